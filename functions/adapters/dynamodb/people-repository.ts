@@ -1,0 +1,43 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#domain/errors.ts';
+import { personSchema, type PeopleRepository, type Person } from '#domain/people/person.ts';
+import { storeCall } from './errors.ts';
+import { personKeys } from './keys.ts';
+
+export function createPeopleRepository(client: DynamoDBDocumentClient, tableName: string): PeopleRepository {
+  return {
+    // Access pattern: a person by id.
+    async get(personId) {
+      const result = await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: personKeys(personId) })),
+      );
+      return result.Item ? toPerson(result.Item) : null;
+    },
+
+    // Access pattern: create a person once; a repeat returns the stored one.
+    async createIfAbsent(person) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...personKeys(person.id), type: 'person', ...person },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        return person;
+      } catch (error) {
+        if (error instanceof ConflictError) {
+          const stored = await this.get(person.id);
+          if (stored) return stored;
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function toPerson(item: Record<string, unknown>): Person {
+  return personSchema.parse(item);
+}

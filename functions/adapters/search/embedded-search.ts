@@ -1,0 +1,22 @@
+// The embedded search engine: an in-process index behind the search port, used when no Meilisearch
+// host is configured. On one machine the API, the site's server and the stream indexer run in one
+// process but are bundled separately (the site by Vite), so the index is kept under a global symbol
+// to make all of them share one.
+import type { SearchIndex } from '#domain/search/search-port.ts';
+
+const shared = Symbol.for('guildhall.embedded-search');
+
+export function createEmbeddedSearch(): SearchIndex {
+  const holder = globalThis as { [shared]?: SearchIndex };
+  holder[shared] ??= newEmbeddedSearch();
+  return holder[shared];
+}
+
+function newEmbeddedSearch(): SearchIndex {
+  const documents = new Map<string, unknown>();
+  return {
+    async health() {
+      return { engine: 'embedded', documents: documents.size };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// The domain's error taxonomy. Every expected failure is one of these classes; the HTTP layer maps
+// each class to one status in `functions/http/problem.ts`. Anything else is a bug and becomes a bare 500.
+
+export interface FieldIssue {
+  /** Where the problem is, as a JSON pointer-like path: `body.title`, `query.limit`, `path.id`. */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Input that does not fit the rules; lists each bad field. */
+export class ValidationError extends DomainError {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[], message = 'The request has invalid fields.') {
+    super(message);
+    this.issues = issues;
+  }
+}
+
+/** The thing asked for does not exist, or the caller may not know that it does. */
+export class NotFoundError extends DomainError {
+  readonly kind: string;
+  readonly id: string;
+  constructor(kind: string, id: string) {
+    super(`No ${kind} with id "${id}".`);
+    this.kind = kind;
+    this.id = id;
+  }
+}
+
+/** No identity, or an identity the server cannot trust. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Sign in to do this.', options?: ErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** A known identity that may not do this to an object it may see. */
+export class ForbiddenError extends DomainError {}
+
+/** The change collides with the current state (already exists, changed meanwhile, wrong status). */
+export class ConflictError extends DomainError {}
+
+/** The change is well-formed but breaks a business rule (credit limit, position count). */
+export class RuleViolationError extends DomainError {
+  readonly rule: string;
+  constructor(rule: string, message: string) {
+    super(message);
+    this.rule = rule;
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly limitBytes: number;
+  constructor(limitBytes: number) {
+    super(`The request body is larger than ${limitBytes} bytes.`);
+    this.limitBytes = limitBytes;
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {}
+
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('Too many requests; try again later.');
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The table could not be reached or refused the request for capacity; safe to retry later. */
+export class StoreUnavailableError extends DomainError {}
+
+/** The search engine could not be reached or failed; the data itself is safe in the table. */
+export class SearchUnavailableError extends DomainError {}

@@ -1,0 +1,24 @@
+// A person in the commons: learner, syndicate member, inventor, or all three. What a person may do
+// follows from data held here and in memberships, never from claims in their token.
+import { z } from 'zod';
+
+export const personSchema = z.object({
+  id: z.string().min(1).max(128),
+  name: z.string().min(1).max(120),
+  email: z.email().optional(),
+  bio: z.string().max(2000).default(''),
+  place: z.string().max(120).default(''),
+  /** Skills the person says they hold; credentialed skills are earned through courses. */
+  declaredSkills: z.array(z.string().min(1).max(80)).max(100).default([]),
+  available: z.boolean().default(true),
+  createdAt: z.iso.datetime(),
+});
+
+export type Person = z.infer<typeof personSchema>;
+
+/** The port the domain needs for people; the DynamoDB adapter implements it. */
+export interface PeopleRepository {
+  get(personId: string): Promise<Person | null>;
+  /** Creates the person unless one with the same id exists; returns the stored person either way. */
+  createIfAbsent(person: Person): Promise<Person>;
+}

@@ -1,0 +1,36 @@
+// The API: every route, in one static table, behind one router. The CDK app reads the same table to
+// declare one API Gateway route per entry (with the JWT authorizer on protected ones).
+import type { Services } from '#app/services.ts';
+import { buildOpenApi } from './openapi.ts';
+import { publicRoute, type AnyRoute } from './route.ts';
+import { createRouter } from './router.ts';
+import { peopleRoutes } from './routes/people-routes.ts';
+import { systemRoutes } from './routes/system-routes.ts';
+
+const domainRoutes: AnyRoute[] = [...systemRoutes, ...peopleRoutes];
+
+const openApiRoute = publicRoute({
+  method: 'GET',
+  path: '/api/openapi.json',
+  summary: 'This document: every route of the API',
+  tags: ['system'],
+  auth: 'none',
+  responses: { 200: { description: 'OpenAPI 3.1 document.' } },
+  async handle() {
+    openApiDocument ??= buildOpenApi(apiRoutes, { title: 'Guildhall API', version: '0.1.0' });
+    return { body: openApiDocument, headers: { 'cache-control': 'public, max-age=300' } };
+  },
+});
+
+let openApiDocument: ReturnType<typeof buildOpenApi> | undefined;
+
+export const apiRoutes: AnyRoute[] = [...domainRoutes, openApiRoute];
+
+export function createApi(services: Services) {
+  return createRouter(apiRoutes, {
+    services,
+    maxBodyBytes: services.config.MAX_BODY_BYTES,
+    exposeInternals: services.config.STAGE === 'local',
+    log: services.log,
+  });
+}

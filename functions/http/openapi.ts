@@ -1,0 +1,108 @@
+// The OpenAPI 3.1 document, generated from the same route table and zod schemas the router validates
+// with, so the documentation cannot drift from the behaviour.
+import { z } from 'zod';
+import type { AnyRoute } from './route.ts';
+
+const problemSchema = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+  },
+} as const;
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+export function buildOpenApi(routes: AnyRoute[], info: { title: string; version: string }) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const parameters: unknown[] = [];
+    for (const [location, schema] of [
+      ['path', route.params],
+      ['query', route.query],
+    ] as const) {
+      if (!schema) continue;
+      const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+      for (const [name, property] of Object.entries(object.properties ?? {})) {
+        parameters.push({
+          name,
+          in: location,
+          required: location === 'path' || (object.required ?? []).includes(name),
+          schema: property,
+          ...(typeof property.description === 'string' ? { description: property.description } : {}),
+        });
+      }
+    }
+    const responses: Record<string, unknown> = {};
+    for (const [status, doc] of Object.entries(route.responses)) {
+      responses[status] = {
+        description: doc.description,
+        ...(doc.schema
+          ? { content: { [doc.contentType ?? 'application/json']: { schema: jsonSchema(doc.schema, 'output') } } }
+          : {}),
+      };
+    }
+    const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    const withProblem = (status: number, description: string) => {
+      responses[status] ??= { description, ...problem };
+    };
+    if (route.params || route.query || route.body) withProblem(400, 'Invalid input; `errors` lists each field.');
+    if (route.auth === 'required') withProblem(401, 'No valid token.');
+    if (route.body) {
+      withProblem(413, 'Body too large.');
+      withProblem(415, 'Body is not JSON.');
+    }
+    withProblem(500, 'Unexpected failure.');
+
+    const operation: Record<string, unknown> = {
+      operationId: operationId(route),
+      summary: route.summary,
+      tags: route.tags,
+      parameters,
+      responses,
+    };
+    if (route.auth === 'required') operation.security = [{ bearer: [] }];
+    if (route.body) {
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+      };
+    }
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = operation;
+  }
+  return {
+    openapi: '3.1.0',
+    info,
+    paths,
+    components: {
+      schemas: { Problem: problemSchema },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}
+
+function operationId(route: AnyRoute): string {
+  const words = route.path
+    .replace(/^\/api\//, '')
+    .split(/[/{}.-]+/)
+    .filter(Boolean);
+  return [route.method.toLowerCase(), ...words.map((word) => word[0]?.toUpperCase() + word.slice(1))].join('');
+}

@@ -1,0 +1,96 @@
+// The one place where errors become HTTP responses: RFC 9457 problem+json.
+// Known domain errors map by class; anything else is a bug and becomes a bare 500 whose details are
+// shown only when the stage is `local`.
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  RuleViolationError,
+  SearchUnavailableError,
+  StoreUnavailableError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type DomainError,
+  type FieldIssue,
+} from '#domain/errors.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldIssue[];
+  [extension: string]: unknown;
+}
+
+export interface ProblemResponse {
+  status: number;
+  problem: Problem;
+  headers?: Record<string, string>;
+}
+
+type ErrorClass = abstract new (...args: never[]) => DomainError;
+
+interface Mapping {
+  status: number;
+  slug: string;
+  title: string;
+}
+
+const registry: Array<[ErrorClass, Mapping]> = [
+  [ValidationError, { status: 400, slug: 'validation', title: 'Your request has invalid fields' }],
+  [UnauthenticatedError, { status: 401, slug: 'unauthenticated', title: 'Sign in required' }],
+  [ForbiddenError, { status: 403, slug: 'forbidden', title: 'Not allowed' }],
+  [NotFoundError, { status: 404, slug: 'not-found', title: 'Not found' }],
+  [ConflictError, { status: 409, slug: 'conflict', title: 'Conflict with the current state' }],
+  [PayloadTooLargeError, { status: 413, slug: 'payload-too-large', title: 'Request body too large' }],
+  [UnsupportedMediaTypeError, { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' }],
+  [RuleViolationError, { status: 422, slug: 'rule-violation', title: 'The change breaks a rule' }],
+  [RateLimitedError, { status: 429, slug: 'rate-limited', title: 'Too many requests' }],
+  [StoreUnavailableError, { status: 503, slug: 'store-unavailable', title: 'Storage is unavailable' }],
+  [SearchUnavailableError, { status: 503, slug: 'search-unavailable', title: 'Search is unavailable' }],
+];
+
+export const problemTypeBase = 'https://guildhall.coop/problems/';
+
+export function problemFor(error: unknown, options: { instance?: string; exposeInternals: boolean }): ProblemResponse {
+  for (const [errorClass, mapping] of registry) {
+    if (error instanceof errorClass) {
+      const problem: Problem = {
+        type: problemTypeBase + mapping.slug,
+        title: mapping.title,
+        status: mapping.status,
+        detail: error.message,
+        ...(options.instance ? { instance: options.instance } : {}),
+      };
+      const headers: Record<string, string> = {};
+      if (error instanceof ValidationError) problem.errors = error.issues;
+      if (error instanceof RuleViolationError) problem.rule = error.rule;
+      if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
+      if (error instanceof StoreUnavailableError || error instanceof SearchUnavailableError) {
+        headers['retry-after'] = '1';
+      }
+      return { status: mapping.status, problem, headers };
+    }
+  }
+  const problem: Problem = {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    ...(options.instance ? { instance: options.instance } : {}),
+  };
+  if (options.exposeInternals && error instanceof Error) {
+    problem.detail = `${error.name}: ${error.message}`;
+    problem.stack = error.stack;
+  }
+  return { status: 500, problem };
+}
+
+/** A plain problem for conditions the router itself detects (no route, wrong method). */
+export function simpleProblem(status: number, slug: string, title: string, detail: string): ProblemResponse {
+  return { status, problem: { type: problemTypeBase + slug, title, status, detail } };
+}

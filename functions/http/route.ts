@@ -1,0 +1,76 @@
+// A route is data: method, path template, schemas and one function that calls a use case.
+// The router validates with the schemas; the OpenAPI document is generated from the same schemas.
+import type { z } from 'zod';
+import type { Services } from '#app/services.ts';
+import type { Identity } from '#domain/identity.ts';
+import type { Logger } from './log.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  identity: Identity | null;
+  requestId: string;
+  log: Logger;
+  services: Services;
+}
+
+export interface AuthedRouteContext<P, Q, B> extends RouteContext<P, Q, B> {
+  identity: Identity;
+}
+
+export interface RouteResult {
+  status?: number;
+  /** JSON-serialisable value, or a string sent as is with `contentType`. */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ResponseDoc {
+  description: string;
+  schema?: z.ZodType;
+  contentType?: string;
+}
+
+interface RouteBase<P, Q, B> {
+  method: Method;
+  /** Path template with `{name}` parameters, e.g. `/api/courses/{courseId}`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  responses: Record<number, ResponseDoc>;
+}
+
+export interface PublicRoute<P, Q, B> extends RouteBase<P, Q, B> {
+  /** Public routes never see an identity: in AWS they have no authorizer, so none is verified. */
+  auth: 'none';
+  handle(context: RouteContext<P, Q, B>): Promise<RouteResult>;
+}
+
+export interface ProtectedRoute<P, Q, B> extends RouteBase<P, Q, B> {
+  auth: 'required';
+  handle(context: AuthedRouteContext<P, Q, B>): Promise<RouteResult>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a route table holds routes of every input type.
+export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any>;
+
+/** A route anyone may call. */
+export function publicRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  route: PublicRoute<P, Q, B>,
+): AnyRoute {
+  return route;
+}
+
+/** A route that answers 401 unless the caller sent a valid token. */
+export function protectedRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  route: ProtectedRoute<P, Q, B>,
+): AnyRoute {
+  return route;
+}

@@ -1,0 +1,224 @@
+// One router for the whole API: match, check the body's size and type, validate with the route's
+// schemas, call the route, and map whatever it throws through `problem.ts`.
+import type { z } from 'zod';
+import {
+  PayloadTooLargeError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type FieldIssue,
+} from '#domain/errors.ts';
+import type { Services } from '#app/services.ts';
+import type { Identity } from '#domain/identity.ts';
+import type { Logger } from './log.ts';
+import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
+import type { AnyRoute, Method, RouteResult } from './route.ts';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  rawQuery: string;
+  /** Header names in lower case. */
+  headers: Record<string, string | undefined>;
+  body: string | undefined;
+  identity: Identity | null;
+  requestId: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RouterOptions {
+  services: Services;
+  maxBodyBytes: number;
+  exposeInternals: boolean;
+  log: Logger;
+}
+
+export interface CompiledRoute {
+  route: AnyRoute;
+  pattern: RegExp;
+  paramNames: string[];
+}
+
+export function compilePath(template: string): { pattern: RegExp; paramNames: string[] } {
+  const paramNames: string[] = [];
+  const source = template
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      paramNames.push(match[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}/?$`), paramNames };
+}
+
+export function createRouter(routes: AnyRoute[], options: RouterOptions) {
+  const compiled = compileRoutes(routes);
+
+  async function handle(request: HttpRequest): Promise<HttpResponse> {
+    const started = performance.now();
+    const log = options.log;
+    let response: HttpResponse;
+    try {
+      response = await dispatch(request, log);
+    } catch (error) {
+      const mapped = problemFor(error, { instance: request.path, exposeInternals: options.exposeInternals });
+      if (mapped.status >= 500) log.error('request failed', { requestId: request.requestId, error });
+      response = problemResponse(mapped);
+    }
+    response.headers['x-request-id'] = request.requestId;
+    log.info('request', {
+      requestId: request.requestId,
+      method: request.method,
+      path: request.path,
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      personId: request.identity?.personId,
+    });
+    return response;
+  }
+
+  async function dispatch(request: HttpRequest, log: Logger): Promise<HttpResponse> {
+    const { found, allowed } = matchRoute(compiled, request.method, request.path);
+    if (allowed.length === 0) {
+      return problemResponse(simpleProblem(404, 'not-found', 'Not found', `No API route at ${request.path}.`));
+    }
+    if (!found) {
+      const response = problemResponse(
+        simpleProblem(405, 'method-not-allowed', 'Method not allowed', `${request.path} allows ${allowed.join(', ')}.`),
+      );
+      response.headers.allow = allowed.join(', ');
+      return response;
+    }
+    const { route, rawParams } = found;
+
+    if (route.auth === 'required' && !request.identity) throw new UnauthenticatedError();
+    const body = readBody(request, route, options.maxBodyBytes);
+
+    const issues: FieldIssue[] = [];
+    const params = validate(route.params, rawParams, 'path', issues);
+    const query = validate(route.query, queryObject(request.rawQuery), 'query', issues);
+    const parsedBody = route.body ? validate(route.body, body, 'body', issues) : undefined;
+    if (issues.length > 0) throw new ValidationError(issues);
+
+    const context = {
+      params,
+      query,
+      body: parsedBody,
+      identity: route.auth === 'required' ? request.identity : null,
+      requestId: request.requestId,
+      log,
+      services: options.services,
+    };
+    // The auth check above guarantees `identity` for protected routes.
+    const result = await (route.handle as (c: typeof context) => Promise<RouteResult>)(context);
+    const response = toResponse(result);
+    if (request.method === 'HEAD') response.body = '';
+    return response;
+  }
+
+  return { handle, routes: compiled.map((entry) => entry.route) };
+}
+
+export type Router = ReturnType<typeof createRouter>;
+
+export function compileRoutes(routes: AnyRoute[]): CompiledRoute[] {
+  return routes.map((route) => ({ route, ...compilePath(route.path) }));
+}
+
+/** The route for a method and path, and every method the path allows (empty: no such path). */
+export function matchRoute(
+  compiled: CompiledRoute[],
+  method: string,
+  path: string,
+): { found?: { route: AnyRoute; rawParams: Record<string, string> }; allowed: string[] } {
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  const allowed: string[] = [];
+  for (const entry of compiled) {
+    const match = entry.pattern.exec(path);
+    if (!match) continue;
+    if (!allowed.includes(entry.route.method)) allowed.push(entry.route.method);
+    if (entry.route.method !== wanted) continue;
+    const rawParams: Record<string, string> = {};
+    entry.paramNames.forEach((name, index) => {
+      rawParams[name] = safeDecode(match[index + 1] ?? '');
+    });
+    return { found: { route: entry.route, rawParams }, allowed };
+  }
+  return { allowed };
+}
+
+function readBody(request: HttpRequest, route: AnyRoute, maxBytes: number): unknown {
+  const raw = request.body;
+  if (raw === undefined || raw === '') return undefined;
+  if (Buffer.byteLength(raw, 'utf8') > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!route.body) return undefined;
+  const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') {
+    throw new UnsupportedMediaTypeError(`Send the body as application/json, not ${contentType || 'no type'}.`);
+  }
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    // The parser's message is about positions in text nobody sees; one plain issue says more.
+    throw new ValidationError([{ field: 'body', message: 'The body is not valid JSON.' }]);
+  }
+}
+
+function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
+  if (!schema) return {} as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    issues.push({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message });
+  }
+  return undefined as T;
+}
+
+/** Repeated keys become arrays; single keys stay strings. */
+export function queryObject(rawQuery: string): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = Object.create(null);
+  for (const [key, value] of new URLSearchParams(rawQuery)) {
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else result[key] = [existing, value];
+  }
+  return { ...result };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function toResponse(result: RouteResult): HttpResponse {
+  const status = result.status ?? (result.body === undefined ? 204 : 200);
+  const headers: Record<string, string> = { ...result.headers };
+  if (result.body === undefined) return { status, headers, body: '' };
+  if (typeof result.body === 'string' && result.contentType) {
+    headers['content-type'] = result.contentType;
+    return { status, headers, body: result.body };
+  }
+  headers['content-type'] = result.contentType ?? 'application/json; charset=utf-8';
+  return { status, headers, body: JSON.stringify(result.body) };
+}
+
+function problemResponse(mapped: ProblemResponse): HttpResponse {
+  return {
+    status: mapped.status,
+    headers: { 'content-type': 'application/problem+json', ...mapped.headers },
+    body: JSON.stringify(mapped.problem),
+  };
+}
+
+export const methods: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];

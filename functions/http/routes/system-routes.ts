@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { checkHealth } from '#domain/health/check-health.ts';
+import { publicRoute } from '../route.ts';
+
+const dependencyHealth = z.looseObject({
+  status: z.enum(['ok', 'down']),
+  latencyMs: z.number(),
+  detail: z.string().optional(),
+});
+
+export const healthReportSchema = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  checks: z.record(z.string(), dependencyHealth),
+});
+
+export const systemRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Status of the store and the search engine',
+    tags: ['system'],
+    auth: 'none',
+    responses: {
+      200: { description: 'Everything essential works (search may be degraded).', schema: healthReportSchema },
+      503: { description: 'The store is down.', schema: healthReportSchema },
+    },
+    async handle({ services }) {
+      const report = await checkHealth(services.healthProbes);
+      return {
+        status: report.status === 'down' ? 503 : 200,
+        body: report,
+        headers: { 'cache-control': 'no-store' },
+      };
+    },
+  }),
+];

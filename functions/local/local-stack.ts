@@ -1,0 +1,187 @@
+// Everything that makes one machine behave like Guildhall's AWS deployment, as one reusable piece:
+// `npm start`, the browser tests and the benchmarks all start the stack through here.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { apiRoutes } from '#http/api.ts';
+import { compileRoutes } from '#http/router.ts';
+import { createLogger } from '#http/log.ts';
+import { ensureTable } from './create-tables.ts';
+import { demoPeople } from './demo-data/people.ts';
+import { createDevIdentityProvider, type DevIdentityProvider } from './dev-identity.ts';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
+import { createGateway, type LambdaHandler } from './gateway.ts';
+import { seedDemoData } from './seed.ts';
+
+export interface LocalStackOptions {
+  port: number;
+  host?: string;
+  /** Keep DynamoDB data under this folder instead of in memory. */
+  dataDir?: string | undefined;
+  /** Build the site only when it is missing or older than its sources (default), always, or never. */
+  build?: 'if-needed' | 'always' | 'never';
+  /** Serve the site (default true); false serves the API and sign-in pages only (for `astro dev`). */
+  serveSite?: boolean;
+  seed?: boolean;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  progress?: (message: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamo: DynamoDbLocal;
+  identity: DevIdentityProvider;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const siteDir = join(root, 'site');
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const progress = options.progress ?? (() => undefined);
+  const tableName = 'guildhall';
+
+  progress('starting DynamoDB Local');
+  const dynamo = await startDynamoDbLocal({
+    cacheDir: join(root, '.cache/dynamodb-local'),
+    ...(options.dataDir ? { dbPath: options.dataDir } : {}),
+    onProgress: progress,
+  });
+  const cleanups: Array<() => Promise<void>> = [() => dynamo.stop()];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+
+  try {
+    progress(`DynamoDB Local answers at ${dynamo.endpoint} (pid ${dynamo.process.pid}); creating the table`);
+    const admin = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const created = await ensureTable(admin, tableName);
+    admin.destroy();
+    progress(created ? `table "${tableName}" created` : `table "${tableName}" already there`);
+
+    const identity = await createDevIdentityProvider(join(root, '.cache/dev-identity/signing-key.json'));
+    const env: Record<string, string> = {
+      STAGE: 'local',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AUTH_ISSUER: identity.issuer,
+      AUTH_AUDIENCE: identity.audience,
+      AUTH_JWKS: JSON.stringify(identity.jwks),
+      LOG_LEVEL: options.logLevel ?? 'warn',
+    };
+    Object.assign(process.env, env);
+
+    // Imported only now: handlers read their configuration once, at module scope, as in Lambda.
+    const { getServices } = await import('#app/services.ts');
+    const services = getServices();
+    if (options.seed !== false) {
+      const report = await seedDemoData(services);
+      progress(`demo data loaded (${report.people} people; a second start adds nothing)`);
+    }
+
+    const api: LambdaHandler = (await import('#handlers/api.ts')).handler as LambdaHandler;
+    let site: LambdaHandler | undefined;
+    const serveSite = options.serveSite !== false;
+    if (serveSite) {
+      await buildSiteIfNeeded(options.build ?? 'if-needed', progress, env);
+      const entry = join(siteDir, 'dist/server/entry.mjs');
+      site = (await import(pathToFileURL(entry).href)).handler as LambdaHandler;
+    }
+
+    const server: Server = createGateway({
+      api,
+      apiRoutes: compileRoutes(apiRoutes),
+      ...(site ? { site, staticDir: join(siteDir, 'dist/client') } : {}),
+      verifyToken: services.verifyToken,
+      devIdentity: { provider: identity, people: demoPeople },
+      log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),
+    });
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`Port ${options.port} is in use. Stop what holds it, or set PORT to another port.`)
+            : error,
+        );
+      });
+      server.listen(options.port, host, () => resolveListen());
+    });
+    server.keepAliveTimeout = 5_000;
+    cleanups.push(
+      () =>
+        new Promise<void>((resolveClose) => {
+          server.close(() => resolveClose());
+          server.closeAllConnections();
+        }),
+    );
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    return { url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, dynamo, identity, env, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Newest modification time below a folder, skipping build output and dependencies. */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name === 'dist' || name === 'node_modules' || name === '.astro') continue;
+    latest = Math.max(latest, newest(join(path, name)));
+  }
+  return latest;
+}
+
+async function buildSiteIfNeeded(
+  mode: 'if-needed' | 'always' | 'never',
+  progress: (m: string) => void,
+  env: Record<string, string>,
+) {
+  const entry = join(siteDir, 'dist/server/entry.mjs');
+  const built = existsSync(entry) ? statSync(entry).mtimeMs : 0;
+  const sources = Math.max(newest(siteDir), newest(join(root, 'content')), newest(join(root, 'functions')));
+  if (mode === 'never' && built > 0) return;
+  if (mode === 'if-needed' && built > sources) {
+    progress('site is up to date');
+    return;
+  }
+  progress('building the site (astro build)');
+  const started = Date.now();
+  await new Promise<void>((resolveBuild, reject) => {
+    const child = spawn(
+      process.execPath,
+      [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', siteDir],
+      {
+        cwd: root,
+        env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => (code === 0 ? resolveBuild() : reject(new Error(`astro build failed:\n${output}`))));
+  });
+  progress(`site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

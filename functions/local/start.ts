@@ -1,0 +1,89 @@
+// `npm start`: Guildhall on one machine, with demo data. `npm run dev`: the same API behind Astro's
+// dev server. Flags: --persist (keep data under .data/), --rebuild (always build the site).
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { freePort } from './dynamodb-local.ts';
+import { startLocalStack } from './local-stack.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    dev: { type: 'boolean', default: false },
+    persist: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+  },
+});
+
+const root = resolve(import.meta.dirname, '../..');
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const started = Date.now();
+const step = (message: string) => {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(5);
+  process.stdout.write(`[${seconds}s] ${message}\n`);
+};
+
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+  process.exit(1);
+}
+
+try {
+  const stack = await startLocalStack({
+    port: flags.dev ? await freePort() : port,
+    host,
+    dataDir: flags.persist ? join(root, '.data/dynamodb') : undefined,
+    build: flags.rebuild ? 'always' : 'if-needed',
+    serveSite: !flags.dev,
+    logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
+    progress: step,
+  });
+  const stops: Array<() => Promise<void>> = [stack.stop];
+
+  if (flags.dev) {
+    step('starting Astro dev server');
+    const astro = spawn(
+      process.execPath,
+      [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--root', 'site', '--port', String(port), '--host', host],
+      {
+        cwd: root,
+        env: { ...process.env, ...stack.env, GUILDHALL_API_ORIGIN: stack.url, ASTRO_TELEMETRY_DISABLED: '1' },
+        stdio: 'inherit',
+      },
+    );
+    stops.unshift(async () => {
+      astro.kill('SIGTERM');
+    });
+    astro.on('exit', (code) => shutdown(`Astro dev server exited (${code})`));
+  } else {
+    step(`Guildhall is running at ${stack.url}`);
+    process.stdout.write(
+      [
+        '',
+        `  Site          ${stack.url}/`,
+        `  API health    ${stack.url}/api/health`,
+        `  OpenAPI       ${stack.url}/api/openapi.json`,
+        `  Sign in       ${stack.url}/auth/sign-in (demo people, local only)`,
+        `  DynamoDB      ${stack.dynamo.endpoint} (${flags.persist ? 'on disk in .data/' : 'in memory'})`,
+        '',
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  }
+
+  let stopping = false;
+  async function shutdown(reason: string) {
+    if (stopping) return;
+    stopping = true;
+    step(`${reason}; stopping`);
+    for (const stop of stops) await stop();
+    step('stopped (DynamoDB Local ended)');
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void shutdown('Ctrl-C'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  console.error(`\nGuildhall could not start: ${(error as Error).message}`);
+  process.exit(1);
+}

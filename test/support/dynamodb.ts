@@ -1,0 +1,37 @@
+// Helpers for integration tests: a fresh table per test file, so tests never clean up after
+// each other and never share state by accident.
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { isLocalEndpoint } from '#local/dynamodb-local.ts';
+import { ensureTable } from '#local/create-tables.ts';
+
+export function localEndpoint(): string {
+  const endpoint = inject('dynamoEndpoint');
+  if (!isLocalEndpoint(endpoint)) throw new Error(`refusing non-local endpoint ${endpoint}`);
+  return endpoint;
+}
+
+export function adminClient(): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint: localEndpoint(),
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
+/** A new, empty table with Guildhall's definition and a unique name. */
+export async function freshTable(): Promise<{ tableName: string; endpoint: string }> {
+  const tableName = `test-${randomUUID()}`;
+  const admin = adminClient();
+  await ensureTable(admin, tableName);
+  admin.destroy();
+  return { tableName, endpoint: localEndpoint() };
+}
+
+export function documentClient() {
+  return createDocumentClient({ region: 'eu-west-1', endpoint: localEndpoint() });
+}
+
+export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -1,0 +1,22 @@
+// Starts the whole local stack (DynamoDB Local, demo data, built site, gateway) once for the
+// browser project, exactly as `npm start` does, on a free port.
+import type { TestProject } from 'vitest/node';
+import { freePort } from '#local/dynamodb-local.ts';
+import { startLocalStack } from '#local/local-stack.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const stack = await startLocalStack({
+    port: await freePort(),
+    build: 'if-needed',
+    logLevel: 'error',
+    progress: (message) => console.log(`[stack] ${message}`),
+  });
+  project.provide('baseUrl', stack.url);
+  return () => stack.stop();
+}

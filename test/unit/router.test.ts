@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConflictError, NotFoundError } from '#domain/errors.ts';
+import { protectedRoute, publicRoute } from '#http/route.ts';
+import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
+import { createLogger } from '#http/log.ts';
+import { fakeServices } from '../support/services.ts';
+
+const echo = publicRoute<{ id: string }, { limit: number }, { title: string; count: number }>({
+  method: 'POST',
+  path: '/api/things/{id}',
+  summary: 'echo',
+  tags: ['test'],
+  auth: 'none',
+  params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
+  query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
+  body: z.object({ title: z.string().min(1), count: z.number().int() }),
+  responses: { 201: { description: 'made' } },
+  async handle({ params, query, body }) {
+    return { status: 201, body: { id: params.id, limit: query.limit, ...body } };
+  },
+});
+
+const routes = [
+  echo,
+  publicRoute({
+    method: 'GET',
+    path: '/api/things/{id}',
+    summary: 'get',
+    tags: ['test'],
+    auth: 'none',
+    responses: { 200: { description: 'ok' } },
+    async handle({ identity }) {
+      return { body: { sawIdentity: identity !== null } };
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/missing',
+    summary: 'throws not found',
+    tags: ['test'],
+    auth: 'none',
+    responses: {},
+    async handle() {
+      throw new NotFoundError('course', 'nope');
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/conflict',
+    summary: 'throws conflict',
+    tags: ['test'],
+    auth: 'none',
+    responses: {},
+    async handle() {
+      throw new ConflictError('Already applied.');
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/bug',
+    summary: 'throws a bug',
+    tags: ['test'],
+    auth: 'none',
+    responses: {},
+    async handle() {
+      throw new TypeError('secret internals');
+    },
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/private',
+    summary: 'needs identity',
+    tags: ['test'],
+    auth: 'required',
+    responses: { 200: { description: 'ok' } },
+    async handle({ identity }) {
+      return { body: { personId: identity.personId } };
+    },
+  }),
+];
+
+function router(exposeInternals = false) {
+  return createRouter(routes, {
+    services: fakeServices(),
+    maxBodyBytes: 2048,
+    exposeInternals,
+    log: createLogger('silent'),
+  });
+}
+
+function request(overrides: Partial<HttpRequest>): HttpRequest {
+  return {
+    method: 'GET',
+    path: '/',
+    rawQuery: '',
+    headers: {},
+    body: undefined,
+    identity: null,
+    requestId: 'req-1',
+    ...overrides,
+  };
+}
+
+const json = { 'content-type': 'application/json' };
+
+describe('router', () => {
+  it('validates path, query and body and passes typed values to the route', async () => {
+    const response = await router().handle(
+      request({ method: 'POST', path: '/api/things/abc', rawQuery: 'limit=5', headers: json, body: '{"title":"Hi","count":2}' }),
+    );
+    expect(response.status).toBe(201);
+    expect(JSON.parse(response.body)).toEqual({ id: 'abc', limit: 5, title: 'Hi', count: 2 });
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('lists every invalid field in one problem+json 400', async () => {
+    const response = await router().handle(
+      request({ method: 'POST', path: '/api/things/ABC', rawQuery: 'limit=500', headers: json, body: '{"title":"","count":1.5}' }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toBe('application/problem+json');
+    const problem = JSON.parse(response.body);
+    expect(problem.status).toBe(400);
+    expect(problem.errors.map((issue: { field: string }) => issue.field).sort()).toEqual([
+      'body.count',
+      'body.title',
+      'path.id',
+      'query.limit',
+    ]);
+  });
+
+  it('answers 400 naming the body when the JSON does not parse', async () => {
+    const response = await router().handle(request({ method: 'POST', path: '/api/things/abc', headers: json, body: '{"title":' }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).errors).toEqual([{ field: 'body', message: 'The body is not valid JSON.' }]);
+  });
+
+  it('answers 400 naming the body when a body is required and missing', async () => {
+    const response = await router().handle(request({ method: 'POST', path: '/api/things/abc', headers: json }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).errors[0].field).toBe('body');
+  });
+
+  it('refuses a body over the cap with 413 before parsing it', async () => {
+    const body = JSON.stringify({ title: 'x'.repeat(3000), count: 1 });
+    const response = await router().handle(request({ method: 'POST', path: '/api/things/abc', headers: json, body }));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).type).toMatch(/payload-too-large$/);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await router().handle(
+      request({ method: 'POST', path: '/api/things/abc', headers: { 'content-type': 'text/plain' }, body: 'title=x' }),
+    );
+    expect(response.status).toBe(415);
+  });
+
+  it('answers 404 as problem+json for an unknown path', async () => {
+    const response = await router().handle(request({ path: '/api/nothing-here' }));
+    expect(response.status).toBe(404);
+    expect(JSON.parse(response.body).title).toBe('Not found');
+  });
+
+  it('answers 405 with Allow listing the methods the path has', async () => {
+    const response = await router().handle(request({ method: 'DELETE', path: '/api/things/abc' }));
+    expect(response.status).toBe(405);
+    expect(response.headers.allow?.split(', ').sort()).toEqual(['GET', 'POST']);
+  });
+
+  it('maps domain errors by class: not found to 404, conflict to 409', async () => {
+    expect((await router().handle(request({ path: '/api/missing' }))).status).toBe(404);
+    expect((await router().handle(request({ path: '/api/conflict' }))).status).toBe(409);
+  });
+
+  it('hides the details of an unexpected error unless running locally', async () => {
+    const hidden = JSON.parse((await router(false).handle(request({ path: '/api/bug' }))).body);
+    expect(hidden).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500, instance: '/api/bug' });
+    const shown = JSON.parse((await router(true).handle(request({ path: '/api/bug' }))).body);
+    expect(shown.detail).toBe('TypeError: secret internals');
+  });
+
+  it('answers 401 on a protected route without identity and passes the identity when present', async () => {
+    expect((await router().handle(request({ path: '/api/private' }))).status).toBe(401);
+    const ok = await router().handle(request({ path: '/api/private', identity: { personId: 'p1' } }));
+    expect(JSON.parse(ok.body)).toEqual({ personId: 'p1' });
+  });
+
+  it('never hands an identity to a public route, as API Gateway would not either', async () => {
+    const response = await router().handle(request({ path: '/api/things/abc', identity: { personId: 'p1' } }));
+    expect(JSON.parse(response.body)).toEqual({ sawIdentity: false });
+  });
+
+  it('puts the request id on every response, errors included', async () => {
+    for (const path of ['/api/things/abc', '/api/nothing', '/api/bug']) {
+      expect((await router().handle(request({ path, requestId: 'abc-123' }))).headers['x-request-id']).toBe('abc-123');
+    }
+  });
+
+  it('answers HEAD like GET without a body', async () => {
+    const response = await router().handle(request({ method: 'HEAD', path: '/api/things/abc' }));
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('');
+  });
+});
+
+describe('queryObject', () => {
+  it('keeps single keys as strings and repeated keys as arrays', () => {
+    expect(queryObject('skill=a&skill=b&q=weld')).toEqual({ skill: ['a', 'b'], q: 'weld' });
+  });
+
+  it('makes no prototype from a __proto__ key', () => {
+    const query = queryObject('__proto__=x&constructor=y');
+    expect(Object.getPrototypeOf(query)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
