@@ -107,7 +107,13 @@ const json = { 'content-type': 'application/json' };
 describe('router', () => {
   it('validates path, query and body and passes typed values to the route', async () => {
     const response = await router().handle(
-      request({ method: 'POST', path: '/api/things/abc', rawQuery: 'limit=5', headers: json, body: '{"title":"Hi","count":2}' }),
+      request({
+        method: 'POST',
+        path: '/api/things/abc',
+        rawQuery: 'limit=5',
+        headers: json,
+        body: '{"title":"Hi","count":2}',
+      }),
     );
     expect(response.status).toBe(201);
     expect(JSON.parse(response.body)).toEqual({ id: 'abc', limit: 5, title: 'Hi', count: 2 });
@@ -116,7 +122,13 @@ describe('router', () => {
 
   it('lists every invalid field in one problem+json 400', async () => {
     const response = await router().handle(
-      request({ method: 'POST', path: '/api/things/ABC', rawQuery: 'limit=500', headers: json, body: '{"title":"","count":1.5}' }),
+      request({
+        method: 'POST',
+        path: '/api/things/ABC',
+        rawQuery: 'limit=500',
+        headers: json,
+        body: '{"title":"","count":1.5}',
+      }),
     );
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toBe('application/problem+json');
@@ -131,7 +143,9 @@ describe('router', () => {
   });
 
   it('answers 400 naming the body when the JSON does not parse', async () => {
-    const response = await router().handle(request({ method: 'POST', path: '/api/things/abc', headers: json, body: '{"title":' }));
+    const response = await router().handle(
+      request({ method: 'POST', path: '/api/things/abc', headers: json, body: '{"title":' }),
+    );
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body).errors).toEqual([{ field: 'body', message: 'The body is not valid JSON.' }]);
   });

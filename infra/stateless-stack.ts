@@ -1,0 +1,192 @@
+// Everything that can be replaced on every deploy: identity, the HTTP API and its functions, and the
+// site (prerendered pages on S3 behind CloudFront, on-demand pages from the site's Lambda).
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  OriginRequestPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { UserPool, UserPoolClient, AccountRecovery } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { apiRoutes } from '../functions/http/api.ts';
+
+const root = join(import.meta.dirname, '..');
+
+export interface StatelessStackProps extends StackProps {
+  table: ITableV2;
+  /** API Gateway throttling for the whole stage (per-identity limits live in the API). */
+  throttle: { rateLimit: number; burstLimit: number };
+  /** The built site: `astro build` output (site/dist/client and site/dist/server/entry.mjs). */
+  site: { clientDir: string; serverEntry: string };
+}
+
+export class StatelessStack extends Stack {
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const userPool = new UserPool(this, 'People', {
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      standardAttributes: { fullname: { required: true, mutable: true } },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const client = new UserPoolClient(this, 'SiteClient', {
+      userPool,
+      authFlows: { userSrp: true },
+      oAuth: { flows: { authorizationCodeGrant: true } },
+      preventUserExistenceErrors: true,
+    });
+    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
+
+    const environment = {
+      STAGE: 'aws',
+      TABLE_NAME: props.table.tableName,
+      AUTH_ISSUER: issuer,
+      AUTH_AUDIENCE: client.userPoolClientId,
+      AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const lambdaDefaults: Partial<NodejsFunctionProps> = {
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      environment,
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // Some dependencies are CommonJS and call require(); give ESM bundles one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
+        externalModules: ['@aws-sdk/*'],
+      },
+    };
+
+    const apiFunction = new NodejsFunction(this, 'ApiFunction', {
+      ...lambdaDefaults,
+      entry: join(root, 'functions/handlers/api.ts'),
+      handler: 'handler',
+      description: 'Guildhall API: every /api route',
+    });
+    props.table.grantReadWriteData(apiFunction);
+
+    const siteFunction = new NodejsFunction(this, 'SiteFunction', {
+      ...lambdaDefaults,
+      entry: props.site.serverEntry,
+      handler: 'handler',
+      description: 'Guildhall site: pages rendered on demand',
+    });
+    props.table.grantReadWriteData(siteFunction);
+
+    const httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Guildhall: /api/* to the API function, everything else to the site function',
+      createDefaultStage: false,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+    });
+    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Jwt', issuer, {
+      jwtAudience: [client.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const apiIntegration = new HttpLambdaIntegration('Api', apiFunction);
+
+    // One route per entry of the API's route table; protected routes carry the JWT authorizer.
+    for (const route of apiRoutes) {
+      new HttpRoute(this, `Route ${route.method} ${route.path}`, {
+        httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: apiIntegration,
+        ...(route.auth === 'required' ? { authorizer } : {}),
+      });
+    }
+    // Anything else under /api reaches the router, which answers 404 or 405 as problem+json.
+    new HttpRoute(this, 'Route ANY /api/{proxy+}', {
+      httpApi,
+      routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
+      integration: apiIntegration,
+    });
+    httpApi.addRoutes({
+      path: '/{proxy+}',
+      methods: [HttpMethod.ANY],
+      integration: new HttpLambdaIntegration('Site', siteFunction),
+    });
+
+    const assets = new Bucket(this, 'SiteAssets', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+    const apiOrigin = new HttpOrigin(`${httpApi.apiId}.execute-api.${this.region}.amazonaws.com`);
+    const distribution = new Distribution(this, 'Site', {
+      comment: 'Guildhall',
+      // Prerendered pages and assets from S3; a page S3 lacks is rendered on demand by the site function.
+      defaultBehavior: {
+        origin: new OriginGroup({
+          primaryOrigin: S3BucketOrigin.withOriginAccessControl(assets),
+          fallbackOrigin: apiOrigin,
+          fallbackStatusCodes: [403, 404],
+        }),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+        '/me/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      errorResponses: [],
+    });
+    new BucketDeployment(this, 'DeploySite', {
+      sources: [Source.asset(props.site.clientDir)],
+      destinationBucket: assets,
+      distribution,
+      distributionPaths: ['/*'],
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
+    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+  }
+}

@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { table } from '#adapters/dynamodb/table.ts';
+import { apiRoutes } from '#http/api.ts';
+import { buildApp } from '../../infra/app.ts';
+
+let data: Template;
+let app: Template;
+
+beforeAll(() => {
+  // A stand-in site build, so these tests need no `astro build`; bundling is skipped too: the
+  // assertions are about resources, not bundle bytes.
+  // NodejsFunction wants its entry under the project, so the stand-in lives in the ignored .tmp/.
+  const scratch = join(import.meta.dirname, '../../.tmp');
+  mkdirSync(scratch, { recursive: true });
+  const dir = mkdtempSync(join(scratch, 'site-'));
+  mkdirSync(join(dir, 'client'));
+  writeFileSync(join(dir, 'client/index.html'), '<!doctype html><title>t</title>');
+  mkdirSync(join(dir, 'server'));
+  writeFileSync(join(dir, 'server/entry.mjs'), 'export const handler = () => ({});');
+  const built = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), {
+    clientDir: join(dir, 'client'),
+    serverEntry: join(dir, 'server/entry.mjs'),
+  });
+  data = Template.fromStack(built.stateful);
+  app = Template.fromStack(built.stateless);
+});
+
+describe('the stateful stack', () => {
+  it('declares the table with the keys and indexes of the shared definition', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: table.keys.partitionKey, KeyType: 'HASH' },
+        { AttributeName: table.keys.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: table.indexes.map((index) =>
+        Match.objectLike({
+          IndexName: index.indexName,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+
+  it('keeps the table safe: point-in-time recovery, deletion protection, retained on stack deletion', () => {
+    data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('the stateless stack', () => {
+  it('runs the API and site functions on Node 24, arm64', () => {
+    const functions = app.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] },
+    });
+    const descriptions = Object.values(functions).map((resource) => resource.Properties.Description);
+    expect(descriptions).toEqual(expect.arrayContaining([expect.stringMatching(/API/), expect.stringMatching(/site/)]));
+  });
+
+  it('declares one HTTP API route per API route, with the JWT authorizer exactly on protected ones', () => {
+    const routes = app.findResources('AWS::ApiGatewayV2::Route');
+    for (const route of apiRoutes) {
+      const key = `${route.method} ${route.path}`;
+      const found = Object.values(routes).find((resource) => resource.Properties.RouteKey === key);
+      expect(found, key).toBeDefined();
+      expect(found?.Properties.AuthorizationType, key).toBe(route.auth === 'required' ? 'JWT' : 'NONE');
+    }
+    app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+  });
+
+  it('throttles the API stage', () => {
+    app.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+  });
+
+  it('has a Cognito user pool whose client is the authorizer audience', () => {
+    app.resourceCountIs('AWS::Cognito::UserPool', 1);
+    app.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+  });
+
+  it('serves the site through CloudFront: S3 first, the site function for pages S3 lacks, /api to the API', () => {
+    app.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        OriginGroups: Match.objectLike({ Quantity: 1 }),
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*' })]),
+      }),
+    });
+    app.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true }),
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '#config/config.ts';
+import { checkHealth } from '#domain/health/check-health.ts';
+
+describe('checkHealth', () => {
+  const ok = (name: string, essential: boolean) => ({ name, essential, probe: async () => ({ detail: 'fine' }) });
+  const down = (name: string, essential: boolean) => ({
+    name,
+    essential,
+    probe: async () => {
+      throw new Error(`${name} unreachable`);
+    },
+  });
+
+  it('is ok when every dependency answers', async () => {
+    const report = await checkHealth([ok('store', true), ok('search', false)]);
+    expect(report.status).toBe('ok');
+    expect(report.checks.store?.status).toBe('ok');
+  });
+
+  it('is degraded when only search is down, and says why', async () => {
+    const report = await checkHealth([ok('store', true), down('search', false)]);
+    expect(report.status).toBe('degraded');
+    expect(report.checks.search).toMatchObject({ status: 'down', detail: 'search unreachable' });
+  });
+
+  it('is down when the store is down, whatever search does', async () => {
+    expect((await checkHealth([down('store', true), ok('search', false)])).status).toBe('down');
+    expect((await checkHealth([down('search', false), down('store', true)])).status).toBe('down');
+  });
+
+  it('counts a dependency that never answers as down', async () => {
+    const hanging = { name: 'store', essential: true, probe: () => new Promise<Record<string, unknown>>(() => {}) };
+    const report = await checkHealth([hanging], 20);
+    expect(report.checks.store?.detail).toMatch(/no answer/);
+  });
+});
+
+describe('parseConfig', () => {
+  const valid = { AUTH_ISSUER: 'https://issuer', AUTH_AUDIENCE: 'app', AUTH_JWKS_URL: 'https://issuer/jwks.json' };
+
+  it('fills defaults', () => {
+    expect(parseConfig(valid)).toMatchObject({ TABLE_NAME: 'guildhall', STAGE: 'aws', MAX_BODY_BYTES: 65536 });
+  });
+
+  it('names each variable that is wrong', () => {
+    expect(() => parseConfig({ ...valid, MAX_BODY_BYTES: 'lots', DYNAMODB_ENDPOINT: 'not a url' })).toThrow(
+      /MAX_BODY_BYTES[\s\S]*DYNAMODB_ENDPOINT|DYNAMODB_ENDPOINT[\s\S]*MAX_BODY_BYTES/,
+    );
+  });
+
+  it('needs a way to get signing keys', () => {
+    expect(() => parseConfig({ AUTH_ISSUER: 'x', AUTH_AUDIENCE: 'y' })).toThrow(ConfigError);
+  });
+
+  it('refuses inline keys that are not a key set', () => {
+    expect(() => parseConfig({ ...valid, AUTH_JWKS: '{"nope":1}' })).toThrow(/AUTH_JWKS/);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { apiRoutes } from '#http/api.ts';
+import { buildOpenApi } from '#http/openapi.ts';
+
+describe('the OpenAPI document', () => {
+  const document = buildOpenApi(apiRoutes, { title: 'Guildhall API', version: 'test' });
+
+  it('documents every route of the route table, and nothing else', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(apiRoutes.map((route) => `${route.method} ${route.path}`).sort());
+  });
+
+  it('marks protected routes as needing a bearer token and documents their 401', () => {
+    const me = document.paths['/api/me']?.get as { security: unknown; responses: Record<string, unknown> };
+    expect(me.security).toEqual([{ bearer: [] }]);
+    expect(me.responses['401']).toBeDefined();
+  });
+
+  it('gives every operation a unique id', () => {
+    const ids = Object.values(document.paths).flatMap((operations) =>
+      Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
