@@ -1,20 +1,33 @@
 // The composition root: builds every adapter from configuration once per cold start and hands the
 // use cases their ports. The API Lambda, the site's server and the local stack all start here.
+import { generateKeyPairSync } from 'node:crypto';
+import { resolve } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { loadCommons } from '#adapters/content/load-commons.ts';
+import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createEmbeddedSearch } from '#adapters/search/embedded-search.ts';
 import { type Config, getConfig } from '#config/config.ts';
+import type { Commons } from '#domain/content/commons.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
+import type { CredentialSigner } from '#domain/learning/credential.ts';
+import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createLogger, type Logger } from '#http/log.ts';
 import { createTokenVerifier, type TokenVerifier } from '#http/token-verifier.ts';
+import type { JWK } from 'jose';
 
 export interface Services {
   config: Config;
   log: Logger;
+  commons: Commons;
   people: PeopleRepository;
+  learning: LearningRepository;
+  signer: CredentialSigner & { publicJwk(): Promise<JWK> };
+  siteUrl: string;
   search: SearchIndex;
   healthProbes: DependencyProbe[];
   verifyToken: TokenVerifier;
@@ -47,7 +60,11 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
   return {
     config,
     log,
+    commons: overrides.commons ?? loadCommons(resolve(config.CONTENT_DIR)),
     people: createPeopleRepository(client, config.TABLE_NAME),
+    learning: createLearningRepository(client, config.TABLE_NAME),
+    signer: lazySigner(config, log),
+    siteUrl: config.PUBLIC_URL,
     search,
     healthProbes,
     verifyToken: createTokenVerifier({
@@ -57,5 +74,28 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     }),
     now: () => new Date(),
     ...overrides,
+  };
+}
+
+/** Importing the key is async; the signer is built on first use so cold starts do not wait for it. */
+function lazySigner(config: Config, log: Logger): Services['signer'] {
+  const issuer = { id: `${config.PUBLIC_URL}/credentials/issuer`, name: 'Guildhall' };
+  let privateJwk: JWK | undefined = config.CREDENTIAL_SIGNING_KEY;
+  if (!privateJwk) {
+    // Only outside AWS (config refuses a missing key there): credentials then verify until restart.
+    log.warn('CREDENTIAL_SIGNING_KEY is not set; using a key that lasts only as long as this process');
+    privateJwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as JWK;
+  }
+  const jwk = privateJwk;
+  let built: ReturnType<typeof createCredentialSigner> | undefined;
+  const signer = () => {
+    built ??= createCredentialSigner({ privateJwk: jwk, issuer });
+    return built;
+  };
+  return {
+    issuer,
+    sign: async (credential, claims) => (await signer()).sign(credential, claims),
+    verify: async (jws) => (await signer()).verify(jws),
+    publicJwk: async () => (await signer()).publicJwk,
   };
 }

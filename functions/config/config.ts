@@ -5,6 +5,14 @@ import { z } from 'zod';
 
 const optionalUrl = z.url().optional();
 
+const ed25519JwkSchema = z.looseObject({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().min(20),
+  d: z.string().min(20),
+  kid: z.string().optional(),
+});
+
 const jwksSchema = z.object({
   keys: z.array(z.looseObject({ kty: z.string() })).min(1),
 });
@@ -35,6 +43,24 @@ export const configSchema = z.object({
   AUTH_SIGN_IN_URL: z.string().default('/auth/sign-in').describe('Where the site sends people to sign in.'),
   MEILISEARCH_URL: optionalUrl.describe('Meilisearch host; unset means the embedded search engine.'),
   MEILISEARCH_KEY: z.string().optional().describe('Meilisearch key for the functions (never the master key).'),
+  PUBLIC_URL: z
+    .url()
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .describe('The public origin of the site; credentials and feeds link to it.'),
+  CONTENT_DIR: z.string().default('content').describe('Folder of the commons (skills, courses, practices).'),
+  CREDENTIAL_SIGNING_KEY: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return ed25519JwkSchema.parse(JSON.parse(text));
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}' });
+        return z.NEVER;
+      }
+    })
+    .optional()
+    .describe('The instance key that signs credentials (Ed25519 private JWK). Required in AWS.'),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -59,6 +85,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   if (!result.data.AUTH_JWKS_URL && !result.data.AUTH_JWKS) {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: set it, or AUTH_JWKS for local keys');
+  }
+  if (result.data.STAGE === 'aws' && !result.data.CREDENTIAL_SIGNING_KEY) {
+    throw new ConfigError('Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS (credentials must verify across restarts)');
   }
   return result.data;
 }

@@ -4,10 +4,11 @@ import type { Services } from '#app/services.ts';
 import { buildOpenApi } from './openapi.ts';
 import { publicRoute, type AnyRoute } from './route.ts';
 import { createRouter } from './router.ts';
+import { learningRoutes } from './routes/learning-routes.ts';
 import { peopleRoutes } from './routes/people-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 
-const domainRoutes: AnyRoute[] = [...systemRoutes, ...peopleRoutes];
+const domainRoutes: AnyRoute[] = [...systemRoutes, ...peopleRoutes, ...learningRoutes];
 
 const openApiRoute = publicRoute({
   method: 'GET',

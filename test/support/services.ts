@@ -1,8 +1,16 @@
 // In-memory services for unit tests: the real use cases and router with fake ports.
-import type { Services } from '#app/services.ts';
+import { join } from 'node:path';
+import { loadCommons } from '#adapters/content/load-commons.ts';
+import { createServices, type Services } from '#app/services.ts';
 import { parseConfig } from '#config/config.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Enrollment } from '#domain/learning/enrollment.ts';
+import type { CredentialedSkill, LearningRepository, QuizAttempt, StoredCredential } from '#domain/learning/learning-repository.ts';
 import type { PeopleRepository, Person } from '#domain/people/person.ts';
+import type { SearchIndex } from '#domain/search/search-port.ts';
 import { createLogger } from '#http/log.ts';
+
+export const commons = loadCommons(join(import.meta.dirname, '../../content'));
 
 export function memoryPeople(initial: Person[] = []): PeopleRepository & { all(): Person[] } {
   const people = new Map(initial.map((person) => [person.id, person]));
@@ -20,25 +28,85 @@ export function memoryPeople(initial: Person[] = []): PeopleRepository & { all()
   };
 }
 
+/** Keeps the adapter's promises: conditional on version, a pass is all-or-nothing. */
+export function memoryLearning(): LearningRepository & { attempts: QuizAttempt[] } {
+  const enrollments = new Map<string, Enrollment>();
+  const credentials = new Map<string, StoredCredential>();
+  const skills = new Map<string, CredentialedSkill>();
+  const attempts: QuizAttempt[] = [];
+  const key = (personId: string, other: string) => `${personId}|${other}`;
+  const checkVersion = (enrollment: Enrollment) => {
+    const stored = enrollments.get(key(enrollment.personId, enrollment.courseId));
+    if (stored?.version !== enrollment.version - 1) throw new ConflictError('The enrollment changed meanwhile.');
+  };
+  return {
+    attempts,
+    getEnrollment: async (personId, courseId) => enrollments.get(key(personId, courseId)) ?? null,
+    listEnrollments: async (personId) => [...enrollments.values()].filter((e) => e.personId === personId),
+    async createEnrollment(enrollment) {
+      const k = key(enrollment.personId, enrollment.courseId);
+      const existing = enrollments.get(k);
+      if (existing) return existing;
+      enrollments.set(k, enrollment);
+      return enrollment;
+    },
+    async saveEnrollment(enrollment) {
+      checkVersion(enrollment);
+      enrollments.set(key(enrollment.personId, enrollment.courseId), enrollment);
+    },
+    async recordAttempt(enrollment, attempt) {
+      checkVersion(enrollment);
+      enrollments.set(key(enrollment.personId, enrollment.courseId), enrollment);
+      attempts.push(attempt);
+    },
+    async recordPass(enrollment, attempt, credential, granted) {
+      checkVersion(enrollment);
+      if (credentials.has(credential.id)) throw new ConflictError('Credential exists.');
+      enrollments.set(key(enrollment.personId, enrollment.courseId), enrollment);
+      attempts.push(attempt);
+      credentials.set(credential.id, credential);
+      for (const skill of granted) skills.set(key(skill.personId, skill.skillId), skill);
+    },
+    getCredential: async (id) => credentials.get(id) ?? null,
+    listCredentials: async (personId) => [...credentials.values()].filter((c) => c.personId === personId),
+    listCredentialedSkills: async (personId) => [...skills.values()].filter((s) => s.personId === personId),
+  };
+}
+
 export const testConfig = parseConfig({
   STAGE: 'test',
   AUTH_ISSUER: 'https://issuer.test',
   AUTH_AUDIENCE: 'guildhall-test',
   AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
+  PUBLIC_URL: 'https://guildhall.test',
   LOG_LEVEL: 'silent',
 });
 
+/** A search index that holds nothing; tests that search use the real embedded engine. */
+const emptySearch: SearchIndex = {
+  upsert: async () => undefined,
+  delete: async () => undefined,
+  search: async (query) => ({
+    hits: [],
+    total: 0,
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? 20,
+    facets: {},
+    processingTimeMs: 0,
+  }),
+  listIds: async () => [],
+  health: async () => ({ engine: 'embedded', documents: 0 }),
+};
+
 export function fakeServices(overrides: Partial<Services> = {}): Services {
-  return {
-    config: testConfig,
+  return createServices(testConfig, {
     log: createLogger('silent'),
+    commons,
     people: memoryPeople(),
-    search: { health: async () => ({ engine: 'embedded', documents: 0 }) },
+    learning: memoryLearning(),
+    search: emptySearch,
     healthProbes: [],
-    verifyToken: async () => {
-      throw new Error('no tokens in unit tests');
-    },
     now: () => new Date('2026-11-21T12:00:00.000Z'),
     ...overrides,
-  };
+  });
 }

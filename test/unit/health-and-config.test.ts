@@ -37,7 +37,14 @@ describe('checkHealth', () => {
 });
 
 describe('parseConfig', () => {
-  const valid = { AUTH_ISSUER: 'https://issuer', AUTH_AUDIENCE: 'app', AUTH_JWKS_URL: 'https://issuer/jwks.json' };
+  // A throwaway key, made for this test only.
+  const key = '{"crv":"Ed25519","d":"1ZWqdr0LgqANWyN2zgP2-Eh8FB7BCe7zncDrij-XNPI","x":"FK17rjUt4rownWczBlMdCUsGl4nJpXqDlzm-KX31XrY","kty":"OKP"}';
+  const valid = {
+    AUTH_ISSUER: 'https://issuer',
+    AUTH_AUDIENCE: 'app',
+    AUTH_JWKS_URL: 'https://issuer/jwks.json',
+    CREDENTIAL_SIGNING_KEY: key,
+  };
 
   it('fills defaults', () => {
     expect(parseConfig(valid)).toMatchObject({ TABLE_NAME: 'guildhall', STAGE: 'aws', MAX_BODY_BYTES: 65536 });
@@ -51,6 +58,13 @@ describe('parseConfig', () => {
 
   it('needs a way to get signing keys', () => {
     expect(() => parseConfig({ AUTH_ISSUER: 'x', AUTH_AUDIENCE: 'y' })).toThrow(ConfigError);
+  });
+
+  it('requires the credential signing key in AWS, as an Ed25519 private key', () => {
+    const { CREDENTIAL_SIGNING_KEY: _key, ...withoutKey } = valid;
+    expect(() => parseConfig(withoutKey)).toThrow(/CREDENTIAL_SIGNING_KEY/);
+    expect(() => parseConfig({ ...valid, CREDENTIAL_SIGNING_KEY: '{"kty":"RSA"}' })).toThrow(/Ed25519/);
+    expect(parseConfig({ ...withoutKey, STAGE: 'local' }).CREDENTIAL_SIGNING_KEY).toBeUndefined();
   });
 
   it('refuses inline keys that are not a key set', () => {

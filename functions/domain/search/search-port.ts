@@ -1,5 +1,76 @@
 // The search port the domain owns. Two adapters implement it: the embedded engine (default, in
-// process) and Meilisearch (when MEILISEARCH_URL is set).
+// process; functions/adapters/search/embedded/) and Meilisearch (when MEILISEARCH_URL is set;
+// functions/adapters/search/meilisearch/). One contract suite (test/contract/search-port.ts) runs
+// against both. Behaviour follows Meilisearch's: see the comments on each field.
+
+export const documentTypes = ['course', 'lesson', 'practice', 'opening', 'syndicate', 'innovation'] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+/** One searchable thing. `id` is stable (`<type>:<natural id>`) so "add or replace" can repeat safely. */
+export interface SearchDocument {
+  id: string;
+  type: DocumentType;
+  /** Most important text first: title, then summary, then body (searchable in that order of weight). */
+  title: string;
+  summary: string;
+  body: string;
+  /** Where the result links to, e.g. `/learn/timber-stud-partition-walls/`. */
+  url: string;
+  skills: string[];
+  trade?: string | undefined;
+  place?: string | undefined;
+  remote?: boolean | undefined;
+  status?: string | undefined;
+  /** Pay in minor units of `payUnit`, for range filters and sorting (openings). */
+  pay?: number | undefined;
+  payUnit?: string | undefined;
+  hours?: number | undefined;
+  /** ISO date-time; sortable. */
+  updatedAt: string;
+}
+
+export type FacetName = 'type' | 'skills' | 'trade' | 'place' | 'remote' | 'status' | 'payUnit';
+export type SortField = 'updatedAt' | 'pay' | 'hours' | 'title';
+
+export interface SearchQuery {
+  /** Free text. Empty: every document that passes the filters (placeholder search). */
+  text: string;
+  /** Each filter narrows the results; a list means "any of these". */
+  filters?: {
+    type?: DocumentType[];
+    skills?: string[];
+    trade?: string[];
+    place?: string[];
+    remote?: boolean;
+    status?: string[];
+    payUnit?: string[];
+    pay?: { min?: number; max?: number };
+    hours?: { min?: number; max?: number };
+  };
+  /** Facet counts to return, computed over all hits that pass the filters. */
+  facets?: FacetName[];
+  /** Default: relevance. */
+  sort?: { field: SortField; direction: 'asc' | 'desc' };
+  /** 1-based page and page size (clamped to 1..100 by callers). */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  document: SearchDocument;
+  /** Title and summary with matched words wrapped in <mark>…</mark>; all other text HTML-escaped. */
+  highlighted: { title: string; summary: string };
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Total hits that pass the query and filters (exact for the embedded engine; estimated allowed). */
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Partial<Record<FacetName, Record<string, number>>>;
+  processingTimeMs: number;
+}
 
 export interface SearchHealth {
   engine: 'embedded' | 'meilisearch';
@@ -7,5 +78,12 @@ export interface SearchHealth {
 }
 
 export interface SearchIndex {
+  /** Adds or replaces by id; resolves once the documents are searchable. */
+  upsert(documents: SearchDocument[]): Promise<void>;
+  /** Removes by id; unknown ids are ignored. Resolves once they no longer appear. */
+  delete(ids: string[]): Promise<void>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Every stored document's id with its `updatedAt`, for reconcile (table vs index). */
+  listIds(): Promise<Array<{ id: string; updatedAt: string }>>;
   health(): Promise<SearchHealth>;
 }

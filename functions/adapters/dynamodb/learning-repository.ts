@@ -1,0 +1,178 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { levelRank } from '#domain/content/commons.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Enrollment } from '#domain/learning/enrollment.ts';
+import type {
+  CredentialedSkill,
+  LearningRepository,
+  QuizAttempt,
+  StoredCredential,
+} from '#domain/learning/learning-repository.ts';
+import { storeCall } from './errors.ts';
+import {
+  attemptKeys,
+  credentialKeys,
+  credentialLookup,
+  enrollmentKeys,
+  enrollmentPrefix,
+  heldSkillKeys,
+  heldSkillPrefix,
+} from './keys.ts';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const strip = <T>(item: Item): T => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _type, ...rest } = item;
+  return rest as T;
+};
+
+export function createLearningRepository(client: DynamoDBDocumentClient, tableName: string): LearningRepository {
+  const queryAll = async (input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) => {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await storeCall(() =>
+        client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start })),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  // The enrollment write shared by save, attempt and pass: only over the version that was read.
+  const enrollmentPut = (enrollment: Enrollment): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...enrollmentKeys(enrollment.personId, enrollment.courseId), type: 'enrollment', ...enrollment },
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': enrollment.version - 1 },
+    },
+  });
+  const attemptPut = (attempt: QuizAttempt): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...attemptKeys(attempt.personId, attempt.courseId, attempt.attempt), type: 'attempt', ...attempt },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  const transact = (items: TransactItem[], conflict: string) =>
+    storeCall(() => client.send(new TransactWriteCommand({ TransactItems: items })), conflict);
+
+  return {
+    // Access pattern: one learner's enrollment in one course.
+    async getEnrollment(personId, courseId) {
+      const result = await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: pk(enrollmentKeys(personId, courseId)) })),
+      );
+      return result.Item ? strip<Enrollment>(result.Item) : null;
+    },
+
+    // Access pattern: a learner's enrollments.
+    async listEnrollments(personId) {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': enrollmentPrefix },
+      });
+      return items.map((item) => strip<Enrollment>(item));
+    },
+
+    // Access pattern: enroll once; a retry returns the stored enrollment.
+    async createEnrollment(enrollment) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...enrollmentKeys(enrollment.personId, enrollment.courseId), type: 'enrollment', ...enrollment },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        return enrollment;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const stored = await this.getEnrollment(enrollment.personId, enrollment.courseId);
+        if (!stored) throw error;
+        return stored;
+      }
+    },
+
+    async saveEnrollment(enrollment) {
+      const put = enrollmentPut(enrollment).Put;
+      if (!put) throw new Error('unreachable');
+      await storeCall(() => client.send(new PutCommand(put)), 'The enrollment changed meanwhile; try again.');
+    },
+
+    async recordAttempt(enrollment, attempt) {
+      await transact([enrollmentPut(enrollment), attemptPut(attempt)], 'Another quiz submission was recorded first.');
+    },
+
+    async recordPass(enrollment, attempt, credential, skills) {
+      // Grant each skill unless the learner already holds it at the same or a higher level.
+      const held = new Map((await this.listCredentialedSkills(enrollment.personId)).map((s) => [s.skillId, s]));
+      const upgrades = skills.filter((skill) => {
+        const current = held.get(skill.skillId);
+        return !current || levelRank[current.level] < levelRank[skill.level];
+      });
+      await transact(
+        [
+          enrollmentPut(enrollment),
+          attemptPut(attempt),
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...credentialKeys(credential.id, credential.personId, credential.issuedAt), type: 'credential', ...credential },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...upgrades.map(
+            (skill): TransactItem => ({
+              Put: { TableName: tableName, Item: { ...heldSkillKeys(skill.personId, skill.skillId), type: 'held-skill', ...skill } },
+            }),
+          ),
+        ],
+        'The course was completed by another submission first.',
+      );
+    },
+
+    // Access pattern: a credential by id (download, verification page).
+    async getCredential(credentialId) {
+      const result = await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: credentialLookup(credentialId) })),
+      );
+      return result.Item ? strip<StoredCredential>(result.Item) : null;
+    },
+
+    // Access pattern: a person's credentials, oldest first (gsi1).
+    async listCredentials(personId) {
+      const items = await queryAll({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'CRED#' },
+      });
+      return items.map((item) => strip<StoredCredential>(item));
+    },
+
+    // Access pattern: the skills a person holds by credential.
+    async listCredentialedSkills(personId) {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': heldSkillPrefix },
+      });
+      return items.map((item) => strip<CredentialedSkill>(item));
+    },
+  };
+}
+
+function pk(keys: { pk: string; sk: string }) {
+  return { pk: keys.pk, sk: keys.sk };
+}

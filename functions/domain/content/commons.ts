@@ -1,0 +1,123 @@
+// The commons' knowledge as the rest of Guildhall sees it: trades, skills, courses with their
+// lessons and quizzes, and practice guides. Parsed and cross-checked by parse-commons.ts.
+import { z } from 'zod';
+
+export const tradeIds = [
+  'construction',
+  'care',
+  'food',
+  'renewable-energy',
+  'repair',
+  'software',
+  'bookkeeping',
+  'logistics',
+  'agriculture',
+] as const;
+export type TradeId = (typeof tradeIds)[number];
+
+export const skillLevels = ['foundation', 'working', 'proficient'] as const;
+export type SkillLevel = (typeof skillLevels)[number];
+
+/** Ordering of levels, so "holds at least working" can be checked. */
+export const levelRank: Record<SkillLevel, number> = { foundation: 1, working: 2, proficient: 3 };
+
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case, e.g. timber-framing');
+
+export const skillSchema = z.strictObject({
+  id,
+  label: z.string().min(2).max(80),
+  description: z.string().min(20).max(1200),
+  related: z.array(id).default([]),
+  esco: z
+    .string()
+    .regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'must be an ESCO skill URI')
+    .optional(),
+});
+
+export const skillFileSchema = z.strictObject({
+  trade: z.enum(tradeIds),
+  label: z.string().min(2).max(60),
+  description: z.string().min(10).max(600),
+  skills: z.array(skillSchema).min(1),
+});
+
+export const quizQuestionSchema = z
+  .strictObject({
+    question: z.string().min(5).max(400),
+    options: z.array(z.string().min(1).max(300)).min(2).max(6),
+    answer: z.number().int().min(0),
+    explanation: z.string().min(5).max(600),
+  })
+  .refine((question) => question.answer < question.options.length, {
+    message: 'answer must index one of the options',
+    path: ['answer'],
+  });
+
+export const courseFrontmatterSchema = z.strictObject({
+  title: z.string().min(3).max(120),
+  summary: z.string().min(10).max(300),
+  trade: z.enum(tradeIds),
+  level: z.enum(skillLevels),
+  skills: z.array(z.strictObject({ skill: id, level: z.enum(skillLevels) })).min(1),
+  prerequisites: z.array(id).default([]),
+  hours: z.number().positive().max(500),
+  lessons: z.array(z.string().regex(/^\d{2}-[a-z0-9-]+$/, 'must be a lesson file name like 01-first-steps')).min(1),
+  authors: z.array(z.string().min(1)).min(1),
+  license: z.literal('CC-BY-SA-4.0'),
+  passMark: z.number().min(0.5).max(1),
+  quiz: z.array(quizQuestionSchema).min(5, 'needs at least 5 questions'),
+});
+
+export const lessonFrontmatterSchema = z.strictObject({
+  title: z.string().min(3).max(120),
+  minutes: z.number().int().positive().max(600),
+});
+
+export const practiceFrontmatterSchema = z.strictObject({
+  title: z.string().min(3).max(140),
+  summary: z.string().min(10).max(300),
+  trade: z.enum(tradeIds),
+  skills: z.array(id).min(1),
+  authors: z.array(z.string().min(1)).min(1),
+  license: z.literal('CC-BY-SA-4.0'),
+});
+
+export type Skill = z.infer<typeof skillSchema> & { trade: TradeId };
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+
+export interface Trade {
+  id: TradeId;
+  label: string;
+  description: string;
+}
+
+export interface Lesson {
+  id: string;
+  courseId: string;
+  position: number;
+  title: string;
+  minutes: number;
+  markdown: string;
+  words: number;
+}
+
+export interface Course extends Omit<z.infer<typeof courseFrontmatterSchema>, 'lessons'> {
+  id: string;
+  introduction: string;
+  lessons: Lesson[];
+}
+
+export interface Practice extends z.infer<typeof practiceFrontmatterSchema> {
+  id: string;
+  markdown: string;
+}
+
+export interface Commons {
+  trades: Trade[];
+  skills: Map<string, Skill>;
+  courses: Map<string, Course>;
+  practices: Map<string, Practice>;
+}
+
+/** The minimum length of a lesson, in words, for it to count as real instruction. */
+export const minimumLessonWords = 300;

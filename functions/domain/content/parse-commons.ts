@@ -1,0 +1,166 @@
+// Parses and cross-checks the whole commons from its files. Every problem is collected with the file
+// and field it is in, and all are reported at once, so a contributor fixes a batch in one go.
+//
+// Steps: 1) parse skill files (YAML), 2) course folders (index.md + lessons), 3) practice guides,
+// 4) cross-check ids: duplicates, unknown skills, dangling prerequisites, lesson lists vs files.
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  type Commons,
+  type Course,
+  courseFrontmatterSchema,
+  type Lesson,
+  lessonFrontmatterSchema,
+  minimumLessonWords,
+  type Practice,
+  practiceFrontmatterSchema,
+  type Skill,
+  skillFileSchema,
+  type Trade,
+} from './commons.ts';
+
+export interface ContentFile {
+  /** Path relative to the content folder, with forward slashes: `courses/x/index.md`. */
+  path: string;
+  text: string;
+}
+
+export interface ContentIssue {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export class ContentError extends Error {
+  readonly issues: ContentIssue[];
+  constructor(issues: ContentIssue[]) {
+    super(
+      `The commons has ${issues.length} problem${issues.length === 1 ? '' : 's'}:\n` +
+        issues.map((issue) => `  content/${issue.file}: ${issue.field}: ${issue.message}`).join('\n'),
+    );
+    this.name = 'ContentError';
+    this.issues = issues;
+  }
+}
+
+export function splitFrontmatter(text: string): { data: unknown; body: string } | { error: string } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) return { error: 'must start with a YAML frontmatter block between --- lines' };
+  try {
+    return { data: parseYaml(match[1] ?? ''), body: (match[2] ?? '').trim() };
+  } catch (error) {
+    return { error: `frontmatter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+export const countWords = (markdown: string) =>
+  markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .split(/\s+/)
+    .filter((word) => /[A-Za-z0-9]/.test(word)).length;
+
+export function parseCommons(files: ContentFile[]): Commons {
+  const issues: ContentIssue[] = [];
+  const report = (file: string, field: string, message: string) => issues.push({ file, field, message });
+  const check = <T>(schema: z.ZodType<T>, data: unknown, file: string): T | undefined => {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) report(file, issue.path.join('.') || '(root)', issue.message);
+    return undefined;
+  };
+
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const trades: Trade[] = [];
+  const skills = new Map<string, Skill>();
+  const skillFiles = new Map<string, string>();
+
+  for (const file of files.filter((f) => /^skills\/[^/]+\.ya?ml$/.test(f.path))) {
+    let data: unknown;
+    try {
+      data = parseYaml(file.text);
+    } catch (error) {
+      report(file.path, '(file)', `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      continue;
+    }
+    const parsed = check(skillFileSchema, data, file.path);
+    if (!parsed) continue;
+    trades.push({ id: parsed.trade, label: parsed.label, description: parsed.description });
+    parsed.skills.forEach((skill, index) => {
+      const earlier = skillFiles.get(skill.id);
+      if (earlier) report(file.path, `skills.${index}.id`, `duplicate skill id "${skill.id}" (also in content/${earlier})`);
+      skills.set(skill.id, { ...skill, trade: parsed.trade });
+      skillFiles.set(skill.id, file.path);
+    });
+  }
+  for (const [skillId, skill] of skills) {
+    skill.related.forEach((related, index) => {
+      if (!skills.has(related)) {
+        report(skillFiles.get(skillId) ?? 'skills', `skills[${skillId}].related.${index}`, `unknown skill id "${related}"`);
+      }
+    });
+  }
+
+  const requireSkill = (file: string, field: string, skillId: string) => {
+    if (!skills.has(skillId)) report(file, field, `unknown skill id "${skillId}"`);
+  };
+
+  const courses = new Map<string, Course>();
+  for (const file of files.filter((f) => /^courses\/[^/]+\/index\.md$/.test(f.path))) {
+    const courseId = file.path.split('/')[1] ?? '';
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(courseId)) report(file.path, '(folder)', 'course folder must be kebab-case');
+    const split = splitFrontmatter(file.text);
+    if ('error' in split) {
+      report(file.path, '(frontmatter)', split.error);
+      continue;
+    }
+    const front = check(courseFrontmatterSchema, split.data, file.path);
+    if (!front) continue;
+    front.skills.forEach((taught, index) => requireSkill(file.path, `skills.${index}.skill`, taught.skill));
+    front.prerequisites.forEach((skillId, index) => requireSkill(file.path, `prerequisites.${index}`, skillId));
+
+    const lessons: Lesson[] = [];
+    front.lessons.forEach((lessonId, index) => {
+      const lessonPath = `courses/${courseId}/${lessonId}.md`;
+      const lessonFile = byPath.get(lessonPath);
+      if (!lessonFile) {
+        report(file.path, `lessons.${index}`, `no lesson file content/${lessonPath}`);
+        return;
+      }
+      const lessonSplit = splitFrontmatter(lessonFile.text);
+      if ('error' in lessonSplit) {
+        report(lessonPath, '(frontmatter)', lessonSplit.error);
+        return;
+      }
+      const lessonFront = check(lessonFrontmatterSchema, lessonSplit.data, lessonPath);
+      if (!lessonFront) return;
+      const words = countWords(lessonSplit.body);
+      if (words < minimumLessonWords) {
+        report(lessonPath, '(body)', `has ${words} words; a lesson needs at least ${minimumLessonWords}`);
+      }
+      lessons.push({ id: lessonId, courseId, position: index + 1, ...lessonFront, markdown: lessonSplit.body, words });
+    });
+    for (const other of files.filter((f) => f.path.startsWith(`courses/${courseId}/`) && !f.path.endsWith('/index.md'))) {
+      const lessonId = other.path.split('/')[2]?.replace(/\.md$/, '') ?? '';
+      if (!front.lessons.includes(lessonId)) report(other.path, '(file)', `not listed in the lessons of content/${file.path}`);
+    }
+    courses.set(courseId, { ...front, id: courseId, introduction: split.body, lessons });
+  }
+
+  const practices = new Map<string, Practice>();
+  for (const file of files.filter((f) => /^practices\/[^/]+\.md$/.test(f.path))) {
+    const practiceId = file.path.slice('practices/'.length, -'.md'.length);
+    const split = splitFrontmatter(file.text);
+    if ('error' in split) {
+      report(file.path, '(frontmatter)', split.error);
+      continue;
+    }
+    const front = check(practiceFrontmatterSchema, split.data, file.path);
+    if (!front) continue;
+    front.skills.forEach((skillId, index) => requireSkill(file.path, `skills.${index}`, skillId));
+    practices.set(practiceId, { ...front, id: practiceId, markdown: split.body });
+  }
+
+  if (issues.length > 0) throw new ContentError(issues);
+  trades.sort((a, b) => a.label.localeCompare(b.label));
+  return { trades, skills, courses, practices };
+}

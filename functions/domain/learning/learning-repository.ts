@@ -1,0 +1,55 @@
+// The port for everything a learner's progress needs stored. The DynamoDB adapter implements it with
+// conditional writes and one transaction for a pass (attempt, enrollment, credential, skills).
+import type { SkillLevel } from '../content/commons.ts';
+import type { Enrollment } from './enrollment.ts';
+
+export interface QuizAttempt {
+  personId: string;
+  courseId: string;
+  attempt: number;
+  answers: number[];
+  correct: number;
+  total: number;
+  passed: boolean;
+  at: string;
+}
+
+export interface StoredCredential {
+  id: string;
+  personId: string;
+  courseId: string;
+  issuedAt: string;
+  skills: string[];
+  /** The signed credential, compact JWS. */
+  jws: string;
+}
+
+/** A skill a person holds because a credential proves it. */
+export interface CredentialedSkill {
+  personId: string;
+  skillId: string;
+  level: SkillLevel;
+  credentialId: string;
+  since: string;
+}
+
+export interface LearningRepository {
+  getEnrollment(personId: string, courseId: string): Promise<Enrollment | null>;
+  listEnrollments(personId: string): Promise<Enrollment[]>;
+  /** Creates unless one exists; returns the stored enrollment either way. */
+  createEnrollment(enrollment: Enrollment): Promise<Enrollment>;
+  /** Saves if the stored version is `enrollment.version - 1`; ConflictError otherwise. */
+  saveEnrollment(enrollment: Enrollment): Promise<void>;
+  /** Stores a failed attempt and the enrollment's new attempt count together. */
+  recordAttempt(enrollment: Enrollment, attempt: QuizAttempt): Promise<void>;
+  /** Stores a pass in one transaction: attempt, completed enrollment, credential, credentialed skills. */
+  recordPass(
+    enrollment: Enrollment,
+    attempt: QuizAttempt,
+    credential: StoredCredential,
+    skills: CredentialedSkill[],
+  ): Promise<void>;
+  getCredential(credentialId: string): Promise<StoredCredential | null>;
+  listCredentials(personId: string): Promise<StoredCredential[]>;
+  listCredentialedSkills(personId: string): Promise<CredentialedSkill[]>;
+}

@@ -1,0 +1,113 @@
+// Splitting a whole amount between holders of shares, in integer minor units, so that the parts
+// always add back to the whole: no unit is created or lost to rounding.
+//
+// Method (largest remainder, also called Hamilton's): each holder first gets the floor of its exact
+// share; the few units left over (fewer than the number of holders) go one each to the holders with
+// the largest remainders. Equal remainders go to the smaller id first, comparing ids by UTF-16 code
+// units (not locale, which varies by machine). The result therefore depends only on the amounts and
+// the id→share pairs, never on the order the shares are listed in.
+import { type FieldIssue, ValidationError } from '../errors.ts';
+
+/** Basis points: hundredths of a percent. A whole is 10,000. */
+export const WHOLE = 10_000;
+
+export interface Share<Id extends string = string> {
+  id: Id;
+  basisPoints: number;
+}
+
+export interface Part<Id extends string = string> {
+  id: Id;
+  amount: bigint;
+}
+
+/**
+ * Splits `total` (≥ 0) by `shares`, returning one part per share in the order given.
+ * `field` names the shares in validation errors (`inventors`, say, rather than `shares`).
+ */
+export function splitByShares<Id extends string>(
+  total: bigint,
+  shares: readonly Share<Id>[],
+  field = 'shares',
+): Part<Id>[] {
+  const issues = shareIssues(shares, field);
+  if (total < 0n) issues.unshift({ field: 'total', message: 'must be zero or more' });
+  if (issues.length > 0) throw new ValidationError(issues, 'The shares cannot split this amount.');
+
+  const whole = BigInt(WHOLE);
+  const exact = shares.map((share) => total * BigInt(share.basisPoints));
+  const amounts = exact.map((scaled) => scaled / whole);
+  let leftover = total - amounts.reduce((sum, amount) => sum + amount, 0n);
+
+  const byRemainder = shares
+    .map((share, index) => ({ id: share.id, index, remainder: (exact[index] as bigint) % whole }))
+    .sort((a, b) => compareBigDesc(a.remainder, b.remainder) || compareIds(a.id, b.id));
+  // Remainders sum to leftover × WHOLE and each is below WHOLE, so more than `leftover` holders have a
+  // non-zero remainder: a zero-share holder never receives a leftover unit.
+  for (const { index } of byRemainder) {
+    if (leftover === 0n) break;
+    amounts[index] = (amounts[index] as bigint) + 1n;
+    leftover -= 1n;
+  }
+  return shares.map((share, index) => ({ id: share.id, amount: amounts[index] as bigint }));
+}
+
+/**
+ * Equal shares for `ids`, summing to exactly 10,000. When 10,000 does not divide evenly, the
+ * leftover basis points go one each to the smallest ids, so the same set of ids always gets the same
+ * shares, in whatever order it is listed. Shares come back in the order given.
+ */
+export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'): Share<Id>[] {
+  const issues: FieldIssue[] = [];
+  if (ids.length === 0) issues.push({ field, message: 'must name at least one holder' });
+  issues.push(...duplicateIssues(ids, field));
+  if (issues.length > 0) throw new ValidationError(issues, 'Equal shares need distinct holders.');
+
+  const base = Math.floor(WHOLE / ids.length);
+  const extra = WHOLE % ids.length;
+  const favoured = new Set([...ids].sort(compareIds).slice(0, extra));
+  return ids.map((id) => ({ id, basisPoints: base + (favoured.has(id) ? 1 : 0) }));
+}
+
+/** Every problem with a list of shares; empty when they are a valid division of a whole. */
+export function shareIssues(shares: readonly Share[], field = 'shares'): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (shares.length === 0) return [{ field, message: 'must name at least one holder' }];
+  let sum = 0;
+  for (const [index, share] of shares.entries()) {
+    if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > WHOLE) {
+      issues.push({ field: `${field}[${index}].basisPoints`, message: `must be an integer from 0 to ${WHOLE}` });
+    } else {
+      sum += share.basisPoints;
+    }
+  }
+  issues.push(
+    ...duplicateIssues(
+      shares.map((share) => share.id),
+      field,
+      '.id',
+    ),
+  );
+  if (issues.length === 0 && sum !== WHOLE) {
+    issues.push({ field, message: `basis points must sum to ${WHOLE}, not ${sum}` });
+  }
+  return issues;
+}
+
+function duplicateIssues(ids: readonly string[], field: string, suffix = ''): FieldIssue[] {
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  for (const [index, id] of ids.entries()) {
+    if (seen.has(id)) issues.push({ field: `${field}[${index}]${suffix}`, message: `repeats the holder "${id}"` });
+    seen.add(id);
+  }
+  return issues;
+}
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareBigDesc(a: bigint, b: bigint): number {
+  return a > b ? -1 : a < b ? 1 : 0;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { type ContentFile, ContentError, parseCommons } from '#domain/content/parse-commons.ts';
+
+const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+
+const skills = `trade: repair
+label: Repair
+description: Fixing things so they stay in use.
+skills:
+  - id: soldering
+    label: Soldering
+    description: Joins wires and components with solder, cleanly and safely.
+    related: [fault-finding]
+  - id: fault-finding
+    label: Fault finding
+    description: Finds faults by method rather than guesswork, one test at a time.
+`;
+
+const quiz = Array.from(
+  { length: 5 },
+  (_, i) => `  - question: Question number ${i}?
+    options: [A, B, C]
+    answer: ${i % 3}
+    explanation: Because it is so.`,
+).join('\n');
+
+const course = (overrides = '') => `---
+title: Soldering basics
+summary: Learn to solder small joints well.
+trade: repair
+level: foundation
+skills:
+  - { skill: soldering, level: working }
+prerequisites: [fault-finding]
+hours: 4
+lessons: [01-the-iron]
+authors: [Guildhall commons]
+license: CC-BY-SA-4.0
+passMark: 0.8
+quiz:
+${quiz}
+${overrides}---
+Intro.
+`;
+
+const lesson = (n = 320) => `---\ntitle: The iron\nminutes: 30\n---\n${words(n)}\n`;
+
+function files(overrides: Partial<Record<string, string>> = {}): ContentFile[] {
+  const base: Record<string, string | undefined> = {
+    'skills/repair.yaml': skills,
+    'courses/soldering-basics/index.md': course(),
+    'courses/soldering-basics/01-the-iron.md': lesson(),
+    'practices/clean-tips.md': `---\ntitle: Keeping tips clean\nsummary: Tin the tip and wipe it often.\ntrade: repair\nskills: [soldering]\nauthors: [Guildhall commons]\nlicense: CC-BY-SA-4.0\n---\nBody.\n`,
+    ...overrides,
+  };
+  return Object.entries(base).flatMap(([path, text]) => (text === undefined ? [] : [{ path, text }]));
+}
+
+function issuesOf(input: ContentFile[]) {
+  try {
+    parseCommons(input);
+  } catch (error) {
+    if (error instanceof ContentError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
+describe('parsing the commons', () => {
+  it('reads skills, courses with ordered lessons, and practice guides', () => {
+    const commons = parseCommons(files());
+    expect(commons.skills.get('soldering')?.trade).toBe('repair');
+    expect(commons.courses.get('soldering-basics')?.lessons.map((l) => l.id)).toEqual(['01-the-iron']);
+    expect(commons.practices.get('clean-tips')?.skills).toEqual(['soldering']);
+  });
+
+  it.each([
+    [
+      'an unknown skill id in a course',
+      { 'courses/soldering-basics/index.md': course().replace('skill: soldering', 'skill: welding') },
+      { file: 'courses/soldering-basics/index.md', field: 'skills.0.skill', message: 'unknown skill id "welding"' },
+    ],
+    [
+      'a dangling prerequisite',
+      { 'courses/soldering-basics/index.md': course().replace('[fault-finding]', '[brazing]') },
+      { file: 'courses/soldering-basics/index.md', field: 'prerequisites.0', message: 'unknown skill id "brazing"' },
+    ],
+    [
+      'a duplicate skill id',
+      { 'skills/other.yaml': skills.replace('trade: repair', 'trade: construction') },
+      { file: 'skills/other.yaml', field: 'skills.0.id', message: expect.stringContaining('duplicate skill id "soldering"') },
+    ],
+    [
+      'a lesson that is too short',
+      { 'courses/soldering-basics/01-the-iron.md': lesson(120) },
+      { file: 'courses/soldering-basics/01-the-iron.md', field: '(body)', message: expect.stringContaining('120 words') },
+    ],
+    [
+      'a listed lesson with no file',
+      { 'courses/soldering-basics/01-the-iron.md': undefined },
+      { file: 'courses/soldering-basics/index.md', field: 'lessons.0', message: expect.stringContaining('no lesson file') },
+    ],
+    [
+      'a lesson file the course does not list',
+      { 'courses/soldering-basics/02-extra.md': lesson() },
+      { file: 'courses/soldering-basics/02-extra.md', field: '(file)', message: expect.stringContaining('not listed') },
+    ],
+    [
+      'a quiz answer outside the options',
+      { 'courses/soldering-basics/index.md': course().replace('answer: 0', 'answer: 7') },
+      { file: 'courses/soldering-basics/index.md', field: 'quiz.0.answer', message: 'answer must index one of the options' },
+    ],
+    [
+      'a field of the wrong type',
+      { 'courses/soldering-basics/index.md': course().replace('hours: 4', 'hours: lots') },
+      { file: 'courses/soldering-basics/index.md', field: 'hours', message: expect.any(String) },
+    ],
+    [
+      'an unknown frontmatter field',
+      { 'courses/soldering-basics/index.md': course('colour: blue\n') },
+      { file: 'courses/soldering-basics/index.md', field: '(root)', message: expect.stringContaining('colour') },
+    ],
+    [
+      'a practice guide naming an unknown skill',
+      { 'practices/clean-tips.md': files()[3]?.text.replace('[soldering]', '[knitting]') },
+      { file: 'practices/clean-tips.md', field: 'skills.0', message: 'unknown skill id "knitting"' },
+    ],
+    [
+      'broken YAML',
+      { 'skills/repair.yaml': 'trade: [unclosed' },
+      { file: 'skills/repair.yaml', field: '(file)', message: expect.stringContaining('not valid YAML') },
+    ],
+  ])('fails on %s, naming the file and field', (_name, overrides, expected) => {
+    expect(issuesOf(files(overrides))).toContainEqual(expected);
+  });
+
+  it('reports every problem at once, each with content/ and its field in the message', () => {
+    const broken = files({
+      'courses/soldering-basics/index.md': course().replace('[fault-finding]', '[brazing]').replace('skill: soldering', 'skill: x'),
+    });
+    expect(() => parseCommons(broken)).toThrow(/content\/courses\/soldering-basics\/index\.md: prerequisites\.0/);
+    expect(issuesOf(broken)).toHaveLength(2);
+  });
+});
