@@ -55,7 +55,10 @@ export const configSchema = z.object({
       try {
         return ed25519JwkSchema.parse(JSON.parse(text));
       } catch {
-        context.addIssue({ code: 'custom', message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}' });
+        context.addIssue({
+          code: 'custom',
+          message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}',
+        });
         return z.NEVER;
       }
     })
@@ -87,7 +90,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: set it, or AUTH_JWKS for local keys');
   }
   if (result.data.STAGE === 'aws' && !result.data.CREDENTIAL_SIGNING_KEY) {
-    throw new ConfigError('Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS (credentials must verify across restarts)');
+    throw new ConfigError(
+      'Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS (credentials must verify across restarts)',
+    );
   }
   return result.data;
 }

@@ -1,11 +1,13 @@
 // Everything that makes one machine behave like Guildhall's AWS deployment, as one reusable piece:
 // `npm start`, the browser tests and the benchmarks all start the stack through here.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#http/log.ts';
@@ -68,6 +70,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     progress(created ? `table "${tableName}" created` : `table "${tableName}" already there`);
 
     const identity = await createDevIdentityProvider(join(root, '.cache/dev-identity/signing-key.json'));
+    const host = options.host ?? '127.0.0.1';
+    const publicUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${options.port}`;
     const env: Record<string, string> = {
       STAGE: 'local',
       AWS_REGION: 'eu-west-1',
@@ -79,6 +83,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_ISSUER: identity.issuer,
       AUTH_AUDIENCE: identity.audience,
       AUTH_JWKS: JSON.stringify(identity.jwks),
+      PUBLIC_URL: publicUrl,
+      CONTENT_DIR: join(root, 'content'),
+      CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
       LOG_LEVEL: options.logLevel ?? 'warn',
     };
     Object.assign(process.env, env);
@@ -108,7 +115,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       devIdentity: { provider: identity, people: demoPeople },
       log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),
     });
-    const host = options.host ?? '127.0.0.1';
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {
         reject(
@@ -127,13 +133,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           server.closeAllConnections();
         }),
     );
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
-    return { url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, dynamo, identity, env, stop };
+    return { url: publicUrl, dynamo, identity, env, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The instance's credential signing key, made once and kept, so credentials verify across restarts. */
+function instanceKey(file: string): JWK {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JWK;
+  const jwk = {
+    ...generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
+    kid: `local-${Date.now().toString(36)}`,
+  };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
+  return jwk;
 }
 
 /** Newest modification time below a folder, skipping build output and dependencies. */

@@ -5,7 +5,12 @@ import { createServices, type Services } from '#app/services.ts';
 import { parseConfig } from '#config/config.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Enrollment } from '#domain/learning/enrollment.ts';
-import type { CredentialedSkill, LearningRepository, QuizAttempt, StoredCredential } from '#domain/learning/learning-repository.ts';
+import type {
+  CredentialedSkill,
+  LearningRepository,
+  QuizAttempt,
+  StoredCredential,
+} from '#domain/learning/learning-repository.ts';
 import type { PeopleRepository, Person } from '#domain/people/person.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import { createLogger } from '#http/log.ts';
@@ -67,6 +72,8 @@ export function memoryLearning(): LearningRepository & { attempts: QuizAttempt[]
       credentials.set(credential.id, credential);
       for (const skill of granted) skills.set(key(skill.personId, skill.skillId), skill);
     },
+    listAttempts: async (personId, courseId) =>
+      attempts.filter((a) => a.personId === personId && a.courseId === courseId).sort((a, b) => b.attempt - a.attempt),
     getCredential: async (id) => credentials.get(id) ?? null,
     listCredentials: async (personId) => [...credentials.values()].filter((c) => c.personId === personId),
     listCredentialedSkills: async (personId) => [...skills.values()].filter((s) => s.personId === personId),

@@ -130,18 +130,35 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
           {
             Put: {
               TableName: tableName,
-              Item: { ...credentialKeys(credential.id, credential.personId, credential.issuedAt), type: 'credential', ...credential },
+              Item: {
+                ...credentialKeys(credential.id, credential.personId, credential.issuedAt),
+                type: 'credential',
+                ...credential,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           ...upgrades.map(
             (skill): TransactItem => ({
-              Put: { TableName: tableName, Item: { ...heldSkillKeys(skill.personId, skill.skillId), type: 'held-skill', ...skill } },
+              Put: {
+                TableName: tableName,
+                Item: { ...heldSkillKeys(skill.personId, skill.skillId), type: 'held-skill', ...skill },
+              },
             }),
           ),
         ],
         'The course was completed by another submission first.',
       );
+    },
+
+    // Access pattern: a learner's attempts at one quiz, newest first.
+    async listAttempts(personId, courseId) {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': `ATTEMPT#${courseId}#` },
+        ScanIndexForward: false,
+      });
+      return items.map((item) => strip<QuizAttempt>(item));
     },
 
     // Access pattern: a credential by id (download, verification page).

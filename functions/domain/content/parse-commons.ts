@@ -87,7 +87,8 @@ export function parseCommons(files: ContentFile[]): Commons {
     trades.push({ id: parsed.trade, label: parsed.label, description: parsed.description });
     parsed.skills.forEach((skill, index) => {
       const earlier = skillFiles.get(skill.id);
-      if (earlier) report(file.path, `skills.${index}.id`, `duplicate skill id "${skill.id}" (also in content/${earlier})`);
+      if (earlier)
+        report(file.path, `skills.${index}.id`, `duplicate skill id "${skill.id}" (also in content/${earlier})`);
       skills.set(skill.id, { ...skill, trade: parsed.trade });
       skillFiles.set(skill.id, file.path);
     });
@@ -95,7 +96,11 @@ export function parseCommons(files: ContentFile[]): Commons {
   for (const [skillId, skill] of skills) {
     skill.related.forEach((related, index) => {
       if (!skills.has(related)) {
-        report(skillFiles.get(skillId) ?? 'skills', `skills[${skillId}].related.${index}`, `unknown skill id "${related}"`);
+        report(
+          skillFiles.get(skillId) ?? 'skills',
+          `skills[${skillId}].related.${index}`,
+          `unknown skill id "${related}"`,
+        );
       }
     });
   }
@@ -115,8 +120,10 @@ export function parseCommons(files: ContentFile[]): Commons {
     }
     const front = check(courseFrontmatterSchema, split.data, file.path);
     if (!front) continue;
-    front.skills.forEach((taught, index) => requireSkill(file.path, `skills.${index}.skill`, taught.skill));
-    front.prerequisites.forEach((skillId, index) => requireSkill(file.path, `prerequisites.${index}`, skillId));
+    for (const [index, taught] of front.skills.entries())
+      requireSkill(file.path, `skills.${index}.skill`, taught.skill);
+    for (const [index, skillId] of front.prerequisites.entries())
+      requireSkill(file.path, `prerequisites.${index}`, skillId);
 
     const lessons: Lesson[] = [];
     front.lessons.forEach((lessonId, index) => {
@@ -139,9 +146,12 @@ export function parseCommons(files: ContentFile[]): Commons {
       }
       lessons.push({ id: lessonId, courseId, position: index + 1, ...lessonFront, markdown: lessonSplit.body, words });
     });
-    for (const other of files.filter((f) => f.path.startsWith(`courses/${courseId}/`) && !f.path.endsWith('/index.md'))) {
+    for (const other of files.filter(
+      (f) => f.path.startsWith(`courses/${courseId}/`) && !f.path.endsWith('/index.md'),
+    )) {
       const lessonId = other.path.split('/')[2]?.replace(/\.md$/, '') ?? '';
-      if (!front.lessons.includes(lessonId)) report(other.path, '(file)', `not listed in the lessons of content/${file.path}`);
+      if (!front.lessons.includes(lessonId))
+        report(other.path, '(file)', `not listed in the lessons of content/${file.path}`);
     }
     courses.set(courseId, { ...front, id: courseId, introduction: split.body, lessons });
   }
@@ -156,7 +166,7 @@ export function parseCommons(files: ContentFile[]): Commons {
     }
     const front = check(practiceFrontmatterSchema, split.data, file.path);
     if (!front) continue;
-    front.skills.forEach((skillId, index) => requireSkill(file.path, `skills.${index}`, skillId));
+    for (const [index, skillId] of front.skills.entries()) requireSkill(file.path, `skills.${index}`, skillId);
     practices.set(practiceId, { ...front, id: practiceId, markdown: split.body });
   }
 

@@ -49,6 +49,8 @@ export interface LearningRepository {
     credential: StoredCredential,
     skills: CredentialedSkill[],
   ): Promise<void>;
+  /** A learner's attempts at one course's quiz, newest first. */
+  listAttempts(personId: string, courseId: string): Promise<QuizAttempt[]>;
   getCredential(credentialId: string): Promise<StoredCredential | null>;
   listCredentials(personId: string): Promise<StoredCredential[]>;
   listCredentialedSkills(personId: string): Promise<CredentialedSkill[]>;

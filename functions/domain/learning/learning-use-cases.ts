@@ -40,7 +40,12 @@ async function requireEnrollment(deps: LearningDependencies, personId: string, c
  * Steps: find the course and the learner's enrollment; mark the lesson; save against the version read.
  * Two tabs finishing lessons at once can collide; the loser re-reads and applies its change again.
  */
-export async function completeLesson(deps: LearningDependencies, identity: Identity, courseId: string, lessonId: string) {
+export async function completeLesson(
+  deps: LearningDependencies,
+  identity: Identity,
+  courseId: string,
+  lessonId: string,
+) {
   const course = findCourse(deps.commons, courseId);
   for (let attempt = 0; ; attempt++) {
     const enrollment = await requireEnrollment(deps, identity.personId, courseId);
@@ -86,7 +91,12 @@ export async function submitQuiz(
     passed: grade.passed,
     at: now.toISOString(),
   };
-  const counted: Enrollment = { ...enrollment, quizAttempts: number, updatedAt: attempt.at, version: enrollment.version + 1 };
+  const counted: Enrollment = {
+    ...enrollment,
+    quizAttempts: number,
+    updatedAt: attempt.at,
+    version: enrollment.version + 1,
+  };
   if (!grade.passed || enrollment.status === 'completed') {
     await deps.learning.recordAttempt(counted, attempt);
     return { grade, attempt: number, credentialId: enrollment.credentialId };
@@ -108,7 +118,11 @@ export async function submitQuiz(
     issuedAt: now,
     score: grade,
   });
-  const jws = await deps.signer.sign(credential, { subject: credential.credentialSubject.id, jti: credential.id, issuedAt: now });
+  const jws = await deps.signer.sign(credential, {
+    subject: credential.credentialSubject.id,
+    jti: credential.id,
+    issuedAt: now,
+  });
   const stored: StoredCredential = {
     id: credentialId,
     personId: identity.personId,
@@ -153,7 +167,10 @@ export async function myLearning(deps: LearningDependencies, identity: Identity)
       const course = deps.commons.courses.get(enrollment.courseId);
       return course ? [{ ...withProgress(enrollment, course), courseTitle: course.title }] : [];
     }),
-    credentials: credentials.map(({ jws: _jws, ...credential }) => ({ ...credential, courseTitle: title(credential.courseId) })),
+    credentials: credentials.map(({ jws: _jws, ...credential }) => ({
+      ...credential,
+      courseTitle: title(credential.courseId),
+    })),
     credentialedSkills,
     declaredSkills: person.declaredSkills,
   };

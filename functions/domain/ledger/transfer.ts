@@ -2,8 +2,9 @@
 // transfer lands or none does, which is what the store's single transaction will do with it later.
 //
 // The limit is checked on each account's net result over the batch, not transfer by transfer: the
-// batch is one atomic change, so the order inside it has no meaning. Only accounts that pay out on
-// balance are checked, so an account already below a lowered limit can still be paid into.
+// batch is one atomic change, so the order inside it has no meaning. Only accounts that pay out more
+// than they receive in the batch are checked, so an account already below a lowered limit can still
+// be paid into.
 import { type FieldIssue, RuleViolationError, ValidationError } from '../errors.ts';
 import { type AccountId, type CreditLimits, limitFor } from './account.ts';
 

@@ -14,7 +14,11 @@ import {
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
 
-const idParam = z.string().min(1).max(100).regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
+const idParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
 const pageQuery = {
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -95,7 +99,9 @@ export const learningRoutes = [
     query: z.object({ trade: z.enum(tradeIds).optional(), ...pageQuery, pageSize: pageQuery.pageSize.default(100) }),
     responses: { 200: { description: 'One page of skills.' } },
     async handle({ query, services }) {
-      const skills = [...services.commons.skills.values()].filter((skill) => !query.trade || skill.trade === query.trade);
+      const skills = [...services.commons.skills.values()].filter(
+        (skill) => !query.trade || skill.trade === query.trade,
+      );
       return { body: paginate(skills, query.page, query.pageSize) };
     },
   }),
@@ -132,7 +138,10 @@ export const learningRoutes = [
     tags: ['learn'],
     auth: 'required',
     params: z.object({ courseId: idParam, lessonId: idParam }),
-    responses: { 200: { description: 'The enrollment with progress.', schema: enrollmentSchema }, 404: { description: 'Not enrolled, or no such lesson.' } },
+    responses: {
+      200: { description: 'The enrollment with progress.', schema: enrollmentSchema },
+      404: { description: 'Not enrolled, or no such lesson.' },
+    },
     async handle({ params, identity, services }) {
       return { body: await completeLesson(services, identity, params.courseId, params.lessonId) };
     },
@@ -146,7 +155,10 @@ export const learningRoutes = [
     auth: 'required',
     params: z.object({ courseId: idParam }),
     body: z.strictObject({ answers: z.array(z.number().int().min(0).max(20)).min(1).max(50) }),
-    responses: { 200: { description: 'The grade; a first pass names the credential issued.' }, 404: { description: 'Not enrolled.' } },
+    responses: {
+      200: { description: 'The grade; a first pass names the credential issued.' },
+      404: { description: 'Not enrolled.' },
+    },
     async handle({ params, body, identity, services }) {
       return { body: await submitQuiz(services, identity, params.courseId, body.answers) };
     },
@@ -158,7 +170,13 @@ export const learningRoutes = [
     summary: 'Download my credential: an Open Badges 3.0 AchievementCredential as a compact JWS',
     tags: ['learn'],
     auth: 'required',
-    params: z.object({ credentialId: z.string().min(1).max(300).regex(/^[A-Za-z0-9._-]+$/) }),
+    params: z.object({
+      credentialId: z
+        .string()
+        .min(1)
+        .max(300)
+        .regex(/^[A-Za-z0-9._-]+$/),
+    }),
     responses: {
       200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: z.string() },
       404: { description: 'No such credential of mine.' },
@@ -194,7 +212,10 @@ export const learningRoutes = [
     auth: 'none',
     responses: { 200: { description: 'JWKS.' } },
     async handle({ services }) {
-      return { body: { keys: [await services.signer.publicJwk()] }, headers: { 'cache-control': 'public, max-age=3600' } };
+      return {
+        body: { keys: [await services.signer.publicJwk()] },
+        headers: { 'cache-control': 'public, max-age=3600' },
+      };
     },
   }),
 ];

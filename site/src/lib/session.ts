@@ -14,3 +14,13 @@ export async function currentIdentity(cookies: AstroCookies): Promise<Identity |
     return null;
   }
 }
+
+/** Where to send someone who must sign in first, returning them to `path` after. */
+export function signInRedirect(path: string): Response {
+  const signIn = getServices().config.AUTH_SIGN_IN_URL;
+  return new Response(null, { status: 303, headers: { location: `${signIn}?returnTo=${encodeURIComponent(path)}` } });
+}
+
+export function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { location } });
+}

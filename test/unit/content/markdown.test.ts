@@ -3,7 +3,9 @@ import { markdownToText, renderMarkdown } from '#domain/content/markdown.ts';
 
 describe('the markdown pipeline', () => {
   it('renders ordinary markdown: headings, lists, tables, code, links', () => {
-    const html = renderMarkdown('## Steps\n\n1. Cut\n2. Fix\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`code` [site](https://example.org)');
+    const html = renderMarkdown(
+      '## Steps\n\n1. Cut\n2. Fix\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`code` [site](https://example.org)',
+    );
     expect(html).toContain('<h2>Steps</h2>');
     expect(html).toContain('<ol>');
     expect(html).toContain('<table>');

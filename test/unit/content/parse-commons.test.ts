@@ -88,17 +88,29 @@ describe('parsing the commons', () => {
     [
       'a duplicate skill id',
       { 'skills/other.yaml': skills.replace('trade: repair', 'trade: construction') },
-      { file: 'skills/other.yaml', field: 'skills.0.id', message: expect.stringContaining('duplicate skill id "soldering"') },
+      {
+        file: 'skills/other.yaml',
+        field: 'skills.0.id',
+        message: expect.stringContaining('duplicate skill id "soldering"'),
+      },
     ],
     [
       'a lesson that is too short',
       { 'courses/soldering-basics/01-the-iron.md': lesson(120) },
-      { file: 'courses/soldering-basics/01-the-iron.md', field: '(body)', message: expect.stringContaining('120 words') },
+      {
+        file: 'courses/soldering-basics/01-the-iron.md',
+        field: '(body)',
+        message: expect.stringContaining('120 words'),
+      },
     ],
     [
       'a listed lesson with no file',
       { 'courses/soldering-basics/01-the-iron.md': undefined },
-      { file: 'courses/soldering-basics/index.md', field: 'lessons.0', message: expect.stringContaining('no lesson file') },
+      {
+        file: 'courses/soldering-basics/index.md',
+        field: 'lessons.0',
+        message: expect.stringContaining('no lesson file'),
+      },
     ],
     [
       'a lesson file the course does not list',
@@ -108,7 +120,11 @@ describe('parsing the commons', () => {
     [
       'a quiz answer outside the options',
       { 'courses/soldering-basics/index.md': course().replace('answer: 0', 'answer: 7') },
-      { file: 'courses/soldering-basics/index.md', field: 'quiz.0.answer', message: 'answer must index one of the options' },
+      {
+        file: 'courses/soldering-basics/index.md',
+        field: 'quiz.0.answer',
+        message: 'answer must index one of the options',
+      },
     ],
     [
       'a field of the wrong type',
@@ -136,7 +152,9 @@ describe('parsing the commons', () => {
 
   it('reports every problem at once, each with content/ and its field in the message', () => {
     const broken = files({
-      'courses/soldering-basics/index.md': course().replace('[fault-finding]', '[brazing]').replace('skill: soldering', 'skill: x'),
+      'courses/soldering-basics/index.md': course()
+        .replace('[fault-finding]', '[brazing]')
+        .replace('skill: soldering', 'skill: x'),
     });
     expect(() => parseCommons(broken)).toThrow(/content\/courses\/soldering-basics\/index\.md: prerequisites\.0/);
     expect(issuesOf(broken)).toHaveLength(2);

@@ -23,22 +23,34 @@ describe('grading a quiz', () => {
   it('passes at the pass mark and fails just below it', () => {
     const needed = Math.ceil(course.passMark * course.quiz.length);
     const answers = (right: number) =>
-      course.quiz.map((question, index) => (index < right ? question.answer : wrong(question.answer, question.options.length)));
+      course.quiz.map((question, index) =>
+        index < right ? question.answer : wrong(question.answer, question.options.length),
+      );
     expect(gradeQuiz(course, answers(needed))).toMatchObject({ passed: true, correct: needed });
     expect(gradeQuiz(course, answers(needed - 1))).toMatchObject({ passed: false, correct: needed - 1 });
   });
 
   it('reveals each right answer and its explanation only in the grade', () => {
     const grade = gradeQuiz(course, rightAnswers);
-    expect(grade.results[0]).toEqual({ question: 0, correct: true, answer: rightAnswers[0], explanation: course.quiz[0]?.explanation });
+    expect(grade.results[0]).toEqual({
+      question: 0,
+      correct: true,
+      answer: rightAnswers[0],
+      explanation: course.quiz[0]?.explanation,
+    });
   });
 
   it('refuses answers of the wrong shape, naming the field', () => {
     expect(() => gradeQuiz(course, [0])).toThrow(ValidationError);
     try {
-      gradeQuiz(course, rightAnswers.map((_, index) => (index === 2 ? 99 : 0)));
+      gradeQuiz(
+        course,
+        rightAnswers.map((_, index) => (index === 2 ? 99 : 0)),
+      );
     } catch (error) {
-      expect((error as ValidationError).issues).toEqual([{ field: 'body.answers.2', message: expect.stringMatching(/option number/) }]);
+      expect((error as ValidationError).issues).toEqual([
+        { field: 'body.answers.2', message: expect.stringMatching(/option number/) },
+      ]);
     }
   });
 });
@@ -46,11 +58,19 @@ describe('grading a quiz', () => {
 describe('progress through a course', () => {
   it('counts lessons done in course order and resumes at the first one not done', () => {
     let enrollment = newEnrollment('ada', course, now);
-    expect(progressOf(enrollment, course)).toMatchObject({ done: 0, percent: 0, resumeLessonId: course.lessons[0]?.id });
+    expect(progressOf(enrollment, course)).toMatchObject({
+      done: 0,
+      percent: 0,
+      resumeLessonId: course.lessons[0]?.id,
+    });
     enrollment = markLessonDone(enrollment, course, course.lessons[1]?.id ?? '', now);
     enrollment = markLessonDone(enrollment, course, course.lessons[0]?.id ?? '', now);
     expect(enrollment.lessonsDone).toEqual([course.lessons[0]?.id, course.lessons[1]?.id]);
-    expect(progressOf(enrollment, course)).toMatchObject({ done: 2, percent: 50, resumeLessonId: course.lessons[2]?.id });
+    expect(progressOf(enrollment, course)).toMatchObject({
+      done: 2,
+      percent: 50,
+      resumeLessonId: course.lessons[2]?.id,
+    });
   });
 
   it('does not count a lesson twice', () => {
@@ -75,14 +95,21 @@ describe('a learner taking a course', () => {
 
   it('cannot mark lessons or take the quiz of a course they are not enrolled in', async () => {
     const services = fakeServices();
-    await expect(completeLesson(services, ada, course.id, course.lessons[0]?.id ?? '')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(completeLesson(services, ada, course.id, course.lessons[0]?.id ?? '')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(submitQuiz(services, ada, course.id, rightAnswers)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('earns a credential and the course skills by passing, and only once', async () => {
     const services = fakeServices();
     await enrollInCourse(services, ada, course.id);
-    const failed = await submitQuiz(services, ada, course.id, rightAnswers.map((a, i) => wrong(a, course.quiz[i]?.options.length ?? 4)));
+    const failed = await submitQuiz(
+      services,
+      ada,
+      course.id,
+      rightAnswers.map((a, i) => wrong(a, course.quiz[i]?.options.length ?? 4)),
+    );
     expect(failed).toMatchObject({ attempt: 1, credentialId: undefined });
     const passed = await submitQuiz(services, ada, course.id, rightAnswers);
     expect(passed.attempt).toBe(2);
@@ -93,17 +120,27 @@ describe('a learner taking a course', () => {
     const summary = await myLearning(services, ada);
     expect(summary.credentials).toHaveLength(1);
     expect(summary.enrollments[0]?.status).toBe('completed');
-    expect(summary.credentialedSkills.map((skill) => skill.skillId).sort()).toEqual(course.skills.map((s) => s.skill).sort());
+    expect(summary.credentialedSkills.map((skill) => skill.skillId).sort()).toEqual(
+      course.skills.map((s) => s.skill).sort(),
+    );
   });
 
   it('issues an Open Badges 3.0 AchievementCredential that verifies, aligned to ESCO where known', async () => {
     const services = fakeServices();
     await enrollInCourse(services, ada, 'solar-pv-fundamentals-and-site-survey');
     const pv = commons.courses.get('solar-pv-fundamentals-and-site-survey');
-    const { credentialId } = await submitQuiz(services, ada, 'solar-pv-fundamentals-and-site-survey', pv?.quiz.map((q) => q.answer) ?? []);
+    const { credentialId } = await submitQuiz(
+      services,
+      ada,
+      'solar-pv-fundamentals-and-site-survey',
+      pv?.quiz.map((q) => q.answer) ?? [],
+    );
     const stored = await getMyCredential(services, ada, credentialId ?? '');
     const [header, payload] = stored.jws.split('.');
-    expect(JSON.parse(Buffer.from(header ?? '', 'base64url').toString())).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt' });
+    expect(JSON.parse(Buffer.from(header ?? '', 'base64url').toString())).toMatchObject({
+      alg: 'EdDSA',
+      typ: 'vc+jwt',
+    });
     const credential = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
     expect(credential.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
     expect(credential['@context']).toContain('https://www.w3.org/ns/credentials/v2');
@@ -121,7 +158,10 @@ describe('a learner taking a course', () => {
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
     claims.credentialSubject.name = 'Mallory';
     const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
-    expect(await verifyCredential(services.signer, forged)).toMatchObject({ valid: false, reason: expect.stringMatching(/altered/) });
+    expect(await verifyCredential(services.signer, forged)).toMatchObject({
+      valid: false,
+      reason: expect.stringMatching(/altered/),
+    });
     expect(await verifyCredential(services.signer, 'not a credential')).toMatchObject({ valid: false });
   });
 
@@ -129,7 +169,9 @@ describe('a learner taking a course', () => {
     const services = fakeServices();
     await enrollInCourse(services, ada, course.id);
     const { credentialId } = await submitQuiz(services, ada, course.id, rightAnswers);
-    await expect(getMyCredential(services, { personId: 'mallory' }, credentialId ?? '')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyCredential(services, { personId: 'mallory' }, credentialId ?? '')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('does not lose a lesson when two are marked at once', async () => {
@@ -145,6 +187,8 @@ describe('the memory fake keeps the adapter’s promise', () => {
   it('refuses a save over a version it did not read', async () => {
     const services = fakeServices();
     const enrollment = await enrollInCourse(services, ada, course.id);
-    await expect(services.learning.saveEnrollment({ ...enrollment, version: enrollment.version + 5 })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      services.learning.saveEnrollment({ ...enrollment, version: enrollment.version + 5 }),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 });

@@ -1,0 +1,50 @@
+// SearchQuery.filters as one test per slot. Each filter narrows; a list is "any of these" (an empty list
+// does not narrow); ranges are inclusive and a document without the number never passes them.
+import type { SearchQuery } from '#domain/search/search-port.ts';
+import type { DocumentStore } from './document-store.ts';
+
+export type SlotTest = (slot: number) => boolean;
+
+/** The test for live documents passing every filter; null when no document can pass. */
+export function compileFilters(store: DocumentStore, filters: SearchQuery['filters']): SlotTest | null {
+  const tests: SlotTest[] = [];
+  const { keywords, numbers } = store;
+  const lists = {
+    type: filters?.type,
+    skills: filters?.skills,
+    trade: filters?.trade,
+    place: filters?.place,
+    status: filters?.status,
+    payUnit: filters?.payUnit,
+    remote: filters?.remote === undefined ? undefined : [String(filters.remote)],
+  };
+  for (const [name, values] of Object.entries(lists) as Array<[keyof typeof lists, string[] | undefined]>) {
+    if (values === undefined || values.length === 0) continue;
+    const column = keywords[name];
+    const flags = column.flags(values);
+    if (flags === null) return null;
+    tests.push((slot) => column.hasAny(slot, flags));
+  }
+  for (const name of ['pay', 'hours'] as const) {
+    const range = filters?.[name];
+    if (range === undefined) continue;
+    const min = range.min ?? Number.NEGATIVE_INFINITY;
+    const max = range.max ?? Number.POSITIVE_INFINITY;
+    if (min > max) return null;
+    const column = numbers[name];
+    tests.push((slot) => column.within(slot, min, max));
+  }
+  return combine(store, tests);
+}
+
+function combine(store: DocumentStore, tests: SlotTest[]): SlotTest {
+  // Unrolled for the common shapes: this runs once per candidate document.
+  const [first, second] = tests;
+  if (first === undefined) return (slot) => store.alive(slot);
+  if (second === undefined) return (slot) => store.alive(slot) && first(slot);
+  return (slot) => {
+    if (!store.alive(slot)) return false;
+    for (const test of tests) if (!test(slot)) return false;
+    return true;
+  };
+}

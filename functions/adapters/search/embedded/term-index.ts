@@ -1,0 +1,120 @@
+// The inverted index: for each word, the documents (slots) that contain it and in which fields.
+//
+// Why our own and not MiniSearch's: MiniSearch keeps a Map of document to term frequency per word per
+// field; on 100,000 openings of 80-200 words that is ~12 million Map entries (the 535 MB heap measured
+// in TOOLCHAIN.md), and its AND combines full result Maps word by word. Meilisearch does not rank by term
+// frequency, so one 32-bit number per (word, document) is enough: the slot in the high bits and a field
+// mask in the low five. The lists live in typed arrays (4 bytes a posting, outside the JS heap's object
+// graph), and the `last` matching strategy walks them with flat scratch arrays (see match.ts).
+import { TermDictionary } from './term-dictionary.ts';
+
+/** Searchable fields in order of importance, one bit each in a posting. */
+export const fieldBits = { title: 1, summary: 2, skills: 4, trade: 8, body: 16 } as const;
+export const fieldBitCount = 5;
+const fieldMask = (1 << fieldBitCount) - 1;
+/** 2^27 slots: far beyond what one process should hold, and it keeps postings within 32 bits. */
+export const maxSlots = 2 ** (32 - fieldBitCount);
+
+export class TermIndex {
+  readonly #ids = new Map<string, number>();
+  #terms: string[] = [];
+  #lists: Uint32Array[] = [];
+  #lengths: number[] = [];
+  /** Words that occur in a field other than the body: the ones typo tolerance and prefixes look through. */
+  #tolerant: boolean[] = [];
+  readonly dictionary = new TermDictionary();
+
+  /** Records that document `slot` holds each word in the fields of its mask. Slots only ever grow. */
+  add(slot: number, masks: Map<string, number>): void {
+    for (const [term, mask] of masks) {
+      let id = this.#ids.get(term);
+      if (id === undefined) {
+        id = this.#terms.length;
+        this.#ids.set(term, id);
+        this.#terms.push(term);
+        this.#lists.push(new Uint32Array(2));
+        this.#lengths.push(0);
+        this.#tolerant.push(false);
+      }
+      if (!this.#tolerant[id] && (mask & ~fieldBits.body) !== 0) {
+        this.#tolerant[id] = true;
+        this.dictionary.add(term);
+      }
+      this.#append(id, (slot << fieldBitCount) | mask);
+    }
+  }
+
+  #append(id: number, posting: number): void {
+    let list = this.#lists[id] as Uint32Array;
+    const length = this.#lengths[id] as number;
+    if (length === list.length) {
+      // Grow by half, not double: the lists hold most of the index's memory, and slack is waste.
+      const grown = new Uint32Array(length + (length >> 1) + 2);
+      grown.set(list);
+      list = grown;
+      this.#lists[id] = list;
+    }
+    list[length] = posting;
+    this.#lengths[id] = length + 1;
+  }
+
+  /** The postings of a word (slot << 5 | field mask), or an empty list. */
+  postings(term: string): Uint32Array {
+    const id = this.#ids.get(term);
+    if (id === undefined) return empty;
+    return (this.#lists[id] as Uint32Array).subarray(0, this.#lengths[id]);
+  }
+
+  has(term: string): boolean {
+    return this.#ids.has(term);
+  }
+
+  get termCount(): number {
+    return this.#terms.length;
+  }
+
+  /**
+   * Renumbers slots after the document store drops deleted and replaced documents: `remap[old]` is the
+   * new slot, or -1 for a dropped one. Words left with no document are forgotten.
+   */
+  compact(remap: Int32Array): void {
+    const terms: string[] = [];
+    const lists: Uint32Array[] = [];
+    const lengths: number[] = [];
+    const tolerant: boolean[] = [];
+    this.#ids.clear();
+    for (let id = 0; id < this.#terms.length; id++) {
+      const list = this.#lists[id] as Uint32Array;
+      const length = this.#lengths[id] as number;
+      let kept = 0;
+      for (let i = 0; i < length; i++) {
+        const posting = list[i] as number;
+        const slot = remap[posting >>> fieldBitCount] ?? -1;
+        if (slot >= 0) list[kept++] = (slot << fieldBitCount) | (posting & fieldMask);
+      }
+      if (kept === 0) continue;
+      this.#ids.set(this.#terms[id] as string, terms.length);
+      terms.push(this.#terms[id] as string);
+      lists.push(kept < list.length >> 1 ? list.slice(0, kept) : list);
+      lengths.push(kept);
+      tolerant.push(this.#tolerant[id] as boolean);
+    }
+    this.#terms = terms;
+    this.#lists = lists;
+    this.#lengths = lengths;
+    this.#tolerant = tolerant;
+    this.dictionary.retain((term) => this.#ids.has(term));
+  }
+}
+
+const empty = new Uint32Array(0);
+
+/** The best field of a posting's mask, as a rank: title 4, summary 3, skills or trade 2, body 1. */
+export const fieldRank = new Uint8Array(1 << fieldBitCount).map((_, mask) => {
+  if (mask & fieldBits.title) return 4;
+  if (mask & fieldBits.summary) return 3;
+  if (mask & (fieldBits.skills | fieldBits.trade)) return 2;
+  return mask & fieldBits.body ? 1 : 0;
+});
+
+export { fieldMask };

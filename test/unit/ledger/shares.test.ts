@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '#domain/errors.ts';
+import { equalShares, type Share, splitByShares, WHOLE } from '#domain/ledger/shares.ts';
+
+/** Any valid division of a whole among 1..12 distinct holders, some possibly with zero. */
+const sharesArb = fc
+  .uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 })
+  .chain((ids) =>
+    fc.array(fc.nat({ max: WHOLE }), { minLength: ids.length - 1, maxLength: ids.length - 1 }).map((cuts) => {
+      // Cutting [0, WHOLE] at random points gives non-negative widths that sum to WHOLE.
+      const points = [0, ...cuts.sort((a, b) => a - b), WHOLE];
+      return ids.map((id, index) => ({ id, basisPoints: (points[index + 1] as number) - (points[index] as number) }));
+    }),
+  );
+const amountArb = fc.bigInt({ min: 0n, max: 10n ** 30n });
+
+function issuesOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map((issue) => issue.field);
+    throw error;
+  }
+  return [];
+}
+
+describe('splitByShares', () => {
+  it.each([
+    { case: 'splits evenly when the shares allow it', total: 100n, bps: [5000, 5000], want: [50n, 50n] },
+    { case: 'gives the leftover unit to the larger remainder', total: 10n, bps: [3333, 6667], want: [3n, 7n] },
+    { case: 'breaks equal remainders by the smaller id', total: 1n, bps: [5000, 5000], want: [1n, 0n] },
+    { case: 'splits three ways with two leftover units', total: 100n, bps: [3334, 3333, 3333], want: [34n, 33n, 33n] },
+    { case: 'gives a zero share nothing, even with leftovers', total: 7n, bps: [0, 5000, 5000], want: [0n, 4n, 3n] },
+    { case: 'gives everything to a sole holder', total: 12_345n, bps: [10_000], want: [12_345n] },
+    { case: 'splits zero into zeros', total: 0n, bps: [2500, 7500], want: [0n, 0n] },
+  ])('$case', ({ total, bps, want }) => {
+    const shares = bps.map((basisPoints, index) => ({ id: `person:${String.fromCharCode(97 + index)}`, basisPoints }));
+    expect(splitByShares(total, shares).map((part) => part.amount)).toEqual(want);
+  });
+
+  it('keeps the order of the shares it was given', () => {
+    const parts = splitByShares(3n, [
+      { id: 'b', basisPoints: 5000 },
+      { id: 'a', basisPoints: 5000 },
+    ]);
+    expect(parts).toEqual([
+      { id: 'b', amount: 1n },
+      { id: 'a', amount: 2n },
+    ]);
+  });
+
+  it('compares ids by code unit, not by locale', () => {
+    // In most locales "a" sorts before "B"; by code unit "B" (66) comes first.
+    const parts = splitByShares(1n, [
+      { id: 'a', basisPoints: 5000 },
+      { id: 'B', basisPoints: 5000 },
+    ]);
+    expect(parts).toEqual([
+      { id: 'a', amount: 0n },
+      { id: 'B', amount: 1n },
+    ]);
+  });
+
+  it.each([
+    {
+      case: 'shares that sum to less than a whole',
+      total: 10n,
+      shares: [{ id: 'a', basisPoints: 9999 }],
+      fields: ['shares'],
+    },
+    { case: 'a negative total', total: -1n, shares: [{ id: 'a', basisPoints: WHOLE }], fields: ['total'] },
+    { case: 'no shares at all', total: 1n, shares: [], fields: ['shares'] },
+    {
+      case: 'a fractional share',
+      total: 1n,
+      shares: [
+        { id: 'a', basisPoints: 0.5 },
+        { id: 'b', basisPoints: 9999.5 },
+      ],
+      fields: ['shares[0].basisPoints', 'shares[1].basisPoints'],
+    },
+    {
+      case: 'a negative share',
+      total: 1n,
+      shares: [
+        { id: 'a', basisPoints: -1 },
+        { id: 'b', basisPoints: 10_001 },
+      ],
+      fields: ['shares[0].basisPoints', 'shares[1].basisPoints'],
+    },
+    {
+      case: 'a holder named twice',
+      total: 1n,
+      shares: [
+        { id: 'a', basisPoints: 5000 },
+        { id: 'a', basisPoints: 5000 },
+      ],
+      fields: ['shares[1].id'],
+    },
+  ])('refuses $case, naming each bad field', ({ total, shares, fields }) => {
+    expect(issuesOf(() => splitByShares(total, shares))).toEqual(fields);
+  });
+
+  it('sums back to the total exactly, for any amount and any shares', () => {
+    fc.assert(
+      fc.property(amountArb, sharesArb, (total, shares) => {
+        const parts = splitByShares(total, shares);
+        expect(parts.reduce((sum, part) => sum + part.amount, 0n)).toBe(total);
+      }),
+    );
+  });
+
+  it('gives each holder its exact share rounded down or up, never further off', () => {
+    fc.assert(
+      fc.property(amountArb, sharesArb, (total, shares) => {
+        for (const [index, part] of splitByShares(total, shares).entries()) {
+          const exactTimesWhole = total * BigInt((shares[index] as Share).basisPoints);
+          const floor = exactTimesWhole / BigInt(WHOLE);
+          expect(part.amount === floor || part.amount === floor + 1n).toBe(true);
+          if (exactTimesWhole % BigInt(WHOLE) === 0n) expect(part.amount).toBe(floor);
+        }
+      }),
+    );
+  });
+
+  it('gives each holder the same amount whatever order the shares are listed in', () => {
+    const sharesTwiceArb = sharesArb.chain((shares) =>
+      fc.tuple(
+        fc.constant(shares),
+        fc.shuffledSubarray(shares, { minLength: shares.length, maxLength: shares.length }),
+      ),
+    );
+    fc.assert(
+      fc.property(amountArb, sharesTwiceArb, (total, [shares, shuffled]) => {
+        const byId = (parts: { id: string; amount: bigint }[]) => new Map(parts.map((p) => [p.id, p.amount]));
+        expect(byId(splitByShares(total, shuffled))).toEqual(byId(splitByShares(total, shares)));
+      }),
+    );
+  });
+});
+
+describe('equalShares', () => {
+  it.each([
+    { ids: ['a'], want: [10_000] },
+    { ids: ['a', 'b'], want: [5000, 5000] },
+    { ids: ['a', 'b', 'c'], want: [3334, 3333, 3333] },
+    { ids: ['c', 'b', 'a'], want: [3333, 3333, 3334] },
+    { ids: ['d', 'a', 'c', 'b', 'e', 'f', 'g'], want: [1429, 1429, 1429, 1429, 1428, 1428, 1428] },
+  ])('divides a whole among $ids, the extra points to the smallest ids', ({ ids, want }) => {
+    expect(equalShares(ids).map((share) => share.basisPoints)).toEqual(want);
+  });
+
+  it('sums to a whole and differs by at most one point, for any set of holders', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { minLength: 1, maxLength: 300 }), (ids) => {
+        const points = equalShares(ids).map((share) => share.basisPoints);
+        expect(points.reduce((a, b) => a + b, 0)).toBe(WHOLE);
+        expect(Math.max(...points) - Math.min(...points)).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('gives more than 10,000 holders one point each to the first 10,000 by id', () => {
+    const ids = Array.from({ length: 10_001 }, (_, index) => `person:${String(index).padStart(5, '0')}`);
+    const shares = equalShares(ids);
+    expect(shares.at(-1)).toEqual({ id: 'person:10000', basisPoints: 0 });
+    expect(shares.filter((share) => share.basisPoints === 1)).toHaveLength(WHOLE);
+  });
+
+  it.each([
+    { case: 'no holders', ids: [], fields: ['ids'] },
+    { case: 'a holder named twice', ids: ['a', 'b', 'a'], fields: ['ids[2]'] },
+  ])('refuses $case', ({ ids, fields }) => {
+    expect(issuesOf(() => equalShares(ids))).toEqual(fields);
+  });
+});
