@@ -1,5 +1,5 @@
 // The CDK app: `npm run synth` (offline, no credentials), `npx cdk deploy --all` to deploy.
-// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit. `npm run synth` builds the site first.
+// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, credentialKeySecretName. `npm run synth` builds the site first.
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack.ts';
@@ -18,6 +18,8 @@ export function buildApp(
     env,
     table: stateful.table,
     site,
+    publicUrl: app.node.tryGetContext('publicUrl') as string | undefined,
+    credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
     throttle: {
       rateLimit: Number(context('apiRateLimit', '100')),
       burstLimit: Number(context('apiBurstLimit', '200')),

@@ -26,6 +26,7 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../functions/http/api.ts';
 
@@ -37,6 +38,10 @@ export interface StatelessStackProps extends StackProps {
   throttle: { rateLimit: number; burstLimit: number };
   /** The built site: `astro build` output (site/dist/client and site/dist/server/entry.mjs). */
   site: { clientDir: string; serverEntry: string };
+  /** The site's public origin (a custom domain); credentials name it as their issuer. */
+  publicUrl?: string | undefined;
+  /** Secrets Manager name of the credential signing key. */
+  credentialKeySecretName: string;
 }
 
 export class StatelessStack extends Stack {
@@ -59,8 +64,14 @@ export class StatelessStack extends Stack {
     });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
 
+    // The instance key that signs credentials: an Ed25519 private JWK the operator stores once
+    // (`npm run credential-key` makes one); CloudFormation resolves it at deploy time.
+    const credentialKey = Secret.fromSecretNameV2(this, 'CredentialKey', props.credentialKeySecretName);
     const environment = {
       STAGE: 'aws',
+      PUBLIC_URL: props.publicUrl ?? 'https://example.invalid',
+      CONTENT_DIR: 'content',
+      CREDENTIAL_SIGNING_KEY: credentialKey.secretValue.unsafeUnwrap(),
       TABLE_NAME: props.table.tableName,
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: client.userPoolClientId,
@@ -83,6 +94,12 @@ export class StatelessStack extends Stack {
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
         externalModules: ['@aws-sdk/*'],
+        // The commons (courses, skills, guides) travels with each function, read at cold start.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/content" "${outputDir}/content"`],
+        },
       },
     };
 

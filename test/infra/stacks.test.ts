@@ -113,3 +113,14 @@ describe('the stateless stack', () => {
     });
   });
 });
+
+describe('what the functions are given', () => {
+  it('passes the credential signing key from Secrets Manager, never a literal', () => {
+    const functions = Object.values(app.findResources('AWS::Lambda::Function'));
+    const withKey = functions.filter((resource) => resource.Properties.Environment?.Variables?.CREDENTIAL_SIGNING_KEY);
+    expect(withKey.length).toBeGreaterThanOrEqual(2);
+    for (const resource of withKey) {
+      expect(JSON.stringify(resource.Properties.Environment.Variables.CREDENTIAL_SIGNING_KEY)).toContain('resolve:secretsmanager');
+    }
+  });
+});
