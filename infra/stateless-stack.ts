@@ -98,7 +98,9 @@ export class StatelessStack extends Stack {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/content" "${outputDir}/content"`],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -r "${inputDir}/content" "${outputDir}/content"`,
+          ],
         },
       },
     };

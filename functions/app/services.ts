@@ -1,20 +1,24 @@
 // The composition root: builds every adapter from configuration once per cold start and hands the
 // use cases their ports. The API Lambda, the site's server and the local stack all start here.
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
+import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
+import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
 import { createEmbeddedSearch } from '#adapters/search/embedded-search.ts';
 import { type Config, getConfig } from '#config/config.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type { CredentialSigner } from '#domain/learning/credential.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
+import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
+import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import { createLogger, type Logger } from '#http/log.ts';
 import { createTokenVerifier, type TokenVerifier } from '#http/token-verifier.ts';
@@ -26,6 +30,10 @@ export interface Services {
   commons: Commons;
   people: PeopleRepository;
   learning: LearningRepository;
+  syndicates: SyndicateRepository;
+  openings: OpeningRepository;
+  /** New ids for things people create (openings): short, random, URL-safe. */
+  newId: () => string;
   signer: CredentialSigner & { publicJwk(): Promise<JWK> };
   siteUrl: string;
   search: SearchIndex;
@@ -63,6 +71,13 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     commons: overrides.commons ?? loadCommons(resolve(config.CONTENT_DIR)),
     people: createPeopleRepository(client, config.TABLE_NAME),
     learning: createLearningRepository(client, config.TABLE_NAME),
+    syndicates: createSyndicateRepository(client, config.TABLE_NAME),
+    openings: createOpeningRepository(client, config.TABLE_NAME),
+    newId: () =>
+      randomBytes(9)
+        .toString('base64url')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x'),
     signer: lazySigner(config, log),
     siteUrl: config.PUBLIC_URL,
     search,

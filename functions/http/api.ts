@@ -4,11 +4,18 @@ import type { Services } from '#app/services.ts';
 import { buildOpenApi } from './openapi.ts';
 import { publicRoute, type AnyRoute } from './route.ts';
 import { createRouter } from './router.ts';
+import { openingRoutes, syndicateRoutes } from './routes/job-routes.ts';
 import { learningRoutes } from './routes/learning-routes.ts';
 import { peopleRoutes } from './routes/people-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 
-const domainRoutes: AnyRoute[] = [...systemRoutes, ...peopleRoutes, ...learningRoutes];
+const domainRoutes: AnyRoute[] = [
+  ...systemRoutes,
+  ...peopleRoutes,
+  ...learningRoutes,
+  ...syndicateRoutes,
+  ...openingRoutes,
+];
 
 const openApiRoute = publicRoute({
   method: 'GET',

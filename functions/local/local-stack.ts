@@ -95,7 +95,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const services = getServices();
     if (options.seed !== false) {
       const report = await seedDemoData(services);
-      progress(`demo data loaded (${report.people} people; a second start adds nothing)`);
+      progress(
+        `demo data loaded (${report.people} people, ${report.syndicates} syndicates, ${report.openings} openings; a second start adds nothing)`,
+      );
     }
 
     const api: LambdaHandler = (await import('#handlers/api.ts')).handler as LambdaHandler;

@@ -1,12 +1,114 @@
-// Loads the demo data. Every write is a create-if-absent, so a second start changes nothing.
+// Loads the demo data: people, syndicates with their admins and members, and openings. Every write
+// is conditional, so a second start changes nothing; dates are relative to the day it is loaded.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { Services } from '#app/services.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { type Opening, openingInputSchema } from '#domain/openings/opening.ts';
+import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
 import { demoPeople } from './demo-data/people.ts';
+
+const demoSyndicateSchema = z.strictObject({
+  id: slugSchema,
+  ...syndicateInputSchema.shape,
+  admins: z.array(z.string()).min(1),
+  members: z.array(z.string()),
+});
+
+const demoOpeningSchema = z.strictObject({
+  id: slugSchema.max(100),
+  syndicateId: slugSchema,
+  ...openingInputSchema.shape,
+  validThrough: z.undefined().optional(),
+  status: z.enum(['draft', 'open', 'closed']),
+  validThroughDays: z.number().int(),
+  postedDaysAgo: z.number().int().min(0),
+});
+
+const readJson = (name: string): unknown =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'demo-data', name), 'utf8'));
 
 export interface SeedReport {
   people: number;
+  syndicates: number;
+  openings: number;
 }
 
-export async function seedDemoData(services: Pick<Services, 'people'>): Promise<SeedReport> {
+type SeedServices = Pick<Services, 'people' | 'syndicates' | 'openings' | 'now'>;
+
+export async function seedDemoData(services: SeedServices): Promise<SeedReport> {
   await Promise.all(demoPeople.map((person) => services.people.createIfAbsent(person)));
-  return { people: demoPeople.length };
+  const syndicates = z.array(demoSyndicateSchema).parse(readJson('syndicates.json'));
+  const openings = z.array(demoOpeningSchema).parse(readJson('openings.json'));
+  const now = services.now();
+  const day = 86_400_000;
+
+  await Promise.all(
+    syndicates.map(async ({ admins, members, id, ...input }) => {
+      const [founder, ...otherAdmins] = admins;
+      if (!founder) return;
+      const at = new Date(now.getTime() - 90 * day).toISOString();
+      try {
+        await services.syndicates.create(
+          { ...input, id, createdAt: at, createdBy: founder, memberCount: 1, adminCount: 1 },
+          {
+            syndicateId: id,
+            personId: founder,
+            role: 'admin',
+            status: 'active',
+            requestedAt: at,
+            decidedAt: at,
+            decidedBy: founder,
+          },
+        );
+      } catch (error) {
+        if (error instanceof ConflictError) return; // loaded on an earlier start
+        throw error;
+      }
+      // Joined the way anyone joins, so the server-owned counts stay right.
+      for (const [personId, role] of [
+        ...otherAdmins.map((p) => [p, 'admin'] as const),
+        ...members.map((p) => [p, 'member'] as const),
+      ]) {
+        const request = await services.syndicates.requestMembership({
+          syndicateId: id,
+          personId,
+          role: 'member',
+          status: 'requested',
+          requestedAt: at,
+        });
+        await services.syndicates.changeMembership(request, {
+          ...request,
+          role,
+          status: 'active',
+          decidedAt: at,
+          decidedBy: founder,
+        });
+      }
+    }),
+  );
+
+  const founders = new Map(syndicates.map((s) => [s.id, s.admins[0] ?? 'demo']));
+  await Promise.all(
+    openings.map(async ({ validThroughDays, postedDaysAgo, validThrough: _unused, ...demo }) => {
+      const posted = new Date(now.getTime() - postedDaysAgo * day).toISOString();
+      const opening: Opening = {
+        ...demo,
+        validThrough: new Date(now.getTime() + validThroughDays * day).toISOString().slice(0, 10),
+        filled: 0,
+        version: 1,
+        createdAt: posted,
+        updatedAt: posted,
+        createdBy: founders.get(demo.syndicateId) ?? 'demo',
+        ...(demo.status === 'draft' ? {} : { datePosted: posted }),
+      };
+      try {
+        await services.openings.create(opening);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }),
+  );
+  return { people: demoPeople.length, syndicates: syndicates.length, openings: openings.length };
 }

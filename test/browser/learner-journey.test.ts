@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
+import { signIn as signInAs, tokenFor } from '../support/sign-in.ts';
 import { commons } from '../support/services.ts';
 
 const baseUrl = inject('baseUrl');
@@ -18,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function signIn(page: Page, name: RegExp, returnTo = '/') {
-  await page.goto(`${baseUrl}/auth/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByRole('button', { name }).click();
-  await page.waitForURL(`${baseUrl}${returnTo}`);
-}
+const signIn = (page: Page, name: RegExp, returnTo = '/') => signInAs(page, baseUrl, name, returnTo);
 
 describe('a learner takes a course', () => {
   it('finds it in the catalog by trade, works through the lessons, passes, and verifies the credential', async () => {
@@ -107,6 +104,31 @@ describe('the learning API over HTTP', () => {
     const body = await (await fetch(`${baseUrl}/api/courses/${course.id}`)).text();
     expect(body).not.toContain('"answer"');
     expect(body).not.toContain(course.quiz[0]?.explanation ?? 'x');
+  });
+
+  it('refuses quiz answers of the wrong shape, naming the field', async () => {
+    const headers = {
+      authorization: `Bearer ${await tokenFor(baseUrl, 'demo-ada')}`,
+      'content-type': 'application/json',
+    };
+    await fetch(`${baseUrl}/api/me/enrollments`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ courseId: course.id }),
+    });
+    const wrongShape = await fetch(`${baseUrl}/api/me/enrollments/${course.id}/quiz-attempts`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ answers: 'all of them' }),
+    });
+    expect(wrongShape.status).toBe(400);
+    expect(await wrongShape.json()).toMatchObject({ errors: [{ field: 'body.answers' }] });
+    const tooFew = await fetch(`${baseUrl}/api/me/enrollments/${course.id}/quiz-attempts`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ answers: [0] }),
+    });
+    expect(tooFew.status).toBe(400);
   });
 
   it('answers clear 4xx for an unknown course and for answers of the wrong shape', async () => {

@@ -120,7 +120,9 @@ describe('what the functions are given', () => {
     const withKey = functions.filter((resource) => resource.Properties.Environment?.Variables?.CREDENTIAL_SIGNING_KEY);
     expect(withKey.length).toBeGreaterThanOrEqual(2);
     for (const resource of withKey) {
-      expect(JSON.stringify(resource.Properties.Environment.Variables.CREDENTIAL_SIGNING_KEY)).toContain('resolve:secretsmanager');
+      expect(JSON.stringify(resource.Properties.Environment.Variables.CREDENTIAL_SIGNING_KEY)).toContain(
+        'resolve:secretsmanager',
+      );
     }
   });
 });

@@ -38,7 +38,8 @@ describe('checkHealth', () => {
 
 describe('parseConfig', () => {
   // A throwaway key, made for this test only.
-  const key = '{"crv":"Ed25519","d":"1ZWqdr0LgqANWyN2zgP2-Eh8FB7BCe7zncDrij-XNPI","x":"FK17rjUt4rownWczBlMdCUsGl4nJpXqDlzm-KX31XrY","kty":"OKP"}';
+  const key =
+    '{"crv":"Ed25519","d":"1ZWqdr0LgqANWyN2zgP2-Eh8FB7BCe7zncDrij-XNPI","x":"FK17rjUt4rownWczBlMdCUsGl4nJpXqDlzm-KX31XrY","kty":"OKP"}';
   const valid = {
     AUTH_ISSUER: 'https://issuer',
     AUTH_AUDIENCE: 'app',

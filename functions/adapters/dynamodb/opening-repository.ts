@@ -1,0 +1,177 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#domain/errors.ts';
+import type { Application } from '#domain/openings/application.ts';
+import type { Opening } from '#domain/openings/opening.ts';
+import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
+import { storeCall } from './errors.ts';
+import { fromItem, queryAll } from './items.ts';
+import { applicationKeys, applicationLookup, openingKeys, openingLookup } from './keys.ts';
+
+export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
+  const openingItem = (opening: Opening) => ({ ...openingKeys(opening), type: 'opening', ...opening });
+  const versionGuard = (opening: Opening) => ({
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': opening.version - 1 },
+  });
+  const applicationGuard = (expected: Application['status']) => ({
+    ConditionExpression: '#status = :expected',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':expected': expected },
+  });
+  const getApplication = async (openingId: string, personId: string) => {
+    const result = await storeCall(() =>
+      client.send(new GetCommand({ TableName: tableName, Key: applicationLookup(openingId, personId) })),
+    );
+    return result.Item ? fromItem<Application>(result.Item) : null;
+  };
+
+  return {
+    // Access pattern: an opening by id.
+    async get(openingId) {
+      const result = await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: openingLookup(openingId) })),
+      );
+      return result.Item ? fromItem<Opening>(result.Item) : null;
+    },
+
+    async create(opening) {
+      await storeCall(
+        () =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: openingItem(opening),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        `An opening with the id "${opening.id}" exists already.`,
+      );
+    },
+
+    async save(opening) {
+      await storeCall(
+        () =>
+          client.send(new PutCommand({ TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) })),
+        'The opening changed meanwhile; reload and try again.',
+      );
+    },
+
+    // Access pattern: a syndicate's openings, any status (gsi2).
+    async listBySyndicate(syndicateId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': 'OPENING#' },
+      });
+      return items.map((item) => fromItem<Opening>(item));
+    },
+
+    // Access pattern: openings in one status, newest first (gsi1): the global board.
+    async listByStatus(status) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `OPENINGS#${status}` },
+        ScanIndexForward: false,
+      });
+      return items.map((item) => fromItem<Opening>(item));
+    },
+
+    getApplication,
+
+    // Access pattern: one application per person and opening; a retry returns the first.
+    async createApplication(application) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...applicationKeys(application.openingId, application.personId, application.createdAt),
+                type: 'application',
+                ...application,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        return application;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const existing = await getApplication(application.openingId, application.personId);
+        if (!existing) throw error;
+        return existing;
+      }
+    },
+
+    async saveApplication(application, expected) {
+      const stored = await getApplication(application.openingId, application.personId);
+      const keys = applicationKeys(
+        application.openingId,
+        application.personId,
+        stored?.createdAt ?? application.createdAt,
+      );
+      await storeCall(
+        () =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...keys, type: 'application', ...application },
+              ...applicationGuard(expected),
+            }),
+          ),
+        'The application changed meanwhile.',
+      );
+    },
+
+    // Access pattern: an opening's applications.
+    async listApplications(openingId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `OPENING#${openingId}`, ':prefix': 'APPLY#' },
+      });
+      return items.map((item) => fromItem<Application>(item));
+    },
+
+    // Access pattern: a person's applications, newest first (gsi1).
+    async listApplicationsOf(personId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'APPLY#' },
+        ScanIndexForward: false,
+      });
+      return items.map((item) => fromItem<Application>(item));
+    },
+
+    async accept(application, opening) {
+      await storeCall(
+        () =>
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: {
+                      ...applicationKeys(application.openingId, application.personId, application.createdAt),
+                      type: 'application',
+                      ...application,
+                    },
+                    ...applicationGuard('submitted'),
+                  },
+                },
+                // Filled only over the version read: two accepts on the last position cannot both win.
+                { Put: { TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) } },
+              ],
+            }),
+          ),
+        'Another decision was recorded first.',
+      );
+    },
+  };
+}

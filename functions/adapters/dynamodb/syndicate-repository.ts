@@ -1,0 +1,178 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#domain/errors.ts';
+import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
+import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
+import { storeCall, translateStoreError } from './errors.ts';
+import { fromItem, queryAll } from './items.ts';
+import { membershipKeys, syndicateKeys, syndicateLookup } from './keys.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const counts = (membership: Membership | null) => ({
+  member: membership?.status === 'active' ? 1 : 0,
+  admin: membership?.status === 'active' && membership.role === 'admin' ? 1 : 0,
+});
+
+export function createSyndicateRepository(client: DynamoDBDocumentClient, tableName: string): SyndicateRepository {
+  const getMembership = async (syndicateId: string, personId: string) => {
+    const { pk, sk } = membershipKeys(syndicateId, personId);
+    const result = await storeCall(() => client.send(new GetCommand({ TableName: tableName, Key: { pk, sk } })));
+    return result.Item ? fromItem<Membership>(result.Item) : null;
+  };
+
+  return {
+    // Access pattern: a syndicate by id.
+    async get(syndicateId) {
+      const result = await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: syndicateLookup(syndicateId) })),
+      );
+      return result.Item ? fromItem<Syndicate>(result.Item) : null;
+    },
+
+    // Access pattern: every syndicate, by name (gsi1).
+    async list() {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'SYNDICATES' },
+      });
+      return items.map((item) => fromItem<Syndicate>(item));
+    },
+
+    async create(syndicate, founder) {
+      await storeCall(
+        () =>
+          client.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...syndicateKeys(syndicate.id, syndicate.name), type: 'syndicate', ...syndicate },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { ...membershipKeys(syndicate.id, founder.personId), type: 'membership', ...founder },
+                  },
+                },
+              ],
+            }),
+          ),
+        `A syndicate with the id "${syndicate.id}" exists already.`,
+      );
+    },
+
+    async update(syndicate) {
+      // Counts are the server's: an edit never writes them, so it cannot undo a concurrent join.
+      await storeCall(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...syndicateKeys(syndicate.id, syndicate.name), type: 'syndicate', ...syndicate },
+            ConditionExpression: 'attribute_exists(pk) AND memberCount = :members AND adminCount = :admins',
+            ExpressionAttributeValues: { ':members': syndicate.memberCount, ':admins': syndicate.adminCount },
+          }),
+        ),
+      );
+    },
+
+    getMembership,
+
+    // Access pattern: a syndicate's members and requests.
+    async listMemberships(syndicateId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': 'MEMBER#' },
+      });
+      return items.map((item) => fromItem<Membership>(item));
+    },
+
+    // Access pattern: a person's memberships (gsi1).
+    async listMembershipsOf(personId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'MEMBER#' },
+      });
+      return items.map((item) => fromItem<Membership>(item));
+    },
+
+    async requestMembership(membership) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...membershipKeys(membership.syndicateId, membership.personId),
+                type: 'membership',
+                ...membership,
+              },
+              // Someone declined before may ask again; a member or a pending request stays as it is.
+              ConditionExpression: 'attribute_not_exists(pk) OR #status = :declined',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':declined': 'declined' },
+            }),
+          ),
+        );
+        return membership;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const existing = await getMembership(membership.syndicateId, membership.personId);
+        if (existing) return existing;
+        throw error;
+      }
+    },
+
+    async changeMembership(from, to) {
+      const before = counts(from);
+      const after = counts(to);
+      const memberDelta = after.member - before.member;
+      const adminDelta = after.admin - before.admin;
+      const keys = membershipKeys(from.syndicateId, from.personId);
+      const guard = {
+        ConditionExpression: '#status = :status AND #role = :role',
+        ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
+        ExpressionAttributeValues: { ':status': from.status, ':role': from.role },
+      };
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName,
+            Key: syndicateLookup(from.syndicateId),
+            UpdateExpression: 'SET memberCount = memberCount + :m, adminCount = adminCount + :a',
+            // Losing an admin needs another to remain: checked here, atomically with the change.
+            ConditionExpression: adminDelta < 0 ? 'adminCount > :one' : 'attribute_exists(pk)',
+            ExpressionAttributeValues: {
+              ':m': memberDelta,
+              ':a': adminDelta,
+              ...(adminDelta < 0 ? { ':one': 1 } : {}),
+            },
+          },
+        },
+        to
+          ? { Put: { TableName: tableName, Item: { ...keys, type: 'membership', ...to }, ...guard } }
+          : { Delete: { TableName: tableName, Key: { pk: keys.pk, sk: keys.sk }, ...guard } },
+      ];
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: items }));
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+        if (adminDelta < 0 && reasons[0]?.Code === 'ConditionalCheckFailed') throw lastAdminError();
+        throw translateStoreError(error, 'The membership changed meanwhile; try again.');
+      }
+    },
+  };
+}

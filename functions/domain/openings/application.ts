@@ -1,0 +1,79 @@
+// Applications to openings, and ranking applicants by how many of the required skills they hold.
+import { levelRank, type SkillLevel } from '../content/commons.ts';
+import type { Opening } from './opening.ts';
+
+export type ApplicationStatus = 'submitted' | 'withdrawn' | 'accepted' | 'declined';
+
+export interface Application {
+  openingId: string;
+  syndicateId: string;
+  personId: string;
+  note: string;
+  status: ApplicationStatus;
+  createdAt: string;
+  updatedAt: string;
+  decidedBy?: string | undefined;
+}
+
+export interface ApplicantSkills {
+  credentialed: Array<{ skillId: string; level: SkillLevel }>;
+  declared: string[];
+}
+
+export interface SkillMatch {
+  skill: string;
+  level: SkillLevel;
+  /** How the applicant holds it, or `missing`. A credential below the asked level counts as `credential-below`. */
+  held: 'credential' | 'credential-below' | 'declared' | 'missing';
+}
+
+export interface RankedApplicant<T> {
+  applicant: T;
+  matches: SkillMatch[];
+  holds: number;
+  missing: string[];
+  /** Credential at the level: 3; below it: 2; self-declared: 1. */
+  score: number;
+}
+
+const weight: Record<SkillMatch['held'], number> = { credential: 3, 'credential-below': 2, declared: 1, missing: 0 };
+
+export function matchSkills(required: Opening['skills'], skills: ApplicantSkills): SkillMatch[] {
+  const credentials = new Map(skills.credentialed.map((s) => [s.skillId, s.level]));
+  const declared = new Set(skills.declared);
+  return required.map(({ skill, level }) => {
+    const credentialLevel = credentials.get(skill);
+    const held: SkillMatch['held'] = credentialLevel
+      ? levelRank[credentialLevel] >= levelRank[level]
+        ? 'credential'
+        : 'credential-below'
+      : declared.has(skill)
+        ? 'declared'
+        : 'missing';
+    return { skill, level, held };
+  });
+}
+
+/** Best match first; ties go to whoever applied first. */
+export function rankApplicants<T extends { application: Application; skills: ApplicantSkills }>(
+  opening: Pick<Opening, 'skills'>,
+  applicants: T[],
+): RankedApplicant<T>[] {
+  return applicants
+    .map((applicant) => {
+      const matches = matchSkills(opening.skills, applicant.skills);
+      return {
+        applicant,
+        matches,
+        holds: matches.filter((m) => m.held !== 'missing').length,
+        missing: matches.filter((m) => m.held === 'missing').map((m) => m.skill),
+        score: matches.reduce((sum, m) => sum + weight[m.held], 0),
+      };
+    })
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.holds - a.holds ||
+        a.applicant.application.createdAt.localeCompare(b.applicant.application.createdAt),
+    );
+}

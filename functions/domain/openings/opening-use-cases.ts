@@ -1,0 +1,240 @@
+// What syndicate admins and members do with openings: post, edit, publish, close, apply, decide.
+import type { Commons } from '../content/commons.ts';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import type { CredentialedSkill } from '../learning/learning-repository.ts';
+import type { PeopleRepository } from '../people/person.ts';
+import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
+import { rankApplicants } from './application.ts';
+import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
+import type { OpeningRepository } from './opening-repository.ts';
+
+export interface OpeningDependencies extends SyndicateDependencies {
+  commons: Commons;
+  openings: OpeningRepository;
+  people: PeopleRepository;
+  learning: { listCredentialedSkills(personId: string): Promise<CredentialedSkill[]> };
+  newId: () => string;
+}
+
+function checkSkills(commons: Commons, input: OpeningInput) {
+  const issues = input.skills.flatMap((s, index) =>
+    commons.skills.has(s.skill)
+      ? []
+      : [{ field: `body.skills.${index}.skill`, message: `unknown skill id "${s.skill}"` }],
+  );
+  if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/** An opening as its viewer may see it: drafts exist only for the syndicate's admins. */
+export async function viewOpening(deps: OpeningDependencies, openingId: string, viewer: Identity | null) {
+  const opening = await deps.openings.get(openingId);
+  if (!opening) throw new NotFoundError('opening', openingId);
+  const admin = viewer ? await isAdmin(deps, opening.syndicateId, viewer.personId) : false;
+  if (opening.status === 'draft' && !admin) throw new NotFoundError('opening', openingId);
+  const syndicate = await findSyndicate(deps, opening.syndicateId);
+  return { opening, syndicate, admin, status: effectiveStatus(opening, deps.now()) };
+}
+
+export async function createOpening(
+  deps: OpeningDependencies,
+  identity: Identity,
+  syndicateId: string,
+  input: OpeningInput,
+) {
+  await findSyndicate(deps, syndicateId);
+  await requireAdmin(deps, syndicateId, identity);
+  checkSkills(deps.commons, input);
+  const at = deps.now().toISOString();
+  const opening: Opening = {
+    ...input,
+    id: deps.newId(),
+    syndicateId,
+    status: 'draft',
+    filled: 0,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: identity.personId,
+  };
+  await deps.openings.create(opening);
+  return opening;
+}
+
+async function adminOpening(deps: OpeningDependencies, identity: Identity, openingId: string) {
+  const opening = await deps.openings.get(openingId);
+  if (!opening) throw new NotFoundError('opening', openingId);
+  await requireAdmin(deps, opening.syndicateId, identity, 'opening');
+  return opening;
+}
+
+export async function updateOpening(
+  deps: OpeningDependencies,
+  identity: Identity,
+  openingId: string,
+  input: OpeningInput,
+) {
+  const opening = await adminOpening(deps, identity, openingId);
+  checkSkills(deps.commons, input);
+  if (opening.status === 'closed')
+    throw new RuleViolationError('opening-lifecycle', 'A closed opening cannot be edited.');
+  if (input.positions < opening.filled) {
+    throw new ValidationError([{ field: 'body.positions', message: `${opening.filled} positions are already filled` }]);
+  }
+  const updated: Opening = { ...opening, ...input, updatedAt: deps.now().toISOString(), version: opening.version + 1 };
+  await deps.openings.save(updated);
+  return updated;
+}
+
+export async function changeOpeningStatus(
+  deps: OpeningDependencies,
+  identity: Identity,
+  openingId: string,
+  to: 'open' | 'closed',
+) {
+  const opening = await adminOpening(deps, identity, openingId);
+  const updated = transition(opening, to, deps.now());
+  await deps.openings.save(updated);
+  return updated;
+}
+
+export interface BoardFilter {
+  syndicateId?: string | undefined;
+  skill?: string | undefined;
+  trade?: string | undefined;
+  place?: string | undefined;
+  remote?: boolean | undefined;
+  payUnit?: string | undefined;
+}
+
+/** Open, unexpired openings matching every filter, newest first. */
+export async function board(deps: OpeningDependencies, filter: BoardFilter) {
+  const now = deps.now();
+  const source = filter.syndicateId
+    ? await deps.openings.listBySyndicate(filter.syndicateId)
+    : await deps.openings.listByStatus('open');
+  const syndicates = new Map((await deps.syndicates.list()).map((s) => [s.id, s]));
+  const place = filter.place?.trim().toLowerCase();
+  return source
+    .filter((opening) => isListed(opening, now))
+    .filter((opening) => !filter.skill || opening.skills.some((s) => s.skill === filter.skill))
+    .filter((opening) => !filter.trade || syndicates.get(opening.syndicateId)?.trade === filter.trade)
+    .filter((opening) => !place || opening.place.toLowerCase().includes(place))
+    .filter((opening) => filter.remote === undefined || opening.remote === filter.remote)
+    .filter((opening) => !filter.payUnit || opening.pay.some((p) => p.currency === filter.payUnit))
+    .sort((a, b) => (b.datePosted ?? '').localeCompare(a.datePosted ?? '') || a.id.localeCompare(b.id))
+    .map((opening) => ({ opening, syndicate: syndicates.get(opening.syndicateId) }));
+}
+
+/** Applies once: a retry returns the first application instead of making a second. */
+export async function apply(deps: OpeningDependencies, identity: Identity, openingId: string, note: string) {
+  const opening = await deps.openings.get(openingId);
+  if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
+  if (!isListed(opening, deps.now())) {
+    throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
+  }
+  const at = deps.now().toISOString();
+  const application = await deps.openings.createApplication({
+    openingId,
+    syndicateId: opening.syndicateId,
+    personId: identity.personId,
+    note,
+    status: 'submitted',
+    createdAt: at,
+    updatedAt: at,
+  });
+  if (application.status === 'withdrawn') {
+    const renewed = { ...application, note, status: 'submitted' as const, updatedAt: at };
+    await deps.openings.saveApplication(renewed, 'withdrawn');
+    return renewed;
+  }
+  return application;
+}
+
+export async function withdraw(deps: OpeningDependencies, identity: Identity, openingId: string) {
+  const application = await deps.openings.getApplication(openingId, identity.personId);
+  if (!application) throw new NotFoundError('application', openingId);
+  if (application.status !== 'submitted') throw new ConflictError(`The application is already ${application.status}.`);
+  const updated = { ...application, status: 'withdrawn' as const, updatedAt: deps.now().toISOString() };
+  await deps.openings.saveApplication(updated, 'submitted');
+  return updated;
+}
+
+export async function myApplications(deps: OpeningDependencies, identity: Identity) {
+  const applications = await deps.openings.listApplicationsOf(identity.personId);
+  return Promise.all(
+    applications.map(async (application) => ({ application, opening: await deps.openings.get(application.openingId) })),
+  );
+}
+
+/** Applicants ranked by skill match; only the syndicate's admins may see them. */
+export async function rankedApplicants(deps: OpeningDependencies, identity: Identity, openingId: string) {
+  const opening = await adminOpening(deps, identity, openingId);
+  const applications = (await deps.openings.listApplications(openingId)).filter((a) => a.status !== 'withdrawn');
+  const applicants = await Promise.all(
+    applications.map(async (application) => {
+      const [person, credentialed] = await Promise.all([
+        deps.people.get(application.personId),
+        deps.learning.listCredentialedSkills(application.personId),
+      ]);
+      return {
+        application,
+        person: { id: application.personId, name: person?.name ?? 'Unknown member', place: person?.place ?? '' },
+        skills: { credentialed, declared: person?.declaredSkills ?? [] },
+      };
+    }),
+  );
+  return { opening, ranked: rankApplicants(opening, applicants) };
+}
+
+/**
+ * Steps: check the caller admins the syndicate; decline is a status change; accept fills a position
+ * in one transaction with the application. Concurrent accepts on the last position: the loser re-reads
+ * and finds the opening filled, so an opening is never overbooked.
+ */
+export async function decideApplication(
+  deps: OpeningDependencies,
+  identity: Identity,
+  openingId: string,
+  personId: string,
+  decision: 'accept' | 'decline',
+) {
+  await adminOpening(deps, identity, openingId);
+  for (let attempt = 0; ; attempt++) {
+    const [opening, application] = await Promise.all([
+      deps.openings.get(openingId),
+      deps.openings.getApplication(openingId, personId),
+    ]);
+    if (!opening || !application || application.status === 'withdrawn')
+      throw new NotFoundError('application', personId);
+    if (application.status !== 'submitted')
+      throw new ConflictError(`The application is already ${application.status}.`);
+    const decided = {
+      ...application,
+      status: decision === 'accept' ? ('accepted' as const) : ('declined' as const),
+      updatedAt: deps.now().toISOString(),
+      decidedBy: identity.personId,
+    };
+    try {
+      if (decision === 'decline') {
+        await deps.openings.saveApplication(decided, 'submitted');
+        return { application: decided, opening };
+      }
+      if (opening.status !== 'open' || opening.filled >= opening.positions) {
+        throw new RuleViolationError('opening-full', 'Every position of this opening is filled.');
+      }
+      const filled = opening.filled + 1;
+      const updated: Opening = {
+        ...opening,
+        filled,
+        status: filled >= opening.positions ? 'filled' : 'open',
+        updatedAt: decided.updatedAt,
+        version: opening.version + 1,
+      };
+      await deps.openings.accept(decided, updated);
+      return { application: decided, opening: updated };
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 10) throw error;
+    }
+  }
+}

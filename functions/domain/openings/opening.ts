@@ -1,0 +1,103 @@
+// Openings on a syndicate's job board. Lifecycle: draft → open → filled or closed; an open opening
+// past its valid-through date is expired, by itself, without anyone writing to it.
+import { z } from 'zod';
+import { skillLevels } from '../content/commons.ts';
+import { RuleViolationError } from '../errors.ts';
+import { moneySchema } from '../syndicates/syndicate.ts';
+
+export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
+
+/** What an admin may send to create or edit an opening: nothing the server owns. */
+export const openingInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(5).max(120),
+    description: z.string().trim().min(30).max(8000),
+    skills: z
+      .array(z.strictObject({ skill: z.string().min(1).max(80), level: z.enum(skillLevels) }))
+      .min(1)
+      .max(12),
+    positions: z.number().int().min(1).max(100),
+    hoursPerWeek: z.number().int().min(1).max(60),
+    pay: z.array(moneySchema).min(1).max(3),
+    place: z.string().trim().min(2).max(80),
+    remote: z.boolean(),
+    applicantCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL'))
+      .max(50)
+      .default([]),
+    employmentType: z.enum(employmentTypes),
+    validThrough: z.iso.date(),
+  })
+  .refine((input) => new Set(input.skills.map((s) => s.skill)).size === input.skills.length, {
+    message: 'lists a skill twice',
+    path: ['skills'],
+  })
+  .refine((input) => new Set(input.pay.map((p) => p.currency)).size === input.pay.length, {
+    message: 'gives two amounts in the same unit',
+    path: ['pay'],
+  });
+export type OpeningInput = z.infer<typeof openingInputSchema>;
+
+export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';
+
+export interface Opening extends OpeningInput {
+  id: string;
+  syndicateId: string;
+  status: OpeningStatus;
+  /** Server-owned: positions filled so far, and the optimistic-concurrency version. */
+  filled: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  datePosted?: string | undefined;
+}
+
+export type EffectiveStatus = OpeningStatus | 'expired';
+
+/** The status a person sees: an open opening whose date has passed is expired. */
+export function effectiveStatus(opening: Pick<Opening, 'status' | 'validThrough'>, now: Date): EffectiveStatus {
+  if (opening.status === 'open' && opening.validThrough < now.toISOString().slice(0, 10)) return 'expired';
+  return opening.status;
+}
+
+export const isListed = (opening: Opening, now: Date) => effectiveStatus(opening, now) === 'open';
+
+const transitions: Record<OpeningStatus, OpeningStatus[]> = {
+  draft: ['open', 'closed'],
+  open: ['filled', 'closed'],
+  filled: ['closed'],
+  closed: [],
+};
+
+export function transition(opening: Opening, to: OpeningStatus, now: Date): Opening {
+  if (!transitions[opening.status].includes(to)) {
+    throw new RuleViolationError('opening-lifecycle', `An opening that is ${opening.status} cannot become ${to}.`);
+  }
+  if (to === 'open' && opening.validThrough < now.toISOString().slice(0, 10)) {
+    throw new RuleViolationError('opening-expired', 'Set a valid-through date in the future before publishing.');
+  }
+  return {
+    ...opening,
+    status: to,
+    ...(to === 'open' && !opening.datePosted ? { datePosted: now.toISOString() } : {}),
+    updatedAt: now.toISOString(),
+    version: opening.version + 1,
+  };
+}
+
+/** Pay shown side by side when more than one unit is given: "€42.00/hour · 1 hour of labour/hour". */
+export function formatPay(pay: OpeningInput['pay']): string {
+  return pay.map(formatMoney).join(' · ');
+}
+
+export function formatMoney(money: { amount: number; currency: string; per: string }): string {
+  const major = money.amount / 100;
+  const amount =
+    money.currency === 'BOUND'
+      ? `${major.toLocaleString('en-GB', { maximumFractionDigits: 2 })} Bound`
+      : money.currency === 'HOURS'
+        ? `${major.toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${major === 1 ? 'hour' : 'hours'} of labour`
+        : new Intl.NumberFormat('en-GB', { style: 'currency', currency: money.currency }).format(major);
+  return `${amount} per ${money.per}`;
+}

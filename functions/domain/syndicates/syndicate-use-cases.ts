@@ -1,0 +1,134 @@
+// What people do with syndicates: found one, ask to join, decide on requests, change roles, leave.
+import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import type { Membership, Role, Syndicate, SyndicateInput, SyndicateRepository } from './syndicate.ts';
+
+export interface SyndicateDependencies {
+  syndicates: SyndicateRepository;
+  now: () => Date;
+}
+
+export async function findSyndicate(deps: SyndicateDependencies, syndicateId: string): Promise<Syndicate> {
+  const syndicate = await deps.syndicates.get(syndicateId);
+  if (!syndicate) throw new NotFoundError('syndicate', syndicateId);
+  return syndicate;
+}
+
+/** True when the person is an active admin of the syndicate. */
+export async function isAdmin(deps: SyndicateDependencies, syndicateId: string, personId: string): Promise<boolean> {
+  const membership = await deps.syndicates.getMembership(syndicateId, personId);
+  return membership?.status === 'active' && membership.role === 'admin';
+}
+
+/** Admin-only actions answer as if the syndicate's private parts did not exist for anyone else. */
+export async function requireAdmin(
+  deps: SyndicateDependencies,
+  syndicateId: string,
+  identity: Identity,
+  kind = 'syndicate',
+) {
+  if (!(await isAdmin(deps, syndicateId, identity.personId))) throw new NotFoundError(kind, syndicateId);
+}
+
+export async function createSyndicate(
+  deps: SyndicateDependencies,
+  identity: Identity,
+  id: string,
+  input: SyndicateInput,
+): Promise<Syndicate> {
+  const at = deps.now().toISOString();
+  const syndicate: Syndicate = {
+    ...input,
+    id,
+    createdAt: at,
+    createdBy: identity.personId,
+    memberCount: 1,
+    adminCount: 1,
+  };
+  await deps.syndicates.create(syndicate, {
+    syndicateId: id,
+    personId: identity.personId,
+    role: 'admin',
+    status: 'active',
+    requestedAt: at,
+    decidedAt: at,
+    decidedBy: identity.personId,
+  });
+  return syndicate;
+}
+
+export async function updateSyndicate(
+  deps: SyndicateDependencies,
+  identity: Identity,
+  id: string,
+  input: SyndicateInput,
+) {
+  const syndicate = await findSyndicate(deps, id);
+  await requireAdmin(deps, id, identity);
+  const updated = { ...syndicate, ...input };
+  await deps.syndicates.update(updated);
+  return updated;
+}
+
+export async function requestToJoin(deps: SyndicateDependencies, identity: Identity, syndicateId: string) {
+  await findSyndicate(deps, syndicateId);
+  return deps.syndicates.requestMembership({
+    syndicateId,
+    personId: identity.personId,
+    role: 'member',
+    status: 'requested',
+    requestedAt: deps.now().toISOString(),
+  });
+}
+
+export async function decideMembership(
+  deps: SyndicateDependencies,
+  identity: Identity,
+  syndicateId: string,
+  personId: string,
+  decision: 'approve' | 'decline',
+): Promise<Membership> {
+  await requireAdmin(deps, syndicateId, identity);
+  const current = await deps.syndicates.getMembership(syndicateId, personId);
+  if (!current) throw new NotFoundError('membership request', personId);
+  if (current.status !== 'requested')
+    throw new ConflictError(`That request was already ${current.status === 'active' ? 'approved' : 'declined'}.`);
+  const next: Membership = {
+    ...current,
+    status: decision === 'approve' ? 'active' : 'declined',
+    decidedAt: deps.now().toISOString(),
+    decidedBy: identity.personId,
+  };
+  await deps.syndicates.changeMembership(current, next);
+  return next;
+}
+
+export async function changeRole(
+  deps: SyndicateDependencies,
+  identity: Identity,
+  syndicateId: string,
+  personId: string,
+  role: Role,
+): Promise<Membership> {
+  await requireAdmin(deps, syndicateId, identity);
+  const current = await deps.syndicates.getMembership(syndicateId, personId);
+  if (current?.status !== 'active') throw new NotFoundError('member', personId);
+  if (current.role === role) return current;
+  const next = { ...current, role, decidedAt: deps.now().toISOString(), decidedBy: identity.personId };
+  await deps.syndicates.changeMembership(current, next);
+  return next;
+}
+
+/** Leaving is always allowed, except for the last admin: someone must keep the syndicate. */
+export async function leaveSyndicate(deps: SyndicateDependencies, identity: Identity, syndicateId: string) {
+  const current = await deps.syndicates.getMembership(syndicateId, identity.personId);
+  if (!current || current.status === 'declined') throw new NotFoundError('membership', syndicateId);
+  await deps.syndicates.changeMembership(current, null);
+}
+
+export function lastAdminError(): RuleViolationError {
+  return new RuleViolationError(
+    'last-admin',
+    'A syndicate always keeps at least one admin: make someone else admin first.',
+  );
+}

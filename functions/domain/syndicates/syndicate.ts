@@ -1,0 +1,73 @@
+// Syndicates: self-employed workers who band together, agree their rates and share work.
+// A syndicate always keeps at least one admin; membership is asked for and decided by admins.
+import { z } from 'zod';
+import { tradeIds } from '../content/commons.ts';
+
+export const currencies = z
+  .string()
+  .regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'must be BOUND, HOURS (hours of labour) or an ISO 4217 code such as EUR');
+export const payPeriods = ['hour', 'day', 'week', 'month', 'job'] as const;
+
+/** An amount in minor units: cents, hundredths of a Bound, or hundredths of an hour of labour. */
+export const moneySchema = z.strictObject({
+  amount: z.number().int().min(0).max(100_000_000),
+  currency: currencies,
+  per: z.enum(payPeriods),
+});
+export type Money = z.infer<typeof moneySchema>;
+
+export const slugSchema = z
+  .string()
+  .min(3)
+  .max(60)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. riverside-builders');
+
+/** What a person may send to create or edit a syndicate: nothing the server owns. */
+export const syndicateInputSchema = z.strictObject({
+  name: z.string().trim().min(3).max(80),
+  trade: z.enum(tradeIds),
+  description: z.string().trim().min(20).max(4000),
+  place: z.string().trim().min(2).max(80),
+  rateCard: z
+    .array(z.strictObject({ service: z.string().trim().min(2).max(120), rate: moneySchema }))
+    .max(30)
+    .default([]),
+});
+export type SyndicateInput = z.infer<typeof syndicateInputSchema>;
+
+export interface Syndicate extends SyndicateInput {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  /** Server-owned counts, kept in the same transaction as the memberships they count. */
+  memberCount: number;
+  adminCount: number;
+}
+
+export type Role = 'admin' | 'member';
+export type MembershipStatus = 'requested' | 'active' | 'declined';
+
+export interface Membership {
+  syndicateId: string;
+  personId: string;
+  role: Role;
+  status: MembershipStatus;
+  requestedAt: string;
+  decidedAt?: string | undefined;
+  decidedBy?: string | undefined;
+}
+
+export interface SyndicateRepository {
+  get(syndicateId: string): Promise<Syndicate | null>;
+  list(): Promise<Syndicate[]>;
+  /** Creates the syndicate with its first admin; ConflictError if the id is taken. */
+  create(syndicate: Syndicate, founder: Membership): Promise<void>;
+  update(syndicate: Syndicate): Promise<void>;
+  getMembership(syndicateId: string, personId: string): Promise<Membership | null>;
+  listMemberships(syndicateId: string): Promise<Membership[]>;
+  listMembershipsOf(personId: string): Promise<Membership[]>;
+  /** Stores a request unless the person is already a member or has one pending (ConflictError). */
+  requestMembership(membership: Membership): Promise<Membership>;
+  /** Moves a membership from `from` to its new state, adjusting counts; the last admin can never go. */
+  changeMembership(from: Membership, to: Membership | null): Promise<void>;
+}

@@ -1,0 +1,67 @@
+// Turning HTML form posts into the same typed inputs the API takes, with errors per field, so a
+// form can say exactly what is wrong and keep what the person typed.
+import type { z } from 'zod';
+import type { FieldIssue } from '#domain/errors.ts';
+import { type OpeningInput, openingInputSchema } from '#domain/openings/opening.ts';
+
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrors(issues: FieldIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[issue.field.replace(/^body\./, '')] ??= issue.message;
+  return errors;
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown): { data: T } | { errors: FieldErrors } {
+  const result = schema.safeParse(value);
+  if (result.success) return { data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) errors[issue.path.join('.') || 'form'] ??= issue.message;
+  return { errors };
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** Major units as typed ("42.50") to minor units (4250); anything else stays as typed so zod names it. */
+function minorUnits(value: string): number | string {
+  return /^\d{1,9}(\.\d{1,2})?$/.test(value) ? Math.round(Number(value) * 100) : value;
+}
+
+export const skillRows = 5;
+export const payRows = 2;
+
+/** The opening form's fields, read into the shape of the API's body. */
+export function openingFromForm(form: FormData): unknown {
+  const skills = Array.from({ length: skillRows }, (_, i) => ({
+    skill: text(form, `skill${i}`),
+    level: text(form, `level${i}`),
+  })).filter((row) => row.skill !== '');
+  const pay = Array.from({ length: payRows }, (_, i) => ({
+    amount: minorUnits(text(form, `payAmount${i}`)),
+    currency: text(form, `payCurrency${i}`).toUpperCase(),
+    per: text(form, `payPer${i}`),
+  })).filter((row) => row.amount !== '');
+  const whole = (name: string) => (/^\d+$/.test(text(form, name)) ? Number(text(form, name)) : text(form, name));
+  return {
+    title: text(form, 'title'),
+    description: text(form, 'description'),
+    skills,
+    positions: whole('positions'),
+    hoursPerWeek: whole('hoursPerWeek'),
+    pay,
+    place: text(form, 'place'),
+    remote: form.get('remote') === 'on',
+    applicantCountries: text(form, 'applicantCountries')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((code) => code.toUpperCase()),
+    employmentType: text(form, 'employmentType'),
+    validThrough: text(form, 'validThrough'),
+  };
+}
+
+export function parseOpeningForm(form: FormData): { data: OpeningInput } | { errors: FieldErrors; values: unknown } {
+  const values = openingFromForm(form);
+  const parsed = parseWith(openingInputSchema, values);
+  return 'data' in parsed ? parsed : { errors: parsed.errors, values };
+}

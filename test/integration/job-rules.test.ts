@@ -1,0 +1,191 @@
+// The job board's rules, proved from the outside: through the API router, against DynamoDB Local.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+
+let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+const opening = {
+  title: 'Carpenter for a housing retrofit',
+  description: 'Frame internal walls and hang fire doors with a team of eight. Work is shared at a Monday meeting.',
+  skills: [
+    { skill: 'stud-wall-framing', level: 'working' },
+    { skill: 'construction-site-safety', level: 'foundation' },
+  ],
+  positions: 2,
+  hoursPerWeek: 32,
+  pay: [{ amount: 4200, currency: 'EUR', per: 'hour' }],
+  place: 'Rotterdam, NL',
+  remote: false,
+  employmentType: 'CONTRACTOR',
+  validThrough: inAMonth,
+};
+const syndicate = {
+  id: 'riverside',
+  name: 'Riverside Builders',
+  trade: 'construction',
+  description: 'Carpenters who share work fairly.',
+  place: 'Rotterdam, NL',
+  rateCard: [],
+};
+const body = (response: ApiResponse) => response.body as Record<string, unknown>;
+
+async function postOpening(positions = 2) {
+  const created = await call('POST', '/api/syndicates/riverside/openings', 'admin', { ...opening, positions });
+  expect(created.status).toBe(201);
+  const id = String(body(created).id);
+  expect((await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'open' })).status).toBe(200);
+  return id;
+}
+
+beforeEach(async () => {
+  ({ call } = await apiOnFreshTable());
+  expect((await call('POST', '/api/syndicates', 'admin', syndicate)).status).toBe(201);
+});
+
+describe('only a syndicate’s admins change its openings', () => {
+  it('lets the admin create a draft that only admins can see', async () => {
+    const created = await call('POST', '/api/syndicates/riverside/openings', 'admin', opening);
+    expect(body(created)).toMatchObject({ status: 'draft', filled: 0, syndicateId: 'riverside' });
+    expect((await call('GET', `/api/openings/${body(created).id}`, 'stranger')).status).toBe(404);
+  });
+
+  it('answers a stranger’s create, edit, publish and close like a missing syndicate or opening', async () => {
+    const id = await postOpening();
+    expect((await call('POST', '/api/syndicates/riverside/openings', 'stranger', opening)).status).toBe(404);
+    expect((await call('PUT', `/api/openings/${id}`, 'stranger', opening)).status).toBe(404);
+    expect((await call('PUT', `/api/openings/${id}/status`, 'stranger', { status: 'closed' })).status).toBe(404);
+    expect(body(await call('GET', `/api/openings/${id}`, null)).status).toBe('open');
+  });
+
+  it('does the same for an ordinary member', async () => {
+    await call('POST', '/api/syndicates/riverside/join-requests', 'member');
+    await call('PUT', '/api/syndicates/riverside/members/member', 'admin', { decision: 'approve' });
+    const id = await postOpening();
+    expect((await call('PUT', `/api/openings/${id}/status`, 'member', { status: 'closed' })).status).toBe(404);
+    expect((await call('GET', `/api/openings/${id}/applicants`, 'member')).status).toBe(404);
+  });
+});
+
+describe('nobody sets what the server owns', () => {
+  it.each([['status'], ['filled'], ['syndicateId'], ['id'], ['version'], ['createdBy'], ['datePosted'], ['pk']])(
+    'refuses an opening that sends %s, and creates nothing',
+    async (field) => {
+      const response = await call('POST', '/api/syndicates/riverside/openings', 'admin', { ...opening, [field]: 'x' });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain(field);
+      expect(body(await call('GET', '/api/syndicates/riverside/openings', null)).total).toBe(0);
+    },
+  );
+
+  it('refuses member counts sent with a syndicate', async () => {
+    const response = await call('PUT', '/api/syndicates/riverside', 'admin', {
+      ...syndicate,
+      id: undefined,
+      memberCount: 99,
+    });
+    expect(response.status).toBe(400);
+    expect(body(await call('GET', '/api/syndicates/riverside', null)).memberCount).toBe(1);
+  });
+});
+
+describe('applications', () => {
+  it('keeps one application per person, however often they apply', async () => {
+    const id = await postOpening();
+    const first = await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'I can start Monday.' });
+    const again = await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Me again.' });
+    expect(body(again).createdAt).toBe(body(first).createdAt);
+    expect((body(await call('GET', `/api/openings/${id}/applicants`, 'admin')).items as unknown[]).length).toBe(1);
+  });
+
+  it('shows an applicant only their own applications', async () => {
+    const id = await postOpening();
+    await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hello' });
+    await call('PUT', `/api/openings/${id}/applications/me`, 'bo', { note: 'Hi' });
+    const mine = body(await call('GET', '/api/me/applications', 'ada')).items as Array<{ personId: string }>;
+    expect(mine.map((a) => a.personId)).toEqual(['ada']);
+    expect((await call('GET', `/api/openings/${id}/applicants`, 'ada')).status).toBe(404);
+  });
+
+  it('lets an applicant withdraw, and then not be accepted', async () => {
+    const id = await postOpening();
+    await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hello' });
+    expect(body(await call('DELETE', `/api/openings/${id}/applications/me`, 'ada')).status).toBe('withdrawn');
+    expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(404);
+  });
+
+  it('fills the opening when every position is accepted, and refuses one more', async () => {
+    const id = await postOpening(2);
+    for (const person of ['ada', 'bo', 'cy'])
+      await call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'Hi' });
+    const first = body(await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' }));
+    expect(first.opening).toMatchObject({ filled: 1, status: 'open' });
+    const second = body(await call('PUT', `/api/openings/${id}/applicants/bo`, 'admin', { decision: 'accept' }));
+    expect(second.opening).toMatchObject({ filled: 2, status: 'filled' });
+    expect((await call('PUT', `/api/openings/${id}/applicants/cy`, 'admin', { decision: 'accept' })).status).toBe(422);
+    expect(body(await call('GET', '/api/openings', null)).total).toBe(0);
+  });
+
+  it('never overbooks the last position when admins accept at once', async () => {
+    const id = await postOpening(1);
+    const people = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    for (const person of people) await call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'Hi' });
+    const results = await Promise.all(
+      people.map((p) => call('PUT', `/api/openings/${id}/applicants/${p}`, 'admin', { decision: 'accept' })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.every((r) => r.status === 200 || r.status === 422 || r.status === 409)).toBe(true);
+    expect(body(await call('GET', `/api/openings/${id}`, null))).toMatchObject({ filled: 1, status: 'filled' });
+  });
+
+  it('ranks applicants by the skills they hold and says what is missing', async () => {
+    const id = await postOpening();
+    await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' });
+    const ranked = body(await call('GET', `/api/openings/${id}/applicants`, 'admin')).items as Array<{
+      missing: string[];
+      holds: number;
+    }>;
+    expect(ranked[0]).toMatchObject({ holds: 0, missing: ['stud-wall-framing', 'construction-site-safety'] });
+  });
+});
+
+describe('membership', () => {
+  it('keeps at least one admin', async () => {
+    expect((await call('DELETE', '/api/syndicates/riverside/members/me', 'admin')).status).toBe(422);
+    await call('POST', '/api/syndicates/riverside/join-requests', 'bo');
+    await call('PUT', '/api/syndicates/riverside/members/bo', 'admin', { decision: 'approve' });
+    expect((await call('PUT', '/api/syndicates/riverside/members/admin', 'admin', { role: 'member' })).status).toBe(
+      422,
+    );
+    await call('PUT', '/api/syndicates/riverside/members/bo', 'admin', { role: 'admin' });
+    expect((await call('DELETE', '/api/syndicates/riverside/members/me', 'admin')).status).toBe(204);
+    expect(body(await call('GET', '/api/syndicates/riverside', null))).toMatchObject({ memberCount: 1, adminCount: 1 });
+  });
+
+  it('lets only admins decide on requests and see members', async () => {
+    await call('POST', '/api/syndicates/riverside/join-requests', 'bo');
+    expect((await call('PUT', '/api/syndicates/riverside/members/bo', 'bo', { decision: 'approve' })).status).toBe(404);
+    expect((await call('GET', '/api/syndicates/riverside/members', 'bo')).status).toBe(404);
+    expect((await call('GET', '/api/syndicates/riverside/members', 'admin')).status).toBe(200);
+  });
+});
+
+describe('the board', () => {
+  it('filters by skill and pay unit and paginates', async () => {
+    await postOpening();
+    const second = await call('POST', '/api/syndicates/riverside/openings', 'admin', {
+      ...opening,
+      title: 'Remote estimator',
+      skills: [{ skill: 'reading-construction-drawings', level: 'working' }],
+      pay: [{ amount: 1500, currency: 'BOUND', per: 'hour' }],
+      remote: true,
+    });
+    await call('PUT', `/api/openings/${body(second).id}/status`, 'admin', { status: 'open' });
+    expect(body(await call('GET', '/api/openings?skill=stud-wall-framing', null)).total).toBe(1);
+    expect(body(await call('GET', '/api/openings?payUnit=BOUND', null)).total).toBe(1);
+    expect(body(await call('GET', '/api/openings?remote=true', null)).total).toBe(1);
+    const page = body(await call('GET', '/api/openings?pageSize=1&page=2', null));
+    expect(page).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(page.items as unknown[]).toHaveLength(1);
+    expect((await call('GET', '/api/openings?pageSize=1000', null)).status).toBe(400);
+  });
+});

@@ -1,0 +1,41 @@
+// Calls the real API router (real use cases, real DynamoDB Local table) as a given person, the way
+// the Lambda is called once API Gateway has verified the token.
+import { randomUUID } from 'node:crypto';
+import { createServices, type Services } from '#app/services.ts';
+import { createApi } from '#http/api.ts';
+import { commons, testConfig } from './services.ts';
+import { freshTable, localEndpoint } from './dynamodb.ts';
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export async function apiOnFreshTable(overrides: Partial<Services> = {}) {
+  const { tableName } = await freshTable();
+  const services = createServices(
+    { ...testConfig, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: localEndpoint() },
+    { commons, ...overrides },
+  );
+  const router = createApi(services);
+  const call = async (method: string, path: string, as: string | null, body?: unknown): Promise<ApiResponse> => {
+    const [pathname = '', rawQuery = ''] = path.split('?');
+    const response = await router.handle({
+      method,
+      path: pathname,
+      rawQuery,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      identity: as ? { personId: as, name: as } : null,
+      requestId: randomUUID(),
+    });
+    const text = response.body;
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text && response.headers['content-type']?.includes('json') ? JSON.parse(text) : text,
+    };
+  };
+  return { services, call };
+}
