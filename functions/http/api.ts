@@ -7,6 +7,7 @@ import { createRouter } from './router.ts';
 import { openingRoutes, syndicateRoutes } from './routes/job-routes.ts';
 import { learningRoutes } from './routes/learning-routes.ts';
 import { peopleRoutes } from './routes/people-routes.ts';
+import { searchRoutes } from './routes/search-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 
 const domainRoutes: AnyRoute[] = [
@@ -15,6 +16,7 @@ const domainRoutes: AnyRoute[] = [
   ...learningRoutes,
   ...syndicateRoutes,
   ...openingRoutes,
+  ...searchRoutes,
 ];
 
 const openApiRoute = publicRoute({

@@ -17,6 +17,7 @@ import { createDevIdentityProvider, type DevIdentityProvider } from './dev-ident
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { createGateway, type LambdaHandler } from './gateway.ts';
 import { seedDemoData } from './seed.ts';
+import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 
 export interface LocalStackOptions {
   port: number;
@@ -34,6 +35,7 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   url: string;
+  poller: StreamPoller;
   dynamo: DynamoDbLocal;
   identity: DevIdentityProvider;
   env: Record<string, string>;
@@ -100,6 +102,29 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
 
+    // Search: the commons and the table indexed now, then every change through the stream, as in AWS.
+    const { indexStreamRecords } = await import('#app/stream-indexer.ts');
+    const { reindex } = await import('#app/search-sync.ts');
+    const poller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      region: env.AWS_REGION ?? 'eu-west-1',
+      tableName,
+      handler: (records) =>
+        indexStreamRecords(
+          {
+            search: services.search,
+            log: services.log,
+            lookups: { syndicate: (id) => services.syndicates.get(id), now: services.now },
+          },
+          records,
+        ),
+    });
+    cleanups.push(() => poller.stop());
+    const indexed = await reindex(services);
+    progress(
+      `search index built: ${indexed.indexed} documents (reconcile: ${indexed.missing.length + indexed.extra.length + indexed.stale.length} differences)`,
+    );
+
     const api: LambdaHandler = (await import('#handlers/api.ts')).handler as LambdaHandler;
     let site: LambdaHandler | undefined;
     const serveSite = options.serveSite !== false;
@@ -135,7 +160,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           server.closeAllConnections();
         }),
     );
-    return { url: publicUrl, dynamo, identity, env, stop };
+    return { url: publicUrl, poller, dynamo, identity, env, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -137,6 +137,11 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
         expect(ids(result)).toContain('opening:flooring');
       });
 
+      it('drops words from the end of the query first, so the leading words weigh most', async () => {
+        // Flooring matches "oak fitter"; the staircase matches "oak" and "staircase", but not "fitter".
+        expect(ids(await search({ text: 'oak fitter staircase' }))[0]).toBe('opening:flooring');
+      });
+
       it('ranks a match in the title above a match in the body', async () => {
         expect(ids(await search({ text: 'plasterer' }))).toEqual(['opening:plaster', 'syndicate:cafe']);
       });

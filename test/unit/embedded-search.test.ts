@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmbeddedSearch } from '#adapters/search/embedded-search.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { TermDictionary } from '#adapters/search/embedded/term-dictionary.ts';
+import { fieldBits, TermIndex } from '#adapters/search/embedded/term-index.ts';
 import { parseQuery, typoBudget } from '#adapters/search/embedded/text.ts';
 import type { SearchDocument, SearchResult } from '#domain/search/search-port.ts';
 import { fixtures, searchPortContract } from '../contract/search-port.ts';
@@ -109,6 +110,21 @@ describe('the dictionary walk', () => {
     const dictionary = new TermDictionary();
     for (let i = 0; i < 1500; i++) dictionary.add(`pre${i}`);
     expect(dictionary.derive({ text: 'pre', typos: 0, prefix: true })).toHaveLength(1000);
+  });
+});
+
+describe('the term index', () => {
+  it('renumbers postings when it compacts and forgets words left without documents', () => {
+    const index = new TermIndex();
+    index.add(0, new Map([['oak', fieldBits.title]]));
+    index.add(1, new Map([['elm', fieldBits.body | fieldBits.summary]]));
+    index.add(2, new Map([['oak', fieldBits.skills]]));
+    index.compact(Int32Array.from([-1, 0, 1]));
+    expect([...index.postings('elm')]).toEqual([(0 << 5) | fieldBits.body | fieldBits.summary]);
+    expect([...index.postings('oak')]).toEqual([(1 << 5) | fieldBits.skills]);
+    index.compact(Int32Array.from([0, -1]));
+    expect(index.has('oak')).toBe(false);
+    expect(index.dictionary.sorted()).toEqual(['elm']);
   });
 });
 

@@ -137,7 +137,7 @@ export class NumberColumn {
 type Growable = Int32Array | Uint16Array | Float64Array | Uint8Array;
 
 /** A copy at least `minimum` long, grown by half so repeated single additions stay amortised. */
-export function grow<T extends Growable>(array: T, minimum: number): T {
+function grow<T extends Growable>(array: T, minimum: number): T {
   const length = Math.max(minimum, array.length + (array.length >> 1) + 16);
   const grown = new (array.constructor as new (length: number) => T)(length);
   grown.set(array);

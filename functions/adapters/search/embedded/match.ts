@@ -1,8 +1,9 @@
 // Meilisearch's `last` matching strategy over the term index. The candidates are the documents that
 // match the first query word (Meilisearch's universe: it removes every word but the first); each is
 // ranked first by how many of the query's words it matches from the start (all words, then all but the
-// last, and so on), then by Meilisearch's later rules, folded into one number per word:
-//   typos (0, 1 or 2) × 100  >  best field (title, summary, skills/trade, body) × 10  >  exact word 1.
+// last, and so on), then by Meilisearch's later rules, folded into points per word and summed:
+//   fewer typos ((2 − typos) × 100)  >  better field (title 40, summary 30, skills/trade 20, body 10)
+//   >  the word itself rather than a longer word it prefixes (1).
 // Proximity is not ranked: it would need word positions, which would double the index.
 //
 // Why it is fast: words are walked in query order over flat, slot-indexed scratch arrays; a document

@@ -1,10 +1,10 @@
 // Orders candidates and keeps one page's worth. A page needs only the best page × pageSize candidates,
 // so a bounded heap selects them (n log k) instead of sorting every hit of a common word.
 //
-// With a sort field the order is: words matched, then the field, then relevance; as Meilisearch does
-// with the ranking rules `words, sort, typo, proximity, attribute, exactness` (Meilisearch's default puts
-// `sort` after `attribute`; the Meilisearch adapter sets this order so both engines agree). Documents
-// without the field come last in either direction, as in Meilisearch. Ties fall back to insertion order.
+// With a sort field the order is: words matched, then the field, then relevance. That is Meilisearch with
+// the ranking rules `words, sort, typo, proximity, attribute, exactness`; its default puts `sort` after
+// `attribute`, where a sort would barely change a text search. Documents without the field come last in
+// either direction, as in Meilisearch. Ties fall back to insertion order.
 import type { SearchQuery } from '#domain/search/search-port.ts';
 import type { DocumentStore } from './document-store.ts';
 import { type Candidates, wordsWeight } from './match.ts';

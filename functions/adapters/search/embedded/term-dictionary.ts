@@ -35,10 +35,6 @@ export class TermDictionary {
     this.#sorted = this.sorted().filter(keep);
   }
 
-  get size(): number {
-    return this.#sorted.length + this.#pending.length;
-  }
-
   /** The words in code-unit order; words added since the last call are merged in first. */
   sorted(): string[] {
     if (this.#pending.length > 0) {

@@ -12,7 +12,7 @@ import { TermDictionary } from './term-dictionary.ts';
 /** Searchable fields in order of importance, one bit each in a posting. */
 export const fieldBits = { title: 1, summary: 2, skills: 4, trade: 8, body: 16 } as const;
 export const fieldBitCount = 5;
-const fieldMask = (1 << fieldBitCount) - 1;
+export const fieldMask = (1 << fieldBitCount) - 1;
 /** 2^27 slots: far beyond what one process should hold, and it keeps postings within 32 bits. */
 export const maxSlots = 2 ** (32 - fieldBitCount);
 
@@ -108,5 +108,3 @@ export const fieldRank = new Uint8Array(1 << fieldBitCount).map((_, mask) => {
   if (mask & (fieldBits.skills | fieldBits.trade)) return 2;
   return mask & fieldBits.body ? 1 : 0;
 });
-
-export { fieldMask };

@@ -1,0 +1,57 @@
+// Keeping the index equal to the table: a full reindex (start, deploy, `npm run reindex`) and a
+// reconcile check that lists every document that differs. Steady-state changes flow through the stream.
+import { contentDocuments, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
+import type { SearchDocument } from '#domain/search/search-port.ts';
+import type { Services } from './services.ts';
+
+type SyncServices = Pick<Services, 'commons' | 'syndicates' | 'openings' | 'search' | 'now'>;
+
+/** Content documents carry one fixed date: they change only with a deploy, which reindexes them all. */
+export const contentUpdatedAt = '2026-01-01T00:00:00.000Z';
+
+export async function expectedDocuments(services: SyncServices): Promise<SearchDocument[]> {
+  const now = services.now();
+  const syndicates = await services.syndicates.list();
+  const byId = new Map(syndicates.map((s) => [s.id, s]));
+  const openings = (
+    await Promise.all((['open', 'filled', 'closed'] as const).map((status) => services.openings.listByStatus(status)))
+  ).flat();
+  return [
+    ...contentDocuments(services.commons, contentUpdatedAt),
+    ...syndicates.map(syndicateDocument),
+    ...openings.filter(isSearchable).map((o) => openingDocument(o, byId.get(o.syndicateId) ?? null, now)),
+  ];
+}
+
+export interface ReconcileReport {
+  expected: number;
+  indexed: number;
+  missing: string[];
+  extra: string[];
+  stale: string[];
+}
+
+export async function reconcile(services: SyncServices): Promise<ReconcileReport> {
+  const [expected, indexed] = await Promise.all([expectedDocuments(services), services.search.listIds()]);
+  const inIndex = new Map(indexed.map((entry) => [entry.id, entry.updatedAt]));
+  const wanted = new Map(expected.map((doc) => [doc.id, doc.updatedAt]));
+  return {
+    expected: expected.length,
+    indexed: indexed.length,
+    missing: [...wanted.keys()].filter((id) => !inIndex.has(id)),
+    extra: [...inIndex.keys()].filter((id) => !wanted.has(id)),
+    stale: [...wanted].filter(([id, at]) => inIndex.has(id) && inIndex.get(id) !== at).map(([id]) => id),
+  };
+}
+
+/** Rebuilds the index from the table and the commons, in batches; removes what should not be there. */
+export async function reindex(services: SyncServices, batchSize = 500): Promise<ReconcileReport> {
+  const expected = await expectedDocuments(services);
+  for (let start = 0; start < expected.length; start += batchSize) {
+    await services.search.upsert(expected.slice(start, start + batchSize));
+  }
+  const wanted = new Set(expected.map((doc) => doc.id));
+  const extra = (await services.search.listIds()).filter((entry) => !wanted.has(entry.id)).map((entry) => entry.id);
+  if (extra.length > 0) await services.search.delete(extra);
+  return reconcile(services);
+}

@@ -1,0 +1,99 @@
+// Search documents from what Guildhall stores: pure builders, one per kind of thing. Ids are stable
+// (`<type>:<id>`) so indexing the same thing twice replaces it instead of adding a copy.
+import type { Commons } from '../content/commons.ts';
+import { markdownToText } from '../content/markdown.ts';
+import { isListed, type Opening } from '../openings/opening.ts';
+import type { Syndicate } from '../syndicates/syndicate.ts';
+import type { SearchDocument } from './search-port.ts';
+
+/** Bodies are cut so that one long text cannot dominate memory or ranking. */
+const bodyLimit = 4000;
+const cut = (text: string) => (text.length > bodyLimit ? text.slice(0, bodyLimit) : text);
+
+export function contentDocuments(commons: Commons, updatedAt: string): SearchDocument[] {
+  const documents: SearchDocument[] = [];
+  for (const course of commons.courses.values()) {
+    documents.push({
+      id: `course:${course.id}`,
+      type: 'course',
+      title: course.title,
+      summary: course.summary,
+      body: cut(markdownToText(course.introduction)),
+      url: `/learn/${course.id}/`,
+      skills: course.skills.map((s) => s.skill),
+      trade: course.trade,
+      hours: course.hours,
+      updatedAt,
+    });
+    for (const lesson of course.lessons) {
+      documents.push({
+        id: `lesson:${course.id}/${lesson.id}`,
+        type: 'lesson',
+        title: lesson.title,
+        summary: `Lesson ${lesson.position} of ${course.title}`,
+        body: cut(markdownToText(lesson.markdown)),
+        url: `/learn/${course.id}/${lesson.id}/`,
+        skills: course.skills.map((s) => s.skill),
+        trade: course.trade,
+        updatedAt,
+      });
+    }
+  }
+  for (const practice of commons.practices.values()) {
+    documents.push({
+      id: `practice:${practice.id}`,
+      type: 'practice',
+      title: practice.title,
+      summary: practice.summary,
+      body: cut(markdownToText(practice.markdown)),
+      url: `/learn/practices/${practice.id}/`,
+      skills: practice.skills,
+      trade: practice.trade,
+      updatedAt,
+    });
+  }
+  return documents;
+}
+
+export function openingDocument(
+  opening: Opening,
+  syndicate: Pick<Syndicate, 'name' | 'trade'> | null,
+  now: Date,
+): SearchDocument {
+  const firstPay = opening.pay[0];
+  return {
+    id: `opening:${opening.id}`,
+    type: 'opening',
+    title: opening.title,
+    summary: `${syndicate?.name ?? opening.syndicateId} · ${opening.remote ? 'Remote' : opening.place}`,
+    body: cut(markdownToText(opening.description)),
+    url: `/jobs/${opening.id}/`,
+    skills: opening.skills.map((s) => s.skill),
+    trade: syndicate?.trade,
+    place: opening.place,
+    remote: opening.remote,
+    status: isListed(opening, now) ? 'open' : opening.status === 'open' ? 'expired' : opening.status,
+    pay: firstPay?.amount,
+    payUnit: firstPay?.currency,
+    hours: opening.hoursPerWeek,
+    updatedAt: opening.updatedAt,
+  };
+}
+
+export function syndicateDocument(syndicate: Syndicate): SearchDocument {
+  return {
+    id: `syndicate:${syndicate.id}`,
+    type: 'syndicate',
+    title: syndicate.name,
+    summary: `${syndicate.place} · ${syndicate.memberCount} members`,
+    body: cut(`${syndicate.description} ${syndicate.rateCard.map((r) => r.service).join('. ')}`),
+    url: `/syndicates/${syndicate.id}/`,
+    skills: [],
+    trade: syndicate.trade,
+    place: syndicate.place,
+    updatedAt: syndicate.createdAt,
+  };
+}
+
+/** Drafts are private: they never enter the index. */
+export const isSearchable = (opening: Opening) => opening.status !== 'draft';

@@ -1,0 +1,52 @@
+// What a change in the table means for the search index. Pure: the indexer handler feeds it stream
+// records (already unmarshalled) and applies the result through the search port.
+import type { Opening } from '../openings/opening.ts';
+import type { Syndicate } from '../syndicates/syndicate.ts';
+import { isSearchable, openingDocument, syndicateDocument } from './documents.ts';
+import type { SearchDocument } from './search-port.ts';
+
+export interface ChangedItem {
+  /** The item after the change; absent when it was removed. */
+  newItem?: Record<string, unknown> | undefined;
+  oldItem?: Record<string, unknown> | undefined;
+}
+
+export interface IndexChanges {
+  upsert: SearchDocument[];
+  delete: string[];
+}
+
+export interface IndexLookups {
+  syndicate(id: string): Promise<Pick<Syndicate, 'name' | 'trade'> | null>;
+  now(): Date;
+}
+
+/**
+ * Openings and syndicates are indexed; every other item type (people, enrollments, credentials…) is
+ * private or not searchable and is ignored. A malformed item throws, so the record is reported as a
+ * failure and retried or sent to the failure queue rather than silently dropped.
+ */
+export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups): Promise<IndexChanges> {
+  const item = change.newItem ?? change.oldItem;
+  const type = item?.type;
+  if (type === 'opening') {
+    const id = String(item?.id ?? '');
+    if (!id) throw new Error('opening item without id');
+    if (!change.newItem) return { upsert: [], delete: [`opening:${id}`] };
+    const opening = change.newItem as unknown as Opening;
+    if (!isSearchable(opening)) return { upsert: [], delete: [`opening:${id}`] };
+    if (!Array.isArray(opening.skills) || !Array.isArray(opening.pay) || typeof opening.title !== 'string') {
+      throw new Error(`opening ${id} is malformed`);
+    }
+    return {
+      upsert: [openingDocument(opening, await lookups.syndicate(opening.syndicateId), lookups.now())],
+      delete: [],
+    };
+  }
+  if (type === 'syndicate') {
+    const id = String(item?.id ?? '');
+    if (!change.newItem) return { upsert: [], delete: [`syndicate:${id}`] };
+    return { upsert: [syndicateDocument(change.newItem as unknown as Syndicate)], delete: [] };
+  }
+  return { upsert: [], delete: [] };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
+import { publicRoute } from '../route.ts';
+
+/** `?skills=a&skills=b` and `?skills=a` both become a list. */
+const list = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .union([item, z.array(item).max(20)])
+    .transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value]))
+    .optional();
+const shortText = z.string().trim().min(1).max(80);
+const facetNames = ['type', 'skills', 'trade', 'place', 'remote', 'status', 'payUnit'] as const;
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(200).default(''),
+  type: list(z.enum(documentTypes)),
+  skills: list(shortText),
+  trade: list(shortText),
+  place: list(shortText),
+  status: list(shortText),
+  payUnit: list(shortText),
+  remote: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  payMin: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  payMax: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  sort: z
+    .enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc'])
+    .optional(),
+  facets: list(z.enum(facetNames)),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type SearchParams = z.infer<typeof searchQuerySchema>;
+
+/** From the query string's shape to the search port's. */
+export function toSearchQuery(params: SearchParams): SearchQuery {
+  const [field, direction] = (params.sort ?? '').split(':') as [SortField, 'asc' | 'desc'];
+  return {
+    text: params.q,
+    filters: {
+      ...(params.type ? { type: params.type } : {}),
+      ...(params.skills ? { skills: params.skills } : {}),
+      ...(params.trade ? { trade: params.trade } : {}),
+      ...(params.place ? { place: params.place } : {}),
+      ...(params.status ? { status: params.status } : {}),
+      ...(params.payUnit ? { payUnit: params.payUnit } : {}),
+      ...(params.remote !== undefined ? { remote: params.remote } : {}),
+      ...(params.payMin !== undefined || params.payMax !== undefined
+        ? {
+            pay: {
+              ...(params.payMin !== undefined ? { min: params.payMin } : {}),
+              ...(params.payMax !== undefined ? { max: params.payMax } : {}),
+            },
+          }
+        : {}),
+    },
+    facets: params.facets ?? ['type', 'trade', 'skills', 'remote', 'payUnit'],
+    ...(params.sort ? { sort: { field, direction } } : {}),
+    page: params.page,
+    pageSize: params.pageSize,
+  };
+}
+
+export const searchRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/search',
+    summary: 'Search courses, lessons, practice guides, openings and syndicates (typo-tolerant, with facets)',
+    tags: ['search'],
+    auth: 'none',
+    query: searchQuerySchema,
+    responses: {
+      200: { description: 'Hits with highlights, facet counts and the total.' },
+      503: { description: 'Search is unavailable.' },
+    },
+    async handle({ query, services }) {
+      return {
+        body: await services.search.search(toSearchQuery(query)),
+        headers: { 'cache-control': 'public, max-age=30' },
+      };
+    },
+  }),
+];

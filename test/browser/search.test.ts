@@ -1,0 +1,40 @@
+// Search as a person uses it: a plain form without JavaScript, results as you type with it.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the search page', () => {
+  it('works as a plain form without JavaScript, forgiving a typo and highlighting what matched', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/search/`);
+    await page.getByLabel(/Search courses/).fill('solar instaler');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=solar/);
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/\d+ results? for “solar instaler”/);
+    await expect(page.locator('.search-results mark').first().textContent()).resolves.toMatch(/solar|installer/i);
+    await page.getByRole('link', { name: /^Openings \(\d+\)/ }).click();
+    await page.waitForURL(/type=opening/);
+    const kinds = await page.locator('.search-results .meta').allTextContents();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(kinds.every((kind) => kind.startsWith('Openings'))).toBe(true);
+    await context.close();
+  });
+
+  it('updates the results as you type', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/search/`);
+    await page.getByLabel(/Search courses/).pressSequentially('bookkeep', { delay: 20 });
+    await page.waitForFunction('document.querySelector("#results mark") !== null');
+    await expect(page.locator('#results mark').first().textContent()).resolves.toMatch(/bookkeep/i);
+    expect(page.url()).toContain('q=bookkeep');
+    await page.close();
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
+import { contentDocuments } from '#domain/search/documents.ts';
+import { indexChangesFor } from '#domain/search/index-changes.ts';
+import { commons, fakeServices } from '../../support/services.ts';
+import { createApi } from '#http/api.ts';
+
+const lookups = {
+  syndicate: async () => ({ name: 'Severn Sun', trade: 'renewable-energy' as const }),
+  now: () => new Date('2026-11-21'),
+};
+const opening = {
+  type: 'opening',
+  id: 'o1',
+  syndicateId: 's1',
+  title: 'Solar installer',
+  description: 'Mount **panels** on roofs.',
+  skills: [{ skill: 'pv-module-mounting', level: 'working' }],
+  pay: [{ amount: 2650, currency: 'GBP', per: 'hour' }],
+  positions: 1,
+  hoursPerWeek: 30,
+  place: 'Bristol, GB',
+  remote: false,
+  status: 'open',
+  validThrough: '2026-12-01',
+  updatedAt: '2026-11-20T00:00:00.000Z',
+};
+
+describe('what a table change means for the index', () => {
+  it('indexes a published opening under a stable id, with its markdown as plain text', async () => {
+    const { upsert } = await indexChangesFor({ newItem: opening }, lookups);
+    expect(upsert[0]).toMatchObject({
+      id: 'opening:o1',
+      type: 'opening',
+      trade: 'renewable-energy',
+      status: 'open',
+      body: 'Mount panels on roofs.',
+    });
+  });
+
+  it('keeps drafts out and removes deleted openings', async () => {
+    expect(await indexChangesFor({ newItem: { ...opening, status: 'draft' } }, lookups)).toEqual({
+      upsert: [],
+      delete: ['opening:o1'],
+    });
+    expect(await indexChangesFor({ oldItem: opening }, lookups)).toEqual({ upsert: [], delete: ['opening:o1'] });
+  });
+
+  it('marks an open opening past its date as expired', async () => {
+    const { upsert } = await indexChangesFor({ newItem: { ...opening, validThrough: '2026-11-01' } }, lookups);
+    expect(upsert[0]?.status).toBe('expired');
+  });
+
+  it('ignores private items such as people and credentials', async () => {
+    expect(await indexChangesFor({ newItem: { type: 'person', id: 'p' } }, lookups)).toEqual({
+      upsert: [],
+      delete: [],
+    });
+    expect(await indexChangesFor({ newItem: { type: 'credential', id: 'c' } }, lookups)).toEqual({
+      upsert: [],
+      delete: [],
+    });
+  });
+
+  it('refuses a malformed opening so the record is retried, not dropped', async () => {
+    await expect(indexChangesFor({ newItem: { ...opening, skills: 'x' } }, lookups)).rejects.toThrow(/malformed/);
+  });
+
+  it('indexes every course, lesson and practice guide of the commons', () => {
+    const documents = contentDocuments(commons, '2026-01-01T00:00:00.000Z');
+    const lessons = [...commons.courses.values()].reduce((n, c) => n + c.lessons.length, 0);
+    expect(documents).toHaveLength(commons.courses.size + lessons + commons.practices.size);
+    expect(new Set(documents.map((d) => d.id)).size).toBe(documents.length);
+  });
+});
+
+describe('GET /api/search', () => {
+  async function api() {
+    const search = createEmbeddedSearchEngine();
+    await search.upsert(contentDocuments(commons, '2026-01-01T00:00:00.000Z'));
+    return createApi(fakeServices({ search }));
+  }
+  const get = (rawQuery: string) => ({
+    method: 'GET',
+    path: '/api/search',
+    rawQuery,
+    headers: {},
+    body: undefined,
+    identity: null,
+    requestId: 'r',
+  });
+
+  it('finds courses despite a typo and returns facet counts', async () => {
+    const response = await (await api()).handle(get('q=bookkeping&type=course'));
+    const body = JSON.parse(response.body);
+    expect(body.hits[0].document.type).toBe('course');
+    expect(body.hits[0].highlighted.title.toLowerCase()).toContain('<mark>bookkeeping</mark>');
+    expect(body.facets.type).toEqual({ course: body.total });
+  });
+
+  it('names each bad parameter', async () => {
+    const response = await (await api()).handle(get('type=spaceship&pageSize=1000'));
+    expect(response.status).toBe(400);
+    expect(
+      JSON.parse(response.body)
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['query.pageSize', 'query.type']);
+  });
+});
