@@ -1,5 +1,6 @@
 // The CDK app: `npm run synth` (offline, no credentials), `npx cdk deploy --all` to deploy.
-// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, credentialKeySecretName. `npm run synth` builds the site first.
+// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, credentialKeySecretName,
+// meilisearchUrl or meilisearchUrlParameter (SSM), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret. `npm run synth` builds the site first.
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack.ts';
@@ -20,6 +21,12 @@ export function buildApp(
     site,
     publicUrl: app.node.tryGetContext('publicUrl') as string | undefined,
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
+    search: {
+      url: app.node.tryGetContext('meilisearchUrl') as string | undefined,
+      urlParameterName: app.node.tryGetContext('meilisearchUrlParameter') as string | undefined,
+      searchKeySecretName: context('meilisearchSearchKeySecret', 'guildhall/meilisearch-search-key'),
+      documentsKeySecretName: context('meilisearchDocumentsKeySecret', 'guildhall/meilisearch-documents-key'),
+    },
     throttle: {
       rateLimit: Number(context('apiRateLimit', '100')),
       burstLimit: Number(context('apiBurstLimit', '200')),

@@ -22,11 +22,15 @@ import {
 import { HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { UserPool, UserPoolClient, AccountRecovery } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Trigger } from 'aws-cdk-lib/triggers';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../functions/http/api.ts';
 
@@ -42,11 +46,37 @@ export interface StatelessStackProps extends StackProps {
   publicUrl?: string | undefined;
   /** Secrets Manager name of the credential signing key. */
   credentialKeySecretName: string;
+  search: SearchSettings;
+}
+
+/**
+ * Where Meilisearch runs, from configuration: a URL from context, or the name of an SSM parameter
+ * holding it. Two keys live in Secrets Manager: a search-only key (API and site) and a documents key
+ * (the indexer). The master key is never given to any function.
+ */
+export interface SearchSettings {
+  url?: string | undefined;
+  urlParameterName?: string | undefined;
+  searchKeySecretName: string;
+  documentsKeySecretName: string;
 }
 
 export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    const searchKeys = new Map<string, ISecret>();
+    const searchEnvironment = (settings: SearchSettings, role: 'search' | 'indexer'): Record<string, string> => {
+      const url =
+        settings.url ??
+        (settings.urlParameterName
+          ? StringParameter.valueForStringParameter(this, settings.urlParameterName)
+          : undefined);
+      if (!url) return {};
+      const name = role === 'search' ? settings.searchKeySecretName : settings.documentsKeySecretName;
+      const secret = searchKeys.get(name) ?? Secret.fromSecretNameV2(this, `MeilisearchKey-${role}`, name);
+      searchKeys.set(name, secret);
+      return { MEILISEARCH_URL: url, MEILISEARCH_KEY: secret.secretValue.unsafeUnwrap() };
+    };
 
     const userPool = new UserPool(this, 'People', {
       selfSignUpEnabled: true,
@@ -107,6 +137,7 @@ export class StatelessStack extends Stack {
 
     const apiFunction = new NodejsFunction(this, 'ApiFunction', {
       ...lambdaDefaults,
+      environment: { ...environment, ...searchEnvironment(props.search, 'search') },
       entry: join(root, 'functions/handlers/api.ts'),
       handler: 'handler',
       description: 'Guildhall API: every /api route',
@@ -115,11 +146,54 @@ export class StatelessStack extends Stack {
 
     const siteFunction = new NodejsFunction(this, 'SiteFunction', {
       ...lambdaDefaults,
+      environment: { ...environment, ...searchEnvironment(props.search, 'search') },
       entry: props.site.serverEntry,
       handler: 'handler',
       description: 'Guildhall site: pages rendered on demand',
     });
     props.table.grantReadWriteData(siteFunction);
+
+    // Search: the indexer follows the table's stream; failures are retried, bisected, then parked.
+    const indexFailures = new Queue(this, 'IndexFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const indexer = new NodejsFunction(this, 'IndexerFunction', {
+      ...lambdaDefaults,
+      environment: { ...environment, ...searchEnvironment(props.search, 'indexer') },
+      entry: join(root, 'functions/handlers/indexer.ts'),
+      handler: 'handler',
+      description: 'Guildhall indexer: table stream to search index',
+    });
+    props.table.grantReadData(indexer);
+    indexer.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(indexFailures),
+      }),
+    );
+    // After each deploy: index the commons it shipped and reconcile the index with the table.
+    const reindexFunction = new NodejsFunction(this, 'ReindexFunction', {
+      ...lambdaDefaults,
+      timeout: Duration.minutes(5),
+      environment: { ...environment, ...searchEnvironment(props.search, 'indexer') },
+      entry: join(root, 'functions/handlers/reindex.ts'),
+      handler: 'handler',
+      description: 'Guildhall reindex after deploy',
+    });
+    props.table.grantReadData(reindexFunction);
+    new Trigger(this, 'ReindexAfterDeploy', {
+      handler: reindexFunction,
+      executeAfter: [indexer],
+      executeOnHandlerChange: true,
+    });
 
     const httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Guildhall: /api/* to the API function, everything else to the site function',

@@ -126,3 +126,41 @@ describe('what the functions are given', () => {
     }
   });
 });
+
+describe('search infrastructure', () => {
+  it('feeds the indexer from the table stream with partial batch responses, bisect, bounded retries and a failure queue', () => {
+    app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    app.resourceCountIs('AWS::SQS::Queue', 1);
+  });
+
+  it('reindexes after every deploy', () => {
+    app.resourceCountIs('Custom::Trigger', 1);
+  });
+
+  it('gives functions the Meilisearch host and keys from configuration, never a master key', () => {
+    const dir = join(import.meta.dirname, '../../.tmp');
+    const site = { clientDir: join(dir, 'site-search/client'), serverEntry: join(dir, 'site-search/server/entry.mjs') };
+    mkdirSync(site.clientDir, { recursive: true });
+    mkdirSync(join(dir, 'site-search/server'), { recursive: true });
+    writeFileSync(join(site.clientDir, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(site.serverEntry, 'export const handler = () => ({});');
+    const built = buildApp(
+      new App({ context: { 'aws:cdk:bundling-stacks': [], meilisearchUrl: 'https://search.example.org' } }),
+      site,
+    );
+    const functions = Object.values(Template.fromStack(built.stateless).findResources('AWS::Lambda::Function'));
+    const withSearch = functions.filter((f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org');
+    expect(withSearch.length).toBe(4);
+    const keys = withSearch.map((f) => JSON.stringify(f.Properties.Environment.Variables.MEILISEARCH_KEY));
+    expect(keys.every((key) => key.includes('resolve:secretsmanager'))).toBe(true);
+    expect(keys.some((key) => key.includes('meilisearch-search-key'))).toBe(true);
+    expect(keys.some((key) => key.includes('meilisearch-documents-key'))).toBe(true);
+    expect(JSON.stringify(functions)).not.toMatch(/master/i);
+  });
+});

@@ -1,0 +1,11 @@
+// Runs after every deploy (a CDK trigger): indexes the commons shipped with this deploy and
+// rebuilds the index from the table, then reports what still differs (it should be nothing).
+import { getServices } from '#app/services.ts';
+import { reindex } from '#app/search-sync.ts';
+
+export async function handler() {
+  const services = getServices();
+  const report = await reindex(services);
+  services.log.info('reindexed', { ...report, missing: report.missing.length, extra: report.extra.length, stale: report.stale.length });
+  return report;
+}
