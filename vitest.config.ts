@@ -37,6 +37,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The Meilisearch adapter against a real engine: this project exists only when one is configured
+      // (no registry here ships Meilisearch; the adapter's request building is unit-tested offline).
+      ...(process.env.MEILISEARCH_URL
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'meilisearch',
+                include: ['test/meilisearch/**/*.test.ts'],
+                testTimeout: 30_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

@@ -26,6 +26,7 @@ export class StatefulStack extends Stack {
       })),
       billing: Billing.onDemand(),
       dynamoStream: StreamViewType[table.streamView],
+      timeToLiveAttribute: table.timeToLiveAttribute,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

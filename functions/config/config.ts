@@ -71,6 +71,29 @@ export const configSchema = z.object({
     .max(1_048_576)
     .default(65_536)
     .describe('Largest request body the API accepts (larger: 413).'),
+  WRITE_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(120)
+    .describe('Writes one person may make per minute before the API answers 429.'),
+  ROYALTY_DISPUTE_WINDOW_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(14)
+    .describe('Days inventors have to dispute a value report; an undisputed report then counts as confirmed.'),
+  BOUND_DEFAULT_CREDIT_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(100_000)
+    .describe(
+      'How far below zero a Bound account may go, in minor units (100000 = 1,000.00 Bound), unless overridden.',
+    ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
 });
 

@@ -23,6 +23,12 @@ export class ValidationError extends DomainError {
   }
 }
 
+/**
+ * The request itself is malformed: not JSON, or not the shape the route's schema describes (400).
+ * A well-formed request that the rules reject is a plain ValidationError (422).
+ */
+export class RequestShapeError extends ValidationError {}
+
 /** The thing asked for does not exist, or the caller may not know that it does. */
 export class NotFoundError extends DomainError {
   readonly kind: string;

@@ -5,7 +5,16 @@ import { reindex } from '#app/search-sync.ts';
 
 export async function handler() {
   const services = getServices();
+  // Meilisearch's settings (searchable order, filters, synonyms) are part of the deploy too.
+  if ('ensureSettings' in services.search && typeof services.search.ensureSettings === 'function') {
+    await services.search.ensureSettings();
+  }
   const report = await reindex(services);
-  services.log.info('reindexed', { ...report, missing: report.missing.length, extra: report.extra.length, stale: report.stale.length });
+  services.log.info('reindexed', {
+    ...report,
+    missing: report.missing.length,
+    extra: report.extra.length,
+    stale: report.stale.length,
+  });
   return report;
 }

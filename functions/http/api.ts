@@ -4,10 +4,12 @@ import type { Services } from '#app/services.ts';
 import { buildOpenApi } from './openapi.ts';
 import { publicRoute, type AnyRoute } from './route.ts';
 import { createRouter } from './router.ts';
+import { innovationRoutes, ledgerRoutes, registryLogRoutes } from './routes/innovation-routes.ts';
 import { openingRoutes, syndicateRoutes } from './routes/job-routes.ts';
 import { learningRoutes } from './routes/learning-routes.ts';
 import { peopleRoutes } from './routes/people-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
+import { shortageRoutes } from './routes/shortage-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
 
 const domainRoutes: AnyRoute[] = [
@@ -16,7 +18,11 @@ const domainRoutes: AnyRoute[] = [
   ...learningRoutes,
   ...syndicateRoutes,
   ...openingRoutes,
+  ...innovationRoutes,
+  ...ledgerRoutes,
+  ...registryLogRoutes,
   ...searchRoutes,
+  ...shortageRoutes,
 ];
 
 const openApiRoute = publicRoute({

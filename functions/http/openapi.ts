@@ -63,8 +63,22 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     const withProblem = (status: number, description: string) => {
       responses[status] ??= { description, ...problem };
     };
-    if (route.params || route.query || route.body) withProblem(400, 'Invalid input; `errors` lists each field.');
-    if (route.auth === 'required') withProblem(401, 'No valid token.');
+    if (route.params || route.query || route.body) {
+      withProblem(400, 'Malformed input; `errors` lists each field.');
+      withProblem(422, 'Well-formed input the rules refuse; `errors` or `rule` says why.');
+    }
+    // API Gateway's JWT authorizer (and the local gateway in its place) answers 401 itself, in its own shape.
+    if (route.auth === 'required') {
+      responses[401] ??= {
+        description: 'No valid bearer token (answered by the JWT authorizer before the API runs).',
+        content: {
+          'application/json': {
+            schema: { type: 'object', required: ['message'], properties: { message: { type: 'string' } } },
+          },
+        },
+      };
+      withProblem(429, 'Too many writes; retry after the Retry-After header.');
+    }
     if (route.body) {
       withProblem(413, 'Body too large.');
       withProblem(415, 'Body is not JSON.');

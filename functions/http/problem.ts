@@ -7,6 +7,7 @@ import {
   NotFoundError,
   PayloadTooLargeError,
   RateLimitedError,
+  RequestShapeError,
   RuleViolationError,
   SearchUnavailableError,
   StoreUnavailableError,
@@ -42,13 +43,14 @@ interface Mapping {
 }
 
 const registry: Array<[ErrorClass, Mapping]> = [
-  [ValidationError, { status: 400, slug: 'validation', title: 'Your request has invalid fields' }],
+  [RequestShapeError, { status: 400, slug: 'validation', title: 'Your request has invalid fields' }],
   [UnauthenticatedError, { status: 401, slug: 'unauthenticated', title: 'Sign in required' }],
   [ForbiddenError, { status: 403, slug: 'forbidden', title: 'Not allowed' }],
   [NotFoundError, { status: 404, slug: 'not-found', title: 'Not found' }],
   [ConflictError, { status: 409, slug: 'conflict', title: 'Conflict with the current state' }],
   [PayloadTooLargeError, { status: 413, slug: 'payload-too-large', title: 'Request body too large' }],
   [UnsupportedMediaTypeError, { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' }],
+  [ValidationError, { status: 422, slug: 'unprocessable', title: 'Some values cannot be accepted' }],
   [RuleViolationError, { status: 422, slug: 'rule-violation', title: 'The change breaks a rule' }],
   [RateLimitedError, { status: 429, slug: 'rate-limited', title: 'Too many requests' }],
   [StoreUnavailableError, { status: 503, slug: 'store-unavailable', title: 'Storage is unavailable' }],

@@ -3,9 +3,10 @@
 import type { z } from 'zod';
 import {
   PayloadTooLargeError,
+  RateLimitedError,
+  RequestShapeError,
   UnauthenticatedError,
   UnsupportedMediaTypeError,
-  ValidationError,
   type FieldIssue,
 } from '#domain/errors.ts';
 import type { Services } from '#app/services.ts';
@@ -99,13 +100,17 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     const { route, rawParams } = found;
 
     if (route.auth === 'required' && !request.identity) throw new UnauthenticatedError();
+    if (route.auth === 'required' && route.method !== 'GET' && request.identity && options.services.rateLimiter) {
+      const verdict = await options.services.rateLimiter.take(request.identity.personId, options.services.now());
+      if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+    }
     const body = readBody(request, route, options.maxBodyBytes);
 
     const issues: FieldIssue[] = [];
     const params = validate(route.params, rawParams, 'path', issues);
     const query = validate(route.query, queryObject(request.rawQuery), 'query', issues);
     const parsedBody = route.body ? validate(route.body, body, 'body', issues) : undefined;
-    if (issues.length > 0) throw new ValidationError(issues);
+    if (issues.length > 0) throw new RequestShapeError(issues);
 
     const context = {
       params,
@@ -167,7 +172,7 @@ function readBody(request: HttpRequest, route: AnyRoute, maxBytes: number): unkn
     return JSON.parse(raw) as unknown;
   } catch {
     // The parser's message is about positions in text nobody sees; one plain issue says more.
-    throw new ValidationError([{ field: 'body', message: 'The body is not valid JSON.' }]);
+    throw new RequestShapeError([{ field: 'body', message: 'The body is not valid JSON.' }]);
   }
 }
 

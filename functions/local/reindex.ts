@@ -17,7 +17,11 @@ const config = parseConfig({
   ...process.env,
 });
 const started = performance.now();
-const report = await reindex(createServices(config));
+const services = createServices(config);
+if ('ensureSettings' in services.search && typeof services.search.ensureSettings === 'function') {
+  await services.search.ensureSettings();
+}
+const report = await reindex(services);
 const differences = report.missing.length + report.extra.length + report.stale.length;
 console.log(
   `Indexed ${report.indexed} documents (${report.expected} expected) into ${config.MEILISEARCH_URL ? `Meilisearch at ${config.MEILISEARCH_URL}` : 'an embedded index'} in ${Math.round(performance.now() - started)} ms; reconcile: ${differences} differences`,

@@ -128,7 +128,7 @@ describe('the learning API over HTTP', () => {
       headers,
       body: JSON.stringify({ answers: [0] }),
     });
-    expect(tooFew.status).toBe(400);
+    expect(tooFew.status).toBe(422);
   });
 
   it('answers clear 4xx for an unknown course and for answers of the wrong shape', async () => {

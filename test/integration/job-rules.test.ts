@@ -150,14 +150,14 @@ describe('applications', () => {
 
 describe('membership', () => {
   it('keeps at least one admin', async () => {
-    expect((await call('DELETE', '/api/syndicates/riverside/members/me', 'admin')).status).toBe(422);
+    expect((await call('DELETE', '/api/syndicates/riverside/membership', 'admin')).status).toBe(422);
     await call('POST', '/api/syndicates/riverside/join-requests', 'bo');
     await call('PUT', '/api/syndicates/riverside/members/bo', 'admin', { decision: 'approve' });
     expect((await call('PUT', '/api/syndicates/riverside/members/admin', 'admin', { role: 'member' })).status).toBe(
       422,
     );
     await call('PUT', '/api/syndicates/riverside/members/bo', 'admin', { role: 'admin' });
-    expect((await call('DELETE', '/api/syndicates/riverside/members/me', 'admin')).status).toBe(204);
+    expect((await call('DELETE', '/api/syndicates/riverside/membership', 'admin')).status).toBe(204);
     expect(body(await call('GET', '/api/syndicates/riverside', null))).toMatchObject({ memberCount: 1, adminCount: 1 });
   });
 

@@ -5,6 +5,7 @@ import { createServices, type Services } from '#app/services.ts';
 import { parseConfig } from '#config/config.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Enrollment } from '#domain/learning/enrollment.ts';
+import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import type {
   CredentialedSkill,
   LearningRepository,
@@ -113,6 +114,7 @@ export function fakeServices(overrides: Partial<Services> = {}): Services {
     learning: memoryLearning(),
     search: emptySearch,
     healthProbes: [],
+    rateLimiter: memoryRateLimiter({ limit: 1000, windowSeconds: 60 }),
     now: () => new Date('2026-11-21T12:00:00.000Z'),
     ...overrides,
   });

@@ -93,3 +93,121 @@ export const applicationLookup = (openingId: string, personId: string) => ({
   pk: `OPENING#${openingId}`,
   sk: `APPLY#${personId}`,
 });
+
+/** A write counter for one identity in one time window (rate limiting); expires by TTL. */
+export const rateWindowKeys = (key: string, window: number) => ({ pk: `RATE#${key}`, sk: `W#${window}` });
+
+// Innovations, the Bound ledger and the registry log. Numbers in sort keys are zero-padded so string
+// order is numeric order.
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+/** An innovation record; gsi1 lists published records by first publication (drafts are in no list). */
+export const innovationKeys = (record: { id: string; status: string; publishedAt?: string | undefined }) => ({
+  pk: `INNOV#${record.id}`,
+  sk: 'RECORD',
+  ...(record.status === 'published' && record.publishedAt
+    ? { gsi1pk: 'INNOVATIONS#published', gsi1sk: `${record.publishedAt}#${record.id}` }
+    : {}),
+});
+export const innovationLookup = (innovationId: string) => ({ pk: `INNOV#${innovationId}`, sk: 'RECORD' });
+
+/** A version lives with its record. */
+export const innovationVersionKeys = (innovationId: string, version: number) => ({
+  pk: `INNOV#${innovationId}`,
+  sk: `VERSION#${pad(version, 4)}`,
+});
+
+/** Links a record to each inventor; gsi1 lists a person's records, drafts included. */
+export const inventorLinkKeys = (innovationId: string, personId: string, createdAt: string) => ({
+  pk: `INNOV#${innovationId}`,
+  sk: `INVENTOR#${personId}`,
+  gsi1pk: `PERSON#${personId}`,
+  gsi1sk: `INVENTS#${createdAt}#${innovationId}`,
+});
+
+/** One adoption per record and syndicate: the key makes a second impossible; gsi1 lists a syndicate's. */
+export const adoptionKeys = (innovationId: string, syndicateId: string, adoptedAt: string) => ({
+  pk: `INNOV#${innovationId}`,
+  sk: `ADOPT#${syndicateId}`,
+  gsi1pk: `SYND#${syndicateId}`,
+  gsi1sk: `ADOPT#${adoptedAt}#${innovationId}`,
+});
+export const adoptionLookup = (innovationId: string, syndicateId: string) => ({
+  pk: `INNOV#${innovationId}`,
+  sk: `ADOPT#${syndicateId}`,
+});
+
+/** A value report lives with its record; gsi1 lists a syndicate's reports by date. */
+export const valueReportKeys = (report: {
+  innovationId: string;
+  id: string;
+  syndicateId: string;
+  reportedAt: string;
+}) => ({
+  pk: `INNOV#${report.innovationId}`,
+  sk: `REPORT#${report.id}`,
+  gsi1pk: `SYND#${report.syndicateId}`,
+  gsi1sk: `REPORT#${report.reportedAt}#${report.id}`,
+});
+export const valueReportLookup = (innovationId: string, reportId: string) => ({
+  pk: `INNOV#${innovationId}`,
+  sk: `REPORT#${reportId}`,
+});
+
+/** A Bound account (`person:<id>` or `syndicate:<id>`); gsi1 lists every account. */
+export const accountKeys = (accountId: string) => ({
+  pk: `ACCOUNT#${accountId}`,
+  sk: 'ACCOUNT',
+  gsi1pk: 'ACCOUNTS',
+  gsi1sk: accountId,
+});
+export const accountLookup = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' });
+
+/** A ledger entry lives with its account, in time order. */
+export const ledgerEntryKeys = (accountId: string, at: string, reportId: string, sequence: number) => ({
+  pk: `ACCOUNT#${accountId}`,
+  sk: `ENTRY#${at}#${reportId}#${pad(sequence, 3)}`,
+});
+
+/** Each change of an account's credit limit, kept with the account. */
+export const creditLimitChangeKeys = (accountId: string, at: string) => ({
+  pk: `ACCOUNT#${accountId}`,
+  sk: `LIMIT#${at}`,
+});
+
+/** The registry log lives in one partition: entries by index, and the head beside them. */
+export const registryLogPartition = 'REGISTRY-LOG';
+export const logEntryKeys = (index: number, innovationId?: string) => ({
+  pk: registryLogPartition,
+  sk: `LOG#${pad(index, 12)}`,
+  // gsi1 lists the entries about one record.
+  ...(innovationId ? { gsi1pk: `INNOV#${innovationId}`, gsi1sk: `LOG#${pad(index, 12)}` } : {}),
+});
+export const logEntryLookup = (index: number) => ({ pk: registryLogPartition, sk: `LOG#${pad(index, 12)}` });
+export const logHeadKeys = { pk: registryLogPartition, sk: 'LOG#HEAD' } as const;
+
+/** Items of the shortage index; the stream consumers ignore them (they are derived, not sources). */
+export type ShortageEntityType = 'shortage' | 'shortage-holder' | 'shortage-source' | 'shortage-snapshot';
+
+/** One skill's shortage aggregate; gsi1 lists every aggregate in one query. */
+export const shortageKeys = (skillId: string) => ({
+  pk: `SHORTAGE#${skillId}`,
+  sk: 'SHORTAGE',
+  gsi1pk: 'SHORTAGES',
+  gsi1sk: skillId,
+});
+export const shortageLookup = (skillId: string) => ({ pk: `SHORTAGE#${skillId}`, sk: 'SHORTAGE' });
+
+/** An available person holding a skill, beside the skill's aggregate (who could fill an opening). */
+export const shortageHolderKeys = (skillId: string, personId: string) => ({
+  pk: `SHORTAGE#${skillId}`,
+  sk: `HOLDER#${personId}`,
+});
+export const shortageHolderPrefix = 'HOLDER#';
+
+/** What the index last applied for one source (an opening, an enrollment, a person). */
+export const shortageSourceKeys = (sourceKey: string) => ({ pk: `SHORTSRC#${sourceKey}`, sk: 'SHORTSRC' });
+
+/** One day's scores, for the trend: one partition, by day. */
+export const shortageSnapshotPartition = 'SHORTAGE-SNAPSHOTS';
+export const shortageSnapshotKeys = (day: string) => ({ pk: shortageSnapshotPartition, sk: `DAY#${day}` });

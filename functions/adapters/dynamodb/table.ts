@@ -23,10 +23,13 @@ export const table = {
   ],
   /** Streams carry both images so the indexer can tell an insert from an update from a delete. */
   streamView: 'NEW_AND_OLD_IMAGES',
+  /** Epoch seconds after which DynamoDB deletes an item (rate-limit windows). */
+  timeToLiveAttribute: 'expiresAt',
 } as const satisfies {
   keys: KeySchema;
   indexes: readonly IndexDefinition[];
   streamView: 'NEW_AND_OLD_IMAGES';
+  timeToLiveAttribute: string;
 };
 
 export type IndexName = (typeof table.indexes)[number]['indexName'];

@@ -3,39 +3,30 @@
 import { z } from 'zod';
 import { skillLevels } from '../content/commons.ts';
 import { RuleViolationError } from '../errors.ts';
-import { moneySchema } from '../syndicates/syndicate.ts';
+import { moneySchema, text } from '../syndicates/syndicate.ts';
 
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
 /** What an admin may send to create or edit an opening: nothing the server owns. */
-export const openingInputSchema = z
-  .strictObject({
-    title: z.string().trim().min(5).max(120),
-    description: z.string().trim().min(30).max(8000),
-    skills: z
-      .array(z.strictObject({ skill: z.string().min(1).max(80), level: z.enum(skillLevels) }))
-      .min(1)
-      .max(12),
-    positions: z.number().int().min(1).max(100),
-    hoursPerWeek: z.number().int().min(1).max(60),
-    pay: z.array(moneySchema).min(1).max(3),
-    place: z.string().trim().min(2).max(80),
-    remote: z.boolean(),
-    applicantCountries: z
-      .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL'))
-      .max(50)
-      .default([]),
-    employmentType: z.enum(employmentTypes),
-    validThrough: z.iso.date(),
-  })
-  .refine((input) => new Set(input.skills.map((s) => s.skill)).size === input.skills.length, {
-    message: 'lists a skill twice',
-    path: ['skills'],
-  })
-  .refine((input) => new Set(input.pay.map((p) => p.currency)).size === input.pay.length, {
-    message: 'gives two amounts in the same unit',
-    path: ['pay'],
-  });
+export const openingInputSchema = z.strictObject({
+  title: text(5, 120),
+  description: text(30, 8000),
+  skills: z
+    .array(z.strictObject({ skill: z.string().min(1).max(80), level: z.enum(skillLevels) }))
+    .min(1)
+    .max(12),
+  positions: z.number().int().min(1).max(100),
+  hoursPerWeek: z.number().int().min(1).max(60),
+  pay: z.array(moneySchema).min(1).max(3),
+  place: text(2, 80),
+  remote: z.boolean(),
+  applicantCountries: z
+    .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL'))
+    .max(50)
+    .default([]),
+  employmentType: z.enum(employmentTypes),
+  validThrough: z.iso.date(),
+});
 export type OpeningInput = z.infer<typeof openingInputSchema>;
 
 export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';

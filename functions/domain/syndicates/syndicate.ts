@@ -16,6 +16,14 @@ export const moneySchema = z.strictObject({
 });
 export type Money = z.infer<typeof moneySchema>;
 
+/** Text a person types: no leading or trailing spaces (forms trim them), so the schema says exactly what passes. */
+export const text = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^\S(?:[\s\S]*\S)?$/, 'must not start or end with spaces');
+
 export const slugSchema = z
   .string()
   .min(3)
@@ -24,12 +32,12 @@ export const slugSchema = z
 
 /** What a person may send to create or edit a syndicate: nothing the server owns. */
 export const syndicateInputSchema = z.strictObject({
-  name: z.string().trim().min(3).max(80),
+  name: text(3, 80),
   trade: z.enum(tradeIds),
-  description: z.string().trim().min(20).max(4000),
-  place: z.string().trim().min(2).max(80),
+  description: text(20, 4000),
+  place: text(2, 80),
   rateCard: z
-    .array(z.strictObject({ service: z.string().trim().min(2).max(120), rate: moneySchema }))
+    .array(z.strictObject({ service: text(2, 120), rate: moneySchema }))
     .max(30)
     .default([]),
 });

@@ -14,7 +14,7 @@ import {
   viewOpening,
   withdraw,
 } from '#domain/openings/opening-use-cases.ts';
-import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
+import { slugSchema, syndicateInputSchema, text } from '#domain/syndicates/syndicate.ts';
 import {
   changeRole,
   createSyndicate,
@@ -39,7 +39,7 @@ const pageQuery = {
 export const boardQuerySchema = z.object({
   skill: id.optional(),
   trade: z.enum(tradeIds).optional(),
-  place: z.string().trim().min(1).max(80).optional(),
+  place: z.string().min(1).max(80).optional(),
   remote: z
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
@@ -153,7 +153,7 @@ export const syndicateRoutes = [
   }),
   protectedRoute({
     method: 'DELETE',
-    path: '/api/syndicates/{syndicateId}/members/me',
+    path: '/api/syndicates/{syndicateId}/membership',
     summary: 'Leave a syndicate (the last admin cannot)',
     tags: ['syndicates'],
     auth: 'required',
@@ -271,7 +271,7 @@ export const openingRoutes = [
     tags: ['jobs'],
     auth: 'required',
     params: z.object({ openingId: id }),
-    body: z.strictObject({ note: z.string().trim().min(1).max(2000) }),
+    body: z.strictObject({ note: text(1, 2000) }),
     responses: {
       200: { description: 'The application.' },
       404: { description: 'No such opening.' },

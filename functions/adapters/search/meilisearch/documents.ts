@@ -1,0 +1,78 @@
+// Search documents as Meilisearch stores them, and back. Meilisearch accepts only `[A-Za-z0-9_-]` in
+// document ids, at most 511 bytes, and ours read `<type>:<natural id>` (`lesson:course/lesson`) of any
+// length. So each document carries its id as a field and a `key` derived from it: the SHA-256 of the id
+// in base64url, 43 characters whatever the id, the same on every upsert, and different for different ids
+// (a collision is as likely as guessing a 128-bit secret). The key is never read back: hits carry `id`.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { documentTypes, type SearchDocument } from '#domain/search/search-port.ts';
+import { primaryKey } from './settings.ts';
+
+export function documentKey(id: string): string {
+  return createHash('sha256').update(id, 'utf8').digest('base64url');
+}
+
+/** The document to store: only the port's fields (no stray properties), plus the key. */
+export function toMeilisearchDocument(document: SearchDocument): Record<string, unknown> {
+  const { id, type, title, summary, body, url, skills, trade, place, remote, status, pay, payUnit, hours } = document;
+  const stored: Record<string, unknown> = {
+    [primaryKey]: documentKey(id),
+    id,
+    type,
+    title,
+    summary,
+    body,
+    url,
+    skills: [...skills],
+    updatedAt: document.updatedAt,
+  };
+  const optional = { trade, place, remote, status, pay, payUnit, hours };
+  for (const [name, value] of Object.entries(optional)) if (value !== undefined) stored[name] = value;
+  return stored;
+}
+
+// Absent optional fields are omitted when stored; null is accepted too, in case a document was written
+// by another tool.
+const optionalString = z.string().nullish();
+const optionalNumber = z.number().nullish();
+
+/** A hit as Meilisearch returns it: the displayed attributes (not `body`) and `_formatted`. */
+export const hitSchema = z.object({
+  id: z.string(),
+  type: z.enum(documentTypes),
+  title: z.string(),
+  summary: z.string(),
+  url: z.string(),
+  skills: z.array(z.string()),
+  trade: optionalString,
+  place: optionalString,
+  remote: z.boolean().nullish(),
+  status: optionalString,
+  pay: optionalNumber,
+  payUnit: optionalString,
+  hours: optionalNumber,
+  updatedAt: z.string(),
+  _formatted: z.object({ title: z.unknown(), summary: z.unknown() }).partial().optional(),
+});
+
+export type Hit = z.infer<typeof hitSchema>;
+
+/** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
+export function documentFromHit(hit: Hit): SearchDocument {
+  const { _formatted, trade, place, remote, status, pay, payUnit, hours, ...required } = hit;
+  const document: SearchDocument = { ...required, body: '' };
+  if (trade != null) document.trade = trade;
+  if (place != null) document.place = place;
+  if (remote != null) document.remote = remote;
+  if (status != null) document.status = status;
+  if (pay != null) document.pay = pay;
+  if (payUnit != null) document.payUnit = payUnit;
+  if (hours != null) document.hours = hours;
+  return document;
+}
+
+/** One page of `GET /indexes/{uid}/documents?fields=id,updatedAt`. */
+export const idPageSchema = z.object({
+  results: z.array(z.object({ id: z.string(), updatedAt: z.string() })),
+  total: z.number(),
+});

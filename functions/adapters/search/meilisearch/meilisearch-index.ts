@@ -1,0 +1,124 @@
+// The Meilisearch adapter behind the search port: used when MEILISEARCH_URL is set. Requests are built and
+// answers read by the pure modules beside this one; this module only sends, waits and translates errors.
+//
+// The API key is never the master key. Give the functions a key scoped to this index
+// (`"indexes": ["guildhall"]`) with only these actions:
+//   search                         search()
+//   documents.add + tasks.get      upsert()          (waiting for a write means reading its task)
+//   documents.delete + tasks.get   delete()
+//   documents.get                  listIds()
+//   stats.get                      health()          (`/health` itself needs no key)
+//   settings.update + tasks.get    ensureSettings()
+// plus `indexes.create` until the index exists: Meilisearch creates an index on its first settings or
+// document write only for a key that may create indexes. So the API's functions, which search and report
+// health, need `search` and `stats.get`; the indexer and reindex need the rest.
+import { Meilisearch } from 'meilisearch';
+import { z } from 'zod';
+import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
+import type { EnqueuedWrite, MeilisearchClient } from './client.ts';
+import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
+import { checkTask, parseAnswer, searchCall } from './errors.ts';
+import { buildSearchRequest } from './search-request.ts';
+import { mapSearchResponse } from './search-response.ts';
+import { indexSettings, primaryKey } from './settings.ts';
+
+export interface MeilisearchIndexOptions {
+  /** e.g. `https://search.example.org`. */
+  host: string;
+  /** A scoped key (see above); omit only for an engine without a master key (local development). */
+  apiKey?: string;
+  /** Default `guildhall`. */
+  indexUid?: string;
+  /** Longest wait for one HTTP request, in milliseconds. Default 5000. */
+  timeoutMs?: number;
+  /** Longest wait for Meilisearch to apply one write, in milliseconds. Default 30,000. */
+  taskTimeoutMs?: number;
+  /** The client to use instead of one built from `host` and `apiKey` (unit tests pass a fake). */
+  client?: MeilisearchClient;
+}
+
+export interface MeilisearchSearchIndex extends SearchIndex {
+  /** Sends the index settings (settings.ts) and waits until they apply. Run on deploy, not per request. */
+  ensureSettings(): Promise<void>;
+}
+
+export const defaultIndexUid = 'guildhall';
+
+/** Documents (or ids) a write request carries: a few MB at the bodies' 4,000-character cap. */
+export const writeBatchSize = 1000;
+/** Documents a listIds page reads; ids and dates only, so pages can be large. */
+export const listPageSize = 1000;
+
+const statsSchema = z.object({ numberOfDocuments: z.number() });
+
+export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
+  const client =
+    options.client ??
+    new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs ?? 5000 });
+  const index = client.index(options.indexUid ?? defaultIndexUid);
+  const waitOptions = { timeout: options.taskTimeoutMs ?? 30_000 };
+
+  // Resolves once Meilisearch has applied the write, so that callers (and the contract) can search for
+  // what they just wrote; Meilisearch itself answers a write as soon as it is queued.
+  async function write(operation: string, enqueue: () => EnqueuedWrite): Promise<void> {
+    const task = await searchCall(operation, () => enqueue().waitTask(waitOptions));
+    checkTask(operation, task);
+  }
+
+  return {
+    async upsert(documents: SearchDocument[]) {
+      // One batch at a time, in order: a later batch may replace a document an earlier one added.
+      for (const batch of batches(documents, writeBatchSize)) {
+        const stored = batch.map(toMeilisearchDocument);
+        await write('add documents', () => index.addDocuments(stored, { primaryKey }));
+      }
+    },
+
+    async delete(ids: string[]) {
+      for (const batch of batches(ids, writeBatchSize)) {
+        const keys = batch.map(documentKey);
+        await write('delete documents', () => index.deleteDocuments(keys));
+      }
+    },
+
+    async search(query) {
+      const { q, ...params } = buildSearchRequest(query);
+      const response = await searchCall('search', () => index.search(q, params));
+      return mapSearchResponse(response, query);
+    },
+
+    async listIds() {
+      // Offset paging over Meilisearch's internal order. A write landing between two pages can shift that
+      // order, so a listing taken while the indexer writes may miss an id (the next reconcile sees it) or
+      // meet one twice (kept once here).
+      const ids = new Map<string, string>();
+      for (let offset = 0; ; offset += listPageSize) {
+        const query = { fields: ['id', 'updatedAt'], offset, limit: listPageSize };
+        const answer = await searchCall('list documents', () => index.getDocuments(query));
+        const page = parseAnswer(idPageSchema, answer, 'the document list');
+        for (const { id, updatedAt } of page.results) ids.set(id, updatedAt);
+        if (page.results.length < listPageSize || offset + listPageSize >= page.total) {
+          return [...ids].map(([id, updatedAt]) => ({ id, updatedAt }));
+        }
+      }
+    },
+
+    async health() {
+      const [, stats] = await Promise.all([
+        searchCall('check its health', () => client.health()),
+        searchCall('count documents', () => index.getStats()),
+      ]);
+      return { engine: 'meilisearch', documents: parseAnswer(statsSchema, stats, 'the index stats').numberOfDocuments };
+    },
+
+    async ensureSettings() {
+      await write('update the index settings', () => index.updateSettings(indexSettings()));
+    },
+  };
+}
+
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}

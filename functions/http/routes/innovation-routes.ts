@@ -1,0 +1,383 @@
+import { z } from 'zod';
+import { tradeIds } from '#domain/content/commons.ts';
+import { paginate } from '#domain/content/course-view.ts';
+import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
+import { adoptInnovation, decideReport, reportValue, settleReport } from '#domain/innovations/adoption-use-cases.ts';
+import { innovationInputSchema } from '#domain/innovations/innovation.ts';
+import {
+  createInnovation,
+  publishInnovation,
+  registry,
+  startCorrection,
+  updateDraft,
+  viewInnovation,
+} from '#domain/innovations/innovation-use-cases.ts';
+import {
+  ledgerOverview,
+  personStatement,
+  recordStatement,
+  syndicateStatement,
+} from '#domain/innovations/ledger-use-cases.ts';
+import { myInnovations, recordView } from '#domain/innovations/record-view.ts';
+import { consistency, inclusion, recordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
+import { jsonSafe, recordCsv, statementCsv } from '#domain/innovations/statements.ts';
+import { NotFoundError } from '#domain/errors.ts';
+import { protectedRoute, publicRoute, type RouteResult } from '../route.ts';
+
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
+const innovation = z.object({ innovationId: id });
+const format = z.object({ format: z.enum(['json', 'csv']).default('json') });
+const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const size = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const registryQuerySchema = z.object({
+  q: z.string().trim().min(1).max(80).optional(),
+  trade: z.enum(tradeIds).optional(),
+  skill: id.optional(),
+  practice: id.optional(),
+  adopted: z
+    .enum(['yes', 'no'])
+    .transform((value) => value === 'yes')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
+  status,
+  body: jsonSafe(body),
+  ...(headers ? { headers } : {}),
+});
+const csv = (text: string, name: string, privacy: 'public' | 'private'): RouteResult => ({
+  body: text,
+  contentType: 'text/csv; charset=utf-8',
+  headers: {
+    'content-disposition': `attachment; filename="${name}.csv"`,
+    'cache-control': privacy === 'private' ? 'private, no-store' : 'public, max-age=60',
+  },
+});
+const mine = { 'cache-control': 'private, no-store' };
+
+export const innovationRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations',
+    summary: 'The registry: published records, filtered by words in the title, trade, skill, practice and adoption',
+    tags: ['innovations'],
+    auth: 'none',
+    query: registryQuerySchema,
+    responses: { 200: { description: 'One page of records.' } },
+    async handle({ query, services }) {
+      return json(paginate(await registry(services, query), query.page, query.pageSize));
+    },
+  }),
+  protectedRoute({
+    method: 'POST',
+    path: '/api/innovations',
+    summary: 'Register an improvement as a private draft; you must be one of its inventors',
+    tags: ['innovations'],
+    auth: 'required',
+    body: innovationInputSchema,
+    responses: { 201: { description: 'The draft.' }, 400: { description: 'Invalid fields or inventors.' } },
+    async handle({ body, identity, services }) {
+      return json(await createInnovation(services, identity, body), 201);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}',
+    summary: 'A published record: its versions, adopters, value reports and royalty totals',
+    tags: ['innovations'],
+    auth: 'none',
+    params: innovation,
+    responses: { 200: { description: 'The record.' }, 404: { description: 'No such published record.' } },
+    async handle({ params, services }) {
+      const { draft: _none, canCorrect: _no, ...view } = await recordView(services, params.innovationId, null);
+      return json(view);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/versions/{version}',
+    summary: 'One published version of a record',
+    tags: ['innovations'],
+    auth: 'none',
+    params: z.object({ innovationId: id, version: z.coerce.number().int().min(1).max(9999) }),
+    responses: { 200: { description: 'The version.' }, 404: { description: 'No such published version.' } },
+    async handle({ params, services }) {
+      const { published } = await viewInnovation(services, params.innovationId, null);
+      const version = published.find((v) => v.version === params.version);
+      if (!version) throw new NotFoundError('version', String(params.version));
+      return json(version);
+    },
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/draft',
+    summary: 'The draft of a record (its inventors only)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: innovation,
+    responses: { 200: { description: 'The draft.' }, 404: { description: 'No draft of yours.' } },
+    async handle({ params, identity, services }) {
+      const { draft } = await viewInnovation(services, params.innovationId, identity);
+      if (!draft) throw new NotFoundError('draft', params.innovationId);
+      return json(draft, 200, mine);
+    },
+  }),
+  protectedRoute({
+    method: 'PUT',
+    path: '/api/innovations/{innovationId}/draft',
+    summary: 'Edit a draft (its inventors only)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: innovation,
+    body: innovationInputSchema,
+    responses: {
+      200: { description: 'Saved.' },
+      404: { description: 'No draft of yours.' },
+      409: { description: 'Changed meanwhile.' },
+    },
+    async handle({ params, body, identity, services }) {
+      return json(await updateDraft(services, identity, params.innovationId, body));
+    },
+  }),
+  protectedRoute({
+    method: 'POST',
+    path: '/api/innovations/{innovationId}/corrections',
+    summary: 'Start a correction: a new draft version that replaces the published one when published',
+    tags: ['innovations'],
+    auth: 'required',
+    params: innovation,
+    responses: { 201: { description: 'The correction draft.' }, 404: { description: 'Not a record of yours.' } },
+    async handle({ params, identity, services }) {
+      return json(await startCorrection(services, identity, params.innovationId), 201);
+    },
+  }),
+  protectedRoute({
+    method: 'POST',
+    path: '/api/innovations/{innovationId}/publication',
+    summary: 'Publish the draft: public and immutable from now on, and appended to the registry log',
+    tags: ['innovations'],
+    auth: 'required',
+    params: innovation,
+    responses: {
+      200: { description: 'Published.' },
+      404: { description: 'No draft of yours.' },
+      422: { description: 'Nothing to publish.' },
+    },
+    async handle({ params, identity, services }) {
+      return json(await publishInnovation(services, identity, params.innovationId));
+    },
+  }),
+  protectedRoute({
+    method: 'PUT',
+    path: '/api/innovations/{innovationId}/adoptions/{syndicateId}',
+    summary: 'Record that your syndicate implements a record, naming the implementers (admins; once)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: z.object({ innovationId: id, syndicateId: id }),
+    body: adoptionInputSchema.omit({ syndicateId: true }),
+    responses: {
+      201: { description: 'Adopted.' },
+      200: { description: 'Adopted already: the first adoption.' },
+      404: { description: 'No such record, or not your syndicate.' },
+    },
+    async handle({ params, body, identity, services }) {
+      const result = await adoptInnovation(services, identity, params.innovationId, { ...body, ...params });
+      return json(result, result.created ? 201 : 200);
+    },
+  }),
+  protectedRoute({
+    method: 'POST',
+    path: '/api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
+    summary: 'Report the value realised over a period, in Bound minor units (the adopting syndicate’s admins)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: z.object({ innovationId: id, syndicateId: id }),
+    body: valueReportInputSchema,
+    responses: { 201: { description: 'Reported.' }, 404: { description: 'No adoption of yours.' } },
+    async handle({ params, body, identity, services }) {
+      return json(await reportValue(services, identity, params.innovationId, params.syndicateId, body), 201);
+    },
+  }),
+  protectedRoute({
+    method: 'PUT',
+    path: '/api/innovations/{innovationId}/reports/{reportId}/decision',
+    summary: 'Confirm (and settle) or dispute a value report, within the window (the record’s inventors)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: z.object({ innovationId: id, reportId: id }),
+    body: z.union([
+      z.strictObject({ decision: z.literal('confirm') }),
+      z.strictObject({ decision: z.literal('dispute'), reason: z.string().trim().min(10).max(2000) }),
+    ]),
+    responses: {
+      200: { description: 'Decided; `settlementRefused` says why a confirmed report is not settled yet.' },
+      404: { description: 'No such report for you.' },
+      422: { description: 'Already decided, or the window closed.' },
+    },
+    async handle({ params, body, identity, services }) {
+      return json(await decideReport(services, identity, params.innovationId, params.reportId, body));
+    },
+  }),
+  protectedRoute({
+    method: 'POST',
+    path: '/api/innovations/{innovationId}/reports/{reportId}/settlement',
+    summary: 'Settle a confirmed report on the Bound ledger (its inventors or the syndicate’s admins; idempotent)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: z.object({ innovationId: id, reportId: id }),
+    responses: {
+      200: { description: 'Settled (now, or before).' },
+      404: { description: 'No such report for you.' },
+      422: { description: 'Not confirmed, or a credit limit refuses it (rule `credit-limit`).' },
+    },
+    async handle({ params, identity, services }) {
+      return json(await settleReport(services, identity, params.innovationId, params.reportId));
+    },
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/me/innovations',
+    summary: 'My records (drafts included) and the value reports awaiting my decision',
+    tags: ['innovations'],
+    auth: 'required',
+    responses: { 200: { description: 'Records and reports.' } },
+    async handle({ identity, services }) {
+      return json(await myInnovations(services, identity), 200, mine);
+    },
+  }),
+];
+
+export const ledgerRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/ledger',
+    summary: 'Every Bound account with its balance and credit limit; the balances always sum to zero',
+    tags: ['ledger'],
+    auth: 'none',
+    responses: { 200: { description: 'Accounts (amounts in minor units, as strings).' } },
+    async handle({ services }) {
+      return json(await ledgerOverview(services));
+    },
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/me/statement',
+    summary: 'My Bound statement (JSON, or CSV with format=csv)',
+    tags: ['ledger'],
+    auth: 'required',
+    query: format,
+    responses: { 200: { description: 'The statement.', contentType: 'text/csv' } },
+    async handle({ query, identity, services }) {
+      const statement = await personStatement(services, identity.personId);
+      return query.format === 'csv'
+        ? csv(statementCsv(statement.rows), `bound-${identity.personId}`, 'private')
+        : json(statement, 200, mine);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/syndicates/{syndicateId}/statement',
+    summary: 'A syndicate’s Bound statement (JSON, or CSV with format=csv)',
+    tags: ['ledger'],
+    auth: 'none',
+    params: z.object({ syndicateId: id }),
+    query: format,
+    responses: { 200: { description: 'The statement.' }, 404: { description: 'No such syndicate.' } },
+    async handle({ params, query, services }) {
+      const { titles: _titles, ...statement } = await syndicateStatement(services, params.syndicateId);
+      return query.format === 'csv'
+        ? csv(statementCsv(statement.rows), `bound-${params.syndicateId}`, 'public')
+        : json(statement);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/statement',
+    summary: 'What a record’s settlements paid whom (JSON, or CSV with format=csv)',
+    tags: ['ledger'],
+    auth: 'none',
+    params: innovation,
+    query: format,
+    responses: { 200: { description: 'The statement.' }, 404: { description: 'No such published record.' } },
+    async handle({ params, query, services }) {
+      const statement = await recordStatement(services, params.innovationId);
+      return query.format === 'csv'
+        ? csv(recordCsv(statement.parts), `royalties-${params.innovationId}`, 'public')
+        : json(statement);
+    },
+  }),
+];
+
+export const registryLogRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/head',
+    summary: 'The signed tree head (size, root, time, Ed25519 signature) and the public key to check it',
+    tags: ['registry-log'],
+    auth: 'none',
+    responses: { 200: { description: 'The head.' } },
+    async handle({ services }) {
+      return json(await signedHead(services), 200, { 'cache-control': 'no-cache' });
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/entries',
+    summary: 'Entries from start (inclusive) to end (exclusive), at most 1,000',
+    tags: ['registry-log'],
+    auth: 'none',
+    query: z.object({ start: index.default(0), end: index.optional() }),
+    responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
+    async handle({ query, services }) {
+      const end = query.end ?? query.start + 1000;
+      const items = await services.registryLog.entries(query.start, Math.min(end, query.start + 1000));
+      return json({ start: query.start, items });
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/proofs/inclusion',
+    summary: 'The audit path of an entry in the tree of a given size (default: the current size)',
+    tags: ['registry-log'],
+    auth: 'none',
+    query: z.object({ leafIndex: index, treeSize: size.optional() }),
+    responses: {
+      200: { description: 'The proof and the signed head it leads to.' },
+      400: { description: 'Out of range.' },
+    },
+    async handle({ query, services }) {
+      return json(await inclusion(services, query.leafIndex, query.treeSize));
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/proofs/consistency',
+    summary: 'The proof that the tree of size first is a prefix of the tree of size second',
+    tags: ['registry-log'],
+    auth: 'none',
+    query: z.object({ first: size, second: size }),
+    responses: { 200: { description: 'The proof and both signed heads.' }, 400: { description: 'Out of range.' } },
+    async handle({ query, services }) {
+      return json(await consistency(services, query.first, query.second));
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/log',
+    summary: 'A record’s registry-log entries, each with its inclusion proof checked against the current head',
+    tags: ['registry-log'],
+    auth: 'none',
+    params: innovation,
+    responses: { 200: { description: 'Entries and proofs.' } },
+    async handle({ params, services }) {
+      await viewInnovation(services, params.innovationId, null);
+      return json(await recordLog(services, params.innovationId));
+    },
+  }),
+];

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { tradeIds } from '#domain/content/commons.ts';
+import { shortagesCsv } from '#domain/shortages/csv.ts';
+import { shortageMethod } from '#domain/shortages/score.ts';
+import {
+  currentShortages,
+  learnerRecommendations,
+  openingReadiness,
+  shortageTrend,
+} from '#domain/shortages/shortage-use-cases.ts';
+import { protectedRoute, publicRoute } from '../route.ts';
+
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
+
+const inputsSchema = z.object({
+  openings: z.number(),
+  positions: z.number(),
+  credentialed: z.number(),
+  declared: z.number(),
+  learners: z.number(),
+});
+const shortagesSchema = z.object({
+  day: z.string(),
+  method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
+  skills: z.array(
+    z.object({
+      rank: z.number(),
+      tradeRank: z.number(),
+      skill: z.string(),
+      label: z.string(),
+      trade: z.string(),
+      score: z.number(),
+      demand: z.number(),
+      supply: z.number(),
+      inputs: inputsSchema,
+      courses: z.array(z.string()),
+    }),
+  ),
+  trades: z.array(
+    z.object({
+      rank: z.number(),
+      trade: z.string(),
+      label: z.string(),
+      score: z.number(),
+      demand: z.number(),
+      supply: z.number(),
+    }),
+  ),
+});
+
+// Open data: anyone may fetch it, from any origin.
+const openData = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
+
+export const shortageRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/shortages',
+    summary: 'Skill shortages, ranked per skill and per trade, with every input (open data; JSON or CSV)',
+    tags: ['shortages'],
+    auth: 'none',
+    query: z.object({
+      trade: z.enum(tradeIds).optional(),
+      format: z.enum(['json', 'csv']).default('json'),
+    }),
+    responses: {
+      200: { description: 'The ranking: JSON by default, CSV with `?format=csv`.', schema: shortagesSchema },
+    },
+    async handle({ query, services }) {
+      const ranking = await currentShortages(services);
+      const skills = query.trade ? ranking.skills.filter((s) => s.trade === query.trade) : ranking.skills;
+      if (query.format === 'csv') {
+        return {
+          body: shortagesCsv(skills),
+          contentType: 'text/csv; charset=utf-8; header=present',
+          headers: { ...openData, 'content-disposition': `inline; filename="shortages-${ranking.day}.csv"` },
+        };
+      }
+      const { halfLifeDays, formula, description } = shortageMethod;
+      return {
+        body: {
+          day: ranking.day,
+          method: { halfLifeDays, formula, description, supplyWeights: shortageMethod.supplyWeights },
+          skills,
+          trades: query.trade ? ranking.trades.filter((t) => t.trade === query.trade) : ranking.trades,
+        },
+        headers: openData,
+      };
+    },
+  }),
+
+  publicRoute({
+    method: 'GET',
+    path: '/api/shortages/trend',
+    summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
+    tags: ['shortages'],
+    auth: 'none',
+    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+    responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+    async handle({ query, services }) {
+      return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
+    },
+  }),
+
+  protectedRoute({
+    method: 'GET',
+    path: '/api/me/recommendations',
+    summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
+    tags: ['shortages', 'learn'],
+    auth: 'required',
+    responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+    async handle({ identity, services }) {
+      const { qualifyNow, courses } = await learnerRecommendations(services, identity);
+      return {
+        body: {
+          qualifyNow: qualifyNow.map(({ id: openingId, title, syndicateId }) => ({
+            id: openingId,
+            title,
+            syndicateId,
+          })),
+          courses,
+        },
+        headers: { 'cache-control': 'private, no-store' },
+      };
+    },
+  }),
+
+  protectedRoute({
+    method: 'GET',
+    path: '/api/openings/{openingId}/readiness',
+    summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
+    tags: ['shortages', 'jobs'],
+    auth: 'required',
+    params: z.object({ openingId: id }),
+    responses: {
+      200: { description: 'Counts, overall and per skill.' },
+      404: { description: 'No such opening of a syndicate you admin.' },
+    },
+    async handle({ params, identity, services }) {
+      return {
+        body: await openingReadiness(services, identity, params.openingId),
+        headers: { 'cache-control': 'private, no-store' },
+      };
+    },
+  }),
+];

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  disputeDeadline,
+  effectiveReportStatus,
+  isSettleable,
+  lapseCutoff,
+  valueReportInputSchema,
+} from '#domain/innovations/adoption.ts';
+import { ValidationError } from '#domain/errors.ts';
+import { describeEffect, innovationInputSchema, resolveShares } from '#domain/innovations/innovation.ts';
+import { canonicalJson, contentHash } from '#domain/innovations/log-events.ts';
+import type { InnovationVersion } from '#domain/innovations/innovation.ts';
+import { draftInput, reportInput } from './fixtures.ts';
+
+function issuesOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('an innovation draft', () => {
+  it('accepts the fixture as valid input', () => {
+    expect(innovationInputSchema.safeParse(draftInput([{ personId: 'ana' }])).success).toBe(true);
+  });
+
+  it.each([
+    ['names neither a practice guide nor a skill', { practice: undefined, skills: [] }, 'skills'],
+    ['links evidence that is not on the web', { evidence: ['javascript:alert(1)'] }, 'evidence.0'],
+    ['has no inventors', { inventors: [] }, 'inventors'],
+    ['lists a skill twice', { skills: ['repair-job-records', 'repair-job-records'] }, 'skills'],
+    ['sets what the server owns', { status: 'published' }, ''],
+    ['has an unknown licence', { license: 'all-rights-reserved' }, 'license'],
+  ])('is refused when it %s', (_case, change, path) => {
+    const result = innovationInputSchema.safeParse({ ...draftInput([{ personId: 'ana' }]), ...change });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(path);
+  });
+
+  it('gives equal shares when none are given, whatever the order', () => {
+    expect(resolveShares([{ personId: 'c' }, { personId: 'a' }, { personId: 'b' }], 'inventors')).toEqual([
+      { personId: 'c', basisPoints: 3333 },
+      { personId: 'a', basisPoints: 3334 },
+      { personId: 'b', basisPoints: 3333 },
+    ]);
+  });
+
+  it('keeps given shares that sum to a whole, and refuses the rest', () => {
+    const given = [
+      { personId: 'a', basisPoints: 7500 },
+      { personId: 'b', basisPoints: 2500 },
+    ];
+    expect(resolveShares(given, 'inventors')).toEqual(given);
+    expect(issuesOf(() => resolveShares([{ personId: 'a', basisPoints: 7500 }, { personId: 'b' }], 'inventors'))).toEqual([
+      { field: 'inventors', message: 'give a share for everyone, or for no one (equal shares)' },
+    ]);
+    expect(() => resolveShares([{ personId: 'a', basisPoints: 9000 }], 'inventors')).toThrow(ValidationError);
+    expect(() => resolveShares([{ personId: 'a' }, { personId: 'a' }], 'inventors')).toThrow(ValidationError);
+  });
+
+  it('describes its measured effect with the change in percent', () => {
+    expect(describeEffect({ unit: 'minutes', before: 45, after: 30, method: 'x' })).toBe('minutes: 45 → 30 (−33.3%)');
+    expect(describeEffect({ unit: 'jobs a day', before: 4, after: 5, method: 'x' })).toBe('jobs a day: 4 → 5 (+25%)');
+    expect(describeEffect({ unit: 'errors', before: 0, after: 0, method: 'x' })).toBe('errors: 0 → 0');
+  });
+});
+
+describe('the content hash a publication logs', () => {
+  const version = {
+    ...draftInput([]),
+    inventors: [{ personId: 'ana', basisPoints: 10000 }],
+    innovationId: 'rec',
+    version: 1,
+    status: 'published',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    createdBy: 'ana',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  } satisfies InnovationVersion;
+
+  it('changes with any public field and ignores bookkeeping', () => {
+    const base = contentHash(version);
+    expect(contentHash({ ...version, updatedAt: '2027-01-01T00:00:00.000Z' })).toBe(base);
+    for (const change of [{ title: 'Other title' }, { license: 'CC0-1.0' as const }, { replaces: 1 }, { evidence: [] }]) {
+      expect(contentHash({ ...version, ...change }), JSON.stringify(change)).not.toBe(base);
+    }
+  });
+
+  it('is the same whatever order the fields were written in', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+});
+
+describe('a value report', () => {
+  const now = new Date('2026-11-21T12:00:00.000Z');
+  const report = { status: 'pending' as const, reportedAt: '2026-11-07T12:00:00.000Z' };
+
+  it('counts as confirmed once the window has passed undisputed, not a moment before', () => {
+    expect(disputeDeadline(report, 14).toISOString()).toBe('2026-11-21T12:00:00.000Z');
+    expect(effectiveReportStatus(report, new Date(now.getTime() - 1), 14)).toBe('pending');
+    expect(effectiveReportStatus(report, now, 14)).toBe('confirmed');
+    expect(isSettleable(report, now, 14)).toBe(true);
+    expect(report.reportedAt <= lapseCutoff(now, 14)).toBe(true);
+  });
+
+  it('stays disputed or settled whatever the time', () => {
+    for (const status of ['disputed', 'settled'] as const) {
+      expect(effectiveReportStatus({ ...report, status }, now, 1)).toBe(status);
+      expect(isSettleable({ ...report, status }, now, 1)).toBe(false);
+    }
+  });
+
+  it('takes amounts as whole minor units, as a number or as a string of digits, up to a trillion Bound', () => {
+    expect(valueReportInputSchema.parse(reportInput(1250)).amount).toBe(1250n);
+    expect(valueReportInputSchema.parse(reportInput('100000000000000')).amount).toBe(100_000_000_000_000n);
+    for (const amount of [0, -5, 12.5, '12.50', '0012', 1e20, '100000000000001']) {
+      expect(valueReportInputSchema.safeParse(reportInput(amount)).success, String(amount)).toBe(false);
+    }
+  });
+
+  it('refuses a period that ends before it starts', () => {
+    const result = valueReportInputSchema.safeParse({ ...reportInput(100), periodFrom: '2026-11-01', periodTo: '2026-10-01' });
+    expect(result.error?.issues[0]?.path).toEqual(['periodTo']);
+  });
+});

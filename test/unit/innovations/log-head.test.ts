@@ -1,0 +1,109 @@
+import { generateKeyPairSync } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LogEvent } from '#domain/innovations/log-events.ts';
+import {
+  appendToFrontier,
+  emptyHead,
+  type LogHead,
+  logSignerFromJwk,
+  prepareAppend,
+  rootOfFrontier,
+} from '#domain/innovations/log-head.ts';
+import { leafHash, toBase64 } from '#domain/registry-log/hashing.ts';
+import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
+import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
+import { leafHashesOf } from '../registry-log/helpers.ts';
+
+const signer = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
+const event = (n: number): LogEvent => ({
+  kind: 'credit-limit',
+  at: '2026-11-21T12:00:00.000Z',
+  accountId: `person:p${n}`,
+  limit: null,
+  previous: null,
+  by: 'test',
+});
+
+function grow(count: number, start: LogHead = emptyHead(), at = new Date('2026-11-21T12:00:00Z')) {
+  let head = start;
+  const appends = [];
+  for (let n = 0; n < count; n++) {
+    const append = prepareAppend(head, event(n), at, signer);
+    appends.push(append);
+    head = append.head;
+  }
+  return { head, appends };
+}
+
+describe('the log frontier', () => {
+  it('folds to the RFC 6962 root for every size up to 70', () => {
+    const leaves = leafHashesOf(70);
+    let frontier: Uint8Array[] = [];
+    expect(rootOfFrontier(frontier)).toEqual(rootFromLeafHashes([]));
+    leaves.forEach((leaf, index) => {
+      frontier = appendToFrontier(frontier, index, leaf);
+      expect(toBase64(rootOfFrontier(frontier)), `size ${index + 1}`).toBe(
+        toBase64(rootFromLeafHashes(leaves.slice(0, index + 1))),
+      );
+    });
+  });
+
+  it('keeps one hash per set bit of the size', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), (size) => {
+        let frontier: Uint8Array[] = [];
+        for (const [index, leaf] of leafHashesOf(size).entries()) frontier = appendToFrontier(frontier, index, leaf);
+        expect(frontier).toHaveLength(size.toString(2).replaceAll('0', '').length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('appending', () => {
+  it('takes the next index and signs the head it produces', () => {
+    const { head, appends } = grow(5);
+    expect(appends.map((a) => [a.entry.index, a.previousSize, a.entry.treeHead.treeSize])).toEqual([
+      [0, 0, 1],
+      [1, 1, 2],
+      [2, 2, 3],
+      [3, 3, 4],
+      [4, 4, 5],
+    ]);
+    expect(verifyTreeHead(head, signer.publicJwk)).toBe(true);
+    const leaves = appends.map((a) => leafHash(new TextEncoder().encode(a.entry.data)));
+    expect(head.rootHash).toBe(toBase64(rootFromLeafHashes(leaves)));
+  });
+
+  it('records the event as canonical JSON, keys sorted', () => {
+    const { appends } = grow(1);
+    expect(appends[0]?.entry.data).toBe(
+      '{"accountId":"person:p0","at":"2026-11-21T12:00:00.000Z","by":"test","kind":"credit-limit","limit":null,"previous":null}',
+    );
+  });
+
+  it('never moves the signed time backwards, even when the clock does', () => {
+    const { head } = grow(2, emptyHead(), new Date('2026-11-21T12:00:00Z'));
+    const later = prepareAppend(head, event(9), new Date('2026-11-20T12:00:00Z'), signer);
+    expect(later.head.timestamp).toBe(head.timestamp);
+  });
+
+  it('refuses to extend a head whose frontier and root disagree', () => {
+    const { head } = grow(3);
+    const broken = { ...head, frontier: [...head.frontier].reverse() };
+    expect(() => prepareAppend(broken, event(4), new Date(), signer)).toThrow(/corrupt/);
+  });
+
+  it('refuses to extend a head signed by another key', () => {
+    const other = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
+    const { head } = grow(2);
+    const forged = { ...head, ...other.sign(head) };
+    expect(() => prepareAppend(forged, event(3), new Date(), signer)).toThrow(/corrupt/);
+  });
+
+  it('publishes only the public half of the key', () => {
+    expect(signer.publicJwk).not.toHaveProperty('d');
+    expect(signer.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+  });
+});

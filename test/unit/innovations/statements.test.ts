@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ValueReport } from '#domain/innovations/adoption.ts';
+import type { LedgerEntry } from '#domain/innovations/innovation-repository.ts';
+import {
+  accountRows,
+  boundDecimal,
+  formatBound,
+  jsonSafe,
+  recordParts,
+  statementCsv,
+  toCsv,
+  totalsByPerson,
+} from '#domain/innovations/statements.ts';
+import { royaltySplit } from '#domain/ledger/royalty.ts';
+import { splitByShares, WHOLE } from '#domain/ledger/shares.ts';
+
+const entry = (at: string, amount: bigint, sequence = 0): LedgerEntry => ({
+  accountId: 'person:ana',
+  at,
+  amount,
+  counterparty: 'syndicate:mill',
+  kind: 'royalty',
+  innovationId: 'rec',
+  reportId: `r-${at}`,
+  syndicateId: 'mill',
+  sequence,
+  logIndex: 1,
+});
+
+describe('amounts of Bound', () => {
+  it.each([
+    [0n, '0.00', '0.00 Bound'],
+    [5n, '0.05', '0.05 Bound'],
+    [-1234n, '-12.34', '−12.34 Bound'],
+    [123456789n, '1234567.89', '1,234,567.89 Bound'],
+    [10n ** 30n, `${10n ** 28n}.00`, `${(10n ** 28n).toLocaleString('en-GB')}.00 Bound`],
+  ])('writes %s minor units as %s and %s', (minor, decimal, formatted) => {
+    expect(boundDecimal(minor)).toBe(decimal);
+    expect(formatBound(minor)).toBe(formatted);
+  });
+
+  it('turns bigints into strings of digits for JSON', () => {
+    expect(jsonSafe({ a: 12n, b: [{ c: -3n }], d: 'x' })).toEqual({ a: '12', b: [{ c: '-3' }], d: 'x' });
+  });
+});
+
+describe('statements', () => {
+  it('orders entries by date and keeps a running balance', () => {
+    const rows = accountRows(
+      [entry('2026-11-03', -40n), entry('2026-11-01', 100n), entry('2026-11-02', 25n)],
+      new Map([['rec', 'Triage card']]),
+    );
+    expect(rows.map((r) => [r.at, r.kind, r.balance, r.title])).toEqual([
+      ['2026-11-01', 'royalty-received', 100n, 'Triage card'],
+      ['2026-11-02', 'royalty-received', 125n, 'Triage card'],
+      ['2026-11-03', 'royalty-paid', 85n, 'Triage card'],
+    ]);
+  });
+
+  it('writes CSV that a spreadsheet reads as text, never as a formula', () => {
+    expect(toCsv(['a', 'b'], [['=HYPERLINK("x")', 'plain, with comma'], ['-12', '@sum']])).toBe(
+      'a,b\r\n"\'=HYPERLINK(""x"")","plain, with comma"\r\n-12,\'@sum\r\n',
+    );
+  });
+
+  it('puts one row per movement in the statement CSV', () => {
+    const csv = statementCsv(accountRows([entry('2026-11-01', 350n)], new Map()));
+    expect(csv.split('\r\n')[1]).toBe('2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350');
+  });
+
+  it('pays out exactly the settled value to inventors and implementers, for any value and shares', () => {
+    const sharesArb = (prefix: string) =>
+      fc.integer({ min: 1, max: 5 }).chain((n) =>
+        fc.array(fc.nat({ max: WHOLE }), { minLength: n - 1, maxLength: n - 1 }).map((cuts) => {
+          const points = [0, ...cuts.sort((a, b) => a - b), WHOLE];
+          return points.slice(1).map((p, i) => ({ id: `${prefix}${i}`, basisPoints: p - (points[i] as number) }));
+        }),
+      );
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), sharesArb('inv'), sharesArb('imp'), (value, inventors, implementers) => {
+        const split = royaltySplit(value, inventors);
+        const report = {
+          id: 'r',
+          syndicateId: 'mill',
+          settlement: {
+            settledAt: '2026-11-21',
+            value,
+            inventorsTotal: split.inventorsTotal,
+            implementersTotal: split.implementers,
+            inventorParts: split.inventors.map((p) => ({ personId: p.id, amount: p.amount })),
+            implementerParts: splitByShares(split.implementers, implementers).map((p) => ({ personId: p.id, amount: p.amount })),
+            logIndex: 0,
+          },
+        } as unknown as ValueReport;
+        const parts = recordParts([report]);
+        expect(parts.reduce((sum, p) => sum + p.amount, 0n)).toBe(value);
+        expect(totalsByPerson(parts).reduce((sum, t) => sum + t.amount, 0n)).toBe(value);
+      }),
+    );
+  });
+});
