@@ -1,0 +1,91 @@
+// The markdown XSS corpus through the one markdown pipeline, then through a real page: in Chromium,
+// not one payload runs.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { renderMarkdown } from '#domain/content/markdown.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { tokenFor } from '../support/sign-in.ts';
+import { xssCorpus } from '../support/xss-corpus.ts';
+
+const baseUrl = inject('baseUrl');
+const corpus = xssCorpus();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** Loads HTML, pokes every element the way a person might, and counts calls to __xss. */
+async function scriptsRun(page: Page): Promise<number> {
+  await page.evaluate(`(() => {
+    for (const el of document.querySelectorAll('body *')) {
+      for (const type of ['mouseover', 'focus', 'click', 'toggle', 'error', 'load']) el.dispatchEvent(new Event(type));
+    }
+  })()`);
+  await page.waitForTimeout(300);
+  return Number(await page.evaluate('window.__hits'));
+}
+
+const instrument = `<script>window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;</script>`;
+
+describe('the markdown XSS corpus', () => {
+  it('has at least 500 payloads', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(500);
+  });
+
+  it('runs no script in Chromium once rendered by the markdown pipeline', async () => {
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    const html = corpus
+      .map((payload, index) => `<section id="p${index}">${renderMarkdown(payload)}</section>`)
+      .join('\n');
+    await page.setContent(`<!doctype html><html><head>${instrument}</head><body>${html}</body></html>`);
+    expect(await scriptsRun(page)).toBe(0);
+    const dangerous = await page.evaluate(`[...document.querySelectorAll('[href],[src],[action],[formaction]')]
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('formaction'))
+      .filter((url) => /^\\s*(javascript|vbscript|data):/i.test(url ?? ''))`);
+    expect(dangerous).toEqual([]);
+    await page.close();
+  });
+
+  it('runs no script from an opening’s description on its page', async () => {
+    const headers = {
+      authorization: `Bearer ${await tokenFor(baseUrl, 'demo-bram')}`,
+      'content-type': 'application/json',
+    };
+    const sample = corpus.filter((_, index) => index % 10 === 0).slice(0, 40);
+    const description = `Hostile description for testing.\n\n${sample.join('\n\n')}`;
+    const created = await fetch(`${baseUrl}/api/syndicates/riverside-builders/openings`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: 'XSS probe opening',
+        description: description.slice(0, 8000),
+        skills: [{ skill: 'stud-wall-framing', level: 'working' }],
+        positions: 1,
+        hoursPerWeek: 10,
+        pay: [{ amount: 100, currency: 'BOUND', per: 'hour' }],
+        place: 'Rotterdam, NL',
+        remote: false,
+        employmentType: 'CONTRACTOR',
+        validThrough: new Date(Date.now() + 86_400_000 * 10).toISOString().slice(0, 10),
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await fetch(`${baseUrl}/api/openings/${id}/status`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ status: 'open' }),
+    });
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.addInitScript(
+      'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
+    );
+    await page.goto(`${baseUrl}/jobs/${id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('XSS probe opening');
+    expect(await scriptsRun(page)).toBe(0);
+    await page.close();
+  });
+});
