@@ -12,7 +12,7 @@ const keyFile = join(import.meta.dirname, '../../.cache/dev-identity/signing-key
 const person = { id: 'demo-ada', name: 'Ada Okafor' };
 const badTokens: Record<string, string | undefined> = {};
 
-async function signed(claims: { iss?: string; aud?: string }, key?: CryptoKey | Uint8Array) {
+async function signed(claims: { iss?: string; aud?: string }, key?: Parameters<SignJWT['sign']>[0]) {
   const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
   return new SignJWT({ name: person.name, token_use: 'id' })
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'dev' })
