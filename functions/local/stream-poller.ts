@@ -32,6 +32,8 @@ export interface PollerOptions {
   handler: BatchHandler;
   intervalMs?: number;
   maxAttempts?: number;
+  /** First retry delay; doubles per attempt, capped at 1 s, with jitter. */
+  backoffMs?: number;
 }
 
 export async function startStreamPoller(options: PollerOptions): Promise<StreamPoller> {
@@ -51,6 +53,7 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
   let idleSince = 0;
   const interval = options.intervalMs ?? 100;
   const maxAttempts = options.maxAttempts ?? 4;
+  const backoffMs = options.backoffMs ?? 50;
 
   async function refreshShards() {
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
@@ -69,22 +72,29 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
 
   async function deliver(records: _Record[]) {
     let pending = records as StreamRecord[];
-    for (let attempt = 1; pending.length > 0; attempt++) {
+    // Attempts count per failing record: progress past a record starts the count again.
+    let attempt = 0;
+    while (pending.length > 0) {
       const { batchItemFailures } = await options.handler(pending);
       const failed = batchItemFailures[0]?.itemIdentifier;
       const index = failed === undefined ? -1 : pending.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
-      handled += index === -1 ? pending.length : index;
-      if (index === -1) return;
+      if (index === -1) {
+        handled += pending.length;
+        return;
+      }
+      handled += index;
+      attempt = index > 0 ? 1 : attempt + 1;
       if (attempt >= maxAttempts) {
         // Park the poison record, carry on with the rest: one bad item must not stall the index.
-        const [poison] = pending.slice(index, index + 1);
+        const poison = pending[index];
         if (poison) parked.push(poison);
         pending = pending.slice(index + 1);
         attempt = 0;
         continue;
       }
       pending = pending.slice(index);
-      await sleep(Math.min(1000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2));
+      // Capped exponential backoff with jitter, as Lambda's event source retries.
+      await sleep(Math.min(1000, backoffMs * 2 ** attempt) * (0.5 + Math.random() / 2));
     }
   }
 

@@ -1,0 +1,103 @@
+// `npm run bench:api`: autocannon against the local stack (gateway → API handler → DynamoDB Local),
+// read and write mixes at 10, 50 and 100 connections, and in the same run a raw DynamoDB Local GetItem
+// loop at the same concurrency, so the API's overhead shows as a ratio.
+// Targets (issue 7): p50 under 1.5× the raw store call, p99 under 25 ms at 50 connections, zero errors.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import autocannon from 'autocannon';
+import { freePort } from '#local/dynamodb-local.ts';
+import { startLocalStack } from '#local/local-stack.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+process.env.WRITE_RATE_LIMIT = '10000';
+const stack = await startLocalStack({ port: await freePort(), build: 'never', serveSite: false, logLevel: 'silent' });
+const url = stack.url;
+const people = ['demo-ada', 'demo-bram', 'demo-carmen', 'demo-dev', 'demo-eunji', 'demo-femi'];
+const tokens = await Promise.all(people.map((id) => stack.identity.sign({ id, name: id })));
+const openings = (
+  (await (await fetch(`${url}/api/openings?pageSize=100`)).json()) as { items: Array<{ id: string }> }
+).items.map((o) => o.id);
+
+type Result = { label: string; connections: number; rps: number; p50: number; p99: number; errors: number };
+const results: Result[] = [];
+
+async function run(label: string, connections: number, requests: autocannon.Request[]) {
+  const result = await autocannon({ url, connections, duration: seconds, requests, pipelining: 1 });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  results.push({
+    label,
+    connections,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  });
+}
+
+const reads: autocannon.Request[] = [
+  { method: 'GET', path: '/api/health' },
+  ...openings.slice(0, 20).map((id) => ({ method: 'GET' as const, path: `/api/openings/${id}` })),
+  { method: 'GET', path: '/api/courses?trade=care' },
+];
+// Writes: people apply to openings (idempotent PUT: every repeat rewrites nothing but is a real
+// conditional write round trip) and read their own applications back.
+const writes: autocannon.Request[] = people.flatMap((_, i) =>
+  openings.slice(0, 10).map((id) => ({
+    method: 'PUT' as const,
+    path: `/api/openings/${id}/applications/me`,
+    headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ note: 'Benchmark application' }),
+  })),
+);
+
+async function rawStore(connections: number) {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.dynamo.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    }),
+  );
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        await client.send(
+          new GetCommand({ TableName: 'guildhall', Key: { pk: `OPENING#${openings[0]}`, sk: 'OPENING' } }),
+        );
+        latencies.push(performance.now() - started);
+      }
+    }),
+  );
+  client.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  results.push({
+    label: 'raw GetItem',
+    connections,
+    rps: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors: 0,
+  });
+}
+
+for (const connections of [10, 50, 100]) {
+  await rawStore(connections);
+  await run('API reads', connections, reads);
+  await run('API writes', connections, writes);
+}
+await stack.stop();
+
+console.log(`API over the local gateway, ${seconds} s per run, Node ${process.versions.node}\n`);
+console.log('| run | connections | req/s | p50 ms | p99 ms | errors | p50 vs raw |');
+console.log('|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const raw = results.find((x) => x.label === 'raw GetItem' && x.connections === r.connections);
+  const ratio = raw && r.label !== 'raw GetItem' ? `${(r.p50 / Math.max(raw.p50, 0.01)).toFixed(2)}×` : '';
+  console.log(
+    `| ${r.label} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${ratio} |`,
+  );
+}
