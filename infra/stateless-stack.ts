@@ -22,6 +22,8 @@ import {
 import { HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { UserPool, UserPoolClient, AccountRecovery } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Architecture, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
@@ -193,6 +195,48 @@ export class StatelessStack extends Stack {
       handler: reindexFunction,
       executeAfter: [indexer],
       executeOnHandlerChange: true,
+    });
+
+    // Shortages: a second consumer of the same stream keeps the skill-shortage index current. (A stream
+    // shard serves two readers well; a third consumer would need a fan-out such as EventBridge Pipes.)
+    const shortageFailures = new Queue(this, 'ShortageFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const shortageStream = new NodejsFunction(this, 'ShortageStreamFunction', {
+      ...lambdaDefaults,
+      entry: join(root, 'functions/handlers/shortage-stream.ts'),
+      handler: 'handler',
+      description: 'Guildhall shortages: table stream to the skill-shortage index',
+    });
+    props.table.grantReadWriteData(shortageStream);
+    shortageStream.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(1),
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(shortageFailures),
+      }),
+    );
+    // An opening past its date expires without a write; once a day the sweep writes it down (so the
+    // stream carries it to search and the shortage index) and keeps the day's shortage snapshot.
+    const expireOpenings = new NodejsFunction(this, 'ExpireOpeningsFunction', {
+      ...lambdaDefaults,
+      timeout: Duration.minutes(5),
+      entry: join(root, 'functions/handlers/expire-openings.ts'),
+      handler: 'handler',
+      description: 'Guildhall daily expiry sweep and shortage snapshot',
+    });
+    props.table.grantReadWriteData(expireOpenings);
+    new Rule(this, 'ExpireOpeningsDaily', {
+      description: 'Marks expired openings and snapshots shortages, 00:15 UTC daily',
+      schedule: Schedule.cron({ minute: '15', hour: '0' }),
+      targets: [new LambdaFunction(expireOpenings, { retryAttempts: 2 })],
     });
 
     const httpApi = new HttpApi(this, 'HttpApi', {

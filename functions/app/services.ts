@@ -96,7 +96,10 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
   return {
     config,
     log,
-    commons: overrides.commons ?? loadCommons(resolve(config.CONTENT_DIR)),
+    // Parsed on first use: handlers that never read the commons (the stream consumers) skip the cost.
+    get commons() {
+      return loadCommons(resolve(config.CONTENT_DIR));
+    },
     people: createPeopleRepository(client, config.TABLE_NAME),
     learning: createLearningRepository(client, config.TABLE_NAME),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),

@@ -105,21 +105,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Search: the commons and the table indexed now, then every change through the stream, as in AWS.
     const { indexStreamRecords } = await import('#app/stream-indexer.ts');
     const { reindex } = await import('#app/search-sync.ts');
+    // Shortages: rebuilt before the poller starts (a recompute must not race the stream consumer); the
+    // records the poller then replays from the stream's start find nothing left to change.
+    const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
+    const { recomputeIndex } = await import('#domain/shortages/recompute.ts');
+    const recomputed = await recomputeIndex(services);
+    progress(`shortage index rebuilt: ${recomputed.contributing} sources over ${recomputed.skills} skills`);
     const poller = await startStreamPoller({
       endpoint: dynamo.endpoint,
       region: env.AWS_REGION ?? 'eu-west-1',
       tableName,
-      handler: (records) =>
-        indexStreamRecords(
-          {
-            search: services.search,
-            log: services.log,
-            lookups: { syndicate: (id) => services.syndicates.get(id), now: services.now },
-          },
+      handler: async (records) =>
+        earliestFailure(
           records,
+          await indexStreamRecords(
+            {
+              search: services.search,
+              log: services.log,
+              lookups: { syndicate: (id) => services.syndicates.get(id), now: services.now },
+            },
+            records,
+          ),
+          await applyShortageRecords(services, records),
         ),
     });
     cleanups.push(() => poller.stop());
+    const { startExpirySweep } = await import('./expire-openings.ts');
+    const sweep = await startExpirySweep(services);
+    cleanups.push(() => sweep.stop());
     const indexed = await reindex(services);
     progress(
       `search index built: ${indexed.indexed} documents (reconcile: ${indexed.missing.length + indexed.extra.length + indexed.stale.length} differences)`,

@@ -7,6 +7,7 @@ import type { Services } from '#app/services.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { type Opening, openingInputSchema } from '#domain/openings/opening.ts';
 import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
+import { seedInnovations } from './demo-data/innovations.ts';
 import { demoPeople } from './demo-data/people.ts';
 
 const demoSyndicateSchema = z.strictObject({
@@ -33,9 +34,12 @@ export interface SeedReport {
   people: number;
   syndicates: number;
   openings: number;
+  /** Innovation records loaded now (0 when they were loaded on an earlier start). */
+  innovations: number;
 }
 
-type SeedServices = Pick<Services, 'people' | 'syndicates' | 'openings' | 'now'>;
+// Innovations are seeded through their use cases, which need every port.
+type SeedServices = Services;
 
 export async function seedDemoData(services: SeedServices): Promise<SeedReport> {
   await Promise.all(demoPeople.map((person) => services.people.createIfAbsent(person)));
@@ -110,5 +114,6 @@ export async function seedDemoData(services: SeedServices): Promise<SeedReport> 
       }
     }),
   );
-  return { people: demoPeople.length, syndicates: syndicates.length, openings: openings.length };
+  const innovations = await seedInnovations(services);
+  return { people: demoPeople.length, syndicates: syndicates.length, openings: openings.length, innovations };
 }

@@ -14,7 +14,7 @@ const config = parseConfig({
   AUTH_ISSUER: 'shortage-recompute',
   AUTH_AUDIENCE: 'shortage-recompute',
   AUTH_JWKS: '{"keys":[{"kty":"oct"}]}',
-  LOG_LEVEL: 'warn',
+  LOG_LEVEL: 'error',
   ...process.env,
 });
 const services = createServices(config);

@@ -136,7 +136,8 @@ describe('search infrastructure', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
-    app.resourceCountIs('AWS::SQS::Queue', 1);
+    // One failure queue per stream consumer: search and shortages.
+    app.resourceCountIs('AWS::SQS::Queue', 2);
   });
 
   it('reindexes after every deploy', () => {
@@ -162,5 +163,39 @@ describe('search infrastructure', () => {
     expect(keys.some((key) => key.includes('meilisearch-search-key'))).toBe(true);
     expect(keys.some((key) => key.includes('meilisearch-documents-key'))).toBe(true);
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
+  });
+});
+
+describe('shortage infrastructure', () => {
+  const functionId = (description: RegExp) => {
+    const functions = app.findResources('AWS::Lambda::Function');
+    const found = Object.entries(functions).find(([, resource]) => description.test(resource.Properties.Description));
+    expect(found, String(description)).toBeDefined();
+    return found?.[0] ?? '';
+  };
+
+  it('feeds the shortage function from the same table stream, with partial batch responses and its own failure queue', () => {
+    const id = functionId(/skill-shortage index/);
+    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(2);
+    const shortage = mappings.find((m) => JSON.stringify(m.Properties.FunctionName).includes(id));
+    expect(shortage?.Properties).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+    });
+    expect(JSON.stringify(shortage?.Properties.EventSourceArn)).toBe(
+      JSON.stringify(mappings[0]?.Properties.EventSourceArn),
+    );
+  });
+
+  it('runs the expiry sweep and shortage snapshot every day on a schedule', () => {
+    const id = functionId(/expiry sweep/);
+    app.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(15 0 * * ? *)',
+      State: 'ENABLED',
+      Targets: Match.arrayWith([Match.objectLike({ Arn: { 'Fn::GetAtt': [id, 'Arn'] } })]),
+    });
   });
 });

@@ -190,12 +190,16 @@ export const logHeadKeys = { pk: registryLogPartition, sk: 'LOG#HEAD' } as const
 export type ShortageEntityType = 'shortage' | 'shortage-holder' | 'shortage-source' | 'shortage-snapshot';
 
 /** One skill's shortage aggregate; gsi1 lists every aggregate in one query. */
+export const shortageListKey = 'SHORTAGES';
 export const shortageKeys = (skillId: string) => ({
   pk: `SHORTAGE#${skillId}`,
   sk: 'SHORTAGE',
-  gsi1pk: 'SHORTAGES',
+  gsi1pk: shortageListKey,
   gsi1sk: skillId,
 });
+
+/** A course's enrollments on gsi1 (the enrollment keys above put them there): its learners. */
+export const courseEnrollmentsKey = (courseId: string) => ({ gsi1pk: `COURSE#${courseId}`, prefix: 'ENROLL#' });
 export const shortageLookup = (skillId: string) => ({ pk: `SHORTAGE#${skillId}`, sk: 'SHORTAGE' });
 
 /** An available person holding a skill, beside the skill's aggregate (who could fill an opening). */

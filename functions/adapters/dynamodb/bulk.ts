@@ -1,0 +1,68 @@
+// Whole-table work for batch jobs (the shortage recompute): a parallel Scan and batched writes. Never
+// behind a user-facing list: a Scan reads the whole table.
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type DynamoDBDocumentClient,
+  ScanCommand,
+  type ScanCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailableError } from '#domain/errors.ts';
+import { storeCall } from './errors.ts';
+import type { Item } from './items.ts';
+
+/** Every item a scan matches, read in `segments` parallel segments, page by page. */
+export async function scanAll(
+  client: DynamoDBDocumentClient,
+  input: Omit<ScanCommandInput, 'ExclusiveStartKey' | 'Segment' | 'TotalSegments'>,
+  segments = 4,
+): Promise<Item[]> {
+  const pages = await Promise.all(
+    Array.from({ length: segments }, async (_, segment) => {
+      const items: Item[] = [];
+      let start: Item | undefined;
+      do {
+        const page = await storeCall(() =>
+          client.send(
+            new ScanCommand({ ...input, Segment: segment, TotalSegments: segments, ExclusiveStartKey: start }),
+          ),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    }),
+  );
+  return pages.flat();
+}
+
+type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
+
+/**
+ * Writes in batches of 25, a few batches at a time, re-sending what DynamoDB leaves unprocessed with a
+ * growing pause (it does so under throttling); gives up after a bounded number of rounds.
+ */
+export async function batchWriteAll(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  requests: WriteRequest[],
+  parallel = 8,
+): Promise<void> {
+  const batches: WriteRequest[][] = [];
+  for (let start = 0; start < requests.length; start += 25) batches.push(requests.slice(start, start + 25));
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      let pending = batches[next++] ?? [];
+      for (let round = 0; pending.length > 0; round++) {
+        if (round >= 8) throw new StoreUnavailableError('The store kept refusing a batch of writes; try again.');
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+        const result = await storeCall(() =>
+          client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } })),
+        );
+        pending = result.UnprocessedItems?.[tableName] ?? [];
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, batches.length) }, worker));
+}

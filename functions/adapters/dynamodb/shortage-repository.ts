@@ -1,0 +1,272 @@
+// The shortage index in the single table: per-skill aggregates (counters added with ADD), the people
+// holding each skill beside them, one record per source of what it last contributed, daily snapshots.
+// A change is one transaction whose first item is the source's record, conditional on its revision: a
+// replayed or concurrent change fails as a whole and adds nothing twice.
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  ContributionChange,
+  Holder,
+  ShortageRepository,
+  ShortageSnapshot,
+  StoredContribution,
+} from '#domain/shortages/shortage-repository.ts';
+import { isCounter, type Tally } from '#domain/shortages/tally.ts';
+import { batchWriteAll, scanAll } from './bulk.ts';
+import { storeCall, translateStoreError } from './errors.ts';
+import { type Item, queryAll } from './items.ts';
+import {
+  shortageHolderKeys,
+  shortageHolderPrefix,
+  shortageKeys,
+  shortageListKey,
+  shortageSnapshotKeys,
+  shortageSnapshotPartition,
+  shortageSourceKeys,
+} from './keys.ts';
+import { createShortageSourceReader } from './shortage-sources.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The counters of an aggregate item: every attribute the index owns, nothing else. */
+export function tallyOf(item: Item): Tally {
+  const tally: Tally = {};
+  for (const [name, value] of Object.entries(item)) {
+    if (isCounter(name) && typeof value === 'number' && value !== 0) tally[name] = value;
+  }
+  return tally;
+}
+
+const toStored = (item: Item): StoredContribution => ({
+  key: String(item.sourceKey),
+  rev: Number(item.rev),
+  tallies: (item.tallies ?? {}) as StoredContribution['tallies'],
+});
+
+/** Pure: the transaction for one change (exported for tests of its shape). */
+export function changeTransaction(tableName: string, change: ContributionChange): TransactItem[] {
+  const record: TransactItem = {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...shortageSourceKeys(change.key),
+        type: 'shortage-source',
+        sourceKey: change.key,
+        rev: change.next.rev,
+        tallies: change.next.tallies,
+      },
+      ...(change.expectedRev === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: 'rev = :expected', ExpressionAttributeValues: { ':expected': change.expectedRev } }),
+    },
+  };
+  const aggregates = Object.entries(change.deltas).map(([skill, delta]): TransactItem => {
+    const names = Object.keys(delta);
+    const keys = shortageKeys(skill);
+    return {
+      Update: {
+        TableName: tableName,
+        Key: { pk: keys.pk, sk: keys.sk },
+        UpdateExpression: `SET #type = :type, skill = :skill, gsi1pk = :list, gsi1sk = :skill ADD ${names
+          .map((_, i) => `#c${i} :c${i}`)
+          .join(', ')}`,
+        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(names.map((name, i) => [`#c${i}`, name])) },
+        ExpressionAttributeValues: {
+          ':type': 'shortage',
+          ':skill': skill,
+          ':list': keys.gsi1pk,
+          ...Object.fromEntries(names.map((name, i) => [`:c${i}`, delta[name]])),
+        },
+      },
+    };
+  });
+  const holders = change.holders.map(
+    ({ skill, personId, how }): TransactItem =>
+      how
+        ? {
+            Put: {
+              TableName: tableName,
+              Item: { ...shortageHolderKeys(skill, personId), type: 'shortage-holder', skill, personId, how },
+            },
+          }
+        : { Delete: { TableName: tableName, Key: shortageHolderKeys(skill, personId) } },
+  );
+  return [record, ...aggregates, ...holders];
+}
+
+const isTransactionConflict = (error: unknown) => {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+  return (
+    error instanceof Error &&
+    error.name === 'TransactionCanceledException' &&
+    reasons.some((r) => r.Code === 'TransactionConflict') &&
+    !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
+  );
+};
+
+export function createShortageRepository(client: DynamoDBDocumentClient, tableName: string): ShortageRepository {
+  return {
+    ...createShortageSourceReader(client, tableName),
+
+    // Access pattern: what the index last applied for one source (consistent: it guards the next change).
+    async getContribution(key) {
+      const result = await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: shortageSourceKeys(key), ConsistentRead: true })),
+      );
+      return result.Item ? toStored(result.Item) : null;
+    },
+
+    async applyChange(change) {
+      const items = changeTransaction(tableName, change);
+      const bump = items.length === 1 ? items[0]?.Put : undefined;
+      if (bump) {
+        // A bare revision bump needs no transaction.
+        await storeCall(() => client.send(new PutCommand(bump)), 'The source changed meanwhile.');
+        return;
+      }
+      // Two changes of different sources touching one skill collide as "TransactionConflict": neither
+      // applied, so sending the same change again is safe; the revision condition still guards replays.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.send(new TransactWriteCommand({ TransactItems: items }));
+          return;
+        } catch (error) {
+          if (!isTransactionConflict(error) || attempt >= 6) {
+            throw translateStoreError(error, 'The source changed meanwhile; its contribution is re-read.');
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random() / 2)));
+        }
+      }
+    },
+
+    // Batch job (recompute): puts what differs, deletes what should not be there, leaves the rest alone.
+    async replaceIndex(index) {
+      const existing = await scanAll(client, {
+        TableName: tableName,
+        FilterExpression: '#type IN (:aggregate, :holder, :source)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':aggregate': 'shortage',
+          ':holder': 'shortage-holder',
+          ':source': 'shortage-source',
+        },
+      });
+      const before = new Map(existing.map((item) => [`${item.pk}|${item.sk}`, item]));
+      const wanted: Item[] = [];
+      for (const [skill, tally] of index.aggregates) {
+        wanted.push({ ...shortageKeys(skill), type: 'shortage', skill, ...tally });
+      }
+      for (const holder of index.holders) {
+        wanted.push({ ...shortageHolderKeys(holder.skill, holder.personId), type: 'shortage-holder', ...holder });
+      }
+      // Source records are never deleted, only emptied: their revisions must only ever grow.
+      const sourceKeys = new Set([
+        ...index.contributions.keys(),
+        ...existing.filter((item) => item.type === 'shortage-source').map((item) => String(item.sourceKey)),
+      ]);
+      for (const key of sourceKeys) {
+        const tallies = index.contributions.get(key) ?? {};
+        const keys = shortageSourceKeys(key);
+        const old = before.get(`${keys.pk}|${keys.sk}`);
+        const same = old && JSON.stringify(canonicalJson(old.tallies)) === JSON.stringify(canonicalJson(tallies));
+        const rev = old ? Number(old.rev) + (same ? 0 : 1) : 1;
+        wanted.push({ ...keys, type: 'shortage-source', sourceKey: key, rev, tallies });
+      }
+      const wantedKeys = new Set(wanted.map((item) => `${item.pk}|${item.sk}`));
+      const puts = wanted.filter((item) => {
+        const old = before.get(`${item.pk}|${item.sk}`);
+        return !old || JSON.stringify(canonicalJson(old)) !== JSON.stringify(canonicalJson(item));
+      });
+      const deletes = existing.filter((item) => !wantedKeys.has(`${item.pk}|${item.sk}`));
+      await batchWriteAll(client, tableName, [
+        ...puts.map((Item) => ({ PutRequest: { Item } })),
+        ...deletes.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+      ]);
+      return { written: puts.length, deleted: deletes.length };
+    },
+
+    // Access pattern: every skill's aggregate, in one query (gsi1).
+    async listAggregates() {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': shortageListKey },
+      });
+      return items.map((item) => ({ skill: String(item.skill), tally: tallyOf(item) }));
+    },
+
+    // Batch job only (recompute check): every stored contribution.
+    async listContributions() {
+      const items = await scanAll(client, {
+        TableName: tableName,
+        FilterExpression: '#type = :source',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':source': 'shortage-source' },
+      });
+      return items.map(toStored);
+    },
+
+    // Access pattern: the available people holding a skill.
+    async listHolders(skill) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': shortageKeys(skill).pk, ':prefix': shortageHolderPrefix },
+      });
+      return items.map(
+        (item): Holder => ({
+          skill,
+          personId: String(item.personId),
+          how: item.how === 'credentialed' ? 'credentialed' : 'declared',
+        }),
+      );
+    },
+
+    async putSnapshot(snapshot) {
+      await storeCall(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...shortageSnapshotKeys(snapshot.day), type: 'shortage-snapshot', ...snapshot },
+          }),
+        ),
+      );
+    },
+
+    // Access pattern: the daily snapshots from a day on, oldest first.
+    async listSnapshots(fromDay) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk >= :from',
+        ExpressionAttributeValues: { ':pk': shortageSnapshotPartition, ':from': shortageSnapshotKeys(fromDay).sk },
+      });
+      return items.map(
+        (item): ShortageSnapshot => ({
+          day: String(item.day),
+          skills: (item.skills ?? {}) as ShortageSnapshot['skills'],
+          trades: (item.trades ?? {}) as ShortageSnapshot['trades'],
+        }),
+      );
+    },
+  };
+}
+
+/** Key order and zero counters do not make two items different. */
+function canonicalJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonicalJson);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== 0 && v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonicalJson(v)]),
+    );
+  }
+  return value;
+}

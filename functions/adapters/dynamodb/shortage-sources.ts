@@ -1,0 +1,200 @@
+// Reads the items that feed the shortage index, and marks expired openings. Reads of one source are
+// strongly consistent: the stream consumer reads right after a write and must never see an older state.
+import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
+import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#domain/shortages/sources.ts';
+import { scanAll } from './bulk.ts';
+import { storeCall } from './errors.ts';
+import { type Item, queryAll } from './items.ts';
+import { courseEnrollmentsKey, enrollmentKeys, heldSkillPrefix, openingLookup, personKeys } from './keys.ts';
+
+type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'listLearners' | 'markExpired'>;
+
+const str = (item: Item, name: string): string => {
+  const value = item[name];
+  if (typeof value !== 'string') throw new Error(`${String(item.type)} item without ${name}`);
+  return value;
+};
+const optionalStr = (item: Item, name: string) => (typeof item[name] === 'string' ? (item[name] as string) : undefined);
+const num = (item: Item, name: string): number => {
+  const value = item[name];
+  if (typeof value !== 'number') throw new Error(`${String(item.type)} item without a number ${name}`);
+  return value;
+};
+
+export function toOpeningFacts(item: Item): OpeningFacts {
+  const skills = Array.isArray(item.skills) ? item.skills : [];
+  return {
+    id: str(item, 'id'),
+    syndicateId: str(item, 'syndicateId'),
+    status: str(item, 'status'),
+    positions: num(item, 'positions'),
+    filled: num(item, 'filled'),
+    hoursPerWeek: num(item, 'hoursPerWeek'),
+    skills: skills.flatMap((s: unknown) =>
+      s && typeof s === 'object' && typeof (s as Item).skill === 'string'
+        ? [{ skill: (s as Item).skill as string }]
+        : [],
+    ),
+    validThrough: str(item, 'validThrough'),
+    datePosted: optionalStr(item, 'datePosted'),
+    createdAt: str(item, 'createdAt'),
+    expiredOn: optionalStr(item, 'expiredOn'),
+  };
+}
+
+const toEnrollmentFacts = (item: Item): EnrollmentFacts => ({
+  personId: str(item, 'personId'),
+  courseId: str(item, 'courseId'),
+  status: str(item, 'status'),
+});
+
+const toPersonFacts = (item: Item): PersonFacts => ({
+  id: str(item, 'id'),
+  // The profile schema defaults availability to yes.
+  available: item.available !== false,
+  declaredSkills: Array.isArray(item.declaredSkills)
+    ? item.declaredSkills.filter((s): s is string => typeof s === 'string')
+    : [],
+});
+
+const sourceAttributes = [
+  'type',
+  'id',
+  'syndicateId',
+  'status',
+  'positions',
+  'filled',
+  'hoursPerWeek',
+  'skills',
+  'validThrough',
+  'datePosted',
+  'createdAt',
+  'expiredOn',
+  'personId',
+  'courseId',
+  'available',
+  'declaredSkills',
+  'skillId',
+];
+
+export function createShortageSourceReader(client: DynamoDBDocumentClient, tableName: string): SourceReader {
+  const get = async (key: { pk: string; sk: string }) =>
+    (
+      await storeCall(() =>
+        client.send(new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true })),
+      )
+    ).Item;
+
+  return {
+    // Access pattern: one source's current state, strongly consistent.
+    async readSource(ref): Promise<SourceState> {
+      if (ref.kind === 'opening') {
+        const item = await get(openingLookup(ref.openingId));
+        return { ref, opening: item ? toOpeningFacts(item) : null };
+      }
+      if (ref.kind === 'enrollment') {
+        const item = await get(enrollmentKeys(ref.personId, ref.courseId));
+        return { ref, enrollment: item ? toEnrollmentFacts(item) : null };
+      }
+      const [person, held] = await Promise.all([
+        get(personKeys(ref.personId)),
+        queryAll(client, {
+          TableName: tableName,
+          ConsistentRead: true,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': personKeys(ref.personId).pk, ':prefix': heldSkillPrefix },
+        }),
+      ]);
+      return {
+        ref,
+        person: person ? toPersonFacts(person) : null,
+        credentialedSkills: held.map((item) => str(item, 'skillId')).sort(),
+      };
+    },
+
+    // Batch job only (recompute): every source item in the table, by a parallel Scan.
+    async readAllSources() {
+      const items = await scanAll(client, {
+        TableName: tableName,
+        FilterExpression: '#type IN (:opening, :enrollment, :person, :held)',
+        ProjectionExpression: sourceAttributes.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: {
+          '#type': 'type',
+          ...Object.fromEntries(sourceAttributes.map((name, i) => [`#a${i}`, name])),
+        },
+        ExpressionAttributeValues: {
+          ':opening': 'opening',
+          ':enrollment': 'enrollment',
+          ':person': 'person',
+          ':held': 'held-skill',
+        },
+      });
+      const people = new Map<string, { person: PersonFacts | null; credentialedSkills: string[] }>();
+      const personEntry = (personId: string) => {
+        const entry = people.get(personId) ?? { person: null, credentialedSkills: [] };
+        people.set(personId, entry);
+        return entry;
+      };
+      const states: SourceState[] = [];
+      for (const item of items) {
+        if (item.type === 'opening') {
+          const opening = toOpeningFacts(item);
+          states.push({ ref: { kind: 'opening', openingId: opening.id }, opening });
+        } else if (item.type === 'enrollment') {
+          const enrollment = toEnrollmentFacts(item);
+          const { personId, courseId } = enrollment;
+          states.push({ ref: { kind: 'enrollment', personId, courseId }, enrollment });
+        } else if (item.type === 'person') {
+          const person = toPersonFacts(item);
+          personEntry(person.id).person = person;
+        } else {
+          personEntry(str(item, 'personId')).credentialedSkills.push(str(item, 'skillId'));
+        }
+      }
+      for (const [personId, entry] of people) states.push({ ref: { kind: 'person', personId }, ...entry });
+      return states;
+    },
+
+    // Access pattern: a course's learners part-way through it (gsi1).
+    async listLearners(courseId) {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        FilterExpression: '#status = :inProgress',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pk': courseEnrollmentsKey(courseId).gsi1pk,
+          ':prefix': courseEnrollmentsKey(courseId).prefix,
+          ':inProgress': 'in-progress',
+        },
+      });
+      return items.map((item) => str(item, 'personId'));
+    },
+
+    // A new version, so optimistic writers notice; only if nobody changed the opening since it was listed.
+    async markExpired(opening, at) {
+      await storeCall(
+        () =>
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: openingLookup(opening.id),
+              UpdateExpression: 'SET expiredOn = :through, version = :next, updatedAt = :at',
+              ConditionExpression: 'version = :version AND #status = :open AND validThrough = :through',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':through': opening.validThrough,
+                ':next': opening.version + 1,
+                ':version': opening.version,
+                ':open': 'open',
+                ':at': at,
+              },
+            }),
+          ),
+        'The opening changed since it was listed.',
+      );
+    },
+  };
+}

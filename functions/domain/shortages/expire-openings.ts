@@ -1,0 +1,44 @@
+// An opening past its valid-through date expires without anyone writing to it, so no stream record
+// says so. This sweep writes the fact down (`expiredOn`, a new version), and the stream then carries it
+// to the shortage index and to search. The board and the opening page already read expiry from the date,
+// so they agree before and after the sweep; status stays `open` and the board's index is untouched.
+import { ConflictError } from '../errors.ts';
+import type { OpeningRepository } from '../openings/opening-repository.ts';
+import type { ShortageRepository } from './shortage-repository.ts';
+import { needsExpiry, type OpeningFacts } from './sources.ts';
+
+export interface ExpiryDependencies {
+  openings: Pick<OpeningRepository, 'listByStatus'>;
+  shortages: Pick<ShortageRepository, 'markExpired'>;
+  now: () => Date;
+}
+
+export interface ExpiryReport {
+  checked: number;
+  expired: string[];
+  /** Changed between the listing and the mark (an edit won); the next sweep looks again. */
+  skipped: string[];
+}
+
+/** Steps: list open openings; mark each whose date passed, conditionally on the version listed. */
+export async function expireOpenings(deps: ExpiryDependencies): Promise<ExpiryReport> {
+  const now = deps.now();
+  const today = now.toISOString().slice(0, 10);
+  const open = await deps.openings.listByStatus('open');
+  const report: ExpiryReport = { checked: open.length, expired: [], skipped: [] };
+  for (const opening of open) {
+    const facts: OpeningFacts & { version: number } = opening;
+    if (!needsExpiry(facts, today)) continue;
+    try {
+      await deps.shortages.markExpired(
+        { id: opening.id, version: opening.version, validThrough: opening.validThrough },
+        now.toISOString(),
+      );
+      report.expired.push(opening.id);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      report.skipped.push(opening.id);
+    }
+  }
+  return report;
+}

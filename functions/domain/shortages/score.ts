@@ -1,0 +1,162 @@
+// From the stored integer tallies to scores and ranks, at read time. This is where the age fade is
+// applied: demand posted d days ago counts 2^(−d/30), so an opening loses half its weight every 30 days.
+// Everything here is a pure function of the tallies, the commons and the day, so anyone who downloads
+// the inputs can recompute the scores.
+import type { Commons, TradeId } from '../content/commons.ts';
+import type { SkillAggregate } from './shortage-repository.ts';
+import { counter, demandDay, type Tally } from './tally.ts';
+
+export const shortageMethod = {
+  halfLifeDays: 30,
+  /** Demand is counted in full-time positions: remaining positions × hours per week ÷ 40. */
+  fullTimeHours: 40,
+  /** What one available person counts for as supply, by how they hold the skill. */
+  supplyWeights: { credentialed: 1, declared: 0.5, learners: 0.25 },
+  formula: 'score = demand / (supply + 1)',
+  description:
+    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each). Score: demand ÷ (supply + 1); the higher, the scarcer.',
+} as const;
+
+const dayMs = 86_400_000;
+const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs);
+
+/** Faded demand in full-time positions. Days are summed in date order so the float result is stable. */
+export function fadedDemand(tally: Tally, today: string): number {
+  const now = dayNumber(today);
+  let sum = 0;
+  for (const key of Object.keys(tally).sort()) {
+    const day = demandDay(key);
+    if (!day) continue;
+    const age = Math.max(0, now - dayNumber(day));
+    sum += ((tally[key] ?? 0) / shortageMethod.fullTimeHours) * 2 ** (-age / shortageMethod.halfLifeDays);
+  }
+  return sum;
+}
+
+export function weightedSupply(tally: Tally): number {
+  const w = shortageMethod.supplyWeights;
+  return (
+    counter(tally, 'credentialed') * w.credentialed +
+    counter(tally, 'declared') * w.declared +
+    counter(tally, 'learners') * w.learners
+  );
+}
+
+export const shortageScore = (demand: number, supply: number) => demand / (supply + 1);
+
+export interface ShortageInputs {
+  openings: number;
+  positions: number;
+  credentialed: number;
+  declared: number;
+  learners: number;
+}
+
+export interface SkillShortage {
+  rank: number;
+  tradeRank: number;
+  skill: string;
+  label: string;
+  trade: TradeId;
+  score: number;
+  demand: number;
+  supply: number;
+  inputs: ShortageInputs;
+  /** Courses that teach the skill, by id. */
+  courses: string[];
+}
+
+export interface TradeShortage {
+  rank: number;
+  trade: TradeId;
+  label: string;
+  score: number;
+  demand: number;
+  supply: number;
+  /** Skills of the trade with open demand. */
+  skillsInDemand: number;
+}
+
+export interface ShortageRanking {
+  day: string;
+  skills: SkillShortage[];
+  trades: TradeShortage[];
+}
+
+/** Rounds for display and open data; ranks are decided on the unrounded values. */
+export const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
+
+const byScore = (a: { score: number; demand: number; id: string }, b: { score: number; demand: number; id: string }) =>
+  b.score - a.score || b.demand - a.demand || a.id.localeCompare(b.id);
+
+/** Every skill of the commons, ranked overall and within its trade; and the trades ranked. */
+export function rankShortages(
+  aggregates: SkillAggregate[],
+  commons: Pick<Commons, 'skills' | 'courses' | 'trades'>,
+  today: string,
+): ShortageRanking {
+  const tallies = new Map(aggregates.map((a) => [a.skill, a.tally]));
+  const coursesBySkill = new Map<string, string[]>();
+  for (const course of [...commons.courses.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const { skill } of course.skills) coursesBySkill.set(skill, [...(coursesBySkill.get(skill) ?? []), course.id]);
+  }
+  const scored = [...commons.skills.values()].map((skill) => {
+    const tally = tallies.get(skill.id) ?? {};
+    const demand = fadedDemand(tally, today);
+    const supply = weightedSupply(tally);
+    return { id: skill.id, skill, tally, demand, supply, score: shortageScore(demand, supply) };
+  });
+  scored.sort(byScore);
+  const tradeRanks = new Map<string, number>();
+  const skills = scored.map((entry, index): SkillShortage => {
+    const tradeRank = (tradeRanks.get(entry.skill.trade) ?? 0) + 1;
+    tradeRanks.set(entry.skill.trade, tradeRank);
+    return {
+      rank: index + 1,
+      tradeRank,
+      skill: entry.id,
+      label: entry.skill.label,
+      trade: entry.skill.trade,
+      score: round(entry.score),
+      demand: round(entry.demand),
+      supply: round(entry.supply),
+      inputs: {
+        openings: counter(entry.tally, 'openings'),
+        positions: counter(entry.tally, 'positions'),
+        credentialed: counter(entry.tally, 'credentialed'),
+        declared: counter(entry.tally, 'declared'),
+        learners: counter(entry.tally, 'learners'),
+      },
+      courses: coursesBySkill.get(entry.id) ?? [],
+    };
+  });
+
+  // A trade's score weighs its skills together: its summed demand over its summed supply.
+  const trades = commons.trades
+    .map((trade) => {
+      const own = scored.filter((entry) => entry.skill.trade === trade.id);
+      const demand = own.reduce((sum, entry) => sum + entry.demand, 0);
+      const supply = own.reduce((sum, entry) => sum + entry.supply, 0);
+      return {
+        id: trade.id,
+        trade,
+        demand,
+        supply,
+        score: shortageScore(demand, supply),
+        skillsInDemand: own.filter((e) => e.demand > 0).length,
+      };
+    })
+    .sort(byScore)
+    .map(
+      (entry, index): TradeShortage => ({
+        rank: index + 1,
+        trade: entry.trade.id,
+        label: entry.trade.label,
+        score: round(entry.score),
+        demand: round(entry.demand),
+        supply: round(entry.supply),
+        skillsInDemand: entry.skillsInDemand,
+      }),
+    );
+  return { day: today, skills, trades };
+}

@@ -1,0 +1,74 @@
+// The port the shortage index needs stored. The DynamoDB adapter implements it with one transaction per
+// change (contribution record conditional on its revision, the aggregates, the holders); the in-memory
+// implementation (memory-repository.ts) keeps the same promises for the benchmark and the unit tests.
+import type { Contribution, Tally } from './tally.ts';
+import type { SourceRef, SourceState } from './sources.ts';
+
+/** What the index last applied for one source. `rev` grows by one with every applied change. */
+export interface StoredContribution {
+  key: string;
+  rev: number;
+  tallies: Contribution;
+}
+
+/** An available person holding a skill, kept beside the skill's aggregate. */
+export interface Holder {
+  skill: string;
+  personId: string;
+  how: 'credentialed' | 'declared';
+}
+
+/**
+ * One atomic step of the index: the source's record moves from `expectedRev` to `next`, each skill in
+ * `deltas` gets its delta added, and the holders change as listed (`how: null` removes one).
+ */
+export interface ContributionChange {
+  key: string;
+  /** The stored revision this change was computed from; null when nothing is stored yet. */
+  expectedRev: number | null;
+  next: StoredContribution;
+  deltas: Contribution;
+  holders: Array<{ skill: string; personId: string; how: Holder['how'] | null }>;
+}
+
+export interface SkillAggregate {
+  skill: string;
+  tally: Tally;
+}
+
+/** The whole index, as a recompute builds it. */
+export interface ShortageIndex {
+  contributions: Map<string, Contribution>;
+  aggregates: Map<string, Tally>;
+  holders: Holder[];
+}
+
+/** One day's scores, for the trend. Numbers are rounded to 3 decimals when the snapshot is made. */
+export interface ShortageSnapshot {
+  day: string;
+  skills: Record<string, { score: number; demand: number; supply: number }>;
+  trades: Record<string, { score: number; demand: number; supply: number }>;
+}
+
+export interface ShortageRepository {
+  /** The current state of one source, read strongly consistently (never older than the stream record). */
+  readSource(ref: SourceRef): Promise<SourceState>;
+  /** Every source in the table (recompute); order does not matter. */
+  readAllSources(): Promise<SourceState[]>;
+  getContribution(key: string): Promise<StoredContribution | null>;
+  /** Applies one change atomically; ConflictError when the stored revision is not `expectedRev`. */
+  applyChange(change: ContributionChange): Promise<void>;
+  /** Replaces the whole index with a recomputed one; assumes no concurrent `applyChange`. */
+  replaceIndex(index: ShortageIndex): Promise<{ written: number; deleted: number }>;
+  listAggregates(): Promise<SkillAggregate[]>;
+  /** Every stored contribution (the equality check of a recompute). */
+  listContributions(): Promise<StoredContribution[]>;
+  listHolders(skill: string): Promise<Holder[]>;
+  /** People with an in-progress enrollment in the course. */
+  listLearners(courseId: string): Promise<string[]>;
+  /** Marks an open opening expired if it is still at `version` and `validThrough`; ConflictError otherwise. */
+  markExpired(opening: { id: string; version: number; validThrough: string }, at: string): Promise<void>;
+  putSnapshot(snapshot: ShortageSnapshot): Promise<void>;
+  /** Snapshots from `fromDay` on, oldest first. */
+  listSnapshots(fromDay: string): Promise<ShortageSnapshot[]>;
+}

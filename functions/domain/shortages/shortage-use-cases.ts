@@ -1,0 +1,148 @@
+// What people read from the shortage index: the ranking (open data), its trend, a learner's
+// recommendations, and, for a syndicate's admins, who could fill an opening.
+import type { Commons } from '../content/commons.ts';
+import { NotFoundError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import type { LearningRepository } from '../learning/learning-repository.ts';
+import { isListed } from '../openings/opening.ts';
+import type { OpeningRepository } from '../openings/opening-repository.ts';
+import type { PeopleRepository } from '../people/person.ts';
+import { getMe } from '../people/get-me.ts';
+import type { SyndicateRepository } from '../syndicates/syndicate.ts';
+import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
+import { type Recommendations, recommendCourses } from './recommendations.ts';
+import { rankShortages, round, type ShortageRanking } from './score.ts';
+import type { ShortageRepository, ShortageSnapshot } from './shortage-repository.ts';
+
+export interface ShortageDependencies {
+  commons: Commons;
+  shortages: ShortageRepository;
+  now: () => Date;
+}
+
+const today = (deps: { now: () => Date }) => deps.now().toISOString().slice(0, 10);
+
+export async function currentShortages(deps: ShortageDependencies): Promise<ShortageRanking> {
+  return rankShortages(await deps.shortages.listAggregates(), deps.commons, today(deps));
+}
+
+/** Today's scores, kept for the trend; a second snapshot on the same day replaces the first. */
+export async function recordSnapshot(deps: ShortageDependencies): Promise<ShortageSnapshot> {
+  const ranking = await currentShortages(deps);
+  const pick = (e: { score: number; demand: number; supply: number }) => ({
+    score: round(e.score),
+    demand: round(e.demand),
+    supply: round(e.supply),
+  });
+  const snapshot: ShortageSnapshot = {
+    day: ranking.day,
+    // Skills nobody asks for and nobody holds would only pad every snapshot with zeros.
+    skills: Object.fromEntries(
+      ranking.skills.filter((s) => s.demand > 0 || s.supply > 0).map((s) => [s.skill, pick(s)]),
+    ),
+    trades: Object.fromEntries(ranking.trades.map((t) => [t.trade, pick(t)])),
+  };
+  await deps.shortages.putSnapshot(snapshot);
+  return snapshot;
+}
+
+/** Snapshots of the last `days` days, oldest first. */
+export async function shortageTrend(deps: ShortageDependencies, days = 30): Promise<ShortageSnapshot[]> {
+  const from = new Date(deps.now().getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  return deps.shortages.listSnapshots(from);
+}
+
+export interface LearnerDependencies extends ShortageDependencies {
+  people: PeopleRepository;
+  learning: Pick<LearningRepository, 'listEnrollments' | 'listCredentialedSkills'>;
+  openings: Pick<OpeningRepository, 'listByStatus'>;
+}
+
+/** Steps: the learner's skills and courses, the open openings and the ranking, then rank the courses. */
+export async function learnerRecommendations(deps: LearnerDependencies, identity: Identity): Promise<Recommendations> {
+  const [person, enrollments, credentialed, open, ranking] = await Promise.all([
+    getMe(deps, identity),
+    deps.learning.listEnrollments(identity.personId),
+    deps.learning.listCredentialedSkills(identity.personId),
+    deps.openings.listByStatus('open'),
+    currentShortages(deps),
+  ]);
+  const now = deps.now();
+  return recommendCourses({
+    skills: { credentialed, declared: person.declaredSkills },
+    completedCourses: new Set(enrollments.filter((e) => e.status === 'completed').map((e) => e.courseId)),
+    inProgressCourses: new Set(enrollments.filter((e) => e.status === 'in-progress').map((e) => e.courseId)),
+    openings: open
+      .filter((opening) => isListed(opening, now))
+      .sort((a, b) => (b.datePosted ?? '').localeCompare(a.datePosted ?? '') || a.id.localeCompare(b.id)),
+    shortages: ranking.skills,
+    commons: deps.commons,
+  });
+}
+
+export interface ReadinessDependencies extends ShortageDependencies {
+  openings: Pick<OpeningRepository, 'get'>;
+  syndicates: SyndicateRepository;
+}
+
+export interface OpeningReadiness {
+  openingId: string;
+  /** Available members of the commons holding every skill asked (credential or declaration). */
+  qualified: number;
+  /** Of those, active members of the opening's syndicate. */
+  qualifiedInSyndicate: number;
+  /** Distinct learners part-way through a course that teaches any of its skills. */
+  learners: number;
+  skills: Array<{ skill: string; label: string; holders: number; learners: number; courses: string[] }>;
+}
+
+/** For the syndicate's admins only; anyone else is told the opening does not exist. */
+export async function openingReadiness(
+  deps: ReadinessDependencies,
+  identity: Identity,
+  openingId: string,
+): Promise<OpeningReadiness> {
+  const opening = await deps.openings.get(openingId);
+  if (!opening || !(await isAdmin(deps, opening.syndicateId, identity.personId))) {
+    throw new NotFoundError('opening', openingId);
+  }
+  const perSkill = await Promise.all(
+    opening.skills.map(async ({ skill }) => {
+      const courses = [...deps.commons.courses.values()]
+        .filter((course) => course.skills.some((s) => s.skill === skill))
+        .map((course) => course.id)
+        .sort();
+      const [holders, learnerLists] = await Promise.all([
+        deps.shortages.listHolders(skill),
+        Promise.all(courses.map((course) => deps.shortages.listLearners(course))),
+      ]);
+      return {
+        skill,
+        label: deps.commons.skills.get(skill)?.label ?? skill,
+        holders: new Set(holders.map((h) => h.personId)),
+        learners: new Set(learnerLists.flat()),
+        courses,
+      };
+    }),
+  );
+  const [first, ...rest] = perSkill.map((s) => s.holders);
+  const qualified = [...(first ?? [])].filter((personId) => rest.every((set) => set.has(personId)));
+  const members = new Set(
+    (await deps.syndicates.listMemberships(opening.syndicateId))
+      .filter((m) => m.status === 'active')
+      .map((m) => m.personId),
+  );
+  return {
+    openingId,
+    qualified: qualified.length,
+    qualifiedInSyndicate: qualified.filter((personId) => members.has(personId)).length,
+    learners: new Set(perSkill.flatMap((s) => [...s.learners])).size,
+    skills: perSkill.map((s) => ({
+      skill: s.skill,
+      label: s.label,
+      holders: s.holders.size,
+      learners: s.learners.size,
+      courses: s.courses,
+    })),
+  };
+}

@@ -1,0 +1,139 @@
+// Which items of the table feed the shortage index, and what each adds. A source is evaluated from its
+// current state in the table, never from the stream record that announced a change: so a replayed, late
+// or reordered record finds the same state and changes nothing (see refresh-source.ts).
+import type { Commons } from '../content/commons.ts';
+import type { Contribution } from './tally.ts';
+import { demandKey } from './tally.ts';
+
+export type SourceRef =
+  | { kind: 'opening'; openingId: string }
+  | { kind: 'enrollment'; personId: string; courseId: string }
+  /** A person's supply: the profile (available, declared skills) and their credentialed skills together. */
+  | { kind: 'person'; personId: string };
+
+/** What the index needs of an opening. `expiredOn` is written by the expiry sweep (expire-openings.ts). */
+export interface OpeningFacts {
+  id: string;
+  syndicateId: string;
+  status: string;
+  positions: number;
+  filled: number;
+  hoursPerWeek: number;
+  skills: Array<{ skill: string }>;
+  validThrough: string;
+  datePosted?: string | undefined;
+  createdAt: string;
+  expiredOn?: string | undefined;
+}
+
+export interface EnrollmentFacts {
+  personId: string;
+  courseId: string;
+  status: string;
+}
+
+export interface PersonFacts {
+  id: string;
+  available: boolean;
+  declaredSkills: string[];
+}
+
+/** A source as read from the table; `null` parts mean the item is not there (any more). */
+export type SourceState =
+  | { ref: Extract<SourceRef, { kind: 'opening' }>; opening: OpeningFacts | null }
+  | { ref: Extract<SourceRef, { kind: 'enrollment' }>; enrollment: EnrollmentFacts | null }
+  | { ref: Extract<SourceRef, { kind: 'person' }>; person: PersonFacts | null; credentialedSkills: string[] };
+
+/** A stable key per source, used for its stored contribution. */
+export function sourceKey(ref: SourceRef): string {
+  if (ref.kind === 'opening') return `opening#${ref.openingId}`;
+  if (ref.kind === 'enrollment') return `enrollment#${ref.personId}#${ref.courseId}`;
+  return `person#${ref.personId}`;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+/**
+ * The source a changed table item belongs to, from its `type` marker; null for items that feed no
+ * source (syndicates, applications, the index's own items…). A held skill belongs to its person.
+ */
+export function sourceOf(item: Record<string, unknown> | undefined): SourceRef | null {
+  if (!item) return null;
+  const malformed = () => new Error(`a ${String(item.type)} item without its ids`);
+  switch (item.type) {
+    case 'opening': {
+      const openingId = text(item.id);
+      if (!openingId) throw malformed();
+      return { kind: 'opening', openingId };
+    }
+    case 'enrollment': {
+      const personId = text(item.personId);
+      const courseId = text(item.courseId);
+      if (!personId || !courseId) throw malformed();
+      return { kind: 'enrollment', personId, courseId };
+    }
+    case 'person':
+    case 'held-skill': {
+      const personId = text(item.type === 'person' ? item.id : item.personId);
+      if (!personId) throw malformed();
+      return { kind: 'person', personId };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * True once the sweep has recorded that the opening's current valid-through date passed. Editing the
+ * date afterwards revives the opening at once: the mark names the date that passed, not a state.
+ */
+export const isSweptExpired = (opening: Pick<OpeningFacts, 'validThrough' | 'expiredOn'>) =>
+  opening.expiredOn !== undefined && opening.expiredOn === opening.validThrough;
+
+/** An open opening the sweep should mark: open, its date passed (`today` is YYYY-MM-DD), not yet marked. */
+export const needsExpiry = (opening: OpeningFacts, today: string) =>
+  opening.status === 'open' && opening.validThrough < today && !isSweptExpired(opening);
+
+type Catalog = Pick<Commons, 'skills' | 'courses'>;
+
+/** What a source adds to the index, from its state alone: the same state always gives the same tallies. */
+export function contributionOf(state: SourceState, commons: Catalog): Contribution {
+  const known = (skill: string) => commons.skills.has(skill);
+  const result: Contribution = {};
+  if ('opening' in state) {
+    const opening = state.opening;
+    if (opening?.status !== 'open' || isSweptExpired(opening)) return result;
+    const remaining = Math.max(0, opening.positions - opening.filled);
+    if (remaining === 0) return result;
+    const day = (opening.datePosted ?? opening.createdAt).slice(0, 10);
+    for (const { skill } of opening.skills) {
+      if (!known(skill)) continue;
+      result[skill] = { openings: 1, positions: remaining, [demandKey(day)]: remaining * opening.hoursPerWeek };
+    }
+    return result;
+  }
+  if ('enrollment' in state) {
+    const enrollment = state.enrollment;
+    if (enrollment?.status !== 'in-progress') return result;
+    for (const { skill } of commons.courses.get(enrollment.courseId)?.skills ?? []) {
+      if (known(skill)) result[skill] = { learners: 1 };
+    }
+    return result;
+  }
+  // Only available people are supply; a credential outranks a declaration of the same skill.
+  const person = state.person;
+  if (!person?.available) return result;
+  const credentialed = new Set(state.credentialedSkills.filter(known));
+  for (const skill of credentialed) result[skill] = { credentialed: 1 };
+  for (const skill of person.declaredSkills) {
+    if (known(skill) && !credentialed.has(skill)) result[skill] = { declared: 1 };
+  }
+  return result;
+}
+
+/** How a person holds a skill in the index (for "members who qualify"), from their contribution. */
+export function holderKind(tally: Record<string, number> | undefined): 'credentialed' | 'declared' | null {
+  if ((tally?.credentialed ?? 0) > 0) return 'credentialed';
+  if ((tally?.declared ?? 0) > 0) return 'declared';
+  return null;
+}

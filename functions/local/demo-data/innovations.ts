@@ -1,0 +1,146 @@
+// Demo innovation records (innovations.json), loaded through the same use cases people use, so the
+// registry log, the ledger and every condition see them as real. The steps of all records run in
+// date order with the clock set back, so the log's entries read as they would have happened.
+// A record that exists already is skipped with everything about it: a second start adds nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Services } from '#app/services.ts';
+import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
+import { holdersInputSchema, innovationInputSchema } from '#domain/innovations/innovation.ts';
+import {
+  createInnovation,
+  publishInnovation,
+  startCorrection,
+  updateDraft,
+} from '#domain/innovations/innovation-use-cases.ts';
+import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
+import { parseAccountId } from '#domain/ledger/account.ts';
+
+const daysAgo = z.number().int().min(0).max(3650);
+const demoSchema = z.strictObject({
+  creditLimits: z.array(
+    z.strictObject({ accountId: z.string(), limit: z.number().int().max(0), reason: z.string(), daysAgo }),
+  ),
+  records: z.array(
+    z.strictObject({
+      id: z.string().regex(/^[a-z0-9-]+$/),
+      author: z.string(),
+      createdDaysAgo: daysAgo,
+      publishedDaysAgo: daysAgo.optional(),
+      correction: z.strictObject({ daysAgo, changes: z.record(z.string(), z.unknown()) }).optional(),
+      draft: innovationInputSchema,
+      adoptions: z.array(
+        z.strictObject({
+          syndicateId: z.string(),
+          by: z.string(),
+          implementers: holdersInputSchema,
+          note: z.string(),
+          daysAgo,
+          reports: z.array(
+            z.strictObject({
+              amount: z.number().int().min(1),
+              daysAgo,
+              periodFromDaysAgo: daysAgo,
+              periodToDaysAgo: daysAgo,
+              method: z.string(),
+              decision: z.enum(['confirm', 'dispute']).optional(),
+              decidedDaysAgo: daysAgo.optional(),
+              by: z.string().optional(),
+              reason: z.string().optional(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
+type SeedServices = Services;
+interface Step {
+  daysAgo: number;
+  /** Order among steps on the same day: a record's own steps keep their order. */
+  order: number;
+  run: (services: SeedServices) => Promise<void>;
+}
+
+const day = 86_400_000;
+
+export async function seedInnovations(services: SeedServices): Promise<number> {
+  const demo = demoSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, 'innovations.json'), 'utf8')));
+  const base = services.now().getTime();
+  const at = (days: number, order: number) => new Date(base - days * day + order * 60_000);
+  const as = (personId: string) => ({ personId, name: personId });
+  const steps: Step[] = [];
+  let order = 0;
+  const step = (days: number, run: Step['run']) => steps.push({ daysAgo: days, order: order++, run });
+
+  const fresh = await Promise.all(demo.records.map(async (record) => !(await services.innovations.get(record.id))));
+  if (fresh.every((isFresh) => !isFresh)) return 0;
+  if (fresh.every(Boolean)) {
+    for (const limit of demo.creditLimits) {
+      step(limit.daysAgo, (s) =>
+        setCreditLimit(s, 'demo-steward', parseAccountId(limit.accountId), BigInt(limit.limit), limit.reason).then(
+          () => undefined,
+        ),
+      );
+    }
+  }
+
+  demo.records.forEach((record, index) => {
+    if (!fresh[index]) return;
+    step(record.createdDaysAgo, (s) =>
+      createInnovation(s, as(record.author), record.draft, record.id).then(() => undefined),
+    );
+    if (record.publishedDaysAgo === undefined) return;
+    step(record.publishedDaysAgo, (s) => publishInnovation(s, as(record.author), record.id).then(() => undefined));
+    if (record.correction) {
+      const { changes, daysAgo: when } = record.correction;
+      step(when, async (s) => {
+        await startCorrection(s, as(record.author), record.id);
+        await updateDraft(
+          s,
+          as(record.author),
+          record.id,
+          innovationInputSchema.parse({ ...record.draft, ...changes }),
+        );
+        await publishInnovation(s, as(record.author), record.id);
+      });
+    }
+    for (const adoption of record.adoptions) {
+      step(adoption.daysAgo, (s) =>
+        adoptInnovation(s, as(adoption.by), record.id, { ...adoption }).then(() => undefined),
+      );
+      for (const report of adoption.reports) {
+        const date = (days: number) => new Date(base - days * day).toISOString().slice(0, 10);
+        let reportId = '';
+        step(report.daysAgo, async (s) => {
+          const input = {
+            amount: BigInt(report.amount),
+            periodFrom: date(report.periodFromDaysAgo),
+            periodTo: date(report.periodToDaysAgo),
+            method: report.method,
+          };
+          reportId = (await reportValue(s, as(adoption.by), record.id, adoption.syndicateId, input)).report.id;
+        });
+        if (report.decision && report.decidedDaysAgo !== undefined && report.by) {
+          const decider = report.by;
+          const decision =
+            report.decision === 'confirm'
+              ? ({ decision: 'confirm' } as const)
+              : ({ decision: 'dispute', reason: report.reason ?? 'Disputed.' } as const);
+          step(report.decidedDaysAgo, (s) =>
+            decideReport(s, as(decider), record.id, reportId, decision).then(() => undefined),
+          );
+        }
+      }
+    }
+  });
+
+  steps.sort((a, b) => b.daysAgo - a.daysAgo || a.order - b.order);
+  for (const { daysAgo: days, order: position, run } of steps) {
+    const when = at(days, position);
+    await run({ ...services, now: () => when });
+  }
+  return fresh.filter(Boolean).length;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, shortagesCsv } from '#domain/shortages/csv.ts';
+import { fadedDemand, rankShortages, shortageScore, weightedSupply } from '#domain/shortages/score.ts';
+import { commons } from '../../support/services.ts';
+
+describe('demand, supply and the score', () => {
+  it.each([
+    [0, 1],
+    [30, 0.5],
+    [60, 0.25],
+  ])('weighs demand posted %i days ago at %f of its full-time equivalent', (age, weight) => {
+    const posted = new Date(Date.UTC(2026, 10, 21) - age * 86_400_000).toISOString().slice(0, 10);
+    // 2 positions × 20 hours = 1 full-time equivalent.
+    expect(fadedDemand({ [`demand:${posted}`]: 40 }, '2026-11-21')).toBeCloseTo(weight, 12);
+  });
+
+  it('counts a credential as one person, a declaration as half, a learner as a quarter', () => {
+    expect(weightedSupply({ credentialed: 2, declared: 2, learners: 4 })).toBe(4);
+  });
+
+  it('scores demand over supply plus one, so a skill nobody holds is as short as its demand', () => {
+    expect(shortageScore(3, 0)).toBe(3);
+    expect(shortageScore(3, 2)).toBe(1);
+    expect(shortageScore(0, 5)).toBe(0);
+  });
+});
+
+describe('the ranking', () => {
+  const today = '2026-11-21';
+  const ranking = rankShortages(
+    [
+      { skill: 'stud-wall-framing', tally: { 'demand:2026-11-21': 80, openings: 1, positions: 2, declared: 2 } },
+      { skill: 'door-hanging', tally: { 'demand:2026-11-21': 80, openings: 1, positions: 2 } },
+      {
+        skill: 'food-temperature-control',
+        tally: { 'demand:2026-11-21': 40, openings: 1, positions: 1, credentialed: 3 },
+      },
+    ],
+    commons,
+    today,
+  );
+
+  it('ranks every skill of the commons, the scarcest first, with the inputs beside the score', () => {
+    expect(ranking.skills).toHaveLength(commons.skills.size);
+    expect(ranking.skills.slice(0, 3).map((s) => [s.rank, s.skill, s.score])).toEqual([
+      [1, 'door-hanging', 2],
+      [2, 'stud-wall-framing', 1],
+      [3, 'food-temperature-control', 0.25],
+    ]);
+    expect(ranking.skills[1]).toMatchObject({
+      demand: 2,
+      supply: 1,
+      inputs: { openings: 1, positions: 2, credentialed: 0, declared: 2, learners: 0 },
+      trade: 'construction',
+      tradeRank: 2,
+    });
+  });
+
+  it('links each skill to the courses that teach it', () => {
+    expect(ranking.skills.find((s) => s.skill === 'stud-wall-framing')?.courses).toContain(
+      'timber-stud-partition-walls',
+    );
+  });
+
+  it('ranks trades by their skills’ summed demand over summed supply', () => {
+    expect(ranking.trades[0]).toMatchObject({ rank: 1, trade: 'construction', demand: 4, supply: 1, score: 2 });
+    expect(ranking.trades).toHaveLength(commons.trades.length);
+  });
+
+  it('breaks ties by demand, then by skill id, so the order never depends on the store', () => {
+    const tied = rankShortages([], commons, today).skills.map((s) => s.skill);
+    expect(tied).toEqual([...commons.skills.keys()].sort());
+  });
+});
+
+describe('the CSV', () => {
+  it('quotes fields with commas, quotes or line breaks, and nothing else', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a, b')).toBe('"a, b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('has a header and one CRLF-terminated row per skill', () => {
+    const ranking = rankShortages([], commons, '2026-11-21');
+    const lines = shortagesCsv(ranking.skills).split('\r\n');
+    expect(lines[0]).toMatch(/^rank,skill,label,trade,trade_rank,score,demand_fte,supply,/);
+    expect(lines).toHaveLength(commons.skills.size + 2);
+    expect(lines.at(-1)).toBe('');
+  });
+});
