@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
-import { adoptInnovation, decideReport, reportValue, settleReport } from '#domain/innovations/adoption-use-cases.ts';
+import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
+import { settleReport } from '#domain/innovations/settle-report.ts';
 import { innovationInputSchema } from '#domain/innovations/innovation.ts';
 import {
   createInnovation,
@@ -81,7 +82,11 @@ export const innovationRoutes = [
     tags: ['innovations'],
     auth: 'required',
     body: innovationInputSchema,
-    responses: { 201: { description: 'The draft.' }, 400: { description: 'Invalid fields or inventors.' } },
+    responses: {
+      201: { description: 'The draft.' },
+      400: { description: 'Malformed, or sets what the server owns.' },
+      422: { description: 'Unknown inventors, practice or skills; shares that are not a whole.' },
+    },
     async handle({ body, identity, services }) {
       return json(await createInnovation(services, identity, body), 201);
     },
@@ -185,6 +190,7 @@ export const innovationRoutes = [
       201: { description: 'Adopted.' },
       200: { description: 'Adopted already: the first adoption.' },
       404: { description: 'No such record, or not your syndicate.' },
+      422: { description: 'An implementer is not an active member of the syndicate.' },
     },
     async handle({ params, body, identity, services }) {
       const result = await adoptInnovation(services, identity, params.innovationId, { ...body, ...params });
@@ -199,7 +205,11 @@ export const innovationRoutes = [
     auth: 'required',
     params: z.object({ innovationId: id, syndicateId: id }),
     body: valueReportInputSchema,
-    responses: { 201: { description: 'Reported.' }, 404: { description: 'No adoption of yours.' } },
+    responses: {
+      201: { description: 'Reported.' },
+      404: { description: 'No adoption of yours.' },
+      422: { description: 'The period ends in the future.' },
+    },
     async handle({ params, body, identity, services }) {
       return json(await reportValue(services, identity, params.innovationId, params.syndicateId, body), 201);
     },
@@ -349,7 +359,7 @@ export const registryLogRoutes = [
     query: z.object({ leafIndex: index, treeSize: size.optional() }),
     responses: {
       200: { description: 'The proof and the signed head it leads to.' },
-      400: { description: 'Out of range.' },
+      422: { description: 'Out of range.' },
     },
     async handle({ query, services }) {
       return json(await inclusion(services, query.leafIndex, query.treeSize));
@@ -362,7 +372,7 @@ export const registryLogRoutes = [
     tags: ['registry-log'],
     auth: 'none',
     query: z.object({ first: size, second: size }),
-    responses: { 200: { description: 'The proof and both signed heads.' }, 400: { description: 'Out of range.' } },
+    responses: { 200: { description: 'The proof and both signed heads.' }, 422: { description: 'Out of range.' } },
     async handle({ query, services }) {
       return json(await consistency(services, query.first, query.second));
     },

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, describeAudit, versionKey } from '#domain/innovations/audit-log.ts';
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
 import { contentHash } from '#domain/innovations/log-events.ts';
-import { emptyHead, type LogHead, logSignerFromJwk, prepareAppend, type StoredLogEntry } from '#domain/innovations/log-head.ts';
+import {
+  emptyHead,
+  type LogHead,
+  logSignerFromJwk,
+  prepareAppend,
+  type StoredLogEntry,
+} from '#domain/innovations/log-head.ts';
 import { leafHash, toBase64 } from '#domain/registry-log/hashing.ts';
 import { draftInput } from './fixtures.ts';
 
@@ -30,8 +36,25 @@ function log(size: number): { entries: StoredLogEntry[]; head: LogHead } {
     const append = prepareAppend(
       head,
       n === 0
-        ? { kind: 'publish', at: version.createdAt, innovationId: 'rec', version: 1, replaces: null, contentHash: contentHash(version), inventors: version.inventors }
-        : { kind: 'value-report', at: version.createdAt, innovationId: 'rec', syndicateId: 'mill', reportId: `r${n}`, amount: String(100 * n), periodFrom: '2026-10-01', periodTo: '2026-10-31' },
+        ? {
+            kind: 'publish',
+            at: version.createdAt,
+            innovationId: 'rec',
+            version: 1,
+            replaces: null,
+            contentHash: contentHash(version),
+            inventors: version.inventors,
+          }
+        : {
+            kind: 'value-report',
+            at: version.createdAt,
+            innovationId: 'rec',
+            syndicateId: 'mill',
+            reportId: `r${n}`,
+            amount: String(100 * n),
+            periodFrom: '2026-10-01',
+            periodTo: '2026-10-31',
+          },
       new Date(Date.UTC(2026, 10, 1, 0, n)),
       signer,
     );
@@ -50,7 +73,10 @@ const rehashed = (entry: StoredLogEntry, data: string): StoredLogEntry => ({
 describe('auditing the stored log', () => {
   it('passes an untouched log, and an empty one', () => {
     const { entries, head } = log(9);
-    expect(auditLog(entries, head, key, new Map([[versionKey(version), version]]))).toMatchObject({ ok: true, treeSize: 9 });
+    expect(auditLog(entries, head, key, new Map([[versionKey(version), version]]))).toMatchObject({
+      ok: true,
+      treeSize: 9,
+    });
     expect(auditLog([], emptyHead(), key)).toMatchObject({ ok: true, treeSize: 0 });
   });
 
@@ -80,8 +106,18 @@ describe('auditing the stored log', () => {
 
   it('notices a missing entry, a truncated log and a forged head', () => {
     const { entries, head } = log(6);
-    expect(auditLog(entries.filter((e) => e.index !== 2), head, key)).toMatchObject({ problem: 'missing-entry', index: 2 });
-    expect(auditLog(entries.slice(0, 5), head, key)).toMatchObject({ problem: 'size-mismatch', expected: 6, actual: 5 });
+    expect(
+      auditLog(
+        entries.filter((e) => e.index !== 2),
+        head,
+        key,
+      ),
+    ).toMatchObject({ problem: 'missing-entry', index: 2 });
+    expect(auditLog(entries.slice(0, 5), head, key)).toMatchObject({
+      problem: 'size-mismatch',
+      expected: 6,
+      actual: 5,
+    });
     expect(auditLog(entries, { ...head, treeSize: 5 }, key)).toMatchObject({ problem: 'bad-signature' });
     const other = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
     expect(auditLog(entries, head, other.publicJwk)).toMatchObject({ problem: 'bad-signature' });
@@ -92,6 +128,8 @@ describe('auditing the stored log', () => {
     const edited = { ...version, improvement: 'Something else entirely, written later.' };
     const result = auditLog(entries, head, key, new Map([[versionKey(edited), edited]]));
     expect(result).toMatchObject({ ok: false, problem: 'version-mismatch', index: 0, innovationId: 'rec', version: 1 });
-    expect(describeAudit(result)).toBe('Version 1 of record rec differs from what entry 0 recorded when it was published.');
+    expect(describeAudit(result)).toBe(
+      'Version 1 of record rec differs from what entry 0 recorded when it was published.',
+    );
   });
 });

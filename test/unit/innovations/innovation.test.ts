@@ -54,9 +54,9 @@ describe('an innovation draft', () => {
       { personId: 'b', basisPoints: 2500 },
     ];
     expect(resolveShares(given, 'inventors')).toEqual(given);
-    expect(issuesOf(() => resolveShares([{ personId: 'a', basisPoints: 7500 }, { personId: 'b' }], 'inventors'))).toEqual([
-      { field: 'inventors', message: 'give a share for everyone, or for no one (equal shares)' },
-    ]);
+    expect(
+      issuesOf(() => resolveShares([{ personId: 'a', basisPoints: 7500 }, { personId: 'b' }], 'inventors')),
+    ).toEqual([{ field: 'inventors', message: 'give a share for everyone, or for no one (equal shares)' }]);
     expect(() => resolveShares([{ personId: 'a', basisPoints: 9000 }], 'inventors')).toThrow(ValidationError);
     expect(() => resolveShares([{ personId: 'a' }, { personId: 'a' }], 'inventors')).toThrow(ValidationError);
   });
@@ -83,13 +83,20 @@ describe('the content hash a publication logs', () => {
   it('changes with any public field and ignores bookkeeping', () => {
     const base = contentHash(version);
     expect(contentHash({ ...version, updatedAt: '2027-01-01T00:00:00.000Z' })).toBe(base);
-    for (const change of [{ title: 'Other title' }, { license: 'CC0-1.0' as const }, { replaces: 1 }, { evidence: [] }]) {
+    for (const change of [
+      { title: 'Other title' },
+      { license: 'CC0-1.0' as const },
+      { replaces: 1 },
+      { evidence: [] },
+    ]) {
       expect(contentHash({ ...version, ...change }), JSON.stringify(change)).not.toBe(base);
     }
   });
 
   it('is the same whatever order the fields were written in', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}',
+    );
   });
 });
 
@@ -121,7 +128,11 @@ describe('a value report', () => {
   });
 
   it('refuses a period that ends before it starts', () => {
-    const result = valueReportInputSchema.safeParse({ ...reportInput(100), periodFrom: '2026-11-01', periodTo: '2026-10-01' });
+    const result = valueReportInputSchema.safeParse({
+      ...reportInput(100),
+      periodFrom: '2026-11-01',
+      periodTo: '2026-10-01',
+    });
     expect(result.error?.issues[0]?.path).toEqual(['periodTo']);
   });
 });

@@ -59,14 +59,22 @@ describe('statements', () => {
   });
 
   it('writes CSV that a spreadsheet reads as text, never as a formula', () => {
-    expect(toCsv(['a', 'b'], [['=HYPERLINK("x")', 'plain, with comma'], ['-12', '@sum']])).toBe(
-      'a,b\r\n"\'=HYPERLINK(""x"")","plain, with comma"\r\n-12,\'@sum\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['=HYPERLINK("x")', 'plain, with comma'],
+          ['-12', '@sum'],
+        ],
+      ),
+    ).toBe('a,b\r\n"\'=HYPERLINK(""x"")","plain, with comma"\r\n-12,\'@sum\r\n');
   });
 
   it('puts one row per movement in the statement CSV', () => {
     const csv = statementCsv(accountRows([entry('2026-11-01', 350n)], new Map()));
-    expect(csv.split('\r\n')[1]).toBe('2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350');
+    expect(csv.split('\r\n')[1]).toBe(
+      '2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350',
+    );
   });
 
   it('pays out exactly the settled value to inventors and implementers, for any value and shares', () => {
@@ -78,25 +86,33 @@ describe('statements', () => {
         }),
       );
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 20n }), sharesArb('inv'), sharesArb('imp'), (value, inventors, implementers) => {
-        const split = royaltySplit(value, inventors);
-        const report = {
-          id: 'r',
-          syndicateId: 'mill',
-          settlement: {
-            settledAt: '2026-11-21',
-            value,
-            inventorsTotal: split.inventorsTotal,
-            implementersTotal: split.implementers,
-            inventorParts: split.inventors.map((p) => ({ personId: p.id, amount: p.amount })),
-            implementerParts: splitByShares(split.implementers, implementers).map((p) => ({ personId: p.id, amount: p.amount })),
-            logIndex: 0,
-          },
-        } as unknown as ValueReport;
-        const parts = recordParts([report]);
-        expect(parts.reduce((sum, p) => sum + p.amount, 0n)).toBe(value);
-        expect(totalsByPerson(parts).reduce((sum, t) => sum + t.amount, 0n)).toBe(value);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 20n }),
+        sharesArb('inv'),
+        sharesArb('imp'),
+        (value, inventors, implementers) => {
+          const split = royaltySplit(value, inventors);
+          const report = {
+            id: 'r',
+            syndicateId: 'mill',
+            settlement: {
+              settledAt: '2026-11-21',
+              value,
+              inventorsTotal: split.inventorsTotal,
+              implementersTotal: split.implementers,
+              inventorParts: split.inventors.map((p) => ({ personId: p.id, amount: p.amount })),
+              implementerParts: splitByShares(split.implementers, implementers).map((p) => ({
+                personId: p.id,
+                amount: p.amount,
+              })),
+              logIndex: 0,
+            },
+          } as unknown as ValueReport;
+          const parts = recordParts([report]);
+          expect(parts.reduce((sum, p) => sum + p.amount, 0n)).toBe(value);
+          expect(totalsByPerson(parts).reduce((sum, t) => sum + t.amount, 0n)).toBe(value);
+        },
+      ),
     );
   });
 });

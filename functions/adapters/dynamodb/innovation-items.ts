@@ -1,0 +1,242 @@
+// Pure builders for the innovation, ledger and registry-log items, shared by their three repositories
+// because their writes meet in single transactions (a settlement touches all three).
+//
+// Amounts of Bound are stored as DynamoDB numbers, which hold 38 digits exactly. The document client
+// writes a bigint as such a number, and reads it back as a JS number when it is a safe integer, as a
+// bigint beyond that; `big` turns either into a bigint, so no amount ever passes through a float.
+import {
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#domain/errors.ts';
+import type { Settlement, ValueReport } from '#domain/innovations/adoption.ts';
+import type { InnovationRecord } from '#domain/innovations/innovation.ts';
+import type { SettlementWrite } from '#domain/innovations/innovation-repository.ts';
+import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
+import { translateStoreError } from './errors.ts';
+import { fromItem, type Item } from './items.ts';
+import {
+  accountKeys,
+  innovationKeys,
+  innovationLookup,
+  inventorLinkKeys,
+  ledgerEntryKeys,
+  logEntryKeys,
+  logHeadKeys,
+  valueReportKeys,
+} from './keys.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+export function big(value: unknown): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  if (typeof value === 'string' && /^-?\d+$/.test(value)) return BigInt(value);
+  throw new Error(`Stored amount ${String(value)} is not an integer.`);
+}
+
+export const optionalBig = (value: unknown) => (value === undefined || value === null ? undefined : big(value));
+
+/**
+ * Sends one transaction. A failed condition is a ConflictError, and so is DynamoDB's
+ * TransactionConflict (another transaction held one of the items): both mean "re-read and try again".
+ */
+export async function transact(client: DynamoDBDocumentClient, items: TransactItem[], conflictMessage: string) {
+  try {
+    await client.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
+    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+      throw new ConflictError(conflictMessage, { cause: error });
+    }
+    throw translateStoreError(error, conflictMessage);
+  }
+}
+
+/** The two writes of an append: the entry at its index (never twice) and the head over its old size. */
+export function logAppendItems(tableName: string, log: LogAppend): TransactItem[] {
+  const { entry, head, previousSize } = log;
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...logEntryKeys(entry.index, entry.innovationId), type: 'log-entry', ...entry },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...logHeadKeys, type: 'log-head', ...head },
+        // Two appends that read the same head both aim at this size; only the first one lands.
+        ...(previousSize === 0
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : {
+              ConditionExpression: 'treeSize = :previous',
+              ExpressionAttributeValues: { ':previous': previousSize },
+            }),
+      },
+    },
+  ];
+}
+
+export const toLogEntry = (item: Item) => fromItem<StoredLogEntry>(item);
+export const toLogHead = (item: Item) => fromItem<LogHead>(item);
+
+// Counters the adapters grow with ADD; a record's own writes never SET them, so they never go back.
+const counters = new Set(['adopterCount', 'valueSettled', 'royaltiesPaid']);
+
+/**
+ * The record written as an update over the revision `expectedRev`: every field SET (or REMOVEd when
+ * undefined), counters untouched, keys recomputed (a record gets its registry listing on publication).
+ */
+export function recordUpdate(tableName: string, record: InnovationRecord, expectedRev: number): TransactItem {
+  const fields: Record<string, unknown> = { ...record, ...innovationKeys(record), type: 'innovation' };
+  const names: Record<string, string> = { '#rev': 'rev' };
+  const values: Record<string, unknown> = { ':expectedRev': expectedRev };
+  const set: string[] = [];
+  const remove: string[] = [];
+  Object.entries(fields).forEach(([name, value], index) => {
+    if (counters.has(name) || name === 'pk' || name === 'sk') return;
+    names[`#f${index}`] = name;
+    if (value === undefined) remove.push(`#f${index}`);
+    else {
+      values[`:f${index}`] = value;
+      set.push(`#f${index} = :f${index}`);
+    }
+  });
+  return {
+    Update: {
+      TableName: tableName,
+      Key: { pk: `INNOV#${record.id}`, sk: 'RECORD' },
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: '#rev = :expectedRev',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** Puts and deletes that make the record's inventor links match `after`. */
+export function inventorLinkItems(tableName: string, before: InnovationRecord | null, after: InnovationRecord) {
+  const old = new Set(before?.inventorIds ?? []);
+  const now = new Set(after.inventorIds);
+  const items: TransactItem[] = [];
+  for (const personId of now) {
+    if (old.has(personId)) continue;
+    const keys = inventorLinkKeys(after.id, personId, after.createdAt);
+    items.push({
+      Put: { TableName: tableName, Item: { ...keys, type: 'inventor-link', innovationId: after.id, personId } },
+    });
+  }
+  for (const personId of old) {
+    if (now.has(personId)) continue;
+    const { pk, sk } = inventorLinkKeys(after.id, personId, after.createdAt);
+    items.push({ Delete: { TableName: tableName, Key: { pk, sk } } });
+  }
+  return items;
+}
+
+export function toRecord(item: Item): InnovationRecord {
+  const record = fromItem<InnovationRecord>(item);
+  return {
+    ...record,
+    valueSettled: optionalBig(record.valueSettled),
+    royaltiesPaid: optionalBig(record.royaltiesPaid),
+  };
+}
+
+export function toReport(item: Item): ValueReport {
+  const report = fromItem<ValueReport>(item);
+  const settlement = report.settlement;
+  return {
+    ...report,
+    amount: big(report.amount),
+    settlement: settlement ? toSettlement(settlement) : undefined,
+  };
+}
+
+function toSettlement(settlement: Settlement): Settlement {
+  const parts = (list: Settlement['inventorParts']) =>
+    list.map((p) => ({ personId: p.personId, amount: big(p.amount) }));
+  return {
+    ...settlement,
+    value: big(settlement.value),
+    inventorsTotal: big(settlement.inventorsTotal),
+    implementersTotal: big(settlement.implementersTotal),
+    inventorParts: parts(settlement.inventorParts),
+    implementerParts: parts(settlement.implementerParts),
+  };
+}
+
+/** Every write of a settlement, for one transaction (see SettlementWrite for the conditions). */
+export function settlementItems(tableName: string, write: SettlementWrite, log: LogAppend) {
+  const { report, payer } = write;
+  const settlement = report.settlement;
+  if (!settlement) throw new Error('A settled report carries its settlement.');
+  const at = settlement.settledAt;
+  const accountUpdate = (accountId: string, delta: bigint, guard?: { floor: bigint; limitSeen: bigint | null }) => {
+    const keys = accountKeys(accountId);
+    const limitGuard = guard?.limitSeen === null ? 'attribute_not_exists(creditLimit)' : 'creditLimit = :seen';
+    return {
+      Update: {
+        TableName: tableName,
+        Key: { pk: keys.pk, sk: keys.sk },
+        UpdateExpression:
+          'SET accountId = :id, #type = :type, gsi1pk = :g1, gsi1sk = :g1s, updatedAt = :at ADD balance :delta',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':id': accountId,
+          ':type': 'account',
+          ':g1': keys.gsi1pk,
+          ':g1s': keys.gsi1sk,
+          ':at': at,
+          ':delta': delta,
+          ...(guard
+            ? { ':floor': guard.floor, ...(guard.limitSeen === null ? {} : { ':seen': guard.limitSeen }) }
+            : {}),
+        },
+        // The payer may only go down to its limit, as it stands now: the condition is on the current
+        // balance (at least the limit plus what leaves), so concurrent payments cannot both pass it.
+        ...(guard
+          ? { ConditionExpression: `(attribute_not_exists(balance) OR balance >= :floor) AND ${limitGuard}` }
+          : {}),
+      },
+    } satisfies TransactItem;
+  };
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...valueReportKeys(report), type: 'value-report', ...report },
+        // Settles once: only a report still confirmed-unsettled (explicitly, or by its window lapsing).
+        ConditionExpression: '#status = :confirmed OR (#status = :pending AND reportedAt <= :cutoff)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':confirmed': 'confirmed', ':pending': 'pending', ':cutoff': write.lapseCutoff },
+      },
+    },
+    ...(payer ? [accountUpdate(payer.accountId, -payer.total, payer)] : []),
+    ...write.payees.map((payee) => accountUpdate(payee.accountId, payee.amount)),
+    ...write.entries.map((entry) => ({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...ledgerEntryKeys(entry.accountId, entry.at, entry.reportId, entry.sequence),
+          type: 'ledger-entry',
+          ...entry,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })),
+    {
+      Update: {
+        TableName: tableName,
+        Key: innovationLookup(report.innovationId),
+        UpdateExpression: 'ADD valueSettled :value, royaltiesPaid :paid',
+        ExpressionAttributeValues: { ':value': settlement.value, ':paid': settlement.inventorsTotal },
+      },
+    },
+    ...logAppendItems(tableName, log),
+  ] satisfies TransactItem[];
+}

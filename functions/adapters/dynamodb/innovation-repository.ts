@@ -1,0 +1,253 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Adoption, ValueReport } from '#domain/innovations/adoption.ts';
+import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
+import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
+import { storeCall } from './errors.ts';
+import {
+  inventorLinkItems,
+  logAppendItems,
+  recordUpdate,
+  settlementItems,
+  type TransactItem,
+  toRecord,
+  toReport,
+  transact,
+} from './innovation-items.ts';
+import { fromItem, type Item, queryAll } from './items.ts';
+import {
+  adoptionKeys,
+  adoptionLookup,
+  innovationKeys,
+  innovationLookup,
+  innovationVersionKeys,
+  valueReportKeys,
+  valueReportLookup,
+} from './keys.ts';
+
+export function createInnovationRepository(client: DynamoDBDocumentClient, tableName: string): InnovationRepository {
+  // Reads are strongly consistent: use cases re-read after a lost race and must see the winner's write.
+  const get = async (key: { pk: string; sk: string }) =>
+    (await storeCall(() => client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))).Item;
+  const inRecord = (innovationId: string, prefix: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `INNOV#${innovationId}`, ':prefix': prefix },
+      ConsistentRead: true,
+    });
+  const bySyndicate = (syndicateId: string, prefix: string) =>
+    queryAll(client, {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': prefix },
+    });
+  const versionPut = (version: InnovationVersion, condition: 'new-or-draft' | 'draft'): TransactItem => ({
+    Put: {
+      TableName: tableName,
+      Item: { ...innovationVersionKeys(version.innovationId, version.version), type: 'innovation-version', ...version },
+      // A published version is immutable: only a draft (or a version not written yet) may be written.
+      ConditionExpression: condition === 'draft' ? '#status = :draft' : 'attribute_not_exists(pk) OR #status = :draft',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':draft': 'draft' },
+    },
+  });
+  const reportItem = (report: ValueReport): Item => ({ ...valueReportKeys(report), type: 'value-report', ...report });
+
+  return {
+    // Access pattern: a record by id.
+    async get(innovationId) {
+      const item = await get(innovationLookup(innovationId));
+      return item ? toRecord(item) : null;
+    },
+
+    // Access pattern: one version of a record.
+    async getVersion(innovationId, version) {
+      const item = await get(innovationVersionKeys(innovationId, version));
+      return item ? fromItem<InnovationVersion>(item) : null;
+    },
+
+    // Access pattern: a record's versions, oldest first.
+    async listVersions(innovationId) {
+      return (await inRecord(innovationId, 'VERSION#')).map((item) => fromItem<InnovationVersion>(item));
+    },
+
+    // Access pattern: the registry, newest first (gsi1).
+    async listPublished() {
+      const items = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'INNOVATIONS#published' },
+        ScanIndexForward: false,
+      });
+      return items.map(toRecord);
+    },
+
+    // Access pattern: a person's records through their inventor links (gsi1), then each record.
+    async listByInventor(personId) {
+      const links = await queryAll(client, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'INVENTS#' },
+        ScanIndexForward: false,
+      });
+      const records = await Promise.all(links.map((link) => this.get(String(link.innovationId))));
+      return records.filter((record): record is InnovationRecord => record !== null);
+    },
+
+    async createDraft(record, version) {
+      await transact(
+        client,
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...innovationKeys(record), type: 'innovation', ...record },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          versionPut(version, 'new-or-draft'),
+          ...inventorLinkItems(tableName, null, record),
+        ],
+        `A record with the id "${record.id}" exists already.`,
+      );
+    },
+
+    async saveDraft(record, version, before) {
+      await transact(
+        client,
+        [
+          recordUpdate(tableName, record, before.rev),
+          versionPut(version, 'new-or-draft'),
+          ...inventorLinkItems(tableName, before, record),
+        ],
+        'The draft changed meanwhile; reload it and try again.',
+      );
+    },
+
+    async publish(record, version, before, log) {
+      await transact(
+        client,
+        [
+          recordUpdate(tableName, record, before.rev),
+          versionPut(version, 'draft'),
+          ...inventorLinkItems(tableName, before, record),
+          ...logAppendItems(tableName, log),
+        ],
+        'The record or the log changed meanwhile.',
+      );
+    },
+
+    // Access pattern: one syndicate's adoption of one record.
+    async getAdoption(innovationId, syndicateId) {
+      const item = await get(adoptionLookup(innovationId, syndicateId));
+      return item ? fromItem<Adoption>(item) : null;
+    },
+
+    // Access pattern: a record's adopters.
+    async listAdoptions(innovationId) {
+      return (await inRecord(innovationId, 'ADOPT#')).map((item) => fromItem<Adoption>(item));
+    },
+
+    // Access pattern: a syndicate's adoptions (gsi1).
+    async listAdoptionsBySyndicate(syndicateId) {
+      return (await bySyndicate(syndicateId, 'ADOPT#')).map((item) => fromItem<Adoption>(item));
+    },
+
+    async adopt(adoption, log) {
+      await transact(
+        client,
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...adoptionKeys(adoption.innovationId, adoption.syndicateId, adoption.adoptedAt),
+                type: 'adoption',
+                ...adoption,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: innovationLookup(adoption.innovationId),
+              UpdateExpression: 'ADD adopterCount :one',
+              ConditionExpression: '#status = :published',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+            },
+          },
+          ...logAppendItems(tableName, log),
+        ],
+        'The adoption or the log changed meanwhile.',
+      );
+    },
+
+    // Access pattern: one value report.
+    async getReport(innovationId, reportId) {
+      const item = await get(valueReportLookup(innovationId, reportId));
+      return item ? toReport(item) : null;
+    },
+
+    // Access pattern: a record's value reports.
+    async listReports(innovationId) {
+      return (await inRecord(innovationId, 'REPORT#')).map(toReport);
+    },
+
+    // Access pattern: a syndicate's value reports by date (gsi1).
+    async listReportsBySyndicate(syndicateId) {
+      return (await bySyndicate(syndicateId, 'REPORT#')).map(toReport);
+    },
+
+    async createReport(report, log) {
+      await transact(
+        client,
+        [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: adoptionLookup(report.innovationId, report.syndicateId),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...logAppendItems(tableName, log),
+        ],
+        'The log changed meanwhile.',
+      );
+    },
+
+    async decideReport(report, windowOpenAfter) {
+      await storeCall(
+        () =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: reportItem(report),
+              ConditionExpression: windowOpenAfter
+                ? '#status = :pending AND reportedAt > :cutoff'
+                : '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':pending': 'pending',
+                ...(windowOpenAfter ? { ':cutoff': windowOpenAfter } : {}),
+              },
+            }),
+          ),
+        'The report was decided meanwhile.',
+      );
+    },
+
+    async settle(write, log) {
+      await transact(
+        client,
+        settlementItems(tableName, write, log),
+        'The report, a balance or the log changed meanwhile.',
+      );
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Adoptions and the value they create. A syndicate that implements a record names the implementers
+// and their shares; it then reports the value realised over a period, in Bound minor units. The
+// record's inventors confirm or dispute a report within a window; a report nobody disputes in time
+// counts as confirmed, by itself, without anyone writing to it (like an opening's expiry).
+import { z } from 'zod';
+import { holdersInputSchema, type PersonShare } from './innovation.ts';
+
+export const adoptionInputSchema = z.strictObject({
+  syndicateId: z.string().min(1).max(100),
+  implementers: holdersInputSchema,
+  note: z.string().trim().max(2000).default(''),
+});
+export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
+
+export interface Adoption {
+  innovationId: string;
+  syndicateId: string;
+  /** The published version the syndicate adopted; its inventors are the ones paid. */
+  version: number;
+  inventors: PersonShare[];
+  implementers: PersonShare[];
+  note: string;
+  adoptedAt: string;
+  adoptedBy: string;
+}
+
+/** Largest single report: a trillion Bound in minor units, far below where a JSON number loses digits. */
+export const maxReportAmount = 100_000_000_000_000n;
+
+/** Whole minor units, sent as a JSON integer or as a string of digits (the form the API answers in). */
+export const minorUnitsSchema = z
+  .union([z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^[1-9]\d{0,19}$/)])
+  .transform((value) => BigInt(value))
+  .refine((value) => value <= maxReportAmount, { message: `must be at most ${maxReportAmount} minor units` });
+
+export const valueReportInputSchema = z
+  .strictObject({
+    amount: minorUnitsSchema,
+    periodFrom: z.iso.date(),
+    periodTo: z.iso.date(),
+    method: z.string().trim().min(10).max(2000),
+  })
+  .refine((input) => input.periodFrom <= input.periodTo, {
+    message: 'must be on or after the start of the period',
+    path: ['periodTo'],
+  });
+export type ValueReportInput = z.infer<typeof valueReportInputSchema>;
+
+export type StoredReportStatus = 'pending' | 'confirmed' | 'disputed' | 'settled';
+/** What a person sees: a pending report past its window is confirmed. */
+export type ReportStatus = StoredReportStatus;
+
+export interface Settlement {
+  settledAt: string;
+  value: bigint;
+  /** floor(V/2), moved from the syndicate to the inventors. */
+  inventorsTotal: bigint;
+  /** ceil(V/2), kept by the syndicate for its implementers. */
+  implementersTotal: bigint;
+  inventorParts: Array<{ personId: string; amount: bigint }>;
+  implementerParts: Array<{ personId: string; amount: bigint }>;
+  logIndex: number;
+}
+
+export interface ValueReport extends Omit<ValueReportInput, 'amount'> {
+  id: string;
+  innovationId: string;
+  syndicateId: string;
+  amount: bigint;
+  status: StoredReportStatus;
+  reportedAt: string;
+  reportedBy: string;
+  decidedAt?: string | undefined;
+  decidedBy?: string | undefined;
+  disputeReason?: string | undefined;
+  settlement?: Settlement | undefined;
+  logIndex: number;
+}
+
+const day = 86_400_000;
+
+/** The moment after which an undisputed report counts as confirmed. */
+export function disputeDeadline(report: Pick<ValueReport, 'reportedAt'>, windowDays: number): Date {
+  return new Date(new Date(report.reportedAt).getTime() + windowDays * day);
+}
+
+export function effectiveReportStatus(
+  report: Pick<ValueReport, 'status' | 'reportedAt'>,
+  now: Date,
+  windowDays: number,
+): ReportStatus {
+  if (report.status === 'pending' && now >= disputeDeadline(report, windowDays)) return 'confirmed';
+  return report.status;
+}
+
+/** Confirmed (by the inventors or by the window passing) and not yet settled: the only settleable state. */
+export function isSettleable(report: Pick<ValueReport, 'status' | 'reportedAt'>, now: Date, windowDays: number) {
+  return effectiveReportStatus(report, now, windowDays) === 'confirmed';
+}
+
+/** The latest `reportedAt` a pending report may have and count as confirmed at `now`. */
+export function lapseCutoff(now: Date, windowDays: number): string {
+  return new Date(now.getTime() - windowDays * day).toISOString();
+}
+
+export const reportStatusLabel: Record<ReportStatus, string> = {
+  pending: 'Awaiting the inventors',
+  confirmed: 'Confirmed, not yet settled',
+  disputed: 'Disputed',
+  settled: 'Settled',
+};

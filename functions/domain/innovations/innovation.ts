@@ -1,0 +1,166 @@
+// Open innovation records: an improvement to how work is done, written up so others can adopt it.
+// A record starts as a private draft its inventors edit; publishing makes a version public and
+// immutable; a correction is a new version, drafted and published the same way, that names the
+// version it replaces. The record itself only points at its newest published version.
+import { z } from 'zod';
+import { type FieldIssue, ValidationError } from '../errors.ts';
+import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
+
+export const licenses = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
+export const licenseLabel: Record<(typeof licenses)[number], string> = {
+  'CC-BY-4.0': 'Creative Commons Attribution 4.0',
+  'CC-BY-SA-4.0': 'Creative Commons Attribution-ShareAlike 4.0',
+  'CC0-1.0': 'CC0 1.0 (public domain dedication)',
+};
+
+/** At most this many inventors or implementers: a settlement must fit one DynamoDB transaction. */
+export const maxHolders = 20;
+
+const personId = z.string().trim().min(1).max(128);
+const commonsId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover');
+
+/** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
+export const holdersInputSchema = z
+  .array(z.strictObject({ personId, basisPoints: z.number().int().min(0).max(WHOLE).optional() }))
+  .min(1)
+  .max(maxHolders);
+export type HoldersInput = z.infer<typeof holdersInputSchema>;
+
+export const effectSchema = z.strictObject({
+  unit: z.string().trim().min(1).max(40),
+  before: z.number().finite(),
+  after: z.number().finite(),
+  method: z.string().trim().min(10).max(2000),
+});
+
+/** What inventors may write in a draft: nothing the server owns. */
+export const innovationInputSchema = z
+  .strictObject({
+    title: z.string().trim().min(5).max(120),
+    problem: z.string().trim().min(20).max(4000),
+    improvement: z.string().trim().min(30).max(20_000),
+    practice: commonsId.optional(),
+    skills: z.array(commonsId).max(10).default([]),
+    effect: effectSchema,
+    evidence: z
+      .array(z.url({ protocol: /^https?$/, error: 'must be an http or https link' }))
+      .max(10)
+      .default([]),
+    inventors: holdersInputSchema,
+    license: z.enum(licenses),
+  })
+  .refine((input) => input.practice !== undefined || input.skills.length > 0, {
+    message: 'name the practice guide or at least one skill it improves',
+    path: ['skills'],
+  })
+  .refine((input) => new Set(input.skills).size === input.skills.length, {
+    message: 'lists a skill twice',
+    path: ['skills'],
+  });
+export type InnovationInput = z.infer<typeof innovationInputSchema>;
+
+/** A holder of a share: a person and their basis points (the shares sum to 10,000). */
+export interface PersonShare {
+  personId: string;
+  basisPoints: number;
+}
+
+export interface InnovationContent extends Omit<InnovationInput, 'inventors'> {
+  inventors: PersonShare[];
+}
+
+export type VersionStatus = 'draft' | 'published';
+
+export interface InnovationVersion extends InnovationContent {
+  innovationId: string;
+  version: number;
+  status: VersionStatus;
+  /** The published version this one corrects. */
+  replaces?: number | undefined;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  publishedAt?: string | undefined;
+  /** Hash of the public content, recorded in the registry log when published. */
+  contentHash?: string | undefined;
+}
+
+export interface InnovationRecord {
+  id: string;
+  /** `draft` until the first version is published. */
+  status: VersionStatus;
+  /** The newest published version; 0 while the record is a draft. */
+  currentVersion: number;
+  /** A correction being drafted, if any (only its inventors see it). */
+  draftVersion?: number | undefined;
+  /** Listing fields, copied from the newest version. */
+  title: string;
+  practice?: string | undefined;
+  skills: string[];
+  inventorIds: string[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  publishedAt?: string | undefined;
+  /** Optimistic concurrency: every write is conditional on the revision read. */
+  rev: number;
+  /** Server-owned totals, grown in the same transactions as adoptions and settlements. */
+  adopterCount?: number | undefined;
+  /** Sum of the settled values V, and of the inventors' halves paid out of them, in minor units. */
+  valueSettled?: bigint | undefined;
+  royaltiesPaid?: bigint | undefined;
+}
+
+/**
+ * Shares for the holders as sent: given for everyone, they must sum to 10,000; left out for everyone,
+ * they are equal (largest remainder by id, so the same people always get the same shares).
+ */
+export function resolveShares(holders: HoldersInput, field: string): PersonShare[] {
+  const given = holders.filter((holder) => holder.basisPoints !== undefined);
+  const ids = holders.map((holder) => holder.personId);
+  if (given.length === 0) {
+    return equalShares(ids, field).map((share) => ({ personId: share.id, basisPoints: share.basisPoints }));
+  }
+  if (given.length !== holders.length) {
+    throw new ValidationError([{ field, message: 'give a share for everyone, or for no one (equal shares)' }]);
+  }
+  const shares = holders.map((holder) => ({ id: holder.personId, basisPoints: holder.basisPoints ?? 0 }));
+  const issues = shareIssues(shares, field);
+  if (issues.length > 0) throw new ValidationError(issues, 'The shares do not divide a whole.');
+  return shares.map((share) => ({ personId: share.id, basisPoints: share.basisPoints }));
+}
+
+export function inventorIdsOf(content: Pick<InnovationContent, 'inventors'>): string[] {
+  return content.inventors.map((inventor) => inventor.personId);
+}
+
+/** The listing fields a record copies from its newest version. */
+export function listingOf(version: InnovationVersion): Pick<InnovationRecord, 'title' | 'practice' | 'skills'> {
+  return { title: version.title, practice: version.practice, skills: version.skills };
+}
+
+/** Every problem with the commons ids a draft names; empty when the practice and skills all exist. */
+export function commonsIssues(
+  content: Pick<InnovationContent, 'practice' | 'skills'>,
+  known: { practices: ReadonlyMap<string, unknown>; skills: ReadonlyMap<string, unknown> },
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (content.practice && !known.practices.has(content.practice)) {
+    issues.push({ field: 'body.practice', message: `unknown practice guide "${content.practice}"` });
+  }
+  content.skills.forEach((skill, index) => {
+    if (!known.skills.has(skill)) issues.push({ field: `body.skills.${index}`, message: `unknown skill "${skill}"` });
+  });
+  return issues;
+}
+
+/** How a measured effect reads: "minutes per repair: 45 → 30 (−33%)". */
+export function describeEffect(effect: InnovationInput['effect']): string {
+  const change = effect.before === 0 ? '' : ` (${formatChange((effect.after - effect.before) / effect.before)})`;
+  return `${effect.unit}: ${effect.before} → ${effect.after}${change}`;
+}
+
+function formatChange(ratio: number): string {
+  const percent = Math.round(ratio * 1000) / 10;
+  return `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent)}%`;
+}

@@ -1,0 +1,117 @@
+// What the registry log records, and the exact bytes it records: every publish, adoption, value report,
+// settlement and credit-limit change becomes one entry of canonical JSON (keys sorted, no spaces,
+// amounts as strings of digits), so the same event always hashes the same and anyone can re-read it.
+import { createHash } from 'node:crypto';
+import type { InnovationVersion, PersonShare } from './innovation.ts';
+
+export type LogEvent =
+  | {
+      kind: 'publish';
+      at: string;
+      innovationId: string;
+      version: number;
+      replaces: number | null;
+      contentHash: string;
+      inventors: PersonShare[];
+    }
+  | {
+      kind: 'adoption';
+      at: string;
+      innovationId: string;
+      syndicateId: string;
+      version: number;
+      inventors: PersonShare[];
+      implementers: PersonShare[];
+    }
+  | {
+      kind: 'value-report';
+      at: string;
+      innovationId: string;
+      syndicateId: string;
+      reportId: string;
+      amount: string;
+      periodFrom: string;
+      periodTo: string;
+    }
+  | {
+      kind: 'settlement';
+      at: string;
+      innovationId: string;
+      syndicateId: string;
+      reportId: string;
+      value: string;
+      transfers: Array<{ from: string; to: string; amount: string }>;
+      implementersKeep: string;
+    }
+  | { kind: 'credit-limit'; at: string; accountId: string; limit: string | null; previous: string | null; by: string };
+
+export type LogEventKind = LogEvent['kind'];
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** JSON with object keys in code-unit order at every depth and no whitespace: one text per value. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value as Json));
+}
+
+function sortKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const sorted: { [key: string]: Json } = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = value[key];
+      if (item !== undefined) sorted[key] = sortKeys(item);
+    }
+    return sorted;
+  }
+  return value;
+}
+
+export function eventBytes(event: LogEvent): Uint8Array {
+  return new TextEncoder().encode(canonicalJson(event));
+}
+
+/** The event an entry's stored text claims to be; null if it is not one (a tampered entry, say). */
+export function parseEvent(text: string): LogEvent | null {
+  try {
+    const value = JSON.parse(text) as { kind?: unknown };
+    return typeof value === 'object' && value !== null && typeof value.kind === 'string' ? (value as LogEvent) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The innovation an event is about, if any; the log lists a record's entries by it. */
+export function subjectOf(event: LogEvent): string | undefined {
+  return 'innovationId' in event ? event.innovationId : undefined;
+}
+
+/**
+ * SHA-256 of a version's public content in canonical JSON, standard base64. The publish entry carries
+ * it, so a version changed after publishing no longer matches the log.
+ */
+export function contentHash(version: InnovationVersion): string {
+  const content = {
+    innovationId: version.innovationId,
+    version: version.version,
+    replaces: version.replaces ?? null,
+    title: version.title,
+    problem: version.problem,
+    improvement: version.improvement,
+    practice: version.practice ?? null,
+    skills: version.skills,
+    effect: version.effect,
+    evidence: version.evidence,
+    inventors: version.inventors,
+    license: version.license,
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('base64');
+}
+
+export const eventLabel: Record<LogEventKind, string> = {
+  publish: 'Published',
+  adoption: 'Adopted',
+  'value-report': 'Value reported',
+  settlement: 'Settled',
+  'credit-limit': 'Credit limit changed',
+};

@@ -1,0 +1,134 @@
+// Settling a confirmed value report on the Bound ledger: half the value from the adopting syndicate
+// to the inventors, by share, in one transaction that also appends the settlement to the registry log.
+import { NotFoundError, RuleViolationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import { type AccountId, creditLimits, personAccount, syndicateAccount } from '../ledger/account.ts';
+import { planSettlement } from '../ledger/plan-settlement.ts';
+import { splitByShares } from '../ledger/shares.ts';
+import { effectiveReportStatus, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
+import type { Adoption } from './adoption.ts';
+import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
+import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import type { LedgerEntry, SettlementWrite } from './innovation-repository.ts';
+
+const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
+const isInventor = (adoption: Adoption, personId: string) => adoption.inventors.some((i) => i.personId === personId);
+
+/** A report and its adoption, for a caller who is one of its inventors or one of its syndicate's admins. */
+export async function reportFor(
+  deps: InnovationDependencies,
+  identity: Identity,
+  innovationId: string,
+  reportId: string,
+  who: 'inventor' | 'party',
+) {
+  const report = await deps.innovations.getReport(innovationId, reportId);
+  const adoption = report ? await deps.innovations.getAdoption(innovationId, report.syndicateId) : null;
+  const allowed =
+    !!report &&
+    !!adoption &&
+    (isInventor(adoption, identity.personId) ||
+      (who === 'party' && (await isAdmin(deps, report.syndicateId, identity.personId))));
+  if (!allowed || !report || !adoption) throw new NotFoundError('value report', reportId);
+  return { report, adoption };
+}
+
+/**
+ * Steps: re-read the report (settled already: return it, so a retry never pays twice); check it is
+ * confirmed; read the balances; plan the transfers (refusing past a credit limit); write it all in one
+ * transaction with its log entry. A lost race re-runs from the reads.
+ */
+export async function settleReport(
+  deps: InnovationDependencies,
+  identity: Identity,
+  innovationId: string,
+  reportId: string,
+) {
+  await reportFor(deps, identity, innovationId, reportId, 'party');
+  return retryOnConflict(async () => {
+    const report = await deps.innovations.getReport(innovationId, reportId);
+    const adoption = report ? await deps.innovations.getAdoption(innovationId, report.syndicateId) : null;
+    if (!report || !adoption) throw new NotFoundError('value report', reportId);
+    if (report.status === 'settled') return { report, settledNow: false };
+    const now = deps.now();
+    if (!isSettleable(report, now, windowDays(deps))) {
+      throw new RuleViolationError(
+        'report-not-confirmed',
+        `Only a confirmed report can be settled; this one is ${effectiveReportStatus(report, now, windowDays(deps))}.`,
+      );
+    }
+    const payer = syndicateAccount(report.syndicateId);
+    const inventors = adoption.inventors.map((i) => ({ id: personAccount(i.personId), basisPoints: i.basisPoints }));
+    const accounts = await deps.ledger.getAccounts([payer, ...inventors.map((i) => i.id)]);
+    const overrides: Array<[AccountId, bigint]> = [...accounts.values()].flatMap((account) =>
+      account.creditLimit === undefined ? [] : [[account.accountId, account.creditLimit] as [AccountId, bigint]],
+    );
+    const limits = creditLimits(-BigInt(deps.config.BOUND_DEFAULT_CREDIT_LIMIT), overrides);
+    const plan = planSettlement({
+      syndicate: payer,
+      value: report.amount,
+      inventors,
+      balances: new Map([...accounts].map(([id, account]) => [id, account.balance])),
+      limits,
+    });
+    const at = now.toISOString();
+    const total = plan.royalty.inventorsTotal;
+    const log = await appendFor(deps, {
+      kind: 'settlement',
+      at,
+      innovationId,
+      syndicateId: report.syndicateId,
+      reportId,
+      value: report.amount.toString(),
+      transfers: plan.transfers.map((t) => ({ from: t.from, to: t.to, amount: t.amount.toString() })),
+      implementersKeep: plan.royalty.implementers.toString(),
+    });
+    const implementerParts = splitByShares(
+      plan.royalty.implementers,
+      adoption.implementers.map((i) => ({ id: i.personId, basisPoints: i.basisPoints })),
+    );
+    const settled: ValueReport = {
+      ...report,
+      status: 'settled',
+      settlement: {
+        settledAt: at,
+        value: report.amount,
+        inventorsTotal: total,
+        implementersTotal: plan.royalty.implementers,
+        inventorParts: plan.royalty.inventors.map((p) => ({
+          personId: p.id.slice('person:'.length),
+          amount: p.amount,
+        })),
+        implementerParts: implementerParts.map((p) => ({ personId: p.id, amount: p.amount })),
+        logIndex: log.entry.index,
+      },
+    };
+    const base = { at, kind: 'royalty' as const, innovationId, reportId, syndicateId: report.syndicateId };
+    const entries: LedgerEntry[] = plan.transfers.flatMap((t, i) => [
+      { ...base, accountId: t.from, counterparty: t.to, amount: -t.amount, sequence: 2 * i, logIndex: log.entry.index },
+      {
+        ...base,
+        accountId: t.to,
+        counterparty: t.from,
+        amount: t.amount,
+        sequence: 2 * i + 1,
+        logIndex: log.entry.index,
+      },
+    ]);
+    const moved = plan.transfers.reduce((sum, t) => sum + t.amount, 0n);
+    const payerState = accounts.get(payer);
+    const limitSeen = payerState?.creditLimit ?? null;
+    const write: SettlementWrite = {
+      report: settled,
+      lapseCutoff: lapseCutoff(now, windowDays(deps)),
+      payer:
+        moved > 0n
+          ? { accountId: payer, total: moved, floor: (limitSeen ?? limits.defaultLimit) + moved, limitSeen }
+          : null,
+      payees: plan.transfers.map((t) => ({ accountId: t.to, amount: t.amount })),
+      entries,
+    };
+    await deps.innovations.settle(write, log);
+    return { report: settled, settledNow: true, logIndex: log.entry.index };
+  });
+}

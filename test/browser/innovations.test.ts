@@ -1,0 +1,137 @@
+// An inventor publishes a record, a syndicate adopts it and reports value, the inventor confirms, and
+// both see the settled amounts. Every step is a plain HTML form: the browsers run without JavaScript.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { signIn } from '../support/sign-in.ts';
+
+const baseUrl = inject('baseUrl');
+const shots = join(import.meta.dirname, '../../.tmp/screenshots');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** Every visible form control has an accessible name, and the page has exactly one h1. */
+async function expectAccessibleForms(page: Page) {
+  const unnamed = await page.evaluate(`[...document.querySelectorAll('input, select, textarea, button')]
+    .filter((el) => el.type !== 'hidden')
+    .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+    .map((el) => el.outerHTML.slice(0, 80))`);
+  expect(unnamed, page.url()).toEqual([]);
+  expect(await page.locator('h1').count(), page.url()).toBe(1);
+}
+
+const statusText = (page: Page) => page.getByRole('status').first().textContent();
+
+describe('an improvement from draft to settled royalty', () => {
+  it('publishes, adopts, reports, confirms and shows both sides the settled amounts', async () => {
+    const carmen = await browser.newContext({ javaScriptEnabled: false });
+    const inventor = await carmen.newPage();
+    await signIn(inventor, baseUrl, /Carmen Ruiz/, '/innovations/new/');
+    await expectAccessibleForms(inventor);
+
+    // An empty form is refused with the problems named, and nothing is created.
+    await inventor.getByLabel('Inventors').fill('');
+    await inventor.getByRole('button', { name: 'Save as draft' }).click();
+    await expect(inventor.getByRole('alert').textContent()).resolves.toMatch(/title[\s\S]*problem[\s\S]*inventors/);
+
+    const title = `Colour-coded parts trays ${Date.now()}`;
+    await inventor.getByLabel('Title').fill(title);
+    await inventor
+      .getByLabel(/^The problem/)
+      .fill('Small screws from different jobs got mixed up on the shared bench every week.');
+    await inventor
+      .getByLabel(/^The improvement/)
+      .fill('One tray per job, in the colour of the job tag, and a lid that clips shut.');
+    await inventor.getByLabel('Practice guide').selectOption('recording-a-repair-from-intake-to-return');
+    await inventor.getByLabel('Unit of measure').fill('mixed-up parts per month');
+    await inventor.getByLabel('Measured before').fill('9');
+    await inventor.getByLabel('Measured after').fill('1');
+    await inventor.getByLabel('How it was measured').fill('Counted by the bench lead for two months each way.');
+    await inventor.getByLabel('Inventors').fill('demo-carmen');
+    await inventor.getByRole('button', { name: 'Save as draft' }).click();
+    await inventor.waitForURL(/\/innovations\/[a-z0-9-]+\/$/);
+    const recordUrl = inventor.url();
+    await expect(inventor.locator('.status').first().textContent()).resolves.toBe('Draft');
+    expect((await fetch(recordUrl)).status).toBe(404);
+    await inventor.getByRole('button', { name: 'Publish' }).click();
+    await expect(statusText(inventor)).resolves.toMatch(/Published as version 1/);
+    expect((await fetch(recordUrl)).status).toBe(200);
+
+    const bram = await browser.newContext({ javaScriptEnabled: false });
+    const admin = await bram.newPage();
+    await signIn(admin, baseUrl, /Bram Jansen/, `${new URL(recordUrl).pathname}adopt/`);
+    await expectAccessibleForms(admin);
+    await admin.getByRole('button', { name: 'Adopt for Riverside Builders' }).click();
+    await expect(statusText(admin)).resolves.toContain('adoption is recorded');
+    await admin.getByRole('link', { name: 'Report value for Riverside Builders' }).click();
+    await expectAccessibleForms(admin);
+    await admin.getByLabel(/^Value realised/).fill('100.00');
+    await admin.getByLabel('How it was measured').fill('Parts lost and re-ordered, at what they cost us in Bound.');
+    await admin.getByRole('button', { name: 'Report the value' }).click();
+    await expect(statusText(admin)).resolves.toContain('value report is recorded');
+    await expect(admin.locator('#reports').locator('..').textContent()).resolves.toBeTruthy();
+
+    await inventor.goto(recordUrl);
+    await expectAccessibleForms(inventor);
+    await inventor.getByRole('button', { name: 'Confirm 100.00 Bound' }).click();
+    await expect(statusText(inventor)).resolves.toBe('Confirmed and settled: 50.00 Bound went to the inventors.');
+    await expect(inventor.locator('main').textContent()).resolves.toContain('Carmen Ruiz received 50.00 Bound');
+    await inventor.screenshot({ path: join(shots, 'innovation-settled.png'), fullPage: true });
+    await inventor.goto(`${baseUrl}/ledger/me/`);
+    await expect(inventor.locator('main').textContent()).resolves.toMatch(new RegExp(`${title}[\\s\\S]*50\\.00 Bound`));
+
+    await admin.goto(`${baseUrl}/ledger/syndicates/riverside-builders/`);
+    const statement = await admin.locator('main').textContent();
+    expect(statement).toContain(title);
+    expect(statement).toContain('−50.00 Bound');
+    const csv = await (await fetch(`${baseUrl}/ledger/syndicates/riverside-builders.csv`)).text();
+    expect(csv).toContain(',royalty-paid,');
+    expect(csv).toContain(',-5000,-50.00,');
+    await admin.screenshot({ path: join(shots, 'syndicate-statement.png'), fullPage: true });
+    await carmen.close();
+    await bram.close();
+  });
+});
+
+describe('the registry and its log, for anyone', () => {
+  it('filters the registry without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/innovations/`);
+    await expectAccessibleForms(page);
+    await page.getByLabel('Trade').selectOption('care');
+    await page.getByRole('button', { name: 'Show records' }).click();
+    await expect(statusText(page)).resolves.toMatch(/^1 published record/);
+    await expect(page.locator('.cards').textContent()).resolves.toContain('five-line handover');
+    await page.screenshot({ path: join(shots, 'innovations.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('verifies the whole log and a record’s inclusion on the log page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/innovations/log/`);
+    await expectAccessibleForms(page);
+    await expect(page.locator('main').textContent()).resolves.toContain('Verifies with the instance key');
+    await page.getByRole('button', { name: 'Verify every entry now' }).click();
+    await expect(statusText(page)).resolves.toMatch(/^The log verifies: \d+ entries/);
+    await page.getByLabel('Record id').fill('two-minute-fault-triage-card');
+    await page.getByRole('button', { name: 'Check inclusion' }).click();
+    const rows = page.locator('table.data tbody tr');
+    expect(await rows.count()).toBe(4);
+    for (const text of await rows.allTextContents()) expect(text).toContain('Included in the signed tree');
+    await page.screenshot({ path: join(shots, 'registry-log.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('shows the ledger summing to zero', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl}/ledger/`);
+    await expect(statusText(page)).resolves.toMatch(/^Sum of all balances: 0\.00 Bound/);
+    await page.close();
+  });
+});

@@ -1,0 +1,162 @@
+// Races against DynamoDB Local, which never raises TransactionConflict itself and serialises writes:
+// what is proved here is that the conditions alone keep the log from forking and a report from
+// settling twice, whatever order the writes land in.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '#app/services.ts';
+import { auditLog } from '#domain/innovations/audit-log.ts';
+import { appendEvent, auditStore } from '#domain/innovations/registry-log-use-cases.ts';
+import { fromBase64, toBase64 } from '#domain/registry-log/hashing.ts';
+import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
+import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
+import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+
+let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+let services: Services;
+// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
+const body = (response: ApiResponse) => response.body as Record<string, any>;
+
+beforeEach(async () => {
+  ({ call, services } = await apiOnFreshTable());
+  for (const id of ['ana', 'ben', 'admin']) {
+    await services.people.createIfAbsent({
+      id,
+      name: id,
+      bio: '',
+      place: '',
+      declaredSkills: [],
+      available: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+  }
+  await call('POST', '/api/syndicates', 'admin', syndicateInput('mill'));
+});
+
+async function adoptedRecord() {
+  const created = body(
+    await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ana' }, { personId: 'ben' }])),
+  );
+  const id = String(created.record.id);
+  await call('POST', `/api/innovations/${id}/publication`, 'ana');
+  await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
+  return id;
+}
+
+async function confirmedReport(id: string, amount: number) {
+  const reportId = String(
+    body(await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', reportInput(amount))).report.id,
+  );
+  // Confirmed without settling: the decision alone, as the store sees it.
+  const report = await services.innovations.getReport(id, reportId);
+  if (!report) throw new Error('no report');
+  await services.innovations.decideReport({
+    ...report,
+    status: 'confirmed',
+    decidedBy: 'ana',
+    decidedAt: report.reportedAt,
+  });
+  return reportId;
+}
+
+describe('the registry log never forks', () => {
+  it('gives twenty concurrent appends the indexes 0 to 19, once each, under one consistent root', async () => {
+    const appended = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        appendEvent(services, {
+          kind: 'credit-limit',
+          at: new Date().toISOString(),
+          accountId: `person:p${n}`,
+          limit: null,
+          previous: null,
+          by: 'test',
+        }),
+      ),
+    );
+    expect(appended.map((entry) => entry.index).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    const entries = await services.registryLog.entries(0, 100);
+    expect(entries).toHaveLength(20);
+    expect(new Set(entries.map((entry) => JSON.parse(entry.data).accountId)).size).toBe(20);
+    const head = await services.registryLog.head();
+    if (!head) throw new Error('no head');
+    const root = toBase64(rootFromLeafHashes(entries.map((entry) => fromBase64(entry.leafHash) as Uint8Array)));
+    expect(head).toMatchObject({ treeSize: 20, rootHash: root });
+    expect(verifyTreeHead(head, services.logSigner.publicJwk)).toBe(true);
+    expect(auditLog(entries, head, services.logSigner.publicJwk)).toMatchObject({ ok: true, treeSize: 20 });
+  });
+
+  it('keeps appending in order when publications and adoptions race each other', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 6 }, async () =>
+        String(body(await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ana' }]))).record.id),
+      ),
+    );
+    const published = await Promise.all(ids.map((id) => call('POST', `/api/innovations/${id}/publication`, 'ana')));
+    expect(published.map((r) => r.status)).toEqual(ids.map(() => 200));
+    const adopted = await Promise.all(
+      ids.map((id) =>
+        call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] }),
+      ),
+    );
+    expect(adopted.map((r) => r.status)).toEqual(ids.map(() => 201));
+    const { result } = await auditStore(services, services.logSigner.publicJwk);
+    expect(result).toMatchObject({ ok: true, treeSize: 12 });
+  });
+});
+
+describe('settlements are idempotent under concurrency', () => {
+  it('settles one report once when a dozen requests settle it at the same time', async () => {
+    const id = await adoptedRecord();
+    const reportId = await confirmedReport(id, 1000);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, i % 2 ? 'ana' : 'admin'),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map(() => 200));
+    expect(results.filter((r) => body(r).settledNow)).toHaveLength(1);
+    const accounts = await services.ledger.getAccounts(['syndicate:mill', 'person:ana', 'person:ben']);
+    expect([...accounts.values()].map((a) => [a.accountId, a.balance])).toEqual(
+      expect.arrayContaining([
+        ['syndicate:mill', -500n],
+        ['person:ana', 250n],
+        ['person:ben', 250n],
+      ]),
+    );
+    expect(await services.ledger.listEntries('syndicate:mill')).toHaveLength(2);
+    const settlements = (await services.registryLog.entries(0, 100)).filter((e) => e.kind === 'settlement');
+    expect(settlements).toHaveLength(1);
+  });
+
+  it('settles once when both inventors confirm at the same moment', async () => {
+    const id = await adoptedRecord();
+    const reported = body(
+      await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', reportInput(800)),
+    );
+    const path = `/api/innovations/${id}/reports/${reported.report.id}/decision`;
+    const [ana, ben] = await Promise.all([
+      call('PUT', path, 'ana', { decision: 'confirm' }),
+      call('PUT', path, 'ben', { decision: 'confirm' }),
+    ]);
+    expect([ana.status, ben.status]).toEqual([200, 200]);
+    expect([body(ana).report.status, body(ben).report.status]).toEqual(['settled', 'settled']);
+    const accounts = await services.ledger.getAccounts(['syndicate:mill']);
+    expect(accounts.get('syndicate:mill')?.balance).toBe(-400n);
+  });
+
+  it('never lets concurrent settlements of different reports take a syndicate past its limit', async () => {
+    const id = await adoptedRecord();
+    // The default limit is 100,000: each report moves 30,000 out, so only three of five fit.
+    const reports = [];
+    for (let n = 0; n < 5; n++) reports.push(await confirmedReport(id, 60_000));
+    const results = await Promise.all(
+      reports.map((reportId) => call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, 'admin')),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 422).every((r) => body(r).rule === 'credit-limit')).toBe(true);
+    const accounts = await services.ledger.listAccounts();
+    expect(accounts.reduce((sum, a) => sum + a.balance, 0n)).toBe(0n);
+    expect(accounts.find((a) => a.accountId === 'syndicate:mill')?.balance).toBe(-90_000n);
+    const stillConfirmed = await Promise.all(reports.map((r) => services.innovations.getReport(id, r)));
+    expect(stillConfirmed.filter((r) => r?.status === 'confirmed')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,54 @@
+// The demo data loads through the real use cases: it must make a log that verifies and a ledger at zero,
+// and a second start must add nothing.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '#app/services.ts';
+import { ledgerOverview } from '#domain/innovations/ledger-use-cases.ts';
+import { recordView } from '#domain/innovations/record-view.ts';
+import { auditStore } from '#domain/innovations/registry-log-use-cases.ts';
+import { seedDemoData } from '#local/seed.ts';
+import { apiOnFreshTable } from '../support/api-client.ts';
+
+let services: Services;
+let first: Awaited<ReturnType<typeof seedDemoData>>;
+
+beforeAll(async () => {
+  ({ services } = await apiOnFreshTable());
+  first = await seedDemoData(services);
+});
+
+describe('the demo innovations', () => {
+  it('load as published records, a draft, adoptions, reports and one settlement', async () => {
+    expect(first.innovations).toBe(9);
+    expect(await services.innovations.listPublished()).toHaveLength(8);
+    expect((await services.innovations.get('seed-tray-labels'))?.status).toBe('draft');
+    const triage = await recordView(services, 'two-minute-fault-triage-card', null);
+    expect(triage.reports.map((r) => r.effectiveStatus)).toEqual(['settled']);
+    expect(triage.record).toMatchObject({ valueSettled: 48000n, royaltiesPaid: 24000n, adopterCount: 1 });
+    const statuses = (
+      await Promise.all((await services.innovations.listPublished()).map((r) => services.innovations.listReports(r.id)))
+    )
+      .flat()
+      .map((r) => r.status)
+      .sort();
+    expect(statuses).toEqual(['disputed', 'pending', 'pending', 'settled']);
+    const routes = await recordView(services, 'multi-drop-route-cards', null);
+    expect(routes.published.map((v) => [v.version, v.replaces])).toEqual([
+      [1, undefined],
+      [2, 1],
+    ]);
+  });
+
+  it('make a log that verifies and a ledger that sums to zero', async () => {
+    const { result } = await auditStore(services, services.logSigner.publicJwk);
+    expect(result).toMatchObject({ ok: true });
+    const ledger = await ledgerOverview(services);
+    expect(ledger.sum).toBe(0n);
+    expect(ledger.accounts.find((a) => a.accountId === 'syndicate:common-table-kitchens')?.creditLimit).toBe(-250_000n);
+  });
+
+  it('add nothing on a second start', async () => {
+    const size = (await services.registryLog.head())?.treeSize;
+    expect((await seedDemoData(services)).innovations).toBe(0);
+    expect((await services.registryLog.head())?.treeSize).toBe(size);
+  });
+});

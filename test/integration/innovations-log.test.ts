@@ -1,0 +1,172 @@
+// The registry log as an auditor sees it: proofs served by the API check out against the signed heads,
+// and changing any stored item makes verification fail and name where.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { innovationVersionKeys, logEntryLookup, logHeadKeys } from '#adapters/dynamodb/keys.ts';
+import type { Services } from '#app/services.ts';
+import { describeAudit } from '#domain/innovations/audit-log.ts';
+import { fromBase64, leafHash, toBase64 } from '#domain/registry-log/hashing.ts';
+import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
+import { verifyConsistency, verifyInclusion } from '#domain/registry-log/verify-proofs.ts';
+import { verifyTable } from '#local/verify-log.ts';
+import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { documentClient, localEndpoint } from '../support/dynamodb.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+
+let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+let services: Services;
+let recordId: string;
+// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
+const body = (response: ApiResponse) => response.body as Record<string, any>;
+const bytes = (text: string) => fromBase64(text) as Uint8Array;
+
+// Five entries: publish, adoption, value report, settlement, publish.
+beforeEach(async () => {
+  ({ call, services } = await apiOnFreshTable());
+  for (const id of ['ana', 'admin']) {
+    await services.people.createIfAbsent({
+      id,
+      name: id,
+      bio: '',
+      place: '',
+      declaredSkills: [],
+      available: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+  }
+  await call('POST', '/api/syndicates', 'admin', syndicateInput('mill'));
+  recordId = String(body(await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ana' }]))).record.id);
+  await call('POST', `/api/innovations/${recordId}/publication`, 'ana');
+  await call('PUT', `/api/innovations/${recordId}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
+  const report = body(
+    await call('POST', `/api/innovations/${recordId}/adoptions/mill/reports`, 'admin', reportInput(900)),
+  );
+  await call('PUT', `/api/innovations/${recordId}/reports/${report.report.id}/decision`, 'ana', {
+    decision: 'confirm',
+  });
+  const other = String(
+    body(await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ana' }]))).record.id,
+  );
+  await call('POST', `/api/innovations/${other}/publication`, 'ana');
+});
+
+const verify = () =>
+  verifyTable({
+    endpoint: localEndpoint(),
+    tableName: services.config.TABLE_NAME,
+    publicKey: services.logSigner.publicJwk,
+  });
+
+async function storedEntry(index: number) {
+  const entry = await services.registryLog.entry(index);
+  if (!entry) throw new Error(`no entry ${index}`);
+  return entry;
+}
+
+async function setAttribute(key: { pk: string; sk: string }, name: string, value: unknown) {
+  const client = documentClient();
+  await client.send(
+    new UpdateCommand({
+      TableName: services.config.TABLE_NAME,
+      Key: key,
+      UpdateExpression: 'SET #name = :value',
+      ExpressionAttributeNames: { '#name': name },
+      ExpressionAttributeValues: { ':value': value },
+    }),
+  );
+  client.destroy();
+}
+
+describe('proofs served by the API', () => {
+  it('serves a signed head that verifies with the published key', async () => {
+    const { treeHead, publicKey } = body(await call('GET', '/api/registry-log/head', null));
+    expect(treeHead.treeSize).toBe(5);
+    expect(verifyTreeHead(treeHead, publicKey)).toBe(true);
+  });
+
+  it('proves every entry is included in the current tree', async () => {
+    for (let leafIndex = 0; leafIndex < 5; leafIndex++) {
+      const proof = body(await call('GET', `/api/registry-log/proofs/inclusion?leafIndex=${leafIndex}`, null));
+      const [entry] = body(
+        await call('GET', `/api/registry-log/entries?start=${leafIndex}&end=${leafIndex + 1}`, null),
+      ).items;
+      expect(proof.leafHash).toBe(toBase64(leafHash(new TextEncoder().encode(entry.data))));
+      const claim = {
+        leafIndex,
+        treeSize: 5,
+        leafHash: bytes(proof.leafHash),
+        proof: proof.auditPath.map(bytes),
+        rootHash: bytes(proof.treeHead.rootHash),
+      };
+      expect(verifyInclusion(claim), `entry ${leafIndex}`).toBe(true);
+    }
+    expect((await call('GET', '/api/registry-log/proofs/inclusion?leafIndex=5', null)).status).toBe(422);
+  });
+
+  it('proves each earlier head is a prefix of the current one', async () => {
+    for (let first = 1; first <= 5; first++) {
+      const proof = body(await call('GET', `/api/registry-log/proofs/consistency?first=${first}&second=5`, null));
+      expect(verifyTreeHead(proof.firstHead, services.logSigner.publicJwk)).toBe(true);
+      const claim = {
+        oldSize: first,
+        newSize: 5,
+        oldRoot: bytes(proof.firstHead.rootHash),
+        newRoot: bytes(proof.secondHead.rootHash),
+        proof: proof.proof.map(bytes),
+      };
+      expect(verifyConsistency(claim), `from ${first}`).toBe(true);
+    }
+  });
+
+  it('lists a record’s entries with their inclusion checked', async () => {
+    const log = body(await call('GET', `/api/innovations/${recordId}/log`, null));
+    const entries = log.entries as Array<{ entry: { index: number; kind: string }; included: boolean }>;
+    expect(entries.map((e) => [e.entry.index, e.entry.kind, e.included])).toEqual([
+      [0, 'publish', true],
+      [1, 'adoption', true],
+      [2, 'value-report', true],
+      [3, 'settlement', true],
+    ]);
+  });
+});
+
+describe('tamper evidence', () => {
+  it('verifies the untouched log end to end', async () => {
+    const { result } = await verify();
+    expect(result).toMatchObject({ ok: true, treeSize: 5 });
+  });
+
+  it('names the entry whose bytes were changed', async () => {
+    const entry = await storedEntry(3);
+    await setAttribute(logEntryLookup(3), 'data', entry.data.replace('"value":"900"', '"value":"9000"'));
+    const { result } = await verify();
+    expect(result).toMatchObject({ ok: false, problem: 'leaf-mismatch', index: 3 });
+    expect(describeAudit(result)).toContain('Entry 3 was changed');
+  });
+
+  it('names the entry rewritten together with its leaf hash', async () => {
+    const entry = await storedEntry(2);
+    const data = entry.data.replace('"amount":"900"', '"amount":"90"');
+    await setAttribute(logEntryLookup(2), 'data', data);
+    await setAttribute(logEntryLookup(2), 'leafHash', toBase64(leafHash(new TextEncoder().encode(data))));
+    const { result } = await verify();
+    expect(result).toMatchObject({ ok: false, problem: 'history-rewritten', index: 2 });
+  });
+
+  it('notices a published version edited in place', async () => {
+    await setAttribute(innovationVersionKeys(recordId, 1), 'title', 'A quietly different title');
+    const { result } = await verify();
+    expect(result).toMatchObject({
+      ok: false,
+      problem: 'version-mismatch',
+      index: 0,
+      innovationId: recordId,
+      version: 1,
+    });
+  });
+
+  it('notices a head that was rolled back or forged', async () => {
+    await setAttribute(logHeadKeys, 'treeSize', 4);
+    expect((await verify()).result).toMatchObject({ ok: false, problem: 'bad-signature' });
+  });
+});

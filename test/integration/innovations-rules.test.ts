@@ -1,0 +1,227 @@
+// The innovation rules, proved from the outside: through the API router, against DynamoDB Local.
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Services } from '#app/services.ts';
+import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+
+let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+let services: Services;
+const clock = { now: new Date('2026-11-21T12:00:00.000Z') };
+// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
+const body = (response: ApiResponse) => response.body as Record<string, any>;
+const people = ['ana', 'ben', 'admin', 'member', 'stranger'];
+
+beforeEach(async () => {
+  clock.now = new Date('2026-11-21T12:00:00.000Z');
+  ({ call, services } = await apiOnFreshTable({ now: () => clock.now }));
+  await Promise.all(
+    people.map((id) =>
+      services.people.createIfAbsent({
+        id,
+        name: id,
+        bio: '',
+        place: '',
+        declaredSkills: [],
+        available: true,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }),
+    ),
+  );
+  expect((await call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
+  await call('POST', '/api/syndicates/mill/join-requests', 'member');
+  await call('PUT', '/api/syndicates/mill/members/member', 'admin', { decision: 'approve' });
+});
+
+async function draft(
+  inventors = [
+    { personId: 'ana', basisPoints: 7000 },
+    { personId: 'ben', basisPoints: 3000 },
+  ],
+) {
+  const created = await call('POST', '/api/innovations', 'ana', draftInput(inventors));
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return String(body(created).record.id);
+}
+
+async function published() {
+  const id = await draft();
+  expect((await call('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(200);
+  return id;
+}
+
+async function adoptedAndReported(amount: number | string = 1001) {
+  const id = await published();
+  const adopted = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
+    implementers: [{ personId: 'admin' }, { personId: 'member' }],
+  });
+  expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+  const reported = await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', reportInput(amount));
+  expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+  return { id, reportId: String(body(reported).report.id) };
+}
+
+describe('drafts are private and only their inventors edit them', () => {
+  it('hides a draft from everyone but its inventors', async () => {
+    const id = await draft();
+    expect((await call('GET', `/api/innovations/${id}`, null)).status).toBe(404);
+    expect((await call('GET', `/api/innovations/${id}/draft`, 'ben')).status).toBe(200);
+    expect((await call('GET', `/api/innovations/${id}/draft`, 'stranger')).status).toBe(404);
+    expect(body(await call('GET', '/api/innovations', null)).total).toBe(0);
+  });
+
+  it('answers a stranger’s edit or publish like a missing draft, and lets a co-inventor edit', async () => {
+    const id = await draft();
+    const edit = { ...draftInput([{ personId: 'ben' }, { personId: 'ana' }]), title: 'A three-minute triage card' };
+    expect((await call('PUT', `/api/innovations/${id}/draft`, 'stranger', edit)).status).toBe(404);
+    expect((await call('POST', `/api/innovations/${id}/publication`, 'stranger')).status).toBe(404);
+    const saved = await call('PUT', `/api/innovations/${id}/draft`, 'ben', edit);
+    expect(body(saved).version.inventors).toEqual([
+      { personId: 'ben', basisPoints: 5000 },
+      { personId: 'ana', basisPoints: 5000 },
+    ]);
+  });
+
+  it('refuses a draft without its author among the inventors, or naming someone unknown', async () => {
+    const withoutMe = await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ben' }]));
+    expect(withoutMe.status).toBe(422);
+    const unknown = await call(
+      'POST',
+      '/api/innovations',
+      'ana',
+      draftInput([{ personId: 'ana' }, { personId: 'nobody' }]),
+    );
+    expect(JSON.stringify(unknown.body)).toContain('body.inventors.1.personId');
+  });
+
+  it('refuses shares that do not sum to a whole, or are given for only some inventors', async () => {
+    const short = draftInput([
+      { personId: 'ana', basisPoints: 6000 },
+      { personId: 'ben', basisPoints: 3000 },
+    ]);
+    expect((await call('POST', '/api/innovations', 'ana', short)).status).toBe(422);
+    const partial = draftInput([{ personId: 'ana', basisPoints: 6000 }, { personId: 'ben' }]);
+    expect((await call('POST', '/api/innovations', 'ana', partial)).status).toBe(422);
+  });
+
+  it('answers a malformed draft with 400, and one that breaks a rule with 422', async () => {
+    const owned = await call('POST', '/api/innovations', 'ana', {
+      ...draftInput([{ personId: 'ana' }]),
+      status: 'published',
+    });
+    expect(owned.status).toBe(400);
+    const stranger = await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ben' }]));
+    expect(stranger.status).toBe(422);
+    expect(body(await call('GET', '/api/me/innovations', 'ana')).records).toEqual([]);
+  });
+
+  it('refuses a practice guide or skill the commons does not have', async () => {
+    const response = await call('POST', '/api/innovations', 'ana', {
+      ...draftInput([{ personId: 'ana' }]),
+      practice: 'no-such-guide',
+    });
+    expect(JSON.stringify(response.body)).toContain('unknown practice guide');
+  });
+});
+
+describe('publishing and corrections', () => {
+  it('publishes a record as public and immutable, and logs it', async () => {
+    const id = await published();
+    expect(body(await call('GET', `/api/innovations/${id}`, null)).record).toMatchObject({
+      status: 'published',
+      currentVersion: 1,
+    });
+    expect((await call('PUT', `/api/innovations/${id}/draft`, 'ana', draftInput([{ personId: 'ana' }]))).status).toBe(
+      404,
+    );
+    expect((await call('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(422);
+    expect(body(await call('GET', '/api/registry-log/head', null)).treeHead.treeSize).toBe(1);
+  });
+
+  it('makes a correction a new version that names the one it replaces, leaving the first as it was', async () => {
+    const id = await published();
+    expect((await call('POST', `/api/innovations/${id}/corrections`, 'stranger')).status).toBe(404);
+    const correction = body(await call('POST', `/api/innovations/${id}/corrections`, 'ben'));
+    expect(correction.version).toMatchObject({ version: 2, replaces: 1, status: 'draft' });
+    const edit = {
+      ...draftInput([
+        { personId: 'ana', basisPoints: 7000 },
+        { personId: 'ben', basisPoints: 3000 },
+      ]),
+      title: 'The triage card, corrected',
+    };
+    expect((await call('PUT', `/api/innovations/${id}/draft`, 'ben', edit)).status).toBe(200);
+    expect(body(await call('GET', `/api/innovations/${id}`, null)).record.title).toBe('A two-minute fault triage card');
+    expect((await call('POST', `/api/innovations/${id}/publication`, 'ben')).status).toBe(200);
+    const view = body(await call('GET', `/api/innovations/${id}`, null));
+    expect(view.record).toMatchObject({ currentVersion: 2, title: 'The triage card, corrected' });
+    expect(view.published.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    expect(body(await call('GET', `/api/innovations/${id}/versions/1`, null)).title).toBe(
+      'A two-minute fault triage card',
+    );
+  });
+
+  it('filters the registry by trade, skill, practice, words and adoption', async () => {
+    const id = await published();
+    const total = async (query: string) => body(await call('GET', `/api/innovations?${query}`, null)).total;
+    expect(await total('trade=repair')).toBe(1);
+    expect(await total('trade=care')).toBe(0);
+    expect(await total('skill=repair-systematic-fault-finding')).toBe(1);
+    expect(await total('practice=care-shift-handover')).toBe(0);
+    expect(await total('q=triage+card')).toBe(1);
+    expect(await total('adopted=yes')).toBe(0);
+    await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
+    expect(await total('adopted=yes')).toBe(1);
+  });
+});
+
+describe('adoption and value reports', () => {
+  it('lets only the syndicate’s admins adopt, naming active members as implementers, once', async () => {
+    const id = await published();
+    const implementers = [{ personId: 'member' }];
+    expect((await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'member', { implementers })).status).toBe(404);
+    const outsider = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
+      implementers: [{ personId: 'stranger' }],
+    });
+    expect(outsider.status).toBe(422);
+    expect((await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers })).status).toBe(201);
+    const again = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
+      implementers: [{ personId: 'admin' }],
+    });
+    expect(again.status).toBe(200);
+    expect(body(again).adoption.implementers).toEqual([{ personId: 'member', basisPoints: 10000 }]);
+    expect(body(await call('GET', `/api/innovations/${id}`, null)).record.adopterCount).toBe(1);
+  });
+
+  it('lets only the adopting syndicate’s admins report value, never for a future period', async () => {
+    const id = await published();
+    await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
+    expect(
+      (await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'member', reportInput(500))).status,
+    ).toBe(404);
+    expect((await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'ana', reportInput(500))).status).toBe(
+      404,
+    );
+    const future = await call(
+      'POST',
+      `/api/innovations/${id}/adoptions/mill/reports`,
+      'admin',
+      reportInput(500, '2027-01-31'),
+    );
+    expect(future.status).toBe(422);
+  });
+
+  it('lets only the record’s inventors confirm or dispute', async () => {
+    const { id, reportId } = await adoptedAndReported();
+    const path = `/api/innovations/${id}/reports/${reportId}/decision`;
+    for (const person of ['admin', 'member', 'stranger']) {
+      expect((await call('PUT', path, person, { decision: 'confirm' })).status, person).toBe(404);
+    }
+    const disputed = await call('PUT', path, 'ben', {
+      decision: 'dispute',
+      reason: 'The hours saved were counted twice.',
+    });
+    expect(body(disputed).report).toMatchObject({ status: 'disputed', decidedBy: 'ben' });
+    expect((await call('PUT', path, 'ana', { decision: 'confirm' })).status).toBe(422);
+    expect((await call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, 'admin')).status).toBe(422);
+  });
+});
