@@ -1,10 +1,25 @@
 // Keeping the index equal to the table: a full reindex (start, deploy, `npm run reindex`) and a
 // reconcile check that lists every document that differs. Steady-state changes flow through the stream.
-import { contentDocuments, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
+import type { InnovationVersion } from '#domain/innovations/innovation.ts';
+import {
+  contentDocuments,
+  innovationDocument,
+  isSearchable,
+  openingDocument,
+  syndicateDocument,
+} from '#domain/search/documents.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
 import type { Services } from './services.ts';
 
-type SyncServices = Pick<Services, 'commons' | 'syndicates' | 'openings' | 'search' | 'now'>;
+type SyncServices = Pick<Services, 'commons' | 'syndicates' | 'openings' | 'innovations' | 'search' | 'now'>;
+
+/** An innovation's trade: its practice guide's, else its first skill's. */
+export function tradeOf(commons: Services['commons'], version: Pick<InnovationVersion, 'practice' | 'skills'>) {
+  return (
+    (version.practice ? commons.practices.get(version.practice)?.trade : undefined) ??
+    commons.skills.get(version.skills[0] ?? '')?.trade
+  );
+}
 
 /** Content documents carry one fixed date: they change only with a deploy, which reindexes them all. */
 export const contentUpdatedAt = '2026-01-01T00:00:00.000Z';
@@ -16,8 +31,17 @@ export async function expectedDocuments(services: SyncServices): Promise<SearchD
   const openings = (
     await Promise.all((['open', 'filled', 'closed'] as const).map((status) => services.openings.listByStatus(status)))
   ).flat();
+  const innovations = await Promise.all(
+    (await services.innovations.listPublished()).map(async (record) => {
+      const versions = await services.innovations.listVersions(record.id);
+      return versions.find((v) => v.version === record.currentVersion && v.status === 'published');
+    }),
+  );
   return [
     ...contentDocuments(services.commons, contentUpdatedAt),
+    ...innovations.flatMap((version) =>
+      version ? [innovationDocument(version, tradeOf(services.commons, version))] : [],
+    ),
     ...syndicates.map(syndicateDocument),
     ...openings.filter(isSearchable).map((o) => openingDocument(o, byId.get(o.syndicateId) ?? null, now)),
   ];

@@ -1,13 +1,18 @@
 // Lambda entry point for the table's stream: keeps the search index in step with the table.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { getServices } from '#app/services.ts';
+import { tradeOf } from '#app/search-sync.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
 
 const services = getServices();
 const deps = {
   search: services.search,
   log: services.log,
-  lookups: { syndicate: (id: string) => services.syndicates.get(id), now: services.now },
+  lookups: {
+    syndicate: (id: string) => services.syndicates.get(id),
+    now: services.now,
+    tradeOf: (version: Parameters<typeof tradeOf>[1]) => tradeOf(services.commons, version),
+  },
 };
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {

@@ -1,6 +1,7 @@
 // Search documents from what Guildhall stores: pure builders, one per kind of thing. Ids are stable
 // (`<type>:<id>`) so indexing the same thing twice replaces it instead of adding a copy.
 import type { Commons } from '../content/commons.ts';
+import type { InnovationVersion } from '../innovations/innovation.ts';
 import { markdownToText } from '../content/markdown.ts';
 import { isListed, type Opening } from '../openings/opening.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
@@ -92,6 +93,22 @@ export function syndicateDocument(syndicate: Syndicate): SearchDocument {
     trade: syndicate.trade,
     place: syndicate.place,
     updatedAt: syndicate.createdAt,
+  };
+}
+
+/** A published innovation record, from its newest published version. */
+export function innovationDocument(version: InnovationVersion, trade: string | undefined): SearchDocument {
+  return {
+    id: `innovation:${version.innovationId}`,
+    type: 'innovation',
+    title: version.title,
+    summary: cut(markdownToText(version.problem)).slice(0, 300),
+    body: cut(markdownToText(version.improvement)),
+    url: `/innovations/${version.innovationId}/`,
+    skills: version.skills,
+    trade,
+    status: 'published',
+    updatedAt: version.publishedAt ?? version.updatedAt,
   };
 }
 

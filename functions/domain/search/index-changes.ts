@@ -2,7 +2,8 @@
 // records (already unmarshalled) and applies the result through the search port.
 import type { Opening } from '../openings/opening.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
-import { isSearchable, openingDocument, syndicateDocument } from './documents.ts';
+import type { InnovationVersion } from '../innovations/innovation.ts';
+import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from './documents.ts';
 import type { SearchDocument } from './search-port.ts';
 
 export interface ChangedItem {
@@ -19,6 +20,8 @@ export interface IndexChanges {
 export interface IndexLookups {
   syndicate(id: string): Promise<Pick<Syndicate, 'name' | 'trade'> | null>;
   now(): Date;
+  /** The trade an innovation belongs to, from its practice guide or first skill (commons lookup). */
+  tradeOf?: (version: Pick<InnovationVersion, 'practice' | 'skills'>) => string | undefined;
 }
 
 /**
@@ -42,6 +45,14 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
       upsert: [openingDocument(opening, await lookups.syndicate(opening.syndicateId), lookups.now())],
       delete: [],
     };
+  }
+  if (type === 'innovation-version') {
+    // Only published versions are public; a draft (of a new record or a correction) never enters.
+    const version = change.newItem as unknown as InnovationVersion | undefined;
+    if (!version || version.status !== 'published') return { upsert: [], delete: [] };
+    if (typeof version.title !== 'string' || !Array.isArray(version.skills))
+      throw new Error('innovation version is malformed');
+    return { upsert: [innovationDocument(version, lookups.tradeOf?.(version))], delete: [] };
   }
   if (type === 'syndicate') {
     const id = String(item?.id ?? '');

@@ -51,6 +51,24 @@ describe('what a table change means for the index', () => {
     expect(upsert[0]?.status).toBe('expired');
   });
 
+  it('indexes a published innovation version and never a draft', async () => {
+    const version = {
+      type: 'innovation-version',
+      innovationId: 'i1',
+      version: 2,
+      status: 'published',
+      title: 'Two-person hoist check',
+      problem: 'Hoist checks were skipped on **busy** shifts.',
+      improvement: 'A five-point check card clipped to every sling.',
+      skills: ['hoist-and-sling-use'],
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      publishedAt: '2026-11-02T00:00:00.000Z',
+    };
+    const { upsert } = await indexChangesFor({ newItem: version }, { ...lookups, tradeOf: () => 'care' });
+    expect(upsert[0]).toMatchObject({ id: 'innovation:i1', type: 'innovation', trade: 'care', summary: 'Hoist checks were skipped on busy shifts.', updatedAt: '2026-11-02T00:00:00.000Z' });
+    expect(await indexChangesFor({ newItem: { ...version, status: 'draft' } }, lookups)).toEqual({ upsert: [], delete: [] });
+  });
+
   it('ignores private items such as people and credentials', async () => {
     expect(await indexChangesFor({ newItem: { type: 'person', id: 'p' } }, lookups)).toEqual({
       upsert: [],
