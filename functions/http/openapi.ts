@@ -52,12 +52,14 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     }
     const responses: Record<string, unknown> = {};
     for (const [status, doc] of Object.entries(route.responses)) {
-      responses[status] = {
-        description: doc.description,
-        ...(doc.schema
-          ? { content: { [doc.contentType ?? 'application/json']: { schema: jsonSchema(doc.schema, 'output') } } }
-          : {}),
-      };
+      const content: Record<string, unknown> = {};
+      if (doc.schema) content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema, 'output') };
+      for (const alternative of doc.alternatives ?? []) {
+        content[alternative.contentType] = alternative.schema
+          ? { schema: jsonSchema(alternative.schema, 'output') }
+          : {};
+      }
+      responses[status] = { description: doc.description, ...(Object.keys(content).length > 0 ? { content } : {}) };
     }
     const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     const withProblem = (status: number, description: string) => {

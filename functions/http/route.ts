@@ -15,6 +15,8 @@ export interface RouteContext<P, Q, B> {
   requestId: string;
   log: Logger;
   services: Services;
+  /** Request headers, names in lower case (content negotiation: `accept`). */
+  headers: Record<string, string | undefined>;
 }
 
 export interface AuthedRouteContext<P, Q, B> extends RouteContext<P, Q, B> {
@@ -33,6 +35,8 @@ export interface ResponseDoc {
   description: string;
   schema?: z.ZodType;
   contentType?: string;
+  /** Other representations of the same response, e.g. CSV beside JSON. */
+  alternatives?: Array<{ contentType: string; schema?: z.ZodType }>;
 }
 
 interface RouteBase<P, Q, B> {

@@ -120,6 +120,7 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
       requestId: request.requestId,
       log,
       services: options.services,
+      headers: request.headers,
     };
     // The auth check above guarantees `identity` for protected routes.
     const result = await (route.handle as (c: typeof context) => Promise<RouteResult>)(context);

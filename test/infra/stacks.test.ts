@@ -156,7 +156,9 @@ describe('search infrastructure', () => {
       site,
     );
     const functions = Object.values(Template.fromStack(built.stateless).findResources('AWS::Lambda::Function'));
-    const withSearch = functions.filter((f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org');
+    const withSearch = functions.filter(
+      (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
+    );
     expect(withSearch.length).toBe(4);
     const keys = withSearch.map((f) => JSON.stringify(f.Properties.Environment.Variables.MEILISEARCH_KEY));
     expect(keys.every((key) => key.includes('resolve:secretsmanager'))).toBe(true);

@@ -10,7 +10,22 @@ import { apiOnFreshTable } from '../support/api-client.ts';
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '..', '%', '%00', '\u0000', '\ud800', '🧰', 'NaN', '-1', '1e309', ' ', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    '..',
+    '%',
+    '%00',
+    '\u0000',
+    '\ud800',
+    '🧰',
+    'NaN',
+    '-1',
+    '1e309',
+    ' ',
+    '',
+  ),
   fc.string({ minLength: 5000, maxLength: 20_000 }),
   fc.integer().map(String),
 );
@@ -41,8 +56,16 @@ describe('fuzzing every route', () => {
       fc.asyncProperty(
         fc.constantFrom(...apiRoutes),
         fc.array(nasty, { maxLength: 4 }),
-        fc.dictionary(fc.oneof(fc.constantFrom('q', 'page', 'pageSize', 'trade', 'skill', 'type', '__proto__'), fc.string()), nasty, { maxKeys: 5 }),
-        fc.oneof(bodies.map((b) => JSON.stringify(b) ?? 'undefined'), fc.string(), fc.constant(undefined)),
+        fc.dictionary(
+          fc.oneof(fc.constantFrom('q', 'page', 'pageSize', 'trade', 'skill', 'type', '__proto__'), fc.string()),
+          nasty,
+          { maxKeys: 5 },
+        ),
+        fc.oneof(
+          bodies.map((b) => JSON.stringify(b) ?? 'undefined'),
+          fc.string(),
+          fc.constant(undefined),
+        ),
         fc.constantFrom('application/json', 'text/plain', 'application/json; charset=utf-8', undefined),
         fc.option(fc.constantFrom('fuzzer', 'other', '__proto__')),
         async (route, segments, query, body, contentType, personId) => {
@@ -58,7 +81,8 @@ describe('fuzzing every route', () => {
             requestId: 'fuzz',
           });
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          if (response.status >= 500) throw new Error(`${route.method} ${path} → ${response.status}: ${response.body.slice(0, 300)}`);
+          if (response.status >= 500)
+            throw new Error(`${route.method} ${path} → ${response.status}: ${response.body.slice(0, 300)}`);
           expect(({} as Record<string, unknown>).polluted).toBeUndefined();
           expect(Object.getPrototypeOf({})).toBe(Object.prototype);
         },

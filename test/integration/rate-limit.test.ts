@@ -7,10 +7,17 @@ import { documentClient, freshTable } from '../support/dynamodb.ts';
 describe('per-identity write limits', () => {
   it('answers 429 with Retry-After once a person passes the limit, and counts people separately', async () => {
     const { services, call } = await apiOnFreshTable();
-    const limited = { ...services, rateLimiter: createDynamoRateLimiter(documentClient(), services.config.TABLE_NAME, { limit: 3, windowSeconds: 60 }) };
+    const limited = {
+      ...services,
+      rateLimiter: createDynamoRateLimiter(documentClient(), services.config.TABLE_NAME, {
+        limit: 3,
+        windowSeconds: 60,
+      }),
+    };
     Object.assign(services, limited);
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await call('POST', '/api/syndicates/none/join-requests', 'busy')).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await call('POST', '/api/syndicates/none/join-requests', 'busy')).status);
     expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
     expect(statuses.slice(3)).toEqual([429, 429]);
     const limitedResponse = await call('POST', '/api/syndicates/none/join-requests', 'busy');
@@ -28,6 +35,14 @@ describe('per-identity write limits', () => {
   });
 
   it('is configured from WRITE_RATE_LIMIT', () => {
-    expect(parseConfig({ STAGE: 'local', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a', AUTH_JWKS_URL: 'https://i/j', WRITE_RATE_LIMIT: '5' }).WRITE_RATE_LIMIT).toBe(5);
+    expect(
+      parseConfig({
+        STAGE: 'local',
+        AUTH_ISSUER: 'i',
+        AUTH_AUDIENCE: 'a',
+        AUTH_JWKS_URL: 'https://i/j',
+        WRITE_RATE_LIMIT: '5',
+      }).WRITE_RATE_LIMIT,
+    ).toBe(5);
   });
 });

@@ -64,15 +64,20 @@ export const shortageRoutes = [
     auth: 'none',
     query: z.object({
       trade: z.enum(tradeIds).optional(),
-      format: z.enum(['json', 'csv']).default('json'),
+      format: z.enum(['json', 'csv']).optional(),
     }),
     responses: {
-      200: { description: 'The ranking: JSON by default, CSV with `?format=csv`.', schema: shortagesSchema },
+      200: {
+        description: 'The ranking: JSON by default; CSV with `?format=csv` or `Accept: text/csv`.',
+        schema: shortagesSchema,
+        alternatives: [{ contentType: 'text/csv', schema: z.string() }],
+      },
     },
-    async handle({ query, services }) {
+    async handle({ query, services, headers }) {
       const ranking = await currentShortages(services);
+      const wantsCsv = query.format === 'csv' || /\btext\/csv\b/.test(headers.accept ?? '');
       const skills = query.trade ? ranking.skills.filter((s) => s.trade === query.trade) : ranking.skills;
-      if (query.format === 'csv') {
+      if (wantsCsv) {
         return {
           body: shortagesCsv(skills),
           contentType: 'text/csv; charset=utf-8; header=present',

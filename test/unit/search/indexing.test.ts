@@ -65,8 +65,17 @@ describe('what a table change means for the index', () => {
       publishedAt: '2026-11-02T00:00:00.000Z',
     };
     const { upsert } = await indexChangesFor({ newItem: version }, { ...lookups, tradeOf: () => 'care' });
-    expect(upsert[0]).toMatchObject({ id: 'innovation:i1', type: 'innovation', trade: 'care', summary: 'Hoist checks were skipped on busy shifts.', updatedAt: '2026-11-02T00:00:00.000Z' });
-    expect(await indexChangesFor({ newItem: { ...version, status: 'draft' } }, lookups)).toEqual({ upsert: [], delete: [] });
+    expect(upsert[0]).toMatchObject({
+      id: 'innovation:i1',
+      type: 'innovation',
+      trade: 'care',
+      summary: 'Hoist checks were skipped on busy shifts.',
+      updatedAt: '2026-11-02T00:00:00.000Z',
+    });
+    expect(await indexChangesFor({ newItem: { ...version, status: 'draft' } }, lookups)).toEqual({
+      upsert: [],
+      delete: [],
+    });
   });
 
   it('ignores private items such as people and credentials', async () => {

@@ -22,12 +22,12 @@ async function api() {
   const shortages = memoryShortageRepository(table);
   await refreshSource({ shortages, commons }, { kind: 'opening', openingId: 'o1' });
   const router = createApi(fakeServices({ shortages }));
-  return (path: string, query = '') =>
+  return (path: string, query = '', headers: Record<string, string> = {}) =>
     router.handle({
       method: 'GET',
       path,
       rawQuery: query,
-      headers: {},
+      headers,
       body: undefined,
       identity: null,
       requestId: 't',
@@ -58,6 +58,12 @@ describe('GET /api/shortages', () => {
     const [header, first] = response.body.split('\r\n');
     expect(header?.split(',')[0]).toBe('rank');
     expect(first).toMatch(/^1,door-hanging,[^,]+,construction,1,2,2,0,1,2,0,0,0,/);
+  });
+
+  it('answers CSV to Accept: text/csv as well', async () => {
+    const response = await (await api())('/api/shortages', '', { accept: 'text/csv' });
+    expect(response.headers['content-type']).toMatch(/^text\/csv/);
+    expect(response.body.split('\r\n')[0]?.split(',')[0]).toBe('rank');
   });
 
   it('filters by trade, and refuses a trade that does not exist', async () => {
