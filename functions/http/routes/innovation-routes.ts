@@ -24,12 +24,8 @@ import { consistency, inclusion, recordLog, signedHead } from '#domain/innovatio
 import { jsonSafe, recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute, type RouteResult } from '../route.ts';
+import { idParam as id } from './params.ts';
 
-const id = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
 const innovation = z.object({ innovationId: id });
 const format = z.object({ format: z.enum(['json', 'csv']).default('json') });
 const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -26,16 +26,8 @@ import {
   updateSyndicate,
 } from '#domain/syndicates/syndicate-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
+import { idParam as id, pageQuery } from './params.ts';
 
-const id = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-};
 export const boardQuerySchema = z.object({
   skill: id.optional(),
   trade: z.enum(tradeIds).optional(),

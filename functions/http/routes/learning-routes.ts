@@ -13,16 +13,7 @@ import {
 } from '#domain/learning/learning-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
-
-const idParam = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
-const pageQuery = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-};
+import { idParam, pageQuery } from './params.ts';
 
 const progressSchema = z.object({
   done: z.number(),

@@ -9,12 +9,7 @@ import {
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
-
-const id = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
+import { idParam as id } from './params.ts';
 
 const inputsSchema = z.object({
   openings: z.number(),
