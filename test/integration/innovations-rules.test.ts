@@ -93,6 +93,22 @@ describe('drafts are private and only their inventors edit them', () => {
     expect(JSON.stringify(unknown.body)).toContain('body.inventors.1.personId');
   });
 
+  it('refuses, with 422, a draft that names neither a practice guide nor a skill, or a skill twice', async () => {
+    const neither = await call('POST', '/api/innovations', 'ana', {
+      ...draftInput([{ personId: 'ana' }]),
+      practice: undefined,
+      skills: [],
+    });
+    expect(neither.status).toBe(422);
+    expect(JSON.stringify(neither.body)).toContain('practice guide or at least one skill');
+    const twice = await call('POST', '/api/innovations', 'ana', {
+      ...draftInput([{ personId: 'ana' }]),
+      skills: ['repair-job-records', 'repair-job-records'],
+    });
+    expect(twice.status).toBe(422);
+    expect(JSON.stringify(twice.body)).toContain('lists a skill twice');
+  });
+
   it('refuses shares that do not sum to a whole, or are given for only some inventors', async () => {
     const short = draftInput([
       { personId: 'ana', basisPoints: 6000 },

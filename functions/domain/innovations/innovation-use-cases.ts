@@ -17,6 +17,12 @@ import { contentHash } from './log-events.ts';
 async function draftContent(deps: InnovationDependencies, identity: Identity, input: InnovationInput) {
   const inventors = resolveShares(input.inventors, 'body.inventors');
   const issues = commonsIssues(input, deps.commons);
+  // Rules a schema cannot say (so a schema-valid draft is refused with 422, not 400).
+  if (input.practice === undefined && input.skills.length === 0) {
+    issues.push({ field: 'body.skills', message: 'name the practice guide or at least one skill it improves' });
+  }
+  if (new Set(input.skills).size !== input.skills.length)
+    issues.push({ field: 'body.skills', message: 'lists a skill twice' });
   if (!inventors.some((inventor) => inventor.personId === identity.personId)) {
     issues.push({ field: 'body.inventors', message: 'must include you: only inventors edit a draft' });
   }

@@ -3,6 +3,7 @@
 // immutable; a correction is a new version, drafted and published the same way, that names the
 // version it replaces. The record itself only points at its newest published version.
 import { z } from 'zod';
+import { text } from '../syndicates/syndicate.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
 
@@ -16,7 +17,7 @@ export const licenseLabel: Record<(typeof licenses)[number], string> = {
 /** At most this many inventors or implementers: a settlement must fit one DynamoDB transaction. */
 export const maxHolders = 20;
 
-const personId = z.string().trim().min(1).max(128);
+const personId = text(1, 128);
 const commonsId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover');
 
 /** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
@@ -27,36 +28,27 @@ export const holdersInputSchema = z
 export type HoldersInput = z.infer<typeof holdersInputSchema>;
 
 export const effectSchema = z.strictObject({
-  unit: z.string().trim().min(1).max(40),
+  unit: text(1, 40),
   before: z.number().finite(),
   after: z.number().finite(),
-  method: z.string().trim().min(10).max(2000),
+  method: text(10, 2000),
 });
 
 /** What inventors may write in a draft: nothing the server owns. */
-export const innovationInputSchema = z
-  .strictObject({
-    title: z.string().trim().min(5).max(120),
-    problem: z.string().trim().min(20).max(4000),
-    improvement: z.string().trim().min(30).max(20_000),
-    practice: commonsId.optional(),
-    skills: z.array(commonsId).max(10).default([]),
-    effect: effectSchema,
-    evidence: z
-      .array(z.url({ protocol: /^https?$/, error: 'must be an http or https link' }))
-      .max(10)
-      .default([]),
-    inventors: holdersInputSchema,
-    license: z.enum(licenses),
-  })
-  .refine((input) => input.practice !== undefined || input.skills.length > 0, {
-    message: 'name the practice guide or at least one skill it improves',
-    path: ['skills'],
-  })
-  .refine((input) => new Set(input.skills).size === input.skills.length, {
-    message: 'lists a skill twice',
-    path: ['skills'],
-  });
+export const innovationInputSchema = z.strictObject({
+  title: text(5, 120),
+  problem: text(20, 4000),
+  improvement: text(30, 20_000),
+  practice: commonsId.optional(),
+  skills: z.array(commonsId).max(10).default([]),
+  effect: effectSchema,
+  evidence: z
+    .array(z.url({ protocol: /^https?$/, error: 'must be an http or https link' }))
+    .max(10)
+    .default([]),
+  inventors: holdersInputSchema,
+  license: z.enum(licenses),
+});
 export type InnovationInput = z.infer<typeof innovationInputSchema>;
 
 /** A holder of a share: a person and their basis points (the shares sum to 10,000). */

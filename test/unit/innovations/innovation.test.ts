@@ -28,10 +28,8 @@ describe('an innovation draft', () => {
   });
 
   it.each([
-    ['names neither a practice guide nor a skill', { practice: undefined, skills: [] }, 'skills'],
     ['links evidence that is not on the web', { evidence: ['javascript:alert(1)'] }, 'evidence.0'],
     ['has no inventors', { inventors: [] }, 'inventors'],
-    ['lists a skill twice', { skills: ['repair-job-records', 'repair-job-records'] }, 'skills'],
     ['sets what the server owns', { status: 'published' }, ''],
     ['has an unknown licence', { license: 'all-rights-reserved' }, 'license'],
   ])('is refused when it %s', (_case, change, path) => {
