@@ -29,7 +29,12 @@ const env = {
   AUTH_ISSUER: 'https://issuer.example',
   AUTH_AUDIENCE: 'bench',
   AUTH_JWKS_URL: 'https://issuer.example/jwks.json',
-  CREDENTIAL_SIGNING_KEY: JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'FK17rjUt4rownWczBlMdCUsGl4nJpXqDlzm-KX31XrY', d: '1ZWqdr0LgqANWyN2zgP2-Eh8FB7BCe7zncDrij-XNPI' }),
+  CREDENTIAL_SIGNING_KEY: JSON.stringify({
+    kty: 'OKP',
+    crv: 'Ed25519',
+    x: 'FK17rjUt4rownWczBlMdCUsGl4nJpXqDlzm-KX31XrY',
+    d: '1ZWqdr0LgqANWyN2zgP2-Eh8FB7BCe7zncDrij-XNPI',
+  }),
   CONTENT_DIR: join(root, 'content'),
   LOG_LEVEL: 'silent',
 };
@@ -57,7 +62,11 @@ for (const [name, entry] of Object.entries(entries)) {
   for (let run = 0; run < 7; run++) {
     const ms = execFileSync(
       process.execPath,
-      ['-e', `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});console.log(performance.now()-t)`, '--input-type=module'],
+      [
+        '-e',
+        `const t=performance.now();await import(${JSON.stringify(`file://${file}`)});console.log(performance.now()-t)`,
+        '--input-type=module',
+      ],
       { env, cwd: root, encoding: 'utf8' },
     );
     times.push(Number(ms.trim()));

@@ -49,7 +49,7 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
   if (type === 'innovation-version') {
     // Only published versions are public; a draft (of a new record or a correction) never enters.
     const version = change.newItem as unknown as InnovationVersion | undefined;
-    if (!version || version.status !== 'published') return { upsert: [], delete: [] };
+    if (version?.status !== 'published') return { upsert: [], delete: [] };
     if (typeof version.title !== 'string' || !Array.isArray(version.skills))
       throw new Error('innovation version is malformed');
     return { upsert: [innovationDocument(version, lookups.tradeOf?.(version))], delete: [] };
