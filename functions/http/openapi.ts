@@ -27,7 +27,20 @@ type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+  // A response schema promises the fields it lists; answers may carry more (bookkeeping such as
+  // `version`), so outputs are documented open. Request bodies stay closed: extra fields are refused.
+  return io === 'output' ? openObjects(rest) : rest;
+}
+
+function openObjects(value: unknown): JsonSchema {
+  if (Array.isArray(value)) return value.map(openObjects) as unknown as JsonSchema;
+  if (!value || typeof value !== 'object') return value as JsonSchema;
+  const result: JsonSchema = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'additionalProperties' && inner === false) continue;
+    result[key] = typeof inner === 'object' ? openObjects(inner) : inner;
+  }
+  return result;
 }
 
 export function buildOpenApi(routes: AnyRoute[], info: { title: string; version: string }) {

@@ -224,6 +224,21 @@ describe('adoption and value reports', () => {
       reportInput(500, '2027-01-31'),
     );
     expect(future.status).toBe(422);
+    const backwards = await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', {
+      ...reportInput(500),
+      periodFrom: '2026-11-01',
+      periodTo: '2026-10-01',
+    });
+    expect(backwards.status).toBe(422);
+    expect(JSON.stringify(backwards.body)).toContain('body.periodTo');
+    const tooMuch = await call(
+      'POST',
+      `/api/innovations/${id}/adoptions/mill/reports`,
+      'admin',
+      reportInput('100000000000001'),
+    );
+    expect(tooMuch.status).toBe(422);
+    expect(JSON.stringify(tooMuch.body)).toContain('body.amount');
   });
 
   it('lets only the record’s inventors confirm or dispute', async () => {

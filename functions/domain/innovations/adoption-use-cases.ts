@@ -9,6 +9,7 @@ import {
   type AdoptionInput,
   effectiveReportStatus,
   lapseCutoff,
+  maxReportAmount,
   type ValueReport,
   type ValueReportInput,
 } from './adoption.ts';
@@ -93,6 +94,13 @@ export async function reportValue(
 ) {
   await adminAdoption(deps, identity, innovationId, syndicateId);
   const today = deps.now().toISOString().slice(0, 10);
+  // Rules a schema cannot say, answered 422: the period's order, the largest amount, no future.
+  if (input.periodFrom > input.periodTo) {
+    throw new ValidationError([{ field: 'body.periodTo', message: 'must be on or after the start of the period' }]);
+  }
+  if (input.amount > maxReportAmount) {
+    throw new ValidationError([{ field: 'body.amount', message: `must be at most ${maxReportAmount} minor units` }]);
+  }
   if (input.periodTo > today) {
     throw new ValidationError([
       { field: 'body.periodTo', message: 'must not be in the future: report value realised' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '#domain/syndicates/syndicate.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
@@ -31,7 +32,7 @@ const format = z.object({ format: z.enum(['json', 'csv']).default('json') });
 const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const size = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 export const registryQuerySchema = z.object({
-  q: z.string().trim().min(1).max(80).optional(),
+  q: z.string().min(1).max(80).optional(),
   trade: z.enum(tradeIds).optional(),
   skill: id.optional(),
   practice: id.optional(),
@@ -219,7 +220,7 @@ export const innovationRoutes = [
     params: z.object({ innovationId: id, reportId: id }),
     body: z.union([
       z.strictObject({ decision: z.literal('confirm') }),
-      z.strictObject({ decision: z.literal('dispute'), reason: z.string().trim().min(10).max(2000) }),
+      z.strictObject({ decision: z.literal('dispute'), reason: text(10, 2000) }),
     ]),
     responses: {
       200: { description: 'Decided; `settlementRefused` says why a confirmed report is not settled yet.' },
@@ -380,7 +381,7 @@ export const registryLogRoutes = [
     tags: ['registry-log'],
     auth: 'none',
     params: innovation,
-    responses: { 200: { description: 'Entries and proofs.' } },
+    responses: { 200: { description: 'Entries and proofs.' }, 404: { description: 'No such published record.' } },
     async handle({ params, services }) {
       await viewInnovation(services, params.innovationId, null);
       return json(await recordLog(services, params.innovationId));

@@ -133,6 +133,7 @@ export const syndicateRoutes = [
     responses: {
       200: { description: 'The membership.' },
       404: { description: 'No such request or member.' },
+      409: { description: 'Already decided.' },
       422: { description: 'Would leave no admin.' },
     },
     async handle({ params, body, identity, services }) {

@@ -117,20 +117,12 @@ describe('a value report', () => {
     }
   });
 
-  it('takes amounts as whole minor units, as a number or as a string of digits, up to a trillion Bound', () => {
+  it('takes amounts as whole minor units, as a number or as a string of digits', () => {
     expect(valueReportInputSchema.parse(reportInput(1250)).amount).toBe(1250n);
     expect(valueReportInputSchema.parse(reportInput('100000000000000')).amount).toBe(100_000_000_000_000n);
-    for (const amount of [0, -5, 12.5, '12.50', '0012', 1e20, '100000000000001']) {
+    // Over a trillion Bound is schema-valid but refused by the use case (422): see innovations-rules.
+    for (const amount of [0, -5, 12.5, '12.50', '0012', 1e20]) {
       expect(valueReportInputSchema.safeParse(reportInput(amount)).success, String(amount)).toBe(false);
     }
-  });
-
-  it('refuses a period that ends before it starts', () => {
-    const result = valueReportInputSchema.safeParse({
-      ...reportInput(100),
-      periodFrom: '2026-11-01',
-      periodTo: '2026-10-01',
-    });
-    expect(result.error?.issues[0]?.path).toEqual(['periodTo']);
   });
 });
