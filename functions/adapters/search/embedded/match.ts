@@ -55,7 +55,7 @@ export class Matcher {
 
   /** Candidates for the derived words among the slots that pass `test`. */
   match(index: TermIndex, derivedWords: readonly Derived[][], test: SlotTest, slotCount: number): Candidates {
-    this.#fit(slotCount);
+    this.#resize(slotCount);
     const count = this.#count;
     const score = this.#score;
     const best = this.#best;
@@ -105,7 +105,7 @@ export class Matcher {
     return { slots, keys };
   }
 
-  #fit(slotCount: number): void {
+  #resize(slotCount: number): void {
     if (this.#count.length >= slotCount) return;
     const size = slotCount + (slotCount >> 1) + 1024;
     this.#count = new Uint8Array(size);
