@@ -37,4 +37,28 @@ describe('the search page', () => {
     expect(page.url()).toContain('q=bookkeep');
     await page.close();
   });
+
+  it('finds openings on the job board by words, forgiving a typo, within the filters', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/jobs/`);
+    await page.getByLabel('Words').fill('heat pmup');
+    await page.getByLabel('Trade').selectOption('renewable-energy');
+    await page.getByRole('button', { name: 'Show openings' }).click();
+    await page.waitForURL(/q=heat/);
+    const titles = await page.locator('.cards h2').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.join(' ').toLowerCase()).toMatch(/heat pump/);
+    await context.close();
+  });
+
+  it('finds courses in the catalog by words', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/learn/?q=bookkeping`);
+    const titles = await page.locator('.cards h2').allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.every((title) => /bookkeeping/i.test(title))).toBe(true);
+    await context.close();
+  });
 });
