@@ -104,3 +104,13 @@ describe('the local gateway over HTTP', () => {
     expect(document).toMatchObject({ openapi: '3.1.0', paths: { '/api/health': {}, '/api/me': {} } });
   });
 });
+
+describe('an address that does not exist', () => {
+  it('answers 404 with a page that helps the person on', async () => {
+    const response = await fetch(`${baseUrl}/no-such-page/`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('<h1>Page not found</h1>');
+    expect(html).toContain('href="/search/"');
+  });
+});

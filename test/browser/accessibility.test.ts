@@ -1,0 +1,65 @@
+// An axe sweep (WCAG 2.1 A and AA rules) of every kind of page, signed in, in Chromium.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { signIn } from '../support/sign-in.ts';
+
+const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  await signIn(await context.newPage(), baseUrl, /Carmen Ruiz/, '/me/');
+});
+afterAll(() => browser?.close());
+
+const pages = [
+  '/',
+  '/learn/',
+  '/learn/?trade=care',
+  '/learn/solar-pv-fundamentals-and-site-survey/',
+  '/learn/solar-pv-fundamentals-and-site-survey/01-volts-amps-watts-and-kilowatt-hours/',
+  '/learn/solar-pv-fundamentals-and-site-survey/quiz/',
+  '/learn/skills/',
+  '/learn/skills/pv-module-mounting/',
+  '/learn/practices/',
+  '/learn/practices/care-shift-handover/',
+  '/jobs/',
+  '/jobs/riverside-builders-site-carpenter/',
+  '/syndicates/',
+  '/syndicates/riverside-builders/',
+  '/search/?q=solar',
+  '/shortages/',
+  '/innovations/',
+  '/innovations/log/',
+  '/ledger/',
+  '/credentials/verify/',
+  '/me/',
+  '/auth/sign-in',
+  '/no-such-page/',
+];
+
+describe('accessibility', () => {
+  it.each(pages)('%s has no axe violations', async (path) => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${path}`);
+    await page.addScriptTag({ content: axeSource });
+    const result = (await page.evaluate(
+      `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+    )) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };
+    const summary = result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+    expect(summary).toEqual([]);
+    await page.close();
+  });
+});
