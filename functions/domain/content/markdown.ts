@@ -63,15 +63,20 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 };
 sanitizeOptions.allowedAttributes = { ...sanitizeOptions.allowedAttributes, a: ['href', 'title', 'rel'] };
 
-/** Markdown to safe HTML. Headings are shifted down by `headingOffset` to fit under a page's h1. */
-export function renderMarkdown(markdown: string, options: { headingOffset?: number } = {}): string {
+/**
+ * Markdown to safe HTML. With `topLevel`, headings are shifted so the markdown's highest heading
+ * becomes that level (a page's content under its h1 starts at 2), keeping the outline without gaps
+ * whether an author began at `#` or at `##`.
+ */
+export function renderMarkdown(markdown: string, options: { topLevel?: number } = {}): string {
   const html = marked.parse(markdown) as string;
-  const offset = options.headingOffset ?? 0;
+  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((match) => Number(match[1]));
+  const offset = options.topLevel && levels.length > 0 ? options.topLevel - Math.min(...levels) : 0;
   const shifted =
     offset === 0
       ? html
       : html.replace(/<(\/?)h([1-6])([^>]*)>/g, (_m, slash: string, level: string, rest: string) => {
-          return `<${slash}h${Math.min(6, Number(level) + offset)}${rest}>`;
+          return `<${slash}h${Math.min(6, Math.max(1, Number(level) + offset))}${rest}>`;
         });
   return sanitizeHtml(shifted, sanitizeOptions);
 }

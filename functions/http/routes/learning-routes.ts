@@ -77,7 +77,7 @@ export const learningRoutes = [
       const course = findCourse(services.commons, params.courseId);
       const lesson = course.lessons.find((candidate) => candidate.id === params.lessonId);
       if (!lesson) throw new NotFoundError('lesson', params.lessonId);
-      return { body: { ...lesson, html: renderMarkdown(lesson.markdown, { headingOffset: 1 }) } };
+      return { body: { ...lesson, html: renderMarkdown(lesson.markdown, { topLevel: 2 }) } };
     },
   }),
 

@@ -13,8 +13,10 @@ describe('the markdown pipeline', () => {
     expect(html).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow">site</a>');
   });
 
-  it('shifts headings under the page title when asked', () => {
-    expect(renderMarkdown('# Title\n## Sub', { headingOffset: 1 })).toBe('<h2>Title</h2>\n<h3>Sub</h3>\n');
+  it('starts the outline at the level asked, whether the author began at # or ##, without gaps', () => {
+    expect(renderMarkdown('# Title\n## Sub', { topLevel: 2 })).toBe('<h2>Title</h2>\n<h3>Sub</h3>\n');
+    expect(renderMarkdown('## Steps\n### One', { topLevel: 2 })).toBe('<h2>Steps</h2>\n<h3>One</h3>\n');
+    expect(renderMarkdown('Just text', { topLevel: 2 })).toBe('<p>Just text</p>\n');
   });
 
   it.each([
