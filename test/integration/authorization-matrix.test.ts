@@ -1,0 +1,272 @@
+// The authorization matrix: every protected route that takes an id, called by each kind of person
+// against an object that is not theirs. Not one foreign read or write succeeds, and a foreign object
+// answers like a missing one (404; 401 without a token). The owner's call is made too, so a 404 can
+// never come from a broken call rather than from the rule.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '#http/api.ts';
+import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { commons } from '../support/services.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+
+let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+const ids = { opening: '', draftOpening: '', credential: '', published: '', draft: '', othersRecord: '', report: '' };
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are read by field and checked by value.
+const body = (response: ApiResponse) => response.body as Record<string, any>;
+const roles = {
+  anonymous: null,
+  learner: 'learner',
+  'member of another syndicate': 'other-member',
+  'admin of another syndicate': 'other-admin',
+  'inventor of another record': 'other-inventor',
+} as const;
+
+const course = commons.courses.get('double-entry-bookkeeping-basics');
+if (!course) throw new Error('course missing');
+const opening = {
+  title: 'Repair bench technician',
+  description: 'Diagnose and repair small appliances at the shared bench, with work shared at a weekly meeting.',
+  skills: [{ skill: 'repair-systematic-fault-finding', level: 'working' }],
+  positions: 2,
+  hoursPerWeek: 24,
+  pay: [{ amount: 2200, currency: 'EUR', per: 'hour' }],
+  place: 'Valencia, ES',
+  remote: false,
+  employmentType: 'CONTRACTOR',
+  validThrough: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+};
+
+async function expectStatus(response: Promise<ApiResponse>, status: number, what: string) {
+  const answer = await response;
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 200)}`).toBe(status);
+  return answer;
+}
+
+beforeAll(async () => {
+  ({ call } = await apiOnFreshTable());
+  for (const [founder, id] of [
+    ['owner', 'own-syn'],
+    ['other-admin', 'other-syn'],
+  ] as const) {
+    await expectStatus(call('POST', '/api/syndicates', founder, syndicateInput(id)), 201, `found ${id}`);
+  }
+  await call('POST', '/api/syndicates/other-syn/join-requests', 'other-member');
+  await call('PUT', '/api/syndicates/other-syn/members/other-member', 'other-admin', { decision: 'approve' });
+  await call('POST', '/api/syndicates/own-syn/join-requests', 'pending');
+
+  ids.opening = body(
+    await expectStatus(call('POST', '/api/syndicates/own-syn/openings', 'owner', opening), 201, 'opening'),
+  ).id;
+  await expectStatus(call('PUT', `/api/openings/${ids.opening}/status`, 'owner', { status: 'open' }), 200, 'publish');
+  await expectStatus(
+    call('PUT', `/api/openings/${ids.opening}/applications/me`, 'applicant', { note: 'Hello' }),
+    200,
+    'apply',
+  );
+  ids.draftOpening = body(await call('POST', '/api/syndicates/own-syn/openings', 'owner', opening)).id;
+
+  for (const person of ['owner', 'other-inventor', 'learner', 'other-member', 'other-admin', 'applicant', 'pending']) {
+    await call('GET', '/api/me', person);
+  }
+  ids.published = body(
+    await expectStatus(call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }])), 201, 'draft'),
+  ).record.id;
+  await expectStatus(call('POST', `/api/innovations/${ids.published}/publication`, 'owner'), 200, 'publish record');
+  ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
+  ids.othersRecord = body(
+    await call('POST', '/api/innovations', 'other-inventor', draftInput([{ personId: 'other-inventor' }])),
+  ).record.id;
+  await call('POST', `/api/innovations/${ids.othersRecord}/publication`, 'other-inventor');
+  await expectStatus(
+    call('PUT', `/api/innovations/${ids.published}/adoptions/own-syn`, 'owner', {
+      implementers: [{ personId: 'owner' }],
+    }),
+    201,
+    'adopt',
+  );
+  ids.report = body(
+    await expectStatus(
+      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'owner', reportInput(1000)),
+      201,
+      'report',
+    ),
+  ).report.id;
+
+  await call('POST', '/api/me/enrollments', 'owner', { courseId: course.id });
+  const passed = await call('POST', `/api/me/enrollments/${course.id}/quiz-attempts`, 'owner', {
+    answers: course.quiz.map((q) => q.answer),
+  });
+  ids.credential = body(passed).credentialId;
+}, 60_000);
+
+interface Cell {
+  route: string;
+  path: () => string;
+  body?: unknown;
+  /** Who the object belongs to, and what their own call answers. */
+  owner: string;
+  ownerStatus: number;
+}
+
+// In the order the owners' calls can run without spoiling later ones. One owner call answers a
+// refusal on purpose: withdrawing an application already declined (409) is still the applicant's call.
+const cells: Cell[] = [
+  {
+    route: 'GET /api/me/credentials/{credentialId}',
+    path: () => `/api/me/credentials/${ids.credential}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/syndicates/{syndicateId}',
+    path: () => '/api/syndicates/own-syn',
+    body: (({ id: _id, ...rest }) => rest)(syndicateInput('own-syn')),
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/members',
+    path: () => '/api/syndicates/own-syn/members',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/syndicates/{syndicateId}/members/{personId}',
+    path: () => '/api/syndicates/own-syn/members/pending',
+    body: { decision: 'decline' },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/syndicates/{syndicateId}/openings',
+    path: () => '/api/syndicates/own-syn/openings',
+    body: opening,
+    owner: 'owner',
+    ownerStatus: 201,
+  },
+  {
+    route: 'PUT /api/openings/{openingId}',
+    path: () => `/api/openings/${ids.opening}`,
+    body: opening,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/openings/{openingId}/applicants',
+    path: () => `/api/openings/${ids.opening}/applicants`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/openings/{openingId}/readiness',
+    path: () => `/api/openings/${ids.opening}/readiness`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/openings/{openingId}/applicants/{personId}',
+    path: () => `/api/openings/${ids.opening}/applicants/applicant`,
+    body: { decision: 'decline' },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'DELETE /api/openings/{openingId}/applications/me',
+    path: () => `/api/openings/${ids.opening}/applications/me`,
+    owner: 'applicant',
+    ownerStatus: 409,
+  },
+  {
+    route: 'PUT /api/openings/{openingId}/status',
+    path: () => `/api/openings/${ids.opening}/status`,
+    body: { status: 'closed' },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/innovations/{innovationId}/draft',
+    path: () => `/api/innovations/${ids.draft}/draft`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/innovations/{innovationId}/draft',
+    path: () => `/api/innovations/${ids.draft}/draft`,
+    body: draftInput([{ personId: 'owner' }]),
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/innovations/{innovationId}/publication',
+    path: () => `/api/innovations/${ids.draft}/publication`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/innovations/{innovationId}/corrections',
+    path: () => `/api/innovations/${ids.published}/corrections`,
+    owner: 'owner',
+    ownerStatus: 201,
+  },
+  {
+    route: 'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
+    path: () => `/api/innovations/${ids.othersRecord}/adoptions/own-syn`,
+    body: { implementers: [{ personId: 'owner' }] },
+    owner: 'owner',
+    ownerStatus: 201,
+  },
+  {
+    route: 'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
+    path: () => `/api/innovations/${ids.published}/adoptions/own-syn/reports`,
+    body: reportInput(500),
+    owner: 'owner',
+    ownerStatus: 201,
+  },
+  {
+    route: 'PUT /api/innovations/{innovationId}/reports/{reportId}/decision',
+    path: () => `/api/innovations/${ids.published}/reports/${ids.report}/decision`,
+    body: { decision: 'confirm' },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
+    path: () => `/api/innovations/${ids.published}/reports/${ids.report}/settlement`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+];
+
+describe('the authorization matrix', () => {
+  it('has a row for every protected route that acts on someone else’s object', () => {
+    const own = new Set([
+      'POST /api/syndicates/{syndicateId}/join-requests',
+      'DELETE /api/syndicates/{syndicateId}/membership',
+      'PUT /api/openings/{openingId}/applications/me',
+      'PUT /api/me/enrollments/{courseId}/lessons/{lessonId}',
+      'POST /api/me/enrollments/{courseId}/quiz-attempts',
+    ]);
+    const withIds = apiRoutes
+      .filter((r) => r.auth === 'required' && r.path.includes('{'))
+      .map((r) => `${r.method} ${r.path}`);
+    // The others act only on the caller's own membership, application or enrollment.
+    expect(withIds.filter((key) => !own.has(key)).sort()).toEqual(cells.map((c) => c.route).sort());
+  });
+
+  for (const [role, person] of Object.entries(roles)) {
+    it(`refuses every foreign read and write to the ${role}, as if the object did not exist`, async () => {
+      for (const cell of cells) {
+        const response = await call(cell.route.split(' ')[0] ?? 'GET', cell.path(), person, cell.body);
+        expect(response.status, `${role} → ${cell.route}`).toBe(person === null ? 401 : 404);
+      }
+    });
+  }
+
+  it('lets each owner make the same calls (so the refusals above are the rule, not a broken call)', async () => {
+    for (const cell of cells) {
+      const response = await call(cell.route.split(' ')[0] ?? 'GET', cell.path(), cell.owner, cell.body);
+      expect(response.status, `owner → ${cell.route}: ${JSON.stringify(response.body).slice(0, 200)}`).toBe(
+        cell.ownerStatus,
+      );
+    }
+  });
+});
