@@ -1,5 +1,5 @@
 // The CDK app: `npm run synth` (offline, no credentials), `npx cdk deploy --all` to deploy.
-// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, credentialKeySecretName,
+// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, authDomainPrefix, credentialKeySecretName,
 // meilisearchUrl or meilisearchUrlParameter (SSM), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret. `npm run synth` builds the site first.
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -20,6 +20,7 @@ export function buildApp(
     table: stateful.table,
     site,
     publicUrl: app.node.tryGetContext('publicUrl') as string | undefined,
+    authDomainPrefix: context('authDomainPrefix', 'guildhall'),
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
     search: {
       url: app.node.tryGetContext('meilisearchUrl') as string | undefined,

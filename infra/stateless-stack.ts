@@ -19,8 +19,8 @@ import {
   OriginRequestPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, OriginGroup, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { UserPool, UserPoolClient, AccountRecovery } from 'aws-cdk-lib/aws-cognito';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { AccountRecovery, OAuthScope, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -46,6 +46,8 @@ export interface StatelessStackProps extends StackProps {
   site: { clientDir: string; serverEntry: string };
   /** The site's public origin (a custom domain); credentials name it as their issuer. */
   publicUrl?: string | undefined;
+  /** Prefix of the Cognito hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com */
+  authDomainPrefix: string;
   /** Secrets Manager name of the credential signing key. */
   credentialKeySecretName: string;
   search: SearchSettings;
@@ -88,10 +90,19 @@ export class StatelessStack extends Stack {
       standardAttributes: { fullname: { required: true, mutable: true } },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // The hosted sign-in the site sends people to; the site exchanges the code (PKCE) at /auth/callback.
+    const authDomain = userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: props.authDomainPrefix },
+    });
     const client = new UserPoolClient(this, 'SiteClient', {
       userPool,
       authFlows: { userSrp: true },
-      oAuth: { flows: { authorizationCodeGrant: true } },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${props.publicUrl ?? 'https://example.invalid'}/auth/callback`],
+        logoutUrls: [`${props.publicUrl ?? 'https://example.invalid'}/`],
+      },
       preventUserExistenceErrors: true,
     });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
@@ -148,7 +159,24 @@ export class StatelessStack extends Stack {
 
     const siteFunction = new NodejsFunction(this, 'SiteFunction', {
       ...lambdaDefaults,
-      environment: { ...environment, ...searchEnvironment(props.search, 'search') },
+      environment: {
+        ...environment,
+        ...searchEnvironment(props.search, 'search'),
+        AUTH_HOSTED_UI_URL: `https://${authDomain.domainName}.auth.${this.region}.amazoncognito.com`,
+        AUTH_SIGN_IN_URL: '/auth/sign-in',
+      },
+      bundling: {
+        ...lambdaDefaults.bundling,
+        // The commons, and the prerendered pages the function serves itself (see site/adapter/server.ts).
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -r "${inputDir}/content" "${outputDir}/content"`,
+            `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
+          ],
+        },
+      },
       entry: props.site.serverEntry,
       handler: 'handler',
       description: 'Guildhall site: pages rendered on demand',
@@ -284,35 +312,30 @@ export class StatelessStack extends Stack {
       autoDeleteObjects: true,
     });
     const apiOrigin = new HttpOrigin(`${httpApi.apiId}.execute-api.${this.region}.amazonaws.com`);
+    // Pages (prerendered and on demand, with their form posts) come from the site function, which
+    // carries the prerendered HTML in its bundle; hashed assets come from S3, cached for a year. An S3
+    // origin group cannot be the default here: CloudFront allows only GET and HEAD through one.
+    const pages = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    const assetOrigin = S3BucketOrigin.withOriginAccessControl(assets);
+    const asset = {
+      origin: assetOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+    };
     const distribution = new Distribution(this, 'Site', {
       comment: 'Guildhall',
-      // Prerendered pages and assets from S3; a page S3 lacks is rendered on demand by the site function.
-      defaultBehavior: {
-        origin: new OriginGroup({
-          primaryOrigin: S3BucketOrigin.withOriginAccessControl(assets),
-          fallbackOrigin: apiOrigin,
-          fallbackStatusCodes: [403, 404],
-        }),
-        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-      },
+      defaultBehavior: pages,
       additionalBehaviors: {
-        '/api/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
-        '/me/*': {
-          origin: apiOrigin,
-          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          allowedMethods: AllowedMethods.ALLOW_ALL,
-          cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        },
+        '/api/*': { ...pages, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY },
+        '/_astro/*': asset,
+        '/favicon.svg': asset,
       },
-      errorResponses: [],
     });
     new BucketDeployment(this, 'DeploySite', {
       sources: [Source.asset(props.site.clientDir)],

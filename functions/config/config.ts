@@ -41,6 +41,9 @@ export const configSchema = z.object({
     .optional()
     .describe('The signing keys inline, as JWKS JSON (the local development identity provider).'),
   AUTH_SIGN_IN_URL: z.string().default('/auth/sign-in').describe('Where the site sends people to sign in.'),
+  AUTH_HOSTED_UI_URL: optionalUrl.describe(
+    'The user pool domain (Cognito hosted sign-in); set in AWS, where /auth/* signs people in with it.',
+  ),
   MEILISEARCH_URL: optionalUrl.describe('Meilisearch host; unset means the embedded search engine.'),
   MEILISEARCH_KEY: z.string().optional().describe('Meilisearch key for the functions (never the master key).'),
   PUBLIC_URL: z

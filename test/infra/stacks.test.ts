@@ -96,16 +96,29 @@ describe('the stateless stack', () => {
     });
   });
 
-  it('has a Cognito user pool whose client is the authorizer audience', () => {
+  it('has a Cognito user pool with a hosted sign-in that returns to the site with the code flow', () => {
     app.resourceCountIs('AWS::Cognito::UserPool', 1);
-    app.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    app.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
+    app.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: Match.arrayWith(['openid', 'email', 'profile']),
+      CallbackURLs: [Match.stringLikeRegexp('/auth/callback$')],
+    });
+    const site = Object.values(app.findResources('AWS::Lambda::Function')).find((f) =>
+      /site/.test(f.Properties.Description),
+    );
+    expect(JSON.stringify(site?.Properties.Environment.Variables.AUTH_HOSTED_UI_URL)).toContain('amazoncognito.com');
   });
 
-  it('serves the site through CloudFront: S3 first, the site function for pages S3 lacks, /api to the API', () => {
+  it('serves pages and their form posts from the site function, assets from S3, /api from the API', () => {
+    const all = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'];
     app.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        OriginGroups: Match.objectLike({ Quantity: 1 }),
-        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*' })]),
+        DefaultCacheBehavior: Match.objectLike({ AllowedMethods: Match.arrayEquals(all) }),
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayEquals(all) }),
+          Match.objectLike({ PathPattern: '/_astro/*' }),
+        ]),
       }),
     });
     app.hasResourceProperties('AWS::S3::Bucket', {
