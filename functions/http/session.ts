@@ -25,3 +25,9 @@ export function sessionCookie(token: string, maxAgeSeconds: number, secure: bool
 export function clearedSessionCookie(): string {
   return `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 }
+
+/** Only same-site paths, never `//host` or a scheme, so no sign-in flow is an open redirect. */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}

@@ -9,7 +9,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
 import type { Logger } from '#http/log.ts';
 import { type CompiledRoute, matchRoute } from '#http/router.ts';
-import { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from '#http/session.ts';
+import { clearedSessionCookie, readCookie, safeReturnTo, sessionCookie, sessionCookieName } from '#http/session.ts';
 import { bearerToken, type TokenVerifier } from '#http/token-verifier.ts';
 import type { Person } from '#domain/people/person.ts';
 import { buildEvent, readResult } from './gateway-event.ts';
@@ -174,12 +174,6 @@ async function devAuth(
   const token = await dev.provider.sign(person);
   const location = safeReturnTo(form.get('returnTo'));
   send(response, 303, { location, 'set-cookie': sessionCookie(token, sessionSeconds, false) }, '');
-}
-
-/** Only same-site paths, never `//host` or a scheme, so the sign-in page is no open redirect. */
-export function safeReturnTo(value: string | null): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
 }
 
 function reply(response: ServerResponse, result: ApiResult) {

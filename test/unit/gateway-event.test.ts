@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { requestFromEvent } from '#http/apigw.ts';
 import { eventResultFromResponse, webRequestFromEvent } from '#http/web-fetch.ts';
 import { buildEvent, readResult } from '#local/gateway-event.ts';
-import { safeReturnTo } from '#local/gateway.ts';
+import { safeReturnTo } from '#http/session.ts';
 
 const base = {
   method: 'post',

@@ -14,9 +14,3 @@ export function hostedUi(): HostedUi | undefined {
     redirectUri: `${config.PUBLIC_URL}/auth/callback`,
   };
 }
-
-/** Only same-site paths, never `//host` or a scheme, so sign-in is no open redirect. */
-export function safeReturnTo(value: string | null | undefined): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-}

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { authorizeUrl, encodePending, newPendingSignIn } from '#http/oauth.ts';
-import { hostedUi, pendingCookie, safeReturnTo } from '../../lib/hosted-ui.ts';
+import { safeReturnTo } from '#http/session.ts';
+import { hostedUi, pendingCookie } from '../../lib/hosted-ui.ts';
 
 export const prerender = false;
 
