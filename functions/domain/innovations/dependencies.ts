@@ -39,8 +39,9 @@ export async function retryOnConflict<T>(step: () => Promise<T>, tries = 60): Pr
       return await step();
     } catch (error) {
       if (!(error instanceof ConflictError) || attempt >= tries) throw error;
-      // Spread the losers out so they do not collide again on the very next index.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
+      // Spread the losers out, wider with each loss, so a crowd on one log head thins out instead of
+      // colliding again on the very next index (100 writers land within the 60 tries even under load).
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 10 * attempt)));
     }
   }
 }
