@@ -1,6 +1,7 @@
 // Small helpers every repository shares: strip key attributes from items, read every page of a query.
 import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { storeCall } from './errors.ts';
+import { type IndexName, table } from './table.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -26,4 +27,33 @@ export async function queryAll(
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+export interface KeyQuery {
+  /** The base table (default) or a secondary index of the shared table definition. */
+  index?: IndexName;
+  partition: string;
+  /** Sort keys starting with this; every item of the partition when absent. */
+  prefix?: string;
+  newestFirst?: boolean;
+}
+
+/** Every entity under one partition key (and sort-key prefix), key attributes from the table definition. */
+export async function queryKeys<T>(client: DynamoDBDocumentClient, tableName: string, query: KeyQuery): Promise<T[]> {
+  const keys = query.index ? (table.indexes.find((i) => i.indexName === query.index) ?? table.keys) : table.keys;
+  const items = await queryAll(client, {
+    TableName: tableName,
+    ...(query.index ? { IndexName: query.index } : {}),
+    KeyConditionExpression: query.prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+    ExpressionAttributeNames: {
+      '#pk': keys.partitionKey,
+      ...(query.prefix === undefined ? {} : { '#sk': keys.sortKey }),
+    },
+    ExpressionAttributeValues: {
+      ':pk': query.partition,
+      ...(query.prefix === undefined ? {} : { ':prefix': query.prefix }),
+    },
+    ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+  });
+  return items.map((item) => fromItem<T>(item));
 }

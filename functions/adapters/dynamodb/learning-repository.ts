@@ -2,7 +2,6 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +15,7 @@ import type {
   StoredCredential,
 } from '#domain/learning/learning-repository.ts';
 import { storeCall } from './errors.ts';
+import { fromItem, queryKeys } from './items.ts';
 import {
   attemptKeys,
   credentialKeys,
@@ -26,28 +26,9 @@ import {
   heldSkillPrefix,
 } from './keys.ts';
 
-type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-const strip = <T>(item: Item): T => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, type: _type, ...rest } = item;
-  return rest as T;
-};
-
 export function createLearningRepository(client: DynamoDBDocumentClient, tableName: string): LearningRepository {
-  const queryAll = async (input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) => {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await storeCall(() =>
-        client.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey: start })),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
-
   // The enrollment write shared by save, attempt and pass: only over the version that was read.
   const enrollmentPut = (enrollment: Enrollment): TransactItem => ({
     Put: {
@@ -73,16 +54,12 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
       const result = await storeCall(() =>
         client.send(new GetCommand({ TableName: tableName, Key: pk(enrollmentKeys(personId, courseId)) })),
       );
-      return result.Item ? strip<Enrollment>(result.Item) : null;
+      return result.Item ? fromItem<Enrollment>(result.Item) : null;
     },
 
     // Access pattern: a learner's enrollments.
     async listEnrollments(personId) {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': enrollmentPrefix },
-      });
-      return items.map((item) => strip<Enrollment>(item));
+      return queryKeys<Enrollment>(client, tableName, { partition: `PERSON#${personId}`, prefix: enrollmentPrefix });
     },
 
     // Access pattern: enroll once; a retry returns the stored enrollment.
@@ -153,12 +130,11 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
 
     // Access pattern: a learner's attempts at one quiz, newest first.
     async listAttempts(personId, courseId) {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': `ATTEMPT#${courseId}#` },
-        ScanIndexForward: false,
+      return queryKeys<QuizAttempt>(client, tableName, {
+        partition: `PERSON#${personId}`,
+        prefix: `ATTEMPT#${courseId}#`,
+        newestFirst: true,
       });
-      return items.map((item) => strip<QuizAttempt>(item));
     },
 
     // Access pattern: a credential by id (download, verification page).
@@ -166,26 +142,24 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
       const result = await storeCall(() =>
         client.send(new GetCommand({ TableName: tableName, Key: credentialLookup(credentialId) })),
       );
-      return result.Item ? strip<StoredCredential>(result.Item) : null;
+      return result.Item ? fromItem<StoredCredential>(result.Item) : null;
     },
 
     // Access pattern: a person's credentials, oldest first (gsi1).
     async listCredentials(personId) {
-      const items = await queryAll({
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'CRED#' },
+      return queryKeys<StoredCredential>(client, tableName, {
+        index: 'gsi1',
+        partition: `PERSON#${personId}`,
+        prefix: 'CRED#',
       });
-      return items.map((item) => strip<StoredCredential>(item));
     },
 
     // Access pattern: the skills a person holds by credential.
     async listCredentialedSkills(personId) {
-      const items = await queryAll({
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': heldSkillPrefix },
+      return queryKeys<CredentialedSkill>(client, tableName, {
+        partition: `PERSON#${personId}`,
+        prefix: heldSkillPrefix,
       });
-      return items.map((item) => strip<CredentialedSkill>(item));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, queryAll } from './items.ts';
+import { fromItem, queryKeys } from './items.ts';
 import { applicationKeys, applicationLookup, openingKeys, openingLookup } from './keys.ts';
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
@@ -58,25 +58,20 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
 
     // Access pattern: a syndicate's openings, any status (gsi2).
     async listBySyndicate(syndicateId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': 'OPENING#' },
+      return queryKeys<Opening>(client, tableName, {
+        index: 'gsi2',
+        partition: `SYND#${syndicateId}`,
+        prefix: 'OPENING#',
       });
-      return items.map((item) => fromItem<Opening>(item));
     },
 
     // Access pattern: openings in one status, newest first (gsi1): the global board.
     async listByStatus(status) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `OPENINGS#${status}` },
-        ScanIndexForward: false,
+      return queryKeys<Opening>(client, tableName, {
+        index: 'gsi1',
+        partition: `OPENINGS#${status}`,
+        newestFirst: true,
       });
-      return items.map((item) => fromItem<Opening>(item));
     },
 
     getApplication,
@@ -128,24 +123,17 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
 
     // Access pattern: an opening's applications.
     async listApplications(openingId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `OPENING#${openingId}`, ':prefix': 'APPLY#' },
-      });
-      return items.map((item) => fromItem<Application>(item));
+      return queryKeys<Application>(client, tableName, { partition: `OPENING#${openingId}`, prefix: 'APPLY#' });
     },
 
     // Access pattern: a person's applications, newest first (gsi1).
     async listApplicationsOf(personId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'APPLY#' },
-        ScanIndexForward: false,
+      return queryKeys<Application>(client, tableName, {
+        index: 'gsi1',
+        partition: `PERSON#${personId}`,
+        prefix: 'APPLY#',
+        newestFirst: true,
       });
-      return items.map((item) => fromItem<Application>(item));
     },
 
     async accept(application, opening) {

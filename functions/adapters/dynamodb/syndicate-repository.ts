@@ -9,7 +9,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { storeCall, translateStoreError } from './errors.ts';
-import { fromItem, queryAll } from './items.ts';
+import { fromItem, queryKeys } from './items.ts';
 import { membershipKeys, syndicateKeys, syndicateLookup } from './keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -37,13 +37,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     // Access pattern: every syndicate, by name (gsi1).
     async list() {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'SYNDICATES' },
-      });
-      return items.map((item) => fromItem<Syndicate>(item));
+      return queryKeys<Syndicate>(client, tableName, { index: 'gsi1', partition: 'SYNDICATES' });
     },
 
     async create(syndicate, founder) {
@@ -90,23 +84,16 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     // Access pattern: a syndicate's members and requests.
     async listMemberships(syndicateId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': 'MEMBER#' },
-      });
-      return items.map((item) => fromItem<Membership>(item));
+      return queryKeys<Membership>(client, tableName, { partition: `SYND#${syndicateId}`, prefix: 'MEMBER#' });
     },
 
     // Access pattern: a person's memberships (gsi1).
     async listMembershipsOf(personId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'MEMBER#' },
+      return queryKeys<Membership>(client, tableName, {
+        index: 'gsi1',
+        partition: `PERSON#${personId}`,
+        prefix: 'MEMBER#',
       });
-      return items.map((item) => fromItem<Membership>(item));
     },
 
     async requestMembership(membership) {
