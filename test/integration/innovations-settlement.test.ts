@@ -4,64 +4,17 @@ import { ConflictError } from '#domain/errors.ts';
 import { lapseCutoff } from '#domain/innovations/adoption.ts';
 import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
 import type { Services } from '#app/services.ts';
-import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
-import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
 
-let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+let call: Call;
 let services: Services;
 const clock = { now: new Date('2026-11-21T12:00:00.000Z') };
-// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
-const body = (response: ApiResponse) => response.body as Record<string, any>;
-const people = ['ana', 'ben', 'admin', 'member', 'stranger'];
+const { adoptedAndReported } = innovationSteps(() => call);
 
 beforeEach(async () => {
   clock.now = new Date('2026-11-21T12:00:00.000Z');
-  ({ call, services } = await apiOnFreshTable({ now: () => clock.now }));
-  await Promise.all(
-    people.map((id) =>
-      services.people.createIfAbsent({
-        id,
-        name: id,
-        bio: '',
-        place: '',
-        declaredSkills: [],
-        available: true,
-        createdAt: '2026-01-01T00:00:00.000Z',
-      }),
-    ),
-  );
-  expect((await call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
-  await call('POST', '/api/syndicates/mill/join-requests', 'member');
-  await call('PUT', '/api/syndicates/mill/members/member', 'admin', { decision: 'approve' });
+  ({ call, services } = await innovationWorld(clock));
 });
-
-async function draft(
-  inventors = [
-    { personId: 'ana', basisPoints: 7000 },
-    { personId: 'ben', basisPoints: 3000 },
-  ],
-) {
-  const created = await call('POST', '/api/innovations', 'ana', draftInput(inventors));
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return String(body(created).record.id);
-}
-
-async function published() {
-  const id = await draft();
-  expect((await call('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(200);
-  return id;
-}
-
-async function adoptedAndReported(amount: number | string = 1001) {
-  const id = await published();
-  const adopted = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
-    implementers: [{ personId: 'admin' }, { personId: 'member' }],
-  });
-  expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
-  const reported = await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', reportInput(amount));
-  expect(reported.status, JSON.stringify(reported.body)).toBe(201);
-  return { id, reportId: String(body(reported).report.id) };
-}
 
 const balances = async () =>
   Object.fromEntries(

@@ -1,0 +1,72 @@
+// The world the innovation integration tests share: five people, a syndicate "mill" with an admin and
+// a member, and the steps from a draft to a reported adoption, all through the real API router.
+import { expect } from 'vitest';
+import { type ApiResponse, apiOnFreshTable } from './api-client.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+
+export type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+
+// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
+export const body = (response: ApiResponse) => response.body as Record<string, any>;
+
+const people = ['ana', 'ben', 'admin', 'member', 'stranger'];
+
+/** A fresh table with the people and the syndicate; `clock.now` is the services' time. */
+export async function innovationWorld(clock: { now: Date }) {
+  const world = await apiOnFreshTable({ now: () => clock.now });
+  await Promise.all(
+    people.map((id) =>
+      world.services.people.createIfAbsent({
+        id,
+        name: id,
+        bio: '',
+        place: '',
+        declaredSkills: [],
+        available: true,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      }),
+    ),
+  );
+  expect((await world.call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
+  await world.call('POST', '/api/syndicates/mill/join-requests', 'member');
+  await world.call('PUT', '/api/syndicates/mill/members/member', 'admin', { decision: 'approve' });
+  return world;
+}
+
+/** The usual steps, on whichever world `call` belongs to at the time. */
+export function innovationSteps(call: () => Call) {
+  async function draft(
+    inventors = [
+      { personId: 'ana', basisPoints: 7000 },
+      { personId: 'ben', basisPoints: 3000 },
+    ],
+  ) {
+    const created = await call()('POST', '/api/innovations', 'ana', draftInput(inventors));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return String(body(created).record.id);
+  }
+
+  async function published() {
+    const id = await draft();
+    expect((await call()('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(200);
+    return id;
+  }
+
+  async function adoptedAndReported(amount: number | string = 1001) {
+    const id = await published();
+    const adopted = await call()('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
+      implementers: [{ personId: 'admin' }, { personId: 'member' }],
+    });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+    const reported = await call()(
+      'POST',
+      `/api/innovations/${id}/adoptions/mill/reports`,
+      'admin',
+      reportInput(amount),
+    );
+    expect(reported.status, JSON.stringify(reported.body)).toBe(201);
+    return { id, reportId: String(body(reported).report.id) };
+  }
+
+  return { draft, published, adoptedAndReported };
+}
