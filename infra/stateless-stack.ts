@@ -183,12 +183,29 @@ export class StatelessStack extends Stack {
     });
     props.table.grantReadWriteData(siteFunction);
 
+    // A consumer of the table's stream: partial batch responses, bisect on error, bounded retries,
+    // and what still fails parked in its own queue for a redrive.
+    const consumeStream = (consumer: NodejsFunction, queueId: string) => {
+      const failures = new Queue(this, queueId, {
+        retentionPeriod: Duration.days(14),
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+      });
+      consumer.addEventSource(
+        new DynamoEventSource(props.table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          maxBatchingWindow: Duration.seconds(1),
+          bisectBatchOnError: true,
+          retryAttempts: 5,
+          maxRecordAge: Duration.hours(6),
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(failures),
+        }),
+      );
+    };
+
     // Search: the indexer follows the table's stream; failures are retried, bisected, then parked.
-    const indexFailures = new Queue(this, 'IndexFailures', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
     const indexer = new NodejsFunction(this, 'IndexerFunction', {
       ...lambdaDefaults,
       environment: { ...environment, ...searchEnvironment(props.search, 'indexer') },
@@ -197,18 +214,7 @@ export class StatelessStack extends Stack {
       description: 'Guildhall indexer: table stream to search index',
     });
     props.table.grantReadData(indexer);
-    indexer.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(indexFailures),
-      }),
-    );
+    consumeStream(indexer, 'IndexFailures');
     // After each deploy: index the commons it shipped and reconcile the index with the table.
     const reindexFunction = new NodejsFunction(this, 'ReindexFunction', {
       ...lambdaDefaults,
@@ -227,11 +233,6 @@ export class StatelessStack extends Stack {
 
     // Shortages: a second consumer of the same stream keeps the skill-shortage index current. (A stream
     // shard serves two readers well; a third consumer would need a fan-out such as EventBridge Pipes.)
-    const shortageFailures = new Queue(this, 'ShortageFailures', {
-      retentionPeriod: Duration.days(14),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-    });
     const shortageStream = new NodejsFunction(this, 'ShortageStreamFunction', {
       ...lambdaDefaults,
       entry: join(root, 'functions/handlers/shortage-stream.ts'),
@@ -239,18 +240,7 @@ export class StatelessStack extends Stack {
       description: 'Guildhall shortages: table stream to the skill-shortage index',
     });
     props.table.grantReadWriteData(shortageStream);
-    shortageStream.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(1),
-        bisectBatchOnError: true,
-        retryAttempts: 5,
-        maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(shortageFailures),
-      }),
-    );
+    consumeStream(shortageStream, 'ShortageFailures');
     // An opening past its date expires without a write; once a day the sweep writes it down (so the
     // stream carries it to search and the shortage index) and keeps the day's shortage snapshot.
     const expireOpenings = new NodejsFunction(this, 'ExpireOpeningsFunction', {
