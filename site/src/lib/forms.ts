@@ -1,23 +1,30 @@
 // Turning HTML form posts into the same typed inputs the API takes, with errors per field, so a
 // form can say exactly what is wrong and keep what the person typed.
 import type { z } from 'zod';
-import type { FieldIssue } from '#domain/errors.ts';
 import { type OpeningInput, openingInputSchema } from '#domain/openings/opening.ts';
 
 export type FieldErrors = Record<string, string>;
 
-export function fieldErrors(issues: FieldIssue[]): FieldErrors {
+/** The first message per field, from the domain's issues (`body.title`) or zod's (`['title']`). */
+export function fieldErrors(
+  issues: ReadonlyArray<{ field?: string; path?: PropertyKey[]; message: string }>,
+): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.field.replace(/^body\./, '')] ??= issue.message;
+  for (const issue of issues) {
+    const field = issue.field?.replace(/^body\./, '') ?? (issue.path ?? []).map(String).join('.');
+    errors[field || 'form'] ??= issue.message;
+  }
   return errors;
+}
+
+/** The message for a field, or for the first of its parts (`skills` finds `skills.0.skill`). */
+export function fieldError(errors: FieldErrors, field: string): string | undefined {
+  return errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
 }
 
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): { data: T } | { errors: FieldErrors } {
   const result = schema.safeParse(value);
-  if (result.success) return { data: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) errors[issue.path.join('.') || 'form'] ??= issue.message;
-  return { errors };
+  return result.success ? { data: result.data } : { errors: fieldErrors(result.error.issues) };
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();

@@ -1,23 +1,7 @@
 // The innovation pages' forms read into the same shapes the API takes, so the same zod schemas and
 // use cases decide; what a person typed comes back with the errors when something is wrong.
 // (In `_lib/`: Astro makes no page of what sits under an underscore.)
-import type { FieldIssue } from '#domain/errors.ts';
 import type { PersonShare } from '#domain/innovations/innovation.ts';
-
-export type FieldErrors = Record<string, string>;
-
-export function errorsFrom(
-  issues: ReadonlyArray<{ field?: string; path?: PropertyKey[]; message: string }>,
-): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.field?.replace(/^body\./, '') ?? (issue.path ?? []).map(String).join('.');
-    errors[field || 'form'] ??= issue.message;
-  }
-  return errors;
-}
-
-export const domainErrors = (issues: FieldIssue[]) => errorsFrom(issues);
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
