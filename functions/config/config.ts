@@ -1,7 +1,7 @@
 // Configuration is read once, from the environment, and validated here. Adapters receive plain values
 // from this object and never read `process.env` themselves. `infra/` sets these variables on each
 // function; `functions/local/start.ts` sets them for the local stack. The README's table mirrors this.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optionalUrl = z.url().optional();
 

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the router validates
 // with, so the documentation cannot drift from the behaviour.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AnyRoute } from './route.ts';
 
 const problemSchema = {

@@ -1,6 +1,6 @@
 // A route is data: method, path template, schemas and one function that calls a use case.
 // The router validates with the schemas; the OpenAPI document is generated from the same schemas.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import type { Logger } from './log.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';

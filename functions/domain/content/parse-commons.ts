@@ -4,7 +4,7 @@
 // Steps: 1) parse skill files (YAML), 2) course folders (index.md + lessons), 3) practice guides,
 // 4) cross-check ids: duplicates, unknown skills, dangling prerequisites, lesson lists vs files.
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   type Commons,
   type Course,

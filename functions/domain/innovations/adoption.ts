@@ -2,7 +2,7 @@
 // and their shares; it then reports the value realised over a period, in Bound minor units. The
 // record's inventors confirm or dispute a report within a window; a report nobody disputes in time
 // counts as confirmed, by itself, without anyone writing to it (like an opening's expiry).
-import { z } from 'zod';
+import * as z from 'zod';
 import { text } from '../syndicates/syndicate.ts';
 import { holdersInputSchema, type PersonShare } from './innovation.ts';
 

@@ -1,6 +1,6 @@
 // Openings on a syndicate's job board. Lifecycle: draft → open → filled or closed; an open opening
 // past its valid-through date is expired, by itself, without anyone writing to it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { skillLevels } from '../content/commons.ts';
 import { RuleViolationError } from '../errors.ts';
 import { moneySchema, text } from '../syndicates/syndicate.ts';

@@ -1,6 +1,6 @@
 // A person in the commons: learner, syndicate member, inventor, or all three. What a person may do
 // follows from data held here and in memberships, never from claims in their token.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const personSchema = z.object({
   id: z.string().min(1).max(128),

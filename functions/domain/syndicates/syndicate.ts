@@ -1,6 +1,6 @@
 // Syndicates: self-employed workers who band together, agree their rates and share work.
 // A syndicate always keeps at least one admin; membership is asked for and decided by admins.
-import { z } from 'zod';
+import * as z from 'zod';
 import { tradeIds } from '../content/commons.ts';
 
 export const currencies = z

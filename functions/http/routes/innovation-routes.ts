@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { text } from '#domain/syndicates/syndicate.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { openingInputSchema } from '#domain/openings/opening.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
 import { renderMarkdown } from '#domain/content/markdown.ts';

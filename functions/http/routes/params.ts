@@ -1,5 +1,5 @@
 // Schemas every route table shares: ids in paths and the paging of lists.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A Guildhall id in a path or query: lowercase words, digits and hyphens. */
 export const idParam = z

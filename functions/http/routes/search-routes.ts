@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { publicRoute } from '../route.ts';
 

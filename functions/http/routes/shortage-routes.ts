@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';
 

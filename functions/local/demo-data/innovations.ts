@@ -4,7 +4,7 @@
 // A record that exists already is skipped with everything about it: a second start adds nothing.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Services } from '#app/services.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { holdersInputSchema, innovationInputSchema } from '#domain/innovations/innovation.ts';

@@ -1,6 +1,6 @@
 // Turning HTML form posts into the same typed inputs the API takes, with errors per field, so a
 // form can say exactly what is wrong and keep what the person typed.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type OpeningInput, openingInputSchema } from '#domain/openings/opening.ts';
 
 export type FieldErrors = Record<string, string>;

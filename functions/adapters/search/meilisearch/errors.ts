@@ -8,7 +8,7 @@ import {
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
 } from 'meilisearch';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { SearchUnavailableError } from '#domain/errors.ts';
 
 /** What the adapter reads of a finished task. */

@@ -13,7 +13,7 @@
 // document write only for a key that may create indexes. So the API's functions, which search and report
 // health, need `search` and `stats.get`; the indexer and reindex need the rest.
 import { Meilisearch } from 'meilisearch';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient } from './client.ts';
 import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';

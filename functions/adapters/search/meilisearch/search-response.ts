@@ -1,5 +1,5 @@
 // A Meilisearch search response as the port's SearchResult. Pure; the response is parsed, not trusted.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SearchHit, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
 import { documentFromHit, hitSchema } from './documents.ts';
 import { parseAnswer } from './errors.ts';
