@@ -17,7 +17,8 @@ let services: Services;
 const body = (response: ApiResponse) => response.body as Record<string, any>;
 
 beforeEach(async () => {
-  ({ call, services } = await apiOnFreshTable());
+  // One person making a hundred writes at once is what these tests do; the write limit has its own.
+  ({ call, services } = await apiOnFreshTable({}, { WRITE_RATE_LIMIT: 100_000 }));
   for (const id of ['ana', 'ben', 'admin']) {
     await services.people.createIfAbsent({
       id,
@@ -163,4 +164,33 @@ describe('settlements are idempotent under concurrency', () => {
     const stillConfirmed = await Promise.all(reports.map((r) => services.innovations.getReport(id, r)));
     expect(stillConfirmed.filter((r) => r?.status === 'confirmed')).toHaveLength(2);
   });
+
+  it('lets exactly the settlements that fit through when a hundred race on an account near its limit', async () => {
+    const id = await adoptedRecord();
+    // One settled report of 190,000 moves 95,000 out: the syndicate stands 5,000 above its -100,000
+    // floor. A hundred reports of 200 then race, each moving 100 out: exactly fifty fit.
+    const first = await confirmedReport(id, 190_000);
+    expect((await call('POST', `/api/innovations/${id}/reports/${first}/settlement`, 'admin')).status).toBe(200);
+    const reports: string[] = [];
+    for (let n = 0; n < 100; n++) reports.push(await confirmedReport(id, 200));
+    const results = await Promise.all(
+      reports.map((reportId) => call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, 'admin')),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(50);
+    expect(results.filter((r) => r.status === 422).every((r) => body(r).rule === 'credit-limit')).toBe(true);
+    const accounts = await services.ledger.listAccounts();
+    expect(accounts.reduce((sum, a) => sum + a.balance, 0n)).toBe(0n);
+    expect(accounts.find((a) => a.accountId === 'syndicate:mill')?.balance).toBe(-100_000n);
+    expect(accounts.find((a) => a.accountId === 'person:ana')?.balance).toBe(50_000n);
+    // Each settled report is settled once, in the ledger and on the log; the refused stay confirmed.
+    const after = await Promise.all(reports.map((r) => services.innovations.getReport(id, r)));
+    expect(after.filter((r) => r?.status === 'settled')).toHaveLength(50);
+    expect(after.filter((r) => r?.status === 'confirmed')).toHaveLength(50);
+    expect(await services.ledger.listEntries('syndicate:mill')).toHaveLength(2 * 51);
+    const logged = (await services.registryLog.entries(0, 1000)).filter((e) => e.kind === 'settlement');
+    expect(new Set(logged.map((e) => JSON.parse(e.data).reportId)).size).toBe(51);
+    expect(logged).toHaveLength(51);
+  }, 180_000);
 });

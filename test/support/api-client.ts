@@ -2,6 +2,7 @@
 // the Lambda is called once API Gateway has verified the token.
 import { randomUUID } from 'node:crypto';
 import { createServices, type Services } from '#app/services.ts';
+import type { Config } from '#config/config.ts';
 import { createApi } from '#http/api.ts';
 import { commons, testConfig } from './services.ts';
 import { freshTable, localEndpoint } from './dynamodb.ts';
@@ -12,10 +13,10 @@ export interface ApiResponse {
   body: unknown;
 }
 
-export async function apiOnFreshTable(overrides: Partial<Services> = {}) {
+export async function apiOnFreshTable(overrides: Partial<Services> = {}, config: Partial<Config> = {}) {
   const { tableName } = await freshTable();
   const services = createServices(
-    { ...testConfig, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: localEndpoint() },
+    { ...testConfig, ...config, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: localEndpoint() },
     { commons, ...overrides },
   );
   const router = createApi(services);
