@@ -113,7 +113,7 @@ export class StatelessStack extends Stack {
     const environment = {
       STAGE: 'aws',
       PUBLIC_URL: props.publicUrl ?? 'https://example.invalid',
-      CONTENT_DIR: 'content',
+      COMMONS_FILE: 'commons.json',
       CREDENTIAL_SIGNING_KEY: credentialKey.secretValue.unsafeUnwrap(),
       TABLE_NAME: props.table.tableName,
       AUTH_ISSUER: issuer,
@@ -137,12 +137,13 @@ export class StatelessStack extends Stack {
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
         externalModules: ['@aws-sdk/*'],
-        // The commons (courses, skills, guides) travels with each function, read at cold start.
+        // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
+        // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) => [
-            `cp -r "${inputDir}/content" "${outputDir}/content"`,
+            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
           ],
         },
       },
@@ -167,12 +168,12 @@ export class StatelessStack extends Stack {
       },
       bundling: {
         ...lambdaDefaults.bundling,
-        // The commons, and the prerendered pages the function serves itself (see site/adapter/server.ts).
+        // The compiled commons, and the prerendered pages the function serves itself (see site/adapter/server.ts).
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           afterBundling: (inputDir: string, outputDir: string) => [
-            `cp -r "${inputDir}/content" "${outputDir}/content"`,
+            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
             `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
           ],
         },

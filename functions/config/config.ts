@@ -51,7 +51,10 @@ export const configSchema = z.object({
     .default('http://localhost:3000')
     .transform((url) => url.replace(/\/+$/, ''))
     .describe('The public origin of the site; credentials and feeds link to it.'),
-  CONTENT_DIR: z.string().default('content').describe('Folder of the commons (skills, courses, practices).'),
+  COMMONS_FILE: z
+    .string()
+    .default('commons.json')
+    .describe('The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts.'),
   CREDENTIAL_SIGNING_KEY: z
     .string()
     .transform((text, context) => {

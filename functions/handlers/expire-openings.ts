@@ -2,11 +2,11 @@
 // their expiry to the shortage index and search, then keeps the day's shortage snapshot for the trend.
 // The snapshot is read seconds before this sweep's expiries arrive through the stream, so it still counts
 // the openings that expired overnight; the next day's snapshot does not.
-import { getServices } from '#app/services.ts';
+import { getStoreServices } from '#app/store-services.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 
-const services = getServices();
+const services = getStoreServices();
 
 export async function handler() {
   const report = await expireOpenings(services);

@@ -1,12 +1,13 @@
 // Lambda entry point for the table's stream: keeps the search index in step with the table.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { getServices } from '#app/services.ts';
+import { createSearchIndex } from '#app/search-index.ts';
 import { tradeOf } from '#app/search-sync.ts';
+import { getStoreServices } from '#app/store-services.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
 
-const services = getServices();
+const services = getStoreServices();
 const deps = {
-  search: services.search,
+  search: createSearchIndex(services.config),
   log: services.log,
   lookups: {
     syndicate: (id: string) => services.syndicates.get(id),

@@ -1,10 +1,12 @@
 // Runs after every deploy (a CDK trigger): indexes the commons shipped with this deploy and
 // rebuilds the index from the table, then reports what still differs (it should be nothing).
-import { getServices } from '#app/services.ts';
+import { createSearchIndex } from '#app/search-index.ts';
 import { reindex } from '#app/search-sync.ts';
+import { getStoreServices } from '#app/store-services.ts';
 
 export async function handler() {
-  const services = getServices();
+  const store = getStoreServices();
+  const services = { ...store, search: createSearchIndex(store.config) };
   // Meilisearch's settings (searchable order, filters, synonyms) are part of the deploy too.
   if ('ensureSettings' in services.search && typeof services.search.ensureSettings === 'function') {
     await services.search.ensureSettings();

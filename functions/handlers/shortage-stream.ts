@@ -1,10 +1,10 @@
 // Lambda entry point for the table's stream: keeps the shortage index in step with the table.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { getServices } from '#app/services.ts';
+import { getStoreServices } from '#app/store-services.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
 import { applyShortageRecords } from '#app/stream-shortages.ts';
 
-const services = getServices();
+const services = getStoreServices();
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   return applyShortageRecords(services, event.Records as StreamRecord[]);

@@ -11,6 +11,7 @@ import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#http/log.ts';
+import { compileCommons } from './compile-commons.ts';
 import { ensureTable } from './create-tables.ts';
 import { demoPeople } from './demo-data/people.ts';
 import { createDevIdentityProvider, type DevIdentityProvider } from './dev-identity.ts';
@@ -86,7 +87,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_AUDIENCE: identity.audience,
       AUTH_JWKS: JSON.stringify(identity.jwks),
       PUBLIC_URL: publicUrl,
-      CONTENT_DIR: join(root, 'content'),
+      COMMONS_FILE: compileCommons(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
       LOG_LEVEL: options.logLevel ?? 'warn',
     };

@@ -3,9 +3,12 @@
 // MEILISEARCH_URL and MEILISEARCH_KEY. Without MEILISEARCH_URL it builds an embedded index in this
 // process, which proves the table and the commons index cleanly (the running server rebuilds its own
 // embedded index on every start).
+import { join } from 'node:path';
+import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createServices } from '#app/services.ts';
 import { reindex } from '#app/search-sync.ts';
 import { parseConfig } from '#config/config.ts';
+import { root } from './compile-commons.ts';
 
 const config = parseConfig({
   STAGE: 'local',
@@ -17,7 +20,8 @@ const config = parseConfig({
   ...process.env,
 });
 const started = performance.now();
-const services = createServices(config);
+// The commons as it is in this checkout (a deployed function reads the copy compiled into its bundle).
+const services = createServices(config, { commons: loadCommons(join(root, 'content')) });
 if ('ensureSettings' in services.search && typeof services.search.ensureSettings === 'function') {
   await services.search.ensureSettings();
 }

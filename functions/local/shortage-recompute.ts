@@ -3,8 +3,11 @@
 // is writing the index (in AWS: disable the shortage event source mapping for the run). It reports the
 // skills whose stored aggregate differed from the recompute before it replaced them: after a clean
 // incremental run, none.
+import { join } from 'node:path';
+import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createServices } from '#app/services.ts';
 import { parseConfig } from '#config/config.ts';
+import { root } from './compile-commons.ts';
 import { recomputeIndex } from '#domain/shortages/recompute.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 
@@ -17,7 +20,8 @@ const config = parseConfig({
   LOG_LEVEL: 'error',
   ...process.env,
 });
-const services = createServices(config);
+// The commons as it is in this checkout (a deployed function reads the copy compiled into its bundle).
+const services = createServices(config, { commons: loadCommons(join(root, 'content')) });
 const started = performance.now();
 const report = await recomputeIndex(services);
 await recordSnapshot(services);

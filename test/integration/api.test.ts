@@ -4,6 +4,7 @@ import { parseConfig } from '#config/config.ts';
 import { createApi } from '#http/api.ts';
 import type { HttpRequest } from '#http/router.ts';
 import { freshTable, localEndpoint, uniqueId } from '../support/dynamodb.ts';
+import { commons } from '../support/services.ts';
 
 async function api(tableName: string) {
   const config = parseConfig({
@@ -16,7 +17,7 @@ async function api(tableName: string) {
     AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
     LOG_LEVEL: 'silent',
   });
-  return createApi(createServices(config));
+  return createApi(createServices(config, { commons }));
 }
 
 const get = (path: string, identity: HttpRequest['identity'] = null): HttpRequest => ({

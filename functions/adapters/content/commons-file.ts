@@ -1,0 +1,51 @@
+// The compiled commons: the parsed, validated content as one JSON file. Content is parsed once, when
+// it is compiled (`functions/local/compile-commons.ts`: at deploy, by the CDK bundling hook, and at each
+// local start); functions only read this file, so no markdown or YAML parser travels in their bundles.
+import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { Commons, Course, Practice, Skill, Trade } from '#domain/content/commons.ts';
+
+/** Bumped whenever the shape changes, so a function never reads a file compiled for another. */
+const format = 1;
+
+interface CommonsFile {
+  format: typeof format;
+  trades: Trade[];
+  skills: Skill[];
+  courses: Course[];
+  practices: Practice[];
+}
+
+export function writeCommonsFile(commons: Commons, file: string): void {
+  const compiled: CommonsFile = {
+    format,
+    trades: commons.trades,
+    skills: [...commons.skills.values()],
+    courses: [...commons.courses.values()],
+    practices: [...commons.practices.values()],
+  };
+  // Written aside and renamed: a process reading it (two local stacks may share the file) never sees half.
+  const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
+  writeFileSync(partial, JSON.stringify(compiled));
+  renameSync(partial, file);
+}
+
+const cache = new Map<string, Commons>();
+
+export function readCommonsFile(file: string): Commons {
+  let commons = cache.get(file);
+  if (!commons) {
+    const compiled = JSON.parse(readFileSync(file, 'utf8')) as CommonsFile;
+    if (compiled.format !== format) {
+      throw new Error(`${file} is compiled commons format ${compiled.format}; this code reads format ${format}`);
+    }
+    commons = {
+      trades: compiled.trades,
+      skills: new Map(compiled.skills.map((skill) => [skill.id, skill])),
+      courses: new Map(compiled.courses.map((course) => [course.id, course])),
+      practices: new Map(compiled.practices.map((practice) => [practice.id, practice])),
+    };
+    cache.set(file, commons);
+  }
+  return commons;
+}

@@ -1,0 +1,109 @@
+// The part of the composition root every function needs: configuration, the log, the commons and the
+// repositories over the one table. The stream consumers and the daily sweep start here, so their bundles
+// carry no token verifier, credential signer or search client; the API and the site add those in
+// services.ts.
+import { generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { readCommonsFile } from '#adapters/content/commons-file.ts';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
+import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
+import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
+import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
+import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
+import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
+import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
+import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { type Config, getConfig } from '#config/config.ts';
+import type { Commons } from '#domain/content/commons.ts';
+import type { DependencyProbe } from '#domain/health/check-health.ts';
+import type {
+  InnovationRepository,
+  LedgerRepository,
+  RegistryLogRepository,
+} from '#domain/innovations/innovation-repository.ts';
+import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
+import type { LearningRepository } from '#domain/learning/learning-repository.ts';
+import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
+import type { PeopleRepository } from '#domain/people/person.ts';
+import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
+import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
+import { createLogger, type Logger } from '#http/log.ts';
+
+export interface StoreServices {
+  config: Config;
+  log: Logger;
+  commons: Commons;
+  people: PeopleRepository;
+  learning: LearningRepository;
+  syndicates: SyndicateRepository;
+  openings: OpeningRepository;
+  /** The skill-shortage index, its sources and snapshots. */
+  shortages: ShortageRepository;
+  innovations: InnovationRepository;
+  ledger: LedgerRepository;
+  registryLog: RegistryLogRepository;
+  /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
+  logSigner: LogSigner;
+  /** Whether the table answers: the one essential dependency. */
+  storeProbe: DependencyProbe;
+  /** New ids for things people create (openings): short, random, URL-safe. */
+  newId: () => string;
+  now: () => Date;
+}
+
+let processStoreServices: StoreServices | undefined;
+
+/** The process's store services, built on first use from the environment's configuration. */
+export function getStoreServices(): StoreServices {
+  processStoreServices ??= createStoreServices(getConfig());
+  return processStoreServices;
+}
+
+export function createStoreServices(
+  config: Config,
+  overrides: Partial<StoreServices> = {},
+  client: DynamoDBDocumentClient = createDocumentClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  }),
+): StoreServices {
+  return {
+    config,
+    log: createLogger(config.LOG_LEVEL, { service: 'guildhall' }),
+    // Read on first use: handlers that never read the commons skip the cost.
+    get commons() {
+      return readCommonsFile(resolve(config.COMMONS_FILE));
+    },
+    people: createPeopleRepository(client, config.TABLE_NAME),
+    learning: createLearningRepository(client, config.TABLE_NAME),
+    syndicates: createSyndicateRepository(client, config.TABLE_NAME),
+    openings: createOpeningRepository(client, config.TABLE_NAME),
+    shortages: createShortageRepository(client, config.TABLE_NAME),
+    innovations: createInnovationRepository(client, config.TABLE_NAME),
+    ledger: createLedgerRepository(client, config.TABLE_NAME),
+    registryLog: createRegistryLogRepository(client, config.TABLE_NAME),
+    // Without a configured key (tests only: AWS refuses to start without one) heads verify until restart.
+    logSigner: logSignerFromJwk(
+      config.CREDENTIAL_SIGNING_KEY ??
+        (generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as JsonWebKey),
+    ),
+    storeProbe: {
+      name: 'store',
+      essential: true,
+      async probe() {
+        const table = await client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }));
+        return { table: config.TABLE_NAME, tableStatus: table.Table?.TableStatus };
+      },
+    },
+    newId: () =>
+      randomBytes(9)
+        .toString('base64url')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x'),
+    now: () => new Date(),
+    ...overrides,
+  };
+}
