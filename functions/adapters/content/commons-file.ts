@@ -6,7 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Commons, Course, Practice, Skill, Trade } from '#domain/content/commons.ts';
 
 /** Bumped whenever the shape changes, so a function never reads a file compiled for another. */
-const format = 1;
+const format = 2;
 
 interface CommonsFile {
   format: typeof format;

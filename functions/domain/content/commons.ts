@@ -98,6 +98,8 @@ export interface Lesson {
   title: string;
   minutes: number;
   markdown: string;
+  /** The markdown rendered once, when the commons is parsed, with its outline starting at h2. */
+  html: string;
   words: number;
 }
 
@@ -110,6 +112,8 @@ export interface Course extends Omit<z.infer<typeof courseFrontmatterSchema>, 'l
 export interface Practice extends z.infer<typeof practiceFrontmatterSchema> {
   id: string;
   markdown: string;
+  /** The markdown rendered once, when the commons is parsed, with its outline starting at h2. */
+  html: string;
 }
 
 export interface Commons {

@@ -18,6 +18,7 @@ import {
   skillFileSchema,
   type Trade,
 } from './commons.ts';
+import { renderMarkdown } from './markdown.ts';
 
 export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: `courses/x/index.md`. */
@@ -144,7 +145,15 @@ export function parseCommons(files: ContentFile[]): Commons {
       if (words < minimumLessonWords) {
         report(lessonPath, '(body)', `has ${words} words; a lesson needs at least ${minimumLessonWords}`);
       }
-      lessons.push({ id: lessonId, courseId, position: index + 1, ...lessonFront, markdown: lessonSplit.body, words });
+      lessons.push({
+        id: lessonId,
+        courseId,
+        position: index + 1,
+        ...lessonFront,
+        markdown: lessonSplit.body,
+        html: renderMarkdown(lessonSplit.body, { topLevel: 2 }),
+        words,
+      });
     });
     for (const other of files.filter(
       (f) => f.path.startsWith(`courses/${courseId}/`) && !f.path.endsWith('/index.md'),
@@ -167,7 +176,12 @@ export function parseCommons(files: ContentFile[]): Commons {
     const front = check(practiceFrontmatterSchema, split.data, file.path);
     if (!front) continue;
     for (const [index, skillId] of front.skills.entries()) requireSkill(file.path, `skills.${index}`, skillId);
-    practices.set(practiceId, { ...front, id: practiceId, markdown: split.body });
+    practices.set(practiceId, {
+      ...front,
+      id: practiceId,
+      markdown: split.body,
+      html: renderMarkdown(split.body, { topLevel: 2 }),
+    });
   }
 
   if (issues.length > 0) throw new ContentError(issues);

@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
-import { renderMarkdown } from '#domain/content/markdown.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import {
   completeLesson,
@@ -77,7 +76,7 @@ export const learningRoutes = [
       const course = findCourse(services.commons, params.courseId);
       const lesson = course.lessons.find((candidate) => candidate.id === params.lessonId);
       if (!lesson) throw new NotFoundError('lesson', params.lessonId);
-      return { body: { ...lesson, html: renderMarkdown(lesson.markdown, { topLevel: 2 }) } };
+      return { body: lesson };
     },
   }),
 
