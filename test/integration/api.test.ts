@@ -41,6 +41,19 @@ describe('the API against DynamoDB Local', () => {
     });
   });
 
+  it('serves a lesson as markdown and as safe HTML whose outline starts under the page title', async () => {
+    const { tableName } = await freshTable();
+    const response = await (await api(tableName)).handle(
+      get('/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials'),
+    );
+    expect(response.status).toBe(200);
+    const lesson = JSON.parse(response.body);
+    expect(lesson.markdown).toMatch(/^#{1,2} /m);
+    expect(lesson.html).toMatch(/^<p>Before you cut/);
+    expect(lesson.html).toMatch(/<h2>/);
+    expect(lesson.html).not.toMatch(/<h1[\s>]/);
+  });
+
   it('reports 503 when the table is missing', async () => {
     const response = await (await api('no-such-table')).handle(get('/api/health'));
     expect(response.status).toBe(503);
