@@ -30,9 +30,12 @@ function checkSkills(commons: Commons, input: OpeningInput) {
 export async function viewOpening(deps: OpeningDependencies, openingId: string, viewer: Identity | null) {
   const opening = await deps.openings.get(openingId);
   if (!opening) throw new NotFoundError('opening', openingId);
-  const admin = viewer ? await isAdmin(deps, opening.syndicateId, viewer.personId) : false;
+  // The two reads are independent: one round trip to the store, not two.
+  const [admin, syndicate] = await Promise.all([
+    viewer ? isAdmin(deps, opening.syndicateId, viewer.personId) : false,
+    findSyndicate(deps, opening.syndicateId),
+  ]);
   if (opening.status === 'draft' && !admin) throw new NotFoundError('opening', openingId);
-  const syndicate = await findSyndicate(deps, opening.syndicateId);
   return { opening, syndicate, admin, status: effectiveStatus(opening, deps.now()) };
 }
 
