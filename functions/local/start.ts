@@ -1,6 +1,5 @@
 // `npm start`: Guildhall on one machine, with demo data. `npm run dev`: the same API behind Astro's
 // dev server. Flags: --persist (keep data under .data/), --rebuild (always build the site).
-import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from './dynamodb-local.ts';
@@ -42,19 +41,13 @@ try {
 
   if (flags.dev) {
     step('starting Astro dev server');
-    const astro = spawn(
-      process.execPath,
-      [join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--root', 'site', '--port', String(port), '--host', host],
-      {
-        cwd: root,
-        env: { ...process.env, ...stack.env, GUILDHALL_API_ORIGIN: stack.url, ASTRO_TELEMETRY_DISABLED: '1' },
-        stdio: 'inherit',
-      },
-    );
-    stops.unshift(async () => {
-      astro.kill('SIGTERM');
-    });
-    astro.on('exit', (code) => shutdown(`Astro dev server exited (${code})`));
+    // In this process, not a child: the site's pages then share the embedded search index (and the
+    // stream poller that keeps it current) with the API, exactly as under `npm start`.
+    process.env.GUILDHALL_API_ORIGIN = stack.url;
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    const { dev } = await import('astro');
+    const astro = await dev({ root: join(root, 'site'), server: { port, host } });
+    stops.unshift(() => astro.stop());
   } else {
     step(`Guildhall is running at ${stack.url}`);
     process.stdout.write(
