@@ -53,14 +53,26 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       signer: lazySigner(config, store.log),
       siteUrl: config.PUBLIC_URL,
       search,
-      verifyToken: createTokenVerifier({
-        issuer: config.AUTH_ISSUER,
-        audience: config.AUTH_AUDIENCE,
-        keys: config.AUTH_JWKS ? { jwks: config.AUTH_JWKS } : { jwksUrl: config.AUTH_JWKS_URL ?? '' },
-      }),
+      verifyToken: lazyVerifier(config),
     } satisfies Omit<Services, keyof StoreServices>,
     overrides,
   );
+}
+
+/**
+ * Built on first use: the remote key set loads Node's fetch machinery (~10 ms), and the API function
+ * never verifies a token itself (API Gateway's authorizer does); the site and the local gateway do.
+ */
+function lazyVerifier(config: Config): TokenVerifier {
+  let verifier: TokenVerifier | undefined;
+  return async (token) => {
+    verifier ??= createTokenVerifier({
+      issuer: config.AUTH_ISSUER,
+      audience: config.AUTH_AUDIENCE,
+      keys: config.AUTH_JWKS ? { jwks: config.AUTH_JWKS } : { jwksUrl: config.AUTH_JWKS_URL ?? '' },
+    });
+    return verifier(token);
+  };
 }
 
 /** Importing the key is async; the signer is built on first use so cold starts do not wait for it. */

@@ -15,7 +15,7 @@
 import { Meilisearch } from 'meilisearch';
 import * as z from 'zod';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
-import type { EnqueuedWrite, MeilisearchClient } from './client.ts';
+import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
 import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
 import { checkTask, parseAnswer, searchCall } from './errors.ts';
 import { buildSearchRequest } from './search-request.ts';
@@ -52,10 +52,18 @@ export const listPageSize = 1000;
 const statsSchema = z.object({ numberOfDocuments: z.number() });
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
-  const client =
-    options.client ??
-    new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs ?? 5000 });
-  const index = client.index(options.indexUid ?? defaultIndexUid);
+  // Built on first use: constructing the client loads Node's fetch machinery (~30 ms), which the cold
+  // start of a request that never searches need not pay.
+  let built: { client: MeilisearchClient; index: MeilisearchIndexClient } | undefined;
+  const meili = () => {
+    if (!built) {
+      const client =
+        options.client ??
+        new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs ?? 5000 });
+      built = { client, index: client.index(options.indexUid ?? defaultIndexUid) };
+    }
+    return built;
+  };
   const waitOptions = { timeout: options.taskTimeoutMs ?? 30_000 };
 
   // Resolves once Meilisearch has applied the write, so that callers (and the contract) can search for
@@ -70,20 +78,20 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       // One batch at a time, in order: a later batch may replace a document an earlier one added.
       for (const batch of batches(documents, writeBatchSize)) {
         const stored = batch.map(toMeilisearchDocument);
-        await write('add documents', () => index.addDocuments(stored, { primaryKey }));
+        await write('add documents', () => meili().index.addDocuments(stored, { primaryKey }));
       }
     },
 
     async delete(ids: string[]) {
       for (const batch of batches(ids, writeBatchSize)) {
         const keys = batch.map(documentKey);
-        await write('delete documents', () => index.deleteDocuments(keys));
+        await write('delete documents', () => meili().index.deleteDocuments(keys));
       }
     },
 
     async search(query) {
       const { q, ...params } = buildSearchRequest(query);
-      const response = await searchCall('search', () => index.search(q, params));
+      const response = await searchCall('search', () => meili().index.search(q, params));
       return mapSearchResponse(response, query);
     },
 
@@ -94,7 +102,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       const ids = new Map<string, string>();
       for (let offset = 0; ; offset += listPageSize) {
         const query = { fields: ['id', 'updatedAt'], offset, limit: listPageSize };
-        const answer = await searchCall('list documents', () => index.getDocuments(query));
+        const answer = await searchCall('list documents', () => meili().index.getDocuments(query));
         const page = parseAnswer(idPageSchema, answer, 'the document list');
         for (const { id, updatedAt } of page.results) ids.set(id, updatedAt);
         if (page.results.length < listPageSize || offset + listPageSize >= page.total) {
@@ -105,14 +113,14 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
 
     async health() {
       const [, stats] = await Promise.all([
-        searchCall('check its health', () => client.health()),
-        searchCall('count documents', () => index.getStats()),
+        searchCall('check its health', () => meili().client.health()),
+        searchCall('count documents', () => meili().index.getStats()),
       ]);
       return { engine: 'meilisearch', documents: parseAnswer(statsSchema, stats, 'the index stats').numberOfDocuments };
     },
 
     async ensureSettings() {
-      await write('update the index settings', () => index.updateSettings(indexSettings()));
+      await write('update the index settings', () => meili().index.updateSettings(indexSettings()));
     },
   };
 }
