@@ -1,8 +1,6 @@
 // The local sign-in page: one button per demo person. Served by the local gateway only.
+import { escapeHtml } from '#domain/content/html.ts';
 import type { Person } from '#domain/people/person.ts';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 export function signInPage(people: Person[], returnTo: string, signedInAs?: string): string {
   const items = people

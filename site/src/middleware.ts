@@ -3,10 +3,9 @@
 // this its forms would be a way around the limit. Over it, nothing runs: the page answers 429 with
 // Retry-After and says how long to wait.
 import { defineMiddleware } from 'astro:middleware';
+import { escapeHtml } from '#domain/content/html.ts';
 import { getServices } from './lib/services.ts';
 import { currentIdentity } from './lib/session.ts';
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function tooManyChanges(retryAfterSeconds: number, back: string): Response {
   const html = `<!doctype html>

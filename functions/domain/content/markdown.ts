@@ -11,9 +11,7 @@
 // This replaced a sanitize-html pass (with htmlparser2 and postcss, ~300 KB of every Lambda bundle).
 // The XSS corpus (test/browser/xss.test.ts) runs all of it through Chromium.
 import { Marked, type Tokens } from 'marked';
-
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
+import { escapeHtml } from './html.ts';
 
 // Raw HTML reduced to its text.
 const withoutTags = (html: string) => html.replace(/<[^>]*>?/g, '');

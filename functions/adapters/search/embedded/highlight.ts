@@ -2,7 +2,8 @@
 // "<script>" reaches the page as text. Like Meilisearch, a word matched exactly or with typos is marked
 // whole, and a word matched as a prefix is marked as far as the prefix goes ("<mark>carp</mark>entry").
 import type { Derived } from './match.ts';
-import { displayLengthOf, displayWords, escapeHtml, type QueryWord } from './text.ts';
+import { escapeHtml } from '#domain/content/html.ts';
+import { displayLengthOf, displayWords, type QueryWord } from './text.ts';
 
 /** Normalized word → normalized characters to mark, from every query word's derivations. */
 export type Marks = Map<string, number>;

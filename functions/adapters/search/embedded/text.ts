@@ -86,9 +86,3 @@ export function displayLengthOf(word: string, normalizedLength: number): number 
   while (index < word.length && /\p{M}/u.test(word[index] ?? '')) index++;
   return index;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}

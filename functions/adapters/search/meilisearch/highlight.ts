@@ -6,11 +6,7 @@
 export const highlightPreTag = '\u{E000}';
 export const highlightPostTag = '\u{E001}';
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char);
-}
+import { escapeHtml } from '#domain/content/html.ts';
 
 /**
  * `formatted` with its matches in <mark> and everything else escaped. When `formatted` is not exactly
