@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Adoption, ValueReport } from '#domain/innovations/adoption.ts';
 import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
 import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
@@ -13,7 +13,7 @@ import {
   toReport,
   transact,
 } from './innovation-items.ts';
-import { fromItem, type Item, queryAll } from './items.ts';
+import { fromItem, getItem, type Item, queryAll } from './items.ts';
 import {
   adoptionKeys,
   adoptionLookup,
@@ -26,8 +26,7 @@ import {
 
 export function createInnovationRepository(client: DynamoDBDocumentClient, tableName: string): InnovationRepository {
   // Reads are strongly consistent: use cases re-read after a lost race and must see the winner's write.
-  const get = async (key: { pk: string; sk: string }) =>
-    (await storeCall(() => client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true })))).Item;
+  const get = (key: { pk: string; sk: string }) => getItem(client, tableName, key, { consistent: true });
   const inRecord = (innovationId: string, prefix: string) =>
     queryAll(client, {
       TableName: tableName,

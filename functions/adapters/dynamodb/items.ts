@@ -1,5 +1,5 @@
 // Small helpers every repository shares: strip key attributes from items, read every page of a query.
-import { type DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
 
@@ -12,6 +12,24 @@ export function fromItem<T>(item: Item): T {
   const entity: Item = {};
   for (const [name, value] of Object.entries(item)) if (!keyNames.has(name)) entity[name] = value;
   return entity as T;
+}
+
+/**
+ * One item by its primary key (only `pk` and `sk` are sent, whatever else the key helper returned), or
+ * undefined. `consistent` for reads that must see a write that just won a race.
+ */
+export async function getItem(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  key: { pk: string; sk: string },
+  options: { consistent?: boolean } = {},
+): Promise<Item | undefined> {
+  const result = await storeCall(() =>
+    client.send(
+      new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: options.consistent }),
+    ),
+  );
+  return result.Item;
 }
 
 /** Every item a query matches, following LastEvaluatedKey page by page. */

@@ -1,6 +1,5 @@
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -15,7 +14,7 @@ import type {
   StoredCredential,
 } from '#domain/learning/learning-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, queryKeys } from './items.ts';
+import { fromItem, getItem, queryKeys } from './items.ts';
 import {
   attemptKeys,
   credentialKeys,
@@ -51,10 +50,8 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
   return {
     // Access pattern: one learner's enrollment in one course.
     async getEnrollment(personId, courseId) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: pk(enrollmentKeys(personId, courseId)) })),
-      );
-      return result.Item ? fromItem<Enrollment>(result.Item) : null;
+      const item = await getItem(client, tableName, pk(enrollmentKeys(personId, courseId)));
+      return item ? fromItem<Enrollment>(item) : null;
     },
 
     // Access pattern: a learner's enrollments.
@@ -139,10 +136,8 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
 
     // Access pattern: a credential by id (download, verification page).
     async getCredential(credentialId) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: credentialLookup(credentialId) })),
-      );
-      return result.Item ? fromItem<StoredCredential>(result.Item) : null;
+      const item = await getItem(client, tableName, credentialLookup(credentialId));
+      return item ? fromItem<StoredCredential>(item) : null;
     },
 
     // Access pattern: a person's credentials, oldest first (gsi1).

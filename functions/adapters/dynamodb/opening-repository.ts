@@ -1,10 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
 import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, queryKeys } from './items.ts';
+import { fromItem, getItem, queryKeys } from './items.ts';
 import { applicationKeys, applicationLookup, openingKeys, openingLookup } from './keys.ts';
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
@@ -19,19 +19,15 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     ExpressionAttributeValues: { ':expected': expected },
   });
   const getApplication = async (openingId: string, personId: string) => {
-    const result = await storeCall(() =>
-      client.send(new GetCommand({ TableName: tableName, Key: applicationLookup(openingId, personId) })),
-    );
-    return result.Item ? fromItem<Application>(result.Item) : null;
+    const item = await getItem(client, tableName, applicationLookup(openingId, personId));
+    return item ? fromItem<Application>(item) : null;
   };
 
   return {
     // Access pattern: an opening by id.
     async get(openingId) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: openingLookup(openingId) })),
-      );
-      return result.Item ? fromItem<Opening>(result.Item) : null;
+      const item = await getItem(client, tableName, openingLookup(openingId));
+      return item ? fromItem<Opening>(item) : null;
     },
 
     async create(opening) {

@@ -1,17 +1,16 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
 import { personSchema, type PeopleRepository, type Person } from '#domain/people/person.ts';
 import { storeCall } from './errors.ts';
+import { getItem } from './items.ts';
 import { personKeys } from './keys.ts';
 
 export function createPeopleRepository(client: DynamoDBDocumentClient, tableName: string): PeopleRepository {
   return {
     // Access pattern: a person by id.
     async get(personId) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: personKeys(personId) })),
-      );
-      return result.Item ? toPerson(result.Item) : null;
+      const item = await getItem(client, tableName, personKeys(personId));
+      return item ? toPerson(item) : null;
     },
 
     // Access pattern: create a person once; a repeat returns the stored one.

@@ -1,8 +1,7 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegistryLogRepository } from '#domain/innovations/innovation-repository.ts';
-import { storeCall } from './errors.ts';
 import { logAppendItems, toLogEntry, toLogHead, transact } from './innovation-items.ts';
-import { queryAll } from './items.ts';
+import { getItem, queryAll } from './items.ts';
 import { logEntryKeys, logEntryLookup, logHeadKeys, registryLogPartition } from './keys.ts';
 
 export function createRegistryLogRepository(client: DynamoDBDocumentClient, tableName: string): RegistryLogRepository {
@@ -25,10 +24,8 @@ export function createRegistryLogRepository(client: DynamoDBDocumentClient, tabl
   return {
     // Access pattern: the log's head, strongly consistent: every append starts from it.
     async head() {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: logHeadKeys, ConsistentRead: true })),
-      );
-      return result.Item ? toLogHead(result.Item) : null;
+      const item = await getItem(client, tableName, logHeadKeys, { consistent: true });
+      return item ? toLogHead(item) : null;
     },
 
     async append(log) {
@@ -37,10 +34,8 @@ export function createRegistryLogRepository(client: DynamoDBDocumentClient, tabl
 
     // Access pattern: one entry by index.
     async entry(index) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: logEntryLookup(index), ConsistentRead: true })),
-      );
-      return result.Item ? toLogEntry(result.Item) : null;
+      const item = await getItem(client, tableName, logEntryLookup(index), { consistent: true });
+      return item ? toLogEntry(item) : null;
     },
 
     // Access pattern: a range of entries, in index order.

@@ -4,7 +4,6 @@
 // replayed or concurrent change fails as a whole and adds nothing twice.
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -19,7 +18,7 @@ import type {
 import { isCounter, type Tally } from '#domain/shortages/tally.ts';
 import { batchWriteAll, scanAll } from './bulk.ts';
 import { storeCall, translateStoreError } from './errors.ts';
-import { type Item, queryAll } from './items.ts';
+import { getItem, type Item, queryAll } from './items.ts';
 import {
   shortageHolderKeys,
   shortageHolderPrefix,
@@ -115,10 +114,8 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
 
     // Access pattern: what the index last applied for one source (consistent: it guards the next change).
     async getContribution(key) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: shortageSourceKeys(key), ConsistentRead: true })),
-      );
-      return result.Item ? toStored(result.Item) : null;
+      const item = await getItem(client, tableName, shortageSourceKeys(key), { consistent: true });
+      return item ? toStored(item) : null;
     },
 
     async applyChange(change) {

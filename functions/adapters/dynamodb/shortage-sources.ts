@@ -1,11 +1,11 @@
 // Reads the items that feed the shortage index, and marks expired openings. Reads of one source are
 // strongly consistent: the stream consumer reads right after a write and must never see an older state.
-import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#domain/shortages/sources.ts';
 import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { type Item, queryAll } from './items.ts';
+import { getItem, type Item, queryAll } from './items.ts';
 import { courseEnrollmentsKey, enrollmentKeys, heldSkillPrefix, openingLookup, personKeys } from './keys.ts';
 
 type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'listLearners' | 'markExpired'>;
@@ -79,12 +79,7 @@ const sourceAttributes = [
 ];
 
 export function createShortageSourceReader(client: DynamoDBDocumentClient, tableName: string): SourceReader {
-  const get = async (key: { pk: string; sk: string }) =>
-    (
-      await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true })),
-      )
-    ).Item;
+  const get = (key: { pk: string; sk: string }) => getItem(client, tableName, key, { consistent: true });
 
   return {
     // Access pattern: one source's current state, strongly consistent.

@@ -1,6 +1,5 @@
 import {
   type DynamoDBDocumentClient,
-  GetCommand,
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
@@ -9,7 +8,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { storeCall, translateStoreError } from './errors.ts';
-import { fromItem, queryKeys } from './items.ts';
+import { fromItem, getItem, queryKeys } from './items.ts';
 import { membershipKeys, syndicateKeys, syndicateLookup } from './keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -21,18 +20,15 @@ const counts = (membership: Membership | null) => ({
 
 export function createSyndicateRepository(client: DynamoDBDocumentClient, tableName: string): SyndicateRepository {
   const getMembership = async (syndicateId: string, personId: string) => {
-    const { pk, sk } = membershipKeys(syndicateId, personId);
-    const result = await storeCall(() => client.send(new GetCommand({ TableName: tableName, Key: { pk, sk } })));
-    return result.Item ? fromItem<Membership>(result.Item) : null;
+    const item = await getItem(client, tableName, membershipKeys(syndicateId, personId));
+    return item ? fromItem<Membership>(item) : null;
   };
 
   return {
     // Access pattern: a syndicate by id.
     async get(syndicateId) {
-      const result = await storeCall(() =>
-        client.send(new GetCommand({ TableName: tableName, Key: syndicateLookup(syndicateId) })),
-      );
-      return result.Item ? fromItem<Syndicate>(result.Item) : null;
+      const item = await getItem(client, tableName, syndicateLookup(syndicateId));
+      return item ? fromItem<Syndicate>(item) : null;
     },
 
     // Access pattern: every syndicate, by name (gsi1).
