@@ -23,6 +23,7 @@ else console.log('(site not built: run `npm run build` to include the site funct
 const env = {
   ...process.env,
   STAGE: 'aws',
+  MEILISEARCH_URL: 'https://search.example.org',
   AWS_REGION: 'eu-west-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',

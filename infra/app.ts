@@ -1,6 +1,6 @@
 // The CDK app: `npm run synth` (offline, no credentials), `npx cdk deploy --all` to deploy.
 // Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, authDomainPrefix, credentialKeySecretName,
-// meilisearchUrl or meilisearchUrlParameter (SSM), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret. `npm run synth` builds the site first.
+// meilisearchUrl or meilisearchUrlParameter (SSM, default /guildhall/meilisearch-url), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret. `npm run synth` builds the site first.
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { StatefulStack } from './stateful-stack.ts';
@@ -24,7 +24,9 @@ export function buildApp(
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
     search: {
       url: app.node.tryGetContext('meilisearchUrl') as string | undefined,
-      urlParameterName: app.node.tryGetContext('meilisearchUrlParameter') as string | undefined,
+      // Without a URL in context, functions read it from this SSM parameter at deploy time: a deploy
+      // with neither fails there, instead of giving every function an empty search index of its own.
+      urlParameterName: context('meilisearchUrlParameter', '/guildhall/meilisearch-url'),
       searchKeySecretName: context('meilisearchSearchKeySecret', 'guildhall/meilisearch-search-key'),
       documentsKeySecretName: context('meilisearchDocumentsKeySecret', 'guildhall/meilisearch-documents-key'),
     },

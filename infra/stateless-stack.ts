@@ -75,7 +75,8 @@ export class StatelessStack extends Stack {
         (settings.urlParameterName
           ? StringParameter.valueForStringParameter(this, settings.urlParameterName)
           : undefined);
-      if (!url) return {};
+      if (!url)
+        throw new Error('A Meilisearch host is required: set the meilisearchUrl or meilisearchUrlParameter context.');
       const name = role === 'search' ? settings.searchKeySecretName : settings.documentsKeySecretName;
       const secret = searchKeys.get(name) ?? Secret.fromSecretNameV2(this, `MeilisearchKey-${role}`, name);
       searchKeys.set(name, secret);

@@ -140,6 +140,17 @@ describe('what the functions are given', () => {
   });
 });
 
+/** A stand-in built site, enough for the stack to synthesize without bundling. */
+function searchSite() {
+  const dir = join(import.meta.dirname, '../../.tmp');
+  const site = { clientDir: join(dir, 'site-search/client'), serverEntry: join(dir, 'site-search/server/entry.mjs') };
+  mkdirSync(site.clientDir, { recursive: true });
+  mkdirSync(join(dir, 'site-search/server'), { recursive: true });
+  writeFileSync(join(site.clientDir, 'index.html'), '<!doctype html><title>t</title>');
+  writeFileSync(site.serverEntry, 'export const handler = () => ({});');
+  return site;
+}
+
 describe('search infrastructure', () => {
   it('feeds the indexer from the table stream with partial batch responses, bisect, bounded retries and a failure queue', () => {
     app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -158,15 +169,9 @@ describe('search infrastructure', () => {
   });
 
   it('gives functions the Meilisearch host and keys from configuration, never a master key', () => {
-    const dir = join(import.meta.dirname, '../../.tmp');
-    const site = { clientDir: join(dir, 'site-search/client'), serverEntry: join(dir, 'site-search/server/entry.mjs') };
-    mkdirSync(site.clientDir, { recursive: true });
-    mkdirSync(join(dir, 'site-search/server'), { recursive: true });
-    writeFileSync(join(site.clientDir, 'index.html'), '<!doctype html><title>t</title>');
-    writeFileSync(site.serverEntry, 'export const handler = () => ({});');
     const built = buildApp(
       new App({ context: { 'aws:cdk:bundling-stacks': [], meilisearchUrl: 'https://search.example.org' } }),
-      site,
+      searchSite(),
     );
     const functions = Object.values(Template.fromStack(built.stateless).findResources('AWS::Lambda::Function'));
     const withSearch = functions.filter(
@@ -178,6 +183,22 @@ describe('search infrastructure', () => {
     expect(keys.some((key) => key.includes('meilisearch-search-key'))).toBe(true);
     expect(keys.some((key) => key.includes('meilisearch-documents-key'))).toBe(true);
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
+  });
+
+  it('reads the Meilisearch host from an SSM parameter when none is given, so a deploy without one fails', () => {
+    const built = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), searchSite());
+    const template = Template.fromStack(built.stateless);
+    const parameters = Object.entries(template.toJSON().Parameters ?? {}) as [
+      string,
+      { Type: string; Default?: string },
+    ][];
+    const [name] = parameters.find(([, p]) => p.Default === '/guildhall/meilisearch-url') ?? [];
+    expect(name).toBeDefined();
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const fromParameter = functions.filter(
+      (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
+    );
+    expect(fromParameter.length).toBe(4);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createSearchIndex } from '#app/search-index.ts';
 import { ConfigError, parseConfig } from '#config/config.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
 
@@ -45,7 +46,9 @@ describe('parseConfig', () => {
     AUTH_AUDIENCE: 'app',
     AUTH_JWKS_URL: 'https://issuer/jwks.json',
     CREDENTIAL_SIGNING_KEY: key,
+    MEILISEARCH_URL: 'https://search.example.org',
   };
+  // The stream consumers and the sweep build no search index, so parseConfig alone does not ask for one.
 
   it('fills defaults', () => {
     expect(parseConfig(valid)).toMatchObject({ TABLE_NAME: 'guildhall', STAGE: 'aws', MAX_BODY_BYTES: 65536 });
@@ -66,6 +69,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig(withoutKey)).toThrow(/CREDENTIAL_SIGNING_KEY/);
     expect(() => parseConfig({ ...valid, CREDENTIAL_SIGNING_KEY: '{"kty":"RSA"}' })).toThrow(/Ed25519/);
     expect(parseConfig({ ...withoutKey, STAGE: 'local' }).CREDENTIAL_SIGNING_KEY).toBeUndefined();
+  });
+
+  it('requires a Meilisearch host in AWS for a search index, where an embedded one would be each function’s own', async () => {
+    const { MEILISEARCH_URL: _url, ...withoutSearch } = valid;
+    expect(() => createSearchIndex(parseConfig(withoutSearch))).toThrow(/MEILISEARCH_URL/);
+    expect(await createSearchIndex(parseConfig({ ...withoutSearch, STAGE: 'local' })).health()).toMatchObject({
+      engine: 'embedded',
+    });
   });
 
   it('refuses inline keys that are not a key set', () => {
