@@ -1,6 +1,7 @@
 // The compiled commons: the parsed, validated content as one JSON file. Content is parsed once, when
 // it is compiled (`functions/local/compile-commons.ts`: at deploy, by the CDK bundling hook, and at each
-// local start); functions only read this file, so no markdown or YAML parser travels in their bundles.
+// local start); functions only read this file, so no YAML or front-matter parser travels in their
+// bundles, and lessons and practice guides arrive already rendered.
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Commons, Course, Practice, Skill, Trade } from '#domain/content/commons.ts';
