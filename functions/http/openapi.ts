@@ -93,6 +93,9 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
         },
       };
       withProblem(429, 'Too many writes; retry after the Retry-After header.');
+      // Every write is conditional on the state it read: a change that lost a race, or that the current
+      // state no longer allows (an application already decided), is a conflict.
+      if (route.method !== 'GET') withProblem(409, 'Conflict with the current state; re-read it and try again.');
     }
     if (route.body) {
       withProblem(413, 'Body too large.');

@@ -18,6 +18,15 @@ describe('the OpenAPI document', () => {
     expect(me.responses['401']).toBeDefined();
   });
 
+  it('documents 409 on every protected write: a write can lose a race or meet a state that refuses it', () => {
+    const decide = document.paths['/api/openings/{openingId}/applicants/{personId}']?.put as {
+      responses: Record<string, unknown>;
+    };
+    expect(decide.responses['409']).toBeDefined();
+    const read = document.paths['/api/me']?.get as { responses: Record<string, unknown> };
+    expect(read.responses['409']).toBeUndefined();
+  });
+
   it('gives every operation a unique id', () => {
     const ids = Object.values(document.paths).flatMap((operations) =>
       Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),
