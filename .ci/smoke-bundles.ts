@@ -1,0 +1,109 @@
+// After `npm run synth`: the API and site functions exactly as CDK bundled them, each copied alone into
+// a fresh folder (as Lambda unpacks it into /var/task, with nothing of the repository beside it), then
+// invoked with API Gateway v2 events against DynamoDB Local. It catches what only the bundle can get
+// wrong: a file the function reads that the bundling did not ship, a module that fails to load alone.
+// The AWS SDK is linked in from node_modules, as the Lambda runtime provides it. Prints one
+// "N passed, N failed" line; exits 1 on any failure.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '../functions/local/create-tables.ts';
+import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const cdkOut = join(root, '.tmp/cdk.out');
+const template = JSON.parse(readFileSync(join(cdkOut, 'GuildhallApp.template.json'), 'utf8')) as {
+  Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+};
+const assetOf = (logicalPrefix: string) => {
+  const entry = Object.entries(template.Resources).find(
+    ([id, resource]) => resource.Type === 'AWS::Lambda::Function' && id.startsWith(logicalPrefix),
+  );
+  const path = entry?.[1].Metadata?.['aws:asset:path'];
+  if (!path) throw new Error(`no bundled asset for ${logicalPrefix} in ${cdkOut}; run npm run synth first`);
+  return join(cdkOut, path);
+};
+
+/** GET requests each function must answer with 200, and something its body must contain. */
+const checks: Record<string, Array<{ path: string; contains: string }>> = {
+  ApiFunction: [
+    { path: '/api/health', contains: '"status":"ok"' },
+    { path: '/api/courses', contains: '"total":' },
+    { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
+    { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
+  ],
+  SiteFunction: [
+    { path: '/', contains: '<main' },
+    { path: '/learn/', contains: '<main' },
+    { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
+  ],
+};
+
+const dynamo = await startDynamoDbLocal({ cacheDir: join(root, '.cache/dynamodb-local') });
+let passed = 0;
+let failed = 0;
+try {
+  const tableName = 'guildhall-smoke';
+  await ensureTable(
+    new DynamoDBClient({
+      region: 'eu-west-1',
+      endpoint: dynamo.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    }),
+    tableName,
+  );
+  for (const [logicalPrefix, requests] of Object.entries(checks)) {
+    const dir = mkdtempSync(join(tmpdir(), `smoke-${logicalPrefix}-`));
+    cpSync(assetOf(logicalPrefix), dir, { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    // The embedded engine (STAGE=local) stands in for Meilisearch; everything else is as in AWS.
+    const script = `
+      const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
+      const results = [];
+      for (const path of ${JSON.stringify(requests.map((r) => r.path))}) {
+        const event = { version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', cookies: [],
+          headers: { host: 'smoke.test', accept: 'text/html,application/json' },
+          requestContext: { http: { method: 'GET', path, sourceIp: '127.0.0.1', protocol: 'HTTP/1.1', userAgent: 'smoke' },
+            requestId: 'smoke', stage: '$default', domainName: 'smoke.test', timeEpoch: Date.now() },
+          isBase64Encoded: false };
+        const result = await handler(event);
+        const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString() : (result.body ?? '');
+        results.push({ status: result.statusCode, body });
+      }
+      process.stdout.write(JSON.stringify(results));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        STAGE: 'local',
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        TABLE_NAME: tableName,
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        AUTH_ISSUER: 'https://issuer.smoke',
+        AUTH_AUDIENCE: 'smoke',
+        AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
+        COMMONS_FILE: 'commons.json',
+        LOG_LEVEL: 'error',
+      },
+    });
+    const results = JSON.parse(output) as Array<{ status: number; body: string }>;
+    requests.forEach((request, i) => {
+      const result = results[i];
+      const ok = result?.status === 200 && result.body.includes(request.contains);
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${logicalPrefix} GET ${request.path} → ${result?.status}`);
+      if (!ok) console.log(result?.body.slice(0, 500));
+    });
+  }
+} finally {
+  await dynamo.stop();
+}
+console.log(`bundle smoke: ${passed} passed, ${failed} failed`);
+if (failed > 0) process.exit(1);
