@@ -117,6 +117,11 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   });
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   const endpoint = `http://127.0.0.1:${port}`;
+  // However this process ends (a signal handler of a library calling process.exit, an uncaught error),
+  // the emulator ends with it rather than outliving it on its port.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
