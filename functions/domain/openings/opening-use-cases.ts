@@ -110,8 +110,14 @@ export interface BoardFilter {
   payUnit?: string | undefined;
 }
 
+export interface BoardDependencies {
+  openings: Pick<OpeningRepository, 'listByStatus' | 'listBySyndicate'>;
+  syndicates: Pick<SyndicateDependencies['syndicates'], 'list'>;
+  now: () => Date;
+}
+
 /** Open, unexpired openings matching every filter, newest first. */
-export async function board(deps: OpeningDependencies, filter: BoardFilter) {
+export async function board(deps: BoardDependencies, filter: BoardFilter) {
   const now = deps.now();
   const source = filter.syndicateId
     ? await deps.openings.listBySyndicate(filter.syndicateId)

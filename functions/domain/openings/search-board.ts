@@ -5,7 +5,8 @@ import type { SearchIndex } from '../search/search-port.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
 import { isListed, type Opening } from './opening.ts';
 import type { OpeningRepository } from './opening-repository.ts';
-import type { BoardFilter } from './opening-use-cases.ts';
+import { type BoardDependencies, type BoardFilter, board } from './opening-use-cases.ts';
+import { SearchUnavailableError } from '../errors.ts';
 
 export interface SearchBoardDependencies {
   search: SearchIndex;
@@ -54,4 +55,24 @@ export async function searchBoard(
     .filter((opening): opening is Opening => opening !== null && isListed(opening, now))
     .map((opening) => ({ opening, syndicate: byId.get(opening.syndicateId) }));
   return { items, total: result.total, page: result.page, pageSize: result.pageSize };
+}
+
+/**
+ * The global board. While search is unavailable it still answers, from the table, with every filter but
+ * the words, which only search can match; `searchDown` lets the page say so.
+ */
+export async function boardPage(
+  deps: SearchBoardDependencies & BoardDependencies,
+  filter: BoardFilter & { text?: string | undefined },
+  page: number,
+  pageSize: number,
+): Promise<BoardPage & { searchDown: boolean }> {
+  try {
+    return { ...(await searchBoard(deps, filter, page, pageSize)), searchDown: false };
+  } catch (error) {
+    if (!(error instanceof SearchUnavailableError)) throw error;
+    const all = await board(deps, filter);
+    const items = all.slice((page - 1) * pageSize, page * pageSize);
+    return { items, total: all.length, page, pageSize, searchDown: true };
+  }
 }
