@@ -32,7 +32,12 @@ describe('the search page', () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/search/`);
     await page.getByLabel(/Search courses/).pressSequentially('bookkeep', { delay: 20 });
-    await page.waitForFunction('document.querySelector("#results mark") !== null');
+    // Results for each prefix typed ("bookk", …) may show on the way; they must settle on the whole word.
+    await page.waitForFunction(
+      '/bookkeep/i.test(document.querySelector("#results mark")?.textContent ?? "")',
+      undefined,
+      { timeout: 10_000 },
+    );
     await expect(page.locator('#results mark').first().textContent()).resolves.toMatch(/bookkeep/i);
     expect(page.url()).toContain('q=bookkeep');
     await page.close();
