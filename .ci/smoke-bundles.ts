@@ -26,20 +26,40 @@ const assetOf = (logicalPrefix: string) => {
   return join(cdkOut, path);
 };
 
-/** GET requests each function must answer with 200, and something its body must contain. */
-const checks: Record<string, Array<{ path: string; contains: string }>> = {
-  ApiFunction: [
-    { path: '/api/health', contains: '"status":"ok"' },
-    { path: '/api/courses', contains: '"total":' },
-    { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
-    { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
-  ],
-  SiteFunction: [
-    { path: '/', contains: '<main' },
-    { path: '/learn/', contains: '<main' },
-    { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
-  ],
-};
+interface Check {
+  path: string;
+  contains: string;
+  status?: number;
+}
+
+/** GET requests each bundle must answer (200 unless said), and something each body must contain. */
+const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: Check[] }> = [
+  {
+    bundle: 'ApiFunction',
+    label: 'api',
+    checks: [
+      { path: '/api/health', contains: '"status":"ok"' },
+      { path: '/api/courses', contains: '"total":' },
+      { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
+      { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
+    ],
+  },
+  {
+    bundle: 'SiteFunction',
+    label: 'site',
+    checks: [
+      { path: '/', contains: '<main' },
+      { path: '/learn/', contains: '<main' },
+      { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
+    ],
+  },
+  {
+    bundle: 'SiteFunction',
+    label: 'site, store unreachable',
+    storeDown: true,
+    checks: [{ path: '/jobs/', status: 503, contains: 'Back in a moment' }],
+  },
+];
 
 const dynamo = await startDynamoDbLocal({ cacheDir: join(root, '.cache/dynamodb-local') });
 let passed = 0;
@@ -54,9 +74,9 @@ try {
     }),
     tableName,
   );
-  for (const [logicalPrefix, requests] of Object.entries(checks)) {
-    const dir = mkdtempSync(join(tmpdir(), `smoke-${logicalPrefix}-`));
-    cpSync(assetOf(logicalPrefix), dir, { recursive: true });
+  for (const { bundle, label, storeDown, checks: requests } of runs) {
+    const dir = mkdtempSync(join(tmpdir(), `smoke-${bundle}-`));
+    cpSync(assetOf(bundle), dir, { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     // The embedded engine (STAGE=local) stands in for Meilisearch; everything else is as in AWS.
     const script = `
@@ -84,7 +104,8 @@ try {
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_EC2_METADATA_DISABLED: 'true',
         TABLE_NAME: tableName,
-        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        // Nothing listens on port 9 here: the store is unreachable, and the page must say so with 503.
+        DYNAMODB_ENDPOINT: storeDown ? 'http://127.0.0.1:9' : dynamo.endpoint,
         AUTH_ISSUER: 'https://issuer.smoke',
         AUTH_AUDIENCE: 'smoke',
         AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
@@ -95,10 +116,10 @@ try {
     const results = JSON.parse(output) as Array<{ status: number; body: string }>;
     requests.forEach((request, i) => {
       const result = results[i];
-      const ok = result?.status === 200 && result.body.includes(request.contains);
+      const ok = result?.status === (request.status ?? 200) && result.body.includes(request.contains);
       if (ok) passed++;
       else failed++;
-      console.log(`${ok ? 'ok  ' : 'FAIL'} ${logicalPrefix} GET ${request.path} → ${result?.status}`);
+      console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}: GET ${request.path} → ${result?.status}`);
       if (!ok) console.log(result?.body.slice(0, 500));
     });
   }
