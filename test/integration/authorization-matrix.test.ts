@@ -4,14 +4,12 @@
 // never come from a broken call rather than from the rule.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
-import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 const ids = { opening: '', draftOpening: '', credential: '', published: '', draft: '', othersRecord: '', report: '' };
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are read by field and checked by value.
-const body = (response: ApiResponse) => response.body as Record<string, any>;
 const roles = {
   anonymous: null,
   learner: 'learner',

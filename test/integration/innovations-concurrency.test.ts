@@ -8,28 +8,17 @@ import { appendEvent, auditStore } from '#domain/innovations/registry-log-use-ca
 import { fromBase64, toBase64 } from '#domain/registry-log/hashing.ts';
 import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
 import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
-import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { createPeople } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Services;
-// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
-const body = (response: ApiResponse) => response.body as Record<string, any>;
 
 beforeEach(async () => {
   // One person making a hundred writes at once is what these tests do; the write limit has its own.
   ({ call, services } = await apiOnFreshTable({}, { WRITE_RATE_LIMIT: 100_000 }));
-  for (const id of ['ana', 'ben', 'admin']) {
-    await services.people.createIfAbsent({
-      id,
-      name: id,
-      bio: '',
-      place: '',
-      declaredSkills: [],
-      available: true,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-  }
+  await createPeople(services, ['ana', 'ben', 'admin']);
   await call('POST', '/api/syndicates', 'admin', syndicateInput('mill'));
 });
 

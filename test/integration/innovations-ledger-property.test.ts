@@ -5,29 +5,18 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
-import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { createPeople } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Services;
-// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
-const body = (response: ApiResponse) => response.body as Record<string, any>;
 const inventorIds = ['p0', 'p1', 'p2', 'p3'];
 let run = 0;
 
 beforeAll(async () => {
   ({ call, services } = await apiOnFreshTable());
-  for (const id of inventorIds) {
-    await services.people.createIfAbsent({
-      id,
-      name: id,
-      bio: '',
-      place: '',
-      declaredSkills: [],
-      available: true,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-  }
+  await createPeople(services, inventorIds);
 });
 
 const sharesArb = fc.integer({ min: 1, max: 4 }).chain((n) =>

@@ -9,31 +9,20 @@ import { fromBase64, leafHash, toBase64 } from '#domain/registry-log/hashing.ts'
 import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
 import { verifyConsistency, verifyInclusion } from '#domain/registry-log/verify-proofs.ts';
 import { verifyTable } from '#local/verify-log.ts';
-import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { documentClient, localEndpoint } from '../support/dynamodb.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { createPeople } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Services;
 let recordId: string;
-// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
-const body = (response: ApiResponse) => response.body as Record<string, any>;
 const bytes = (text: string) => fromBase64(text) as Uint8Array;
 
 // Five entries: publish, adoption, value report, settlement, publish.
 beforeEach(async () => {
   ({ call, services } = await apiOnFreshTable());
-  for (const id of ['ana', 'admin']) {
-    await services.people.createIfAbsent({
-      id,
-      name: id,
-      bio: '',
-      place: '',
-      declaredSkills: [],
-      available: true,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    });
-  }
+  await createPeople(services, ['ana', 'admin']);
   await call('POST', '/api/syndicates', 'admin', syndicateInput('mill'));
   recordId = String(body(await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ana' }]))).record.id);
   await call('POST', `/api/innovations/${recordId}/publication`, 'ana');

@@ -13,6 +13,9 @@ export interface ApiResponse {
   body: unknown;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
+export const body = (response: ApiResponse) => response.body as Record<string, any>;
+
 export async function apiOnFreshTable(overrides: Partial<Services> = {}, config: Partial<Config> = {}) {
   const { tableName } = await freshTable();
   const services = createServices(

@@ -1,22 +1,21 @@
 // The world the innovation integration tests share: five people, a syndicate "mill" with an admin and
 // a member, and the steps from a draft to a reported adoption, all through the real API router.
 import { expect } from 'vitest';
-import { type ApiResponse, apiOnFreshTable } from './api-client.ts';
+import type { Services } from '#app/services.ts';
+import { apiOnFreshTable, body } from './api-client.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 export type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 
-// biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
-export const body = (response: ApiResponse) => response.body as Record<string, any>;
+export { body };
 
 const people = ['ana', 'ben', 'admin', 'member', 'stranger'];
 
-/** A fresh table with the people and the syndicate; `clock.now` is the services' time. */
-export async function innovationWorld(clock: { now: Date }) {
-  const world = await apiOnFreshTable({ now: () => clock.now });
+/** Profiles for these ids, named after them: what the innovation rules need of a person. */
+export async function createPeople(services: Services, ids: string[]) {
   await Promise.all(
-    people.map((id) =>
-      world.services.people.createIfAbsent({
+    ids.map((id) =>
+      services.people.createIfAbsent({
         id,
         name: id,
         bio: '',
@@ -27,6 +26,12 @@ export async function innovationWorld(clock: { now: Date }) {
       }),
     ),
   );
+}
+
+/** A fresh table with the people and the syndicate; `clock.now` is the services' time. */
+export async function innovationWorld(clock: { now: Date }) {
+  const world = await apiOnFreshTable({ now: () => clock.now });
+  await createPeople(world.services, people);
   expect((await world.call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
   await world.call('POST', '/api/syndicates/mill/join-requests', 'member');
   await world.call('PUT', '/api/syndicates/mill/members/member', 'admin', { decision: 'approve' });
