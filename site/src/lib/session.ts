@@ -4,9 +4,20 @@ import { sessionCookieName } from '#http/session.ts';
 import { identityFromClaims } from '#http/token-verifier.ts';
 import { getServices } from './services.ts';
 
+// A request's cookies are one object for the middleware and the page: the token is verified once.
+const verified = new WeakMap<AstroCookies, Promise<Identity | null>>();
+
 /** The signed-in person from the session cookie, verified like any API token; null if none or invalid. */
-export async function currentIdentity(cookies: AstroCookies): Promise<Identity | null> {
-  const token = cookies.get(sessionCookieName)?.value;
+export function currentIdentity(cookies: AstroCookies): Promise<Identity | null> {
+  let identity = verified.get(cookies);
+  if (!identity) {
+    identity = verify(cookies.get(sessionCookieName)?.value);
+    verified.set(cookies, identity);
+  }
+  return identity;
+}
+
+async function verify(token: string | undefined): Promise<Identity | null> {
   if (!token) return null;
   try {
     return identityFromClaims({ ...(await getServices().verifyToken(token)) });
