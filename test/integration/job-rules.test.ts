@@ -94,6 +94,7 @@ describe('applications', () => {
     const first = await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'I can start Monday.' });
     const again = await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Me again.' });
     expect(body(again).createdAt).toBe(body(first).createdAt);
+    expect(body(again).note).toBe('I can start Monday.');
     expect((body(await call('GET', `/api/openings/${id}/applicants`, 'admin')).items as unknown[]).length).toBe(1);
   });
 
@@ -111,6 +112,15 @@ describe('applications', () => {
     await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hello' });
     expect(body(await call('DELETE', `/api/openings/${id}/applications/me`, 'ada')).status).toBe('withdrawn');
     expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(404);
+  });
+
+  it('lets an applicant who withdrew apply again, with their new note', async () => {
+    const id = await postOpening();
+    await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hello' });
+    await call('DELETE', `/api/openings/${id}/applications/me`, 'ada');
+    const renewed = body(await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Free again.' }));
+    expect(renewed).toMatchObject({ status: 'submitted', note: 'Free again.' });
+    expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(200);
   });
 
   it('fills the opening when every position is accepted, and refuses one more', async () => {

@@ -1,5 +1,7 @@
 // Small helpers every repository shares: strip key attributes from items, read every page of a query.
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ConflictError } from '#domain/errors.ts';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
 
@@ -30,6 +32,17 @@ export async function getItem(
     ),
   );
   return result.Item;
+}
+
+/**
+ * The item a conditional write found in its way, when the write asked for it with
+ * `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`: a strongly consistent copy that saves a read.
+ * The document client does not unmarshall it, so this does.
+ */
+export function itemInTheWay(error: unknown): Item | undefined {
+  if (!(error instanceof ConflictError)) return undefined;
+  const found = (error.cause as { Item?: Parameters<typeof unmarshall>[0] } | undefined)?.Item;
+  return found ? unmarshall(found) : undefined;
 }
 
 /** Every item a query matches, following LastEvaluatedKey page by page. */

@@ -1,10 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
 import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, queryKeys } from './items.ts';
+import { fromItem, getItem, itemInTheWay, queryKeys } from './items.ts';
 import { applicationKeys, applicationLookup, openingKeys, openingLookup } from './keys.ts';
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
@@ -85,15 +84,16 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
                 ...application,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
+              // A retry gets the first application back in the same round trip.
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             }),
           ),
         );
         return application;
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        const existing = await getApplication(application.openingId, application.personId);
+        const existing = itemInTheWay(error);
         if (!existing) throw error;
-        return existing;
+        return fromItem<Application>(existing);
       }
     },
 

@@ -39,6 +39,16 @@ export async function viewOpening(deps: OpeningDependencies, openingId: string, 
   return { opening, syndicate, admin, status: effectiveStatus(opening, deps.now()) };
 }
 
+/**
+ * An opening as anyone may see it (never a draft), in one read: the API's public route needs neither
+ * the syndicate nor the viewer's role, so it does not pay the round trips `viewOpening` makes for them.
+ */
+export async function publicOpening(deps: Pick<OpeningDependencies, 'openings' | 'now'>, openingId: string) {
+  const opening = await deps.openings.get(openingId);
+  if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
+  return { opening, status: effectiveStatus(opening, deps.now()) };
+}
+
 export async function createOpening(
   deps: OpeningDependencies,
   identity: Identity,

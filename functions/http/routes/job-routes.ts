@@ -11,7 +11,7 @@ import {
   myApplications,
   rankedApplicants,
   updateOpening,
-  viewOpening,
+  publicOpening,
   withdraw,
 } from '#domain/openings/opening-use-cases.ts';
 import { slugSchema, syndicateInputSchema, text } from '#domain/syndicates/syndicate.ts';
@@ -206,7 +206,7 @@ export const openingRoutes = [
     params: z.object({ openingId: id }),
     responses: { 200: { description: 'The opening.' }, 404: { description: 'No such opening.' } },
     async handle({ params, services }) {
-      const { opening, status } = await viewOpening(services, params.openingId, null);
+      const { opening, status } = await publicOpening(services, params.openingId);
       return { body: { ...opening, effectiveStatus: status } };
     },
   }),
