@@ -181,10 +181,27 @@ function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: st
   if (!schema) return {} as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    issues.push({ field: [where, ...issue.path.map(String)].join('.'), message: issue.message });
-  }
+  collectIssues(result.error.issues, [where], issues);
   return undefined as T;
+}
+
+/** zod's issues as fields a person can fix. */
+function collectIssues(found: readonly z.core.$ZodIssue[], at: string[], issues: FieldIssue[]) {
+  for (const issue of found) {
+    const field = [...at, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      // An unknown key (a server-owned field like `balance`, or a typo) is named as the field that is wrong.
+      for (const key of issue.keys) {
+        issues.push({ field: [...field, key].join('.'), message: 'This request does not take this field.' });
+      }
+    } else if (issue.code === 'invalid_union' && issue.errors.some((option) => option.length > 0)) {
+      // No shape matched: explain the one the request came closest to (fewest issues; the first on a tie).
+      const closest = issue.errors.reduce((best, option) =>
+        option.length > 0 && (best.length === 0 || option.length < best.length) ? option : best,
+      );
+      collectIssues(closest, field, issues);
+    } else issues.push({ field: field.join('.'), message: issue.message });
+  }
 }
 
 /** Repeated keys become arrays; single keys stay strings. */

@@ -24,6 +24,21 @@ const echo = publicRoute<{ id: string }, { limit: number }, { title: string; cou
 const routes = [
   echo,
   publicRoute({
+    method: 'PUT',
+    path: '/api/choices',
+    summary: 'one of two strict shapes',
+    tags: ['test'],
+    auth: 'none',
+    body: z.union([
+      z.strictObject({ decision: z.enum(['approve', 'decline']) }),
+      z.strictObject({ role: z.string(), rate: z.strictObject({ amount: z.number() }) }),
+    ]),
+    responses: { 200: { description: 'ok' } },
+    async handle({ body }) {
+      return { body };
+    },
+  }),
+  publicRoute({
     method: 'GET',
     path: '/api/things/{id}',
     summary: 'get',
@@ -140,6 +155,20 @@ describe('router', () => {
       'path.id',
       'query.limit',
     ]);
+  });
+
+  it('names each field the request may not send, nested ones by their path', async () => {
+    const send = async (body: string) =>
+      JSON.parse((await router().handle(request({ method: 'PUT', path: '/api/choices', headers: json, body }))).body);
+    const top = await send('{"decision":"approve","balance":5,"__proto__":{"admin":true}}');
+    expect(top.status).toBe(400);
+    expect(top.errors).toEqual([
+      { field: 'body.balance', message: 'This request does not take this field.' },
+      { field: 'body.__proto__', message: 'This request does not take this field.' },
+    ]);
+    // No shape matches: the problem explains the one the request came closest to.
+    const nested = await send('{"role":"admin","rate":{"amount":1,"owner":"x"}}');
+    expect(nested.errors).toEqual([{ field: 'body.rate.owner', message: 'This request does not take this field.' }]);
   });
 
   it('answers 400 naming the body when the JSON does not parse', async () => {
