@@ -83,5 +83,8 @@ export class RateLimitedError extends DomainError {
 /** The table could not be reached or refused the request for capacity; safe to retry later. */
 export class StoreUnavailableError extends DomainError {}
 
+/** So many writers raced for the same records that this one gave up in time; nothing was written. */
+export class BusyError extends StoreUnavailableError {}
+
 /** The search engine could not be reached or failed; the data itself is safe in the table. */
 export class SearchUnavailableError extends DomainError {}

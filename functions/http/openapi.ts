@@ -102,6 +102,10 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       withProblem(415, 'Body is not JSON.');
     }
     withProblem(500, 'Unexpected failure.');
+    withProblem(
+      503,
+      'The store or search is not answering, or too many writers raced for the same records; nothing was changed. Retry after the Retry-After header.',
+    );
 
     const operation: Record<string, unknown> = {
       operationId: operationId(route),

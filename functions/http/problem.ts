@@ -2,6 +2,7 @@
 // Known domain errors map by class; anything else is a bug and becomes a bare 500 whose details are
 // shown only when the stage is `local`.
 import {
+  BusyError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
@@ -53,6 +54,7 @@ const registry: Array<[ErrorClass, Mapping]> = [
   [ValidationError, { status: 422, slug: 'unprocessable', title: 'Some values cannot be accepted' }],
   [RuleViolationError, { status: 422, slug: 'rule-violation', title: 'The change breaks a rule' }],
   [RateLimitedError, { status: 429, slug: 'rate-limited', title: 'Too many requests' }],
+  [BusyError, { status: 503, slug: 'busy', title: 'Too many changes at once' }],
   [StoreUnavailableError, { status: 503, slug: 'store-unavailable', title: 'Storage is unavailable' }],
   [SearchUnavailableError, { status: 503, slug: 'search-unavailable', title: 'Search is unavailable' }],
 ];

@@ -27,6 +27,13 @@ describe('the OpenAPI document', () => {
     expect(read.responses['409']).toBeUndefined();
   });
 
+  it('documents 503 on every operation: any call can meet a store that is down or busy', () => {
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods)) as Array<{
+      responses: Record<string, unknown>;
+    }>;
+    expect(operations.filter((operation) => !operation.responses['503'])).toEqual([]);
+  });
+
   it('gives every operation a unique id', () => {
     const ids = Object.values(document.paths).flatMap((operations) =>
       Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ConflictError, NotFoundError } from '#domain/errors.ts';
+import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
 import { createLogger } from '#http/log.ts';
@@ -58,6 +58,17 @@ const routes = [
     responses: {},
     async handle() {
       throw new NotFoundError('course', 'nope');
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/busy',
+    summary: 'throws busy',
+    tags: ['test'],
+    auth: 'none',
+    responses: {},
+    async handle() {
+      throw new BusyError('Too many changes at once.');
     },
   }),
   publicRoute({
@@ -214,6 +225,13 @@ describe('router', () => {
   it('maps domain errors by class: not found to 404, conflict to 409', async () => {
     expect((await router().handle(request({ path: '/api/missing' }))).status).toBe(404);
     expect((await router().handle(request({ path: '/api/conflict' }))).status).toBe(409);
+  });
+
+  it('answers a writer that gave up in a crowd with 503 busy and Retry-After, so the client asks again', async () => {
+    const response = await router().handle(request({ path: '/api/busy' }));
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(JSON.parse(response.body).type).toBe('https://guildhall.coop/problems/busy');
   });
 
   it('hides the details of an unexpected error unless running locally', async () => {

@@ -8,7 +8,8 @@ import { splitByShares } from '../ledger/shares.ts';
 import { effectiveReportStatus, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
 import type { Adoption } from './adoption.ts';
 import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
-import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { emptyHead, prepareAppend } from './log-head.ts';
 import type { LedgerEntry, SettlementWrite } from './innovation-repository.ts';
 
 const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
@@ -44,11 +45,19 @@ export async function settleReport(
   innovationId: string,
   reportId: string,
 ) {
-  await reportFor(deps, identity, innovationId, reportId, 'party');
+  // An adoption is written once, so its parties are read once. What a lost race changes is the report,
+  // the balances and the log's head: each try reads those three together, in one round trip, which keeps
+  // the window in which another settlement can get in first as short as the store allows.
+  const { adoption } = await reportFor(deps, identity, innovationId, reportId, 'party');
+  const payer = syndicateAccount(adoption.syndicateId);
+  const inventors = adoption.inventors.map((i) => ({ id: personAccount(i.personId), basisPoints: i.basisPoints }));
   return retryOnConflict(async () => {
-    const report = await deps.innovations.getReport(innovationId, reportId);
-    const adoption = report ? await deps.innovations.getAdoption(innovationId, report.syndicateId) : null;
-    if (!report || !adoption) throw new NotFoundError('value report', reportId);
+    const [report, accounts, head] = await Promise.all([
+      deps.innovations.getReport(innovationId, reportId),
+      deps.ledger.getAccounts([payer, ...inventors.map((i) => i.id)]),
+      deps.registryLog.head(),
+    ]);
+    if (!report) throw new NotFoundError('value report', reportId);
     if (report.status === 'settled') return { report, settledNow: false };
     const now = deps.now();
     if (!isSettleable(report, now, windowDays(deps))) {
@@ -57,9 +66,6 @@ export async function settleReport(
         `Only a confirmed report can be settled; this one is ${effectiveReportStatus(report, now, windowDays(deps))}.`,
       );
     }
-    const payer = syndicateAccount(report.syndicateId);
-    const inventors = adoption.inventors.map((i) => ({ id: personAccount(i.personId), basisPoints: i.basisPoints }));
-    const accounts = await deps.ledger.getAccounts([payer, ...inventors.map((i) => i.id)]);
     const overrides: Array<[AccountId, bigint]> = [...accounts.values()].flatMap((account) =>
       account.creditLimit === undefined ? [] : [[account.accountId, account.creditLimit] as [AccountId, bigint]],
     );
@@ -73,16 +79,21 @@ export async function settleReport(
     });
     const at = now.toISOString();
     const total = plan.royalty.inventorsTotal;
-    const log = await appendFor(deps, {
-      kind: 'settlement',
-      at,
-      innovationId,
-      syndicateId: report.syndicateId,
-      reportId,
-      value: report.amount.toString(),
-      transfers: plan.transfers.map((t) => ({ from: t.from, to: t.to, amount: t.amount.toString() })),
-      implementersKeep: plan.royalty.implementers.toString(),
-    });
+    const log = prepareAppend(
+      head ?? emptyHead(),
+      {
+        kind: 'settlement',
+        at,
+        innovationId,
+        syndicateId: report.syndicateId,
+        reportId,
+        value: report.amount.toString(),
+        transfers: plan.transfers.map((t) => ({ from: t.from, to: t.to, amount: t.amount.toString() })),
+        implementersKeep: plan.royalty.implementers.toString(),
+      },
+      now,
+      deps.logSigner,
+    );
     const implementerParts = splitByShares(
       plan.royalty.implementers,
       adoption.implementers.map((i) => ({ id: i.personId, basisPoints: i.basisPoints })),
