@@ -6,10 +6,29 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
-import { apiOnFreshTable } from '../support/api-client.ts';
-import { localEndpoint } from '../support/dynamodb.ts';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { getItem } from '#adapters/dynamodb/items.ts';
+import type { Services } from '#app/services.ts';
+import { createStoreServices } from '#app/store-services.ts';
+import { createApi } from '#http/api.ts';
+import { apiOnFreshTable, callerFor } from '../support/api-client.ts';
+import { documentClient, localEndpoint } from '../support/dynamodb.ts';
+import { commons } from '../support/services.ts';
+import { createWriteWorld, tableSnapshot, writeRoutes } from '../support/write-world.ts';
 
 type Fault = 'ProvisionedThroughputExceededException' | 'ThrottlingException' | 'InternalServerError' | 'TimeoutError';
+
+/** The error the SDK raises for `fault`, as the middleware below injects it. */
+function injected(fault: Fault) {
+  return Object.assign(new Error(`injected ${fault}`), {
+    name: fault,
+    $metadata: {
+      httpStatusCode: fault === 'ThrottlingException' || fault === 'ProvisionedThroughputExceededException' ? 400 : 500,
+    },
+    $fault: fault === 'InternalServerError' || fault === 'TimeoutError' ? 'server' : 'client',
+    $retryable: { throttling: fault !== 'InternalServerError' && fault !== 'TimeoutError' },
+  });
+}
 
 /** A client whose chosen operations fail with `fault` on every attempt; counts the attempts. */
 function faultyClient(fault: Fault, operations: string[]) {
@@ -24,16 +43,7 @@ function faultyClient(fault: Fault, operations: string[]) {
     (next, context) => async (args) => {
       if (operations.includes(String(context.commandName))) {
         attempts.count++;
-        const error = Object.assign(new Error(`injected ${fault}`), {
-          name: fault,
-          $metadata: {
-            httpStatusCode:
-              fault === 'ThrottlingException' || fault === 'ProvisionedThroughputExceededException' ? 400 : 500,
-          },
-          $fault: fault === 'InternalServerError' || fault === 'TimeoutError' ? 'server' : 'client',
-          $retryable: { throttling: fault !== 'InternalServerError' && fault !== 'TimeoutError' },
-        });
-        throw error;
+        throw injected(fault);
       }
       return next(args);
     },
@@ -113,3 +123,89 @@ function documentOf() {
     }),
   );
 }
+
+const faults: Fault[] = [
+  'ThrottlingException',
+  'TimeoutError',
+  'ProvisionedThroughputExceededException',
+  'InternalServerError',
+];
+const writeCommands = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+  'BatchWriteItemCommand',
+]);
+
+/**
+ * Repositories on a client whose `failAt`-th write (counted since the last `arm`) fails with a fault;
+ * reads pass. One attempt per call: the SDK's own retries are proved above.
+ */
+function nthWriteFails(config: Services['config']) {
+  const armed = { failAt: 0, writes: 0, fault: faults[0] as Fault };
+  const document = createDocumentClient({ region: config.AWS_REGION, endpoint: localEndpoint(), maxAttempts: 1 });
+  document.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (writeCommands.has(String(context.commandName)) && ++armed.writes === armed.failAt) {
+        throw injected(armed.fault);
+      }
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'nth-write-fails', priority: 'low' },
+  );
+  const { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog } = createStoreServices(
+    config,
+    { commons },
+    document,
+  );
+  return {
+    repositories: { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog },
+    arm(failAt: number, fault: Fault) {
+      Object.assign(armed, { failAt, writes: 0, fault });
+    },
+  };
+}
+
+describe('store faults on every write path', () => {
+  it('answers a fault at any write of any write route with 503 and Retry-After, and never leaves part of the change', async () => {
+    const { services, call } = await apiOnFreshTable({}, { WRITE_RATE_LIMIT: 10_000 });
+    const cases = await createWriteWorld(call, services);
+    expect(cases.map((write) => write.route).sort()).toEqual(writeRoutes().sort());
+    const faulty = nthWriteFails(services.config);
+    // The write limit keeps its healthy client: what is attacked is the route's own writes.
+    const faultyCall = callerFor(createApi({ ...services, ...faulty.repositories }));
+    let turn = 0;
+    for (const write of cases) {
+      const table = services.config.TABLE_NAME;
+      const before = await tableSnapshot(table);
+      const beforeBesidesFirst = write.firstChange ? await tableSnapshot(table, write.firstChange.key()) : before;
+      let failed = 0;
+      // Fail the first write, then the second (the first landing), and so on, until the call has made
+      // all its writes and succeeds: each failure must leave the table exactly as it was.
+      for (let failAt = 1; ; failAt++) {
+        const fault = faults[turn++ % faults.length] as Fault;
+        faulty.arm(failAt, fault);
+        const answer = await faultyCall(write.method, write.path(), write.as, write.body?.());
+        const what = `${write.route}, ${fault} on write ${failAt}`;
+        if (answer.status !== 503) {
+          expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(write.ok);
+          break;
+        }
+        failed++;
+        expect(answer.headers['retry-after'], what).toBeDefined();
+        const kept = write.firstChange && failAt > 1 ? write.firstChange : undefined;
+        if (kept) {
+          // The first whole change stayed, in its state; nothing of the second did.
+          const key = kept.key();
+          expect(await tableSnapshot(table, key), `${what}: part of a change stayed`).toBe(beforeBesidesFirst);
+          expect(await getItem(documentClient(), table, key), what).toMatchObject(kept.state);
+        } else {
+          expect(await tableSnapshot(table), `${what}: part of the change stayed`).toBe(before);
+        }
+        expect(failAt, `${write.route} keeps failing`).toBeLessThan(8);
+      }
+      expect(failed, `${write.route} made no write for a fault to hit`).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});

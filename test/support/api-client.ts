@@ -22,8 +22,12 @@ export async function apiOnFreshTable(overrides: Partial<Services> = {}, config:
     { ...testConfig, ...config, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: localEndpoint() },
     { commons, ...overrides },
   );
-  const router = createApi(services);
-  const call = async (method: string, path: string, as: string | null, body?: unknown): Promise<ApiResponse> => {
+  return { services, call: callerFor(createApi(services)) };
+}
+
+/** Calls a router as a given person, as the Lambda is called once API Gateway has verified the token. */
+export function callerFor(router: ReturnType<typeof createApi>) {
+  return async (method: string, path: string, as: string | null, body?: unknown): Promise<ApiResponse> => {
     const [pathname = '', rawQuery = ''] = path.split('?');
     const response = await router.handle({
       method,
@@ -41,5 +45,4 @@ export async function apiOnFreshTable(overrides: Partial<Services> = {}, config:
       body: text && response.headers['content-type']?.includes('json') ? JSON.parse(text) : text,
     };
   };
-  return { services, call };
 }

@@ -1,0 +1,295 @@
+// One world in which every write route of the API can be called once, successfully, in order: the
+// suites that attack the write paths (mass assignment, store faults) share it, and each checks it
+// covers every write route, so a new route cannot slip past them.
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
+import { valueReportLookup } from '#adapters/dynamodb/keys.ts';
+import type { Services } from '#app/services.ts';
+import { apiRoutes } from '#http/api.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import type { ApiResponse } from './api-client.ts';
+import { body } from './api-client.ts';
+import { documentClient } from './dynamodb.ts';
+import { commons } from './services.ts';
+
+type Call = (method: string, path: string, as: string | null, body?: unknown) => Promise<ApiResponse>;
+
+export interface WriteCase {
+  /** `METHOD /path/{template}` as in the route table. */
+  route: string;
+  method: string;
+  path: () => string;
+  /** The valid body, for routes that take one. */
+  body?: () => unknown;
+  as: string;
+  /** What the call answers when it succeeds. */
+  ok: number;
+  /**
+   * For a call made of two whole changes in turn: the item the first one leaves behind, and its state,
+   * when a fault stops the second. The same request then finishes the second.
+   */
+  firstChange?: { key: () => { pk: string; sk: string }; state: Record<string, unknown> };
+}
+
+const course = (() => {
+  const found = commons.courses.get('double-entry-bookkeeping-basics');
+  if (!found) throw new Error('course missing');
+  return found;
+})();
+export const opening = {
+  title: 'Repair bench technician',
+  description: 'Diagnose and repair small appliances at the shared bench, with work shared at a weekly meeting.',
+  skills: [{ skill: 'repair-systematic-fault-finding', level: 'working' }],
+  positions: 2,
+  hoursPerWeek: 24,
+  pay: [{ amount: 2200, currency: 'EUR', per: 'hour' }],
+  place: 'Valencia, ES',
+  remote: false,
+  employmentType: 'CONTRACTOR',
+  validThrough: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+};
+/** A syndicate with a rate card, so its body has objects nested two deep. */
+export const syndicate = (id: string) => ({
+  ...syndicateInput(id),
+  rateCard: [{ service: 'Bench repair', rate: { amount: 3000, currency: 'EUR', per: 'hour' } }],
+});
+
+async function expectStatus(response: Promise<ApiResponse>, status: number, what: string) {
+  const answer = await response;
+  expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(status);
+  return answer;
+}
+
+/** The protected routes that change something: what the cases must cover. */
+export const writeRoutes = () =>
+  apiRoutes.filter((route) => route.auth === 'required' && route.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+
+/**
+ * Builds the world through the API (and one store call: a report confirmed without settling) and
+ * returns the cases, in an order where each successful call leaves the world ready for the next.
+ */
+export async function createWriteWorld(call: Call, services: Services): Promise<WriteCase[]> {
+  const ids = { opening: '', draft: '', published: '', othersRecord: '', report: '', confirmed: '' };
+  // A person exists once they have signed in (named inventors and implementers must exist).
+  for (const person of ['owner', 'pending', 'joiner', 'applicant', 'leaver', 'inventor', 'learner']) {
+    await call('GET', '/api/me', person);
+  }
+  await expectStatus(call('POST', '/api/syndicates', 'owner', syndicate('own-syn')), 201, 'found own-syn');
+  await expectStatus(call('POST', '/api/syndicates/own-syn/join-requests', 'pending'), 201, 'join');
+  ids.opening = body(
+    await expectStatus(call('POST', '/api/syndicates/own-syn/openings', 'owner', opening), 201, 'open'),
+  ).id;
+  await expectStatus(call('PUT', `/api/openings/${ids.opening}/status`, 'owner', { status: 'open' }), 200, 'publish');
+  await expectStatus(
+    call('PUT', `/api/openings/${ids.opening}/applications/me`, 'leaver', { note: 'Hi' }),
+    200,
+    'apply',
+  );
+  ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
+  ids.published = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
+  await expectStatus(call('POST', `/api/innovations/${ids.published}/publication`, 'owner'), 200, 'publish record');
+  ids.othersRecord = body(
+    await call('POST', '/api/innovations', 'inventor', draftInput([{ personId: 'inventor' }])),
+  ).record.id;
+  await expectStatus(call('POST', `/api/innovations/${ids.othersRecord}/publication`, 'inventor'), 200, 'publish');
+  await expectStatus(
+    call('PUT', `/api/innovations/${ids.published}/adoptions/own-syn`, 'owner', {
+      implementers: [{ personId: 'owner' }],
+    }),
+    201,
+    'adopt',
+  );
+  const report = (periodTo: string) =>
+    expectStatus(
+      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'owner', reportInput(1000, periodTo)),
+      201,
+      'report',
+    );
+  ids.report = body(await report('2026-10-31')).report.id;
+  // Confirmed in the store without settling, so the settlement route has something to settle.
+  ids.confirmed = body(await report('2026-10-30')).report.id;
+  const confirmed = await services.innovations.getReport(ids.published, ids.confirmed);
+  if (!confirmed) throw new Error('no report');
+  await services.innovations.decideReport({
+    ...confirmed,
+    status: 'confirmed',
+    decidedBy: 'owner',
+    decidedAt: confirmed.reportedAt,
+  });
+
+  const lesson = course.lessons[0]?.id ?? '';
+  const cases: Array<Omit<WriteCase, 'method'>> = [
+    {
+      route: 'POST /api/syndicates',
+      path: () => '/api/syndicates',
+      body: () => syndicate('new-syn'),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/syndicates/{syndicateId}',
+      path: () => '/api/syndicates/own-syn',
+      body: () => (({ id: _id, ...rest }) => rest)(syndicate('own-syn')),
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/syndicates/{syndicateId}/join-requests',
+      path: () => '/api/syndicates/own-syn/join-requests',
+      as: 'joiner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/syndicates/{syndicateId}/members/{personId}',
+      path: () => '/api/syndicates/own-syn/members/joiner',
+      body: () => ({ decision: 'approve' }),
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/syndicates/{syndicateId}/membership',
+      path: () => '/api/syndicates/own-syn/membership',
+      as: 'joiner',
+      ok: 204,
+    },
+    {
+      route: 'POST /api/syndicates/{syndicateId}/openings',
+      path: () => '/api/syndicates/own-syn/openings',
+      body: () => opening,
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/openings/{openingId}',
+      path: () => `/api/openings/${ids.opening}`,
+      body: () => opening,
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/openings/{openingId}/applications/me',
+      path: () => `/api/openings/${ids.opening}/applications/me`,
+      body: () => ({ note: 'I can start Monday.' }),
+      as: 'applicant',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/openings/{openingId}/applications/me',
+      path: () => `/api/openings/${ids.opening}/applications/me`,
+      as: 'leaver',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/openings/{openingId}/applicants/{personId}',
+      path: () => `/api/openings/${ids.opening}/applicants/applicant`,
+      body: () => ({ decision: 'accept' }),
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/openings/{openingId}/status',
+      path: () => `/api/openings/${ids.opening}/status`,
+      body: () => ({ status: 'closed' }),
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/innovations',
+      path: () => '/api/innovations',
+      body: () => draftInput([{ personId: 'owner' }]),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/innovations/{innovationId}/draft',
+      path: () => `/api/innovations/${ids.draft}/draft`,
+      body: () => draftInput([{ personId: 'owner', basisPoints: 10_000 }]),
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/innovations/{innovationId}/publication',
+      path: () => `/api/innovations/${ids.draft}/publication`,
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/innovations/{innovationId}/corrections',
+      path: () => `/api/innovations/${ids.published}/corrections`,
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
+      path: () => `/api/innovations/${ids.othersRecord}/adoptions/own-syn`,
+      body: () => ({ implementers: [{ personId: 'owner' }] }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
+      path: () => `/api/innovations/${ids.published}/adoptions/own-syn/reports`,
+      body: () => ({ ...reportInput(500, '2026-09-30'), periodFrom: '2026-09-01' }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      // The only inventor confirms: the report settles in the same call. The decision and the
+      // settlement are two transactions; if the second fails the report stays confirmed (as when the
+      // credit limit refuses it), and confirming again settles it.
+      route: 'PUT /api/innovations/{innovationId}/reports/{reportId}/decision',
+      path: () => `/api/innovations/${ids.published}/reports/${ids.report}/decision`,
+      body: () => ({ decision: 'confirm' }),
+      as: 'owner',
+      ok: 200,
+      firstChange: { key: () => valueReportLookup(ids.published, ids.report), state: { status: 'confirmed' } },
+    },
+    {
+      route: 'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
+      path: () => `/api/innovations/${ids.published}/reports/${ids.confirmed}/settlement`,
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/enrollments',
+      path: () => '/api/me/enrollments',
+      body: () => ({ courseId: course.id }),
+      as: 'learner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/me/enrollments/{courseId}/lessons/{lessonId}',
+      path: () => `/api/me/enrollments/${course.id}/lessons/${lesson}`,
+      as: 'learner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/enrollments/{courseId}/quiz-attempts',
+      path: () => `/api/me/enrollments/${course.id}/quiz-attempts`,
+      body: () => ({ answers: course.quiz.map((question) => question.answer) }),
+      as: 'learner',
+      ok: 200,
+    },
+  ];
+  return cases.map((write) => ({ ...write, method: write.route.split(' ')[0] ?? 'POST' }));
+}
+
+/**
+ * Everything in a table except the write-limit counters (which count refused writes too, by design)
+ * and the item at `except`, if given.
+ */
+export async function tableSnapshot(tableName: string, except?: { pk: string; sk: string }): Promise<string> {
+  const client = documentClient();
+  const items: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+    for (const item of page.Items ?? []) {
+      if (String(item.pk).startsWith('RATE#') || (item.pk === except?.pk && item.sk === except?.sk)) continue;
+      items.push(JSON.stringify(item));
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  client.destroy();
+  return JSON.stringify(items.sort());
+}
