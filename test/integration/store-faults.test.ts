@@ -190,6 +190,11 @@ describe('store faults on every write path', () => {
         const what = `${write.route}, ${fault} on write ${failAt}`;
         if (answer.status !== 503) {
           expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(write.ok);
+          if (write.firstChange) {
+            expect(await getItem(documentClient(), table, write.firstChange.key())).toMatchObject(
+              write.firstChange.done,
+            );
+          }
           break;
         }
         failed++;

@@ -28,7 +28,11 @@ export interface WriteCase {
    * For a call made of two whole changes in turn: the item the first one leaves behind, and its state,
    * when a fault stops the second. The same request then finishes the second.
    */
-  firstChange?: { key: () => { pk: string; sk: string }; state: Record<string, unknown> };
+  firstChange?: {
+    key: () => { pk: string; sk: string };
+    state: Record<string, unknown>;
+    done: Record<string, unknown>;
+  };
 }
 
 const course = (() => {
@@ -242,7 +246,11 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       body: () => ({ decision: 'confirm' }),
       as: 'owner',
       ok: 200,
-      firstChange: { key: () => valueReportLookup(ids.published, ids.report), state: { status: 'confirmed' } },
+      firstChange: {
+        key: () => valueReportLookup(ids.published, ids.report),
+        state: { status: 'confirmed' },
+        done: { status: 'settled' },
+      },
     },
     {
       route: 'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
