@@ -48,6 +48,9 @@ try {
     const { dev } = await import('astro');
     const astro = await dev({ root: join(root, 'site'), server: { port, host } });
     stops.unshift(() => astro.stop());
+    // Vite answers SIGTERM by closing its server and ending the process there and then, which cut the
+    // shutdown below short and left DynamoDB Local running. The shutdown closes Vite itself (astro.stop).
+    process.removeAllListeners('SIGTERM');
   } else {
     step(`Guildhall is running at ${stack.url}`);
     process.stdout.write(
