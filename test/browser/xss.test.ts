@@ -9,6 +9,9 @@ import { xssCorpus } from '../support/xss-corpus.ts';
 
 const baseUrl = inject('baseUrl');
 const corpus = xssCorpus();
+// Titles are plain text everywhere (pages, search results, feeds): hostile ones must stay text.
+const openingTitle = 'XSS probe opening <img src=x onerror=__xss()>';
+const innovationTitle = 'XSS probe improvement <svg onload=__xss()>';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -59,7 +62,7 @@ describe('the markdown XSS corpus', () => {
       method: 'POST',
       headers,
       body: JSON.stringify({
-        title: 'XSS probe opening',
+        title: openingTitle,
         description: description.slice(0, 8000),
         skills: [{ skill: 'stud-wall-framing', level: 'working' }],
         positions: 1,
@@ -84,7 +87,65 @@ describe('the markdown XSS corpus', () => {
       'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
     );
     await page.goto(`${baseUrl}/jobs/${id}/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe('XSS probe opening');
+    await expect(page.locator('h1').textContent()).resolves.toBe(openingTitle);
+    expect(await scriptsRun(page)).toBe(0);
+    await page.close();
+  });
+
+  it('runs no script from an innovation’s improvement or problem on its page', async () => {
+    const headers = {
+      authorization: `Bearer ${await tokenFor(baseUrl, 'demo-bram')}`,
+      'content-type': 'application/json',
+    };
+    const sample = corpus.filter((_, index) => index % 10 === 5).slice(0, 40);
+    const created = await fetch(`${baseUrl}/api/innovations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: innovationTitle,
+        problem: `Hostile problem text, shown as text: ${sample.slice(0, 5).join(' ')}`.slice(0, 4000),
+        improvement: `Hostile improvement for testing.\n\n${sample.join('\n\n')}`.slice(0, 20_000),
+        effect: { unit: 'minutes', before: 10, after: 5, method: `Timed it. ${sample[0] ?? ''}`.slice(0, 500) },
+        skills: ['stud-wall-framing'],
+        inventors: [{ personId: 'demo-bram' }],
+        license: 'CC-BY-SA-4.0',
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { record } = (await created.json()) as { record: { id: string } };
+    expect(
+      (await fetch(`${baseUrl}/api/innovations/${record.id}/publication`, { method: 'POST', headers })).status,
+    ).toBe(200);
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.addInitScript(
+      'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
+    );
+    await page.goto(`${baseUrl}/innovations/${record.id}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(innovationTitle);
+    expect(await scriptsRun(page)).toBe(0);
+    await page.close();
+  });
+
+  it('runs no script from hostile openings and innovations in search results, served or typed', async () => {
+    const page = await browser.newPage();
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    await page.addInitScript(
+      'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
+    );
+    // The probes above reach the index through the table's stream: wait until both are found.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('XSS probe hostile')}`);
+      const found = await page.locator('.search-results h2').allTextContents();
+      if (found.some((t) => t.includes('opening')) && found.some((t) => t.includes('improvement'))) break;
+      if (Date.now() > deadline) throw new Error(`the probes were not indexed: ${found.join(', ')}`);
+      await page.waitForTimeout(250);
+    }
+    expect(await scriptsRun(page)).toBe(0);
+    // And as results typed into the search box, which the page's script renders.
+    await page.fill('#q', 'hostile description improvement');
+    await page.waitForFunction("document.querySelector('#results')?.textContent?.includes('XSS probe')");
     expect(await scriptsRun(page)).toBe(0);
     await page.close();
   });
