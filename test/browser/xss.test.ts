@@ -29,6 +29,21 @@ async function scriptsRun(page: Page): Promise<number> {
   return Number(await page.evaluate('window.__hits'));
 }
 
+/** A page on which any payload that runs calls __xss() and is counted, and no dialog blocks. */
+async function instrumentedPage(): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('dialog', (dialog) => void dialog.dismiss());
+  await page.addInitScript(
+    'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
+  );
+  return page;
+}
+
+/** Headers for the API as the demo person who posts the probes. */
+async function writerHeaders() {
+  return { authorization: `Bearer ${await tokenFor(baseUrl, 'demo-bram')}`, 'content-type': 'application/json' };
+}
+
 const instrument = `<script>window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;</script>`;
 
 describe('the markdown XSS corpus', () => {
@@ -52,10 +67,7 @@ describe('the markdown XSS corpus', () => {
   });
 
   it('runs no script from an opening’s description on its page', async () => {
-    const headers = {
-      authorization: `Bearer ${await tokenFor(baseUrl, 'demo-bram')}`,
-      'content-type': 'application/json',
-    };
+    const headers = await writerHeaders();
     const sample = corpus.filter((_, index) => index % 10 === 0).slice(0, 40);
     const description = `Hostile description for testing.\n\n${sample.join('\n\n')}`;
     const created = await fetch(`${baseUrl}/api/syndicates/riverside-builders/openings`, {
@@ -81,11 +93,7 @@ describe('the markdown XSS corpus', () => {
       headers,
       body: JSON.stringify({ status: 'open' }),
     });
-    const page = await browser.newPage();
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.addInitScript(
-      'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
-    );
+    const page = await instrumentedPage();
     await page.goto(`${baseUrl}/jobs/${id}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe(openingTitle);
     expect(await scriptsRun(page)).toBe(0);
@@ -93,10 +101,7 @@ describe('the markdown XSS corpus', () => {
   });
 
   it('runs no script from an innovation’s improvement or problem on its page', async () => {
-    const headers = {
-      authorization: `Bearer ${await tokenFor(baseUrl, 'demo-bram')}`,
-      'content-type': 'application/json',
-    };
+    const headers = await writerHeaders();
     const sample = corpus.filter((_, index) => index % 10 === 5).slice(0, 40);
     const created = await fetch(`${baseUrl}/api/innovations`, {
       method: 'POST',
@@ -116,11 +121,7 @@ describe('the markdown XSS corpus', () => {
     expect(
       (await fetch(`${baseUrl}/api/innovations/${record.id}/publication`, { method: 'POST', headers })).status,
     ).toBe(200);
-    const page = await browser.newPage();
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.addInitScript(
-      'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
-    );
+    const page = await instrumentedPage();
     await page.goto(`${baseUrl}/innovations/${record.id}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe(innovationTitle);
     expect(await scriptsRun(page)).toBe(0);
@@ -128,11 +129,7 @@ describe('the markdown XSS corpus', () => {
   });
 
   it('runs no script from hostile openings and innovations in search results, served or typed', async () => {
-    const page = await browser.newPage();
-    page.on('dialog', (dialog) => void dialog.dismiss());
-    await page.addInitScript(
-      'window.__hits = 0; window.__xss = () => { window.__hits++; }; window.alert = window.__xss;',
-    );
+    const page = await instrumentedPage();
     // The probes above reach the index through the table's stream: wait until both are found.
     const deadline = Date.now() + 15_000;
     for (;;) {

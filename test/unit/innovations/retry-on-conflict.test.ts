@@ -11,6 +11,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A step that loses every race, counting its tries. */
+function alwaysLoses() {
+  const loser = {
+    calls: 0,
+    step: async (): Promise<never> => {
+      loser.calls++;
+      throw new ConflictError('lost the race');
+    },
+  };
+  return loser;
+}
+
 describe('retryOnConflict', () => {
   it('runs the step again after each lost race, and returns what the winning try returns', async () => {
     let calls = 0;
@@ -26,15 +38,8 @@ describe('retryOnConflict', () => {
 
   it('gives up with a BusyError once its time budget is spent, without sleeping past it', async () => {
     const started = Date.now();
-    let calls = 0;
-    const result = retryOnConflict(
-      async () => {
-        calls++;
-        throw new ConflictError('lost the race');
-      },
-      { budgetMs: 3_000, tries: 1_000 },
-    );
-    const settled = result.catch((error: unknown) => error);
+    const loser = alwaysLoses();
+    const settled = retryOnConflict(loser.step, { budgetMs: 3_000, tries: 1_000 }).catch((error: unknown) => error);
     await vi.runAllTimersAsync();
     const error = await settled;
     expect(error).toBeInstanceOf(BusyError);
@@ -42,21 +47,15 @@ describe('retryOnConflict', () => {
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect((error as Error).cause).toBeInstanceOf(ConflictError);
     expect(Date.now() - started).toBeLessThanOrEqual(3_000);
-    expect(calls).toBeGreaterThan(5);
+    expect(loser.calls).toBeGreaterThan(5);
   });
 
   it('stops after its tries even with time left', async () => {
-    let calls = 0;
-    const result = retryOnConflict(
-      async () => {
-        calls++;
-        throw new ConflictError('lost the race');
-      },
-      { budgetMs: 60_000, tries: 3 },
-    ).catch((error: unknown) => error);
+    const loser = alwaysLoses();
+    const result = retryOnConflict(loser.step, { budgetMs: 60_000, tries: 3 }).catch((error: unknown) => error);
     await vi.runAllTimersAsync();
     expect(await result).toBeInstanceOf(BusyError);
-    expect(calls).toBe(3);
+    expect(loser.calls).toBe(3);
   });
 
   it('never retries an error that is not a lost race', async () => {
