@@ -40,7 +40,7 @@ const serverOwned = [
   'inventorsTotal',
   'expiresAt',
 ];
-// Hostile values of each kind a client might try: a string, a number, an object, and null.
+// A plausible hostile value for a field (a huge balance, a privileged role or status); any other gets a string.
 const hostile = (field: string) =>
   ({ balance: 1_000_000_000, version: 0, filled: 0, status: 'settled', role: 'admin', owner: 'attacker' })[field] ??
   'attacker';

@@ -175,6 +175,7 @@ describe('store faults on every write path', () => {
     const faulty = nthWriteFails(services.config);
     // The write limit keeps its healthy client: what is attacked is the route's own writes.
     const faultyCall = callerFor(createApi({ ...services, ...faulty.repositories }));
+    const reader = documentClient();
     let turn = 0;
     for (const write of cases) {
       const table = services.config.TABLE_NAME;
@@ -191,9 +192,7 @@ describe('store faults on every write path', () => {
         if (answer.status !== 503) {
           expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(write.ok);
           if (write.firstChange) {
-            expect(await getItem(documentClient(), table, write.firstChange.key())).toMatchObject(
-              write.firstChange.done,
-            );
+            expect(await getItem(reader, table, write.firstChange.key())).toMatchObject(write.firstChange.done);
           }
           break;
         }
@@ -204,7 +203,7 @@ describe('store faults on every write path', () => {
           // The first whole change stayed, in its state; nothing of the second did.
           const key = kept.key();
           expect(await tableSnapshot(table, key), `${what}: part of a change stayed`).toBe(beforeBesidesFirst);
-          expect(await getItem(documentClient(), table, key), what).toMatchObject(kept.state);
+          expect(await getItem(reader, table, key), what).toMatchObject(kept.state);
         } else {
           expect(await tableSnapshot(table), `${what}: part of the change stayed`).toBe(before);
         }
@@ -212,5 +211,6 @@ describe('store faults on every write path', () => {
       }
       expect(failed, `${write.route} made no write for a fault to hit`).toBeGreaterThan(0);
     }
+    reader.destroy();
   }, 120_000);
 });
