@@ -65,12 +65,20 @@ export const courseFrontmatterSchema = z.strictObject({
   authors: z.array(z.string().min(1)).min(1),
   license: z.literal('CC-BY-SA-4.0'),
   passMark: z.number().min(0.5).max(1),
+  /** How many questions one attempt draws from the pool in `quiz` (the pool holds at least twice as many). */
+  questionsPerAttempt: z.number().int().min(5).max(50).optional(),
+  /** A course whose lessons could hurt someone if wrong: each lesson must name a reviewer who is not its author. */
+  safetyCritical: z.boolean().default(false),
   quiz: z.array(quizQuestionSchema).min(5, 'needs at least 5 questions'),
 });
 
 export const lessonFrontmatterSchema = z.strictObject({
   title: z.string().min(3).max(120),
   minutes: z.number().int().positive().max(600),
+  /** Who wrote the lesson; the course's authors when left out. */
+  authors: z.array(z.string().min(1)).min(1).optional(),
+  /** Who read it for accuracy and safety (a person or a named review), never one of its authors. */
+  reviewers: z.array(z.string().min(1)).default([]),
 });
 
 export const practiceFrontmatterSchema = z.strictObject({

@@ -141,6 +141,15 @@ export function parseCommons(files: ContentFile[]): Commons {
       }
       const lessonFront = check(lessonFrontmatterSchema, lessonSplit.data, lessonPath);
       if (!lessonFront) return;
+      // A safety-critical lesson is read by someone who did not write it before anyone follows it.
+      const authors = lessonFront.authors ?? front.authors;
+      if (front.safetyCritical && !lessonFront.reviewers.some((reviewer) => !authors.includes(reviewer))) {
+        report(
+          lessonPath,
+          'reviewers',
+          "the course is safety-critical: name a reviewer who is not one of the lesson's authors",
+        );
+      }
       const words = countWords(lessonSplit.body);
       if (words < minimumLessonWords) {
         report(lessonPath, '(body)', `has ${words} words; a lesson needs at least ${minimumLessonWords}`);

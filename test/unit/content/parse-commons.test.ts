@@ -150,6 +150,36 @@ describe('parsing the commons', () => {
     expect(issuesOf(files(overrides))).toContainEqual(expected);
   });
 
+  describe('safety-critical courses', () => {
+    const critical = (lessonFront: string) =>
+      files({
+        'courses/soldering-basics/index.md': course('safetyCritical: true\n'),
+        'courses/soldering-basics/01-the-iron.md': `---\ntitle: The iron\nminutes: 30\n${lessonFront}---\n${words(320)}\n`,
+      });
+    const missingReviewer = {
+      file: 'courses/soldering-basics/01-the-iron.md',
+      field: 'reviewers',
+      message: expect.stringContaining('not one of the lesson'),
+    };
+
+    it('fails on a lesson that names no reviewer', () => {
+      expect(issuesOf(critical(''))).toContainEqual(missingReviewer);
+    });
+
+    it('fails on a lesson reviewed only by its own author, whether the lesson or the course names the author', () => {
+      expect(issuesOf(critical('reviewers: [Guildhall commons]\n'))).toContainEqual(missingReviewer);
+      expect(issuesOf(critical('authors: [Ana Ruiz]\nreviewers: [Ana Ruiz]\n'))).toContainEqual(missingReviewer);
+    });
+
+    it('accepts a lesson that names a reviewer other than its author', () => {
+      expect(issuesOf(critical('reviewers: [Guildhall commons, Ana Ruiz]\n'))).toEqual([]);
+    });
+
+    it('asks nothing of a course that is not safety-critical', () => {
+      expect(issuesOf(files())).toEqual([]);
+    });
+  });
+
   it('reports every problem at once, each with content/ and its field in the message', () => {
     const broken = files({
       'courses/soldering-basics/index.md': course()
