@@ -40,12 +40,10 @@ async function confirmedReport(id: string, amount: number) {
   // Confirmed without settling: the decision alone, as the store sees it.
   const report = await services.innovations.getReport(id, reportId);
   if (!report) throw new Error('no report');
-  await services.innovations.decideReport({
-    ...report,
-    status: 'confirmed',
-    decidedBy: 'ana',
-    decidedAt: report.reportedAt,
-  });
+  await services.innovations.decideReport(
+    { ...report, status: 'confirmed', decidedBy: 'ana', decidedAt: report.reportedAt },
+    report.rev,
+  );
   return reportId;
 }
 
