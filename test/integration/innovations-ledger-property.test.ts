@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
-import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { dayReportInput, draftInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 import { createPeople } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -52,9 +52,14 @@ describe('the Bound ledger in the store', () => {
           // Without a grant an account may not go below zero: credit is agreed, not assumed.
           const limit = BigInt(override ?? 0);
           let modelBalance = 0n;
-          for (const amount of amounts) {
+          for (const [n, amount] of amounts.entries()) {
             const reported = body(
-              await call('POST', `/api/innovations/${id}/adoptions/${syndicateId}/reports`, admin, reportInput(amount)),
+              await call(
+                'POST',
+                `/api/innovations/${id}/adoptions/${syndicateId}/reports`,
+                admin,
+                dayReportInput(amount, n),
+              ),
             );
             const report = await services.innovations.getReport(id, reported.report.id);
             if (!report) throw new Error('report missing');
