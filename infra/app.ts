@@ -21,6 +21,8 @@ export function buildApp(
     site,
     publicUrl: app.node.tryGetContext('publicUrl') as string | undefined,
     authDomainPrefix: context('authDomainPrefix', 'guildhall'),
+    // Person ids (Cognito subs, comma-separated) of the stewards who grant credit limits; none by default.
+    stewards: context('stewards', ''),
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
     search: {
       url: app.node.tryGetContext('meilisearchUrl') as string | undefined,

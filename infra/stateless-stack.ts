@@ -46,6 +46,8 @@ export interface StatelessStackProps extends StackProps {
   site: { clientDir: string; serverEntry: string };
   /** The site's public origin (a custom domain); credentials name it as their issuer. */
   publicUrl?: string | undefined;
+  /** STEWARDS: who grants credit limits above zero (see functions/config/config.ts). */
+  stewards?: string | undefined;
   /** Prefix of the Cognito hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com */
   authDomainPrefix: string;
   /** Secrets Manager name of the credential signing key. */
@@ -120,6 +122,7 @@ export class StatelessStack extends Stack {
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: client.userPoolClientId,
       AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      STEWARDS: props.stewards ?? '',
       NODE_OPTIONS: '--enable-source-maps',
     };
     const lambdaDefaults: Partial<NodejsFunctionProps> = {

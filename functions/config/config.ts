@@ -91,14 +91,13 @@ export const configSchema = z.object({
     .max(365)
     .default(14)
     .describe('Days inventors have to dispute a value report; an undisputed report then counts as confirmed.'),
-  BOUND_DEFAULT_CREDIT_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(Number.MAX_SAFE_INTEGER)
-    .default(100_000)
+  STEWARDS: z
+    .string()
+    .default('')
+    .transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/, 'must be person ids separated by commas')))
     .describe(
-      'How far below zero a Bound account may go, in minor units (100000 = 1,000.00 Bound), unless overridden.',
+      'Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a logged decision.',
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
 });

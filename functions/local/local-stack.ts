@@ -13,7 +13,7 @@ import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#http/log.ts';
 import { compileCommons } from './compile-commons.ts';
 import { ensureTable } from './create-tables.ts';
-import { demoPeople } from './demo-data/people.ts';
+import { demoPeople, demoSteward } from './demo-data/people.ts';
 import { createDevIdentityProvider, type DevIdentityProvider } from './dev-identity.ts';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { createGateway, type LambdaHandler } from './gateway.ts';
@@ -89,6 +89,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       PUBLIC_URL: publicUrl,
       COMMONS_FILE: compileCommons(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
+      // The demo's steward, who granted the demo's accounts their credit (functions/local/demo-data/), and
+      // any others given in STEWARDS.
+      STEWARDS: [demoSteward, process.env.STEWARDS ?? ''].filter(Boolean).join(','),
       LOG_LEVEL: options.logLevel ?? 'warn',
     };
     Object.assign(process.env, env);

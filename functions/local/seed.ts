@@ -114,6 +114,9 @@ export async function seedDemoData(services: SeedServices): Promise<SeedReport> 
       }
     }),
   );
-  const innovations = await seedInnovations(services);
+  const innovations = await seedInnovations(services, {
+    syndicates: syndicates.map((syndicate) => syndicate.id),
+    people: demoPeople.map((person) => person.id),
+  });
   return { people: demoPeople.length, syndicates: syndicates.length, openings: openings.length, innovations };
 }

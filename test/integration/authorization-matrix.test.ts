@@ -62,9 +62,30 @@ beforeAll(async () => {
   );
   ids.draftOpening = body(await call('POST', '/api/syndicates/own-syn/openings', 'owner', opening)).id;
 
-  for (const person of ['owner', 'other-inventor', 'learner', 'other-member', 'other-admin', 'applicant', 'pending']) {
+  for (const person of [
+    'owner',
+    'co-admin',
+    'other-inventor',
+    'learner',
+    'other-member',
+    'other-admin',
+    'applicant',
+    'pending',
+  ]) {
     await call('GET', '/api/me', person);
   }
+  // own-syn gets a second admin who is no inventor (to report the owner's record) and granted credit.
+  await call('POST', '/api/syndicates/own-syn/join-requests', 'co-admin');
+  await call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { decision: 'approve' });
+  await call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { role: 'admin' });
+  await expectStatus(
+    call('PUT', '/api/syndicates/own-syn/credit-limit', 'steward', {
+      credit: 100_000,
+      reason: 'Agreed by its members.',
+    }),
+    200,
+    'grant',
+  );
   ids.published = body(
     await expectStatus(call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }])), 201, 'draft'),
   ).record.id;
@@ -83,7 +104,7 @@ beforeAll(async () => {
   );
   ids.report = body(
     await expectStatus(
-      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'owner', reportInput(1000)),
+      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'co-admin', reportInput(1000)),
       201,
       'report',
     ),
@@ -215,7 +236,7 @@ const cells: Cell[] = [
   {
     route: 'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
     path: () => `/api/innovations/${ids.published}/adoptions/own-syn/reports`,
-    body: reportInput(500),
+    body: { ...reportInput(500, '2026-09-30'), periodFrom: '2026-09-01' },
     owner: 'owner',
     ownerStatus: 201,
   },
@@ -234,6 +255,20 @@ const cells: Cell[] = [
   },
 ];
 
+// Not someone's object but a decision of the instance's stewards: anyone else gets 403.
+const stewardsOnly = [
+  {
+    route: 'PUT /api/syndicates/{id}/credit-limit',
+    path: '/api/syndicates/own-syn/credit-limit',
+    body: { credit: 120_000, reason: 'The members agreed more credit.' },
+  },
+  {
+    route: 'PUT /api/people/{id}/credit-limit',
+    path: '/api/people/learner/credit-limit',
+    body: { credit: 10_000, reason: 'Agreed at the members’ meeting.' },
+  },
+];
+
 describe('the authorization matrix', () => {
   it('has a row for every protected route that acts on someone else’s object', () => {
     const own = new Set([
@@ -246,8 +281,21 @@ describe('the authorization matrix', () => {
     const withIds = apiRoutes
       .filter((r) => r.auth === 'required' && r.path.includes('{'))
       .map((r) => `${r.method} ${r.path}`);
-    // The others act only on the caller's own membership, application or enrollment.
-    expect(withIds.filter((key) => !own.has(key)).sort()).toEqual(cells.map((c) => c.route).sort());
+    // The others act only on the caller's own membership, application or enrollment, or are the
+    // stewards' (below).
+    expect(withIds.filter((key) => !own.has(key) && !stewardsOnly.some((cell) => cell.route === key)).sort()).toEqual(
+      cells.map((c) => c.route).sort(),
+    );
+  });
+
+  it('refuses a credit grant to everyone but a steward (403), and lets the steward make it', async () => {
+    for (const cell of stewardsOnly) {
+      for (const [role, person] of Object.entries({ ...roles, 'admin of the syndicate': 'owner' })) {
+        const response = await call('PUT', cell.path, person, cell.body);
+        expect(response.status, `${role} → ${cell.route}`).toBe(person === null ? 401 : 403);
+      }
+      expect((await call('PUT', cell.path, 'steward', cell.body)).status, `steward → ${cell.route}`).toBe(200);
+    }
   });
 
   for (const [role, person] of Object.entries(roles)) {

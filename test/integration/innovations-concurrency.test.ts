@@ -10,7 +10,7 @@ import { fromBase64, toBase64 } from '#domain/registry-log/hashing.ts';
 import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
 import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
-import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { dayReportInput, draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 import { createPeople } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -33,19 +33,20 @@ async function adoptedRecord() {
   return id;
 }
 
+let reported = 0;
 async function confirmedReport(id: string, amount: number) {
+  // Each report claims a period of its own: value is reported once per period.
+  const input = dayReportInput(amount, reported++);
   const reportId = String(
-    body(await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', reportInput(amount))).report.id,
+    body(await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'admin', input)).report.id,
   );
   // Confirmed without settling: the decision alone, as the store sees it.
   const report = await services.innovations.getReport(id, reportId);
   if (!report) throw new Error('no report');
-  await services.innovations.decideReport({
-    ...report,
-    status: 'confirmed',
-    decidedBy: 'ana',
-    decidedAt: report.reportedAt,
-  });
+  await services.innovations.decideReport(
+    { ...report, status: 'confirmed', decidedBy: 'ana', decidedAt: report.reportedAt },
+    report.rev,
+  );
   return reportId;
 }
 
@@ -122,6 +123,15 @@ describe('the registry log never forks', () => {
 });
 
 describe('settlements are idempotent under concurrency', () => {
+  beforeEach(async () => {
+    // Credit is agreed, not assumed: the mill may go down to -100,000 because a steward granted it.
+    const granted = await call('PUT', '/api/syndicates/mill/credit-limit', 'steward', {
+      credit: 100_000,
+      reason: 'The members agreed a starting credit.',
+    });
+    expect(granted.status).toBe(200);
+  });
+
   it('settles one report once when a dozen requests settle it at the same time', async () => {
     const id = await adoptedRecord();
     const reportId = await confirmedReport(id, 1000);
@@ -156,14 +166,18 @@ describe('settlements are idempotent under concurrency', () => {
       call('PUT', path, 'ben', { decision: 'confirm' }),
     ]);
     expect([ana.status, ben.status]).toEqual([200, 200]);
-    expect([body(ana).report.status, body(ben).report.status]).toEqual(['settled', 'settled']);
+    // Each holds half: the one who lands second passes half of the shares and settles it, once.
+    expect([body(ana).report.status, body(ben).report.status].sort()).toEqual(['pending', 'settled']);
+    const settled = await services.innovations.getReport(id, reported.report.id);
+    expect(settled?.confirmations.map((c) => c.personId).sort()).toEqual(['ana', 'ben']);
+    expect((await services.registryLog.entries(0, 100)).filter((e) => e.kind === 'settlement')).toHaveLength(1);
     const accounts = await services.ledger.getAccounts(['syndicate:mill']);
     expect(accounts.get('syndicate:mill')?.balance).toBe(-400n);
   });
 
   it('never lets concurrent settlements of different reports take a syndicate past its limit', async () => {
     const id = await adoptedRecord();
-    // The default limit is 100,000: each report moves 30,000 out, so only three of five fit.
+    // The granted limit is 100,000: each report moves 30,000 out, so only three of five fit.
     const reports = [];
     for (let n = 0; n < 5; n++) reports.push(await confirmedReport(id, 60_000));
     const results = await Promise.all(

@@ -5,6 +5,7 @@ import type { Services } from '#app/services.ts';
 import { ledgerOverview } from '#domain/innovations/ledger-use-cases.ts';
 import { recordView } from '#domain/innovations/record-view.ts';
 import { auditStore } from '#domain/innovations/registry-log-use-cases.ts';
+import { demoSteward } from '#local/demo-data/people.ts';
 import { seedDemoData } from '#local/seed.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 
@@ -12,7 +13,7 @@ let services: Services;
 let first: Awaited<ReturnType<typeof seedDemoData>>;
 
 beforeAll(async () => {
-  ({ services } = await apiOnFreshTable());
+  ({ services } = await apiOnFreshTable({}, { STEWARDS: [demoSteward] }));
   first = await seedDemoData(services);
 });
 
@@ -44,6 +45,23 @@ describe('the demo innovations', () => {
     const ledger = await ledgerOverview(services);
     expect(ledger.sum).toBe(0n);
     expect(ledger.accounts.find((a) => a.accountId === 'syndicate:common-table-kitchens')?.creditLimit).toBe(-250_000n);
+  });
+
+  it('grant every account its credit by the steward’s logged decisions, none to the steward herself', async () => {
+    const ledger = await ledgerOverview(services);
+    const limits = new Map(ledger.accounts.map((a) => [a.accountId, a.creditLimit]));
+    expect(limits.get('syndicate:riverside-builders')).toBe(-100_000n);
+    expect(limits.get('person:demo-ada')).toBe(-100_000n);
+    expect(limits.get(`person:${demoSteward}`)).toBeUndefined();
+    const head = await services.registryLog.head();
+    const grants = (await services.registryLog.entries(0, head?.treeSize ?? 0))
+      .map((entry) => JSON.parse(entry.data))
+      .filter((event) => event.kind === 'credit-limit');
+    expect(grants.length).toBeGreaterThanOrEqual(ledger.accounts.filter((a) => a.creditLimit !== undefined).length);
+    for (const grant of grants)
+      expect(grant, JSON.stringify(grant)).toMatchObject({ by: demoSteward, reason: expect.any(String) });
+    const changes = await services.ledger.listLimitChanges('syndicate:common-table-kitchens');
+    expect(changes.map((c) => c.limit)).toEqual([-100_000n, -250_000n]);
   });
 
   it('add nothing on a second start', async () => {

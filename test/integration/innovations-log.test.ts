@@ -19,7 +19,7 @@ let services: Services;
 let recordId: string;
 const bytes = (text: string) => fromBase64(text) as Uint8Array;
 
-// Five entries: publish, adoption, value report, settlement, publish.
+// Six entries: publish, adoption, value report, the steward's credit grant to the mill, settlement, publish.
 beforeEach(async () => {
   ({ call, services } = await apiOnFreshTable());
   await createPeople(services, ['ana', 'admin']);
@@ -30,6 +30,10 @@ beforeEach(async () => {
   const report = body(
     await call('POST', `/api/innovations/${recordId}/adoptions/mill/reports`, 'admin', reportInput(900)),
   );
+  await call('PUT', '/api/syndicates/mill/credit-limit', 'steward', {
+    credit: 100_000,
+    reason: 'The members agreed a starting credit for the mill.',
+  });
   await call('PUT', `/api/innovations/${recordId}/reports/${report.report.id}/decision`, 'ana', {
     decision: 'confirm',
   });
@@ -69,12 +73,12 @@ async function setAttribute(key: { pk: string; sk: string }, name: string, value
 describe('proofs served by the API', () => {
   it('serves a signed head that verifies with the published key', async () => {
     const { treeHead, publicKey } = body(await call('GET', '/api/registry-log/head', null));
-    expect(treeHead.treeSize).toBe(5);
+    expect(treeHead.treeSize).toBe(6);
     expect(verifyTreeHead(treeHead, publicKey)).toBe(true);
   });
 
   it('proves every entry is included in the current tree', async () => {
-    for (let leafIndex = 0; leafIndex < 5; leafIndex++) {
+    for (let leafIndex = 0; leafIndex < 6; leafIndex++) {
       const proof = body(await call('GET', `/api/registry-log/proofs/inclusion?leafIndex=${leafIndex}`, null));
       const [entry] = body(
         await call('GET', `/api/registry-log/entries?start=${leafIndex}&end=${leafIndex + 1}`, null),
@@ -82,23 +86,23 @@ describe('proofs served by the API', () => {
       expect(proof.leafHash).toBe(toBase64(leafHash(new TextEncoder().encode(entry.data))));
       const claim = {
         leafIndex,
-        treeSize: 5,
+        treeSize: 6,
         leafHash: bytes(proof.leafHash),
         proof: proof.auditPath.map(bytes),
         rootHash: bytes(proof.treeHead.rootHash),
       };
       expect(verifyInclusion(claim), `entry ${leafIndex}`).toBe(true);
     }
-    expect((await call('GET', '/api/registry-log/proofs/inclusion?leafIndex=5', null)).status).toBe(422);
+    expect((await call('GET', '/api/registry-log/proofs/inclusion?leafIndex=6', null)).status).toBe(422);
   });
 
   it('proves each earlier head is a prefix of the current one', async () => {
-    for (let first = 1; first <= 5; first++) {
-      const proof = body(await call('GET', `/api/registry-log/proofs/consistency?first=${first}&second=5`, null));
+    for (let first = 1; first <= 6; first++) {
+      const proof = body(await call('GET', `/api/registry-log/proofs/consistency?first=${first}&second=6`, null));
       expect(verifyTreeHead(proof.firstHead, services.logSigner.publicJwk)).toBe(true);
       const claim = {
         oldSize: first,
-        newSize: 5,
+        newSize: 6,
         oldRoot: bytes(proof.firstHead.rootHash),
         newRoot: bytes(proof.secondHead.rootHash),
         proof: proof.proof.map(bytes),
@@ -114,7 +118,7 @@ describe('proofs served by the API', () => {
       [0, 'publish', true],
       [1, 'adoption', true],
       [2, 'value-report', true],
-      [3, 'settlement', true],
+      [4, 'settlement', true],
     ]);
   });
 });
@@ -122,15 +126,15 @@ describe('proofs served by the API', () => {
 describe('tamper evidence', () => {
   it('verifies the untouched log end to end', async () => {
     const { result } = await verify();
-    expect(result).toMatchObject({ ok: true, treeSize: 5 });
+    expect(result).toMatchObject({ ok: true, treeSize: 6 });
   });
 
   it('names the entry whose bytes were changed', async () => {
-    const entry = await storedEntry(3);
-    await setAttribute(logEntryLookup(3), 'data', entry.data.replace('"value":"900"', '"value":"9000"'));
+    const entry = await storedEntry(4);
+    await setAttribute(logEntryLookup(4), 'data', entry.data.replace('"value":"900"', '"value":"9000"'));
     const { result } = await verify();
-    expect(result).toMatchObject({ ok: false, problem: 'leaf-mismatch', index: 3 });
-    expect(describeAudit(result)).toContain('Entry 3 was changed');
+    expect(result).toMatchObject({ ok: false, problem: 'leaf-mismatch', index: 4 });
+    expect(describeAudit(result)).toContain('Entry 4 was changed');
   });
 
   it('names the entry rewritten together with its leaf hash', async () => {
@@ -155,7 +159,7 @@ describe('tamper evidence', () => {
   });
 
   it('notices a head that was rolled back or forged', async () => {
-    await setAttribute(logHeadKeys, 'treeSize', 4);
+    await setAttribute(logHeadKeys, 'treeSize', 5);
     expect((await verify()).result).toMatchObject({ ok: false, problem: 'bad-signature' });
   });
 });

@@ -102,7 +102,8 @@ describe('publishing and corrections', () => {
       404,
     );
     expect((await call('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(422);
-    expect(body(await call('GET', '/api/registry-log/head', null)).treeHead.treeSize).toBe(1);
+    // Entry 0 is the steward's credit grant to the mill; the publication is entry 1.
+    expect(body(await call('GET', '/api/registry-log/head', null)).treeHead.treeSize).toBe(2);
   });
 
   it('makes a correction a new version that names the one it replaces, leaving the first as it was', async () => {
@@ -193,12 +194,15 @@ describe('adoption and value reports', () => {
     expect(JSON.stringify(tooMuch.body)).toContain('body.amount');
   });
 
-  it('lets only the record’s inventors confirm or dispute', async () => {
+  it('lets only the record’s inventors, or an admin who is neither inventor nor reporter, decide', async () => {
     const { id, reportId } = await adoptedAndReported();
     const path = `/api/innovations/${id}/reports/${reportId}/decision`;
-    for (const person of ['admin', 'member', 'stranger']) {
+    for (const person of ['member', 'stranger']) {
       expect((await call('PUT', path, person, { decision: 'confirm' })).status, person).toBe(404);
     }
+    const own = await call('PUT', path, 'admin', { decision: 'confirm' });
+    expect(own.status, 'the reporter').toBe(403);
+    expect(body(own).detail).toContain('You made this report');
     const disputed = await call('PUT', path, 'ben', {
       decision: 'dispute',
       reason: 'The hours saved were counted twice.',

@@ -71,7 +71,7 @@ describe('settlement on the Bound ledger', () => {
     const closedAt = new Date(new Date(report.reportedAt).getTime() + 14 * 86_400_000);
     const cutoff = lapseCutoff(closedAt, 14);
     const disputed = { ...report, status: 'disputed' as const, disputeReason: 'Read in time, written too late.' };
-    await expect(services.innovations.decideReport(disputed, cutoff)).rejects.toBeInstanceOf(ConflictError);
+    await expect(services.innovations.decideReport(disputed, report.rev, cutoff)).rejects.toBeInstanceOf(ConflictError);
     expect((await services.innovations.getReport(id, reportId))?.status).toBe('pending');
   });
 
@@ -87,7 +87,7 @@ describe('settlement on the Bound ledger', () => {
     expect(body(refused).detail).toContain('syndicate:mill');
     const view = body(await call('GET', `/api/innovations/${id}`, null));
     expect(view.reports[0]).toMatchObject({ status: 'confirmed', effectiveStatus: 'confirmed' });
-    expect(await balances()).toEqual({});
+    expect(await balances()).toEqual({ 'syndicate:mill': '0' });
 
     await setCreditLimit(
       services,
@@ -100,7 +100,10 @@ describe('settlement on the Bound ledger', () => {
     expect(body(settled).report.status).toBe('settled');
     expect(await balances()).toMatchObject({ 'syndicate:mill': '-150000' });
     const changes = await services.ledger.listLimitChanges('syndicate:mill');
-    expect(changes).toMatchObject([{ limit: -200_000n, previous: null, by: 'steward' }]);
+    expect(changes).toMatchObject([
+      { limit: -100_000n, previous: null, by: 'steward' },
+      { limit: -200_000n, previous: -100_000n, by: 'steward' },
+    ]);
   });
 
   it('settles a report once, however often it is asked', async () => {

@@ -1,5 +1,6 @@
 // The world the innovation integration tests share: five people, a syndicate "mill" with an admin and
-// a member, and the steps from a draft to a reported adoption, all through the real API router.
+// a member and 1,000.00 Bound of credit granted by the steward (the registry log's entry 0), and the
+// steps from a draft to a reported adoption, all through the real API router.
 import { expect } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { apiOnFreshTable, body } from './api-client.ts';
@@ -35,6 +36,12 @@ export async function innovationWorld(clock: { now: Date }) {
   expect((await world.call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
   await world.call('POST', '/api/syndicates/mill/join-requests', 'member');
   await world.call('PUT', '/api/syndicates/mill/members/member', 'admin', { decision: 'approve' });
+  // Credit is agreed, not assumed: the steward grants the mill 1,000.00 Bound, logged as entry 0.
+  const granted = await world.call('PUT', '/api/syndicates/mill/credit-limit', 'steward', {
+    credit: 100_000,
+    reason: 'The members agreed a starting credit for the mill.',
+  });
+  expect(granted.status, JSON.stringify(granted.body)).toBe(200);
   return world;
 }
 

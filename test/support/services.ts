@@ -87,6 +87,7 @@ export const testConfig = parseConfig({
   AUTH_AUDIENCE: 'guildhall-test',
   AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
   PUBLIC_URL: 'https://guildhall.test',
+  STEWARDS: 'steward',
   LOG_LEVEL: 'silent',
 });
 

@@ -75,10 +75,23 @@ export const writeRoutes = () =>
 export async function createWriteWorld(call: Call, services: Services): Promise<WriteCase[]> {
   const ids = { opening: '', draft: '', published: '', othersRecord: '', report: '', confirmed: '' };
   // A person exists once they have signed in (named inventors and implementers must exist).
-  for (const person of ['owner', 'pending', 'joiner', 'applicant', 'leaver', 'inventor', 'learner']) {
+  for (const person of ['owner', 'co-admin', 'pending', 'joiner', 'applicant', 'leaver', 'inventor', 'learner']) {
     await call('GET', '/api/me', person);
   }
   await expectStatus(call('POST', '/api/syndicates', 'owner', syndicate('own-syn')), 201, 'found own-syn');
+  // A second admin who is no inventor, so own-syn's reports have someone on one side only to decide them,
+  // and credit the steward granted, so it can pay royalties.
+  await expectStatus(call('POST', '/api/syndicates/own-syn/join-requests', 'co-admin'), 201, 'co-admin asks');
+  await call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { decision: 'approve' });
+  await expectStatus(call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { role: 'admin' }), 200, 'admin');
+  await expectStatus(
+    call('PUT', '/api/syndicates/own-syn/credit-limit', 'steward', {
+      credit: 100_000,
+      reason: 'Agreed by the members.',
+    }),
+    200,
+    'grant credit',
+  );
   await expectStatus(call('POST', '/api/syndicates/own-syn/join-requests', 'pending'), 201, 'join');
   ids.opening = body(
     await expectStatus(call('POST', '/api/syndicates/own-syn/openings', 'owner', opening), 201, 'open'),
@@ -103,23 +116,25 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     201,
     'adopt',
   );
-  const report = (periodTo: string) =>
+  // Reported by the admin who is no inventor, so the owner's confirmation (the only inventor) confirms it.
+  const report = (month: string) =>
     expectStatus(
-      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'owner', reportInput(1000, periodTo)),
+      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'co-admin', {
+        ...reportInput(1000, `2026-${month}-28`),
+        periodFrom: `2026-${month}-01`,
+      }),
       201,
       'report',
     );
-  ids.report = body(await report('2026-10-31')).report.id;
+  ids.report = body(await report('10')).report.id;
   // Confirmed in the store without settling, so the settlement route has something to settle.
-  ids.confirmed = body(await report('2026-10-30')).report.id;
+  ids.confirmed = body(await report('08')).report.id;
   const confirmed = await services.innovations.getReport(ids.published, ids.confirmed);
   if (!confirmed) throw new Error('no report');
-  await services.innovations.decideReport({
-    ...confirmed,
-    status: 'confirmed',
-    decidedBy: 'owner',
-    decidedAt: confirmed.reportedAt,
-  });
+  await services.innovations.decideReport(
+    { ...confirmed, status: 'confirmed', decidedBy: 'owner', decidedAt: confirmed.reportedAt },
+    confirmed.rev,
+  );
 
   const lesson = course.lessons[0]?.id ?? '';
   const cases: Array<Omit<WriteCase, 'method'>> = [
@@ -256,6 +271,20 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       route: 'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
       path: () => `/api/innovations/${ids.published}/reports/${ids.confirmed}/settlement`,
       as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/syndicates/{id}/credit-limit',
+      path: () => '/api/syndicates/own-syn/credit-limit',
+      body: () => ({ credit: 150_000, reason: 'The members agreed more for the season.' }),
+      as: 'steward',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/people/{id}/credit-limit',
+      path: () => '/api/people/owner/credit-limit',
+      body: () => ({ credit: '50000', reason: 'Agreed at the members’ meeting.' }),
+      as: 'steward',
       ok: 200,
     },
     {

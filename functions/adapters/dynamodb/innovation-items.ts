@@ -10,7 +10,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
-import type { Settlement, ValueReport } from '#domain/innovations/adoption.ts';
+import type { Adoption, Settlement, ValueReport } from '#domain/innovations/adoption.ts';
 import type { InnovationRecord } from '#domain/innovations/innovation.ts';
 import type { SettlementWrite } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
@@ -147,11 +147,22 @@ export function toRecord(item: Item): InnovationRecord {
   };
 }
 
+/** An adoption as stored; one written before periods were tracked has reported none and is at revision 0. */
+export function toAdoption(item: Item): Adoption {
+  const adoption = fromItem<Adoption>(item);
+  return { ...adoption, reported: adoption.reported ?? [], rev: adoption.rev ?? 0 };
+}
+
+/** A report as stored. One written before decisions were recorded one by one has none, names nobody
+ * conflicted and is at revision 0. */
 export function toReport(item: Item): ValueReport {
   const report = fromItem<ValueReport>(item);
   const settlement = report.settlement;
   return {
     ...report,
+    confirmations: report.confirmations ?? [],
+    conflicted: report.conflicted ?? [],
+    rev: report.rev ?? 0,
     amount: big(report.amount),
     settlement: settlement ? toSettlement(settlement) : undefined,
   };

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Adoption, ValueReport } from '#domain/innovations/adoption.ts';
+import type { ValueReport } from '#domain/innovations/adoption.ts';
 import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
 import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
 import { storeCall } from './errors.ts';
@@ -9,6 +9,7 @@ import {
   recordUpdate,
   settlementItems,
   type TransactItem,
+  toAdoption,
   toRecord,
   toReport,
   transact,
@@ -23,6 +24,10 @@ import {
   valueReportKeys,
   valueReportLookup,
 } from './keys.ts';
+
+/** The item is at revision `:expected`; one stored before revisions were kept counts as revision 0. */
+const revIs = (name: string, expected: number) =>
+  expected === 0 ? `(attribute_not_exists(${name}) OR ${name} = :expected)` : `${name} = :expected`;
 
 export function createInnovationRepository(client: DynamoDBDocumentClient, tableName: string): InnovationRepository {
   // Reads are strongly consistent: use cases re-read after a lost race and must see the winner's write.
@@ -142,17 +147,17 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
     // Access pattern: one syndicate's adoption of one record.
     async getAdoption(innovationId, syndicateId) {
       const item = await get(adoptionLookup(innovationId, syndicateId));
-      return item ? fromItem<Adoption>(item) : null;
+      return item ? toAdoption(item) : null;
     },
 
     // Access pattern: a record's adopters.
     async listAdoptions(innovationId) {
-      return (await inRecord(innovationId, 'ADOPT#')).map((item) => fromItem<Adoption>(item));
+      return (await inRecord(innovationId, 'ADOPT#')).map(toAdoption);
     },
 
     // Access pattern: a syndicate's adoptions (gsi1).
     async listAdoptionsBySyndicate(syndicateId) {
-      return (await bySyndicate(syndicateId, 'ADOPT#')).map((item) => fromItem<Adoption>(item));
+      return (await bySyndicate(syndicateId, 'ADOPT#')).map(toAdoption);
     },
 
     async adopt(adoption, log) {
@@ -202,37 +207,49 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       return (await bySyndicate(syndicateId, 'REPORT#')).map(toReport);
     },
 
-    async createReport(report, log) {
+    async createReport(report, adoption, adoptionRev, log) {
       await transact(
         client,
         [
           {
-            ConditionCheck: {
+            Update: {
               TableName: tableName,
               Key: adoptionLookup(report.innovationId, report.syndicateId),
-              ConditionExpression: 'attribute_exists(pk)',
+              UpdateExpression: 'SET reported = :reported, #rev = :rev',
+              // Over the adoption the periods were checked against, so two reports cannot both claim one.
+              ConditionExpression: `attribute_exists(pk) AND ${revIs('#rev', adoptionRev)}`,
+              ExpressionAttributeNames: { '#rev': 'rev' },
+              ExpressionAttributeValues: {
+                ':reported': adoption.reported,
+                ':rev': adoption.rev,
+                ':expected': adoptionRev,
+              },
             },
           },
           { Put: { TableName: tableName, Item: reportItem(report), ConditionExpression: 'attribute_not_exists(pk)' } },
           ...logAppendItems(tableName, log),
         ],
-        'The log changed meanwhile.',
+        'The adoption or the log changed meanwhile.',
       );
     },
 
-    async decideReport(report, windowOpenAfter) {
+    async decideReport(report, expectedRev, windowOpenAfter) {
+      const conditions = [
+        '#status = :pending',
+        revIs('#rev', expectedRev),
+        ...(windowOpenAfter ? ['reportedAt > :cutoff'] : []),
+      ];
       await storeCall(
         () =>
           client.send(
             new PutCommand({
               TableName: tableName,
               Item: reportItem(report),
-              ConditionExpression: windowOpenAfter
-                ? '#status = :pending AND reportedAt > :cutoff'
-                : '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
+              ConditionExpression: conditions.join(' AND '),
+              ExpressionAttributeNames: { '#status': 'status', '#rev': 'rev' },
               ExpressionAttributeValues: {
                 ':pending': 'pending',
+                ':expected': expectedRev,
                 ...(windowOpenAfter ? { ':cutoff': windowOpenAfter } : {}),
               },
             }),

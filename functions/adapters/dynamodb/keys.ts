@@ -170,9 +170,13 @@ export const ledgerEntryKeys = (accountId: string, at: string, reportId: string,
 });
 
 /** Each change of an account's credit limit, kept with the account. */
-export const creditLimitChangeKeys = (accountId: string, at: string) => ({
+/**
+ * One credit-limit change, in time order. The log index makes two changes in the same millisecond two
+ * items (changes written before it was added keep their `LIMIT#<at>` keys and still sort by time).
+ */
+export const creditLimitChangeKeys = (accountId: string, at: string, logIndex: number) => ({
   pk: `ACCOUNT#${accountId}`,
-  sk: `LIMIT#${at}`,
+  sk: `LIMIT#${at}#${String(logIndex).padStart(12, '0')}`,
 });
 
 /** The registry log lives in one partition: entries by index, and the head beside them. */

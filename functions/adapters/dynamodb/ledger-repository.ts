@@ -98,7 +98,11 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
           {
             Put: {
               TableName: tableName,
-              Item: { ...creditLimitChangeKeys(change.accountId, change.at), type: 'credit-limit-change', ...change },
+              Item: {
+                ...creditLimitChangeKeys(change.accountId, change.at, change.logIndex),
+                type: 'credit-limit-change',
+                ...change,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

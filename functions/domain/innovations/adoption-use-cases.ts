@@ -1,21 +1,24 @@
 // What syndicates and inventors do once a record is public: adopt it, report the value it created,
 // confirm or dispute that value, and settle it on the Bound ledger.
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { CreditLimitError } from '../ledger/transfer.ts';
 import { findSyndicate, isAdmin, requireAdmin } from '../syndicates/syndicate-use-cases.ts';
+import { partiesNow } from './report-parties.ts';
 import {
   type Adoption,
   type AdoptionInput,
   effectiveReportStatus,
   lapseCutoff,
   maxReportAmount,
+  overlappingPeriod,
   type ValueReport,
   type ValueReportInput,
 } from './adoption.ts';
 import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
 import { resolveShares } from './innovation.ts';
-import { reportFor, settleReport } from './settle-report.ts';
+import { awaiting, deciderRole, isConfirmedByDecisions } from './separation-of-duties.ts';
+import { settleReport } from './settle-report.ts';
 
 const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
 
@@ -63,8 +66,10 @@ export async function adoptInnovation(
       note: input.note,
       adoptedAt: at,
       adoptedBy: identity.personId,
+      reported: [],
+      rev: 0,
     };
-    const { note: _note, adoptedBy: _by, adoptedAt: _when, ...logged } = adoption;
+    const { note: _note, adoptedBy: _by, adoptedAt: _when, reported: _none, rev: _rev, ...logged } = adoption;
     const log = await appendFor(deps, { kind: 'adoption', at, ...logged });
     await deps.innovations.adopt(adoption, log);
     return { adoption, created: true, logIndex: log.entry.index };
@@ -85,6 +90,12 @@ async function adminAdoption(
   return adoption;
 }
 
+/**
+ * Steps: check the caller is an admin of the adopter and the input's own rules; find who would stand
+ * on both sides of the report (refusing one that nobody unconflicted could ever decide); then, over
+ * the adoption as it stands, refuse a period reported before and write the report, the adoption's
+ * list of periods and the log entry in one transaction (a lost race re-reads and re-checks).
+ */
 export async function reportValue(
   deps: InnovationDependencies,
   identity: Identity,
@@ -92,7 +103,7 @@ export async function reportValue(
   syndicateId: string,
   input: ValueReportInput,
 ) {
-  await adminAdoption(deps, identity, innovationId, syndicateId);
+  const adopted = await adminAdoption(deps, identity, innovationId, syndicateId);
   const today = deps.now().toISOString().slice(0, 10);
   // Rules a schema cannot say, answered 422: the period's order, the largest amount, no future.
   if (input.periodFrom > input.periodTo) {
@@ -106,8 +117,27 @@ export async function reportValue(
       { field: 'body.periodTo', message: 'must not be in the future: report value realised' },
     ]);
   }
+  const { syndicate, ...parties } = await partiesNow(deps, adopted, identity.personId);
+  if (!parties.decidable) {
+    throw new RuleViolationError(
+      'conflict-of-interest',
+      `You are an inventor of this record and an admin of ${syndicate.name}, and nobody else could decide your report: ` +
+        `another admin of ${syndicate.name} who is not one of its inventors must report its value.`,
+    );
+  }
   const id = deps.newId();
   return retryOnConflict(async () => {
+    const adoption = await deps.innovations.getAdoption(innovationId, syndicateId);
+    if (!adoption) throw new NotFoundError('adoption', `${innovationId}/${syndicateId}`);
+    const earlier = overlappingPeriod(adoption.reported, input);
+    if (earlier) {
+      throw new ValidationError([
+        {
+          field: 'body.periodFrom',
+          message: `overlaps the period ${earlier.from} to ${earlier.to}, reported already: report each period once`,
+        },
+      ]);
+    }
     const at = deps.now().toISOString();
     const log = await appendFor(deps, {
       kind: 'value-report',
@@ -127,9 +157,17 @@ export async function reportValue(
       status: 'pending',
       reportedAt: at,
       reportedBy: identity.personId,
+      conflicted: parties.conflicted,
+      confirmations: [],
       logIndex: log.entry.index,
+      rev: 0,
     };
-    await deps.innovations.createReport(report, log);
+    const withPeriod: Adoption = {
+      ...adoption,
+      reported: [...adoption.reported, { reportId: id, from: input.periodFrom, to: input.periodTo }],
+      rev: adoption.rev + 1,
+    };
+    await deps.innovations.createReport(report, withPeriod, adoption.rev, log);
     return { report, logIndex: log.entry.index };
   });
 }
@@ -137,8 +175,11 @@ export async function reportValue(
 export type Decision = { decision: 'confirm' } | { decision: 'dispute'; reason: string };
 
 /**
- * An inventor confirms or disputes, while the window is open. A confirmation is then settled at once;
- * if the ledger refuses (credit limit), the confirmation stands and `settlementRefused` says why.
+ * An inventor confirms (their shares count) or disputes; an admin of the syndicate who is neither
+ * inventor nor reporter may confirm from the syndicate's side (an endorsement) or dispute. A report
+ * becomes confirmed when the decisions confirm it (see separation-of-duties.ts) and is then settled at
+ * once; if the ledger refuses (credit limit), the confirmation stands and `settlementRefused` says why.
+ * `awaiting` says what a report still pending waits for.
  */
 export async function decideReport(
   deps: InnovationDependencies,
@@ -147,50 +188,83 @@ export async function decideReport(
   reportId: string,
   decision: Decision,
 ) {
-  const { report } = await reportFor(deps, identity, innovationId, reportId, 'inventor');
-  const status = effectiveReportStatus(report, deps.now(), windowDays(deps));
-  if (decision.decision === 'dispute') {
-    if (status !== 'pending') {
-      throw new RuleViolationError('report-decided', `This report is already ${status}; it can no longer be disputed.`);
-    }
-    const disputed: ValueReport = {
-      ...report,
-      status: 'disputed',
-      disputeReason: decision.reason,
-      decidedAt: deps.now().toISOString(),
-      decidedBy: identity.personId,
-    };
-    try {
-      // Only while the window is open as the write lands: a dispute cannot overtake a lapse settling.
-      await deps.innovations.decideReport(disputed, lapseCutoff(deps.now(), windowDays(deps)));
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      throw new RuleViolationError('report-decided', 'This report was decided, or its window closed, meanwhile.');
-    }
-    return { report: disputed };
+  const found = await deps.innovations.getReport(innovationId, reportId);
+  const adoption = found ? await deps.innovations.getAdoption(innovationId, found.syndicateId) : null;
+  if (!found || !adoption) throw new NotFoundError('value report', reportId);
+  const adminNow = await isAdmin(deps, found.syndicateId, identity.personId);
+  const role = deciderRole(identity.personId, found, adoption.inventors, adminNow);
+  if (role === null) throw new NotFoundError('value report', reportId);
+  if (role === 'reporter') {
+    throw new ForbiddenError(
+      'You made this report: its inventors, or another admin of the syndicate who is not an inventor, decide it.',
+    );
   }
-  if (status === 'disputed') throw new RuleViolationError('report-decided', 'This report was disputed.');
-  if (status === 'pending') {
-    const confirmed: ValueReport = {
-      ...report,
-      status: 'confirmed',
-      decidedAt: deps.now().toISOString(),
-      decidedBy: identity.personId,
-    };
-    try {
-      await deps.innovations.decideReport(confirmed);
-    } catch (error) {
-      // A co-inventor confirming at the same moment is the same decision; a dispute is not.
-      if (!(error instanceof ConflictError)) throw error;
-      const now = await deps.innovations.getReport(innovationId, reportId);
-      if (now?.status === 'disputed') throw new RuleViolationError('report-decided', 'This report was disputed.');
+  const syndicateName = (await deps.syndicates.get(found.syndicateId))?.name ?? found.syndicateId;
+
+  const decided = await retryOnConflict(async () => {
+    const report = await deps.innovations.getReport(innovationId, reportId);
+    if (!report) throw new NotFoundError('value report', reportId);
+    const now = deps.now();
+    const status = effectiveReportStatus(report, now, windowDays(deps));
+    if (decision.decision === 'dispute') {
+      if (status !== 'pending') {
+        throw new RuleViolationError(
+          'report-decided',
+          `This report is already ${status}; it can no longer be disputed.`,
+        );
+      }
+      const disputed: ValueReport = {
+        ...report,
+        status: 'disputed',
+        disputeReason: decision.reason,
+        decidedAt: now.toISOString(),
+        decidedBy: identity.personId,
+        rev: report.rev + 1,
+      };
+      // Only while the window is open as the write lands: a dispute cannot overtake a lapse settling.
+      await deps.innovations.decideReport(disputed, report.rev, lapseCutoff(now, windowDays(deps)));
+      return disputed;
     }
+    if (status === 'disputed') throw new RuleViolationError('report-decided', 'This report was disputed.');
+    if (status !== 'pending') return report;
+    const at = now.toISOString();
+    const mine = { personId: identity.personId, at };
+    const next: ValueReport =
+      role === 'inventor'
+        ? report.confirmations.some((c) => c.personId === identity.personId)
+          ? report
+          : {
+              ...report,
+              confirmations: [...report.confirmations, mine],
+              // An inventor who has become an admin since the report was made stands on both sides now.
+              conflicted:
+                adminNow && !report.conflicted.includes(identity.personId)
+                  ? [...report.conflicted, identity.personId]
+                  : report.conflicted,
+            }
+        : report.endorsement
+          ? report
+          : { ...report, endorsement: mine };
+    if (next === report) return report;
+    const confirmed = isConfirmedByDecisions(next, adoption.inventors);
+    const written: ValueReport = {
+      ...next,
+      ...(confirmed ? { status: 'confirmed', decidedAt: at, decidedBy: identity.personId } : {}),
+      rev: report.rev + 1,
+    };
+    await deps.innovations.decideReport(written, report.rev);
+    return written;
+  });
+
+  const pending = effectiveReportStatus(decided, deps.now(), windowDays(deps)) === 'pending';
+  if (decision.decision === 'dispute' || decided.status === 'disputed' || pending) {
+    return { report: decided, awaiting: pending ? awaiting(decided, adoption.inventors, syndicateName) : [] };
   }
   try {
-    return { report: (await settleReport(deps, identity, innovationId, reportId)).report };
+    return { report: (await settleReport(deps, identity, innovationId, reportId)).report, awaiting: [] };
   } catch (error) {
     if (!(error instanceof CreditLimitError)) throw error;
     const confirmed = await deps.innovations.getReport(innovationId, reportId);
-    return { report: confirmed ?? report, settlementRefused: error.message };
+    return { report: confirmed ?? decided, settlementRefused: error.message, awaiting: [] };
   }
 }

@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { text } from '../syndicates/syndicate.ts';
 import { holdersInputSchema, type PersonShare } from './innovation.ts';
+import type { ReportDecisions } from './separation-of-duties.ts';
 
 export const adoptionInputSchema = z.strictObject({
   syndicateId: z.string().min(1).max(100),
@@ -23,6 +24,24 @@ export interface Adoption {
   note: string;
   adoptedAt: string;
   adoptedBy: string;
+  /** The periods reported so far (each once, whatever became of its report). */
+  reported: ReportedPeriod[];
+  /** Optimistic concurrency: a report is written only over the adoption it checked. */
+  rev: number;
+}
+
+export interface ReportedPeriod {
+  reportId: string;
+  from: string;
+  to: string;
+}
+
+/** The earlier report whose period the new one overlaps, if any: value is reported once per period. */
+export function overlappingPeriod(
+  reported: readonly ReportedPeriod[],
+  period: { periodFrom: string; periodTo: string },
+): ReportedPeriod | undefined {
+  return reported.find((earlier) => earlier.from <= period.periodTo && period.periodFrom <= earlier.to);
 }
 
 /** Largest single report: a trillion Bound in minor units, far below where a JSON number loses digits. */
@@ -57,7 +76,7 @@ export interface Settlement {
   logIndex: number;
 }
 
-export interface ValueReport extends Omit<ValueReportInput, 'amount'> {
+export interface ValueReport extends Omit<ValueReportInput, 'amount'>, ReportDecisions {
   id: string;
   innovationId: string;
   syndicateId: string;
@@ -70,6 +89,8 @@ export interface ValueReport extends Omit<ValueReportInput, 'amount'> {
   disputeReason?: string | undefined;
   settlement?: Settlement | undefined;
   logIndex: number;
+  /** Optimistic concurrency: each decision is written over the revision it read. */
+  rev: number;
 }
 
 const day = 86_400_000;
@@ -79,16 +100,24 @@ export function disputeDeadline(report: Pick<ValueReport, 'reportedAt'>, windowD
   return new Date(new Date(report.reportedAt).getTime() + windowDays * day);
 }
 
+/**
+ * Whether the report's window has closed with nobody disputing it, so that it counts as confirmed.
+ * (Settling it also needs someone who stands on one side only to be able to decide it then: see
+ * separation-of-duties.ts; settle-report.ts checks it.)
+ */
+export function hasLapsed(report: Pick<ValueReport, 'status' | 'reportedAt'>, now: Date, windowDays: number) {
+  return report.status === 'pending' && now >= disputeDeadline(report, windowDays);
+}
+
 export function effectiveReportStatus(
   report: Pick<ValueReport, 'status' | 'reportedAt'>,
   now: Date,
   windowDays: number,
 ): ReportStatus {
-  if (report.status === 'pending' && now >= disputeDeadline(report, windowDays)) return 'confirmed';
-  return report.status;
+  return hasLapsed(report, now, windowDays) ? 'confirmed' : report.status;
 }
 
-/** Confirmed (by the inventors or by the window passing) and not yet settled: the only settleable state. */
+/** Confirmed (by the decisions or by the window passing) and not yet settled: the only settleable state. */
 export function isSettleable(report: Pick<ValueReport, 'status' | 'reportedAt'>, now: Date, windowDays: number) {
   return effectiveReportStatus(report, now, windowDays) === 'confirmed';
 }
@@ -99,7 +128,7 @@ export function lapseCutoff(now: Date, windowDays: number): string {
 }
 
 export const reportStatusLabel: Record<ReportStatus, string> = {
-  pending: 'Awaiting the inventors',
+  pending: 'Awaiting decisions',
   confirmed: 'Confirmed, not yet settled',
   disputed: 'Disputed',
   settled: 'Settled',

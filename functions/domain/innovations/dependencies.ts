@@ -15,7 +15,7 @@ export interface InnovationDependencies extends SyndicateDependencies {
   registryLog: RegistryLogRepository;
   logSigner: LogSigner;
   newId: () => string;
-  config: { ROYALTY_DISPUTE_WINDOW_DAYS: number; BOUND_DEFAULT_CREDIT_LIMIT: number };
+  config: { ROYALTY_DISPUTE_WINDOW_DAYS: number; STEWARDS: readonly string[] };
 }
 
 /** A use case's result and the log index of the event it recorded. */

@@ -37,13 +37,17 @@ export interface InnovationRepository {
   getReport(innovationId: string, reportId: string): Promise<ValueReport | null>;
   listReports(innovationId: string): Promise<ValueReport[]>;
   listReportsBySyndicate(syndicateId: string): Promise<ValueReport[]>;
-  /** One transaction: the report and its log entry. */
-  createReport(report: ValueReport, log: LogAppend): Promise<void>;
   /**
-   * Saves an inventor's decision if the report is still pending and, when `windowOpenAfter` is given,
-   * was reported after it (the dispute window is still open as the write lands); ConflictError otherwise.
+   * One transaction: the report, the adoption with the report's period added (over revision
+   * `adoptionRev`, so two reports cannot both claim a period), and the log entry.
    */
-  decideReport(report: ValueReport, windowOpenAfter?: string): Promise<void>;
+  createReport(report: ValueReport, adoption: Adoption, adoptionRev: number, log: LogAppend): Promise<void>;
+  /**
+   * Saves a decision over the report's revision `expectedRev` if the report is still pending and, when
+   * `windowOpenAfter` is given, was reported after it (its window is still open as the write lands);
+   * ConflictError otherwise.
+   */
+  decideReport(report: ValueReport, expectedRev: number, windowOpenAfter?: string): Promise<void>;
   /** The settlement, all or nothing: see SettlementWrite. */
   settle(write: SettlementWrite, log: LogAppend): Promise<void>;
 }

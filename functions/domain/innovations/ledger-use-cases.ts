@@ -1,23 +1,23 @@
 // Reading the Bound ledger (balances, statements) and changing a credit limit, which is logged.
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { type AccountId, personAccount, syndicateAccount } from '../ledger/account.ts';
+import type { Identity } from '../identity.ts';
+import { type AccountId, agreedDefaultLimit, personAccount, syndicateAccount } from '../ledger/account.ts';
+import { checkGrant, type CreditGrantInput } from '../ledger/credit-grant.ts';
 import { findSyndicate } from '../syndicates/syndicate-use-cases.ts';
 import type { ValueReport } from './adoption.ts';
 import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
 import type { CreditLimitChange } from './innovation-repository.ts';
 import { accountRows, implementerRows, recordParts, type StatementRow, totalsByPerson } from './statements.ts';
 
-export const defaultLimit = (deps: Pick<InnovationDependencies, 'config'>) =>
-  -BigInt(deps.config.BOUND_DEFAULT_CREDIT_LIMIT);
-
-/** Every account with its balance and limit, and the sum of all balances (always exactly zero). */
+/** Every account with its balance and limit, the sum of all balances (always exactly zero) and who grants credit. */
 export async function ledgerOverview(deps: InnovationDependencies) {
   const accounts = await deps.ledger.listAccounts();
   return {
-    defaultLimit: defaultLimit(deps),
+    stewards: deps.config.STEWARDS,
+    defaultLimit: agreedDefaultLimit,
     sum: accounts.reduce((sum, account) => sum + account.balance, 0n),
     accounts: accounts
-      .map((account) => ({ ...account, limit: account.creditLimit ?? defaultLimit(deps) }))
+      .map((account) => ({ ...account, limit: account.creditLimit ?? agreedDefaultLimit }))
       .sort((a, b) => a.accountId.localeCompare(b.accountId)),
   };
 }
@@ -27,7 +27,7 @@ async function account(deps: InnovationDependencies, accountId: AccountId) {
   return {
     accountId,
     balance: state?.balance ?? 0n,
-    limit: state?.creditLimit ?? defaultLimit(deps),
+    limit: state?.creditLimit ?? agreedDefaultLimit,
     overridden: state?.creditLimit !== undefined,
   };
 }
@@ -90,9 +90,37 @@ export async function recordStatement(deps: InnovationDependencies, innovationId
 }
 
 /**
- * Sets (or, with null, removes) an account's own credit limit. Every change is kept with the account
- * and appended to the registry log. No HTTP route calls this yet: Guildhall has no stewards' role to
- * authorise it, so it is run by the operator (demo data, tests).
+ * A steward grants an account credit (how far below zero it may go), or takes it back with 0. The
+ * account must belong to a member or a syndicate; the grant is logged with its reason.
+ */
+export async function grantCreditLimit(
+  deps: InnovationDependencies,
+  identity: Identity,
+  account: { kind: 'person' | 'syndicate'; id: string },
+  input: CreditGrantInput,
+) {
+  const accountId = account.kind === 'person' ? personAccount(account.id) : syndicateAccount(account.id);
+  const exists = account.kind === 'person' ? await deps.people.get(account.id) : await deps.syndicates.get(account.id);
+  if (!exists) throw new NotFoundError(account.kind, account.id);
+  const membership =
+    account.kind === 'syndicate' ? await deps.syndicates.getMembership(account.id, identity.personId) : null;
+  checkGrant(
+    {
+      stewardId: identity.personId,
+      stewards: deps.config.STEWARDS,
+      accountId,
+      memberOf: membership?.status === 'active',
+    },
+    input.credit,
+  );
+  return setCreditLimit(deps, identity.personId, accountId, input.credit === 0n ? null : -input.credit, input.reason);
+}
+
+/**
+ * Sets (or, with null, removes) an account's own credit limit, the lowest balance it may reach. Every
+ * change is kept with the account and appended to the registry log with who made it and why. People
+ * reach it through `grantCreditLimit`, which checks who may decide it; the operator's tools and tests
+ * call it directly.
  */
 export async function setCreditLimit(
   deps: InnovationDependencies,
@@ -114,6 +142,7 @@ export async function setCreditLimit(
       limit: limit === null ? null : limit.toString(),
       previous: previous === null ? null : previous.toString(),
       by,
+      reason,
     });
     const change: CreditLimitChange = { accountId, limit, previous, at, by, reason, logIndex: log.entry.index };
     await deps.ledger.setCreditLimit(change, log);

@@ -42,8 +42,19 @@ export type LogEvent =
       value: string;
       transfers: Array<{ from: string; to: string; amount: string }>;
       implementersKeep: string;
+      /** What confirmed it: the inventors who confirmed, an admin's endorsement, or its window lapsing. */
+      basis?: { confirmedBy: string[]; endorsedBy: string | null; lapsed: boolean };
     }
-  | { kind: 'credit-limit'; at: string; accountId: string; limit: string | null; previous: string | null; by: string };
+  | {
+      kind: 'credit-limit';
+      at: string;
+      accountId: string;
+      limit: string | null;
+      previous: string | null;
+      by: string;
+      /** Why it was granted (entries before reasons were logged have none). */
+      reason?: string;
+    };
 
 export type LogEventKind = LogEvent['kind'];
 

@@ -32,7 +32,7 @@ export async function recordView(deps: InnovationDependencies, innovationId: str
   };
 }
 
-/** The caller's records (drafts included) and the reports on them still awaiting a decision. */
+/** The caller's records (drafts included) and the reports on them still awaiting their decision or settling. */
 export async function myInnovations(deps: InnovationDependencies, identity: Identity) {
   const records = await deps.innovations.listByInventor(identity.personId);
   const now = deps.now();
@@ -54,7 +54,12 @@ export async function myInnovations(deps: InnovationDependencies, identity: Iden
           return reports
             .filter((report) => mine.has(report.syndicateId))
             .map((report) => ({ record, report: reportView(report, now, windowDays) }))
-            .filter(({ report }) => report.effectiveStatus === 'pending' || report.effectiveStatus === 'confirmed');
+            .filter(
+              ({ report }) =>
+                (report.effectiveStatus === 'pending' &&
+                  !report.confirmations.some((c) => c.personId === identity.personId)) ||
+                report.effectiveStatus === 'confirmed',
+            );
         }),
     )
   ).flat();

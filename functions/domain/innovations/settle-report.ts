@@ -2,13 +2,20 @@
 // to the inventors, by share, in one transaction that also appends the settlement to the registry log.
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import { type AccountId, creditLimits, personAccount, syndicateAccount } from '../ledger/account.ts';
+import {
+  type AccountId,
+  agreedDefaultLimit,
+  creditLimits,
+  personAccount,
+  syndicateAccount,
+} from '../ledger/account.ts';
 import { planSettlement } from '../ledger/plan-settlement.ts';
 import { splitByShares } from '../ledger/shares.ts';
-import { effectiveReportStatus, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
+import { effectiveReportStatus, hasLapsed, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
 import type { Adoption } from './adoption.ts';
 import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
 import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { partiesNow } from './report-parties.ts';
 import { emptyHead, prepareAppend } from './log-head.ts';
 import type { LedgerEntry, SettlementWrite } from './innovation-repository.ts';
 
@@ -51,6 +58,7 @@ export async function settleReport(
   const { adoption } = await reportFor(deps, identity, innovationId, reportId, 'party');
   const payer = syndicateAccount(adoption.syndicateId);
   const inventors = adoption.inventors.map((i) => ({ id: personAccount(i.personId), basisPoints: i.basisPoints }));
+  let lapsedParties: ReturnType<typeof partiesNow> | undefined;
   return retryOnConflict(async () => {
     const [report, accounts, head] = await Promise.all([
       deps.innovations.getReport(innovationId, reportId),
@@ -66,10 +74,20 @@ export async function settleReport(
         `Only a confirmed report can be settled; this one is ${effectiveReportStatus(report, now, windowDays(deps))}.`,
       );
     }
+    // Confirmed by its window lapsing: only if someone who stands on one side only could decide it now.
+    if (report.status === 'pending') {
+      lapsedParties ??= partiesNow(deps, adoption, report.reportedBy, report.conflicted);
+      if (!(await lapsedParties).decidable) {
+        throw new RuleViolationError(
+          'conflict-of-interest',
+          'Nobody who stands on only one side of this report can decide it any more, so it does not count as confirmed by time alone: an inventor who is not an admin of the syndicate, or an admin who is not an inventor, must confirm it.',
+        );
+      }
+    }
     const overrides: Array<[AccountId, bigint]> = [...accounts.values()].flatMap((account) =>
       account.creditLimit === undefined ? [] : [[account.accountId, account.creditLimit] as [AccountId, bigint]],
     );
-    const limits = creditLimits(-BigInt(deps.config.BOUND_DEFAULT_CREDIT_LIMIT), overrides);
+    const limits = creditLimits(agreedDefaultLimit, overrides);
     const plan = planSettlement({
       syndicate: payer,
       value: report.amount,
@@ -90,6 +108,11 @@ export async function settleReport(
         value: report.amount.toString(),
         transfers: plan.transfers.map((t) => ({ from: t.from, to: t.to, amount: t.amount.toString() })),
         implementersKeep: plan.royalty.implementers.toString(),
+        basis: {
+          confirmedBy: report.confirmations.map((c) => c.personId),
+          endorsedBy: report.endorsement?.personId ?? null,
+          lapsed: hasLapsed(report, now, windowDays(deps)),
+        },
       },
       now,
       deps.logSigner,

@@ -31,6 +31,12 @@ export function syndicateAccount(syndicateId: string): AccountId {
 }
 
 /**
+ * The limit of an account nobody has granted credit: zero. Credit is agreed, not assumed: a new
+ * account, a person's or a syndicate's, may not go below zero until a logged decision grants it more.
+ */
+export const agreedDefaultLimit = 0n;
+
+/**
  * Limits are written as the lowest balance an account may reach: `-50_00n` lets an account owe 50.00
  * and no more. Written this way, "balance >= limit" is the whole rule. Limits are zero or negative,
  * since every account starts at zero and must be allowed to stay there.

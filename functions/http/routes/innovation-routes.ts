@@ -14,7 +14,9 @@ import {
   updateDraft,
   viewInnovation,
 } from '#domain/innovations/innovation-use-cases.ts';
+import { creditGrantInputSchema } from '#domain/ledger/credit-grant.ts';
 import {
+  grantCreditLimit,
   ledgerOverview,
   personStatement,
   recordStatement,
@@ -205,7 +207,10 @@ export const innovationRoutes = [
     responses: {
       201: { description: 'Reported.' },
       404: { description: 'No adoption of yours.' },
-      422: { description: 'The period ends in the future.' },
+      422: {
+        description:
+          'The period ends in the future or overlaps one reported already; or you are an inventor and nobody unconflicted could decide it (rule `conflict-of-interest`).',
+      },
     },
     async handle({ params, body, identity, services }) {
       return json(await reportValue(services, identity, params.innovationId, params.syndicateId, body), 201);
@@ -214,7 +219,8 @@ export const innovationRoutes = [
   protectedRoute({
     method: 'PUT',
     path: '/api/innovations/{innovationId}/reports/{reportId}/decision',
-    summary: 'Confirm (and settle) or dispute a value report, within the window (the record’s inventors)',
+    summary:
+      'Confirm (and settle, once confirmed) or dispute a value report: its inventors, or an admin of the syndicate who is neither inventor nor reporter',
     tags: ['innovations'],
     auth: 'required',
     params: z.object({ innovationId: id, reportId: id }),
@@ -223,7 +229,11 @@ export const innovationRoutes = [
       z.strictObject({ decision: z.literal('dispute'), reason: text(10, 2000) }),
     ]),
     responses: {
-      200: { description: 'Decided; `settlementRefused` says why a confirmed report is not settled yet.' },
+      200: {
+        description:
+          'Decided. A report still pending lists in `awaiting` what it waits for (more than half of the shares, a decision by someone who does not stand on both sides); `settlementRefused` says why a confirmed report is not settled yet.',
+      },
+      403: { description: 'You made this report: others decide it.' },
       404: { description: 'No such report for you.' },
       422: { description: 'Already decided, or the window closed.' },
     },
@@ -259,6 +269,26 @@ export const innovationRoutes = [
     },
   }),
 ];
+
+const creditGrantRoute = (kind: 'person' | 'syndicate') =>
+  protectedRoute({
+    method: 'PUT',
+    path: kind === 'person' ? '/api/people/{id}/credit-limit' : '/api/syndicates/{id}/credit-limit',
+    summary: `Grant ${kind === 'person' ? 'a person' : 'a syndicate'} credit: how far below zero its Bound account may go (stewards; logged with its reason)`,
+    tags: ['ledger'],
+    auth: 'required',
+    params: z.object({ id }),
+    body: creditGrantInputSchema,
+    responses: {
+      200: { description: 'The change, with its registry-log index.' },
+      403: { description: 'Only the instance’s stewards grant credit.' },
+      404: { description: `No such ${kind}.` },
+      422: { description: 'A grant to your own account or a syndicate you belong to (rule `conflict-of-interest`).' },
+    },
+    async handle({ params, body, identity, services }) {
+      return json(await grantCreditLimit(services, identity, { kind, id: params.id }, body));
+    },
+  });
 
 export const ledgerRoutes = [
   publicRoute({
@@ -319,6 +349,8 @@ export const ledgerRoutes = [
         : json(statement);
     },
   }),
+  creditGrantRoute('person'),
+  creditGrantRoute('syndicate'),
 ];
 
 export const registryLogRoutes = [

@@ -14,14 +14,15 @@ import {
   startCorrection,
   updateDraft,
 } from '#domain/innovations/innovation-use-cases.ts';
-import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
-import { parseAccountId } from '#domain/ledger/account.ts';
+import { grantCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
+import { demoSteward } from './people.ts';
 
 const daysAgo = z.number().int().min(0).max(3650);
+const credit = z.number().int().min(0);
 const demoSchema = z.strictObject({
-  creditLimits: z.array(
-    z.strictObject({ accountId: z.string(), limit: z.number().int().max(0), reason: z.string(), daysAgo }),
-  ),
+  /** Credit the steward granted every demo syndicate and person (but herself) when the instance began. */
+  foundingCredit: z.strictObject({ credit, reason: z.string(), daysAgo }),
+  creditGrants: z.array(z.strictObject({ syndicateId: z.string(), credit, reason: z.string(), daysAgo })),
   records: z.array(
     z.strictObject({
       id: z.string().regex(/^[a-z0-9-]+$/),
@@ -44,6 +45,8 @@ const demoSchema = z.strictObject({
               periodFromDaysAgo: daysAgo,
               periodToDaysAgo: daysAgo,
               method: z.string(),
+              /** Another admin of the adopter than the one who adopted it. */
+              reportedBy: z.string().optional(),
               decision: z.enum(['confirm', 'dispute']).optional(),
               decidedDaysAgo: daysAgo.optional(),
               by: z.string().optional(),
@@ -66,7 +69,10 @@ interface Step {
 
 const day = 86_400_000;
 
-export async function seedInnovations(services: SeedServices): Promise<number> {
+export async function seedInnovations(
+  services: SeedServices,
+  accounts: { syndicates: string[]; people: string[] },
+): Promise<number> {
   const demo = demoSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, 'innovations.json'), 'utf8')));
   const base = services.now().getTime();
   const at = (days: number, order: number) => new Date(base - days * day + order * 60_000);
@@ -78,12 +84,17 @@ export async function seedInnovations(services: SeedServices): Promise<number> {
   const fresh = await Promise.all(demo.records.map(async (record) => !(await services.innovations.get(record.id))));
   if (fresh.every((isFresh) => !isFresh)) return 0;
   if (fresh.every(Boolean)) {
-    for (const limit of demo.creditLimits) {
-      step(limit.daysAgo, (s) =>
-        setCreditLimit(s, 'demo-steward', parseAccountId(limit.accountId), BigInt(limit.limit), limit.reason).then(
-          () => undefined,
-        ),
-      );
+    // Credit is agreed, not assumed: every grant is the steward's logged decision, as a real one is.
+    const grant = (kind: 'person' | 'syndicate', id: string, amount: number, reason: string) => (s: SeedServices) =>
+      grantCreditLimit(s, as(demoSteward), { kind, id }, { credit: BigInt(amount), reason }).then(() => undefined);
+    const { foundingCredit: founding } = demo;
+    for (const id of accounts.syndicates)
+      step(founding.daysAgo, grant('syndicate', id, founding.credit, founding.reason));
+    for (const id of accounts.people.filter((person) => person !== demoSteward)) {
+      step(founding.daysAgo, grant('person', id, founding.credit, founding.reason));
+    }
+    for (const extra of demo.creditGrants) {
+      step(extra.daysAgo, grant('syndicate', extra.syndicateId, extra.credit, extra.reason));
     }
   }
 
@@ -121,7 +132,8 @@ export async function seedInnovations(services: SeedServices): Promise<number> {
             periodTo: date(report.periodToDaysAgo),
             method: report.method,
           };
-          reportId = (await reportValue(s, as(adoption.by), record.id, adoption.syndicateId, input)).report.id;
+          const reporter = as(report.reportedBy ?? adoption.by);
+          reportId = (await reportValue(s, reporter, record.id, adoption.syndicateId, input)).report.id;
         });
         if (report.decision && report.decidedDaysAgo !== undefined && report.by) {
           const decider = report.by;

@@ -72,4 +72,27 @@ export const demoPeople: Person[] = [
     available: true,
     createdAt: '2026-01-10T09:00:00.000Z',
   },
+  {
+    id: 'demo-hamid',
+    name: 'Hamid Rahimi',
+    email: 'hamid@demo.guildhall.coop',
+    bio: 'Cook and co-admin of Common Table Kitchens.',
+    place: 'Bristol',
+    declaredSkills: ['food-hygiene-basics', 'food-temperature-control'],
+    available: true,
+    createdAt: '2026-01-11T09:00:00.000Z',
+  },
+  {
+    id: 'demo-grace',
+    name: 'Grace Mensah',
+    email: 'grace@demo.guildhall.coop',
+    bio: 'Steward of this instance: grants the credit limits the community agreed. Belongs to no syndicate, so she grants none to herself.',
+    place: 'Leeds',
+    declaredSkills: [],
+    available: false,
+    createdAt: '2026-01-02T09:00:00.000Z',
+  },
 ];
+
+/** The demo's steward (STEWARDS on one machine): she granted every demo syndicate its credit. */
+export const demoSteward = 'demo-grace';

@@ -34,3 +34,9 @@ export const reportInput = (amount: number | string, periodTo = '2026-10-31') =>
   periodTo,
   method: 'Hours saved times our agreed hourly rate in Bound.',
 });
+
+/** The n-th of a run of one-day periods (from 1 January 2026), so each report of a run claims its own. */
+export const dayReportInput = (amount: number | string, n: number) => {
+  const day = new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+  return { ...reportInput(amount, day), periodFrom: day };
+};

@@ -1,0 +1,44 @@
+// Granting credit: how far below zero an account may go is agreed, never assumed. Today an instance's
+// stewards (named in configuration) grant it by a logged decision; the governance issue turns the
+// grant into a commons vote. A steward stands on both sides of a grant to their own account or to a
+// syndicate they belong to, so those grants are refused: someone else must make them.
+import * as z from 'zod';
+import { text } from '../syndicates/syndicate.ts';
+import { ForbiddenError, RuleViolationError } from '../errors.ts';
+import type { AccountId } from './account.ts';
+
+/** The most credit one grant may give: ten billion Bound, in minor units. */
+export const maxCredit = 1_000_000_000_000n;
+
+/** Credit in minor units, zero or more: a JSON integer or a string of digits. */
+export const creditSchema = z
+  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^(0|[1-9]\d{0,14})$/)])
+  .transform((value) => BigInt(value));
+
+export const creditGrantInputSchema = z.strictObject({
+  /** How far below zero the account may go, in minor units; 0 takes a granted limit back. */
+  credit: creditSchema,
+  reason: text(10, 500),
+});
+export type CreditGrantInput = z.infer<typeof creditGrantInputSchema>;
+
+/** The stewards' rule for one grant: who may make it, and to whom. Throws when it is refused. */
+export function checkGrant(
+  grant: { stewardId: string; stewards: readonly string[]; accountId: AccountId; memberOf: boolean },
+  credit: bigint,
+): void {
+  if (!grant.stewards.includes(grant.stewardId)) {
+    throw new ForbiddenError(
+      'Only the stewards of this instance grant credit limits; ask one of them (they are listed on the ledger page).',
+    );
+  }
+  if (grant.accountId === `person:${grant.stewardId}` || grant.memberOf) {
+    throw new RuleViolationError(
+      'conflict-of-interest',
+      'You cannot grant credit to your own account or to a syndicate you belong to: another steward must decide it.',
+    );
+  }
+  if (credit > maxCredit) {
+    throw new RuleViolationError('credit-too-large', `One grant gives at most ${maxCredit} minor units of credit.`);
+  }
+}
