@@ -12,12 +12,15 @@
 // plus `indexes.create` until the index exists: Meilisearch creates an index on its first settings or
 // document write only for a key that may create indexes. So the API's functions, which search and report
 // health, need `search` and `stats.get`; the indexer and reindex need the rest.
+//
+// Requests go through our own HTTP transport (http-transport.ts), not Node's fetch.
 import { Meilisearch } from 'meilisearch';
 import * as z from 'zod';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
 import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
 import { checkTask, parseAnswer, searchCall } from './errors.ts';
+import { createHttpTransport, type HttpTransportOptions } from './http-transport.ts';
 import { buildSearchRequest } from './search-request.ts';
 import { mapSearchResponse } from './search-response.ts';
 import { indexSettings, primaryKey } from './settings.ts';
@@ -33,6 +36,8 @@ export interface MeilisearchIndexOptions {
   timeoutMs?: number;
   /** Longest wait for Meilisearch to apply one write, in milliseconds. Default 30,000. */
   taskTimeoutMs?: number;
+  /** Limits of the HTTP transport (http-transport.ts). */
+  transport?: HttpTransportOptions;
   /** The client to use instead of one built from `host` and `apiKey` (unit tests pass a fake). */
   client?: MeilisearchClient;
 }
@@ -52,14 +57,19 @@ export const listPageSize = 1000;
 const statsSchema = z.object({ numberOfDocuments: z.number() });
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
-  // Built on first use: constructing the client loads Node's fetch machinery (~30 ms), which the cold
-  // start of a request that never searches need not pay.
+  // Built on first use: constructing the client loads Node's fetch machinery (~30 ms: it builds `Headers`),
+  // which the cold start of a request that never searches need not pay.
   let built: { client: MeilisearchClient; index: MeilisearchIndexClient } | undefined;
   const meili = () => {
     if (!built) {
       const client =
         options.client ??
-        new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs ?? 5000 });
+        new Meilisearch({
+          host: options.host,
+          apiKey: options.apiKey,
+          timeout: options.timeoutMs ?? 5000,
+          httpClient: createHttpTransport(options.transport).request,
+        });
       built = { client, index: client.index(options.indexUid ?? defaultIndexUid) };
     }
     return built;
