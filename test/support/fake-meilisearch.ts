@@ -3,8 +3,12 @@
 // search engine: a text search matches documents that contain every query word, filters are `=` clauses
 // only. What it imitates faithfully is what the tests rely on: an index that never received its settings
 // refuses facets, filters and sorts as Meilisearch does (`invalid_search_facets`, …); settings come back
-// with every default and sets sorted; writes answer 202 with a task that has already succeeded.
+// with every default and sets sorted; writes answer 202 with a task that has already succeeded. And, as
+// Meilisearch's HTTP server does (actix-web's Compress middleware, Nagle's algorithm left on), it
+// compresses an answer when the request accepts gzip and sends it in several writes: headers, body, end.
+// That is what made every search over Node's fetch (which asks for gzip) wait for a delayed ACK.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 
 type Document = Record<string, unknown>;
@@ -29,7 +33,7 @@ export interface SeenRequest {
  */
 export type Override = (
   request: SeenRequest,
-) => { status: number; body: string; delayMs?: number } | 'hang' | 'drop' | undefined;
+) => { status: number; body: string; headers?: Record<string, string>; delayMs?: number } | 'hang' | 'drop' | undefined;
 
 export interface FakeMeilisearch {
   url: string;
@@ -102,17 +106,23 @@ export async function startFakeMeilisearch(): Promise<FakeMeilisearch> {
     }
     if (override) {
       if (override.delayMs) await new Promise((resolve) => setTimeout(resolve, override.delayMs));
-      if (!response.destroyed) send(response, override.status, override.body);
+      if (!response.destroyed) send(request, response, override.status, override.body, override.headers);
       return;
     }
     try {
       const [status, body] = answer(seen.method, url, text === '' ? undefined : JSON.parse(text));
-      send(response, status, JSON.stringify(body));
+      send(request, response, status, JSON.stringify(body));
     } catch (error) {
-      send(response, 500, JSON.stringify({ message: String(error), code: 'fake_failed', type: 'internal', link: '' }));
+      send(
+        request,
+        response,
+        500,
+        JSON.stringify({ message: String(error), code: 'fake_failed', type: 'internal', link: '' }),
+      );
     }
   });
   server.on('connection', (socket) => {
+    socket.setNoDelay(false);
     connections += 1;
     (socket as { fakeId?: number }).fakeId = connections;
   });
@@ -260,9 +270,21 @@ function apiError(status: number, code: string, message: string): readonly [numb
   return [status, { message, code, type: 'invalid_request', link: `https://docs.meilisearch.com/errors#${code}` }];
 }
 
-function send(response: ServerResponse, status: number, body: string) {
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  response.end(body);
+function send(request: IncomingMessage, response: ServerResponse, status: number, body: string, headers = {}) {
+  if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    const length = Buffer.byteLength(body);
+    response.writeHead(status, { 'content-type': 'application/json', 'content-length': length, ...headers });
+    response.end(body);
+    return;
+  }
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-encoding': 'gzip',
+    vary: 'accept-encoding',
+  });
+  response.flushHeaders();
+  response.write(gzipSync(body));
+  response.end();
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

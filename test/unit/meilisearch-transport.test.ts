@@ -54,6 +54,8 @@ describe('the Meilisearch adapter over HTTP', () => {
     expect(new Set(sent.map((request) => request.connection)).size).toBe(1);
     expect(sent.every((request) => request.headers['user-agent'] === userAgent)).toBe(true);
     expect(sent.every((request) => request.headers.connection === 'keep-alive')).toBe(true);
+    // Meilisearch compresses for a client that accepts gzip, and sends that answer in several writes.
+    expect(sent.every((request) => request.headers['accept-encoding'] === 'identity')).toBe(true);
     expect(sent[0]?.headers.authorization).toBe('Bearer test-key');
     expect(sent[0]?.headers['x-meilisearch-client']).toMatch(/^Meilisearch JavaScript/);
   });
@@ -116,12 +118,13 @@ describe('the Meilisearch adapter over HTTP', () => {
   });
 
   it.each([
-    ['larger than the bound', JSON.stringify({ hits: [], filler: 'x'.repeat(5000) })],
-    ['not JSON', 'OK'],
-  ])('refuses an answer that is %s, as unreadable', async (_, body) => {
+    ['larger than the bound', JSON.stringify({ hits: [], filler: 'x'.repeat(5000) }), {}],
+    ['not JSON', 'OK', {}],
+    ['in an encoding it did not ask for', '{"hits":[]}', { 'content-encoding': 'br' }],
+  ])('refuses an answer that is %s, as unreadable', async (_, body, headers) => {
     const index = adapter({ transport: { maxResponseBytes: 4096 } });
     await index.upsert(fixtures);
-    fake.override = (request) => (request.path.endsWith('/search') ? { status: 200, body } : undefined);
+    fake.override = (request) => (request.path.endsWith('/search') ? { status: 200, body, headers } : undefined);
     const error = await failure(index.search({ text: 'oak' }));
     expect(error.message).toBe('Meilisearch sent an answer that could not be read to search.');
     expect(error.cause).toBeInstanceOf(MeilisearchRequestError);
