@@ -2,7 +2,12 @@
 // (test/support/fake-meilisearch.ts): that it sends through our own transport (one kept-alive connection,
 // our user agent), and that timeouts, refusals and unreachable engines still become SearchUnavailableError
 // with the client's error as its cause, as they did over fetch.
-import { MeilisearchApiError, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+} from 'meilisearch';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type HttpTransportOptions, userAgent } from '#adapters/search/meilisearch/http-transport.ts';
 import { createMeilisearchIndex } from '#adapters/search/meilisearch/meilisearch-index.ts';
@@ -83,6 +88,16 @@ describe('the Meilisearch adapter over HTTP', () => {
     expect(
       JSON.stringify([...((timeout as MeilisearchRequestTimeOutError).cause.requestInit.headers as Headers)]),
     ).not.toContain('test-key');
+  });
+
+  it('gives a write whose task outlives the wait up as "did not finish in time", as over fetch', async () => {
+    uid += 1;
+    const index = createMeilisearchIndex({ host: fake.url, indexUid: `index-${uid}`, taskTimeoutMs: 150 });
+    await index.ensureSettings();
+    fake.override = (request) => (request.path.startsWith('/tasks/') ? 'hang' : undefined);
+    const error = await failure(index.upsert(fixtures));
+    expect(error.message).toBe('Meilisearch did not finish in time to add documents.');
+    expect(error.cause).toBeInstanceOf(MeilisearchTaskTimeOutError);
   });
 
   it('surfaces an error body from Meilisearch as the client’s API error would be', async () => {

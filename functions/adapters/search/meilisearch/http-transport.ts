@@ -52,7 +52,11 @@ const errorBodySchema = z.object({
   link: z.string(),
 });
 
-/** A connection closed by the server just as it was reused: the request never ran, and may be sent again. */
+/**
+ * A kept-alive connection the engine closed just as it was reused (it had been idle too long, or a Lambda
+ * was frozen meanwhile): the engine almost always closed it before reading the request. Sending it once
+ * more is safe whatever happened: the adapter sends searches, reads, and writes keyed by stable ids.
+ */
 const staleConnection = new Set(['ECONNRESET', 'EPIPE']);
 
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
@@ -85,21 +89,21 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       const request = module.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] });
       let settled = false;
       let answered = false;
-      const settle = (outcome: () => unknown, failure?: unknown) => {
+      /** Settles once: with what `outcome` returns, or with what it throws. */
+      const settle = (outcome: () => unknown) => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', abort);
-        if (failure !== undefined) reject(failure);
-        else {
-          try {
-            resolve(outcome());
-          } catch (error) {
-            reject(error);
-          }
+        try {
+          resolve(outcome());
+        } catch (error) {
+          reject(error);
         }
       };
       const fail = (error: unknown) => {
-        settle(() => undefined, error);
+        settle(() => {
+          throw error;
+        });
         request.destroy();
       };
       const abort = () => fail(signal?.reason);
