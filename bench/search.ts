@@ -5,6 +5,7 @@
 // Benchmarks are not tests: nothing here asserts; the targets are printed next to the figures.
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { DocumentType, SearchDocument, SearchIndex, SearchQuery } from '#domain/search/search-port.ts';
+import { percentile } from './percentile.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter(Number.isFinite);
 const corpora = sizes.length > 0 ? sizes : [10_000, 100_000];
@@ -175,10 +176,6 @@ function memory() {
   globalThis.gc?.();
   const { heapUsed, arrayBuffers } = process.memoryUsage();
   return { heapUsed, arrayBuffers };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function measure(size: number) {

@@ -7,10 +7,8 @@ import { getStoreServices } from '#app/store-services.ts';
 export async function handler() {
   const store = getStoreServices();
   const services = { ...store, search: createSearchIndex(store.config) };
-  // Meilisearch's settings (searchable order, filters, synonyms) are part of the deploy too.
-  if ('ensureSettings' in services.search && typeof services.search.ensureSettings === 'function') {
-    await services.search.ensureSettings();
-  }
+  // Meilisearch's settings (searchable order, filters, synonyms) are part of the deploy too: the adapter
+  // compares and applies them before its first write (settings-guard.ts).
   const report = await reindex(services);
   services.log.info('reindexed', {
     ...report,

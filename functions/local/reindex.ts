@@ -22,9 +22,7 @@ const config = parseConfig({
 const started = performance.now();
 // The commons as it is in this checkout (a deployed function reads the copy compiled into its bundle).
 const services = createServices(config, { commons: loadCommons(join(root, 'content')) });
-if ('ensureSettings' in services.search && typeof services.search.ensureSettings === 'function') {
-  await services.search.ensureSettings();
-}
+// Meilisearch's settings are applied by the adapter itself, before its first write (settings-guard.ts).
 const report = await reindex(services);
 const differences = report.missing.length + report.extra.length + report.stale.length;
 console.log(

@@ -1,6 +1,8 @@
 // The search port's contract: behaviour every adapter (the embedded engine, Meilisearch) must show.
 // It asserts hit sets and clear-cut top results, never an engine's exact ordering of near ties.
-// `makeIndex` returns a new, empty index each call; read-only tests share one, the others make their own.
+// `makeIndex` returns a new, empty index each call, as a process first meets it: nothing prepared (no
+// settings sent, no setup call), since the port has none to make. Read-only tests share one, the others
+// make their own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
 
@@ -239,6 +241,29 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
           title: '&lt;script&gt;alert(1)&lt;/script&gt; <mark>plumbing</mark> trick',
           summary: 'Pipes &amp; &quot;fittings&quot; without solder',
         });
+      });
+    });
+
+    describe('a new index', () => {
+      // Issue 13, D10: `npm start` filled a Meilisearch index that never received its settings, and every
+      // faceted search failed until the reindex was run by hand.
+      it('answers a faceted, filtered and sorted search right after its first write', async () => {
+        const index = await makeIndex();
+        await index.upsert(fixtures);
+        const result = await index.search({
+          text: 'oak',
+          filters: { trade: ['Carpentry'], pay: { min: 1000 } },
+          facets: ['type', 'trade', 'remote', 'skills'],
+          sort: { field: 'pay', direction: 'desc' },
+        });
+        expect(ids(result)).toEqual(['opening:staircase', 'opening:flooring']);
+        expect(result.facets).toEqual({
+          type: { opening: 2 },
+          trade: { Carpentry: 2 },
+          remote: { false: 1, true: 1 },
+          skills: { 'Floor laying': 1, 'Hand joinery': 1, 'Stair building': 1 },
+        });
+        expect((await index.health()).degraded).toBeUndefined();
       });
     });
 

@@ -25,6 +25,23 @@ describe('checkHealth', () => {
     expect(report.checks.search).toMatchObject({ status: 'down', detail: 'search unreachable' });
   });
 
+  it('is degraded when search answers but not as declared, and passes on what to do', async () => {
+    const drifted = {
+      name: 'search',
+      essential: false,
+      probe: async () => ({ engine: 'meilisearch', documents: 3, degraded: 'Run npm run reindex.' }),
+    };
+    const report = await checkHealth([ok('store', true), drifted]);
+    expect(report.status).toBe('degraded');
+    expect(report.checks.search).toMatchObject({
+      status: 'degraded',
+      detail: 'Run npm run reindex.',
+      engine: 'meilisearch',
+      documents: 3,
+    });
+    expect(report.checks.search).not.toHaveProperty('degraded');
+  });
+
   it('is down when the store is down, whatever search does', async () => {
     expect((await checkHealth([down('store', true), ok('search', false)])).status).toBe('down');
     expect((await checkHealth([down('search', false), down('store', true)])).status).toBe('down');

@@ -75,6 +75,11 @@ export interface SearchResult {
 export interface SearchHealth {
   engine: 'embedded' | 'meilisearch';
   documents: number;
+  /**
+   * Set when the engine answers but not as declared (Meilisearch: index settings that differ from the
+   * adapter's): a sentence a person can act on. Health then reports search as degraded.
+   */
+  degraded?: string;
 }
 
 export interface SearchIndex {

@@ -3,7 +3,7 @@ import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';
 
 const dependencyHealth = z.looseObject({
-  status: z.enum(['ok', 'down']),
+  status: z.enum(['ok', 'degraded', 'down']),
   latencyMs: z.number(),
   detail: z.string().optional(),
 });
@@ -21,7 +21,10 @@ export const systemRoutes = [
     tags: ['system'],
     auth: 'none',
     responses: {
-      200: { description: 'Everything essential works (search may be degraded).', schema: healthReportSchema },
+      200: {
+        description: 'Everything essential works; search may be degraded (down, or its settings differ).',
+        schema: healthReportSchema,
+      },
       503: { description: 'The store is down.', schema: healthReportSchema },
     },
     async handle({ services }) {

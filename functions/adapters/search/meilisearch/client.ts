@@ -15,6 +15,7 @@ export interface MeilisearchIndexClient {
   deleteDocuments(keys: string[]): EnqueuedWrite;
   getDocuments(query: DocumentsQuery): Promise<unknown>;
   getStats(): Promise<unknown>;
+  getSettings(): Promise<unknown>;
   updateSettings(settings: Settings): EnqueuedWrite;
 }
 

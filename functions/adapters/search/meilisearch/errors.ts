@@ -10,6 +10,7 @@ import {
 } from 'meilisearch';
 import type * as z from 'zod';
 import { SearchUnavailableError } from '#domain/errors.ts';
+import { MeilisearchAnswerError } from './http-transport.ts';
 
 /** What the adapter reads of a finished task. */
 export interface TaskOutcome {
@@ -20,9 +21,17 @@ export interface TaskOutcome {
 
 export function toSearchUnavailable(operation: string, error: unknown): SearchUnavailableError {
   if (error instanceof SearchUnavailableError) return error;
-  const fail = (message: string) => new SearchUnavailableError(message, { cause: error });
-  if (error instanceof MeilisearchApiError) {
-    return fail(`Meilisearch refused to ${operation} (${error.cause?.code ?? `HTTP ${error.response.status}`}).`);
+  const fail = (message: string, cause = error) => new SearchUnavailableError(message, { cause });
+  const refusal = apiErrorOf(error);
+  if (refusal) {
+    // The API error itself, as meilisearch-js would have thrown it over fetch, not its transport's wrapper.
+    return fail(
+      `Meilisearch refused to ${operation} (${refusal.cause?.code ?? `HTTP ${refusal.response.status}`}).`,
+      refusal,
+    );
+  }
+  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchAnswerError) {
+    return fail(`Meilisearch sent an answer that could not be read to ${operation}.`);
   }
   if (error instanceof MeilisearchRequestError) {
     return error.cause instanceof MeilisearchRequestTimeOutError
@@ -32,6 +41,16 @@ export function toSearchUnavailable(operation: string, error: unknown): SearchUn
   // The task is still queued and may yet apply; callers retry, and every write here is safe to repeat.
   if (error instanceof MeilisearchTaskTimeOutError) return fail(`Meilisearch did not finish in time to ${operation}.`);
   return fail(`Meilisearch failed to ${operation}.`);
+}
+
+/**
+ * The API error behind a failure: thrown as it is over `fetch`, or wrapped in a MeilisearchRequestError by
+ * the client when our transport (http-transport.ts) threw it.
+ */
+export function apiErrorOf(error: unknown): MeilisearchApiError | undefined {
+  if (error instanceof MeilisearchApiError) return error;
+  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError) return error.cause;
+  return undefined;
 }
 
 /** Runs one client call and translates whatever it throws (synchronously or not). */

@@ -7,20 +7,26 @@
 //   documents.add + tasks.get      upsert()          (waiting for a write means reading its task)
 //   documents.delete + tasks.get   delete()
 //   documents.get                  listIds()
-//   stats.get                      health()          (`/health` itself needs no key)
-//   settings.update + tasks.get    ensureSettings()
+//   stats.get + settings.get       health()          (`/health` itself needs no key; settings.get to
+//                                                     report settings that differ from settings.ts)
+//   settings.get                   before the first write of each process (see settings-guard.ts),
+//   + settings.update + tasks.get  and ensureSettings()
 // plus `indexes.create` until the index exists: Meilisearch creates an index on its first settings or
 // document write only for a key that may create indexes. So the API's functions, which search and report
-// health, need `search` and `stats.get`; the indexer and reindex need the rest.
+// health, need `search`, `stats.get` and `settings.get`; the indexer and reindex need the rest.
+//
+// Requests go through our own HTTP transport (http-transport.ts), not Node's fetch.
 import { Meilisearch } from 'meilisearch';
 import * as z from 'zod';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
 import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
-import { checkTask, parseAnswer, searchCall } from './errors.ts';
+import { apiErrorOf, checkTask, parseAnswer, searchCall, toSearchUnavailable } from './errors.ts';
+import { createHttpTransport, type HttpTransportOptions } from './http-transport.ts';
 import { buildSearchRequest } from './search-request.ts';
 import { mapSearchResponse } from './search-response.ts';
 import { indexSettings, primaryKey } from './settings.ts';
+import { createSettingsGuard } from './settings-guard.ts';
 
 export interface MeilisearchIndexOptions {
   /** e.g. `https://search.example.org`. */
@@ -33,12 +39,21 @@ export interface MeilisearchIndexOptions {
   timeoutMs?: number;
   /** Longest wait for Meilisearch to apply one write, in milliseconds. Default 30,000. */
   taskTimeoutMs?: number;
+  /** Limits of the HTTP transport (http-transport.ts). */
+  transport?: HttpTransportOptions;
+  /** How long health reuses its comparison of the index settings, in milliseconds. Default 30,000. */
+  settingsCheckTtlMs?: number;
+  /** The clock for that reuse (tests). */
+  now?: () => number;
   /** The client to use instead of one built from `host` and `apiKey` (unit tests pass a fake). */
   client?: MeilisearchClient;
 }
 
 export interface MeilisearchSearchIndex extends SearchIndex {
-  /** Sends the index settings (settings.ts) and waits until they apply. Run on deploy, not per request. */
+  /**
+   * Compares the index settings with settings.ts and, when they differ, sends them and waits until they
+   * apply. Every process does this once before its first write; callers need not.
+   */
   ensureSettings(): Promise<void>;
 }
 
@@ -52,14 +67,19 @@ export const listPageSize = 1000;
 const statsSchema = z.object({ numberOfDocuments: z.number() });
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
-  // Built on first use: constructing the client loads Node's fetch machinery (~30 ms), which the cold
-  // start of a request that never searches need not pay.
+  // Built on first use: constructing the client loads Node's fetch machinery (~30 ms: it builds `Headers`),
+  // which the cold start of a request that never searches need not pay.
   let built: { client: MeilisearchClient; index: MeilisearchIndexClient } | undefined;
   const meili = () => {
     if (!built) {
       const client =
         options.client ??
-        new Meilisearch({ host: options.host, apiKey: options.apiKey, timeout: options.timeoutMs ?? 5000 });
+        new Meilisearch({
+          host: options.host,
+          apiKey: options.apiKey,
+          timeout: options.timeoutMs ?? 5000,
+          httpClient: createHttpTransport(options.transport).request,
+        });
       built = { client, index: client.index(options.indexUid ?? defaultIndexUid) };
     }
     return built;
@@ -68,9 +88,29 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
 
   // Resolves once Meilisearch has applied the write, so that callers (and the contract) can search for
   // what they just wrote; Meilisearch itself answers a write as soon as it is queued.
-  async function write(operation: string, enqueue: () => EnqueuedWrite): Promise<void> {
+  async function apply(operation: string, enqueue: () => EnqueuedWrite): Promise<void> {
     const task = await searchCall(operation, () => enqueue().waitTask(waitOptions));
     checkTask(operation, task);
+  }
+
+  const settings = createSettingsGuard({
+    declared: indexSettings,
+    read: async () => {
+      try {
+        return await meili().index.getSettings();
+      } catch (error) {
+        if (apiErrorOf(error)?.cause?.code === 'index_not_found') return undefined;
+        throw toSearchUnavailable('read the index settings', error);
+      }
+    },
+    apply: () => apply('update the index settings', () => meili().index.updateSettings(indexSettings())),
+    checkTtlMs: options.settingsCheckTtlMs,
+    now: options.now,
+  });
+
+  async function write(operation: string, enqueue: () => EnqueuedWrite): Promise<void> {
+    await settings.beforeWrite();
+    await apply(operation, enqueue);
   }
 
   return {
@@ -112,15 +152,17 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
     },
 
     async health() {
-      const [, stats] = await Promise.all([
+      const [, stats, degraded] = await Promise.all([
         searchCall('check its health', () => meili().client.health()),
         searchCall('count documents', () => meili().index.getStats()),
+        settings.problem(),
       ]);
-      return { engine: 'meilisearch', documents: parseAnswer(statsSchema, stats, 'the index stats').numberOfDocuments };
+      const documents = parseAnswer(statsSchema, stats, 'the index stats').numberOfDocuments;
+      return { engine: 'meilisearch', documents, ...(degraded ? { degraded } : {}) };
     },
 
     async ensureSettings() {
-      await write('update the index settings', () => meili().index.updateSettings(indexSettings()));
+      await settings.ensure();
     },
   };
 }
