@@ -1,6 +1,6 @@
 import type { AstroCookies } from 'astro';
 import type { Identity } from '#domain/identity.ts';
-import { sessionCookieName } from '#http/session.ts';
+import { sessionCookieName, signInLocation } from '#http/session.ts';
 import { identityFromClaims } from '#http/token-verifier.ts';
 import { getServices } from './services.ts';
 
@@ -28,8 +28,7 @@ async function verify(token: string | undefined): Promise<Identity | null> {
 
 /** Where to send someone who must sign in first, returning them to `path` after. */
 export function signInRedirect(path: string): Response {
-  const signIn = getServices().config.AUTH_SIGN_IN_URL;
-  return new Response(null, { status: 303, headers: { location: `${signIn}?returnTo=${encodeURIComponent(path)}` } });
+  return seeOther(signInLocation(getServices().config.AUTH_SIGN_IN_URL, path));
 }
 
 export function seeOther(location: string): Response {
