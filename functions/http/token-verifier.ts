@@ -54,7 +54,7 @@ export function identityFromClaims(claims: Record<string, unknown> | undefined):
   if (typeof sub !== 'string' || sub.length === 0) return null;
   const identity: Identity = { personId: sub };
   if (typeof claims?.email === 'string') identity.email = claims.email;
-  if (typeof claims?.name === 'string') identity.name = claims.name;
+  if (typeof claims?.name === 'string') identity.claimedName = claims.name;
   return identity;
 }
 

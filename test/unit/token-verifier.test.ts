@@ -39,7 +39,11 @@ async function foreignToken(claims: Record<string, unknown>, issuer = provider.i
 describe('token verifier', () => {
   it('accepts a token from the identity provider and yields the identity from its claims', async () => {
     const claims = await verify(await provider.sign(person));
-    expect(identityFromClaims({ ...claims })).toEqual({ personId: 'person-1', name: 'Ada', email: 'ada@example.org' });
+    expect(identityFromClaims({ ...claims })).toEqual({
+      personId: 'person-1',
+      claimedName: 'Ada',
+      email: 'ada@example.org',
+    });
     expect(claims.token_use).toBe('id');
   });
 
