@@ -4,5 +4,10 @@ export interface Identity {
   /** The issuer's stable subject id; also the person's id in Guildhall. */
   personId: string;
   email?: string;
-  name?: string;
+  /**
+   * The name the token claims. Only the first name of a new profile (`getMe`), never shown: whoever
+   * holds the token may have chosen it (a Cognito user can edit their own `name`), so every page and
+   * answer shows the profile's name instead.
+   */
+  claimedName?: string;
 }

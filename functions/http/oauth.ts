@@ -3,6 +3,7 @@
 // /auth/* endpoints call these. (On one machine the local gateway's sign-in page stands in for it.)
 import { createHash, randomBytes } from 'node:crypto';
 import { UnauthenticatedError } from '#domain/errors.ts';
+import { safeReturnTo } from './session.ts';
 
 export interface HostedUi {
   /** The user pool domain, e.g. https://guildhall.auth.eu-west-1.amazoncognito.com */
@@ -15,12 +16,17 @@ export interface HostedUi {
 export interface PendingSignIn {
   state: string;
   verifier: string;
+  /** Always a path on this site: checked when the sign-in starts and again when read back from the cookie. */
   returnTo: string;
 }
 
 /** A fresh state and PKCE verifier for one sign-in, kept in a short-lived HttpOnly cookie. */
-export function newPendingSignIn(returnTo: string): PendingSignIn {
-  return { state: randomBytes(16).toString('base64url'), verifier: randomBytes(32).toString('base64url'), returnTo };
+export function newPendingSignIn(returnTo: string | null | undefined): PendingSignIn {
+  return {
+    state: randomBytes(16).toString('base64url'),
+    verifier: randomBytes(32).toString('base64url'),
+    returnTo: safeReturnTo(returnTo),
+  };
 }
 
 export function authorizeUrl(ui: HostedUi, pending: PendingSignIn): string {
@@ -85,7 +91,8 @@ export function decodePending(value: string | undefined): PendingSignIn | undefi
       typeof parsed.verifier === 'string' &&
       typeof parsed.returnTo === 'string'
     ) {
-      return { state: parsed.state, verifier: parsed.verifier, returnTo: parsed.returnTo };
+      // The cookie comes back from the browser, so whoever holds it could have written any target in it.
+      return { state: parsed.state, verifier: parsed.verifier, returnTo: safeReturnTo(parsed.returnTo) };
     }
   } catch {
     // A cookie we cannot read is the same as no pending sign-in: the caller answers "sign in again".

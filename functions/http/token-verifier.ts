@@ -19,14 +19,21 @@ export type TokenVerifier = (token: string) => Promise<JWTPayload>;
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const keySet =
     'jwks' in options.keys ? createLocalJWKSet(options.keys.jwks) : createRemoteJWKSet(new URL(options.keys.jwksUrl));
+  const tolerance = options.clockToleranceSeconds ?? 5;
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keySet, {
         issuer: options.issuer,
         algorithms: ['RS256'],
-        clockTolerance: options.clockToleranceSeconds ?? 5,
-        requiredClaims: ['sub', 'exp'],
+        clockTolerance: tolerance,
+        requiredClaims: ['sub', 'exp', 'iat'],
       });
+      // jose compares `iat` with the clock only when given a maximum token age, which Cognito's
+      // configurable lifetimes make the wrong tool; a token from the future is forged or from a broken
+      // clock either way, and API Gateway's authorizer refuses it too.
+      if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + tolerance) {
+        throw new UnauthenticatedError('The token was issued in the future.');
+      }
       // Cognito ID tokens carry the app client in `aud`, access tokens in `client_id`:
       // API Gateway's JWT authorizer accepts either, and so do we.
       const audiences = [payload.aud, payload.client_id].flat().filter((value) => typeof value === 'string');
@@ -47,7 +54,7 @@ export function identityFromClaims(claims: Record<string, unknown> | undefined):
   if (typeof sub !== 'string' || sub.length === 0) return null;
   const identity: Identity = { personId: sub };
   if (typeof claims?.email === 'string') identity.email = claims.email;
-  if (typeof claims?.name === 'string') identity.name = claims.name;
+  if (typeof claims?.name === 'string') identity.claimedName = claims.name;
   return identity;
 }
 

@@ -162,7 +162,9 @@ async function devAuth(
     const returnTo = safeReturnTo(new URL(url, 'http://local').searchParams.get('returnTo'));
     const token = readCookie(request.headers.cookie, sessionCookieName);
     const current = token ? await verifyToken(token).catch(() => undefined) : undefined;
-    return send(response, 200, html, signInPage(dev.people, returnTo, current?.name as string | undefined));
+    // The name shown is the profile's, never the token's own claim (which its holder could have edited).
+    const signedInAs = current && (dev.people.find((person) => person.id === current.sub)?.name ?? current.sub);
+    return send(response, 200, html, signInPage(dev.people, returnTo, signedInAs));
   }
   if (method !== 'POST') return send(response, 405, { allow: 'GET, POST' }, '');
   const form = new URLSearchParams(body.toString('utf8'));

@@ -12,14 +12,14 @@ const keyFile = join(import.meta.dirname, '../../.cache/dev-identity/signing-key
 const person = { id: 'demo-ada', name: 'Ada Okafor' };
 const badTokens: Record<string, string | undefined> = {};
 
-async function signed(claims: { iss?: string; aud?: string }, key?: Parameters<SignJWT['sign']>[0]) {
+async function signed(claims: { iss?: string; aud?: string; iat?: number }, key?: Parameters<SignJWT['sign']>[0]) {
   const jwk = JSON.parse(readFileSync(keyFile, 'utf8')) as JWK;
   return new SignJWT({ name: person.name, token_use: 'id' })
     .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'dev' })
     .setSubject(person.id)
     .setIssuer(claims.iss ?? devIssuer)
     .setAudience(claims.aud ?? devAudience)
-    .setIssuedAt()
+    .setIssuedAt(claims.iat)
     .setExpirationTime('1h')
     .sign(key ?? (await importJWK(jwk, 'RS256')));
 }
@@ -40,6 +40,7 @@ beforeAll(async () => {
   badTokens['wrong audience'] = await signed({ aud: 'another-app' });
   badTokens.expired = await provider.sign(person, { expiresInSeconds: -120 });
   badTokens['not yet valid'] = await provider.sign(person, { notBeforeSeconds: 3600 });
+  badTokens['issued in the future'] = await signed({ iat: Math.floor(Date.now() / 1000) + 3600 });
   badTokens.tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'demo-bram' })).toString('base64url')}.${signature}`;
   badTokens.garbage = 'not-a-token';
   // The control: a good token does get through, so a 401 below means the token, not the route.

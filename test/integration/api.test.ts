@@ -63,12 +63,12 @@ describe('the API against DynamoDB Local', () => {
   it('creates a profile on the first /api/me and returns the same one after', async () => {
     const { tableName } = await freshTable();
     const router = await api(tableName);
-    const identity = { personId: uniqueId('sub'), name: 'Grace Hopper', email: 'grace@example.org' };
+    const identity = { personId: uniqueId('sub'), claimedName: 'Grace Hopper', email: 'grace@example.org' };
     const first = await router.handle(get('/api/me', identity));
     expect(first.status).toBe(200);
     const person = JSON.parse(first.body);
     expect(person).toMatchObject({ id: identity.personId, name: 'Grace Hopper', email: 'grace@example.org' });
-    const second = await router.handle(get('/api/me', { ...identity, name: 'Changed in token' }));
+    const second = await router.handle(get('/api/me', { ...identity, claimedName: 'Changed in token' }));
     expect(JSON.parse(second.body)).toEqual(person);
   });
 });

@@ -86,6 +86,14 @@ describe('nobody sets what the server owns', () => {
     expect(response.status).toBe(400);
     expect(body(await call('GET', '/api/syndicates/riverside', null)).memberCount).toBe(1);
   });
+
+  it('refuses a syndicate id that is one of the site’s own pages, naming the field, and founds the next', async () => {
+    const refused = await call('POST', '/api/syndicates', 'admin', { ...syndicate, id: 'new' });
+    expect(refused.status).toBe(422);
+    expect(body(refused).errors).toEqual([{ field: 'body.id', message: expect.stringContaining('"new"') }]);
+    expect((await call('GET', '/api/syndicates/new', null)).status).toBe(404);
+    expect((await call('POST', '/api/syndicates', 'admin', { ...syndicate, id: 'new-builders' })).status).toBe(201);
+  });
 });
 
 describe('applications', () => {

@@ -31,7 +31,7 @@ async function deps(): Promise<LearningDependencies> {
 describe('learning against DynamoDB Local', () => {
   it('takes a learner from enrollment to credential, and keeps it all', async () => {
     const services = await deps();
-    const learner = { personId: uniqueId('learner'), name: 'Femi' };
+    const learner = { personId: uniqueId('learner'), claimedName: 'Femi' };
     await enrollInCourse(services, learner, course.id);
     for (const lesson of course.lessons) await completeLesson(services, learner, course.id, lesson.id);
     const outcome = await submitQuiz(services, learner, course.id, right);

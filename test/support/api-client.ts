@@ -35,7 +35,7 @@ export function callerFor(router: ReturnType<typeof createApi>) {
       rawQuery,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
-      identity: as ? { personId: as, name: as } : null,
+      identity: as ? { personId: as, claimedName: as } : null,
       requestId: randomUUID(),
     });
     const text = response.body;

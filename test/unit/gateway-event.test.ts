@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { requestFromEvent } from '#http/apigw.ts';
 import { eventResultFromResponse, webRequestFromEvent } from '#http/web-fetch.ts';
 import { buildEvent, readResult } from '#local/gateway-event.ts';
-import { safeReturnTo } from '#http/session.ts';
 
 const base = {
   method: 'post',
@@ -91,17 +90,5 @@ describe('the site handler sees standard Requests', () => {
       new Response(new Uint8Array([137, 80]), { headers: { 'content-type': 'image/png' } }),
     );
     expect(png).toMatchObject({ isBase64Encoded: true, body: Buffer.from([137, 80]).toString('base64') });
-  });
-});
-
-describe('safeReturnTo', () => {
-  it.each([
-    ['/me/', '/me/'],
-    ['//evil.example/', '/'],
-    ['/\\evil.example', '/'],
-    ['https://evil.example', '/'],
-    [null, '/'],
-  ])('sends %s to %s', (value, expected) => {
-    expect(safeReturnTo(value)).toBe(expected);
   });
 });

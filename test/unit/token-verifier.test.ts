@@ -1,7 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  type JSONWebKeySet,
+  jwtVerify,
+  SignJWT,
+  UnsecuredJWT,
+} from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UnauthenticatedError } from '#domain/errors.ts';
 import { bearerToken, createTokenVerifier, identityFromClaims, type TokenVerifier } from '#http/token-verifier.ts';
@@ -31,7 +39,11 @@ async function foreignToken(claims: Record<string, unknown>, issuer = provider.i
 describe('token verifier', () => {
   it('accepts a token from the identity provider and yields the identity from its claims', async () => {
     const claims = await verify(await provider.sign(person));
-    expect(identityFromClaims({ ...claims })).toEqual({ personId: 'person-1', name: 'Ada', email: 'ada@example.org' });
+    expect(identityFromClaims({ ...claims })).toEqual({
+      personId: 'person-1',
+      claimedName: 'Ada',
+      email: 'ada@example.org',
+    });
     expect(claims.token_use).toBe('id');
   });
 
@@ -72,6 +84,49 @@ describe('token verifier', () => {
       keys: { jwks: provider.jwks },
     });
     await expect(other(await provider.sign(person))).rejects.toThrow(/audience/);
+  });
+});
+
+describe('when a token says it was issued', () => {
+  const issuer = 'https://issuer.test';
+  let keys: Awaited<ReturnType<typeof generateKeyPair>>;
+  let jwks: JSONWebKeySet;
+  const now = () => Math.floor(Date.now() / 1000);
+  const tokenIssuedAt = (iat: number | undefined) => {
+    const jwt = new SignJWT({ sub: 'person-1' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience('app')
+      .setExpirationTime(now() + 7200);
+    return (iat === undefined ? jwt : jwt.setIssuedAt(iat)).sign(keys.privateKey);
+  };
+  const verifier = () => createTokenVerifier({ issuer, audience: 'app', keys: { jwks: jwks } });
+
+  beforeAll(async () => {
+    keys = await generateKeyPair('RS256');
+    jwks = { keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256' }] };
+  });
+
+  it('is not checked against the clock by jose alone, which is why the verifier checks it', async () => {
+    const fromTheFuture = await tokenIssuedAt(now() + 3600);
+    await expect(jwtVerify(fromTheFuture, createLocalJWKSet(jwks), { issuer })).resolves.toBeDefined();
+  });
+
+  it.each([
+    ['an hour', 3600],
+    ['a minute', 60],
+    ['just past the five-second skew', 7],
+  ])('refuses a token issued %s in the future', async (_when, seconds) => {
+    await expect(verifier()(await tokenIssuedAt(now() + seconds))).rejects.toThrow(/issued in the future/);
+  });
+
+  it('accepts a token issued within the skew of this clock, and one issued before now', async () => {
+    await expect(verifier()(await tokenIssuedAt(now() + 3))).resolves.toMatchObject({ sub: 'person-1' });
+    await expect(verifier()(await tokenIssuedAt(now() - 600))).resolves.toMatchObject({ sub: 'person-1' });
+  });
+
+  it('refuses a token that does not say when it was issued', async () => {
+    await expect(verifier()(await tokenIssuedAt(undefined))).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });
 

@@ -1,7 +1,14 @@
 // What people do with syndicates: found one, ask to join, decide on requests, change roles, leave.
-import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import type { Membership, Role, Syndicate, SyndicateInput, SyndicateRepository } from './syndicate.ts';
+import {
+  type Membership,
+  type Role,
+  reservedSyndicateIds,
+  type Syndicate,
+  type SyndicateInput,
+  type SyndicateRepository,
+} from './syndicate.ts';
 
 export interface SyndicateDependencies {
   syndicates: SyndicateRepository;
@@ -31,11 +38,16 @@ export async function requireAdmin(
 }
 
 export async function createSyndicate(
-  deps: SyndicateDependencies,
+  deps: { syndicates: Pick<SyndicateRepository, 'create'>; now: () => Date },
   identity: Identity,
   id: string,
   input: SyndicateInput,
 ): Promise<Syndicate> {
+  if (reservedSyndicateIds.has(id)) {
+    throw new ValidationError([
+      { field: 'body.id', message: `"${id}" is a name the site keeps for its own pages; choose another address` },
+    ]);
+  }
   const at = deps.now().toISOString();
   const syndicate: Syndicate = {
     ...input,

@@ -30,6 +30,27 @@ export const slugSchema = z
   .max(60)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. riverside-builders');
 
+/**
+ * Ids a syndicate may not take, because the address it would get already belongs to a page:
+ * `/syndicates/new/` is the form that founds one, so a syndicate called `new` could never be seen.
+ * These are the fixed names beside an `[id]` in the site's pages (`new`, `log`, `feed`), those that
+ * follow an id (`edit`, `report`, …: a list page with the same name is the likeliest next one), and
+ * those after `/api/syndicates/` in the API. A unit test derives them from `site/src/pages/` and the
+ * route table and fails when a new page's name is missing here.
+ */
+export const reservedSyndicateIds: ReadonlySet<string> = new Set([
+  'adopt',
+  'applicants',
+  'edit',
+  'feed',
+  'log',
+  'new',
+  'openings',
+  'report',
+  'statement',
+  'versions',
+]);
+
 /** What a person may send to create or edit a syndicate: nothing the server owns. */
 export const syndicateInputSchema = z.strictObject({
   name: text(3, 80),

@@ -76,7 +76,7 @@ export async function seedInnovations(
   const demo = demoSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, 'innovations.json'), 'utf8')));
   const base = services.now().getTime();
   const at = (days: number, order: number) => new Date(base - days * day + order * 60_000);
-  const as = (personId: string) => ({ personId, name: personId });
+  const as = (personId: string) => ({ personId, claimedName: personId });
   const steps: Step[] = [];
   let order = 0;
   const step = (days: number, run: Step['run']) => steps.push({ daysAgo: days, order: order++, run });

@@ -1,6 +1,10 @@
 import type { AstroCookies } from 'astro';
+import type { Services } from '#app/services.ts';
+import { StoreUnavailableError } from '#domain/errors.ts';
 import type { Identity } from '#domain/identity.ts';
-import { sessionCookieName } from '#http/session.ts';
+import { getMe } from '#domain/people/get-me.ts';
+import type { Person } from '#domain/people/person.ts';
+import { sessionCookieName, signInLocation } from '#http/session.ts';
 import { identityFromClaims } from '#http/token-verifier.ts';
 import { getServices } from './services.ts';
 
@@ -26,10 +30,53 @@ async function verify(token: string | undefined): Promise<Identity | null> {
   }
 }
 
+const profiles = new WeakMap<AstroCookies, Promise<Person | null>>();
+
+/**
+ * The signed-in person's profile, read once per request (and made on their first visit from the
+ * token's claims); null if signed out. Names shown on a page come from here, never from the token.
+ */
+export function currentPerson(cookies: AstroCookies): Promise<Person | null> {
+  let person = profiles.get(cookies);
+  if (!person) {
+    person = currentIdentity(cookies).then((identity) => (identity ? getMe(getServices(), identity) : null));
+    profiles.set(cookies, person);
+  }
+  return person;
+}
+
+/**
+ * The name for the page header. While the store is not answering, none: pages that need no store
+ * (the course catalog, search) still open, and the header then offers the profile link alone.
+ */
+export async function signedInName(cookies: AstroCookies): Promise<string | undefined> {
+  try {
+    return (await currentPerson(cookies))?.name;
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The services for a page that has read the signed-in person: use cases that read that person again
+ * (`getMe` inside them) get this request's copy instead of another read.
+ */
+export async function servicesWithCurrentPerson(cookies: AstroCookies): Promise<Services> {
+  const services = getServices();
+  const person = await currentPerson(cookies);
+  if (!person) return services;
+  const people = {
+    ...services.people,
+    get: async (personId: string) => (personId === person.id ? person : services.people.get(personId)),
+  };
+  // A new object over the shared one, not a spread: spreading would read its lazy parts (the commons) now.
+  return Object.assign(Object.create(services) as Services, { people });
+}
+
 /** Where to send someone who must sign in first, returning them to `path` after. */
 export function signInRedirect(path: string): Response {
-  const signIn = getServices().config.AUTH_SIGN_IN_URL;
-  return new Response(null, { status: 303, headers: { location: `${signIn}?returnTo=${encodeURIComponent(path)}` } });
+  return seeOther(signInLocation(getServices().config.AUTH_SIGN_IN_URL, path));
 }
 
 export function seeOther(location: string): Response {

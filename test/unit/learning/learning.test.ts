@@ -17,7 +17,7 @@ if (!course) throw new Error('the demo course is missing from content/');
 const rightAnswers = course.quiz.map((question) => question.answer);
 const wrong = (answer: number, options: number) => (answer + 1) % options;
 const now = new Date('2026-11-21T12:00:00Z');
-const ada = { personId: 'ada', name: 'Ada Okafor' };
+const ada = { personId: 'ada', claimedName: 'Ada Okafor' };
 
 describe('grading a quiz', () => {
   it('passes at the pass mark and fails just below it', () => {

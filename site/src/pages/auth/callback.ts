@@ -11,6 +11,7 @@ export const prerender = false;
 export const GET: APIRoute = async ({ url, cookies }) => {
   const ui = hostedUi();
   if (!ui) return new Response('Sign-in is not configured here.', { status: 404 });
+  // decodePending checks the cookie's returnTo again (safeReturnTo): the browser could have rewritten it.
   const pending = decodePending(cookies.get(pendingCookie)?.value);
   cookies.delete(pendingCookie, { path: '/auth/' });
   try {

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
 import { authorizeUrl, encodePending, newPendingSignIn } from '#http/oauth.ts';
-import { safeReturnTo } from '#http/session.ts';
 import { hostedUi, pendingCookie } from '../../lib/hosted-ui.ts';
 
 export const prerender = false;
@@ -9,7 +8,8 @@ export const prerender = false;
 export const GET: APIRoute = ({ url, cookies }) => {
   const ui = hostedUi();
   if (!ui) return new Response('Sign-in is not configured here.', { status: 404 });
-  const pending = newPendingSignIn(safeReturnTo(url.searchParams.get('returnTo')));
+  // newPendingSignIn keeps only a path on this site (safeReturnTo): no open redirect, no invalid header.
+  const pending = newPendingSignIn(url.searchParams.get('returnTo'));
   cookies.set(pendingCookie, encodePending(pending), {
     path: '/auth/',
     httpOnly: true,
