@@ -100,6 +100,13 @@ export const configSchema = z.object({
     .describe(
       'How far below zero a Bound account may go, in minor units (100000 = 1,000.00 Bound), unless overridden.',
     ),
+  QUIZ_RETRY_WAIT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_080)
+    .default(10)
+    .describe('Minutes a learner waits after failing a course quiz twice in a row (at most a week).'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
 });
 
