@@ -1,11 +1,13 @@
 // The quiz over the API, against DynamoDB Local: what a failed attempt answers, the wait after two
 // fails in a row, the lessons a credential needs, and answers only to the draw the learner was given.
 import { describe, expect, it } from 'vitest';
+import { questionsPerAttempt } from '#domain/learning/quiz-draw.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { answersTo, courseNamed, finishLessons, openDraw, revealedResults, takeQuiz } from '../support/quiz.ts';
 import { tableSnapshot } from '../support/write-world.ts';
 
 const course = courseNamed('double-entry-bookkeeping-basics');
+const perAttempt = questionsPerAttempt(course);
 const start = Date.parse('2026-11-21T12:00:00.000Z');
 
 async function api() {
@@ -27,7 +29,7 @@ describe('the quiz over the API', () => {
     const { call } = await api();
     const failed = await takeQuiz(call, 'learner', course, 2);
     expect(failed.status).toBe(200);
-    expect(body(failed).grade).toMatchObject({ passed: false, correct: course.quiz.length - 2 });
+    expect(body(failed).grade).toMatchObject({ passed: false, correct: perAttempt - 2, total: perAttempt });
     const sent = JSON.stringify(failed.body);
     for (const question of course.quiz) expect(sent).not.toContain(question.explanation);
     expect(sent).not.toMatch(/"answer"|"explanation"/);
@@ -38,15 +40,15 @@ describe('the quiz over the API', () => {
     const { call } = await api();
     const passed = await takeQuiz(call, 'learner', course);
     expect(body(passed).grade.passed).toBe(true);
-    expect(body(passed).grade.results).toHaveLength(course.quiz.length);
+    expect(body(passed).grade.results).toHaveLength(perAttempt);
     expect(body(passed).grade.results).toEqual(revealedResults(course, body(passed).grade.results));
   });
 
   it('refuses a third attempt right after two fails with 429, Retry-After and a sentence, records nothing, and accepts it after the wait', async () => {
     const { call, submit, clock, table } = await api();
-    expect((await takeQuiz(call, 'learner', course, 6)).status).toBe(200);
+    expect((await takeQuiz(call, 'learner', course, perAttempt)).status).toBe(200);
     clock.minutes = 2;
-    const second = await takeQuiz(call, 'learner', course, 6);
+    const second = await takeQuiz(call, 'learner', course, perAttempt);
     expect(body(second).retryAt).toBe(new Date(start + 12 * 60_000).toISOString());
 
     clock.minutes = 5;
@@ -89,7 +91,7 @@ describe('the quiz over the API', () => {
     const { call, submit } = await api();
     await finishLessons(call, 'learner', course);
     const draw = await openDraw(call, 'learner', course);
-    const answers = answersTo(course, draw.questions, 6);
+    const answers = answersTo(course, draw.questions, perAttempt);
     expect((await submit({ drawId: draw.id, answers })).status).toBe(200);
     const spent = await submit({ drawId: draw.id, answers });
     expect(spent.status).toBe(422);
