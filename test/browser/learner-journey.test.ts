@@ -135,7 +135,7 @@ describe('a learner takes a course', () => {
     await context.close();
   });
 
-  it('sends a visitor who is not signed in to sign in before enrolling, then back', async () => {
+  it('sends a visitor who is not signed in to sign in before enrolling, then back, and to the lessons before the quiz', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/learn/${course.id}/`);
@@ -143,6 +143,14 @@ describe('a learner takes a course', () => {
     await page.waitForURL(/\/auth\/sign-in\?returnTo=/);
     await page.getByRole('button', { name: /Dev Patel/ }).click();
     await page.waitForURL(`${baseUrl}/learn/${course.id}/`);
+
+    // The quiz waits for the lessons: no questions yet, only how many lessons are left and the next one.
+    await page.goto(`${baseUrl}/learn/${course.id}/quiz/`);
+    const total = course.lessons.length;
+    await expect(page.getByRole('status').textContent()).resolves.toContain(`${total} of ${total} are left`);
+    await expect(page.locator('form[action$="/quiz/"]').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: course.lessons[0]?.title }).click();
+    await page.waitForURL(`${baseUrl}/learn/${course.id}/${course.lessons[0]?.id}/`);
     await context.close();
   });
 });
