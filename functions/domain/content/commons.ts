@@ -66,7 +66,7 @@ export const courseFrontmatterSchema = z.strictObject({
   license: z.literal('CC-BY-SA-4.0'),
   passMark: z.number().min(0.5).max(1),
   /** How many questions one attempt draws from the pool in `quiz` (the pool holds at least twice as many). */
-  questionsPerAttempt: z.number().int().min(5).max(50).optional(),
+  questionsPerAttempt: z.number().int().min(5).max(50),
   /** A course whose lessons could hurt someone if wrong: each lesson must name a reviewer who is not its author. */
   safetyCritical: z.boolean().default(false),
   quiz: z.array(quizQuestionSchema).min(5, 'needs at least 5 questions'),

@@ -2,7 +2,8 @@
 // and field it is in, and all are reported at once, so a contributor fixes a batch in one go.
 //
 // Steps: 1) parse skill files (YAML), 2) course folders (index.md + lessons), 3) practice guides,
-// 4) cross-check ids: duplicates, unknown skills, dangling prerequisites, lesson lists vs files.
+// 4) cross-check ids: duplicates, unknown skills, dangling prerequisites, lesson lists vs files;
+// and each quiz pool holds at least twice the questions an attempt asks.
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type * as z from 'zod';
@@ -159,6 +160,7 @@ export function parseCommons(files: ContentFile[]): Commons {
       requireSkill(file.path, `skills.${index}.skill`, taught.skill);
     for (const [index, skillId] of front.prerequisites.entries())
       requireSkill(file.path, `prerequisites.${index}`, skillId);
+    for (const issue of questionPoolIssues(front)) report(file.path, issue.field, issue.message);
     const quiz = front.quiz.map((question) => ({ id: questionId(question), ...question }));
     quiz.forEach((question, index) => {
       const first = quiz.findIndex((other) => other.id === question.id);

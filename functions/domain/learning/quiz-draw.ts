@@ -16,8 +16,8 @@ export interface QuizDraw {
 export type RandomInt = (maxExclusive: number) => number;
 
 /**
- * How many questions an attempt asks. Until the content rule requires a pool twice that size, a course
- * may ask as many as its pool holds (then every attempt asks the whole pool, in a new order).
+ * How many questions an attempt asks. The content rule keeps every pool at least twice that size; the
+ * minimum keeps a course built some other way (a test's fixture) from asking more than its pool holds.
  */
 export function questionsPerAttempt(course: Pick<Course, 'quiz' | 'questionsPerAttempt'>): number {
   return Math.min(course.questionsPerAttempt ?? course.quiz.length, course.quiz.length);

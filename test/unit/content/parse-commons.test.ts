@@ -23,7 +23,7 @@ skills:
 `;
 
 const quiz = Array.from(
-  { length: 5 },
+  { length: 10 },
   (_, i) => `  - question: Question number ${i}?
     options: [A, B, C]
     answer: ${i % 3}
@@ -43,6 +43,7 @@ lessons: [01-the-iron]
 authors: [Guildhall commons]
 license: CC-BY-SA-4.0
 passMark: 0.8
+questionsPerAttempt: 5
 quiz:
 ${quiz}
 ${overrides}---
@@ -191,16 +192,16 @@ describe('parsing the commons', () => {
 
     it('gives each pool question an id that survives reordering the pool', () => {
       const ids = pool().map((question) => question.id);
-      expect(new Set(ids).size).toBe(5);
+      expect(new Set(ids).size).toBe(10);
       for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
       const entry = (i: number) =>
         `  - question: Question number ${i}?\n    options: [A, B, C]\n    answer: ${i % 3}\n    explanation: Because it is so.`;
-      const reordered = course().replace(quiz, [4, 3, 2, 1, 0].map(entry).join('\n'));
+      const reordered = course().replace(quiz, [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(entry).join('\n'));
       const moved = parseCommons(files({ 'courses/soldering-basics/index.md': reordered })).courses.get(
         'soldering-basics',
       );
       expect(moved?.quiz.map((question) => question.id).sort()).toEqual([...ids].sort());
-      expect(moved?.quiz[0]?.id).toBe(ids[4]);
+      expect(moved?.quiz[0]?.id).toBe(ids[9]);
     });
 
     it('keeps the id when only the spacing changes or the answer is corrected, and changes it with the wording or the options', () => {
@@ -229,6 +230,27 @@ describe('parsing the commons', () => {
     it('accepts a pool of at least twice the questions an attempt asks', () => {
       expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(12) })).toEqual([]);
       expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(20) })).toEqual([]);
+    });
+
+    it('fails on a course whose pool is smaller than twice an attempt, naming the file and field', () => {
+      const small = course().replace('questionsPerAttempt: 5', 'questionsPerAttempt: 6');
+      expect(issuesOf(files({ 'courses/soldering-basics/index.md': small }))).toEqual([
+        {
+          file: 'courses/soldering-basics/index.md',
+          field: 'quiz',
+          message:
+            'holds 10 questions; an attempt asks 6 (questionsPerAttempt), so the pool needs at least 12: add 2 or ask fewer per attempt',
+        },
+      ]);
+    });
+
+    it('fails on a course that does not say how many questions an attempt asks', () => {
+      const unsaid = course().replace('questionsPerAttempt: 5\n', '');
+      expect(issuesOf(files({ 'courses/soldering-basics/index.md': unsaid }))).toContainEqual({
+        file: 'courses/soldering-basics/index.md',
+        field: 'questionsPerAttempt',
+        message: expect.any(String),
+      });
     });
 
     it('refuses a smaller pool, saying how many questions to add', () => {
