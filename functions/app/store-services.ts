@@ -2,7 +2,7 @@
 // repositories over the one table. The stream consumers and the daily sweep start here, so their bundles
 // carry no token verifier, credential signer or search client; the API and the site add those in
 // services.ts.
-import { generateKeyPairSync, type JsonWebKey, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey, randomBytes, randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -51,6 +51,8 @@ export interface StoreServices {
   storeProbe: DependencyProbe;
   /** New ids for things people create (openings): short, random, URL-safe. */
   newId: () => string;
+  /** A uniform whole number below `maxExclusive`, from the operating system's cryptographic source. */
+  randomInt: (maxExclusive: number) => number;
   now: () => Date;
 }
 
@@ -103,6 +105,8 @@ export function createStoreServices(
         .toString('base64url')
         .toLowerCase()
         .replace(/[^a-z0-9]/g, 'x'),
+    // Quiz draws: Math.random is predictable enough to replay a draw; this is not.
+    randomInt: (maxExclusive) => randomInt(maxExclusive),
     now: () => new Date(),
     ...overrides,
   };

@@ -99,6 +99,13 @@ export const configSchema = z.object({
     .describe(
       'Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a logged decision.',
     ),
+  QUIZ_RETRY_WAIT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_080)
+    .default(10)
+    .describe('Minutes a learner waits after failing a course quiz twice in a row (at most a week).'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
 });
 

@@ -74,8 +74,9 @@ export class UnsupportedMediaTypeError extends DomainError {}
 
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super('Too many requests; try again later.');
+  /** `message` says when to try again, in words a person can act on (it becomes the problem's detail). */
+  constructor(retryAfterSeconds: number, message = 'Too many requests; try again later.') {
+    super(message);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

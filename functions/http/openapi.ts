@@ -67,6 +67,9 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     for (const [status, doc] of Object.entries(route.responses)) {
       const content: Record<string, unknown> = {};
       if (doc.schema) content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema, 'output') };
+      // A refusal a route describes in its own words is still answered as problem+json.
+      else if (Number(status) >= 400)
+        content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
       for (const alternative of doc.alternatives ?? []) {
         content[alternative.contentType] = alternative.schema
           ? { schema: jsonSchema(alternative.schema, 'output') }

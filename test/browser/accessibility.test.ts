@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { signIn } from '../support/sign-in.ts';
+import { courseNamed, finishLessonsOverHttp } from '../support/quiz.ts';
+import { signIn, tokenFor } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,6 +16,9 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext();
   await signIn(await context.newPage(), baseUrl, /Carmen Ruiz/, '/me/');
+  // With the lessons done, the quiz page below shows its form of drawn questions, not only a notice.
+  const pv = courseNamed('solar-pv-fundamentals-and-site-survey');
+  await finishLessonsOverHttp(baseUrl, await tokenFor(baseUrl, 'demo-carmen'), pv);
 });
 afterAll(() => browser?.close());
 

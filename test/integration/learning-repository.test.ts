@@ -1,22 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
-import { ConflictError } from '#domain/errors.ts';
-import {
-  completeLesson,
-  enrollInCourse,
-  type LearningDependencies,
-  myLearning,
-  submitQuiz,
-} from '#domain/learning/learning-use-cases.ts';
-import { commons, fakeServices } from '../support/services.ts';
+import { ConflictError, ValidationError } from '#domain/errors.ts';
+import { completeLesson, enrollInCourse, myLearning } from '#domain/learning/learning-use-cases.ts';
+import { openQuiz, type QuizDependencies, submitQuiz } from '#domain/learning/quiz-use-cases.ts';
+import { answersTo, courseNamed, takeQuizDirectly } from '../support/quiz.ts';
+import { fakeServices } from '../support/services.ts';
 import { documentClient, freshTable, uniqueId } from '../support/dynamodb.ts';
 
-const course = commons.courses.get('double-entry-bookkeeping-basics');
-if (!course) throw new Error('the demo course is missing from content/');
-const right = course.quiz.map((question) => question.answer);
+const course = courseNamed('double-entry-bookkeeping-basics');
+const lostTheRace = (error: unknown) =>
+  error instanceof ConflictError ||
+  (error instanceof ValidationError && error.issues.some((issue) => issue.field === 'body.drawId'));
 
-async function deps(): Promise<LearningDependencies> {
+/** A fresh learner with every lesson done and the quiz open: the draw's id and its question ids. */
+async function learnerAtTheQuiz(services: QuizDependencies) {
+  const learner = { personId: uniqueId('learner') };
+  await enrollInCourse(services, learner, course.id);
+  for (const lesson of course.lessons) await completeLesson(services, learner, course.id, lesson.id);
+  const view = await openQuiz(services, learner, course.id);
+  return {
+    learner,
+    view,
+    drawId: view.draw?.id ?? '',
+    drawn: view.draw?.questions.map((question) => question.id) ?? [],
+  };
+}
+
+async function deps(): Promise<QuizDependencies> {
   const { tableName } = await freshTable();
   const client = documentClient();
   const base = fakeServices();
@@ -32,9 +43,7 @@ describe('learning against DynamoDB Local', () => {
   it('takes a learner from enrollment to credential, and keeps it all', async () => {
     const services = await deps();
     const learner = { personId: uniqueId('learner'), claimedName: 'Femi' };
-    await enrollInCourse(services, learner, course.id);
-    for (const lesson of course.lessons) await completeLesson(services, learner, course.id, lesson.id);
-    const outcome = await submitQuiz(services, learner, course.id, right);
+    const outcome = await takeQuizDirectly(services, learner, course);
     expect(outcome.grade.passed).toBe(true);
 
     const summary = await myLearning(services, learner);
@@ -48,15 +57,45 @@ describe('learning against DynamoDB Local', () => {
 
   it('issues one credential when the same pass is submitted twice at once', async () => {
     const services = await deps();
-    const learner = { personId: uniqueId('learner') };
-    await enrollInCourse(services, learner, course.id);
-    const results = await Promise.allSettled([1, 2, 3].map(() => submitQuiz(services, learner, course.id, right)));
-    const fulfilled = results.filter((r) => r.status === 'fulfilled');
-    expect(fulfilled.length).toBeGreaterThanOrEqual(1);
+    const { learner, drawId, drawn } = await learnerAtTheQuiz(services);
+    const submission = { drawId, answers: answersTo(course, drawn) };
+    const results = await Promise.allSettled([1, 2, 3].map(() => submitQuiz(services, learner, course.id, submission)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const result of results) {
-      if (result.status === 'rejected') expect(result.reason).toBeInstanceOf(ConflictError);
+      // Lost the conditional write, or read the enrollment after the winner had spent the draw.
+      if (result.status === 'rejected') expect(result.reason).toSatisfy(lostTheRace);
     }
     expect(await services.learning.listCredentials(learner.personId)).toHaveLength(1);
+    expect(await services.learning.listAttempts(learner.personId, course.id)).toHaveLength(1);
+  });
+
+  it('counts two failed submissions of one draw at once as one attempt, so neither brings the wait nearer', async () => {
+    const services = await deps();
+    const { learner, drawId, drawn } = await learnerAtTheQuiz(services);
+    const submission = { drawId, answers: answersTo(course, drawn, drawn.length) };
+    const results = await Promise.allSettled([1, 2].map(() => submitQuiz(services, learner, course.id, submission)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await services.learning.getEnrollment(learner.personId, course.id)).toMatchObject({
+      quizAttempts: 1,
+      failedInRow: 1,
+    });
+    expect(await services.learning.listAttempts(learner.personId, course.id)).toHaveLength(1);
+  });
+
+  it('keeps the draw across reads and removes it once submitted', async () => {
+    const services = await deps();
+    const { learner, view, drawId, drawn } = await learnerAtTheQuiz(services);
+    expect(await openQuiz(services, learner, course.id)).toEqual(view);
+    await submitQuiz(services, learner, course.id, {
+      drawId,
+      answers: answersTo(course, drawn, drawn.length),
+    });
+    const stored = await services.learning.getEnrollment(learner.personId, course.id);
+    expect(stored?.quizDraw).toBeUndefined();
+    expect((await services.learning.listAttempts(learner.personId, course.id))[0]).toMatchObject({
+      questions: drawn,
+      passed: false,
+    });
   });
 
   it('keeps every lesson when lessons are marked concurrently', async () => {
@@ -77,7 +116,11 @@ describe('learning against DynamoDB Local', () => {
       personId,
       courseId: course.id,
       attempt: 1,
-      answers: right,
+      questions: course.quiz.map((question) => question.id),
+      answers: answersTo(
+        course,
+        course.quiz.map((question) => question.id),
+      ),
       correct: 6,
       total: 6,
       passed: true,

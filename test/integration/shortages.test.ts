@@ -11,7 +11,7 @@ import { createLogger } from '#http/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';
-import { commons } from '../support/services.ts';
+import { courseNamed, takeQuiz } from '../support/quiz.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const openingInput = (title: string, skills: string[], positions: number) => ({
@@ -26,7 +26,6 @@ const openingInput = (title: string, skills: string[], positions: number) => ({
   employmentType: 'CONTRACTOR',
   validThrough: day(30),
 });
-const answersFor = (courseId: string) => commons.courses.get(courseId)?.quiz.map((q) => q.answer) ?? [];
 
 let poller: StreamPoller | undefined;
 afterEach(() => poller?.stop());
@@ -89,10 +88,7 @@ describe('the shortage index through the stream', () => {
 
     // A learner part-way through the plasterboard course; a worker who earns the framing credential.
     await call('POST', '/api/me/enrollments', 'learner', { courseId: 'plasterboard-hanging-and-jointing' });
-    await call('POST', '/api/me/enrollments', 'worker', { courseId: 'timber-stud-partition-walls' });
-    const graded = await call('POST', '/api/me/enrollments/timber-stud-partition-walls/quiz-attempts', 'worker', {
-      answers: answersFor('timber-stud-partition-walls'),
-    });
+    const graded = await takeQuiz(call, 'worker', courseNamed('timber-stud-partition-walls'));
     expect(graded.body).toMatchObject({ grade: { passed: true } });
     await call('PUT', `/api/openings/${a}/applications/me`, 'worker', { note: 'I frame walls.' });
     expect((await call('PUT', `/api/openings/${a}/applicants/worker`, 'admin', { decision: 'accept' })).status).toBe(
@@ -158,10 +154,7 @@ describe('the shortage index through the stream', () => {
     );
     await call('PUT', `/api/openings/${a}/status`, 'admin', { status: 'open' });
     await call('POST', '/api/me/enrollments', 'learner', { courseId: 'plasterboard-hanging-and-jointing' });
-    await call('POST', '/api/me/enrollments', 'worker', { courseId: 'timber-stud-partition-walls' });
-    await call('POST', '/api/me/enrollments/timber-stud-partition-walls/quiz-attempts', 'worker', {
-      answers: answersFor('timber-stud-partition-walls'),
-    });
+    await takeQuiz(call, 'worker', courseNamed('timber-stud-partition-walls'));
     await poller?.drain(20_000);
 
     const readiness = await call('GET', `/api/openings/${a}/readiness`, 'admin');

@@ -10,6 +10,7 @@ import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fix
 import type { ApiResponse } from './api-client.ts';
 import { body } from './api-client.ts';
 import { documentClient } from './dynamodb.ts';
+import { answersTo, finishLessons, openDraw } from './quiz.ts';
 import { commons } from './services.ts';
 
 type Call = (method: string, path: string, as: string | null, body?: unknown) => Promise<ApiResponse>;
@@ -137,6 +138,9 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
   );
 
   const lesson = course.lessons[0]?.id ?? '';
+  // The quiz takes every lesson done and a drawn set of questions: the learner has both before the cases run.
+  await finishLessons(call, 'learner', course);
+  const draw = await openDraw(call, 'learner', course);
   const cases: Array<Omit<WriteCase, 'method'>> = [
     {
       route: 'POST /api/syndicates',
@@ -303,7 +307,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'POST /api/me/enrollments/{courseId}/quiz-attempts',
       path: () => `/api/me/enrollments/${course.id}/quiz-attempts`,
-      body: () => ({ answers: course.quiz.map((question) => question.answer) }),
+      body: () => ({ drawId: draw.id, answers: answersTo(course, draw.questions) }),
       as: 'learner',
       ok: 200,
     },

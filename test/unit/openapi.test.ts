@@ -34,6 +34,19 @@ describe('the OpenAPI document', () => {
     expect(operations.filter((operation) => !operation.responses['503'])).toEqual([]);
   });
 
+  it('documents how a quiz submission is refused, each as problem+json: lost race, rule or draw, and the wait', () => {
+    const submit = document.paths['/api/me/enrollments/{courseId}/quiz-attempts']?.post as {
+      responses: Record<string, { description: string; content?: Record<string, unknown> }>;
+    };
+    for (const status of ['404', '409', '422', '429']) {
+      expect(Object.keys(submit.responses[status]?.content ?? {}), status).toEqual(['application/problem+json']);
+    }
+    expect(submit.responses['422']?.description).toContain('lessons-not-done');
+    expect(submit.responses['429']?.description).toContain('Retry-After');
+    const quiz = document.paths['/api/me/enrollments/{courseId}/quiz']?.get as { responses: Record<string, unknown> };
+    expect(quiz.responses['200']).toBeDefined();
+  });
+
   it('gives every operation a unique id', () => {
     const ids = Object.values(document.paths).flatMap((operations) =>
       Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),

@@ -66,7 +66,7 @@ export const courseFrontmatterSchema = z.strictObject({
   license: z.literal('CC-BY-SA-4.0'),
   passMark: z.number().min(0.5).max(1),
   /** How many questions one attempt draws from the pool in `quiz` (the pool holds at least twice as many). */
-  questionsPerAttempt: z.number().int().min(5).max(50).optional(),
+  questionsPerAttempt: z.number().int().min(5).max(50),
   /** A course whose lessons could hurt someone if wrong: each lesson must name a reviewer who is not its author. */
   safetyCritical: z.boolean().default(false),
   quiz: z.array(quizQuestionSchema).min(5, 'needs at least 5 questions'),
@@ -91,7 +91,13 @@ export const practiceFrontmatterSchema = z.strictObject({
 });
 
 export type Skill = z.infer<typeof skillSchema> & { trade: TradeId };
-export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema> & {
+  /**
+   * Stable across reordering of the pool: derived from the question and its options (see questionId in
+   * parse-commons.ts), so a draw and its answers name exactly what the learner was shown.
+   */
+  id: string;
+};
 
 export interface Trade {
   id: TradeId;
@@ -111,10 +117,12 @@ export interface Lesson {
   words: number;
 }
 
-export interface Course extends Omit<z.infer<typeof courseFrontmatterSchema>, 'lessons'> {
+export interface Course extends Omit<z.infer<typeof courseFrontmatterSchema>, 'lessons' | 'quiz'> {
   id: string;
   introduction: string;
   lessons: Lesson[];
+  /** The question pool; one attempt draws `questionsPerAttempt` of them. */
+  quiz: QuizQuestion[];
 }
 
 export interface Practice extends z.infer<typeof practiceFrontmatterSchema> {

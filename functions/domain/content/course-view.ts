@@ -1,4 +1,5 @@
 // What the public sees of a course: everything but the quiz answers, which stay on the server.
+import { questionsPerAttempt } from '../learning/quiz-draw.ts';
 import type { Commons, Course, SkillLevel, TradeId } from './commons.ts';
 
 export interface CourseSummary {
@@ -18,9 +19,11 @@ export interface PublicCourse extends CourseSummary {
   authors: string[];
   license: string;
   passMark: number;
+  /** How many questions of the pool one attempt draws. */
+  questionsPerAttempt: number;
   lessons: Array<{ id: string; title: string; minutes: number; position: number }>;
-  /** Questions and options only; answers and explanations are revealed after grading. */
-  quiz: Array<{ question: string; options: string[] }>;
+  /** The question pool: questions and options only; answers and explanations come with a pass. */
+  quiz: Array<{ id: string; question: string; options: string[] }>;
 }
 
 export function courseSummary(course: Course, commons: Commons): CourseSummary {
@@ -50,8 +53,9 @@ export function publicCourse(course: Course, commons: Commons): PublicCourse {
     authors: course.authors,
     license: course.license,
     passMark: course.passMark,
+    questionsPerAttempt: questionsPerAttempt(course),
     lessons: course.lessons.map(({ id, title, minutes, position }) => ({ id, title, minutes, position })),
-    quiz: course.quiz.map(({ question, options }) => ({ question, options })),
+    quiz: course.quiz.map(({ id, question, options }) => ({ id, question, options })),
   };
 }
 

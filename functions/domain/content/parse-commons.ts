@@ -2,7 +2,9 @@
 // and field it is in, and all are reported at once, so a contributor fixes a batch in one go.
 //
 // Steps: 1) parse skill files (YAML), 2) course folders (index.md + lessons), 3) practice guides,
-// 4) cross-check ids: duplicates, unknown skills, dangling prerequisites, lesson lists vs files.
+// 4) cross-check ids: duplicates, unknown skills, dangling prerequisites, lesson lists vs files;
+// and each quiz pool holds at least twice the questions an attempt asks.
+import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import type * as z from 'zod';
 import {
@@ -14,6 +16,7 @@ import {
   minimumLessonWords,
   type Practice,
   practiceFrontmatterSchema,
+  type QuizQuestion,
   type Skill,
   skillFileSchema,
   type Trade,
@@ -59,6 +62,38 @@ export const countWords = (markdown: string) =>
     .replace(/```[\s\S]*?```/g, ' ')
     .split(/\s+/)
     .filter((word) => /[A-Za-z0-9]/.test(word)).length;
+
+/**
+ * A pool question's id: a hash of its question and options, as the learner sees them. Reordering the
+ * pool keeps every id, so a draw stored with an enrollment still names the same questions; rewording a
+ * question or changing its options makes a new question, so a draw made before the change is refused
+ * (and drawn again) instead of grading option numbers against options the learner never saw. Fixing only
+ * the answer or the explanation keeps the id: the draw is then graded with the corrected answer.
+ */
+export function questionId(question: Pick<QuizQuestion, 'question' | 'options'>): string {
+  const text = (value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const hash = createHash('sha256');
+  for (const part of [question.question, ...question.options]) hash.update(`${text(part)}\u0000`);
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * The pool rule: an attempt draws from a pool at least twice its size, so failing and retrying meets
+ * other questions, and a credential cannot be had by learning one attempt's answers by heart.
+ */
+export function questionPoolIssues(course: {
+  questionsPerAttempt: number;
+  quiz: readonly unknown[];
+}): Array<Omit<ContentIssue, 'file'>> {
+  const needed = 2 * course.questionsPerAttempt;
+  if (course.quiz.length >= needed) return [];
+  return [
+    {
+      field: 'quiz',
+      message: `holds ${course.quiz.length} questions; an attempt asks ${course.questionsPerAttempt} (questionsPerAttempt), so the pool needs at least ${needed}: add ${needed - course.quiz.length} or ask fewer per attempt`,
+    },
+  ];
+}
 
 export function parseCommons(files: ContentFile[]): Commons {
   const issues: ContentIssue[] = [];
@@ -125,6 +160,14 @@ export function parseCommons(files: ContentFile[]): Commons {
       requireSkill(file.path, `skills.${index}.skill`, taught.skill);
     for (const [index, skillId] of front.prerequisites.entries())
       requireSkill(file.path, `prerequisites.${index}`, skillId);
+    for (const issue of questionPoolIssues(front)) report(file.path, issue.field, issue.message);
+    const quiz = front.quiz.map((question) => ({ id: questionId(question), ...question }));
+    quiz.forEach((question, index) => {
+      const first = quiz.findIndex((other) => other.id === question.id);
+      if (first !== index) {
+        report(file.path, `quiz.${index}.question`, `asks the same question with the same options as quiz.${first}`);
+      }
+    });
 
     const lessons: Lesson[] = [];
     front.lessons.forEach((lessonId, index) => {
@@ -171,7 +214,7 @@ export function parseCommons(files: ContentFile[]): Commons {
       if (!front.lessons.includes(lessonId))
         report(other.path, '(file)', `not listed in the lessons of content/${file.path}`);
     }
-    courses.set(courseId, { ...front, id: courseId, introduction: split.body, lessons });
+    courses.set(courseId, { ...front, quiz, id: courseId, introduction: split.body, lessons });
   }
 
   const practices = new Map<string, Practice>();

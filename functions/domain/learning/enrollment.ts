@@ -2,6 +2,7 @@
 // passed. Pure rules; the repository stores the result.
 import type { Course } from '../content/commons.ts';
 import { NotFoundError } from '../errors.ts';
+import type { QuizDraw } from './quiz-draw.ts';
 
 export interface Enrollment {
   personId: string;
@@ -14,6 +15,11 @@ export interface Enrollment {
   lastLessonId?: string | undefined;
   status: 'in-progress' | 'completed';
   quizAttempts: number;
+  /** The questions the next attempt answers, drawn when the learner opens the quiz; gone once submitted. */
+  quizDraw?: QuizDraw | undefined;
+  /** Failed attempts in a row; two make the learner wait (see quiz-wait.ts). Absent on older items: 0. */
+  failedInRow?: number | undefined;
+  lastFailedAt?: string | undefined;
   passedAt?: string | undefined;
   credentialId?: string | undefined;
   /** Optimistic concurrency: each save must match the version it read. */
@@ -39,6 +45,7 @@ export function newEnrollment(personId: string, course: Course, now: Date): Enro
     lessonsDone: [],
     status: 'in-progress',
     quizAttempts: 0,
+    failedInRow: 0,
     version: 1,
   };
 }

@@ -2,12 +2,15 @@
 // conditional writes and one transaction for a pass (attempt, enrollment, credential, skills).
 import type { SkillLevel } from '../content/commons.ts';
 import type { Enrollment } from './enrollment.ts';
+import type { QuizAnswer } from './grade-quiz.ts';
 
 export interface QuizAttempt {
   personId: string;
   courseId: string;
   attempt: number;
-  answers: number[];
+  /** The drawn question ids, in the order they were asked. */
+  questions: string[];
+  answers: QuizAnswer[];
   correct: number;
   total: number;
   passed: boolean;

@@ -4,9 +4,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
-import { buildAchievementCredential, type CredentialSigner, credentialIdFor } from './credential.ts';
+import type { CredentialSigner } from './credential.ts';
 import { type Enrollment, markLessonDone, newEnrollment, type Progress, progressOf } from './enrollment.ts';
-import { gradeQuiz, type QuizGrade } from './grade-quiz.ts';
 import type { CredentialedSkill, LearningRepository, StoredCredential } from './learning-repository.ts';
 
 export interface LearningDependencies {
@@ -30,7 +29,7 @@ export async function enrollInCourse(deps: LearningDependencies, identity: Ident
   return withProgress(enrollment, course);
 }
 
-async function requireEnrollment(deps: LearningDependencies, personId: string, courseId: string) {
+export async function requireEnrollment(deps: LearningDependencies, personId: string, courseId: string) {
   const enrollment = await deps.learning.getEnrollment(personId, courseId);
   if (!enrollment) throw new NotFoundError('enrollment', courseId);
   return enrollment;
@@ -57,94 +56,6 @@ export async function completeLesson(
       if (!(error instanceof ConflictError) || attempt >= 3) throw error;
     }
   }
-}
-
-export interface QuizOutcome {
-  grade: QuizGrade;
-  attempt: number;
-  credentialId?: string | undefined;
-}
-
-/**
- * Steps: grade on the server; a fail is recorded with the attempt count; a first pass issues the
- * credential and grants the course's skills in one transaction. A pass after the course is already
- * completed is recorded as an attempt but issues nothing new.
- */
-export async function submitQuiz(
-  deps: LearningDependencies,
-  identity: Identity,
-  courseId: string,
-  answers: number[],
-): Promise<QuizOutcome> {
-  const course = findCourse(deps.commons, courseId);
-  const enrollment = await requireEnrollment(deps, identity.personId, courseId);
-  const grade = gradeQuiz(course, answers);
-  const now = deps.now();
-  const number = enrollment.quizAttempts + 1;
-  const attempt = {
-    personId: identity.personId,
-    courseId,
-    attempt: number,
-    answers,
-    correct: grade.correct,
-    total: grade.total,
-    passed: grade.passed,
-    at: now.toISOString(),
-  };
-  const counted: Enrollment = {
-    ...enrollment,
-    quizAttempts: number,
-    updatedAt: attempt.at,
-    version: enrollment.version + 1,
-  };
-  if (!grade.passed || enrollment.status === 'completed') {
-    await deps.learning.recordAttempt(counted, attempt);
-    return { grade, attempt: number, credentialId: enrollment.credentialId };
-  }
-
-  const person = await getMe(deps, identity);
-  const credentialId = credentialIdFor(identity.personId, courseId);
-  const skills = course.skills.flatMap((taught) => {
-    const skill = deps.commons.skills.get(taught.skill);
-    return skill ? [skill] : [];
-  });
-  const credential = buildAchievementCredential({
-    credentialId,
-    person,
-    course,
-    skills,
-    issuer: deps.signer.issuer,
-    siteUrl: deps.siteUrl,
-    issuedAt: now,
-    score: grade,
-  });
-  const jws = await deps.signer.sign(credential, {
-    subject: credential.credentialSubject.id,
-    jti: credential.id,
-    issuedAt: now,
-  });
-  const stored: StoredCredential = {
-    id: credentialId,
-    personId: identity.personId,
-    courseId,
-    issuedAt: attempt.at,
-    skills: course.skills.map((taught) => taught.skill),
-    jws,
-  };
-  const held: CredentialedSkill[] = course.skills.map((taught) => ({
-    personId: identity.personId,
-    skillId: taught.skill,
-    level: taught.level,
-    credentialId,
-    since: attempt.at,
-  }));
-  await deps.learning.recordPass(
-    { ...counted, status: 'completed', passedAt: attempt.at, credentialId },
-    attempt,
-    stored,
-    held,
-  );
-  return { grade, attempt: number, credentialId };
 }
 
 export interface LearnerSummary {

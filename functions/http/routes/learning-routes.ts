@@ -8,8 +8,8 @@ import {
   findCourse,
   getMyCredential,
   myLearning,
-  submitQuiz,
 } from '#domain/learning/learning-use-cases.ts';
+import { openQuiz, submitQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
 import { idParam, pageQuery } from './params.ts';
@@ -28,6 +28,48 @@ const enrollmentSchema = z.object({
   status: z.enum(['in-progress', 'completed']),
   quizAttempts: z.number(),
   progress: progressSchema,
+});
+
+const quizViewSchema = z.object({
+  courseId: z.string(),
+  status: z.enum(['lessons-left', 'waiting', 'open']),
+  passMark: z.number(),
+  questionsPerAttempt: z.number(),
+  needed: z.number(),
+  attempts: z.number(),
+  failedInRow: z.number(),
+  lessonsLeft: z.number(),
+  nextLessonId: z.string().optional(),
+  retryAt: z.string().optional(),
+  retryAfterSeconds: z.number().optional(),
+  draw: z
+    .object({
+      id: z.string(),
+      drawnAt: z.string(),
+      questions: z.array(z.object({ id: z.string(), question: z.string(), options: z.array(z.string()) })),
+    })
+    .optional(),
+});
+const quizOutcomeSchema = z.object({
+  attempt: z.number(),
+  credentialId: z.string().optional(),
+  retryAt: z.string().optional(),
+  grade: z.object({
+    correct: z.number(),
+    total: z.number(),
+    score: z.number(),
+    passMark: z.number(),
+    needed: z.number(),
+    passed: z.boolean(),
+    results: z.array(
+      z.object({
+        question: z.string(),
+        correct: z.boolean(),
+        answer: z.number().optional().describe('The right option: after a pass only.'),
+        explanation: z.string().optional().describe('After a pass only.'),
+      }),
+    ),
+  }),
 });
 
 export const learningRoutes = [
@@ -138,19 +180,72 @@ export const learningRoutes = [
   }),
 
   protectedRoute({
-    method: 'POST',
-    path: '/api/me/enrollments/{courseId}/quiz-attempts',
-    summary: 'Submit quiz answers (option numbers, one per question); graded on the server',
+    method: 'GET',
+    path: '/api/me/enrollments/{courseId}/quiz',
+    summary:
+      'My quiz for a course: the questions drawn for my next attempt (drawn on first ask, the same until submitted), or why I cannot take it yet',
     tags: ['learn'],
     auth: 'required',
     params: z.object({ courseId: idParam }),
-    body: z.strictObject({ answers: z.array(z.number().int().min(0).max(20)).min(1).max(50) }),
     responses: {
-      200: { description: 'The grade; a first pass names the credential issued.' },
-      404: { description: 'Not enrolled.' },
+      200: {
+        description:
+          '`status` is `open` with the drawn questions (never their answers), `lessons-left` with the next lesson, or `waiting` with `retryAt` after two failed attempts in a row.',
+        schema: quizViewSchema,
+      },
+      404: { description: 'No such course, or not enrolled in it.' },
+    },
+    async handle({ params, identity, services }) {
+      return {
+        body: await openQuiz(services, identity, params.courseId),
+        headers: { 'cache-control': 'private, no-store' },
+      };
+    },
+  }),
+
+  protectedRoute({
+    method: 'POST',
+    path: '/api/me/enrollments/{courseId}/quiz-attempts',
+    summary:
+      'Submit answers to the questions drawn for me (GET …/quiz), one option number per question id; graded on the server',
+    tags: ['learn'],
+    auth: 'required',
+    params: z.object({ courseId: idParam }),
+    body: z.strictObject({
+      drawId: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[a-z0-9]+$/, 'must be the draw id that GET …/quiz gave'),
+      answers: z
+        .array(
+          z.strictObject({
+            question: z.string().regex(/^[0-9a-f]{12}$/, 'must be a question id from the draw'),
+            option: z.number().int().min(0).max(20),
+          }),
+        )
+        .min(1)
+        .max(50),
+    }),
+    responses: {
+      200: {
+        description:
+          'The grade. A fail names each question right or wrong and nothing more (and `retryAt` when a wait begins); a pass also gives each right option and its explanation, and a first pass names the credential issued.',
+        schema: quizOutcomeSchema,
+      },
+      404: { description: 'No such course, or not enrolled in it.' },
+      409: { description: 'Another submission for this course was recorded first; nothing was recorded for this one.' },
+      422: {
+        description:
+          '`rule: lessons-not-done` while lessons are left; or `errors` naming `body.drawId` (not the draw waiting for answers) or an answer (a question not drawn, answered twice or not at all, an option the question lacks). Nothing is recorded.',
+      },
+      429: {
+        description:
+          'Two failed attempts in a row: wait until Retry-After (the detail says how long in words). Nothing is recorded.',
+      },
     },
     async handle({ params, body, identity, services }) {
-      return { body: await submitQuiz(services, identity, params.courseId, body.answers) };
+      return { body: await submitQuiz(services, identity, params.courseId, body) };
     },
   }),
 

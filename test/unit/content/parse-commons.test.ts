@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type ContentFile, ContentError, parseCommons } from '#domain/content/parse-commons.ts';
+import {
+  type ContentFile,
+  ContentError,
+  parseCommons,
+  questionId,
+  questionPoolIssues,
+} from '#domain/content/parse-commons.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -17,7 +23,7 @@ skills:
 `;
 
 const quiz = Array.from(
-  { length: 5 },
+  { length: 10 },
   (_, i) => `  - question: Question number ${i}?
     options: [A, B, C]
     answer: ${i % 3}
@@ -37,6 +43,7 @@ lessons: [01-the-iron]
 authors: [Guildhall commons]
 license: CC-BY-SA-4.0
 passMark: 0.8
+questionsPerAttempt: 5
 quiz:
 ${quiz}
 ${overrides}---
@@ -177,6 +184,84 @@ describe('parsing the commons', () => {
 
     it('asks nothing of a course that is not safety-critical', () => {
       expect(issuesOf(files())).toEqual([]);
+    });
+  });
+
+  describe('quiz questions', () => {
+    const pool = () => parseCommons(files()).courses.get('soldering-basics')?.quiz ?? [];
+
+    it('gives each pool question an id that survives reordering the pool', () => {
+      const ids = pool().map((question) => question.id);
+      expect(new Set(ids).size).toBe(10);
+      for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
+      const entry = (i: number) =>
+        `  - question: Question number ${i}?\n    options: [A, B, C]\n    answer: ${i % 3}\n    explanation: Because it is so.`;
+      const reordered = course().replace(quiz, [9, 8, 7, 6, 5, 4, 3, 2, 1, 0].map(entry).join('\n'));
+      const moved = parseCommons(files({ 'courses/soldering-basics/index.md': reordered })).courses.get(
+        'soldering-basics',
+      );
+      expect(moved?.quiz.map((question) => question.id).sort()).toEqual([...ids].sort());
+      expect(moved?.quiz[0]?.id).toBe(ids[9]);
+    });
+
+    it('keeps the id when only the spacing changes or the answer is corrected, and changes it with the wording or the options', () => {
+      const base = { question: 'Which iron tip suits fine work?', options: ['Chisel', 'Conical'] };
+      expect(questionId({ ...base, question: '  Which iron  tip suits\nfine work? ' })).toBe(questionId(base));
+      expect(questionId({ ...base, question: 'Which tip suits fine work?' })).not.toBe(questionId(base));
+      expect(questionId({ ...base, options: ['Conical', 'Chisel'] })).not.toBe(questionId(base));
+      expect(questionId({ ...base, options: ['Chisel', 'Conical', 'Bevel'] })).not.toBe(questionId(base));
+      // The separator keeps text from moving between the question and an option unnoticed.
+      expect(questionId({ question: 'A B', options: ['C'] })).not.toBe(questionId({ question: 'A', options: ['B C'] }));
+    });
+
+    it('fails on a question asked twice in one pool, naming the second', () => {
+      const sameOptions = course().replace('Question number 3?', 'Question number 1?');
+      expect(issuesOf(files({ 'courses/soldering-basics/index.md': sameOptions }))).toContainEqual({
+        file: 'courses/soldering-basics/index.md',
+        field: 'quiz.3.question',
+        message: 'asks the same question with the same options as quiz.1',
+      });
+    });
+  });
+
+  describe('the question pool rule', () => {
+    const poolOf = (size: number) => Array.from({ length: size }, (_, i) => i);
+
+    it('accepts a pool of at least twice the questions an attempt asks', () => {
+      expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(12) })).toEqual([]);
+      expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(20) })).toEqual([]);
+    });
+
+    it('fails on a course whose pool is smaller than twice an attempt, naming the file and field', () => {
+      const small = course().replace('questionsPerAttempt: 5', 'questionsPerAttempt: 6');
+      expect(issuesOf(files({ 'courses/soldering-basics/index.md': small }))).toEqual([
+        {
+          file: 'courses/soldering-basics/index.md',
+          field: 'quiz',
+          message:
+            'holds 10 questions; an attempt asks 6 (questionsPerAttempt), so the pool needs at least 12: add 2 or ask fewer per attempt',
+        },
+      ]);
+    });
+
+    it('fails on a course that does not say how many questions an attempt asks', () => {
+      const unsaid = course().replace('questionsPerAttempt: 5\n', '');
+      expect(issuesOf(files({ 'courses/soldering-basics/index.md': unsaid }))).toContainEqual({
+        file: 'courses/soldering-basics/index.md',
+        field: 'questionsPerAttempt',
+        message: expect.any(String),
+      });
+    });
+
+    it('refuses a smaller pool, saying how many questions to add', () => {
+      expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(11) })).toEqual([
+        {
+          field: 'quiz',
+          message:
+            'holds 11 questions; an attempt asks 6 (questionsPerAttempt), so the pool needs at least 12: add 1 or ask fewer per attempt',
+        },
+      ]);
+      expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(6) })[0]?.message).toContain('add 6');
     });
   });
 

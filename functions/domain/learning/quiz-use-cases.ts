@@ -1,0 +1,251 @@
+// Taking a course's quiz: open it (the questions are drawn then, once), submit answers to that draw,
+// and earn the credential with a pass. A credential needs every lesson done, knowledge of a pool larger
+// than one attempt, and no more than two quick guesses in a row.
+import type { Course } from '../content/commons.ts';
+import { ConflictError, RateLimitedError, RuleViolationError, ValidationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import { getMe } from '../people/get-me.ts';
+import { buildAchievementCredential, credentialIdFor } from './credential.ts';
+import { type Enrollment, progressOf } from './enrollment.ts';
+import { gradeQuiz, type QuizAnswer, type QuizGrade, rightAnswersNeeded } from './grade-quiz.ts';
+import type { CredentialedSkill, QuizAttempt, StoredCredential } from './learning-repository.ts';
+import { findCourse, type LearningDependencies, requireEnrollment } from './learning-use-cases.ts';
+import { drawnQuestions, newDraw, questionsPerAttempt, type RandomInt } from './quiz-draw.ts';
+import { failsBeforeWait, quizWait, secondsUntil, tryAgainSentence } from './quiz-wait.ts';
+
+export interface QuizDependencies extends LearningDependencies {
+  /** A cryptographic random source for draws. */
+  randomInt: RandomInt;
+  /** Names each draw. */
+  newId: () => string;
+  config: { QUIZ_RETRY_WAIT_MINUTES: number };
+}
+
+/** The quiz as the learner can take it now: the drawn questions (never their answers), or why not yet. */
+export interface QuizView {
+  courseId: string;
+  status: 'lessons-left' | 'waiting' | 'open';
+  passMark: number;
+  questionsPerAttempt: number;
+  /** Right answers needed to pass. */
+  needed: number;
+  attempts: number;
+  failedInRow: number;
+  lessonsLeft: number;
+  /** The first lesson not done yet, while some are left. */
+  nextLessonId?: string | undefined;
+  /** While waiting: when the next attempt is allowed. */
+  retryAt?: string | undefined;
+  retryAfterSeconds?: number | undefined;
+  /** While open: the questions to answer, in order, and the draw's id to quote when submitting. */
+  draw?: { id: string; drawnAt: string; questions: Array<{ id: string; question: string; options: string[] }> };
+}
+
+export interface QuizSubmission {
+  drawId: string;
+  answers: QuizAnswer[];
+}
+
+export interface QuizOutcome {
+  grade: QuizGrade;
+  attempt: number;
+  credentialId?: string | undefined;
+  /** After a fail that starts a wait: when the next attempt is allowed. */
+  retryAt?: string | undefined;
+}
+
+/** What the quiz page and the API show, before any draw: lessons left and any wait. */
+export function quizStatus(course: Course, enrollment: Enrollment | null, now: Date, waitMinutes: number): QuizView {
+  const progress = progressOf(enrollment, course);
+  const wait = quizWait(enrollment ?? {}, now, waitMinutes);
+  const perAttempt = questionsPerAttempt(course);
+  const view: QuizView = {
+    courseId: course.id,
+    status: 'open',
+    passMark: course.passMark,
+    questionsPerAttempt: perAttempt,
+    needed: rightAnswersNeeded(course.passMark, perAttempt),
+    attempts: enrollment?.quizAttempts ?? 0,
+    failedInRow: wait.failedInRow,
+    lessonsLeft: progress.total - progress.done,
+  };
+  if (!progress.allLessonsDone) return { ...view, status: 'lessons-left', nextLessonId: progress.resumeLessonId };
+  if (wait.retryAt) {
+    const retryAfterSeconds = secondsUntil(wait.retryAt, now);
+    return { ...view, status: 'waiting', retryAt: wait.retryAt.toISOString(), retryAfterSeconds };
+  }
+  return view;
+}
+
+/**
+ * Steps: read the enrollment; while lessons are left or a wait runs, say so and draw nothing; else return
+ * the stored draw, or draw one and store it over the version read (a tab that drew meanwhile wins, and
+ * its draw is the one returned), so reloading never offers a new set of questions.
+ */
+export async function openQuiz(deps: QuizDependencies, identity: Identity, courseId: string): Promise<QuizView> {
+  const course = findCourse(deps.commons, courseId);
+  for (let attempt = 0; ; attempt++) {
+    const enrollment = await requireEnrollment(deps, identity.personId, courseId);
+    const now = deps.now();
+    const view = quizStatus(course, enrollment, now, deps.config.QUIZ_RETRY_WAIT_MINUTES);
+    if (view.status !== 'open') return view;
+    const stored = enrollment.quizDraw;
+    const questions = stored && drawnQuestions(course, stored);
+    if (stored && questions) return { ...view, draw: drawView(stored, questions) };
+
+    const draw = newDraw(course, deps.newId(), now, deps.randomInt);
+    const updated: Enrollment = {
+      ...enrollment,
+      quizDraw: draw,
+      updatedAt: now.toISOString(),
+      version: enrollment.version + 1,
+    };
+    try {
+      await deps.learning.saveEnrollment(updated);
+      return { ...view, draw: drawView(draw, drawnQuestions(course, draw) ?? []) };
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+function drawView(draw: NonNullable<Enrollment['quizDraw']>, questions: Course['quiz']): QuizView['draw'] {
+  return {
+    id: draw.id,
+    drawnAt: draw.drawnAt,
+    questions: questions.map(({ id, question, options }) => ({ id, question, options })),
+  };
+}
+
+/**
+ * Steps: refuse while lessons are left (422) or a wait runs (429), recording nothing; refuse answers to
+ * any draw but the one stored (422); grade against that draw; record the attempt and the count of fails
+ * in a row over the version read, so two submissions at once cannot both count; a first pass also issues
+ * the credential and grants the course's skills in the same transaction.
+ */
+export async function submitQuiz(
+  deps: QuizDependencies,
+  identity: Identity,
+  courseId: string,
+  submission: QuizSubmission,
+): Promise<QuizOutcome> {
+  const course = findCourse(deps.commons, courseId);
+  const enrollment = await requireEnrollment(deps, identity.personId, courseId);
+  const now = deps.now();
+  const status = quizStatus(course, enrollment, now, deps.config.QUIZ_RETRY_WAIT_MINUTES);
+  if (status.status === 'lessons-left') {
+    const next = course.lessons.find((lesson) => lesson.id === status.nextLessonId);
+    throw new RuleViolationError(
+      'lessons-not-done',
+      `Finish the lessons before the quiz: ${status.lessonsLeft} of ${course.lessons.length} ${status.lessonsLeft === 1 ? 'is' : 'are'} left, the next is “${next?.title ?? status.nextLessonId}”.`,
+    );
+  }
+  if (status.status === 'waiting' && status.retryAt) {
+    const retryAt = new Date(status.retryAt);
+    throw new RateLimitedError(
+      secondsUntil(retryAt, now),
+      `You have failed this quiz ${status.failedInRow} times in a row. ${tryAgainSentence(retryAt, now)}`,
+    );
+  }
+  const draw = enrollment.quizDraw;
+  const questions = draw?.id === submission.drawId ? drawnQuestions(course, draw) : null;
+  if (!draw || !questions) {
+    throw new ValidationError([
+      {
+        field: 'body.drawId',
+        message:
+          draw?.id === submission.drawId
+            ? 'the course’s questions changed after this draw; open the quiz again for a new one'
+            : 'is not the draw waiting for your answers (it was submitted already, or replaced); open the quiz again and answer the questions it gives',
+      },
+    ]);
+  }
+
+  const grade = gradeQuiz(questions, course.passMark, submission.answers);
+  const number = enrollment.quizAttempts + 1;
+  const at = now.toISOString();
+  const attempt: QuizAttempt = {
+    personId: identity.personId,
+    courseId,
+    attempt: number,
+    questions: draw.questions,
+    answers: submission.answers,
+    correct: grade.correct,
+    total: grade.total,
+    passed: grade.passed,
+    at,
+  };
+  // The draw is spent; a fail adds to the count of fails in a row (a finished wait counts none).
+  const { quizDraw: _spent, lastFailedAt: _last, ...rest } = enrollment;
+  const failedInRow = grade.passed ? 0 : status.failedInRow + 1;
+  const counted: Enrollment = {
+    ...rest,
+    quizAttempts: number,
+    failedInRow,
+    ...(grade.passed ? {} : { lastFailedAt: at }),
+    updatedAt: at,
+    version: enrollment.version + 1,
+  };
+  if (!grade.passed || enrollment.status === 'completed') {
+    await deps.learning.recordAttempt(counted, attempt);
+    const waits = failedInRow >= failsBeforeWait;
+    const retryAt = waits ? new Date(now.getTime() + deps.config.QUIZ_RETRY_WAIT_MINUTES * 60_000) : undefined;
+    return { grade, attempt: number, credentialId: enrollment.credentialId, retryAt: retryAt?.toISOString() };
+  }
+
+  const credentialId = credentialIdFor(identity.personId, courseId);
+  const credential = await issueCredential(deps, identity, course, credentialId, grade, now);
+  const held: CredentialedSkill[] = course.skills.map((taught) => ({
+    personId: identity.personId,
+    skillId: taught.skill,
+    level: taught.level,
+    credentialId,
+    since: at,
+  }));
+  await deps.learning.recordPass(
+    { ...counted, status: 'completed', passedAt: at, credentialId },
+    attempt,
+    credential,
+    held,
+  );
+  return { grade, attempt: number, credentialId };
+}
+
+/** The Open Badges credential for a pass, signed with the instance key. */
+async function issueCredential(
+  deps: QuizDependencies,
+  identity: Identity,
+  course: Course,
+  credentialId: string,
+  grade: QuizGrade,
+  now: Date,
+): Promise<StoredCredential> {
+  const person = await getMe(deps, identity);
+  const skills = course.skills.flatMap((taught) => {
+    const skill = deps.commons.skills.get(taught.skill);
+    return skill ? [skill] : [];
+  });
+  const credential = buildAchievementCredential({
+    credentialId,
+    person,
+    course,
+    skills,
+    issuer: deps.signer.issuer,
+    siteUrl: deps.siteUrl,
+    issuedAt: now,
+    score: grade,
+  });
+  const jws = await deps.signer.sign(credential, {
+    subject: credential.credentialSubject.id,
+    jti: credential.id,
+    issuedAt: now,
+  });
+  return {
+    id: credentialId,
+    personId: identity.personId,
+    courseId: course.id,
+    issuedAt: now.toISOString(),
+    skills: course.skills.map((taught) => taught.skill),
+    jws,
+  };
+}
