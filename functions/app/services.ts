@@ -35,7 +35,11 @@ export function getServices(): Services {
 }
 
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
-  const client = createDocumentClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const client = createDocumentClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    timeoutMs: config.STORE_TIMEOUT_MS,
+  });
   const store = createStoreServices(config, overrides, client);
   const search = overrides.search ?? createSearchIndex(config);
   // Assigned onto the store services, not spread: spreading would read the lazy commons now.

@@ -70,6 +70,7 @@ export function createStoreServices(
   client: DynamoDBDocumentClient = createDocumentClient({
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
+    timeoutMs: config.STORE_TIMEOUT_MS,
   }),
 ): StoreServices {
   return {

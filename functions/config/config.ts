@@ -106,6 +106,15 @@ export const configSchema = z.object({
     .max(10_080)
     .default(10)
     .describe('Minutes a learner waits after failing a course quiz twice in a row (at most a week).'),
+  STORE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(60_000)
+    .default(2_000)
+    .describe(
+      'How long one attempt at a DynamoDB call may take (connecting: half of it); after a second attempt the request answers 503. At most 4000 in AWS, so both attempts fit in the functions’ 10 s.',
+    ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
 });
 
@@ -129,8 +138,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS (credentials must verify across restarts)',
     );
   }
+  if (result.data.STAGE === 'aws' && result.data.STORE_TIMEOUT_MS > maxStoreTimeoutInAws) {
+    throw new ConfigError(
+      `Invalid configuration:\n  STORE_TIMEOUT_MS: at most ${maxStoreTimeoutInAws} in AWS (two attempts must end inside the functions' 10 s timeout)`,
+    );
+  }
   return result.data;
 }
+
+/** Two attempts of 4 s and the SDK's backoff between them (≤ 1 s) end inside the functions' 10 s. */
+const maxStoreTimeoutInAws = 4_000;
 
 let cached: Config | undefined;
 

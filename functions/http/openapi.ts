@@ -26,10 +26,21 @@ const problemSchema = {
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override }) as JsonSchema;
   // A response schema promises the fields it lists; answers may carry more (bookkeeping such as
   // `version`), so outputs are documented open. Request bodies stay closed: extra fields are refused.
   return io === 'output' ? openObjects(rest) : rest;
+}
+
+/**
+ * zod leaves out the default of a value parsed by a transform when it describes the input (the default
+ * is the parsed value, not the text); a whole number's default is the same on the wire, so it is kept.
+ */
+function override({ zodSchema, jsonSchema: json }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) {
+  const def = zodSchema._zod.def;
+  if (def.type !== 'default' || 'default' in json) return;
+  const value: unknown = def.defaultValue;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') json.default = value;
 }
 
 function openObjects(value: unknown): JsonSchema {

@@ -83,6 +83,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_EC2_METADATA_DISABLED: 'true',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
+      // DynamoDB Local (one JVM, transactions queued behind each other, sharing this machine) can take
+      // seconds where DynamoDB takes milliseconds; the 2 s default is for AWS.
+      STORE_TIMEOUT_MS: '10000',
       AUTH_ISSUER: identity.issuer,
       AUTH_AUDIENCE: identity.audience,
       AUTH_JWKS: JSON.stringify(identity.jwks),

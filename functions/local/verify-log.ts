@@ -32,7 +32,12 @@ export async function verifyTable(options: {
   tableName: string;
   publicKey: JsonWebKey;
 }) {
-  const client = createDocumentClient({ region: process.env.AWS_REGION ?? 'eu-west-1', endpoint: options.endpoint });
+  // A command run by hand, under no function's deadline: a slow store is waited for, not refused.
+  const client = createDocumentClient({
+    region: process.env.AWS_REGION ?? 'eu-west-1',
+    endpoint: options.endpoint,
+    timeoutMs: 30_000,
+  });
   const deps = {
     registryLog: createRegistryLogRepository(client, options.tableName),
     innovations: createInnovationRepository(client, options.tableName),

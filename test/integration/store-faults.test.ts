@@ -144,7 +144,12 @@ const writeCommands = new Set([
  */
 function nthWriteFails(config: Services['config']) {
   const armed = { failAt: 0, writes: 0, fault: faults[0] as Fault };
-  const document = createDocumentClient({ region: config.AWS_REGION, endpoint: localEndpoint(), maxAttempts: 1 });
+  const document = createDocumentClient({
+    region: config.AWS_REGION,
+    endpoint: localEndpoint(),
+    maxAttempts: 1,
+    timeoutMs: config.STORE_TIMEOUT_MS,
+  });
   document.middlewareStack.add(
     (next, context) => async (args) => {
       if (writeCommands.has(String(context.commandName)) && ++armed.writes === armed.failAt) {

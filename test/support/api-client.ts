@@ -5,7 +5,7 @@ import { createServices, type Services } from '#app/services.ts';
 import type { Config } from '#config/config.ts';
 import { createApi } from '#http/api.ts';
 import { commons, testConfig } from './services.ts';
-import { freshTable, localEndpoint } from './dynamodb.ts';
+import { freshTable, localEndpoint, localStoreTimeoutMs } from './dynamodb.ts';
 
 export interface ApiResponse {
   status: number;
@@ -19,7 +19,13 @@ export const body = (response: ApiResponse) => response.body as Record<string, a
 export async function apiOnFreshTable(overrides: Partial<Services> = {}, config: Partial<Config> = {}) {
   const { tableName } = await freshTable();
   const services = createServices(
-    { ...testConfig, ...config, TABLE_NAME: tableName, DYNAMODB_ENDPOINT: localEndpoint() },
+    {
+      ...testConfig,
+      STORE_TIMEOUT_MS: localStoreTimeoutMs,
+      ...config,
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: localEndpoint(),
+    },
     { commons, ...overrides },
   );
   return { services, call: callerFor(createApi(services)) };

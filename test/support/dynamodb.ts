@@ -30,8 +30,16 @@ export async function freshTable(): Promise<{ tableName: string; endpoint: strin
   return { tableName, endpoint: localEndpoint() };
 }
 
+/**
+ * How long a call to DynamoDB Local may take in these tests. DynamoDB Local queues transactions behind
+ * each other: with a hundred writers racing on one item (the concurrency suite) on a busy machine, one
+ * call waits far longer than DynamoDB's would, so the production default (2 s) would turn waiting into
+ * 503s. The production value is tested against a frozen store in store-timeouts.test.ts.
+ */
+export const localStoreTimeoutMs = 30_000;
+
 export function documentClient() {
-  return createDocumentClient({ region: 'eu-west-1', endpoint: localEndpoint() });
+  return createDocumentClient({ region: 'eu-west-1', endpoint: localEndpoint(), timeoutMs: localStoreTimeoutMs });
 }
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

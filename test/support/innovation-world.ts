@@ -45,15 +45,15 @@ export async function innovationWorld(clock: { now: Date }) {
   return world;
 }
 
-/** The usual steps, on whichever world `call` belongs to at the time. */
-export function innovationSteps(call: () => Call) {
+/** The usual steps, on whichever world `call` belongs to at the time, drafting records with `input`. */
+export function innovationSteps(call: () => Call, input = draftInput) {
   async function draft(
     inventors = [
       { personId: 'ana', basisPoints: 7000 },
       { personId: 'ben', basisPoints: 3000 },
     ],
   ) {
-    const created = await call()('POST', '/api/innovations', 'ana', draftInput(inventors));
+    const created = await call()('POST', '/api/innovations', 'ana', input(inventors));
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     return String(body(created).record.id);
   }

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createServices, type Services } from '#app/services.ts';
-import { parseConfig } from '#config/config.ts';
+import { type Config, parseConfig } from '#config/config.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Enrollment } from '#domain/learning/enrollment.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
@@ -107,16 +107,19 @@ const emptySearch: SearchIndex = {
   health: async () => ({ engine: 'embedded', documents: 0 }),
 };
 
-export function fakeServices(overrides: Partial<Services> = {}): Services {
-  return createServices(testConfig, {
-    log: createLogger('silent'),
-    commons,
-    people: memoryPeople(),
-    learning: memoryLearning(),
-    search: emptySearch,
-    healthProbes: [],
-    rateLimiter: memoryRateLimiter({ limit: 1000, windowSeconds: 60 }),
-    now: () => new Date('2026-11-21T12:00:00.000Z'),
-    ...overrides,
-  });
+export function fakeServices(overrides: Partial<Services> = {}, config: Partial<Config> = {}): Services {
+  return createServices(
+    { ...testConfig, ...config },
+    {
+      log: createLogger('silent'),
+      commons,
+      people: memoryPeople(),
+      learning: memoryLearning(),
+      search: emptySearch,
+      healthProbes: [],
+      rateLimiter: memoryRateLimiter({ limit: 1000, windowSeconds: 60 }),
+      now: () => new Date('2026-11-21T12:00:00.000Z'),
+      ...overrides,
+    },
+  );
 }

@@ -4,6 +4,7 @@ import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
 import { createLogger } from '#http/log.ts';
+import { wholeNumber } from '#http/routes/params.ts';
 import { fakeServices } from '../support/services.ts';
 
 const echo = publicRoute<{ id: string }, { limit: number }, { title: string; count: number }>({
@@ -13,7 +14,7 @@ const echo = publicRoute<{ id: string }, { limit: number }, { title: string; cou
   tags: ['test'],
   auth: 'none',
   params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
-  query: z.object({ limit: z.coerce.number().int().min(1).max(50).default(20) }),
+  query: z.object({ limit: wholeNumber({ min: 1, max: 50 }).default(20) }),
   body: z.object({ title: z.string().min(1), count: z.number().int() }),
   responses: { 201: { description: 'made' } },
   async handle({ params, query, body }) {

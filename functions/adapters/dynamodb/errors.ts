@@ -1,6 +1,8 @@
 // Translates SDK failures into domain errors, so the domain never sees an SDK type.
 import { ConflictError, StoreUnavailableError } from '#domain/errors.ts';
 
+// Throttling and server errors the SDK gave up retrying; the HTTP handler's connection and request
+// timeouts (`TimeoutError`, see client.ts); and the socket errors of a store that cannot be reached.
 const unavailableNames = new Set([
   'ProvisionedThroughputExceededException',
   'ThrottlingException',
@@ -11,6 +13,11 @@ const unavailableNames = new Set([
   'RequestTimeout',
   'ECONNREFUSED',
   'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
 ]);
 
 export function translateStoreError(error: unknown, conflictMessage = 'The item changed or already exists.'): Error {

@@ -1,5 +1,7 @@
 // Statements of Bound: what moved through an account (a person's or a syndicate's) and what a
 // record's settlements paid whom, as rows for a page and as CSV. Pure: the loaders pass data in.
+import { toCsv } from '../csv.ts';
+import { type Decimal, decimal, decimalText } from '../decimal.ts';
 import type { ValueReport } from './adoption.ts';
 import type { LedgerEntry } from './innovation-repository.ts';
 
@@ -110,28 +112,17 @@ export function totalsByPerson(
   return [...totals.values()].sort((a, b) => a.role.localeCompare(b.role) || (b.amount > a.amount ? 1 : -1));
 }
 
+/** Minor units of Bound as an exact amount: Bound has two decimal places. */
+export const boundAmount = (minor: bigint): Decimal => decimal(minor, 2);
+
 /** Minor units as a decimal of Bound with two places, exact for any size: -1234n → "-12.34". */
-export function boundDecimal(minor: bigint): string {
-  const sign = minor < 0n ? '-' : '';
-  const abs = minor < 0n ? -minor : minor;
-  return `${sign}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
-}
+export const boundDecimal = (minor: bigint): string => decimalText(boundAmount(minor));
 
 /** For people: "1,234.50 Bound", with a true minus sign. */
 export function formatBound(minor: bigint): string {
   const [whole = '0', cents = '00'] = boundDecimal(minor < 0n ? -minor : minor).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${minor < 0n ? '−' : ''}${grouped}.${cents} Bound`;
-}
-
-function csvField(value: string): string {
-  // A leading = + - @ would make a spreadsheet run the cell as a formula; a quote mark keeps it text.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly (string | number | bigint)[]>): string {
-  return `${[header, ...rows].map((row) => row.map((cell) => csvField(String(cell))).join(',')).join('\r\n')}\r\n`;
 }
 
 export function statementCsv(rows: readonly StatementRow[]): string {
@@ -157,8 +148,8 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       row.syndicateId,
       row.counterparty,
       row.amount,
-      boundDecimal(row.amount),
-      row.balance ?? '',
+      boundAmount(row.amount),
+      row.balance,
     ]),
   );
 }
@@ -166,7 +157,7 @@ export function statementCsv(rows: readonly StatementRow[]): string {
 export function recordCsv(parts: readonly RecordPart[]): string {
   return toCsv(
     ['date', 'report', 'syndicate', 'value_minor', 'person', 'role', 'amount_minor', 'amount_bound'],
-    parts.map((p) => [p.at, p.reportId, p.syndicateId, p.value, p.personId, p.role, p.amount, boundDecimal(p.amount)]),
+    parts.map((p) => [p.at, p.reportId, p.syndicateId, p.value, p.personId, p.role, p.amount, boundAmount(p.amount)]),
   );
 }
 

@@ -1,5 +1,6 @@
-// The ranking as open data in CSV (RFC 4180): one row per skill, every input beside its score, so a
-// spreadsheet can check the arithmetic.
+// The ranking as open data in CSV (RFC 4180, through the project's one writer): one row per skill,
+// every input beside its score, so a spreadsheet can check the arithmetic.
+import { toCsv } from '../csv.ts';
 import type { SkillShortage } from './score.ts';
 
 export const shortageCsvColumns = [
@@ -19,15 +20,10 @@ export const shortageCsvColumns = [
   'courses',
 ] as const;
 
-/** Quotes a field when it holds a comma, quote or line break; a quote is doubled. */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function shortagesCsv(skills: SkillShortage[]): string {
-  const rows = skills.map((s) =>
-    [
+export function shortagesCsv(skills: readonly SkillShortage[]): string {
+  return toCsv(
+    shortageCsvColumns,
+    skills.map((s) => [
       s.rank,
       s.skill,
       s.label,
@@ -42,9 +38,6 @@ export function shortagesCsv(skills: SkillShortage[]): string {
       s.inputs.declared,
       s.inputs.learners,
       s.courses.join(' '),
-    ]
-      .map(csvField)
-      .join(','),
+    ]),
   );
-  return `${[shortageCsvColumns.join(','), ...rows].join('\r\n')}\r\n`;
 }

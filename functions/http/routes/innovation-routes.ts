@@ -27,12 +27,15 @@ import { consistency, inclusion, recordLog, signedHead } from '#domain/innovatio
 import { jsonSafe, recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute, type RouteResult } from '../route.ts';
-import { idParam as id } from './params.ts';
+import { idParam as id, pageQuery, wholeNumber } from './params.ts';
 
 const innovation = z.object({ innovationId: id });
 const format = z.object({ format: z.enum(['json', 'csv']).default('json') });
-const index = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const size = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** An entry of the registry log by its index, and a size of its tree. */
+export const logIndex = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER });
+const treeSize = wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER });
+/** A published version of a record, from 1. */
+export const versionNumber = wholeNumber({ min: 1, max: 9999 });
 export const registryQuerySchema = z.object({
   q: z.string().min(1).max(80).optional(),
   trade: z.enum(tradeIds).optional(),
@@ -42,8 +45,7 @@ export const registryQuerySchema = z.object({
     .enum(['yes', 'no'])
     .transform((value) => value === 'yes')
     .optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageQuery,
 });
 
 const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
@@ -109,7 +111,7 @@ export const innovationRoutes = [
     summary: 'One published version of a record',
     tags: ['innovations'],
     auth: 'none',
-    params: z.object({ innovationId: id, version: z.coerce.number().int().min(1).max(9999) }),
+    params: z.object({ innovationId: id, version: versionNumber }),
     responses: { 200: { description: 'The version.' }, 404: { description: 'No such published version.' } },
     async handle({ params, services }) {
       const { published } = await viewInnovation(services, params.innovationId, null);
@@ -371,7 +373,7 @@ export const registryLogRoutes = [
     summary: 'Entries from start (inclusive) to end (exclusive), at most 1,000',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ start: index.default(0), end: index.optional() }),
+    query: z.object({ start: logIndex.default(0), end: logIndex.optional() }),
     responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
     async handle({ query, services }) {
       const end = query.end ?? query.start + 1000;
@@ -385,7 +387,7 @@ export const registryLogRoutes = [
     summary: 'The audit path of an entry in the tree of a given size (default: the current size)',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ leafIndex: index, treeSize: size.optional() }),
+    query: z.object({ leafIndex: logIndex, treeSize: treeSize.optional() }),
     responses: {
       200: { description: 'The proof and the signed head it leads to.' },
       422: { description: 'Out of range.' },
@@ -400,7 +402,7 @@ export const registryLogRoutes = [
     summary: 'The proof that the tree of size first is a prefix of the tree of size second',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ first: size, second: size }),
+    query: z.object({ first: treeSize, second: treeSize }),
     responses: { 200: { description: 'The proof and both signed heads.' }, 422: { description: 'Out of range.' } },
     async handle({ query, services }) {
       return json(await consistency(services, query.first, query.second));

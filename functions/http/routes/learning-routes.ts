@@ -12,7 +12,10 @@ import {
 import { openQuiz, submitQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
-import { idParam, pageQuery } from './params.ts';
+import { idParam, pageQuery, wholeNumber } from './params.ts';
+
+/** The catalog's hours filter: courses of at most this many hours. */
+export const courseHours = wholeNumber({ min: 1, max: 1000 });
 
 const progressSchema = z.object({
   done: z.number(),
@@ -83,7 +86,7 @@ export const learningRoutes = [
       trade: z.enum(tradeIds).optional(),
       skill: idParam.optional(),
       level: z.enum(skillLevels).optional(),
-      maxHours: z.coerce.number().positive().max(1000).optional(),
+      maxHours: courseHours.optional(),
       ...pageQuery,
     }),
     responses: { 200: { description: 'One page of courses.' } },
@@ -128,7 +131,11 @@ export const learningRoutes = [
     summary: 'The skills taxonomy, optionally for one trade',
     tags: ['learn'],
     auth: 'none',
-    query: z.object({ trade: z.enum(tradeIds).optional(), ...pageQuery, pageSize: pageQuery.pageSize.default(100) }),
+    query: z.object({
+      trade: z.enum(tradeIds).optional(),
+      page: pageQuery.page,
+      pageSize: wholeNumber({ min: 1, max: 100 }).default(100),
+    }),
     responses: { 200: { description: 'One page of skills.' } },
     async handle({ query, services }) {
       const skills = [...services.commons.skills.values()].filter(

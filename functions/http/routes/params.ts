@@ -1,4 +1,5 @@
-// Schemas every route table shares: ids in paths and the paging of lists.
+// Schemas every route table shares: ids in paths, whole numbers in paths and queries, and the paging
+// of lists. The site's pages read numbers from their URLs with the same functions.
 import * as z from 'zod';
 
 /** A Guildhall id in a path or query: lowercase words, digits and hyphens. */
@@ -8,8 +9,56 @@ export const idParam = z
   .max(100)
   .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
 
+export interface WholeNumberRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * A whole number as a URL writes it: plain ASCII digits, a minus only where negatives are allowed,
+ * no leading zeros. Anything else (empty, spaces, `0x10`, `1e3`, `+1`, `-0`, `1.0`, other scripts'
+ * digits) is refused rather than guessed at, as `Number()` and `z.coerce.number()` would: they read
+ * `''` and `' '` as 0 and `0x10` as 16. `undefined` when the text is not such a number or out of range.
+ */
+export function parseWholeNumber(text: string, { min, max }: WholeNumberRange): number | undefined {
+  // The longest canonical form of a number in range; checked first, so a huge input costs nothing.
+  const longest = Math.max(String(min).length, String(max).length);
+  if (text.length > longest) return undefined;
+  if (!(min < 0 ? /^(?:0|-?[1-9][0-9]*)$/ : /^(?:0|[1-9][0-9]*)$/).test(text)) return undefined;
+  const value = Number(text);
+  return value >= min && value <= max ? value : undefined;
+}
+
+function wholeNumberMessage({ min, max }: WholeNumberRange): string {
+  const signs = min < 0 ? 'a minus sign only before a negative number; no spaces, plus sign' : 'no spaces, signs';
+  return `Write a whole number from ${min} to ${max} in plain digits, such as ${min}: ${signs}, decimal point, exponent or leading zeros.`;
+}
+
+/**
+ * A whole number in a path or query, parsed by `parseWholeNumber` into a number. The OpenAPI document
+ * describes it as what it is on the wire: an integer with its bounds (OpenAPI writes an integer
+ * parameter in decimal digits), so generated clients and Schemathesis send only values it accepts.
+ */
+export function wholeNumber(range: WholeNumberRange) {
+  if (!Number.isSafeInteger(range.min) || !Number.isSafeInteger(range.max) || range.min > range.max) {
+    throw new RangeError(`Bad whole-number range ${range.min}..${range.max}.`);
+  }
+  const message = wholeNumberMessage(range);
+  return z
+    .string({ error: message })
+    .transform((text, context) => {
+      const value = parseWholeNumber(text, range);
+      if (value === undefined) {
+        context.addIssue({ code: 'custom', message, input: text });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .meta({ type: 'integer', minimum: range.min, maximum: range.max });
+}
+
 /** Page numbers and a page size clamped to 100, for every list. */
 export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: wholeNumber({ min: 1, max: 10_000 }).default(1),
+  pageSize: wholeNumber({ min: 1, max: 100 }).default(20),
 };

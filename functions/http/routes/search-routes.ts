@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { publicRoute } from '../route.ts';
+import { pageQuery, wholeNumber } from './params.ts';
 
 /** `?skills=a&skills=b` and `?skills=a` both become a list. */
 const list = <T extends z.ZodType<string>>(item: T) =>
@@ -9,6 +10,7 @@ const list = <T extends z.ZodType<string>>(item: T) =>
     .transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value]))
     .optional();
 const shortText = z.string().trim().min(1).max(80);
+const pay = wholeNumber({ min: 0, max: 100_000_000 });
 const facetNames = ['type', 'skills', 'trade', 'place', 'remote', 'status', 'payUnit'] as const;
 
 export const searchQuerySchema = z.object({
@@ -23,14 +25,14 @@ export const searchQuerySchema = z.object({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  payMin: z.coerce.number().int().min(0).max(100_000_000).optional(),
-  payMax: z.coerce.number().int().min(0).max(100_000_000).optional(),
+  payMin: pay.optional(),
+  payMax: pay.optional(),
   sort: z
     .enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc'])
     .optional(),
   facets: list(z.enum(facetNames)),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: wholeNumber({ min: 1, max: 1000 }).default(1),
+  pageSize: pageQuery.pageSize,
 });
 
 export type SearchParams = z.infer<typeof searchQuerySchema>;

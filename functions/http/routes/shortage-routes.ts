@@ -9,7 +9,7 @@ import {
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
-import { idParam as id } from './params.ts';
+import { idParam as id, wholeNumber } from './params.ts';
 
 const inputsSchema = z.object({
   openings: z.number(),
@@ -98,7 +98,7 @@ export const shortageRoutes = [
     summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
     tags: ['shortages'],
     auth: 'none',
-    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+    query: z.object({ days: wholeNumber({ min: 1, max: 366 }).default(30) }),
     responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };

@@ -9,7 +9,6 @@ import {
   jsonSafe,
   recordParts,
   statementCsv,
-  toCsv,
   totalsByPerson,
 } from '#domain/innovations/statements.ts';
 import { royaltySplit } from '#domain/ledger/royalty.ts';
@@ -58,16 +57,11 @@ describe('statements', () => {
     ]);
   });
 
-  it('writes CSV that a spreadsheet reads as text, never as a formula', () => {
-    expect(
-      toCsv(
-        ['a', 'b'],
-        [
-          ['=HYPERLINK("x")', 'plain, with comma'],
-          ['-12', '@sum'],
-        ],
-      ),
-    ).toBe('a,b\r\n"\'=HYPERLINK(""x"")","plain, with comma"\r\n-12,\'@sum\r\n');
+  it('writes titles as text in the statement CSV, and amounts, negative ones too, as numbers', () => {
+    const rows = accountRows([entry('2026-11-01', -1250n)], new Map([['rec', '-1+1|cmd']]));
+    expect(statementCsv(rows).split('\r\n')[1]).toBe(
+      "2026-11-01,royalty-paid,rec,'-1+1|cmd,r-2026-11-01,mill,syndicate:mill,-1250,-12.50,-1250",
+    );
   });
 
   it('puts one row per movement in the statement CSV', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, shortagesCsv } from '#domain/shortages/csv.ts';
+import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { fadedDemand, rankShortages, shortageScore, weightedSupply } from '#domain/shortages/score.ts';
 import { commons } from '../../support/services.ts';
 
@@ -74,18 +74,19 @@ describe('the ranking', () => {
 });
 
 describe('the CSV', () => {
-  it('quotes fields with commas, quotes or line breaks, and nothing else', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-  });
-
   it('has a header and one CRLF-terminated row per skill', () => {
     const ranking = rankShortages([], commons, '2026-11-21');
     const lines = shortagesCsv(ranking.skills).split('\r\n');
     expect(lines[0]).toMatch(/^rank,skill,label,trade,trade_rank,score,demand_fte,supply,/);
     expect(lines).toHaveLength(commons.skills.size + 2);
     expect(lines.at(-1)).toBe('');
+  });
+
+  it('writes a label a spreadsheet would run as a formula as text', () => {
+    const [skill] = rankShortages([], commons, '2026-11-21').skills;
+    if (!skill) throw new Error('the commons has skills');
+    const row = shortagesCsv([{ ...skill, label: '@SUM(1+1)*cmd' }]).split('\r\n')[1];
+    expect(row).toContain(`,${skill.skill},'@SUM(1+1)*cmd,`);
+    expect(row).toMatch(/^1,/);
   });
 });
