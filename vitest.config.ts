@@ -24,6 +24,8 @@ export default defineConfig({
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 60_000,
+          // The synth runs in beforeAll: ~3 s alone, over 10 s (the default) on a loaded machine.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -30,6 +30,8 @@ interface Check {
   path: string;
   contains: string;
   status?: number;
+  /** Something the Content-Security-Policy header must contain (a page's hashes ship with the bundle). */
+  policy?: string;
 }
 
 /** GET requests each bundle must answer (200 unless said), and something each body must contain. */
@@ -38,7 +40,7 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     bundle: 'ApiFunction',
     label: 'api',
     checks: [
-      { path: '/api/health', contains: '"status":"ok"' },
+      { path: '/api/health', contains: '"status":"ok"', policy: "default-src 'none'" },
       { path: '/api/courses', contains: '"total":' },
       { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
       { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
@@ -48,8 +50,8 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     bundle: 'SiteFunction',
     label: 'site',
     checks: [
-      { path: '/', contains: '<main' },
-      { path: '/learn/', contains: '<main' },
+      { path: '/', contains: '<main', policy: "script-src 'self' 'sha256-" },
+      { path: '/learn/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
     ],
   },
@@ -90,7 +92,7 @@ try {
           isBase64Encoded: false };
         const result = await handler(event);
         const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64').toString() : (result.body ?? '');
-        results.push({ status: result.statusCode, body });
+        results.push({ status: result.statusCode, body, policy: result.headers?.['content-security-policy'] ?? '' });
       }
       process.stdout.write(JSON.stringify(results));`;
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -113,14 +115,17 @@ try {
         LOG_LEVEL: 'error',
       },
     });
-    const results = JSON.parse(output) as Array<{ status: number; body: string }>;
+    const results = JSON.parse(output) as Array<{ status: number; body: string; policy: string }>;
     requests.forEach((request, i) => {
       const result = results[i];
-      const ok = result?.status === (request.status ?? 200) && result.body.includes(request.contains);
+      const ok =
+        result?.status === (request.status ?? 200) &&
+        result.body.includes(request.contains) &&
+        result.policy.includes(request.policy ?? '');
       if (ok) passed++;
       else failed++;
       console.log(`${ok ? 'ok  ' : 'FAIL'} ${label}: GET ${request.path} → ${result?.status}`);
-      if (!ok) console.log(result?.body.slice(0, 500));
+      if (!ok) console.log(`content-security-policy: ${result?.policy}\n${result?.body.slice(0, 500)}`);
     });
   }
 } finally {

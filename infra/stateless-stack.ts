@@ -1,6 +1,6 @@
 // Everything that can be replaced on every deploy: identity, the HTTP API and its functions, and the
 // site (prerendered pages on S3 behind CloudFront, on-demand pages from the site's Lambda).
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   HttpApi,
@@ -17,6 +17,7 @@ import {
   CachePolicy,
   Distribution,
   OriginRequestPolicy,
+  ResponseHeadersPolicy,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -35,6 +36,8 @@ import { Trigger } from 'aws-cdk-lib/triggers';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../functions/http/api.ts';
+import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
+import { securityHeadersPolicyProps } from './security-headers-policy.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -179,6 +182,7 @@ export class StatelessStack extends Stack {
           afterBundling: (inputDir: string, outputDir: string) => [
             `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
             `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
+            `cp "${join(dirname(props.site.serverEntry), prerenderedPoliciesFile)}" "${outputDir}/"`,
           ],
         },
       },
@@ -310,8 +314,11 @@ export class StatelessStack extends Stack {
     // Pages (prerendered and on demand, with their form posts) come from the site function, which
     // carries the prerendered HTML in its bundle; hashed assets come from S3, cached for a year. An S3
     // origin group cannot be the default here: CloudFront allows only GET and HEAD through one.
+    // Every behaviour carries the one header set (see security-headers-policy.ts).
+    const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', securityHeadersPolicyProps());
     const pages = {
       origin: apiOrigin,
+      responseHeadersPolicy,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_ALL,
       cachePolicy: CachePolicy.CACHING_DISABLED,
@@ -320,6 +327,7 @@ export class StatelessStack extends Stack {
     const assetOrigin = S3BucketOrigin.withOriginAccessControl(assets);
     const asset = {
       origin: assetOrigin,
+      responseHeadersPolicy,
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
     };

@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { pageDirectives } from '../functions/http/security-headers.ts';
 import guildhallAdapter from './adapter/index.ts';
 
 // Static by default: pages built from `content/` are prerendered; pages whose data changes opt out with
@@ -9,6 +10,11 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:3000',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // Each page's script-src and style-src list the hashes of exactly the scripts and styles Astro emits
+  // for it; the other directives are the project's one page policy. Not applied by `astro dev`.
+  security: { csp: { directives: [...pageDirectives] } },
+  // Shiki colours code with inline styles, which the policy refuses; no page renders Astro markdown.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   image: { service: { entrypoint: 'astro/assets/services/noop' } },
   vite: {

@@ -14,6 +14,7 @@ import type { Identity } from '#domain/identity.ts';
 import type { Logger } from './log.ts';
 import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
 import type { AnyRoute, Method, RouteResult } from './route.ts';
+import { apiSecurityHeaders } from './security-headers.ts';
 
 export interface HttpRequest {
   method: string;
@@ -73,6 +74,8 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
       if (mapped.status >= 500) log.error('request failed', { requestId: request.requestId, error });
       response = problemResponse(mapped);
     }
+    // Every answer, success, problem or CSV, is data: the same headers, whatever a route set.
+    Object.assign(response.headers, apiSecurityHeaders);
     response.headers['x-request-id'] = request.requestId;
     log.info('request', {
       requestId: request.requestId,

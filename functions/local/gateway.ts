@@ -1,21 +1,25 @@
 // The local gateway: HTTP in, the same API Gateway v2 event and Lambda context AWS would produce,
 // the same handler code, HTTP out. It also plays the JWT authorizer on protected routes, serves the
 // built site's files (CloudFront + S3 in AWS), passes other pages to the site's server handler, and
-// hosts the development sign-in page.
+// hosts the development sign-in page. What it answers itself (files, sign-in, its own refusals) gets
+// the project's security headers here; what a Lambda answers passes through as API Gateway passes it,
+// so a handler that forgot them would show.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, relative, resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
 import type { Logger } from '#http/log.ts';
 import { type CompiledRoute, matchRoute } from '#http/router.ts';
 import { clearedSessionCookie, readCookie, safeReturnTo, sessionCookie, sessionCookieName } from '#http/session.ts';
+import type { PrerenderedPolicies } from '#http/prerendered-policies.ts';
+import { pageContentSecurityPolicy, securityHeaders } from '#http/security-headers.ts';
 import { bearerToken, type TokenVerifier } from '#http/token-verifier.ts';
 import type { Person } from '#domain/people/person.ts';
 import { buildEvent, readResult } from './gateway-event.ts';
 import type { DevIdentityProvider } from './dev-identity.ts';
 import { sessionSeconds } from './dev-identity.ts';
-import { signInPage } from './sign-in-page.ts';
+import { signInPage, signInStyles } from './sign-in-page.ts';
 
 export type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 
@@ -24,6 +28,8 @@ export interface GatewayOptions {
   apiRoutes: CompiledRoute[];
   site?: LambdaHandler;
   staticDir?: string;
+  /** The prerendered pages' policies (with their hashes), read from the site's build. */
+  pagePolicies?: PrerenderedPolicies;
   verifyToken: TokenVerifier;
   devIdentity?: { provider: DevIdentityProvider; people: Person[] };
   log: Logger;
@@ -52,7 +58,9 @@ export function createGateway(options: GatewayOptions): Server {
   return createServer((request, response) => {
     handle(options, request, response).catch((error: unknown) => {
       options.log.error('gateway failure', { error });
-      if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });
+      if (!response.headersSent) {
+        response.writeHead(502, { 'content-type': 'application/json', ...securityHeaders({}) });
+      }
       response.end(JSON.stringify({ message: 'Internal Server Error' }));
     });
   });
@@ -118,7 +126,15 @@ async function handle(options: GatewayOptions, request: IncomingMessage, respons
       const cache = path.startsWith('/_astro/')
         ? 'public, max-age=31536000, immutable'
         : 'public, max-age=0, must-revalidate';
-      response.writeHead(200, { 'content-type': type, 'cache-control': cache, 'content-length': statSync(file).size });
+      const policy = type.startsWith('text/html')
+        ? options.pagePolicies?.(relative(resolve(options.staticDir), file))
+        : undefined;
+      response.writeHead(200, {
+        'content-type': type,
+        'cache-control': cache,
+        'content-length': statSync(file).size,
+        ...securityHeaders({ contentType: type, policy }),
+      });
       if (method === 'HEAD') return response.end();
       createReadStream(file).pipe(response);
       return;
@@ -164,7 +180,12 @@ async function devAuth(
     const current = token ? await verifyToken(token).catch(() => undefined) : undefined;
     // The name shown is the profile's, never the token's own claim (which its holder could have edited).
     const signedInAs = current && (dev.people.find((person) => person.id === current.sub)?.name ?? current.sub);
-    return send(response, 200, html, signInPage(dev.people, returnTo, signedInAs));
+    return send(
+      response,
+      200,
+      { ...html, 'content-security-policy': signInPolicy },
+      signInPage(dev.people, returnTo, signedInAs),
+    );
   }
   if (method !== 'POST') return send(response, 405, { allow: 'GET, POST' }, '');
   const form = new URLSearchParams(body.toString('utf8'));
@@ -172,7 +193,9 @@ async function devAuth(
     return send(response, 303, { location: '/', 'set-cookie': clearedSessionCookie() }, '');
   }
   const person = dev.people.find((candidate) => candidate.id === form.get('personId'));
-  if (!person) return send(response, 400, html, signInPage(dev.people, '/'));
+  if (!person) {
+    return send(response, 400, { ...html, 'content-security-policy': signInPolicy }, signInPage(dev.people, '/'));
+  }
   const token = await dev.provider.sign(person);
   const location = safeReturnTo(form.get('returnTo'));
   send(response, 303, { location, 'set-cookie': sessionCookie(token, sessionSeconds, false) }, '');
@@ -189,8 +212,20 @@ function reply(response: ServerResponse, result: ApiResult) {
   response.end(body);
 }
 
+/** The sign-in page's one inline style block, allowed by its hash. */
+const signInPolicy = pageContentSecurityPolicy({ styles: [signInStyles] });
+
+/** An answer of the gateway's own, with the security headers (a CSP passed in `headers` is kept). */
 function send(response: ServerResponse, status: number, headers: Record<string, string | number>, body: string) {
-  response.writeHead(status, headers);
+  const type = headers['content-type'];
+  const policy = headers['content-security-policy'];
+  response.writeHead(status, {
+    ...headers,
+    ...securityHeaders({
+      contentType: type === undefined ? undefined : String(type),
+      policy: policy === undefined ? undefined : String(policy),
+    }),
+  });
   response.end(body);
 }
 

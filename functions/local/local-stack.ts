@@ -11,6 +11,7 @@ import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#http/log.ts';
+import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { compileCommons } from './compile-commons.ts';
 import { ensureTable } from './create-tables.ts';
 import { demoPeople, demoSteward } from './demo-data/people.ts';
@@ -161,7 +162,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const server: Server = createGateway({
       api,
       apiRoutes: compileRoutes(apiRoutes),
-      ...(site ? { site, staticDir: join(siteDir, 'dist/client') } : {}),
+      ...(site
+        ? {
+            site,
+            staticDir: join(siteDir, 'dist/client'),
+            pagePolicies: readPrerenderedPolicies(join(siteDir, 'dist/server', prerenderedPoliciesFile)),
+          }
+        : {}),
       verifyToken: services.verifyToken,
       devIdentity: { provider: identity, people: demoPeople },
       log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),

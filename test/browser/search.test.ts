@@ -33,11 +33,12 @@ describe('the search page', () => {
     await page.goto(`${baseUrl}/search/`);
     await page.getByLabel(/Search courses/).pressSequentially('bookkeep', { delay: 20 });
     // Results for each prefix typed ("bookk", …) may show on the way; they must settle on the whole word.
-    await page.waitForFunction(
-      '/bookkeep/i.test(document.querySelector("#results mark")?.textContent ?? "")',
-      undefined,
-      { timeout: 10_000 },
-    );
+    // A locator, not waitForFunction: that evaluates its predicate with eval, which the page's CSP refuses.
+    await page
+      .locator('#results mark')
+      .first()
+      .filter({ hasText: /bookkeep/i })
+      .waitFor({ timeout: 10_000 });
     await expect(page.locator('#results mark').first().textContent()).resolves.toMatch(/bookkeep/i);
     expect(page.url()).toContain('q=bookkeep');
     await page.close();

@@ -5,7 +5,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { table } from '#adapters/dynamodb/table.ts';
 import { apiRoutes } from '#http/api.ts';
+import { commonSecurityHeaders, dataContentSecurityPolicy } from '#http/security-headers.ts';
 import { buildApp } from '../../infra/app.ts';
+import { securityHeadersPolicyProps } from '../../infra/security-headers-policy.ts';
 
 let data: Template;
 let app: Template;
@@ -124,6 +126,56 @@ describe('the stateless stack', () => {
     app.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true }),
     });
+  });
+});
+
+describe('security headers through CloudFront', () => {
+  it('attaches one response headers policy to every behaviour: pages, /api and the S3 assets', () => {
+    const policies = Object.keys(app.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
+    expect(policies).toHaveLength(1);
+    const [distribution] = Object.values(app.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution?.Properties.DistributionConfig;
+    const behaviours = [config.DefaultCacheBehavior, ...config.CacheBehaviors];
+    expect(behaviours.map((behaviour) => behaviour.PathPattern ?? 'default')).toEqual([
+      'default',
+      '/api/*',
+      '/_astro/*',
+      '/favicon.svg',
+    ]);
+    for (const behaviour of behaviours) expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policies[0] });
+  });
+
+  it('sends the shared header set and HSTS for two years, keeping the CSP a page brings with its hashes', () => {
+    const {
+      'x-content-type-options': _,
+      'x-frame-options': __,
+      'referrer-policy': ___,
+      ...custom
+    } = commonSecurityHeaders;
+    app.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: commonSecurityHeaders['x-frame-options'], Override: true },
+          ReferrerPolicy: { ReferrerPolicy: commonSecurityHeaders['referrer-policy'], Override: true },
+          ContentSecurityPolicy: { ContentSecurityPolicy: dataContentSecurityPolicy, Override: false },
+          StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+        },
+        CustomHeadersConfig: {
+          Items: Object.entries(custom).map(([Header, Value]) => ({ Header, Value, Override: true })),
+        },
+      }),
+    });
+    expect(Object.keys(custom)).toEqual(['permissions-policy', 'cross-origin-opener-policy']);
+  });
+
+  it('fails the synth on a header value CloudFront cannot send', () => {
+    expect(() => securityHeadersPolicyProps({ ...commonSecurityHeaders, 'x-frame-options': 'ALLOWALL' })).toThrow(
+      'CloudFront cannot send x-frame-options: ALLOWALL',
+    );
+    expect(() => securityHeadersPolicyProps({ ...commonSecurityHeaders, 'referrer-policy': 'sometimes' })).toThrow(
+      'CloudFront cannot send referrer-policy: sometimes',
+    );
   });
 });
 
