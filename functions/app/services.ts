@@ -4,10 +4,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createDynamoIdempotencyStore } from '#adapters/dynamodb/idempotency-store.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { type Config, getConfig } from '#config/config.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type { CredentialSigner } from '#domain/learning/credential.ts';
+import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#http/log.ts';
@@ -17,8 +19,10 @@ import { createSearchIndex } from './search-index.ts';
 import { createStoreServices, type StoreServices } from './store-services.ts';
 
 export interface Services extends StoreServices {
-  /** Per-identity write limit; the router asks it before every protected write. */
+  /** Per-identity write limit; every command (API route or site form) asks it first. */
   rateLimiter?: RateLimiter | undefined;
+  /** The first answer to each idempotency key, kept 24 hours (see app/commands/command.ts). */
+  idempotency: IdempotencyStore;
   signer: CredentialSigner & { publicJwk(): Promise<JWK> };
   siteUrl: string;
   search: SearchIndex;
@@ -50,6 +54,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
         store.storeProbe,
         { name: 'search', essential: false, probe: async () => ({ ...(await search.health()) }) },
       ],
+      idempotency: createDynamoIdempotencyStore(client, config.TABLE_NAME),
       rateLimiter: createDynamoRateLimiter(client, config.TABLE_NAME, {
         limit: config.WRITE_RATE_LIMIT,
         windowSeconds: 60,

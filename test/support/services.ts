@@ -5,6 +5,7 @@ import { createServices, type Services } from '#app/services.ts';
 import { type Config, parseConfig } from '#config/config.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Enrollment } from '#domain/learning/enrollment.ts';
+import { memoryIdempotencyStore } from '#domain/limits/idempotency.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import type {
   CredentialedSkill,
@@ -118,6 +119,7 @@ export function fakeServices(overrides: Partial<Services> = {}, config: Partial<
       search: emptySearch,
       healthProbes: [],
       rateLimiter: memoryRateLimiter({ limit: 1000, windowSeconds: 60 }),
+      idempotency: memoryIdempotencyStore(),
       now: () => new Date('2026-11-21T12:00:00.000Z'),
       ...overrides,
     },

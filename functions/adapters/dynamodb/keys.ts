@@ -97,6 +97,12 @@ export const applicationLookup = (openingId: string, personId: string) => ({
 /** A write counter for one identity in one time window (rate limiting); expires by TTL. */
 export const rateWindowKeys = (key: string, window: number) => ({ pk: `RATE#${key}`, sk: `W#${window}` });
 
+/** One idempotency key of one person for one command: the first answer, kept 24 hours (TTL). */
+export const idempotencyKeys = (personId: string, command: string, key: string) => ({
+  pk: `IDEMPOTENCY#${personId}`,
+  sk: `${command}#${key}`,
+});
+
 // Innovations, the Bound ledger and the registry log. Numbers in sort keys are zero-padded so string
 // order is numeric order.
 const pad = (value: number, width: number) => String(value).padStart(width, '0');

@@ -1,0 +1,31 @@
+// Turning a schema's refusal into the fields a person can fix, the same way for the API's routes and
+// the site's forms: `body.title`, `path.syndicateId`, `query.page`, each with its message.
+import type * as z from 'zod';
+import type { FieldIssue } from './errors.ts';
+
+/** Parses `value`; on failure adds its issues under `where` (`body`, `path`, `query`) and returns undefined. */
+export function parseInto<T>(schema: z.ZodType<T>, value: unknown, where: string, issues: FieldIssue[]): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  collectIssues(result.error.issues, [where], issues);
+  return undefined as T;
+}
+
+/** zod's issues as fields a person can fix. */
+export function collectIssues(found: readonly z.core.$ZodIssue[], at: string[], issues: FieldIssue[]) {
+  for (const issue of found) {
+    const field = [...at, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys') {
+      // An unknown key (a server-owned field like `balance`, or a typo) is named as the field that is wrong.
+      for (const key of issue.keys) {
+        issues.push({ field: [...field, key].join('.'), message: 'This request does not take this field.' });
+      }
+    } else if (issue.code === 'invalid_union' && issue.errors.some((option) => option.length > 0)) {
+      // No shape matched: explain the one the request came closest to (fewest issues; the first on a tie).
+      const closest = issue.errors.reduce((best, option) =>
+        option.length > 0 && (best.length === 0 || option.length < best.length) ? option : best,
+      );
+      collectIssues(closest, field, issues);
+    } else issues.push({ field: field.join('.'), message: issue.message });
+  }
+}
