@@ -9,7 +9,16 @@ import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
-const ids = { opening: '', draftOpening: '', credential: '', published: '', draft: '', othersRecord: '', report: '' };
+const ids = {
+  opening: '',
+  draftOpening: '',
+  credential: '',
+  published: '',
+  draft: '',
+  invitation: '',
+  othersRecord: '',
+  report: '',
+};
 const roles = {
   anonymous: null,
   learner: 'learner',
@@ -62,7 +71,16 @@ beforeAll(async () => {
   );
   ids.draftOpening = body(await call('POST', '/api/syndicates/own-syn/openings', 'owner', opening)).id;
 
-  for (const person of ['owner', 'other-inventor', 'learner', 'other-member', 'other-admin', 'applicant', 'pending']) {
+  for (const person of [
+    'owner',
+    'other-inventor',
+    'learner',
+    'other-member',
+    'other-admin',
+    'applicant',
+    'pending',
+    'invitee',
+  ]) {
     await call('GET', '/api/me', person);
   }
   ids.published = body(
@@ -70,6 +88,14 @@ beforeAll(async () => {
   ).record.id;
   await expectStatus(call('POST', `/api/innovations/${ids.published}/publication`, 'owner'), 200, 'publish record');
   ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
+  // The invitation belongs to the person it names: only they may answer it.
+  ids.invitation = body(
+    await expectStatus(
+      call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }, { personId: 'invitee' }])),
+      201,
+      'invite',
+    ),
+  ).record.id;
   ids.othersRecord = body(
     await call('POST', '/api/innovations', 'other-inventor', draftInput([{ personId: 'other-inventor' }])),
   ).record.id;
@@ -191,6 +217,13 @@ const cells: Cell[] = [
     path: () => `/api/innovations/${ids.draft}/draft`,
     body: draftInput([{ personId: 'owner' }]),
     owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/innovations/{innovationId}/draft/consent',
+    path: () => `/api/innovations/${ids.invitation}/draft/consent`,
+    body: { decision: 'accept' },
+    owner: 'invitee',
     ownerStatus: 200,
   },
   {

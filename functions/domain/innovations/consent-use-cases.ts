@@ -1,0 +1,81 @@
+// What a person does with a draft that names them (or, as a correction, leaves them out): accept its
+// terms or decline and leave; and the drafts waiting for their answer. The rules are in consent.ts.
+import type { Identity } from '../identity.ts';
+import { declined, missingConsents, recordPeople, roleIn } from './consent.ts';
+import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { type InnovationRecord, type InnovationVersion, listingOf } from './innovation.ts';
+import { draftFor } from './innovation-use-cases.ts';
+
+export type ConsentDecision = 'accept' | 'decline';
+
+/**
+ * Steps: find the draft the caller may see (404 otherwise); for `accept`, add them to who accepted
+ * its terms (and out of the invited); for `decline`, take them off it, their share spread over the
+ * others, whose consents then start again; save both over the revisions read, retried on a race.
+ * Only the caller's own answer is recorded: nobody can accept or decline for another.
+ */
+export async function decideConsent(
+  deps: InnovationDependencies,
+  identity: Identity,
+  innovationId: string,
+  decision: ConsentDecision,
+): Promise<{ decision: ConsentDecision; record?: InnovationRecord; version?: InnovationVersion }> {
+  return retryOnConflict(async () => {
+    const { record, version, replaced } = await draftFor(deps, identity, innovationId);
+    const me = identity.personId;
+    const at = deps.now().toISOString();
+    let updated: InnovationVersion;
+    if (decision === 'accept') {
+      if (version.acceptedBy.includes(me) && !version.invited.includes(me)) return { decision, record, version };
+      updated = {
+        ...version,
+        acceptedBy: [...version.acceptedBy, me],
+        invited: version.invited.filter((personId) => personId !== me),
+      };
+    } else {
+      updated = declined(version, replaced, me);
+    }
+    updated = { ...updated, updatedAt: at, rev: version.rev + 1 };
+    const next: InnovationRecord = {
+      ...record,
+      ...(record.status === 'draft' ? listingOf(updated) : {}),
+      ...recordPeople(replaced, updated),
+      updatedAt: at,
+      rev: record.rev + 1,
+    };
+    await deps.innovations.saveDraft(next, updated, { record, versionRev: version.rev });
+    // Whoever declined no longer sees the draft: nothing of it goes back to them.
+    return decision === 'accept' ? { decision, record: next, version: updated } : { decision };
+  });
+}
+
+/** A draft waiting for the caller's acceptance: a new invitation, changed terms, or their removal. */
+export interface ConsentRequest {
+  record: InnovationRecord;
+  version: InnovationVersion;
+  /** Invited: they have not joined this draft yet. Removed: the correction leaves them out. */
+  role: 'inventor' | 'invited' | 'removed';
+}
+
+/** Of the records linked to the caller, the drafts still waiting for their acceptance. */
+export async function consentRequests(
+  deps: InnovationDependencies,
+  identity: Identity,
+  records: readonly InnovationRecord[],
+): Promise<ConsentRequest[]> {
+  const found = await Promise.all(
+    records
+      .filter((record) => record.draftVersion)
+      .map(async (record): Promise<ConsentRequest | null> => {
+        const [version, replaced] = await Promise.all([
+          deps.innovations.getVersion(record.id, record.draftVersion ?? 0),
+          record.currentVersion ? deps.innovations.getVersion(record.id, record.currentVersion) : null,
+        ]);
+        if (version?.status !== 'draft') return null;
+        const role = roleIn(version, replaced, identity.personId);
+        if (!role || !missingConsents(version, replaced).includes(identity.personId)) return null;
+        return { record, version, role };
+      }),
+  );
+  return found.filter((request): request is ConsentRequest => request !== null);
+}
