@@ -1,10 +1,10 @@
 // What a person does with a draft that names them (or, as a correction, leaves them out): accept its
 // terms or decline and leave; and the drafts waiting for their answer. The rules are in consent.ts.
 import type { Identity } from '../identity.ts';
-import { declined, missingConsents, recordPeople, roleIn } from './consent.ts';
+import { declined, missingConsents, roleIn } from './consent.ts';
 import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
-import { type InnovationRecord, type InnovationVersion, listingOf } from './innovation.ts';
-import { draftFor } from './innovation-use-cases.ts';
+import type { InnovationRecord, InnovationVersion } from './innovation.ts';
+import { draftFor, saveDraftChange } from './innovation-use-cases.ts';
 
 export type ConsentDecision = 'accept' | 'decline';
 
@@ -21,31 +21,20 @@ export async function decideConsent(
   decision: ConsentDecision,
 ): Promise<{ decision: ConsentDecision; record?: InnovationRecord; version?: InnovationVersion }> {
   return retryOnConflict(async () => {
-    const { record, version, replaced } = await draftFor(deps, identity, innovationId);
+    const found = await draftFor(deps, identity, innovationId);
+    const { record, version, replaced } = found;
     const me = identity.personId;
-    const at = deps.now().toISOString();
-    let updated: InnovationVersion;
-    if (decision === 'accept') {
-      if (version.acceptedBy.includes(me) && !version.invited.includes(me)) return { decision, record, version };
-      updated = {
-        ...version,
-        acceptedBy: [...version.acceptedBy, me],
-        invited: version.invited.filter((personId) => personId !== me),
-      };
-    } else {
-      updated = declined(version, replaced, me);
+    if (decision === 'decline') {
+      await saveDraftChange(deps, found, declined(version, replaced, me));
+      // Whoever declined no longer sees the draft: nothing of it goes back to them.
+      return { decision };
     }
-    updated = { ...updated, updatedAt: at, rev: version.rev + 1 };
-    const next: InnovationRecord = {
-      ...record,
-      ...(record.status === 'draft' ? listingOf(updated) : {}),
-      ...recordPeople(replaced, updated),
-      updatedAt: at,
-      rev: record.rev + 1,
-    };
-    await deps.innovations.saveDraft(next, updated, { record, versionRev: version.rev });
-    // Whoever declined no longer sees the draft: nothing of it goes back to them.
-    return decision === 'accept' ? { decision, record: next, version: updated } : { decision };
+    if (version.acceptedBy.includes(me) && !version.invited.includes(me)) return { decision, record, version };
+    const saved = await saveDraftChange(deps, found, {
+      acceptedBy: [...version.acceptedBy, me],
+      invited: version.invited.filter((personId) => personId !== me),
+    });
+    return { decision, ...saved };
   });
 }
 

@@ -140,20 +140,31 @@ export async function updateDraft(
   innovationId: string,
   input: InnovationInput,
 ) {
-  const { record, version, replaced } = await editableDraft(deps, identity, innovationId);
+  const found = await editableDraft(deps, identity, innovationId);
   const content = await draftContent(deps, identity, input);
-  const at = deps.now().toISOString();
-  const updated: InnovationVersion = {
-    ...version,
+  const { version, replaced } = found;
+  return saveDraftChange(deps, found, {
     ...content,
     acceptedBy: consentsAfter(version, content.inventors, replaced, identity.personId),
     invited: invitedAfter(version, content.inventors, replaced, identity.personId),
-    updatedAt: at,
-    rev: version.rev + 1,
-  };
+  });
+}
+
+/**
+ * Saves `change` to a draft as read (`found`), one revision on for both the draft and the record, whose
+ * people follow the draft's; a first draft's listing is the draft itself, a correction's waits for
+ * its publication. ConflictError if either changed since it was read.
+ */
+export async function saveDraftChange(
+  deps: InnovationDependencies,
+  found: { record: InnovationRecord; version: InnovationVersion; replaced: InnovationVersion | null },
+  change: Partial<InnovationVersion>,
+) {
+  const { record, version, replaced } = found;
+  const at = deps.now().toISOString();
+  const updated: InnovationVersion = { ...version, ...change, updatedAt: at, rev: version.rev + 1 };
   const next: InnovationRecord = {
     ...record,
-    // A correction's listing waits for its publication; a first draft's is the draft itself.
     ...(record.status === 'draft' ? listingOf(updated) : {}),
     ...recordPeople(replaced, updated),
     updatedAt: at,
