@@ -309,12 +309,64 @@ describe('an edit racing a publication', () => {
   });
 });
 
+describe('an acceptance is of the terms the person read', () => {
+  it('refuses an acceptance of shares changed after they were read, and takes one of text changed since', async () => {
+    const id = await draft();
+    const read = body(await call('GET', `/api/innovations/${id}/draft`, 'ben')).rev;
+    const textOnly = {
+      ...draftInput([
+        { personId: 'ana', basisPoints: 7000 },
+        { personId: 'ben', basisPoints: 3000 },
+      ]),
+      title: 'Retitled card',
+    };
+    expect((await call('PUT', `/api/innovations/${id}/draft`, 'ana', textOnly)).status).toBe(200);
+    const shifted = draftInput([
+      { personId: 'ana', basisPoints: 9000 },
+      { personId: 'ben', basisPoints: 1000 },
+    ]);
+    expect((await call('PUT', `/api/innovations/${id}/draft`, 'ana', shifted)).status).toBe(200);
+    const stale = await call('PUT', `/api/innovations/${id}/draft/consent`, 'ben', { decision: 'accept', rev: read });
+    expect(stale.status).toBe(409);
+    expect(body(await call('GET', `/api/innovations/${id}/draft`, 'ben')).consent.missing).toEqual(['ben']);
+    const now = body(await call('GET', `/api/innovations/${id}/draft`, 'ben')).rev;
+    await call('PUT', `/api/innovations/${id}/draft`, 'ana', { ...shifted, title: 'Retitled again' });
+    expect(
+      (await call('PUT', `/api/innovations/${id}/draft/consent`, 'ben', { decision: 'accept', rev: now })).status,
+    ).toBe(200);
+    expect((await publish(id, 'ana')).status).toBe(200);
+  });
+
+  it('does not carry an acceptance over to shares an edit changed while it was being saved', async () => {
+    const id = await draft();
+    const ana = { personId: 'ana', name: 'ana' };
+    const shifted = draftInput([
+      { personId: 'ana', basisPoints: 9000 },
+      { personId: 'ben', basisPoints: 1000 },
+    ]);
+    const realSave = services.innovations.saveDraft;
+    let edits = 0;
+    services.innovations.saveDraft = async (record, version, before) => {
+      // Ana's edit lands between Ben's reads and his write.
+      if (edits++ === 0) await updateDraft(services, ana, id, shifted);
+      return realSave(record, version, before);
+    };
+    const answer = await consent(id, 'ben', 'accept');
+    services.innovations.saveDraft = realSave;
+    expect(answer.status).toBe(409);
+    expect(body(await call('GET', `/api/innovations/${id}/draft`, 'ben')).consent).toMatchObject({
+      missing: ['ben'],
+      invited: ['ben'],
+    });
+  });
+});
+
 describe('drafts written before consent was asked', () => {
   it('need every inventor to accept before they are published, and take the acceptance', async () => {
     const id = await accepted(await draft());
     const version = await services.innovations.getVersion(id, 1);
     if (!version) throw new Error('no draft');
-    const { acceptedBy: _a, invited: _i, rev: _r, ...legacy } = version;
+    const { acceptedBy: _a, invited: _i, rev: _r, termsRev: _t, ...legacy } = version;
     const client = documentClient();
     await client.send(
       new PutCommand({

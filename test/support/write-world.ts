@@ -222,7 +222,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'PUT /api/innovations/{innovationId}/draft/consent',
       path: () => `/api/innovations/${ids.invitation}/draft/consent`,
-      body: () => ({ decision: 'accept' }),
+      // The revision the invitee read: the draft as it was written.
+      body: () => ({ decision: 'accept', rev: 1 }),
       as: 'invitee',
       ok: 200,
     },

@@ -188,7 +188,13 @@ export function toRecord(item: Item): InnovationRecord {
 /** A version; one stored before consent existed reads as accepted by no one, at revision 0. */
 export function toVersion(item: Item): InnovationVersion {
   const version = fromItem<InnovationVersion>(item);
-  return { ...version, acceptedBy: version.acceptedBy ?? [], invited: version.invited ?? [], rev: version.rev ?? 0 };
+  return {
+    ...version,
+    acceptedBy: version.acceptedBy ?? [],
+    invited: version.invited ?? [],
+    rev: version.rev ?? 0,
+    termsRev: version.termsRev ?? 0,
+  };
 }
 
 export function toReport(item: Item): ValueReport {

@@ -1,5 +1,6 @@
 // What a person does with a draft that names them (or, as a correction, leaves them out): accept its
 // terms or decline and leave; and the drafts waiting for their answer. The rules are in consent.ts.
+import { ConflictError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { declined, missingConsents, roleIn } from './consent.ts';
 import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
@@ -13,14 +14,21 @@ export type ConsentDecision = 'accept' | 'decline';
  * its terms (and out of the invited); for `decline`, take them off it, their share spread over the
  * others, whose consents then start again; save both over the revisions read, retried on a race.
  * Only the caller's own answer is recorded: nobody can accept or decline for another.
+ *
+ * An acceptance is of the terms the person read: `seenRev` is the draft revision they read (the
+ * site's form sends the one it showed). If the inventors or shares changed after it, or change while
+ * this runs (an edit winning the race), the acceptance is refused with 409 instead of being applied,
+ * retry after retry, to terms nobody showed them. A decline leaves whatever the terms are.
  */
 export async function decideConsent(
   deps: InnovationDependencies,
   identity: Identity,
   innovationId: string,
   decision: ConsentDecision,
+  seenRev?: number,
 ): Promise<{ decision: ConsentDecision; record?: InnovationRecord; version?: InnovationVersion }> {
-  return retryOnConflict(async () => {
+  let termsRead: number | undefined;
+  const result = await retryOnConflict(async () => {
     const found = await draftFor(deps, identity, innovationId);
     const { record, version, replaced } = found;
     const me = identity.personId;
@@ -29,6 +37,8 @@ export async function decideConsent(
       // Whoever declined no longer sees the draft: nothing of it goes back to them.
       return { decision };
     }
+    termsRead ??= seenRev ?? version.termsRev;
+    if (version.termsRev > termsRead) return 'stale' as const;
     if (version.acceptedBy.includes(me) && !version.invited.includes(me)) return { decision, record, version };
     const saved = await saveDraftChange(deps, found, {
       acceptedBy: [...version.acceptedBy, me],
@@ -36,6 +46,10 @@ export async function decideConsent(
     });
     return { decision, ...saved };
   });
+  if (result === 'stale') {
+    throw new ConflictError('The inventors or shares changed after you read them: read them again before you accept.');
+  }
+  return result;
 }
 
 /** A draft waiting for the caller's acceptance: a new invitation, changed terms, or their removal. */

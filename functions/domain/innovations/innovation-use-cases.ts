@@ -12,6 +12,7 @@ import {
   recordPeople,
   requiredConsents,
   roleIn,
+  sameTerms,
 } from './consent.ts';
 import { type AppendedEvent, appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
 import {
@@ -66,6 +67,7 @@ export async function createInnovation(
     acceptedBy: [identity.personId],
     invited: invitedAfter(null, content.inventors, null, identity.personId),
     rev: 1,
+    termsRev: 1,
   };
   const record: InnovationRecord = {
     id,
@@ -162,7 +164,15 @@ export async function saveDraftChange(
 ) {
   const { record, version, replaced } = found;
   const at = deps.now().toISOString();
-  const updated: InnovationVersion = { ...version, ...change, updatedAt: at, rev: version.rev + 1 };
+  const rev = version.rev + 1;
+  const termsChanged = change.inventors !== undefined && !sameTerms({ inventors: change.inventors }, version);
+  const updated: InnovationVersion = {
+    ...version,
+    ...change,
+    updatedAt: at,
+    rev,
+    termsRev: termsChanged ? rev : version.termsRev,
+  };
   const next: InnovationRecord = {
     ...record,
     ...(record.status === 'draft' ? listingOf(updated) : {}),
@@ -202,6 +212,7 @@ export async function startCorrection(deps: InnovationDependencies, identity: Id
     acceptedBy: inventorIdsOf(current),
     invited: [],
     rev: 1,
+    termsRev: 1,
   };
   const next: InnovationRecord = {
     ...record,

@@ -84,6 +84,8 @@ export interface InnovationVersion extends InnovationContent {
   invited: string[];
   /** Every write of a version is conditional on the revision read, so no write lands on terms unseen. */
   rev: number;
+  /** The revision at which the inventors or shares last changed: an acceptance of an older one is stale. */
+  termsRev: number;
 }
 
 export interface InnovationRecord {

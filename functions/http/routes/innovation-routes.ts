@@ -197,19 +197,31 @@ export const innovationRoutes = [
     tags: ['innovations'],
     auth: 'required',
     params: innovation,
-    body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
+    body: z.strictObject({
+      decision: z.enum(['accept', 'decline']),
+      rev: z
+        .number()
+        .int()
+        .min(0)
+        .max(Number.MAX_SAFE_INTEGER)
+        .optional()
+        .describe(
+          'The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since',
+        ),
+    }),
     responses: {
       200: {
         description: 'Accepted: the draft as it now stands. Declined: you are no longer named, and see it no more.',
       },
       404: { description: 'No draft that names you, or the published version it corrects.' },
+      409: { description: 'The inventors or shares changed after the revision you read: read them again.' },
       422: {
         description:
           'Declining refused: you are the last inventor who joined (rule `last-inventor`), or an inventor of the published version (rule `published-inventor`).',
       },
     },
     async handle({ params, body, identity, services }) {
-      return json(await decideConsent(services, identity, params.innovationId, body.decision), 200, mine);
+      return json(await decideConsent(services, identity, params.innovationId, body.decision, body.rev), 200, mine);
     },
   }),
   protectedRoute({

@@ -29,6 +29,7 @@ const version: InnovationVersion = {
   acceptedBy: ['ana'],
   invited: [],
   rev: 2,
+  termsRev: 1,
   publishedAt: '2026-11-01T00:00:00.000Z',
 };
 
