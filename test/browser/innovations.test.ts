@@ -166,7 +166,7 @@ describe('co-inventors are asked before anything is published', () => {
     const eunji = await context.newPage();
     await signIn(eunji, baseUrl, /Eun-ji Park/, `/innovations/${record.id}/`);
     await expect(eunji.locator('main').textContent()).resolves.toContain(
-      'Carmen Ruiz named you a co-inventor, with a 50% share.',
+      'You are named a co-inventor of this draft, with a 50% share.',
     );
     expect(await eunji.getByRole('link', { name: 'Edit the draft' }).count()).toBe(0);
     await eunji.getByRole('button', { name: 'Decline' }).click();
