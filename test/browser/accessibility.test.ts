@@ -43,6 +43,8 @@ const pages = [
   '/shortages/',
   '/innovations/',
   '/innovations/log/',
+  // A draft whose co-inventor has not accepted yet: the consent section.
+  '/innovations/seed-tray-labels/',
   '/ledger/',
   '/credentials/verify/',
   '/me/',

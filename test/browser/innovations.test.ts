@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { signIn } from '../support/sign-in.ts';
+import { signIn, tokenFor } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 const shots = join(import.meta.dirname, '../../.tmp/screenshots');
@@ -94,6 +94,92 @@ describe('an improvement from draft to settled royalty', () => {
     await admin.screenshot({ path: join(shots, 'syndicate-statement.png'), fullPage: true });
     await carmen.close();
     await bram.close();
+  });
+});
+
+describe('co-inventors are asked before anything is published', () => {
+  it('lets a named co-inventor accept from their profile, and only then shows the author a Publish button', async () => {
+    const carmen = await browser.newContext({ javaScriptEnabled: false });
+    const author = await carmen.newPage();
+    await signIn(author, baseUrl, /Carmen Ruiz/, '/innovations/new/');
+    const title = `Two-bin spares cupboard ${Date.now()}`;
+    await author.getByLabel('Title').fill(title);
+    await author.getByLabel(/^The problem/).fill('Spare fuses ran out without anyone noticing until a repair stalled.');
+    await author
+      .getByLabel(/^The improvement/)
+      .fill('Two bins per spare part: when the front bin is empty, the back one moves forward and is reordered.');
+    await author.getByLabel('Practice guide').selectOption('recording-a-repair-from-intake-to-return');
+    await author.getByLabel('Unit of measure').fill('stalled repairs per month');
+    await author.getByLabel('Measured before').fill('6');
+    await author.getByLabel('Measured after').fill('1');
+    await author.getByLabel('How it was measured').fill('Counted on the job records for three months each way.');
+    await author.getByLabel('Inventors').fill('demo-carmen 60%\ndemo-dev 40%');
+    await author.getByRole('button', { name: 'Save as draft' }).click();
+    await author.waitForURL(/\/innovations\/[a-z0-9-]+\/$/);
+    const recordUrl = author.url();
+    await expect(author.locator('#consent-missing').textContent()).resolves.toBe(
+      'Still to accept these inventors and shares: Dev Patel.',
+    );
+    expect(await author.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await author.screenshot({ path: join(shots, 'innovation-awaiting-consent.png'), fullPage: true });
+
+    const devContext = await browser.newContext({ javaScriptEnabled: false });
+    const dev = await devContext.newPage();
+    await signIn(dev, baseUrl, /Dev Patel/, '/me/');
+    await expectAccessibleForms(dev);
+    await expect(dev.locator('#invitations + ul').textContent()).resolves.toContain(
+      `${title}: you are named a co-inventor, with 40%`,
+    );
+    await dev.screenshot({ path: join(shots, 'innovation-invitation.png'), fullPage: true });
+    await dev.getByRole('button', { name: `Accept: ${title}` }).click();
+    await expect(statusText(dev)).resolves.toBe('You accepted the inventors and shares of this draft.');
+    await expect(dev.locator('main').textContent()).resolves.toContain(
+      'Everyone has accepted these inventors and shares.',
+    );
+
+    await author.goto(recordUrl);
+    await expectAccessibleForms(author);
+    await author.getByRole('button', { name: 'Publish' }).click();
+    await expect(statusText(author)).resolves.toMatch(/Published as version 1/);
+    await carmen.close();
+    await devContext.close();
+  });
+
+  it('takes a co-inventor who declines off the draft and out of their list', async () => {
+    const token = await tokenFor(baseUrl, 'demo-carmen');
+    const created = await fetch(`${baseUrl}/api/innovations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        title: `Declined idea ${Date.now()}`,
+        problem: 'A problem described at enough length to pass the rules.',
+        improvement: 'An improvement described at enough length to pass the rules.',
+        practice: 'recording-a-repair-from-intake-to-return',
+        effect: { unit: 'minutes', before: 10, after: 5, method: 'Timed ten jobs each way, by hand.' },
+        inventors: [{ personId: 'demo-carmen' }, { personId: 'demo-eunji' }],
+        license: 'CC-BY-SA-4.0',
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { record } = (await created.json()) as { record: { id: string; title: string } };
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const eunji = await context.newPage();
+    await signIn(eunji, baseUrl, /Eun-ji Park/, `/innovations/${record.id}/`);
+    await expect(eunji.locator('main').textContent()).resolves.toContain(
+      'You are named a co-inventor of this draft, with a 50% share.',
+    );
+    expect(await eunji.getByRole('link', { name: 'Edit the draft' }).count()).toBe(0);
+    await eunji.getByRole('button', { name: 'Decline' }).click();
+    await eunji.waitForURL(`${baseUrl}/me/#innovations`);
+    await expect(eunji.locator('main').textContent()).resolves.not.toContain(record.title);
+    expect((await eunji.goto(`${baseUrl}/innovations/${record.id}/`))?.status()).toBe(404);
+    const draft = await fetch(`${baseUrl}/api/innovations/${record.id}/draft`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await draft.json()) as { inventors: unknown }).inventors).toEqual([
+      { personId: 'demo-carmen', basisPoints: 10_000 },
+    ]);
+    await context.close();
   });
 });
 

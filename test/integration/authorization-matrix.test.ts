@@ -10,7 +10,16 @@ import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
-const ids = { opening: '', draftOpening: '', credential: '', published: '', draft: '', othersRecord: '', report: '' };
+const ids = {
+  opening: '',
+  draftOpening: '',
+  credential: '',
+  published: '',
+  draft: '',
+  invitation: '',
+  othersRecord: '',
+  report: '',
+};
 const roles = {
   anonymous: null,
   learner: 'learner',
@@ -72,6 +81,7 @@ beforeAll(async () => {
     'other-admin',
     'applicant',
     'pending',
+    'invitee',
   ]) {
     await call('GET', '/api/me', person);
   }
@@ -92,6 +102,14 @@ beforeAll(async () => {
   ).record.id;
   await expectStatus(call('POST', `/api/innovations/${ids.published}/publication`, 'owner'), 200, 'publish record');
   ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
+  // The invitation belongs to the person it names: only they may answer it.
+  ids.invitation = body(
+    await expectStatus(
+      call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }, { personId: 'invitee' }])),
+      201,
+      'invite',
+    ),
+  ).record.id;
   ids.othersRecord = body(
     await call('POST', '/api/innovations', 'other-inventor', draftInput([{ personId: 'other-inventor' }])),
   ).record.id;
@@ -210,6 +228,13 @@ const cells: Cell[] = [
     path: () => `/api/innovations/${ids.draft}/draft`,
     body: draftInput([{ personId: 'owner' }]),
     owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/innovations/{innovationId}/draft/consent',
+    path: () => `/api/innovations/${ids.invitation}/draft/consent`,
+    body: { decision: 'accept' },
+    owner: 'invitee',
     ownerStatus: 200,
   },
   {

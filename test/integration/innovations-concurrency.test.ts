@@ -28,7 +28,8 @@ async function adoptedRecord() {
     await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ana' }, { personId: 'ben' }])),
   );
   const id = String(created.record.id);
-  await call('POST', `/api/innovations/${id}/publication`, 'ana');
+  await call('PUT', `/api/innovations/${id}/draft/consent`, 'ben', { decision: 'accept' });
+  expect((await call('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(200);
   await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
   return id;
 }

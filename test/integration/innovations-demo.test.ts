@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { ledgerOverview } from '#domain/innovations/ledger-use-cases.ts';
-import { recordView } from '#domain/innovations/record-view.ts';
+import { myInnovations, recordView } from '#domain/innovations/record-view.ts';
 import { auditStore } from '#domain/innovations/registry-log-use-cases.ts';
 import { demoSteward } from '#local/demo-data/people.ts';
 import { seedDemoData } from '#local/seed.ts';
@@ -37,6 +37,17 @@ describe('the demo innovations', () => {
       [1, undefined],
       [2, 1],
     ]);
+  });
+
+  it('publish nobody as a co-inventor without their acceptance, and leave one invitation to answer', async () => {
+    const triage = await services.registryLog.entriesFor('two-minute-fault-triage-card');
+    expect(JSON.parse(triage[0]?.data ?? '{}')).toMatchObject({
+      kind: 'publish',
+      consentedBy: ['demo-ada', 'demo-carmen'],
+    });
+    const femi = await myInnovations(services, { personId: 'demo-femi', claimedName: 'Femi Adeyemi' });
+    expect(femi.invitations.map((i) => [i.record.id, i.role])).toEqual([['seed-tray-labels', 'invited']]);
+    expect(femi.records.map((r) => r.id)).not.toContain('seed-tray-labels');
   });
 
   it('make a log that verifies and a ledger that sums to zero', async () => {

@@ -42,7 +42,10 @@ describe('the Bound ledger in the store', () => {
           await call('POST', '/api/syndicates', admin, syndicateInput(syndicateId));
           const author = inventors[0]?.personId ?? 'p0';
           const id = String(body(await call('POST', '/api/innovations', author, draftInput(inventors))).record.id);
-          await call('POST', `/api/innovations/${id}/publication`, author);
+          for (const { personId } of inventors.slice(1)) {
+            await call('PUT', `/api/innovations/${id}/draft/consent`, personId, { decision: 'accept' });
+          }
+          expect((await call('POST', `/api/innovations/${id}/publication`, author)).status).toBe(200);
           await call('PUT', `/api/innovations/${id}/adoptions/${syndicateId}`, admin, {
             implementers: [{ personId: admin }],
           });

@@ -5,7 +5,7 @@ import { draftInput, reportInput } from '../unit/innovations/fixtures.ts';
 
 let call: Call;
 const clock = { now: new Date('2026-11-21T12:00:00.000Z') };
-const { draft, published, adoptedAndReported } = innovationSteps(() => call);
+const { draft, accepted, published, adoptedAndReported } = innovationSteps(() => call);
 
 beforeEach(async () => {
   clock.now = new Date('2026-11-21T12:00:00.000Z');
@@ -21,11 +21,13 @@ describe('drafts are private and only their inventors edit them', () => {
     expect(body(await call('GET', '/api/innovations', null)).total).toBe(0);
   });
 
-  it('answers a stranger’s edit or publish like a missing draft, and lets a co-inventor edit', async () => {
+  it('answers a stranger’s edit or publish like a missing draft, and lets a co-inventor edit once they accept', async () => {
     const id = await draft();
     const edit = { ...draftInput([{ personId: 'ben' }, { personId: 'ana' }]), title: 'A three-minute triage card' };
     expect((await call('PUT', `/api/innovations/${id}/draft`, 'stranger', edit)).status).toBe(404);
     expect((await call('POST', `/api/innovations/${id}/publication`, 'stranger')).status).toBe(404);
+    expect((await call('PUT', `/api/innovations/${id}/draft`, 'ben', edit)).status).toBe(403);
+    await accepted(id);
     const saved = await call('PUT', `/api/innovations/${id}/draft`, 'ben', edit);
     expect(body(saved).version.inventors).toEqual([
       { personId: 'ben', basisPoints: 5000 },

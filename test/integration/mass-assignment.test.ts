@@ -39,6 +39,9 @@ const serverOwned = [
   'settledAt',
   'inventorsTotal',
   'expiresAt',
+  'acceptedBy',
+  'invited',
+  'rev',
 ];
 // A plausible hostile value for a field (a huge balance, a privileged role or status); any other gets a string.
 const hostile = (field: string) =>

@@ -48,7 +48,7 @@ export async function innovationWorld(clock: { now: Date }) {
 /** The usual steps, on whichever world `call` belongs to at the time, drafting records with `input`. */
 export function innovationSteps(call: () => Call, input = draftInput) {
   async function draft(
-    inventors = [
+    inventors: Array<{ personId: string; basisPoints?: number }> = [
       { personId: 'ana', basisPoints: 7000 },
       { personId: 'ben', basisPoints: 3000 },
     ],
@@ -58,9 +58,19 @@ export function innovationSteps(call: () => Call, input = draftInput) {
     return String(body(created).record.id);
   }
 
+  /** Each co-inventor the draft names accepts it (its author accepted by writing it). */
+  async function accepted(id: string, people = ['ben']) {
+    for (const person of people) {
+      const answer = await call()('PUT', `/api/innovations/${id}/draft/consent`, person, { decision: 'accept' });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    }
+    return id;
+  }
+
   async function published() {
-    const id = await draft();
-    expect((await call()('POST', `/api/innovations/${id}/publication`, 'ana')).status).toBe(200);
+    const id = await accepted(await draft());
+    const answer = await call()('POST', `/api/innovations/${id}/publication`, 'ana');
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return id;
   }
 
@@ -80,5 +90,5 @@ export function innovationSteps(call: () => Call, input = draftInput) {
     return { id, reportId: String(body(reported).report.id) };
   }
 
-  return { draft, published, adoptedAndReported };
+  return { draft, accepted, published, adoptedAndReported };
 }

@@ -74,9 +74,19 @@ export const writeRoutes = () =>
  * returns the cases, in an order where each successful call leaves the world ready for the next.
  */
 export async function createWriteWorld(call: Call, services: Services): Promise<WriteCase[]> {
-  const ids = { opening: '', draft: '', published: '', othersRecord: '', report: '', confirmed: '' };
+  const ids = { opening: '', draft: '', invitation: '', published: '', othersRecord: '', report: '', confirmed: '' };
   // A person exists once they have signed in (named inventors and implementers must exist).
-  for (const person of ['owner', 'co-admin', 'pending', 'joiner', 'applicant', 'leaver', 'inventor', 'learner']) {
+  for (const person of [
+    'owner',
+    'co-admin',
+    'pending',
+    'joiner',
+    'applicant',
+    'leaver',
+    'inventor',
+    'learner',
+    'invitee',
+  ]) {
     await call('GET', '/api/me', person);
   }
   await expectStatus(call('POST', '/api/syndicates', 'owner', syndicate('own-syn')), 201, 'found own-syn');
@@ -104,6 +114,14 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     'apply',
   );
   ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
+  // A draft that names someone else: they are invited until they accept.
+  ids.invitation = body(
+    await expectStatus(
+      call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }, { personId: 'invitee' }])),
+      201,
+      'invite',
+    ),
+  ).record.id;
   ids.published = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
   await expectStatus(call('POST', `/api/innovations/${ids.published}/publication`, 'owner'), 200, 'publish record');
   ids.othersRecord = body(
@@ -228,6 +246,14 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       path: () => `/api/innovations/${ids.draft}/draft`,
       body: () => draftInput([{ personId: 'owner', basisPoints: 10_000 }]),
       as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/innovations/{innovationId}/draft/consent',
+      path: () => `/api/innovations/${ids.invitation}/draft/consent`,
+      // The revision the invitee read: the draft as it was written.
+      body: () => ({ decision: 'accept', rev: 1 }),
+      as: 'invitee',
       ok: 200,
     },
     {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
 import type { Adoption, Settlement, ValueReport } from '#domain/innovations/adoption.ts';
-import type { InnovationRecord } from '#domain/innovations/innovation.ts';
+import { type InnovationRecord, type InnovationVersion, linkedPeople } from '#domain/innovations/innovation.ts';
 import type { SettlementWrite } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
 import { translateStoreError } from './errors.ts';
@@ -20,6 +20,7 @@ import {
   accountKeys,
   innovationKeys,
   innovationLookup,
+  innovationVersionKeys,
   inventorLinkKeys,
   ledgerEntryKeys,
   logEntryKeys,
@@ -118,10 +119,47 @@ export function recordUpdate(tableName: string, record: InnovationRecord, expect
   };
 }
 
-/** Puts and deletes that make the record's inventor links match `after`. */
+/**
+ * A version written over the revision read (null: it must not exist yet). A published version is
+ * immutable, so only a draft may be overwritten; everyone in `consented` must still be in its
+ * acceptedBy. Versions stored before consent existed have no `rev`: revision 0 means exactly that.
+ */
+export function versionPut(
+  tableName: string,
+  version: InnovationVersion,
+  expectedRev: number | null,
+  consented: readonly string[] = [],
+): TransactItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const conditions: string[] = [];
+  if (expectedRev === null) conditions.push('attribute_not_exists(pk)');
+  else {
+    conditions.push('#status = :draft', expectedRev === 0 ? 'attribute_not_exists(#rev)' : '#rev = :rev');
+    Object.assign(names, { '#status': 'status', '#rev': 'rev' });
+    values[':draft'] = 'draft';
+    if (expectedRev !== 0) values[':rev'] = expectedRev;
+  }
+  consented.forEach((personId, index) => {
+    names['#acceptedBy'] = 'acceptedBy';
+    values[`:c${index}`] = personId;
+    conditions.push(`contains(#acceptedBy, :c${index})`);
+  });
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...innovationVersionKeys(version.innovationId, version.version), type: 'innovation-version', ...version },
+      ConditionExpression: conditions.join(' AND '),
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+      ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+    },
+  };
+}
+
+/** Puts and deletes that make the record's inventor links (who finds it as theirs) match `after`. */
 export function inventorLinkItems(tableName: string, before: InnovationRecord | null, after: InnovationRecord) {
-  const old = new Set(before?.inventorIds ?? []);
-  const now = new Set(after.inventorIds);
+  const old = new Set(before ? linkedPeople(before) : []);
+  const now = new Set(linkedPeople(after));
   const items: TransactItem[] = [];
   for (const personId of now) {
     if (old.has(personId)) continue;
@@ -144,6 +182,18 @@ export function toRecord(item: Item): InnovationRecord {
     ...record,
     valueSettled: optionalBig(record.valueSettled),
     royaltiesPaid: optionalBig(record.royaltiesPaid),
+  };
+}
+
+/** A version; one stored before consent existed reads as accepted by no one, at revision 0. */
+export function toVersion(item: Item): InnovationVersion {
+  const version = fromItem<InnovationVersion>(item);
+  return {
+    ...version,
+    acceptedBy: version.acceptedBy ?? [],
+    invited: version.invited ?? [],
+    rev: version.rev ?? 0,
+    termsRev: version.termsRev ?? 0,
   };
 }
 

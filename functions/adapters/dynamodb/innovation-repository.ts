@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ValueReport } from '#domain/innovations/adoption.ts';
-import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
+import type { InnovationRecord } from '#domain/innovations/innovation.ts';
 import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
 import { storeCall } from './errors.ts';
 import {
@@ -8,10 +8,11 @@ import {
   logAppendItems,
   recordUpdate,
   settlementItems,
-  type TransactItem,
   toAdoption,
   toRecord,
   toReport,
+  toVersion,
+  versionPut,
   transact,
 } from './innovation-items.ts';
 import { fromItem, getItem, type Item, queryAll } from './items.ts';
@@ -46,16 +47,6 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': prefix },
     });
-  const versionPut = (version: InnovationVersion, condition: 'new-or-draft' | 'draft'): TransactItem => ({
-    Put: {
-      TableName: tableName,
-      Item: { ...innovationVersionKeys(version.innovationId, version.version), type: 'innovation-version', ...version },
-      // A published version is immutable: only a draft (or a version not written yet) may be written.
-      ConditionExpression: condition === 'draft' ? '#status = :draft' : 'attribute_not_exists(pk) OR #status = :draft',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':draft': 'draft' },
-    },
-  });
   const reportItem = (report: ValueReport): Item => ({ ...valueReportKeys(report), type: 'value-report', ...report });
 
   return {
@@ -68,12 +59,12 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
     // Access pattern: one version of a record.
     async getVersion(innovationId, version) {
       const item = await get(innovationVersionKeys(innovationId, version));
-      return item ? fromItem<InnovationVersion>(item) : null;
+      return item ? toVersion(item) : null;
     },
 
     // Access pattern: a record's versions, oldest first.
     async listVersions(innovationId) {
-      return (await inRecord(innovationId, 'VERSION#')).map((item) => fromItem<InnovationVersion>(item));
+      return (await inRecord(innovationId, 'VERSION#')).map(toVersion);
     },
 
     // Access pattern: the registry, newest first (gsi1).
@@ -112,7 +103,7 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          versionPut(version, 'new-or-draft'),
+          versionPut(tableName, version, null),
           ...inventorLinkItems(tableName, null, record),
         ],
         `A record with the id "${record.id}" exists already.`,
@@ -123,20 +114,20 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       await transact(
         client,
         [
-          recordUpdate(tableName, record, before.rev),
-          versionPut(version, 'new-or-draft'),
-          ...inventorLinkItems(tableName, before, record),
+          recordUpdate(tableName, record, before.record.rev),
+          versionPut(tableName, version, before.versionRev),
+          ...inventorLinkItems(tableName, before.record, record),
         ],
         'The draft changed meanwhile; reload it and try again.',
       );
     },
 
-    async publish(record, version, before, log) {
+    async publish({ record, before, version, draftRev, consentedBy }, log) {
       await transact(
         client,
         [
           recordUpdate(tableName, record, before.rev),
-          versionPut(version, 'draft'),
+          versionPut(tableName, version, draftRev, consentedBy),
           ...inventorLinkItems(tableName, before, record),
           ...logAppendItems(tableName, log),
         ],

@@ -16,17 +16,17 @@ export interface InnovationRepository {
   /** A new record with its first draft version; ConflictError if the id is taken. */
   createDraft(record: InnovationRecord, version: InnovationVersion): Promise<void>;
   /**
-   * Saves a draft version (new or still a draft) and the record over the revision `before` had;
-   * ConflictError if either changed meanwhile.
+   * Saves a draft version and the record, on condition that the record still has `before.record`'s
+   * revision and the version the revision `before.versionRev` (null: the version is new); ConflictError
+   * if either changed meanwhile.
    */
-  saveDraft(record: InnovationRecord, version: InnovationVersion, before: InnovationRecord): Promise<void>;
-  /** One transaction: the draft becomes published, the record points at it, the log grows. */
-  publish(
+  saveDraft(
     record: InnovationRecord,
     version: InnovationVersion,
-    before: InnovationRecord,
-    log: LogAppend,
+    before: { record: InnovationRecord; versionRev: number | null },
   ): Promise<void>;
+  /** One transaction: the draft becomes published, the record points at it, the log grows. See PublishWrite. */
+  publish(write: PublishWrite, log: LogAppend): Promise<void>;
 
   getAdoption(innovationId: string, syndicateId: string): Promise<Adoption | null>;
   listAdoptions(innovationId: string): Promise<Adoption[]>;
@@ -50,6 +50,19 @@ export interface InnovationRepository {
   decideReport(report: ValueReport, expectedRev: number, windowOpenAfter?: string): Promise<void>;
   /** The settlement, all or nothing: see SettlementWrite. */
   settle(write: SettlementWrite, log: LogAppend): Promise<void>;
+}
+
+/**
+ * A publication as the store must apply it: the record over `before`'s revision; the version, on
+ * condition that it is still the draft at revision `draftRev` and its `acceptedBy` still holds everyone
+ * in `consentedBy`, so terms edited or declined after the consents were read are never published.
+ */
+export interface PublishWrite {
+  record: InnovationRecord;
+  before: InnovationRecord;
+  version: InnovationVersion;
+  draftRev: number;
+  consentedBy: string[];
 }
 
 export interface AccountState {

@@ -1,6 +1,19 @@
 // What inventors do with records: draft, edit, publish, correct; and what anyone may read.
-import { NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import { compareIds } from '../ledger/shares.ts';
+import {
+  consentState,
+  consentsAfter,
+  invitedAfter,
+  mayEdit,
+  missingConsents,
+  publicRecord,
+  recordPeople,
+  requiredConsents,
+  roleIn,
+  sameTerms,
+} from './consent.ts';
 import { type AppendedEvent, appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
 import {
   commonsIssues,
@@ -34,8 +47,6 @@ async function draftContent(deps: InnovationDependencies, identity: Identity, in
   return { ...input, inventors };
 }
 
-const union = (...lists: string[][]) => [...new Set(lists.flat())];
-
 export async function createInnovation(
   deps: InnovationDependencies,
   identity: Identity,
@@ -52,6 +63,11 @@ export async function createInnovation(
     createdAt: at,
     createdBy: identity.personId,
     updatedAt: at,
+    // The author accepts what they wrote; everyone else named is invited.
+    acceptedBy: [identity.personId],
+    invited: invitedAfter(null, content.inventors, null, identity.personId),
+    rev: 1,
+    termsRev: 1,
   };
   const record: InnovationRecord = {
     id,
@@ -59,7 +75,7 @@ export async function createInnovation(
     currentVersion: 0,
     draftVersion: 1,
     ...listingOf(version),
-    inventorIds: inventorIdsOf(version),
+    ...recordPeople(null, version),
     createdAt: at,
     createdBy: identity.personId,
     updatedAt: at,
@@ -69,35 +85,55 @@ export async function createInnovation(
   return { record, version };
 }
 
-/** A record as its viewer may see it: a draft exists only for its inventors. */
+/**
+ * A record as its viewer may see it: a draft exists only for the people it names (invited or joined)
+ * and the inventors of the version it corrects; who it names stays with them.
+ */
 export async function viewInnovation(deps: InnovationDependencies, innovationId: string, viewer: Identity | null) {
   const record = await deps.innovations.get(innovationId);
-  const isInventorOf = (version: InnovationVersion | null) =>
-    !!viewer && !!version?.inventors.some((inventor) => inventor.personId === viewer.personId);
   const versions = record ? await deps.innovations.listVersions(innovationId) : [];
-  const draft = versions.find((version) => version.version === record?.draftVersion && version.status === 'draft');
-  const visibleDraft = draft && isInventorOf(draft) ? draft : undefined;
-  if (!record || (record.status === 'draft' && !visibleDraft)) throw new NotFoundError('innovation', innovationId);
   const published = versions.filter((version) => version.status === 'published');
-  const current = published.find((version) => version.version === record.currentVersion);
+  const current = published.find((version) => version.version === record?.currentVersion);
+  const draft = versions.find((version) => version.version === record?.draftVersion && version.status === 'draft');
+  const role = viewer && draft ? roleIn(draft, current ?? null, viewer.personId) : null;
+  const visibleDraft = role ? draft : undefined;
+  if (!record || (record.status === 'draft' && !visibleDraft)) throw new NotFoundError('innovation', innovationId);
   return {
-    record,
+    record: visibleDraft ? record : publicRecord(record),
     current,
     draft: visibleDraft,
     published,
     /** Inventors of the newest published version may start a correction. */
-    canCorrect: isInventorOf(current ?? null) && !draft,
+    canCorrect: !!viewer && !!current && inventorIdsOf(current).includes(viewer.personId) && !draft,
+    /** For those who see the draft: what they are to it, and who has yet to accept its terms. */
+    consent:
+      visibleDraft && role
+        ? { role, mayEdit: mayEdit(role), ...consentState(visibleDraft, current ?? null) }
+        : undefined,
   };
 }
 
-/** The draft the caller may edit; anyone else is told there is none. */
-async function editableDraft(deps: InnovationDependencies, identity: Identity, innovationId: string) {
+/**
+ * The draft as the caller may act on it, with the version it corrects (null for a first draft).
+ * Anyone it does not concern is told there is none.
+ */
+export async function draftFor(deps: InnovationDependencies, identity: Identity, innovationId: string) {
   const record = await deps.innovations.get(innovationId);
   const version = record?.draftVersion ? await deps.innovations.getVersion(innovationId, record.draftVersion) : null;
-  if (!record || version?.status !== 'draft' || !inventorIdsOf(version).includes(identity.personId)) {
-    throw new NotFoundError('draft', innovationId);
+  const replaced =
+    record && version?.replaces ? await deps.innovations.getVersion(innovationId, version.replaces) : null;
+  const role = version ? roleIn(version, replaced, identity.personId) : null;
+  if (!record || version?.status !== 'draft' || !role) throw new NotFoundError('draft', innovationId);
+  return { record, version, replaced, role };
+}
+
+/** The draft the caller may edit: an invited person must accept before they edit. */
+async function editableDraft(deps: InnovationDependencies, identity: Identity, innovationId: string) {
+  const found = await draftFor(deps, identity, innovationId);
+  if (!mayEdit(found.role)) {
+    throw new ForbiddenError('You are invited to this draft: accept the invitation before you edit it.');
   }
-  return { record, version };
+  return found;
 }
 
 export async function updateDraft(
@@ -106,20 +142,45 @@ export async function updateDraft(
   innovationId: string,
   input: InnovationInput,
 ) {
-  const { record, version } = await editableDraft(deps, identity, innovationId);
+  const found = await editableDraft(deps, identity, innovationId);
   const content = await draftContent(deps, identity, input);
+  const { version, replaced } = found;
+  return saveDraftChange(deps, found, {
+    ...content,
+    acceptedBy: consentsAfter(version, content.inventors, replaced, identity.personId),
+    invited: invitedAfter(version, content.inventors, replaced, identity.personId),
+  });
+}
+
+/**
+ * Saves `change` to a draft as read (`found`), one revision on for both the draft and the record, whose
+ * people follow the draft's; a first draft's listing is the draft itself, a correction's waits for
+ * its publication. ConflictError if either changed since it was read.
+ */
+export async function saveDraftChange(
+  deps: InnovationDependencies,
+  found: { record: InnovationRecord; version: InnovationVersion; replaced: InnovationVersion | null },
+  change: Partial<InnovationVersion>,
+) {
+  const { record, version, replaced } = found;
   const at = deps.now().toISOString();
-  const updated: InnovationVersion = { ...version, ...content, updatedAt: at };
-  const current = record.currentVersion ? await deps.innovations.getVersion(innovationId, record.currentVersion) : null;
+  const rev = version.rev + 1;
+  const termsChanged = change.inventors !== undefined && !sameTerms({ inventors: change.inventors }, version);
+  const updated: InnovationVersion = {
+    ...version,
+    ...change,
+    updatedAt: at,
+    rev,
+    termsRev: termsChanged ? rev : version.termsRev,
+  };
   const next: InnovationRecord = {
     ...record,
-    // A correction's listing waits for its publication; a first draft's is the draft itself.
     ...(record.status === 'draft' ? listingOf(updated) : {}),
-    inventorIds: union(current ? inventorIdsOf(current) : [], inventorIdsOf(updated)),
+    ...recordPeople(replaced, updated),
     updatedAt: at,
     rev: record.rev + 1,
   };
-  await deps.innovations.saveDraft(next, updated, record);
+  await deps.innovations.saveDraft(next, updated, { record, versionRev: version.rev });
   return { record: next, version: updated };
 }
 
@@ -132,7 +193,10 @@ export async function startCorrection(deps: InnovationDependencies, identity: Id
   if (!record || !current || !inventorIdsOf(current).includes(identity.personId)) {
     throw new NotFoundError('innovation', innovationId);
   }
-  if (record.draftVersion) return editableDraft(deps, identity, innovationId);
+  if (record.draftVersion) {
+    const started = await editableDraft(deps, identity, innovationId);
+    return { record: started.record, version: started.version };
+  }
   const at = deps.now().toISOString();
   const { contentHash: _hash, publishedAt: _published, ...content } = current;
   const version: InnovationVersion = {
@@ -143,15 +207,30 @@ export async function startCorrection(deps: InnovationDependencies, identity: Id
     createdAt: at,
     createdBy: identity.personId,
     updatedAt: at,
+    // Its inventors agreed these very terms when they published them: a correction that keeps them
+    // needs no one's consent again, one that changes them resets it (consent.ts).
+    acceptedBy: inventorIdsOf(current),
+    invited: [],
+    rev: 1,
+    termsRev: 1,
   };
-  const next: InnovationRecord = { ...record, draftVersion: version.version, updatedAt: at, rev: record.rev + 1 };
-  await deps.innovations.saveDraft(next, version, record);
+  const next: InnovationRecord = {
+    ...record,
+    draftVersion: version.version,
+    ...recordPeople(current, version),
+    updatedAt: at,
+    rev: record.rev + 1,
+  };
+  await deps.innovations.saveDraft(next, version, { record, versionRev: null });
   return { record: next, version };
 }
 
 /**
- * Steps: find the caller's draft; make it published with its content hash; point the record at it;
- * append the publish event; all in one transaction, retried from the reads if the log moved meanwhile.
+ * Steps: find the draft the caller may see; refuse unless everyone whose consent it needs has accepted
+ * its terms; make it published with its content hash; point the record at it; append the publish
+ * event, naming who consented; all in one transaction, conditional on the draft's revision and
+ * consents as read (an edit or a decline landing first makes it retry and see the new terms), and
+ * retried from the reads if the log moved meanwhile.
  */
 export async function publishInnovation(
   deps: InnovationDependencies,
@@ -159,14 +238,23 @@ export async function publishInnovation(
   innovationId: string,
 ): Promise<AppendedEvent<{ record: InnovationRecord; version: InnovationVersion }>> {
   return retryOnConflict(async () => {
-    const record = await deps.innovations.get(innovationId);
-    if (record && !record.draftVersion && record.status === 'published') {
+    const found = await deps.innovations.get(innovationId);
+    if (found && !found.draftVersion && found.status === 'published') {
       throw new RuleViolationError('nothing-to-publish', 'This record has no draft to publish.');
     }
-    const { version } = await editableDraft(deps, identity, innovationId);
-    if (!record) throw new NotFoundError('draft', innovationId);
+    const { record, version, replaced } = await draftFor(deps, identity, innovationId);
+    const missing = missingConsents(version, replaced);
+    if (missing.length > 0) throw new RuleViolationError('consent-needed', await stillToAccept(deps, missing));
+    // Sorted: who consented is a set, and the log records one text per set.
+    const consentedBy = requiredConsents(version, replaced).sort(compareIds);
     const at = deps.now().toISOString();
-    const published: InnovationVersion = { ...version, status: 'published', publishedAt: at, updatedAt: at };
+    const published: InnovationVersion = {
+      ...version,
+      status: 'published',
+      publishedAt: at,
+      updatedAt: at,
+      rev: version.rev + 1,
+    };
     published.contentHash = contentHash(published);
     const next: InnovationRecord = {
       ...record,
@@ -174,7 +262,7 @@ export async function publishInnovation(
       currentVersion: published.version,
       draftVersion: undefined,
       ...listingOf(published),
-      inventorIds: inventorIdsOf(published),
+      ...recordPeople(published, null),
       publishedAt: record.publishedAt ?? at,
       updatedAt: at,
       rev: record.rev + 1,
@@ -187,10 +275,21 @@ export async function publishInnovation(
       replaces: published.replaces ?? null,
       contentHash: published.contentHash,
       inventors: published.inventors,
+      consentedBy,
     });
-    await deps.innovations.publish(next, published, record, log);
+    await deps.innovations.publish(
+      { record: next, before: record, version: published, draftRev: version.rev, consentedBy },
+      log,
+    );
     return { record: next, version: published, logIndex: log.entry.index };
   });
+}
+
+/** The sentence a refused publication answers with, naming who has not accepted yet. */
+async function stillToAccept(deps: InnovationDependencies, missing: string[]) {
+  const names = await Promise.all(missing.map(async (personId) => (await deps.people.get(personId))?.name ?? personId));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `Not published: ${list} ${names.length === 1 ? 'has' : 'have'} not accepted these inventors and shares yet. Everyone named, and every inventor of the version a correction changes them in, must accept first.`;
 }
 
 export interface RegistryFilter {
@@ -209,6 +308,7 @@ export async function registry(deps: InnovationDependencies, filter: RegistryFil
     return new Set([practice?.trade, ...record.skills.map((skill) => deps.commons.skills.get(skill)?.trade)]);
   };
   return (await deps.innovations.listPublished())
+    .map(publicRecord)
     .filter((record) => words.every((word) => record.title.toLowerCase().includes(word)))
     .filter((record) => !filter.trade || tradesOf(record).has(filter.trade as never))
     .filter((record) => !filter.skill || record.skills.includes(filter.skill))

@@ -75,6 +75,17 @@ export interface InnovationVersion extends InnovationContent {
   publishedAt?: string | undefined;
   /** Hash of the public content, recorded in the registry log when published. */
   contentHash?: string | undefined;
+  /**
+   * Who has accepted this version's terms (its inventors and shares) as they stand: see consent.ts.
+   * Kept when the version is published, so it shows who agreed to be named.
+   */
+  acceptedBy: string[];
+  /** People this draft names who have not yet accepted once: invited, not yet inventors. */
+  invited: string[];
+  /** Every write of a version is conditional on the revision read, so no write lands on terms unseen. */
+  rev: number;
+  /** The revision at which the inventors or shares last changed: an acceptance of an older one is stale. */
+  termsRev: number;
 }
 
 export interface InnovationRecord {
@@ -89,7 +100,10 @@ export interface InnovationRecord {
   title: string;
   practice?: string | undefined;
   skills: string[];
+  /** The inventors the listing names: the newest published version's, or a first draft's who joined. */
   inventorIds: string[];
+  /** Everyone the draft names, invited or joined; with `inventorIds`, who finds the record as theirs. */
+  draftPeopleIds?: string[] | undefined;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -124,6 +138,11 @@ export function resolveShares(holders: HoldersInput, field: string): PersonShare
 
 export function inventorIdsOf(content: Pick<InnovationContent, 'inventors'>): string[] {
   return content.inventors.map((inventor) => inventor.personId);
+}
+
+/** Who finds a record among their own (the inventor links follow this): inventors and anyone named. */
+export function linkedPeople(record: Pick<InnovationRecord, 'inventorIds' | 'draftPeopleIds'>): string[] {
+  return [...new Set([...record.inventorIds, ...(record.draftPeopleIds ?? [])])];
 }
 
 /** The listing fields a record copies from its newest version. */

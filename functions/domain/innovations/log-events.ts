@@ -13,6 +13,11 @@ export type LogEvent =
       replaces: number | null;
       contentHash: string;
       inventors: PersonShare[];
+      /**
+       * Everyone who accepted these inventors and shares: the inventors, and for a correction that
+       * changes them, the replaced version's too. Entries logged before consent was asked lack it.
+       */
+      consentedBy?: string[];
     }
   | {
       kind: 'adoption';

@@ -2,6 +2,7 @@
 // value reports waiting for their decision.
 import type { Identity } from '../identity.ts';
 import { disputeDeadline, effectiveReportStatus, type ValueReport } from './adoption.ts';
+import { consentRequests } from './consent-use-cases.ts';
 import type { InnovationDependencies } from './dependencies.ts';
 import { viewInnovation } from './innovation-use-cases.ts';
 
@@ -32,9 +33,16 @@ export async function recordView(deps: InnovationDependencies, innovationId: str
   };
 }
 
-/** The caller's records (drafts included) and the reports on them still awaiting their decision or settling. */
+/**
+ * The caller's records (drafts included), the drafts waiting for them to accept (invitations among
+ * them: a record they are only invited to is not yet theirs), and the reports on them still awaiting
+ * their decision or settling.
+ */
 export async function myInnovations(deps: InnovationDependencies, identity: Identity) {
-  const records = await deps.innovations.listByInventor(identity.personId);
+  const linked = await deps.innovations.listByInventor(identity.personId);
+  const invitations = await consentRequests(deps, identity, linked);
+  const onlyInvited = new Set(invitations.filter((i) => i.role === 'invited').map((i) => i.record.id));
+  const records = linked.filter((record) => !onlyInvited.has(record.id));
   const now = deps.now();
   const windowDays = deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
   const awaiting = (
@@ -63,5 +71,5 @@ export async function myInnovations(deps: InnovationDependencies, identity: Iden
         }),
     )
   ).flat();
-  return { records, awaiting };
+  return { records, invitations, awaiting };
 }

@@ -34,16 +34,34 @@ export function splitByShares<Id extends string>(
   if (total < 0n) issues.unshift({ field: 'total', message: 'must be zero or more' });
   if (issues.length > 0) throw new ValidationError(issues, 'The shares cannot split this amount.');
 
-  const whole = BigInt(WHOLE);
+  return largestRemainder(total, shares, BigInt(WHOLE));
+}
+
+/**
+ * Splits `total` (≥ 0) in proportion to `weights` (non-negative integers, not all zero, any sum), in
+ * the order given: what a departing holder's share becomes when the others keep their proportions.
+ * The same largest-remainder rule as splitByShares, so the parts always add back to `total`.
+ */
+export function splitInProportion<Id extends string>(total: bigint, weights: readonly Share<Id>[]): Part<Id>[] {
+  const valid = weights.every((weight) => Number.isSafeInteger(weight.basisPoints) && weight.basisPoints >= 0);
+  const sum = valid ? weights.reduce((acc, weight) => acc + BigInt(weight.basisPoints), 0n) : 0n;
+  const issues: FieldIssue[] = [];
+  if (sum === 0n) issues.push({ field: 'weights', message: 'must be non-negative integers, not all zero' });
+  if (total < 0n) issues.push({ field: 'total', message: 'must be zero or more' });
+  if (issues.length > 0) throw new ValidationError(issues, 'The weights cannot split this amount.');
+  return largestRemainder(total, weights, sum);
+}
+
+function largestRemainder<Id extends string>(total: bigint, shares: readonly Share<Id>[], divisor: bigint) {
   const exact = shares.map((share) => total * BigInt(share.basisPoints));
-  const amounts = exact.map((scaled) => scaled / whole);
+  const amounts = exact.map((scaled) => scaled / divisor);
   let leftover = total - amounts.reduce((sum, amount) => sum + amount, 0n);
 
   const byRemainder = shares
-    .map((share, index) => ({ id: share.id, index, remainder: (exact[index] as bigint) % whole }))
+    .map((share, index) => ({ id: share.id, index, remainder: (exact[index] as bigint) % divisor }))
     .sort((a, b) => compareBigDesc(a.remainder, b.remainder) || compareIds(a.id, b.id));
-  // Remainders sum to leftover × WHOLE and each is below WHOLE, so more than `leftover` holders have a
-  // non-zero remainder: a zero-share holder never receives a leftover unit.
+  // Remainders sum to leftover × divisor and each is below it, so more than `leftover` holders have a
+  // non-zero remainder: a zero-weight holder never receives a leftover unit.
   for (const { index } of byRemainder) {
     if (leftover === 0n) break;
     amounts[index] = (amounts[index] as bigint) + 1n;

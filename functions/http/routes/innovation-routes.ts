@@ -5,6 +5,7 @@ import { paginate } from '#domain/content/course-view.ts';
 import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { settleReport } from '#domain/innovations/settle-report.ts';
+import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
 import { innovationInputSchema } from '#domain/innovations/innovation.ts';
 import {
   createInnovation,
@@ -101,7 +102,12 @@ export const innovationRoutes = [
     params: innovation,
     responses: { 200: { description: 'The record.' }, 404: { description: 'No such published record.' } },
     async handle({ params, services }) {
-      const { draft: _none, canCorrect: _no, ...view } = await recordView(services, params.innovationId, null);
+      const {
+        draft: _none,
+        canCorrect: _no,
+        consent: _nobody,
+        ...view
+      } = await recordView(services, params.innovationId, null);
       return json(view);
     },
   }),
@@ -123,28 +129,33 @@ export const innovationRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/innovations/{innovationId}/draft',
-    summary: 'The draft of a record (its inventors only)',
+    summary: 'The draft of a record, for the people it names (invited too) and the inventors it corrects',
     tags: ['innovations'],
     auth: 'required',
     params: innovation,
-    responses: { 200: { description: 'The draft.' }, 404: { description: 'No draft of yours.' } },
+    responses: {
+      200: { description: 'The draft, with `consent`: your role, who must accept its terms and who has not yet.' },
+      404: { description: 'No draft that names you.' },
+    },
     async handle({ params, identity, services }) {
-      const { draft } = await viewInnovation(services, params.innovationId, identity);
+      const { draft, consent } = await viewInnovation(services, params.innovationId, identity);
       if (!draft) throw new NotFoundError('draft', params.innovationId);
-      return json(draft, 200, mine);
+      return json({ ...draft, consent }, 200, mine);
     },
   }),
   protectedRoute({
     method: 'PUT',
     path: '/api/innovations/{innovationId}/draft',
-    summary: 'Edit a draft (its inventors only)',
+    summary:
+      'Edit a draft (its inventors). Changing the inventors or shares asks everyone to accept again; naming someone invites them',
     tags: ['innovations'],
     auth: 'required',
     params: innovation,
     body: innovationInputSchema,
     responses: {
       200: { description: 'Saved.' },
-      404: { description: 'No draft of yours.' },
+      403: { description: 'You are invited: accept the invitation before you edit.' },
+      404: { description: 'No draft that names you.' },
       409: { description: 'Changed meanwhile.' },
     },
     async handle({ params, body, identity, services }) {
@@ -172,11 +183,49 @@ export const innovationRoutes = [
     params: innovation,
     responses: {
       200: { description: 'Published.' },
-      404: { description: 'No draft of yours.' },
-      422: { description: 'Nothing to publish.' },
+      404: { description: 'No draft that names you.' },
+      422: {
+        description:
+          'Nothing to publish (rule `nothing-to-publish`), or someone has not accepted the inventors and shares yet (rule `consent-needed`, the detail names them).',
+      },
     },
     async handle({ params, identity, services }) {
       return json(await publishInnovation(services, identity, params.innovationId));
+    },
+  }),
+  protectedRoute({
+    method: 'PUT',
+    path: '/api/innovations/{innovationId}/draft/consent',
+    summary:
+      'Accept the draft’s inventors and shares, or decline and leave it (your own answer only; the others must then accept the new shares)',
+    tags: ['innovations'],
+    auth: 'required',
+    params: innovation,
+    body: z.strictObject({
+      decision: z.enum(['accept', 'decline']),
+      rev: z
+        .number()
+        .int()
+        .min(0)
+        .max(Number.MAX_SAFE_INTEGER)
+        .optional()
+        .describe(
+          'The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since',
+        ),
+    }),
+    responses: {
+      200: {
+        description: 'Accepted: the draft as it now stands. Declined: you are no longer named, and see it no more.',
+      },
+      404: { description: 'No draft that names you, or the published version it corrects.' },
+      409: { description: 'The inventors or shares changed after the revision you read: read them again.' },
+      422: {
+        description:
+          'Declining refused: you are the last inventor who joined (rule `last-inventor`), or an inventor of the published version (rule `published-inventor`).',
+      },
+    },
+    async handle({ params, body, identity, services }) {
+      return json(await decideConsent(services, identity, params.innovationId, body.decision, body.rev), 200, mine);
     },
   }),
   protectedRoute({
@@ -262,10 +311,11 @@ export const innovationRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me/innovations',
-    summary: 'My records (drafts included) and the value reports awaiting my decision',
+    summary:
+      'My records (drafts included), the drafts waiting for me to accept them, and the value reports awaiting my decision',
     tags: ['innovations'],
     auth: 'required',
-    responses: { 200: { description: 'Records and reports.' } },
+    responses: { 200: { description: 'Records, invitations and reports.' } },
     async handle({ identity, services }) {
       return json(await myInnovations(services, identity), 200, mine);
     },

@@ -2,11 +2,14 @@
 // registry log, the ledger and every condition see them as real. The steps of all records run in
 // date order with the clock set back, so the log's entries read as they would have happened.
 // A record that exists already is skipped with everything about it: a second start adds nothing.
+// Co-inventors accept their invitation through the consent use case the day the draft is written,
+// before anything is published, except those listed in `unanswered` (a demo invitation to answer).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
 import type { Services } from '#app/services.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
+import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
 import { holdersInputSchema, innovationInputSchema } from '#domain/innovations/innovation.ts';
 import {
   createInnovation,
@@ -29,6 +32,7 @@ const demoSchema = z.strictObject({
       author: z.string(),
       createdDaysAgo: daysAgo,
       publishedDaysAgo: daysAgo.optional(),
+      unanswered: z.array(z.string()).default([]),
       correction: z.strictObject({ daysAgo, changes: z.record(z.string(), z.unknown()) }).optional(),
       draft: innovationInputSchema,
       adoptions: z.array(
@@ -100,9 +104,12 @@ export async function seedInnovations(
 
   demo.records.forEach((record, index) => {
     if (!fresh[index]) return;
-    step(record.createdDaysAgo, (s) =>
-      createInnovation(s, as(record.author), record.draft, record.id).then(() => undefined),
-    );
+    step(record.createdDaysAgo, async (s) => {
+      const { version } = await createInnovation(s, as(record.author), record.draft, record.id);
+      for (const personId of version.invited.filter((id) => !record.unanswered.includes(id))) {
+        await decideConsent(s, as(personId), record.id, 'accept');
+      }
+    });
     if (record.publishedDaysAgo === undefined) return;
     step(record.publishedDaysAgo, (s) => publishInnovation(s, as(record.author), record.id).then(() => undefined));
     if (record.correction) {

@@ -26,6 +26,10 @@ const version: InnovationVersion = {
   createdAt: '2026-11-01T00:00:00.000Z',
   createdBy: 'ana',
   updatedAt: '2026-11-01T00:00:00.000Z',
+  acceptedBy: ['ana'],
+  invited: [],
+  rev: 2,
+  termsRev: 1,
   publishedAt: '2026-11-01T00:00:00.000Z',
 };
 

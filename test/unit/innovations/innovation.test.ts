@@ -76,11 +76,17 @@ describe('the content hash a publication logs', () => {
     createdAt: '2026-11-01T00:00:00.000Z',
     createdBy: 'ana',
     updatedAt: '2026-11-01T00:00:00.000Z',
+    acceptedBy: ['ana'],
+    invited: [],
+    rev: 2,
+    termsRev: 1,
   } satisfies InnovationVersion;
 
   it('changes with any public field and ignores bookkeeping', () => {
     const base = contentHash(version);
     expect(contentHash({ ...version, updatedAt: '2027-01-01T00:00:00.000Z' })).toBe(base);
+    // Consent is recorded beside the content, so versions published before it was asked still verify.
+    expect(contentHash({ ...version, acceptedBy: [], invited: ['ben'], rev: 7, termsRev: 7 })).toBe(base);
     for (const change of [
       { title: 'Other title' },
       { license: 'CC0-1.0' as const },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
-import { equalShares, type Share, splitByShares, WHOLE } from '#domain/ledger/shares.ts';
+import { equalShares, type Share, splitByShares, splitInProportion, WHOLE } from '#domain/ledger/shares.ts';
 
 /** Any valid division of a whole among 1..12 distinct holders, some possibly with zero. */
 const sharesArb = fc
@@ -173,5 +173,52 @@ describe('equalShares', () => {
     { case: 'a holder named twice', ids: ['a', 'b', 'a'], fields: ['ids[2]'] },
   ])('refuses $case', ({ ids, fields }) => {
     expect(issuesOf(() => equalShares(ids))).toEqual(fields);
+  });
+});
+
+describe('splitInProportion', () => {
+  it.each([
+    {
+      case: 'splits by weights that do not sum to a whole',
+      total: 10_000n,
+      weights: [6000, 3000],
+      want: [6667n, 3333n],
+    },
+    { case: 'breaks equal remainders by the smaller id', total: 1n, weights: [1, 1], want: [1n, 0n] },
+    { case: 'gives a zero weight nothing, even with leftovers', total: 7n, weights: [0, 1, 1], want: [0n, 4n, 3n] },
+    { case: 'gives everything to a sole weight', total: 9n, weights: [3], want: [9n] },
+  ])('$case', ({ total, weights, want }) => {
+    const shares = weights.map((basisPoints, index) => ({ id: String.fromCharCode(97 + index), basisPoints }));
+    expect(splitInProportion(total, shares).map((part) => part.amount)).toEqual(want);
+  });
+
+  it.each([
+    { case: 'weights that are all zero', total: 1n, weights: [0, 0] },
+    { case: 'no weights at all', total: 1n, weights: [] },
+    { case: 'a negative weight', total: 1n, weights: [-1, 2] },
+    { case: 'a fractional weight', total: 1n, weights: [0.5, 1] },
+    { case: 'a negative total', total: -1n, weights: [1], field: 'total' },
+  ])('refuses $case, naming it', ({ total, weights, field = 'weights' }) => {
+    const shares = weights.map((basisPoints, index) => ({ id: String(index), basisPoints }));
+    expect(issuesOf(() => splitInProportion(total, shares))).toEqual([field]);
+  });
+
+  it('sums back to the total exactly, each part its exact share rounded down or up', () => {
+    fc.assert(
+      fc.property(
+        amountArb,
+        fc.array(fc.nat({ max: 1_000_000 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        (total, weights) => {
+          const shares = weights.map((basisPoints, index) => ({ id: `p${index}`, basisPoints }));
+          const parts = splitInProportion(total, shares);
+          expect(parts.reduce((sum, part) => sum + part.amount, 0n)).toBe(total);
+          const sum = BigInt(weights.reduce((a, b) => a + b, 0));
+          for (const [index, part] of parts.entries()) {
+            const floor = (total * BigInt(weights[index] ?? 0)) / sum;
+            expect(part.amount === floor || part.amount === floor + 1n).toBe(true);
+          }
+        },
+      ),
+    );
   });
 });
