@@ -47,6 +47,10 @@ async function adopted(
 ) {
   const author = inventors[0]?.personId ?? '';
   const id = String((await ok(call('POST', '/api/innovations', author, draftInput(inventors)), 201)).record.id);
+  // Every co-inventor accepts being named before the record is published.
+  for (const { personId } of inventors.slice(1)) {
+    await ok(call('PUT', `/api/innovations/${id}/draft/consent`, personId, { decision: 'accept' }));
+  }
   await ok(call('POST', `/api/innovations/${id}/publication`, author));
   await ok(
     call('PUT', `/api/innovations/${id}/adoptions/${syndicateId}`, admin, { implementers: [{ personId: admin }] }),
