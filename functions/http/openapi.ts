@@ -74,6 +74,16 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
         });
       }
     }
+    if ('command' in route) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'Send the same key when you retry this write: its first answer is kept for 24 hours and given again (with `Idempotent-Replayed: true`), and nothing changes twice. A key sent with a different request is refused (422, rule `idempotency-key-reused`).',
+        schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[!-~]+$' },
+      });
+    }
     const responses: Record<string, unknown> = {};
     for (const [status, doc] of Object.entries(route.responses)) {
       const content: Record<string, unknown> = {};

@@ -1,6 +1,7 @@
 // A route is data: method, path template, schemas and one function that calls a use case.
 // The router validates with the schemas; the OpenAPI document is generated from the same schemas.
 import type * as z from 'zod';
+import type { Command } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import type { Logger } from './log.ts';
@@ -62,8 +63,18 @@ export interface ProtectedRoute<P, Q, B> extends RouteBase<P, Q, B> {
   handle(context: AuthedRouteContext<P, Q, B>): Promise<RouteResult>;
 }
 
+/**
+ * A write: the route only says where it answers and how; the command validates, limits, deduplicates
+ * by idempotency key and runs the use case, exactly as it does for the site's forms.
+ */
+export interface CommandRoute<P, B, O> extends RouteBase<P, never, B> {
+  auth: 'required';
+  command: Command<P, B, O>;
+  respond(output: O): RouteResult;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: a route table holds routes of every input type.
-export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any>;
+export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any> | CommandRoute<any, any, any>;
 
 /** A route anyone may call. */
 export function publicRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
@@ -77,4 +88,21 @@ export function protectedRoute<P = Record<string, never>, Q = Record<string, nev
   route: ProtectedRoute<P, Q, B>,
 ): AnyRoute {
   return route;
+}
+
+/** The route of a write command: its path and documentation; params and body are the command's. */
+export function commandRoute<P, B, O>(
+  command: Command<P, B, O>,
+  route: Omit<CommandRoute<P, B, O>, 'auth' | 'command' | 'params' | 'query' | 'body' | 'respond'> & {
+    respond?: (output: O) => RouteResult;
+  },
+): AnyRoute {
+  return {
+    ...route,
+    auth: 'required',
+    command,
+    ...(command.params ? { params: command.params } : {}),
+    ...(command.body ? { body: command.body } : {}),
+    respond: route.respond ?? ((output: O) => ({ status: 200, body: output })),
+  };
 }

@@ -3,14 +3,15 @@
 import type * as z from 'zod';
 import {
   PayloadTooLargeError,
-  RateLimitedError,
   RequestShapeError,
   UnauthenticatedError,
   UnsupportedMediaTypeError,
   type FieldIssue,
 } from '#domain/errors.ts';
+import { runCommand } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
+import { parseInto } from '#domain/validation.ts';
 import type { Logger } from './log.ts';
 import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
 import type { AnyRoute, Method, RouteResult } from './route.ts';
@@ -103,11 +104,21 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     const { route, rawParams } = found;
 
     if (route.auth === 'required' && !request.identity) throw new UnauthenticatedError();
-    if (route.auth === 'required' && route.method !== 'GET' && request.identity && options.services.rateLimiter) {
-      const verdict = await options.services.rateLimiter.take(request.identity.personId, options.services.now());
-      if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
-    }
     const body = readBody(request, route, options.maxBodyBytes);
+    if ('command' in route) {
+      if (!request.identity) throw new UnauthenticatedError();
+      // A write: the command counts it, validates it and deduplicates it, as it does for the site's forms.
+      const { output, replayed } = await runCommand(route.command, {
+        services: options.services,
+        identity: request.identity,
+        params: rawParams,
+        body,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      const response = toResponse(route.respond(output));
+      if (replayed) response.headers['idempotent-replayed'] = 'true';
+      return response;
+    }
 
     const issues: FieldIssue[] = [];
     const params = validate(route.params, rawParams, 'path', issues);
@@ -181,30 +192,7 @@ function readBody(request: HttpRequest, route: AnyRoute, maxBytes: number): unkn
 }
 
 function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
-  if (!schema) return {} as T;
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  collectIssues(result.error.issues, [where], issues);
-  return undefined as T;
-}
-
-/** zod's issues as fields a person can fix. */
-function collectIssues(found: readonly z.core.$ZodIssue[], at: string[], issues: FieldIssue[]) {
-  for (const issue of found) {
-    const field = [...at, ...issue.path.map(String)];
-    if (issue.code === 'unrecognized_keys') {
-      // An unknown key (a server-owned field like `balance`, or a typo) is named as the field that is wrong.
-      for (const key of issue.keys) {
-        issues.push({ field: [...field, key].join('.'), message: 'This request does not take this field.' });
-      }
-    } else if (issue.code === 'invalid_union' && issue.errors.some((option) => option.length > 0)) {
-      // No shape matched: explain the one the request came closest to (fewest issues; the first on a tie).
-      const closest = issue.errors.reduce((best, option) =>
-        option.length > 0 && (best.length === 0 || option.length < best.length) ? option : best,
-      );
-      collectIssues(closest, field, issues);
-    } else issues.push({ field: field.join('.'), message: issue.message });
-  }
+  return schema ? parseInto(schema, value, where, issues) : ({} as T);
 }
 
 /** Repeated keys become arrays; single keys stay strings. */

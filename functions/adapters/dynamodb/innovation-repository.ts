@@ -15,7 +15,7 @@ import {
   versionPut,
   transact,
 } from './innovation-items.ts';
-import { fromItem, getItem, type Item, queryAll } from './items.ts';
+import { getItem, type Item, queryAll } from './items.ts';
 import {
   adoptionKeys,
   adoptionLookup,

@@ -1,23 +1,8 @@
 import * as z from 'zod';
-import { text } from '#domain/syndicates/syndicate.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
-import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
-import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
-import { settleReport } from '#domain/innovations/settle-report.ts';
-import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
-import { innovationInputSchema } from '#domain/innovations/innovation.ts';
+import { registry, viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
 import {
-  createInnovation,
-  publishInnovation,
-  registry,
-  startCorrection,
-  updateDraft,
-  viewInnovation,
-} from '#domain/innovations/innovation-use-cases.ts';
-import { creditGrantInputSchema } from '#domain/ledger/credit-grant.ts';
-import {
-  grantCreditLimit,
   ledgerOverview,
   personStatement,
   recordStatement,
@@ -27,7 +12,19 @@ import { myInnovations, recordView } from '#domain/innovations/record-view.ts';
 import { consistency, inclusion, recordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
 import { jsonSafe, recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { NotFoundError } from '#domain/errors.ts';
-import { protectedRoute, publicRoute, type RouteResult } from '../route.ts';
+import {
+  adoptCommand,
+  consentCommand,
+  createInnovationCommand,
+  decideReportCommand,
+  publishCommand,
+  reportValueCommand,
+  settleCommand,
+  startCorrectionCommand,
+  updateDraftCommand,
+} from '#app/commands/innovation-commands.ts';
+import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
+import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
 import { idParam as id, pageQuery, wholeNumber } from './params.ts';
 
 const innovation = z.object({ innovationId: id });
@@ -77,21 +74,17 @@ export const innovationRoutes = [
       return json(paginate(await registry(services, query), query.page, query.pageSize));
     },
   }),
-  protectedRoute({
+  commandRoute(createInnovationCommand, {
     method: 'POST',
     path: '/api/innovations',
     summary: 'Register an improvement as a private draft; you must be one of its inventors',
     tags: ['innovations'],
-    auth: 'required',
-    body: innovationInputSchema,
     responses: {
       201: { description: 'The draft.' },
       400: { description: 'Malformed, or sets what the server owns.' },
       422: { description: 'Unknown inventors, practice or skills; shares that are not a whole.' },
     },
-    async handle({ body, identity, services }) {
-      return json(await createInnovation(services, identity, body), 201);
-    },
+    respond: (created) => json(created, 201),
   }),
   publicRoute({
     method: 'GET',
@@ -143,44 +136,33 @@ export const innovationRoutes = [
       return json({ ...draft, consent }, 200, mine);
     },
   }),
-  protectedRoute({
+  commandRoute(updateDraftCommand, {
     method: 'PUT',
     path: '/api/innovations/{innovationId}/draft',
     summary:
       'Edit a draft (its inventors). Changing the inventors or shares asks everyone to accept again; naming someone invites them',
     tags: ['innovations'],
-    auth: 'required',
-    params: innovation,
-    body: innovationInputSchema,
     responses: {
       200: { description: 'Saved.' },
       403: { description: 'You are invited: accept the invitation before you edit.' },
       404: { description: 'No draft that names you.' },
       409: { description: 'Changed meanwhile.' },
     },
-    async handle({ params, body, identity, services }) {
-      return json(await updateDraft(services, identity, params.innovationId, body));
-    },
+    respond: (saved) => json(saved),
   }),
-  protectedRoute({
+  commandRoute(startCorrectionCommand, {
     method: 'POST',
     path: '/api/innovations/{innovationId}/corrections',
     summary: 'Start a correction: a new draft version that replaces the published one when published',
     tags: ['innovations'],
-    auth: 'required',
-    params: innovation,
     responses: { 201: { description: 'The correction draft.' }, 404: { description: 'Not a record of yours.' } },
-    async handle({ params, identity, services }) {
-      return json(await startCorrection(services, identity, params.innovationId), 201);
-    },
+    respond: (started) => json(started, 201),
   }),
-  protectedRoute({
+  commandRoute(publishCommand, {
     method: 'POST',
     path: '/api/innovations/{innovationId}/publication',
     summary: 'Publish the draft: public and immutable from now on, and appended to the registry log',
     tags: ['innovations'],
-    auth: 'required',
-    params: innovation,
     responses: {
       200: { description: 'Published.' },
       404: { description: 'No draft that names you.' },
@@ -189,30 +171,14 @@ export const innovationRoutes = [
           'Nothing to publish (rule `nothing-to-publish`), or someone has not accepted the inventors and shares yet (rule `consent-needed`, the detail names them).',
       },
     },
-    async handle({ params, identity, services }) {
-      return json(await publishInnovation(services, identity, params.innovationId));
-    },
+    respond: (published) => json(published),
   }),
-  protectedRoute({
+  commandRoute(consentCommand, {
     method: 'PUT',
     path: '/api/innovations/{innovationId}/draft/consent',
     summary:
       'Accept the draft’s inventors and shares, or decline and leave it (your own answer only; the others must then accept the new shares)',
     tags: ['innovations'],
-    auth: 'required',
-    params: innovation,
-    body: z.strictObject({
-      decision: z.enum(['accept', 'decline']),
-      rev: z
-        .number()
-        .int()
-        .min(0)
-        .max(Number.MAX_SAFE_INTEGER)
-        .optional()
-        .describe(
-          'The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since',
-        ),
-    }),
     responses: {
       200: {
         description: 'Accepted: the draft as it now stands. Declined: you are no longer named, and see it no more.',
@@ -224,37 +190,26 @@ export const innovationRoutes = [
           'Declining refused: you are the last inventor who joined (rule `last-inventor`), or an inventor of the published version (rule `published-inventor`).',
       },
     },
-    async handle({ params, body, identity, services }) {
-      return json(await decideConsent(services, identity, params.innovationId, body.decision, body.rev), 200, mine);
-    },
+    respond: (answer) => json(answer, 200, mine),
   }),
-  protectedRoute({
+  commandRoute(adoptCommand, {
     method: 'PUT',
     path: '/api/innovations/{innovationId}/adoptions/{syndicateId}',
     summary: 'Record that your syndicate implements a record, naming the implementers (admins; once)',
     tags: ['innovations'],
-    auth: 'required',
-    params: z.object({ innovationId: id, syndicateId: id }),
-    body: adoptionInputSchema.omit({ syndicateId: true }),
     responses: {
       201: { description: 'Adopted.' },
       200: { description: 'Adopted already: the first adoption.' },
       404: { description: 'No such record, or not your syndicate.' },
       422: { description: 'An implementer is not an active member of the syndicate.' },
     },
-    async handle({ params, body, identity, services }) {
-      const result = await adoptInnovation(services, identity, params.innovationId, { ...body, ...params });
-      return json(result, result.created ? 201 : 200);
-    },
+    respond: (result) => json(result, result.created ? 201 : 200),
   }),
-  protectedRoute({
+  commandRoute(reportValueCommand, {
     method: 'POST',
     path: '/api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
     summary: 'Report the value realised over a period, in Bound minor units (the adopting syndicate’s admins)',
     tags: ['innovations'],
-    auth: 'required',
-    params: z.object({ innovationId: id, syndicateId: id }),
-    body: valueReportInputSchema,
     responses: {
       201: { description: 'Reported.' },
       404: { description: 'No adoption of yours.' },
@@ -263,22 +218,14 @@ export const innovationRoutes = [
           'The period ends in the future or overlaps one reported already; or you are an inventor and nobody unconflicted could decide it (rule `conflict-of-interest`).',
       },
     },
-    async handle({ params, body, identity, services }) {
-      return json(await reportValue(services, identity, params.innovationId, params.syndicateId, body), 201);
-    },
+    respond: (reported) => json(reported, 201),
   }),
-  protectedRoute({
+  commandRoute(decideReportCommand, {
     method: 'PUT',
     path: '/api/innovations/{innovationId}/reports/{reportId}/decision',
     summary:
       'Confirm (and settle, once confirmed) or dispute a value report: its inventors, or an admin of the syndicate who is neither inventor nor reporter',
     tags: ['innovations'],
-    auth: 'required',
-    params: z.object({ innovationId: id, reportId: id }),
-    body: z.union([
-      z.strictObject({ decision: z.literal('confirm') }),
-      z.strictObject({ decision: z.literal('dispute'), reason: text(10, 2000) }),
-    ]),
     responses: {
       200: {
         description:
@@ -288,25 +235,19 @@ export const innovationRoutes = [
       404: { description: 'No such report for you.' },
       422: { description: 'Already decided, or the window closed.' },
     },
-    async handle({ params, body, identity, services }) {
-      return json(await decideReport(services, identity, params.innovationId, params.reportId, body));
-    },
+    respond: (decided) => json(decided),
   }),
-  protectedRoute({
+  commandRoute(settleCommand, {
     method: 'POST',
     path: '/api/innovations/{innovationId}/reports/{reportId}/settlement',
     summary: 'Settle a confirmed report on the Bound ledger (its inventors or the syndicate’s admins; idempotent)',
     tags: ['innovations'],
-    auth: 'required',
-    params: z.object({ innovationId: id, reportId: id }),
     responses: {
       200: { description: 'Settled (now, or before).' },
       404: { description: 'No such report for you.' },
       422: { description: 'Not confirmed, or a credit limit refuses it (rule `credit-limit`).' },
     },
-    async handle({ params, identity, services }) {
-      return json(await settleReport(services, identity, params.innovationId, params.reportId));
-    },
+    respond: (settled) => json(settled),
   }),
   protectedRoute({
     method: 'GET',
@@ -323,23 +264,18 @@ export const innovationRoutes = [
 ];
 
 const creditGrantRoute = (kind: 'person' | 'syndicate') =>
-  protectedRoute({
+  commandRoute(kind === 'person' ? grantPersonCreditCommand : grantSyndicateCreditCommand, {
     method: 'PUT',
     path: kind === 'person' ? '/api/people/{id}/credit-limit' : '/api/syndicates/{id}/credit-limit',
     summary: `Grant ${kind === 'person' ? 'a person' : 'a syndicate'} credit: how far below zero its Bound account may go (stewards; logged with its reason)`,
     tags: ['ledger'],
-    auth: 'required',
-    params: z.object({ id }),
-    body: creditGrantInputSchema,
     responses: {
       200: { description: 'The change, with its registry-log index.' },
       403: { description: 'Only the instance’s stewards grant credit.' },
       404: { description: `No such ${kind}.` },
       422: { description: 'A grant to your own account or a syndicate you belong to (rule `conflict-of-interest`).' },
     },
-    async handle({ params, body, identity, services }) {
-      return json(await grantCreditLimit(services, identity, { kind, id: params.id }, body));
-    },
+    respond: (change) => json(change),
   });
 
 export const ledgerRoutes = [

@@ -1,31 +1,24 @@
 import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
-import { openingInputSchema } from '#domain/openings/opening.ts';
+import { board, myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
+import { findSyndicate, requireAdmin } from '#domain/syndicates/syndicate-use-cases.ts';
 import {
-  apply,
-  board,
-  changeOpeningStatus,
-  createOpening,
-  decideApplication,
-  myApplications,
-  rankedApplicants,
-  updateOpening,
-  publicOpening,
-  withdraw,
-} from '#domain/openings/opening-use-cases.ts';
-import { slugSchema, syndicateInputSchema, text } from '#domain/syndicates/syndicate.ts';
+  applyCommand,
+  changeOpeningStatusCommand,
+  createOpeningCommand,
+  decideApplicantCommand,
+  updateOpeningCommand,
+  withdrawCommand,
+} from '#app/commands/opening-commands.ts';
 import {
-  changeRole,
-  createSyndicate,
-  decideMembership,
-  findSyndicate,
-  leaveSyndicate,
-  requestToJoin,
-  requireAdmin,
-  updateSyndicate,
-} from '#domain/syndicates/syndicate-use-cases.ts';
-import { protectedRoute, publicRoute } from '../route.ts';
+  createSyndicateCommand,
+  decideMemberCommand,
+  leaveSyndicateCommand,
+  requestToJoinCommand,
+  updateSyndicateCommand,
+} from '#app/commands/syndicate-commands.ts';
+import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam as id, pageQuery } from './params.ts';
 
 export const boardQuerySchema = z.object({
@@ -68,31 +61,20 @@ export const syndicateRoutes = [
       return { body: await findSyndicate(services, params.syndicateId) };
     },
   }),
-  protectedRoute({
+  commandRoute(createSyndicateCommand, {
     method: 'POST',
     path: '/api/syndicates',
     summary: 'Found a syndicate; you become its first admin',
     tags: ['syndicates'],
-    auth: 'required',
-    body: z.strictObject({ id: slugSchema, ...syndicateInputSchema.shape }),
     responses: { 201: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
-    async handle({ body, identity, services }) {
-      const { id: syndicateId, ...input } = body;
-      return { status: 201, body: await createSyndicate(services, identity, syndicateId, input) };
-    },
+    respond: (syndicate) => ({ status: 201, body: syndicate }),
   }),
-  protectedRoute({
+  commandRoute(updateSyndicateCommand, {
     method: 'PUT',
     path: '/api/syndicates/{syndicateId}',
     summary: 'Edit a syndicate (admins)',
     tags: ['syndicates'],
-    auth: 'required',
-    params: z.object({ syndicateId: id }),
-    body: syndicateInputSchema,
     responses: { 200: { description: 'Updated.' }, 404: { description: 'No such syndicate of yours.' } },
-    async handle({ params, body, identity, services }) {
-      return { body: await updateSyndicate(services, identity, params.syndicateId, body) };
-    },
   }),
   protectedRoute({
     method: 'GET',
@@ -107,59 +89,37 @@ export const syndicateRoutes = [
       return { body: { items: await services.syndicates.listMemberships(params.syndicateId) } };
     },
   }),
-  protectedRoute({
+  commandRoute(requestToJoinCommand, {
     method: 'POST',
     path: '/api/syndicates/{syndicateId}/join-requests',
     summary: 'Ask to join a syndicate (a repeat returns the same request)',
     tags: ['syndicates'],
-    auth: 'required',
-    params: z.object({ syndicateId: id }),
     responses: { 201: { description: 'Requested (or already a member).' }, 404: { description: 'No such syndicate.' } },
-    async handle({ params, identity, services }) {
-      return { status: 201, body: await requestToJoin(services, identity, params.syndicateId) };
-    },
+    respond: (membership) => ({ status: 201, body: membership }),
   }),
-  protectedRoute({
+  commandRoute(decideMemberCommand, {
     method: 'PUT',
     path: '/api/syndicates/{syndicateId}/members/{personId}',
     summary: 'Approve or decline a request, or change a member’s role (admins)',
     tags: ['syndicates'],
-    auth: 'required',
-    params: z.object({ syndicateId: id, personId: z.string().min(1).max(128) }),
-    body: z.union([
-      z.strictObject({ decision: z.enum(['approve', 'decline']) }),
-      z.strictObject({ role: z.enum(['admin', 'member']) }),
-    ]),
     responses: {
       200: { description: 'The membership.' },
       404: { description: 'No such request or member.' },
       409: { description: 'Already decided.' },
       422: { description: 'Would leave no admin.' },
     },
-    async handle({ params, body, identity, services }) {
-      const membership =
-        'decision' in body
-          ? await decideMembership(services, identity, params.syndicateId, params.personId, body.decision)
-          : await changeRole(services, identity, params.syndicateId, params.personId, body.role);
-      return { body: membership };
-    },
   }),
-  protectedRoute({
+  commandRoute(leaveSyndicateCommand, {
     method: 'DELETE',
     path: '/api/syndicates/{syndicateId}/membership',
     summary: 'Leave a syndicate (the last admin cannot)',
     tags: ['syndicates'],
-    auth: 'required',
-    params: z.object({ syndicateId: id }),
     responses: {
       204: { description: 'Left.' },
       404: { description: 'Not a member.' },
       422: { description: 'You are the last admin.' },
     },
-    async handle({ params, identity, services }) {
-      await leaveSyndicate(services, identity, params.syndicateId);
-      return { status: 204 };
-    },
+    respond: () => ({ status: 204 }),
   }),
 ];
 
@@ -210,84 +170,56 @@ export const openingRoutes = [
       return { body: { ...opening, effectiveStatus: status } };
     },
   }),
-  protectedRoute({
+  commandRoute(createOpeningCommand, {
     method: 'POST',
     path: '/api/syndicates/{syndicateId}/openings',
     summary: 'Create an opening as a draft (admins)',
     tags: ['jobs'],
-    auth: 'required',
-    params: z.object({ syndicateId: id }),
-    body: openingInputSchema,
     responses: { 201: { description: 'Created as a draft.' }, 404: { description: 'No such syndicate of yours.' } },
-    async handle({ params, body, identity, services }) {
-      return { status: 201, body: await createOpening(services, identity, params.syndicateId, body) };
-    },
+    respond: (opening) => ({ status: 201, body: opening }),
   }),
-  protectedRoute({
+  commandRoute(updateOpeningCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}',
     summary: 'Edit an opening (admins of its syndicate)',
     tags: ['jobs'],
-    auth: 'required',
-    params: z.object({ openingId: id }),
-    body: openingInputSchema,
     responses: {
       200: { description: 'Updated.' },
       404: { description: 'No such opening of yours.' },
       409: { description: 'Changed meanwhile.' },
     },
-    async handle({ params, body, identity, services }) {
-      return { body: await updateOpening(services, identity, params.openingId, body) };
-    },
   }),
-  protectedRoute({
+  commandRoute(changeOpeningStatusCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/status',
     summary: 'Publish (open) or close an opening (admins)',
     tags: ['jobs'],
-    auth: 'required',
-    params: z.object({ openingId: id }),
-    body: z.strictObject({ status: z.enum(['open', 'closed']) }),
     responses: {
       200: { description: 'The opening.' },
       404: { description: 'No such opening of yours.' },
       422: { description: 'Not allowed from its status.' },
     },
-    async handle({ params, body, identity, services }) {
-      return { body: await changeOpeningStatus(services, identity, params.openingId, body.status) };
-    },
   }),
-  protectedRoute({
+  commandRoute(applyCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applications/me',
     summary: 'Apply with a short note (once; a retry returns the same application)',
     tags: ['jobs'],
-    auth: 'required',
-    params: z.object({ openingId: id }),
-    body: z.strictObject({ note: text(1, 2000) }),
     responses: {
       200: { description: 'The application.' },
       404: { description: 'No such opening.' },
       422: { description: 'Not open.' },
     },
-    async handle({ params, body, identity, services }) {
-      return { body: await apply(services, identity, params.openingId, body.note) };
-    },
   }),
-  protectedRoute({
+  commandRoute(withdrawCommand, {
     method: 'DELETE',
     path: '/api/openings/{openingId}/applications/me',
     summary: 'Withdraw my application',
     tags: ['jobs'],
-    auth: 'required',
-    params: z.object({ openingId: id }),
     responses: {
       200: { description: 'Withdrawn.' },
       404: { description: 'No application of mine.' },
       409: { description: 'Already decided.' },
-    },
-    async handle({ params, identity, services }) {
-      return { body: await withdraw(services, identity, params.openingId) };
     },
   }),
   protectedRoute({
@@ -330,21 +262,15 @@ export const openingRoutes = [
       };
     },
   }),
-  protectedRoute({
+  commandRoute(decideApplicantCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applicants/{personId}',
     summary: 'Accept or decline an applicant (admins); accepting fills a position',
     tags: ['jobs'],
-    auth: 'required',
-    params: z.object({ openingId: id, personId: z.string().min(1).max(128) }),
-    body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
     responses: {
       200: { description: 'The decision and the opening.' },
       404: { description: 'No such application.' },
       422: { description: 'Every position is filled.' },
-    },
-    async handle({ params, body, identity, services }) {
-      return { body: await decideApplication(services, identity, params.openingId, params.personId, body.decision) };
     },
   }),
 ];

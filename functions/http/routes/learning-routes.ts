@@ -2,16 +2,11 @@ import * as z from 'zod';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
 import { NotFoundError } from '#domain/errors.ts';
-import {
-  completeLesson,
-  enrollInCourse,
-  findCourse,
-  getMyCredential,
-  myLearning,
-} from '#domain/learning/learning-use-cases.ts';
-import { openQuiz, submitQuiz } from '#domain/learning/quiz-use-cases.ts';
+import { findCourse, getMyCredential, myLearning } from '#domain/learning/learning-use-cases.ts';
+import { openQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
-import { protectedRoute, publicRoute } from '../route.ts';
+import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
+import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam, pageQuery, wholeNumber } from './params.ts';
 
 /** The catalog's hours filter: courses of at most this many hours. */
@@ -145,17 +140,13 @@ export const learningRoutes = [
     },
   }),
 
-  protectedRoute({
+  commandRoute(enrollCommand, {
     method: 'POST',
     path: '/api/me/enrollments',
     summary: 'Enroll in a course (a repeat returns the same enrollment)',
     tags: ['learn'],
-    auth: 'required',
-    body: z.strictObject({ courseId: idParam }),
     responses: { 201: { description: 'Enrolled.', schema: enrollmentSchema }, 404: { description: 'No such course.' } },
-    async handle({ body, identity, services }) {
-      return { status: 201, body: await enrollInCourse(services, identity, body.courseId) };
-    },
+    respond: (enrollment) => ({ status: 201, body: enrollment }),
   }),
 
   protectedRoute({
@@ -170,19 +161,14 @@ export const learningRoutes = [
     },
   }),
 
-  protectedRoute({
+  commandRoute(completeLessonCommand, {
     method: 'PUT',
     path: '/api/me/enrollments/{courseId}/lessons/{lessonId}',
     summary: 'Mark a lesson done (repeating it is harmless)',
     tags: ['learn'],
-    auth: 'required',
-    params: z.object({ courseId: idParam, lessonId: idParam }),
     responses: {
       200: { description: 'The enrollment with progress.', schema: enrollmentSchema },
       404: { description: 'Not enrolled, or no such lesson.' },
-    },
-    async handle({ params, identity, services }) {
-      return { body: await completeLesson(services, identity, params.courseId, params.lessonId) };
     },
   }),
 
@@ -210,30 +196,12 @@ export const learningRoutes = [
     },
   }),
 
-  protectedRoute({
+  commandRoute(submitQuizCommand, {
     method: 'POST',
     path: '/api/me/enrollments/{courseId}/quiz-attempts',
     summary:
       'Submit answers to the questions drawn for me (GET …/quiz), one option number per question id; graded on the server',
     tags: ['learn'],
-    auth: 'required',
-    params: z.object({ courseId: idParam }),
-    body: z.strictObject({
-      drawId: z
-        .string()
-        .min(1)
-        .max(64)
-        .regex(/^[a-z0-9]+$/, 'must be the draw id that GET …/quiz gave'),
-      answers: z
-        .array(
-          z.strictObject({
-            question: z.string().regex(/^[0-9a-f]{12}$/, 'must be a question id from the draw'),
-            option: z.number().int().min(0).max(20),
-          }),
-        )
-        .min(1)
-        .max(50),
-    }),
     responses: {
       200: {
         description:
@@ -250,9 +218,6 @@ export const learningRoutes = [
         description:
           'Two failed attempts in a row: wait until Retry-After (the detail says how long in words). Nothing is recorded.',
       },
-    },
-    async handle({ params, body, identity, services }) {
-      return { body: await submitQuiz(services, identity, params.courseId, body) };
     },
   }),
 

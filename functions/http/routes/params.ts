@@ -1,13 +1,10 @@
 // Schemas every route table shares: ids in paths, whole numbers in paths and queries, and the paging
 // of lists. The site's pages read numbers from their URLs with the same functions.
 import * as z from 'zod';
+import { idSchema } from '#domain/ids.ts';
 
-/** A Guildhall id in a path or query: lowercase words, digits and hyphens. */
-export const idParam = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
+/** A Guildhall id in a path or query: lowercase words, digits and hyphens (see domain/ids.ts). */
+export const idParam = idSchema;
 
 export interface WholeNumberRange {
   min: number;

@@ -1,0 +1,95 @@
+// The writes inventors and adopting syndicates make to innovation records, adoptions and value reports.
+import * as z from 'zod';
+import { idSchema } from '#domain/ids.ts';
+import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
+import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
+import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
+import { innovationInputSchema } from '#domain/innovations/innovation.ts';
+import {
+  createInnovation,
+  publishInnovation,
+  startCorrection,
+  updateDraft,
+} from '#domain/innovations/innovation-use-cases.ts';
+import { settleReport } from '#domain/innovations/settle-report.ts';
+import { text } from '#domain/syndicates/syndicate.ts';
+import { command } from './command.ts';
+
+const record = z.object({ innovationId: idSchema });
+const adoption = z.object({ innovationId: idSchema, syndicateId: idSchema });
+const report = z.object({ innovationId: idSchema, reportId: idSchema });
+
+export const createInnovationCommand = command({
+  name: 'innovations.create',
+  body: innovationInputSchema,
+  run: ({ services, identity, body }) => createInnovation(services, identity, body),
+});
+
+export const updateDraftCommand = command({
+  name: 'innovations.update-draft',
+  params: record,
+  body: innovationInputSchema,
+  run: ({ services, identity, params, body }) => updateDraft(services, identity, params.innovationId, body),
+});
+
+export const consentCommand = command({
+  name: 'innovations.consent',
+  params: record,
+  body: z.strictObject({
+    decision: z.enum(['accept', 'decline']),
+    rev: z
+      .number()
+      .int()
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe('The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since'),
+  }),
+  run: ({ services, identity, params, body }) =>
+    decideConsent(services, identity, params.innovationId, body.decision, body.rev),
+});
+
+export const startCorrectionCommand = command({
+  name: 'innovations.start-correction',
+  params: record,
+  run: ({ services, identity, params }) => startCorrection(services, identity, params.innovationId),
+});
+
+export const publishCommand = command({
+  name: 'innovations.publish',
+  params: record,
+  run: ({ services, identity, params }) => publishInnovation(services, identity, params.innovationId),
+});
+
+export const adoptCommand = command({
+  name: 'innovations.adopt',
+  params: adoption,
+  body: adoptionInputSchema.omit({ syndicateId: true }),
+  run: ({ services, identity, params, body }) =>
+    adoptInnovation(services, identity, params.innovationId, { ...body, syndicateId: params.syndicateId }),
+});
+
+export const reportValueCommand = command({
+  name: 'innovations.report-value',
+  params: adoption,
+  body: valueReportInputSchema,
+  run: ({ services, identity, params, body }) =>
+    reportValue(services, identity, params.innovationId, params.syndicateId, body),
+});
+
+export const decideReportCommand = command({
+  name: 'innovations.decide-report',
+  params: report,
+  body: z.union([
+    z.strictObject({ decision: z.literal('confirm') }),
+    z.strictObject({ decision: z.literal('dispute'), reason: text(10, 2000) }),
+  ]),
+  run: ({ services, identity, params, body }) =>
+    decideReport(services, identity, params.innovationId, params.reportId, body),
+});
+
+export const settleCommand = command({
+  name: 'innovations.settle',
+  params: report,
+  run: ({ services, identity, params }) => settleReport(services, identity, params.innovationId, params.reportId),
+});
