@@ -5,8 +5,8 @@ import { parseConfig } from '#config/config.ts';
 import { tokenFor } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-// The stack runs with the default limit. Eun-ji signs in for no other browser test: after this one she
-// cannot write for the rest of the minute.
+// The stack runs with the default limit. Hamid signs in for no other browser test (the count must start
+// at zero in this minute, and after this one he cannot write for the rest of it).
 const limit = parseConfig({
   STAGE: 'local',
   AUTH_ISSUER: 'x',
@@ -29,14 +29,14 @@ async function postForm(path: string, token: string, fields: Record<string, stri
 
 describe('the per-person write limit on the site’s forms', () => {
   it('answers 429 with Retry-After past the limit, shares the API’s counter, and spares other people', async () => {
-    const eunji = await tokenFor(baseUrl, 'demo-eunji');
+    const hamid = await tokenFor(baseUrl, 'demo-hamid');
     const openings = (await (await fetch(`${baseUrl}/api/openings?status=open`)).json()) as { items: { id: string }[] };
     const path = `/jobs/${openings.items[0]?.id}/`;
     // A fixed one-minute window may roll over once during the run, so up to twice the limit is sent.
     let limited: Response | undefined;
     let sent = 0;
     while (!limited && sent < 2 * limit + 1) {
-      const response = await postForm(path, eunji, { intent: 'withdraw' });
+      const response = await postForm(path, hamid, { intent: 'withdraw' });
       sent++;
       if (response.status === 429) limited = response;
       else await response.body?.cancel();
@@ -47,10 +47,10 @@ describe('the per-person write limit on the site’s forms', () => {
     expect(limited?.headers.get('content-type')).toContain('text/html');
     expect(await limited?.text()).toMatch(/Too many changes at once[\s\S]*Nothing was changed/);
 
-    // The API counts the same writes: Eun-ji's next API write is refused too.
+    // The API counts the same writes: Hamid's next API write is refused too.
     const api = await fetch(`${baseUrl}/api/openings/${openings.items[0]?.id}/applications/me`, {
       method: 'DELETE',
-      headers: { authorization: `Bearer ${eunji}` },
+      headers: { authorization: `Bearer ${hamid}` },
     });
     expect(api.status).toBe(429);
 

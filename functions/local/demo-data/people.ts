@@ -73,6 +73,7 @@ export const demoPeople: Person[] = [
     createdAt: '2026-01-10T09:00:00.000Z',
   },
   {
+    // No browser test but the forms' write-limit one signs in as Hamid: it needs his count at zero.
     id: 'demo-hamid',
     name: 'Hamid Rahimi',
     email: 'hamid@demo.guildhall.coop',
