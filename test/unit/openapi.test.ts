@@ -34,6 +34,33 @@ describe('the OpenAPI document', () => {
     expect(operations.filter((operation) => !operation.responses['503'])).toEqual([]);
   });
 
+  it('describes a free-text field by its lengths and a shared schema whose pattern refuses invisible and unsafe text', () => {
+    const body = document.paths['/api/syndicates']?.post as {
+      requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
+    };
+    const name = body.requestBody.content['application/json'].schema.properties.name;
+    expect(name).toEqual({
+      type: 'string',
+      minLength: 3,
+      maxLength: 80,
+      allOf: [{ $ref: '#/components/schemas/OneLineTextMin3' }],
+    });
+    const schemas = document.components.schemas as Record<string, { pattern?: string; description?: string }>;
+    const shared = schemas.OneLineTextMin3;
+    expect(shared?.description).toContain('at least 3 visible characters');
+    const pattern = new RegExp(shared?.pattern ?? '', 'u');
+    expect(['Riverside builders', ' Riverside ', 'Zoe\u0308'].every((value) => pattern.test(value))).toBe(true);
+    expect(['\u200B\u200B\u200B', 'River\u202Eside', 'River\nside'].some((value) => pattern.test(value))).toBe(false);
+  });
+
+  it('points every reference at a schema the document holds', () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.filter((ref) => !(ref in document.components.schemas))).toEqual([]);
+  });
+
   it('gives every operation a unique id', () => {
     const ids = Object.values(document.paths).flatMap((operations) =>
       Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),
