@@ -36,7 +36,9 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output', texts: TextCompon
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       const rule = textRules.get(zodSchema);
-      if (rule) Object.assign(jsonSchema, textField(rule, io, texts));
+      if (!rule) return;
+      for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+      Object.assign(jsonSchema, textField(rule, io, texts));
     },
   }) as JsonSchema;
   // A response schema promises the fields it lists; answers may carry more (bookkeeping such as
@@ -45,21 +47,25 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output', texts: TextCompon
 }
 
 /**
- * A free-text field: its lengths, and (for a request) the shared schema whose pattern states exactly
- * which strings the normaliser accepts (`functions/domain/text.ts`), so a fuzzer's "valid" text is valid.
+ * A free-text field. In a request it is a reference to a shared schema, one per kind of text and pair
+ * of lengths, whose pattern states exactly which strings the normaliser accepts
+ * (`functions/domain/text.ts`), so a fuzzer's "valid" text is valid. Pattern and lengths sit side by
+ * side in that schema, not behind an `allOf`: Schemathesis drops a pattern when it must build a string
+ * longer than a few hundred characters (to break maxLength), and only sees one it can drop.
  */
 function textField(rule: TextRule, io: 'input' | 'output', texts: TextComponents): JsonSchema {
   if (io === 'output') return { type: 'string', maxLength: rule.max };
-  const name = `${rule.multiline ? 'Text' : 'OneLineText'}Min${rule.min}`;
+  const name = `${rule.multiline ? 'Text' : 'OneLineText'}${rule.min}To${rule.max}`;
   if (!texts.has(name)) {
-    texts.set(name, { type: 'string', pattern: textPattern(rule), description: describeText(rule) });
+    texts.set(name, {
+      type: 'string',
+      minLength: rule.min,
+      maxLength: rule.max,
+      pattern: textPattern(rule),
+      description: describeText(rule),
+    });
   }
-  return {
-    type: 'string',
-    minLength: rule.min,
-    maxLength: rule.max,
-    allOf: [{ $ref: `#/components/schemas/${name}` }],
-  };
+  return { $ref: `#/components/schemas/${name}` };
 }
 
 function describeText(rule: TextRule): string {
