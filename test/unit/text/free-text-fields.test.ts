@@ -5,28 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { apiRoutes } from '#http/api.ts';
-import { draftInput, reportInput, syndicateInput } from '../innovations/fixtures.ts';
+import { opening as validOpening, syndicate as validSyndicate } from '../../support/write-world.ts';
+import { draftInput, reportInput } from '../innovations/fixtures.ts';
 
 type Path = Array<string | number>;
 
-const syndicate = {
-  ...syndicateInput('river-fix'),
-  rateCard: [{ service: 'Bench repair', rate: { amount: 3000, currency: 'EUR', per: 'hour' } }],
-};
+const syndicate = validSyndicate('river-fix');
 const { id: _id, ...syndicateEdit } = syndicate;
-const opening = {
-  title: 'Repair bench technician',
-  description: 'Diagnose and repair small appliances at the shared bench, with work shared weekly.',
-  skills: [{ skill: 'repair-systematic-fault-finding', level: 'working' }],
-  positions: 2,
-  hoursPerWeek: 24,
-  pay: [{ amount: 2200, currency: 'EUR', per: 'hour' }],
-  place: 'Valencia, ES',
-  remote: false,
-  applicantCountries: ['ES'],
-  employmentType: 'CONTRACTOR',
-  validThrough: '2030-01-31',
-};
+// The write world's opening, with a country, so the example reaches that string too.
+const opening = { ...validOpening, applicantCountries: ['ES'] };
 
 /** Valid bodies for every route whose body holds a string; together they reach every string field. */
 const examples: Record<string, unknown[]> = {
