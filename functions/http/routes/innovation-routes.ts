@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { text } from '#domain/syndicates/syndicate.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
-import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
+import { adoptionInputSchema, disputeReasonSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { settleReport } from '#domain/innovations/settle-report.ts';
 import { innovationInputSchema } from '#domain/innovations/innovation.ts';
@@ -228,7 +227,7 @@ export const innovationRoutes = [
     params: z.object({ innovationId: id, reportId: id }),
     body: z.union([
       z.strictObject({ decision: z.literal('confirm') }),
-      z.strictObject({ decision: z.literal('dispute'), reason: text(10, 2000) }),
+      z.strictObject({ decision: z.literal('dispute'), reason: disputeReasonSchema }),
     ]),
     responses: {
       200: {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
+import { applicationNoteSchema } from '#domain/openings/application.ts';
 import { openingInputSchema } from '#domain/openings/opening.ts';
 import {
   apply,
@@ -14,7 +15,7 @@ import {
   publicOpening,
   withdraw,
 } from '#domain/openings/opening-use-cases.ts';
-import { slugSchema, syndicateInputSchema, text } from '#domain/syndicates/syndicate.ts';
+import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
 import {
   changeRole,
   createSyndicate,
@@ -264,7 +265,7 @@ export const openingRoutes = [
     tags: ['jobs'],
     auth: 'required',
     params: z.object({ openingId: id }),
-    body: z.strictObject({ note: text(1, 2000) }),
+    body: z.strictObject({ note: applicationNoteSchema }),
     responses: {
       200: { description: 'The application.' },
       404: { description: 'No such opening.' },
