@@ -14,19 +14,23 @@ async function firstName(identity: { name?: string; email?: string }) {
 
 describe('the name a new profile starts with', () => {
   it.each([
-    ['is the token name, trimmed and without control characters', { name: '  Ada\u0000 Lovelace\t' }, 'Ada Lovelace'],
-    ['is stored composed (NFC)', { name: 'Zoe\u0308' }, 'Zoë'],
+    [
+      'is the token name, trimmed and without control characters',
+      { claimedName: '  Ada\u0000 Lovelace\t' },
+      'Ada Lovelace',
+    ],
+    ['is stored composed (NFC)', { claimedName: 'Zoe\u0308' }, 'Zoë'],
     [
       'falls back to the email address when the name carries a direction override',
-      { name: 'Bob \u202Enimda', email: 'bob@example.org' },
+      { claimedName: 'Bob \u202Enimda', email: 'bob@example.org' },
       'bob',
     ],
     [
       'falls back to the email address when the name is only invisible',
-      { name: '\u200B\u200B', email: 'cy@example.org' },
+      { claimedName: '\u200B\u200B', email: 'cy@example.org' },
       'cy',
     ],
-    ['is a neutral name when neither gives anything visible', { name: '\u2066\u2069' }, 'New member'],
+    ['is a neutral name when neither gives anything visible', { claimedName: '\u2066\u2069' }, 'New member'],
   ])('%s', async (_title, identity, expected) => {
     expect(await firstName(identity)).toBe(expected);
   });

@@ -32,6 +32,12 @@ const examples: Record<string, unknown[]> = {
     { decision: 'dispute', reason: 'The period overlaps the one reported in March.' },
   ],
   'POST /api/me/enrollments': [{ courseId: 'double-entry-bookkeeping-basics' }],
+  'PUT /api/syndicates/{id}/credit-limit': [{ credit: '100000', reason: 'Agreed at the members’ meeting.' }],
+  'PUT /api/people/{id}/credit-limit': [{ credit: '0', reason: 'Taken back by the members’ vote.' }],
+  'PUT /api/innovations/{innovationId}/draft/consent': [{ decision: 'accept' }],
+  'POST /api/me/enrollments/{courseId}/quiz-attempts': [
+    { drawId: 'abc123', answers: [{ question: '0123456789ab', option: 0 }] },
+  ],
   'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }],
 };
 
