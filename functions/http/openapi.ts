@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the router validates
 // with, so the documentation cannot drift from the behaviour.
 import * as z from 'zod';
+import { type TextRule, textRules } from '#domain/text.ts';
+import { textPattern } from '#domain/text-pattern.ts';
 import type { AnyRoute } from './route.ts';
 
 const problemSchema = {
@@ -25,8 +27,21 @@ const problemSchema = {
 
 type JsonSchema = Record<string, unknown>;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', override }) as JsonSchema;
+/** The shared schemas free-text fields point to, one per kind of text and minimum, filled as fields are met. */
+type TextComponents = Map<string, JsonSchema>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output', texts: TextComponents): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      keepDefault(zodSchema, jsonSchema);
+      const rule = textRules.get(zodSchema);
+      if (!rule) return;
+      for (const key of Object.keys(jsonSchema)) delete jsonSchema[key];
+      Object.assign(jsonSchema, textField(rule, io, texts));
+    },
+  }) as JsonSchema;
   // A response schema promises the fields it lists; answers may carry more (bookkeeping such as
   // `version`), so outputs are documented open. Request bodies stay closed: extra fields are refused.
   return io === 'output' ? openObjects(rest) : rest;
@@ -36,11 +51,45 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
  * zod leaves out the default of a value parsed by a transform when it describes the input (the default
  * is the parsed value, not the text); a whole number's default is the same on the wire, so it is kept.
  */
-function override({ zodSchema, jsonSchema: json }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }) {
+function keepDefault(zodSchema: z.core.$ZodTypes, json: JsonSchema) {
   const def = zodSchema._zod.def;
   if (def.type !== 'default' || 'default' in json) return;
   const value: unknown = def.defaultValue;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') json.default = value;
+}
+
+/**
+ * A free-text field. In a request it is a reference to a shared schema, one per kind of text and pair
+ * of lengths, whose pattern states exactly which strings the normaliser accepts
+ * (`functions/domain/text.ts`), so a fuzzer's "valid" text is valid. Pattern and lengths sit side by
+ * side in that schema, not behind an `allOf`: Schemathesis drops a pattern when it must build a string
+ * longer than a few hundred characters (to break maxLength), and only sees one it can drop.
+ */
+function textField(rule: TextRule, io: 'input' | 'output', texts: TextComponents): JsonSchema {
+  if (io === 'output') return { type: 'string', maxLength: rule.max };
+  const name = `${rule.multiline ? 'Text' : 'OneLineText'}${rule.min}To${rule.max}`;
+  if (!texts.has(name)) {
+    texts.set(name, {
+      type: 'string',
+      minLength: rule.min,
+      maxLength: rule.max,
+      pattern: textPattern(rule),
+      description: describeText(rule),
+    });
+  }
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+function describeText(rule: TextRule): string {
+  return [
+    rule.multiline
+      ? 'Text of one or more lines; CR LF, CR, U+2028 and U+2029 are stored as LF.'
+      : 'One line of text: a line break is refused inside it (trimmed at either end).',
+    'Stored NFC-normalised, with control characters removed, tabs as spaces, and spaces and invisible characters trimmed from both ends.',
+    `It needs at least ${rule.min} visible characters: spaces, invisible (default-ignorable) and format characters, controls, combining marks and emoji modifiers do not count.`,
+    'Refused anywhere: the direction overrides, embeddings and isolates U+202A–U+202E and U+2066–U+2069, and unpaired surrogates (which the pattern cannot state: validators that hold strings as UTF-8 cannot compile them).',
+    'maxLength counts characters (code points) as sent, and what is stored must fit it too.',
+  ].join(' ');
 }
 
 function openObjects(value: unknown): JsonSchema {
@@ -56,6 +105,7 @@ function openObjects(value: unknown): JsonSchema {
 
 export function buildOpenApi(routes: AnyRoute[], info: { title: string; version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const texts: TextComponents = new Map();
   for (const route of routes) {
     const parameters: unknown[] = [];
     for (const [location, schema] of [
@@ -63,7 +113,10 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       ['query', route.query],
     ] as const) {
       if (!schema) continue;
-      const object = jsonSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+      const object = jsonSchema(schema, 'input', texts) as {
+        properties?: Record<string, JsonSchema>;
+        required?: string[];
+      };
       for (const [name, property] of Object.entries(object.properties ?? {})) {
         parameters.push({
           name,
@@ -87,13 +140,14 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     const responses: Record<string, unknown> = {};
     for (const [status, doc] of Object.entries(route.responses)) {
       const content: Record<string, unknown> = {};
-      if (doc.schema) content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema, 'output') };
+      if (doc.schema)
+        content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema, 'output', texts) };
       // A refusal a route describes in its own words is still answered as problem+json.
       else if (Number(status) >= 400)
         content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
       for (const alternative of doc.alternatives ?? []) {
         content[alternative.contentType] = alternative.schema
-          ? { schema: jsonSchema(alternative.schema, 'output') }
+          ? { schema: jsonSchema(alternative.schema, 'output', texts) }
           : {};
       }
       responses[status] = { description: doc.description, ...(Object.keys(content).length > 0 ? { content } : {}) };
@@ -142,7 +196,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     if (route.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+        content: { 'application/json': { schema: jsonSchema(route.body, 'input', texts) } },
       };
     }
     paths[route.path] ??= {};
@@ -153,7 +207,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     info,
     paths,
     components: {
-      schemas: { Problem: problemSchema },
+      schemas: { Problem: problemSchema, ...Object.fromEntries(texts) },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };

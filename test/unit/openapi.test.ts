@@ -47,6 +47,30 @@ describe('the OpenAPI document', () => {
     expect(quiz.responses['200']).toBeDefined();
   });
 
+  it('describes a free-text field by a shared schema of its lengths and a pattern that refuses invisible and unsafe text', () => {
+    const body = document.paths['/api/syndicates']?.post as {
+      requestBody: { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
+    };
+    const name = body.requestBody.content['application/json'].schema.properties.name;
+    expect(name).toEqual({ $ref: '#/components/schemas/OneLineText3To80' });
+    const schemas = document.components.schemas as Record<string, Record<string, unknown>>;
+    const shared = schemas.OneLineText3To80 as { pattern?: string; description?: string };
+    // Lengths and pattern side by side, where a fuzzer that must build an over-long string can drop the pattern.
+    expect(shared).toMatchObject({ type: 'string', minLength: 3, maxLength: 80 });
+    expect(shared.description).toContain('at least 3 visible characters');
+    const pattern = new RegExp(shared?.pattern ?? '', 'u');
+    expect(['Riverside builders', ' Riverside ', 'Zoe\u0308'].every((value) => pattern.test(value))).toBe(true);
+    expect(['\u200B\u200B\u200B', 'River\u202Eside', 'River\nside'].some((value) => pattern.test(value))).toBe(false);
+  });
+
+  it('points every reference at a schema the document holds', () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.filter((ref) => !(ref in document.components.schemas))).toEqual([]);
+  });
+
   it('gives every operation a unique id', () => {
     const ids = Object.values(document.paths).flatMap((operations) =>
       Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),

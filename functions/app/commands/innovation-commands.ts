@@ -1,7 +1,7 @@
 // The writes inventors and adopting syndicates make to innovation records, adoptions and value reports.
 import * as z from 'zod';
 import { idSchema } from '#domain/ids.ts';
-import { adoptionInputSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
+import { adoptionInputSchema, disputeReasonSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
 import { innovationInputSchema } from '#domain/innovations/innovation.ts';
@@ -12,7 +12,6 @@ import {
   updateDraft,
 } from '#domain/innovations/innovation-use-cases.ts';
 import { settleReport } from '#domain/innovations/settle-report.ts';
-import { text } from '#domain/syndicates/syndicate.ts';
 import { command } from './command.ts';
 
 const record = z.object({ innovationId: idSchema });
@@ -82,7 +81,7 @@ export const decideReportCommand = command({
   params: report,
   body: z.union([
     z.strictObject({ decision: z.literal('confirm') }),
-    z.strictObject({ decision: z.literal('dispute'), reason: text(10, 2000) }),
+    z.strictObject({ decision: z.literal('dispute'), reason: disputeReasonSchema }),
   ]),
   run: ({ services, identity, params, body }) =>
     decideReport(services, identity, params.innovationId, params.reportId, body),

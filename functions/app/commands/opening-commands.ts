@@ -1,6 +1,7 @@
 // The writes syndicates and applicants make to openings and applications.
 import * as z from 'zod';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
+import { applicationNoteSchema } from '#domain/openings/application.ts';
 import { openingInputSchema } from '#domain/openings/opening.ts';
 import {
   apply,
@@ -10,7 +11,6 @@ import {
   updateOpening,
   withdraw,
 } from '#domain/openings/opening-use-cases.ts';
-import { text } from '#domain/syndicates/syndicate.ts';
 import { command } from './command.ts';
 
 const opening = z.object({ openingId: idSchema });
@@ -39,7 +39,7 @@ export const changeOpeningStatusCommand = command({
 export const applyCommand = command({
   name: 'openings.apply',
   params: opening,
-  body: z.strictObject({ note: text(1, 2000) }),
+  body: z.strictObject({ note: applicationNoteSchema }),
   run: ({ services, identity, params, body }) => apply(services, identity, params.openingId, body.note),
 });
 

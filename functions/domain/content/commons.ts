@@ -22,6 +22,8 @@ export type SkillLevel = (typeof skillLevels)[number];
 export const levelRank: Record<SkillLevel, number> = { foundation: 1, working: 2, proficient: 3 };
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case, e.g. timber-framing');
+/** The id of a skill, course or practice guide, where other schemas name one. */
+export const commonsIdSchema = id;
 
 export const skillSchema = z.strictObject({
   id,

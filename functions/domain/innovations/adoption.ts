@@ -3,14 +3,15 @@
 // record's inventors confirm or dispute a report within a window; a report nobody disputes in time
 // counts as confirmed, by itself, without anyone writing to it (like an opening's expiry).
 import * as z from 'zod';
-import { text } from '../syndicates/syndicate.ts';
+import { slugSchema } from '../syndicates/syndicate.ts';
+import { text } from '../text.ts';
 import { holdersInputSchema, type PersonShare } from './innovation.ts';
 import type { ReportDecisions } from './separation-of-duties.ts';
 
 export const adoptionInputSchema = z.strictObject({
-  syndicateId: z.string().min(1).max(100),
+  syndicateId: slugSchema,
   implementers: holdersInputSchema,
-  note: z.string().trim().max(2000).default(''),
+  note: text(0, 2000, { multiline: true, label: 'note' }).default(''),
 });
 export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
 
@@ -56,9 +57,12 @@ export const valueReportInputSchema = z.strictObject({
   amount: minorUnitsSchema,
   periodFrom: z.iso.date(),
   periodTo: z.iso.date(),
-  method: text(10, 2000),
+  method: text(10, 2000, { multiline: true, label: 'method' }),
 });
 export type ValueReportInput = z.infer<typeof valueReportInputSchema>;
+
+/** Why an inventor disputes a report, from the API and from the record's page alike. */
+export const disputeReasonSchema = text(10, 2000, { multiline: true, label: 'reason' });
 
 export type StoredReportStatus = 'pending' | 'confirmed' | 'disputed' | 'settled';
 /** What a person sees: a pending report past its window is confirmed. */

@@ -3,9 +3,9 @@
 // immutable; a correction is a new version, drafted and published the same way, that names the
 // version it replaces. The record itself only points at its newest published version.
 import * as z from 'zod';
-import { text } from '../syndicates/syndicate.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
+import { text } from '../text.ts';
 
 export const licenses = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
 export const licenseLabel: Record<(typeof licenses)[number], string> = {
@@ -17,7 +17,7 @@ export const licenseLabel: Record<(typeof licenses)[number], string> = {
 /** At most this many inventors or implementers: a settlement must fit one DynamoDB transaction. */
 export const maxHolders = 20;
 
-const personId = text(1, 128);
+const personId = text(1, 128, { label: 'person id' });
 const commonsId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover');
 
 /** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
@@ -28,24 +28,29 @@ export const holdersInputSchema = z
 export type HoldersInput = z.infer<typeof holdersInputSchema>;
 
 export const effectSchema = z.strictObject({
-  unit: text(1, 40),
+  unit: text(1, 40, { label: 'unit' }),
   before: z.number().finite(),
   after: z.number().finite(),
-  method: text(10, 2000),
+  method: text(10, 2000, { multiline: true, label: 'method' }),
 });
+
+/**
+ * A link as the browser will follow it: stored as the URL parser writes it, so a direction override or
+ * an invisible character typed into the path is percent-encoded where a reader can see it.
+ */
+const evidenceLink = z
+  .url({ protocol: /^https?$/, error: 'must be an http or https link' })
+  .overwrite((link) => URL.parse(link)?.href ?? link);
 
 /** What inventors may write in a draft: nothing the server owns. */
 export const innovationInputSchema = z.strictObject({
-  title: text(5, 120),
-  problem: text(20, 4000),
-  improvement: text(30, 20_000),
+  title: text(5, 120, { label: 'title' }),
+  problem: text(20, 4000, { multiline: true, label: 'problem' }),
+  improvement: text(30, 20_000, { multiline: true, label: 'improvement' }),
   practice: commonsId.optional(),
   skills: z.array(commonsId).max(10).default([]),
   effect: effectSchema,
-  evidence: z
-    .array(z.url({ protocol: /^https?$/, error: 'must be an http or https link' }))
-    .max(10)
-    .default([]),
+  evidence: z.array(evidenceLink).max(10).default([]),
   inventors: holdersInputSchema,
   license: z.enum(licenses),
 });

@@ -3,7 +3,7 @@
 // grant into a commons vote. A steward stands on both sides of a grant to their own account or to a
 // syndicate they belong to, so those grants are refused: someone else must make them.
 import * as z from 'zod';
-import { text } from '../syndicates/syndicate.ts';
+import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
 import type { AccountId } from './account.ts';
 
@@ -18,7 +18,7 @@ export const creditSchema = z
 export const creditGrantInputSchema = z.strictObject({
   /** How far below zero the account may go, in minor units; 0 takes a granted limit back. */
   credit: creditSchema,
-  reason: text(10, 500),
+  reason: text(10, 500, { multiline: true, label: 'reason' }),
 });
 export type CreditGrantInput = z.infer<typeof creditGrantInputSchema>;
 

@@ -1,24 +1,25 @@
 // Openings on a syndicate's job board. Lifecycle: draft → open → filled or closed; an open opening
 // past its valid-through date is expired, by itself, without anyone writing to it.
 import * as z from 'zod';
-import { skillLevels } from '../content/commons.ts';
+import { commonsIdSchema, skillLevels } from '../content/commons.ts';
 import { RuleViolationError } from '../errors.ts';
-import { moneySchema, text } from '../syndicates/syndicate.ts';
+import { moneySchema } from '../syndicates/syndicate.ts';
+import { text } from '../text.ts';
 
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
 /** What an admin may send to create or edit an opening: nothing the server owns. */
 export const openingInputSchema = z.strictObject({
-  title: text(5, 120),
-  description: text(30, 8000),
+  title: text(5, 120, { label: 'title' }),
+  description: text(30, 8000, { multiline: true, label: 'description' }),
   skills: z
-    .array(z.strictObject({ skill: z.string().min(1).max(80), level: z.enum(skillLevels) }))
+    .array(z.strictObject({ skill: commonsIdSchema.max(80), level: z.enum(skillLevels) }))
     .min(1)
     .max(12),
   positions: z.number().int().min(1).max(100),
   hoursPerWeek: z.number().int().min(1).max(60),
   pay: z.array(moneySchema).min(1).max(3),
-  place: text(2, 80),
+  place: text(2, 80, { label: 'place' }),
   remote: z.boolean(),
   applicantCountries: z
     .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL'))

@@ -2,7 +2,7 @@
 // token's name and email, so a new Cognito user needs no separate registration step; after that the
 // profile is what counts, whatever name a later token claims.
 import type { Identity } from '../identity.ts';
-import type { PeopleRepository, Person } from './person.ts';
+import { type PeopleRepository, type Person, personNameSchema } from './person.ts';
 
 export interface GetMeDependencies {
   people: PeopleRepository;
@@ -14,7 +14,7 @@ export async function getMe(deps: GetMeDependencies, identity: Identity): Promis
   if (existing) return existing;
   return deps.people.createIfAbsent({
     id: identity.personId,
-    name: identity.claimedName ?? identity.email?.split('@')[0] ?? 'New member',
+    name: displayName(identity),
     ...(identity.email ? { email: identity.email } : {}),
     bio: '',
     place: '',
@@ -22,4 +22,16 @@ export async function getMe(deps: GetMeDependencies, identity: Identity): Promis
     available: true,
     createdAt: deps.now().toISOString(),
   });
+}
+
+/**
+ * The token's name, normalised; if it has nothing visible left or carries refused characters (a
+ * direction override), the start of the email address, and if that fails too, a neutral name.
+ */
+function displayName(identity: Identity): string {
+  for (const candidate of [identity.claimedName, identity.email?.split('@')[0]]) {
+    const parsed = personNameSchema.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+  }
+  return 'New member';
 }

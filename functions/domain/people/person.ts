@@ -1,6 +1,13 @@
 // A person in the commons: learner, syndicate member, inventor, or all three. What a person may do
 // follows from data held here and in memberships, never from claims in their token.
 import * as z from 'zod';
+import { text } from '../text.ts';
+
+/**
+ * A person's display name as it is first stored, normalised like every name a person types. The
+ * profile below reads what is stored and does not normalise again: a stored profile is never refused.
+ */
+export const personNameSchema = text(1, 120, { label: 'name' });
 
 export const personSchema = z.object({
   id: z.string().min(1).max(128),

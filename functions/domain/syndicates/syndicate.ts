@@ -2,6 +2,7 @@
 // A syndicate always keeps at least one admin; membership is asked for and decided by admins.
 import * as z from 'zod';
 import { tradeIds } from '../content/commons.ts';
+import { text } from '../text.ts';
 
 export const currencies = z
   .string()
@@ -15,14 +16,6 @@ export const moneySchema = z.strictObject({
   per: z.enum(payPeriods),
 });
 export type Money = z.infer<typeof moneySchema>;
-
-/** Text a person types: no leading or trailing spaces (forms trim them), so the schema says exactly what passes. */
-export const text = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^\S(?:[\s\S]*\S)?$/, 'must not start or end with spaces');
 
 export const slugSchema = z
   .string()
@@ -53,12 +46,12 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
 
 /** What a person may send to create or edit a syndicate: nothing the server owns. */
 export const syndicateInputSchema = z.strictObject({
-  name: text(3, 80),
+  name: text(3, 80, { label: 'name' }),
   trade: z.enum(tradeIds),
-  description: text(20, 4000),
-  place: text(2, 80),
+  description: text(20, 4000, { multiline: true, label: 'description' }),
+  place: text(2, 80, { label: 'place' }),
   rateCard: z
-    .array(z.strictObject({ service: text(2, 120), rate: moneySchema }))
+    .array(z.strictObject({ service: text(2, 120, { label: 'service' }), rate: moneySchema }))
     .max(30)
     .default([]),
 });

@@ -1,0 +1,166 @@
+// Every string any route body takes, found by walking the route table's own zod schemas, either goes
+// through the text normaliser or is constrained so tightly that invisible and unsafe text cannot pass
+// (an id pattern, an enum, a date, a link). A new free-text field that bypasses the normaliser (a bare
+// `z.string()`) fails here: only zero-width spaces, a direction override and a NUL are each sent in it.
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod';
+import { apiRoutes } from '#http/api.ts';
+import { opening as validOpening, syndicate as validSyndicate } from '../../support/write-world.ts';
+import { draftInput, reportInput } from '../innovations/fixtures.ts';
+
+type Path = Array<string | number>;
+
+const syndicate = validSyndicate('river-fix');
+const { id: _id, ...syndicateEdit } = syndicate;
+// The write world's opening, with a country, so the example reaches that string too.
+const opening = { ...validOpening, applicantCountries: ['ES'] };
+
+/** Valid bodies for every route whose body holds a string; together they reach every string field. */
+const examples: Record<string, unknown[]> = {
+  'POST /api/syndicates': [syndicate],
+  'PUT /api/syndicates/{syndicateId}': [syndicateEdit],
+  'POST /api/syndicates/{syndicateId}/openings': [opening],
+  'PUT /api/openings/{openingId}': [opening],
+  'PUT /api/openings/{openingId}/applications/me': [{ note: 'I can start on Monday.' }],
+  'POST /api/innovations': [draftInput([{ personId: 'demo-ada' }])],
+  'PUT /api/innovations/{innovationId}/draft': [draftInput([{ personId: 'demo-ada', basisPoints: 10_000 }])],
+  'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}': [
+    { implementers: [{ personId: 'demo-ada' }], note: 'Used at both benches since March.' },
+  ],
+  'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports': [reportInput('125000')],
+  'PUT /api/innovations/{innovationId}/reports/{reportId}/decision': [
+    { decision: 'dispute', reason: 'The period overlaps the one reported in March.' },
+  ],
+  'POST /api/me/enrollments': [{ courseId: 'double-entry-bookkeeping-basics' }],
+  'PUT /api/syndicates/{id}/credit-limit': [{ credit: '100000', reason: 'Agreed at the members’ meeting.' }],
+  'PUT /api/people/{id}/credit-limit': [{ credit: '0', reason: 'Taken back by the members’ vote.' }],
+  'PUT /api/innovations/{innovationId}/draft/consent': [{ decision: 'accept' }],
+  'POST /api/me/enrollments/{courseId}/quiz-attempts': [
+    { drawId: 'abc123', answers: [{ question: '0123456789ab', option: 0 }] },
+  ],
+  'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }],
+};
+
+/** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
+const notStored: Record<string, string> = {
+  // Checked as a signed credential and answered valid or not; nothing of it is kept.
+  'POST /api/credentials/verify body.credential': 'verified, never stored',
+};
+
+/** Every string schema inside a schema, with where it sits (array elements as index 0). */
+function stringFields(schema: z.core.$ZodType, path: Path = []): Path[] {
+  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const inner = (key: string) => stringFields(def[key] as z.core.$ZodType, path);
+  switch (def.type) {
+    case 'string':
+      return [path];
+    case 'object':
+      return Object.entries(def.shape as Record<string, z.core.$ZodType>).flatMap(([key, child]) =>
+        stringFields(child, [...path, key]),
+      );
+    case 'array':
+      return stringFields(def.element as z.core.$ZodType, [...path, 0]);
+    case 'union':
+      return (def.options as z.core.$ZodType[]).flatMap((option) => stringFields(option, path));
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'nonoptional':
+      return inner('innerType');
+    case 'pipe':
+      return inner('in');
+    case 'enum':
+    case 'literal':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'transform':
+      return [];
+    default:
+      throw new Error(`${path.join('.')}: teach this test the zod type "${def.type}"`);
+  }
+}
+
+const key = (path: Path) => ['body', ...path].join('.');
+const at = (value: unknown, path: Path): unknown =>
+  path.reduce<unknown>((node, step) => (node as Record<string | number, unknown> | undefined)?.[step], value);
+function replaced(value: unknown, path: Path, next: (old: string) => string): unknown {
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  const parent = at(copy, path.slice(0, -1)) as Record<string | number, unknown>;
+  const last = path.at(-1) as string | number;
+  parent[last] = next(String(parent[last]));
+  return copy;
+}
+
+/** Where each issue is, looking inside a union's options (the router names the closest one's fields). */
+function issuePaths(issues: readonly z.core.$ZodIssue[], prefix: Path = []): string[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...(issue.path as Path)];
+    return issue.code === 'invalid_union' ? issue.errors.flatMap((option) => issuePaths(option, path)) : [key(path)];
+  });
+}
+
+const withBody = apiRoutes.filter((route) => route.body);
+const cases = withBody.flatMap((route) => {
+  const name = `${route.method} ${route.path}`;
+  const fields = [...new Map(stringFields(route.body as z.core.$ZodType).map((path) => [key(path), path])).values()];
+  return fields.map((path) => ({ route, name, path, field: key(path) }));
+});
+
+describe('free-text fields in every route body', () => {
+  it('finds the string fields by walking the route table (so the checks below cannot pass by finding none)', () => {
+    const found = cases.map((c) => `${c.name} ${c.field}`);
+    expect(found).toContain('POST /api/syndicates body.name');
+    expect(found).toContain('PUT /api/innovations/{innovationId}/reports/{reportId}/decision body.reason');
+    expect(found).toContain('PUT /api/innovations/{innovationId}/adoptions/{syndicateId} body.note');
+    expect(found.length).toBeGreaterThan(30);
+  });
+
+  it('has a valid example body for every route with a string field, reaching every string field', () => {
+    const missing: string[] = [];
+    for (const { route, name, path, field } of cases) {
+      const bodies = examples[name] ?? [];
+      for (const example of bodies) {
+        const parsed = (route.body as z.ZodType).safeParse(example);
+        expect(parsed.success, `${name}: the example is invalid: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+      }
+      if (!bodies.some((example) => typeof at(example, path) === 'string')) missing.push(`${name} ${field}`);
+    }
+    expect(missing, 'add these fields to the examples in this test').toEqual([]);
+    expect(Object.keys(notStored).filter((field) => !cases.some((c) => `${c.name} ${c.field}` === field))).toEqual([]);
+  });
+
+  const attempts = [
+    {
+      what: 'only zero-width spaces',
+      send: () => '\u200B\u200B\u200B\u200B\u200B',
+      clean: (kept: unknown) => typeof kept === 'string' && !/[\u200B]/u.test(kept),
+    },
+    {
+      what: 'a right-to-left override',
+      send: (old: string) => `${old.slice(0, 2)}\u202E${old.slice(2)}`,
+      clean: (kept: unknown) => typeof kept === 'string' && !/[\u202A-\u202E\u2066-\u2069]/u.test(kept),
+    },
+    {
+      what: 'a NUL',
+      send: (old: string) => `${old.slice(0, 2)}\u0000${old.slice(2)}`,
+      clean: (kept: unknown) => typeof kept === 'string' && !/\p{Cc}/u.test(kept.replaceAll('\n', '')),
+    },
+  ];
+
+  it.each(attempts)('refuses $what in each string field, naming the field, or stores it cleaned', (attempt) => {
+    const bypassing: string[] = [];
+    for (const { route, name, path, field } of cases) {
+      if (notStored[`${name} ${field}`]) continue;
+      for (const example of (examples[name] ?? []).filter((body) => typeof at(body, path) === 'string')) {
+        const result = (route.body as z.ZodType).safeParse(replaced(example, path, attempt.send));
+        const refusedHere = !result.success && issuePaths(result.error.issues).includes(field);
+        if (!refusedHere && !(result.success && attempt.clean(at(result.data, path))))
+          bypassing.push(`${name} ${field}`);
+      }
+    }
+    expect(bypassing).toEqual([]);
+  });
+});
