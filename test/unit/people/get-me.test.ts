@@ -6,7 +6,7 @@ import { memoryPeople } from '../../support/services.ts';
 
 const now = () => new Date('2026-12-01T10:00:00Z');
 
-async function firstName(identity: { name?: string; email?: string }) {
+async function firstName(identity: { claimedName?: string; email?: string }) {
   const people = memoryPeople();
   await getMe({ people, now }, { personId: 'p-1', ...identity });
   return people.all()[0]?.name;
