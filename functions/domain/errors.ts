@@ -81,6 +81,9 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+/** A learner failed a quiz twice in a row and must wait before the next attempt (not the write limit). */
+export class QuizWaitError extends RateLimitedError {}
+
 /** The table could not be reached or refused the request for capacity; safe to retry later. */
 export class StoreUnavailableError extends DomainError {}
 

@@ -33,13 +33,19 @@ export async function apiOnFreshTable(overrides: Partial<Services> = {}, config:
 
 /** Calls a router as a given person, as the Lambda is called once API Gateway has verified the token. */
 export function callerFor(router: ReturnType<typeof createApi>) {
-  return async (method: string, path: string, as: string | null, body?: unknown): Promise<ApiResponse> => {
+  return async (
+    method: string,
+    path: string,
+    as: string | null,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> => {
     const [pathname = '', rawQuery = ''] = path.split('?');
     const response = await router.handle({
       method,
       path: pathname,
       rawQuery,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       identity: as ? { personId: as, claimedName: as } : null,
       requestId: randomUUID(),

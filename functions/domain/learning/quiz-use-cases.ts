@@ -2,7 +2,7 @@
 // and earn the credential with a pass. A credential needs every lesson done, knowledge of a pool larger
 // than one attempt, and no more than two quick guesses in a row.
 import type { Course } from '../content/commons.ts';
-import { ConflictError, RateLimitedError, RuleViolationError, ValidationError } from '../errors.ts';
+import { ConflictError, QuizWaitError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { getMe } from '../people/get-me.ts';
 import { buildAchievementCredential, credentialIdFor } from './credential.ts';
@@ -142,7 +142,7 @@ export async function submitQuiz(
   }
   if (status.status === 'waiting' && status.retryAt) {
     const retryAt = new Date(status.retryAt);
-    throw new RateLimitedError(
+    throw new QuizWaitError(
       secondsUntil(retryAt, now),
       `You have failed this quiz ${status.failedInRow} times in a row. ${tryAgainSentence(retryAt, now)}`,
     );

@@ -1,7 +1,6 @@
-// Turning HTML form posts into the same typed inputs the API takes, with errors per field, so a
-// form can say exactly what is wrong and keep what the person typed.
-import type * as z from 'zod';
-import { type OpeningInput, openingInputSchema } from '#domain/openings/opening.ts';
+// Turning HTML form posts into the shapes the API's bodies take (a command then parses them with the
+// API's own schemas, see command-form.ts), and its refusals into errors per field, so a form can say
+// exactly what is wrong and keep what the person typed.
 
 export type FieldErrors = Record<string, string>;
 
@@ -11,7 +10,7 @@ export function fieldErrors(
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const field = issue.field?.replace(/^body\./, '') ?? (issue.path ?? []).map(String).join('.');
+    const field = issue.field?.replace(/^(body|path)\./, '') ?? (issue.path ?? []).map(String).join('.');
     errors[field || 'form'] ??= issue.message;
   }
   return errors;
@@ -20,11 +19,6 @@ export function fieldErrors(
 /** The message for a field, or for the first of its parts (`skills` finds `skills.0.skill`). */
 export function fieldError(errors: FieldErrors, field: string): string | undefined {
   return errors[field] ?? Object.entries(errors).find(([key]) => key.startsWith(`${field}.`))?.[1];
-}
-
-export function parseWith<T>(schema: z.ZodType<T>, value: unknown): { data: T } | { errors: FieldErrors } {
-  const result = schema.safeParse(value);
-  return result.success ? { data: result.data } : { errors: fieldErrors(result.error.issues) };
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -65,10 +59,4 @@ export function openingFromForm(form: FormData): unknown {
     employmentType: text(form, 'employmentType'),
     validThrough: text(form, 'validThrough'),
   };
-}
-
-export function parseOpeningForm(form: FormData): { data: OpeningInput } | { errors: FieldErrors; values: unknown } {
-  const values = openingFromForm(form);
-  const parsed = parseWith(openingInputSchema, values);
-  return 'data' in parsed ? parsed : { errors: parsed.errors, values };
 }
