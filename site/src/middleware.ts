@@ -34,6 +34,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   } catch (error) {
     if (error instanceof RateLimitedError) return tooManyChanges(error.retryAfterSeconds, context.url.pathname);
     if (!(error instanceof StoreUnavailableError || error instanceof SearchUnavailableError)) throw error;
-    return context.rewrite(outagePath);
+    // A fresh GET, not the original request: a form post's body was read by its page already, and
+    // Astro cannot copy a used body into a rewrite.
+    return context.rewrite(new Request(new URL(outagePath, context.url), { headers: context.request.headers }));
   }
 });
