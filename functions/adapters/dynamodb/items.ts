@@ -1,7 +1,9 @@
-// Small helpers every repository shares: strip key attributes from items, read every page of a query.
+// Small helpers every repository shares: strip key attributes from items, read a page of a query (for
+// what a request reads) or every page (for the jobs that rebuild an index from the table).
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
+import { decodeCursor, encodeCursor, type PageRequest } from '#domain/paging.ts';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
 
@@ -87,4 +89,48 @@ export async function queryKeys<T>(client: DynamoDBDocumentClient, tableName: st
     ...(query.newestFirst ? { ScanIndexForward: false } : {}),
   });
   return items.map((item) => fromItem<T>(item));
+}
+
+/** The key attributes a query's position is made of: the base table's, and the index's if it reads one. */
+export function positionKeys(indexName?: IndexName): string[] {
+  const base = [table.keys.partitionKey, table.keys.sortKey];
+  const index = table.indexes.find((candidate) => candidate.indexName === indexName);
+  return index ? [index.partitionKey, index.sortKey, ...base] : base;
+}
+
+/**
+ * One page of a query: at most `request.limit` items from the cursor on, and the cursor of the next
+ * page only when there is one (it reads one item more than it returns to know). The cursor is checked
+ * against this query's key attributes and partition before it reaches the store (see domain/paging.ts).
+ * A filter can leave a read short: it reads on, a bounded number of times, and returns what it found.
+ */
+export async function queryPage(
+  client: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  request: PageRequest,
+  partition: { name: string; value: string },
+): Promise<{ items: Item[]; next?: string | undefined }> {
+  const keys = positionKeys(input.IndexName as IndexName | undefined);
+  let start: Item | undefined = request.cursor
+    ? decodeCursor(request.cursor, { keys, fixed: { [partition.name]: partition.value } })
+    : undefined;
+  const found: Item[] = [];
+  for (let reads = 0; reads < 10 && found.length <= request.limit; reads++) {
+    const page = await storeCall(() =>
+      client.send(new QueryCommand({ ...input, ExclusiveStartKey: start, Limit: request.limit + 1 - found.length })),
+    );
+    found.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+    if (!start) break;
+  }
+  const items = found.slice(0, request.limit);
+  // More to read when an item lies past the page, or when the store stopped early (a filter left the
+  // reads short): the next page starts after the last item returned, or where the store stopped.
+  const after = found.length > request.limit || start ? (items[items.length - 1] ?? start) : undefined;
+  return {
+    items,
+    ...(after
+      ? { next: encodeCursor(Object.fromEntries(keys.map((key) => [key, after[key] as string | number]))) }
+      : {}),
+  };
 }

@@ -2,6 +2,7 @@
 // of lists. The site's pages read numbers from their URLs with the same functions.
 import * as z from 'zod';
 import { idSchema } from '#domain/ids.ts';
+import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts';
 
 /** A Guildhall id in a path or query: lowercase words, digits and hyphens (see domain/ids.ts). */
 export const idParam = idSchema;
@@ -55,6 +56,20 @@ export function wholeNumber(range: WholeNumberRange) {
 }
 
 /** Page numbers and a page size clamped to 100, for every list. */
+/**
+ * A page of a list read by cursor (see domain/paging.ts): `cursor` from the previous page's `next`,
+ * and how many items at most. Every list route takes these and answers `{ items, next? }`.
+ */
+export const cursorQuery = {
+  cursor: z
+    .string()
+    .min(1)
+    .max(maxCursorLength)
+    .optional()
+    .describe('The `next` of the page before; none for the first page.'),
+  pageSize: wholeNumber({ min: 1, max: maxPageSize }).default(defaultPageSize),
+};
+
 export const pageQuery = {
   page: wholeNumber({ min: 1, max: 10_000 }).default(1),
   pageSize: wholeNumber({ min: 1, max: 100 }).default(20),
