@@ -1,5 +1,6 @@
-// Whole-table work for batch jobs (the shortage recompute): a parallel Scan and batched writes. Never
-// behind a user-facing list: a Scan reads the whole table.
+// Whole-table work for batch jobs (the shortage recompute, the reindex after a deploy): a parallel Scan,
+// whole or a page at a time, and batched writes. Never behind a user-facing list: a Scan reads the
+// whole table.
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
@@ -7,6 +8,7 @@ import {
   ScanCommand,
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { StoreUnavailableError } from '#domain/errors.ts';
 import { storeCall } from './errors.ts';
 import type { Item } from './items.ts';
@@ -34,6 +36,49 @@ export async function scanAll(
     }),
   );
   return pages.flat();
+}
+
+const scanKey = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * One page of one segment of a parallel Scan. The cursor is the page's last key, base64url JSON, as
+ * opaque to the caller as it is to a queue that carries it to the next run.
+ */
+export async function scanPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  request: { segment: number; segments: number; cursor?: string | undefined; limit: number },
+): Promise<{ items: Item[]; cursor?: string | undefined }> {
+  let start: Item | undefined;
+  if (request.cursor !== undefined) {
+    const parsed = scanKey.safeParse(parseJson(Buffer.from(request.cursor, 'base64url').toString('utf8')));
+    if (!parsed.success) throw new Error('The scan cursor is not one this table gave out.');
+    start = parsed.data;
+  }
+  const page = await storeCall(() =>
+    client.send(
+      new ScanCommand({
+        TableName: tableName,
+        Segment: request.segment,
+        TotalSegments: request.segments,
+        Limit: request.limit,
+        ExclusiveStartKey: start,
+      }),
+    ),
+  );
+  const last = page.LastEvaluatedKey;
+  return {
+    items: page.Items ?? [],
+    cursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : undefined,
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
