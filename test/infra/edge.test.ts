@@ -58,9 +58,9 @@ describe('caching', () => {
   it('invalidates every cached page once a new site function is live, and only when its code changed', () => {
     const site = functionId(app, /pages rendered on demand/);
     const code = app.findResources('AWS::Lambda::Function')[site]?.Properties.Code.S3Key as string;
-    const [[, invalidation]] = Object.entries(app.findResources('Custom::AWS')).filter(([id]) =>
+    const invalidation = Object.entries(app.findResources('Custom::AWS')).find(([id]) =>
       id.startsWith('EdgeInvalidateOnDeploy'),
-    ) as Array<[string, Resource]>;
+    )?.[1] as Resource | undefined;
     const call = JSON.stringify(invalidation?.Properties.Update);
     expect(call).toContain('createInvalidation');
     expect(call).toContain(`\\"CallerReference\\":\\"${code}\\"`);
