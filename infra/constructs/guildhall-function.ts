@@ -3,12 +3,26 @@
 // there (`<VALUE>_SECRET`: a name or ARN) and read at run time (functions/app/secrets.ts); only the
 // functions given a secret here are granted to read it.
 import { join } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+
+/**
+ * One log group, kept a week, for the functions CDK runs at deploy time (the site upload, the
+ * CloudFront invalidation, the reindex messages): without it each would log for ever.
+ */
+export function deployTimeLogs(scope: Construct): LogGroup {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('DeployTimeLogs');
+  if (existing instanceof LogGroup) return existing;
+  return new LogGroup(stack, 'DeployTimeLogs', {
+    retention: RetentionDays.ONE_WEEK,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+}
 
 export const root = join(import.meta.dirname, '../..');
 

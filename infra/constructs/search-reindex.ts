@@ -13,7 +13,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { GuildhallFunction, type GuildhallFunctionProps } from './guildhall-function.ts';
+import { deployTimeLogs, GuildhallFunction, type GuildhallFunctionProps } from './guildhall-function.ts';
 import type { Monitoring } from './monitoring.ts';
 
 export interface SearchReindexProps {
@@ -94,6 +94,7 @@ export class SearchReindex extends Construct {
         new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.steps.queueArn] }),
       ]),
       installLatestAwsSdk: false,
+      logGroup: deployTimeLogs(this),
     });
   }
 }

@@ -35,6 +35,7 @@ import { prerenderedEdgeSeconds } from '../../functions/http/cache-control.ts';
 import { originVerifyHeader } from '../../functions/http/origin-check.ts';
 import { sessionCookieName } from '../../functions/http/session.ts';
 import { securityHeadersPolicyProps } from '../security-headers-policy.ts';
+import { deployTimeLogs } from './guildhall-function.ts';
 
 export interface SiteDistributionProps {
   /** API Gateway's host: `<api id>.execute-api.<region>.amazonaws.com`. */
@@ -151,6 +152,7 @@ export class SiteDistribution extends Construct {
       sources: [Source.asset(props.clientDir)],
       destinationBucket: assets,
       prune: false,
+      logGroup: deployTimeLogs(this),
     });
     // The site function's code (its prerendered pages included) is versioned by its asset hash: a new
     // hash invalidates every cached page, after the new code and assets are live, never before.
@@ -178,6 +180,7 @@ export class SiteDistribution extends Construct {
         }),
       ]),
       installLatestAwsSdk: false,
+      logGroup: deployTimeLogs(this),
     });
     invalidation.node.addDependency(props.siteFunction, upload);
   }

@@ -3,7 +3,7 @@
 // are watched.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { functionId, guildhallFunctions, type Resource, synth } from './support.ts';
+import { functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
 
 let app: Template;
 beforeAll(() => {
@@ -49,6 +49,15 @@ describe('every function', () => {
     const destination = stage?.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
     expect(app.findResources('AWS::Logs::LogGroup')[destination]?.Properties.RetentionInDays).toBe(30);
     expect(JSON.parse(stage?.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
+  });
+
+  it('gives CDK’s deploy-time functions (site upload, invalidation, reindex messages) a log group kept a week', () => {
+    const groups = app.findResources('AWS::Logs::LogGroup');
+    const deployTime = functionsOf(app).filter(([id]) => /^(AWS679f53fac|CustomCDKBucketDeployment)/.test(id));
+    expect(deployTime).toHaveLength(2);
+    for (const [id, fn] of deployTime) {
+      expect(groups[fn.Properties.LoggingConfig?.LogGroup?.Ref]?.Properties.RetentionInDays, id).toBe(7);
+    }
   });
 
   it('has an alarm on its errors and one on its throttles, each sent to the alarm topic', () => {
