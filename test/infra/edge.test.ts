@@ -108,6 +108,13 @@ describe('what guards the edge', () => {
     expect(JSON.stringify(distributionConfig(app).WebACLId)).toContain('WebAclArn');
   });
 
+  it('takes the WebACL by a plain export when the app itself runs in us-east-1', () => {
+    const { app: inUsEast1 } = synth({ region: 'us-east-1' });
+    expect(distributionConfig(inUsEast1).WebACLId).toEqual({
+      'Fn::ImportValue': expect.stringMatching(/^GuildhallEdge:.*WebAclArn/),
+    });
+  });
+
   it('takes the rate limit from context and refuses one WAF cannot enforce', () => {
     const { edge: stricter } = synth({ wafRateLimit: '300' });
     stricter.hasResourceProperties('AWS::WAFv2::WebACL', {
