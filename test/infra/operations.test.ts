@@ -75,7 +75,7 @@ describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
     // Errors and throttles of 6 functions, 5xx rate and p99 latency, table throttles, the sweep's failed
     // invocations and dead-letter queue, each stream consumer's iterator age and two queues, the
-    // reindex's dead-letter queue: each is asserted in this file. A new alarm needs its test here.
+    // reindex's dead-letter queue: each is asserted in these infra tests. A new alarm needs its test.
     expect(alarms()).toHaveLength(12 + 2 + 1 + 2 + 2 * 3 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
