@@ -5,6 +5,7 @@ import { type AccountId, creditLimits } from '#domain/ledger/account.ts';
 import { planSettlement } from '#domain/ledger/plan-settlement.ts';
 import { equalShares } from '#domain/ledger/shares.ts';
 import { CreditLimitError } from '#domain/ledger/transfer.ts';
+import { thrown } from '../../support/thrown.ts';
 
 const mill: AccountId = 'syndicate:mill';
 const ana: AccountId = 'person:ana';
@@ -84,10 +85,12 @@ describe('planSettlement', () => {
     expect(request.balances.get(mill)).toBe(-1000n);
   });
 
-  it('refuses a paying account that is not a syndicate', () => {
-    expect(() =>
-      planSettlement({ syndicate: ana, value: 10n, inventors: equalShares([ben]), balances: new Map(), limits }),
-    ).toThrow(ValidationError);
+  it('refuses a paying account that is not a syndicate, naming the field', () => {
+    const error = thrown(
+      () => planSettlement({ syndicate: ana, value: 10n, inventors: equalShares([ben]), balances: new Map(), limits }),
+      ValidationError,
+    );
+    expect(error.issues).toEqual([{ field: 'syndicate', message: 'must be a syndicate account' }]);
   });
 
   it('moves exactly the inventors’ half out of the syndicate and keeps the ledger summing to zero', () => {
