@@ -13,9 +13,11 @@ import {
 import { leafHash, toBase64 } from '#domain/registry-log/hashing.ts';
 import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
 import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
+import { perTest } from '../../support/per-test.ts';
 import { leafHashesOf } from '../registry-log/helpers.ts';
 
-const signer = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
+const instanceKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+const signer = perTest(() => logSignerFromJwk(instanceKey));
 const event = (n: number): LogEvent => ({
   kind: 'credit-limit',
   at: '2026-11-21T12:00:00.000Z',
@@ -29,7 +31,7 @@ function grow(count: number, start: LogHead = emptyHead(), at = new Date('2026-1
   let head = start;
   const appends = [];
   for (let n = 0; n < count; n++) {
-    const append = prepareAppend(head, event(n), at, signer);
+    const append = prepareAppend(head, event(n), at, signer());
     appends.push(append);
     head = append.head;
   }
@@ -71,7 +73,7 @@ describe('appending', () => {
       [3, 3, 4],
       [4, 4, 5],
     ]);
-    expect(verifyTreeHead(head, signer.publicJwk)).toBe(true);
+    expect(verifyTreeHead(head, signer().publicJwk)).toBe(true);
     const leaves = appends.map((a) => leafHash(new TextEncoder().encode(a.entry.data)));
     expect(head.rootHash).toBe(toBase64(rootFromLeafHashes(leaves)));
   });
@@ -85,25 +87,25 @@ describe('appending', () => {
 
   it('never moves the signed time backwards, even when the clock does', () => {
     const { head } = grow(2, emptyHead(), new Date('2026-11-21T12:00:00Z'));
-    const later = prepareAppend(head, event(9), new Date('2026-11-20T12:00:00Z'), signer);
+    const later = prepareAppend(head, event(9), new Date('2026-11-20T12:00:00Z'), signer());
     expect(later.head.timestamp).toBe(head.timestamp);
   });
 
   it('refuses to extend a head whose frontier and root disagree', () => {
     const { head } = grow(3);
     const broken = { ...head, frontier: [...head.frontier].reverse() };
-    expect(() => prepareAppend(broken, event(4), new Date(), signer)).toThrow(/corrupt/);
+    expect(() => prepareAppend(broken, event(4), new Date(), signer())).toThrow(/corrupt/);
   });
 
   it('refuses to extend a head signed by another key', () => {
     const other = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
     const { head } = grow(2);
     const forged = { ...head, ...other.sign(head) };
-    expect(() => prepareAppend(forged, event(3), new Date(), signer)).toThrow(/corrupt/);
+    expect(() => prepareAppend(forged, event(3), new Date(), signer())).toThrow(/corrupt/);
   });
 
   it('publishes only the public half of the key', () => {
-    expect(signer.publicJwk).not.toHaveProperty('d');
-    expect(signer.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
+    expect(signer().publicJwk).not.toHaveProperty('d');
+    expect(signer().publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
   });
 });

@@ -30,13 +30,10 @@ describe('account ids', () => {
     'person:abc ',
     'person:abc\n',
     'person:\tabc',
-  ])(
-    'refuses %s',
-    (id) => {
-      expect(isAccountId(id)).toBe(false);
-      expect(() => parseAccountId(id)).toThrow(ValidationError);
-    },
-  );
+  ])('refuses %s', (id) => {
+    expect(isAccountId(id)).toBe(false);
+    expect(() => parseAccountId(id)).toThrow(ValidationError);
+  });
 
   it('accepts an id of exactly 128 characters after the prefix', () => {
     expect(isAccountId(`syndicate:${'x'.repeat(128)}`)).toBe(true);
