@@ -24,7 +24,7 @@ describe('reading base64', () => {
   });
 
   it.each([
-    ['URL-safe base64', toBase64(new Uint8Array([251, 255])).replaceAll('+', '-').replaceAll('/', '_')],
+    ['URL-safe base64', '-_8='],
     ['text with characters base64 has not', 'AA*A'],
     ['base64 without its padding', 'AAE'],
   ])('refuses %s, so one root has exactly one spelling', (_what, text) => {
