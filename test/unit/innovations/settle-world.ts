@@ -55,7 +55,14 @@ export async function settleWorld(options: { inventors?: typeof inventors; admin
     requestedAt: at,
   });
   await syndicates.create(
-    { ...syndicateInput('mill'), createdAt: at, createdBy: admins[0] ?? 'bram', memberCount: 1, adminCount: 1 },
+    {
+      ...syndicateInput('mill'),
+      trade: 'repair',
+      createdAt: at,
+      createdBy: admins[0] ?? 'bram',
+      memberCount: 1,
+      adminCount: 1,
+    },
     member(admins[0] ?? 'bram', 'admin'),
   );
   for (const [personId, role] of [...admins.slice(1).map((id) => [id, 'admin'] as const), ['mo', 'member'] as const]) {
