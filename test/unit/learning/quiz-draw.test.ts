@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Course } from '#domain/content/commons.ts';
-import { drawnQuestions, drawQuestionIds, questionsPerAttempt } from '#domain/learning/quiz-draw.ts';
+import { drawnQuestions, drawQuestionIds, newDraw, questionsPerAttempt } from '#domain/learning/quiz-draw.ts';
 import { quizWait, tryAgainSentence } from '#domain/learning/quiz-wait.ts';
 
 const pool = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
@@ -93,6 +93,16 @@ describe('grading against the draw', () => {
   /** A course whose pool holds `ids`, asking `perAttempt` of them. */
   const course = (ids: string[], perAttempt: number) =>
     ({ quiz: ids.map((id) => ({ id, question: `${id}?` })), questionsPerAttempt: perAttempt }) as unknown as Course;
+
+  it('names a new draw, asks as many questions as an attempt asks, and records when it was drawn', () => {
+    const drawn = newDraw(
+      course(['a', 'b', 'c', 'd'], 3),
+      'draw-1',
+      new Date('2026-11-21T12:00:00Z'),
+      sequence([3, 0, 0]),
+    );
+    expect(drawn).toEqual({ id: 'draw-1', questions: ['d', 'b', 'c'], drawnAt: '2026-11-21T12:00:00.000Z' });
+  });
 
   it('gives the drawn questions as the course holds them, in the order they were asked', () => {
     const questions = drawnQuestions(course(['a', 'b', 'c', 'd'], 3), { questions: ['c', 'a', 'd'] });

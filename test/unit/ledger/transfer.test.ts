@@ -8,7 +8,8 @@ import { thrown } from '../../support/thrown.ts';
 const ana: AccountId = 'person:ana';
 const ben: AccountId = 'person:ben';
 const mill: AccountId = 'syndicate:mill';
-const limits = creditLimits(-100n, [[mill, -1000n]]);
+// Built as the plain value it is, so this file runs none of account.ts while it loads (see test/README.md).
+const limits: CreditLimits = { defaultLimit: -100n, overrides: new Map([[mill, -1000n]]) };
 
 const sum = (balances: Balances) => [...balances.values()].reduce((a, b) => a + b, 0n);
 
