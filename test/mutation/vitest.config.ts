@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import OwnSuiteFirst from './sequencer.ts';
 
 // The unit project, for `npm run test:mutation`, narrowed to the suites about the code it mutates:
 // Stryker re-runs these for every mutant, so nothing here may need DynamoDB Local, a browser or a
@@ -12,5 +13,6 @@ export default defineConfig({
     // every mutant alone.
     exclude: ['test/unit/learning/{take-quiz,learning}.test.ts'],
     environment: 'node',
+    sequence: { sequencer: OwnSuiteFirst },
   },
 });
