@@ -1,10 +1,12 @@
-// An in-memory innovation repository for unit tests, keeping the DynamoDB adapter's promises
-// (functions/adapters/dynamodb/innovation-repository.ts): every write is conditional on what it was
-// decided against and all or nothing; a refused write throws ConflictError and changes nothing;
-// a log append lands in the same "transaction" as the change it records.
+// The adoption, report and settlement half of the innovation repository, in memory for unit tests,
+// keeping the DynamoDB adapter's promises (functions/adapters/dynamodb/innovation-repository.ts): every
+// write is conditional on what it was decided against and all or nothing; a refused write throws
+// ConflictError and changes nothing; a log append lands in the same "transaction" as the change it
+// records. Drafting and publishing (versions, consent) are not kept here: a test starts from a
+// published record it puts in with `seedRecord`.
 import { ConflictError } from '#domain/errors.ts';
 import type { Adoption, ValueReport } from '#domain/innovations/adoption.ts';
-import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
+import type { InnovationRecord } from '#domain/innovations/innovation.ts';
 import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend } from '#domain/innovations/log-head.ts';
 import type { MemoryLedger, MemoryRegistryLog } from './memory-ledger.ts';
@@ -12,22 +14,16 @@ import type { MemoryLedger, MemoryRegistryLog } from './memory-ledger.ts';
 const copy = <T>(value: T): T => structuredClone(value);
 const conflict = (message: string) => new ConflictError(message);
 
-/** What a record update never writes: the server's counters, grown only by adoptions and settlements. */
-function withCounters(record: InnovationRecord, stored: InnovationRecord): InnovationRecord {
-  return {
-    ...record,
-    adopterCount: stored.adopterCount,
-    valueSettled: stored.valueSettled,
-    royaltiesPaid: stored.royaltiesPaid,
-  };
-}
+type Drafting = 'getVersion' | 'listVersions' | 'createDraft' | 'saveDraft' | 'publish';
+export type MemoryInnovations = Omit<InnovationRepository, Drafting> & {
+  /** Puts a record in as a store would hold it (published, say), without drafting it. */
+  seedRecord(record: InnovationRecord): void;
+};
 
-export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger): InnovationRepository {
+export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger): MemoryInnovations {
   const records = new Map<string, InnovationRecord>();
-  const versions = new Map<string, InnovationVersion>();
   const adoptions = new Map<string, Adoption>();
   const reports = new Map<string, ValueReport>();
-  const versionKey = (innovationId: string, version: number) => `${innovationId}#${version}`;
   const pairKey = (innovationId: string, other: string) => `${innovationId}|${other}`;
 
   /** Runs every check before any change, as one transaction does. */
@@ -37,58 +33,15 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
     for (const change of changes) change();
     if (append) log.apply(append);
   };
-  const recordAt = (record: InnovationRecord, rev: number, message: string) => () => {
-    if (records.get(record.id)?.rev !== rev) throw conflict(message);
-  };
-  const versionIsDraft = (version: InnovationVersion, mayBeNew: boolean, message: string) => () => {
-    const stored = versions.get(versionKey(version.innovationId, version.version));
-    if (stored ? stored.status !== 'draft' : !mayBeNew) throw conflict(message);
-  };
-  const saveRecord = (record: InnovationRecord) => () => {
-    const stored = records.get(record.id);
-    records.set(record.id, copy(stored ? withCounters(record, stored) : record));
-  };
-  const saveVersion = (version: InnovationVersion) => () =>
-    versions.set(versionKey(version.innovationId, version.version), copy(version));
   const newestFirst = (a: InnovationRecord, b: InnovationRecord) =>
     (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
 
   return {
+    seedRecord: (record) => void records.set(record.id, copy(record)),
     get: async (innovationId) => copy(records.get(innovationId) ?? null),
-    getVersion: async (innovationId, version) => copy(versions.get(versionKey(innovationId, version)) ?? null),
-    listVersions: async (innovationId) =>
-      copy([...versions.values()].filter((v) => v.innovationId === innovationId).sort((a, b) => a.version - b.version)),
     listPublished: async () => copy([...records.values()].filter((r) => r.status === 'published').sort(newestFirst)),
     listByInventor: async (personId) =>
       copy([...records.values()].filter((record) => record.inventorIds.includes(personId))),
-
-    async createDraft(record, version) {
-      const message = `A record with the id "${record.id}" exists already.`;
-      transaction(
-        [
-          () => {
-            if (records.has(record.id)) throw conflict(message);
-          },
-          versionIsDraft(version, true, message),
-        ],
-        [saveRecord(record), saveVersion(version)],
-      );
-    },
-    async saveDraft(record, version, before) {
-      const message = 'The draft changed meanwhile; reload it and try again.';
-      transaction(
-        [recordAt(record, before.rev, message), versionIsDraft(version, true, message)],
-        [saveRecord(record), saveVersion(version)],
-      );
-    },
-    async publish(record, version, before, append) {
-      const message = 'The record or the log changed meanwhile.';
-      transaction(
-        [recordAt(record, before.rev, message), versionIsDraft(version, false, message)],
-        [saveRecord(record), saveVersion(version)],
-        append,
-      );
-    },
 
     getAdoption: async (innovationId, syndicateId) => copy(adoptions.get(pairKey(innovationId, syndicateId)) ?? null),
     listAdoptions: async (innovationId) => copy([...adoptions.values()].filter((a) => a.innovationId === innovationId)),

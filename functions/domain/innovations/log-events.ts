@@ -71,7 +71,6 @@ function sortKeys(value: Json): Json {
     const sorted: { [key: string]: Json } = {};
     for (const key of Object.keys(value).sort()) {
       const item = value[key];
-      // Stryker disable next-line ConditionalExpression: JSON.stringify leaves out an undefined value by itself
       if (item !== undefined) sorted[key] = sortKeys(item);
     }
     return sorted;
@@ -87,7 +86,6 @@ export function eventBytes(event: LogEvent): Uint8Array {
 export function parseEvent(text: string): LogEvent | null {
   try {
     const value = JSON.parse(text) as { kind?: unknown };
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: null.kind throws into the catch and no primitive has a kind, so only the kind test decides
     return typeof value === 'object' && value !== null && typeof value.kind === 'string' ? (value as LogEvent) : null;
   } catch {
     return null;

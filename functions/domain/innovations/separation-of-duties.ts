@@ -55,7 +55,6 @@ export function reportParties({
   const reporterConflicted = conflicted.includes(reporterId);
   const unconflictedInventor = inventors.some((inventor) => !conflicted.includes(inventor.personId));
   // The reporter is an admin; when conflicted, they are among the admin inventors already.
-  // Stryker disable next-line ArithmeticOperator: the reporter's term is 0 whenever this decides anything (an unconflicted reporter makes the report decidable alone)
   const unconflictedAdmin = adminCount - adminInventors.size - (reporterConflicted ? 0 : 1) > 0;
   return {
     conflicted,

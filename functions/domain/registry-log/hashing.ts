@@ -28,7 +28,6 @@ export function nodeHash(left: Hash, right: Hash): Hash {
 
 export function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  // Stryker disable next-line EqualityOperator: one step past the end compares undefined with undefined
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -31,12 +31,10 @@ export function verifyInclusion({ leafIndex, treeSize, leafHash, proof, rootHash
   let sn = treeSize - 1;
   let r = leafHash;
   for (const p of proof) {
-    // Stryker disable next-line ConditionalExpression: a node past the root changes the hash, so the root check refuses it too (short of a SHA-256 preimage)
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
       r = nodeHash(p, r);
       // Skip the levels where this node has no right sibling: its hash moves up unchanged.
-      // Stryker disable next-line ConditionalExpression: fn = sn here, and sn = 0 has returned above, so an even fn reaches an odd one before 0
       while (!isOdd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);
@@ -60,7 +58,6 @@ export function verifyConsistency({ oldSize, newSize, oldRoot, newRoot, proof }:
     return proof.length === 0 && hashesEqual(oldRoot, empty) && (newSize > 0 || hashesEqual(newRoot, empty));
   }
   if (oldSize === newSize) return proof.length === 0 && hashesEqual(oldRoot, newRoot);
-  // Stryker disable next-line ConditionalExpression: with no nodes the path never climbs from the old size to the new one, so sn = 0 fails below
   if (proof.length === 0) return false;
 
   // When the old tree is a complete subtree of the new one, the proof leaves out its root (the
@@ -76,12 +73,10 @@ export function verifyConsistency({ oldSize, newSize, oldRoot, newRoot, proof }:
   let fr = seed;
   let sr = seed;
   for (const c of rest) {
-    // Stryker disable next-line ConditionalExpression: a node past the root changes the hash, so the root check refuses it too (short of a SHA-256 preimage)
     if (sn === 0) return false;
     if (isOdd(fn) || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      // Stryker disable next-line ConditionalExpression: fn = sn here, and sn = 0 has returned above, so an even fn reaches an odd one before 0
       while (!isOdd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);

@@ -7,7 +7,8 @@ import { canonicalJson, contentHash, eventLabel, parseEvent, subjectOf } from '#
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
-const version: InnovationVersion = {
+/** The fields a publication hashes, and the bookkeeping it leaves out. */
+const version = {
   innovationId: 'rec',
   version: 2,
   replaces: 1,
@@ -23,7 +24,7 @@ const version: InnovationVersion = {
   createdAt: '2026-11-01T00:00:00.000Z',
   createdBy: 'ana',
   updatedAt: '2026-11-02T00:00:00.000Z',
-};
+} as InnovationVersion;
 
 describe('the content hash of a published version', () => {
   it('is SHA-256 of the public fields in canonical JSON, a missing practice written as null', () => {

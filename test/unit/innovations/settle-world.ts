@@ -5,15 +5,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Adoption, ValueReport } from '#domain/innovations/adoption.ts';
 import { appendFor, type InnovationDependencies } from '#domain/innovations/dependencies.ts';
-import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
-import { contentHash } from '#domain/innovations/log-events.ts';
 import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { Membership } from '#domain/syndicates/syndicate.ts';
 import { memoryInnovations } from '../../support/memory-innovations.ts';
 import { memoryLedger, memoryRegistryLog } from '../../support/memory-ledger.ts';
 import { memorySyndicates } from '../../support/memory-syndicates.ts';
-import { draftInput, syndicateInput } from './fixtures.ts';
+import { syndicateInput } from './fixtures.ts';
 
 const instanceKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
 export const windowDays = 14;
@@ -31,7 +29,7 @@ export async function settleWorld(options: { inventors?: typeof inventors; admin
   const ledger = memoryLedger(registryLog);
   const innovations = memoryInnovations(registryLog, ledger);
   const syndicates = memorySyndicates();
-  const deps = {
+  const present = {
     innovations,
     ledger,
     registryLog,
@@ -40,10 +38,10 @@ export async function settleWorld(options: { inventors?: typeof inventors; admin
     now: () => clock.now,
     newId: () => 'unused',
     config: { ROYALTY_DISPUTE_WINDOW_DAYS: windowDays, STEWARDS: ['grace'] },
-  } as Pick<
-    InnovationDependencies,
-    'innovations' | 'ledger' | 'registryLog' | 'syndicates' | 'logSigner' | 'now' | 'newId' | 'config'
-  > as InnovationDependencies;
+  };
+  // Settling reads and writes reports, adoptions, accounts, syndicates and the log, nothing else: the
+  // repositories' drafting half, the commons and the people are absent, so a use of them fails loudly.
+  const deps = present as unknown as InnovationDependencies;
 
   const recordInventors = options.inventors ?? inventors;
   const admins = options.admins ?? ['bram'];
@@ -70,42 +68,29 @@ export async function settleWorld(options: { inventors?: typeof inventors; admin
     await syndicates.changeMembership({ ...member(personId, role), status: 'requested' }, member(personId, role));
   }
 
-  const version: InnovationVersion = {
-    ...draftInput(recordInventors),
-    inventors: recordInventors,
-    innovationId: 'rec',
-    version: 1,
-    status: 'draft',
-    createdAt: at,
-    createdBy: 'ana',
-    updatedAt: at,
-  };
-  const draft: InnovationRecord = {
+  // Drafting and co-inventors' consent are other suites' business: the record starts published, its
+  // publication logged as the publish use case logs it.
+  innovations.seedRecord({
     id: 'rec',
-    status: 'draft',
-    currentVersion: 0,
-    draftVersion: 1,
-    title: version.title,
-    skills: version.skills,
+    status: 'published',
+    currentVersion: 1,
+    title: 'A two-minute fault triage card',
+    skills: [],
     inventorIds: recordInventors.map((i) => i.personId),
     createdAt: at,
     createdBy: 'ana',
     updatedAt: at,
-    rev: 0,
-  };
-  await innovations.createDraft(draft, version);
-  const published = { ...version, status: 'published' as const, publishedAt: at, contentHash: contentHash(version) };
-  await innovations.publish(
-    { ...draft, status: 'published', currentVersion: 1, draftVersion: undefined, publishedAt: at, rev: 1 },
-    published,
-    draft,
+    publishedAt: at,
+    rev: 1,
+  });
+  await registryLog.append(
     await appendFor(deps, {
       kind: 'publish',
       at,
       innovationId: 'rec',
       version: 1,
       replaces: null,
-      contentHash: published.contentHash,
+      contentHash: 'not checked by these tests',
       inventors: recordInventors,
     }),
   );

@@ -180,6 +180,19 @@ describe('splitByShares', () => {
   });
 });
 
+describe('compareIds', () => {
+  it.each([
+    ['a', 'a', 0],
+    ['a', 'b', -1],
+    ['b', 'a', 1],
+    ['B', 'a', -1],
+    ['a', 'B', 1],
+    ['person:10', 'person:9', -1],
+  ])('orders %j against %j by UTF-16 code unit: %i', (a, b, order) => {
+    expect(compareIds(a, b)).toBe(order);
+  });
+});
+
 describe('equalShares', () => {
   it.each([
     { ids: ['a'], want: [10_000] },
@@ -201,13 +214,6 @@ describe('equalShares', () => {
     );
   });
 
-  it('gives more than 10,000 holders one point each to the first 10,000 by id', () => {
-    const ids = Array.from({ length: 10_001 }, (_, index) => `person:${String(index).padStart(5, '0')}`);
-    const shares = equalShares(ids);
-    expect(shares.at(-1)).toEqual({ id: 'person:10000', basisPoints: 0 });
-    expect(shares.filter((share) => share.basisPoints === 1)).toHaveLength(WHOLE);
-  });
-
   it('gives each holder the same share whatever order the holders are listed in', () => {
     const idsTwiceArb = fc
       .uniqueArray(fc.string({ maxLength: 3 }), { minLength: 1, maxLength: 300 })
@@ -227,22 +233,23 @@ describe('equalShares', () => {
       ids: ['a', 'b', 'a'],
       issues: [{ field: 'ids[2]', message: 'repeats the holder "a"' }],
     },
-  ])('refuses $case, saying why', ({ ids, issues }) => {
+  ])('says why it refuses $case', ({ ids, issues }) => {
     const error = thrown(() => equalShares(ids), ValidationError);
     expect(error.message).toBe('Equal shares need distinct holders.');
     expect(error.issues).toEqual(issues);
   });
-});
 
-describe('compareIds', () => {
+  it('gives more than 10,000 holders one point each to the first 10,000 by id', () => {
+    const ids = Array.from({ length: 10_001 }, (_, index) => `person:${String(index).padStart(5, '0')}`);
+    const shares = equalShares(ids);
+    expect(shares.at(-1)).toEqual({ id: 'person:10000', basisPoints: 0 });
+    expect(shares.filter((share) => share.basisPoints === 1)).toHaveLength(WHOLE);
+  });
+
   it.each([
-    ['a', 'a', 0],
-    ['a', 'b', -1],
-    ['b', 'a', 1],
-    ['B', 'a', -1],
-    ['a', 'B', 1],
-    ['person:10', 'person:9', -1],
-  ])('orders %j against %j by UTF-16 code unit: %i', (a, b, order) => {
-    expect(compareIds(a, b)).toBe(order);
+    { case: 'no holders', ids: [], fields: ['ids'] },
+    { case: 'a holder named twice', ids: ['a', 'b', 'a'], fields: ['ids[2]'] },
+  ])('refuses $case', ({ ids, fields }) => {
+    expect(issuesOf(() => equalShares(ids))).toEqual(fields);
   });
 });
