@@ -1,9 +1,9 @@
+import { compareIds, shareIssues } from '#domain/ledger/shares.ts';
+import { thrown } from '../../support/thrown.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
 import { equalShares, type Share, splitByShares, WHOLE } from '#domain/ledger/shares.ts';
-import { thrown } from '../../support/thrown.ts';
-import { compareIds, shareIssues } from '#domain/ledger/shares.ts';
 
 /** Any valid division of a whole among 1..12 distinct holders, some possibly with zero. */
 const sharesArb = fc
