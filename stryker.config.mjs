@@ -34,6 +34,8 @@ export default {
   // The sandbox is a copy of the project: leave out what the unit tests never read.
   ignorePatterns: ['.cache', '.data', 'cdk.out', 'site/dist', 'site/.astro', 'test-results'],
   tempDirName: '.tmp/stryker',
-  incremental: false,
+  // `npm run test:mutation -- --incremental` re-tests only mutants whose code or tests changed since
+  // the last run; CI starts from a clean clone, so it always runs them all.
+  incrementalFile: '.tmp/mutation/incremental.json',
   cleanTempDir: 'always',
 };
