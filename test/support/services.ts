@@ -25,6 +25,9 @@ export function memoryPeople(initial: Person[] = []): PeopleRepository & { all()
     async get(id) {
       return people.get(id) ?? null;
     },
+    async getMany(ids) {
+      return new Map(ids.flatMap((id) => (people.has(id) ? [[id, people.get(id) as Person]] : [])));
+    },
     async createIfAbsent(person) {
       const existing = people.get(person.id);
       if (existing) return existing;
@@ -79,6 +82,8 @@ export function memoryLearning(): LearningRepository & { attempts: QuizAttempt[]
     getCredential: async (id) => credentials.get(id) ?? null,
     listCredentials: async (personId) => [...credentials.values()].filter((c) => c.personId === personId),
     listCredentialedSkills: async (personId) => [...skills.values()].filter((s) => s.personId === personId),
+    findCredentialedSkills: async (personIds, skillIds) =>
+      [...skills.values()].filter((s) => personIds.includes(s.personId) && skillIds.includes(s.skillId)),
   };
 }
 

@@ -14,7 +14,7 @@ import type {
   StoredCredential,
 } from '#domain/learning/learning-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, queryKeys } from './items.ts';
+import { fromItem, getItem, getItems, queryKeys } from './items.ts';
 import {
   attemptKeys,
   credentialKeys,
@@ -155,6 +155,12 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
         partition: `PERSON#${personId}`,
         prefix: heldSkillPrefix,
       });
+    },
+
+    // Access pattern: some people's credentialed skills among some skills, batched by key: every pair.
+    async findCredentialedSkills(personIds, skillIds) {
+      const keys = personIds.flatMap((personId) => skillIds.map((skillId) => pk(heldSkillKeys(personId, skillId))));
+      return [...(await getItems(client, tableName, keys)).values()].map((item) => fromItem<CredentialedSkill>(item));
     },
   };
 }

@@ -57,4 +57,6 @@ export interface LearningRepository {
   getCredential(credentialId: string): Promise<StoredCredential | null>;
   listCredentials(personId: string): Promise<StoredCredential[]>;
   listCredentialedSkills(personId: string): Promise<CredentialedSkill[]>;
+  /** Which of these skills these people hold by credential, in batched reads by key (ranking applicants). */
+  findCredentialedSkills(personIds: readonly string[], skillIds: readonly string[]): Promise<CredentialedSkill[]>;
 }
