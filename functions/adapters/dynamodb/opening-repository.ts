@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, RuleViolationError } from '#domain/errors.ts';
+import { RuleViolationError } from '#domain/errors.ts';
 import { firstItems } from '#domain/paged-reads.ts';
 import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
-import { storeCall } from './errors.ts';
-import { fromItem, getItem, getItems, itemInTheWay, keepBy, pageOf, queryPage } from './items.ts';
+import { storeCall, translateStoreError } from './errors.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
   applicationCountKeys,
   applicationKeys,
@@ -17,6 +17,12 @@ import {
   openingsInStatus,
   syndicateOpenings,
 } from './keys.ts';
+
+/** The codes of a cancelled transaction, one per item in order (`None` where it was not the cause). */
+function cancellationCodes(error: unknown): string[] {
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> } | null)?.CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
   const openingItem = (opening: Opening) => ({ ...openingKeys(opening), type: 'opening', ...opening });
@@ -33,24 +39,33 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     const item = await getItem(client, tableName, applicationLookup(openingId, personId), { consistent });
     return item ? fromItem<Application>(item) : null;
   };
-  // The applications counter: one more unless the opening is full; one less when a racing twin lost.
-  const countApplication = (openingId: string, delta: 1 | -1) =>
-    storeCall(() =>
-      client.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: applicationCountKeys(openingId),
-          UpdateExpression: 'SET #type = :type ADD applications :delta',
-          ...(delta > 0 ? { ConditionExpression: 'attribute_not_exists(applications) OR applications < :cap' } : {}),
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: {
-            ':type': 'application-count',
-            ':delta': delta,
-            ...(delta > 0 ? { ':cap': maxApplicationsPerOpening } : {}),
+  // One application and its count, together: the put unless the person applied, the count unless full.
+  const applicationWrite = (application: Application) =>
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...applicationKeys(application.openingId, application.personId, application.createdAt),
+              type: 'application',
+              ...application,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        }),
-      ),
-    );
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: applicationCountKeys(application.openingId),
+            UpdateExpression: 'SET #type = :type ADD applications :one',
+            ConditionExpression: 'attribute_not_exists(applications) OR applications < :cap',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':type': 'application-count', ':one': 1, ':cap': maxApplicationsPerOpening },
+          },
+        },
+      ],
+    });
   const pageOfApplications = async (openingId: string, request: { limit: number; cursor?: string | undefined }) => {
     const { pk, prefix } = openingApplications(openingId);
     const page = await queryPage(
@@ -139,45 +154,33 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
 
     getApplication: (openingId, personId) => getApplication(openingId, personId),
 
-    // Access pattern: one application per person and opening; a retry returns the first. Steps: a
-    // stored application is returned as it is; else the opening's counter takes one more unless it is
-    // full (then nothing is written); else the application is put, and if a twin request put it first,
-    // the counter gives the place back. A crash between the two writes leaves the counter one high,
-    // never low, so the cap (and the ranking's read) holds.
+    // Access pattern: one application per person and opening, at most `maxApplicationsPerOpening` an
+    // opening. One transaction puts the application (unless the person applied already) and counts it
+    // (unless the opening is full), so a fault leaves neither; a retry returns the first application.
     async createApplication(application) {
-      const stored = await getApplication(application.openingId, application.personId, true);
-      if (stored) return stored;
-      try {
-        await countApplication(application.openingId, 1);
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        throw new RuleViolationError(
-          'applications-full',
-          `This opening has taken the most applications one opening can (${maxApplicationsPerOpening}); ask the syndicate to post it again.`,
-        );
-      }
-      try {
-        await storeCall(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...applicationKeys(application.openingId, application.personId, application.createdAt),
-                type: 'application',
-                ...application,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-              // A retry gets the first application back in the same round trip.
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
-          ),
-        );
-        return application;
-      } catch (error) {
-        const existing = itemInTheWay(error);
-        if (!existing) throw error;
-        await countApplication(application.openingId, -1);
-        return fromItem<Application>(existing);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.send(applicationWrite(application));
+          return application;
+        } catch (error) {
+          const [applied, counted] = cancellationCodes(error);
+          if (applied === 'ConditionalCheckFailed') {
+            const stored = await getApplication(application.openingId, application.personId, true);
+            if (stored) return stored;
+          }
+          if (counted === 'ConditionalCheckFailed') {
+            throw new RuleViolationError(
+              'applications-full',
+              `This opening has taken the most applications one opening can (${maxApplicationsPerOpening}); ask the syndicate to post it again.`,
+            );
+          }
+          // Two people applying at once collide on the counter ("TransactionConflict"): neither was
+          // written, so sending it again after a short, jittered wait is safe.
+          if (!cancellationCodes(error).includes('TransactionConflict') || attempt >= 5) {
+            throw translateStoreError(error, 'The application changed meanwhile; try again.');
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+        }
       }
     },
 
