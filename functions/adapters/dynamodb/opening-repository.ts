@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { RuleViolationError } from '#domain/errors.ts';
 import { firstItems } from '#domain/paged-reads.ts';
 import type { Application } from '#domain/openings/application.ts';
