@@ -192,7 +192,11 @@ export async function rankedApplicants(
       skills: { credentialed: held.get(application.personId) ?? [], declared: person?.declaredSkills ?? [] },
     };
   });
-  return { opening, ranked: pageOfList(rankApplicants(opening, applicants), request) };
+  const all = rankApplicants(opening, applicants);
+  const ranked = pageOfList(all, request);
+  // The rank of the page's first applicant, so a page after the first numbers on from where it starts.
+  const firstRank = ranked.items[0] ? all.indexOf(ranked.items[0]) + 1 : 1;
+  return { opening, ranked, firstRank };
 }
 
 /**
