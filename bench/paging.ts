@@ -1,15 +1,18 @@
-// `npm run bench:paging`: the lists a person reads about jobs, timed while one syndicate's open
-// openings grow (issue 14, "Data access"). It starts the local stack, stops its stream poller (so the
-// search indexer and the shortage consumer do not compete for the machine while it measures), writes
-// open openings straight into the table in batches, as the issue's measurement did, and at each size
-// times the global board, that syndicate's board (API) and its page (site). A paged read must not grow
-// with the list: compare the p50 at each size.
+// `npm run bench:paging`: the lists a person reads about jobs and syndicates, timed while they grow
+// (issue 14, "Data access"). It starts the local stack, stops its stream poller (so the search indexer
+// and the shortage consumer do not compete for the machine while it measures), writes open openings
+// into one syndicate and as many syndicates straight into the table in batches, as the issue's
+// measurement did, and at each size times the global board (first page, a page deep in by cursor, a
+// filter nothing matches), that syndicate's board and page (as a visitor and as its admin, who also
+// reads members and drafts), and the syndicates. A paged read must not grow with the list: compare the
+// p50 at each size.
 //
 //   BENCH_SIZES=1000,10000,20000 BENCH_RUNS=5 npm run bench:paging
 import { randomUUID } from 'node:crypto';
 import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
-import { openingKeys } from '#adapters/dynamodb/keys.ts';
+import { openingKeys, syndicateKeys } from '#adapters/dynamodb/keys.ts';
+import { sessionCookieName } from '#http/session.ts';
 import { freePort } from '#local/dynamodb-local.ts';
 import { startLocalStack } from '#local/local-stack.ts';
 import { percentile } from './percentile.ts';
@@ -26,11 +29,28 @@ const stack = await startLocalStack({
 });
 await stack.poller.stop();
 const client = createDocumentClient({ region: 'eu-west-1', endpoint: stack.dynamo.endpoint, timeoutMs: 60_000 });
+// Bram admins the demo's Riverside Builders: his view of its page adds members and drafts.
+const admin = `${sessionCookieName}=${await stack.identity.sign({ id: 'demo-bram', name: 'Bram Jansen' })}`;
 
-const routes: Array<[string, string]> = [
+/** The board's page `depth` pages in, reached by following `next`, as a client does. */
+async function deepCursor(depth: number): Promise<string> {
+  let cursor = '';
+  for (let page = 0; page < depth; page++) {
+    const body = (await (await fetch(`${stack.url}/api/openings?pageSize=20${cursor}`)).json()) as { next?: string };
+    cursor = body.next ? `&cursor=${encodeURIComponent(body.next)}` : cursor;
+  }
+  return cursor;
+}
+
+const routes = async (): Promise<Array<[string, string, string?]>> => [
   ['GET /api/openings?pageSize=20', '/api/openings?pageSize=20'],
+  ['GET /api/openings, 40 pages in', `/api/openings?pageSize=20${await deepCursor(40)}`],
+  ['GET /api/openings?skill= (nothing matches)', '/api/openings?pageSize=20&skill=haccp-planning'],
   [`GET /api/syndicates/${syndicateId}/openings`, `/api/syndicates/${syndicateId}/openings?pageSize=20`],
   [`page /syndicates/${syndicateId}/`, `/syndicates/${syndicateId}/`],
+  [`page /syndicates/${syndicateId}/ (its admin)`, `/syndicates/${syndicateId}/`, admin],
+  ['GET /api/syndicates?pageSize=20', '/api/syndicates?pageSize=20'],
+  ['page /syndicates/', '/syndicates/'],
   ['page /jobs/', '/jobs/'],
 ];
 
@@ -64,13 +84,30 @@ async function growTo(size: number) {
     };
     return { PutRequest: { Item: { ...openingKeys(opening), type: 'opening', ...opening } } };
   });
-  await batchWriteAll(client, 'guildhall', items);
+  const syndicates = Array.from({ length: size - written }, (_, i) => {
+    const syndicate = {
+      id: `bench-${randomUUID()}`,
+      name: `Benchmark syndicate ${written + i}`,
+      trade: 'construction',
+      description: 'A syndicate written by the paging benchmark, to see whether a list grows with the table.',
+      place: 'Rotterdam, NL',
+      rateCard: [],
+      createdAt: new Date().toISOString(),
+      createdBy: 'bench',
+      memberCount: 1,
+      adminCount: 1,
+    };
+    return {
+      PutRequest: { Item: { ...syndicateKeys(syndicate.id, syndicate.name), type: 'syndicate', ...syndicate } },
+    };
+  });
+  await batchWriteAll(client, 'guildhall', [...items, ...syndicates]);
   written = size;
 }
 
-async function time(path: string): Promise<{ ms: number; status: number }> {
+async function time(path: string, cookie?: string): Promise<{ ms: number; status: number }> {
   const started = performance.now();
-  const response = await fetch(`${stack.url}${path}`);
+  const response = await fetch(`${stack.url}${path}`, cookie ? { headers: { cookie } } : {});
   await response.arrayBuffer();
   return { ms: performance.now() - started, status: response.status };
 }
@@ -79,12 +116,12 @@ const rows: string[] = [];
 try {
   for (const size of sizes) {
     await growTo(size);
-    for (const [label, path] of routes) {
-      await time(path); // warm
+    for (const [label, path, cookie] of await routes()) {
+      await time(path, cookie); // warm
       const times: number[] = [];
       let status = 0;
       for (let run = 0; run < runs; run++) {
-        const result = await time(path);
+        const result = await time(path, cookie);
         times.push(result.ms);
         status = result.status;
       }
@@ -99,5 +136,5 @@ try {
   await stack.stop();
 }
 process.stdout.write(
-  `| open openings in ${syndicateId} | route | status | p50 | p95 |\n|---|---|---|---|---|\n${rows.join('\n')}\n`,
+  `| open openings in ${syndicateId}, and syndicates added | route | status | p50 | p95 |\n|---|---|---|---|---|\n${rows.join('\n')}\n`,
 );
