@@ -17,6 +17,11 @@ export const attemptKeys = (personId: string, courseId: string, attempt: number)
   pk: `PERSON#${personId}`,
   sk: `ATTEMPT#${courseId}#${String(attempt).padStart(4, '0')}`,
 });
+/** A learner's attempts at one course's quiz, by number: one person's partition, read a page at a time. */
+export const attemptList = (personId: string, courseId: string) => ({
+  pk: `PERSON#${personId}`,
+  prefix: `ATTEMPT#${courseId}#`,
+});
 
 /** A credential by id; gsi1 lists a person's credentials by issue date. */
 export const credentialKeys = (credentialId: string, personId: string, issuedAt: string) => ({
