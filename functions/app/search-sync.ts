@@ -1,6 +1,7 @@
 // Keeping the index equal to the table: a full reindex (start, deploy, `npm run reindex`) and a
 // reconcile check that lists every document that differs. Steady-state changes flow through the stream.
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
+import { everyItem } from '#domain/paged-reads.ts';
 import {
   contentDocuments,
   innovationDocument,
@@ -26,10 +27,15 @@ export const contentUpdatedAt = '2026-01-01T00:00:00.000Z';
 
 export async function expectedDocuments(services: SyncServices): Promise<SearchDocument[]> {
   const now = services.now();
-  const syndicates = await services.syndicates.list();
+  // A job, not a request: it walks every page of the lists it rebuilds from.
+  const syndicates = await everyItem((request) => services.syndicates.page(request));
   const byId = new Map(syndicates.map((s) => [s.id, s]));
   const openings = (
-    await Promise.all((['open', 'filled', 'closed'] as const).map((status) => services.openings.listByStatus(status)))
+    await Promise.all(
+      (['open', 'filled', 'closed'] as const).map((status) =>
+        everyItem((request) => services.openings.pageByStatus(status, request)),
+      ),
+    )
   ).flat();
   const innovations = await Promise.all(
     (await services.innovations.listPublished()).map(async (record) => {

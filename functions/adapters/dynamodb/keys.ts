@@ -17,6 +17,11 @@ export const attemptKeys = (personId: string, courseId: string, attempt: number)
   pk: `PERSON#${personId}`,
   sk: `ATTEMPT#${courseId}#${String(attempt).padStart(4, '0')}`,
 });
+/** A learner's attempts at one course's quiz, by number: one person's partition, read a page at a time. */
+export const attemptList = (personId: string, courseId: string) => ({
+  pk: `PERSON#${personId}`,
+  prefix: `ATTEMPT#${courseId}#`,
+});
 
 /** A credential by id; gsi1 lists a person's credentials by issue date. */
 export const credentialKeys = (credentialId: string, personId: string, issuedAt: string) => ({
@@ -46,7 +51,8 @@ export type EntityType =
   | 'syndicate'
   | 'membership'
   | 'opening'
-  | 'application';
+  | 'application'
+  | 'application-count';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -56,6 +62,8 @@ export const syndicateKeys = (syndicateId: string, name: string) => ({
   gsi1sk: `${name.toLowerCase()}#${syndicateId}`,
 });
 export const syndicateLookup = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, sk: 'SYND' });
+/** Every syndicate, by name (gsi1): one partition, read a page at a time. */
+export const syndicateList = () => ({ gsi1pk: 'SYNDICATES' });
 
 /** A membership lives with its syndicate; gsi1 lists a person's memberships. */
 export const membershipKeys = (syndicateId: string, personId: string) => ({
@@ -64,6 +72,11 @@ export const membershipKeys = (syndicateId: string, personId: string) => ({
   gsi1pk: `PERSON#${personId}`,
   gsi1sk: `MEMBER#${syndicateId}`,
 });
+
+/** A syndicate's memberships, members and requests, by person id. */
+export const syndicateMembers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'MEMBER#' });
+/** A person's memberships (gsi1), by syndicate id. */
+export const membershipsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'MEMBER#' });
 
 /** An opening; gsi1 lists openings by status and date, gsi2 a syndicate's openings. */
 export const openingKeys = (opening: {
@@ -81,6 +94,10 @@ export const openingKeys = (opening: {
   gsi2sk: `OPENING#${opening.createdAt}#${opening.id}`,
 });
 export const openingLookup = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'OPENING' });
+/** The openings in one status (gsi1), newest posted first: the board. One partition per status. */
+export const openingsInStatus = (status: string) => ({ gsi1pk: `OPENINGS#${status}` });
+/** A syndicate's openings, any status (gsi2), by creation. */
+export const syndicateOpenings = (syndicateId: string) => ({ gsi2pk: `SYND#${syndicateId}`, prefix: 'OPENING#' });
 
 /** One application per person and opening: the key itself makes a second impossible. */
 export const applicationKeys = (openingId: string, personId: string, createdAt: string) => ({
@@ -93,6 +110,12 @@ export const applicationLookup = (openingId: string, personId: string) => ({
   pk: `OPENING#${openingId}`,
   sk: `APPLY#${personId}`,
 });
+/** An opening's applications, by person id. */
+export const openingApplications = (openingId: string) => ({ pk: `OPENING#${openingId}`, prefix: 'APPLY#' });
+/** A person's applications (gsi1), by date. */
+export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'APPLY#' });
+/** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
+export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
 
 /** A write counter for one identity in one time window (rate limiting); expires by TTL. */
 export const rateWindowKeys = (key: string, window: number) => ({ pk: `RATE#${key}`, sk: `W#${window}` });

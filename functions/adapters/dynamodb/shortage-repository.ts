@@ -187,7 +187,12 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return { written: puts.length, deleted: deletes.length };
     },
 
-    // Access pattern: every skill's aggregate, in one query (gsi1).
+    // Access pattern: every skill's aggregate, in one query (gsi1). Read whole in a request, and
+    // bounded: one aggregate per skill of the commons (compiled at deploy, 128 today), however many
+    // openings, people and enrollments the table holds. One partition (SHORTAGES) holds them: only the
+    // shortage stream consumer writes them, a transaction per source change, so a burst waits in the
+    // stream rather than refusing a person's write, and the rate is people's edits, far below the
+    // 1,000 writes a second one partition of an index takes.
     async listAggregates() {
       const items = await queryAll(client, {
         TableName: tableName,

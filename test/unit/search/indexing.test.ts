@@ -120,8 +120,8 @@ describe('GET /api/search', () => {
   it('finds courses despite a typo and returns facet counts', async () => {
     const response = await (await api()).handle(get('q=bookkeping&type=course'));
     const body = JSON.parse(response.body);
-    expect(body.hits[0].document.type).toBe('course');
-    expect(body.hits[0].highlighted.title.toLowerCase()).toContain('<mark>bookkeeping</mark>');
+    expect(body.items[0].document.type).toBe('course');
+    expect(body.items[0].highlighted.title.toLowerCase()).toContain('<mark>bookkeeping</mark>');
     expect(body.facets.type).toEqual({ course: body.total });
   });
 
