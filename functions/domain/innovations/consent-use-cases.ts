@@ -3,7 +3,8 @@
 import { ConflictError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { declined, missingConsents, roleIn } from './consent.ts';
-import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import type { InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import type { InnovationRecord, InnovationVersion } from './innovation.ts';
 import { draftFor, saveDraftChange } from './innovation-use-cases.ts';
 

@@ -14,7 +14,8 @@ import {
   roleIn,
   sameTerms,
 } from './consent.ts';
-import { type AppendedEvent, appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { type AppendedEvent, appendFor, type InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import {
   commonsIssues,
   type InnovationInput,

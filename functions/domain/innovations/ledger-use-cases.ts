@@ -5,7 +5,8 @@ import { type AccountId, agreedDefaultLimit, personAccount, syndicateAccount } f
 import { checkGrant, type CreditGrantInput } from '../ledger/credit-grant.ts';
 import { findSyndicate } from '../syndicates/syndicate-use-cases.ts';
 import type { ValueReport } from './adoption.ts';
-import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { appendFor, type InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import type { CreditLimitChange } from './innovation-repository.ts';
 import { accountRows, implementerRows, recordParts, type StatementRow, totalsByPerson } from './statements.ts';
 
