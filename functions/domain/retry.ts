@@ -31,6 +31,9 @@ export const conflictRetry: RetryPolicy = { baseMs: 20, capMs: 1_000, budgetMs: 
  */
 export const unprocessedKeysRetry: RetryPolicy = { baseMs: 20, capMs: 500, budgetMs: 2_000, tries: 8 };
 
+/** Batch jobs (a recompute, a reindex), which run under no request's deadline: longer and more patient. */
+export const batchJobRetry: RetryPolicy = { baseMs: 50, capMs: 2_000, budgetMs: 60_000, tries: 12 };
+
 /** Waiting for another request holding the same idempotency key to finish: about as long as one write. */
 export const inProgressRetry: RetryPolicy = { baseMs: 50, capMs: 500, budgetMs: 2_000, tries: 12 };
 

@@ -9,12 +9,11 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
 import type { Adoption, Settlement, ValueReport } from '#domain/innovations/adoption.ts';
 import { type InnovationRecord, type InnovationVersion, linkedPeople } from '#domain/innovations/innovation.ts';
 import type { SettlementWrite } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
-import { translateStoreError } from './errors.ts';
+import { storeCall } from './errors.ts';
 import { fromItem, type Item } from './items.ts';
 import {
   accountKeys,
@@ -39,20 +38,9 @@ export function big(value: unknown): bigint {
 
 export const optionalBig = (value: unknown) => (value === undefined || value === null ? undefined : big(value));
 
-/**
- * Sends one transaction. A failed condition is a ConflictError, and so is DynamoDB's
- * TransactionConflict (another transaction held one of the items): both mean "re-read and try again".
- */
+/** Sends one transaction; what a cancellation means is decided in one place (errors.ts). */
 export async function transact(client: DynamoDBDocumentClient, items: TransactItem[], conflictMessage: string) {
-  try {
-    await client.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-      throw new ConflictError(conflictMessage, { cause: error });
-    }
-    throw translateStoreError(error, conflictMessage);
-  }
+  await storeCall(() => client.send(new TransactWriteCommand({ TransactItems: items })), conflictMessage);
 }
 
 /** The two writes of an append: the entry at its index (never twice) and the head over its old size. */
