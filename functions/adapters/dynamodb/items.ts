@@ -1,9 +1,17 @@
-// Small helpers every repository shares: strip key attributes from items, read a page of a query (for
-// what a request reads) or every page (for the jobs that rebuild an index from the table).
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+// Small helpers every repository shares: strip key attributes from items, read many items by key in
+// batches, read a page of a query (for what a request reads) or every page (for the jobs that rebuild
+// an index from the table).
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
+import { ConflictError, StoreUnavailableError } from '#domain/errors.ts';
 import { decodeCursor, encodeCursor, type PageRequest } from '#domain/paging.ts';
+import { type RetryClock, startRetries, systemClock, unprocessedKeysRetry } from '#domain/retry.ts';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
 
@@ -34,6 +42,70 @@ export async function getItem(
     ),
   );
   return result.Item;
+}
+
+/** BatchGetItem's limit: at most this many keys a call. */
+export const batchGetLimit = 100;
+
+export interface BatchGetOptions {
+  /** Strongly consistent reads, for use cases that plan a write from what they read. */
+  consistent?: boolean;
+  /** Only these attributes (the keys are always read too, to match items to keys). */
+  attributes?: readonly string[];
+}
+
+const keyOf = (key: { pk: unknown; sk: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
+
+/**
+ * Items by primary key, as many as the caller has keys for: BatchGetItem with at most 100 keys a call
+ * (the calls in parallel), keys it leaves unprocessed (under throttling, or past 16 MB of answer)
+ * sent again under the one retry policy, and a StoreUnavailableError (503) once its budget is spent.
+ * The answer follows the order of `keys`, undefined where no item has the key; a key repeated is read
+ * once. Never one GetItem per item in a loop.
+ */
+export async function batchGet(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: ReadonlyArray<{ pk: string; sk: string }>,
+  options: BatchGetOptions = {},
+  clock: RetryClock = systemClock,
+): Promise<Array<Item | undefined>> {
+  const unique = [...new Map(keys.map((key) => [keyOf(key), { pk: key.pk, sk: key.sk }])).values()];
+  const found = new Map<string, Item>();
+  const projection = options.attributes
+    ? {
+        ProjectionExpression: ['pk', 'sk', ...options.attributes].map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(
+          ['pk', 'sk', ...options.attributes].map((name, i) => [`#a${i}`, name]),
+        ),
+      }
+    : {};
+  const readChunk = async (chunk: Item[]) => {
+    const retries = startRetries(unprocessedKeysRetry, clock);
+    let pending = chunk;
+    for (;;) {
+      const result = await storeCall(() =>
+        client.send(
+          new BatchGetCommand({
+            RequestItems: { [tableName]: { Keys: pending, ConsistentRead: options.consistent, ...projection } },
+          }),
+        ),
+      );
+      for (const item of result.Responses?.[tableName] ?? [])
+        found.set(keyOf(item as { pk: unknown; sk: unknown }), item);
+      pending = (result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined) ?? [];
+      if (pending.length === 0) return;
+      if (!(await retries.next())) {
+        throw new StoreUnavailableError('The store is too busy to read these items now; try again.');
+      }
+    }
+  };
+  const chunks: Item[][] = [];
+  for (let start = 0; start < unique.length; start += batchGetLimit) {
+    chunks.push(unique.slice(start, start + batchGetLimit));
+  }
+  await Promise.all(chunks.map(readChunk));
+  return keys.map((key) => found.get(keyOf(key)));
 }
 
 /**

@@ -1,9 +1,8 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
-import { storeCall } from './errors.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
-import { fromItem, type Item, queryAll } from './items.ts';
+import { batchGet, fromItem, type Item, queryAll } from './items.ts';
 import { accountKeys, accountLookup, creditLimitChangeKeys } from './keys.ts';
 
 function toAccount(item: Item) {
@@ -27,17 +26,14 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
   return {
     // Access pattern: several accounts at once, strongly consistent (a settlement plans from them).
     async getAccounts(accountIds) {
+      const items = await batchGet(
+        client,
+        tableName,
+        accountIds.map((id) => accountLookup(id)),
+        { consistent: true },
+      );
       const found = new Map<AccountId, ReturnType<typeof toAccount>>();
-      let keys: Item[] = [...new Set(accountIds)].map((id) => accountLookup(id));
-      while (keys.length > 0) {
-        const batch = keys.slice(0, 100);
-        keys = keys.slice(100);
-        const result = await storeCall(() =>
-          client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: batch, ConsistentRead: true } } })),
-        );
-        for (const item of result.Responses?.[tableName] ?? []) found.set(toAccount(item).accountId, toAccount(item));
-        keys.push(...((result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined) ?? []));
-      }
+      for (const item of items) if (item) found.set(toAccount(item).accountId, toAccount(item));
       return found;
     },
 
