@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
-import { batchGet, fromItem, type Item, queryAll } from './items.ts';
+import { fromItem, getItems, type Item, queryAll } from './items.ts';
 import { accountKeys, accountLookup, creditLimitChangeKeys } from './keys.ts';
 
 function toAccount(item: Item) {
@@ -26,14 +26,14 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
   return {
     // Access pattern: several accounts at once, strongly consistent (a settlement plans from them).
     async getAccounts(accountIds) {
-      const items = await batchGet(
+      const items = await getItems(
         client,
         tableName,
         accountIds.map((id) => accountLookup(id)),
         { consistent: true },
       );
       const found = new Map<AccountId, ReturnType<typeof toAccount>>();
-      for (const item of items) if (item) found.set(toAccount(item).accountId, toAccount(item));
+      for (const item of items.values()) found.set(toAccount(item).accountId, toAccount(item));
       return found;
     },
 
