@@ -1,7 +1,7 @@
 // Lambda entry point for the table's stream: keeps the search index in step with the table.
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createSearchIndex } from '#app/search-index.ts';
-import { tradeOf } from '#app/search-sync.ts';
+import { indexLookups } from '#app/search-sync.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
 
@@ -9,11 +9,7 @@ const services = getStoreServices();
 const deps = {
   search: createSearchIndex(services.config),
   log: services.log,
-  lookups: {
-    syndicate: (id: string) => services.syndicates.get(id),
-    now: services.now,
-    tradeOf: (version: Parameters<typeof tradeOf>[1]) => tradeOf(services.commons, version),
-  },
+  lookups: indexLookups(services),
 };
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {

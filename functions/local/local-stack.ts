@@ -112,7 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Search: the commons and the table indexed now, then every change through the stream, as in AWS.
     const { indexStreamRecords } = await import('#app/stream-indexer.ts');
-    const { reindex, tradeOf } = await import('#app/search-sync.ts');
+    const { reindex, indexLookups } = await import('#app/search-sync.ts');
     // Shortages: rebuilt before the poller starts (a recompute must not race the stream consumer); the
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
@@ -130,11 +130,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             {
               search: services.search,
               log: services.log,
-              lookups: {
-                syndicate: (id) => services.syndicates.get(id),
-                now: services.now,
-                tradeOf: (version) => tradeOf(services.commons, version),
-              },
+              lookups: indexLookups(services),
             },
             records,
           ),

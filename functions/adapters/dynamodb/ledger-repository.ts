@@ -2,8 +2,15 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
-import { fromItem, getItems, type Item, queryAll } from './items.ts';
-import { accountKeys, accountLookup, creditLimitChangeKeys } from './keys.ts';
+import { fromItem, getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
+import {
+  accountEntriesKey,
+  accountKeys,
+  accountLookup,
+  accountsListKey,
+  creditLimitChangeKeys,
+  ledgerTotalsKeys,
+} from './keys.ts';
 
 function toAccount(item: Item) {
   return {
@@ -13,6 +20,11 @@ function toAccount(item: Item) {
     updatedAt: typeof item.updatedAt === 'string' ? item.updatedAt : undefined,
   };
 }
+
+const toEntry = (item: Item): LedgerEntry => {
+  const entry = fromItem<LedgerEntry>(item);
+  return { ...entry, amount: big(entry.amount), balanceAfter: optionalBig(entry.balanceAfter) };
+};
 
 export function createLedgerRepository(client: DynamoDBDocumentClient, tableName: string): LedgerRepository {
   const inAccount = (accountId: AccountId, prefix: string) =>
@@ -37,23 +49,46 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       return found;
     },
 
-    // Access pattern: every account (gsi1), for the ledger overview and its zero-sum check.
-    async listAccounts() {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'ACCOUNTS' },
-      });
-      return items.map(toAccount);
+    // Access pattern: a page of every account, by id (gsi1; see keys.ts for why one partition).
+    async accountsPage(request) {
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': accountsListKey.gsi1pk },
+        },
+        request,
+        { name: 'gsi1pk', value: accountsListKey.gsi1pk },
+      );
+      return pageOf(page, toAccount);
     },
 
-    // Access pattern: an account's entries, oldest first.
-    async listEntries(accountId) {
-      return (await inAccount(accountId, 'ENTRY#')).map((item) => {
-        const entry = fromItem<LedgerEntry>(item);
-        return { ...entry, amount: big(entry.amount) };
-      });
+    // Access pattern: the ledger's totals, one item kept by every settlement (strongly consistent).
+    async totals() {
+      const item = await getItem(client, tableName, ledgerTotalsKeys, { consistent: true });
+      return {
+        sum: optionalBig(item?.sum) ?? 0n,
+        settlements: Number(item?.settlements ?? 0),
+        moved: optionalBig(item?.moved) ?? 0n,
+      };
+    },
+
+    // Access pattern: a page of an account's statement lines, oldest first.
+    async entriesPage(accountId, request) {
+      const key = accountEntriesKey(accountId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+        },
+        request,
+        { name: 'pk', value: key.pk },
+      );
+      return pageOf(page, toEntry);
     },
 
     // Access pattern: an account's credit-limit changes, oldest first.
