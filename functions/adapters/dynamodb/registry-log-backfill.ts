@@ -1,0 +1,47 @@
+// A job, not a request path: gives the entries appended before subtree hashes were kept the hashes of
+// the perfect subtrees they complete, so that proofs of old entries read O(log n) nodes too. It walks
+// the log once, a thousand entries at a time, rebuilding the frontier from the leaf hashes; it only
+// adds what is missing (never overwrites), so it can be stopped and run again.
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { appendLeaf } from '#domain/innovations/log-head.ts';
+import { fromBase64, type Hash, toBase64 } from '#domain/registry-log/hashing.ts';
+import { storeCall } from './errors.ts';
+import { logEntryLookup } from './keys.ts';
+import { createRegistryLogRepository, maxEntriesRead } from './registry-log-repository.ts';
+
+export async function backfillSubtrees(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  onProgress: (done: number, of: number) => void = () => undefined,
+): Promise<{ entries: number; written: number }> {
+  const log = createRegistryLogRepository(client, tableName);
+  const size = (await log.head())?.treeSize ?? 0;
+  let frontier: Hash[] = [];
+  let written = 0;
+  for (let start = 0; start < size; start += maxEntriesRead) {
+    const entries = await log.entries(start, Math.min(size, start + maxEntriesRead));
+    for (const [position, entry] of entries.entries()) {
+      const index = start + position;
+      if (entry.index !== index) throw new Error(`Entry ${index} is missing: run verify-log.`);
+      const leaf = fromBase64(entry.leafHash);
+      if (leaf?.length !== 32) throw new Error(`The leaf hash of entry ${index} is malformed: run verify-log.`);
+      const appended = appendLeaf(frontier, index, leaf);
+      frontier = appended.frontier;
+      if (entry.subtrees) continue;
+      await storeCall(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: logEntryLookup(index),
+            UpdateExpression: 'SET subtrees = :subtrees',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(subtrees)',
+            ExpressionAttributeValues: { ':subtrees': appended.completed.map(toBase64) },
+          }),
+        ),
+      );
+      written++;
+    }
+    onProgress(Math.min(size, start + maxEntriesRead), size);
+  }
+  return { entries: size, written };
+}
