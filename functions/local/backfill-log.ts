@@ -1,5 +1,7 @@
 // `npm run log:backfill`: stores the subtree hashes of registry-log entries appended before they were
-// kept (see adapters/dynamodb/registry-log-backfill.ts), so their proofs read O(log n) items too.
+// kept (see adapters/dynamodb/registry-log-backfill.ts), so their proofs read O(log n) items too. The
+// local stack runs it at every start; against AWS, run it once after the first deploy that keeps them
+// (until then a proof that needs many old nodes answers 503). A second run is one read.
 //
 //   DYNAMODB_ENDPOINT=http://127.0.0.1:PORT npm run log:backfill     DynamoDB Local (`npm start` prints it)
 //   AWS_REGION=eu-west-1 TABLE_NAME=guildhall npm run log:backfill     AWS, with the usual credentials
@@ -16,10 +18,14 @@ async function main() {
   // A command run by hand, under no function's deadline: a slow store is waited for, not refused.
   const client = createDocumentClient({ region: process.env.AWS_REGION ?? 'eu-west-1', endpoint, timeoutMs: 30_000 });
   try {
-    const { entries, written } = await backfillSubtrees(client, process.env.TABLE_NAME ?? 'guildhall', (done, of) =>
-      console.log(`${done} of ${of} entries`),
+    const { entries, written, done } = await backfillSubtrees(client, process.env.TABLE_NAME ?? 'guildhall', (at, of) =>
+      console.log(`${at} of ${of} entries`),
     );
-    console.log(`OK: ${entries} entries, ${written} given their subtree hashes.`);
+    console.log(
+      done
+        ? `OK: done already (every entry below ${entries} keeps its subtree hashes).`
+        : `OK: ${entries} entries, ${written} given their subtree hashes.`,
+    );
   } finally {
     client.destroy();
   }

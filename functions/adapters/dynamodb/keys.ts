@@ -232,6 +232,8 @@ export const logEntryLookup = (index: number) => ({ pk: registryLogPartition, sk
 /** A record's entries on gsi1 (the entry keys above put them there), in log order. */
 export const recordLogEntriesKey = (innovationId: string) => ({ gsi1pk: `INNOV#${innovationId}`, prefix: 'LOG#' });
 export const logHeadKeys = { pk: registryLogPartition, sk: 'LOG#HEAD' } as const;
+/** Says every entry below its `treeSize` keeps its subtree hashes (the backfill's mark, written once). */
+export const logSubtreesMarkKeys = { pk: registryLogPartition, sk: 'SUBTREES#KEPT' } as const;
 
 /** Items of the shortage index; the stream consumers ignore them (they are derived, not sources). */
 export type ShortageEntityType = 'shortage' | 'shortage-holder' | 'shortage-source' | 'shortage-snapshot';

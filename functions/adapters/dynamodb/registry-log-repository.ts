@@ -5,12 +5,14 @@
 // The head is a deliberate serialisation point: every logged write (publication, adoption, value
 // report, settlement, credit-limit change) is one transaction conditional on the head's size, so
 // appends happen one at a time, whatever else the transaction writes. Its throughput is one
-// transaction's round trip plus the time a loser takes to re-read and retry: measured on DynamoDB
-// Local (one machine, 2 cores; `npm run bench:log-head`) at ~30 appends a second from one writer and
-// ~20 a second with 10 or 50 racing (README, Benchmarks). DynamoDB itself allows at most 1,000 writes
-// a second to one item and runs a transaction in ~10–25 ms, so the head would pass ~40–100 logged
-// writes a second at best: far above the pace of publications and settlements a commons makes, and
-// the reason nothing that happens often (applications, enrollments) is ever logged.
+// transaction's round trip plus the time a loser takes to re-read and retry. Measured on DynamoDB
+// Local (`npm run bench:log-head`, one machine whose 2 cores other jobs shared): ~69 appends a second
+// from one writer (p95 40 ms), ~29 a second with 10 racing (p95 1.7 s, 2.4 tries an append) and ~22
+// with 50 (p95 4.6 s; 16 of 200 ran out of the 6 s retry budget and were refused with a 503, nothing
+// written). DynamoDB itself allows at most 1,000 writes a second to one item and runs a transaction in
+// ~10–25 ms, so the head would pass ~40–100 logged writes a second at best: far above the pace of
+// publications and settlements a commons makes, and the reason nothing that happens often
+// (applications, enrollments) is ever logged. Past that, the log would need batching appends.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegistryLogRepository } from '#domain/innovations/innovation-repository.ts';
 import type { PageRequest } from '#domain/paging.ts';

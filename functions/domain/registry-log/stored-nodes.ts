@@ -3,6 +3,7 @@
 // right one splits into a few); a log that keeps each perfect subtree's root with the entry that
 // completes it can serve them in one batch read. Which nodes a proof needs is found by running the
 // proof once with placeholders and noting what it asks for; then they are read, and it runs again.
+import { StoreUnavailableError } from '../errors.ts';
 import { HASH_BYTES, type Hash } from './hashing.ts';
 import type { LeafHashSource, NodeHashSource } from './merkle-tree.ts';
 
@@ -19,7 +20,8 @@ export type NodeReader = (nodes: readonly NodeKey[]) => Promise<Map<string, Hash
 
 /**
  * More nodes than a request should read: only a log whose older entries were appended before nodes
- * were kept gets here (each missing node is rebuilt from its halves, a round at a time).
+ * were kept gets here (each missing node is rebuilt from its halves, a round at a time), and only
+ * until the backfill has given them their hashes (adapters/dynamodb/registry-log-backfill.ts): a 503.
  */
 export const maxNodesRead = 4096;
 
@@ -52,8 +54,8 @@ export async function withStoredNodes<T>(
     const result = compute(getLeafHash, getNode);
     if (wanted.size === 0) return result;
     if (known.size + wanted.size > maxNodesRead) {
-      throw new Error(
-        'The registry log lacks the stored subtree hashes of its older entries: run `npm run log:backfill` once.',
+      throw new StoreUnavailableError(
+        'The registry log is still storing the subtree hashes of its older entries, which this proof needs: try again later. (Operators: `npm run log:backfill`.)',
       );
     }
     const found = await read([...wanted.values()]);

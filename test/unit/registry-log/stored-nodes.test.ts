@@ -2,6 +2,7 @@
 // leaf, read from O(log n) nodes, and rebuilt from below where an old entry keeps none.
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '#domain/errors.ts';
 import { auditWindow } from '#domain/innovations/audit-log.ts';
 import {
   emptyHead,
@@ -10,9 +11,15 @@ import {
   prepareAppend,
   type StoredLogEntry,
 } from '#domain/innovations/log-head.ts';
-import { fromBase64, type Hash, toBase64 } from '#domain/registry-log/hashing.ts';
+import { fromBase64, type Hash, leafHash, toBase64 } from '#domain/registry-log/hashing.ts';
 import { consistencyProof, inclusionProof, rootFromLeafHashes, subtreeRoot } from '#domain/registry-log/merkle-tree.ts';
-import { frontierNodes, type NodeKey, nodeId, withStoredNodes } from '#domain/registry-log/stored-nodes.ts';
+import {
+  frontierNodes,
+  maxNodesRead,
+  type NodeKey,
+  nodeId,
+  withStoredNodes,
+} from '#domain/registry-log/stored-nodes.ts';
 
 const signer = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
 
@@ -105,6 +112,22 @@ describe('proofs from stored subtree hashes', () => {
     const proof = await withStoredNodes(read, (getLeaf, getNode) => inclusionProof(900, size, getLeaf, getNode));
     expect(proof.map(toBase64)).toEqual(inclusionProof(900, size, fromLeaves).map(toBase64));
     expect(reads.length).toBeGreaterThan(1);
+  });
+
+  it('answers 503 rather than read thousands of nodes when old entries keep no subtree hashes yet', async () => {
+    // 10,000 entries from before subtrees were kept, not backfilled: only leaves are stored.
+    const big = 10_000;
+    const reads: number[] = [];
+    const leavesOnly = async (nodes: readonly NodeKey[]) => {
+      reads.push(nodes.length);
+      const found = new Map<string, Hash>();
+      for (const node of nodes) if (node.size === 1) found.set(nodeId(node), leafHash(new Uint8Array([node.start])));
+      return found;
+    };
+    await expect(
+      withStoredNodes(leavesOnly, (getLeaf, getNode) => inclusionProof(4321, big, getLeaf, getNode)),
+    ).rejects.toThrow(StoreUnavailableError);
+    expect(reads.reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(maxNodesRead);
   });
 
   it('gives the frontier of any size from its perfect subtrees', async () => {
