@@ -7,7 +7,7 @@ import { indexVersion } from '#adapters/search/meilisearch/settings.ts';
 import { ConfigError } from '#config/config.ts';
 import type { ReindexDependencies } from './reindex-pages.ts';
 import { createSearchIndex } from './search-index.ts';
-import { tradeOf } from './search-sync.ts';
+import { indexLookups } from './search-sync.ts';
 import { loadConfig } from './secrets.ts';
 import { getStoreServices } from './store-services.ts';
 
@@ -27,11 +27,7 @@ export async function createReindexDependencies(): Promise<ReindexDependencies> 
     indexVersion: indexVersion(),
     scanPage: (request) => scanPage(client, config.TABLE_NAME, request),
     search: createSearchIndex(config),
-    lookups: {
-      syndicate: (id) => store.syndicates.get(id),
-      now: store.now,
-      tradeOf: (version) => tradeOf(store.commons, version),
-    },
+    lookups: indexLookups(store),
     get commons() {
       return store.commons;
     },

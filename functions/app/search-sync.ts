@@ -9,6 +9,7 @@ import {
   openingDocument,
   syndicateDocument,
 } from '#domain/search/documents.ts';
+import type { IndexLookups } from '#domain/search/index-changes.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
 import type { Services } from './services.ts';
 
@@ -21,6 +22,19 @@ export function tradeOf(commons: Services['commons'], version: Pick<InnovationVe
     commons.skills.get(version.skills[0] ?? '')?.trade
   );
 }
+
+/** What the stream indexer looks up beside each record (the AWS handler and the local poller alike). */
+export function indexLookups(services: Pick<Services, 'syndicates' | 'innovations' | 'commons' | 'now'>): IndexLookups {
+  return {
+    syndicate: (id) => services.syndicates.get(id),
+    now: services.now,
+    tradeOf: (version) => tradeOf(services.commons, version),
+    innovationVersion: (innovationId, version) => services.innovations.getVersion(innovationId, version),
+  };
+}
+
+const chunks = <T>(list: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** Content documents carry one fixed date: they change only with a deploy, which reindexes them all. */
 export const contentUpdatedAt = '2026-01-01T00:00:00.000Z';
@@ -37,16 +51,26 @@ export async function expectedDocuments(services: SyncServices): Promise<SearchD
       ),
     )
   ).flat();
-  const innovations = await Promise.all(
-    (await services.innovations.listPublished()).map(async (record) => {
-      const versions = await services.innovations.listVersions(record.id);
-      return versions.find((v) => v.version === record.currentVersion && v.status === 'published');
-    }),
+  const records = await everyItem((request) => services.innovations.publishedPage(request));
+  const versions = new Map(
+    (
+      await Promise.all(
+        chunks(records, 100).map((chunk) =>
+          services.innovations.getVersions(chunk.map((r) => ({ innovationId: r.id, version: r.currentVersion }))),
+        ),
+      )
+    )
+      .flat()
+      .map((version) => [version.innovationId, version]),
   );
+  const innovations = records.map((record) => {
+    const version = versions.get(record.id);
+    return version?.status === 'published' ? { record, version } : undefined;
+  });
   return [
     ...contentDocuments(services.commons, contentUpdatedAt),
-    ...innovations.flatMap((version) =>
-      version ? [innovationDocument(version, tradeOf(services.commons, version))] : [],
+    ...innovations.flatMap((found) =>
+      found ? [innovationDocument(found.version, tradeOf(services.commons, found.version), found.record)] : [],
     ),
     ...syndicates.map(syndicateDocument),
     ...openings.filter(isSearchable).map((o) => openingDocument(o, byId.get(o.syndicateId) ?? null, now)),

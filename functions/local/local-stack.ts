@@ -110,9 +110,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
 
+    // Registry-log entries written before subtree hashes were kept get them once (one read after that).
+    const { backfillSubtrees } = await import('#adapters/dynamodb/registry-log-backfill.ts');
+    const { createDocumentClient } = await import('#adapters/dynamodb/client.ts');
+    const logClient = createDocumentClient({
+      region: env.AWS_REGION ?? 'eu-west-1',
+      endpoint: dynamo.endpoint,
+      timeoutMs: 30_000,
+    });
+    try {
+      const backfill = await backfillSubtrees(logClient, tableName);
+      if (!backfill.done) progress(`registry log: ${backfill.written} older entries given their subtree hashes`);
+    } finally {
+      logClient.destroy();
+    }
+
     // Search: the commons and the table indexed now, then every change through the stream, as in AWS.
     const { indexStreamRecords } = await import('#app/stream-indexer.ts');
-    const { reindex, tradeOf } = await import('#app/search-sync.ts');
+    const { reindex, indexLookups } = await import('#app/search-sync.ts');
     // Shortages: rebuilt before the poller starts (a recompute must not race the stream consumer); the
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
@@ -130,11 +145,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             {
               search: services.search,
               log: services.log,
-              lookups: {
-                syndicate: (id) => services.syndicates.get(id),
-                now: services.now,
-                tradeOf: (version) => tradeOf(services.commons, version),
-              },
+              lookups: indexLookups(services),
             },
             records,
           ),

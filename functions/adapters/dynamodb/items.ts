@@ -12,6 +12,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, StoreUnavailableError } from '#domain/errors.ts';
 import type { Sieve } from '#domain/paged-reads.ts';
 import { encodeCursor, type Page, type PageRequest, readCursor } from '#domain/paging.ts';
+import { type RetryClock, startRetries, systemClock, unprocessedKeysRetry } from '#domain/retry.ts';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
 
@@ -53,9 +54,9 @@ const batchGetLimit = 100;
 /**
  * Many items by primary key: BatchGetItem calls of at most 100 keys, a few at a time, never one GetItem
  * per item. DynamoDB may leave keys unprocessed (throttling, or 16 MB in one answer); those are asked
- * again after an exponential backoff with full jitter (a random wait up to 25 ms × 2^round, capped at a
- * second) until `budgetMs` has passed, then StoreUnavailableError (503): never a tight loop. The budget
- * (3 s) plus one slow call (client.ts: at most ~5 s) stays inside the functions' 10 s timeout. A key asked
+ * again under the one retry policy (`unprocessedKeysRetry`, domain/retry.ts: exponential backoff with
+ * full jitter inside a 2 s budget), then StoreUnavailableError (503): never a tight loop. The budget
+ * plus one slow call (client.ts: at most ~5 s) stays inside the functions' 10 s timeout. A key asked
  * twice is asked once; an item that does not exist is absent from the map (keyed by `itemKey`).
  */
 export async function getItems(
@@ -63,6 +64,7 @@ export async function getItems(
   tableName: string,
   keys: ReadonlyArray<{ pk: string; sk: string }>,
   options: { budgetMs?: number; parallel?: number; consistent?: boolean } = {},
+  clock: RetryClock = systemClock,
 ): Promise<Map<string, Item>> {
   const unique = [...new Map(keys.map((key) => [itemKey(key), { pk: key.pk, sk: key.sk }])).values()];
   const batches: Array<typeof unique> = [];
@@ -70,20 +72,13 @@ export async function getItems(
     batches.push(unique.slice(start, start + batchGetLimit));
   }
   const found = new Map<string, Item>();
-  const deadline = Date.now() + (options.budgetMs ?? 3_000);
+  const policy = { ...unprocessedKeysRetry, ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }) };
   let next = 0;
   const worker = async () => {
     while (next < batches.length) {
       let pending: Item[] = batches[next++] ?? [];
-      for (let round = 0; pending.length > 0; round++) {
-        if (round > 0) {
-          const left = deadline - Date.now();
-          if (left <= 0) {
-            throw new StoreUnavailableError('The store kept part of a read unanswered; try again in a moment.');
-          }
-          const wait = Math.random() * Math.min(1_000, 25 * 2 ** round);
-          await new Promise((resolve) => setTimeout(resolve, Math.min(left, wait)));
-        }
+      const retries = startRetries(policy, clock);
+      for (;;) {
         const keysNow = pending;
         const result = await storeCall(() =>
           client.send(
@@ -94,6 +89,10 @@ export async function getItems(
         );
         for (const item of result.Responses?.[tableName] ?? []) found.set(itemKey(item), item);
         pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+        if (pending.length === 0) break;
+        if (!(await retries.next())) {
+          throw new StoreUnavailableError('The store kept part of a read unanswered; try again in a moment.');
+        }
       }
     }
   };

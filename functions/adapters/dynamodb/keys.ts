@@ -139,6 +139,20 @@ export const innovationKeys = (record: { id: string; status: string; publishedAt
     : {}),
 });
 export const innovationLookup = (innovationId: string) => ({ pk: `INNOV#${innovationId}`, sk: 'RECORD' });
+/**
+ * The registry: every published record in one gsi1 partition, by first publication. One partition is
+ * enough: a record enters it once, on its first publication, and later writes to the record (adoption
+ * counts, totals) rewrite its index entry at the pace of adoptions and settlements, which the registry
+ * log's head already holds to a few dozen a second (registry-log-repository.ts); reads are paged.
+ */
+export const publishedRecordsKey = { gsi1pk: 'INNOVATIONS#published' } as const;
+/** A person's records through their inventor links (gsi1), newest first. */
+export const inventorRecordsKey = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'INVENTS#' });
+/** A record's versions, adoptions (by syndicate id) or value reports (by id), under its partition. */
+export const recordItemsKey = (innovationId: string, kind: 'VERSION#' | 'ADOPT#' | 'REPORT#') => ({
+  pk: `INNOV#${innovationId}`,
+  prefix: kind,
+});
 
 /** A version lives with its record. */
 export const innovationVersionKeys = (innovationId: string, version: number) => ({
@@ -182,23 +196,44 @@ export const valueReportLookup = (innovationId: string, reportId: string) => ({
   pk: `INNOV#${innovationId}`,
   sk: `REPORT#${reportId}`,
 });
+/** A syndicate's adoptions or value reports on gsi1 (the keys above put them there), by date. */
+export const syndicateInnovationItemsKey = (syndicateId: string, kind: 'ADOPT#' | 'REPORT#') => ({
+  gsi1pk: `SYND#${syndicateId}`,
+  prefix: kind,
+});
+
+/**
+ * Every account on gsi1, by account id: the ledger's list. One partition: an account's index entry is
+ * rewritten only when a settlement or a credit grant changes it, and both are registry-log writes,
+ * which the log's head holds to a few dozen a second (registry-log-repository.ts) with at most 21
+ * accounts each, far under a partition's 1,000 writes a second; the list is read a page at a time.
+ */
+export const accountsListKey = { gsi1pk: 'ACCOUNTS' } as const;
 
 /** A Bound account (`person:<id>` or `syndicate:<id>`); gsi1 lists every account. */
 export const accountKeys = (accountId: string) => ({
   pk: `ACCOUNT#${accountId}`,
   sk: 'ACCOUNT',
-  gsi1pk: 'ACCOUNTS',
+  gsi1pk: accountsListKey.gsi1pk,
   gsi1sk: accountId,
 });
 export const accountLookup = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' });
 
-/** A ledger entry lives with its account, in time order. */
+/** The ledger's totals (sum of balances, settlements, Bound moved), kept by every settlement. */
+export const ledgerTotalsKeys = { pk: 'LEDGER', sk: 'TOTALS' } as const;
+
+/** An account's statement lines (ledger entries), in time order. */
+export const accountEntriesKey = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, prefix: 'ENTRY#' });
+
+/**
+ * A ledger entry lives with its account, in time order. A settlement's royalties take sequences from
+ * 000, the implementers' shares (which move nothing) from 100, so its lines keep one order.
+ */
 export const ledgerEntryKeys = (accountId: string, at: string, reportId: string, sequence: number) => ({
   pk: `ACCOUNT#${accountId}`,
   sk: `ENTRY#${at}#${reportId}#${pad(sequence, 3)}`,
 });
 
-/** Each change of an account's credit limit, kept with the account. */
 /**
  * One credit-limit change, in time order. The log index makes two changes in the same millisecond two
  * items (changes written before it was added keep their `LIMIT#<at>` keys and still sort by time).
@@ -217,7 +252,11 @@ export const logEntryKeys = (index: number, innovationId?: string) => ({
   ...(innovationId ? { gsi1pk: `INNOV#${innovationId}`, gsi1sk: `LOG#${pad(index, 12)}` } : {}),
 });
 export const logEntryLookup = (index: number) => ({ pk: registryLogPartition, sk: `LOG#${pad(index, 12)}` });
+/** A record's entries on gsi1 (the entry keys above put them there), in log order. */
+export const recordLogEntriesKey = (innovationId: string) => ({ gsi1pk: `INNOV#${innovationId}`, prefix: 'LOG#' });
 export const logHeadKeys = { pk: registryLogPartition, sk: 'LOG#HEAD' } as const;
+/** Says every entry below its `treeSize` keeps its subtree hashes (the backfill's mark, written once). */
+export const logSubtreesMarkKeys = { pk: registryLogPartition, sk: 'SUBTREES#KEPT' } as const;
 
 /** Items of the shortage index; the stream consumers ignore them (they are derived, not sources). */
 export type ShortageEntityType = 'shortage' | 'shortage-holder' | 'shortage-source' | 'shortage-snapshot';

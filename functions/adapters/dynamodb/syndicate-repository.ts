@@ -7,7 +7,7 @@ import {
 import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
-import { storeCall, translateStoreError } from './errors.ts';
+import { failedConditions, storeCall } from './errors.ts';
 import { fromItem, getItem, getItems, keepBy, pageOf, queryKeys, queryPage } from './items.ts';
 import {
   membershipKeys,
@@ -223,11 +223,13 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
           : { Delete: { TableName: tableName, Key: { pk: keys.pk, sk: keys.sk }, ...guard } },
       ];
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        await storeCall(
+          () => client.send(new TransactWriteCommand({ TransactItems: items })),
+          'The membership changed meanwhile; try again.',
+        );
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        if (adminDelta < 0 && reasons[0]?.Code === 'ConditionalCheckFailed') throw lastAdminError();
-        throw translateStoreError(error, 'The membership changed meanwhile; try again.');
+        if (adminDelta < 0 && failedConditions(error).includes(0)) throw lastAdminError();
+        throw error;
       }
     },
   };

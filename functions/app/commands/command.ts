@@ -26,6 +26,7 @@ import {
   serialiseOutput,
 } from '#domain/limits/idempotency.ts';
 import { parseInto } from '#domain/validation.ts';
+import { inProgressRetry, startRetries } from '#domain/retry.ts';
 
 export interface CommandContext<P, B> {
   /** The services, with `newId` derived from the idempotency key when the request carries one. */
@@ -65,9 +66,6 @@ export interface CommandResult<O> {
   /** The first answer to this idempotency key, given again; nothing was changed this time. */
   replayed: boolean;
 }
-
-/** How long a retry waits for the first request with its key to finish before answering 409. */
-const inProgressWait = { tries: 10, intervalMs: 200 };
 
 export async function runCommand<P, B, O>(
   definition: Command<P, B, O>,
@@ -129,8 +127,9 @@ async function answerOf<O>(
   services: Services,
 ): Promise<O> {
   let current: typeof record | null = record;
-  for (let attempt = 0; current?.status === 'in-progress' && attempt < inProgressWait.tries; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, inProgressWait.intervalMs));
+  // A retry waits, within the policy's budget, for the first request with its key to finish; then 409.
+  const retries = startRetries(inProgressRetry);
+  while (current?.status === 'in-progress' && (await retries.next())) {
     current = await services.idempotency.read(scope);
   }
   if (current && current.fingerprint !== fingerprint) {

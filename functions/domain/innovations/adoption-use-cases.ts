@@ -15,7 +15,8 @@ import {
   type ValueReport,
   type ValueReportInput,
 } from './adoption.ts';
-import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { appendFor, type InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import { resolveShares } from './innovation.ts';
 import { awaiting, deciderRole, isConfirmedByDecisions } from './separation-of-duties.ts';
 import { settleReport } from './settle-report.ts';

@@ -5,6 +5,7 @@ import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import { type Page, type PageRequest, pageOfList } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
+import { conflictRetry, startRetries } from '../retry.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
 import { type Application, rankApplicants } from './application.ts';
 import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
@@ -212,7 +213,8 @@ export async function decideApplication(
   decision: 'accept' | 'decline',
 ) {
   await adminOpening(deps, identity, openingId);
-  for (let attempt = 0; ; attempt++) {
+  const retries = startRetries(conflictRetry);
+  for (;;) {
     const [opening, application] = await Promise.all([
       deps.openings.get(openingId),
       deps.openings.getApplication(openingId, personId),
@@ -246,7 +248,7 @@ export async function decideApplication(
       await deps.openings.accept(decided, updated);
       return { application: decided, opening: updated };
     } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 10) throw error;
+      if (!(error instanceof ConflictError) || !(await retries.next())) throw error;
     }
   }
 }
