@@ -30,7 +30,7 @@ import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
-import { createLogger, type Logger } from '#http/log.ts';
+import { createLogger, type Logger } from '#platform/log.ts';
 
 export interface StoreServices {
   config: Config;
@@ -75,7 +75,7 @@ export function createStoreServices(
 ): StoreServices {
   return {
     config,
-    log: createLogger(config.LOG_LEVEL, { service: 'guildhall' }),
+    log: createLogger(config.LOG_LEVEL),
     // Read on first use: handlers that never read the commons skip the cost.
     get commons() {
       return readCommonsFile(resolve(config.COMMONS_FILE));

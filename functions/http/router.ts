@@ -12,7 +12,7 @@ import { runCommand } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import { parseInto } from '#domain/validation.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '#platform/log.ts';
 import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
 import type { AnyRoute, Method, RouteResult } from './route.ts';
 import { apiSecurityHeaders } from './security-headers.ts';

@@ -9,12 +9,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
-import type { Logger } from '#http/log.ts';
+import type { Logger } from '#platform/log.ts';
 import { type CompiledRoute, matchRoute } from '#http/router.ts';
 import { clearedSessionCookie, readCookie, safeReturnTo, sessionCookie, sessionCookieName } from '#http/session.ts';
 import type { PrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { pageContentSecurityPolicy, securityHeaders } from '#http/security-headers.ts';
-import { bearerToken, type TokenVerifier } from '#http/token-verifier.ts';
+import { bearerToken, type TokenVerifier } from '#adapters/auth/token-verifier.ts';
 import type { Person } from '#domain/people/person.ts';
 import { buildEvent, readResult } from './gateway-event.ts';
 import type { DevIdentityProvider } from './dev-identity.ts';

@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { compileRoutes } from '#http/router.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { compileCommons } from './compile-commons.ts';
 import { ensureTable } from './create-tables.ts';
@@ -171,7 +171,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : {}),
       verifyToken: services.verifyToken,
       devIdentity: { provider: identity, people: demoPeople },
-      log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),
+      log: createLogger(options.logLevel ?? 'warn', 'gateway'),
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestFromEvent, resultFromResponse } from '#http/apigw.ts';
 import { createApi } from '#http/api.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { compileRoutes } from '#http/router.ts';
 import { apiSecurityHeaders } from '#http/security-headers.ts';
 import { createGateway } from '#local/gateway.ts';
@@ -27,7 +27,7 @@ beforeAll(async () => {
     verifyToken: async () => {
       throw new Error('no token is valid here');
     },
-    log: createLogger('silent', { service: 'gateway' }),
+    log: createLogger('silent', 'gateway'),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { wholeNumber } from '#http/routes/params.ts';
 import { fakeServices } from '../support/services.ts';
 
