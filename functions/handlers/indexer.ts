@@ -4,6 +4,7 @@ import { createSearchIndex } from '#app/search-index.ts';
 import { tradeOf } from '#app/search-sync.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
 const deps = {
@@ -16,6 +17,9 @@ const deps = {
   },
 };
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  return indexStreamRecords(deps, event.Records as StreamRecord[]);
-}
+export const handler = lambdaHandler(
+  services.telemetry,
+  {},
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+    indexStreamRecords(deps, event.Records as StreamRecord[]),
+);

@@ -1,6 +1,8 @@
 // The API: every route, in one static table, behind one router. The CDK app reads the same table to
 // declare one API Gateway route per entry (with the JWT authorizer on protected ones).
 import type { Services } from '#app/services.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
+import { type ApiEvent, type ApiResult, requestFromEvent, resultFromResponse } from './apigw.ts';
 import { buildOpenApi } from './openapi.ts';
 import { publicRoute, type AnyRoute } from './route.ts';
 import { createRouter } from './router.ts';
@@ -47,6 +49,19 @@ export function createApi(services: Services) {
     services,
     maxBodyBytes: services.config.MAX_BODY_BYTES,
     exposeInternals: services.config.STAGE === 'local',
-    log: services.log,
+    telemetry: services.telemetry,
   });
+}
+
+/**
+ * The API's Lambda handler over these services: each request gets one log line and one metric (the
+ * router's), with API Gateway's request id as the correlation id of every line it logs.
+ */
+export function createApiHandler(services: Services) {
+  const api = createApi(services);
+  return lambdaHandler(
+    services.telemetry,
+    { correlationId: (event: ApiEvent) => event.requestContext.requestId },
+    async (event: ApiEvent): Promise<ApiResult> => resultFromResponse(await api.handle(requestFromEvent(event))),
+  );
 }

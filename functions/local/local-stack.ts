@@ -97,6 +97,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // any others given in STEWARDS.
       STEWARDS: [demoSteward, process.env.STEWARDS ?? ''].filter(Boolean).join(','),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      // The EMF lines (one per request and per write) would drown the console: they print at debug only.
+      POWERTOOLS_METRICS_DISABLED: options.logLevel === 'debug' ? 'false' : 'true',
+      // No X-Ray daemon listens here: the tracer is never even loaded.
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      // As Lambda sets it: the first request each function answers logs `cold_start: true`.
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     };
     Object.assign(process.env, env);
 

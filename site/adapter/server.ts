@@ -6,13 +6,14 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from 'aws-lambda';
 import { createApp } from 'astro/app/entrypoint';
+import { getServices } from '#app/services.ts';
 import { getConfig } from '#config/config.ts';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { securityHeaders } from '#http/security-headers.ts';
 import { eventResultFromResponse, webRequestFromEvent } from '#http/web-fetch.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const app = createApp();
 // Lambda's task root when deployed; beside this module otherwise (where no client/ folder exists).
@@ -62,7 +63,8 @@ function secured(result: ApiResult, policy?: string): ApiResult {
   return { ...result, headers };
 }
 
-export async function handler(event: ApiEvent, _context?: Context): Promise<ApiResult> {
+/** One page: a prerendered file, or Astro's rendering; its route is the page's template (`/jobs/[id]`). */
+async function serve(event: ApiEvent): Promise<{ result: ApiResult; route: string }> {
   const method = event.requestContext.http.method;
   const file = method === 'GET' || method === 'HEAD' ? prerendered(event.rawPath) : undefined;
   if (file) {
@@ -72,12 +74,32 @@ export async function handler(event: ApiEvent, _context?: Context): Promise<ApiR
       body: method === 'HEAD' ? '' : readFileSync(file, 'utf8'),
       isBase64Encoded: false,
     };
-    return secured(result, policies?.(file.slice(clientDir.length)));
+    return { result: secured(result, policies?.(file.slice(clientDir.length))), route: 'prerendered' };
   }
   const request = webRequestFromEvent(event);
+  const route = app.match(request)?.route ?? 'unmatched';
   const response = await app.render(request, {
     addCookieHeader: true,
     clientAddress: event.requestContext.http.sourceIp,
   });
-  return secured(await eventResultFromResponse(response));
+  return { result: secured(await eventResultFromResponse(response)), route };
 }
+
+// Services are built on first use: Astro loads this module while it builds, where none are configured.
+export const handler = lambdaHandler(
+  () => getServices().telemetry,
+  { correlationId: (event: ApiEvent) => event.requestContext.requestId },
+  async (event: ApiEvent): Promise<ApiResult> => {
+    const started = performance.now();
+    const { result, route } = await serve(event);
+    getServices().telemetry.requestServed({
+      correlationId: event.requestContext.requestId,
+      method: event.requestContext.http.method,
+      path: event.rawPath,
+      route,
+      status: result.statusCode ?? 200,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return result;
+  },
+);
