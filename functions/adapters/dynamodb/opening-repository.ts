@@ -89,11 +89,11 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
             }),
           ),
         );
-        return application;
+        return { application, created: true };
       } catch (error) {
         const existing = itemInTheWay(error);
         if (!existing) throw error;
-        return fromItem<Application>(existing);
+        return { application: fromItem<Application>(existing), created: false };
       }
     },
 

@@ -58,6 +58,7 @@ export const publishCommand = command({
   name: 'innovations.publish',
   params: record,
   run: ({ services, identity, params }) => publishInnovation(services, identity, params.innovationId),
+  counts: 'publications',
 });
 
 export const adoptCommand = command({
@@ -91,4 +92,6 @@ export const settleCommand = command({
   name: 'innovations.settle',
   params: report,
   run: ({ services, identity, params }) => settleReport(services, identity, params.innovationId, params.reportId),
+  // Settling a settled report answers with it again and moves nothing.
+  counts: ({ output }) => (output.settledNow ? 'settlements' : undefined),
 });

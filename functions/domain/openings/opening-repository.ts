@@ -10,8 +10,8 @@ export interface OpeningRepository {
   listBySyndicate(syndicateId: string): Promise<Opening[]>;
   listByStatus(status: OpeningStatus): Promise<Opening[]>;
   getApplication(openingId: string, personId: string): Promise<Application | null>;
-  /** Creates unless the person already applied; returns the stored application either way. */
-  createApplication(application: Application): Promise<Application>;
+  /** Creates unless the person already applied; returns the stored application either way, and which. */
+  createApplication(application: Application): Promise<{ application: Application; created: boolean }>;
   /** Saves if the stored status is `expected`; ConflictError otherwise. */
   saveApplication(application: Application, expected: Application['status']): Promise<void>;
   listApplications(openingId: string): Promise<Application[]>;
