@@ -1,12 +1,12 @@
-// X-Ray tracing through Powertools' Tracer, loaded on the first invocation instead of at import.
+// X-Ray tracing through Powertools' Tracer, imported on the first invocation instead of at cold start.
 //
-// Why lazily: the tracer brings the X-Ray SDK (aws-xray-sdk-core, semver, cls-hooked): 127 KB minified and
-// ~90 ms to import, against an API bundle that must stay within 250 KB and import its own code in 20 ms
-// (`npm run bench:bundle`). So the Lambda bundles leave it out (it is external, like the AWS SDK: the
-// Powertools layer provides it) and it is imported only where tracing is on, when the first invocation
-// starts. The AWS SDK clients registered before that are captured then; outgoing HTTP requests (the
-// Meilisearch transport) become subsegments through the tracer's own capture of `http`/`https`.
-// Where tracing is off (on one machine: no X-Ray daemon listens) nothing is imported at all.
+// Why lazily: the tracer brings the X-Ray SDK (aws-xray-sdk-core, semver, cls-hooked): 127 KB minified,
+// and tens of milliseconds to import (`npm run bench:bundle` prints the figure), against an API whose own
+// code must import in 20 ms. It comes from the Powertools layer (lambda-externals.ts) and is imported only
+// where tracing is on, when the first invocation starts; the AWS SDK clients registered before that are
+// captured then, and outgoing HTTP requests (the Meilisearch transport) become subsegments through the
+// tracer's own capture of `http`/`https`. Where tracing is off (on one machine: no X-Ray daemon listens)
+// nothing is imported at all.
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Logger } from './log.ts';
 
