@@ -9,7 +9,7 @@ import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
 
-export const handler = lambdaHandler(services.telemetry, {}, async () => {
+export const handler = lambdaHandler(services.telemetry, async () => {
   const report = await expireOpenings(services);
   const snapshot = await recordSnapshot(services);
   services.log.info('openings expired and shortages snapshotted', {

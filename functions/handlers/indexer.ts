@@ -19,7 +19,6 @@ const deps = {
 
 export const handler = lambdaHandler(
   services.telemetry,
-  {},
   async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
     indexStreamRecords(deps, event.Records as StreamRecord[]),
 );

@@ -7,7 +7,6 @@ import { lambdaHandler } from '#platform/telemetry.ts';
 
 export const handler = lambdaHandler(
   () => getStoreServices().telemetry,
-  {},
   async () => {
     const store = getStoreServices();
     const services = { ...store, search: createSearchIndex(store.config) };

@@ -9,7 +9,6 @@ const services = getStoreServices();
 
 export const handler = lambdaHandler(
   services.telemetry,
-  {},
   async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
     applyShortageRecords(services, event.Records as StreamRecord[]),
 );

@@ -61,7 +61,7 @@ export function createApiHandler(services: Services) {
   const api = createApi(services);
   return lambdaHandler(
     services.telemetry,
-    { correlationId: (event: ApiEvent) => event.requestContext.requestId },
     async (event: ApiEvent): Promise<ApiResult> => resultFromResponse(await api.handle(requestFromEvent(event))),
+    { correlationId: (event) => event.requestContext.requestId },
   );
 }

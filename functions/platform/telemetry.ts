@@ -108,8 +108,8 @@ export interface HandlerOptions<E> {
  */
 export function lambdaHandler<E, R>(
   telemetry: Telemetry | (() => Telemetry),
-  options: HandlerOptions<E>,
   handler: (event: E, context?: Context) => Promise<R>,
+  options: HandlerOptions<E> = {},
 ): (event: E, context?: Context) => Promise<R> {
   return (event, context) => {
     const current = typeof telemetry === 'function' ? telemetry() : telemetry;

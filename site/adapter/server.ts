@@ -88,7 +88,6 @@ async function serve(event: ApiEvent): Promise<{ result: ApiResult; route: strin
 // Services are built on first use: Astro loads this module while it builds, where none are configured.
 export const handler = lambdaHandler(
   () => getServices().telemetry,
-  { correlationId: (event: ApiEvent) => event.requestContext.requestId },
   async (event: ApiEvent): Promise<ApiResult> => {
     const started = performance.now();
     const { result, route } = await serve(event);
@@ -102,4 +101,5 @@ export const handler = lambdaHandler(
     });
     return result;
   },
+  { correlationId: (event) => event.requestContext.requestId },
 );

@@ -120,10 +120,14 @@ describe('telemetry of a function', () => {
 
   it('logs an error that escapes a handler once, with the correlation id, writes its counts, and throws it on', async () => {
     const telemetry = createTelemetry(inAws);
-    const handler = lambdaHandler(telemetry, { correlationId: (event: { id: string }) => event.id }, async () => {
-      telemetry.count('settlements');
-      throw new TypeError('the table is gone');
-    });
+    const handler = lambdaHandler(
+      telemetry,
+      async (_event: { id: string }) => {
+        telemetry.count('settlements');
+        throw new TypeError('the table is gone');
+      },
+      { correlationId: (event) => event.id },
+    );
     const { result, lines } = await captureOutput(() =>
       handler({ id: 'corr-1' }).then(
         () => undefined,
