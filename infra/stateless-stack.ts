@@ -1,5 +1,6 @@
 // Everything that can be replaced on every deploy: identity, the HTTP API and its functions, and the
 // site (prerendered pages on S3 behind CloudFront, on-demand pages from the site's Lambda).
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
@@ -25,7 +26,7 @@ import { AccountRecovery, OAuthScope, UserPool, UserPoolClient } from 'aws-cdk-l
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Architecture, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, LayerVersion, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -37,9 +38,14 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type { Construct } from 'constructs';
 import { apiRoutes } from '../functions/http/api.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
+import { providedModules } from '../functions/platform/lambda-externals.ts';
 import { securityHeadersPolicyProps } from './security-headers-policy.ts';
 
 const root = join(import.meta.dirname, '..');
+/** The Powertools the code is built and tested with: its layer, at this version, serves the tracer. */
+export const powertoolsVersion: string = JSON.parse(
+  readFileSync(join(root, 'node_modules/@aws-lambda-powertools/logger/package.json'), 'utf8'),
+).version;
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -127,13 +133,29 @@ export class StatelessStack extends Stack {
       AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
       STEWARDS: props.stewards ?? '',
       NODE_OPTIONS: '--enable-source-maps',
+      // Logs' `service` and the metrics' namespace (functions/config/config.ts). Tracing is on in AWS unless
+      // POWERTOOLS_TRACE_ENABLED=false; a function without active X-Ray tracing should say false.
+      POWERTOOLS_SERVICE_NAME: 'guildhall',
+      POWERTOOLS_METRICS_NAMESPACE: 'Guildhall',
     };
+    // Powertools' tracer (imported on the first traced invocation, with the X-Ray SDK) comes from its public
+    // layer, resolved at deploy time from the version installed here; the bundles leave it out. Without
+    // the layer a function still answers, untraced, and logs why once.
+    const powertools = LayerVersion.fromLayerVersionArn(
+      this,
+      'PowertoolsLayer',
+      StringParameter.valueForStringParameter(
+        this,
+        `/aws/service/powertools/typescript/generic/all/${powertoolsVersion}`,
+      ),
+    );
     const lambdaDefaults: Partial<NodejsFunctionProps> = {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
       timeout: Duration.seconds(10),
       environment,
+      layers: [powertools],
       bundling: {
         format: OutputFormat.ESM,
         minify: true,
@@ -142,8 +164,8 @@ export class StatelessStack extends Stack {
         mainFields: ['module', 'main'],
         // Some dependencies are CommonJS and call require(); give ESM bundles one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
-        externalModules: ['@aws-sdk/*'],
+        // The Lambda runtime ships the AWS SDK v3, the layer Powertools' tracer: bundling them only adds weight.
+        externalModules: providedModules,
         // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
         // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {

@@ -7,6 +7,7 @@ import { table } from '#adapters/dynamodb/table.ts';
 import { apiRoutes } from '#http/api.ts';
 import { commonSecurityHeaders, dataContentSecurityPolicy } from '#http/security-headers.ts';
 import { buildApp } from '../../infra/app.ts';
+import { powertoolsVersion } from '../../infra/stateless-stack.ts';
 import { securityHeadersPolicyProps } from '../../infra/security-headers-policy.ts';
 
 let data: Template;
@@ -75,6 +76,25 @@ describe('the stateless stack', () => {
     });
     const descriptions = Object.values(functions).map((resource) => resource.Properties.Description);
     expect(descriptions).toEqual(expect.arrayContaining([expect.stringMatching(/API/), expect.stringMatching(/site/)]));
+  });
+
+  it('gives every function the Powertools layer at the installed version (its tracer), its service and namespace', () => {
+    const parameters = Object.entries(app.toJSON().Parameters ?? {}) as [string, { Default?: string }][];
+    const [layer] =
+      parameters.find(([, p]) => p.Default === `/aws/service/powertools/typescript/generic/all/${powertoolsVersion}`) ??
+      [];
+    expect(layer).toBeDefined();
+    const ours = Object.values(app.findResources('AWS::Lambda::Function')).filter((f) =>
+      /^Guildhall/.test(f.Properties.Description ?? ''),
+    );
+    expect(ours.length).toBe(6);
+    for (const f of ours) {
+      expect(f.Properties.Layers, f.Properties.Description).toEqual([{ Ref: layer }]);
+      expect(f.Properties.Environment.Variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'guildhall',
+        POWERTOOLS_METRICS_NAMESPACE: 'Guildhall',
+      });
+    }
   });
 
   it('declares one HTTP API route per API route, with the JWT authorizer exactly on protected ones', () => {
