@@ -10,6 +10,16 @@ const booleanText = z
   .transform((text) => text === 'true')
   .optional();
 
+/** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
+const secretId = z.string().min(1).optional();
+
+/** A value and the variable naming the secret that holds it: set one of the two, not both. */
+export const secretBackedValues = [
+  ['CREDENTIAL_SIGNING_KEY', 'CREDENTIAL_SIGNING_KEY_SECRET'],
+  ['MEILISEARCH_KEY', 'MEILISEARCH_KEY_SECRET'],
+  ['ORIGIN_VERIFY', 'ORIGIN_VERIFY_SECRET'],
+] as const;
+
 const ed25519JwkSchema = z.looseObject({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
@@ -51,6 +61,12 @@ export const configSchema = z.object({
   ),
   MEILISEARCH_URL: optionalUrl.describe('Meilisearch host; unset means the embedded search engine.'),
   MEILISEARCH_KEY: z.string().optional().describe('Meilisearch key for the functions (never the master key).'),
+  MEILISEARCH_KEY_SECRET: secretId.describe(
+    'Secrets Manager name or ARN holding MEILISEARCH_KEY (AWS); read once per cold start, instead of the value.',
+  ),
+  REINDEX_QUEUE_URL: optionalUrl.describe(
+    'The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there.',
+  ),
   PUBLIC_URL: z
     .url()
     .default('http://localhost:3000')
@@ -74,7 +90,22 @@ export const configSchema = z.object({
       }
     })
     .optional()
-    .describe('The instance key that signs credentials (Ed25519 private JWK). Required in AWS.'),
+    .describe(
+      'The instance key that signs credentials and log heads (Ed25519 private JWK). Required in AWS where something is signed (API, site).',
+    ),
+  CREDENTIAL_SIGNING_KEY_SECRET: secretId.describe(
+    'Secrets Manager name or ARN holding CREDENTIAL_SIGNING_KEY (AWS); read once per cold start, instead of the value.',
+  ),
+  ORIGIN_VERIFY: z
+    .string()
+    .min(32, 'must be at least 32 characters: it is all that keeps the API behind CloudFront')
+    .optional()
+    .describe(
+      'The value CloudFront sends in the x-origin-verify header; the API and site answer 403 to a request without it. Unset: no check (local only).',
+    ),
+  ORIGIN_VERIFY_SECRET: secretId.describe(
+    'Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value.',
+  ),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -155,10 +186,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.data.AUTH_JWKS_URL && !result.data.AUTH_JWKS) {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: set it, or AUTH_JWKS for local keys');
   }
-  if (result.data.STAGE === 'aws' && !result.data.CREDENTIAL_SIGNING_KEY) {
-    throw new ConfigError(
-      'Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS (credentials must verify across restarts)',
-    );
+  for (const [value, secret] of secretBackedValues) {
+    if (result.data[value] !== undefined && result.data[secret] !== undefined) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${value}: set it or ${secret} (the secret holding it), not both`,
+      );
+    }
   }
   if (result.data.STAGE === 'aws' && result.data.STORE_TIMEOUT_MS > maxStoreTimeoutInAws) {
     throw new ConfigError(

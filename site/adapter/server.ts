@@ -7,9 +7,14 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from 'astro/app/entrypoint';
-import { getServices } from '#app/services.ts';
+import { getSecretReader } from '#app/secrets.ts';
+import { loadServices } from '#app/services.ts';
+import { getTelemetry } from '#app/store-services.ts';
 import { getConfig } from '#config/config.ts';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
+import { prerenderedCacheControl } from '#http/cache-control.ts';
+import { originRefusal } from '#http/origin-check.ts';
+import { lazyOriginCheck } from '#http/origin-check-config.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { securityHeaders } from '#http/security-headers.ts';
 import { eventResultFromResponse, webRequestFromEvent } from '#http/web-fetch.ts';
@@ -21,6 +26,7 @@ const bundleDir = process.env.LAMBDA_TASK_ROOT ?? dirname(fileURLToPath(import.m
 const clientDir = join(bundleDir, 'client');
 const hasClient = existsSync(clientDir);
 const policies = hasClient ? readPrerenderedPolicies(join(bundleDir, prerenderedPoliciesFile)) : undefined;
+const fromCloudFront = lazyOriginCheck(getConfig, getSecretReader);
 
 let formTargets: string[] | undefined;
 /** In AWS, sign-out posts here and is redirected to the hosted sign-in's logout, another origin. */
@@ -70,12 +76,14 @@ async function serve(event: ApiEvent): Promise<{ result: ApiResult; route: strin
   if (file) {
     const result = {
       statusCode: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate' },
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': prerenderedCacheControl },
       body: method === 'HEAD' ? '' : readFileSync(file, 'utf8'),
       isBase64Encoded: false,
     };
     return { result: secured(result, policies?.(file.slice(clientDir.length))), route: 'prerendered' };
   }
+  // Pages call getServices(); their secrets (signing key, Meilisearch key) are read here, once.
+  await loadServices();
   const request = webRequestFromEvent(event);
   const route = app.match(request)?.route ?? 'unmatched';
   const response = await app.render(request, {
@@ -85,13 +93,15 @@ async function serve(event: ApiEvent): Promise<{ result: ApiResult; route: strin
   return { result: secured(await eventResultFromResponse(response)), route };
 }
 
-// Services are built on first use: Astro loads this module while it builds, where none are configured.
+// Telemetry is built on the first invocation: Astro loads this module while it builds, where nothing is
+// configured. A request that did not come through CloudFront is refused before anything else.
 export const handler = lambdaHandler(
-  () => getServices().telemetry,
+  getTelemetry,
   async (event: ApiEvent): Promise<ApiResult> => {
+    if (!(await fromCloudFront(event.headers))) return originRefusal();
     const started = performance.now();
     const { result, route } = await serve(event);
-    getServices().telemetry.requestServed({
+    getTelemetry().requestServed({
       correlationId: event.requestContext.requestId,
       method: event.requestContext.http.method,
       path: event.rawPath,

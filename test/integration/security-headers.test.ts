@@ -20,7 +20,7 @@ beforeAll(async () => {
   const { services } = await apiOnFreshTable({}, { MAX_BODY_BYTES: maxBodyBytes });
   server = createGateway({
     // The API function's handler (functions/handlers/api.ts), on this test's services.
-    api: createApiHandler(services),
+    api: createApiHandler({ telemetry: services.telemetry, services: async () => services }),
     apiRoutes: compileRoutes(apiRoutes),
     verifyToken: async () => {
       throw new Error('no token is valid here');

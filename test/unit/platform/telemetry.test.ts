@@ -15,6 +15,12 @@ const inAws = {
   POWERTOOLS_TRACE_ENABLED: false,
 } as const;
 
+/** The API function's handler, as handlers/api.ts builds it, over fake services logging as in AWS. */
+function apiHandler() {
+  const services = fakeServices({ telemetry: createTelemetry(inAws) });
+  return createApiHandler({ telemetry: services.telemetry, services: async () => services });
+}
+
 function get(url: string) {
   return buildEvent({
     method: 'GET',
@@ -35,7 +41,7 @@ describe('telemetry of a function', () => {
   });
 
   it('logs one line per API request with its correlation id, route, status, function and cold start', async () => {
-    const handler = createApiHandler(fakeServices({ telemetry: createTelemetry(inAws) }));
+    const handler = apiHandler();
     const first = get('/api/health');
     const second = get('/api/no-such-thing?x=1');
     const { lines } = await captureOutput(async () => {
@@ -67,7 +73,7 @@ describe('telemetry of a function', () => {
   });
 
   it('writes each request as a `requests` metric by route and status, and the cold start once', async () => {
-    const handler = createApiHandler(fakeServices({ telemetry: createTelemetry(inAws) }));
+    const handler = apiHandler();
     const first = get('/api/health');
     const second = get('/api/no-such-thing');
     const { lines, other } = await captureOutput(async () => {
