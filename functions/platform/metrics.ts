@@ -16,6 +16,8 @@ export const businessCounts = [
   'applications',
   'fills',
   'settlements',
+  /** One per inventor a settlement paid: a transfer of Bound on the ledger. */
+  'payments',
   'creditGrants',
   'quizPasses',
   'publications',

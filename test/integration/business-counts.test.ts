@@ -1,9 +1,11 @@
-// The business counts the job board makes, through the API against DynamoDB Local: an application is
-// counted when one is submitted (not when the same person applies again), a fill when an applicant is
-// accepted (not declined, not accepted twice).
+// The business counts the job board and the ledger make, through the API against DynamoDB Local: an
+// application is counted when one is submitted (not when the same person applies again), a fill when an
+// applicant is accepted (not declined, not accepted twice), a settlement and a payment per inventor paid
+// when a report is settled (not when it is settled again).
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
+import { innovationSteps, innovationWorld } from '../support/innovation-world.ts';
 import { opening, syndicate } from '../support/write-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -44,5 +46,29 @@ describe('business counts of the job board', () => {
     expect((await decide('admin', 'ada', 'accept')).status).toBe(409);
     expect((await decide('admin', 'bo', 'decline')).status).toBe(200);
     expect(counted).toEqual(['fills']);
+  });
+});
+
+describe('business counts of the Bound ledger', () => {
+  it('counts a settlement and a payment to each inventor when a confirmation settles a report, once', async () => {
+    const counted: BusinessCount[] = [];
+    const world = await innovationWorld(
+      { now: new Date('2026-11-21T12:00:00.000Z') },
+      {
+        count: (name) => counted.push(name),
+      },
+    );
+    const { adoptedAndReported } = innovationSteps(() => world.call);
+    const { id, reportId } = await adoptedAndReported(1001);
+    counted.length = 0;
+    // Ana holds 70% of the shares: her confirmation settles the report, paying Ana and Ben.
+    const decided = await world.call('PUT', `/api/innovations/${id}/reports/${reportId}/decision`, 'ana', {
+      decision: 'confirm',
+    });
+    expect(body(decided).report.status).toBe('settled');
+    expect(counted).toEqual(['settlements', 'payments', 'payments']);
+    const again = await world.call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, 'admin');
+    expect(body(again)).toMatchObject({ settledNow: false, report: { status: 'settled' } });
+    expect(counted).toEqual(['settlements', 'payments', 'payments']);
   });
 });

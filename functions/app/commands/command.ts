@@ -50,8 +50,9 @@ export interface Command<P, B, O> {
    * The business event a successful run is, as a metric (platform/metrics.ts): its name, or a function
    * that names it from what the run did. Counted once per write made: never for a refusal, nor for an
    * answer replayed to a retry. A run that alone knows whether it wrote calls `services.count` instead.
+   * A write that is several events at once names each (a settlement and the payments it made).
    */
-  counts?: BusinessCount | ((done: { output: O; body: B }) => BusinessCount | undefined);
+  counts?: BusinessCount | ((done: { output: O; body: B }) => BusinessCount | BusinessCount[] | undefined);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a command table holds commands of every input and output type.
@@ -107,7 +108,7 @@ export async function runCommand<P, B, O>(
   });
   const succeeded = (output: O) => {
     const declared = typeof definition.counts === 'function' ? definition.counts({ output, body }) : definition.counts;
-    for (const name of declared ? [...counted, declared] : counted) services.count(name);
+    for (const name of [...counted, ...(declared === undefined ? [] : [declared].flat())]) services.count(name);
     return { output, replayed: false };
   };
   if (key === undefined) return succeeded(await definition.run({ services: scoped, identity, params, body }));

@@ -71,13 +71,46 @@ describe('business counts', () => {
     expect(counted).toEqual(['applications']);
   });
 
+  it('counts each event a write names when it is several at once', async () => {
+    const { counted, services } = world();
+    const settle = command({
+      name: 'things.settle',
+      async run() {
+        return { paid: 2 };
+      },
+      counts: ({ output }) => ['settlements', ...Array.from({ length: output.paid }, () => 'payments' as const)],
+    });
+    await runCommand(settle, { services, identity: ana });
+    expect(counted).toEqual(['settlements', 'payments', 'payments']);
+  });
+
   it('names the business event each of the counted writes is, from what it did', () => {
     const countOf = (counts: unknown, done: { output?: unknown; body?: unknown }) =>
-      (typeof counts === 'function' ? counts({ output: undefined, ...done }) : counts) as BusinessCount | undefined;
-    const cases: Array<[string, unknown, { output?: unknown; body?: unknown }, BusinessCount | undefined]> = [
+      (typeof counts === 'function' ? counts({ output: undefined, ...done }) : counts) as
+        | BusinessCount
+        | BusinessCount[]
+        | undefined;
+    const settledNow = (...amounts: bigint[]) => ({
+      settledNow: true,
+      report: { settlement: { inventorParts: amounts.map((amount, i) => ({ personId: `p${i}`, amount })) } },
+    });
+    const cases: Array<
+      [string, unknown, { output?: unknown; body?: unknown }, BusinessCount | BusinessCount[] | undefined]
+    > = [
       ['an accepted applicant is a fill', decideApplicantCommand.counts, { body: { decision: 'accept' } }, 'fills'],
       ['a declined one is not', decideApplicantCommand.counts, { body: { decision: 'decline' } }, undefined],
-      ['a settlement made now', settleCommand.counts, { output: { settledNow: true } }, 'settlements'],
+      [
+        'a settlement made now, and a payment to each inventor it paid',
+        settleCommand.counts,
+        { output: settledNow(30n, 20n) },
+        ['settlements', 'payments', 'payments'],
+      ],
+      [
+        'no payment for a share that rounds to nothing',
+        settleCommand.counts,
+        { output: settledNow(1n, 0n) },
+        ['settlements', 'payments'],
+      ],
       ['a report settled before, answered again', settleCommand.counts, { output: { settledNow: false } }, undefined],
       ['a passed quiz', submitQuizCommand.counts, { output: { grade: { passed: true } } }, 'quizPasses'],
       ['a failed quiz', submitQuizCommand.counts, { output: { grade: { passed: false } } }, undefined],
@@ -85,6 +118,6 @@ describe('business counts', () => {
       ['a credit grant to a person', grantPersonCreditCommand.counts, {}, 'creditGrants'],
       ['a credit grant to a syndicate', grantSyndicateCreditCommand.counts, {}, 'creditGrants'],
     ];
-    for (const [what, counts, done, expected] of cases) expect(countOf(counts, done), what).toBe(expected);
+    for (const [what, counts, done, expected] of cases) expect(countOf(counts, done), what).toEqual(expected);
   });
 });
