@@ -22,6 +22,7 @@ export async function createReindexDependencies(): Promise<ReindexDependencies> 
     endpoint: config.DYNAMODB_ENDPOINT,
     timeoutMs: config.STORE_TIMEOUT_MS,
   });
+  store.telemetry.traceAwsClient(client);
   const send = createSqsSender(config.AWS_REGION, config.REINDEX_QUEUE_URL);
   return {
     indexVersion: indexVersion(),

@@ -6,6 +6,7 @@ import { indexLookups } from '#app/search-sync.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { type IndexerDependencies, indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
 const deps = once(
@@ -16,6 +17,8 @@ const deps = once(
   }),
 );
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  return indexStreamRecords(await deps(), event.Records as StreamRecord[]);
-}
+export const handler = lambdaHandler(
+  services.telemetry,
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+    indexStreamRecords(await deps(), event.Records as StreamRecord[]),
+);

@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { compileRoutes } from '#http/router.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { compileCommons } from './compile-commons.ts';
 import { ensureTable } from './create-tables.ts';
@@ -97,6 +97,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // any others given in STEWARDS.
       STEWARDS: [demoSteward, process.env.STEWARDS ?? ''].filter(Boolean).join(','),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      // The EMF lines (one per request and per write) would drown the console: they print at debug only.
+      POWERTOOLS_METRICS_DISABLED: options.logLevel === 'debug' ? 'false' : 'true',
+      // No X-Ray daemon listens here: the tracer is never even loaded.
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      // As Lambda sets it: the first request each function answers logs `cold_start: true`.
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     };
     Object.assign(process.env, env);
 
@@ -182,7 +188,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : {}),
       verifyToken: services.verifyToken,
       devIdentity: { provider: identity, people: demoPeople },
-      log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),
+      log: createLogger(options.logLevel ?? 'warn', 'gateway'),
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {

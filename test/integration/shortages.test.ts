@@ -7,7 +7,7 @@ import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts'
 import type { Opening } from '#domain/openings/opening.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { buildIndex, compareAggregates, recomputeIndex } from '#domain/shortages/recompute.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';

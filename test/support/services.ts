@@ -15,8 +15,8 @@ import type {
 } from '#domain/learning/learning-repository.ts';
 import type { PeopleRepository, Person } from '#domain/people/person.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
-import { createLogger } from '#http/log.ts';
 import { pagedFrom } from './memory-pages.ts';
+import { createLogger } from '#platform/log.ts';
 
 export const commons = loadCommons(join(import.meta.dirname, '../../content'));
 

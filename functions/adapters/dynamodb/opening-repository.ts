@@ -1,10 +1,11 @@
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { RuleViolationError } from '#domain/errors.ts';
+import { ConflictError, RuleViolationError } from '#domain/errors.ts';
+import { conflictRetry, startRetries } from '#domain/retry.ts';
 import { firstItems } from '#domain/paged-reads.ts';
 import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
-import { storeCall, translateStoreError } from './errors.ts';
+import { failedConditions, storeCall } from './errors.ts';
 import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
   applicationCountKeys,
@@ -17,12 +18,6 @@ import {
   openingsInStatus,
   syndicateOpenings,
 } from './keys.ts';
-
-/** The codes of a cancelled transaction, one per item in order (`None` where it was not the cause). */
-function cancellationCodes(error: unknown): string[] {
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> } | null)?.CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code ?? 'None');
-}
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
   const openingItem = (opening: Opening) => ({ ...openingKeys(opening), type: 'opening', ...opening });
@@ -158,28 +153,29 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     // opening. One transaction puts the application (unless the person applied already) and counts it
     // (unless the opening is full), so a fault leaves neither; a retry returns the first application.
     async createApplication(application) {
-      for (let attempt = 1; ; attempt++) {
+      const retries = startRetries(conflictRetry);
+      for (;;) {
         try {
-          await client.send(applicationWrite(application));
-          return application;
+          await storeCall(
+            () => client.send(applicationWrite(application)),
+            'The application changed meanwhile; try again.',
+          );
+          return { application, created: true };
         } catch (error) {
-          const [applied, counted] = cancellationCodes(error);
-          if (applied === 'ConditionalCheckFailed') {
+          const failed = failedConditions(error);
+          if (failed.includes(0)) {
             const stored = await getApplication(application.openingId, application.personId, true);
-            if (stored) return stored;
+            if (stored) return { application: stored, created: false };
           }
-          if (counted === 'ConditionalCheckFailed') {
+          if (failed.includes(1)) {
             throw new RuleViolationError(
               'applications-full',
               `This opening has taken the most applications one opening can (${maxApplicationsPerOpening}); ask the syndicate to post it again.`,
             );
           }
-          // Two people applying at once collide on the counter ("TransactionConflict"): neither was
-          // written, so sending it again after a short, jittered wait is safe.
-          if (!cancellationCodes(error).includes('TransactionConflict') || attempt >= 5) {
-            throw translateStoreError(error, 'The application changed meanwhile; try again.');
-          }
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+          // Two people applying at once collide on the counter (a transaction conflict): neither was
+          // written, so sending it again under the one retry policy is safe.
+          if (!(error instanceof ConflictError && error.retryable) || !(await retries.next())) throw error;
         }
       }
     },

@@ -262,7 +262,9 @@ export async function decideReport(
     return { report: decided, awaiting: pending ? awaiting(decided, adoption.inventors, syndicateName) : [] };
   }
   try {
-    return { report: (await settleReport(deps, identity, innovationId, reportId)).report, awaiting: [] };
+    // `settledNow` tells a settlement this decision made from one made before (counted once, by the command).
+    const settled = await settleReport(deps, identity, innovationId, reportId);
+    return { report: settled.report, awaiting: [], settledNow: settled.settledNow };
   } catch (error) {
     if (!(error instanceof CreditLimitError)) throw error;
     const confirmed = await deps.innovations.getReport(innovationId, reportId);

@@ -25,10 +25,10 @@ export interface OpeningRepository {
   pageByStatus(status: OpeningStatus, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
   getApplication(openingId: string, personId: string): Promise<Application | null>;
   /**
-   * Creates unless the person already applied; returns the stored application either way.
+   * Creates unless the person already applied; returns the stored application either way, and which.
    * RuleViolationError `applications-full` once the opening holds `maxApplicationsPerOpening`.
    */
-  createApplication(application: Application): Promise<Application>;
+  createApplication(application: Application): Promise<{ application: Application; created: boolean }>;
   /** Saves if the stored status is `expected`; ConflictError otherwise. */
   saveApplication(application: Application, expected: Application['status']): Promise<void>;
   /** An opening's applications: at most `maxApplicationsPerOpening`, which `createApplication` keeps to. */

@@ -114,6 +114,10 @@ export async function changeOpeningStatus(
 }
 
 /** Applies once: a retry returns the first application instead of making a second. */
+/**
+ * Applies, or re-applies after a withdrawal. Applying again while the application stands changes nothing
+ * and answers with it: `submitted` says whether this call submitted one.
+ */
 export async function apply(deps: OpeningDependencies, identity: Identity, openingId: string, note: string) {
   const opening = await deps.openings.get(openingId);
   if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
@@ -121,7 +125,7 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
     throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
   }
   const at = deps.now().toISOString();
-  const application = await deps.openings.createApplication({
+  const { application, created } = await deps.openings.createApplication({
     openingId,
     syndicateId: opening.syndicateId,
     personId: identity.personId,
@@ -133,9 +137,9 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
   if (application.status === 'withdrawn') {
     const renewed = { ...application, note, status: 'submitted' as const, updatedAt: at };
     await deps.openings.saveApplication(renewed, 'withdrawn');
-    return renewed;
+    return { application: renewed, submitted: true };
   }
-  return application;
+  return { application, submitted: created };
 }
 
 export async function withdraw(deps: OpeningDependencies, identity: Identity, openingId: string) {
