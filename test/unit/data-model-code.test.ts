@@ -109,11 +109,11 @@ describe('the data-model declaration against the code', () => {
     expect(importers).toEqual(['functions/local/data-model-doc.ts']);
   });
 
-  it('finds no key string written outside keys.ts under functions/', () => {
+  it('finds no key string written outside keys.ts under functions/, in the site or in infra/', () => {
     const tokens = keyTokens(declaredKeyStrings());
     expect(tokens.prefixes).toContain('SYND#');
     expect(tokens.constants).toContain('SYNDICATES');
-    const found = sourceFiles('functions')
+    const found = [...sourceFiles('functions'), ...sourceFiles('site/src'), ...sourceFiles('infra')]
       .filter((file) => file !== keysFile)
       .flatMap((file) =>
         keyLiterals(readFileSync(join(root, file), 'utf8'), tokens).map((line) => `${file}: ${line.trim()}`),
