@@ -39,6 +39,9 @@ export function keyCondition(key: Key): string {
   return parts.join(' AND ');
 }
 
+const entitiesOf = (pattern: AccessPattern): readonly string[] =>
+  typeof pattern.entity === 'string' ? [pattern.entity] : pattern.entity;
+
 function entityRows(): string[] {
   const rows = [
     '| Entity | pk | sk | gsi1pk / gsi1sk | gsi2pk / gsi2sk | Found by | Notes | keys.ts |',
@@ -49,7 +52,9 @@ function entityRows(): string[] {
     // The builders that compose or read this entity's keys: its own and its access patterns'.
     const builders = new Set([
       ...entity.builders,
-      ...Object.values(accessPatterns).flatMap((pattern) => (pattern.entity === name ? pattern.builders : [])),
+      ...Object.values(accessPatterns).flatMap((pattern) =>
+        entitiesOf(pattern).includes(name) ? pattern.builders : [],
+      ),
     ]);
     const pair = (pk: string, sk: string) => (keys[pk] === undefined ? '' : `${code(keys[pk])} / ${code(keys[sk])}`);
     rows.push(
@@ -67,7 +72,7 @@ function patternRows(): string[] {
   for (const [name, pattern] of Object.entries(accessPatterns)) {
     const reads = pattern.bound ? `${pattern.reads}: ${pattern.bound}` : pattern.reads;
     rows.push(
-      `| **${name}**: ${cell(pattern.does)} | ${pattern.entity} | ${pattern.operation} | ${indexOf(pattern.key)} | ${cell(keyCondition(pattern.key))} | ${cell(reads)} | ${cell(pattern.usedBy.join(', ') || 'no caller yet')} |`,
+      `| **${name}**: ${cell(pattern.does)} | ${entitiesOf(pattern).join(', ')} | ${pattern.operation} | ${indexOf(pattern.key)} | ${cell(keyCondition(pattern.key))} | ${cell(reads)} | ${cell(pattern.usedBy.join(', ') || 'no caller yet')} |`,
     );
   }
   return rows;
@@ -84,16 +89,15 @@ function partitionRows(): string[] {
 }
 
 function growingRows(): string[] {
-  const growing = Object.entries(accessPatterns).filter(([, pattern]) => pattern.reads === 'every item');
+  const growing = Object.entries(accessPatterns).flatMap(([name, pattern]): string[] => {
+    if (pattern.walkedWholeBy) return [`| ${name} | ${cell(pattern.walkedWholeBy)} |`];
+    if (pattern.reads !== 'every item') return [];
+    return [
+      `| ${name} | ${cell(pattern.bound ?? '')}; used by ${cell(pattern.usedBy.join(', ') || 'no caller yet')} |`,
+    ];
+  });
   if (growing.length === 0) return ['None: every request reads one item, a bounded set or a page.'];
-  return [
-    '| Pattern | What grows | Used by |',
-    '|---|---|---|',
-    ...growing.map(
-      ([name, pattern]) =>
-        `| ${name} | ${cell(pattern.bound ?? '')} | ${cell(pattern.usedBy.join(', ') || 'no caller yet')} |`,
-    ),
-  ];
+  return ['| Pattern | What grows, and who reads it whole |', '|---|---|', ...growing];
 }
 
 export function renderDataModel(): string {
@@ -148,7 +152,7 @@ export function renderDataModel(): string {
     '',
     '## Reads that grow with the table',
     '',
-    'A request that reads every item of a key range whose size grows with use:',
+    'A request that reads every item of a key range whose size grows with use, or walks every page of one:',
     '',
     ...growingRows(),
     '',

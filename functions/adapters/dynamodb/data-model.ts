@@ -222,7 +222,8 @@ type User = Job | `${'GET' | 'POST' | 'PUT' | 'DELETE'} /api/${string}` | `page 
 export type Reads = 'one item' | 'items by key' | 'a page' | 'a bounded set' | 'every item' | 'the table' | 'writes';
 
 export interface AccessPattern {
-  entity: EntityName;
+  /** What it reads or writes: an entity, several (one per kind of source), or any (a Scan). */
+  entity: EntityName | readonly EntityName[] | 'any';
   /** What it answers, in a line. */
   does: string;
   operation: 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'TransactWriteItems';
@@ -231,6 +232,8 @@ export interface AccessPattern {
   reads: Reads;
   /** For a bounded set, items by key or every item: how many, and why. */
   bound?: string;
+  /** Where a request walks every page of a paged read after all: who, and what grows. */
+  walkedWholeBy?: string;
   usedBy: readonly User[];
   /** Where every user of the pattern shares one partition: why one is acceptable, or how it is sharded. */
   partition?: { single: string } | { sharded: string };
@@ -373,7 +376,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.syndicateList(),
     reads: 'a page',
-    usedBy: ['GET /api/syndicates', 'page /syndicates/', 'job: reindex'],
+    usedBy: ['GET /api/syndicates', 'page /syndicates/', 'page /sitemap.xml', 'job: reindex'],
     partition: {
       single:
         'its writes are syndicates founded, edited and joined (a join rewrites the count on the syndicate item), a pace people set by hand, far below the 1,000 writes a second one partition of an index takes; reads are pages, so its size never reaches a request',
@@ -779,7 +782,9 @@ export const accessPatterns = {
       between: [k.logEntryLookup(n('start', 12)).sk, k.logEntryLookup(n('end', 12)).sk],
     },
     reads: 'a page',
-    bound: 'at most 1,000 entries a read (maxEntriesRead); the full audit reads every window in turn',
+    bound: 'at most 1,000 entries a read (maxEntriesRead)',
+    walkedWholeBy:
+      'page /innovations/log/ with `?verify=1` runs the full audit (auditStore) inside the request: every window of the log, and every published version, in turn; it grows with the log',
     usedBy: ['GET /api/registry-log/entries', 'page /innovations/log/', 'job: verify log', 'job: log backfill'],
     partition: {
       single:
@@ -829,7 +834,7 @@ export const accessPatterns = {
     usedBy: ['stream: shortage consumer'],
   })),
   'shortage-source-state': pattern(() => ({
-    entity: 'opening',
+    entity: ['opening', 'person', 'enrollment'],
     does: 'One source’s current state (an opening, a person or an enrollment), strongly consistent.',
     operation: 'GetItem',
     key: k.openingLookup(v('openingId')),
@@ -894,7 +899,7 @@ export const accessPatterns = {
 
   // Jobs: never behind a request.
   'reindex-scan': pattern(() => ({
-    entity: 'opening',
+    entity: 'any',
     does: 'A parallel Scan of the whole table, a page at a time, resumable: the reindex after a deploy.',
     operation: 'Scan',
     key: {},
@@ -902,7 +907,7 @@ export const accessPatterns = {
     usedBy: ['job: reindex'],
   })),
   'shortage-recompute-scan': pattern(() => ({
-    entity: 'shortage-source',
+    entity: 'any',
     does: 'Every source and every stored contribution, by Scan: the shortage recompute and its check.',
     operation: 'Scan',
     key: {},
