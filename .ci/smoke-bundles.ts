@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const cdkOut = join(root, '.tmp/cdk.out');
@@ -64,6 +65,9 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
 ];
 
 const dynamo = await startDynamoDbLocal({ cacheDir: join(root, '.cache/dynamodb-local') });
+// The AWS bundles carry no embedded engine: they search Meilisearch, here the imitation the adapter's
+// unit tests use (test/support/fake-meilisearch.ts), so the bundled adapter runs as it does in AWS.
+const search = await startFakeMeilisearch();
 let passed = 0;
 let failed = 0;
 try {
@@ -80,7 +84,7 @@ try {
     const dir = mkdtempSync(join(tmpdir(), `smoke-${bundle}-`));
     cpSync(assetOf(bundle), dir, { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    // The embedded engine (STAGE=local) stands in for Meilisearch; everything else is as in AWS.
+    // STAGE=local only spares the smoke a credential signing key (AWS refuses to start without one).
     const script = `
       const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
       const results = [];
@@ -112,6 +116,7 @@ try {
         AUTH_AUDIENCE: 'smoke',
         AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
         COMMONS_FILE: 'commons.json',
+        MEILISEARCH_URL: search.url,
         LOG_LEVEL: 'error',
       },
     });
@@ -129,6 +134,7 @@ try {
     });
   }
 } finally {
+  await search.close();
   await dynamo.stop();
 }
 console.log(`bundle smoke: ${passed} passed, ${failed} failed`);

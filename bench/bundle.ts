@@ -56,6 +56,7 @@ for (const [name, entry] of Object.entries(entries)) {
     target: 'node24',
     mainFields: ['module', 'main'],
     external: ['@aws-sdk/*'],
+    define: { GUILDHALL_AWS_BUNDLE: 'true' },
     banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
     logLevel: 'error',
   });

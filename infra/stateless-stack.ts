@@ -144,6 +144,8 @@ export class StatelessStack extends Stack {
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
         externalModules: ['@aws-sdk/*'],
+        // Marks an AWS bundle, so code that runs only off AWS (the embedded search engine) is left out.
+        define: { GUILDHALL_AWS_BUNDLE: 'true' },
         // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
         // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {
