@@ -162,6 +162,18 @@ export class StatelessStack extends Stack {
       ...lambdaDefaults,
       environment: { ...environment, ...searchEnvironment(props.search, 'search') },
       entry: join(root, 'functions/handlers/api.ts'),
+      bundling: {
+        ...lambdaDefaults.bundling,
+        // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
+            `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
+          ],
+        },
+      },
       handler: 'handler',
       description: 'Guildhall API: every /api route',
     });

@@ -55,6 +55,10 @@ export const configSchema = z.object({
     .string()
     .default('commons.json')
     .describe('The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts.'),
+  OPENAPI_FILE: z
+    .string()
+    .default('openapi.json')
+    .describe('The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts.'),
   CREDENTIAL_SIGNING_KEY: z
     .string()
     .transform((text, context) => {
