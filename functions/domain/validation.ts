@@ -1,10 +1,10 @@
 // Turning a schema's refusal into the fields a person can fix, the same way for the API's routes and
 // the site's forms: `body.title`, `path.syndicateId`, `query.page`, each with its message.
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import type { FieldIssue } from './errors.ts';
 
 /** Parses `value`; on failure adds its issues under `where` (`body`, `path`, `query`) and returns undefined. */
-export function parseInto<T>(schema: z.ZodType<T>, value: unknown, where: string, issues: FieldIssue[]): T {
+export function parseInto<T>(schema: z.ZodMiniType<T>, value: unknown, where: string, issues: FieldIssue[]): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   collectIssues(result.error.issues, [where], issues);

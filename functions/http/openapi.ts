@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the router validates
 // with, so the documentation cannot drift from the behaviour.
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { type TextRule, textRules } from '#domain/text.ts';
 import { textPattern } from '#domain/text-pattern.ts';
 import type { AnyRoute } from './route.ts';
@@ -30,7 +30,7 @@ type JsonSchema = Record<string, unknown>;
 /** The shared schemas free-text fields point to, one per kind of text and minimum, filled as fields are met. */
 type TextComponents = Map<string, JsonSchema>;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output', texts: TextComponents): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output', texts: TextComponents): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',

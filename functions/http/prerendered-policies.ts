@@ -3,7 +3,7 @@
 // one JSON file at build time, beside the server bundle, and whoever serves the files reads it: the
 // site's Lambda in AWS, the local gateway on one machine.
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 
 export const prerenderedPoliciesFile = 'prerendered-policies.json';
 
@@ -20,7 +20,7 @@ export function pageKey(path: string): string {
 /** A page's policy by its path or its file's path under the client folder; undefined if it has none. */
 export type PrerenderedPolicies = (path: string) => string | undefined;
 
-const policiesSchema = z.record(z.string().startsWith('/'), z.string().min(1));
+const policiesSchema = z.record(z.string().check(z.startsWith('/')), z.string().check(z.minLength(1)));
 
 export function readPrerenderedPolicies(file: string): PrerenderedPolicies {
   let policies: Map<string, string>;

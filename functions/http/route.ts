@@ -1,6 +1,6 @@
 // A route is data: method, path template, schemas and one function that calls a use case.
 // The router validates with the schemas; the OpenAPI document is generated from the same schemas.
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import type { Command } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
@@ -34,10 +34,10 @@ export interface RouteResult {
 
 export interface ResponseDoc {
   description: string;
-  schema?: z.ZodType;
+  schema?: z.ZodMiniType;
   contentType?: string;
   /** Other representations of the same response, e.g. CSV beside JSON. */
-  alternatives?: Array<{ contentType: string; schema?: z.ZodType }>;
+  alternatives?: Array<{ contentType: string; schema?: z.ZodMiniType }>;
 }
 
 interface RouteBase<P, Q, B> {
@@ -46,9 +46,9 @@ interface RouteBase<P, Q, B> {
   path: string;
   summary: string;
   tags: string[];
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
+  params?: z.ZodMiniType<P>;
+  query?: z.ZodMiniType<Q>;
+  body?: z.ZodMiniType<B>;
   responses: Record<number, ResponseDoc>;
 }
 

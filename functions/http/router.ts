@@ -1,6 +1,6 @@
 // One router for the whole API: match, check the body's size and type, validate with the route's
 // schemas, call the route, and map whatever it throws through `problem.ts`.
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import {
   PayloadTooLargeError,
   RequestShapeError,
@@ -191,7 +191,7 @@ function readBody(request: HttpRequest, route: AnyRoute, maxBytes: number): unkn
   }
 }
 
-function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
+function validate<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
   return schema ? parseInto(schema, value, where, issues) : ({} as T);
 }
 

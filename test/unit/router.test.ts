@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
@@ -13,9 +13,9 @@ const echo = publicRoute<{ id: string }, { limit: number }, { title: string; cou
   summary: 'echo',
   tags: ['test'],
   auth: 'none',
-  params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
-  query: z.object({ limit: wholeNumber({ min: 1, max: 50 }).default(20) }),
-  body: z.object({ title: z.string().min(1), count: z.number().int() }),
+  params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }),
+  query: z.object({ limit: z._default(wholeNumber({ min: 1, max: 50 }), 20) }),
+  body: z.object({ title: z.string().check(z.minLength(1)), count: z.number().check(z.int()) }),
   responses: { 201: { description: 'made' } },
   async handle({ params, query, body }) {
     return { status: 201, body: { id: params.id, limit: query.limit, ...body } };
@@ -166,6 +166,16 @@ describe('router', () => {
       'body.title',
       'path.id',
       'query.limit',
+    ]);
+  });
+
+  it('explains each refused field in a plain English sentence, not a bare "Invalid input"', async () => {
+    const response = await router().handle(
+      request({ method: 'POST', path: '/api/things/abc', headers: json, body: '{"title":"","count":1.5}' }),
+    );
+    expect(JSON.parse(response.body).errors).toEqual([
+      { field: 'body.title', message: 'Too small: expected string to have >=1 characters' },
+      { field: 'body.count', message: 'Invalid input: expected int, received number' },
     ]);
   });
 

@@ -7,7 +7,7 @@
 // first answer, a key reused for another request is refused); run the use case with ids derived from
 // the key, so a request that runs twice creates the same thing; keep the answer, or let the key go on
 // failure.
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import type { Services } from '#app/services.ts';
 import {
   ConflictError,
@@ -39,8 +39,8 @@ export interface Command<P, B, O> {
   /** Dotted and unique (`syndicates.create`): it scopes idempotency keys and names the write in logs. */
   name: string;
   /** The ids the write acts on: the API takes them from the path, a form from its page's address. */
-  params?: z.ZodType<P>;
-  body?: z.ZodType<B>;
+  params?: z.ZodMiniType<P>;
+  body?: z.ZodMiniType<B>;
   run(context: CommandContext<P, B>): Promise<O>;
 }
 

@@ -1,5 +1,5 @@
 // The writes inventors and adopting syndicates make to innovation records, adoptions and value reports.
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { adoptionInputSchema, disputeReasonSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
@@ -37,12 +37,12 @@ export const consentCommand = command({
   body: z.strictObject({
     decision: z.enum(['accept', 'decline']),
     rev: z
-      .number()
-      .int()
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional()
-      .describe('The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since'),
+      .optional(z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))
+      .check(
+        z.describe(
+          'The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since',
+        ),
+      ),
   }),
   run: ({ services, identity, params, body }) =>
     decideConsent(services, identity, params.innovationId, body.decision, body.rev),
@@ -63,7 +63,7 @@ export const publishCommand = command({
 export const adoptCommand = command({
   name: 'innovations.adopt',
   params: adoption,
-  body: adoptionInputSchema.omit({ syndicateId: true }),
+  body: z.omit(adoptionInputSchema, { syndicateId: true }),
   run: ({ services, identity, params, body }) =>
     adoptInnovation(services, identity, params.innovationId, { ...body, syndicateId: params.syndicateId }),
 });

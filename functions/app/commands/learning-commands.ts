@@ -1,5 +1,5 @@
 // The writes a learner makes: enroll, finish lessons, submit the quiz.
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { completeLesson, enrollInCourse } from '#domain/learning/learning-use-cases.ts';
 import { submitQuiz } from '#domain/learning/quiz-use-cases.ts';
@@ -20,18 +20,15 @@ export const completeLessonCommand = command({
 export const quizAnswersSchema = z.strictObject({
   drawId: z
     .string()
-    .min(1)
-    .max(64)
-    .regex(/^[a-z0-9]+$/, 'must be the draw id that GET …/quiz gave'),
+    .check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9]+$/, 'must be the draw id that GET …/quiz gave')),
   answers: z
     .array(
       z.strictObject({
-        question: z.string().regex(/^[0-9a-f]{12}$/, 'must be a question id from the draw'),
-        option: z.number().int().min(0).max(20),
+        question: z.string().check(z.regex(/^[0-9a-f]{12}$/, 'must be a question id from the draw')),
+        option: z.number().check(z.int(), z.minimum(0), z.maximum(20)),
       }),
     )
-    .min(1)
-    .max(50),
+    .check(z.minLength(1), z.maxLength(50)),
 });
 
 export const submitQuizCommand = command({

@@ -6,7 +6,7 @@
 // and each quiz pool holds at least twice the questions an attempt asks.
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import {
   type Commons,
   type Course,
@@ -98,7 +98,7 @@ export function questionPoolIssues(course: {
 export function parseCommons(files: ContentFile[]): Commons {
   const issues: ContentIssue[] = [];
   const report = (file: string, field: string, message: string) => issues.push({ file, field, message });
-  const check = <T>(schema: z.ZodType<T>, data: unknown, file: string): T | undefined => {
+  const check = <T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T | undefined => {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     for (const issue of result.error.issues) report(file, issue.path.join('.') || '(root)', issue.message);

@@ -2,7 +2,7 @@
 // stewards (named in configuration) grant it by a logged decision; the governance issue turns the
 // grant into a commons vote. A steward stands on both sides of a grant to their own account or to a
 // syndicate they belong to, so those grants are refused: someone else must make them.
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
 import type { AccountId } from './account.ts';
@@ -11,9 +11,13 @@ import type { AccountId } from './account.ts';
 export const maxCredit = 1_000_000_000_000n;
 
 /** Credit in minor units, zero or more: a JSON integer or a string of digits. */
-export const creditSchema = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^(0|[1-9]\d{0,14})$/)])
-  .transform((value) => BigInt(value));
+export const creditSchema = z.pipe(
+  z.union([
+    z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+    z.string().check(z.regex(/^(0|[1-9]\d{0,14})$/)),
+  ]),
+  z.transform((value) => BigInt(value)),
+);
 
 export const creditGrantInputSchema = z.strictObject({
   /** How far below zero the account may go, in minor units; 0 takes a granted limit back. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { registry, viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
@@ -28,21 +28,23 @@ import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../
 import { idParam as id, pageQuery, wholeNumber } from './params.ts';
 
 const innovation = z.object({ innovationId: id });
-const format = z.object({ format: z.enum(['json', 'csv']).default('json') });
+const format = z.object({ format: z._default(z.enum(['json', 'csv']), 'json') });
 /** An entry of the registry log by its index, and a size of its tree. */
 export const logIndex = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const treeSize = wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER });
 /** A published version of a record, from 1. */
 export const versionNumber = wholeNumber({ min: 1, max: 9999 });
 export const registryQuerySchema = z.object({
-  q: z.string().min(1).max(80).optional(),
-  trade: z.enum(tradeIds).optional(),
-  skill: id.optional(),
-  practice: id.optional(),
-  adopted: z
-    .enum(['yes', 'no'])
-    .transform((value) => value === 'yes')
-    .optional(),
+  q: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  trade: z.optional(z.enum(tradeIds)),
+  skill: z.optional(id),
+  practice: z.optional(id),
+  adopted: z.optional(
+    z.pipe(
+      z.enum(['yes', 'no']),
+      z.transform((value) => value === 'yes'),
+    ),
+  ),
   ...pageQuery,
 });
 
@@ -359,7 +361,7 @@ export const registryLogRoutes = [
     summary: 'Entries from start (inclusive) to end (exclusive), at most 1,000',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ start: logIndex.default(0), end: logIndex.optional() }),
+    query: z.object({ start: z._default(logIndex, 0), end: z.optional(logIndex) }),
     responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
     async handle({ query, services }) {
       const end = query.end ?? query.start + 1000;
@@ -373,7 +375,7 @@ export const registryLogRoutes = [
     summary: 'The audit path of an entry in the tree of a given size (default: the current size)',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ leafIndex: logIndex, treeSize: treeSize.optional() }),
+    query: z.object({ leafIndex: logIndex, treeSize: z.optional(treeSize) }),
     responses: {
       200: { description: 'The proof and the signed head it leads to.' },
       422: { description: 'Out of range.' },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { board, myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
@@ -22,17 +22,16 @@ import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam as id, pageQuery } from './params.ts';
 
 export const boardQuerySchema = z.object({
-  skill: id.optional(),
-  trade: z.enum(tradeIds).optional(),
-  place: z.string().min(1).max(80).optional(),
-  remote: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
-  payUnit: z
-    .string()
-    .regex(/^(BOUND|HOURS|[A-Z]{3})$/)
-    .optional(),
+  skill: z.optional(id),
+  trade: z.optional(z.enum(tradeIds)),
+  place: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  remote: z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((value) => value === 'true'),
+    ),
+  ),
+  payUnit: z.optional(z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/))),
   ...pageQuery,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
 import { NotFoundError } from '#domain/errors.ts';
@@ -37,21 +37,21 @@ const quizViewSchema = z.object({
   attempts: z.number(),
   failedInRow: z.number(),
   lessonsLeft: z.number(),
-  nextLessonId: z.string().optional(),
-  retryAt: z.string().optional(),
-  retryAfterSeconds: z.number().optional(),
-  draw: z
-    .object({
+  nextLessonId: z.optional(z.string()),
+  retryAt: z.optional(z.string()),
+  retryAfterSeconds: z.optional(z.number()),
+  draw: z.optional(
+    z.object({
       id: z.string(),
       drawnAt: z.string(),
       questions: z.array(z.object({ id: z.string(), question: z.string(), options: z.array(z.string()) })),
-    })
-    .optional(),
+    }),
+  ),
 });
 const quizOutcomeSchema = z.object({
   attempt: z.number(),
-  credentialId: z.string().optional(),
-  retryAt: z.string().optional(),
+  credentialId: z.optional(z.string()),
+  retryAt: z.optional(z.string()),
   grade: z.object({
     correct: z.number(),
     total: z.number(),
@@ -63,8 +63,8 @@ const quizOutcomeSchema = z.object({
       z.object({
         question: z.string(),
         correct: z.boolean(),
-        answer: z.number().optional().describe('The right option: after a pass only.'),
-        explanation: z.string().optional().describe('After a pass only.'),
+        answer: z.optional(z.number()).check(z.describe('The right option: after a pass only.')),
+        explanation: z.optional(z.string()).check(z.describe('After a pass only.')),
       }),
     ),
   }),
@@ -78,10 +78,10 @@ export const learningRoutes = [
     tags: ['learn'],
     auth: 'none',
     query: z.object({
-      trade: z.enum(tradeIds).optional(),
-      skill: idParam.optional(),
-      level: z.enum(skillLevels).optional(),
-      maxHours: courseHours.optional(),
+      trade: z.optional(z.enum(tradeIds)),
+      skill: z.optional(idParam),
+      level: z.optional(z.enum(skillLevels)),
+      maxHours: z.optional(courseHours),
       ...pageQuery,
     }),
     responses: { 200: { description: 'One page of courses.' } },
@@ -127,9 +127,9 @@ export const learningRoutes = [
     tags: ['learn'],
     auth: 'none',
     query: z.object({
-      trade: z.enum(tradeIds).optional(),
+      trade: z.optional(z.enum(tradeIds)),
       page: pageQuery.page,
-      pageSize: wholeNumber({ min: 1, max: 100 }).default(100),
+      pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 100),
     }),
     responses: { 200: { description: 'One page of skills.' } },
     async handle({ query, services }) {
@@ -228,11 +228,7 @@ export const learningRoutes = [
     tags: ['learn'],
     auth: 'required',
     params: z.object({
-      credentialId: z
-        .string()
-        .min(1)
-        .max(300)
-        .regex(/^[A-Za-z0-9._-]+$/),
+      credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
     }),
     responses: {
       200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: z.string() },
@@ -254,7 +250,7 @@ export const learningRoutes = [
     summary: 'Verify a Guildhall credential (compact JWS): anyone may ask',
     tags: ['learn'],
     auth: 'none',
-    body: z.strictObject({ credential: z.string().min(1).max(20_000) }),
+    body: z.strictObject({ credential: z.string().check(z.minLength(1), z.maxLength(20_000)) }),
     responses: { 200: { description: 'Whether it is valid, and what it says if it is.' } },
     async handle({ body, services }) {
       return { body: await verifyCredential(services.signer, body.credential) };

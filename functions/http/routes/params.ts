@@ -1,6 +1,6 @@
 // Schemas every route table shares: ids in paths, whole numbers in paths and queries, and the paging
 // of lists. The site's pages read numbers from their URLs with the same functions.
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts';
 
@@ -43,16 +43,18 @@ export function wholeNumber(range: WholeNumberRange) {
   }
   const message = wholeNumberMessage(range);
   return z
-    .string({ error: message })
-    .transform((text, context) => {
-      const value = parseWholeNumber(text, range);
-      if (value === undefined) {
-        context.addIssue({ code: 'custom', message, input: text });
-        return z.NEVER;
-      }
-      return value;
-    })
-    .meta({ type: 'integer', minimum: range.min, maximum: range.max });
+    .pipe(
+      z.string({ error: message }),
+      z.transform((text, context) => {
+        const value = parseWholeNumber(text, range);
+        if (value === undefined) {
+          context.issues.push({ code: 'custom', message, input: text });
+          return z.NEVER;
+        }
+        return value;
+      }),
+    )
+    .check(z.meta({ type: 'integer', minimum: range.min, maximum: range.max }));
 }
 
 /** Page numbers and a page size clamped to 100, for every list. */
@@ -62,15 +64,12 @@ export function wholeNumber(range: WholeNumberRange) {
  */
 export const cursorQuery = {
   cursor: z
-    .string()
-    .min(1)
-    .max(maxCursorLength)
-    .optional()
-    .describe('The `next` of the page before; none for the first page.'),
-  pageSize: wholeNumber({ min: 1, max: maxPageSize }).default(defaultPageSize),
+    .optional(z.string().check(z.minLength(1), z.maxLength(maxCursorLength)))
+    .check(z.describe('The `next` of the page before; none for the first page.')),
+  pageSize: z._default(wholeNumber({ min: 1, max: maxPageSize }), defaultPageSize),
 };
 
 export const pageQuery = {
-  page: wholeNumber({ min: 1, max: 10_000 }).default(1),
-  pageSize: wholeNumber({ min: 1, max: 100 }).default(20),
+  page: z._default(wholeNumber({ min: 1, max: 10_000 }), 1),
+  pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 20),
 };

@@ -1,37 +1,41 @@
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { publicRoute } from '../route.ts';
 import { pageQuery, wholeNumber } from './params.ts';
 
 /** `?skills=a&skills=b` and `?skills=a` both become a list. */
-const list = <T extends z.ZodType<string>>(item: T) =>
-  z
-    .union([item, z.array(item).max(20)])
-    .transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value]))
-    .optional();
-const shortText = z.string().trim().min(1).max(80);
+const list = <T extends z.ZodMiniType<string>>(item: T) =>
+  z.optional(
+    z.pipe(
+      z.union([item, z.array(item).check(z.maxLength(20))]),
+      z.transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value])),
+    ),
+  );
+const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 const pay = wholeNumber({ min: 0, max: 100_000_000 });
 const facetNames = ['type', 'skills', 'trade', 'place', 'remote', 'status', 'payUnit'] as const;
 
 export const searchQuerySchema = z.object({
-  q: z.string().max(200).default(''),
+  q: z._default(z.string().check(z.maxLength(200)), ''),
   type: list(z.enum(documentTypes)),
   skills: list(shortText),
   trade: list(shortText),
   place: list(shortText),
   status: list(shortText),
   payUnit: list(shortText),
-  remote: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  payMin: pay.optional(),
-  payMax: pay.optional(),
-  sort: z
-    .enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc'])
-    .optional(),
+  remote: z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((v) => v === 'true'),
+    ),
+  ),
+  payMin: z.optional(pay),
+  payMax: z.optional(pay),
+  sort: z.optional(
+    z.enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc']),
+  ),
   facets: list(z.enum(facetNames)),
-  page: wholeNumber({ min: 1, max: 1000 }).default(1),
+  page: z._default(wholeNumber({ min: 1, max: 1000 }), 1),
   pageSize: pageQuery.pageSize,
 });
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
@@ -58,8 +58,8 @@ export const shortageRoutes = [
     tags: ['shortages'],
     auth: 'none',
     query: z.object({
-      trade: z.enum(tradeIds).optional(),
-      format: z.enum(['json', 'csv']).optional(),
+      trade: z.optional(z.enum(tradeIds)),
+      format: z.optional(z.enum(['json', 'csv'])),
     }),
     responses: {
       200: {
@@ -98,7 +98,7 @@ export const shortageRoutes = [
     summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
     tags: ['shortages'],
     auth: 'none',
-    query: z.object({ days: wholeNumber({ min: 1, max: 366 }).default(30) }),
+    query: z.object({ days: z._default(wholeNumber({ min: 1, max: 366 }), 30) }),
     responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };

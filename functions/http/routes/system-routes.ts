@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';
 
 const dependencyHealth = z.looseObject({
   status: z.enum(['ok', 'degraded', 'down']),
   latencyMs: z.number(),
-  detail: z.string().optional(),
+  detail: z.optional(z.string()),
 });
 
 export const healthReportSchema = z.object({

@@ -1,7 +1,7 @@
 // The one edge every write passes: the write limit, validation naming each field, and idempotency keys
 // (a retry gets the first answer; a reused key for another request is refused; nothing runs twice).
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { command, runCommand } from '#app/commands/command.ts';
 import { ConflictError, RateLimitedError, RequestShapeError } from '#domain/errors.ts';
 import { deserialiseOutput, memoryIdempotencyStore, serialiseOutput } from '#domain/limits/idempotency.ts';
@@ -14,8 +14,8 @@ function counter() {
   const made: Array<{ id: string; title: string; amount: bigint }> = [];
   const create = command({
     name: 'things.create',
-    params: z.object({ shelf: z.string().regex(/^[a-z]+$/) }),
-    body: z.strictObject({ title: z.string().min(3), amount: z.coerce.bigint() }),
+    params: z.object({ shelf: z.string().check(z.regex(/^[a-z]+$/)) }),
+    body: z.strictObject({ title: z.string().check(z.minLength(3)), amount: z.coerce.bigint() }),
     async run({ services, body }) {
       const thing = { id: services.newId(), title: body.title, amount: body.amount };
       made.push(thing);

@@ -3,7 +3,7 @@
 // (an id pattern, an enum, a date, a link). A new free-text field that bypasses the normaliser (a bare
 // `z.string()`) fails here: only zero-width spaces, a direction override and a NUL are each sent in it.
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from '#domain/zod.ts';
 import { apiRoutes } from '#http/api.ts';
 import { opening as validOpening, syndicate as validSyndicate } from '../../support/write-world.ts';
 import { draftInput, reportInput } from '../innovations/fixtures.ts';
@@ -123,7 +123,7 @@ describe('free-text fields in every route body', () => {
     for (const { route, name, path, field } of cases) {
       const bodies = examples[name] ?? [];
       for (const example of bodies) {
-        const parsed = (route.body as z.ZodType).safeParse(example);
+        const parsed = (route.body as z.ZodMiniType).safeParse(example);
         expect(parsed.success, `${name}: the example is invalid: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
       }
       if (!bodies.some((example) => typeof at(example, path) === 'string')) missing.push(`${name} ${field}`);
@@ -155,7 +155,7 @@ describe('free-text fields in every route body', () => {
     for (const { route, name, path, field } of cases) {
       if (notStored[`${name} ${field}`]) continue;
       for (const example of (examples[name] ?? []).filter((body) => typeof at(body, path) === 'string')) {
-        const result = (route.body as z.ZodType).safeParse(replaced(example, path, attempt.send));
+        const result = (route.body as z.ZodMiniType).safeParse(replaced(example, path, attempt.send));
         const refusedHere = !result.success && issuePaths(result.error.issues).includes(field);
         if (!refusedHere && !(result.success && attempt.clean(at(result.data, path))))
           bypassing.push(`${name} ${field}`);

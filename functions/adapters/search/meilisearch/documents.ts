@@ -4,7 +4,7 @@
 // in base64url, 43 characters whatever the id, the same on every upsert, and different for different ids
 // (a collision is as likely as guessing a 128-bit secret). The key is never read back: hits carry `id`.
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import { documentTypes, type SearchDocument } from '#domain/search/search-port.ts';
 import { primaryKey } from './settings.ts';
 
@@ -33,8 +33,8 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
 
 // Absent optional fields are omitted when stored; null is accepted too, in case a document was written
 // by another tool.
-const optionalString = z.string().nullish();
-const optionalNumber = z.number().nullish();
+const optionalString = z.nullish(z.string());
+const optionalNumber = z.nullish(z.number());
 
 /** A hit as Meilisearch returns it: the displayed attributes (not `body`) and `_formatted`. */
 export const hitSchema = z.object({
@@ -46,13 +46,13 @@ export const hitSchema = z.object({
   skills: z.array(z.string()),
   trade: optionalString,
   place: optionalString,
-  remote: z.boolean().nullish(),
+  remote: z.nullish(z.boolean()),
   status: optionalString,
   pay: optionalNumber,
   payUnit: optionalString,
   hours: optionalNumber,
   updatedAt: z.string(),
-  _formatted: z.object({ title: z.unknown(), summary: z.unknown() }).partial().optional(),
+  _formatted: z.optional(z.partial(z.object({ title: z.unknown(), summary: z.unknown() }))),
 });
 
 export type Hit = z.infer<typeof hitSchema>;

@@ -15,7 +15,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { type Config, MeilisearchApiError } from 'meilisearch';
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 
 export type MeilisearchHttpClient = NonNullable<Config['httpClient']>;
 

@@ -1,5 +1,5 @@
 // A Meilisearch search response as the port's SearchResult. Pure; the response is parsed, not trusted.
-import * as z from 'zod';
+import * as z from '#domain/zod.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
 import { documentFromHit, hitSchema } from './documents.ts';
 import { parseAnswer } from './errors.ts';
@@ -9,10 +9,10 @@ import { pageOf } from './search-request.ts';
 const responseSchema = z.object({
   hits: z.array(hitSchema),
   // `totalHits` answers a page/hitsPerPage search; `estimatedTotalHits` an offset/limit one.
-  totalHits: z.number().optional(),
-  estimatedTotalHits: z.number().optional(),
-  processingTimeMs: z.number().optional(),
-  facetDistribution: z.record(z.string(), z.record(z.string(), z.number())).optional(),
+  totalHits: z.optional(z.number()),
+  estimatedTotalHits: z.optional(z.number()),
+  processingTimeMs: z.optional(z.number()),
+  facetDistribution: z.optional(z.record(z.string(), z.record(z.string(), z.number()))),
 });
 
 export function mapSearchResponse(response: unknown, query: SearchQuery): SearchResult {
