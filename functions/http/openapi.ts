@@ -107,10 +107,11 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
   const paths: Record<string, Record<string, unknown>> = {};
   const texts: TextComponents = new Map();
   for (const route of routes) {
+    const input = route.input?.() ?? {};
     const parameters: unknown[] = [];
     for (const [location, schema] of [
-      ['path', route.params],
-      ['query', route.query],
+      ['path', input.params],
+      ['query', input.query],
     ] as const) {
       if (!schema) continue;
       const object = jsonSchema(schema, 'input', texts) as {
@@ -141,13 +142,13 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     for (const [status, doc] of Object.entries(route.responses)) {
       const content: Record<string, unknown> = {};
       if (doc.schema)
-        content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema, 'output', texts) };
+        content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema(), 'output', texts) };
       // A refusal a route describes in its own words is still answered as problem+json.
       else if (Number(status) >= 400)
         content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
       for (const alternative of doc.alternatives ?? []) {
         content[alternative.contentType] = alternative.schema
-          ? { schema: jsonSchema(alternative.schema, 'output', texts) }
+          ? { schema: jsonSchema(alternative.schema(), 'output', texts) }
           : {};
       }
       responses[status] = { description: doc.description, ...(Object.keys(content).length > 0 ? { content } : {}) };
@@ -156,7 +157,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     const withProblem = (status: number, description: string) => {
       responses[status] ??= { description, ...problem };
     };
-    if (route.params || route.query || route.body) {
+    if (input.params || input.query || input.body) {
       withProblem(400, 'Malformed input; `errors` lists each field.');
       withProblem(422, 'Well-formed input the rules refuse; `errors` or `rule` says why.');
     }
@@ -175,7 +176,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       // state no longer allows (an application already decided), is a conflict.
       if (route.method !== 'GET') withProblem(409, 'Conflict with the current state; re-read it and try again.');
     }
-    if (route.body) {
+    if (input.body) {
       withProblem(413, 'Body too large.');
       withProblem(415, 'Body is not JSON.');
     }
@@ -193,10 +194,10 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       responses,
     };
     if (route.auth === 'required') operation.security = [{ bearer: [] }];
-    if (route.body) {
+    if (input.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(route.body, 'input', texts) } },
+        content: { 'application/json': { schema: jsonSchema(input.body, 'input', texts) } },
       };
     }
     paths[route.path] ??= {};

@@ -11,16 +11,16 @@ import { seedInnovations } from './demo-data/innovations.ts';
 import { demoPeople } from './demo-data/people.ts';
 
 const demoSyndicateSchema = z.strictObject({
-  id: slugSchema,
-  ...syndicateInputSchema.shape,
+  id: slugSchema(),
+  ...syndicateInputSchema().shape,
   admins: z.array(z.string()).check(z.minLength(1)),
   members: z.array(z.string()),
 });
 
 const demoOpeningSchema = z.strictObject({
-  id: slugSchema.check(z.maxLength(100)),
-  syndicateId: slugSchema,
-  ...openingInputSchema.shape,
+  id: slugSchema().check(z.maxLength(100)),
+  syndicateId: slugSchema(),
+  ...openingInputSchema().shape,
   validThrough: z.optional(z.undefined()),
   status: z.enum(['draft', 'open', 'closed']),
   validThroughDays: z.number().check(z.int()),

@@ -13,9 +13,11 @@ const echo = publicRoute<{ id: string }, { limit: number }, { title: string; cou
   summary: 'echo',
   tags: ['test'],
   auth: 'none',
-  params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }),
-  query: z.object({ limit: z._default(wholeNumber({ min: 1, max: 50 }), 20) }),
-  body: z.object({ title: z.string().check(z.minLength(1)), count: z.number().check(z.int()) }),
+  input: () => ({
+    params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }),
+    query: z.object({ limit: z._default(wholeNumber({ min: 1, max: 50 }), 20) }),
+    body: z.object({ title: z.string().check(z.minLength(1)), count: z.number().check(z.int()) }),
+  }),
   responses: { 201: { description: 'made' } },
   async handle({ params, query, body }) {
     return { status: 201, body: { id: params.id, limit: query.limit, ...body } };
@@ -30,10 +32,12 @@ const routes = [
     summary: 'one of two strict shapes',
     tags: ['test'],
     auth: 'none',
-    body: z.union([
-      z.strictObject({ decision: z.enum(['approve', 'decline']) }),
-      z.strictObject({ role: z.string(), rate: z.strictObject({ amount: z.number() }) }),
-    ]),
+    input: () => ({
+      body: z.union([
+        z.strictObject({ decision: z.enum(['approve', 'decline']) }),
+        z.strictObject({ role: z.string(), rate: z.strictObject({ amount: z.number() }) }),
+      ]),
+    }),
     responses: { 200: { description: 'ok' } },
     async handle({ body }) {
       return { body };
@@ -177,6 +181,36 @@ describe('router', () => {
       { field: 'body.title', message: 'Too small: expected string to have >=1 characters' },
       { field: 'body.count', message: 'Invalid input: expected int, received number' },
     ]);
+  });
+
+  it('builds a route’s schemas the first time the route is matched, once, and no other route’s', async () => {
+    const builds = { a: 0, b: 0 };
+    const counted = (name: 'a' | 'b') =>
+      publicRoute({
+        method: 'GET',
+        path: `/api/${name}`,
+        summary: name,
+        tags: ['test'],
+        auth: 'none',
+        input: () => {
+          builds[name]++;
+          return { query: z.object({ n: z._default(wholeNumber({ min: 1, max: 9 }), 1) }) };
+        },
+        responses: { 200: { description: 'ok' } },
+        async handle({ query }) {
+          return { body: query };
+        },
+      });
+    const lazyRouter = createRouter([counted('a'), counted('b')], {
+      services: fakeServices(),
+      maxBodyBytes: 2048,
+      exposeInternals: false,
+      log: createLogger('silent'),
+    });
+    expect(builds).toEqual({ a: 0, b: 0 });
+    expect((await lazyRouter.handle(request({ path: '/api/a', rawQuery: 'n=2' }))).body).toBe('{"n":2}');
+    expect((await lazyRouter.handle(request({ path: '/api/a', rawQuery: 'n=x' }))).status).toBe(400);
+    expect(builds).toEqual({ a: 1, b: 0 });
   });
 
   it('names each field the request may not send, nested ones by their path', async () => {

@@ -8,6 +8,7 @@
 // the key, so a request that runs twice creates the same thing; keep the answer, or let the key go on
 // failure.
 import type * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import type { Services } from '#app/services.ts';
 import {
   ConflictError,
@@ -35,20 +36,27 @@ export interface CommandContext<P, B> {
   body: B;
 }
 
-export interface Command<P, B, O> {
-  /** Dotted and unique (`syndicates.create`): it scopes idempotency keys and names the write in logs. */
-  name: string;
+export interface CommandInput<P, B> {
   /** The ids the write acts on: the API takes them from the path, a form from its page's address. */
   params?: z.ZodMiniType<P>;
   body?: z.ZodMiniType<B>;
+}
+
+export interface Command<P, B, O> {
+  /** Dotted and unique (`syndicates.create`): it scopes idempotency keys and names the write in logs. */
+  name: string;
+  /** Builds the schemas, once, when the command first runs (or is documented): never at a cold start. */
+  input?: () => CommandInput<P, B>;
   run(context: CommandContext<P, B>): Promise<O>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a command table holds commands of every input and output type.
 export type AnyCommand = Command<any, any, any>;
 
-export function command<P = Record<string, never>, B = undefined, O = unknown>(definition: Command<P, B, O>) {
-  return definition;
+export function command<P = Record<string, never>, B = undefined, O = unknown>(
+  definition: Command<P, B, O>,
+): Command<P, B, O> {
+  return definition.input ? { ...definition, input: lazySchema(definition.input) } : definition;
 }
 
 export interface Invocation {
@@ -86,8 +94,9 @@ export async function runCommand<P, B, O>(
       message: 'An idempotency key is 1 to 128 visible ASCII characters, such as a UUID.',
     });
   }
-  const params = definition.params ? parseInto(definition.params, invocation.params ?? {}, 'path', issues) : ({} as P);
-  const body = definition.body ? parseInto(definition.body, invocation.body, 'body', issues) : (undefined as B);
+  const input = definition.input?.() ?? {};
+  const params = input.params ? parseInto(input.params, invocation.params ?? {}, 'path', issues) : ({} as P);
+  const body = input.body ? parseInto(input.body, invocation.body, 'body', issues) : (undefined as B);
   if (issues.length > 0) throw new RequestShapeError(issues);
 
   if (key === undefined) {

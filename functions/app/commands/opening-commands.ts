@@ -1,5 +1,6 @@
 // The writes syndicates and applicants make to openings and applications.
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
 import { applicationNoteSchema } from '#domain/openings/application.ts';
 import { openingInputSchema } from '#domain/openings/opening.ts';
@@ -13,46 +14,44 @@ import {
 } from '#domain/openings/opening-use-cases.ts';
 import { command } from './command.ts';
 
-const opening = z.object({ openingId: idSchema });
+const opening = lazySchema(() => z.object({ openingId: idSchema() }));
 
 export const createOpeningCommand = command({
   name: 'openings.create',
-  params: z.object({ syndicateId: idSchema }),
-  body: openingInputSchema,
+  input: () => ({ params: z.object({ syndicateId: idSchema() }), body: openingInputSchema() }),
   run: ({ services, identity, params, body }) => createOpening(services, identity, params.syndicateId, body),
 });
 
 export const updateOpeningCommand = command({
   name: 'openings.update',
-  params: opening,
-  body: openingInputSchema,
+  input: () => ({ params: opening(), body: openingInputSchema() }),
   run: ({ services, identity, params, body }) => updateOpening(services, identity, params.openingId, body),
 });
 
 export const changeOpeningStatusCommand = command({
   name: 'openings.change-status',
-  params: opening,
-  body: z.strictObject({ status: z.enum(['open', 'closed']) }),
+  input: () => ({ params: opening(), body: z.strictObject({ status: z.enum(['open', 'closed']) }) }),
   run: ({ services, identity, params, body }) => changeOpeningStatus(services, identity, params.openingId, body.status),
 });
 
 export const applyCommand = command({
   name: 'openings.apply',
-  params: opening,
-  body: z.strictObject({ note: applicationNoteSchema }),
+  input: () => ({ params: opening(), body: z.strictObject({ note: applicationNoteSchema() }) }),
   run: ({ services, identity, params, body }) => apply(services, identity, params.openingId, body.note),
 });
 
 export const withdrawCommand = command({
   name: 'openings.withdraw',
-  params: opening,
+  input: () => ({ params: opening() }),
   run: ({ services, identity, params }) => withdraw(services, identity, params.openingId),
 });
 
 export const decideApplicantCommand = command({
   name: 'openings.decide-applicant',
-  params: z.object({ openingId: idSchema, personId: personIdSchema }),
-  body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
+  input: () => ({
+    params: z.object({ openingId: idSchema(), personId: personIdSchema() }),
+    body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
+  }),
   run: ({ services, identity, params, body }) =>
     decideApplication(services, identity, params.openingId, params.personId, body.decision),
 });

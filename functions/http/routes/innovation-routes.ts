@@ -1,4 +1,5 @@
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { registry, viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
@@ -27,26 +28,28 @@ import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/comm
 import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
 import { idParam as id, pageQuery, wholeNumber } from './params.ts';
 
-const innovation = z.object({ innovationId: id });
-const format = z.object({ format: z._default(z.enum(['json', 'csv']), 'json') });
+const innovation = lazySchema(() => z.object({ innovationId: id() }));
+const format = lazySchema(() => z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }));
 /** An entry of the registry log by its index, and a size of its tree. */
-export const logIndex = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER });
-const treeSize = wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER });
+export const logIndex = lazySchema(() => wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+const treeSize = lazySchema(() => wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }));
 /** A published version of a record, from 1. */
-export const versionNumber = wholeNumber({ min: 1, max: 9999 });
-export const registryQuerySchema = z.object({
-  q: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-  trade: z.optional(z.enum(tradeIds)),
-  skill: z.optional(id),
-  practice: z.optional(id),
-  adopted: z.optional(
-    z.pipe(
-      z.enum(['yes', 'no']),
-      z.transform((value) => value === 'yes'),
+export const versionNumber = lazySchema(() => wholeNumber({ min: 1, max: 9999 }));
+export const registryQuerySchema = lazySchema(() =>
+  z.object({
+    q: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+    trade: z.optional(z.enum(tradeIds)),
+    skill: z.optional(id()),
+    practice: z.optional(id()),
+    adopted: z.optional(
+      z.pipe(
+        z.enum(['yes', 'no']),
+        z.transform((value) => value === 'yes'),
+      ),
     ),
-  ),
-  ...pageQuery,
-});
+    ...pageQuery(),
+  }),
+);
 
 const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
   status,
@@ -70,7 +73,7 @@ export const innovationRoutes = [
     summary: 'The registry: published records, filtered by words in the title, trade, skill, practice and adoption',
     tags: ['innovations'],
     auth: 'none',
-    query: registryQuerySchema,
+    input: () => ({ query: registryQuerySchema() }),
     responses: { 200: { description: 'One page of records.' } },
     async handle({ query, services }) {
       return json(paginate(await registry(services, query), query.page, query.pageSize));
@@ -94,7 +97,7 @@ export const innovationRoutes = [
     summary: 'A published record: its versions, adopters, value reports and royalty totals',
     tags: ['innovations'],
     auth: 'none',
-    params: innovation,
+    input: () => ({ params: innovation() }),
     responses: { 200: { description: 'The record.' }, 404: { description: 'No such published record.' } },
     async handle({ params, services }) {
       const {
@@ -112,7 +115,7 @@ export const innovationRoutes = [
     summary: 'One published version of a record',
     tags: ['innovations'],
     auth: 'none',
-    params: z.object({ innovationId: id, version: versionNumber }),
+    input: () => ({ params: z.object({ innovationId: id(), version: versionNumber() }) }),
     responses: { 200: { description: 'The version.' }, 404: { description: 'No such published version.' } },
     async handle({ params, services }) {
       const { published } = await viewInnovation(services, params.innovationId, null);
@@ -127,7 +130,7 @@ export const innovationRoutes = [
     summary: 'The draft of a record, for the people it names (invited too) and the inventors it corrects',
     tags: ['innovations'],
     auth: 'required',
-    params: innovation,
+    input: () => ({ params: innovation() }),
     responses: {
       200: { description: 'The draft, with `consent`: your role, who must accept its terms and who has not yet.' },
       404: { description: 'No draft that names you.' },
@@ -298,7 +301,7 @@ export const ledgerRoutes = [
     summary: 'My Bound statement (JSON, or CSV with format=csv)',
     tags: ['ledger'],
     auth: 'required',
-    query: format,
+    input: () => ({ query: format() }),
     responses: { 200: { description: 'The statement.', contentType: 'text/csv' } },
     async handle({ query, identity, services }) {
       const statement = await personStatement(services, identity.personId);
@@ -313,8 +316,7 @@ export const ledgerRoutes = [
     summary: 'A syndicate’s Bound statement (JSON, or CSV with format=csv)',
     tags: ['ledger'],
     auth: 'none',
-    params: z.object({ syndicateId: id }),
-    query: format,
+    input: () => ({ params: z.object({ syndicateId: id() }), query: format() }),
     responses: { 200: { description: 'The statement.' }, 404: { description: 'No such syndicate.' } },
     async handle({ params, query, services }) {
       const { titles: _titles, ...statement } = await syndicateStatement(services, params.syndicateId);
@@ -329,8 +331,7 @@ export const ledgerRoutes = [
     summary: 'What a record’s settlements paid whom (JSON, or CSV with format=csv)',
     tags: ['ledger'],
     auth: 'none',
-    params: innovation,
-    query: format,
+    input: () => ({ params: innovation(), query: format() }),
     responses: { 200: { description: 'The statement.' }, 404: { description: 'No such published record.' } },
     async handle({ params, query, services }) {
       const statement = await recordStatement(services, params.innovationId);
@@ -361,7 +362,7 @@ export const registryLogRoutes = [
     summary: 'Entries from start (inclusive) to end (exclusive), at most 1,000',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ start: z._default(logIndex, 0), end: z.optional(logIndex) }),
+    input: () => ({ query: z.object({ start: z._default(logIndex(), 0), end: z.optional(logIndex()) }) }),
     responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
     async handle({ query, services }) {
       const end = query.end ?? query.start + 1000;
@@ -375,7 +376,7 @@ export const registryLogRoutes = [
     summary: 'The audit path of an entry in the tree of a given size (default: the current size)',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ leafIndex: logIndex, treeSize: z.optional(treeSize) }),
+    input: () => ({ query: z.object({ leafIndex: logIndex(), treeSize: z.optional(treeSize()) }) }),
     responses: {
       200: { description: 'The proof and the signed head it leads to.' },
       422: { description: 'Out of range.' },
@@ -390,7 +391,7 @@ export const registryLogRoutes = [
     summary: 'The proof that the tree of size first is a prefix of the tree of size second',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ first: treeSize, second: treeSize }),
+    input: () => ({ query: z.object({ first: treeSize(), second: treeSize() }) }),
     responses: { 200: { description: 'The proof and both signed heads.' }, 422: { description: 'Out of range.' } },
     async handle({ query, services }) {
       return json(await consistency(services, query.first, query.second));
@@ -402,7 +403,7 @@ export const registryLogRoutes = [
     summary: 'A record’s registry-log entries, each with its inclusion proof checked against the current head',
     tags: ['registry-log'],
     auth: 'none',
-    params: innovation,
+    input: () => ({ params: innovation() }),
     responses: { 200: { description: 'Entries and proofs.' }, 404: { description: 'No such published record.' } },
     async handle({ params, services }) {
       await viewInnovation(services, params.innovationId, null);

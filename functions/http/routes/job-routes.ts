@@ -1,4 +1,5 @@
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { board, myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
@@ -21,19 +22,21 @@ import {
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam as id, pageQuery } from './params.ts';
 
-export const boardQuerySchema = z.object({
-  skill: z.optional(id),
-  trade: z.optional(z.enum(tradeIds)),
-  place: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-  remote: z.optional(
-    z.pipe(
-      z.enum(['true', 'false']),
-      z.transform((value) => value === 'true'),
+export const boardQuerySchema = lazySchema(() =>
+  z.object({
+    skill: z.optional(id()),
+    trade: z.optional(z.enum(tradeIds)),
+    place: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+    remote: z.optional(
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((value) => value === 'true'),
+      ),
     ),
-  ),
-  payUnit: z.optional(z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/))),
-  ...pageQuery,
-});
+    payUnit: z.optional(z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/))),
+    ...pageQuery(),
+  }),
+);
 
 export const syndicateRoutes = [
   publicRoute({
@@ -42,7 +45,7 @@ export const syndicateRoutes = [
     summary: 'Every syndicate, by name',
     tags: ['syndicates'],
     auth: 'none',
-    query: z.object(pageQuery),
+    input: () => ({ query: z.object(pageQuery()) }),
     responses: { 200: { description: 'One page of syndicates.' } },
     async handle({ query, services }) {
       return { body: paginate(await services.syndicates.list(), query.page, query.pageSize) };
@@ -54,7 +57,7 @@ export const syndicateRoutes = [
     summary: 'A syndicate: who they are, where, and their rate card',
     tags: ['syndicates'],
     auth: 'none',
-    params: z.object({ syndicateId: id }),
+    input: () => ({ params: z.object({ syndicateId: id() }) }),
     responses: { 200: { description: 'The syndicate.' }, 404: { description: 'No such syndicate.' } },
     async handle({ params, services }) {
       return { body: await findSyndicate(services, params.syndicateId) };
@@ -81,7 +84,7 @@ export const syndicateRoutes = [
     summary: 'Members and pending requests (admins)',
     tags: ['syndicates'],
     auth: 'required',
-    params: z.object({ syndicateId: id }),
+    input: () => ({ params: z.object({ syndicateId: id() }) }),
     responses: { 200: { description: 'Memberships.' }, 404: { description: 'No such syndicate of yours.' } },
     async handle({ params, identity, services }) {
       await requireAdmin(services, params.syndicateId, identity);
@@ -129,7 +132,7 @@ export const openingRoutes = [
     summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
     tags: ['jobs'],
     auth: 'none',
-    query: boardQuerySchema,
+    input: () => ({ query: boardQuerySchema() }),
     responses: { 200: { description: 'One page of openings.' } },
     async handle({ query, services }) {
       const items = (await board(services, query)).map(({ opening, syndicate }) => ({
@@ -145,8 +148,7 @@ export const openingRoutes = [
     summary: 'A syndicate’s board: its open openings',
     tags: ['jobs'],
     auth: 'none',
-    params: z.object({ syndicateId: id }),
-    query: boardQuerySchema,
+    input: () => ({ params: z.object({ syndicateId: id() }), query: boardQuerySchema() }),
     responses: { 200: { description: 'One page of openings.' }, 404: { description: 'No such syndicate.' } },
     async handle({ params, query, services }) {
       await findSyndicate(services, params.syndicateId);
@@ -162,7 +164,7 @@ export const openingRoutes = [
     summary: 'An opening (drafts are visible to their syndicate’s admins only, on the site)',
     tags: ['jobs'],
     auth: 'none',
-    params: z.object({ openingId: id }),
+    input: () => ({ params: z.object({ openingId: id() }) }),
     responses: { 200: { description: 'The opening.' }, 404: { description: 'No such opening.' } },
     async handle({ params, services }) {
       const { opening, status } = await publicOpening(services, params.openingId);
@@ -242,7 +244,7 @@ export const openingRoutes = [
     summary: 'Applicants ranked by skill match (admins of its syndicate)',
     tags: ['jobs'],
     auth: 'required',
-    params: z.object({ openingId: id }),
+    input: () => ({ params: z.object({ openingId: id() }) }),
     responses: { 200: { description: 'Ranked applicants.' }, 404: { description: 'No such opening of yours.' } },
     async handle({ params, identity, services }) {
       const { ranked } = await rankedApplicants(services, identity, params.openingId);

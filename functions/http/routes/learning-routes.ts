@@ -1,4 +1,5 @@
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
 import { NotFoundError } from '#domain/errors.ts';
@@ -10,65 +11,73 @@ import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam, pageQuery, wholeNumber } from './params.ts';
 
 /** The catalog's hours filter: courses of at most this many hours. */
-export const courseHours = wholeNumber({ min: 1, max: 1000 });
+export const courseHours = lazySchema(() => wholeNumber({ min: 1, max: 1000 }));
 
-const progressSchema = z.object({
-  done: z.number(),
-  total: z.number(),
-  percent: z.number(),
-  resumeLessonId: z.string(),
-  allLessonsDone: z.boolean(),
-});
-const enrollmentSchema = z.object({
-  courseId: z.string(),
-  enrolledAt: z.string(),
-  lessonsDone: z.array(z.string()),
-  status: z.enum(['in-progress', 'completed']),
-  quizAttempts: z.number(),
-  progress: progressSchema,
-});
-
-const quizViewSchema = z.object({
-  courseId: z.string(),
-  status: z.enum(['lessons-left', 'waiting', 'open']),
-  passMark: z.number(),
-  questionsPerAttempt: z.number(),
-  needed: z.number(),
-  attempts: z.number(),
-  failedInRow: z.number(),
-  lessonsLeft: z.number(),
-  nextLessonId: z.optional(z.string()),
-  retryAt: z.optional(z.string()),
-  retryAfterSeconds: z.optional(z.number()),
-  draw: z.optional(
-    z.object({
-      id: z.string(),
-      drawnAt: z.string(),
-      questions: z.array(z.object({ id: z.string(), question: z.string(), options: z.array(z.string()) })),
-    }),
-  ),
-});
-const quizOutcomeSchema = z.object({
-  attempt: z.number(),
-  credentialId: z.optional(z.string()),
-  retryAt: z.optional(z.string()),
-  grade: z.object({
-    correct: z.number(),
+const progressSchema = lazySchema(() =>
+  z.object({
+    done: z.number(),
     total: z.number(),
-    score: z.number(),
+    percent: z.number(),
+    resumeLessonId: z.string(),
+    allLessonsDone: z.boolean(),
+  }),
+);
+const enrollmentSchema = lazySchema(() =>
+  z.object({
+    courseId: z.string(),
+    enrolledAt: z.string(),
+    lessonsDone: z.array(z.string()),
+    status: z.enum(['in-progress', 'completed']),
+    quizAttempts: z.number(),
+    progress: progressSchema(),
+  }),
+);
+
+const quizViewSchema = lazySchema(() =>
+  z.object({
+    courseId: z.string(),
+    status: z.enum(['lessons-left', 'waiting', 'open']),
     passMark: z.number(),
+    questionsPerAttempt: z.number(),
     needed: z.number(),
-    passed: z.boolean(),
-    results: z.array(
+    attempts: z.number(),
+    failedInRow: z.number(),
+    lessonsLeft: z.number(),
+    nextLessonId: z.optional(z.string()),
+    retryAt: z.optional(z.string()),
+    retryAfterSeconds: z.optional(z.number()),
+    draw: z.optional(
       z.object({
-        question: z.string(),
-        correct: z.boolean(),
-        answer: z.optional(z.number()).check(z.describe('The right option: after a pass only.')),
-        explanation: z.optional(z.string()).check(z.describe('After a pass only.')),
+        id: z.string(),
+        drawnAt: z.string(),
+        questions: z.array(z.object({ id: z.string(), question: z.string(), options: z.array(z.string()) })),
       }),
     ),
   }),
-});
+);
+const quizOutcomeSchema = lazySchema(() =>
+  z.object({
+    attempt: z.number(),
+    credentialId: z.optional(z.string()),
+    retryAt: z.optional(z.string()),
+    grade: z.object({
+      correct: z.number(),
+      total: z.number(),
+      score: z.number(),
+      passMark: z.number(),
+      needed: z.number(),
+      passed: z.boolean(),
+      results: z.array(
+        z.object({
+          question: z.string(),
+          correct: z.boolean(),
+          answer: z.optional(z.number()).check(z.describe('The right option: after a pass only.')),
+          explanation: z.optional(z.string()).check(z.describe('After a pass only.')),
+        }),
+      ),
+    }),
+  }),
+);
 
 export const learningRoutes = [
   publicRoute({
@@ -77,12 +86,14 @@ export const learningRoutes = [
     summary: 'The course catalog, filtered by trade, skill taught, level and hours',
     tags: ['learn'],
     auth: 'none',
-    query: z.object({
-      trade: z.optional(z.enum(tradeIds)),
-      skill: z.optional(idParam),
-      level: z.optional(z.enum(skillLevels)),
-      maxHours: z.optional(courseHours),
-      ...pageQuery,
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        skill: z.optional(idParam()),
+        level: z.optional(z.enum(skillLevels)),
+        maxHours: z.optional(courseHours()),
+        ...pageQuery(),
+      }),
     }),
     responses: { 200: { description: 'One page of courses.' } },
     async handle({ query, services }) {
@@ -97,7 +108,7 @@ export const learningRoutes = [
     summary: 'A course: skills, prerequisites, lessons and quiz questions (never the answers)',
     tags: ['learn'],
     auth: 'none',
-    params: z.object({ courseId: idParam }),
+    input: () => ({ params: z.object({ courseId: idParam() }) }),
     responses: { 200: { description: 'The course.' }, 404: { description: 'No such course.' } },
     async handle({ params, services }) {
       return { body: publicCourse(findCourse(services.commons, params.courseId), services.commons) };
@@ -110,7 +121,7 @@ export const learningRoutes = [
     summary: 'A lesson, as markdown and as sanitized HTML',
     tags: ['learn'],
     auth: 'none',
-    params: z.object({ courseId: idParam, lessonId: idParam }),
+    input: () => ({ params: z.object({ courseId: idParam(), lessonId: idParam() }) }),
     responses: { 200: { description: 'The lesson.' }, 404: { description: 'No such course or lesson.' } },
     async handle({ params, services }) {
       const course = findCourse(services.commons, params.courseId);
@@ -126,10 +137,12 @@ export const learningRoutes = [
     summary: 'The skills taxonomy, optionally for one trade',
     tags: ['learn'],
     auth: 'none',
-    query: z.object({
-      trade: z.optional(z.enum(tradeIds)),
-      page: pageQuery.page,
-      pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 100),
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        page: pageQuery().page,
+        pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 100),
+      }),
     }),
     responses: { 200: { description: 'One page of skills.' } },
     async handle({ query, services }) {
@@ -179,7 +192,7 @@ export const learningRoutes = [
       'My quiz for a course: the questions drawn for my next attempt (drawn on first ask, the same until submitted), or why I cannot take it yet',
     tags: ['learn'],
     auth: 'required',
-    params: z.object({ courseId: idParam }),
+    input: () => ({ params: z.object({ courseId: idParam() }) }),
     responses: {
       200: {
         description:
@@ -227,11 +240,13 @@ export const learningRoutes = [
     summary: 'Download my credential: an Open Badges 3.0 AchievementCredential as a compact JWS',
     tags: ['learn'],
     auth: 'required',
-    params: z.object({
-      credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
+    input: () => ({
+      params: z.object({
+        credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
+      }),
     }),
     responses: {
-      200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: z.string() },
+      200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: () => z.string() },
       404: { description: 'No such credential of mine.' },
     },
     async handle({ params, identity, services }) {
@@ -250,7 +265,7 @@ export const learningRoutes = [
     summary: 'Verify a Guildhall credential (compact JWS): anyone may ask',
     tags: ['learn'],
     auth: 'none',
-    body: z.strictObject({ credential: z.string().check(z.minLength(1), z.maxLength(20_000)) }),
+    input: () => ({ body: z.strictObject({ credential: z.string().check(z.minLength(1), z.maxLength(20_000)) }) }),
     responses: { 200: { description: 'Whether it is valid, and what it says if it is.' } },
     async handle({ body, services }) {
       return { body: await verifyCredential(services.signer, body.credential) };

@@ -1,6 +1,7 @@
 // Schemas every route table shares: ids in paths, whole numbers in paths and queries, and the paging
 // of lists. The site's pages read numbers from their URLs with the same functions.
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts';
 
@@ -62,14 +63,14 @@ export function wholeNumber(range: WholeNumberRange) {
  * A page of a list read by cursor (see domain/paging.ts): `cursor` from the previous page's `next`,
  * and how many items at most. Every list route takes these and answers `{ items, next? }`.
  */
-export const cursorQuery = {
+export const cursorQuery = lazySchema(() => ({
   cursor: z
     .optional(z.string().check(z.minLength(1), z.maxLength(maxCursorLength)))
     .check(z.describe('The `next` of the page before; none for the first page.')),
   pageSize: z._default(wholeNumber({ min: 1, max: maxPageSize }), defaultPageSize),
-};
+}));
 
-export const pageQuery = {
+export const pageQuery = lazySchema(() => ({
   page: z._default(wholeNumber({ min: 1, max: 10_000 }), 1),
   pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 20),
-};
+}));

@@ -1,4 +1,5 @@
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { publicRoute } from '../route.ts';
 import { pageQuery, wholeNumber } from './params.ts';
@@ -11,35 +12,37 @@ const list = <T extends z.ZodMiniType<string>>(item: T) =>
       z.transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value])),
     ),
   );
-const shortText = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
-const pay = wholeNumber({ min: 0, max: 100_000_000 });
+const shortText = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(80)));
+const pay = lazySchema(() => wholeNumber({ min: 0, max: 100_000_000 }));
 const facetNames = ['type', 'skills', 'trade', 'place', 'remote', 'status', 'payUnit'] as const;
 
-export const searchQuerySchema = z.object({
-  q: z._default(z.string().check(z.maxLength(200)), ''),
-  type: list(z.enum(documentTypes)),
-  skills: list(shortText),
-  trade: list(shortText),
-  place: list(shortText),
-  status: list(shortText),
-  payUnit: list(shortText),
-  remote: z.optional(
-    z.pipe(
-      z.enum(['true', 'false']),
-      z.transform((v) => v === 'true'),
+export const searchQuerySchema = lazySchema(() =>
+  z.object({
+    q: z._default(z.string().check(z.maxLength(200)), ''),
+    type: list(z.enum(documentTypes)),
+    skills: list(shortText()),
+    trade: list(shortText()),
+    place: list(shortText()),
+    status: list(shortText()),
+    payUnit: list(shortText()),
+    remote: z.optional(
+      z.pipe(
+        z.enum(['true', 'false']),
+        z.transform((v) => v === 'true'),
+      ),
     ),
-  ),
-  payMin: z.optional(pay),
-  payMax: z.optional(pay),
-  sort: z.optional(
-    z.enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc']),
-  ),
-  facets: list(z.enum(facetNames)),
-  page: z._default(wholeNumber({ min: 1, max: 1000 }), 1),
-  pageSize: pageQuery.pageSize,
-});
+    payMin: z.optional(pay()),
+    payMax: z.optional(pay()),
+    sort: z.optional(
+      z.enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc']),
+    ),
+    facets: list(z.enum(facetNames)),
+    page: z._default(wholeNumber({ min: 1, max: 1000 }), 1),
+    pageSize: pageQuery().pageSize,
+  }),
+);
 
-export type SearchParams = z.infer<typeof searchQuerySchema>;
+export type SearchParams = z.infer<ReturnType<typeof searchQuerySchema>>;
 
 /** From the query string's shape to the search port's. */
 export function toSearchQuery(params: SearchParams): SearchQuery {
@@ -77,7 +80,7 @@ export const searchRoutes = [
     summary: 'Search courses, lessons, practice guides, openings and syndicates (typo-tolerant, with facets)',
     tags: ['search'],
     auth: 'none',
-    query: searchQuerySchema,
+    input: () => ({ query: searchQuerySchema() }),
     responses: {
       200: { description: 'Hits with highlights, facet counts and the total.' },
       503: { description: 'Search is unavailable.' },

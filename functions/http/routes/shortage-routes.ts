@@ -1,4 +1,5 @@
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
@@ -11,41 +12,45 @@ import {
 import { protectedRoute, publicRoute } from '../route.ts';
 import { idParam as id, wholeNumber } from './params.ts';
 
-const inputsSchema = z.object({
-  openings: z.number(),
-  positions: z.number(),
-  credentialed: z.number(),
-  declared: z.number(),
-  learners: z.number(),
-});
-const shortagesSchema = z.object({
-  day: z.string(),
-  method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
-  skills: z.array(
-    z.object({
-      rank: z.number(),
-      tradeRank: z.number(),
-      skill: z.string(),
-      label: z.string(),
-      trade: z.string(),
-      score: z.number(),
-      demand: z.number(),
-      supply: z.number(),
-      inputs: inputsSchema,
-      courses: z.array(z.string()),
-    }),
-  ),
-  trades: z.array(
-    z.object({
-      rank: z.number(),
-      trade: z.string(),
-      label: z.string(),
-      score: z.number(),
-      demand: z.number(),
-      supply: z.number(),
-    }),
-  ),
-});
+const inputsSchema = lazySchema(() =>
+  z.object({
+    openings: z.number(),
+    positions: z.number(),
+    credentialed: z.number(),
+    declared: z.number(),
+    learners: z.number(),
+  }),
+);
+const shortagesSchema = lazySchema(() =>
+  z.object({
+    day: z.string(),
+    method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
+    skills: z.array(
+      z.object({
+        rank: z.number(),
+        tradeRank: z.number(),
+        skill: z.string(),
+        label: z.string(),
+        trade: z.string(),
+        score: z.number(),
+        demand: z.number(),
+        supply: z.number(),
+        inputs: inputsSchema(),
+        courses: z.array(z.string()),
+      }),
+    ),
+    trades: z.array(
+      z.object({
+        rank: z.number(),
+        trade: z.string(),
+        label: z.string(),
+        score: z.number(),
+        demand: z.number(),
+        supply: z.number(),
+      }),
+    ),
+  }),
+);
 
 // Open data: anyone may fetch it, from any origin.
 const openData = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
@@ -57,15 +62,17 @@ export const shortageRoutes = [
     summary: 'Skill shortages, ranked per skill and per trade, with every input (open data; JSON or CSV)',
     tags: ['shortages'],
     auth: 'none',
-    query: z.object({
-      trade: z.optional(z.enum(tradeIds)),
-      format: z.optional(z.enum(['json', 'csv'])),
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        format: z.optional(z.enum(['json', 'csv'])),
+      }),
     }),
     responses: {
       200: {
         description: 'The ranking: JSON by default; CSV with `?format=csv` or `Accept: text/csv`.',
         schema: shortagesSchema,
-        alternatives: [{ contentType: 'text/csv', schema: z.string() }],
+        alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
       },
     },
     async handle({ query, services, headers }) {
@@ -98,7 +105,7 @@ export const shortageRoutes = [
     summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
     tags: ['shortages'],
     auth: 'none',
-    query: z.object({ days: z._default(wholeNumber({ min: 1, max: 366 }), 30) }),
+    input: () => ({ query: z.object({ days: z._default(wholeNumber({ min: 1, max: 366 }), 30) }) }),
     responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
@@ -134,7 +141,7 @@ export const shortageRoutes = [
     summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
     tags: ['shortages', 'jobs'],
     auth: 'required',
-    params: z.object({ openingId: id }),
+    input: () => ({ params: z.object({ openingId: id() }) }),
     responses: {
       200: { description: 'Counts, overall and per skill.' },
       404: { description: 'No such opening of a syndicate you admin.' },

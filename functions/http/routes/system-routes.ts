@@ -1,17 +1,22 @@
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';
 
-const dependencyHealth = z.looseObject({
-  status: z.enum(['ok', 'degraded', 'down']),
-  latencyMs: z.number(),
-  detail: z.optional(z.string()),
-});
+const dependencyHealth = lazySchema(() =>
+  z.looseObject({
+    status: z.enum(['ok', 'degraded', 'down']),
+    latencyMs: z.number(),
+    detail: z.optional(z.string()),
+  }),
+);
 
-export const healthReportSchema = z.object({
-  status: z.enum(['ok', 'degraded', 'down']),
-  checks: z.record(z.string(), dependencyHealth),
-});
+export const healthReportSchema = lazySchema(() =>
+  z.object({
+    status: z.enum(['ok', 'degraded', 'down']),
+    checks: z.record(z.string(), dependencyHealth()),
+  }),
+);
 
 export const systemRoutes = [
   publicRoute({

@@ -34,12 +34,12 @@ const demoSchema = z.strictObject({
       publishedDaysAgo: z.optional(daysAgo),
       unanswered: z._default(z.array(z.string()), []),
       correction: z.optional(z.strictObject({ daysAgo, changes: z.record(z.string(), z.unknown()) })),
-      draft: innovationInputSchema,
+      draft: innovationInputSchema(),
       adoptions: z.array(
         z.strictObject({
           syndicateId: z.string(),
           by: z.string(),
-          implementers: holdersInputSchema,
+          implementers: holdersInputSchema(),
           note: z.string(),
           daysAgo,
           reports: z.array(
@@ -120,7 +120,7 @@ export async function seedInnovations(
           s,
           as(record.author),
           record.id,
-          innovationInputSchema.parse({ ...record.draft, ...changes }),
+          innovationInputSchema().parse({ ...record.draft, ...changes }),
         );
         await publishInnovation(s, as(record.author), record.id);
       });

@@ -7,9 +7,9 @@ export function boardFilter(params: URLSearchParams) {
     const value = params.get(key);
     if (value) raw[key] = value;
   }
-  const parsed = boardQuerySchema.safeParse(raw);
+  const parsed = boardQuerySchema().safeParse(raw);
   // A filter that does not parse is dropped rather than failing the page: the form shows what applies.
-  const filter = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  const filter = parsed.success ? parsed.data : boardQuerySchema().parse({});
   const syndicate = params.get('syndicate');
   return { ...filter, syndicateId: syndicate && /^[a-z0-9-]{1,100}$/.test(syndicate) ? syndicate : undefined };
 }

@@ -16,6 +16,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { type Config, MeilisearchApiError } from 'meilisearch';
 import * as z from '#domain/zod.ts';
+import { lazySchema } from '#domain/zod.ts';
 
 export type MeilisearchHttpClient = NonNullable<Config['httpClient']>;
 
@@ -45,12 +46,14 @@ export class MeilisearchAnswerError extends Error {
 
 // What meilisearch-js reads of an error body; any other JSON is kept out of the error, as it could be
 // anything a proxy in front of the engine sends.
-const errorBodySchema = z.object({
-  message: z.string(),
-  code: z.string(),
-  type: z.string(),
-  link: z.string(),
-});
+const errorBodySchema = lazySchema(() =>
+  z.object({
+    message: z.string(),
+    code: z.string(),
+    type: z.string(),
+    link: z.string(),
+  }),
+);
 
 /**
  * A kept-alive connection the engine closed just as it was reused (it had been idle too long, or a Lambda
@@ -177,7 +180,7 @@ function readAnswer(response: http.IncomingMessage, text: string): unknown {
       throw new MeilisearchAnswerError('Meilisearch answered with text that is not JSON.', { cause: unreadable });
     return parsed;
   }
-  const body = errorBodySchema.safeParse(parsed);
+  const body = errorBodySchema().safeParse(parsed);
   throw new MeilisearchApiError(asResponse(response, status), body.success ? body.data : undefined);
 }
 
