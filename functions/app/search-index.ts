@@ -6,9 +6,9 @@ import { type Config, ConfigError } from '#config/config.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 
 /**
- * `true` in the functions' AWS bundles, where the CDK app's bundling options define it (and so does
- * `npm run bench:bundle`); undeclared everywhere else. esbuild then drops the branch that loads the
- * embedded engine, and the engine's code with it, from every AWS bundle.
+ * `true` in the functions' AWS bundles (see #config/bundle.ts). Tested right here, not through a
+ * constant of that module: esbuild drops the dynamic import below only when the test is settled as
+ * this file is parsed, which is before it inlines constants across modules.
  */
 declare const GUILDHALL_AWS_BUNDLE: true | undefined;
 

@@ -1,9 +1,10 @@
 // The API: every route, in one static table, behind one router. The CDK app reads the same table to
 // declare one API Gateway route per entry (with the JWT authorizer on protected ones).
+import { documented } from '#config/bundle.ts';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Services } from '#app/services.ts';
-import { publicRoute, type AnyRoute } from './route.ts';
+import { type AnyRoute, publicRoute } from './route.ts';
 import { createRouter } from './router.ts';
 import { innovationRoutes, ledgerRoutes, registryLogRoutes } from './routes/innovation-routes.ts';
 import { openingRoutes, syndicateRoutes } from './routes/job-routes.ts';
@@ -32,10 +33,12 @@ export const apiInfo = { title: 'Guildhall API', version: '0.1.0' };
 const openApiRoute = publicRoute({
   method: 'GET',
   path: '/api/openapi.json',
-  summary: 'This document: every route of the API',
-  tags: ['system'],
   auth: 'none',
-  responses: { 200: { description: 'OpenAPI 3.1 document.' } },
+  doc: documented && {
+    summary: 'This document: every route of the API',
+    tags: ['system'],
+    responses: { 200: { description: 'OpenAPI 3.1 document.' } },
+  },
   async handle({ services }) {
     // Generated from this table at build time (functions/local/compile-openapi.ts), read once, sent as is.
     const file = resolve(services.config.OPENAPI_FILE);

@@ -107,6 +107,9 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
   const paths: Record<string, Record<string, unknown>> = {};
   const texts: TextComponents = new Map();
   for (const route of routes) {
+    if (!route.doc)
+      throw new Error(`${route.method} ${route.path} has no doc: the document is built where docs are kept`);
+    const doc = route.doc;
     const input = route.input?.() ?? {};
     const parameters: unknown[] = [];
     for (const [location, schema] of [
@@ -139,19 +142,24 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       });
     }
     const responses: Record<string, unknown> = {};
-    for (const [status, doc] of Object.entries(route.responses)) {
+    for (const [status, response] of Object.entries(doc.responses)) {
       const content: Record<string, unknown> = {};
-      if (doc.schema)
-        content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema(), 'output', texts) };
+      if (response.schema)
+        content[response.contentType ?? 'application/json'] = {
+          schema: jsonSchema(response.schema(), 'output', texts),
+        };
       // A refusal a route describes in its own words is still answered as problem+json.
       else if (Number(status) >= 400)
         content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
-      for (const alternative of doc.alternatives ?? []) {
+      for (const alternative of response.alternatives ?? []) {
         content[alternative.contentType] = alternative.schema
           ? { schema: jsonSchema(alternative.schema(), 'output', texts) }
           : {};
       }
-      responses[status] = { description: doc.description, ...(Object.keys(content).length > 0 ? { content } : {}) };
+      responses[status] = {
+        description: response.description,
+        ...(Object.keys(content).length > 0 ? { content } : {}),
+      };
     }
     const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     const withProblem = (status: number, description: string) => {
@@ -188,8 +196,8 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
 
     const operation: Record<string, unknown> = {
       operationId: operationId(route),
-      summary: route.summary,
-      tags: route.tags,
+      summary: doc.summary,
+      tags: doc.tags,
       parameters,
       responses,
     };

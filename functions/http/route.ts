@@ -51,15 +51,21 @@ export interface RouteInput<P, Q, B> {
   body?: z.ZodMiniType<B>;
 }
 
+/** What the OpenAPI document says of a route, beside what its schemas say. */
+export interface RouteDoc {
+  summary: string;
+  tags: string[];
+  responses: Record<number, ResponseDoc>;
+}
+
 interface RouteBase<P, Q, B> {
   method: Method;
   /** Path template with `{name}` parameters, e.g. `/api/courses/{courseId}`. */
   path: string;
-  summary: string;
-  tags: string[];
   /** Builds the route's schemas; called once, when the route is first matched (or documented). */
   input?: () => RouteInput<P, Q, B>;
-  responses: Record<number, ResponseDoc>;
+  /** `documented && {…}` (#config/bundle.ts): `false`, and left out, in the functions' AWS bundles. */
+  doc: RouteDoc | false;
 }
 
 export interface PublicRoute<P, Q, B> extends RouteBase<P, Q, B> {

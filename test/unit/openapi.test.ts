@@ -93,4 +93,10 @@ describe('the OpenAPI document', () => {
     expect(response.headers['cache-control']).toBe('public, max-age=300');
     expect(response.body).toEqual(JSON.parse(JSON.stringify(buildOpenApi(apiRoutes, apiInfo))));
   });
+
+  it('refuses to document a route without its doc, as in a bundle built for AWS', () => {
+    const [route] = apiRoutes;
+    if (!route) throw new Error('no routes');
+    expect(() => buildOpenApi([{ ...route, doc: false }], apiInfo)).toThrow(/has no doc/);
+  });
 });

@@ -10,15 +10,17 @@ import { fakeServices } from '../support/services.ts';
 const echo = publicRoute<{ id: string }, { limit: number }, { title: string; count: number }>({
   method: 'POST',
   path: '/api/things/{id}',
-  summary: 'echo',
-  tags: ['test'],
   auth: 'none',
   input: () => ({
     params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }),
     query: z.object({ limit: z._default(wholeNumber({ min: 1, max: 50 }), 20) }),
     body: z.object({ title: z.string().check(z.minLength(1)), count: z.number().check(z.int()) }),
   }),
-  responses: { 201: { description: 'made' } },
+  doc: {
+    summary: 'echo',
+    tags: ['test'],
+    responses: { 201: { description: 'made' } },
+  },
   async handle({ params, query, body }) {
     return { status: 201, body: { id: params.id, limit: query.limit, ...body } };
   },
@@ -29,8 +31,6 @@ const routes = [
   publicRoute({
     method: 'PUT',
     path: '/api/choices',
-    summary: 'one of two strict shapes',
-    tags: ['test'],
     auth: 'none',
     input: () => ({
       body: z.union([
@@ -38,7 +38,11 @@ const routes = [
         z.strictObject({ role: z.string(), rate: z.strictObject({ amount: z.number() }) }),
       ]),
     }),
-    responses: { 200: { description: 'ok' } },
+    doc: {
+      summary: 'one of two strict shapes',
+      tags: ['test'],
+      responses: { 200: { description: 'ok' } },
+    },
     async handle({ body }) {
       return { body };
     },
@@ -46,10 +50,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/things/{id}',
-    summary: 'get',
-    tags: ['test'],
     auth: 'none',
-    responses: { 200: { description: 'ok' } },
+    doc: {
+      summary: 'get',
+      tags: ['test'],
+      responses: { 200: { description: 'ok' } },
+    },
     async handle({ identity }) {
       return { body: { sawIdentity: identity !== null } };
     },
@@ -57,10 +63,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/missing',
-    summary: 'throws not found',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws not found',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new NotFoundError('course', 'nope');
     },
@@ -68,10 +76,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/busy',
-    summary: 'throws busy',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws busy',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new BusyError('Too many changes at once.');
     },
@@ -79,10 +89,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/conflict',
-    summary: 'throws conflict',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws conflict',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new ConflictError('Already applied.');
     },
@@ -90,10 +102,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/bug',
-    summary: 'throws a bug',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws a bug',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new TypeError('secret internals');
     },
@@ -101,10 +115,12 @@ const routes = [
   protectedRoute({
     method: 'GET',
     path: '/api/private',
-    summary: 'needs identity',
-    tags: ['test'],
     auth: 'required',
-    responses: { 200: { description: 'ok' } },
+    doc: {
+      summary: 'needs identity',
+      tags: ['test'],
+      responses: { 200: { description: 'ok' } },
+    },
     async handle({ identity }) {
       return { body: { personId: identity.personId } };
     },
@@ -189,14 +205,16 @@ describe('router', () => {
       publicRoute({
         method: 'GET',
         path: `/api/${name}`,
-        summary: name,
-        tags: ['test'],
         auth: 'none',
         input: () => {
           builds[name]++;
           return { query: z.object({ n: z._default(wholeNumber({ min: 1, max: 9 }), 1) }) };
         },
-        responses: { 200: { description: 'ok' } },
+        doc: {
+          summary: name,
+          tags: ['test'],
+          responses: { 200: { description: 'ok' } },
+        },
         async handle({ query }) {
           return { body: query };
         },

@@ -1,3 +1,4 @@
+import { documented } from '#config/bundle.ts';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
@@ -42,11 +43,13 @@ export const syndicateRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates',
-    summary: 'Every syndicate, by name',
-    tags: ['syndicates'],
     auth: 'none',
     input: () => ({ query: z.object(pageQuery()) }),
-    responses: { 200: { description: 'One page of syndicates.' } },
+    doc: documented && {
+      summary: 'Every syndicate, by name',
+      tags: ['syndicates'],
+      responses: { 200: { description: 'One page of syndicates.' } },
+    },
     async handle({ query, services }) {
       return { body: paginate(await services.syndicates.list(), query.page, query.pageSize) };
     },
@@ -54,11 +57,13 @@ export const syndicateRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates/{syndicateId}',
-    summary: 'A syndicate: who they are, where, and their rate card',
-    tags: ['syndicates'],
     auth: 'none',
     input: () => ({ params: z.object({ syndicateId: id() }) }),
-    responses: { 200: { description: 'The syndicate.' }, 404: { description: 'No such syndicate.' } },
+    doc: documented && {
+      summary: 'A syndicate: who they are, where, and their rate card',
+      tags: ['syndicates'],
+      responses: { 200: { description: 'The syndicate.' }, 404: { description: 'No such syndicate.' } },
+    },
     async handle({ params, services }) {
       return { body: await findSyndicate(services, params.syndicateId) };
     },
@@ -66,26 +71,32 @@ export const syndicateRoutes = [
   commandRoute(createSyndicateCommand, {
     method: 'POST',
     path: '/api/syndicates',
-    summary: 'Found a syndicate; you become its first admin',
-    tags: ['syndicates'],
-    responses: { 201: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
+    doc: documented && {
+      summary: 'Found a syndicate; you become its first admin',
+      tags: ['syndicates'],
+      responses: { 201: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
+    },
     respond: (syndicate) => ({ status: 201, body: syndicate }),
   }),
   commandRoute(updateSyndicateCommand, {
     method: 'PUT',
     path: '/api/syndicates/{syndicateId}',
-    summary: 'Edit a syndicate (admins)',
-    tags: ['syndicates'],
-    responses: { 200: { description: 'Updated.' }, 404: { description: 'No such syndicate of yours.' } },
+    doc: documented && {
+      summary: 'Edit a syndicate (admins)',
+      tags: ['syndicates'],
+      responses: { 200: { description: 'Updated.' }, 404: { description: 'No such syndicate of yours.' } },
+    },
   }),
   protectedRoute({
     method: 'GET',
     path: '/api/syndicates/{syndicateId}/members',
-    summary: 'Members and pending requests (admins)',
-    tags: ['syndicates'],
     auth: 'required',
     input: () => ({ params: z.object({ syndicateId: id() }) }),
-    responses: { 200: { description: 'Memberships.' }, 404: { description: 'No such syndicate of yours.' } },
+    doc: documented && {
+      summary: 'Members and pending requests (admins)',
+      tags: ['syndicates'],
+      responses: { 200: { description: 'Memberships.' }, 404: { description: 'No such syndicate of yours.' } },
+    },
     async handle({ params, identity, services }) {
       await requireAdmin(services, params.syndicateId, identity);
       return { body: { items: await services.syndicates.listMemberships(params.syndicateId) } };
@@ -94,32 +105,41 @@ export const syndicateRoutes = [
   commandRoute(requestToJoinCommand, {
     method: 'POST',
     path: '/api/syndicates/{syndicateId}/join-requests',
-    summary: 'Ask to join a syndicate (a repeat returns the same request)',
-    tags: ['syndicates'],
-    responses: { 201: { description: 'Requested (or already a member).' }, 404: { description: 'No such syndicate.' } },
+    doc: documented && {
+      summary: 'Ask to join a syndicate (a repeat returns the same request)',
+      tags: ['syndicates'],
+      responses: {
+        201: { description: 'Requested (or already a member).' },
+        404: { description: 'No such syndicate.' },
+      },
+    },
     respond: (membership) => ({ status: 201, body: membership }),
   }),
   commandRoute(decideMemberCommand, {
     method: 'PUT',
     path: '/api/syndicates/{syndicateId}/members/{personId}',
-    summary: 'Approve or decline a request, or change a member’s role (admins)',
-    tags: ['syndicates'],
-    responses: {
-      200: { description: 'The membership.' },
-      404: { description: 'No such request or member.' },
-      409: { description: 'Already decided.' },
-      422: { description: 'Would leave no admin.' },
+    doc: documented && {
+      summary: 'Approve or decline a request, or change a member’s role (admins)',
+      tags: ['syndicates'],
+      responses: {
+        200: { description: 'The membership.' },
+        404: { description: 'No such request or member.' },
+        409: { description: 'Already decided.' },
+        422: { description: 'Would leave no admin.' },
+      },
     },
   }),
   commandRoute(leaveSyndicateCommand, {
     method: 'DELETE',
     path: '/api/syndicates/{syndicateId}/membership',
-    summary: 'Leave a syndicate (the last admin cannot)',
-    tags: ['syndicates'],
-    responses: {
-      204: { description: 'Left.' },
-      404: { description: 'Not a member.' },
-      422: { description: 'You are the last admin.' },
+    doc: documented && {
+      summary: 'Leave a syndicate (the last admin cannot)',
+      tags: ['syndicates'],
+      responses: {
+        204: { description: 'Left.' },
+        404: { description: 'Not a member.' },
+        422: { description: 'You are the last admin.' },
+      },
     },
     respond: () => ({ status: 204 }),
   }),
@@ -129,11 +149,13 @@ export const openingRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/openings',
-    summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
-    tags: ['jobs'],
     auth: 'none',
     input: () => ({ query: boardQuerySchema() }),
-    responses: { 200: { description: 'One page of openings.' } },
+    doc: documented && {
+      summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
+      tags: ['jobs'],
+      responses: { 200: { description: 'One page of openings.' } },
+    },
     async handle({ query, services }) {
       const items = (await board(services, query)).map(({ opening, syndicate }) => ({
         ...opening,
@@ -145,11 +167,13 @@ export const openingRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates/{syndicateId}/openings',
-    summary: 'A syndicate’s board: its open openings',
-    tags: ['jobs'],
     auth: 'none',
     input: () => ({ params: z.object({ syndicateId: id() }), query: boardQuerySchema() }),
-    responses: { 200: { description: 'One page of openings.' }, 404: { description: 'No such syndicate.' } },
+    doc: documented && {
+      summary: 'A syndicate’s board: its open openings',
+      tags: ['jobs'],
+      responses: { 200: { description: 'One page of openings.' }, 404: { description: 'No such syndicate.' } },
+    },
     async handle({ params, query, services }) {
       await findSyndicate(services, params.syndicateId);
       const items = (await board(services, { ...query, syndicateId: params.syndicateId })).map(
@@ -161,11 +185,13 @@ export const openingRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/openings/{openingId}',
-    summary: 'An opening (drafts are visible to their syndicate’s admins only, on the site)',
-    tags: ['jobs'],
     auth: 'none',
     input: () => ({ params: z.object({ openingId: id() }) }),
-    responses: { 200: { description: 'The opening.' }, 404: { description: 'No such opening.' } },
+    doc: documented && {
+      summary: 'An opening (drafts are visible to their syndicate’s admins only, on the site)',
+      tags: ['jobs'],
+      responses: { 200: { description: 'The opening.' }, 404: { description: 'No such opening.' } },
+    },
     async handle({ params, services }) {
       const { opening, status } = await publicOpening(services, params.openingId);
       return { body: { ...opening, effectiveStatus: status } };
@@ -174,62 +200,74 @@ export const openingRoutes = [
   commandRoute(createOpeningCommand, {
     method: 'POST',
     path: '/api/syndicates/{syndicateId}/openings',
-    summary: 'Create an opening as a draft (admins)',
-    tags: ['jobs'],
-    responses: { 201: { description: 'Created as a draft.' }, 404: { description: 'No such syndicate of yours.' } },
+    doc: documented && {
+      summary: 'Create an opening as a draft (admins)',
+      tags: ['jobs'],
+      responses: { 201: { description: 'Created as a draft.' }, 404: { description: 'No such syndicate of yours.' } },
+    },
     respond: (opening) => ({ status: 201, body: opening }),
   }),
   commandRoute(updateOpeningCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}',
-    summary: 'Edit an opening (admins of its syndicate)',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'Updated.' },
-      404: { description: 'No such opening of yours.' },
-      409: { description: 'Changed meanwhile.' },
+    doc: documented && {
+      summary: 'Edit an opening (admins of its syndicate)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'Updated.' },
+        404: { description: 'No such opening of yours.' },
+        409: { description: 'Changed meanwhile.' },
+      },
     },
   }),
   commandRoute(changeOpeningStatusCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/status',
-    summary: 'Publish (open) or close an opening (admins)',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'The opening.' },
-      404: { description: 'No such opening of yours.' },
-      422: { description: 'Not allowed from its status.' },
+    doc: documented && {
+      summary: 'Publish (open) or close an opening (admins)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The opening.' },
+        404: { description: 'No such opening of yours.' },
+        422: { description: 'Not allowed from its status.' },
+      },
     },
   }),
   commandRoute(applyCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applications/me',
-    summary: 'Apply with a short note (once; a retry returns the same application)',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'The application.' },
-      404: { description: 'No such opening.' },
-      422: { description: 'Not open.' },
+    doc: documented && {
+      summary: 'Apply with a short note (once; a retry returns the same application)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The application.' },
+        404: { description: 'No such opening.' },
+        422: { description: 'Not open.' },
+      },
     },
   }),
   commandRoute(withdrawCommand, {
     method: 'DELETE',
     path: '/api/openings/{openingId}/applications/me',
-    summary: 'Withdraw my application',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'Withdrawn.' },
-      404: { description: 'No application of mine.' },
-      409: { description: 'Already decided.' },
+    doc: documented && {
+      summary: 'Withdraw my application',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'Withdrawn.' },
+        404: { description: 'No application of mine.' },
+        409: { description: 'Already decided.' },
+      },
     },
   }),
   protectedRoute({
     method: 'GET',
     path: '/api/me/applications',
-    summary: 'My applications and their status',
-    tags: ['jobs'],
     auth: 'required',
-    responses: { 200: { description: 'Applications.' } },
+    doc: documented && {
+      summary: 'My applications and their status',
+      tags: ['jobs'],
+      responses: { 200: { description: 'Applications.' } },
+    },
     async handle({ identity, services }) {
       const items = (await myApplications(services, identity)).map(({ application, opening }) => ({
         ...application,
@@ -241,11 +279,13 @@ export const openingRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/openings/{openingId}/applicants',
-    summary: 'Applicants ranked by skill match (admins of its syndicate)',
-    tags: ['jobs'],
     auth: 'required',
     input: () => ({ params: z.object({ openingId: id() }) }),
-    responses: { 200: { description: 'Ranked applicants.' }, 404: { description: 'No such opening of yours.' } },
+    doc: documented && {
+      summary: 'Applicants ranked by skill match (admins of its syndicate)',
+      tags: ['jobs'],
+      responses: { 200: { description: 'Ranked applicants.' }, 404: { description: 'No such opening of yours.' } },
+    },
     async handle({ params, identity, services }) {
       const { ranked } = await rankedApplicants(services, identity, params.openingId);
       return {
@@ -266,12 +306,14 @@ export const openingRoutes = [
   commandRoute(decideApplicantCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applicants/{personId}',
-    summary: 'Accept or decline an applicant (admins); accepting fills a position',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'The decision and the opening.' },
-      404: { description: 'No such application.' },
-      422: { description: 'Every position is filled.' },
+    doc: documented && {
+      summary: 'Accept or decline an applicant (admins); accepting fills a position',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The decision and the opening.' },
+        404: { description: 'No such application.' },
+        422: { description: 'Every position is filled.' },
+      },
     },
   }),
 ];

@@ -1,3 +1,4 @@
+import { documented } from '#config/bundle.ts';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
@@ -83,8 +84,6 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/courses',
-    summary: 'The course catalog, filtered by trade, skill taught, level and hours',
-    tags: ['learn'],
     auth: 'none',
     input: () => ({
       query: z.object({
@@ -95,7 +94,11 @@ export const learningRoutes = [
         ...pageQuery(),
       }),
     }),
-    responses: { 200: { description: 'One page of courses.' } },
+    doc: documented && {
+      summary: 'The course catalog, filtered by trade, skill taught, level and hours',
+      tags: ['learn'],
+      responses: { 200: { description: 'One page of courses.' } },
+    },
     async handle({ query, services }) {
       const courses = filterCourses(services.commons, query).map((course) => courseSummary(course, services.commons));
       return { body: paginate(courses, query.page, query.pageSize) };
@@ -105,11 +108,13 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/courses/{courseId}',
-    summary: 'A course: skills, prerequisites, lessons and quiz questions (never the answers)',
-    tags: ['learn'],
     auth: 'none',
     input: () => ({ params: z.object({ courseId: idParam() }) }),
-    responses: { 200: { description: 'The course.' }, 404: { description: 'No such course.' } },
+    doc: documented && {
+      summary: 'A course: skills, prerequisites, lessons and quiz questions (never the answers)',
+      tags: ['learn'],
+      responses: { 200: { description: 'The course.' }, 404: { description: 'No such course.' } },
+    },
     async handle({ params, services }) {
       return { body: publicCourse(findCourse(services.commons, params.courseId), services.commons) };
     },
@@ -118,11 +123,13 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/courses/{courseId}/lessons/{lessonId}',
-    summary: 'A lesson, as markdown and as sanitized HTML',
-    tags: ['learn'],
     auth: 'none',
     input: () => ({ params: z.object({ courseId: idParam(), lessonId: idParam() }) }),
-    responses: { 200: { description: 'The lesson.' }, 404: { description: 'No such course or lesson.' } },
+    doc: documented && {
+      summary: 'A lesson, as markdown and as sanitized HTML',
+      tags: ['learn'],
+      responses: { 200: { description: 'The lesson.' }, 404: { description: 'No such course or lesson.' } },
+    },
     async handle({ params, services }) {
       const course = findCourse(services.commons, params.courseId);
       const lesson = course.lessons.find((candidate) => candidate.id === params.lessonId);
@@ -134,8 +141,6 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/skills',
-    summary: 'The skills taxonomy, optionally for one trade',
-    tags: ['learn'],
     auth: 'none',
     input: () => ({
       query: z.object({
@@ -144,7 +149,11 @@ export const learningRoutes = [
         pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 100),
       }),
     }),
-    responses: { 200: { description: 'One page of skills.' } },
+    doc: documented && {
+      summary: 'The skills taxonomy, optionally for one trade',
+      tags: ['learn'],
+      responses: { 200: { description: 'One page of skills.' } },
+    },
     async handle({ query, services }) {
       const skills = [...services.commons.skills.values()].filter(
         (skill) => !query.trade || skill.trade === query.trade,
@@ -156,19 +165,26 @@ export const learningRoutes = [
   commandRoute(enrollCommand, {
     method: 'POST',
     path: '/api/me/enrollments',
-    summary: 'Enroll in a course (a repeat returns the same enrollment)',
-    tags: ['learn'],
-    responses: { 201: { description: 'Enrolled.', schema: enrollmentSchema }, 404: { description: 'No such course.' } },
+    doc: documented && {
+      summary: 'Enroll in a course (a repeat returns the same enrollment)',
+      tags: ['learn'],
+      responses: {
+        201: { description: 'Enrolled.', schema: enrollmentSchema },
+        404: { description: 'No such course.' },
+      },
+    },
     respond: (enrollment) => ({ status: 201, body: enrollment }),
   }),
 
   protectedRoute({
     method: 'GET',
     path: '/api/me/learning',
-    summary: 'My enrollments with progress, my credentials and the skills I hold',
-    tags: ['learn'],
     auth: 'required',
-    responses: { 200: { description: 'The learner summary.' } },
+    doc: documented && {
+      summary: 'My enrollments with progress, my credentials and the skills I hold',
+      tags: ['learn'],
+      responses: { 200: { description: 'The learner summary.' } },
+    },
     async handle({ identity, services }) {
       return { body: await myLearning(services, identity), headers: { 'cache-control': 'private, no-store' } };
     },
@@ -177,29 +193,33 @@ export const learningRoutes = [
   commandRoute(completeLessonCommand, {
     method: 'PUT',
     path: '/api/me/enrollments/{courseId}/lessons/{lessonId}',
-    summary: 'Mark a lesson done (repeating it is harmless)',
-    tags: ['learn'],
-    responses: {
-      200: { description: 'The enrollment with progress.', schema: enrollmentSchema },
-      404: { description: 'Not enrolled, or no such lesson.' },
+    doc: documented && {
+      summary: 'Mark a lesson done (repeating it is harmless)',
+      tags: ['learn'],
+      responses: {
+        200: { description: 'The enrollment with progress.', schema: enrollmentSchema },
+        404: { description: 'Not enrolled, or no such lesson.' },
+      },
     },
   }),
 
   protectedRoute({
     method: 'GET',
     path: '/api/me/enrollments/{courseId}/quiz',
-    summary:
-      'My quiz for a course: the questions drawn for my next attempt (drawn on first ask, the same until submitted), or why I cannot take it yet',
-    tags: ['learn'],
     auth: 'required',
     input: () => ({ params: z.object({ courseId: idParam() }) }),
-    responses: {
-      200: {
-        description:
-          '`status` is `open` with the drawn questions (never their answers), `lessons-left` with the next lesson, or `waiting` with `retryAt` after two failed attempts in a row.',
-        schema: quizViewSchema,
+    doc: documented && {
+      summary:
+        'My quiz for a course: the questions drawn for my next attempt (drawn on first ask, the same until submitted), or why I cannot take it yet',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description:
+            '`status` is `open` with the drawn questions (never their answers), `lessons-left` with the next lesson, or `waiting` with `retryAt` after two failed attempts in a row.',
+          schema: quizViewSchema,
+        },
+        404: { description: 'No such course, or not enrolled in it.' },
       },
-      404: { description: 'No such course, or not enrolled in it.' },
     },
     async handle({ params, identity, services }) {
       return {
@@ -212,24 +232,28 @@ export const learningRoutes = [
   commandRoute(submitQuizCommand, {
     method: 'POST',
     path: '/api/me/enrollments/{courseId}/quiz-attempts',
-    summary:
-      'Submit answers to the questions drawn for me (GET …/quiz), one option number per question id; graded on the server',
-    tags: ['learn'],
-    responses: {
-      200: {
-        description:
-          'The grade. A fail names each question right or wrong and nothing more (and `retryAt` when a wait begins); a pass also gives each right option and its explanation, and a first pass names the credential issued.',
-        schema: quizOutcomeSchema,
-      },
-      404: { description: 'No such course, or not enrolled in it.' },
-      409: { description: 'Another submission for this course was recorded first; nothing was recorded for this one.' },
-      422: {
-        description:
-          '`rule: lessons-not-done` while lessons are left; or `errors` naming `body.drawId` (not the draw waiting for answers) or an answer (a question not drawn, answered twice or not at all, an option the question lacks). Nothing is recorded.',
-      },
-      429: {
-        description:
-          'Two failed attempts in a row: wait until Retry-After (the detail says how long in words). Nothing is recorded.',
+    doc: documented && {
+      summary:
+        'Submit answers to the questions drawn for me (GET …/quiz), one option number per question id; graded on the server',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description:
+            'The grade. A fail names each question right or wrong and nothing more (and `retryAt` when a wait begins); a pass also gives each right option and its explanation, and a first pass names the credential issued.',
+          schema: quizOutcomeSchema,
+        },
+        404: { description: 'No such course, or not enrolled in it.' },
+        409: {
+          description: 'Another submission for this course was recorded first; nothing was recorded for this one.',
+        },
+        422: {
+          description:
+            '`rule: lessons-not-done` while lessons are left; or `errors` naming `body.drawId` (not the draw waiting for answers) or an answer (a question not drawn, answered twice or not at all, an option the question lacks). Nothing is recorded.',
+        },
+        429: {
+          description:
+            'Two failed attempts in a row: wait until Retry-After (the detail says how long in words). Nothing is recorded.',
+        },
       },
     },
   }),
@@ -237,17 +261,19 @@ export const learningRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me/credentials/{credentialId}',
-    summary: 'Download my credential: an Open Badges 3.0 AchievementCredential as a compact JWS',
-    tags: ['learn'],
     auth: 'required',
     input: () => ({
       params: z.object({
         credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
       }),
     }),
-    responses: {
-      200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: () => z.string() },
-      404: { description: 'No such credential of mine.' },
+    doc: documented && {
+      summary: 'Download my credential: an Open Badges 3.0 AchievementCredential as a compact JWS',
+      tags: ['learn'],
+      responses: {
+        200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: () => z.string() },
+        404: { description: 'No such credential of mine.' },
+      },
     },
     async handle({ params, identity, services }) {
       const credential = await getMyCredential(services, identity, params.credentialId);
@@ -262,11 +288,13 @@ export const learningRoutes = [
   publicRoute({
     method: 'POST',
     path: '/api/credentials/verify',
-    summary: 'Verify a Guildhall credential (compact JWS): anyone may ask',
-    tags: ['learn'],
     auth: 'none',
     input: () => ({ body: z.strictObject({ credential: z.string().check(z.minLength(1), z.maxLength(20_000)) }) }),
-    responses: { 200: { description: 'Whether it is valid, and what it says if it is.' } },
+    doc: documented && {
+      summary: 'Verify a Guildhall credential (compact JWS): anyone may ask',
+      tags: ['learn'],
+      responses: { 200: { description: 'Whether it is valid, and what it says if it is.' } },
+    },
     async handle({ body, services }) {
       return { body: await verifyCredential(services.signer, body.credential) };
     },
@@ -275,10 +303,12 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/credentials/keys',
-    summary: 'The public key that signs this instance’s credentials (JWKS)',
-    tags: ['learn'],
     auth: 'none',
-    responses: { 200: { description: 'JWKS.' } },
+    doc: documented && {
+      summary: 'The public key that signs this instance’s credentials (JWKS)',
+      tags: ['learn'],
+      responses: { 200: { description: 'JWKS.' } },
+    },
     async handle({ services }) {
       return {
         body: { keys: [await services.signer.publicJwk()] },

@@ -1,3 +1,4 @@
+import { documented } from '#config/bundle.ts';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
@@ -77,13 +78,15 @@ export const searchRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/search',
-    summary: 'Search courses, lessons, practice guides, openings and syndicates (typo-tolerant, with facets)',
-    tags: ['search'],
     auth: 'none',
     input: () => ({ query: searchQuerySchema() }),
-    responses: {
-      200: { description: 'Hits with highlights, facet counts and the total.' },
-      503: { description: 'Search is unavailable.' },
+    doc: documented && {
+      summary: 'Search courses, lessons, practice guides, openings and syndicates (typo-tolerant, with facets)',
+      tags: ['search'],
+      responses: {
+        200: { description: 'Hits with highlights, facet counts and the total.' },
+        503: { description: 'Search is unavailable.' },
+      },
     },
     async handle({ query, services }) {
       return {

@@ -1,3 +1,4 @@
+import { documented } from '#config/bundle.ts';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
@@ -59,8 +60,6 @@ export const shortageRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/shortages',
-    summary: 'Skill shortages, ranked per skill and per trade, with every input (open data; JSON or CSV)',
-    tags: ['shortages'],
     auth: 'none',
     input: () => ({
       query: z.object({
@@ -68,11 +67,15 @@ export const shortageRoutes = [
         format: z.optional(z.enum(['json', 'csv'])),
       }),
     }),
-    responses: {
-      200: {
-        description: 'The ranking: JSON by default; CSV with `?format=csv` or `Accept: text/csv`.',
-        schema: shortagesSchema,
-        alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
+    doc: documented && {
+      summary: 'Skill shortages, ranked per skill and per trade, with every input (open data; JSON or CSV)',
+      tags: ['shortages'],
+      responses: {
+        200: {
+          description: 'The ranking: JSON by default; CSV with `?format=csv` or `Accept: text/csv`.',
+          schema: shortagesSchema,
+          alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
+        },
       },
     },
     async handle({ query, services, headers }) {
@@ -102,11 +105,13 @@ export const shortageRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/shortages/trend',
-    summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
-    tags: ['shortages'],
     auth: 'none',
     input: () => ({ query: z.object({ days: z._default(wholeNumber({ min: 1, max: 366 }), 30) }) }),
-    responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+    doc: documented && {
+      summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
+      tags: ['shortages'],
+      responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+    },
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
     },
@@ -115,10 +120,12 @@ export const shortageRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me/recommendations',
-    summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
-    tags: ['shortages', 'learn'],
     auth: 'required',
-    responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+    doc: documented && {
+      summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
+      tags: ['shortages', 'learn'],
+      responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+    },
     async handle({ identity, services }) {
       const { qualifyNow, courses } = await learnerRecommendations(services, identity);
       return {
@@ -138,13 +145,15 @@ export const shortageRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/openings/{openingId}/readiness',
-    summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
-    tags: ['shortages', 'jobs'],
     auth: 'required',
     input: () => ({ params: z.object({ openingId: id() }) }),
-    responses: {
-      200: { description: 'Counts, overall and per skill.' },
-      404: { description: 'No such opening of a syndicate you admin.' },
+    doc: documented && {
+      summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
+      tags: ['shortages', 'jobs'],
+      responses: {
+        200: { description: 'Counts, overall and per skill.' },
+        404: { description: 'No such opening of a syndicate you admin.' },
+      },
     },
     async handle({ params, identity, services }) {
       return {

@@ -1,3 +1,4 @@
+import { documented } from '#config/bundle.ts';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
@@ -22,15 +23,17 @@ export const systemRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/health',
-    summary: 'Status of the store and the search engine',
-    tags: ['system'],
     auth: 'none',
-    responses: {
-      200: {
-        description: 'Everything essential works; search may be degraded (down, or its settings differ).',
-        schema: healthReportSchema,
+    doc: documented && {
+      summary: 'Status of the store and the search engine',
+      tags: ['system'],
+      responses: {
+        200: {
+          description: 'Everything essential works; search may be degraded (down, or its settings differ).',
+          schema: healthReportSchema,
+        },
+        503: { description: 'The store is down.', schema: healthReportSchema },
       },
-      503: { description: 'The store is down.', schema: healthReportSchema },
     },
     async handle({ services }) {
       const report = await checkHealth(services.healthProbes);
