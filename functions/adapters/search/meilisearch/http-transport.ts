@@ -12,11 +12,16 @@
 // (`{message, code, type, link}` as its cause), and errors.ts unwraps it. The client's `timeout` aborts
 // through `init.signal`, whose reason is rejected unchanged: that is how the client recognises its own
 // timeout and reports a MeilisearchRequestTimeOutError.
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
+import { createRequire } from 'node:module';
 import { type Config, MeilisearchApiError } from 'meilisearch';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
+
+// Required, not imported: an `import` of node:http reads every export, and three of them (WebSocket,
+// CloseEvent, MessageEvent) are getters that load Node's fetch machinery, ~10 ms of a cold start.
+const { Agent: HttpAgent, request: httpRequest } = createRequire(import.meta.url)('node:http') as typeof http;
 
 export type MeilisearchHttpClient = NonNullable<Config['httpClient']>;
 
@@ -65,7 +70,7 @@ const staleConnection = new Set(['ECONNRESET', 'EPIPE']);
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const maxBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   const agentOptions = { keepAlive: true, noDelay: true, timeout: options.idleTimeoutMs ?? 4000 };
-  const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
+  const agents = { 'http:': new HttpAgent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
   function send(url: URL, init: RequestInit, retried: boolean): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -88,8 +93,8 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       headers['accept-encoding'] = 'identity';
       if (body) headers['content-length'] = String(body.length);
 
-      const module = url.protocol === 'https:' ? https : http;
-      const request = module.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] });
+      const open = url.protocol === 'https:' ? https.request : httpRequest;
+      const request = open(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] });
       let settled = false;
       let answered = false;
       /** Settles once: with what `outcome` returns, or with what it throws. */
