@@ -104,6 +104,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Imported only now: handlers read their configuration once, at module scope, as in Lambda.
     const { getServices } = await import('#app/services.ts');
+    const { getTokenVerifier } = await import('#app/token-verifier.ts');
     const services = getServices();
     if (options.seed !== false) {
       const report = await seedDemoData(services);
@@ -171,7 +172,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             pagePolicies: readPrerenderedPolicies(join(siteDir, 'dist/server', prerenderedPoliciesFile)),
           }
         : {}),
-      verifyToken: services.verifyToken,
+      verifyToken: getTokenVerifier(),
       devIdentity: { provider: identity, people: demoPeople },
       log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),
     });
