@@ -14,14 +14,15 @@
 // timeout and reports a MeilisearchRequestTimeOutError.
 import type http from 'node:http';
 import https from 'node:https';
-import { createRequire } from 'node:module';
+// Renamed: the functions' bundles open with a banner that declares `createRequire` itself.
+import { createRequire as requireFrom } from 'node:module';
 import { type Config, MeilisearchApiError } from 'meilisearch';
 import * as z from '#domain/zod.ts';
 import { lazySchema } from '#domain/zod.ts';
 
 // Required, not imported: an `import` of node:http reads every export, and three of them (WebSocket,
 // CloseEvent, MessageEvent) are getters that load Node's fetch machinery, ~10 ms of a cold start.
-const { Agent: HttpAgent, request: httpRequest } = createRequire(import.meta.url)('node:http') as typeof http;
+const { Agent: HttpAgent, request: httpRequest } = requireFrom(import.meta.url)('node:http') as typeof http;
 
 export type MeilisearchHttpClient = NonNullable<Config['httpClient']>;
 
