@@ -3,7 +3,9 @@
 // function; `functions/local/start.ts` sets them for the local stack. The README's table mirrors this.
 // Each variable's line of doc is a comment, not a `describe()`: nothing reads it at run time, and every
 // function parses this schema at its cold start.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
+// Sets zod's English messages: configuration is the first thing a function parses (see zod.ts).
+import '#domain/zod.ts';
 
 const optionalUrl = z.optional(z.url());
 

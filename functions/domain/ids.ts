@@ -1,6 +1,6 @@
 // The ids people and pages put in addresses: checked before they reach a key, by the API's routes and
 // the site's pages alike, so a 3,000-character or odd id is a 400 or a 404, never a store error.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 
 /** A Guildhall id (a syndicate, an opening, a record, a course…): lowercase words, digits and hyphens. */

@@ -25,7 +25,7 @@
 // API client that sends "Riverside " should get what the form would give. A line break inside short
 // text (a name, a title, a place) is refused, not removed: browsers drop them from one-line inputs, so
 // only an API client can send one, and joining the lines would glue two words together unseen.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 
 export interface TextOptions {
   /** Long text (descriptions, notes): keeps line breaks. Short text is one line. */

@@ -1,15 +1,17 @@
-// Every schema of the project is built with zod/mini: zod's own parser, with functions in place of
-// methods (`z.optional(z.string().check(z.maxLength(80)))`), so a bundle carries only the kinds of
-// schema and check it uses. zod's classic API carries every kind, and its JSON Schema generator, in any
-// bundle that imports it: 100 KB of the API function against ~20 here.
+// How the project builds schemas. Every schema is zod/mini (`import * as z from 'zod/mini'`): zod's own
+// parser, with functions in place of methods (`z.optional(z.string().check(z.maxLength(80)))`), so a
+// bundle carries only the kinds of schema and check it uses. zod's classic API carries every kind, and
+// its JSON Schema generator, in any bundle that imports it: 100 KB of the API function against ~40.
+// Import zod/mini itself, as a namespace: a module that re-exported it would reach the site's function
+// as a runtime namespace object (Vite leaves zod external), and that bundle would take all of zod.
+//
 // zod/mini sets no language for its messages (they would all read "Invalid input"): English is set
-// here, once, before anything can parse, so every refusal reads as it always has.
+// here, once. Every module that defines a schema imports `lazySchema` from here, and the modules that
+// parse (validation.ts, config.ts) import this module too, so it is set before anything can parse.
 import { config } from 'zod/mini';
 import en from 'zod/v4/locales/en.js';
 
 config(en());
-
-export * from 'zod/mini';
 
 /**
  * A schema built the first time it is asked for, then kept. Importing a module builds none of its

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the router validates
 // with, so the documentation cannot drift from the behaviour.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { type TextRule, textRules } from '#domain/text.ts';
 import { textPattern } from '#domain/text-pattern.ts';
 import type { AnyRoute } from './route.ts';

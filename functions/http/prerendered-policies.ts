@@ -3,7 +3,7 @@
 // one JSON file at build time, beside the server bundle, and whoever serves the files reads it: the
 // site's Lambda in AWS, the local gateway on one machine.
 import { readFileSync } from 'node:fs';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 
 export const prerenderedPoliciesFile = 'prerendered-policies.json';

@@ -2,7 +2,7 @@
 // The router validates with the schemas; the OpenAPI document is generated from the same schemas.
 // The table itself is static (the CDK app reads method, path and auth from it); each route's schemas
 // are built by its `input` the first time it is matched, so a cold start builds none.
-import type * as z from '#domain/zod.ts';
+import type * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { Command } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';

@@ -1,6 +1,6 @@
 // One router for the whole API: match, check the body's size and type, validate with the route's
 // schemas, call the route, and map whatever it throws through `problem.ts`.
-import type * as z from '#domain/zod.ts';
+import type * as z from 'zod/mini';
 import {
   PayloadTooLargeError,
   RequestShapeError,

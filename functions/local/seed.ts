@@ -2,7 +2,7 @@
 // is conditional, so a second start changes nothing; dates are relative to the day it is loaded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import type { Services } from '#app/services.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { type Opening, openingInputSchema } from '#domain/openings/opening.ts';

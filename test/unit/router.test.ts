@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';

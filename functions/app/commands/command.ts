@@ -7,7 +7,7 @@
 // first answer, a key reused for another request is refused); run the use case with ids derived from
 // the key, so a request that runs twice creates the same thing; keep the answer, or let the key go on
 // failure.
-import type * as z from '#domain/zod.ts';
+import type * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { Services } from '#app/services.ts';
 import {

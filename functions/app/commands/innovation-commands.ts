@@ -1,5 +1,5 @@
 // The writes inventors and adopting syndicates make to innovation records, adoptions and value reports.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { adoptionInputSchema, disputeReasonSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';

@@ -1,5 +1,5 @@
 // The writes a learner makes: enroll, finish lessons, submit the quiz.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { completeLesson, enrollInCourse } from '#domain/learning/learning-use-cases.ts';

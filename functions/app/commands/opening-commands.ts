@@ -1,5 +1,5 @@
 // The writes syndicates and applicants make to openings and applications.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
 import { applicationNoteSchema } from '#domain/openings/application.ts';

@@ -1,5 +1,5 @@
 // The writes people make to syndicates and their memberships, and the stewards' credit grants.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
 import { grantCreditLimit } from '#domain/innovations/ledger-use-cases.ts';

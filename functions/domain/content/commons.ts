@@ -1,6 +1,6 @@
 // The commons' knowledge as the rest of Guildhall sees it: trades, skills, courses with their
 // lessons and quizzes, and practice guides. Parsed and cross-checked by parse-commons.ts.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 
 export const tradeIds = [

@@ -6,7 +6,7 @@
 // and each quiz pool holds at least twice the questions an attempt asks.
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import type * as z from '#domain/zod.ts';
+import type * as z from 'zod/mini';
 import {
   type Commons,
   type Course,

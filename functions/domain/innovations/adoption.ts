@@ -2,7 +2,7 @@
 // and their shares; it then reports the value realised over a period, in Bound minor units. The
 // record's inventors confirm or dispute a report within a window; a report nobody disputes in time
 // counts as confirmed, by itself, without anyone writing to it (like an opening's expiry).
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { slugSchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';

@@ -2,7 +2,7 @@
 // A record starts as a private draft its inventors edit; publishing makes a version public and
 // immutable; a correction is a new version, drafted and published the same way, that names the
 // version it replaces. The record itself only points at its newest published version.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';

@@ -2,7 +2,7 @@
 // stewards (named in configuration) grant it by a logged decision; the governance issue turns the
 // grant into a commons vote. A steward stands on both sides of a grant to their own account or to a
 // syndicate they belong to, so those grants are refused: someone else must make them.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';

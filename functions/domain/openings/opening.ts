@@ -1,6 +1,6 @@
 // Openings on a syndicate's job board. Lifecycle: draft → open → filled or closed; an open opening
 // past its valid-through date is expired, by itself, without anyone writing to it.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { commonsIdSchema, skillLevels } from '../content/commons.ts';
 import { RuleViolationError } from '../errors.ts';

@@ -1,6 +1,6 @@
 // A person in the commons: learner, syndicate member, inventor, or all three. What a person may do
 // follows from data held here and in memberships, never from claims in their token.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { text } from '../text.ts';
 

@@ -1,6 +1,6 @@
 // Syndicates: self-employed workers who band together, agree their rates and share work.
 // A syndicate always keeps at least one admin; membership is asked for and decided by admins.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '../content/commons.ts';
 import { text } from '../text.ts';

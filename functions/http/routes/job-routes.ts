@@ -1,5 +1,5 @@
 import { documented } from '#config/bundle.ts';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';

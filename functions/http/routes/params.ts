@@ -1,6 +1,6 @@
 // Schemas every route table shares: ids in paths, whole numbers in paths and queries, and the paging
 // of lists. The site's pages read numbers from their URLs with the same functions.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts';

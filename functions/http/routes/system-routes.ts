@@ -1,5 +1,5 @@
 import { documented } from '#config/bundle.ts';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';

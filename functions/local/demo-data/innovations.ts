@@ -6,7 +6,7 @@
 // before anything is published, except those listed in `unanswered` (a demo invitation to answer).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import type { Services } from '#app/services.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { decideConsent } from '#domain/innovations/consent-use-cases.ts';

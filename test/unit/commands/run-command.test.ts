@@ -1,7 +1,7 @@
 // The one edge every write passes: the write limit, validation naming each field, and idempotency keys
 // (a retry gets the first answer; a reused key for another request is refused; nothing runs twice).
 import { describe, expect, it } from 'vitest';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { command, runCommand } from '#app/commands/command.ts';
 import { ConflictError, RateLimitedError, RequestShapeError } from '#domain/errors.ts';
 import { deserialiseOutput, memoryIdempotencyStore, serialiseOutput } from '#domain/limits/idempotency.ts';

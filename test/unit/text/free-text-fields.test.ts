@@ -3,7 +3,7 @@
 // (an id pattern, an enum, a date, a link). A new free-text field that bypasses the normaliser (a bare
 // `z.string()`) fails here: only zero-width spaces, a direction override and a NUL are each sent in it.
 import { describe, expect, it } from 'vitest';
-import type * as z from '#domain/zod.ts';
+import type * as z from 'zod/mini';
 import { apiRoutes } from '#http/api.ts';
 import { opening as validOpening, syndicate as validSyndicate } from '../../support/write-world.ts';
 import { draftInput, reportInput } from '../innovations/fixtures.ts';

@@ -4,7 +4,7 @@
 // in base64url, 43 characters whatever the id, the same on every upsert, and different for different ids
 // (a collision is as likely as guessing a 128-bit secret). The key is never read back: hits carry `id`.
 import { createHash } from 'node:crypto';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { documentTypes, type SearchDocument } from '#domain/search/search-port.ts';
 import { primaryKey } from './settings.ts';

@@ -8,7 +8,7 @@ import {
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
 } from 'meilisearch';
-import type * as z from '#domain/zod.ts';
+import type * as z from 'zod/mini';
 import { SearchUnavailableError } from '#domain/errors.ts';
 import { MeilisearchAnswerError } from './http-transport.ts';
 

@@ -17,7 +17,7 @@ import https from 'node:https';
 // Renamed: the functions' bundles open with a banner that declares `createRequire` itself.
 import { createRequire as requireFrom } from 'node:module';
 import { type Config, MeilisearchApiError } from 'meilisearch';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 
 // Required, not imported: an `import` of node:http reads every export, and three of them (WebSocket,

@@ -17,7 +17,7 @@
 //
 // Requests go through our own HTTP transport (http-transport.ts), not Node's fetch.
 import { Meilisearch } from 'meilisearch';
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';

@@ -1,5 +1,5 @@
 // A Meilisearch search response as the port's SearchResult. Pure; the response is parsed, not trusted.
-import * as z from '#domain/zod.ts';
+import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
 import { documentFromHit, hitSchema } from './documents.ts';
