@@ -2,18 +2,25 @@
 // a fresh folder (as Lambda unpacks it into /var/task, with nothing of the repository beside it), then
 // invoked with API Gateway v2 events against DynamoDB Local. It catches what only the bundle can get
 // wrong: a file the function reads that the bundling did not ship, a module that fails to load alone.
-// The AWS SDK is linked in from node_modules, as the Lambda runtime provides it. Prints one
+// The AWS SDK is linked in from node_modules, as the Lambda runtime provides it. Secrets are read at
+// run time as in AWS (the signing key and the origin value), from a stand-in Secrets Manager in this
+// process; a request without CloudFront's origin header must get 403. Prints one
 // "N passed, N failed" line; exits 1 on any failure.
-import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
 
 const root = resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
 const cdkOut = join(root, '.tmp/cdk.out');
 const template = JSON.parse(readFileSync(join(cdkOut, 'GuildhallApp.template.json'), 'utf8')) as {
   Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
@@ -31,9 +38,45 @@ interface Check {
   path: string;
   contains: string;
   status?: number;
+  /** Sent without CloudFront's origin header: the function must refuse before any work. */
+  direct?: boolean;
   /** Something the Content-Security-Policy header must contain (a page's hashes ship with the bundle). */
   policy?: string;
 }
+
+const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+const originValue = 'smoke-origin-value-that-cloudfront-would-send-0123456789';
+const secrets: Record<string, string> = {
+  'guildhall/credential-signing-key': JSON.stringify(signingKey),
+  'guildhall/origin-verify': originValue,
+};
+
+/** Secrets Manager's GetSecretValue, as the SDK calls it (JSON 1.1 over HTTP), for the secrets above. */
+const secretsManager = createServer((request, response) => {
+  let body = '';
+  request.on('data', (chunk) => {
+    body += chunk;
+  });
+  request.on('end', () => {
+    const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
+    const value = SecretId === undefined ? undefined : secrets[SecretId];
+    const ok = request.headers['x-amz-target'] === 'secretsmanager.GetSecretValue' && value !== undefined;
+    response.writeHead(ok ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
+    response.end(
+      JSON.stringify(
+        ok
+          ? {
+              ARN: `arn:aws:secretsmanager:eu-west-1:000000000000:secret:${SecretId}`,
+              Name: SecretId,
+              SecretString: value,
+            }
+          : { __type: 'ResourceNotFoundException', message: `no secret ${SecretId}` },
+      ),
+    );
+  });
+});
+await new Promise<void>((done) => secretsManager.listen(0, '127.0.0.1', done));
+const secretsEndpoint = `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`;
 
 /** GET requests each bundle must answer (200 unless said), and something each body must contain. */
 const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: Check[] }> = [
@@ -45,6 +88,9 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
       { path: '/api/courses', contains: '"total":' },
       { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
       { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
+      // The public half of the key the function read from (stand-in) Secrets Manager.
+      { path: '/api/credentials/keys', contains: `"x":"${signingKey.x}"` },
+      { path: '/api/health', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
   {
@@ -54,6 +100,7 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
       { path: '/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
+      { path: '/', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
   {
@@ -88,9 +135,10 @@ try {
     const script = `
       const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
       const results = [];
-      for (const path of ${JSON.stringify(requests.map((r) => r.path))}) {
-        const event = { version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', cookies: [],
-          headers: { host: 'smoke.test', accept: 'text/html,application/json' },
+      for (const { path, direct } of ${JSON.stringify(requests.map((r) => ({ path: r.path, direct: r.direct ?? false })))}) {
+        const headers = { host: 'smoke.test', accept: 'text/html,application/json' };
+        if (!direct) headers['x-origin-verify'] = ${JSON.stringify(originValue)};
+        const event = { version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', cookies: [], headers,
           requestContext: { http: { method: 'GET', path, sourceIp: '127.0.0.1', protocol: 'HTTP/1.1', userAgent: 'smoke' },
             requestId: 'smoke', stage: '$default', domainName: 'smoke.test', timeEpoch: Date.now() },
           isBase64Encoded: false };
@@ -99,7 +147,8 @@ try {
         results.push({ status: result.statusCode, body, policy: result.headers?.['content-security-policy'] ?? '' });
       }
       process.stdout.write(JSON.stringify(results));`;
-    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    // Asynchronously: the stand-in Secrets Manager answers from this process meanwhile.
+    const { stdout: output } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: dir,
       encoding: 'utf8',
       env: {
@@ -109,6 +158,7 @@ try {
         AWS_ACCESS_KEY_ID: 'local',
         AWS_SECRET_ACCESS_KEY: 'local',
         AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
         TABLE_NAME: tableName,
         // Nothing listens on port 9 here: the store is unreachable, and the page must say so with 503.
         DYNAMODB_ENDPOINT: storeDown ? 'http://127.0.0.1:9' : dynamo.endpoint,
@@ -117,6 +167,9 @@ try {
         AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
         COMMONS_FILE: 'commons.json',
         MEILISEARCH_URL: search.url,
+        // As in AWS: where the secrets live, not their values.
+        CREDENTIAL_SIGNING_KEY_SECRET: 'guildhall/credential-signing-key',
+        ORIGIN_VERIFY_SECRET: 'guildhall/origin-verify',
         LOG_LEVEL: 'error',
       },
     });
@@ -136,6 +189,7 @@ try {
 } finally {
   await search.close();
   await dynamo.stop();
+  secretsManager.close();
 }
 console.log(`bundle smoke: ${passed} passed, ${failed} failed`);
 if (failed > 0) process.exit(1);

@@ -3,6 +3,7 @@
 // Vitest's own summary ("Tests  754 passed (754)") and Schemathesis' pytest-styled last line are not
 // forms an outside reader can count, so this prints the plain "N passed, N failed, N skipped" form.
 // A report that is missing or counts no test fails the run: CI that ran nothing is not green.
+// Mutation testing (Stryker's JSON report) adds its score line; Stryker itself fails its step below 90.
 import { readFileSync } from 'node:fs';
 
 type Counts = { passed: number; failed: number; skipped: number };
@@ -34,12 +35,38 @@ function junitCounts(path: string): Counts {
   return { passed: tests - failed - skipped, failed, skipped };
 }
 
-const readers: Record<string, (path: string) => Counts> = { vitest: vitestCounts, junit: junitCounts };
+/** Stryker's score: detected (killed or timed out) over all mutants that count (not ignored). */
+function strykerLine(label: string, path: string) {
+  const report = JSON.parse(readFileSync(path, 'utf8')) as {
+    files: Record<string, { mutants: Array<{ status: string }> }>;
+    thresholds: { break?: number | null };
+  };
+  const tally = new Map<string, number>();
+  for (const file of Object.values(report.files)) {
+    for (const { status } of file.mutants) tally.set(status, (tally.get(status) ?? 0) + 1);
+  }
+  const count = (status: string) => tally.get(status) ?? 0;
+  const detected = count('Killed') + count('Timeout');
+  const counted = detected + count('Survived') + count('NoCoverage');
+  const score = counted === 0 ? 0 : (100 * detected) / counted;
+  const line =
+    `${label}: ${score.toFixed(2)}% of ${counted} mutants detected, ${count('Survived')} survived, ` +
+    `${count('NoCoverage')} reached by no test, ${count('Ignored')} ignored (breaks below ${report.thresholds.break ?? 'nothing'})`;
+  return { line, failing: counted === 0 };
+}
+
+const countReaders: Record<string, (path: string) => Counts> = { vitest: vitestCounts, junit: junitCounts };
 let failing = false;
 for (const argument of process.argv.slice(2)) {
   const [label, kind, path] = argument.split(':');
-  const read = kind ? readers[kind] : undefined;
-  if (!label || !read || !path) throw new Error(`expected label:vitest|junit:path, got ${argument}`);
+  if (label && kind === 'stryker' && path) {
+    const summary = strykerLine(label, path);
+    failing ||= summary.failing;
+    console.log(summary.line);
+    continue;
+  }
+  const read = kind ? countReaders[kind] : undefined;
+  if (!label || !read || !path) throw new Error(`expected label:vitest|junit|stryker:path, got ${argument}`);
   const counts = read(path);
   if (counts.failed > 0 || counts.passed === 0) failing = true;
   console.log(`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);

@@ -1,8 +1,15 @@
 // The CDK app: `npm run synth` (offline, no credentials), `npx cdk deploy --all` to deploy.
-// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, authDomainPrefix, credentialKeySecretName,
-// meilisearchUrl or meilisearchUrlParameter (SSM, default /guildhall/meilisearch-url), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret. `npm run synth` builds the site first.
+// Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, certificateArn (ACM, us-east-1,
+// for publicUrl's host), authDomainPrefix, credentialKeySecretName, meilisearchUrl or meilisearchUrlParameter
+// (SSM, default /guildhall/meilisearch-url), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret,
+// alarmEmail, wafRateLimit (requests per IP per 5 minutes), region (when CDK_DEFAULT_REGION is unset).
+// Three stacks: GuildhallData (the table), GuildhallEdge (the WAF WebACL, always in us-east-1, as
+// CloudFront requires) and GuildhallApp, which takes the WebACL's ARN by a cross-region reference.
+// `npm run synth` builds the site first and runs cdk-nag's AwsSolutions and Serverless packs.
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { EdgeStack } from './edge-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
@@ -12,20 +19,32 @@ export function buildApp(
   app = new App(),
   site = { clientDir: join(siteDist, 'client'), serverEntry: join(siteDist, 'server/entry.mjs') },
 ) {
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
   const context = (key: string, fallback: string) => String(app.node.tryGetContext(key) ?? fallback);
+  const optional = (key: string) => app.node.tryGetContext(key) as string | undefined;
+  // A cross-region reference needs both regions known at synth; offline, `region` context stands in.
+  const env = {
+    account: process.env.CDK_DEFAULT_ACCOUNT,
+    region: process.env.CDK_DEFAULT_REGION ?? context('region', 'eu-west-1'),
+  };
   const stateful = new StatefulStack(app, 'GuildhallData', { env, tableName: context('tableName', 'guildhall') });
+  const edge = new EdgeStack(app, 'GuildhallEdge', {
+    env: { ...env, region: 'us-east-1' },
+    crossRegionReferences: true,
+    requestsPerIpPer5Minutes: Number(context('wafRateLimit', '2000')),
+  });
   const stateless = new StatelessStack(app, 'GuildhallApp', {
     env,
+    crossRegionReferences: true,
     table: stateful.table,
     site,
-    publicUrl: app.node.tryGetContext('publicUrl') as string | undefined,
+    publicUrl: optional('publicUrl'),
+    certificateArn: optional('certificateArn'),
     authDomainPrefix: context('authDomainPrefix', 'guildhall'),
     // Person ids (Cognito subs, comma-separated) of the stewards who grant credit limits; none by default.
     stewards: context('stewards', ''),
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
     search: {
-      url: app.node.tryGetContext('meilisearchUrl') as string | undefined,
+      url: optional('meilisearchUrl'),
       // Without a URL in context, functions read it from this SSM parameter at deploy time: a deploy
       // with neither fails there, instead of giving every function an empty search index of its own.
       urlParameterName: context('meilisearchUrlParameter', '/guildhall/meilisearch-url'),
@@ -36,10 +55,16 @@ export function buildApp(
       rateLimit: Number(context('apiRateLimit', '100')),
       burstLimit: Number(context('apiBurstLimit', '200')),
     },
+    webAclArn: edge.webAclArn,
+    alarmEmail: optional('alarmEmail'),
   });
-  return { app, stateful, stateless };
+  stateless.addStackDependency(edge);
+  return { app, stateful, edge, stateless };
 }
 
 if (import.meta.main) {
-  buildApp().app.synth();
+  const { app } = buildApp();
+  // The same packs the infra tests run: a finding nobody acknowledged with a reason fails the synth.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  app.synth();
 }

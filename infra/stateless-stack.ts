@@ -1,45 +1,33 @@
-// Everything that can be replaced on every deploy: identity, the HTTP API and its functions, and the
-// site (prerendered pages on S3 behind CloudFront, on-demand pages from the site's Lambda).
+// Everything that can be replaced on every deploy: identity, the HTTP API and its functions, the
+// site behind CloudFront, the reindex after a deploy, the daily sweep, and the alarms on all of it.
+// Secrets are never placed in a function's environment: each function is told where the secrets it
+// needs live and is granted to read those alone (constructs/guildhall-function.ts).
 import { dirname, join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import {
-  HttpApi,
-  HttpMethod,
-  HttpRoute,
-  HttpRouteKey,
-  HttpStage,
-  type IHttpRouteAuthorizer,
-} from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import {
-  AllowedMethods,
-  CachePolicy,
-  Distribution,
-  OriginRequestPolicy,
-  ResponseHeadersPolicy,
-  ViewerProtocolPolicy,
-} from 'aws-cdk-lib/aws-cloudfront';
-import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { AccountRecovery, OAuthScope, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { Architecture, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
-import { Trigger } from 'aws-cdk-lib/triggers';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import { apiRoutes } from '../functions/http/api.ts';
+import { indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
-import { securityHeadersPolicyProps } from './security-headers-policy.ts';
-
-const root = join(import.meta.dirname, '..');
+import { GuildhallFunction } from './constructs/guildhall-function.ts';
+import { GuildhallHttpApi } from './constructs/http-api.ts';
+import { Identity } from './constructs/identity.ts';
+import { Monitoring } from './constructs/monitoring.ts';
+import { SearchReindex } from './constructs/search-reindex.ts';
+import { SiteDistribution } from './constructs/site-distribution.ts';
+import { StreamConsumer } from './constructs/stream-consumer.ts';
+import {
+  acknowledgeCdkInternals,
+  acknowledgeDeadLetterQueues,
+  acknowledgeEdge,
+  acknowledgeFunctions,
+  acknowledgeReindexSource,
+} from './nag-acknowledgements.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -49,6 +37,8 @@ export interface StatelessStackProps extends StackProps {
   site: { clientDir: string; serverEntry: string };
   /** The site's public origin (a custom domain); credentials name it as their issuer. */
   publicUrl?: string | undefined;
+  /** An ACM certificate (us-east-1) for the publicUrl's host: CloudFront then serves it with TLS 1.2+. */
+  certificateArn?: string | undefined;
   /** STEWARDS: who grants credit limits above zero (see functions/config/config.ts). */
   stewards?: string | undefined;
   /** Prefix of the Cognito hosted sign-in domain: https://<prefix>.auth.<region>.amazoncognito.com */
@@ -56,12 +46,16 @@ export interface StatelessStackProps extends StackProps {
   /** Secrets Manager name of the credential signing key. */
   credentialKeySecretName: string;
   search: SearchSettings;
+  /** The WAF WebACL for CloudFront (the edge stack's, in us-east-1). */
+  webAclArn: string;
+  /** Where alarms are sent by email, if anywhere. */
+  alarmEmail?: string | undefined;
 }
 
 /**
  * Where Meilisearch runs, from configuration: a URL from context, or the name of an SSM parameter
  * holding it. Two keys live in Secrets Manager: a search-only key (API and site) and a documents key
- * (the indexer). The master key is never given to any function.
+ * (the indexer and the reindex). The master key is never given to any function.
  */
 export interface SearchSettings {
   url?: string | undefined;
@@ -73,297 +67,186 @@ export interface SearchSettings {
 export class StatelessStack extends Stack {
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const searchKeys = new Map<string, ISecret>();
-    const searchEnvironment = (settings: SearchSettings, role: 'search' | 'indexer'): Record<string, string> => {
-      const url =
-        settings.url ??
-        (settings.urlParameterName
-          ? StringParameter.valueForStringParameter(this, settings.urlParameterName)
-          : undefined);
-      if (!url)
-        throw new Error('A Meilisearch host is required: set the meilisearchUrl or meilisearchUrlParameter context.');
-      const name = role === 'search' ? settings.searchKeySecretName : settings.documentsKeySecretName;
-      const secret = searchKeys.get(name) ?? Secret.fromSecretNameV2(this, `MeilisearchKey-${role}`, name);
-      searchKeys.set(name, secret);
-      return { MEILISEARCH_URL: url, MEILISEARCH_KEY: secret.secretValue.unsafeUnwrap() };
-    };
+    const publicUrl = props.publicUrl ?? 'https://example.invalid';
+    const monitoring = new Monitoring(this, 'Monitoring', { alarmEmail: props.alarmEmail });
+    monitoring.watchTable(props.table);
+    const identity = new Identity(this, 'Identity', { domainPrefix: props.authDomainPrefix, publicUrl });
 
-    const userPool = new UserPool(this, 'People', {
-      selfSignUpEnabled: true,
-      signInAliases: { email: true },
-      autoVerify: { email: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      standardAttributes: { fullname: { required: true, mutable: true } },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    // The hosted sign-in the site sends people to; the site exchanges the code (PKCE) at /auth/callback.
-    const authDomain = userPool.addDomain('SignIn', {
-      cognitoDomain: { domainPrefix: props.authDomainPrefix },
-    });
-    const client = new UserPoolClient(this, 'SiteClient', {
-      userPool,
-      authFlows: { userSrp: true },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${props.publicUrl ?? 'https://example.invalid'}/auth/callback`],
-        logoutUrls: [`${props.publicUrl ?? 'https://example.invalid'}/`],
-      },
-      preventUserExistenceErrors: true,
-    });
-    const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
-
-    // The instance key that signs credentials: an Ed25519 private JWK the operator stores once
-    // (`npm run credential-key` makes one); CloudFormation resolves it at deploy time.
+    // The secrets: the instance key that signs credentials and log heads (an Ed25519 private JWK the
+    // operator stores once: `npm run credential-key`), the two Meilisearch keys, and the value
+    // CloudFront sends to prove a request came through it (generated here).
     const credentialKey = Secret.fromSecretNameV2(this, 'CredentialKey', props.credentialKeySecretName);
+    const searchKey = Secret.fromSecretNameV2(this, 'MeilisearchKey-search', props.search.searchKeySecretName);
+    const documentsKey = Secret.fromSecretNameV2(this, 'MeilisearchKey-indexer', props.search.documentsKeySecretName);
+    const originVerify = new Secret(this, 'OriginVerify', {
+      description: 'Guildhall: the x-origin-verify value CloudFront sends; the API and site refuse requests without it',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+    });
+    const signs = (meilisearchKey: ISecret) => ({
+      CREDENTIAL_SIGNING_KEY_SECRET: credentialKey,
+      MEILISEARCH_KEY_SECRET: meilisearchKey,
+      ORIGIN_VERIFY_SECRET: originVerify,
+    });
+
+    const meilisearchUrl =
+      props.search.url ??
+      (props.search.urlParameterName
+        ? StringParameter.valueForStringParameter(this, props.search.urlParameterName)
+        : undefined);
+    if (!meilisearchUrl) {
+      throw new Error('A Meilisearch host is required: set the meilisearchUrl or meilisearchUrlParameter context.');
+    }
     const environment = {
       STAGE: 'aws',
-      PUBLIC_URL: props.publicUrl ?? 'https://example.invalid',
+      PUBLIC_URL: publicUrl,
       COMMONS_FILE: 'commons.json',
-      CREDENTIAL_SIGNING_KEY: credentialKey.secretValue.unsafeUnwrap(),
       TABLE_NAME: props.table.tableName,
-      AUTH_ISSUER: issuer,
-      AUTH_AUDIENCE: client.userPoolClientId,
-      AUTH_JWKS_URL: `${issuer}/.well-known/jwks.json`,
+      AUTH_ISSUER: identity.issuer,
+      AUTH_AUDIENCE: identity.client.userPoolClientId,
+      AUTH_JWKS_URL: `${identity.issuer}/.well-known/jwks.json`,
       STEWARDS: props.stewards ?? '',
-      NODE_OPTIONS: '--enable-source-maps',
     };
-    const lambdaDefaults: Partial<NodejsFunctionProps> = {
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 1024,
-      timeout: Duration.seconds(10),
-      environment,
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); give ESM bundles one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
-        externalModules: ['@aws-sdk/*'],
-        // Marks an AWS bundle, so code that runs only off AWS (the embedded search engine) is left out.
-        define: { GUILDHALL_AWS_BUNDLE: 'true' },
-        // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
-        // (validated here: invalid content fails the synth) and read on first use.
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
-          ],
-        },
-      },
-    };
+    const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl };
 
-    const apiFunction = new NodejsFunction(this, 'ApiFunction', {
-      ...lambdaDefaults,
-      environment: { ...environment, ...searchEnvironment(props.search, 'search') },
-      entry: join(root, 'functions/handlers/api.ts'),
-      bundling: {
-        ...lambdaDefaults.bundling,
-        // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
-            `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
-          ],
-        },
-      },
-      handler: 'handler',
+    const apiFunction = new GuildhallFunction(this, 'ApiFunction', {
+      entry: 'functions/handlers/api.ts',
       description: 'Guildhall API: every /api route',
+      // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
+      extraFiles: (inputDir, outputDir) => [
+        `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
+      ],
+      environment: withSearch,
+      secrets: signs(searchKey),
     });
     props.table.grantReadWriteData(apiFunction);
+    monitoring.watchFunction('Api', apiFunction);
 
-    const siteFunction = new NodejsFunction(this, 'SiteFunction', {
-      ...lambdaDefaults,
+    const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
+      entry: props.site.serverEntry,
+      description: 'Guildhall site: pages rendered on demand',
       environment: {
-        ...environment,
-        ...searchEnvironment(props.search, 'search'),
-        AUTH_HOSTED_UI_URL: `https://${authDomain.domainName}.auth.${this.region}.amazoncognito.com`,
+        ...withSearch,
+        AUTH_HOSTED_UI_URL: identity.hostedUiUrl,
         AUTH_SIGN_IN_URL: '/auth/sign-in',
       },
-      bundling: {
-        ...lambdaDefaults.bundling,
-        // The compiled commons, and the prerendered pages the function serves itself (see site/adapter/server.ts).
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) => [
-            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
-            `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
-            `cp "${join(dirname(props.site.serverEntry), prerenderedPoliciesFile)}" "${outputDir}/"`,
-          ],
-        },
-      },
-      entry: props.site.serverEntry,
-      handler: 'handler',
-      description: 'Guildhall site: pages rendered on demand',
+      secrets: signs(searchKey),
+      // The prerendered pages the function serves itself (see site/adapter/server.ts), with their policies.
+      extraFiles: (_inputDir, outputDir) => [
+        `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
+        `cp "${join(dirname(props.site.serverEntry), prerenderedPoliciesFile)}" "${outputDir}/"`,
+      ],
     });
     props.table.grantReadWriteData(siteFunction);
-
-    // A consumer of the table's stream: partial batch responses, bisect on error, bounded retries,
-    // and what still fails parked in its own queue for a redrive.
-    const consumeStream = (consumer: NodejsFunction, queueId: string) => {
-      const failures = new Queue(this, queueId, {
-        retentionPeriod: Duration.days(14),
-        encryption: QueueEncryption.SQS_MANAGED,
-        enforceSSL: true,
-      });
-      consumer.addEventSource(
-        new DynamoEventSource(props.table, {
-          startingPosition: StartingPosition.TRIM_HORIZON,
-          batchSize: 100,
-          maxBatchingWindow: Duration.seconds(1),
-          bisectBatchOnError: true,
-          retryAttempts: 5,
-          maxRecordAge: Duration.hours(6),
-          reportBatchItemFailures: true,
-          onFailure: new SqsDlq(failures),
-        }),
-      );
-    };
+    monitoring.watchFunction('Site', siteFunction);
 
     // Search: the indexer follows the table's stream; failures are retried, bisected, then parked.
-    const indexer = new NodejsFunction(this, 'IndexerFunction', {
-      ...lambdaDefaults,
-      environment: { ...environment, ...searchEnvironment(props.search, 'indexer') },
-      entry: join(root, 'functions/handlers/indexer.ts'),
-      handler: 'handler',
+    const indexer = new GuildhallFunction(this, 'IndexerFunction', {
+      entry: 'functions/handlers/indexer.ts',
       description: 'Guildhall indexer: table stream to search index',
+      environment: withSearch,
+      secrets: { MEILISEARCH_KEY_SECRET: documentsKey },
     });
     props.table.grantReadData(indexer);
-    consumeStream(indexer, 'IndexFailures');
-    // After each deploy: index the commons it shipped and reconcile the index with the table.
-    const reindexFunction = new NodejsFunction(this, 'ReindexFunction', {
-      ...lambdaDefaults,
-      timeout: Duration.minutes(5),
-      environment: { ...environment, ...searchEnvironment(props.search, 'indexer') },
-      entry: join(root, 'functions/handlers/reindex.ts'),
-      handler: 'handler',
-      description: 'Guildhall reindex after deploy',
+    const indexing = new StreamConsumer(this, 'Indexer', {
+      consumer: indexer,
+      table: props.table,
+      monitoring,
+      purpose: 'search',
     });
-    props.table.grantReadData(reindexFunction);
-    new Trigger(this, 'ReindexAfterDeploy', {
-      handler: reindexFunction,
-      executeAfter: [indexer],
-      executeOnHandlerChange: true,
+    const reindex = new SearchReindex(this, 'Reindex', {
+      table: props.table,
+      monitoring,
+      indexVersion: indexVersion(),
+      function: { environment: withSearch, secrets: { MEILISEARCH_KEY_SECRET: documentsKey } },
     });
 
     // Shortages: a second consumer of the same stream keeps the skill-shortage index current. (A stream
     // shard serves two readers well; a third consumer would need a fan-out such as EventBridge Pipes.)
-    const shortageStream = new NodejsFunction(this, 'ShortageStreamFunction', {
-      ...lambdaDefaults,
-      entry: join(root, 'functions/handlers/shortage-stream.ts'),
-      handler: 'handler',
+    const shortageStream = new GuildhallFunction(this, 'ShortageStreamFunction', {
+      entry: 'functions/handlers/shortage-stream.ts',
       description: 'Guildhall shortages: table stream to the skill-shortage index',
+      environment,
     });
     props.table.grantReadWriteData(shortageStream);
-    consumeStream(shortageStream, 'ShortageFailures');
+    const shortages = new StreamConsumer(this, 'Shortages', {
+      consumer: shortageStream,
+      table: props.table,
+      monitoring,
+      purpose: 'the shortage index',
+    });
+
     // An opening past its date expires without a write; once a day the sweep writes it down (so the
-    // stream carries it to search and the shortage index) and keeps the day's shortage snapshot.
-    const expireOpenings = new NodejsFunction(this, 'ExpireOpeningsFunction', {
-      ...lambdaDefaults,
-      timeout: Duration.minutes(5),
-      entry: join(root, 'functions/handlers/expire-openings.ts'),
-      handler: 'handler',
+    // stream carries it to search and the shortage index) and keeps the day's shortage snapshot. A run
+    // that fails after its retries, or that EventBridge cannot deliver, is kept in the sweep's queue.
+    const sweepFailures = new Queue(this, 'SweepFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    const expireOpenings = new GuildhallFunction(this, 'ExpireOpeningsFunction', {
+      entry: 'functions/handlers/expire-openings.ts',
       description: 'Guildhall daily expiry sweep and shortage snapshot',
+      timeout: Duration.minutes(5),
+      environment,
+      deadLetterQueue: sweepFailures,
+      retryAttempts: 2,
     });
     props.table.grantReadWriteData(expireOpenings);
-    new Rule(this, 'ExpireOpeningsDaily', {
+    const sweep = new Rule(this, 'ExpireOpeningsDaily', {
       description: 'Marks expired openings and snapshots shortages, 00:15 UTC daily',
       schedule: Schedule.cron({ minute: '15', hour: '0' }),
-      targets: [new LambdaFunction(expireOpenings, { retryAttempts: 2 })],
+      targets: [
+        new LambdaFunction(expireOpenings, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: sweepFailures,
+        }),
+      ],
     });
+    monitoring.watchFunction('Sweep', expireOpenings);
+    monitoring.watchRule('Sweep', sweep);
+    monitoring.watchQueue('SweepFailures', sweepFailures, 'a daily sweep failed after its retries; run it again');
 
-    const httpApi = new HttpApi(this, 'HttpApi', {
-      description: 'Guildhall: /api/* to the API function, everything else to the site function',
-      createDefaultStage: false,
-    });
-    new HttpStage(this, 'DefaultStage', {
-      httpApi,
-      stageName: '$default',
-      autoDeploy: true,
+    const api = new GuildhallHttpApi(this, 'Api', {
+      apiFunction,
+      siteFunction,
+      issuer: identity.issuer,
+      audience: identity.client.userPoolClientId,
       throttle: props.throttle,
     });
-    const authorizer: IHttpRouteAuthorizer = new HttpJwtAuthorizer('Jwt', issuer, {
-      jwtAudience: [client.userPoolClientId],
-      identitySource: ['$request.header.Authorization'],
-    });
-    const apiIntegration = new HttpLambdaIntegration('Api', apiFunction);
+    monitoring.watchHttpApi(api.httpApi);
 
-    // One route per entry of the API's route table; protected routes carry the JWT authorizer.
-    for (const route of apiRoutes) {
-      new HttpRoute(this, `Route ${route.method} ${route.path}`, {
-        httpApi,
-        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: apiIntegration,
-        ...(route.auth === 'required' ? { authorizer } : {}),
-      });
-    }
-    // Anything else under /api reaches the router, which answers 404 or 405 as problem+json.
-    new HttpRoute(this, 'Route ANY /api/{proxy+}', {
-      httpApi,
-      routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
-      integration: apiIntegration,
-    });
-    httpApi.addRoutes({
-      path: '/{proxy+}',
-      methods: [HttpMethod.ANY],
-      integration: new HttpLambdaIntegration('Site', siteFunction),
+    const site = new SiteDistribution(this, 'Edge', {
+      apiDomain: api.domain,
+      originSecret: originVerify,
+      siteFunction,
+      clientDir: props.site.clientDir,
+      webAclArn: props.webAclArn,
+      domain:
+        props.publicUrl && props.certificateArn
+          ? {
+              name: new URL(props.publicUrl).host,
+              certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            }
+          : undefined,
     });
 
-    const assets = new Bucket(this, 'SiteAssets', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: true,
+    acknowledgeFunctions(props.table, {
+      synchronous: [apiFunction, siteFunction],
+      streamOrQueue: [indexer, shortageStream, reindex.function],
+      sweep: expireOpenings,
     });
-    const apiOrigin = new HttpOrigin(`${httpApi.apiId}.execute-api.${this.region}.amazonaws.com`);
-    // Pages (prerendered and on demand, with their form posts) come from the site function, which
-    // carries the prerendered HTML in its bundle; hashed assets come from S3, cached for a year. An S3
-    // origin group cannot be the default here: CloudFront allows only GET and HEAD through one.
-    // Every behaviour carries the one header set (see security-headers-policy.ts).
-    const responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', securityHeadersPolicyProps());
-    const pages = {
-      origin: apiOrigin,
-      responseHeadersPolicy,
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      allowedMethods: AllowedMethods.ALLOW_ALL,
-      cachePolicy: CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-    };
-    const assetOrigin = S3BucketOrigin.withOriginAccessControl(assets);
-    const asset = {
-      origin: assetOrigin,
-      responseHeadersPolicy,
-      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-    };
-    const distribution = new Distribution(this, 'Site', {
-      comment: 'Guildhall',
-      defaultBehavior: pages,
-      additionalBehaviors: {
-        '/api/*': { ...pages, viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY },
-        '/_astro/*': asset,
-        '/favicon.svg': asset,
-      },
+    acknowledgeReindexSource(reindex.function);
+    acknowledgeDeadLetterQueues([indexing.deadLetters, shortages.deadLetters, reindex.deadLetters, sweepFailures]);
+    acknowledgeEdge({
+      distribution: site.distribution,
+      originSecret: originVerify,
+      logs: site.logs,
+      customDomain: site.customDomain,
     });
-    new BucketDeployment(this, 'DeploySite', {
-      sources: [Source.asset(props.site.clientDir)],
-      destinationBucket: assets,
-      distribution,
-      distributionPaths: ['/*'],
-    });
-
-    new CfnOutput(this, 'SiteUrl', { value: `https://${distribution.distributionDomainName}` });
-    new CfnOutput(this, 'ApiUrl', { value: httpApi.apiEndpoint });
-    new CfnOutput(this, 'UserPoolId', { value: userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: client.userPoolClientId });
+    acknowledgeCdkInternals(this, site.assets);
+    new CfnOutput(this, 'SiteUrl', { value: `https://${site.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
   }
 }

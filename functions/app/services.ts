@@ -6,7 +6,7 @@ import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createDynamoIdempotencyStore } from '#adapters/dynamodb/idempotency-store.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
-import { type Config, getConfig } from '#config/config.ts';
+import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type { CredentialSigner } from '#domain/learning/credential.ts';
 import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
@@ -15,6 +15,7 @@ import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#http/log.ts';
 import type { JWK } from 'jose';
 import { createSearchIndex } from './search-index.ts';
+import { hasUnreadSecrets, loadConfig, once } from './secrets.ts';
 import { createStoreServices, type StoreServices } from './store-services.ts';
 
 export interface Services extends StoreServices {
@@ -30,13 +31,31 @@ export interface Services extends StoreServices {
 
 let processServices: Services | undefined;
 
-/** The process's services, built on first use from the environment's configuration. */
+/**
+ * The process's services, built on first use from the environment's configuration. Where secrets are
+ * read at run time (AWS), the handler awaits `loadServices()` before its first request; until then
+ * this refuses rather than run without them.
+ */
 export function getServices(): Services {
   processServices ??= createServices(getConfig());
   return processServices;
 }
 
+/** The process's services with their secrets read (in AWS, from Secrets Manager), once per cold start. */
+export const loadServices = once(async () => {
+  processServices ??= createServices(await loadConfig());
+  return processServices;
+});
+
 export function createServices(config: Config, overrides: Partial<Services> = {}): Services {
+  if (hasUnreadSecrets(config)) {
+    throw new ConfigError('The secrets this configuration names are not read yet: await loadServices() first.');
+  }
+  if (config.STAGE === 'aws' && !config.CREDENTIAL_SIGNING_KEY && !overrides.signer) {
+    throw new ConfigError(
+      'Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS, or CREDENTIAL_SIGNING_KEY_SECRET (credentials must verify across restarts)',
+    );
+  }
   const client = createDocumentClient({
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,

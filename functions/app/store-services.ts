@@ -16,7 +16,7 @@ import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts'
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
-import { type Config, getConfig } from '#config/config.ts';
+import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type {
@@ -88,11 +88,7 @@ export function createStoreServices(
     innovations: createInnovationRepository(client, config.TABLE_NAME),
     ledger: createLedgerRepository(client, config.TABLE_NAME),
     registryLog: createRegistryLogRepository(client, config.TABLE_NAME),
-    // Without a configured key (tests only: AWS refuses to start without one) heads verify until restart.
-    logSigner: logSignerFromJwk(
-      config.CREDENTIAL_SIGNING_KEY ??
-        (generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as JsonWebKey),
-    ),
+    logSigner: lazyLogSigner(config),
     storeProbe: {
       name: 'store',
       essential: true,
@@ -110,5 +106,31 @@ export function createStoreServices(
     randomInt: (maxExclusive) => randomInt(maxExclusive),
     now: () => new Date(),
     ...overrides,
+  };
+}
+
+/**
+ * Built on first use: the stream consumers and the sweep sign nothing and are given no key. Without a
+ * key (tests and the local stack only) heads verify until restart; in AWS that is refused.
+ */
+function lazyLogSigner(config: Config): LogSigner {
+  let built: LogSigner | undefined;
+  const signer = () => {
+    if (!built) {
+      if (!config.CREDENTIAL_SIGNING_KEY && config.STAGE === 'aws') {
+        throw new ConfigError('Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS to sign log heads');
+      }
+      built = logSignerFromJwk(
+        config.CREDENTIAL_SIGNING_KEY ??
+          (generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as JsonWebKey),
+      );
+    }
+    return built;
+  };
+  return {
+    sign: (head) => signer().sign(head),
+    get publicJwk() {
+      return signer().publicJwk;
+    },
   };
 }

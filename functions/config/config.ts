@@ -9,6 +9,16 @@ import '#domain/zod.ts';
 
 const optionalUrl = z.optional(z.url());
 
+/** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
+const secretId = z.optional(z.string().check(z.minLength(1)));
+
+/** A value and the variable naming the secret that holds it: set one of the two, not both. */
+export const secretBackedValues = [
+  ['CREDENTIAL_SIGNING_KEY', 'CREDENTIAL_SIGNING_KEY_SECRET'],
+  ['MEILISEARCH_KEY', 'MEILISEARCH_KEY_SECRET'],
+  ['ORIGIN_VERIFY', 'ORIGIN_VERIFY_SECRET'],
+] as const;
+
 const ed25519JwkSchema = z.looseObject({
   kty: z.literal('OKP'),
   crv: z.literal('Ed25519'),
@@ -58,6 +68,10 @@ export const configSchema = z.object({
   MEILISEARCH_URL: optionalUrl,
   /** Meilisearch key for the functions (never the master key). */
   MEILISEARCH_KEY: z.optional(z.string()),
+  /** Secrets Manager name or ARN holding MEILISEARCH_KEY (AWS); read once per cold start, instead of the value. */
+  MEILISEARCH_KEY_SECRET: secretId,
+  /** The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there. */
+  REINDEX_QUEUE_URL: optionalUrl,
   /** The public origin of the site; credentials and feeds link to it. */
   PUBLIC_URL: z.pipe(
     z._default(z.url(), 'http://localhost:3000'),
@@ -67,7 +81,10 @@ export const configSchema = z.object({
   COMMONS_FILE: z._default(z.string(), 'commons.json'),
   /** The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts. */
   OPENAPI_FILE: z._default(z.string(), 'openapi.json'),
-  /** The instance key that signs credentials (Ed25519 private JWK). Required in AWS. */
+  /**
+   * The instance key that signs credentials and log heads (Ed25519 private JWK). Required in AWS where
+   * something is signed (API, site).
+   */
   CREDENTIAL_SIGNING_KEY: z.optional(
     z.pipe(
       z.string(),
@@ -85,6 +102,17 @@ export const configSchema = z.object({
       }),
     ),
   ),
+  /** Secrets Manager name or ARN holding CREDENTIAL_SIGNING_KEY (AWS); read once per cold start, instead of the value. */
+  CREDENTIAL_SIGNING_KEY_SECRET: secretId,
+  /**
+   * The value CloudFront sends in the x-origin-verify header; the API and site answer 403 to a request
+   * without it. Unset: no check (local only).
+   */
+  ORIGIN_VERIFY: z.optional(
+    z.string().check(z.minLength(32, 'must be at least 32 characters: it is all that keeps the API behind CloudFront')),
+  ),
+  /** Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value. */
+  ORIGIN_VERIFY_SECRET: secretId,
   /** Largest request body the API accepts (larger: 413). */
   MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
   /** Writes one person may make per minute before the API answers 429. */
@@ -128,10 +156,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (!result.data.AUTH_JWKS_URL && !result.data.AUTH_JWKS) {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: set it, or AUTH_JWKS for local keys');
   }
-  if (result.data.STAGE === 'aws' && !result.data.CREDENTIAL_SIGNING_KEY) {
-    throw new ConfigError(
-      'Invalid configuration:\n  CREDENTIAL_SIGNING_KEY: required in AWS (credentials must verify across restarts)',
-    );
+  for (const [value, secret] of secretBackedValues) {
+    if (result.data[value] !== undefined && result.data[secret] !== undefined) {
+      throw new ConfigError(
+        `Invalid configuration:\n  ${value}: set it or ${secret} (the secret holding it), not both`,
+      );
+    }
   }
   if (result.data.STAGE === 'aws' && result.data.STORE_TIMEOUT_MS > maxStoreTimeoutInAws) {
     throw new ConfigError(

@@ -1,20 +1,18 @@
-// Runs after every deploy (a CDK trigger): indexes the commons shipped with this deploy and
-// rebuilds the index from the table, then reports what still differs (it should be nothing).
-import { createSearchIndex } from '#app/search-index.ts';
-import { reindex } from '#app/search-sync.ts';
-import { getStoreServices } from '#app/store-services.ts';
+// Lambda entry point for the reindex queue: one step a message (one page of the table, or the
+// commons), which queues the next. The deploy starts it only when the index version or the commons
+// change (infra/constructs/search-reindex.ts). A failing step throws: SQS retries it from the same
+// cursor, then parks it in the dead-letter queue, from where a redrive resumes.
+import type { SQSEvent } from 'aws-lambda';
+import { reindexStepSchema, runReindexStep } from '#app/reindex-pages.ts';
+import { createReindexDependencies } from '#app/reindex-services.ts';
+import { once } from '#app/secrets.ts';
 
-export async function handler() {
-  const store = getStoreServices();
-  const services = { ...store, search: createSearchIndex(store.config) };
-  // Meilisearch's settings (searchable order, filters, synonyms) are part of the deploy too: the adapter
-  // compares and applies them before its first write (settings-guard.ts).
-  const report = await reindex(services);
-  services.log.info('reindexed', {
-    ...report,
-    missing: report.missing.length,
-    extra: report.extra.length,
-    stale: report.stale.length,
-  });
-  return report;
+const dependencies = once(createReindexDependencies);
+
+export async function handler(event: SQSEvent) {
+  const deps = await dependencies();
+  // The event source delivers one message at a time, so a failure retries exactly that step.
+  for (const record of event.Records) {
+    await runReindexStep(deps, reindexStepSchema().parse(JSON.parse(record.body)));
+  }
 }

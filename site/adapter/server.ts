@@ -8,8 +8,13 @@ import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { createApp } from 'astro/app/entrypoint';
+import { lazyOriginCheck } from '#app/origin-check.ts';
+import { getSecretReader } from '#app/secrets.ts';
+import { loadServices } from '#app/services.ts';
 import { getConfig } from '#config/config.ts';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
+import { prerenderedCacheControl } from '#http/cache-control.ts';
+import { originRefusal } from '#http/origin-check.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { securityHeaders } from '#http/security-headers.ts';
 import { eventResultFromResponse, webRequestFromEvent } from '#http/web-fetch.ts';
@@ -20,6 +25,7 @@ const bundleDir = process.env.LAMBDA_TASK_ROOT ?? dirname(fileURLToPath(import.m
 const clientDir = join(bundleDir, 'client');
 const hasClient = existsSync(clientDir);
 const policies = hasClient ? readPrerenderedPolicies(join(bundleDir, prerenderedPoliciesFile)) : undefined;
+const fromCloudFront = lazyOriginCheck(getConfig, getSecretReader);
 
 let formTargets: string[] | undefined;
 /** In AWS, sign-out posts here and is redirected to the hosted sign-in's logout, another origin. */
@@ -63,17 +69,20 @@ function secured(result: ApiResult, policy?: string): ApiResult {
 }
 
 export async function handler(event: ApiEvent, _context?: Context): Promise<ApiResult> {
+  if (!(await fromCloudFront(event.headers))) return originRefusal();
   const method = event.requestContext.http.method;
   const file = method === 'GET' || method === 'HEAD' ? prerendered(event.rawPath) : undefined;
   if (file) {
     const result = {
       statusCode: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate' },
+      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': prerenderedCacheControl },
       body: method === 'HEAD' ? '' : readFileSync(file, 'utf8'),
       isBase64Encoded: false,
     };
     return secured(result, policies?.(file.slice(clientDir.length)));
   }
+  // Pages call getServices(); their secrets (signing key, Meilisearch key) are read here, once.
+  await loadServices();
   const request = webRequestFromEvent(event);
   const response = await app.render(request, {
     addCookieHeader: true,

@@ -1,34 +1,16 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { table } from '#adapters/dynamodb/table.ts';
 import { apiRoutes } from '#http/api.ts';
 import { commonSecurityHeaders, dataContentSecurityPolicy } from '#http/security-headers.ts';
-import { buildApp } from '../../infra/app.ts';
 import { securityHeadersPolicyProps } from '../../infra/security-headers-policy.ts';
+import { functionId, guildhallFunctions, synth } from './support.ts';
 
 let data: Template;
 let app: Template;
 
 beforeAll(() => {
-  // A stand-in site build, so these tests need no `astro build`; bundling is skipped too: the
-  // assertions are about resources, not bundle bytes.
-  // NodejsFunction wants its entry under the project, so the stand-in lives in the ignored .tmp/.
-  const scratch = join(import.meta.dirname, '../../.tmp');
-  mkdirSync(scratch, { recursive: true });
-  const dir = mkdtempSync(join(scratch, 'site-'));
-  mkdirSync(join(dir, 'client'));
-  writeFileSync(join(dir, 'client/index.html'), '<!doctype html><title>t</title>');
-  mkdirSync(join(dir, 'server'));
-  writeFileSync(join(dir, 'server/entry.mjs'), 'export const handler = () => ({});');
-  const built = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), {
-    clientDir: join(dir, 'client'),
-    serverEntry: join(dir, 'server/entry.mjs'),
-  });
-  data = Template.fromStack(built.stateful);
-  app = Template.fromStack(built.stateless);
+  ({ data, app } = synth());
 });
 
 describe('the stateful stack', () => {
@@ -179,67 +161,34 @@ describe('security headers through CloudFront', () => {
   });
 });
 
-describe('what the functions are given', () => {
-  it('passes the credential signing key from Secrets Manager, never a literal', () => {
-    const functions = Object.values(app.findResources('AWS::Lambda::Function'));
-    const withKey = functions.filter((resource) => resource.Properties.Environment?.Variables?.CREDENTIAL_SIGNING_KEY);
-    expect(withKey.length).toBeGreaterThanOrEqual(2);
-    for (const resource of withKey) {
-      expect(JSON.stringify(resource.Properties.Environment.Variables.CREDENTIAL_SIGNING_KEY)).toContain(
-        'resolve:secretsmanager',
-      );
-    }
-  });
-});
-
-/** A stand-in built site, enough for the stack to synthesize without bundling. */
-function searchSite() {
-  const dir = join(import.meta.dirname, '../../.tmp');
-  const site = { clientDir: join(dir, 'site-search/client'), serverEntry: join(dir, 'site-search/server/entry.mjs') };
-  mkdirSync(site.clientDir, { recursive: true });
-  mkdirSync(join(dir, 'site-search/server'), { recursive: true });
-  writeFileSync(join(site.clientDir, 'index.html'), '<!doctype html><title>t</title>');
-  writeFileSync(site.serverEntry, 'export const handler = () => ({});');
-  return site;
-}
-
 describe('search infrastructure', () => {
   it('feeds the indexer from the table stream with partial batch responses, bisect, bounded retries and a failure queue', () => {
-    app.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+    const id = functionId(app, /search index/);
+    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping'));
+    const indexer = mappings.find((m) => JSON.stringify(m.Properties.FunctionName).includes(id));
+    expect(indexer?.Properties).toMatchObject({
       StartingPosition: 'TRIM_HORIZON',
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 5,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      DestinationConfig: { OnFailure: { Destination: expect.anything() } },
     });
-    // One failure queue per stream consumer: search and shortages.
-    app.resourceCountIs('AWS::SQS::Queue', 2);
-  });
-
-  it('reindexes after every deploy', () => {
-    app.resourceCountIs('Custom::Trigger', 1);
   });
 
   it('gives functions the Meilisearch host and keys from configuration, never a master key', () => {
-    const built = buildApp(
-      new App({ context: { 'aws:cdk:bundling-stacks': [], meilisearchUrl: 'https://search.example.org' } }),
-      searchSite(),
-    );
-    const functions = Object.values(Template.fromStack(built.stateless).findResources('AWS::Lambda::Function'));
+    const { app: template } = synth({ meilisearchUrl: 'https://search.example.org' });
+    const functions = guildhallFunctions(template).map(([, f]) => f);
     const withSearch = functions.filter(
       (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
     );
     expect(withSearch.length).toBe(4);
-    const keys = withSearch.map((f) => JSON.stringify(f.Properties.Environment.Variables.MEILISEARCH_KEY));
-    expect(keys.every((key) => key.includes('resolve:secretsmanager'))).toBe(true);
-    expect(keys.some((key) => key.includes('meilisearch-search-key'))).toBe(true);
-    expect(keys.some((key) => key.includes('meilisearch-documents-key'))).toBe(true);
+    const keys = withSearch.map((f) => f.Properties.Environment.Variables.MEILISEARCH_KEY_SECRET);
+    expect(new Set(keys)).toEqual(new Set(['guildhall/meilisearch-search-key', 'guildhall/meilisearch-documents-key']));
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
   });
 
   it('reads the Meilisearch host from an SSM parameter when none is given, so a deploy without one fails', () => {
-    const built = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), searchSite());
-    const template = Template.fromStack(built.stateless);
+    const template = app;
     const parameters = Object.entries(template.toJSON().Parameters ?? {}) as [
       string,
       { Type: string; Default?: string },
@@ -255,16 +204,11 @@ describe('search infrastructure', () => {
 });
 
 describe('shortage infrastructure', () => {
-  const functionId = (description: RegExp) => {
-    const functions = app.findResources('AWS::Lambda::Function');
-    const found = Object.entries(functions).find(([, resource]) => description.test(resource.Properties.Description));
-    expect(found, String(description)).toBeDefined();
-    return found?.[0] ?? '';
-  };
-
   it('feeds the shortage function from the same table stream, with partial batch responses and its own failure queue', () => {
-    const id = functionId(/skill-shortage index/);
-    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping'));
+    const id = functionId(app, /skill-shortage index/);
+    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping')).filter((m) =>
+      JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'),
+    );
     expect(mappings).toHaveLength(2);
     const shortage = mappings.find((m) => JSON.stringify(m.Properties.FunctionName).includes(id));
     expect(shortage?.Properties).toMatchObject({
@@ -279,7 +223,7 @@ describe('shortage infrastructure', () => {
   });
 
   it('runs the expiry sweep and shortage snapshot every day on a schedule', () => {
-    const id = functionId(/expiry sweep/);
+    const id = functionId(app, /expiry sweep/);
     app.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(15 0 * * ? *)',
       State: 'ENABLED',

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { takeQuiz } from '../support/quiz.ts';
+import { readyToPay } from '../support/innovation-world.ts';
 import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
@@ -86,17 +87,7 @@ beforeAll(async () => {
     await call('GET', '/api/me', person);
   }
   // own-syn gets a second admin who is no inventor (to report the owner's record) and granted credit.
-  await call('POST', '/api/syndicates/own-syn/join-requests', 'co-admin');
-  await call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { decision: 'approve' });
-  await call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { role: 'admin' });
-  await expectStatus(
-    call('PUT', '/api/syndicates/own-syn/credit-limit', 'steward', {
-      credit: 100_000,
-      reason: 'Agreed by its members.',
-    }),
-    200,
-    'grant',
-  );
+  await readyToPay(call, 'own-syn', 'owner');
   ids.published = body(
     await expectStatus(call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }])), 201, 'draft'),
   ).record.id;

@@ -92,3 +92,19 @@ export function innovationSteps(call: () => Call, input = draftInput) {
 
   return { draft, accepted, published, adoptedAndReported };
 }
+
+/**
+ * Makes `syndicateId` ready to pay royalties on its founder's records: a second admin who is no inventor
+ * (so its reports have someone on one side only to decide them) and credit the steward granted.
+ */
+export async function readyToPay(call: Call, syndicateId: string, founder: string, coAdmin = 'co-admin') {
+  await call('POST', `/api/syndicates/${syndicateId}/join-requests`, coAdmin);
+  await call('PUT', `/api/syndicates/${syndicateId}/members/${coAdmin}`, founder, { decision: 'approve' });
+  const admin = await call('PUT', `/api/syndicates/${syndicateId}/members/${coAdmin}`, founder, { role: 'admin' });
+  expect(admin.status, JSON.stringify(admin.body)).toBe(200);
+  const grant = await call('PUT', `/api/syndicates/${syndicateId}/credit-limit`, 'steward', {
+    credit: 100_000,
+    reason: 'Agreed by its members.',
+  });
+  expect(grant.status, JSON.stringify(grant.body)).toBe(200);
+}

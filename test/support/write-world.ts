@@ -11,6 +11,7 @@ import type { ApiResponse } from './api-client.ts';
 import { body } from './api-client.ts';
 import { documentClient } from './dynamodb.ts';
 import { answersTo, finishLessons, openDraw } from './quiz.ts';
+import { readyToPay } from './innovation-world.ts';
 import { commons } from './services.ts';
 
 type Call = (method: string, path: string, as: string | null, body?: unknown) => Promise<ApiResponse>;
@@ -90,19 +91,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     await call('GET', '/api/me', person);
   }
   await expectStatus(call('POST', '/api/syndicates', 'owner', syndicate('own-syn')), 201, 'found own-syn');
-  // A second admin who is no inventor, so own-syn's reports have someone on one side only to decide them,
-  // and credit the steward granted, so it can pay royalties.
-  await expectStatus(call('POST', '/api/syndicates/own-syn/join-requests', 'co-admin'), 201, 'co-admin asks');
-  await call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { decision: 'approve' });
-  await expectStatus(call('PUT', '/api/syndicates/own-syn/members/co-admin', 'owner', { role: 'admin' }), 200, 'admin');
-  await expectStatus(
-    call('PUT', '/api/syndicates/own-syn/credit-limit', 'steward', {
-      credit: 100_000,
-      reason: 'Agreed by the members.',
-    }),
-    200,
-    'grant credit',
-  );
+  await readyToPay(call, 'own-syn', 'owner');
   await expectStatus(call('POST', '/api/syndicates/own-syn/join-requests', 'pending'), 201, 'join');
   ids.opening = body(
     await expectStatus(call('POST', '/api/syndicates/own-syn/openings', 'owner', opening), 201, 'open'),

@@ -1,5 +1,6 @@
-// Whole-table work for batch jobs (the shortage recompute): a parallel Scan and batched writes. Never
-// behind a user-facing list: a Scan reads the whole table.
+// Whole-table work for batch jobs (the shortage recompute, the reindex after a deploy): a parallel Scan,
+// whole or a page at a time, and batched writes. Never behind a user-facing list: a Scan reads the
+// whole table.
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
@@ -34,6 +35,54 @@ export async function scanAll(
     }),
   );
   return pages.flat();
+}
+
+/**
+ * One page of one segment of a parallel Scan. The cursor is the page's last key, base64url JSON, as
+ * opaque to the caller as it is to a queue that carries it to the next run.
+ */
+export async function scanPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  request: { segment: number; segments: number; cursor?: string | undefined; limit: number },
+): Promise<{ items: Item[]; cursor?: string | undefined }> {
+  let start: Item | undefined;
+  if (request.cursor !== undefined) {
+    const key = parseJson(Buffer.from(request.cursor, 'base64url').toString('utf8'));
+    if (!isScanKey(key)) throw new Error('The scan cursor is not one this table gave out.');
+    start = key;
+  }
+  const page = await storeCall(() =>
+    client.send(
+      new ScanCommand({
+        TableName: tableName,
+        Segment: request.segment,
+        TotalSegments: request.segments,
+        Limit: request.limit,
+        ExclusiveStartKey: start,
+      }),
+    ),
+  );
+  const last = page.LastEvaluatedKey;
+  return {
+    items: page.Items ?? [],
+    cursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : undefined,
+  };
+}
+
+/** A table key as DynamoDB returns it: attribute names to strings or numbers. (zod's record and union would add ~4 KB to every bundle.) */
+function isScanKey(value: unknown): value is Item {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return entries.length > 0 && entries.every(([, v]) => typeof v === 'string' || typeof v === 'number');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];

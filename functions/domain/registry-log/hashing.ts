@@ -40,8 +40,10 @@ export function toBase64(bytes: Uint8Array): string {
 /**
  * Decodes standard base64, or returns null. Node's decoder skips characters it does not know, so the
  * text must re-encode to itself: otherwise two different strings could stand for one signed root.
+ * Stored heads and entries reach here unchecked, so a tampered store can hand over anything at all.
  */
 export function fromBase64(text: string): Uint8Array | null {
+  if (typeof text !== 'string') return null;
   const bytes = Buffer.from(text, 'base64');
   return bytes.toString('base64') === text ? new Uint8Array(bytes) : null;
 }

@@ -12,10 +12,13 @@ import {
   type StoredLogEntry,
 } from '#domain/innovations/log-head.ts';
 import { leafHash, toBase64 } from '#domain/registry-log/hashing.ts';
+import type { SignedTreeHead } from '#domain/registry-log/tree-head.ts';
+import { perTest } from '../../support/per-test.ts';
 import { draftInput } from './fixtures.ts';
 
-const signer = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
-const key = signer.publicJwk;
+const instanceKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+const signer = perTest(() => logSignerFromJwk(instanceKey));
+const key = () => signer().publicJwk;
 
 const version: InnovationVersion = {
   ...draftInput([]),
@@ -60,7 +63,7 @@ function log(size: number): { entries: StoredLogEntry[]; head: LogHead } {
             periodTo: '2026-10-31',
           },
       new Date(Date.UTC(2026, 10, 1, 0, n)),
-      signer,
+      signer(),
     );
     entries.push(append.entry);
     head = append.head;
@@ -77,11 +80,11 @@ const rehashed = (entry: StoredLogEntry, data: string): StoredLogEntry => ({
 describe('auditing the stored log', () => {
   it('passes an untouched log, and an empty one', () => {
     const { entries, head } = log(9);
-    expect(auditLog(entries, head, key, new Map([[versionKey(version), version]]))).toMatchObject({
+    expect(auditLog(entries, head, key(), new Map([[versionKey(version), version]]))).toMatchObject({
       ok: true,
       treeSize: 9,
     });
-    expect(auditLog([], emptyHead(), key)).toMatchObject({ ok: true, treeSize: 0 });
+    expect(auditLog([], emptyHead(), key())).toMatchObject({ ok: true, treeSize: 0 });
   });
 
   it('names any entry whose bytes changed, for any log and any entry', () => {
@@ -90,7 +93,7 @@ describe('auditing the stored log', () => {
         const { entries, head } = log(size);
         const index = pick % size;
         const changed = entries.map((e, i) => (i === index ? { ...e, data: e.data.replace('"at"', '"at "') } : e));
-        expect(auditLog(changed, head, key)).toMatchObject({ ok: false, problem: 'leaf-mismatch', index });
+        expect(auditLog(changed, head, key())).toMatchObject({ ok: false, problem: 'leaf-mismatch', index });
       }),
       { numRuns: 30 },
     );
@@ -102,7 +105,7 @@ describe('auditing the stored log', () => {
         const { entries, head } = log(size);
         const index = pick % size;
         const changed = entries.map((e, i) => (i === index ? rehashed(e, e.data.replace('"rec"', '"rex"')) : e));
-        expect(auditLog(changed, head, key)).toMatchObject({ ok: false, problem: 'history-rewritten', index });
+        expect(auditLog(changed, head, key())).toMatchObject({ ok: false, problem: 'history-rewritten', index });
       }),
       { numRuns: 30 },
     );
@@ -114,23 +117,37 @@ describe('auditing the stored log', () => {
       auditLog(
         entries.filter((e) => e.index !== 2),
         head,
-        key,
+        key(),
       ),
     ).toMatchObject({ problem: 'missing-entry', index: 2 });
-    expect(auditLog(entries.slice(0, 5), head, key)).toMatchObject({
+    expect(auditLog(entries.slice(0, 5), head, key())).toMatchObject({
       problem: 'size-mismatch',
       expected: 6,
       actual: 5,
     });
-    expect(auditLog(entries, { ...head, treeSize: 5 }, key)).toMatchObject({ problem: 'bad-signature' });
+    expect(auditLog(entries, { ...head, treeSize: 5 }, key())).toMatchObject({ problem: 'bad-signature' });
     const other = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
     expect(auditLog(entries, head, other.publicJwk)).toMatchObject({ problem: 'bad-signature' });
+  });
+
+  it('names the entry whose stored head was tampered into something that is not a head', () => {
+    const { entries, head } = log(5);
+    for (const change of [{ signature: 7 }, { signature: undefined }, { rootHash: null }]) {
+      const tampered = entries.map((entry) =>
+        entry.index === 3
+          ? { ...entry, treeHead: { ...entry.treeHead, ...change } as unknown as SignedTreeHead }
+          : entry,
+      );
+      const result = auditLog(tampered, head, key());
+      expect(result).toEqual({ ok: false, problem: 'bad-signature', index: 3 });
+      expect(describeAudit(result)).toBe('The tree head stored with entry 3 is not signed by the instance key.');
+    }
   });
 
   it('notices a published version that no longer hashes to what was logged', () => {
     const { entries, head } = log(3);
     const edited = { ...version, improvement: 'Something else entirely, written later.' };
-    const result = auditLog(entries, head, key, new Map([[versionKey(edited), edited]]));
+    const result = auditLog(entries, head, key(), new Map([[versionKey(edited), edited]]));
     expect(result).toMatchObject({ ok: false, problem: 'version-mismatch', index: 0, innovationId: 'rec', version: 1 });
     expect(describeAudit(result)).toBe(
       'Version 1 of record rec differs from what entry 0 recorded when it was published.',

@@ -10,7 +10,9 @@ import {
   type ReportDecisions,
   reportParties,
 } from '#domain/innovations/separation-of-duties.ts';
+import { ForbiddenError, RuleViolationError } from '#domain/errors.ts';
 import { checkGrant, creditGrantInputSchema, maxCredit } from '#domain/ledger/credit-grant.ts';
+import { thrown } from '../../support/thrown.ts';
 
 const shares = (...list: Array<[string, number]>) => list.map(([personId, basisPoints]) => ({ personId, basisPoints }));
 const decision = (personId: string) => ({ personId, at: '2026-11-01T00:00:00.000Z' });
@@ -94,6 +96,18 @@ describe('who stands on both sides of a value report', () => {
     expect(parties.conflicted).toEqual(['ana', 'carol']);
     expect(parties.decidable).toBe(false);
   });
+
+  it('counts the reporter as conflicted when she is an inventor, even once she is no longer an admin', () => {
+    const parties = reportParties({
+      inventors: shares(['ana', 5_000], ['carol', 5_000]),
+      reporterId: 'ana',
+      adminInventors: new Set(),
+      adminCount: 1,
+    });
+    expect(parties.conflicted).toEqual(['ana']);
+    expect(parties.reporterConflicted).toBe(true);
+    expect(parties.decidable).toBe(true);
+  });
 });
 
 describe('when the decisions confirm a report', () => {
@@ -167,12 +181,20 @@ describe('when the decisions confirm a report', () => {
     ]);
     expect(awaiting(report({ confirmations: [decision('ana')] }), inventors, 'Mill')).toEqual([]);
   });
+
+  it('still waits for more confirmations when inventors holding exactly half have confirmed', () => {
+    const half = shares(['ana', 5_000], ['ben', 5_000]);
+    expect(awaiting(report({ confirmations: [decision('ana')] }), half, 'Mill')).toEqual([
+      'confirmation by inventors holding more than half of the shares (50% so far)',
+    ]);
+  });
 });
 
 describe('who may decide a report', () => {
-  const inventors = shares(['ana', 10_000]);
+  const inventors = shares(['ana', 6_000], ['ben', 4_000]);
   it.each([
     ['an inventor', 'ana', false, 'inventor'],
+    ['a co-inventor', 'ben', false, 'inventor'],
     ['an inventor who is also an admin', 'ana', true, 'inventor'],
     ['the reporter', 'bram', true, 'reporter'],
     ['another admin', 'carol', true, 'admin'],
@@ -206,12 +228,32 @@ describe('granting credit', () => {
   });
 
   it.each([
-    ['someone who is not a steward', { ...base, stewardId: 'mallory' }, 100n, 'ForbiddenError'],
-    ['a steward, to her own account', { ...base, accountId: 'person:grace' as const }, 100n, 'RuleViolationError'],
-    ['a steward, to a syndicate she belongs to', { ...base, memberOf: true }, 100n, 'RuleViolationError'],
-    ['a steward, more than one grant may give', base, maxCredit + 1n, 'RuleViolationError'],
-  ])('refuses %s', (_what, grant, credit, errorName) => {
-    expect(() => checkGrant(grant, credit)).toThrow(expect.objectContaining({ name: errorName }));
+    ['someone who is not a steward', { ...base, stewardId: 'mallory' }, 100n, undefined, 'ask one of them'],
+    [
+      'a steward, to her own account',
+      { ...base, accountId: 'person:grace' as const },
+      100n,
+      'conflict-of-interest',
+      'another steward must decide it',
+    ],
+    [
+      'a steward, to a syndicate she belongs to',
+      { ...base, memberOf: true },
+      100n,
+      'conflict-of-interest',
+      'another steward must decide it',
+    ],
+    [
+      'a steward, more than one grant may give',
+      base,
+      maxCredit + 1n,
+      'credit-too-large',
+      'One grant gives at most 1000000000000 minor units of credit.',
+    ],
+  ])('refuses %s, saying why', (_what, grant, credit, rule, says) => {
+    const refusal = thrown(() => checkGrant(grant, credit), rule ? RuleViolationError : ForbiddenError);
+    if (rule) expect((refusal as RuleViolationError).rule).toBe(rule);
+    expect(refusal.message).toContain(says);
   });
 
   it('reads credit as whole minor units, zero or more, as a number or digits', () => {

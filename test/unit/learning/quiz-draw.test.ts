@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawQuestionIds, questionsPerAttempt } from '#domain/learning/quiz-draw.ts';
+import type { Course } from '#domain/content/commons.ts';
+import { drawnQuestions, drawQuestionIds, newDraw, questionsPerAttempt } from '#domain/learning/quiz-draw.ts';
 import { quizWait, tryAgainSentence } from '#domain/learning/quiz-wait.ts';
 
 const pool = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
@@ -52,20 +53,32 @@ describe('drawing an attempt’s questions', () => {
     expect(copy).toEqual(pool);
   });
 
+  it('draws the whole pool, shuffled, when an attempt asks every question', () => {
+    expect(drawQuestionIds(pool, 12, sequence([11])).sort()).toEqual(pool);
+  });
+
+  it('draws nothing when asked for no questions', () => {
+    expect(drawQuestionIds(pool, 0, sequence([]))).toEqual([]);
+  });
+
   it.each([
     ['more than the pool holds', 13],
     ['a negative count', -1],
     ['a fractional count', 2.5],
-  ])('refuses to draw %s', (_name, count) => {
-    expect(() => drawQuestionIds(pool, count, sequence([]))).toThrow(RangeError);
+  ])('refuses to draw %s, saying how many it was asked for', (_name, count) => {
+    expect(() => drawQuestionIds(pool, count, sequence([]))).toThrow(
+      new RangeError(`cannot draw ${count} questions from a pool of 12`),
+    );
   });
 
   it.each([
     [12, 'the size of the rest'],
     [-1, 'below zero'],
     [0.5, 'not whole'],
-  ])('refuses a random source that answers %s (%s)', (value) => {
-    expect(() => drawQuestionIds(pool, 1, () => value)).toThrow(RangeError);
+  ])('refuses a random source that answers %s (%s), saying what it gave', (value) => {
+    expect(() => drawQuestionIds(pool, 1, () => value)).toThrow(
+      new RangeError(`the random source gave ${value}, outside 0..11`),
+    );
   });
 
   it('asks what the course says an attempt asks, and never more than its pool holds', () => {
@@ -73,6 +86,36 @@ describe('drawing an attempt’s questions', () => {
     expect(questionsPerAttempt({ quiz, questionsPerAttempt: 6 } as never)).toBe(6);
     expect(questionsPerAttempt({ quiz: quiz.slice(0, 5), questionsPerAttempt: 6 } as never)).toBe(5);
     expect(questionsPerAttempt({ quiz: quiz.slice(0, 5) } as never)).toBe(5);
+  });
+});
+
+describe('grading against the draw', () => {
+  /** A course whose pool holds `ids`, asking `perAttempt` of them. */
+  const course = (ids: string[], perAttempt: number) =>
+    ({ quiz: ids.map((id) => ({ id, question: `${id}?` })), questionsPerAttempt: perAttempt }) as unknown as Course;
+
+  it('names a new draw, asks as many questions as an attempt asks, and records when it was drawn', () => {
+    const drawn = newDraw(
+      course(['a', 'b', 'c', 'd'], 3),
+      'draw-1',
+      new Date('2026-11-21T12:00:00Z'),
+      sequence([3, 0, 0]),
+    );
+    expect(drawn).toEqual({ id: 'draw-1', questions: ['d', 'b', 'c'], drawnAt: '2026-11-21T12:00:00.000Z' });
+  });
+
+  it('gives the drawn questions as the course holds them, in the order they were asked', () => {
+    const questions = drawnQuestions(course(['a', 'b', 'c', 'd'], 3), { questions: ['c', 'a', 'd'] });
+    expect(questions?.map((question) => question.id)).toEqual(['c', 'a', 'd']);
+  });
+
+  it('refuses a draw naming a question the course no longer has, even if the course now asks fewer', () => {
+    expect(drawnQuestions(course(['a', 'b', 'c', 'd'], 3), { questions: ['c', 'x', 'd'] })).toBeNull();
+    expect(drawnQuestions(course(['a', 'b', 'c', 'd'], 2), { questions: ['c', 'x', 'd'] })).toBeNull();
+  });
+
+  it('refuses a draw made before the course changed how many questions an attempt asks', () => {
+    expect(drawnQuestions(course(['a', 'b', 'c', 'd'], 4), { questions: ['c', 'a', 'd'] })).toBeNull();
   });
 });
 

@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
-import { type AccountId, creditLimits } from '#domain/ledger/account.ts';
+import type { AccountId, CreditLimits } from '#domain/ledger/account.ts';
 import { planSettlement } from '#domain/ledger/plan-settlement.ts';
 import { equalShares } from '#domain/ledger/shares.ts';
 import { CreditLimitError } from '#domain/ledger/transfer.ts';
+import { thrown } from '../../support/thrown.ts';
 
 const mill: AccountId = 'syndicate:mill';
 const ana: AccountId = 'person:ana';
 const ben: AccountId = 'person:ben';
-const limits = creditLimits(-100n, [[mill, -5000n]]);
+// Built as the plain value it is, so this file runs none of account.ts while it loads (see test/README.md).
+const limits: CreditLimits = { defaultLimit: -100n, overrides: new Map([[mill, -5000n]]) };
 
 describe('planSettlement', () => {
   it('pays each inventor their share of half the value, from the syndicate', () => {
@@ -84,10 +86,12 @@ describe('planSettlement', () => {
     expect(request.balances.get(mill)).toBe(-1000n);
   });
 
-  it('refuses a paying account that is not a syndicate', () => {
-    expect(() =>
-      planSettlement({ syndicate: ana, value: 10n, inventors: equalShares([ben]), balances: new Map(), limits }),
-    ).toThrow(ValidationError);
+  it('refuses a paying account that is not a syndicate, naming the field', () => {
+    const error = thrown(
+      () => planSettlement({ syndicate: ana, value: 10n, inventors: equalShares([ben]), balances: new Map(), limits }),
+      ValidationError,
+    );
+    expect(error.issues).toEqual([{ field: 'syndicate', message: 'must be a syndicate account' }]);
   });
 
   it('moves exactly the inventors’ half out of the syndicate and keeps the ledger summing to zero', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
 import { royaltySplit } from '#domain/ledger/royalty.ts';
 import { equalShares } from '#domain/ledger/shares.ts';
+import { thrown } from '../../support/thrown.ts';
 
 const inventors = [
   { id: 'person:ana', basisPoints: 7000 },
@@ -27,19 +28,21 @@ describe('royaltySplit', () => {
     expect(split.inventorsTotal).toBe(value / 2n);
   });
 
-  it('refuses a negative value', () => {
-    expect(() => royaltySplit(-2n, inventors)).toThrow(ValidationError);
+  it.each([-1n, -2n, -1001n])('refuses a negative value (%s), naming the value rather than a half of it', (value) => {
+    const error = thrown(() => royaltySplit(value, inventors), ValidationError);
+    expect(error.message).toBe('The royalty cannot be split.');
+    expect(error.issues).toEqual([{ field: 'value', message: 'must be zero or more' }]);
   });
 
   it('names the inventors in errors about their shares', () => {
-    try {
-      royaltySplit(10n, [{ id: 'person:ana', basisPoints: 4000 }]);
-      expect.unreachable();
-    } catch (error) {
-      expect((error as ValidationError).issues).toEqual([
-        { field: 'inventors', message: expect.stringContaining('10000') },
-      ]);
-    }
+    const error = thrown(() => royaltySplit(10n, [{ id: 'person:ana', basisPoints: 4000 }]), ValidationError);
+    expect(error.message).toBe('The royalty cannot be split.');
+    expect(error.issues).toEqual([{ field: 'inventors', message: 'basis points must sum to 10000, not 4000' }]);
+  });
+
+  it('lists a negative value before the problems with the shares', () => {
+    const error = thrown(() => royaltySplit(-4n, []), ValidationError);
+    expect(error.issues.map((issue) => issue.field)).toEqual(['value', 'inventors']);
   });
 
   it('sums to the whole value, with floor(V/2) to the inventors, for any value and inventors', () => {

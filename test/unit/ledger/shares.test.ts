@@ -1,3 +1,5 @@
+import { compareIds, shareIssues } from '#domain/ledger/shares.ts';
+import { thrown } from '../../support/thrown.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
@@ -29,6 +31,12 @@ describe('splitByShares', () => {
   it.each([
     { case: 'splits evenly when the shares allow it', total: 100n, bps: [5000, 5000], want: [50n, 50n] },
     { case: 'gives the leftover unit to the larger remainder', total: 10n, bps: [3333, 6667], want: [3n, 7n] },
+    {
+      case: 'gives the leftover unit to the larger remainder, not to the larger share',
+      total: 2n,
+      bps: [7000, 3000],
+      want: [1n, 1n],
+    },
     { case: 'breaks equal remainders by the smaller id', total: 1n, bps: [5000, 5000], want: [1n, 0n] },
     { case: 'splits three ways with two leftover units', total: 100n, bps: [3334, 3333, 3333], want: [34n, 33n, 33n] },
     { case: 'gives a zero share nothing, even with leftovers', total: 7n, bps: [0, 5000, 5000], want: [0n, 4n, 3n] },
@@ -102,6 +110,39 @@ describe('splitByShares', () => {
     expect(issuesOf(() => splitByShares(total, shares))).toEqual(fields);
   });
 
+  it('says in words what is wrong with each refused share', () => {
+    const error = thrown(
+      () =>
+        splitByShares(-1n, [
+          { id: 'a', basisPoints: 10_001 },
+          { id: 'a', basisPoints: 0 },
+        ]),
+      ValidationError,
+    );
+    expect(error.message).toBe('The shares cannot split this amount.');
+    expect(error.issues).toEqual([
+      { field: 'total', message: 'must be zero or more' },
+      { field: 'shares[0].basisPoints', message: 'must be an integer from 0 to 10000' },
+      { field: 'shares[1].id', message: 'repeats the holder "a"' },
+    ]);
+    expect(shareIssues([])).toEqual([{ field: 'shares', message: 'must name at least one holder' }]);
+    expect(shareIssues([], 'inventors')).toEqual([{ field: 'inventors', message: 'must name at least one holder' }]);
+  });
+
+  it('rounds up only holders whose remainder is at least that of every holder it rounds down', () => {
+    fc.assert(
+      fc.property(amountArb, sharesArb, (total, shares) => {
+        const remainders = splitByShares(total, shares).map((part, index) => {
+          const exactTimesWhole = total * BigInt((shares[index] as Share).basisPoints);
+          return { up: part.amount * BigInt(WHOLE) > exactTimesWhole, remainder: exactTimesWhole % BigInt(WHOLE) };
+        });
+        const roundedUp = remainders.filter((r) => r.up).map((r) => r.remainder);
+        const roundedDown = remainders.filter((r) => !r.up).map((r) => r.remainder);
+        for (const up of roundedUp) for (const down of roundedDown) expect(up).toBeGreaterThanOrEqual(down);
+      }),
+    );
+  });
+
   it('sums back to the total exactly, for any amount and any shares', () => {
     fc.assert(
       fc.property(amountArb, sharesArb, (total, shares) => {
@@ -140,6 +181,19 @@ describe('splitByShares', () => {
   });
 });
 
+describe('compareIds', () => {
+  it.each([
+    ['a', 'a', 0],
+    ['a', 'b', -1],
+    ['b', 'a', 1],
+    ['B', 'a', -1],
+    ['a', 'B', 1],
+    ['person:10', 'person:9', -1],
+  ])('orders %j against %j by UTF-16 code unit: %i', (a, b, order) => {
+    expect(compareIds(a, b)).toBe(order);
+  });
+});
+
 describe('equalShares', () => {
   it.each([
     { ids: ['a'], want: [10_000] },
@@ -159,6 +213,31 @@ describe('equalShares', () => {
         expect(Math.max(...points) - Math.min(...points)).toBeLessThanOrEqual(1);
       }),
     );
+  });
+
+  it('gives each holder the same share whatever order the holders are listed in', () => {
+    const idsTwiceArb = fc
+      .uniqueArray(fc.string({ maxLength: 3 }), { minLength: 1, maxLength: 300 })
+      .chain((ids) => fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length })));
+    fc.assert(
+      fc.property(idsTwiceArb, ([ids, shuffled]) => {
+        const byId = (shares: Share[]) => new Map(shares.map((share) => [share.id, share.basisPoints]));
+        expect(byId(equalShares(shuffled))).toEqual(byId(equalShares(ids)));
+      }),
+    );
+  });
+
+  it.each([
+    { case: 'no holders', ids: [], issues: [{ field: 'ids', message: 'must name at least one holder' }] },
+    {
+      case: 'a holder named twice',
+      ids: ['a', 'b', 'a'],
+      issues: [{ field: 'ids[2]', message: 'repeats the holder "a"' }],
+    },
+  ])('says why it refuses $case', ({ ids, issues }) => {
+    const error = thrown(() => equalShares(ids), ValidationError);
+    expect(error.message).toBe('Equal shares need distinct holders.');
+    expect(error.issues).toEqual(issues);
   });
 
   it('gives more than 10,000 holders one point each to the first 10,000 by id', () => {

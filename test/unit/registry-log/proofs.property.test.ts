@@ -6,12 +6,15 @@ import { leafHash, nodeHash } from '#domain/registry-log/hashing.ts';
 import { consistencyProof, inclusionProof, rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
 import { verifyConsistency, verifyInclusion } from '#domain/registry-log/verify-proofs.ts';
 import { flipBit, leafHashesOf } from './helpers.ts';
+import { perTest } from '../../support/per-test.ts';
 
 const MAX_SIZE = 64;
-const leafHashes = leafHashesOf(MAX_SIZE);
-const getLeafHash = (index: number) => leafHashes[index] as Uint8Array;
-const roots = Array.from({ length: MAX_SIZE + 1 }, (_, size) => rootFromLeafHashes(leafHashes.slice(0, size)));
-const rootOf = (size: number) => roots[size] as Uint8Array;
+const leafHashes = perTest(() => leafHashesOf(MAX_SIZE));
+const getLeafHash = (index: number) => leafHashes()[index] as Uint8Array;
+const roots = perTest(() =>
+  Array.from({ length: MAX_SIZE + 1 }, (_, size) => rootFromLeafHashes(leafHashes().slice(0, size))),
+);
+const rootOf = (size: number) => roots()[size] as Uint8Array;
 
 /** Any tree size with an index inside it. */
 const sizeAndIndex = fc
@@ -156,7 +159,9 @@ describe('consistency proofs', () => {
     fc.assert(
       fc.property(growingSizes, fc.nat(), ({ oldSize, newSize }, pick) => {
         const changed = pick % oldSize;
-        const forged = leafHashes.slice(0, newSize).map((hash, index) => (index === changed ? flipBit(hash, 0) : hash));
+        const forged = leafHashes()
+          .slice(0, newSize)
+          .map((hash, index) => (index === changed ? flipBit(hash, 0) : hash));
         const forgedSource = (index: number) => forged[index] as Uint8Array;
         const claim = {
           oldSize,

@@ -1,5 +1,6 @@
 // The Meilisearch index settings, declared once. `ensureSettings()` sends them; the live test reads them
 // back. They mirror what the embedded engine does, so both adapters keep the same contract.
+import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
 import { synonymGroups, synonymsFrom } from './synonyms.ts';
 
@@ -68,4 +69,20 @@ export function indexSettings(): Settings {
     faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' } },
     pagination: { maxTotalHits },
   };
+}
+
+/**
+ * Raise this when what a search document holds changes (documents.ts): the next deploy then rebuilds
+ * the index from the table. A change to `indexSettings()` needs no raise: `indexVersion()` includes
+ * their fingerprint.
+ */
+export const indexSettingsVersion = 1;
+
+/**
+ * The version a deploy compares with the last one: the reindex after a deploy runs only when it
+ * changes (infra/constructs/search-reindex.ts), and a reindex started for an older version stops.
+ */
+export function indexVersion(): string {
+  const fingerprint = createHash('sha256').update(JSON.stringify(indexSettings())).digest('hex').slice(0, 16);
+  return `${indexSettingsVersion}-${fingerprint}`;
 }

@@ -1,0 +1,48 @@
+// What the reindex function is given: the table's pages, the search index (its key read at run time),
+// the stream indexer's lookups, and the queue the next step goes to.
+import { scanPage } from '#adapters/dynamodb/bulk.ts';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
+import { indexVersion } from '#adapters/search/meilisearch/settings.ts';
+import { ConfigError } from '#config/config.ts';
+import type { ReindexDependencies } from './reindex-pages.ts';
+import { createSearchIndex } from './search-index.ts';
+import { tradeOf } from './search-sync.ts';
+import { loadConfig } from './secrets.ts';
+import { getStoreServices } from './store-services.ts';
+
+export async function createReindexDependencies(): Promise<ReindexDependencies> {
+  const config = await loadConfig();
+  if (!config.REINDEX_QUEUE_URL) {
+    throw new ConfigError('Invalid configuration:\n  REINDEX_QUEUE_URL: required by the reindex function');
+  }
+  const store = getStoreServices();
+  const client = createDocumentClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    timeoutMs: config.STORE_TIMEOUT_MS,
+  });
+  const send = createSqsSender(config.AWS_REGION, config.REINDEX_QUEUE_URL);
+  return {
+    indexVersion: indexVersion(),
+    scanPage: (request) => scanPage(client, config.TABLE_NAME, request),
+    search: createSearchIndex(config),
+    lookups: {
+      syndicate: (id) => store.syndicates.get(id),
+      now: store.now,
+      tradeOf: (version) => tradeOf(store.commons, version),
+    },
+    get commons() {
+      return store.commons;
+    },
+    // One FIFO group per scan segment keeps each chain in order; the commons step has its own.
+    send: (steps) =>
+      send(
+        steps.map((step) => ({
+          body: JSON.stringify(step),
+          groupId: step.kind === 'table' ? `table-${step.segment}` : step.kind,
+        })),
+      ),
+    log: store.log,
+  };
+}

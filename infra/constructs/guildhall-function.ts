@@ -1,0 +1,99 @@
+// Every Guildhall function: Node 24 on arm64, X-Ray tracing, its own log group kept 30 days, the
+// commons compiled into its bundle, and no secret in its environment. A secret it needs is named
+// there (`<VALUE>_SECRET`: a name or ARN) and read at run time (functions/app/secrets.ts); only the
+// functions given a secret here are granted to read it.
+import { join } from 'node:path';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+
+/**
+ * One log group, kept a week, for the functions CDK runs at deploy time (the site upload, the
+ * CloudFront invalidation, the reindex messages): without it each would log for ever.
+ */
+export function deployTimeLogs(scope: Construct): LogGroup {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('DeployTimeLogs');
+  if (existing instanceof LogGroup) return existing;
+  return new LogGroup(stack, 'DeployTimeLogs', {
+    retention: RetentionDays.ONE_WEEK,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+}
+
+export const root = join(import.meta.dirname, '../..');
+
+/** The variables that name a secret, and the value each one stands for (functions/config/config.ts). */
+export type SecretVariable = 'CREDENTIAL_SIGNING_KEY_SECRET' | 'MEILISEARCH_KEY_SECRET' | 'ORIGIN_VERIFY_SECRET';
+
+export interface GuildhallFunctionProps {
+  /** The handler module, relative to the project (or absolute: the site's server entry). */
+  entry: string;
+  description: string;
+  environment: Record<string, string>;
+  /** Secrets this function reads at run time; each is granted read access, and only these. */
+  secrets?: Partial<Record<SecretVariable, ISecret>>;
+  timeout?: Duration;
+  /** More files to put beside the bundle (the site's prerendered pages, the API's OpenAPI document). */
+  extraFiles?: (inputDir: string, outputDir: string) => string[];
+  /** How long its logs are kept. */
+  logRetention?: RetentionDays;
+  deadLetterQueue?: NodejsFunctionProps['deadLetterQueue'];
+  retryAttempts?: number;
+}
+
+export class GuildhallFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: GuildhallFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const secretNames: Record<string, string> = {};
+    for (const [variable, secret] of Object.entries(props.secrets ?? {})) {
+      // A secret imported by name is read by that name; one this app owns, by its full ARN.
+      secretNames[variable] = secret.secretFullArn ?? secret.secretName;
+    }
+    super(scope, id, {
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      entry: props.entry.startsWith('/') ? props.entry : join(root, props.entry),
+      handler: 'handler',
+      description: props.description,
+      environment: { ...props.environment, ...secretNames, NODE_OPTIONS: '--enable-source-maps' },
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // Some dependencies are CommonJS and call require(); give ESM bundles one.
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
+        externalModules: ['@aws-sdk/*'],
+        // Marks an AWS bundle, so code that runs only off AWS (the embedded search engine, the local
+        // stack, the route table's words) is left out (functions/config/bundle.ts).
+        define: { GUILDHALL_AWS_BUNDLE: 'true' },
+        // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
+        // (validated here: invalid content fails the synth) and read on first use.
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `node "${inputDir}/functions/local/compile-commons.ts" "${outputDir}/commons.json"`,
+            ...(props.extraFiles?.(inputDir, outputDir) ?? []),
+          ],
+        },
+      },
+    });
+    for (const secret of Object.values(props.secrets ?? {})) secret.grantRead(this);
+  }
+}

@@ -1,0 +1,195 @@
+// What an operator relies on: tracing, logs kept a bounded time, an alarm on every failure that
+// needs a person (all sent to one topic and shown on one dashboard), and dead-letter queues that
+// are watched.
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
+
+let app: Template;
+beforeAll(() => {
+  ({ app } = synth());
+});
+
+const alarms = () => Object.entries(app.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Resource]>;
+const topicRef = () => ({ Ref: Object.keys(app.findResources('AWS::SNS::Topic'))[0] });
+const queueId = (pattern: RegExp) => {
+  const found = Object.keys(app.findResources('AWS::SQS::Queue')).find((id) => pattern.test(id));
+  if (!found) throw new Error(`no queue ${pattern}`);
+  return found;
+};
+/** Alarms on a plain metric with this dimension value. */
+const alarmsOn = (metric: string, dimension: unknown) =>
+  alarms().filter(
+    ([, a]) =>
+      a.Properties.MetricName === metric &&
+      JSON.stringify(a.Properties.Dimensions ?? []).includes(JSON.stringify(dimension)),
+  );
+
+describe('every function', () => {
+  it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
+    const functions = guildhallFunctions(app);
+    expect(functions).toHaveLength(6);
+    const logGroups = app.findResources('AWS::Logs::LogGroup');
+    for (const [id, fn] of functions) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+      const group = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+      expect(logGroups[group]?.Properties.RetentionInDays, id).toBe(30);
+    }
+  });
+
+  it('keeps no log group for ever, the API’s access logs included', () => {
+    const groups = Object.entries(app.findResources('AWS::Logs::LogGroup'));
+    expect(groups.length).toBeGreaterThanOrEqual(7);
+    for (const [id, group] of groups) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
+    const [stage] = Object.values(app.findResources('AWS::ApiGatewayV2::Stage'));
+    const destination = stage?.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(app.findResources('AWS::Logs::LogGroup')[destination]?.Properties.RetentionInDays).toBe(30);
+    expect(JSON.parse(stage?.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId' });
+  });
+
+  it('gives CDK’s deploy-time functions (site upload, invalidation, reindex messages) a log group kept a week', () => {
+    const groups = app.findResources('AWS::Logs::LogGroup');
+    const deployTime = functionsOf(app).filter(([id]) => /^(AWS679f53fac|CustomCDKBucketDeployment)/.test(id));
+    expect(deployTime).toHaveLength(2);
+    for (const [id, fn] of deployTime) {
+      expect(groups[fn.Properties.LoggingConfig?.LogGroup?.Ref]?.Properties.RetentionInDays, id).toBe(7);
+    }
+  });
+
+  it('has an alarm on its errors and one on its throttles, each sent to the alarm topic', () => {
+    for (const [id] of guildhallFunctions(app)) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const found = alarmsOn(metric, { Name: 'FunctionName', Value: { Ref: id } });
+        expect(found, `${id} ${metric}`).toHaveLength(1);
+        expect(found[0]?.[1].Properties).toMatchObject({ Threshold: 1, AlarmActions: [topicRef()] });
+      }
+    }
+  });
+});
+
+describe('alarms', () => {
+  it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
+    // Errors and throttles of 6 functions, 5xx rate and p99 latency, table throttles, the sweep's failed
+    // invocations and dead-letter queue, each stream consumer's iterator age and two queues, the
+    // reindex's dead-letter queue: each is asserted in these infra tests. A new alarm needs its test.
+    expect(alarms()).toHaveLength(12 + 2 + 1 + 2 + 2 * 3 + 1);
+    for (const [id, alarm] of alarms()) {
+      expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
+      expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);
+      expect(alarm.Properties.TreatMissingData, id).toBe('notBreaching');
+    }
+    app.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    const [dashboard] = Object.values(app.findResources('AWS::CloudWatch::Dashboard'));
+    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+    for (const [id] of alarms()) expect(body, id).toContain(id);
+  });
+
+  it('watches the share of 5xx answers and the p99 latency of the HTTP API', () => {
+    const api = Object.keys(app.findResources('AWS::ApiGatewayV2::Api'))[0];
+    const rate = alarms().find(([, a]) => JSON.stringify(a.Properties.Metrics ?? []).includes('"MetricName":"5xx"'));
+    expect(rate?.[1].Properties).toMatchObject({ Threshold: 5, EvaluationPeriods: 3, DatapointsToAlarm: 2 });
+    const metrics = rate?.[1].Properties.Metrics as Array<{ Id: string; Expression?: string; MetricStat?: unknown }>;
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('IF(requests > 0, 100 * errors / requests, 0)');
+    expect(metrics.find((m) => m.Id === 'requests')?.MetricStat).toMatchObject({
+      Metric: { MetricName: 'Count', Dimensions: [{ Name: 'ApiId', Value: { Ref: api } }] },
+      Stat: 'Sum',
+    });
+    const latency = alarmsOn('Latency', { Name: 'ApiId', Value: { Ref: api } });
+    expect(latency).toHaveLength(1);
+    expect(latency[0]?.[1].Properties).toMatchObject({ ExtendedStatistic: 'p99', Threshold: 3000 });
+  });
+
+  it('watches throttled requests on the table, across the operations the functions use', () => {
+    const throttles = alarms().find(([, a]) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes('ThrottledRequests'),
+    );
+    const metrics = throttles?.[1].Properties.Metrics as Array<{ MetricStat?: { Metric: { Dimensions: unknown[] } } }>;
+    const operations = metrics.flatMap((m) => (m.MetricStat ? [JSON.stringify(m.MetricStat.Metric.Dimensions)] : []));
+    for (const operation of ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'TransactWriteItems', 'BatchGetItem']) {
+      expect(
+        operations.some((d) => d.includes(`"${operation}"`)),
+        operation,
+      ).toBe(true);
+    }
+    expect(operations.every((d) => d.includes('TableName'))).toBe(true);
+  });
+
+  it('sends alarms by email only when an address is configured', () => {
+    app.resourceCountIs('AWS::SNS::Subscription', 0);
+    const { app: withEmail } = synth({ alarmEmail: 'ops@example.org' });
+    withEmail.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+  });
+});
+
+describe('the daily sweep', () => {
+  it('retries twice, keeps a run that still fails in its dead-letter queue, and alarms on failed invocations and on that queue', () => {
+    const sweep = functionId(app, /expiry sweep/);
+    const failures = queueId(/^SweepFailures/);
+    app.hasResourceProperties('AWS::Events::Rule', {
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [sweep, 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [failures, 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+        }),
+      ],
+    });
+    app.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: sweep },
+      MaximumRetryAttempts: 2,
+    });
+    expect(guildhallFunctions(app).find(([id]) => id === sweep)?.[1].Properties.DeadLetterConfig).toEqual({
+      TargetArn: { 'Fn::GetAtt': [failures, 'Arn'] },
+    });
+    const rule = Object.keys(app.findResources('AWS::Events::Rule'))[0];
+    expect(alarmsOn('FailedInvocations', { Name: 'RuleName', Value: { Ref: rule } })).toHaveLength(1);
+    expect(
+      alarmsOn('ApproximateNumberOfMessagesVisible', {
+        Name: 'QueueName',
+        Value: { 'Fn::GetAtt': [failures, 'QueueName'] },
+      }),
+    ).toHaveLength(1);
+  });
+});
+
+describe('the stream consumers', () => {
+  it('park what fails in a failure queue that has its own dead-letter queue, and alarm on iterator age and both queues', () => {
+    for (const [name, description] of [
+      ['Indexer', /search index/],
+      ['Shortages', /skill-shortage index/],
+    ] as const) {
+      const consumer = functionId(app, description);
+      const failures = queueId(new RegExp(`^${name}Failures`));
+      const deadLetters = queueId(new RegExp(`^${name}DeadLetters`));
+      app.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLetters, 'Arn'] }, maxReceiveCount: 3 },
+      });
+      const mapping = Object.values(app.findResources('AWS::Lambda::EventSourceMapping')).find(
+        (m) => m.Properties.FunctionName.Ref === consumer,
+      );
+      expect(mapping?.Properties).toMatchObject({
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        MaximumRecordAgeInSeconds: 21_600,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failures, 'Arn'] } } },
+      });
+      const age = alarmsOn('IteratorAge', { Name: 'FunctionName', Value: { Ref: consumer } });
+      expect(age, name).toHaveLength(1);
+      expect(age[0]?.[1].Properties).toMatchObject({ Statistic: 'Maximum', Threshold: 10_800_000 });
+      for (const queue of [failures, deadLetters]) {
+        expect(
+          alarmsOn('ApproximateNumberOfMessagesVisible', {
+            Name: 'QueueName',
+            Value: { 'Fn::GetAtt': [queue, 'QueueName'] },
+          }),
+          queue,
+        ).toHaveLength(1);
+      }
+    }
+  });
+});

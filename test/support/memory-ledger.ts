@@ -1,0 +1,113 @@
+// In-memory registry log and ledger for unit tests, keeping the DynamoDB adapters' promises: an
+// append lands only on the head it was prepared over, a credit-limit change only over the limit it
+// was decided against, and a refused write (ConflictError) changes nothing. Everything read is a copy,
+// as a store's answer would be.
+import { ConflictError } from '#domain/errors.ts';
+import type {
+  AccountState,
+  CreditLimitChange,
+  LedgerEntry,
+  LedgerRepository,
+  RegistryLogRepository,
+} from '#domain/innovations/innovation-repository.ts';
+import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
+import type { AccountId } from '#domain/ledger/account.ts';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export type MemoryRegistryLog = RegistryLogRepository & {
+  /** Throws ConflictError unless `log` extends the current head; changes nothing. */
+  check(log: LogAppend): void;
+  /** Applies an append that `check` passed. */
+  apply(log: LogAppend): void;
+};
+
+export function memoryRegistryLog(): MemoryRegistryLog {
+  const entries: StoredLogEntry[] = [];
+  let head: LogHead | null = null;
+  const check = (log: LogAppend) => {
+    if (log.previousSize !== (head?.treeSize ?? 0) || log.entry.index !== entries.length) {
+      throw new ConflictError('The log changed meanwhile.');
+    }
+  };
+  const apply = (log: LogAppend) => {
+    entries.push(copy(log.entry));
+    head = copy(log.head);
+  };
+  return {
+    check,
+    apply,
+    head: async () => copy(head),
+    async append(log) {
+      check(log);
+      apply(log);
+    },
+    entry: async (index) => copy(entries[index] ?? null),
+    entries: async (start, end) => copy(entries.slice(start, end)),
+    leafHashes: async (treeSize) => entries.slice(0, treeSize).map((entry) => entry.leafHash),
+    entriesFor: async (innovationId) => copy(entries.filter((entry) => entry.innovationId === innovationId)),
+  };
+}
+
+export type MemoryLedger = LedgerRepository & {
+  /** Sets an account as a store would hold it (a balance, a granted limit), for a test's starting state. */
+  seed(account: AccountState): void;
+  /** The current state of one account, or undefined if it never moved. */
+  account(accountId: AccountId): AccountState | undefined;
+  /** Adds `delta` to a balance, as one item of a transaction the caller has checked. */
+  move(accountId: AccountId, delta: bigint, at: string): void;
+  /** Throws ConflictError if any entry's key is taken already. */
+  checkEntries(entries: readonly LedgerEntry[]): void;
+  addEntries(entries: readonly LedgerEntry[]): void;
+};
+
+export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
+  const accounts = new Map<AccountId, AccountState>();
+  const entries: LedgerEntry[] = [];
+  const changes: CreditLimitChange[] = [];
+  const entryKey = (entry: LedgerEntry) => `${entry.accountId}|${entry.at}|${entry.reportId}|${entry.sequence}`;
+  const keys = new Set<string>();
+  return {
+    seed: (account) => accounts.set(account.accountId, copy(account)),
+    account: (accountId) => copy(accounts.get(accountId)),
+    move(accountId, delta, at) {
+      const current = accounts.get(accountId) ?? { accountId, balance: 0n };
+      accounts.set(accountId, { ...current, balance: current.balance + delta, updatedAt: at });
+    },
+    checkEntries(added) {
+      if (added.some((entry) => keys.has(entryKey(entry)))) throw new ConflictError('A ledger entry exists already.');
+    },
+    addEntries(added) {
+      for (const entry of added) {
+        keys.add(entryKey(entry));
+        entries.push(copy(entry));
+      }
+    },
+    async getAccounts(accountIds) {
+      const found = new Map<AccountId, AccountState>();
+      for (const id of accountIds) {
+        const account = accounts.get(id);
+        if (account) found.set(id, copy(account));
+      }
+      return found;
+    },
+    listAccounts: async () => copy([...accounts.values()]),
+    listEntries: async (accountId) => copy(entries.filter((entry) => entry.accountId === accountId)),
+    listLimitChanges: async (accountId) => copy(changes.filter((change) => change.accountId === accountId)),
+    async setCreditLimit(change, append) {
+      const current = accounts.get(change.accountId);
+      if ((current?.creditLimit ?? null) !== change.previous) {
+        throw new ConflictError('The credit limit or the log changed meanwhile.');
+      }
+      log.check(append);
+      const { creditLimit: _old, ...rest } = current ?? { accountId: change.accountId, balance: 0n };
+      accounts.set(change.accountId, {
+        ...rest,
+        ...(change.limit === null ? {} : { creditLimit: change.limit }),
+        updatedAt: change.at,
+      });
+      changes.push(copy(change));
+      log.apply(append);
+    },
+  };
+}

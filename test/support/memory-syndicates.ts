@@ -1,0 +1,64 @@
+// An in-memory syndicate repository for unit tests, keeping the DynamoDB adapter's promises
+// (functions/adapters/dynamodb/syndicate-repository.ts): ids are taken once, counts are the server's
+// and move with the memberships they count, a membership changes only from the state it was read in,
+// and the last admin can never go.
+import { ConflictError } from '#domain/errors.ts';
+import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
+import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
+
+const copy = <T>(value: T): T => structuredClone(value);
+const counts = (membership: Membership | null) => ({
+  member: membership?.status === 'active' ? 1 : 0,
+  admin: membership?.status === 'active' && membership.role === 'admin' ? 1 : 0,
+});
+
+export function memorySyndicates(): SyndicateRepository {
+  const syndicates = new Map<string, Syndicate>();
+  const memberships = new Map<string, Membership>();
+  const key = (syndicateId: string, personId: string) => `${syndicateId}|${personId}`;
+  return {
+    get: async (syndicateId) => copy(syndicates.get(syndicateId) ?? null),
+    list: async () => copy([...syndicates.values()]),
+    async create(syndicate, founder) {
+      if (syndicates.has(syndicate.id))
+        throw new ConflictError(`A syndicate with the id "${syndicate.id}" exists already.`);
+      syndicates.set(syndicate.id, copy(syndicate));
+      memberships.set(key(founder.syndicateId, founder.personId), copy(founder));
+    },
+    async update(syndicate) {
+      const stored = syndicates.get(syndicate.id);
+      if (stored?.memberCount !== syndicate.memberCount || stored.adminCount !== syndicate.adminCount) {
+        throw new ConflictError('The syndicate changed meanwhile.');
+      }
+      syndicates.set(syndicate.id, copy(syndicate));
+    },
+    getMembership: async (syndicateId, personId) => copy(memberships.get(key(syndicateId, personId)) ?? null),
+    listMemberships: async (syndicateId) =>
+      copy([...memberships.values()].filter((membership) => membership.syndicateId === syndicateId)),
+    listMembershipsOf: async (personId) =>
+      copy([...memberships.values()].filter((membership) => membership.personId === personId)),
+    async requestMembership(membership) {
+      const existing = memberships.get(key(membership.syndicateId, membership.personId));
+      if (existing && existing.status !== 'declined') return copy(existing);
+      memberships.set(key(membership.syndicateId, membership.personId), copy(membership));
+      return copy(membership);
+    },
+    async changeMembership(from, to) {
+      const at = key(from.syndicateId, from.personId);
+      const stored = memberships.get(at);
+      const syndicate = syndicates.get(from.syndicateId);
+      if (!syndicate || stored?.status !== from.status || stored.role !== from.role) {
+        throw new ConflictError('The membership changed meanwhile; try again.');
+      }
+      const adminDelta = counts(to).admin - counts(from).admin;
+      if (adminDelta < 0 && syndicate.adminCount <= 1) throw lastAdminError();
+      syndicates.set(syndicate.id, {
+        ...syndicate,
+        memberCount: syndicate.memberCount + counts(to).member - counts(from).member,
+        adminCount: syndicate.adminCount + adminDelta,
+      });
+      if (to) memberships.set(at, copy(to));
+      else memberships.delete(at);
+    },
+  };
+}
