@@ -4,13 +4,7 @@
 // Each variable's line of doc is a comment, not a `describe()`: nothing reads it at run time, and every
 // function parses this schema at its cold start.
 import * as z from 'zod/mini';
-// Sets zod's English messages: configuration is the first thing a function parses (see zod.ts).
-import '#domain/zod.ts';
-
-const optionalUrl = z.optional(z.url());
-
-/** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
-const secretId = z.optional(z.string().check(z.minLength(1)));
+import { lazySchema } from '#domain/zod.ts';
 
 /** A value and the variable naming the secret that holds it: set one of the two, not both. */
 export const secretBackedValues = [
@@ -19,136 +13,151 @@ export const secretBackedValues = [
   ['ORIGIN_VERIFY', 'ORIGIN_VERIFY_SECRET'],
 ] as const;
 
-const ed25519JwkSchema = z.looseObject({
-  kty: z.literal('OKP'),
-  crv: z.literal('Ed25519'),
-  x: z.string().check(z.minLength(20)),
-  d: z.string().check(z.minLength(20)),
-  kid: z.optional(z.string()),
+const ed25519JwkSchema = lazySchema(() =>
+  z.looseObject({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string().check(z.minLength(20)),
+    d: z.string().check(z.minLength(20)),
+    kid: z.optional(z.string()),
+  }),
+);
+
+const jwksSchema = lazySchema(() =>
+  z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) }),
+);
+
+/**
+ * Built when first parsed (lazySchema), not when a handler's imports are evaluated: every function
+ * parses it once, on its first invocation, and a module that only names `Config` builds nothing.
+ */
+export const configSchema = lazySchema(() => {
+  const optionalUrl = z.optional(z.url());
+
+  /** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
+  const secretId = z.optional(z.string().check(z.minLength(1)));
+
+  return z.object({
+    /** Where this runs. `local` adds error details to 500 responses; never set it in AWS. */
+    STAGE: z._default(z.enum(['local', 'test', 'aws']), 'aws'),
+    /** AWS region of the table. */
+    AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-west-1'),
+    /** The single DynamoDB table. */
+    TABLE_NAME: z._default(z.string().check(z.minLength(3)), 'guildhall'),
+    /** DynamoDB endpoint; set only for DynamoDB Local. */
+    DYNAMODB_ENDPOINT: optionalUrl,
+    /** Issuer (`iss`) every accepted token must carry. */
+    AUTH_ISSUER: z.string().check(z.minLength(1)),
+    /** Audience: the app client id tokens are issued to. */
+    AUTH_AUDIENCE: z.string().check(z.minLength(1)),
+    /** Where the issuer publishes its signing keys (Cognito). */
+    AUTH_JWKS_URL: optionalUrl,
+    /** The signing keys inline, as JWKS JSON (the local development identity provider). */
+    AUTH_JWKS: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((text, context) => {
+          try {
+            return jwksSchema().parse(JSON.parse(text));
+          } catch {
+            context.issues.push({ code: 'custom', message: 'must be a JSON Web Key Set: {"keys":[…]}', input: text });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
+    /** Where the site sends people to sign in. */
+    AUTH_SIGN_IN_URL: z._default(z.string(), '/auth/sign-in'),
+    /** The user pool domain (Cognito hosted sign-in); set in AWS, where /auth/* signs people in with it. */
+    AUTH_HOSTED_UI_URL: optionalUrl,
+    /** Meilisearch host; unset means the embedded search engine. */
+    MEILISEARCH_URL: optionalUrl,
+    /** Meilisearch key for the functions (never the master key). */
+    MEILISEARCH_KEY: z.optional(z.string()),
+    /** Secrets Manager name or ARN holding MEILISEARCH_KEY (AWS); read once per cold start, instead of the value. */
+    MEILISEARCH_KEY_SECRET: secretId,
+    /** The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there. */
+    REINDEX_QUEUE_URL: optionalUrl,
+    /** The public origin of the site; credentials and feeds link to it. */
+    PUBLIC_URL: z.pipe(
+      z._default(z.url(), 'http://localhost:3000'),
+      z.transform((url) => url.replace(/\/+$/, '')),
+    ),
+    /** The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts. */
+    COMMONS_FILE: z._default(z.string(), 'commons.json'),
+    /** The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts. */
+    OPENAPI_FILE: z._default(z.string(), 'openapi.json'),
+    /**
+     * The instance key that signs credentials and log heads (Ed25519 private JWK). Required in AWS where
+     * something is signed (API, site).
+     */
+    CREDENTIAL_SIGNING_KEY: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((text, context) => {
+          try {
+            return ed25519JwkSchema().parse(JSON.parse(text));
+          } catch {
+            context.issues.push({
+              code: 'custom',
+              message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}',
+              input: text,
+            });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
+    /** Secrets Manager name or ARN holding CREDENTIAL_SIGNING_KEY (AWS); read once per cold start, instead of the value. */
+    CREDENTIAL_SIGNING_KEY_SECRET: secretId,
+    /**
+     * The value CloudFront sends in the x-origin-verify header; the API and site answer 403 to a request
+     * without it. Unset: no check (local only).
+     */
+    ORIGIN_VERIFY: z.optional(
+      z
+        .string()
+        .check(z.minLength(32, 'must be at least 32 characters: it is all that keeps the API behind CloudFront')),
+    ),
+    /** Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value. */
+    ORIGIN_VERIFY_SECRET: secretId,
+    /** Largest request body the API accepts (larger: 413). */
+    MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
+    /** Writes one person may make per minute before the API answers 429. */
+    WRITE_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 120),
+    /** Days inventors have to dispute a value report; an undisputed report then counts as confirmed. */
+    ROYALTY_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 14),
+    /**
+     * Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a
+     * logged decision.
+     */
+    STEWARDS: z.pipe(
+      z.pipe(
+        z._default(z.string(), ''),
+        z.transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean)),
+      ),
+      z.array(z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'must be person ids separated by commas'))),
+    ),
+    /** Minutes a learner waits after failing a course quiz twice in a row (at most a week). */
+    QUIZ_RETRY_WAIT_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_080)), 10),
+    /**
+     * How long one attempt at a DynamoDB call may take (connecting: half of it); after a second attempt the
+     * request answers 503. At most 4000 in AWS, so both attempts fit in the functions’ 10 s.
+     */
+    STORE_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(60_000)), 2_000),
+    /** Lowest log level written. */
+    LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+  });
 });
 
-const jwksSchema = z.object({
-  keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)),
-});
-
-export const configSchema = z.object({
-  /** Where this runs. `local` adds error details to 500 responses; never set it in AWS. */
-  STAGE: z._default(z.enum(['local', 'test', 'aws']), 'aws'),
-  /** AWS region of the table. */
-  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-west-1'),
-  /** The single DynamoDB table. */
-  TABLE_NAME: z._default(z.string().check(z.minLength(3)), 'guildhall'),
-  /** DynamoDB endpoint; set only for DynamoDB Local. */
-  DYNAMODB_ENDPOINT: optionalUrl,
-  /** Issuer (`iss`) every accepted token must carry. */
-  AUTH_ISSUER: z.string().check(z.minLength(1)),
-  /** Audience: the app client id tokens are issued to. */
-  AUTH_AUDIENCE: z.string().check(z.minLength(1)),
-  /** Where the issuer publishes its signing keys (Cognito). */
-  AUTH_JWKS_URL: optionalUrl,
-  /** The signing keys inline, as JWKS JSON (the local development identity provider). */
-  AUTH_JWKS: z.optional(
-    z.pipe(
-      z.string(),
-      z.transform((text, context) => {
-        try {
-          return jwksSchema.parse(JSON.parse(text));
-        } catch {
-          context.issues.push({ code: 'custom', message: 'must be a JSON Web Key Set: {"keys":[…]}', input: text });
-          return z.NEVER;
-        }
-      }),
-    ),
-  ),
-  /** Where the site sends people to sign in. */
-  AUTH_SIGN_IN_URL: z._default(z.string(), '/auth/sign-in'),
-  /** The user pool domain (Cognito hosted sign-in); set in AWS, where /auth/* signs people in with it. */
-  AUTH_HOSTED_UI_URL: optionalUrl,
-  /** Meilisearch host; unset means the embedded search engine. */
-  MEILISEARCH_URL: optionalUrl,
-  /** Meilisearch key for the functions (never the master key). */
-  MEILISEARCH_KEY: z.optional(z.string()),
-  /** Secrets Manager name or ARN holding MEILISEARCH_KEY (AWS); read once per cold start, instead of the value. */
-  MEILISEARCH_KEY_SECRET: secretId,
-  /** The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there. */
-  REINDEX_QUEUE_URL: optionalUrl,
-  /** The public origin of the site; credentials and feeds link to it. */
-  PUBLIC_URL: z.pipe(
-    z._default(z.url(), 'http://localhost:3000'),
-    z.transform((url) => url.replace(/\/+$/, '')),
-  ),
-  /** The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts. */
-  COMMONS_FILE: z._default(z.string(), 'commons.json'),
-  /** The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts. */
-  OPENAPI_FILE: z._default(z.string(), 'openapi.json'),
-  /**
-   * The instance key that signs credentials and log heads (Ed25519 private JWK). Required in AWS where
-   * something is signed (API, site).
-   */
-  CREDENTIAL_SIGNING_KEY: z.optional(
-    z.pipe(
-      z.string(),
-      z.transform((text, context) => {
-        try {
-          return ed25519JwkSchema.parse(JSON.parse(text));
-        } catch {
-          context.issues.push({
-            code: 'custom',
-            message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}',
-            input: text,
-          });
-          return z.NEVER;
-        }
-      }),
-    ),
-  ),
-  /** Secrets Manager name or ARN holding CREDENTIAL_SIGNING_KEY (AWS); read once per cold start, instead of the value. */
-  CREDENTIAL_SIGNING_KEY_SECRET: secretId,
-  /**
-   * The value CloudFront sends in the x-origin-verify header; the API and site answer 403 to a request
-   * without it. Unset: no check (local only).
-   */
-  ORIGIN_VERIFY: z.optional(
-    z.string().check(z.minLength(32, 'must be at least 32 characters: it is all that keeps the API behind CloudFront')),
-  ),
-  /** Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value. */
-  ORIGIN_VERIFY_SECRET: secretId,
-  /** Largest request body the API accepts (larger: 413). */
-  MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
-  /** Writes one person may make per minute before the API answers 429. */
-  WRITE_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 120),
-  /** Days inventors have to dispute a value report; an undisputed report then counts as confirmed. */
-  ROYALTY_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 14),
-  /**
-   * Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a
-   * logged decision.
-   */
-  STEWARDS: z.pipe(
-    z.pipe(
-      z._default(z.string(), ''),
-      z.transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean)),
-    ),
-    z.array(z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'must be person ids separated by commas'))),
-  ),
-  /** Minutes a learner waits after failing a course quiz twice in a row (at most a week). */
-  QUIZ_RETRY_WAIT_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_080)), 10),
-  /**
-   * How long one attempt at a DynamoDB call may take (connecting: half of it); after a second attempt the
-   * request answers 503. At most 4000 in AWS, so both attempts fit in the functions’ 10 s.
-   */
-  STORE_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(60_000)), 2_000),
-  /** Lowest log level written. */
-  LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
-});
-
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+  const result = configSchema().safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -45,6 +45,25 @@ export interface GuildhallFunctionProps {
   retryAttempts?: number;
 }
 
+/**
+ * How every function is bundled. `npm run bench:bundle` and test/unit/aws-bundles.test.ts build with
+ * these same options (test/support/aws-bundle.ts), so what they measure is what is deployed.
+ */
+export const awsBundling = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  // Some dependencies are CommonJS and call require(); give ESM bundles one.
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
+  externalModules: ['@aws-sdk/*'],
+  // Marks an AWS bundle, so code that runs only off AWS (the embedded search engine, the local
+  // stack, the route table's words) is left out (functions/config/bundle.ts).
+  define: { GUILDHALL_AWS_BUNDLE: 'true' },
+} satisfies NodejsFunctionProps['bundling'];
+
 export class GuildhallFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: GuildhallFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
@@ -70,18 +89,7 @@ export class GuildhallFunction extends NodejsFunction {
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
       bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); give ESM bundles one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
-        externalModules: ['@aws-sdk/*'],
-        // Marks an AWS bundle, so code that runs only off AWS (the embedded search engine, the local
-        // stack, the route table's words) is left out (functions/config/bundle.ts).
-        define: { GUILDHALL_AWS_BUNDLE: 'true' },
+        ...awsBundling,
         // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
         // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {
