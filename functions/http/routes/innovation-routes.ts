@@ -1,7 +1,6 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { registry, viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
 import {
@@ -27,31 +26,13 @@ import {
 } from '#app/commands/innovation-commands.ts';
 import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
 import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
-import { idParam as id, pageQuery, wholeNumber } from './params.ts';
+import { idParam as id, wholeNumber } from './params.ts';
+import { logIndex, registryQuerySchema, versionNumber } from './queries.ts';
 
 const innovation = lazySchema(() => z.object({ innovationId: id() }));
 const format = lazySchema(() => z.object({ format: z._default(z.enum(['json', 'csv']), 'json') }));
-/** An entry of the registry log by its index, and a size of its tree. */
-export const logIndex = lazySchema(() => wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+/** A size of the registry log's tree (an entry's index is `logIndex`). */
 const treeSize = lazySchema(() => wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }));
-/** A published version of a record, from 1. */
-export const versionNumber = lazySchema(() => wholeNumber({ min: 1, max: 9999 }));
-export const registryQuerySchema = lazySchema(() =>
-  z.object({
-    q: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-    trade: z.optional(z.enum(tradeIds)),
-    skill: z.optional(id()),
-    practice: z.optional(id()),
-    adopted: z.optional(
-      z.pipe(
-        z.enum(['yes', 'no']),
-        z.transform((value) => value === 'yes'),
-      ),
-    ),
-    ...pageQuery(),
-  }),
-);
-
 const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
   status,
   body: jsonSafe(body),

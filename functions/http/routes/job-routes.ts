@@ -1,7 +1,5 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
-import { lazySchema } from '#domain/zod.ts';
-import { tradeIds } from '#domain/content/commons.ts';
 import { paginate } from '#domain/content/course-view.ts';
 import { board, myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
 import { findSyndicate, requireAdmin } from '#domain/syndicates/syndicate-use-cases.ts';
@@ -22,22 +20,7 @@ import {
 } from '#app/commands/syndicate-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam as id, pageQuery } from './params.ts';
-
-export const boardQuerySchema = lazySchema(() =>
-  z.object({
-    skill: z.optional(id()),
-    trade: z.optional(z.enum(tradeIds)),
-    place: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
-    remote: z.optional(
-      z.pipe(
-        z.enum(['true', 'false']),
-        z.transform((value) => value === 'true'),
-      ),
-    ),
-    payUnit: z.optional(z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/))),
-    ...pageQuery(),
-  }),
-);
+import { boardQuerySchema } from './queries.ts';
 
 export const syndicateRoutes = [
   publicRoute({

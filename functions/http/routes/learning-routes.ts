@@ -10,9 +10,7 @@ import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { idParam, pageQuery, wholeNumber } from './params.ts';
-
-/** The catalog's hours filter: courses of at most this many hours. */
-export const courseHours = lazySchema(() => wholeNumber({ min: 1, max: 1000 }));
+import { courseHours } from './queries.ts';
 
 const progressSchema = lazySchema(() =>
   z.object({

@@ -1,5 +1,5 @@
 // The board's filters, read from a page's query string the same way the API reads them.
-import { boardQuerySchema } from '#http/routes/job-routes.ts';
+import { boardQuerySchema } from '#http/routes/queries.ts';
 
 export function boardFilter(params: URLSearchParams) {
   const raw: Record<string, string> = {};
