@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { indexSettings } from '../functions/adapters/search/meilisearch/settings.ts';
 import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -100,6 +101,8 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
       { path: '/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
+      // Rendered on demand: searches, and reads the compiled commons (the bundle has no content parser).
+      { path: '/search/?q=timber', contains: '<main' },
       { path: '/', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
@@ -115,6 +118,8 @@ const dynamo = await startDynamoDbLocal({ cacheDir: join(root, '.cache/dynamodb-
 // The AWS bundles carry no embedded engine: they search Meilisearch, here the imitation the adapter's
 // unit tests use (test/support/fake-meilisearch.ts), so the bundled adapter runs as it does in AWS.
 const search = await startFakeMeilisearch();
+// The index with its settings, as the reindex leaves it: without them it refuses the site's facets.
+await fetch(`${search.url}/indexes/guildhall/settings`, { method: 'PATCH', body: JSON.stringify(indexSettings()) });
 let passed = 0;
 let failed = 0;
 try {
