@@ -1,7 +1,8 @@
 // `npm run bench:bundle`: the minified size of every Lambda bundle, built the way the CDK app builds
-// it (esbuild, ESM, minified, node24, AWS SDK external), and the time to import each one in a fresh
-// Node 24 process. Targets (issue 14): the API, stream and sweep bundles at most 250 KB each, and the
-// API's own code (imported after the AWS SDK, which Lambda provides) at most 20 ms, median.
+// it (esbuild, ESM, minified, node24, the AWS SDK and the Powertools layer's tracer external), and the
+// time to import each one in a fresh Node 24 process. Targets (issue 14): the API, stream and sweep
+// bundles at most 250 KB each, and the API's own code (imported after the AWS SDK, which Lambda
+// provides) at most 20 ms, median.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,4 +96,20 @@ console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
 console.log(
   `\nThe AWS SDK's DynamoDB client (provided by the Lambda runtime, external to every bundle) takes ${median(sdkImports).toFixed(1)} ms to import on its own (median of ${sdkImports.length}).`,
+);
+
+// Powertools' tracer comes from its layer and is imported on the first invocation where tracing is on
+// (functions/platform/tracing.ts): in no import above, but in the first traced answer of each instance.
+const tracerScript =
+  "const t=performance.now();const {Tracer}=await import('@aws-lambda-powertools/tracer');new Tracer({enabled:true});console.log('ms '+(performance.now()-t))";
+const tracerMs = Array.from({ length: 7 }, () => {
+  const output = execFileSync(process.execPath, ['-e', tracerScript, '--input-type=module'], {
+    env: { ...env, AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x', AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR' },
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return Number(/ms ([\d.]+)/.exec(output)?.[1]);
+});
+console.log(
+  `Powertools' tracer (from its layer; imported on the first invocation where tracing is on, never at cold start) takes ${median(tracerMs).toFixed(1)} ms to import and start (median of 7).`,
 );

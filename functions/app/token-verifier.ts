@@ -3,7 +3,7 @@
 // token (API Gateway's JWT authorizer has, before it runs), so it is not one of the services: the API's
 // bundle leaves it, and the JWKS half of jose, out.
 import { type Config, getConfig } from '#config/config.ts';
-import { createTokenVerifier, type TokenVerifier } from '#http/token-verifier.ts';
+import { createTokenVerifier, type TokenVerifier } from '#adapters/auth/token-verifier.ts';
 
 /** Built on first use: the remote key set loads Node's fetch machinery (~10 ms). */
 export function lazyTokenVerifier(config: Config): TokenVerifier {

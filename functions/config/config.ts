@@ -37,6 +37,14 @@ export const configSchema = lazySchema(() => {
   /** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
   const secretId = z.optional(z.string().check(z.minLength(1)));
 
+  /** `true` or `false`, as environment variables spell them; unset stays undefined (a default by stage). */
+  const booleanText = z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((text) => text === 'true'),
+    ),
+  );
+
   return z.object({
     /** Where this runs. `local` adds error details to 500 responses; never set it in AWS. */
     STAGE: z._default(z.enum(['local', 'test', 'aws']), 'aws'),
@@ -147,6 +155,29 @@ export const configSchema = lazySchema(() => {
     STORE_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(60_000)), 2_000),
     /** Lowest log level written. */
     LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+    // Powertools reads these names itself too; here they are validated and handed to it explicitly.
+    /** The `service` key of every log line and the `service` dimension of every metric. */
+    POWERTOOLS_SERVICE_NAME: z._default(
+      z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a short name: letters, digits, dots, dashes')),
+      'guildhall',
+    ),
+    /** The CloudWatch namespace the metrics (EMF lines on stdout) are published under. */
+    POWERTOOLS_METRICS_NAMESPACE: z._default(
+      z
+        .string()
+        .check(
+          z.regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'must be a CloudWatch namespace: letters, digits and . _ / # : -'),
+        ),
+      'Guildhall',
+    ),
+    /** `true` writes no metrics. Unset: written in AWS, not elsewhere (`npm start` writes them at LOG_LEVEL=debug). */
+    POWERTOOLS_METRICS_DISABLED: booleanText,
+    /**
+     * X-Ray tracing: AWS SDK calls and outgoing HTTP requests become subsegments. Unset: on in AWS (the
+     * function needs active tracing and the Powertools layer, which carries the tracer), off elsewhere,
+     * where no X-Ray daemon listens.
+     */
+    POWERTOOLS_TRACE_ENABLED: booleanText,
   });
 });
 

@@ -1,8 +1,10 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
-import { paginate } from '#domain/content/course-view.ts';
-import { board, myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
-import { findSyndicate, requireAdmin } from '#domain/syndicates/syndicate-use-cases.ts';
+import { lazySchema } from '#domain/zod.ts';
+import { board } from '#domain/openings/board.ts';
+import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
+import { myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
+import { findSyndicate, syndicateMembers } from '#domain/syndicates/syndicate-use-cases.ts';
 import {
   applyCommand,
   changeOpeningStatusCommand,
@@ -19,22 +21,39 @@ import {
   updateSyndicateCommand,
 } from '#app/commands/syndicate-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
-import { idParam as id, pageQuery } from './params.ts';
+import { pageBody, pageSchema } from './paged.ts';
+import { cursorQuery, idParam as id } from './params.ts';
 import { boardQuerySchema } from './queries.ts';
+
+// What the lists answer with, item by item, for the OpenAPI document only.
+const openingSchema = lazySchema(() =>
+  z.object({ id: z.string(), syndicateId: z.string(), title: z.string(), status: z.string() }),
+);
+const syndicateSchema = lazySchema(() =>
+  z.object({ id: z.string(), name: z.string(), trade: z.string(), place: z.string() }),
+);
+const membershipSchema = lazySchema(() =>
+  z.object({ personId: z.string(), name: z.string(), role: z.string(), status: z.string() }),
+);
+const applicationSchema = lazySchema(() =>
+  z.object({ openingId: z.string(), personId: z.string(), status: z.string() }),
+);
 
 export const syndicateRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates',
     auth: 'none',
-    input: () => ({ query: z.object(pageQuery()) }),
+    input: () => ({ query: z.object(cursorQuery()) }),
     doc: documented && {
       summary: 'Every syndicate, by name',
       tags: ['syndicates'],
-      responses: { 200: { description: 'One page of syndicates.' } },
+      responses: {
+        200: { description: 'One page of syndicates, by name.', schema: () => pageSchema(syndicateSchema()) },
+      },
     },
     async handle({ query, services }) {
-      return { body: paginate(await services.syndicates.list(), query.page, query.pageSize) };
+      return { body: await services.syndicates.page({ limit: query.pageSize, cursor: query.cursor }) };
     },
   }),
   publicRoute({
@@ -74,15 +93,24 @@ export const syndicateRoutes = [
     method: 'GET',
     path: '/api/syndicates/{syndicateId}/members',
     auth: 'required',
-    input: () => ({ params: z.object({ syndicateId: id() }) }),
+    input: () => ({ params: z.object({ syndicateId: id() }), query: z.object(cursorQuery()) }),
     doc: documented && {
       summary: 'Members and pending requests (admins)',
       tags: ['syndicates'],
-      responses: { 200: { description: 'Memberships.' }, 404: { description: 'No such syndicate of yours.' } },
+      responses: {
+        200: { description: 'One page of memberships, by person id.', schema: () => pageSchema(membershipSchema()) },
+        404: { description: 'No such syndicate of yours.' },
+      },
     },
-    async handle({ params, identity, services }) {
-      await requireAdmin(services, params.syndicateId, identity);
-      return { body: { items: await services.syndicates.listMemberships(params.syndicateId) } };
+    async handle({ params, query, identity, services }) {
+      const page = await syndicateMembers(services, identity, params.syndicateId, {
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
+      return {
+        body: pageBody(page, ({ membership, name }) => ({ ...membership, name })),
+        headers: { 'cache-control': 'private, no-store' },
+      };
     },
   }),
   commandRoute(requestToJoinCommand, {
@@ -137,14 +165,16 @@ export const openingRoutes = [
     doc: documented && {
       summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
       tags: ['jobs'],
-      responses: { 200: { description: 'One page of openings.' } },
+      responses: {
+        200: {
+          description: 'One page of open openings, newest posted first.',
+          schema: () => pageSchema(z.extend(openingSchema(), { syndicateName: z.optional(z.string()) })),
+        },
+      },
     },
     async handle({ query, services }) {
-      const items = (await board(services, query)).map(({ opening, syndicate }) => ({
-        ...opening,
-        syndicateName: syndicate?.name,
-      }));
-      return { body: paginate(items, query.page, query.pageSize) };
+      const page = await board(services, query, { limit: query.pageSize, cursor: query.cursor });
+      return { body: pageBody(page, ({ opening, syndicate }) => ({ ...opening, syndicateName: syndicate?.name })) };
     },
   }),
   publicRoute({
@@ -155,14 +185,19 @@ export const openingRoutes = [
     doc: documented && {
       summary: 'A syndicate’s board: its open openings',
       tags: ['jobs'],
-      responses: { 200: { description: 'One page of openings.' }, 404: { description: 'No such syndicate.' } },
+      responses: {
+        200: { description: 'One page of its open openings, newest first.', schema: () => pageSchema(openingSchema()) },
+        404: { description: 'No such syndicate.' },
+      },
     },
     async handle({ params, query, services }) {
       await findSyndicate(services, params.syndicateId);
-      const items = (await board(services, { ...query, syndicateId: params.syndicateId })).map(
-        ({ opening }) => opening,
+      const page = await board(
+        services,
+        { ...query, syndicateId: params.syndicateId },
+        { limit: query.pageSize, cursor: query.cursor },
       );
-      return { body: paginate(items, query.page, query.pageSize) };
+      return { body: pageBody(page, ({ opening }) => opening) };
     },
   }),
   publicRoute({
@@ -225,7 +260,9 @@ export const openingRoutes = [
       responses: {
         200: { description: 'The application.' },
         404: { description: 'No such opening.' },
-        422: { description: 'Not open.' },
+        422: {
+          description: `Not open, or it has taken the most applications one opening can (${maxApplicationsPerOpening}).`,
+        },
       },
     },
   }),
@@ -246,42 +283,62 @@ export const openingRoutes = [
     method: 'GET',
     path: '/api/me/applications',
     auth: 'required',
+    input: () => ({ query: z.object(cursorQuery()) }),
     doc: documented && {
       summary: 'My applications and their status',
       tags: ['jobs'],
-      responses: { 200: { description: 'Applications.' } },
+      responses: {
+        200: {
+          description: 'One page of my applications, newest first.',
+          schema: () => pageSchema(z.extend(applicationSchema(), { openingTitle: z.optional(z.string()) })),
+        },
+      },
     },
-    async handle({ identity, services }) {
-      const items = (await myApplications(services, identity)).map(({ application, opening }) => ({
-        ...application,
-        openingTitle: opening?.title,
-      }));
-      return { body: { items }, headers: { 'cache-control': 'private, no-store' } };
+    async handle({ query, identity, services }) {
+      const page = await myApplications(services, identity, { limit: query.pageSize, cursor: query.cursor });
+      return {
+        body: pageBody(page, ({ application, opening }) => ({ ...application, openingTitle: opening?.title })),
+        headers: { 'cache-control': 'private, no-store' },
+      };
     },
   }),
   protectedRoute({
     method: 'GET',
     path: '/api/openings/{openingId}/applicants',
     auth: 'required',
-    input: () => ({ params: z.object({ openingId: id() }) }),
+    input: () => ({ params: z.object({ openingId: id() }), query: z.object(cursorQuery()) }),
     doc: documented && {
       summary: 'Applicants ranked by skill match (admins of its syndicate)',
       tags: ['jobs'],
-      responses: { 200: { description: 'Ranked applicants.' }, 404: { description: 'No such opening of yours.' } },
-    },
-    async handle({ params, identity, services }) {
-      const { ranked } = await rankedApplicants(services, identity, params.openingId);
-      return {
-        body: {
-          items: ranked.map(({ applicant, matches, holds, missing, score }) => ({
-            person: applicant.person,
-            application: applicant.application,
-            matches,
-            holds,
-            missing,
-            score,
-          })),
+      responses: {
+        200: {
+          description: `One page of the ranking, best match first (an opening takes at most ${maxApplicationsPerOpening} applications, all ranked).`,
+          schema: () =>
+            pageSchema(
+              z.object({
+                person: z.object({ id: z.string(), name: z.string() }),
+                score: z.number(),
+                holds: z.number(),
+              }),
+            ),
         },
+        404: { description: 'No such opening of yours.' },
+      },
+    },
+    async handle({ params, query, identity, services }) {
+      const { ranked } = await rankedApplicants(services, identity, params.openingId, {
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
+      return {
+        body: pageBody(ranked, ({ applicant, matches, holds, missing, score }) => ({
+          person: applicant.person,
+          application: applicant.application,
+          matches,
+          holds,
+          missing,
+          score,
+        })),
         headers: { 'cache-control': 'private, no-store' },
       };
     },

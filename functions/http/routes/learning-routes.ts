@@ -2,14 +2,16 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
-import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
+import { courseSummary, filterCourses, publicCourse } from '#domain/content/course-view.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { findCourse, getMyCredential, myLearning } from '#domain/learning/learning-use-cases.ts';
 import { openQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
-import { idParam, pageQuery, wholeNumber } from './params.ts';
+import { pageOfList } from '#domain/paging.ts';
+import { pageSchema } from './paged.ts';
+import { cursorQuery, idParam } from './params.ts';
 import { courseHours } from './queries.ts';
 
 const progressSchema = lazySchema(() =>
@@ -89,17 +91,23 @@ export const learningRoutes = [
         skill: z.optional(idParam()),
         level: z.optional(z.enum(skillLevels)),
         maxHours: z.optional(courseHours()),
-        ...pageQuery(),
+        ...cursorQuery(),
       }),
     }),
     doc: documented && {
       summary: 'The course catalog, filtered by trade, skill taught, level and hours',
       tags: ['learn'],
-      responses: { 200: { description: 'One page of courses.' } },
+      responses: {
+        200: {
+          description: 'One page of courses, by trade then title.',
+          schema: () => pageSchema(z.object({ id: z.string(), title: z.string(), trade: z.string() })),
+        },
+      },
     },
     async handle({ query, services }) {
-      const courses = filterCourses(services.commons, query).map((course) => courseSummary(course, services.commons));
-      return { body: paginate(courses, query.page, query.pageSize) };
+      // The commons is held in memory (compiled at deploy), so the cursor is an offset into it.
+      const page = pageOfList(filterCourses(services.commons, query), { limit: query.pageSize, cursor: query.cursor });
+      return { body: { ...page, items: page.items.map((course) => courseSummary(course, services.commons)) } };
     },
   }),
 
@@ -140,23 +148,22 @@ export const learningRoutes = [
     method: 'GET',
     path: '/api/skills',
     auth: 'none',
-    input: () => ({
-      query: z.object({
-        trade: z.optional(z.enum(tradeIds)),
-        page: pageQuery().page,
-        pageSize: z._default(wholeNumber({ min: 1, max: 100 }), 100),
-      }),
-    }),
+    input: () => ({ query: z.object({ trade: z.optional(z.enum(tradeIds)), ...cursorQuery() }) }),
     doc: documented && {
       summary: 'The skills taxonomy, optionally for one trade',
       tags: ['learn'],
-      responses: { 200: { description: 'One page of skills.' } },
+      responses: {
+        200: {
+          description: 'One page of skills, in the commons’ order.',
+          schema: () => pageSchema(z.object({ id: z.string(), label: z.string(), trade: z.string() })),
+        },
+      },
     },
     async handle({ query, services }) {
       const skills = [...services.commons.skills.values()].filter(
         (skill) => !query.trade || skill.trade === query.trade,
       );
-      return { body: paginate(skills, query.page, query.pageSize) };
+      return { body: pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }) };
     },
   }),
 
@@ -183,6 +190,9 @@ export const learningRoutes = [
       tags: ['learn'],
       responses: { 200: { description: 'The learner summary.' } },
     },
+    // Not paged: a learner has at most one enrollment and one credential per course of the commons, and
+    // one credentialed skill per skill of it; the commons is compiled at deploy, so these lists are
+    // bounded by its size, not by how the table grows.
     async handle({ identity, services }) {
       return { body: await myLearning(services, identity), headers: { 'cache-control': 'private, no-store' } };
     },

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
-import { idParam as id, pageQuery, wholeNumber } from './params.ts';
+import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
 export const boardQuerySchema = lazySchema(() =>
   z.object({
@@ -19,7 +19,7 @@ export const boardQuerySchema = lazySchema(() =>
       ),
     ),
     payUnit: z.optional(z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/))),
-    ...pageQuery(),
+    ...cursorQuery(),
   }),
 );
 
@@ -35,7 +35,7 @@ export const registryQuerySchema = lazySchema(() =>
         z.transform((value) => value === 'yes'),
       ),
     ),
-    ...pageQuery(),
+    ...cursorQuery(),
   }),
 );
 
@@ -81,15 +81,14 @@ export const searchQuerySchema = lazySchema(() =>
       z.enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc']),
     ),
     facets: list(z.enum(facetNames)),
-    page: z._default(wholeNumber({ min: 1, max: 1000 }), 1),
-    pageSize: pageQuery().pageSize,
+    ...cursorQuery(),
   }),
 );
 
 export type SearchParams = z.infer<ReturnType<typeof searchQuerySchema>>;
 
-/** From the query string's shape to the search port's. */
-export function toSearchQuery(params: SearchParams): SearchQuery {
+/** From the query string's shape to the search port's (the page is the cursor's: see search-page.ts). */
+export function toSearchQuery(params: SearchParams): Omit<SearchQuery, 'page' | 'pageSize'> {
   const [field, direction] = (params.sort ?? '').split(':') as [SortField, 'asc' | 'desc'];
   return {
     text: params.q,
@@ -112,7 +111,5 @@ export function toSearchQuery(params: SearchParams): SearchQuery {
     },
     facets: params.facets ?? ['type', 'trade', 'skills', 'remote', 'payUnit'],
     ...(params.sort ? { sort: { field, direction } } : {}),
-    page: params.page,
-    pageSize: params.pageSize,
   };
 }

@@ -2,6 +2,7 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
+import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
 import {
@@ -11,7 +12,8 @@ import {
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
-import { idParam as id, wholeNumber } from './params.ts';
+import { pageSchema } from './paged.ts';
+import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
 const inputsSchema = lazySchema(() =>
   z.object({
@@ -23,10 +25,8 @@ const inputsSchema = lazySchema(() =>
   }),
 );
 const shortagesSchema = lazySchema(() =>
-  z.object({
-    day: z.string(),
-    method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
-    skills: z.array(
+  z.extend(
+    pageSchema(
       z.object({
         rank: z.number(),
         tradeRank: z.number(),
@@ -40,17 +40,21 @@ const shortagesSchema = lazySchema(() =>
         courses: z.array(z.string()),
       }),
     ),
-    trades: z.array(
-      z.object({
-        rank: z.number(),
-        trade: z.string(),
-        label: z.string(),
-        score: z.number(),
-        demand: z.number(),
-        supply: z.number(),
-      }),
-    ),
-  }),
+    {
+      day: z.string(),
+      method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
+      trades: z.array(
+        z.object({
+          rank: z.number(),
+          trade: z.string(),
+          label: z.string(),
+          score: z.number(),
+          demand: z.number(),
+          supply: z.number(),
+        }),
+      ),
+    },
+  ),
 );
 
 // Open data: anyone may fetch it, from any origin.
@@ -65,6 +69,7 @@ export const shortageRoutes = [
       query: z.object({
         trade: z.optional(z.enum(tradeIds)),
         format: z.optional(z.enum(['json', 'csv'])),
+        ...cursorQuery(),
       }),
     }),
     doc: documented && {
@@ -72,12 +77,15 @@ export const shortageRoutes = [
       tags: ['shortages'],
       responses: {
         200: {
-          description: 'The ranking: JSON by default; CSV with `?format=csv` or `Accept: text/csv`.',
+          description:
+            'The ranking: JSON by default, a page of skills (scarcest first) with every trade; CSV with `?format=csv` or `Accept: text/csv`, every skill at once (one row per skill of the commons, so its size is bounded by the commons, not by the table; the cursor does not apply).',
           schema: shortagesSchema,
           alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
         },
       },
     },
+    // The ranking is read whole: one aggregate per skill of the commons (compiled at deploy), so its size
+    // is the commons', whatever the table holds; ranks are relative, so they need every skill at once.
     async handle({ query, services, headers }) {
       const ranking = await currentShortages(services);
       const wantsCsv = query.format === 'csv' || /\btext\/csv\b/.test(headers.accept ?? '');
@@ -94,7 +102,7 @@ export const shortageRoutes = [
         body: {
           day: ranking.day,
           method: { halfLifeDays, formula, description, supplyWeights: shortageMethod.supplyWeights },
-          skills,
+          ...pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }),
           trades: query.trade ? ranking.trades.filter((t) => t.trade === query.trade) : ranking.trades,
         },
         headers: openData,
@@ -112,6 +120,7 @@ export const shortageRoutes = [
       tags: ['shortages'],
       responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
     },
+    // Not paged, and bounded: one snapshot a day, for at most 366 days.
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
     },
@@ -126,6 +135,8 @@ export const shortageRoutes = [
       tags: ['shortages', 'learn'],
       responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
     },
+    // Not paged, and bounded by design: the courses are the commons' (compiled at deploy) and the
+    // openings come from the newest open ones only (recommendationWindow, in shortage-use-cases.ts).
     async handle({ identity, services }) {
       const { qualifyNow, courses } = await learnerRecommendations(services, identity);
       return {
