@@ -44,5 +44,5 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
 }
 
 function toPerson(item: Record<string, unknown>): Person {
-  return personSchema.parse(item);
+  return personSchema().parse(item);
 }
