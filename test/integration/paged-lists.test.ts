@@ -8,6 +8,8 @@ import { encodeCursor } from '#domain/paging.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
+import { createPeople } from '../support/innovation-world.ts';
+import { dayReportInput, draftInput } from '../unit/innovations/fixtures.ts';
 
 type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let call: Call;
@@ -45,7 +47,9 @@ const syndicate = (id: string) => ({
   rateCard: [],
 });
 const people = ['p0', 'p1', 'p2', 'p3', 'p4'];
+const syndicateIds = ['riverside', 'alder', 'birch', 'cedar', 'damson'];
 const openingIds: string[] = [];
+const recordIds: string[] = [];
 
 async function ok(response: Promise<ApiResponse>, status = 200) {
   const answered = await response;
@@ -57,7 +61,7 @@ beforeAll(async () => {
   const api = await apiOnFreshTable();
   call = api.call;
   await api.services.search.upsert(contentDocuments(api.services.commons, '2026-01-01T00:00:00.000Z'));
-  for (const id of ['riverside', 'alder', 'birch', 'cedar', 'damson']) {
+  for (const id of syndicateIds) {
     await ok(call('POST', '/api/syndicates', 'admin', syndicate(id)), 201);
   }
   for (let i = 0; i < 5; i++) {
@@ -73,7 +77,56 @@ beforeAll(async () => {
     await ok(call('PUT', `/api/openings/${openingIds[0]}/applications/me`, person, { note: 'Hello' }));
   }
   for (const id of openingIds) await ok(call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' }));
-}, 120_000);
+  await innovationWorld(api.services);
+}, 180_000);
+
+/**
+ * Paging-b's lists: five records by ana and ben, all adopted by riverside and the first by every
+ * syndicate; riverside reports five days of value on the first, which ana confirms and so settles.
+ * Every syndicate has credit from the steward, so the ledger holds seven accounts.
+ */
+async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
+  await createPeople(services, ['ana', 'ben']);
+  for (const id of syndicateIds) {
+    await ok(
+      call('PUT', `/api/syndicates/${id}/credit-limit`, 'steward', { credit: 100_000, reason: 'Agreed by its members.' }),
+    );
+  }
+  for (let i = 0; i < 5; i++) {
+    const created = await ok(
+      call('POST', '/api/innovations', 'ana', {
+        ...draftInput([
+          { personId: 'ana', basisPoints: 7000 },
+          { personId: 'ben', basisPoints: 3000 },
+        ]),
+        title: `A two-minute fault triage card, take ${i}`,
+      }),
+      201,
+    );
+    const id = String(created.record.id);
+    await ok(call('PUT', `/api/innovations/${id}/draft/consent`, 'ben', { decision: 'accept' }));
+    await ok(call('POST', `/api/innovations/${id}/publication`, 'ana'));
+    await ok(call('PUT', `/api/innovations/${id}/adoptions/riverside`, 'admin', { implementers: [{ personId: 'admin' }] }), 201);
+    recordIds.push(id);
+  }
+  const [first] = recordIds;
+  for (const syndicateId of syndicateIds.slice(1)) {
+    await ok(
+      call('PUT', `/api/innovations/${first}/adoptions/${syndicateId}`, 'admin', { implementers: [{ personId: 'admin' }] }),
+      201,
+    );
+  }
+  for (let day = 0; day < 5; day++) {
+    const reported = await ok(
+      call('POST', `/api/innovations/${first}/adoptions/riverside/reports`, 'admin', dayReportInput(1000, day)),
+      201,
+    );
+    const decided = await ok(
+      call('PUT', `/api/innovations/${first}/reports/${reported.report.id}/decision`, 'ana', { decision: 'confirm' }),
+    );
+    expect(decided.report.status).toBe('settled');
+  }
+}
 
 const byId = (item: Record<string, unknown>) => String(item.id);
 
@@ -121,10 +174,75 @@ const jobRows: ListRow[] = [
   { route: '/api/shortages', path: '/api/shortages', as: null, pageSize: 40, id: (item) => String(item.skill) },
 ];
 
-const rows: ListRow[] = [...jobRows];
+// Rows of issue 14's innovation registry, ledger, statements and registry-log lists. `{first}` in a
+// path is the first record, which every syndicate adopted and riverside reported value on five times.
+const innovationRows: ListRow[] = [
+  { route: '/api/innovations', path: '/api/innovations', as: null, pageSize: 2, id: byId },
+  { route: '/api/me/innovations', path: '/api/me/innovations', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/innovations/{innovationId}/adoptions',
+    path: '/api/innovations/{first}/adoptions',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.syndicateId),
+  },
+  {
+    route: '/api/innovations/{innovationId}/reports',
+    path: '/api/innovations/{first}/reports',
+    as: null,
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/innovations/{innovationId}/statement',
+    path: '/api/innovations/{first}/statement',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.reportId),
+  },
+  {
+    route: '/api/innovations/{innovationId}/log',
+    path: '/api/innovations/{first}/log',
+    as: null,
+    pageSize: 2,
+    id: (item) => String((item.entry as { index: number }).index),
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/adoptions',
+    path: '/api/syndicates/riverside/adoptions',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.innovationId),
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/reports',
+    path: '/api/syndicates/riverside/reports',
+    as: null,
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/statement',
+    path: '/api/syndicates/riverside/statement',
+    as: null,
+    pageSize: 2,
+    id: (item) => `${item.at} ${item.kind} ${item.innovationId} ${item.counterparty}`,
+  },
+  { route: '/api/ledger', path: '/api/ledger', as: null, pageSize: 2, id: (item) => String(item.accountId) },
+  {
+    route: '/api/me/statement',
+    path: '/api/me/statement',
+    as: 'ana',
+    pageSize: 2,
+    id: (item) => `${item.at} ${item.kind} ${item.innovationId} ${item.counterparty}`,
+  },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
-const pathOf = (row: ListRow) => row.path || `/api/openings/${openingIds[0]}/applicants`;
+const pathOf = (row: ListRow) =>
+  row.path.replace('{first}', String(recordIds[0])) || `/api/openings/${openingIds[0]}/applicants`;
 
 describe('the table of list routes', () => {
   it('holds every GET route that takes a cursor, and each of them takes a page size too', () => {
