@@ -89,7 +89,10 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
   await createPeople(services, ['ana', 'ben']);
   for (const id of syndicateIds) {
     await ok(
-      call('PUT', `/api/syndicates/${id}/credit-limit`, 'steward', { credit: 100_000, reason: 'Agreed by its members.' }),
+      call('PUT', `/api/syndicates/${id}/credit-limit`, 'steward', {
+        credit: 100_000,
+        reason: 'Agreed by its members.',
+      }),
     );
   }
   for (let i = 0; i < 5; i++) {
@@ -106,13 +109,18 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
     const id = String(created.record.id);
     await ok(call('PUT', `/api/innovations/${id}/draft/consent`, 'ben', { decision: 'accept' }));
     await ok(call('POST', `/api/innovations/${id}/publication`, 'ana'));
-    await ok(call('PUT', `/api/innovations/${id}/adoptions/riverside`, 'admin', { implementers: [{ personId: 'admin' }] }), 201);
+    await ok(
+      call('PUT', `/api/innovations/${id}/adoptions/riverside`, 'admin', { implementers: [{ personId: 'admin' }] }),
+      201,
+    );
     recordIds.push(id);
   }
   const [first] = recordIds;
   for (const syndicateId of syndicateIds.slice(1)) {
     await ok(
-      call('PUT', `/api/innovations/${first}/adoptions/${syndicateId}`, 'admin', { implementers: [{ personId: 'admin' }] }),
+      call('PUT', `/api/innovations/${first}/adoptions/${syndicateId}`, 'admin', {
+        implementers: [{ personId: 'admin' }],
+      }),
       201,
     );
   }
@@ -291,5 +299,36 @@ describe.each(rows)('GET $route', (row) => {
       expect(response.status, `${query}: ${JSON.stringify(response.body)}`).toBe(400);
       expect(JSON.stringify(response.body)).toContain(field);
     }
+  });
+});
+
+// The registry log pages by index: a window from `start` to `end` is its own cursor.
+describe('GET /api/registry-log/entries', () => {
+  it('answers a window of at most 1,000 entries by index, and nothing past the log’s end', async () => {
+    const head = body(await call('GET', '/api/registry-log/head', null)).treeHead as { treeSize: number };
+    expect(head.treeSize).toBeGreaterThan(4);
+    const window = await ok(call('GET', '/api/registry-log/entries?start=1&end=3', null));
+    expect((window.items as Array<{ index: number }>).map((entry) => entry.index)).toEqual([1, 2]);
+    const rest = await ok(call('GET', '/api/registry-log/entries?start=2', null));
+    expect((rest.items as unknown[]).length).toBe(head.treeSize - 2);
+    const past = await ok(
+      call('GET', `/api/registry-log/entries?start=${head.treeSize}&end=${head.treeSize + 1000}`, null),
+    );
+    expect(past.items).toEqual([]);
+  });
+
+  it.each([
+    ['start=0&end=1001', 'query.end'],
+    ['start=5&end=1006', 'query.end'],
+    ['start=5&end=4', 'query.end'],
+    ['start=&end=10', 'query.start'],
+    ['start=0&end=', 'query.end'],
+    ['start=0x10', 'query.start'],
+    ['start=0&end=0x10', 'query.end'],
+  ])('refuses the window %s with a 400 naming %s', async (query, field) => {
+    const response = await call('GET', `/api/registry-log/entries?${query}`, null);
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    const errors = (response.body as { errors: Array<{ field: string; message: string }> }).errors;
+    expect(errors.map((e) => e.field)).toContain(field);
   });
 });

@@ -21,6 +21,32 @@ import { cursorQuery, idParam as id, minorUnits, pageResponse, wholeNumber } fro
 
 const treeSize = wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER });
 
+/** Entries in one read of the registry log: the index range is the cursor, and this its page size. */
+export const logWindow = 1000;
+
+/**
+ * A window of the log, `start` inclusive to `end` exclusive. A wider one is refused, not cut short: a
+ * client that asked for more than it got could take the short answer for the log's end.
+ */
+const logWindowQuery = z
+  .object({ start: logIndex.default(0), end: logIndex.optional() })
+  .superRefine((query, context) => {
+    if (query.end === undefined) return;
+    if (query.end < query.start) {
+      context.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `Give an end no smaller than start (${query.start}).`,
+      });
+    } else if (query.end - query.start > logWindow) {
+      context.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `At most ${logWindow} entries a read: give an end of at most ${query.start + logWindow}, then read on from there.`,
+      });
+    }
+  });
+
 /** Lines in one page of a statement's CSV, and settlements in one of a record's. */
 export const csvLines = 1000;
 export const csvSettlements = 100;
@@ -233,10 +259,13 @@ export const registryLogRoutes = [
       'Entries from start (inclusive) to end (exclusive), at most 1,000: a range of the log by index, which is its own cursor',
     tags: ['registry-log'],
     auth: 'none',
-    query: z.object({ start: logIndex.default(0), end: logIndex.optional() }),
-    responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
+    query: logWindowQuery,
+    responses: {
+      200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' },
+      400: { description: 'A start or end that is not a whole number, an end before start, or more than 1,000 apart.' },
+    },
     async handle({ query, services }) {
-      const end = Math.min(query.end ?? query.start + 1000, query.start + 1000);
+      const end = query.end ?? query.start + logWindow;
       const items = await services.registryLog.entries(query.start, end);
       return json({ start: query.start, items });
     },
