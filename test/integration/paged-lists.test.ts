@@ -252,13 +252,80 @@ const withQuery = (path: string, query: string) => `${path}${path.includes('?') 
 const pathOf = (row: ListRow) =>
   row.path.replace('{first}', String(recordIds[0])) || `/api/openings/${openingIds[0]}/applicants`;
 
+/**
+ * GET routes that answer a list without a cursor, and why that list cannot grow with the table. A route
+ * answers a list when its documented answer is an array, or an object with an array among its fields.
+ */
+const boundedLists: Record<string, string> = {
+  '/api/me': 'declaredSkills: a profile declares at most 100 skills (its schema in domain/people/person.ts)',
+  '/api/me/learning':
+    'one enrollment and one credential per course of the commons (keyed by course), one credentialed skill per skill of it: the commons is compiled at deploy',
+  '/api/me/recommendations':
+    'courses of the commons, ranked; qualifyNow among the newest 200 open openings only (recommendationWindow)',
+  '/api/shortages/trend': 'one snapshot a day, for at most 366 days (the `days` query)',
+  '/api/registry-log/entries': 'a window of at most 1,000 entries by index: start and end are its cursor',
+  '/api/openings/{openingId}/readiness':
+    'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
+};
+
+/**
+ * GET routes that document no answer schema, each answering one thing (nothing here may answer a list:
+ * document its schema instead, and the test above classifies it).
+ */
+const oneThing: Record<string, string> = {
+  '/api/courses/{courseId}': 'a course of the commons, with its lessons and questions',
+  '/api/courses/{courseId}/lessons/{lessonId}': 'a lesson',
+  '/api/credentials/keys': 'the JWKS of the instance’s one signing key',
+  '/api/syndicates/{syndicateId}': 'a syndicate',
+  '/api/openings/{openingId}': 'an opening',
+  '/api/innovations/{innovationId}': 'a record: at most 50 versions, the first page of adopters and of reports',
+  '/api/innovations/{innovationId}/versions/{version}': 'one version of a record',
+  '/api/innovations/{innovationId}/draft': 'a draft',
+  '/api/registry-log/head': 'the signed tree head',
+  '/api/registry-log/proofs/inclusion': 'one proof: a path of log2(tree size) hashes',
+  '/api/registry-log/proofs/consistency': 'one proof: a path of about log2(tree size) hashes',
+  '/api/openapi.json': 'this API’s description',
+};
+
+const unwrap = (schema: unknown): unknown =>
+  schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault
+    ? unwrap(schema.unwrap())
+    : schema;
+
+/** What a route's documented 200 answer is: a list (by the fields that hold one), one thing, or unknown. */
+function answerOf(route: (typeof apiRoutes)[number]): 'undocumented' | string[] {
+  const schema = unwrap(route.responses[200]?.schema);
+  if (!schema) return 'undocumented';
+  if (schema instanceof z.ZodArray) return ['(the answer)'];
+  if (!(schema instanceof z.ZodObject)) return [];
+  return Object.entries(schema.shape)
+    .filter(([, field]) => unwrap(field) instanceof z.ZodArray)
+    .map(([name]) => name);
+}
+
 describe('the table of list routes', () => {
+  const gets = apiRoutes.filter((route) => route.method === 'GET');
+  const takesCursor = (route: (typeof gets)[number]) =>
+    route.query instanceof z.ZodObject && 'cursor' in route.query.shape;
+
   it('holds every GET route that takes a cursor, and each of them takes a page size too', () => {
-    const paged = apiRoutes.filter(
-      (route) => route.method === 'GET' && route.query instanceof z.ZodObject && 'cursor' in route.query.shape,
-    );
+    const paged = gets.filter(takesCursor);
     expect(paged.map((route) => route.path).sort()).toEqual(rows.map((row) => row.route).sort());
     for (const route of paged) expect(Object.keys((route.query as z.ZodObject).shape)).toContain('pageSize');
+  });
+
+  it('knows why every GET route that answers a list without a cursor is bounded, and no other', () => {
+    const unpaged = gets.filter((route) => !takesCursor(route));
+    const lists = unpaged.filter((route) => {
+      const answer = answerOf(route);
+      return answer !== 'undocumented' && answer.length > 0;
+    });
+    expect(lists.map((route) => route.path).sort()).toEqual(Object.keys(boundedLists).sort());
+  });
+
+  it('sees what every other GET route answers: a documented schema, or one thing named here', () => {
+    const undocumented = gets.filter((route) => answerOf(route) === 'undocumented');
+    expect(undocumented.map((route) => route.path).sort()).toEqual(Object.keys(oneThing).sort());
   });
 });
 

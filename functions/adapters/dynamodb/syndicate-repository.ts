@@ -8,7 +8,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryKeys, queryPage } from './items.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
   membershipKeys,
   membershipsOf,
@@ -108,13 +108,6 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     getMembership,
 
-    // Access pattern: a syndicate's members and requests, all of them. Only for what needs every member
-    // (the ledger's shares, adoption's choices); what a person reads pages (pageMemberships).
-    async listMemberships(syndicateId) {
-      const { pk, prefix } = syndicateMembers(syndicateId);
-      return queryKeys<Membership>(client, tableName, { partition: pk, prefix });
-    },
-
     // Access pattern: a syndicate's members and requests, a page at a time, by person id.
     async pageMemberships(syndicateId, request, sieve) {
       const { pk, prefix } = syndicateMembers(syndicateId);
@@ -142,14 +135,8 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
       return new Map([...items.values()].map((item) => [String(item.personId), fromItem<Membership>(item)]));
     },
 
-    // Access pattern: a person's memberships, all of them (gsi1): for the ledger, which sums them.
-    async listMembershipsOf(personId) {
-      const { gsi1pk, prefix } = membershipsOf(personId);
-      return queryKeys<Membership>(client, tableName, { index: 'gsi1', partition: gsi1pk, prefix });
-    },
-
     // Access pattern: a person's memberships, a page at a time, by syndicate id (gsi1).
-    async pageMembershipsOf(personId, request) {
+    async pageMembershipsOf(personId, request, sieve) {
       const { gsi1pk, prefix } = membershipsOf(personId);
       const page = await queryPage(
         client,
@@ -161,6 +148,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
         },
         request,
         { name: 'gsi1pk', value: gsi1pk },
+        { keep: keepBy(sieve, fromItem<Membership>) },
       );
       return pageOf(page, fromItem<Membership>);
     },

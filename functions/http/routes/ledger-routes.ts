@@ -261,7 +261,16 @@ export const registryLogRoutes = [
     auth: 'none',
     query: logWindowQuery,
     responses: {
-      200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' },
+      200: {
+        description: 'Entries with their bytes, leaf hashes and the head each produced.',
+        schema: z.object({
+          start: z.number().int(),
+          items: z
+            .array(z.looseObject({ index: z.number().int(), data: z.string(), leafHash: z.string() }))
+            .max(logWindow)
+            .describe('The entries from start to end that exist: fewer than asked past the log’s end.'),
+        }),
+      },
       400: { description: 'A start or end that is not a whole number, an end before start, or more than 1,000 apart.' },
     },
     async handle({ query, services }) {

@@ -2,11 +2,12 @@ import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
+import { openingReadiness, readinessCap } from '#domain/shortages/opening-readiness.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
 import {
   currentShortages,
   learnerRecommendations,
-  openingReadiness,
+  recommendationWindow,
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
@@ -103,7 +104,14 @@ export const shortageRoutes = [
     tags: ['shortages'],
     auth: 'none',
     query: z.object({ days: wholeNumber({ min: 1, max: 366 }).default(30) }),
-    responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+    responses: {
+      200: {
+        description: 'One snapshot per day the index was snapshotted.',
+        schema: z.object({
+          items: z.array(z.looseObject({ day: z.string(), skills: z.record(z.string(), z.unknown()) })).max(366),
+        }),
+      },
+    },
     // Not paged, and bounded: one snapshot a day, for at most 366 days.
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
@@ -116,7 +124,18 @@ export const shortageRoutes = [
     summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
     tags: ['shortages', 'learn'],
     auth: 'required',
-    responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+    responses: {
+      200: {
+        description: 'Openings you qualify for now, and ranked courses.',
+        schema: z.object({
+          qualifyNow: z
+            .array(z.object({ id: z.string(), title: z.string(), syndicateId: z.string() }))
+            .max(recommendationWindow)
+            .describe('Among the newest open openings only.'),
+          courses: z.array(z.looseObject({ courseId: z.string(), title: z.string(), value: z.number() })),
+        }),
+      },
+    },
     // Not paged, and bounded by design: the courses are the commons' (compiled at deploy) and the
     // openings come from the newest open ones only (recommendationWindow, in shortage-use-cases.ts).
     async handle({ identity, services }) {
@@ -143,7 +162,35 @@ export const shortageRoutes = [
     auth: 'required',
     params: z.object({ openingId: id }),
     responses: {
-      200: { description: 'Counts, overall and per skill.' },
+      200: {
+        description: `Counts, overall and per skill. Who qualifies is found among at most ${readinessCap} holders of the rarest skill, and learners among at most ${readinessCap} enrollments: past that, \`qualifiedAtLeast\` or \`learnersAtLeast\` is true and the count is a lower bound.`,
+        schema: z.object({
+          openingId: z.string(),
+          qualified: z
+            .number()
+            .int()
+            .describe('Available members holding every skill asked (at least, if `qualifiedAtLeast`).'),
+          qualifiedInSyndicate: z.number().int().describe('Of those, active members of the opening’s syndicate.'),
+          qualifiedAtLeast: z.boolean(),
+          learners: z
+            .number()
+            .int()
+            .describe('Distinct learners part-way through a course teaching any of its skills.'),
+          learnersAtLeast: z.boolean(),
+          cap: z.number().int(),
+          skills: z
+            .array(
+              z.object({
+                skill: z.string(),
+                label: z.string(),
+                holders: z.number().int().describe('Available members holding it.'),
+                learners: z.number().int().describe('Enrollments in progress in courses that teach it.'),
+                courses: z.array(z.string()),
+              }),
+            )
+            .max(12),
+        }),
+      },
       404: { description: 'No such opening of a syndicate you admin.' },
     },
     async handle({ params, identity, services }) {
