@@ -135,6 +135,13 @@ async function distinctLearners(deps: ReadinessDependencies, courses: readonly s
   const people = new Set<string>();
   let budget = readinessCap;
   for (const course of courses) {
+    if (budget === 0) {
+      // The budget is spent: a course with anyone in it makes the count a lower bound; an empty one not.
+      if ((await deps.shortages.pageLearners(course, { limit: 1 })).items.length > 0) {
+        return { learners: people.size, learnersAtLeast: true };
+      }
+      continue;
+    }
     const { read, more } = await readUpTo(
       (request) => deps.shortages.pageLearners(course, request),
       budget,
