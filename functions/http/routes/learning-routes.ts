@@ -188,7 +188,20 @@ export const learningRoutes = [
     doc: documented && {
       summary: 'My enrollments with progress, my credentials and the skills I hold',
       tags: ['learn'],
-      responses: { 200: { description: 'The learner summary.' } },
+      responses: {
+        200: {
+          description: 'The learner summary.',
+          schema: () =>
+            z.object({
+              enrollments: z.array(
+                z.looseObject({ courseId: z.string(), status: z.string(), courseTitle: z.string() }),
+              ),
+              credentials: z.array(z.looseObject({ id: z.string(), courseId: z.string(), courseTitle: z.string() })),
+              credentialedSkills: z.array(z.looseObject({ skillId: z.string() })),
+              declaredSkills: z.array(z.string()),
+            }),
+        },
+      },
     },
     // Not paged: a learner has at most one enrollment and one credential per course of the commons, and
     // one credentialed skill per skill of it; the commons is compiled at deploy, so these lists are
