@@ -7,6 +7,7 @@ import { buildOpenApi } from './openapi.ts';
 import { anyOrigin, type OriginCheck, originRefusal } from './origin-check.ts';
 import { publicRoute, type AnyRoute } from './route.ts';
 import { createRouter } from './router.ts';
+import { credentialRoutes } from './routes/credential-routes.ts';
 import { innovationRoutes } from './routes/innovation-routes.ts';
 import { ledgerRoutes, registryLogRoutes } from './routes/ledger-routes.ts';
 import { openingRoutes, syndicateRoutes } from './routes/job-routes.ts';
@@ -20,6 +21,8 @@ const domainRoutes: AnyRoute[] = [
   ...systemRoutes,
   ...peopleRoutes,
   ...learningRoutes,
+  // After learning's: /api/credentials/keys must not read as a credential id.
+  ...credentialRoutes,
   ...syndicateRoutes,
   ...openingRoutes,
   ...innovationRoutes,

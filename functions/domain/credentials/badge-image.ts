@@ -1,5 +1,6 @@
 // The pictures a credential is baked into. The SVG names the achievement, the person and the date in
-// text (escaped: names are typed by people); the PNG is one emblem for every credential, drawn here
+// text (escaped: names are typed by people), styled by attributes, not a <style> element, which the
+// policy every non-page answer carries (default-src 'none') would block; the PNG is one emblem for every credential, drawn here
 // pixel by pixel (no image library), since a raster cannot carry the words legibly at badge size.
 // Either way the credential inside the picture is what a verifier reads, not the picture.
 import { deflateSync } from 'node:zlib';
@@ -39,19 +40,20 @@ export function renderBadgeSvg(badge: BadgeText): string {
   const recipient = wrapWords(badge.recipient, 26, 1)[0] ?? '';
   const top = 176 - (title.length - 1) * 15;
   const titleLines = title
-    .map((line, i) => `<text x="200" y="${top + i * 30}" class="title">${escapeXml(line)}</text>`)
+    .map((line, i) => `<text x="200" y="${top + i * 30}" font-size="24" font-weight="700">${escapeXml(line)}</text>`)
     .join('\n  ');
   const label = `${badge.achievement}, earned by ${badge.recipient} on ${badge.issuedOn}, issued by ${badge.issuer}`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img" aria-labelledby="badge-title">
   <title id="badge-title">${escapeXml(label)}</title>
-  <style>text{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;text-anchor:middle;fill:#fff}.title{font-size:24px;font-weight:700}.small{font-size:15px}</style>
   <circle cx="200" cy="200" r="190" fill="#0b4f8a"/>
   <circle cx="200" cy="200" r="168" fill="none" stroke="#fff" stroke-width="4"/>
-  <text x="200" y="92" class="small">${escapeXml(badge.issuer.toUpperCase())}</text>
+  <g font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" text-anchor="middle" fill="#fff" font-size="15">
+  <text x="200" y="92">${escapeXml(badge.issuer.toUpperCase())}</text>
   ${titleLines}
-  <text x="200" y="286" class="small">${escapeXml(recipient)}</text>
-  <text x="200" y="310" class="small">${escapeXml(badge.issuedOn)}</text>
+  <text x="200" y="286">${escapeXml(recipient)}</text>
+  <text x="200" y="310">${escapeXml(badge.issuedOn)}</text>
+  </g>
 </svg>
 `;
 }
@@ -97,10 +99,10 @@ function emblemPixels(): Uint8Array {
   return rows;
 }
 
-let emblem: Uint8Array | undefined;
+let emblem: Uint8Array<ArrayBuffer> | undefined;
 
 /** The PNG emblem, drawn once per process (~20 ms) and then reused for every badge. */
-export function renderBadgePng(): Uint8Array {
+export function renderBadgePng(): Uint8Array<ArrayBuffer> {
   if (!emblem) {
     const header = new Uint8Array(13);
     const view = new DataView(header.buffer);

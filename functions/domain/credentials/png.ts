@@ -23,7 +23,7 @@ export function isPng(bytes: Uint8Array): boolean {
 }
 
 /** One chunk as stored: length, type, data, and the CRC over type and data. */
-export function encodeChunk(chunk: PngChunk): Uint8Array {
+export function encodeChunk(chunk: PngChunk): Uint8Array<ArrayBuffer> {
   const type = new TextEncoder().encode(chunk.type);
   if (type.length !== 4) throw new PngFormatError(`a chunk type has four letters, not "${chunk.type}"`);
   const out = new Uint8Array(12 + chunk.data.length);
@@ -35,7 +35,7 @@ export function encodeChunk(chunk: PngChunk): Uint8Array {
   return out;
 }
 
-export function encodePng(chunks: readonly PngChunk[]): Uint8Array {
+export function encodePng(chunks: readonly PngChunk[]): Uint8Array<ArrayBuffer> {
   const parts = [pngSignature, ...chunks.map(encodeChunk)];
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
@@ -100,7 +100,7 @@ export function credentialOfChunk(chunk: PngChunk): string | null {
 }
 
 /** The PNG with the credential baked in: any earlier credential chunk replaced, the new one before IEND. */
-export function bakePng(png: Uint8Array, jws: string): Uint8Array {
+export function bakePng(png: Uint8Array, jws: string): Uint8Array<ArrayBuffer> {
   const chunks = decodePng(png).filter((chunk) => credentialOfChunk(chunk) === null);
   chunks.splice(chunks.length - 1, 0, credentialChunk(jws));
   return encodePng(chunks);

@@ -121,7 +121,7 @@ export const issuedOnWords = (iso: string) =>
 
 /** The credential baked into a picture of itself: an SVG naming it, or the PNG emblem. */
 export function bakedBadge(credential: PublicCredential, format: 'svg'): string;
-export function bakedBadge(credential: PublicCredential, format: 'png'): Uint8Array;
+export function bakedBadge(credential: PublicCredential, format: 'png'): Uint8Array<ArrayBuffer>;
 export function bakedBadge(credential: PublicCredential, format: 'svg' | 'png'): string | Uint8Array {
   if (format === 'png') return bakePng(renderBadgePng(), credential.jws);
   const svg = renderBadgeSvg({

@@ -6,6 +6,7 @@ import { extractFromPng } from '#domain/credentials/png.ts';
 import { hashedEmailIdentifier, recipientEmailCheck } from '#domain/credentials/recipient.ts';
 import { extractFromSvg } from '#domain/credentials/svg.ts';
 import { NotFoundError } from '#domain/errors.ts';
+import type { Identity } from '#domain/identity.ts';
 import { isShareableCredentialId, newCredentialId } from '#domain/learning/credential.ts';
 import { getMyCredential } from '#domain/learning/learning-use-cases.ts';
 import { bakedBadge, getPublicCredential, linkedInAddUrl } from '#domain/learning/public-credential.ts';
@@ -25,7 +26,7 @@ const withPayload = (jws: string, change: (claims: Record<string, any>) => void)
   return `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
 };
 
-async function passed(services = fakeServices(), who = femi) {
+async function passed(services = fakeServices(), who: Identity = femi) {
   const { credentialId } = await takeQuizDirectly(services, who, course);
   const stored = await getMyCredential(services, who, credentialId ?? '');
   return { services, stored };
