@@ -7,19 +7,19 @@ import { personKeys } from './keys.ts';
 
 export function createPeopleRepository(client: DynamoDBDocumentClient, tableName: string): PeopleRepository {
   return {
-    // Access pattern: a person by id.
+    // Access pattern `person-by-id`: a person by id.
     async get(personId) {
       const item = await getItem(client, tableName, personKeys(personId));
       return item ? toPerson(item) : null;
     },
 
-    // Access pattern: people by id, batched (a page of members, the applicants of an opening).
+    // Access pattern `people-by-ids`: people by id, batched (a page of members, the applicants of an opening).
     async getMany(personIds) {
       const items = await getItems(client, tableName, personIds.map(personKeys));
       return new Map([...items.values()].map((item) => [String(item.id), toPerson(item)]));
     },
 
-    // Access pattern: create a person once; a repeat returns the stored one.
+    // Access pattern `person-create-once`: create a person once; a repeat returns the stored one.
     async createIfAbsent(person) {
       try {
         await storeCall(() =>
@@ -44,5 +44,5 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
 }
 
 function toPerson(item: Record<string, unknown>): Person {
-  return personSchema.parse(item);
+  return personSchema().parse(item);
 }

@@ -30,7 +30,7 @@ export async function getMe(deps: GetMeDependencies, identity: Identity): Promis
  */
 function displayName(identity: Identity): string {
   for (const candidate of [identity.claimedName, identity.email?.split('@')[0]]) {
-    const parsed = personNameSchema.safeParse(candidate);
+    const parsed = personNameSchema().safeParse(candidate);
     if (parsed.success) return parsed.data;
   }
   return 'New member';
