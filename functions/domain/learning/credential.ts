@@ -74,6 +74,10 @@ export function isShareableCredentialId(id: string): boolean {
   return /^[a-km-z2-9]{16}$/.test(id);
 }
 
+/** A date in words, as badges and pages show it (UTC, so every reader sees the same day). */
+export const issuedOnWords = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** The credential's public page, which is also its id inside the signed credential. */
 export const credentialUrl = (siteUrl: string, credentialId: string) =>
   `${siteUrl}/credentials/${encodeURIComponent(credentialId)}/`;

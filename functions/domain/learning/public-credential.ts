@@ -5,7 +5,7 @@ import { renderBadgePng, renderBadgeSvg } from '../credentials/badge-image.ts';
 import { bakePng } from '../credentials/png.ts';
 import { bakeSvg } from '../credentials/svg.ts';
 import { NotFoundError } from '../errors.ts';
-import { credentialUrl, isShareableCredentialId } from './credential.ts';
+import { credentialUrl, isShareableCredentialId, issuedOnWords } from './credential.ts';
 import type { LearningDependencies } from './learning-use-cases.ts';
 import { type VerificationStatus, verifyCredential } from './verify-credential.ts';
 
@@ -114,10 +114,6 @@ export function linkedInAddUrl(input: {
   });
   return `https://www.linkedin.com/profile/add?${query}`;
 }
-
-/** The date in words, as the badge and the page show it (UTC, so every reader sees the same day). */
-export const issuedOnWords = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The credential baked into a picture of itself: an SVG naming it, or the PNG emblem. */
 export function bakedBadge(credential: PublicCredential, format: 'svg'): string;

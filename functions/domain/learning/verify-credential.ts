@@ -5,7 +5,7 @@
 // random file is "not a credential" rather than "altered".
 import { type CredentialFormat, type Unwrapped, unwrapText } from '../credentials/extract.ts';
 import { recipientEmailCheck } from '../credentials/recipient.ts';
-import type { CredentialSigner } from './credential.ts';
+import { type CredentialSigner, issuedOnWords } from './credential.ts';
 
 export type VerificationStatus = 'valid' | 'not-a-credential' | 'altered' | 'unknown-key' | 'other-issuer';
 
@@ -98,7 +98,7 @@ export async function verifyCredential(
   return {
     valid: true,
     status: 'valid',
-    reason: `Genuine: signed with this Guildhall’s key and unaltered since it was issued${validFrom ? ` on ${validFrom.slice(0, 10)}` : ''}.`,
+    reason: `Genuine: signed with this Guildhall’s key and unaltered since it was issued${Number.isNaN(Date.parse(validFrom)) ? '' : ` on ${issuedOnWords(validFrom)}`}.`,
     format: unwrapped.format,
     credentialId: String(credential.id),
     issuer: signer.issuer.name,
