@@ -309,11 +309,16 @@ export const accessPatterns = {
   })),
   'credential-by-id': pattern(() => ({
     entity: 'credential',
-    does: 'A credential by id (download, verification).',
+    does: 'A credential by id: its earner’s download; its public page, badges and answer when shared.',
     operation: 'GetItem',
     key: k.credentialLookup(v('credentialId')),
     reads: 'one item',
-    usedBy: ['GET /api/me/credentials/{credentialId}'],
+    usedBy: [
+      'GET /api/me/credentials/{credentialId}',
+      'GET /api/credentials/{credentialId}',
+      'page /me/credentials/[id]',
+      'page /credentials/[id]/',
+    ],
   })),
   'credentials-of-person': pattern(() => ({
     entity: 'credential',

@@ -38,13 +38,15 @@ const examples: Record<string, unknown[]> = {
   'POST /api/me/enrollments/{courseId}/quiz-attempts': [
     { drawId: 'abc123', answers: [{ question: '0123456789ab', option: 0 }] },
   ],
-  'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }],
+  'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln', recipientEmail: 'femi@example.org' }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
 const notStored: Record<string, string> = {
   // Checked as a signed credential and answered valid or not; nothing of it is kept.
   'POST /api/credentials/verify body.credential': 'verified, never stored',
+  // An address an employer checks against the credential's salted hash; compared, never kept.
+  'POST /api/credentials/verify body.recipientEmail': 'an email address compared with a hash, never stored',
 };
 
 /** Every string schema inside a schema, with where it sits (array elements as index 0). */
