@@ -26,7 +26,8 @@ async function call(token: string, method: string, path: string, body?: unknown)
 
 /**
  * A new record of Carmen's, adopted by Riverside Builders, with `count` value reports settled, report n
- * for (n + 1) × 2.00 Bound: Carmen receives (n + 1).00 Bound each time, an amount no other line has.
+ * for (n + 1) × 0.02 Bound: Carmen receives 0.(n + 1) Bound each time (a cent each, so the syndicate's
+ * credit is never in the way), an amount no other line of hers has.
  */
 async function settledRoyalties(count: number): Promise<string> {
   const [carmen, bram] = await Promise.all([tokenFor(baseUrl, 'demo-carmen'), tokenFor(baseUrl, 'demo-bram')]);
@@ -48,12 +49,15 @@ async function settledRoyalties(count: number): Promise<string> {
   for (let n = 0; n < count; n++) {
     const day = new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
     const { report } = (await call(bram, 'POST', `/api/innovations/${id}/adoptions/riverside-builders/reports`, {
-      amount: (n + 1) * 200,
+      amount: (n + 1) * 2,
       periodFrom: day,
       periodTo: day,
       method: 'Hours saved times our agreed hourly rate in Bound.',
     })) as { report: { id: string } };
-    await call(carmen, 'PUT', `/api/innovations/${id}/reports/${report.id}/decision`, { decision: 'confirm' });
+    const decided = await call(carmen, 'PUT', `/api/innovations/${id}/reports/${report.id}/decision`, {
+      decision: 'confirm',
+    });
+    expect((decided.report as { status: string }).status).toBe('settled');
   }
   return title;
 }
@@ -135,7 +139,7 @@ describe('lists read a page at a time', () => {
     const mine = forward.flat().filter((row) => row.includes(title));
     expect(mine).toHaveLength(settlements);
     // Oldest first, and each settlement's royalty exactly once.
-    const amounts = mine.map((row) => Number(/Royalty received.*?(\d+)\.00 Bound/.exec(row)?.[1]));
+    const amounts = mine.map((row) => Number(/Royalty received.*?0\.(\d\d) Bound/.exec(row)?.[1]));
     expect(amounts).toEqual(Array.from({ length: settlements }, (_, n) => n + 1));
     expect(page.url()).toMatch(/cursor=/);
     // The balance is the account's, on every page: not a sum of the rows shown.
