@@ -105,6 +105,10 @@ describe('an improvement from draft to settled royalty', () => {
     const csv = await (await fetch(`${baseUrl}${csvHref}`)).text();
     expect(csv).toContain(',royalty-paid,');
     expect(csv).toContain(',-5000,-50.00,');
+    // A cursor the statement never gave out is refused, saying which parameter, not answered with a 500.
+    const forged = await fetch(`${baseUrl}/ledger/syndicates/riverside-builders.csv?cursor=v1.eyJwayI6IngifQ`);
+    expect(forged.status).toBe(400);
+    await expect(forged.text()).resolves.toContain('query.cursor');
     await admin.screenshot({ path: join(shots, 'syndicate-statement.png'), fullPage: true });
     await carmen.close();
     await bram.close();
@@ -221,7 +225,9 @@ describe('the registry and its log, for anyone', () => {
     await page.getByRole('button', { name: 'Verify 1,000 entries' }).click();
     const size = Number((await page.locator('dl.facts dd').first().textContent())?.replace(/,/g, ''));
     await expect(statusText(page)).resolves.toMatch(
-      new RegExp(`^Entries 0 to ${(size - 1).toLocaleString('en')} verify, up to the signed root of ${size.toLocaleString('en')} entries`),
+      new RegExp(
+        `^Entries 0 to ${(size - 1).toLocaleString('en')} verify, up to the signed root of ${size.toLocaleString('en')} entries`,
+      ),
     );
     // A window that starts later is anchored by the head signed with the entry before it.
     await page.goto(`${baseUrl}/innovations/log/?from=${size - 1}`);
