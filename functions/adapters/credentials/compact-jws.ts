@@ -4,9 +4,9 @@
 // the same way), and it refuses what jose's jwtVerify refused, each failure as its own error class so
 // a reader can tell "not a credential" from "altered" (functions/domain/errors.ts).
 //
-// Verification order: shape (three canonical base64url parts, header and payload UTF-8 JSON objects)
-// → header (alg allowed, no `crit`) → signature (its encoding included) → claims (by the caller). The algorithm is checked
-// before the key is used, so `none` or an HMAC over the public key can never pass.
+// Verification order: three parts → header (a UTF-8 JSON object; alg allowed, kid if asked, no `crit`)
+// → payload (a UTF-8 JSON object) → signature (its encoding included) → claims (by the caller). The
+// algorithm is checked before the key is used, so `none` or an HMAC over the public key never passes.
 import { type KeyObject, sign, verify } from 'node:crypto';
 import { CredentialRejectedError, CredentialSignatureError, NotACredentialError } from '#domain/errors.ts';
 
@@ -41,22 +41,34 @@ export interface VerifiedJws {
   payload: Record<string, unknown>;
 }
 
+/** What a verifier accepts in the header: these algorithms (Ed25519 only), and this key id when given. */
+export interface JwsExpectations {
+  algorithms: readonly string[];
+  /** When set, a header naming another `kid` (or none) is refused: it was made with a key this verifier does not hold. */
+  kid?: string | undefined;
+}
+
 /**
- * The header and payload of a compact JWS signed by `publicKey` with one of `algorithms` (Ed25519 only).
- * Throws NotACredentialError, CredentialRejectedError (field `alg` or `crit`) or CredentialSignatureError.
+ * The header and payload of a compact JWS signed by `publicKey` as `expected`. The header is judged before
+ * the payload is read. Throws NotACredentialError, CredentialRejectedError (field `alg`, `kid` or `crit`)
+ * or CredentialSignatureError.
  */
-export function verifyCompactJws(jws: string, publicKey: KeyObject, algorithms: readonly string[]): VerifiedJws {
+export function verifyCompactJws(jws: string, publicKey: KeyObject, expected: JwsExpectations): VerifiedJws {
   const parts = typeof jws === 'string' ? jws.split('.') : [];
   if (parts.length !== 3) throw new NotACredentialError('A credential is three base64url parts joined by dots.');
   const [encodedHeader = '', encodedPayload = '', encodedSignature = ''] = parts;
   const header = jsonObject(encodedHeader, 'header');
-  const payload = jsonObject(encodedPayload, 'payload');
-  if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) {
+  if (typeof header.alg !== 'string' || !expected.algorithms.includes(header.alg)) {
     throw new CredentialRejectedError('alg', `The algorithm ${JSON.stringify(header.alg ?? null)} is not accepted.`);
   }
+  if (expected.kid !== undefined && header.kid !== expected.kid) {
+    throw new CredentialRejectedError('kid', `The key ${JSON.stringify(header.kid ?? null)} is not this verifier's.`);
+  }
   // An extension the signer says must be understood is one this verifier does not know (jose: the same).
-  if (header.crit !== undefined)
+  if (header.crit !== undefined) {
     throw new CredentialRejectedError('crit', 'The header names extensions that must be understood.');
+  }
+  const payload = jsonObject(encodedPayload, 'payload');
   // A signature part that is not 64 bytes of canonical base64url was altered too: the header and payload
   // already read as a credential's.
   const signature = fromBase64url(encodedSignature);

@@ -42,7 +42,7 @@ export function createCredentialSigner(options: {
       return signCompactJws({ alg: 'EdDSA', kid, typ: 'vc+jwt' }, payload, privateKey);
     },
     async verify(jws) {
-      const { payload } = verifyCompactJws(jws, publicKey, ['EdDSA']);
+      const { payload } = verifyCompactJws(jws, publicKey, { algorithms: ['EdDSA'] });
       checkClaims(payload, options.issuer.id, Math.floor(now().getTime() / 1000));
       return payload;
     },

@@ -1,10 +1,10 @@
 // The credential signer on node:crypto against jose, which signed every credential issued before it:
 // the same bytes out, each accepted by the other, and each kind of refusal its own error.
-import { createHmac, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { importJWK, jwtVerify, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createCredentialSigner } from '#adapters/credentials/credential-signer.ts';
-import { fromBase64url, toBase64url } from '#adapters/credentials/compact-jws.ts';
+import { fromBase64url, signCompactJws, toBase64url, verifyCompactJws } from '#adapters/credentials/compact-jws.ts';
 import {
   CredentialRejectedError,
   CredentialSignatureError,
@@ -215,5 +215,25 @@ describe('base64url', () => {
     expect(fromBase64url('-_8')).toEqual(Buffer.from([0xfb, 0xff]));
     for (const text of ['QUI=', 'QUJ', '+/8', 'QU JD', 'QUJD!', 'Q']) expect(fromBase64url(text), text).toBeUndefined();
     expect(fromBase64url('QUI')).toEqual(Buffer.from('AB'));
+  });
+});
+
+describe('compact JWS', () => {
+  const key = newKey();
+  const privateKey = createPrivateKey({ key, format: 'jwk' });
+  const publicKey = createPublicKey(privateKey);
+  const jws = signCompactJws({ alg: 'EdDSA', kid: 'instance' }, { hello: 'world' }, privateKey);
+
+  it('refuses a header naming another key id, or none, when the verifier names its own, before reading the payload', () => {
+    const expected = { algorithms: ['EdDSA'], kid: 'instance' };
+    expect(verifyCompactJws(jws, publicKey, expected).payload).toEqual({ hello: 'world' });
+    const [, payload, signature] = parts(jws);
+    for (const header of [{ alg: 'EdDSA', kid: 'elsewhere' }, { alg: 'EdDSA' }]) {
+      expect(() => verifyCompactJws(`${encode(header)}.${payload}.${signature}`, publicKey, expected)).toThrow(
+        expect.objectContaining({ constructor: CredentialRejectedError, field: 'kid' }),
+      );
+    }
+    const garbled = `${encode({ alg: 'EdDSA', kid: 'elsewhere' })}.not-json.${signature}`;
+    expect(() => verifyCompactJws(garbled, publicKey, expected)).toThrow(expect.objectContaining({ field: 'kid' }));
   });
 });
