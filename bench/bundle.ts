@@ -13,6 +13,9 @@ import { compileCommons } from '../functions/local/compile-commons.ts';
 import { awsBuildOptions } from '../test/support/aws-bundle.ts';
 
 const root = join(import.meta.dirname, '..');
+// `-- --powertools-layer`: every Powertools package from its layer, the logger and metrics included, for
+// comparison with the deployed list (functions/platform/lambda-externals.ts says why they are bundled).
+const fromLayer = process.argv.includes('--powertools-layer');
 const out = join(root, '.tmp/bench-bundle');
 mkdirSync(out, { recursive: true });
 const entries: Record<string, string> = {};
@@ -53,6 +56,7 @@ for (const [name, entry] of Object.entries(entries)) {
     entryPoints: [entry],
     outfile: file,
     ...awsBuildOptions,
+    external: fromLayer ? ['@aws-sdk/*', '@aws-lambda-powertools/*'] : awsBuildOptions.external,
   });
   const bytes = statSync(file).size;
   const gzip = gzipSync(readFileSync(file)).length;
@@ -90,7 +94,9 @@ for (const [name, entry] of Object.entries(entries)) {
     `| ${name} | ${kb.toFixed(0)} KB | ${(gzip / 1024).toFixed(0)} KB | ${importMs.toFixed(1)} ms | ${ownMs.toFixed(1)} ms | ${sizeTarget} / ${importTarget} |`,
   );
 }
-console.log(`Lambda bundles on Node ${process.versions.node} (import: median of 7 fresh processes)\n`);
+console.log(
+  `Lambda bundles on Node ${process.versions.node} (import: median of 7 fresh processes)${fromLayer ? ', Powertools logger and metrics from the layer' : ''}\n`,
+);
 console.log('| function | minified | gzipped | import | of which its own code | size ≤ 250 KB / own ≤ 20 ms |');
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);

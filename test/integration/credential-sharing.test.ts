@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
+import { createCredentialSigner } from '#adapters/credentials/credential-signer.ts';
 import { bakedBadge, type PublicCredential } from '#domain/learning/public-credential.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { courseNamed, takeQuiz } from '../support/quiz.ts';

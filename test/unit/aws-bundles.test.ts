@@ -41,6 +41,16 @@ describe('the functions bundled for AWS', () => {
     ).toEqual([]);
   });
 
+  it.each(handlers)(
+    '%s signs with node:crypto, without jose, and takes only the Index of the meilisearch client',
+    (name) => {
+      const { inputs = [], code = '' } = bundles.get(name) ?? {};
+      expect(inputs.filter((input) => input.includes('node_modules/jose/'))).toEqual([]);
+      // Endpoints only the client’s Meilisearch class sends: dumps and snapshots.
+      expect(code).not.toMatch(/path:"(dumps|snapshots)"/);
+    },
+  );
+
   it('the API routes by its table but carries none of the words the OpenAPI document is built from', () => {
     const code = bundles.get('api')?.code ?? '';
     expect(code).toContain('/api/syndicates/{syndicateId}/members');

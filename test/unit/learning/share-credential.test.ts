@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
+import { createCredentialSigner } from '#adapters/credentials/credential-signer.ts';
 import { extractFromPng } from '#domain/credentials/png.ts';
 import { hashedEmailIdentifier, recipientEmailCheck } from '#domain/credentials/recipient.ts';
 import { extractFromSvg } from '#domain/credentials/svg.ts';
