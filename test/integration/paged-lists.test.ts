@@ -257,6 +257,8 @@ const pathOf = (row: ListRow) =>
  * answers a list when its documented answer is an array, or an object with an array among its fields.
  */
 const boundedLists: Record<string, string> = {
+  '/api/credentials/{credentialId}':
+    'the skills its course teaches: content of the commons, compiled at deploy, never grown by use',
   '/api/me': 'declaredSkills: a profile declares at most 100 skills (its schema in domain/people/person.ts)',
   '/api/me/learning':
     'one enrollment and one credential per course of the commons (keyed by course), one credentialed skill per skill of it: the commons is compiled at deploy',
