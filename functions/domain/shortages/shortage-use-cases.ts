@@ -9,6 +9,7 @@ import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
+import { declaredSkillIds } from '../people/profile.ts';
 import type { SyndicateRepository } from '../syndicates/syndicate.ts';
 import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
 import { type Recommendations, recommendCourses } from './recommendations.ts';
@@ -85,7 +86,7 @@ export async function learnerRecommendations(deps: LearnerDependencies, identity
     currentShortages(deps),
   ]);
   return recommendCourses({
-    skills: { credentialed, declared: person.declaredSkills },
+    skills: { credentialed, declared: declaredSkillIds(person) },
     completedCourses: new Set(enrollments.filter((e) => e.status === 'completed').map((e) => e.courseId)),
     inProgressCourses: new Set(enrollments.filter((e) => e.status === 'in-progress').map((e) => e.courseId)),
     openings: open.items,
