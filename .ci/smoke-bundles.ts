@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { indexSettings } from '../functions/adapters/search/meilisearch/settings.ts';
+import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -99,6 +101,8 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
       { path: '/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
+      // Rendered on demand: searches, and reads the compiled commons (the bundle has no content parser).
+      { path: '/search/?q=timber', contains: '<main' },
       { path: '/', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
@@ -111,6 +115,11 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
 ];
 
 const dynamo = await startDynamoDbLocal({ cacheDir: join(root, '.cache/dynamodb-local') });
+// The AWS bundles carry no embedded engine: they search Meilisearch, here the imitation the adapter's
+// unit tests use (test/support/fake-meilisearch.ts), so the bundled adapter runs as it does in AWS.
+const search = await startFakeMeilisearch();
+// The index with its settings, as the reindex leaves it: without them it refuses the site's facets.
+await fetch(`${search.url}/indexes/guildhall/settings`, { method: 'PATCH', body: JSON.stringify(indexSettings()) });
 let passed = 0;
 let failed = 0;
 try {
@@ -127,7 +136,7 @@ try {
     const dir = mkdtempSync(join(tmpdir(), `smoke-${bundle}-`));
     cpSync(assetOf(bundle), dir, { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    // The embedded engine (STAGE=local) stands in for Meilisearch; everything else is as in AWS.
+    // STAGE=local only spares the smoke a credential signing key (AWS refuses to start without one).
     const script = `
       const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
       const results = [];
@@ -162,6 +171,7 @@ try {
         AUTH_AUDIENCE: 'smoke',
         AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
         COMMONS_FILE: 'commons.json',
+        MEILISEARCH_URL: search.url,
         // As in AWS: where the secrets live, not their values.
         CREDENTIAL_SIGNING_KEY_SECRET: 'guildhall/credential-signing-key',
         ORIGIN_VERIFY_SECRET: 'guildhall/origin-verify',
@@ -182,6 +192,7 @@ try {
     });
   }
 } finally {
+  await search.close();
   await dynamo.stop();
   secretsManager.close();
 }

@@ -111,6 +111,10 @@ export class StatelessStack extends Stack {
     const apiFunction = new GuildhallFunction(this, 'ApiFunction', {
       entry: 'functions/handlers/api.ts',
       description: 'Guildhall API: every /api route',
+      // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
+      extraFiles: (inputDir, outputDir) => [
+        `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
+      ],
       environment: withSearch,
       secrets: signs(searchKey),
     });

@@ -13,7 +13,6 @@ import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
-import { createTokenVerifier, type TokenVerifier } from '#adapters/auth/token-verifier.ts';
 import type { JWK } from 'jose';
 import { createSearchIndex } from './search-index.ts';
 import { hasUnreadSecrets, loadConfig, once } from './secrets.ts';
@@ -28,7 +27,6 @@ export interface Services extends StoreServices {
   siteUrl: string;
   search: SearchIndex;
   healthProbes: DependencyProbe[];
-  verifyToken: TokenVerifier;
 }
 
 let processServices: Services | undefined;
@@ -81,26 +79,9 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       signer: lazySigner(config, store.log),
       siteUrl: config.PUBLIC_URL,
       search,
-      verifyToken: lazyVerifier(config),
     } satisfies Omit<Services, keyof StoreServices>,
     overrides,
   );
-}
-
-/**
- * Built on first use: the remote key set loads Node's fetch machinery (~10 ms), and the API function
- * never verifies a token itself (API Gateway's authorizer does); the site and the local gateway do.
- */
-function lazyVerifier(config: Config): TokenVerifier {
-  let verifier: TokenVerifier | undefined;
-  return async (token) => {
-    verifier ??= createTokenVerifier({
-      issuer: config.AUTH_ISSUER,
-      audience: config.AUTH_AUDIENCE,
-      keys: config.AUTH_JWKS ? { jwks: config.AUTH_JWKS } : { jwksUrl: config.AUTH_JWKS_URL ?? '' },
-    });
-    return verifier(token);
-  };
 }
 
 /** Importing the key is async; the signer is built on first use so cold starts do not wait for it. */

@@ -1,11 +1,13 @@
 // The API: every route, in one static table, behind one router. The CDK app reads the same table to
 // declare one API Gateway route per entry (with the JWT authorizer on protected ones).
+import { documented } from '#config/bundle.ts';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Services } from '#app/services.ts';
 import { lambdaHandler, type Telemetry } from '#platform/telemetry.ts';
 import { type ApiEvent, type ApiResult, requestFromEvent, resultFromResponse } from './apigw.ts';
-import { buildOpenApi } from './openapi.ts';
 import { anyOrigin, type OriginCheck, originRefusal } from './origin-check.ts';
-import { publicRoute, type AnyRoute } from './route.ts';
+import { type AnyRoute, publicRoute } from './route.ts';
 import { createRouter } from './router.ts';
 import { innovationRoutes } from './routes/innovation-routes.ts';
 import { ledgerRoutes, registryLogRoutes } from './routes/ledger-routes.ts';
@@ -29,20 +31,32 @@ const domainRoutes: AnyRoute[] = [
   ...shortageRoutes,
 ];
 
+/** What the OpenAPI document says of itself. */
+export const apiInfo = { title: 'Guildhall API', version: '0.1.0' };
+
 const openApiRoute = publicRoute({
   method: 'GET',
   path: '/api/openapi.json',
-  summary: 'This document: every route of the API',
-  tags: ['system'],
   auth: 'none',
-  responses: { 200: { description: 'OpenAPI 3.1 document.' } },
-  async handle() {
-    openApiDocument ??= buildOpenApi(apiRoutes, { title: 'Guildhall API', version: '0.1.0' });
-    return { body: openApiDocument, headers: { 'cache-control': 'public, max-age=300' } };
+  doc: documented && {
+    summary: 'This document: every route of the API',
+    tags: ['system'],
+    responses: { 200: { description: 'OpenAPI 3.1 document.' } },
+  },
+  async handle({ services }) {
+    // Generated from this table at build time (functions/local/compile-openapi.ts), read once, sent as is.
+    const file = resolve(services.config.OPENAPI_FILE);
+    const document = openApiDocuments.get(file) ?? (await readFile(file, 'utf8'));
+    openApiDocuments.set(file, document);
+    return {
+      body: document,
+      contentType: 'application/json; charset=utf-8',
+      headers: { 'cache-control': 'public, max-age=300' },
+    };
   },
 });
 
-let openApiDocument: ReturnType<typeof buildOpenApi> | undefined;
+const openApiDocuments = new Map<string, string>();
 
 export const apiRoutes: AnyRoute[] = [...domainRoutes, openApiRoute];
 

@@ -13,6 +13,7 @@ import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#platform/log.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { compileCommons } from './compile-commons.ts';
+import { compileOpenApi } from './compile-openapi.ts';
 import { ensureTable } from './create-tables.ts';
 import { demoPeople, demoSteward } from './demo-data/people.ts';
 import { createDevIdentityProvider, type DevIdentityProvider } from './dev-identity.ts';
@@ -92,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_JWKS: JSON.stringify(identity.jwks),
       PUBLIC_URL: publicUrl,
       COMMONS_FILE: compileCommons(),
+      OPENAPI_FILE: compileOpenApi(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
       // The demo's steward, who granted the demo's accounts their credit (functions/local/demo-data/), and
       // any others given in STEWARDS.
@@ -108,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Imported only now: handlers read their configuration once, at module scope, as in Lambda.
     const { getServices } = await import('#app/services.ts');
+    const { getTokenVerifier } = await import('#app/token-verifier.ts');
     const services = getServices();
     if (options.seed !== false) {
       const report = await seedDemoData(services);
@@ -186,7 +189,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             pagePolicies: readPrerenderedPolicies(join(siteDir, 'dist/server', prerenderedPoliciesFile)),
           }
         : {}),
-      verifyToken: services.verifyToken,
+      verifyToken: getTokenVerifier(),
       devIdentity: { provider: identity, people: demoPeople },
       log: createLogger(options.logLevel ?? 'warn', 'gateway'),
     });

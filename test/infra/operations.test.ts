@@ -3,6 +3,7 @@
 // are watched.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { configSchema } from '#config/config.ts';
 import { powertoolsLayerParameter } from '../../infra/constructs/guildhall-function.ts';
 import { functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
@@ -66,7 +67,7 @@ describe('every function', () => {
       expect(variables, id).not.toHaveProperty('POWERTOOLS_METRICS_DISABLED');
       expect(variables, id).not.toHaveProperty('POWERTOOLS_TRACE_ENABLED');
       // Each value passes the functions' own configuration schema, so no function fails its cold start on it.
-      const telemetry = configSchema.pick({
+      const telemetry = z.pick(configSchema(), {
         POWERTOOLS_SERVICE_NAME: true,
         POWERTOOLS_METRICS_NAMESPACE: true,
         LOG_LEVEL: true,

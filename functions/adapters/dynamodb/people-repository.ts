@@ -27,19 +27,19 @@ const profileAttributes = [
 
 export function createPeopleRepository(client: DynamoDBDocumentClient, tableName: string): PeopleRepository {
   return {
-    // Access pattern: a person by id.
+    // Access pattern `person-by-id`: a person by id.
     async get(personId) {
       const item = await getItem(client, tableName, personKeys(personId));
       return item ? personFromItem(item) : null;
     },
 
-    // Access pattern: people by id, batched (a page of members, the applicants of an opening).
+    // Access pattern `people-by-ids`: people by id, batched (a page of members, the applicants of an opening).
     async getMany(personIds) {
       const items = await getItems(client, tableName, personIds.map(personKeys));
       return new Map([...items.values()].map((item) => [String(item.id), personFromItem(item)]));
     },
 
-    // Access pattern: create a person once; a repeat returns the stored one.
+    // Access pattern `person-create-once`: create a person once; a repeat returns the stored one.
     async createIfAbsent(person) {
       try {
         await storeCall(() =>
@@ -61,8 +61,8 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
       }
     },
 
-    // Access pattern: a person's profile fields, over the version the change was made from. A person
-    // stored before profiles had versions is at version 0 without the attribute.
+    // Access pattern `person-save-profile`: a person's profile fields, over the version the change was
+    // made from. A person stored before profiles had versions is at version 0 without the attribute.
     async saveProfile(person) {
       const previous = person.version - 1;
       const set = profileAttributes.filter((name) => person[name] !== undefined);

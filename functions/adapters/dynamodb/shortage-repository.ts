@@ -104,7 +104,8 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
   return {
     ...createShortageSourceReader(client, tableName),
 
-    // Access pattern: what the index last applied for one source (consistent: it guards the next change).
+    // Access pattern `shortage-source-applied`: what the index last applied for one source (consistent: it guards the
+    // next change).
     async getContribution(key) {
       const item = await getItem(client, tableName, shortageSourceKeys(key), { consistent: true });
       return item ? toStored(item) : null;
@@ -180,12 +181,11 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return { written: puts.length, deleted: deletes.length };
     },
 
-    // Access pattern: every skill's aggregate, in one query (gsi1). Read whole in a request, and
-    // bounded: one aggregate per skill of the commons (compiled at deploy, 128 today), however many
-    // openings, people and enrollments the table holds. One partition (SHORTAGES) holds them: only the
-    // shortage stream consumer writes them, a transaction per source change, so a burst waits in the
-    // stream rather than refusing a person's write, and the rate is people's edits, far below the
-    // 1,000 writes a second one partition of an index takes.
+    // Access pattern `shortage-aggregates`: every skill's aggregate, in one query (gsi1). Read whole in a request, and
+    // bounded: one aggregate per skill of the commons (compiled at deploy, 128 today), however many openings, people
+    // and enrollments the table holds. One partition (SHORTAGES) holds them: only the shortage stream consumer writes
+    // them, a transaction per source change, so a burst waits in the stream rather than refusing a person's write, and
+    // the rate is people's edits, far below the 1,000 writes a second one partition of an index takes.
     async listAggregates() {
       const items = await queryAll(client, {
         TableName: tableName,
@@ -196,7 +196,7 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return items.map((item) => ({ skill: String(item.skill), tally: tallyOf(item) }));
     },
 
-    // Batch job only (recompute check): every stored contribution.
+    // Access pattern `shortage-recompute-scan`: batch job only (recompute check), every stored contribution.
     async listContributions() {
       const items = await scanAll(client, {
         TableName: tableName,
@@ -207,7 +207,7 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return items.map(toStored);
     },
 
-    // Access pattern: the available people holding a skill.
+    // Access pattern `holders-of-skill`: the available people holding a skill.
     async listHolders(skill) {
       const items = await queryAll(client, {
         TableName: tableName,
@@ -234,7 +234,7 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       );
     },
 
-    // Access pattern: the daily snapshots from a day on, oldest first.
+    // Access pattern `shortage-snapshots`: the daily snapshots from a day on, oldest first.
     async listSnapshots(fromDay) {
       const items = await queryAll(client, {
         TableName: tableName,

@@ -6,7 +6,7 @@ import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#d
 import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { getItem, type Item, queryAll } from './items.ts';
-import { courseEnrollmentsKey, enrollmentKeys, heldSkillPrefix, openingLookup, personKeys } from './keys.ts';
+import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys } from './keys.ts';
 
 type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'listLearners' | 'markExpired'>;
 
@@ -89,7 +89,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
   const get = (key: { pk: string; sk: string }) => getItem(client, tableName, key, { consistent: true });
 
   return {
-    // Access pattern: one source's current state, strongly consistent.
+    // Access pattern `shortage-source-state`: one source's current state, strongly consistent.
     async readSource(ref): Promise<SourceState> {
       if (ref.kind === 'opening') {
         const item = await get(openingLookup(ref.openingId));
@@ -105,7 +105,10 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
           TableName: tableName,
           ConsistentRead: true,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': personKeys(ref.personId).pk, ':prefix': heldSkillPrefix },
+          ExpressionAttributeValues: {
+            ':pk': heldSkillsOf(ref.personId).pk,
+            ':prefix': heldSkillsOf(ref.personId).prefix,
+          },
         }),
       ]);
       return {
@@ -115,7 +118,8 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       };
     },
 
-    // Batch job only (recompute): every source item in the table, by a parallel Scan.
+    // Access pattern `shortage-recompute-scan`: batch job only (recompute), every source item in the table, by a
+    // parallel Scan.
     async readAllSources() {
       const items = await scanAll(client, {
         TableName: tableName,
@@ -158,7 +162,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       return states;
     },
 
-    // Access pattern: a course's learners part-way through it (gsi1).
+    // Access pattern `learners-of-course`: a course's learners part-way through it (gsi1).
     async listLearners(courseId) {
       const items = await queryAll(client, {
         TableName: tableName,

@@ -10,12 +10,11 @@ import type { Commons, Skill } from './commons.ts';
 
 export const maxSkillResults = 20;
 
-const fold = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const words = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 export interface FoundSkill {
   skill: Skill;
@@ -32,14 +31,14 @@ export function findSkills(
   if (wanted.length === 0) return { items: [], more: false };
   const tradeLabels = new Map(commons.trades.map((t) => [t.id, t.label]));
   const phrase = fold(text.trim());
-  const scored = [...commons.skills.values()].flatMap((skill) => {
+  const scored = [...commons.skills.values()].flatMap((skill): Array<FoundSkill & { score: number }> => {
     const label = words(skill.label);
     const wider = [...label, ...words(tradeLabels.get(skill.trade) ?? ''), ...words(skill.description)];
     const matches = (pool: string[]) => wanted.every((word) => pool.some((w) => w.startsWith(word)));
     if (matches(label)) {
-      return [{ skill, matchedIn: 'label' as const, score: fold(skill.label).startsWith(phrase) ? 3 : 2 }];
+      return [{ skill, matchedIn: 'label', score: fold(skill.label).startsWith(phrase) ? 3 : 2 }];
     }
-    return matches(wider) ? [{ skill, matchedIn: 'text' as const, score: 1 }] : [];
+    return matches(wider) ? [{ skill, matchedIn: 'text', score: 1 }] : [];
   });
   scored.sort((a, b) => b.score - a.score || a.skill.label.localeCompare(b.skill.label, 'en'));
   return {

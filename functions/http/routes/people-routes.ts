@@ -1,21 +1,26 @@
+import * as z from 'zod/mini';
 import { declareSkillCommand, removeSkillCommand, updateProfileCommand } from '#app/commands/people-commands.ts';
+import { documented } from '#config/bundle.ts';
+import { personIdSchema } from '#domain/ids.ts';
 import { getMe } from '#domain/people/get-me.ts';
 import { personSchema } from '#domain/people/person.ts';
 import { viewProfile } from '#domain/people/profile-view.ts';
-import * as z from 'zod';
 import { commandRoute, protectedRoute } from '../route.ts';
-import { personIdSchema } from '#domain/ids.ts';
 
+/** A profile answers differently to each person who asks: never kept by a shared cache. */
 const privateAnswer = { 'cache-control': 'private, no-store' };
+const answer = <T>(person: T) => ({ status: 200, body: person, headers: privateAnswer });
 
 export const peopleRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me',
-    summary: 'The signed-in person: profile, skills and memberships',
-    tags: ['people'],
     auth: 'required',
-    responses: { 200: { description: 'The signed-in person.', schema: personSchema() as never } },
+    doc: documented && {
+      summary: 'The signed-in person: profile, skills and memberships',
+      tags: ['people'],
+      responses: { 200: { description: 'The signed-in person.', schema: personSchema } },
+    },
     async handle({ identity, services }) {
       return { body: await getMe(services, identity), headers: privateAnswer };
     },
@@ -23,46 +28,54 @@ export const peopleRoutes = [
   commandRoute(updateProfileCommand, {
     method: 'PATCH',
     path: '/api/me',
-    summary: 'Edit your profile: send the fields to change and the version you read; the rest stay',
-    tags: ['people'],
-    responses: {
-      200: { description: 'The profile as it now is, with its new version.' },
-      409: { description: 'The profile changed since that version was read: reload it and change it again.' },
+    doc: documented && {
+      summary: 'Edit your profile: send the fields to change and the version you read; the rest stay',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile as it now is, with its new version.' },
+        409: { description: 'The profile changed since that version was read: reload it and change it again.' },
+      },
     },
-    respond: (person) => ({ status: 200, body: person, headers: privateAnswer }),
+    respond: answer,
   }),
   commandRoute(declareSkillCommand, {
     method: 'PUT',
     path: '/api/me/skills/{skillId}',
-    summary: 'Declare a skill you hold, at a level, with optional evidence (or change one declared)',
-    tags: ['people'],
-    responses: {
-      200: { description: 'The profile with the skill declared.' },
-      422: { description: 'Not a skill of the commons, or the most skills a profile holds.' },
+    doc: documented && {
+      summary: 'Declare a skill you hold, at a level, with optional evidence (or change one declared)',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile with the skill declared.' },
+        422: { description: 'Not a skill of the commons, or the most skills a profile holds.' },
+      },
     },
-    respond: (person) => ({ status: 200, body: person, headers: privateAnswer }),
+    respond: answer,
   }),
   commandRoute(removeSkillCommand, {
     method: 'DELETE',
     path: '/api/me/skills/{skillId}',
-    summary: 'Remove a skill you declared',
-    tags: ['people'],
-    responses: {
-      200: { description: 'The profile without the skill.' },
-      404: { description: 'You have not declared that skill.' },
+    doc: documented && {
+      summary: 'Remove a skill you declared',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile without the skill.' },
+        404: { description: 'You have not declared that skill.' },
+      },
     },
-    respond: (person) => ({ status: 200, body: person, headers: privateAnswer }),
+    respond: answer,
   }),
   protectedRoute({
     method: 'GET',
     path: '/api/people/{id}',
-    summary: 'A person’s profile, each section as their privacy settings let you see it',
-    tags: ['people'],
     auth: 'required',
-    params: z.object({ id: personIdSchema }),
-    responses: {
-      200: { description: 'The sections you may see; `hidden` names the others.' },
-      404: { description: 'No such person.' },
+    input: () => ({ params: z.object({ id: personIdSchema() }) }),
+    doc: documented && {
+      summary: 'A person’s profile, each section as their privacy settings let you see it',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The sections you may see; `hidden` names the others.' },
+        404: { description: 'No such person.' },
+      },
     },
     async handle({ params, identity, services }) {
       return { body: await viewProfile(services, params.id, identity.personId), headers: privateAnswer };

@@ -1,9 +1,13 @@
 // The API's Lambda entry point refuses a request that did not come through CloudFront before it
 // builds anything, and serves one that did. (The site's entry point does the same; the bundle smoke
 // run, .ci/smoke-bundles.ts, calls both as Lambda would.)
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '#http/apigw.ts';
 import { originVerifyHeader } from '#http/origin-check.ts';
+import { compileOpenApi } from '#local/compile-openapi.ts';
 
 const origin = 'a-value-only-cloudfront-knows-0123456789abcdef';
 let handler: (event: ApiEvent) => Promise<{ statusCode?: number; body?: string }>;
@@ -24,6 +28,8 @@ beforeAll(async () => {
     DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
     ORIGIN_VERIFY: origin,
     LOG_LEVEL: 'silent',
+    // The document the function serves, generated beside its bundle at build time as the CDK app does.
+    OPENAPI_FILE: compileOpenApi(join(mkdtempSync(join(tmpdir(), 'guildhall-openapi-')), 'openapi.json')),
   });
   ({ handler } = await import('#handlers/api.ts'));
 });

@@ -17,7 +17,8 @@
 //
 // Requests go through our own HTTP transport (http-transport.ts), not Node's fetch.
 import { Meilisearch } from 'meilisearch';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
 import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
@@ -64,7 +65,7 @@ export const writeBatchSize = 1000;
 /** Documents a listIds page reads; ids and dates only, so pages can be large. */
 export const listPageSize = 1000;
 
-const statsSchema = z.object({ numberOfDocuments: z.number() });
+const statsSchema = lazySchema(() => z.object({ numberOfDocuments: z.number() }));
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
   // Built on first use: constructing the client loads Node's fetch machinery (~30 ms: it builds `Headers`),
@@ -143,7 +144,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       for (let offset = 0; ; offset += listPageSize) {
         const query = { fields: ['id', 'updatedAt'], offset, limit: listPageSize };
         const answer = await searchCall('list documents', () => meili().index.getDocuments(query));
-        const page = parseAnswer(idPageSchema, answer, 'the document list');
+        const page = parseAnswer(idPageSchema(), answer, 'the document list');
         for (const { id, updatedAt } of page.results) ids.set(id, updatedAt);
         if (page.results.length < listPageSize || offset + listPageSize >= page.total) {
           return [...ids].map(([id, updatedAt]) => ({ id, updatedAt }));
@@ -157,7 +158,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
         searchCall('count documents', () => meili().index.getStats()),
         settings.problem(),
       ]);
-      const documents = parseAnswer(statsSchema, stats, 'the index stats').numberOfDocuments;
+      const documents = parseAnswer(statsSchema(), stats, 'the index stats').numberOfDocuments;
       return { engine: 'meilisearch', documents, ...(degraded ? { degraded } : {}) };
     },
 
