@@ -84,6 +84,14 @@ describe('a profile people edit', () => {
     await page.goto(`${baseUrl}/people/demo-grace/`);
     await expect(page.locator('section .prose strong').textContent()).resolves.toBe('the books');
     await expect(page.locator('main').textContent()).resolves.toContain('Leeds, West Yorkshire');
+
+    // Her own page lists the skills she declared, with their levels, and leads back to the forms.
+    const me = await page.goto(`${baseUrl}/me/`);
+    expect(me?.status()).toBe(200);
+    await expect(page.locator('main').textContent()).resolves.toContain('Bank reconciliation (proficient, declared)');
+    await expect(page.getByRole('link', { name: 'Edit my profile' }).getAttribute('href')).resolves.toBe(
+      '/me/profile/',
+    );
     await context.close();
   });
 });
