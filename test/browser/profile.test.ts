@@ -40,7 +40,9 @@ describe('a profile people edit', () => {
     await page.getByRole('button', { name: 'Save my profile' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('saved');
     await page.screenshot({ path: join(shots, 'profile-edit.png'), fullPage: true });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const fitsThePhone = async (on: typeof page) =>
+      expect(await on.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await fitsThePhone(page);
 
     // Two skills, found by searching the taxonomy, added at a level; one gets evidence.
     await page.goto(`${baseUrl}/me/profile/skills/`);
@@ -59,10 +61,11 @@ describe('a profile people edit', () => {
     await declared.getByLabel(/^Evidence: what you did/).fill('Reconciled the commons’ accounts every month of 2026.');
     await declared.getByRole('button', { name: 'Save Bank reconciliation' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toBe('Saved Bank reconciliation.');
+    await fitsThePhone(page);
     await page.screenshot({ path: join(shots, 'profile-skills.png'), fullPage: true });
 
     // A visitor who is not signed in sees the public skills, and not what she kept to members.
-    const visitor = await browser.newContext({ javaScriptEnabled: false });
+    const visitor = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
     const visit = await visitor.newPage();
     const response = await visit.goto(`${baseUrl}/people/demo-grace/`);
     expect(response?.status()).toBe(200);
@@ -77,6 +80,7 @@ describe('a profile people edit', () => {
     expect(body).not.toContain('Leeds, West Yorkshire');
     expect(body).not.toContain('grace.example');
     expect(body).toMatch(/About[^.]*: not shown to you/);
+    await fitsThePhone(visit);
     await visit.screenshot({ path: join(shots, 'profile-public.png'), fullPage: true });
     await visitor.close();
 
