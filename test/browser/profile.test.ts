@@ -41,7 +41,7 @@ describe('a profile people edit', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('saved');
     await page.screenshot({ path: join(shots, 'profile-edit.png'), fullPage: true });
     const fitsThePhone = async (on: typeof page) =>
-      expect(await on.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await on.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await fitsThePhone(page);
 
     // Two skills, found by searching the taxonomy, added at a level; one gets evidence.

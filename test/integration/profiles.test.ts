@@ -120,6 +120,14 @@ describe('declaring skills', () => {
     await expectStatus(call('DELETE', '/api/me/skills/solar-site-survey', 'skills'), 404, 'remove again');
   });
 
+  it('finds skills to declare through the API by words, best match first, a page at a time', async () => {
+    const first = body(await expectStatus(call('GET', '/api/skills?q=solar%20site&pageSize=1', null), 200, 'search'));
+    expect(first.items.map((skill: { id: string }) => skill.id)).toEqual(['solar-site-survey']);
+    const all = body(await call('GET', '/api/skills?q=multimeter&trade=repair', null));
+    expect(all.items[0].id).toBe('repair-multimeter-testing');
+    expect(body(await call('GET', '/api/skills?q=zzzzqx', null)).items).toEqual([]);
+  });
+
   it('refuses a skill that is not in the commons, naming the path', async () => {
     const answer = await expectStatus(
       call('PUT', '/api/me/skills/telepathy', 'skills', { level: 'working' }),

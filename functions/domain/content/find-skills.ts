@@ -22,13 +22,20 @@ export interface FoundSkill {
   matchedIn: 'label' | 'text';
 }
 
+/** The first `limit` matches, best first, and whether there are more: what the site's search box shows. */
 export function findSkills(
   commons: Pick<Commons, 'skills' | 'trades'>,
   text: string,
   limit = maxSkillResults,
 ): { items: FoundSkill[]; more: boolean } {
+  const all = rankSkills(commons, text);
+  return { items: all.slice(0, limit), more: all.length > limit };
+}
+
+/** Every skill that matches, best first (the API pages through it). At most the commons' skills. */
+export function rankSkills(commons: Pick<Commons, 'skills' | 'trades'>, text: string): FoundSkill[] {
   const wanted = words(text).slice(0, 8);
-  if (wanted.length === 0) return { items: [], more: false };
+  if (wanted.length === 0) return [];
   const tradeLabels = new Map(commons.trades.map((t) => [t.id, t.label]));
   const phrase = fold(text.trim());
   const scored = [...commons.skills.values()].flatMap((skill): Array<FoundSkill & { score: number }> => {
@@ -41,8 +48,5 @@ export function findSkills(
     return matches(wider) ? [{ skill, matchedIn: 'text', score: 1 }] : [];
   });
   scored.sort((a, b) => b.score - a.score || a.skill.label.localeCompare(b.skill.label, 'en'));
-  return {
-    items: scored.slice(0, limit).map(({ skill, matchedIn }) => ({ skill, matchedIn })),
-    more: scored.length > limit,
-  };
+  return scored.map(({ skill, matchedIn }) => ({ skill, matchedIn }));
 }
