@@ -9,6 +9,7 @@ import { type ApiEvent, type ApiResult, requestFromEvent, resultFromResponse } f
 import { anyOrigin, type OriginCheck, originRefusal } from './origin-check.ts';
 import { type AnyRoute, publicRoute } from './route.ts';
 import { createRouter } from './router.ts';
+import { credentialRoutes } from './routes/credential-routes.ts';
 import { innovationRoutes } from './routes/innovation-routes.ts';
 import { ledgerRoutes, registryLogRoutes } from './routes/ledger-routes.ts';
 import { openingRoutes, syndicateRoutes } from './routes/job-routes.ts';
@@ -22,6 +23,8 @@ const domainRoutes: AnyRoute[] = [
   ...systemRoutes,
   ...peopleRoutes,
   ...learningRoutes,
+  // After learning's: /api/credentials/keys must not read as a credential id.
+  ...credentialRoutes,
   ...syndicateRoutes,
   ...openingRoutes,
   ...innovationRoutes,

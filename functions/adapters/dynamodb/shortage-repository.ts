@@ -20,7 +20,7 @@ import { conflictRetry, startRetries } from '#domain/retry.ts';
 import { isCounter, type Tally } from '#domain/shortages/tally.ts';
 import { batchWriteAll, scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { getItem, type Item, queryAll } from './items.ts';
+import { getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
 import {
   shortageHolderKeys,
   shortageHolderPrefix,
@@ -207,20 +207,37 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return items.map(toStored);
     },
 
-    // Access pattern `holders-of-skill`: the available people holding a skill.
-    async listHolders(skill) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': shortageKeys(skill).pk, ':prefix': shortageHolderPrefix },
-      });
-      return items.map(
+    // Access pattern `holders-of-skill`: the available people holding a skill, a page at a time, by person id.
+    async pageHolders(skill, request) {
+      const pk = shortageKeys(skill).pk;
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': shortageHolderPrefix },
+        },
+        request,
+        { name: 'pk', value: pk },
+      );
+      return pageOf(
+        page,
         (item): Holder => ({
           skill,
           personId: String(item.personId),
           how: item.how === 'credentialed' ? 'credentialed' : 'declared',
         }),
       );
+    },
+
+    // Access pattern `holders-among`: whether some people hold a skill, by key (batched).
+    async holdersAmong(skill, personIds) {
+      const items = await getItems(
+        client,
+        tableName,
+        personIds.map((personId) => shortageHolderKeys(skill, personId)),
+      );
+      return new Set([...items.values()].map((item) => String(item.personId)));
     },
 
     async putSnapshot(snapshot) {

@@ -5,10 +5,10 @@ import type { ShortageRepository } from '#domain/shortages/shortage-repository.t
 import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#domain/shortages/sources.ts';
 import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { getItem, type Item, queryAll } from './items.ts';
+import { getItem, type Item, pageOf, queryAll, queryPage } from './items.ts';
 import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys } from './keys.ts';
 
-type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'listLearners' | 'markExpired'>;
+type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'pageLearners' | 'markExpired'>;
 
 const str = (item: Item, name: string): string => {
   const value = item[name];
@@ -162,21 +162,23 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       return states;
     },
 
-    // Access pattern `learners-of-course`: a course's learners part-way through it (gsi1).
-    async listLearners(courseId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        FilterExpression: '#status = :inProgress',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': courseEnrollmentsKey(courseId).gsi1pk,
-          ':prefix': courseEnrollmentsKey(courseId).prefix,
-          ':inProgress': 'in-progress',
+    // Access pattern `learners-of-course`: a course's learners part-way through it, a page at a time (gsi1). Completed
+    // enrollments are read and dropped, within queryPage's bounded number of calls.
+    async pageLearners(courseId, request) {
+      const { gsi1pk, prefix } = courseEnrollmentsKey(courseId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
         },
-      });
-      return items.map((item) => str(item, 'personId'));
+        request,
+        { name: 'gsi1pk', value: gsi1pk },
+        { keep: (items) => items.filter((item) => item.status === 'in-progress') },
+      );
+      return pageOf(page, (item) => str(item, 'personId'));
     },
 
     // A new version, so optimistic writers notice; only if nobody changed the opening since it was listed.

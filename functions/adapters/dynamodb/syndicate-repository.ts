@@ -8,7 +8,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryKeys, queryPage } from './items.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
   membershipKeys,
   membershipsOf,
@@ -109,13 +109,6 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     getMembership,
 
-    // Access pattern `members-of-syndicate`: a syndicate's members and requests, all of them. Only for what needs every
-    // member (the ledger's shares, adoption's choices); what a person reads pages (pageMemberships).
-    async listMemberships(syndicateId) {
-      const { pk, prefix } = syndicateMembers(syndicateId);
-      return queryKeys<Membership>(client, tableName, { partition: pk, prefix });
-    },
-
     // Access pattern `members-of-syndicate-paged`: a syndicate's members and requests, a page at a time, by person id.
     async pageMemberships(syndicateId, request, sieve) {
       const { pk, prefix } = syndicateMembers(syndicateId);
@@ -143,15 +136,8 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
       return new Map([...items.values()].map((item) => [String(item.personId), fromItem<Membership>(item)]));
     },
 
-    // Access pattern `memberships-of-person`: a person's memberships, all of them (gsi1): for the ledger, which sums
-    // them.
-    async listMembershipsOf(personId) {
-      const { gsi1pk, prefix } = membershipsOf(personId);
-      return queryKeys<Membership>(client, tableName, { index: 'gsi1', partition: gsi1pk, prefix });
-    },
-
     // Access pattern `memberships-of-person-paged`: a person's memberships, a page at a time, by syndicate id (gsi1).
-    async pageMembershipsOf(personId, request) {
+    async pageMembershipsOf(personId, request, sieve) {
       const { gsi1pk, prefix } = membershipsOf(personId);
       const page = await queryPage(
         client,
@@ -163,6 +149,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
         },
         request,
         { name: 'gsi1pk', value: gsi1pk },
+        { keep: keepBy(sieve, fromItem<Membership>) },
       );
       return pageOf(page, fromItem<Membership>);
     },

@@ -106,15 +106,12 @@ export interface SyndicateRepository {
   create(syndicate: Syndicate, founder: Membership): Promise<void>;
   update(syndicate: Syndicate): Promise<void>;
   getMembership(syndicateId: string, personId: string): Promise<Membership | null>;
-  /** Every membership of a syndicate: for the ledger and adoption, which need them all (see the adapter). */
-  listMemberships(syndicateId: string): Promise<Membership[]>;
   /** A page of a syndicate's members and requests, by person id; `sieve` drops what a view leaves out. */
   pageMemberships(syndicateId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** The memberships of some people in one syndicate, in batched reads: absent where there is none. */
   getMemberships(syndicateId: string, personIds: readonly string[]): Promise<Map<string, Membership>>;
-  listMembershipsOf(personId: string): Promise<Membership[]>;
-  /** A page of a person's memberships and requests, by syndicate id. */
-  pageMembershipsOf(personId: string, request: PageRequest): Promise<Page<Membership>>;
+  /** A page of a person's memberships and requests, by syndicate id; `sieve` drops what a view leaves out. */
+  pageMembershipsOf(personId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** Stores a request unless the person is already a member or has one pending (ConflictError). */
   requestMembership(membership: Membership): Promise<Membership>;
   /** Moves a membership from `from` to its new state, adjusting counts; the last admin can never go. */

@@ -199,7 +199,20 @@ export const learningRoutes = [
     doc: documented && {
       summary: 'My enrollments with progress, my credentials and the skills I hold',
       tags: ['learn'],
-      responses: { 200: { description: 'The learner summary.' } },
+      responses: {
+        200: {
+          description: 'The learner summary.',
+          schema: () =>
+            z.object({
+              enrollments: z.array(
+                z.looseObject({ courseId: z.string(), status: z.string(), courseTitle: z.string() }),
+              ),
+              credentials: z.array(z.looseObject({ id: z.string(), courseId: z.string(), courseTitle: z.string() })),
+              credentialedSkills: z.array(z.looseObject({ skillId: z.string() })),
+              declaredSkills: z.array(z.string()),
+            }),
+        },
+      },
     },
     // Not paged: a learner has at most one enrollment and one credential per course of the commons, and
     // one credentialed skill per skill of it; the commons is compiled at deploy, so these lists are
@@ -308,14 +321,43 @@ export const learningRoutes = [
     method: 'POST',
     path: '/api/credentials/verify',
     auth: 'none',
-    input: () => ({ body: z.strictObject({ credential: z.string().check(z.minLength(1), z.maxLength(20_000)) }) }),
+    input: () => ({
+      body: z.strictObject({
+        credential: z
+          .string()
+          .check(
+            z.minLength(1),
+            z.maxLength(60_000),
+            z.describe(
+              'The compact JWS (the text of the .jwt file), the text of a baked SVG badge, or a baked PNG badge in base64 (a data: URL too).',
+            ),
+          ),
+        recipientEmail: z.optional(
+          z
+            .email()
+            .check(
+              z.maxLength(320),
+              z.describe(
+                'An address to check against the recipient’s hashed email; the answer says whether it matches.',
+              ),
+            ),
+        ),
+      }),
+    }),
     doc: documented && {
-      summary: 'Verify a Guildhall credential (compact JWS): anyone may ask',
+      summary: 'Verify a Guildhall credential (the .jwt, a baked SVG, or a baked PNG in base64): anyone may ask',
       tags: ['learn'],
-      responses: { 200: { description: 'Whether it is valid, and what it says if it is.' } },
+      responses: {
+        200: {
+          description:
+            '`status` is `valid`, `not-a-credential` (no JWS, or not an AchievementCredential), `altered` (its content no longer matches the signature), `unknown-key` (signed by a key this instance does not hold) or `other-issuer`; `reason` says it in a sentence. With `recipientEmail`, `recipientEmail` is `matches`, `differs` or `unknown` (the credential carries no hashed email).',
+        },
+      },
     },
     async handle({ body, services }) {
-      return { body: await verifyCredential(services.signer, body.credential) };
+      return {
+        body: await verifyCredential(services.signer, body.credential, { recipientEmail: body.recipientEmail }),
+      };
     },
   }),
 

@@ -25,6 +25,36 @@ import { logIndex } from './queries.ts';
 /** A size of the registry log's tree (an entry's index is `logIndex`). */
 const treeSize = lazySchema(() => wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }));
 
+/** Entries in one read of the registry log: the index range is the cursor, and this its page size. */
+export const logWindow = 1000;
+
+/**
+ * A window of the log, `start` inclusive to `end` exclusive. A wider one is refused, not cut short: a
+ * client that asked for more than it got could take the short answer for the log's end.
+ */
+const logWindowQuery = lazySchema(() =>
+  z.object({ start: z._default(logIndex(), 0), end: z.optional(logIndex()) }).check(
+    z.superRefine((query, context) => {
+      if (query.end === undefined) return;
+      if (query.end < query.start) {
+        context.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: `Give an end no smaller than start (${query.start}).`,
+          input: query,
+        });
+      } else if (query.end - query.start > logWindow) {
+        context.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: `At most ${logWindow} entries a read: give an end of at most ${query.start + logWindow}, then read on from there.`,
+          input: query,
+        });
+      }
+    }),
+  ),
+);
+
 /** Lines in one page of a statement's CSV, and settlements in one of a record's. */
 export const csvLines = 1000;
 export const csvSettlements = 100;
@@ -257,15 +287,32 @@ export const registryLogRoutes = [
     method: 'GET',
     path: '/api/registry-log/entries',
     auth: 'none',
-    input: () => ({ query: z.object({ start: z._default(logIndex(), 0), end: z.optional(logIndex()) }) }),
+    input: () => ({ query: logWindowQuery() }),
     doc: documented && {
       summary:
         'Entries from start (inclusive) to end (exclusive), at most 1,000: a range of the log by index, which is its own cursor',
       tags: ['registry-log'],
-      responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
+      responses: {
+        200: {
+          description: 'Entries with their bytes, leaf hashes and the head each produced.',
+          schema: () =>
+            z.object({
+              start: z.number().check(z.int()),
+              items: z
+                .array(z.looseObject({ index: z.number().check(z.int()), data: z.string(), leafHash: z.string() }))
+                .check(
+                  z.maxLength(logWindow),
+                  z.describe('The entries from start to end that exist: fewer than asked past the log’s end.'),
+                ),
+            }),
+        },
+        400: {
+          description: 'A start or end that is not a whole number, an end before start, or more than 1,000 apart.',
+        },
+      },
     },
     async handle({ query, services }) {
-      const end = Math.min(query.end ?? query.start + 1000, query.start + 1000);
+      const end = query.end ?? query.start + logWindow;
       const items = await services.registryLog.entries(query.start, end);
       return json({ start: query.start, items });
     },

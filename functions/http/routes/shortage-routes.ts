@@ -4,11 +4,12 @@ import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
+import { openingReadiness, readinessCap } from '#domain/shortages/opening-readiness.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
 import {
   currentShortages,
   learnerRecommendations,
-  openingReadiness,
+  recommendationWindow,
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
@@ -118,7 +119,17 @@ export const shortageRoutes = [
     doc: documented && {
       summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
       tags: ['shortages'],
-      responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+      responses: {
+        200: {
+          description: 'One snapshot per day the index was snapshotted.',
+          schema: () =>
+            z.object({
+              items: z
+                .array(z.looseObject({ day: z.string(), skills: z.record(z.string(), z.unknown()) }))
+                .check(z.maxLength(366)),
+            }),
+        },
+      },
     },
     // Not paged, and bounded: one snapshot a day, for at most 366 days.
     async handle({ query, services }) {
@@ -133,7 +144,18 @@ export const shortageRoutes = [
     doc: documented && {
       summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
       tags: ['shortages', 'learn'],
-      responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+      responses: {
+        200: {
+          description: 'Openings you qualify for now, and ranked courses.',
+          schema: () =>
+            z.object({
+              qualifyNow: z
+                .array(z.object({ id: z.string(), title: z.string(), syndicateId: z.string() }))
+                .check(z.maxLength(recommendationWindow), z.describe('Among the newest open openings only.')),
+              courses: z.array(z.looseObject({ courseId: z.string(), title: z.string(), value: z.number() })),
+            }),
+        },
+      },
     },
     // Not paged, and bounded by design: the courses are the commons' (compiled at deploy) and the
     // openings come from the newest open ones only (recommendationWindow, in shortage-use-cases.ts).
@@ -162,7 +184,32 @@ export const shortageRoutes = [
       summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
       tags: ['shortages', 'jobs'],
       responses: {
-        200: { description: 'Counts, overall and per skill.' },
+        200: {
+          description: `Counts, overall and per skill. Who qualifies is found among at most ${readinessCap} holders of the rarest skill, and learners among at most ${readinessCap} enrollments: past that, \`qualifiedAtLeast\` or \`learnersAtLeast\` is true and the count is a lower bound.`,
+          schema: () => {
+            const count = (description: string) => z.number().check(z.int(), z.describe(description));
+            return z.object({
+              openingId: z.string(),
+              qualified: count('Available members holding every skill asked (at least, if `qualifiedAtLeast`).'),
+              qualifiedInSyndicate: count('Of those, active members of the opening’s syndicate.'),
+              qualifiedAtLeast: z.boolean(),
+              learners: count('Distinct learners part-way through a course teaching any of its skills.'),
+              learnersAtLeast: z.boolean(),
+              cap: z.number().check(z.int()),
+              skills: z
+                .array(
+                  z.object({
+                    skill: z.string(),
+                    label: z.string(),
+                    holders: count('Available members holding it.'),
+                    learners: count('Enrollments in progress in courses that teach it.'),
+                    courses: z.array(z.string()),
+                  }),
+                )
+                .check(z.maxLength(12)),
+            });
+          },
+        },
         404: { description: 'No such opening of a syndicate you admin.' },
       },
     },

@@ -38,7 +38,7 @@ const examples: Record<string, unknown[]> = {
   'POST /api/me/enrollments/{courseId}/quiz-attempts': [
     { drawId: 'abc123', answers: [{ question: '0123456789ab', option: 0 }] },
   ],
-  'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln' }],
+  'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln', recipientEmail: 'femi@example.org' }],
   'PATCH /api/me': [
     {
       version: 3,
@@ -59,6 +59,8 @@ const examples: Record<string, unknown[]> = {
 const notStored: Record<string, string> = {
   // Checked as a signed credential and answered valid or not; nothing of it is kept.
   'POST /api/credentials/verify body.credential': 'verified, never stored',
+  // An address an employer checks against the credential's salted hash; compared, never kept.
+  'POST /api/credentials/verify body.recipientEmail': 'an email address compared with a hash, never stored',
 };
 
 /** Every string schema inside a schema, with where it sits (array elements as index 0). */
