@@ -799,8 +799,6 @@ export const accessPatterns = {
     },
     reads: 'a page',
     bound: 'at most 1,000 entries a read (maxEntriesRead)',
-    walkedWholeBy:
-      'page /innovations/log/ with `?verify=1` runs the full audit (auditStore) inside the request: every window of the log, and every published version, in turn; it grows with the log',
     usedBy: ['GET /api/registry-log/entries', 'page /innovations/log/', 'job: verify log', 'job: log backfill'],
     partition: {
       single:

@@ -20,7 +20,7 @@ import { recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { commandRoute, protectedRoute, publicRoute, type ResponseDoc, type RouteResult } from '../route.ts';
 import { adoptionItem, innovation, json, mine, reportItem } from './innovation-routes.ts';
 import { cursorQuery, idParam as id, minorUnits, pageResponse, wholeNumber } from './params.ts';
-import { logIndex } from './queries.ts';
+import { csvHeaders, csvLines, csvSettlements, logIndex } from './queries.ts';
 
 /** A size of the registry log's tree (an entry's index is `logIndex`). */
 const treeSize = lazySchema(() => wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }));
@@ -55,10 +55,6 @@ const logWindowQuery = lazySchema(() =>
   ),
 );
 
-/** Lines in one page of a statement's CSV, and settlements in one of a record's. */
-export const csvLines = 1000;
-export const csvSettlements = 100;
-
 const statementQuery = lazySchema(() =>
   z.object({
     format: z
@@ -68,16 +64,10 @@ const statementQuery = lazySchema(() =>
   }),
 );
 
-const csv = (text: string, name: string, privacy: 'public' | 'private', next: string | undefined): RouteResult => ({
-  body: text,
-  contentType: 'text/csv; charset=utf-8',
-  headers: {
-    'content-disposition': `attachment; filename="${name}.csv"`,
-    'cache-control': privacy === 'private' ? 'private, no-store' : 'public, max-age=60',
-    // The rest of the statement, as RFC 8288 writes it: relative to this request's address.
-    ...(next ? { link: `<?format=csv&cursor=${encodeURIComponent(next)}>; rel="next"` } : {}),
-  },
-});
+const csv = (text: string, name: string, privacy: 'public' | 'private', next: string | undefined): RouteResult => {
+  const { 'content-type': contentType, ...headers } = csvHeaders(name, privacy, next, 'format=csv&');
+  return { body: text, contentType, headers };
+};
 
 const request = (query: z.infer<ReturnType<typeof statementQuery>>, csvLimit: number) => ({
   limit: query.format === 'csv' ? csvLimit : query.pageSize,

@@ -45,6 +45,23 @@ export const courseHours = lazySchema(() => wholeNumber({ min: 1, max: 1000 }));
 /** An entry of the registry log by its index, and a size of its tree. */
 export const logIndex = lazySchema(() => wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER }));
 
+/** Lines in one page of a statement's CSV, and settlements in one of a record's (the API's and the site's). */
+export const csvLines = 1000;
+export const csvSettlements = 100;
+
+/**
+ * The headers of one page of a statement's CSV: a download named `name`, and the next page's address
+ * (RFC 8288, relative to this request's, `?<query>cursor=…`) when there is more.
+ */
+export function csvHeaders(name: string, privacy: 'public' | 'private', next: string | undefined, query = '') {
+  return {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${name}.csv"`,
+    'cache-control': privacy === 'private' ? 'private, no-store' : 'public, max-age=60',
+    ...(next ? { link: `<?${query}cursor=${encodeURIComponent(next)}>; rel="next"` } : {}),
+  };
+}
+
 /** A published version of a record, from 1. */
 export const versionNumber = lazySchema(() => wholeNumber({ min: 1, max: 9999 }));
 
