@@ -77,13 +77,16 @@ export async function viewProfile(
   personId: string,
   viewerId: string | null,
 ): Promise<ProfileView> {
-  const person = await deps.people.get(personId);
+  // Memberships are read only where they decide something: the relation of a signed-in other person
+  // (both people's, side by side), or the syndicates section itself.
+  const other = viewerId !== null && viewerId !== personId;
+  const [person, theirs, viewers] = await Promise.all([
+    deps.people.get(personId),
+    other ? activeSyndicates(deps, personId) : undefined,
+    other ? activeSyndicates(deps, viewerId) : undefined,
+  ]);
   if (!person) throw new NotFoundError('person', personId);
-  const theirs = await activeSyndicates(deps, personId);
-  const relation =
-    viewerId === null || viewerId === personId
-      ? relationOf(personId, viewerId, [], [])
-      : relationOf(personId, viewerId, theirs.ids, (await activeSyndicates(deps, viewerId)).ids);
+  const relation = relationOf(personId, viewerId, theirs?.ids ?? [], viewers?.ids ?? []);
   const shown = new Set(visibleSections(person.privacy, relation));
   const view: ProfileView = {
     id: person.id,
@@ -102,7 +105,7 @@ export async function viewProfile(
   const [credentialList, courseList, syndicateList, innovationList] = await Promise.all([
     shown.has('credentials') ? credentials(deps, personId) : none,
     shown.has('courses') ? courses(deps, personId) : none,
-    shown.has('syndicates') ? syndicates(deps, theirs) : none,
+    shown.has('syndicates') ? syndicates(deps, theirs ?? (await activeSyndicates(deps, personId))) : none,
     shown.has('innovations') ? innovations(deps, personId) : none,
   ]);
   if (credentialList) view.credentials = credentialList;

@@ -28,11 +28,13 @@ function world(privacy: Partial<Privacy>, memberships: Membership[]) {
       }),
     ]),
     syndicates: {
-      pageMembershipsOf: async (personId, request) =>
-        pageOfList(
+      pageMembershipsOf: async (personId, request) => {
+        read.push('memberships');
+        return pageOfList(
           memberships.filter((m) => m.personId === personId),
           request,
-        ),
+        );
+      },
       getMany: async (ids) => new Map(ids.map((id) => [id, { name: `Syndicate ${id}` } as never])),
     },
     learning: {
@@ -58,7 +60,7 @@ function world(privacy: Partial<Privacy>, memberships: Membership[]) {
 }
 
 describe('a profile as a viewer may see it', () => {
-  it('reads no section the viewer may not see', async () => {
+  it('reads no section the viewer may not see, nor memberships when they decide nothing', async () => {
     const { deps, read } = world({ credentials: 'public' }, []);
     const view = await viewProfile(deps, 'ada', null);
     expect(read).toEqual(['credentials']);
