@@ -35,15 +35,6 @@ export function declarationFromForm(form: FormData): unknown {
   };
 }
 
-export const sectionLabels = {
-  about: 'About me: place, bio, availability, hours, languages and links',
-  credentials: 'Credentials',
-  skills: 'Declared skills',
-  courses: 'Completed courses',
-  syndicates: 'Syndicates',
-  innovations: 'Published innovations',
-} as const;
-
 /** A section's short name, for sentences ("credentials: only me"). */
 export const sectionNames = {
   about: 'About',
@@ -53,6 +44,12 @@ export const sectionNames = {
   syndicates: 'Syndicates',
   innovations: 'Published innovations',
 } as const;
+
+/** A section as the privacy form names it: the short name, spelled out where it gathers several things. */
+export const sectionLabels: Record<keyof typeof sectionNames, string> = {
+  ...sectionNames,
+  about: 'About me: place, bio, availability, hours, languages and links',
+};
 
 export const visibilityLabels = {
   public: 'Anyone',
