@@ -8,22 +8,16 @@ import { createCredentialSigner } from '#adapters/credentials/credential-signer.
 import { bakedBadge, type PublicCredential } from '#domain/learning/public-credential.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { courseNamed, takeQuiz } from '../support/quiz.ts';
+import { newPerson } from '#domain/people/person.ts';
 
 const course = courseNamed('haccp-for-small-kitchens');
 
 /** A learner with an email on their profile who passed the course: the API, and the credential's id. */
 async function sharedCredential() {
   const api = await apiOnFreshTable();
-  await api.services.people.createIfAbsent({
-    id: 'femi',
-    name: 'Femi Adeyemi',
-    email: 'femi@example.org',
-    bio: '',
-    place: '',
-    declaredSkills: [],
-    available: true,
-    createdAt: new Date().toISOString(),
-  });
+  await api.services.people.createIfAbsent(
+    newPerson({ id: 'femi', name: 'Femi Adeyemi', email: 'femi@example.org', createdAt: new Date().toISOString() }),
+  );
   const passed = await takeQuiz(api.call, 'femi', course);
   const id = String(body(passed).credentialId);
   return { ...api, id };

@@ -42,6 +42,7 @@ const serverOwned = [
   'acceptedBy',
   'invited',
   'rev',
+  'available',
 ];
 // A plausible hostile value for a field (a huge balance, a privileged role or status); any other gets a string.
 const hostile = (field: string) =>

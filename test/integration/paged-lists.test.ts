@@ -259,7 +259,10 @@ const pathOf = (row: ListRow) =>
 const boundedLists: Record<string, string> = {
   '/api/credentials/{credentialId}':
     'the skills its course teaches: content of the commons, compiled at deploy, never grown by use',
-  '/api/me': 'declaredSkills: a profile declares at most 100 skills (its schema in domain/people/person.ts)',
+  '/api/me':
+    'declaredSkills and languages: a profile declares at most 50 skills and 12 languages (maxDeclaredSkills and profilePatchSchema in domain/people/profile.ts)',
+  '/api/people/{id}':
+    'hidden names at most the six sections; each section’s list is capped at 20 with `more` (listCap, domain/people/profile-view.ts, which says why)',
   '/api/me/learning':
     'one enrollment and one credential per course of the commons (keyed by course), one credentialed skill per skill of it: the commons is compiled at deploy',
   '/api/me/recommendations':

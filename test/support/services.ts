@@ -35,6 +35,12 @@ export function memoryPeople(initial: Person[] = []): PeopleRepository & { all()
       people.set(person.id, person);
       return person;
     },
+    async saveProfile(person) {
+      const stored = people.get(person.id);
+      if (!stored || stored.version !== person.version - 1)
+        throw new ConflictError('The profile changed since it was read.');
+      people.set(person.id, { ...stored, ...person });
+    },
     all: () => [...people.values()],
   };
 }

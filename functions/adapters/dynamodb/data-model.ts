@@ -212,7 +212,7 @@ export const jobs = {
   'every write': 'functions/app/commands/command.ts',
 } as const;
 export type Job = keyof typeof jobs;
-type User = Job | `${'GET' | 'POST' | 'PUT' | 'DELETE'} /api/${string}` | `page /${string}`;
+type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
 
 /**
  * How much one use reads: one item; items named by key (BatchGetItem); a page (cursor in, `next` out);
@@ -249,7 +249,16 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.personKeys(v('personId')),
     reads: 'one item',
-    usedBy: ['GET /api/me', 'page /me/', 'page /ledger/', 'page /innovations/[id]/'],
+    usedBy: [
+      'GET /api/me',
+      'PATCH /api/me',
+      'GET /api/people/{id}',
+      'page /me/',
+      'page /me/profile/',
+      'page /people/[id]/',
+      'page /ledger/',
+      'page /innovations/[id]/',
+    ],
   })),
   'people-by-ids': pattern(() => ({
     entity: 'person',
@@ -267,6 +276,14 @@ export const accessPatterns = {
     key: k.personKeys(v('personId')),
     reads: 'writes',
     usedBy: ['GET /api/me', 'page /me/'],
+  })),
+  'person-save-profile': pattern(() => ({
+    entity: 'person',
+    does: 'Writes a person’s profile fields over the version the change was made from (optimistic concurrency); other attributes stay.',
+    operation: 'UpdateItem',
+    key: k.personKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['PATCH /api/me', 'PUT /api/me/skills/{skillId}', 'DELETE /api/me/skills/{skillId}', 'page /me/profile/'],
   })),
   'enrollment-by-person-and-course': pattern(() => ({
     entity: 'enrollment',
@@ -289,7 +306,13 @@ export const accessPatterns = {
     key: k.enrollmentsOf(v('personId')),
     reads: 'a bounded set',
     bound: 'one per course of the commons a person enrolled in (the commons has 15)',
-    usedBy: ['GET /api/me/learning', 'GET /api/me/recommendations', 'page /me/'],
+    usedBy: [
+      'GET /api/me/learning',
+      'GET /api/me/recommendations',
+      'page /me/',
+      'GET /api/people/{id}',
+      'page /people/[id]/',
+    ],
   })),
   'enroll-once': pattern(() => ({
     entity: 'enrollment',
@@ -327,7 +350,7 @@ export const accessPatterns = {
     key: k.credentialsOf(v('personId')),
     reads: 'a bounded set',
     bound: 'one per course passed (the commons has 15)',
-    usedBy: ['GET /api/me/learning', 'page /me/'],
+    usedBy: ['GET /api/me/learning', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
   })),
   'held-skills-of-person': pattern(() => ({
     entity: 'held-skill',
@@ -372,7 +395,7 @@ export const accessPatterns = {
     key: k.syndicateLookup(v('syndicateId')),
     reads: 'items by key',
     bound: 'the syndicates of one page of openings (at most its page size)',
-    usedBy: ['GET /api/openings', 'page /jobs/', 'page /me/'],
+    usedBy: ['GET /api/openings', 'page /jobs/', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
   })),
   'syndicates-by-name': pattern(() => ({
     entity: 'syndicate',
@@ -422,7 +445,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.membershipsOf(v('personId')),
     reads: 'a page',
-    usedBy: ['page /me/', 'page /innovations/[id]/adopt'],
+    usedBy: ['page /me/', 'page /innovations/[id]/adopt', 'GET /api/people/{id}', 'page /people/[id]/'],
   })),
 
   // Openings and applications.
@@ -524,7 +547,14 @@ export const accessPatterns = {
     key: k.innovationLookup(v('innovationId')),
     reads: 'items by key',
     bound: 'the records of one page (at most its page size)',
-    usedBy: ['GET /api/innovations', 'GET /api/me/innovations', 'GET /api/me/statement', 'page /innovations/'],
+    usedBy: [
+      'GET /api/innovations',
+      'GET /api/me/innovations',
+      'GET /api/me/statement',
+      'page /innovations/',
+      'GET /api/people/{id}',
+      'page /people/[id]/',
+    ],
   })),
   registry: pattern(() => ({
     entity: 'innovation',
@@ -581,7 +611,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.inventorRecordsKey(v('personId')),
     reads: 'a page',
-    usedBy: ['GET /api/me/innovations', 'page /me/'],
+    usedBy: ['GET /api/me/innovations', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
   })),
   'adoption-by-record-and-syndicate': pattern(() => ({
     entity: 'adoption',

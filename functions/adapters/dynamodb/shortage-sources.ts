@@ -53,8 +53,15 @@ const toPersonFacts = (item: Item): PersonFacts => ({
   id: str(item, 'id'),
   // The profile schema defaults availability to yes.
   available: item.available !== false,
+  // Declared skills are `{ skill, level, … }`; a profile stored before skills had levels holds bare ids.
   declaredSkills: Array.isArray(item.declaredSkills)
-    ? item.declaredSkills.filter((s): s is string => typeof s === 'string')
+    ? item.declaredSkills.flatMap((s: unknown) =>
+        typeof s === 'string'
+          ? [s]
+          : s && typeof s === 'object' && typeof (s as Item).skill === 'string'
+            ? [(s as Item).skill as string]
+            : [],
+      )
     : [],
 });
 

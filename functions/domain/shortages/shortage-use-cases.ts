@@ -8,6 +8,7 @@ import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
+import { declaredSkillIds } from '../people/profile.ts';
 import { type Recommendations, recommendCourses } from './recommendations.ts';
 import { rankShortages, round, type ShortageRanking } from './score.ts';
 import type { ShortageRepository, ShortageSnapshot } from './shortage-repository.ts';
@@ -82,7 +83,7 @@ export async function learnerRecommendations(deps: LearnerDependencies, identity
     currentShortages(deps),
   ]);
   return recommendCourses({
-    skills: { credentialed, declared: person.declaredSkills },
+    skills: { credentialed, declared: declaredSkillIds(person) },
     completedCourses: new Set(enrollments.filter((e) => e.status === 'completed').map((e) => e.courseId)),
     inProgressCourses: new Set(enrollments.filter((e) => e.status === 'in-progress').map((e) => e.courseId)),
     openings: open.items,

@@ -47,6 +47,8 @@ export const slugSchema = lazySchema(() =>
 export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'adopt',
   'applicants',
+  'badge',
+  'credential',
   'edit',
   'feed',
   'log',
@@ -54,6 +56,7 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'openings',
   'report',
   'statement',
+  'verify',
   'versions',
 ]);
 

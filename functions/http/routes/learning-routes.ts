@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, publicCourse } from '#domain/content/course-view.ts';
+import { rankSkills } from '#domain/content/find-skills.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { findCourse, getMyCredential, myLearning } from '#domain/learning/learning-use-cases.ts';
 import { openQuiz } from '#domain/learning/quiz-use-cases.ts';
@@ -10,6 +11,7 @@ import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { pageOfList } from '#domain/paging.ts';
+import { text } from '#domain/text.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam } from './params.ts';
 import { courseHours } from './queries.ts';
@@ -148,9 +150,15 @@ export const learningRoutes = [
     method: 'GET',
     path: '/api/skills',
     auth: 'none',
-    input: () => ({ query: z.object({ trade: z.optional(z.enum(tradeIds)), ...cursorQuery() }) }),
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        q: z.optional(text(0, 100, { label: 'search' })),
+        ...cursorQuery(),
+      }),
+    }),
     doc: documented && {
-      summary: 'The skills taxonomy, optionally for one trade',
+      summary: 'The skills taxonomy, optionally for one trade or matching words (`q`, best match first)',
       tags: ['learn'],
       responses: {
         200: {
@@ -160,9 +168,12 @@ export const learningRoutes = [
       },
     },
     async handle({ query, services }) {
-      const skills = [...services.commons.skills.values()].filter(
-        (skill) => !query.trade || skill.trade === query.trade,
-      );
+      // With words, the best matches first (find-skills.ts); without, the commons' order.
+      const skills = (
+        query.q?.trim()
+          ? rankSkills(services.commons, query.q).map((found) => found.skill)
+          : [...services.commons.skills.values()]
+      ).filter((skill) => !query.trade || skill.trade === query.trade);
       return { body: pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }) };
     },
   }),

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { JWK } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { newPerson } from '#domain/people/person.ts';
 import { createCredentialSigner } from '#adapters/credentials/credential-signer.ts';
 import { extractFromPng } from '#domain/credentials/png.ts';
 import { hashedEmailIdentifier, recipientEmailCheck } from '#domain/credentials/recipient.ts';
@@ -68,17 +69,7 @@ describe('a hashed email names the recipient without revealing the address', () 
   });
 
   it('uses the token’s address when the profile has none, and adds no identifier when neither has one', async () => {
-    const people = memoryPeople([
-      {
-        id: 'femi',
-        name: 'Femi',
-        bio: '',
-        place: '',
-        declaredSkills: [],
-        available: true,
-        createdAt: '2026-01-01T00:00:00Z',
-      },
-    ]);
+    const people = memoryPeople([newPerson({ id: 'femi', name: 'Femi', createdAt: '2026-01-01T00:00:00Z' })]);
     const fromToken = (await passed(fakeServices({ people }))).stored;
     expect(recipientEmailCheck(payloadOf(fromToken.jws).credentialSubject.identifier, femi.email)).toBe('matches');
     const none = (await passed(fakeServices(), { personId: 'nomail', claimedName: 'No Mail' })).stored;

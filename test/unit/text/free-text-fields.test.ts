@@ -39,6 +39,20 @@ const examples: Record<string, unknown[]> = {
     { drawId: 'abc123', answers: [{ question: '0123456789ab', option: 0 }] },
   ],
   'POST /api/credentials/verify': [{ credential: 'eyJhbGciOiJFZERTQSJ9.e30.c2ln', recipientEmail: 'femi@example.org' }],
+  'PATCH /api/me': [
+    {
+      version: 3,
+      name: 'Ada Okafor',
+      place: 'Leeds',
+      bio: 'Solar installer.\nTrained at the **Leeds** co-op.',
+      availability: { status: 'available-from', from: '2027-01-04' },
+      links: { portfolio: 'https://ada.example/work', code: 'https://git.example/ada', other: 'https://ada.example' },
+      declaredSkills: [
+        { skill: 'solar-site-survey', level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' },
+      ],
+    },
+  ],
+  'PUT /api/me/skills/{skillId}': [{ level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
