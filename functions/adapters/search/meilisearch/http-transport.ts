@@ -22,7 +22,10 @@ import { lazySchema } from '#domain/zod.ts';
 
 // Required, not imported: an `import` of node:http reads every export, and three of them (WebSocket,
 // CloseEvent, MessageEvent) are getters that load Node's fetch machinery, ~10 ms of a cold start.
-const { Agent: HttpAgent, request: httpRequest } = requireFrom(import.meta.url)('node:http') as typeof http;
+// `request` is read from the module at each call, never kept: the tracer captures outgoing calls by
+// replacing `http.request` when it loads, after this module has.
+const nodeHttp = requireFrom(import.meta.url)('node:http') as typeof http;
+const HttpAgent = nodeHttp.Agent;
 
 export type MeilisearchHttpClient = NonNullable<Config['httpClient']>;
 
@@ -94,7 +97,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       headers['accept-encoding'] = 'identity';
       if (body) headers['content-length'] = String(body.length);
 
-      const open = url.protocol === 'https:' ? https.request : httpRequest;
+      const open = url.protocol === 'https:' ? https.request : nodeHttp.request;
       const request = open(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] });
       let settled = false;
       let answered = false;
