@@ -32,12 +32,22 @@ function get(url: string) {
 }
 
 describe('telemetry of a function', () => {
-  // Lambda sets this in a function started for a request; Powertools reads it when it is built.
+  // Powertools reads these from the environment itself, beside the configuration this code hands it.
+  // `npm test` runs the browser project's local stack in the same process tree, and that stack sets
+  // POWERTOOLS_METRICS_DISABLED=true for its own quiet console: each test starts without them here.
+  const readByPowertools = ['POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_DEV', 'POWERTOOLS_TRACE_ENABLED'];
+  const saved = new Map<string, string | undefined>();
   beforeEach(() => {
+    for (const name of readByPowertools) {
+      saved.set(name, process.env[name]);
+      delete process.env[name];
+    }
+    // Lambda sets this in a function started for a request; Powertools reads it when it is built.
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
   });
   afterEach(() => {
     delete process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
   });
 
   it('logs one line per API request with its correlation id, route, status, function and cold start', async () => {
