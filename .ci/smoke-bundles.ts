@@ -1,4 +1,4 @@
-// After `npm run synth`: the API and site functions exactly as CDK bundled them, each copied alone into
+// After `npm run synth`: the two API functions and the site function exactly as CDK bundled them, each copied alone into
 // a fresh folder (as Lambda unpacks it into /var/task, with nothing of the repository beside it), then
 // invoked with API Gateway v2 events against DynamoDB Local. It catches what only the bundle can get
 // wrong: a file the function reads that the bundling did not ship, a module that fails to load alone.
@@ -86,12 +86,24 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     label: 'api',
     checks: [
       { path: '/api/health', contains: '"status":"ok"', policy: "default-src 'none'" },
-      { path: '/api/courses', contains: '"total":' },
+      { path: '/api/courses', contains: '"items":[{"id":' },
       { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
       { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
       // The public half of the key the function read from (stand-in) Secrets Manager.
       { path: '/api/credentials/keys', contains: `"x":"${signingKey.x}"` },
       { path: '/api/health', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
+    // The API's second function (its route group: innovations, the ledger, the registry log).
+    bundle: 'InnovationsApiFunction',
+    label: 'innovations-api',
+    checks: [
+      // The registry, searched in (stand-in) Meilisearch.
+      { path: '/api/innovations', contains: '"items":[', policy: "default-src 'none'" },
+      // Signed with the key the function read from (stand-in) Secrets Manager: its public half.
+      { path: '/api/registry-log/head', contains: `"x":"${signingKey.x}"` },
+      { path: '/api/registry-log/head', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
   {
@@ -110,7 +122,8 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     bundle: 'SiteFunction',
     label: 'site, store unreachable',
     storeDown: true,
-    checks: [{ path: '/jobs/', status: 503, contains: 'Back in a moment' }],
+    // The syndicates' board reads the store (the jobs board reads through search since paging).
+    checks: [{ path: '/syndicates/', status: 503, contains: 'Back in a moment' }],
   },
 ];
 

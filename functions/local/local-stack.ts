@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
+import { processApiHandler } from '#http/api-handler.ts';
 import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#platform/log.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
@@ -170,7 +171,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       `search index built: ${indexed.indexed} documents (reconcile: ${indexed.missing.length + indexed.extra.length + indexed.stale.length} differences)`,
     );
 
-    const api: LambdaHandler = (await import('#handlers/api.ts')).handler as LambdaHandler;
+    // Every route behind one router, with the handler code both API functions run in AWS.
+    const api = processApiHandler(apiRoutes) as LambdaHandler;
     let site: LambdaHandler | undefined;
     const serveSite = options.serveSite !== false;
     if (serveSite) {

@@ -31,7 +31,7 @@ const alarmsOn = (metric: string, dimension: unknown) =>
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
     const functions = guildhallFunctions(app);
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     const logGroups = app.findResources('AWS::Logs::LogGroup');
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
@@ -108,10 +108,10 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 6 functions, 5xx rate and p99 latency, table throttles, the sweep's failed
+    // Errors and throttles of 7 functions (two of them the API's), 5xx rate and p99 latency, table throttles, the sweep's failed
     // invocations and dead-letter queue, each stream consumer's iterator age and two queues, the
     // reindex's dead-letter queue: each is asserted in these infra tests. A new alarm needs its test.
-    expect(alarms()).toHaveLength(12 + 2 + 1 + 2 + 2 * 3 + 1);
+    expect(alarms()).toHaveLength(14 + 2 + 1 + 2 + 2 * 3 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
       expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);

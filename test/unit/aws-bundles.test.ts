@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { awsBuildOptions } from '../support/aws-bundle.ts';
 
 const root = join(import.meta.dirname, '../..');
-const handlers = ['api', 'indexer', 'reindex', 'expire-openings', 'shortage-stream'];
+const handlers = readdirSync(join(root, 'functions/handlers'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => name.replace(/\.ts$/, ''));
+/** The API's functions, one per route group (functions/http/api.ts). */
+const apiFunctions = ['api', 'innovations-api'];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -28,6 +32,27 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('the functions bundled for AWS', () => {
+  it('are built from every handler entry, both API functions among them', () => {
+    expect(handlers).toEqual(expect.arrayContaining([...apiFunctions, 'indexer', 'reindex', 'expire-openings']));
+  });
+
+  // 250 KB is issue 14's budget for the API, stream and sweep bundles (minified, as the CDK app builds them).
+  it.each(handlers)('%s stays within 250 KB minified', (name) => {
+    expect(Buffer.byteLength(bundles.get(name)?.code ?? '')).toBeLessThanOrEqual(250 * 1024);
+  });
+
+  it('gives each API function only its own group’s routes', () => {
+    const routeModules = (name: string) =>
+      (bundles.get(name)?.inputs ?? []).filter((input) => /http\/routes\/[a-z-]+-routes\.ts$/.test(input));
+    expect(routeModules('api').filter((input) => /innovation-routes|ledger-routes/.test(input))).toEqual([]);
+    expect(routeModules('api').length).toBeGreaterThan(5);
+    expect(
+      routeModules('innovations-api')
+        .map((input) => input.replace(/^.*\//, ''))
+        .sort(),
+    ).toEqual(['innovation-routes.ts', 'ledger-routes.ts']);
+  });
+
   it.each(handlers)('%s carries neither the embedded search engine nor the local stack', (name) => {
     const inputs = bundles.get(name)?.inputs ?? [];
     expect(inputs.length).toBeGreaterThan(10);
@@ -58,14 +83,17 @@ describe('the functions bundled for AWS', () => {
     expect(code).not.toContain('One page of syndicates.');
   });
 
-  it('the API starts without loading Node’s fetch machinery, which an import of node:http would load', () => {
-    const script = `await import(BUNDLE); console.log(process.moduleLoadList.filter((m) => m.includes('undici')).length)`;
-    expect(Number(runAfterImport('api', script))).toBe(0);
-  });
+  it.each(apiFunctions)(
+    '%s starts without loading Node’s fetch machinery, which an import of node:http would load',
+    (name) => {
+      const script = `await import(BUNDLE); console.log(process.moduleLoadList.filter((m) => m.includes('undici')).length)`;
+      expect(Number(runAfterImport(name, script))).toBe(0);
+    },
+  );
 
   // The stream consumers and the sweep parse their configuration at import, by design (services built
   // once per cold start at module scope); the API and the reindex read secrets first, so they wait.
-  it.each(['api', 'reindex'])(
+  it.each([...apiFunctions, 'reindex'])(
     '%s builds no schema while it is imported: each waits for the first call that parses with it',
     (name) => {
       // zod gives every schema it builds its `_zod` internals with Object.defineProperty; counting those

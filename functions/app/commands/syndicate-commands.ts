@@ -1,9 +1,7 @@
-// The writes people make to syndicates and their memberships, and the stewards' credit grants.
+// The writes people make to syndicates and their memberships (credit grants: ledger-commands.ts).
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
-import { grantCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
-import { creditGrantInputSchema } from '#domain/ledger/credit-grant.ts';
 import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
 import {
   changeRole,
@@ -56,16 +54,3 @@ export const leaveSyndicateCommand = command({
   input: () => ({ params: syndicate() }),
   run: ({ services, identity, params }) => leaveSyndicate(services, identity, params.syndicateId),
 });
-
-export const grantCreditCommand = (kind: 'person' | 'syndicate') =>
-  command({
-    name: `ledger.grant-${kind}-credit`,
-    input: () => ({
-      params: z.object({ id: kind === 'person' ? personIdSchema() : idSchema() }),
-      body: creditGrantInputSchema(),
-    }),
-    run: ({ services, identity, params, body }) => grantCreditLimit(services, identity, { kind, id: params.id }, body),
-    counts: 'creditGrants',
-  });
-export const grantPersonCreditCommand = grantCreditCommand('person');
-export const grantSyndicateCreditCommand = grantCreditCommand('syndicate');

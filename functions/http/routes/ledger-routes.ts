@@ -5,7 +5,7 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
+import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/ledger-commands.ts';
 import { viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
 import {
   ledgerOverview,

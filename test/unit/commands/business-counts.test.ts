@@ -7,7 +7,7 @@ import { command, runCommand } from '#app/commands/command.ts';
 import { publishCommand, settleCommand } from '#app/commands/innovation-commands.ts';
 import { submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { decideApplicantCommand } from '#app/commands/opening-commands.ts';
-import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
+import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/ledger-commands.ts';
 import { RateLimitedError, RequestShapeError, RuleViolationError } from '#domain/errors.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { BusinessCount } from '#platform/metrics.ts';

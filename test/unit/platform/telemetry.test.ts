@@ -2,7 +2,8 @@
 // the function and the cold start), its metrics as EMF lines, and nothing of either on one machine unless
 // asked. Read from the real output of Powertools, through the real API handler.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler } from '#http/api.ts';
+import { apiRoutes } from '#http/api.ts';
+import { createApiHandler } from '#http/api-handler.ts';
 import { buildEvent, lambdaContext } from '#local/gateway-event.ts';
 import { createTelemetry, lambdaHandler } from '#platform/telemetry.ts';
 import { captureOutput, emfLines } from '../../support/output.ts';
@@ -15,10 +16,10 @@ const inAws = {
   POWERTOOLS_TRACE_ENABLED: false,
 } as const;
 
-/** The API function's handler, as handlers/api.ts builds it, over fake services logging as in AWS. */
+/** The API functions' handler, as handlers/*.ts build it, over fake services logging as in AWS. */
 function apiHandler() {
   const services = fakeServices({ telemetry: createTelemetry(inAws) });
-  return createApiHandler({ telemetry: services.telemetry, services: async () => services });
+  return createApiHandler({ routes: apiRoutes, telemetry: services.telemetry, services: async () => services });
 }
 
 function get(url: string) {
