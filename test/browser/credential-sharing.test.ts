@@ -144,7 +144,8 @@ describe('a shared credential', () => {
     const page = await context.newPage();
     await page.goto(pageUrl);
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await expect(page.locator('[data-copy-status]').textContent()).resolves.toBe('Link copied.');
+    // The status is written once the clipboard has taken the link, a moment after the click.
+    await page.locator('[data-copy-status]', { hasText: 'Link copied.' }).waitFor({ timeout: 5_000 });
     await expect(page.evaluate('navigator.clipboard.readText()')).resolves.toBe(pageUrl);
     await context.close();
 
