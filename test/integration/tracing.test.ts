@@ -11,6 +11,7 @@ import { createLogger } from '#platform/log.ts';
 import { createTracing } from '#platform/tracing.ts';
 import { documentClient, freshTable } from '../support/dynamodb.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from '../support/fake-meilisearch.ts';
+import { clearPowertoolsEnv } from '../support/powertools-env.ts';
 
 interface Traced {
   name: string;
@@ -21,10 +22,12 @@ interface Traced {
 }
 
 const daemon = createSocket('udp4');
+let restoreEnv: () => void;
 const received: Traced[] = [];
 let meilisearch: FakeMeilisearch;
 
 beforeAll(async () => {
+  restoreEnv = clearPowertoolsEnv();
   await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
   daemon.on('message', (message) => {
     // A datagram is a header line, then the segment's JSON.
@@ -39,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.AWS_EXECUTION_ENV;
+  restoreEnv();
   daemon.close();
   await meilisearch.close();
 });

@@ -7,6 +7,7 @@ import { createApiHandler } from '#http/api-handler.ts';
 import { buildEvent, lambdaContext } from '#local/gateway-event.ts';
 import { createTelemetry, lambdaHandler } from '#platform/telemetry.ts';
 import { captureOutput, emfLines } from '../../support/output.ts';
+import { clearPowertoolsEnv } from '../../support/powertools-env.ts';
 import { fakeServices, testConfig } from '../../support/services.ts';
 
 const inAws = {
@@ -33,22 +34,15 @@ function get(url: string) {
 }
 
 describe('telemetry of a function', () => {
-  // Powertools reads these from the environment itself, beside the configuration this code hands it.
-  // `npm test` runs the browser project's local stack in the same process tree, and that stack sets
-  // POWERTOOLS_METRICS_DISABLED=true for its own quiet console: each test starts without them here.
-  const readByPowertools = ['POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_DEV', 'POWERTOOLS_TRACE_ENABLED'];
-  const saved = new Map<string, string | undefined>();
+  let restoreEnv: () => void;
   beforeEach(() => {
-    for (const name of readByPowertools) {
-      saved.set(name, process.env[name]);
-      delete process.env[name];
-    }
+    restoreEnv = clearPowertoolsEnv();
     // Lambda sets this in a function started for a request; Powertools reads it when it is built.
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
   });
   afterEach(() => {
     delete process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
-    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
+    restoreEnv();
   });
 
   it('logs one line per API request with its correlation id, route, status, function and cold start', async () => {
