@@ -3,8 +3,10 @@
 // Vitest's own summary ("Tests  754 passed (754)") and Schemathesis' pytest-styled last line are not
 // forms an outside reader can count, so this prints the plain "N passed, N failed, N skipped" form.
 // A report that is missing or counts no test fails the run: CI that ran nothing is not green.
-// Mutation testing (Stryker's JSON report) adds its score line; Stryker itself fails its step below 90.
+// Mutation testing (Stryker's JSON report) adds its score line and its lowest file; the mutation step
+// itself fails when any file scores below 90.
 import { readFileSync } from 'node:fs';
+import { readReport, scores } from '../test/mutation/score.ts';
 
 type Counts = { passed: number; failed: number; skipped: number };
 
@@ -35,24 +37,16 @@ function junitCounts(path: string): Counts {
   return { passed: tests - failed - skipped, failed, skipped };
 }
 
-/** Stryker's score: detected (killed or timed out) over all mutants that count (not ignored). */
+/** Stryker's score for the run, and its lowest file (`npm run test:mutation` fails any file below 90). */
 function strykerLine(label: string, path: string) {
-  const report = JSON.parse(readFileSync(path, 'utf8')) as {
-    files: Record<string, { mutants: Array<{ status: string }> }>;
-    thresholds: { break?: number | null };
-  };
-  const tally = new Map<string, number>();
-  for (const file of Object.values(report.files)) {
-    for (const { status } of file.mutants) tally.set(status, (tally.get(status) ?? 0) + 1);
-  }
-  const count = (status: string) => tally.get(status) ?? 0;
-  const detected = count('Killed') + count('Timeout');
-  const counted = detected + count('Survived') + count('NoCoverage');
-  const score = counted === 0 ? 0 : (100 * detected) / counted;
+  const report = readReport(path);
+  const { total, files } = scores(report);
+  const lowest = [...files].filter(([, file]) => file.counted > 0).sort(([, a], [, b]) => a.score - b.score)[0];
   const line =
-    `${label}: ${score.toFixed(2)}% of ${counted} mutants detected, ${count('Survived')} survived, ` +
-    `${count('NoCoverage')} reached by no test, ${count('Ignored')} ignored (breaks below ${report.thresholds.break ?? 'nothing'})`;
-  return { line, failing: counted === 0 };
+    `${label}: ${total.score.toFixed(2)}% of ${total.counted} mutants detected, ${total.survived} survived, ` +
+    `${total.noCoverage} reached by no test, ${total.ignored} ignored; lowest file ` +
+    `${lowest ? `${lowest[0]} ${lowest[1].score.toFixed(2)}%` : 'none'} (breaks below ${report.thresholds.break ?? 'nothing'})`;
+  return { line, failing: total.counted === 0 };
 }
 
 const countReaders: Record<string, (path: string) => Counts> = { vitest: vitestCounts, junit: junitCounts };

@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { openingKeys } from '#adapters/dynamodb/keys.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { ensureTable } from '#local/create-tables.ts';
 import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
 import { startStreamPoller } from '#local/stream-poller.ts';

@@ -13,7 +13,7 @@ import type { Commons } from '#domain/content/commons.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { type IndexLookups, indexChangesFor } from '#domain/search/index-changes.ts';
 import type { DocumentType, SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
-import type { Logger } from '#http/log.ts';
+import type { Logger } from '#platform/log.ts';
 import { contentUpdatedAt } from './search-sync.ts';
 
 const version = z.string().min(1).max(100);

@@ -7,7 +7,7 @@ import { indexVersion } from '#adapters/search/meilisearch/settings.ts';
 import { ConfigError } from '#config/config.ts';
 import type { ReindexDependencies } from './reindex-pages.ts';
 import { createSearchIndex } from './search-index.ts';
-import { tradeOf } from './search-sync.ts';
+import { indexLookups } from './search-sync.ts';
 import { loadConfig } from './secrets.ts';
 import { getStoreServices } from './store-services.ts';
 
@@ -22,16 +22,13 @@ export async function createReindexDependencies(): Promise<ReindexDependencies> 
     endpoint: config.DYNAMODB_ENDPOINT,
     timeoutMs: config.STORE_TIMEOUT_MS,
   });
+  store.telemetry.traceAwsClient(client);
   const send = createSqsSender(config.AWS_REGION, config.REINDEX_QUEUE_URL);
   return {
     indexVersion: indexVersion(),
     scanPage: (request) => scanPage(client, config.TABLE_NAME, request),
     search: createSearchIndex(config),
-    lookups: {
-      syndicate: (id) => store.syndicates.get(id),
-      now: store.now,
-      tradeOf: (version) => tradeOf(store.commons, version),
-    },
+    lookups: indexLookups(store),
     get commons() {
       return store.commons;
     },

@@ -1,6 +1,7 @@
 // Keeping the index equal to the table: a full reindex (start, deploy, `npm run reindex`) and a
 // reconcile check that lists every document that differs. Steady-state changes flow through the stream.
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
+import { everyItem } from '#domain/paged-reads.ts';
 import {
   contentDocuments,
   innovationDocument,
@@ -8,6 +9,7 @@ import {
   openingDocument,
   syndicateDocument,
 } from '#domain/search/documents.ts';
+import type { IndexLookups } from '#domain/search/index-changes.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
 import type { Services } from './services.ts';
 
@@ -21,26 +23,54 @@ export function tradeOf(commons: Services['commons'], version: Pick<InnovationVe
   );
 }
 
+/** What the stream indexer looks up beside each record (the AWS handler and the local poller alike). */
+export function indexLookups(services: Pick<Services, 'syndicates' | 'innovations' | 'commons' | 'now'>): IndexLookups {
+  return {
+    syndicate: (id) => services.syndicates.get(id),
+    now: services.now,
+    tradeOf: (version) => tradeOf(services.commons, version),
+    innovationVersion: (innovationId, version) => services.innovations.getVersion(innovationId, version),
+  };
+}
+
+const chunks = <T>(list: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+
 /** Content documents carry one fixed date: they change only with a deploy, which reindexes them all. */
 export const contentUpdatedAt = '2026-01-01T00:00:00.000Z';
 
 export async function expectedDocuments(services: SyncServices): Promise<SearchDocument[]> {
   const now = services.now();
-  const syndicates = await services.syndicates.list();
+  // A job, not a request: it walks every page of the lists it rebuilds from.
+  const syndicates = await everyItem((request) => services.syndicates.page(request));
   const byId = new Map(syndicates.map((s) => [s.id, s]));
   const openings = (
-    await Promise.all((['open', 'filled', 'closed'] as const).map((status) => services.openings.listByStatus(status)))
+    await Promise.all(
+      (['open', 'filled', 'closed'] as const).map((status) =>
+        everyItem((request) => services.openings.pageByStatus(status, request)),
+      ),
+    )
   ).flat();
-  const innovations = await Promise.all(
-    (await services.innovations.listPublished()).map(async (record) => {
-      const versions = await services.innovations.listVersions(record.id);
-      return versions.find((v) => v.version === record.currentVersion && v.status === 'published');
-    }),
+  const records = await everyItem((request) => services.innovations.publishedPage(request));
+  const versions = new Map(
+    (
+      await Promise.all(
+        chunks(records, 100).map((chunk) =>
+          services.innovations.getVersions(chunk.map((r) => ({ innovationId: r.id, version: r.currentVersion }))),
+        ),
+      )
+    )
+      .flat()
+      .map((version) => [version.innovationId, version]),
   );
+  const innovations = records.map((record) => {
+    const version = versions.get(record.id);
+    return version?.status === 'published' ? { record, version } : undefined;
+  });
   return [
     ...contentDocuments(services.commons, contentUpdatedAt),
-    ...innovations.flatMap((version) =>
-      version ? [innovationDocument(version, tradeOf(services.commons, version))] : [],
+    ...innovations.flatMap((found) =>
+      found ? [innovationDocument(found.version, tradeOf(services.commons, found.version), found.record)] : [],
     ),
     ...syndicates.map(syndicateDocument),
     ...openings.filter(isSearchable).map((o) => openingDocument(o, byId.get(o.syndicateId) ?? null, now)),

@@ -12,12 +12,12 @@ import type { CredentialSigner } from '#domain/learning/credential.ts';
 import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
-import type { Logger } from '#http/log.ts';
-import { createTokenVerifier, type TokenVerifier } from '#http/token-verifier.ts';
+import type { Logger } from '#platform/log.ts';
+import { createTokenVerifier, type TokenVerifier } from '#adapters/auth/token-verifier.ts';
 import type { JWK } from 'jose';
 import { createSearchIndex } from './search-index.ts';
 import { hasUnreadSecrets, loadConfig, once } from './secrets.ts';
-import { createStoreServices, type StoreServices } from './store-services.ts';
+import { createStoreServices, getTelemetry, type StoreServices } from './store-services.ts';
 
 export interface Services extends StoreServices {
   /** Per-identity write limit; every command (API route or site form) asks it first. */
@@ -39,13 +39,13 @@ let processServices: Services | undefined;
  * this refuses rather than run without them.
  */
 export function getServices(): Services {
-  processServices ??= createServices(getConfig());
+  processServices ??= createServices(getConfig(), { telemetry: getTelemetry() });
   return processServices;
 }
 
 /** The process's services with their secrets read (in AWS, from Secrets Manager), once per cold start. */
 export const loadServices = once(async () => {
-  processServices ??= createServices(await loadConfig());
+  processServices ??= createServices(await loadConfig(), { telemetry: getTelemetry() });
   return processServices;
 });
 

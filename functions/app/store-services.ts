@@ -30,11 +30,17 @@ import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
-import { createLogger, type Logger } from '#http/log.ts';
+import type { Logger } from '#platform/log.ts';
+import type { BusinessCount } from '#platform/metrics.ts';
+import { createTelemetry, type Telemetry } from '#platform/telemetry.ts';
 
 export interface StoreServices {
   config: Config;
   log: Logger;
+  /** One more of a business event (an application, a fill…): a metric in AWS. Commands call it. */
+  count: (name: BusinessCount) => void;
+  /** Logs, metrics and traces as the Lambda handlers and the router use them (platform/telemetry.ts). */
+  telemetry: Telemetry;
   commons: Commons;
   people: PeopleRepository;
   learning: LearningRepository;
@@ -56,11 +62,23 @@ export interface StoreServices {
   now: () => Date;
 }
 
+let processTelemetry: Telemetry | undefined;
+
+/**
+ * The process's logs, metrics and traces, from configuration alone: they need no secret, so a handler
+ * wraps even its first invocation in them, before its services (and their secrets) are loaded. The
+ * process's services share them, so the counts their commands make are written by that wrapper.
+ */
+export function getTelemetry(): Telemetry {
+  processTelemetry ??= createTelemetry(getConfig());
+  return processTelemetry;
+}
+
 let processStoreServices: StoreServices | undefined;
 
 /** The process's store services, built on first use from the environment's configuration. */
 export function getStoreServices(): StoreServices {
-  processStoreServices ??= createStoreServices(getConfig());
+  processStoreServices ??= createStoreServices(getConfig(), { telemetry: getTelemetry() });
   return processStoreServices;
 }
 
@@ -73,9 +91,13 @@ export function createStoreServices(
     timeoutMs: config.STORE_TIMEOUT_MS,
   }),
 ): StoreServices {
+  const telemetry = overrides.telemetry ?? createTelemetry(config);
+  telemetry.traceAwsClient(client);
   return {
     config,
-    log: createLogger(config.LOG_LEVEL, { service: 'guildhall' }),
+    log: telemetry.log,
+    count: (name) => telemetry.count(name),
+    telemetry,
     // Read on first use: handlers that never read the commons skip the cost.
     get commons() {
       return readCommonsFile(resolve(config.COMMONS_FILE));

@@ -4,7 +4,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type IndexLookups, indexChangesFor } from '#domain/search/index-changes.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
-import type { Logger } from '#http/log.ts';
+import type { Logger } from '#platform/log.ts';
 
 export interface StreamRecord {
   eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' | string | undefined;

@@ -3,7 +3,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type RefreshDependencies, refreshSource } from '#domain/shortages/refresh-source.ts';
 import { sourceKey, sourceOf } from '#domain/shortages/sources.ts';
-import type { Logger } from '#http/log.ts';
+import type { Logger } from '#platform/log.ts';
 import type { StreamRecord } from './stream-indexer.ts';
 
 export interface ShortageStreamDependencies extends RefreshDependencies {

@@ -4,6 +4,11 @@
 import * as z from 'zod';
 
 const optionalUrl = z.url().optional();
+/** `true` or `false`, as environment variables spell them; unset stays undefined (a default by stage). */
+const booleanText = z
+  .enum(['true', 'false'])
+  .transform((text) => text === 'true')
+  .optional();
 
 /** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
 const secretId = z.string().min(1).optional();
@@ -147,6 +152,23 @@ export const configSchema = z.object({
       'How long one attempt at a DynamoDB call may take (connecting: half of it); after a second attempt the request answers 503. At most 4000 in AWS, so both attempts fit in the functions’ 10 s.',
     ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
+  // Powertools reads these names itself too; here they are validated and handed to it explicitly.
+  POWERTOOLS_SERVICE_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a short name: letters, digits, dots, dashes')
+    .default('guildhall')
+    .describe('The `service` key of every log line and the `service` dimension of every metric.'),
+  POWERTOOLS_METRICS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'must be a CloudWatch namespace: letters, digits and . _ / # : -')
+    .default('Guildhall')
+    .describe('The CloudWatch namespace the metrics (EMF lines on stdout) are published under.'),
+  POWERTOOLS_METRICS_DISABLED: booleanText.describe(
+    '`true` writes no metrics. Unset: written in AWS, not elsewhere (`npm start` writes them at LOG_LEVEL=debug).',
+  ),
+  POWERTOOLS_TRACE_ENABLED: booleanText.describe(
+    'X-Ray tracing: AWS SDK calls and outgoing HTTP requests become subsegments. Unset: on in AWS (the function needs active tracing and the Powertools layer, which carries the tracer), off elsewhere, where no X-Ray daemon listens.',
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -51,7 +51,17 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {}
 
 /** The change collides with the current state (already exists, changed meanwhile, wrong status). */
-export class ConflictError extends DomainError {}
+export class ConflictError extends DomainError {
+  /**
+   * True when nothing the write was conditional on had changed: the store turned it away for another
+   * transaction on the same items at that moment, so the same write may simply be sent again.
+   */
+  readonly retryable: boolean;
+  constructor(message: string, options: ErrorOptions & { retryable?: boolean } = {}) {
+    super(message, options);
+    this.retryable = options.retryable ?? false;
+  }
+}
 
 /** The change is well-formed but breaks a business rule (credit limit, position count). */
 export class RuleViolationError extends DomainError {

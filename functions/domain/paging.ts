@@ -1,7 +1,8 @@
 // Every list is read a page at a time, by an opaque cursor: a request never reads an unbounded set.
 // A page says where the next one starts (`next`) and, where the list can be walked back, where the
 // previous one does (`previous`); nothing counts the whole list. A cursor is the position of the last
-// item read (for DynamoDB, the key it stopped at), written as `v1.<base64url JSON>`. Because it comes
+// item read (for DynamoDB, the key it stopped at), written as `v1.<base64url JSON>` (`v1r.` for a
+// cursor that reads back from its position, which a `previous` link carries). Because it comes
 // back from a client, it is checked before use: only the key attributes its list expects, short
 // strings or whole numbers, the list's own partition — a forged cursor is a 400 naming `query.cursor`,
 // never a store error and never a look into another list.
@@ -27,12 +28,19 @@ export interface PageRequest {
 export type Position = Record<string, string | number>;
 
 const prefix = 'v1.';
+/** A cursor that reads back: the page that ends just before its position (a `previous` link). */
+const backPrefix = 'v1r.';
 /** Long enough for any key a Guildhall list stops at, short enough never to reach a store's limits. */
 export const maxCursorLength = 1024;
 const maxValueLength = 512;
 
-export function encodeCursor(position: Position): string {
-  return prefix + Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+/** Which way a cursor reads from its position: on past it (`next`) or back before it (`previous`). */
+export type CursorDirection = 'after' | 'before';
+
+export function encodeCursor(position: Position, direction: CursorDirection = 'after'): string {
+  return (
+    (direction === 'after' ? prefix : backPrefix) + Buffer.from(JSON.stringify(position), 'utf8').toString('base64url')
+  );
 }
 
 export interface CursorShape {
@@ -50,12 +58,23 @@ const invalid = (why: string) =>
     },
   ]);
 
-/** The position a cursor stands for, checked against the list's shape; RequestShapeError if it is not one. */
+/**
+ * The position a cursor stands for, checked against the list's shape; RequestShapeError if it is not one.
+ * Only a cursor that reads on: a list that reads back too uses `readCursor`.
+ */
 export function decodeCursor(cursor: string, shape: CursorShape): Position {
-  if (cursor.length > maxCursorLength || !cursor.startsWith(prefix)) throw invalid('not a cursor');
+  if (cursor.startsWith(backPrefix)) throw invalid('another list');
+  return readCursor(cursor, shape).position;
+}
+
+/** A cursor's position and which way it reads, checked against the list's shape (see decodeCursor). */
+export function readCursor(cursor: string, shape: CursorShape): { position: Position; direction: CursorDirection } {
+  const direction: CursorDirection = cursor.startsWith(backPrefix) ? 'before' : 'after';
+  const start = direction === 'after' ? prefix : backPrefix;
+  if (cursor.length > maxCursorLength || !cursor.startsWith(start)) throw invalid('not a cursor');
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(cursor.slice(prefix.length), 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(cursor.slice(start.length), 'base64url').toString('utf8'));
   } catch {
     throw invalid('not a cursor');
   }
@@ -70,7 +89,7 @@ export function decodeCursor(cursor: string, shape: CursorShape): Position {
     if (!ok) throw invalid('damaged');
     if (shape.fixed && key in shape.fixed && shape.fixed[key] !== item) throw invalid('another list');
   }
-  return value as Position;
+  return { position: value as Position, direction };
 }
 
 /** A page of a list held in memory (the commons, a search engine's hits): the cursor is the offset. */

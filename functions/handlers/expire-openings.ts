@@ -5,10 +5,11 @@
 import { getStoreServices } from '#app/store-services.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
 
-export async function handler() {
+export const handler = lambdaHandler(services.telemetry, async () => {
   const report = await expireOpenings(services);
   const snapshot = await recordSnapshot(services);
   services.log.info('openings expired and shortages snapshotted', {
@@ -19,4 +20,4 @@ export async function handler() {
     skills: Object.keys(snapshot.skills).length,
   });
   return { ...report, snapshotDay: snapshot.day };
-}
+});

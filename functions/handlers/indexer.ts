@@ -2,24 +2,23 @@
 // Meilisearch key is read at run time, once per cold start (app/secrets.ts).
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { createSearchIndex } from '#app/search-index.ts';
-import { tradeOf } from '#app/search-sync.ts';
+import { indexLookups } from '#app/search-sync.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { type IndexerDependencies, indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
 const deps = once(
   async (): Promise<IndexerDependencies> => ({
     search: createSearchIndex(await loadConfig()),
     log: services.log,
-    lookups: {
-      syndicate: (id: string) => services.syndicates.get(id),
-      now: services.now,
-      tradeOf: (version: Parameters<typeof tradeOf>[1]) => tradeOf(services.commons, version),
-    },
+    lookups: indexLookups(services),
   }),
 );
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  return indexStreamRecords(await deps(), event.Records as StreamRecord[]);
-}
+export const handler = lambdaHandler(
+  services.telemetry,
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+    indexStreamRecords(await deps(), event.Records as StreamRecord[]),
+);

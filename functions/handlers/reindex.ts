@@ -6,13 +6,15 @@ import type { SQSEvent } from 'aws-lambda';
 import { reindexStepSchema, runReindexStep } from '#app/reindex-pages.ts';
 import { createReindexDependencies } from '#app/reindex-services.ts';
 import { once } from '#app/secrets.ts';
+import { getTelemetry } from '#app/store-services.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const dependencies = once(createReindexDependencies);
 
-export async function handler(event: SQSEvent) {
+export const handler = lambdaHandler(getTelemetry, async (event: SQSEvent) => {
   const deps = await dependencies();
   // The event source delivers one message at a time, so a failure retries exactly that step.
   for (const record of event.Records) {
     await runReindexStep(deps, reindexStepSchema.parse(JSON.parse(record.body)));
   }
-}
+});

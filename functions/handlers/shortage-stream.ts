@@ -3,9 +3,12 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { getStoreServices } from '#app/store-services.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
 import { applyShortageRecords } from '#app/stream-shortages.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  return applyShortageRecords(services, event.Records as StreamRecord[]);
-}
+export const handler = lambdaHandler(
+  services.telemetry,
+  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+    applyShortageRecords(services, event.Records as StreamRecord[]),
+);

@@ -2,7 +2,7 @@
 // response. Used by the API Lambda in AWS and, through the same handler, by the local gateway.
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpRequest, HttpResponse } from './router.ts';
-import { identityFromClaims } from './token-verifier.ts';
+import { identityFromClaims } from '#adapters/auth/token-verifier.ts';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResult = APIGatewayProxyStructuredResultV2;

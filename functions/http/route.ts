@@ -4,7 +4,7 @@ import type * as z from 'zod';
 import type { Command } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '#platform/log.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

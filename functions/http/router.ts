@@ -12,7 +12,8 @@ import { runCommand } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import { parseInto } from '#domain/validation.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '#platform/log.ts';
+import type { Telemetry } from '#platform/telemetry.ts';
 import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
 import type { AnyRoute, Method, RouteResult } from './route.ts';
 import { apiSecurityHeaders } from './security-headers.ts';
@@ -38,7 +39,8 @@ export interface RouterOptions {
   services: Services;
   maxBodyBytes: number;
   exposeInternals: boolean;
-  log: Logger;
+  /** The log routes write to, and where each request's line and metric go. */
+  telemetry: Pick<Telemetry, 'log' | 'requestServed'>;
 }
 
 export interface CompiledRoute {
@@ -66,22 +68,25 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
 
   async function handle(request: HttpRequest): Promise<HttpResponse> {
     const started = performance.now();
-    const log = options.log;
+    const { log } = options.telemetry;
+    // Named by its template once matched, so the metric's route dimension stays a short, fixed list.
+    const matched = { route: 'unmatched' };
     let response: HttpResponse;
     try {
-      response = await dispatch(request, log);
+      response = await dispatch(request, log, matched);
     } catch (error) {
       const mapped = problemFor(error, { instance: request.path, exposeInternals: options.exposeInternals });
-      if (mapped.status >= 500) log.error('request failed', { requestId: request.requestId, error });
+      if (mapped.status >= 500) log.error('request failed', { correlation_id: request.requestId, error });
       response = problemResponse(mapped);
     }
     // Every answer, success, problem or CSV, is data: the same headers, whatever a route set.
     Object.assign(response.headers, apiSecurityHeaders);
     response.headers['x-request-id'] = request.requestId;
-    log.info('request', {
-      requestId: request.requestId,
+    options.telemetry.requestServed({
+      correlationId: request.requestId,
       method: request.method,
       path: request.path,
+      route: matched.route,
       status: response.status,
       durationMs: Math.round((performance.now() - started) * 10) / 10,
       personId: request.identity?.personId,
@@ -89,8 +94,9 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     return response;
   }
 
-  async function dispatch(request: HttpRequest, log: Logger): Promise<HttpResponse> {
+  async function dispatch(request: HttpRequest, log: Logger, matched: { route: string }): Promise<HttpResponse> {
     const { found, allowed } = matchRoute(compiled, request.method, request.path);
+    if (found) matched.route = `${found.route.method} ${found.route.path}`;
     if (allowed.length === 0) {
       return problemResponse(simpleProblem(404, 'not-found', 'Not found', `No API route at ${request.path}.`));
     }

@@ -1,6 +1,7 @@
 // Builds the API Gateway HTTP API (payload format 2.0) event that AWS would hand the Lambda for an
 // HTTP request, and reads the Lambda's result back. Pure: the gateway does the sockets.
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
 
 export interface IncomingParts {
@@ -124,4 +125,23 @@ export function readResult(result: ApiResult): OutgoingParts {
   const raw = result.body ?? '';
   const body = result.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   return { status: result.statusCode ?? 200, headers, body };
+}
+
+/** The Lambda context the function gets with that event (here its request id is API Gateway's too). */
+export function lambdaContext(functionName: string, event: ApiEvent): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: event.requestContext.requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
 }

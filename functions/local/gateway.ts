@@ -9,14 +9,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
-import type { Logger } from '#http/log.ts';
+import type { Logger } from '#platform/log.ts';
 import { type CompiledRoute, matchRoute } from '#http/router.ts';
 import { clearedSessionCookie, readCookie, safeReturnTo, sessionCookie, sessionCookieName } from '#http/session.ts';
 import type { PrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { pageContentSecurityPolicy, securityHeaders } from '#http/security-headers.ts';
-import { bearerToken, type TokenVerifier } from '#http/token-verifier.ts';
+import { bearerToken, type TokenVerifier } from '#adapters/auth/token-verifier.ts';
 import type { Person } from '#domain/people/person.ts';
-import { buildEvent, readResult } from './gateway-event.ts';
+import { buildEvent, lambdaContext, readResult } from './gateway-event.ts';
 import type { DevIdentityProvider } from './dev-identity.ts';
 import { sessionSeconds } from './dev-identity.ts';
 import { signInPage, signInStyles } from './sign-in-page.ts';
@@ -238,22 +238,4 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-function lambdaContext(functionName: string, event: ApiEvent): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: event.requestContext.requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }

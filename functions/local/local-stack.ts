@@ -10,7 +10,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { compileRoutes } from '#http/router.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { compileCommons } from './compile-commons.ts';
 import { ensureTable } from './create-tables.ts';
@@ -97,6 +97,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // any others given in STEWARDS.
       STEWARDS: [demoSteward, process.env.STEWARDS ?? ''].filter(Boolean).join(','),
       LOG_LEVEL: options.logLevel ?? 'warn',
+      // The EMF lines (one per request and per write) would drown the console: they print at debug only.
+      POWERTOOLS_METRICS_DISABLED: options.logLevel === 'debug' ? 'false' : 'true',
+      // No X-Ray daemon listens here: the tracer is never even loaded.
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      // As Lambda sets it: the first request each function answers logs `cold_start: true`.
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
     };
     Object.assign(process.env, env);
 
@@ -110,9 +116,24 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       );
     }
 
+    // Registry-log entries written before subtree hashes were kept get them once (one read after that).
+    const { backfillSubtrees } = await import('#adapters/dynamodb/registry-log-backfill.ts');
+    const { createDocumentClient } = await import('#adapters/dynamodb/client.ts');
+    const logClient = createDocumentClient({
+      region: env.AWS_REGION ?? 'eu-west-1',
+      endpoint: dynamo.endpoint,
+      timeoutMs: 30_000,
+    });
+    try {
+      const backfill = await backfillSubtrees(logClient, tableName);
+      if (!backfill.done) progress(`registry log: ${backfill.written} older entries given their subtree hashes`);
+    } finally {
+      logClient.destroy();
+    }
+
     // Search: the commons and the table indexed now, then every change through the stream, as in AWS.
     const { indexStreamRecords } = await import('#app/stream-indexer.ts');
-    const { reindex, tradeOf } = await import('#app/search-sync.ts');
+    const { reindex, indexLookups } = await import('#app/search-sync.ts');
     // Shortages: rebuilt before the poller starts (a recompute must not race the stream consumer); the
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
@@ -130,11 +151,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             {
               search: services.search,
               log: services.log,
-              lookups: {
-                syndicate: (id) => services.syndicates.get(id),
-                now: services.now,
-                tradeOf: (version) => tradeOf(services.commons, version),
-              },
+              lookups: indexLookups(services),
             },
             records,
           ),
@@ -171,7 +188,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : {}),
       verifyToken: services.verifyToken,
       devIdentity: { provider: identity, people: demoPeople },
-      log: createLogger(options.logLevel ?? 'warn', { service: 'gateway' }),
+      log: createLogger(options.logLevel ?? 'warn', 'gateway'),
     });
     await new Promise<void>((resolveListen, reject) => {
       server.once('error', (error: NodeJS.ErrnoException) => {

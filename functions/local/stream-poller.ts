@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { StreamRecord } from '#app/stream-indexer.ts';
+import { backoffDelay } from '#domain/retry.ts';
 
 export type BatchHandler = (
   records: StreamRecord[],
@@ -93,8 +94,9 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
         continue;
       }
       pending = pending.slice(index);
-      // Capped exponential backoff with jitter, as Lambda's event source retries.
-      await sleep(Math.min(1000, backoffMs * 2 ** attempt) * (0.5 + Math.random() / 2));
+      // Capped exponential backoff with full jitter (the one policy, domain/retry.ts), as Lambda's
+      // event source retries; the attempts, not a time budget, decide when a record is parked.
+      await sleep(backoffDelay(attempt, { baseMs: 2 * backoffMs, capMs: 1000 }));
     }
   }
 

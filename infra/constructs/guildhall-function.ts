@@ -1,14 +1,18 @@
-// Every Guildhall function: Node 24 on arm64, X-Ray tracing, its own log group kept 30 days, the
-// commons compiled into its bundle, and no secret in its environment. A secret it needs is named
+// Every Guildhall function: Node 24 on arm64, X-Ray tracing with Powertools' tracer from its layer,
+// its own log group kept 30 days (JSON lines from Powertools' logger, EMF metrics under one namespace),
+// the commons compiled into its bundle, and no secret in its environment. A secret it needs is named
 // there (`<VALUE>_SECRET`: a name or ARN) and read at run time (functions/app/secrets.ts); only the
 // functions given a secret here are granted to read it.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type ILayerVersion, LayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
+import { providedModules } from '../../functions/platform/lambda-externals.ts';
 
 /**
  * One log group, kept a week, for the functions CDK runs at deploy time (the site upload, the
@@ -25,6 +29,42 @@ export function deployTimeLogs(scope: Construct): LogGroup {
 }
 
 export const root = join(import.meta.dirname, '../..');
+
+/** The Powertools the code is built and tested with: its layer, at this version, serves the tracer. */
+export const powertoolsVersion: string = JSON.parse(
+  readFileSync(join(root, 'node_modules/@aws-lambda-powertools/logger/package.json'), 'utf8'),
+).version;
+
+/** The SSM parameter AWS publishes with the ARN of Powertools' layer at that version, in each region. */
+export const powertoolsLayerParameter = `/aws/service/powertools/typescript/generic/all/${powertoolsVersion}`;
+
+/**
+ * Powertools' public layer, one per stack, resolved at deploy time from the installed version. Its tracer
+ * (with the X-Ray SDK) is imported on a function's first traced invocation; the bundles leave it out
+ * (functions/platform/lambda-externals.ts). Without the layer a function still answers, untraced, and
+ * logs why once.
+ */
+export function powertoolsLayer(scope: Construct): ILayerVersion {
+  const stack = Stack.of(scope);
+  const existing = stack.node.tryFindChild('PowertoolsLayer');
+  if (existing) return existing as ILayerVersion;
+  return LayerVersion.fromLayerVersionArn(
+    stack,
+    'PowertoolsLayer',
+    StringParameter.valueForStringParameter(stack, powertoolsLayerParameter),
+  );
+}
+
+/**
+ * What every function's logs and metrics are told (functions/config/config.ts): the `service` of each
+ * log line and metric, the metrics' namespace, and the lowest level logged. Tracing needs no variable:
+ * it is on in AWS, where every function has active X-Ray tracing.
+ */
+export const telemetryEnvironment = {
+  POWERTOOLS_SERVICE_NAME: 'guildhall',
+  POWERTOOLS_METRICS_NAMESPACE: 'Guildhall',
+  LOG_LEVEL: 'info',
+} as const;
 
 /** The variables that name a secret, and the value each one stands for (functions/config/config.ts). */
 export type SecretVariable = 'CREDENTIAL_SIGNING_KEY_SECRET' | 'MEILISEARCH_KEY_SECRET' | 'ORIGIN_VERIFY_SECRET';
@@ -62,11 +102,17 @@ export class GuildhallFunction extends NodejsFunction {
       memorySize: 1024,
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
+      layers: [powertoolsLayer(scope)],
       logGroup,
       entry: props.entry.startsWith('/') ? props.entry : join(root, props.entry),
       handler: 'handler',
       description: props.description,
-      environment: { ...props.environment, ...secretNames, NODE_OPTIONS: '--enable-source-maps' },
+      environment: {
+        ...telemetryEnvironment,
+        ...props.environment,
+        ...secretNames,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
       bundling: {
@@ -77,8 +123,8 @@ export class GuildhallFunction extends NodejsFunction {
         mainFields: ['module', 'main'],
         // Some dependencies are CommonJS and call require(); give ESM bundles one.
         banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // The Lambda runtime ships the AWS SDK v3; bundling it would only add cold-start weight.
-        externalModules: ['@aws-sdk/*'],
+        // The Lambda runtime ships the AWS SDK v3, the layer Powertools' tracer: bundling them only adds weight.
+        externalModules: providedModules,
         // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
         // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {

@@ -6,18 +6,19 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Context } from 'aws-lambda';
 import { createApp } from 'astro/app/entrypoint';
-import { lazyOriginCheck } from '#app/origin-check.ts';
 import { getSecretReader } from '#app/secrets.ts';
 import { loadServices } from '#app/services.ts';
+import { getTelemetry } from '#app/store-services.ts';
 import { getConfig } from '#config/config.ts';
 import type { ApiEvent, ApiResult } from '#http/apigw.ts';
 import { prerenderedCacheControl } from '#http/cache-control.ts';
 import { originRefusal } from '#http/origin-check.ts';
+import { lazyOriginCheck } from '#http/origin-check-config.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { securityHeaders } from '#http/security-headers.ts';
 import { eventResultFromResponse, webRequestFromEvent } from '#http/web-fetch.ts';
+import { lambdaHandler } from '#platform/telemetry.ts';
 
 const app = createApp();
 // Lambda's task root when deployed; beside this module otherwise (where no client/ folder exists).
@@ -68,8 +69,8 @@ function secured(result: ApiResult, policy?: string): ApiResult {
   return { ...result, headers };
 }
 
-export async function handler(event: ApiEvent, _context?: Context): Promise<ApiResult> {
-  if (!(await fromCloudFront(event.headers))) return originRefusal();
+/** One page: a prerendered file, or Astro's rendering; its route is the page's template (`/jobs/[id]`). */
+async function serve(event: ApiEvent): Promise<{ result: ApiResult; route: string }> {
   const method = event.requestContext.http.method;
   const file = method === 'GET' || method === 'HEAD' ? prerendered(event.rawPath) : undefined;
   if (file) {
@@ -79,14 +80,36 @@ export async function handler(event: ApiEvent, _context?: Context): Promise<ApiR
       body: method === 'HEAD' ? '' : readFileSync(file, 'utf8'),
       isBase64Encoded: false,
     };
-    return secured(result, policies?.(file.slice(clientDir.length)));
+    return { result: secured(result, policies?.(file.slice(clientDir.length))), route: 'prerendered' };
   }
   // Pages call getServices(); their secrets (signing key, Meilisearch key) are read here, once.
   await loadServices();
   const request = webRequestFromEvent(event);
+  const route = app.match(request)?.route ?? 'unmatched';
   const response = await app.render(request, {
     addCookieHeader: true,
     clientAddress: event.requestContext.http.sourceIp,
   });
-  return secured(await eventResultFromResponse(response));
+  return { result: secured(await eventResultFromResponse(response)), route };
 }
+
+// Telemetry is built on the first invocation: Astro loads this module while it builds, where nothing is
+// configured. A request that did not come through CloudFront is refused before anything else.
+export const handler = lambdaHandler(
+  getTelemetry,
+  async (event: ApiEvent): Promise<ApiResult> => {
+    if (!(await fromCloudFront(event.headers))) return originRefusal();
+    const started = performance.now();
+    const { result, route } = await serve(event);
+    getTelemetry().requestServed({
+      correlationId: event.requestContext.requestId,
+      method: event.requestContext.http.method,
+      path: event.rawPath,
+      route,
+      status: result.statusCode ?? 200,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    });
+    return result;
+  },
+  { correlationId: (event) => event.requestContext.requestId },
+);

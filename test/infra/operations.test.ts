@@ -3,6 +3,8 @@
 // are watched.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { configSchema } from '#config/config.ts';
+import { powertoolsLayerParameter } from '../../infra/constructs/guildhall-function.ts';
 import { functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
 
 let app: Template;
@@ -38,6 +40,38 @@ describe('every function', () => {
       });
       const group = fn.Properties.LoggingConfig?.LogGroup?.Ref;
       expect(logGroups[group]?.Properties.RetentionInDays, id).toBe(30);
+    }
+  });
+
+  it('carries Powertools’ layer at the installed version, for the tracer its bundle leaves out', () => {
+    // The layer's ARN is resolved at deploy time from the SSM parameter AWS publishes for that version.
+    const parameters = Object.entries(app.toJSON().Parameters ?? {}) as Array<[string, { Default?: string }]>;
+    const layer = parameters.filter(([, p]) => p.Default === powertoolsLayerParameter);
+    expect(layer).toHaveLength(1);
+    expect(powertoolsLayerParameter).toMatch(/^\/aws\/service\/powertools\/typescript\/generic\/all\/\d+\.\d+\.\d+$/);
+    for (const [id, fn] of guildhallFunctions(app)) {
+      expect(fn.Properties.Layers, id).toEqual([{ Ref: layer[0]?.[0] }]);
+    }
+  });
+
+  it('logs JSON lines at info and up for the one service, with its metrics under the Guildhall namespace', () => {
+    for (const [id, fn] of guildhallFunctions(app)) {
+      const variables = fn.Properties.Environment.Variables;
+      expect(variables, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'guildhall',
+        POWERTOOLS_METRICS_NAMESPACE: 'Guildhall',
+        LOG_LEVEL: 'info',
+      });
+      // Nothing turns the metrics or the tracer off in AWS (config.ts: both on there unless told otherwise).
+      expect(variables, id).not.toHaveProperty('POWERTOOLS_METRICS_DISABLED');
+      expect(variables, id).not.toHaveProperty('POWERTOOLS_TRACE_ENABLED');
+      // Each value passes the functions' own configuration schema, so no function fails its cold start on it.
+      const telemetry = configSchema.pick({
+        POWERTOOLS_SERVICE_NAME: true,
+        POWERTOOLS_METRICS_NAMESPACE: true,
+        LOG_LEVEL: true,
+      });
+      expect(telemetry.safeParse(variables).error?.issues, id).toBeUndefined();
     }
   });
 

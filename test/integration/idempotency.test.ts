@@ -21,7 +21,7 @@ beforeEach(async () => {
 
 const key = (value: string) => ({ 'idempotency-key': value });
 async function inventorRecords(personId: string) {
-  return body(await call('GET', '/api/me/innovations', personId)).records as Array<{ id: string }>;
+  return body(await call('GET', '/api/me/innovations', personId)).items as Array<{ id: string }>;
 }
 
 describe('an Idempotency-Key', () => {
@@ -117,6 +117,6 @@ describe('a value report retried without a key', () => {
     expect((await call('POST', path, 'bram', reportInput(1000))).status).toBe(201);
     const retried = await call('POST', path, 'bram', reportInput(1000));
     expect(retried.status).toBe(422);
-    expect(body(await call('GET', `/api/innovations/${id}`, null)).reports).toHaveLength(1);
+    expect(body(await call('GET', `/api/innovations/${id}`, null)).reports.items).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
 import { SearchUnavailableError } from '#domain/errors.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { documentClient, localEndpoint } from '../support/dynamodb.ts';

@@ -11,7 +11,7 @@ import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
 import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { dayReportInput, draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
-import { createPeople } from '../support/innovation-world.ts';
+import { allAccounts, allEntries, createPeople, ledgerSums } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Services;
@@ -151,7 +151,7 @@ describe('settlements are idempotent under concurrency', () => {
         ['person:ben', 250n],
       ]),
     );
-    expect(await services.ledger.listEntries('syndicate:mill')).toHaveLength(2);
+    expect(await allEntries(services, 'syndicate:mill')).toHaveLength(2);
     const settlements = (await services.registryLog.entries(0, 100)).filter((e) => e.kind === 'settlement');
     expect(settlements).toHaveLength(1);
   });
@@ -186,8 +186,8 @@ describe('settlements are idempotent under concurrency', () => {
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
     expect(results.filter((r) => r.status === 422).every((r) => body(r).rule === 'credit-limit')).toBe(true);
-    const accounts = await services.ledger.listAccounts();
-    expect(accounts.reduce((sum, a) => sum + a.balance, 0n)).toBe(0n);
+    const accounts = await allAccounts(services);
+    expect(await ledgerSums(services)).toEqual({ balances: 0n, kept: 0n });
     expect(accounts.find((a) => a.accountId === 'syndicate:mill')?.balance).toBe(-90_000n);
     const stillConfirmed = await Promise.all(reports.map((r) => services.innovations.getReport(id, r)));
     expect(stillConfirmed.filter((r) => r?.status === 'confirmed')).toHaveLength(2);
@@ -210,15 +210,16 @@ describe('settlements are idempotent under concurrency', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(50);
     expect(statuses.filter((s) => s === 422)).toHaveLength(50);
     expect(results.filter((r) => r.status === 422).every((r) => body(r).rule === 'credit-limit')).toBe(true);
-    const accounts = await services.ledger.listAccounts();
-    expect(accounts.reduce((sum, a) => sum + a.balance, 0n)).toBe(0n);
+    const accounts = await allAccounts(services);
+    expect(await ledgerSums(services)).toEqual({ balances: 0n, kept: 0n });
+    expect((await services.ledger.totals()).settlements).toBe(51);
     expect(accounts.find((a) => a.accountId === 'syndicate:mill')?.balance).toBe(-100_000n);
     expect(accounts.find((a) => a.accountId === 'person:ana')?.balance).toBe(50_000n);
     // Each settled report is settled once, in the ledger and on the log; the refused stay confirmed.
     const after = await Promise.all(reports.map((r) => services.innovations.getReport(id, r)));
     expect(after.filter((r) => r?.status === 'settled')).toHaveLength(50);
     expect(after.filter((r) => r?.status === 'confirmed')).toHaveLength(50);
-    expect(await services.ledger.listEntries('syndicate:mill')).toHaveLength(2 * 51);
+    expect(await allEntries(services, 'syndicate:mill')).toHaveLength(2 * 51);
     const logged = (await services.registryLog.entries(0, 1000)).filter((e) => e.kind === 'settlement');
     expect(new Set(logged.map((e) => JSON.parse(e.data).reportId)).size).toBe(51);
     expect(logged).toHaveLength(51);

@@ -115,7 +115,7 @@ describe('naming someone invites them', () => {
     expect(mine.invitations.map((i: { record: { id: string }; role: string }) => [i.record.id, i.role])).toEqual([
       [id, 'invited'],
     ]);
-    expect(mine.records).toEqual([]);
+    expect(mine.items).toEqual([]);
     const seen = await call('GET', `/api/innovations/${id}/draft`, 'ben');
     expect(seen.status).toBe(200);
     expect(body(seen).consent).toMatchObject({ role: 'invited', invited: ['ben'], missing: ['ben'] });
@@ -126,7 +126,7 @@ describe('naming someone invites them', () => {
       403,
     );
     expect(body(await publish(id, 'ben'))).toMatchObject({ rule: 'consent-needed' });
-    expect(body(await call('GET', '/api/me/innovations', 'ana')).records[0].inventorIds).toEqual(['ana']);
+    expect(body(await call('GET', '/api/me/innovations', 'ana')).items[0].inventorIds).toEqual(['ana']);
   });
 
   it('names nobody invited to a correction in what the public sees', async () => {
@@ -167,7 +167,7 @@ describe('naming someone invites them', () => {
     expect(after.consent).toMatchObject({ missing: ['ana', 'ben'], invited: [] });
     expect((await call('GET', `/api/innovations/${id}/draft`, 'stranger')).status).toBe(404);
     expect((await consent(id, 'stranger', 'accept')).status).toBe(404);
-    expect(body(await call('GET', '/api/me/innovations', 'stranger'))).toMatchObject({ records: [], invitations: [] });
+    expect(body(await call('GET', '/api/me/innovations', 'stranger'))).toMatchObject({ items: [], invitations: [] });
 
     expect(body(await publish(id, 'ana')).detail).toContain('ana and ben have not accepted');
     await accepted(id, ['ana', 'ben']);

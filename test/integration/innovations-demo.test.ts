@@ -8,6 +8,8 @@ import { auditStore } from '#domain/innovations/registry-log-use-cases.ts';
 import { demoSteward } from '#local/demo-data/people.ts';
 import { seedDemoData } from '#local/seed.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
+import { allAccounts, ledgerSums } from '../support/innovation-world.ts';
+import { everyItem } from '#domain/paged-reads.ts';
 
 let services: Services;
 let first: Awaited<ReturnType<typeof seedDemoData>>;
@@ -20,13 +22,14 @@ beforeAll(async () => {
 describe('the demo innovations', () => {
   it('load as published records, a draft, adoptions, reports and one settlement', async () => {
     expect(first.innovations).toBe(9);
-    expect(await services.innovations.listPublished()).toHaveLength(8);
+    const published = await everyItem((request) => services.innovations.publishedPage(request));
+    expect(published).toHaveLength(8);
     expect((await services.innovations.get('seed-tray-labels'))?.status).toBe('draft');
     const triage = await recordView(services, 'two-minute-fault-triage-card', null);
-    expect(triage.reports.map((r) => r.effectiveStatus)).toEqual(['settled']);
+    expect(triage.reports.items.map((r) => r.effectiveStatus)).toEqual(['settled']);
     expect(triage.record).toMatchObject({ valueSettled: 48000n, royaltiesPaid: 24000n, adopterCount: 1 });
     const statuses = (
-      await Promise.all((await services.innovations.listPublished()).map((r) => services.innovations.listReports(r.id)))
+      await Promise.all(published.map((r) => everyItem((request) => services.innovations.reportsPage(r.id, request))))
     )
       .flat()
       .map((r) => r.status)
@@ -40,27 +43,29 @@ describe('the demo innovations', () => {
   });
 
   it('publish nobody as a co-inventor without their acceptance, and leave one invitation to answer', async () => {
-    const triage = await services.registryLog.entriesFor('two-minute-fault-triage-card');
-    expect(JSON.parse(triage[0]?.data ?? '{}')).toMatchObject({
+    const triage = await services.registryLog.entriesFor('two-minute-fault-triage-card', { limit: 1 });
+    expect(JSON.parse(triage.items[0]?.data ?? '{}')).toMatchObject({
       kind: 'publish',
       consentedBy: ['demo-ada', 'demo-carmen'],
     });
-    const femi = await myInnovations(services, { personId: 'demo-femi', claimedName: 'Femi Adeyemi' });
+    const femi = await myInnovations(services, { personId: 'demo-femi', claimedName: 'Femi Adeyemi' }, { limit: 100 });
     expect(femi.invitations.map((i) => [i.record.id, i.role])).toEqual([['seed-tray-labels', 'invited']]);
-    expect(femi.records.map((r) => r.id)).not.toContain('seed-tray-labels');
+    expect(femi.items.map((r) => r.id)).not.toContain('seed-tray-labels');
   });
 
   it('make a log that verifies and a ledger that sums to zero', async () => {
     const { result } = await auditStore(services, services.logSigner.publicJwk);
     expect(result).toMatchObject({ ok: true });
-    const ledger = await ledgerOverview(services);
+    const ledger = await ledgerOverview(services, { limit: 100 });
     expect(ledger.sum).toBe(0n);
-    expect(ledger.accounts.find((a) => a.accountId === 'syndicate:common-table-kitchens')?.creditLimit).toBe(-250_000n);
+    expect(ledger.settlements).toBe(1);
+    expect(await ledgerSums(services)).toEqual({ balances: 0n, kept: 0n });
+    expect(ledger.items.find((a) => a.accountId === 'syndicate:common-table-kitchens')?.creditLimit).toBe(-250_000n);
   });
 
   it('grant every account its credit by the steward’s logged decisions, none to the steward herself', async () => {
-    const ledger = await ledgerOverview(services);
-    const limits = new Map(ledger.accounts.map((a) => [a.accountId, a.creditLimit]));
+    const accounts = await allAccounts(services);
+    const limits = new Map(accounts.map((a) => [a.accountId, a.creditLimit]));
     expect(limits.get('syndicate:riverside-builders')).toBe(-100_000n);
     expect(limits.get('person:demo-ada')).toBe(-100_000n);
     expect(limits.get(`person:${demoSteward}`)).toBeUndefined();
@@ -68,7 +73,7 @@ describe('the demo innovations', () => {
     const grants = (await services.registryLog.entries(0, head?.treeSize ?? 0))
       .map((entry) => JSON.parse(entry.data))
       .filter((event) => event.kind === 'credit-limit');
-    expect(grants.length).toBeGreaterThanOrEqual(ledger.accounts.filter((a) => a.creditLimit !== undefined).length);
+    expect(grants.length).toBeGreaterThanOrEqual(accounts.filter((a) => a.creditLimit !== undefined).length);
     for (const grant of grants)
       expect(grant, JSON.stringify(grant)).toMatchObject({ by: demoSteward, reason: expect.any(String) });
     const changes = await services.ledger.listLimitChanges('syndicate:common-table-kitchens');

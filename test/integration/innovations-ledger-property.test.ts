@@ -7,7 +7,7 @@ import type { Services } from '#app/services.ts';
 import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { dayReportInput, draftInput, syndicateInput } from '../unit/innovations/fixtures.ts';
-import { createPeople } from '../support/innovation-world.ts';
+import { allAccounts, allEntries, createPeople, ledgerSums } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Services;
@@ -74,11 +74,16 @@ describe('the Bound ledger in the store', () => {
             if (fits) modelBalance -= half;
           }
 
-          const accounts = await services.ledger.listAccounts();
-          expect(accounts.reduce((sum, a) => sum + a.balance, 0n)).toBe(0n);
+          const accounts = await allAccounts(services);
+          // The sum the ledger's page shows is the one the settlements kept: it must be what the
+          // balances really add up to, and that is zero.
+          expect(await ledgerSums(services)).toEqual({ balances: 0n, kept: 0n });
           for (const account of accounts) {
             const floor = account.creditLimit ?? 0n;
             expect(account.balance >= floor, `${account.accountId} at ${account.balance}`).toBe(true);
+            // Each statement line's balance is exact: the last one is the balance now.
+            const royalties = (await allEntries(services, account.accountId)).filter((e) => e.kind === 'royalty');
+            if (royalties.length > 0) expect(royalties.at(-1)?.balanceAfter).toBe(account.balance);
           }
           expect(accounts.find((a) => a.accountId === `syndicate:${syndicateId}`)?.balance ?? 0n).toBe(modelBalance);
         },

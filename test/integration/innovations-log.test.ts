@@ -113,7 +113,7 @@ describe('proofs served by the API', () => {
 
   it('lists a record’s entries with their inclusion checked', async () => {
     const log = body(await call('GET', `/api/innovations/${recordId}/log`, null));
-    const entries = log.entries as Array<{ entry: { index: number; kind: string }; included: boolean }>;
+    const entries = log.items as Array<{ entry: { index: number; kind: string }; included: boolean }>;
     expect(entries.map((e) => [e.entry.index, e.entry.kind, e.included])).toEqual([
       [0, 'publish', true],
       [1, 'adoption', true],

@@ -1,15 +1,22 @@
 // The innovation rules, proved from the outside: through the API router, against DynamoDB Local.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { reindex } from '#app/search-sync.ts';
+import type { Services } from '#app/services.ts';
+import { SearchUnavailableError } from '#domain/errors.ts';
+import type { SearchIndex } from '#domain/search/search-port.ts';
+import { createApi } from '#http/api.ts';
+import { callerFor } from '../support/api-client.ts';
 import { body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
 import { draftInput, reportInput } from '../unit/innovations/fixtures.ts';
 
 let call: Call;
+let services: Services;
 const clock = { now: new Date('2026-11-21T12:00:00.000Z') };
 const { draft, accepted, published, adoptedAndReported } = innovationSteps(() => call);
 
 beforeEach(async () => {
   clock.now = new Date('2026-11-21T12:00:00.000Z');
-  ({ call } = await innovationWorld(clock));
+  ({ call, services } = await innovationWorld(clock));
 });
 
 describe('drafts are private and only their inventors edit them', () => {
@@ -18,7 +25,7 @@ describe('drafts are private and only their inventors edit them', () => {
     expect((await call('GET', `/api/innovations/${id}`, null)).status).toBe(404);
     expect((await call('GET', `/api/innovations/${id}/draft`, 'ben')).status).toBe(200);
     expect((await call('GET', `/api/innovations/${id}/draft`, 'stranger')).status).toBe(404);
-    expect(body(await call('GET', '/api/innovations', null)).total).toBe(0);
+    expect(body(await call('GET', '/api/innovations', null)).items).toEqual([]);
   });
 
   it('answers a stranger’s edit or publish like a missing draft, and lets a co-inventor edit once they accept', async () => {
@@ -81,7 +88,7 @@ describe('drafts are private and only their inventors edit them', () => {
     expect(owned.status).toBe(400);
     const stranger = await call('POST', '/api/innovations', 'ana', draftInput([{ personId: 'ben' }]));
     expect(stranger.status).toBe(422);
-    expect(body(await call('GET', '/api/me/innovations', 'ana')).records).toEqual([]);
+    expect(body(await call('GET', '/api/me/innovations', 'ana')).items).toEqual([]);
   });
 
   it('refuses a practice guide or skill the commons does not have', async () => {
@@ -131,17 +138,38 @@ describe('publishing and corrections', () => {
     );
   });
 
-  it('filters the registry by trade, skill, practice, words and adoption', async () => {
+  it('filters the registry by trade, skill, practice, words and adoption, through search and, while search is down, without the words', async () => {
     const id = await published();
-    const total = async (query: string) => body(await call('GET', `/api/innovations?${query}`, null)).total;
-    expect(await total('trade=repair')).toBe(1);
-    expect(await total('trade=care')).toBe(0);
-    expect(await total('skill=repair-systematic-fault-finding')).toBe(1);
-    expect(await total('practice=care-shift-handover')).toBe(0);
-    expect(await total('q=triage+card')).toBe(1);
-    expect(await total('adopted=yes')).toBe(0);
+    const down: SearchIndex = {
+      ...services.search,
+      search: async () => {
+        throw new SearchUnavailableError('The search engine is down.');
+      },
+    };
+    const withoutSearch = callerFor(createApi(Object.assign(Object.create(services) as Services, { search: down })));
+    const found = async (query: string) => {
+      await reindex(services);
+      const [searched, fallback] = await Promise.all([
+        call('GET', `/api/innovations?${query}`, null),
+        withoutSearch('GET', `/api/innovations?${query}`, null),
+      ]);
+      expect(body(searched).searchDown).toBe(false);
+      expect(body(fallback).searchDown).toBe(true);
+      return [body(searched).items.length, body(fallback).items.length];
+    };
+    expect(await found('trade=repair')).toEqual([1, 1]);
+    expect(await found('trade=care')).toEqual([0, 0]);
+    expect(await found('skill=repair-systematic-fault-finding')).toEqual([1, 1]);
+    expect(await found('skill=hoist-and-sling-use')).toEqual([0, 0]);
+    expect(await found('practice=recording-a-repair-from-intake-to-return')).toEqual([1, 1]);
+    expect(await found('practice=care-shift-handover')).toEqual([0, 0]);
+    // Words only search can match: without it they are left out, and the page says so.
+    expect(await found('q=triage+card')).toEqual([1, 1]);
+    expect(await found('q=plasterboard')).toEqual([0, 1]);
+    expect(await found('adopted=yes')).toEqual([0, 0]);
     await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
-    expect(await total('adopted=yes')).toBe(1);
+    expect(await found('adopted=yes')).toEqual([1, 1]);
+    expect(await found('adopted=no')).toEqual([0, 0]);
   });
 });
 

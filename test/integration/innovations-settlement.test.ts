@@ -18,9 +18,9 @@ beforeEach(async () => {
 
 const balances = async () =>
   Object.fromEntries(
-    (body(await call('GET', '/api/ledger', null)).accounts as Array<{ accountId: string; balance: string }>).map(
-      (a) => [a.accountId, a.balance],
-    ),
+    (
+      body(await call('GET', '/api/ledger?pageSize=100', null)).items as Array<{ accountId: string; balance: string }>
+    ).map((a) => [a.accountId, a.balance]),
   );
 
 describe('settlement on the Bound ledger', () => {
@@ -86,7 +86,7 @@ describe('settlement on the Bound ledger', () => {
     expect(body(refused)).toMatchObject({ rule: 'credit-limit' });
     expect(body(refused).detail).toContain('syndicate:mill');
     const view = body(await call('GET', `/api/innovations/${id}`, null));
-    expect(view.reports[0]).toMatchObject({ status: 'confirmed', effectiveStatus: 'confirmed' });
+    expect(view.reports.items[0]).toMatchObject({ status: 'confirmed', effectiveStatus: 'confirmed' });
     expect(await balances()).toEqual({ 'syndicate:mill': '0' });
 
     await setCreditLimit(

@@ -1,8 +1,13 @@
 // The job board's rules, proved from the outside: through the API router, against DynamoDB Local.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { applicationCountKeys } from '#adapters/dynamodb/keys.ts';
+import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { documentClient } from '../support/dynamodb.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
+let services: Awaited<ReturnType<typeof apiOnFreshTable>>['services'];
 const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 const opening = {
   title: 'Carpenter for a housing retrofit',
@@ -29,6 +34,19 @@ const syndicate = {
 };
 const body = (response: ApiResponse) => response.body as Record<string, unknown>;
 
+async function setApplicationCount(openingId: string, count: number) {
+  const client = documentClient();
+  await client.send(
+    new UpdateCommand({
+      TableName: services.config.TABLE_NAME,
+      Key: applicationCountKeys(openingId),
+      UpdateExpression: 'SET applications = :n',
+      ExpressionAttributeValues: { ':n': count },
+    }),
+  );
+  client.destroy();
+}
+
 async function postOpening(positions = 2) {
   const created = await call('POST', '/api/syndicates/riverside/openings', 'admin', { ...opening, positions });
   expect(created.status).toBe(201);
@@ -38,7 +56,7 @@ async function postOpening(positions = 2) {
 }
 
 beforeEach(async () => {
-  ({ call } = await apiOnFreshTable());
+  ({ call, services } = await apiOnFreshTable());
   expect((await call('POST', '/api/syndicates', 'admin', syndicate)).status).toBe(201);
 });
 
@@ -73,7 +91,7 @@ describe('nobody sets what the server owns', () => {
       const response = await call('POST', '/api/syndicates/riverside/openings', 'admin', { ...opening, [field]: 'x' });
       expect(response.status).toBe(400);
       expect(JSON.stringify(response.body)).toContain(field);
-      expect(body(await call('GET', '/api/syndicates/riverside/openings', null)).total).toBe(0);
+      expect(body(await call('GET', '/api/syndicates/riverside/openings', null)).items).toEqual([]);
     },
   );
 
@@ -140,7 +158,7 @@ describe('applications', () => {
     const second = body(await call('PUT', `/api/openings/${id}/applicants/bo`, 'admin', { decision: 'accept' }));
     expect(second.opening).toMatchObject({ filled: 2, status: 'filled' });
     expect((await call('PUT', `/api/openings/${id}/applicants/cy`, 'admin', { decision: 'accept' })).status).toBe(422);
-    expect(body(await call('GET', '/api/openings', null)).total).toBe(0);
+    expect(body(await call('GET', '/api/openings', null)).items).toEqual([]);
   });
 
   it('never overbooks the last position when 100 acceptances race', async () => {
@@ -153,6 +171,36 @@ describe('applications', () => {
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.every((r) => r.status === 200 || r.status === 422 || r.status === 409)).toBe(true);
     expect(body(await call('GET', `/api/openings/${id}`, null))).toMatchObject({ filled: 1, status: 'filled' });
+  });
+
+  it('takes at most 200 applications an opening, and still answers a repeat of one it took', async () => {
+    const id = await postOpening();
+    expect((await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' })).status).toBe(200);
+    // The counter beside the opening, as the applications up to the cap would have left it.
+    await setApplicationCount(id, maxApplicationsPerOpening);
+    const late = await call('PUT', `/api/openings/${id}/applications/me`, 'bo', { note: 'Hi' });
+    expect(late.status).toBe(422);
+    expect(body(late)).toMatchObject({ rule: 'applications-full' });
+    expect((await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi again' })).status).toBe(200);
+    const ranked = body(await call('GET', `/api/openings/${id}/applicants`, 'admin')).items as unknown[];
+    expect(ranked).toHaveLength(1);
+  });
+
+  it('pages the ranked applicants, best match first, each once', async () => {
+    const id = await postOpening();
+    for (const person of ['ada', 'bo', 'cy', 'di', 'ed'])
+      await call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'Hi' });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = body(
+        await call('GET', `/api/openings/${id}/applicants?pageSize=2${cursor ? `&cursor=${cursor}` : ''}`, 'admin'),
+      );
+      expect((page.items as unknown[]).length).toBeLessThanOrEqual(2);
+      seen.push(...(page.items as Array<{ person: { id: string } }>).map((item) => item.person.id));
+      cursor = page.next as string | undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual(['ada', 'bo', 'cy', 'di', 'ed']);
   });
 
   it('ranks applicants by the skills they hold and says what is missing', async () => {
@@ -198,12 +246,16 @@ describe('the board', () => {
       remote: true,
     });
     await call('PUT', `/api/openings/${body(second).id}/status`, 'admin', { status: 'open' });
-    expect(body(await call('GET', '/api/openings?skill=stud-wall-framing', null)).total).toBe(1);
-    expect(body(await call('GET', '/api/openings?payUnit=BOUND', null)).total).toBe(1);
-    expect(body(await call('GET', '/api/openings?remote=true', null)).total).toBe(1);
-    const page = body(await call('GET', '/api/openings?pageSize=1&page=2', null));
-    expect(page).toMatchObject({ total: 2, page: 2, pageSize: 1 });
-    expect(page.items as unknown[]).toHaveLength(1);
+    expect(body(await call('GET', '/api/openings?skill=stud-wall-framing', null)).items).toHaveLength(1);
+    expect(body(await call('GET', '/api/openings?payUnit=BOUND', null)).items).toHaveLength(1);
+    expect(body(await call('GET', '/api/openings?remote=true', null)).items).toHaveLength(1);
+    expect(body(await call('GET', '/api/openings?trade=construction', null)).items).toHaveLength(2);
+    expect(body(await call('GET', '/api/openings?trade=care', null)).items).toEqual([]);
+    const first = body(await call('GET', '/api/openings?pageSize=1', null));
+    expect(first.items as unknown[]).toHaveLength(1);
+    const last = body(await call('GET', `/api/openings?pageSize=1&cursor=${first.next}`, null));
+    expect(last.items as unknown[]).toHaveLength(1);
+    expect(last.next).toBeUndefined();
     expect((await call('GET', '/api/openings?pageSize=1000', null)).status).toBe(400);
   });
 });

@@ -1,7 +1,9 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { attemptKeys } from '#adapters/dynamodb/keys.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
-import { ConflictError, ValidationError } from '#domain/errors.ts';
+import { ConflictError, RequestShapeError, ValidationError } from '#domain/errors.ts';
 import { completeLesson, enrollInCourse, myLearning } from '#domain/learning/learning-use-cases.ts';
 import { openQuiz, type QuizDependencies, submitQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { answersTo, courseNamed, takeQuizDirectly } from '../support/quiz.ts';
@@ -39,6 +41,13 @@ async function deps(): Promise<QuizDependencies> {
   };
 }
 
+/** Every attempt of a learner at the course's quiz, newest first (a handful: one page holds them). */
+async function attemptsOf(services: QuizDependencies, personId: string) {
+  const page = await services.learning.pageAttempts(personId, course.id, { limit: 100 });
+  expect(page.next).toBeUndefined();
+  return page.items;
+}
+
 describe('learning against DynamoDB Local', () => {
   it('takes a learner from enrollment to credential, and keeps it all', async () => {
     const services = await deps();
@@ -66,7 +75,7 @@ describe('learning against DynamoDB Local', () => {
       if (result.status === 'rejected') expect(result.reason).toSatisfy(lostTheRace);
     }
     expect(await services.learning.listCredentials(learner.personId)).toHaveLength(1);
-    expect(await services.learning.listAttempts(learner.personId, course.id)).toHaveLength(1);
+    expect(await attemptsOf(services, learner.personId)).toHaveLength(1);
   });
 
   it('counts two failed submissions of one draw at once as one attempt, so neither brings the wait nearer', async () => {
@@ -79,7 +88,7 @@ describe('learning against DynamoDB Local', () => {
       quizAttempts: 1,
       failedInRow: 1,
     });
-    expect(await services.learning.listAttempts(learner.personId, course.id)).toHaveLength(1);
+    expect(await attemptsOf(services, learner.personId)).toHaveLength(1);
   });
 
   it('keeps the draw across reads and removes it once submitted', async () => {
@@ -92,7 +101,7 @@ describe('learning against DynamoDB Local', () => {
     });
     const stored = await services.learning.getEnrollment(learner.personId, course.id);
     expect(stored?.quizDraw).toBeUndefined();
-    expect((await services.learning.listAttempts(learner.personId, course.id))[0]).toMatchObject({
+    expect((await attemptsOf(services, learner.personId))[0]).toMatchObject({
       questions: drawn,
       passed: false,
     });
@@ -140,5 +149,46 @@ describe('learning against DynamoDB Local', () => {
       [{ ...base, skillId: 'bookkeeping-fundamentals', level: 'foundation' }],
     );
     expect((await services.learning.listCredentialedSkills(personId))[0]?.level).toBe('proficient');
+  });
+
+  it("reads a learner's quiz attempts newest first, a page at a time, and only that learner's at that quiz", async () => {
+    const { tableName } = await freshTable();
+    const client = documentClient();
+    const learning = createLearningRepository(client, tableName);
+    const learner = uniqueId('learner');
+    const attempt = (personId: string, courseId: string, n: number) => ({
+      PutRequest: {
+        Item: {
+          ...attemptKeys(personId, courseId, n),
+          type: 'attempt',
+          personId,
+          courseId,
+          attempt: n,
+          questions: [],
+          answers: [],
+          correct: 0,
+          total: 5,
+          passed: false,
+          at: new Date(Date.UTC(2026, 0, n)).toISOString(),
+        },
+      },
+    });
+    const others = [attempt(learner, 'another-course', 1), attempt(uniqueId('learner'), course.id, 9)];
+    const mine = [1, 2, 3, 4, 5].map((n) => attempt(learner, course.id, n));
+    await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: [...others, ...mine] } }));
+
+    const pages: number[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await learning.pageAttempts(learner, course.id, { limit: 2, cursor });
+      pages.push(page.items.map((a) => a.attempt));
+      cursor = page.next;
+    } while (cursor);
+    expect(pages).toEqual([[5, 4], [3, 2], [1]]);
+
+    const first = await learning.pageAttempts(learner, course.id, { limit: 2 });
+    await expect(
+      learning.pageAttempts(uniqueId('learner'), course.id, { limit: 2, cursor: first.next }),
+    ).rejects.toBeInstanceOf(RequestShapeError);
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reindex } from '#app/search-sync.ts';
 import { indexStreamRecords } from '#app/stream-indexer.ts';
 import { createApi } from '#http/api.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { apiOnFreshTable, body, callerFor } from '../support/api-client.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from '../support/fake-meilisearch.ts';
 

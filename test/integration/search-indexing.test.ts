@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { reconcile, reindex } from '#app/search-sync.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';

@@ -5,9 +5,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestFromEvent, resultFromResponse } from '#http/apigw.ts';
-import { createApi } from '#http/api.ts';
-import { createLogger } from '#http/log.ts';
+import { apiRoutes, createApiHandler } from '#http/api.ts';
+import { createLogger } from '#platform/log.ts';
 import { compileRoutes } from '#http/router.ts';
 import { apiSecurityHeaders } from '#http/security-headers.ts';
 import { createGateway } from '#local/gateway.ts';
@@ -19,15 +18,14 @@ const maxBodyBytes = 4096;
 
 beforeAll(async () => {
   const { services } = await apiOnFreshTable({}, { MAX_BODY_BYTES: maxBodyBytes });
-  const router = createApi(services);
   server = createGateway({
-    // What functions/handlers/api.ts does with the event, on this test's services.
-    api: async (event) => resultFromResponse(await router.handle(requestFromEvent(event))),
-    apiRoutes: compileRoutes(router.routes),
+    // The API function's handler (functions/handlers/api.ts), on this test's services.
+    api: createApiHandler({ telemetry: services.telemetry, services: async () => services }),
+    apiRoutes: compileRoutes(apiRoutes),
     verifyToken: async () => {
       throw new Error('no token is valid here');
     },
-    log: createLogger('silent', { service: 'gateway' }),
+    log: createLogger('silent', 'gateway'),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

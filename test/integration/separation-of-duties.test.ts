@@ -65,7 +65,7 @@ const decide = (id: string, reportId: string, as: string, decision: object = { d
   call('PUT', `/api/innovations/${id}/reports/${reportId}/decision`, as, decision);
 const ledger = async () => body(await call('GET', '/api/ledger', null));
 const balance = async (accountId: string) =>
-  (await ledger()).accounts.find((a: { accountId: string }) => a.accountId === accountId)?.balance ?? '0';
+  (await ledger()).items.find((a: { accountId: string }) => a.accountId === accountId)?.balance ?? '0';
 const logSize = async () => body(await call('GET', '/api/registry-log/head', null)).treeHead.treeSize as number;
 
 describe('one person cannot create Bound', () => {
@@ -90,7 +90,7 @@ describe('one person cannot create Bound', () => {
     const decided = await ok(decide(id, reportId, 'ana'));
     expect(decided.report.status).toBe('confirmed');
     expect(decided.settlementRefused).toMatch(/below its credit limit of 0/);
-    expect((await ledger()).accounts).toEqual([]);
+    expect((await ledger()).items).toEqual([]);
 
     await grant('fresh', 1000);
     const settled = await ok(call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, 'ana'));
@@ -207,12 +207,12 @@ describe('inventors holding more than half of the shares confirm', () => {
     const reportId = (await ok(report(id, 'mill', 'bram', 999), 201)).report.id;
     const answers = await Promise.all(['ana', 'ben', 'carol'].map((person) => decide(id, reportId, person)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    const stored = body(await call('GET', `/api/innovations/${id}`, null)).reports[0];
+    const stored = body(await call('GET', `/api/innovations/${id}`, null)).reports.items[0];
     expect(stored.status).toBe('settled');
     // Two of the three (two thirds) confirm it; a third confirmation after that changes nothing.
     expect(stored.confirmations.length).toBeGreaterThanOrEqual(2);
     expect(await balance('syndicate:mill')).toBe('-499');
-    const entries = body(await call('GET', `/api/innovations/${id}/log`, null)).entries;
+    const entries = body(await call('GET', `/api/innovations/${id}/log`, null)).items;
     expect(entries.filter((e: { entry: { kind: string } }) => e.entry.kind === 'settlement')).toHaveLength(1);
   });
 });
@@ -269,7 +269,7 @@ describe('value is reported once per period', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => report(id, 'mill', 'bram', 1000)));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status !== 201).every((a) => a.status === 422 || a.status === 503)).toBe(true);
-    expect(body(await call('GET', `/api/innovations/${id}`, null)).reports).toHaveLength(1);
+    expect(body(await call('GET', `/api/innovations/${id}`, null)).reports.items).toHaveLength(1);
   });
 });
 
@@ -296,14 +296,12 @@ describe('credit is granted by a steward’s logged decision', () => {
       by: 'steward',
       reason: 'Agreed at the members’ meeting of 3 December.',
     });
-    const account = (await ledger()).accounts.find((a: { accountId: string }) => a.accountId === 'syndicate:mill');
+    const account = (await ledger()).items.find((a: { accountId: string }) => a.accountId === 'syndicate:mill');
     expect(account).toMatchObject({ limit: '-250000', balance: '0' });
     expect((await ledger()).stewards).toEqual(['steward']);
 
     await ok(call('PUT', '/api/syndicates/mill/credit-limit', 'steward', { credit: 0, reason: 'Taken back by vote.' }));
-    expect((await ledger()).accounts.find((a: { accountId: string }) => a.accountId === 'syndicate:mill').limit).toBe(
-      '0',
-    );
+    expect((await ledger()).items.find((a: { accountId: string }) => a.accountId === 'syndicate:mill').limit).toBe('0');
   });
 
   it('refuses a grant by anyone else, to the steward herself or her own syndicate, or to no one', async () => {
@@ -318,6 +316,6 @@ describe('credit is granted by a steward’s logged decision', () => {
     expect(nobody.status).toBe(404);
     const negative = await call('PUT', '/api/syndicates/mill/credit-limit', 'steward', { credit: -5, reason });
     expect(negative.status).toBe(400);
-    expect((await ledger()).accounts).toEqual([]);
+    expect((await ledger()).items).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts'
 import type { Opening } from '#domain/openings/opening.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { buildIndex, compareAggregates, recomputeIndex } from '#domain/shortages/recompute.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';
@@ -102,10 +102,10 @@ describe('the shortage index through the stream', () => {
     await poller?.drain(20_000);
     expect(poller?.failures()).toEqual([]);
 
-    const skills = (await call('GET', '/api/shortages', null)).body as {
-      skills: Array<{ skill: string; inputs: Record<string, number> }>;
+    const skills = (await call('GET', '/api/shortages?trade=construction&pageSize=100', null)).body as {
+      items: Array<{ skill: string; inputs: Record<string, number> }>;
     };
-    const inputs = (skill: string) => skills.skills.find((s) => s.skill === skill)?.inputs;
+    const inputs = (skill: string) => skills.items.find((s) => s.skill === skill)?.inputs;
     expect(inputs('plasterboard-hanging')).toEqual({
       openings: 1,
       positions: 1,

@@ -3,6 +3,8 @@
 // steps from a draft to a reported adoption, all through the real API router.
 import { expect } from 'vitest';
 import type { Services } from '#app/services.ts';
+import type { AccountId } from '#domain/ledger/account.ts';
+import { everyItem } from '#domain/paged-reads.ts';
 import { apiOnFreshTable, body } from './api-client.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
@@ -30,8 +32,8 @@ export async function createPeople(services: Services, ids: string[]) {
 }
 
 /** A fresh table with the people and the syndicate; `clock.now` is the services' time. */
-export async function innovationWorld(clock: { now: Date }) {
-  const world = await apiOnFreshTable({ now: () => clock.now });
+export async function innovationWorld(clock: { now: Date }, overrides: Partial<Services> = {}) {
+  const world = await apiOnFreshTable({ now: () => clock.now, ...overrides });
   await createPeople(world.services, people);
   expect((await world.call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
   await world.call('POST', '/api/syndicates/mill/join-requests', 'member');
@@ -91,6 +93,25 @@ export function innovationSteps(call: () => Call, input = draftInput) {
   }
 
   return { draft, accepted, published, adoptedAndReported };
+}
+
+/** Every account, read a page at a time as a job would: what the zero-sum checks add up. */
+export async function allAccounts(services: Services) {
+  return everyItem((request) => services.ledger.accountsPage(request));
+}
+
+/** Every line of an account's statement, oldest first. */
+export async function allEntries(services: Services, accountId: AccountId) {
+  return everyItem((request) => services.ledger.entriesPage(accountId, request));
+}
+
+/**
+ * The sum of every balance, read account by account, beside the sum the settlements kept: the ledger's
+ * page shows the second, so the two must always agree (and be zero).
+ */
+export async function ledgerSums(services: Services) {
+  const accounts = await allAccounts(services);
+  return { balances: accounts.reduce((sum, a) => sum + a.balance, 0n), kept: (await services.ledger.totals()).sum };
 }
 
 /**

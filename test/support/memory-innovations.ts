@@ -2,20 +2,23 @@
 // keeping the DynamoDB adapter's promises (functions/adapters/dynamodb/innovation-repository.ts): every
 // write is conditional on what it was decided against and all or nothing; a refused write throws
 // ConflictError and changes nothing; a log append lands in the same "transaction" as the change it
-// records. Drafting and publishing (versions, consent) are not kept here: a test starts from a
-// published record it puts in with `seedRecord`.
+// records; lists come a page at a time in the store's order. Drafting and publishing (versions,
+// consent) and the registry's listings are not kept here: a test starts from a published record it
+// puts in with `seedRecord`.
 import { ConflictError } from '#domain/errors.ts';
 import type { Adoption, ValueReport } from '#domain/innovations/adoption.ts';
 import type { InnovationRecord } from '#domain/innovations/innovation.ts';
-import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
+import type { InnovationRepository, LedgerEntry } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend } from '#domain/innovations/log-head.ts';
+import { pageOfList } from '#domain/paging.ts';
 import type { MemoryLedger, MemoryRegistryLog } from './memory-ledger.ts';
 
 const copy = <T>(value: T): T => structuredClone(value);
 const conflict = (message: string) => new ConflictError(message);
 
-type Drafting = 'getVersion' | 'listVersions' | 'createDraft' | 'saveDraft' | 'publish';
-export type MemoryInnovations = Omit<InnovationRepository, Drafting> & {
+type Drafting = 'getVersion' | 'getVersions' | 'listVersions' | 'createDraft' | 'saveDraft' | 'publish';
+type Listings = 'publishedPage' | 'inventorPage';
+export type MemoryInnovations = Omit<InnovationRepository, Drafting | Listings> & {
   /** Puts a record in as a store would hold it (published, say), without drafting it. */
   seedRecord(record: InnovationRecord): void;
 };
@@ -33,20 +36,44 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
     for (const change of changes) change();
     if (append) log.apply(append);
   };
-  const newestFirst = (a: InnovationRecord, b: InnovationRecord) =>
-    (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '');
+  const newest =
+    <T>(at: (item: T) => string | number) =>
+    (a: T, b: T) => {
+      const [x, y] = [at(a), at(b)];
+      return x < y ? 1 : x > y ? -1 : 0;
+    };
 
   return {
     seedRecord: (record) => void records.set(record.id, copy(record)),
     get: async (innovationId) => copy(records.get(innovationId) ?? null),
-    listPublished: async () => copy([...records.values()].filter((r) => r.status === 'published').sort(newestFirst)),
-    listByInventor: async (personId) =>
-      copy([...records.values()].filter((record) => record.inventorIds.includes(personId))),
+    async getMany(innovationIds) {
+      const found = new Map<string, InnovationRecord>();
+      for (const id of innovationIds) {
+        const record = records.get(id);
+        if (record) found.set(id, copy(record));
+      }
+      return found;
+    },
 
     getAdoption: async (innovationId, syndicateId) => copy(adoptions.get(pairKey(innovationId, syndicateId)) ?? null),
-    listAdoptions: async (innovationId) => copy([...adoptions.values()].filter((a) => a.innovationId === innovationId)),
-    listAdoptionsBySyndicate: async (syndicateId) =>
-      copy([...adoptions.values()].filter((a) => a.syndicateId === syndicateId)),
+    getAdoptions: async (refs) =>
+      copy(refs.flatMap((ref) => adoptions.get(pairKey(ref.innovationId, ref.syndicateId)) ?? [])),
+    adoptionsPage: async (innovationId, request) =>
+      copy(
+        pageOfList(
+          [...adoptions.values()]
+            .filter((a) => a.innovationId === innovationId)
+            .sort((a, b) => a.syndicateId.localeCompare(b.syndicateId)),
+          request,
+        ),
+      ),
+    adoptionsBySyndicatePage: async (syndicateId, request) =>
+      copy(
+        pageOfList(
+          [...adoptions.values()].filter((a) => a.syndicateId === syndicateId).sort(newest((a) => a.adoptedAt)),
+          request,
+        ),
+      ),
     async adopt(adoption, append) {
       const message = 'The adoption or the log changed meanwhile.';
       const key = pairKey(adoption.innovationId, adoption.syndicateId);
@@ -69,12 +96,24 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
     },
 
     getReport: async (innovationId, reportId) => copy(reports.get(pairKey(innovationId, reportId)) ?? null),
-    listReports: async (innovationId) => copy([...reports.values()].filter((r) => r.innovationId === innovationId)),
-    listReportsBySyndicate: async (syndicateId) =>
+    // Newest first in log order, as the table reads them through the record's log entries.
+    reportsPage: async (innovationId, request, which = 'reported') =>
       copy(
-        [...reports.values()]
-          .filter((r) => r.syndicateId === syndicateId)
-          .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt)),
+        pageOfList(
+          which === 'settled'
+            ? [...reports.values()]
+                .filter((r) => r.innovationId === innovationId && r.settlement)
+                .sort(newest((r) => r.settlement?.logIndex ?? 0))
+            : [...reports.values()].filter((r) => r.innovationId === innovationId).sort(newest((r) => r.logIndex)),
+          request,
+        ),
+      ),
+    reportsBySyndicatePage: async (syndicateId, request) =>
+      copy(
+        pageOfList(
+          [...reports.values()].filter((r) => r.syndicateId === syndicateId).sort(newest((r) => r.reportedAt)),
+          request,
+        ),
       ),
     async createReport(report, adoption, adoptionRev, append) {
       const message = 'The adoption or the log changed meanwhile.';
@@ -112,6 +151,10 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
       const settlement = report.settlement;
       if (!settlement) throw new Error('A settled report carries its settlement.');
       const message = 'The report, a balance or the log changed meanwhile.';
+      const changes = [
+        ...(payer ? [{ accountId: payer.accountId, delta: -payer.total, seen: payer.seen }] : []),
+        ...write.payees.map((payee) => ({ accountId: payee.accountId, delta: payee.amount, seen: payee.seen })),
+      ];
       transaction(
         [
           () => {
@@ -127,15 +170,25 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
             const balanceOk = account === undefined || account.balance >= payer.floor;
             if (!balanceOk || (account?.creditLimit ?? null) !== payer.limitSeen) throw conflict(message);
           },
+          () => {
+            // Every balance is still the one the plan read, so each entry's balance after it is exact.
+            for (const change of changes) {
+              if ((ledger.account(change.accountId)?.balance ?? 0n) !== change.seen) throw conflict(message);
+            }
+          },
           () => ledger.checkEntries(write.entries),
         ],
         [
           () => reports.set(key, copy(report)),
-          () => payer && ledger.move(payer.accountId, -payer.total, settlement.settledAt),
           () => {
-            for (const payee of write.payees) ledger.move(payee.accountId, payee.amount, settlement.settledAt);
+            for (const change of changes) ledger.move(change.accountId, change.delta, settlement.settledAt);
           },
-          () => ledger.addEntries(write.entries),
+          () => ledger.addEntries(withBalances(write.entries, changes)),
+          () =>
+            ledger.addTotals(
+              changes.reduce((sum, change) => sum + change.delta, 0n),
+              payer?.total ?? 0n,
+            ),
           () => {
             const record = records.get(report.innovationId);
             if (!record) return;
@@ -150,4 +203,18 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
       );
     },
   };
+}
+
+/** Each royalty with the balance right after it, counted from the balance its account's plan saw. */
+function withBalances(
+  entries: readonly LedgerEntry[],
+  changes: ReadonlyArray<{ accountId: string; seen: bigint }>,
+): LedgerEntry[] {
+  const running = new Map(changes.map((change) => [change.accountId, change.seen]));
+  return entries.map((entry) => {
+    if (entry.kind !== 'royalty') return entry;
+    const after = (running.get(entry.accountId) ?? 0n) + entry.amount;
+    running.set(entry.accountId, after);
+    return { ...entry, balanceAfter: after };
+  });
 }

@@ -1,17 +1,21 @@
 // In-memory registry log and ledger for unit tests, keeping the DynamoDB adapters' promises: an
 // append lands only on the head it was prepared over, a credit-limit change only over the limit it
-// was decided against, and a refused write (ConflictError) changes nothing. Everything read is a copy,
-// as a store's answer would be.
+// was decided against, a balance changes only from the balance its plan saw, and a refused write
+// (ConflictError) changes nothing. Lists come a page at a time in the store's order; everything read
+// is a copy, as a store's answer would be.
 import { ConflictError } from '#domain/errors.ts';
 import type {
   AccountState,
   CreditLimitChange,
   LedgerEntry,
   LedgerRepository,
+  LedgerTotals,
   RegistryLogRepository,
 } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
+import { pageOfList } from '#domain/paging.ts';
+import { nodeId } from '#domain/registry-log/stored-nodes.ts';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -43,9 +47,28 @@ export function memoryRegistryLog(): MemoryRegistryLog {
       apply(log);
     },
     entry: async (index) => copy(entries[index] ?? null),
-    entries: async (start, end) => copy(entries.slice(start, end)),
-    leafHashes: async (treeSize) => entries.slice(0, treeSize).map((entry) => entry.leafHash),
-    entriesFor: async (innovationId) => copy(entries.filter((entry) => entry.innovationId === innovationId)),
+    async entries(start, end) {
+      if (end - start > 1000) throw new RangeError('At most 1000 entries a read.');
+      return copy(entries.slice(start, Math.max(start, end)));
+    },
+    async nodes(nodes) {
+      // As the table keeps them: a leaf's hash, or the subtree hashes of the entry that completes a node.
+      const found = new Map<string, string>();
+      for (const node of nodes) {
+        const entry = entries[node.start + node.size - 1];
+        const level = Math.log2(node.size);
+        const hash = level === 0 ? entry?.leafHash : entry?.subtrees?.[level - 1];
+        if (hash) found.set(nodeId(node), hash);
+      }
+      return found;
+    },
+    entriesFor: async (innovationId, request) =>
+      copy(
+        pageOfList(
+          entries.filter((entry) => entry.innovationId === innovationId),
+          request,
+        ),
+      ),
   };
 }
 
@@ -59,13 +82,17 @@ export type MemoryLedger = LedgerRepository & {
   /** Throws ConflictError if any entry's key is taken already. */
   checkEntries(entries: readonly LedgerEntry[]): void;
   addEntries(entries: readonly LedgerEntry[]): void;
+  /** Adds a settlement's figures to the totals, as the settlement's transaction does. */
+  addTotals(net: bigint, moved: bigint): void;
 };
 
 export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
   const accounts = new Map<AccountId, AccountState>();
   const entries: LedgerEntry[] = [];
   const changes: CreditLimitChange[] = [];
-  const entryKey = (entry: LedgerEntry) => `${entry.accountId}|${entry.at}|${entry.reportId}|${entry.sequence}`;
+  const totals: LedgerTotals = { sum: 0n, settlements: 0, moved: 0n };
+  const entryKey = (entry: LedgerEntry) =>
+    `${entry.accountId}|${entry.at}|${entry.reportId}|${String(entry.sequence).padStart(3, '0')}`;
   const keys = new Set<string>();
   return {
     seed: (account) => accounts.set(account.accountId, copy(account)),
@@ -83,6 +110,11 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
         entries.push(copy(entry));
       }
     },
+    addTotals(net, moved) {
+      totals.sum += net;
+      totals.settlements += 1;
+      totals.moved += moved;
+    },
     async getAccounts(accountIds) {
       const found = new Map<AccountId, AccountState>();
       for (const id of accountIds) {
@@ -91,8 +123,24 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
       }
       return found;
     },
-    listAccounts: async () => copy([...accounts.values()]),
-    listEntries: async (accountId) => copy(entries.filter((entry) => entry.accountId === accountId)),
+    accountsPage: async (request) =>
+      copy(
+        pageOfList(
+          [...accounts.values()].sort((a, b) => a.accountId.localeCompare(b.accountId)),
+          request,
+        ),
+      ),
+    totals: async () => copy(totals),
+    // Oldest first, as the table's keys order them: time, report, position in the settlement.
+    entriesPage: async (accountId, request) =>
+      copy(
+        pageOfList(
+          entries
+            .filter((entry) => entry.accountId === accountId)
+            .sort((a, b) => entryKey(a).localeCompare(entryKey(b))),
+          request,
+        ),
+      ),
     listLimitChanges: async (accountId) => copy(changes.filter((change) => change.accountId === accountId)),
     async setCreditLimit(change, append) {
       const current = accounts.get(change.accountId);

@@ -5,8 +5,13 @@
 import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
+import { manyFrom, pagedFrom } from './memory-pages.ts';
 
 const copy = <T>(value: T): T => structuredClone(value);
+const byText =
+  <T>(text: (item: T) => string) =>
+  (a: T, b: T) =>
+    text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0;
 const counts = (membership: Membership | null) => ({
   member: membership?.status === 'active' ? 1 : 0,
   admin: membership?.status === 'active' && membership.role === 'admin' ? 1 : 0,
@@ -18,7 +23,12 @@ export function memorySyndicates(): SyndicateRepository {
   const key = (syndicateId: string, personId: string) => `${syndicateId}|${personId}`;
   return {
     get: async (syndicateId) => copy(syndicates.get(syndicateId) ?? null),
-    list: async () => copy([...syndicates.values()]),
+    getMany: manyFrom((syndicateId) => copy(syndicates.get(syndicateId))),
+    // In the adapter's orders: syndicates by lower-case name then id, a syndicate's members by
+    // person, a person's memberships by syndicate.
+    page: pagedFrom(() =>
+      copy([...syndicates.values()].sort(byText((syndicate) => `${syndicate.name.toLowerCase()}#${syndicate.id}`))),
+    ),
     async create(syndicate, founder) {
       if (syndicates.has(syndicate.id))
         throw new ConflictError(`A syndicate with the id "${syndicate.id}" exists already.`);
@@ -35,8 +45,26 @@ export function memorySyndicates(): SyndicateRepository {
     getMembership: async (syndicateId, personId) => copy(memberships.get(key(syndicateId, personId)) ?? null),
     listMemberships: async (syndicateId) =>
       copy([...memberships.values()].filter((membership) => membership.syndicateId === syndicateId)),
+    pageMemberships: (syndicateId, request, sieve) =>
+      pagedFrom(() =>
+        copy(
+          [...memberships.values()]
+            .filter((membership) => membership.syndicateId === syndicateId)
+            .sort(byText((membership) => membership.personId)),
+        ),
+      )(request, sieve),
+    getMemberships: (syndicateId, personIds) =>
+      manyFrom((personId) => copy(memberships.get(key(syndicateId, personId))))(personIds),
     listMembershipsOf: async (personId) =>
       copy([...memberships.values()].filter((membership) => membership.personId === personId)),
+    pageMembershipsOf: (personId, request) =>
+      pagedFrom(() =>
+        copy(
+          [...memberships.values()]
+            .filter((membership) => membership.personId === personId)
+            .sort(byText((membership) => membership.syndicateId)),
+        ),
+      )(request),
     async requestMembership(membership) {
       const existing = memberships.get(key(membership.syndicateId, membership.personId));
       if (existing && existing.status !== 'declined') return copy(existing);

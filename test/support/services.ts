@@ -15,7 +15,8 @@ import type {
 } from '#domain/learning/learning-repository.ts';
 import type { PeopleRepository, Person } from '#domain/people/person.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
-import { createLogger } from '#http/log.ts';
+import { pagedFrom } from './memory-pages.ts';
+import { createLogger } from '#platform/log.ts';
 
 export const commons = loadCommons(join(import.meta.dirname, '../../content'));
 
@@ -24,6 +25,9 @@ export function memoryPeople(initial: Person[] = []): PeopleRepository & { all()
   return {
     async get(id) {
       return people.get(id) ?? null;
+    },
+    async getMany(ids) {
+      return new Map(ids.flatMap((id) => (people.has(id) ? [[id, people.get(id) as Person]] : [])));
     },
     async createIfAbsent(person) {
       const existing = people.get(person.id);
@@ -74,11 +78,17 @@ export function memoryLearning(): LearningRepository & { attempts: QuizAttempt[]
       credentials.set(credential.id, credential);
       for (const skill of granted) skills.set(key(skill.personId, skill.skillId), skill);
     },
-    listAttempts: async (personId, courseId) =>
-      attempts.filter((a) => a.personId === personId && a.courseId === courseId).sort((a, b) => b.attempt - a.attempt),
+    pageAttempts: (personId, courseId, request) =>
+      pagedFrom(() =>
+        attempts
+          .filter((a) => a.personId === personId && a.courseId === courseId)
+          .sort((a, b) => b.attempt - a.attempt),
+      )(request),
     getCredential: async (id) => credentials.get(id) ?? null,
     listCredentials: async (personId) => [...credentials.values()].filter((c) => c.personId === personId),
     listCredentialedSkills: async (personId) => [...skills.values()].filter((s) => s.personId === personId),
+    findCredentialedSkills: async (personIds, skillIds) =>
+      [...skills.values()].filter((s) => personIds.includes(s.personId) && skillIds.includes(s.skillId)),
   };
 }
 

@@ -3,7 +3,8 @@ import * as z from 'zod';
 import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
+import type { RequestServed } from '#platform/telemetry.ts';
 import { wholeNumber } from '#http/routes/params.ts';
 import { fakeServices } from '../support/services.ts';
 
@@ -107,12 +108,12 @@ const routes = [
   }),
 ];
 
-function router(exposeInternals = false) {
+function router(exposeInternals = false, served: RequestServed[] = []) {
   return createRouter(routes, {
     services: fakeServices(),
     maxBodyBytes: 2048,
     exposeInternals,
-    log: createLogger('silent'),
+    telemetry: { log: createLogger('silent'), requestServed: (record) => served.push(record) },
   });
 }
 
@@ -257,6 +258,35 @@ describe('router', () => {
     for (const path of ['/api/things/abc', '/api/nothing', '/api/bug']) {
       expect((await router().handle(request({ path, requestId: 'abc-123' }))).headers['x-request-id']).toBe('abc-123');
     }
+  });
+
+  it('reports each request once, by its route template and status, whatever the outcome', async () => {
+    const served: RequestServed[] = [];
+    const api = router(false, served);
+    await api.handle(
+      request({ method: 'POST', path: '/api/things/abc', headers: json, body: '{"title":"Hi","count":2}' }),
+    );
+    await api.handle(request({ path: '/api/things/xyz', requestId: 'r-2', identity: { personId: 'p1' } }));
+    await api.handle(request({ path: '/api/conflict' }));
+    await api.handle(request({ path: '/api/bug' }));
+    await api.handle(request({ path: '/api/nothing-here' }));
+    await api.handle(request({ method: 'DELETE', path: '/api/things/abc' }));
+    expect(served.map(({ route, status }) => `${route} ${status}`)).toEqual([
+      'POST /api/things/{id} 201',
+      'GET /api/things/{id} 200',
+      'GET /api/conflict 409',
+      'GET /api/bug 500',
+      // No route: one name for every unknown path, so a scan of made-up paths cannot make new metrics.
+      'unmatched 404',
+      'unmatched 405',
+    ]);
+    expect(served[1]).toMatchObject({
+      correlationId: 'r-2',
+      method: 'GET',
+      path: '/api/things/xyz',
+      personId: 'p1',
+    });
+    expect(served.every((record) => record.durationMs >= 0)).toBe(true);
   });
 
   it('answers HEAD like GET without a body', async () => {

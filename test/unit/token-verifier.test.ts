@@ -12,7 +12,12 @@ import {
 } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UnauthenticatedError } from '#domain/errors.ts';
-import { bearerToken, createTokenVerifier, identityFromClaims, type TokenVerifier } from '#http/token-verifier.ts';
+import {
+  bearerToken,
+  createTokenVerifier,
+  identityFromClaims,
+  type TokenVerifier,
+} from '#adapters/auth/token-verifier.ts';
 import { createDevIdentityProvider, type DevIdentityProvider } from '#local/dev-identity.ts';
 
 let provider: DevIdentityProvider;

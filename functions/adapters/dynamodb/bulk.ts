@@ -9,6 +9,7 @@ import {
   type ScanCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '#domain/errors.ts';
+import { batchJobRetry, startRetries } from '#domain/retry.ts';
 import { storeCall } from './errors.ts';
 import type { Item } from './items.ts';
 
@@ -88,8 +89,8 @@ function parseJson(text: string): unknown {
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number];
 
 /**
- * Writes in batches of 25, a few batches at a time, re-sending what DynamoDB leaves unprocessed with a
- * growing pause (it does so under throttling); gives up after a bounded number of rounds.
+ * Writes in batches of 25, a few batches at a time, re-sending what DynamoDB leaves unprocessed (it does
+ * so under throttling) under the one retry policy; gives up when the batch job's budget is spent.
  */
 export async function batchWriteAll(
   client: DynamoDBDocumentClient,
@@ -103,13 +104,16 @@ export async function batchWriteAll(
   const worker = async () => {
     while (next < batches.length) {
       let pending = batches[next++] ?? [];
-      for (let round = 0; pending.length > 0; round++) {
-        if (round >= 8) throw new StoreUnavailableError('The store kept refusing a batch of writes; try again.');
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** round));
+      const retries = startRetries(batchJobRetry);
+      for (;;) {
         const result = await storeCall(() =>
           client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } })),
         );
         pending = result.UnprocessedItems?.[tableName] ?? [];
+        if (pending.length === 0) break;
+        if (!(await retries.next())) {
+          throw new StoreUnavailableError('The store kept refusing a batch of writes; try again.');
+        }
       }
     }
   };

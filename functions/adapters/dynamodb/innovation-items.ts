@@ -9,12 +9,11 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
 import type { Adoption, Settlement, ValueReport } from '#domain/innovations/adoption.ts';
 import { type InnovationRecord, type InnovationVersion, linkedPeople } from '#domain/innovations/innovation.ts';
 import type { SettlementWrite } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
-import { translateStoreError } from './errors.ts';
+import { storeCall } from './errors.ts';
 import { fromItem, type Item } from './items.ts';
 import {
   accountKeys,
@@ -23,6 +22,7 @@ import {
   innovationVersionKeys,
   inventorLinkKeys,
   ledgerEntryKeys,
+  ledgerTotalsKeys,
   logEntryKeys,
   logHeadKeys,
   valueReportKeys,
@@ -39,20 +39,9 @@ export function big(value: unknown): bigint {
 
 export const optionalBig = (value: unknown) => (value === undefined || value === null ? undefined : big(value));
 
-/**
- * Sends one transaction. A failed condition is a ConflictError, and so is DynamoDB's
- * TransactionConflict (another transaction held one of the items): both mean "re-read and try again".
- */
+/** Sends one transaction; what a cancellation means is decided in one place (errors.ts). */
 export async function transact(client: DynamoDBDocumentClient, items: TransactItem[], conflictMessage: string) {
-  try {
-    await client.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-      throw new ConflictError(conflictMessage, { cause: error });
-    }
-    throw translateStoreError(error, conflictMessage);
-  }
+  await storeCall(() => client.send(new TransactWriteCommand({ TransactItems: items })), conflictMessage);
 }
 
 /** The two writes of an append: the entry at its index (never twice) and the head over its old size. */
@@ -110,7 +99,7 @@ export function recordUpdate(tableName: string, record: InnovationRecord, expect
   return {
     Update: {
       TableName: tableName,
-      Key: { pk: `INNOV#${record.id}`, sk: 'RECORD' },
+      Key: innovationLookup(record.id),
       UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
       ConditionExpression: '#rev = :expectedRev',
       ExpressionAttributeNames: names,
@@ -231,15 +220,33 @@ function toSettlement(settlement: Settlement): Settlement {
   };
 }
 
-/** Every write of a settlement, for one transaction (see SettlementWrite for the conditions). */
+/**
+ * Every write of a settlement, for one transaction (see SettlementWrite for the conditions): at most
+ * 1 report + 1 payer + 20 payees + 40 royalty entries + 20 implementer shares + the record + the
+ * ledger's totals + 2 for the log = 86 items, inside DynamoDB's 100 (maxHolders keeps it so).
+ */
 export function settlementItems(tableName: string, write: SettlementWrite, log: LogAppend) {
   const { report, payer } = write;
   const settlement = report.settlement;
   if (!settlement) throw new Error('A settled report carries its settlement.');
   const at = settlement.settledAt;
-  const accountUpdate = (accountId: string, delta: bigint, guard?: { floor: bigint; limitSeen: bigint | null }) => {
+  // One list of balance changes feeds both the account updates and the ledger's sum, so the sum
+  // can only ever move by what the balances move.
+  const changes = [
+    ...(payer ? [{ accountId: payer.accountId, delta: -payer.total, seen: payer.seen, guard: payer }] : []),
+    ...write.payees.map((payee) => ({ accountId: payee.accountId, delta: payee.amount, seen: payee.seen })),
+  ];
+  const net = changes.reduce((sum, change) => sum + change.delta, 0n);
+  const moved = payer?.total ?? 0n;
+  const accountUpdate = (
+    change: (typeof changes)[number] & { guard?: { floor: bigint; limitSeen: bigint | null } },
+  ) => {
+    const { accountId, delta, seen, guard } = change;
     const keys = accountKeys(accountId);
-    const limitGuard = guard?.limitSeen === null ? 'attribute_not_exists(creditLimit)' : 'creditLimit = :seen';
+    const limitGuard = guard?.limitSeen === null ? 'attribute_not_exists(creditLimit)' : 'creditLimit = :seenLimit';
+    // Over the balance the plan read: entries then carry the exact balance after them. Settlements
+    // take turns at the log's head anyway, so this adds no waiting, only a retry after a race.
+    const balanceIs = seen === 0n ? '(attribute_not_exists(balance) OR balance = :seen)' : 'balance = :seen';
     return {
       Update: {
         TableName: tableName,
@@ -254,18 +261,27 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
           ':g1s': keys.gsi1sk,
           ':at': at,
           ':delta': delta,
+          ':seen': seen,
           ...(guard
-            ? { ':floor': guard.floor, ...(guard.limitSeen === null ? {} : { ':seen': guard.limitSeen }) }
+            ? { ':floor': guard.floor, ...(guard.limitSeen === null ? {} : { ':seenLimit': guard.limitSeen }) }
             : {}),
         },
         // The payer may only go down to its limit, as it stands now: the condition is on the current
         // balance (at least the limit plus what leaves), so concurrent payments cannot both pass it.
-        ...(guard
-          ? { ConditionExpression: `(attribute_not_exists(balance) OR balance >= :floor) AND ${limitGuard}` }
-          : {}),
+        ConditionExpression: guard
+          ? `${balanceIs} AND (attribute_not_exists(balance) OR balance >= :floor) AND ${limitGuard}`
+          : balanceIs,
       },
     } satisfies TransactItem;
   };
+  // Each royalty entry carries the balance after it, counted from the balance seen.
+  const running = new Map(changes.map((change) => [change.accountId as string, change.seen]));
+  const entries = write.entries.map((entry) => {
+    if (entry.kind !== 'royalty') return entry;
+    const after = (running.get(entry.accountId) ?? 0n) + entry.amount;
+    running.set(entry.accountId, after);
+    return { ...entry, balanceAfter: after };
+  });
   return [
     {
       Put: {
@@ -277,9 +293,8 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
         ExpressionAttributeValues: { ':confirmed': 'confirmed', ':pending': 'pending', ':cutoff': write.lapseCutoff },
       },
     },
-    ...(payer ? [accountUpdate(payer.accountId, -payer.total, payer)] : []),
-    ...write.payees.map((payee) => accountUpdate(payee.accountId, payee.amount)),
-    ...write.entries.map((entry) => ({
+    ...changes.map(accountUpdate),
+    ...entries.map((entry) => ({
       Put: {
         TableName: tableName,
         Item: {
@@ -296,6 +311,15 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
         Key: innovationLookup(report.innovationId),
         UpdateExpression: 'ADD valueSettled :value, royaltiesPaid :paid',
         ExpressionAttributeValues: { ':value': settlement.value, ':paid': settlement.inventorsTotal },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: ledgerTotalsKeys,
+        UpdateExpression: 'ADD #sum :net, settlements :one, moved :moved',
+        ExpressionAttributeNames: { '#sum': 'sum' },
+        ExpressionAttributeValues: { ':net': net, ':one': 1, ':moved': moved },
       },
     },
     ...logAppendItems(tableName, log),

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ValueReport } from '#domain/innovations/adoption.ts';
-import type { InnovationRecord } from '#domain/innovations/innovation.ts';
+import { maxVersions } from '#domain/innovations/innovation.ts';
 import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
 import { storeCall } from './errors.ts';
 import {
@@ -15,6 +15,7 @@ import {
   versionPut,
   transact,
 } from './innovation-items.ts';
+import { createInnovationLists } from './innovation-lists.ts';
 import { getItem, type Item, queryAll } from './items.ts';
 import {
   adoptionKeys,
@@ -22,6 +23,7 @@ import {
   innovationKeys,
   innovationLookup,
   innovationVersionKeys,
+  recordItemsKey,
   valueReportKeys,
   valueReportLookup,
 } from './keys.ts';
@@ -33,23 +35,11 @@ const revIs = (name: string, expected: number) =>
 export function createInnovationRepository(client: DynamoDBDocumentClient, tableName: string): InnovationRepository {
   // Reads are strongly consistent: use cases re-read after a lost race and must see the winner's write.
   const get = (key: { pk: string; sk: string }) => getItem(client, tableName, key, { consistent: true });
-  const inRecord = (innovationId: string, prefix: string) =>
-    queryAll(client, {
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `INNOV#${innovationId}`, ':prefix': prefix },
-      ConsistentRead: true,
-    });
-  const bySyndicate = (syndicateId: string, prefix: string) =>
-    queryAll(client, {
-      TableName: tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `SYND#${syndicateId}`, ':prefix': prefix },
-    });
   const reportItem = (report: ValueReport): Item => ({ ...valueReportKeys(report), type: 'value-report', ...report });
 
   return {
+    ...createInnovationLists(client, tableName),
+
     // Access pattern: a record by id.
     async get(innovationId) {
       const item = await get(innovationLookup(innovationId));
@@ -62,34 +52,17 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       return item ? toVersion(item) : null;
     },
 
-    // Access pattern: a record's versions, oldest first.
+    // Access pattern: a record's versions, oldest first: at most maxVersions and a draft (bounded).
     async listVersions(innovationId) {
-      return (await inRecord(innovationId, 'VERSION#')).map(toVersion);
-    },
-
-    // Access pattern: the registry, newest first (gsi1).
-    async listPublished() {
+      const key = recordItemsKey(innovationId, 'VERSION#');
       const items = await queryAll(client, {
         TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'INNOVATIONS#published' },
-        ScanIndexForward: false,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+        ConsistentRead: true,
       });
-      return items.map(toRecord);
-    },
-
-    // Access pattern: a person's records through their inventor links (gsi1), then each record.
-    async listByInventor(personId) {
-      const links = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${personId}`, ':prefix': 'INVENTS#' },
-        ScanIndexForward: false,
-      });
-      const records = await Promise.all(links.map((link) => this.get(String(link.innovationId))));
-      return records.filter((record): record is InnovationRecord => record !== null);
+      if (items.length > maxVersions + 1) throw new Error(`Record ${innovationId} has more versions than allowed.`);
+      return items.map(toVersion);
     },
 
     async createDraft(record, version) {
@@ -141,16 +114,6 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       return item ? toAdoption(item) : null;
     },
 
-    // Access pattern: a record's adopters.
-    async listAdoptions(innovationId) {
-      return (await inRecord(innovationId, 'ADOPT#')).map(toAdoption);
-    },
-
-    // Access pattern: a syndicate's adoptions (gsi1).
-    async listAdoptionsBySyndicate(syndicateId) {
-      return (await bySyndicate(syndicateId, 'ADOPT#')).map(toAdoption);
-    },
-
     async adopt(adoption, log) {
       await transact(
         client,
@@ -186,16 +149,6 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
     async getReport(innovationId, reportId) {
       const item = await get(valueReportLookup(innovationId, reportId));
       return item ? toReport(item) : null;
-    },
-
-    // Access pattern: a record's value reports.
-    async listReports(innovationId) {
-      return (await inRecord(innovationId, 'REPORT#')).map(toReport);
-    },
-
-    // Access pattern: a syndicate's value reports by date (gsi1).
-    async listReportsBySyndicate(syndicateId) {
-      return (await bySyndicate(syndicateId, 'REPORT#')).map(toReport);
     },
 
     async createReport(report, adoption, adoptionRev, log) {

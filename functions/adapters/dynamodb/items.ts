@@ -1,9 +1,18 @@
-// Small helpers every repository shares: strip key attributes from items, read a page of a query (for
-// what a request reads) or every page (for the jobs that rebuild an index from the table).
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+// Small helpers every repository shares: strip key attributes from items, read many items by key in
+// batches, read a page of a query (for what a request reads) or every page (for the jobs that rebuild an
+// index from the table).
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
-import { decodeCursor, encodeCursor, type PageRequest } from '#domain/paging.ts';
+import { ConflictError, StoreUnavailableError } from '#domain/errors.ts';
+import type { Sieve } from '#domain/paged-reads.ts';
+import { encodeCursor, type Page, type PageRequest, readCursor } from '#domain/paging.ts';
+import { type RetryClock, startRetries, systemClock, unprocessedKeysRetry } from '#domain/retry.ts';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
 
@@ -34,6 +43,61 @@ export async function getItem(
     ),
   );
   return result.Item;
+}
+
+/** One item's primary key as one string, for the map `getItems` answers with. */
+export const itemKey = (key: Item) => `${String(key.pk)}\n${String(key.sk)}`;
+
+/** DynamoDB's limit on keys in one BatchGetItem call. */
+const batchGetLimit = 100;
+
+/**
+ * Many items by primary key: BatchGetItem calls of at most 100 keys, a few at a time, never one GetItem
+ * per item. DynamoDB may leave keys unprocessed (throttling, or 16 MB in one answer); those are asked
+ * again under the one retry policy (`unprocessedKeysRetry`, domain/retry.ts: exponential backoff with
+ * full jitter inside a 2 s budget), then StoreUnavailableError (503): never a tight loop. The budget
+ * plus one slow call (client.ts: at most ~5 s) stays inside the functions' 10 s timeout. A key asked
+ * twice is asked once; an item that does not exist is absent from the map (keyed by `itemKey`).
+ */
+export async function getItems(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  keys: ReadonlyArray<{ pk: string; sk: string }>,
+  options: { budgetMs?: number; parallel?: number; consistent?: boolean } = {},
+  clock: RetryClock = systemClock,
+): Promise<Map<string, Item>> {
+  const unique = [...new Map(keys.map((key) => [itemKey(key), { pk: key.pk, sk: key.sk }])).values()];
+  const batches: Array<typeof unique> = [];
+  for (let start = 0; start < unique.length; start += batchGetLimit) {
+    batches.push(unique.slice(start, start + batchGetLimit));
+  }
+  const found = new Map<string, Item>();
+  const policy = { ...unprocessedKeysRetry, ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }) };
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      let pending: Item[] = batches[next++] ?? [];
+      const retries = startRetries(policy, clock);
+      for (;;) {
+        const keysNow = pending;
+        const result = await storeCall(() =>
+          client.send(
+            new BatchGetCommand({
+              RequestItems: { [tableName]: { Keys: keysNow, ConsistentRead: options.consistent } },
+            }),
+          ),
+        );
+        for (const item of result.Responses?.[tableName] ?? []) found.set(itemKey(item), item);
+        pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
+        if (pending.length === 0) break;
+        if (!(await retries.next())) {
+          throw new StoreUnavailableError('The store kept part of a read unanswered; try again in a moment.');
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.parallel ?? 4, batches.length) }, worker));
+  return found;
 }
 
 /**
@@ -98,39 +162,114 @@ export function positionKeys(indexName?: IndexName): string[] {
   return index ? [index.partitionKey, index.sortKey, ...base] : base;
 }
 
+export interface PageOfItems {
+  items: Item[];
+  next?: string | undefined;
+  previous?: string | undefined;
+}
+
+/** Drops the items a filter refuses, in order: a domain `Sieve` applied to the raw items read. */
+export type KeepItems = (items: Item[]) => Item[] | Promise<Item[]>;
+
+/** The calls one page may make at most: a filter that drops nearly everything cannot read on. */
+const maxReads = 10;
+/** With a filter, each call reads this many items or more (never past 100), so a page fills in few calls. */
+const filteredRead = (limit: number, need: number) => Math.max(need, Math.min(100, limit * 4));
+
 /**
- * One page of a query: at most `request.limit` items from the cursor on, and the cursor of the next
- * page only when there is one (it reads one item more than it returns to know). The cursor is checked
- * against this query's key attributes and partition before it reaches the store (see domain/paging.ts).
- * A filter can leave a read short: it reads on, a bounded number of times, and returns what it found.
+ * One page of a query: at most `request.limit` items from the cursor on, the cursor of the next page
+ * only when there is one (it reads one item more than it returns to know), and, when the page is not
+ * the first, the cursor of the page before: it reads back from this page's first item. The cursor is
+ * checked against this query's key attributes and partition before it reaches the store (see
+ * domain/paging.ts). A filter (`keep`, or a FilterExpression) can leave a read short: it reads on, at
+ * most `maxReads` calls, and returns what it found, with `next` where it stopped.
  */
 export async function queryPage(
   client: DynamoDBDocumentClient,
   input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
   request: PageRequest,
   partition: { name: string; value: string },
-): Promise<{ items: Item[]; next?: string | undefined }> {
+  options: { keep?: KeepItems | undefined } = {},
+): Promise<PageOfItems> {
   const keys = positionKeys(input.IndexName as IndexName | undefined);
-  let start: Item | undefined = request.cursor
-    ? decodeCursor(request.cursor, { keys, fixed: { [partition.name]: partition.value } })
+  const position = (item: Item) => Object.fromEntries(keys.map((key) => [key, item[key] as string | number]));
+  const cursor = request.cursor
+    ? readCursor(request.cursor, { keys, fixed: { [partition.name]: partition.value } })
     : undefined;
-  const found: Item[] = [];
-  for (let reads = 0; reads < 10 && found.length <= request.limit; reads++) {
-    const page = await storeCall(() =>
-      client.send(new QueryCommand({ ...input, ExclusiveStartKey: start, Limit: request.limit + 1 - found.length })),
-    );
-    found.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-    if (!start) break;
+  if (cursor?.direction === 'before') {
+    const reversed = { ...input, ScanIndexForward: !(input.ScanIndexForward ?? true) };
+    const back = await readRun(client, reversed, cursor.position, request.limit, options.keep);
+    // Fewer than a page before it, and nothing more to read: that is the start of the list, so the
+    // page is the first one, full (items deleted meanwhile do not leave a short first page).
+    if (back.found.length < request.limit && !back.stoppedAt) {
+      return queryPage(client, input, { limit: request.limit }, partition, options);
+    }
+    const items = back.found.slice(0, request.limit).reverse();
+    const first = items[0];
+    const last = items[items.length - 1] ?? back.firstRead;
+    const earlier = back.found.length > request.limit ? first : back.stoppedAt;
+    return {
+      items,
+      // The position it read back from lies after this page, so there is always a next one.
+      ...(last ? { next: encodeCursor(position(last)) } : {}),
+      ...(earlier ? { previous: encodeCursor(position(earlier), 'before') } : {}),
+    };
   }
-  const items = found.slice(0, request.limit);
-  // More to read when an item lies past the page, or when the store stopped early (a filter left the
-  // reads short): the next page starts after the last item returned, or where the store stopped.
-  const after = found.length > request.limit || start ? (items[items.length - 1] ?? start) : undefined;
+  const run = await readRun(client, input, cursor?.position, request.limit, options.keep);
+  const items = run.found.slice(0, request.limit);
+  // More to read when an item lies past the page, or when the reads stopped early (a filter left them
+  // short): the next page starts after the last item returned, or where the reads stopped.
+  const after = run.found.length > request.limit ? items[items.length - 1] : run.stoppedAt;
+  const first = items[0] ?? run.firstRead;
   return {
     items,
-    ...(after
-      ? { next: encodeCursor(Object.fromEntries(keys.map((key) => [key, after[key] as string | number]))) }
-      : {}),
+    ...(after ? { next: encodeCursor(position(after)) } : {}),
+    ...(cursor && first ? { previous: encodeCursor(position(first), 'before') } : {}),
+  };
+}
+
+/** Reads from `start` until more than `limit` items are kept, the query ends, or `maxReads` calls. */
+async function readRun(
+  client: DynamoDBDocumentClient,
+  input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
+  start: Item | undefined,
+  limit: number,
+  keep: KeepItems | undefined,
+): Promise<{ found: Item[]; firstRead: Item | undefined; stoppedAt: Item | undefined }> {
+  const found: Item[] = [];
+  let firstRead: Item | undefined;
+  let from = start;
+  for (let reads = 0; reads < maxReads && found.length <= limit; reads++) {
+    const need = limit + 1 - found.length;
+    const page = await storeCall(() =>
+      client.send(
+        new QueryCommand({ ...input, ExclusiveStartKey: from, Limit: keep ? filteredRead(limit, need) : need }),
+      ),
+    );
+    const read = page.Items ?? [];
+    firstRead ??= read[0];
+    found.push(...(keep ? await keep(read) : read));
+    from = page.LastEvaluatedKey;
+    if (!from) return { found, firstRead, stoppedAt: undefined };
+  }
+  return { found, firstRead, stoppedAt: found.length > limit ? undefined : from };
+}
+
+/** A page of items as a page of entities. */
+export function pageOf<T>(page: PageOfItems, toEntity: (item: Item) => T): Page<T> {
+  return {
+    items: page.items.map(toEntity),
+    ...(page.next ? { next: page.next } : {}),
+    ...(page.previous ? { previous: page.previous } : {}),
+  };
+}
+
+/** A domain sieve over entities, applied to the raw items they come from. */
+export function keepBy<T>(sieve: Sieve<T> | undefined, toEntity: (item: Item) => T): KeepItems | undefined {
+  if (!sieve) return undefined;
+  return async (items) => {
+    const entities = items.map(toEntity);
+    const kept = new Set(await sieve(entities));
+    return items.filter((_, index) => kept.has(entities[index] as T));
   };
 }

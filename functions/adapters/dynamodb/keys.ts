@@ -17,6 +17,11 @@ export const attemptKeys = (personId: string, courseId: string, attempt: number)
   pk: `PERSON#${personId}`,
   sk: `ATTEMPT#${courseId}#${String(attempt).padStart(4, '0')}`,
 });
+/** A learner's attempts at one course's quiz, by number: one person's partition, read a page at a time. */
+export const attemptList = (personId: string, courseId: string) => ({
+  pk: `PERSON#${personId}`,
+  prefix: `ATTEMPT#${courseId}#`,
+});
 
 /** A credential by id; gsi1 lists a person's credentials by issue date. */
 export const credentialKeys = (credentialId: string, personId: string, issuedAt: string) => ({
@@ -46,7 +51,8 @@ export type EntityType =
   | 'syndicate'
   | 'membership'
   | 'opening'
-  | 'application';
+  | 'application'
+  | 'application-count';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -56,6 +62,8 @@ export const syndicateKeys = (syndicateId: string, name: string) => ({
   gsi1sk: `${name.toLowerCase()}#${syndicateId}`,
 });
 export const syndicateLookup = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, sk: 'SYND' });
+/** Every syndicate, by name (gsi1): one partition, read a page at a time. */
+export const syndicateList = () => ({ gsi1pk: 'SYNDICATES' });
 
 /** A membership lives with its syndicate; gsi1 lists a person's memberships. */
 export const membershipKeys = (syndicateId: string, personId: string) => ({
@@ -64,6 +72,11 @@ export const membershipKeys = (syndicateId: string, personId: string) => ({
   gsi1pk: `PERSON#${personId}`,
   gsi1sk: `MEMBER#${syndicateId}`,
 });
+
+/** A syndicate's memberships, members and requests, by person id. */
+export const syndicateMembers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'MEMBER#' });
+/** A person's memberships (gsi1), by syndicate id. */
+export const membershipsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'MEMBER#' });
 
 /** An opening; gsi1 lists openings by status and date, gsi2 a syndicate's openings. */
 export const openingKeys = (opening: {
@@ -81,6 +94,10 @@ export const openingKeys = (opening: {
   gsi2sk: `OPENING#${opening.createdAt}#${opening.id}`,
 });
 export const openingLookup = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'OPENING' });
+/** The openings in one status (gsi1), newest posted first: the board. One partition per status. */
+export const openingsInStatus = (status: string) => ({ gsi1pk: `OPENINGS#${status}` });
+/** A syndicate's openings, any status (gsi2), by creation. */
+export const syndicateOpenings = (syndicateId: string) => ({ gsi2pk: `SYND#${syndicateId}`, prefix: 'OPENING#' });
 
 /** One application per person and opening: the key itself makes a second impossible. */
 export const applicationKeys = (openingId: string, personId: string, createdAt: string) => ({
@@ -93,6 +110,12 @@ export const applicationLookup = (openingId: string, personId: string) => ({
   pk: `OPENING#${openingId}`,
   sk: `APPLY#${personId}`,
 });
+/** An opening's applications, by person id. */
+export const openingApplications = (openingId: string) => ({ pk: `OPENING#${openingId}`, prefix: 'APPLY#' });
+/** A person's applications (gsi1), by date. */
+export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'APPLY#' });
+/** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
+export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
 
 /** A write counter for one identity in one time window (rate limiting); expires by TTL. */
 export const rateWindowKeys = (key: string, window: number) => ({ pk: `RATE#${key}`, sk: `W#${window}` });
@@ -116,6 +139,20 @@ export const innovationKeys = (record: { id: string; status: string; publishedAt
     : {}),
 });
 export const innovationLookup = (innovationId: string) => ({ pk: `INNOV#${innovationId}`, sk: 'RECORD' });
+/**
+ * The registry: every published record in one gsi1 partition, by first publication. One partition is
+ * enough: a record enters it once, on its first publication, and later writes to the record (adoption
+ * counts, totals) rewrite its index entry at the pace of adoptions and settlements, which the registry
+ * log's head already holds to a few dozen a second (registry-log-repository.ts); reads are paged.
+ */
+export const publishedRecordsKey = { gsi1pk: 'INNOVATIONS#published' } as const;
+/** A person's records through their inventor links (gsi1), newest first. */
+export const inventorRecordsKey = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'INVENTS#' });
+/** A record's versions, adoptions (by syndicate id) or value reports (by id), under its partition. */
+export const recordItemsKey = (innovationId: string, kind: 'VERSION#' | 'ADOPT#' | 'REPORT#') => ({
+  pk: `INNOV#${innovationId}`,
+  prefix: kind,
+});
 
 /** A version lives with its record. */
 export const innovationVersionKeys = (innovationId: string, version: number) => ({
@@ -159,23 +196,44 @@ export const valueReportLookup = (innovationId: string, reportId: string) => ({
   pk: `INNOV#${innovationId}`,
   sk: `REPORT#${reportId}`,
 });
+/** A syndicate's adoptions or value reports on gsi1 (the keys above put them there), by date. */
+export const syndicateInnovationItemsKey = (syndicateId: string, kind: 'ADOPT#' | 'REPORT#') => ({
+  gsi1pk: `SYND#${syndicateId}`,
+  prefix: kind,
+});
+
+/**
+ * Every account on gsi1, by account id: the ledger's list. One partition: an account's index entry is
+ * rewritten only when a settlement or a credit grant changes it, and both are registry-log writes,
+ * which the log's head holds to a few dozen a second (registry-log-repository.ts) with at most 21
+ * accounts each, far under a partition's 1,000 writes a second; the list is read a page at a time.
+ */
+export const accountsListKey = { gsi1pk: 'ACCOUNTS' } as const;
 
 /** A Bound account (`person:<id>` or `syndicate:<id>`); gsi1 lists every account. */
 export const accountKeys = (accountId: string) => ({
   pk: `ACCOUNT#${accountId}`,
   sk: 'ACCOUNT',
-  gsi1pk: 'ACCOUNTS',
+  gsi1pk: accountsListKey.gsi1pk,
   gsi1sk: accountId,
 });
 export const accountLookup = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'ACCOUNT' });
 
-/** A ledger entry lives with its account, in time order. */
+/** The ledger's totals (sum of balances, settlements, Bound moved), kept by every settlement. */
+export const ledgerTotalsKeys = { pk: 'LEDGER', sk: 'TOTALS' } as const;
+
+/** An account's statement lines (ledger entries), in time order. */
+export const accountEntriesKey = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, prefix: 'ENTRY#' });
+
+/**
+ * A ledger entry lives with its account, in time order. A settlement's royalties take sequences from
+ * 000, the implementers' shares (which move nothing) from 100, so its lines keep one order.
+ */
 export const ledgerEntryKeys = (accountId: string, at: string, reportId: string, sequence: number) => ({
   pk: `ACCOUNT#${accountId}`,
   sk: `ENTRY#${at}#${reportId}#${pad(sequence, 3)}`,
 });
 
-/** Each change of an account's credit limit, kept with the account. */
 /**
  * One credit-limit change, in time order. The log index makes two changes in the same millisecond two
  * items (changes written before it was added keep their `LIMIT#<at>` keys and still sort by time).
@@ -194,7 +252,11 @@ export const logEntryKeys = (index: number, innovationId?: string) => ({
   ...(innovationId ? { gsi1pk: `INNOV#${innovationId}`, gsi1sk: `LOG#${pad(index, 12)}` } : {}),
 });
 export const logEntryLookup = (index: number) => ({ pk: registryLogPartition, sk: `LOG#${pad(index, 12)}` });
+/** A record's entries on gsi1 (the entry keys above put them there), in log order. */
+export const recordLogEntriesKey = (innovationId: string) => ({ gsi1pk: `INNOV#${innovationId}`, prefix: 'LOG#' });
 export const logHeadKeys = { pk: registryLogPartition, sk: 'LOG#HEAD' } as const;
+/** Says every entry below its `treeSize` keeps its subtree hashes (the backfill's mark, written once). */
+export const logSubtreesMarkKeys = { pk: registryLogPartition, sk: 'SUBTREES#KEPT' } as const;
 
 /** Items of the shortage index; the stream consumers ignore them (they are derived, not sources). */
 export type ShortageEntityType = 'shortage' | 'shortage-holder' | 'shortage-source' | 'shortage-snapshot';

@@ -14,9 +14,10 @@ import type {
   StoredCredential,
 } from '#domain/learning/learning-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, queryKeys } from './items.ts';
+import { fromItem, getItem, getItems, pageOf, queryKeys, queryPage } from './items.ts';
 import {
   attemptKeys,
+  attemptList,
   credentialKeys,
   credentialLookup,
   enrollmentKeys,
@@ -125,13 +126,23 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
       );
     },
 
-    // Access pattern: a learner's attempts at one quiz, newest first.
-    async listAttempts(personId, courseId) {
-      return queryKeys<QuizAttempt>(client, tableName, {
-        partition: `PERSON#${personId}`,
-        prefix: `ATTEMPT#${courseId}#`,
-        newestFirst: true,
-      });
+    // Access pattern: a learner's attempts at one quiz, newest first, a page at a time.
+    async pageAttempts(personId, courseId, request) {
+      const list = attemptList(personId, courseId);
+      return pageOf(
+        await queryPage(
+          client,
+          {
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ExpressionAttributeValues: { ':pk': list.pk, ':prefix': list.prefix },
+            ScanIndexForward: false,
+          },
+          request,
+          { name: 'pk', value: list.pk },
+        ),
+        fromItem<QuizAttempt>,
+      );
     },
 
     // Access pattern: a credential by id (download, verification page).
@@ -155,6 +166,12 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
         partition: `PERSON#${personId}`,
         prefix: heldSkillPrefix,
       });
+    },
+
+    // Access pattern: some people's credentialed skills among some skills, batched by key: every pair.
+    async findCredentialedSkills(personIds, skillIds) {
+      const keys = personIds.flatMap((personId) => skillIds.map((skillId) => pk(heldSkillKeys(personId, skillId))));
+      return [...(await getItems(client, tableName, keys)).values()].map((item) => fromItem<CredentialedSkill>(item));
     },
   };
 }

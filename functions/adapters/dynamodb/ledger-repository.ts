@@ -1,10 +1,16 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
-import { storeCall } from './errors.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
-import { fromItem, type Item, queryAll } from './items.ts';
-import { accountKeys, accountLookup, creditLimitChangeKeys } from './keys.ts';
+import { fromItem, getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
+import {
+  accountEntriesKey,
+  accountKeys,
+  accountLookup,
+  accountsListKey,
+  creditLimitChangeKeys,
+  ledgerTotalsKeys,
+} from './keys.ts';
 
 function toAccount(item: Item) {
   return {
@@ -14,6 +20,11 @@ function toAccount(item: Item) {
     updatedAt: typeof item.updatedAt === 'string' ? item.updatedAt : undefined,
   };
 }
+
+const toEntry = (item: Item): LedgerEntry => {
+  const entry = fromItem<LedgerEntry>(item);
+  return { ...entry, amount: big(entry.amount), balanceAfter: optionalBig(entry.balanceAfter) };
+};
 
 export function createLedgerRepository(client: DynamoDBDocumentClient, tableName: string): LedgerRepository {
   const inAccount = (accountId: AccountId, prefix: string) =>
@@ -27,37 +38,57 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
   return {
     // Access pattern: several accounts at once, strongly consistent (a settlement plans from them).
     async getAccounts(accountIds) {
+      const items = await getItems(
+        client,
+        tableName,
+        accountIds.map((id) => accountLookup(id)),
+        { consistent: true },
+      );
       const found = new Map<AccountId, ReturnType<typeof toAccount>>();
-      let keys: Item[] = [...new Set(accountIds)].map((id) => accountLookup(id));
-      while (keys.length > 0) {
-        const batch = keys.slice(0, 100);
-        keys = keys.slice(100);
-        const result = await storeCall(() =>
-          client.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: batch, ConsistentRead: true } } })),
-        );
-        for (const item of result.Responses?.[tableName] ?? []) found.set(toAccount(item).accountId, toAccount(item));
-        keys.push(...((result.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined) ?? []));
-      }
+      for (const item of items.values()) found.set(toAccount(item).accountId, toAccount(item));
       return found;
     },
 
-    // Access pattern: every account (gsi1), for the ledger overview and its zero-sum check.
-    async listAccounts() {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'ACCOUNTS' },
-      });
-      return items.map(toAccount);
+    // Access pattern: a page of every account, by id (gsi1; see keys.ts for why one partition).
+    async accountsPage(request) {
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': accountsListKey.gsi1pk },
+        },
+        request,
+        { name: 'gsi1pk', value: accountsListKey.gsi1pk },
+      );
+      return pageOf(page, toAccount);
     },
 
-    // Access pattern: an account's entries, oldest first.
-    async listEntries(accountId) {
-      return (await inAccount(accountId, 'ENTRY#')).map((item) => {
-        const entry = fromItem<LedgerEntry>(item);
-        return { ...entry, amount: big(entry.amount) };
-      });
+    // Access pattern: the ledger's totals, one item kept by every settlement (strongly consistent).
+    async totals() {
+      const item = await getItem(client, tableName, ledgerTotalsKeys, { consistent: true });
+      return {
+        sum: optionalBig(item?.sum) ?? 0n,
+        settlements: Number(item?.settlements ?? 0),
+        moved: optionalBig(item?.moved) ?? 0n,
+      };
+    },
+
+    // Access pattern: a page of an account's statement lines, oldest first.
+    async entriesPage(accountId, request) {
+      const key = accountEntriesKey(accountId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+        },
+        request,
+        { name: 'pk', value: key.pk },
+      );
+      return pageOf(page, toEntry);
     },
 
     // Access pattern: an account's credit-limit changes, oldest first.

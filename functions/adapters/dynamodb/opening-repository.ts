@@ -1,10 +1,23 @@
 import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, RuleViolationError } from '#domain/errors.ts';
+import { conflictRetry, startRetries } from '#domain/retry.ts';
+import { firstItems } from '#domain/paged-reads.ts';
 import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
-import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
-import { storeCall } from './errors.ts';
-import { fromItem, getItem, itemInTheWay, queryKeys } from './items.ts';
-import { applicationKeys, applicationLookup, openingKeys, openingLookup } from './keys.ts';
+import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
+import { failedConditions, storeCall } from './errors.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
+import {
+  applicationCountKeys,
+  applicationKeys,
+  applicationLookup,
+  applicationsOf,
+  openingApplications,
+  openingKeys,
+  openingLookup,
+  openingsInStatus,
+  syndicateOpenings,
+} from './keys.ts';
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
   const openingItem = (opening: Opening) => ({ ...openingKeys(opening), type: 'opening', ...opening });
@@ -17,9 +30,72 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':expected': expected },
   });
-  const getApplication = async (openingId: string, personId: string) => {
-    const item = await getItem(client, tableName, applicationLookup(openingId, personId));
+  const getApplication = async (openingId: string, personId: string, consistent = false) => {
+    const item = await getItem(client, tableName, applicationLookup(openingId, personId), { consistent });
     return item ? fromItem<Application>(item) : null;
+  };
+  // One application and its count, together: the put unless the person applied, the count unless full.
+  const applicationWrite = (application: Application) =>
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...applicationKeys(application.openingId, application.personId, application.createdAt),
+              type: 'application',
+              ...application,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: applicationCountKeys(application.openingId),
+            UpdateExpression: 'SET #type = :type ADD applications :one',
+            ConditionExpression: 'attribute_not_exists(applications) OR applications < :cap',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':type': 'application-count', ':one': 1, ':cap': maxApplicationsPerOpening },
+          },
+        },
+      ],
+    });
+  const pageOfApplications = async (openingId: string, request: { limit: number; cursor?: string | undefined }) => {
+    const { pk, prefix } = openingApplications(openingId);
+    const page = await queryPage(
+      client,
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      },
+      request,
+      { name: 'pk', value: pk },
+    );
+    return pageOf(page, fromItem<Application>);
+  };
+  const openingIndexPage = async (
+    index: 'gsi1' | 'gsi2',
+    partition: string,
+    prefix: string | undefined,
+    request: Parameters<OpeningRepository['pageByStatus']>[1],
+    sieve: Parameters<OpeningRepository['pageByStatus']>[2],
+  ) => {
+    const page = await queryPage(
+      client,
+      {
+        TableName: tableName,
+        IndexName: index,
+        KeyConditionExpression: prefix ? `${index}pk = :pk AND begins_with(${index}sk, :prefix)` : `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
+        ScanIndexForward: false,
+      },
+      request,
+      { name: `${index}pk`, value: partition },
+      { keep: keepBy(sieve, fromItem<Opening>) },
+    );
+    return pageOf(page, fromItem<Opening>);
   };
 
   return {
@@ -27,6 +103,12 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     async get(openingId) {
       const item = await getItem(client, tableName, openingLookup(openingId));
       return item ? fromItem<Opening>(item) : null;
+    },
+
+    // Access pattern: openings by id, batched (search hits, a person's applications).
+    async getMany(openingIds) {
+      const items = await getItems(client, tableName, openingIds.map(openingLookup));
+      return new Map([...items.values()].map((item) => [String(item.id), fromItem<Opening>(item)]));
     },
 
     async create(opening) {
@@ -51,49 +133,50 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       );
     },
 
-    // Access pattern: a syndicate's openings, any status (gsi2).
-    async listBySyndicate(syndicateId) {
-      return queryKeys<Opening>(client, tableName, {
-        index: 'gsi2',
-        partition: `SYND#${syndicateId}`,
-        prefix: 'OPENING#',
-      });
+    // Access pattern: a syndicate's openings, any status, newest first, a page at a time (gsi2).
+    async pageBySyndicate(syndicateId, request, sieve) {
+      const { gsi2pk, prefix } = syndicateOpenings(syndicateId);
+      return openingIndexPage('gsi2', gsi2pk, prefix, request, sieve);
     },
 
-    // Access pattern: openings in one status, newest first (gsi1): the global board.
-    async listByStatus(status) {
-      return queryKeys<Opening>(client, tableName, {
-        index: 'gsi1',
-        partition: `OPENINGS#${status}`,
-        newestFirst: true,
-      });
+    // Access pattern: openings in one status, newest posted first, a page at a time (gsi1): the board.
+    // Each status is one partition. Its writes are openings posted, edited, filled and swept as
+    // expired: each syndicate's admins by hand, far below the 1,000 writes a second one partition of an
+    // index takes; reads are pages, so the partition's size never reaches a request.
+    async pageByStatus(status, request, sieve) {
+      return openingIndexPage('gsi1', openingsInStatus(status).gsi1pk, undefined, request, sieve);
     },
 
-    getApplication,
+    getApplication: (openingId, personId) => getApplication(openingId, personId),
 
-    // Access pattern: one application per person and opening; a retry returns the first.
+    // Access pattern: one application per person and opening, at most `maxApplicationsPerOpening` an
+    // opening. One transaction puts the application (unless the person applied already) and counts it
+    // (unless the opening is full), so a fault leaves neither; a retry returns the first application.
     async createApplication(application) {
-      try {
-        await storeCall(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...applicationKeys(application.openingId, application.personId, application.createdAt),
-                type: 'application',
-                ...application,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-              // A retry gets the first application back in the same round trip.
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            }),
-          ),
-        );
-        return application;
-      } catch (error) {
-        const existing = itemInTheWay(error);
-        if (!existing) throw error;
-        return fromItem<Application>(existing);
+      const retries = startRetries(conflictRetry);
+      for (;;) {
+        try {
+          await storeCall(
+            () => client.send(applicationWrite(application)),
+            'The application changed meanwhile; try again.',
+          );
+          return { application, created: true };
+        } catch (error) {
+          const failed = failedConditions(error);
+          if (failed.includes(0)) {
+            const stored = await getApplication(application.openingId, application.personId, true);
+            if (stored) return { application: stored, created: false };
+          }
+          if (failed.includes(1)) {
+            throw new RuleViolationError(
+              'applications-full',
+              `This opening has taken the most applications one opening can (${maxApplicationsPerOpening}); ask the syndicate to post it again.`,
+            );
+          }
+          // Two people applying at once collide on the counter (a transaction conflict): neither was
+          // written, so sending it again under the one retry policy is safe.
+          if (!(error instanceof ConflictError && error.retryable) || !(await retries.next())) throw error;
+        }
       }
     },
 
@@ -117,19 +200,27 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       );
     },
 
-    // Access pattern: an opening's applications.
+    // Access pattern: an opening's applications, all of them: at most the cap createApplication keeps.
     async listApplications(openingId) {
-      return queryKeys<Application>(client, tableName, { partition: `OPENING#${openingId}`, prefix: 'APPLY#' });
+      return (await firstItems((request) => pageOfApplications(openingId, request), maxApplicationsPerOpening)).items;
     },
 
-    // Access pattern: a person's applications, newest first (gsi1).
-    async listApplicationsOf(personId) {
-      return queryKeys<Application>(client, tableName, {
-        index: 'gsi1',
-        partition: `PERSON#${personId}`,
-        prefix: 'APPLY#',
-        newestFirst: true,
-      });
+    // Access pattern: a person's applications, newest first, a page at a time (gsi1).
+    async pageApplicationsOf(personId, request) {
+      const { gsi1pk, prefix } = applicationsOf(personId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+          ScanIndexForward: false,
+        },
+        request,
+        { name: 'gsi1pk', value: gsi1pk },
+      );
+      return pageOf(page, fromItem<Application>);
     },
 
     async accept(application, opening) {

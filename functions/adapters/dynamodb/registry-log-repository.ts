@@ -1,26 +1,30 @@
+// The registry log in the table: its entries by index and its head in one partition, a record's
+// entries on gsi1. Proofs read the stored subtree hashes of the entries that complete them (one
+// BatchGetItem), never every leaf.
+//
+// The head is a deliberate serialisation point: every logged write (publication, adoption, value
+// report, settlement, credit-limit change) is one transaction conditional on the head's size, so
+// appends happen one at a time, whatever else the transaction writes. Its throughput is one
+// transaction's round trip plus the time a loser takes to re-read and retry. Measured on DynamoDB
+// Local (`npm run bench:log-head`, one machine whose 2 cores other jobs shared): ~69 appends a second
+// from one writer (p95 40 ms), ~29 a second with 10 racing (p95 1.7 s, 2.4 tries an append) and ~22
+// with 50 (p95 4.6 s; 16 of 200 ran out of the 6 s retry budget and were refused with a 503, nothing
+// written). DynamoDB itself allows at most 1,000 writes a second to one item and runs a transaction in
+// ~10–25 ms, so the head would pass ~40–100 logged writes a second at best: far above the pace of
+// publications and settlements a commons makes, and the reason nothing that happens often
+// (applications, enrollments) is ever logged. Past that, the log would need batching appends.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegistryLogRepository } from '#domain/innovations/innovation-repository.ts';
+import type { PageRequest } from '#domain/paging.ts';
+import { nodeId } from '#domain/registry-log/stored-nodes.ts';
 import { logAppendItems, toLogEntry, toLogHead, transact } from './innovation-items.ts';
-import { getItem, queryAll } from './items.ts';
-import { logEntryKeys, logEntryLookup, logHeadKeys, registryLogPartition } from './keys.ts';
+import { getItem, getItems, itemKey, pageOf, queryAll, queryPage } from './items.ts';
+import { logEntryLookup, logHeadKeys, recordLogEntriesKey, registryLogPartition, logEntryKeys } from './keys.ts';
+
+/** At most this many entries in one range read (the API's and the audit's window). */
+export const maxEntriesRead = 1000;
 
 export function createRegistryLogRepository(client: DynamoDBDocumentClient, tableName: string): RegistryLogRepository {
-  // Entries from `start` to `end` (exclusive), read strongly consistent from the log's partition.
-  const range = (start: number, end: number, projection?: string) =>
-    end <= start
-      ? Promise.resolve([])
-      : queryAll(client, {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: {
-            ':pk': registryLogPartition,
-            ':from': logEntryKeys(start).sk,
-            ':to': logEntryKeys(end - 1).sk,
-          },
-          ConsistentRead: true,
-          ...(projection ? { ProjectionExpression: projection, ExpressionAttributeNames: { '#index': 'index' } } : {}),
-        });
-
   return {
     // Access pattern: the log's head, strongly consistent: every append starts from it.
     async head() {
@@ -38,29 +42,58 @@ export function createRegistryLogRepository(client: DynamoDBDocumentClient, tabl
       return item ? toLogEntry(item) : null;
     },
 
-    // Access pattern: a range of entries, in index order.
+    // Access pattern: a range of entries, in index order (at most 1,000: the callers' window).
     async entries(start, end) {
-      return (await range(start, end)).map(toLogEntry);
-    },
-
-    // Access pattern: the leaf hashes of a prefix of the log, for proofs.
-    async leafHashes(treeSize) {
-      const items = await range(0, treeSize, '#index, leafHash');
-      if (items.length !== treeSize || items.some((item, position) => item.index !== position)) {
-        throw new Error(`The registry log is missing entries below index ${treeSize}; run verify-log.`);
-      }
-      return items.map((item) => String(item.leafHash));
-    },
-
-    // Access pattern: the entries about one record (gsi1).
-    async entriesFor(innovationId) {
+      if (end - start > maxEntriesRead) throw new RangeError(`At most ${maxEntriesRead} entries a read.`);
+      if (end <= start) return [];
       const items = await queryAll(client, {
         TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `INNOV#${innovationId}`, ':prefix': 'LOG#' },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': registryLogPartition,
+          ':from': logEntryKeys(start).sk,
+          ':to': logEntryKeys(end - 1).sk,
+        },
+        ConsistentRead: true,
       });
       return items.map(toLogEntry);
+    },
+
+    // Access pattern: stored subtree hashes, by the entries that completed them (one batch read).
+    async nodes(nodes) {
+      const index = (node: { start: number; size: number }) => node.start + node.size - 1;
+      const items = await getItems(
+        client,
+        tableName,
+        nodes.map((node) => logEntryLookup(index(node))),
+        { consistent: true },
+      );
+      const found = new Map<string, string>();
+      for (const node of nodes) {
+        const item = items.get(itemKey(logEntryLookup(index(node))));
+        if (!item) continue;
+        const level = Math.log2(node.size);
+        const hash = level === 0 ? item.leafHash : (item.subtrees as unknown[] | undefined)?.[level - 1];
+        if (typeof hash === 'string') found.set(nodeId(node), hash);
+      }
+      return found;
+    },
+
+    // Access pattern: a page of the entries about one record, oldest first (gsi1).
+    async entriesFor(innovationId, request: PageRequest) {
+      const key = recordLogEntriesKey(innovationId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.gsi1pk, ':prefix': key.prefix },
+        },
+        request,
+        { name: 'gsi1pk', value: key.gsi1pk },
+      );
+      return pageOf(page, toLogEntry);
     },
   };
 }

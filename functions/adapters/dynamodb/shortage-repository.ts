@@ -15,9 +15,11 @@ import type {
   ShortageSnapshot,
   StoredContribution,
 } from '#domain/shortages/shortage-repository.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { conflictRetry, startRetries } from '#domain/retry.ts';
 import { isCounter, type Tally } from '#domain/shortages/tally.ts';
 import { batchWriteAll, scanAll } from './bulk.ts';
-import { storeCall, translateStoreError } from './errors.ts';
+import { storeCall } from './errors.ts';
 import { getItem, type Item, queryAll } from './items.ts';
 import {
   shortageHolderKeys,
@@ -98,16 +100,6 @@ export function changeTransaction(tableName: string, change: ContributionChange)
   return [record, ...aggregates, ...holders];
 }
 
-const isTransactionConflict = (error: unknown) => {
-  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-  return (
-    error instanceof Error &&
-    error.name === 'TransactionCanceledException' &&
-    reasons.some((r) => r.Code === 'TransactionConflict') &&
-    !reasons.some((r) => r.Code === 'ConditionalCheckFailed')
-  );
-};
-
 export function createShortageRepository(client: DynamoDBDocumentClient, tableName: string): ShortageRepository {
   return {
     ...createShortageSourceReader(client, tableName),
@@ -128,15 +120,16 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       }
       // Two changes of different sources touching one skill collide as "TransactionConflict": neither
       // applied, so sending the same change again is safe; the revision condition still guards replays.
-      for (let attempt = 1; ; attempt++) {
+      const retries = startRetries(conflictRetry);
+      for (;;) {
         try {
-          await client.send(new TransactWriteCommand({ TransactItems: items }));
+          await storeCall(
+            () => client.send(new TransactWriteCommand({ TransactItems: items })),
+            'The source changed meanwhile; its contribution is re-read.',
+          );
           return;
         } catch (error) {
-          if (!isTransactionConflict(error) || attempt >= 6) {
-            throw translateStoreError(error, 'The source changed meanwhile; its contribution is re-read.');
-          }
-          await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt * (0.5 + Math.random() / 2)));
+          if (!(error instanceof ConflictError && error.retryable) || !(await retries.next())) throw error;
         }
       }
     },
@@ -187,7 +180,12 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return { written: puts.length, deleted: deletes.length };
     },
 
-    // Access pattern: every skill's aggregate, in one query (gsi1).
+    // Access pattern: every skill's aggregate, in one query (gsi1). Read whole in a request, and
+    // bounded: one aggregate per skill of the commons (compiled at deploy, 128 today), however many
+    // openings, people and enrollments the table holds. One partition (SHORTAGES) holds them: only the
+    // shortage stream consumer writes them, a transaction per source change, so a burst waits in the
+    // stream rather than refusing a person's write, and the rate is people's edits, far below the
+    // 1,000 writes a second one partition of an index takes.
     async listAggregates() {
       const items = await queryAll(client, {
         TableName: tableName,

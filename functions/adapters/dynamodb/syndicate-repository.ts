@@ -7,9 +7,16 @@ import {
 import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
-import { storeCall, translateStoreError } from './errors.ts';
-import { fromItem, getItem, queryKeys } from './items.ts';
-import { membershipKeys, syndicateKeys, syndicateLookup } from './keys.ts';
+import { failedConditions, storeCall } from './errors.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryKeys, queryPage } from './items.ts';
+import {
+  membershipKeys,
+  membershipsOf,
+  syndicateKeys,
+  syndicateList,
+  syndicateLookup,
+  syndicateMembers,
+} from './keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -31,9 +38,32 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
       return item ? fromItem<Syndicate>(item) : null;
     },
 
-    // Access pattern: every syndicate, by name (gsi1).
-    async list() {
-      return queryKeys<Syndicate>(client, tableName, { index: 'gsi1', partition: 'SYNDICATES' });
+    // Access pattern: syndicates by id, batched (a page of openings names its syndicates).
+    async getMany(syndicateIds) {
+      const items = await getItems(client, tableName, syndicateIds.map(syndicateLookup));
+      return new Map([...items.values()].map((item) => [String(item.id), fromItem<Syndicate>(item)]));
+    },
+
+    // Access pattern: every syndicate by name, a page at a time (gsi1). One partition holds the whole
+    // list: its writes are syndicates founded, edited and joined (each join rewrites the count on the
+    // syndicate item), a rate people set by hand, far below the 1,000 writes a second one partition of
+    // an index takes; and the reads are pages, so its size never reaches a request.
+    async page(request) {
+      const list = syndicateList();
+      return pageOf(
+        await queryPage(
+          client,
+          {
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': list.gsi1pk },
+          },
+          request,
+          { name: 'gsi1pk', value: list.gsi1pk },
+        ),
+        fromItem<Syndicate>,
+      );
     },
 
     async create(syndicate, founder) {
@@ -78,18 +108,61 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     getMembership,
 
-    // Access pattern: a syndicate's members and requests.
+    // Access pattern: a syndicate's members and requests, all of them. Only for what needs every member
+    // (the ledger's shares, adoption's choices); what a person reads pages (pageMemberships).
     async listMemberships(syndicateId) {
-      return queryKeys<Membership>(client, tableName, { partition: `SYND#${syndicateId}`, prefix: 'MEMBER#' });
+      const { pk, prefix } = syndicateMembers(syndicateId);
+      return queryKeys<Membership>(client, tableName, { partition: pk, prefix });
     },
 
-    // Access pattern: a person's memberships (gsi1).
+    // Access pattern: a syndicate's members and requests, a page at a time, by person id.
+    async pageMemberships(syndicateId, request, sieve) {
+      const { pk, prefix } = syndicateMembers(syndicateId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        },
+        request,
+        { name: 'pk', value: pk },
+        { keep: keepBy(sieve, fromItem<Membership>) },
+      );
+      return pageOf(page, fromItem<Membership>);
+    },
+
+    // Access pattern: some people's memberships of one syndicate, batched.
+    async getMemberships(syndicateId, personIds) {
+      const items = await getItems(
+        client,
+        tableName,
+        personIds.map((personId) => membershipKeys(syndicateId, personId)),
+      );
+      return new Map([...items.values()].map((item) => [String(item.personId), fromItem<Membership>(item)]));
+    },
+
+    // Access pattern: a person's memberships, all of them (gsi1): for the ledger, which sums them.
     async listMembershipsOf(personId) {
-      return queryKeys<Membership>(client, tableName, {
-        index: 'gsi1',
-        partition: `PERSON#${personId}`,
-        prefix: 'MEMBER#',
-      });
+      const { gsi1pk, prefix } = membershipsOf(personId);
+      return queryKeys<Membership>(client, tableName, { index: 'gsi1', partition: gsi1pk, prefix });
+    },
+
+    // Access pattern: a person's memberships, a page at a time, by syndicate id (gsi1).
+    async pageMembershipsOf(personId, request) {
+      const { gsi1pk, prefix } = membershipsOf(personId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+        },
+        request,
+        { name: 'gsi1pk', value: gsi1pk },
+      );
+      return pageOf(page, fromItem<Membership>);
     },
 
     async requestMembership(membership) {
@@ -150,11 +223,13 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
           : { Delete: { TableName: tableName, Key: { pk: keys.pk, sk: keys.sk }, ...guard } },
       ];
       try {
-        await client.send(new TransactWriteCommand({ TransactItems: items }));
+        await storeCall(
+          () => client.send(new TransactWriteCommand({ TransactItems: items })),
+          'The membership changed meanwhile; try again.',
+        );
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons ?? [];
-        if (adminDelta < 0 && reasons[0]?.Code === 'ConditionalCheckFailed') throw lastAdminError();
-        throw translateStoreError(error, 'The membership changed meanwhile; try again.');
+        if (adminDelta < 0 && failedConditions(error).includes(0)) throw lastAdminError();
+        throw error;
       }
     },
   };

@@ -5,8 +5,8 @@
 // Steps of `runCommand`: count the write against the person's limit; check the idempotency key's shape;
 // parse the path ids and the body (400 naming each bad field); with a key, claim it (a retry gets the
 // first answer, a key reused for another request is refused); run the use case with ids derived from
-// the key, so a request that runs twice creates the same thing; keep the answer, or let the key go on
-// failure.
+// the key, so a request that runs twice creates the same thing; count the business event it was, if
+// any, now that it happened; keep the answer, or let the key go on failure.
 import type * as z from 'zod';
 import type { Services } from '#app/services.ts';
 import {
@@ -26,9 +26,14 @@ import {
   serialiseOutput,
 } from '#domain/limits/idempotency.ts';
 import { parseInto } from '#domain/validation.ts';
+import { inProgressRetry, startRetries } from '#domain/retry.ts';
+import type { BusinessCount } from '#platform/metrics.ts';
 
 export interface CommandContext<P, B> {
-  /** The services, with `newId` derived from the idempotency key when the request carries one. */
+  /**
+   * The services, with `newId` derived from the idempotency key when the request carries one, and a
+   * `count` that counts only once the run has succeeded.
+   */
   services: Services;
   identity: Identity;
   params: P;
@@ -42,6 +47,13 @@ export interface Command<P, B, O> {
   params?: z.ZodType<P>;
   body?: z.ZodType<B>;
   run(context: CommandContext<P, B>): Promise<O>;
+  /**
+   * The business event a successful run is, as a metric (platform/metrics.ts): its name, or a function
+   * that names it from what the run did. Counted once per write made: never for a refusal, nor for an
+   * answer replayed to a retry. A run that alone knows whether it wrote calls `services.count` instead.
+   * A write that is several events at once names each (a settlement and the payments it made).
+   */
+  counts?: BusinessCount | ((done: { output: O; body: B }) => BusinessCount | BusinessCount[] | undefined);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a command table holds commands of every input and output type.
@@ -66,9 +78,6 @@ export interface CommandResult<O> {
   replayed: boolean;
 }
 
-/** How long a retry waits for the first request with its key to finish before answering 409. */
-const inProgressWait = { tries: 10, intervalMs: 200 };
-
 export async function runCommand<P, B, O>(
   definition: Command<P, B, O>,
   invocation: Invocation,
@@ -90,9 +99,18 @@ export async function runCommand<P, B, O>(
   const body = definition.body ? parseInto(definition.body, invocation.body, 'body', issues) : (undefined as B);
   if (issues.length > 0) throw new RequestShapeError(issues);
 
-  if (key === undefined) {
-    return { output: await definition.run({ services, identity, params, body }), replayed: false };
-  }
+  // Own properties over the prototype: the services' lazy getters (the commons) stay lazy.
+  const counted: BusinessCount[] = [];
+  const scoped: Services = Object.assign(Object.create(services) as Services, {
+    count: (name: BusinessCount) => counted.push(name),
+  });
+  const succeeded = (output: O) => {
+    const declared = typeof definition.counts === 'function' ? definition.counts({ output, body }) : definition.counts;
+    for (const name of [...counted, ...(declared === undefined ? [] : [declared].flat())]) services.count(name);
+    return { output, replayed: false };
+  };
+  if (key === undefined) return succeeded(await definition.run({ services: scoped, identity, params, body }));
+
   const scope: IdempotencyScope = { personId: identity.personId, command: definition.name, key };
   const fingerprint = requestFingerprint(definition.name, { params: invocation.params ?? {}, body: invocation.body });
   const store = services.idempotency;
@@ -101,8 +119,7 @@ export async function runCommand<P, B, O>(
   if (earlier) return { output: await answerOf<O>(earlier, fingerprint, scope, services), replayed: true };
 
   let n = 0;
-  // Own property over the prototype: the services' lazy getters (the commons) stay lazy.
-  const scoped: Services = Object.assign(Object.create(services) as Services, { newId: () => idFromKey(scope, n++) });
+  scoped.newId = () => idFromKey(scope, n++);
   let output: O;
   try {
     output = await definition.run({ services: scoped, identity, params, body });
@@ -112,6 +129,8 @@ export async function runCommand<P, B, O>(
     });
     throw error;
   }
+  // Counted now: the change is made, whether or not its answer is kept below.
+  const result = succeeded(output);
   try {
     await store.complete(scope, serialiseOutput(output), services.now());
   } catch (error) {
@@ -119,7 +138,7 @@ export async function runCommand<P, B, O>(
     // so it cannot create a second thing.
     services.log.warn('idempotency answer not kept', { command: definition.name, error });
   }
-  return { output, replayed: false };
+  return result;
 }
 
 async function answerOf<O>(
@@ -129,8 +148,9 @@ async function answerOf<O>(
   services: Services,
 ): Promise<O> {
   let current: typeof record | null = record;
-  for (let attempt = 0; current?.status === 'in-progress' && attempt < inProgressWait.tries; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, inProgressWait.intervalMs));
+  // A retry waits, within the policy's budget, for the first request with its key to finish; then 409.
+  const retries = startRetries(inProgressRetry);
+  while (current?.status === 'in-progress' && (await retries.next())) {
     current = await services.idempotency.read(scope);
   }
   if (current && current.fingerprint !== fingerprint) {

@@ -1,7 +1,12 @@
 // The writes inventors and adopting syndicates make to innovation records, adoptions and value reports.
 import * as z from 'zod';
 import { idSchema } from '#domain/ids.ts';
-import { adoptionInputSchema, disputeReasonSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
+import {
+  adoptionInputSchema,
+  disputeReasonSchema,
+  type ValueReport,
+  valueReportInputSchema,
+} from '#domain/innovations/adoption.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
 import { innovationInputSchema } from '#domain/innovations/innovation.ts';
@@ -12,6 +17,7 @@ import {
   updateDraft,
 } from '#domain/innovations/innovation-use-cases.ts';
 import { settleReport } from '#domain/innovations/settle-report.ts';
+import type { BusinessCount } from '#platform/metrics.ts';
 import { command } from './command.ts';
 
 const record = z.object({ innovationId: idSchema });
@@ -58,6 +64,7 @@ export const publishCommand = command({
   name: 'innovations.publish',
   params: record,
   run: ({ services, identity, params }) => publishInnovation(services, identity, params.innovationId),
+  counts: 'publications',
 });
 
 export const adoptCommand = command({
@@ -85,10 +92,23 @@ export const decideReportCommand = command({
   ]),
   run: ({ services, identity, params, body }) =>
     decideReport(services, identity, params.innovationId, params.reportId, body),
+  // The confirmation that completes a report settles it at once.
+  counts: ({ output }) => settlementCounts(output),
 });
+
+/**
+ * A settlement made by this write, and a payment for each inventor it paid. Settling a settled report
+ * answers with it again and moves nothing; a share that rounds to nothing moves nothing and is no payment.
+ */
+function settlementCounts(output: { report: ValueReport; settledNow?: boolean }): BusinessCount[] | undefined {
+  if (!output.settledNow) return undefined;
+  const paid = (output.report.settlement?.inventorParts ?? []).filter((part) => part.amount > 0n);
+  return ['settlements', ...paid.map(() => 'payments' as const)];
+}
 
 export const settleCommand = command({
   name: 'innovations.settle',
   params: report,
   run: ({ services, identity, params }) => settleReport(services, identity, params.innovationId, params.reportId),
+  counts: ({ output }) => settlementCounts(output),
 });

@@ -39,4 +39,6 @@ export const submitQuizCommand = command({
   params: z.object({ courseId: idSchema }),
   body: quizAnswersSchema,
   run: ({ services, identity, params, body }) => submitQuiz(services, identity, params.courseId, body),
+  // Every passing attempt, a retake after the course was completed too; a fail is counted by nothing.
+  counts: ({ output }) => (output.grade.passed ? 'quizPasses' : undefined),
 });

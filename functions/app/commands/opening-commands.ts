@@ -40,7 +40,12 @@ export const applyCommand = command({
   name: 'openings.apply',
   params: opening,
   body: z.strictObject({ note: applicationNoteSchema }),
-  run: ({ services, identity, params, body }) => apply(services, identity, params.openingId, body.note),
+  // Applying again answers with the application already made, and that is no new application.
+  async run({ services, identity, params, body }) {
+    const { application, submitted } = await apply(services, identity, params.openingId, body.note);
+    if (submitted) services.count('applications');
+    return application;
+  },
 });
 
 export const withdrawCommand = command({
@@ -55,4 +60,6 @@ export const decideApplicantCommand = command({
   body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
   run: ({ services, identity, params, body }) =>
     decideApplication(services, identity, params.openingId, params.personId, body.decision),
+  // An accepted applicant fills a position; deciding twice is refused (409), so this counts each once.
+  counts: ({ body }) => (body.decision === 'accept' ? 'fills' : undefined),
 });

@@ -61,6 +61,7 @@ export const grantCreditCommand = (kind: 'person' | 'syndicate') =>
     params: z.object({ id: kind === 'person' ? personIdSchema : idSchema }),
     body: creditGrantInputSchema,
     run: ({ services, identity, params, body }) => grantCreditLimit(services, identity, { kind, id: params.id }, body),
+    counts: 'creditGrants',
   });
 export const grantPersonCreditCommand = grantCreditCommand('person');
 export const grantSyndicateCreditCommand = grantCreditCommand('syndicate');

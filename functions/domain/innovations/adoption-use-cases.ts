@@ -15,7 +15,8 @@ import {
   type ValueReport,
   type ValueReportInput,
 } from './adoption.ts';
-import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { appendFor, type InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import { resolveShares } from './innovation.ts';
 import { awaiting, deciderRole, isConfirmedByDecisions } from './separation-of-duties.ts';
 import { settleReport } from './settle-report.ts';
@@ -261,7 +262,9 @@ export async function decideReport(
     return { report: decided, awaiting: pending ? awaiting(decided, adoption.inventors, syndicateName) : [] };
   }
   try {
-    return { report: (await settleReport(deps, identity, innovationId, reportId)).report, awaiting: [] };
+    // `settledNow` tells a settlement this decision made from one made before (counted once, by the command).
+    const settled = await settleReport(deps, identity, innovationId, reportId);
+    return { report: settled.report, awaiting: [], settledNow: settled.settledNow };
   } catch (error) {
     if (!(error instanceof CreditLimitError)) throw error;
     const confirmed = await deps.innovations.getReport(innovationId, reportId);

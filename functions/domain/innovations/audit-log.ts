@@ -8,12 +8,17 @@
 //    when that entry was appended. An entry rewritten together with its leaf hash passes step 1's leaf
 //    check, but the first signed head after it no longer matches: that index is where history changed.
 // 3. Check published versions still hash to what their publish entries recorded.
-import { fromBase64, leafHash, toBase64 } from '../registry-log/hashing.ts';
+//
+// A request never walks the whole log: `auditWindow` checks up to a thousand entries from any index,
+// starting from the frontier the stored subtree hashes give for that index, anchored to the head signed
+// when the entry before the window was appended (so stored nodes cannot vouch for themselves). Windows
+// one after another check the whole log; `npm run verify-log` does it in one go.
+import { type Hash, fromBase64, hashesEqual, leafHash, toBase64 } from '../registry-log/hashing.ts';
 import { type Ed25519Key, type SignedTreeHead, verifyTreeHead } from '../registry-log/tree-head.ts';
 import { verifyLog } from '../registry-log/verify-log.ts';
 import type { InnovationVersion } from './innovation.ts';
 import { contentHash, parseEvent } from './log-events.ts';
-import { appendToFrontier, rootOfFrontier, type StoredLogEntry } from './log-head.ts';
+import { appendLeaf, rootOfFrontier, type StoredLogEntry } from './log-head.ts';
 
 export type AuditProblem =
   | { problem: 'bad-signature'; index?: number }
@@ -22,7 +27,9 @@ export type AuditProblem =
   | { problem: 'leaf-mismatch'; index: number }
   | { problem: 'history-rewritten'; index: number }
   | { problem: 'root-mismatch'; expected: string; actual: string }
-  | { problem: 'version-mismatch'; index: number; innovationId: string; version: number };
+  | { problem: 'version-mismatch'; index: number; innovationId: string; version: number }
+  | { problem: 'node-mismatch'; index: number }
+  | { problem: 'anchor-mismatch'; index: number };
 
 export type AuditResult = { ok: true; treeSize: number; rootHash: string } | ({ ok: false } & AuditProblem);
 
@@ -45,6 +52,10 @@ export function describeAudit(result: AuditResult): string {
       return `The entries rebuild root ${result.actual}, not the signed root ${result.expected}.`;
     case 'version-mismatch':
       return `Version ${result.version} of record ${result.innovationId} differs from what entry ${result.index} recorded when it was published.`;
+    case 'node-mismatch':
+      return `The subtree hashes stored with entry ${result.index} are not the ones its leaf completes: proofs that use them fail. Run \`npm run log:backfill\` to rewrite them from the entries.`;
+    case 'anchor-mismatch':
+      return `The stored subtree hashes do not rebuild the head signed at entry ${result.index}: verify the log from its start.`;
   }
 }
 
@@ -65,24 +76,59 @@ export function auditLog(
   const overall = verifyLog(decoded, head, publicKey);
   if (!overall.ok && overall.problem !== 'root-mismatch') return overall;
 
-  let frontier: Uint8Array[] = [];
-  for (const [index, entry] of entries.entries()) {
-    frontier = appendToFrontier(frontier, index, leafHash(decoded[index]?.data ?? new Uint8Array()));
+  const walked = walk(entries, 0, [], publicKey);
+  if ('problem' in walked) return { ok: false, ...walked };
+  if (!overall.ok) return overall;
+  const changed = changedVersion(entries, versions);
+  if (changed) return { ok: false, ...changed };
+  return { ok: true, treeSize: head.treeSize, rootHash: head.rootHash };
+}
+
+/**
+ * Appends `entries` (indexes `start` on) to `frontier`, checking each against the head signed when it
+ * was appended; with `checkStored`, also its leaf hash and the subtree hashes it stores.
+ */
+function walk(
+  entries: readonly StoredLogEntry[],
+  start: number,
+  startFrontier: readonly Hash[],
+  publicKey: Ed25519Key,
+  checkStored = false,
+): { frontier: Hash[] } | AuditProblem {
+  let frontier = [...startFrontier];
+  for (const [position, entry] of entries.entries()) {
+    const index = start + position;
+    if (entry.index !== index) return { problem: 'missing-entry', index };
+    const leaf = leafHash(new TextEncoder().encode(entry.data));
+    if (checkStored && !hashesEqual(leaf, fromBase64(entry.leafHash) ?? new Uint8Array())) {
+      return { problem: 'leaf-mismatch', index };
+    }
+    const appended = appendLeaf(frontier, index, leaf);
+    frontier = appended.frontier;
     const signed = entry.treeHead;
-    if (!verifyTreeHead(signed, publicKey)) return { ok: false, problem: 'bad-signature', index };
+    if (!verifyTreeHead(signed, publicKey)) return { problem: 'bad-signature', index };
     if (signed.treeSize !== index + 1 || signed.rootHash !== toBase64(rootOfFrontier(frontier))) {
-      return { ok: false, problem: 'history-rewritten', index };
+      return { problem: 'history-rewritten', index };
+    }
+    const stored = entry.subtrees;
+    if (checkStored && stored && stored.join() !== appended.completed.map(toBase64).join()) {
+      return { problem: 'node-mismatch', index };
     }
   }
-  if (!overall.ok) return overall;
+  return { frontier };
+}
 
+/** The first publish entry whose version no longer hashes to what it recorded. */
+function changedVersion(
+  entries: readonly StoredLogEntry[],
+  versions: ReadonlyMap<string, InnovationVersion>,
+): AuditProblem | undefined {
   for (const entry of entries) {
     const event = parseEvent(entry.data);
     if (event?.kind !== 'publish') continue;
     const version = versions.get(`${event.innovationId}#${event.version}`);
     if (version && contentHash(version) !== event.contentHash) {
       return {
-        ok: false,
         problem: 'version-mismatch',
         index: entry.index,
         innovationId: event.innovationId,
@@ -90,7 +136,47 @@ export function auditLog(
       };
     }
   }
-  return { ok: true, treeSize: head.treeSize, rootHash: head.rootHash };
+  return undefined;
+}
+
+export type WindowAudit = { ok: true; start: number; end: number; rootHash: string } | ({ ok: false } & AuditProblem);
+
+/**
+ * Checks the entries of one window, `entries` from index `start`, on top of `frontier` (the frontier of
+ * the first `start` entries, as the stored nodes give it). It must rebuild `anchor`, the head signed
+ * when entry `start - 1` was appended; each entry must then rebuild the head signed with it, store the
+ * leaf and subtree hashes it completes, and a window that reaches `head` must end at its root.
+ */
+export function auditWindow(window: {
+  start: number;
+  entries: readonly StoredLogEntry[];
+  frontier: readonly Hash[];
+  anchor: SignedTreeHead | null;
+  head: SignedTreeHead;
+  publicKey: Ed25519Key;
+  versions?: ReadonlyMap<string, InnovationVersion>;
+}): WindowAudit {
+  const { start, entries, frontier, anchor, head, publicKey } = window;
+  if (start > 0) {
+    const anchored =
+      anchor !== null &&
+      verifyTreeHead(anchor, publicKey) &&
+      anchor.treeSize === start &&
+      anchor.rootHash === toBase64(rootOfFrontier(frontier));
+    if (!anchored) return { ok: false, problem: 'anchor-mismatch', index: start - 1 };
+  }
+  const walked = walk(entries, start, frontier, publicKey, true);
+  if ('problem' in walked) return { ok: false, ...walked };
+  const end = start + entries.length;
+  const rootHash = toBase64(rootOfFrontier(walked.frontier));
+  if (end === head.treeSize && head.treeSize > 0) {
+    if (!verifyTreeHead(head, publicKey)) return { ok: false, problem: 'bad-signature' };
+    if (rootHash !== head.rootHash)
+      return { ok: false, problem: 'root-mismatch', expected: head.rootHash, actual: rootHash };
+  }
+  const changed = changedVersion(entries, window.versions ?? new Map());
+  if (changed) return { ok: false, ...changed };
+  return { ok: true, start, end, rootHash };
 }
 
 export const versionKey = (version: Pick<InnovationVersion, 'innovationId' | 'version'>) =>

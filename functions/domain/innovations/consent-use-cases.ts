@@ -3,7 +3,8 @@
 import { ConflictError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { declined, missingConsents, roleIn } from './consent.ts';
-import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import type { InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import type { InnovationRecord, InnovationVersion } from './innovation.ts';
 import { draftFor, saveDraftChange } from './innovation-use-cases.ts';
 
@@ -60,25 +61,27 @@ export interface ConsentRequest {
   role: 'inventor' | 'invited' | 'removed';
 }
 
-/** Of the records linked to the caller, the drafts still waiting for their acceptance. */
+/** Of the records linked to the caller, the drafts still waiting for their acceptance (one batch read). */
 export async function consentRequests(
   deps: InnovationDependencies,
   identity: Identity,
   records: readonly InnovationRecord[],
 ): Promise<ConsentRequest[]> {
-  const found = await Promise.all(
-    records
-      .filter((record) => record.draftVersion)
-      .map(async (record): Promise<ConsentRequest | null> => {
-        const [version, replaced] = await Promise.all([
-          deps.innovations.getVersion(record.id, record.draftVersion ?? 0),
-          record.currentVersion ? deps.innovations.getVersion(record.id, record.currentVersion) : null,
-        ]);
-        if (version?.status !== 'draft') return null;
-        const role = roleIn(version, replaced, identity.personId);
-        if (!role || !missingConsents(version, replaced).includes(identity.personId)) return null;
-        return { record, version, role };
-      }),
+  const drafted = records.filter((record) => record.draftVersion);
+  const versions = await deps.innovations.getVersions(
+    drafted.flatMap((record) => [
+      { innovationId: record.id, version: record.draftVersion ?? 0 },
+      ...(record.currentVersion ? [{ innovationId: record.id, version: record.currentVersion }] : []),
+    ]),
   );
-  return found.filter((request): request is ConsentRequest => request !== null);
+  const find = (innovationId: string, version: number) =>
+    versions.find((v) => v.innovationId === innovationId && v.version === version) ?? null;
+  return drafted.flatMap((record): ConsentRequest[] => {
+    const version = find(record.id, record.draftVersion ?? 0);
+    const replaced = record.currentVersion ? find(record.id, record.currentVersion) : null;
+    if (version?.status !== 'draft') return [];
+    const role = roleIn(version, replaced, identity.personId);
+    if (!role || !missingConsents(version, replaced).includes(identity.personId)) return [];
+    return [{ record, version, role }];
+  });
 }

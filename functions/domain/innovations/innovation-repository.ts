@@ -3,16 +3,37 @@
 import type { AccountId } from '../ledger/account.ts';
 import type { Adoption, ValueReport } from './adoption.ts';
 import type { InnovationRecord, InnovationVersion } from './innovation.ts';
+import type { Page, PageRequest } from '../paging.ts';
+import type { NodeKey } from '../registry-log/stored-nodes.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from './log-head.ts';
+
+/** What the registry's table listing can narrow by (words need search). */
+export interface PublishedFilter {
+  skill?: string | undefined;
+  practice?: string | undefined;
+  adopted?: boolean | undefined;
+  /** A trade, as the practice guides and skills that belong to it (the commons knows which). */
+  trade?: { practices: readonly string[]; skills: readonly string[] } | undefined;
+}
+
+export interface VersionRef {
+  innovationId: string;
+  version: number;
+}
 
 export interface InnovationRepository {
   get(innovationId: string): Promise<InnovationRecord | null>;
+  /** Several records by id in batch reads; ids with no record are absent from the map. */
+  getMany(innovationIds: readonly string[]): Promise<Map<string, InnovationRecord>>;
   getVersion(innovationId: string, version: number): Promise<InnovationVersion | null>;
+  /** Several versions in batch reads, in no particular order; missing ones are left out. */
+  getVersions(refs: readonly VersionRef[]): Promise<InnovationVersion[]>;
+  /** A record's versions, oldest first: at most `maxVersions` and a draft (innovation.ts), a bounded read. */
   listVersions(innovationId: string): Promise<InnovationVersion[]>;
-  /** Published records, newest first. */
-  listPublished(): Promise<InnovationRecord[]>;
-  /** Records a person is an inventor of, drafts included. */
-  listByInventor(personId: string): Promise<InnovationRecord[]>;
+  /** A page of published records, newest first publication first, narrowed by `filter`. */
+  publishedPage(request: PageRequest, filter?: PublishedFilter): Promise<Page<InnovationRecord>>;
+  /** A page of the ids of the records a person is named on (drafts included), newest first. */
+  inventorPage(personId: string, request: PageRequest): Promise<Page<string>>;
   /** A new record with its first draft version; ConflictError if the id is taken. */
   createDraft(record: InnovationRecord, version: InnovationVersion): Promise<void>;
   /**
@@ -29,14 +50,23 @@ export interface InnovationRepository {
   publish(write: PublishWrite, log: LogAppend): Promise<void>;
 
   getAdoption(innovationId: string, syndicateId: string): Promise<Adoption | null>;
-  listAdoptions(innovationId: string): Promise<Adoption[]>;
-  listAdoptionsBySyndicate(syndicateId: string): Promise<Adoption[]>;
+  /** Several adoptions in batch reads, in no particular order; missing ones are left out. */
+  getAdoptions(refs: ReadonlyArray<{ innovationId: string; syndicateId: string }>): Promise<Adoption[]>;
+  /** A page of a record's adoptions, by syndicate id. */
+  adoptionsPage(innovationId: string, request: PageRequest): Promise<Page<Adoption>>;
+  /** A page of a syndicate's adoptions, newest first. */
+  adoptionsBySyndicatePage(syndicateId: string, request: PageRequest): Promise<Page<Adoption>>;
   /** One transaction: the adoption (once per syndicate), the record's adopter count, the log entry. */
   adopt(adoption: Adoption, log: LogAppend): Promise<void>;
 
   getReport(innovationId: string, reportId: string): Promise<ValueReport | null>;
-  listReports(innovationId: string): Promise<ValueReport[]>;
-  listReportsBySyndicate(syndicateId: string): Promise<ValueReport[]>;
+  /**
+   * A page of a record's value reports, newest first (as the log recorded them); with `settled`, only
+   * those settled, newest settlement first.
+   */
+  reportsPage(innovationId: string, request: PageRequest, which?: 'reported' | 'settled'): Promise<Page<ValueReport>>;
+  /** A page of a syndicate's value reports, newest first. */
+  reportsBySyndicatePage(syndicateId: string, request: PageRequest): Promise<Page<ValueReport>>;
   /**
    * One transaction: the report, the adoption with the report's period added (over revision
    * `adoptionRev`, so two reports cannot both claim a period), and the log entry.
@@ -74,19 +104,38 @@ export interface AccountState {
   updatedAt?: string | undefined;
 }
 
+/**
+ * One line of an account's statement. A `royalty` moves Bound (its amount is signed, and
+ * `balanceAfter` is the account's balance once it landed); an `implementer-share` moves nothing: it
+ * records the part of a settled value a syndicate kept for an implementer, on that person's statement.
+ */
 export interface LedgerEntry {
   accountId: AccountId;
   at: string;
   /** Signed minor units: negative leaves the account, positive arrives. */
   amount: bigint;
   counterparty: AccountId;
-  kind: 'royalty';
+  kind: 'royalty' | 'implementer-share';
   innovationId: string;
   reportId: string;
   syndicateId: string;
   /** Position of this entry among the settlement's entries, so keys stay unique. */
   sequence: number;
   logIndex: number;
+  /** The balance right after a royalty; absent on shares and on entries written before it was kept. */
+  balanceAfter?: bigint | undefined;
+}
+
+/**
+ * Figures about the whole ledger that every settlement keeps in its own transaction, so showing them
+ * never reads every account: `sum` grows by the net of the balance changes the transaction makes (zero
+ * for a settlement, whose payer pays exactly what its payees receive), so it is the sum of every balance.
+ */
+export interface LedgerTotals {
+  sum: bigint;
+  settlements: number;
+  /** Bound moved between accounts, in minor units. */
+  moved: bigint;
 }
 
 export interface CreditLimitChange {
@@ -104,24 +153,29 @@ export interface CreditLimitChange {
  * A settlement as the store must apply it in one transaction:
  * - the report becomes `settled`, on condition that it is still confirmed-unsettled (stored
  *   `confirmed`, or `pending` with `reportedAt` at or before `lapseCutoff`), so it settles once;
- * - the payer's balance goes down by `total`, on condition that it is still at least `floor` (its
- *   limit plus the total) and its limit override is still `limitSeen`;
- * - each payee's balance goes up; the ledger entries are written; the record's totals grow.
+ * - the payer's balance goes down by `total`, on condition that it is still `seen` (so each entry's
+ *   balance after it is exact), at least `floor` (its limit plus the total), and its limit override is
+ *   still `limitSeen`;
+ * - each payee's balance goes up, on condition that it is still its `seen`;
+ * - the entries (and the implementers' shares) are written; the record's totals and the ledger's grow.
  */
 export interface SettlementWrite {
   report: ValueReport;
   lapseCutoff: string;
-  payer: { accountId: AccountId; total: bigint; floor: bigint; limitSeen: bigint | null } | null;
-  payees: Array<{ accountId: AccountId; amount: bigint }>;
+  payer: { accountId: AccountId; total: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint } | null;
+  payees: Array<{ accountId: AccountId; amount: bigint; seen: bigint }>;
   entries: LedgerEntry[];
 }
 
 export interface LedgerRepository {
   getAccounts(accountIds: readonly AccountId[]): Promise<Map<AccountId, AccountState>>;
-  /** Every account that ever moved or has an override. */
-  listAccounts(): Promise<AccountState[]>;
-  /** An account's entries, oldest first. */
-  listEntries(accountId: AccountId): Promise<LedgerEntry[]>;
+  /** A page of the accounts that ever moved or have an override, by account id. */
+  accountsPage(request: PageRequest): Promise<Page<AccountState>>;
+  /** The ledger's totals as the settlements kept them; zeros before the first settlement. */
+  totals(): Promise<LedgerTotals>;
+  /** A page of an account's statement lines, oldest first. */
+  entriesPage(accountId: AccountId, request: PageRequest): Promise<Page<LedgerEntry>>;
+  /** An account's credit-limit changes, oldest first (a handful: each is a steward's logged decision). */
   listLimitChanges(accountId: AccountId): Promise<CreditLimitChange[]>;
   /** One transaction: the override (if still `previous`), the change's history item, the log entry. */
   setCreditLimit(change: CreditLimitChange, log: LogAppend): Promise<void>;
@@ -133,10 +187,13 @@ export interface RegistryLogRepository {
   /** Appends one entry on its own (for events with nothing else to write). */
   append(log: LogAppend): Promise<void>;
   entry(index: number): Promise<StoredLogEntry | null>;
-  /** Entries from `start` (inclusive) to `end` (exclusive), in order. */
+  /** Entries from `start` (inclusive) to `end` (exclusive), in order: at most 1,000 a call. */
   entries(start: number, end: number): Promise<StoredLogEntry[]>;
-  /** The leaf hashes of the first `treeSize` entries, in order, standard base64. */
-  leafHashes(treeSize: number): Promise<string[]>;
-  /** The entries about one record, in log order. */
-  entriesFor(innovationId: string): Promise<StoredLogEntry[]>;
+  /**
+   * The stored hashes (standard base64) of these perfect subtrees, keyed by `nodeId`; a node the log
+   * does not keep (an entry appended before subtrees were stored) is absent. One batch read.
+   */
+  nodes(nodes: readonly NodeKey[]): Promise<Map<string, string>>;
+  /** A page of the entries about one record, in log order. */
+  entriesFor(innovationId: string, request: PageRequest): Promise<Page<StoredLogEntry>>;
 }

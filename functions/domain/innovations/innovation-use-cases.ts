@@ -14,7 +14,8 @@ import {
   roleIn,
   sameTerms,
 } from './consent.ts';
-import { type AppendedEvent, appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { type AppendedEvent, appendFor, type InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import {
   commonsIssues,
   type InnovationInput,
@@ -22,6 +23,7 @@ import {
   type InnovationVersion,
   inventorIdsOf,
   listingOf,
+  maxVersions,
   resolveShares,
 } from './innovation.ts';
 import { contentHash } from './log-events.ts';
@@ -197,6 +199,12 @@ export async function startCorrection(deps: InnovationDependencies, identity: Id
     const started = await editableDraft(deps, identity, innovationId);
     return { record: started.record, version: started.version };
   }
+  if (current.version >= maxVersions) {
+    throw new RuleViolationError(
+      'too-many-versions',
+      `This record has ${maxVersions} versions, the most one record keeps: register the improvement as a new record that names this one.`,
+    );
+  }
   const at = deps.now().toISOString();
   const { contentHash: _hash, publishedAt: _published, ...content } = current;
   const version: InnovationVersion = {
@@ -290,28 +298,4 @@ async function stillToAccept(deps: InnovationDependencies, missing: string[]) {
   const names = await Promise.all(missing.map(async (personId) => (await deps.people.get(personId))?.name ?? personId));
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `Not published: ${list} ${names.length === 1 ? 'has' : 'have'} not accepted these inventors and shares yet. Everyone named, and every inventor of the version a correction changes them in, must accept first.`;
-}
-
-export interface RegistryFilter {
-  q?: string | undefined;
-  trade?: string | undefined;
-  skill?: string | undefined;
-  practice?: string | undefined;
-  adopted?: boolean | undefined;
-}
-
-/** Published records matching every filter, newest first. */
-export async function registry(deps: InnovationDependencies, filter: RegistryFilter) {
-  const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const tradesOf = (record: InnovationRecord) => {
-    const practice = record.practice ? deps.commons.practices.get(record.practice) : undefined;
-    return new Set([practice?.trade, ...record.skills.map((skill) => deps.commons.skills.get(skill)?.trade)]);
-  };
-  return (await deps.innovations.listPublished())
-    .map(publicRecord)
-    .filter((record) => words.every((word) => record.title.toLowerCase().includes(word)))
-    .filter((record) => !filter.trade || tradesOf(record).has(filter.trade as never))
-    .filter((record) => !filter.skill || record.skills.includes(filter.skill))
-    .filter((record) => !filter.practice || record.practice === filter.practice)
-    .filter((record) => filter.adopted === undefined || (record.adopterCount ?? 0) > 0 === filter.adopted);
 }

@@ -17,6 +17,13 @@ export const licenseLabel: Record<(typeof licenses)[number], string> = {
 /** At most this many inventors or implementers: a settlement must fit one DynamoDB transaction. */
 export const maxHolders = 20;
 
+/**
+ * At most this many versions of one record (each published correction is one): a record's page lists
+ * them all and the public record carries them, so the list must stay small by design. A record that
+ * needs more is a new record.
+ */
+export const maxVersions = 50;
+
 const personId = text(1, 128, { label: 'person id' });
 const commonsId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover');
 

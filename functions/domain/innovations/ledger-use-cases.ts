@@ -1,24 +1,29 @@
 // Reading the Bound ledger (balances, statements) and changing a credit limit, which is logged.
 import { NotFoundError, ValidationError } from '../errors.ts';
+import type { PageRequest } from '../paging.ts';
 import type { Identity } from '../identity.ts';
 import { type AccountId, agreedDefaultLimit, personAccount, syndicateAccount } from '../ledger/account.ts';
 import { checkGrant, type CreditGrantInput } from '../ledger/credit-grant.ts';
 import { findSyndicate } from '../syndicates/syndicate-use-cases.ts';
-import type { ValueReport } from './adoption.ts';
-import { appendFor, type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import { publicRecord } from './consent.ts';
+import { appendFor, type InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import type { CreditLimitChange } from './innovation-repository.ts';
-import { accountRows, implementerRows, recordParts, type StatementRow, totalsByPerson } from './statements.ts';
+import { reportView } from './record-view.ts';
+import { accountRows, recordParts } from './statements.ts';
 
-/** Every account with its balance and limit, the sum of all balances (always exactly zero) and who grants credit. */
-export async function ledgerOverview(deps: InnovationDependencies) {
-  const accounts = await deps.ledger.listAccounts();
+/**
+ * A page of the accounts, each with its balance and limit; the sum of all balances, the settlements
+ * and the Bound moved, as the settlements kept them (never a read of every account); who grants credit.
+ */
+export async function ledgerOverview(deps: InnovationDependencies, request: PageRequest) {
+  const [totals, page] = await Promise.all([deps.ledger.totals(), deps.ledger.accountsPage(request)]);
   return {
     stewards: deps.config.STEWARDS,
     defaultLimit: agreedDefaultLimit,
-    sum: accounts.reduce((sum, account) => sum + account.balance, 0n),
-    accounts: accounts
-      .map((account) => ({ ...account, limit: account.creditLimit ?? agreedDefaultLimit }))
-      .sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    ...totals,
+    ...page,
+    items: page.items.map((account) => ({ ...account, limit: account.creditLimit ?? agreedDefaultLimit })),
   };
 }
 
@@ -32,60 +37,92 @@ async function account(deps: InnovationDependencies, accountId: AccountId) {
   };
 }
 
-async function titlesOf(deps: InnovationDependencies, ids: Iterable<string>) {
-  const titles = new Map<string, string>();
-  for (const id of new Set(ids)) titles.set(id, (await deps.innovations.get(id))?.title ?? id);
-  return titles;
+/** The titles of these records, in one batch read; a record that is gone keeps its id. */
+export async function titlesOf(deps: InnovationDependencies, ids: Iterable<string>) {
+  const records = await deps.innovations.getMany([...new Set(ids)]);
+  return new Map([...new Set(ids)].map((id) => [id, records.get(id)?.title ?? id]));
 }
 
-/** A person's Bound: royalties received, and their shares as implementer in their syndicates. */
-export async function personStatement(deps: InnovationDependencies, personId: string) {
-  const accountId = personAccount(personId);
-  const [entries, memberships] = await Promise.all([
-    deps.ledger.listEntries(accountId),
-    deps.syndicates.listMembershipsOf(personId),
-  ]);
-  const reports: ValueReport[] = (
-    await Promise.all(memberships.map((m) => deps.innovations.listReportsBySyndicate(m.syndicateId)))
-  ).flat();
-  const titles = await titlesOf(deps, [...entries.map((e) => e.innovationId), ...reports.map((r) => r.innovationId)]);
-  const rows: StatementRow[] = [...accountRows(entries, titles), ...implementerRows(personId, reports, titles)].sort(
-    (a, b) => a.at.localeCompare(b.at),
+/** A page of an account's statement, oldest first, with the account as it stands. */
+async function statementPage(deps: InnovationDependencies, accountId: AccountId, request: PageRequest) {
+  const [page, state] = await Promise.all([deps.ledger.entriesPage(accountId, request), account(deps, accountId)]);
+  const titles = await titlesOf(
+    deps,
+    page.items.map((entry) => entry.innovationId),
   );
-  return { account: await account(deps, accountId), rows };
+  return { account: state, ...page, items: accountRows(page.items, titles) };
 }
 
-/** A syndicate's Bound: royalties paid (and received, if it ever is paid), with its adoptions and reports. */
-export async function syndicateStatement(deps: InnovationDependencies, syndicateId: string) {
+/** A person's Bound, a page at a time: royalties received, and their shares as an implementer. */
+export async function personStatement(deps: InnovationDependencies, personId: string, request: PageRequest) {
+  return statementPage(deps, personAccount(personId), request);
+}
+
+/** A syndicate's Bound, a page at a time: royalties paid (and received, if it ever is paid). */
+export async function syndicateStatement(deps: InnovationDependencies, syndicateId: string, request: PageRequest) {
   const syndicate = await findSyndicate(deps, syndicateId);
-  const accountId = syndicateAccount(syndicateId);
-  const [entries, adoptions, reports] = await Promise.all([
-    deps.ledger.listEntries(accountId),
-    deps.innovations.listAdoptionsBySyndicate(syndicateId),
-    deps.innovations.listReportsBySyndicate(syndicateId),
-  ]);
-  const titles = await titlesOf(deps, [...entries.map((e) => e.innovationId), ...adoptions.map((a) => a.innovationId)]);
+  return { syndicate, ...(await statementPage(deps, syndicateAccount(syndicateId), request)) };
+}
+
+/** A page of what a syndicate adopted, newest first, with the records' titles. */
+export async function syndicateAdoptions(deps: InnovationDependencies, syndicateId: string, request: PageRequest) {
+  await findSyndicate(deps, syndicateId);
+  const page = await deps.innovations.adoptionsBySyndicatePage(syndicateId, request);
+  const titles = await titlesOf(
+    deps,
+    page.items.map((adoption) => adoption.innovationId),
+  );
+  return { ...page, items: page.items.map((adoption) => ({ ...adoption, title: titles.get(adoption.innovationId) })) };
+}
+
+/** A page of the value a syndicate reported, newest first, with the records' titles. */
+export async function syndicateReports(deps: InnovationDependencies, syndicateId: string, request: PageRequest) {
+  await findSyndicate(deps, syndicateId);
+  const page = await deps.innovations.reportsBySyndicatePage(syndicateId, request);
+  const titles = await titlesOf(
+    deps,
+    page.items.map((report) => report.innovationId),
+  );
+  const now = deps.now();
   return {
-    syndicate,
-    account: await account(deps, accountId),
-    rows: accountRows(entries, titles),
-    adoptions,
-    reports,
-    titles,
+    ...page,
+    items: page.items.map((report) => ({
+      ...reportView(report, now, deps.config.ROYALTY_DISPUTE_WINDOW_DAYS),
+      title: titles.get(report.innovationId),
+    })),
   };
 }
 
-/** A record's settlements: every part paid or kept, and the totals by person. */
-export async function recordStatement(deps: InnovationDependencies, innovationId: string) {
+/**
+ * A record's settlements, a page of them at a time (newest first), each with every part paid or kept;
+ * and its totals, which the settlements keep on the record itself. (Totals by person would need every
+ * settlement read: the statement lists who received what instead, settlement by settlement.)
+ */
+export async function recordStatement(deps: InnovationDependencies, innovationId: string, request: PageRequest) {
   const record = await deps.innovations.get(innovationId);
   if (record?.status !== 'published') throw new NotFoundError('innovation', innovationId);
-  const reports = (await deps.innovations.listReports(innovationId)).filter((r) => r.status === 'settled');
-  const parts = recordParts(reports);
+  const page = await deps.innovations.reportsPage(innovationId, request, 'settled');
+  const valueSettled = record.valueSettled ?? 0n;
+  const royaltiesPaid = record.royaltiesPaid ?? 0n;
   return {
-    record,
-    parts,
-    totals: totalsByPerson(parts),
-    valueSettled: reports.reduce((sum, r) => sum + r.amount, 0n),
+    record: publicRecord(record),
+    valueSettled,
+    royaltiesPaid,
+    keptByImplementers: valueSettled - royaltiesPaid,
+    ...page,
+    items: page.items.flatMap((report) =>
+      report.settlement
+        ? [
+            {
+              reportId: report.id,
+              syndicateId: report.syndicateId,
+              at: report.settlement.settledAt,
+              value: report.settlement.value,
+              parts: recordParts([report]),
+            },
+          ]
+        : [],
+    ),
   };
 }
 

@@ -5,6 +5,11 @@
 //
 // Each append signs the new head; the entry stores the head it produced, so an auditor can tell at
 // which index a rewritten log first disagrees with what was signed at the time.
+//
+// The merges an append makes are the roots of the perfect subtrees its leaf completes (leaf 11 closes
+// [10, 12) and [8, 12)); the entry keeps them (`subtrees`), so a proof reads the O(log n) nodes it needs
+// instead of every leaf hash (see registry-log/merkle-tree.ts, NodeHashSource). They are derived, not
+// signed: a wrong one makes a proof that fails against the signed root, and an audit names it.
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { emptyRootHash, fromBase64, type Hash, leafHash, nodeHash, toBase64 } from '../registry-log/hashing.ts';
 import { type SignedTreeHead, signTreeHead, type TreeHead, verifyTreeHead } from '../registry-log/tree-head.ts';
@@ -25,6 +30,11 @@ export interface StoredLogEntry {
   innovationId?: string | undefined;
   /** The signed head the log had right after this entry was appended (tree size index + 1). */
   treeHead: SignedTreeHead;
+  /**
+   * Roots of the perfect subtrees this leaf completes, smallest first, standard base64: `subtrees[k-1]`
+   * is the hash of the 2^k leaves ending here. Entries appended before they were kept have none.
+   */
+  subtrees?: string[] | undefined;
 }
 
 /** One append, for the store to write in the same transaction as the change it records. */
@@ -65,15 +75,29 @@ export function rootOfFrontier(frontier: readonly Hash[]): Hash {
 
 /** The frontier after appending `leaf` to a tree of `size` leaves. */
 export function appendToFrontier(frontier: readonly Hash[], size: number, leaf: Hash): Hash[] {
+  return appendLeaf(frontier, size, leaf).frontier;
+}
+
+/**
+ * Appends `leaf` to a tree of `size` leaves: the new frontier, and the roots of the perfect subtrees the
+ * leaf completes, smallest first (2, 4, … leaves ending with it: as many as `size` has trailing ones).
+ */
+export function appendLeaf(
+  frontier: readonly Hash[],
+  size: number,
+  leaf: Hash,
+): { frontier: Hash[]; completed: Hash[] } {
   const next = [...frontier];
+  const completed: Hash[] = [];
   let node = leaf;
   for (let carry = size; carry % 2 === 1; carry = Math.floor(carry / 2)) {
     const left = next.pop();
     if (!left) throw new Error('The log frontier is shorter than its size says.');
     node = nodeHash(left, node);
+    completed.push(node);
   }
   next.push(node);
-  return next;
+  return { frontier: next, completed };
 }
 
 export function decodeFrontier(frontier: readonly string[]): Hash[] {
@@ -100,7 +124,7 @@ export function prepareAppend(head: LogHead, event: LogEvent, now: Date, signer:
 
   const data = eventBytes(event);
   const leaf = leafHash(data);
-  const nextFrontier = appendToFrontier(frontier, head.treeSize, leaf);
+  const { frontier: nextFrontier, completed } = appendLeaf(frontier, head.treeSize, leaf);
   const signed = signer.sign({
     treeSize: head.treeSize + 1,
     rootHash: toBase64(rootOfFrontier(nextFrontier)),
@@ -115,6 +139,7 @@ export function prepareAppend(head: LogHead, event: LogEvent, now: Date, signer:
       kind: event.kind,
       innovationId: subjectOf(event),
       treeHead: signed,
+      subtrees: completed.map(toBase64),
     },
     head: { ...signed, frontier: nextFrontier.map(toBase64) },
     previousSize: head.treeSize,

@@ -14,12 +14,15 @@ import { splitByShares } from '../ledger/shares.ts';
 import { effectiveReportStatus, hasLapsed, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
 import type { Adoption } from './adoption.ts';
 import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
-import { type InnovationDependencies, retryOnConflict } from './dependencies.ts';
+import type { InnovationDependencies } from './dependencies.ts';
+import { retryOnConflict } from '../retry.ts';
 import { partiesNow } from './report-parties.ts';
 import { emptyHead, prepareAppend } from './log-head.ts';
 import type { LedgerEntry, SettlementWrite } from './innovation-repository.ts';
 
 const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
+/** Implementers' shares follow a settlement's royalty entries (at most 40) in its statement order. */
+const implementerShareSequence = 100;
 const isInventor = (adoption: Adoption, personId: string) => adoption.inventors.some((i) => i.personId === personId);
 
 /** A report and its adoption, for a caller who is one of its inventors or one of its syndicate's admins. */
@@ -137,29 +140,43 @@ export async function settleReport(
         logIndex: log.entry.index,
       },
     };
-    const base = { at, kind: 'royalty' as const, innovationId, reportId, syndicateId: report.syndicateId };
-    const entries: LedgerEntry[] = plan.transfers.flatMap((t, i) => [
-      { ...base, accountId: t.from, counterparty: t.to, amount: -t.amount, sequence: 2 * i, logIndex: log.entry.index },
-      {
-        ...base,
-        accountId: t.to,
-        counterparty: t.from,
-        amount: t.amount,
-        sequence: 2 * i + 1,
-        logIndex: log.entry.index,
-      },
-    ]);
+    const base = { at, innovationId, reportId, syndicateId: report.syndicateId, logIndex: log.entry.index };
+    const royalty = { ...base, kind: 'royalty' as const };
+    const entries: LedgerEntry[] = [
+      ...plan.transfers.flatMap((t, i) => [
+        { ...royalty, accountId: t.from, counterparty: t.to, amount: -t.amount, sequence: 2 * i },
+        { ...royalty, accountId: t.to, counterparty: t.from, amount: t.amount, sequence: 2 * i + 1 },
+      ]),
+      // What the syndicate keeps for each implementer, on that person's statement: it moves nothing.
+      ...implementerParts
+        .filter((part) => part.amount > 0n)
+        .map((part, i) => ({
+          ...base,
+          kind: 'implementer-share' as const,
+          accountId: personAccount(part.id),
+          counterparty: payer,
+          amount: part.amount,
+          sequence: implementerShareSequence + i,
+        })),
+    ];
     const moved = plan.transfers.reduce((sum, t) => sum + t.amount, 0n);
     const payerState = accounts.get(payer);
     const limitSeen = payerState?.creditLimit ?? null;
+    const seen = (accountId: AccountId) => accounts.get(accountId)?.balance ?? 0n;
     const write: SettlementWrite = {
       report: settled,
       lapseCutoff: lapseCutoff(now, windowDays(deps)),
       payer:
         moved > 0n
-          ? { accountId: payer, total: moved, floor: (limitSeen ?? limits.defaultLimit) + moved, limitSeen }
+          ? {
+              accountId: payer,
+              total: moved,
+              floor: (limitSeen ?? limits.defaultLimit) + moved,
+              limitSeen,
+              seen: seen(payer),
+            }
           : null,
-      payees: plan.transfers.map((t) => ({ accountId: t.to, amount: t.amount })),
+      payees: plan.transfers.map((t) => ({ accountId: t.to, amount: t.amount, seen: seen(t.to) })),
       entries,
     };
     await deps.innovations.settle(write, log);

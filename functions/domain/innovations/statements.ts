@@ -27,47 +27,28 @@ export const kindLabel: Record<StatementKind, string> = {
   'implementer-share': 'Implementer share (kept by the syndicate)',
 };
 
-/** Ledger entries oldest first, each with the running balance after it. */
+/**
+ * Statement lines as rows, in the order given (a page, oldest first). A royalty shows the balance it
+ * left, as stored when it landed (entries from before that was kept show none); an implementer's
+ * share moves no balance and shows none.
+ */
 export function accountRows(entries: readonly LedgerEntry[], titles: ReadonlyMap<string, string>): StatementRow[] {
-  let balance = 0n;
-  return [...entries]
-    .sort((a, b) => a.at.localeCompare(b.at) || a.reportId.localeCompare(b.reportId) || a.sequence - b.sequence)
-    .map((entry) => {
-      balance += entry.amount;
-      return {
-        at: entry.at,
-        kind: entry.amount < 0n ? 'royalty-paid' : 'royalty-received',
-        innovationId: entry.innovationId,
-        title: titles.get(entry.innovationId) ?? entry.innovationId,
-        reportId: entry.reportId,
-        syndicateId: entry.syndicateId,
-        counterparty: entry.counterparty,
-        amount: entry.amount,
-        balance,
-      };
-    });
-}
-
-/** A person's shares as an implementer: value their syndicates kept for them, not a ledger movement. */
-export function implementerRows(
-  personId: string,
-  reports: readonly ValueReport[],
-  titles: ReadonlyMap<string, string>,
-): StatementRow[] {
-  return reports.flatMap((report) =>
-    (report.settlement?.implementerParts ?? [])
-      .filter((part) => part.personId === personId && part.amount > 0n)
-      .map((part) => ({
-        at: report.settlement?.settledAt ?? report.reportedAt,
-        kind: 'implementer-share' as const,
-        innovationId: report.innovationId,
-        title: titles.get(report.innovationId) ?? report.innovationId,
-        reportId: report.id,
-        syndicateId: report.syndicateId,
-        counterparty: `syndicate:${report.syndicateId}`,
-        amount: part.amount,
-      })),
-  );
+  return entries.map((entry) => ({
+    at: entry.at,
+    kind:
+      entry.kind === 'implementer-share'
+        ? 'implementer-share'
+        : entry.amount < 0n
+          ? 'royalty-paid'
+          : 'royalty-received',
+    innovationId: entry.innovationId,
+    title: titles.get(entry.innovationId) ?? entry.innovationId,
+    reportId: entry.reportId,
+    syndicateId: entry.syndicateId,
+    counterparty: entry.counterparty,
+    amount: entry.amount,
+    balance: entry.kind === 'royalty' ? entry.balanceAfter : undefined,
+  }));
 }
 
 export interface RecordPart {
@@ -96,20 +77,6 @@ export function recordParts(reports: readonly ValueReport[]): RecordPart[] {
       ...settlement.implementerParts.map((part) => ({ ...base, ...part, role: 'implementer' as const })),
     ];
   });
-}
-
-/** Sum of parts by person and role, for a record's totals. */
-export function totalsByPerson(
-  parts: readonly RecordPart[],
-): Array<{ personId: string; role: string; amount: bigint }> {
-  const totals = new Map<string, { personId: string; role: string; amount: bigint }>();
-  for (const part of parts) {
-    const key = `${part.role}|${part.personId}`;
-    const total = totals.get(key) ?? { personId: part.personId, role: part.role, amount: 0n };
-    total.amount += part.amount;
-    totals.set(key, total);
-  }
-  return [...totals.values()].sort((a, b) => a.role.localeCompare(b.role) || (b.amount > a.amount ? 1 : -1));
 }
 
 /** Minor units of Bound as an exact amount: Bound has two decimal places. */

@@ -3,6 +3,7 @@
 import type { SkillLevel } from '../content/commons.ts';
 import type { Enrollment } from './enrollment.ts';
 import type { QuizAnswer } from './grade-quiz.ts';
+import type { Page, PageRequest } from '../paging.ts';
 
 export interface QuizAttempt {
   personId: string;
@@ -52,9 +53,14 @@ export interface LearningRepository {
     credential: StoredCredential,
     skills: CredentialedSkill[],
   ): Promise<void>;
-  /** A learner's attempts at one course's quiz, newest first. */
-  listAttempts(personId: string, courseId: string): Promise<QuizAttempt[]>;
+  /**
+   * A page of a learner's attempts at one course's quiz, newest first: a learner may retry without
+   * end (after each wait), so the list is read a page at a time (the result page reads one).
+   */
+  pageAttempts(personId: string, courseId: string, request: PageRequest): Promise<Page<QuizAttempt>>;
   getCredential(credentialId: string): Promise<StoredCredential | null>;
   listCredentials(personId: string): Promise<StoredCredential[]>;
   listCredentialedSkills(personId: string): Promise<CredentialedSkill[]>;
+  /** Which of these skills these people hold by credential, in batched reads by key (ranking applicants). */
+  findCredentialedSkills(personIds: readonly string[], skillIds: readonly string[]): Promise<CredentialedSkill[]>;
 }

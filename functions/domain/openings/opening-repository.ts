@@ -1,21 +1,40 @@
+import type { Sieve } from '../paged-reads.ts';
+import type { Page, PageRequest } from '../paging.ts';
 import type { Application } from './application.ts';
 import type { Opening, OpeningStatus } from './opening.ts';
 
+/**
+ * The most applications one opening takes. Ranking applicants must see every one of them, and an admin
+ * reads each before deciding: past a couple of hundred nobody does, so the board asks the syndicate to
+ * close the opening and post it again rather than let the ranking (and its reads) grow without end.
+ * At 200, ranking reads one or two pages of applications and a few batched reads of people and skills.
+ */
+export const maxApplicationsPerOpening = 200;
+
 export interface OpeningRepository {
   get(openingId: string): Promise<Opening | null>;
+  /** Openings by id in batched reads; ids with no opening are absent from the map. */
+  getMany(openingIds: readonly string[]): Promise<Map<string, Opening>>;
   /** ConflictError if the id is taken. */
   create(opening: Opening): Promise<void>;
   /** Saves if the stored version is `opening.version - 1`; ConflictError otherwise. */
   save(opening: Opening): Promise<void>;
-  listBySyndicate(syndicateId: string): Promise<Opening[]>;
-  listByStatus(status: OpeningStatus): Promise<Opening[]>;
+  /** A page of a syndicate's openings, any status, newest first; `sieve` drops what a view leaves out. */
+  pageBySyndicate(syndicateId: string, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
+  /** A page of the openings in one status, newest posted first; `sieve` drops what a view leaves out. */
+  pageByStatus(status: OpeningStatus, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
   getApplication(openingId: string, personId: string): Promise<Application | null>;
-  /** Creates unless the person already applied; returns the stored application either way. */
-  createApplication(application: Application): Promise<Application>;
+  /**
+   * Creates unless the person already applied; returns the stored application either way, and which.
+   * RuleViolationError `applications-full` once the opening holds `maxApplicationsPerOpening`.
+   */
+  createApplication(application: Application): Promise<{ application: Application; created: boolean }>;
   /** Saves if the stored status is `expected`; ConflictError otherwise. */
   saveApplication(application: Application, expected: Application['status']): Promise<void>;
+  /** An opening's applications: at most `maxApplicationsPerOpening`, which `createApplication` keeps to. */
   listApplications(openingId: string): Promise<Application[]>;
-  listApplicationsOf(personId: string): Promise<Application[]>;
+  /** A page of a person's applications, newest first. */
+  pageApplicationsOf(personId: string, request: PageRequest): Promise<Page<Application>>;
   /** One transaction: the application becomes accepted and the opening counts one more filled. */
   accept(application: Application, opening: Opening): Promise<void>;
 }

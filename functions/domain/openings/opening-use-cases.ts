@@ -2,10 +2,12 @@
 import type { Commons } from '../content/commons.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import type { CredentialedSkill } from '../learning/learning-repository.ts';
+import type { LearningRepository } from '../learning/learning-repository.ts';
+import { type Page, type PageRequest, pageOfList } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
+import { conflictRetry, startRetries } from '../retry.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
-import { rankApplicants } from './application.ts';
+import { type Application, rankApplicants } from './application.ts';
 import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 
@@ -13,7 +15,7 @@ export interface OpeningDependencies extends SyndicateDependencies {
   commons: Commons;
   openings: OpeningRepository;
   people: PeopleRepository;
-  learning: { listCredentialedSkills(personId: string): Promise<CredentialedSkill[]> };
+  learning: Pick<LearningRepository, 'findCredentialedSkills'>;
   newId: () => string;
 }
 
@@ -111,41 +113,11 @@ export async function changeOpeningStatus(
   return updated;
 }
 
-export interface BoardFilter {
-  syndicateId?: string | undefined;
-  skill?: string | undefined;
-  trade?: string | undefined;
-  place?: string | undefined;
-  remote?: boolean | undefined;
-  payUnit?: string | undefined;
-}
-
-export interface BoardDependencies {
-  openings: Pick<OpeningRepository, 'listByStatus' | 'listBySyndicate'>;
-  syndicates: Pick<SyndicateDependencies['syndicates'], 'list'>;
-  now: () => Date;
-}
-
-/** Open, unexpired openings matching every filter, newest first. */
-export async function board(deps: BoardDependencies, filter: BoardFilter) {
-  const now = deps.now();
-  const source = filter.syndicateId
-    ? await deps.openings.listBySyndicate(filter.syndicateId)
-    : await deps.openings.listByStatus('open');
-  const syndicates = new Map((await deps.syndicates.list()).map((s) => [s.id, s]));
-  const place = filter.place?.trim().toLowerCase();
-  return source
-    .filter((opening) => isListed(opening, now))
-    .filter((opening) => !filter.skill || opening.skills.some((s) => s.skill === filter.skill))
-    .filter((opening) => !filter.trade || syndicates.get(opening.syndicateId)?.trade === filter.trade)
-    .filter((opening) => !place || opening.place.toLowerCase().includes(place))
-    .filter((opening) => filter.remote === undefined || opening.remote === filter.remote)
-    .filter((opening) => !filter.payUnit || opening.pay.some((p) => p.currency === filter.payUnit))
-    .sort((a, b) => (b.datePosted ?? '').localeCompare(a.datePosted ?? '') || a.id.localeCompare(b.id))
-    .map((opening) => ({ opening, syndicate: syndicates.get(opening.syndicateId) }));
-}
-
 /** Applies once: a retry returns the first application instead of making a second. */
+/**
+ * Applies, or re-applies after a withdrawal. Applying again while the application stands changes nothing
+ * and answers with it: `submitted` says whether this call submitted one.
+ */
 export async function apply(deps: OpeningDependencies, identity: Identity, openingId: string, note: string) {
   const opening = await deps.openings.get(openingId);
   if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
@@ -153,7 +125,7 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
     throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
   }
   const at = deps.now().toISOString();
-  const application = await deps.openings.createApplication({
+  const { application, created } = await deps.openings.createApplication({
     openingId,
     syndicateId: opening.syndicateId,
     personId: identity.personId,
@@ -165,9 +137,9 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
   if (application.status === 'withdrawn') {
     const renewed = { ...application, note, status: 'submitted' as const, updatedAt: at };
     await deps.openings.saveApplication(renewed, 'withdrawn');
-    return renewed;
+    return { application: renewed, submitted: true };
   }
-  return application;
+  return { application, submitted: created };
 }
 
 export async function withdraw(deps: OpeningDependencies, identity: Identity, openingId: string) {
@@ -179,31 +151,57 @@ export async function withdraw(deps: OpeningDependencies, identity: Identity, op
   return updated;
 }
 
-export async function myApplications(deps: OpeningDependencies, identity: Identity) {
-  const applications = await deps.openings.listApplicationsOf(identity.personId);
-  return Promise.all(
-    applications.map(async (application) => ({ application, opening: await deps.openings.get(application.openingId) })),
-  );
+/** A page of the person's applications, newest first, each with its opening (read in one batch). */
+export async function myApplications(
+  deps: Pick<OpeningDependencies, 'openings'>,
+  identity: Identity,
+  request: PageRequest,
+): Promise<Page<{ application: Application; opening: Opening | null }>> {
+  const page = await deps.openings.pageApplicationsOf(identity.personId, request);
+  const openings = await deps.openings.getMany([...new Set(page.items.map((a) => a.openingId))]);
+  return {
+    ...page,
+    items: page.items.map((application) => ({ application, opening: openings.get(application.openingId) ?? null })),
+  };
 }
 
-/** Applicants ranked by skill match; only the syndicate's admins may see them. */
-export async function rankedApplicants(deps: OpeningDependencies, identity: Identity, openingId: string) {
+/**
+ * Applicants ranked by skill match, a page at a time; only the syndicate's admins may see them.
+ * Ranking must see every applicant: an opening takes at most `maxApplicationsPerOpening` applications
+ * (see opening-repository.ts), so this reads at most that many, and their people and the skills the
+ * opening asks for in batches. The cursor is an offset into the ranking: an application arriving
+ * between two pages can move someone across the boundary, as on any list that changes while read.
+ */
+export async function rankedApplicants(
+  deps: OpeningDependencies,
+  identity: Identity,
+  openingId: string,
+  request: PageRequest,
+) {
   const opening = await adminOpening(deps, identity, openingId);
   const applications = (await deps.openings.listApplications(openingId)).filter((a) => a.status !== 'withdrawn');
-  const applicants = await Promise.all(
-    applications.map(async (application) => {
-      const [person, credentialed] = await Promise.all([
-        deps.people.get(application.personId),
-        deps.learning.listCredentialedSkills(application.personId),
-      ]);
-      return {
-        application,
-        person: { id: application.personId, name: person?.name ?? 'Unknown member', place: person?.place ?? '' },
-        skills: { credentialed, declared: person?.declaredSkills ?? [] },
-      };
-    }),
-  );
-  return { opening, ranked: rankApplicants(opening, applicants) };
+  const personIds = applications.map((a) => a.personId);
+  const [people, credentialed] = await Promise.all([
+    deps.people.getMany(personIds),
+    deps.learning.findCredentialedSkills(
+      personIds,
+      opening.skills.map((s) => s.skill),
+    ),
+  ]);
+  const held = Map.groupBy(credentialed, (skill) => skill.personId);
+  const applicants = applications.map((application) => {
+    const person = people.get(application.personId);
+    return {
+      application,
+      person: { id: application.personId, name: person?.name ?? 'Unknown member', place: person?.place ?? '' },
+      skills: { credentialed: held.get(application.personId) ?? [], declared: person?.declaredSkills ?? [] },
+    };
+  });
+  const all = rankApplicants(opening, applicants);
+  const ranked = pageOfList(all, request);
+  // The rank of the page's first applicant, so a page after the first numbers on from where it starts.
+  const firstRank = ranked.items[0] ? all.indexOf(ranked.items[0]) + 1 : 1;
+  return { opening, ranked, firstRank };
 }
 
 /**
@@ -219,7 +217,8 @@ export async function decideApplication(
   decision: 'accept' | 'decline',
 ) {
   await adminOpening(deps, identity, openingId);
-  for (let attempt = 0; ; attempt++) {
+  const retries = startRetries(conflictRetry);
+  for (;;) {
     const [opening, application] = await Promise.all([
       deps.openings.get(openingId),
       deps.openings.getApplication(openingId, personId),
@@ -253,7 +252,7 @@ export async function decideApplication(
       await deps.openings.accept(decided, updated);
       return { application: decided, opening: updated };
     } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= 10) throw error;
+      if (!(error instanceof ConflictError) || !(await retries.next())) throw error;
     }
   }
 }

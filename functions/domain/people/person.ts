@@ -26,6 +26,8 @@ export type Person = z.infer<typeof personSchema>;
 /** The port the domain needs for people; the DynamoDB adapter implements it. */
 export interface PeopleRepository {
   get(personId: string): Promise<Person | null>;
+  /** People by id in batched reads; ids with no person are absent from the map. */
+  getMany(personIds: readonly string[]): Promise<Map<string, Person>>;
   /** Creates the person unless one with the same id exists; returns the stored person either way. */
   createIfAbsent(person: Person): Promise<Person>;
 }

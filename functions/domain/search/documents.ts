@@ -1,7 +1,7 @@
 // Search documents from what Guildhall stores: pure builders, one per kind of thing. Ids are stable
 // (`<type>:<id>`) so indexing the same thing twice replaces it instead of adding a copy.
 import type { Commons } from '../content/commons.ts';
-import type { InnovationVersion } from '../innovations/innovation.ts';
+import type { InnovationRecord, InnovationVersion } from '../innovations/innovation.ts';
 import { markdownToText } from '../content/markdown.ts';
 import { isListed, type Opening } from '../openings/opening.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
@@ -96,8 +96,15 @@ export function syndicateDocument(syndicate: Syndicate): SearchDocument {
   };
 }
 
-/** A published innovation record, from its newest published version. */
-export function innovationDocument(version: InnovationVersion, trade: string | undefined): SearchDocument {
+/**
+ * A published innovation record, from its newest published version: its practice guide, and its status
+ * `adopted` once a syndicate adopted it (`published` before), so the registry can filter by both.
+ */
+export function innovationDocument(
+  version: InnovationVersion,
+  trade: string | undefined,
+  record: Pick<InnovationRecord, 'adopterCount'> = {},
+): SearchDocument {
   return {
     id: `innovation:${version.innovationId}`,
     type: 'innovation',
@@ -107,7 +114,8 @@ export function innovationDocument(version: InnovationVersion, trade: string | u
     url: `/innovations/${version.innovationId}/`,
     skills: version.skills,
     trade,
-    status: 'published',
+    ...(version.practice ? { practice: version.practice } : {}),
+    status: (record.adopterCount ?? 0) > 0 ? 'adopted' : 'published',
     updatedAt: version.publishedAt ?? version.updatedAt,
   };
 }

@@ -2,7 +2,7 @@
 // records (already unmarshalled) and applies the result through the search port.
 import type { Opening } from '../openings/opening.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
-import type { InnovationVersion } from '../innovations/innovation.ts';
+import type { InnovationRecord, InnovationVersion } from '../innovations/innovation.ts';
 import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from './documents.ts';
 import type { SearchDocument } from './search-port.ts';
 
@@ -22,6 +22,8 @@ export interface IndexLookups {
   now(): Date;
   /** The trade an innovation belongs to, from its practice guide or first skill (commons lookup). */
   tradeOf?: (version: Pick<InnovationVersion, 'practice' | 'skills'>) => string | undefined;
+  /** One version of a record, read strongly consistent (the stream may run ahead of a plain read). */
+  innovationVersion?: (innovationId: string, version: number) => Promise<InnovationVersion | null>;
 }
 
 /**
@@ -46,13 +48,20 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
       delete: [],
     };
   }
-  if (type === 'innovation-version') {
-    // Only published versions are public; a draft (of a new record or a correction) never enters.
-    const version = change.newItem as unknown as InnovationVersion | undefined;
-    if (version?.status !== 'published') return { upsert: [], delete: [] };
-    if (typeof version.title !== 'string' || !Array.isArray(version.skills))
-      throw new Error('innovation version is malformed');
-    return { upsert: [innovationDocument(version, lookups.tradeOf?.(version))], delete: [] };
+  if (type === 'innovation') {
+    // The record is what changes when a version is published (a first one or a correction) and when a
+    // syndicate adopts it; the document is built from it and its current version, read now, so records
+    // applied in any order leave the document as the table is. Drafts never enter.
+    const record = change.newItem as unknown as InnovationRecord | undefined;
+    if (record?.status !== 'published') return { upsert: [], delete: [] };
+    if (typeof record.id !== 'string' || typeof record.currentVersion !== 'number') {
+      throw new Error('innovation record is malformed');
+    }
+    if (!lookups.innovationVersion) throw new Error('the indexer cannot read innovation versions');
+    const version = await lookups.innovationVersion(record.id, record.currentVersion);
+    if (version?.status !== 'published')
+      throw new Error(`record ${record.id} has no published version ${record.currentVersion}`);
+    return { upsert: [innovationDocument(version, lookups.tradeOf?.(version), record)], delete: [] };
   }
   if (type === 'syndicate') {
     const id = String(item?.id ?? '');

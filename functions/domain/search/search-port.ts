@@ -18,6 +18,8 @@ export interface SearchDocument {
   url: string;
   skills: string[];
   trade?: string | undefined;
+  /** The practice guide an innovation improves (a commons id). */
+  practice?: string | undefined;
   place?: string | undefined;
   remote?: boolean | undefined;
   status?: string | undefined;
@@ -29,7 +31,7 @@ export interface SearchDocument {
   updatedAt: string;
 }
 
-export type FacetName = 'type' | 'skills' | 'trade' | 'place' | 'remote' | 'status' | 'payUnit';
+export type FacetName = 'type' | 'skills' | 'trade' | 'practice' | 'place' | 'remote' | 'status' | 'payUnit';
 export type SortField = 'updatedAt' | 'pay' | 'hours' | 'title';
 
 export interface SearchQuery {
@@ -40,6 +42,7 @@ export interface SearchQuery {
     type?: DocumentType[];
     skills?: string[];
     trade?: string[];
+    practice?: string[];
     place?: string[];
     remote?: boolean;
     status?: string[];

@@ -3,12 +3,14 @@
 // to the shortage index and to search. The board and the opening page already read expiry from the date,
 // so they agree before and after the sweep; status stays `open` and the board's index is untouched.
 import { ConflictError } from '../errors.ts';
+import type { Opening } from '../openings/opening.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
+import { everyPage } from '../paged-reads.ts';
 import type { ShortageRepository } from './shortage-repository.ts';
 import { needsExpiry, type OpeningFacts } from './sources.ts';
 
 export interface ExpiryDependencies {
-  openings: Pick<OpeningRepository, 'listByStatus'>;
+  openings: Pick<OpeningRepository, 'pageByStatus'>;
   shortages: Pick<ShortageRepository, 'markExpired'>;
   now: () => Date;
 }
@@ -20,12 +22,28 @@ export interface ExpiryReport {
   skipped: string[];
 }
 
-/** Steps: list open openings; mark each whose date passed, conditionally on the version listed. */
+/**
+ * Steps: walk the open openings a page at a time (a job: it reads them all, but never holds more than
+ * a page); mark each whose date passed, conditionally on the version listed.
+ */
 export async function expireOpenings(deps: ExpiryDependencies): Promise<ExpiryReport> {
   const now = deps.now();
   const today = now.toISOString().slice(0, 10);
-  const open = await deps.openings.listByStatus('open');
-  const report: ExpiryReport = { checked: open.length, expired: [], skipped: [] };
+  const report: ExpiryReport = { checked: 0, expired: [], skipped: [] };
+  for await (const page of everyPage((request) => deps.openings.pageByStatus('open', request))) {
+    report.checked += page.length;
+    await markPage(deps, page, today, now, report);
+  }
+  return report;
+}
+
+async function markPage(
+  deps: ExpiryDependencies,
+  open: Opening[],
+  today: string,
+  now: Date,
+  report: ExpiryReport,
+): Promise<void> {
   for (const opening of open) {
     const facts: OpeningFacts & { version: number } = opening;
     if (!needsExpiry(facts, today)) continue;
@@ -40,5 +58,4 @@ export async function expireOpenings(deps: ExpiryDependencies): Promise<ExpiryRe
       report.skipped.push(opening.id);
     }
   }
-  return report;
 }

@@ -2,6 +2,7 @@
 // record touches; it is safe to call any number of times, in any order, concurrently.
 import type { Commons } from '../content/commons.ts';
 import { ConflictError } from '../errors.ts';
+import { conflictRetry, startRetries } from '../retry.ts';
 import type { ContributionChange, ShortageRepository, StoredContribution } from './shortage-repository.ts';
 import { contributionOf, holderKind, type SourceRef, sourceKey } from './sources.ts';
 import { type Contribution, difference, replaceSkills } from './tally.ts';
@@ -80,15 +81,16 @@ export async function refreshSource(
   ref: SourceRef,
   maxAttempts = 10,
 ): Promise<RefreshResult> {
-  for (let attempt = 1; ; attempt++) {
+  const retries = startRetries({ ...conflictRetry, tries: maxAttempts });
+  for (;;) {
     const stored = await deps.shortages.getContribution(sourceKey(ref));
     const state = await deps.shortages.readSource(ref);
     const changes = planChanges(ref, stored, contributionOf(state, deps.commons));
     try {
       for (const change of changes) await deps.shortages.applyChange(change);
-      return { touchedSkills: changes.flatMap((c) => Object.keys(c.deltas)), attempts: attempt };
+      return { touchedSkills: changes.flatMap((c) => Object.keys(c.deltas)), attempts: retries.tries };
     } catch (error) {
-      if (!(error instanceof ConflictError) || attempt >= maxAttempts) throw error;
+      if (!(error instanceof ConflictError) || !(await retries.next())) throw error;
     }
   }
 }

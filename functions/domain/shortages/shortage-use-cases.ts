@@ -6,6 +6,7 @@ import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import { isListed } from '../openings/opening.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
+import { firstItems } from '../paged-reads.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
 import type { SyndicateRepository } from '../syndicates/syndicate.ts';
@@ -55,26 +56,39 @@ export async function shortageTrend(deps: ShortageDependencies, days = 30): Prom
 export interface LearnerDependencies extends ShortageDependencies {
   people: PeopleRepository;
   learning: Pick<LearningRepository, 'listEnrollments' | 'listCredentialedSkills'>;
-  openings: Pick<OpeningRepository, 'listByStatus'>;
+  openings: Pick<OpeningRepository, 'pageByStatus'>;
 }
 
-/** Steps: the learner's skills and courses, the open openings and the ranking, then rank the courses. */
+/**
+ * How many open openings a learner's recommendations weigh: the newest on the board, at most two pages.
+ * The shortage scores that rank the courses count every opening already; this window only finds the
+ * openings a learner qualifies for, those a course would open, and the positions named in the reasons,
+ * so a request never reads the whole board, whatever its size.
+ */
+export const recommendationWindow = 200;
+
+/**
+ * Steps: the learner's skills and courses, the newest open openings (`recommendationWindow`) and the
+ * ranking, then rank the courses. A learner's enrollments and credentialed skills are at most one per
+ * course and one per skill of the commons, so reading them whole is bounded by the commons.
+ */
 export async function learnerRecommendations(deps: LearnerDependencies, identity: Identity): Promise<Recommendations> {
+  const now = deps.now();
   const [person, enrollments, credentialed, open, ranking] = await Promise.all([
     getMe(deps, identity),
     deps.learning.listEnrollments(identity.personId),
     deps.learning.listCredentialedSkills(identity.personId),
-    deps.openings.listByStatus('open'),
+    firstItems(
+      (request) => deps.openings.pageByStatus('open', request, (batch) => batch.filter((o) => isListed(o, now))),
+      recommendationWindow,
+    ),
     currentShortages(deps),
   ]);
-  const now = deps.now();
   return recommendCourses({
     skills: { credentialed, declared: person.declaredSkills },
     completedCourses: new Set(enrollments.filter((e) => e.status === 'completed').map((e) => e.courseId)),
     inProgressCourses: new Set(enrollments.filter((e) => e.status === 'in-progress').map((e) => e.courseId)),
-    openings: open
-      .filter((opening) => isListed(opening, now))
-      .sort((a, b) => (b.datePosted ?? '').localeCompare(a.datePosted ?? '') || a.id.localeCompare(b.id)),
+    openings: open.items,
     shortages: ranking.skills,
     commons: deps.commons,
   });

@@ -1,6 +1,8 @@
 // What people do with syndicates: found one, ask to join, decide on requests, change roles, leave.
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import type { Page, PageRequest } from '../paging.ts';
+import type { PeopleRepository } from '../people/person.ts';
 import {
   type Membership,
   type Role,
@@ -35,6 +37,33 @@ export async function requireAdmin(
   kind = 'syndicate',
 ) {
   if (!(await isAdmin(deps, syndicateId, identity.personId))) throw new NotFoundError(kind, syndicateId);
+}
+
+/**
+ * A page of a syndicate's members and requests, for its admins only, each with the person's name (one
+ * batched read per page). `hideDeclined` leaves declined requests out, as the syndicate's page does.
+ */
+export async function syndicateMembers(
+  deps: SyndicateDependencies & { people: Pick<PeopleRepository, 'getMany'> },
+  identity: Identity,
+  syndicateId: string,
+  request: PageRequest,
+  { hideDeclined = false }: { hideDeclined?: boolean } = {},
+): Promise<Page<{ membership: Membership; name: string }>> {
+  await requireAdmin(deps, syndicateId, identity);
+  const page = await deps.syndicates.pageMemberships(
+    syndicateId,
+    request,
+    hideDeclined ? (batch) => batch.filter((m) => m.status !== 'declined') : undefined,
+  );
+  const people = await deps.people.getMany(page.items.map((m) => m.personId));
+  return {
+    ...page,
+    items: page.items.map((membership) => ({
+      membership,
+      name: people.get(membership.personId)?.name ?? membership.personId,
+    })),
+  };
 }
 
 export async function createSyndicate(

@@ -2,6 +2,8 @@
 // A syndicate always keeps at least one admin; membership is asked for and decided by admins.
 import * as z from 'zod';
 import { tradeIds } from '../content/commons.ts';
+import type { Sieve } from '../paged-reads.ts';
+import type { Page, PageRequest } from '../paging.ts';
 import { text } from '../text.ts';
 
 export const currencies = z
@@ -81,13 +83,23 @@ export interface Membership {
 
 export interface SyndicateRepository {
   get(syndicateId: string): Promise<Syndicate | null>;
-  list(): Promise<Syndicate[]>;
+  /** Syndicates by id in batched reads; ids with no syndicate are absent from the map. */
+  getMany(syndicateIds: readonly string[]): Promise<Map<string, Syndicate>>;
+  /** A page of every syndicate, by name. */
+  page(request: PageRequest): Promise<Page<Syndicate>>;
   /** Creates the syndicate with its first admin; ConflictError if the id is taken. */
   create(syndicate: Syndicate, founder: Membership): Promise<void>;
   update(syndicate: Syndicate): Promise<void>;
   getMembership(syndicateId: string, personId: string): Promise<Membership | null>;
+  /** Every membership of a syndicate: for the ledger and adoption, which need them all (see the adapter). */
   listMemberships(syndicateId: string): Promise<Membership[]>;
+  /** A page of a syndicate's members and requests, by person id; `sieve` drops what a view leaves out. */
+  pageMemberships(syndicateId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
+  /** The memberships of some people in one syndicate, in batched reads: absent where there is none. */
+  getMemberships(syndicateId: string, personIds: readonly string[]): Promise<Map<string, Membership>>;
   listMembershipsOf(personId: string): Promise<Membership[]>;
+  /** A page of a person's memberships and requests, by syndicate id. */
+  pageMembershipsOf(personId: string, request: PageRequest): Promise<Page<Membership>>;
   /** Stores a request unless the person is already a member or has one pending (ConflictError). */
   requestMembership(membership: Membership): Promise<Membership>;
   /** Moves a membership from `from` to its new state, adjusting counts; the last admin can never go. */

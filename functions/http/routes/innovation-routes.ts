@@ -1,16 +1,11 @@
+// The innovation registry's routes: records, drafts and their consent, adoptions and value reports.
+// The ledger and the registry log answer in ledger-routes.ts.
 import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
-import { paginate } from '#domain/content/course-view.ts';
-import { registry, viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
-import {
-  ledgerOverview,
-  personStatement,
-  recordStatement,
-  syndicateStatement,
-} from '#domain/innovations/ledger-use-cases.ts';
-import { myInnovations, recordView } from '#domain/innovations/record-view.ts';
-import { consistency, inclusion, recordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
-import { jsonSafe, recordCsv, statementCsv } from '#domain/innovations/statements.ts';
+import { viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
+import { myInnovations, recordView, reportsOf } from '#domain/innovations/record-view.ts';
+import { registry } from '#domain/innovations/registry.ts';
+import { jsonSafe } from '#domain/innovations/statements.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import {
   adoptCommand,
@@ -23,15 +18,12 @@ import {
   startCorrectionCommand,
   updateDraftCommand,
 } from '#app/commands/innovation-commands.ts';
-import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
 import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
-import { idParam as id, pageQuery, wholeNumber } from './params.ts';
+import { cursorQuery, idParam as id, pageResponse, wholeNumber } from './params.ts';
 
-const innovation = z.object({ innovationId: id });
-const format = z.object({ format: z.enum(['json', 'csv']).default('json') });
+export const innovation = z.object({ innovationId: id });
 /** An entry of the registry log by its index, and a size of its tree. */
 export const logIndex = wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER });
-const treeSize = wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER });
 /** A published version of a record, from 1. */
 export const versionNumber = wholeNumber({ min: 1, max: 9999 });
 export const registryQuerySchema = z.object({
@@ -43,35 +35,64 @@ export const registryQuerySchema = z.object({
     .enum(['yes', 'no'])
     .transform((value) => value === 'yes')
     .optional(),
-  ...pageQuery,
+  ...cursorQuery,
 });
 
-const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
+export const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
   status,
   body: jsonSafe(body),
   ...(headers ? { headers } : {}),
 });
-const csv = (text: string, name: string, privacy: 'public' | 'private'): RouteResult => ({
-  body: text,
-  contentType: 'text/csv; charset=utf-8',
-  headers: {
-    'content-disposition': `attachment; filename="${name}.csv"`,
-    'cache-control': privacy === 'private' ? 'private, no-store' : 'public, max-age=60',
-  },
+export const mine = { 'cache-control': 'private, no-store' };
+
+/** What lists of innovation things answer with, item by item (open: answers carry more fields). */
+export const recordItem = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: z.enum(['draft', 'published']),
+  currentVersion: z.number().int(),
+  skills: z.array(z.string()),
+  practice: z.string().optional(),
+  inventorIds: z.array(z.string()),
+  adopterCount: z.number().int().optional(),
 });
-const mine = { 'cache-control': 'private, no-store' };
+export const adoptionItem = z.object({
+  innovationId: z.string(),
+  syndicateId: z.string(),
+  version: z.number().int(),
+  adoptedAt: z.string(),
+});
+export const reportItem = z.object({
+  id: z.string(),
+  innovationId: z.string(),
+  syndicateId: z.string(),
+  amount: z.string(),
+  reportedAt: z.string(),
+  effectiveStatus: z.enum(['pending', 'confirmed', 'disputed', 'settled']),
+});
+const page = (request: { pageSize: number; cursor?: string | undefined }) => ({
+  limit: request.pageSize,
+  cursor: request.cursor,
+});
 
 export const innovationRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/innovations',
-    summary: 'The registry: published records, filtered by words in the title, trade, skill, practice and adoption',
+    summary:
+      'The registry: published records, newest first, a page at a time, filtered by words in the title, trade, skill, practice and adoption (while search is down, without the words: `searchDown`)',
     tags: ['innovations'],
     auth: 'none',
     query: registryQuerySchema,
-    responses: { 200: { description: 'One page of records.' } },
+    responses: {
+      200: {
+        description: 'One page of records.',
+        schema: pageResponse(recordItem, { searchDown: z.boolean() }),
+      },
+      400: { description: 'A filter or a cursor that is not one.' },
+    },
     async handle({ query, services }) {
-      return json(paginate(await registry(services, query), query.page, query.pageSize));
+      return json(await registry(services, query, page(query)));
     },
   }),
   commandRoute(createInnovationCommand, {
@@ -89,7 +110,8 @@ export const innovationRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/innovations/{innovationId}',
-    summary: 'A published record: its versions, adopters, value reports and royalty totals',
+    summary:
+      'A published record: its versions (at most 50), the first page of its adopters and of its value reports (more at …/adoptions and …/reports), and its royalty totals',
     tags: ['innovations'],
     auth: 'none',
     params: innovation,
@@ -102,6 +124,40 @@ export const innovationRoutes = [
         ...view
       } = await recordView(services, params.innovationId, null);
       return json(view);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/adoptions',
+    summary: 'The syndicates that adopted a published record, by syndicate id, a page at a time',
+    tags: ['innovations'],
+    auth: 'none',
+    params: innovation,
+    query: z.object(cursorQuery),
+    responses: {
+      200: { description: 'One page of adoptions.', schema: pageResponse(adoptionItem) },
+      404: { description: 'No such published record.' },
+    },
+    async handle({ params, query, services }) {
+      await viewInnovation(services, params.innovationId, null);
+      return json(await services.innovations.adoptionsPage(params.innovationId, page(query)));
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/reports',
+    summary: 'The value reported on a published record, newest first, a page at a time',
+    tags: ['innovations'],
+    auth: 'none',
+    params: innovation,
+    query: z.object(cursorQuery),
+    responses: {
+      200: { description: 'One page of value reports.', schema: pageResponse(reportItem) },
+      404: { description: 'No such published record.' },
+    },
+    async handle({ params, query, services }) {
+      await viewInnovation(services, params.innovationId, null);
+      return json(await reportsOf(services, params.innovationId, page(query)));
     },
   }),
   publicRoute({
@@ -253,158 +309,19 @@ export const innovationRoutes = [
     method: 'GET',
     path: '/api/me/innovations',
     summary:
-      'My records (drafts included), the drafts waiting for me to accept them, and the value reports awaiting my decision',
+      'My records (drafts included), newest first, a page at a time; with the drafts among them waiting for me to accept them, and the value reports on them awaiting my decision',
     tags: ['innovations'],
     auth: 'required',
-    responses: { 200: { description: 'Records, invitations and reports.' } },
-    async handle({ identity, services }) {
-      return json(await myInnovations(services, identity), 200, mine);
-    },
-  }),
-];
-
-const creditGrantRoute = (kind: 'person' | 'syndicate') =>
-  commandRoute(kind === 'person' ? grantPersonCreditCommand : grantSyndicateCreditCommand, {
-    method: 'PUT',
-    path: kind === 'person' ? '/api/people/{id}/credit-limit' : '/api/syndicates/{id}/credit-limit',
-    summary: `Grant ${kind === 'person' ? 'a person' : 'a syndicate'} credit: how far below zero its Bound account may go (stewards; logged with its reason)`,
-    tags: ['ledger'],
+    query: z.object(cursorQuery),
     responses: {
-      200: { description: 'The change, with its registry-log index.' },
-      403: { description: 'Only the instance’s stewards grant credit.' },
-      404: { description: `No such ${kind}.` },
-      422: { description: 'A grant to your own account or a syndicate you belong to (rule `conflict-of-interest`).' },
+      200: {
+        description:
+          'One page of records, with `invitations` and `awaiting` for the records of this page (each record: among its 20 newest reports).',
+        schema: pageResponse(recordItem, { invitations: z.array(z.unknown()), awaiting: z.array(z.unknown()) }),
+      },
     },
-    respond: (change) => json(change),
-  });
-
-export const ledgerRoutes = [
-  publicRoute({
-    method: 'GET',
-    path: '/api/ledger',
-    summary: 'Every Bound account with its balance and credit limit; the balances always sum to zero',
-    tags: ['ledger'],
-    auth: 'none',
-    responses: { 200: { description: 'Accounts (amounts in minor units, as strings).' } },
-    async handle({ services }) {
-      return json(await ledgerOverview(services));
-    },
-  }),
-  protectedRoute({
-    method: 'GET',
-    path: '/api/me/statement',
-    summary: 'My Bound statement (JSON, or CSV with format=csv)',
-    tags: ['ledger'],
-    auth: 'required',
-    query: format,
-    responses: { 200: { description: 'The statement.', contentType: 'text/csv' } },
-    async handle({ query, identity, services }) {
-      const statement = await personStatement(services, identity.personId);
-      return query.format === 'csv'
-        ? csv(statementCsv(statement.rows), `bound-${identity.personId}`, 'private')
-        : json(statement, 200, mine);
-    },
-  }),
-  publicRoute({
-    method: 'GET',
-    path: '/api/syndicates/{syndicateId}/statement',
-    summary: 'A syndicate’s Bound statement (JSON, or CSV with format=csv)',
-    tags: ['ledger'],
-    auth: 'none',
-    params: z.object({ syndicateId: id }),
-    query: format,
-    responses: { 200: { description: 'The statement.' }, 404: { description: 'No such syndicate.' } },
-    async handle({ params, query, services }) {
-      const { titles: _titles, ...statement } = await syndicateStatement(services, params.syndicateId);
-      return query.format === 'csv'
-        ? csv(statementCsv(statement.rows), `bound-${params.syndicateId}`, 'public')
-        : json(statement);
-    },
-  }),
-  publicRoute({
-    method: 'GET',
-    path: '/api/innovations/{innovationId}/statement',
-    summary: 'What a record’s settlements paid whom (JSON, or CSV with format=csv)',
-    tags: ['ledger'],
-    auth: 'none',
-    params: innovation,
-    query: format,
-    responses: { 200: { description: 'The statement.' }, 404: { description: 'No such published record.' } },
-    async handle({ params, query, services }) {
-      const statement = await recordStatement(services, params.innovationId);
-      return query.format === 'csv'
-        ? csv(recordCsv(statement.parts), `royalties-${params.innovationId}`, 'public')
-        : json(statement);
-    },
-  }),
-  creditGrantRoute('person'),
-  creditGrantRoute('syndicate'),
-];
-
-export const registryLogRoutes = [
-  publicRoute({
-    method: 'GET',
-    path: '/api/registry-log/head',
-    summary: 'The signed tree head (size, root, time, Ed25519 signature) and the public key to check it',
-    tags: ['registry-log'],
-    auth: 'none',
-    responses: { 200: { description: 'The head.' } },
-    async handle({ services }) {
-      return json(await signedHead(services), 200, { 'cache-control': 'no-cache' });
-    },
-  }),
-  publicRoute({
-    method: 'GET',
-    path: '/api/registry-log/entries',
-    summary: 'Entries from start (inclusive) to end (exclusive), at most 1,000',
-    tags: ['registry-log'],
-    auth: 'none',
-    query: z.object({ start: logIndex.default(0), end: logIndex.optional() }),
-    responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
-    async handle({ query, services }) {
-      const end = query.end ?? query.start + 1000;
-      const items = await services.registryLog.entries(query.start, Math.min(end, query.start + 1000));
-      return json({ start: query.start, items });
-    },
-  }),
-  publicRoute({
-    method: 'GET',
-    path: '/api/registry-log/proofs/inclusion',
-    summary: 'The audit path of an entry in the tree of a given size (default: the current size)',
-    tags: ['registry-log'],
-    auth: 'none',
-    query: z.object({ leafIndex: logIndex, treeSize: treeSize.optional() }),
-    responses: {
-      200: { description: 'The proof and the signed head it leads to.' },
-      422: { description: 'Out of range.' },
-    },
-    async handle({ query, services }) {
-      return json(await inclusion(services, query.leafIndex, query.treeSize));
-    },
-  }),
-  publicRoute({
-    method: 'GET',
-    path: '/api/registry-log/proofs/consistency',
-    summary: 'The proof that the tree of size first is a prefix of the tree of size second',
-    tags: ['registry-log'],
-    auth: 'none',
-    query: z.object({ first: treeSize, second: treeSize }),
-    responses: { 200: { description: 'The proof and both signed heads.' }, 422: { description: 'Out of range.' } },
-    async handle({ query, services }) {
-      return json(await consistency(services, query.first, query.second));
-    },
-  }),
-  publicRoute({
-    method: 'GET',
-    path: '/api/innovations/{innovationId}/log',
-    summary: 'A record’s registry-log entries, each with its inclusion proof checked against the current head',
-    tags: ['registry-log'],
-    auth: 'none',
-    params: innovation,
-    responses: { 200: { description: 'Entries and proofs.' }, 404: { description: 'No such published record.' } },
-    async handle({ params, services }) {
-      await viewInnovation(services, params.innovationId, null);
-      return json(await recordLog(services, params.innovationId));
+    async handle({ identity, query, services }) {
+      return json(await myInnovations(services, identity, page(query)), 200, mine);
     },
   }),
 ];

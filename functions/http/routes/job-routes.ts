@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
-import { paginate } from '#domain/content/course-view.ts';
-import { board, myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
-import { findSyndicate, requireAdmin } from '#domain/syndicates/syndicate-use-cases.ts';
+import { board } from '#domain/openings/board.ts';
+import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
+import { myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
+import { findSyndicate, syndicateMembers } from '#domain/syndicates/syndicate-use-cases.ts';
 import {
   applyCommand,
   changeOpeningStatusCommand,
@@ -19,7 +20,13 @@ import {
   updateSyndicateCommand,
 } from '#app/commands/syndicate-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
-import { idParam as id, pageQuery } from './params.ts';
+import { pageBody, pageSchema } from './paged.ts';
+import { cursorQuery, idParam as id } from './params.ts';
+
+const openingSchema = z.object({ id: z.string(), syndicateId: z.string(), title: z.string(), status: z.string() });
+const syndicateSchema = z.object({ id: z.string(), name: z.string(), trade: z.string(), place: z.string() });
+const membershipSchema = z.object({ personId: z.string(), name: z.string(), role: z.string(), status: z.string() });
+const applicationSchema = z.object({ openingId: z.string(), personId: z.string(), status: z.string() });
 
 export const boardQuerySchema = z.object({
   skill: id.optional(),
@@ -33,7 +40,7 @@ export const boardQuerySchema = z.object({
     .string()
     .regex(/^(BOUND|HOURS|[A-Z]{3})$/)
     .optional(),
-  ...pageQuery,
+  ...cursorQuery,
 });
 
 export const syndicateRoutes = [
@@ -43,10 +50,10 @@ export const syndicateRoutes = [
     summary: 'Every syndicate, by name',
     tags: ['syndicates'],
     auth: 'none',
-    query: z.object(pageQuery),
-    responses: { 200: { description: 'One page of syndicates.' } },
+    query: z.object(cursorQuery),
+    responses: { 200: { description: 'One page of syndicates, by name.', schema: pageSchema(syndicateSchema) } },
     async handle({ query, services }) {
-      return { body: paginate(await services.syndicates.list(), query.page, query.pageSize) };
+      return { body: await services.syndicates.page({ limit: query.pageSize, cursor: query.cursor }) };
     },
   }),
   publicRoute({
@@ -83,10 +90,20 @@ export const syndicateRoutes = [
     tags: ['syndicates'],
     auth: 'required',
     params: z.object({ syndicateId: id }),
-    responses: { 200: { description: 'Memberships.' }, 404: { description: 'No such syndicate of yours.' } },
-    async handle({ params, identity, services }) {
-      await requireAdmin(services, params.syndicateId, identity);
-      return { body: { items: await services.syndicates.listMemberships(params.syndicateId) } };
+    query: z.object(cursorQuery),
+    responses: {
+      200: { description: 'One page of memberships, by person id.', schema: pageSchema(membershipSchema) },
+      404: { description: 'No such syndicate of yours.' },
+    },
+    async handle({ params, query, identity, services }) {
+      const page = await syndicateMembers(services, identity, params.syndicateId, {
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
+      return {
+        body: pageBody(page, ({ membership, name }) => ({ ...membership, name })),
+        headers: { 'cache-control': 'private, no-store' },
+      };
     },
   }),
   commandRoute(requestToJoinCommand, {
@@ -131,13 +148,15 @@ export const openingRoutes = [
     tags: ['jobs'],
     auth: 'none',
     query: boardQuerySchema,
-    responses: { 200: { description: 'One page of openings.' } },
+    responses: {
+      200: {
+        description: 'One page of open openings, newest posted first.',
+        schema: pageSchema(openingSchema.extend({ syndicateName: z.string().optional() })),
+      },
+    },
     async handle({ query, services }) {
-      const items = (await board(services, query)).map(({ opening, syndicate }) => ({
-        ...opening,
-        syndicateName: syndicate?.name,
-      }));
-      return { body: paginate(items, query.page, query.pageSize) };
+      const page = await board(services, query, { limit: query.pageSize, cursor: query.cursor });
+      return { body: pageBody(page, ({ opening, syndicate }) => ({ ...opening, syndicateName: syndicate?.name })) };
     },
   }),
   publicRoute({
@@ -148,13 +167,18 @@ export const openingRoutes = [
     auth: 'none',
     params: z.object({ syndicateId: id }),
     query: boardQuerySchema,
-    responses: { 200: { description: 'One page of openings.' }, 404: { description: 'No such syndicate.' } },
+    responses: {
+      200: { description: 'One page of its open openings, newest first.', schema: pageSchema(openingSchema) },
+      404: { description: 'No such syndicate.' },
+    },
     async handle({ params, query, services }) {
       await findSyndicate(services, params.syndicateId);
-      const items = (await board(services, { ...query, syndicateId: params.syndicateId })).map(
-        ({ opening }) => opening,
+      const page = await board(
+        services,
+        { ...query, syndicateId: params.syndicateId },
+        { limit: query.pageSize, cursor: query.cursor },
       );
-      return { body: paginate(items, query.page, query.pageSize) };
+      return { body: pageBody(page, ({ opening }) => opening) };
     },
   }),
   publicRoute({
@@ -208,7 +232,9 @@ export const openingRoutes = [
     responses: {
       200: { description: 'The application.' },
       404: { description: 'No such opening.' },
-      422: { description: 'Not open.' },
+      422: {
+        description: `Not open, or it has taken the most applications one opening can (${maxApplicationsPerOpening}).`,
+      },
     },
   }),
   commandRoute(withdrawCommand, {
@@ -228,13 +254,19 @@ export const openingRoutes = [
     summary: 'My applications and their status',
     tags: ['jobs'],
     auth: 'required',
-    responses: { 200: { description: 'Applications.' } },
-    async handle({ identity, services }) {
-      const items = (await myApplications(services, identity)).map(({ application, opening }) => ({
-        ...application,
-        openingTitle: opening?.title,
-      }));
-      return { body: { items }, headers: { 'cache-control': 'private, no-store' } };
+    query: z.object(cursorQuery),
+    responses: {
+      200: {
+        description: 'One page of my applications, newest first.',
+        schema: pageSchema(applicationSchema.extend({ openingTitle: z.string().optional() })),
+      },
+    },
+    async handle({ query, identity, services }) {
+      const page = await myApplications(services, identity, { limit: query.pageSize, cursor: query.cursor });
+      return {
+        body: pageBody(page, ({ application, opening }) => ({ ...application, openingTitle: opening?.title })),
+        headers: { 'cache-control': 'private, no-store' },
+      };
     },
   }),
   protectedRoute({
@@ -244,20 +276,30 @@ export const openingRoutes = [
     tags: ['jobs'],
     auth: 'required',
     params: z.object({ openingId: id }),
-    responses: { 200: { description: 'Ranked applicants.' }, 404: { description: 'No such opening of yours.' } },
-    async handle({ params, identity, services }) {
-      const { ranked } = await rankedApplicants(services, identity, params.openingId);
+    query: z.object(cursorQuery),
+    responses: {
+      200: {
+        description: `One page of the ranking, best match first (an opening takes at most ${maxApplicationsPerOpening} applications, all ranked).`,
+        schema: pageSchema(
+          z.object({ person: z.object({ id: z.string(), name: z.string() }), score: z.number(), holds: z.number() }),
+        ),
+      },
+      404: { description: 'No such opening of yours.' },
+    },
+    async handle({ params, query, identity, services }) {
+      const { ranked } = await rankedApplicants(services, identity, params.openingId, {
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
       return {
-        body: {
-          items: ranked.map(({ applicant, matches, holds, missing, score }) => ({
-            person: applicant.person,
-            application: applicant.application,
-            matches,
-            holds,
-            missing,
-            score,
-          })),
-        },
+        body: pageBody(ranked, ({ applicant, matches, holds, missing, score }) => ({
+          person: applicant.person,
+          application: applicant.application,
+          matches,
+          holds,
+          missing,
+          score,
+        })),
         headers: { 'cache-control': 'private, no-store' },
       };
     },

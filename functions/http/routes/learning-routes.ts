@@ -1,13 +1,15 @@
 import * as z from 'zod';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
-import { courseSummary, filterCourses, paginate, publicCourse } from '#domain/content/course-view.ts';
+import { courseSummary, filterCourses, publicCourse } from '#domain/content/course-view.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { findCourse, getMyCredential, myLearning } from '#domain/learning/learning-use-cases.ts';
 import { openQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
-import { idParam, pageQuery, wholeNumber } from './params.ts';
+import { pageOfList } from '#domain/paging.ts';
+import { pageSchema } from './paged.ts';
+import { cursorQuery, idParam, wholeNumber } from './params.ts';
 
 /** The catalog's hours filter: courses of at most this many hours. */
 export const courseHours = wholeNumber({ min: 1, max: 1000 });
@@ -82,12 +84,18 @@ export const learningRoutes = [
       skill: idParam.optional(),
       level: z.enum(skillLevels).optional(),
       maxHours: courseHours.optional(),
-      ...pageQuery,
+      ...cursorQuery,
     }),
-    responses: { 200: { description: 'One page of courses.' } },
+    responses: {
+      200: {
+        description: 'One page of courses, by trade then title.',
+        schema: pageSchema(z.object({ id: z.string(), title: z.string(), trade: z.string() })),
+      },
+    },
     async handle({ query, services }) {
-      const courses = filterCourses(services.commons, query).map((course) => courseSummary(course, services.commons));
-      return { body: paginate(courses, query.page, query.pageSize) };
+      // The commons is held in memory (compiled at deploy), so the cursor is an offset into it.
+      const page = pageOfList(filterCourses(services.commons, query), { limit: query.pageSize, cursor: query.cursor });
+      return { body: { ...page, items: page.items.map((course) => courseSummary(course, services.commons)) } };
     },
   }),
 
@@ -126,17 +134,18 @@ export const learningRoutes = [
     summary: 'The skills taxonomy, optionally for one trade',
     tags: ['learn'],
     auth: 'none',
-    query: z.object({
-      trade: z.enum(tradeIds).optional(),
-      page: pageQuery.page,
-      pageSize: wholeNumber({ min: 1, max: 100 }).default(100),
-    }),
-    responses: { 200: { description: 'One page of skills.' } },
+    query: z.object({ trade: z.enum(tradeIds).optional(), ...cursorQuery }),
+    responses: {
+      200: {
+        description: 'One page of skills, in the commons’ order.',
+        schema: pageSchema(z.object({ id: z.string(), label: z.string(), trade: z.string() })),
+      },
+    },
     async handle({ query, services }) {
       const skills = [...services.commons.skills.values()].filter(
         (skill) => !query.trade || skill.trade === query.trade,
       );
-      return { body: paginate(skills, query.page, query.pageSize) };
+      return { body: pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }) };
     },
   }),
 
@@ -156,6 +165,9 @@ export const learningRoutes = [
     tags: ['learn'],
     auth: 'required',
     responses: { 200: { description: 'The learner summary.' } },
+    // Not paged: a learner has at most one enrollment and one credential per course of the commons, and
+    // one credentialed skill per skill of it; the commons is compiled at deploy, so these lists are
+    // bounded by its size, not by how the table grows.
     async handle({ identity, services }) {
       return { body: await myLearning(services, identity), headers: { 'cache-control': 'private, no-store' } };
     },

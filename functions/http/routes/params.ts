@@ -74,3 +74,23 @@ export const pageQuery = {
   page: wholeNumber({ min: 1, max: 10_000 }).default(1),
   pageSize: wholeNumber({ min: 1, max: 100 }).default(20),
 };
+
+/**
+ * The answer of a list route, for the OpenAPI document: at most `pageSize` items, `next` while there
+ * are more (absent on the last page) and `previous` when the list can be walked back; `extra` for what
+ * a list carries beside its items (a statement's account, the ledger's totals).
+ */
+export function pageResponse(item: z.ZodType, extra: Record<string, z.ZodType> = {}) {
+  return z.object({
+    ...extra,
+    items: z.array(item).max(maxPageSize),
+    next: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last page.'),
+    previous: z.string().optional().describe('Pass as `cursor` for the page before; absent on the first.'),
+  });
+}
+
+/** Amounts of Bound in answers: minor units as a string of digits (JSON numbers cannot hold them all). */
+export const minorUnits = z
+  .string()
+  .regex(/^-?\d+$/)
+  .describe('Minor units of Bound, as a string of digits.');

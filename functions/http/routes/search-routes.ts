@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { publicRoute } from '../route.ts';
-import { pageQuery, wholeNumber } from './params.ts';
+import { searchPage } from '#domain/search/search-page.ts';
+import { pageSchema } from './paged.ts';
+import { cursorQuery, wholeNumber } from './params.ts';
 
 /** `?skills=a&skills=b` and `?skills=a` both become a list. */
 const list = <T extends z.ZodType<string>>(item: T) =>
@@ -31,14 +33,13 @@ export const searchQuerySchema = z.object({
     .enum(['updatedAt:desc', 'updatedAt:asc', 'pay:desc', 'pay:asc', 'hours:asc', 'hours:desc', 'title:asc'])
     .optional(),
   facets: list(z.enum(facetNames)),
-  page: wholeNumber({ min: 1, max: 1000 }).default(1),
-  pageSize: pageQuery.pageSize,
+  ...cursorQuery,
 });
 
 export type SearchParams = z.infer<typeof searchQuerySchema>;
 
-/** From the query string's shape to the search port's. */
-export function toSearchQuery(params: SearchParams): SearchQuery {
+/** From the query string's shape to the search port's (the page is the cursor's: see search-page.ts). */
+export function toSearchQuery(params: SearchParams): Omit<SearchQuery, 'page' | 'pageSize'> {
   const [field, direction] = (params.sort ?? '').split(':') as [SortField, 'asc' | 'desc'];
   return {
     text: params.q,
@@ -61,8 +62,6 @@ export function toSearchQuery(params: SearchParams): SearchQuery {
     },
     facets: params.facets ?? ['type', 'trade', 'skills', 'remote', 'payUnit'],
     ...(params.sort ? { sort: { field, direction } } : {}),
-    page: params.page,
-    pageSize: params.pageSize,
   };
 }
 
@@ -75,12 +74,21 @@ export const searchRoutes = [
     auth: 'none',
     query: searchQuerySchema,
     responses: {
-      200: { description: 'Hits with highlights, facet counts and the total.' },
+      200: {
+        description:
+          'One page of hits with highlights, facet counts and the total the engine counts. The cursor is an offset: search engines page by offset.',
+        schema: pageSchema(
+          z.object({ document: z.object({ id: z.string(), type: z.string(), url: z.string() }) }),
+        ).extend({ total: z.number(), facets: z.record(z.string(), z.record(z.string(), z.number())) }),
+      },
       503: { description: 'Search is unavailable.' },
     },
     async handle({ query, services }) {
       return {
-        body: await services.search.search(toSearchQuery(query)),
+        body: await searchPage(services.search, toSearchQuery(query), {
+          limit: query.pageSize,
+          cursor: query.cursor,
+        }),
         headers: { 'cache-control': 'public, max-age=30' },
       };
     },

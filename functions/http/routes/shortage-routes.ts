@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { tradeIds } from '#domain/content/commons.ts';
+import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
 import {
@@ -9,7 +10,8 @@ import {
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
-import { idParam as id, wholeNumber } from './params.ts';
+import { pageSchema } from './paged.ts';
+import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
 const inputsSchema = z.object({
   openings: z.number(),
@@ -18,23 +20,22 @@ const inputsSchema = z.object({
   declared: z.number(),
   learners: z.number(),
 });
-const shortagesSchema = z.object({
+const shortagesSchema = pageSchema(
+  z.object({
+    rank: z.number(),
+    tradeRank: z.number(),
+    skill: z.string(),
+    label: z.string(),
+    trade: z.string(),
+    score: z.number(),
+    demand: z.number(),
+    supply: z.number(),
+    inputs: inputsSchema,
+    courses: z.array(z.string()),
+  }),
+).extend({
   day: z.string(),
   method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
-  skills: z.array(
-    z.object({
-      rank: z.number(),
-      tradeRank: z.number(),
-      skill: z.string(),
-      label: z.string(),
-      trade: z.string(),
-      score: z.number(),
-      demand: z.number(),
-      supply: z.number(),
-      inputs: inputsSchema,
-      courses: z.array(z.string()),
-    }),
-  ),
   trades: z.array(
     z.object({
       rank: z.number(),
@@ -46,7 +47,6 @@ const shortagesSchema = z.object({
     }),
   ),
 });
-
 // Open data: anyone may fetch it, from any origin.
 const openData = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
 
@@ -60,14 +60,18 @@ export const shortageRoutes = [
     query: z.object({
       trade: z.enum(tradeIds).optional(),
       format: z.enum(['json', 'csv']).optional(),
+      ...cursorQuery,
     }),
     responses: {
       200: {
-        description: 'The ranking: JSON by default; CSV with `?format=csv` or `Accept: text/csv`.',
+        description:
+          'The ranking: JSON by default, a page of skills (scarcest first) with every trade; CSV with `?format=csv` or `Accept: text/csv`, every skill at once (one row per skill of the commons, so its size is bounded by the commons, not by the table; the cursor does not apply).',
         schema: shortagesSchema,
         alternatives: [{ contentType: 'text/csv', schema: z.string() }],
       },
     },
+    // The ranking is read whole: one aggregate per skill of the commons (compiled at deploy), so its size
+    // is the commons', whatever the table holds; ranks are relative, so they need every skill at once.
     async handle({ query, services, headers }) {
       const ranking = await currentShortages(services);
       const wantsCsv = query.format === 'csv' || /\btext\/csv\b/.test(headers.accept ?? '');
@@ -84,7 +88,7 @@ export const shortageRoutes = [
         body: {
           day: ranking.day,
           method: { halfLifeDays, formula, description, supplyWeights: shortageMethod.supplyWeights },
-          skills,
+          ...pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }),
           trades: query.trade ? ranking.trades.filter((t) => t.trade === query.trade) : ranking.trades,
         },
         headers: openData,
@@ -100,6 +104,7 @@ export const shortageRoutes = [
     auth: 'none',
     query: z.object({ days: wholeNumber({ min: 1, max: 366 }).default(30) }),
     responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+    // Not paged, and bounded: one snapshot a day, for at most 366 days.
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
     },
@@ -112,6 +117,8 @@ export const shortageRoutes = [
     tags: ['shortages', 'learn'],
     auth: 'required',
     responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+    // Not paged, and bounded by design: the courses are the commons' (compiled at deploy) and the
+    // openings come from the newest open ones only (recommendationWindow, in shortage-use-cases.ts).
     async handle({ identity, services }) {
       const { qualifyNow, courses } = await learnerRecommendations(services, identity);
       return {

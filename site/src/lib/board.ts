@@ -3,7 +3,7 @@ import { boardQuerySchema } from '#http/routes/job-routes.ts';
 
 export function boardFilter(params: URLSearchParams) {
   const raw: Record<string, string> = {};
-  for (const key of ['skill', 'trade', 'place', 'remote', 'payUnit', 'page']) {
+  for (const key of ['skill', 'trade', 'place', 'remote', 'payUnit']) {
     const value = params.get(key);
     if (value) raw[key] = value;
   }
@@ -17,7 +17,8 @@ export function boardFilter(params: URLSearchParams) {
 export function boardQueryString(filter: Record<string, unknown>, overrides: Record<string, unknown> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...filter, ...overrides })) {
-    if (value === undefined || value === '' || key === 'pageSize' || (key === 'page' && value === 1)) continue;
+    // The cursor and page size belong to the page a link leads to (page-links.ts), not to the filter.
+    if (value === undefined || value === '' || key === 'pageSize' || key === 'cursor') continue;
     params.set(key === 'syndicateId' ? 'syndicate' : key, String(value));
   }
   const query = params.toString();

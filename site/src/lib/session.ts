@@ -5,7 +5,7 @@ import type { Identity } from '#domain/identity.ts';
 import { getMe } from '#domain/people/get-me.ts';
 import type { Person } from '#domain/people/person.ts';
 import { sessionCookieName, signInLocation } from '#http/session.ts';
-import { identityFromClaims } from '#http/token-verifier.ts';
+import { identityFromClaims } from '#adapters/auth/token-verifier.ts';
 import { getServices } from './services.ts';
 
 // A request's cookies are one object for the middleware and the page: the token is verified once.

@@ -1,19 +1,30 @@
 import type { APIRoute } from 'astro';
 import { sitemap } from '#domain/openings/feeds.ts';
 import { isListed } from '#domain/openings/opening.ts';
+import { firstItems } from '#domain/paged-reads.ts';
 import { getServices } from '../lib/services.ts';
 
 export const prerender = false;
 
-/** Content pages, syndicates and every open, unexpired opening; expired ones leave it by themselves. */
+/**
+ * How many syndicates and openings one sitemap lists at most: the first syndicates by name and the
+ * newest open openings. A request never reads the whole table; crawlers find the rest through the
+ * Next links of /syndicates/ and /jobs/, which the sitemap lists.
+ */
+const sitemapEntries = 1000;
+
+/** Content pages, syndicates and the newest open, unexpired openings; expired ones leave it by themselves. */
 export const GET: APIRoute = async () => {
   const services = getServices();
   const site = services.siteUrl;
   const now = services.now();
   const { commons } = services;
   const [syndicates, openings] = await Promise.all([
-    services.syndicates.list(),
-    services.openings.listByStatus('open'),
+    firstItems((request) => services.syndicates.page(request), sitemapEntries).then((found) => found.items),
+    firstItems(
+      (request) => services.openings.pageByStatus('open', request, (batch) => batch.filter((o) => isListed(o, now))),
+      sitemapEntries,
+    ).then((found) => found.items),
   ]);
   const urls = [
     ...[
@@ -33,9 +44,7 @@ export const GET: APIRoute = async () => {
     ...[...commons.skills.keys()].map((id) => ({ loc: `${site}/learn/skills/${id}/` })),
     ...[...commons.practices.keys()].map((id) => ({ loc: `${site}/learn/practices/${id}/` })),
     ...syndicates.map((s) => ({ loc: `${site}/syndicates/${s.id}/` })),
-    ...openings
-      .filter((o) => isListed(o, now))
-      .map((o) => ({ loc: `${site}/jobs/${o.id}/`, lastmod: o.updatedAt.slice(0, 10) })),
+    ...openings.map((o) => ({ loc: `${site}/jobs/${o.id}/`, lastmod: o.updatedAt.slice(0, 10) })),
   ];
   return new Response(sitemap(urls), {
     headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=300' },

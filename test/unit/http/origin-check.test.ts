@@ -1,6 +1,6 @@
 // The API and the site answer only through CloudFront, which adds a secret header to every request.
 import { describe, expect, it } from 'vitest';
-import { originCheckFrom } from '#app/origin-check.ts';
+import { originCheckFrom } from '#http/origin-check-config.ts';
 import { parseConfig } from '#config/config.ts';
 import { createOriginCheck, originRefusal, originVerifyHeader } from '#http/origin-check.ts';
 

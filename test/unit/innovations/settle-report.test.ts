@@ -1,16 +1,25 @@
 // Settling a value report, on in-memory stores that keep the DynamoDB adapters' promises: who may
 // settle, what moves, what the log and the ledger record, and what a retry or a lost race does.
 import { describe, expect, it } from 'vitest';
+import { everyItem } from '#domain/paged-reads.ts';
 import { NotFoundError, RuleViolationError } from '#domain/errors.ts';
 import { parseEvent } from '#domain/innovations/log-events.ts';
 import { reportFor, settleReport } from '#domain/innovations/settle-report.ts';
+import type { AccountId } from '#domain/ledger/account.ts';
 import { CreditLimitError } from '#domain/ledger/transfer.ts';
 import { rejected } from '../../support/thrown.ts';
 import { reportedAt, settleWorld, windowDays } from './settle-world.ts';
 
 const as = (personId: string) => ({ personId });
+const entries = (world: Awaited<ReturnType<typeof settleWorld>>, accountId: AccountId) =>
+  everyItem((request) => world.ledger.entriesPage(accountId, request));
 const balances = async (world: Awaited<ReturnType<typeof settleWorld>>) =>
-  Object.fromEntries((await world.ledger.listAccounts()).map((account) => [account.accountId, account.balance]));
+  Object.fromEntries(
+    (await everyItem((request) => world.ledger.accountsPage(request))).map((account) => [
+      account.accountId,
+      account.balance,
+    ]),
+  );
 
 describe('settling a confirmed report', () => {
   it('moves half the value from the syndicate to the inventors by share, and records how', async () => {
@@ -65,7 +74,7 @@ describe('settling a confirmed report', () => {
     });
   });
 
-  it('writes a pair of ledger entries per transfer, each naming the other side', async () => {
+  it('writes a pair of ledger entries per transfer, each naming the other side and the balance after it', async () => {
     const world = await settleWorld();
     await world.grant('syndicate:mill', -100_000n);
     const id = await world.report(1000n, { status: 'confirmed' });
@@ -78,16 +87,57 @@ describe('settling a confirmed report', () => {
       syndicateId: 'mill',
       logIndex,
     };
-    expect(await world.ledger.listEntries('syndicate:mill')).toEqual([
-      { ...base, accountId: 'syndicate:mill', counterparty: 'person:ana', amount: -350n, sequence: 0 },
-      { ...base, accountId: 'syndicate:mill', counterparty: 'person:ben', amount: -150n, sequence: 2 },
+    expect(await entries(world, 'syndicate:mill')).toEqual([
+      {
+        ...base,
+        accountId: 'syndicate:mill',
+        counterparty: 'person:ana',
+        amount: -350n,
+        sequence: 0,
+        balanceAfter: -350n,
+      },
+      {
+        ...base,
+        accountId: 'syndicate:mill',
+        counterparty: 'person:ben',
+        amount: -150n,
+        sequence: 2,
+        balanceAfter: -500n,
+      },
     ]);
-    expect(await world.ledger.listEntries('person:ana')).toEqual([
-      { ...base, accountId: 'person:ana', counterparty: 'syndicate:mill', amount: 350n, sequence: 1 },
+    expect(await entries(world, 'person:ana')).toEqual([
+      {
+        ...base,
+        accountId: 'person:ana',
+        counterparty: 'syndicate:mill',
+        amount: 350n,
+        sequence: 1,
+        balanceAfter: 350n,
+      },
     ]);
-    expect(await world.ledger.listEntries('person:ben')).toEqual([
-      { ...base, accountId: 'person:ben', counterparty: 'syndicate:mill', amount: 150n, sequence: 3 },
+    expect(await entries(world, 'person:ben')).toEqual([
+      {
+        ...base,
+        accountId: 'person:ben',
+        counterparty: 'syndicate:mill',
+        amount: 150n,
+        sequence: 3,
+        balanceAfter: 150n,
+      },
     ]);
+  });
+
+  it('puts each implementer’s share of the value on their own statement, moving no Bound', async () => {
+    const world = await settleWorld();
+    await world.grant('syndicate:mill', -100_000n);
+    const id = await world.report(1000n, { status: 'confirmed' });
+    await settleReport(world.deps, as('bram'), 'rec', id);
+    const share = { kind: 'implementer-share', reportId: id, counterparty: 'syndicate:mill' };
+    expect(await entries(world, 'person:ivy')).toEqual([expect.objectContaining({ ...share, amount: 300n })]);
+    expect(await entries(world, 'person:joe')).toEqual([expect.objectContaining({ ...share, amount: 200n })]);
+    expect((await entries(world, 'person:ivy'))[0]?.balanceAfter).toBeUndefined();
+    expect(await balances(world)).not.toHaveProperty('person:ivy');
+    expect(await world.ledger.totals()).toEqual({ sum: 0n, settlements: 1, moved: 500n });
   });
 
   it('settles a report of one unit without moving anything: the implementers keep it', async () => {
@@ -278,13 +328,13 @@ describe('a settlement that loses a race', () => {
       case: 'a syndicate granted credit',
       value: 1000n,
       account: { balance: 0n, creditLimit: -100_000n },
-      payer: { accountId: 'syndicate:mill', total: 500n, floor: -99_500n, limitSeen: -100_000n },
+      payer: { accountId: 'syndicate:mill', total: 500n, floor: -99_500n, limitSeen: -100_000n, seen: 0n },
     },
     {
       case: 'a syndicate paying from what it holds, with no credit granted',
       value: 1000n,
       account: { balance: 800n },
-      payer: { accountId: 'syndicate:mill', total: 500n, floor: 500n, limitSeen: null },
+      payer: { accountId: 'syndicate:mill', total: 500n, floor: 500n, limitSeen: null, seen: 800n },
     },
     { case: 'a settlement that moves nothing', value: 1n, account: { balance: 0n }, payer: null },
   ])('tells the store what the payer must still hold for $case', async ({ value, account, payer }) => {
@@ -299,8 +349,8 @@ describe('a settlement that loses a race', () => {
       expect(write.payees).toEqual(
         value > 1n
           ? [
-              { accountId: 'person:ana', amount: 350n },
-              { accountId: 'person:ben', amount: 150n },
+              { accountId: 'person:ana', amount: 350n, seen: 0n },
+              { accountId: 'person:ben', amount: 150n, seen: 0n },
             ]
           : [],
       );

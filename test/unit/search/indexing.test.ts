@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { indexChangesFor } from '#domain/search/index-changes.ts';
+import type { InnovationVersion } from '#domain/innovations/innovation.ts';
 import { commons, fakeServices } from '../../support/services.ts';
 import { createApi } from '#http/api.ts';
 
@@ -51,7 +52,7 @@ describe('what a table change means for the index', () => {
     expect(upsert[0]?.status).toBe('expired');
   });
 
-  it('indexes a published innovation version and never a draft', async () => {
+  describe('an innovation record', () => {
     const version = {
       type: 'innovation-version',
       innovationId: 'i1',
@@ -60,21 +61,50 @@ describe('what a table change means for the index', () => {
       title: 'Two-person hoist check',
       problem: 'Hoist checks were skipped on **busy** shifts.',
       improvement: 'A five-point check card clipped to every sling.',
+      practice: 'safe-moving-and-handling',
       skills: ['hoist-and-sling-use'],
       updatedAt: '2026-11-01T00:00:00.000Z',
       publishedAt: '2026-11-02T00:00:00.000Z',
     };
-    const { upsert } = await indexChangesFor({ newItem: version }, { ...lookups, tradeOf: () => 'care' });
-    expect(upsert[0]).toMatchObject({
-      id: 'innovation:i1',
-      type: 'innovation',
-      trade: 'care',
-      summary: 'Hoist checks were skipped on busy shifts.',
-      updatedAt: '2026-11-02T00:00:00.000Z',
+    const record = { type: 'innovation', id: 'i1', status: 'published', currentVersion: 2, title: 'x', skills: [] };
+    const withVersions = {
+      ...lookups,
+      tradeOf: () => 'care',
+      innovationVersion: async (id: string, n: number) =>
+        (id === 'i1' && n === 2 ? version : null) as unknown as InnovationVersion | null,
+    };
+
+    it('is indexed from its current version, with its practice guide, trade and adoption', async () => {
+      const { upsert } = await indexChangesFor({ newItem: record }, withVersions);
+      expect(upsert[0]).toMatchObject({
+        id: 'innovation:i1',
+        type: 'innovation',
+        trade: 'care',
+        practice: 'safe-moving-and-handling',
+        status: 'published',
+        summary: 'Hoist checks were skipped on busy shifts.',
+        updatedAt: '2026-11-02T00:00:00.000Z',
+      });
     });
-    expect(await indexChangesFor({ newItem: { ...version, status: 'draft' } }, lookups)).toEqual({
-      upsert: [],
-      delete: [],
+
+    it('becomes adopted in the index when a syndicate adopts it (the adoption changes only the record)', async () => {
+      const { upsert } = await indexChangesFor(
+        { oldItem: record, newItem: { ...record, adopterCount: 1 } },
+        withVersions,
+      );
+      expect(upsert[0]?.status).toBe('adopted');
+    });
+
+    it('never enters while it is a draft, nor through a version item', async () => {
+      const none = { upsert: [], delete: [] };
+      expect(await indexChangesFor({ newItem: { ...record, status: 'draft' } }, withVersions)).toEqual(none);
+      expect(await indexChangesFor({ newItem: version }, withVersions)).toEqual(none);
+    });
+
+    it('fails, to be retried, when its current version cannot be read', async () => {
+      await expect(indexChangesFor({ newItem: { ...record, currentVersion: 3 } }, withVersions)).rejects.toThrow(
+        /no published version 3/,
+      );
     });
   });
 
@@ -120,8 +150,8 @@ describe('GET /api/search', () => {
   it('finds courses despite a typo and returns facet counts', async () => {
     const response = await (await api()).handle(get('q=bookkeping&type=course'));
     const body = JSON.parse(response.body);
-    expect(body.hits[0].document.type).toBe('course');
-    expect(body.hits[0].highlighted.title.toLowerCase()).toContain('<mark>bookkeeping</mark>');
+    expect(body.items[0].document.type).toBe('course');
+    expect(body.items[0].highlighted.title.toLowerCase()).toContain('<mark>bookkeeping</mark>');
     expect(body.facets.type).toEqual({ course: body.total });
   });
 

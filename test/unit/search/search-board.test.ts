@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { Opening } from '#domain/openings/opening.ts';
+import type { Syndicate } from '#domain/syndicates/syndicate.ts';
 import { boardPage, searchBoard } from '#domain/openings/search-board.ts';
 import { SearchUnavailableError } from '#domain/errors.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import { openingDocument } from '#domain/search/documents.ts';
+import { manyFrom, pagedFrom } from '../../support/memory-pages.ts';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const opening = (id: string, title: string, overrides: Partial<Opening> = {}): Opening => ({
@@ -36,8 +38,8 @@ async function setUp(stored: Opening[], indexed: Opening[]) {
   const table = new Map(stored.map((o) => [o.id, o]));
   return {
     search,
-    openings: { get: async (id: string) => table.get(id) ?? null },
-    syndicates: { list: async () => [] },
+    openings: { getMany: manyFrom((id) => table.get(id)) },
+    syndicates: { getMany: manyFrom<Syndicate>(() => undefined) },
     now: () => now,
   };
 }
@@ -46,7 +48,7 @@ describe('the job board through search', () => {
   it('finds openings by words with a typo, and shows each as the table has it now', async () => {
     const fitter = opening('a', 'Heat pump fitter');
     const deps = await setUp([{ ...fitter, filled: 0, title: 'Heat pump fitter (updated)' }], [fitter]);
-    const page = await searchBoard(deps, { text: 'heat pmup' }, 1, 20);
+    const page = await searchBoard(deps, { text: 'heat pmup' }, { limit: 20 });
     expect(page.items.map((item) => item.opening.title)).toEqual(['Heat pump fitter (updated)']);
   });
 
@@ -57,7 +59,7 @@ describe('the job board through search', () => {
       [live, { ...expired, validThrough: '2026-11-01' }],
       [live, expired, opening('c', 'Heat pump gone')],
     );
-    const page = await searchBoard(deps, { skill: 'heat-pump-installation' }, 1, 20);
+    const page = await searchBoard(deps, { skill: 'heat-pump-installation' }, { limit: 20 });
     expect(page.items.map((item) => item.opening.id)).toEqual(['a']);
   });
 });
@@ -65,9 +67,11 @@ describe('the job board through search', () => {
 describe('the job board while search is unavailable', () => {
   const down = (error: Error) => ({ search: async () => Promise.reject(error) }) as unknown as SearchIndex;
   const table = (openings: Opening[]) => ({
-    get: async (id: string) => openings.find((o) => o.id === id) ?? null,
-    listByStatus: async () => openings.filter((o) => o.status === 'open'),
-    listBySyndicate: async () => openings,
+    getMany: manyFrom((id) => openings.find((o) => o.id === id)),
+    pageByStatus: (_status: string, ...rest: Parameters<ReturnType<typeof pagedFrom<Opening>>>) =>
+      pagedFrom(() => openings.filter((o) => o.status === 'open'))(...rest),
+    pageBySyndicate: (_id: string, ...rest: Parameters<ReturnType<typeof pagedFrom<Opening>>>) =>
+      pagedFrom(() => openings)(...rest),
   });
 
   it('answers from the table with every filter but the words, a page at a time, and says so', async () => {
@@ -80,29 +84,31 @@ describe('the job board while search is unavailable', () => {
     const deps = {
       search: down(new SearchUnavailableError('Meilisearch could not be reached to search.')),
       openings: table(openings),
-      syndicates: { list: async () => [] },
+      syndicates: { getMany: manyFrom<Syndicate>(() => undefined) },
       now: () => now,
     };
-    const first = await boardPage(deps, { text: 'anything', skill: 'heat-pump-installation' }, 1, 1);
-    expect(first).toMatchObject({ searchDown: true, total: 2, page: 1, pageSize: 1 });
+    const filter = { text: 'anything', skill: 'heat-pump-installation' };
+    const first = await boardPage(deps, filter, { limit: 1 });
+    expect(first).toMatchObject({ searchDown: true });
     expect(first.items.map((item) => item.opening.id)).toEqual(['a']);
-    const second = await boardPage(deps, { text: 'anything', skill: 'heat-pump-installation' }, 2, 1);
+    const second = await boardPage(deps, filter, { limit: 1, cursor: first.next });
     expect(second.items.map((item) => item.opening.id)).toEqual(['b']);
+    expect(second.next).toBeUndefined();
   });
 
   it('does not hide other failures behind the fallback', async () => {
     const deps = {
       search: down(new Error('a bug')),
       openings: table([]),
-      syndicates: { list: async () => [] },
+      syndicates: { getMany: manyFrom<Syndicate>(() => undefined) },
       now: () => now,
     };
-    await expect(boardPage(deps, {}, 1, 20)).rejects.toThrow('a bug');
+    await expect(boardPage(deps, {}, { limit: 20 })).rejects.toThrow('a bug');
   });
 
   it('reports search as up when it answers', async () => {
     const fitter = opening('a', 'Heat pump fitter');
     const deps = { ...(await setUp([fitter], [fitter])), openings: { ...table([fitter]) } };
-    expect(await boardPage(deps, { text: 'heat' }, 1, 20)).toMatchObject({ searchDown: false, total: 1 });
+    expect(await boardPage(deps, { text: 'heat' }, { limit: 20 })).toMatchObject({ searchDown: false, total: 1 });
   });
 });

@@ -6,7 +6,9 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { memoryShortageRepository, memorySourceTable } from '#domain/shortages/memory-repository.ts';
-import { createLogger } from '#http/log.ts';
+import type { PageRequest } from '#domain/paging.ts';
+import { pagedFrom } from '../../support/memory-pages.ts';
+import { createLogger } from '#platform/log.ts';
 import { commons } from '../../support/services.ts';
 
 const now = () => new Date('2026-11-21T00:15:00Z');
@@ -28,7 +30,10 @@ function setUp() {
   table.openings.set('today', { ...base, id: 'today', validThrough: '2026-11-21' });
   table.openings.set('marked', { ...base, id: 'marked', validThrough: '2026-11-19', expiredOn: '2026-11-19' });
   const repo = memoryShortageRepository(table);
-  const openings = { listByStatus: async () => [...table.openings.values()] as unknown as Opening[] };
+  const openings = {
+    pageByStatus: (_status: string, request: PageRequest) =>
+      pagedFrom(() => [...table.openings.values()] as unknown as Opening[])(request),
+  };
   return { table, repo, openings };
 }
 

@@ -14,7 +14,7 @@ import { buildIndex, recomputeIndex } from '#domain/shortages/recompute.ts';
 import { refreshSource } from '#domain/shortages/refresh-source.ts';
 import { sourceOf } from '#domain/shortages/sources.ts';
 import { canonical } from '#domain/shortages/tally.ts';
-import { createLogger } from '#http/log.ts';
+import { createLogger } from '#platform/log.ts';
 import { commons } from '../../support/services.ts';
 import { applyWrite, type Write, writeArbitrary } from './model.ts';
 

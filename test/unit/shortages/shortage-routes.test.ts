@@ -35,13 +35,13 @@ async function api() {
 }
 
 describe('GET /api/shortages', () => {
-  it('answers JSON with the method, every skill ranked with its inputs, and the trades', async () => {
+  it('answers JSON with the method, the scarcest skills with their inputs, and the trades', async () => {
     const response = await (await api())('/api/shortages');
     expect(response.status).toBe(200);
     expect(response.headers['access-control-allow-origin']).toBe('*');
     const body = JSON.parse(response.body);
     expect(body.method.formula).toBe('score = demand / (supply + 1)');
-    expect(body.skills[0]).toMatchObject({
+    expect(body.items[0]).toMatchObject({
       rank: 1,
       skill: 'door-hanging',
       score: 2,
@@ -50,6 +50,21 @@ describe('GET /api/shortages', () => {
       inputs: { openings: 1, positions: 2 },
     });
     expect(body.trades[0]).toMatchObject({ rank: 1, trade: 'construction' });
+  });
+
+  it('pages the ranking scarcest first, while the CSV holds every skill at once', async () => {
+    const call = await api();
+    const ranks: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const body = JSON.parse((await call('/api/shortages', `pageSize=40${cursor ? `&cursor=${cursor}` : ''}`)).body);
+      expect(body.items.length).toBeLessThanOrEqual(40);
+      ranks.push(...body.items.map((s: { rank: number }) => s.rank));
+      cursor = body.next;
+    } while (cursor);
+    expect(ranks).toEqual(Array.from({ length: commons.skills.size }, (_, i) => i + 1));
+    const csv = (await call('/api/shortages', 'format=csv')).body.trim().split('\r\n');
+    expect(csv).toHaveLength(commons.skills.size + 1);
   });
 
   it('answers CSV with ?format=csv, one row per skill', async () => {
@@ -69,7 +84,7 @@ describe('GET /api/shortages', () => {
   it('filters by trade, and refuses a trade that does not exist', async () => {
     const call = await api();
     const care = JSON.parse((await call('/api/shortages', 'trade=care')).body);
-    expect(new Set(care.skills.map((s: { trade: string }) => s.trade))).toEqual(new Set(['care']));
+    expect(new Set(care.items.map((s: { trade: string }) => s.trade))).toEqual(new Set(['care']));
     expect((await call('/api/shortages', 'trade=piracy')).status).toBe(400);
   });
 

@@ -18,6 +18,7 @@ export class DocumentStore {
     type: new KeywordColumn(),
     skills: new KeywordColumn(),
     trade: new KeywordColumn(),
+    practice: new KeywordColumn(),
     place: new KeywordColumn(),
     remote: new KeywordColumn(),
     status: new KeywordColumn(),
@@ -37,6 +38,7 @@ export class DocumentStore {
     keywords.type.set(slot, [stored.type]);
     keywords.skills.set(slot, stored.skills);
     keywords.trade.set(slot, optional(stored.trade));
+    keywords.practice.set(slot, optional(stored.practice));
     keywords.place.set(slot, optional(stored.place));
     // Booleans facet as "true"/"false", as in Meilisearch.
     keywords.remote.set(slot, stored.remote === undefined ? [] : [String(stored.remote)]);
@@ -116,10 +118,11 @@ function optional(value: string | undefined): string[] {
 
 /** Copies only the fields a result shows, so the caller's object (and its body) can be collected. */
 function withoutBody(document: SearchDocument): StoredDocument {
-  const { id, type, title, summary, url, skills, trade, place, remote, status, pay, payUnit, hours, updatedAt } =
+  const { id, type, title, summary, url, skills, trade, practice, place, remote, status, pay, payUnit, hours } =
     document;
-  const stored: StoredDocument = { id, type, title, summary, url, skills: [...skills], updatedAt };
+  const stored: StoredDocument = { id, type, title, summary, url, skills: [...skills], updatedAt: document.updatedAt };
   if (trade !== undefined) stored.trade = trade;
+  if (practice !== undefined) stored.practice = practice;
   if (place !== undefined) stored.place = place;
   if (remote !== undefined) stored.remote = remote;
   if (status !== undefined) stored.status = status;

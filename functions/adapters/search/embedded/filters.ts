@@ -13,6 +13,7 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     type: filters?.type,
     skills: filters?.skills,
     trade: filters?.trade,
+    practice: filters?.practice,
     place: filters?.place,
     status: filters?.status,
     payUnit: filters?.payUnit,

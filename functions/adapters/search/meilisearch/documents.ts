@@ -14,7 +14,8 @@ export function documentKey(id: string): string {
 
 /** The document to store: only the port's fields (no stray properties), plus the key. */
 export function toMeilisearchDocument(document: SearchDocument): Record<string, unknown> {
-  const { id, type, title, summary, body, url, skills, trade, place, remote, status, pay, payUnit, hours } = document;
+  const { id, type, title, summary, body, url, skills, trade, practice, place, remote, status, pay, payUnit, hours } =
+    document;
   const stored: Record<string, unknown> = {
     [primaryKey]: documentKey(id),
     id,
@@ -26,7 +27,7 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
     skills: [...skills],
     updatedAt: document.updatedAt,
   };
-  const optional = { trade, place, remote, status, pay, payUnit, hours };
+  const optional = { trade, practice, place, remote, status, pay, payUnit, hours };
   for (const [name, value] of Object.entries(optional)) if (value !== undefined) stored[name] = value;
   return stored;
 }
@@ -45,6 +46,7 @@ export const hitSchema = z.object({
   url: z.string(),
   skills: z.array(z.string()),
   trade: optionalString,
+  practice: optionalString,
   place: optionalString,
   remote: z.boolean().nullish(),
   status: optionalString,
@@ -59,9 +61,10 @@ export type Hit = z.infer<typeof hitSchema>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
-  const { _formatted, trade, place, remote, status, pay, payUnit, hours, ...required } = hit;
+  const { _formatted, trade, practice, place, remote, status, pay, payUnit, hours, ...required } = hit;
   const document: SearchDocument = { ...required, body: '' };
   if (trade != null) document.trade = trade;
+  if (practice != null) document.practice = practice;
   if (place != null) document.place = place;
   if (remote != null) document.remote = remote;
   if (status != null) document.status = status;

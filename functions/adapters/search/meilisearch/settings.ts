@@ -10,7 +10,18 @@ export const primaryKey = 'key';
 /** Most important first: Meilisearch's `attribute` rule ranks a match by the first attribute it is in. */
 export const searchableAttributes = ['title', 'summary', 'skills', 'trade', 'body'];
 
-export const filterableAttributes = ['type', 'skills', 'trade', 'place', 'remote', 'status', 'payUnit', 'pay', 'hours'];
+export const filterableAttributes = [
+  'type',
+  'skills',
+  'trade',
+  'practice',
+  'place',
+  'remote',
+  'status',
+  'payUnit',
+  'pay',
+  'hours',
+];
 
 export const sortableAttributes = ['updatedAt', 'pay', 'hours', 'title'];
 
@@ -26,6 +37,7 @@ export const displayedAttributes = [
   'url',
   'skills',
   'trade',
+  'practice',
   'place',
   'remote',
   'status',

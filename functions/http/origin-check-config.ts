@@ -2,8 +2,8 @@
 // Secrets Manager on the first request; on one machine (no CloudFront) none. AWS without a value is
 // refused, so the API can never be left open at its execute-api URL by a missing setting.
 import { type Config, ConfigError, configSchema } from '#config/config.ts';
-import { anyOrigin, createOriginCheck, type OriginCheck } from '#http/origin-check.ts';
-import type { SecretReader } from './secrets.ts';
+import type { SecretReader } from '#app/secrets.ts';
+import { anyOrigin, createOriginCheck, type OriginCheck } from './origin-check.ts';
 
 export function originCheckFrom(config: Config, reader: () => SecretReader): OriginCheck {
   const inline = config.ORIGIN_VERIFY;

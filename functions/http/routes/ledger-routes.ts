@@ -1,0 +1,299 @@
+// The Bound ledger's routes (accounts, statements, credit grants) and the registry log's. Every list
+// answers a page at a time; a statement's CSV is a page too, of up to 1,000 lines (100 settlements for
+// a record's), with the next page's address in a `Link` header: an HTTP API answers a Lambda with
+// one buffered body (6 MB at most), so streaming a whole statement would gain nothing and could fail.
+import * as z from 'zod';
+import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
+import { viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
+import {
+  ledgerOverview,
+  personStatement,
+  recordStatement,
+  syndicateAdoptions,
+  syndicateReports,
+  syndicateStatement,
+} from '#domain/innovations/ledger-use-cases.ts';
+import { consistency, inclusion, recordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
+import { recordCsv, statementCsv } from '#domain/innovations/statements.ts';
+import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
+import { adoptionItem, innovation, json, logIndex, mine, reportItem } from './innovation-routes.ts';
+import { cursorQuery, idParam as id, minorUnits, pageResponse, wholeNumber } from './params.ts';
+
+const treeSize = wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER });
+
+/** Lines in one page of a statement's CSV, and settlements in one of a record's. */
+export const csvLines = 1000;
+export const csvSettlements = 100;
+
+const statementQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json').describe('`csv`: a page of up to 1,000 lines, `Link` to the next.'),
+  ...cursorQuery,
+});
+
+const csv = (text: string, name: string, privacy: 'public' | 'private', next: string | undefined): RouteResult => ({
+  body: text,
+  contentType: 'text/csv; charset=utf-8',
+  headers: {
+    'content-disposition': `attachment; filename="${name}.csv"`,
+    'cache-control': privacy === 'private' ? 'private, no-store' : 'public, max-age=60',
+    // The rest of the statement, as RFC 8288 writes it: relative to this request's address.
+    ...(next ? { link: `<?format=csv&cursor=${encodeURIComponent(next)}>; rel="next"` } : {}),
+  },
+});
+
+const request = (query: z.infer<typeof statementQuery>, csvLimit: number) => ({
+  limit: query.format === 'csv' ? csvLimit : query.pageSize,
+  cursor: query.cursor,
+});
+
+const accountItem = z.object({ accountId: z.string(), balance: minorUnits, limit: minorUnits });
+const statementRow = z.object({
+  at: z.string(),
+  kind: z.enum(['royalty-received', 'royalty-paid', 'implementer-share']),
+  innovationId: z.string(),
+  title: z.string(),
+  counterparty: z.string(),
+  amount: minorUnits,
+  balance: minorUnits.optional().describe('The balance after a royalty; none on an implementer’s share.'),
+});
+const account = z.object({ accountId: z.string(), balance: minorUnits, limit: minorUnits, overridden: z.boolean() });
+const statementResponse = (extra: Record<string, z.ZodType> = {}) => ({
+  description: 'One page of the statement, oldest first (CSV: up to 1,000 lines).',
+  schema: pageResponse(statementRow, { account, ...extra }),
+  alternatives: [{ contentType: 'text/csv', schema: z.string() }],
+});
+const syndicate = z.object({ syndicateId: id });
+
+const creditGrantRoute = (kind: 'person' | 'syndicate') =>
+  commandRoute(kind === 'person' ? grantPersonCreditCommand : grantSyndicateCreditCommand, {
+    method: 'PUT',
+    path: kind === 'person' ? '/api/people/{id}/credit-limit' : '/api/syndicates/{id}/credit-limit',
+    summary: `Grant ${kind === 'person' ? 'a person' : 'a syndicate'} credit: how far below zero its Bound account may go (stewards; logged with its reason)`,
+    tags: ['ledger'],
+    responses: {
+      200: { description: 'The change, with its registry-log index.' },
+      403: { description: 'Only the instance’s stewards grant credit.' },
+      404: { description: `No such ${kind}.` },
+      422: { description: 'A grant to your own account or a syndicate you belong to (rule `conflict-of-interest`).' },
+    },
+    respond: (change) => json(change),
+  });
+
+export const ledgerRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/ledger',
+    summary:
+      'The Bound accounts, by id, a page at a time, with their balances and credit limits; and the sum of all balances (always zero), kept by every settlement',
+    tags: ['ledger'],
+    auth: 'none',
+    query: z.object(cursorQuery),
+    responses: {
+      200: {
+        description: 'One page of accounts, and the ledger’s totals (amounts in minor units, as strings).',
+        schema: pageResponse(accountItem, {
+          sum: minorUnits.describe('The sum of every balance: zero, as each settlement moves as much out as in.'),
+          settlements: z.number().int(),
+          moved: minorUnits,
+        }),
+      },
+    },
+    async handle({ query, services }) {
+      return json(await ledgerOverview(services, { limit: query.pageSize, cursor: query.cursor }));
+    },
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/me/statement',
+    summary: 'My Bound statement, a page at a time (JSON, or CSV with format=csv)',
+    tags: ['ledger'],
+    auth: 'required',
+    query: statementQuery,
+    responses: { 200: statementResponse() },
+    async handle({ query, identity, services }) {
+      const statement = await personStatement(services, identity.personId, request(query, csvLines));
+      return query.format === 'csv'
+        ? csv(statementCsv(statement.items), `bound-${identity.personId}`, 'private', statement.next)
+        : json(statement, 200, mine);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/syndicates/{syndicateId}/statement',
+    summary: 'A syndicate’s Bound statement, a page at a time (JSON, or CSV with format=csv)',
+    tags: ['ledger'],
+    auth: 'none',
+    params: syndicate,
+    query: statementQuery,
+    responses: {
+      200: statementResponse({ syndicate: z.object({ id: z.string() }) }),
+      404: { description: 'No such syndicate.' },
+    },
+    async handle({ params, query, services }) {
+      const statement = await syndicateStatement(services, params.syndicateId, request(query, csvLines));
+      return query.format === 'csv'
+        ? csv(statementCsv(statement.items), `bound-${params.syndicateId}`, 'public', statement.next)
+        : json(statement);
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/syndicates/{syndicateId}/adoptions',
+    summary: 'The records a syndicate adopted, newest first, a page at a time',
+    tags: ['ledger'],
+    auth: 'none',
+    params: syndicate,
+    query: z.object(cursorQuery),
+    responses: {
+      200: { description: 'One page of adoptions.', schema: pageResponse(adoptionItem) },
+      404: { description: 'No such syndicate.' },
+    },
+    async handle({ params, query, services }) {
+      return json(
+        await syndicateAdoptions(services, params.syndicateId, { limit: query.pageSize, cursor: query.cursor }),
+      );
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/syndicates/{syndicateId}/reports',
+    summary: 'The value a syndicate reported, newest first, a page at a time',
+    tags: ['ledger'],
+    auth: 'none',
+    params: syndicate,
+    query: z.object(cursorQuery),
+    responses: {
+      200: { description: 'One page of value reports.', schema: pageResponse(reportItem) },
+      404: { description: 'No such syndicate.' },
+    },
+    async handle({ params, query, services }) {
+      return json(
+        await syndicateReports(services, params.syndicateId, { limit: query.pageSize, cursor: query.cursor }),
+      );
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/statement',
+    summary:
+      'What a record’s settlements paid whom, newest settlement first, a page of settlements at a time, with the record’s totals (JSON, or CSV with format=csv: 100 settlements a page)',
+    tags: ['ledger'],
+    auth: 'none',
+    params: innovation,
+    query: statementQuery,
+    responses: {
+      200: {
+        description: 'One page of settlements, each with its parts.',
+        schema: pageResponse(
+          z.object({
+            reportId: z.string(),
+            syndicateId: z.string(),
+            at: z.string(),
+            value: minorUnits,
+            parts: z.array(z.unknown()),
+          }),
+          { valueSettled: minorUnits, royaltiesPaid: minorUnits, keptByImplementers: minorUnits },
+        ),
+        alternatives: [{ contentType: 'text/csv', schema: z.string() }],
+      },
+      404: { description: 'No such published record.' },
+    },
+    async handle({ params, query, services }) {
+      const statement = await recordStatement(services, params.innovationId, request(query, csvSettlements));
+      return query.format === 'csv'
+        ? csv(
+            recordCsv(statement.items.flatMap((settlement) => settlement.parts)),
+            `royalties-${params.innovationId}`,
+            'public',
+            statement.next,
+          )
+        : json(statement);
+    },
+  }),
+  creditGrantRoute('person'),
+  creditGrantRoute('syndicate'),
+];
+
+export const registryLogRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/head',
+    summary: 'The signed tree head (size, root, time, Ed25519 signature) and the public key to check it',
+    tags: ['registry-log'],
+    auth: 'none',
+    responses: { 200: { description: 'The head.' } },
+    async handle({ services }) {
+      return json(await signedHead(services), 200, { 'cache-control': 'no-cache' });
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/entries',
+    summary:
+      'Entries from start (inclusive) to end (exclusive), at most 1,000: a range of the log by index, which is its own cursor',
+    tags: ['registry-log'],
+    auth: 'none',
+    query: z.object({ start: logIndex.default(0), end: logIndex.optional() }),
+    responses: { 200: { description: 'Entries with their bytes, leaf hashes and the head each produced.' } },
+    async handle({ query, services }) {
+      const end = Math.min(query.end ?? query.start + 1000, query.start + 1000);
+      const items = await services.registryLog.entries(query.start, end);
+      return json({ start: query.start, items });
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/proofs/inclusion',
+    summary: 'The audit path of an entry in the tree of a given size (default: the current size)',
+    tags: ['registry-log'],
+    auth: 'none',
+    query: z.object({ leafIndex: logIndex, treeSize: treeSize.optional() }),
+    responses: {
+      200: { description: 'The proof and the signed head it leads to.' },
+      422: { description: 'Out of range.' },
+    },
+    async handle({ query, services }) {
+      return json(await inclusion(services, query.leafIndex, query.treeSize));
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/registry-log/proofs/consistency',
+    summary: 'The proof that the tree of size first is a prefix of the tree of size second',
+    tags: ['registry-log'],
+    auth: 'none',
+    query: z.object({ first: treeSize, second: treeSize }),
+    responses: { 200: { description: 'The proof and both signed heads.' }, 422: { description: 'Out of range.' } },
+    async handle({ query, services }) {
+      return json(await consistency(services, query.first, query.second));
+    },
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/innovations/{innovationId}/log',
+    summary:
+      'A record’s registry-log entries, in log order, a page at a time, each with its inclusion proof checked against the current head',
+    tags: ['registry-log'],
+    auth: 'none',
+    params: innovation,
+    query: z.object(cursorQuery),
+    responses: {
+      200: {
+        description: 'One page of entries and proofs, with the head they were checked against.',
+        schema: pageResponse(
+          z.object({
+            entry: z.object({ index: z.number().int() }),
+            auditPath: z.array(z.string()),
+            included: z.boolean(),
+          }),
+          { treeHead: z.object({ treeSize: z.number().int(), rootHash: z.string() }) },
+        ),
+      },
+      404: { description: 'No such published record.' },
+    },
+    async handle({ params, query, services }) {
+      await viewInnovation(services, params.innovationId, null);
+      return json(await recordLog(services, params.innovationId, { limit: query.pageSize, cursor: query.cursor }));
+    },
+  }),
+];
