@@ -165,7 +165,7 @@ export function createJobsSeeder(client: DynamoDBDocumentClient, tableName: stri
         items.map((Item) => ({ PutRequest: { Item } })),
       );
       Object.assign(written, target);
-      return { items: items.length, syndicates: newSyndicates, openings };
+      return { items, syndicates: newSyndicates, openings };
     },
   };
 }

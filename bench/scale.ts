@@ -8,6 +8,7 @@
 //   npm run bench:scale -- --scale=0.1     a tenth of full size (or BENCH_SCALE=0.1)
 //   BENCH_RUNS=60                          calls a route at each size (default 60; at most 60 s a route)
 import { resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
@@ -18,7 +19,6 @@ import type { InnovationRecord, InnovationVersion } from '#domain/innovations/in
 import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
-import { recomputeIndex } from '#domain/shortages/recompute.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { createApi } from '#http/api.ts';
 import { ensureTable } from '#local/create-tables.ts';
@@ -28,6 +28,7 @@ import { createSeeder, hot, type Sizes } from './innovations-seed.ts';
 import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
 import { percentile } from './percentile.ts';
 import { call, type Sample, samples, secondPages } from './scale-routes.ts';
+import { createShortageLoader } from './scale-shortages.ts';
 import { storeCalls } from './store-calls.ts';
 
 const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
@@ -93,6 +94,9 @@ const innovations = createSeeder(client, tableName, commons, services.logSigner,
   }
 });
 const jobs = createJobsSeeder(client, tableName, commons);
+const shortages = createShortageLoader(client, tableName, services);
+const [course = missing('a course in content/')] = commons.courses.values();
+let credentialId = '';
 
 /** Grows both worlds to `size`, indexes what was written, rebuilds the shortage index; returns items/s. */
 async function grow(size: Size) {
@@ -136,11 +140,16 @@ async function grow(size: Size) {
     );
   }
   const seconds = (performance.now() - started) / 1000;
+  // The hot person's learning, through the use cases, once: a course passed, so a credential to download.
+  if (!credentialId) {
+    const outcome = await takeQuizDirectly(services, { personId: jobsHot.person, claimedName: 'Bench person' }, course);
+    credentialId = outcome.credentialId ?? '';
+  }
   const items =
     2 * (size.innovations.records - before.records) +
     (size.innovations.ledgerEntries - before.ledgerEntries) +
     (size.innovations.logEntries - before.logEntries) +
-    written.items +
+    written.items.length +
     applications.length;
   log(
     `wrote ~${items.toLocaleString('en')} items in ${seconds.toFixed(0)} s (innovations, ledger and log ${innovationSeconds.toFixed(0)} s): ${Math.round(items / seconds)} items/s`,
@@ -153,21 +162,33 @@ async function grow(size: Size) {
     `indexed ${documents.length.toLocaleString('en')} search documents in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   started = performance.now();
-  const recomputed = await recomputeIndex(services);
+  shortages.add(written.items);
+  const shortageIndex = await shortages.write([
+    { kind: 'person', personId: jobsHot.person },
+    { kind: 'enrollment', personId: jobsHot.person, courseId: course.id },
+  ]);
   await recordSnapshot(services);
   log(
-    `shortage index rebuilt from ${recomputed.sources.toLocaleString('en')} sources in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `shortage index built from ${shortageIndex.sources.toLocaleString('en')} sources (${shortageIndex.written.toLocaleString('en')} items written) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
   return { items, seconds };
 }
 
 type Figures = { p50: number; p95: number; status: number; n: number; requests: number; items: number };
 
+/** Garbage collection in this process (the API, and the embedded search engine it holds) while measuring. */
+const pauses: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push(entry.duration);
+}).observe({ entryTypes: ['gc'] });
+
 /** Every sample, in rounds: warm rounds, then `runs` rounds, dropping a route once it used its 60 s. */
 async function measure(list: Sample[]): Promise<Map<string, Figures>> {
   // Three warm rounds: the first calls at 1,000 would otherwise pay for the JIT of both processes.
   for (let round = 0; round < 3; round++) for (const sample of list) await call(api, sample);
   globalThis.gc?.();
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  pauses.length = 0;
   const times = new Map<string, number[]>(list.map((s) => [s.label, []]));
   const spent = new Map<string, number>();
   const status = new Map<string, number>();
@@ -184,6 +205,11 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
       status.set(sample.label, result.status);
     }
   }
+  await new Promise((resolveTick) => setImmediate(resolveTick));
+  const total = pauses.reduce((sum, ms) => sum + ms, 0);
+  log(
+    `heap ${heap.toFixed(0)} MB after a collection; ${pauses.length} collections while measuring, ${total.toFixed(0)} ms in all, the longest ${Math.max(0, ...pauses).toFixed(0)} ms`,
+  );
   const figures = new Map<string, Figures>();
   for (const [label, values] of times) {
     values.sort((a, b) => a - b);
@@ -199,11 +225,10 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
 }
 
 async function routeList(): Promise<Sample[]> {
-  const firstCourse = [...commons.courses.values()][0];
   const list = samples(
     {
-      courseId: firstCourse?.id ?? '',
-      lessonId: firstCourse?.lessons[0]?.id ?? '',
+      courseId: course.id,
+      lessonId: course.lessons[0]?.id ?? missing('a lesson in the first course'),
       credentialId,
       syndicateId: jobsHot.syndicate,
       openingId: jobsHot.opening,
@@ -216,15 +241,9 @@ async function routeList(): Promise<Sample[]> {
   return [...list, ...(await secondPages(api, list))];
 }
 
-let credentialId = '';
 try {
   log(`loading the 1,000 scale (${describe(small)})`);
   await grow(small);
-  // The hot person's learning, through the use cases: a course passed, so a credential to download.
-  const course = [...commons.courses.values()][0];
-  if (!course) throw new Error('content/ has no course');
-  const outcome = await takeQuizDirectly(services, { personId: jobsHot.person, claimedName: 'Bench person' }, course);
-  credentialId = outcome.credentialId ?? '';
   const smallRoutes = await routeList();
   log(`measuring ${smallRoutes.length} reads, ${runs} calls each`);
   const before = await measure(smallRoutes);
@@ -239,6 +258,10 @@ try {
 } finally {
   client.destroy();
   await dynamo.stop();
+}
+
+function missing(what: string): never {
+  throw new Error(`bench:scale needs ${what}`);
 }
 
 function describe(size: Size): string {
