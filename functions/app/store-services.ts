@@ -4,10 +4,11 @@
 // services.ts.
 import { generateKeyPairSync, type JsonWebKey, randomBytes, randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { getItem } from '#adapters/dynamodb/items.ts';
+import { healthProbeKeys } from '#adapters/dynamodb/keys.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
@@ -114,9 +115,10 @@ export function createStoreServices(
     storeProbe: {
       name: 'store',
       essential: true,
+      // One read by key: it proves the table answers reads, at a cost that never grows with the table.
       async probe() {
-        const table = await client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }));
-        return { table: config.TABLE_NAME, tableStatus: table.Table?.TableStatus };
+        await getItem(client, config.TABLE_NAME, healthProbeKeys);
+        return { table: config.TABLE_NAME };
       },
     },
     newId: () =>
