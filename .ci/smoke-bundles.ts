@@ -1,4 +1,4 @@
-// After `npm run synth`: the API and site functions exactly as CDK bundled them, each copied alone into
+// After `npm run synth`: the two API functions and the site function exactly as CDK bundled them, each copied alone into
 // a fresh folder (as Lambda unpacks it into /var/task, with nothing of the repository beside it), then
 // invoked with API Gateway v2 events against DynamoDB Local. It catches what only the bundle can get
 // wrong: a file the function reads that the bundling did not ship, a module that fails to load alone.
@@ -17,6 +17,8 @@ import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
+import { indexSettings } from '../functions/adapters/search/meilisearch/settings.ts';
+import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -84,12 +86,24 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     label: 'api',
     checks: [
       { path: '/api/health', contains: '"status":"ok"', policy: "default-src 'none'" },
-      { path: '/api/courses', contains: '"total":' },
+      { path: '/api/courses', contains: '"items":[{"id":' },
       { path: '/api/courses/timber-stud-partition-walls/lessons/01-safety-tools-and-materials', contains: '<h2>' },
       { path: '/api/openapi.json', contains: '"openapi":"3.1.0"' },
       // The public half of the key the function read from (stand-in) Secrets Manager.
       { path: '/api/credentials/keys', contains: `"x":"${signingKey.x}"` },
       { path: '/api/health', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
+    // The API's second function (its route group: innovations, the ledger, the registry log).
+    bundle: 'InnovationsApiFunction',
+    label: 'innovations-api',
+    checks: [
+      // The registry, searched in (stand-in) Meilisearch.
+      { path: '/api/innovations', contains: '"items":[', policy: "default-src 'none'" },
+      // Signed with the key the function read from (stand-in) Secrets Manager: its public half.
+      { path: '/api/registry-log/head', contains: `"x":"${signingKey.x}"` },
+      { path: '/api/registry-log/head', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
   {
@@ -99,6 +113,8 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
       { path: '/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/', contains: '<main', policy: "script-src 'self' 'sha256-" },
       { path: '/learn/timber-stud-partition-walls/01-safety-tools-and-materials/', contains: '<h2' },
+      // Rendered on demand: searches, and reads the compiled commons (the bundle has no content parser).
+      { path: '/search/?q=timber', contains: '<main' },
       { path: '/', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
@@ -106,11 +122,17 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     bundle: 'SiteFunction',
     label: 'site, store unreachable',
     storeDown: true,
-    checks: [{ path: '/jobs/', status: 503, contains: 'Back in a moment' }],
+    // The syndicates' board reads the store (the jobs board reads through search since paging).
+    checks: [{ path: '/syndicates/', status: 503, contains: 'Back in a moment' }],
   },
 ];
 
 const dynamo = await startDynamoDbLocal({ cacheDir: join(root, '.cache/dynamodb-local') });
+// The AWS bundles carry no embedded engine: they search Meilisearch, here the imitation the adapter's
+// unit tests use (test/support/fake-meilisearch.ts), so the bundled adapter runs as it does in AWS.
+const search = await startFakeMeilisearch();
+// The index with its settings, as the reindex leaves it: without them it refuses the site's facets.
+await fetch(`${search.url}/indexes/guildhall/settings`, { method: 'PATCH', body: JSON.stringify(indexSettings()) });
 let passed = 0;
 let failed = 0;
 try {
@@ -127,7 +149,7 @@ try {
     const dir = mkdtempSync(join(tmpdir(), `smoke-${bundle}-`));
     cpSync(assetOf(bundle), dir, { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    // The embedded engine (STAGE=local) stands in for Meilisearch; everything else is as in AWS.
+    // STAGE=local only spares the smoke a credential signing key (AWS refuses to start without one).
     const script = `
       const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
       const results = [];
@@ -162,6 +184,7 @@ try {
         AUTH_AUDIENCE: 'smoke',
         AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
         COMMONS_FILE: 'commons.json',
+        MEILISEARCH_URL: search.url,
         // As in AWS: where the secrets live, not their values.
         CREDENTIAL_SIGNING_KEY_SECRET: 'guildhall/credential-signing-key',
         ORIGIN_VERIFY_SECRET: 'guildhall/origin-verify',
@@ -182,6 +205,7 @@ try {
     });
   }
 } finally {
+  await search.close();
   await dynamo.stop();
   secretsManager.close();
 }

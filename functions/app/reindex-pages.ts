@@ -8,7 +8,8 @@
 // - `start` (sent by the deploy when the index version changes): fans out one scan chain per segment;
 // - `table`: one page of one segment of a parallel Scan, through the stream indexer's rules;
 // - `commons` (sent by the deploy when the content changes): the courses, lessons and practice guides.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { type IndexLookups, indexChangesFor } from '#domain/search/index-changes.ts';
@@ -16,24 +17,27 @@ import type { DocumentType, SearchDocument, SearchIndex } from '#domain/search/s
 import type { Logger } from '#platform/log.ts';
 import { contentUpdatedAt } from './search-sync.ts';
 
-const version = z.string().min(1).max(100);
-const segments = z.number().int().min(1).max(32);
+// Built on first use, like every schema (#domain/zod.ts), so the bundles that only import this module's
+// types and functions build none of it at their cold start.
+export const reindexStepSchema = lazySchema(() => {
+  const version = z.string().check(z.minLength(1), z.maxLength(100));
+  const segments = z.number().check(z.int(), z.minimum(1), z.maximum(32));
+  return z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('start'), version, segments: z._default(segments, 4) }),
+    z.object({
+      kind: z.literal('table'),
+      version,
+      segment: z.number().check(z.int(), z.minimum(0), z.maximum(31)),
+      segments,
+      /** Where the segment's scan resumes; absent for its first page. */
+      cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+      page: z.number().check(z.int(), z.minimum(0)),
+    }),
+    z.object({ kind: z.literal('commons'), version }),
+  ]);
+});
 
-export const reindexStepSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('start'), version, segments: segments.default(4) }),
-  z.object({
-    kind: z.literal('table'),
-    version,
-    segment: z.number().int().min(0).max(31),
-    segments,
-    /** Where the segment's scan resumes; absent for its first page. */
-    cursor: z.string().min(1).max(4096).optional(),
-    page: z.number().int().min(0),
-  }),
-  z.object({ kind: z.literal('commons'), version }),
-]);
-
-export type ReindexStep = z.infer<typeof reindexStepSchema>;
+export type ReindexStep = z.infer<ReturnType<typeof reindexStepSchema>>;
 
 /** One page of a parallel Scan: the items as stored, and where the next page starts. */
 export interface TablePage {

@@ -1,19 +1,39 @@
 // The search index from configuration: Meilisearch when a host is configured; otherwise, off AWS, the
 // embedded engine in this process. In AWS there is no otherwise: each function would search an embedded
 // index of its own, empty for all but itself.
-import { createEmbeddedSearch } from '#adapters/search/embedded-search.ts';
 import { createMeilisearchIndex } from '#adapters/search/meilisearch/meilisearch-index.ts';
 import { type Config, ConfigError } from '#config/config.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
+
+/**
+ * `true` in the functions' AWS bundles (see #config/bundle.ts). Tested right here, not through a
+ * constant of that module: esbuild drops the dynamic import below only when the test is settled as
+ * this file is parsed, which is before it inlines constants across modules.
+ */
+declare const GUILDHALL_AWS_BUNDLE: true | undefined;
 
 export function createSearchIndex(config: Config): SearchIndex {
   if (config.MEILISEARCH_URL) {
     return createMeilisearchIndex({ host: config.MEILISEARCH_URL, apiKey: config.MEILISEARCH_KEY });
   }
-  if (config.STAGE === 'aws') {
-    throw new ConfigError(
-      'Invalid configuration:\n  MEILISEARCH_URL: required in AWS (the functions share one engine)',
-    );
-  }
-  return createEmbeddedSearch();
+  if (typeof GUILDHALL_AWS_BUNDLE === 'undefined' && config.STAGE !== 'aws') return embeddedOnFirstUse();
+  throw new ConfigError(
+    config.STAGE === 'aws'
+      ? 'Invalid configuration:\n  MEILISEARCH_URL: required in AWS (the functions share one engine)'
+      : 'Invalid configuration:\n  MEILISEARCH_URL: required by this function, which was bundled for AWS without the embedded search engine',
+  );
+}
+
+/** The embedded engine, loaded when it is first asked something (a dynamic import the AWS bundles drop). */
+function embeddedOnFirstUse(): SearchIndex {
+  let engine: Promise<SearchIndex> | undefined;
+  const load = () =>
+    (engine ??= import('#adapters/search/embedded-search.ts').then((module) => module.createEmbeddedSearch()));
+  return {
+    upsert: async (documents) => (await load()).upsert(documents),
+    delete: async (ids) => (await load()).delete(ids),
+    search: async (query) => (await load()).search(query),
+    listIds: async () => (await load()).listIds(),
+    health: async () => (await load()).health(),
+  };
 }

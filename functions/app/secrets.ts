@@ -34,7 +34,7 @@ export async function withSecrets(config: Config, read: SecretReader): Promise<C
     secretBackedValues.map(async ([value, secret]) => {
       const secretId = config[secret];
       if (secretId === undefined) return;
-      const parsed = configSchema.shape[value].safeParse(await read(secretId));
+      const parsed = configSchema().shape[value].safeParse(await read(secretId));
       if (!parsed.success) {
         const message = parsed.error.issues.map((issue) => issue.message).join('; ');
         throw new ConfigError(

@@ -1,8 +1,8 @@
 // The composition root: builds every adapter from configuration once per cold start and hands the
 // use cases their ports. The API Lambda, the site's server and the local stack start here; the
 // functions that need only the table start at store-services.ts.
-import { generateKeyPairSync } from 'node:crypto';
-import { createCredentialSigner } from '#adapters/credentials/jose-signer.ts';
+import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import { createCredentialSigner } from '#adapters/credentials/credential-signer.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createDynamoIdempotencyStore } from '#adapters/dynamodb/idempotency-store.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
@@ -13,8 +13,6 @@ import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
-import { createTokenVerifier, type TokenVerifier } from '#adapters/auth/token-verifier.ts';
-import type { JWK } from 'jose';
 import { createSearchIndex } from './search-index.ts';
 import { hasUnreadSecrets, loadConfig, once } from './secrets.ts';
 import { createStoreServices, getTelemetry, type StoreServices } from './store-services.ts';
@@ -24,11 +22,10 @@ export interface Services extends StoreServices {
   rateLimiter?: RateLimiter | undefined;
   /** The first answer to each idempotency key, kept 24 hours (see app/commands/command.ts). */
   idempotency: IdempotencyStore;
-  signer: CredentialSigner & { publicJwk(): Promise<JWK> };
+  signer: CredentialSigner & { publicJwk(): Promise<JsonWebKey> };
   siteUrl: string;
   search: SearchIndex;
   healthProbes: DependencyProbe[];
-  verifyToken: TokenVerifier;
 }
 
 let processServices: Services | undefined;
@@ -81,36 +78,19 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       signer: lazySigner(config, store.log),
       siteUrl: config.PUBLIC_URL,
       search,
-      verifyToken: lazyVerifier(config),
     } satisfies Omit<Services, keyof StoreServices>,
     overrides,
   );
 }
 
-/**
- * Built on first use: the remote key set loads Node's fetch machinery (~10 ms), and the API function
- * never verifies a token itself (API Gateway's authorizer does); the site and the local gateway do.
- */
-function lazyVerifier(config: Config): TokenVerifier {
-  let verifier: TokenVerifier | undefined;
-  return async (token) => {
-    verifier ??= createTokenVerifier({
-      issuer: config.AUTH_ISSUER,
-      audience: config.AUTH_AUDIENCE,
-      keys: config.AUTH_JWKS ? { jwks: config.AUTH_JWKS } : { jwksUrl: config.AUTH_JWKS_URL ?? '' },
-    });
-    return verifier(token);
-  };
-}
-
-/** Importing the key is async; the signer is built on first use so cold starts do not wait for it. */
+/** The signer is built on first use (importing the key), so cold starts do not wait for it. */
 function lazySigner(config: Config, log: Logger): Services['signer'] {
   const issuer = { id: `${config.PUBLIC_URL}/credentials/issuer`, name: 'Guildhall' };
-  let privateJwk: JWK | undefined = config.CREDENTIAL_SIGNING_KEY;
+  let privateJwk: JsonWebKey | undefined = config.CREDENTIAL_SIGNING_KEY;
   if (!privateJwk) {
     // Only outside AWS (config refuses a missing key there): credentials then verify until restart.
     log.warn('CREDENTIAL_SIGNING_KEY is not set; using a key that lasts only as long as this process');
-    privateJwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }) as JWK;
+    privateJwk = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
   }
   const jwk = privateJwk;
   let built: ReturnType<typeof createCredentialSigner> | undefined;
@@ -120,8 +100,8 @@ function lazySigner(config: Config, log: Logger): Services['signer'] {
   };
   return {
     issuer,
-    sign: async (credential, claims) => (await signer()).sign(credential, claims),
-    verify: async (jws) => (await signer()).verify(jws),
-    publicJwk: async () => (await signer()).publicJwk,
+    sign: async (credential, claims) => signer().sign(credential, claims),
+    verify: async (jws) => signer().verify(jws),
+    publicJwk: async () => signer().publicJwk,
   };
 }

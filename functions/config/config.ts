@@ -1,17 +1,10 @@
 // Configuration is read once, from the environment, and validated here. Adapters receive plain values
 // from this object and never read `process.env` themselves. `infra/` sets these variables on each
 // function; `functions/local/start.ts` sets them for the local stack. The README's table mirrors this.
-import * as z from 'zod';
-
-const optionalUrl = z.url().optional();
-/** `true` or `false`, as environment variables spell them; unset stays undefined (a default by stage). */
-const booleanText = z
-  .enum(['true', 'false'])
-  .transform((text) => text === 'true')
-  .optional();
-
-/** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
-const secretId = z.string().min(1).optional();
+// Each variable's line of doc is a comment, not a `describe()`: nothing reads it at run time, and every
+// function parses this schema at its cold start.
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 
 /** A value and the variable naming the secret that holds it: set one of the two, not both. */
 export const secretBackedValues = [
@@ -20,165 +13,182 @@ export const secretBackedValues = [
   ['ORIGIN_VERIFY', 'ORIGIN_VERIFY_SECRET'],
 ] as const;
 
-const ed25519JwkSchema = z.looseObject({
-  kty: z.literal('OKP'),
-  crv: z.literal('Ed25519'),
-  x: z.string().min(20),
-  d: z.string().min(20),
-  kid: z.string().optional(),
+const ed25519JwkSchema = lazySchema(() =>
+  z.looseObject({
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string().check(z.minLength(20)),
+    d: z.string().check(z.minLength(20)),
+    kid: z.optional(z.string()),
+  }),
+);
+
+const jwksSchema = lazySchema(() =>
+  z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) }),
+);
+
+/**
+ * Built when first parsed (lazySchema), not when a handler's imports are evaluated: every function
+ * parses it once, on its first invocation, and a module that only names `Config` builds nothing.
+ */
+export const configSchema = lazySchema(() => {
+  const optionalUrl = z.optional(z.url());
+
+  /** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */
+  const secretId = z.optional(z.string().check(z.minLength(1)));
+
+  /** `true` or `false`, as environment variables spell them; unset stays undefined (a default by stage). */
+  const booleanText = z.optional(
+    z.pipe(
+      z.enum(['true', 'false']),
+      z.transform((text) => text === 'true'),
+    ),
+  );
+
+  return z.object({
+    /** Where this runs. `local` adds error details to 500 responses; never set it in AWS. */
+    STAGE: z._default(z.enum(['local', 'test', 'aws']), 'aws'),
+    /** AWS region of the table. */
+    AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-west-1'),
+    /** The single DynamoDB table. */
+    TABLE_NAME: z._default(z.string().check(z.minLength(3)), 'guildhall'),
+    /** DynamoDB endpoint; set only for DynamoDB Local. */
+    DYNAMODB_ENDPOINT: optionalUrl,
+    /** Issuer (`iss`) every accepted token must carry. */
+    AUTH_ISSUER: z.string().check(z.minLength(1)),
+    /** Audience: the app client id tokens are issued to. */
+    AUTH_AUDIENCE: z.string().check(z.minLength(1)),
+    /** Where the issuer publishes its signing keys (Cognito). */
+    AUTH_JWKS_URL: optionalUrl,
+    /** The signing keys inline, as JWKS JSON (the local development identity provider). */
+    AUTH_JWKS: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((text, context) => {
+          try {
+            return jwksSchema().parse(JSON.parse(text));
+          } catch {
+            context.issues.push({ code: 'custom', message: 'must be a JSON Web Key Set: {"keys":[…]}', input: text });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
+    /** Where the site sends people to sign in. */
+    AUTH_SIGN_IN_URL: z._default(z.string(), '/auth/sign-in'),
+    /** The user pool domain (Cognito hosted sign-in); set in AWS, where /auth/* signs people in with it. */
+    AUTH_HOSTED_UI_URL: optionalUrl,
+    /** Meilisearch host; unset means the embedded search engine. */
+    MEILISEARCH_URL: optionalUrl,
+    /** Meilisearch key for the functions (never the master key). */
+    MEILISEARCH_KEY: z.optional(z.string()),
+    /** Secrets Manager name or ARN holding MEILISEARCH_KEY (AWS); read once per cold start, instead of the value. */
+    MEILISEARCH_KEY_SECRET: secretId,
+    /** The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there. */
+    REINDEX_QUEUE_URL: optionalUrl,
+    /** The public origin of the site; credentials and feeds link to it. */
+    PUBLIC_URL: z.pipe(
+      z._default(z.url(), 'http://localhost:3000'),
+      z.transform((url) => url.replace(/\/+$/, '')),
+    ),
+    /** The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts. */
+    COMMONS_FILE: z._default(z.string(), 'commons.json'),
+    /** The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts. */
+    OPENAPI_FILE: z._default(z.string(), 'openapi.json'),
+    /**
+     * The instance key that signs credentials and log heads (Ed25519 private JWK). Required in AWS where
+     * something is signed (API, site).
+     */
+    CREDENTIAL_SIGNING_KEY: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((text, context) => {
+          try {
+            return ed25519JwkSchema().parse(JSON.parse(text));
+          } catch {
+            context.issues.push({
+              code: 'custom',
+              message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}',
+              input: text,
+            });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
+    /** Secrets Manager name or ARN holding CREDENTIAL_SIGNING_KEY (AWS); read once per cold start, instead of the value. */
+    CREDENTIAL_SIGNING_KEY_SECRET: secretId,
+    /**
+     * The value CloudFront sends in the x-origin-verify header; the API and site answer 403 to a request
+     * without it. Unset: no check (local only).
+     */
+    ORIGIN_VERIFY: z.optional(
+      z
+        .string()
+        .check(z.minLength(32, 'must be at least 32 characters: it is all that keeps the API behind CloudFront')),
+    ),
+    /** Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value. */
+    ORIGIN_VERIFY_SECRET: secretId,
+    /** Largest request body the API accepts (larger: 413). */
+    MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
+    /** Writes one person may make per minute before the API answers 429. */
+    WRITE_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 120),
+    /** Days inventors have to dispute a value report; an undisputed report then counts as confirmed. */
+    ROYALTY_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 14),
+    /**
+     * Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a
+     * logged decision.
+     */
+    STEWARDS: z.pipe(
+      z.pipe(
+        z._default(z.string(), ''),
+        z.transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean)),
+      ),
+      z.array(z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'must be person ids separated by commas'))),
+    ),
+    /** Minutes a learner waits after failing a course quiz twice in a row (at most a week). */
+    QUIZ_RETRY_WAIT_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_080)), 10),
+    /**
+     * How long one attempt at a DynamoDB call may take (connecting: half of it); after a second attempt the
+     * request answers 503. At most 4000 in AWS, so both attempts fit in the functions’ 10 s.
+     */
+    STORE_TIMEOUT_MS: z._default(z.coerce.number().check(z.int(), z.minimum(100), z.maximum(60_000)), 2_000),
+    /** Lowest log level written. */
+    LOG_LEVEL: z._default(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
+    // Powertools reads these names itself too; here they are validated and handed to it explicitly.
+    /** The `service` key of every log line and the `service` dimension of every metric. */
+    POWERTOOLS_SERVICE_NAME: z._default(
+      z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a short name: letters, digits, dots, dashes')),
+      'guildhall',
+    ),
+    /** The CloudWatch namespace the metrics (EMF lines on stdout) are published under. */
+    POWERTOOLS_METRICS_NAMESPACE: z._default(
+      z
+        .string()
+        .check(
+          z.regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'must be a CloudWatch namespace: letters, digits and . _ / # : -'),
+        ),
+      'Guildhall',
+    ),
+    /** `true` writes no metrics. Unset: written in AWS, not elsewhere (`npm start` writes them at LOG_LEVEL=debug). */
+    POWERTOOLS_METRICS_DISABLED: booleanText,
+    /**
+     * X-Ray tracing: AWS SDK calls and outgoing HTTP requests become subsegments. Unset: on in AWS (the
+     * function needs active tracing and the Powertools layer, which carries the tracer), off elsewhere,
+     * where no X-Ray daemon listens.
+     */
+    POWERTOOLS_TRACE_ENABLED: booleanText,
+  });
 });
 
-const jwksSchema = z.object({
-  keys: z.array(z.looseObject({ kty: z.string() })).min(1),
-});
-
-export const configSchema = z.object({
-  STAGE: z
-    .enum(['local', 'test', 'aws'])
-    .default('aws')
-    .describe('Where this runs. `local` adds error details to 500 responses; never set it in AWS.'),
-  AWS_REGION: z.string().min(1).default('eu-west-1').describe('AWS region of the table.'),
-  TABLE_NAME: z.string().min(3).default('guildhall').describe('The single DynamoDB table.'),
-  DYNAMODB_ENDPOINT: optionalUrl.describe('DynamoDB endpoint; set only for DynamoDB Local.'),
-  AUTH_ISSUER: z.string().min(1).describe('Issuer (`iss`) every accepted token must carry.'),
-  AUTH_AUDIENCE: z.string().min(1).describe('Audience: the app client id tokens are issued to.'),
-  AUTH_JWKS_URL: optionalUrl.describe('Where the issuer publishes its signing keys (Cognito).'),
-  AUTH_JWKS: z
-    .string()
-    .transform((text, context) => {
-      try {
-        return jwksSchema.parse(JSON.parse(text));
-      } catch {
-        context.addIssue({ code: 'custom', message: 'must be a JSON Web Key Set: {"keys":[…]}' });
-        return z.NEVER;
-      }
-    })
-    .optional()
-    .describe('The signing keys inline, as JWKS JSON (the local development identity provider).'),
-  AUTH_SIGN_IN_URL: z.string().default('/auth/sign-in').describe('Where the site sends people to sign in.'),
-  AUTH_HOSTED_UI_URL: optionalUrl.describe(
-    'The user pool domain (Cognito hosted sign-in); set in AWS, where /auth/* signs people in with it.',
-  ),
-  MEILISEARCH_URL: optionalUrl.describe('Meilisearch host; unset means the embedded search engine.'),
-  MEILISEARCH_KEY: z.string().optional().describe('Meilisearch key for the functions (never the master key).'),
-  MEILISEARCH_KEY_SECRET: secretId.describe(
-    'Secrets Manager name or ARN holding MEILISEARCH_KEY (AWS); read once per cold start, instead of the value.',
-  ),
-  REINDEX_QUEUE_URL: optionalUrl.describe(
-    'The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there.',
-  ),
-  PUBLIC_URL: z
-    .url()
-    .default('http://localhost:3000')
-    .transform((url) => url.replace(/\/+$/, ''))
-    .describe('The public origin of the site; credentials and feeds link to it.'),
-  COMMONS_FILE: z
-    .string()
-    .default('commons.json')
-    .describe('The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts.'),
-  CREDENTIAL_SIGNING_KEY: z
-    .string()
-    .transform((text, context) => {
-      try {
-        return ed25519JwkSchema.parse(JSON.parse(text));
-      } catch {
-        context.addIssue({
-          code: 'custom',
-          message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}',
-        });
-        return z.NEVER;
-      }
-    })
-    .optional()
-    .describe(
-      'The instance key that signs credentials and log heads (Ed25519 private JWK). Required in AWS where something is signed (API, site).',
-    ),
-  CREDENTIAL_SIGNING_KEY_SECRET: secretId.describe(
-    'Secrets Manager name or ARN holding CREDENTIAL_SIGNING_KEY (AWS); read once per cold start, instead of the value.',
-  ),
-  ORIGIN_VERIFY: z
-    .string()
-    .min(32, 'must be at least 32 characters: it is all that keeps the API behind CloudFront')
-    .optional()
-    .describe(
-      'The value CloudFront sends in the x-origin-verify header; the API and site answer 403 to a request without it. Unset: no check (local only).',
-    ),
-  ORIGIN_VERIFY_SECRET: secretId.describe(
-    'Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value.',
-  ),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(1_048_576)
-    .default(65_536)
-    .describe('Largest request body the API accepts (larger: 413).'),
-  WRITE_RATE_LIMIT: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(120)
-    .describe('Writes one person may make per minute before the API answers 429.'),
-  ROYALTY_DISPUTE_WINDOW_DAYS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(365)
-    .default(14)
-    .describe('Days inventors have to dispute a value report; an undisputed report then counts as confirmed.'),
-  STEWARDS: z
-    .string()
-    .default('')
-    .transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[A-Za-z0-9._@-]{1,128}$/, 'must be person ids separated by commas')))
-    .describe(
-      'Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a logged decision.',
-    ),
-  QUIZ_RETRY_WAIT_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(10_080)
-    .default(10)
-    .describe('Minutes a learner waits after failing a course quiz twice in a row (at most a week).'),
-  STORE_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(100)
-    .max(60_000)
-    .default(2_000)
-    .describe(
-      'How long one attempt at a DynamoDB call may take (connecting: half of it); after a second attempt the request answers 503. At most 4000 in AWS, so both attempts fit in the functions’ 10 s.',
-    ),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Lowest log level written.'),
-  // Powertools reads these names itself too; here they are validated and handed to it explicitly.
-  POWERTOOLS_SERVICE_NAME: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a short name: letters, digits, dots, dashes')
-    .default('guildhall')
-    .describe('The `service` key of every log line and the `service` dimension of every metric.'),
-  POWERTOOLS_METRICS_NAMESPACE: z
-    .string()
-    .regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'must be a CloudWatch namespace: letters, digits and . _ / # : -')
-    .default('Guildhall')
-    .describe('The CloudWatch namespace the metrics (EMF lines on stdout) are published under.'),
-  POWERTOOLS_METRICS_DISABLED: booleanText.describe(
-    '`true` writes no metrics. Unset: written in AWS, not elsewhere (`npm start` writes them at LOG_LEVEL=debug).',
-  ),
-  POWERTOOLS_TRACE_ENABLED: booleanText.describe(
-    'X-Ray tracing: AWS SDK calls and outgoing HTTP requests become subsegments. Unset: on in AWS (the function needs active tracing and the Powertools layer, which carries the tracer), off elsewhere, where no X-Ray daemon listens.',
-  ),
-});
-
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+  const result = configSchema().safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

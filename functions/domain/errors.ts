@@ -102,3 +102,27 @@ export class BusyError extends StoreUnavailableError {}
 
 /** The search engine could not be reached or failed; the data itself is safe in the table. */
 export class SearchUnavailableError extends DomainError {}
+
+/**
+ * Why a credential (a compact JWS) did not verify. Each subclass is one answer a person can be given;
+ * `verifyCredential` catches them all, so none reaches the HTTP layer.
+ */
+export class CredentialVerificationError extends DomainError {}
+
+/** The text is not a credential at all: not three base64url parts, or a header or payload that is not a JSON object. */
+export class NotACredentialError extends CredentialVerificationError {}
+
+/** Well formed, but the signature is not the instance key's over these bytes: altered after signing, or signed by another key. */
+export class CredentialSignatureError extends CredentialVerificationError {}
+
+/**
+ * Well formed, but refused for what it declares: `field` names it (`alg` other than EdDSA, `crit`, `iss`
+ * another issuer, `nbf` not valid yet, `exp` expired, or a time that is not a number).
+ */
+export class CredentialRejectedError extends CredentialVerificationError {
+  readonly field: string;
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}

@@ -1,16 +1,15 @@
 // The ids people and pages put in addresses: checked before they reach a key, by the API's routes and
 // the site's pages alike, so a 3,000-character or odd id is a 400 or a 404, never a store error.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 
 /** A Guildhall id (a syndicate, an opening, a record, a course…): lowercase words, digits and hyphens. */
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9-]+$/, 'must be a lowercase id');
+export const idSchema = lazySchema(() =>
+  z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[a-z0-9-]+$/, 'must be a lowercase id')),
+);
 
 /** A person's id as it appears in an address (the issuer's subject): at most 128 characters. */
-export const personIdSchema = z.string().min(1).max(128);
+export const personIdSchema = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128)));
 
 /** Whether `value` can be an id at all (a page answers 404 for one that cannot). */
-export const isId = (value: string | undefined): value is string => idSchema.safeParse(value).success;
+export const isId = (value: string | undefined): value is string => idSchema().safeParse(value).success;

@@ -25,7 +25,7 @@
 // API client that sends "Riverside " should get what the form would give. A line break inside short
 // text (a name, a title, a place) is refused, not removed: browsers drop them from one-line inputs, so
 // only an API client can send one, and joining the lines would glue two words together unseen.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export interface TextOptions {
   /** Long text (descriptions, notes): keeps line breaks. Short text is one line. */
@@ -139,9 +139,8 @@ const codePointName = (character: string) =>
 export function text(min: number, max: number, options: TextOptions = {}) {
   const rule: TextRule = { min, max, multiline: options.multiline ?? false };
   const name = `The ${options.label ?? 'text'}`;
-  const schema = z
-    .string()
-    .check((ctx) => {
+  const schema = z.string().check(
+    (ctx) => {
       const refuse = (message: string) =>
         ctx.issues.push({ code: 'custom', message, input: ctx.value, continue: false });
       const directions = [...new Set(ctx.value.match(directionControls) ?? [])];
@@ -154,9 +153,9 @@ export function text(min: number, max: number, options: TextOptions = {}) {
       } else if (characterCount(ctx.value) > max) {
         refuse(`${name} can have at most ${plural(max, 'character')}; it has ${characterCount(ctx.value)}.`);
       }
-    })
-    .overwrite(normaliseText)
-    .check((ctx) => {
+    },
+    z.overwrite(normaliseText),
+    (ctx) => {
       const problem = (message: string) => ctx.issues.push({ code: 'custom', message, input: ctx.value });
       if (!rule.multiline && ctx.value.includes('\n')) {
         problem(`${name} must be a single line; remove the line break.`);
@@ -172,7 +171,8 @@ export function text(min: number, max: number, options: TextOptions = {}) {
           `${name} can have at most ${plural(max, 'character')}; it has ${characterCount(ctx.value)} once normalised.`,
         );
       }
-    });
+    },
+  );
   textRules.add(schema, rule);
   return schema;
 }

@@ -1,10 +1,12 @@
 // Turning a schema's refusal into the fields a person can fix, the same way for the API's routes and
 // the site's forms: `body.title`, `path.syndicateId`, `query.page`, each with its message.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { FieldIssue } from './errors.ts';
+// Sets zod's English messages before anything parses (see zod.ts).
+import './zod.ts';
 
 /** Parses `value`; on failure adds its issues under `where` (`body`, `path`, `query`) and returns undefined. */
-export function parseInto<T>(schema: z.ZodType<T>, value: unknown, where: string, issues: FieldIssue[]): T {
+export function parseInto<T>(schema: z.ZodMiniType<T>, value: unknown, where: string, issues: FieldIssue[]): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   collectIssues(result.error.issues, [where], issues);

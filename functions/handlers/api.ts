@@ -1,15 +1,8 @@
-// Lambda entry point for every /api route. A request that did not come through CloudFront is refused
-// first; services (with their secrets, read at run time) are built once per cold start, on first use.
-// Logs, metrics and tracing wrap each invocation (http/api.ts, platform/telemetry.ts).
-import { getSecretReader } from '#app/secrets.ts';
-import { loadServices } from '#app/services.ts';
-import { getTelemetry } from '#app/store-services.ts';
-import { getConfig } from '#config/config.ts';
-import { createApiHandler } from '#http/api.ts';
-import { lazyOriginCheck } from '#http/origin-check-config.ts';
+// Lambda entry point of the `api` function: jobs, learning and credentials, people, shortages, search,
+// the OpenAPI document, health, and every /api path no route names (functions/http/groups/api-group.ts).
+// The origin check, telemetry and services on first use are the same for every API function
+// (functions/http/api-handler.ts).
+import { processApiHandler } from '#http/api-handler.ts';
+import { apiGroup } from '#http/groups/api-group.ts';
 
-export const handler = createApiHandler({
-  telemetry: getTelemetry,
-  services: loadServices,
-  fromCloudFront: lazyOriginCheck(getConfig, getSecretReader),
-});
+export const handler = processApiHandler(apiGroup.routes);

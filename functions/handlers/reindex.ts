@@ -15,6 +15,6 @@ export const handler = lambdaHandler(getTelemetry, async (event: SQSEvent) => {
   const deps = await dependencies();
   // The event source delivers one message at a time, so a failure retries exactly that step.
   for (const record of event.Records) {
-    await runReindexStep(deps, reindexStepSchema.parse(JSON.parse(record.body)));
+    await runReindexStep(deps, reindexStepSchema().parse(JSON.parse(record.body)));
   }
 });

@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same route table and zod schemas the router validates
 // with, so the documentation cannot drift from the behaviour.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type TextRule, textRules } from '#domain/text.ts';
 import { textPattern } from '#domain/text-pattern.ts';
 import type { AnyRoute } from './route.ts';
@@ -30,7 +30,7 @@ type JsonSchema = Record<string, unknown>;
 /** The shared schemas free-text fields point to, one per kind of text and minimum, filled as fields are met. */
 type TextComponents = Map<string, JsonSchema>;
 
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output', texts: TextComponents): JsonSchema {
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output', texts: TextComponents): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',
@@ -107,10 +107,14 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
   const paths: Record<string, Record<string, unknown>> = {};
   const texts: TextComponents = new Map();
   for (const route of routes) {
+    if (!route.doc)
+      throw new Error(`${route.method} ${route.path} has no doc: the document is built where docs are kept`);
+    const doc = route.doc;
+    const input = route.input?.() ?? {};
     const parameters: unknown[] = [];
     for (const [location, schema] of [
-      ['path', route.params],
-      ['query', route.query],
+      ['path', input.params],
+      ['query', input.query],
     ] as const) {
       if (!schema) continue;
       const object = jsonSchema(schema, 'input', texts) as {
@@ -138,25 +142,30 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       });
     }
     const responses: Record<string, unknown> = {};
-    for (const [status, doc] of Object.entries(route.responses)) {
+    for (const [status, response] of Object.entries(doc.responses)) {
       const content: Record<string, unknown> = {};
-      if (doc.schema)
-        content[doc.contentType ?? 'application/json'] = { schema: jsonSchema(doc.schema, 'output', texts) };
+      if (response.schema)
+        content[response.contentType ?? 'application/json'] = {
+          schema: jsonSchema(response.schema(), 'output', texts),
+        };
       // A refusal a route describes in its own words is still answered as problem+json.
       else if (Number(status) >= 400)
         content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
-      for (const alternative of doc.alternatives ?? []) {
+      for (const alternative of response.alternatives ?? []) {
         content[alternative.contentType] = alternative.schema
-          ? { schema: jsonSchema(alternative.schema, 'output', texts) }
+          ? { schema: jsonSchema(alternative.schema(), 'output', texts) }
           : {};
       }
-      responses[status] = { description: doc.description, ...(Object.keys(content).length > 0 ? { content } : {}) };
+      responses[status] = {
+        description: response.description,
+        ...(Object.keys(content).length > 0 ? { content } : {}),
+      };
     }
     const problem = { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
     const withProblem = (status: number, description: string) => {
       responses[status] ??= { description, ...problem };
     };
-    if (route.params || route.query || route.body) {
+    if (input.params || input.query || input.body) {
       withProblem(400, 'Malformed input; `errors` lists each field.');
       withProblem(422, 'Well-formed input the rules refuse; `errors` or `rule` says why.');
     }
@@ -175,7 +184,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
       // state no longer allows (an application already decided), is a conflict.
       if (route.method !== 'GET') withProblem(409, 'Conflict with the current state; re-read it and try again.');
     }
-    if (route.body) {
+    if (input.body) {
       withProblem(413, 'Body too large.');
       withProblem(415, 'Body is not JSON.');
     }
@@ -187,16 +196,16 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
 
     const operation: Record<string, unknown> = {
       operationId: operationId(route),
-      summary: route.summary,
-      tags: route.tags,
+      summary: doc.summary,
+      tags: doc.tags,
       parameters,
       responses,
     };
     if (route.auth === 'required') operation.security = [{ bearer: [] }];
-    if (route.body) {
+    if (input.body) {
       operation.requestBody = {
         required: true,
-        content: { 'application/json': { schema: jsonSchema(route.body, 'input', texts) } },
+        content: { 'application/json': { schema: jsonSchema(input.body, 'input', texts) } },
       };
     }
     paths[route.path] ??= {};

@@ -12,7 +12,7 @@ export function originCheckFrom(config: Config, reader: () => SecretReader): Ori
   if (secretId !== undefined) {
     return createOriginCheck({
       expected: async (options) => {
-        const parsed = configSchema.shape.ORIGIN_VERIFY.safeParse(await reader()(secretId, options));
+        const parsed = configSchema().shape.ORIGIN_VERIFY.safeParse(await reader()(secretId, options));
         if (!parsed.success || parsed.data === undefined) {
           throw new ConfigError(
             `Invalid configuration:\n  ORIGIN_VERIFY (from the secret ${secretId}): ${parsed.error?.issues[0]?.message ?? 'empty'}`,

@@ -3,7 +3,8 @@
 // one JSON file at build time, beside the server bundle, and whoever serves the files reads it: the
 // site's Lambda in AWS, the local gateway on one machine.
 import { readFileSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 
 export const prerenderedPoliciesFile = 'prerendered-policies.json';
 
@@ -20,12 +21,14 @@ export function pageKey(path: string): string {
 /** A page's policy by its path or its file's path under the client folder; undefined if it has none. */
 export type PrerenderedPolicies = (path: string) => string | undefined;
 
-const policiesSchema = z.record(z.string().startsWith('/'), z.string().min(1));
+const policiesSchema = lazySchema(() =>
+  z.record(z.string().check(z.startsWith('/')), z.string().check(z.minLength(1))),
+);
 
 export function readPrerenderedPolicies(file: string): PrerenderedPolicies {
   let policies: Map<string, string>;
   try {
-    policies = new Map(Object.entries(policiesSchema.parse(JSON.parse(readFileSync(file, 'utf8')))));
+    policies = new Map(Object.entries(policiesSchema().parse(JSON.parse(readFileSync(file, 'utf8')))));
   } catch (error) {
     // Without it every prerendered page would lose its scripts to the strict fallback policy.
     throw new Error(`Cannot read ${file}: build the site again (npm run build).`, { cause: error });

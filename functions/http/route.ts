@@ -1,6 +1,9 @@
 // A route is data: method, path template, schemas and one function that calls a use case.
 // The router validates with the schemas; the OpenAPI document is generated from the same schemas.
-import type * as z from 'zod';
+// The table itself is static (the CDK app reads method, path and auth from it); each route's schemas
+// are built by its `input` the first time it is matched, so a cold start builds none.
+import type * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { Command } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
@@ -34,22 +37,35 @@ export interface RouteResult {
 
 export interface ResponseDoc {
   description: string;
-  schema?: z.ZodType;
+  /** Documentation only (the OpenAPI document is built from it): a factory, so nothing builds it at run time. */
+  schema?: () => z.ZodMiniType;
   contentType?: string;
   /** Other representations of the same response, e.g. CSV beside JSON. */
-  alternatives?: Array<{ contentType: string; schema?: z.ZodType }>;
+  alternatives?: Array<{ contentType: string; schema?: () => z.ZodMiniType }>;
+}
+
+/** What a route parses: its path parameters, query and body, each from a schema. */
+export interface RouteInput<P, Q, B> {
+  params?: z.ZodMiniType<P>;
+  query?: z.ZodMiniType<Q>;
+  body?: z.ZodMiniType<B>;
+}
+
+/** What the OpenAPI document says of a route, beside what its schemas say. */
+export interface RouteDoc {
+  summary: string;
+  tags: string[];
+  responses: Record<number, ResponseDoc>;
 }
 
 interface RouteBase<P, Q, B> {
   method: Method;
   /** Path template with `{name}` parameters, e.g. `/api/courses/{courseId}`. */
   path: string;
-  summary: string;
-  tags: string[];
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  responses: Record<number, ResponseDoc>;
+  /** Builds the route's schemas; called once, when the route is first matched (or documented). */
+  input?: () => RouteInput<P, Q, B>;
+  /** `documented && {…}` (#config/bundle.ts): `false`, and left out, in the functions' AWS bundles. */
+  doc: RouteDoc | false;
 }
 
 export interface PublicRoute<P, Q, B> extends RouteBase<P, Q, B> {
@@ -80,20 +96,20 @@ export type AnyRoute = PublicRoute<any, any, any> | ProtectedRoute<any, any, any
 export function publicRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   route: PublicRoute<P, Q, B>,
 ): AnyRoute {
-  return route;
+  return withLazyInput(route);
 }
 
 /** A route that answers 401 unless the caller sent a valid token. */
 export function protectedRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
   route: ProtectedRoute<P, Q, B>,
 ): AnyRoute {
-  return route;
+  return withLazyInput(route);
 }
 
 /** The route of a write command: its path and documentation; params and body are the command's. */
 export function commandRoute<P, B, O>(
   command: Command<P, B, O>,
-  route: Omit<CommandRoute<P, B, O>, 'auth' | 'command' | 'params' | 'query' | 'body' | 'respond'> & {
+  route: Omit<CommandRoute<P, B, O>, 'auth' | 'command' | 'input' | 'respond'> & {
     respond?: (output: O) => RouteResult;
   },
 ): AnyRoute {
@@ -101,8 +117,13 @@ export function commandRoute<P, B, O>(
     ...route,
     auth: 'required',
     command,
-    ...(command.params ? { params: command.params } : {}),
-    ...(command.body ? { body: command.body } : {}),
+    // The command's own (built once, whether the API or a form asks first).
+    ...(command.input ? { input: command.input } : {}),
     respond: route.respond ?? ((output: O) => ({ status: 200, body: output })),
   };
+}
+
+/** Built once, when the router first matches the route: a cold start builds no route's schemas. */
+function withLazyInput<R extends { input?: () => unknown }>(route: R): R {
+  return route.input ? { ...route, input: lazySchema(route.input) } : route;
 }

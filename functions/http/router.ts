@@ -1,6 +1,6 @@
 // One router for the whole API: match, check the body's size and type, validate with the route's
 // schemas, call the route, and map whatever it throws through `problem.ts`.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   PayloadTooLargeError,
   RequestShapeError,
@@ -110,7 +110,9 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     const { route, rawParams } = found;
 
     if (route.auth === 'required' && !request.identity) throw new UnauthenticatedError();
-    const body = readBody(request, route, options.maxBodyBytes);
+    // Built the first time this route is matched, then kept (see route.ts).
+    const input = route.input?.() ?? {};
+    const body = readBody(request, input.body !== undefined, options.maxBodyBytes);
     if ('command' in route) {
       if (!request.identity) throw new UnauthenticatedError();
       // A write: the command counts it, validates it and deduplicates it, as it does for the site's forms.
@@ -127,9 +129,9 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     }
 
     const issues: FieldIssue[] = [];
-    const params = validate(route.params, rawParams, 'path', issues);
-    const query = validate(route.query, queryObject(request.rawQuery), 'query', issues);
-    const parsedBody = route.body ? validate(route.body, body, 'body', issues) : undefined;
+    const params = validate(input.params, rawParams, 'path', issues);
+    const query = validate(input.query, queryObject(request.rawQuery), 'query', issues);
+    const parsedBody = input.body ? validate(input.body, body, 'body', issues) : undefined;
     if (issues.length > 0) throw new RequestShapeError(issues);
 
     const context = {
@@ -180,11 +182,11 @@ export function matchRoute(
   return { allowed };
 }
 
-function readBody(request: HttpRequest, route: AnyRoute, maxBytes: number): unknown {
+function readBody(request: HttpRequest, takesBody: boolean, maxBytes: number): unknown {
   const raw = request.body;
   if (raw === undefined || raw === '') return undefined;
   if (Buffer.byteLength(raw, 'utf8') > maxBytes) throw new PayloadTooLargeError(maxBytes);
-  if (!route.body) return undefined;
+  if (!takesBody) return undefined;
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
     throw new UnsupportedMediaTypeError(`Send the body as application/json, not ${contentType || 'no type'}.`);
@@ -197,7 +199,7 @@ function readBody(request: HttpRequest, route: AnyRoute, maxBytes: number): unkn
   }
 }
 
-function validate<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
+function validate<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, where: string, issues: FieldIssue[]): T {
   return schema ? parseInto(schema, value, where, issues) : ({} as T);
 }
 

@@ -9,10 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
+import { processApiHandler } from '#http/api-handler.ts';
 import { compileRoutes } from '#http/router.ts';
 import { createLogger } from '#platform/log.ts';
 import { prerenderedPoliciesFile, readPrerenderedPolicies } from '#http/prerendered-policies.ts';
 import { compileCommons } from './compile-commons.ts';
+import { compileOpenApi } from './compile-openapi.ts';
 import { ensureTable } from './create-tables.ts';
 import { demoPeople, demoSteward } from './demo-data/people.ts';
 import { createDevIdentityProvider, type DevIdentityProvider } from './dev-identity.ts';
@@ -92,6 +94,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_JWKS: JSON.stringify(identity.jwks),
       PUBLIC_URL: publicUrl,
       COMMONS_FILE: compileCommons(),
+      OPENAPI_FILE: compileOpenApi(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
       // The demo's steward, who granted the demo's accounts their credit (functions/local/demo-data/), and
       // any others given in STEWARDS.
@@ -108,6 +111,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // Imported only now: handlers read their configuration once, at module scope, as in Lambda.
     const { getServices } = await import('#app/services.ts');
+    const { getTokenVerifier } = await import('#app/token-verifier.ts');
     const services = getServices();
     if (options.seed !== false) {
       const report = await seedDemoData(services);
@@ -167,7 +171,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       `search index built: ${indexed.indexed} documents (reconcile: ${indexed.missing.length + indexed.extra.length + indexed.stale.length} differences)`,
     );
 
-    const api: LambdaHandler = (await import('#handlers/api.ts')).handler as LambdaHandler;
+    // Every route behind one router, with the handler code both API functions run in AWS.
+    const api = processApiHandler(apiRoutes) as LambdaHandler;
     let site: LambdaHandler | undefined;
     const serveSite = options.serveSite !== false;
     if (serveSite) {
@@ -186,7 +191,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             pagePolicies: readPrerenderedPolicies(join(siteDir, 'dist/server', prerenderedPoliciesFile)),
           }
         : {}),
-      verifyToken: services.verifyToken,
+      verifyToken: getTokenVerifier(),
       devIdentity: { provider: identity, people: demoPeople },
       log: createLogger(options.logLevel ?? 'warn', 'gateway'),
     });

@@ -2,7 +2,7 @@
 // is conditional, so a second start changes nothing; dates are relative to the day it is loaded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Services } from '#app/services.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { type Opening, openingInputSchema } from '#domain/openings/opening.ts';
@@ -11,20 +11,20 @@ import { seedInnovations } from './demo-data/innovations.ts';
 import { demoPeople } from './demo-data/people.ts';
 
 const demoSyndicateSchema = z.strictObject({
-  id: slugSchema,
-  ...syndicateInputSchema.shape,
-  admins: z.array(z.string()).min(1),
+  id: slugSchema(),
+  ...syndicateInputSchema().shape,
+  admins: z.array(z.string()).check(z.minLength(1)),
   members: z.array(z.string()),
 });
 
 const demoOpeningSchema = z.strictObject({
-  id: slugSchema.max(100),
-  syndicateId: slugSchema,
-  ...openingInputSchema.shape,
-  validThrough: z.undefined().optional(),
+  id: slugSchema().check(z.maxLength(100)),
+  syndicateId: slugSchema(),
+  ...openingInputSchema().shape,
+  validThrough: z.optional(z.undefined()),
   status: z.enum(['draft', 'open', 'closed']),
-  validThroughDays: z.number().int(),
-  postedDaysAgo: z.number().int().min(0),
+  validThroughDays: z.number().check(z.int()),
+  postedDaysAgo: z.number().check(z.int(), z.minimum(0)),
 });
 
 const readJson = (name: string): unknown =>

@@ -60,22 +60,23 @@ export async function verifyRemote(baseUrl: string, pinnedKey?: JsonWebKey) {
   const entries: StoredLogEntry[] = [];
   while (entries.length < head.treeHead.treeSize) {
     const page = await getJson<{ items: StoredLogEntry[] }>(
-      `${baseUrl}/api/registry-log/entries?start=${entries.length}&end=${head.treeHead.treeSize}`,
+      `${baseUrl}/api/registry-log/entries?start=${entries.length}&end=${Math.min(head.treeHead.treeSize, entries.length + 1000)}`,
     );
     if (page.items.length === 0) break;
     entries.push(...page.items);
   }
   const versions = new Map<string, InnovationVersion>();
-  for (let page = 1; ; page++) {
-    const list = await getJson<{ items: Array<{ id: string }>; total: number }>(
-      `${baseUrl}/api/innovations?pageSize=100&page=${page}`,
+  let cursor: string | undefined;
+  do {
+    const list: { items: Array<{ id: string }>; next?: string } = await getJson(
+      `${baseUrl}/api/innovations?pageSize=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
     for (const { id } of list.items) {
       const view = await getJson<{ published: InnovationVersion[] }>(`${baseUrl}/api/innovations/${id}`);
       for (const version of view.published) versions.set(versionKey(version), version);
     }
-    if (page * 100 >= list.total) break;
-  }
+    cursor = list.next;
+  } while (cursor);
   return { result: auditLog(entries, head.treeHead, pinnedKey ?? head.publicKey, versions), treeHead: head.treeHead };
 }
 

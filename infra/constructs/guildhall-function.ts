@@ -77,13 +77,32 @@ export interface GuildhallFunctionProps {
   /** Secrets this function reads at run time; each is granted read access, and only these. */
   secrets?: Partial<Record<SecretVariable, ISecret>>;
   timeout?: Duration;
-  /** More files to put beside the bundle (the site's prerendered pages). */
+  /** More files to put beside the bundle (the site's prerendered pages, the API's OpenAPI document). */
   extraFiles?: (inputDir: string, outputDir: string) => string[];
   /** How long its logs are kept. */
   logRetention?: RetentionDays;
   deadLetterQueue?: NodejsFunctionProps['deadLetterQueue'];
   retryAttempts?: number;
 }
+
+/**
+ * How every function is bundled. `npm run bench:bundle` and test/unit/aws-bundles.test.ts build with
+ * these same options (test/support/aws-bundle.ts), so what they measure is what is deployed.
+ */
+export const awsBundling = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  // Some dependencies are CommonJS and call require(); give ESM bundles one.
+  banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  // The Lambda runtime ships the AWS SDK v3, the layer Powertools' tracer: bundling them only adds weight.
+  externalModules: providedModules,
+  // Marks an AWS bundle, so code that runs only off AWS (the embedded search engine, the local
+  // stack, the route table's words) is left out (functions/config/bundle.ts).
+  define: { GUILDHALL_AWS_BUNDLE: 'true' },
+} satisfies NodejsFunctionProps['bundling'];
 
 export class GuildhallFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: GuildhallFunctionProps) {
@@ -116,15 +135,7 @@ export class GuildhallFunction extends NodejsFunction {
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
       bundling: {
-        format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // Some dependencies are CommonJS and call require(); give ESM bundles one.
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-        // The Lambda runtime ships the AWS SDK v3, the layer Powertools' tracer: bundling them only adds weight.
-        externalModules: providedModules,
+        ...awsBundling,
         // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
         // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {

@@ -1,5 +1,7 @@
 // The HTTP API behind CloudFront: one route per entry of the API's route table (the JWT authorizer
-// exactly on protected ones), everything else to the site function; a throttled stage with access
+// exactly on protected ones), each sent to the function of its route group (functions/http/api.ts:
+// `api` takes its own routes and every unknown /api path; every other group's routes, and any method
+// on their paths, go to that group's function), everything else to the site function; a throttled stage with access
 // logs (JSON, 30 days). Its execute-api URL stays reachable, since CloudFront needs it, so both
 // functions refuse a request without CloudFront's origin header (functions/http/origin-check.ts).
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -18,11 +20,12 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { apiRoutes } from '../../functions/http/api.ts';
+import { routeGroups } from '../../functions/http/api.ts';
 import { acknowledge } from '../nag.ts';
 
 export interface GuildhallHttpApiProps {
-  apiFunction: IFunction;
+  /** The function of each route group, by the group's name (functions/http/api.ts `routeGroups`). */
+  apiFunctions: Record<string, IFunction>;
   siteFunction: IFunction;
   issuer: string;
   audience: string;
@@ -77,25 +80,50 @@ export class GuildhallHttpApi extends Construct {
       jwtAudience: [props.audience],
       identitySource: ['$request.header.Authorization'],
     });
-    const apiIntegration = new HttpLambdaIntegration('Api', props.apiFunction);
-    for (const route of apiRoutes) {
-      const resource = new HttpRoute(stack, `Route ${route.method} ${route.path}`, {
-        httpApi: this.httpApi,
-        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: apiIntegration,
-        ...(route.auth === 'required' ? { authorizer } : {}),
-      });
-      if (route.auth !== 'required') {
-        acknowledge(resource, {
-          'AwsSolutions-APIG4': `${route.method} ${route.path} is public by design (auth: none in functions/http/api.ts); the API answers only through CloudFront.`,
+    const [catchAll, ...others] = routeGroups.map((group) => {
+      const fn = props.apiFunctions[group.name];
+      if (!fn) throw new Error(`No function is given for the route group ${group.name}.`);
+      // The first group keeps the integration's id of the days when one function served every route.
+      const id = group === routeGroups[0] ? 'Api' : `Api-${group.name}`;
+      return { group, integration: new HttpLambdaIntegration(id, fn) };
+    });
+    if (!catchAll) throw new Error('The API has no route group.');
+    for (const { group, integration } of [catchAll, ...others]) {
+      for (const route of group.routes) {
+        const resource = new HttpRoute(stack, `Route ${route.method} ${route.path}`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+          integration,
+          ...(route.auth === 'required' ? { authorizer } : {}),
+        });
+        if (route.auth !== 'required') {
+          acknowledge(resource, {
+            'AwsSolutions-APIG4': `${route.method} ${route.path} is public by design (auth: none in its route table, functions/http/routes/); the API answers only through CloudFront.`,
+          });
+        }
+      }
+    }
+    // Another method on one of another group's paths reaches that group's router, which answers 405
+    // with the methods it allows (as one router did), not the catch-all's 404. No path template of
+    // one group can match a path of another's (test/unit/http/route-groups.test.ts), so these catch
+    // nothing of the catch-all's; API Gateway prefers a route's own method to ANY.
+    for (const { group, integration } of others) {
+      for (const path of new Set(group.routes.map((route) => route.path))) {
+        const otherMethods = new HttpRoute(stack, `Route ANY ${path}`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(path, HttpMethod.ANY),
+          integration,
+        });
+        acknowledge(otherMethods, {
+          'AwsSolutions-APIG4': `Methods ${path} does not serve reach the ${group.name} router only to be answered 405.`,
         });
       }
     }
-    // Anything else under /api reaches the router, which answers 404 or 405 as problem+json.
+    // Anything else under /api reaches the first group's router, which answers 404 or 405 as problem+json.
     const unknownApi = new HttpRoute(stack, 'Route ANY /api/{proxy+}', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.with('/api/{proxy+}', HttpMethod.ANY),
-      integration: apiIntegration,
+      integration: catchAll.integration,
     });
     const [pages] = this.httpApi.addRoutes({
       path: '/{proxy+}',

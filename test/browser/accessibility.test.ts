@@ -48,6 +48,9 @@ const pages = [
   '/ledger/',
   '/credentials/verify/',
   '/me/',
+  '/me/profile/',
+  '/me/profile/skills/?q=safety',
+  '/people/demo-carmen/',
   '/auth/sign-in',
   '/no-such-page/',
 ];

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { commons } from '../support/services.ts';
+import { signIn, tokenFor } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -11,6 +12,55 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
+
+/** A call to the API as a demo person, which must succeed. */
+async function call(token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * A new record of Carmen's, adopted by Riverside Builders, with `count` value reports settled, report n
+ * for (n + 1) × 0.02 Bound: Carmen receives 0.(n + 1) Bound each time (a cent each, so the syndicate's
+ * credit is never in the way), an amount no other line of hers has.
+ */
+async function settledRoyalties(count: number): Promise<string> {
+  const [carmen, bram] = await Promise.all([tokenFor(baseUrl, 'demo-carmen'), tokenFor(baseUrl, 'demo-bram')]);
+  const title = `Paged statement trays ${Date.now()}`;
+  const { record } = (await call(carmen, 'POST', '/api/innovations', {
+    title,
+    problem: 'A problem described at enough length to pass the rules.',
+    improvement: 'An improvement described at enough length to pass the rules.',
+    practice: 'recording-a-repair-from-intake-to-return',
+    effect: { unit: 'minutes', before: 10, after: 5, method: 'Timed ten jobs each way, by hand.' },
+    inventors: [{ personId: 'demo-carmen' }],
+    license: 'CC-BY-SA-4.0',
+  })) as { record: { id: string } };
+  const id = record.id;
+  await call(carmen, 'POST', `/api/innovations/${id}/publication`);
+  await call(bram, 'PUT', `/api/innovations/${id}/adoptions/riverside-builders`, {
+    implementers: [{ personId: 'demo-bram' }],
+  });
+  for (let n = 0; n < count; n++) {
+    const day = new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
+    const { report } = (await call(bram, 'POST', `/api/innovations/${id}/adoptions/riverside-builders/reports`, {
+      amount: (n + 1) * 2,
+      periodFrom: day,
+      periodTo: day,
+      method: 'Hours saved times our agreed hourly rate in Bound.',
+    })) as { report: { id: string } };
+    const decided = await call(carmen, 'PUT', `/api/innovations/${id}/reports/${report.id}/decision`, {
+      decision: 'confirm',
+    });
+    expect((decided.report as { status: string }).status).toBe('settled');
+  }
+  return title;
+}
 
 /** Follows one link named `name` until there is none; the items of each page, in order. */
 async function walk(page: Page, items: string, name: string, pager: string): Promise<string[][]> {
@@ -74,5 +124,28 @@ describe('lists read a page at a time', () => {
     expect(pages.flat()).toHaveLength(commons.skills.size);
     expect(page.url()).toMatch(/\/learn\/skills\/page\/\d+\/$/);
     await page.close();
+  });
+
+  it('walks a Bound statement with Next to its end and back with Previous, every movement once', async () => {
+    const settlements = 41;
+    const title = await settledRoyalties(settlements);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, /Carmen Ruiz/, '/ledger/me/');
+    const balance = await page.locator('dl.facts dd').first().textContent();
+    const forward = await walk(page, 'table.data tbody tr', 'Next →', 'Pages of movements');
+    expect(forward.length).toBeGreaterThan(2);
+    expect(forward.every((rows) => rows.length <= 20)).toBe(true);
+    const mine = forward.flat().filter((row) => row.includes(title));
+    expect(mine).toHaveLength(settlements);
+    // Oldest first, and each settlement's royalty exactly once.
+    const amounts = mine.map((row) => Number(/Royalty received.*?0\.(\d\d) Bound/.exec(row)?.[1]));
+    expect(amounts).toEqual(Array.from({ length: settlements }, (_, n) => n + 1));
+    expect(page.url()).toMatch(/cursor=/);
+    // The balance is the account's, on every page: not a sum of the rows shown.
+    await expect(page.locator('dl.facts dd').first().textContent()).resolves.toBe(balance);
+    const back = await walk(page, 'table.data tbody tr', '← Previous', 'Pages of movements');
+    expect(back).toEqual([...forward].reverse());
+    await context.close();
   });
 });

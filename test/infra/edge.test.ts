@@ -76,7 +76,7 @@ describe('caching', () => {
 });
 
 describe('the API answers only through CloudFront', () => {
-  it('adds the origin header on the API origin and tells the API and site functions where its value lives', () => {
+  it('adds the origin header on the API origin and tells both API functions and the site function where its value lives', () => {
     const origin = distributionConfig(app).Origins.find((o: Resource['Properties']) => o.OriginCustomHeaders);
     expect(origin.OriginCustomHeaders[0].HeaderName).toBe(originVerifyHeader);
     expect(origin.CustomOriginConfig).toMatchObject({
@@ -84,7 +84,7 @@ describe('the API answers only through CloudFront', () => {
       OriginSSLProtocols: ['TLSv1.2'],
     });
     const secret = Object.keys(app.findResources('AWS::SecretsManager::Secret'))[0];
-    for (const description of [/every \/api route/, /pages rendered on demand/]) {
+    for (const description of [/API: jobs/, /API: innovations/, /pages rendered on demand/]) {
       const fn = app.findResources('AWS::Lambda::Function')[functionId(app, description)];
       expect(fn?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET).toEqual({ Ref: secret });
     }

@@ -3,6 +3,7 @@
 // are watched.
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { configSchema } from '#config/config.ts';
 import { powertoolsLayerParameter } from '../../infra/constructs/guildhall-function.ts';
 import { functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
@@ -30,7 +31,7 @@ const alarmsOn = (metric: string, dimension: unknown) =>
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
     const functions = guildhallFunctions(app);
-    expect(functions).toHaveLength(6);
+    expect(functions).toHaveLength(7);
     const logGroups = app.findResources('AWS::Logs::LogGroup');
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
@@ -66,7 +67,7 @@ describe('every function', () => {
       expect(variables, id).not.toHaveProperty('POWERTOOLS_METRICS_DISABLED');
       expect(variables, id).not.toHaveProperty('POWERTOOLS_TRACE_ENABLED');
       // Each value passes the functions' own configuration schema, so no function fails its cold start on it.
-      const telemetry = configSchema.pick({
+      const telemetry = z.pick(configSchema(), {
         POWERTOOLS_SERVICE_NAME: true,
         POWERTOOLS_METRICS_NAMESPACE: true,
         LOG_LEVEL: true,
@@ -107,10 +108,10 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 6 functions, 5xx rate and p99 latency, table throttles, the sweep's failed
+    // Errors and throttles of 7 functions (two of them the API's), 5xx rate and p99 latency, table throttles, the sweep's failed
     // invocations and dead-letter queue, each stream consumer's iterator age and two queues, the
     // reindex's dead-letter queue: each is asserted in these infra tests. A new alarm needs its test.
-    expect(alarms()).toHaveLength(12 + 2 + 1 + 2 + 2 * 3 + 1);
+    expect(alarms()).toHaveLength(14 + 2 + 1 + 2 + 2 * 3 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
       expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);

@@ -37,15 +37,17 @@ function secretGrants(template: Template): Record<string, string[]> {
 }
 
 describe('secrets', () => {
-  it('grants the signing key, search key and origin value to the API and site only, the documents key to the indexer and reindex only', () => {
+  it('grants the signing key, search key and origin value to the two API functions and the site only, the documents key to the indexer and reindex only', () => {
     const byPurpose = Object.fromEntries(
       Object.entries(secretGrants(app)).map(([description, secrets]) => [
-        description.replace(/^Guildhall ([\w-]+).*$/, '$1'),
+        description.replace(/^Guildhall (API: \w+|[\w-]+).*$/, '$1'),
         secrets,
       ]),
     );
     expect(byPurpose).toMatchObject({
-      API: ['origin header', 'search key', 'signing key'],
+      // Both API functions sign (credentials; the registry log's heads) and search (jobs, people; the registry).
+      'API: jobs': ['origin header', 'search key', 'signing key'],
+      'API: innovations': ['origin header', 'search key', 'signing key'],
       site: ['origin header', 'search key', 'signing key'],
       indexer: ['documents key'],
       reindex: ['documents key'],

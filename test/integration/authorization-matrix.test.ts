@@ -283,6 +283,11 @@ const stewardsOnly = [
   },
 ];
 
+// Anyone signed in may read a person's profile: what they see is decided section by section (tested
+// with outsiders, co-members and the person in profiles.test.ts); here, that the matrix's people see
+// nothing the owner keeps to members of her syndicates, while she sees it all.
+const readByEveryone = ['GET /api/people/{id}'];
+
 describe('the authorization matrix', () => {
   it('has a row for every protected route that acts on someone else’s object', () => {
     const own = new Set([
@@ -292,15 +297,21 @@ describe('the authorization matrix', () => {
       'PUT /api/me/enrollments/{courseId}/lessons/{lessonId}',
       'GET /api/me/enrollments/{courseId}/quiz',
       'POST /api/me/enrollments/{courseId}/quiz-attempts',
+      'PUT /api/me/skills/{skillId}',
+      'DELETE /api/me/skills/{skillId}',
     ]);
     const withIds = apiRoutes
       .filter((r) => r.auth === 'required' && r.path.includes('{'))
       .map((r) => `${r.method} ${r.path}`);
     // The others act only on the caller's own membership, application or enrollment, or are the
     // stewards' (below).
-    expect(withIds.filter((key) => !own.has(key) && !stewardsOnly.some((cell) => cell.route === key)).sort()).toEqual(
-      cells.map((c) => c.route).sort(),
-    );
+    expect(
+      withIds
+        .filter(
+          (key) => !own.has(key) && !readByEveryone.includes(key) && !stewardsOnly.some((cell) => cell.route === key),
+        )
+        .sort(),
+    ).toEqual(cells.map((c) => c.route).sort());
   });
 
   it('refuses a credit grant to everyone but a steward (403), and lets the steward make it', async () => {
@@ -321,6 +332,22 @@ describe('the authorization matrix', () => {
       }
     });
   }
+
+  it('shows each of them only the name on a profile kept to the owner’s syndicates, and the owner all of it', async () => {
+    for (const [role, person] of Object.entries(roles)) {
+      const response = await call('GET', '/api/people/owner', person);
+      if (person === null) {
+        expect(response.status, role).toBe(401);
+        continue;
+      }
+      expect(response.status, role).toBe(200);
+      const { id, name, relation, hidden, ...shown } = body(response);
+      expect({ id, relation, shown }, role).toEqual({ id: 'owner', relation: 'outsider', shown: {} });
+      expect(hidden, role).toHaveLength(6);
+    }
+    const own = body(await call('GET', '/api/people/owner', 'owner'));
+    expect(own).toMatchObject({ relation: 'self', hidden: [], syndicates: { items: [{ id: 'own-syn' }] } });
+  });
 
   it('lets each owner make the same calls (so the refusals above are the rule, not a broken call)', async () => {
     for (const cell of cells) {

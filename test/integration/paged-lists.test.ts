@@ -3,11 +3,13 @@
 // more, never more than `pageSize` items, every item once over the walk, and refuses a forged cursor
 // with a 400 naming `query.cursor`. One table of routes; each area's rows stay together.
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { encodeCursor } from '#domain/paging.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
+import { createPeople } from '../support/innovation-world.ts';
+import { dayReportInput, draftInput } from '../unit/innovations/fixtures.ts';
 
 type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let call: Call;
@@ -45,7 +47,9 @@ const syndicate = (id: string) => ({
   rateCard: [],
 });
 const people = ['p0', 'p1', 'p2', 'p3', 'p4'];
+const syndicateIds = ['riverside', 'alder', 'birch', 'cedar', 'damson'];
 const openingIds: string[] = [];
+const recordIds: string[] = [];
 
 async function ok(response: Promise<ApiResponse>, status = 200) {
   const answered = await response;
@@ -57,7 +61,7 @@ beforeAll(async () => {
   const api = await apiOnFreshTable();
   call = api.call;
   await api.services.search.upsert(contentDocuments(api.services.commons, '2026-01-01T00:00:00.000Z'));
-  for (const id of ['riverside', 'alder', 'birch', 'cedar', 'damson']) {
+  for (const id of syndicateIds) {
     await ok(call('POST', '/api/syndicates', 'admin', syndicate(id)), 201);
   }
   for (let i = 0; i < 5; i++) {
@@ -73,7 +77,64 @@ beforeAll(async () => {
     await ok(call('PUT', `/api/openings/${openingIds[0]}/applications/me`, person, { note: 'Hello' }));
   }
   for (const id of openingIds) await ok(call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' }));
-}, 120_000);
+  await innovationWorld(api.services);
+}, 180_000);
+
+/**
+ * Paging-b's lists: five records by ana and ben, all adopted by riverside and the first by every
+ * syndicate; riverside reports five days of value on the first, which ana confirms and so settles.
+ * Every syndicate has credit from the steward, so the ledger holds seven accounts.
+ */
+async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
+  await createPeople(services, ['ana', 'ben']);
+  for (const id of syndicateIds) {
+    await ok(
+      call('PUT', `/api/syndicates/${id}/credit-limit`, 'steward', {
+        credit: 100_000,
+        reason: 'Agreed by its members.',
+      }),
+    );
+  }
+  for (let i = 0; i < 5; i++) {
+    const created = await ok(
+      call('POST', '/api/innovations', 'ana', {
+        ...draftInput([
+          { personId: 'ana', basisPoints: 7000 },
+          { personId: 'ben', basisPoints: 3000 },
+        ]),
+        title: `A two-minute fault triage card, take ${i}`,
+      }),
+      201,
+    );
+    const id = String(created.record.id);
+    await ok(call('PUT', `/api/innovations/${id}/draft/consent`, 'ben', { decision: 'accept' }));
+    await ok(call('POST', `/api/innovations/${id}/publication`, 'ana'));
+    await ok(
+      call('PUT', `/api/innovations/${id}/adoptions/riverside`, 'admin', { implementers: [{ personId: 'admin' }] }),
+      201,
+    );
+    recordIds.push(id);
+  }
+  const [first] = recordIds;
+  for (const syndicateId of syndicateIds.slice(1)) {
+    await ok(
+      call('PUT', `/api/innovations/${first}/adoptions/${syndicateId}`, 'admin', {
+        implementers: [{ personId: 'admin' }],
+      }),
+      201,
+    );
+  }
+  for (let day = 0; day < 5; day++) {
+    const reported = await ok(
+      call('POST', `/api/innovations/${first}/adoptions/riverside/reports`, 'admin', dayReportInput(1000, day)),
+      201,
+    );
+    const decided = await ok(
+      call('PUT', `/api/innovations/${first}/reports/${reported.report.id}/decision`, 'ana', { decision: 'confirm' }),
+    );
+    expect(decided.report.status).toBe('settled');
+  }
+}
 
 const byId = (item: Record<string, unknown>) => String(item.id);
 
@@ -121,18 +182,160 @@ const jobRows: ListRow[] = [
   { route: '/api/shortages', path: '/api/shortages', as: null, pageSize: 40, id: (item) => String(item.skill) },
 ];
 
-const rows: ListRow[] = [...jobRows];
+// Rows of issue 14's innovation registry, ledger, statements and registry-log lists. `{first}` in a
+// path is the first record, which every syndicate adopted and riverside reported value on five times.
+const innovationRows: ListRow[] = [
+  { route: '/api/innovations', path: '/api/innovations', as: null, pageSize: 2, id: byId },
+  { route: '/api/me/innovations', path: '/api/me/innovations', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/innovations/{innovationId}/adoptions',
+    path: '/api/innovations/{first}/adoptions',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.syndicateId),
+  },
+  {
+    route: '/api/innovations/{innovationId}/reports',
+    path: '/api/innovations/{first}/reports',
+    as: null,
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/innovations/{innovationId}/statement',
+    path: '/api/innovations/{first}/statement',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.reportId),
+  },
+  {
+    route: '/api/innovations/{innovationId}/log',
+    path: '/api/innovations/{first}/log',
+    as: null,
+    pageSize: 2,
+    id: (item) => String((item.entry as { index: number }).index),
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/adoptions',
+    path: '/api/syndicates/riverside/adoptions',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.innovationId),
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/reports',
+    path: '/api/syndicates/riverside/reports',
+    as: null,
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/statement',
+    path: '/api/syndicates/riverside/statement',
+    as: null,
+    pageSize: 2,
+    id: (item) => `${item.at} ${item.kind} ${item.innovationId} ${item.counterparty}`,
+  },
+  { route: '/api/ledger', path: '/api/ledger', as: null, pageSize: 2, id: (item) => String(item.accountId) },
+  {
+    route: '/api/me/statement',
+    path: '/api/me/statement',
+    as: 'ana',
+    pageSize: 2,
+    id: (item) => `${item.at} ${item.kind} ${item.innovationId} ${item.counterparty}`,
+  },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
-const pathOf = (row: ListRow) => row.path || `/api/openings/${openingIds[0]}/applicants`;
+const pathOf = (row: ListRow) =>
+  row.path.replace('{first}', String(recordIds[0])) || `/api/openings/${openingIds[0]}/applicants`;
+
+/**
+ * GET routes that answer a list without a cursor, and why that list cannot grow with the table. A route
+ * answers a list when its documented answer is an array, or an object with an array among its fields.
+ */
+const boundedLists: Record<string, string> = {
+  '/api/credentials/{credentialId}':
+    'the skills its course teaches: content of the commons, compiled at deploy, never grown by use',
+  '/api/me':
+    'declaredSkills and languages: a profile declares at most 50 skills and 12 languages (maxDeclaredSkills and profilePatchSchema in domain/people/profile.ts)',
+  '/api/people/{id}':
+    'hidden names at most the six sections; each section’s list is capped at 20 with `more` (listCap, domain/people/profile-view.ts, which says why)',
+  '/api/me/learning':
+    'one enrollment and one credential per course of the commons (keyed by course), one credentialed skill per skill of it: the commons is compiled at deploy',
+  '/api/me/recommendations':
+    'courses of the commons, ranked; qualifyNow among the newest 200 open openings only (recommendationWindow)',
+  '/api/shortages/trend': 'one snapshot a day, for at most 366 days (the `days` query)',
+  '/api/registry-log/entries': 'a window of at most 1,000 entries by index: start and end are its cursor',
+  '/api/openings/{openingId}/readiness':
+    'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
+};
+
+/**
+ * GET routes that document no answer schema, each answering one thing (nothing here may answer a list:
+ * document its schema instead, and the test above classifies it).
+ */
+const oneThing: Record<string, string> = {
+  '/api/courses/{courseId}': 'a course of the commons, with its lessons and questions',
+  '/api/courses/{courseId}/lessons/{lessonId}': 'a lesson',
+  '/api/credentials/keys': 'the JWKS of the instance’s one signing key',
+  '/api/syndicates/{syndicateId}': 'a syndicate',
+  '/api/openings/{openingId}': 'an opening',
+  '/api/innovations/{innovationId}': 'a record: at most 50 versions, the first page of adopters and of reports',
+  '/api/innovations/{innovationId}/versions/{version}': 'one version of a record',
+  '/api/innovations/{innovationId}/draft': 'a draft',
+  '/api/registry-log/head': 'the signed tree head',
+  '/api/registry-log/proofs/inclusion': 'one proof: a path of log2(tree size) hashes',
+  '/api/registry-log/proofs/consistency': 'one proof: a path of about log2(tree size) hashes',
+  '/api/openapi.json': 'this API’s description',
+};
+
+const unwrap = (schema: unknown): unknown =>
+  schema instanceof z.ZodMiniOptional || schema instanceof z.ZodMiniNullable || schema instanceof z.ZodMiniDefault
+    ? unwrap(schema._zod.def.innerType)
+    : schema;
+
+/** Each route's schemas are built by its `input` (route.ts), here as when it is first matched. */
+const queryOf = (route: (typeof apiRoutes)[number]) => route.input?.().query;
+
+/** What a route's documented 200 answer is: a list (by the fields that hold one), one thing, or unknown. */
+function answerOf(route: (typeof apiRoutes)[number]): 'undocumented' | string[] {
+  const schema = unwrap(route.doc ? route.doc.responses[200]?.schema?.() : undefined);
+  if (!schema) return 'undocumented';
+  if (schema instanceof z.ZodMiniArray) return ['(the answer)'];
+  if (!(schema instanceof z.ZodMiniObject)) return [];
+  return Object.entries(schema.shape)
+    .filter(([, field]) => unwrap(field) instanceof z.ZodMiniArray)
+    .map(([name]) => name);
+}
 
 describe('the table of list routes', () => {
+  const gets = apiRoutes.filter((route) => route.method === 'GET');
+  const takesCursor = (route: (typeof gets)[number]) => {
+    const query = queryOf(route);
+    return query instanceof z.ZodMiniObject && 'cursor' in query.shape;
+  };
+
   it('holds every GET route that takes a cursor, and each of them takes a page size too', () => {
-    const paged = apiRoutes.filter(
-      (route) => route.method === 'GET' && route.query instanceof z.ZodObject && 'cursor' in route.query.shape,
-    );
+    const paged = gets.filter(takesCursor);
     expect(paged.map((route) => route.path).sort()).toEqual(rows.map((row) => row.route).sort());
-    for (const route of paged) expect(Object.keys((route.query as z.ZodObject).shape)).toContain('pageSize');
+    for (const route of paged) expect(Object.keys((queryOf(route) as z.ZodMiniObject).shape)).toContain('pageSize');
+  });
+
+  it('knows why every GET route that answers a list without a cursor is bounded, and no other', () => {
+    const unpaged = gets.filter((route) => !takesCursor(route));
+    const lists = unpaged.filter((route) => {
+      const answer = answerOf(route);
+      return answer !== 'undocumented' && answer.length > 0;
+    });
+    expect(lists.map((route) => route.path).sort()).toEqual(Object.keys(boundedLists).sort());
+  });
+
+  it('sees what every other GET route answers: a documented schema, or one thing named here', () => {
+    const undocumented = gets.filter((route) => answerOf(route) === 'undocumented');
+    expect(undocumented.map((route) => route.path).sort()).toEqual(Object.keys(oneThing).sort());
   });
 });
 
@@ -173,5 +376,36 @@ describe.each(rows)('GET $route', (row) => {
       expect(response.status, `${query}: ${JSON.stringify(response.body)}`).toBe(400);
       expect(JSON.stringify(response.body)).toContain(field);
     }
+  });
+});
+
+// The registry log pages by index: a window from `start` to `end` is its own cursor.
+describe('GET /api/registry-log/entries', () => {
+  it('answers a window of at most 1,000 entries by index, and nothing past the log’s end', async () => {
+    const head = body(await call('GET', '/api/registry-log/head', null)).treeHead as { treeSize: number };
+    expect(head.treeSize).toBeGreaterThan(4);
+    const window = await ok(call('GET', '/api/registry-log/entries?start=1&end=3', null));
+    expect((window.items as Array<{ index: number }>).map((entry) => entry.index)).toEqual([1, 2]);
+    const rest = await ok(call('GET', '/api/registry-log/entries?start=2', null));
+    expect((rest.items as unknown[]).length).toBe(head.treeSize - 2);
+    const past = await ok(
+      call('GET', `/api/registry-log/entries?start=${head.treeSize}&end=${head.treeSize + 1000}`, null),
+    );
+    expect(past.items).toEqual([]);
+  });
+
+  it.each([
+    ['start=0&end=1001', 'query.end'],
+    ['start=5&end=1006', 'query.end'],
+    ['start=5&end=4', 'query.end'],
+    ['start=&end=10', 'query.start'],
+    ['start=0&end=', 'query.end'],
+    ['start=0x10', 'query.start'],
+    ['start=0&end=0x10', 'query.end'],
+  ])('refuses the window %s with a 400 naming %s', async (query, field) => {
+    const response = await call('GET', `/api/registry-log/entries?${query}`, null);
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    const errors = (response.body as { errors: Array<{ field: string; message: string }> }).errors;
+    expect(errors.map((e) => e.field)).toContain(field);
   });
 });

@@ -63,7 +63,7 @@ describe('the paged reindex against the real table', () => {
       commons: services.commons,
       // Through JSON, as through the queue: the cursor must survive being a message.
       send: async (steps: ReindexStep[]) => {
-        queue.push(...steps.map((step) => reindexStepSchema.parse(JSON.parse(JSON.stringify(step)))));
+        queue.push(...steps.map((step) => reindexStepSchema().parse(JSON.parse(JSON.stringify(step)))));
       },
       log: { info: () => {}, warn: () => {} },
     };

@@ -5,7 +5,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, createApiHandler } from '#http/api.ts';
+import { apiRoutes } from '#http/api.ts';
+import { createApiHandler } from '#http/api-handler.ts';
 import { createLogger } from '#platform/log.ts';
 import { compileRoutes } from '#http/router.ts';
 import { apiSecurityHeaders } from '#http/security-headers.ts';
@@ -19,8 +20,9 @@ const maxBodyBytes = 4096;
 beforeAll(async () => {
   const { services } = await apiOnFreshTable({}, { MAX_BODY_BYTES: maxBodyBytes });
   server = createGateway({
-    // The API function's handler (functions/handlers/api.ts), on this test's services.
-    api: createApiHandler({ telemetry: services.telemetry, services: async () => services }),
+    // The API functions' handler (functions/http/api-handler.ts) over every route, as the local stack
+    // serves them, on this test's services.
+    api: createApiHandler({ routes: apiRoutes, telemetry: services.telemetry, services: async () => services }),
     apiRoutes: compileRoutes(apiRoutes),
     verifyToken: async () => {
       throw new Error('no token is valid here');

@@ -1,5 +1,6 @@
 // The DynamoDB adapter of the shortage port keeps its promises against DynamoDB Local: conditional
 // revisions, races that count once, a recompute that repairs drift, snapshots by day.
+import { everyItem } from '#domain/paged-reads.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { shortageHolderKeys, shortageKeys } from '#adapters/dynamodb/keys.ts';
@@ -88,7 +89,7 @@ describe('the DynamoDB shortage repository', () => {
     );
     const report = await recomputeIndex(services);
     expect(report.differed).toEqual(['stud-wall-framing']);
-    expect(await services.shortages.listHolders('door-hanging')).toEqual([]);
+    expect(await everyItem((request) => services.shortages.pageHolders('door-hanging', request))).toEqual([]);
     const aggregates = new Map((await services.shortages.listAggregates()).map((a) => [a.skill, a.tally]));
     expect(aggregates.get('stud-wall-framing')).toEqual({ openings: 1, positions: 2, 'demand:2026-11-20': 40 });
     // Run again: nothing left to repair or write.

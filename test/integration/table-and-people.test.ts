@@ -2,6 +2,7 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { table } from '#adapters/dynamodb/table.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
+import { newPerson } from '#domain/people/person.ts';
 import { ensureTable } from '#local/create-tables.ts';
 import { adminClient, documentClient, freshTable, uniqueId } from '../support/dynamodb.ts';
 
@@ -19,15 +20,14 @@ describe('the table in DynamoDB Local', () => {
 });
 
 describe('the people repository', () => {
-  const person = (id: string) => ({
-    id,
-    name: 'Ada',
-    bio: '',
-    place: 'Leeds',
-    declaredSkills: ['timber-framing'],
-    available: true,
-    createdAt: '2026-11-21T10:00:00.000Z',
-  });
+  const person = (id: string) =>
+    newPerson({
+      id,
+      name: 'Ada',
+      place: 'Leeds',
+      declaredSkills: [{ skill: 'timber-framing', level: 'working' }],
+      createdAt: '2026-11-21T10:00:00.000Z',
+    });
 
   it('creates a person once; a second create returns the stored one unchanged', async () => {
     const { tableName } = await freshTable();

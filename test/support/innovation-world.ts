@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Services } from '#app/services.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
+import { newPerson } from '#domain/people/person.ts';
 import { everyItem } from '#domain/paged-reads.ts';
 import { apiOnFreshTable, body } from './api-client.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
@@ -17,17 +18,7 @@ const people = ['ana', 'ben', 'admin', 'member', 'stranger'];
 /** Profiles for these ids, named after them: what the innovation rules need of a person. */
 export async function createPeople(services: Services, ids: string[]) {
   await Promise.all(
-    ids.map((id) =>
-      services.people.createIfAbsent({
-        id,
-        name: id,
-        bio: '',
-        place: '',
-        declaredSkills: [],
-        available: true,
-        createdAt: '2026-01-01T00:00:00.000Z',
-      }),
-    ),
+    ids.map((id) => services.people.createIfAbsent(newPerson({ id, name: id, createdAt: '2026-01-01T00:00:00.000Z' }))),
   );
 }
 

@@ -43,8 +43,6 @@ export function memorySyndicates(): SyndicateRepository {
       syndicates.set(syndicate.id, copy(syndicate));
     },
     getMembership: async (syndicateId, personId) => copy(memberships.get(key(syndicateId, personId)) ?? null),
-    listMemberships: async (syndicateId) =>
-      copy([...memberships.values()].filter((membership) => membership.syndicateId === syndicateId)),
     pageMemberships: (syndicateId, request, sieve) =>
       pagedFrom(() =>
         copy(
@@ -55,16 +53,14 @@ export function memorySyndicates(): SyndicateRepository {
       )(request, sieve),
     getMemberships: (syndicateId, personIds) =>
       manyFrom((personId) => copy(memberships.get(key(syndicateId, personId))))(personIds),
-    listMembershipsOf: async (personId) =>
-      copy([...memberships.values()].filter((membership) => membership.personId === personId)),
-    pageMembershipsOf: (personId, request) =>
+    pageMembershipsOf: (personId, request, sieve) =>
       pagedFrom(() =>
         copy(
           [...memberships.values()]
             .filter((membership) => membership.personId === personId)
             .sort(byText((membership) => membership.syndicateId)),
         ),
-      )(request),
+      )(request, sieve),
     async requestMembership(membership) {
       const existing = memberships.get(key(membership.syndicateId, membership.personId));
       if (existing && existing.status !== 'declined') return copy(existing);

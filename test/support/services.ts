@@ -17,6 +17,7 @@ import type { PeopleRepository, Person } from '#domain/people/person.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import { pagedFrom } from './memory-pages.ts';
 import { createLogger } from '#platform/log.ts';
+import { testOpenApiFile } from './open-api-file.ts';
 
 export const commons = loadCommons(join(import.meta.dirname, '../../content'));
 
@@ -34,6 +35,12 @@ export function memoryPeople(initial: Person[] = []): PeopleRepository & { all()
       if (existing) return existing;
       people.set(person.id, person);
       return person;
+    },
+    async saveProfile(person) {
+      const stored = people.get(person.id);
+      if (!stored || stored.version !== person.version - 1)
+        throw new ConflictError('The profile changed since it was read.');
+      people.set(person.id, { ...stored, ...person });
     },
     all: () => [...people.values()],
   };
@@ -100,6 +107,7 @@ export const testConfig = parseConfig({
   PUBLIC_URL: 'https://guildhall.test',
   STEWARDS: 'steward',
   LOG_LEVEL: 'silent',
+  OPENAPI_FILE: testOpenApiFile,
 });
 
 /** A search index that holds nothing; tests that search use the real embedded engine. */

@@ -87,6 +87,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     'inventor',
     'learner',
     'invitee',
+    'editor',
   ]) {
     await call('GET', '/api/me', person);
   }
@@ -304,6 +305,35 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       path: () => '/api/people/owner/credit-limit',
       body: () => ({ credit: '50000', reason: 'Agreed at the members’ meeting.' }),
       as: 'steward',
+      ok: 200,
+    },
+    {
+      // Made from version 0, the profile as first created: the editor changes it only here.
+      route: 'PATCH /api/me',
+      path: () => '/api/me',
+      body: () => ({
+        version: 0,
+        place: 'Leeds',
+        availability: { status: 'available-from', from: '2027-01-04' },
+        languages: ['en', 'pl'],
+        links: { portfolio: 'https://editor.example/work' },
+        privacy: { skills: 'public' },
+        declaredSkills: [{ skill: 'solar-site-survey', level: 'working', note: 'Surveyed twelve roofs.' }],
+      }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/me/skills/{skillId}',
+      path: () => '/api/me/skills/pv-system-sizing',
+      body: () => ({ level: 'foundation', link: 'https://editor.example/sizing' }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/me/skills/{skillId}',
+      path: () => '/api/me/skills/pv-system-sizing',
+      as: 'editor',
       ok: 200,
     },
     {

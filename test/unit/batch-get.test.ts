@@ -2,11 +2,11 @@
 // never in a tight loop, and a 503 once the budget is spent. The client is a fake that answers as
 // DynamoDB does under throttling (it leaves keys unprocessed); DynamoDB Local never does.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { fakeClock } from '../support/fake-clock.ts';
 import { describe, expect, it } from 'vitest';
 import { getItems, itemKey } from '#adapters/dynamodb/items.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { StoreUnavailableError } from '#domain/errors.ts';
-import type { RetryClock } from '#domain/retry.ts';
 
 type Key = { pk: string; sk: string };
 interface Call {
@@ -34,20 +34,6 @@ function fakeStore(options: { missing?: Set<string>; unprocessed?: (call: number
     },
   };
   return { client: client as unknown as DynamoDBDocumentClient, calls };
-}
-
-function fakeClock(): RetryClock & { sleeps: number[] } {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => now,
-    random: () => 0.5,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
 }
 
 const keys = (n: number) => Array.from({ length: n }, (_, i) => ({ pk: `P#${i}`, sk: 'S' }));

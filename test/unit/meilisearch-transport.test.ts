@@ -65,6 +65,18 @@ describe('the Meilisearch adapter over HTTP', () => {
     expect(sent[0]?.headers['x-meilisearch-client']).toMatch(/^Meilisearch JavaScript/);
   });
 
+  it('reports its health from the engine’s /health and the index’s stats, sending the key', async () => {
+    const index = adapter();
+    await index.upsert(fixtures);
+    const before = fake.requests.length;
+    expect(await index.health()).toMatchObject({ engine: 'meilisearch', documents: fixtures.length });
+    const sent = fake.requests.slice(before).map((request) => `${request.method} ${request.path}`);
+    expect(sent).toEqual(expect.arrayContaining(['GET /health', `GET /indexes/index-${uid}/stats`]));
+    expect(fake.requests.slice(before).every((request) => request.headers.authorization === 'Bearer test-key')).toBe(
+      true,
+    );
+  });
+
   it('carries documents and answers through JSON unchanged, unicode included', async () => {
     const index = adapter();
     const cafe = { ...(fixtures[0] as SearchDocument), title: 'Café – 東京 🦀 "quoted" \\ back' };

@@ -1,6 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiRoutes } from '#http/api.ts';
+import { apiInfo, apiRoutes, createApi } from '#http/api.ts';
 import { buildOpenApi } from '#http/openapi.ts';
+import { compileOpenApi } from '#local/compile-openapi.ts';
+import { callerFor } from '../support/api-client.ts';
+import { fakeServices } from '../support/services.ts';
 
 describe('the OpenAPI document', () => {
   const document = buildOpenApi(apiRoutes, { title: 'Guildhall API', version: 'test' });
@@ -76,5 +82,21 @@ describe('the OpenAPI document', () => {
       Object.values(operations).map((operation) => (operation as { operationId: string }).operationId),
     );
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('is served as compiled at build time: the route table’s document, as compact JSON, cacheable', async () => {
+    const file = compileOpenApi(join(mkdtempSync(join(tmpdir(), 'guildhall-openapi-')), 'openapi.json'));
+    const call = callerFor(createApi(fakeServices({}, { OPENAPI_FILE: file })));
+    const response = await call('GET', '/api/openapi.json', null);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(buildOpenApi(apiRoutes, apiInfo))));
+  });
+
+  it('refuses to document a route without its doc, as in a bundle built for AWS', () => {
+    const [route] = apiRoutes;
+    if (!route) throw new Error('no routes');
+    expect(() => buildOpenApi([{ ...route, doc: false }], apiInfo)).toThrow(/has no doc/);
   });
 });

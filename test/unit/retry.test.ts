@@ -10,6 +10,7 @@ import {
   startRetries,
   unprocessedKeysRetry,
 } from '#domain/retry.ts';
+import { fakeClock } from '../support/fake-clock.ts';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -77,23 +78,6 @@ describe('retryOnConflict', () => {
   });
 });
 
-/** A clock whose sleeps pass at once and are recorded; `random` gives the jitter draws. */
-function fakeClock(random = () => 0.999) {
-  let now = 0;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    clock: {
-      now: () => now,
-      random,
-      sleep: async (ms: number) => {
-        sleeps.push(ms);
-        now += ms;
-      },
-    },
-  };
-}
-
 describe('the retry policy', () => {
   const policy = { baseMs: 20, capMs: 500, budgetMs: 2_000, tries: 100 };
 
@@ -112,7 +96,8 @@ describe('the retry policy', () => {
   });
 
   it('never waits past its time budget, and then says to give up', async () => {
-    const { clock, sleeps } = fakeClock();
+    const clock = fakeClock(() => 0.999);
+    const { sleeps } = clock;
     const retries = startRetries(policy, clock);
     while (await retries.next()) {
       // each lost try costs nothing here: only the waits spend the budget
@@ -123,7 +108,8 @@ describe('the retry policy', () => {
   });
 
   it('gives up after its tries even with time to spare', async () => {
-    const { clock, sleeps } = fakeClock(() => 0);
+    const clock = fakeClock(() => 0);
+    const { sleeps } = clock;
     const retries = startRetries({ ...policy, tries: 4 }, clock);
     let more = 0;
     while (await retries.next()) more++;

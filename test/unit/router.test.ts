@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BusyError, ConflictError, NotFoundError } from '#domain/errors.ts';
 import { protectedRoute, publicRoute } from '#http/route.ts';
 import { createRouter, type HttpRequest, queryObject } from '#http/router.ts';
@@ -11,13 +11,17 @@ import { fakeServices } from '../support/services.ts';
 const echo = publicRoute<{ id: string }, { limit: number }, { title: string; count: number }>({
   method: 'POST',
   path: '/api/things/{id}',
-  summary: 'echo',
-  tags: ['test'],
   auth: 'none',
-  params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
-  query: z.object({ limit: wholeNumber({ min: 1, max: 50 }).default(20) }),
-  body: z.object({ title: z.string().min(1), count: z.number().int() }),
-  responses: { 201: { description: 'made' } },
+  input: () => ({
+    params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }),
+    query: z.object({ limit: z._default(wholeNumber({ min: 1, max: 50 }), 20) }),
+    body: z.object({ title: z.string().check(z.minLength(1)), count: z.number().check(z.int()) }),
+  }),
+  doc: {
+    summary: 'echo',
+    tags: ['test'],
+    responses: { 201: { description: 'made' } },
+  },
   async handle({ params, query, body }) {
     return { status: 201, body: { id: params.id, limit: query.limit, ...body } };
   },
@@ -28,14 +32,18 @@ const routes = [
   publicRoute({
     method: 'PUT',
     path: '/api/choices',
-    summary: 'one of two strict shapes',
-    tags: ['test'],
     auth: 'none',
-    body: z.union([
-      z.strictObject({ decision: z.enum(['approve', 'decline']) }),
-      z.strictObject({ role: z.string(), rate: z.strictObject({ amount: z.number() }) }),
-    ]),
-    responses: { 200: { description: 'ok' } },
+    input: () => ({
+      body: z.union([
+        z.strictObject({ decision: z.enum(['approve', 'decline']) }),
+        z.strictObject({ role: z.string(), rate: z.strictObject({ amount: z.number() }) }),
+      ]),
+    }),
+    doc: {
+      summary: 'one of two strict shapes',
+      tags: ['test'],
+      responses: { 200: { description: 'ok' } },
+    },
     async handle({ body }) {
       return { body };
     },
@@ -43,10 +51,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/things/{id}',
-    summary: 'get',
-    tags: ['test'],
     auth: 'none',
-    responses: { 200: { description: 'ok' } },
+    doc: {
+      summary: 'get',
+      tags: ['test'],
+      responses: { 200: { description: 'ok' } },
+    },
     async handle({ identity }) {
       return { body: { sawIdentity: identity !== null } };
     },
@@ -54,10 +64,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/missing',
-    summary: 'throws not found',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws not found',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new NotFoundError('course', 'nope');
     },
@@ -65,10 +77,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/busy',
-    summary: 'throws busy',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws busy',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new BusyError('Too many changes at once.');
     },
@@ -76,10 +90,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/conflict',
-    summary: 'throws conflict',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws conflict',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new ConflictError('Already applied.');
     },
@@ -87,10 +103,12 @@ const routes = [
   publicRoute({
     method: 'GET',
     path: '/api/bug',
-    summary: 'throws a bug',
-    tags: ['test'],
     auth: 'none',
-    responses: {},
+    doc: {
+      summary: 'throws a bug',
+      tags: ['test'],
+      responses: {},
+    },
     async handle() {
       throw new TypeError('secret internals');
     },
@@ -98,10 +116,12 @@ const routes = [
   protectedRoute({
     method: 'GET',
     path: '/api/private',
-    summary: 'needs identity',
-    tags: ['test'],
     auth: 'required',
-    responses: { 200: { description: 'ok' } },
+    doc: {
+      summary: 'needs identity',
+      tags: ['test'],
+      responses: { 200: { description: 'ok' } },
+    },
     async handle({ identity }) {
       return { body: { personId: identity.personId } };
     },
@@ -168,6 +188,48 @@ describe('router', () => {
       'path.id',
       'query.limit',
     ]);
+  });
+
+  it('explains each refused field in a plain English sentence, not a bare "Invalid input"', async () => {
+    const response = await router().handle(
+      request({ method: 'POST', path: '/api/things/abc', headers: json, body: '{"title":"","count":1.5}' }),
+    );
+    expect(JSON.parse(response.body).errors).toEqual([
+      { field: 'body.title', message: 'Too small: expected string to have >=1 characters' },
+      { field: 'body.count', message: 'Invalid input: expected int, received number' },
+    ]);
+  });
+
+  it('builds a route’s schemas the first time the route is matched, once, and no other route’s', async () => {
+    const builds = { a: 0, b: 0 };
+    const counted = (name: 'a' | 'b') =>
+      publicRoute({
+        method: 'GET',
+        path: `/api/${name}`,
+        auth: 'none',
+        input: () => {
+          builds[name]++;
+          return { query: z.object({ n: z._default(wholeNumber({ min: 1, max: 9 }), 1) }) };
+        },
+        doc: {
+          summary: name,
+          tags: ['test'],
+          responses: { 200: { description: 'ok' } },
+        },
+        async handle({ query }) {
+          return { body: query };
+        },
+      });
+    const lazyRouter = createRouter([counted('a'), counted('b')], {
+      services: fakeServices(),
+      maxBodyBytes: 2048,
+      exposeInternals: false,
+      telemetry: { log: createLogger('silent'), requestServed: () => {} },
+    });
+    expect(builds).toEqual({ a: 0, b: 0 });
+    expect((await lazyRouter.handle(request({ path: '/api/a', rawQuery: 'n=2' }))).body).toBe('{"n":2}');
+    expect((await lazyRouter.handle(request({ path: '/api/a', rawQuery: 'n=x' }))).status).toBe(400);
+    expect(builds).toEqual({ a: 1, b: 0 });
   });
 
   it('names each field the request may not send, nested ones by their path', async () => {

@@ -38,6 +38,7 @@ export async function scanAll(
   return pages.flat();
 }
 
+// Access pattern `reindex-scan`: the reindex reads the table a page of a segment at a time.
 /**
  * One page of one segment of a parallel Scan. The cursor is the page's last key, base64url JSON, as
  * opaque to the caller as it is to a queue that carries it to the next run.

@@ -26,6 +26,7 @@ function toRecord(item: Item): IdempotencyRecord {
  */
 export function createDynamoIdempotencyStore(client: DynamoDBDocumentClient, tableName: string): IdempotencyStore {
   return {
+    // Access pattern `idempotency-claim`: one conditional put that hands back the item in its way.
     async claim(scope, fingerprint, now) {
       const keys = idempotencyKeys(scope.personId, scope.command, scope.key);
       try {

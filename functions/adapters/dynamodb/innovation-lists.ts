@@ -107,13 +107,13 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
   };
 
   return {
-    // Access pattern: several records by id (one batch read).
+    // Access pattern `records-by-ids`: several records by id (one batch read).
     async getMany(innovationIds) {
       const found = await getItems(client, tableName, innovationIds.map(innovationLookup));
       return new Map([...found.values()].map((item) => [String(item.id), toRecord(item)]));
     },
 
-    // Access pattern: several versions by record and number (one batch read).
+    // Access pattern `versions-by-refs`: several versions by record and number (one batch read).
     async getVersions(refs) {
       const found = await getItems(
         client,
@@ -123,7 +123,7 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
       return [...found.values()].map(toVersion);
     },
 
-    // Access pattern: the registry, a page at a time, newest first (gsi1).
+    // Access pattern `registry`: the registry, a page at a time, newest first (gsi1).
     async publishedPage(request, filter = {}) {
       const input = { ...byGsi1(publishedRecordsKey.gsi1pk, undefined, true), ...publishedFilterExpression(filter) };
       if (input.FilterExpression) {
@@ -132,13 +132,14 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
       return pageOf(await gsi1Page(input, request), toRecord);
     },
 
-    // Access pattern: the ids of a person's records through their inventor links (gsi1), newest first.
+    // Access pattern `records-of-inventor`: the ids of a person's records through their inventor links (gsi1), newest
+    // first.
     async inventorPage(personId, request) {
       const key = inventorRecordsKey(personId);
       return pageOf(await gsi1Page(byGsi1(key.gsi1pk, key.prefix, true), request), (item) => String(item.innovationId));
     },
 
-    // Access pattern: several adoptions by record and syndicate (one batch read).
+    // Access pattern `adoptions-by-refs`: several adoptions by record and syndicate (one batch read).
     async getAdoptions(refs) {
       const found = await getItems(
         client,
@@ -148,9 +149,9 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
       return [...found.values()].map(toAdoption);
     },
 
-    // Access pattern: a page of a record's adoptions, by syndicate id.
+    // Access pattern `adoptions-of-record`: a page of a record's adoptions, by syndicate id.
     async adoptionsPage(innovationId, request) {
-      const key = recordItemsKey(innovationId, 'ADOPT#');
+      const key = recordItemsKey(innovationId, 'adoptions');
       const page = await queryPage(
         client,
         {
@@ -164,14 +165,14 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
       return pageOf(page, toAdoption);
     },
 
-    // Access pattern: a page of a syndicate's adoptions, newest first (gsi1).
+    // Access pattern `adoptions-of-syndicate`: a page of a syndicate's adoptions, newest first (gsi1).
     async adoptionsBySyndicatePage(syndicateId, request) {
-      const key = syndicateInnovationItemsKey(syndicateId, 'ADOPT#');
+      const key = syndicateInnovationItemsKey(syndicateId, 'adoptions');
       return pageOf(await gsi1Page(byGsi1(key.gsi1pk, key.prefix, true), request), toAdoption);
     },
 
-    // Access pattern: a page of a record's value reports, newest first, through the record's log entries
-    // (gsi1): each report and each settlement was logged when it happened, and the log keeps that order.
+    // Access pattern `reports-of-record`: a page of a record's value reports, newest first, through the record's log
+    // entries (gsi1): each report and each settlement was logged when it happened, and the log keeps that order.
     async reportsPage(innovationId, request, which = 'reported') {
       const key = recordLogEntriesKey(innovationId);
       const page = await gsi1Page(
@@ -195,9 +196,9 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
       return { ...pageOf(page, () => null), items: reports };
     },
 
-    // Access pattern: a page of a syndicate's value reports, newest first (gsi1).
+    // Access pattern `reports-of-syndicate`: a page of a syndicate's value reports, newest first (gsi1).
     async reportsBySyndicatePage(syndicateId, request) {
-      const key = syndicateInnovationItemsKey(syndicateId, 'REPORT#');
+      const key = syndicateInnovationItemsKey(syndicateId, 'reports');
       return pageOf(await gsi1Page(byGsi1(key.gsi1pk, key.prefix, true), request), toReport);
     },
   };

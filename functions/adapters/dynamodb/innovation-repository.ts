@@ -40,21 +40,22 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
   return {
     ...createInnovationLists(client, tableName),
 
-    // Access pattern: a record by id.
+    // Access pattern `record-by-id`: a record by id.
     async get(innovationId) {
       const item = await get(innovationLookup(innovationId));
       return item ? toRecord(item) : null;
     },
 
-    // Access pattern: one version of a record.
+    // Access pattern `version-by-number`: one version of a record.
     async getVersion(innovationId, version) {
       const item = await get(innovationVersionKeys(innovationId, version));
       return item ? toVersion(item) : null;
     },
 
-    // Access pattern: a record's versions, oldest first: at most maxVersions and a draft (bounded).
+    // Access pattern `versions-of-record`: a record's versions, oldest first: at most maxVersions and a draft
+    // (bounded).
     async listVersions(innovationId) {
-      const key = recordItemsKey(innovationId, 'VERSION#');
+      const key = recordItemsKey(innovationId, 'versions');
       const items = await queryAll(client, {
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
@@ -108,7 +109,7 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       );
     },
 
-    // Access pattern: one syndicate's adoption of one record.
+    // Access pattern `adoption-by-record-and-syndicate`: one syndicate's adoption of one record.
     async getAdoption(innovationId, syndicateId) {
       const item = await get(adoptionLookup(innovationId, syndicateId));
       return item ? toAdoption(item) : null;
@@ -145,7 +146,7 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       );
     },
 
-    // Access pattern: one value report.
+    // Access pattern `report-by-id`: one value report.
     async getReport(innovationId, reportId) {
       const item = await get(valueReportLookup(innovationId, reportId));
       return item ? toReport(item) : null;

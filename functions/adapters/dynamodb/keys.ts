@@ -10,7 +10,9 @@ export const enrollmentKeys = (personId: string, courseId: string) => ({
   gsi1pk: `COURSE#${courseId}`,
   gsi1sk: `ENROLL#${personId}`,
 });
-export const enrollmentPrefix = 'ENROLL#';
+const enrollmentPrefix = 'ENROLL#';
+/** A learner's enrollments, by course id: one person's partition. */
+export const enrollmentsOf = (personId: string) => ({ pk: `PERSON#${personId}`, prefix: enrollmentPrefix });
 
 /** Attempts sort by number within a course, zero-padded so string order is numeric order. */
 export const attemptKeys = (personId: string, courseId: string, attempt: number) => ({
@@ -31,6 +33,8 @@ export const credentialKeys = (credentialId: string, personId: string, issuedAt:
   gsi1sk: `CRED#${issuedAt}`,
 });
 export const credentialLookup = (credentialId: string) => ({ pk: `CRED#${credentialId}`, sk: 'CRED' });
+/** A person's credentials (gsi1), by issue date. */
+export const credentialsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'CRED#' });
 
 /** A skill a person holds by credential; gsi1 lists a skill's holders (supply for shortages). */
 export const heldSkillKeys = (personId: string, skillId: string) => ({
@@ -39,7 +43,9 @@ export const heldSkillKeys = (personId: string, skillId: string) => ({
   gsi1pk: `SKILL#${skillId}`,
   gsi1sk: `PERSON#${personId}`,
 });
-export const heldSkillPrefix = 'SKILL#';
+const heldSkillPrefix = 'SKILL#';
+/** The skills a person holds by credential, by skill id: one person's partition. */
+export const heldSkillsOf = (personId: string) => ({ pk: `PERSON#${personId}`, prefix: heldSkillPrefix });
 
 /** Marks what an item is; the stream indexer dispatches on it. */
 export type EntityType =
@@ -154,10 +160,12 @@ export const innovationLookup = (innovationId: string) => ({ pk: `INNOV#${innova
 export const publishedRecordsKey = { gsi1pk: 'INNOVATIONS#published' } as const;
 /** A person's records through their inventor links (gsi1), newest first. */
 export const inventorRecordsKey = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'INVENTS#' });
+/** The sort-key prefix of each kind of item kept under a record (and, on gsi1, under a syndicate). */
+const recordItemPrefix = { versions: 'VERSION#', adoptions: 'ADOPT#', reports: 'REPORT#' } as const;
 /** A record's versions, adoptions (by syndicate id) or value reports (by id), under its partition. */
-export const recordItemsKey = (innovationId: string, kind: 'VERSION#' | 'ADOPT#' | 'REPORT#') => ({
+export const recordItemsKey = (innovationId: string, kind: keyof typeof recordItemPrefix) => ({
   pk: `INNOV#${innovationId}`,
-  prefix: kind,
+  prefix: recordItemPrefix[kind],
 });
 
 /** A version lives with its record. */
@@ -203,9 +211,9 @@ export const valueReportLookup = (innovationId: string, reportId: string) => ({
   sk: `REPORT#${reportId}`,
 });
 /** A syndicate's adoptions or value reports on gsi1 (the keys above put them there), by date. */
-export const syndicateInnovationItemsKey = (syndicateId: string, kind: 'ADOPT#' | 'REPORT#') => ({
+export const syndicateInnovationItemsKey = (syndicateId: string, kind: 'adoptions' | 'reports') => ({
   gsi1pk: `SYND#${syndicateId}`,
-  prefix: kind,
+  prefix: recordItemPrefix[kind],
 });
 
 /**
@@ -248,6 +256,8 @@ export const creditLimitChangeKeys = (accountId: string, at: string, logIndex: n
   pk: `ACCOUNT#${accountId}`,
   sk: `LIMIT#${at}#${String(logIndex).padStart(12, '0')}`,
 });
+/** An account's credit-limit changes, in time order. */
+export const limitChangesOf = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, prefix: 'LIMIT#' });
 
 /** The registry log lives in one partition: entries by index, and the head beside them. */
 export const registryLogPartition = 'REGISTRY-LOG';

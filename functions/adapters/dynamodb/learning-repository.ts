@@ -20,10 +20,11 @@ import {
   attemptList,
   credentialKeys,
   credentialLookup,
+  credentialsOf,
   enrollmentKeys,
-  enrollmentPrefix,
+  enrollmentsOf,
   heldSkillKeys,
-  heldSkillPrefix,
+  heldSkillsOf,
 } from './keys.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -49,18 +50,19 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
     storeCall(() => client.send(new TransactWriteCommand({ TransactItems: items })), conflict);
 
   return {
-    // Access pattern: one learner's enrollment in one course.
+    // Access pattern `enrollment-by-person-and-course`: one learner's enrollment in one course.
     async getEnrollment(personId, courseId) {
       const item = await getItem(client, tableName, pk(enrollmentKeys(personId, courseId)));
       return item ? fromItem<Enrollment>(item) : null;
     },
 
-    // Access pattern: a learner's enrollments.
+    // Access pattern `enrollments-of-person`: a learner's enrollments.
     async listEnrollments(personId) {
-      return queryKeys<Enrollment>(client, tableName, { partition: `PERSON#${personId}`, prefix: enrollmentPrefix });
+      const { pk, prefix } = enrollmentsOf(personId);
+      return queryKeys<Enrollment>(client, tableName, { partition: pk, prefix });
     },
 
-    // Access pattern: enroll once; a retry returns the stored enrollment.
+    // Access pattern `enroll-once`: enroll once; a retry returns the stored enrollment.
     async createEnrollment(enrollment) {
       try {
         await storeCall(() =>
@@ -126,7 +128,7 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
       );
     },
 
-    // Access pattern: a learner's attempts at one quiz, newest first, a page at a time.
+    // Access pattern `attempts-of-learner`: a learner's attempts at one quiz, newest first, a page at a time.
     async pageAttempts(personId, courseId, request) {
       const list = attemptList(personId, courseId);
       return pageOf(
@@ -145,30 +147,26 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
       );
     },
 
-    // Access pattern: a credential by id (download, verification page).
+    // Access pattern `credential-by-id`: a credential by id (download, verification page).
     async getCredential(credentialId) {
       const item = await getItem(client, tableName, credentialLookup(credentialId));
       return item ? fromItem<StoredCredential>(item) : null;
     },
 
-    // Access pattern: a person's credentials, oldest first (gsi1).
+    // Access pattern `credentials-of-person`: a person's credentials, oldest first (gsi1).
     async listCredentials(personId) {
-      return queryKeys<StoredCredential>(client, tableName, {
-        index: 'gsi1',
-        partition: `PERSON#${personId}`,
-        prefix: 'CRED#',
-      });
+      const { gsi1pk, prefix } = credentialsOf(personId);
+      return queryKeys<StoredCredential>(client, tableName, { index: 'gsi1', partition: gsi1pk, prefix });
     },
 
-    // Access pattern: the skills a person holds by credential.
+    // Access pattern `held-skills-of-person`: the skills a person holds by credential.
     async listCredentialedSkills(personId) {
-      return queryKeys<CredentialedSkill>(client, tableName, {
-        partition: `PERSON#${personId}`,
-        prefix: heldSkillPrefix,
-      });
+      const { pk, prefix } = heldSkillsOf(personId);
+      return queryKeys<CredentialedSkill>(client, tableName, { partition: pk, prefix });
     },
 
-    // Access pattern: some people's credentialed skills among some skills, batched by key: every pair.
+    // Access pattern `held-skills-by-pairs`: some people's credentialed skills among some skills, batched by key: every
+    // pair.
     async findCredentialedSkills(personIds, skillIds) {
       const keys = personIds.flatMap((personId) => skillIds.map((skillId) => pk(heldSkillKeys(personId, skillId))));
       return [...(await getItems(client, tableName, keys)).values()].map((item) => fromItem<CredentialedSkill>(item));

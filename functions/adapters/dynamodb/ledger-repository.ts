@@ -10,6 +10,7 @@ import {
   accountsListKey,
   creditLimitChangeKeys,
   ledgerTotalsKeys,
+  limitChangesOf,
 } from './keys.ts';
 
 function toAccount(item: Item) {
@@ -27,16 +28,16 @@ const toEntry = (item: Item): LedgerEntry => {
 };
 
 export function createLedgerRepository(client: DynamoDBDocumentClient, tableName: string): LedgerRepository {
-  const inAccount = (accountId: AccountId, prefix: string) =>
+  const inAccount = (key: { pk: string; prefix: string }) =>
     queryAll(client, {
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': accountLookup(accountId).pk, ':prefix': prefix },
+      ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
       ConsistentRead: true,
     });
 
   return {
-    // Access pattern: several accounts at once, strongly consistent (a settlement plans from them).
+    // Access pattern `accounts-by-ids`: several accounts at once, strongly consistent (a settlement plans from them).
     async getAccounts(accountIds) {
       const items = await getItems(
         client,
@@ -49,7 +50,7 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       return found;
     },
 
-    // Access pattern: a page of every account, by id (gsi1; see keys.ts for why one partition).
+    // Access pattern `accounts`: a page of every account, by id (gsi1; see keys.ts for why one partition).
     async accountsPage(request) {
       const page = await queryPage(
         client,
@@ -65,7 +66,7 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       return pageOf(page, toAccount);
     },
 
-    // Access pattern: the ledger's totals, one item kept by every settlement (strongly consistent).
+    // Access pattern `ledger-totals`: the ledger's totals, one item kept by every settlement (strongly consistent).
     async totals() {
       const item = await getItem(client, tableName, ledgerTotalsKeys, { consistent: true });
       return {
@@ -75,7 +76,7 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       };
     },
 
-    // Access pattern: a page of an account's statement lines, oldest first.
+    // Access pattern `entries-of-account`: a page of an account's statement lines, oldest first.
     async entriesPage(accountId, request) {
       const key = accountEntriesKey(accountId);
       const page = await queryPage(
@@ -91,9 +92,9 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       return pageOf(page, toEntry);
     },
 
-    // Access pattern: an account's credit-limit changes, oldest first.
+    // Access pattern `limit-changes-of-account`: an account's credit-limit changes, oldest first.
     async listLimitChanges(accountId) {
-      return (await inAccount(accountId, 'LIMIT#')).map((item) => {
+      return (await inAccount(limitChangesOf(accountId))).map((item) => {
         const change = fromItem<CreditLimitChange>(item);
         return { ...change, limit: optionalBig(change.limit) ?? null, previous: optionalBig(change.previous) ?? null };
       });

@@ -30,6 +30,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':expected': expected },
   });
+  // Access pattern `application-by-opening-and-person`: one person's application to one opening.
   const getApplication = async (openingId: string, personId: string, consistent = false) => {
     const item = await getItem(client, tableName, applicationLookup(openingId, personId), { consistent });
     return item ? fromItem<Application>(item) : null;
@@ -99,13 +100,13 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
   };
 
   return {
-    // Access pattern: an opening by id.
+    // Access pattern `opening-by-id`: an opening by id.
     async get(openingId) {
       const item = await getItem(client, tableName, openingLookup(openingId));
       return item ? fromItem<Opening>(item) : null;
     },
 
-    // Access pattern: openings by id, batched (search hits, a person's applications).
+    // Access pattern `openings-by-ids`: openings by id, batched (search hits, a person's applications).
     async getMany(openingIds) {
       const items = await getItems(client, tableName, openingIds.map(openingLookup));
       return new Map([...items.values()].map((item) => [String(item.id), fromItem<Opening>(item)]));
@@ -133,23 +134,24 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       );
     },
 
-    // Access pattern: a syndicate's openings, any status, newest first, a page at a time (gsi2).
+    // Access pattern `openings-of-syndicate`: a syndicate's openings, any status, newest first, a page at a time
+    // (gsi2).
     async pageBySyndicate(syndicateId, request, sieve) {
       const { gsi2pk, prefix } = syndicateOpenings(syndicateId);
       return openingIndexPage('gsi2', gsi2pk, prefix, request, sieve);
     },
 
-    // Access pattern: openings in one status, newest posted first, a page at a time (gsi1): the board.
-    // Each status is one partition. Its writes are openings posted, edited, filled and swept as
-    // expired: each syndicate's admins by hand, far below the 1,000 writes a second one partition of an
-    // index takes; reads are pages, so the partition's size never reaches a request.
+    // Access pattern `openings-by-status`: openings in one status, newest posted first, a page at a time (gsi1): the
+    // board. Each status is one partition. Its writes are openings posted, edited, filled and swept as expired: each
+    // syndicate's admins by hand, far below the 1,000 writes a second one partition of an index takes; reads are pages,
+    // so the partition's size never reaches a request.
     async pageByStatus(status, request, sieve) {
       return openingIndexPage('gsi1', openingsInStatus(status).gsi1pk, undefined, request, sieve);
     },
 
     getApplication: (openingId, personId) => getApplication(openingId, personId),
 
-    // Access pattern: one application per person and opening, at most `maxApplicationsPerOpening` an
+    // Access pattern `apply-once`: one application per person and opening, at most `maxApplicationsPerOpening` an
     // opening. One transaction puts the application (unless the person applied already) and counts it
     // (unless the opening is full), so a fault leaves neither; a retry returns the first application.
     async createApplication(application) {
@@ -200,12 +202,13 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       );
     },
 
-    // Access pattern: an opening's applications, all of them: at most the cap createApplication keeps.
+    // Access pattern `applications-of-opening`: an opening's applications, all of them: at most the cap
+    // createApplication keeps.
     async listApplications(openingId) {
       return (await firstItems((request) => pageOfApplications(openingId, request), maxApplicationsPerOpening)).items;
     },
 
-    // Access pattern: a person's applications, newest first, a page at a time (gsi1).
+    // Access pattern `applications-of-person`: a person's applications, newest first, a page at a time (gsi1).
     async pageApplicationsOf(personId, request) {
       const { gsi1pk, prefix } = applicationsOf(personId);
       const page = await queryPage(

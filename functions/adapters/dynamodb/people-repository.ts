@@ -1,25 +1,45 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
-import { personSchema, type PeopleRepository, type Person } from '#domain/people/person.ts';
+import { type PeopleRepository, personFromItem } from '#domain/people/person.ts';
+import type { Profile } from '#domain/people/profile.ts';
 import { storeCall } from './errors.ts';
 import { getItem, getItems } from './items.ts';
 import { personKeys } from './keys.ts';
 
+/**
+ * The attributes a profile change writes; everything else on the item (id, email, createdAt, and
+ * whatever other features keep there) is left as it is.
+ */
+const profileAttributes = [
+  'name',
+  'place',
+  'bio',
+  'availability',
+  'available',
+  'hoursPerWeek',
+  'languages',
+  'links',
+  'privacy',
+  'declaredSkills',
+  'version',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof Profile>;
+
 export function createPeopleRepository(client: DynamoDBDocumentClient, tableName: string): PeopleRepository {
   return {
-    // Access pattern: a person by id.
+    // Access pattern `person-by-id`: a person by id.
     async get(personId) {
       const item = await getItem(client, tableName, personKeys(personId));
-      return item ? toPerson(item) : null;
+      return item ? personFromItem(item) : null;
     },
 
-    // Access pattern: people by id, batched (a page of members, the applicants of an opening).
+    // Access pattern `people-by-ids`: people by id, batched (a page of members, the applicants of an opening).
     async getMany(personIds) {
       const items = await getItems(client, tableName, personIds.map(personKeys));
-      return new Map([...items.values()].map((item) => [String(item.id), toPerson(item)]));
+      return new Map([...items.values()].map((item) => [String(item.id), personFromItem(item)]));
     },
 
-    // Access pattern: create a person once; a repeat returns the stored one.
+    // Access pattern `person-create-once`: create a person once; a repeat returns the stored one.
     async createIfAbsent(person) {
       try {
         await storeCall(() =>
@@ -40,9 +60,38 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
         throw error;
       }
     },
-  };
-}
 
-function toPerson(item: Record<string, unknown>): Person {
-  return personSchema.parse(item);
+    // Access pattern `person-save-profile`: a person's profile fields, over the version the change was
+    // made from. A person stored before profiles had versions is at version 0 without the attribute.
+    async saveProfile(person) {
+      const previous = person.version - 1;
+      const set = profileAttributes.filter((name) => person[name] !== undefined);
+      const remove = profileAttributes.filter((name) => person[name] === undefined);
+      const names = Object.fromEntries(profileAttributes.map((name, i) => [`#a${i}`, name]));
+      const alias = (name: (typeof profileAttributes)[number]) => `#a${profileAttributes.indexOf(name)}`;
+      await storeCall(
+        () =>
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: personKeys(person.id),
+              UpdateExpression: [
+                `SET ${set.map((name) => `${alias(name)} = :${name}`).join(', ')}`,
+                remove.length > 0 ? `REMOVE ${remove.map(alias).join(', ')}` : '',
+              ].join(' '),
+              ConditionExpression:
+                previous === 0
+                  ? `attribute_exists(pk) AND (attribute_not_exists(${alias('version')}) OR ${alias('version')} = :previous)`
+                  : `attribute_exists(pk) AND ${alias('version')} = :previous`,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: {
+                ...Object.fromEntries(set.map((name) => [`:${name}`, person[name]])),
+                ':previous': previous,
+              },
+            }),
+          ),
+        'The profile changed since it was read.',
+      );
+    },
+  };
 }

@@ -11,6 +11,7 @@ export function createDynamoRateLimiter(
   rate: RateLimit,
 ): RateLimiter {
   return {
+    // Access pattern `write-limit`: one conditional update of the window's counter.
     async take(key, now) {
       const { index, endsAt } = windowOf(now, rate.windowSeconds);
       try {

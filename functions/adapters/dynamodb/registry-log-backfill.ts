@@ -26,6 +26,7 @@ export async function backfillSubtrees(
   tableName: string,
   onProgress: (done: number, of: number) => void = () => undefined,
 ): Promise<BackfillReport> {
+  // Access pattern `log-subtrees-mark`: one read, and nothing more to do once the walk has finished.
   const mark = await getItem(client, tableName, logSubtreesMarkKeys, { consistent: true });
   if (mark) return { entries: Number(mark.treeSize), written: 0, done: true };
   const log = createRegistryLogRepository(client, tableName);

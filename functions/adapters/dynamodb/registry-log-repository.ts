@@ -26,23 +26,24 @@ export const maxEntriesRead = 1000;
 
 export function createRegistryLogRepository(client: DynamoDBDocumentClient, tableName: string): RegistryLogRepository {
   return {
-    // Access pattern: the log's head, strongly consistent: every append starts from it.
+    // Access pattern `log-head`: the log's head, strongly consistent: every append starts from it.
     async head() {
       const item = await getItem(client, tableName, logHeadKeys, { consistent: true });
       return item ? toLogHead(item) : null;
     },
 
+    // Access pattern `log-append`: one transaction with the write it logs, conditional on the head.
     async append(log) {
       await transact(client, logAppendItems(tableName, log), 'Another entry took this index first.');
     },
 
-    // Access pattern: one entry by index.
+    // Access pattern `log-entry-by-index`: one entry by index.
     async entry(index) {
       const item = await getItem(client, tableName, logEntryLookup(index), { consistent: true });
       return item ? toLogEntry(item) : null;
     },
 
-    // Access pattern: a range of entries, in index order (at most 1,000: the callers' window).
+    // Access pattern `log-entries-range`: a range of entries, in index order (at most 1,000: the callers' window).
     async entries(start, end) {
       if (end - start > maxEntriesRead) throw new RangeError(`At most ${maxEntriesRead} entries a read.`);
       if (end <= start) return [];
@@ -59,7 +60,7 @@ export function createRegistryLogRepository(client: DynamoDBDocumentClient, tabl
       return items.map(toLogEntry);
     },
 
-    // Access pattern: stored subtree hashes, by the entries that completed them (one batch read).
+    // Access pattern `log-subtree-nodes`: stored subtree hashes, by the entries that completed them (one batch read).
     async nodes(nodes) {
       const index = (node: { start: number; size: number }) => node.start + node.size - 1;
       const items = await getItems(
@@ -79,7 +80,7 @@ export function createRegistryLogRepository(client: DynamoDBDocumentClient, tabl
       return found;
     },
 
-    // Access pattern: a page of the entries about one record, oldest first (gsi1).
+    // Access pattern `log-entries-of-record`: a page of the entries about one record, oldest first (gsi1).
     async entriesFor(innovationId, request: PageRequest) {
       const key = recordLogEntriesKey(innovationId);
       const page = await queryPage(

@@ -21,7 +21,7 @@ import { conflictRetry, startRetries } from '#domain/retry.ts';
 import { isCounter, type Tally } from '#domain/shortages/tally.ts';
 import { batchWriteAll, scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { getItem, type Item, queryAll } from './items.ts';
+import { getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
 import {
   shortageHolderKeys,
   shortageHolderPrefix,
@@ -140,7 +140,8 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
   return {
     ...createShortageSourceReader(client, tableName),
 
-    // Access pattern: what the index last applied for one source (consistent: it guards the next change).
+    // Access pattern `shortage-source-applied`: what the index last applied for one source (consistent: it guards the
+    // next change).
     async getContribution(key) {
       const item = await getItem(client, tableName, shortageSourceKeys(key), { consistent: true });
       return item ? toStored(item) : null;
@@ -190,12 +191,11 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return { written: puts.length, deleted: deletes.length };
     },
 
-    // Access pattern: every skill's aggregate, in one query (gsi1). Read whole in a request, and
-    // bounded: one aggregate per skill of the commons (compiled at deploy, 128 today), however many
-    // openings, people and enrollments the table holds. One partition (SHORTAGES) holds them: only the
-    // shortage stream consumer writes them, a transaction per source change, so a burst waits in the
-    // stream rather than refusing a person's write, and the rate is people's edits, far below the
-    // 1,000 writes a second one partition of an index takes.
+    // Access pattern `shortage-aggregates`: every skill's aggregate, in one query (gsi1). Read whole in a request, and
+    // bounded: one aggregate per skill of the commons (compiled at deploy, 128 today), however many openings, people
+    // and enrollments the table holds. One partition (SHORTAGES) holds them: only the shortage stream consumer writes
+    // them, a transaction per source change, so a burst waits in the stream rather than refusing a person's write, and
+    // the rate is people's edits, far below the 1,000 writes a second one partition of an index takes.
     async listAggregates() {
       const items = await queryAll(client, {
         TableName: tableName,
@@ -206,7 +206,7 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return items.map((item) => ({ skill: String(item.skill), tally: tallyOf(item) }));
     },
 
-    // Batch job only (recompute check): every stored contribution.
+    // Access pattern `shortage-recompute-scan`: batch job only (recompute check), every stored contribution.
     async listContributions() {
       const items = await scanAll(client, {
         TableName: tableName,
@@ -217,20 +217,37 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       return items.map(toStored);
     },
 
-    // Access pattern: the available people holding a skill.
-    async listHolders(skill) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': shortageKeys(skill).pk, ':prefix': shortageHolderPrefix },
-      });
-      return items.map(
+    // Access pattern `holders-of-skill`: the available people holding a skill, a page at a time, by person id.
+    async pageHolders(skill, request) {
+      const pk = shortageKeys(skill).pk;
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': shortageHolderPrefix },
+        },
+        request,
+        { name: 'pk', value: pk },
+      );
+      return pageOf(
+        page,
         (item): Holder => ({
           skill,
           personId: String(item.personId),
           how: item.how === 'credentialed' ? 'credentialed' : 'declared',
         }),
       );
+    },
+
+    // Access pattern `holders-among`: whether some people hold a skill, by key (batched).
+    async holdersAmong(skill, personIds) {
+      const items = await getItems(
+        client,
+        tableName,
+        personIds.map((personId) => shortageHolderKeys(skill, personId)),
+      );
+      return new Set([...items.values()].map((item) => String(item.personId)));
     },
 
     async putSnapshot(snapshot) {
@@ -244,7 +261,7 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
       );
     },
 
-    // Access pattern: the daily snapshots from a day on, oldest first.
+    // Access pattern `shortage-snapshots`: the daily snapshots from a day on, oldest first.
     async listSnapshots(fromDay) {
       const items = await queryAll(client, {
         TableName: tableName,

@@ -5,10 +5,10 @@ import type { ShortageRepository } from '#domain/shortages/shortage-repository.t
 import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#domain/shortages/sources.ts';
 import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { getItem, type Item, queryAll } from './items.ts';
-import { courseEnrollmentsKey, enrollmentKeys, heldSkillPrefix, openingLookup, personKeys } from './keys.ts';
+import { getItem, type Item, pageOf, queryAll, queryPage } from './items.ts';
+import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys } from './keys.ts';
 
-type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'listLearners' | 'markExpired'>;
+type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'pageLearners' | 'markExpired'>;
 
 const str = (item: Item, name: string): string => {
   const value = item[name];
@@ -53,8 +53,15 @@ export const toPersonFacts = (item: Item): PersonFacts => ({
   id: str(item, 'id'),
   // The profile schema defaults availability to yes.
   available: item.available !== false,
+  // Declared skills are `{ skill, level, … }`; a profile stored before skills had levels holds bare ids.
   declaredSkills: Array.isArray(item.declaredSkills)
-    ? item.declaredSkills.filter((s): s is string => typeof s === 'string')
+    ? item.declaredSkills.flatMap((s: unknown) =>
+        typeof s === 'string'
+          ? [s]
+          : s && typeof s === 'object' && typeof (s as Item).skill === 'string'
+            ? [(s as Item).skill as string]
+            : [],
+      )
     : [],
 });
 
@@ -82,7 +89,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
   const get = (key: { pk: string; sk: string }) => getItem(client, tableName, key, { consistent: true });
 
   return {
-    // Access pattern: one source's current state, strongly consistent.
+    // Access pattern `shortage-source-state`: one source's current state, strongly consistent.
     async readSource(ref): Promise<SourceState> {
       if (ref.kind === 'opening') {
         const item = await get(openingLookup(ref.openingId));
@@ -98,7 +105,10 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
           TableName: tableName,
           ConsistentRead: true,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': personKeys(ref.personId).pk, ':prefix': heldSkillPrefix },
+          ExpressionAttributeValues: {
+            ':pk': heldSkillsOf(ref.personId).pk,
+            ':prefix': heldSkillsOf(ref.personId).prefix,
+          },
         }),
       ]);
       return {
@@ -108,7 +118,8 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       };
     },
 
-    // Batch job only (recompute): every source item in the table, by a parallel Scan.
+    // Access pattern `shortage-recompute-scan`: batch job only (recompute), every source item in the table, by a
+    // parallel Scan.
     async readAllSources() {
       const items = await scanAll(client, {
         TableName: tableName,
@@ -151,21 +162,23 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       return states;
     },
 
-    // Access pattern: a course's learners part-way through it (gsi1).
-    async listLearners(courseId) {
-      const items = await queryAll(client, {
-        TableName: tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        FilterExpression: '#status = :inProgress',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':pk': courseEnrollmentsKey(courseId).gsi1pk,
-          ':prefix': courseEnrollmentsKey(courseId).prefix,
-          ':inProgress': 'in-progress',
+    // Access pattern `learners-of-course`: a course's learners part-way through it, a page at a time (gsi1). Completed
+    // enrollments are read and dropped, within queryPage's bounded number of calls.
+    async pageLearners(courseId, request) {
+      const { gsi1pk, prefix } = courseEnrollmentsKey(courseId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
         },
-      });
-      return items.map((item) => str(item, 'personId'));
+        request,
+        { name: 'gsi1pk', value: gsi1pk },
+        { keep: (items) => items.filter((item) => item.status === 'in-progress') },
+      );
+      return pageOf(page, (item) => str(item, 'personId'));
     },
 
     // A new version, so optimistic writers notice; only if nobody changed the opening since it was listed.

@@ -8,7 +8,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryKeys, queryPage } from './items.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
   membershipKeys,
   membershipsOf,
@@ -26,28 +26,29 @@ const counts = (membership: Membership | null) => ({
 });
 
 export function createSyndicateRepository(client: DynamoDBDocumentClient, tableName: string): SyndicateRepository {
+  // Access pattern `membership-by-syndicate-and-person`: one person's membership of one syndicate.
   const getMembership = async (syndicateId: string, personId: string) => {
     const item = await getItem(client, tableName, membershipKeys(syndicateId, personId));
     return item ? fromItem<Membership>(item) : null;
   };
 
   return {
-    // Access pattern: a syndicate by id.
+    // Access pattern `syndicate-by-id`: a syndicate by id.
     async get(syndicateId) {
       const item = await getItem(client, tableName, syndicateLookup(syndicateId));
       return item ? fromItem<Syndicate>(item) : null;
     },
 
-    // Access pattern: syndicates by id, batched (a page of openings names its syndicates).
+    // Access pattern `syndicates-by-ids`: syndicates by id, batched (a page of openings names its syndicates).
     async getMany(syndicateIds) {
       const items = await getItems(client, tableName, syndicateIds.map(syndicateLookup));
       return new Map([...items.values()].map((item) => [String(item.id), fromItem<Syndicate>(item)]));
     },
 
-    // Access pattern: every syndicate by name, a page at a time (gsi1). One partition holds the whole
-    // list: its writes are syndicates founded, edited and joined (each join rewrites the count on the
-    // syndicate item), a rate people set by hand, far below the 1,000 writes a second one partition of
-    // an index takes; and the reads are pages, so its size never reaches a request.
+    // Access pattern `syndicates-by-name`: every syndicate by name, a page at a time (gsi1). One partition holds the
+    // whole list: its writes are syndicates founded, edited and joined (each join rewrites the count on the syndicate
+    // item), a rate people set by hand, far below the 1,000 writes a second one partition of an index takes; and the
+    // reads are pages, so its size never reaches a request.
     async page(request) {
       const list = syndicateList();
       return pageOf(
@@ -108,14 +109,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     getMembership,
 
-    // Access pattern: a syndicate's members and requests, all of them. Only for what needs every member
-    // (the ledger's shares, adoption's choices); what a person reads pages (pageMemberships).
-    async listMemberships(syndicateId) {
-      const { pk, prefix } = syndicateMembers(syndicateId);
-      return queryKeys<Membership>(client, tableName, { partition: pk, prefix });
-    },
-
-    // Access pattern: a syndicate's members and requests, a page at a time, by person id.
+    // Access pattern `members-of-syndicate-paged`: a syndicate's members and requests, a page at a time, by person id.
     async pageMemberships(syndicateId, request, sieve) {
       const { pk, prefix } = syndicateMembers(syndicateId);
       const page = await queryPage(
@@ -132,7 +126,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
       return pageOf(page, fromItem<Membership>);
     },
 
-    // Access pattern: some people's memberships of one syndicate, batched.
+    // Access pattern `memberships-by-people`: some people's memberships of one syndicate, batched.
     async getMemberships(syndicateId, personIds) {
       const items = await getItems(
         client,
@@ -142,14 +136,8 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
       return new Map([...items.values()].map((item) => [String(item.personId), fromItem<Membership>(item)]));
     },
 
-    // Access pattern: a person's memberships, all of them (gsi1): for the ledger, which sums them.
-    async listMembershipsOf(personId) {
-      const { gsi1pk, prefix } = membershipsOf(personId);
-      return queryKeys<Membership>(client, tableName, { index: 'gsi1', partition: gsi1pk, prefix });
-    },
-
-    // Access pattern: a person's memberships, a page at a time, by syndicate id (gsi1).
-    async pageMembershipsOf(personId, request) {
+    // Access pattern `memberships-of-person-paged`: a person's memberships, a page at a time, by syndicate id (gsi1).
+    async pageMembershipsOf(personId, request, sieve) {
       const { gsi1pk, prefix } = membershipsOf(personId);
       const page = await queryPage(
         client,
@@ -161,6 +149,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
         },
         request,
         { name: 'gsi1pk', value: gsi1pk },
+        { keep: keepBy(sieve, fromItem<Membership>) },
       );
       return pageOf(page, fromItem<Membership>);
     },

@@ -7,7 +7,8 @@
 // first answer, a key reused for another request is refused); run the use case with ids derived from
 // the key, so a request that runs twice creates the same thing; count the business event it was, if
 // any, now that it happened; keep the answer, or let the key go on failure.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { Services } from '#app/services.ts';
 import {
   ConflictError,
@@ -40,12 +41,17 @@ export interface CommandContext<P, B> {
   body: B;
 }
 
+export interface CommandInput<P, B> {
+  /** The ids the write acts on: the API takes them from the path, a form from its page's address. */
+  params?: z.ZodMiniType<P>;
+  body?: z.ZodMiniType<B>;
+}
+
 export interface Command<P, B, O> {
   /** Dotted and unique (`syndicates.create`): it scopes idempotency keys and names the write in logs. */
   name: string;
-  /** The ids the write acts on: the API takes them from the path, a form from its page's address. */
-  params?: z.ZodType<P>;
-  body?: z.ZodType<B>;
+  /** Builds the schemas, once, when the command first runs (or is documented): never at a cold start. */
+  input?: () => CommandInput<P, B>;
   run(context: CommandContext<P, B>): Promise<O>;
   /**
    * The business event a successful run is, as a metric (platform/metrics.ts): its name, or a function
@@ -59,8 +65,10 @@ export interface Command<P, B, O> {
 // biome-ignore lint/suspicious/noExplicitAny: a command table holds commands of every input and output type.
 export type AnyCommand = Command<any, any, any>;
 
-export function command<P = Record<string, never>, B = undefined, O = unknown>(definition: Command<P, B, O>) {
-  return definition;
+export function command<P = Record<string, never>, B = undefined, O = unknown>(
+  definition: Command<P, B, O>,
+): Command<P, B, O> {
+  return definition.input ? { ...definition, input: lazySchema(definition.input) } : definition;
 }
 
 export interface Invocation {
@@ -95,8 +103,9 @@ export async function runCommand<P, B, O>(
       message: 'An idempotency key is 1 to 128 visible ASCII characters, such as a UUID.',
     });
   }
-  const params = definition.params ? parseInto(definition.params, invocation.params ?? {}, 'path', issues) : ({} as P);
-  const body = definition.body ? parseInto(definition.body, invocation.body, 'body', issues) : (undefined as B);
+  const input = definition.input?.() ?? {};
+  const params = input.params ? parseInto(input.params, invocation.params ?? {}, 'path', issues) : ({} as P);
+  const body = input.body ? parseInto(input.body, invocation.body, 'body', issues) : (undefined as B);
   if (issues.length > 0) throw new RequestShapeError(issues);
 
   // Own properties over the prototype: the services' lazy getters (the commons) stay lazy.

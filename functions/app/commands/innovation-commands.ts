@@ -1,5 +1,6 @@
 // The writes inventors and adopting syndicates make to innovation records, adoptions and value reports.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import {
   adoptionInputSchema,
@@ -20,35 +21,36 @@ import { settleReport } from '#domain/innovations/settle-report.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { command } from './command.ts';
 
-const record = z.object({ innovationId: idSchema });
-const adoption = z.object({ innovationId: idSchema, syndicateId: idSchema });
-const report = z.object({ innovationId: idSchema, reportId: idSchema });
+const record = lazySchema(() => z.object({ innovationId: idSchema() }));
+const adoption = lazySchema(() => z.object({ innovationId: idSchema(), syndicateId: idSchema() }));
+const report = lazySchema(() => z.object({ innovationId: idSchema(), reportId: idSchema() }));
 
 export const createInnovationCommand = command({
   name: 'innovations.create',
-  body: innovationInputSchema,
+  input: () => ({ body: innovationInputSchema() }),
   run: ({ services, identity, body }) => createInnovation(services, identity, body),
 });
 
 export const updateDraftCommand = command({
   name: 'innovations.update-draft',
-  params: record,
-  body: innovationInputSchema,
+  input: () => ({ params: record(), body: innovationInputSchema() }),
   run: ({ services, identity, params, body }) => updateDraft(services, identity, params.innovationId, body),
 });
 
 export const consentCommand = command({
   name: 'innovations.consent',
-  params: record,
-  body: z.strictObject({
-    decision: z.enum(['accept', 'decline']),
-    rev: z
-      .number()
-      .int()
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional()
-      .describe('The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since'),
+  input: () => ({
+    params: record(),
+    body: z.strictObject({
+      decision: z.enum(['accept', 'decline']),
+      rev: z
+        .optional(z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)))
+        .check(
+          z.describe(
+            'The draft’s `rev` as you read it: an acceptance is refused if its inventors or shares changed since',
+          ),
+        ),
+    }),
   }),
   run: ({ services, identity, params, body }) =>
     decideConsent(services, identity, params.innovationId, body.decision, body.rev),
@@ -56,40 +58,40 @@ export const consentCommand = command({
 
 export const startCorrectionCommand = command({
   name: 'innovations.start-correction',
-  params: record,
+  input: () => ({ params: record() }),
   run: ({ services, identity, params }) => startCorrection(services, identity, params.innovationId),
 });
 
 export const publishCommand = command({
   name: 'innovations.publish',
-  params: record,
+  input: () => ({ params: record() }),
   run: ({ services, identity, params }) => publishInnovation(services, identity, params.innovationId),
   counts: 'publications',
 });
 
 export const adoptCommand = command({
   name: 'innovations.adopt',
-  params: adoption,
-  body: adoptionInputSchema.omit({ syndicateId: true }),
+  input: () => ({ params: adoption(), body: z.omit(adoptionInputSchema(), { syndicateId: true }) }),
   run: ({ services, identity, params, body }) =>
     adoptInnovation(services, identity, params.innovationId, { ...body, syndicateId: params.syndicateId }),
 });
 
 export const reportValueCommand = command({
   name: 'innovations.report-value',
-  params: adoption,
-  body: valueReportInputSchema,
+  input: () => ({ params: adoption(), body: valueReportInputSchema() }),
   run: ({ services, identity, params, body }) =>
     reportValue(services, identity, params.innovationId, params.syndicateId, body),
 });
 
 export const decideReportCommand = command({
   name: 'innovations.decide-report',
-  params: report,
-  body: z.union([
-    z.strictObject({ decision: z.literal('confirm') }),
-    z.strictObject({ decision: z.literal('dispute'), reason: disputeReasonSchema }),
-  ]),
+  input: () => ({
+    params: report(),
+    body: z.union([
+      z.strictObject({ decision: z.literal('confirm') }),
+      z.strictObject({ decision: z.literal('dispute'), reason: disputeReasonSchema() }),
+    ]),
+  }),
   run: ({ services, identity, params, body }) =>
     decideReport(services, identity, params.innovationId, params.reportId, body),
   // The confirmation that completes a report settles it at once.
@@ -108,7 +110,7 @@ function settlementCounts(output: { report: ValueReport; settledNow?: boolean })
 
 export const settleCommand = command({
   name: 'innovations.settle',
-  params: report,
+  input: () => ({ params: report() }),
   run: ({ services, identity, params }) => settleReport(services, identity, params.innovationId, params.reportId),
   counts: ({ output }) => settlementCounts(output),
 });

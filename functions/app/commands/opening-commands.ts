@@ -1,5 +1,6 @@
 // The writes syndicates and applicants make to openings and applications.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
 import { applicationNoteSchema } from '#domain/openings/application.ts';
 import { openingInputSchema } from '#domain/openings/opening.ts';
@@ -13,33 +14,29 @@ import {
 } from '#domain/openings/opening-use-cases.ts';
 import { command } from './command.ts';
 
-const opening = z.object({ openingId: idSchema });
+const opening = lazySchema(() => z.object({ openingId: idSchema() }));
 
 export const createOpeningCommand = command({
   name: 'openings.create',
-  params: z.object({ syndicateId: idSchema }),
-  body: openingInputSchema,
+  input: () => ({ params: z.object({ syndicateId: idSchema() }), body: openingInputSchema() }),
   run: ({ services, identity, params, body }) => createOpening(services, identity, params.syndicateId, body),
 });
 
 export const updateOpeningCommand = command({
   name: 'openings.update',
-  params: opening,
-  body: openingInputSchema,
+  input: () => ({ params: opening(), body: openingInputSchema() }),
   run: ({ services, identity, params, body }) => updateOpening(services, identity, params.openingId, body),
 });
 
 export const changeOpeningStatusCommand = command({
   name: 'openings.change-status',
-  params: opening,
-  body: z.strictObject({ status: z.enum(['open', 'closed']) }),
+  input: () => ({ params: opening(), body: z.strictObject({ status: z.enum(['open', 'closed']) }) }),
   run: ({ services, identity, params, body }) => changeOpeningStatus(services, identity, params.openingId, body.status),
 });
 
 export const applyCommand = command({
   name: 'openings.apply',
-  params: opening,
-  body: z.strictObject({ note: applicationNoteSchema }),
+  input: () => ({ params: opening(), body: z.strictObject({ note: applicationNoteSchema() }) }),
   // Applying again answers with the application already made, and that is no new application.
   async run({ services, identity, params, body }) {
     const { application, submitted } = await apply(services, identity, params.openingId, body.note);
@@ -50,14 +47,16 @@ export const applyCommand = command({
 
 export const withdrawCommand = command({
   name: 'openings.withdraw',
-  params: opening,
+  input: () => ({ params: opening() }),
   run: ({ services, identity, params }) => withdraw(services, identity, params.openingId),
 });
 
 export const decideApplicantCommand = command({
   name: 'openings.decide-applicant',
-  params: z.object({ openingId: idSchema, personId: personIdSchema }),
-  body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
+  input: () => ({
+    params: z.object({ openingId: idSchema(), personId: personIdSchema() }),
+    body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
+  }),
   run: ({ services, identity, params, body }) =>
     decideApplication(services, identity, params.openingId, params.personId, body.decision),
   // An accepted applicant fills a position; deciding twice is refused (409), so this counts each once.

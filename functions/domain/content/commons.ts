@@ -1,6 +1,7 @@
 // The commons' knowledge as the rest of Guildhall sees it: trades, skills, courses with their
 // lessons and quizzes, and practice guides. Parsed and cross-checked by parse-commons.ts.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 
 export const tradeIds = [
   'construction',
@@ -21,79 +22,96 @@ export type SkillLevel = (typeof skillLevels)[number];
 /** Ordering of levels, so "holds at least working" can be checked. */
 export const levelRank: Record<SkillLevel, number> = { foundation: 1, working: 2, proficient: 3 };
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case, e.g. timber-framing');
+const id = lazySchema(() =>
+  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case, e.g. timber-framing')),
+);
 /** The id of a skill, course or practice guide, where other schemas name one. */
 export const commonsIdSchema = id;
 
-export const skillSchema = z.strictObject({
-  id,
-  label: z.string().min(2).max(80),
-  description: z.string().min(20).max(1200),
-  related: z.array(id).default([]),
-  esco: z
-    .string()
-    .regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'must be an ESCO skill URI')
-    .optional(),
-});
+export const skillSchema = lazySchema(() =>
+  z.strictObject({
+    id: id(),
+    label: z.string().check(z.minLength(2), z.maxLength(80)),
+    description: z.string().check(z.minLength(20), z.maxLength(1200)),
+    related: z._default(z.array(id()), []),
+    esco: z.optional(
+      z.string().check(z.regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'must be an ESCO skill URI')),
+    ),
+  }),
+);
 
-export const skillFileSchema = z.strictObject({
-  trade: z.enum(tradeIds),
-  label: z.string().min(2).max(60),
-  description: z.string().min(10).max(600),
-  skills: z.array(skillSchema).min(1),
-});
+export const skillFileSchema = lazySchema(() =>
+  z.strictObject({
+    trade: z.enum(tradeIds),
+    label: z.string().check(z.minLength(2), z.maxLength(60)),
+    description: z.string().check(z.minLength(10), z.maxLength(600)),
+    skills: z.array(skillSchema()).check(z.minLength(1)),
+  }),
+);
 
-export const quizQuestionSchema = z
-  .strictObject({
-    question: z.string().min(5).max(400),
-    options: z.array(z.string().min(1).max(300)).min(2).max(6),
-    answer: z.number().int().min(0),
-    explanation: z.string().min(5).max(600),
-  })
-  .refine((question) => question.answer < question.options.length, {
-    message: 'answer must index one of the options',
-    path: ['answer'],
-  });
+export const quizQuestionSchema = lazySchema(() =>
+  z
+    .strictObject({
+      question: z.string().check(z.minLength(5), z.maxLength(400)),
+      options: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.minLength(2), z.maxLength(6)),
+      answer: z.number().check(z.int(), z.minimum(0)),
+      explanation: z.string().check(z.minLength(5), z.maxLength(600)),
+    })
+    .check(
+      z.refine((question) => question.answer < question.options.length, {
+        message: 'answer must index one of the options',
+        path: ['answer'],
+      }),
+    ),
+);
 
-export const courseFrontmatterSchema = z.strictObject({
-  title: z.string().min(3).max(120),
-  summary: z.string().min(10).max(300),
-  trade: z.enum(tradeIds),
-  level: z.enum(skillLevels),
-  skills: z.array(z.strictObject({ skill: id, level: z.enum(skillLevels) })).min(1),
-  prerequisites: z.array(id).default([]),
-  hours: z.number().positive().max(500),
-  lessons: z.array(z.string().regex(/^\d{2}-[a-z0-9-]+$/, 'must be a lesson file name like 01-first-steps')).min(1),
-  authors: z.array(z.string().min(1)).min(1),
-  license: z.literal('CC-BY-SA-4.0'),
-  passMark: z.number().min(0.5).max(1),
-  /** How many questions one attempt draws from the pool in `quiz` (the pool holds at least twice as many). */
-  questionsPerAttempt: z.number().int().min(5).max(50),
-  /** A course whose lessons could hurt someone if wrong: each lesson must name a reviewer who is not its author. */
-  safetyCritical: z.boolean().default(false),
-  quiz: z.array(quizQuestionSchema).min(5, 'needs at least 5 questions'),
-});
+export const courseFrontmatterSchema = lazySchema(() =>
+  z.strictObject({
+    title: z.string().check(z.minLength(3), z.maxLength(120)),
+    summary: z.string().check(z.minLength(10), z.maxLength(300)),
+    trade: z.enum(tradeIds),
+    level: z.enum(skillLevels),
+    skills: z.array(z.strictObject({ skill: id(), level: z.enum(skillLevels) })).check(z.minLength(1)),
+    prerequisites: z._default(z.array(id()), []),
+    hours: z.number().check(z.positive(), z.maximum(500)),
+    lessons: z
+      .array(z.string().check(z.regex(/^\d{2}-[a-z0-9-]+$/, 'must be a lesson file name like 01-first-steps')))
+      .check(z.minLength(1)),
+    authors: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    license: z.literal('CC-BY-SA-4.0'),
+    passMark: z.number().check(z.minimum(0.5), z.maximum(1)),
+    /** How many questions one attempt draws from the pool in `quiz` (the pool holds at least twice as many). */
+    questionsPerAttempt: z.number().check(z.int(), z.minimum(5), z.maximum(50)),
+    /** A course whose lessons could hurt someone if wrong: each lesson must name a reviewer who is not its author. */
+    safetyCritical: z._default(z.boolean(), false),
+    quiz: z.array(quizQuestionSchema()).check(z.minLength(5, 'needs at least 5 questions')),
+  }),
+);
 
-export const lessonFrontmatterSchema = z.strictObject({
-  title: z.string().min(3).max(120),
-  minutes: z.number().int().positive().max(600),
-  /** Who wrote the lesson; the course's authors when left out. */
-  authors: z.array(z.string().min(1)).min(1).optional(),
-  /** Who read it for accuracy and safety (a person or a named review), never one of its authors. */
-  reviewers: z.array(z.string().min(1)).default([]),
-});
+export const lessonFrontmatterSchema = lazySchema(() =>
+  z.strictObject({
+    title: z.string().check(z.minLength(3), z.maxLength(120)),
+    minutes: z.number().check(z.int(), z.positive(), z.maximum(600)),
+    /** Who wrote the lesson; the course's authors when left out. */
+    authors: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+    /** Who read it for accuracy and safety (a person or a named review), never one of its authors. */
+    reviewers: z._default(z.array(z.string().check(z.minLength(1))), []),
+  }),
+);
 
-export const practiceFrontmatterSchema = z.strictObject({
-  title: z.string().min(3).max(140),
-  summary: z.string().min(10).max(300),
-  trade: z.enum(tradeIds),
-  skills: z.array(id).min(1),
-  authors: z.array(z.string().min(1)).min(1),
-  license: z.literal('CC-BY-SA-4.0'),
-});
+export const practiceFrontmatterSchema = lazySchema(() =>
+  z.strictObject({
+    title: z.string().check(z.minLength(3), z.maxLength(140)),
+    summary: z.string().check(z.minLength(10), z.maxLength(300)),
+    trade: z.enum(tradeIds),
+    skills: z.array(id()).check(z.minLength(1)),
+    authors: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    license: z.literal('CC-BY-SA-4.0'),
+  }),
+);
 
-export type Skill = z.infer<typeof skillSchema> & { trade: TradeId };
-export type QuizQuestion = z.infer<typeof quizQuestionSchema> & {
+export type Skill = z.infer<ReturnType<typeof skillSchema>> & { trade: TradeId };
+export type QuizQuestion = z.infer<ReturnType<typeof quizQuestionSchema>> & {
   /**
    * Stable across reordering of the pool: derived from the question and its options (see questionId in
    * parse-commons.ts), so a draw and its answers name exactly what the learner was shown.
@@ -119,7 +137,7 @@ export interface Lesson {
   words: number;
 }
 
-export interface Course extends Omit<z.infer<typeof courseFrontmatterSchema>, 'lessons' | 'quiz'> {
+export interface Course extends Omit<z.infer<ReturnType<typeof courseFrontmatterSchema>>, 'lessons' | 'quiz'> {
   id: string;
   introduction: string;
   lessons: Lesson[];
@@ -127,7 +145,7 @@ export interface Course extends Omit<z.infer<typeof courseFrontmatterSchema>, 'l
   quiz: QuizQuestion[];
 }
 
-export interface Practice extends z.infer<typeof practiceFrontmatterSchema> {
+export interface Practice extends z.infer<ReturnType<typeof practiceFrontmatterSchema>> {
   id: string;
   markdown: string;
   /** The markdown rendered once, when the commons is parsed, with its outline starting at h2. */

@@ -6,7 +6,7 @@
 // and each quiz pool holds at least twice the questions an attempt asks.
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   type Commons,
   type Course,
@@ -98,7 +98,7 @@ export function questionPoolIssues(course: {
 export function parseCommons(files: ContentFile[]): Commons {
   const issues: ContentIssue[] = [];
   const report = (file: string, field: string, message: string) => issues.push({ file, field, message });
-  const check = <T>(schema: z.ZodType<T>, data: unknown, file: string): T | undefined => {
+  const check = <T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T | undefined => {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     for (const issue of result.error.issues) report(file, issue.path.join('.') || '(root)', issue.message);
@@ -118,7 +118,7 @@ export function parseCommons(files: ContentFile[]): Commons {
       report(file.path, '(file)', `not valid YAML: ${(error as Error).message.split('\n')[0]}`);
       continue;
     }
-    const parsed = check(skillFileSchema, data, file.path);
+    const parsed = check(skillFileSchema(), data, file.path);
     if (!parsed) continue;
     trades.push({ id: parsed.trade, label: parsed.label, description: parsed.description });
     parsed.skills.forEach((skill, index) => {
@@ -154,7 +154,7 @@ export function parseCommons(files: ContentFile[]): Commons {
       report(file.path, '(frontmatter)', split.error);
       continue;
     }
-    const front = check(courseFrontmatterSchema, split.data, file.path);
+    const front = check(courseFrontmatterSchema(), split.data, file.path);
     if (!front) continue;
     for (const [index, taught] of front.skills.entries())
       requireSkill(file.path, `skills.${index}.skill`, taught.skill);
@@ -182,7 +182,7 @@ export function parseCommons(files: ContentFile[]): Commons {
         report(lessonPath, '(frontmatter)', lessonSplit.error);
         return;
       }
-      const lessonFront = check(lessonFrontmatterSchema, lessonSplit.data, lessonPath);
+      const lessonFront = check(lessonFrontmatterSchema(), lessonSplit.data, lessonPath);
       if (!lessonFront) return;
       // A safety-critical lesson is read by someone who did not write it before anyone follows it.
       const authors = lessonFront.authors ?? front.authors;
@@ -225,7 +225,7 @@ export function parseCommons(files: ContentFile[]): Commons {
       report(file.path, '(frontmatter)', split.error);
       continue;
     }
-    const front = check(practiceFrontmatterSchema, split.data, file.path);
+    const front = check(practiceFrontmatterSchema(), split.data, file.path);
     if (!front) continue;
     for (const [index, skillId] of front.skills.entries()) requireSkill(file.path, `skills.${index}`, skillId);
     practices.set(practiceId, {

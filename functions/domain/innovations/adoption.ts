@@ -2,18 +2,21 @@
 // and their shares; it then reports the value realised over a period, in Bound minor units. The
 // record's inventors confirm or dispute a report within a window; a report nobody disputes in time
 // counts as confirmed, by itself, without anyone writing to it (like an opening's expiry).
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { slugSchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
 import { holdersInputSchema, type PersonShare } from './innovation.ts';
 import type { ReportDecisions } from './separation-of-duties.ts';
 
-export const adoptionInputSchema = z.strictObject({
-  syndicateId: slugSchema,
-  implementers: holdersInputSchema,
-  note: text(0, 2000, { multiline: true, label: 'note' }).default(''),
-});
-export type AdoptionInput = z.infer<typeof adoptionInputSchema>;
+export const adoptionInputSchema = lazySchema(() =>
+  z.strictObject({
+    syndicateId: slugSchema(),
+    implementers: holdersInputSchema(),
+    note: z._default(text(0, 2000, { multiline: true, label: 'note' }), ''),
+  }),
+);
+export type AdoptionInput = z.infer<ReturnType<typeof adoptionInputSchema>>;
 
 export interface Adoption {
   innovationId: string;
@@ -49,20 +52,28 @@ export function overlappingPeriod(
 export const maxReportAmount = 100_000_000_000_000n;
 
 /** Whole minor units, sent as a JSON integer or as a string of digits (the form the API answers in). */
-export const minorUnitsSchema = z
-  .union([z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^[1-9]\d{0,19}$/)])
-  .transform((value) => BigInt(value));
+export const minorUnitsSchema = lazySchema(() =>
+  z.pipe(
+    z.union([
+      z.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
+      z.string().check(z.regex(/^[1-9]\d{0,19}$/)),
+    ]),
+    z.transform((value) => BigInt(value)),
+  ),
+);
 
-export const valueReportInputSchema = z.strictObject({
-  amount: minorUnitsSchema,
-  periodFrom: z.iso.date(),
-  periodTo: z.iso.date(),
-  method: text(10, 2000, { multiline: true, label: 'method' }),
-});
-export type ValueReportInput = z.infer<typeof valueReportInputSchema>;
+export const valueReportInputSchema = lazySchema(() =>
+  z.strictObject({
+    amount: minorUnitsSchema(),
+    periodFrom: z.iso.date(),
+    periodTo: z.iso.date(),
+    method: text(10, 2000, { multiline: true, label: 'method' }),
+  }),
+);
+export type ValueReportInput = z.infer<ReturnType<typeof valueReportInputSchema>>;
 
 /** Why an inventor disputes a report, from the API and from the record's page alike. */
-export const disputeReasonSchema = text(10, 2000, { multiline: true, label: 'reason' });
+export const disputeReasonSchema = lazySchema(() => text(10, 2000, { multiline: true, label: 'reason' }));
 
 export type StoredReportStatus = 'pending' | 'confirmed' | 'disputed' | 'settled';
 /** What a person sees: a pending report past its window is confirmed. */

@@ -2,7 +2,8 @@
 // A record starts as a private draft its inventors edit; publishing makes a version public and
 // immutable; a correction is a new version, drafted and published the same way, that names the
 // version it replaces. The record itself only points at its newest published version.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
 import { text } from '../text.ts';
@@ -24,44 +25,58 @@ export const maxHolders = 20;
  */
 export const maxVersions = 50;
 
-const personId = text(1, 128, { label: 'person id' });
-const commonsId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover');
+const personId = lazySchema(() => text(1, 128, { label: 'person id' }));
+const commonsId = lazySchema(() =>
+  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover')),
+);
 
 /** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
-export const holdersInputSchema = z
-  .array(z.strictObject({ personId, basisPoints: z.number().int().min(0).max(WHOLE).optional() }))
-  .min(1)
-  .max(maxHolders);
-export type HoldersInput = z.infer<typeof holdersInputSchema>;
+export const holdersInputSchema = lazySchema(() =>
+  z
+    .array(
+      z.strictObject({
+        personId: personId(),
+        basisPoints: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(WHOLE))),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(maxHolders)),
+);
+export type HoldersInput = z.infer<ReturnType<typeof holdersInputSchema>>;
 
-export const effectSchema = z.strictObject({
-  unit: text(1, 40, { label: 'unit' }),
-  before: z.number().finite(),
-  after: z.number().finite(),
-  method: text(10, 2000, { multiline: true, label: 'method' }),
-});
+export const effectSchema = lazySchema(() =>
+  z.strictObject({
+    unit: text(1, 40, { label: 'unit' }),
+    before: z.number(),
+    after: z.number(),
+    method: text(10, 2000, { multiline: true, label: 'method' }),
+  }),
+);
 
 /**
  * A link as the browser will follow it: stored as the URL parser writes it, so a direction override or
  * an invisible character typed into the path is percent-encoded where a reader can see it.
  */
-const evidenceLink = z
-  .url({ protocol: /^https?$/, error: 'must be an http or https link' })
-  .overwrite((link) => URL.parse(link)?.href ?? link);
+const evidenceLink = lazySchema(() =>
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http or https link' })
+    .check(z.overwrite((link) => URL.parse(link)?.href ?? link)),
+);
 
 /** What inventors may write in a draft: nothing the server owns. */
-export const innovationInputSchema = z.strictObject({
-  title: text(5, 120, { label: 'title' }),
-  problem: text(20, 4000, { multiline: true, label: 'problem' }),
-  improvement: text(30, 20_000, { multiline: true, label: 'improvement' }),
-  practice: commonsId.optional(),
-  skills: z.array(commonsId).max(10).default([]),
-  effect: effectSchema,
-  evidence: z.array(evidenceLink).max(10).default([]),
-  inventors: holdersInputSchema,
-  license: z.enum(licenses),
-});
-export type InnovationInput = z.infer<typeof innovationInputSchema>;
+export const innovationInputSchema = lazySchema(() =>
+  z.strictObject({
+    title: text(5, 120, { label: 'title' }),
+    problem: text(20, 4000, { multiline: true, label: 'problem' }),
+    improvement: text(30, 20_000, { multiline: true, label: 'improvement' }),
+    practice: z.optional(commonsId()),
+    skills: z._default(z.array(commonsId()).check(z.maxLength(10)), []),
+    effect: effectSchema(),
+    evidence: z._default(z.array(evidenceLink()).check(z.maxLength(10)), []),
+    inventors: holdersInputSchema(),
+    license: z.enum(licenses),
+  }),
+);
+export type InnovationInput = z.infer<ReturnType<typeof innovationInputSchema>>;
 
 /** A holder of a share: a person and their basis points (the shares sum to 10,000). */
 export interface PersonShare {

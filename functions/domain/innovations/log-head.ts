@@ -53,10 +53,19 @@ export interface LogSigner {
 
 export function logSignerFromJwk(privateJwk: JsonWebKey): LogSigner {
   const { d: _private, ...rest } = privateJwk;
-  const publicJwk = createPublicKey({ key: privateJwk, format: 'jwk' }).export({ format: 'jwk' });
+  let publicJwk: JsonWebKey | undefined;
   return {
     sign: (head) => signTreeHead(head, privateJwk),
-    publicJwk: { ...publicJwk, ...(typeof rest.kid === 'string' ? { kid: rest.kid } : {}), alg: 'EdDSA', use: 'sig' },
+    // Derived when first asked for (importing a key costs a cold start ~1 ms; most requests never sign).
+    get publicJwk() {
+      publicJwk ??= {
+        ...createPublicKey({ key: privateJwk, format: 'jwk' }).export({ format: 'jwk' }),
+        ...(typeof rest.kid === 'string' ? { kid: rest.kid } : {}),
+        alg: 'EdDSA',
+        use: 'sig',
+      };
+      return publicJwk;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import type { Identity } from '../identity.ts';
 import { disputeDeadline, effectiveReportStatus, type ValueReport } from './adoption.ts';
 import { consentRequests } from './consent-use-cases.ts';
 import type { InnovationDependencies } from './dependencies.ts';
-import { defaultPageSize, type PageRequest } from '../paging.ts';
+import { defaultPageSize, type Page, type PageRequest } from '../paging.ts';
 import { viewInnovation } from './innovation-use-cases.ts';
 
 export function reportView(report: ValueReport, now: Date, windowDays: number) {
@@ -27,7 +27,7 @@ export async function recordView(
   pages: { adoptions?: PageRequest; reports?: PageRequest } = {},
 ) {
   const view = await viewInnovation(deps, innovationId, viewer);
-  const empty = { items: [] };
+  const empty: Page<never> = { items: [] };
   const first = { limit: defaultPageSize };
   const [adoptions, reports] =
     view.record.status === 'published'

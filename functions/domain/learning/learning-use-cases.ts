@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
+import type { DeclaredSkill } from '../people/profile.ts';
 import type { CredentialSigner } from './credential.ts';
 import { type Enrollment, markLessonDone, newEnrollment, type Progress, progressOf } from './enrollment.ts';
 import type { CredentialedSkill, LearningRepository, StoredCredential } from './learning-repository.ts';
@@ -62,7 +63,7 @@ export interface LearnerSummary {
   enrollments: Array<Enrollment & { progress: Progress; courseTitle: string }>;
   credentials: Array<Omit<StoredCredential, 'jws'> & { courseTitle: string }>;
   credentialedSkills: CredentialedSkill[];
-  declaredSkills: string[];
+  declaredSkills: DeclaredSkill[];
 }
 
 export async function myLearning(deps: LearningDependencies, identity: Identity): Promise<LearnerSummary> {

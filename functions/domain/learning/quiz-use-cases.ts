@@ -5,7 +5,8 @@ import type { Course } from '../content/commons.ts';
 import { ConflictError, QuizWaitError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { getMe } from '../people/get-me.ts';
-import { buildAchievementCredential, credentialIdFor } from './credential.ts';
+import { randomToken } from '../credentials/recipient.ts';
+import { buildAchievementCredential, newCredentialId } from './credential.ts';
 import { type Enrollment, progressOf } from './enrollment.ts';
 import { gradeQuiz, type QuizAnswer, type QuizGrade, rightAnswersNeeded } from './grade-quiz.ts';
 import type { CredentialedSkill, QuizAttempt, StoredCredential } from './learning-repository.ts';
@@ -14,7 +15,7 @@ import { drawnQuestions, newDraw, questionsPerAttempt, type RandomInt } from './
 import { failsBeforeWait, quizWait, secondsUntil, tryAgainSentence } from './quiz-wait.ts';
 
 export interface QuizDependencies extends LearningDependencies {
-  /** A cryptographic random source for draws. */
+  /** A cryptographic random source for draws, credential ids and the salt of a hashed email. */
   randomInt: RandomInt;
   /** Names each draw. */
   newId: () => string;
@@ -193,7 +194,7 @@ export async function submitQuiz(
     return { grade, attempt: number, credentialId: enrollment.credentialId, retryAt: retryAt?.toISOString() };
   }
 
-  const credentialId = credentialIdFor(identity.personId, courseId);
+  const credentialId = newCredentialId(deps.randomInt);
   const credential = await issueCredential(deps, identity, course, credentialId, grade, now);
   const held: CredentialedSkill[] = course.skills.map((taught) => ({
     personId: identity.personId,
@@ -225,9 +226,12 @@ async function issueCredential(
     const skill = deps.commons.skills.get(taught.skill);
     return skill ? [skill] : [];
   });
+  // The profile's address, else the token's (a profile made before it carried one): hashed, never shown.
+  const email = person.email ?? identity.email;
   const credential = buildAchievementCredential({
     credentialId,
     person,
+    recipientEmail: email ? { email, salt: randomToken(deps.randomInt) } : undefined,
     course,
     skills,
     issuer: deps.signer.issuer,

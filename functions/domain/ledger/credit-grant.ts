@@ -2,7 +2,8 @@
 // stewards (named in configuration) grant it by a logged decision; the governance issue turns the
 // grant into a commons vote. A steward stands on both sides of a grant to their own account or to a
 // syndicate they belong to, so those grants are refused: someone else must make them.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
 import type { AccountId } from './account.ts';
@@ -11,16 +12,24 @@ import type { AccountId } from './account.ts';
 export const maxCredit = 1_000_000_000_000n;
 
 /** Credit in minor units, zero or more: a JSON integer or a string of digits. */
-export const creditSchema = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^(0|[1-9]\d{0,14})$/)])
-  .transform((value) => BigInt(value));
+export const creditSchema = lazySchema(() =>
+  z.pipe(
+    z.union([
+      z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+      z.string().check(z.regex(/^(0|[1-9]\d{0,14})$/)),
+    ]),
+    z.transform((value) => BigInt(value)),
+  ),
+);
 
-export const creditGrantInputSchema = z.strictObject({
-  /** How far below zero the account may go, in minor units; 0 takes a granted limit back. */
-  credit: creditSchema,
-  reason: text(10, 500, { multiline: true, label: 'reason' }),
-});
-export type CreditGrantInput = z.infer<typeof creditGrantInputSchema>;
+export const creditGrantInputSchema = lazySchema(() =>
+  z.strictObject({
+    /** How far below zero the account may go, in minor units; 0 takes a granted limit back. */
+    credit: creditSchema(),
+    reason: text(10, 500, { multiline: true, label: 'reason' }),
+  }),
+);
+export type CreditGrantInput = z.infer<ReturnType<typeof creditGrantInputSchema>>;
 
 /** The stewards' rule for one grant: who may make it, and to whom. Throws when it is refused. */
 export function checkGrant(

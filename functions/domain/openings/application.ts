@@ -1,10 +1,11 @@
 // Applications to openings, and ranking applicants by how many of the required skills they hold.
 import { levelRank, type SkillLevel } from '../content/commons.ts';
+import { lazySchema } from '#domain/zod.ts';
 import { text } from '../text.ts';
 import type { Opening } from './opening.ts';
 
 /** The note an applicant sends with an application, from the API and from the opening's page alike. */
-export const applicationNoteSchema = text(1, 2000, { multiline: true, label: 'note' });
+export const applicationNoteSchema = lazySchema(() => text(1, 2000, { multiline: true, label: 'note' }));
 
 export type ApplicationStatus = 'submitted' | 'withdrawn' | 'accepted' | 'declined';
 

@@ -5,6 +5,7 @@ import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import { type Page, type PageRequest, pageOfList } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
+import { declaredSkillIds } from '../people/profile.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
 import { type Application, rankApplicants } from './application.ts';
@@ -194,7 +195,7 @@ export async function rankedApplicants(
     return {
       application,
       person: { id: application.personId, name: person?.name ?? 'Unknown member', place: person?.place ?? '' },
-      skills: { credentialed: held.get(application.personId) ?? [], declared: person?.declaredSkills ?? [] },
+      skills: { credentialed: held.get(application.personId) ?? [], declared: person ? declaredSkillIds(person) : [] },
     };
   });
   const all = rankApplicants(opening, applicants);

@@ -1,6 +1,7 @@
 // Openings on a syndicate's job board. Lifecycle: draft → open → filled or closed; an open opening
 // past its valid-through date is expired, by itself, without anyone writing to it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { commonsIdSchema, skillLevels } from '../content/commons.ts';
 import { RuleViolationError } from '../errors.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
@@ -9,26 +10,29 @@ import { text } from '../text.ts';
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
 /** What an admin may send to create or edit an opening: nothing the server owns. */
-export const openingInputSchema = z.strictObject({
-  title: text(5, 120, { label: 'title' }),
-  description: text(30, 8000, { multiline: true, label: 'description' }),
-  skills: z
-    .array(z.strictObject({ skill: commonsIdSchema.max(80), level: z.enum(skillLevels) }))
-    .min(1)
-    .max(12),
-  positions: z.number().int().min(1).max(100),
-  hoursPerWeek: z.number().int().min(1).max(60),
-  pay: z.array(moneySchema).min(1).max(3),
-  place: text(2, 80, { label: 'place' }),
-  remote: z.boolean(),
-  applicantCountries: z
-    .array(z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL'))
-    .max(50)
-    .default([]),
-  employmentType: z.enum(employmentTypes),
-  validThrough: z.iso.date(),
-});
-export type OpeningInput = z.infer<typeof openingInputSchema>;
+export const openingInputSchema = lazySchema(() =>
+  z.strictObject({
+    title: text(5, 120, { label: 'title' }),
+    description: text(30, 8000, { multiline: true, label: 'description' }),
+    skills: z
+      .array(z.strictObject({ skill: commonsIdSchema().check(z.maxLength(80)), level: z.enum(skillLevels) }))
+      .check(z.minLength(1), z.maxLength(12)),
+    positions: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+    hoursPerWeek: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
+    pay: z.array(moneySchema()).check(z.minLength(1), z.maxLength(3)),
+    place: text(2, 80, { label: 'place' }),
+    remote: z.boolean(),
+    applicantCountries: z._default(
+      z
+        .array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL')))
+        .check(z.maxLength(50)),
+      [],
+    ),
+    employmentType: z.enum(employmentTypes),
+    validThrough: z.iso.date(),
+  }),
+);
+export type OpeningInput = z.infer<ReturnType<typeof openingInputSchema>>;
 
 export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';
 

@@ -2,7 +2,7 @@
 // token's name and email, so a new Cognito user needs no separate registration step; after that the
 // profile is what counts, whatever name a later token claims.
 import type { Identity } from '../identity.ts';
-import { type PeopleRepository, type Person, personNameSchema } from './person.ts';
+import { newPerson, type PeopleRepository, type Person, personNameSchema } from './person.ts';
 
 export interface GetMeDependencies {
   people: PeopleRepository;
@@ -12,16 +12,14 @@ export interface GetMeDependencies {
 export async function getMe(deps: GetMeDependencies, identity: Identity): Promise<Person> {
   const existing = await deps.people.get(identity.personId);
   if (existing) return existing;
-  return deps.people.createIfAbsent({
-    id: identity.personId,
-    name: displayName(identity),
-    ...(identity.email ? { email: identity.email } : {}),
-    bio: '',
-    place: '',
-    declaredSkills: [],
-    available: true,
-    createdAt: deps.now().toISOString(),
-  });
+  return deps.people.createIfAbsent(
+    newPerson({
+      id: identity.personId,
+      name: displayName(identity),
+      ...(identity.email ? { email: identity.email } : {}),
+      createdAt: deps.now().toISOString(),
+    }),
+  );
 }
 
 /**
@@ -30,7 +28,7 @@ export async function getMe(deps: GetMeDependencies, identity: Identity): Promis
  */
 function displayName(identity: Identity): string {
   for (const candidate of [identity.claimedName, identity.email?.split('@')[0]]) {
-    const parsed = personNameSchema.safeParse(candidate);
+    const parsed = personNameSchema().safeParse(candidate);
     if (parsed.success) return parsed.data;
   }
   return 'New member';

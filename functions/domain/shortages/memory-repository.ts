@@ -2,6 +2,7 @@
 // benchmark runs on it and the unit tests use it in place of DynamoDB; it keeps the adapter's promises:
 // a change is all-or-nothing and refused (ConflictError) unless the stored revision is the expected one.
 import { ConflictError } from '../errors.ts';
+import { pageOfList } from '../paging.ts';
 import type {
   ContributionChange,
   Holder,
@@ -149,16 +150,25 @@ export function memoryShortageRepository(
       return [...contributions.values()].map(copy);
     },
 
-    async listHolders(skill) {
+    async pageHolders(skill, request) {
       await pause();
-      return [...(holders.get(skill)?.values() ?? [])];
+      const all = [...(holders.get(skill)?.values() ?? [])].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+      return pageOfList(all, request);
     },
 
-    async listLearners(courseId) {
+    async holdersAmong(skill, personIds) {
       await pause();
-      return [...table.enrollments.values()]
+      const held = holders.get(skill);
+      return new Set(personIds.filter((personId) => held?.has(personId)));
+    },
+
+    async pageLearners(courseId, request) {
+      await pause();
+      const learners = [...table.enrollments.values()]
         .filter((e) => e.courseId === courseId && e.status === 'in-progress')
-        .map((e) => e.personId);
+        .map((e) => e.personId)
+        .sort();
+      return pageOfList(learners, request);
     },
 
     async markExpired(opening) {

@@ -2,7 +2,7 @@
 // record touches; it is safe to call any number of times, in any order, concurrently.
 import type { Commons } from '../content/commons.ts';
 import { ConflictError } from '../errors.ts';
-import { conflictRetry, startRetries } from '../retry.ts';
+import { conflictRetry, type RetryClock, startRetries } from '../retry.ts';
 import type { ContributionChange, ShortageRepository, StoredContribution } from './shortage-repository.ts';
 import { contributionOf, holderKind, type SourceRef, sourceKey } from './sources.ts';
 import { type Contribution, difference, replaceSkills } from './tally.ts';
@@ -63,6 +63,8 @@ export function planChanges(
 export interface RefreshDependencies {
   shortages: ShortageRepository;
   commons: Pick<Commons, 'skills' | 'courses'>;
+  /** What the conflict retries wait on; the system's clock unless a test passes one that does not sleep. */
+  clock?: RetryClock;
 }
 
 export interface RefreshResult {
@@ -81,7 +83,7 @@ export async function refreshSource(
   ref: SourceRef,
   maxAttempts = 10,
 ): Promise<RefreshResult> {
-  const retries = startRetries({ ...conflictRetry, tries: maxAttempts });
+  const retries = startRetries({ ...conflictRetry, tries: maxAttempts }, deps.clock);
   for (;;) {
     const stored = await deps.shortages.getContribution(sourceKey(ref));
     const state = await deps.shortages.readSource(ref);

@@ -1,6 +1,7 @@
 // The port the shortage index needs stored. The DynamoDB adapter implements it with one transaction per
 // change (contribution record conditional on its revision, the aggregates, the holders); the in-memory
 // implementation (memory-repository.ts) keeps the same promises for the benchmark and the unit tests.
+import type { Page, PageRequest } from '../paging.ts';
 import type { Contribution, Tally } from './tally.ts';
 import type { SourceRef, SourceState } from './sources.ts';
 
@@ -63,9 +64,12 @@ export interface ShortageRepository {
   listAggregates(): Promise<SkillAggregate[]>;
   /** Every stored contribution (the equality check of a recompute). */
   listContributions(): Promise<StoredContribution[]>;
-  listHolders(skill: string): Promise<Holder[]>;
-  /** People with an in-progress enrollment in the course. */
-  listLearners(courseId: string): Promise<string[]>;
+  /** A page of the available people holding a skill, by person id. */
+  pageHolders(skill: string, request: PageRequest): Promise<Page<Holder>>;
+  /** Which of these people hold the skill, read by key in batches. */
+  holdersAmong(skill: string, personIds: readonly string[]): Promise<Set<string>>;
+  /** A page of the people with an in-progress enrollment in the course. */
+  pageLearners(courseId: string, request: PageRequest): Promise<Page<string>>;
   /** Marks an open opening expired if it is still at `version` and `validThrough`; ConflictError otherwise. */
   markExpired(opening: { id: string; version: number; validThrough: string }, at: string): Promise<void>;
   putSnapshot(snapshot: ShortageSnapshot): Promise<void>;

@@ -1,7 +1,6 @@
-// What people read from the shortage index: the ranking (open data), its trend, a learner's
-// recommendations, and, for a syndicate's admins, who could fill an opening.
+// What people read from the shortage index: the ranking (open data), its trend and a learner's
+// recommendations. Who could fill an opening, for its syndicate's admins: opening-readiness.ts.
 import type { Commons } from '../content/commons.ts';
-import { NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import { isListed } from '../openings/opening.ts';
@@ -9,8 +8,7 @@ import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
-import type { SyndicateRepository } from '../syndicates/syndicate.ts';
-import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
+import { declaredSkillIds } from '../people/profile.ts';
 import { type Recommendations, recommendCourses } from './recommendations.ts';
 import { rankShortages, round, type ShortageRanking } from './score.ts';
 import type { ShortageRepository, ShortageSnapshot } from './shortage-repository.ts';
@@ -85,78 +83,11 @@ export async function learnerRecommendations(deps: LearnerDependencies, identity
     currentShortages(deps),
   ]);
   return recommendCourses({
-    skills: { credentialed, declared: person.declaredSkills },
+    skills: { credentialed, declared: declaredSkillIds(person) },
     completedCourses: new Set(enrollments.filter((e) => e.status === 'completed').map((e) => e.courseId)),
     inProgressCourses: new Set(enrollments.filter((e) => e.status === 'in-progress').map((e) => e.courseId)),
     openings: open.items,
     shortages: ranking.skills,
     commons: deps.commons,
   });
-}
-
-export interface ReadinessDependencies extends ShortageDependencies {
-  openings: Pick<OpeningRepository, 'get'>;
-  syndicates: SyndicateRepository;
-}
-
-export interface OpeningReadiness {
-  openingId: string;
-  /** Available members of the commons holding every skill asked (credential or declaration). */
-  qualified: number;
-  /** Of those, active members of the opening's syndicate. */
-  qualifiedInSyndicate: number;
-  /** Distinct learners part-way through a course that teaches any of its skills. */
-  learners: number;
-  skills: Array<{ skill: string; label: string; holders: number; learners: number; courses: string[] }>;
-}
-
-/** For the syndicate's admins only; anyone else is told the opening does not exist. */
-export async function openingReadiness(
-  deps: ReadinessDependencies,
-  identity: Identity,
-  openingId: string,
-): Promise<OpeningReadiness> {
-  const opening = await deps.openings.get(openingId);
-  if (!opening || !(await isAdmin(deps, opening.syndicateId, identity.personId))) {
-    throw new NotFoundError('opening', openingId);
-  }
-  const perSkill = await Promise.all(
-    opening.skills.map(async ({ skill }) => {
-      const courses = [...deps.commons.courses.values()]
-        .filter((course) => course.skills.some((s) => s.skill === skill))
-        .map((course) => course.id)
-        .sort();
-      const [holders, learnerLists] = await Promise.all([
-        deps.shortages.listHolders(skill),
-        Promise.all(courses.map((course) => deps.shortages.listLearners(course))),
-      ]);
-      return {
-        skill,
-        label: deps.commons.skills.get(skill)?.label ?? skill,
-        holders: new Set(holders.map((h) => h.personId)),
-        learners: new Set(learnerLists.flat()),
-        courses,
-      };
-    }),
-  );
-  const [first, ...rest] = perSkill.map((s) => s.holders);
-  const qualified = [...(first ?? [])].filter((personId) => rest.every((set) => set.has(personId)));
-  const members = new Set(
-    (await deps.syndicates.listMemberships(opening.syndicateId))
-      .filter((m) => m.status === 'active')
-      .map((m) => m.personId),
-  );
-  return {
-    openingId,
-    qualified: qualified.length,
-    qualifiedInSyndicate: qualified.filter((personId) => members.has(personId)).length,
-    learners: new Set(perSkill.flatMap((s) => [...s.learners])).size,
-    skills: perSkill.map((s) => ({
-      skill: s.skill,
-      label: s.label,
-      holders: s.holders.size,
-      learners: s.learners.size,
-      courses: s.courses,
-    })),
-  };
 }

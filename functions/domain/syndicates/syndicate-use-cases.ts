@@ -24,7 +24,11 @@ export async function findSyndicate(deps: SyndicateDependencies, syndicateId: st
 }
 
 /** True when the person is an active admin of the syndicate. */
-export async function isAdmin(deps: SyndicateDependencies, syndicateId: string, personId: string): Promise<boolean> {
+export async function isAdmin(
+  deps: { syndicates: Pick<SyndicateRepository, 'getMembership'> },
+  syndicateId: string,
+  personId: string,
+): Promise<boolean> {
   const membership = await deps.syndicates.getMembership(syndicateId, personId);
   return membership?.status === 'active' && membership.role === 'admin';
 }

@@ -1,29 +1,40 @@
 // Syndicates: self-employed workers who band together, agree their rates and share work.
 // A syndicate always keeps at least one admin; membership is asked for and decided by admins.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '../content/commons.ts';
 import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { text } from '../text.ts';
 
-export const currencies = z
-  .string()
-  .regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'must be BOUND, HOURS (hours of labour) or an ISO 4217 code such as EUR');
+export const currencies = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'must be BOUND, HOURS (hours of labour) or an ISO 4217 code such as EUR'),
+    ),
+);
 export const payPeriods = ['hour', 'day', 'week', 'month', 'job'] as const;
 
 /** An amount in minor units: cents, hundredths of a Bound, or hundredths of an hour of labour. */
-export const moneySchema = z.strictObject({
-  amount: z.number().int().min(0).max(100_000_000),
-  currency: currencies,
-  per: z.enum(payPeriods),
-});
-export type Money = z.infer<typeof moneySchema>;
+export const moneySchema = lazySchema(() =>
+  z.strictObject({
+    amount: z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)),
+    currency: currencies(),
+    per: z.enum(payPeriods),
+  }),
+);
+export type Money = z.infer<ReturnType<typeof moneySchema>>;
 
-export const slugSchema = z
-  .string()
-  .min(3)
-  .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. riverside-builders');
+export const slugSchema = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.minLength(3),
+      z.maxLength(60),
+      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. riverside-builders'),
+    ),
+);
 
 /**
  * Ids a syndicate may not take, because the address it would get already belongs to a page:
@@ -36,6 +47,8 @@ export const slugSchema = z
 export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'adopt',
   'applicants',
+  'badge',
+  'credential',
   'edit',
   'feed',
   'log',
@@ -43,21 +56,26 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'openings',
   'report',
   'statement',
+  'verify',
   'versions',
 ]);
 
 /** What a person may send to create or edit a syndicate: nothing the server owns. */
-export const syndicateInputSchema = z.strictObject({
-  name: text(3, 80, { label: 'name' }),
-  trade: z.enum(tradeIds),
-  description: text(20, 4000, { multiline: true, label: 'description' }),
-  place: text(2, 80, { label: 'place' }),
-  rateCard: z
-    .array(z.strictObject({ service: text(2, 120, { label: 'service' }), rate: moneySchema }))
-    .max(30)
-    .default([]),
-});
-export type SyndicateInput = z.infer<typeof syndicateInputSchema>;
+export const syndicateInputSchema = lazySchema(() =>
+  z.strictObject({
+    name: text(3, 80, { label: 'name' }),
+    trade: z.enum(tradeIds),
+    description: text(20, 4000, { multiline: true, label: 'description' }),
+    place: text(2, 80, { label: 'place' }),
+    rateCard: z._default(
+      z
+        .array(z.strictObject({ service: text(2, 120, { label: 'service' }), rate: moneySchema() }))
+        .check(z.maxLength(30)),
+      [],
+    ),
+  }),
+);
+export type SyndicateInput = z.infer<ReturnType<typeof syndicateInputSchema>>;
 
 export interface Syndicate extends SyndicateInput {
   id: string;
@@ -91,15 +109,12 @@ export interface SyndicateRepository {
   create(syndicate: Syndicate, founder: Membership): Promise<void>;
   update(syndicate: Syndicate): Promise<void>;
   getMembership(syndicateId: string, personId: string): Promise<Membership | null>;
-  /** Every membership of a syndicate: for the ledger and adoption, which need them all (see the adapter). */
-  listMemberships(syndicateId: string): Promise<Membership[]>;
   /** A page of a syndicate's members and requests, by person id; `sieve` drops what a view leaves out. */
   pageMemberships(syndicateId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** The memberships of some people in one syndicate, in batched reads: absent where there is none. */
   getMemberships(syndicateId: string, personIds: readonly string[]): Promise<Map<string, Membership>>;
-  listMembershipsOf(personId: string): Promise<Membership[]>;
-  /** A page of a person's memberships and requests, by syndicate id. */
-  pageMembershipsOf(personId: string, request: PageRequest): Promise<Page<Membership>>;
+  /** A page of a person's memberships and requests, by syndicate id; `sieve` drops what a view leaves out. */
+  pageMembershipsOf(personId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** Stores a request unless the person is already a member or has one pending (ConflictError). */
   requestMembership(membership: Membership): Promise<Membership>;
   /** Moves a membership from `from` to its new state, adjusting counts; the last admin can never go. */

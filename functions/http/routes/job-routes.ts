@@ -1,5 +1,6 @@
-import * as z from 'zod';
-import { tradeIds } from '#domain/content/commons.ts';
+import { documented } from '#config/bundle.ts';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { board } from '#domain/openings/board.ts';
 import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
@@ -22,36 +23,35 @@ import {
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { pageBody, pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id } from './params.ts';
+import { boardQuerySchema } from './queries.ts';
 
-const openingSchema = z.object({ id: z.string(), syndicateId: z.string(), title: z.string(), status: z.string() });
-const syndicateSchema = z.object({ id: z.string(), name: z.string(), trade: z.string(), place: z.string() });
-const membershipSchema = z.object({ personId: z.string(), name: z.string(), role: z.string(), status: z.string() });
-const applicationSchema = z.object({ openingId: z.string(), personId: z.string(), status: z.string() });
-
-export const boardQuerySchema = z.object({
-  skill: id.optional(),
-  trade: z.enum(tradeIds).optional(),
-  place: z.string().min(1).max(80).optional(),
-  remote: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
-    .optional(),
-  payUnit: z
-    .string()
-    .regex(/^(BOUND|HOURS|[A-Z]{3})$/)
-    .optional(),
-  ...cursorQuery,
-});
+// What the lists answer with, item by item, for the OpenAPI document only.
+const openingSchema = lazySchema(() =>
+  z.object({ id: z.string(), syndicateId: z.string(), title: z.string(), status: z.string() }),
+);
+const syndicateSchema = lazySchema(() =>
+  z.object({ id: z.string(), name: z.string(), trade: z.string(), place: z.string() }),
+);
+const membershipSchema = lazySchema(() =>
+  z.object({ personId: z.string(), name: z.string(), role: z.string(), status: z.string() }),
+);
+const applicationSchema = lazySchema(() =>
+  z.object({ openingId: z.string(), personId: z.string(), status: z.string() }),
+);
 
 export const syndicateRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates',
-    summary: 'Every syndicate, by name',
-    tags: ['syndicates'],
     auth: 'none',
-    query: z.object(cursorQuery),
-    responses: { 200: { description: 'One page of syndicates, by name.', schema: pageSchema(syndicateSchema) } },
+    input: () => ({ query: z.object(cursorQuery()) }),
+    doc: documented && {
+      summary: 'Every syndicate, by name',
+      tags: ['syndicates'],
+      responses: {
+        200: { description: 'One page of syndicates, by name.', schema: () => pageSchema(syndicateSchema()) },
+      },
+    },
     async handle({ query, services }) {
       return { body: await services.syndicates.page({ limit: query.pageSize, cursor: query.cursor }) };
     },
@@ -59,11 +59,13 @@ export const syndicateRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates/{syndicateId}',
-    summary: 'A syndicate: who they are, where, and their rate card',
-    tags: ['syndicates'],
     auth: 'none',
-    params: z.object({ syndicateId: id }),
-    responses: { 200: { description: 'The syndicate.' }, 404: { description: 'No such syndicate.' } },
+    input: () => ({ params: z.object({ syndicateId: id() }) }),
+    doc: documented && {
+      summary: 'A syndicate: who they are, where, and their rate card',
+      tags: ['syndicates'],
+      responses: { 200: { description: 'The syndicate.' }, 404: { description: 'No such syndicate.' } },
+    },
     async handle({ params, services }) {
       return { body: await findSyndicate(services, params.syndicateId) };
     },
@@ -71,29 +73,34 @@ export const syndicateRoutes = [
   commandRoute(createSyndicateCommand, {
     method: 'POST',
     path: '/api/syndicates',
-    summary: 'Found a syndicate; you become its first admin',
-    tags: ['syndicates'],
-    responses: { 201: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
+    doc: documented && {
+      summary: 'Found a syndicate; you become its first admin',
+      tags: ['syndicates'],
+      responses: { 201: { description: 'Created.' }, 409: { description: 'The id is taken.' } },
+    },
     respond: (syndicate) => ({ status: 201, body: syndicate }),
   }),
   commandRoute(updateSyndicateCommand, {
     method: 'PUT',
     path: '/api/syndicates/{syndicateId}',
-    summary: 'Edit a syndicate (admins)',
-    tags: ['syndicates'],
-    responses: { 200: { description: 'Updated.' }, 404: { description: 'No such syndicate of yours.' } },
+    doc: documented && {
+      summary: 'Edit a syndicate (admins)',
+      tags: ['syndicates'],
+      responses: { 200: { description: 'Updated.' }, 404: { description: 'No such syndicate of yours.' } },
+    },
   }),
   protectedRoute({
     method: 'GET',
     path: '/api/syndicates/{syndicateId}/members',
-    summary: 'Members and pending requests (admins)',
-    tags: ['syndicates'],
     auth: 'required',
-    params: z.object({ syndicateId: id }),
-    query: z.object(cursorQuery),
-    responses: {
-      200: { description: 'One page of memberships, by person id.', schema: pageSchema(membershipSchema) },
-      404: { description: 'No such syndicate of yours.' },
+    input: () => ({ params: z.object({ syndicateId: id() }), query: z.object(cursorQuery()) }),
+    doc: documented && {
+      summary: 'Members and pending requests (admins)',
+      tags: ['syndicates'],
+      responses: {
+        200: { description: 'One page of memberships, by person id.', schema: () => pageSchema(membershipSchema()) },
+        404: { description: 'No such syndicate of yours.' },
+      },
     },
     async handle({ params, query, identity, services }) {
       const page = await syndicateMembers(services, identity, params.syndicateId, {
@@ -109,32 +116,41 @@ export const syndicateRoutes = [
   commandRoute(requestToJoinCommand, {
     method: 'POST',
     path: '/api/syndicates/{syndicateId}/join-requests',
-    summary: 'Ask to join a syndicate (a repeat returns the same request)',
-    tags: ['syndicates'],
-    responses: { 201: { description: 'Requested (or already a member).' }, 404: { description: 'No such syndicate.' } },
+    doc: documented && {
+      summary: 'Ask to join a syndicate (a repeat returns the same request)',
+      tags: ['syndicates'],
+      responses: {
+        201: { description: 'Requested (or already a member).' },
+        404: { description: 'No such syndicate.' },
+      },
+    },
     respond: (membership) => ({ status: 201, body: membership }),
   }),
   commandRoute(decideMemberCommand, {
     method: 'PUT',
     path: '/api/syndicates/{syndicateId}/members/{personId}',
-    summary: 'Approve or decline a request, or change a member’s role (admins)',
-    tags: ['syndicates'],
-    responses: {
-      200: { description: 'The membership.' },
-      404: { description: 'No such request or member.' },
-      409: { description: 'Already decided.' },
-      422: { description: 'Would leave no admin.' },
+    doc: documented && {
+      summary: 'Approve or decline a request, or change a member’s role (admins)',
+      tags: ['syndicates'],
+      responses: {
+        200: { description: 'The membership.' },
+        404: { description: 'No such request or member.' },
+        409: { description: 'Already decided.' },
+        422: { description: 'Would leave no admin.' },
+      },
     },
   }),
   commandRoute(leaveSyndicateCommand, {
     method: 'DELETE',
     path: '/api/syndicates/{syndicateId}/membership',
-    summary: 'Leave a syndicate (the last admin cannot)',
-    tags: ['syndicates'],
-    responses: {
-      204: { description: 'Left.' },
-      404: { description: 'Not a member.' },
-      422: { description: 'You are the last admin.' },
+    doc: documented && {
+      summary: 'Leave a syndicate (the last admin cannot)',
+      tags: ['syndicates'],
+      responses: {
+        204: { description: 'Left.' },
+        404: { description: 'Not a member.' },
+        422: { description: 'You are the last admin.' },
+      },
     },
     respond: () => ({ status: 204 }),
   }),
@@ -144,14 +160,16 @@ export const openingRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/openings',
-    summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
-    tags: ['jobs'],
     auth: 'none',
-    query: boardQuerySchema,
-    responses: {
-      200: {
-        description: 'One page of open openings, newest posted first.',
-        schema: pageSchema(openingSchema.extend({ syndicateName: z.string().optional() })),
+    input: () => ({ query: boardQuerySchema() }),
+    doc: documented && {
+      summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
+      tags: ['jobs'],
+      responses: {
+        200: {
+          description: 'One page of open openings, newest posted first.',
+          schema: () => pageSchema(z.extend(openingSchema(), { syndicateName: z.optional(z.string()) })),
+        },
       },
     },
     async handle({ query, services }) {
@@ -162,14 +180,15 @@ export const openingRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/syndicates/{syndicateId}/openings',
-    summary: 'A syndicate’s board: its open openings',
-    tags: ['jobs'],
     auth: 'none',
-    params: z.object({ syndicateId: id }),
-    query: boardQuerySchema,
-    responses: {
-      200: { description: 'One page of its open openings, newest first.', schema: pageSchema(openingSchema) },
-      404: { description: 'No such syndicate.' },
+    input: () => ({ params: z.object({ syndicateId: id() }), query: boardQuerySchema() }),
+    doc: documented && {
+      summary: 'A syndicate’s board: its open openings',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'One page of its open openings, newest first.', schema: () => pageSchema(openingSchema()) },
+        404: { description: 'No such syndicate.' },
+      },
     },
     async handle({ params, query, services }) {
       await findSyndicate(services, params.syndicateId);
@@ -184,11 +203,13 @@ export const openingRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/openings/{openingId}',
-    summary: 'An opening (drafts are visible to their syndicate’s admins only, on the site)',
-    tags: ['jobs'],
     auth: 'none',
-    params: z.object({ openingId: id }),
-    responses: { 200: { description: 'The opening.' }, 404: { description: 'No such opening.' } },
+    input: () => ({ params: z.object({ openingId: id() }) }),
+    doc: documented && {
+      summary: 'An opening (drafts are visible to their syndicate’s admins only, on the site)',
+      tags: ['jobs'],
+      responses: { 200: { description: 'The opening.' }, 404: { description: 'No such opening.' } },
+    },
     async handle({ params, services }) {
       const { opening, status } = await publicOpening(services, params.openingId);
       return { body: { ...opening, effectiveStatus: status } };
@@ -197,68 +218,80 @@ export const openingRoutes = [
   commandRoute(createOpeningCommand, {
     method: 'POST',
     path: '/api/syndicates/{syndicateId}/openings',
-    summary: 'Create an opening as a draft (admins)',
-    tags: ['jobs'],
-    responses: { 201: { description: 'Created as a draft.' }, 404: { description: 'No such syndicate of yours.' } },
+    doc: documented && {
+      summary: 'Create an opening as a draft (admins)',
+      tags: ['jobs'],
+      responses: { 201: { description: 'Created as a draft.' }, 404: { description: 'No such syndicate of yours.' } },
+    },
     respond: (opening) => ({ status: 201, body: opening }),
   }),
   commandRoute(updateOpeningCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}',
-    summary: 'Edit an opening (admins of its syndicate)',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'Updated.' },
-      404: { description: 'No such opening of yours.' },
-      409: { description: 'Changed meanwhile.' },
+    doc: documented && {
+      summary: 'Edit an opening (admins of its syndicate)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'Updated.' },
+        404: { description: 'No such opening of yours.' },
+        409: { description: 'Changed meanwhile.' },
+      },
     },
   }),
   commandRoute(changeOpeningStatusCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/status',
-    summary: 'Publish (open) or close an opening (admins)',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'The opening.' },
-      404: { description: 'No such opening of yours.' },
-      422: { description: 'Not allowed from its status.' },
+    doc: documented && {
+      summary: 'Publish (open) or close an opening (admins)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The opening.' },
+        404: { description: 'No such opening of yours.' },
+        422: { description: 'Not allowed from its status.' },
+      },
     },
   }),
   commandRoute(applyCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applications/me',
-    summary: 'Apply with a short note (once; a retry returns the same application)',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'The application.' },
-      404: { description: 'No such opening.' },
-      422: {
-        description: `Not open, or it has taken the most applications one opening can (${maxApplicationsPerOpening}).`,
+    doc: documented && {
+      summary: 'Apply with a short note (once; a retry returns the same application)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The application.' },
+        404: { description: 'No such opening.' },
+        422: {
+          description: `Not open, or it has taken the most applications one opening can (${maxApplicationsPerOpening}).`,
+        },
       },
     },
   }),
   commandRoute(withdrawCommand, {
     method: 'DELETE',
     path: '/api/openings/{openingId}/applications/me',
-    summary: 'Withdraw my application',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'Withdrawn.' },
-      404: { description: 'No application of mine.' },
-      409: { description: 'Already decided.' },
+    doc: documented && {
+      summary: 'Withdraw my application',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'Withdrawn.' },
+        404: { description: 'No application of mine.' },
+        409: { description: 'Already decided.' },
+      },
     },
   }),
   protectedRoute({
     method: 'GET',
     path: '/api/me/applications',
-    summary: 'My applications and their status',
-    tags: ['jobs'],
     auth: 'required',
-    query: z.object(cursorQuery),
-    responses: {
-      200: {
-        description: 'One page of my applications, newest first.',
-        schema: pageSchema(applicationSchema.extend({ openingTitle: z.string().optional() })),
+    input: () => ({ query: z.object(cursorQuery()) }),
+    doc: documented && {
+      summary: 'My applications and their status',
+      tags: ['jobs'],
+      responses: {
+        200: {
+          description: 'One page of my applications, newest first.',
+          schema: () => pageSchema(z.extend(applicationSchema(), { openingTitle: z.optional(z.string()) })),
+        },
       },
     },
     async handle({ query, identity, services }) {
@@ -272,19 +305,25 @@ export const openingRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/openings/{openingId}/applicants',
-    summary: 'Applicants ranked by skill match (admins of its syndicate)',
-    tags: ['jobs'],
     auth: 'required',
-    params: z.object({ openingId: id }),
-    query: z.object(cursorQuery),
-    responses: {
-      200: {
-        description: `One page of the ranking, best match first (an opening takes at most ${maxApplicationsPerOpening} applications, all ranked).`,
-        schema: pageSchema(
-          z.object({ person: z.object({ id: z.string(), name: z.string() }), score: z.number(), holds: z.number() }),
-        ),
+    input: () => ({ params: z.object({ openingId: id() }), query: z.object(cursorQuery()) }),
+    doc: documented && {
+      summary: 'Applicants ranked by skill match (admins of its syndicate)',
+      tags: ['jobs'],
+      responses: {
+        200: {
+          description: `One page of the ranking, best match first (an opening takes at most ${maxApplicationsPerOpening} applications, all ranked).`,
+          schema: () =>
+            pageSchema(
+              z.object({
+                person: z.object({ id: z.string(), name: z.string() }),
+                score: z.number(),
+                holds: z.number(),
+              }),
+            ),
+        },
+        404: { description: 'No such opening of yours.' },
       },
-      404: { description: 'No such opening of yours.' },
     },
     async handle({ params, query, identity, services }) {
       const { ranked } = await rankedApplicants(services, identity, params.openingId, {
@@ -307,12 +346,14 @@ export const openingRoutes = [
   commandRoute(decideApplicantCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applicants/{personId}',
-    summary: 'Accept or decline an applicant (admins); accepting fills a position',
-    tags: ['jobs'],
-    responses: {
-      200: { description: 'The decision and the opening.' },
-      404: { description: 'No such application.' },
-      422: { description: 'Every position is filled.' },
+    doc: documented && {
+      summary: 'Accept or decline an applicant (admins); accepting fills a position',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The decision and the opening.' },
+        404: { description: 'No such application.' },
+        422: { description: 'Every position is filled.' },
+      },
     },
   }),
 ];

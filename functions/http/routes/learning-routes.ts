@@ -1,6 +1,9 @@
-import * as z from 'zod';
+import { documented } from '#config/bundle.ts';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '#domain/content/commons.ts';
 import { courseSummary, filterCourses, publicCourse } from '#domain/content/course-view.ts';
+import { rankSkills } from '#domain/content/find-skills.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { findCourse, getMyCredential, myLearning } from '#domain/learning/learning-use-cases.ts';
 import { openQuiz } from '#domain/learning/quiz-use-cases.ts';
@@ -8,88 +11,99 @@ import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { pageOfList } from '#domain/paging.ts';
+import { text } from '#domain/text.ts';
 import { pageSchema } from './paged.ts';
-import { cursorQuery, idParam, wholeNumber } from './params.ts';
+import { cursorQuery, idParam } from './params.ts';
+import { courseHours } from './queries.ts';
 
-/** The catalog's hours filter: courses of at most this many hours. */
-export const courseHours = wholeNumber({ min: 1, max: 1000 });
-
-const progressSchema = z.object({
-  done: z.number(),
-  total: z.number(),
-  percent: z.number(),
-  resumeLessonId: z.string(),
-  allLessonsDone: z.boolean(),
-});
-const enrollmentSchema = z.object({
-  courseId: z.string(),
-  enrolledAt: z.string(),
-  lessonsDone: z.array(z.string()),
-  status: z.enum(['in-progress', 'completed']),
-  quizAttempts: z.number(),
-  progress: progressSchema,
-});
-
-const quizViewSchema = z.object({
-  courseId: z.string(),
-  status: z.enum(['lessons-left', 'waiting', 'open']),
-  passMark: z.number(),
-  questionsPerAttempt: z.number(),
-  needed: z.number(),
-  attempts: z.number(),
-  failedInRow: z.number(),
-  lessonsLeft: z.number(),
-  nextLessonId: z.string().optional(),
-  retryAt: z.string().optional(),
-  retryAfterSeconds: z.number().optional(),
-  draw: z
-    .object({
-      id: z.string(),
-      drawnAt: z.string(),
-      questions: z.array(z.object({ id: z.string(), question: z.string(), options: z.array(z.string()) })),
-    })
-    .optional(),
-});
-const quizOutcomeSchema = z.object({
-  attempt: z.number(),
-  credentialId: z.string().optional(),
-  retryAt: z.string().optional(),
-  grade: z.object({
-    correct: z.number(),
+const progressSchema = lazySchema(() =>
+  z.object({
+    done: z.number(),
     total: z.number(),
-    score: z.number(),
+    percent: z.number(),
+    resumeLessonId: z.string(),
+    allLessonsDone: z.boolean(),
+  }),
+);
+const enrollmentSchema = lazySchema(() =>
+  z.object({
+    courseId: z.string(),
+    enrolledAt: z.string(),
+    lessonsDone: z.array(z.string()),
+    status: z.enum(['in-progress', 'completed']),
+    quizAttempts: z.number(),
+    progress: progressSchema(),
+  }),
+);
+
+const quizViewSchema = lazySchema(() =>
+  z.object({
+    courseId: z.string(),
+    status: z.enum(['lessons-left', 'waiting', 'open']),
     passMark: z.number(),
+    questionsPerAttempt: z.number(),
     needed: z.number(),
-    passed: z.boolean(),
-    results: z.array(
+    attempts: z.number(),
+    failedInRow: z.number(),
+    lessonsLeft: z.number(),
+    nextLessonId: z.optional(z.string()),
+    retryAt: z.optional(z.string()),
+    retryAfterSeconds: z.optional(z.number()),
+    draw: z.optional(
       z.object({
-        question: z.string(),
-        correct: z.boolean(),
-        answer: z.number().optional().describe('The right option: after a pass only.'),
-        explanation: z.string().optional().describe('After a pass only.'),
+        id: z.string(),
+        drawnAt: z.string(),
+        questions: z.array(z.object({ id: z.string(), question: z.string(), options: z.array(z.string()) })),
       }),
     ),
   }),
-});
+);
+const quizOutcomeSchema = lazySchema(() =>
+  z.object({
+    attempt: z.number(),
+    credentialId: z.optional(z.string()),
+    retryAt: z.optional(z.string()),
+    grade: z.object({
+      correct: z.number(),
+      total: z.number(),
+      score: z.number(),
+      passMark: z.number(),
+      needed: z.number(),
+      passed: z.boolean(),
+      results: z.array(
+        z.object({
+          question: z.string(),
+          correct: z.boolean(),
+          answer: z.optional(z.number()).check(z.describe('The right option: after a pass only.')),
+          explanation: z.optional(z.string()).check(z.describe('After a pass only.')),
+        }),
+      ),
+    }),
+  }),
+);
 
 export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/courses',
-    summary: 'The course catalog, filtered by trade, skill taught, level and hours',
-    tags: ['learn'],
     auth: 'none',
-    query: z.object({
-      trade: z.enum(tradeIds).optional(),
-      skill: idParam.optional(),
-      level: z.enum(skillLevels).optional(),
-      maxHours: courseHours.optional(),
-      ...cursorQuery,
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        skill: z.optional(idParam()),
+        level: z.optional(z.enum(skillLevels)),
+        maxHours: z.optional(courseHours()),
+        ...cursorQuery(),
+      }),
     }),
-    responses: {
-      200: {
-        description: 'One page of courses, by trade then title.',
-        schema: pageSchema(z.object({ id: z.string(), title: z.string(), trade: z.string() })),
+    doc: documented && {
+      summary: 'The course catalog, filtered by trade, skill taught, level and hours',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description: 'One page of courses, by trade then title.',
+          schema: () => pageSchema(z.object({ id: z.string(), title: z.string(), trade: z.string() })),
+        },
       },
     },
     async handle({ query, services }) {
@@ -102,11 +116,13 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/courses/{courseId}',
-    summary: 'A course: skills, prerequisites, lessons and quiz questions (never the answers)',
-    tags: ['learn'],
     auth: 'none',
-    params: z.object({ courseId: idParam }),
-    responses: { 200: { description: 'The course.' }, 404: { description: 'No such course.' } },
+    input: () => ({ params: z.object({ courseId: idParam() }) }),
+    doc: documented && {
+      summary: 'A course: skills, prerequisites, lessons and quiz questions (never the answers)',
+      tags: ['learn'],
+      responses: { 200: { description: 'The course.' }, 404: { description: 'No such course.' } },
+    },
     async handle({ params, services }) {
       return { body: publicCourse(findCourse(services.commons, params.courseId), services.commons) };
     },
@@ -115,11 +131,13 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/courses/{courseId}/lessons/{lessonId}',
-    summary: 'A lesson, as markdown and as sanitized HTML',
-    tags: ['learn'],
     auth: 'none',
-    params: z.object({ courseId: idParam, lessonId: idParam }),
-    responses: { 200: { description: 'The lesson.' }, 404: { description: 'No such course or lesson.' } },
+    input: () => ({ params: z.object({ courseId: idParam(), lessonId: idParam() }) }),
+    doc: documented && {
+      summary: 'A lesson, as markdown and as sanitized HTML',
+      tags: ['learn'],
+      responses: { 200: { description: 'The lesson.' }, 404: { description: 'No such course or lesson.' } },
+    },
     async handle({ params, services }) {
       const course = findCourse(services.commons, params.courseId);
       const lesson = course.lessons.find((candidate) => candidate.id === params.lessonId);
@@ -131,20 +149,31 @@ export const learningRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/skills',
-    summary: 'The skills taxonomy, optionally for one trade',
-    tags: ['learn'],
     auth: 'none',
-    query: z.object({ trade: z.enum(tradeIds).optional(), ...cursorQuery }),
-    responses: {
-      200: {
-        description: 'One page of skills, in the commons’ order.',
-        schema: pageSchema(z.object({ id: z.string(), label: z.string(), trade: z.string() })),
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        q: z.optional(text(0, 100, { label: 'search' })),
+        ...cursorQuery(),
+      }),
+    }),
+    doc: documented && {
+      summary: 'The skills taxonomy, optionally for one trade or matching words (`q`, best match first)',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description: 'One page of skills, in the commons’ order.',
+          schema: () => pageSchema(z.object({ id: z.string(), label: z.string(), trade: z.string() })),
+        },
       },
     },
     async handle({ query, services }) {
-      const skills = [...services.commons.skills.values()].filter(
-        (skill) => !query.trade || skill.trade === query.trade,
-      );
+      // With words, the best matches first (find-skills.ts); without, the commons' order.
+      const skills = (
+        query.q?.trim()
+          ? rankSkills(services.commons, query.q).map((found) => found.skill)
+          : [...services.commons.skills.values()]
+      ).filter((skill) => !query.trade || skill.trade === query.trade);
       return { body: pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }) };
     },
   }),
@@ -152,19 +181,39 @@ export const learningRoutes = [
   commandRoute(enrollCommand, {
     method: 'POST',
     path: '/api/me/enrollments',
-    summary: 'Enroll in a course (a repeat returns the same enrollment)',
-    tags: ['learn'],
-    responses: { 201: { description: 'Enrolled.', schema: enrollmentSchema }, 404: { description: 'No such course.' } },
+    doc: documented && {
+      summary: 'Enroll in a course (a repeat returns the same enrollment)',
+      tags: ['learn'],
+      responses: {
+        201: { description: 'Enrolled.', schema: enrollmentSchema },
+        404: { description: 'No such course.' },
+      },
+    },
     respond: (enrollment) => ({ status: 201, body: enrollment }),
   }),
 
   protectedRoute({
     method: 'GET',
     path: '/api/me/learning',
-    summary: 'My enrollments with progress, my credentials and the skills I hold',
-    tags: ['learn'],
     auth: 'required',
-    responses: { 200: { description: 'The learner summary.' } },
+    doc: documented && {
+      summary: 'My enrollments with progress, my credentials and the skills I hold',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description: 'The learner summary.',
+          schema: () =>
+            z.object({
+              enrollments: z.array(
+                z.looseObject({ courseId: z.string(), status: z.string(), courseTitle: z.string() }),
+              ),
+              credentials: z.array(z.looseObject({ id: z.string(), courseId: z.string(), courseTitle: z.string() })),
+              credentialedSkills: z.array(z.looseObject({ skillId: z.string() })),
+              declaredSkills: z.array(z.string()),
+            }),
+        },
+      },
+    },
     // Not paged: a learner has at most one enrollment and one credential per course of the commons, and
     // one credentialed skill per skill of it; the commons is compiled at deploy, so these lists are
     // bounded by its size, not by how the table grows.
@@ -176,29 +225,33 @@ export const learningRoutes = [
   commandRoute(completeLessonCommand, {
     method: 'PUT',
     path: '/api/me/enrollments/{courseId}/lessons/{lessonId}',
-    summary: 'Mark a lesson done (repeating it is harmless)',
-    tags: ['learn'],
-    responses: {
-      200: { description: 'The enrollment with progress.', schema: enrollmentSchema },
-      404: { description: 'Not enrolled, or no such lesson.' },
+    doc: documented && {
+      summary: 'Mark a lesson done (repeating it is harmless)',
+      tags: ['learn'],
+      responses: {
+        200: { description: 'The enrollment with progress.', schema: enrollmentSchema },
+        404: { description: 'Not enrolled, or no such lesson.' },
+      },
     },
   }),
 
   protectedRoute({
     method: 'GET',
     path: '/api/me/enrollments/{courseId}/quiz',
-    summary:
-      'My quiz for a course: the questions drawn for my next attempt (drawn on first ask, the same until submitted), or why I cannot take it yet',
-    tags: ['learn'],
     auth: 'required',
-    params: z.object({ courseId: idParam }),
-    responses: {
-      200: {
-        description:
-          '`status` is `open` with the drawn questions (never their answers), `lessons-left` with the next lesson, or `waiting` with `retryAt` after two failed attempts in a row.',
-        schema: quizViewSchema,
+    input: () => ({ params: z.object({ courseId: idParam() }) }),
+    doc: documented && {
+      summary:
+        'My quiz for a course: the questions drawn for my next attempt (drawn on first ask, the same until submitted), or why I cannot take it yet',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description:
+            '`status` is `open` with the drawn questions (never their answers), `lessons-left` with the next lesson, or `waiting` with `retryAt` after two failed attempts in a row.',
+          schema: quizViewSchema,
+        },
+        404: { description: 'No such course, or not enrolled in it.' },
       },
-      404: { description: 'No such course, or not enrolled in it.' },
     },
     async handle({ params, identity, services }) {
       return {
@@ -211,24 +264,28 @@ export const learningRoutes = [
   commandRoute(submitQuizCommand, {
     method: 'POST',
     path: '/api/me/enrollments/{courseId}/quiz-attempts',
-    summary:
-      'Submit answers to the questions drawn for me (GET …/quiz), one option number per question id; graded on the server',
-    tags: ['learn'],
-    responses: {
-      200: {
-        description:
-          'The grade. A fail names each question right or wrong and nothing more (and `retryAt` when a wait begins); a pass also gives each right option and its explanation, and a first pass names the credential issued.',
-        schema: quizOutcomeSchema,
-      },
-      404: { description: 'No such course, or not enrolled in it.' },
-      409: { description: 'Another submission for this course was recorded first; nothing was recorded for this one.' },
-      422: {
-        description:
-          '`rule: lessons-not-done` while lessons are left; or `errors` naming `body.drawId` (not the draw waiting for answers) or an answer (a question not drawn, answered twice or not at all, an option the question lacks). Nothing is recorded.',
-      },
-      429: {
-        description:
-          'Two failed attempts in a row: wait until Retry-After (the detail says how long in words). Nothing is recorded.',
+    doc: documented && {
+      summary:
+        'Submit answers to the questions drawn for me (GET …/quiz), one option number per question id; graded on the server',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description:
+            'The grade. A fail names each question right or wrong and nothing more (and `retryAt` when a wait begins); a pass also gives each right option and its explanation, and a first pass names the credential issued.',
+          schema: quizOutcomeSchema,
+        },
+        404: { description: 'No such course, or not enrolled in it.' },
+        409: {
+          description: 'Another submission for this course was recorded first; nothing was recorded for this one.',
+        },
+        422: {
+          description:
+            '`rule: lessons-not-done` while lessons are left; or `errors` naming `body.drawId` (not the draw waiting for answers) or an answer (a question not drawn, answered twice or not at all, an option the question lacks). Nothing is recorded.',
+        },
+        429: {
+          description:
+            'Two failed attempts in a row: wait until Retry-After (the detail says how long in words). Nothing is recorded.',
+        },
       },
     },
   }),
@@ -236,19 +293,19 @@ export const learningRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me/credentials/{credentialId}',
-    summary: 'Download my credential: an Open Badges 3.0 AchievementCredential as a compact JWS',
-    tags: ['learn'],
     auth: 'required',
-    params: z.object({
-      credentialId: z
-        .string()
-        .min(1)
-        .max(300)
-        .regex(/^[A-Za-z0-9._-]+$/),
+    input: () => ({
+      params: z.object({
+        credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
+      }),
     }),
-    responses: {
-      200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: z.string() },
-      404: { description: 'No such credential of mine.' },
+    doc: documented && {
+      summary: 'Download my credential: an Open Badges 3.0 AchievementCredential as a compact JWS',
+      tags: ['learn'],
+      responses: {
+        200: { description: 'The signed credential.', contentType: 'application/vc+jwt', schema: () => z.string() },
+        404: { description: 'No such credential of mine.' },
+      },
     },
     async handle({ params, identity, services }) {
       const credential = await getMyCredential(services, identity, params.credentialId);
@@ -263,23 +320,56 @@ export const learningRoutes = [
   publicRoute({
     method: 'POST',
     path: '/api/credentials/verify',
-    summary: 'Verify a Guildhall credential (compact JWS): anyone may ask',
-    tags: ['learn'],
     auth: 'none',
-    body: z.strictObject({ credential: z.string().min(1).max(20_000) }),
-    responses: { 200: { description: 'Whether it is valid, and what it says if it is.' } },
+    input: () => ({
+      body: z.strictObject({
+        credential: z
+          .string()
+          .check(
+            z.minLength(1),
+            z.maxLength(60_000),
+            z.describe(
+              'The compact JWS (the text of the .jwt file), the text of a baked SVG badge, or a baked PNG badge in base64 (a data: URL too).',
+            ),
+          ),
+        recipientEmail: z.optional(
+          z
+            .email()
+            .check(
+              z.maxLength(320),
+              z.describe(
+                'An address to check against the recipient’s hashed email; the answer says whether it matches.',
+              ),
+            ),
+        ),
+      }),
+    }),
+    doc: documented && {
+      summary: 'Verify a Guildhall credential (the .jwt, a baked SVG, or a baked PNG in base64): anyone may ask',
+      tags: ['learn'],
+      responses: {
+        200: {
+          description:
+            '`status` is `valid`, `not-a-credential` (no JWS, or not an AchievementCredential), `altered` (its content no longer matches the signature), `unknown-key` (signed by a key this instance does not hold) or `other-issuer`; `reason` says it in a sentence. With `recipientEmail`, `recipientEmail` is `matches`, `differs` or `unknown` (the credential carries no hashed email).',
+        },
+      },
+    },
     async handle({ body, services }) {
-      return { body: await verifyCredential(services.signer, body.credential) };
+      return {
+        body: await verifyCredential(services.signer, body.credential, { recipientEmail: body.recipientEmail }),
+      };
     },
   }),
 
   publicRoute({
     method: 'GET',
     path: '/api/credentials/keys',
-    summary: 'The public key that signs this instance’s credentials (JWKS)',
-    tags: ['learn'],
     auth: 'none',
-    responses: { 200: { description: 'JWKS.' } },
+    doc: documented && {
+      summary: 'The public key that signs this instance’s credentials (JWKS)',
+      tags: ['learn'],
+      responses: { 200: { description: 'JWKS.' } },
+    },
     async handle({ services }) {
       return {
         body: { keys: [await services.signer.publicJwk()] },

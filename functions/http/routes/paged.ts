@@ -1,14 +1,17 @@
 // What every list route answers, as the OpenAPI document describes it: a page of items and the cursors
 // around it (domain/paging.ts). A client follows `next` until it is absent; nothing counts the list.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { maxPageSize } from '#domain/paging.ts';
 import type { Page } from '#domain/paging.ts';
 
-export function pageSchema<T extends z.ZodType>(item: T) {
+/** Documentation only: called from a response's schema factory, never at run time. */
+export function pageSchema<T extends z.ZodMiniType>(item: T) {
   return z.object({
-    items: z.array(item).max(maxPageSize).describe('At most `pageSize` items.'),
-    next: z.string().optional().describe('Give it as `cursor` for the next page; absent on the last page.'),
-    previous: z.string().optional().describe('Give it as `cursor` for the page before; absent on the first page.'),
+    items: z.array(item).check(z.maxLength(maxPageSize), z.describe('At most `pageSize` items.')),
+    next: z.optional(z.string()).check(z.describe('Give it as `cursor` for the next page; absent on the last page.')),
+    previous: z
+      .optional(z.string())
+      .check(z.describe('Give it as `cursor` for the page before; absent on the first page.')),
   });
 }
 

@@ -1,6 +1,7 @@
 // Schemas every route table shares: ids in paths, whole numbers in paths and queries, and the paging
 // of lists. The site's pages read numbers from their URLs with the same functions.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { idSchema } from '#domain/ids.ts';
 import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts';
 
@@ -43,54 +44,47 @@ export function wholeNumber(range: WholeNumberRange) {
   }
   const message = wholeNumberMessage(range);
   return z
-    .string({ error: message })
-    .transform((text, context) => {
-      const value = parseWholeNumber(text, range);
-      if (value === undefined) {
-        context.addIssue({ code: 'custom', message, input: text });
-        return z.NEVER;
-      }
-      return value;
-    })
-    .meta({ type: 'integer', minimum: range.min, maximum: range.max });
+    .pipe(
+      z.string({ error: message }),
+      z.transform((text, context) => {
+        const value = parseWholeNumber(text, range);
+        if (value === undefined) {
+          context.issues.push({ code: 'custom', message, input: text });
+          return z.NEVER;
+        }
+        return value;
+      }),
+    )
+    .check(z.meta({ type: 'integer', minimum: range.min, maximum: range.max }));
 }
 
-/** Page numbers and a page size clamped to 100, for every list. */
 /**
  * A page of a list read by cursor (see domain/paging.ts): `cursor` from the previous page's `next`,
  * and how many items at most. Every list route takes these and answers `{ items, next? }`.
  */
-export const cursorQuery = {
+export const cursorQuery = lazySchema(() => ({
   cursor: z
-    .string()
-    .min(1)
-    .max(maxCursorLength)
-    .optional()
-    .describe('The `next` of the page before; none for the first page.'),
-  pageSize: wholeNumber({ min: 1, max: maxPageSize }).default(defaultPageSize),
-};
-
-export const pageQuery = {
-  page: wholeNumber({ min: 1, max: 10_000 }).default(1),
-  pageSize: wholeNumber({ min: 1, max: 100 }).default(20),
-};
+    .optional(z.string().check(z.minLength(1), z.maxLength(maxCursorLength)))
+    .check(z.describe('The `next` of the page before; none for the first page.')),
+  pageSize: z._default(wholeNumber({ min: 1, max: maxPageSize }), defaultPageSize),
+}));
 
 /**
  * The answer of a list route, for the OpenAPI document: at most `pageSize` items, `next` while there
  * are more (absent on the last page) and `previous` when the list can be walked back; `extra` for what
- * a list carries beside its items (a statement's account, the ledger's totals).
+ * a list carries beside its items (a statement's account, the ledger's totals). Documentation only:
+ * called from a response's schema factory, never at run time.
  */
-export function pageResponse(item: z.ZodType, extra: Record<string, z.ZodType> = {}) {
+export function pageResponse(item: z.ZodMiniType, extra: Record<string, z.ZodMiniType> = {}) {
   return z.object({
     ...extra,
-    items: z.array(item).max(maxPageSize),
-    next: z.string().optional().describe('Pass as `cursor` for the next page; absent on the last page.'),
-    previous: z.string().optional().describe('Pass as `cursor` for the page before; absent on the first.'),
+    items: z.array(item).check(z.maxLength(maxPageSize)),
+    next: z.optional(z.string()).check(z.describe('Pass as `cursor` for the next page; absent on the last page.')),
+    previous: z.optional(z.string()).check(z.describe('Pass as `cursor` for the page before; absent on the first.')),
   });
 }
 
 /** Amounts of Bound in answers: minor units as a string of digits (JSON numbers cannot hold them all). */
-export const minorUnits = z
-  .string()
-  .regex(/^-?\d+$/)
-  .describe('Minor units of Bound, as a string of digits.');
+export const minorUnits = lazySchema(() =>
+  z.string().check(z.regex(/^-?\d+$/), z.describe('Minor units of Bound, as a string of digits.')),
+);

@@ -1,17 +1,123 @@
+import * as z from 'zod/mini';
+import { declareSkillCommand, removeSkillCommand, updateProfileCommand } from '#app/commands/people-commands.ts';
+import { documented } from '#config/bundle.ts';
+import { personIdSchema } from '#domain/ids.ts';
 import { getMe } from '#domain/people/get-me.ts';
 import { personSchema } from '#domain/people/person.ts';
-import { protectedRoute } from '../route.ts';
+import { viewProfile } from '#domain/people/profile-view.ts';
+import { availabilityStatuses, linkKinds, profileSections, visibilities } from '#domain/people/profile.ts';
+import { commandRoute, protectedRoute } from '../route.ts';
+
+/** What `GET /api/people/{id}` answers (profile-view.ts): each section only when the viewer may see it. */
+const profileViewSchema = () => {
+  const capped = <T extends z.core.SomeType>(item: T) =>
+    z.optional(z.object({ items: z.array(item), more: z.boolean() }));
+  return z.object({
+    id: z.string(),
+    name: z.string(),
+    relation: z.enum(['self', 'co-member', 'outsider']),
+    hidden: z.array(z.enum(profileSections)),
+    privacy: z.optional(z.record(z.enum(profileSections), z.enum(visibilities))),
+    about: z.optional(
+      z.object({
+        place: z.string(),
+        bio: z.string(),
+        availability: z.object({ status: z.enum(availabilityStatuses), from: z.optional(z.string()) }),
+        hoursPerWeek: z.optional(z.number()),
+        languages: z.array(z.string()),
+        links: z.partialRecord(z.enum(linkKinds), z.string()),
+      }),
+    ),
+    credentials: capped(
+      z.object({ id: z.string(), courseId: z.string(), courseTitle: z.string(), issuedAt: z.string() }),
+    ),
+    skills: capped(
+      z.object({
+        skill: z.string(),
+        label: z.string(),
+        level: z.string(),
+        link: z.optional(z.string()),
+        note: z.optional(z.string()),
+      }),
+    ),
+    courses: capped(z.object({ courseId: z.string(), title: z.string() })),
+    syndicates: capped(z.object({ id: z.string(), name: z.string(), role: z.string() })),
+    innovations: capped(z.object({ id: z.string(), title: z.string(), publishedAt: z.optional(z.string()) })),
+  });
+};
+
+/** A profile answers differently to each person who asks: never kept by a shared cache. */
+const privateAnswer = { 'cache-control': 'private, no-store' };
+const answer = <T>(person: T) => ({ status: 200, body: person, headers: privateAnswer });
 
 export const peopleRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me',
-    summary: 'The signed-in person: profile, skills and memberships',
-    tags: ['people'],
     auth: 'required',
-    responses: { 200: { description: 'The signed-in person.', schema: personSchema } },
+    doc: documented && {
+      summary: 'The signed-in person: profile, skills and memberships',
+      tags: ['people'],
+      responses: { 200: { description: 'The signed-in person.', schema: personSchema } },
+    },
     async handle({ identity, services }) {
-      return { body: await getMe(services, identity), headers: { 'cache-control': 'private, no-store' } };
+      return { body: await getMe(services, identity), headers: privateAnswer };
+    },
+  }),
+  commandRoute(updateProfileCommand, {
+    method: 'PATCH',
+    path: '/api/me',
+    doc: documented && {
+      summary: 'Edit your profile: send the fields to change and the version you read; the rest stay',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile as it now is, with its new version.' },
+        409: { description: 'The profile changed since that version was read: reload it and change it again.' },
+      },
+    },
+    respond: answer,
+  }),
+  commandRoute(declareSkillCommand, {
+    method: 'PUT',
+    path: '/api/me/skills/{skillId}',
+    doc: documented && {
+      summary: 'Declare a skill you hold, at a level, with optional evidence (or change one declared)',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile with the skill declared.' },
+        422: { description: 'Not a skill of the commons, or the most skills a profile holds.' },
+      },
+    },
+    respond: answer,
+  }),
+  commandRoute(removeSkillCommand, {
+    method: 'DELETE',
+    path: '/api/me/skills/{skillId}',
+    doc: documented && {
+      summary: 'Remove a skill you declared',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile without the skill.' },
+        404: { description: 'You have not declared that skill.' },
+      },
+    },
+    respond: answer,
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/people/{id}',
+    auth: 'required',
+    input: () => ({ params: z.object({ id: personIdSchema() }) }),
+    doc: documented && {
+      summary: 'A person’s profile, each section as their privacy settings let you see it',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The sections you may see; `hidden` names the others.', schema: profileViewSchema },
+        404: { description: 'No such person.' },
+      },
+    },
+    async handle({ params, identity, services }) {
+      return { body: await viewProfile(services, params.id, identity.personId), headers: privateAnswer };
     },
   }),
 ];

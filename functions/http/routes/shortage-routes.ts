@@ -1,52 +1,63 @@
-import * as z from 'zod';
+import { documented } from '#config/bundle.ts';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
+import { openingReadiness, readinessCap } from '#domain/shortages/opening-readiness.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
 import {
   currentShortages,
   learnerRecommendations,
-  openingReadiness,
+  recommendationWindow,
   shortageTrend,
 } from '#domain/shortages/shortage-use-cases.ts';
 import { protectedRoute, publicRoute } from '../route.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
-const inputsSchema = z.object({
-  openings: z.number(),
-  positions: z.number(),
-  credentialed: z.number(),
-  declared: z.number(),
-  learners: z.number(),
-});
-const shortagesSchema = pageSchema(
+const inputsSchema = lazySchema(() =>
   z.object({
-    rank: z.number(),
-    tradeRank: z.number(),
-    skill: z.string(),
-    label: z.string(),
-    trade: z.string(),
-    score: z.number(),
-    demand: z.number(),
-    supply: z.number(),
-    inputs: inputsSchema,
-    courses: z.array(z.string()),
+    openings: z.number(),
+    positions: z.number(),
+    credentialed: z.number(),
+    declared: z.number(),
+    learners: z.number(),
   }),
-).extend({
-  day: z.string(),
-  method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
-  trades: z.array(
-    z.object({
-      rank: z.number(),
-      trade: z.string(),
-      label: z.string(),
-      score: z.number(),
-      demand: z.number(),
-      supply: z.number(),
-    }),
+);
+const shortagesSchema = lazySchema(() =>
+  z.extend(
+    pageSchema(
+      z.object({
+        rank: z.number(),
+        tradeRank: z.number(),
+        skill: z.string(),
+        label: z.string(),
+        trade: z.string(),
+        score: z.number(),
+        demand: z.number(),
+        supply: z.number(),
+        inputs: inputsSchema(),
+        courses: z.array(z.string()),
+      }),
+    ),
+    {
+      day: z.string(),
+      method: z.object({ halfLifeDays: z.number(), formula: z.string(), description: z.string() }),
+      trades: z.array(
+        z.object({
+          rank: z.number(),
+          trade: z.string(),
+          label: z.string(),
+          score: z.number(),
+          demand: z.number(),
+          supply: z.number(),
+        }),
+      ),
+    },
   ),
-});
+);
+
 // Open data: anyone may fetch it, from any origin.
 const openData = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
 
@@ -54,20 +65,24 @@ export const shortageRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/shortages',
-    summary: 'Skill shortages, ranked per skill and per trade, with every input (open data; JSON or CSV)',
-    tags: ['shortages'],
     auth: 'none',
-    query: z.object({
-      trade: z.enum(tradeIds).optional(),
-      format: z.enum(['json', 'csv']).optional(),
-      ...cursorQuery,
+    input: () => ({
+      query: z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        format: z.optional(z.enum(['json', 'csv'])),
+        ...cursorQuery(),
+      }),
     }),
-    responses: {
-      200: {
-        description:
-          'The ranking: JSON by default, a page of skills (scarcest first) with every trade; CSV with `?format=csv` or `Accept: text/csv`, every skill at once (one row per skill of the commons, so its size is bounded by the commons, not by the table; the cursor does not apply).',
-        schema: shortagesSchema,
-        alternatives: [{ contentType: 'text/csv', schema: z.string() }],
+    doc: documented && {
+      summary: 'Skill shortages, ranked per skill and per trade, with every input (open data; JSON or CSV)',
+      tags: ['shortages'],
+      responses: {
+        200: {
+          description:
+            'The ranking: JSON by default, a page of skills (scarcest first) with every trade; CSV with `?format=csv` or `Accept: text/csv`, every skill at once (one row per skill of the commons, so its size is bounded by the commons, not by the table; the cursor does not apply).',
+          schema: shortagesSchema,
+          alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
+        },
       },
     },
     // The ranking is read whole: one aggregate per skill of the commons (compiled at deploy), so its size
@@ -99,11 +114,23 @@ export const shortageRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/shortages/trend',
-    summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
-    tags: ['shortages'],
     auth: 'none',
-    query: z.object({ days: wholeNumber({ min: 1, max: 366 }).default(30) }),
-    responses: { 200: { description: 'One snapshot per day the index was snapshotted.' } },
+    input: () => ({ query: z.object({ days: z._default(wholeNumber({ min: 1, max: 366 }), 30) }) }),
+    doc: documented && {
+      summary: 'Daily snapshots of the shortage scores, oldest first (open data)',
+      tags: ['shortages'],
+      responses: {
+        200: {
+          description: 'One snapshot per day the index was snapshotted.',
+          schema: () =>
+            z.object({
+              items: z
+                .array(z.looseObject({ day: z.string(), skills: z.record(z.string(), z.unknown()) }))
+                .check(z.maxLength(366)),
+            }),
+        },
+      },
+    },
     // Not paged, and bounded: one snapshot a day, for at most 366 days.
     async handle({ query, services }) {
       return { body: { items: await shortageTrend(services, query.days) }, headers: openData };
@@ -113,10 +140,23 @@ export const shortageRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/me/recommendations',
-    summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
-    tags: ['shortages', 'learn'],
     auth: 'required',
-    responses: { 200: { description: 'Openings you qualify for now, and ranked courses.' } },
+    doc: documented && {
+      summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
+      tags: ['shortages', 'learn'],
+      responses: {
+        200: {
+          description: 'Openings you qualify for now, and ranked courses.',
+          schema: () =>
+            z.object({
+              qualifyNow: z
+                .array(z.object({ id: z.string(), title: z.string(), syndicateId: z.string() }))
+                .check(z.maxLength(recommendationWindow), z.describe('Among the newest open openings only.')),
+              courses: z.array(z.looseObject({ courseId: z.string(), title: z.string(), value: z.number() })),
+            }),
+        },
+      },
+    },
     // Not paged, and bounded by design: the courses are the commons' (compiled at deploy) and the
     // openings come from the newest open ones only (recommendationWindow, in shortage-use-cases.ts).
     async handle({ identity, services }) {
@@ -138,13 +178,40 @@ export const shortageRoutes = [
   protectedRoute({
     method: 'GET',
     path: '/api/openings/{openingId}/readiness',
-    summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
-    tags: ['shortages', 'jobs'],
     auth: 'required',
-    params: z.object({ openingId: id }),
-    responses: {
-      200: { description: 'Counts, overall and per skill.' },
-      404: { description: 'No such opening of a syndicate you admin.' },
+    input: () => ({ params: z.object({ openingId: id() }) }),
+    doc: documented && {
+      summary: 'How many members qualify for an opening and how many learners train toward its skills (admins)',
+      tags: ['shortages', 'jobs'],
+      responses: {
+        200: {
+          description: `Counts, overall and per skill. Who qualifies is found among at most ${readinessCap} holders of the rarest skill, and learners among at most ${readinessCap} enrollments: past that, \`qualifiedAtLeast\` or \`learnersAtLeast\` is true and the count is a lower bound.`,
+          schema: () => {
+            const count = (description: string) => z.number().check(z.int(), z.describe(description));
+            return z.object({
+              openingId: z.string(),
+              qualified: count('Available members holding every skill asked (at least, if `qualifiedAtLeast`).'),
+              qualifiedInSyndicate: count('Of those, active members of the opening’s syndicate.'),
+              qualifiedAtLeast: z.boolean(),
+              learners: count('Distinct learners part-way through a course teaching any of its skills.'),
+              learnersAtLeast: z.boolean(),
+              cap: z.number().check(z.int()),
+              skills: z
+                .array(
+                  z.object({
+                    skill: z.string(),
+                    label: z.string(),
+                    holders: count('Available members holding it.'),
+                    learners: count('Enrollments in progress in courses that teach it.'),
+                    courses: z.array(z.string()),
+                  }),
+                )
+                .check(z.maxLength(12)),
+            });
+          },
+        },
+        404: { description: 'No such opening of a syndicate you admin.' },
+      },
     },
     async handle({ params, identity, services }) {
       return {

@@ -1,31 +1,39 @@
-import * as z from 'zod';
+import { documented } from '#config/bundle.ts';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';
 
-const dependencyHealth = z.looseObject({
-  status: z.enum(['ok', 'degraded', 'down']),
-  latencyMs: z.number(),
-  detail: z.string().optional(),
-});
+const dependencyHealth = lazySchema(() =>
+  z.looseObject({
+    status: z.enum(['ok', 'degraded', 'down']),
+    latencyMs: z.number(),
+    detail: z.optional(z.string()),
+  }),
+);
 
-export const healthReportSchema = z.object({
-  status: z.enum(['ok', 'degraded', 'down']),
-  checks: z.record(z.string(), dependencyHealth),
-});
+export const healthReportSchema = lazySchema(() =>
+  z.object({
+    status: z.enum(['ok', 'degraded', 'down']),
+    checks: z.record(z.string(), dependencyHealth()),
+  }),
+);
 
 export const systemRoutes = [
   publicRoute({
     method: 'GET',
     path: '/api/health',
-    summary: 'Status of the store and the search engine',
-    tags: ['system'],
     auth: 'none',
-    responses: {
-      200: {
-        description: 'Everything essential works; search may be degraded (down, or its settings differ).',
-        schema: healthReportSchema,
+    doc: documented && {
+      summary: 'Status of the store and the search engine',
+      tags: ['system'],
+      responses: {
+        200: {
+          description: 'Everything essential works; search may be degraded (down, or its settings differ).',
+          schema: healthReportSchema,
+        },
+        503: { description: 'The store is down.', schema: healthReportSchema },
       },
-      503: { description: 'The store is down.', schema: healthReportSchema },
     },
     async handle({ services }) {
       const report = await checkHealth(services.healthProbes);

@@ -6,7 +6,7 @@
 // before anything is published, except those listed in `unanswered` (a demo invitation to answer).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Services } from '#app/services.ts';
 import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
@@ -20,41 +20,41 @@ import {
 import { grantCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
 import { demoSteward } from './people.ts';
 
-const daysAgo = z.number().int().min(0).max(3650);
-const credit = z.number().int().min(0);
+const daysAgo = z.number().check(z.int(), z.minimum(0), z.maximum(3650));
+const credit = z.number().check(z.int(), z.minimum(0));
 const demoSchema = z.strictObject({
   /** Credit the steward granted every demo syndicate and person (but herself) when the instance began. */
   foundingCredit: z.strictObject({ credit, reason: z.string(), daysAgo }),
   creditGrants: z.array(z.strictObject({ syndicateId: z.string(), credit, reason: z.string(), daysAgo })),
   records: z.array(
     z.strictObject({
-      id: z.string().regex(/^[a-z0-9-]+$/),
+      id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
       author: z.string(),
       createdDaysAgo: daysAgo,
-      publishedDaysAgo: daysAgo.optional(),
-      unanswered: z.array(z.string()).default([]),
-      correction: z.strictObject({ daysAgo, changes: z.record(z.string(), z.unknown()) }).optional(),
-      draft: innovationInputSchema,
+      publishedDaysAgo: z.optional(daysAgo),
+      unanswered: z._default(z.array(z.string()), []),
+      correction: z.optional(z.strictObject({ daysAgo, changes: z.record(z.string(), z.unknown()) })),
+      draft: innovationInputSchema(),
       adoptions: z.array(
         z.strictObject({
           syndicateId: z.string(),
           by: z.string(),
-          implementers: holdersInputSchema,
+          implementers: holdersInputSchema(),
           note: z.string(),
           daysAgo,
           reports: z.array(
             z.strictObject({
-              amount: z.number().int().min(1),
+              amount: z.number().check(z.int(), z.minimum(1)),
               daysAgo,
               periodFromDaysAgo: daysAgo,
               periodToDaysAgo: daysAgo,
               method: z.string(),
               /** Another admin of the adopter than the one who adopted it. */
-              reportedBy: z.string().optional(),
-              decision: z.enum(['confirm', 'dispute']).optional(),
-              decidedDaysAgo: daysAgo.optional(),
-              by: z.string().optional(),
-              reason: z.string().optional(),
+              reportedBy: z.optional(z.string()),
+              decision: z.optional(z.enum(['confirm', 'dispute'])),
+              decidedDaysAgo: z.optional(daysAgo),
+              by: z.optional(z.string()),
+              reason: z.optional(z.string()),
             }),
           ),
         }),
@@ -120,7 +120,7 @@ export async function seedInnovations(
           s,
           as(record.author),
           record.id,
-          innovationInputSchema.parse({ ...record.draft, ...changes }),
+          innovationInputSchema().parse({ ...record.draft, ...changes }),
         );
         await publishInnovation(s, as(record.author), record.id);
       });

@@ -1,98 +1,96 @@
-import type { Person } from '#domain/people/person.ts';
+import type { SkillLevel } from '#domain/content/commons.ts';
+import { newPerson, type Person } from '#domain/people/person.ts';
+
+/** Skills a demo person declared, at working level: what they say they do every week. */
+const declared = (...skills: string[]) => skills.map((skill) => ({ skill, level: 'working' as SkillLevel }));
 
 /** Demo people: each signs in with one click on the local sign-in page. */
 export const demoPeople: Person[] = [
-  {
+  newPerson({
     id: 'demo-ada',
     name: 'Ada Okafor',
     email: 'ada@demo.guildhall.coop',
     bio: 'Learner moving from retail into renewable energy installation.',
     place: 'Leeds',
     declaredSkills: [],
-    available: true,
     createdAt: '2026-01-05T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     id: 'demo-bram',
     name: 'Bram Jansen',
     email: 'bram@demo.guildhall.coop',
     bio: 'Carpenter; admin of the Riverside Builders syndicate.',
     place: 'Rotterdam',
-    declaredSkills: [
+    declaredSkills: declared(
       'construction-site-safety',
       'reading-construction-drawings',
       'construction-setting-out',
       'construction-power-tools',
-    ],
-    available: true,
+    ),
     createdAt: '2026-01-06T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     id: 'demo-carmen',
     name: 'Carmen Ruiz',
     email: 'carmen@demo.guildhall.coop',
     bio: 'Repair technician and inventor of a faster diagnostic routine.',
     place: 'Valencia',
-    declaredSkills: ['repair-workshop-safety', 'repair-systematic-fault-finding', 'repair-multimeter-testing'],
-    available: false,
+    declaredSkills: declared('repair-workshop-safety', 'repair-systematic-fault-finding', 'repair-multimeter-testing'),
+    availability: { status: 'unavailable' },
     createdAt: '2026-01-07T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     id: 'demo-dev',
     name: 'Dev Patel',
     email: 'dev@demo.guildhall.coop',
     bio: 'Software developer in a worker-owned web studio.',
     place: 'Remote',
-    declaredSkills: [
+    declaredSkills: declared(
       'software-development-fundamentals',
       'version-control-git',
       'javascript-programming',
       'typescript-programming',
-    ],
-    available: true,
+    ),
     createdAt: '2026-01-08T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     id: 'demo-eunji',
     name: 'Eun-ji Park',
     email: 'eunji@demo.guildhall.coop',
     bio: 'Care worker and trainer; admin of the Homecare Commons syndicate.',
     place: 'Manchester',
-    declaredSkills: ['care-infection-prevention', 'safe-moving-and-handling', 'safeguarding-adults'],
-    available: true,
+    declaredSkills: declared('care-infection-prevention', 'safe-moving-and-handling', 'safeguarding-adults'),
     createdAt: '2026-01-09T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     id: 'demo-femi',
     name: 'Femi Adeyemi',
     email: 'femi@demo.guildhall.coop',
     bio: 'Bookkeeper for three food co-operatives.',
     place: 'Bristol',
-    declaredSkills: ['bookkeeping-fundamentals', 'recording-sales-and-purchases', 'bank-reconciliation'],
-    available: true,
+    declaredSkills: declared('bookkeeping-fundamentals', 'recording-sales-and-purchases', 'bank-reconciliation'),
     createdAt: '2026-01-10T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     // No browser test but the forms' write-limit one signs in as Hamid: it needs his count at zero.
     id: 'demo-hamid',
     name: 'Hamid Rahimi',
     email: 'hamid@demo.guildhall.coop',
     bio: 'Cook and co-admin of Common Table Kitchens.',
     place: 'Bristol',
-    declaredSkills: ['food-hygiene-basics', 'food-temperature-control'],
-    available: true,
+    declaredSkills: declared('food-hygiene-basics', 'food-temperature-control'),
     createdAt: '2026-01-11T09:00:00.000Z',
-  },
-  {
+  }),
+  newPerson({
     id: 'demo-grace',
     name: 'Grace Mensah',
     email: 'grace@demo.guildhall.coop',
     bio: 'Steward of this instance: grants the credit limits the community agreed. Belongs to no syndicate, so she grants none to herself.',
     place: 'Leeds',
     declaredSkills: [],
-    available: false,
+    availability: { status: 'unavailable' },
     createdAt: '2026-01-02T09:00:00.000Z',
-  },
+  }),
 ];
 
 /** The demo's steward (STEWARDS on one machine): she granted every demo syndicate its credit. */

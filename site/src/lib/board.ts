@@ -1,5 +1,5 @@
 // The board's filters, read from a page's query string the same way the API reads them.
-import { boardQuerySchema } from '#http/routes/job-routes.ts';
+import { boardQuerySchema } from '#http/routes/queries.ts';
 
 export function boardFilter(params: URLSearchParams) {
   const raw: Record<string, string> = {};
@@ -7,9 +7,9 @@ export function boardFilter(params: URLSearchParams) {
     const value = params.get(key);
     if (value) raw[key] = value;
   }
-  const parsed = boardQuerySchema.safeParse(raw);
+  const parsed = boardQuerySchema().safeParse(raw);
   // A filter that does not parse is dropped rather than failing the page: the form shows what applies.
-  const filter = parsed.success ? parsed.data : boardQuerySchema.parse({});
+  const filter = parsed.success ? parsed.data : boardQuerySchema().parse({});
   const syndicate = params.get('syndicate');
   return { ...filter, syndicateId: syndicate && /^[a-z0-9-]{1,100}$/.test(syndicate) ? syndicate : undefined };
 }

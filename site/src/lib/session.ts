@@ -6,7 +6,7 @@ import { getMe } from '#domain/people/get-me.ts';
 import type { Person } from '#domain/people/person.ts';
 import { sessionCookieName, signInLocation } from '#http/session.ts';
 import { identityFromClaims } from '#adapters/auth/token-verifier.ts';
-import { getServices } from './services.ts';
+import { getServices, getTokenVerifier } from './services.ts';
 
 // A request's cookies are one object for the middleware and the page: the token is verified once.
 const verified = new WeakMap<AstroCookies, Promise<Identity | null>>();
@@ -24,7 +24,7 @@ export function currentIdentity(cookies: AstroCookies): Promise<Identity | null>
 async function verify(token: string | undefined): Promise<Identity | null> {
   if (!token) return null;
   try {
-    return identityFromClaims({ ...(await getServices().verifyToken(token)) });
+    return identityFromClaims({ ...(await getTokenVerifier()(token)) });
   } catch {
     return null;
   }

@@ -2,12 +2,12 @@
 // once per write, never for a refusal, a malformed request, a write over the limit, or a retry that is
 // given the first answer again.
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { command, runCommand } from '#app/commands/command.ts';
 import { publishCommand, settleCommand } from '#app/commands/innovation-commands.ts';
 import { submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { decideApplicantCommand } from '#app/commands/opening-commands.ts';
-import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/syndicate-commands.ts';
+import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/ledger-commands.ts';
 import { RateLimitedError, RequestShapeError, RuleViolationError } from '#domain/errors.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
@@ -23,7 +23,7 @@ function world(limit = 100) {
   });
   const publish = command({
     name: 'things.publish',
-    params: z.object({ id: z.string().regex(/^[a-z]+$/) }),
+    input: () => ({ params: z.object({ id: z.string().check(z.regex(/^[a-z]+$/)) }) }),
     async run({ params }) {
       if (params.id === 'refused') throw new RuleViolationError('nothing-to-publish', 'Nothing to publish.');
       return { id: params.id };
@@ -57,7 +57,7 @@ describe('business counts', () => {
     const { counted, services } = world();
     const apply = command({
       name: 'things.apply',
-      body: z.strictObject({ fresh: z.boolean(), fails: z.boolean() }),
+      input: () => ({ body: z.strictObject({ fresh: z.boolean(), fails: z.boolean() }) }),
       async run({ services: scoped, body }) {
         if (body.fresh) scoped.count('applications');
         if (body.fails) throw new RuleViolationError('opening-not-open', 'Closed meanwhile.');

@@ -1,7 +1,7 @@
 // The one edge every write passes: the write limit, validation naming each field, and idempotency keys
 // (a retry gets the first answer; a reused key for another request is refused; nothing runs twice).
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { command, runCommand } from '#app/commands/command.ts';
 import { ConflictError, RateLimitedError, RequestShapeError } from '#domain/errors.ts';
 import { deserialiseOutput, memoryIdempotencyStore, serialiseOutput } from '#domain/limits/idempotency.ts';
@@ -14,8 +14,10 @@ function counter() {
   const made: Array<{ id: string; title: string; amount: bigint }> = [];
   const create = command({
     name: 'things.create',
-    params: z.object({ shelf: z.string().regex(/^[a-z]+$/) }),
-    body: z.strictObject({ title: z.string().min(3), amount: z.coerce.bigint() }),
+    input: () => ({
+      params: z.object({ shelf: z.string().check(z.regex(/^[a-z]+$/)) }),
+      body: z.strictObject({ title: z.string().check(z.minLength(3)), amount: z.coerce.bigint() }),
+    }),
     async run({ services, body }) {
       const thing = { id: services.newId(), title: body.title, amount: body.amount };
       made.push(thing);
@@ -39,6 +41,25 @@ describe('running a command', () => {
     const error = (await attempt.catch((e: unknown) => e)) as RequestShapeError;
     expect(error.issues.map((i) => i.field).sort()).toEqual(['body.amount', 'body.colour', 'body.title', 'path.shelf']);
     expect(made).toEqual([]);
+  });
+
+  it('builds its schemas when it first runs, not when it is defined, and only once', async () => {
+    let builds = 0;
+    const rename = command({
+      name: 'things.rename',
+      input: () => {
+        builds++;
+        return { body: z.strictObject({ title: z.string().check(z.minLength(3)) }) };
+      },
+      run: async ({ body }) => body.title,
+    });
+    expect(builds).toBe(0);
+    const services = fakeServices();
+    await runCommand(rename, { services, identity: ana, body: { title: 'first' } });
+    await expect(runCommand(rename, { services, identity: ana, body: { title: 'x' } })).rejects.toBeInstanceOf(
+      RequestShapeError,
+    );
+    expect(builds).toBe(1);
   });
 
   it('counts every call against the person’s write limit, refused or not', async () => {

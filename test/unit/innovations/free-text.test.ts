@@ -2,7 +2,7 @@
 // names itself when it refuses, so a person knows which box to fix, and only long text keeps a line
 // break (a title or a unit is one line; a method or a problem may have paragraphs).
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { adoptionInputSchema, disputeReasonSchema, valueReportInputSchema } from '#domain/innovations/adoption.ts';
 import { innovationInputSchema, linkedPeople } from '#domain/innovations/innovation.ts';
 import { creditGrantInputSchema } from '#domain/ledger/credit-grant.ts';
@@ -10,7 +10,7 @@ import { draftInput, reportInput } from './fixtures.ts';
 
 interface Field {
   /** The form or body the field is part of. */
-  schema: z.ZodType;
+  schema: () => z.ZodMiniType;
   /** A valid input with the field set to `value`. */
   input: (value: string) => unknown;
   /** Where the refusal points. */
@@ -96,7 +96,10 @@ const fields: Field[] = [
 
 /** What a refusal says, as `path: message`. */
 const refusals = (field: Field, value: string) =>
-  field.schema.safeParse(field.input(value)).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  field
+    .schema()
+    .safeParse(field.input(value))
+    .error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 const twoLines = (field: Field) => `${'a'.repeat(Math.max(field.min, 1))}\nsecond line`;
 
@@ -126,7 +129,7 @@ describe.each(named(fields.filter((field) => !field.multiline)))('the one-line f
 
 describe('the evidence links of a draft', () => {
   it('are kept as the URL parser writes them, so what a reader sees is what a browser follows', () => {
-    const parsed = innovationInputSchema.parse({
+    const parsed = innovationInputSchema().parse({
       ...draft,
       evidence: ['HTTPS://Example.ORG/a b', 'https://example.org/\u202Eevil'],
     });

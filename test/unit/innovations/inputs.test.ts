@@ -19,7 +19,9 @@ import { draftInput } from './fixtures.ts';
 const draft = (change: Record<string, unknown>) => ({ ...draftInput([{ personId: 'ana' }]), ...change });
 /** The issues a refused draft names, as `path: message`. */
 const refusal = (change: Record<string, unknown>) =>
-  innovationInputSchema.safeParse(draft(change)).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  innovationInputSchema()
+    .safeParse(draft(change))
+    .error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('the commons ids a draft names', () => {
   it.each(['care-shift-handover', 'a', 'repair2-fault-finding', '3d-printing'])('accepts %s', (id) => {
@@ -46,7 +48,7 @@ describe('the commons ids a draft names', () => {
 
   it('takes no skills and no evidence when none are sent', () => {
     const { skills: _skills, evidence: _evidence, ...rest } = draftInput([{ personId: 'ana' }]);
-    expect(innovationInputSchema.parse(rest)).toMatchObject({ skills: [], evidence: [] });
+    expect(innovationInputSchema().parse(rest)).toMatchObject({ skills: [], evidence: [] });
   });
 
   it('takes at most ten skills and ten links', () => {
@@ -78,7 +80,7 @@ describe('the shares a draft gives its inventors', () => {
       { personId: 'ana', basisPoints: 10_000 },
       { personId: 'ben', basisPoints: 0 },
     ];
-    expect(innovationInputSchema.parse(draft({ inventors })).inventors).toEqual(inventors);
+    expect(innovationInputSchema().parse(draft({ inventors })).inventors).toEqual(inventors);
   });
 
   it.each([-1, 10_001, 0.5])('refuses a share of %d basis points', (basisPoints) => {
@@ -137,7 +139,7 @@ describe('what a record shows of its newest version', () => {
 
 describe('an adoption', () => {
   const adoption = (change: Record<string, unknown>) =>
-    adoptionInputSchema.safeParse({ syndicateId: 'mill', implementers: [{ personId: 'ana' }], ...change });
+    adoptionInputSchema().safeParse({ syndicateId: 'mill', implementers: [{ personId: 'ana' }], ...change });
 
   it('names the adopting syndicate by its id, which cannot be empty or overlong', () => {
     expect(adoption({ syndicateId: 'mill' }).success).toBe(true);

@@ -257,7 +257,7 @@ describe('granting credit', () => {
   });
 
   it('reads credit as whole minor units, zero or more, as a number or digits', () => {
-    const parse = (credit: unknown) => creditGrantInputSchema.safeParse({ credit, reason: 'Agreed by the members.' });
+    const parse = (credit: unknown) => creditGrantInputSchema().safeParse({ credit, reason: 'Agreed by the members.' });
     expect(parse(0).data?.credit).toBe(0n);
     expect(parse('123456').data?.credit).toBe(123_456n);
     for (const bad of [-1, 1.5, '-1', '01', '1e3', '0x10', '', ' 1', null])

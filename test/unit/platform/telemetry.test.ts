@@ -2,7 +2,8 @@
 // the function and the cold start), its metrics as EMF lines, and nothing of either on one machine unless
 // asked. Read from the real output of Powertools, through the real API handler.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiHandler } from '#http/api.ts';
+import { apiRoutes } from '#http/api.ts';
+import { createApiHandler } from '#http/api-handler.ts';
 import { buildEvent, lambdaContext } from '#local/gateway-event.ts';
 import { createTelemetry, lambdaHandler } from '#platform/telemetry.ts';
 import { captureOutput, emfLines } from '../../support/output.ts';
@@ -15,10 +16,10 @@ const inAws = {
   POWERTOOLS_TRACE_ENABLED: false,
 } as const;
 
-/** The API function's handler, as handlers/api.ts builds it, over fake services logging as in AWS. */
+/** The API functions' handler, as handlers/*.ts build it, over fake services logging as in AWS. */
 function apiHandler() {
   const services = fakeServices({ telemetry: createTelemetry(inAws) });
-  return createApiHandler({ telemetry: services.telemetry, services: async () => services });
+  return createApiHandler({ routes: apiRoutes, telemetry: services.telemetry, services: async () => services });
 }
 
 function get(url: string) {
@@ -32,12 +33,22 @@ function get(url: string) {
 }
 
 describe('telemetry of a function', () => {
-  // Lambda sets this in a function started for a request; Powertools reads it when it is built.
+  // Powertools reads these from the environment itself, beside the configuration this code hands it.
+  // `npm test` runs the browser project's local stack in the same process tree, and that stack sets
+  // POWERTOOLS_METRICS_DISABLED=true for its own quiet console: each test starts without them here.
+  const readByPowertools = ['POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_DEV', 'POWERTOOLS_TRACE_ENABLED'];
+  const saved = new Map<string, string | undefined>();
   beforeEach(() => {
+    for (const name of readByPowertools) {
+      saved.set(name, process.env[name]);
+      delete process.env[name];
+    }
+    // Lambda sets this in a function started for a request; Powertools reads it when it is built.
     process.env.AWS_LAMBDA_INITIALIZATION_TYPE = 'on-demand';
   });
   afterEach(() => {
     delete process.env.AWS_LAMBDA_INITIALIZATION_TYPE;
+    for (const [name, value] of saved) if (value !== undefined) process.env[name] = value;
   });
 
   it('logs one line per API request with its correlation id, route, status, function and cold start', async () => {

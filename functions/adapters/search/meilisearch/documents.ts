@@ -4,7 +4,8 @@
 // in base64url, 43 characters whatever the id, the same on every upsert, and different for different ids
 // (a collision is as likely as guessing a 128-bit secret). The key is never read back: hits carry `id`.
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import { documentTypes, type SearchDocument } from '#domain/search/search-port.ts';
 import { primaryKey } from './settings.ts';
 
@@ -34,30 +35,32 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
 
 // Absent optional fields are omitted when stored; null is accepted too, in case a document was written
 // by another tool.
-const optionalString = z.string().nullish();
-const optionalNumber = z.number().nullish();
+const optionalString = lazySchema(() => z.nullish(z.string()));
+const optionalNumber = lazySchema(() => z.nullish(z.number()));
 
 /** A hit as Meilisearch returns it: the displayed attributes (not `body`) and `_formatted`. */
-export const hitSchema = z.object({
-  id: z.string(),
-  type: z.enum(documentTypes),
-  title: z.string(),
-  summary: z.string(),
-  url: z.string(),
-  skills: z.array(z.string()),
-  trade: optionalString,
-  practice: optionalString,
-  place: optionalString,
-  remote: z.boolean().nullish(),
-  status: optionalString,
-  pay: optionalNumber,
-  payUnit: optionalString,
-  hours: optionalNumber,
-  updatedAt: z.string(),
-  _formatted: z.object({ title: z.unknown(), summary: z.unknown() }).partial().optional(),
-});
+export const hitSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    type: z.enum(documentTypes),
+    title: z.string(),
+    summary: z.string(),
+    url: z.string(),
+    skills: z.array(z.string()),
+    trade: optionalString(),
+    practice: optionalString(),
+    place: optionalString(),
+    remote: z.nullish(z.boolean()),
+    status: optionalString(),
+    pay: optionalNumber(),
+    payUnit: optionalString(),
+    hours: optionalNumber(),
+    updatedAt: z.string(),
+    _formatted: z.optional(z.partial(z.object({ title: z.unknown(), summary: z.unknown() }))),
+  }),
+);
 
-export type Hit = z.infer<typeof hitSchema>;
+export type Hit = z.infer<ReturnType<typeof hitSchema>>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
@@ -75,7 +78,9 @@ export function documentFromHit(hit: Hit): SearchDocument {
 }
 
 /** One page of `GET /indexes/{uid}/documents?fields=id,updatedAt`. */
-export const idPageSchema = z.object({
-  results: z.array(z.object({ id: z.string(), updatedAt: z.string() })),
-  total: z.number(),
-});
+export const idPageSchema = lazySchema(() =>
+  z.object({
+    results: z.array(z.object({ id: z.string(), updatedAt: z.string() })),
+    total: z.number(),
+  }),
+);

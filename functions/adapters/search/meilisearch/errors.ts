@@ -8,7 +8,7 @@ import {
   MeilisearchRequestTimeOutError,
   MeilisearchTaskTimeOutError,
 } from 'meilisearch';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { SearchUnavailableError } from '#domain/errors.ts';
 import { MeilisearchAnswerError } from './http-transport.ts';
 
@@ -73,7 +73,7 @@ export function checkTask(operation: string, task: TaskOutcome): void {
 }
 
 /** An answer in the shape the adapter relies on; anything else means the engine is not the one expected. */
-export function parseAnswer<S extends z.ZodType>(schema: S, answer: unknown, operation: string): z.output<S> {
+export function parseAnswer<S extends z.ZodMiniType>(schema: S, answer: unknown, operation: string): z.output<S> {
   const parsed = schema.safeParse(answer);
   if (parsed.success) return parsed.data;
   throw new SearchUnavailableError(`Meilisearch answered ${operation} in an unexpected shape.`, {

@@ -12,10 +12,20 @@
 // (`{message, code, type, link}` as its cause), and errors.ts unwraps it. The client's `timeout` aborts
 // through `init.signal`, whose reason is rejected unchanged: that is how the client recognises its own
 // timeout and reports a MeilisearchRequestTimeOutError.
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
+// Renamed: the functions' bundles open with a banner that declares `createRequire` itself.
+import { createRequire as requireFrom } from 'node:module';
 import { type Config, MeilisearchApiError } from 'meilisearch';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
+
+// Required, not imported: an `import` of node:http reads every export, and three of them (WebSocket,
+// CloseEvent, MessageEvent) are getters that load Node's fetch machinery, ~10 ms of a cold start.
+// `request` is read from the module at each call, never kept: the tracer captures outgoing calls by
+// replacing `http.request` when it loads, after this module has.
+const nodeHttp = requireFrom(import.meta.url)('node:http') as typeof http;
+const HttpAgent = nodeHttp.Agent;
 
 export type MeilisearchHttpClient = NonNullable<Config['httpClient']>;
 
@@ -45,12 +55,14 @@ export class MeilisearchAnswerError extends Error {
 
 // What meilisearch-js reads of an error body; any other JSON is kept out of the error, as it could be
 // anything a proxy in front of the engine sends.
-const errorBodySchema = z.object({
-  message: z.string(),
-  code: z.string(),
-  type: z.string(),
-  link: z.string(),
-});
+const errorBodySchema = lazySchema(() =>
+  z.object({
+    message: z.string(),
+    code: z.string(),
+    type: z.string(),
+    link: z.string(),
+  }),
+);
 
 /**
  * A kept-alive connection the engine closed just as it was reused (it had been idle too long, or a Lambda
@@ -62,7 +74,7 @@ const staleConnection = new Set(['ECONNRESET', 'EPIPE']);
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const maxBytes = options.maxResponseBytes ?? 32 * 1024 * 1024;
   const agentOptions = { keepAlive: true, noDelay: true, timeout: options.idleTimeoutMs ?? 4000 };
-  const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
+  const agents = { 'http:': new HttpAgent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
   function send(url: URL, init: RequestInit, retried: boolean): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -85,8 +97,8 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
       headers['accept-encoding'] = 'identity';
       if (body) headers['content-length'] = String(body.length);
 
-      const module = url.protocol === 'https:' ? https : http;
-      const request = module.request(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] });
+      const open = url.protocol === 'https:' ? https.request : nodeHttp.request;
+      const request = open(url, { method: init.method ?? 'GET', headers, agent: agents[url.protocol] });
       let settled = false;
       let answered = false;
       /** Settles once: with what `outcome` returns, or with what it throws. */
@@ -177,7 +189,7 @@ function readAnswer(response: http.IncomingMessage, text: string): unknown {
       throw new MeilisearchAnswerError('Meilisearch answered with text that is not JSON.', { cause: unreadable });
     return parsed;
   }
-  const body = errorBodySchema.safeParse(parsed);
+  const body = errorBodySchema().safeParse(parsed);
   throw new MeilisearchApiError(asResponse(response, status), body.success ? body.data : undefined);
 }
 

@@ -16,8 +16,9 @@
 // health, need `search`, `stats.get` and `settings.get`; the indexer and reindex need the rest.
 //
 // Requests go through our own HTTP transport (http-transport.ts), not Node's fetch.
-import { Meilisearch } from 'meilisearch';
-import * as z from 'zod';
+import { Index } from 'meilisearch';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
 import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
@@ -64,7 +65,7 @@ export const writeBatchSize = 1000;
 /** Documents a listIds page reads; ids and dates only, so pages can be large. */
 export const listPageSize = 1000;
 
-const statsSchema = z.object({ numberOfDocuments: z.number() });
+const statsSchema = lazySchema(() => z.object({ numberOfDocuments: z.number() }));
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
   // Built on first use: constructing the client loads Node's fetch machinery (~30 ms: it builds `Headers`),
@@ -72,14 +73,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
   let built: { client: MeilisearchClient; index: MeilisearchIndexClient } | undefined;
   const meili = () => {
     if (!built) {
-      const client =
-        options.client ??
-        new Meilisearch({
-          host: options.host,
-          apiKey: options.apiKey,
-          timeout: options.timeoutMs ?? 5000,
-          httpClient: createHttpTransport(options.transport).request,
-        });
+      const client = options.client ?? indexOnlyClient(options);
       built = { client, index: client.index(options.indexUid ?? defaultIndexUid) };
     }
     return built;
@@ -143,7 +137,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       for (let offset = 0; ; offset += listPageSize) {
         const query = { fields: ['id', 'updatedAt'], offset, limit: listPageSize };
         const answer = await searchCall('list documents', () => meili().index.getDocuments(query));
-        const page = parseAnswer(idPageSchema, answer, 'the document list');
+        const page = parseAnswer(idPageSchema(), answer, 'the document list');
         for (const { id, updatedAt } of page.results) ids.set(id, updatedAt);
         if (page.results.length < listPageSize || offset + listPageSize >= page.total) {
           return [...ids].map(([id, updatedAt]) => ({ id, updatedAt }));
@@ -157,7 +151,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
         searchCall('count documents', () => meili().index.getStats()),
         settings.problem(),
       ]);
-      const documents = parseAnswer(statsSchema, stats, 'the index stats').numberOfDocuments;
+      const documents = parseAnswer(statsSchema(), stats, 'the index stats').numberOfDocuments;
       return { engine: 'meilisearch', documents, ...(degraded ? { degraded } : {}) };
     },
 
@@ -165,6 +159,24 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       await settings.ensure();
     },
   };
+}
+
+/**
+ * The client's `Index` alone, not its `Meilisearch` class: that class carries every endpoint of the engine
+ * (keys, tasks, batches, dumps, snapshots, networks, chats, webhooks…), 11 KB of each bundle that calls
+ * none of them. `health()` is what `Meilisearch#health` sends: `GET /health` through the same requests.
+ */
+function indexOnlyClient(options: MeilisearchIndexOptions): MeilisearchClient {
+  const index = new Index(
+    {
+      host: options.host,
+      apiKey: options.apiKey,
+      timeout: options.timeoutMs ?? 5000,
+      httpClient: createHttpTransport(options.transport).request,
+    },
+    options.indexUid ?? defaultIndexUid,
+  );
+  return { health: () => index.httpRequest.get({ path: 'health' }), index: () => index };
 }
 
 export function batches<T>(items: readonly T[], size: number): T[][] {

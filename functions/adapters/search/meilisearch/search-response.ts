@@ -1,22 +1,25 @@
 // A Meilisearch search response as the port's SearchResult. Pure; the response is parsed, not trusted.
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { SearchHit, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
 import { documentFromHit, hitSchema } from './documents.ts';
 import { parseAnswer } from './errors.ts';
 import { highlightedHtml } from './highlight.ts';
 import { pageOf } from './search-request.ts';
 
-const responseSchema = z.object({
-  hits: z.array(hitSchema),
-  // `totalHits` answers a page/hitsPerPage search; `estimatedTotalHits` an offset/limit one.
-  totalHits: z.number().optional(),
-  estimatedTotalHits: z.number().optional(),
-  processingTimeMs: z.number().optional(),
-  facetDistribution: z.record(z.string(), z.record(z.string(), z.number())).optional(),
-});
+const responseSchema = lazySchema(() =>
+  z.object({
+    hits: z.array(hitSchema()),
+    // `totalHits` answers a page/hitsPerPage search; `estimatedTotalHits` an offset/limit one.
+    totalHits: z.optional(z.number()),
+    estimatedTotalHits: z.optional(z.number()),
+    processingTimeMs: z.optional(z.number()),
+    facetDistribution: z.optional(z.record(z.string(), z.record(z.string(), z.number()))),
+  }),
+);
 
 export function mapSearchResponse(response: unknown, query: SearchQuery): SearchResult {
-  const answer = parseAnswer(responseSchema, response, 'the search');
+  const answer = parseAnswer(responseSchema(), response, 'the search');
   const hits = answer.hits.map((hit): SearchHit => {
     const document = documentFromHit(hit);
     return {

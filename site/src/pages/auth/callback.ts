@@ -3,7 +3,7 @@ import { UnauthenticatedError } from '#domain/errors.ts';
 import { decodePending, exchangeCode } from '#http/oauth.ts';
 import { sessionCookieName } from '#http/session.ts';
 import { hostedUi, pendingCookie } from '../../lib/hosted-ui.ts';
-import { getServices } from '../../lib/services.ts';
+import { getTokenVerifier } from '../../lib/services.ts';
 
 export const prerender = false;
 
@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ url, cookies }) => {
       code: url.searchParams.get('code'),
       state: url.searchParams.get('state'),
     });
-    const claims = await getServices().verifyToken(token);
+    const claims = await getTokenVerifier()(token);
     const maxAge = typeof claims.exp === 'number' ? Math.max(60, claims.exp - Math.floor(Date.now() / 1000)) : 3600;
     cookies.set(sessionCookieName, token, { path: '/', httpOnly: true, secure: true, sameSite: 'lax', maxAge });
     return new Response(null, {

@@ -67,14 +67,16 @@ export function minorUnits(value: string): string {
 }
 
 /** Implementers ticked in the adoption form, each with an optional percentage. */
+/** The members ticked, with their shares, then any named in the box for members the page did not list. */
 export function implementersFromForm(form: FormData) {
-  return form
+  const ticked = form
     .getAll('implementer')
     .map(String)
     .map((personId) => {
       const share = text(form, `share-${personId}`);
       return share ? (parseHolders(`${personId} ${share}`)[0] ?? { personId }) : { personId };
     });
+  return [...ticked, ...parseHolders(text(form, 'moreImplementers'))];
 }
 
 export function sharesLabel(shares: readonly PersonShare[], names: ReadonlyMap<string, string>): string {

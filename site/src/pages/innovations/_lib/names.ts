@@ -3,14 +3,14 @@ import type { Services } from '#app/services.ts';
 
 export async function personNames(services: Services, ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
-  const people = await Promise.all(unique.map((id) => services.people.get(id)));
-  return new Map(unique.map((id, index) => [id, people[index]?.name ?? id]));
+  const people = await services.people.getMany(unique);
+  return new Map(unique.map((id) => [id, people.get(id)?.name ?? id]));
 }
 
 export async function syndicateNames(services: Services, ids: Iterable<string>): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
-  const syndicates = await Promise.all(unique.map((id) => services.syndicates.get(id)));
-  return new Map(unique.map((id, index) => [id, syndicates[index]?.name ?? id]));
+  const syndicates = await services.syndicates.getMany(unique);
+  return new Map(unique.map((id) => [id, syndicates.get(id)?.name ?? id]));
 }
 
 /** An account id as people read it: a person's or a syndicate's name. */

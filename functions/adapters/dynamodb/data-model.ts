@@ -1,0 +1,954 @@
+// The one declaration of Guildhall's data model: every entity of the single table (its keys, the
+// attributes it is found by, its indexes) and every access pattern by name (what it reads, through which
+// key and index, whether it is paged, who uses it, and why one partition is acceptable where it uses
+// one). `keys.ts` still writes every key string: each key below is what its builder returns for named
+// placeholders (`<personId>`), so the catalogue cannot drift from the code, and the builders each entry
+// touches are recorded as it is built. Nothing at run time imports this module (it costs no Lambda a
+// byte): `npm run docs:data-model` prints it as docs/data-model.md, and test/unit/data-model.test.ts
+// holds it to the code. It is one table, not logic, hence one file longer than most.
+import * as keys from './keys.ts';
+
+export type Builder = keyof typeof keys;
+type Key = Readonly<Record<string, string | number | readonly string[]>>;
+
+let touched = new Set<Builder>();
+/** keys.ts, noting every builder or constant a declaration reads. */
+const k = new Proxy(keys, {
+  get(target, name: Builder) {
+    touched.add(name);
+    return target[name];
+  },
+}) as typeof keys;
+function traced<T>(build: () => T): T & { builders: Builder[] } {
+  touched = new Set();
+  const declared = build();
+  return { ...declared, builders: [...touched] };
+}
+/** A named placeholder where a key takes a value. */
+const v = (name: string) => `<${name}>`;
+/** A placeholder where keys.ts takes a number, zero-padded to `digits` where it pads (the name is longer). */
+const n = (name: string, digits?: number) => v(digits ? `${name}, ${digits} digits` : name) as unknown as number;
+
+export interface EntityDeclaration {
+  about: string;
+  /** Its key attributes as keys.ts writes them (gsi1pk/gsi1sk mean it is on gsi1). */
+  keys: Key;
+  /** The attributes it is found by: the values its key is made of. */
+  foundBy: readonly string[];
+  notes?: string;
+}
+
+const entity = (build: () => EntityDeclaration) => traced(build);
+
+export const entities = {
+  person: entity(() => ({
+    about: 'A person: name, contact, availability, declared skills.',
+    keys: k.personKeys(v('personId')),
+    foundBy: ['personId'],
+  })),
+  enrollment: entity(() => ({
+    about: "A learner's enrollment in a course (progress, status); gsi1 lists a course's learners.",
+    keys: k.enrollmentKeys(v('personId'), v('courseId')),
+    foundBy: ['personId', 'courseId'],
+  })),
+  attempt: entity(() => ({
+    about: "One attempt at a course's quiz.",
+    keys: k.attemptKeys(v('personId'), v('courseId'), n('attempt', 4)),
+    foundBy: ['personId', 'courseId', 'attempt'],
+  })),
+  credential: entity(() => ({
+    about: 'A signed credential; gsi1 lists a person’s credentials by issue date.',
+    keys: k.credentialKeys(v('credentialId'), v('personId'), v('issuedAt')),
+    foundBy: ['credentialId'],
+  })),
+  'held-skill': entity(() => ({
+    about: 'A skill a person holds by credential; gsi1 lists a skill’s holders.',
+    keys: k.heldSkillKeys(v('personId'), v('skillId')),
+    foundBy: ['personId', 'skillId'],
+  })),
+  syndicate: entity(() => ({
+    about: 'A syndicate (co-operative team) with its member and admin counts; gsi1 lists all by name.',
+    keys: k.syndicateKeys(v('syndicateId'), v('name')),
+    foundBy: ['syndicateId'],
+    notes: '`<name>` is lower-cased in gsi1sk.',
+  })),
+  membership: entity(() => ({
+    about: 'A person’s membership of (or request to join) a syndicate; gsi1 lists a person’s.',
+    keys: k.membershipKeys(v('syndicateId'), v('personId')),
+    foundBy: ['syndicateId', 'personId'],
+  })),
+  opening: entity(() => ({
+    about: 'A job opening; gsi1 lists openings by status and date, gsi2 a syndicate’s.',
+    keys: k.openingKeys({
+      id: v('openingId'),
+      syndicateId: v('syndicateId'),
+      status: v('status'),
+      datePosted: v('datePosted'),
+      createdAt: v('createdAt'),
+    }),
+    foundBy: ['openingId'],
+    notes: 'gsi1sk starts with `<createdAt>` while the opening has no `datePosted` (a draft).',
+  })),
+  application: entity(() => ({
+    about: 'A person’s application to an opening: the key makes a second impossible.',
+    keys: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
+    foundBy: ['openingId', 'personId'],
+  })),
+  'application-count': entity(() => ({
+    about: 'How many applications an opening has taken (the cap), beside it.',
+    keys: k.applicationCountKeys(v('openingId')),
+    foundBy: ['openingId'],
+  })),
+  'rate-window': entity(() => ({
+    about: 'Writes one identity made in one time window (the write limit); expires by TTL.',
+    keys: k.rateWindowKeys(v('identity'), n('window')),
+    foundBy: ['identity', 'window'],
+  })),
+  'idempotency-key': entity(() => ({
+    about: 'One idempotency key of one person for one command, with its first answer; expires by TTL.',
+    keys: k.idempotencyKeys(v('personId'), v('command'), v('key')),
+    foundBy: ['personId', 'command', 'key'],
+  })),
+  innovation: entity(() => ({
+    about: 'An innovation record; gsi1 lists published records by first publication.',
+    keys: k.innovationKeys({ id: v('innovationId'), status: 'published', publishedAt: v('publishedAt') }),
+    foundBy: ['innovationId'],
+    notes: 'Only a published record has gsi1 keys: drafts are in no list.',
+  })),
+  'innovation-version': entity(() => ({
+    about: 'One version of a record, kept with it.',
+    keys: k.innovationVersionKeys(v('innovationId'), n('version', 4)),
+    foundBy: ['innovationId', 'version'],
+  })),
+  'inventor-link': entity(() => ({
+    about: 'Links a record to each inventor; gsi1 lists a person’s records, drafts included.',
+    keys: k.inventorLinkKeys(v('innovationId'), v('personId'), v('createdAt')),
+    foundBy: ['innovationId', 'personId'],
+  })),
+  adoption: entity(() => ({
+    about: 'A syndicate’s adoption of a record (one per pair); gsi1 lists a syndicate’s.',
+    keys: k.adoptionKeys(v('innovationId'), v('syndicateId'), v('adoptedAt')),
+    foundBy: ['innovationId', 'syndicateId'],
+  })),
+  'value-report': entity(() => ({
+    about: 'A value report on an adoption, kept with the record; gsi1 lists a syndicate’s by date.',
+    keys: k.valueReportKeys({
+      innovationId: v('innovationId'),
+      id: v('reportId'),
+      syndicateId: v('syndicateId'),
+      reportedAt: v('reportedAt'),
+    }),
+    foundBy: ['innovationId', 'reportId'],
+  })),
+  account: entity(() => ({
+    about: 'A Bound account (`person:<id>` or `syndicate:<id>`): balance and credit limit.',
+    keys: k.accountKeys(v('accountId')),
+    foundBy: ['accountId'],
+  })),
+  'ledger-totals': entity(() => ({
+    about: 'The ledger’s totals (sum of balances, settlements, Bound moved), kept by every settlement.',
+    keys: k.ledgerTotalsKeys,
+    foundBy: [],
+  })),
+  'ledger-entry': entity(() => ({
+    about: 'A statement line of an account, in time order.',
+    keys: k.ledgerEntryKeys(v('accountId'), v('at'), v('reportId'), n('sequence', 3)),
+    foundBy: ['accountId'],
+  })),
+  'credit-limit-change': entity(() => ({
+    about: 'One change of an account’s credit limit, in time order.',
+    keys: k.creditLimitChangeKeys(v('accountId'), v('at'), n('logIndex', 12)),
+    foundBy: ['accountId'],
+  })),
+  'log-entry': entity(() => ({
+    about: 'A registry-log entry with its leaf hash and the subtree hashes it completes.',
+    keys: k.logEntryKeys(n('index', 12), v('innovationId')),
+    foundBy: ['index'],
+    notes: 'An entry about no record has no gsi1 keys.',
+  })),
+  'log-head': entity(() => ({
+    about: 'The registry log’s head (size, root hash): the one item every logged write is conditional on.',
+    keys: k.logHeadKeys,
+    foundBy: [],
+  })),
+  'log-subtrees-mark': entity(() => ({
+    about: 'Says every entry below its `treeSize` keeps its subtree hashes: the backfill’s mark, written once.',
+    keys: k.logSubtreesMarkKeys,
+    foundBy: [],
+  })),
+  shortage: entity(() => ({
+    about: 'One skill’s shortage aggregate (demand and supply tallies); gsi1 lists every aggregate.',
+    keys: k.shortageKeys(v('skillId')),
+    foundBy: ['skillId'],
+  })),
+  'shortage-holder': entity(() => ({
+    about: 'An available person holding a skill, beside the skill’s aggregate.',
+    keys: k.shortageHolderKeys(v('skillId'), v('personId')),
+    foundBy: ['skillId', 'personId'],
+  })),
+  'shortage-source': entity(() => ({
+    about: 'What the shortage index last applied for one source (an opening, an enrollment, a person).',
+    keys: k.shortageSourceKeys(v('sourceKey')),
+    foundBy: ['sourceKey'],
+  })),
+  'shortage-snapshot': entity(() => ({
+    about: 'One day’s shortage scores, for the trend.',
+    keys: k.shortageSnapshotKeys(v('day')),
+    foundBy: ['day'],
+  })),
+};
+
+export type EntityName = keyof typeof entities;
+
+/** Who reads or writes through a pattern besides the API's routes (`GET /api/…`) and pages (`page /…/`). */
+export const jobs = {
+  'stream: search indexer': 'functions/app/stream-indexer.ts',
+  'stream: shortage consumer': 'functions/app/stream-shortages.ts',
+  'sweep: expire openings': 'functions/handlers/expire-openings.ts',
+  'job: reindex': 'functions/app/reindex-pages.ts',
+  'job: shortage recompute': 'functions/local/shortage-recompute.ts',
+  'job: verify log': 'functions/local/verify-log.ts',
+  'job: log backfill': 'functions/local/backfill-log.ts',
+  'every write': 'functions/app/commands/command.ts',
+} as const;
+export type Job = keyof typeof jobs;
+type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
+
+/**
+ * How much one use reads: one item; items named by key (BatchGetItem); a page (cursor in, `next` out);
+ * a bounded set (the whole key range, small by a rule named in `bound`); every item of a key range that
+ * grows with use (named in `bound`, so it shows in the catalogue); the whole table (jobs only).
+ */
+export type Reads = 'one item' | 'items by key' | 'a page' | 'a bounded set' | 'every item' | 'the table' | 'writes';
+
+export interface AccessPattern {
+  /** What it reads or writes: an entity, several (one per kind of source), or any (a Scan). */
+  entity: EntityName | readonly EntityName[] | 'any';
+  /** What it answers, in a line. */
+  does: string;
+  operation: 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'TransactWriteItems';
+  /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: begins_with. */
+  key: Key;
+  reads: Reads;
+  /** For a bounded set, items by key or every item: how many, and why. */
+  bound?: string;
+  /** Where a request walks every page of a paged read after all: who, and what grows. */
+  walkedWholeBy?: string;
+  usedBy: readonly User[];
+  /** Where every user of the pattern shares one partition: why one is acceptable, or how it is sharded. */
+  partition?: { single: string } | { sharded: string };
+}
+
+const pattern = (build: () => AccessPattern) => traced(build);
+
+export const accessPatterns = {
+  // People and learning.
+  'person-by-id': pattern(() => ({
+    entity: 'person',
+    does: 'A person by id.',
+    operation: 'GetItem',
+    key: k.personKeys(v('personId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/me',
+      'PATCH /api/me',
+      'GET /api/people/{id}',
+      'page /me/',
+      'page /me/profile/',
+      'page /people/[id]/',
+      'page /ledger/',
+      'page /innovations/[id]/',
+    ],
+  })),
+  'people-by-ids': pattern(() => ({
+    entity: 'person',
+    does: 'People by id, batched: a page of members, the applicants of an opening.',
+    operation: 'BatchGetItem',
+    key: k.personKeys(v('personId')),
+    reads: 'items by key',
+    bound: 'the ids of one page (at most its page size), or an opening’s applicants (at most 200)',
+    usedBy: ['GET /api/syndicates/{syndicateId}/members', 'GET /api/openings/{openingId}/applicants'],
+  })),
+  'person-create-once': pattern(() => ({
+    entity: 'person',
+    does: 'Creates a person at first sign-in; a repeat returns the stored one (attribute_not_exists).',
+    operation: 'PutItem',
+    key: k.personKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['GET /api/me', 'page /me/'],
+  })),
+  'person-save-profile': pattern(() => ({
+    entity: 'person',
+    does: 'Writes a person’s profile fields over the version the change was made from (optimistic concurrency); other attributes stay.',
+    operation: 'UpdateItem',
+    key: k.personKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['PATCH /api/me', 'PUT /api/me/skills/{skillId}', 'DELETE /api/me/skills/{skillId}', 'page /me/profile/'],
+  })),
+  'enrollment-by-person-and-course': pattern(() => ({
+    entity: 'enrollment',
+    does: 'One learner’s enrollment in one course.',
+    operation: 'GetItem',
+    key: k.enrollmentKeys(v('personId'), v('courseId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/me/enrollments/{courseId}/lessons/{lessonId}',
+      'GET /api/me/enrollments/{courseId}/quiz',
+      'POST /api/me/enrollments/{courseId}/quiz-attempts',
+      'page /learn/[course]/quiz',
+      'page /learn/[course]/quiz/result',
+    ],
+  })),
+  'enrollments-of-person': pattern(() => ({
+    entity: 'enrollment',
+    does: 'A learner’s enrollments.',
+    operation: 'Query',
+    key: k.enrollmentsOf(v('personId')),
+    reads: 'a bounded set',
+    bound: 'one per course of the commons a person enrolled in (the commons has 15)',
+    usedBy: [
+      'GET /api/me/learning',
+      'GET /api/me/recommendations',
+      'page /me/',
+      'GET /api/people/{id}',
+      'page /people/[id]/',
+    ],
+  })),
+  'enroll-once': pattern(() => ({
+    entity: 'enrollment',
+    does: 'Enrolls once; a retry returns the stored enrollment.',
+    operation: 'PutItem',
+    key: k.enrollmentKeys(v('personId'), v('courseId')),
+    reads: 'writes',
+    usedBy: ['POST /api/me/enrollments'],
+  })),
+  'attempts-of-learner': pattern(() => ({
+    entity: 'attempt',
+    does: 'A learner’s attempts at one quiz, newest first.',
+    operation: 'Query',
+    key: k.attemptList(v('personId'), v('courseId')),
+    reads: 'a page',
+    usedBy: ['page /learn/[course]/quiz/result'],
+  })),
+  'credential-by-id': pattern(() => ({
+    entity: 'credential',
+    does: 'A credential by id: its earner’s download; its public page, badges and answer when shared.',
+    operation: 'GetItem',
+    key: k.credentialLookup(v('credentialId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/me/credentials/{credentialId}',
+      'GET /api/credentials/{credentialId}',
+      'page /me/credentials/[id]',
+      'page /credentials/[id]/',
+    ],
+  })),
+  'credentials-of-person': pattern(() => ({
+    entity: 'credential',
+    does: 'A person’s credentials, oldest first.',
+    operation: 'Query',
+    key: k.credentialsOf(v('personId')),
+    reads: 'a bounded set',
+    bound: 'one per course passed (the commons has 15)',
+    usedBy: ['GET /api/me/learning', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
+  })),
+  'held-skills-of-person': pattern(() => ({
+    entity: 'held-skill',
+    does: 'The skills a person holds by credential.',
+    operation: 'Query',
+    key: k.heldSkillsOf(v('personId')),
+    reads: 'a bounded set',
+    bound: 'at most the skills of the commons (128 today)',
+    usedBy: ['GET /api/me/learning', 'GET /api/me/recommendations', 'page /me/', 'stream: shortage consumer'],
+  })),
+  'held-skills-by-pairs': pattern(() => ({
+    entity: 'held-skill',
+    does: 'Some people’s credentialed skills among some skills, by key: every pair.',
+    operation: 'BatchGetItem',
+    key: k.heldSkillKeys(v('personId'), v('skillId')),
+    reads: 'items by key',
+    bound: 'an opening’s applicants (at most 200) × its required skills',
+    usedBy: ['GET /api/openings/{openingId}/applicants', 'page /jobs/[id]/applicants'],
+  })),
+  'learners-of-course': pattern(() => ({
+    entity: 'enrollment',
+    does: 'A course’s learners part-way through it (filtered on status), a page at a time.',
+    operation: 'Query',
+    key: k.courseEnrollmentsKey(v('courseId')),
+    reads: 'a page',
+    usedBy: ['GET /api/openings/{openingId}/readiness'],
+  })),
+
+  // Syndicates.
+  'syndicate-by-id': pattern(() => ({
+    entity: 'syndicate',
+    does: 'A syndicate by id.',
+    operation: 'GetItem',
+    key: k.syndicateLookup(v('syndicateId')),
+    reads: 'one item',
+    usedBy: ['GET /api/syndicates/{syndicateId}', 'page /syndicates/[id]/', 'stream: search indexer'],
+  })),
+  'syndicates-by-ids': pattern(() => ({
+    entity: 'syndicate',
+    does: 'Syndicates by id, batched: the names on a page of openings.',
+    operation: 'BatchGetItem',
+    key: k.syndicateLookup(v('syndicateId')),
+    reads: 'items by key',
+    bound: 'the syndicates of one page of openings (at most its page size)',
+    usedBy: ['GET /api/openings', 'page /jobs/', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
+  })),
+  'syndicates-by-name': pattern(() => ({
+    entity: 'syndicate',
+    does: 'Every syndicate by name, a page at a time.',
+    operation: 'Query',
+    key: k.syndicateList(),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates', 'page /syndicates/', 'page /sitemap.xml', 'job: reindex'],
+    partition: {
+      single:
+        'its writes are syndicates founded, edited and joined (a join rewrites the count on the syndicate item), a pace people set by hand, far below the 1,000 writes a second one partition of an index takes; reads are pages, so its size never reaches a request',
+    },
+  })),
+  'membership-by-syndicate-and-person': pattern(() => ({
+    entity: 'membership',
+    does: 'One person’s membership of one syndicate: every admin check.',
+    operation: 'GetItem',
+    key: k.membershipKeys(v('syndicateId'), v('personId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/syndicates/{syndicateId}/members/{personId}',
+      'DELETE /api/syndicates/{syndicateId}/membership',
+      'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
+      'page /syndicates/[id]/',
+    ],
+  })),
+  'members-of-syndicate-paged': pattern(() => ({
+    entity: 'membership',
+    does: 'A syndicate’s members and requests, a page at a time, by person id.',
+    operation: 'Query',
+    key: k.syndicateMembers(v('syndicateId')),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates/{syndicateId}/members', 'page /syndicates/[id]/', 'page /innovations/[id]/adopt'],
+  })),
+  'memberships-by-people': pattern(() => ({
+    entity: 'membership',
+    does: 'Some people’s memberships of one syndicate, batched.',
+    operation: 'BatchGetItem',
+    key: k.membershipKeys(v('syndicateId'), v('personId')),
+    reads: 'items by key',
+    bound: 'the people asked about (the domain’s port; no caller yet)',
+    usedBy: [],
+  })),
+  'memberships-of-person-paged': pattern(() => ({
+    entity: 'membership',
+    does: 'A person’s memberships, a page at a time, by syndicate id (the adopt page keeps the ones they admin).',
+    operation: 'Query',
+    key: k.membershipsOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['page /me/', 'page /innovations/[id]/adopt', 'GET /api/people/{id}', 'page /people/[id]/'],
+  })),
+
+  // Openings and applications.
+  'opening-by-id': pattern(() => ({
+    entity: 'opening',
+    does: 'An opening by id.',
+    operation: 'GetItem',
+    key: k.openingLookup(v('openingId')),
+    reads: 'one item',
+    usedBy: ['GET /api/openings/{openingId}', 'page /jobs/[id]/', 'stream: shortage consumer'],
+  })),
+  'openings-by-ids': pattern(() => ({
+    entity: 'opening',
+    does: 'Openings by id, batched: search hits, a person’s applications.',
+    operation: 'BatchGetItem',
+    key: k.openingLookup(v('openingId')),
+    reads: 'items by key',
+    bound: 'one page of hits or applications (at most its page size)',
+    usedBy: ['GET /api/me/applications', 'page /jobs/', 'page /me/'],
+  })),
+  'openings-of-syndicate': pattern(() => ({
+    entity: 'opening',
+    does: 'A syndicate’s openings, any status, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.syndicateOpenings(v('syndicateId')),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates/{syndicateId}/openings', 'page /syndicates/[id]/'],
+  })),
+  'openings-by-status': pattern(() => ({
+    entity: 'opening',
+    does: 'Openings in one status, newest posted first, a page at a time: the board.',
+    operation: 'Query',
+    key: k.openingsInStatus(v('status')),
+    reads: 'a page',
+    usedBy: [
+      'GET /api/openings',
+      'GET /api/me/recommendations',
+      'page /jobs/',
+      'page /sitemap.xml',
+      'sweep: expire openings',
+      'job: reindex',
+    ],
+    partition: {
+      single:
+        'one partition per status: its writes are openings posted, edited, filled and swept as expired, each syndicate’s admins by hand, far below the 1,000 writes a second one partition of an index takes; reads are pages, so its size never reaches a request',
+    },
+  })),
+  'application-by-opening-and-person': pattern(() => ({
+    entity: 'application',
+    does: 'One person’s application to one opening.',
+    operation: 'GetItem',
+    key: k.applicationLookup(v('openingId'), v('personId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/openings/{openingId}/applications/me',
+      'DELETE /api/openings/{openingId}/applications/me',
+      'PUT /api/openings/{openingId}/applicants/{personId}',
+    ],
+  })),
+  'apply-once': pattern(() => ({
+    entity: 'application',
+    does: 'One transaction puts the application (unless already there) and counts it (unless the opening is full).',
+    operation: 'TransactWriteItems',
+    key: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
+    reads: 'writes',
+    usedBy: ['PUT /api/openings/{openingId}/applications/me'],
+  })),
+  'applications-of-opening': pattern(() => ({
+    entity: 'application',
+    does: 'An opening’s applications, all of them, for the ranking.',
+    operation: 'Query',
+    key: k.openingApplications(v('openingId')),
+    reads: 'a bounded set',
+    bound: 'at most 200 an opening (maxApplicationsPerOpening, kept by apply-once)',
+    usedBy: ['GET /api/openings/{openingId}/applicants', 'page /jobs/[id]/applicants'],
+  })),
+  'applications-of-person': pattern(() => ({
+    entity: 'application',
+    does: 'A person’s applications, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.applicationsOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/applications', 'page /me/'],
+  })),
+
+  // Innovation records, adoptions and value reports.
+  'record-by-id': pattern(() => ({
+    entity: 'innovation',
+    does: 'A record by id.',
+    operation: 'GetItem',
+    key: k.innovationLookup(v('innovationId')),
+    reads: 'one item',
+    usedBy: ['GET /api/innovations/{innovationId}', 'page /innovations/[id]/', 'stream: search indexer'],
+  })),
+  'records-by-ids': pattern(() => ({
+    entity: 'innovation',
+    does: 'Records by id, batched: a page of the registry, of a person’s records, of statement lines.',
+    operation: 'BatchGetItem',
+    key: k.innovationLookup(v('innovationId')),
+    reads: 'items by key',
+    bound: 'the records of one page (at most its page size)',
+    usedBy: [
+      'GET /api/innovations',
+      'GET /api/me/innovations',
+      'GET /api/me/statement',
+      'page /innovations/',
+      'GET /api/people/{id}',
+      'page /people/[id]/',
+    ],
+  })),
+  registry: pattern(() => ({
+    entity: 'innovation',
+    does: 'The registry: published records, newest first, a page at a time (the table’s fallback while search is down).',
+    operation: 'Query',
+    key: k.publishedRecordsKey,
+    reads: 'a page',
+    usedBy: ['GET /api/innovations', 'page /innovations/', 'job: reindex'],
+    partition: {
+      single:
+        'a record enters it once, at its first publication; later writes to a published record (adoption counts, totals) rewrite its index entry at the pace of adoptions and settlements, which the registry log’s head holds to a few dozen a second; reads are pages',
+    },
+  })),
+  'version-by-number': pattern(() => ({
+    entity: 'innovation-version',
+    does: 'One version of a record.',
+    operation: 'GetItem',
+    key: k.innovationVersionKeys(v('innovationId'), n('version', 4)),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/innovations/{innovationId}/draft',
+      'PUT /api/innovations/{innovationId}/draft',
+      'POST /api/innovations/{innovationId}/publication',
+      'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
+      'stream: search indexer',
+    ],
+  })),
+  'versions-by-refs': pattern(() => ({
+    entity: 'innovation-version',
+    does: 'Versions by record and number, batched: consent requests, the audit, the reindex.',
+    operation: 'BatchGetItem',
+    key: k.innovationVersionKeys(v('innovationId'), n('version', 4)),
+    reads: 'items by key',
+    bound: 'the versions one page or one audit window names',
+    usedBy: ['GET /api/me/innovations', 'page /innovations/log/', 'job: verify log', 'job: reindex'],
+  })),
+  'versions-of-record': pattern(() => ({
+    entity: 'innovation-version',
+    does: 'A record’s versions, oldest first.',
+    operation: 'Query',
+    key: k.recordItemsKey(v('innovationId'), 'versions'),
+    reads: 'a bounded set',
+    bound: 'at most 50 published versions and a draft (maxVersions)',
+    usedBy: [
+      'GET /api/innovations/{innovationId}',
+      'GET /api/innovations/{innovationId}/versions/{version}',
+      'page /innovations/[id]/',
+      'page /innovations/[id]/versions/[version]',
+    ],
+  })),
+  'records-of-inventor': pattern(() => ({
+    entity: 'inventor-link',
+    does: 'The ids of a person’s records through their inventor links, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.inventorRecordsKey(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/innovations', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
+  })),
+  'adoption-by-record-and-syndicate': pattern(() => ({
+    entity: 'adoption',
+    does: 'One syndicate’s adoption of one record.',
+    operation: 'GetItem',
+    key: k.adoptionLookup(v('innovationId'), v('syndicateId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
+      'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
+      'page /innovations/[id]/adopt',
+      'page /innovations/[id]/report',
+    ],
+  })),
+  'adoptions-by-refs': pattern(() => ({
+    entity: 'adoption',
+    does: 'Adoptions by record and syndicate, batched.',
+    operation: 'BatchGetItem',
+    key: k.adoptionLookup(v('innovationId'), v('syndicateId')),
+    reads: 'items by key',
+    bound: 'the adoptions one page names',
+    usedBy: ['GET /api/me/innovations'],
+  })),
+  'adoptions-of-record': pattern(() => ({
+    entity: 'adoption',
+    does: 'A record’s adoptions, a page at a time, by syndicate id.',
+    operation: 'Query',
+    key: k.recordItemsKey(v('innovationId'), 'adoptions'),
+    reads: 'a page',
+    usedBy: ['GET /api/innovations/{innovationId}/adoptions', 'page /innovations/[id]/'],
+  })),
+  'adoptions-of-syndicate': pattern(() => ({
+    entity: 'adoption',
+    does: 'A syndicate’s adoptions, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.syndicateInnovationItemsKey(v('syndicateId'), 'adoptions'),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates/{syndicateId}/adoptions'],
+  })),
+  'report-by-id': pattern(() => ({
+    entity: 'value-report',
+    does: 'One value report.',
+    operation: 'GetItem',
+    key: k.valueReportLookup(v('innovationId'), v('reportId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/innovations/{innovationId}/reports/{reportId}/decision',
+      'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
+    ],
+  })),
+  'reports-of-record': pattern(() => ({
+    entity: 'value-report',
+    does: 'A record’s value reports, newest first, a page at a time, through its log entries (each report and settlement was logged when it happened).',
+    operation: 'Query',
+    key: k.recordLogEntriesKey(v('innovationId')),
+    reads: 'a page',
+    usedBy: [
+      'GET /api/innovations/{innovationId}/reports',
+      'GET /api/innovations/{innovationId}/statement',
+      'GET /api/me/innovations',
+      'page /innovations/[id]/',
+      'page /innovations/[id]/statement',
+    ],
+  })),
+  'reports-of-syndicate': pattern(() => ({
+    entity: 'value-report',
+    does: 'A syndicate’s value reports, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.syndicateInnovationItemsKey(v('syndicateId'), 'reports'),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates/{syndicateId}/reports'],
+  })),
+
+  // The Bound ledger.
+  'accounts-by-ids': pattern(() => ({
+    entity: 'account',
+    does: 'Several accounts at once, strongly consistent: a settlement plans from them.',
+    operation: 'BatchGetItem',
+    key: k.accountLookup(v('accountId')),
+    reads: 'items by key',
+    bound: 'a settlement’s parties (at most 21 accounts), or one page of the ledger',
+    usedBy: [
+      'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
+      'PUT /api/syndicates/{id}/credit-limit',
+      'PUT /api/people/{id}/credit-limit',
+      'GET /api/ledger',
+    ],
+  })),
+  accounts: pattern(() => ({
+    entity: 'account',
+    does: 'Every account by id, a page at a time: the ledger.',
+    operation: 'Query',
+    key: k.accountsListKey,
+    reads: 'a page',
+    usedBy: ['GET /api/ledger', 'page /ledger/'],
+    partition: {
+      single:
+        'an account’s index entry is rewritten only when a settlement or a credit grant changes it, and both are registry-log writes, which the log’s head holds to a few dozen a second with at most 21 accounts each, far under a partition’s 1,000 writes a second; reads are pages',
+    },
+  })),
+  'ledger-totals': pattern(() => ({
+    entity: 'ledger-totals',
+    does: 'The ledger’s totals, one item kept by every settlement (strongly consistent).',
+    operation: 'GetItem',
+    key: k.ledgerTotalsKeys,
+    reads: 'one item',
+    usedBy: ['GET /api/ledger', 'page /ledger/'],
+    partition: {
+      single:
+        'one item, written only inside settlements, which the registry log’s head already serialises: it adds no limit of its own',
+    },
+  })),
+  'entries-of-account': pattern(() => ({
+    entity: 'ledger-entry',
+    does: 'An account’s statement lines, oldest first, a page at a time.',
+    operation: 'Query',
+    key: k.accountEntriesKey(v('accountId')),
+    reads: 'a page',
+    usedBy: [
+      'GET /api/me/statement',
+      'GET /api/syndicates/{syndicateId}/statement',
+      'page /ledger/me/',
+      'page /ledger/syndicates/[id]/',
+    ],
+  })),
+  'limit-changes-of-account': pattern(() => ({
+    entity: 'credit-limit-change',
+    does: 'An account’s credit-limit changes, oldest first.',
+    operation: 'Query',
+    key: k.limitChangesOf(v('accountId')),
+    reads: 'every item',
+    bound: 'every change of the account’s limit (the domain’s port; no caller yet)',
+    usedBy: [],
+  })),
+
+  // The registry log.
+  'log-head': pattern(() => ({
+    entity: 'log-head',
+    does: 'The log’s head, strongly consistent: every append starts from it.',
+    operation: 'GetItem',
+    key: k.logHeadKeys,
+    reads: 'one item',
+    usedBy: [
+      'GET /api/registry-log/head',
+      'GET /api/registry-log/proofs/inclusion',
+      'GET /api/registry-log/proofs/consistency',
+      'GET /api/innovations/{innovationId}/log',
+      'page /innovations/log/',
+      'job: verify log',
+    ],
+    partition: { single: 'the serialisation point of every logged write: see below' },
+  })),
+  'log-append': pattern(() => ({
+    entity: 'log-entry',
+    does: 'Appends an entry: one transaction with the write it logs, conditional on the head’s size.',
+    operation: 'TransactWriteItems',
+    key: k.logEntryKeys(n('index', 12), v('innovationId')),
+    reads: 'writes',
+    usedBy: [
+      'POST /api/innovations/{innovationId}/publication',
+      'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
+      'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
+      'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
+      'PUT /api/syndicates/{id}/credit-limit',
+      'PUT /api/people/{id}/credit-limit',
+    ],
+    partition: { single: 'appends are serialised by the head on purpose: see below' },
+  })),
+  'log-entry-by-index': pattern(() => ({
+    entity: 'log-entry',
+    does: 'One entry by index.',
+    operation: 'GetItem',
+    key: k.logEntryLookup(n('index', 12)),
+    reads: 'one item',
+    usedBy: ['page /innovations/log/', 'job: verify log'],
+    partition: { single: 'one entry of the log’s one partition (see log-entries-range)' },
+  })),
+  'log-entries-range': pattern(() => ({
+    entity: 'log-entry',
+    does: 'A range of entries in index order (the index is its own cursor).',
+    operation: 'Query',
+    key: {
+      pk: k.registryLogPartition,
+      between: [k.logEntryLookup(n('start', 12)).sk, k.logEntryLookup(n('end', 12)).sk],
+    },
+    reads: 'a page',
+    bound: 'at most 1,000 entries a read (maxEntriesRead)',
+    usedBy: ['GET /api/registry-log/entries', 'page /innovations/log/', 'job: verify log', 'job: log backfill'],
+    partition: {
+      single:
+        'the log is one append-only sequence: entries are written one at a time through the head, and read as windows of at most 1,000',
+    },
+  })),
+  'log-subtree-nodes': pattern(() => ({
+    entity: 'log-entry',
+    does: 'Stored subtree hashes for a proof, read from the entries that completed them.',
+    operation: 'BatchGetItem',
+    key: k.logEntryLookup(n('index', 12)),
+    reads: 'items by key',
+    bound: 'O(log n) entries a proof',
+    partition: { single: 'entries of the log’s one partition, by key (see log-entries-range)' },
+    usedBy: [
+      'GET /api/registry-log/proofs/inclusion',
+      'GET /api/registry-log/proofs/consistency',
+      'GET /api/innovations/{innovationId}/log',
+      'POST /api/innovations/{innovationId}/publication',
+    ],
+  })),
+  'log-subtrees-mark': pattern(() => ({
+    entity: 'log-subtrees-mark',
+    does: 'Whether the backfill has given every older entry its subtree hashes: one read, then nothing to do.',
+    operation: 'GetItem',
+    key: k.logSubtreesMarkKeys,
+    reads: 'one item',
+    usedBy: ['job: log backfill'],
+    partition: { single: 'one item of the log’s one partition, read once a start and written once' },
+  })),
+  'log-entries-of-record': pattern(() => ({
+    entity: 'log-entry',
+    does: 'The entries about one record, oldest first, a page at a time.',
+    operation: 'Query',
+    key: k.recordLogEntriesKey(v('innovationId')),
+    reads: 'a page',
+    usedBy: ['GET /api/innovations/{innovationId}/log', 'page /innovations/[id]/'],
+  })),
+
+  // The shortage index (derived from the stream) and the write limits.
+  'shortage-source-applied': pattern(() => ({
+    entity: 'shortage-source',
+    does: 'What the index last applied for one source, strongly consistent: it guards the next change.',
+    operation: 'GetItem',
+    key: k.shortageSourceKeys(v('sourceKey')),
+    reads: 'one item',
+    usedBy: ['stream: shortage consumer'],
+  })),
+  'shortage-source-state': pattern(() => ({
+    entity: ['opening', 'person', 'enrollment'],
+    does: 'One source’s current state (an opening, a person or an enrollment), strongly consistent.',
+    operation: 'GetItem',
+    key: k.openingLookup(v('openingId')),
+    reads: 'one item',
+    usedBy: ['stream: shortage consumer'],
+  })),
+  'shortage-aggregates': pattern(() => ({
+    entity: 'shortage',
+    does: 'Every skill’s aggregate, in one query: the ranking.',
+    operation: 'Query',
+    key: { gsi1pk: k.shortageListKey },
+    reads: 'a bounded set',
+    bound:
+      'one item per skill of the commons (compiled at deploy, 128 today), however many openings, people and enrollments the table holds',
+    usedBy: [
+      'GET /api/shortages',
+      'GET /api/me/recommendations',
+      'page /shortages/',
+      'sweep: expire openings',
+      'job: shortage recompute',
+    ],
+    partition: {
+      single:
+        'only the shortage stream consumer writes it, one transaction per source change, so a burst waits in the stream rather than refusing a person’s write, at the pace of people’s edits, far below the 1,000 writes a second one partition of an index takes',
+    },
+  })),
+  'holders-of-skill': pattern(() => ({
+    entity: 'shortage-holder',
+    does: 'The available people holding a skill, a page at a time, by person id.',
+    operation: 'Query',
+    key: { pk: k.shortageLookup(v('skillId')).pk, prefix: k.shortageHolderPrefix },
+    reads: 'a page',
+    usedBy: ['GET /api/openings/{openingId}/readiness'],
+  })),
+  'holders-among': pattern(() => ({
+    entity: 'shortage-holder',
+    does: 'Which of some people hold a skill, by key, batched: readiness checks a page of the rarest skill’s holders against the others.',
+    operation: 'BatchGetItem',
+    key: k.shortageHolderKeys(v('skillId'), v('personId')),
+    reads: 'items by key',
+    bound: 'one page of the rarest skill’s holders (at most 100), at most 5 pages a request (readinessCap 500)',
+    usedBy: ['GET /api/openings/{openingId}/readiness'],
+  })),
+  'shortage-snapshots': pattern(() => ({
+    entity: 'shortage-snapshot',
+    does: 'The daily snapshots from a day on, oldest first: the trend.',
+    operation: 'Query',
+    key: { pk: k.shortageSnapshotPartition, from: k.shortageSnapshotKeys(v('fromDay')).sk },
+    reads: 'a bounded set',
+    bound: 'one item a day, at most 366 days',
+    usedBy: ['GET /api/shortages/trend', 'page /shortages/'],
+    partition: { single: 'one item a day, written once a day by the sweep' },
+  })),
+  'write-limit': pattern(() => ({
+    entity: 'rate-window',
+    does: 'Counts a write against the person’s limit, refused past it (one conditional update).',
+    operation: 'UpdateItem',
+    key: k.rateWindowKeys(v('identity'), n('window')),
+    reads: 'writes',
+    usedBy: ['every write'],
+  })),
+  'idempotency-claim': pattern(() => ({
+    entity: 'idempotency-key',
+    does: 'Claims an idempotency key, or hands back the first answer in the same round trip.',
+    operation: 'PutItem',
+    key: k.idempotencyKeys(v('personId'), v('command'), v('key')),
+    reads: 'writes',
+    usedBy: ['every write'],
+  })),
+
+  // Jobs: never behind a request.
+  'reindex-scan': pattern(() => ({
+    entity: 'any',
+    does: 'A parallel Scan of the whole table, a page at a time, resumable: the reindex after a deploy.',
+    operation: 'Scan',
+    key: {},
+    reads: 'the table',
+    usedBy: ['job: reindex'],
+  })),
+  'shortage-recompute-scan': pattern(() => ({
+    entity: 'any',
+    does: 'Every source and every stored contribution, by Scan: the shortage recompute and its check.',
+    operation: 'Scan',
+    key: {},
+    reads: 'the table',
+    usedBy: ['job: shortage recompute'],
+  })),
+};
+
+export type PatternName = keyof typeof accessPatterns;
+
+/**
+ * Items every writer of some kind must pass through one at a time, on purpose. Each is a limit on
+ * throughput that no index or shard lifts; it is written here with what was measured.
+ */
+export const serialisationPoints = {
+  'registry-log-head': traced(() => ({
+    item: k.logHeadKeys,
+    why: 'Every logged write (publication, adoption, value report, settlement, credit-limit change) is one transaction conditional on the head’s size, so the log never forks and its entries keep one order: appends happen one at a time, whatever else the transaction writes. A loser re-reads the head and retries with exponential backoff and full jitter, inside a time budget under the functions’ timeout, then answers 503 busy having written nothing.',
+    limit:
+      'measured on DynamoDB Local (`npm run bench:log-head`, README benchmarks; one machine whose 2 cores other jobs shared): 69 appends a second from one writer (p95 40 ms), 29 a second with 10 racing (p95 1.7 s, 2.4 tries an append), 22 a second with 50 (p95 4.6 s; 16 of 200 ran out of the 6 s retry budget and were refused with a 503, nothing written). On DynamoDB one item takes at most 1,000 writes a second and a transaction ~10–25 ms, so the head passes about 40–100 logged writes a second at best: far above the pace of publications and settlements a commons makes, and the reason nothing frequent (applications, enrollments) is ever logged. Past that, the log would need appends batched.',
+  })),
+};

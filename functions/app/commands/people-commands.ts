@@ -1,0 +1,26 @@
+// The writes a person makes to their own profile: only themselves, so no command takes a person's id.
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
+import { profilePatchSchema, skillDeclarationSchema, skillIdSchema } from '#domain/people/profile.ts';
+import { declareSkill, removeDeclaredSkill, updateProfile } from '#domain/people/profile-use-cases.ts';
+import { command } from './command.ts';
+
+const skill = lazySchema(() => z.object({ skillId: skillIdSchema() }));
+
+export const updateProfileCommand = command({
+  name: 'people.update-profile',
+  input: () => ({ body: profilePatchSchema() }),
+  run: ({ services, identity, body }) => updateProfile(services, identity, body),
+});
+
+export const declareSkillCommand = command({
+  name: 'people.declare-skill',
+  input: () => ({ params: skill(), body: skillDeclarationSchema() }),
+  run: ({ services, identity, params, body }) => declareSkill(services, identity, { skill: params.skillId, ...body }),
+});
+
+export const removeSkillCommand = command({
+  name: 'people.remove-skill',
+  input: () => ({ params: skill() }),
+  run: ({ services, identity, params }) => removeDeclaredSkill(services, identity, params.skillId),
+});

@@ -1,0 +1,28 @@
+// How the project builds schemas. Every schema is zod/mini (`import * as z from 'zod/mini'`): zod's own
+// parser, with functions in place of methods (`z.optional(z.string().check(z.maxLength(80)))`), so a
+// bundle carries only the kinds of schema and check it uses. zod's classic API carries every kind, and
+// its JSON Schema generator, in any bundle that imports it: 100 KB of the API function against ~40.
+// Import zod/mini itself, as a namespace: a module that re-exported it would reach the site's function
+// as a runtime namespace object (Vite leaves zod external), and that bundle would take all of zod.
+//
+// zod/mini sets no language for its messages (they would all read "Invalid input"): English is set
+// here, once. Every module that defines a schema imports `lazySchema` from here, and the modules that
+// parse (validation.ts, config.ts) import this module too, so it is set before anything can parse.
+import { config } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+config(en());
+
+/**
+ * A schema built the first time it is asked for, then kept. Importing a module builds none of its
+ * schemas this way, so a cold start pays only for those its first request parses with (building one
+ * costs ~16 µs, and the API declares well over a thousand). Unused ones are dropped from bundles.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function lazySchema<T>(build: () => T): () => T {
+  let schema: T | undefined;
+  return () => {
+    schema ??= build();
+    return schema;
+  };
+}

@@ -1,0 +1,28 @@
+// The `api` function's routes: jobs (syndicates and openings), learning and credentials, people,
+// shortages, search, the OpenAPI document and health. It also answers every /api path no route names
+// (404 or 405), so it is the HTTP API's catch-all.
+import type { RouteGroup } from './route-group.ts';
+import { credentialRoutes } from '../routes/credential-routes.ts';
+import { openingRoutes, syndicateRoutes } from '../routes/job-routes.ts';
+import { learningRoutes } from '../routes/learning-routes.ts';
+import { openApiRoute } from '../routes/openapi-route.ts';
+import { peopleRoutes } from '../routes/people-routes.ts';
+import { searchRoutes } from '../routes/search-routes.ts';
+import { shortageRoutes } from '../routes/shortage-routes.ts';
+import { systemRoutes } from '../routes/system-routes.ts';
+
+export const apiGroup: RouteGroup = {
+  name: 'api',
+  routes: [
+    ...systemRoutes,
+    ...peopleRoutes,
+    ...learningRoutes,
+    // After learning's: /api/credentials/keys must not read as a credential id.
+    ...credentialRoutes,
+    ...syndicateRoutes,
+    ...openingRoutes,
+    ...searchRoutes,
+    ...shortageRoutes,
+    openApiRoute,
+  ],
+};

@@ -1,0 +1,11 @@
+// The `innovations-api` function's routes: the innovation registry (records, drafts, adoptions, value
+// reports), the Bound ledger (statements, credit limits) and the registry log, wherever their paths
+// live (/api/me/statement, /api/syndicates/{syndicateId}/adoptions, /api/people/{id}/credit-limit…).
+import type { RouteGroup } from './route-group.ts';
+import { innovationRoutes } from '../routes/innovation-routes.ts';
+import { ledgerRoutes, registryLogRoutes } from '../routes/ledger-routes.ts';
+
+export const innovationsGroup: RouteGroup = {
+  name: 'innovations-api',
+  routes: [...innovationRoutes, ...ledgerRoutes, ...registryLogRoutes],
+};

@@ -1,0 +1,79 @@
+// The API is served by two functions, by route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, the innovations group's the innovations function, every other
+// the API function, which also takes every /api path no route names.
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutes } from '#http/api.ts';
+import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import { functionId, type Resource, synth } from './support.ts';
+
+let app: Template;
+let routes: Resource[];
+let apiFunction: string;
+let innovationsFunction: string;
+
+beforeAll(() => {
+  ({ app } = synth());
+  routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+  apiFunction = functionId(app, /^Guildhall API: jobs/);
+  innovationsFunction = functionId(app, /^Guildhall API: innovations/);
+});
+
+/** The logical id of the function a route's integration invokes. */
+function functionOf(route: Resource): string {
+  const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+  const integration = app.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
+  return integration?.Properties.IntegrationUri['Fn::GetAtt'][0];
+}
+
+const routesWithKey = (key: string) => routes.filter((route) => route.Properties.RouteKey === key);
+
+describe('the API’s two functions', () => {
+  it('serves every route of the route table from exactly one function', () => {
+    expect(apiRoutes.length).toBeGreaterThan(60);
+    for (const route of apiRoutes) {
+      const key = `${route.method} ${route.path}`;
+      const declared = routesWithKey(key);
+      expect(declared, key).toHaveLength(1);
+      const [only] = declared;
+      expect(only && [apiFunction, innovationsFunction].includes(functionOf(only)), key).toBe(true);
+    }
+  });
+
+  it('sends innovations, adoptions, the ledger, statements, credit limits and the registry log to the innovations function', () => {
+    const innovations = new Set(innovationsGroup.routes);
+    // Nested under other nouns' paths too: these must not fall to the API function's catch-all.
+    const keys = innovationsGroup.routes.map((route) => `${route.method} ${route.path}`);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'GET /api/syndicates/{syndicateId}/adoptions',
+        'GET /api/me/innovations',
+        'GET /api/me/statement',
+        'PUT /api/people/{id}/credit-limit',
+        'GET /api/registry-log/head',
+      ]),
+    );
+    for (const route of apiRoutes) {
+      const key = `${route.method} ${route.path}`;
+      const [declared] = routesWithKey(key);
+      expect(declared && functionOf(declared), key).toBe(innovations.has(route) ? innovationsFunction : apiFunction);
+    }
+  });
+
+  it('sends another method on an innovations path to the innovations function, so it answers 405 as before', () => {
+    for (const path of new Set(innovationsGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(innovationsFunction);
+    }
+  });
+
+  it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
+    const [unknown] = routesWithKey('ANY /api/{proxy+}');
+    expect(unknown && functionOf(unknown)).toBe(apiFunction);
+    const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
+    for (const route of underApi) {
+      expect([apiFunction, innovationsFunction], route.Properties.RouteKey).toContain(functionOf(route));
+    }
+  });
+});

@@ -1,0 +1,17 @@
+// The esbuild options the CDK app bundles every function with (infra/constructs/guildhall-function.ts),
+// for the tests and the benchmark that build the bundles themselves: what they check is what deploys.
+import type { BuildOptions } from 'esbuild';
+import { awsBundling } from '../../infra/constructs/guildhall-function.ts';
+
+export const awsBuildOptions = {
+  bundle: true,
+  minify: awsBundling.minify,
+  format: 'esm',
+  platform: 'node',
+  target: awsBundling.target,
+  mainFields: awsBundling.mainFields,
+  external: awsBundling.externalModules,
+  define: awsBundling.define,
+  banner: { js: awsBundling.banner },
+  logLevel: 'error',
+} satisfies BuildOptions;

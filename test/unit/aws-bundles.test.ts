@@ -1,0 +1,174 @@
+// What the functions' AWS bundles leave out, built with the CDK app's own options (esbuild, ESM, minified,
+// Node 24, the AWS SDK external, GUILDHALL_AWS_BUNDLE defined): code that only runs off AWS (the
+// embedded search engine, the local stack), zod's JSON Schema generator (the OpenAPI document is built
+// at build time) and the route table's documentation. Sizes and import times: `npm run bench:bundle`.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { awsBuildOptions } from '../support/aws-bundle.ts';
+
+const root = join(import.meta.dirname, '../..');
+const handlers = readdirSync(join(root, 'functions/handlers'))
+  .filter((name) => name.endsWith('.ts'))
+  .map((name) => name.replace(/\.ts$/, ''));
+/** The API's functions, one per route group (functions/http/api.ts). */
+const apiFunctions = ['api', 'innovations-api'];
+const bundles = new Map<string, { inputs: string[]; code: string }>();
+
+beforeAll(async () => {
+  for (const name of handlers) {
+    const result = await build({
+      entryPoints: [join(root, 'functions/handlers', `${name}.ts`)],
+      outfile: `${name}.mjs`,
+      write: false,
+      metafile: true,
+      ...awsBuildOptions,
+    });
+    const [output] = Object.values(result.metafile.outputs);
+    bundles.set(name, { inputs: Object.keys(output?.inputs ?? {}), code: result.outputFiles[0]?.text ?? '' });
+  }
+}, 60_000);
+
+describe('the functions bundled for AWS', () => {
+  it('are built from every handler entry, both API functions among them', () => {
+    expect(handlers).toEqual(expect.arrayContaining([...apiFunctions, 'indexer', 'reindex', 'expire-openings']));
+  });
+
+  // 250 KB is issue 14's budget for the API, stream and sweep bundles (minified, as the CDK app builds them).
+  it.each(handlers)('%s stays within 250 KB minified', (name) => {
+    expect(Buffer.byteLength(bundles.get(name)?.code ?? '')).toBeLessThanOrEqual(250 * 1024);
+  });
+
+  it('gives each API function only its own group’s routes', () => {
+    const routeModules = (name: string) =>
+      (bundles.get(name)?.inputs ?? []).filter((input) => /http\/routes\/[a-z-]+-routes\.ts$/.test(input));
+    expect(routeModules('api').filter((input) => /innovation-routes|ledger-routes/.test(input))).toEqual([]);
+    expect(routeModules('api').length).toBeGreaterThan(5);
+    expect(
+      routeModules('innovations-api')
+        .map((input) => input.replace(/^.*\//, ''))
+        .sort(),
+    ).toEqual(['innovation-routes.ts', 'ledger-routes.ts']);
+  });
+
+  it.each(handlers)('%s carries neither the embedded search engine nor the local stack', (name) => {
+    const inputs = bundles.get(name)?.inputs ?? [];
+    expect(inputs.length).toBeGreaterThan(10);
+    expect(inputs.filter((input) => /adapters\/search\/embedded|functions\/local\//.test(input))).toEqual([]);
+  });
+
+  it.each(handlers)('%s carries no JSON Schema generator and only zod/mini', (name) => {
+    const inputs = bundles.get(name)?.inputs ?? [];
+    expect(
+      inputs.filter((input) => /json-schema|to-json-schema|http\/openapi\.ts|zod\/v4\/classic/.test(input)),
+    ).toEqual([]);
+  });
+
+  it.each(handlers)(
+    '%s signs with node:crypto, without jose, and takes only the Index of the meilisearch client',
+    (name) => {
+      const { inputs = [], code = '' } = bundles.get(name) ?? {};
+      expect(inputs.filter((input) => input.includes('node_modules/jose/'))).toEqual([]);
+      // Endpoints only the client’s Meilisearch class sends: dumps and snapshots.
+      expect(code).not.toMatch(/path:"(dumps|snapshots)"/);
+    },
+  );
+
+  it('the API routes by its table but carries none of the words the OpenAPI document is built from', () => {
+    const code = bundles.get('api')?.code ?? '';
+    expect(code).toContain('/api/syndicates/{syndicateId}/members');
+    expect(code).not.toContain('Members and pending requests');
+    expect(code).not.toContain('One page of syndicates.');
+  });
+
+  it.each(apiFunctions)(
+    '%s starts without loading Node’s fetch machinery, which an import of node:http would load',
+    (name) => {
+      const script = `await import(BUNDLE); console.log(process.moduleLoadList.filter((m) => m.includes('undici')).length)`;
+      expect(Number(runAfterImport(name, script))).toBe(0);
+    },
+  );
+
+  // The stream consumers and the sweep parse their configuration at import, by design (services built
+  // once per cold start at module scope); the API and the reindex read secrets first, so they wait.
+  it.each([...apiFunctions, 'reindex'])(
+    '%s builds no schema while it is imported: each waits for the first call that parses with it',
+    (name) => {
+      // zod gives every schema it builds its `_zod` internals with Object.defineProperty; counting those
+      // calls counts schemas. The second figure proves the count sees them: one schema built after.
+      const script = [
+        'let built = 0;',
+        'const define = Object.defineProperty;',
+        "Object.defineProperty = function (target, key, descriptor) { if (key === '_zod') built++; return define.call(this, target, key, descriptor); };",
+        'await import(BUNDLE);',
+        'const during = built;',
+        "(await import('zod/mini')).string();",
+        'console.log(during, built - during);',
+      ].join('\n');
+      const [during, after] = runAfterImport(name, script).trim().split(' ').map(Number);
+      expect(after).toBeGreaterThan(0);
+      expect(during).toBe(0);
+    },
+  );
+});
+
+describe('what the site function takes from the functions’ code', () => {
+  // Astro's build bundles the pages first; the CDK app then bundles that output with these options. Both
+  // bundlers drop an unused import the same way, so bundling the modules the pages import shows it.
+  it('leaves out the content parser and its YAML library, which only the build runs', async () => {
+    const inputs = await bundledInputs("export { getCommons } from './site/src/lib/commons.ts';", awsBuildOptions);
+    expect(inputs.some((input) => input.includes('adapters/content/commons-file.ts'))).toBe(true);
+    expect(inputs.filter((input) => /node_modules\/yaml\/|parse-commons|load-commons/.test(input))).toEqual([]);
+  });
+
+  it('reads queries and path numbers from a module that holds no route table', async () => {
+    const inputs = await bundledInputs("export * from '#http/routes/queries.ts';", awsBuildOptions);
+    expect(inputs.some((input) => input.endsWith('http/routes/params.ts'))).toBe(true);
+    expect(inputs.filter((input) => /-routes\.ts$|http\/route\.ts$|app\/commands\//.test(input))).toEqual([]);
+  });
+
+  it('has no page that imports a route table, which would bring every route of it along', () => {
+    const site = join(root, 'site/src');
+    const importers = readdirSync(site, { recursive: true, encoding: 'utf8' })
+      .filter((path) => /\.(ts|astro)$/.test(path))
+      .filter((path) => /from '#http\/routes\/[a-z-]+-routes\.ts'/.test(readFileSync(join(site, path), 'utf8')));
+    expect(importers).toEqual([]);
+  });
+});
+
+async function bundledInputs(contents: string, options: typeof awsBuildOptions): Promise<string[]> {
+  const result = await build({ stdin: { contents, resolveDir: root }, write: false, metafile: true, ...options });
+  return Object.keys(result.metafile.inputs);
+}
+
+/** Runs `script` in a fresh Node process, with BUNDLE the URL of the handler's bundle, as Lambda's environment would. */
+function runAfterImport(name: string, script: string): string {
+  // Inside the repository, so the bundle finds the AWS SDK in node_modules as Lambda provides it.
+  const dir = join(root, '.tmp/aws-bundles-test');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.mjs`);
+  writeFileSync(file, bundles.get(name)?.code ?? '');
+  const source = `const BUNDLE = ${JSON.stringify(`file://${file}`)};\n${script}`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', source], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      STAGE: 'aws',
+      AWS_REGION: 'eu-west-1',
+      MEILISEARCH_URL: 'https://search.example.org',
+      AUTH_ISSUER: 'https://issuer.example',
+      AUTH_AUDIENCE: 'test',
+      AUTH_JWKS_URL: 'https://issuer.example/jwks.json',
+      CREDENTIAL_SIGNING_KEY: JSON.stringify({
+        kty: 'OKP',
+        crv: 'Ed25519',
+        x: 'FK17rjUt4rownWczBlMdCUsGl4nJpXqDlzm-KX31XrY',
+        d: '1ZWqdr0LgqANWyN2zgP2-Eh8FB7BCe7zncDrij-XNPI',
+      }),
+      LOG_LEVEL: 'silent',
+    },
+  });
+}

@@ -1,0 +1,56 @@
+// The route table is split into groups, one per Lambda function (functions/http/api.ts). In AWS, API
+// Gateway picks a request's function by the most specific route; locally one router takes the first
+// match. The two agree only if no path one group serves can be matched by another group's template.
+import { describe, expect, it } from 'vitest';
+import { apiRoutes, createApi, routeGroups } from '#http/api.ts';
+import { createApiRouter } from '#http/api-handler.ts';
+import { apiGroup } from '#http/groups/api-group.ts';
+import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import type { HttpRequest } from '#http/router.ts';
+import { fakeServices } from '../../support/services.ts';
+
+/** Whether some concrete path matches both templates: same length, each segment equal or a parameter. */
+function overlap(a: string, b: string): boolean {
+  const [x, y] = [a.split('/'), b.split('/')];
+  return (
+    x.length === y.length && x.every((segment, i) => segment === y[i] || /^\{/.test(segment) || /^\{/.test(y[i] ?? ''))
+  );
+}
+
+const request = (method: string, path: string): HttpRequest => ({
+  method,
+  path,
+  rawQuery: '',
+  headers: {},
+  body: undefined,
+  identity: null,
+  requestId: 't',
+});
+
+describe('the route groups', () => {
+  it('make up the whole table, each route in exactly one group', () => {
+    expect(routeGroups.map((group) => group.name)).toEqual(['api', 'innovations-api']);
+    const grouped = routeGroups.flatMap((group) => group.routes);
+    expect(new Set(grouped).size).toBe(grouped.length);
+    expect(new Set(grouped)).toEqual(new Set(apiRoutes));
+  });
+
+  it('never let a path one group serves match another group’s template, so API Gateway and the local router agree', () => {
+    expect(overlap('/api/syndicates/{id}/adoptions', '/api/syndicates/{syndicateId}/adoptions')).toBe(true);
+    const clashes = apiGroup.routes.flatMap((a) =>
+      innovationsGroup.routes.filter((b) => overlap(a.path, b.path)).map((b) => `${a.path} ~ ${b.path}`),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it('answer another method on an innovations path 405 from the innovations router alone (so AWS routes it there)', async () => {
+    const services = fakeServices();
+    const apiOnly = createApiRouter(apiGroup.routes, services);
+    const whole = createApi(services);
+    expect((await apiOnly.handle(request('DELETE', '/api/registry-log/head'))).status).toBe(404);
+    expect((await whole.handle(request('DELETE', '/api/registry-log/head'))).status).toBe(405);
+    const innovationsOnly = createApiRouter(innovationsGroup.routes, services);
+    expect((await innovationsOnly.handle(request('DELETE', '/api/registry-log/head'))).status).toBe(405);
+    expect((await innovationsOnly.handle(request('GET', '/api/health'))).status).toBe(404);
+  });
+});
