@@ -7,8 +7,6 @@ import { resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
-import { getItem } from '#adapters/dynamodb/items.ts';
-import { healthProbeKeys } from '#adapters/dynamodb/keys.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
@@ -17,6 +15,7 @@ import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts'
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { probeStore } from '#adapters/dynamodb/store-probe.ts';
 import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
@@ -115,9 +114,8 @@ export function createStoreServices(
     storeProbe: {
       name: 'store',
       essential: true,
-      // One read by key: it proves the table answers reads, at a cost that never grows with the table.
       async probe() {
-        await getItem(client, config.TABLE_NAME, healthProbeKeys);
+        await probeStore(client, config.TABLE_NAME);
         return { table: config.TABLE_NAME };
       },
     },

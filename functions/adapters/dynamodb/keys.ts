@@ -123,10 +123,7 @@ export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personI
 /** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
 export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
 
-/**
- * A key nothing is written under: the health check reads it. A read by key costs the same at any table
- * size, where DescribeTable does not on DynamoDB Local (it counts every item).
- */
+/** A key nothing is written under: the store's health check reads it (store-probe.ts). */
 export const healthProbeKeys = { pk: 'HEALTH', sk: 'PROBE' } as const;
 
 /** A write counter for one identity in one time window (rate limiting); expires by TTL. */
