@@ -10,7 +10,7 @@ import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
 import { membershipKeys, openingKeys, personKeys, syndicateKeys } from '#adapters/dynamodb/keys.ts';
 import { type Commons, tradeIds } from '#domain/content/commons.ts';
 import type { Opening, OpeningStatus } from '#domain/openings/opening.ts';
-import type { Person } from '#domain/people/person.ts';
+import { newPerson, type Person } from '#domain/people/person.ts';
 import type { Membership, Syndicate } from '#domain/syndicates/syndicate.ts';
 import { hot } from './innovations-seed.ts';
 
@@ -47,17 +47,16 @@ export function createJobsSeeder(client: DynamoDBDocumentClient, tableName: stri
   let hotMembers = 0;
 
   function person(n: number): Person {
-    const id = n === 0 ? jobsHot.person : personId(n);
-    return {
-      id,
+    // A third of people declare no skill; the rest one or two, so a skill's holders grow with people.
+    const declared = n % 3 === 0 ? [] : [pick(skills, n), ...(n % 3 === 2 ? [pick(skills, n, 1)] : [])];
+    return newPerson({
+      id: n === 0 ? jobsHot.person : personId(n),
       name: `Benchmark person ${n}`,
-      bio: '',
       place: pick(places, n),
-      // A third of people declare no skill; the rest one or two, so a skill's holders grow with people.
-      declaredSkills: n % 3 === 0 ? [] : [pick(skills, n), ...(n % 3 === 2 ? [pick(skills, n, 1)] : [])],
-      available: n % 10 < 7,
+      declaredSkills: [...new Set(declared)].map((skill) => ({ skill, level: 'working' as const })),
+      availability: n % 10 < 7 ? { status: 'available' } : { status: 'unavailable' },
       createdAt: at(n),
-    };
+    });
   }
 
   function syndicate(n: number, memberCount: number): Syndicate {

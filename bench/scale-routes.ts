@@ -43,7 +43,8 @@ export function samples(values: Record<string, string>, person: string): Sample[
   const list: Sample[] = [];
   for (const route of apiRoutes) {
     if (route.method !== 'GET') continue;
-    const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
+    const shape =
+      (route.input?.().query as { def?: { shape?: Record<string, unknown> } } | undefined)?.def?.shape ?? {};
     const query = queries[route.path] ?? ('pageSize' in shape ? 'pageSize=20' : '');
     const as = route.auth === 'required' ? person : undefined;
     const path = fill(route.path, route.path);

@@ -22,6 +22,7 @@ import type { SearchDocument } from '#domain/search/search-port.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { createApi } from '#http/api.ts';
 import { ensureTable } from '#local/create-tables.ts';
+import { compileOpenApi } from '#local/compile-openapi.ts';
 import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
 import { takeQuizDirectly } from '../test/support/quiz.ts';
 import { createSeeder, hot, type Sizes } from './innovations-seed.ts';
@@ -76,6 +77,8 @@ const config = parseConfig({
   AUTH_AUDIENCE: 'bench',
   AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
   LOG_LEVEL: 'silent',
+  // As the local stack does: /api/openapi.json sends the document built from the route table.
+  OPENAPI_FILE: compileOpenApi(),
 });
 const services = createServices(config, { commons });
 const api = createApi(services);
@@ -233,6 +236,8 @@ async function routeList(): Promise<Sample[]> {
       syndicateId: jobsHot.syndicate,
       openingId: jobsHot.opening,
       innovationId: hot.record,
+      // /api/people/{id}: a person's public profile.
+      id: jobsHot.person,
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
     },
