@@ -2,9 +2,9 @@
 // holds, as the hot person where the route needs someone signed in. A route the table gains without a
 // sample here stops the benchmark with its name, so the table stays complete. Lists are also read a
 // second time with the cursor their first page gave (when they give one).
-import { randomUUID } from 'node:crypto';
 import type { createApi } from '#http/api.ts';
 import { apiRoutes } from '#http/api.ts';
+import { call } from './bench-store.ts';
 
 export interface Sample {
   label: string;
@@ -54,21 +54,6 @@ export function samples(values: Record<string, string>, person: string): Sample[
     }
   }
   return list;
-}
-
-export async function call(api: Api, sample: Pick<Sample, 'path' | 'as'>) {
-  const [pathname = '', rawQuery = ''] = sample.path.split('?');
-  const started = performance.now();
-  const response = await api.handle({
-    method: 'GET',
-    path: pathname,
-    rawQuery,
-    headers: {},
-    body: undefined,
-    identity: sample.as ? { personId: sample.as, claimedName: sample.as } : null,
-    requestId: randomUUID(),
-  });
-  return { ms: performance.now() - started, status: response.status, body: response.body };
 }
 
 /** Each list's second page, read by the cursor its first page hands out (a list without one has no row). */

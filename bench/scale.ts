@@ -7,28 +7,20 @@
 //
 //   npm run bench:scale -- --scale=0.1     a tenth of full size (or BENCH_SCALE=0.1)
 //   BENCH_RUNS=60                          calls a route at each size (default 60; at most 60 s a route)
-import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
-import { createServices } from '#app/services.ts';
 import { tradeOf } from '#app/search-sync.ts';
-import { parseConfig } from '#config/config.ts';
 import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
 import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
-import { createApi } from '#http/api.ts';
-import { ensureTable } from '#local/create-tables.ts';
-import { compileOpenApi } from '#local/compile-openapi.ts';
-import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
 import { takeQuizDirectly } from '../test/support/quiz.ts';
+import { benchApi, call, createBenchTable, startBenchStore } from './bench-store.ts';
 import { createSeeder, hot, type Sizes } from './innovations-seed.ts';
 import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
 import { percentile } from './percentile.ts';
-import { call, type Sample, samples, secondPages } from './scale-routes.ts';
+import { type Sample, samples, secondPages } from './scale-routes.ts';
 import { createShortageLoader } from './scale-shortages.ts';
 import { storeCalls } from './store-calls.ts';
 
@@ -36,7 +28,6 @@ const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.sl
 const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
 const runs = Number(process.env.BENCH_RUNS ?? 60);
 if (!(scale > 0 && scale <= 1) || !(runs >= 5)) throw new Error('--scale must be in (0, 1] and BENCH_RUNS at least 5');
-const root = resolve(import.meta.dirname, '..');
 const tableName = 'bench-scale';
 const startedAll = performance.now();
 const log = (message: string) =>
@@ -54,34 +45,10 @@ const sized = (fraction: number): Size => {
 const large = sized(scale);
 const small = sized(Math.min(scale, 0.01));
 
-// The emulator is this process's child: startDynamoDbLocal takes a free port and trusts an answer only
-// while that child lives, so another emulator on the machine is never measured by mistake.
-const dynamo = await startDynamoDbLocal({ cacheDir: resolve(root, '.cache/dynamodb-local') });
+const dynamo = await startBenchStore();
 log(`DynamoDB Local answers at ${dynamo.endpoint} (pid ${dynamo.process.pid})`);
-const admin = new DynamoDBClient({
-  endpoint: dynamo.endpoint,
-  region: 'eu-west-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
-await ensureTable(admin, tableName);
-admin.destroy();
-
-const commons = loadCommons(resolve(root, 'content'));
-const config = parseConfig({
-  STAGE: 'test',
-  TABLE_NAME: tableName,
-  DYNAMODB_ENDPOINT: dynamo.endpoint,
-  // Generous, so that a read that grows with the table still finishes and can be timed.
-  STORE_TIMEOUT_MS: '60000',
-  AUTH_ISSUER: 'https://issuer.bench',
-  AUTH_AUDIENCE: 'bench',
-  AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
-  LOG_LEVEL: 'silent',
-  // As the local stack does: /api/openapi.json sends the document built from the route table.
-  OPENAPI_FILE: compileOpenApi(),
-});
-const services = createServices(config, { commons });
-const api = createApi(services);
+await createBenchTable(dynamo, tableName);
+const { commons, services, api } = benchApi(dynamo, tableName);
 const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 120_000 });
 
 const pendingDocuments: SearchDocument[] = [];
