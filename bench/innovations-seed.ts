@@ -76,6 +76,8 @@ export function createSeeder(
   tableName: string,
   commons: Pick<Commons, 'skills' | 'practices'>,
   signer: LogSigner,
+  /** Told of every batch of items written (bench:scale indexes the published versions for search). */
+  onWrite: (items: Item[]) => void = () => undefined,
 ) {
   const rand = random(42);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
@@ -88,6 +90,7 @@ export function createSeeder(
   const at = (n: number) => new Date(base + n * 1000).toISOString();
 
   async function writeAll(items: Item[], inFlight = 6) {
+    onWrite(items);
     const batches: Item[][] = [];
     for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
     let next = 0;

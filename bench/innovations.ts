@@ -5,47 +5,18 @@
 //
 //   BENCH_FULL=0.2 npm run bench:innovations    a fifth of full size, for a quick look
 //   BENCH_RUNS=30                                 repetitions a route (default 15; capped at 60 s a route)
-import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
-import { createServices } from '#app/services.ts';
-import { parseConfig } from '#config/config.ts';
-import { createApi } from '#http/api.ts';
-import { ensureTable } from '#local/create-tables.ts';
-import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
+import { benchApi, call, createBenchTable, startBenchStore } from './bench-store.ts';
 import { createSeeder, hot, type Sizes } from './innovations-seed.ts';
 import { percentile } from './percentile.ts';
 
 const full = Number(process.env.BENCH_FULL ?? 1);
 const runs = Number(process.env.BENCH_RUNS ?? 15);
-const root = resolve(import.meta.dirname, '..');
 const tableName = 'bench-innovations';
 
-const dynamo = await startDynamoDbLocal({ cacheDir: resolve(root, '.cache/dynamodb-local') });
-const admin = new DynamoDBClient({
-  endpoint: dynamo.endpoint,
-  region: 'eu-west-1',
-  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-});
-await ensureTable(admin, tableName);
-admin.destroy();
-
-const commons = loadCommons(resolve(root, 'content'));
-const config = parseConfig({
-  STAGE: 'test',
-  TABLE_NAME: tableName,
-  DYNAMODB_ENDPOINT: dynamo.endpoint,
-  // Generous, so that the old full reads finish and can be timed instead of failing.
-  STORE_TIMEOUT_MS: '60000',
-  AUTH_ISSUER: 'https://issuer.bench',
-  AUTH_AUDIENCE: 'bench',
-  AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
-  LOG_LEVEL: 'silent',
-});
-const services = createServices(config, { commons });
-const api = createApi(services);
+const dynamo = await startBenchStore();
+await createBenchTable(dynamo, tableName);
+const { commons, services, api } = benchApi(dynamo, tableName);
 const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 120_000 });
 const seeder = createSeeder(client, tableName, commons, services.logSigner);
 
@@ -66,19 +37,9 @@ const routes: Array<{ label: string; path: string; as?: string }> = [
   { label: 'log entries', path: '/api/registry-log/entries?start=0&end=100' },
 ];
 
-async function call(path: string, as?: string) {
-  const [pathname = '', rawQuery = ''] = path.split('?');
-  const started = performance.now();
-  const response = await api.handle({
-    method: 'GET',
-    path: pathname,
-    rawQuery,
-    headers: {},
-    body: undefined,
-    identity: as ? { personId: as, claimedName: as } : null,
-    requestId: randomUUID(),
-  });
-  return { ms: performance.now() - started, status: response.status, bytes: response.body?.length ?? 0 };
+async function time(path: string, as?: string) {
+  const { ms, status, body } = await call(api, { path, as });
+  return { ms, status, bytes: body.length };
 }
 
 type Figures = { p50: number; p95: number; status: number; bytes: number; n: number };
@@ -86,12 +47,12 @@ type Figures = { p50: number; p95: number; status: number; bytes: number; n: num
 async function measure(): Promise<Map<string, Figures>> {
   const figures = new Map<string, Figures>();
   for (const route of routes) {
-    await call(route.path, route.as); // warm
+    await time(route.path, route.as); // warm
     const times: number[] = [];
     let last = { status: 0, bytes: 0 };
     const started = performance.now();
     while (times.length < runs && (times.length < 3 || performance.now() - started < 60_000)) {
-      const result = await call(route.path, route.as);
+      const result = await time(route.path, route.as);
       times.push(result.ms);
       last = result;
     }

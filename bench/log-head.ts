@@ -6,32 +6,22 @@
 //
 //   BENCH_APPENDS=300 npm run bench:log-head    appends per round (default 200)
 import { generateKeyPairSync } from 'node:crypto';
-import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { BusyError } from '#domain/errors.ts';
 import { appendFor } from '#domain/innovations/dependencies.ts';
 import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import { retryOnConflict } from '#domain/retry.ts';
-import { ensureTable } from '#local/create-tables.ts';
-import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
+import { createBenchTable, startBenchStore } from './bench-store.ts';
 import { percentile } from './percentile.ts';
 
 const appends = Number(process.env.BENCH_APPENDS ?? 200);
-const root = resolve(import.meta.dirname, '..');
-const dynamo = await startDynamoDbLocal({ cacheDir: resolve(root, '.cache/dynamodb-local') });
+const dynamo = await startBenchStore();
 const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 30_000 });
 const logSigner = logSignerFromJwk(generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
 
 async function round(tableName: string, writers: number) {
-  const admin = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'eu-west-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  await ensureTable(admin, tableName);
-  admin.destroy();
+  await createBenchTable(dynamo, tableName);
   const registryLog = createRegistryLogRepository(client, tableName);
   const deps = { registryLog, logSigner, now: () => new Date() };
   const times: number[] = [];

@@ -4,7 +4,6 @@
 // services.ts.
 import { generateKeyPairSync, type JsonWebKey, randomBytes, randomInt } from 'node:crypto';
 import { resolve } from 'node:path';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
@@ -16,6 +15,7 @@ import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts'
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { probeStore } from '#adapters/dynamodb/store-probe.ts';
 import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
@@ -115,8 +115,8 @@ export function createStoreServices(
       name: 'store',
       essential: true,
       async probe() {
-        const table = await client.send(new DescribeTableCommand({ TableName: config.TABLE_NAME }));
-        return { table: config.TABLE_NAME, tableStatus: table.Table?.TableStatus };
+        await probeStore(client, config.TABLE_NAME);
+        return { table: config.TABLE_NAME };
       },
     },
     newId: () =>

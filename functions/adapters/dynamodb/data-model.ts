@@ -104,6 +104,11 @@ export const entities = {
     keys: k.rateWindowKeys(v('identity'), n('window')),
     foundBy: ['identity', 'window'],
   })),
+  'health-probe': entity(() => ({
+    about: 'A key nothing is stored under: the store’s health check reads it.',
+    keys: k.healthProbeKeys,
+    foundBy: [],
+  })),
   'idempotency-key': entity(() => ({
     about: 'One idempotency key of one person for one command, with its first answer; expires by TTL.',
     keys: k.idempotencyKeys(v('personId'), v('command'), v('key')),
@@ -901,6 +906,18 @@ export const accessPatterns = {
     bound: 'one item a day, at most 366 days',
     usedBy: ['GET /api/shortages/trend', 'page /shortages/'],
     partition: { single: 'one item a day, written once a day by the sweep' },
+  })),
+  'store-probe': pattern(() => ({
+    entity: 'health-probe',
+    does: 'Whether the table answers reads: one read by a key nothing is stored under.',
+    operation: 'GetItem',
+    key: k.healthProbeKeys,
+    reads: 'one item',
+    usedBy: ['GET /api/health'],
+    partition: {
+      single:
+        'nothing is written there, and monitors call /api/health a few times a minute, far under the 3,000 reads a second one partition takes',
+    },
   })),
   'write-limit': pattern(() => ({
     entity: 'rate-window',

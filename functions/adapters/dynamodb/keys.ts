@@ -123,6 +123,9 @@ export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personI
 /** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
 export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
 
+/** A key nothing is written under: the store's health check reads it (store-probe.ts). */
+export const healthProbeKeys = { pk: 'HEALTH', sk: 'PROBE' } as const;
+
 /** A write counter for one identity in one time window (rate limiting); expires by TTL. */
 export const rateWindowKeys = (key: string, window: number) => ({ pk: `RATE#${key}`, sk: `W#${window}` });
 

@@ -11,6 +11,7 @@ import {
 import type {
   ContributionChange,
   Holder,
+  ShortageIndex,
   ShortageRepository,
   ShortageSnapshot,
   StoredContribution,
@@ -100,6 +101,41 @@ export function changeTransaction(tableName: string, change: ContributionChange)
   return [record, ...aggregates, ...holders];
 }
 
+/**
+ * The writes that make the stored index equal `index`, given the index items the table holds now
+ * (`existing`): the items that differ or are missing, and the items that should not be there. Source
+ * records are never deleted, only emptied: their revisions must only ever grow.
+ */
+export function indexWrites(index: ShortageIndex, existing: Item[]): { puts: Item[]; deletes: Item[] } {
+  const before = new Map(existing.map((item) => [`${item.pk}|${item.sk}`, item]));
+  const wanted: Item[] = [];
+  for (const [skill, tally] of index.aggregates) {
+    wanted.push({ ...shortageKeys(skill), type: 'shortage', skill, ...tally });
+  }
+  for (const holder of index.holders) {
+    wanted.push({ ...shortageHolderKeys(holder.skill, holder.personId), type: 'shortage-holder', ...holder });
+  }
+  const sourceKeys = new Set([
+    ...index.contributions.keys(),
+    ...existing.filter((item) => item.type === 'shortage-source').map((item) => String(item.sourceKey)),
+  ]);
+  for (const key of sourceKeys) {
+    const tallies = index.contributions.get(key) ?? {};
+    const keys = shortageSourceKeys(key);
+    const old = before.get(`${keys.pk}|${keys.sk}`);
+    const same = old && JSON.stringify(canonicalJson(old.tallies)) === JSON.stringify(canonicalJson(tallies));
+    const rev = old ? Number(old.rev) + (same ? 0 : 1) : 1;
+    wanted.push({ ...keys, type: 'shortage-source', sourceKey: key, rev, tallies });
+  }
+  const wantedKeys = new Set(wanted.map((item) => `${item.pk}|${item.sk}`));
+  const puts = wanted.filter((item) => {
+    const old = before.get(`${item.pk}|${item.sk}`);
+    return !old || JSON.stringify(canonicalJson(old)) !== JSON.stringify(canonicalJson(item));
+  });
+  const deletes = existing.filter((item) => !wantedKeys.has(`${item.pk}|${item.sk}`));
+  return { puts, deletes };
+}
+
 export function createShortageRepository(client: DynamoDBDocumentClient, tableName: string): ShortageRepository {
   return {
     ...createShortageSourceReader(client, tableName),
@@ -147,33 +183,7 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
           ':source': 'shortage-source',
         },
       });
-      const before = new Map(existing.map((item) => [`${item.pk}|${item.sk}`, item]));
-      const wanted: Item[] = [];
-      for (const [skill, tally] of index.aggregates) {
-        wanted.push({ ...shortageKeys(skill), type: 'shortage', skill, ...tally });
-      }
-      for (const holder of index.holders) {
-        wanted.push({ ...shortageHolderKeys(holder.skill, holder.personId), type: 'shortage-holder', ...holder });
-      }
-      // Source records are never deleted, only emptied: their revisions must only ever grow.
-      const sourceKeys = new Set([
-        ...index.contributions.keys(),
-        ...existing.filter((item) => item.type === 'shortage-source').map((item) => String(item.sourceKey)),
-      ]);
-      for (const key of sourceKeys) {
-        const tallies = index.contributions.get(key) ?? {};
-        const keys = shortageSourceKeys(key);
-        const old = before.get(`${keys.pk}|${keys.sk}`);
-        const same = old && JSON.stringify(canonicalJson(old.tallies)) === JSON.stringify(canonicalJson(tallies));
-        const rev = old ? Number(old.rev) + (same ? 0 : 1) : 1;
-        wanted.push({ ...keys, type: 'shortage-source', sourceKey: key, rev, tallies });
-      }
-      const wantedKeys = new Set(wanted.map((item) => `${item.pk}|${item.sk}`));
-      const puts = wanted.filter((item) => {
-        const old = before.get(`${item.pk}|${item.sk}`);
-        return !old || JSON.stringify(canonicalJson(old)) !== JSON.stringify(canonicalJson(item));
-      });
-      const deletes = existing.filter((item) => !wantedKeys.has(`${item.pk}|${item.sk}`));
+      const { puts, deletes } = indexWrites(index, existing);
       await batchWriteAll(client, tableName, [
         ...puts.map((Item) => ({ PutRequest: { Item } })),
         ...deletes.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),

@@ -49,7 +49,7 @@ const toEnrollmentFacts = (item: Item): EnrollmentFacts => ({
   status: str(item, 'status'),
 });
 
-const toPersonFacts = (item: Item): PersonFacts => ({
+export const toPersonFacts = (item: Item): PersonFacts => ({
   id: str(item, 'id'),
   // The profile schema defaults availability to yes.
   available: item.available !== false,

@@ -1,0 +1,275 @@
+// `npm run bench:scale`: growth must not cost (issue 14). On its own DynamoDB Local and the embedded
+// search engine, it times every GET route of the API (bench/scale-routes.ts) at 1,000-scale data, grows
+// the data to 100,000 openings, 20,000 syndicates, 50,000 innovation records, 200,000 ledger entries and
+// 100,000 people, and times them again in the same run. Target: each route's p95 at full size within
+// 1.5× its p95 at 1,000. Routes are called through the API's router in this process (no HTTP), in
+// rounds over all routes, so a burst of load from elsewhere on the machine falls on every route alike.
+//
+//   npm run bench:scale -- --scale=0.1     a tenth of full size (or BENCH_SCALE=0.1)
+//   BENCH_RUNS=60                          calls a route at each size (default 60; at most 60 s a route)
+import { PerformanceObserver } from 'node:perf_hooks';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { tradeOf } from '#app/search-sync.ts';
+import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
+import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
+import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
+import type { SearchDocument } from '#domain/search/search-port.ts';
+import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
+import { takeQuizDirectly } from '../test/support/quiz.ts';
+import { benchApi, call, createBenchTable, startBenchStore } from './bench-store.ts';
+import { createSeeder, hot, type Sizes } from './innovations-seed.ts';
+import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
+import { percentile } from './percentile.ts';
+import { type Sample, samples, secondPages } from './scale-routes.ts';
+import { createShortageLoader } from './scale-shortages.ts';
+import { storeCalls } from './store-calls.ts';
+
+const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
+const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
+const runs = Number(process.env.BENCH_RUNS ?? 60);
+if (!(scale > 0 && scale <= 1) || !(runs >= 5)) throw new Error('--scale must be in (0, 1] and BENCH_RUNS at least 5');
+const tableName = 'bench-scale';
+const startedAll = performance.now();
+const log = (message: string) =>
+  console.log(`  ${((performance.now() - startedAll) / 1000).toFixed(0).padStart(5)} s  ${message}`);
+
+type Size = { jobs: JobSizes; innovations: Sizes };
+const sized = (fraction: number): Size => {
+  const n = (full: number) => Math.max(1, Math.round(full * fraction));
+  return {
+    jobs: { people: n(100_000), syndicates: n(20_000), openings: n(100_000) },
+    innovations: { records: n(50_000), ledgerEntries: n(200_000), logEntries: n(200_000), accounts: n(20_000) },
+  };
+};
+// The 1,000 scale: a hundredth of full size (1,000 openings and people), or the full size if smaller.
+const large = sized(scale);
+const small = sized(Math.min(scale, 0.01));
+
+const dynamo = await startBenchStore();
+log(`DynamoDB Local answers at ${dynamo.endpoint} (pid ${dynamo.process.pid})`);
+await createBenchTable(dynamo, tableName);
+const { commons, services, api } = benchApi(dynamo, tableName);
+const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 120_000 });
+
+const pendingDocuments: SearchDocument[] = [];
+const innovations = createSeeder(client, tableName, commons, services.logSigner, (items) => {
+  // A record and its version are written in the same batch; the document takes both, as the indexer does.
+  const records = new Map<string, InnovationRecord>();
+  for (const item of items)
+    if (item.type === 'innovation') records.set(String(item.id), item as unknown as InnovationRecord);
+  for (const item of items) {
+    if (item.type !== 'innovation-version') continue;
+    const version = item as unknown as InnovationVersion;
+    pendingDocuments.push(innovationDocument(version, tradeOf(commons, version), records.get(version.innovationId)));
+  }
+});
+const jobs = createJobsSeeder(client, tableName, commons);
+const shortages = createShortageLoader(client, tableName, services);
+const [course = missing('a course in content/')] = commons.courses.values();
+let credentialId = '';
+
+/** Grows both worlds to `size`, indexes what was written, rebuilds the shortage index; returns items/s. */
+async function grow(size: Size) {
+  const before = { ...jobs.written, ...innovations.written };
+  let started = performance.now();
+  await innovations.grow(size.innovations);
+  const innovationSeconds = (performance.now() - started) / 1000;
+  const written = await jobs.grow(size.jobs);
+  const now = services.now();
+  for (const s of written.syndicates) pendingDocuments.push(syndicateDocument(s));
+  for (const o of written.openings.filter(isSearchable)) {
+    pendingDocuments.push(openingDocument(o, jobs.syndicateOf(o.syndicateId), now));
+  }
+  // Applications through the repository, which keeps each opening's count beside them: one person in a
+  // hundred applies to the hot opening, up to the most an opening takes; the hot person to one opening
+  // in five hundred.
+  const applications: Array<{ openingId: string; personId: string }> = [];
+  for (let n = before.people; n < size.jobs.people; n++) {
+    if (n % 100 === 50 && (n - 50) / 100 < maxApplicationsPerOpening) {
+      applications.push({ openingId: jobsHot.opening, personId: personId(n) });
+    }
+  }
+  for (let n = before.openings; n < size.jobs.openings; n++) {
+    if (n % 500 === 5) applications.push({ openingId: openingId(n), personId: jobsHot.person });
+  }
+  const opened = new Map(written.openings.map((o) => [o.id, o]));
+  for (let i = 0; i < applications.length; i += 8) {
+    await Promise.all(
+      applications.slice(i, i + 8).map(async (application, j) => {
+        const opening = opened.get(application.openingId) ?? (await services.openings.get(application.openingId));
+        const at = new Date(Date.UTC(2026, 5, 1) + (i + j) * 1000).toISOString();
+        await services.openings.createApplication({
+          ...application,
+          syndicateId: opening?.syndicateId ?? jobsHot.syndicate,
+          note: 'Benchmark application',
+          status: 'submitted',
+          createdAt: at,
+          updatedAt: at,
+        });
+      }),
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  // The hot person's learning, through the use cases, once: a course passed, so a credential to download.
+  if (!credentialId) {
+    const outcome = await takeQuizDirectly(services, { personId: jobsHot.person, claimedName: 'Bench person' }, course);
+    credentialId = outcome.credentialId ?? '';
+  }
+  const items =
+    2 * (size.innovations.records - before.records) +
+    (size.innovations.ledgerEntries - before.ledgerEntries) +
+    (size.innovations.logEntries - before.logEntries) +
+    written.items.length +
+    applications.length;
+  log(
+    `wrote ~${items.toLocaleString('en')} items in ${seconds.toFixed(0)} s (innovations, ledger and log ${innovationSeconds.toFixed(0)} s): ${Math.round(items / seconds)} items/s`,
+  );
+
+  started = performance.now();
+  const documents = pendingDocuments.splice(0);
+  for (let i = 0; i < documents.length; i += 1000) await services.search.upsert(documents.slice(i, i + 1000));
+  log(
+    `indexed ${documents.length.toLocaleString('en')} search documents in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  started = performance.now();
+  shortages.add(written.items);
+  const shortageIndex = await shortages.write([
+    { kind: 'person', personId: jobsHot.person },
+    { kind: 'enrollment', personId: jobsHot.person, courseId: course.id },
+  ]);
+  await recordSnapshot(services);
+  log(
+    `shortage index built from ${shortageIndex.sources.toLocaleString('en')} sources (${shortageIndex.written.toLocaleString('en')} items written) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return { items, seconds };
+}
+
+type Figures = { p50: number; p95: number; status: number; n: number; requests: number; items: number };
+
+/** Garbage collection in this process (the API, and the embedded search engine it holds) while measuring. */
+const pauses: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push(entry.duration);
+}).observe({ entryTypes: ['gc'] });
+
+/** Every sample, in rounds: warm rounds, then `runs` rounds, dropping a route once it used its 60 s. */
+async function measure(list: Sample[]): Promise<Map<string, Figures>> {
+  // Three warm rounds: the first calls at 1,000 would otherwise pay for the JIT of both processes.
+  for (let round = 0; round < 3; round++) for (const sample of list) await call(api, sample);
+  globalThis.gc?.();
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  pauses.length = 0;
+  const times = new Map<string, number[]>(list.map((s) => [s.label, []]));
+  const spent = new Map<string, number>();
+  const status = new Map<string, number>();
+  const reads = new Map<string, { requests: number; items: number }>();
+  for (let round = 0; round < runs; round++) {
+    for (const sample of list) {
+      const mine = times.get(sample.label) ?? [];
+      if (mine.length >= 5 && (spent.get(sample.label) ?? 0) > 60_000) continue;
+      Object.assign(storeCalls, { requests: 0, items: 0 });
+      const result = await call(api, sample);
+      reads.set(sample.label, { ...storeCalls });
+      mine.push(result.ms);
+      spent.set(sample.label, (spent.get(sample.label) ?? 0) + result.ms);
+      status.set(sample.label, result.status);
+    }
+  }
+  await new Promise((resolveTick) => setImmediate(resolveTick));
+  const total = pauses.reduce((sum, ms) => sum + ms, 0);
+  log(
+    `heap ${heap.toFixed(0)} MB after a collection; ${pauses.length} collections while measuring, ${total.toFixed(0)} ms in all, the longest ${Math.max(0, ...pauses).toFixed(0)} ms`,
+  );
+  const figures = new Map<string, Figures>();
+  for (const [label, values] of times) {
+    values.sort((a, b) => a - b);
+    figures.set(label, {
+      p50: percentile(values, 50),
+      p95: percentile(values, 95),
+      status: status.get(label) ?? 0,
+      n: values.length,
+      ...(reads.get(label) ?? { requests: 0, items: 0 }),
+    });
+  }
+  return figures;
+}
+
+async function routeList(): Promise<Sample[]> {
+  const list = samples(
+    {
+      courseId: course.id,
+      lessonId: course.lessons[0]?.id ?? missing('a lesson in the first course'),
+      credentialId,
+      syndicateId: jobsHot.syndicate,
+      openingId: jobsHot.opening,
+      innovationId: hot.record,
+      // /api/people/{id}: a person's public profile.
+      id: jobsHot.person,
+      version: '1',
+      skill: [...commons.skills.keys()][0] ?? '',
+    },
+    jobsHot.person,
+  );
+  return [...list, ...(await secondPages(api, list))];
+}
+
+try {
+  log(`loading the 1,000 scale (${describe(small)})`);
+  await grow(small);
+  const smallRoutes = await routeList();
+  log(`measuring ${smallRoutes.length} reads, ${runs} calls each`);
+  const before = await measure(smallRoutes);
+
+  log(`growing to full size (${describe(large)})`);
+  const load = await grow(large);
+  const largeRoutes = await routeList();
+  log(`measuring ${largeRoutes.length} reads, ${runs} calls each`);
+  const after = await measure(largeRoutes);
+  log('done');
+  printTable(before, after, load);
+} finally {
+  client.destroy();
+  await dynamo.stop();
+}
+
+function missing(what: string): never {
+  throw new Error(`bench:scale needs ${what}`);
+}
+
+function describe(size: Size): string {
+  const f = (n: number) => n.toLocaleString('en');
+  return `${f(size.jobs.openings)} openings, ${f(size.jobs.syndicates)} syndicates, ${f(size.innovations.records)} innovation records, ${f(size.innovations.ledgerEntries)} ledger entries, ${f(size.innovations.logEntries)} log entries, ${f(size.jobs.people)} people`;
+}
+
+function printTable(
+  before: Map<string, Figures>,
+  after: Map<string, Figures>,
+  load: { items: number; seconds: number },
+) {
+  const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(1)} ms`);
+  const labels = [...new Set([...before.keys(), ...after.keys()])];
+  let failed = 0;
+  console.log(`\nNode ${process.versions.node}, scale ${scale}: ${describe(large)}`);
+  console.log(
+    '| route | p50 / p95 at 1k | p50 / p95 at full | p95 ratio | target ≤ 1.5× | p50 ratio | store requests / items read at 1k → full | status |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const label of labels) {
+    const a = before.get(label);
+    const b = after.get(label);
+    const ratio = a && b ? b.p95 / a.p95 : Number.NaN;
+    const pass = Number.isNaN(ratio) ? '—' : ratio <= 1.5 ? 'pass' : 'FAIL';
+    if (pass === 'FAIL') failed++;
+    const cell = (f?: Figures) => (f ? `${ms(f.p50)} / ${ms(f.p95)}${f.n < runs ? ` (n=${f.n})` : ''}` : '—');
+    const status = [a?.status, b?.status].filter(Boolean).join(' → ');
+    const p50 = a && b ? `${(b.p50 / a.p50).toFixed(2)}×` : '—';
+    const store = (f?: Figures) => (f ? `${f.requests} / ${f.items.toLocaleString('en')}` : '—');
+    console.log(
+      `| ${label} | ${cell(a)} | ${cell(b)} | ${Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`} | ${pass} | ${p50} | ${store(a)} → ${store(b)} | ${status} |`,
+    );
+  }
+  console.log(
+    `\nLoad to full size: ${load.items.toLocaleString('en')} items in ${load.seconds.toFixed(0)} s (${Math.round(load.items / load.seconds)} items/s). ` +
+      `Total time ${((performance.now() - startedAll) / 1000).toFixed(0)} s. ${failed} of ${labels.length} over target.`,
+  );
+}
