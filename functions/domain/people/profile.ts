@@ -55,9 +55,19 @@ export const maxDeclaredSkills = 50;
  * A web address a person gives: http or https only (no `javascript:`, `data:` or `file:`), with a host
  * and no user name or password in it, at most 500 characters.
  */
+const webAddressMessage =
+  'must be a web address starting with https:// or http://, such as https://example.org/work';
+
+/** The shape the OpenAPI document gives a link, so a client (or a fuzzer) can make one. */
+const webAddressShape = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$/;
+
 export const webAddressSchema = lazySchema(() =>
-  text(1, 500, { label: 'link' }).check(
-    z.refine(isWebAddress, 'must be a web address starting with https:// or http://, such as https://example.org/work'),
+  z.string().check(
+    z.trim(),
+    z.maxLength(500, 'The link can have at most 500 characters.'),
+    z.regex(webAddressShape, webAddressMessage),
+    // The URL parser's own reading is the rule; a link the shape refused is not refused twice.
+    z.refine((value) => !webAddressShape.test(value) || isWebAddress(value), webAddressMessage),
   ),
 );
 

@@ -209,7 +209,7 @@ export const learningRoutes = [
               ),
               credentials: z.array(z.looseObject({ id: z.string(), courseId: z.string(), courseTitle: z.string() })),
               credentialedSkills: z.array(z.looseObject({ skillId: z.string() })),
-              declaredSkills: z.array(z.string()),
+              declaredSkills: z.array(z.looseObject({ skill: z.string(), level: z.string() })),
             }),
         },
       },
