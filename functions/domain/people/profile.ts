@@ -51,16 +51,19 @@ export interface DeclaredSkill {
 /** At most this many declared skills: more than a working life's worth, and one item stays small. */
 export const maxDeclaredSkills = 50;
 
+const webAddressMessage = 'must be a web address starting with https:// or http://, such as https://example.org/work';
+
+/**
+ * The shape the OpenAPI document gives a link, so a client (or a fuzzer) can make one: letters beyond
+ * ASCII are allowed in the host and the path (https://münchen.example/café), as browsers allow them.
+ */
+const webAddressShape =
+  /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[A-Za-z0-9.\-\u00C0-\uD7FF]+(?::[0-9]{1,4})?(?:[/?#][!-~\u00C0-\uD7FF]*)?$/u;
+
 /**
  * A web address a person gives: http or https only (no `javascript:`, `data:` or `file:`), with a host
  * and no user name or password in it, at most 500 characters.
  */
-const webAddressMessage =
-  'must be a web address starting with https:// or http://, such as https://example.org/work';
-
-/** The shape the OpenAPI document gives a link, so a client (or a fuzzer) can make one. */
-const webAddressShape = /^[Hh][Tt][Tt][Pp][Ss]?:\/\/[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:[/?#][!-~]*)?$/;
-
 export const webAddressSchema = lazySchema(() =>
   z.string().check(
     z.trim(),

@@ -333,14 +333,16 @@ export const learningRoutes = [
             ),
           ),
         recipientEmail: z.optional(
-          z
-            .email()
-            .check(
-              z.maxLength(320),
-              z.describe(
-                'An address to check against the recipient’s hashed email; the answer says whether it matches.',
-              ),
+          z.email().check(
+            // RFC 5321's limits, which JSON Schema's `email` format holds a client to: 64 characters
+            // before the @, 254 in all.
+            z.maxLength(254),
+            z.refine(
+              (address) => address.lastIndexOf('@') <= 64,
+              'The part before the @ can have at most 64 characters.',
             ),
+            z.describe('An address to check against the recipient’s hashed email; the answer says whether it matches.'),
+          ),
         ),
       }),
     }),

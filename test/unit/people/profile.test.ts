@@ -35,6 +35,10 @@ describe('the profile change a person may send', () => {
       'http and https links, null clears one',
       { version: 0, links: { portfolio: 'https://ada.example/work', code: 'http://git.example/ada', other: null } },
     ],
+    [
+      'links with letters beyond ASCII, a query and a fragment, as a browser shows them',
+      { version: 0, links: { portfolio: 'https://münchen.example/café', other: 'https://x.example/a?q=1#top' } },
+    ],
     ['privacy for some sections', { version: 0, privacy: { skills: 'public', about: 'private' } }],
     [
       'declared skills with a level and evidence',
