@@ -14,6 +14,13 @@ import en from 'zod/v4/locales/en.js';
 config(en());
 
 /**
+ * Set on `globalThis` by the mutation tests only (test/mutation/rebuild-schemas.ts): Stryker switches
+ * mutants inside one running process, and a schema kept from the first build would keep whatever code
+ * was active then, so each mutant of a schema's definition must see the schema built again.
+ */
+const rebuildSchemas = Symbol.for('guildhall.rebuild-schemas');
+
+/**
  * A schema built the first time it is asked for, then kept. Importing a module builds none of its
  * schemas this way, so a cold start pays only for those its first request parses with (building one
  * costs ~16 µs, and the API declares well over a thousand). Unused ones are dropped from bundles.
@@ -22,7 +29,9 @@ config(en());
 export function lazySchema<T>(build: () => T): () => T {
   let schema: T | undefined;
   return () => {
+    if ((globalThis as { [rebuildSchemas]?: boolean })[rebuildSchemas]) return build();
     schema ??= build();
     return schema;
   };
 }
+

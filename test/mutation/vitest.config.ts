@@ -13,6 +13,7 @@ export default defineConfig({
     // every mutant alone.
     exclude: ['test/unit/learning/{take-quiz,learning}.test.ts'],
     environment: 'node',
+    setupFiles: ['test/mutation/rebuild-schemas.ts'],
     sequence: { sequencer: OwnSuiteFirst },
   },
 });
