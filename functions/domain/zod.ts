@@ -34,4 +34,3 @@ export function lazySchema<T>(build: () => T): () => T {
     return schema;
   };
 }
-
