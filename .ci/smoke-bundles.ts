@@ -107,6 +107,16 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     ],
   },
   {
+    // The API's third function (its route group: profiles, and the people issue's routes).
+    bundle: 'PeopleApiFunction',
+    label: 'people-api',
+    checks: [
+      // Sign-in is checked by the function itself here (no authorizer in front of a bare bundle).
+      { path: '/api/me', status: 401, contains: '"status":401', policy: "default-src 'none'" },
+      { path: '/api/me', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
     bundle: 'SiteFunction',
     label: 'site',
     checks: [

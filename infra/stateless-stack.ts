@@ -108,10 +108,11 @@ export class StatelessStack extends Stack {
     };
     const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl };
 
-    // The API, as two functions by route group (functions/http/api.ts), so each bundle carries only its
-    // routes' code and starts faster. Both sign (credentials and the /api/credentials/keys answer; the
-    // registry log's heads) and search (the job and people searches and health; the innovation
-    // registry), so both read the signing key and the search-only key.
+    // The API, as three functions by route group (functions/http/api.ts), so each bundle carries only its
+    // routes' code and starts faster. The first two sign (credentials and the /api/credentials/keys
+    // answer; the registry log's heads) and search (the job and people searches and health; the
+    // innovation registry); the people function shows credentials and searches skills, so all three read
+    // the signing key and the search-only key.
     const apiFunction = new GuildhallFunction(this, 'ApiFunction', {
       entry: 'functions/handlers/api.ts',
       description: 'Guildhall API: jobs, learning, people, shortages, search, and unknown /api paths',
@@ -132,6 +133,14 @@ export class StatelessStack extends Stack {
     });
     props.table.grantReadWriteData(innovationsApiFunction);
     monitoring.watchFunction('InnovationsApi', innovationsApiFunction);
+    const peopleApiFunction = new GuildhallFunction(this, 'PeopleApiFunction', {
+      entry: 'functions/handlers/people-api.ts',
+      description: 'Guildhall API: profiles and people',
+      environment: withSearch,
+      secrets: signs(searchKey),
+    });
+    props.table.grantReadWriteData(peopleApiFunction);
+    monitoring.watchFunction('PeopleApi', peopleApiFunction);
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
@@ -220,7 +229,7 @@ export class StatelessStack extends Stack {
     monitoring.watchQueue('SweepFailures', sweepFailures, 'a daily sweep failed after its retries; run it again');
 
     const api = new GuildhallHttpApi(this, 'Api', {
-      apiFunctions: { api: apiFunction, 'innovations-api': innovationsApiFunction },
+      apiFunctions: { api: apiFunction, 'innovations-api': innovationsApiFunction, 'people-api': peopleApiFunction },
       siteFunction,
       issuer: identity.issuer,
       audience: identity.client.userPoolClientId,
@@ -244,7 +253,7 @@ export class StatelessStack extends Stack {
     });
 
     acknowledgeFunctions(props.table, {
-      synchronous: [apiFunction, innovationsApiFunction, siteFunction],
+      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, siteFunction],
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });

@@ -1,22 +1,25 @@
-// The API is served by two functions, by route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, the innovations group's the innovations function, every other
-// the API function, which also takes every /api path no route names.
+// The API is served by three functions, by route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, its group's (innovations, people, or the API function, which
+// also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
 
 let app: Template;
 let routes: Resource[];
 let apiFunction: string;
 let innovationsFunction: string;
+let peopleFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
   routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
   apiFunction = functionId(app, /^Guildhall API: jobs/);
   innovationsFunction = functionId(app, /^Guildhall API: innovations/);
+  peopleFunction = functionId(app, /^Guildhall API: profiles/);
 });
 
 /** The logical id of the function a route's integration invokes. */
@@ -28,7 +31,7 @@ function functionOf(route: Resource): string {
 
 const routesWithKey = (key: string) => routes.filter((route) => route.Properties.RouteKey === key);
 
-describe('the API’s two functions', () => {
+describe('the API’s three functions', () => {
   it('serves every route of the route table from exactly one function', () => {
     expect(apiRoutes.length).toBeGreaterThan(60);
     for (const route of apiRoutes) {
@@ -36,7 +39,7 @@ describe('the API’s two functions', () => {
       const declared = routesWithKey(key);
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
-      expect(only && [apiFunction, innovationsFunction].includes(functionOf(only)), key).toBe(true);
+      expect(only && [apiFunction, innovationsFunction, peopleFunction].includes(functionOf(only)), key).toBe(true);
     }
   });
 
@@ -56,7 +59,12 @@ describe('the API’s two functions', () => {
     for (const route of apiRoutes) {
       const key = `${route.method} ${route.path}`;
       const [declared] = routesWithKey(key);
-      expect(declared && functionOf(declared), key).toBe(innovations.has(route) ? innovationsFunction : apiFunction);
+      const expected = innovations.has(route)
+        ? innovationsFunction
+        : peopleGroup.routes.includes(route)
+          ? peopleFunction
+          : apiFunction;
+      expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
 
@@ -68,12 +76,22 @@ describe('the API’s two functions', () => {
     }
   });
 
+  it('sends a profile’s every method to the people function, so it answers 405 there', () => {
+    for (const path of new Set(peopleGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(peopleFunction);
+    }
+  });
+
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect([apiFunction, innovationsFunction], route.Properties.RouteKey).toContain(functionOf(route));
+      expect([apiFunction, innovationsFunction, peopleFunction], route.Properties.RouteKey).toContain(
+        functionOf(route),
+      );
     }
   });
 });

@@ -14,7 +14,7 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api'];
+const apiFunctions = ['api', 'innovations-api', 'people-api'];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('the functions bundled for AWS', () => {
-  it('are built from every handler entry, both API functions among them', () => {
+  it('are built from every handler entry, every API function among them', () => {
     expect(handlers).toEqual(expect.arrayContaining([...apiFunctions, 'indexer', 'reindex', 'expire-openings']));
   });
 
@@ -51,6 +51,8 @@ describe('the functions bundled for AWS', () => {
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
     ).toEqual(['innovation-routes.ts', 'ledger-routes.ts']);
+    expect(routeModules('api').filter((input) => /people-routes/.test(input))).toEqual([]);
+    expect(routeModules('people-api').map((input) => input.replace(/^.*\//, ''))).toContain('people-routes.ts');
   });
 
   it.each(handlers)('%s carries neither the embedded search engine nor the local stack', (name) => {

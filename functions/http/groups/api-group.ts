@@ -1,4 +1,4 @@
-// The `api` function's routes: jobs (syndicates and openings), learning and credentials, people,
+// The `api` function's routes: jobs (syndicates and openings), learning and credentials,
 // shortages, search, the OpenAPI document and health. It also answers every /api path no route names
 // (404 or 405), so it is the HTTP API's catch-all.
 import type { RouteGroup } from './route-group.ts';
@@ -6,7 +6,6 @@ import { credentialRoutes } from '../routes/credential-routes.ts';
 import { openingRoutes, syndicateRoutes } from '../routes/job-routes.ts';
 import { learningRoutes } from '../routes/learning-routes.ts';
 import { openApiRoute } from '../routes/openapi-route.ts';
-import { peopleRoutes } from '../routes/people-routes.ts';
 import { searchRoutes } from '../routes/search-routes.ts';
 import { shortageRoutes } from '../routes/shortage-routes.ts';
 import { systemRoutes } from '../routes/system-routes.ts';
@@ -15,7 +14,6 @@ export const apiGroup: RouteGroup = {
   name: 'api',
   routes: [
     ...systemRoutes,
-    ...peopleRoutes,
     ...learningRoutes,
     // After learning's: /api/credentials/keys must not read as a credential id.
     ...credentialRoutes,

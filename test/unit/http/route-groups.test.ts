@@ -6,6 +6,7 @@ import { apiRoutes, createApi, routeGroups } from '#http/api.ts';
 import { createApiRouter } from '#http/api-handler.ts';
 import { apiGroup } from '#http/groups/api-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import { peopleGroup } from '#http/groups/people-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import { fakeServices } from '../../support/services.ts';
 
@@ -29,7 +30,7 @@ const request = (method: string, path: string): HttpRequest => ({
 
 describe('the route groups', () => {
   it('make up the whole table, each route in exactly one group', () => {
-    expect(routeGroups.map((group) => group.name)).toEqual(['api', 'innovations-api']);
+    expect(routeGroups.map((group) => group.name)).toEqual(['api', 'innovations-api', 'people-api']);
     const grouped = routeGroups.flatMap((group) => group.routes);
     expect(new Set(grouped).size).toBe(grouped.length);
     expect(new Set(grouped)).toEqual(new Set(apiRoutes));
@@ -37,8 +38,14 @@ describe('the route groups', () => {
 
   it('never let a path one group serves match another group’s template, so API Gateway and the local router agree', () => {
     expect(overlap('/api/syndicates/{id}/adoptions', '/api/syndicates/{syndicateId}/adoptions')).toBe(true);
-    const clashes = apiGroup.routes.flatMap((a) =>
-      innovationsGroup.routes.filter((b) => overlap(a.path, b.path)).map((b) => `${a.path} ~ ${b.path}`),
+    const clashes = routeGroups.flatMap((group, i) =>
+      routeGroups
+        .slice(i + 1)
+        .flatMap((other) =>
+          group.routes.flatMap((a) =>
+            other.routes.filter((b) => overlap(a.path, b.path)).map((b) => `${a.path} ~ ${b.path}`),
+          ),
+        ),
     );
     expect(clashes).toEqual([]);
   });
@@ -52,5 +59,13 @@ describe('the route groups', () => {
     const innovationsOnly = createApiRouter(innovationsGroup.routes, services);
     expect((await innovationsOnly.handle(request('DELETE', '/api/registry-log/head'))).status).toBe(405);
     expect((await innovationsOnly.handle(request('GET', '/api/health'))).status).toBe(404);
+  });
+
+  it('answer a profile path from the people router alone, and leave the catch-all to the api router', async () => {
+    const services = fakeServices();
+    const peopleOnly = createApiRouter(peopleGroup.routes, services);
+    expect((await peopleOnly.handle(request('DELETE', '/api/me'))).status).toBe(405);
+    expect((await createApiRouter(apiGroup.routes, services).handle(request('DELETE', '/api/me'))).status).toBe(404);
+    expect((await peopleOnly.handle(request('GET', '/api/health'))).status).toBe(404);
   });
 });
