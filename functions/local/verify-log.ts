@@ -55,12 +55,16 @@ async function getJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-export async function verifyRemote(baseUrl: string, pinnedKey?: JsonWebKey) {
+/**
+ * Reads a running instance's log in windows of `window` entries (the API's most is 1,000) and every
+ * published version, following the registry's cursor `pageSize` records at a time.
+ */
+export async function verifyRemote(baseUrl: string, pinnedKey?: JsonWebKey, { window = 1000, pageSize = 100 } = {}) {
   const head = await getJson<{ treeHead: SignedTreeHead; publicKey: JsonWebKey }>(`${baseUrl}/api/registry-log/head`);
   const entries: StoredLogEntry[] = [];
   while (entries.length < head.treeHead.treeSize) {
     const page = await getJson<{ items: StoredLogEntry[] }>(
-      `${baseUrl}/api/registry-log/entries?start=${entries.length}&end=${Math.min(head.treeHead.treeSize, entries.length + 1000)}`,
+      `${baseUrl}/api/registry-log/entries?start=${entries.length}&end=${Math.min(head.treeHead.treeSize, entries.length + window)}`,
     );
     if (page.items.length === 0) break;
     entries.push(...page.items);
@@ -69,7 +73,7 @@ export async function verifyRemote(baseUrl: string, pinnedKey?: JsonWebKey) {
   let cursor: string | undefined;
   do {
     const list: { items: Array<{ id: string }>; next?: string } = await getJson(
-      `${baseUrl}/api/innovations?pageSize=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `${baseUrl}/api/innovations?pageSize=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
     for (const { id } of list.items) {
       const view = await getJson<{ published: InnovationVersion[] }>(`${baseUrl}/api/innovations/${id}`);
