@@ -80,6 +80,8 @@ describe('a profile people edit', () => {
     expect(body).not.toContain('Leeds, West Yorkshire');
     expect(body).not.toContain('grace.example');
     expect(body).toMatch(/About[^.]*: not shown to you/);
+    // Shown to whoever has the link, but not offered to search engines under her name.
+    await expect(visit.locator('meta[name="robots"]').getAttribute('content')).resolves.toBe('noindex');
     await fitsThePhone(visit);
     await visit.screenshot({ path: join(shots, 'profile-public.png'), fullPage: true });
     await visitor.close();
