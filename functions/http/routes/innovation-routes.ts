@@ -20,7 +20,8 @@ import {
   updateDraftCommand,
 } from '#app/commands/innovation-commands.ts';
 import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
-import { cursorQuery, idParam as id, pageResponse } from './params.ts';
+import { cursorQuery, idParam as id } from './params.ts';
+import { pageSchema } from './paged.ts';
 import { registryQuerySchema, versionNumber } from './queries.ts';
 
 export const innovation = lazySchema(() => z.object({ innovationId: id() }));
@@ -84,7 +85,7 @@ export const innovationRoutes = [
       responses: {
         200: {
           description: 'One page of records.',
-          schema: () => pageResponse(recordItem(), { searchDown: z.boolean() }),
+          schema: () => pageSchema(recordItem(), { searchDown: z.boolean() }),
         },
         400: { description: 'A filter or a cursor that is not one.' },
       },
@@ -137,7 +138,7 @@ export const innovationRoutes = [
       summary: 'The syndicates that adopted a published record, by syndicate id, a page at a time',
       tags: ['innovations'],
       responses: {
-        200: { description: 'One page of adoptions.', schema: () => pageResponse(adoptionItem()) },
+        200: { description: 'One page of adoptions.', schema: () => pageSchema(adoptionItem()) },
         404: { description: 'No such published record.' },
       },
     },
@@ -155,7 +156,7 @@ export const innovationRoutes = [
       summary: 'The value reported on a published record, newest first, a page at a time',
       tags: ['innovations'],
       responses: {
-        200: { description: 'One page of value reports.', schema: () => pageResponse(reportItem()) },
+        200: { description: 'One page of value reports.', schema: () => pageSchema(reportItem()) },
         404: { description: 'No such published record.' },
       },
     },
@@ -342,8 +343,7 @@ export const innovationRoutes = [
         200: {
           description:
             'One page of records, with `invitations` and `awaiting` for the records of this page (each record: among its 20 newest reports).',
-          schema: () =>
-            pageResponse(recordItem(), { invitations: z.array(z.unknown()), awaiting: z.array(z.unknown()) }),
+          schema: () => pageSchema(recordItem(), { invitations: z.array(z.unknown()), awaiting: z.array(z.unknown()) }),
         },
       },
     },

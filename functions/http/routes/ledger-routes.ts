@@ -19,7 +19,8 @@ import { consistency, inclusion, recordLog, signedHead } from '#domain/innovatio
 import { recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { commandRoute, protectedRoute, publicRoute, type ResponseDoc, type RouteResult } from '../route.ts';
 import { adoptionItem, innovation, json, mine, reportItem } from './innovation-routes.ts';
-import { cursorQuery, idParam as id, minorUnits, pageResponse, wholeNumber } from './params.ts';
+import { cursorQuery, idParam as id, minorUnits, wholeNumber } from './params.ts';
+import { pageSchema } from './paged.ts';
 import { csvHeaders, csvLines, csvSettlements, logIndex } from './queries.ts';
 
 /** A size of the registry log's tree (an entry's index is `logIndex`). */
@@ -90,7 +91,7 @@ const account = () =>
   z.object({ accountId: z.string(), balance: minorUnits(), limit: minorUnits(), overridden: z.boolean() });
 const statementResponse = (extra: () => Record<string, z.ZodMiniType> = () => ({})): ResponseDoc => ({
   description: 'One page of the statement, oldest first (CSV: up to 1,000 lines).',
-  schema: () => pageResponse(statementRow(), { account: account(), ...extra() }),
+  schema: () => pageSchema(statementRow(), { account: account(), ...extra() }),
   alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
 });
 const syndicate = lazySchema(() => z.object({ syndicateId: id() }));
@@ -126,7 +127,7 @@ export const ledgerRoutes = [
         200: {
           description: 'One page of accounts, and the ledger’s totals (amounts in minor units, as strings).',
           schema: () =>
-            pageResponse(accountItem(), {
+            pageSchema(accountItem(), {
               sum: minorUnits().check(
                 z.describe('The sum of every balance: zero, as each settlement moves as much out as in.'),
               ),
@@ -186,7 +187,7 @@ export const ledgerRoutes = [
       summary: 'The records a syndicate adopted, newest first, a page at a time',
       tags: ['ledger'],
       responses: {
-        200: { description: 'One page of adoptions.', schema: () => pageResponse(adoptionItem()) },
+        200: { description: 'One page of adoptions.', schema: () => pageSchema(adoptionItem()) },
         404: { description: 'No such syndicate.' },
       },
     },
@@ -205,7 +206,7 @@ export const ledgerRoutes = [
       summary: 'The value a syndicate reported, newest first, a page at a time',
       tags: ['ledger'],
       responses: {
-        200: { description: 'One page of value reports.', schema: () => pageResponse(reportItem()) },
+        200: { description: 'One page of value reports.', schema: () => pageSchema(reportItem()) },
         404: { description: 'No such syndicate.' },
       },
     },
@@ -228,7 +229,7 @@ export const ledgerRoutes = [
         200: {
           description: 'One page of settlements, each with its parts.',
           schema: () =>
-            pageResponse(
+            pageSchema(
               z.object({
                 reportId: z.string(),
                 syndicateId: z.string(),
@@ -351,7 +352,7 @@ export const registryLogRoutes = [
         200: {
           description: 'One page of entries and proofs, with the head they were checked against.',
           schema: () =>
-            pageResponse(
+            pageSchema(
               z.object({
                 entry: z.object({ index: z.number().check(z.int()) }),
                 auditPath: z.array(z.string()),

@@ -4,9 +4,14 @@ import * as z from 'zod/mini';
 import { maxPageSize } from '#domain/paging.ts';
 import type { Page } from '#domain/paging.ts';
 
-/** Documentation only: called from a response's schema factory, never at run time. */
-export function pageSchema<T extends z.ZodMiniType>(item: T) {
+/**
+ * The answer of a list route: at most `pageSize` items, `next` while there are more and `previous` when
+ * the list can be walked back; `extra` for what a list carries beside its items (a statement's account,
+ * the ledger's totals). Documentation only: called from a response's schema factory, never at run time.
+ */
+export function pageSchema<T extends z.ZodMiniType>(item: T, extra: Record<string, z.ZodMiniType> = {}) {
   return z.object({
+    ...extra,
     items: z.array(item).check(z.maxLength(maxPageSize), z.describe('At most `pageSize` items.')),
     next: z.optional(z.string()).check(z.describe('Give it as `cursor` for the next page; absent on the last page.')),
     previous: z

@@ -69,21 +69,6 @@ export const cursorQuery = lazySchema(() => ({
   pageSize: z._default(wholeNumber({ min: 1, max: maxPageSize }), defaultPageSize),
 }));
 
-/**
- * The answer of a list route, for the OpenAPI document: at most `pageSize` items, `next` while there
- * are more (absent on the last page) and `previous` when the list can be walked back; `extra` for what
- * a list carries beside its items (a statement's account, the ledger's totals). Documentation only:
- * called from a response's schema factory, never at run time.
- */
-export function pageResponse(item: z.ZodMiniType, extra: Record<string, z.ZodMiniType> = {}) {
-  return z.object({
-    ...extra,
-    items: z.array(item).check(z.maxLength(maxPageSize)),
-    next: z.optional(z.string()).check(z.describe('Pass as `cursor` for the next page; absent on the last page.')),
-    previous: z.optional(z.string()).check(z.describe('Pass as `cursor` for the page before; absent on the first.')),
-  });
-}
-
 /** Amounts of Bound in answers: minor units as a string of digits (JSON numbers cannot hold them all). */
 export const minorUnits = lazySchema(() =>
   z.string().check(z.regex(/^-?\d+$/), z.describe('Minor units of Bound, as a string of digits.')),
