@@ -14,7 +14,7 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
-import { GuildhallFunction } from './constructs/guildhall-function.ts';
+import { GuildhallFunction, type GuildhallFunctionProps } from './constructs/guildhall-function.ts';
 import { GuildhallHttpApi } from './constructs/http-api.ts';
 import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -113,34 +113,44 @@ export class StatelessStack extends Stack {
     // answer; the registry log's heads) and search (the job and people searches and health; the
     // innovation registry); the people function shows credentials and searches skills, so all three read
     // the signing key and the search-only key.
-    const apiFunction = new GuildhallFunction(this, 'ApiFunction', {
-      entry: 'functions/handlers/api.ts',
-      description: 'Guildhall API: jobs, learning, people, shortages, search, and unknown /api paths',
-      // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
-      extraFiles: (inputDir, outputDir) => [
-        `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
-      ],
-      environment: withSearch,
-      secrets: signs(searchKey),
-    });
-    props.table.grantReadWriteData(apiFunction);
-    monitoring.watchFunction('Api', apiFunction);
-    const innovationsApiFunction = new GuildhallFunction(this, 'InnovationsApiFunction', {
-      entry: 'functions/handlers/innovations-api.ts',
-      description: 'Guildhall API: innovations, adoptions, the ledger and the registry log',
-      environment: withSearch,
-      secrets: signs(searchKey),
-    });
-    props.table.grantReadWriteData(innovationsApiFunction);
-    monitoring.watchFunction('InnovationsApi', innovationsApiFunction);
-    const peopleApiFunction = new GuildhallFunction(this, 'PeopleApiFunction', {
-      entry: 'functions/handlers/people-api.ts',
-      description: 'Guildhall API: profiles and people',
-      environment: withSearch,
-      secrets: signs(searchKey),
-    });
-    props.table.grantReadWriteData(peopleApiFunction);
-    monitoring.watchFunction('PeopleApi', peopleApiFunction);
+    const apiGroupFunction = (
+      name: string,
+      entry: string,
+      description: string,
+      extra: Partial<GuildhallFunctionProps> = {},
+    ) => {
+      const fn = new GuildhallFunction(this, `${name}Function`, {
+        entry,
+        description,
+        environment: withSearch,
+        secrets: signs(searchKey),
+        ...extra,
+      });
+      props.table.grantReadWriteData(fn);
+      monitoring.watchFunction(name, fn);
+      return fn;
+    };
+    const apiFunction = apiGroupFunction(
+      'Api',
+      'functions/handlers/api.ts',
+      'Guildhall API: jobs, learning, shortages, search, and unknown /api paths',
+      {
+        // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
+        extraFiles: (inputDir, outputDir) => [
+          `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
+        ],
+      },
+    );
+    const innovationsApiFunction = apiGroupFunction(
+      'InnovationsApi',
+      'functions/handlers/innovations-api.ts',
+      'Guildhall API: innovations, adoptions, the ledger and the registry log',
+    );
+    const peopleApiFunction = apiGroupFunction(
+      'PeopleApi',
+      'functions/handlers/people-api.ts',
+      'Guildhall API: profiles and people',
+    );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
