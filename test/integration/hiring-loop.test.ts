@@ -127,6 +127,37 @@ describe('stages', () => {
     expect((await answer('ada', 'accept')).status).toBe(409);
   });
 
+  it('says the stage an application is at now when another admin moved it first', async () => {
+    const stale = await services.openings.getApplication(id, 'ada');
+    await stage('ada', { stage: 'interview' });
+    const real = services.openings;
+    // The second admin read the application before the first one's move landed.
+    let reads = 0;
+    services.openings = {
+      ...real,
+      getApplication: async (openingId, personId) => (reads++ === 0 ? stale : real.getApplication(openingId, personId)),
+    };
+    const late = await stage('ada', { stage: 'shortlisted' });
+    services.openings = real;
+    expect(late.status).toBe(409);
+    expect(body(late).detail).toBe(
+      'The application was moved meanwhile: it is at interview now. Reload it and decide again.',
+    );
+    expect((await storedApplication('ada'))?.status).toBe('interview');
+  });
+
+  it('refuses an offer on a closed opening, and its acceptance, saying the opening is closed', async () => {
+    await stage('ada', { stage: 'offered' });
+    await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'closed' });
+    const offer = await stage('bo', { stage: 'offered' });
+    expect(offer.status).toBe(422);
+    expect(body(offer).detail).toBe('This opening is closed, so no offer can be made.');
+    const accepted = await answer('ada', 'accept');
+    expect(accepted.status).toBe(422);
+    expect(body(accepted)).toMatchObject({ rule: 'opening-closed' });
+    expect((await storedApplication('ada'))?.status).toBe('offered');
+  });
+
   it('never fills one position twice when two offered applicants accept at once, 20 times over', async () => {
     for (let round = 0; round < 20; round++) {
       id = String(

@@ -5,10 +5,17 @@ import type { Identity } from '../identity.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
 import { requireAdmin } from '../syndicates/syndicate-use-cases.ts';
 import type { Application } from './application.ts';
-import { type ThreadDependencies, threadMessage } from './application-thread.ts';
+import { type ApplicationMessage, type ThreadDependencies, threadMessage } from './application-thread.ts';
 import type { Opening } from './opening.ts';
 import type { OpeningDependencies } from './opening-use-cases.ts';
-import { type DeclineReason, mayMove, refusedMove, type StageActor, type SyndicateTarget } from './stages.ts';
+import {
+  type DeclineReason,
+  mayMove,
+  refusedMove,
+  type StageActor,
+  type SyndicateTarget,
+  stageLabel,
+} from './stages.ts';
 
 export type HiringDependencies = OpeningDependencies & Pick<ThreadDependencies, 'threads'>;
 
@@ -30,8 +37,32 @@ function checkMove(actor: StageActor, application: Application, to: Application[
 }
 
 function positionLeft(opening: Opening, what: string) {
+  if (opening.status === 'closed' || opening.status === 'draft')
+    throw new RuleViolationError('opening-closed', `This opening is ${opening.status}, so ${what}.`);
   if (opening.status !== 'open' || opening.filled >= opening.positions)
     throw new RuleViolationError('opening-full', `Every position of this opening is filled, so ${what}.`);
+}
+
+/**
+ * Writes a move made over the stage it was read at. When another move landed first, the refusal says
+ * the stage the application is at now, read again, so the person can decide anew.
+ */
+async function saveMove(
+  deps: Pick<OpeningDependencies, 'openings'>,
+  updated: Application,
+  from: Application['status'],
+  message?: ApplicationMessage,
+) {
+  try {
+    await deps.openings.saveApplication(updated, from, message);
+  } catch (error) {
+    if (!(error instanceof ConflictError) || error.retryable) throw error;
+    const now = await deps.openings.getApplication(updated.openingId, updated.personId);
+    throw new ConflictError(
+      `The application was moved meanwhile: it is ${now ? stageLabel[now.status] : 'gone'} now. Reload it and decide again.`,
+      { cause: error },
+    );
+  }
 }
 
 /** The application moved to `to`, with who moved it, and the message and reason that came with it. */
@@ -84,7 +115,7 @@ export async function moveApplicant(
   if (move.stage === 'offered') positionLeft(opening, 'no offer can be made');
   const updated = moved(deps, application, identity, move.stage, move);
   const message = move.message && threadMessage(deps, application, identity.personId, move.message, move.stage);
-  await deps.openings.saveApplication(updated, application.status, message || undefined);
+  await saveMove(deps, updated, application.status, message || undefined);
   return { application: updated, opening };
 }
 
@@ -93,7 +124,7 @@ export async function withdraw(deps: HiringDependencies, identity: Identity, ope
   const application = await ownApplication(deps, identity, openingId);
   checkMove('applicant', application, 'withdrawn');
   const updated = moved(deps, application, identity, 'withdrawn', {});
-  await deps.openings.saveApplication(updated, application.status);
+  await saveMove(deps, updated, application.status);
   return updated;
 }
 
