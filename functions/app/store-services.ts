@@ -15,6 +15,7 @@ import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts'
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { createThreadRepository } from '#adapters/dynamodb/thread-repository.ts';
 import { probeStore } from '#adapters/dynamodb/store-probe.ts';
 import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import type { Commons } from '#domain/content/commons.ts';
@@ -26,6 +27,7 @@ import type {
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
+import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
@@ -46,6 +48,8 @@ export interface StoreServices {
   learning: LearningRepository;
   syndicates: SyndicateRepository;
   openings: OpeningRepository;
+  /** Each application's message thread between the applicant and the syndicate's admins. */
+  threads: ThreadRepository;
   /** The skill-shortage index, its sources and snapshots. */
   shortages: ShortageRepository;
   innovations: InnovationRepository;
@@ -106,6 +110,7 @@ export function createStoreServices(
     learning: createLearningRepository(client, config.TABLE_NAME),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),
+    threads: createThreadRepository(client, config.TABLE_NAME),
     shortages: createShortageRepository(client, config.TABLE_NAME),
     innovations: createInnovationRepository(client, config.TABLE_NAME),
     ledger: createLedgerRepository(client, config.TABLE_NAME),

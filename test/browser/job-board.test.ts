@@ -1,4 +1,5 @@
-// An admin posts an opening, a member applies, the admin accepts; the opening page carries valid
+// An admin posts an opening, a member applies, the admin offers them the position (the whole loop,
+// to an accepted offer, is hiring-loop.test.ts); the opening page carries valid
 // JobPosting data and the board's feed is valid Atom.
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 describe('a syndicate fills a position', () => {
-  it('takes an opening from the admin’s form to an accepted applicant', async () => {
+  it('takes an opening from the admin’s form to an offer made to an applicant', async () => {
     const admin = await browser.newContext();
     const adminPage = await admin.newPage();
     await signIn(adminPage, baseUrl, /Bram Jansen/, '/syndicates/riverside-builders/');
@@ -58,11 +59,11 @@ describe('a syndicate fills a position', () => {
     await adminPage.goto(`${openingUrl}applicants/`);
     await expect(adminPage.locator('h2').first().textContent()).resolves.toContain('Dev Patel');
     await adminPage.screenshot({ path: join(shots, 'applicants.png'), fullPage: true });
-    await adminPage.getByRole('button', { name: 'Accept Dev Patel' }).click();
-    await expect(adminPage.getByRole('status').textContent()).resolves.toContain('Accepted');
+    await adminPage.getByRole('button', { name: 'Offer the position to Dev Patel' }).click();
+    await expect(adminPage.getByRole('status').textContent()).resolves.toContain('Offered the position');
 
     await memberPage.goto(openingUrl);
-    await expect(memberPage.locator('body').textContent()).resolves.toContain('accepted');
+    await expect(memberPage.locator('body').textContent()).resolves.toContain('Offered the position');
     await admin.close();
     await member.close();
   });

@@ -133,8 +133,10 @@ interface Cell {
   ownerStatus: number;
 }
 
-// In the order the owners' calls can run without spoiling later ones. One owner call answers a
-// refusal on purpose: withdrawing an application already declined (409) is still the applicant's call.
+// In the order the owners' calls can run without spoiling later ones. Two owner calls answer a refusal
+// on purpose: withdrawing an application already declined, and accepting an offer on it (409), are
+// still the applicant's calls. A thread's other readers (another applicant, a member who is no admin)
+// are refused in hiring-loop.test.ts.
 const cells: Cell[] = [
   {
     route: 'GET /api/me/credentials/{credentialId}',
@@ -189,15 +191,35 @@ const cells: Cell[] = [
     ownerStatus: 200,
   },
   {
-    route: 'PUT /api/openings/{openingId}/applicants/{personId}',
-    path: () => `/api/openings/${ids.opening}/applicants/applicant`,
-    body: { decision: 'decline' },
+    route: 'GET /api/openings/{openingId}/applications/{personId}/messages',
+    path: () => `/api/openings/${ids.opening}/applications/applicant/messages`,
+    owner: 'applicant',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/openings/{openingId}/applications/{personId}/messages',
+    path: () => `/api/openings/${ids.opening}/applications/applicant/messages`,
+    body: { body: 'Is the bench shared on Saturdays?' },
+    owner: 'applicant',
+    ownerStatus: 201,
+  },
+  {
+    route: 'PUT /api/openings/{openingId}/applicants/{personId}/stage',
+    path: () => `/api/openings/${ids.opening}/applicants/applicant/stage`,
+    body: { stage: 'declined', reason: 'skills' },
     owner: 'owner',
     ownerStatus: 200,
   },
   {
     route: 'DELETE /api/openings/{openingId}/applications/me',
     path: () => `/api/openings/${ids.opening}/applications/me`,
+    owner: 'applicant',
+    ownerStatus: 409,
+  },
+  {
+    route: 'PUT /api/openings/{openingId}/applications/me/offer',
+    path: () => `/api/openings/${ids.opening}/applications/me/offer`,
+    body: { answer: 'accept' },
     owner: 'applicant',
     ownerStatus: 409,
   },

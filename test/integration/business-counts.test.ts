@@ -1,6 +1,6 @@
 // The business counts the job board and the ledger make, through the API against DynamoDB Local: an
 // application is counted when one is submitted (not when the same person applies again), a fill when an
-// applicant is accepted (not declined, not accepted twice), a settlement and a payment per inventor paid
+// offer is accepted (not declined, not accepted twice), a settlement and a payment per inventor paid
 // when a report is settled (not when it is settled again).
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BusinessCount } from '#platform/metrics.ts';
@@ -35,16 +35,18 @@ describe('business counts of the job board', () => {
     expect(counted).toEqual(['applications', 'applications']);
   });
 
-  it('counts a fill for an accepted applicant only: not a decline, a second accept, or a stranger’s', async () => {
+  it('counts a fill for an accepted offer only: not a declined one, a second accept, or a stranger’s', async () => {
     await apply('ada');
     await apply('bo');
+    for (const person of ['ada', 'bo'])
+      await call('PUT', `/api/openings/${openingId}/applicants/${person}/stage`, 'admin', { stage: 'offered' });
     counted.length = 0;
-    const decide = (as: string, person: string, decision: string) =>
-      call('PUT', `/api/openings/${openingId}/applicants/${person}`, as, { decision });
-    expect((await decide('stranger', 'ada', 'accept')).status).toBe(404);
-    expect((await decide('admin', 'ada', 'accept')).status).toBe(200);
-    expect((await decide('admin', 'ada', 'accept')).status).toBe(409);
-    expect((await decide('admin', 'bo', 'decline')).status).toBe(200);
+    const answer = (as: string, value: string) =>
+      call('PUT', `/api/openings/${openingId}/applications/me/offer`, as, { answer: value });
+    expect((await answer('stranger', 'accept')).status).toBe(404);
+    expect((await answer('ada', 'accept')).status).toBe(200);
+    expect((await answer('ada', 'accept')).status).toBe(409);
+    expect((await answer('bo', 'decline')).status).toBe(200);
     expect(counted).toEqual(['fills']);
   });
 });

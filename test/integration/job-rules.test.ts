@@ -133,11 +133,13 @@ describe('applications', () => {
     expect((await call('GET', `/api/openings/${id}/applicants`, 'ada')).status).toBe(404);
   });
 
-  it('lets an applicant withdraw, and then not be accepted', async () => {
+  it('lets an applicant withdraw, and then not be moved on', async () => {
     const id = await postOpening();
     await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hello' });
     expect(body(await call('DELETE', `/api/openings/${id}/applications/me`, 'ada')).status).toBe('withdrawn');
-    expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(404);
+    const moved = await call('PUT', `/api/openings/${id}/applicants/ada/stage`, 'admin', { stage: 'offered' });
+    expect(moved.status).toBe(409);
+    expect(body(moved).detail).toBe('The application is withdrawn, so it cannot change any more.');
   });
 
   it('lets an applicant who withdrew apply again, with their new note', async () => {
@@ -146,27 +148,37 @@ describe('applications', () => {
     await call('DELETE', `/api/openings/${id}/applications/me`, 'ada');
     const renewed = body(await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Free again.' }));
     expect(renewed).toMatchObject({ status: 'submitted', note: 'Free again.' });
-    expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(200);
+    const moved = await call('PUT', `/api/openings/${id}/applicants/ada/stage`, 'admin', { stage: 'shortlisted' });
+    expect(moved.status).toBe(200);
   });
 
-  it('fills the opening when every position is accepted, and refuses one more', async () => {
+  it('fills the opening when every offer made is accepted, and refuses one more', async () => {
     const id = await postOpening(2);
-    for (const person of ['ada', 'bo', 'cy'])
+    for (const person of ['ada', 'bo', 'cy']) {
       await call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'Hi' });
-    const first = body(await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' }));
+      await call('PUT', `/api/openings/${id}/applicants/${person}/stage`, 'admin', { stage: 'offered' });
+    }
+    const accept = (person: string) =>
+      call('PUT', `/api/openings/${id}/applications/me/offer`, person, { answer: 'accept' });
+    const first = body(await accept('ada'));
     expect(first.opening).toMatchObject({ filled: 1, status: 'open' });
-    const second = body(await call('PUT', `/api/openings/${id}/applicants/bo`, 'admin', { decision: 'accept' }));
+    const second = body(await accept('bo'));
     expect(second.opening).toMatchObject({ filled: 2, status: 'filled' });
-    expect((await call('PUT', `/api/openings/${id}/applicants/cy`, 'admin', { decision: 'accept' })).status).toBe(422);
+    const late = await accept('cy');
+    expect(late.status).toBe(422);
+    expect(body(late)).toMatchObject({ rule: 'opening-full' });
     expect(body(await call('GET', '/api/openings', null)).items).toEqual([]);
   });
 
-  it('never overbooks the last position when 100 acceptances race', async () => {
+  it('never overbooks the last position when 100 accepted offers race', async () => {
     const id = await postOpening(1);
     const people = Array.from({ length: 100 }, (_, i) => `p${i}`);
-    for (const person of people) await call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'Hi' });
+    for (const person of people) {
+      await call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'Hi' });
+      await call('PUT', `/api/openings/${id}/applicants/${person}/stage`, 'admin', { stage: 'offered' });
+    }
     const results = await Promise.all(
-      people.map((p) => call('PUT', `/api/openings/${id}/applicants/${p}`, 'admin', { decision: 'accept' })),
+      people.map((p) => call('PUT', `/api/openings/${id}/applications/me/offer`, p, { answer: 'accept' })),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.every((r) => r.status === 200 || r.status === 422 || r.status === 409)).toBe(true);

@@ -43,6 +43,11 @@ const serverOwned = [
   'invited',
   'rev',
   'available',
+  'authorId',
+  'applicantId',
+  'messageId',
+  'at',
+  'stagedBy',
 ];
 // A plausible hostile value for a field (a huge balance, a privileged role or status); any other gets a string.
 const hostile = (field: string) =>

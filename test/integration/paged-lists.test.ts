@@ -77,6 +77,11 @@ beforeAll(async () => {
     await ok(call('PUT', `/api/openings/${openingIds[0]}/applications/me`, person, { note: 'Hello' }));
   }
   for (const id of openingIds) await ok(call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' }));
+  // Ada's thread on the first opening: five messages, both sides.
+  for (let i = 0; i < 5; i++) {
+    const path = `/api/openings/${openingIds[0]}/applications/ada/messages`;
+    await ok(call('POST', path, i % 2 ? 'admin' : 'ada', { body: `Message ${i}` }), 201);
+  }
   await innovationWorld(api.services);
 }, 180_000);
 
@@ -170,6 +175,13 @@ const jobRows: ListRow[] = [
     pageSize: 2,
     id: (item) => String((item.person as { id: string }).id),
   },
+  {
+    route: '/api/openings/{openingId}/applications/{personId}/messages',
+    path: '/api/openings/{opening}/applications/ada/messages',
+    as: 'ada',
+    pageSize: 2,
+    id: (item) => String(item.messageId),
+  },
   { route: '/api/courses', path: '/api/courses', as: null, pageSize: 2, id: byId },
   { route: '/api/skills', path: '/api/skills', as: null, pageSize: 40, id: byId },
   {
@@ -250,7 +262,8 @@ const rows: ListRow[] = [...jobRows, ...innovationRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>
-  row.path.replace('{first}', String(recordIds[0])) || `/api/openings/${openingIds[0]}/applicants`;
+  row.path.replace('{first}', String(recordIds[0])).replace('{opening}', String(openingIds[0])) ||
+  `/api/openings/${openingIds[0]}/applicants`;
 
 /**
  * GET routes that answer a list without a cursor, and why that list cannot grow with the table. A route

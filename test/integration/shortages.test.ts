@@ -91,7 +91,8 @@ describe('the shortage index through the stream', () => {
     const graded = await takeQuiz(call, 'worker', courseNamed('timber-stud-partition-walls'));
     expect(graded.body).toMatchObject({ grade: { passed: true } });
     await call('PUT', `/api/openings/${a}/applications/me`, 'worker', { note: 'I frame walls.' });
-    expect((await call('PUT', `/api/openings/${a}/applicants/worker`, 'admin', { decision: 'accept' })).status).toBe(
+    await call('PUT', `/api/openings/${a}/applicants/worker/stage`, 'admin', { stage: 'offered' });
+    expect((await call('PUT', `/api/openings/${a}/applications/me/offer`, 'worker', { answer: 'accept' })).status).toBe(
       200,
     );
 

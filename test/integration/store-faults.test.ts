@@ -101,16 +101,18 @@ describe('store faults on write paths', () => {
     const id = (created.body as { id: string }).id;
     await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'open' });
     await call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Weekends suit me.' });
+    await call('PUT', `/api/openings/${id}/applicants/ada/stage`, 'admin', { stage: 'offered' });
     const healthy = services.openings;
     services.openings = createOpeningRepository(
       faultyClient('ThrottlingException', ['TransactWriteItemsCommand']).document,
       services.config.TABLE_NAME,
     );
-    expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(503);
+    const accept = () => call('PUT', `/api/openings/${id}/applications/me/offer`, 'ada', { answer: 'accept' });
+    expect((await accept()).status).toBe(503);
     services.openings = healthy;
     expect(await services.openings.get(id)).toMatchObject({ filled: 0, status: 'open' });
-    expect(await services.openings.getApplication(id, 'ada')).toMatchObject({ status: 'submitted' });
-    expect((await call('PUT', `/api/openings/${id}/applicants/ada`, 'admin', { decision: 'accept' })).status).toBe(200);
+    expect(await services.openings.getApplication(id, 'ada')).toMatchObject({ status: 'offered' });
+    expect((await accept()).status).toBe(200);
   });
 });
 
@@ -159,13 +161,10 @@ function nthWriteFails(config: Services['config']) {
     },
     { step: 'finalizeRequest', name: 'nth-write-fails', priority: 'low' },
   );
-  const { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog } = createStoreServices(
-    config,
-    { commons },
-    document,
-  );
+  const { people, learning, syndicates, openings, threads, shortages, innovations, ledger, registryLog } =
+    createStoreServices(config, { commons }, document);
   return {
-    repositories: { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog },
+    repositories: { people, learning, syndicates, openings, threads, shortages, innovations, ledger, registryLog },
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });
     },

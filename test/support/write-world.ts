@@ -211,10 +211,24 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
-      route: 'PUT /api/openings/{openingId}/applicants/{personId}',
-      path: () => `/api/openings/${ids.opening}/applicants/applicant`,
-      body: () => ({ decision: 'accept' }),
+      route: 'POST /api/openings/{openingId}/applications/{personId}/messages',
+      path: () => `/api/openings/${ids.opening}/applications/applicant/messages`,
+      body: () => ({ body: 'When could I see the bench?' }),
+      as: 'applicant',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/openings/{openingId}/applicants/{personId}/stage',
+      path: () => `/api/openings/${ids.opening}/applicants/applicant/stage`,
+      body: () => ({ stage: 'offered', message: 'The bench is yours if you want it.' }),
       as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/openings/{openingId}/applications/me/offer',
+      path: () => `/api/openings/${ids.opening}/applications/me/offer`,
+      body: () => ({ answer: 'accept', message: 'Gladly.' }),
+      as: 'applicant',
       ok: 200,
     },
     {

@@ -25,7 +25,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents 409 on every protected write: a write can lose a race or meet a state that refuses it', () => {
-    const decide = document.paths['/api/openings/{openingId}/applicants/{personId}']?.put as {
+    const decide = document.paths['/api/openings/{openingId}/applicants/{personId}/stage']?.put as {
       responses: Record<string, unknown>;
     };
     expect(decide.responses['409']).toBeDefined();

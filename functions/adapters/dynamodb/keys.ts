@@ -58,7 +58,9 @@ export type EntityType =
   | 'membership'
   | 'opening'
   | 'application'
-  | 'application-count';
+  | 'application-count'
+  | 'application-message'
+  | 'application-message-id';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -122,6 +124,23 @@ export const openingApplications = (openingId: string) => ({ pk: `OPENING#${open
 export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'APPLY#' });
 /** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
 export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
+
+/** An application's thread is its own partition: a message sorts by time, then id. */
+const threadPartition = (openingId: string, applicantId: string) => `THREAD#${openingId}#${applicantId}`;
+export const applicationMessageKeys = (openingId: string, applicantId: string, at: string, messageId: string) => ({
+  pk: threadPartition(openingId, applicantId),
+  sk: `MSG#${at}#${messageId}`,
+});
+/** A message id once used in a thread: the condition that writes a message once, whenever it is retried. */
+export const applicationMessageIdKeys = (openingId: string, applicantId: string, messageId: string) => ({
+  pk: threadPartition(openingId, applicantId),
+  sk: `MSGID#${messageId}`,
+});
+/** An application's messages, in time order. */
+export const applicationThread = (openingId: string, applicantId: string) => ({
+  pk: threadPartition(openingId, applicantId),
+  prefix: 'MSG#',
+});
 
 /** A key nothing is written under: the store's health check reads it (store-probe.ts). */
 export const healthProbeKeys = { pk: 'HEALTH', sk: 'PROBE' } as const;

@@ -6,6 +6,7 @@ import type { Application } from '#domain/openings/application.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
+import { messagePuts } from './thread-repository.ts';
 import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
   applicationCountKeys,
@@ -182,24 +183,25 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       }
     },
 
-    async saveApplication(application, expected) {
+    // Access pattern `move-application`: the application over the stage it was read at, with the message sent
+    // with the move, if any, in one transaction.
+    async saveApplication(application, expected, message) {
       const stored = await getApplication(application.openingId, application.personId);
       const keys = applicationKeys(
         application.openingId,
         application.personId,
         stored?.createdAt ?? application.createdAt,
       );
-      await storeCall(
-        () =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: { ...keys, type: 'application', ...application },
-              ...applicationGuard(expected),
-            }),
-          ),
-        'The application changed meanwhile.',
-      );
+      const put = {
+        TableName: tableName,
+        Item: { ...keys, type: 'application', ...application },
+        ...applicationGuard(expected),
+      };
+      const changed = 'The application changed meanwhile; reload it and try again.';
+      if (message) {
+        const items = [{ Put: put }, ...messagePuts(tableName, message)];
+        await storeCall(() => client.send(new TransactWriteCommand({ TransactItems: items })), changed);
+      } else await storeCall(() => client.send(new PutCommand(put)), changed);
     },
 
     // Access pattern `applications-of-opening`: an opening's applications, all of them: at most the cap
@@ -226,7 +228,8 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       return pageOf(page, fromItem<Application>);
     },
 
-    async accept(application, opening) {
+    // Access pattern `accept-offer`: the application accepted and the opening one position fuller, at once.
+    async accept(application, opening, expected, message) {
       await storeCall(
         () =>
           client.send(
@@ -240,11 +243,12 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
                       type: 'application',
                       ...application,
                     },
-                    ...applicationGuard('submitted'),
+                    ...applicationGuard(expected),
                   },
                 },
                 // Filled only over the version read: two accepts on the last position cannot both win.
                 { Put: { TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) } },
+                ...(message ? messagePuts(tableName, message) : []),
               ],
             }),
           ),

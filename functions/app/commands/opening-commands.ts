@@ -1,17 +1,11 @@
 // The writes syndicates and applicants make to openings and applications.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { idSchema, personIdSchema } from '#domain/ids.ts';
+import { idSchema } from '#domain/ids.ts';
 import { applicationNoteSchema } from '#domain/openings/application.ts';
 import { openingInputSchema } from '#domain/openings/opening.ts';
-import {
-  apply,
-  changeOpeningStatus,
-  createOpening,
-  decideApplication,
-  updateOpening,
-  withdraw,
-} from '#domain/openings/opening-use-cases.ts';
+import { withdraw } from '#domain/openings/hiring-use-cases.ts';
+import { apply, changeOpeningStatus, createOpening, updateOpening } from '#domain/openings/opening-use-cases.ts';
 import { command } from './command.ts';
 
 const opening = lazySchema(() => z.object({ openingId: idSchema() }));
@@ -49,16 +43,4 @@ export const withdrawCommand = command({
   name: 'openings.withdraw',
   input: () => ({ params: opening() }),
   run: ({ services, identity, params }) => withdraw(services, identity, params.openingId),
-});
-
-export const decideApplicantCommand = command({
-  name: 'openings.decide-applicant',
-  input: () => ({
-    params: z.object({ openingId: idSchema(), personId: personIdSchema() }),
-    body: z.strictObject({ decision: z.enum(['accept', 'decline']) }),
-  }),
-  run: ({ services, identity, params, body }) =>
-    decideApplication(services, identity, params.openingId, params.personId, body.decision),
-  // An accepted applicant fills a position; deciding twice is refused (409), so this counts each once.
-  counts: ({ body }) => (body.decision === 'accept' ? 'fills' : undefined),
 });

@@ -3,21 +3,30 @@ import { levelRank, type SkillLevel } from '../content/commons.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { text } from '../text.ts';
 import type { Opening } from './opening.ts';
+import type { ApplicationStatus, DeclineReason } from './stages.ts';
+
+export type { ApplicationStatus } from './stages.ts';
 
 /** The note an applicant sends with an application, from the API and from the opening's page alike. */
 export const applicationNoteSchema = lazySchema(() => text(1, 2000, { multiline: true, label: 'note' }));
-
-export type ApplicationStatus = 'submitted' | 'withdrawn' | 'accepted' | 'declined';
 
 export interface Application {
   openingId: string;
   syndicateId: string;
   personId: string;
   note: string;
+  /** The stage (stages.ts). The notification producer reads a stage change off this field. */
   status: ApplicationStatus;
   createdAt: string;
   updatedAt: string;
+  /** Who moved it to accepted or declined (an admin, or the applicant answering an offer). */
   decidedBy?: string | undefined;
+  /** Who made the last stage change, and the message sent with it, if any (also in the thread). */
+  stagedBy?: string | undefined;
+  stageMessage?: string | undefined;
+  /** Why the syndicate declined (stages.ts), and the words beside the reason. */
+  declineReason?: DeclineReason | undefined;
+  declineNote?: string | undefined;
 }
 
 export interface ApplicantSkills {

@@ -1,6 +1,7 @@
 import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { Application } from './application.ts';
+import type { ApplicationMessage } from './application-thread.ts';
 import type { Opening, OpeningStatus } from './opening.ts';
 
 /**
@@ -29,12 +30,27 @@ export interface OpeningRepository {
    * RuleViolationError `applications-full` once the opening holds `maxApplicationsPerOpening`.
    */
   createApplication(application: Application): Promise<{ application: Application; created: boolean }>;
-  /** Saves if the stored status is `expected`; ConflictError otherwise. */
-  saveApplication(application: Application, expected: Application['status']): Promise<void>;
+  /**
+   * Saves if the stored status is `expected`; ConflictError otherwise. With a `message` (one sent with a
+   * stage change), adds it to the application's thread in the same transaction.
+   */
+  saveApplication(
+    application: Application,
+    expected: Application['status'],
+    message?: ApplicationMessage,
+  ): Promise<void>;
   /** An opening's applications: at most `maxApplicationsPerOpening`, which `createApplication` keeps to. */
   listApplications(openingId: string): Promise<Application[]>;
   /** A page of a person's applications, newest first. */
   pageApplicationsOf(personId: string, request: PageRequest): Promise<Page<Application>>;
-  /** One transaction: the application becomes accepted and the opening counts one more filled. */
-  accept(application: Application, opening: Opening): Promise<void>;
+  /**
+   * One transaction: the application, stored at `expected`, becomes accepted; the opening, stored at
+   * the version before `opening.version`, counts one more filled; the `message`, if any, joins the thread.
+   */
+  accept(
+    application: Application,
+    opening: Opening,
+    expected: Application['status'],
+    message?: ApplicationMessage,
+  ): Promise<void>;
 }

@@ -1,12 +1,11 @@
 // What syndicate admins and members do with openings: post, edit, publish, close, apply, decide.
 import type { Commons } from '../content/commons.ts';
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import { type Page, type PageRequest, pageOfList } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { declaredSkillIds } from '../people/profile.ts';
-import { conflictRetry, startRetries } from '../retry.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
 import { type Application, rankApplicants } from './application.ts';
 import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
@@ -114,7 +113,6 @@ export async function changeOpeningStatus(
   return updated;
 }
 
-/** Applies once: a retry returns the first application instead of making a second. */
 /**
  * Applies, or re-applies after a withdrawal. Applying again while the application stands changes nothing
  * and answers with it: `submitted` says whether this call submitted one.
@@ -141,15 +139,6 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
     return { application: renewed, submitted: true };
   }
   return { application, submitted: created };
-}
-
-export async function withdraw(deps: OpeningDependencies, identity: Identity, openingId: string) {
-  const application = await deps.openings.getApplication(openingId, identity.personId);
-  if (!application) throw new NotFoundError('application', openingId);
-  if (application.status !== 'submitted') throw new ConflictError(`The application is already ${application.status}.`);
-  const updated = { ...application, status: 'withdrawn' as const, updatedAt: deps.now().toISOString() };
-  await deps.openings.saveApplication(updated, 'submitted');
-  return updated;
 }
 
 /** A page of the person's applications, newest first, each with its opening (read in one batch). */
@@ -203,57 +192,4 @@ export async function rankedApplicants(
   // The rank of the page's first applicant, so a page after the first numbers on from where it starts.
   const firstRank = ranked.items[0] ? all.indexOf(ranked.items[0]) + 1 : 1;
   return { opening, ranked, firstRank };
-}
-
-/**
- * Steps: check the caller admins the syndicate; decline is a status change; accept fills a position
- * in one transaction with the application. Concurrent accepts on the last position: the loser re-reads
- * and finds the opening filled, so an opening is never overbooked.
- */
-export async function decideApplication(
-  deps: OpeningDependencies,
-  identity: Identity,
-  openingId: string,
-  personId: string,
-  decision: 'accept' | 'decline',
-) {
-  await adminOpening(deps, identity, openingId);
-  const retries = startRetries(conflictRetry);
-  for (;;) {
-    const [opening, application] = await Promise.all([
-      deps.openings.get(openingId),
-      deps.openings.getApplication(openingId, personId),
-    ]);
-    if (!opening || !application || application.status === 'withdrawn')
-      throw new NotFoundError('application', personId);
-    if (application.status !== 'submitted')
-      throw new ConflictError(`The application is already ${application.status}.`);
-    const decided = {
-      ...application,
-      status: decision === 'accept' ? ('accepted' as const) : ('declined' as const),
-      updatedAt: deps.now().toISOString(),
-      decidedBy: identity.personId,
-    };
-    try {
-      if (decision === 'decline') {
-        await deps.openings.saveApplication(decided, 'submitted');
-        return { application: decided, opening };
-      }
-      if (opening.status !== 'open' || opening.filled >= opening.positions) {
-        throw new RuleViolationError('opening-full', 'Every position of this opening is filled.');
-      }
-      const filled = opening.filled + 1;
-      const updated: Opening = {
-        ...opening,
-        filled,
-        status: filled >= opening.positions ? 'filled' : 'open',
-        updatedAt: decided.updatedAt,
-        version: opening.version + 1,
-      };
-      await deps.openings.accept(decided, updated);
-      return { application: decided, opening: updated };
-    } catch (error) {
-      if (!(error instanceof ConflictError) || !(await retries.next())) throw error;
-    }
-  }
 }

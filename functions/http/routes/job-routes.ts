@@ -9,7 +9,6 @@ import {
   applyCommand,
   changeOpeningStatusCommand,
   createOpeningCommand,
-  decideApplicantCommand,
   updateOpeningCommand,
   withdrawCommand,
 } from '#app/commands/opening-commands.ts';
@@ -341,19 +340,6 @@ export const openingRoutes = [
         })),
         headers: { 'cache-control': 'private, no-store' },
       };
-    },
-  }),
-  commandRoute(decideApplicantCommand, {
-    method: 'PUT',
-    path: '/api/openings/{openingId}/applicants/{personId}',
-    doc: documented && {
-      summary: 'Accept or decline an applicant (admins); accepting fills a position',
-      tags: ['jobs'],
-      responses: {
-        200: { description: 'The decision and the opening.' },
-        404: { description: 'No such application.' },
-        422: { description: 'Every position is filled.' },
-      },
     },
   }),
 ];

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { command, runCommand } from '#app/commands/command.ts';
 import { publishCommand, settleCommand } from '#app/commands/innovation-commands.ts';
 import { submitQuizCommand } from '#app/commands/learning-commands.ts';
-import { decideApplicantCommand } from '#app/commands/opening-commands.ts';
+import { answerOfferCommand } from '#app/commands/hiring-commands.ts';
 import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/ledger-commands.ts';
 import { RateLimitedError, RequestShapeError, RuleViolationError } from '#domain/errors.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
@@ -97,8 +97,8 @@ describe('business counts', () => {
     const cases: Array<
       [string, unknown, { output?: unknown; body?: unknown }, BusinessCount | BusinessCount[] | undefined]
     > = [
-      ['an accepted applicant is a fill', decideApplicantCommand.counts, { body: { decision: 'accept' } }, 'fills'],
-      ['a declined one is not', decideApplicantCommand.counts, { body: { decision: 'decline' } }, undefined],
+      ['an accepted offer is a fill', answerOfferCommand.counts, { body: { answer: 'accept' } }, 'fills'],
+      ['a declined one is not', answerOfferCommand.counts, { body: { answer: 'decline' } }, undefined],
       [
         'a settlement made now, and a payment to each inventor it paid',
         settleCommand.counts,
