@@ -136,14 +136,18 @@ export const entities = {
     foundBy: ['innovationId', 'syndicateId'],
   })),
   'value-report': entity(() => ({
-    about: 'A value report on an adoption, kept with the record; gsi1 lists a syndicate’s by date.',
+    about:
+      'A value report on an adoption, kept with the record; gsi1 lists a syndicate’s by date, gsi2 a record’s settled ones by settlement.',
     keys: k.valueReportKeys({
       innovationId: v('innovationId'),
       id: v('reportId'),
       syndicateId: v('syndicateId'),
       reportedAt: v('reportedAt'),
+      settlement: { settledAt: v('settledAt') },
     }),
     foundBy: ['innovationId', 'reportId'],
+    notes:
+      'Only a settled report has gsi2 keys, given by the settlement’s transaction, which also adds its value to the record’s `valueListed`. Reports settled before gsi2 was written have none: their record’s `valueListed` falls short of its `valueSettled`, and its statement reads through its log (`reports-of-record`).',
   })),
   account: entity(() => ({
     about: 'A Bound account (`person:<id>` or `syndicate:<id>`): balance and credit limit.',
@@ -669,7 +673,7 @@ export const accessPatterns = {
   })),
   'reports-of-record': pattern(() => ({
     entity: 'value-report',
-    does: 'A record’s value reports, newest first, a page at a time, through its log entries (each report and settlement was logged when it happened).',
+    does: 'A record’s value reports, newest first, a page at a time, through its log entries (each report and settlement was logged when it happened); a statement reads it, filtered on settlements, only for a record settled before `settlements-of-record` was kept.',
     operation: 'Query',
     key: k.recordLogEntriesKey(v('innovationId')),
     reads: 'a page',
@@ -680,6 +684,14 @@ export const accessPatterns = {
       'page /innovations/[id]/',
       'page /innovations/[id]/statement',
     ],
+  })),
+  'settlements-of-record': pattern(() => ({
+    entity: 'value-report',
+    does: 'A record’s settled reports, newest settlement first, a page at a time: settlements alone, whatever else its log holds.',
+    operation: 'Query',
+    key: k.recordSettlementsKey(v('innovationId')),
+    reads: 'a page',
+    usedBy: ['GET /api/innovations/{innovationId}/statement', 'page /innovations/[id]/statement'],
   })),
   'reports-of-syndicate': pattern(() => ({
     entity: 'value-report',

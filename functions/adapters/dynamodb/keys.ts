@@ -191,17 +191,34 @@ export const adoptionLookup = (innovationId: string, syndicateId: string) => ({
   sk: `ADOPT#${syndicateId}`,
 });
 
-/** A value report lives with its record; gsi1 lists a syndicate's reports by date. */
+const settledReportPrefix = 'SETTLED#';
+/**
+ * A value report lives with its record; gsi1 lists a syndicate's reports by date. A settled report is
+ * also on gsi2, under its record by settlement time: the settlement's own write puts it there, so a
+ * record's statement reads its settlements alone, never the value reports still pending beside them.
+ */
 export const valueReportKeys = (report: {
   innovationId: string;
   id: string;
   syndicateId: string;
   reportedAt: string;
+  settlement?: { settledAt: string } | undefined;
 }) => ({
   pk: `INNOV#${report.innovationId}`,
   sk: `REPORT#${report.id}`,
   gsi1pk: `SYND#${report.syndicateId}`,
   gsi1sk: `REPORT#${report.reportedAt}#${report.id}`,
+  ...(report.settlement
+    ? {
+        gsi2pk: `INNOV#${report.innovationId}`,
+        gsi2sk: `${settledReportPrefix}${report.settlement.settledAt}#${report.id}`,
+      }
+    : {}),
+});
+/** A record's settled reports on gsi2 (the report keys above put them there), by settlement time. */
+export const recordSettlementsKey = (innovationId: string) => ({
+  gsi2pk: `INNOV#${innovationId}`,
+  prefix: settledReportPrefix,
 });
 export const valueReportLookup = (innovationId: string, reportId: string) => ({
   pk: `INNOV#${innovationId}`,
