@@ -1,10 +1,12 @@
 // A record's statement reads its settlements, not its log: however many value reports wait beside them,
 // a page costs the record and one page of settlements (issue 14, "growth must not cost"). A record
-// settled before settlements were listed apart still shows every settlement, found through its log.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+// settled before settlements were listed apart still shows every settlement, found through its log,
+// until the backfill lists them.
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
-import { innovationLookup, valueReportLookup } from '#adapters/dynamodb/keys.ts';
+import { innovationLookup, settlementsListedMarkKeys, valueReportLookup } from '#adapters/dynamodb/keys.ts';
+import { backfillSettlementList } from '#adapters/dynamodb/settlement-list-backfill.ts';
 import type { Services } from '#app/services.ts';
 import { recordStatement } from '#domain/innovations/ledger-use-cases.ts';
 import { documentClient } from '../support/dynamodb.ts';
@@ -36,6 +38,24 @@ function countingInnovations() {
     { step: 'initialize', name: 'count-reads' },
   );
   return { innovations: createInnovationRepository(client, services.config.TABLE_NAME), reads };
+}
+
+/** Stores a record as one settled before settlements were listed: no report on gsi2, no listed value. */
+async function asSettledBeforeTheList(id: string, settled: readonly string[]) {
+  const client = documentClient();
+  const table = services.config.TABLE_NAME;
+  for (const reportId of settled) {
+    await client.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: valueReportLookup(id, reportId),
+        UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+      }),
+    );
+  }
+  await client.send(
+    new UpdateCommand({ TableName: table, Key: innovationLookup(id), UpdateExpression: 'REMOVE valueListed' }),
+  );
 }
 
 /** A published record adopted by the mill, with `settled` reports settled and then `pending` left pending. */
@@ -85,24 +105,29 @@ describe('a record’s statement', () => {
 
   it('still shows every settlement of a record settled before settlements were listed apart', async () => {
     const { id, reportIds } = await recordWithReports(2, 3);
-    // As such a record was stored: no settled report on gsi2, and no listed value on the record.
-    const client = documentClient();
-    const table = services.config.TABLE_NAME;
-    for (const reportId of reportIds.slice(0, 2)) {
-      await client.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: valueReportLookup(id, reportId),
-          UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
-        }),
-      );
-    }
-    await client.send(
-      new UpdateCommand({ TableName: table, Key: innovationLookup(id), UpdateExpression: 'REMOVE valueListed' }),
-    );
+    await asSettledBeforeTheList(id, reportIds.slice(0, 2));
     const statement = body(await call('GET', `/api/innovations/${id}/statement`, null));
     expect(statement.items.map((item: { reportId: string }) => item.reportId)).toEqual([reportIds[1], reportIds[0]]);
     expect(statement).toMatchObject({ valueSettled: '201' });
     expect(statement.record).not.toHaveProperty('valueListed');
+  });
+
+  it('lists the settlements of such a record once the backfill has run, counting each value once', async () => {
+    const { id, reportIds } = await recordWithReports(2, 3);
+    await asSettledBeforeTheList(id, reportIds.slice(0, 2));
+    const first = await backfillSettlementList(documentClient(), services.config.TABLE_NAME);
+    expect(first).toMatchObject({ listed: 2, done: false });
+    // Stopped before its mark and run again: nothing is listed or counted twice.
+    await documentClient().send(
+      new DeleteCommand({ TableName: services.config.TABLE_NAME, Key: settlementsListedMarkKeys }),
+    );
+    expect(await backfillSettlementList(documentClient(), services.config.TABLE_NAME)).toMatchObject({ listed: 0 });
+    expect(await backfillSettlementList(documentClient(), services.config.TABLE_NAME)).toMatchObject({ done: true });
+    const record = await services.innovations.get(id);
+    expect(record?.valueListed).toBe(record?.valueSettled);
+    const { innovations, reads } = countingInnovations();
+    const page = await recordStatement({ ...services, innovations }, id, { limit: 5 });
+    expect(page.items.map((item) => item.reportId)).toEqual([reportIds[1], reportIds[0]]);
+    expect(reads.requests).toBe(2);
   });
 });

@@ -185,6 +185,12 @@ export const entities = {
     keys: k.logSubtreesMarkKeys,
     foundBy: [],
   })),
+  'settlements-listed-mark': entity(() => ({
+    about:
+      'Says every settlement logged below its `treeSize` lists its report under its record (gsi2): the backfill’s mark, written once.',
+    keys: k.settlementsListedMarkKeys,
+    foundBy: [],
+  })),
   shortage: entity(() => ({
     about: 'One skill’s shortage aggregate (demand and supply tallies); gsi1 lists every aggregate.',
     keys: k.shortageKeys(v('skillId')),
@@ -845,6 +851,23 @@ export const accessPatterns = {
     reads: 'one item',
     usedBy: ['job: log backfill'],
     partition: { single: 'one item of the log’s one partition, read once a start and written once' },
+  })),
+  'settlements-listed-mark': pattern(() => ({
+    entity: 'settlements-listed-mark',
+    does: 'Whether the backfill has listed every settled report under its record: one read, then nothing to do.',
+    operation: 'GetItem',
+    key: k.settlementsListedMarkKeys,
+    reads: 'one item',
+    usedBy: ['job: log backfill'],
+    partition: { single: 'one item of the log’s one partition, read once a start and written once' },
+  })),
+  'settlement-listing': pattern(() => ({
+    entity: ['value-report', 'innovation'],
+    does: 'Lists a report settled before settlements were listed (its gsi2 keys) and adds its value to its record’s `valueListed`, in one transaction, unless it is listed already.',
+    operation: 'TransactWriteItems',
+    key: k.settledReportKeys(v('innovationId'), v('reportId'), v('settledAt')),
+    reads: 'writes',
+    usedBy: ['job: log backfill'],
   })),
   'log-entries-of-record': pattern(() => ({
     entity: 'log-entry',
