@@ -5,23 +5,17 @@
 // is settled and not listed yet, so a second run (or a run stopped half-way and started again) never
 // counts a value twice, and a settlement racing it lists its own report itself. When it reaches the head
 // it leaves a mark, and every later run (each local start runs it) is one read.
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
 import { parseEvent } from '#domain/innovations/log-events.ts';
 import { retryOnConflict } from '#domain/retry.ts';
-import { storeCall } from './errors.ts';
 import { transact } from './innovation-items.ts';
-import { getItem } from './items.ts';
 import { innovationLookup, settledReportKeys, settlementsListedMarkKeys, valueReportLookup } from './keys.ts';
-import { createRegistryLogRepository, maxEntriesRead } from './registry-log-repository.ts';
+import { type LogWalk, walkLogOnce } from './log-walk.ts';
 
-export interface SettlementListReport {
-  /** The log's size when the walk started (or when the mark was left, if it was there already). */
-  entries: number;
+export interface SettlementListReport extends LogWalk {
   /** Settled reports this run listed. */
   listed: number;
-  /** The mark was there: nothing was walked. */
-  done: boolean;
 }
 
 export async function backfillSettlementList(
@@ -29,34 +23,21 @@ export async function backfillSettlementList(
   tableName: string,
   onProgress: (done: number, of: number) => void = () => undefined,
 ): Promise<SettlementListReport> {
-  // Access pattern `settlements-listed-mark`: one read, and nothing more to do once the walk has finished.
-  const mark = await getItem(client, tableName, settlementsListedMarkKeys, { consistent: true });
-  if (mark) return { entries: Number(mark.treeSize), listed: 0, done: true };
-  const log = createRegistryLogRepository(client, tableName);
-  const size = (await log.head())?.treeSize ?? 0;
   let listed = 0;
-  for (let start = 0; start < size; start += maxEntriesRead) {
-    for (const entry of await log.entries(start, Math.min(size, start + maxEntriesRead))) {
-      const event = parseEvent(entry.data);
-      if (event?.kind !== 'settlement') continue;
-      if (await listSettlement(client, tableName, event)) listed++;
-    }
-    onProgress(Math.min(size, start + maxEntriesRead), size);
-  }
-  await storeCall(() =>
-    client.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...settlementsListedMarkKeys,
-          type: 'settlements-listed-mark',
-          treeSize: size,
-          at: new Date().toISOString(),
-        },
-      }),
-    ),
+  // Access pattern `settlements-listed-mark`: one read, and nothing more to do once the walk has finished.
+  const walk = await walkLogOnce(
+    client,
+    tableName,
+    { keys: settlementsListedMarkKeys, type: 'settlements-listed-mark' },
+    async (entries) => {
+      for (const entry of entries) {
+        const event = parseEvent(entry.data);
+        if (event?.kind === 'settlement' && (await listSettlement(client, tableName, event))) listed++;
+      }
+    },
+    onProgress,
   );
-  return { entries: size, listed, done: false };
+  return { ...walk, listed };
 }
 
 /** Lists one settled report under its record; false when it was listed already (or is not settled). */
