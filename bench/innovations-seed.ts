@@ -37,6 +37,16 @@ export const hot = {
   record: 'bench-rec-0000000',
 };
 
+/**
+ * The hot entities' lists hold more than two pages of 20 already in the 1,000-scale data, so a route's
+ * reads at 1k and at full size compare full pages with full pages: a row whose first page was short at
+ * 1k only showed the page filling up, not the table growing. The hot record's first 41 settled reports,
+ * log entries (one in 40 of the first 1,640, one in 200 after) and registry records of the first skill;
+ * the hot person's first 1,001 incoming transfers (a CSV page of a statement holds 1,000 lines).
+ */
+const pageFill = 41;
+const csvPageFill = 1001;
+
 type Item = Record<string, unknown>;
 
 const words = [
@@ -111,7 +121,8 @@ export function createSeeder(
     const id = n === 0 ? hot.record : `bench-rec-${String(n).padStart(7, '0')}`;
     const title = `${pick(words)} ${pick(words)} ${pick(words)} ${n}`;
     const practice = rand() < 0.3 ? pick(practices) : undefined;
-    const recordSkills = [pick(skills)];
+    const picked = pick(skills);
+    const recordSkills = [n < pageFill ? (skills[0] ?? picked) : picked];
     const version: InnovationVersion = {
       innovationId: id,
       version: 1,
@@ -160,8 +171,10 @@ export function createSeeder(
     const items: Item[] = [];
     for (let i = 0; i < count; i++) {
       const index = head.treeSize;
-      // One entry in two hundred is about the hot record: its log grows with the whole log.
-      const innovationId = index % 200 === 0 ? hot.record : `bench-rec-${String(index % 50_000).padStart(7, '0')}`;
+      // One entry in two hundred is about the hot record (one in 40 until it has pageFill): its log grows
+      // with the whole log.
+      const aboutHot = index < 40 * pageFill ? index % 40 === 0 : index % 200 === 0;
+      const innovationId = aboutHot ? hot.record : `bench-rec-${String(index % 50_000).padStart(7, '0')}`;
       const event: LogEvent = {
         kind: 'value-report',
         at: at(index),
@@ -186,9 +199,11 @@ export function createSeeder(
     const account = (n: number) => (n % 2 === 0 ? `person:bench-p${n}` : `syndicate:bench-s${n}`);
     for (let i = 0; i < count / 2; i++) {
       const n = written.ledgerEntries / 2 + i;
-      // A tenth of transfers leave the hot syndicate, a twentieth reach the hot person.
+      // A tenth of transfers leave the hot syndicate, a twentieth reach the hot person (and the first
+      // csvPageFill all do).
       const from = n % 10 === 0 ? `syndicate:${hot.syndicate}` : account(Math.floor(rand() * accounts));
-      const to = n % 20 === 1 ? `person:${hot.person}` : account(Math.floor(rand() * accounts));
+      const other = account(Math.floor(rand() * accounts));
+      const to = n % 20 === 1 || n < csvPageFill ? `person:${hot.person}` : other;
       const amount = BigInt(1 + Math.floor(rand() * 10_000));
       const when = at(n);
       const entry = (accountId: string, signed: bigint, counterparty: string, sequence: number): Item => {
@@ -305,8 +320,9 @@ export function createSeeder(
       for (let n = written.records; n < target.records; n++) records.push(...recordItems(n));
       onProgress(`${records.length / 2} records`);
       await writeAll(records);
-      const reports = Math.floor(target.records / 50);
-      await writeAll(syndicateItems(reports, Math.floor(written.records / 50)));
+      const reports = Math.max(pageFill, Math.floor(target.records / 50));
+      const reportsWritten = written.records === 0 ? 0 : Math.max(pageFill, Math.floor(written.records / 50));
+      await writeAll(syndicateItems(reports, reportsWritten));
       onProgress(`${reports} adoptions and settled reports`);
       for (let done = written.logEntries; done < target.logEntries; done += 10_000) {
         await writeAll(logItems(Math.min(10_000, target.logEntries - done)));

@@ -1,12 +1,16 @@
 // `npm run log:backfill`: stores the subtree hashes of registry-log entries appended before they were
-// kept (see adapters/dynamodb/registry-log-backfill.ts), so their proofs read O(log n) items too. The
-// local stack runs it at every start; against AWS, run it once after the first deploy that keeps them
-// (until then a proof that needs many old nodes answers 503). A second run is one read.
+// kept (see adapters/dynamodb/registry-log-backfill.ts), so their proofs read O(log n) items too, and
+// lists the reports settled before settlements were listed under their record
+// (adapters/dynamodb/settlement-list-backfill.ts), so those records' statements read their settlements
+// alone. The local stack runs it at every start; against AWS, run it once after the first deploy that
+// keeps them (until then a proof that needs many old nodes answers 503, and such a record's statement
+// reads through its log). A second run is two reads.
 //
 //   DYNAMODB_ENDPOINT=http://127.0.0.1:PORT npm run log:backfill     DynamoDB Local (`npm start` prints it)
 //   AWS_REGION=eu-west-1 TABLE_NAME=guildhall npm run log:backfill     AWS, with the usual credentials
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { backfillSubtrees } from '#adapters/dynamodb/registry-log-backfill.ts';
+import { backfillSettlementList } from '#adapters/dynamodb/settlement-list-backfill.ts';
 
 async function main() {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
@@ -18,13 +22,22 @@ async function main() {
   // A command run by hand, under no function's deadline: a slow store is waited for, not refused.
   const client = createDocumentClient({ region: process.env.AWS_REGION ?? 'eu-west-1', endpoint, timeoutMs: 30_000 });
   try {
-    const { entries, written, done } = await backfillSubtrees(client, process.env.TABLE_NAME ?? 'guildhall', (at, of) =>
+    const tableName = process.env.TABLE_NAME ?? 'guildhall';
+    const { entries, written, done } = await backfillSubtrees(client, tableName, (at, of) =>
       console.log(`${at} of ${of} entries`),
     );
     console.log(
       done
         ? `OK: done already (every entry below ${entries} keeps its subtree hashes).`
         : `OK: ${entries} entries, ${written} given their subtree hashes.`,
+    );
+    const settlements = await backfillSettlementList(client, tableName, (at, of) =>
+      console.log(`${at} of ${of} entries looked at for settlements`),
+    );
+    console.log(
+      settlements.done
+        ? `OK: done already (every settlement below ${settlements.entries} is listed under its record).`
+        : `OK: ${settlements.entries} entries, ${settlements.listed} settled reports listed under their records.`,
     );
   } finally {
     client.destroy();

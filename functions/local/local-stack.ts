@@ -121,7 +121,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
 
     // Registry-log entries written before subtree hashes were kept get them once (one read after that).
+    // Reports settled before settlements were listed under their record are listed once too.
     const { backfillSubtrees } = await import('#adapters/dynamodb/registry-log-backfill.ts');
+    const { backfillSettlementList } = await import('#adapters/dynamodb/settlement-list-backfill.ts');
     const { createDocumentClient } = await import('#adapters/dynamodb/client.ts');
     const logClient = createDocumentClient({
       region: env.AWS_REGION ?? 'eu-west-1',
@@ -131,6 +133,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     try {
       const backfill = await backfillSubtrees(logClient, tableName);
       if (!backfill.done) progress(`registry log: ${backfill.written} older entries given their subtree hashes`);
+      const listing = await backfillSettlementList(logClient, tableName);
+      if (!listing.done) progress(`registry log: ${listing.listed} older settlements listed under their records`);
     } finally {
       logClient.destroy();
     }

@@ -108,6 +108,16 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
           request,
         ),
       ),
+    // Every report settled here was listed by its settlement, as the table's are since the list was kept.
+    settlementsPage: async (innovationId, request) =>
+      copy(
+        pageOfList(
+          [...reports.values()]
+            .filter((r) => r.innovationId === innovationId && r.settlement)
+            .sort(newest((r) => `${r.settlement?.settledAt}#${r.id}`)),
+          request,
+        ),
+      ),
     reportsBySyndicatePage: async (syndicateId, request) =>
       copy(
         pageOfList(
@@ -196,6 +206,7 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
               ...record,
               valueSettled: (record.valueSettled ?? 0n) + settlement.value,
               royaltiesPaid: (record.royaltiesPaid ?? 0n) + settlement.inventorsTotal,
+              valueListed: (record.valueListed ?? 0n) + settlement.value,
             });
           },
         ],

@@ -147,14 +147,18 @@ export const entities = {
     foundBy: ['innovationId', 'syndicateId'],
   })),
   'value-report': entity(() => ({
-    about: 'A value report on an adoption, kept with the record; gsi1 lists a syndicate’s by date.',
+    about:
+      'A value report on an adoption, kept with the record; gsi1 lists a syndicate’s by date, gsi2 a record’s settled ones by settlement.',
     keys: k.valueReportKeys({
       innovationId: v('innovationId'),
       id: v('reportId'),
       syndicateId: v('syndicateId'),
       reportedAt: v('reportedAt'),
+      settlement: { settledAt: v('settledAt') },
     }),
     foundBy: ['innovationId', 'reportId'],
+    notes:
+      'Only a settled report has gsi2 keys, given by the settlement’s transaction, which also adds its value to the record’s `valueListed`. Reports settled before gsi2 was written have none: their record’s `valueListed` falls short of its `valueSettled`, and its statement reads through its log (`reports-of-record`).',
   })),
   account: entity(() => ({
     about: 'A Bound account (`person:<id>` or `syndicate:<id>`): balance and credit limit.',
@@ -190,6 +194,12 @@ export const entities = {
   'log-subtrees-mark': entity(() => ({
     about: 'Says every entry below its `treeSize` keeps its subtree hashes: the backfill’s mark, written once.',
     keys: k.logSubtreesMarkKeys,
+    foundBy: [],
+  })),
+  'settlements-listed-mark': entity(() => ({
+    about:
+      'Says every settlement logged below its `treeSize` lists its report under its record (gsi2): the backfill’s mark, written once.',
+    keys: k.settlementsListedMarkKeys,
     foundBy: [],
   })),
   shortage: entity(() => ({
@@ -728,7 +738,7 @@ export const accessPatterns = {
   })),
   'reports-of-record': pattern(() => ({
     entity: 'value-report',
-    does: 'A record’s value reports, newest first, a page at a time, through its log entries (each report and settlement was logged when it happened).',
+    does: 'A record’s value reports, newest first, a page at a time, through its log entries (each report and settlement was logged when it happened); a statement reads it, filtered on settlements, only for a record settled before `settlements-of-record` was kept.',
     operation: 'Query',
     key: k.recordLogEntriesKey(v('innovationId')),
     reads: 'a page',
@@ -739,6 +749,14 @@ export const accessPatterns = {
       'page /innovations/[id]/',
       'page /innovations/[id]/statement',
     ],
+  })),
+  'settlements-of-record': pattern(() => ({
+    entity: 'value-report',
+    does: 'A record’s settled reports, newest settlement first, a page at a time: settlements alone, whatever else its log holds.',
+    operation: 'Query',
+    key: k.recordSettlementsKey(v('innovationId')),
+    reads: 'a page',
+    usedBy: ['GET /api/innovations/{innovationId}/statement', 'page /innovations/[id]/statement'],
   })),
   'reports-of-syndicate': pattern(() => ({
     entity: 'value-report',
@@ -892,6 +910,23 @@ export const accessPatterns = {
     reads: 'one item',
     usedBy: ['job: log backfill'],
     partition: { single: 'one item of the log’s one partition, read once a start and written once' },
+  })),
+  'settlements-listed-mark': pattern(() => ({
+    entity: 'settlements-listed-mark',
+    does: 'Whether the backfill has listed every settled report under its record: one read, then nothing to do.',
+    operation: 'GetItem',
+    key: k.settlementsListedMarkKeys,
+    reads: 'one item',
+    usedBy: ['job: log backfill'],
+    partition: { single: 'one item of the log’s one partition, read once a start and written once' },
+  })),
+  'settlement-listing': pattern(() => ({
+    entity: ['value-report', 'innovation'],
+    does: 'Lists a report settled before settlements were listed (its gsi2 keys) and adds its value to its record’s `valueListed`, in one transaction, unless it is listed already.',
+    operation: 'TransactWriteItems',
+    key: k.settledReportKeys(v('innovationId'), v('reportId'), v('settledAt')),
+    reads: 'writes',
+    usedBy: ['job: log backfill'],
   })),
   'log-entries-of-record': pattern(() => ({
     entity: 'log-entry',

@@ -75,7 +75,7 @@ export const toLogEntry = (item: Item) => fromItem<StoredLogEntry>(item);
 export const toLogHead = (item: Item) => fromItem<LogHead>(item);
 
 // Counters the adapters grow with ADD; a record's own writes never SET them, so they never go back.
-const counters = new Set(['adopterCount', 'valueSettled', 'royaltiesPaid']);
+const counters = new Set(['adopterCount', 'valueSettled', 'royaltiesPaid', 'valueListed']);
 
 /**
  * The record written as an update over the revision `expectedRev`: every field SET (or REMOVEd when
@@ -171,6 +171,7 @@ export function toRecord(item: Item): InnovationRecord {
     ...record,
     valueSettled: optionalBig(record.valueSettled),
     royaltiesPaid: optionalBig(record.royaltiesPaid),
+    valueListed: optionalBig(record.valueListed),
   };
 }
 
@@ -309,7 +310,8 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
       Update: {
         TableName: tableName,
         Key: innovationLookup(report.innovationId),
-        UpdateExpression: 'ADD valueSettled :value, royaltiesPaid :paid',
+        // The report's keys list it among the record's settlements (gsi2): its value is counted as listed.
+        UpdateExpression: 'ADD valueSettled :value, royaltiesPaid :paid, valueListed :value',
         ExpressionAttributeValues: { ':value': settlement.value, ':paid': settlement.inventorsTotal },
       },
     },

@@ -15,6 +15,7 @@ import {
   publishedRecordsKey,
   recordItemsKey,
   recordLogEntriesKey,
+  recordSettlementsKey,
   syndicateInnovationItemsKey,
   valueReportLookup,
 } from './keys.ts';
@@ -29,6 +30,7 @@ type ListMethods = Pick<
   | 'adoptionsPage'
   | 'adoptionsBySyndicatePage'
   | 'reportsPage'
+  | 'settlementsPage'
   | 'reportsBySyndicatePage'
 >;
 
@@ -194,6 +196,25 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
       });
       const reports: ValueReport[] = await getReports(refs);
       return { ...pageOf(page, () => null), items: reports };
+    },
+
+    // Access pattern `settlements-of-record`: a page of a record's settled reports, newest settlement first (gsi2,
+    // where the settlement's transaction lists them): settlements alone, whatever else the record's log holds.
+    async settlementsPage(innovationId, request) {
+      const key = recordSettlementsKey(innovationId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': key.gsi2pk, ':prefix': key.prefix },
+          ScanIndexForward: false,
+        },
+        request,
+        { name: 'gsi2pk', value: key.gsi2pk },
+      );
+      return pageOf(page, toReport);
     },
 
     // Access pattern `reports-of-syndicate`: a page of a syndicate's value reports, newest first (gsi1).

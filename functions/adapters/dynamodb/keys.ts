@@ -210,17 +210,34 @@ export const adoptionLookup = (innovationId: string, syndicateId: string) => ({
   sk: `ADOPT#${syndicateId}`,
 });
 
-/** A value report lives with its record; gsi1 lists a syndicate's reports by date. */
+const settledReportPrefix = 'SETTLED#';
+/** Where a settled report is listed among its record's settlements (gsi2), by settlement time. */
+export const settledReportKeys = (innovationId: string, reportId: string, settledAt: string) => ({
+  gsi2pk: `INNOV#${innovationId}`,
+  gsi2sk: `${settledReportPrefix}${settledAt}#${reportId}`,
+});
+/**
+ * A value report lives with its record; gsi1 lists a syndicate's reports by date. A settled report is
+ * also on gsi2, under its record by settlement time: the settlement's own write puts it there, so a
+ * record's statement reads its settlements alone, never the value reports still pending beside them.
+ */
 export const valueReportKeys = (report: {
   innovationId: string;
   id: string;
   syndicateId: string;
   reportedAt: string;
+  settlement?: { settledAt: string } | undefined;
 }) => ({
   pk: `INNOV#${report.innovationId}`,
   sk: `REPORT#${report.id}`,
   gsi1pk: `SYND#${report.syndicateId}`,
   gsi1sk: `REPORT#${report.reportedAt}#${report.id}`,
+  ...(report.settlement ? settledReportKeys(report.innovationId, report.id, report.settlement.settledAt) : {}),
+});
+/** A record's settled reports on gsi2 (the report keys above put them there), by settlement time. */
+export const recordSettlementsKey = (innovationId: string) => ({
+  gsi2pk: `INNOV#${innovationId}`,
+  prefix: settledReportPrefix,
 });
 export const valueReportLookup = (innovationId: string, reportId: string) => ({
   pk: `INNOV#${innovationId}`,
@@ -289,6 +306,8 @@ export const recordLogEntriesKey = (innovationId: string) => ({ gsi1pk: `INNOV#$
 export const logHeadKeys = { pk: registryLogPartition, sk: 'LOG#HEAD' } as const;
 /** Says every entry below its `treeSize` keeps its subtree hashes (the backfill's mark, written once). */
 export const logSubtreesMarkKeys = { pk: registryLogPartition, sk: 'SUBTREES#KEPT' } as const;
+/** Says every settlement logged below its `treeSize` is listed under its record (the backfill's mark). */
+export const settlementsListedMarkKeys = { pk: registryLogPartition, sk: 'SETTLEMENTS#LISTED' } as const;
 
 /** Items of the shortage index; the stream consumers ignore them (they are derived, not sources). */
 export type ShortageEntityType = 'shortage' | 'shortage-holder' | 'shortage-source' | 'shortage-snapshot';

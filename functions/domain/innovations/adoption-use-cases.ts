@@ -24,7 +24,7 @@ import { settleReport } from './settle-report.ts';
 const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
 
 /** A published record; drafts answer as missing to everyone here. */
-async function publishedRecord(deps: InnovationDependencies, innovationId: string) {
+export async function publishedRecord(deps: Pick<InnovationDependencies, 'innovations'>, innovationId: string) {
   const record = await deps.innovations.get(innovationId);
   if (record?.status !== 'published') throw new NotFoundError('innovation', innovationId);
   return record;

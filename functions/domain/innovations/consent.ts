@@ -162,7 +162,7 @@ export function recordPeople(
 }
 
 /** A record as anyone may see it: who a draft names stays with the people it names. */
-export function publicRecord<R extends InnovationRecord>(record: R): Omit<R, 'draftPeopleIds'> {
-  const { draftPeopleIds: _private, ...rest } = record;
+export function publicRecord<R extends InnovationRecord>(record: R): Omit<R, 'draftPeopleIds' | 'valueListed'> {
+  const { draftPeopleIds: _private, valueListed: _bookkeeping, ...rest } = record;
   return rest;
 }

@@ -65,6 +65,12 @@ export interface InnovationRepository {
    * those settled, newest settlement first.
    */
   reportsPage(innovationId: string, request: PageRequest, which?: 'reported' | 'settled'): Promise<Page<ValueReport>>;
+  /**
+   * A page of a record's settled reports, newest settlement first, from the list each settlement joins
+   * in its own transaction: it reads the settlements alone. Settlements from before that list was kept
+   * are not in it (`InnovationRecord.valueListed` says whether a record has any).
+   */
+  settlementsPage(innovationId: string, request: PageRequest): Promise<Page<ValueReport>>;
   /** A page of a syndicate's value reports, newest first. */
   reportsBySyndicatePage(syndicateId: string, request: PageRequest): Promise<Page<ValueReport>>;
   /**

@@ -101,7 +101,7 @@ export async function viewInnovation(deps: InnovationDependencies, innovationId:
   const visibleDraft = role ? draft : undefined;
   if (!record || (record.status === 'draft' && !visibleDraft)) throw new NotFoundError('innovation', innovationId);
   return {
-    record: visibleDraft ? record : publicRecord(record),
+    record: visibleDraft ? { ...publicRecord(record), draftPeopleIds: record.draftPeopleIds } : publicRecord(record),
     current,
     draft: visibleDraft,
     published,

@@ -142,6 +142,13 @@ export interface InnovationRecord {
   /** Sum of the settled values V, and of the inventors' halves paid out of them, in minor units. */
   valueSettled?: bigint | undefined;
   royaltiesPaid?: bigint | undefined;
+  /**
+   * The part of `valueSettled` whose settlements are listed apart from the record's value reports (every
+   * settlement since that list was kept, counted in the settlement's own transaction). Short of
+   * `valueSettled` only for a record settled before: its statement then finds them through its log.
+   * Bookkeeping: no answer shows it.
+   */
+  valueListed?: bigint | undefined;
 }
 
 /**

@@ -101,8 +101,13 @@ export async function syndicateReports(deps: InnovationDependencies, syndicateId
 export async function recordStatement(deps: InnovationDependencies, innovationId: string, request: PageRequest) {
   const record = await deps.innovations.get(innovationId);
   if (record?.status !== 'published') throw new NotFoundError('innovation', innovationId);
-  const page = await deps.innovations.reportsPage(innovationId, request, 'settled');
   const valueSettled = record.valueSettled ?? 0n;
+  // Every settlement is listed apart since that list was kept; a record settled before it was (its
+  // listed value falls short of its settled value) finds its settlements by reading through its log.
+  const page =
+    (record.valueListed ?? 0n) === valueSettled
+      ? await deps.innovations.settlementsPage(innovationId, request)
+      : await deps.innovations.reportsPage(innovationId, request, 'settled');
   const royaltiesPaid = record.royaltiesPaid ?? 0n;
   return {
     record: publicRecord(record),

@@ -14,6 +14,7 @@ import { consistencyProof, inclusionProof, subtreeRoot } from '../registry-log/m
 import { frontierNodes, type NodeReader, withStoredNodes } from '../registry-log/stored-nodes.ts';
 import type { Ed25519Key, SignedTreeHead } from '../registry-log/tree-head.ts';
 import { verifyInclusion } from '../registry-log/verify-proofs.ts';
+import { publishedRecord } from './adoption-use-cases.ts';
 import { type AuditResult, auditLog, auditWindow, versionKey } from './audit-log.ts';
 import { appendFor, type InnovationDependencies, type LogDependencies } from './dependencies.ts';
 import type { InnovationVersion } from './innovation.ts';
@@ -106,10 +107,17 @@ export async function consistency(deps: ReadDependencies, firstSize: number, sec
   return { first: firstSize, second: secondSize, proof: proof.map(toBase64), firstHead, secondHead };
 }
 
-/** A page of a record's entries, each with its inclusion proof checked against the current signed head. */
+/**
+ * A page of a record's entries, each with its inclusion proof checked against the current signed head.
+ * The head and the page are read at once, then the nodes every proof of the page needs in one batch
+ * (shared nodes once): a page costs three round trips whatever the log's size.
+ */
 export async function recordLog(deps: ReadDependencies, innovationId: string, request: PageRequest) {
-  const head = (await deps.registryLog.head()) ?? emptyHead();
-  const page = await deps.registryLog.entriesFor(innovationId, request);
+  const [stored, page] = await Promise.all([
+    deps.registryLog.head(),
+    deps.registryLog.entriesFor(innovationId, request),
+  ]);
+  const head = stored ?? emptyHead();
   // Entries appended after the head was read are left to the next look: the head cannot prove them.
   const entries = page.items.filter((entry) => entry.index < head.treeSize);
   const paths = await withStoredNodes(nodeReader(deps.registryLog), (getLeafHash, getNode) =>
@@ -132,6 +140,16 @@ export async function recordLog(deps: ReadDependencies, innovationId: string, re
     ...(page.next ? { next: page.next } : {}),
     ...(page.previous ? { previous: page.previous } : {}),
   };
+}
+
+/** A published record's log page; a draft or no record is a 404, found while the page is read. */
+export async function publishedRecordLog(
+  deps: ReadDependencies & Pick<InnovationDependencies, 'innovations'>,
+  innovationId: string,
+  request: PageRequest,
+) {
+  const [, page] = await Promise.all([publishedRecord(deps, innovationId), recordLog(deps, innovationId, request)]);
+  return page;
 }
 
 /**

@@ -6,7 +6,6 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { grantPersonCreditCommand, grantSyndicateCreditCommand } from '#app/commands/ledger-commands.ts';
-import { viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
 import {
   ledgerOverview,
   personStatement,
@@ -15,7 +14,7 @@ import {
   syndicateReports,
   syndicateStatement,
 } from '#domain/innovations/ledger-use-cases.ts';
-import { consistency, inclusion, recordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
+import { consistency, inclusion, publishedRecordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
 import { recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { commandRoute, protectedRoute, publicRoute, type ResponseDoc, type RouteResult } from '../route.ts';
 import { adoptionItem, innovation, json, mine, reportItem } from './innovation-routes.ts';
@@ -365,8 +364,9 @@ export const registryLogRoutes = [
       },
     },
     async handle({ params, query, services }) {
-      await viewInnovation(services, params.innovationId, null);
-      return json(await recordLog(services, params.innovationId, { limit: query.pageSize, cursor: query.cursor }));
+      return json(
+        await publishedRecordLog(services, params.innovationId, { limit: query.pageSize, cursor: query.cursor }),
+      );
     },
   }),
 ];
