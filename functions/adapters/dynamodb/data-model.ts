@@ -201,6 +201,12 @@ export const entities = {
     keys: k.shortageSnapshotKeys(v('day')),
     foundBy: ['day'],
   })),
+  'opening-readiness': entity(() => ({
+    about: 'An opening’s readiness counts as last made, with when: they answer for a few minutes, beside it.',
+    keys: k.openingReadinessKeys(v('openingId')),
+    foundBy: ['openingId'],
+    notes: 'Expires by TTL a day after it was counted; a call past `readinessMaxAgeMs` counts again and replaces it.',
+  })),
 };
 
 export type EntityName = keyof typeof entities;
@@ -896,6 +902,22 @@ export const accessPatterns = {
     reads: 'items by key',
     bound: 'one page of the rarest skill’s holders (at most 100), at most 5 pages a request (readinessCap 500)',
     usedBy: ['GET /api/openings/{openingId}/readiness'],
+  })),
+  'readiness-of-opening': pattern(() => ({
+    entity: 'opening-readiness',
+    does: 'An opening’s kept readiness counts: they answer while younger than a few minutes.',
+    operation: 'GetItem',
+    key: k.openingReadinessKeys(v('openingId')),
+    reads: 'one item',
+    usedBy: ['GET /api/openings/{openingId}/readiness', 'page /jobs/[id]/'],
+  })),
+  'keep-readiness': pattern(() => ({
+    entity: 'opening-readiness',
+    does: 'Keeps an opening’s readiness counts, just made, in place of the last.',
+    operation: 'PutItem',
+    key: k.openingReadinessKeys(v('openingId')),
+    reads: 'writes',
+    usedBy: ['GET /api/openings/{openingId}/readiness', 'page /jobs/[id]/'],
   })),
   'shortage-snapshots': pattern(() => ({
     entity: 'shortage-snapshot',

@@ -58,7 +58,8 @@ export type EntityType =
   | 'membership'
   | 'opening'
   | 'application'
-  | 'application-count';
+  | 'application-count'
+  | 'opening-readiness';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -122,6 +123,12 @@ export const openingApplications = (openingId: string) => ({ pk: `OPENING#${open
 export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'APPLY#' });
 /** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
 export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
+
+/**
+ * An opening's readiness counts as last computed, beside it (outside the `APPLY#` prefix): kept a few
+ * minutes and then counted again (domain/shortages/opening-readiness.ts); TTL removes a forgotten one.
+ */
+export const openingReadinessKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'READINESS' });
 
 /** A key nothing is written under: the store's health check reads it (store-probe.ts). */
 export const healthProbeKeys = { pk: 'HEALTH', sk: 'PROBE' } as const;
