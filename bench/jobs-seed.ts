@@ -8,6 +8,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
 import { membershipKeys, openingKeys, personKeys, syndicateKeys } from '#adapters/dynamodb/keys.ts';
+import { skillIndexItems } from '#adapters/dynamodb/opening-skill-index.ts';
 import { type Commons, tradeIds } from '#domain/content/commons.ts';
 import type { Opening, OpeningStatus } from '#domain/openings/opening.ts';
 import { newPerson, type Person } from '#domain/people/person.ts';
@@ -157,7 +158,11 @@ export function createJobsSeeder(client: DynamoDBDocumentClient, tableName: stri
       for (const s of newSyndicates) syndicates.set(s.id, { name: s.name, trade: s.trade });
       const openings: Opening[] = [];
       for (let n = written.openings; n < target.openings; n++) openings.push(opening(n, target.syndicates));
-      for (const o of openings) put({ ...openingKeys(o), type: 'opening', ...o });
+      for (const o of openings) {
+        put({ ...openingKeys(o), type: 'opening', ...o });
+        // The board's index by skill, as the repository's transaction writes it beside each opening.
+        for (const item of skillIndexItems(o)) put(item);
+      }
       await batchWriteAll(
         client,
         tableName,

@@ -89,6 +89,16 @@ export const entities = {
     foundBy: ['openingId'],
     notes: 'gsi1sk starts with `<createdAt>` while the opening has no `datePosted` (a draft).',
   })),
+  'opening-skill': entity(() => ({
+    about: 'An open opening under one skill it asks, beside it; gsi1 lists the open openings asking a skill.',
+    keys: k.openingSkillKeys(
+      { id: v('openingId'), datePosted: v('datePosted'), createdAt: v('createdAt') },
+      v('skillId'),
+    ),
+    foundBy: ['openingId', 'skillId'],
+    notes:
+      'Written in the opening’s own transactions (opening-skill-index.ts): present exactly while the opening is open and not marked expired by the sweep.',
+  })),
   application: entity(() => ({
     about: 'A person’s application to an opening: the key makes a second impossible.',
     keys: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
@@ -503,6 +513,31 @@ export const accessPatterns = {
       single:
         'one partition per status: its writes are openings posted, edited, filled and swept as expired, each syndicate’s admins by hand, far below the 1,000 writes a second one partition of an index takes; reads are pages, so its size never reaches a request',
     },
+  })),
+  'open-openings-asking-skill': pattern(() => ({
+    entity: 'opening-skill',
+    does: 'The open openings asking one skill, newest posted first, a page at a time; their openings by key.',
+    operation: 'Query',
+    key: k.openOpeningsAsking(v('skillId')),
+    reads: 'a page',
+    usedBy: ['GET /api/openings', 'page /jobs/', 'page /jobs/feed.xml'],
+  })),
+  'opening-write': pattern(() => ({
+    entity: ['opening', 'opening-skill'],
+    does: 'An opening and its skill-index items, in one transaction (one put when it has none to change).',
+    operation: 'TransactWriteItems',
+    key: k.openingSkillKeys(
+      { id: v('openingId'), datePosted: v('datePosted'), createdAt: v('createdAt') },
+      v('skillId'),
+    ),
+    reads: 'writes',
+    usedBy: [
+      'POST /api/syndicates/{syndicateId}/openings',
+      'PUT /api/openings/{openingId}',
+      'PUT /api/openings/{openingId}/status',
+      'PUT /api/openings/{openingId}/applicants/{personId}',
+      'sweep: expire openings',
+    ],
   })),
   'application-by-opening-and-person': pattern(() => ({
     entity: 'application',
