@@ -2,9 +2,13 @@
 // transaction as the opening: through publish, edit, close and fill it lists exactly what the board
 // shows, and a page by a skill few openings ask never reads the openings that do not ask it.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { openingKeys } from '#adapters/dynamodb/keys.ts';
+import { backfillSkillIndex } from '#adapters/dynamodb/opening-skill-backfill.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { storeCalls } from '../../bench/store-calls.ts';
 import { type ApiResponse, apiOnFreshTable } from '../support/api-client.ts';
+import { documentClient } from '../support/dynamodb.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Awaited<ReturnType<typeof apiOnFreshTable>>['services'];
@@ -33,6 +37,25 @@ async function post(skills: string[], publish = true) {
   const id = String(body(created).id);
   if (publish) expect((await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'open' })).status).toBe(200);
   return id;
+}
+
+/** An open opening as the repository stores it, posted now. */
+function stored(id: string, skill: string): Opening {
+  const now = new Date(clock).toISOString();
+  return {
+    ...input([skill], `Opening ${id}`),
+    skills: [{ skill, level: 'working' }],
+    applicantCountries: [],
+    id,
+    syndicateId: 'riverside',
+    status: 'open',
+    filled: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: 'admin',
+    datePosted: now,
+  };
 }
 
 /** Every opening the board lists for a skill, page by page, as ids. */
@@ -104,30 +127,36 @@ describe('the board by skill', () => {
 
   it('reads only the openings asking a skill, however many open openings ask others', async () => {
     const rare = [await post([drawings]), await post([drawings])];
-    const now = new Date(clock).toISOString();
-    const others = Array.from(
-      { length: 60 },
-      (_, n): Opening => ({
-        ...input([framing], `Framer ${n}`),
-        skills: [{ skill: framing, level: 'working' }],
-        applicantCountries: [],
-        employmentType: 'CONTRACTOR',
-        id: `framer-${n}`,
-        syndicateId: 'riverside',
-        status: 'open',
-        filled: 0,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: 'admin',
-        datePosted: now,
-      }),
-    );
+    const others = Array.from({ length: 60 }, (_, n) => stored(`framer-${n}`, framing));
     for (const opening of others) await services.openings.create(opening);
     Object.assign(storeCalls, { requests: 0, items: 0 });
     const page = body(await call('GET', `/api/openings?skill=${drawings}&pageSize=20`, null));
     expect((page.items as Array<{ id: string }>).map((o) => o.id)).toEqual(rare.reverse());
     // Two index items, their two openings, their one syndicate: never one of the 60 framers.
     expect(storeCalls).toEqual({ requests: 3, items: 5 });
+  });
+
+  it('gives the open openings written before the index their items, and a second run changes nothing', async () => {
+    const client = documentClient();
+    const put = (opening: Opening) =>
+      client.send(
+        new PutCommand({
+          TableName: services.config.TABLE_NAME,
+          Item: { ...openingKeys(opening), type: 'opening', ...opening },
+        }),
+      );
+    // As the table held them before the index: openings alone, no items under the skill.
+    await put(stored('older', drawings));
+    await put({ ...stored('older-draft', drawings), status: 'draft' });
+    expect(await asking(drawings)).toEqual([]);
+    expect(await backfillSkillIndex(client, services.config.TABLE_NAME)).toEqual({
+      openings: 1,
+      indexed: 1,
+      skipped: 0,
+    });
+    expect(await asking(drawings)).toEqual(['older']);
+    expect(await backfillSkillIndex(client, services.config.TABLE_NAME)).toMatchObject({ openings: 1, indexed: 1 });
+    expect(await asking(drawings)).toEqual(['older']);
+    client.destroy();
   });
 });

@@ -230,6 +230,7 @@ export const jobs = {
   'job: shortage recompute': 'functions/local/shortage-recompute.ts',
   'job: verify log': 'functions/local/verify-log.ts',
   'job: log backfill': 'functions/local/backfill-log.ts',
+  'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
   'every write': 'functions/app/commands/command.ts',
 } as const;
 export type Job = keyof typeof jobs;
@@ -508,6 +509,7 @@ export const accessPatterns = {
       'page /sitemap.xml',
       'sweep: expire openings',
       'job: reindex',
+      'job: skill-index backfill',
     ],
     partition: {
       single:
@@ -537,6 +539,7 @@ export const accessPatterns = {
       'PUT /api/openings/{openingId}/status',
       'PUT /api/openings/{openingId}/applicants/{personId}',
       'sweep: expire openings',
+      'job: skill-index backfill',
     ],
   })),
   'application-by-opening-and-person': pattern(() => ({
