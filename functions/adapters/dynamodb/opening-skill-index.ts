@@ -6,7 +6,6 @@
 // openings the board lists, plus those whose date passed since the last sweep (the board's sieve drops
 // them, as it does on the unfiltered list). Pure builders here; the repositories send them.
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Opening } from '#domain/openings/opening.ts';
 import { isSweptExpired } from '#domain/shortages/sources.ts';
 import type { Item } from './items.ts';
 import { openingSkillKeys } from './keys.ts';
@@ -14,9 +13,15 @@ import { openingSkillKeys } from './keys.ts';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** What the index needs of an opening; `expiredOn` is the sweep's mark (domain/shortages/expire-openings.ts). */
-export type IndexedOpening = Pick<Opening, 'id' | 'status' | 'skills' | 'validThrough' | 'datePosted' | 'createdAt'> & {
+export interface IndexedOpening {
+  id: string;
+  status: string;
+  skills: ReadonlyArray<{ skill: string }>;
+  validThrough: string;
+  datePosted?: string | undefined;
+  createdAt: string;
   expiredOn?: string | undefined;
-};
+}
 
 /** Whether the skill index lists an opening: open, and not marked expired for its current date. */
 export const inSkillIndex = (opening: IndexedOpening) => opening.status === 'open' && !isSweptExpired(opening);

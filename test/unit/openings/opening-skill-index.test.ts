@@ -6,16 +6,13 @@ import { type IndexedOpening, skillIndexItems, skillIndexWrites } from '#adapter
 const opening = (overrides: Partial<IndexedOpening> = {}): IndexedOpening => ({
   id: 'o1',
   status: 'open',
-  skills: [
-    { skill: 'stud-wall-framing', level: 'working' },
-    { skill: 'plasterboard-hanging', level: 'working' },
-  ],
+  skills: [{ skill: 'stud-wall-framing' }, { skill: 'plasterboard-hanging' }],
   validThrough: '2026-12-31',
   datePosted: '2026-11-02T09:00:00.000Z',
   createdAt: '2026-11-01T09:00:00.000Z',
   ...overrides,
 });
-const skills = (...ids: string[]) => ids.map((skill) => ({ skill, level: 'working' as const }));
+const skills = (...ids: string[]) => ids.map((skill) => ({ skill }));
 
 /** The writes as `put <skill>` and `delete <skill>`, in order. */
 const described = (before: IndexedOpening | null, after: IndexedOpening) =>
