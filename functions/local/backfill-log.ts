@@ -5,12 +5,20 @@
 //
 //   DYNAMODB_ENDPOINT=http://127.0.0.1:PORT npm run log:backfill     DynamoDB Local (`npm start` prints it)
 //   AWS_REGION=eu-west-1 TABLE_NAME=guildhall npm run log:backfill     AWS, with the usual credentials
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { backfillSubtrees } from '#adapters/dynamodb/registry-log-backfill.ts';
-import { runStoreCommand } from './store-command.ts';
 
-if (import.meta.main) {
-  await runStoreCommand(async (client, tableName) => {
-    const { entries, written, done } = await backfillSubtrees(client, tableName, (at, of) =>
+async function main() {
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint && !process.env.AWS_REGION) {
+    console.error('Set DYNAMODB_ENDPOINT (the DynamoDB Local endpoint `npm start` prints), or AWS_REGION.');
+    process.exitCode = 2;
+    return;
+  }
+  // A command run by hand, under no function's deadline: a slow store is waited for, not refused.
+  const client = createDocumentClient({ region: process.env.AWS_REGION ?? 'eu-west-1', endpoint, timeoutMs: 30_000 });
+  try {
+    const { entries, written, done } = await backfillSubtrees(client, process.env.TABLE_NAME ?? 'guildhall', (at, of) =>
       console.log(`${at} of ${of} entries`),
     );
     console.log(
@@ -18,5 +26,14 @@ if (import.meta.main) {
         ? `OK: done already (every entry below ${entries} keeps its subtree hashes).`
         : `OK: ${entries} entries, ${written} given their subtree hashes.`,
     );
+  } finally {
+    client.destroy();
+  }
+}
+
+if (import.meta.main) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 2;
   });
 }

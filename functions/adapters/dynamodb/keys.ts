@@ -57,10 +57,10 @@ export type EntityType =
   | 'syndicate'
   | 'membership'
   | 'opening'
-  | 'application'
-  | 'application-count'
   | 'opening-readiness'
-  | 'opening-skill';
+  | 'opening-skill'
+  | 'application'
+  | 'application-count';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -123,6 +123,12 @@ export const openingSkillKeys = (
 /** The open openings asking one skill (gsi1), newest posted first: the board filtered by skill. */
 export const openOpeningsAsking = (skillId: string) => ({ gsi1pk: `OPEN-ASKING#${skillId}` });
 
+/**
+ * An opening's readiness counts as last computed, beside it (outside the `APPLY#` prefix): kept a few
+ * minutes and then counted again (domain/shortages/opening-readiness.ts); TTL removes a forgotten one.
+ */
+export const openingReadinessKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'READINESS' });
+
 /** One application per person and opening: the key itself makes a second impossible. */
 export const applicationKeys = (openingId: string, personId: string, createdAt: string) => ({
   pk: `OPENING#${openingId}`,
@@ -140,12 +146,6 @@ export const openingApplications = (openingId: string) => ({ pk: `OPENING#${open
 export const applicationsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'APPLY#' });
 /** How many applications an opening has taken, kept beside it (outside the `APPLY#` prefix): the cap. */
 export const applicationCountKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'APPLICATIONS' });
-
-/**
- * An opening's readiness counts as last computed, beside it (outside the `APPLY#` prefix): kept a few
- * minutes and then counted again (domain/shortages/opening-readiness.ts); TTL removes a forgotten one.
- */
-export const openingReadinessKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'READINESS' });
 
 /** A key nothing is written under: the store's health check reads it (store-probe.ts). */
 export const healthProbeKeys = { pk: 'HEALTH', sk: 'PROBE' } as const;

@@ -12,8 +12,6 @@ import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
-import { pageOpenAsking } from './opening-skill-pages.ts';
-import { skillIndexWrites } from './opening-skill-index.ts';
 import {
   applicationCountKeys,
   applicationKeys,
@@ -25,6 +23,8 @@ import {
   openingsInStatus,
   syndicateOpenings,
 } from './keys.ts';
+import { skillIndexWrites } from './opening-skill-index.ts';
+import { pageOpenAsking } from './opening-skill-pages.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -249,7 +249,6 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     },
 
     async accept(application, opening) {
-      const before = await stored(opening.id);
       await storeCall(
         () =>
           client.send(
@@ -266,9 +265,11 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
                     ...applicationGuard('submitted'),
                   },
                 },
-                // Filled only over the version read: two accepts on the last position cannot both win. The
-                // last position filled takes the opening out of the skill index in the same transaction.
-                ...openingWrites(opening, versionGuard(opening), before),
+                // Only an open opening takes an acceptance, over the version read, and it keeps its skills: its
+                // skill-index items were those of the same opening open. Filling the last position removes them.
+                ...skillIndexWrites(tableName, { ...opening, status: 'open' }, opening),
+                // Filled only over the version read: two accepts on the last position cannot both win.
+                { Put: { TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) } },
               ],
             }),
           ),
