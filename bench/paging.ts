@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { openingKeys, syndicateKeys } from '#adapters/dynamodb/keys.ts';
+import { skillIndexItems } from '#adapters/dynamodb/opening-skill-index.ts';
 import { sessionCookieName } from '#http/session.ts';
 import { freePort } from '#local/dynamodb-local.ts';
 import { startLocalStack } from '#local/local-stack.ts';
@@ -82,7 +83,10 @@ async function growTo(size: number) {
       createdBy: 'bench',
       datePosted: day,
     };
-    return { PutRequest: { Item: { ...openingKeys(opening), type: 'opening', ...opening } } };
+    // The opening and its items in the board's index by skill, as the repository writes them.
+    return [{ ...openingKeys(opening), type: 'opening', ...opening }, ...skillIndexItems(opening)].map((Item) => ({
+      PutRequest: { Item },
+    }));
   });
   const syndicates = Array.from({ length: size - written }, (_, i) => {
     const syndicate = {
@@ -101,7 +105,7 @@ async function growTo(size: number) {
       PutRequest: { Item: { ...syndicateKeys(syndicate.id, syndicate.name), type: 'syndicate', ...syndicate } },
     };
   });
-  await batchWriteAll(client, 'guildhall', [...items, ...syndicates]);
+  await batchWriteAll(client, 'guildhall', [...items.flat(), ...syndicates]);
   written = size;
 }
 

@@ -5,6 +5,7 @@
 import type { createApi } from '#http/api.ts';
 import { apiRoutes } from '#http/api.ts';
 import { call } from './bench-store.ts';
+import { skillNobodyAsks } from './jobs-seed.ts';
 
 export interface Sample {
   label: string;
@@ -14,9 +15,17 @@ export interface Sample {
 
 type Api = ReturnType<typeof createApi>;
 
-/** Extra queries worth timing on their own: filters that make a paged list read further to fill a page. */
+/**
+ * Extra queries worth timing on their own: filters that make a paged list read further to fill a page.
+ * The board by a skill: one no generated opening asks (bench/jobs-seed.ts), and one about one opening in a
+ * hundred asks, eight or so at 1,000 openings: read 3 to a page, it has a full first and second page at
+ * both sizes (with 20 to a page, 1,000-scale data would have one short page and no second).
+ */
 const variants: Record<string, Array<{ suffix: string; query: string }>> = {
-  '/api/openings': [{ suffix: 'a skill nobody asks', query: 'pageSize=20&skill=haccp-planning' }],
+  '/api/openings': [
+    { suffix: 'a skill nobody asks', query: `pageSize=20&skill=${skillNobodyAsks}` },
+    { suffix: 'a skill openings ask', query: 'pageSize=3&skill={skill}' },
+  ],
   '/api/innovations': [
     { suffix: 'a skill', query: 'pageSize=20&skill={skill}' },
     { suffix: 'words', query: 'pageSize=20&q=triage%20card' },

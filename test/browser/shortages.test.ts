@@ -138,8 +138,11 @@ describe('shortages where people learn and hire', () => {
     await signIn(page, baseUrl, /Bram Jansen/, '/jobs/riverside-builders-site-carpenter/');
     const readiness = page.locator('.readiness');
     await expect(readiness.locator('h3').textContent()).resolves.toBe('Who could fill it');
-    await expect(readiness.locator('p').textContent()).resolves.toMatch(
+    await expect(readiness.locator('p').first().textContent()).resolves.toMatch(
       /\d+ members? of the commons (is|are) available and holds? every skill it asks for \(\d+ in Riverside Builders\); \d+ learners? (is|are) part-way/,
+    );
+    await expect(readiness.locator('.freshness').textContent()).resolves.toMatch(
+      /^Counted (less than a minute|\d+ minutes?) ago \(at \d\d:\d\d UTC\); counted again when older than 5 minutes\.$/,
     );
     await accessibilitySweep(page);
     await context.close();

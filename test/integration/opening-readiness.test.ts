@@ -1,11 +1,12 @@
 // Who could fill an opening, when thousands could: the answer reads at most `readinessCap` holders of
 // the rarest skill and as many enrollments, and says "at least" past them, never a wrong exact count.
+// The counts are kept for `readinessMaxAgeMs`: the clock here is the services' own, moved on by hand.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { enrollmentKeys } from '#adapters/dynamodb/keys.ts';
 import type { Services } from '#app/services.ts';
-import { readinessCap } from '#domain/shortages/opening-readiness.ts';
+import { readinessCap, readinessMaxAgeMs } from '#domain/shortages/opening-readiness.ts';
 import type { Holder } from '#domain/shortages/shortage-repository.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';
@@ -14,12 +15,29 @@ type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let call: Call;
 let services: Services;
 let openingId: string;
+let clock = Date.now();
 
 const framing = 'stud-wall-framing';
 const boarding = 'plasterboard-hanging';
 const course = 'timber-stud-partition-walls';
 const person = (n: number) => `h${String(n).padStart(4, '0')}`;
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+const openingInput = {
+  title: 'Partition builder',
+  description: 'Frame and board partitions in a tenant-run retrofit, with a team that shares the work.',
+  skills: [
+    { skill: framing, level: 'working' },
+    { skill: boarding, level: 'working' },
+  ],
+  positions: 2,
+  hoursPerWeek: 32,
+  pay: [{ amount: 4000, currency: 'EUR', per: 'hour' }],
+  place: 'Delft, NL',
+  remote: false,
+  employmentType: 'CONTRACTOR',
+  validThrough: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+};
 
 /** The shortage index as holders `framers` and `boarders` (by number) would leave it. */
 async function holders(framers: number[], boarders: number[]) {
@@ -61,14 +79,23 @@ async function learners(count: number) {
   client.destroy();
 }
 
+/** The counts as kept now, whatever their age. */
+async function keptReadiness() {
+  const answer: ApiResponse = await call('GET', `/api/openings/${openingId}/readiness`, 'admin');
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return body(answer);
+}
+
+/** The counts once the kept ones are too old to answer: counted again from the index. */
 async function readiness() {
+  clock += readinessMaxAgeMs;
   const answer: ApiResponse = await call('GET', `/api/openings/${openingId}/readiness`, 'admin');
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return body(answer);
 }
 
 beforeAll(async () => {
-  ({ call, services } = await apiOnFreshTable());
+  ({ call, services } = await apiOnFreshTable({ now: () => new Date(clock) }));
   const syndicate = await call('POST', '/api/syndicates', 'admin', {
     id: 'delft-boarders',
     name: 'Delft Boarders',
@@ -78,21 +105,7 @@ beforeAll(async () => {
     rateCard: [],
   });
   expect(syndicate.status).toBe(201);
-  const opening = await call('POST', '/api/syndicates/delft-boarders/openings', 'admin', {
-    title: 'Partition builder',
-    description: 'Frame and board partitions in a tenant-run retrofit, with a team that shares the work.',
-    skills: [
-      { skill: framing, level: 'working' },
-      { skill: boarding, level: 'working' },
-    ],
-    positions: 2,
-    hoursPerWeek: 32,
-    pay: [{ amount: 4000, currency: 'EUR', per: 'hour' }],
-    place: 'Delft, NL',
-    remote: false,
-    employmentType: 'CONTRACTOR',
-    validThrough: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
-  });
+  const opening = await call('POST', '/api/syndicates/delft-boarders/openings', 'admin', openingInput);
   expect(opening.status, JSON.stringify(opening.body)).toBe(201);
   openingId = String(body(opening).id);
   // Three holders join: two who hold both skills, one who frames only.
@@ -138,6 +151,30 @@ describe('an opening’s readiness at the cap', () => {
     expect(await readiness()).toMatchObject({ learners: readinessCap, learnersAtLeast: false });
     await learners(readinessCap + 1);
     expect(await readiness()).toMatchObject({ learners: readinessCap, learnersAtLeast: true });
+  });
+
+  it('answers with the counts it kept, saying when they were made, until they are older than the max age', async () => {
+    await holders(range(0, 10), range(0, 10));
+    const first = await readiness();
+    expect(first).toMatchObject({ qualified: 10, computedAt: new Date(clock).toISOString(), maxAgeSeconds: 300 });
+    await holders(range(0, 20), range(0, 20));
+    clock += readinessMaxAgeMs - 1;
+    expect(await keptReadiness()).toEqual(first);
+    clock += 1;
+    expect(await keptReadiness()).toMatchObject({ qualified: 20, computedAt: new Date(clock).toISOString() });
+  });
+
+  it('counts again at once when the opening asks for other skills than the kept counts', async () => {
+    await holders(range(0, 10), range(0, 10));
+    await readiness();
+    const edited = await call('PUT', `/api/openings/${openingId}`, 'admin', {
+      ...openingInput,
+      skills: [{ skill: framing, level: 'working' }],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const answer = await keptReadiness();
+    expect(answer.skills).toMatchObject([{ skill: framing, holders: 10 }]);
+    expect(answer.qualified).toBe(10);
   });
 
   it('tells anyone but the syndicate’s admins that the opening does not exist', async () => {

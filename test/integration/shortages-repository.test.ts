@@ -97,14 +97,20 @@ describe('the DynamoDB shortage repository', () => {
     client.destroy();
   });
 
-  it('marks an opening expired only at the version and date it was listed with', async () => {
+  it('marks an opening expired only at the version and date it was listed with, and takes it off the board by skill', async () => {
     const { services } = await apiOnFreshTable();
     const id = uniqueId('o');
-    await services.openings.create({ ...opening(id), validThrough: '2026-01-01' });
-    const stale = { id, version: 0, validThrough: '2026-01-01' };
+    const listed = { ...opening(id), validThrough: '2026-01-01' };
+    await services.openings.create(listed);
+    const asking = async () =>
+      (await services.openings.pageOpenAsking('stud-wall-framing', { limit: 10 })).items.map((o) => o.id);
+    expect(await asking()).toEqual([id]);
+    const stale = { id, version: 0, validThrough: '2026-01-01', skills: listed.skills };
     await expect(services.shortages.markExpired(stale, '2026-01-02T00:00:00Z')).rejects.toBeInstanceOf(ConflictError);
+    expect(await asking()).toEqual([id]);
     await services.shortages.markExpired({ ...stale, version: 1 }, '2026-01-02T00:00:00Z');
     expect(await services.openings.get(id)).toMatchObject({ expiredOn: '2026-01-01', version: 2, status: 'open' });
+    expect(await asking()).toEqual([]);
   });
 
   it('keeps one snapshot per day and lists them oldest first', async () => {

@@ -89,6 +89,16 @@ export const entities = {
     foundBy: ['openingId'],
     notes: 'gsi1sk starts with `<createdAt>` while the opening has no `datePosted` (a draft).',
   })),
+  'opening-skill': entity(() => ({
+    about: 'An open opening under one skill it asks, beside it; gsi1 lists the open openings asking a skill.',
+    keys: k.openingSkillKeys(
+      { id: v('openingId'), datePosted: v('datePosted'), createdAt: v('createdAt') },
+      v('skillId'),
+    ),
+    foundBy: ['openingId', 'skillId'],
+    notes:
+      'Written in the opening’s own transactions (opening-skill-index.ts): present exactly while the opening is open and not marked expired by the sweep.',
+  })),
   application: entity(() => ({
     about: 'A person’s application to an opening: the key makes a second impossible.',
     keys: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
@@ -222,6 +232,12 @@ export const entities = {
     keys: k.shortageSnapshotKeys(v('day')),
     foundBy: ['day'],
   })),
+  'opening-readiness': entity(() => ({
+    about: 'An opening’s readiness counts as last made, with when: they answer for a few minutes, beside it.',
+    keys: k.openingReadinessKeys(v('openingId')),
+    foundBy: ['openingId'],
+    notes: 'Expires by TTL a day after it was counted; a call past `readinessMaxAgeMs` counts again and replaces it.',
+  })),
 };
 
 export type EntityName = keyof typeof entities;
@@ -235,6 +251,7 @@ export const jobs = {
   'job: shortage recompute': 'functions/local/shortage-recompute.ts',
   'job: verify log': 'functions/local/verify-log.ts',
   'job: log backfill': 'functions/local/backfill-log.ts',
+  'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
   'every write': 'functions/app/commands/command.ts',
 } as const;
 export type Job = keyof typeof jobs;
@@ -513,11 +530,38 @@ export const accessPatterns = {
       'page /sitemap.xml',
       'sweep: expire openings',
       'job: reindex',
+      'job: skill-index backfill',
     ],
     partition: {
       single:
         'one partition per status: its writes are openings posted, edited, filled and swept as expired, each syndicate’s admins by hand, far below the 1,000 writes a second one partition of an index takes; reads are pages, so its size never reaches a request',
     },
+  })),
+  'open-openings-asking-skill': pattern(() => ({
+    entity: 'opening-skill',
+    does: 'The open openings asking one skill, newest posted first, a page at a time; their openings by key.',
+    operation: 'Query',
+    key: k.openOpeningsAsking(v('skillId')),
+    reads: 'a page',
+    usedBy: ['GET /api/openings', 'page /jobs/', 'page /jobs/feed.xml'],
+  })),
+  'opening-write': pattern(() => ({
+    entity: ['opening', 'opening-skill'],
+    does: 'An opening and its skill-index items, in one transaction (one put when it has none to change).',
+    operation: 'TransactWriteItems',
+    key: k.openingSkillKeys(
+      { id: v('openingId'), datePosted: v('datePosted'), createdAt: v('createdAt') },
+      v('skillId'),
+    ),
+    reads: 'writes',
+    usedBy: [
+      'POST /api/syndicates/{syndicateId}/openings',
+      'PUT /api/openings/{openingId}',
+      'PUT /api/openings/{openingId}/status',
+      'PUT /api/openings/{openingId}/applications/me/offer',
+      'sweep: expire openings',
+      'job: skill-index backfill',
+    ],
   })),
   'application-by-opening-and-person': pattern(() => ({
     entity: 'application',
@@ -990,6 +1034,22 @@ export const accessPatterns = {
     reads: 'items by key',
     bound: 'one page of the rarest skill’s holders (at most 100), at most 5 pages a request (readinessCap 500)',
     usedBy: ['GET /api/openings/{openingId}/readiness'],
+  })),
+  'readiness-of-opening': pattern(() => ({
+    entity: 'opening-readiness',
+    does: 'An opening’s kept readiness counts: they answer while younger than a few minutes.',
+    operation: 'GetItem',
+    key: k.openingReadinessKeys(v('openingId')),
+    reads: 'one item',
+    usedBy: ['GET /api/openings/{openingId}/readiness', 'page /jobs/[id]/'],
+  })),
+  'keep-readiness': pattern(() => ({
+    entity: 'opening-readiness',
+    does: 'Keeps an opening’s readiness counts, just made, in place of the last.',
+    operation: 'PutItem',
+    key: k.openingReadinessKeys(v('openingId')),
+    reads: 'writes',
+    usedBy: ['GET /api/openings/{openingId}/readiness', 'page /jobs/[id]/'],
   })),
   'shortage-snapshots': pattern(() => ({
     entity: 'shortage-snapshot',

@@ -189,7 +189,11 @@ export async function queryPage(
   input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
   request: PageRequest,
   partition: { name: string; value: string },
-  options: { keep?: KeepItems | undefined } = {},
+  options: {
+    keep?: KeepItems | undefined;
+    /** The filter drops few items (an index of what the list shows): each call reads only what the page lacks. */
+    keepsMost?: boolean | undefined;
+  } = {},
 ): Promise<PageOfItems> {
   const keys = positionKeys(input.IndexName as IndexName | undefined);
   const position = (item: Item) => Object.fromEntries(keys.map((key) => [key, item[key] as string | number]));
@@ -198,7 +202,7 @@ export async function queryPage(
     : undefined;
   if (cursor?.direction === 'before') {
     const reversed = { ...input, ScanIndexForward: !(input.ScanIndexForward ?? true) };
-    const back = await readRun(client, reversed, cursor.position, request.limit, options.keep);
+    const back = await readRun(client, reversed, cursor.position, request.limit, options);
     // Fewer than a page before it, and nothing more to read: that is the start of the list, so the
     // page is the first one, full (items deleted meanwhile do not leave a short first page).
     if (back.found.length < request.limit && !back.stoppedAt) {
@@ -215,7 +219,7 @@ export async function queryPage(
       ...(earlier ? { previous: encodeCursor(position(earlier), 'before') } : {}),
     };
   }
-  const run = await readRun(client, input, cursor?.position, request.limit, options.keep);
+  const run = await readRun(client, input, cursor?.position, request.limit, options);
   const items = run.found.slice(0, request.limit);
   // More to read when an item lies past the page, or when the reads stopped early (a filter left them
   // short): the next page starts after the last item returned, or where the reads stopped.
@@ -234,7 +238,7 @@ async function readRun(
   input: Omit<QueryCommandInput, 'ExclusiveStartKey' | 'Limit'>,
   start: Item | undefined,
   limit: number,
-  keep: KeepItems | undefined,
+  { keep, keepsMost }: { keep?: KeepItems | undefined; keepsMost?: boolean | undefined },
 ): Promise<{ found: Item[]; firstRead: Item | undefined; stoppedAt: Item | undefined }> {
   const found: Item[] = [];
   let firstRead: Item | undefined;
@@ -243,7 +247,11 @@ async function readRun(
     const need = limit + 1 - found.length;
     const page = await storeCall(() =>
       client.send(
-        new QueryCommand({ ...input, ExclusiveStartKey: from, Limit: keep ? filteredRead(limit, need) : need }),
+        new QueryCommand({
+          ...input,
+          ExclusiveStartKey: from,
+          Limit: keep && !keepsMost ? filteredRead(limit, need) : need,
+        }),
       ),
     );
     const read = page.Items ?? [];

@@ -57,6 +57,8 @@ export type EntityType =
   | 'syndicate'
   | 'membership'
   | 'opening'
+  | 'opening-readiness'
+  | 'opening-skill'
   | 'application'
   | 'application-count'
   | 'application-message'
@@ -106,6 +108,28 @@ export const openingLookup = (openingId: string) => ({ pk: `OPENING#${openingId}
 export const openingsInStatus = (status: string) => ({ gsi1pk: `OPENINGS#${status}` });
 /** A syndicate's openings, any status (gsi2), by creation. */
 export const syndicateOpenings = (syndicateId: string) => ({ gsi2pk: `SYND#${syndicateId}`, prefix: 'OPENING#' });
+
+/**
+ * An open opening under one skill it asks, beside the opening (outside the `APPLY#` prefix); gsi1 lists
+ * the open openings asking one skill, newest posted first, as the board sorts (opening-skill-index.ts).
+ */
+export const openingSkillKeys = (
+  opening: { id: string; datePosted?: string | undefined; createdAt: string },
+  skillId: string,
+) => ({
+  pk: `OPENING#${opening.id}`,
+  sk: `ASKS#${skillId}`,
+  gsi1pk: `OPEN-ASKING#${skillId}`,
+  gsi1sk: `${opening.datePosted ?? opening.createdAt}#${opening.id}`,
+});
+/** The open openings asking one skill (gsi1), newest posted first: the board filtered by skill. */
+export const openOpeningsAsking = (skillId: string) => ({ gsi1pk: `OPEN-ASKING#${skillId}` });
+
+/**
+ * An opening's readiness counts as last computed, beside it (outside the `APPLY#` prefix): kept a few
+ * minutes and then counted again (domain/shortages/opening-readiness.ts); TTL removes a forgotten one.
+ */
+export const openingReadinessKeys = (openingId: string) => ({ pk: `OPENING#${openingId}`, sk: 'READINESS' });
 
 /** One application per person and opening: the key itself makes a second impossible. */
 export const applicationKeys = (openingId: string, personId: string, createdAt: string) => ({

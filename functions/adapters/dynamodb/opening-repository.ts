@@ -1,4 +1,9 @@
-import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ConflictError, RuleViolationError } from '#domain/errors.ts';
 import { conflictRetry, startRetries } from '#domain/retry.ts';
 import { firstItems } from '#domain/paged-reads.ts';
@@ -19,6 +24,10 @@ import {
   openingsInStatus,
   syndicateOpenings,
 } from './keys.ts';
+import { skillIndexWrites } from './opening-skill-index.ts';
+import { pageOpenAsking } from './opening-skill-pages.ts';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
   const openingItem = (opening: Opening) => ({ ...openingKeys(opening), type: 'opening', ...opening });
@@ -26,6 +35,22 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     ConditionExpression: 'version = :expected',
     ExpressionAttributeValues: { ':expected': opening.version - 1 },
   });
+  // The opening as stored, which a guarded write replaces: its skill-index items are what the write
+  // changes. Strongly consistent, and the write's guard fails if it changed since, so they are exact.
+  const stored = async (openingId: string) => {
+    const item = await getItem(client, tableName, openingLookup(openingId), { consistent: true });
+    return item ? fromItem<Opening>(item) : null;
+  };
+  // The opening and its skill-index items (opening-skill-index.ts), in one transaction when there are any.
+  const openingWrites = (opening: Opening, guard: object, before: Opening | null): TransactItem[] => [
+    { Put: { TableName: tableName, Item: openingItem(opening), ...guard } },
+    ...skillIndexWrites(tableName, before, opening),
+  ];
+  const sendWrites = async (items: TransactItem[]): Promise<void> => {
+    const [only] = items;
+    if (items.length === 1 && only?.Put) await client.send(new PutCommand(only.Put));
+    else await client.send(new TransactWriteCommand({ TransactItems: items }));
+  };
   const applicationGuard = (expected: Application['status']) => ({
     ConditionExpression: '#status = :expected',
     ExpressionAttributeNames: { '#status': 'status' },
@@ -113,24 +138,19 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       return new Map([...items.values()].map((item) => [String(item.id), fromItem<Opening>(item)]));
     },
 
+    // Access pattern `opening-write`: an opening and its skill-index items, in one transaction.
     async create(opening) {
       await storeCall(
-        () =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: openingItem(opening),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          ),
+        () => sendWrites(openingWrites(opening, { ConditionExpression: 'attribute_not_exists(pk)' }, null)),
         `An opening with the id "${opening.id}" exists already.`,
       );
     },
 
+    // Access pattern `opening-write`: over the version read, with the index items that version had.
     async save(opening) {
+      const before = await stored(opening.id);
       await storeCall(
-        () =>
-          client.send(new PutCommand({ TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) })),
+        () => sendWrites(openingWrites(opening, versionGuard(opening), before)),
         'The opening changed meanwhile; reload and try again.',
       );
     },
@@ -149,6 +169,8 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     async pageByStatus(status, request, sieve) {
       return openingIndexPage('gsi1', openingsInStatus(status).gsi1pk, undefined, request, sieve);
     },
+
+    pageOpenAsking: (skill, request, sieve) => pageOpenAsking(client, tableName, skill, request, sieve),
 
     getApplication: (openingId, personId) => getApplication(openingId, personId),
 
@@ -246,6 +268,9 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
                     ...applicationGuard(expected),
                   },
                 },
+                // Only an open opening takes an acceptance, over the version read, and it keeps its skills: its
+                // skill-index items were those of the same opening open. Filling the last position removes them.
+                ...skillIndexWrites(tableName, { ...opening, status: 'open' }, opening),
                 // Filled only over the version read: two accepts on the last position cannot both win.
                 { Put: { TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) } },
                 ...(message ? messagePuts(tableName, message) : []),

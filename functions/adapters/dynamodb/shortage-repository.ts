@@ -31,6 +31,7 @@ import {
   shortageSnapshotPartition,
   shortageSourceKeys,
 } from './keys.ts';
+import { createReadinessSnapshots } from './readiness-snapshots.ts';
 import { createShortageSourceReader } from './shortage-sources.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -139,6 +140,7 @@ export function indexWrites(index: ShortageIndex, existing: Item[]): { puts: Ite
 export function createShortageRepository(client: DynamoDBDocumentClient, tableName: string): ShortageRepository {
   return {
     ...createShortageSourceReader(client, tableName),
+    ...createReadinessSnapshots(client, tableName),
 
     // Access pattern `shortage-source-applied`: what the index last applied for one source (consistent: it guards the
     // next change).

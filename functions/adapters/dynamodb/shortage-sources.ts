@@ -1,11 +1,12 @@
 // Reads the items that feed the shortage index, and marks expired openings. Reads of one source are
 // strongly consistent: the stream consumer reads right after a write and must never see an older state.
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#domain/shortages/sources.ts';
 import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { getItem, type Item, pageOf, queryAll, queryPage } from './items.ts';
+import { skillIndexDeletes } from './opening-skill-index.ts';
 import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys } from './keys.ts';
 
 type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'pageLearners' | 'markExpired'>;
@@ -181,24 +182,36 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       return pageOf(page, (item) => str(item, 'personId'));
     },
 
-    // A new version, so optimistic writers notice; only if nobody changed the opening since it was listed.
+    // A new version, so optimistic writers notice; only if nobody changed the opening since it was listed. The
+    // mark takes the opening out of the board's skill index in the same transaction (opening-skill-index.ts).
     async markExpired(opening, at) {
       await storeCall(
         () =>
           client.send(
-            new UpdateCommand({
-              TableName: tableName,
-              Key: openingLookup(opening.id),
-              UpdateExpression: 'SET expiredOn = :through, version = :next, updatedAt = :at',
-              ConditionExpression: 'version = :version AND #status = :open AND validThrough = :through',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':through': opening.validThrough,
-                ':next': opening.version + 1,
-                ':version': opening.version,
-                ':open': 'open',
-                ':at': at,
-              },
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: tableName,
+                    Key: openingLookup(opening.id),
+                    UpdateExpression: 'SET expiredOn = :through, version = :next, updatedAt = :at',
+                    ConditionExpression: 'version = :version AND #status = :open AND validThrough = :through',
+                    ExpressionAttributeNames: { '#status': 'status' },
+                    ExpressionAttributeValues: {
+                      ':through': opening.validThrough,
+                      ':next': opening.version + 1,
+                      ':version': opening.version,
+                      ':open': 'open',
+                      ':at': at,
+                    },
+                  },
+                },
+                ...skillIndexDeletes(
+                  tableName,
+                  opening.id,
+                  opening.skills.map((s) => s.skill),
+                ),
+              ],
             }),
           ),
         'The opening changed since it was listed.',

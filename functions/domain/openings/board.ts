@@ -1,7 +1,9 @@
 // The job board read from the table, a page at a time: every open opening (one partition per status,
-// newest posted first) or one syndicate's (its own partition, newest first). The filters an opening
-// answers itself run as the page's sieve; the trade is its syndicate's, read in batches as the pages
-// are. Search does the words (search-board.ts) and falls back to this while it is unavailable.
+// newest posted first), the open openings asking one skill (an index of them by skill, same order: a
+// rare skill's page never reads through the openings that do not ask it), or one syndicate's (its own
+// partition, newest first). The filters an opening answers itself run as the page's sieve; the trade
+// is its syndicate's, read in batches as the pages are. Search does the words (search-board.ts) and
+// falls back to this while it is unavailable.
 import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { Syndicate, SyndicateRepository } from '../syndicates/syndicate.ts';
@@ -23,7 +25,7 @@ export interface BoardItem {
 }
 
 export interface BoardDependencies {
-  openings: Pick<OpeningRepository, 'pageByStatus' | 'pageBySyndicate'>;
+  openings: Pick<OpeningRepository, 'pageByStatus' | 'pageBySyndicate' | 'pageOpenAsking'>;
   syndicates: Pick<SyndicateRepository, 'getMany'>;
   now: () => Date;
 }
@@ -63,7 +65,9 @@ export async function board(
   };
   const page = filter.syndicateId
     ? await deps.openings.pageBySyndicate(filter.syndicateId, request, sieve)
-    : await deps.openings.pageByStatus('open', request, sieve);
+    : filter.skill
+      ? await deps.openings.pageOpenAsking(filter.skill, request, sieve)
+      : await deps.openings.pageByStatus('open', request, sieve);
   await readSyndicates(page.items);
   return { ...page, items: page.items.map((opening) => ({ opening, syndicate: known.get(opening.syndicateId) })) };
 }

@@ -24,6 +24,12 @@ export interface OpeningRepository {
   pageBySyndicate(syndicateId: string, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
   /** A page of the openings in one status, newest posted first; `sieve` drops what a view leaves out. */
   pageByStatus(status: OpeningStatus, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
+  /**
+   * A page of the open openings asking one skill, newest posted first, read through an index of them (so
+   * openings that do not ask it are never read); `sieve` drops what a view leaves out. The index lists an
+   * opening while it is open and not marked expired by the sweep: one whose date passed since is in it.
+   */
+  pageOpenAsking(skill: string, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
   getApplication(openingId: string, personId: string): Promise<Application | null>;
   /**
    * Creates unless the person already applied; returns the stored application either way, and which.

@@ -1,7 +1,8 @@
 // An opening past its valid-through date expires without anyone writing to it, so no stream record
 // says so. This sweep writes the fact down (`expiredOn`, a new version), and the stream then carries it
 // to the shortage index and to search. The board and the opening page already read expiry from the date,
-// so they agree before and after the sweep; status stays `open` and the board's index is untouched.
+// so they agree before and after the sweep; status stays `open` and the board's index by status is
+// untouched, while its index by skill lets the opening go (in the mark's transaction).
 import { ConflictError } from '../errors.ts';
 import type { Opening } from '../openings/opening.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
@@ -49,7 +50,7 @@ async function markPage(
     if (!needsExpiry(facts, today)) continue;
     try {
       await deps.shortages.markExpired(
-        { id: opening.id, version: opening.version, validThrough: opening.validThrough },
+        { id: opening.id, version: opening.version, validThrough: opening.validThrough, skills: opening.skills },
         now.toISOString(),
       );
       report.expired.push(opening.id);

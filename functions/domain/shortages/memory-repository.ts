@@ -3,6 +3,7 @@
 // a change is all-or-nothing and refused (ConflictError) unless the stored revision is the expected one.
 import { ConflictError } from '../errors.ts';
 import { pageOfList } from '../paging.ts';
+import type { OpeningReadiness } from './opening-readiness.ts';
 import type {
   ContributionChange,
   Holder,
@@ -45,6 +46,7 @@ export function memoryShortageRepository(
   let aggregates = new Map<string, Tally>();
   let holders = new Map<string, Map<string, Holder>>();
   const snapshots = new Map<string, ShortageSnapshot>();
+  const readiness = new Map<string, OpeningReadiness>();
   const touched: number[] = [];
   const copy = <T>(value: T): T => structuredClone(value);
 
@@ -188,6 +190,17 @@ export function memoryShortageRepository(
     async putSnapshot(snapshot) {
       await pause();
       snapshots.set(snapshot.day, copy(snapshot));
+    },
+
+    async getReadiness(openingId) {
+      await pause();
+      const kept = readiness.get(openingId);
+      return kept ? copy(kept) : null;
+    },
+
+    async putReadiness(counts) {
+      await pause();
+      readiness.set(counts.openingId, copy(counts));
     },
 
     async listSnapshots(fromDay) {

@@ -1,8 +1,17 @@
 // For a syndicate's admins, on an opening: how many members of the commons could fill it now, how many
 // of them are in the syndicate, and how many learners train toward its skills. Counts only.
 //
-// Bounded whatever the table holds: each skill's holders and learners come from the shortage index's
-// counters (kept by the same transaction as the holders they count); who holds EVERY skill is found
+// Kept, not counted on every call. Who holds EVERY skill asked has no counter: it is an intersection,
+// and a counter per opening would have to be touched by every change of every holder of any of its
+// skills (thousands of openings for one person's profile), and a counter per combination of skills
+// has no end. So the answer is counted on demand and kept beside the opening with the time it was
+// counted (`computedAt`): a call within `readinessMaxAgeMs` of it, for the same skills, answers from
+// the snapshot in three reads (the opening, the admin's membership, the snapshot) whatever the table
+// holds; an older snapshot, or one for skills the opening no longer asks, is counted again and kept.
+// The admin is told how old the counts are (the page and the API both carry `computedAt`).
+//
+// A count, when made, is bounded too: each skill's holders and learners come from the shortage index's
+// counters (kept by the same transaction as the holders they count); who holds every skill is found
 // by paging through the holders of the rarest skill, at most `readinessCap` of them, and checking each
 // page against the other skills and the syndicate by key, in batches. Distinct learners are counted
 // the same way, at most `readinessCap` enrollments read. Past the cap a count is a lower bound, and the
@@ -17,14 +26,21 @@ import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
 import type { ShortageRepository } from './shortage-repository.ts';
 import { counter } from './tally.ts';
 
-/** Holders of the rarest skill, and enrollments, one answer reads at most. */
+/** Holders of the rarest skill, and enrollments, one count reads at most. */
 export const readinessCap = 500;
+
+/** How long counts are answered from the snapshot before they are counted again. */
+export const readinessMaxAgeMs = 5 * 60_000;
 
 export interface ReadinessDependencies {
   commons: Pick<Commons, 'skills' | 'courses'>;
-  shortages: Pick<ShortageRepository, 'listAggregates' | 'pageHolders' | 'holdersAmong' | 'pageLearners'>;
+  shortages: Pick<
+    ShortageRepository,
+    'listAggregates' | 'pageHolders' | 'holdersAmong' | 'pageLearners' | 'getReadiness' | 'putReadiness'
+  >;
   openings: Pick<OpeningRepository, 'get'>;
   syndicates: Pick<SyndicateRepository, 'getMembership' | 'getMemberships'>;
+  now: () => Date;
 }
 
 export interface OpeningReadiness {
@@ -43,6 +59,18 @@ export interface OpeningReadiness {
   cap: number;
   /** Per skill: available holders, and enrollments in progress in courses that teach it (the index's counts). */
   skills: Array<{ skill: string; label: string; holders: number; learners: number; courses: string[] }>;
+  /** When these counts were made (ISO 8601): they are answered as they were then for `maxAgeSeconds`. */
+  computedAt: string;
+  /** How old counts may be before a call counts them again. */
+  maxAgeSeconds: number;
+}
+
+/** Whether a kept snapshot may answer now: counted for these skills, and not longer ago than the max age. */
+export function isFreshReadiness(kept: OpeningReadiness, asked: readonly string[], now: Date): boolean {
+  const age = now.getTime() - Date.parse(kept.computedAt);
+  const sameSkills = kept.skills.length === asked.length && kept.skills.every((s, i) => s.skill === asked[i]);
+  // A snapshot stamped ahead of this clock (another function's clock) is counted again, not trusted.
+  return sameSkills && age >= 0 && age < readinessMaxAgeMs;
 }
 
 /** Pages of a list, `budget` items at most; stops early when `onPage` has what it needs. */
@@ -63,19 +91,42 @@ async function readUpTo<T>(
   return { read: count, more: false };
 }
 
-/** For the syndicate's admins only; anyone else is told the opening does not exist. */
+/**
+ * For the syndicate's admins only; anyone else is told the opening does not exist. Steps: read the
+ * opening; read the admin's membership and the kept snapshot together; answer from the snapshot when it
+ * is fresh; otherwise count and keep the counts.
+ */
 export async function openingReadiness(
   deps: ReadinessDependencies,
   identity: Identity,
   openingId: string,
 ): Promise<OpeningReadiness> {
   const opening = await deps.openings.get(openingId);
-  if (!opening || !(await isAdmin(deps, opening.syndicateId, identity.personId))) {
-    throw new NotFoundError('opening', openingId);
-  }
+  if (!opening) throw new NotFoundError('opening', openingId);
+  // The snapshot is read beside the membership to save a round trip; it is returned only to an admin.
+  const [admin, kept] = await Promise.all([
+    isAdmin(deps, opening.syndicateId, identity.personId),
+    deps.shortages.getReadiness(openingId),
+  ]);
+  if (!admin) throw new NotFoundError('opening', openingId);
+  const asked = [...new Set(opening.skills.map((s) => s.skill))];
+  const now = deps.now();
+  if (kept && isFreshReadiness(kept, asked, now)) return kept;
+  const counted = await countReadiness(deps, opening.syndicateId, openingId, asked, now);
+  await deps.shortages.putReadiness(counted);
+  return counted;
+}
+
+async function countReadiness(
+  deps: ReadinessDependencies,
+  syndicateId: string,
+  openingId: string,
+  asked: readonly string[],
+  now: Date,
+): Promise<OpeningReadiness> {
   // One aggregate per skill of the commons: bounded by it, read whole (see the adapter).
   const tallies = new Map((await deps.shortages.listAggregates()).map((a) => [a.skill, a.tally]));
-  const skills = [...new Set(opening.skills.map((s) => s.skill))].map((skill) => {
+  const skills = asked.map((skill) => {
     const tally = tallies.get(skill);
     return {
       skill,
@@ -89,7 +140,7 @@ export async function openingReadiness(
     };
   });
   const [qualified, learners] = await Promise.all([
-    qualifiedHolders(deps, opening.syndicateId, skills),
+    qualifiedHolders(deps, syndicateId, skills),
     distinctLearners(deps, [...new Set(skills.flatMap((s) => s.courses))]),
   ]);
   return {
@@ -98,6 +149,8 @@ export async function openingReadiness(
     ...learners,
     cap: readinessCap,
     skills,
+    computedAt: now.toISOString(),
+    maxAgeSeconds: readinessMaxAgeMs / 1000,
   };
 }
 

@@ -2,6 +2,7 @@
 // change (contribution record conditional on its revision, the aggregates, the holders); the in-memory
 // implementation (memory-repository.ts) keeps the same promises for the benchmark and the unit tests.
 import type { Page, PageRequest } from '../paging.ts';
+import type { OpeningReadiness } from './opening-readiness.ts';
 import type { Contribution, Tally } from './tally.ts';
 import type { SourceRef, SourceState } from './sources.ts';
 
@@ -70,9 +71,19 @@ export interface ShortageRepository {
   holdersAmong(skill: string, personIds: readonly string[]): Promise<Set<string>>;
   /** A page of the people with an in-progress enrollment in the course. */
   pageLearners(courseId: string, request: PageRequest): Promise<Page<string>>;
-  /** Marks an open opening expired if it is still at `version` and `validThrough`; ConflictError otherwise. */
-  markExpired(opening: { id: string; version: number; validThrough: string }, at: string): Promise<void>;
+  /**
+   * Marks an open opening expired if it is still at `version` and `validThrough`, and takes it off the
+   * board's index of the skills it asks (`skills`, as listed at that version); ConflictError otherwise.
+   */
+  markExpired(
+    opening: { id: string; version: number; validThrough: string; skills: ReadonlyArray<{ skill: string }> },
+    at: string,
+  ): Promise<void>;
   putSnapshot(snapshot: ShortageSnapshot): Promise<void>;
+  /** An opening's readiness counts as last kept (opening-readiness.ts decides whether they still answer). */
+  getReadiness(openingId: string): Promise<OpeningReadiness | null>;
+  /** Keeps an opening's readiness counts in place of the last. */
+  putReadiness(readiness: OpeningReadiness): Promise<void>;
   /** Snapshots from `fromDay` on, oldest first. */
   listSnapshots(fromDay: string): Promise<ShortageSnapshot[]>;
 }

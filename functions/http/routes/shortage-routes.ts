@@ -4,7 +4,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
-import { openingReadiness, readinessCap } from '#domain/shortages/opening-readiness.ts';
+import { openingReadiness, readinessCap, readinessMaxAgeMs } from '#domain/shortages/opening-readiness.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
 import {
   currentShortages,
@@ -185,7 +185,7 @@ export const shortageRoutes = [
       tags: ['shortages', 'jobs'],
       responses: {
         200: {
-          description: `Counts, overall and per skill. Who qualifies is found among at most ${readinessCap} holders of the rarest skill, and learners among at most ${readinessCap} enrollments: past that, \`qualifiedAtLeast\` or \`learnersAtLeast\` is true and the count is a lower bound.`,
+          description: `Counts, overall and per skill, as they were at \`computedAt\`: counts are kept and answered again for \`maxAgeSeconds\` (${readinessMaxAgeMs / 1000}), then counted anew. Who qualifies is found among at most ${readinessCap} holders of the rarest skill, and learners among at most ${readinessCap} enrollments: past that, \`qualifiedAtLeast\` or \`learnersAtLeast\` is true and the count is a lower bound.`,
           schema: () => {
             const count = (description: string) => z.number().check(z.int(), z.describe(description));
             return z.object({
@@ -207,6 +207,10 @@ export const shortageRoutes = [
                   }),
                 )
                 .check(z.maxLength(12)),
+              computedAt: z.string().check(z.describe('When these counts were made (ISO 8601).')),
+              maxAgeSeconds: z
+                .number()
+                .check(z.int(), z.describe('How long counts are answered as they were before they are made again.')),
             });
           },
         },

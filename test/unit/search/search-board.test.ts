@@ -72,6 +72,8 @@ describe('the job board while search is unavailable', () => {
       pagedFrom(() => openings.filter((o) => o.status === 'open'))(...rest),
     pageBySyndicate: (_id: string, ...rest: Parameters<ReturnType<typeof pagedFrom<Opening>>>) =>
       pagedFrom(() => openings)(...rest),
+    pageOpenAsking: (skill: string, ...rest: Parameters<ReturnType<typeof pagedFrom<Opening>>>) =>
+      pagedFrom(() => openings.filter((o) => o.status === 'open' && o.skills.some((s) => s.skill === skill)))(...rest),
   });
 
   it('answers from the table with every filter but the words, a page at a time, and says so', async () => {
