@@ -1,6 +1,7 @@
 import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { Application } from './application.ts';
+import type { ApplicantMatch, ScoredApplication } from './applicant-match.ts';
 import type { Opening, OpeningStatus } from './opening.ts';
 
 /**
@@ -23,7 +24,7 @@ export interface OpeningRepository {
   pageBySyndicate(syndicateId: string, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
   /** A page of the openings in one status, newest posted first; `sieve` drops what a view leaves out. */
   pageByStatus(status: OpeningStatus, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
-  getApplication(openingId: string, personId: string): Promise<Application | null>;
+  getApplication(openingId: string, personId: string): Promise<ScoredApplication | null>;
   /**
    * Creates unless the person already applied; returns the stored application either way, and which.
    * RuleViolationError `applications-full` once the opening holds `maxApplicationsPerOpening`.
@@ -32,7 +33,18 @@ export interface OpeningRepository {
   /** Saves if the stored status is `expected`; ConflictError otherwise. */
   saveApplication(application: Application, expected: Application['status']): Promise<void>;
   /** An opening's applications: at most `maxApplicationsPerOpening`, which `createApplication` keeps to. */
-  listApplications(openingId: string): Promise<Application[]>;
+  listApplications(openingId: string): Promise<ScoredApplication[]>;
+  /**
+   * A page of an opening's standing applications (any status but withdrawn) in ranking order: the best
+   * stored match first, then whoever applied first (applicant-match.ts). An application written before
+   * matches were kept has none and is not in it until it is scored (`npm run applicants:rescore`).
+   */
+  pageRankedApplications(openingId: string, request: PageRequest): Promise<Page<ScoredApplication>>;
+  /**
+   * Writes a newer match on the application (and so its place in the ranking), only while its status is
+   * still the one read: ConflictError otherwise (a decision came first; the next read scores it again).
+   */
+  saveMatch(application: ScoredApplication, match: ApplicantMatch): Promise<void>;
   /** A page of a person's applications, newest first. */
   pageApplicationsOf(personId: string, request: PageRequest): Promise<Page<Application>>;
   /** One transaction: the application becomes accepted and the opening counts one more filled. */
