@@ -77,6 +77,9 @@ beforeAll(async () => {
     await ok(call('PUT', `/api/openings/${openingIds[0]}/applications/me`, person, { note: 'Hello' }));
   }
   for (const id of openingIds) await ok(call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' }));
+  for (let i = 0; i < 5; i++) {
+    await ok(call('POST', `/api/openings/${openingIds[0]}/applicants/p0/notes`, 'admin', { body: `Note ${i}` }), 201);
+  }
   await innovationWorld(api.services);
 }, 180_000);
 
@@ -170,6 +173,13 @@ const jobRows: ListRow[] = [
     pageSize: 2,
     id: (item) => String((item.person as { id: string }).id),
   },
+  {
+    route: '/api/openings/{openingId}/applicants/{personId}/notes',
+    path: '/api/openings/{firstOpening}/applicants/p0/notes',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
   { route: '/api/courses', path: '/api/courses', as: null, pageSize: 2, id: byId },
   { route: '/api/skills', path: '/api/skills', as: null, pageSize: 40, id: byId },
   {
@@ -250,7 +260,8 @@ const rows: ListRow[] = [...jobRows, ...innovationRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>
-  row.path.replace('{first}', String(recordIds[0])) || `/api/openings/${openingIds[0]}/applicants`;
+  row.path.replace('{first}', String(recordIds[0])).replace('{firstOpening}', String(openingIds[0])) ||
+  `/api/openings/${openingIds[0]}/applicants`;
 
 /**
  * GET routes that answer a list without a cursor, and why that list cannot grow with the table. A route
