@@ -58,7 +58,12 @@ describe('a syndicate fills a position', () => {
     await adminPage.goto(`${openingUrl}applicants/`);
     await expect(adminPage.locator('h2').first().textContent()).resolves.toContain('Dev Patel');
     await adminPage.screenshot({ path: join(shots, 'applicants.png'), fullPage: true });
-    await adminPage.getByRole('button', { name: 'Accept Dev Patel' }).click();
+    await adminPage.getByRole('button', { name: 'Accept Dev Patel…' }).click();
+    // Filling a position cannot be undone: the page names the consequence before the button that does it.
+    await expect(adminPage.getByRole('alert').textContent()).resolves.toMatch(
+      /fills the last open position[\s\S]*cannot be undone/,
+    );
+    await adminPage.getByRole('button', { name: 'Yes, accept Dev Patel' }).click();
     await expect(adminPage.getByRole('status').textContent()).resolves.toContain('Accepted');
 
     await memberPage.goto(openingUrl);
