@@ -29,7 +29,7 @@ export interface OpeningRepository {
    * Creates unless the person already applied; returns the stored application either way, and which.
    * RuleViolationError `applications-full` once the opening holds `maxApplicationsPerOpening`.
    */
-  createApplication(application: Application): Promise<{ application: Application; created: boolean }>;
+  createApplication(application: ScoredApplication): Promise<{ application: Application; created: boolean }>;
   /** Saves if the stored status is `expected`; ConflictError otherwise. */
   saveApplication(application: Application, expected: Application['status']): Promise<void>;
   /** An opening's applications: at most `maxApplicationsPerOpening`, which `createApplication` keeps to. */
