@@ -1,6 +1,8 @@
 // An admin opens an applicant from the ranked list: the profile as an admin of a syndicate she applied
 // to may see it, and private notes the applicant never sees. Femi (admin of Severn Sun) posts an opening
 // through the API and Ada applies to it; no other browser test signs in as Femi or writes these.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -29,23 +31,26 @@ async function api(method: string, path: string, personId: string, body?: unknow
   return answer;
 }
 
+let opening: Record<string, unknown>;
+beforeAll(async () => {
+  opening = await api('POST', '/api/syndicates/severn-sun-coop/openings', 'demo-femi', {
+    title: `Solar surveyor ${Date.now()}`,
+    description: 'Survey roofs for the co-op’s next community arrays, with a mentor on the first ten sites.',
+    skills: [{ skill: 'solar-site-survey', level: 'working' }],
+    positions: 1,
+    hoursPerWeek: 20,
+    pay: [{ amount: 2400, currency: 'GBP', per: 'hour' }],
+    place: 'Bristol, GB',
+    remote: false,
+    employmentType: 'PART_TIME',
+    validThrough: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+  });
+  await api('PUT', `/api/openings/${opening.id}/status`, 'demo-femi', { status: 'open' });
+  await api('PUT', `/api/openings/${opening.id}/applications/me`, 'demo-ada', { note: 'I can survey on weekdays.' });
+});
+
 describe('an admin reading an applicant', () => {
   it('opens Ada’s profile from the applicant list, adds a private note, and Ada cannot see it', async () => {
-    const opening = await api('POST', '/api/syndicates/severn-sun-coop/openings', 'demo-femi', {
-      title: `Solar surveyor ${Date.now()}`,
-      description: 'Survey roofs for the co-op’s next community arrays, with a mentor on the first ten sites.',
-      skills: [{ skill: 'solar-site-survey', level: 'working' }],
-      positions: 1,
-      hoursPerWeek: 20,
-      pay: [{ amount: 2400, currency: 'GBP', per: 'hour' }],
-      place: 'Bristol, GB',
-      remote: false,
-      employmentType: 'PART_TIME',
-      validThrough: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
-    });
-    await api('PUT', `/api/openings/${opening.id}/status`, 'demo-femi', { status: 'open' });
-    await api('PUT', `/api/openings/${opening.id}/applications/me`, 'demo-ada', { note: 'I can survey on weekdays.' });
-
     // A phone, without JavaScript: links and plain forms only.
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -80,6 +85,34 @@ describe('an admin reading an applicant', () => {
     expect(answer?.status()).toBe(404);
     await expect(adaPage.locator('body').textContent()).resolves.not.toContain('references');
     await ada.close();
+    await context.close();
+  });
+
+  it('asks before declining, naming the consequence, and keeps the applicant pages accessible', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const context = await browser.newContext();
+    await context.addInitScript({ content: axeSource });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, /Femi Adeyemi/, '/me/');
+    const openingId = String(opening.id);
+    await page.goto(`${baseUrl}/jobs/${openingId}/applicants/`);
+    await page.getByRole('button', { name: 'Decline Ada Okafor…' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(
+      /ends the application\. This cannot be undone/,
+    );
+    for (const path of [page.url(), `${baseUrl}/jobs/${openingId}/applicants/demo-ada/`]) {
+      await page.goto(path);
+      const result = (await page.evaluate(
+        `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+      )) as { violations: Array<{ id: string; help: string }> };
+      expect(
+        result.violations.map((v) => `${v.id}: ${v.help}`),
+        path,
+      ).toEqual([]);
+    }
+    // Nothing was declined by asking.
+    await page.goto(`${baseUrl}/jobs/${openingId}/applicants/`);
+    await expect(page.locator('.status').first().textContent()).resolves.toBe('submitted');
     await context.close();
   });
 });
