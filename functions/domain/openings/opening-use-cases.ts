@@ -1,6 +1,6 @@
 // What syndicate admins and members do with openings: post, edit, publish, close, apply, decide.
 import type { Commons } from '../content/commons.ts';
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -199,9 +199,11 @@ export async function rankedApplicants(
       const match = now?.match ?? { score: 0, holds: 0, missing: [], matches: [], scoredAt: at };
       const changed = !sameMatch(application.match, match);
       if (changed) {
-        // A decision made meanwhile wins: this application is scored again when it is next shown.
+        // The write-back only brings the order up to date; the page shows the new match either way. A
+        // decision made meanwhile wins (ConflictError), and a store refusing writes does not fail a
+        // read: either way the application is scored again when it is next shown.
         await deps.openings.saveMatch(application, match).catch((error: unknown) => {
-          if (!(error instanceof ConflictError)) throw error;
+          if (!(error instanceof ConflictError || error instanceof StoreUnavailableError)) throw error;
         });
       }
       return {
