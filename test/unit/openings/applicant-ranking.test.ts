@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { applicantRankKeys } from '#adapters/dynamodb/keys.ts';
 import { ConflictError, StoreUnavailableError } from '#domain/errors.ts';
-import { type ApplicantMatch, type ScoredApplication, sameMatch } from '#domain/openings/applicant-match.ts';
+import {
+  type ApplicantMatch,
+  rescoreApplicants,
+  type ScoredApplication,
+  sameMatch,
+} from '#domain/openings/applicant-match.ts';
 import { isOpenApplication } from '#domain/openings/applicant-view.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { type OpeningDependencies, rankedApplicants } from '#domain/openings/opening-use-cases.ts';
@@ -147,5 +152,46 @@ describe('a page of ranked applicants', () => {
     });
     const { ranked } = await rankedApplicants(deps, { personId: 'admin', claimedName: 'A' }, 'o1', { limit: 5 });
     expect(ranked.items.find((item) => item.person.id === 'p001')).toMatchObject({ score: 1, reordered: true });
+  });
+});
+
+describe('rescoring every application (a job)', () => {
+  it('writes only the matches that changed, of standing applications, and counts what it read', async () => {
+    const stored = (personId: string, status: ScoredApplication['status'], m?: ApplicantMatch): ScoredApplication => ({
+      openingId: 'o1',
+      syndicateId: 's1',
+      personId,
+      note: '',
+      status,
+      createdAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
+      match: m,
+    });
+    const written: string[] = [];
+    const done = await rescoreApplicants({
+      openings: {
+        pageByStatus: async (status, request) => pageOfList(status === 'open' ? [opening] : [], request),
+        listApplications: async () => [
+          stored('p001', 'submitted'),
+          stored('p002', 'submitted', match(0, 0, 'missing')),
+          stored('p003', 'withdrawn'),
+        ],
+        saveMatch: async (application) => {
+          written.push(application.personId);
+        },
+      },
+      people: memoryPeople([
+        newPerson({
+          id: 'p001',
+          name: 'Ada',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          declaredSkills: [{ skill: 'solar-site-survey', level: 'working' }],
+        }),
+      ]),
+      learning: { findCredentialedSkills: async () => [] },
+      now: () => new Date('2026-12-01T00:00:00.000Z'),
+    });
+    expect(written).toEqual(['p001']);
+    expect(done).toEqual({ openings: 1, applications: 2, written: 1 });
   });
 });
