@@ -11,6 +11,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { tradeOf } from '#app/search-sync.ts';
 import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
+import { currentMatches } from '#domain/openings/applicant-match.ts';
 import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
@@ -98,7 +99,10 @@ async function grow(size: Size) {
       applications.slice(i, i + 8).map(async (application, j) => {
         const opening = opened.get(application.openingId) ?? (await services.openings.get(application.openingId));
         const at = new Date(Date.UTC(2026, 5, 1) + (i + j) * 1000).toISOString();
+        // Scored as applying scores it, so the ranked list holds it (applicant-match.ts).
+        const scored = opening && (await currentMatches(services, opening, [application.personId], at));
         await services.openings.createApplication({
+          match: scored ? scored.get(application.personId)?.match : undefined,
           ...application,
           syndicateId: opening?.syndicateId ?? jobsHot.syndicate,
           note: 'Benchmark application',
@@ -205,6 +209,8 @@ async function routeList(): Promise<Sample[]> {
       innovationId: hot.record,
       // /api/people/{id}: a person's public profile.
       id: jobsHot.person,
+      // The applicant routes: the first person who applied to the hot opening (seeded in `grow`).
+      personId: personId(50),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
     },

@@ -6,6 +6,7 @@ import { generateKeyPairSync, type JsonWebKey, randomBytes, randomInt } from 'no
 import { resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
+import { createApplicationNoteRepository } from '#adapters/dynamodb/application-note-repository.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
@@ -28,6 +29,7 @@ import type {
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
+import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
@@ -50,6 +52,8 @@ export interface StoreServices {
   openings: OpeningRepository;
   /** Each application's message thread between the applicant and the syndicate's admins. */
   threads: ThreadRepository;
+  /** The syndicate admins' private notes on applications. */
+  applicationNotes: ApplicationNoteRepository;
   /** The skill-shortage index, its sources and snapshots. */
   shortages: ShortageRepository;
   innovations: InnovationRepository;
@@ -111,6 +115,7 @@ export function createStoreServices(
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),
     threads: createThreadRepository(client, config.TABLE_NAME),
+    applicationNotes: createApplicationNoteRepository(client, config.TABLE_NAME),
     shortages: createShortageRepository(client, config.TABLE_NAME),
     innovations: createInnovationRepository(client, config.TABLE_NAME),
     ledger: createLedgerRepository(client, config.TABLE_NAME),

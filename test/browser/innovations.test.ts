@@ -66,7 +66,13 @@ describe('an improvement from draft to settled royalty', () => {
     const recordUrl = inventor.url();
     await expect(inventor.locator('.status').first().textContent()).resolves.toBe('Draft');
     expect((await fetch(recordUrl)).status).toBe(404);
-    await inventor.getByRole('button', { name: 'Publish' }).click();
+    await inventor.getByRole('button', { name: 'Publish…' }).click();
+    // Publishing cannot be undone: the page says so, and what it means, before the button that does it.
+    await expect(inventor.locator('#publish-confirm').textContent()).resolves.toMatch(
+      /cannot be undone[\s\S]*registry log/,
+    );
+    expect((await fetch(recordUrl)).status).toBe(404);
+    await inventor.getByRole('button', { name: 'Yes, publish version 1' }).click();
     await expect(statusText(inventor)).resolves.toMatch(/Published as version 1/);
     expect((await fetch(recordUrl)).status).toBe(200);
 
@@ -86,7 +92,9 @@ describe('an improvement from draft to settled royalty', () => {
 
     await inventor.goto(recordUrl);
     await expectAccessibleForms(inventor);
-    await inventor.getByRole('button', { name: 'Confirm 100.00 Bound' }).click();
+    await inventor.getByRole('button', { name: 'Confirm 100.00 Bound…' }).click();
+    await expect(inventor.locator('[id^="confirm-"]').textContent()).resolves.toMatch(/cannot be taken back/);
+    await inventor.getByRole('button', { name: 'Yes, confirm 100.00 Bound' }).click();
     await expect(statusText(inventor)).resolves.toBe('Confirmed and settled: 50.00 Bound went to the inventors.');
     await expect(inventor.locator('main').textContent()).resolves.toContain('Carmen Ruiz received 50.00 Bound');
     await inventor.screenshot({ path: join(shots, 'innovation-settled.png'), fullPage: true });
@@ -157,7 +165,8 @@ describe('co-inventors are asked before anything is published', () => {
 
     await author.goto(recordUrl);
     await expectAccessibleForms(author);
-    await author.getByRole('button', { name: 'Publish' }).click();
+    await author.getByRole('button', { name: 'Publish…' }).click();
+    await author.getByRole('button', { name: 'Yes, publish version 1' }).click();
     await expect(statusText(author)).resolves.toMatch(/Published as version 1/);
     await carmen.close();
     await devContext.close();

@@ -191,6 +191,25 @@ const cells: Cell[] = [
     ownerStatus: 200,
   },
   {
+    route: 'GET /api/openings/{openingId}/applicants/{personId}/profile',
+    path: () => `/api/openings/${ids.opening}/applicants/applicant/profile`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/openings/{openingId}/applicants/{personId}/notes',
+    path: () => `/api/openings/${ids.opening}/applicants/applicant/notes`,
+    body: { body: 'Strong references; asked about Thursdays.' },
+    owner: 'owner',
+    ownerStatus: 201,
+  },
+  {
+    route: 'GET /api/openings/{openingId}/applicants/{personId}/notes',
+    path: () => `/api/openings/${ids.opening}/applicants/applicant/notes`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
     route: 'GET /api/openings/{openingId}/applications/{personId}/messages',
     path: () => `/api/openings/${ids.opening}/applications/applicant/messages`,
     owner: 'applicant',

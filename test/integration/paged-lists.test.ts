@@ -82,6 +82,9 @@ beforeAll(async () => {
     const path = `/api/openings/${openingIds[0]}/applications/ada/messages`;
     await ok(call('POST', path, i % 2 ? 'admin' : 'ada', { body: `Message ${i}` }), 201);
   }
+  for (let i = 0; i < 5; i++) {
+    await ok(call('POST', `/api/openings/${openingIds[0]}/applicants/p0/notes`, 'admin', { body: `Note ${i}` }), 201);
+  }
   await innovationWorld(api.services);
 }, 180_000);
 
@@ -181,6 +184,13 @@ const jobRows: ListRow[] = [
     as: 'ada',
     pageSize: 2,
     id: (item) => String(item.messageId),
+  },
+  {
+    route: '/api/openings/{openingId}/applicants/{personId}/notes',
+    path: '/api/openings/{opening}/applicants/p0/notes',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
   },
   { route: '/api/courses', path: '/api/courses', as: null, pageSize: 2, id: byId },
   { route: '/api/skills', path: '/api/skills', as: null, pageSize: 40, id: byId },

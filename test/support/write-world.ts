@@ -211,6 +211,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'POST /api/openings/{openingId}/applicants/{personId}/notes',
+      path: () => `/api/openings/${ids.opening}/applicants/applicant/notes`,
+      body: () => ({ body: 'Strong references; asked about **Thursdays**.' }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
       route: 'POST /api/openings/{openingId}/applications/{personId}/messages',
       path: () => `/api/openings/${ids.opening}/applications/applicant/messages`,
       body: () => ({ body: 'When could I see the bench?' }),

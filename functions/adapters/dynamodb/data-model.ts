@@ -100,9 +100,25 @@ export const entities = {
       'Written in the opening’s own transactions (opening-skill-index.ts): present exactly while the opening is open and not marked expired by the sweep.',
   })),
   application: entity(() => ({
-    about: 'A person’s application to an opening: the key makes a second impossible.',
-    keys: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
+    about:
+      'A person’s application to an opening, with its last match: the key makes a second impossible; gsi2 ranks an opening’s standing applications.',
+    keys: {
+      ...k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
+      ...k.applicantRankKeys(
+        v('openingId'),
+        { score: n('999 − score', 3), holds: n('999 − holds', 3) },
+        v('createdAt'),
+        v('personId'),
+      ),
+    },
     foundBy: ['openingId', 'personId'],
+    notes:
+      'gsi2 only while it stands (not withdrawn) and once scored: applications written before matches were kept have none until `npm run applicants:rescore`.',
+  })),
+  'application-note': entity(() => ({
+    about: 'A private note of a syndicate’s admins on one application; gsi1 lists the application’s notes by time.',
+    keys: k.applicationNoteKeys(v('openingId'), v('personId'), v('noteId'), v('at')),
+    foundBy: ['openingId', 'personId', 'noteId'],
   })),
   'application-count': entity(() => ({
     about: 'How many applications an opening has taken (the cap), beside it.',
@@ -252,6 +268,7 @@ export const jobs = {
   'job: verify log': 'functions/local/verify-log.ts',
   'job: log backfill': 'functions/local/backfill-log.ts',
   'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
+  'job: rescore applicants': 'functions/local/rescore-applicants.ts',
   'every write': 'functions/app/commands/command.ts',
 } as const;
 export type Job = keyof typeof jobs;
@@ -309,8 +326,12 @@ export const accessPatterns = {
     operation: 'BatchGetItem',
     key: k.personKeys(v('personId')),
     reads: 'items by key',
-    bound: 'the ids of one page (at most its page size), or an opening’s applicants (at most 200)',
-    usedBy: ['GET /api/syndicates/{syndicateId}/members', 'GET /api/openings/{openingId}/applicants'],
+    bound: 'the ids of one page (at most its page size)',
+    usedBy: [
+      'GET /api/syndicates/{syndicateId}/members',
+      'GET /api/openings/{openingId}/applicants',
+      'GET /api/openings/{openingId}/applicants/{personId}/notes',
+    ],
   })),
   'person-create-once': pattern(() => ({
     entity: 'person',
@@ -410,8 +431,13 @@ export const accessPatterns = {
     operation: 'BatchGetItem',
     key: k.heldSkillKeys(v('personId'), v('skillId')),
     reads: 'items by key',
-    bound: 'an opening’s applicants (at most 200) × its required skills',
-    usedBy: ['GET /api/openings/{openingId}/applicants', 'page /jobs/[id]/applicants'],
+    bound: 'one page of an opening’s applicants (at most its page size) × its required skills (at most 12)',
+    usedBy: [
+      'GET /api/openings/{openingId}/applicants',
+      'PUT /api/openings/{openingId}/applications/me',
+      'page /jobs/[id]/applicants',
+      'job: rescore applicants',
+    ],
   })),
   'learners-of-course': pattern(() => ({
     entity: 'enrollment',
@@ -531,6 +557,7 @@ export const accessPatterns = {
       'sweep: expire openings',
       'job: reindex',
       'job: skill-index backfill',
+      'job: rescore applicants',
     ],
     partition: {
       single:
@@ -577,6 +604,9 @@ export const accessPatterns = {
       'GET /api/openings/{openingId}/applications/{personId}/messages',
       'POST /api/openings/{openingId}/applications/{personId}/messages',
       'page /jobs/[id]/applications/[personId]',
+      'GET /api/openings/{openingId}/applicants/{personId}/profile',
+      'GET /api/openings/{openingId}/applicants/{personId}/notes',
+      'POST /api/openings/{openingId}/applicants/{personId}/notes',
     ],
   })),
   'move-application': pattern(() => ({
@@ -631,14 +661,46 @@ export const accessPatterns = {
     reads: 'writes',
     usedBy: ['PUT /api/openings/{openingId}/applications/me'],
   })),
+  'applicants-ranked': pattern(() => ({
+    entity: 'application',
+    does: 'An opening’s standing applications, best stored match first, then who applied first, a page at a time.',
+    operation: 'Query',
+    key: k.rankedApplicantsOf(v('openingId')),
+    reads: 'a page',
+    usedBy: ['GET /api/openings/{openingId}/applicants', 'page /jobs/[id]/applicants'],
+  })),
+  'applicant-match-refresh': pattern(() => ({
+    entity: 'application',
+    does: 'A newer match and ranking key on one application, over the status read (an update of those alone).',
+    operation: 'UpdateItem',
+    key: k.applicationLookup(v('openingId'), v('personId')),
+    reads: 'writes',
+    usedBy: ['GET /api/openings/{openingId}/applicants', 'page /jobs/[id]/applicants', 'job: rescore applicants'],
+  })),
   'applications-of-opening': pattern(() => ({
     entity: 'application',
-    does: 'An opening’s applications, all of them, for the ranking.',
+    does: 'An opening’s applications, all of them, to score those written before matches were kept.',
     operation: 'Query',
     key: k.openingApplications(v('openingId')),
     reads: 'a bounded set',
     bound: 'at most 200 an opening (maxApplicationsPerOpening, kept by apply-once)',
-    usedBy: ['GET /api/openings/{openingId}/applicants', 'page /jobs/[id]/applicants'],
+    usedBy: ['job: rescore applicants'],
+  })),
+  'add-application-note': pattern(() => ({
+    entity: 'application-note',
+    does: 'One note, once: its id (derived from the idempotency key) is in its key.',
+    operation: 'PutItem',
+    key: k.applicationNoteKeys(v('openingId'), v('personId'), v('noteId'), v('at')),
+    reads: 'writes',
+    usedBy: ['POST /api/openings/{openingId}/applicants/{personId}/notes', 'page /jobs/[id]/applicants/[personId]/'],
+  })),
+  'notes-of-application': pattern(() => ({
+    entity: 'application-note',
+    does: 'One application’s notes, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.applicationNotesOf(v('openingId'), v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/openings/{openingId}/applicants/{personId}/notes', 'page /jobs/[id]/applicants/[personId]/'],
   })),
   'applications-of-person': pattern(() => ({
     entity: 'application',

@@ -62,7 +62,8 @@ export type EntityType =
   | 'application'
   | 'application-count'
   | 'application-message'
-  | 'application-message-id';
+  | 'application-message-id'
+  | 'application-note';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -164,6 +165,41 @@ export const applicationMessageIdKeys = (openingId: string, applicantId: string,
 export const applicationThread = (openingId: string, applicantId: string) => ({
   pk: threadPartition(openingId, applicantId),
   prefix: 'MSG#',
+});
+
+/**
+ * An application's place in its opening's ranking (gsi2), written on the application while it stands
+ * (not withdrawn): the best match first (the score, then how many skills are held, both counted down
+ * from 999 so ascending order is best first), then whoever applied first. Scores stay under 40 (12
+ * skills at most, 3 points each).
+ */
+export const applicantRankKeys = (
+  openingId: string,
+  match: { score: number; holds: number },
+  createdAt: string,
+  personId: string,
+) => ({
+  gsi2pk: `APPLICANTS#${openingId}`,
+  gsi2sk: `${countDown(match.score)}#${countDown(match.holds)}#${createdAt}#${personId}`,
+});
+/** 999 less the value, in three digits, so ascending order puts the highest first (the catalogue's placeholder passes). */
+const countDown = (value: number) => pad(Number.isInteger(value) ? Math.max(0, 999 - value) : value, 3);
+/** An opening's standing applications (gsi2), best match first: the ranking, a page at a time. */
+export const rankedApplicantsOf = (openingId: string) => ({ gsi2pk: `APPLICANTS#${openingId}` });
+
+/**
+ * A private note of the syndicate's admins on one application, by id (derived from the request's
+ * idempotency key, so a request run twice writes one note); gsi1 lists an application's notes in time order.
+ */
+export const applicationNoteKeys = (openingId: string, personId: string, noteId: string, at: string) => ({
+  pk: `NOTES#${openingId}#${personId}`,
+  sk: `NOTE#${noteId}`,
+  gsi1pk: `NOTES#${openingId}#${personId}`,
+  gsi1sk: `${at}#${noteId}`,
+});
+/** One application's notes (gsi1), in time order: one application's partition. */
+export const applicationNotesOf = (openingId: string, personId: string) => ({
+  gsi1pk: `NOTES#${openingId}#${personId}`,
 });
 
 /** A key nothing is written under: the store's health check reads it (store-probe.ts). */

@@ -3,17 +3,20 @@ import {
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, RuleViolationError } from '#domain/errors.ts';
 import { conflictRetry, startRetries } from '#domain/retry.ts';
 import { firstItems } from '#domain/paged-reads.ts';
 import type { Application } from '#domain/openings/application.ts';
+import type { ScoredApplication } from '#domain/openings/applicant-match.ts';
 import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { messagePuts } from './thread-repository.ts';
 import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
 import {
+  applicantRankKeys,
   applicationCountKeys,
   applicationKeys,
   applicationLookup,
@@ -22,6 +25,7 @@ import {
   openingKeys,
   openingLookup,
   openingsInStatus,
+  rankedApplicantsOf,
   syndicateOpenings,
 } from './keys.ts';
 import { skillIndexWrites } from './opening-skill-index.ts';
@@ -56,10 +60,20 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':expected': expected },
   });
+  // Every write of an application puts it whole through here, so its place in the ranking (gsi2) follows
+  // its match and status: a withdrawn application, or one never scored, is in no ranking.
+  const applicationItem = (application: ScoredApplication, createdAt = application.createdAt) => ({
+    ...applicationKeys(application.openingId, application.personId, createdAt),
+    ...(application.match && application.status !== 'withdrawn'
+      ? applicantRankKeys(application.openingId, application.match, createdAt, application.personId)
+      : {}),
+    type: 'application',
+    ...application,
+  });
   // Access pattern `application-by-opening-and-person`: one person's application to one opening.
   const getApplication = async (openingId: string, personId: string, consistent = false) => {
     const item = await getItem(client, tableName, applicationLookup(openingId, personId), { consistent });
-    return item ? fromItem<Application>(item) : null;
+    return item ? fromItem<ScoredApplication>(item) : null;
   };
   // One application and its count, together: the put unless the person applied, the count unless full.
   const applicationWrite = (application: Application) =>
@@ -68,11 +82,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
         {
           Put: {
             TableName: tableName,
-            Item: {
-              ...applicationKeys(application.openingId, application.personId, application.createdAt),
-              type: 'application',
-              ...application,
-            },
+            Item: applicationItem(application),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -100,7 +110,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       request,
       { name: 'pk', value: pk },
     );
-    return pageOf(page, fromItem<Application>);
+    return pageOf(page, fromItem<ScoredApplication>);
   };
   const openingIndexPage = async (
     index: 'gsi1' | 'gsi2',
@@ -209,14 +219,9 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     // with the move, if any, in one transaction.
     async saveApplication(application, expected, message) {
       const stored = await getApplication(application.openingId, application.personId);
-      const keys = applicationKeys(
-        application.openingId,
-        application.personId,
-        stored?.createdAt ?? application.createdAt,
-      );
       const put = {
         TableName: tableName,
-        Item: { ...keys, type: 'application', ...application },
+        Item: applicationItem(application, stored?.createdAt),
         ...applicationGuard(expected),
       };
       const changed = 'The application changed meanwhile; reload it and try again.';
@@ -230,6 +235,50 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     // createApplication keeps.
     async listApplications(openingId) {
       return (await firstItems((request) => pageOfApplications(openingId, request), maxApplicationsPerOpening)).items;
+    },
+
+    // Access pattern `applicants-ranked`: an opening's standing applications, best stored match first, a page at a
+    // time (gsi2).
+    async pageRankedApplications(openingId, request) {
+      const { gsi2pk } = rankedApplicantsOf(openingId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi2pk },
+        },
+        request,
+        { name: 'gsi2pk', value: gsi2pk },
+      );
+      return pageOf(page, fromItem<ScoredApplication>);
+    },
+
+    // Access pattern `applicant-match-refresh`: a newer match and ranking key on one application, over the status
+    // read (an update of those attributes alone, so it never undoes a decision made meanwhile).
+    async saveMatch(application, match) {
+      const rank = applicantRankKeys(application.openingId, match, application.createdAt, application.personId);
+      await storeCall(
+        () =>
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: applicationLookup(application.openingId, application.personId),
+              UpdateExpression: 'SET #match = :match, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
+              ConditionExpression: 'attribute_exists(pk) AND #status = :status AND #status <> :withdrawn',
+              ExpressionAttributeNames: { '#match': 'match', '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':match': match,
+                ':gsi2pk': rank.gsi2pk,
+                ':gsi2sk': rank.gsi2sk,
+                ':status': application.status,
+                ':withdrawn': 'withdrawn',
+              },
+            }),
+          ),
+        'The application changed meanwhile.',
+      );
     },
 
     // Access pattern `applications-of-person`: a person's applications, newest first, a page at a time (gsi1).
@@ -260,11 +309,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
                 {
                   Put: {
                     TableName: tableName,
-                    Item: {
-                      ...applicationKeys(application.openingId, application.personId, application.createdAt),
-                      type: 'application',
-                      ...application,
-                    },
+                    Item: applicationItem(application),
                     ...applicationGuard(expected),
                   },
                 },

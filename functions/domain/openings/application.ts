@@ -68,22 +68,24 @@ export function matchSkills(required: Opening['skills'], skills: ApplicantSkills
   });
 }
 
+/** How an applicant's skills meet the skills an opening asks for: each skill, the count held, the score. */
+export function measureMatch(required: Opening['skills'], skills: ApplicantSkills) {
+  const matches = matchSkills(required, skills);
+  return {
+    matches,
+    holds: matches.filter((m) => m.held !== 'missing').length,
+    missing: matches.filter((m) => m.held === 'missing').map((m) => m.skill),
+    score: matches.reduce((sum, m) => sum + weight[m.held], 0),
+  };
+}
+
 /** Best match first; ties go to whoever applied first. */
 export function rankApplicants<T extends { application: Application; skills: ApplicantSkills }>(
   opening: Pick<Opening, 'skills'>,
   applicants: T[],
 ): RankedApplicant<T>[] {
   return applicants
-    .map((applicant) => {
-      const matches = matchSkills(opening.skills, applicant.skills);
-      return {
-        applicant,
-        matches,
-        holds: matches.filter((m) => m.held !== 'missing').length,
-        missing: matches.filter((m) => m.held === 'missing').map((m) => m.skill),
-        score: matches.reduce((sum, m) => sum + weight[m.held], 0),
-      };
-    })
+    .map((applicant) => ({ applicant, ...measureMatch(opening.skills, applicant.skills) }))
     .sort(
       (a, b) =>
         b.score - a.score ||

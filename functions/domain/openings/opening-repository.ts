@@ -2,6 +2,7 @@ import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { Application } from './application.ts';
 import type { ApplicationMessage } from './application-thread.ts';
+import type { ApplicantMatch, ScoredApplication } from './applicant-match.ts';
 import type { Opening, OpeningStatus } from './opening.ts';
 
 /**
@@ -30,12 +31,12 @@ export interface OpeningRepository {
    * opening while it is open and not marked expired by the sweep: one whose date passed since is in it.
    */
   pageOpenAsking(skill: string, request: PageRequest, sieve?: Sieve<Opening>): Promise<Page<Opening>>;
-  getApplication(openingId: string, personId: string): Promise<Application | null>;
+  getApplication(openingId: string, personId: string): Promise<ScoredApplication | null>;
   /**
    * Creates unless the person already applied; returns the stored application either way, and which.
    * RuleViolationError `applications-full` once the opening holds `maxApplicationsPerOpening`.
    */
-  createApplication(application: Application): Promise<{ application: Application; created: boolean }>;
+  createApplication(application: ScoredApplication): Promise<{ application: Application; created: boolean }>;
   /**
    * Saves if the stored status is `expected`; ConflictError otherwise. With a `message` (one sent with a
    * stage change), adds it to the application's thread in the same transaction.
@@ -46,7 +47,18 @@ export interface OpeningRepository {
     message?: ApplicationMessage,
   ): Promise<void>;
   /** An opening's applications: at most `maxApplicationsPerOpening`, which `createApplication` keeps to. */
-  listApplications(openingId: string): Promise<Application[]>;
+  listApplications(openingId: string): Promise<ScoredApplication[]>;
+  /**
+   * A page of an opening's standing applications (any status but withdrawn) in ranking order: the best
+   * stored match first, then whoever applied first (applicant-match.ts). An application written before
+   * matches were kept has none and is not in it until it is scored (`npm run applicants:rescore`).
+   */
+  pageRankedApplications(openingId: string, request: PageRequest): Promise<Page<ScoredApplication>>;
+  /**
+   * Writes a newer match on the application (and so its place in the ranking), only while its status is
+   * still the one read: ConflictError otherwise (a decision came first; the next read scores it again).
+   */
+  saveMatch(application: ScoredApplication, match: ApplicantMatch): Promise<void>;
   /** A page of a person's applications, newest first. */
   pageApplicationsOf(personId: string, request: PageRequest): Promise<Page<Application>>;
   /**

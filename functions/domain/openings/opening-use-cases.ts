@@ -1,13 +1,13 @@
 // What syndicate admins and members do with openings: post, edit, publish, close, apply, decide.
 import type { Commons } from '../content/commons.ts';
-import { NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { ConflictError, NotFoundError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
-import { type Page, type PageRequest, pageOfList } from '../paging.ts';
+import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
-import { declaredSkillIds } from '../people/profile.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
-import { type Application, rankApplicants } from './application.ts';
+import type { Application } from './application.ts';
+import { currentMatches, type ScoredApplication, sameMatch } from './applicant-match.ts';
 import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 
@@ -124,7 +124,9 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
     throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
   }
   const at = deps.now().toISOString();
-  const { application, created } = await deps.openings.createApplication({
+  // Scored now, so the applicant list reads applications in score order (applicant-match.ts).
+  const match = (await currentMatches(deps, opening, [identity.personId], at)).get(identity.personId)?.match;
+  const submitted: ScoredApplication = {
     openingId,
     syndicateId: opening.syndicateId,
     personId: identity.personId,
@@ -132,9 +134,11 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
     status: 'submitted',
     createdAt: at,
     updatedAt: at,
-  });
+    match,
+  };
+  const { application, created } = await deps.openings.createApplication(submitted);
   if (application.status === 'withdrawn') {
-    const renewed = { ...application, note, status: 'submitted' as const, updatedAt: at };
+    const renewed: ScoredApplication = { ...application, note, status: 'submitted' as const, updatedAt: at, match };
     await deps.openings.saveApplication(renewed, 'withdrawn');
     return { application: renewed, submitted: true };
   }
@@ -157,10 +161,11 @@ export async function myApplications(
 
 /**
  * Applicants ranked by skill match, a page at a time; only the syndicate's admins may see them.
- * Ranking must see every applicant: an opening takes at most `maxApplicationsPerOpening` applications
- * (see opening-repository.ts), so this reads at most that many, and their people and the skills the
- * opening asks for in batches. The cursor is an offset into the ranking: an application arriving
- * between two pages can move someone across the boundary, as on any list that changes while read.
+ * Steps: check the caller admins the syndicate; read one page of the standing applications in the order
+ * of their stored match (applicant-match.ts); score the page's people again from their skills and the
+ * opening's as they are now, show that, and write back each match that changed, so the order catches
+ * up. A page reads the same whether 2 or 200 applied: one page of applications, its people and their
+ * skills in two batched reads.
  */
 export async function rankedApplicants(
   deps: OpeningDependencies,
@@ -169,27 +174,41 @@ export async function rankedApplicants(
   request: PageRequest,
 ) {
   const opening = await adminOpening(deps, identity, openingId);
-  const applications = (await deps.openings.listApplications(openingId)).filter((a) => a.status !== 'withdrawn');
-  const personIds = applications.map((a) => a.personId);
-  const [people, credentialed] = await Promise.all([
-    deps.people.getMany(personIds),
-    deps.learning.findCredentialedSkills(
-      personIds,
-      opening.skills.map((s) => s.skill),
-    ),
-  ]);
-  const held = Map.groupBy(credentialed, (skill) => skill.personId);
-  const applicants = applications.map((application) => {
-    const person = people.get(application.personId);
-    return {
-      application,
-      person: { id: application.personId, name: person?.name ?? 'Unknown member', place: person?.place ?? '' },
-      skills: { credentialed: held.get(application.personId) ?? [], declared: person ? declaredSkillIds(person) : [] },
-    };
-  });
-  const all = rankApplicants(opening, applicants);
-  const ranked = pageOfList(all, request);
-  // The rank of the page's first applicant, so a page after the first numbers on from where it starts.
-  const firstRank = ranked.items[0] ? all.indexOf(ranked.items[0]) + 1 : 1;
-  return { opening, ranked, firstRank };
+  const page = await deps.openings.pageRankedApplications(openingId, request);
+  const at = deps.now().toISOString();
+  const current = await currentMatches(
+    deps,
+    opening,
+    page.items.map((a) => a.personId),
+    at,
+  );
+  const items = await Promise.all(
+    page.items.map(async (application) => {
+      const now = current.get(application.personId);
+      const match = now?.match ?? { score: 0, holds: 0, missing: [], matches: [], scoredAt: at };
+      const changed = !sameMatch(application.match, match);
+      if (changed) {
+        // The write-back only brings the order up to date; the page shows the new match either way. A
+        // decision made meanwhile wins (ConflictError), and a store refusing writes does not fail a
+        // read: either way the application is scored again when it is next shown.
+        await deps.openings.saveMatch(application, match).catch((error: unknown) => {
+          if (!(error instanceof ConflictError || error instanceof StoreUnavailableError)) throw error;
+        });
+      }
+      return {
+        application: withoutMatch(application),
+        person: {
+          id: application.personId,
+          name: now?.person?.name ?? 'Unknown member',
+          place: now?.person?.place ?? '',
+        },
+        ...match,
+        /** The place in the order is from an older match until the list is read again. */
+        reordered: changed,
+      };
+    }),
+  );
+  return { opening, ranked: { ...page, items } };
 }
+
+const withoutMatch = ({ match: _match, ...application }: ScoredApplication): Application => application;

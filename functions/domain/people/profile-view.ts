@@ -71,11 +71,16 @@ const capped = <T>(items: T[], more = false): Capped<T> => ({
   more: more || items.length > listCap,
 });
 
-/** The person's profile as `viewerId` (null: not signed in) may see it; 404 for no such person. */
+/**
+ * The person's profile as `viewerId` (null: not signed in) may see it; 404 for no such person.
+ * `appliedToViewer`: the caller has established, from the application itself, that the person has an
+ * open application to a syndicate the viewer admins (applicant-view.ts); visibility.ts decides what that shows.
+ */
 export async function viewProfile(
   deps: ProfileViewDependencies,
   personId: string,
   viewerId: string | null,
+  { appliedToViewer = false }: { appliedToViewer?: boolean } = {},
 ): Promise<ProfileView> {
   // Memberships are read only where they decide something: the relation of a signed-in other person
   // (both people's, side by side), or the syndicates section itself.
@@ -86,7 +91,7 @@ export async function viewProfile(
     other ? activeSyndicates(deps, viewerId) : undefined,
   ]);
   if (!person) throw new NotFoundError('person', personId);
-  const relation = relationOf(personId, viewerId, theirs?.ids ?? [], viewers?.ids ?? []);
+  const relation = relationOf(personId, viewerId, theirs?.ids ?? [], viewers?.ids ?? [], appliedToViewer);
   const shown = new Set(visibleSections(person.privacy, relation));
   const view: ProfileView = {
     id: person.id,

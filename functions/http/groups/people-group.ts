@@ -3,9 +3,10 @@
 // so the `api` function's bundle (jobs, learning, credentials, search, shortages) keeps within budget.
 import type { RouteGroup } from './route-group.ts';
 import { hiringRoutes } from '../routes/hiring-routes.ts';
+import { applicantRoutes } from '../routes/applicant-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [...peopleRoutes, ...hiringRoutes],
+  routes: [...peopleRoutes, ...hiringRoutes, ...applicantRoutes],
 };

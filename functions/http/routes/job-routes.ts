@@ -311,13 +311,16 @@ export const openingRoutes = [
       tags: ['jobs'],
       responses: {
         200: {
-          description: `One page of the ranking, best match first (an opening takes at most ${maxApplicationsPerOpening} applications, all ranked).`,
+          description:
+            'One page of the ranking: best match first, then whoever applied first; withdrawn applications are left out. Each applicant’s match is computed when they apply and again each time they appear on a page, so `score`, `holds`, `matches` and `missing` are as of `scoredAt` (this request). The order is kept by the store from the last match computed: someone whose skills (or the opening’s) changed since comes with `reordered: true` and takes their new place from the next read.',
           schema: () =>
             pageSchema(
               z.object({
                 person: z.object({ id: z.string(), name: z.string() }),
                 score: z.number(),
                 holds: z.number(),
+                scoredAt: z.string(),
+                reordered: z.boolean(),
               }),
             ),
         },
@@ -329,17 +332,7 @@ export const openingRoutes = [
         limit: query.pageSize,
         cursor: query.cursor,
       });
-      return {
-        body: pageBody(ranked, ({ applicant, matches, holds, missing, score }) => ({
-          person: applicant.person,
-          application: applicant.application,
-          matches,
-          holds,
-          missing,
-          score,
-        })),
-        headers: { 'cache-control': 'private, no-store' },
-      };
+      return { body: pageBody(ranked, (item) => item), headers: { 'cache-control': 'private, no-store' } };
     },
   }),
 ];

@@ -6,16 +6,17 @@ import { getMe } from '#domain/people/get-me.ts';
 import { personSchema } from '#domain/people/person.ts';
 import { viewProfile } from '#domain/people/profile-view.ts';
 import { availabilityStatuses, linkKinds, profileSections, visibilities } from '#domain/people/profile.ts';
+import { relations } from '#domain/people/visibility.ts';
 import { commandRoute, protectedRoute } from '../route.ts';
 
 /** What `GET /api/people/{id}` answers (profile-view.ts): each section only when the viewer may see it. */
-const profileViewSchema = () => {
+export const profileViewSchema = () => {
   const capped = <T extends z.core.SomeType>(item: T) =>
     z.optional(z.object({ items: z.array(item), more: z.boolean() }));
   return z.object({
     id: z.string(),
     name: z.string(),
-    relation: z.enum(['self', 'co-member', 'outsider']),
+    relation: z.enum(relations),
     hidden: z.array(z.enum(profileSections)),
     privacy: z.optional(z.record(z.enum(profileSections), z.enum(visibilities))),
     about: z.optional(

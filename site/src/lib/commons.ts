@@ -31,3 +31,11 @@ export function tradeLabel(trade: TradeId): string {
 }
 
 export const levelLabel = { foundation: 'Foundation', working: 'Working', proficient: 'Proficient' } as const;
+
+/** How an applicant holds a skill an opening asks for, as the applicant list and page say it. */
+export const heldLabel = {
+  credential: 'credential',
+  'credential-below': 'credential, lower level',
+  declared: 'self-declared',
+  missing: 'missing',
+} as const;

@@ -6,12 +6,15 @@ describe('who sees a section of a profile', () => {
   const table: Array<[Visibility, Relation, boolean]> = [
     ['public', 'outsider', true],
     ['public', 'co-member', true],
+    ['public', 'applicant', true],
     ['public', 'self', true],
     ['members', 'outsider', false],
     ['members', 'co-member', true],
+    ['members', 'applicant', true],
     ['members', 'self', true],
     ['private', 'outsider', false],
     ['private', 'co-member', false],
+    ['private', 'applicant', false],
     ['private', 'self', true],
   ];
   it.each(table)('a %s section is shown to the %s: %s', (setting, relation, shown) => {
@@ -29,6 +32,17 @@ describe('who sees a section of a profile', () => {
     expect(visibleSections(privacy, 'co-member')).not.toContain('courses');
     expect(visibleSections(privacy, 'self')).toContain('courses');
   });
+
+  it('shows the admins of a syndicate a person applied to what members see, never what is private', () => {
+    const privacy = { ...defaultPrivacy, about: 'public' as const, courses: 'private' as const };
+    expect(visibleSections(privacy, 'applicant')).toEqual([
+      'about',
+      'credentials',
+      'skills',
+      'syndicates',
+      'innovations',
+    ]);
+  });
 });
 
 describe('how a viewer stands to a person', () => {
@@ -41,4 +55,16 @@ describe('how a viewer stands to a person', () => {
   ] as const)('%s is %s', (_who, viewer, hers, theirs, relation) => {
     expect(relationOf('ada', viewer, hers, theirs)).toBe(relation);
   });
+
+  it.each([
+    ['an admin of a syndicate she applied to', 'bram', ['x'], ['z'], 'applicant'],
+    ['an admin who also shares a syndicate with her', 'bram', ['x'], ['x'], 'co-member'],
+    ['herself, even as her own applicant', 'ada', [], [], 'self'],
+    ['a visitor who is not signed in', null, [], [], 'outsider'],
+  ] as const)(
+    'with an open application to the viewer’s syndicate, %s is %s',
+    (_who, viewer, hers, theirs, relation) => {
+      expect(relationOf('ada', viewer, hers, theirs, true)).toBe(relation);
+    },
+  );
 });
