@@ -18,6 +18,8 @@ export interface Application {
   createdAt: string;
   updatedAt: string;
   decidedBy?: string | undefined;
+  /** The applicant attached the CV on their profile: the syndicate's admins may read it (cv-use-cases.ts). */
+  withCv?: boolean | undefined;
 }
 
 export interface ApplicantSkills {
