@@ -36,6 +36,7 @@ export function buildApp(
     env,
     crossRegionReferences: true,
     table: stateful.table,
+    files: stateful.files,
     site,
     publicUrl: optional('publicUrl'),
     certificateArn: optional('certificateArn'),

@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -25,12 +27,15 @@ import {
   acknowledgeCdkInternals,
   acknowledgeDeadLetterQueues,
   acknowledgeEdge,
+  acknowledgeFileAccess,
   acknowledgeFunctions,
   acknowledgeReindexSource,
 } from './nag-acknowledgements.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
+  /** The bucket of files people upload (CVs): the people API and the site's forms read and write it. */
+  files: IBucket;
   /** API Gateway throttling for the whole stage (per-identity limits live in the API). */
   throttle: { rateLimit: number; burstLimit: number };
   /** The built site: `astro build` output (site/dist/client and site/dist/server/entry.mjs). */
@@ -150,13 +155,26 @@ export class StatelessStack extends Stack {
       'PeopleApi',
       'functions/handlers/people-api.ts',
       'Guildhall API: profiles and people',
+      { environment: { ...withSearch, FILES_BUCKET: props.files.bucketName } },
     );
+    // CVs: only the people API (the CV routes) and the site (the same commands, run by its forms and its
+    // CV downloads) are given the bucket; put, get and delete under cv/ alone, no listing.
+    const grantFiles = (fn: GuildhallFunction) => {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+          resources: [props.files.arnForObjects('cv/*')],
+        }),
+      );
+    };
+    grantFiles(peopleApiFunction);
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
       description: 'Guildhall site: pages rendered on demand',
       environment: {
         ...withSearch,
+        FILES_BUCKET: props.files.bucketName,
         AUTH_HOSTED_UI_URL: identity.hostedUiUrl,
         AUTH_SIGN_IN_URL: '/auth/sign-in',
       },
@@ -168,6 +186,7 @@ export class StatelessStack extends Stack {
       ],
     });
     props.table.grantReadWriteData(siteFunction);
+    grantFiles(siteFunction);
     monitoring.watchFunction('Site', siteFunction);
 
     // Search: the indexer follows the table's stream; failures are retried, bisected, then parked.
@@ -268,6 +287,7 @@ export class StatelessStack extends Stack {
       sweep: expireOpenings,
     });
     acknowledgeReindexSource(reindex.function);
+    acknowledgeFileAccess(props.files, [peopleApiFunction, siteFunction]);
     acknowledgeDeadLetterQueues([indexing.deadLetters, shortages.deadLetters, reindex.deadLetters, sweepFailures]);
     acknowledgeEdge({
       distribution: site.distribution,

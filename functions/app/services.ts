@@ -6,7 +6,11 @@ import { createCredentialSigner } from '#adapters/credentials/credential-signer.
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createDynamoIdempotencyStore } from '#adapters/dynamodb/idempotency-store.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { createDiskFileStore } from '#adapters/files/disk-file-store.ts';
+import { createMemoryFileStore } from '#adapters/files/memory-file-store.ts';
+import { createS3FileStore } from '#adapters/files/s3-file-store.ts';
 import { type Config, ConfigError, getConfig } from '#config/config.ts';
+import type { FileStore } from '#domain/files/file-store.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type { CredentialSigner } from '#domain/learning/credential.ts';
 import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
@@ -25,6 +29,8 @@ export interface Services extends StoreServices {
   signer: CredentialSigner & { publicJwk(): Promise<JsonWebKey> };
   siteUrl: string;
   search: SearchIndex;
+  /** Files people upload (CVs): S3 in AWS, a folder on one machine. */
+  files: FileStore;
   healthProbes: DependencyProbe[];
 }
 
@@ -78,9 +84,36 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       signer: lazySigner(config, store.log),
       siteUrl: config.PUBLIC_URL,
       search,
+      files: overrides.files ?? fileStore(config, store.log),
     } satisfies Omit<Services, keyof StoreServices>,
     overrides,
   );
+}
+
+/**
+ * Where uploaded files go: the bucket in AWS, a folder, or memory (tests; warned elsewhere). Built on
+ * first use: only the functions that serve files are given a bucket, and the others never ask.
+ */
+function fileStore(config: Config, log: Logger): FileStore {
+  let built: FileStore | undefined;
+  const build = (): FileStore => {
+    if (config.FILES_BUCKET) return createS3FileStore({ bucket: config.FILES_BUCKET, region: config.AWS_REGION });
+    if (config.STAGE === 'aws') {
+      throw new ConfigError('Invalid configuration:\n  FILES_BUCKET: required in AWS where files are read or written');
+    }
+    if (config.FILES_DIR) return createDiskFileStore(config.FILES_DIR);
+    if (config.STAGE !== 'test') log.warn('FILES_DIR is not set; uploaded files last only as long as this process');
+    return createMemoryFileStore();
+  };
+  const store = () => {
+    built ??= build();
+    return built;
+  };
+  return {
+    put: (key, bytes, contentType) => store().put(key, bytes, contentType),
+    get: (key) => store().get(key),
+    delete: (key) => store().delete(key),
+  };
 }
 
 /** The signer is built on first use (importing the key), so cold starts do not wait for it. */

@@ -13,6 +13,7 @@ import { createLearningRepository } from '#adapters/dynamodb/learning-repository
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
+import { createPersonDataRepository } from '#adapters/dynamodb/person-data-repository.ts';
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
@@ -32,6 +33,7 @@ import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
+import type { PersonDataRepository } from '#domain/people/person-data.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import type { Logger } from '#platform/log.ts';
@@ -47,6 +49,8 @@ export interface StoreServices {
   telemetry: Telemetry;
   commons: Commons;
   people: PeopleRepository;
+  /** A person's data as a whole, by key: the export and the account deletion; and their CV's record. */
+  personData: PersonDataRepository;
   learning: LearningRepository;
   syndicates: SyndicateRepository;
   openings: OpeningRepository;
@@ -111,6 +115,7 @@ export function createStoreServices(
       return readCommonsFile(resolve(config.COMMONS_FILE));
     },
     people: createPeopleRepository(client, config.TABLE_NAME),
+    personData: createPersonDataRepository(client, config.TABLE_NAME),
     learning: createLearningRepository(client, config.TABLE_NAME),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),

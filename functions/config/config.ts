@@ -129,6 +129,15 @@ export const configSchema = lazySchema(() => {
     ),
     /** Secrets Manager name or ARN holding ORIGIN_VERIFY (AWS); read on the first request, instead of the value. */
     ORIGIN_VERIFY_SECRET: secretId,
+    /**
+     * The private S3 bucket that holds files people upload (CVs), in AWS. Unset: FILES_DIR, or, outside
+     * AWS only, memory that lasts as long as the process.
+     */
+    FILES_BUCKET: z.optional(
+      z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
+    ),
+    /** The folder that holds uploaded files on one machine (the local stack sets it under its data folder). */
+    FILES_DIR: z.optional(z.string().check(z.minLength(1))),
     /** Largest request body the API accepts (larger: 413). */
     MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
     /** Writes one person may make per minute before the API answers 429. */

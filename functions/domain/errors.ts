@@ -50,6 +50,18 @@ export class UnauthenticatedError extends DomainError {
 /** A known identity that may not do this to an object it may see. */
 export class ForbiddenError extends DomainError {}
 
+/**
+ * The signed-in identity's account was deleted: its data is gone and the id stays retired, so what the
+ * ledger and the registry log keep under it is never tied to a new profile (delete-account.ts).
+ */
+export class AccountDeletedError extends ForbiddenError {
+  constructor(deletedAt: string) {
+    super(
+      `This account was deleted on ${deletedAt.slice(0, 10)}: everything it held is gone, and it cannot be used again. To start afresh, sign up with a new sign-in.`,
+    );
+  }
+}
+
 /** The change collides with the current state (already exists, changed meanwhile, wrong status). */
 export class ConflictError extends DomainError {
   /**
@@ -74,8 +86,8 @@ export class RuleViolationError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly limitBytes: number;
-  constructor(limitBytes: number) {
-    super(`The request body is larger than ${limitBytes} bytes.`);
+  constructor(limitBytes: number, message = `The request body is larger than ${limitBytes} bytes.`) {
+    super(message);
     this.limitBytes = limitBytes;
   }
 }

@@ -30,5 +30,10 @@ export function requestFromEvent(event: ApiEvent): HttpRequest {
 }
 
 export function resultFromResponse(response: HttpResponse): ApiResult {
-  return { statusCode: response.status, headers: response.headers, body: response.body, isBase64Encoded: false };
+  return {
+    statusCode: response.status,
+    headers: response.headers,
+    body: response.body,
+    isBase64Encoded: response.isBase64Encoded ?? false,
+  };
 }

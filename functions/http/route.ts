@@ -33,6 +33,8 @@ export interface RouteResult {
   body?: unknown;
   contentType?: string;
   headers?: Record<string, string>;
+  /** A binary body (a file), sent as is with `contentType`; in place of `body`. */
+  bytes?: Uint8Array;
 }
 
 export interface ResponseDoc {
@@ -66,6 +68,8 @@ interface RouteBase<P, Q, B> {
   input?: () => RouteInput<P, Q, B>;
   /** `documented && {…}` (#config/bundle.ts): `false`, and left out, in the functions' AWS bundles. */
   doc: RouteDoc | false;
+  /** A body limit of its own (an upload), in place of MAX_BODY_BYTES, and the sentence a 413 says. */
+  bodyLimit?: { bytes: number; message: string };
 }
 
 export interface PublicRoute<P, Q, B> extends RouteBase<P, Q, B> {

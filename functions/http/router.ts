@@ -33,6 +33,8 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body is a file's bytes in base64 (API Gateway and the local gateway decode it). */
+  isBase64Encoded?: boolean;
 }
 
 export interface RouterOptions {
@@ -112,7 +114,11 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     if (route.auth === 'required' && !request.identity) throw new UnauthenticatedError();
     // Built the first time this route is matched, then kept (see route.ts).
     const input = route.input?.() ?? {};
-    const body = readBody(request, input.body !== undefined, options.maxBodyBytes);
+    const body = readBody(
+      request,
+      input.body !== undefined,
+      route.bodyLimit ?? { bytes: options.maxBodyBytes, message: undefined },
+    );
     if ('command' in route) {
       if (!request.identity) throw new UnauthenticatedError();
       // A write: the command counts it, validates it and deduplicates it, as it does for the site's forms.
@@ -182,10 +188,14 @@ export function matchRoute(
   return { allowed };
 }
 
-function readBody(request: HttpRequest, takesBody: boolean, maxBytes: number): unknown {
+function readBody(
+  request: HttpRequest,
+  takesBody: boolean,
+  limit: { bytes: number; message: string | undefined },
+): unknown {
   const raw = request.body;
   if (raw === undefined || raw === '') return undefined;
-  if (Buffer.byteLength(raw, 'utf8') > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (Buffer.byteLength(raw, 'utf8') > limit.bytes) throw new PayloadTooLargeError(limit.bytes, limit.message);
   if (!takesBody) return undefined;
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
@@ -226,6 +236,15 @@ function safeDecode(segment: string): string {
 function toResponse(result: RouteResult): HttpResponse {
   const status = result.status ?? (result.body === undefined ? 204 : 200);
   const headers: Record<string, string> = { ...result.headers };
+  if (result.bytes) {
+    headers['content-type'] = result.contentType ?? 'application/octet-stream';
+    return {
+      status: result.status ?? 200,
+      headers,
+      body: Buffer.from(result.bytes).toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
   if (result.body === undefined) return { status, headers, body: '' };
   if (typeof result.body === 'string' && result.contentType) {
     headers['content-type'] = result.contentType;

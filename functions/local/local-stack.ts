@@ -2,7 +2,17 @@
 // `npm start`, the browser tests and the benchmarks all start the stack through here.
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,6 +85,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     admin.destroy();
     progress(created ? `table "${tableName}" created` : `table "${tableName}" already there`);
 
+    // Uploaded files (CVs) beside the table's data when it is kept, else in a folder removed at stop.
+    const filesDir = options.dataDir
+      ? join(dirname(resolve(options.dataDir)), 'files')
+      : mkdtempSync(join(tmpdir(), 'guildhall-files-'));
+    if (!options.dataDir) cleanups.push(async () => rmSync(filesDir, { recursive: true, force: true }));
     const identity = await createDevIdentityProvider(join(root, '.cache/dev-identity/signing-key.json'));
     const host = options.host ?? '127.0.0.1';
     const publicUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${options.port}`;
@@ -86,6 +101,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AWS_EC2_METADATA_DISABLED: 'true',
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
+      FILES_DIR: filesDir,
       // DynamoDB Local (one JVM, transactions queued behind each other, sharing this machine) can take
       // seconds where DynamoDB takes milliseconds; the 2 s default is for AWS.
       STORE_TIMEOUT_MS: '10000',

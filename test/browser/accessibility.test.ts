@@ -50,6 +50,9 @@ const pages = [
   '/me/',
   '/me/profile/',
   '/me/profile/skills/?q=safety',
+  '/me/profile/cv/',
+  // The confirmation step only: nothing here presses its button.
+  '/me/delete/',
   '/people/demo-carmen/',
   '/auth/sign-in',
   '/no-such-page/',

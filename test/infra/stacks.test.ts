@@ -50,6 +50,48 @@ describe('the stateful stack', () => {
   });
 });
 
+describe('the bucket of people’s files', () => {
+  it('is private, encrypted, reachable over TLS only, logged, unversioned (a removed CV is gone) and retained', () => {
+    data.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: Match.objectLike({
+          ServerSideEncryptionConfiguration: [
+            Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+          ],
+        }),
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'people-files/' }),
+        VersioningConfiguration: Match.absent(),
+      }),
+    });
+    const policies = JSON.stringify(data.findResources('AWS::S3::BucketPolicy'));
+    expect(policies).toContain('aws:SecureTransport');
+  });
+
+  it('is given only to the people API and the site, and only for put, get and delete under cv/', () => {
+    const granted = Object.entries(app.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
+      JSON.stringify(policy).includes('PeopleFiles'),
+    );
+    const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles));
+    expect(holders).toHaveLength(2);
+    expect(holders.join(' ')).toMatch(/PeopleApiFunction/);
+    expect(holders.join(' ')).toMatch(/SiteFunction/);
+    for (const [, policy] of granted) {
+      const statement = (policy.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>).find((s) =>
+        JSON.stringify(s).includes('PeopleFiles'),
+      );
+      expect(statement?.Action).toEqual(['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
+      expect(JSON.stringify(statement?.Resource)).toContain('/cv/*');
+    }
+  });
+});
+
 describe('the stateless stack', () => {
   it('runs the API and site functions on Node 24, arm64', () => {
     const functions = app.findResources('AWS::Lambda::Function', {

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
+import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
 import { readyToPay } from '../support/innovation-world.ts';
 import { commons } from '../support/services.ts';
@@ -66,8 +67,11 @@ beforeAll(async () => {
     await expectStatus(call('POST', '/api/syndicates/own-syn/openings', 'owner', opening), 201, 'opening'),
   ).id;
   await expectStatus(call('PUT', `/api/openings/${ids.opening}/status`, 'owner', { status: 'open' }), 200, 'publish');
+  // The applicant sends the CV on her profile with the application: the syndicate's admins may read it.
+  await call('GET', '/api/me', 'applicant');
+  await expectStatus(call('PUT', '/api/me/cv', 'applicant', { pdf: pdf().toString('base64') }), 200, 'upload a CV');
   await expectStatus(
-    call('PUT', `/api/openings/${ids.opening}/applications/me`, 'applicant', { note: 'Hello' }),
+    call('PUT', `/api/openings/${ids.opening}/applications/me`, 'applicant', { note: 'Hello', withCv: true }),
     200,
     'apply',
   );
@@ -181,6 +185,12 @@ const cells: Cell[] = [
   {
     route: 'GET /api/openings/{openingId}/applicants',
     path: () => `/api/openings/${ids.opening}/applicants`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/openings/{openingId}/applications/{personId}/cv',
+    path: () => `/api/openings/${ids.opening}/applications/applicant/cv`,
     owner: 'owner',
     ownerStatus: 200,
   },

@@ -172,6 +172,14 @@ const jobRows: ListRow[] = [
     id: (item) => String(item.openingId),
   },
   {
+    // Everything held about ada: her five applications (on gsi1) and whatever else the walk finds.
+    route: '/api/me/export',
+    path: '/api/me/export',
+    as: 'ada',
+    pageSize: 2,
+    id: (item) => JSON.stringify(item),
+  },
+  {
     route: '/api/openings/{openingId}/applicants',
     path: '', // the first opening's, filled in once it exists
     as: 'admin',
@@ -313,6 +321,8 @@ const oneThing: Record<string, string> = {
   '/api/registry-log/proofs/inclusion': 'one proof: a path of log2(tree size) hashes',
   '/api/registry-log/proofs/consistency': 'one proof: a path of about log2(tree size) hashes',
   '/api/openapi.json': 'this API’s description',
+  '/api/me/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
+  '/api/openings/{openingId}/applications/{personId}/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
 };
 
 const unwrap = (schema: unknown): unknown =>

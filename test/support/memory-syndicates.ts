@@ -67,7 +67,7 @@ export function memorySyndicates(): SyndicateRepository {
       memberships.set(key(membership.syndicateId, membership.personId), copy(membership));
       return copy(membership);
     },
-    async changeMembership(from, to) {
+    async changeMembership(from, to, options = {}) {
       const at = key(from.syndicateId, from.personId);
       const stored = memberships.get(at);
       const syndicate = syndicates.get(from.syndicateId);
@@ -75,7 +75,8 @@ export function memorySyndicates(): SyndicateRepository {
         throw new ConflictError('The membership changed meanwhile; try again.');
       }
       const adminDelta = counts(to).admin - counts(from).admin;
-      if (adminDelta < 0 && syndicate.adminCount <= 1) throw lastAdminError();
+      const lastMemberLeaving = options.lastMember === true && syndicate.memberCount === 1;
+      if (adminDelta < 0 && syndicate.adminCount <= 1 && !lastMemberLeaving) throw lastAdminError();
       syndicates.set(syndicate.id, {
         ...syndicate,
         memberCount: syndicate.memberCount + counts(to).member - counts(from).member,

@@ -10,6 +10,7 @@ import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fix
 import type { ApiResponse } from './api-client.ts';
 import { body } from './api-client.ts';
 import { documentClient } from './dynamodb.ts';
+import { pdf } from './pdf.ts';
 import { answersTo, finishLessons, openDraw } from './quiz.ts';
 import { readyToPay } from './innovation-world.ts';
 import { commons } from './services.ts';
@@ -35,6 +36,11 @@ export interface WriteCase {
     state: Record<string, unknown>;
     done: Record<string, unknown>;
   };
+  /**
+   * For a call made of many changes that a fault may cut short (an account deletion): what it leaves
+   * is not undone but finished by the same request sent again, which the store-fault suite does.
+   */
+  resumable?: true;
 }
 
 const course = (() => {
@@ -88,6 +94,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     'learner',
     'invitee',
     'editor',
+    'departing',
   ]) {
     await call('GET', '/api/me', person);
   }
@@ -358,6 +365,19 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'PUT /api/me/cv',
+      path: () => '/api/me/cv',
+      body: () => ({ pdf: pdf().toString('base64') }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/me/cv',
+      path: () => '/api/me/cv',
+      as: 'editor',
+      ok: 200,
+    },
+    {
       route: 'POST /api/me/enrollments',
       path: () => '/api/me/enrollments',
       body: () => ({ courseId: course.id }),
@@ -376,6 +396,14 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       body: () => ({ drawId: draw.id, answers: answersTo(course, draw.questions) }),
       as: 'learner',
       ok: 200,
+    },
+    {
+      // Last: the departing person's account goes, and with it everything they hold.
+      route: 'DELETE /api/me',
+      path: () => '/api/me',
+      as: 'departing',
+      ok: 200,
+      resumable: true,
     },
   ];
   return cases.map((write) => ({ ...write, method: write.route.split(' ')[0] ?? 'POST' }));

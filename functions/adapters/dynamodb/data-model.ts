@@ -146,6 +146,17 @@ export const entities = {
     keys: k.healthProbeKeys,
     foundBy: [],
   })),
+  cv: entity(() => ({
+    about: 'What is kept about a person’s CV (size, when it came); the PDF itself is in the file store.',
+    keys: k.cvKeys(v('personId')),
+    foundBy: ['personId'],
+  })),
+  'account-deletion': entity(() => ({
+    about: 'Says a person’s account was deleted, or is being deleted (a cut-short deletion resumes from it).',
+    keys: k.accountDeletionKeys(v('personId')),
+    foundBy: ['personId'],
+    notes: 'Outlives everything else in the person’s partition: a later sign-in with the same id is told.',
+  })),
   'idempotency-key': entity(() => ({
     about: 'One idempotency key of one person for one command, with its first answer; expires by TTL.',
     keys: k.idempotencyKeys(v('personId'), v('command'), v('key')),
@@ -286,7 +297,16 @@ export interface AccessPattern {
   entity: EntityName | readonly EntityName[] | 'any';
   /** What it answers, in a line. */
   does: string;
-  operation: 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'TransactWriteItems';
+  operation:
+    | 'GetItem'
+    | 'BatchGetItem'
+    | 'Query'
+    | 'Scan'
+    | 'PutItem'
+    | 'UpdateItem'
+    | 'DeleteItem'
+    | 'BatchWriteItem'
+    | 'TransactWriteItems';
   /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: begins_with. */
   key: Key;
   reads: Reads;
@@ -1143,6 +1163,121 @@ export const accessPatterns = {
     reads: 'writes',
     usedBy: ['every write'],
   })),
+  // A person's data as a whole: their CV, the export and the account deletion.
+  'cv-by-person': pattern(() => ({
+    entity: 'cv',
+    does: 'What is kept about a person’s CV.',
+    operation: 'GetItem',
+    key: k.cvKeys(v('personId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/me/cv',
+      'DELETE /api/me/cv',
+      'GET /api/openings/{openingId}/applications/{personId}/cv',
+      'PUT /api/openings/{openingId}/applications/me',
+      'page /me/profile/cv/',
+      'page /me/profile/cv.pdf',
+      'page /jobs/[id]/',
+      'page /jobs/[id]/applicants/[personId]/cv.pdf',
+    ],
+  })),
+  'cv-save': pattern(() => ({
+    entity: 'cv',
+    does: 'Records a person’s CV, replacing the one before.',
+    operation: 'PutItem',
+    key: k.cvKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['PUT /api/me/cv', 'page /me/profile/cv/'],
+  })),
+  'cv-remove': pattern(() => ({
+    entity: 'cv',
+    does: 'Forgets a person’s CV.',
+    operation: 'DeleteItem',
+    key: k.cvKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/me/cv', 'page /me/profile/cv/'],
+  })),
+  'person-partition-paged': pattern(() => ({
+    entity: 'any',
+    does: 'Everything under a person’s own partition (profile, CV, enrollments, attempts, held skills…), a page at a time.',
+    operation: 'Query',
+    key: k.personPartition(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
+  })),
+  'person-listing-paged': pattern(() => ({
+    entity: 'any',
+    does: 'Everything gsi1 lists under a person (credentials, memberships, applications, inventor links…), a page at a time.',
+    operation: 'Query',
+    key: k.personListing(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
+  })),
+  'idempotency-of-person-paged': pattern(() => ({
+    entity: 'idempotency-key',
+    does: 'The first answers kept for a person’s idempotency keys, a page at a time.',
+    operation: 'Query',
+    key: k.idempotencyOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
+  })),
+  'account-partition-paged': pattern(() => ({
+    entity: ['account', 'ledger-entry', 'credit-limit-change'],
+    does: 'A Bound account with its entries and credit-limit changes, a page at a time.',
+    operation: 'Query',
+    key: k.accountPartition(v('accountId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/export', 'page /me/data.json'],
+  })),
+  'below-application-paged': pattern(() => ({
+    entity: 'any',
+    does: 'What is kept below one application’s key (a thread, notes), a page at a time.',
+    operation: 'Query',
+    key: k.applicationScope(v('openingId'), v('personId')),
+    reads: 'a page',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'person-remove': pattern(() => ({
+    entity: 'person',
+    does: 'Removes a person’s profile item: the first step of an account deletion.',
+    operation: 'DeleteItem',
+    key: k.personKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'person-data-remove': pattern(() => ({
+    entity: 'any',
+    does: 'Removes a person’s items by key, 25 to a batch: the account deletion.',
+    operation: 'BatchWriteItem',
+    key: {},
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'account-deletion-by-person': pattern(() => ({
+    entity: 'account-deletion',
+    does: 'Whether, and how far, a person’s account was deleted (strongly consistent).',
+    operation: 'GetItem',
+    key: k.accountDeletionKeys(v('personId')),
+    reads: 'one item',
+    usedBy: ['DELETE /api/me', 'GET /api/me', 'page /me/delete/'],
+  })),
+  'account-deletion-start': pattern(() => ({
+    entity: 'account-deletion',
+    does: 'Records that a deletion started, once; a second start finds the first.',
+    operation: 'PutItem',
+    key: k.accountDeletionKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'account-deletion-finish': pattern(() => ({
+    entity: 'account-deletion',
+    does: 'Marks a deletion done.',
+    operation: 'UpdateItem',
+    key: k.accountDeletionKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+
   'idempotency-claim': pattern(() => ({
     entity: 'idempotency-key',
     does: 'Claims an idempotency key, or hands back the first answer in the same round trip.',

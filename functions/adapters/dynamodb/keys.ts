@@ -3,6 +3,32 @@
 
 export const personKeys = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'PROFILE' });
 
+/** A person's CV: what is kept beside the file (its size and when it came); the file is in the file store. */
+export const cvKeys = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'CV' });
+
+/**
+ * Says a person's account was deleted (or is being deleted): kept under their partition after
+ * everything else there is gone, so a deletion that was cut short resumes and a later sign-in is told.
+ */
+export const accountDeletionKeys = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'DELETED' });
+
+/** Everything under a person's own partition: profile, CV, enrollments, attempts, held skills, and more. */
+export const personPartition = (personId: string) => ({ pk: `PERSON#${personId}` });
+/** Everything gsi1 lists under a person: credentials, memberships, applications, inventor links, and more. */
+export const personListing = (personId: string) => ({ gsi1pk: `PERSON#${personId}` });
+/** A person's kept idempotency answers (the first answer to each key they sent), any command. */
+export const idempotencyOf = (personId: string) => ({ pk: `IDEMPOTENCY#${personId}` });
+/**
+ * Items kept below one application's key (`APPLY#<personId>#…`: a thread, notes), not the application
+ * itself: the `#` after the id keeps another person whose id starts the same out.
+ */
+export const applicationScope = (openingId: string, personId: string) => ({
+  pk: `OPENING#${openingId}`,
+  prefix: `APPLY#${personId}#`,
+});
+/** Everything under a ledger account: the account, its entries and its credit-limit changes. */
+export const accountPartition = (accountId: string) => ({ pk: `ACCOUNT#${accountId}` });
+
 /** An enrollment lives with its learner; gsi1 lists a course's learners (supply for shortages). */
 export const enrollmentKeys = (personId: string, courseId: string) => ({
   pk: `PERSON#${personId}`,

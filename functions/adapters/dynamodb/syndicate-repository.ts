@@ -181,7 +181,7 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
       }
     },
 
-    async changeMembership(from, to) {
+    async changeMembership(from, to, options = {}) {
       const before = counts(from);
       const after = counts(to);
       const memberDelta = after.member - before.member;
@@ -198,8 +198,14 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
             TableName: tableName,
             Key: syndicateLookup(from.syndicateId),
             UpdateExpression: 'SET memberCount = memberCount + :m, adminCount = adminCount + :a',
-            // Losing an admin needs another to remain: checked here, atomically with the change.
-            ConditionExpression: adminDelta < 0 ? 'adminCount > :one' : 'attribute_exists(pk)',
+            // Losing an admin needs another to remain, or (the last member leaving) no one left to need
+            // one: checked here, atomically with the change.
+            ConditionExpression:
+              adminDelta < 0
+                ? options.lastMember
+                  ? 'adminCount > :one OR memberCount = :one'
+                  : 'adminCount > :one'
+                : 'attribute_exists(pk)',
             ExpressionAttributeValues: {
               ':m': memberDelta,
               ':a': adminDelta,

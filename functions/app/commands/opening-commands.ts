@@ -30,10 +30,15 @@ export const changeOpeningStatusCommand = command({
 
 export const applyCommand = command({
   name: 'openings.apply',
-  input: () => ({ params: opening(), body: z.strictObject({ note: applicationNoteSchema() }) }),
+  input: () => ({
+    params: opening(),
+    body: z.strictObject({ note: applicationNoteSchema(), withCv: z.optional(z.boolean()) }),
+  }),
   // Applying again answers with the application already made, and that is no new application.
   async run({ services, identity, params, body }) {
-    const { application, submitted } = await apply(services, identity, params.openingId, body.note);
+    const { application, submitted } = await apply(services, identity, params.openingId, body.note, {
+      withCv: body.withCv ?? false,
+    });
     if (submitted) services.count('applications');
     return application;
   },

@@ -27,6 +27,8 @@ export interface Application {
   /** Why the syndicate declined (stages.ts), and the words beside the reason. */
   declineReason?: DeclineReason | undefined;
   declineNote?: string | undefined;
+  /** The applicant attached the CV on their profile: the syndicate's admins may read it (cv-use-cases.ts). */
+  withCv?: boolean | undefined;
 }
 
 export interface ApplicantSkills {

@@ -5,6 +5,7 @@ import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
+import type { PersonDataRepository } from '../people/person-data.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
 import type { Application } from './application.ts';
 import { currentMatches, type ScoredApplication, sameMatch } from './applicant-match.ts';
@@ -117,11 +118,23 @@ export async function changeOpeningStatus(
  * Applies, or re-applies after a withdrawal. Applying again while the application stands changes nothing
  * and answers with it: `submitted` says whether this call submitted one.
  */
-export async function apply(deps: OpeningDependencies, identity: Identity, openingId: string, note: string) {
+export async function apply(
+  deps: OpeningDependencies & { personData: Pick<PersonDataRepository, 'getCv'> },
+  identity: Identity,
+  openingId: string,
+  note: string,
+  { withCv = false }: { withCv?: boolean } = {},
+) {
   const opening = await deps.openings.get(openingId);
   if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
   if (!isListed(opening, deps.now())) {
     throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
+  }
+  if (withCv && !(await deps.personData.getCv(identity.personId))) {
+    throw new RuleViolationError(
+      'no-cv',
+      'There is no CV on your profile to attach: upload one on your profile first, or apply without it.',
+    );
   }
   const at = deps.now().toISOString();
   // Scored now, so the applicant list reads applications in score order (applicant-match.ts).
@@ -135,10 +148,18 @@ export async function apply(deps: OpeningDependencies, identity: Identity, openi
     createdAt: at,
     updatedAt: at,
     match,
+    ...(withCv ? { withCv } : {}),
   };
   const { application, created } = await deps.openings.createApplication(submitted);
   if (application.status === 'withdrawn') {
-    const renewed: ScoredApplication = { ...application, note, status: 'submitted' as const, updatedAt: at, match };
+    const renewed: ScoredApplication = {
+      ...application,
+      note,
+      status: 'submitted' as const,
+      updatedAt: at,
+      match,
+      withCv,
+    };
     await deps.openings.saveApplication(renewed, 'withdrawn');
     return { application: renewed, submitted: true };
   }

@@ -1,17 +1,27 @@
 // The signed-in person's own record. A first call after signing up creates the profile from the
 // token's name and email, so a new Cognito user needs no separate registration step; after that the
 // profile is what counts, whatever name a later token claims.
+import { AccountDeletedError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { newPerson, type PeopleRepository, type Person, personNameSchema } from './person.ts';
+import type { PersonDataRepository } from './person-data.ts';
 
 export interface GetMeDependencies {
   people: PeopleRepository;
+  /** Where a deleted account is recorded (the services always carry it; unit tests may leave it out). */
+  personData?: Pick<PersonDataRepository, 'getDeletion'>;
   now: () => Date;
 }
 
+/**
+ * A deleted account is never made again: its id keeps the ledger's and the log's entries, which a new
+ * profile under it would tie back to a person. Checked only where a profile would be created.
+ */
 export async function getMe(deps: GetMeDependencies, identity: Identity): Promise<Person> {
   const existing = await deps.people.get(identity.personId);
   if (existing) return existing;
+  const deleted = await deps.personData?.getDeletion(identity.personId);
+  if (deleted) throw new AccountDeletedError(deleted.startedAt);
   return deps.people.createIfAbsent(
     newPerson({
       id: identity.personId,

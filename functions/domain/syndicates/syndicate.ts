@@ -117,6 +117,10 @@ export interface SyndicateRepository {
   pageMembershipsOf(personId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** Stores a request unless the person is already a member or has one pending (ConflictError). */
   requestMembership(membership: Membership): Promise<Membership>;
-  /** Moves a membership from `from` to its new state, adjusting counts; the last admin can never go. */
-  changeMembership(from: Membership, to: Membership | null): Promise<void>;
+  /**
+   * Moves a membership from `from` to its new state, adjusting counts; the last admin can never go,
+   * except with `lastMember` when they are the only member left (an account deleted: nobody is left
+   * without an admin, and the syndicate keeps its history with no members).
+   */
+  changeMembership(from: Membership, to: Membership | null, options?: { lastMember?: boolean }): Promise<void>;
 }

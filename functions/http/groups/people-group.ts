@@ -4,9 +4,11 @@
 import type { RouteGroup } from './route-group.ts';
 import { hiringRoutes } from '../routes/hiring-routes.ts';
 import { applicantRoutes } from '../routes/applicant-routes.ts';
+import { accountRoutes } from '../routes/account-routes.ts';
+import { cvRoutes } from '../routes/cv-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [...peopleRoutes, ...hiringRoutes, ...applicantRoutes],
+  routes: [...peopleRoutes, ...hiringRoutes, ...applicantRoutes, ...cvRoutes, ...accountRoutes],
 };

@@ -64,8 +64,8 @@ describe('the route groups', () => {
   it('answer a profile path from the people router alone, and leave the catch-all to the api router', async () => {
     const services = fakeServices();
     const peopleOnly = createApiRouter(peopleGroup.routes, services);
-    expect((await peopleOnly.handle(request('DELETE', '/api/me'))).status).toBe(405);
-    expect((await createApiRouter(apiGroup.routes, services).handle(request('DELETE', '/api/me'))).status).toBe(404);
+    expect((await peopleOnly.handle(request('PUT', '/api/me'))).status).toBe(405);
+    expect((await createApiRouter(apiGroup.routes, services).handle(request('PUT', '/api/me'))).status).toBe(404);
     expect((await peopleOnly.handle(request('GET', '/api/health'))).status).toBe(404);
   });
 });

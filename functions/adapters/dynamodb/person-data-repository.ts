@@ -1,0 +1,148 @@
+// A person's data as a whole, found by key: the export reads it a page at a time and the account
+// deletion removes it (domain/people/person-data.ts says which keys and why).
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#domain/errors.ts';
+import type { Page, PageRequest } from '#domain/paging.ts';
+import type { CvRecord } from '#domain/people/cv.ts';
+import type { AccountDeletion, PersonDataPart, PersonDataRepository, StoredItem } from '#domain/people/person-data.ts';
+import { batchWriteAll } from './bulk.ts';
+import { storeCall } from './errors.ts';
+import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
+import {
+  accountDeletionKeys,
+  accountPartition,
+  applicationScope,
+  cvKeys,
+  idempotencyOf,
+  personKeys,
+  personListing,
+  personPartition,
+} from './keys.ts';
+
+const stored = (item: Item): StoredItem => ({
+  type: typeof item.type === 'string' ? item.type : 'unknown',
+  data: fromItem<Record<string, unknown>>(item),
+  ref: JSON.stringify({ pk: item.pk, sk: item.sk }),
+});
+
+function keyOf(ref: string): { pk: string; sk: string } {
+  const key = JSON.parse(ref) as { pk?: unknown; sk?: unknown };
+  if (typeof key.pk !== 'string' || typeof key.sk !== 'string') throw new Error(`Not an item reference: ${ref}`);
+  return { pk: key.pk, sk: key.sk };
+}
+
+export function createPersonDataRepository(client: DynamoDBDocumentClient, tableName: string): PersonDataRepository {
+  /** One page of a partition (base table) or a gsi1 listing, optionally below a sort-key prefix. */
+  const pageOfKey = async (
+    key: { pk: string; prefix?: string } | { gsi1pk: string },
+    request: PageRequest,
+  ): Promise<Page<StoredItem>> => {
+    const onIndex = 'gsi1pk' in key;
+    const partition = onIndex ? { name: 'gsi1pk', value: key.gsi1pk } : { name: 'pk', value: key.pk };
+    const prefix = !onIndex && key.prefix !== undefined ? key.prefix : undefined;
+    const page = await queryPage(
+      client,
+      {
+        TableName: tableName,
+        ...(onIndex ? { IndexName: 'gsi1' } : {}),
+        KeyConditionExpression: prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': partition.name, ...(prefix === undefined ? {} : { '#sk': 'sk' }) },
+        ExpressionAttributeValues: { ':pk': partition.value, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+      },
+      request,
+      partition,
+    );
+    return pageOf(page, stored);
+  };
+  const partKey = (personId: string, part: PersonDataPart) => {
+    switch (part) {
+      // Access pattern `person-partition-paged`: everything under the person's own partition.
+      case 'own':
+        return personPartition(personId);
+      // Access pattern `person-listing-paged`: everything gsi1 lists under the person.
+      case 'listed':
+        return personListing(personId);
+      // Access pattern `idempotency-of-person-paged`: the first answers kept for their keys.
+      case 'answers':
+        return idempotencyOf(personId);
+      // Access pattern `account-partition-paged`: their Bound account, entries and limit changes.
+      case 'ledger':
+        return accountPartition(`person:${personId}`);
+    }
+  };
+
+  return {
+    // Access pattern `cv-by-person`: what is kept about a person's CV.
+    async getCv(personId) {
+      const item = await getItem(client, tableName, cvKeys(personId));
+      return item ? fromItem<CvRecord>(item) : null;
+    },
+    // Access pattern `cv-save`: records a person's CV (replacing the one before).
+    async saveCv(record) {
+      await storeCall(() =>
+        client.send(
+          new PutCommand({ TableName: tableName, Item: { ...cvKeys(record.personId), type: 'cv', ...record } }),
+        ),
+      );
+    },
+    // Access pattern `cv-remove`: forgets a person's CV.
+    async removeCv(personId) {
+      await storeCall(() => client.send(new DeleteCommand({ TableName: tableName, Key: cvKeys(personId) })));
+    },
+    // One part of a person's data, a page at a time (the patterns are named in `partKey`).
+    page: (personId, part, request) => pageOfKey(partKey(personId, part), request),
+    // Access pattern `below-application-paged`: what is kept below one application's key.
+    pageBelowApplication: (openingId, personId, request) => pageOfKey(applicationScope(openingId, personId), request),
+    // Access pattern `person-remove`: a person's profile item.
+    async removeProfile(personId) {
+      await storeCall(() => client.send(new DeleteCommand({ TableName: tableName, Key: personKeys(personId) })));
+    },
+    // Access pattern `person-data-remove`: items by key, in batches of 25.
+    async remove(refs) {
+      await batchWriteAll(
+        client,
+        tableName,
+        refs.map((ref) => ({ DeleteRequest: { Key: keyOf(ref) } })),
+      );
+    },
+    // Access pattern `account-deletion-by-person`: whether (and how far) a person's account was deleted.
+    async getDeletion(personId) {
+      const item = await getItem(client, tableName, accountDeletionKeys(personId), { consistent: true });
+      return item ? fromItem<AccountDeletion>(item) : null;
+    },
+    // Access pattern `account-deletion-start`: written once; a second start finds the first.
+    async startDeletion(deletion) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: { ...accountDeletionKeys(deletion.personId), type: 'account-deletion', ...deletion },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          ),
+        );
+        return deletion;
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const existing = await this.getDeletion(deletion.personId);
+        if (!existing) throw error;
+        return existing;
+      }
+    },
+    // Access pattern `account-deletion-finish`: marks the deletion done.
+    async finishDeletion(personId, finishedAt) {
+      await storeCall(() =>
+        client.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: accountDeletionKeys(personId),
+            UpdateExpression: 'SET #status = :deleted, finishedAt = :at',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':deleted': 'deleted', ':at': finishedAt },
+          }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// The port for a person's data as a whole: what the export reads and the account deletion removes.
+// It is found by key, not by a list of item types: everything under the person's own partition,
+// everything gsi1 lists under them, their kept idempotency answers and anything kept below one of
+// their applications' keys. An item type added later under any of those keys is exported and
+// deleted without a change here (see delete-account.ts for the few kinds that are kept).
+import type { Page, PageRequest } from '../paging.ts';
+import type { CvRecord } from './cv.ts';
+
+/**
+ * The parts of a person's data, each read a page at a time: `own` (profile, CV, enrollments, attempts,
+ * held skills…), `listed` (credentials, memberships, applications, inventor links…), `answers` (the
+ * first answer kept for each idempotency key they sent) and `ledger` (their Bound account and its
+ * entries and credit-limit changes).
+ */
+export const personDataParts = ['own', 'listed', 'answers', 'ledger'] as const;
+export type PersonDataPart = (typeof personDataParts)[number];
+
+/** One stored item: its entity type, its attributes without table keys, and an opaque reference to it. */
+export interface StoredItem {
+  type: string;
+  data: Record<string, unknown>;
+  ref: string;
+}
+
+/** Marks a person's account as deleted (or being deleted): a cut-short deletion resumes from it. */
+export interface AccountDeletion {
+  personId: string;
+  status: 'deleting' | 'deleted';
+  startedAt: string;
+  finishedAt?: string | undefined;
+}
+
+export interface PersonDataRepository {
+  getCv(personId: string): Promise<CvRecord | null>;
+  saveCv(record: CvRecord): Promise<void>;
+  removeCv(personId: string): Promise<void>;
+  /** A page of one part of the person's data, in key order. */
+  page(personId: string, part: PersonDataPart, request: PageRequest): Promise<Page<StoredItem>>;
+  /** A page of the items kept below one application's key (a thread, notes), not the application. */
+  pageBelowApplication(openingId: string, personId: string, request: PageRequest): Promise<Page<StoredItem>>;
+  /** Removes the person's profile item, first of all: from then on no profile can be read or made. */
+  removeProfile(personId: string): Promise<void>;
+  /** Removes items by reference; removing one already gone is no error. */
+  remove(refs: readonly string[]): Promise<void>;
+  getDeletion(personId: string): Promise<AccountDeletion | null>;
+  /** Records that the deletion started, unless it already did; returns the record as stored. */
+  startDeletion(deletion: AccountDeletion): Promise<AccountDeletion>;
+  finishDeletion(personId: string, finishedAt: string): Promise<void>;
+}

@@ -1,0 +1,219 @@
+// A person's data as a whole: the export walks everything held about them a page at a time, and the
+// account deletion removes it (found by key), leaving the ledger summing to zero and the registry log
+// verifying, refusing a sole admin who has not handed over, and finishing after a fault when retried.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryFileStore } from '#adapters/files/memory-file-store.ts';
+import type { Services } from '#app/services.ts';
+import { StoreUnavailableError } from '#domain/errors.ts';
+import { cvFileKey } from '#domain/files/file-store.ts';
+import { deleteAccount } from '#domain/people/delete-account.ts';
+import type { PersonDataPart } from '#domain/people/person-data.ts';
+import { createApi } from '#http/api.ts';
+import { verifyTable } from '#local/verify-log.ts';
+import { type ApiResponse, body, callerFor } from '../support/api-client.ts';
+import { localEndpoint } from '../support/dynamodb.ts';
+import { type Call, innovationSteps, innovationWorld, ledgerSums } from '../support/innovation-world.ts';
+import { pdf } from '../support/pdf.ts';
+import { courseNamed, takeQuiz } from '../support/quiz.ts';
+import { syndicateInput } from '../unit/innovations/fixtures.ts';
+
+const clock = { now: new Date('2026-11-02T10:00:00Z') };
+const files = createMemoryFileStore();
+let call: Call;
+let services: Services;
+let openingId = '';
+let credentialId = '';
+let recordId = '';
+
+const ok = async (response: Promise<ApiResponse>, status = 200) => {
+  const answer = await response;
+  expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(status);
+  return body(answer);
+};
+
+/** Everything one part of a person's data holds, walked a page at a time as the deletion does. */
+async function held(personId: string, part: PersonDataPart) {
+  const items: Array<{ type: string }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = await services.personData.page(personId, part, { limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return items.map((item) => item.type).sort();
+}
+
+beforeAll(async () => {
+  ({ call, services } = await innovationWorld(clock, { files }));
+  // ana is paid a royalty: her Bound account has entries, and the registry log has her record.
+  const steps = innovationSteps(() => call);
+  const { id, reportId } = await steps.adoptedAndReported();
+  recordId = id;
+  const decided = await ok(
+    call('PUT', `/api/innovations/${id}/reports/${reportId}/decision`, 'ana', { decision: 'confirm' }),
+  );
+  expect(decided.report.status).toBe('settled');
+  // Her profile, skill, CV, learning and credential, memberships and an application with the CV.
+  await ok(call('PUT', '/api/me/skills/solar-site-survey', 'ana', { level: 'working' }));
+  await ok(call('PUT', '/api/me/cv', 'ana', { pdf: pdf().toString('base64') }));
+  credentialId = (await ok(takeQuiz(call, 'ana', courseNamed('double-entry-bookkeeping-basics')))).credentialId;
+  await ok(call('POST', '/api/syndicates/mill/join-requests', 'ana'), 201);
+  await ok(call('PUT', '/api/syndicates/mill/members/ana', 'admin', { decision: 'approve' }));
+  await ok(call('POST', '/api/syndicates', 'ana', syndicateInput('ana-alone')), 201);
+  await ok(call('POST', '/api/syndicates', 'ana', syndicateInput('ana-coop')), 201);
+  await ok(call('POST', '/api/syndicates/ana-coop/join-requests', 'ben'), 201);
+  await ok(call('PUT', '/api/syndicates/ana-coop/members/ben', 'ana', { decision: 'approve' }));
+  openingId = (
+    await ok(
+      call('POST', '/api/syndicates/mill/openings', 'admin', {
+        title: 'Miller’s assistant',
+        description: 'Run the stones and keep the grain dry, with the work shared at a weekly meeting.',
+        skills: [{ skill: 'repair-systematic-fault-finding', level: 'working' }],
+        positions: 1,
+        hoursPerWeek: 20,
+        pay: [{ amount: 2000, currency: 'EUR', per: 'hour' }],
+        place: 'Ghent, BE',
+        remote: false,
+        employmentType: 'CONTRACTOR',
+        validThrough: '2026-12-31',
+      }),
+      201,
+    )
+  ).id;
+  await ok(call('PUT', `/api/openings/${openingId}/status`, 'admin', { status: 'open' }));
+  await ok(call('PUT', `/api/openings/${openingId}/applications/me`, 'ana', { note: 'Hello', withCv: true }));
+}, 120_000);
+
+describe('downloading your data', () => {
+  it('walks everything held about you, a page at a time, and nothing of anyone else’s', async () => {
+    const items: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await ok(
+        call('GET', `/api/me/export?pageSize=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
+      );
+      expect(page.items.length).toBeLessThanOrEqual(5);
+      items.push(...page.items);
+      cursor = page.next;
+      pages++;
+    } while (cursor && pages < 50);
+    expect(cursor).toBeUndefined();
+    const types = new Set(items.map((item) => item.type));
+    for (const type of [
+      'person',
+      'cv',
+      'enrollment',
+      'attempt',
+      'credential',
+      'held-skill',
+      'membership',
+      'application',
+      'inventor-link',
+      'account',
+      'ledger-entry',
+    ]) {
+      expect(types, type).toContain(type);
+    }
+    expect(items.filter((item) => item.type === 'person').map((item) => item.id)).toEqual(['ana']);
+    const link = items.find((item) => item.type === 'inventor-link');
+    expect(link?.record).toMatchObject({ id: recordId });
+    expect(new Set(items.map((item) => JSON.stringify(item))).size).toBe(items.length);
+  });
+
+  it('refuses a cursor it did not give out, naming the field', async () => {
+    const response = await call('GET', '/api/me/export?cursor=v1.e30', 'ana');
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('query.cursor');
+  });
+});
+
+describe('deleting your account', () => {
+  it('refuses the only admin of a syndicate with other members, saying to hand it over, and changes nothing', async () => {
+    const response = await call('DELETE', '/api/me', 'ana');
+    expect(response.status).toBe(422);
+    expect(body(response).detail).toContain('only admin of');
+    expect(await services.personData.getDeletion('ana')).toBeNull();
+    await ok(call('GET', '/api/me', 'ana'));
+  });
+
+  it('removes the person’s data, keeps the ledger at zero-sum and the log verifying, and refuses them after', async () => {
+    await ok(call('PUT', '/api/syndicates/ana-coop/members/ben', 'ana', { role: 'admin' }));
+    const before = await ledgerSums(services);
+    const millBefore = await services.syndicates.get('mill');
+
+    const done = await ok(call('DELETE', '/api/me', 'ana'));
+    expect(done).toMatchObject({ status: 'deleted' });
+
+    expect(await held('ana', 'own')).toEqual(['account-deletion']);
+    expect(await held('ana', 'listed')).toEqual(['inventor-link']);
+    expect(await held('ana', 'answers')).toEqual([]);
+    expect(files.keys()).not.toContain(cvFileKey('ana'));
+    expect((await call('GET', `/api/credentials/${credentialId}`, null)).status).toBe(404);
+    expect((await call('GET', `/api/openings/${openingId}/applications/ana/cv`, 'admin')).status).toBe(404);
+    const applicants = await ok(call('GET', `/api/openings/${openingId}/applicants`, 'admin'));
+    expect(applicants.items).toEqual([]);
+    expect((await services.syndicates.get('mill'))?.memberCount).toBe((millBefore?.memberCount ?? 0) - 1);
+    expect(await services.syndicates.get('ana-alone')).toMatchObject({ memberCount: 0, adminCount: 0 });
+    expect(await services.syndicates.get('ana-coop')).toMatchObject({ memberCount: 1, adminCount: 1 });
+
+    // Her Bound account and entries stay, under her now anonymous id: the balances still sum to zero.
+    expect(await held('ana', 'ledger')).toContain('ledger-entry');
+    const after = await ledgerSums(services);
+    expect(after).toEqual(before);
+    expect(after.balances).toBe(0n);
+    const { result } = await verifyTable({
+      endpoint: localEndpoint(),
+      tableName: services.config.TABLE_NAME,
+      publicKey: services.logSigner.publicJwk,
+    });
+    expect(result).toMatchObject({ ok: true });
+
+    const again = await call('GET', '/api/me', 'ana');
+    expect(again.status).toBe(403);
+    expect(body(again).detail).toContain('This account was deleted');
+    expect(await services.people.get('ana')).toBeNull();
+  });
+
+  it('answers a second deletion with the first one’s outcome, removing nothing more', async () => {
+    expect(await ok(call('DELETE', '/api/me', 'ana'))).toMatchObject({ status: 'deleted', removed: 0 });
+  });
+
+  it('finishes after a store fault mid-way when asked again, and refuses sign-in from the first attempt on', async () => {
+    await ok(call('PUT', '/api/me/cv', 'member', { pdf: pdf().toString('base64') }));
+    await ok(call('PUT', '/api/me/skills/solar-site-survey', 'member', { level: 'working' }));
+    let removals = 0;
+    const faulty = {
+      ...services.personData,
+      async remove(refs: readonly string[]) {
+        if (++removals === 1) throw new StoreUnavailableError('The store stopped answering.');
+        return services.personData.remove(refs);
+      },
+    };
+    const faultyCall = callerFor(createApi({ ...services, personData: faulty }));
+    expect((await faultyCall('DELETE', '/api/me', 'member')).status).toBe(503);
+    expect(removals).toBe(1);
+    expect(await services.personData.getDeletion('member')).toMatchObject({ status: 'deleting' });
+    expect((await call('GET', '/api/me', 'member')).status).toBe(403);
+
+    expect(await ok(call('DELETE', '/api/me', 'member'))).toMatchObject({ status: 'deleted' });
+    expect(await held('member', 'own')).toEqual(['account-deletion']);
+    expect(await held('member', 'listed')).toEqual([]);
+  });
+
+  it('removes at most a budget of items a call, and goes on where it stopped on the next', async () => {
+    await ok(call('GET', '/api/me', 'stranger'));
+    await ok(call('PUT', '/api/me/cv', 'stranger', { pdf: pdf().toString('base64') }));
+    for (const skill of ['solar-site-survey', 'pv-system-sizing', 'repair-systematic-fault-finding']) {
+      await ok(call('PUT', `/api/me/skills/${skill}`, 'stranger', { level: 'working' }));
+    }
+    const identity = { personId: 'stranger' };
+    const first = await deleteAccount(services, identity, 1);
+    expect(first).toMatchObject({ status: 'deleting', removed: 1 });
+    let last = first;
+    for (let calls = 0; last.status !== 'deleted' && calls < 10; calls++)
+      last = await deleteAccount(services, identity, 1);
+    expect(last.status).toBe('deleted');
+    expect(await held('stranger', 'own')).toEqual(['account-deletion']);
+  });
+});
