@@ -82,6 +82,18 @@ beforeAll(async () => {
   ).id;
   await ok(call('PUT', `/api/openings/${openingId}/status`, 'admin', { status: 'open' }));
   await ok(call('PUT', `/api/openings/${openingId}/applications/me`, 'ana', { note: 'Hello', withCv: true }));
+  // A thread (the message sent with a stage change, and one of hers) and an admin's private note on it.
+  await ok(
+    call('PUT', `/api/openings/${openingId}/applicants/ana/stage`, 'admin', {
+      stage: 'shortlisted',
+      message: 'Could you come on Tuesday?',
+    }),
+  );
+  await ok(call('POST', `/api/openings/${openingId}/applications/ana/messages`, 'ana', { body: 'Yes, at ten.' }), 201);
+  await ok(
+    call('POST', `/api/openings/${openingId}/applicants/ana/notes`, 'admin', { body: 'Knows the stones.' }),
+    201,
+  );
 }, 120_000);
 
 describe('downloading your data', () => {
@@ -142,8 +154,23 @@ describe('deleting your account', () => {
     const before = await ledgerSums(services);
     const millBefore = await services.syndicates.get('mill');
 
+    const aboutHerApplication = async () =>
+      Promise.all(
+        (['thread', 'notes'] as const).map(async (scope) =>
+          (await services.personData.pageBelowApplication(openingId, 'ana', { limit: 100 }, scope)).items.map(
+            (item) => item.type,
+          ),
+        ),
+      );
+    expect(await aboutHerApplication()).toEqual([
+      ['application-message', 'application-message', 'application-message-id', 'application-message-id'],
+      ['application-note'],
+    ]);
+
     const done = await ok(call('DELETE', '/api/me', 'ana'));
     expect(done).toMatchObject({ status: 'deleted' });
+    // Her application's thread and the admins' notes on it went with the application.
+    expect(await aboutHerApplication()).toEqual([[], []]);
 
     expect(await held('ana', 'own')).toEqual(['account-deletion']);
     expect(await held('ana', 'listed')).toEqual(['inventor-link']);

@@ -1237,6 +1237,22 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['DELETE /api/me', 'page /me/delete/'],
   })),
+  'thread-partition-paged': pattern(() => ({
+    entity: ['application-message', 'application-message-id'],
+    does: 'An application’s whole thread partition, a page at a time, for the account deletion.',
+    operation: 'Query',
+    key: k.applicationThreadPartition(v('openingId'), v('personId')),
+    reads: 'a page',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'notes-partition-paged': pattern(() => ({
+    entity: 'application-note',
+    does: 'An application’s notes partition, a page at a time, for the account deletion.',
+    operation: 'Query',
+    key: k.applicationNotesPartition(v('openingId'), v('personId')),
+    reads: 'a page',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
   'person-remove': pattern(() => ({
     entity: 'person',
     does: 'Removes a person’s profile item: the first step of an account deletion.',

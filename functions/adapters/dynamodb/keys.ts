@@ -228,6 +228,15 @@ export const applicationNotesOf = (openingId: string, personId: string) => ({
   gsi1pk: `NOTES#${openingId}#${personId}`,
 });
 
+/** An application's whole thread partition (its messages and their once-only ids): an account deletion removes it. */
+export const applicationThreadPartition = (openingId: string, applicantId: string) => ({
+  pk: threadPartition(openingId, applicantId),
+});
+/** One application's notes partition: an account deletion removes it with the application. */
+export const applicationNotesPartition = (openingId: string, personId: string) => ({
+  pk: `NOTES#${openingId}#${personId}`,
+});
+
 /** A key nothing is written under: the store's health check reads it (store-probe.ts). */
 export const healthProbeKeys = { pk: 'HEALTH', sk: 'PROBE' } as const;
 

@@ -11,7 +11,9 @@ import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
 import {
   accountDeletionKeys,
   accountPartition,
+  applicationNotesPartition,
   applicationScope,
+  applicationThreadPartition,
   cvKeys,
   idempotencyOf,
   personKeys,
@@ -91,8 +93,17 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
     },
     // One part of a person's data, a page at a time (the patterns are named in `partKey`).
     page: (personId, part, request) => pageOfKey(partKey(personId, part), request),
-    // Access pattern `below-application-paged`: what is kept below one application's key.
-    pageBelowApplication: (openingId, personId, request) => pageOfKey(applicationScope(openingId, personId), request),
+    // Access patterns `below-application-paged`, `thread-partition-paged`, `notes-partition-paged`: what is
+    // kept about one application beside it.
+    pageBelowApplication: (openingId, personId, request, scope = 'below') =>
+      pageOfKey(
+        scope === 'thread'
+          ? applicationThreadPartition(openingId, personId)
+          : scope === 'notes'
+            ? applicationNotesPartition(openingId, personId)
+            : applicationScope(openingId, personId),
+        request,
+      ),
     // Access pattern `person-remove`: a person's profile item.
     async removeProfile(personId) {
       await storeCall(() => client.send(new DeleteCommand({ TableName: tableName, Key: personKeys(personId) })));

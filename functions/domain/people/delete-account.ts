@@ -17,7 +17,13 @@ import type { Identity } from '../identity.ts';
 import { everyPage } from '../paged-reads.ts';
 import { maxPageSize } from '../paging.ts';
 import type { Membership, SyndicateRepository } from '../syndicates/syndicate.ts';
-import type { AccountDeletion, PersonDataPart, PersonDataRepository, StoredItem } from './person-data.ts';
+import {
+  type AccountDeletion,
+  applicationDataScopes,
+  type PersonDataPart,
+  type PersonDataRepository,
+  type StoredItem,
+} from './person-data.ts';
 
 export interface DeleteAccountDependencies {
   personData: PersonDataRepository;
@@ -103,10 +109,12 @@ export async function deleteAccount(
   for await (const page of pagesOf(deps, personId, 'listed')) {
     for (const application of page.filter((item) => item.type === 'application')) {
       const openingId = String(application.data.openingId);
-      for await (const below of everyPage((request) =>
-        deps.personData.pageBelowApplication(openingId, personId, request),
-      )) {
-        if (!(await spend(below.map((item) => item.ref)))) return progress(started, removed);
+      for (const scope of applicationDataScopes) {
+        for await (const below of everyPage((request) =>
+          deps.personData.pageBelowApplication(openingId, personId, request, scope),
+        )) {
+          if (!(await spend(below.map((item) => item.ref)))) return progress(started, removed);
+        }
       }
     }
   }

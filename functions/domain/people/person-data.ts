@@ -30,14 +30,26 @@ export interface AccountDeletion {
   finishedAt?: string | undefined;
 }
 
+/** Where an application's own data lives, beside the application item: each an account deletion removes. */
+export const applicationDataScopes = ['below', 'thread', 'notes'] as const;
+export type ApplicationDataScope = (typeof applicationDataScopes)[number];
+
 export interface PersonDataRepository {
   getCv(personId: string): Promise<CvRecord | null>;
   saveCv(record: CvRecord): Promise<void>;
   removeCv(personId: string): Promise<void>;
   /** A page of one part of the person's data, in key order. */
   page(personId: string, part: PersonDataPart, request: PageRequest): Promise<Page<StoredItem>>;
-  /** A page of the items kept below one application's key (a thread, notes), not the application. */
-  pageBelowApplication(openingId: string, personId: string, request: PageRequest): Promise<Page<StoredItem>>;
+  /**
+   * A page of what is kept about one application beside the application item itself: below its key
+   * (`below`), its message thread (`thread`) and the admins' private notes on it (`notes`).
+   */
+  pageBelowApplication(
+    openingId: string,
+    personId: string,
+    request: PageRequest,
+    scope?: ApplicationDataScope,
+  ): Promise<Page<StoredItem>>;
   /** Removes the person's profile item, first of all: from then on no profile can be read or made. */
   removeProfile(personId: string): Promise<void>;
   /** Removes items by reference; removing one already gone is no error. */
