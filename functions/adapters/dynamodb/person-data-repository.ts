@@ -93,8 +93,10 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
     },
     // One part of a person's data, a page at a time (the patterns are named in `partKey`).
     page: (personId, part, request) => pageOfKey(partKey(personId, part), request),
-    // Access patterns `below-application-paged`, `thread-partition-paged`, `notes-partition-paged`: what is
-    // kept about one application beside it.
+    // What is kept about one application beside it:
+    // Access pattern `below-application-paged`: below the application's key.
+    // Access pattern `thread-partition-paged`: its thread's partition.
+    // Access pattern `notes-partition-paged`: its notes' partition.
     pageBelowApplication: (openingId, personId, request, scope = 'below') =>
       pageOfKey(
         scope === 'thread'
