@@ -3,10 +3,7 @@
 // site, the notification and SES-event functions), so the `api` and `innovations-api` bundles carry no
 // email code; it reuses the store services' DynamoDB client rather than opening a second one.
 import { randomBytes } from 'node:crypto';
-import {
-  createEmailPreferencesRepository,
-  createSuppressionList,
-} from '#adapters/dynamodb/email-repository.ts';
+import { createEmailPreferencesRepository, createSuppressionList } from '#adapters/dynamodb/email-repository.ts';
 import { ConfigError } from '#config/config.ts';
 import type { EmailPreferencesRepository } from '#domain/notifications/email-preferences.ts';
 import type { SuppressionList } from '#domain/notifications/suppression.ts';

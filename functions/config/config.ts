@@ -136,14 +136,21 @@ export const configSchema = lazySchema(() => {
      * long as the process.
      */
     EMAIL_LINK_KEY: z.optional(
-      z.string().check(z.minLength(32, 'must be at least 32 characters: it is all that keeps unsubscribe links unforgeable')),
+      z
+        .string()
+        .check(z.minLength(32, 'must be at least 32 characters: it is all that keeps unsubscribe links unforgeable')),
     ),
     /** Secrets Manager name or ARN holding EMAIL_LINK_KEY (AWS); read once per cold start, instead of the value. */
     EMAIL_LINK_KEY_SECRET: secretId,
     /** Who notification emails come from, e.g. `Guildhall <notifications@guildhall.example>` (the SES identity's domain). */
-    EMAIL_FROM: z._default(z.string().check(z.minLength(3), z.maxLength(320)), 'Guildhall <notifications@guildhall.localhost>'),
+    EMAIL_FROM: z._default(
+      z.string().check(z.minLength(3), z.maxLength(320)),
+      'Guildhall <notifications@guildhall.localhost>',
+    ),
     /** The SES configuration set every mail is sent with: it publishes bounces and complaints (AWS). */
-    SES_CONFIGURATION_SET: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name'))),
+    SES_CONFIGURATION_SET: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name')),
+    ),
     /** Where the local stack's mail catcher listens (`smtp://127.0.0.1:<port>`); set by the local stack only. */
     SMTP_URL: optionalUrl,
     /** Largest request body the API accepts (larger: 413). */

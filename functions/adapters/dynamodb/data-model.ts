@@ -319,7 +319,12 @@ export const accessPatterns = {
     operation: 'UpdateItem',
     key: k.emailPreferencesKeys(v('personId')),
     reads: 'writes',
-    usedBy: ['PATCH /api/me/email-preferences', 'POST /api/unsubscribe/{token}', 'page /me/email/', 'page /unsubscribe/[token]/'],
+    usedBy: [
+      'PATCH /api/me/email-preferences',
+      'POST /api/unsubscribe/{token}',
+      'page /me/email/',
+      'page /unsubscribe/[token]/',
+    ],
   })),
   'email-suppression-by-address': pattern(() => ({
     entity: 'email-suppression',

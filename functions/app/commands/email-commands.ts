@@ -15,7 +15,9 @@ export const changeEmailPreferencesCommand = command({
 });
 
 const token = lazySchema(() =>
-  z.object({ token: z.string().check(z.minLength(1, 'Open the unsubscribe link from the email whole.'), z.maxLength(400)) }),
+  z.object({
+    token: z.string().check(z.minLength(1, 'Open the unsubscribe link from the email whole.'), z.maxLength(400)),
+  }),
 );
 
 /**

@@ -35,10 +35,12 @@ export function emailAllowed(preferences: EmailPreferences, kind: NotificationKi
 /** The body of `PATCH /api/me/email-preferences`: the kinds to change, each on (true) or off (false). */
 export const emailPreferencesPatchSchema = lazySchema(() =>
   z
-    .strictObject(Object.fromEntries(notificationKinds.map((kind) => [kind, z.optional(z.boolean())])) as Record<
-      NotificationKind,
-      z.ZodMiniOptional<z.ZodMiniBoolean>
-    >)
+    .strictObject(
+      Object.fromEntries(notificationKinds.map((kind) => [kind, z.optional(z.boolean())])) as Record<
+        NotificationKind,
+        z.ZodMiniOptional<z.ZodMiniBoolean>
+      >,
+    )
     .check(
       z.refine((patch) => Object.values(patch).some((value) => value !== undefined), {
         message: `Name at least one kind to switch on (true) or off (false): ${notificationKinds.join(', ')}.`,
@@ -60,7 +62,10 @@ export interface EmailPreferencesDependencies {
 }
 
 /** A person's own preferences, every kind named. */
-export async function readEmailPreferences(deps: Pick<EmailPreferencesDependencies, 'emailPreferences'>, identity: Identity) {
+export async function readEmailPreferences(
+  deps: Pick<EmailPreferencesDependencies, 'emailPreferences'>,
+  identity: Identity,
+) {
   return effectivePreferences(await deps.emailPreferences.get(identity.personId));
 }
 

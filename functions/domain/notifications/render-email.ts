@@ -25,11 +25,7 @@ export interface EmailLinks {
 }
 
 /** The links for one recipient and kind, signed with the instance's email link key. */
-export function emailLinks(
-  siteUrl: string,
-  key: string,
-  claim: Pick<Notification, 'personId' | 'kind'>,
-): EmailLinks {
+export function emailLinks(siteUrl: string, key: string, claim: Pick<Notification, 'personId' | 'kind'>): EmailLinks {
   const token = unsubscribeToken(key, { personId: claim.personId, kind: claim.kind });
   return {
     site: siteUrl,
