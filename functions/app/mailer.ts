@@ -40,6 +40,7 @@ export function notificationEmailer(
       {
         people: services.people,
         emailPreferences: email.emailPreferences,
+        suppressions: email.suppressions,
         mailer,
         siteUrl: email.siteUrl,
         emailLinkKey: email.emailLinkKey,

@@ -5,22 +5,27 @@ import type { PeopleRepository } from '../people/person.ts';
 import { emailAllowed, type EmailPreferencesRepository } from './email-preferences.ts';
 import type { Mailer, Notification } from './notification.ts';
 import { emailLinks, renderEmail } from './render-email.ts';
+import { normaliseAddress, type SuppressionList } from './suppression.ts';
 
 export interface EmailNotificationDependencies {
   people: Pick<PeopleRepository, 'get'>;
   emailPreferences: Pick<EmailPreferencesRepository, 'get'>;
-  /** Checks the suppression list itself (suppressingMailer), so a bouncing address gets nothing. */
+  /**
+   * Read here so the outcome says why nothing was sent; the mailer checks it again (suppressingMailer),
+   * because it is the last guard for whatever else may send.
+   */
+  suppressions: Pick<SuppressionList, 'isSuppressed'>;
   mailer: Mailer;
   siteUrl: string;
   /** The key unsubscribe links are signed with. */
   emailLinkKey: string;
 }
 
-export type EmailOutcome = 'sent' | 'no-address' | 'unsubscribed';
+export type EmailOutcome = 'sent' | 'no-address' | 'unsubscribed' | 'suppressed';
 
 /**
- * Steps: read the person (their address) and their preferences; stop if there is no address or the
- * kind is off; render the mail with signed unsubscribe links; hand it to the mailer, whose rejection
+ * Steps: read the person (their address) and their preferences; stop if there is no address, the
+ * kind is off or the address bounced or complained before; render the mail with signed unsubscribe links; hand it to the mailer, whose rejection
  * (a transient failure) reaches the caller to retry.
  */
 export async function emailNotification(
@@ -33,6 +38,7 @@ export async function emailNotification(
   ]);
   if (!person?.email) return 'no-address';
   if (!emailAllowed(preferences, notification.kind)) return 'unsubscribed';
+  if (await deps.suppressions.isSuppressed(normaliseAddress(person.email))) return 'suppressed';
   const links = emailLinks(deps.siteUrl, deps.emailLinkKey, notification);
   await deps.mailer.send(renderEmail(notification, { address: person.email }, links));
   return 'sent';

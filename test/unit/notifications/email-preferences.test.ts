@@ -66,6 +66,7 @@ describe('sending a notification by email', () => {
     const deps = {
       people: memoryPeople([newPerson(person)]),
       emailPreferences: memoryPreferences(),
+      suppressions: { isSuppressed: async (address: string) => address === 'gone@example.org' },
       mailer: { send: async (mail: OutgoingMail) => void sent.push(mail) },
       siteUrl: site,
       emailLinkKey: key,
@@ -87,6 +88,12 @@ describe('sending a notification by email', () => {
     expect(await emailNotification(deps, notification())).toBe('unsubscribed');
     expect(await emailNotification(deps, notification({ kind: 'application-message' }))).toBe('sent');
     expect(sent.map((mail) => mail.kind)).toEqual(['application-message']);
+  });
+
+  it('sends nothing to an address that bounced or complained before, whatever its case', async () => {
+    const { deps, sent } = await setup({ ...ada, email: 'Gone@Example.org' });
+    expect(await emailNotification(deps, notification())).toBe('suppressed');
+    expect(sent).toEqual([]);
   });
 
   it('sends nothing to a person without an address', async () => {
