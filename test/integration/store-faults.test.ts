@@ -159,13 +159,11 @@ function nthWriteFails(config: Services['config']) {
     },
     { step: 'finalizeRequest', name: 'nth-write-fails', priority: 'low' },
   );
-  const { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog } = createStoreServices(
-    config,
-    { commons },
-    document,
-  );
+  const { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog, storeClient } =
+    createStoreServices(config, { commons }, document);
   return {
-    repositories: { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog },
+    // The client too: the email repositories are built from it (app/email-services.ts).
+    repositories: { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog, storeClient },
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });
     },
