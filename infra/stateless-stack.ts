@@ -20,11 +20,13 @@ import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { SearchReindex } from './constructs/search-reindex.ts';
 import { SiteDistribution } from './constructs/site-distribution.ts';
+import { Email } from './constructs/email.ts';
 import { StreamConsumer } from './constructs/stream-consumer.ts';
 import {
   acknowledgeCdkInternals,
   acknowledgeDeadLetterQueues,
   acknowledgeEdge,
+  acknowledgeEmail,
   acknowledgeFunctions,
   acknowledgeReindexSource,
 } from './nag-acknowledgements.ts';
@@ -50,6 +52,8 @@ export interface StatelessStackProps extends StackProps {
   webAclArn: string;
   /** Where alarms are sent by email, if anywhere. */
   alarmEmail?: string | undefined;
+  /** The domain notification mail comes from (an SES identity); the publicUrl's host by default. */
+  emailDomain?: string | undefined;
 }
 
 /**
@@ -107,6 +111,12 @@ export class StatelessStack extends Stack {
       STEWARDS: props.stewards ?? '',
     };
     const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl };
+    const email = new Email(this, 'Email', {
+      table: props.table,
+      monitoring,
+      environment,
+      senderDomain: props.emailDomain ?? new URL(publicUrl).host,
+    });
 
     // The API, as three functions by route group (functions/http/api.ts), so each bundle carries only its
     // routes' code and starts faster. The first two sign (credentials and the /api/credentials/keys
@@ -133,11 +143,12 @@ export class StatelessStack extends Stack {
     });
     props.table.grantReadWriteData(innovationsApiFunction);
     monitoring.watchFunction('InnovationsApi', innovationsApiFunction);
+    // The people function also keeps email preferences and answers the one-click unsubscribe.
     const peopleApiFunction = new GuildhallFunction(this, 'PeopleApiFunction', {
       entry: 'functions/handlers/people-api.ts',
       description: 'Guildhall API: profiles and people',
       environment: withSearch,
-      secrets: signs(searchKey),
+      secrets: { ...signs(searchKey), EMAIL_LINK_KEY_SECRET: email.linkKey },
     });
     props.table.grantReadWriteData(peopleApiFunction);
     monitoring.watchFunction('PeopleApi', peopleApiFunction);
@@ -150,7 +161,7 @@ export class StatelessStack extends Stack {
         AUTH_HOSTED_UI_URL: identity.hostedUiUrl,
         AUTH_SIGN_IN_URL: '/auth/sign-in',
       },
-      secrets: signs(searchKey),
+      secrets: { ...signs(searchKey), EMAIL_LINK_KEY_SECRET: email.linkKey },
       // The prerendered pages the function serves itself (see site/adapter/server.ts), with their policies.
       extraFiles: (_inputDir, outputDir) => [
         `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
@@ -257,8 +268,15 @@ export class StatelessStack extends Stack {
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });
+    acknowledgeEmail(email);
     acknowledgeReindexSource(reindex.function);
-    acknowledgeDeadLetterQueues([indexing.deadLetters, shortages.deadLetters, reindex.deadLetters, sweepFailures]);
+    acknowledgeDeadLetterQueues([
+      indexing.deadLetters,
+      shortages.deadLetters,
+      reindex.deadLetters,
+      sweepFailures,
+      email.failures,
+    ]);
     acknowledgeEdge({
       distribution: site.distribution,
       originSecret: originVerify,
