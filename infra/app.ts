@@ -2,7 +2,7 @@
 // Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, certificateArn (ACM, us-east-1,
 // for publicUrl's host), authDomainPrefix, credentialKeySecretName, meilisearchUrl or meilisearchUrlParameter
 // (SSM, default /guildhall/meilisearch-url), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret,
-// alarmEmail, wafRateLimit (requests per IP per 5 minutes), region (when CDK_DEFAULT_REGION is unset).
+// alarmEmail, emailDomain (the SES sender identity; publicUrl's host by default), wafRateLimit (requests per IP per 5 minutes), region (when CDK_DEFAULT_REGION is unset).
 // Three stacks: GuildhallData (the table), GuildhallEdge (the WAF WebACL, always in us-east-1, as
 // CloudFront requires) and GuildhallApp, which takes the WebACL's ARN by a cross-region reference.
 // `npm run synth` builds the site first and runs cdk-nag's AwsSolutions and Serverless packs.
@@ -58,6 +58,7 @@ export function buildApp(
     },
     webAclArn: edge.webAclArn,
     alarmEmail: optional('alarmEmail'),
+    emailDomain: optional('emailDomain'),
   });
   stateless.addStackDependency(edge);
   return { app, stateful, edge, stateless };

@@ -60,6 +60,21 @@ export function acknowledgeDeadLetterQueues(queues: IQueue[]): void {
   }
 }
 
+/** The SES bounce and complaint path (constructs/email.ts). */
+export function acknowledgeEmail(email: { eventsFunction: IFunction; linkKey: ISecret }): void {
+  acknowledge(email.eventsFunction, {
+    [basicExecutionRole]: 'The managed policy grants only writing to CloudWatch Logs, which every function needs.',
+    'AwsSolutions-IAM5[Resource::*]':
+      'X-Ray tracing: xray:PutTraceSegments and PutTelemetryRecords take no resource-level permissions.',
+    'Serverless-LambdaAsyncFailureDestination':
+      'An event that fails after its two retries goes to its dead-letter queue (Email/Failures), which an alarm watches, as SNS deliveries that fail do.',
+  });
+  acknowledge(email.linkKey, {
+    'AwsSolutions-SMG4':
+      'Every unsubscribe link in mail already sent is signed with this key: rotating it would break them all, so it is replaced by hand, knowingly (README, Deploy).',
+  });
+}
+
 export function acknowledgeReindexSource(reindex: IFunction): void {
   acknowledge(reindex, {
     'Serverless-LambdaEventSourceMappingDestination':

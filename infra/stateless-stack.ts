@@ -22,12 +22,14 @@ import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { SearchReindex } from './constructs/search-reindex.ts';
 import { SiteDistribution } from './constructs/site-distribution.ts';
+import { Email } from './constructs/email.ts';
 import { StreamConsumer } from './constructs/stream-consumer.ts';
 import {
   acknowledgeCdkInternals,
   acknowledgeDeadLetterQueues,
   acknowledgeEdge,
   acknowledgeFileAccess,
+  acknowledgeEmail,
   acknowledgeFunctions,
   acknowledgeReindexSource,
 } from './nag-acknowledgements.ts';
@@ -55,6 +57,8 @@ export interface StatelessStackProps extends StackProps {
   webAclArn: string;
   /** Where alarms are sent by email, if anywhere. */
   alarmEmail?: string | undefined;
+  /** The domain notification mail comes from (an SES identity); the publicUrl's host by default. */
+  emailDomain?: string | undefined;
 }
 
 /**
@@ -112,6 +116,12 @@ export class StatelessStack extends Stack {
       STEWARDS: props.stewards ?? '',
     };
     const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl };
+    const email = new Email(this, 'Email', {
+      table: props.table,
+      monitoring,
+      environment,
+      senderDomain: props.emailDomain ?? new URL(publicUrl).host,
+    });
 
     // The API, as three functions by route group (functions/http/api.ts), so each bundle carries only its
     // routes' code and starts faster. The first two sign (credentials and the /api/credentials/keys
@@ -155,7 +165,11 @@ export class StatelessStack extends Stack {
       'PeopleApi',
       'functions/handlers/people-api.ts',
       'Guildhall API: profiles and people',
-      { environment: { ...withSearch, FILES_BUCKET: props.files.bucketName } },
+      // It also keeps email preferences and answers the one-click unsubscribe.
+      {
+        environment: { ...withSearch, FILES_BUCKET: props.files.bucketName },
+        secrets: { ...signs(searchKey), EMAIL_LINK_KEY_SECRET: email.linkKey },
+      },
     );
     // CVs: only the people API (the CV routes) and the site (the same commands, run by its forms and its
     // CV downloads) are given the bucket; put, get and delete under cv/ alone, no listing.
@@ -178,7 +192,7 @@ export class StatelessStack extends Stack {
         AUTH_HOSTED_UI_URL: identity.hostedUiUrl,
         AUTH_SIGN_IN_URL: '/auth/sign-in',
       },
-      secrets: signs(searchKey),
+      secrets: { ...signs(searchKey), EMAIL_LINK_KEY_SECRET: email.linkKey },
       // The prerendered pages the function serves itself (see site/adapter/server.ts), with their policies.
       extraFiles: (_inputDir, outputDir) => [
         `cp -r "${props.site.clientDir}" "${outputDir}/client"`,
@@ -286,9 +300,16 @@ export class StatelessStack extends Stack {
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });
+    acknowledgeEmail(email);
     acknowledgeReindexSource(reindex.function);
     acknowledgeFileAccess(props.files, [peopleApiFunction, siteFunction]);
-    acknowledgeDeadLetterQueues([indexing.deadLetters, shortages.deadLetters, reindex.deadLetters, sweepFailures]);
+    acknowledgeDeadLetterQueues([
+      indexing.deadLetters,
+      shortages.deadLetters,
+      reindex.deadLetters,
+      sweepFailures,
+      email.failures,
+    ]);
     acknowledgeEdge({
       distribution: site.distribution,
       originSecret: originVerify,

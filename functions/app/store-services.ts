@@ -37,6 +37,7 @@ import type { PersonDataRepository } from '#domain/people/person-data.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import type { Logger } from '#platform/log.ts';
+import type { EmailServices } from './email-services.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { createTelemetry, type Telemetry } from '#platform/telemetry.ts';
 
@@ -65,6 +66,10 @@ export interface StoreServices {
   registryLog: RegistryLogRepository;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
   logSigner: LogSigner;
+  /** The table's client, for the parts of the composition root only some functions import (email-services.ts). */
+  storeClient: DynamoDBDocumentClient;
+  /** The email services, when a test passes its own (otherwise email-services.ts builds them on first use). */
+  email?: EmailServices | undefined;
   /** Whether the table answers: the one essential dependency. */
   storeProbe: DependencyProbe;
   /** New ids for things people create (openings): short, random, URL-safe. */
@@ -126,6 +131,7 @@ export function createStoreServices(
     ledger: createLedgerRepository(client, config.TABLE_NAME),
     registryLog: createRegistryLogRepository(client, config.TABLE_NAME),
     logSigner: lazyLogSigner(config),
+    storeClient: client,
     storeProbe: {
       name: 'store',
       essential: true,

@@ -11,6 +11,7 @@ export const secretBackedValues = [
   ['CREDENTIAL_SIGNING_KEY', 'CREDENTIAL_SIGNING_KEY_SECRET'],
   ['MEILISEARCH_KEY', 'MEILISEARCH_KEY_SECRET'],
   ['ORIGIN_VERIFY', 'ORIGIN_VERIFY_SECRET'],
+  ['EMAIL_LINK_KEY', 'EMAIL_LINK_KEY_SECRET'],
 ] as const;
 
 const ed25519JwkSchema = lazySchema(() =>
@@ -138,6 +139,29 @@ export const configSchema = lazySchema(() => {
     ),
     /** The folder that holds uploaded files on one machine (the local stack sets it under its data folder). */
     FILES_DIR: z.optional(z.string().check(z.minLength(1))),
+    /**
+     * The key that signs the one-click unsubscribe link in every email (HMAC-SHA256). Required in AWS where
+     * mail is sent or a link is followed (people API, site, notifications); unset elsewhere, a key lasts as
+     * long as the process.
+     */
+    EMAIL_LINK_KEY: z.optional(
+      z
+        .string()
+        .check(z.minLength(32, 'must be at least 32 characters: it is all that keeps unsubscribe links unforgeable')),
+    ),
+    /** Secrets Manager name or ARN holding EMAIL_LINK_KEY (AWS); read once per cold start, instead of the value. */
+    EMAIL_LINK_KEY_SECRET: secretId,
+    /** Who notification emails come from, e.g. `Guildhall <notifications@guildhall.example>` (the SES identity's domain). */
+    EMAIL_FROM: z._default(
+      z.string().check(z.minLength(3), z.maxLength(320)),
+      'Guildhall <notifications@guildhall.localhost>',
+    ),
+    /** The SES configuration set every mail is sent with: it publishes bounces and complaints (AWS). */
+    SES_CONFIGURATION_SET: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name')),
+    ),
+    /** Where the local stack's mail catcher listens (`smtp://127.0.0.1:<port>`); set by the local stack only. */
+    SMTP_URL: optionalUrl,
     /** Largest request body the API accepts (larger: 413). */
     MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
     /** Writes one person may make per minute before the API answers 429. */

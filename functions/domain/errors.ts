@@ -138,3 +138,9 @@ export class CredentialRejectedError extends CredentialVerificationError {
     this.field = field;
   }
 }
+
+/**
+ * The mail transport refused a mail for good (an address it will not take, a message it rejects): sending
+ * it again would fail the same way, so the producer records it and moves on instead of retrying.
+ */
+export class MailRejectedError extends DomainError {}

@@ -20,6 +20,8 @@ import { buildEvent, lambdaContext, readResult } from './gateway-event.ts';
 import type { DevIdentityProvider } from './dev-identity.ts';
 import { sessionSeconds } from './dev-identity.ts';
 import { signInPage, signInStyles } from './sign-in-page.ts';
+import { devMail } from './dev-mail-page.ts';
+import type { MailCatcher } from './mail-catcher.ts';
 
 export type LambdaHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
 
@@ -32,6 +34,8 @@ export interface GatewayOptions {
   pagePolicies?: PrerenderedPolicies;
   verifyToken: TokenVerifier;
   devIdentity?: { provider: DevIdentityProvider; people: Person[] };
+  /** The caught mail at /dev/mail/ (local only, like the sign-in page). */
+  devMail?: MailCatcher;
   log: Logger;
 }
 
@@ -90,6 +94,9 @@ async function handle(options: GatewayOptions, request: IncomingMessage, respons
   if (options.devIdentity && (path === '/auth/sign-in' || path === '/auth/sign-out')) {
     return devAuth(options.devIdentity, options.verifyToken, method, url, request, body, response);
   }
+
+  const mail = options.devMail && devMail(options.devMail, method, path);
+  if (mail) return send(response, mail.status, mail.headers, method === 'HEAD' ? '' : mail.body);
 
   if (path === '/api' || path.startsWith('/api/')) {
     const { found } = matchRoute(options.apiRoutes, method, path);

@@ -1,23 +1,12 @@
 // Everything that makes one machine behave like Guildhall's AWS deployment, as one reusable piece:
 // `npm start`, the browser tests and the benchmarks all start the stack through here.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { JWK } from 'jose';
 import { apiRoutes } from '#http/api.ts';
 import { processApiHandler } from '#http/api-handler.ts';
 import { compileRoutes } from '#http/router.ts';
@@ -32,6 +21,9 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { createGateway, type LambdaHandler } from './gateway.ts';
 import { seedDemoData } from './seed.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
+import { emailLinkKey, instanceKey } from './instance-keys.ts';
+import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
+import type { Mailer } from '#domain/notifications/notification.ts';
 
 export interface LocalStackOptions {
   port: number;
@@ -53,6 +45,10 @@ export interface LocalStack {
   dynamo: DynamoDbLocal;
   identity: DevIdentityProvider;
   env: Record<string, string>;
+  /** The SMTP server that catches every mail (shown at /dev/mail/). */
+  mail: MailCatcher;
+  /** Sends to the catcher over SMTP, skipping suppressed addresses: what the notification consumer sends with. */
+  mailer: Mailer;
   stop(): Promise<void>;
 }
 
@@ -90,6 +86,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ? join(dirname(resolve(options.dataDir)), 'files')
       : mkdtempSync(join(tmpdir(), 'guildhall-files-'));
     if (!options.dataDir) cleanups.push(async () => rmSync(filesDir, { recursive: true, force: true }));
+    const mail = await startMailCatcher();
+    cleanups.push(() => mail.stop());
+    progress(`mail catcher listens at ${mail.url}; caught mail at /dev/mail/`);
+
     const identity = await createDevIdentityProvider(join(root, '.cache/dev-identity/signing-key.json'));
     const host = options.host ?? '127.0.0.1';
     const publicUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${options.port}`;
@@ -112,6 +112,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       COMMONS_FILE: compileCommons(),
       OPENAPI_FILE: compileOpenApi(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
+      // Kept like the instance key, so the unsubscribe links in caught mail work across restarts.
+      EMAIL_LINK_KEY: emailLinkKey(join(root, '.cache/instance-key/email-link-key.txt')),
+      SMTP_URL: mail.url,
       // The demo's steward, who granted the demo's accounts their credit (functions/local/demo-data/), and
       // any others given in STEWARDS.
       STEWARDS: [demoSteward, process.env.STEWARDS ?? ''].filter(Boolean).join(','),
@@ -129,6 +132,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { getServices } = await import('#app/services.ts');
     const { getTokenVerifier } = await import('#app/token-verifier.ts');
     const services = getServices();
+    const { emailServices } = await import('#app/email-services.ts');
+    const { createSmtpMailer } = await import('#adapters/mail/smtp-mailer.ts');
+    const { suppressingMailer } = await import('#domain/notifications/suppression.ts');
+    const smtp = createSmtpMailer({ url: mail.url, from: services.config.EMAIL_FROM });
+    cleanups.push(async () => smtp.close());
+    const mailer = suppressingMailer(smtp, emailServices(services).suppressions, services.log);
     if (options.seed !== false) {
       const report = await seedDemoData(services);
       progress(
@@ -213,6 +222,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         : {}),
       verifyToken: getTokenVerifier(),
       devIdentity: { provider: identity, people: demoPeople },
+      devMail: mail,
       log: createLogger(options.logLevel ?? 'warn', 'gateway'),
     });
     await new Promise<void>((resolveListen, reject) => {
@@ -233,23 +243,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           server.closeAllConnections();
         }),
     );
-    return { url: publicUrl, poller, dynamo, identity, env, stop };
+    return { url: publicUrl, poller, dynamo, identity, env, mail, mailer, stop };
   } catch (error) {
     await stop();
     throw error;
   }
-}
-
-/** The instance's credential signing key, made once and kept, so credentials verify across restarts. */
-function instanceKey(file: string): JWK {
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as JWK;
-  const jwk = {
-    ...generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }),
-    kid: `local-${Date.now().toString(36)}`,
-  };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
-  return jwk;
 }
 
 /** Newest modification time below a folder, skipping build output and dependencies. */

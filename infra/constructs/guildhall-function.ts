@@ -67,7 +67,11 @@ export const telemetryEnvironment = {
 } as const;
 
 /** The variables that name a secret, and the value each one stands for (functions/config/config.ts). */
-export type SecretVariable = 'CREDENTIAL_SIGNING_KEY_SECRET' | 'MEILISEARCH_KEY_SECRET' | 'ORIGIN_VERIFY_SECRET';
+export type SecretVariable =
+  | 'CREDENTIAL_SIGNING_KEY_SECRET'
+  | 'MEILISEARCH_KEY_SECRET'
+  | 'ORIGIN_VERIFY_SECRET'
+  | 'EMAIL_LINK_KEY_SECRET';
 
 export interface GuildhallFunctionProps {
   /** The handler module, relative to the project (or absolute: the site's server entry). */

@@ -1,6 +1,8 @@
 // An axe sweep (WCAG 2.1 A and AA rules) of every kind of page, signed in, in Chromium.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { unsubscribeToken } from '#domain/notifications/unsubscribe.ts';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
@@ -54,6 +56,14 @@ const pages = [
   // The confirmation step only: nothing here presses its button.
   '/me/delete/',
   '/people/demo-carmen/',
+  '/me/email/',
+  // The page an email's unsubscribe link opens (signed with the stack's key; opening it changes nothing).
+  `/unsubscribe/${unsubscribeToken(
+    readFileSync(join(import.meta.dirname, '../../.cache/instance-key/email-link-key.txt'), 'utf8').trim(),
+    { personId: 'demo-carmen', kind: 'value-report-settled' },
+  )}/`,
+  '/unsubscribe/not-a-link-guildhall-made/',
+  '/dev/mail/',
   '/auth/sign-in',
   '/no-such-page/',
 ];

@@ -17,6 +17,7 @@ function secretLabel(value: unknown): string {
   if (text.includes('meilisearch-search-key')) return 'search key';
   if (text.includes('meilisearch-documents-key')) return 'documents key';
   if (text.includes('OriginVerify')) return 'origin header';
+  if (text.includes('EmailLinkKey')) return 'email link key';
   return `unknown: ${text}`;
 }
 
@@ -48,7 +49,8 @@ describe('secrets', () => {
       // Both API functions sign (credentials; the registry log's heads) and search (jobs, people; the registry).
       'API: jobs': ['origin header', 'search key', 'signing key'],
       'API: innovations': ['origin header', 'search key', 'signing key'],
-      site: ['origin header', 'search key', 'signing key'],
+      'API: profiles': ['email link key', 'origin header', 'search key', 'signing key'],
+      site: ['email link key', 'origin header', 'search key', 'signing key'],
       indexer: ['documents key'],
       reindex: ['documents key'],
       shortages: [],
@@ -65,7 +67,7 @@ describe('secrets', () => {
       const text = JSON.stringify(variables);
       expect(text, id).not.toContain('resolve:secretsmanager');
       expect(text, id).not.toContain('SecretString');
-      for (const name of ['CREDENTIAL_SIGNING_KEY', 'MEILISEARCH_KEY', 'ORIGIN_VERIFY']) {
+      for (const name of ['CREDENTIAL_SIGNING_KEY', 'MEILISEARCH_KEY', 'ORIGIN_VERIFY', 'EMAIL_LINK_KEY']) {
         expect(Object.keys(variables), id).not.toContain(name);
       }
     }

@@ -173,6 +173,7 @@ function nthWriteFails(config: Services['config']) {
     innovations,
     ledger,
     registryLog,
+    storeClient,
   } = createStoreServices(config, { commons }, document);
   return {
     repositories: {
@@ -187,6 +188,8 @@ function nthWriteFails(config: Services['config']) {
       innovations,
       ledger,
       registryLog,
+      // The client too: the email repositories are built from it (app/email-services.ts).
+      storeClient,
     },
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });

@@ -7,6 +7,8 @@ import { startLocalStack } from '#local/local-stack.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The stack's mail catcher (`smtp://127.0.0.1:<port>`): a test may send to it and read /dev/mail/. */
+    smtpUrl: string;
   }
 }
 
@@ -18,5 +20,6 @@ export default async function setup(project: TestProject) {
     progress: (message) => console.log(`[stack] ${message}`),
   });
   project.provide('baseUrl', stack.url);
+  project.provide('smtpUrl', stack.mail.url);
   return () => stack.stop();
 }

@@ -378,6 +378,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'PATCH /api/me/email-preferences',
+      path: () => '/api/me/email-preferences',
+      body: () => ({ 'application-message': false, 'saved-search-match': true }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
       route: 'POST /api/me/enrollments',
       path: () => '/api/me/enrollments',
       body: () => ({ courseId: course.id }),

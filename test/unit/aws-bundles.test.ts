@@ -61,6 +61,27 @@ describe('the functions bundled for AWS', () => {
     expect(inputs.filter((input) => /adapters\/search\/embedded|functions\/local\//.test(input))).toEqual([]);
   });
 
+  it.each(handlers)('%s carries no SMTP client or server: mail in AWS goes through SES', (name) => {
+    const inputs = bundles.get(name)?.inputs ?? [];
+    expect(
+      inputs.filter((input) => /node_modules\/(nodemailer|smtp-server|mailparser)\/|adapters\/mail\/smtp/.test(input)),
+    ).toEqual([]);
+  });
+
+  it.each(['api', 'innovations-api'])('%s carries no email code (preferences, rendering, mailers)', (name) => {
+    const inputs = bundles.get(name)?.inputs ?? [];
+    expect(
+      inputs.filter((input) => /domain\/notifications\/(?!notification\.ts)|adapters\/mail\/|email-|ses-/.test(input)),
+    ).toEqual([]);
+  });
+
+  it('gives the SES events function the suppression list and the people API the email routes', () => {
+    expect(
+      bundles.get('email-events')?.inputs.some((input) => input.endsWith('domain/notifications/suppression.ts')),
+    ).toBe(true);
+    expect(bundles.get('people-api')?.inputs.some((input) => input.endsWith('http/routes/email-routes.ts'))).toBe(true);
+  });
+
   it.each(handlers)('%s carries no JSON Schema generator and only zod/mini', (name) => {
     const inputs = bundles.get(name)?.inputs ?? [];
     expect(

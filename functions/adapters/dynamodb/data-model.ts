@@ -265,6 +265,18 @@ export const entities = {
     foundBy: ['openingId'],
     notes: 'Expires by TTL a day after it was counted; a call past `readinessMaxAgeMs` counts again and replaces it.',
   })),
+  'email-preferences': entity(() => ({
+    about: 'Which kinds of notification a person gets by email (absent: on), beside their profile.',
+    keys: k.emailPreferencesKeys(v('personId')),
+    foundBy: ['personId'],
+    notes: 'Not part of the versioned profile: a one-click unsubscribe never conflicts with a profile edit.',
+  })),
+  'email-suppression': entity(() => ({
+    about: 'An address that bounced (permanently) or complained: no mail is sent to it again.',
+    keys: k.emailSuppressionKeys(v('address')),
+    foundBy: ['address'],
+    notes: '`<address>` is in lower case.',
+  })),
 };
 
 export type EntityName = keyof typeof entities;
@@ -281,6 +293,9 @@ export const jobs = {
   'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
   'job: rescore applicants': 'functions/local/rescore-applicants.ts',
   'every write': 'functions/app/commands/command.ts',
+  'mail: notification email': 'functions/domain/notifications/email-notification.ts',
+  'mail: suppressing mailer': 'functions/domain/notifications/suppression.ts',
+  'ses events: suppression': 'functions/handlers/email-events.ts',
 } as const;
 export type Job = keyof typeof jobs;
 type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
@@ -368,6 +383,43 @@ export const accessPatterns = {
     key: k.personKeys(v('personId')),
     reads: 'writes',
     usedBy: ['PATCH /api/me', 'PUT /api/me/skills/{skillId}', 'DELETE /api/me/skills/{skillId}', 'page /me/profile/'],
+  })),
+  'email-preferences-of-person': pattern(() => ({
+    entity: 'email-preferences',
+    does: 'A person’s email preferences (none stored: every kind on).',
+    operation: 'GetItem',
+    key: k.emailPreferencesKeys(v('personId')),
+    reads: 'one item',
+    usedBy: ['GET /api/me/email-preferences', 'page /me/email/', 'mail: notification email'],
+  })),
+  'email-preferences-set': pattern(() => ({
+    entity: 'email-preferences',
+    does: 'Sets the kinds named, leaving the others, with no read first (two changes at once both hold).',
+    operation: 'UpdateItem',
+    key: k.emailPreferencesKeys(v('personId')),
+    reads: 'writes',
+    usedBy: [
+      'PATCH /api/me/email-preferences',
+      'POST /api/unsubscribe/{token}',
+      'page /me/email/',
+      'page /unsubscribe/[token]/',
+    ],
+  })),
+  'email-suppression-by-address': pattern(() => ({
+    entity: 'email-suppression',
+    does: 'Whether an address bounced or complained, checked before every mail.',
+    operation: 'GetItem',
+    key: k.emailSuppressionKeys(v('address')),
+    reads: 'one item',
+    usedBy: ['mail: suppressing mailer'],
+  })),
+  'email-suppress': pattern(() => ({
+    entity: 'email-suppression',
+    does: 'Adds an address from an SES bounce or complaint event; a replayed event writes the same item.',
+    operation: 'PutItem',
+    key: k.emailSuppressionKeys(v('address')),
+    reads: 'writes',
+    usedBy: ['ses events: suppression'],
   })),
   'enrollment-by-person-and-course': pattern(() => ({
     entity: 'enrollment',

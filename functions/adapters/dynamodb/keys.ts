@@ -89,7 +89,9 @@ export type EntityType =
   | 'application-count'
   | 'application-message'
   | 'application-message-id'
-  | 'application-note';
+  | 'application-note'
+  | 'email-preferences'
+  | 'email-suppression';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -433,3 +435,11 @@ export const shortageSourceKeys = (sourceKey: string) => ({ pk: `SHORTSRC#${sour
 /** One day's scores, for the trend: one partition, by day. */
 export const shortageSnapshotPartition = 'SHORTAGE-SNAPSHOTS';
 export const shortageSnapshotKeys = (day: string) => ({ pk: shortageSnapshotPartition, sk: `DAY#${day}` });
+
+// Email: a person's preferences and the addresses that bounced or complained.
+
+/** Which kinds a person gets by email: one item beside their profile, outside its version. */
+export const emailPreferencesKeys = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'EMAIL-PREFERENCES' });
+
+/** An address that must get no more mail (a hard bounce or a complaint), by the address in lower case. */
+export const emailSuppressionKeys = (address: string) => ({ pk: `SUPPRESSED#${address}`, sk: 'SUPPRESSED' });

@@ -6,9 +6,10 @@ import { hiringRoutes } from '../routes/hiring-routes.ts';
 import { applicantRoutes } from '../routes/applicant-routes.ts';
 import { accountRoutes } from '../routes/account-routes.ts';
 import { cvRoutes } from '../routes/cv-routes.ts';
+import { emailRoutes } from '../routes/email-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [...peopleRoutes, ...hiringRoutes, ...applicantRoutes, ...cvRoutes, ...accountRoutes],
+  routes: [...peopleRoutes, ...hiringRoutes, ...applicantRoutes, ...cvRoutes, ...accountRoutes, ...emailRoutes],
 };
