@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { compileCommons } from '../functions/local/compile-commons.ts';
-import { awsBuildOptions } from '../test/support/aws-bundle.ts';
+import { awsBuildOptions, awsBuildOptionsFor } from '../test/support/aws-bundle.ts';
 
 const root = join(import.meta.dirname, '..');
 // `-- --powertools-layer`: every Powertools package from its layer, the logger and metrics included, for
@@ -57,7 +57,7 @@ for (const [name, entry] of Object.entries(entries)) {
   await build({
     entryPoints: [entry],
     outfile: file,
-    ...awsBuildOptions,
+    ...awsBuildOptionsFor(name),
     external: fromLayer ? ['@aws-sdk/*', '@aws-lambda-powertools/*'] : awsBuildOptions.external,
   });
   const bytes = statSync(file).size;

@@ -41,6 +41,11 @@ import type { EmailServices } from './email-services.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { createTelemetry, type Telemetry } from '#platform/telemetry.ts';
 
+/** Defined `true` in the bundles whose routes use no registry, ledger or log repository (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_REGISTRY: true | undefined;
+/** Defined `true` in the bundles whose routes use no hiring thread, note or person-data repository (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_HIRING: true | undefined;
+
 export interface StoreServices {
   config: Config;
   log: Logger;
@@ -120,16 +125,36 @@ export function createStoreServices(
       return readCommonsFile(resolve(config.COMMONS_FILE));
     },
     people: createPeopleRepository(client, config.TABLE_NAME),
-    personData: createPersonDataRepository(client, config.TABLE_NAME),
+    personData:
+      typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
+        ? createPersonDataRepository(client, config.TABLE_NAME)
+        : notCarried('personData'),
     learning: createLearningRepository(client, config.TABLE_NAME),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),
-    threads: createThreadRepository(client, config.TABLE_NAME),
-    applicationNotes: createApplicationNoteRepository(client, config.TABLE_NAME),
+    threads:
+      typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
+        ? createThreadRepository(client, config.TABLE_NAME)
+        : notCarried('threads'),
+    applicationNotes:
+      typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
+        ? createApplicationNoteRepository(client, config.TABLE_NAME)
+        : notCarried('applicationNotes'),
     shortages: createShortageRepository(client, config.TABLE_NAME),
-    innovations: createInnovationRepository(client, config.TABLE_NAME),
-    ledger: createLedgerRepository(client, config.TABLE_NAME),
-    registryLog: createRegistryLogRepository(client, config.TABLE_NAME),
+    // Left out of the bundles whose routes use none of them (config/bundle.ts): esbuild drops the branch
+    // and, with it, their modules.
+    innovations:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
+        ? createInnovationRepository(client, config.TABLE_NAME)
+        : notCarried('innovations'),
+    ledger:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
+        ? createLedgerRepository(client, config.TABLE_NAME)
+        : notCarried('ledger'),
+    registryLog:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
+        ? createRegistryLogRepository(client, config.TABLE_NAME)
+        : notCarried('registryLog'),
     logSigner: lazyLogSigner(config),
     storeClient: client,
     storeProbe: {
@@ -176,4 +201,13 @@ function lazyLogSigner(config: Config): LogSigner {
       return signer().publicJwk;
     },
   };
+}
+
+/** Stands in for a repository this function's bundle leaves out: any use of it is a wiring mistake, said plainly. */
+function notCarried<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get() {
+      throw new Error(`The ${name} repository is not in this function's bundle (functions/config/bundle.ts).`);
+    },
+  });
 }

@@ -11,3 +11,19 @@ declare const GUILDHALL_AWS_BUNDLE: true | undefined;
  * time (functions/local/compile-openapi.ts), from the table as the build sees it.
  */
 export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
+
+/**
+ * What each function's AWS bundle defines beyond GUILDHALL_AWS_BUNDLE, by its handler's file name.
+ * GUILDHALL_WITHOUT_REGISTRY leaves the innovation registry's, the ledger's and the registry log's
+ * repositories out of the composition root (app/store-services.ts) where no route uses them: the `api`
+ * function (jobs, learning, credentials, search, shortages), which keeps it within issue 14's 250 KB;
+ * GUILDHALL_WITHOUT_HIRING leaves out the application threads', notes' and person-data repositories
+ * where no route uses them (the `innovations-api` function).
+ * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
+ * when the code that used it is ruled out as the module is parsed, not when a constant imported from
+ * another module is folded later, as it prints.
+ */
+export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  api: { GUILDHALL_WITHOUT_REGISTRY: 'true' },
+  'innovations-api': { GUILDHALL_WITHOUT_HIRING: 'true' },
+};

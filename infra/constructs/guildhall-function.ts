@@ -4,7 +4,7 @@
 // there (`<VALUE>_SECRET`: a name or ARN) and read at run time (functions/app/secrets.ts); only the
 // functions given a secret here are granted to read it.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Architecture, type ILayerVersion, LayerVersion, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -12,6 +12,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
+import { bundleDefines } from '../../functions/config/bundle.ts';
 import { providedModules } from '../../functions/platform/lambda-externals.ts';
 
 /**
@@ -140,6 +141,7 @@ export class GuildhallFunction extends NodejsFunction {
       ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
       bundling: {
         ...awsBundling,
+        define: { ...awsBundling.define, ...bundleDefines[basename(props.entry, '.ts')] },
         // The commons (courses, skills, guides) travels with each function, compiled to one JSON file
         // (validated here: invalid content fails the synth) and read on first use.
         commandHooks: {
