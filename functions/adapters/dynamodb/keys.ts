@@ -300,3 +300,13 @@ export const shortageSourceKeys = (sourceKey: string) => ({ pk: `SHORTSRC#${sour
 /** One day's scores, for the trend: one partition, by day. */
 export const shortageSnapshotPartition = 'SHORTAGE-SNAPSHOTS';
 export const shortageSnapshotKeys = (day: string) => ({ pk: shortageSnapshotPartition, sk: `DAY#${day}` });
+
+/** A person's notification; ids sort by the event's time, so the inbox reads its partition backwards. */
+export const notificationKeys = (personId: string, notificationId: string) => ({
+  pk: `INBOX#${personId}`,
+  sk: `NOTE#${notificationId}`,
+});
+/** A person's notifications by id (time): one person's inbox partition, read a page at a time. */
+export const inboxOf = (personId: string) => ({ pk: `INBOX#${personId}`, prefix: 'NOTE#' });
+/** A person's unread count, and the mark below which "mark all read" made everything read. */
+export const inboxCounterKeys = (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'UNREAD' });

@@ -2,9 +2,10 @@
 // other people's profiles. The people issue's hiring loop, inbox and account routes join this group,
 // so the `api` function's bundle (jobs, learning, credentials, search, shortages) keeps within budget.
 import type { RouteGroup } from './route-group.ts';
+import { notificationRoutes } from '../routes/notification-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [...peopleRoutes],
+  routes: [...peopleRoutes, ...notificationRoutes],
 };

@@ -1,0 +1,54 @@
+// Produces notifications from DynamoDB stream records. It runs in the table-only stream function beside
+// the shortage consumer (handlers/shortage-stream.ts; why there: ARCHITECTURE.md, "A stream record") and
+// in the local stream poller, with its own partial batch failures.
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { ItemChange } from '#domain/notifications/events.ts';
+import { type ProduceDependencies, produceNotifications } from '#domain/notifications/produce.ts';
+import type { Logger } from '#platform/log.ts';
+import type { BusinessCount } from '#platform/metrics.ts';
+import type { StreamRecord } from './stream-indexer.ts';
+import type { BatchResult } from './stream-shortages.ts';
+
+export interface NotificationStreamDependencies extends ProduceDependencies {
+  log: Logger;
+  count: (name: BusinessCount) => void;
+}
+
+/** The change a record carries, as the domain reads it: images unmarshalled, its id and time. */
+export function changeOf(record: StreamRecord, now: Date): ItemChange | undefined {
+  const data = record.dynamodb;
+  if (!record.eventID || !data) return undefined;
+  const created = data.ApproximateCreationDateTime;
+  const at = created instanceof Date ? created : typeof created === 'number' ? new Date(created * 1000) : now;
+  return {
+    eventId: record.eventID,
+    at: at.toISOString(),
+    oldItem: data.OldImage ? unmarshall(data.OldImage) : undefined,
+    newItem: data.NewImage && record.eventName !== 'REMOVE' ? unmarshall(data.NewImage) : undefined,
+  };
+}
+
+/**
+ * Records are handled in order; at the first failure the rest of the batch is left for the retry, which
+ * stores nothing twice (each notification's id derives from the record's id) and sends only the mail
+ * that had not gone.
+ */
+export async function notifyStreamRecords(
+  deps: NotificationStreamDependencies,
+  records: StreamRecord[],
+): Promise<BatchResult> {
+  for (const record of records) {
+    try {
+      const change = changeOf(record, deps.now());
+      if (!change) continue;
+      const created = await produceNotifications(deps, change);
+      for (let i = 0; i < created; i++) deps.count('notifications');
+    } catch (error) {
+      const itemIdentifier = record.dynamodb?.SequenceNumber ?? '';
+      deps.count('notificationFailures');
+      deps.log.warn('notifications failed; the record will be retried', { itemIdentifier, error });
+      return { batchItemFailures: [{ itemIdentifier }] };
+    }
+  }
+  return { batchItemFailures: [] };
+}

@@ -1,0 +1,307 @@
+// What a change in the table means for people: a stream record's old and new images in, the events a
+// person hears about out. Pure and synchronous: who an event goes to may still need a lookup (a
+// syndicate's admins, an adoption's inventors) and its text the name of what it is about, so an event
+// names those and `produce.ts` resolves them. Every other item type, and every change these rules do not
+// name (an edit, a confirmation that does not decide a report), means nothing to anyone.
+import { formatBound } from '../innovations/statements.ts';
+import type { NotificationKind } from './notification.ts';
+
+export type Image = Record<string, unknown>;
+
+export interface ItemChange {
+  /** The stream record's id: with the kind and the recipient, what makes a notification unique. */
+  eventId: string;
+  /** ISO time of the stream record (when the write happened). */
+  at: string;
+  /** Absent on an insert. */
+  oldItem?: Image | undefined;
+  /** Absent on a removal. */
+  newItem?: Image | undefined;
+}
+
+/** Who an event goes to: people named on the item, or a set read by key when the event is produced. */
+export type Recipients =
+  | { people: string[] }
+  | { adminsOf: string }
+  | { inventorsOf: { innovationId: string; syndicateId: string } };
+
+/** What the event is about, whose name its text carries (read by key, or already on the item). */
+export type Subject = { opening: string } | { syndicate: string } | { innovation: string } | { named: string };
+
+export interface PersonEvent {
+  kind: NotificationKind;
+  to: Recipients[];
+  /** Never told of their own act: the person who did it. */
+  except: string[];
+  about: Subject;
+  link: string;
+  /** The text for one recipient, with the subject's name (or a plain description when it is gone). */
+  text(name: string, personId: string): { title: string; summary: string };
+}
+
+const str = (item: Image | undefined, field: string): string | undefined => {
+  const value = item?.[field];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+};
+const strings = (item: Image | undefined, field: string): string[] => {
+  const value = item?.[field];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+};
+/** A field that names one person, as a list of none or one: who is never told of their own act. */
+const actor = (item: Image | undefined, field: string): string[] => {
+  const value = str(item, field);
+  return value ? [value] : [];
+};
+const required = (item: Image, field: string): string => {
+  const value = str(item, field);
+  // A malformed item fails its record, which is retried and then parked for a look: never dropped quietly.
+  if (value === undefined) throw new Error(`${String(item.type)} item without ${field}`);
+  return value;
+};
+
+/** Every event a change means, in no particular order; none for most changes. */
+export function eventsOf(change: ItemChange): PersonEvent[] {
+  const { oldItem, newItem } = change;
+  if (!newItem) return [];
+  switch (newItem.type) {
+    case 'application':
+      return applicationEvents(oldItem, newItem);
+    case 'application-message':
+      return oldItem ? [] : messageEvents(newItem);
+    case 'membership':
+      return membershipEvents(oldItem, newItem);
+    case 'innovation-version':
+      return invitationEvents(oldItem, newItem);
+    case 'value-report':
+      return reportEvents(oldItem, newItem);
+    default:
+      return [];
+  }
+}
+
+const stageTitles: Record<string, (name: string) => string> = {
+  shortlisted: (name) => `You are shortlisted for ${name}`,
+  interview: (name) => `You are invited to an interview for ${name}`,
+  offered: (name) => `You have an offer for ${name}`,
+  accepted: (name) => `Your application to ${name} was accepted`,
+  declined: (name) => `Your application to ${name} was declined`,
+};
+
+function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
+  const openingId = required(newItem, 'openingId');
+  const syndicateId = required(newItem, 'syndicateId');
+  const applicant = required(newItem, 'personId');
+  const about = { opening: openingId };
+  const applicants = `/jobs/${openingId}/applicants/`;
+  if (!oldItem) {
+    return [
+      {
+        kind: 'application-received',
+        to: [{ adminsOf: syndicateId }],
+        except: [applicant],
+        about,
+        link: applicants,
+        text: (name) => ({
+          title: `New application for ${name}`,
+          summary: `Someone applied to ${name}. The applicants are ranked by skill match on the opening's page.`,
+        }),
+      },
+    ];
+  }
+  const stage = required(newItem, 'status');
+  if (stage === str(oldItem, 'status')) return [];
+  // The applicant moved it themselves (withdrew, or answered an offer): the syndicate's admins hear.
+  if (stage === 'withdrawn' || str(newItem, 'decidedBy') === applicant) {
+    return [
+      {
+        kind: 'application-stage-changed',
+        to: [{ adminsOf: syndicateId }],
+        except: [applicant],
+        about,
+        link: applicants,
+        text: (name) => ({
+          title: `An applicant ${stage === 'withdrawn' ? 'withdrew from' : `${stage} the offer for`} ${name}`,
+          summary: `An application to ${name} is now ${stage}.`,
+        }),
+      },
+    ];
+  }
+  const title = stageTitles[stage];
+  if (!title) return [];
+  const added = [
+    str(newItem, 'stageMessage') && 'The syndicate wrote a message with it.',
+    stage === 'declined' && str(newItem, 'declineReason') && 'The syndicate gave a reason.',
+  ].filter(Boolean);
+  return [
+    {
+      kind: 'application-stage-changed',
+      to: [{ people: [applicant] }],
+      except: [],
+      about,
+      link: `/jobs/${openingId}/`,
+      text: (name) => ({
+        title: title(name),
+        summary: [`Your application to ${name} is now ${stage}.`, ...added, 'Read it on the opening’s page.'].join(' '),
+      }),
+    },
+  ];
+}
+
+function messageEvents(message: Image): PersonEvent[] {
+  const openingId = required(message, 'openingId');
+  const applicant = required(message, 'applicantId');
+  const author = required(message, 'authorId');
+  const fromApplicant = author === applicant;
+  return [
+    {
+      kind: 'application-message',
+      to: [fromApplicant ? { adminsOf: required(message, 'syndicateId') } : { people: [applicant] }],
+      except: [author],
+      about: { opening: openingId },
+      link: fromApplicant ? `/jobs/${openingId}/applicants/` : `/jobs/${openingId}/`,
+      // Never the body: the thread is read where only its two sides can see it.
+      text: (name) => ({
+        title: `New message about ${name}`,
+        summary: fromApplicant
+          ? `An applicant to ${name} wrote in their application's thread.`
+          : `The syndicate wrote to you about your application to ${name}.`,
+      }),
+    },
+  ];
+}
+
+function membershipEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
+  const status = str(newItem, 'status');
+  if (str(oldItem, 'status') !== 'requested' || (status !== 'active' && status !== 'declined')) return [];
+  const syndicateId = required(newItem, 'syndicateId');
+  return [
+    {
+      kind: 'join-request-decided',
+      to: [{ people: [required(newItem, 'personId')] }],
+      except: [],
+      about: { syndicate: syndicateId },
+      link: `/syndicates/${syndicateId}/`,
+      text: (name) =>
+        status === 'active'
+          ? { title: `You joined ${name}`, summary: `Your request to join ${name} was accepted.` }
+          : { title: `Your request to join ${name} was declined`, summary: `${name} declined your request to join.` },
+    },
+  ];
+}
+
+function invitationEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
+  if (str(newItem, 'status') !== 'draft') return [];
+  const before = new Set(strings(oldItem, 'invited'));
+  const invited = strings(newItem, 'invited').filter((id) => !before.has(id));
+  if (invited.length === 0) return [];
+  const innovationId = required(newItem, 'innovationId');
+  return [
+    {
+      kind: 'co-inventor-invited',
+      to: [{ people: invited }],
+      except: actor(newItem, 'createdBy'),
+      about: { named: str(newItem, 'title') ?? 'a draft' },
+      link: `/innovations/${innovationId}/`,
+      text: (name) => ({
+        title: `You are named as a co-inventor of ${name}`,
+        summary: `A draft names you as a co-inventor of ${name}. Accept or decline the inventors and shares before it is published.`,
+      }),
+    },
+  ];
+}
+
+function reportEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
+  const innovationId = required(newItem, 'innovationId');
+  const syndicateId = required(newItem, 'syndicateId');
+  const reporter = required(newItem, 'reportedBy');
+  const status = required(newItem, 'status');
+  const was = str(oldItem, 'status');
+  if (status === was) return [];
+  const about = { innovation: innovationId };
+  const record = `/innovations/${innovationId}/`;
+  if (!oldItem && status === 'pending') {
+    return [
+      {
+        kind: 'value-report-awaiting',
+        to: [{ inventorsOf: { innovationId, syndicateId } }, { adminsOf: syndicateId }],
+        except: [reporter],
+        about,
+        link: record,
+        text: (name) => ({
+          title: `A value report on ${name} awaits your decision`,
+          summary: `A syndicate reported value from ${name}. Confirm or dispute it before its window closes.`,
+        }),
+      },
+    ];
+  }
+  if (was === 'pending' && (status === 'confirmed' || status === 'disputed')) {
+    return [
+      {
+        kind: 'value-report-decided',
+        to: [{ people: [reporter] }, { inventorsOf: { innovationId, syndicateId } }],
+        except: actor(newItem, 'decidedBy'),
+        about,
+        link: record,
+        text: (name) => ({
+          title: `A value report on ${name} was ${status}`,
+          summary:
+            status === 'confirmed'
+              ? `The value report on ${name} was confirmed and can be settled.`
+              : `The value report on ${name} was disputed; it will not be settled as reported.`,
+        }),
+      },
+    ];
+  }
+  if (status === 'settled') return settledEvents(newItem, about);
+  return [];
+}
+
+function settledEvents(report: Image, about: Subject): PersonEvent[] {
+  const settlement = report.settlement as Image | undefined;
+  const inventors = partsOf(settlement?.inventorParts);
+  const implementers = partsOf(settlement?.implementerParts);
+  const amounts = new Map<string, { received: bigint; kept: bigint }>();
+  for (const [personId, amount] of inventors) amounts.set(personId, { received: amount, kept: 0n });
+  for (const [personId, amount] of implementers) {
+    amounts.set(personId, { received: amounts.get(personId)?.received ?? 0n, kept: amount });
+  }
+  if (amounts.size === 0) return [];
+  return [
+    {
+      kind: 'value-report-settled',
+      to: [{ people: [...amounts.keys()] }],
+      except: [],
+      about,
+      link: '/ledger/me/',
+      text: (name, personId) => {
+        const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
+        const said = [
+          part.received > 0n && `you received ${formatBound(part.received)}`,
+          part.kept > 0n && `your implementer's share is ${formatBound(part.kept)}, kept by the syndicate`,
+        ].filter(Boolean);
+        return {
+          title: `A value report on ${name} was settled`,
+          summary: `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`,
+        };
+      },
+    },
+  ];
+}
+
+/** Settlement parts as stored: amounts come back as numbers or bigints (innovation-items.ts). */
+function partsOf(value: unknown): Array<[string, bigint]> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((part: Image) => {
+    const personId = str(part, 'personId');
+    const amount = part.amount;
+    const minor =
+      typeof amount === 'bigint'
+        ? amount
+        : typeof amount === 'number' && Number.isInteger(amount)
+          ? BigInt(amount)
+          : typeof amount === 'string' && /^\d+$/.test(amount)
+            ? BigInt(amount)
+            : undefined;
+    return personId && minor !== undefined ? [[personId, minor] as [string, bigint]] : [];
+  });
+}
