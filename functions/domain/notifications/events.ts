@@ -234,58 +234,64 @@ function reportEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[]
       },
     ];
   }
-  if (was === 'pending' && (status === 'confirmed' || status === 'disputed')) {
-    return [
-      {
-        kind: 'value-report-decided',
-        to: [{ people: [reporter] }, { inventorsOf: { innovationId, syndicateId } }],
-        except: actor(newItem, 'decidedBy'),
-        about,
-        link: record,
-        text: (name) => ({
-          title: `A value report on ${name} was ${status}`,
-          summary:
-            status === 'confirmed'
-              ? `The value report on ${name} was confirmed and can be settled.`
-              : `The value report on ${name} was disputed; it will not be settled as reported.`,
-        }),
-      },
-    ];
+  const events: PersonEvent[] = [];
+  const paid = status === 'settled' ? amountsPaid(newItem) : undefined;
+  // A confirmation that completes a report settles it in the same write: those it paid hear of the
+  // settlement (with their amount), the reporter and any inventor it did not pay hear it was confirmed.
+  if (was === 'pending' && (status === 'confirmed' || status === 'disputed' || paid)) {
+    const decision = status === 'disputed' ? 'disputed' : 'confirmed';
+    events.push({
+      kind: 'value-report-decided',
+      to: [{ people: [reporter] }, { inventorsOf: { innovationId, syndicateId } }],
+      except: [...actor(newItem, 'decidedBy'), ...(paid?.keys() ?? [])],
+      about,
+      link: record,
+      text: (name) => ({
+        title: `A value report on ${name} was ${decision}`,
+        summary:
+          decision === 'confirmed'
+            ? `The value report on ${name} was confirmed${paid ? ' and settled' : ' and can be settled'}.`
+            : `The value report on ${name} was disputed; it will not be settled as reported.`,
+      }),
+    });
   }
-  if (status === 'settled') return settledEvents(newItem, about);
-  return [];
+  if (paid && paid.size > 0) events.push(settledEvent(paid, about));
+  return events;
 }
 
-function settledEvents(report: Image, about: Subject): PersonEvent[] {
+type Paid = Map<string, { received: bigint; kept: bigint }>;
+
+/** What a settlement paid each person: as inventor (received) and as implementer (kept by the syndicate). */
+function amountsPaid(report: Image): Paid {
   const settlement = report.settlement as Image | undefined;
-  const inventors = partsOf(settlement?.inventorParts);
-  const implementers = partsOf(settlement?.implementerParts);
-  const amounts = new Map<string, { received: bigint; kept: bigint }>();
-  for (const [personId, amount] of inventors) amounts.set(personId, { received: amount, kept: 0n });
-  for (const [personId, amount] of implementers) {
+  const amounts: Paid = new Map();
+  for (const [personId, amount] of partsOf(settlement?.inventorParts))
+    amounts.set(personId, { received: amount, kept: 0n });
+  for (const [personId, amount] of partsOf(settlement?.implementerParts)) {
     amounts.set(personId, { received: amounts.get(personId)?.received ?? 0n, kept: amount });
   }
-  if (amounts.size === 0) return [];
-  return [
-    {
-      kind: 'value-report-settled',
-      to: [{ people: [...amounts.keys()] }],
-      except: [],
-      about,
-      link: '/ledger/me/',
-      text: (name, personId) => {
-        const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
-        const said = [
-          part.received > 0n && `you received ${formatBound(part.received)}`,
-          part.kept > 0n && `your implementer's share is ${formatBound(part.kept)}, kept by the syndicate`,
-        ].filter(Boolean);
-        return {
-          title: `A value report on ${name} was settled`,
-          summary: `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`,
-        };
-      },
+  return amounts;
+}
+
+function settledEvent(amounts: Paid, about: Subject): PersonEvent {
+  return {
+    kind: 'value-report-settled',
+    to: [{ people: [...amounts.keys()] }],
+    except: [],
+    about,
+    link: '/ledger/me/',
+    text: (name, personId) => {
+      const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
+      const said = [
+        part.received > 0n && `you received ${formatBound(part.received)}`,
+        part.kept > 0n && `your implementer's share is ${formatBound(part.kept)}, kept by the syndicate`,
+      ].filter(Boolean);
+      return {
+        title: `A value report on ${name} was settled`,
+        summary: `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`,
+      };
     },
-  ];
+  };
 }
 
 /** Settlement parts as stored: amounts come back as numbers or bigints (innovation-items.ts). */

@@ -178,6 +178,31 @@ describe('which changes tell whom', () => {
       ),
       [{ kind: 'value-report-settled', to: [{ people: ['ada', 'cleo', 'bram'] }] }],
     ],
+    [
+      'a confirmation that settles the report tells the reporter it was confirmed and those paid what they got',
+      change(
+        report(),
+        report({
+          status: 'settled',
+          decidedBy: 'ana',
+          settlement: {
+            inventorParts: [
+              { personId: 'ana', amount: 350 },
+              { personId: 'ben', amount: 150 },
+            ],
+            implementerParts: [],
+          },
+        }),
+      ),
+      [
+        {
+          kind: 'value-report-decided',
+          to: [{ people: ['bram'] }, { inventorsOf: { innovationId: 'sawdust-bricks', syndicateId: 'riverside' } }],
+          except: ['ana', 'ana', 'ben'],
+        },
+        { kind: 'value-report-settled', to: [{ people: ['ana', 'ben'] }] },
+      ],
+    ],
     ['a removed item tells no one', change(application(), undefined), []],
     ['a notification stored tells no one (no loop)', change(undefined, { type: 'notification', personId: 'ada' }), []],
     ['an opening edited tells no one', change({ type: 'opening', id: 'x' }, { type: 'opening', id: 'x' }), []],
