@@ -42,9 +42,12 @@ export const maxRecipients = 100;
 export async function produceNotifications(deps: ProduceDependencies, change: ItemChange): Promise<number> {
   let created = 0;
   for (const event of eventsOf(change)) {
-    const recipients = await recipientsOf(deps.notificationLookups, event);
+    // Both by key, at once: the name is read even for an event that finds no one (rare) to save a round trip.
+    const [recipients, name] = await Promise.all([
+      recipientsOf(deps.notificationLookups, event),
+      nameOf(deps.notificationLookups, event.about),
+    ]);
     if (recipients.length === 0) continue;
-    const name = await nameOf(deps.notificationLookups, event.about);
     const stored = await Promise.all(
       recipients.map(async (personId) => {
         const notification = notificationFor(change, event, personId, name);
