@@ -50,6 +50,7 @@ const pages = [
   '/me/',
   '/me/profile/',
   '/me/profile/skills/?q=safety',
+  '/me/notifications/',
   '/people/demo-carmen/',
   '/auth/sign-in',
   '/no-such-page/',
