@@ -20,7 +20,7 @@ import {
   syndicateKeys,
 } from '#adapters/dynamodb/keys.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
-import { notifyStreamRecords } from '#app/stream-notifications.ts';
+import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { createLogger } from '#platform/log.ts';
 import { benchApi, call, createBenchTable, startBenchStore } from './bench-store.ts';
 import { percentile } from './percentile.ts';
@@ -155,7 +155,7 @@ try {
     };
   });
 
-  const deps = { ...services, log: createLogger('silent') };
+  const deps = { ...notificationStreamDependencies(services), log: createLogger('silent') };
   const consume = async (label: string) => {
     const times: number[] = [];
     const byKind = new Map<number, number[]>();

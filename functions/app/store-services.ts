@@ -10,7 +10,6 @@ import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
-import { createNotificationLookups } from '#adapters/dynamodb/notification-lookups.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
@@ -29,7 +28,7 @@ import type {
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { NotificationRepository } from '#domain/notifications/notification-repository.ts';
-import type { EmailStep, NotificationLookups } from '#domain/notifications/produce.ts';
+import type { EmailStep } from '#domain/notifications/produce.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
@@ -57,8 +56,6 @@ export interface StoreServices {
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
-  /** What the notification producer reads to resolve who hears of an event. */
-  notificationLookups: NotificationLookups;
   /** Where notifications become email; none until a mailer is configured (no mail is sent). */
   email?: EmailStep | undefined;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
@@ -103,9 +100,6 @@ export function createStoreServices(
 ): StoreServices {
   const telemetry = overrides.telemetry ?? createTelemetry(config);
   telemetry.traceAwsClient(client);
-  const openings = createOpeningRepository(client, config.TABLE_NAME);
-  const syndicates = createSyndicateRepository(client, config.TABLE_NAME);
-  const innovations = createInnovationRepository(client, config.TABLE_NAME);
   return {
     config,
     log: telemetry.log,
@@ -117,14 +111,13 @@ export function createStoreServices(
     },
     people: createPeopleRepository(client, config.TABLE_NAME),
     learning: createLearningRepository(client, config.TABLE_NAME),
-    syndicates,
-    openings,
+    syndicates: createSyndicateRepository(client, config.TABLE_NAME),
+    openings: createOpeningRepository(client, config.TABLE_NAME),
     shortages: createShortageRepository(client, config.TABLE_NAME),
-    innovations,
+    innovations: createInnovationRepository(client, config.TABLE_NAME),
     ledger: createLedgerRepository(client, config.TABLE_NAME),
     registryLog: createRegistryLogRepository(client, config.TABLE_NAME),
     notifications: createNotificationRepository(client, config.TABLE_NAME),
-    notificationLookups: createNotificationLookups(client, config.TABLE_NAME, { openings, syndicates, innovations }),
     logSigner: lazyLogSigner(config),
     storeProbe: {
       name: 'store',

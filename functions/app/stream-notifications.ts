@@ -3,9 +3,15 @@
 // in the local stream poller, with its own partial batch failures.
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ItemChange } from '#domain/notifications/events.ts';
-import { type ProduceDependencies, produceNotifications } from '#domain/notifications/produce.ts';
+import {
+  maxRecipients,
+  type NotificationLookups,
+  type ProduceDependencies,
+  produceNotifications,
+} from '#domain/notifications/produce.ts';
 import type { Logger } from '#platform/log.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
+import type { StoreServices } from './store-services.ts';
 import type { StreamRecord } from './stream-indexer.ts';
 import type { BatchResult } from './stream-shortages.ts';
 
@@ -51,4 +57,27 @@ export async function notifyStreamRecords(
     }
   }
   return { batchItemFailures: [] };
+}
+
+/** What the producer reads, over the repositories: built where the stream is consumed, not in every function. */
+export function notificationLookups(
+  repositories: Pick<StoreServices, 'openings' | 'syndicates' | 'innovations'>,
+): NotificationLookups {
+  return {
+    adminsOf: (syndicateId) => repositories.syndicates.activeAdmins(syndicateId, maxRecipients),
+    async inventorsOf(innovationId, syndicateId) {
+      const adoption = await repositories.innovations.getAdoption(innovationId, syndicateId);
+      return adoption?.inventors.map((inventor) => inventor.personId) ?? [];
+    },
+    async nameOf(subject) {
+      if ('opening' in subject) return (await repositories.openings.get(subject.opening))?.title;
+      if ('syndicate' in subject) return (await repositories.syndicates.get(subject.syndicate))?.name;
+      return (await repositories.innovations.get(subject.innovation))?.title;
+    },
+  };
+}
+
+/** The consumer's dependencies from the store services (the Lambda handler and the local stack share it). */
+export function notificationStreamDependencies(services: StoreServices): NotificationStreamDependencies {
+  return { ...services, notificationLookups: notificationLookups(services) };
 }

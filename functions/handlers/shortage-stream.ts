@@ -5,11 +5,12 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { getStoreServices } from '#app/store-services.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
-import { notifyStreamRecords } from '#app/stream-notifications.ts';
+import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
+const notifier = notificationStreamDependencies(services);
 
 export const handler = lambdaHandler(
   services.telemetry,
@@ -17,7 +18,7 @@ export const handler = lambdaHandler(
     const records = event.Records as StreamRecord[];
     const [shortages, notifications] = await Promise.all([
       applyShortageRecords(services, records),
-      notifyStreamRecords(services, records),
+      notifyStreamRecords(notifier, records),
     ]);
     return earliestFailure(records, shortages, notifications);
   },

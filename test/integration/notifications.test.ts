@@ -5,7 +5,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamRecord } from '#app/stream-indexer.ts';
-import { notifyStreamRecords } from '#app/stream-notifications.ts';
+import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { documentClient, localEndpoint } from '../support/dynamodb.ts';
@@ -33,7 +33,7 @@ async function setUp() {
   const clock = { now: new Date() };
   const world = await innovationWorld(clock);
   const seen: StreamRecord[] = [];
-  const deps = { ...world.services, log: createLogger('silent') };
+  const deps = { ...notificationStreamDependencies(world.services), log: createLogger('silent') };
   poller = await startStreamPoller({
     endpoint: localEndpoint(),
     region: 'eu-west-1',
