@@ -3,16 +3,16 @@
 // each is timed alone), of every kind it notifies: each resolves its recipients (a syndicate's three
 // admins among fifty members, an adoption's inventors) and the name it is about, by key, and stores one
 // notification per person with its counter. Then the same 1,000 again, as a replayed stream (nothing is
-// stored twice). Then `GET /api/me/notifications` through the router, beside the same Query made raw.
+// stored twice). Then `GET /api/me/notifications` through the router, beside the same Query made raw (the
+// page and one more) and the route's own Query raw (the counter, the page and one more: one read).
 // Targets: p95 under 50 ms per event; the inbox route within 1.5× the raw Query.
 //
 //   BENCH_EVENTS=1000 BENCH_RUNS=300 npm run bench:notifications
-import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import {
   adoptionKeys,
-  inboxCounterKeys,
   inboxOf,
   innovationKeys,
   membershipKeys,
@@ -195,33 +195,31 @@ try {
   const { pk, prefix } = inboxOf(person);
   const route: number[] = [];
   const raw: number[] = [];
-  const rawWithCounter: number[] = [];
-  const inboxQuery = () =>
-    client.send(
+  const routeQuery: number[] = [];
+  const query = (condition: string, limit: number) => async (times: number[]) => {
+    const t = performance.now();
+    await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        KeyConditionExpression: `pk = :pk AND ${condition}`,
         ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
         ScanIndexForward: false,
-        Limit: 21,
+        Limit: limit,
       }),
     );
+    times.push(performance.now() - t);
+  };
+  // The page and one more, as any list reads it; and the route's own read: the counter, the page, one more.
+  const inboxQuery = query('begins_with(sk, :prefix)', 21);
+  const firstPageQuery = query('sk >= :prefix', 22);
   for (let i = 0; i < runs; i++) {
     const answer = await call(api, { path: '/api/me/notifications?pageSize=20', as: person });
     if (answer.status !== 200) throw new Error(`inbox answered ${answer.status}`);
     route.push(answer.ms);
-    const t = performance.now();
-    await inboxQuery();
-    raw.push(performance.now() - t);
-    // What the route reads: the page and, beside it, the counter (the unread count and the read mark).
-    const both = performance.now();
-    await Promise.all([
-      inboxQuery(),
-      client.send(new GetCommand({ TableName: tableName, Key: inboxCounterKeys(person) })),
-    ]);
-    rawWithCounter.push(performance.now() - both);
+    await inboxQuery(raw);
+    await firstPageQuery(routeQuery);
   }
-  rawWithCounter.sort((a, b) => a - b);
+  routeQuery.sort((a, b) => a - b);
   route.sort((a, b) => a - b);
   raw.sort((a, b) => a - b);
   const ms = (n: number) => n.toFixed(1);
@@ -247,12 +245,10 @@ try {
     console.log(
       `| ${label} | ${ms(percentile(times, 50))} | ${ms(percentile(times, 95))} | ${ms(percentile(times, 99))} |`,
     );
-  row("the Query and the counter's GetItem, raw, at once", rawWithCounter);
+  row('the route’s one Query (the counter, the page, one more), raw', routeQuery);
   const ratio = (a: number[], b: number[], p: number) => (percentile(a, p) / percentile(b, p)).toFixed(2);
   console.log(`route / raw Query: p50 ${ratio(route, raw, 50)}×, p95 ${ratio(route, raw, 95)}×`);
-  console.log(
-    `route / the same reads raw: p50 ${ratio(route, rawWithCounter, 50)}×, p95 ${ratio(route, rawWithCounter, 95)}×`,
-  );
+  console.log(`route / its own Query raw: p50 ${ratio(route, routeQuery, 50)}×, p95 ${ratio(route, routeQuery, 95)}×`);
   client.destroy();
 } finally {
   await dynamo.stop();

@@ -1009,6 +1009,14 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['GET /api/me/notifications', 'POST /api/me/notifications/read-all', 'page /me/notifications/'],
   })),
+  'inbox-first-page': pattern(() => ({
+    entity: ['inbox-counter', 'notification'],
+    does: 'The first page of a person’s inbox and its counter in one Query (the counter’s key sorts after every notification’s), newest first.',
+    operation: 'Query',
+    key: k.inboxOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/notifications', 'page /me/notifications/'],
+  })),
   'inbox-counter': pattern(() => ({
     entity: 'inbox-counter',
     does: 'A person’s unread count and read mark: the header’s count, and the read state of a page.',

@@ -308,5 +308,8 @@ export const notificationKeys = (personId: string, notificationId: string) => ({
 });
 /** A person's notifications by id (time): one person's inbox partition, read a page at a time. */
 export const inboxOf = (personId: string) => ({ pk: `INBOX#${personId}`, prefix: 'NOTE#' });
-/** A person's unread count, and the mark below which "mark all read" made everything read. */
+/**
+ * A person's unread count, and the mark below which "mark all read" made everything read. `UNREAD`
+ * sorts after every `NOTE#` key, so the inbox read newest first meets it before the newest notification.
+ */
 export const inboxCounterKeys = (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'UNREAD' });

@@ -14,6 +14,7 @@ import {
 import type { CancellationReason } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ConflictError, NotFoundError } from '#domain/errors.ts';
+import { encodeCursor } from '#domain/paging.ts';
 import type { Notification } from '#domain/notifications/notification.ts';
 import type { NotificationRepository } from '#domain/notifications/notification-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
@@ -52,6 +53,44 @@ export function createNotificationRepository(
   const getNotification = async (personId: string, id: string) => {
     const item = await getItem(client, tableName, notificationKeys(personId, id), { consistent: true });
     return item ? fromItem<Notification & { mailedAt?: string }>(item) : undefined;
+  };
+
+  /**
+   * The first page, the one the inbox opens on, in one Query: the counter's key sorts after every
+   * notification's (keys.ts), so reading the inbox newest first from the notifications' prefix on meets
+   * the counter first, then the page and one more (to know there is a next page). Its `next` is the
+   * cursor `queryPage` gives and reads on from.
+   */
+  // Access pattern `inbox-first-page`: the counter and a person's newest notifications, in one Query.
+  const firstPage = async (personId: string, limit: number) => {
+    const { pk, prefix } = inboxOf(personId);
+    const read = await storeCall(() =>
+      client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk >= :prefix',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ScanIndexForward: false,
+          Limit: limit + 2,
+        }),
+      ),
+    );
+    const items = read.Items ?? [];
+    const counterSk = inboxCounterKeys(personId).sk;
+    const counterItem = items.find((item) => item.sk === counterSk);
+    const mark: Counter | undefined = counterItem
+      ? { unread: Math.max(0, Number(counterItem.unread ?? 0)), ...fromItem<Omit<Counter, 'unread'>>(counterItem) }
+      : undefined;
+    const notes = items.filter((item) => item !== counterItem);
+    const shown = notes.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return {
+      page: {
+        items: shown.map((item) => withMark(fromItem<Notification>(item), mark)),
+        ...(notes.length > limit && last ? { next: encodeCursor({ pk: String(last.pk), sk: String(last.sk) }) } : {}),
+      },
+      unread: mark?.unread ?? 0,
+    };
   };
 
   return {
@@ -127,6 +166,7 @@ export function createNotificationRepository(
 
     // Access pattern `inbox-of-person`: a person's notifications, newest first, a page at a time.
     async page(personId, request) {
+      if (!request.cursor) return firstPage(personId, request.limit);
       const { pk, prefix } = inboxOf(personId);
       const [page, mark] = await Promise.all([
         queryPage(
