@@ -129,7 +129,10 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
   const title = stageTitles[stage];
   if (!title) return [];
   const added = [
-    str(newItem, 'stageMessage') && 'The syndicate wrote a message with it.',
+    // Only a message sent with this change: one kept from an earlier stage was told then.
+    str(newItem, 'stageMessage') &&
+      str(newItem, 'stageMessage') !== str(oldItem, 'stageMessage') &&
+      'The syndicate wrote a message with it.',
     stage === 'declined' && str(newItem, 'declineReason') && 'The syndicate gave a reason.',
   ].filter(Boolean);
   return [
@@ -141,7 +144,7 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
       link: `/jobs/${openingId}/`,
       text: (name) => ({
         title: title(name),
-        summary: [`Your application to ${name} is now ${stage}.`, ...added, 'Read it on the opening’s page.'].join(' '),
+        summary: [`${title(name)}.`, ...added, 'Read it on the opening’s page.'].join(' '),
       }),
     },
   ];
