@@ -28,7 +28,6 @@ import type {
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { NotificationRepository } from '#domain/notifications/notification-repository.ts';
-import type { EmailStep } from '#domain/notifications/produce.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
@@ -56,8 +55,6 @@ export interface StoreServices {
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
-  /** Where notifications become email; none until a mailer is configured (no mail is sent). */
-  email?: EmailStep | undefined;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
   logSigner: LogSigner;
   /** Whether the table answers: the one essential dependency. */

@@ -4,6 +4,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { ItemChange } from '#domain/notifications/events.ts';
 import {
+  type EmailStep,
   maxRecipients,
   type NotificationLookups,
   type ProduceDependencies,
@@ -77,7 +78,13 @@ export function notificationLookups(
   };
 }
 
-/** The consumer's dependencies from the store services (the Lambda handler and the local stack share it). */
-export function notificationStreamDependencies(services: StoreServices): NotificationStreamDependencies {
-  return { ...services, notificationLookups: notificationLookups(services) };
+/**
+ * The consumer's dependencies from the store services (the Lambda handler and the local stack share it),
+ * with the email step where mail is wired (none: the inbox alone).
+ */
+export function notificationStreamDependencies(
+  services: StoreServices,
+  sendEmail?: EmailStep,
+): NotificationStreamDependencies {
+  return { ...services, notificationLookups: notificationLookups(services), sendEmail };
 }

@@ -7,7 +7,7 @@ import type { Notification } from './notification.ts';
 export interface StoredNotification {
   /** False when the notification was there already: a replayed stream record. */
   created: boolean;
-  /** When its email went out, if it did (a replay after a failed send sends it then). */
+  /** When the email step finished with it (sent, or rightly not); absent, a replay runs the step again. */
   mailedAt?: string | undefined;
 }
 

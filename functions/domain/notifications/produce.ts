@@ -1,14 +1,14 @@
 // Produces the notifications one table change means (events.ts), for the stream consumer: resolves who
 // each event goes to and the name it is about, stores one notification per recipient, and hands it to
-// the email step where the person allows that kind by email.
+// the email step (which sends it where the person allows that kind by email).
 //
 // A notification's id is derived from its `eventKey` (the stream record's id, the kind, the recipient),
-// so the store's conditional put makes a replayed record a no-op. Mail goes out after the store and is
-// marked sent after it went: a send that fails fails the record, whose retry finds the notification
-// stored but unmailed and sends it then; a send that went is never repeated.
+// so the store's conditional put makes a replayed record a no-op. The email step runs after the store
+// and is marked done after it finished: a send that fails fails the record, whose retry finds the
+// notification stored but not mailed and runs the step then; a step that finished never runs again.
 import { createHash } from 'node:crypto';
 import { type ItemChange, type PersonEvent, type Subject, eventsOf } from './events.ts';
-import type { EmailPreferences, Mailer, Notification, OutgoingMail } from './notification.ts';
+import type { Notification } from './notification.ts';
 import type { NotificationRepository } from './notification-repository.ts';
 
 export interface NotificationLookups {
@@ -20,18 +20,18 @@ export interface NotificationLookups {
   nameOf(subject: Exclude<Subject, { named: string }>): Promise<string | undefined>;
 }
 
-/** Where mail goes (notify-b's mailers, preferences and unsubscribe plug in here). */
-export interface EmailStep {
-  /** The person's address and email preferences; undefined when they have no address to mail. */
-  recipient(personId: string): Promise<{ email: string; preferences: EmailPreferences } | undefined>;
-  compose(notification: Notification, to: string): OutgoingMail;
-  mailer: Mailer;
-}
+/**
+ * The email step: sends one notification by email where its person has an address and allows that
+ * kind (the mailers, preferences and unsubscribe links plug in here: `emailNotification`). It resolves
+ * once it is done with the notification, sent or rightly not; it rejects on a transient failure, to retry.
+ */
+export type EmailStep = (notification: Notification) => Promise<unknown>;
 
 export interface ProduceDependencies {
   notificationLookups: NotificationLookups;
   notifications: Pick<NotificationRepository, 'add' | 'markMailed'>;
-  email?: EmailStep | undefined;
+  /** None until a mailer is wired: the inbox alone. */
+  sendEmail?: EmailStep | undefined;
   now: () => Date;
 }
 
@@ -52,7 +52,10 @@ export async function produceNotifications(deps: ProduceDependencies, change: It
       recipients.map(async (personId) => {
         const notification = notificationFor(change, event, personId, name);
         const result = await deps.notifications.add(notification);
-        if (deps.email && !result.mailedAt) await mail(deps, deps.email, notification);
+        if (deps.sendEmail && !result.mailedAt) {
+          await deps.sendEmail(notification);
+          await deps.notifications.markMailed(personId, notification.id, deps.now().toISOString());
+        }
         return result.created;
       }),
     );
@@ -104,12 +107,4 @@ export function notificationFor(change: ItemChange, event: PersonEvent, personId
 export function notificationId(at: string, eventKey: string): string {
   const digest = createHash('sha256').update(eventKey).digest('hex').slice(0, 16);
   return `${at.replace(/\D/g, '').padEnd(17, '0').slice(0, 17)}-${digest}`;
-}
-
-async function mail(deps: ProduceDependencies, email: EmailStep, notification: Notification) {
-  const to = await email.recipient(notification.personId);
-  // Absent means on: a kind is switched off only by the person.
-  if (!to || to.preferences[notification.kind] === false) return;
-  await email.mailer.send(email.compose(notification, to.email));
-  await deps.notifications.markMailed(notification.personId, notification.id, deps.now().toISOString());
 }

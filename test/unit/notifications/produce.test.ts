@@ -1,10 +1,10 @@
 // Producing notifications from a change: recipients resolved, the actor left out, one notification per
-// person however often the record is replayed, and email only where the person allows that kind.
+// person however often the record is replayed, and each handed to the email step once.
 import { describe, expect, it } from 'vitest';
 import type { ItemChange } from '#domain/notifications/events.ts';
-import type { EmailStep, NotificationLookups, ProduceDependencies } from '#domain/notifications/produce.ts';
+import type { NotificationLookups, ProduceDependencies } from '#domain/notifications/produce.ts';
 import { maxRecipients, notificationId, produceNotifications } from '#domain/notifications/produce.ts';
-import type { EmailPreferences, OutgoingMail } from '#domain/notifications/notification.ts';
+import type { Notification } from '#domain/notifications/notification.ts';
 import { memoryNotifications } from '../../support/memory-notifications.ts';
 
 const lookups = (admins: string[] = ['bram', 'cleo']): NotificationLookups => ({
@@ -19,36 +19,18 @@ const applied: ItemChange = {
   newItem: { type: 'application', openingId: 'o1', syndicateId: 's1', personId: 'ada', status: 'submitted' },
 };
 
-function world(
-  options: { admins?: string[]; preferences?: Record<string, EmailPreferences>; failSends?: number } = {},
-) {
+function world(options: { admins?: string[]; failSends?: number } = {}) {
   const notifications = memoryNotifications();
-  const sent: OutgoingMail[] = [];
+  const sent: Notification[] = [];
   let failures = options.failSends ?? 0;
-  const email: EmailStep = {
-    recipient: async (personId) => ({
-      email: `${personId}@example.org`,
-      preferences: options.preferences?.[personId] ?? {},
-    }),
-    compose: (notification, to) => ({
-      to,
-      subject: notification.title,
-      text: notification.summary,
-      html: `<p>${notification.summary}</p>`,
-      headers: {},
-      kind: notification.kind,
-    }),
-    mailer: {
-      async send(mail) {
-        if (failures-- > 0) throw new Error('the mail server hung up');
-        sent.push(mail);
-      },
-    },
-  };
   const deps: ProduceDependencies = {
     notificationLookups: lookups(options.admins),
     notifications,
-    email,
+    // The email step as the mailers give it: rejects on a transient failure.
+    sendEmail: async (notification) => {
+      if (failures-- > 0) throw new Error('the mail server hung up');
+      sent.push(notification);
+    },
     now: () => new Date('2026-12-06T10:00:01.000Z'),
   };
   return { deps, notifications, sent };
@@ -75,7 +57,7 @@ describe('producing notifications', () => {
     await produceNotifications(deps, applied);
     expect(await produceNotifications(deps, applied)).toBe(0);
     expect(notifications.all('bram')).toHaveLength(1);
-    expect(sent.map((m) => m.to)).toEqual(['bram@example.org', 'cleo@example.org']);
+    expect(sent.map((n) => n.personId)).toEqual(['bram', 'cleo']);
   });
 
   it('an applicant who is also an admin is not told of their own application', async () => {
@@ -85,11 +67,18 @@ describe('producing notifications', () => {
     expect(notifications.all('bram')).toHaveLength(1);
   });
 
-  it('mails nobody who switched that kind off, and still fills their inbox', async () => {
-    const { deps, notifications, sent } = world({ preferences: { cleo: { 'application-received': false } } });
+  it('hands each new notification to the email step once, and none when no mailer is wired', async () => {
+    const { deps, notifications, sent } = world();
     await produceNotifications(deps, applied);
-    expect(sent.map((m) => m.to)).toEqual(['bram@example.org']);
-    expect(notifications.all('cleo')).toHaveLength(1);
+    expect(sent.map((n) => [n.personId, n.kind])).toEqual([
+      ['bram', 'application-received'],
+      ['cleo', 'application-received'],
+    ]);
+    expect(notifications.all('cleo')[0]?.mailedAt).toBe('2026-12-06T10:00:01.000Z');
+    const inboxOnly = world();
+    await produceNotifications({ ...inboxOnly.deps, sendEmail: undefined }, applied);
+    expect(inboxOnly.notifications.all('bram')).toHaveLength(1);
+    expect(inboxOnly.notifications.all('bram')[0]?.mailedAt).toBeUndefined();
   });
 
   it('a mail that failed is sent by the retry, once, and the inbox holds one notification', async () => {
