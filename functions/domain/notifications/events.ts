@@ -93,7 +93,9 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
   const applicant = required(newItem, 'personId');
   const about = { opening: openingId };
   const applicants = `/jobs/${openingId}/applicants/`;
-  if (!oldItem) {
+  const stage = required(newItem, 'status');
+  // A first application, or one made again after it was withdrawn: the admins have someone new to read.
+  if (!oldItem || (stage === 'submitted' && str(oldItem, 'status') !== 'submitted')) {
     return [
       {
         kind: 'application-received',
@@ -108,7 +110,6 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
       },
     ];
   }
-  const stage = required(newItem, 'status');
   if (stage === str(oldItem, 'status')) return [];
   // The applicant moved it themselves (withdrew, or answered an offer): the syndicate's admins hear.
   if (stage === 'withdrawn' || str(newItem, 'decidedBy') === applicant) {

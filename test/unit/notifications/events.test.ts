@@ -75,6 +75,11 @@ describe('which changes tell whom', () => {
       change(application({ status: 'offered' }), application({ status: 'accepted', decidedBy: 'ada' })),
       [{ kind: 'application-stage-changed', to: [{ adminsOf: 'riverside' }], except: ['ada'] }],
     ],
+    [
+      'an application made again after a withdrawal tells the admins again',
+      change(application({ status: 'withdrawn' }), application({ note: 'Back again' })),
+      [{ kind: 'application-received', to: [{ adminsOf: 'riverside' }], except: ['ada'] }],
+    ],
     ['an application edited at the same stage tells no one', change(application(), application({ note: 'x' })), []],
     [
       'a message from the applicant tells the syndicate’s admins',
