@@ -44,11 +44,12 @@ export async function notifyStreamRecords(
   deps: NotificationStreamDependencies,
   records: StreamRecord[],
 ): Promise<BatchResult> {
+  const batch = { ...deps, notificationLookups: readOncePerBatch(deps.notificationLookups) };
   for (const record of records) {
     try {
       const change = changeOf(record, deps.now());
       if (!change) continue;
-      const created = await produceNotifications(deps, change);
+      const created = await produceNotifications(batch, change);
       for (let i = 0; i < created; i++) deps.count('notifications');
     } catch (error) {
       const itemIdentifier = record.dynamodb?.SequenceNumber ?? '';
@@ -58,6 +59,29 @@ export async function notifyStreamRecords(
     }
   }
   return { batchItemFailures: [] };
+}
+
+/**
+ * Each lookup made once per batch: the first read already sees every write of the batch (the stream
+ * runs behind the table), so reading again for a later record of the same syndicate or record would
+ * find the same. A failed read is not kept, so the retry reads again.
+ */
+export function readOncePerBatch(lookups: NotificationLookups): NotificationLookups {
+  const kept = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    const found = kept.get(key) as Promise<T> | undefined;
+    if (found) return found;
+    const reading = read();
+    kept.set(key, reading);
+    reading.catch(() => kept.delete(key));
+    return reading;
+  };
+  return {
+    adminsOf: (syndicateId) => once(`admins ${syndicateId}`, () => lookups.adminsOf(syndicateId)),
+    inventorsOf: (innovationId, syndicateId) =>
+      once(`inventors ${innovationId} ${syndicateId}`, () => lookups.inventorsOf(innovationId, syndicateId)),
+    nameOf: (subject) => once(`name ${JSON.stringify(subject)}`, () => lookups.nameOf(subject)),
+  };
 }
 
 /** What the producer reads, over the repositories: built where the stream is consumed, not in every function. */
