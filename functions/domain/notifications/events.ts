@@ -67,7 +67,8 @@ export function eventsOf(change: ItemChange): PersonEvent[] {
     case 'application':
       return applicationEvents(oldItem, newItem);
     case 'application-message':
-      return oldItem ? [] : messageEvents(newItem);
+      // A message sent with a stage change (`stage`) is told by that change's notification.
+      return oldItem || str(newItem, 'stage') ? [] : messageEvents(newItem);
     case 'membership':
       return membershipEvents(oldItem, newItem);
     case 'innovation-version':
@@ -112,7 +113,9 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
   }
   if (stage === str(oldItem, 'status')) return [];
   // The applicant moved it themselves (withdrew, or answered an offer): the syndicate's admins hear.
-  if (stage === 'withdrawn' || str(newItem, 'decidedBy') === applicant) {
+  // `stagedBy` names who made this change; `decidedBy`, on items written before it, who accepted or declined.
+  const movedBy = str(newItem, 'stagedBy') ?? str(newItem, 'decidedBy');
+  if (stage === 'withdrawn' || movedBy === applicant) {
     return [
       {
         kind: 'application-stage-changed',

@@ -93,6 +93,27 @@ describe('which changes tell whom', () => {
     ],
     ['a message edited later tells no one again', change(message('bram'), message('bram')), []],
     [
+      'a message sent with a stage change is told by the stage change alone',
+      change(undefined, { ...message('bram'), stage: 'shortlisted' }),
+      [],
+    ],
+    [
+      'an offer answered by the applicant (stagedBy) tells the admins, even when an admin decided before',
+      change(
+        application({ status: 'offered', stagedBy: 'bram', decidedBy: 'bram' }),
+        application({ status: 'declined', stagedBy: 'ada', decidedBy: 'bram' }),
+      ),
+      [{ kind: 'application-stage-changed', to: [{ adminsOf: 'riverside' }], except: ['ada'] }],
+    ],
+    [
+      'a stage an admin set (stagedBy) tells the applicant, whoever decided before',
+      change(
+        application({ status: 'submitted', decidedBy: 'ada' }),
+        application({ status: 'shortlisted', stagedBy: 'bram', decidedBy: 'ada' }),
+      ),
+      [{ kind: 'application-stage-changed', to: [{ people: ['ada'] }] }],
+    ],
+    [
       'a private note tells no one',
       change(undefined, { type: 'application-note', openingId: 'carpenter-1', authorId: 'bram', body: 'Strong' }),
       [],
