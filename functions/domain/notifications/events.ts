@@ -3,10 +3,11 @@
 // syndicate's admins, an adoption's inventors) and its text the name of what it is about, so an event
 // names those and `produce.ts` resolves them. Every other item type, and every change these rules do not
 // name (an edit, a confirmation that does not decide a report), means nothing to anyone.
-import { formatBound } from '../innovations/statements.ts';
 import type { NotificationKind } from './notification.ts';
+import { actor, type Image, required, str, strings } from './images.ts';
+import { reportEvents } from './report-events.ts';
 
-export type Image = Record<string, unknown>;
+export type { Image } from './images.ts';
 
 export interface ItemChange {
   /** The stream record's id: with the kind and the recipient, what makes a notification unique. */
@@ -38,26 +39,6 @@ export interface PersonEvent {
   /** The text for one recipient, with the subject's name (or a plain description when it is gone). */
   text(name: string, personId: string): { title: string; summary: string };
 }
-
-const str = (item: Image | undefined, field: string): string | undefined => {
-  const value = item?.[field];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-};
-const strings = (item: Image | undefined, field: string): string[] => {
-  const value = item?.[field];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-};
-/** A field that names one person, as a list of none or one: who is never told of their own act. */
-const actor = (item: Image | undefined, field: string): string[] => {
-  const value = str(item, field);
-  return value ? [value] : [];
-};
-const required = (item: Image, field: string): string => {
-  const value = str(item, field);
-  // A malformed item fails its record, which is retried and then parked for a look: never dropped quietly.
-  if (value === undefined) throw new Error(`${String(item.type)} item without ${field}`);
-  return value;
-};
 
 /** Every event a change means, in no particular order; none for most changes. */
 export function eventsOf(change: ItemChange): PersonEvent[] {
@@ -215,106 +196,4 @@ function invitationEvents(oldItem: Image | undefined, newItem: Image): PersonEve
       }),
     },
   ];
-}
-
-function reportEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
-  const innovationId = required(newItem, 'innovationId');
-  const syndicateId = required(newItem, 'syndicateId');
-  const reporter = required(newItem, 'reportedBy');
-  const status = required(newItem, 'status');
-  const was = str(oldItem, 'status');
-  if (status === was) return [];
-  const about = { innovation: innovationId };
-  const record = `/innovations/${innovationId}/`;
-  if (!oldItem && status === 'pending') {
-    return [
-      {
-        kind: 'value-report-awaiting',
-        to: [{ inventorsOf: { innovationId, syndicateId } }, { adminsOf: syndicateId }],
-        except: [reporter],
-        about,
-        link: record,
-        text: (name) => ({
-          title: `A value report on ${name} awaits your decision`,
-          summary: `A syndicate reported value from ${name}. Confirm or dispute it before its window closes.`,
-        }),
-      },
-    ];
-  }
-  const events: PersonEvent[] = [];
-  const paid = status === 'settled' ? amountsPaid(newItem) : undefined;
-  // A confirmation that completes a report settles it in the same write: those it paid hear of the
-  // settlement (with their amount), the reporter and any inventor it did not pay hear it was confirmed.
-  if (was === 'pending' && (status === 'confirmed' || status === 'disputed' || paid)) {
-    const decision = status === 'disputed' ? 'disputed' : 'confirmed';
-    events.push({
-      kind: 'value-report-decided',
-      to: [{ people: [reporter] }, { inventorsOf: { innovationId, syndicateId } }],
-      except: [...actor(newItem, 'decidedBy'), ...(paid?.keys() ?? [])],
-      about,
-      link: record,
-      text: (name) => ({
-        title: `A value report on ${name} was ${decision}`,
-        summary:
-          decision === 'confirmed'
-            ? `The value report on ${name} was confirmed${paid ? ' and settled' : ' and can be settled'}.`
-            : `The value report on ${name} was disputed; it will not be settled as reported.`,
-      }),
-    });
-  }
-  if (paid && paid.size > 0) events.push(settledEvent(paid, about));
-  return events;
-}
-
-type Paid = Map<string, { received: bigint; kept: bigint }>;
-
-/** What a settlement paid each person: as inventor (received) and as implementer (kept by the syndicate). */
-function amountsPaid(report: Image): Paid {
-  const settlement = report.settlement as Image | undefined;
-  const amounts: Paid = new Map();
-  for (const [personId, amount] of partsOf(settlement?.inventorParts))
-    amounts.set(personId, { received: amount, kept: 0n });
-  for (const [personId, amount] of partsOf(settlement?.implementerParts)) {
-    amounts.set(personId, { received: amounts.get(personId)?.received ?? 0n, kept: amount });
-  }
-  return amounts;
-}
-
-function settledEvent(amounts: Paid, about: Subject): PersonEvent {
-  return {
-    kind: 'value-report-settled',
-    to: [{ people: [...amounts.keys()] }],
-    except: [],
-    about,
-    link: '/ledger/me/',
-    text: (name, personId) => {
-      const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
-      const said = [
-        part.received > 0n && `you received ${formatBound(part.received)}`,
-        part.kept > 0n && `your implementer's share is ${formatBound(part.kept)}, kept by the syndicate`,
-      ].filter(Boolean);
-      return {
-        title: `A value report on ${name} was settled`,
-        summary: `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`,
-      };
-    },
-  };
-}
-
-/** Settlement parts as stored: amounts come back as numbers or bigints (innovation-items.ts). */
-function partsOf(value: unknown): Array<[string, bigint]> {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((part: Image) => {
-    const personId = str(part, 'personId');
-    const amount = part.amount;
-    const minor =
-      typeof amount === 'bigint'
-        ? amount
-        : typeof amount === 'number' && Number.isInteger(amount)
-          ? BigInt(amount)
-          : typeof amount === 'string' && /^\d+$/.test(amount)
-            ? BigInt(amount)
-            : undefined;
-    return personId && minor !== undefined ? [[personId, minor] as [string, bigint]] : [];
-  });
 }
