@@ -5,6 +5,7 @@
 import { dirname, join } from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -16,7 +17,11 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
-import { GuildhallFunction, type GuildhallFunctionProps } from './constructs/guildhall-function.ts';
+import {
+  GuildhallFunction,
+  type GuildhallFunctionProps,
+  telemetryEnvironment,
+} from './constructs/guildhall-function.ts';
 import { GuildhallHttpApi } from './constructs/http-api.ts';
 import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -224,11 +229,14 @@ export class StatelessStack extends Stack {
       function: { environment: withSearch, secrets: { MEILISEARCH_KEY_SECRET: documentsKey } },
     });
 
-    // Shortages: a second consumer of the same stream keeps the skill-shortage index current. (A stream
-    // shard serves two readers well; a third consumer would need a fan-out such as EventBridge Pipes.)
+    // Shortages and notifications: a second consumer of the same stream, for what needs the table alone,
+    // keeps the skill-shortage index current and produces people's notifications (each with its own
+    // partial batch failures; why one function rather than a fan-out: ARCHITECTURE.md, "A stream
+    // record"). A stream shard serves two readers well; a third would need a fan-out (EventBridge Pipes).
     const shortageStream = new GuildhallFunction(this, 'ShortageStreamFunction', {
       entry: 'functions/handlers/shortage-stream.ts',
-      description: 'Guildhall shortages: table stream to the skill-shortage index',
+      description:
+        "Guildhall shortages and notifications: table stream to the skill-shortage index and people's inboxes",
       environment,
     });
     props.table.grantReadWriteData(shortageStream);
@@ -236,7 +244,22 @@ export class StatelessStack extends Stack {
       consumer: shortageStream,
       table: props.table,
       monitoring,
-      purpose: 'the shortage index',
+      purpose: 'the shortage index and the notifications',
+    });
+    // A record the notification producer failed on is retried (and the shortage index with it); failing
+    // in three 5-minute periods running is an outage (the store, or mail once it is sent), not a blip.
+    monitoring.alarm('NotificationFailures', {
+      metric: new Metric({
+        namespace: telemetryEnvironment.POWERTOOLS_METRICS_NAMESPACE,
+        metricName: 'notificationFailures',
+        dimensionsMap: { service: telemetryEnvironment.POWERTOOLS_SERVICE_NAME },
+        period: Duration.minutes(5),
+        statistic: 'Sum',
+      }),
+      threshold: 1,
+      evaluationPeriods: 3,
+      description:
+        'Notifications: the producer failed on stream records for 15 minutes; they are retried, then parked in the Shortages failure queue',
     });
 
     // An opening past its date expires without a write; once a day the sweep writes it down (so the

@@ -11,6 +11,7 @@ import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
+import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createPersonDataRepository } from '#adapters/dynamodb/person-data-repository.ts';
@@ -31,6 +32,7 @@ import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.t
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
+import type { NotificationRepository } from '#domain/notifications/notification-repository.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { PersonDataRepository } from '#domain/people/person-data.ts';
@@ -45,6 +47,8 @@ import { createTelemetry, type Telemetry } from '#platform/telemetry.ts';
 declare const GUILDHALL_WITHOUT_REGISTRY: true | undefined;
 /** Defined `true` in the bundles whose routes use no hiring thread, note or person-data repository (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_HIRING: true | undefined;
+/** Defined `true` in the bundles whose routes use no inbox (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -69,6 +73,8 @@ export interface StoreServices {
   innovations: InnovationRepository;
   ledger: LedgerRepository;
   registryLog: RegistryLogRepository;
+  /** People's inboxes: notifications and unread counts. */
+  notifications: NotificationRepository;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
   logSigner: LogSigner;
   /** The table's client, for the parts of the composition root only some functions import (email-services.ts). */
@@ -155,6 +161,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)
         : notCarried('registryLog'),
+    notifications:
+      typeof GUILDHALL_WITHOUT_INBOX === 'undefined'
+        ? createNotificationRepository(client, config.TABLE_NAME)
+        : notCarried('notifications'),
     logSigner: lazyLogSigner(config),
     storeClient: client,
     storeProbe: {

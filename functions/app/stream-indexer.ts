@@ -7,10 +7,14 @@ import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
 
 export interface StreamRecord {
+  /** Unique per record, the same when a record is delivered again: what notifications dedupe on. */
+  eventID?: string | undefined;
   eventName?: 'INSERT' | 'MODIFY' | 'REMOVE' | string | undefined;
   dynamodb?:
     | {
         SequenceNumber?: string | undefined;
+        /** Epoch seconds in a Lambda event; a Date from the DynamoDB Streams client (the local poller). */
+        ApproximateCreationDateTime?: number | Date | undefined;
         NewImage?: Record<string, AttributeValue> | undefined;
         OldImage?: Record<string, AttributeValue> | undefined;
       }

@@ -18,12 +18,13 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * repositories out of the composition root (app/store-services.ts) where no route uses them: the `api`
  * function (jobs, learning, credentials, search, shortages), which keeps it within issue 14's 250 KB;
  * GUILDHALL_WITHOUT_HIRING leaves out the application threads', notes' and person-data repositories
- * where no route uses them (the `innovations-api` function).
+ * where no route uses them (the `innovations-api` function); GUILDHALL_WITHOUT_INBOX the notifications'
+ * repository from both (the inbox's routes are people-api's; the producer runs in the shortage stream).
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
  */
 export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  api: { GUILDHALL_WITHOUT_REGISTRY: 'true' },
-  'innovations-api': { GUILDHALL_WITHOUT_HIRING: 'true' },
+  api: { GUILDHALL_WITHOUT_REGISTRY: 'true', GUILDHALL_WITHOUT_INBOX: 'true' },
+  'innovations-api': { GUILDHALL_WITHOUT_HIRING: 'true', GUILDHALL_WITHOUT_INBOX: 'true' },
 };

@@ -170,6 +170,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Shortages: rebuilt before the poller starts (a recompute must not race the stream consumer); the
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
+    const { notificationStreamDependencies, notifyStreamRecords } = await import('#app/stream-notifications.ts');
+    const notifications = notificationStreamDependencies(services);
     const { recomputeIndex } = await import('#domain/shortages/recompute.ts');
     const recomputed = await recomputeIndex(services);
     progress(`shortage index rebuilt: ${recomputed.contributing} sources over ${recomputed.skills} skills`);
@@ -189,6 +191,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             records,
           ),
           await applyShortageRecords(services, records),
+          await notifyStreamRecords(notifications, records),
         ),
     });
     cleanups.push(() => poller.stop());

@@ -21,6 +21,10 @@ export const businessCounts = [
   'creditGrants',
   'quizPasses',
   'publications',
+  /** One per notification stored in an inbox (a replayed stream record stores none). */
+  'notifications',
+  /** A stream record the notification producer failed on (retried; alarmed on in AWS). */
+  'notificationFailures',
 ] as const;
 
 export type BusinessCount = (typeof businessCounts)[number];

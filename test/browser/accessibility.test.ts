@@ -55,6 +55,7 @@ const pages = [
   '/me/profile/cv/',
   // The confirmation step only: nothing here presses its button.
   '/me/delete/',
+  '/me/notifications/',
   '/people/demo-carmen/',
   '/me/email/',
   // The page an email's unsubscribe link opens (signed with the stack's key; opening it changes nothing).

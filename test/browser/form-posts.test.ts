@@ -48,6 +48,7 @@ describe('the site’s form posts', () => {
       `/learn/${ids.course}/quiz/`,
       '/ledger/',
       '/credentials/verify/',
+      '/me/notifications/',
     ];
     const before = await (await fetch(`${baseUrl}/api/ledger`)).text();
     for (const path of paths) {

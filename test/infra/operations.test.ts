@@ -110,9 +110,9 @@ describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
     // Errors and throttles of 9 functions (three of them the API's, one the SES events'), 5xx rate and p99 latency, table throttles, the sweep's failed
     // invocations and dead-letter queue, each stream consumer's iterator age and two queues, the
-    // reindex's dead-letter queue, the SES events' failure queue: each is asserted in these infra
-    // tests (email.test.ts for the last). A new alarm needs its test.
-    expect(alarms()).toHaveLength(18 + 2 + 1 + 2 + 2 * 3 + 1 + 1);
+    // reindex's dead-letter queue, the SES events' failure queue, the notification producer's failures:
+    // each is asserted in these infra tests (email.test.ts for the SES queue). A new alarm needs its test.
+    expect(alarms()).toHaveLength(18 + 2 + 1 + 2 + 2 * 3 + 1 + 1 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
       expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);
@@ -197,7 +197,7 @@ describe('the stream consumers', () => {
   it('park what fails in a failure queue that has its own dead-letter queue, and alarm on iterator age and both queues', () => {
     for (const [name, description] of [
       ['Indexer', /search index/],
-      ['Shortages', /skill-shortage index/],
+      ['Shortages', /skill-shortage index and people's inboxes/],
     ] as const) {
       const consumer = functionId(app, description);
       const failures = queueId(new RegExp(`^${name}Failures`));
@@ -228,5 +228,22 @@ describe('the stream consumers', () => {
         ).toHaveLength(1);
       }
     }
+  });
+});
+
+describe('the notifications', () => {
+  it('are produced by the table-only stream function and alarm when the producer keeps failing', () => {
+    const [, consumer] = guildhallFunctions(app).find(([id]) => id === functionId(app, /people's inboxes/)) ?? [];
+    // The same handler as the shortage index: the stream keeps two readers, the table its one grant.
+    expect(JSON.stringify(consumer?.Properties.Description)).toContain('notifications');
+    const failing = alarmsOn('notificationFailures', { Name: 'service', Value: 'guildhall' });
+    expect(failing).toHaveLength(1);
+    expect(failing[0]?.[1].Properties).toMatchObject({
+      Namespace: 'Guildhall',
+      Statistic: 'Sum',
+      Threshold: 1,
+      EvaluationPeriods: 3,
+      Period: 300,
+    });
   });
 });

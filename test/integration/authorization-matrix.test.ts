@@ -3,6 +3,7 @@
 // answers like a missing one (404; 401 without a token). The owner's call is made too, so a 404 can
 // never come from a broken call rather than from the rule.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { notificationId } from '#domain/notifications/produce.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { pdf } from '../support/pdf.ts';
@@ -21,6 +22,7 @@ const ids = {
   invitation: '',
   othersRecord: '',
   report: '',
+  notification: '',
 };
 const roles = {
   anonymous: null,
@@ -52,7 +54,8 @@ async function expectStatus(response: Promise<ApiResponse>, status: number, what
 }
 
 beforeAll(async () => {
-  ({ call } = await apiOnFreshTable());
+  const api = await apiOnFreshTable();
+  ({ call } = api);
   for (const [founder, id] of [
     ['owner', 'own-syn'],
     ['other-admin', 'other-syn'],
@@ -124,6 +127,21 @@ beforeAll(async () => {
     ),
   ).report.id;
 
+  // The owner's inbox holds the application, as the stream consumer stores it.
+  const at = new Date().toISOString();
+  const eventKey = `matrix#application-received#owner`;
+  ids.notification = notificationId(at, eventKey);
+  await api.services.notifications.add({
+    id: ids.notification,
+    personId: 'owner',
+    kind: 'application-received',
+    at,
+    title: 'New application for Repair bench technician',
+    summary: 'Someone applied.',
+    link: `/jobs/${ids.opening}/applicants/`,
+    eventKey,
+  });
+
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
 }, 60_000);
@@ -145,6 +163,12 @@ const cells: Cell[] = [
   {
     route: 'GET /api/me/credentials/{credentialId}',
     path: () => `/api/me/credentials/${ids.credential}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/me/notifications/{notificationId}/read',
+    path: () => `/api/me/notifications/${ids.notification}/read`,
     owner: 'owner',
     ownerStatus: 200,
   },

@@ -4,6 +4,7 @@
 // with a 400 naming `query.cursor`. One table of routes; each area's rows stay together.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { notificationId } from '#domain/notifications/produce.ts';
 import { encodeCursor } from '#domain/paging.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
@@ -86,6 +87,21 @@ beforeAll(async () => {
     await ok(call('POST', `/api/openings/${openingIds[0]}/applicants/p0/notes`, 'admin', { body: `Note ${i}` }), 201);
   }
   await innovationWorld(api.services);
+  // Seven notifications in p0's inbox, as the stream consumer stores them.
+  for (let i = 0; i < 7; i++) {
+    const at = new Date(Date.UTC(2026, 11, 6, 10, i)).toISOString();
+    const eventKey = `paged-${i}#join-request-decided#p0`;
+    await api.services.notifications.add({
+      id: notificationId(at, eventKey),
+      personId: 'p0',
+      kind: 'join-request-decided',
+      at,
+      title: `You joined syndicate ${i}`,
+      summary: 'Your request was accepted.',
+      link: '/syndicates/riverside/',
+      eventKey,
+    });
+  }
 }, 180_000);
 
 /**
@@ -276,7 +292,12 @@ const innovationRows: ListRow[] = [
   },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows];
+// Rows of issue 15's people lists.
+const peopleRows: ListRow[] = [
+  { route: '/api/me/notifications', path: '/api/me/notifications', as: 'p0', pageSize: 2, id: byId },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>

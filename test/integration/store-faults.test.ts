@@ -174,6 +174,7 @@ function nthWriteFails(config: Services['config']) {
     ledger,
     registryLog,
     storeClient,
+    notifications,
   } = createStoreServices(config, { commons }, document);
   return {
     repositories: {
@@ -190,6 +191,7 @@ function nthWriteFails(config: Services['config']) {
       registryLog,
       // The client too: the email repositories are built from it (app/email-services.ts).
       storeClient,
+      notifications,
     },
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });

@@ -51,6 +51,12 @@ export function memorySyndicates(): SyndicateRepository {
             .sort(byText((membership) => membership.personId)),
         ),
       )(request, sieve),
+    activeAdmins: async (syndicateId, max) =>
+      [...memberships.values()]
+        .filter((m) => m.syndicateId === syndicateId && m.role === 'admin' && m.status === 'active')
+        .map((m) => m.personId)
+        .sort()
+        .slice(0, max),
     getMemberships: (syndicateId, personIds) =>
       manyFrom((personId) => copy(memberships.get(key(syndicateId, personId))))(personIds),
     pageMembershipsOf: (personId, request, sieve) =>

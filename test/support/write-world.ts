@@ -5,6 +5,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { valueReportLookup } from '#adapters/dynamodb/keys.ts';
 import type { Services } from '#app/services.ts';
+import { notificationId } from '#domain/notifications/produce.ts';
 import { apiRoutes } from '#http/api.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 import type { ApiResponse } from './api-client.ts';
@@ -151,6 +152,24 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     { ...confirmed, status: 'confirmed', decidedBy: 'owner', decidedAt: confirmed.reportedAt },
     confirmed.rev,
   );
+
+  // Two notifications in the editor's inbox, as the stream consumer stores them: one to mark read, then all.
+  const notificationIds: string[] = [];
+  for (const n of [1, 2]) {
+    const at = new Date(Date.UTC(2026, 11, 6, 10, n)).toISOString();
+    const eventKey = `write-world-${n}#join-request-decided#editor`;
+    notificationIds.push(notificationId(at, eventKey));
+    await services.notifications.add({
+      id: notificationId(at, eventKey),
+      personId: 'editor',
+      kind: 'join-request-decided',
+      at,
+      title: 'You joined Syndicate own-syn',
+      summary: 'Your request to join Syndicate own-syn was accepted.',
+      link: '/syndicates/own-syn/',
+      eventKey,
+    });
+  }
 
   const lesson = course.lessons[0]?.id ?? '';
   // The quiz takes every lesson done and a drawn set of questions: the learner has both before the cases run.
@@ -372,6 +391,12 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'PUT /api/me/notifications/{notificationId}/read',
+      path: () => `/api/me/notifications/${notificationIds[0]}/read`,
+      as: 'editor',
+      ok: 200,
+    },
+    {
       route: 'DELETE /api/me/cv',
       path: () => '/api/me/cv',
       as: 'editor',
@@ -381,6 +406,12 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       route: 'PATCH /api/me/email-preferences',
       path: () => '/api/me/email-preferences',
       body: () => ({ 'application-message': false, 'saved-search-match': true }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/notifications/read-all',
+      path: () => '/api/me/notifications/read-all',
       as: 'editor',
       ok: 200,
     },

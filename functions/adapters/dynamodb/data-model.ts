@@ -254,6 +254,17 @@ export const entities = {
     keys: k.shortageSourceKeys(v('sourceKey')),
     foundBy: ['sourceKey'],
   })),
+  notification: entity(() => ({
+    about:
+      'One notification in a person’s inbox; its id (the event’s time and a digest of its event key) makes a replay a no-op.',
+    keys: k.notificationKeys(v('personId'), v('notificationId')),
+    foundBy: ['personId', 'notificationId'],
+  })),
+  'inbox-counter': entity(() => ({
+    about: 'A person’s unread count, and the mark below which "mark all read" made every notification read.',
+    keys: k.inboxCounterKeys(v('personId')),
+    foundBy: ['personId'],
+  })),
   'shortage-snapshot': entity(() => ({
     about: 'One day’s shortage scores, for the trend.',
     keys: k.shortageSnapshotKeys(v('day')),
@@ -285,6 +296,7 @@ export type EntityName = keyof typeof entities;
 export const jobs = {
   'stream: search indexer': 'functions/app/stream-indexer.ts',
   'stream: shortage consumer': 'functions/app/stream-shortages.ts',
+  'stream: notifications': 'functions/app/stream-notifications.ts',
   'sweep: expire openings': 'functions/handlers/expire-openings.ts',
   'job: reindex': 'functions/app/reindex-pages.ts',
   'job: shortage recompute': 'functions/local/shortage-recompute.ts',
@@ -527,7 +539,12 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.syndicateLookup(v('syndicateId')),
     reads: 'one item',
-    usedBy: ['GET /api/syndicates/{syndicateId}', 'page /syndicates/[id]/', 'stream: search indexer'],
+    usedBy: [
+      'GET /api/syndicates/{syndicateId}',
+      'page /syndicates/[id]/',
+      'stream: search indexer',
+      'stream: notifications',
+    ],
   })),
   'syndicates-by-ids': pattern(() => ({
     entity: 'syndicate',
@@ -596,7 +613,7 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.openingLookup(v('openingId')),
     reads: 'one item',
-    usedBy: ['GET /api/openings/{openingId}', 'page /jobs/[id]/', 'stream: shortage consumer'],
+    usedBy: ['GET /api/openings/{openingId}', 'page /jobs/[id]/', 'stream: shortage consumer', 'stream: notifications'],
   })),
   'openings-by-ids': pattern(() => ({
     entity: 'opening',
@@ -790,7 +807,12 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.innovationLookup(v('innovationId')),
     reads: 'one item',
-    usedBy: ['GET /api/innovations/{innovationId}', 'page /innovations/[id]/', 'stream: search indexer'],
+    usedBy: [
+      'GET /api/innovations/{innovationId}',
+      'page /innovations/[id]/',
+      'stream: search indexer',
+      'stream: notifications',
+    ],
   })),
   'records-by-ids': pattern(() => ({
     entity: 'innovation',
@@ -876,6 +898,7 @@ export const accessPatterns = {
       'POST /api/innovations/{innovationId}/adoptions/{syndicateId}/reports',
       'page /innovations/[id]/adopt',
       'page /innovations/[id]/report',
+      'stream: notifications',
     ],
   })),
   'adoptions-by-refs': pattern(() => ({
@@ -1371,6 +1394,85 @@ export const accessPatterns = {
     key: {},
     reads: 'the table',
     usedBy: ['job: shortage recompute'],
+  })),
+  // Notifications: each person's inbox partition (notifications and the unread counter).
+  'notification-add-once': pattern(() => ({
+    entity: ['notification', 'inbox-counter'],
+    does: 'Stores a notification unless its id is taken (a replayed stream record), and counts it unread, in one transaction; one older than the read mark is stored read, uncounted.',
+    operation: 'TransactWriteItems',
+    key: k.notificationKeys(v('personId'), v('notificationId')),
+    reads: 'writes',
+    usedBy: ['stream: notifications'],
+  })),
+  'notification-mark-mailed': pattern(() => ({
+    entity: 'notification',
+    does: 'Records that a notification’s email went out, so a retry never sends it again.',
+    operation: 'UpdateItem',
+    key: k.notificationKeys(v('personId'), v('notificationId')),
+    reads: 'writes',
+    usedBy: ['stream: notifications'],
+  })),
+  'notification-by-id': pattern(() => ({
+    entity: 'notification',
+    does: 'One notification of one person: whether a mark-read missed it or it was read already.',
+    operation: 'GetItem',
+    key: k.notificationKeys(v('personId'), v('notificationId')),
+    reads: 'one item',
+    usedBy: ['PUT /api/me/notifications/{notificationId}/read', 'stream: notifications'],
+  })),
+  'inbox-of-person': pattern(() => ({
+    entity: 'notification',
+    does: 'A person’s notifications, newest first, a page at a time.',
+    operation: 'Query',
+    key: k.inboxOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/notifications', 'POST /api/me/notifications/read-all', 'page /me/notifications/'],
+  })),
+  'inbox-first-page': pattern(() => ({
+    entity: ['inbox-counter', 'notification'],
+    does: 'The first page of a person’s inbox and its counter in one Query (the counter’s key sorts after every notification’s), newest first.',
+    operation: 'Query',
+    key: k.inboxOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/notifications', 'page /me/notifications/'],
+  })),
+  'inbox-counter': pattern(() => ({
+    entity: 'inbox-counter',
+    does: 'A person’s unread count and read mark: the header’s count, and the read state of a page.',
+    operation: 'GetItem',
+    key: k.inboxCounterKeys(v('personId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/me/notifications',
+      'GET /api/me/notifications/unread-count',
+      'page /me/notifications/',
+      'stream: notifications',
+    ],
+  })),
+  'notification-mark-read': pattern(() => ({
+    entity: ['notification', 'inbox-counter'],
+    does: 'Marks one notification read and the count one less, together; the count never goes below zero.',
+    operation: 'TransactWriteItems',
+    key: k.notificationKeys(v('personId'), v('notificationId')),
+    reads: 'writes',
+    usedBy: ['PUT /api/me/notifications/{notificationId}/read', 'page /me/notifications/'],
+  })),
+  'inbox-mark-all-read': pattern(() => ({
+    entity: 'inbox-counter',
+    does: 'Sets the read mark at the newest notification and the count to zero, conditional on the count read: one write, whatever the inbox holds.',
+    operation: 'UpdateItem',
+    key: k.inboxCounterKeys(v('personId')),
+    reads: 'writes',
+    usedBy: ['POST /api/me/notifications/read-all', 'page /me/notifications/'],
+  })),
+  'admins-of-syndicate': pattern(() => ({
+    entity: 'membership',
+    does: 'The active admins of a syndicate, for the notifications they receive (a filter on its memberships).',
+    operation: 'Query',
+    key: k.syndicateMembers(v('syndicateId')),
+    reads: 'a bounded set',
+    bound: 'at most 5 reads of 1 MB (thousands of memberships) and 100 admins: an event is not a broadcast',
+    usedBy: ['stream: notifications'],
   })),
 };
 

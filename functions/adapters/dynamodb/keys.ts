@@ -443,3 +443,16 @@ export const emailPreferencesKeys = (personId: string) => ({ pk: `PERSON#${perso
 
 /** An address that must get no more mail (a hard bounce or a complaint), by the address in lower case. */
 export const emailSuppressionKeys = (address: string) => ({ pk: `SUPPRESSED#${address}`, sk: 'SUPPRESSED' });
+
+/** A person's notification; ids sort by the event's time, so the inbox reads its partition backwards. */
+export const notificationKeys = (personId: string, notificationId: string) => ({
+  pk: `INBOX#${personId}`,
+  sk: `NOTE#${notificationId}`,
+});
+/** A person's notifications by id (time): one person's inbox partition, read a page at a time. */
+export const inboxOf = (personId: string) => ({ pk: `INBOX#${personId}`, prefix: 'NOTE#' });
+/**
+ * A person's unread count, and the mark below which "mark all read" made everything read. `UNREAD`
+ * sorts after every `NOTE#` key, so the inbox read newest first meets it before the newest notification.
+ */
+export const inboxCounterKeys = (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'UNREAD' });

@@ -1,6 +1,7 @@
 import {
   type DynamoDBDocumentClient,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -8,7 +9,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, getItems, type Item, keepBy, pageOf, queryPage } from './items.ts';
 import {
   membershipKeys,
   membershipsOf,
@@ -17,6 +18,9 @@ import {
   syndicateLookup,
   syndicateMembers,
 } from './keys.ts';
+
+/** Reads of a syndicate's memberships for its admins: 1 MB each, so thousands of memberships a read. */
+const maxMemberReads = 5;
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -109,6 +113,31 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
 
     getMembership,
 
+    // Access pattern `admins-of-syndicate`: the active admins among a syndicate's memberships.
+    async activeAdmins(syndicateId, max) {
+      const { pk, prefix } = syndicateMembers(syndicateId);
+      const admins: string[] = [];
+      let start: Item | undefined;
+      for (let reads = 0; reads < maxMemberReads && admins.length < max; reads++) {
+        const page = await storeCall(() =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              FilterExpression: '#role = :admin AND #status = :active',
+              ProjectionExpression: 'personId',
+              ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
+              ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ':admin': 'admin', ':active': 'active' },
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        for (const item of page.Items ?? []) if (typeof item.personId === 'string') admins.push(item.personId);
+        start = page.LastEvaluatedKey;
+        if (!start) break;
+      }
+      return admins.slice(0, max);
+    },
     // Access pattern `members-of-syndicate-paged`: a syndicate's members and requests, a page at a time, by person id.
     async pageMemberships(syndicateId, request, sieve) {
       const { pk, prefix } = syndicateMembers(syndicateId);

@@ -113,6 +113,8 @@ export interface SyndicateRepository {
   pageMemberships(syndicateId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** The memberships of some people in one syndicate, in batched reads: absent where there is none. */
   getMemberships(syndicateId: string, personIds: readonly string[]): Promise<Map<string, Membership>>;
+  /** The ids of a syndicate's active admins, at most `max` (whom its notifications go to). */
+  activeAdmins(syndicateId: string, max: number): Promise<string[]>;
   /** A page of a person's memberships and requests, by syndicate id; `sieve` drops what a view leaves out. */
   pageMembershipsOf(personId: string, request: PageRequest, sieve?: Sieve<Membership>): Promise<Page<Membership>>;
   /** Stores a request unless the person is already a member or has one pending (ConflictError). */

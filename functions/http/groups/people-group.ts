@@ -7,9 +7,18 @@ import { applicantRoutes } from '../routes/applicant-routes.ts';
 import { accountRoutes } from '../routes/account-routes.ts';
 import { cvRoutes } from '../routes/cv-routes.ts';
 import { emailRoutes } from '../routes/email-routes.ts';
+import { notificationRoutes } from '../routes/notification-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [...peopleRoutes, ...hiringRoutes, ...applicantRoutes, ...cvRoutes, ...accountRoutes, ...emailRoutes],
+  routes: [
+    ...peopleRoutes,
+    ...hiringRoutes,
+    ...applicantRoutes,
+    ...cvRoutes,
+    ...accountRoutes,
+    ...emailRoutes,
+    ...notificationRoutes,
+  ],
 };

@@ -59,6 +59,20 @@ export async function signedInName(cookies: AstroCookies): Promise<string | unde
 }
 
 /**
+ * How many of the signed-in person's notifications are unread, for the header: one read of their
+ * counter. None while signed out or while the store is not answering (the header then shows the link alone).
+ */
+export async function unreadNotifications(cookies: AstroCookies): Promise<number | undefined> {
+  try {
+    const identity = await currentIdentity(cookies);
+    return identity ? await getServices().notifications.unreadCount(identity.personId) : undefined;
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * The services for a page that has read the signed-in person: use cases that read that person again
  * (`getMe` inside them) get this request's copy instead of another read.
  */

@@ -1,0 +1,107 @@
+// What a value report's changes mean for people: made (its deciders are asked), decided (confirmed or
+// disputed), settled (each person paid hears their own amount). Pure, as events.ts, which dispatches here.
+import { formatBound } from '../innovations/statements.ts';
+import type { PersonEvent, Subject } from './events.ts';
+import { actor, type Image, required, str } from './images.ts';
+
+export function reportEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
+  const innovationId = required(newItem, 'innovationId');
+  const syndicateId = required(newItem, 'syndicateId');
+  const reporter = required(newItem, 'reportedBy');
+  const status = required(newItem, 'status');
+  const was = str(oldItem, 'status');
+  if (status === was) return [];
+  const about = { innovation: innovationId };
+  const record = `/innovations/${innovationId}/`;
+  if (!oldItem && status === 'pending') {
+    return [
+      {
+        kind: 'value-report-awaiting',
+        to: [{ inventorsOf: { innovationId, syndicateId } }, { adminsOf: syndicateId }],
+        except: [reporter],
+        about,
+        link: record,
+        text: (name) => ({
+          title: `A value report on ${name} awaits your decision`,
+          summary: `A syndicate reported value from ${name}. Confirm or dispute it before its window closes.`,
+        }),
+      },
+    ];
+  }
+  const events: PersonEvent[] = [];
+  const paid = status === 'settled' ? amountsPaid(newItem) : undefined;
+  // A confirmation that completes a report settles it in the same write: those it paid hear of the
+  // settlement (with their amount), the reporter and any inventor it did not pay hear it was confirmed.
+  if (was === 'pending' && (status === 'confirmed' || status === 'disputed' || paid)) {
+    const decision = status === 'disputed' ? 'disputed' : 'confirmed';
+    events.push({
+      kind: 'value-report-decided',
+      to: [{ people: [reporter] }, { inventorsOf: { innovationId, syndicateId } }],
+      except: [...actor(newItem, 'decidedBy'), ...(paid?.keys() ?? [])],
+      about,
+      link: record,
+      text: (name) => ({
+        title: `A value report on ${name} was ${decision}`,
+        summary:
+          decision === 'confirmed'
+            ? `The value report on ${name} was confirmed${paid ? ' and settled' : ' and can be settled'}.`
+            : `The value report on ${name} was disputed; it will not be settled as reported.`,
+      }),
+    });
+  }
+  if (paid && paid.size > 0) events.push(settledEvent(paid, about));
+  return events;
+}
+
+type Paid = Map<string, { received: bigint; kept: bigint }>;
+
+/** What a settlement paid each person: as inventor (received) and as implementer (kept by the syndicate). */
+function amountsPaid(report: Image): Paid {
+  const settlement = report.settlement as Image | undefined;
+  const amounts: Paid = new Map();
+  for (const [personId, amount] of partsOf(settlement?.inventorParts))
+    amounts.set(personId, { received: amount, kept: 0n });
+  for (const [personId, amount] of partsOf(settlement?.implementerParts)) {
+    amounts.set(personId, { received: amounts.get(personId)?.received ?? 0n, kept: amount });
+  }
+  return amounts;
+}
+
+function settledEvent(amounts: Paid, about: Subject): PersonEvent {
+  return {
+    kind: 'value-report-settled',
+    to: [{ people: [...amounts.keys()] }],
+    except: [],
+    about,
+    link: '/ledger/me/',
+    text: (name, personId) => {
+      const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
+      const said = [
+        part.received > 0n && `you received ${formatBound(part.received)}`,
+        part.kept > 0n && `your implementer's share is ${formatBound(part.kept)}, kept by the syndicate`,
+      ].filter(Boolean);
+      return {
+        title: `A value report on ${name} was settled`,
+        summary: `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`,
+      };
+    },
+  };
+}
+
+/** Settlement parts as stored: amounts come back as numbers or bigints (innovation-items.ts). */
+function partsOf(value: unknown): Array<[string, bigint]> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((part: Image) => {
+    const personId = str(part, 'personId');
+    const amount = part.amount;
+    const minor =
+      typeof amount === 'bigint'
+        ? amount
+        : typeof amount === 'number' && Number.isInteger(amount)
+          ? BigInt(amount)
+          : typeof amount === 'string' && /^\d+$/.test(amount)
+            ? BigInt(amount)
+            : undefined;
+    return personId && minor !== undefined ? [[personId, minor] as [string, bigint]] : [];
+  });
+}
