@@ -237,9 +237,12 @@ export class StatelessStack extends Stack {
       entry: 'functions/handlers/shortage-stream.ts',
       description:
         "Guildhall shortages and notifications: table stream to the skill-shortage index and people's inboxes",
-      environment,
+      // It mails each new notification its person allows (SES, through the configuration set).
+      environment: { ...environment, ...email.sendingEnvironment },
+      secrets: { EMAIL_LINK_KEY_SECRET: email.linkKey },
     });
     props.table.grantReadWriteData(shortageStream);
+    email.grantSend(shortageStream);
     const shortages = new StreamConsumer(this, 'Shortages', {
       consumer: shortageStream,
       table: props.table,

@@ -3,6 +3,8 @@
 // earliest in stream order is the batch's, so the retry starts early enough for both (ARCHITECTURE.md,
 // "A stream record", says why they share a function).
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
+import { loadConfig } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
 import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
@@ -10,7 +12,18 @@ import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts'
 import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
-const notifier = notificationStreamDependencies(services);
+/**
+ * The producer's dependencies, built at the first batch: mailing needs the unsubscribe link key, read
+ * from Secrets Manager once per cold start (the shortage index needs no secret, so it starts at once).
+ */
+let notifier: ReturnType<typeof notificationStreamDependencies> | undefined;
+async function getNotifier() {
+  if (!notifier) {
+    const withSecrets = { ...services, config: await loadConfig() };
+    notifier = notificationStreamDependencies(services, notificationEmailer(withSecrets, createAwsMailer(withSecrets)));
+  }
+  return notifier;
+}
 
 export const handler = lambdaHandler(
   services.telemetry,
@@ -18,7 +31,15 @@ export const handler = lambdaHandler(
     const records = event.Records as StreamRecord[];
     const [shortages, notifications] = await Promise.all([
       applyShortageRecords(services, records),
-      notifyStreamRecords(notifier, records),
+      getNotifier().then(
+        (deps) => notifyStreamRecords(deps, records),
+        (error: unknown) => {
+          // Without its secrets the producer cannot start: the batch is retried from its first record.
+          const itemIdentifier = records[0]?.dynamodb?.SequenceNumber ?? '';
+          services.log.error('the notification producer could not start; the batch will be retried', { error });
+          return { batchItemFailures: itemIdentifier ? [{ itemIdentifier }] : [] };
+        },
+      ),
     ]);
     return earliestFailure(records, shortages, notifications);
   },

@@ -171,7 +171,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
     const { notificationStreamDependencies, notifyStreamRecords } = await import('#app/stream-notifications.ts');
-    const notifications = notificationStreamDependencies(services);
+    // Each notification newly stored is also mailed (to the catcher) where its person allows it.
+    const { notificationEmailer } = await import('#app/mailer.ts');
+    const notifications = notificationStreamDependencies(services, notificationEmailer(services, mailer));
     const { recomputeIndex } = await import('#domain/shortages/recompute.ts');
     const recomputed = await recomputeIndex(services);
     progress(`shortage index rebuilt: ${recomputed.contributing} sources over ${recomputed.skills} skills`);

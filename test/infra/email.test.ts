@@ -128,9 +128,10 @@ describe('mail in AWS', () => {
     expect(resources).toContain(':configuration-set/');
   });
 
-  it('sends no mail from the API functions: none may call SES', () => {
-    const policies = JSON.stringify(app.findResources('AWS::IAM::Policy'));
-    expect(policies).not.toContain('ses:SendEmail');
+  it('sends mail from the notification producer alone: no API function, nor the site, may call SES', () => {
+    const policies = Object.entries(app.findResources('AWS::IAM::Policy'));
+    const sending = policies.filter(([, policy]) => JSON.stringify(policy).includes('ses:SendEmail'));
+    expect(sending.map(([id]) => id)).toEqual([expect.stringMatching(/^ShortageStreamFunction/)]);
     expect(guildhallFunctions(app).length).toBeGreaterThan(5);
   });
 });

@@ -53,7 +53,8 @@ describe('secrets', () => {
       site: ['email link key', 'origin header', 'search key', 'signing key'],
       indexer: ['documents key'],
       reindex: ['documents key'],
-      shortages: [],
+      // It mails new notifications, with unsubscribe links signed by the link key.
+      shortages: ['email link key'],
       daily: [],
     });
     // And nothing else in the stack (CDK's deploy-time helpers) may read any secret.
