@@ -183,7 +183,7 @@ describe('index settings', () => {
   it('searches the fields in order of importance and ranks by sort right after words', () => {
     expect(settings.searchableAttributes).toEqual(['title', 'summary', 'skills', 'trade', 'body']);
     expect(settings.rankingRules).toEqual(['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness']);
-    expect(settings.sortableAttributes).toEqual(['updatedAt', 'pay', 'hours', 'title']);
+    expect(settings.sortableAttributes).toEqual(['updatedAt', 'pay', 'hours', 'title', 'posted', 'closes']);
   });
 
   it('can filter on every field a filter or facet names', () => {
