@@ -68,8 +68,7 @@ export type Hit = z.infer<ReturnType<typeof hitSchema>>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
-  const { _formatted, trade, practice, place, remote, status, pay, payUnit, hours, posted, closes, ...required } =
-    hit;
+  const { _formatted, trade, practice, place, remote, status, pay, payUnit, hours, posted, closes, ...required } = hit;
   const document: SearchDocument = { ...required, body: '' };
   if (trade != null) document.trade = trade;
   if (practice != null) document.practice = practice;
