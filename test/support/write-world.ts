@@ -337,6 +337,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'PUT /api/me/goal',
+      path: () => '/api/me/goal',
+      body: () => ({ trade: 'renewable-energy', skills: ['pv-system-sizing'] }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
       route: 'POST /api/me/enrollments',
       path: () => '/api/me/enrollments',
       body: () => ({ courseId: course.id }),

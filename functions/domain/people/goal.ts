@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type Commons, type TradeId, tradeIds } from '../content/commons.ts';
 import { ValidationError } from '../errors.ts';
-import { skillIdSchema } from './profile.ts';
+import { type Profile, skillIdSchema, touched } from './profile.ts';
 
 export interface Goal {
   trade?: TradeId | undefined;
@@ -77,4 +77,10 @@ export function goalPhrase(goal: Goal | undefined, commons: Pick<Commons, 'skill
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The profile with its goal set, or cleared when the goal is empty. */
+export function withGoal<P extends Profile>(profile: P, goal: Goal | undefined, now: Date): P {
+  const { goal: _previous, ...rest } = profile;
+  return touched({ ...rest, ...(goal ? { goal } : {}) } as P, now);
 }

@@ -230,7 +230,8 @@ export function withoutDeclaredSkill<P extends Profile>(profile: P, skill: strin
   return touched({ ...profile, declaredSkills: profile.declaredSkills.filter((s) => s.skill !== skill) }, now);
 }
 
-function touched<P extends Profile>(profile: P, now: Date): P {
+/** The profile after any change: availability derived again, the next version, the time. */
+export function touched<P extends Profile>(profile: P, now: Date): P {
   return {
     ...profile,
     available: countsAsAvailable(profile.availability),
