@@ -12,6 +12,7 @@ import { createLearningRepository } from '#adapters/dynamodb/learning-repository
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
+import { createSavedSearchRepository } from '#adapters/dynamodb/saved-search-repository.ts';
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
@@ -27,6 +28,7 @@ import type {
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
+import type { SavedSearchRepository } from '#domain/openings/saved-search.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
@@ -46,6 +48,8 @@ export interface StoreServices {
   learning: LearningRepository;
   syndicates: SyndicateRepository;
   openings: OpeningRepository;
+  /** Saved job-board searches, their feed addresses and alert marks. */
+  savedSearches: SavedSearchRepository;
   /** The skill-shortage index, its sources and snapshots. */
   shortages: ShortageRepository;
   innovations: InnovationRepository;
@@ -57,6 +61,8 @@ export interface StoreServices {
   storeProbe: DependencyProbe;
   /** New ids for things people create (openings): short, random, URL-safe. */
   newId: () => string;
+  /** A secret for an address that works without signing in (a feed): 32 random bytes, base64url. */
+  newSecret: () => string;
   /** A uniform whole number below `maxExclusive`, from the operating system's cryptographic source. */
   randomInt: (maxExclusive: number) => number;
   now: () => Date;
@@ -106,6 +112,7 @@ export function createStoreServices(
     learning: createLearningRepository(client, config.TABLE_NAME),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),
+    savedSearches: createSavedSearchRepository(client, config.TABLE_NAME),
     shortages: createShortageRepository(client, config.TABLE_NAME),
     innovations: createInnovationRepository(client, config.TABLE_NAME),
     ledger: createLedgerRepository(client, config.TABLE_NAME),
@@ -124,6 +131,7 @@ export function createStoreServices(
         .toString('base64url')
         .toLowerCase()
         .replace(/[^a-z0-9]/g, 'x'),
+    newSecret: () => randomBytes(32).toString('base64url'),
     // Quiz draws: Math.random is predictable enough to replay a draw; this is not.
     randomInt: (maxExclusive) => randomInt(maxExclusive),
     now: () => new Date(),

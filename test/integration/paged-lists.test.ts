@@ -77,6 +77,12 @@ beforeAll(async () => {
     await ok(call('PUT', `/api/openings/${openingIds[0]}/applications/me`, person, { note: 'Hello' }));
   }
   for (const id of openingIds) await ok(call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' }));
+  for (let i = 0; i < 5; i++) {
+    await ok(
+      call('POST', '/api/me/saved-searches', 'ada', { name: `Search ${i}`, query: { q: `carpenter ${i}` } }),
+      201,
+    );
+  }
   await innovationWorld(api.services);
 }, 180_000);
 
@@ -162,6 +168,13 @@ const jobRows: ListRow[] = [
     as: 'ada',
     pageSize: 2,
     id: (item) => String(item.openingId),
+  },
+  {
+    route: '/api/me/saved-searches',
+    path: '/api/me/saved-searches',
+    as: 'ada',
+    pageSize: 2,
+    id: byId,
   },
   {
     route: '/api/openings/{openingId}/applicants',

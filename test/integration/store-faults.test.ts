@@ -159,13 +159,20 @@ function nthWriteFails(config: Services['config']) {
     },
     { step: 'finalizeRequest', name: 'nth-write-fails', priority: 'low' },
   );
-  const { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog } = createStoreServices(
-    config,
-    { commons },
-    document,
-  );
+  const { people, learning, syndicates, openings, savedSearches, shortages, innovations, ledger, registryLog } =
+    createStoreServices(config, { commons }, document);
   return {
-    repositories: { people, learning, syndicates, openings, shortages, innovations, ledger, registryLog },
+    repositories: {
+      people,
+      learning,
+      syndicates,
+      openings,
+      savedSearches,
+      shortages,
+      innovations,
+      ledger,
+      registryLog,
+    },
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });
     },

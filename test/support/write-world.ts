@@ -75,7 +75,16 @@ export const writeRoutes = () =>
  * returns the cases, in an order where each successful call leaves the world ready for the next.
  */
 export async function createWriteWorld(call: Call, services: Services): Promise<WriteCase[]> {
-  const ids = { opening: '', draft: '', invitation: '', published: '', othersRecord: '', report: '', confirmed: '' };
+  const ids = {
+    opening: '',
+    draft: '',
+    invitation: '',
+    published: '',
+    othersRecord: '',
+    report: '',
+    confirmed: '',
+    savedSearch: '',
+  };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
     'owner',
@@ -103,6 +112,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     200,
     'apply',
   );
+  ids.savedSearch = body(
+    await expectStatus(
+      call('POST', '/api/me/saved-searches', 'editor', { name: 'Repairs', query: { trade: 'repair' } }),
+      201,
+      'save a search',
+    ),
+  ).id;
   ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
   // A draft that names someone else: they are invited until they accept.
   ids.invitation = body(
@@ -335,6 +351,32 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       path: () => '/api/me/skills/pv-system-sizing',
       as: 'editor',
       ok: 200,
+    },
+    {
+      route: 'POST /api/me/saved-searches',
+      path: () => '/api/me/saved-searches',
+      body: () => ({ name: 'Solar in Leeds', query: { q: 'solar', place: 'Leeds', remote: false }, alert: 'daily' }),
+      as: 'editor',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/me/saved-searches/{savedSearchId}',
+      path: () => `/api/me/saved-searches/${ids.savedSearch}`,
+      body: () => ({ name: 'Repairs anywhere', alert: 'instant' }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/saved-searches/{savedSearchId}/feed-address',
+      path: () => `/api/me/saved-searches/${ids.savedSearch}/feed-address`,
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/me/saved-searches/{savedSearchId}',
+      path: () => `/api/me/saved-searches/${ids.savedSearch}`,
+      as: 'editor',
+      ok: 204,
     },
     {
       route: 'PUT /api/me/goal',

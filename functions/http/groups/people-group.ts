@@ -3,8 +3,9 @@
 // so the `api` function's bundle (jobs, learning, credentials, search, shortages) keeps within budget.
 import type { RouteGroup } from './route-group.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
+import { savedSearchRoutes } from '../routes/saved-search-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [...peopleRoutes],
+  routes: [...peopleRoutes, ...savedSearchRoutes],
 };

@@ -54,3 +54,24 @@ export function pageNumbers(current: number, count: number): Array<number | 'gap
     .sort((a, b) => a - b);
   return shown.flatMap((n, i) => (i > 0 && n - (shown[i - 1] as number) > 1 ? ['gap' as const, n] : [n]));
 }
+
+/** A name for a search, to start "Save this search" with: "heat pump · Solar PV · in Leeds · remote". */
+export function searchName(
+  search: {
+    text?: string | undefined;
+    skill?: string | undefined;
+    trade?: string | undefined;
+    place?: string | undefined;
+    remote?: boolean | undefined;
+  },
+  labels: { skill: (id: string) => string; trade: (id: string) => string },
+): string {
+  const parts = [
+    search.text,
+    search.skill && labels.skill(search.skill),
+    search.trade && labels.trade(search.trade),
+    search.place && `in ${search.place}`,
+    search.remote === undefined ? undefined : search.remote ? 'remote' : 'on site',
+  ].filter((part): part is string => Boolean(part));
+  return (parts.length > 0 ? parts.join(' · ') : 'All openings').slice(0, 80);
+}
