@@ -36,6 +36,9 @@ const pages = [
   '/learn/practices/',
   '/learn/practices/care-shift-handover/',
   '/jobs/',
+  '/jobs/?sort=match',
+  // Nothing matches: the broader searches.
+  '/jobs/?q=zzqx&trade=care&remote=true',
   '/jobs/riverside-builders-site-carpenter/',
   '/syndicates/',
   '/syndicates/riverside-builders/',
@@ -50,6 +53,8 @@ const pages = [
   '/me/',
   '/me/profile/',
   '/me/profile/skills/?q=safety',
+  '/me/profile/goal/',
+  '/me/saved-searches/',
   '/people/demo-carmen/',
   '/auth/sign-in',
   '/no-such-page/',
