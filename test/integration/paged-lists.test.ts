@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { encodeCursor } from '#domain/paging.ts';
-import { contentDocuments } from '#domain/search/documents.ts';
+import { contentDocuments, openingDocument } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
@@ -77,6 +77,12 @@ beforeAll(async () => {
     await ok(call('PUT', `/api/openings/${openingIds[0]}/applications/me`, person, { note: 'Hello' }));
   }
   for (const id of openingIds) await ok(call('PUT', `/api/openings/${id}/applications/me`, 'ada', { note: 'Hi' }));
+  // The stream indexer does not run here: the openings are indexed as it would, for the ranked board.
+  const published = await api.services.openings.getMany(openingIds);
+  await api.services.search.upsert(
+    [...published.values()].map((o) => openingDocument(o, { name: 'Riverside', trade: 'construction' }, new Date())),
+  );
+  await ok(call('PUT', '/api/me/goal', 'ada', { skills: ['stud-wall-framing'] }));
   for (let i = 0; i < 5; i++) {
     await ok(
       call('POST', '/api/me/saved-searches', 'ada', { name: `Search ${i}`, query: { q: `carpenter ${i}` } }),
@@ -168,6 +174,13 @@ const jobRows: ListRow[] = [
     as: 'ada',
     pageSize: 2,
     id: (item) => String(item.openingId),
+  },
+  {
+    route: '/api/me/best-matches',
+    path: '/api/me/best-matches',
+    as: 'ada',
+    pageSize: 2,
+    id: byId,
   },
   {
     route: '/api/me/saved-searches',

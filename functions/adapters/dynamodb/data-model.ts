@@ -390,7 +390,15 @@ export const accessPatterns = {
     key: k.heldSkillsOf(v('personId')),
     reads: 'a bounded set',
     bound: 'at most the skills of the commons (128 today)',
-    usedBy: ['GET /api/me/learning', 'GET /api/me/recommendations', 'page /me/', 'stream: shortage consumer'],
+    usedBy: [
+      'GET /api/me/learning',
+      'GET /api/me/recommendations',
+      'GET /api/me/best-matches',
+      'page /me/',
+      'page /jobs/',
+      'page /jobs/[id]/',
+      'stream: shortage consumer',
+    ],
   })),
   'held-skills-by-pairs': pattern(() => ({
     entity: 'held-skill',
@@ -495,7 +503,7 @@ export const accessPatterns = {
     key: k.openingLookup(v('openingId')),
     reads: 'items by key',
     bound: 'one page of hits or applications (at most its page size)',
-    usedBy: ['GET /api/me/applications', 'page /jobs/', 'page /me/'],
+    usedBy: ['GET /api/me/applications', 'GET /api/me/best-matches', 'page /jobs/', 'page /me/'],
   })),
   'openings-of-syndicate': pattern(() => ({
     entity: 'opening',
@@ -981,6 +989,8 @@ export const accessPatterns = {
     usedBy: [
       'GET /api/shortages',
       'GET /api/me/recommendations',
+      'GET /api/me/best-matches',
+      'page /jobs/',
       'page /shortages/',
       'sweep: expire openings',
       'job: shortage recompute',
