@@ -2,12 +2,14 @@
 // first), saving a search, reading its private feed without a session, renewing the feed's address
 // (the old one stops) and deleting the search, each irreversible step confirmed first. Dev Patel writes
 // only his own saved searches here, which no other browser test reads.
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
+const shots = join(import.meta.dirname, '../../.tmp/screenshots');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -66,6 +68,7 @@ describe('sorting the job board and saving a search', () => {
       /ask for a skill you hold or aim for/,
     );
     await expect(page.locator('.cards .match').first().textContent()).resolves.toMatch(/^You hold \d+ of \d+ skills?/);
+    await page.screenshot({ path: join(shots, 'jobs-best-match-360.png'), fullPage: true });
     expect(await overflow(page)).toBe('');
 
     await page.getByText('Save this search').first().click();
@@ -77,6 +80,7 @@ describe('sorting the job board and saving a search', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('saved');
     const card = page.locator('.cards > li', { hasText: name });
     const feedUrl = await card.getByLabel('Feed address (private)').inputValue();
+    await page.screenshot({ path: join(shots, 'saved-searches-360.png'), fullPage: true });
     expect(feedUrl).toMatch(/\/jobs\/saved\/[A-Za-z0-9_-]{43}\/feed\.xml$/);
     expect(await overflow(page)).toBe('');
 
@@ -97,6 +101,14 @@ describe('sorting the job board and saving a search', () => {
     expect(renewed).not.toBe(feedUrl);
     expect((await atomEntries(page, feedUrl.replace(/^https?:\/\/[^/]+/, baseUrl))).status).toBe(404);
     expect((await atomEntries(page, renewed.replace(/^https?:\/\/[^/]+/, baseUrl))).status).toBe(200);
+
+    // On an opening: which of its skills Dev holds, and the course for one he lacks.
+    await page.goto(`${baseUrl}/jobs/commons-code-junior-developer/`);
+    await expect(page.locator('#your-skills').textContent()).resolves.toMatch(
+      /^You hold 3 of 4: .+; (the course .+ teaches|no course here teaches) .+\.$/,
+    );
+    await page.screenshot({ path: join(shots, 'opening-skills-held-360.png') });
+    await page.goto(`${baseUrl}/me/saved-searches/`);
 
     // Deleting, confirmed first, names what stops working.
     await page
