@@ -47,6 +47,8 @@ describe('the site’s form posts', () => {
       `/learn/${ids.course}/quiz/`,
       '/ledger/',
       '/credentials/verify/',
+      '/me/profile/goal/',
+      '/me/saved-searches/',
     ];
     const before = await (await fetch(`${baseUrl}/api/ledger`)).text();
     for (const path of paths) {

@@ -1,7 +1,8 @@
 // The job board on a phone: sorting by closing date and by best match (which asks a visitor to sign in
 // first), saving a search, reading its private feed without a session, renewing the feed's address
-// (the old one stops) and deleting the search, each irreversible step confirmed first. Dev Patel writes
-// only his own saved searches here, which no other browser test reads.
+// (the old one stops) and deleting the search, each irreversible step confirmed first; setting a goal
+// and seeing the board rank by it, in words. Dev Patel writes only his own saved searches here, which
+// no other browser test reads, and his goal, which he clears again.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -22,7 +23,7 @@ const overflow = (page: Page) =>
   page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 1);
-    return wide ? wide.tagName + '.' + wide.className + ' ' + (wide.textContent || '').slice(0, 40) : '';
+    return wide ? wide.tagName + '.' + wide.className + ' ' + (wide.textContent || '').slice(0, 40) + ' ' + Math.round(wide.getBoundingClientRect().right) + '/' + width : '';
   })()`);
 
 async function atomEntries(page: Page, url: string): Promise<{ status: number; entries: number; error: number }> {
@@ -120,6 +121,30 @@ describe('sorting the job board and saving a search', () => {
     await page.waitForURL(/done=delete/);
     await expect(page.locator('.cards > li', { hasText: name }).count()).resolves.toBe(0);
     expect((await atomEntries(page, renewed.replace(/^https?:\/\/[^/]+/, baseUrl))).status).toBe(404);
+    await context.close();
+  });
+
+  it('ranks by the goal a person sets on their profile, and says so in words', async () => {
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, /Dev Patel/, '/me/profile/goal/');
+    await page.getByLabel(/^Trade/).selectOption('software');
+    await page.getByRole('button', { name: 'Save my goal' }).click();
+    await page.waitForURL(/done=saved/);
+    await expect(page.getByRole('status').textContent()).resolves.toContain('You aim to work in software');
+    await page.screenshot({ path: join(shots, 'goal-360.png'), fullPage: true });
+    expect(await overflow(page)).toBe('');
+    await page.goto(`${baseUrl}/jobs/?sort=match`);
+    await expect(page.locator('.notice').first().textContent()).resolves.toContain(
+      'because you aim to work in software',
+    );
+    await expect(page.locator('.cards .match').first().textContent()).resolves.toContain(
+      'because you aim to work in software',
+    );
+    // Leave Dev as he was: without a goal.
+    await page.goto(`${baseUrl}/me/profile/goal/`);
+    await page.getByRole('button', { name: 'Clear my goal' }).click();
+    await page.waitForURL(/done=cleared/);
     await context.close();
   });
 });
