@@ -14,6 +14,7 @@ import { openingDocument } from '#domain/search/documents.ts';
 import type { Syndicate } from '#domain/syndicates/syndicate.ts';
 import { savedQueryFromForm } from '../../../site/src/lib/saved-search-form.ts';
 import { manyFrom } from '../../support/memory-pages.ts';
+import { openOpening } from '../../support/open-opening.ts';
 import { rejected } from '../../support/thrown.ts';
 
 /** Keeps the adapter's promise that matters here: a second create of one id is a ConflictError. */
@@ -117,28 +118,9 @@ describe('saving a search', () => {
 });
 
 describe('new matches for an alert', () => {
-  const opening = (id: string, datePosted: string): Opening => ({
-    id,
-    syndicateId: 's1',
-    title: `Heat pump fitter ${id}`,
-    description: 'Shared work, fair pay.',
-    skills: [{ skill: 'heat-pump-installation', level: 'working' }],
-    positions: 1,
-    hoursPerWeek: 30,
-    pay: [{ amount: 3000, currency: 'GBP', per: 'hour' }],
-    place: 'Leeds, GB',
-    remote: false,
-    applicantCountries: [],
-    employmentType: 'CONTRACTOR',
-    validThrough: '2026-12-31',
-    status: 'open',
-    filled: 0,
-    version: 1,
-    createdAt: datePosted,
-    updatedAt: datePosted,
-    createdBy: 'x',
-    datePosted,
-  });
+  const opening = (id: string, datePosted: string) =>
+    openOpening(id, { title: `Heat pump fitter ${id}`, createdAt: datePosted, updatedAt: datePosted, datePosted });
+
   async function world(openings: Opening[]) {
     const search = createEmbeddedSearchEngine();
     await search.upsert(

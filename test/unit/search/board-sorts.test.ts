@@ -8,30 +8,11 @@ import { searchBoard } from '#domain/openings/search-board.ts';
 import { openingDocument } from '#domain/search/documents.ts';
 import type { Syndicate } from '#domain/syndicates/syndicate.ts';
 import { manyFrom } from '../../support/memory-pages.ts';
+import { openOpening } from '../../support/open-opening.ts';
 
 const now = new Date('2026-11-21T12:00:00Z');
-const opening = (id: string, overrides: Partial<Opening> = {}): Opening => ({
-  id,
-  syndicateId: 's1',
-  title: `Opening ${id}`,
-  description: 'Shared work, fair pay.',
-  skills: [{ skill: 'framing', level: 'working' }],
-  positions: 1,
-  hoursPerWeek: 30,
-  pay: [{ amount: 3000, currency: 'GBP', per: 'hour' }],
-  place: 'Leeds, GB',
-  remote: false,
-  applicantCountries: [],
-  employmentType: 'CONTRACTOR',
-  validThrough: '2026-12-31',
-  status: 'open',
-  filled: 0,
-  version: 1,
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-  createdBy: 'x',
-  ...overrides,
-});
+const opening = (id: string, overrides: Partial<Opening> = {}) =>
+  openOpening(id, { skills: [{ skill: 'framing', level: 'working' }], ...overrides });
 const skills = (...ids: string[]) => ids.map((skill) => ({ skill, level: 'working' as const }));
 const commons = {
   skills: new Map(
