@@ -22,7 +22,8 @@ const phone = { viewport: { width: 360, height: 740 } };
 const overflow = (page: Page) =>
   page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > width + 1);
+    const cardRight = (e) => { const card = e.closest('.card'); return card ? card.getBoundingClientRect().right : width; };
+    const wide = [...document.querySelectorAll('body *')].find((e) => e.getBoundingClientRect().right > Math.min(width, cardRight(e)) + 1);
     return wide ? wide.tagName + '.' + wide.className + ' ' + (wide.textContent || '').slice(0, 40) + ' ' + Math.round(wide.getBoundingClientRect().right) + '/' + width : '';
   })()`);
 
