@@ -15,6 +15,7 @@ import { createNotificationRepository } from '#adapters/dynamodb/notification-re
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createPersonDataRepository } from '#adapters/dynamodb/person-data-repository.ts';
+import { createSavedSearchRepository } from '#adapters/dynamodb/saved-search-repository.ts';
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
@@ -34,6 +35,7 @@ import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
 import type { NotificationRepository } from '#domain/notifications/notification-repository.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
+import type { SavedSearchRepository } from '#domain/openings/saved-search.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import type { PersonDataRepository } from '#domain/people/person-data.ts';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
@@ -49,6 +51,8 @@ declare const GUILDHALL_WITHOUT_REGISTRY: true | undefined;
 declare const GUILDHALL_WITHOUT_HIRING: true | undefined;
 /** Defined `true` in the bundles whose routes use no inbox (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
+/** Defined `true` in the bundles whose routes use no saved search (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_SAVED_SEARCHES: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -68,6 +72,8 @@ export interface StoreServices {
   threads: ThreadRepository;
   /** The syndicate admins' private notes on applications. */
   applicationNotes: ApplicationNoteRepository;
+  /** Saved job-board searches, their feed addresses and alert marks. */
+  savedSearches: SavedSearchRepository;
   /** The skill-shortage index, its sources and snapshots. */
   shortages: ShortageRepository;
   innovations: InnovationRepository;
@@ -85,6 +91,8 @@ export interface StoreServices {
   storeProbe: DependencyProbe;
   /** New ids for things people create (openings): short, random, URL-safe. */
   newId: () => string;
+  /** A secret for an address that works without signing in (a feed): 32 random bytes, base64url. */
+  newSecret: () => string;
   /** A uniform whole number below `maxExclusive`, from the operating system's cryptographic source. */
   randomInt: (maxExclusive: number) => number;
   now: () => Date;
@@ -146,6 +154,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
         ? createApplicationNoteRepository(client, config.TABLE_NAME)
         : notCarried('applicationNotes'),
+    savedSearches:
+      typeof GUILDHALL_WITHOUT_SAVED_SEARCHES === 'undefined'
+        ? createSavedSearchRepository(client, config.TABLE_NAME)
+        : notCarried('savedSearches'),
     shortages: createShortageRepository(client, config.TABLE_NAME),
     // Left out of the bundles whose routes use none of them (config/bundle.ts): esbuild drops the branch
     // and, with it, their modules.
@@ -180,6 +192,7 @@ export function createStoreServices(
         .toString('base64url')
         .toLowerCase()
         .replace(/[^a-z0-9]/g, 'x'),
+    newSecret: () => randomBytes(32).toString('base64url'),
     // Quiz draws: Math.random is predictable enough to replay a draw; this is not.
     randomInt: (maxExclusive) => randomInt(maxExclusive),
     now: () => new Date(),

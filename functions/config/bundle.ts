@@ -19,12 +19,26 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * function (jobs, learning, credentials, search, shortages), which keeps it within issue 14's 250 KB;
  * GUILDHALL_WITHOUT_HIRING leaves out the application threads', notes' and person-data repositories
  * where no route uses them (the `innovations-api` function); GUILDHALL_WITHOUT_INBOX the notifications'
- * repository from both (the inbox's routes are people-api's; the producer runs in the shortage stream).
+ * repository from both (the inbox's routes are people-api's; the producer runs in the shortage stream);
+ * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api and the site.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
  */
 export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  api: { GUILDHALL_WITHOUT_REGISTRY: 'true', GUILDHALL_WITHOUT_INBOX: 'true' },
-  'innovations-api': { GUILDHALL_WITHOUT_HIRING: 'true', GUILDHALL_WITHOUT_INBOX: 'true' },
+  api: {
+    GUILDHALL_WITHOUT_REGISTRY: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+  },
+  'innovations-api': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+  },
+  indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
+  reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
+  'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
+  'expire-openings': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
+  'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
 };

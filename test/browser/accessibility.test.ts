@@ -38,6 +38,9 @@ const pages = [
   '/learn/practices/',
   '/learn/practices/care-shift-handover/',
   '/jobs/',
+  '/jobs/?sort=match',
+  // Nothing matches: the broader searches.
+  '/jobs/?q=zzqx&trade=care&remote=true',
   '/jobs/riverside-builders-site-carpenter/',
   '/syndicates/',
   '/syndicates/riverside-builders/',
@@ -56,6 +59,8 @@ const pages = [
   // The confirmation step only: nothing here presses its button.
   '/me/delete/',
   '/me/notifications/',
+  '/me/profile/goal/',
+  '/me/saved-searches/',
   '/people/demo-carmen/',
   '/me/email/',
   // The page an email's unsubscribe link opens (signed with the stack's key; opening it changes nothing).

@@ -49,6 +49,8 @@ describe('the site’s form posts', () => {
       '/ledger/',
       '/credentials/verify/',
       '/me/notifications/',
+      '/me/profile/goal/',
+      '/me/saved-searches/',
     ];
     const before = await (await fetch(`${baseUrl}/api/ledger`)).text();
     for (const path of paths) {

@@ -117,7 +117,8 @@ describe('what search engines and feed readers get', () => {
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/^\d+ open openings\./);
     const first = await page.locator('.cards > li h2 a').allTextContents();
     await page.getByRole('link', { name: 'Next →' }).click();
-    await page.waitForURL(/cursor=/);
+    await page.waitForURL(/[?&]page=2\b/);
+    await expect(page.locator('.page-numbers [aria-current="page"]').textContent()).resolves.toBe('2');
     const second = await page.locator('.cards > li h2 a').allTextContents();
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((title) => first.includes(title))).toEqual([]);

@@ -36,6 +36,8 @@ export const fixtures: SearchDocument[] = [
     payUnit: 'GBP/hour',
     hours: 37,
     updatedAt: '2026-03-04T09:00:00.000Z',
+    posted: '2026-02-20T09:00:00.000Z',
+    closes: '2026-04-30',
   }),
   document('opening:flooring', {
     title: 'Oak flooring fitter',
@@ -50,6 +52,8 @@ export const fixtures: SearchDocument[] = [
     payUnit: 'GBP/hour',
     hours: 20,
     updatedAt: '2026-03-02T09:00:00.000Z',
+    posted: '2026-03-01T12:00:00.000Z',
+    closes: '2026-05-15',
   }),
   document('opening:plaster', {
     title: 'Heritage plasterer',
@@ -64,6 +68,8 @@ export const fixtures: SearchDocument[] = [
     payUnit: 'GBP/day',
     hours: 40,
     updatedAt: '2026-03-03T09:00:00.000Z',
+    posted: '2026-02-25T08:30:00.000Z',
+    closes: '2026-03-31',
   }),
   document('course:slate', {
     title: 'Slate roofing basics',
@@ -211,6 +217,26 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
         expect(ids(ascending)).toEqual(['opening:flooring', 'opening:plaster', 'opening:staircase']);
         const descending = await search({ text: '', filters, sort: { field: 'updatedAt', direction: 'desc' } });
         expect(ids(descending)).toEqual(['opening:staircase', 'opening:plaster', 'opening:flooring']);
+      });
+
+      it('sorts openings by posting date, newest first, and by closing date, soonest first', async () => {
+        // The order differs from updatedAt's, so a sort that fell back to it would fail here.
+        const filters = { type: ['opening' as const] };
+        const newest = await search({ text: '', filters, sort: { field: 'posted', direction: 'desc' } });
+        expect(ids(newest)).toEqual(['opening:flooring', 'opening:plaster', 'opening:staircase']);
+        const closing = await search({ text: '', filters, sort: { field: 'closes', direction: 'asc' } });
+        expect(ids(closing)).toEqual(['opening:plaster', 'opening:staircase', 'opening:flooring']);
+      });
+
+      it('puts documents without a posting date after those with one, in either direction', async () => {
+        for (const direction of ['asc', 'desc'] as const) {
+          const result = await search({
+            text: '',
+            filters: { type: ['opening', 'course'] },
+            sort: { field: 'posted', direction },
+          });
+          expect(ids(result).at(-1)).toBe('course:slate');
+        }
       });
 
       it('pages through the hits with a total that counts them all', async () => {

@@ -23,6 +23,7 @@ const ids = {
   othersRecord: '',
   report: '',
   notification: '',
+  savedSearch: '',
 };
 const roles = {
   anonymous: null,
@@ -108,6 +109,13 @@ beforeAll(async () => {
       'invite',
     ),
   ).record.id;
+  ids.savedSearch = body(
+    await expectStatus(
+      call('POST', '/api/me/saved-searches', 'owner', { name: 'Repairs in Valencia', query: { trade: 'repair' } }),
+      201,
+      'save a search',
+    ),
+  ).id;
   ids.othersRecord = body(
     await call('POST', '/api/innovations', 'other-inventor', draftInput([{ personId: 'other-inventor' }])),
   ).record.id;
@@ -341,6 +349,27 @@ const cells: Cell[] = [
     path: () => `/api/innovations/${ids.published}/reports/${ids.report}/settlement`,
     owner: 'owner',
     ownerStatus: 200,
+  },
+  // A saved search is its owner's alone: others get 404 on each of its routes (and on its feed, by token:
+  // saved-searches.test.ts). The owner renames it, renews its feed address, then deletes it.
+  {
+    route: 'PUT /api/me/saved-searches/{savedSearchId}',
+    path: () => `/api/me/saved-searches/${ids.savedSearch}`,
+    body: { name: 'Renamed by someone', alert: 'daily' },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/me/saved-searches/{savedSearchId}/feed-address',
+    path: () => `/api/me/saved-searches/${ids.savedSearch}/feed-address`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'DELETE /api/me/saved-searches/{savedSearchId}',
+    path: () => `/api/me/saved-searches/${ids.savedSearch}`,
+    owner: 'owner',
+    ownerStatus: 204,
   },
 ];
 

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { notificationId } from '#domain/notifications/produce.ts';
 import { encodeCursor } from '#domain/paging.ts';
-import { contentDocuments } from '#domain/search/documents.ts';
+import { contentDocuments, openingDocument } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
@@ -85,6 +85,18 @@ beforeAll(async () => {
   }
   for (let i = 0; i < 5; i++) {
     await ok(call('POST', `/api/openings/${openingIds[0]}/applicants/p0/notes`, 'admin', { body: `Note ${i}` }), 201);
+  }
+  // The stream indexer does not run here: the openings are indexed as it would, for the ranked board.
+  const published = await api.services.openings.getMany(openingIds);
+  await api.services.search.upsert(
+    [...published.values()].map((o) => openingDocument(o, { name: 'Riverside', trade: 'construction' }, new Date())),
+  );
+  await ok(call('PUT', '/api/me/goal', 'ada', { skills: ['stud-wall-framing'] }));
+  for (let i = 0; i < 5; i++) {
+    await ok(
+      call('POST', '/api/me/saved-searches', 'ada', { name: `Search ${i}`, query: { q: `carpenter ${i}` } }),
+      201,
+    );
   }
   await innovationWorld(api.services);
   // Seven notifications in p0's inbox, as the stream consumer stores them.
@@ -194,6 +206,20 @@ const jobRows: ListRow[] = [
     as: 'ada',
     pageSize: 2,
     id: (item) => JSON.stringify(item),
+  },
+  {
+    route: '/api/me/best-matches',
+    path: '/api/me/best-matches',
+    as: 'ada',
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/me/saved-searches',
+    path: '/api/me/saved-searches',
+    as: 'ada',
+    pageSize: 2,
+    id: byId,
   },
   {
     route: '/api/openings/{openingId}/applicants',

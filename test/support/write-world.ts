@@ -82,7 +82,16 @@ export const writeRoutes = () =>
  * returns the cases, in an order where each successful call leaves the world ready for the next.
  */
 export async function createWriteWorld(call: Call, services: Services): Promise<WriteCase[]> {
-  const ids = { opening: '', draft: '', invitation: '', published: '', othersRecord: '', report: '', confirmed: '' };
+  const ids = {
+    opening: '',
+    draft: '',
+    invitation: '',
+    published: '',
+    othersRecord: '',
+    report: '',
+    confirmed: '',
+    savedSearch: '',
+  };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
     'owner',
@@ -111,6 +120,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     200,
     'apply',
   );
+  ids.savedSearch = body(
+    await expectStatus(
+      call('POST', '/api/me/saved-searches', 'editor', { name: 'Repairs', query: { trade: 'repair' } }),
+      201,
+      'save a search',
+    ),
+  ).id;
   ids.draft = body(await call('POST', '/api/innovations', 'owner', draftInput([{ personId: 'owner' }]))).record.id;
   // A draft that names someone else: they are invited until they accept.
   ids.invitation = body(
@@ -391,8 +407,28 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'POST /api/me/saved-searches',
+      path: () => '/api/me/saved-searches',
+      body: () => ({ name: 'Solar in Leeds', query: { q: 'solar', place: 'Leeds', remote: false }, alert: 'daily' }),
+      as: 'editor',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/me/saved-searches/{savedSearchId}',
+      path: () => `/api/me/saved-searches/${ids.savedSearch}`,
+      body: () => ({ name: 'Repairs anywhere', alert: 'instant' }),
+      as: 'editor',
+      ok: 200,
+    },
+    {
       route: 'PUT /api/me/notifications/{notificationId}/read',
       path: () => `/api/me/notifications/${notificationIds[0]}/read`,
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/saved-searches/{savedSearchId}/feed-address',
+      path: () => `/api/me/saved-searches/${ids.savedSearch}/feed-address`,
       as: 'editor',
       ok: 200,
     },
@@ -412,6 +448,19 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'POST /api/me/notifications/read-all',
       path: () => '/api/me/notifications/read-all',
+      as: 'editor',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/me/saved-searches/{savedSearchId}',
+      path: () => `/api/me/saved-searches/${ids.savedSearch}`,
+      as: 'editor',
+      ok: 204,
+    },
+    {
+      route: 'PUT /api/me/goal',
+      path: () => '/api/me/goal',
+      body: () => ({ trade: 'renewable-energy', skills: ['pv-system-sizing'] }),
       as: 'editor',
       ok: 200,
     },

@@ -94,6 +94,16 @@ describe('search requests', () => {
       { text: 'oak', facets: ['type', 'remote'], sort: { field: 'pay', direction: 'desc' }, page: 3, pageSize: 5 },
       { q: 'oak', facets: ['type', 'remote'], sort: ['pay:desc'], page: 3, hitsPerPage: 5 },
     ],
+    [
+      'sorts the board by posting date, newest first',
+      { text: '', sort: { field: 'posted', direction: 'desc' } },
+      { sort: ['posted:desc'] },
+    ],
+    [
+      'sorts the board by closing date, soonest first',
+      { text: '', sort: { field: 'closes', direction: 'asc' } },
+      { sort: ['closes:asc'] },
+    ],
     ['clamps the page size to 100', { text: '', page: 0, pageSize: 500 }, { page: 1, hitsPerPage: 100 }],
     [
       'rounds pages down and ignores non-numbers',
@@ -183,7 +193,7 @@ describe('index settings', () => {
   it('searches the fields in order of importance and ranks by sort right after words', () => {
     expect(settings.searchableAttributes).toEqual(['title', 'summary', 'skills', 'trade', 'body']);
     expect(settings.rankingRules).toEqual(['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness']);
-    expect(settings.sortableAttributes).toEqual(['updatedAt', 'pay', 'hours', 'title']);
+    expect(settings.sortableAttributes).toEqual(['updatedAt', 'pay', 'hours', 'title', 'posted', 'closes']);
   });
 
   it('can filter on every field a filter or facet names', () => {

@@ -120,6 +120,23 @@ export const entities = {
     keys: k.applicationNoteKeys(v('openingId'), v('personId'), v('noteId'), v('at')),
     foundBy: ['openingId', 'personId', 'noteId'],
   })),
+  'saved-search': entity(() => ({
+    about:
+      'A saved job-board search (name, query, alert, feed token, when matches were last sent) with its owner; gsi2 lists those with alerts on, by frequency.',
+    keys: k.savedSearchKeys(v('personId'), v('savedSearchId'), 'daily'),
+    foundBy: ['personId', 'savedSearchId'],
+    notes: '`<alert>` is `instant` or `daily`; a saved search with alerts off has no gsi2 keys.',
+  })),
+  'saved-search-count': entity(() => ({
+    about: 'How many saved searches a person keeps, for the limit of 50.',
+    keys: k.savedSearchCountKeys(v('personId')),
+    foundBy: ['personId'],
+  })),
+  'saved-search-feed': entity(() => ({
+    about: 'A feed address: the SHA-256 of its token, naming the saved search it reads.',
+    keys: k.feedTokenKeys(v('tokenHash')),
+    foundBy: ['tokenHash'],
+  })),
   'application-count': entity(() => ({
     about: 'How many applications an opening has taken (the cap), beside it.',
     keys: k.applicationCountKeys(v('openingId')),
@@ -308,6 +325,8 @@ export const jobs = {
   'mail: notification email': 'functions/domain/notifications/email-notification.ts',
   'mail: suppressing mailer': 'functions/domain/notifications/suppression.ts',
   'ses events: suppression': 'functions/handlers/email-events.ts',
+  // newMatchesSince there; the sweep that calls it is the notification work's.
+  'job: saved-search alerts': 'functions/domain/openings/saved-search-use-cases.ts',
 } as const;
 export type Job = keyof typeof jobs;
 type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
@@ -394,7 +413,14 @@ export const accessPatterns = {
     operation: 'UpdateItem',
     key: k.personKeys(v('personId')),
     reads: 'writes',
-    usedBy: ['PATCH /api/me', 'PUT /api/me/skills/{skillId}', 'DELETE /api/me/skills/{skillId}', 'page /me/profile/'],
+    usedBy: [
+      'PATCH /api/me',
+      'PUT /api/me/skills/{skillId}',
+      'DELETE /api/me/skills/{skillId}',
+      'PUT /api/me/goal',
+      'page /me/profile/',
+      'page /me/profile/goal/',
+    ],
   })),
   'email-preferences-of-person': pattern(() => ({
     entity: 'email-preferences',
@@ -507,7 +533,15 @@ export const accessPatterns = {
     key: k.heldSkillsOf(v('personId')),
     reads: 'a bounded set',
     bound: 'at most the skills of the commons (128 today)',
-    usedBy: ['GET /api/me/learning', 'GET /api/me/recommendations', 'page /me/', 'stream: shortage consumer'],
+    usedBy: [
+      'GET /api/me/learning',
+      'GET /api/me/recommendations',
+      'GET /api/me/best-matches',
+      'page /me/',
+      'page /jobs/',
+      'page /jobs/[id]/',
+      'stream: shortage consumer',
+    ],
   })),
   'held-skills-by-pairs': pattern(() => ({
     entity: 'held-skill',
@@ -622,7 +656,7 @@ export const accessPatterns = {
     key: k.openingLookup(v('openingId')),
     reads: 'items by key',
     bound: 'one page of hits or applications (at most its page size)',
-    usedBy: ['GET /api/me/applications', 'page /jobs/', 'page /me/'],
+    usedBy: ['GET /api/me/applications', 'GET /api/me/best-matches', 'page /jobs/', 'page /me/'],
   })),
   'openings-of-syndicate': pattern(() => ({
     entity: 'opening',
@@ -798,6 +832,90 @@ export const accessPatterns = {
     key: k.applicationsOf(v('personId')),
     reads: 'a page',
     usedBy: ['GET /api/me/applications', 'page /me/'],
+  })),
+
+  // Saved job-board searches.
+  'saved-search-create': pattern(() => ({
+    entity: ['saved-search', 'saved-search-feed', 'saved-search-count'],
+    does: 'Saves a search with its feed address and counts it against the person’s 50, all or nothing.',
+    operation: 'TransactWriteItems',
+    key: k.savedSearchKeys(v('personId'), v('savedSearchId')),
+    reads: 'writes',
+    usedBy: ['POST /api/me/saved-searches', 'page /me/saved-searches/'],
+  })),
+  'saved-search-by-id': pattern(() => ({
+    entity: 'saved-search',
+    does: 'One of a person’s saved searches.',
+    operation: 'GetItem',
+    key: k.savedSearchLookup(v('personId'), v('savedSearchId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/me/saved-searches/{savedSearchId}',
+      'DELETE /api/me/saved-searches/{savedSearchId}',
+      'POST /api/me/saved-searches/{savedSearchId}/feed-address',
+      'page /me/saved-searches/',
+      'page /jobs/saved/[token]/feed.xml',
+    ],
+  })),
+  'saved-searches-of-person': pattern(() => ({
+    entity: 'saved-search',
+    does: 'A person’s saved searches, by id, a page at a time.',
+    operation: 'Query',
+    key: k.savedSearchesOf(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/saved-searches', 'page /me/saved-searches/'],
+  })),
+  'saved-search-change': pattern(() => ({
+    entity: 'saved-search',
+    does: 'Rewrites a saved search (name, alert and its gsi2 keys) over the copy read.',
+    operation: 'TransactWriteItems',
+    key: k.savedSearchLookup(v('personId'), v('savedSearchId')),
+    reads: 'writes',
+    usedBy: ['PUT /api/me/saved-searches/{savedSearchId}', 'page /me/saved-searches/'],
+  })),
+  'saved-search-remove': pattern(() => ({
+    entity: ['saved-search', 'saved-search-feed', 'saved-search-count'],
+    does: 'Deletes a saved search and its feed address and counts it off, all or nothing.',
+    operation: 'TransactWriteItems',
+    key: k.savedSearchLookup(v('personId'), v('savedSearchId')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/me/saved-searches/{savedSearchId}', 'page /me/saved-searches/'],
+  })),
+  'saved-search-feed-renew': pattern(() => ({
+    entity: ['saved-search', 'saved-search-feed'],
+    does: 'Puts a new feed address and deletes the old one with the token on the saved search, all or nothing.',
+    operation: 'TransactWriteItems',
+    key: k.savedSearchLookup(v('personId'), v('savedSearchId')),
+    reads: 'writes',
+    usedBy: ['POST /api/me/saved-searches/{savedSearchId}/feed-address', 'page /me/saved-searches/'],
+  })),
+  'saved-search-by-feed': pattern(() => ({
+    entity: 'saved-search-feed',
+    does: 'The saved search a feed address names (then saved-search-by-id); no sign-in: the token is the key.',
+    operation: 'GetItem',
+    key: k.feedTokenKeys(v('tokenHash')),
+    reads: 'one item',
+    usedBy: ['page /jobs/saved/[token]/feed.xml'],
+  })),
+  'saved-searches-with-alert': pattern(() => ({
+    entity: 'saved-search',
+    does: 'Saved searches alerted at one frequency (instant or daily), a page at a time, for the alert sweeps.',
+    operation: 'Query',
+    key: k.savedSearchAlerts('daily'),
+    reads: 'a page',
+    usedBy: ['job: saved-search alerts'],
+    partition: {
+      single:
+        'one partition per frequency: its writes are people saving, changing and deleting searches by hand, far below the 1,000 writes a second one partition of an index takes; the sweep reads it a page at a time',
+    },
+  })),
+  'saved-search-mark-sent': pattern(() => ({
+    entity: 'saved-search',
+    does: 'Records when a saved search’s matches were last sent; never moves back.',
+    operation: 'UpdateItem',
+    key: k.savedSearchLookup(v('personId'), v('savedSearchId')),
+    reads: 'writes',
+    usedBy: ['job: saved-search alerts'],
   })),
 
   // Innovation records, adoptions and value reports.
@@ -1166,6 +1284,8 @@ export const accessPatterns = {
     usedBy: [
       'GET /api/shortages',
       'GET /api/me/recommendations',
+      'GET /api/me/best-matches',
+      'page /jobs/',
       'page /shortages/',
       'sweep: expire openings',
       'job: shortage recompute',

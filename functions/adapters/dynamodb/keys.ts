@@ -91,7 +91,10 @@ export type EntityType =
   | 'application-message-id'
   | 'application-note'
   | 'email-preferences'
-  | 'email-suppression';
+  | 'email-suppression'
+  | 'saved-search'
+  | 'saved-search-count'
+  | 'saved-search-feed';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -456,3 +459,25 @@ export const inboxOf = (personId: string) => ({ pk: `INBOX#${personId}`, prefix:
  * sorts after every `NOTE#` key, so the inbox read newest first meets it before the newest notification.
  */
 export const inboxCounterKeys = (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'UNREAD' });
+
+/**
+ * A saved job-board search lives with its owner, by id; gsi2 lists those with alerts on, by frequency
+ * (the alert sweeps), and only those: an item without `alert` is not in the index.
+ */
+export const savedSearchKeys = (personId: string, savedSearchId: string, alert?: 'instant' | 'daily') => ({
+  pk: `PERSON#${personId}`,
+  sk: `SAVEDSEARCH#${savedSearchId}`,
+  ...(alert ? { gsi2pk: `SAVEDSEARCH-ALERTS#${alert}`, gsi2sk: `${personId}#${savedSearchId}` } : {}),
+});
+export const savedSearchLookup = (personId: string, savedSearchId: string) => ({
+  pk: `PERSON#${personId}`,
+  sk: `SAVEDSEARCH#${savedSearchId}`,
+});
+/** A person's saved searches, by id: one person's partition. */
+export const savedSearchesOf = (personId: string) => ({ pk: `PERSON#${personId}`, prefix: 'SAVEDSEARCH#' });
+/** How many saved searches a person has, for the limit (kept by the same transactions). */
+export const savedSearchCountKeys = (personId: string) => ({ pk: `PERSON#${personId}`, sk: 'SAVEDSEARCHES' });
+/** Saved searches alerted at one frequency (gsi2), by person and id. */
+export const savedSearchAlerts = (alert: 'instant' | 'daily') => ({ gsi2pk: `SAVEDSEARCH-ALERTS#${alert}` });
+/** A feed address, by the SHA-256 of its token (the token itself is kept only on the saved search). */
+export const feedTokenKeys = (tokenHash: string) => ({ pk: `FEED#${tokenHash}`, sk: 'FEED' });

@@ -21,6 +21,7 @@ const profileAttributes = [
   'links',
   'privacy',
   'declaredSkills',
+  'goal',
   'version',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Profile>;

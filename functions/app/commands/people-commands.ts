@@ -1,6 +1,8 @@
 // The writes a person makes to their own profile: only themselves, so no command takes a person's id.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
+import { goalSchema } from '#domain/people/goal.ts';
+import { setGoal } from '#domain/people/set-goal.ts';
 import { profilePatchSchema, skillDeclarationSchema, skillIdSchema } from '#domain/people/profile.ts';
 import { declareSkill, removeDeclaredSkill, updateProfile } from '#domain/people/profile-use-cases.ts';
 import { command } from './command.ts';
@@ -23,4 +25,10 @@ export const removeSkillCommand = command({
   name: 'people.remove-skill',
   input: () => ({ params: skill() }),
   run: ({ services, identity, params }) => removeDeclaredSkill(services, identity, params.skillId),
+});
+
+export const setGoalCommand = command({
+  name: 'people.set-goal',
+  input: () => ({ body: goalSchema() }),
+  run: ({ services, identity, body }) => setGoal(services, identity, body),
 });

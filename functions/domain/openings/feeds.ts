@@ -15,6 +15,8 @@ export const xmlEscape = (text: string) =>
 export function atomFeed(input: {
   title: string;
   selfUrl: string;
+  /** The page the feed mirrors; by default the self address without `feed.xml`. */
+  alternateUrl?: string | undefined;
   siteUrl: string;
   updated: Date;
   items: Array<{ opening: Opening; syndicate?: Syndicate | undefined; summary: string }>;
@@ -37,7 +39,7 @@ export function atomFeed(input: {
   <id>${xmlEscape(input.selfUrl)}</id>
   <title>${xmlEscape(input.title)}</title>
   <link rel="self" type="application/atom+xml" href="${xmlEscape(input.selfUrl)}"/>
-  <link rel="alternate" type="text/html" href="${xmlEscape(input.selfUrl.replace('/feed.xml', '/'))}"/>
+  <link rel="alternate" type="text/html" href="${xmlEscape(input.alternateUrl ?? input.selfUrl.replace('/feed.xml', '/'))}"/>
   <updated>${input.updated.toISOString()}</updated>
   <generator>Guildhall</generator>
 ${entries.join('\n')}

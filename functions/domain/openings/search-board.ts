@@ -4,7 +4,7 @@
 import { SearchUnavailableError } from '../errors.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { searchPage } from '../search/search-page.ts';
-import type { SearchIndex } from '../search/search-port.ts';
+import type { SearchIndex, SearchQuery } from '../search/search-port.ts';
 import type { SyndicateRepository } from '../syndicates/syndicate.ts';
 import { type BoardDependencies, type BoardFilter, type BoardItem, board } from './board.ts';
 import { isListed, type Opening } from './opening.ts';
@@ -22,45 +22,73 @@ export interface BoardPage extends Page<BoardItem> {
   total?: number | undefined;
 }
 
+/** The orders the board offers: newest posted, closing soonest, best match for the signed-in person. */
+export const boardSorts = ['newest', 'closing', 'match'] as const;
+export type BoardSort = (typeof boardSorts)[number];
+
+export type SearchBoardFilter = BoardFilter & { text?: string | undefined; sort?: 'newest' | 'closing' | undefined };
+
+/** The words searched: a place is matched as words (typo-tolerant), like the rest of the query. */
+export const boardText = (filter: SearchBoardFilter) => [filter.text, filter.place].filter(Boolean).join(' ').trim();
+
+/** The search filters of a board filter: open openings, and each filter the person chose. */
+export function boardSearchFilters(filter: BoardFilter): NonNullable<SearchQuery['filters']> {
+  return {
+    type: ['opening'],
+    status: ['open'],
+    ...(filter.skill ? { skills: [filter.skill] } : {}),
+    ...(filter.trade ? { trade: [filter.trade] } : {}),
+    ...(filter.remote !== undefined ? { remote: filter.remote } : {}),
+    ...(filter.payUnit ? { payUnit: [filter.payUnit] } : {}),
+  };
+}
+
+/** Without words and without a chosen order, the newest first; with words, the best words match first. */
+export function boardSearchSort(filter: SearchBoardFilter): SearchQuery['sort'] {
+  if (filter.sort === 'closing') return { field: 'closes', direction: 'asc' };
+  if (filter.sort === 'newest' || !boardText(filter)) return { field: 'posted', direction: 'desc' };
+  return undefined;
+}
+
 export async function searchBoard(
   deps: SearchBoardDependencies,
-  filter: BoardFilter & { text?: string | undefined },
+  filter: SearchBoardFilter,
   request: PageRequest,
 ): Promise<BoardPage> {
-  // A place is matched as words (typo-tolerant), like the rest of the query.
-  const text = [filter.text, filter.place].filter(Boolean).join(' ').trim();
+  const sort = boardSearchSort(filter);
   const found = await searchPage(
     deps.search,
-    {
-      text,
-      filters: {
-        type: ['opening'],
-        status: ['open'],
-        ...(filter.skill ? { skills: [filter.skill] } : {}),
-        ...(filter.trade ? { trade: [filter.trade] } : {}),
-        ...(filter.remote !== undefined ? { remote: filter.remote } : {}),
-        ...(filter.payUnit ? { payUnit: [filter.payUnit] } : {}),
-      },
-      ...(text ? {} : { sort: { field: 'updatedAt' as const, direction: 'desc' as const } }),
-      facets: [],
-    },
+    { text: boardText(filter), filters: boardSearchFilters(filter), ...(sort ? { sort } : {}), facets: [] },
     request,
   );
-  const ids = found.items.map((hit) => hit.document.id.replace(/^opening:/, ''));
+  return {
+    items: await listedItems(
+      deps,
+      found.items.map((hit) => hit.document.id),
+    ),
+    total: found.total,
+    ...(found.next ? { next: found.next } : {}),
+    ...(found.previous ? { previous: found.previous } : {}),
+  };
+}
+
+/**
+ * The openings the index found, each as the table has it now, in the index's order. What the index
+ * still lists but the table no longer does (gone, expired) is left out of the page.
+ */
+export async function listedItems(
+  deps: Pick<SearchBoardDependencies, 'openings' | 'syndicates' | 'now'>,
+  documentIds: readonly string[],
+): Promise<BoardItem[]> {
+  const ids = documentIds.map((id) => id.replace(/^opening:/, ''));
   const openings = await deps.openings.getMany(ids);
   const now = deps.now();
-  // What the index still lists but the table no longer does (gone, expired) is left out of the page.
   const listed = ids.flatMap((id) => {
     const opening = openings.get(id);
     return opening && isListed(opening, now) ? [opening] : [];
   });
   const syndicates = await deps.syndicates.getMany([...new Set(listed.map((o: Opening) => o.syndicateId))]);
-  return {
-    items: listed.map((opening) => ({ opening, syndicate: syndicates.get(opening.syndicateId) })),
-    total: found.total,
-    ...(found.next ? { next: found.next } : {}),
-    ...(found.previous ? { previous: found.previous } : {}),
-  };
+  return listed.map((opening) => ({ opening, syndicate: syndicates.get(opening.syndicateId) }));
 }
 
 /**
@@ -71,7 +99,7 @@ export async function searchBoard(
  */
 export async function boardPage(
   deps: SearchBoardDependencies & BoardDependencies,
-  filter: BoardFilter & { text?: string | undefined },
+  filter: SearchBoardFilter,
   request: PageRequest,
 ): Promise<BoardPage & { searchDown: boolean }> {
   try {

@@ -2,7 +2,7 @@
 // follows from data held here and in memberships, never from claims in their token.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { skillLevels } from '../content/commons.ts';
+import { skillLevels, tradeIds } from '../content/commons.ts';
 import { text } from '../text.ts';
 import { languageTags } from './languages.ts';
 import {
@@ -58,6 +58,7 @@ export const personSchema = lazySchema(() =>
       ),
       [],
     ),
+    goal: z.optional(z.object({ trade: z.optional(z.enum(tradeIds)), skills: z._default(z.array(z.string()), []) })),
     version: z._default(z.number(), 0),
     updatedAt: z.optional(z.string()),
     createdAt: z.iso.datetime(),

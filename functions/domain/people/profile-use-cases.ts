@@ -73,7 +73,11 @@ export async function removeDeclaredSkill(deps: ProfileDependencies, identity: I
   });
 }
 
-async function retried(
+/**
+ * A change that concerns one part of the profile alone (a skill, the goal), so it needs no version from
+ * the person: it re-reads and tries again when another change won the race, never overwriting it.
+ */
+export async function retried(
   deps: ProfileDependencies,
   identity: Identity,
   change: (person: Person, now: Date) => Person,

@@ -6,6 +6,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { type SkillLevel, skillLevels } from '../content/commons.ts';
 import { ConflictError } from '../errors.ts';
 import { text } from '../text.ts';
+import type { Goal } from './goal.ts';
 import { type LanguageTag, languageTags } from './languages.ts';
 
 /** Who may see a section of a profile: anyone, people who share an active syndicate with you, or you. */
@@ -185,6 +186,8 @@ export interface Profile {
   links: Links;
   privacy: Privacy;
   declaredSkills: DeclaredSkill[];
+  /** What the person aims for (goal.ts); set through `PUT /api/me/goal`, not the profile patch. */
+  goal?: Goal | undefined;
   /** Optimistic concurrency: 0 for a profile never edited; every change adds one. */
   version: number;
   updatedAt?: string | undefined;
@@ -227,7 +230,8 @@ export function withoutDeclaredSkill<P extends Profile>(profile: P, skill: strin
   return touched({ ...profile, declaredSkills: profile.declaredSkills.filter((s) => s.skill !== skill) }, now);
 }
 
-function touched<P extends Profile>(profile: P, now: Date): P {
+/** The profile after any change: availability derived again, the next version, the time. */
+export function touched<P extends Profile>(profile: P, now: Date): P {
   return {
     ...profile,
     available: countsAsAvailable(profile.availability),

@@ -78,6 +78,9 @@ export function openingDocument(
     payUnit: firstPay?.currency,
     hours: opening.hoursPerWeek,
     updatedAt: opening.updatedAt,
+    // A draft has no posting date; it never reaches the index (isSearchable), so this is the published one.
+    posted: opening.datePosted ?? opening.createdAt,
+    closes: opening.validThrough,
   };
 }
 

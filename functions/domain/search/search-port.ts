@@ -29,10 +29,13 @@ export interface SearchDocument {
   hours?: number | undefined;
   /** ISO date-time; sortable. */
   updatedAt: string;
+  /** Openings: when first published (ISO date-time) and the last day they take applications (ISO date). */
+  posted?: string | undefined;
+  closes?: string | undefined;
 }
 
 export type FacetName = 'type' | 'skills' | 'trade' | 'practice' | 'place' | 'remote' | 'status' | 'payUnit';
-export type SortField = 'updatedAt' | 'pay' | 'hours' | 'title';
+export type SortField = 'updatedAt' | 'pay' | 'hours' | 'title' | 'posted' | 'closes';
 
 export interface SearchQuery {
   /** Free text. Empty: every document that passes the filters (placeholder search). */

@@ -1,6 +1,8 @@
 // Pairs a learner with the training the commons needs most. Pure: the use case gathers the learner's
 // skills, the open openings and the shortage ranking, and this decides and explains.
 import type { Commons, Course, SkillLevel } from '../content/commons.ts';
+import { shortageSkills } from '../openings/best-match.ts';
+import { listInWords } from '../people/goal.ts';
 import type { SkillShortage } from './score.ts';
 
 export interface LearnerSkills {
@@ -34,6 +36,9 @@ export interface CourseRecommendation {
   adjacent: Array<{ skill: string; via: string }>;
   /** Openings the learner would qualify for after the course and does not now. */
   unlocks: string[];
+  /** New skills the learner aims for (their goal), and new skills in shortage. */
+  aimedFor: string[];
+  inShortage: string[];
   reason: string;
 }
 
@@ -55,10 +60,14 @@ export function recommendCourses(input: {
   openings: OpenOpening[];
   shortages: SkillShortage[];
   commons: Pick<Commons, 'skills' | 'courses'>;
+  /** The skills the learner's goal points at, and the goal in words ("you aim to …"). */
+  goal?: { skills: ReadonlySet<string>; phrase?: string | undefined } | undefined;
 }): Recommendations {
   const { commons } = input;
   const held = new Set([...input.skills.credentialed.map((s) => s.skillId), ...input.skills.declared]);
   const scores = new Map(input.shortages.map((s) => [s.skill, s.score]));
+  const scarce = shortageSkills(input.shortages);
+  const goal = input.goal?.skills ?? new Set<string>();
   const label = (skill: string) => commons.skills.get(skill)?.label ?? skill;
   const qualifyNow = input.openings.filter((opening) => qualifies(opening, held));
   const notYet = input.openings.filter((opening) => !qualifies(opening, held));
@@ -109,11 +118,15 @@ export function recommendCourses(input: {
         prerequisites,
         adjacent,
         unlocks,
+        aimedFor: gains.filter((skill) => goal.has(skill)),
+        inShortage: gains.filter((skill) => scarce.has(skill)),
       };
-      return [{ ...recommendation, reason: explain(recommendation, course, asking, label) }];
+      return [{ ...recommendation, reason: explain(recommendation, course, asking, label, input.goal?.phrase) }];
     })
+    // The goal first (how many skills it teaches that the learner aims for), the shortage second.
     .sort(
       (a, b) =>
+        b.aimedFor.length - a.aimedFor.length ||
         b.value - a.value ||
         b.unlocks.length - a.unlocks.length ||
         b.fit - a.fit ||
@@ -129,6 +142,7 @@ function explain(
   course: Course,
   asking: Map<string, { positions: number; syndicates: Set<string> }>,
   label: (skill: string) => string,
+  goalPhrase: string | undefined,
 ): string {
   const wanted = r.gains
     .map((skill) => ({ skill, ...(asking.get(skill) ?? { positions: 0, syndicates: new Set<string>() }) }))
@@ -153,6 +167,11 @@ function explain(
     parts.push(`after this course you would qualify for ${plural(r.unlocks.length, 'more opening')}`);
   if (course.skills.length > r.gains.length)
     parts.push(`you already hold ${course.skills.length - r.gains.length} of what it teaches`);
+  if (r.inShortage.length > 0) {
+    parts.push(`${listInWords(r.inShortage.map(label))} ${r.inShortage.length === 1 ? 'is' : 'are'} in shortage`);
+  }
+  if (r.aimedFor.length > 0 && goalPhrase)
+    parts.unshift(`because ${goalPhrase}, it teaches ${listInWords(r.aimedFor.map(label))}`);
   const sentence = parts.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

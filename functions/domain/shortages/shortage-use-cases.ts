@@ -8,6 +8,7 @@ import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
+import { goalPhrase, goalSkills } from '../people/goal.ts';
 import { declaredSkillIds } from '../people/profile.ts';
 import { type Recommendations, recommendCourses } from './recommendations.ts';
 import { rankShortages, round, type ShortageRanking } from './score.ts';
@@ -89,5 +90,6 @@ export async function learnerRecommendations(deps: LearnerDependencies, identity
     openings: open.items,
     shortages: ranking.skills,
     commons: deps.commons,
+    goal: { skills: goalSkills(person.goal, deps.commons), phrase: goalPhrase(person.goal, deps.commons) },
   });
 }

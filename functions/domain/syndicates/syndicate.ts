@@ -55,6 +55,7 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'new',
   'openings',
   'report',
+  'saved',
   'statement',
   'verify',
   'versions',

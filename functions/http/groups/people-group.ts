@@ -8,7 +8,9 @@ import { accountRoutes } from '../routes/account-routes.ts';
 import { cvRoutes } from '../routes/cv-routes.ts';
 import { emailRoutes } from '../routes/email-routes.ts';
 import { notificationRoutes } from '../routes/notification-routes.ts';
+import { bestMatchRoutes } from '../routes/best-match-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
+import { savedSearchRoutes } from '../routes/saved-search-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
@@ -20,5 +22,7 @@ export const peopleGroup: RouteGroup = {
     ...accountRoutes,
     ...emailRoutes,
     ...notificationRoutes,
+    ...savedSearchRoutes,
+    ...bestMatchRoutes,
   ],
 };

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { declareSkillCommand, removeSkillCommand, updateProfileCommand } from '#app/commands/people-commands.ts';
+import {
+  declareSkillCommand,
+  removeSkillCommand,
+  setGoalCommand,
+  updateProfileCommand,
+} from '#app/commands/people-commands.ts';
 import { documented } from '#config/bundle.ts';
 import { personIdSchema } from '#domain/ids.ts';
 import { getMe } from '#domain/people/get-me.ts';
@@ -74,6 +79,19 @@ export const peopleRoutes = [
       responses: {
         200: { description: 'The profile as it now is, with its new version.' },
         409: { description: 'The profile changed since that version was read: reload it and change it again.' },
+      },
+    },
+    respond: answer,
+  }),
+  commandRoute(setGoalCommand, {
+    method: 'PUT',
+    path: '/api/me/goal',
+    doc: documented && {
+      summary: 'Set what you aim for: a trade, skills, or both; recommendations and the board rank by it first',
+      tags: ['people'],
+      responses: {
+        200: { description: 'The profile as it now is; no trade and no skills clears the goal.' },
+        422: { description: 'A skill the commons does not know, named by field.' },
       },
     },
     respond: answer,

@@ -142,7 +142,8 @@ export const shortageRoutes = [
     path: '/api/me/recommendations',
     auth: 'required',
     doc: documented && {
-      summary: 'Courses ranked by how much they would close a shortage and how well they fit you, with reasons',
+      summary:
+        'Courses ranked by your goal first (PUT /api/me/goal), then by how much they would close a shortage and how well they fit you, with reasons',
       tags: ['shortages', 'learn'],
       responses: {
         200: {

@@ -1,4 +1,8 @@
 // The board's filters, read from a page's query string the same way the API reads them.
+import { type BoardSort, boardSorts } from '#domain/openings/search-board.ts';
+import { encodeCursor } from '#domain/paging.ts';
+import { maxSearchOffset } from '#domain/search/search-page.ts';
+import { parseWholeNumber } from '#http/routes/params.ts';
 import { boardQuerySchema } from '#http/routes/queries.ts';
 
 export function boardFilter(params: URLSearchParams) {
@@ -23,4 +27,51 @@ export function boardQueryString(filter: Record<string, unknown>, overrides: Rec
   }
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/** The board's order from `?sort=`; anything else is the default (newest, or the words' best match). */
+export function boardSort(params: URLSearchParams): BoardSort | undefined {
+  const sort = params.get('sort');
+  return boardSorts.find((s) => s === sort);
+}
+
+/** The page number from `?page=` (1 when absent or not one), within what search can page to. */
+export function boardPageNumber(params: URLSearchParams, pageSize: number): number {
+  return parseWholeNumber(params.get('page') ?? '1', { min: 1, max: Math.floor(maxSearchOffset / pageSize) }) ?? 1;
+}
+
+/** The cursor that stands for a page number: every search page's cursor is its offset (search-page.ts). */
+export const pageCursor = (page: number, pageSize: number) =>
+  page > 1 ? encodeCursor({ offset: (page - 1) * pageSize }) : undefined;
+
+/**
+ * The page numbers to link, with a gap where some are left out: the first, the last, and two either
+ * side of the current one. `[1, 'gap', 4, 5, 6, 7, 8, 'gap', 20]`.
+ */
+export function pageNumbers(current: number, count: number): Array<number | 'gap'> {
+  const shown = [...new Set([1, count, ...[-2, -1, 0, 1, 2].map((d) => current + d)])]
+    .filter((n) => n >= 1 && n <= count)
+    .sort((a, b) => a - b);
+  return shown.flatMap((n, i) => (i > 0 && n - (shown[i - 1] as number) > 1 ? ['gap' as const, n] : [n]));
+}
+
+/** A name for a search, to start "Save this search" with: "heat pump · Solar PV · in Leeds · remote". */
+export function searchName(
+  search: {
+    text?: string | undefined;
+    skill?: string | undefined;
+    trade?: string | undefined;
+    place?: string | undefined;
+    remote?: boolean | undefined;
+  },
+  labels: { skill: (id: string) => string; trade: (id: string) => string },
+): string {
+  const parts = [
+    search.text,
+    search.skill && labels.skill(search.skill),
+    search.trade && labels.trade(search.trade),
+    search.place && `in ${search.place}`,
+    search.remote === undefined ? undefined : search.remote ? 'remote' : 'on site',
+  ].filter((part): part is string => Boolean(part));
+  return (parts.length > 0 ? parts.join(' · ') : 'All openings').slice(0, 80);
 }

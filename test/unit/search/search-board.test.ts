@@ -7,30 +7,11 @@ import { SearchUnavailableError } from '#domain/errors.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import { openingDocument } from '#domain/search/documents.ts';
 import { manyFrom, pagedFrom } from '../../support/memory-pages.ts';
+import { openOpening } from '../../support/open-opening.ts';
 
 const now = new Date('2026-11-21T12:00:00Z');
-const opening = (id: string, title: string, overrides: Partial<Opening> = {}): Opening => ({
-  id,
-  syndicateId: 's1',
-  title,
-  description: 'Shared work, fair pay.',
-  skills: [{ skill: 'heat-pump-installation', level: 'working' }],
-  positions: 1,
-  hoursPerWeek: 30,
-  pay: [{ amount: 3000, currency: 'GBP', per: 'hour' }],
-  place: 'Leeds, GB',
-  remote: false,
-  applicantCountries: [],
-  employmentType: 'CONTRACTOR',
-  validThrough: '2026-12-31',
-  status: 'open',
-  filled: 0,
-  version: 1,
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-  createdBy: 'x',
-  ...overrides,
-});
+const opening = (id: string, title: string, overrides: Partial<Opening> = {}) =>
+  openOpening(id, { title, ...overrides });
 
 async function setUp(stored: Opening[], indexed: Opening[]) {
   const search = createEmbeddedSearchEngine();

@@ -57,8 +57,18 @@ describe('recommendations for a learner', () => {
       unlocks: ['o1', 'o2'],
     });
     expect(first?.reason).toBe(
-      `4 open positions in 2 syndicates ask for ${label('plasterboard-hanging')}; you hold 2 of its 2 prerequisites; it builds on ${label(first?.adjacent[0]?.via ?? '')}, which you hold; after this course you would qualify for 2 more openings.`,
+      `4 open positions in 2 syndicates ask for ${label('plasterboard-hanging')}; you hold 2 of its 2 prerequisites; it builds on ${label(first?.adjacent[0]?.via ?? '')}, which you hold; after this course you would qualify for 2 more openings; ${label('plasterboard-hanging')} is in shortage.`,
     );
+  });
+
+  it('puts first a course teaching what the learner aims for, above a scarcer skill, and says so', () => {
+    const goal = { skills: new Set(['food-hygiene-basics']), phrase: 'you aim to work in food' };
+    const courses = recommend({ goal }).courses;
+    expect(courses[0]?.aimedFor).toEqual(['food-hygiene-basics']);
+    expect(courses[0]?.reason).toMatch(/^Because you aim to work in food, it teaches .+; /);
+    // Behind the goal, shortage still decides: the scarcest course is next.
+    expect(courses[1]?.courseId).toBe('plasterboard-hanging-and-jointing');
+    expect(courses[1]?.reason).not.toMatch(/because/i);
   });
 
   it('ranks a course whose prerequisites the learner lacks below one that fits, at equal need', () => {

@@ -53,6 +53,15 @@ const examples: Record<string, unknown[]> = {
     },
   ],
   'PUT /api/me/skills/{skillId}': [{ level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' }],
+  'POST /api/me/saved-searches': [
+    {
+      name: 'Heat pumps in Leeds',
+      query: { q: 'heat pump', place: 'Leeds', skill: 'pv-system-sizing', payUnit: 'GBP' },
+      alert: 'daily',
+    },
+  ],
+  'PUT /api/me/saved-searches/{savedSearchId}': [{ name: 'Heat pumps anywhere' }],
+  'PUT /api/me/goal': [{ trade: 'renewable-energy', skills: ['pv-system-sizing'] }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */

@@ -24,7 +24,13 @@ export class DocumentStore {
     status: new KeywordColumn(),
     payUnit: new KeywordColumn(),
   };
-  readonly numbers = { pay: new NumberColumn(), hours: new NumberColumn(), updatedAt: new NumberColumn() };
+  readonly numbers = {
+    pay: new NumberColumn(),
+    hours: new NumberColumn(),
+    updatedAt: new NumberColumn(),
+    posted: new NumberColumn(),
+    closes: new NumberColumn(),
+  };
 
   /** Stores a document in a new slot, tombstoning the slot of any earlier version. */
   add(document: SearchDocument): number {
@@ -47,6 +53,9 @@ export class DocumentStore {
     numbers.pay.set(slot, stored.pay);
     numbers.hours.set(slot, stored.hours);
     numbers.updatedAt.set(slot, Date.parse(stored.updatedAt));
+    // Dates sort as instants here and as ISO strings in Meilisearch: the same order for one format.
+    numbers.posted.set(slot, stored.posted === undefined ? undefined : Date.parse(stored.posted));
+    numbers.closes.set(slot, stored.closes === undefined ? undefined : Date.parse(stored.closes));
     return slot;
   }
 
@@ -120,6 +129,7 @@ function optional(value: string | undefined): string[] {
 function withoutBody(document: SearchDocument): StoredDocument {
   const { id, type, title, summary, url, skills, trade, practice, place, remote, status, pay, payUnit, hours } =
     document;
+  const { posted, closes } = document;
   const stored: StoredDocument = { id, type, title, summary, url, skills: [...skills], updatedAt: document.updatedAt };
   if (trade !== undefined) stored.trade = trade;
   if (practice !== undefined) stored.practice = practice;
@@ -129,5 +139,7 @@ function withoutBody(document: SearchDocument): StoredDocument {
   if (pay !== undefined) stored.pay = pay;
   if (payUnit !== undefined) stored.payUnit = payUnit;
   if (hours !== undefined) stored.hours = hours;
+  if (posted !== undefined) stored.posted = posted;
+  if (closes !== undefined) stored.closes = closes;
   return stored;
 }

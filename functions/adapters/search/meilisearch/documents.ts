@@ -28,10 +28,12 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
     skills: [...skills],
     updatedAt: document.updatedAt,
   };
-  const optional = { trade, practice, place, remote, status, pay, payUnit, hours };
+  const optional = { trade, practice, place, remote, status, pay, payUnit, hours, ...datesOf(document) };
   for (const [name, value] of Object.entries(optional)) if (value !== undefined) stored[name] = value;
   return stored;
 }
+
+const datesOf = ({ posted, closes }: SearchDocument) => ({ posted, closes });
 
 // Absent optional fields are omitted when stored; null is accepted too, in case a document was written
 // by another tool.
@@ -56,6 +58,8 @@ export const hitSchema = lazySchema(() =>
     payUnit: optionalString(),
     hours: optionalNumber(),
     updatedAt: z.string(),
+    posted: optionalString(),
+    closes: optionalString(),
     _formatted: z.optional(z.partial(z.object({ title: z.unknown(), summary: z.unknown() }))),
   }),
 );
@@ -64,7 +68,7 @@ export type Hit = z.infer<ReturnType<typeof hitSchema>>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
-  const { _formatted, trade, practice, place, remote, status, pay, payUnit, hours, ...required } = hit;
+  const { _formatted, trade, practice, place, remote, status, pay, payUnit, hours, posted, closes, ...required } = hit;
   const document: SearchDocument = { ...required, body: '' };
   if (trade != null) document.trade = trade;
   if (practice != null) document.practice = practice;
@@ -74,6 +78,8 @@ export function documentFromHit(hit: Hit): SearchDocument {
   if (pay != null) document.pay = pay;
   if (payUnit != null) document.payUnit = payUnit;
   if (hours != null) document.hours = hours;
+  if (posted != null) document.posted = posted;
+  if (closes != null) document.closes = closes;
   return document;
 }
 

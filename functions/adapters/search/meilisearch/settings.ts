@@ -23,7 +23,8 @@ export const filterableAttributes = [
   'hours',
 ];
 
-export const sortableAttributes = ['updatedAt', 'pay', 'hours', 'title'];
+// `posted` and `closes` are ISO strings, which Meilisearch sorts as text: in date order for one format.
+export const sortableAttributes = ['updatedAt', 'pay', 'hours', 'title', 'posted', 'closes'];
 
 /**
  * What a hit carries: what result lists show, plus `id` and `updatedAt` for reconcile. Not `body` (long,
@@ -45,6 +46,8 @@ export const displayedAttributes = [
   'payUnit',
   'hours',
   'updatedAt',
+  'posted',
+  'closes',
 ];
 
 /**
@@ -88,7 +91,7 @@ export function indexSettings(): Settings {
  * the index from the table. A change to `indexSettings()` needs no raise: `indexVersion()` includes
  * their fingerprint.
  */
-export const indexSettingsVersion = 1;
+export const indexSettingsVersion = 2;
 
 /**
  * The version a deploy compares with the last one: the reindex after a deploy runs only when it

@@ -1,0 +1,86 @@
+// What a person aims for: a trade of the commons (the occupations it knows are its trades), skills,
+// or both. Recommendations and the job board's best match rank by it first, and say so in words.
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
+import { type Commons, type TradeId, tradeIds } from '../content/commons.ts';
+import { ValidationError } from '../errors.ts';
+import { type Profile, skillIdSchema, touched } from './profile.ts';
+
+export interface Goal {
+  trade?: TradeId | undefined;
+  skills: string[];
+}
+
+/** Enough to name a direction without turning the goal into a second skills list. */
+export const maxGoalSkills = 10;
+
+/** `PUT /api/me/goal`: the whole goal; no trade and no skills clears it. */
+export const goalSchema = lazySchema(() =>
+  z.strictObject({
+    trade: z.optional(z.nullable(z.enum(tradeIds))),
+    skills: z._default(
+      z.array(skillIdSchema()).check(
+        z.maxLength(maxGoalSkills, `Aim for at most ${maxGoalSkills} skills: pick the ones that matter most.`),
+        z.superRefine((skills, ctx) => {
+          skills.forEach((skill, i) => {
+            if (skills.indexOf(skill) !== i)
+              ctx.issues.push({
+                code: 'custom',
+                message: 'This skill is listed twice; keep it once.',
+                input: skill,
+                path: [i],
+              });
+          });
+        }),
+      ),
+      [],
+    ),
+  }),
+);
+export type GoalInput = z.infer<ReturnType<typeof goalSchema>>;
+
+/** The goal as stored, or undefined for "no goal"; a skill the commons does not know is named by field. */
+export function goalFrom(input: GoalInput, commons: Pick<Commons, 'skills'>): Goal | undefined {
+  const unknown = input.skills.flatMap((skill, i) =>
+    commons.skills.has(skill)
+      ? []
+      : [{ field: `body.skills.${i}`, message: `"${skill}" is not a skill of the commons: pick one from the list.` }],
+  );
+  if (unknown.length > 0) throw new ValidationError(unknown);
+  if (!input.trade && input.skills.length === 0) return undefined;
+  return { ...(input.trade ? { trade: input.trade } : {}), skills: input.skills };
+}
+
+/** The skills a goal points at: those named, and every skill of the trade named. */
+export function goalSkills(goal: Goal | undefined, commons: Pick<Commons, 'skills'>): Set<string> {
+  if (!goal) return new Set();
+  const skills = new Set(goal.skills);
+  if (goal.trade) for (const skill of commons.skills.values()) if (skill.trade === goal.trade) skills.add(skill.id);
+  return skills;
+}
+
+/**
+ * The goal in words, to follow "because": "you aim to work in construction", "you aim for Timber framing
+ * and Plasterboard hanging", or both joined.
+ */
+export function goalPhrase(goal: Goal | undefined, commons: Pick<Commons, 'skills' | 'trades'>): string | undefined {
+  if (!goal) return undefined;
+  const parts: string[] = [];
+  const trade = goal.trade && commons.trades.find((t) => t.id === goal.trade);
+  if (trade) parts.push(`to work in ${trade.label.toLowerCase()}`);
+  const labels = goal.skills.map((skill) => commons.skills.get(skill)?.label ?? skill);
+  if (labels.length > 0) parts.push(`for ${listInWords(labels)}`);
+  return parts.length > 0 ? `you aim ${parts.join(' and ')}` : undefined;
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The profile with its goal set, or cleared when the goal is empty. */
+export function withGoal<P extends Profile>(profile: P, goal: Goal | undefined, now: Date): P {
+  const { goal: _previous, ...rest } = profile;
+  return touched({ ...rest, ...(goal ? { goal } : {}) } as P, now);
+}
