@@ -49,6 +49,8 @@ import { createTelemetry, type Telemetry } from '#platform/telemetry.ts';
 declare const GUILDHALL_WITHOUT_REGISTRY: true | undefined;
 /** Defined `true` in the bundles whose routes use no hiring thread, note or person-data repository (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_HIRING: true | undefined;
+/** Defined `true` in the bundles whose routes use no ledger or registry log repository (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_LEDGER: true | undefined;
 /** Defined `true` in the bundles whose routes use no inbox (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
 /** Defined `true` in the bundles whose routes use no saved search (config/bundle.ts). */
@@ -166,11 +168,11 @@ export function createStoreServices(
         ? createInnovationRepository(client, config.TABLE_NAME)
         : notCarried('innovations'),
     ledger:
-      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
     registryLog:
-      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)
         : notCarried('registryLog'),
     notifications:
