@@ -1,14 +1,9 @@
-// Notifications produced from DynamoDB Local's stream, as in AWS: the hiring loop, a join request,
-// a draft naming a co-inventor, value reports confirmed, disputed and settled each tell exactly the
-// people concerned, once, however often the stream's records are delivered again; and nobody reads
-// or marks another person's inbox.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamRecord } from '#app/stream-indexer.ts';
 import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
-import { documentClient, localEndpoint } from '../support/dynamodb.ts';
+import { localEndpoint } from '../support/dynamodb.ts';
 import { body, innovationSteps, innovationWorld, type Call } from '../support/innovation-world.ts';
 import { reportInput } from '../unit/innovations/fixtures.ts';
 
@@ -78,8 +73,7 @@ describe('notifications from the stream', () => {
     // A join request decided.
     await call('POST', '/api/syndicates/mill/join-requests', 'stranger');
     await call('PUT', '/api/syndicates/mill/members/stranger', 'admin', { decision: 'approve' });
-    // The hiring loop: an application, its stage, a message each way (thread items as the contract
-    // writes them: the hiring routes are another branch's).
+    // The hiring loop: an application, a stage change, a message each way through the thread.
     const created = await call('POST', '/api/syndicates/mill/openings', 'admin', opening);
     const openingId = String(body(created).id);
     await call('PUT', `/api/openings/${openingId}/status`, 'admin', { status: 'open' });
@@ -87,32 +81,13 @@ describe('notifications from the stream', () => {
       (await call('PUT', `/api/openings/${openingId}/applications/me`, 'ana', { note: 'I fix radios.' })).status,
     ).toBe(200);
     expect(
-      (await call('PUT', `/api/openings/${openingId}/applicants/ana`, 'admin', { decision: 'accept' })).status,
+      (await call('PUT', `/api/openings/${openingId}/applicants/ana/stage`, 'admin', { stage: 'shortlisted' })).status,
     ).toBe(200);
-    const client = documentClient();
-    for (const [n, authorId] of [
-      [1, 'ana'],
-      [2, 'admin'],
-    ] as const) {
-      await client.send(
-        new PutCommand({
-          TableName: services.config.TABLE_NAME,
-          Item: {
-            pk: `THREAD-TEST#${openingId}`,
-            sk: `MESSAGE#${n}`,
-            type: 'application-message',
-            openingId,
-            syndicateId: 'mill',
-            applicantId: 'ana',
-            authorId,
-            messageId: `m${n}`,
-            at: new Date().toISOString(),
-            body: 'Bring your own multimeter on Monday, at the back door of Calle Mayor 3.',
-          },
-        }),
-      );
+    const thread = `/api/openings/${openingId}/applications/ana/messages`;
+    for (const author of ['ana', 'admin']) {
+      const body = { body: 'Bring your own multimeter on Monday, at the back door of Calle Mayor 3.' };
+      expect((await call('POST', thread, author, body)).status).toBe(201);
     }
-    client.destroy();
     // A draft naming a co-inventor; published, adopted, reported, confirmed (which settles it).
     const { id, reportId } = await steps.adoptedAndReported(1001);
     expect(
@@ -178,8 +153,8 @@ describe('notifications from the stream', () => {
     // What the applicant reads: the stage and where to act, never the thread's body.
     const ana = (await inbox(call, 'ana')).items;
     expect(ana.find((n) => n.kind === 'application-stage-changed')).toMatchObject({
-      title: 'Your application to Bench repairer was accepted',
-      link: `/jobs/${openingId}/`,
+      title: 'You are shortlisted for Bench repairer',
+      link: `/jobs/${openingId}/applications/ana/`,
     });
     expect(JSON.stringify(ana)).not.toMatch(/multimeter|Calle Mayor/);
     expect(ana.find((n) => n.kind === 'value-report-settled')?.summary).toContain('you received 3.50 Bound');

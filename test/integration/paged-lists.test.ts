@@ -370,6 +370,7 @@ const oneThing: Record<string, string> = {
   '/api/openapi.json': 'this API’s description',
   '/api/me/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
   '/api/openings/{openingId}/applications/{personId}/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
+  '/api/unsubscribe/{token}': 'a redirect to the unsubscribe page (the one-click POST changes the setting)',
 };
 
 const unwrap = (schema: unknown): unknown =>

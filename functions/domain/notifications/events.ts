@@ -126,10 +126,11 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
       to: [{ people: [applicant] }],
       except: [],
       about,
-      link: `/jobs/${openingId}/`,
+      // The application's own page: its stage, the thread and what the applicant may do next.
+      link: `/jobs/${openingId}/applications/${applicant}/`,
       text: (name) => ({
         title: title(name),
-        summary: [`${title(name)}.`, ...added, 'Read it on the opening’s page.'].join(' '),
+        summary: [`${title(name)}.`, ...added, 'Read it on your application’s page.'].join(' '),
       }),
     },
   ];
@@ -146,7 +147,8 @@ function messageEvents(message: Image): PersonEvent[] {
       to: [fromApplicant ? { adminsOf: required(message, 'syndicateId') } : { people: [applicant] }],
       except: [author],
       about: { opening: openingId },
-      link: fromApplicant ? `/jobs/${openingId}/applicants/` : `/jobs/${openingId}/`,
+      // The thread, on the application's page, which both sides (and only they) can read.
+      link: `/jobs/${openingId}/applications/${applicant}/`,
       // Never the body: the thread is read where only its two sides can see it.
       text: (name) => ({
         title: `New message about ${name}`,

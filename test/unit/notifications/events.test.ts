@@ -251,18 +251,18 @@ describe('what the text says', () => {
   it('names the opening and the stage, and links to where the applicant acts', () => {
     expect(textOf(change(application(), application({ status: 'offered' })))).toEqual({
       title: 'You have an offer for Carpenter',
-      summary: 'You have an offer for Carpenter. Read it on the opening’s page.',
-      link: '/jobs/carpenter-1/',
+      summary: 'You have an offer for Carpenter. Read it on your application’s page.',
+      link: '/jobs/carpenter-1/applications/ada/',
     });
   });
 
   it('mentions a message sent with a stage change, and not one kept from an earlier stage', () => {
     const shortlisted = application({ status: 'shortlisted', stageMessage: 'Can you come on Tuesday?' });
     expect(textOf(change(application(), shortlisted)).summary).toBe(
-      'You are shortlisted for Carpenter. The syndicate wrote a message with it. Read it on the opening’s page.',
+      'You are shortlisted for Carpenter. The syndicate wrote a message with it. Read it on your application’s page.',
     );
     expect(textOf(change(shortlisted, { ...shortlisted, status: 'interview' })).summary).toBe(
-      'You are invited to an interview for Carpenter. Read it on the opening’s page.',
+      'You are invited to an interview for Carpenter. Read it on your application’s page.',
     );
   });
 
