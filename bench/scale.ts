@@ -24,6 +24,8 @@ import { percentile } from './percentile.ts';
 import { type Sample, samples, secondPages } from './scale-routes.ts';
 import { createShortageLoader } from './scale-shortages.ts';
 import { storeCalls } from './store-calls.ts';
+import { emailServices } from '#app/email-services.ts';
+import { unsubscribeToken } from '#domain/notifications/unsubscribe.ts';
 
 const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
 const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
@@ -213,6 +215,11 @@ async function routeList(): Promise<Sample[]> {
       personId: personId(50),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
+      // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
+      token: unsubscribeToken(emailServices(services).emailLinkKey, {
+        personId: jobsHot.person,
+        kind: 'application-message',
+      }),
     },
     jobsHot.person,
   );
