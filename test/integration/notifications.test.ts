@@ -67,7 +67,7 @@ const kinds = async (call: Call, person: string) => (await inbox(call, person)).
 
 describe('notifications from the stream', () => {
   it('tells each person concerned exactly once per event, however often the records are replayed', async () => {
-    const { call, services, seen, deps } = await setUp();
+    const { call, seen, deps } = await setUp();
     const steps = innovationSteps(() => call);
 
     // A join request decided.
