@@ -108,11 +108,12 @@ export class StatelessStack extends Stack {
     };
     const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl };
 
-    // The API, as three functions by route group (functions/http/api.ts), so each bundle carries only its
+    // The API, as four functions by route group (functions/http/api.ts), so each bundle carries only its
     // routes' code and starts faster. The first two sign (credentials and the /api/credentials/keys
     // answer; the registry log's heads) and search (the job and people searches and health; the
-    // innovation registry); the people function shows credentials and searches skills, so all three read
-    // the signing key and the search-only key.
+    // innovation registry); the people function shows credentials and searches skills; the Bound function
+    // signs the log's heads its payments append. All four share the composition root, which reads the
+    // signing key and the search-only key, so all four are given them.
     const apiGroupFunction = (
       name: string,
       entry: string,
@@ -150,6 +151,11 @@ export class StatelessStack extends Stack {
       'PeopleApi',
       'functions/handlers/people-api.ts',
       'Guildhall API: profiles and people',
+    );
+    const boundApiFunction = apiGroupFunction(
+      'BoundApi',
+      'functions/handlers/bound-api.ts',
+      'Guildhall API: Bound payments and payment requests',
     );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
@@ -239,7 +245,12 @@ export class StatelessStack extends Stack {
     monitoring.watchQueue('SweepFailures', sweepFailures, 'a daily sweep failed after its retries; run it again');
 
     const api = new GuildhallHttpApi(this, 'Api', {
-      apiFunctions: { api: apiFunction, 'innovations-api': innovationsApiFunction, 'people-api': peopleApiFunction },
+      apiFunctions: {
+        api: apiFunction,
+        'innovations-api': innovationsApiFunction,
+        'people-api': peopleApiFunction,
+        'bound-api': boundApiFunction,
+      },
       siteFunction,
       issuer: identity.issuer,
       audience: identity.client.userPoolClientId,
@@ -263,7 +274,7 @@ export class StatelessStack extends Stack {
     });
 
     acknowledgeFunctions(props.table, {
-      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, siteFunction],
+      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, boundApiFunction, siteFunction],
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });

@@ -11,6 +11,7 @@ import { createInnovationRepository } from '#adapters/dynamodb/innovation-reposi
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
+import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import { createShortageRepository } from '#adapters/dynamodb/shortage-repository.ts';
@@ -26,6 +27,7 @@ import type {
   RegistryLogRepository,
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
+import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { OpeningRepository } from '#domain/openings/opening-repository.ts';
@@ -54,6 +56,8 @@ export interface StoreServices {
   shortages: ShortageRepository;
   innovations: InnovationRepository;
   ledger: LedgerRepository;
+  /** Payments and payment requests in Bound. */
+  payments: PaymentRepository;
   registryLog: RegistryLogRepository;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
   logSigner: LogSigner;
@@ -114,6 +118,7 @@ export function createStoreServices(
     shortages: createShortageRepository(client, config.TABLE_NAME),
     innovations: createInnovationRepository(client, config.TABLE_NAME),
     ledger: createLedgerRepository(client, config.TABLE_NAME),
+    payments: createPaymentRepository(client, config.TABLE_NAME),
     registryLog: createRegistryLogRepository(client, config.TABLE_NAME),
     logSigner: lazyLogSigner(config),
     storeProbe: {

@@ -90,9 +90,9 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
   const accounts = new Map<AccountId, AccountState>();
   const entries: LedgerEntry[] = [];
   const changes: CreditLimitChange[] = [];
-  const totals: LedgerTotals = { sum: 0n, settlements: 0, moved: 0n };
+  const totals: LedgerTotals = { sum: 0n, settlements: 0, payments: 0, moved: 0n };
   const entryKey = (entry: LedgerEntry) =>
-    `${entry.accountId}|${entry.at}|${entry.reportId}|${String(entry.sequence).padStart(3, '0')}`;
+    `${entry.accountId}|${entry.at}|${entry.kind === 'payment' ? entry.paymentId : entry.reportId}|${String(entry.sequence).padStart(3, '0')}`;
   const keys = new Set<string>();
   return {
     seed: (account) => accounts.set(account.accountId, copy(account)),
