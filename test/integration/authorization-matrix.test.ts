@@ -20,6 +20,7 @@ const ids = {
   invitation: '',
   othersRecord: '',
   report: '',
+  paymentRequest: '',
 };
 const roles = {
   anonymous: null,
@@ -119,6 +120,15 @@ beforeAll(async () => {
       'report',
     ),
   ).report.id;
+
+  // The applicant invoices the owner: the request is the two of theirs, and nobody else's.
+  ids.paymentRequest = body(
+    await expectStatus(
+      call('POST', '/api/payment-requests', 'applicant', { payer: 'person:owner', amount: 1500, memo: 'Site visit' }),
+      201,
+      'ask to be paid',
+    ),
+  ).id;
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -286,6 +296,25 @@ const cells: Cell[] = [
   {
     route: 'POST /api/innovations/{innovationId}/reports/{reportId}/settlement',
     path: () => `/api/innovations/${ids.published}/reports/${ids.report}/settlement`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/payment-requests/{requestId}',
+    path: () => `/api/payment-requests/${ids.paymentRequest}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/payment-requests',
+    path: () => '/api/syndicates/own-syn/payment-requests',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/payment-requests/{requestId}/decision',
+    path: () => `/api/payment-requests/${ids.paymentRequest}/decision`,
+    body: { decision: 'refuse' },
     owner: 'owner',
     ownerStatus: 200,
   },

@@ -161,10 +161,21 @@ function nthWriteFails(config: Services['config']) {
     },
     { step: 'finalizeRequest', name: 'nth-write-fails', priority: 'low' },
   );
-  const { people, learning, syndicates, openings, threads, shortages, innovations, ledger, registryLog } =
+  const { people, learning, syndicates, openings, threads, shortages, innovations, ledger, payments, registryLog } =
     createStoreServices(config, { commons }, document);
   return {
-    repositories: { people, learning, syndicates, openings, threads, shortages, innovations, ledger, registryLog },
+    repositories: {
+      people,
+      learning,
+      syndicates,
+      openings,
+      threads,
+      shortages,
+      innovations,
+      ledger,
+      payments,
+      registryLog,
+    },
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });
     },
