@@ -50,7 +50,11 @@ const pages = [
   '/me/',
   '/me/profile/',
   '/me/profile/skills/?q=safety',
+  '/me/pay/?to=syndicate:taller-comun-valencia',
+  '/me/payment-requests/',
   '/people/demo-carmen/',
+  // Another person's profile: the pay form beside it.
+  '/people/demo-ada/',
   '/auth/sign-in',
   '/no-such-page/',
 ];

@@ -48,6 +48,8 @@ describe('the site’s form posts', () => {
       `/learn/${ids.course}/quiz/`,
       '/ledger/',
       '/credentials/verify/',
+      '/me/pay/',
+      '/me/payment-requests/',
     ];
     const before = await (await fetch(`${baseUrl}/api/ledger`)).text();
     for (const path of paths) {

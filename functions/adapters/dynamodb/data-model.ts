@@ -780,6 +780,8 @@ export const accessPatterns = {
       'GET /api/ledger',
       'POST /api/payments',
       'PUT /api/payment-requests/{requestId}/decision',
+      'page /me/pay/',
+      'page /me/payment-requests/',
     ],
   })),
   accounts: pattern(() => ({
@@ -825,7 +827,7 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.paymentKeys(v('paymentId')),
     reads: 'one item',
-    usedBy: ['POST /api/payments', 'PUT /api/payment-requests/{requestId}/decision'],
+    usedBy: ['POST /api/payments', 'PUT /api/payment-requests/{requestId}/decision', 'page /me/pay/'],
   })),
   'payment-request-by-id': pattern(() => ({
     entity: 'payment-request',
@@ -837,6 +839,7 @@ export const accessPatterns = {
       'GET /api/payment-requests/{requestId}',
       'PUT /api/payment-requests/{requestId}/decision',
       'POST /api/payment-requests',
+      'page /me/payment-requests/',
     ],
   })),
   'requests-of-account': pattern(() => ({

@@ -247,6 +247,18 @@ async function paymentOf(deps: PaymentDependencies, request: PaymentRequest) {
   return (request.paymentId ? await deps.payments.getPayment(request.paymentId) : null) ?? undefined;
 }
 
+/** A payment, for whoever made it or acts for its payer or its payee; anyone else is answered 404. */
+export async function viewPayment(deps: PaymentDependencies, identity: Identity, paymentId: string) {
+  const payment = await deps.payments.getPayment(paymentId);
+  const party =
+    !!payment &&
+    (payment.by === identity.personId ||
+      (await actsFor(deps, identity.personId, payment.from)) ||
+      (await actsFor(deps, identity.personId, payment.to)));
+  if (!payment || !party) throw new NotFoundError('payment', paymentId);
+  return payment;
+}
+
 /** A page of the requests a person sent (to be paid) or received (to pay), newest first. */
 export async function myRequests(deps: PaymentDependencies, identity: Identity, box: RequestBox, page: PageRequest) {
   return deps.payments.requestsPage(personAccount(identity.personId), box, page);
