@@ -82,8 +82,8 @@ export type MemoryLedger = LedgerRepository & {
   /** Throws ConflictError if any entry's key is taken already. */
   checkEntries(entries: readonly LedgerEntry[]): void;
   addEntries(entries: readonly LedgerEntry[]): void;
-  /** Adds a settlement's figures to the totals, as the settlement's transaction does. */
-  addTotals(net: bigint, moved: bigint): void;
+  /** Adds a settlement's (or a payment's) figures to the totals, as its transaction does. */
+  addTotals(net: bigint, moved: bigint, kind?: 'settlements' | 'payments'): void;
 };
 
 export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
@@ -110,9 +110,9 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
         entries.push(copy(entry));
       }
     },
-    addTotals(net, moved) {
+    addTotals(net, moved, kind = 'settlements') {
       totals.sum += net;
-      totals.settlements += 1;
+      totals[kind] += 1;
       totals.moved += moved;
     },
     async getAccounts(accountIds) {
