@@ -7,6 +7,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type autocannon from 'autocannon';
 import { paymentItems } from '#adapters/dynamodb/payment-repository.ts';
+import { fromItem } from '#adapters/dynamodb/items.ts';
 import { accountLookup, logHeadKeys, paymentKeys } from '#adapters/dynamodb/keys.ts';
 import { memoDigest } from '#domain/innovations/log-events.ts';
 import { emptyHead, type LogHead, type LogSigner, prepareAppend } from '#domain/innovations/log-head.ts';
@@ -52,7 +53,7 @@ export function rawPayment(tableName: string, people: readonly string[], signer:
       const now = new Date();
       const at = now.toISOString();
       const log = prepareAppend(
-        (head.Item as LogHead | undefined) ?? emptyHead(),
+        head.Item ? fromItem<LogHead>(head.Item) : emptyHead(),
         {
           kind: 'payment',
           at,

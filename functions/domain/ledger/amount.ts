@@ -10,29 +10,29 @@ import { formatBound } from '../innovations/statements.ts';
 export const maxPayment = 1_000_000_000_000n;
 
 const example = 'such as 1250 for 12.50 Bound';
+/** The refusals, word for word: what a client is told, and what the tests hold the rule to. */
+export const amountProblems = {
+  notWhole: `Give the amount as whole minor units (hundredths of a Bound), ${example}.`,
+  fraction: `Amounts are whole minor units (hundredths of a Bound), ${example}: a fraction of a minor unit cannot be paid.`,
+  notPositive: 'The amount must be more than zero.',
+  unsafe: 'Send an amount this large as a string of digits.',
+  tooLarge: `One payment moves at most ${maxPayment} minor units (${formatBound(maxPayment)}).`,
+};
 
 /** What is wrong with an amount of minor units from a request, or undefined when it is a payable amount. */
 export function minorUnitsProblem(value: unknown): string | undefined {
+  if (typeof value !== 'number' && typeof value !== 'string') return amountProblems.notWhole;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return `Give the amount as whole minor units (hundredths of a Bound), ${example}.`;
-    if (!Number.isInteger(value)) {
-      return `Amounts are whole minor units (hundredths of a Bound), ${example}: a fraction of a minor unit cannot be paid.`;
-    }
-    if (value <= 0) return 'The amount must be more than zero.';
-    if (!Number.isSafeInteger(value)) return 'Send an amount this large as a string of digits.';
-  } else if (typeof value === 'string') {
-    if (/^-?\d+\.\d*$/.test(value)) {
-      return `Amounts are whole minor units (hundredths of a Bound), ${example}: a fraction of a minor unit cannot be paid.`;
-    }
-    if (!/^-?\d{1,40}$/.test(value)) return `Give the amount as whole minor units (hundredths of a Bound), ${example}.`;
-    if (BigInt(value) <= 0n) return 'The amount must be more than zero.';
+    if (!Number.isFinite(value)) return amountProblems.notWhole;
+    if (!Number.isInteger(value)) return amountProblems.fraction;
+    if (value <= 0) return amountProblems.notPositive;
+    if (!Number.isSafeInteger(value)) return amountProblems.unsafe;
   } else {
-    return `Give the amount as whole minor units (hundredths of a Bound), ${example}.`;
+    if (/^-?\d+\.\d*$/.test(value)) return amountProblems.fraction;
+    if (!/^-?\d{1,40}$/.test(value)) return amountProblems.notWhole;
+    if (BigInt(value) <= 0n) return amountProblems.notPositive;
   }
-  if (BigInt(value) > maxPayment) {
-    return `One payment moves at most ${maxPayment} minor units (${formatBound(maxPayment)}).`;
-  }
-  return undefined;
+  return BigInt(value) > maxPayment ? amountProblems.tooLarge : undefined;
 }
 
 /** A payable amount in minor units: more than zero, whole, at most `maxPayment`; a JSON integer or digits. */
@@ -53,12 +53,19 @@ export const paymentAmountSchema = lazySchema(() =>
  */
 export function boundFromText(input: string): { minor: bigint } | { problem: string } {
   const text = input.trim();
-  if (text === '') return { problem: 'Give an amount in Bound, such as 12.50.' };
-  if (/^-/.test(text)) return { problem: 'The amount must be more than zero.' };
-  if (/^\d+\.\d{3,}$/.test(text)) {
-    return { problem: 'Bound has two decimal places: give at most two digits after the point, such as 12.50.' };
-  }
-  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) return { problem: 'Give an amount in Bound using digits and a point, such as 12.50.' };
-  return { minor: BigInt(match[1] ?? '0') * 100n + BigInt((match[2] ?? '').padEnd(2, '0')) };
+  if (text === '') return { problem: boundTextProblems.empty };
+  if (/^-/.test(text)) return { problem: amountProblems.notPositive };
+  if (/^\d+\.\d{3,}$/.test(text)) return { problem: boundTextProblems.decimals };
+  if (!/^\d{1,13}(\.\d{1,2})?$/.test(text)) return { problem: boundTextProblems.unreadable };
+  const point = text.indexOf('.');
+  const whole = point < 0 ? text : text.slice(0, point);
+  const cents = point < 0 ? '' : text.slice(point + 1);
+  return { minor: BigInt(whole) * 100n + BigInt(cents.padEnd(2, '0')) };
 }
+
+/** The form's own refusals of what a person typed, word for word. */
+export const boundTextProblems = {
+  empty: 'Give an amount in Bound, such as 12.50.',
+  decimals: 'Bound has two decimal places: give at most two digits after the point, such as 12.50.',
+  unreadable: 'Give an amount in Bound using digits and a point, such as 12.50.',
+};

@@ -61,7 +61,8 @@ async function requireHolder(deps: PaymentDependencies, account: AccountId, fiel
  */
 export async function pay(deps: PaymentDependencies, identity: Identity, input: PaymentInput): Promise<PaymentResult> {
   const from = input.from ?? personAccount(identity.personId);
-  const adminOfFrom = from.startsWith('syndicate:') && (await actsFor(deps, identity.personId, from));
+  // Whether they act for it: for a person's account, whether it is theirs (the rule checks that itself).
+  const adminOfFrom = await actsFor(deps, identity.personId, from);
   checkPaymentSides({ personId: identity.personId, from, to: input.to, adminOfFrom });
   await requireHolder(deps, input.to, 'body.to');
   const draft = { id: deps.newId(), from, to: input.to, amount: input.amount, memo: input.memo };
@@ -92,7 +93,8 @@ async function movePayment(
     if (current && current.status !== 'open') throw new RequestClosed(current);
     const payerState = accounts.get(from);
     const limitSeen = payerState?.creditLimit ?? null;
-    const limits = creditLimits(agreedDefaultLimit, limitSeen === null ? [] : [[from, limitSeen]]);
+    // Only the payer's limit counts (a payee is never refused for being paid): it is the whole rule here.
+    const limits = creditLimits(limitSeen ?? agreedDefaultLimit);
     const seen = (account: AccountId) => accounts.get(account)?.balance ?? 0n;
     const after = planPayment(draft, new Map([...accounts].map(([id, state]) => [id, state.balance])), limits);
     const now = deps.now();
@@ -145,7 +147,7 @@ async function movePayment(
 class RequestClosed extends Error {
   readonly request: PaymentRequest;
   constructor(request: PaymentRequest) {
-    super(`The request is ${request.status}.`);
+    super();
     this.request = request;
   }
 }
@@ -160,7 +162,7 @@ export async function requestPayment(
   input: PaymentRequestInput,
 ): Promise<PaymentRequest> {
   const payee = input.payee ?? personAccount(identity.personId);
-  const adminOfPayee = payee.startsWith('syndicate:') && (await actsFor(deps, identity.personId, payee));
+  const adminOfPayee = await actsFor(deps, identity.personId, payee);
   checkRequestSides({ personId: identity.personId, payer: input.payer, payee, adminOfPayee });
   await requireHolder(deps, input.payer, 'body.payer');
   const request: PaymentRequest = {
@@ -187,13 +189,12 @@ export async function requestPayment(
 /** Which sides of a request the person acts for; a request they act for on neither side is not found. */
 async function sidesOf(deps: PaymentDependencies, identity: Identity, requestId: string) {
   const request = await deps.payments.getRequest(requestId);
-  const [payer, payee] = request
-    ? await Promise.all([
-        actsFor(deps, identity.personId, request.payer),
-        actsFor(deps, identity.personId, request.payee),
-      ])
-    : [false, false];
-  if (!request || !(payer || payee)) throw new NotFoundError('payment request', requestId);
+  if (!request) throw new NotFoundError('payment request', requestId);
+  const [payer, payee] = await Promise.all([
+    actsFor(deps, identity.personId, request.payer),
+    actsFor(deps, identity.personId, request.payee),
+  ]);
+  if (!(payer || payee)) throw new NotFoundError('payment request', requestId);
   return { request, side: { payer, payee } };
 }
 
@@ -215,12 +216,12 @@ export async function answerRequest(
 ): Promise<{ request: PaymentRequest; payment?: Payment | undefined; paidNow: boolean }> {
   const { request, side } = await sidesOf(deps, identity, requestId);
   try {
+    // A closed request goes on to the retried step below, which finds it closed and says so.
     const step = requestStep(request, decision, side);
-    if (step === 'closed') throw new RequestClosed(request);
     if (step === 'already-paid') return { request, payment: await paymentOf(deps, request), paidNow: false };
     if (step === 'pay') {
       const { payer: from, payee: to, amount, memo } = request;
-      checkPaymentSides({ personId: identity.personId, from, to, adminOfFrom: side.payer, field: 'payee' });
+      checkPaymentSides({ personId: identity.personId, from, to, adminOfFrom: side.payer });
       const draft = { id: `req-${request.id}`, from, to, amount, memo };
       const { payment, paidNow } = await movePayment(deps, identity.personId, draft, request);
       return { request: (await deps.payments.getRequest(requestId)) ?? request, payment, paidNow };

@@ -99,14 +99,13 @@ export function checkPaymentSides(payment: {
   from: AccountId;
   to: AccountId;
   adminOfFrom: boolean;
-  field?: string;
 }): void {
-  const { personId, from, to, adminOfFrom, field = 'body.to' } = payment;
+  const { personId, from, to, adminOfFrom } = payment;
   const fromPerson = from.startsWith('person:');
   if (fromPerson ? from !== `person:${personId}` : !adminOfFrom) throw new ForbiddenError(ownOrAdministered);
   if (from === to) {
     throw new ValidationError(
-      [{ field, message: 'An account cannot pay itself: name another person or syndicate.' }],
+      [{ field: 'body.to', message: 'An account cannot pay itself: name another person or syndicate.' }],
       'An account cannot pay itself.',
     );
   }

@@ -3,7 +3,14 @@
 // id, what is refused with nothing changed, and how a request is answered by each of its sides.
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '#domain/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  StoreUnavailableError,
+  ValidationError,
+} from '#domain/errors.ts';
 import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import { memoDigest, parseEvent } from '#domain/innovations/log-events.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
@@ -165,6 +172,7 @@ describe('a payment', () => {
     await rejected(() => pay(deps, carla, input('person:ada', 1n)), CreditLimitError);
     const unknown = await rejected(() => pay(deps, ada, input('person:nobody', 1n)), ValidationError);
     expect(unknown.issues).toEqual([{ field: 'body.to', message: expect.stringMatching(/No person "nobody"/) }]);
+    expect(unknown.message).toBe('The account named does not exist.');
     const gone = await rejected(() => pay(deps, ada, input('syndicate:gone', 1n)), ValidationError);
     expect(gone.issues[0]?.message).toMatch(/No syndicate "gone"/);
     expect(await registryLog.head()).toBeNull();
@@ -193,9 +201,81 @@ describe('a payment', () => {
     for (const who of [bram, carla]) expect(await viewPayment(deps, who, payment.id)).toEqual(payment);
     for (const who of [ada, { personId: 'dan' }])
       await rejected(() => viewPayment(deps, who, payment.id), NotFoundError);
-    await rejected(() => viewPayment(deps, bram, 'missing'), NotFoundError);
+    expect((await rejected(() => viewPayment(deps, bram, 'missing'), NotFoundError)).message).toBe(
+      'No payment with id "missing".',
+    );
+    // Whoever made it keeps seeing it after they stop being an admin of the syndicate it came from.
+    const made = await pay(deps, bram, input('person:carla', 6n, 'y', 'syndicate:taller'));
+    const membership = (personId: string, role: Membership['role']): Membership => ({
+      syndicateId: 'taller',
+      personId,
+      role,
+      status: 'active',
+      requestedAt: at,
+    });
+    await deps.syndicates.changeMembership(membership('dan', 'member'), membership('dan', 'admin'));
+    await deps.syndicates.changeMembership(membership('bram', 'admin'), membership('bram', 'member'));
+    expect(await viewPayment(deps, bram, made.payment.id)).toEqual(made.payment);
     const own = (await pay(deps, ada, input('person:carla', 5n))).payment;
     expect(await viewPayment(deps, ada, own.id)).toEqual(own);
+  });
+});
+
+describe('what a payment asks the store to write', () => {
+  it('names the balances it read, the payer’s limit and the floor the payer must stay above', async () => {
+    const { deps, payments } = await world();
+    const writes: Array<Parameters<typeof payments.pay>[0]> = [];
+    const watched: PaymentDependencies = {
+      ...deps,
+      payments: {
+        ...payments,
+        pay: (write, log) => {
+          writes.push(write);
+          return payments.pay(write, log);
+        },
+      },
+    };
+    await pay(watched, ada, input('syndicate:taller', 1250n));
+    await pay(watched, ada, input('syndicate:taller', 250n));
+    expect(writes.map((w) => [w.payer, w.payee])).toEqual([
+      [
+        { accountId: 'person:ada', amount: 1250n, floor: -3750n, limitSeen: -5000n, seen: 0n },
+        { accountId: 'syndicate:taller', seen: 0n },
+      ],
+      [
+        { accountId: 'person:ada', amount: 250n, floor: -4750n, limitSeen: -5000n, seen: -1250n },
+        { accountId: 'syndicate:taller', seen: 1250n },
+      ],
+    ]);
+  });
+
+  it('is refused as closed when the request was answered after it was read, without trying again', async () => {
+    const { deps, payments } = await world();
+    for (const decision of ['accept', 'refuse'] as const) {
+      const fresh = await requestPayment(deps, carla, { payer: 'person:ada', amount: 10n, memo: 'x' });
+      const first = await payments.getRequest(fresh.id);
+      await answerRequest(deps, carla, fresh.id, 'cancel');
+      // The answer reads the request open (as it was a moment ago); then it is found cancelled.
+      let reads = 0;
+      const racing: PaymentDependencies = {
+        ...deps,
+        payments: { ...payments, getRequest: async (id) => (reads++ === 0 ? first : payments.getRequest(id)) },
+      };
+      const started = Date.now();
+      const error = await rejected(() => answerRequest(racing, ada, fresh.id, decision), ConflictError);
+      expect(error.message).toBe('This request was cancelled already; it changes no more.');
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+  });
+
+  it('passes on a store failure while asking, instead of answering with nothing', async () => {
+    const { deps, payments } = await world();
+    const failing: PaymentDependencies = {
+      ...deps,
+      payments: { ...payments, createRequest: () => Promise.reject(new StoreUnavailableError('down')) },
+    };
+    const ask = () => requestPayment(failing, carla, { payer: 'person:ada', amount: 1n, memo: 'x' });
+    await rejected(ask, StoreUnavailableError);
   });
 });
 
@@ -260,9 +340,10 @@ describe('a payment request', () => {
     const { deps, balance } = await world();
     const refused = await ask(deps, carla, 'person:ada');
     const cancelled = await ask(deps, carla, 'person:ada');
-    expect((await answerRequest(deps, ada, refused.id, 'refuse')).request).toMatchObject({
-      status: 'refused',
-      decidedBy: 'ada',
+    const refusal = await answerRequest(deps, ada, refused.id, 'refuse');
+    expect(refusal).toEqual({
+      request: { ...refused, status: 'refused', decidedBy: 'ada', decidedAt: expect.any(String) },
+      paidNow: false,
     });
     expect((await answerRequest(deps, carla, cancelled.id, 'cancel')).request).toMatchObject({
       status: 'cancelled',
@@ -286,7 +367,11 @@ describe('a payment request', () => {
     await rejected(() => answerRequest(deps, ada, request.id, 'cancel'), ForbiddenError);
     await rejected(() => answerRequest(deps, bram, request.id, 'accept'), NotFoundError);
     await rejected(() => viewRequest(deps, bram, request.id), NotFoundError);
-    await rejected(() => answerRequest(deps, ada, 'missing', 'accept'), NotFoundError);
+    const missing = await rejected(() => answerRequest(deps, ada, 'missing', 'accept'), NotFoundError);
+    expect(missing.message).toBe('No payment request with id "missing".');
+    expect((await rejected(() => viewRequest(deps, bram, request.id), NotFoundError)).message).toMatch(
+      /^No payment request /,
+    );
     expect(await viewRequest(deps, ada, request.id)).toEqual(request);
     expect(await viewRequest(deps, carla, request.id)).toEqual(request);
   });
@@ -327,7 +412,11 @@ describe('a payment request', () => {
     ]);
     expect(ids(await syndicateRequests(deps, bram, 'taller', 'sent', { limit: 10 }))).toEqual([]);
     for (const who of [carla, { personId: 'dan' }]) {
-      await rejected(() => syndicateRequests(deps, who, 'taller', 'received', { limit: 10 }), NotFoundError);
+      const refused = await rejected(
+        () => syndicateRequests(deps, who, 'taller', 'received', { limit: 10 }),
+        NotFoundError,
+      );
+      expect(refused.message).toBe('No syndicate you administer with id "taller".');
     }
   });
 });

@@ -9,7 +9,9 @@ import {
   checkPaymentSides,
   checkRequestSides,
   paymentInputSchema,
+  paymentRequestInputSchema,
   planPayment,
+  requestDecisionSchema,
   type RequestStatus,
   requestStep,
 } from '#domain/ledger/payment.ts';
@@ -41,9 +43,23 @@ describe('the sides of a payment', () => {
     ['an admin paying herself from the syndicate', { from: taller, to: ada, adminOfFrom: true }, RuleViolationError],
   ] as const)('refuses %s', (_what, sides, kind) => {
     const error: Error = thrown(() => checkPaymentSides({ personId: 'ada', ...sides }), kind);
-    if (error instanceof ValidationError)
-      expect(error.issues).toEqual([{ field: 'body.to', message: expect.stringMatching(/cannot pay itself/) }]);
-    if (error instanceof RuleViolationError) expect(error.rule).toBe('conflict-of-interest');
+    if (error instanceof ForbiddenError) {
+      expect(error.message).toBe(
+        'You pay from your own account, or from the account of a syndicate you are an admin of.',
+      );
+    }
+    if (error instanceof ValidationError) {
+      expect(error.message).toBe('An account cannot pay itself.');
+      expect(error.issues).toEqual([
+        { field: 'body.to', message: 'An account cannot pay itself: name another person or syndicate.' },
+      ]);
+    }
+    if (error instanceof RuleViolationError) {
+      expect([error.rule, error.message]).toEqual([
+        'conflict-of-interest',
+        'You cannot pay yourself from a syndicate you are an admin of: another admin must make this payment.',
+      ]);
+    }
   });
 });
 
@@ -60,11 +76,22 @@ describe('the sides of a request', () => {
       { payer: 'person:carla', payee: taller, adminOfPayee: true },
       ValidationError,
     ],
+    ['asking her syndicate to pay itself', { payer: taller, payee: taller, adminOfPayee: true }, ValidationError],
   ] as const)('%s', (_what, sides, refusal) => {
     const check = () => checkRequestSides({ personId: 'carla', ...sides });
     if (refusal === undefined) return expect(check).not.toThrow();
     const error: Error = thrown(check, refusal);
-    if (error instanceof ValidationError) expect(error.issues[0]?.field).toBe('body.payer');
+    if (error instanceof ForbiddenError) {
+      expect(error.message).toBe(
+        'You ask to be paid into your own account, or into a syndicate’s you are an admin of.',
+      );
+    }
+    if (error instanceof ValidationError) {
+      expect(error.message).toBe('You cannot ask yourself to pay.');
+      expect(error.issues).toEqual([
+        { field: 'body.payer', message: 'Ask another person or syndicate to pay: you cannot ask yourself.' },
+      ]);
+    }
   });
 });
 
@@ -92,7 +119,12 @@ describe('an answer to a request', () => {
     ['the payer cancelling', 'cancel', payer],
   ] as const)('refuses %s (403), whatever the request’s status', (_what, decision, side) => {
     for (const status of ['open', 'paid'] as const) {
-      thrown(() => requestStep({ status }, decision, side), ForbiddenError);
+      const error = thrown(() => requestStep({ status }, decision, side), ForbiddenError);
+      expect(error.message).toBe(
+        decision === 'cancel'
+          ? 'Only whoever asked for the payment cancels a request; the payer accepts or refuses it.'
+          : 'Only the payer accepts or refuses a request; whoever asked for it may cancel it.',
+      );
     }
   });
 });
@@ -122,6 +154,41 @@ describe('a payment’s input', () => {
     });
     const refused = paymentInputSchema().safeParse({ to: 'taller', amount: 0, memo: '', from: 'me' });
     expect(refused.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['amount', 'from', 'memo', 'to']);
+  });
+});
+
+describe('a request’s input and its answer', () => {
+  it('takes the payer, the amount and a memo, and the payee to be paid into if not your own', () => {
+    expect(paymentRequestInputSchema().parse({ payer: ada, amount: 700, memo: 'Invoice 7', payee: taller })).toEqual({
+      payer: ada,
+      amount: 700n,
+      memo: 'Invoice 7',
+      payee: taller,
+    });
+    const refused = paymentRequestInputSchema().safeParse({ payer: 'ada', amount: '7.00', memo: '', to: taller });
+    expect(refused.error?.issues.map((issue) => issue.path.join('.') || issue.code).sort()).toEqual([
+      'amount',
+      'memo',
+      'payer',
+      'unrecognized_keys',
+    ]);
+  });
+
+  it('takes accept, refuse or cancel as the answer, and nothing else', () => {
+    for (const decision of ['accept', 'refuse', 'cancel']) {
+      expect(requestDecisionSchema().parse({ decision })).toEqual({ decision });
+    }
+    expect(requestDecisionSchema().safeParse({ decision: 'pay' }).success).toBe(false);
+    expect(requestDecisionSchema().safeParse({ decision: 'accept', amount: 1 }).success).toBe(false);
+  });
+
+  it('names an account and a memo in words when it refuses them', () => {
+    const refused = paymentInputSchema().safeParse({ to: 'taller', amount: 1, memo: ' ' });
+    const messages = Object.fromEntries((refused.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
+    expect(messages.to).toBe('Name an account as "person:<id>" or "syndicate:<id>".');
+    expect(messages.memo).toMatch(/^The memo needs at least 1 visible character/);
+    const long = paymentInputSchema().safeParse({ to: taller, amount: 1, memo: 'x'.repeat(281) });
+    expect(long.error?.issues[0]?.message).toMatch(/^The memo can have at most 280 characters/);
   });
 });
 
