@@ -90,7 +90,13 @@ async function movePayment(
       request ? deps.payments.getRequest(request.id) : undefined,
     ]);
     if (existing) return { payment: existing, paidNow: false };
-    if (current && current.status !== 'open') throw new RequestClosed(current);
+    if (current && current.status !== 'open') {
+      // The reads are not one snapshot: a racing accept may have paid it between the two. Its payment
+      // lands in the request's own transaction, so it is there to read now.
+      const paid = current.paymentId === draft.id ? await deps.payments.getPayment(draft.id) : null;
+      if (paid) return { payment: paid, paidNow: false };
+      throw new RequestClosed(current);
+    }
     const payerState = accounts.get(from);
     const limitSeen = payerState?.creditLimit ?? null;
     // Only the payer's limit counts (a payee is never refused for being paid): it is the whole rule here.

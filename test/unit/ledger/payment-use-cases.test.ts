@@ -268,6 +268,29 @@ describe('what a payment asks the store to write', () => {
     }
   });
 
+  it('answers an accept that read the payment missing and the request paid (a racing accept won) with that payment', async () => {
+    const { deps, payments, balance } = await world();
+    const request = await requestPayment(deps, carla, { payer: 'person:ada', amount: 10n, memo: 'x' });
+    const open = await payments.getRequest(request.id);
+    const won = await answerRequest(deps, ada, request.id, 'accept');
+    // This accept read the request open, then the payment before the winner's landed, then the request paid.
+    let requestReads = 0;
+    let paymentReads = 0;
+    const racing: PaymentDependencies = {
+      ...deps,
+      payments: {
+        ...payments,
+        getRequest: async (id) => (requestReads++ === 0 ? open : payments.getRequest(id)),
+        getPayment: async (id) => (paymentReads++ === 0 ? null : payments.getPayment(id)),
+      },
+    };
+    expect(await answerRequest(racing, ada, request.id, 'accept')).toMatchObject({
+      payment: won.payment,
+      paidNow: false,
+    });
+    expect(balance('person:carla')).toBe(10n);
+  });
+
   it('passes on a store failure while asking, instead of answering with nothing', async () => {
     const { deps, payments } = await world();
     const failing: PaymentDependencies = {
