@@ -1,6 +1,6 @@
 // Ada pays Taller Común for a repair from the syndicate's page, with a memo, and finds the payment in
-// her statement; a mistyped amount is refused with the problem named and nothing paid. Every step is
-// a plain HTML form: the browser runs without JavaScript.
+// her statement; a mistyped amount is refused with the problem named and nothing paid. Carmen asks Ada
+// to pay her, and Ada pays from her requests. Every step is a plain HTML form: no JavaScript runs.
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -59,5 +59,32 @@ describe('paying in Bound', () => {
       /Payment received.*Ada Okafor.*12\.50 Bound/,
     );
     await context.close();
+  });
+
+  it('lets Carmen ask Ada to be paid from Ada’s profile, and Ada pay it once from her requests', async () => {
+    const memo = `Invoice: soldering lesson ${Date.now()}`;
+    const carmenContext = await browser.newContext({ javaScriptEnabled: false });
+    const carmen = await carmenContext.newPage();
+    await signIn(carmen, baseUrl, /Carmen Ruiz/, '/people/demo-ada/');
+    await carmen.getByRole('link', { name: 'Ask Ada Okafor to pay you instead' }).click();
+    await expect(carmen.getByLabel(/^Who should pay/).inputValue()).resolves.toBe('person:demo-ada');
+    await carmen.getByLabel(/^Amount, in Bound/).fill('4');
+    await carmen.getByLabel(/^What it is for/).fill(memo);
+    await carmen.getByRole('button', { name: 'Ask to be paid' }).click();
+    await expect(carmen.getByRole('status').textContent()).resolves.toContain('Asked');
+    await expect(carmen.getByRole('row').filter({ hasText: memo }).textContent()).resolves.toMatch(
+      /Ada Okafor.*4\.00 Bound.*open/,
+    );
+
+    const adaContext = await browser.newContext({ javaScriptEnabled: false });
+    const ada = await adaContext.newPage();
+    await signIn(ada, baseUrl, /Ada Okafor/, '/me/payment-requests/');
+    const row = ada.getByRole('row').filter({ hasText: memo });
+    await row.getByRole('button', { name: 'Pay 4.00 Bound to Carmen Ruiz' }).click();
+    await expect(ada.getByRole('status').textContent()).resolves.toBe('Paid: it is in your statement.');
+    await expect(ada.getByRole('row').filter({ hasText: memo }).textContent()).resolves.toMatch(/paid/);
+    await expect(ada.getByRole('row').filter({ hasText: memo }).getByRole('button').count()).resolves.toBe(0);
+    await carmenContext.close();
+    await adaContext.close();
   });
 });
