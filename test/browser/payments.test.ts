@@ -2,9 +2,9 @@
 // her statement; a mistyped amount is refused with the problem named and nothing paid. Carmen asks Ada
 // to pay her, and Ada pays from her requests. Every step is a plain HTML form: no JavaScript runs.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { lastPage, launchBrowser } from '../support/browser.ts';
 import { signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
@@ -14,15 +14,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** Follows a statement's Next links to its last page, where the newest movements are (oldest first). */
-async function lastPage(page: Page) {
-  for (let step = 0; step < 50; step++) {
-    const next = page.getByRole('navigation', { name: 'Pages of movements' }).getByRole('link', { name: 'Next →' });
-    if ((await next.count()) === 0) return;
-    await Promise.all([page.waitForNavigation(), next.click()]);
-  }
-}
 
 describe('paying in Bound', () => {
   it('lets Ada pay Taller Común for a repair with a memo, and shows it in her statement', async () => {

@@ -1,7 +1,7 @@
 // Payments and payment requests in the table. A payment is one transaction: the payment itself (once
 // per id), both balances with their guards, both statement lines, the ledger's totals, the log append,
 // and, when it pays a request, the request (only while open).
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { LogAppend } from '#domain/innovations/log-head.ts';
 import type { Payment, PaymentRequest } from '#domain/ledger/payment.ts';
 import type { PaymentRepository, PaymentWrite } from '#domain/ledger/payment-repository.ts';
@@ -18,6 +18,12 @@ const toPayment = (item: Item): Payment => {
 const toRequest = (item: Item): PaymentRequest => {
   const request = fromItem<PaymentRequest>(item);
   return { ...request, amount: big(request.amount) };
+};
+/** A request changes only while it is open: paid, refused or cancelled, it stays so. */
+const whileOpen = {
+  ConditionExpression: '#status = :open',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':open': 'open' },
 };
 const requestItem = (request: PaymentRequest) => ({
   ...paymentRequestKeys(request),
@@ -51,9 +57,7 @@ export function paymentItems(tableName: string, write: PaymentWrite, log: LogApp
               TableName: tableName,
               Item: requestItem(write.request),
               // Paid once: accepts that race all aim at the open request, and one lands.
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':open': 'open' },
+              ...whileOpen,
             },
           },
         ]
@@ -63,6 +67,11 @@ export function paymentItems(tableName: string, write: PaymentWrite, log: LogApp
 }
 
 export function createPaymentRepository(client: DynamoDBDocumentClient, tableName: string): PaymentRepository {
+  const putRequest = (request: PaymentRequest, condition: Partial<PutCommandInput>, conflict: string) =>
+    storeCall(
+      () => client.send(new PutCommand({ TableName: tableName, Item: requestItem(request), ...condition })),
+      conflict,
+    );
   return {
     // Access pattern `payment-by-id`: one payment, strongly consistent (a retry checks it was made).
     async getPayment(paymentId) {
@@ -85,33 +94,11 @@ export function createPaymentRepository(client: DynamoDBDocumentClient, tableNam
     },
 
     async createRequest(request) {
-      await storeCall(
-        () =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: requestItem(request),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          ),
-        'A payment request with this id exists already.',
-      );
+      await putRequest(request, { ConditionExpression: 'attribute_not_exists(pk)' }, 'A request with this id exists.');
     },
 
     async closeRequest(request) {
-      await storeCall(
-        () =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: requestItem(request),
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':open': 'open' },
-            }),
-          ),
-        'The request was answered meanwhile.',
-      );
+      await putRequest(request, whileOpen, 'The request was answered meanwhile.');
     },
 
     // Access pattern `requests-of-account`: an account's requests received (gsi1) or sent (gsi2), newest first.
