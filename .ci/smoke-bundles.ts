@@ -117,6 +117,15 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     ],
   },
   {
+    // The API's fourth function (its route group: Bound payments and payment requests).
+    bundle: 'BoundApiFunction',
+    label: 'bound-api',
+    checks: [
+      { path: '/api/me/payment-requests', status: 401, contains: '"status":401', policy: "default-src 'none'" },
+      { path: '/api/me/payment-requests', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
     bundle: 'SiteFunction',
     label: 'site',
     checks: [

@@ -128,11 +128,12 @@ export class StatelessStack extends Stack {
       senderDomain: props.emailDomain ?? new URL(publicUrl).host,
     });
 
-    // The API, as three functions by route group (functions/http/api.ts), so each bundle carries only its
+    // The API, as four functions by route group (functions/http/api.ts), so each bundle carries only its
     // routes' code and starts faster. The first two sign (credentials and the /api/credentials/keys
     // answer; the registry log's heads) and search (the job and people searches and health; the
-    // innovation registry); the people function shows credentials and searches skills, so all three read
-    // the signing key and the search-only key.
+    // innovation registry); the people function shows credentials and searches skills; the Bound function
+    // signs the log's heads its payments append. All four share the composition root, which reads the
+    // signing key and the search-only key, so all four are given them.
     const apiGroupFunction = (
       name: string,
       entry: string,
@@ -187,6 +188,11 @@ export class StatelessStack extends Stack {
       );
     };
     grantFiles(peopleApiFunction);
+    const boundApiFunction = apiGroupFunction(
+      'BoundApi',
+      'functions/handlers/bound-api.ts',
+      'Guildhall API: Bound payments and payment requests',
+    );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
@@ -298,7 +304,12 @@ export class StatelessStack extends Stack {
     monitoring.watchQueue('SweepFailures', sweepFailures, 'a daily sweep failed after its retries; run it again');
 
     const api = new GuildhallHttpApi(this, 'Api', {
-      apiFunctions: { api: apiFunction, 'innovations-api': innovationsApiFunction, 'people-api': peopleApiFunction },
+      apiFunctions: {
+        api: apiFunction,
+        'innovations-api': innovationsApiFunction,
+        'people-api': peopleApiFunction,
+        'bound-api': boundApiFunction,
+      },
       siteFunction,
       issuer: identity.issuer,
       audience: identity.client.userPoolClientId,
@@ -322,7 +333,7 @@ export class StatelessStack extends Stack {
     });
 
     acknowledgeFunctions(props.table, {
-      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, siteFunction],
+      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, boundApiFunction, siteFunction],
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });

@@ -13,6 +13,7 @@ import { createLearningRepository } from '#adapters/dynamodb/learning-repository
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
+import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createPersonDataRepository } from '#adapters/dynamodb/person-data-repository.ts';
 import { createSavedSearchRepository } from '#adapters/dynamodb/saved-search-repository.ts';
@@ -30,6 +31,7 @@ import type {
   RegistryLogRepository,
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
+import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
@@ -80,6 +82,8 @@ export interface StoreServices {
   shortages: ShortageRepository;
   innovations: InnovationRepository;
   ledger: LedgerRepository;
+  /** Payments and payment requests in Bound. */
+  payments: PaymentRepository;
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
@@ -171,6 +175,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
+    payments:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+        ? createPaymentRepository(client, config.TABLE_NAME)
+        : notCarried('payments'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

@@ -39,6 +39,11 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
   },
   'people-api': { GUILDHALL_WITHOUT_LEDGER: 'true' },
+  'bound-api': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+  },
   indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
   reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
   'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },

@@ -70,6 +70,10 @@ const pages = [
   )}/`,
   '/unsubscribe/not-a-link-guildhall-made/',
   '/dev/mail/',
+  '/me/pay/?to=syndicate:taller-comun-valencia',
+  '/me/payment-requests/',
+  // Another person's profile: the pay form beside it.
+  '/people/demo-ada/',
   '/auth/sign-in',
   '/no-such-page/',
 ];

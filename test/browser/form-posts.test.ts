@@ -51,6 +51,8 @@ describe('the site’s form posts', () => {
       '/me/notifications/',
       '/me/profile/goal/',
       '/me/saved-searches/',
+      '/me/pay/',
+      '/me/payment-requests/',
     ];
     const before = await (await fetch(`${baseUrl}/api/ledger`)).text();
     for (const path of paths) {

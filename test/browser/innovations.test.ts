@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { lastPage, launchBrowser } from '../support/browser.ts';
 import { signIn, tokenFor } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
@@ -25,15 +25,6 @@ async function expectAccessibleForms(page: Page) {
 }
 
 const statusText = (page: Page) => page.getByRole('status').first().textContent();
-
-/** Follows a statement's Next links to its last page, where the newest movements are (oldest first). */
-async function lastPage(page: Page) {
-  for (let step = 0; step < 50; step++) {
-    const next = page.getByRole('navigation', { name: 'Pages of movements' }).getByRole('link', { name: 'Next →' });
-    if ((await next.count()) === 0) return;
-    await Promise.all([page.waitForNavigation(), next.click()]);
-  }
-}
 
 describe('an improvement from draft to settled royalty', () => {
   it('publishes, adopts, reports, confirms and shows both sides the settled amounts', async () => {

@@ -1,9 +1,10 @@
-// The API is served by three functions, by route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, its group's (innovations, people, or the API function, which
+// The API is served by four functions, by route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, its group's (innovations, people, Bound, or the API function, which
 // also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
+import { boundGroup } from '#http/groups/bound-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
@@ -13,6 +14,7 @@ let routes: Resource[];
 let apiFunction: string;
 let innovationsFunction: string;
 let peopleFunction: string;
+let boundFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
@@ -20,6 +22,7 @@ beforeAll(() => {
   apiFunction = functionId(app, /^Guildhall API: jobs/);
   innovationsFunction = functionId(app, /^Guildhall API: innovations/);
   peopleFunction = functionId(app, /^Guildhall API: profiles/);
+  boundFunction = functionId(app, /^Guildhall API: Bound/);
 });
 
 /** The logical id of the function a route's integration invokes. */
@@ -39,7 +42,10 @@ describe('the API’s three functions', () => {
       const declared = routesWithKey(key);
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
-      expect(only && [apiFunction, innovationsFunction, peopleFunction].includes(functionOf(only)), key).toBe(true);
+      expect(
+        only && [apiFunction, innovationsFunction, peopleFunction, boundFunction].includes(functionOf(only)),
+        key,
+      ).toBe(true);
     }
   });
 
@@ -63,7 +69,9 @@ describe('the API’s three functions', () => {
         ? innovationsFunction
         : peopleGroup.routes.includes(route)
           ? peopleFunction
-          : apiFunction;
+          : boundGroup.routes.includes(route)
+            ? boundFunction
+            : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -84,12 +92,20 @@ describe('the API’s three functions', () => {
     }
   });
 
+  it('sends a payment path’s every method to the Bound function, so it answers 405 there', () => {
+    for (const path of new Set(boundGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(boundFunction);
+    }
+  });
+
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect([apiFunction, innovationsFunction, peopleFunction], route.Properties.RouteKey).toContain(
+      expect([apiFunction, innovationsFunction, peopleFunction, boundFunction], route.Properties.RouteKey).toContain(
         functionOf(route),
       );
     }

@@ -78,7 +78,7 @@ describe('every function', () => {
 
   it('keeps no log group for ever, the API’s access logs included', () => {
     const groups = Object.entries(app.findResources('AWS::Logs::LogGroup'));
-    expect(groups.length).toBeGreaterThanOrEqual(8);
+    expect(groups.length).toBeGreaterThanOrEqual(9);
     for (const [id, group] of groups) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
     const [stage] = Object.values(app.findResources('AWS::ApiGatewayV2::Stage'));
     const destination = stage?.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
@@ -108,11 +108,11 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 9 functions (three of them the API's, one the SES events'), 5xx rate and p99 latency, table throttles, the sweep's failed
-    // invocations and dead-letter queue, each stream consumer's iterator age and two queues, the
-    // reindex's dead-letter queue, the SES events' failure queue, the notification producer's failures:
+    // Errors and throttles of 10 functions (four of them the API's, one the SES events'), 5xx rate and p99 latency, table
+    // throttles, the sweep's failed invocations and dead-letter queue, each stream consumer's iterator age and two
+    // queues, the reindex's dead-letter queue, the SES events' failure queue, the notification producer's failures:
     // each is asserted in these infra tests (email.test.ts for the SES queue). A new alarm needs its test.
-    expect(alarms()).toHaveLength(18 + 2 + 1 + 2 + 2 * 3 + 1 + 1 + 1);
+    expect(alarms()).toHaveLength(20 + 2 + 1 + 2 + 2 * 3 + 1 + 1 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
       expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);

@@ -24,6 +24,7 @@ const ids = {
   report: '',
   notification: '',
   savedSearch: '',
+  paymentRequest: '',
 };
 const roles = {
   anonymous: null,
@@ -149,6 +150,14 @@ beforeAll(async () => {
     link: `/jobs/${ids.opening}/applicants/`,
     eventKey,
   });
+  // The applicant invoices the owner: the request is the two of theirs, and nobody else's.
+  ids.paymentRequest = body(
+    await expectStatus(
+      call('POST', '/api/payment-requests', 'applicant', { payer: 'person:owner', amount: 1500, memo: 'Site visit' }),
+      201,
+      'ask to be paid',
+    ),
+  ).id;
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -360,8 +369,20 @@ const cells: Cell[] = [
     ownerStatus: 200,
   },
   {
+    route: 'GET /api/payment-requests/{requestId}',
+    path: () => `/api/payment-requests/${ids.paymentRequest}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
     route: 'POST /api/me/saved-searches/{savedSearchId}/feed-address',
     path: () => `/api/me/saved-searches/${ids.savedSearch}/feed-address`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/payment-requests',
+    path: () => '/api/syndicates/own-syn/payment-requests',
     owner: 'owner',
     ownerStatus: 200,
   },
@@ -370,6 +391,13 @@ const cells: Cell[] = [
     path: () => `/api/me/saved-searches/${ids.savedSearch}`,
     owner: 'owner',
     ownerStatus: 204,
+  },
+  {
+    route: 'PUT /api/payment-requests/{requestId}/decision',
+    path: () => `/api/payment-requests/${ids.paymentRequest}/decision`,
+    body: { decision: 'refuse' },
+    owner: 'owner',
+    ownerStatus: 200,
   },
 ];
 

@@ -1,7 +1,7 @@
 // The business counts the job board and the ledger make, through the API against DynamoDB Local: an
 // application is counted when one is submitted (not when the same person applies again), a fill when an
 // offer is accepted (not declined, not accepted twice), a settlement and a payment per inventor paid
-// when a report is settled (not when it is settled again).
+// when a report is settled (not when it is settled again), and a payment per payment in Bound made.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
@@ -72,5 +72,38 @@ describe('business counts of the Bound ledger', () => {
     const again = await world.call('POST', `/api/innovations/${id}/reports/${reportId}/settlement`, 'admin');
     expect(body(again)).toMatchObject({ settledNow: false, report: { status: 'settled' } });
     expect(counted).toEqual(['settlements', 'payments', 'payments']);
+  });
+
+  it('counts a payment once: not for a refusal, a retry with its key, or a request accepted again', async () => {
+    const counted: BusinessCount[] = [];
+    const world = await innovationWorld(
+      { now: new Date('2026-11-21T12:00:00.000Z') },
+      { count: (n) => counted.push(n) },
+    );
+    counted.length = 0;
+    const pay = (amount: number) =>
+      world.call(
+        'POST',
+        '/api/payments',
+        'admin',
+        { from: 'syndicate:mill', to: 'person:ana', amount, memo: 'Parts' },
+        {
+          'idempotency-key': `pay-${amount}`,
+        },
+      );
+    expect((await pay(500)).status).toBe(201);
+    expect((await pay(500)).headers['idempotent-replayed']).toBe('true');
+    expect((await pay(999_999_999)).status).toBe(422);
+    expect(counted).toEqual(['payments']);
+    const asked = await world.call('POST', '/api/payment-requests', 'ana', {
+      payer: 'syndicate:mill',
+      amount: 100,
+      memo: 'Invoice',
+    });
+    const accept = () =>
+      world.call('PUT', `/api/payment-requests/${body(asked).id}/decision`, 'admin', { decision: 'accept' });
+    expect(body(await accept()).paidNow).toBe(true);
+    expect(body(await accept()).paidNow).toBe(false);
+    expect(counted).toEqual(['payments', 'payments']);
   });
 });

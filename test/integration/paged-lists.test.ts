@@ -170,6 +170,28 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
     );
     expect(decided.report.status).toBe('settled');
   }
+  // Ana invoices riverside five times, and riverside pays her twice beside the royalties.
+  for (let i = 0; i < 5; i++) {
+    await ok(
+      call('POST', '/api/payment-requests', 'ana', {
+        payer: 'syndicate:riverside',
+        amount: 100 + i,
+        memo: `Invoice ${i}`,
+      }),
+      201,
+    );
+  }
+  for (let i = 0; i < 2; i++) {
+    await ok(
+      call('POST', '/api/payments', 'admin', {
+        from: 'syndicate:riverside',
+        to: 'person:ana',
+        amount: 50,
+        memo: `Thanks ${i}`,
+      }),
+      201,
+    );
+  }
 }
 
 const byId = (item: Record<string, unknown>) => String(item.id);
@@ -306,7 +328,7 @@ const innovationRows: ListRow[] = [
     path: '/api/syndicates/riverside/statement',
     as: null,
     pageSize: 2,
-    id: (item) => `${item.at} ${item.kind} ${item.innovationId} ${item.counterparty}`,
+    id: (item) => `${item.at} ${item.kind} ${item.innovationId ?? item.paymentId} ${item.counterparty}`,
   },
   { route: '/api/ledger', path: '/api/ledger', as: null, pageSize: 2, id: (item) => String(item.accountId) },
   {
@@ -314,7 +336,7 @@ const innovationRows: ListRow[] = [
     path: '/api/me/statement',
     as: 'ana',
     pageSize: 2,
-    id: (item) => `${item.at} ${item.kind} ${item.innovationId} ${item.counterparty}`,
+    id: (item) => `${item.at} ${item.kind} ${item.innovationId ?? item.paymentId} ${item.counterparty}`,
   },
 ];
 
@@ -323,7 +345,19 @@ const peopleRows: ListRow[] = [
   { route: '/api/me/notifications', path: '/api/me/notifications', as: 'p0', pageSize: 2, id: byId },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows];
+// Rows of issue 16's payment requests: ana's five invoices to riverside, from each side.
+const paymentRows: ListRow[] = [
+  { route: '/api/me/payment-requests', path: '/api/me/payment-requests?box=sent', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/syndicates/{syndicateId}/payment-requests',
+    path: '/api/syndicates/riverside/payment-requests?box=received',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>

@@ -173,6 +173,7 @@ function nthWriteFails(config: Services['config']) {
     shortages,
     innovations,
     ledger,
+    payments,
     registryLog,
     storeClient,
     notifications,
@@ -190,6 +191,7 @@ function nthWriteFails(config: Services['config']) {
       shortages,
       innovations,
       ledger,
+      payments,
       registryLog,
       // The client too: the email repositories are built from it (app/email-services.ts).
       storeClient,

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by Playwright; no browser is ever downloaded.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -23,4 +23,13 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Follows a statement's Next links to its last page, where the newest movements are (oldest first). */
+export async function lastPage(page: Page) {
+  for (let step = 0; step < 50; step++) {
+    const next = page.getByRole('navigation', { name: 'Pages of movements' }).getByRole('link', { name: 'Next →' });
+    if ((await next.count()) === 0) return;
+    await Promise.all([page.waitForNavigation(), next.click()]);
+  }
 }

@@ -82,17 +82,17 @@ export type MemoryLedger = LedgerRepository & {
   /** Throws ConflictError if any entry's key is taken already. */
   checkEntries(entries: readonly LedgerEntry[]): void;
   addEntries(entries: readonly LedgerEntry[]): void;
-  /** Adds a settlement's figures to the totals, as the settlement's transaction does. */
-  addTotals(net: bigint, moved: bigint): void;
+  /** Adds a settlement's (or a payment's) figures to the totals, as its transaction does. */
+  addTotals(net: bigint, moved: bigint, kind?: 'settlements' | 'payments'): void;
 };
 
 export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
   const accounts = new Map<AccountId, AccountState>();
   const entries: LedgerEntry[] = [];
   const changes: CreditLimitChange[] = [];
-  const totals: LedgerTotals = { sum: 0n, settlements: 0, moved: 0n };
+  const totals: LedgerTotals = { sum: 0n, settlements: 0, payments: 0, moved: 0n };
   const entryKey = (entry: LedgerEntry) =>
-    `${entry.accountId}|${entry.at}|${entry.reportId}|${String(entry.sequence).padStart(3, '0')}`;
+    `${entry.accountId}|${entry.at}|${entry.kind === 'payment' ? entry.paymentId : entry.reportId}|${String(entry.sequence).padStart(3, '0')}`;
   const keys = new Set<string>();
   return {
     seed: (account) => accounts.set(account.accountId, copy(account)),
@@ -110,9 +110,9 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
         entries.push(copy(entry));
       }
     },
-    addTotals(net, moved) {
+    addTotals(net, moved, kind = 'settlements') {
       totals.sum += net;
-      totals.settlements += 1;
+      totals[kind] += 1;
       totals.moved += moved;
     },
     async getAccounts(accountIds) {

@@ -91,6 +91,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     report: '',
     confirmed: '',
     savedSearch: '',
+    paymentRequest: '',
   };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
@@ -186,6 +187,15 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       eventKey,
     });
   }
+
+  // An invoice to the owner's syndicate, for its admin to pay (the syndicate has credit from readyToPay).
+  ids.paymentRequest = body(
+    await expectStatus(
+      call('POST', '/api/payment-requests', 'joiner', { payer: 'syndicate:own-syn', amount: 700, memo: 'Bench hire' }),
+      201,
+      'ask to be paid',
+    ),
+  ).id;
 
   const lesson = course.lessons[0]?.id ?? '';
   // The quiz takes every lesson done and a drawn set of questions: the learner has both before the cases run.
@@ -368,6 +378,27 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       path: () => '/api/people/owner/credit-limit',
       body: () => ({ credit: '50000', reason: 'Agreed at the members’ meeting.' }),
       as: 'steward',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/payments',
+      path: () => '/api/payments',
+      body: () => ({ from: 'syndicate:own-syn', to: 'person:joiner', amount: 1250, memo: 'Two hours at the bench' }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'POST /api/payment-requests',
+      path: () => '/api/payment-requests',
+      body: () => ({ payer: 'syndicate:own-syn', amount: 900, memo: 'Invoice 12: fault finding' }),
+      as: 'joiner',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/payment-requests/{requestId}/decision',
+      path: () => `/api/payment-requests/${ids.paymentRequest}/decision`,
+      body: () => ({ decision: 'accept' }),
+      as: 'owner',
       ok: 200,
     },
     {

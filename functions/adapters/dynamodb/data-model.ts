@@ -220,14 +220,30 @@ export const entities = {
     foundBy: ['accountId'],
   })),
   'ledger-totals': entity(() => ({
-    about: 'The ledger’s totals (sum of balances, settlements, Bound moved), kept by every settlement.',
+    about: 'The ledger’s totals (sum of balances, settlements, payments, Bound moved), kept by every movement.',
     keys: k.ledgerTotalsKeys,
     foundBy: [],
   })),
   'ledger-entry': entity(() => ({
-    about: 'A statement line of an account, in time order.',
-    keys: k.ledgerEntryKeys(v('accountId'), v('at'), v('reportId'), n('sequence', 3)),
+    about: 'A statement line of an account, in time order: a royalty, an implementer’s share or a payment.',
+    keys: k.ledgerEntryKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
     foundBy: ['accountId'],
+    notes: '`<sourceId>` is the value report’s id for a settlement’s lines, the payment’s id for a payment’s.',
+  })),
+  payment: entity(() => ({
+    about: 'A payment in Bound (from, to, amount, memo, who made it), written once in its own transaction.',
+    keys: k.paymentKeys(v('paymentId')),
+    foundBy: ['paymentId'],
+  })),
+  'payment-request': entity(() => ({
+    about: 'A payee’s request to be paid; gsi1 lists an account’s received requests, gsi2 its sent ones.',
+    keys: k.paymentRequestKeys({
+      id: v('requestId'),
+      payer: v('payerAccountId'),
+      payee: v('payeeAccountId'),
+      createdAt: v('createdAt'),
+    }),
+    foundBy: ['requestId'],
   })),
   'credit-limit-change': entity(() => ({
     about: 'One change of an account’s credit limit, in time order.',
@@ -1099,6 +1115,10 @@ export const accessPatterns = {
       'PUT /api/syndicates/{id}/credit-limit',
       'PUT /api/people/{id}/credit-limit',
       'GET /api/ledger',
+      'POST /api/payments',
+      'PUT /api/payment-requests/{requestId}/decision',
+      'page /me/pay/',
+      'page /me/payment-requests/',
     ],
   })),
   accounts: pattern(() => ({
@@ -1110,19 +1130,19 @@ export const accessPatterns = {
     usedBy: ['GET /api/ledger', 'page /ledger/'],
     partition: {
       single:
-        'an account’s index entry is rewritten only when a settlement or a credit grant changes it, and both are registry-log writes, which the log’s head holds to a few dozen a second with at most 21 accounts each, far under a partition’s 1,000 writes a second; reads are pages',
+        'an account’s index entry is rewritten only when a settlement, a payment or a credit grant changes it, and all three are registry-log writes, which the log’s head holds to a few dozen a second with at most 21 accounts each, far under a partition’s 1,000 writes a second; reads are pages',
     },
   })),
   'ledger-totals': pattern(() => ({
     entity: 'ledger-totals',
-    does: 'The ledger’s totals, one item kept by every settlement (strongly consistent).',
+    does: 'The ledger’s totals, one item kept by every settlement and payment (strongly consistent).',
     operation: 'GetItem',
     key: k.ledgerTotalsKeys,
     reads: 'one item',
     usedBy: ['GET /api/ledger', 'page /ledger/'],
     partition: {
       single:
-        'one item, written only inside settlements, which the registry log’s head already serialises: it adds no limit of its own',
+        'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
     },
   })),
   'entries-of-account': pattern(() => ({
@@ -1137,6 +1157,35 @@ export const accessPatterns = {
       'page /ledger/me/',
       'page /ledger/syndicates/[id]/',
     ],
+  })),
+  'payment-by-id': pattern(() => ({
+    entity: 'payment',
+    does: 'One payment, strongly consistent: a payment that runs again finds itself made and pays nothing.',
+    operation: 'GetItem',
+    key: k.paymentKeys(v('paymentId')),
+    reads: 'one item',
+    usedBy: ['POST /api/payments', 'PUT /api/payment-requests/{requestId}/decision', 'page /me/pay/'],
+  })),
+  'payment-request-by-id': pattern(() => ({
+    entity: 'payment-request',
+    does: 'One payment request, strongly consistent: an answer decides from it.',
+    operation: 'GetItem',
+    key: k.paymentRequestLookup(v('requestId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/payment-requests/{requestId}',
+      'PUT /api/payment-requests/{requestId}/decision',
+      'POST /api/payment-requests',
+      'page /me/payment-requests/',
+    ],
+  })),
+  'requests-of-account': pattern(() => ({
+    entity: 'payment-request',
+    does: 'An account’s payment requests, received (gsi1) or sent (gsi2), newest first, a page at a time.',
+    operation: 'Query',
+    key: k.accountRequestsKey(v('accountId'), 'received'),
+    reads: 'a page',
+    usedBy: ['GET /api/me/payment-requests', 'GET /api/syndicates/{syndicateId}/payment-requests'],
   })),
   'limit-changes-of-account': pattern(() => ({
     entity: 'credit-limit-change',
@@ -1605,8 +1654,8 @@ export type PatternName = keyof typeof accessPatterns;
 export const serialisationPoints = {
   'registry-log-head': traced(() => ({
     item: k.logHeadKeys,
-    why: 'Every logged write (publication, adoption, value report, settlement, credit-limit change) is one transaction conditional on the head’s size, so the log never forks and its entries keep one order: appends happen one at a time, whatever else the transaction writes. A loser re-reads the head and retries with exponential backoff and full jitter, inside a time budget under the functions’ timeout, then answers 503 busy having written nothing.',
+    why: 'Every logged write (publication, adoption, value report, settlement, credit-limit change, payment) is one transaction conditional on the head’s size, so the log never forks and its entries keep one order: appends happen one at a time, whatever else the transaction writes. A loser re-reads the head and retries with exponential backoff and full jitter, inside a time budget under the functions’ timeout, then answers 503 busy having written nothing.',
     limit:
-      'measured on DynamoDB Local (`npm run bench:log-head`, README benchmarks; one machine whose 2 cores other jobs shared): 69 appends a second from one writer (p95 40 ms), 29 a second with 10 racing (p95 1.7 s, 2.4 tries an append), 22 a second with 50 (p95 4.6 s; 16 of 200 ran out of the 6 s retry budget and were refused with a 503, nothing written). On DynamoDB one item takes at most 1,000 writes a second and a transaction ~10–25 ms, so the head passes about 40–100 logged writes a second at best: far above the pace of publications and settlements a commons makes, and the reason nothing frequent (applications, enrollments) is ever logged. Past that, the log would need appends batched.',
+      'measured on DynamoDB Local (`npm run bench:log-head`, README benchmarks; one machine whose 2 cores other jobs shared): 69 appends a second from one writer (p95 40 ms), 29 a second with 10 racing (p95 1.7 s, 2.4 tries an append), 22 a second with 50 (p95 4.6 s; 16 of 200 ran out of the 6 s retry budget and were refused with a 503, nothing written). On DynamoDB one item takes at most 1,000 writes a second and a transaction ~10–25 ms, so the head passes about 40–100 logged writes a second at best: far above the pace of publications and settlements a commons makes, and the reason nothing frequent (applications, enrollments) is ever logged. Payments are logged (issue 16: every movement of Bound is in the log), so the commons’ whole trade shares this ceiling: a trading day of a few thousand members fits, a Sardex-sized one (thousands of payments an hour at peak) is near it, and past it the log would need appends batched.',
   })),
 };

@@ -4,31 +4,25 @@
 // Amounts of Bound are stored as DynamoDB numbers, which hold 38 digits exactly. The document client
 // writes a bigint as such a number, and reads it back as a JS number when it is a safe integer, as a
 // bigint beyond that; `big` turns either into a bigint, so no amount ever passes through a float.
-import {
-  type DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Adoption, Settlement, ValueReport } from '#domain/innovations/adoption.ts';
 import { type InnovationRecord, type InnovationVersion, linkedPeople } from '#domain/innovations/innovation.ts';
 import type { SettlementWrite } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
 import { storeCall } from './errors.ts';
 import { fromItem, type Item } from './items.ts';
+import { type BalanceChange, balanceUpdate, entryPut, type TransactItem, totalsUpdate } from './ledger-items.ts';
 import {
-  accountKeys,
   innovationKeys,
   innovationLookup,
   innovationVersionKeys,
   inventorLinkKeys,
-  ledgerEntryKeys,
-  ledgerTotalsKeys,
   logEntryKeys,
   logHeadKeys,
   valueReportKeys,
 } from './keys.ts';
 
-export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type { TransactItem };
 
 export function big(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
@@ -231,50 +225,11 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
   const settlement = report.settlement;
   if (!settlement) throw new Error('A settled report carries its settlement.');
   const at = settlement.settledAt;
-  // One list of balance changes feeds both the account updates and the ledger's sum, so the sum
-  // can only ever move by what the balances move.
-  const changes = [
+  // One list of balance changes feeds both the account updates and the ledger's sum.
+  const changes: BalanceChange[] = [
     ...(payer ? [{ accountId: payer.accountId, delta: -payer.total, seen: payer.seen, guard: payer }] : []),
     ...write.payees.map((payee) => ({ accountId: payee.accountId, delta: payee.amount, seen: payee.seen })),
   ];
-  const net = changes.reduce((sum, change) => sum + change.delta, 0n);
-  const moved = payer?.total ?? 0n;
-  const accountUpdate = (
-    change: (typeof changes)[number] & { guard?: { floor: bigint; limitSeen: bigint | null } },
-  ) => {
-    const { accountId, delta, seen, guard } = change;
-    const keys = accountKeys(accountId);
-    const limitGuard = guard?.limitSeen === null ? 'attribute_not_exists(creditLimit)' : 'creditLimit = :seenLimit';
-    // Over the balance the plan read: entries then carry the exact balance after them. Settlements
-    // take turns at the log's head anyway, so this adds no waiting, only a retry after a race.
-    const balanceIs = seen === 0n ? '(attribute_not_exists(balance) OR balance = :seen)' : 'balance = :seen';
-    return {
-      Update: {
-        TableName: tableName,
-        Key: { pk: keys.pk, sk: keys.sk },
-        UpdateExpression:
-          'SET accountId = :id, #type = :type, gsi1pk = :g1, gsi1sk = :g1s, updatedAt = :at ADD balance :delta',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':id': accountId,
-          ':type': 'account',
-          ':g1': keys.gsi1pk,
-          ':g1s': keys.gsi1sk,
-          ':at': at,
-          ':delta': delta,
-          ':seen': seen,
-          ...(guard
-            ? { ':floor': guard.floor, ...(guard.limitSeen === null ? {} : { ':seenLimit': guard.limitSeen }) }
-            : {}),
-        },
-        // The payer may only go down to its limit, as it stands now: the condition is on the current
-        // balance (at least the limit plus what leaves), so concurrent payments cannot both pass it.
-        ConditionExpression: guard
-          ? `${balanceIs} AND (attribute_not_exists(balance) OR balance >= :floor) AND ${limitGuard}`
-          : balanceIs,
-      },
-    } satisfies TransactItem;
-  };
   // Each royalty entry carries the balance after it, counted from the balance seen.
   const running = new Map(changes.map((change) => [change.accountId as string, change.seen]));
   const entries = write.entries.map((entry) => {
@@ -294,18 +249,8 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
         ExpressionAttributeValues: { ':confirmed': 'confirmed', ':pending': 'pending', ':cutoff': write.lapseCutoff },
       },
     },
-    ...changes.map(accountUpdate),
-    ...entries.map((entry) => ({
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...ledgerEntryKeys(entry.accountId, entry.at, entry.reportId, entry.sequence),
-          type: 'ledger-entry',
-          ...entry,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    })),
+    ...changes.map((change) => balanceUpdate(tableName, change, at)),
+    ...entries.map((entry) => entryPut(tableName, entry)),
     {
       Update: {
         TableName: tableName,
@@ -315,15 +260,7 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
         ExpressionAttributeValues: { ':value': settlement.value, ':paid': settlement.inventorsTotal },
       },
     },
-    {
-      Update: {
-        TableName: tableName,
-        Key: ledgerTotalsKeys,
-        UpdateExpression: 'ADD #sum :net, settlements :one, moved :moved',
-        ExpressionAttributeNames: { '#sum': 'sum' },
-        ExpressionAttributeValues: { ':net': net, ':one': 1, ':moved': moved },
-      },
-    },
+    totalsUpdate(tableName, changes, { moved: payer?.total ?? 0n, settlements: 1 }),
     ...logAppendItems(tableName, log),
   ] satisfies TransactItem[];
 }

@@ -373,13 +373,36 @@ export const ledgerTotalsKeys = { pk: 'LEDGER', sk: 'TOTALS' } as const;
 export const accountEntriesKey = (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, prefix: 'ENTRY#' });
 
 /**
- * A ledger entry lives with its account, in time order. A settlement's royalties take sequences from
- * 000, the implementers' shares (which move nothing) from 100, so its lines keep one order.
+ * A ledger entry lives with its account, in time order, then by what made it (a value report's id or a
+ * payment's). A settlement's royalties take sequences from 000, the implementers' shares (which move
+ * nothing) from 100, so its lines keep one order; a payment's two lines are 000 and 001.
  */
-export const ledgerEntryKeys = (accountId: string, at: string, reportId: string, sequence: number) => ({
+export const ledgerEntryKeys = (accountId: string, at: string, sourceId: string, sequence: number) => ({
   pk: `ACCOUNT#${accountId}`,
-  sk: `ENTRY#${at}#${reportId}#${pad(sequence, 3)}`,
+  sk: `ENTRY#${at}#${sourceId}#${pad(sequence, 3)}`,
 });
+
+/** A payment, by id: written once, in the transaction that moves its Bound. */
+export const paymentKeys = (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' });
+
+/**
+ * A payment request, by id; gsi1 lists the requests an account received (to pay), gsi2 those it sent
+ * (to be paid), newest first. Each account's requests are their own partition.
+ */
+export const paymentRequestKeys = (request: { id: string; payer: string; payee: string; createdAt: string }) => ({
+  pk: `PAYREQ#${request.id}`,
+  sk: 'PAYREQ',
+  gsi1pk: `PAYREQS#received#${request.payer}`,
+  gsi1sk: `${request.createdAt}#${request.id}`,
+  gsi2pk: `PAYREQS#sent#${request.payee}`,
+  gsi2sk: `${request.createdAt}#${request.id}`,
+});
+export const paymentRequestLookup = (requestId: string) => ({ pk: `PAYREQ#${requestId}`, sk: 'PAYREQ' });
+/** An account's requests received (gsi1) or sent (gsi2): the keys above put them there. */
+export const accountRequestsKey = (accountId: string, box: 'sent' | 'received') =>
+  box === 'received'
+    ? ({ index: 'gsi1', name: 'gsi1pk', value: `PAYREQS#received#${accountId}` } as const)
+    : ({ index: 'gsi2', name: 'gsi2pk', value: `PAYREQS#sent#${accountId}` } as const);
 
 /**
  * One credit-limit change, in time order. The log index makes two changes in the same millisecond two

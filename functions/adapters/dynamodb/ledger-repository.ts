@@ -66,12 +66,13 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       return pageOf(page, toAccount);
     },
 
-    // Access pattern `ledger-totals`: the ledger's totals, one item kept by every settlement (strongly consistent).
+    // Access pattern `ledger-totals`: the ledger's totals, one item kept by every movement (strongly consistent).
     async totals() {
       const item = await getItem(client, tableName, ledgerTotalsKeys, { consistent: true });
       return {
         sum: optionalBig(item?.sum) ?? 0n,
         settlements: Number(item?.settlements ?? 0),
+        payments: Number(item?.payments ?? 0),
         moved: optionalBig(item?.moved) ?? 0n,
       };
     },

@@ -110,36 +110,56 @@ export interface AccountState {
   updatedAt?: string | undefined;
 }
 
-/**
- * One line of an account's statement. A `royalty` moves Bound (its amount is signed, and
- * `balanceAfter` is the account's balance once it landed); an `implementer-share` moves nothing: it
- * records the part of a settled value a syndicate kept for an implementer, on that person's statement.
- */
-export interface LedgerEntry {
+/** What every line of an account's statement has. */
+interface EntryBase {
   accountId: AccountId;
   at: string;
   /** Signed minor units: negative leaves the account, positive arrives. */
   amount: bigint;
   counterparty: AccountId;
-  kind: 'royalty' | 'implementer-share';
-  innovationId: string;
-  reportId: string;
-  syndicateId: string;
-  /** Position of this entry among the settlement's entries, so keys stay unique. */
+  /** Position of this entry among its movement's entries, so keys stay unique. */
   sequence: number;
   logIndex: number;
-  /** The balance right after a royalty; absent on shares and on entries written before it was kept. */
+  /** The balance right after a movement; absent on shares and on entries written before it was kept. */
   balanceAfter?: bigint | undefined;
 }
 
 /**
+ * A line of a settlement. A `royalty` moves Bound (its amount is signed, and `balanceAfter` is the
+ * account's balance once it landed); an `implementer-share` moves nothing: it records the part of a
+ * settled value a syndicate kept for an implementer, on that person's statement.
+ */
+export interface RoyaltyEntry extends EntryBase {
+  kind: 'royalty' | 'implementer-share';
+  innovationId: string;
+  reportId: string;
+  syndicateId: string;
+}
+
+/** A line of a payment, on the payer's statement (negative) and on the payee's (positive). */
+export interface PaymentEntry extends EntryBase {
+  kind: 'payment';
+  paymentId: string;
+  memo: string;
+  /** Who made the payment (the admin, for a syndicate's). */
+  by: string;
+  requestId?: string | undefined;
+}
+
+/** One line of an account's statement. */
+export type LedgerEntry = RoyaltyEntry | PaymentEntry;
+
+/**
  * Figures about the whole ledger that every settlement keeps in its own transaction, so showing them
  * never reads every account: `sum` grows by the net of the balance changes the transaction makes (zero
- * for a settlement, whose payer pays exactly what its payees receive), so it is the sum of every balance.
+ * for a settlement or a payment, whose payer pays exactly what its payees receive), so it is the sum of
+ * every balance.
  */
 export interface LedgerTotals {
   sum: bigint;
   settlements: number;
+  /** Payments made (directly, or by accepting a request). */
+  payments: number;
   /** Bound moved between accounts, in minor units. */
   moved: bigint;
 }
@@ -170,7 +190,7 @@ export interface SettlementWrite {
   lapseCutoff: string;
   payer: { accountId: AccountId; total: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint } | null;
   payees: Array<{ accountId: AccountId; amount: bigint; seen: bigint }>;
-  entries: LedgerEntry[];
+  entries: RoyaltyEntry[];
 }
 
 export interface LedgerRepository {

@@ -48,17 +48,17 @@ async function statementPage(deps: InnovationDependencies, accountId: AccountId,
   const [page, state] = await Promise.all([deps.ledger.entriesPage(accountId, request), account(deps, accountId)]);
   const titles = await titlesOf(
     deps,
-    page.items.map((entry) => entry.innovationId),
+    page.items.flatMap((entry) => (entry.kind === 'payment' ? [] : [entry.innovationId])),
   );
   return { account: state, ...page, items: accountRows(page.items, titles) };
 }
 
-/** A person's Bound, a page at a time: royalties received, and their shares as an implementer. */
+/** A person's Bound, a page at a time: payments, royalties received, and their shares as an implementer. */
 export async function personStatement(deps: InnovationDependencies, personId: string, request: PageRequest) {
   return statementPage(deps, personAccount(personId), request);
 }
 
-/** A syndicate's Bound, a page at a time: royalties paid (and received, if it ever is paid). */
+/** A syndicate's Bound, a page at a time: payments, and royalties paid (or received). */
 export async function syndicateStatement(deps: InnovationDependencies, syndicateId: string, request: PageRequest) {
   const syndicate = await findSyndicate(deps, syndicateId);
   return { syndicate, ...(await statementPage(deps, syndicateAccount(syndicateId), request)) };

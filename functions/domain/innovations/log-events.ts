@@ -1,5 +1,5 @@
 // What the registry log records, and the exact bytes it records: every publish, adoption, value report,
-// settlement and credit-limit change becomes one entry of canonical JSON (keys sorted, no spaces,
+// settlement, credit-limit change and payment becomes one entry of canonical JSON (keys sorted, no spaces,
 // amounts as strings of digits), so the same event always hashes the same and anyone can re-read it.
 import { createHash } from 'node:crypto';
 import type { InnovationVersion, PersonShare } from './innovation.ts';
@@ -59,6 +59,20 @@ export type LogEvent =
       by: string;
       /** Why it was granted (entries before reasons were logged have none). */
       reason?: string;
+    }
+  | {
+      kind: 'payment';
+      at: string;
+      paymentId: string;
+      from: string;
+      to: string;
+      amount: string;
+      /** Who made it: the payer, or the admin who paid from a syndicate's account. */
+      by: string;
+      /** The payment request it paid, or null for a direct payment. */
+      requestId: string | null;
+      /** memoDigest(paymentId, memo): the log commits to the memo without publishing it. */
+      memoDigest: string;
     };
 
 export type LogEventKind = LogEvent['kind'];
@@ -131,4 +145,14 @@ export const eventLabel: Record<LogEventKind, string> = {
   'value-report': 'Value reported',
   settlement: 'Settled',
   'credit-limit': 'Credit limit changed',
+  payment: 'Paid',
 };
+
+/**
+ * SHA-256 of a payment's id and memo in canonical JSON, standard base64. The log is public and a memo
+ * between two people is theirs: the entry carries this digest, so either party can show the memo it
+ * recorded without the log publishing it.
+ */
+export function memoDigest(paymentId: string, memo: string): string {
+  return createHash('sha256').update(canonicalJson({ memo, paymentId })).digest('base64');
+}

@@ -18,7 +18,7 @@ import type { InnovationDependencies } from './dependencies.ts';
 import { retryOnConflict } from '../retry.ts';
 import { partiesNow } from './report-parties.ts';
 import { emptyHead, prepareAppend } from './log-head.ts';
-import type { LedgerEntry, SettlementWrite } from './innovation-repository.ts';
+import type { RoyaltyEntry, SettlementWrite } from './innovation-repository.ts';
 
 const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
 /** Implementers' shares follow a settlement's royalty entries (at most 40) in its statement order. */
@@ -142,7 +142,7 @@ export async function settleReport(
     };
     const base = { at, innovationId, reportId, syndicateId: report.syndicateId, logIndex: log.entry.index };
     const royalty = { ...base, kind: 'royalty' as const };
-    const entries: LedgerEntry[] = [
+    const entries: RoyaltyEntry[] = [
       ...plan.transfers.flatMap((t, i) => [
         { ...royalty, accountId: t.from, counterparty: t.to, amount: -t.amount, sequence: 2 * i },
         { ...royalty, accountId: t.to, counterparty: t.from, amount: t.amount, sequence: 2 * i + 1 },

@@ -5,15 +5,24 @@ import { type Decimal, decimal, decimalText } from '../decimal.ts';
 import type { ValueReport } from './adoption.ts';
 import type { LedgerEntry } from './innovation-repository.ts';
 
-export type StatementKind = 'royalty-received' | 'royalty-paid' | 'implementer-share';
+export type StatementKind =
+  | 'royalty-received'
+  | 'royalty-paid'
+  | 'implementer-share'
+  | 'payment-received'
+  | 'payment-sent';
 
 export interface StatementRow {
   at: string;
   kind: StatementKind;
-  innovationId: string;
-  title: string;
-  reportId: string;
-  syndicateId: string;
+  /** What a royalty or a share was for: the record, its title, the report and the adopting syndicate. */
+  innovationId?: string | undefined;
+  title?: string | undefined;
+  reportId?: string | undefined;
+  syndicateId?: string | undefined;
+  /** What a payment was: its id and its memo. */
+  paymentId?: string | undefined;
+  memo?: string | undefined;
   /** The other side: an account id, or for an implementer's share the syndicate that keeps it. */
   counterparty: string;
   amount: bigint;
@@ -25,30 +34,42 @@ export const kindLabel: Record<StatementKind, string> = {
   'royalty-received': 'Royalty received',
   'royalty-paid': 'Royalty paid',
   'implementer-share': 'Implementer share (kept by the syndicate)',
+  'payment-received': 'Payment received',
+  'payment-sent': 'Payment made',
 };
 
 /**
- * Statement lines as rows, in the order given (a page, oldest first). A royalty shows the balance it
- * left, as stored when it landed (entries from before that was kept show none); an implementer's
- * share moves no balance and shows none.
+ * Statement lines as rows, in the order given (a page, oldest first). A royalty or a payment shows the
+ * balance it left, as stored when it landed (royalties from before that was kept show none); an
+ * implementer's share moves no balance and shows none.
  */
 export function accountRows(entries: readonly LedgerEntry[], titles: ReadonlyMap<string, string>): StatementRow[] {
-  return entries.map((entry) => ({
-    at: entry.at,
-    kind:
-      entry.kind === 'implementer-share'
-        ? 'implementer-share'
-        : entry.amount < 0n
-          ? 'royalty-paid'
-          : 'royalty-received',
-    innovationId: entry.innovationId,
-    title: titles.get(entry.innovationId) ?? entry.innovationId,
-    reportId: entry.reportId,
-    syndicateId: entry.syndicateId,
-    counterparty: entry.counterparty,
-    amount: entry.amount,
-    balance: entry.kind === 'royalty' ? entry.balanceAfter : undefined,
-  }));
+  return entries.map((entry) => {
+    const base = { at: entry.at, counterparty: entry.counterparty, amount: entry.amount };
+    if (entry.kind === 'payment') {
+      return {
+        ...base,
+        kind: entry.amount < 0n ? 'payment-sent' : 'payment-received',
+        paymentId: entry.paymentId,
+        memo: entry.memo,
+        balance: entry.balanceAfter,
+      };
+    }
+    return {
+      ...base,
+      kind:
+        entry.kind === 'implementer-share'
+          ? 'implementer-share'
+          : entry.amount < 0n
+            ? 'royalty-paid'
+            : 'royalty-received',
+      innovationId: entry.innovationId,
+      title: titles.get(entry.innovationId) ?? entry.innovationId,
+      reportId: entry.reportId,
+      syndicateId: entry.syndicateId,
+      balance: entry.kind === 'royalty' ? entry.balanceAfter : undefined,
+    };
+  });
 }
 
 export interface RecordPart {
@@ -105,6 +126,8 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       'amount_minor',
       'amount_bound',
       'balance_minor',
+      'payment',
+      'memo',
     ],
     rows.map((row) => [
       row.at,
@@ -117,6 +140,8 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       row.amount,
       boundAmount(row.amount),
       row.balance,
+      row.paymentId,
+      row.memo,
     ]),
   );
 }

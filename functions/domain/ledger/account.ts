@@ -8,10 +8,10 @@ import { type FieldIssue, ValidationError } from '../errors.ts';
 export type AccountId = `person:${string}` | `syndicate:${string}`;
 
 // Same bound as a person's id; whitespace is refused so ids survive being written into keys and logs.
-const ACCOUNT_ID = /^(person|syndicate):\S{1,128}$/;
+export const accountIdPattern = /^(person|syndicate):\S{1,128}$/;
 
 export function isAccountId(value: string): value is AccountId {
-  return ACCOUNT_ID.test(value);
+  return accountIdPattern.test(value);
 }
 
 /** Parses an account id from outside (a request, a stored item); throws ValidationError if malformed. */

@@ -6,7 +6,6 @@ import { lazySchema } from '#domain/zod.ts';
 import { viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
 import { myInnovations, recordView, reportsOf } from '#domain/innovations/record-view.ts';
 import { registry } from '#domain/innovations/registry.ts';
-import { jsonSafe } from '#domain/innovations/statements.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import {
   adoptCommand,
@@ -19,19 +18,15 @@ import {
   startCorrectionCommand,
   updateDraftCommand,
 } from '#app/commands/innovation-commands.ts';
-import { commandRoute, protectedRoute, publicRoute, type RouteResult } from '../route.ts';
+import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
+import { json, mine } from './answers.ts';
 import { cursorQuery, idParam as id } from './params.ts';
 import { pageSchema } from './paged.ts';
 import { registryQuerySchema, versionNumber } from './queries.ts';
 
 export const innovation = lazySchema(() => z.object({ innovationId: id() }));
 
-export const json = (body: unknown, status = 200, headers?: Record<string, string>): RouteResult => ({
-  status,
-  body: jsonSafe(body),
-  ...(headers ? { headers } : {}),
-});
-export const mine = { 'cache-control': 'private, no-store' };
+export { json, mine };
 
 /**
  * What lists of innovation things answer with, item by item (open: answers carry more fields). For the

@@ -128,9 +128,10 @@ export const ledgerRoutes = [
           schema: () =>
             pageSchema(accountItem(), {
               sum: minorUnits().check(
-                z.describe('The sum of every balance: zero, as each settlement moves as much out as in.'),
+                z.describe('The sum of every balance: zero, as each settlement and payment moves as much out as in.'),
               ),
               settlements: z.number().check(z.int()),
+              payments: z.number().check(z.int()),
               moved: minorUnits(),
             }),
         },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { apiRoutes, createApi, routeGroups } from '#http/api.ts';
 import { createApiRouter } from '#http/api-handler.ts';
 import { apiGroup } from '#http/groups/api-group.ts';
+import { boundGroup } from '#http/groups/bound-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import type { HttpRequest } from '#http/router.ts';
@@ -30,7 +31,7 @@ const request = (method: string, path: string): HttpRequest => ({
 
 describe('the route groups', () => {
   it('make up the whole table, each route in exactly one group', () => {
-    expect(routeGroups.map((group) => group.name)).toEqual(['api', 'innovations-api', 'people-api']);
+    expect(routeGroups.map((group) => group.name)).toEqual(['api', 'innovations-api', 'people-api', 'bound-api']);
     const grouped = routeGroups.flatMap((group) => group.routes);
     expect(new Set(grouped).size).toBe(grouped.length);
     expect(new Set(grouped)).toEqual(new Set(apiRoutes));
@@ -67,5 +68,15 @@ describe('the route groups', () => {
     expect((await peopleOnly.handle(request('PUT', '/api/me'))).status).toBe(405);
     expect((await createApiRouter(apiGroup.routes, services).handle(request('PUT', '/api/me'))).status).toBe(404);
     expect((await peopleOnly.handle(request('GET', '/api/health'))).status).toBe(404);
+  });
+
+  it('answer a payment path from the Bound router alone, and leave the catch-all to the api router', async () => {
+    const services = fakeServices();
+    const boundOnly = createApiRouter(boundGroup.routes, services);
+    expect((await boundOnly.handle(request('DELETE', '/api/payments'))).status).toBe(405);
+    expect((await createApiRouter(apiGroup.routes, services).handle(request('DELETE', '/api/payments'))).status).toBe(
+      404,
+    );
+    expect((await boundOnly.handle(request('GET', '/api/health'))).status).toBe(404);
   });
 });

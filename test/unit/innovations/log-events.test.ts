@@ -98,6 +98,7 @@ describe('reading an entry back', () => {
       'value-report': 'Value reported',
       settlement: 'Settled',
       'credit-limit': 'Credit limit changed',
+      payment: 'Paid',
     });
   });
 });

@@ -137,7 +137,7 @@ describe('settling a confirmed report', () => {
     expect(await entries(world, 'person:joe')).toEqual([expect.objectContaining({ ...share, amount: 200n })]);
     expect((await entries(world, 'person:ivy'))[0]?.balanceAfter).toBeUndefined();
     expect(await balances(world)).not.toHaveProperty('person:ivy');
-    expect(await world.ledger.totals()).toEqual({ sum: 0n, settlements: 1, moved: 500n });
+    expect(await world.ledger.totals()).toEqual({ sum: 0n, settlements: 1, payments: 0, moved: 500n });
   });
 
   it('settles a report of one unit without moving anything: the implementers keep it', async () => {

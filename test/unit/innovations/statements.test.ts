@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueReport } from '#domain/innovations/adoption.ts';
-import type { LedgerEntry } from '#domain/innovations/innovation-repository.ts';
+import type { LedgerEntry, RoyaltyEntry } from '#domain/innovations/innovation-repository.ts';
 import {
   accountRows,
   boundDecimal,
@@ -13,7 +13,7 @@ import {
 import { royaltySplit } from '#domain/ledger/royalty.ts';
 import { splitByShares, WHOLE } from '#domain/ledger/shares.ts';
 
-const entry = (at: string, amount: bigint, balanceAfter?: bigint): LedgerEntry => ({
+const entry = (at: string, amount: bigint, balanceAfter?: bigint): RoyaltyEntry => ({
   accountId: 'person:ana',
   at,
   amount,
@@ -62,15 +62,41 @@ describe('statements', () => {
   it('writes titles as text in the statement CSV, and amounts, negative ones too, as numbers', () => {
     const rows = accountRows([entry('2026-11-01', -1250n, -1250n)], new Map([['rec', '-1+1|cmd']]));
     expect(statementCsv(rows).split('\r\n')[1]).toBe(
-      "2026-11-01,royalty-paid,rec,'-1+1|cmd,r-2026-11-01,mill,syndicate:mill,-1250,-12.50,-1250",
+      "2026-11-01,royalty-paid,rec,'-1+1|cmd,r-2026-11-01,mill,syndicate:mill,-1250,-12.50,-1250,,",
     );
   });
 
   it('puts one row per movement in the statement CSV', () => {
     const csv = statementCsv(accountRows([entry('2026-11-01', 350n, 350n)], new Map()));
     expect(csv.split('\r\n')[1]).toBe(
-      '2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350',
+      '2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350,,',
     );
+  });
+
+  it('shows a payment with its counterparty, memo and balance after, made or received by its sign', () => {
+    const payment = (amount: bigint, memo: string): LedgerEntry => ({
+      accountId: 'person:ana',
+      at: '2026-11-05',
+      amount,
+      counterparty: 'syndicate:mill',
+      kind: 'payment',
+      paymentId: 'p1',
+      memo,
+      by: 'ana',
+      sequence: 0,
+      logIndex: 9,
+      balanceAfter: amount,
+    });
+    const rows = accountRows([payment(-1250n, 'Bike repair'), payment(300n, '=SUM(A1)')], new Map());
+    expect(rows.map((row) => [row.kind, row.counterparty, row.memo, row.balance, row.title])).toEqual([
+      ['payment-sent', 'syndicate:mill', 'Bike repair', -1250n, undefined],
+      ['payment-received', 'syndicate:mill', '=SUM(A1)', 300n, undefined],
+    ]);
+    // The memo is the payer's text: one that starts like a formula is written as text.
+    expect(statementCsv(rows).split('\r\n').slice(1, 3)).toEqual([
+      '2026-11-05,payment-sent,,,,,syndicate:mill,-1250,-12.50,-1250,p1,Bike repair',
+      "2026-11-05,payment-received,,,,,syndicate:mill,300,3.00,300,p1,'=SUM(A1)",
+    ]);
   });
 
   it('pays out exactly the settled value to inventors and implementers, for any value and shares', () => {

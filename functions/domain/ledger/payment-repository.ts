@@ -1,0 +1,38 @@
+// The port the payment use cases write through. The DynamoDB adapter makes each payment one
+// transaction with its balances, statement lines, the ledger's totals and its registry-log entry.
+import type { PaymentEntry } from '../innovations/innovation-repository.ts';
+import type { LogAppend } from '../innovations/log-head.ts';
+import type { Page, PageRequest } from '../paging.ts';
+import type { AccountId } from './account.ts';
+import type { Payment, PaymentRequest } from './payment.ts';
+
+/**
+ * A payment as the store must apply it, all or nothing:
+ * - the payment, once per id (a run that repeats with the same id changes nothing);
+ * - the payer's balance down by the amount, on condition that it is still `seen`, at least `floor`
+ *   (its limit plus the amount) and its limit override is still `limitSeen`;
+ * - the payee's balance up, on condition that it is still `seen`;
+ * - both statement lines; the ledger's totals; with `request`, the request paid, if still open.
+ */
+export interface PaymentWrite {
+  payment: Payment;
+  payer: { accountId: AccountId; amount: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint };
+  payee: { accountId: AccountId; seen: bigint };
+  entries: [PaymentEntry, PaymentEntry];
+  request?: PaymentRequest | undefined;
+}
+
+export type RequestBox = 'sent' | 'received';
+
+export interface PaymentRepository {
+  getPayment(paymentId: string): Promise<Payment | null>;
+  /** One transaction with its log entry: see PaymentWrite. ConflictError if anything it read changed. */
+  pay(write: PaymentWrite, log: LogAppend): Promise<void>;
+  getRequest(requestId: string): Promise<PaymentRequest | null>;
+  /** A new request; ConflictError if its id is taken. */
+  createRequest(request: PaymentRequest): Promise<void>;
+  /** Saves a refused or cancelled request, on condition that it is still open; ConflictError otherwise. */
+  closeRequest(request: PaymentRequest): Promise<void>;
+  /** A page of the requests an account sent (as payee) or received (as payer), newest first. */
+  requestsPage(accountId: AccountId, box: RequestBox, request: PageRequest): Promise<Page<PaymentRequest>>;
+}

@@ -1,0 +1,286 @@
+// Paying in Bound and asking to be paid. A payment moves Bound between two accounts in one
+// transaction with both statement lines and its registry-log entry, like a settlement; a request is a
+// payee's invoice that the payer accepts (which makes the payment, once) or refuses.
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import type { InnovationDependencies } from '../innovations/dependencies.ts';
+import type { PaymentEntry } from '../innovations/innovation-repository.ts';
+import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
+import { memoDigest } from '../innovations/log-events.ts';
+import type { PageRequest } from '../paging.ts';
+import { retryOnConflict } from '../retry.ts';
+import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
+import { type AccountId, agreedDefaultLimit, creditLimits, personAccount } from './account.ts';
+import {
+  checkPaymentSides,
+  checkRequestSides,
+  type Payment,
+  type PaymentInput,
+  type PaymentRequest,
+  type PaymentRequestInput,
+  planPayment,
+  type RequestDecision,
+  requestStep,
+} from './payment.ts';
+import type { PaymentRepository, RequestBox } from './payment-repository.ts';
+
+export type PaymentDependencies = Pick<
+  InnovationDependencies,
+  'ledger' | 'registryLog' | 'logSigner' | 'now' | 'newId' | 'people' | 'syndicates'
+> & { payments: PaymentRepository };
+
+/** A payment's answer: `paidNow` is false when a retry found it made already (nothing moved this time). */
+export interface PaymentResult {
+  payment: Payment;
+  paidNow: boolean;
+}
+
+/** True when `personId` acts for `account`: it is theirs, or a syndicate's they are an admin of. */
+async function actsFor(deps: PaymentDependencies, personId: string, account: AccountId): Promise<boolean> {
+  if (account.startsWith('person:')) return account === `person:${personId}`;
+  return isAdmin(deps, account.slice('syndicate:'.length), personId);
+}
+
+/** Refuses, naming `field`, an account that belongs to no person or syndicate. */
+async function requireHolder(deps: PaymentDependencies, account: AccountId, field: string) {
+  const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
+  const found = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
+  if (!found) {
+    throw new ValidationError(
+      [{ field, message: `No ${kind} "${id}" has an account here: check the name of the account.` }],
+      'The account named does not exist.',
+    );
+  }
+}
+
+/**
+ * A signed-in person pays `input.to` from their own account or (as its admin) a syndicate's. Steps:
+ * check the sides (whose account, not itself, no admin paying themselves); check the payee exists;
+ * move the Bound (movePayment). The payment's id comes from `newId`, which the idempotency key derives,
+ * so a retried request finds its payment made and never pays twice.
+ */
+export async function pay(deps: PaymentDependencies, identity: Identity, input: PaymentInput): Promise<PaymentResult> {
+  const from = input.from ?? personAccount(identity.personId);
+  // Whether they act for it: for a person's account, whether it is theirs (the rule checks that itself).
+  const adminOfFrom = await actsFor(deps, identity.personId, from);
+  checkPaymentSides({ personId: identity.personId, from, to: input.to, adminOfFrom });
+  await requireHolder(deps, input.to, 'body.to');
+  const draft = { id: deps.newId(), from, to: input.to, amount: input.amount, memo: input.memo };
+  return movePayment(deps, identity.personId, draft);
+}
+
+/**
+ * Steps, retried from the reads after a lost race: read the payment (made already: answer with it),
+ * the two accounts and the log's head together; with a request, re-read it (paid already: answer with
+ * its payment); plan the balances (refusing past the payer's credit limit); write it all in one
+ * transaction with its log entry, on condition that nothing read has changed.
+ */
+async function movePayment(
+  deps: PaymentDependencies,
+  by: string,
+  draft: Pick<Payment, 'id' | 'from' | 'to' | 'amount' | 'memo'>,
+  request?: PaymentRequest,
+): Promise<PaymentResult> {
+  const { from, to, amount } = draft;
+  return retryOnConflict(async () => {
+    const [existing, accounts, head, current] = await Promise.all([
+      deps.payments.getPayment(draft.id),
+      deps.ledger.getAccounts([from, to]),
+      deps.registryLog.head(),
+      request ? deps.payments.getRequest(request.id) : undefined,
+    ]);
+    if (existing) return { payment: existing, paidNow: false };
+    if (current && current.status !== 'open') {
+      // The reads are not one snapshot: a racing accept may have paid it between the two. Its payment
+      // lands in the request's own transaction, so it is there to read now.
+      const paid = current.paymentId === draft.id ? await deps.payments.getPayment(draft.id) : null;
+      if (paid) return { payment: paid, paidNow: false };
+      throw new RequestClosed(current);
+    }
+    const payerState = accounts.get(from);
+    const limitSeen = payerState?.creditLimit ?? null;
+    // Only the payer's limit counts (a payee is never refused for being paid): it is the whole rule here.
+    const limits = creditLimits(limitSeen ?? agreedDefaultLimit);
+    const seen = (account: AccountId) => accounts.get(account)?.balance ?? 0n;
+    const after = planPayment(draft, new Map([...accounts].map(([id, state]) => [id, state.balance])), limits);
+    const now = deps.now();
+    const at = now.toISOString();
+    const log = prepareAppend(
+      head ?? emptyHead(),
+      {
+        kind: 'payment',
+        at,
+        paymentId: draft.id,
+        from,
+        to,
+        amount: amount.toString(),
+        by,
+        requestId: request?.id ?? null,
+        memoDigest: memoDigest(draft.id, draft.memo),
+      },
+      now,
+      deps.logSigner,
+    );
+    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId: request?.id };
+    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId: request?.id, logIndex: log.entry.index };
+    const entries: [PaymentEntry, PaymentEntry] = [
+      { ...line, kind: 'payment', accountId: from, counterparty: to, amount: -amount, sequence: 0 },
+      { ...line, kind: 'payment', accountId: to, counterparty: from, amount, sequence: 1 },
+    ];
+    entries[0].balanceAfter = after.get(from);
+    entries[1].balanceAfter = after.get(to);
+    await deps.payments.pay(
+      {
+        payment,
+        payer: {
+          accountId: from,
+          amount,
+          floor: (limitSeen ?? agreedDefaultLimit) + amount,
+          limitSeen,
+          seen: seen(from),
+        },
+        payee: { accountId: to, seen: seen(to) },
+        entries,
+        request: request && { ...request, status: 'paid', decidedBy: by, decidedAt: at, paymentId: draft.id },
+      },
+      log,
+    );
+    return { payment, paidNow: true };
+  });
+}
+
+/** Thrown inside a retried step when its request is closed; turned into a 409 outside the retries. */
+class RequestClosed extends Error {
+  readonly request: PaymentRequest;
+  constructor(request: PaymentRequest) {
+    super();
+    this.request = request;
+  }
+}
+
+const closedConflict = (request: PaymentRequest) =>
+  new ConflictError(`This request was ${request.status} already; it changes no more.`);
+
+/** A payee asks `input.payer` to pay an amount with a memo; the request is open until answered. */
+export async function requestPayment(
+  deps: PaymentDependencies,
+  identity: Identity,
+  input: PaymentRequestInput,
+): Promise<PaymentRequest> {
+  const payee = input.payee ?? personAccount(identity.personId);
+  const adminOfPayee = await actsFor(deps, identity.personId, payee);
+  checkRequestSides({ personId: identity.personId, payer: input.payer, payee, adminOfPayee });
+  await requireHolder(deps, input.payer, 'body.payer');
+  const request: PaymentRequest = {
+    id: deps.newId(),
+    payer: input.payer,
+    payee,
+    amount: input.amount,
+    memo: input.memo,
+    requestedBy: identity.personId,
+    createdAt: deps.now().toISOString(),
+    status: 'open',
+  };
+  try {
+    await deps.payments.createRequest(request);
+  } catch (error) {
+    // The same id again: a request that ran before with this idempotency key. Answer with what it made.
+    const made = error instanceof ConflictError ? await deps.payments.getRequest(request.id) : null;
+    if (!made) throw error;
+    return made;
+  }
+  return request;
+}
+
+/** Which sides of a request the person acts for; a request they act for on neither side is not found. */
+async function sidesOf(deps: PaymentDependencies, identity: Identity, requestId: string) {
+  const request = await deps.payments.getRequest(requestId);
+  if (!request) throw new NotFoundError('payment request', requestId);
+  const [payer, payee] = await Promise.all([
+    actsFor(deps, identity.personId, request.payer),
+    actsFor(deps, identity.personId, request.payee),
+  ]);
+  if (!(payer || payee)) throw new NotFoundError('payment request', requestId);
+  return { request, side: { payer, payee } };
+}
+
+/** A request, for someone who acts for its payer or its payee. */
+export async function viewRequest(deps: PaymentDependencies, identity: Identity, requestId: string) {
+  return (await sidesOf(deps, identity, requestId)).request;
+}
+
+/**
+ * The payer accepts (pays it, once: the payment's id is made from the request's, and the request turns
+ * paid in the payment's transaction, so accepts that race or repeat pay once) or refuses; whoever
+ * asked may cancel it while it is open. A closed request changes no more (409).
+ */
+export async function answerRequest(
+  deps: PaymentDependencies,
+  identity: Identity,
+  requestId: string,
+  decision: RequestDecision,
+): Promise<{ request: PaymentRequest; payment?: Payment | undefined; paidNow: boolean }> {
+  const { request, side } = await sidesOf(deps, identity, requestId);
+  try {
+    // A closed request goes on to the retried step below, which finds it closed and says so.
+    const step = requestStep(request, decision, side);
+    if (step === 'already-paid') return { request, payment: await paymentOf(deps, request), paidNow: false };
+    if (step === 'pay') {
+      const { payer: from, payee: to, amount, memo } = request;
+      checkPaymentSides({ personId: identity.personId, from, to, adminOfFrom: side.payer });
+      const draft = { id: `req-${request.id}`, from, to, amount, memo };
+      const { payment, paidNow } = await movePayment(deps, identity.personId, draft, request);
+      return { request: (await deps.payments.getRequest(requestId)) ?? request, payment, paidNow };
+    }
+    return await retryOnConflict(async () => {
+      const current = (await deps.payments.getRequest(requestId)) ?? request;
+      if (current.status !== 'open') throw new RequestClosed(current);
+      const closed: PaymentRequest = {
+        ...current,
+        status: step === 'refuse' ? 'refused' : 'cancelled',
+        decidedBy: identity.personId,
+        decidedAt: deps.now().toISOString(),
+      };
+      await deps.payments.closeRequest(closed);
+      return { request: closed, paidNow: false };
+    });
+  } catch (error) {
+    if (error instanceof RequestClosed) throw closedConflict(error.request);
+    throw error;
+  }
+}
+
+async function paymentOf(deps: PaymentDependencies, request: PaymentRequest) {
+  return (request.paymentId ? await deps.payments.getPayment(request.paymentId) : null) ?? undefined;
+}
+
+/** A payment, for whoever made it or acts for its payer or its payee; anyone else is answered 404. */
+export async function viewPayment(deps: PaymentDependencies, identity: Identity, paymentId: string) {
+  const payment = await deps.payments.getPayment(paymentId);
+  const party =
+    !!payment &&
+    (payment.by === identity.personId ||
+      (await actsFor(deps, identity.personId, payment.from)) ||
+      (await actsFor(deps, identity.personId, payment.to)));
+  if (!payment || !party) throw new NotFoundError('payment', paymentId);
+  return payment;
+}
+
+/** A page of the requests a person sent (to be paid) or received (to pay), newest first. */
+export async function myRequests(deps: PaymentDependencies, identity: Identity, box: RequestBox, page: PageRequest) {
+  return deps.payments.requestsPage(personAccount(identity.personId), box, page);
+}
+
+/** A page of a syndicate's requests, for its admins; anyone else is answered as if it had none to show. */
+export async function syndicateRequests(
+  deps: PaymentDependencies,
+  identity: Identity,
+  syndicateId: string,
+  box: RequestBox,
+  page: PageRequest,
+) {
+  if (!(await isAdmin(deps, syndicateId, identity.personId))) {
+    throw new NotFoundError('syndicate you administer', syndicateId);
+  }
+  return deps.payments.requestsPage(`syndicate:${syndicateId}`, box, page);
+}

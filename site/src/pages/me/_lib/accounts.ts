@@ -1,0 +1,25 @@
+// The accounts a signed-in person acts for: their own and those of the syndicates they are an admin of,
+// as the pay and request forms offer them. One page of memberships: a person who administers more than
+// 100 syndicates sees the first 100 here (the API takes any of them).
+import type { Services } from '#app/services.ts';
+import type { Identity } from '#domain/identity.ts';
+import { agreedDefaultLimit, isAccountId } from '#domain/ledger/account.ts';
+import { accountNames } from '../../innovations/_lib/names.ts';
+
+export async function ownAccounts(services: Services, identity: Identity) {
+  const memberships = await services.syndicates.pageMembershipsOf(identity.personId, { limit: 100 });
+  const administered = memberships.items.filter((m) => m.status === 'active' && m.role === 'admin');
+  const accounts = [`person:${identity.personId}`, ...administered.map((m) => `syndicate:${m.syndicateId}`)];
+  const name = await accountNames(services, accounts);
+  return accounts.map((accountId, index) => ({
+    accountId,
+    label: index === 0 ? 'My own account' : `${name(accountId)} (as its admin)`,
+  }));
+}
+
+/** An account's balance and limit, with its name, for a refusal past the limit. */
+export async function payerState(services: Services, accountId: string, name: string) {
+  if (!isAccountId(accountId)) return undefined;
+  const state = (await services.ledger.getAccounts([accountId])).get(accountId);
+  return { balance: state?.balance ?? 0n, limit: state?.creditLimit ?? agreedDefaultLimit, name };
+}
