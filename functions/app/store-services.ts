@@ -57,6 +57,8 @@ declare const GUILDHALL_WITHOUT_LEDGER: true | undefined;
 declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
 /** Defined `true` in the bundles whose routes use no saved search (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_SAVED_SEARCHES: true | undefined;
+/** Defined `true` in the bundles whose routes make no payment (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_PAYMENTS: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -176,7 +178,7 @@ export function createStoreServices(
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
     payments:
-      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+      typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
         : notCarried('payments'),
     registryLog:

@@ -22,7 +22,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * repository from both (the inbox's routes are people-api's; the producer runs in the shortage stream);
  * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api and the site;
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
- * never the ledger; the data download reads the person's account through the person-data repository).
+ * never the ledger; the data download reads the person's account through the person-data repository);
+ * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
@@ -32,21 +33,23 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_REGISTRY: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
   },
   'innovations-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
   },
-  'people-api': { GUILDHALL_WITHOUT_LEDGER: 'true' },
+  'people-api': { GUILDHALL_WITHOUT_LEDGER: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   'bound-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
   },
-  indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
-  reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
-  'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
-  'expire-openings': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
-  'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true' },
+  indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'expire-openings': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
 };
