@@ -8,7 +8,7 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -279,15 +279,18 @@ export class StatelessStack extends Stack {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
+    // It also sends the saved-search alerts: it searches (the search-only key) and mails (SES).
     const expireOpenings = new GuildhallFunction(this, 'ExpireOpeningsFunction', {
       entry: 'functions/handlers/expire-openings.ts',
-      description: 'Guildhall daily expiry sweep and shortage snapshot',
+      description: 'Guildhall daily expiry sweep, shortage snapshot and saved-search alerts',
       timeout: Duration.minutes(5),
-      environment,
+      environment: { ...withSearch, ...email.sendingEnvironment },
+      secrets: { MEILISEARCH_KEY_SECRET: searchKey, EMAIL_LINK_KEY_SECRET: email.linkKey },
       deadLetterQueue: sweepFailures,
       retryAttempts: 2,
     });
     props.table.grantReadWriteData(expireOpenings);
+    email.grantSend(expireOpenings);
     const sweep = new Rule(this, 'ExpireOpeningsDaily', {
       description: 'Marks expired openings and snapshots shortages, 00:15 UTC daily',
       schedule: Schedule.cron({ minute: '15', hour: '0' }),
@@ -299,9 +302,27 @@ export class StatelessStack extends Stack {
         }),
       ],
     });
+    // The instant saved-search alerts: the same function, told by its input to send those alone.
+    const instantAlerts = new Rule(this, 'SavedSearchAlertsInstant', {
+      description: 'Sends the instant saved-search alerts, every 10 minutes',
+      schedule: Schedule.rate(Duration.minutes(10)),
+      targets: [
+        new LambdaFunction(expireOpenings, {
+          event: RuleTargetInput.fromObject({ alerts: 'instant' }),
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(10),
+          deadLetterQueue: sweepFailures,
+        }),
+      ],
+    });
     monitoring.watchFunction('Sweep', expireOpenings);
     monitoring.watchRule('Sweep', sweep);
-    monitoring.watchQueue('SweepFailures', sweepFailures, 'a daily sweep failed after its retries; run it again');
+    monitoring.watchRule('InstantAlerts', instantAlerts);
+    monitoring.watchQueue(
+      'SweepFailures',
+      sweepFailures,
+      'a sweep (the daily one, or an instant alert run) failed after its retries; run it again',
+    );
 
     const api = new GuildhallHttpApi(this, 'Api', {
       apiFunctions: {

@@ -20,7 +20,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_HIRING leaves out the application threads', notes' and person-data repositories
  * where no route uses them (the `innovations-api` function); GUILDHALL_WITHOUT_INBOX the notifications'
  * repository from both (the inbox's routes are people-api's; the producer runs in the shortage stream);
- * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api and the site;
+ * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api, the site and
+ * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
  * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site.
@@ -50,6 +51,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  'expire-openings': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  // The daily sweep sends saved-search alerts: it keeps their repository.
+  'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
 };

@@ -1,15 +1,40 @@
-// Runs once a day (an EventBridge schedule): marks openings whose date passed, so the stream carries
-// their expiry to the shortage index and search, then keeps the day's shortage snapshot for the trend.
-// The snapshot is read seconds before this sweep's expiries arrive through the stream, so it still counts
-// the openings that expired overnight; the next day's snapshot does not.
+// Runs on two EventBridge schedules. Once a day: marks openings whose date passed, so the stream carries
+// their expiry to the shortage index and search, keeps the day's shortage snapshot for the trend, then
+// sends the daily saved-search alerts. Every ten minutes (the input `{ "alerts": "instant" }`): the
+// instant alerts alone. The snapshot is read seconds before this sweep's expiries arrive through the
+// stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
+import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
+import { alertDependencies } from '#app/saved-search-alerts.ts';
+import { createSearchIndex } from '#app/search-index.ts';
+import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
+import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
+/** Search and mail need secrets (the search key, the unsubscribe link key): read once per cold start. */
+const alerting = once(async () => {
+  const withSecrets = { ...services, config: await loadConfig() };
+  return alertDependencies(
+    services,
+    createSearchIndex(withSecrets.config),
+    notificationEmailer(withSecrets, createAwsMailer(withSecrets)),
+  );
+});
 
-export const handler = lambdaHandler(services.telemetry, async () => {
+async function sendAlerts(alert: 'daily' | 'instant', startedAt: Date) {
+  const report = await sendSavedSearchAlerts(await alerting(), alert, startedAt);
+  services.log.info('saved search alerts sent', { alert, ...report });
+  // Every alert is safe to run again (none is told twice), so a failure fails the run, to be retried.
+  if (report.failed > 0) throw new Error(`${report.failed} ${alert} saved search alerts failed; see the warnings`);
+  return report;
+}
+
+export const handler = lambdaHandler(services.telemetry, async (event: { alerts?: unknown } | undefined) => {
+  const startedAt = services.now();
+  if (event?.alerts === 'instant') return { alerts: await sendAlerts('instant', startedAt) };
   const report = await expireOpenings(services);
   const snapshot = await recordSnapshot(services);
   services.log.info('openings expired and shortages snapshotted', {
@@ -19,5 +44,5 @@ export const handler = lambdaHandler(services.telemetry, async () => {
     day: snapshot.day,
     skills: Object.keys(snapshot.skills).length,
   });
-  return { ...report, snapshotDay: snapshot.day };
+  return { ...report, snapshotDay: snapshot.day, alerts: await sendAlerts('daily', startedAt) };
 });

@@ -1,7 +1,11 @@
-// The expiry sweep on one machine: once at start and then every minute (in AWS: once a day, on a
-// schedule), each run followed by today's shortage snapshot, so the trend has a point for every day the
-// stack runs.
+// The sweep on one machine: once at start and then every minute (in AWS: once a day, on a schedule),
+// each run followed by today's shortage snapshot, so the trend has a point for every day the stack runs;
+// the daily saved-search alerts on the first run of each day (UTC), and the instant ones every run (in
+// AWS every ten minutes), mailed to the local catcher.
+import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
+import type { EmailStep } from '#domain/notifications/produce.ts';
+import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 
@@ -11,15 +15,28 @@ export interface ExpirySweep {
   stop(): Promise<void>;
 }
 
-export async function startExpirySweep(services: Services, intervalMs = 60_000): Promise<ExpirySweep> {
+export async function startExpirySweep(
+  services: Services,
+  options: { intervalMs?: number; sendEmail?: EmailStep } = {},
+): Promise<ExpirySweep> {
+  const alerting = alertDependencies(services, services.search, options.sendEmail);
+  let dailyAlertsSent: string | undefined;
   let running: Promise<{ expired: string[] }> | undefined;
   const runOnce = () => {
     // One sweep at a time: a slow sweep must not overlap the next tick.
     running ??= (async () => {
       try {
+        const startedAt = services.now();
         const report = await expireOpenings(services);
         await recordSnapshot(services);
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
+        const day = startedAt.toISOString().slice(0, 10);
+        const alerts = dailyAlertsSent === day ? ['instant' as const] : ['instant' as const, 'daily' as const];
+        for (const alert of alerts) {
+          const sent = await sendSavedSearchAlerts(alerting, alert, startedAt);
+          if (sent.notified > 0) services.log.info('saved search alerts sent', { alert, ...sent });
+        }
+        dailyAlertsSent = day;
         return report;
       } finally {
         running = undefined;
@@ -30,7 +47,7 @@ export async function startExpirySweep(services: Services, intervalMs = 60_000):
   await runOnce();
   const timer = setInterval(() => {
     runOnce().catch((error: unknown) => services.log.warn('expiry sweep failed; the next tick tries again', { error }));
-  }, intervalMs);
+  }, options.intervalMs ?? 60_000);
   timer.unref();
   return {
     runOnce,

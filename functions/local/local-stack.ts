@@ -173,7 +173,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { notificationStreamDependencies, notifyStreamRecords } = await import('#app/stream-notifications.ts');
     // Each notification newly stored is also mailed (to the catcher) where its person allows it.
     const { notificationEmailer } = await import('#app/mailer.ts');
-    const notifications = notificationStreamDependencies(services, notificationEmailer(services, mailer));
+    const sendEmail = notificationEmailer(services, mailer);
+    const notifications = notificationStreamDependencies(services, sendEmail);
     const { recomputeIndex } = await import('#domain/shortages/recompute.ts');
     const recomputed = await recomputeIndex(services);
     progress(`shortage index rebuilt: ${recomputed.contributing} sources over ${recomputed.skills} skills`);
@@ -198,7 +199,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     cleanups.push(() => poller.stop());
     const { startExpirySweep } = await import('./expire-openings.ts');
-    const sweep = await startExpirySweep(services);
+    const sweep = await startExpirySweep(services, { sendEmail });
     cleanups.push(() => sweep.stop());
     const indexed = await reindex(services);
     progress(

@@ -128,10 +128,13 @@ describe('mail in AWS', () => {
     expect(resources).toContain(':configuration-set/');
   });
 
-  it('sends mail from the notification producer alone: no API function, nor the site, may call SES', () => {
+  it('sends mail from the notification producer and the alert sweep alone: no API function, nor the site, may call SES', () => {
     const policies = Object.entries(app.findResources('AWS::IAM::Policy'));
     const sending = policies.filter(([, policy]) => JSON.stringify(policy).includes('ses:SendEmail'));
-    expect(sending.map(([id]) => id)).toEqual([expect.stringMatching(/^ShortageStreamFunction/)]);
+    expect(sending.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^ExpireOpeningsFunction/),
+      expect.stringMatching(/^ShortageStreamFunction/),
+    ]);
     expect(guildhallFunctions(app).length).toBeGreaterThan(5);
   });
 });

@@ -20,6 +20,11 @@ const queueId = (pattern: RegExp) => {
   if (!found) throw new Error(`no queue ${pattern}`);
   return found;
 };
+const ruleId = (pattern: RegExp) => {
+  const found = Object.keys(app.findResources('AWS::Events::Rule')).find((id) => pattern.test(id));
+  if (!found) throw new Error(`no rule ${pattern}`);
+  return found;
+};
 /** Alarms on a plain metric with this dimension value. */
 const alarmsOn = (metric: string, dimension: unknown) =>
   alarms().filter(
@@ -109,10 +114,11 @@ describe('every function', () => {
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
     // Errors and throttles of 10 functions (four of them the API's, one the SES events'), 5xx rate and p99 latency, table
-    // throttles, the sweep's failed invocations and dead-letter queue, each stream consumer's iterator age and two
-    // queues, the reindex's dead-letter queue, the SES events' failure queue, the notification producer's failures:
-    // each is asserted in these infra tests (email.test.ts for the SES queue). A new alarm needs its test.
-    expect(alarms()).toHaveLength(20 + 2 + 1 + 2 + 2 * 3 + 1 + 1 + 1);
+    // throttles, the sweep's failed invocations (its daily and its instant-alerts rule) and dead-letter queue, each
+    // stream consumer's iterator age and two queues, the reindex's dead-letter queue, the SES events' failure queue,
+    // the notification producer's failures: each is asserted in these infra tests (email.test.ts for the SES queue).
+    // A new alarm needs its test.
+    expect(alarms()).toHaveLength(20 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
       expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);
@@ -182,7 +188,7 @@ describe('the daily sweep', () => {
     expect(guildhallFunctions(app).find(([id]) => id === sweep)?.[1].Properties.DeadLetterConfig).toEqual({
       TargetArn: { 'Fn::GetAtt': [failures, 'Arn'] },
     });
-    const rule = Object.keys(app.findResources('AWS::Events::Rule'))[0];
+    const rule = ruleId(/^ExpireOpeningsDaily/);
     expect(alarmsOn('FailedInvocations', { Name: 'RuleName', Value: { Ref: rule } })).toHaveLength(1);
     expect(
       alarmsOn('ApproximateNumberOfMessagesVisible', {
@@ -190,6 +196,37 @@ describe('the daily sweep', () => {
         Value: { 'Fn::GetAtt': [failures, 'QueueName'] },
       }),
     ).toHaveLength(1);
+  });
+});
+
+describe('the instant saved-search alerts', () => {
+  it('run the sweep every 10 minutes with an input that asks for them alone, retried, kept in the sweep’s queue when they still fail, and alarmed', () => {
+    const sweep = functionId(app, /expiry sweep/);
+    const rule = ruleId(/^SavedSearchAlertsInstant/);
+    expect(app.findResources('AWS::Events::Rule')[rule]?.Properties).toMatchObject({
+      ScheduleExpression: 'rate(10 minutes)',
+      Targets: [
+        {
+          Arn: { 'Fn::GetAtt': [sweep, 'Arn'] },
+          Input: JSON.stringify({ alerts: 'instant' }),
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId(/^SweepFailures/), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        },
+      ],
+    });
+    expect(alarmsOn('FailedInvocations', { Name: 'RuleName', Value: { Ref: rule } })).toHaveLength(1);
+    // The daily run gives no input: the handler reads that as the daily sweep.
+    expect(app.findResources('AWS::Events::Rule')[ruleId(/^ExpireOpeningsDaily/)]?.Properties.Targets[0].Input).toBe(
+      undefined,
+    );
+  });
+
+  it('let the sweep search with the search-only key and mail through SES', () => {
+    const sweep = guildhallFunctions(app).find(([id]) => id === functionId(app, /expiry sweep/))?.[1];
+    const variables = sweep?.Properties.Environment.Variables ?? {};
+    expect(Object.keys(variables)).toEqual(
+      expect.arrayContaining(['MEILISEARCH_URL', 'MEILISEARCH_KEY_SECRET', 'EMAIL_FROM', 'SES_CONFIGURATION_SET']),
+    );
   });
 });
 

@@ -38,7 +38,7 @@ function secretGrants(template: Template): Record<string, string[]> {
 }
 
 describe('secrets', () => {
-  it('grants the signing key, search key and origin value to the two API functions and the site only, the documents key to the indexer and reindex only', () => {
+  it('grants the signing key, search key and origin value to the two API functions and the site only, the documents key to the indexer and reindex only; the search key to the sweep for alerts', () => {
     const byPurpose = Object.fromEntries(
       Object.entries(secretGrants(app)).map(([description, secrets]) => [
         description.replace(/^Guildhall (API: \w+|[\w-]+).*$/, '$1'),
@@ -55,7 +55,8 @@ describe('secrets', () => {
       reindex: ['documents key'],
       // It mails new notifications, with unsubscribe links signed by the link key.
       shortages: ['email link key'],
-      daily: [],
+      // It sends the saved-search alerts: it searches, and mails with unsubscribe links.
+      daily: ['email link key', 'search key'],
     });
     // And nothing else in the stack (CDK's deploy-time helpers) may read any secret.
     const others = Object.entries(secretGrants(app)).filter(([description]) => !/^Guildhall/.test(description));
