@@ -36,7 +36,7 @@ const alarmsOn = (metric: string, dimension: unknown) =>
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
     const functions = guildhallFunctions(app);
-    expect(functions).toHaveLength(9);
+    expect(functions).toHaveLength(10);
     const logGroups = app.findResources('AWS::Logs::LogGroup');
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
