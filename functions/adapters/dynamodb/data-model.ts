@@ -1464,6 +1464,14 @@ export const accessPatterns = {
     reads: 'writes',
     usedBy: ['DELETE /api/me', 'page /me/delete/'],
   })),
+  'saved-search-feed-remove': pattern(() => ({
+    entity: 'saved-search-feed',
+    does: 'Removes a saved search’s feed address, named by the token on the saved search, before the saved search itself: the account deletion.',
+    operation: 'BatchWriteItem',
+    key: k.feedTokenKeys(v('tokenHash')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
   'account-deletion-by-person': pattern(() => ({
     entity: 'account-deletion',
     does: 'Whether, and how far, a person’s account was deleted (strongly consistent).',
