@@ -148,6 +148,29 @@ describe('downloading your data', () => {
     expect(new Set(items.map((item) => JSON.stringify(item))).size).toBe(items.length);
   });
 
+  it('holds the messages of your applications’ threads, both sides, and not the admins’ private notes', async () => {
+    const items: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      // One item a page: the cursor stands between two messages and between two applications.
+      const page = await ok(
+        call('GET', `/api/me/export?pageSize=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
+      );
+      items.push(...page.items);
+      cursor = page.next;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    const thread = items.filter((item) => item.part === 'thread');
+    // Both were sent on the test's one clock tick: their order in the thread is their ids'.
+    expect(thread.map((item) => [item.type, item.openingId, item.authorId, item.body]).sort()).toEqual([
+      ['application-message', openingId, 'admin', 'Could you come on Tuesday?'],
+      ['application-message', openingId, 'ana', 'Yes, at ten.'],
+    ]);
+    expect(JSON.stringify(items)).not.toContain('Knows the stones.');
+    expect(items.some((item) => String(item.type).startsWith('application-note'))).toBe(false);
+  });
+
   it('refuses a cursor it did not give out, naming the field', async () => {
     const response = await call('GET', '/api/me/export?cursor=v1.e30', 'ana');
     expect(response.status).toBe(400);

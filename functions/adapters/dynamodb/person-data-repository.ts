@@ -28,7 +28,7 @@ const refOf = (key: { pk: unknown; sk: unknown }) => JSON.stringify({ pk: key.pk
 const stored = (item: Item): StoredItem => ({
   type: typeof item.type === 'string' ? item.type : 'unknown',
   data: fromItem<Record<string, unknown>>(item),
-  ref: refOf(item),
+  ref: refOf({ pk: item.pk, sk: item.sk }),
   // Access pattern `saved-search-feed-remove`: a saved search's feed address lies outside the person's
   // keys, found only through the token on the saved search; the deletion removes it first.
   ...(item.type === 'saved-search' && typeof item.feedToken === 'string'
