@@ -831,7 +831,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.applicationsOf(v('personId')),
     reads: 'a page',
-    usedBy: ['GET /api/me/applications', 'page /me/'],
+    usedBy: ['GET /api/me/applications', 'page /me/', 'GET /api/me/export', 'page /me/data.json'],
   })),
 
   // Saved job-board searches.
@@ -1434,11 +1434,11 @@ export const accessPatterns = {
   })),
   'thread-partition-paged': pattern(() => ({
     entity: ['application-message', 'application-message-id'],
-    does: 'An application’s whole thread partition, a page at a time, for the account deletion.',
+    does: 'An application’s whole thread partition, a page at a time, for the data download and the account deletion.',
     operation: 'Query',
     key: k.applicationThreadPartition(v('openingId'), v('personId')),
     reads: 'a page',
-    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
   })),
   'notes-partition-paged': pattern(() => ({
     entity: 'application-note',
