@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
-import { signIn, tokenFor } from '../support/sign-in.ts';
+import { apiAs, signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,27 +13,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function api(method: string, path: string, personId: string, body?: unknown) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await tokenFor(baseUrl, personId)}`,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return response.json();
-}
-
 describe('the inbox', () => {
   it('tells Carmen her request was approved, counts it in the header, and marks it read', async () => {
-    await api('POST', '/api/syndicates/havenlijn-logistics/join-requests', 'demo-carmen');
-    await api('PUT', '/api/syndicates/havenlijn-logistics/members/demo-carmen', 'demo-bram', { decision: 'approve' });
+    await apiAs(baseUrl, 'demo-carmen', 'POST', '/api/syndicates/havenlijn-logistics/join-requests');
+    await apiAs(baseUrl, 'demo-bram', 'PUT', '/api/syndicates/havenlijn-logistics/members/demo-carmen', {
+      decision: 'approve',
+    });
     // The stream poller runs every 100 ms: wait for the notification, as a person would refresh.
     let unread = 0;
     for (let i = 0; i < 50 && unread === 0; i++) {
-      const inbox = (await api('GET', '/api/me/notifications', 'demo-carmen')) as {
+      const inbox = (await apiAs(baseUrl, 'demo-carmen', 'GET', '/api/me/notifications')) as {
         items: Array<{ title: string; readAt?: string }>;
       };
       unread = inbox.items.filter((n) => n.title.includes('Havenlijn') && !n.readAt).length;

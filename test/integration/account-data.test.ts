@@ -2,6 +2,9 @@
 // account deletion removes it (found by key), leaving the ledger summing to zero and the registry log
 // verifying, refusing a sole admin who has not handed over, and finishing after a fault when retried.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { getItem } from '#adapters/dynamodb/items.ts';
+import { feedTokenKeys } from '#adapters/dynamodb/keys.ts';
+import { tokenHash } from '#adapters/dynamodb/saved-search-repository.ts';
 import { createMemoryFileStore } from '#adapters/files/memory-file-store.ts';
 import type { Services } from '#app/services.ts';
 import { StoreUnavailableError } from '#domain/errors.ts';
@@ -11,7 +14,7 @@ import type { PersonDataPart } from '#domain/people/person-data.ts';
 import { createApi } from '#http/api.ts';
 import { verifyTable } from '#local/verify-log.ts';
 import { type ApiResponse, body, callerFor } from '../support/api-client.ts';
-import { localEndpoint } from '../support/dynamodb.ts';
+import { documentClient, localEndpoint } from '../support/dynamodb.ts';
 import { type Call, innovationSteps, innovationWorld, ledgerSums } from '../support/innovation-world.ts';
 import { pdf } from '../support/pdf.ts';
 import { courseNamed, takeQuiz } from '../support/quiz.ts';
@@ -30,6 +33,18 @@ const ok = async (response: Promise<ApiResponse>, status = 200) => {
   expect(answer.status, JSON.stringify(answer.body).slice(0, 300)).toBe(status);
   return body(answer);
 };
+
+/** Saves a job-board search for `personId` and answers its feed token (the secret in its feed URL). */
+async function savedSearchOf(personId: string) {
+  const saved = await ok(call('POST', '/api/me/saved-searches', personId, { name: 'Repairs', query: {} }), 201);
+  return String(saved.feedUrl).split('/jobs/saved/')[1]?.split('/')[0] ?? '';
+}
+
+/** Whether a feed URL still answers (its page 404s on null) and its address is still stored at all. */
+async function feedLeft(token: string) {
+  const stored = await getItem(documentClient(), services.config.TABLE_NAME, feedTokenKeys(tokenHash(token)));
+  return { answers: (await services.savedSearches.byFeedToken(token)) !== null, stored: stored !== undefined };
+}
 
 /** Everything one part of a person's data holds, walked a page at a time as the deletion does. */
 async function held(personId: string, part: PersonDataPart) {
@@ -133,6 +148,29 @@ describe('downloading your data', () => {
     expect(new Set(items.map((item) => JSON.stringify(item))).size).toBe(items.length);
   });
 
+  it('holds the messages of your applications’ threads, both sides, and not the admins’ private notes', async () => {
+    const items: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 100; pages++) {
+      // One item a page: the cursor stands between two messages and between two applications.
+      const page = await ok(
+        call('GET', `/api/me/export?pageSize=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
+      );
+      items.push(...page.items);
+      cursor = page.next;
+      if (!cursor) break;
+    }
+    expect(cursor).toBeUndefined();
+    const thread = items.filter((item) => item.part === 'thread');
+    // Both were sent on the test's one clock tick: their order in the thread is their ids'.
+    expect(thread.map((item) => [item.type, item.openingId, item.authorId, item.body]).sort()).toEqual([
+      ['application-message', openingId, 'admin', 'Could you come on Tuesday?'],
+      ['application-message', openingId, 'ana', 'Yes, at ten.'],
+    ]);
+    expect(JSON.stringify(items)).not.toContain('Knows the stones.');
+    expect(items.some((item) => String(item.type).startsWith('application-note'))).toBe(false);
+  });
+
   it('refuses a cursor it did not give out, naming the field', async () => {
     const response = await call('GET', '/api/me/export?cursor=v1.e30', 'ana');
     expect(response.status).toBe(400);
@@ -167,8 +205,13 @@ describe('deleting your account', () => {
       ['application-note'],
     ]);
 
+    const feedToken = await savedSearchOf('ana');
+    expect(await feedLeft(feedToken)).toEqual({ answers: true, stored: true });
+
     const done = await ok(call('DELETE', '/api/me', 'ana'));
     expect(done).toMatchObject({ status: 'deleted' });
+    // Her saved search's feed address, kept outside her partition, went with it: the feed answers 404.
+    expect(await feedLeft(feedToken)).toEqual({ answers: false, stored: false });
     // Her application's thread and the admins' notes on it went with the application.
     expect(await aboutHerApplication()).toEqual([[], []]);
 
@@ -209,6 +252,7 @@ describe('deleting your account', () => {
   it('finishes after a store fault mid-way when asked again, and refuses sign-in from the first attempt on', async () => {
     await ok(call('PUT', '/api/me/cv', 'member', { pdf: pdf().toString('base64') }));
     await ok(call('PUT', '/api/me/skills/solar-site-survey', 'member', { level: 'working' }));
+    const feedToken = await savedSearchOf('member');
     let removals = 0;
     const faulty = {
       ...services.personData,
@@ -226,6 +270,8 @@ describe('deleting your account', () => {
     expect(await ok(call('DELETE', '/api/me', 'member'))).toMatchObject({ status: 'deleted' });
     expect(await held('member', 'own')).toEqual(['account-deletion']);
     expect(await held('member', 'listed')).toEqual([]);
+    // The fault struck before the saved search went, so the retry still found its feed address.
+    expect(await feedLeft(feedToken)).toEqual({ answers: false, stored: false });
   });
 
   it('removes at most a budget of items a call, and goes on where it stopped on the next', async () => {

@@ -847,7 +847,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.applicationsOf(v('personId')),
     reads: 'a page',
-    usedBy: ['GET /api/me/applications', 'page /me/'],
+    usedBy: ['GET /api/me/applications', 'page /me/', 'GET /api/me/export', 'page /me/data.json'],
   })),
 
   // Saved job-board searches.
@@ -1483,11 +1483,11 @@ export const accessPatterns = {
   })),
   'thread-partition-paged': pattern(() => ({
     entity: ['application-message', 'application-message-id'],
-    does: 'An application’s whole thread partition, a page at a time, for the account deletion.',
+    does: 'An application’s whole thread partition, a page at a time, for the data download and the account deletion.',
     operation: 'Query',
     key: k.applicationThreadPartition(v('openingId'), v('personId')),
     reads: 'a page',
-    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
   })),
   'notes-partition-paged': pattern(() => ({
     entity: 'application-note',
@@ -1510,6 +1510,14 @@ export const accessPatterns = {
     does: 'Removes a person’s items by key, 25 to a batch: the account deletion.',
     operation: 'BatchWriteItem',
     key: {},
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'saved-search-feed-remove': pattern(() => ({
+    entity: 'saved-search-feed',
+    does: 'Removes a saved search’s feed address, named by the token on the saved search, before the saved search itself: the account deletion.',
+    operation: 'BatchWriteItem',
+    key: k.feedTokenKeys(v('tokenHash')),
     reads: 'writes',
     usedBy: ['DELETE /api/me', 'page /me/delete/'],
   })),

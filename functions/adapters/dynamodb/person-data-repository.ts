@@ -15,16 +15,25 @@ import {
   applicationScope,
   applicationThreadPartition,
   cvKeys,
+  feedTokenKeys,
   idempotencyOf,
   personKeys,
   personListing,
   personPartition,
 } from './keys.ts';
+import { tokenHash } from './saved-search-repository.ts';
+
+const refOf = (key: { pk: unknown; sk: unknown }) => JSON.stringify({ pk: key.pk, sk: key.sk });
 
 const stored = (item: Item): StoredItem => ({
   type: typeof item.type === 'string' ? item.type : 'unknown',
   data: fromItem<Record<string, unknown>>(item),
-  ref: JSON.stringify({ pk: item.pk, sk: item.sk }),
+  ref: refOf({ pk: item.pk, sk: item.sk }),
+  // Access pattern `saved-search-feed-remove`: a saved search's feed address lies outside the person's
+  // keys, found only through the token on the saved search; the deletion removes it first.
+  ...(item.type === 'saved-search' && typeof item.feedToken === 'string'
+    ? { attached: [refOf(feedTokenKeys(tokenHash(item.feedToken)))] }
+    : {}),
 });
 
 function keyOf(ref: string): { pk: string; sk: string } {

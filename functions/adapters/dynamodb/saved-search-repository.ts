@@ -13,7 +13,8 @@ import {
   savedSearchLookup,
 } from './keys.ts';
 
-const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('base64url');
+/** A feed address's key holds the SHA-256 of its token, never the token (a leaked table names no feed). */
+export const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('base64url');
 const alertOf = (search: SavedSearch) => (search.alert === 'off' ? undefined : search.alert);
 
 export function createSavedSearchRepository(client: DynamoDBDocumentClient, tableName: string): SavedSearchRepository {

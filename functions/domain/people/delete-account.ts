@@ -1,7 +1,8 @@
 // Deleting an account: the person's data is removed, found by key (person-data.ts), so an item type
 // added later under the person's partition, their gsi1 listing or below one of their applications is
-// removed too. What stays, attached to the person's id (a random subject id that nothing ties to a
-// human once the profile is gone, and that no one can sign in as again): their Bound account and its
+// removed too, and so is what such an item names outside them (a saved search's feed address). What
+// stays, attached to the person's id (a random subject id that nothing ties to a human once the profile
+// is gone, and that no one can sign in as again): their Bound account and its
 // entries (so balances still sum to zero), the registry log (hashed: changing an entry would break
 // every proof after it), and their inventor links (the shares of published records rest on them).
 //
@@ -121,9 +122,10 @@ export async function deleteAccount(
 
   for (const part of ['listed', 'own', 'answers'] as const) {
     for await (const page of pagesOf(deps, personId, part)) {
-      if (!(await spend(page.filter((item) => !keptTypes.has(item.type)).map((item) => item.ref)))) {
-        return progress(started, removed);
-      }
+      const going = page.filter((item) => !keptTypes.has(item.type));
+      // What lies outside the person's keys (a feed address) goes first: it is found only through its item.
+      if (!(await spend(going.flatMap((item) => item.attached ?? [])))) return progress(started, removed);
+      if (!(await spend(going.map((item) => item.ref)))) return progress(started, removed);
     }
   }
 

@@ -20,6 +20,11 @@ export interface StoredItem {
   type: string;
   data: Record<string, unknown>;
   ref: string;
+  /**
+   * References to items kept outside the person's keys that belong to this one (a saved search's feed
+   * address): the deletion removes them before it, so a retry after a fault still finds them through it.
+   */
+  attached?: string[] | undefined;
 }
 
 /** Marks a person's account as deleted (or being deleted): a cut-short deletion resumes from it. */
