@@ -55,7 +55,7 @@ describe('an admin reading an applicant', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, baseUrl, /Femi Adeyemi/, `/jobs/${opening.id}/applicants/`);
-    await page.getByRole('link', { name: 'Ada Okafor' }).click();
+    await page.getByRole('link', { name: 'Ada Okafor', exact: true }).click();
     await page.waitForURL(/\/applicants\/demo-ada\/$/);
     // Ada keeps her place and bio to members; her applicant's admin sees them while she applies.
     await expect(page.locator('main').textContent()).resolves.toMatch(
