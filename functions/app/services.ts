@@ -4,6 +4,7 @@
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import { createCredentialSigner } from '#adapters/credentials/credential-signer.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createAccountDeletions } from '#adapters/dynamodb/account-deletions.ts';
 import { createDynamoIdempotencyStore } from '#adapters/dynamodb/idempotency-store.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { createDiskFileStore } from '#adapters/files/disk-file-store.ts';
@@ -14,6 +15,7 @@ import type { FileStore } from '#domain/files/file-store.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type { CredentialSigner } from '#domain/learning/credential.ts';
 import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
+import type { AccountDeletions } from '#domain/people/person-data.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
@@ -26,6 +28,8 @@ export interface Services extends StoreServices {
   rateLimiter?: RateLimiter | undefined;
   /** The first answer to each idempotency key, kept 24 hours (see app/commands/command.ts). */
   idempotency: IdempotencyStore;
+  /** Whether an identity's account was deleted: every command asks it first (a unit test's may not). */
+  accountDeletions?: AccountDeletions | undefined;
   signer: CredentialSigner & { publicJwk(): Promise<JsonWebKey> };
   siteUrl: string;
   search: SearchIndex;
@@ -77,6 +81,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
         { name: 'search', essential: false, probe: async () => ({ ...(await search.health()) }) },
       ],
       idempotency: createDynamoIdempotencyStore(client, config.TABLE_NAME),
+      accountDeletions: createAccountDeletions(client, config.TABLE_NAME),
       rateLimiter: createDynamoRateLimiter(client, config.TABLE_NAME, {
         limit: config.WRITE_RATE_LIMIT,
         windowSeconds: 60,

@@ -24,7 +24,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
- * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site.
+ * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
+ * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
+ * expiry mark: the stream's, the sweep's and readiness's) from people-api.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
@@ -42,7 +44,11 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
   },
-  'people-api': { GUILDHALL_WITHOUT_LEDGER: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'people-api': {
+    GUILDHALL_WITHOUT_LEDGER: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+  },
   'bound-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',

@@ -16,14 +16,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Asks `found` again every 200 ms until it answers, for at most 10 s: the poller reads the stream every 100 ms. */
+/**
+ * Asks `found` again every 200 ms until it answers, for at most 30 s: the poller reads the stream every
+ * 100 ms, but under CI's load, with every earlier browser test's records before this one's, it lags.
+ */
 async function eventually<T>(what: string, found: () => Promise<T | undefined>): Promise<T> {
-  for (let tries = 0; tries < 50; tries++) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
     const value = await found();
     if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Not there after 30 s: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`Not there after 10 s: ${what}`);
 }
 
 /** The header's unread count (0 when it shows none). */

@@ -242,6 +242,13 @@ describe('deleting your account', () => {
     const again = await call('GET', '/api/me', 'ana');
     expect(again.status).toBe(403);
     expect(body(again).detail).toContain('This account was deleted');
+    // Nor may a token she still holds write anything again: no write remakes an item of hers.
+    const rejoin = await call('POST', '/api/syndicates/mill/join-requests', 'ana');
+    expect(rejoin.status).toBe(403);
+    expect(body(rejoin).detail).toContain('This account was deleted');
+    expect((await call('PUT', '/api/me/skills/solar-site-survey', 'ana', { level: 'working' })).status).toBe(403);
+    expect(await held('ana', 'listed')).toEqual(['inventor-link']);
+    expect(await held('ana', 'own')).toEqual(['account-deletion']);
     expect(await services.people.get('ana')).toBeNull();
   });
 

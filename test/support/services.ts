@@ -138,6 +138,8 @@ export function fakeServices(overrides: Partial<Services> = {}, config: Partial<
       healthProbes: [],
       rateLimiter: memoryRateLimiter({ limit: 1000, windowSeconds: 60 }),
       idempotency: memoryIdempotencyStore(),
+      // No account here was deleted (account-data.test.ts deletes them in the store).
+      accountDeletions: { deletedAt: async () => null },
       now: () => new Date('2026-11-21T12:00:00.000Z'),
       ...overrides,
     },

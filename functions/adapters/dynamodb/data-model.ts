@@ -1527,7 +1527,7 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.accountDeletionKeys(v('personId')),
     reads: 'one item',
-    usedBy: ['DELETE /api/me', 'GET /api/me', 'page /me/delete/'],
+    usedBy: ['DELETE /api/me', 'GET /api/me', 'page /me/delete/', 'every write'],
   })),
   'account-deletion-start': pattern(() => ({
     entity: 'account-deletion',

@@ -34,6 +34,9 @@ import {
 import { createReadinessSnapshots } from './readiness-snapshots.ts';
 import { createShortageSourceReader } from './shortage-sources.ts';
 
+/** Defined `true` in the bundles that never read a shortage source (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_SHORTAGE_SOURCES: true | undefined;
+
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The counters of an aggregate item: every attribute the index owns, nothing else. */
@@ -139,7 +142,11 @@ export function indexWrites(index: ShortageIndex, existing: Item[]): { puts: Ite
 
 export function createShortageRepository(client: DynamoDBDocumentClient, tableName: string): ShortageRepository {
   return {
-    ...createShortageSourceReader(client, tableName),
+    // Reading sources, learners and the expiry mark: the stream, the sweep and readiness use them; the
+    // bundles defined without them (config/bundle.ts) leave them out, and esbuild drops the module.
+    ...(typeof GUILDHALL_WITHOUT_SHORTAGE_SOURCES === 'undefined'
+      ? createShortageSourceReader(client, tableName)
+      : ({} as ReturnType<typeof createShortageSourceReader>)),
     ...createReadinessSnapshots(client, tableName),
 
     // Access pattern `shortage-source-applied`: what the index last applied for one source (consistent: it guards the

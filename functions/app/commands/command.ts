@@ -13,6 +13,7 @@ import type { Services } from '#app/services.ts';
 import {
   ConflictError,
   type FieldIssue,
+  AccountDeletedError,
   RateLimitedError,
   RequestShapeError,
   RuleViolationError,
@@ -91,10 +92,14 @@ export async function runCommand<P, B, O>(
   invocation: Invocation,
 ): Promise<CommandResult<O>> {
   const { services, identity } = invocation;
-  if (services.rateLimiter) {
-    const verdict = await services.rateLimiter.take(identity.personId, services.now());
-    if (!verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
-  }
+  // A deleted account writes nothing more, even with a token it still holds: nothing may make its items
+  // again. Its own deletion is the exception, so a deletion cut short can be finished.
+  const [verdict, deletedAt] = await Promise.all([
+    services.rateLimiter?.take(identity.personId, services.now()),
+    definition.name === 'people.delete-account' ? null : services.accountDeletions?.deletedAt(identity.personId),
+  ]);
+  if (verdict && !verdict.allowed) throw new RateLimitedError(verdict.retryAfterSeconds);
+  if (deletedAt) throw new AccountDeletedError(deletedAt);
   const issues: FieldIssue[] = [];
   const key = invocation.idempotencyKey;
   if (key !== undefined && !idempotencyKeyPattern.test(key)) {

@@ -39,6 +39,11 @@ export interface AccountDeletion {
 export const applicationDataScopes = ['below', 'thread', 'notes'] as const;
 export type ApplicationDataScope = (typeof applicationDataScopes)[number];
 
+/** Asked before every write: when the account was deleted, or null if it stands. */
+export interface AccountDeletions {
+  deletedAt(personId: string): Promise<string | null>;
+}
+
 export interface PersonDataRepository {
   getCv(personId: string): Promise<CvRecord | null>;
   saveCv(record: CvRecord): Promise<void>;
