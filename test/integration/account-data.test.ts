@@ -9,6 +9,7 @@ import { createMemoryFileStore } from '#adapters/files/memory-file-store.ts';
 import type { Services } from '#app/services.ts';
 import { StoreUnavailableError } from '#domain/errors.ts';
 import { cvFileKey } from '#domain/files/file-store.ts';
+import { notificationId } from '#domain/notifications/produce.ts';
 import { deleteAccount } from '#domain/people/delete-account.ts';
 import type { PersonDataPart } from '#domain/people/person-data.ts';
 import { createApi } from '#http/api.ts';
@@ -109,6 +110,19 @@ beforeAll(async () => {
     call('POST', `/api/openings/${openingId}/applicants/ana/notes`, 'admin', { body: 'Knows the stones.' }),
     201,
   );
+  // A notification in her inbox, as the stream consumer stores it.
+  const at = new Date().toISOString();
+  const eventKey = 'account-data#application-stage-changed#ana';
+  await services.notifications.add({
+    id: notificationId(at, eventKey),
+    personId: 'ana',
+    kind: 'application-stage-changed',
+    at,
+    title: 'You are shortlisted for Miller’s assistant',
+    summary: 'You are shortlisted for Miller’s assistant.',
+    link: `/jobs/${openingId}/applications/ana/`,
+    eventKey,
+  });
 }, 120_000);
 
 describe('downloading your data', () => {
@@ -139,6 +153,7 @@ describe('downloading your data', () => {
       'inventor-link',
       'account',
       'ledger-entry',
+      'notification',
     ]) {
       expect(types, type).toContain(type);
     }
@@ -218,6 +233,7 @@ describe('deleting your account', () => {
     expect(await held('ana', 'own')).toEqual(['account-deletion']);
     expect(await held('ana', 'listed')).toEqual(['inventor-link']);
     expect(await held('ana', 'answers')).toEqual([]);
+    expect(await held('ana', 'inbox')).toEqual([]);
     expect(files.keys()).not.toContain(cvFileKey('ana'));
     expect((await call('GET', `/api/credentials/${credentialId}`, null)).status).toBe(404);
     expect((await call('GET', `/api/openings/${openingId}/applications/ana/cv`, 'admin')).status).toBe(404);

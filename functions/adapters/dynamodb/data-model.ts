@@ -1449,6 +1449,14 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
   })),
+  'inbox-partition-paged': pattern(() => ({
+    entity: ['notification', 'inbox-counter'],
+    does: 'Everything in a person’s inbox partition (notifications and the unread count), a page at a time.',
+    operation: 'Query',
+    key: k.inboxPartition(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
+  })),
   'person-listing-paged': pattern(() => ({
     entity: 'any',
     does: 'Everything gsi1 lists under a person (credentials, memberships, applications, inventor links…), a page at a time.',

@@ -481,6 +481,8 @@ export const inboxOf = (personId: string) => ({ pk: `INBOX#${personId}`, prefix:
  * A person's unread count, and the mark below which "mark all read" made everything read. `UNREAD`
  * sorts after every `NOTE#` key, so the inbox read newest first meets it before the newest notification.
  */
+/** A person's whole inbox partition (notifications and the counter): their data download and deletion read it. */
+export const inboxPartition = (personId: string) => ({ pk: `INBOX#${personId}` });
 export const inboxCounterKeys = (personId: string) => ({ pk: `INBOX#${personId}`, sk: 'UNREAD' });
 
 /**

@@ -17,6 +17,7 @@ import {
   cvKeys,
   feedTokenKeys,
   idempotencyOf,
+  inboxPartition,
   personKeys,
   personListing,
   personPartition,
@@ -76,6 +77,9 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
       // Access pattern `idempotency-of-person-paged`: the first answers kept for their keys.
       case 'answers':
         return idempotencyOf(personId);
+      // Access pattern `inbox-partition-paged`: their notifications and the unread count.
+      case 'inbox':
+        return inboxPartition(personId);
       // Access pattern `account-partition-paged`: their Bound account, entries and limit changes.
       case 'ledger':
         return accountPartition(`person:${personId}`);

@@ -120,7 +120,7 @@ export async function deleteAccount(
     }
   }
 
-  for (const part of ['listed', 'own', 'answers'] as const) {
+  for (const part of ['listed', 'own', 'answers', 'inbox'] as const) {
     for await (const page of pagesOf(deps, personId, part)) {
       const going = page.filter((item) => !keptTypes.has(item.type));
       // What lies outside the person's keys (a feed address) goes first: it is found only through its item.

@@ -9,10 +9,10 @@ import type { CvRecord } from './cv.ts';
 /**
  * The parts of a person's data, each read a page at a time: `own` (profile, CV, enrollments, attempts,
  * held skills…), `listed` (credentials, memberships, applications, inventor links…), `answers` (the
- * first answer kept for each idempotency key they sent) and `ledger` (their Bound account and its
- * entries and credit-limit changes).
+ * first answer kept for each idempotency key they sent), `inbox` (their notifications and unread count)
+ * and `ledger` (their Bound account and its entries and credit-limit changes).
  */
-export const personDataParts = ['own', 'listed', 'answers', 'ledger'] as const;
+export const personDataParts = ['own', 'listed', 'answers', 'inbox', 'ledger'] as const;
 export type PersonDataPart = (typeof personDataParts)[number];
 
 /** One stored item: its entity type, its attributes without table keys, and an opaque reference to it. */
