@@ -177,7 +177,8 @@ describe('the shortage index through the stream', () => {
     expect(recommendations.qualifyNow).toEqual([]);
     expect(recommendations.courses[0]).toMatchObject({ courseId: 'plasterboard-hanging-and-jointing', unlocks: [a] });
     expect(recommendations.courses[0]?.reason).toMatch(
-      /^2 open positions in 1 syndicate ask for .+; you hold 2 of its 2 prerequisites; .*after this course you would qualify for 1 more opening\.$/,
+      // Ranked by shortage (the learner has no goal), and it says so.
+      /^2 open positions in 1 syndicate ask for .+; you hold 2 of its 2 prerequisites; .*after this course you would qualify for 1 more opening; .+ is in shortage\.$/,
     );
   });
 });

@@ -6,6 +6,8 @@ import { type Config, parseConfig } from '#config/config.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Enrollment } from '#domain/learning/enrollment.ts';
 import { memoryIdempotencyStore } from '#domain/limits/idempotency.ts';
+import type { CvRecord } from '#domain/people/cv.ts';
+import type { PersonDataRepository } from '#domain/people/person-data.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import type {
   CredentialedSkill,
@@ -126,6 +128,29 @@ const emptySearch: SearchIndex = {
   health: async () => ({ engine: 'embedded', documents: 0 }),
 };
 
+/**
+ * A person's data kept in memory: CVs, and nobody deleted. The export and the deletion walk the store
+ * (account-data.test.ts), so their reads and writes here say plainly that they are not faked.
+ */
+function memoryPersonData(): PersonDataRepository {
+  const cvs = new Map<string, CvRecord>();
+  const notFaked = async (): Promise<never> => {
+    throw new Error('Not in the fake person-data repository: use the store (account-data.test.ts).');
+  };
+  return {
+    getCv: async (personId) => cvs.get(personId) ?? null,
+    saveCv: async (record) => void cvs.set(record.personId, record),
+    removeCv: async (personId) => void cvs.delete(personId),
+    getDeletion: async () => null,
+    page: notFaked,
+    pageBelowApplication: notFaked,
+    removeProfile: notFaked,
+    remove: notFaked,
+    startDeletion: notFaked,
+    finishDeletion: notFaked,
+  };
+}
+
 export function fakeServices(overrides: Partial<Services> = {}, config: Partial<Config> = {}): Services {
   return createServices(
     { ...testConfig, ...config },
@@ -133,6 +158,7 @@ export function fakeServices(overrides: Partial<Services> = {}, config: Partial<
       log: createLogger('silent'),
       commons,
       people: memoryPeople(),
+      personData: memoryPersonData(),
       learning: memoryLearning(),
       search: emptySearch,
       healthProbes: [],
