@@ -7,8 +7,9 @@ import { type FieldIssue, ValidationError } from '../errors.ts';
 /** A person or a syndicate; the prefix keeps the two id spaces from colliding in one ledger. */
 export type AccountId = `person:${string}` | `syndicate:${string}`;
 
-// Same bound as a person's id; whitespace is refused so ids survive being written into keys and logs.
-export const accountIdPattern = /^(person|syndicate):\S{1,128}$/;
+// Same bound as a person's id; whitespace and control characters are refused so ids survive being
+// written into keys and logs.
+export const accountIdPattern = /^(person|syndicate):[^\s\p{Cc}]{1,128}$/u;
 
 export function isAccountId(value: string): value is AccountId {
   return accountIdPattern.test(value);

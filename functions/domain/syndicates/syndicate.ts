@@ -47,6 +47,7 @@ export const slugSchema = lazySchema(() =>
 export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'adopt',
   'applicants',
+  'applications',
   'badge',
   'credential',
   'edit',

@@ -62,6 +62,19 @@ const examples: Record<string, unknown[]> = {
   ],
   'PUT /api/me/saved-searches/{savedSearchId}': [{ name: 'Heat pumps anywhere' }],
   'PUT /api/me/goal': [{ trade: 'renewable-energy', skills: ['pv-system-sizing'] }],
+  'PUT /api/openings/{openingId}/applicants/{personId}/stage': [
+    { stage: 'declined', message: 'Thank you for applying.', reason: 'another-applicant', note: 'We chose a roofer.' },
+  ],
+  'PUT /api/openings/{openingId}/applications/me/offer': [{ answer: 'decline', message: 'I took another job.' }],
+  'POST /api/openings/{openingId}/applications/{personId}/messages': [{ body: 'Can you come on **Tuesday**?' }],
+  'POST /api/openings/{openingId}/applicants/{personId}/notes': [{ body: 'Strong on stud walls.' }],
+  'PUT /api/me/cv': [{ pdf: 'JVBERi0xLjQKJcfsj6IK' }],
+  'POST /api/payments': [
+    { from: 'syndicate:taller-comun-valencia', to: 'person:demo-ada', amount: 1250, memo: 'Kettle repair' },
+  ],
+  'POST /api/payment-requests': [
+    { payer: 'person:demo-ada', payee: 'syndicate:taller-comun-valencia', amount: 1250, memo: 'Kettle repair' },
+  ],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
@@ -70,6 +83,8 @@ const notStored: Record<string, string> = {
   'POST /api/credentials/verify body.credential': 'verified, never stored',
   // An address an employer checks against the credential's salted hash; compared, never kept.
   'POST /api/credentials/verify body.recipientEmail': 'an email address compared with a hash, never stored',
+  // A PDF's bytes in base64: checked as a PDF (domain/people/cv.ts) and kept as a file, never as text.
+  'PUT /api/me/cv body.pdf': 'a file in base64, checked as a PDF and stored as bytes',
 };
 
 /** Every string schema inside a schema, with where it sits (array elements as index 0). */
@@ -102,6 +117,8 @@ function stringFields(schema: z.core.$ZodType, path: Path = []): Path[] {
     case 'boolean':
     case 'bigint':
     case 'transform':
+    // A value its use case parses itself (a payment's amount: a number or a string of digits, not text).
+    case 'unknown':
       return [];
     default:
       throw new Error(`${path.join('.')}: teach this test the zod type "${def.type}"`);
