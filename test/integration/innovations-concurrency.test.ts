@@ -9,7 +9,8 @@ import { appendEvent, auditStore } from '#domain/innovations/registry-log-use-ca
 import { fromBase64, toBase64 } from '#domain/registry-log/hashing.ts';
 import { rootFromLeafHashes } from '#domain/registry-log/merkle-tree.ts';
 import { verifyTreeHead } from '#domain/registry-log/tree-head.ts';
-import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
+import { apiOnFreshTable, body } from '../support/api-client.ts';
+import { untilLanded as landed, untilAnswered } from '../support/busy.ts';
 import { dayReportInput, draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 import { allAccounts, allEntries, createPeople, ledgerSums } from '../support/innovation-world.ts';
 
@@ -54,23 +55,7 @@ async function confirmedReport(id: string, amount: number) {
 // A crowd of writers on one head may outlast a writer's time budget: it then gets a BusyError (503,
 // Retry-After) having written nothing, and asks again, as a client would. The counts below prove that
 // a busy answer left nothing behind.
-async function untilLanded<T>(write: () => Promise<T>): Promise<T> {
-  for (;;) {
-    try {
-      return await write();
-    } catch (error) {
-      if (!(error instanceof BusyError)) throw error;
-    }
-  }
-}
-async function untilAnswered(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  for (;;) {
-    const response = await request();
-    if (response.status !== 503) return response;
-    expect(body(response).type).toMatch(/\/busy$/);
-    expect(response.headers['retry-after']).toBe('1');
-  }
-}
+const untilLanded = <T>(write: () => Promise<T>) => landed(write, (error) => error instanceof BusyError);
 
 describe('the registry log never forks', () => {
   it('gives a hundred concurrent appends the indexes 0 to 99, once each, under one consistent root', async () => {
@@ -223,5 +208,5 @@ describe('settlements are idempotent under concurrency', () => {
     const logged = (await services.registryLog.entries(0, 1000)).filter((e) => e.kind === 'settlement');
     expect(new Set(logged.map((e) => JSON.parse(e.data).reportId)).size).toBe(51);
     expect(logged).toHaveLength(51);
-  }, 180_000);
+  }, 300_000);
 });

@@ -3,7 +3,8 @@
 // the payment's id, the log's head) keep an account within its limit and a request paid once.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
-import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
+import { apiOnFreshTable, body } from '../support/api-client.ts';
+import { untilAnswered } from '../support/busy.ts';
 import { allEntries, createPeople, ledgerSums } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -19,15 +20,6 @@ beforeEach(async () => {
   });
   expect(granted.status).toBe(200);
 });
-
-/** A crowd on one log head may outlast a writer's budget: 503 busy, nothing written; ask again, as a client would. */
-async function untilAnswered(request: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  for (;;) {
-    const response = await request();
-    if (response.status !== 503) return response;
-    expect(body(response).type).toMatch(/\/busy$/);
-  }
-}
 
 describe('payments racing', () => {
   it('lands exactly as many of 100 payments from one account as its limit allows, and none past it', async () => {
@@ -50,7 +42,7 @@ describe('payments racing', () => {
     // Each line's balance after is exact: they step down by 30 in the order they landed.
     expect(lines.map((line) => line.balanceAfter)).toEqual(Array.from({ length: 33 }, (_, n) => BigInt(-30 * (n + 1))));
     expect(await ledgerSums(services)).toEqual({ balances: 0n, kept: 0n });
-  }, 120_000);
+  }, 300_000);
 
   it('pays a request once when it is accepted 100 times at once', async () => {
     const asked = await call('POST', '/api/payment-requests', 'carla', {
@@ -70,5 +62,5 @@ describe('payments racing', () => {
     expect(await allEntries(services, 'person:carla')).toHaveLength(1);
     expect((await services.ledger.getAccounts(['person:carla'])).get('person:carla')?.balance).toBe(500n);
     expect((await services.ledger.totals()).payments).toBe(1);
-  }, 120_000);
+  }, 300_000);
 });
