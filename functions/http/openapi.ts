@@ -165,7 +165,8 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
     const withProblem = (status: number, description: string) => {
       responses[status] ??= { description, ...problem };
     };
-    if (input.params || input.query || input.body) {
+    // A command also reads its Idempotency-Key header, refused with 400 when malformed.
+    if (input.params || input.query || input.body || 'command' in route) {
       withProblem(400, 'Malformed input; `errors` lists each field.');
       withProblem(422, 'Well-formed input the rules refuse; `errors` or `rule` says why.');
     }

@@ -9,7 +9,7 @@ export type AccountId = `person:${string}` | `syndicate:${string}`;
 
 // Same bound as a person's id; whitespace and control characters are refused so ids survive being
 // written into keys and logs.
-export const accountIdPattern = /^(person|syndicate):[^\s\p{Cc}]{1,128}$/u;
+export const accountIdPattern = /^(person|syndicate):[^\s\x00-\x1f\x7f-\x9f]{1,128}$/;
 
 export function isAccountId(value: string): value is AccountId {
   return accountIdPattern.test(value);
