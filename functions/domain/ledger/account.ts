@@ -9,6 +9,7 @@ export type AccountId = `person:${string}` | `syndicate:${string}`;
 
 // Same bound as a person's id; whitespace and control characters are refused so ids survive being
 // written into keys and logs.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class names the control characters it refuses.
 export const accountIdPattern = /^(person|syndicate):[^\s\x00-\x1f\x7f-\x9f]{1,128}$/;
 
 export function isAccountId(value: string): value is AccountId {
