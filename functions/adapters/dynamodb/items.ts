@@ -232,6 +232,31 @@ export async function queryPage(
   };
 }
 
+/**
+ * One page of one partition's items whose sort key starts with `prefix` (a key builder's `{ pk, prefix }`
+ * from keys.ts), by sort key, `newestFirst` reading it backwards: the query most lists are.
+ */
+export function queryPrefixPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { pk, prefix }: { pk: string; prefix: string },
+  request: PageRequest,
+  options: { newestFirst?: boolean; keep?: KeepItems | undefined } = {},
+): Promise<PageOfItems> {
+  return queryPage(
+    client,
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    request,
+    { name: 'pk', value: pk },
+    { keep: options.keep },
+  );
+}
+
 /** Reads from `start` until more than `limit` items are kept, the query ends, or `maxReads` calls. */
 async function readRun(
   client: DynamoDBDocumentClient,

@@ -14,7 +14,7 @@ import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { messagePuts } from './thread-repository.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   applicantRankKeys,
   applicationCountKeys,
@@ -99,17 +99,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       ],
     });
   const pageOfApplications = async (openingId: string, request: { limit: number; cursor?: string | undefined }) => {
-    const { pk, prefix } = openingApplications(openingId);
-    const page = await queryPage(
-      client,
-      {
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-      },
-      request,
-      { name: 'pk', value: pk },
-    );
+    const page = await queryPrefixPage(client, tableName, openingApplications(openingId), request);
     return pageOf(page, fromItem<ScoredApplication>);
   };
   const openingIndexPage = async (

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from
 import { ConflictError, RuleViolationError } from '#domain/errors.ts';
 import type { SavedSearch, SavedSearchRepository } from '#domain/openings/saved-search.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   feedTokenKeys,
   savedSearchAlerts,
@@ -85,17 +85,7 @@ export function createSavedSearchRepository(client: DynamoDBDocumentClient, tabl
 
     // Access pattern `saved-searches-of-person`: a person's saved searches, a page at a time.
     async page(personId, request) {
-      const { pk, prefix } = savedSearchesOf(personId);
-      const found = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        },
-        request,
-        { name: 'pk', value: pk },
-      );
+      const found = await queryPrefixPage(client, tableName, savedSearchesOf(personId), request);
       return pageOf(found, fromItem<SavedSearch>);
     },
 

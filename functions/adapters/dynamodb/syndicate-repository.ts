@@ -9,7 +9,7 @@ import { ConflictError } from '#domain/errors.ts';
 import type { Membership, Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, getItems, type Item, keepBy, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, getItems, type Item, keepBy, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   membershipKeys,
   membershipsOf,
@@ -140,18 +140,9 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
     },
     // Access pattern `members-of-syndicate-paged`: a syndicate's members and requests, a page at a time, by person id.
     async pageMemberships(syndicateId, request, sieve) {
-      const { pk, prefix } = syndicateMembers(syndicateId);
-      const page = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        },
-        request,
-        { name: 'pk', value: pk },
-        { keep: keepBy(sieve, fromItem<Membership>) },
-      );
+      const page = await queryPrefixPage(client, tableName, syndicateMembers(syndicateId), request, {
+        keep: keepBy(sieve, fromItem<Membership>),
+      });
       return pageOf(page, fromItem<Membership>);
     },
 

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationMessage, ThreadRepository } from '#domain/openings/application-thread.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { applicationMessageIdKeys, applicationMessageKeys, applicationThread } from './keys.ts';
 
 /**
@@ -31,18 +31,9 @@ export function createThreadRepository(client: DynamoDBDocumentClient, tableName
   return {
     // Access pattern `messages-of-application`: an application's thread, newest first, a page at a time.
     async pageMessages(openingId, applicantId, request) {
-      const { pk, prefix } = applicationThread(openingId, applicantId);
-      const page = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ScanIndexForward: false,
-        },
-        request,
-        { name: 'pk', value: pk },
-      );
+      const page = await queryPrefixPage(client, tableName, applicationThread(openingId, applicantId), request, {
+        newestFirst: true,
+      });
       return pageOf(page, fromItem<ApplicationMessage>);
     },
 
