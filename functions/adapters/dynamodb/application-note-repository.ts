@@ -3,7 +3,7 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationNote, ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, itemInTheWay, pageOf, queryPage } from './items.ts';
+import { fromItem, itemInTheWay, pageOf, queryIndexPage } from './items.ts';
 import { applicationNoteKeys, applicationNotesOf } from './keys.ts';
 
 export function createApplicationNoteRepository(
@@ -39,19 +39,9 @@ export function createApplicationNoteRepository(
 
     // Access pattern `notes-of-application`: one application's notes, newest first, a page at a time (gsi1).
     async pageNotes(openingId, applicantId, request) {
-      const { gsi1pk } = applicationNotesOf(openingId, applicantId);
-      const page = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsi1pk },
-          ScanIndexForward: false,
-        },
-        request,
-        { name: 'gsi1pk', value: gsi1pk },
-      );
+      const page = await queryIndexPage(client, tableName, applicationNotesOf(openingId, applicantId), request, {
+        newestFirst: true,
+      });
       return pageOf(page, fromItem<ApplicationNote>);
     },
   };

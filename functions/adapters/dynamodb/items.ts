@@ -257,6 +257,30 @@ export function queryPrefixPage(
   );
 }
 
+/** One page of a whole partition of a secondary index (a key builder's `{ gsi1pk }` or `{ gsi2pk }`), by its sort key. */
+export function queryIndexPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  key: { gsi1pk: string } | { gsi2pk: string },
+  request: PageRequest,
+  options: { newestFirst?: boolean; keep?: KeepItems | undefined; keepsMost?: boolean | undefined } = {},
+): Promise<PageOfItems> {
+  const [name, value] = 'gsi1pk' in key ? (['gsi1pk', key.gsi1pk] as const) : (['gsi2pk', key.gsi2pk] as const);
+  return queryPage(
+    client,
+    {
+      TableName: tableName,
+      IndexName: name === 'gsi1pk' ? 'gsi1' : 'gsi2',
+      KeyConditionExpression: `${name} = :pk`,
+      ExpressionAttributeValues: { ':pk': value },
+      ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    request,
+    { name, value },
+    { keep: options.keep, keepsMost: options.keepsMost },
+  );
+}
+
 /** Reads from `start` until more than `limit` items are kept, the query ends, or `maxReads` calls. */
 async function readRun(
   client: DynamoDBDocumentClient,

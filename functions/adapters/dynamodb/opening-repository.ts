@@ -14,7 +14,7 @@ import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { messagePuts } from './thread-repository.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryPage, queryPrefixPage } from './items.ts';
+import { fromItem, getItem, getItems, keepBy, pageOf, queryIndexPage, queryPage, queryPrefixPage } from './items.ts';
 import {
   applicantRankKeys,
   applicationCountKeys,
@@ -230,18 +230,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
     // Access pattern `applicants-ranked`: an opening's standing applications, best stored match first, a page at a
     // time (gsi2).
     async pageRankedApplications(openingId, request) {
-      const { gsi2pk } = rankedApplicantsOf(openingId);
-      const page = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsi2pk },
-        },
-        request,
-        { name: 'gsi2pk', value: gsi2pk },
-      );
+      const page = await queryIndexPage(client, tableName, rankedApplicantsOf(openingId), request);
       return pageOf(page, fromItem<ScoredApplication>);
     },
 

@@ -3,7 +3,7 @@ import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from
 import { ConflictError, RuleViolationError } from '#domain/errors.ts';
 import type { SavedSearch, SavedSearchRepository } from '#domain/openings/saved-search.ts';
 import { failedConditions, storeCall } from './errors.ts';
-import { fromItem, getItem, pageOf, queryPage, queryPrefixPage } from './items.ts';
+import { fromItem, getItem, pageOf, queryIndexPage, queryPrefixPage } from './items.ts';
 import {
   feedTokenKeys,
   savedSearchAlerts,
@@ -177,18 +177,7 @@ export function createSavedSearchRepository(client: DynamoDBDocumentClient, tabl
 
     // Access pattern `saved-searches-with-alert`: saved searches alerted at one frequency (gsi2), paged.
     async pageWithAlert(alert, request) {
-      const { gsi2pk } = savedSearchAlerts(alert);
-      const found = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': gsi2pk },
-        },
-        request,
-        { name: 'gsi2pk', value: gsi2pk },
-      );
+      const found = await queryIndexPage(client, tableName, savedSearchAlerts(alert), request);
       return pageOf(found, fromItem<SavedSearch>);
     },
 
