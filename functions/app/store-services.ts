@@ -147,6 +147,9 @@ export function createStoreServices(
       return readCommonsFile(resolve(config.COMMONS_FILE));
     },
     people: createPeopleRepository(client, config.TABLE_NAME),
+    // Each `typeof GUILDHALL_…` below leaves a repository out of the bundles whose routes use none of it
+    // (config/bundle.ts): esbuild drops the branch and, with it, the module. The check must stay inline:
+    // a helper taking a flag would keep the factory referenced, and the module with it.
     personData:
       typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
         ? createPersonDataRepository(client, config.TABLE_NAME)
@@ -167,8 +170,6 @@ export function createStoreServices(
         ? createSavedSearchRepository(client, config.TABLE_NAME)
         : notCarried('savedSearches'),
     shortages: createShortageRepository(client, config.TABLE_NAME),
-    // Left out of the bundles whose routes use none of them (config/bundle.ts): esbuild drops the branch
-    // and, with it, their modules.
     innovations:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
         ? createInnovationRepository(client, config.TABLE_NAME)

@@ -9,7 +9,7 @@ import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-reposito
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { getItem } from '#adapters/dynamodb/items.ts';
 import type { Services } from '#app/services.ts';
-import { createStoreServices } from '#app/store-services.ts';
+import { createStoreServices, type StoreServices } from '#app/store-services.ts';
 import { createApi } from '#http/api.ts';
 import { apiOnFreshTable, callerFor } from '../support/api-client.ts';
 import { documentClient, localEndpoint } from '../support/dynamodb.ts';
@@ -161,42 +161,31 @@ function nthWriteFails(config: Services['config']) {
     },
     { step: 'finalizeRequest', name: 'nth-write-fails', priority: 'low' },
   );
-  const {
-    people,
-    personData,
-    learning,
-    syndicates,
-    openings,
-    savedSearches,
-    threads,
-    applicationNotes,
-    shortages,
-    innovations,
-    ledger,
-    payments,
-    registryLog,
-    storeClient,
-    notifications,
-  } = createStoreServices(config, { commons }, document);
+  const store = createStoreServices(config, { commons }, document);
+  // Every repository on the faulty client, and the client too: the email repositories are built from it
+  // (app/email-services.ts).
+  const names = [
+    'people',
+    'personData',
+    'learning',
+    'syndicates',
+    'openings',
+    'savedSearches',
+    'threads',
+    'applicationNotes',
+    'shortages',
+    'innovations',
+    'ledger',
+    'payments',
+    'registryLog',
+    'storeClient',
+    'notifications',
+  ] as const;
   return {
-    repositories: {
-      people,
-      personData,
-      learning,
-      syndicates,
-      openings,
-      savedSearches,
-      threads,
-      applicationNotes,
-      shortages,
-      innovations,
-      ledger,
-      payments,
-      registryLog,
-      // The client too: the email repositories are built from it (app/email-services.ts).
-      storeClient,
-      notifications,
-    },
+    repositories: Object.fromEntries(names.map((name) => [name, store[name]])) as Pick<
+      StoreServices,
+      (typeof names)[number]
+    >,
     arm(failAt: number, fault: Fault) {
       Object.assign(armed, { failAt, writes: 0, fault });
     },
