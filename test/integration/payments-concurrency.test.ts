@@ -1,6 +1,8 @@
 // Payments racing on DynamoDB Local, which serialises transactions and never raises a conflict itself:
 // what is proved is that the conditions alone (the payer's balance and floor, the request's status,
-// the payment's id, the log's head) keep an account within its limit and a request paid once.
+// the payment's id, the log's head) keep an account within its limit and a request paid once. Each racer
+// asks again after a 503 as a careful client would, with its Idempotency-Key, so a write that landed
+// after its answer timed out is answered, not made twice.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
@@ -26,8 +28,16 @@ describe('payments racing', () => {
     // 10.00 Bound of credit and a hundred payments of 0.30: 33 fit (9.90), the 34th would pass the limit.
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, n) =>
-        untilAnswered(() =>
-          call('POST', '/api/payments', 'ada', { to: 'person:carla', amount: 30, memo: `Race ${n}` }),
+        untilAnswered(
+          () =>
+            call(
+              'POST',
+              '/api/payments',
+              'ada',
+              { to: 'person:carla', amount: 30, memo: `Race ${n}` },
+              { 'idempotency-key': `race-${n}` },
+            ),
+          { repeatable: true },
         ),
       ),
     );
@@ -53,7 +63,9 @@ describe('payments racing', () => {
     const id = body(asked).id;
     const answers = await Promise.all(
       Array.from({ length: 100 }, () =>
-        untilAnswered(() => call('PUT', `/api/payment-requests/${id}/decision`, 'ada', { decision: 'accept' })),
+        untilAnswered(() => call('PUT', `/api/payment-requests/${id}/decision`, 'ada', { decision: 'accept' }), {
+          repeatable: true,
+        }),
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(100).fill(200));
