@@ -25,14 +25,15 @@ export function memoryPayments(log: MemoryRegistryLog, ledger: MemoryLedger): Pa
       if ((from?.creditLimit ?? null) !== payer.limitSeen) throw conflict();
       if ((ledger.account(payee.accountId)?.balance ?? 0n) !== payee.seen) throw conflict();
       ledger.checkEntries(write.entries);
-      if (write.request && requests.get(write.request.id)?.status !== 'open') throw conflict();
+      const request = write.settles?.kind === 'payment-request' ? write.settles.request : undefined;
+      if (request && requests.get(request.id)?.status !== 'open') throw conflict();
       log.check(append);
       ledger.move(payer.accountId, -payer.amount, payment.at);
       ledger.move(payee.accountId, payer.amount, payment.at);
       ledger.addEntries(write.entries);
       ledger.addTotals(0n, payer.amount, 'payments');
       payments.set(payment.id, copy(payment));
-      if (write.request) requests.set(write.request.id, copy(write.request));
+      if (request) requests.set(request.id, copy(request));
       log.apply(append);
     },
     getRequest: async (requestId) => copy(requests.get(requestId) ?? null),

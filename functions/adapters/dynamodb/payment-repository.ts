@@ -4,7 +4,7 @@
 import { type DynamoDBDocumentClient, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { LogAppend } from '#domain/innovations/log-head.ts';
 import type { Payment, PaymentRequest } from '#domain/ledger/payment.ts';
-import type { PaymentRepository, PaymentWrite } from '#domain/ledger/payment-repository.ts';
+import type { PaymentRepository, PaymentWrite, Settles } from '#domain/ledger/payment-repository.ts';
 import { storeCall } from './errors.ts';
 import { big, logAppendItems, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
@@ -50,20 +50,18 @@ export function paymentItems(tableName: string, write: PaymentWrite, log: LogApp
     ...changes.map((change) => balanceUpdate(tableName, change, payment.at)),
     ...write.entries.map((entry) => entryPut(tableName, entry)),
     totalsUpdate(tableName, changes, { moved: payer.amount, payments: 1 }),
-    ...(write.request
-      ? [
-          {
-            Put: {
-              TableName: tableName,
-              Item: requestItem(write.request),
-              // Paid once: accepts that race all aim at the open request, and one lands.
-              ...whileOpen,
-            },
-          },
-        ]
-      : []),
+    ...(write.settles ? [settledItem(tableName, write.settles)] : []),
     ...logAppendItems(tableName, log),
   ];
+}
+
+/** What the payment pays for, saved as paid on condition that it still waits for payment. */
+function settledItem(tableName: string, settles: Settles): TransactItem {
+  switch (settles.kind) {
+    case 'payment-request':
+      // Paid once: accepts that race all aim at the open request, and one lands.
+      return { Put: { TableName: tableName, Item: requestItem(settles.request), ...whileOpen } };
+  }
 }
 
 export function createPaymentRepository(client: DynamoDBDocumentClient, tableName: string): PaymentRepository {

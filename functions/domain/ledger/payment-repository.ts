@@ -12,15 +12,23 @@ import type { Payment, PaymentRequest } from './payment.ts';
  * - the payer's balance down by the amount, on condition that it is still `seen`, at least `floor`
  *   (its limit plus the amount) and its limit override is still `limitSeen`;
  * - the payee's balance up, on condition that it is still `seen`;
- * - both statement lines; the ledger's totals; with `request`, the request paid, if still open.
+ * - both statement lines; the ledger's totals; with `settles`, what it pays for, saved as paid only if it
+ *   still waits to be paid (see Settles).
  */
 export interface PaymentWrite {
   payment: Payment;
   payer: { accountId: AccountId; amount: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint };
   payee: { accountId: AccountId; seen: bigint };
   entries: [PaymentEntry, PaymentEntry];
-  request?: PaymentRequest | undefined;
+  settles?: Settles | undefined;
 }
+
+/**
+ * What a payment pays for, as it must be saved in the payment's own transaction: each kind is saved on
+ * condition that it still waits for payment (a request still open), so payments that race or repeat
+ * for it pay once. A new kind (an order, approved work) adds a member here and its case in the adapter.
+ */
+export type Settles = { kind: 'payment-request'; request: PaymentRequest };
 
 export type RequestBox = 'sent' | 'received';
 

@@ -22,7 +22,7 @@ import {
   type RequestDecision,
   requestStep,
 } from './payment.ts';
-import type { PaymentRepository, RequestBox } from './payment-repository.ts';
+import type { PaymentRepository, RequestBox, Settles } from './payment-repository.ts';
 
 export type PaymentDependencies = Pick<
   InnovationDependencies,
@@ -70,32 +70,62 @@ export async function pay(deps: PaymentDependencies, identity: Identity, input: 
 }
 
 /**
- * Steps, retried from the reads after a lost race: read the payment (made already: answer with it),
- * the two accounts and the log's head together; with a request, re-read it (paid already: answer with
- * its payment); plan the balances (refusing past the payer's credit limit); write it all in one
- * transaction with its log entry, on condition that nothing read has changed.
+ * What a payment pays for (a request; later an order, approved work), as movePayment needs it: how it
+ * names it on the payment, its lines and its log entry; how to read it again at each try; and how it is
+ * saved once paid (in the payment's own transaction, on condition that it still waits: see Settles).
  */
-async function movePayment(
+export interface Settling {
+  ref: { requestId: string };
+  /** Read again (strongly consistent) at each try: still waiting to be paid, or closed (by which payment, if any). */
+  recheck(): Promise<{ waiting: true } | { waiting: false; paymentId?: string | undefined; closed: Error }>;
+  settled(paid: { by: string; at: string; paymentId: string }): Settles;
+}
+
+/** A payment request as movePayment settles it: paid by the payment made from it. */
+function requestSettling(deps: PaymentDependencies, request: PaymentRequest): Settling {
+  return {
+    ref: { requestId: request.id },
+    async recheck() {
+      const current = (await deps.payments.getRequest(request.id)) ?? request;
+      if (current.status === 'open') return { waiting: true };
+      return { waiting: false, paymentId: current.paymentId, closed: new RequestClosed(current) };
+    },
+    settled: ({ by, at, paymentId }) => ({
+      kind: 'payment-request',
+      request: { ...request, status: 'paid', decidedBy: by, decidedAt: at, paymentId },
+    }),
+  };
+}
+
+/**
+ * Steps, retried from the reads after a lost race: read the payment (made already: answer with it),
+ * the two accounts and the log's head together; with something it settles, read that again (paid
+ * already: answer with its payment); plan the balances (refusing past the payer's credit limit); write
+ * it all in one transaction with its log entry, on condition that nothing read has changed. Every
+ * movement of Bound other than a royalty settlement comes through here.
+ */
+export async function movePayment(
   deps: PaymentDependencies,
   by: string,
   draft: Pick<Payment, 'id' | 'from' | 'to' | 'amount' | 'memo'>,
-  request?: PaymentRequest,
+  settling?: Settling,
 ): Promise<PaymentResult> {
   const { from, to, amount } = draft;
+  const requestId = settling?.ref.requestId;
   return retryOnConflict(async () => {
     const [existing, accounts, head, current] = await Promise.all([
       deps.payments.getPayment(draft.id),
       deps.ledger.getAccounts([from, to]),
       deps.registryLog.head(),
-      request ? deps.payments.getRequest(request.id) : undefined,
+      settling?.recheck(),
     ]);
     if (existing) return { payment: existing, paidNow: false };
-    if (current && current.status !== 'open') {
-      // The reads are not one snapshot: a racing accept may have paid it between the two. Its payment
-      // lands in the request's own transaction, so it is there to read now.
+    if (current && !current.waiting) {
+      // The reads are not one snapshot: a racing payment may have settled it between the two. That
+      // payment lands in the same transaction as the settling, so it is there to read now.
       const paid = current.paymentId === draft.id ? await deps.payments.getPayment(draft.id) : null;
       if (paid) return { payment: paid, paidNow: false };
-      throw new RequestClosed(current);
+      throw current.closed;
     }
     const payerState = accounts.get(from);
     const limitSeen = payerState?.creditLimit ?? null;
@@ -115,14 +145,14 @@ async function movePayment(
         to,
         amount: amount.toString(),
         by,
-        requestId: request?.id ?? null,
+        requestId: requestId ?? null,
         memoDigest: memoDigest(draft.id, draft.memo),
       },
       now,
       deps.logSigner,
     );
-    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId: request?.id };
-    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId: request?.id, logIndex: log.entry.index };
+    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId };
+    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId, logIndex: log.entry.index };
     const entries: [PaymentEntry, PaymentEntry] = [
       { ...line, kind: 'payment', accountId: from, counterparty: to, amount: -amount, sequence: 0 },
       { ...line, kind: 'payment', accountId: to, counterparty: from, amount, sequence: 1 },
@@ -141,7 +171,7 @@ async function movePayment(
         },
         payee: { accountId: to, seen: seen(to) },
         entries,
-        request: request && { ...request, status: 'paid', decidedBy: by, decidedAt: at, paymentId: draft.id },
+        settles: settling?.settled({ by, at, paymentId: draft.id }),
       },
       log,
     );
@@ -229,7 +259,7 @@ export async function answerRequest(
       const { payer: from, payee: to, amount, memo } = request;
       checkPaymentSides({ personId: identity.personId, from, to, adminOfFrom: side.payer });
       const draft = { id: `req-${request.id}`, from, to, amount, memo };
-      const { payment, paidNow } = await movePayment(deps, identity.personId, draft, request);
+      const { payment, paidNow } = await movePayment(deps, identity.personId, draft, requestSettling(deps, request));
       return { request: (await deps.payments.getRequest(requestId)) ?? request, payment, paidNow };
     }
     return await retryOnConflict(async () => {
