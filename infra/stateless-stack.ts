@@ -173,7 +173,11 @@ export class StatelessStack extends Stack {
       'Guildhall API: profiles and people',
       // It also keeps email preferences and answers the one-click unsubscribe.
       {
-        environment: { ...withSearch, FILES_BUCKET: props.files.bucketName },
+        environment: {
+          ...withSearch,
+          FILES_BUCKET: props.files.bucketName,
+          USER_POOL_ID: identity.userPool.userPoolId,
+        },
         secrets: { ...signs(searchKey), EMAIL_LINK_KEY_SECRET: email.linkKey },
       },
     );
@@ -188,6 +192,10 @@ export class StatelessStack extends Stack {
       );
     };
     grantFiles(peopleApiFunction);
+    // An account deletion forgets the person's sign-in account: the people API and the site run that
+    // command, and may delete a user from the pool, nothing more.
+    const grantForgetSignIn = (fn: GuildhallFunction) => identity.userPool.grant(fn, 'cognito-idp:AdminDeleteUser');
+    grantForgetSignIn(peopleApiFunction);
     const boundApiFunction = apiGroupFunction(
       'BoundApi',
       'functions/handlers/bound-api.ts',
@@ -200,6 +208,7 @@ export class StatelessStack extends Stack {
       environment: {
         ...withSearch,
         FILES_BUCKET: props.files.bucketName,
+        USER_POOL_ID: identity.userPool.userPoolId,
         AUTH_HOSTED_UI_URL: identity.hostedUiUrl,
         AUTH_SIGN_IN_URL: '/auth/sign-in',
       },
@@ -212,6 +221,7 @@ export class StatelessStack extends Stack {
     });
     props.table.grantReadWriteData(siteFunction);
     grantFiles(siteFunction);
+    grantForgetSignIn(siteFunction);
     monitoring.watchFunction('Site', siteFunction);
 
     // Search: the indexer follows the table's stream; failures are retried, bisected, then parked.

@@ -7,11 +7,13 @@ import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createAccountDeletions } from '#adapters/dynamodb/account-deletions.ts';
 import { createDynamoIdempotencyStore } from '#adapters/dynamodb/idempotency-store.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { createCognitoDirectory } from '#adapters/auth/cognito-directory.ts';
 import { createDiskFileStore } from '#adapters/files/disk-file-store.ts';
 import { createMemoryFileStore } from '#adapters/files/memory-file-store.ts';
 import { createS3FileStore } from '#adapters/files/s3-file-store.ts';
 import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import type { FileStore } from '#domain/files/file-store.ts';
+import type { SignInDirectory } from '#domain/people/sign-in-directory.ts';
 import type { DependencyProbe } from '#domain/health/check-health.ts';
 import type { CredentialSigner } from '#domain/learning/credential.ts';
 import type { IdempotencyStore } from '#domain/limits/idempotency.ts';
@@ -35,6 +37,8 @@ export interface Services extends StoreServices {
   search: SearchIndex;
   /** Files people upload (CVs): S3 in AWS, a folder on one machine. */
   files: FileStore;
+  /** People's sign-in accounts (Cognito in AWS), forgotten when an account is deleted. */
+  signIns: SignInDirectory;
   healthProbes: DependencyProbe[];
 }
 
@@ -90,6 +94,7 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
       siteUrl: config.PUBLIC_URL,
       search,
       files: overrides.files ?? fileStore(config, store.log),
+      signIns: signInDirectory(config),
     } satisfies Omit<Services, keyof StoreServices>,
     overrides,
   );
@@ -118,6 +123,22 @@ function fileStore(config: Config, log: Logger): FileStore {
     put: (key, bytes, contentType) => store().put(key, bytes, contentType),
     get: (key) => store().get(key),
     delete: (key) => store().delete(key),
+  };
+}
+
+/**
+ * People's sign-in accounts: the user pool in AWS, asked only by the functions that delete accounts (the
+ * only ones given its id and the grant). One machine's development sign-in keeps no accounts to forget.
+ */
+function signInDirectory(config: Config): SignInDirectory {
+  if (config.USER_POOL_ID)
+    return createCognitoDirectory({ userPoolId: config.USER_POOL_ID, region: config.AWS_REGION });
+  return {
+    async forget() {
+      if (config.STAGE === 'aws') {
+        throw new ConfigError('Invalid configuration:\n  USER_POOL_ID: required in AWS where accounts are deleted');
+      }
+    },
   };
 }
 

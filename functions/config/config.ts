@@ -140,6 +140,12 @@ export const configSchema = lazySchema(() => {
     /** The folder that holds uploaded files on one machine (the local stack sets it under its data folder). */
     FILES_DIR: z.optional(z.string().check(z.minLength(1))),
     /**
+     * The Cognito user pool people sign in with, in AWS, where an account deletion forgets their sign-in
+     * account (the people API and the site, which run that command). Unset on one machine: its development
+     * sign-in keeps no accounts.
+     */
+    USER_POOL_ID: z.optional(z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d_[0-9A-Za-z]+$/, 'must be a user pool id'))),
+    /**
      * The key that signs the one-click unsubscribe link in every email (HMAC-SHA256). Required in AWS where
      * mail is sent or a link is followed (people API, site, notifications); unset elsewhere, a key lasts as
      * long as the process.

@@ -92,6 +92,31 @@ describe('the bucket of people’s files', () => {
   });
 });
 
+describe('people’s sign-in accounts', () => {
+  it('may be deleted only by the functions that delete accounts (the people API and the site), and only deleted', () => {
+    const granted = Object.entries(app.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
+      JSON.stringify(policy).includes('cognito-idp:'),
+    );
+    const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles)).join(' ');
+    expect(granted).toHaveLength(2);
+    expect(holders).toMatch(/PeopleApiFunction/);
+    expect(holders).toMatch(/SiteFunction/);
+    for (const [, policy] of granted) {
+      const statements = policy.Properties.PolicyDocument.Statement as Array<{ Action: unknown; Resource: unknown }>;
+      const cognito = statements.filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp:'));
+      expect(cognito.map((statement) => statement.Action)).toEqual(['cognito-idp:AdminDeleteUser']);
+      expect(JSON.stringify(cognito[0]?.Resource)).toContain('People');
+    }
+    const withPool = Object.values(app.findResources('AWS::Lambda::Function')).filter(
+      (fn) => fn.Properties.Environment?.Variables?.USER_POOL_ID,
+    );
+    expect(withPool.map((fn) => fn.Properties.Description).sort()).toEqual([
+      'Guildhall API: profiles and people',
+      'Guildhall site: pages rendered on demand',
+    ]);
+  });
+});
+
 describe('the stateless stack', () => {
   it('runs the API and site functions on Node 24, arm64', () => {
     const functions = app.findResources('AWS::Lambda::Function', {

@@ -23,6 +23,13 @@ import { syndicateInput } from '../unit/innovations/fixtures.ts';
 
 const clock = { now: new Date('2026-11-02T10:00:00Z') };
 const files = createMemoryFileStore();
+/** The people whose sign-in accounts were forgotten (Cognito's users in AWS), in order. */
+const forgotten: string[] = [];
+const signIns = {
+  async forget(personId: string) {
+    forgotten.push(personId);
+  },
+};
 let call: Call;
 let services: Services;
 let openingId = '';
@@ -60,7 +67,7 @@ async function held(personId: string, part: PersonDataPart) {
 }
 
 beforeAll(async () => {
-  ({ call, services } = await innovationWorld(clock, { files }));
+  ({ call, services } = await innovationWorld(clock, { files, signIns }));
   // ana is paid a royalty: her Bound account has entries, and the registry log has her record.
   const steps = innovationSteps(() => call);
   const { id, reportId } = await steps.adoptedAndReported();
@@ -235,6 +242,8 @@ describe('deleting your account', () => {
     expect(await held('ana', 'answers')).toEqual([]);
     expect(await held('ana', 'inbox')).toEqual([]);
     expect(files.keys()).not.toContain(cvFileKey('ana'));
+    // Her sign-in account (email, name, password) is forgotten too.
+    expect(forgotten).toContain('ana');
     expect((await call('GET', `/api/credentials/${credentialId}`, null)).status).toBe(404);
     expect((await call('GET', `/api/openings/${openingId}/applications/ana/cv`, 'admin')).status).toBe(404);
     const applicants = await ok(call('GET', `/api/openings/${openingId}/applicants`, 'admin'));
@@ -295,6 +304,23 @@ describe('deleting your account', () => {
     expect(await held('member', 'listed')).toEqual([]);
     // The fault struck before the saved search went, so the retry still found its feed address.
     expect(await feedLeft(feedToken)).toEqual({ answers: false, stored: false });
+  });
+
+  it('keeps going when the sign-in service does not answer, and forgets the sign-in account when asked again', async () => {
+    const unanswered = {
+      async forget() {
+        throw new StoreUnavailableError('The sign-in service is not answering; try again in a moment.');
+      },
+    };
+    await ok(call('GET', '/api/me', 'learner'));
+    const cutOff = callerFor(createApi({ ...services, signIns: unanswered }));
+    const first = await cutOff('DELETE', '/api/me', 'learner');
+    expect(first.status).toBe(503);
+    expect(body(first).detail).toContain('sign-in service');
+    expect(await services.personData.getDeletion('learner')).toMatchObject({ status: 'deleting' });
+    expect(forgotten).not.toContain('learner');
+    expect(await ok(call('DELETE', '/api/me', 'learner'))).toMatchObject({ status: 'deleted' });
+    expect(forgotten).toContain('learner');
   });
 
   it('removes at most a budget of items a call, and goes on where it stopped on the next', async () => {

@@ -8,7 +8,7 @@
 //
 // Steps: refuse, before changing anything, when the person is the only admin of a syndicate that has
 // other members; record that the deletion started (a cut-short one resumes from here); remove the
-// profile (sign-in is refused from now on) and the CV file; leave every syndicate (keeping its counts); remove what is
+// profile (sign-in is refused from now on), the CV file and the sign-in account; leave every syndicate (keeping its counts); remove what is
 // kept below each application, then everything the person's partition, listing and kept answers hold;
 // record that it is done. Each step can run again: a retry after a fault finishes the work. One
 // request removes at most `budget` items and answers `deleting` when more remain: calling again goes on.
@@ -18,6 +18,7 @@ import type { Identity } from '../identity.ts';
 import { everyPage } from '../paged-reads.ts';
 import { maxPageSize } from '../paging.ts';
 import type { Membership, SyndicateRepository } from '../syndicates/syndicate.ts';
+import type { SignInDirectory } from './sign-in-directory.ts';
 import {
   type AccountDeletion,
   applicationDataScopes,
@@ -30,6 +31,7 @@ export interface DeleteAccountDependencies {
   personData: PersonDataRepository;
   syndicates: Pick<SyndicateRepository, 'get' | 'pageMembershipsOf' | 'changeMembership'>;
   files: Pick<FileStore, 'delete'>;
+  signIns: SignInDirectory;
   now: () => Date;
 }
 
@@ -84,6 +86,8 @@ export async function deleteAccount(
   // The profile first: from here on nothing shows the person, and getMe refuses rather than remake it.
   await deps.personData.removeProfile(personId);
   await deps.files.delete(cvFileKey(personId));
+  // Their sign-in account (email, name, password) with it: each call that resumes asks again.
+  await deps.signIns.forget(personId);
   let removed = 0;
   /** Removes what the budget still allows of `refs`; false once it is spent (the next call goes on). */
   const spend = async (refs: string[]) => {
