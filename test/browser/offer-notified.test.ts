@@ -2,7 +2,8 @@
 // shortlists Dev, writes to him and offers him the position; the table's stream (the local stack's
 // poller) tells Dev in his inbox, counted in the header, and by an email caught at /dev/mail/, whose
 // link opens his application's page, where he accepts through the confirmation step; the position
-// fills. The opening is a new one of a syndicate no other browser test hires for, and everything is
+// fills. Grace, declined from another opening with a reason, is told so in her inbox, and her
+// application's page says why. Each opening is a new one of a syndicate no other browser test hires for, and everything is
 // looked up by its unique title, so what other tests send Dev does not matter.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -36,7 +37,7 @@ async function unreadInHeader(page: Page) {
   return (await count.count()) === 0 ? 0 : Number((await count.textContent())?.replace(/\D/g, '') || 0);
 }
 
-describe('an offer that reaches the applicant', () => {
+describe('a stage change that reaches the applicant', () => {
   it('tells Dev in his inbox and by email, whose link leads him to accept, and the position fills', async () => {
     const title = `Solar roof fitter ${Date.now()}`;
     const opening = await apiAs(baseUrl, 'demo-bram', 'POST', '/api/syndicates/zonnewerk-rotterdam/openings', {
@@ -130,4 +131,64 @@ describe('an offer that reaches the applicant', () => {
     await admin.close();
     await applicant.close();
   }, 90_000);
+
+  it('tells Grace, declined with a reason, in her inbox, and her application’s page says why', async () => {
+    const title = `Battery store fitter ${Date.now()}`;
+    const opening = await apiAs(baseUrl, 'demo-bram', 'POST', '/api/syndicates/zonnewerk-rotterdam/openings', {
+      title,
+      description: 'Fit home battery stores beside solar roofs, in a team that plans the week together.',
+      skills: [{ skill: 'solar-site-survey', level: 'working' }],
+      positions: 1,
+      hoursPerWeek: 16,
+      pay: [{ amount: 3400, currency: 'EUR', per: 'hour' }],
+      place: 'Rotterdam, NL',
+      remote: false,
+      employmentType: 'CONTRACTOR',
+      validThrough: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const id = String(opening.id);
+    const applicationPath = `/jobs/${id}/applications/demo-grace/`;
+    await apiAs(baseUrl, 'demo-bram', 'PUT', `/api/openings/${id}/status`, { status: 'open' });
+    await apiAs(baseUrl, 'demo-grace', 'PUT', `/api/openings/${id}/applications/me`, {
+      note: 'I kept the books of a battery co-op.',
+    });
+
+    // Bram declines her through the confirmation step, picking the reason she will be told.
+    const admin = await browser.newContext();
+    const adminPage = await admin.newPage();
+    await signIn(adminPage, baseUrl, /Bram Jansen/, applicationPath);
+    await adminPage.getByRole('link', { name: 'Decline Grace Mensah…' }).click();
+    await expect(adminPage.locator('main').textContent()).resolves.toContain(
+      `Declining ends this application to “${title}” for good`,
+    );
+    await adminPage.getByLabel(/The reason Grace Mensah will be told/).selectOption('another-applicant');
+    await adminPage.getByLabel('A few words beside the reason (optional)').fill('We hope to see you on the next roof.');
+    await adminPage.getByRole('button', { name: 'Decline the applicant' }).click();
+    await expect(adminPage.locator('.status').first().textContent()).resolves.toMatch(/Declined/);
+    await admin.close();
+
+    // The stream tells her: the notification is in her inbox, unread, and links to her application.
+    const declined = `Your application to ${title} was declined`;
+    await eventually('the decline in Grace’s inbox', async () => {
+      const inbox = (await apiAs(baseUrl, 'demo-grace', 'GET', '/api/me/notifications')) as {
+        items: Array<{ title: string }>;
+      };
+      return inbox.items.find((item) => item.title === declined);
+    });
+    const applicant = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
+    const page = await applicant.newPage();
+    await signIn(page, baseUrl, /Grace Mensah/, '/me/notifications/');
+    const item = page.locator('li.notification', { hasText: declined });
+    await expect(item.getAttribute('class')).resolves.toContain('unread');
+    await expect(item.textContent()).resolves.toContain('The syndicate gave a reason.');
+    await item.getByRole('link').click();
+    await page.waitForURL(`${baseUrl}${applicationPath}`);
+    await expect(page.locator('.notice').first().textContent()).resolves.toBe(
+      'Reason given: We chose another applicant. We hope to see you on the next roof.',
+    );
+    // Declined is final: she is offered nothing to do on it.
+    await expect(page.getByRole('link', { name: /Withdraw|Accept the offer/ }).count()).resolves.toBe(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await applicant.close();
+  });
 });
