@@ -147,6 +147,19 @@ export function memoryShortageRepository(
       return [...aggregates].map(([skill, tally]) => ({ skill, tally: { ...tally } }));
     },
 
+    async foldAggregate(fold) {
+      await pause();
+      const tally = aggregates.get(fold.skill) ?? {};
+      const changed = Object.entries(fold.expected).some(([key, value]) => (tally[key] ?? null) !== value);
+      if (changed) throw new ConflictError('The aggregate changed meanwhile.');
+      for (const [key, value] of Object.entries(fold.next)) {
+        if (value === null) delete tally[key];
+        else tally[key] = value;
+      }
+      if (Object.keys(tally).length === 0) aggregates.delete(fold.skill);
+      else aggregates.set(fold.skill, tally);
+    },
+
     async listContributions() {
       await pause();
       return [...contributions.values()].map(copy);

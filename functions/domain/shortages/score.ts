@@ -4,7 +4,7 @@
 // the inputs can recompute the scores.
 import type { Commons, TradeId } from '../content/commons.ts';
 import type { SkillAggregate } from './shortage-repository.ts';
-import { counter, demandDay, type Tally } from './tally.ts';
+import { counter, demandDay, fadedDay, foldedHoursKey, type Tally } from './tally.ts';
 
 export const shortageMethod = {
   halfLifeDays: 30,
@@ -20,17 +20,31 @@ export const shortageMethod = {
 const dayMs = 86_400_000;
 const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs);
 
-/** Faded demand in full-time positions. Days are summed in date order so the float result is stable. */
+/**
+ * Faded demand in full-time positions. Days are summed in date order so the float result is stable. The
+ * daily sweep folds the days up to its own into one sum anchored at that day (fold.ts), which fades from
+ * its anchor as each of its days would have: the result equals summing every day, to float rounding.
+ */
 export function fadedDemand(tally: Tally, today: string): number {
   const now = dayNumber(today);
+  const { fullTimeHours, halfLifeDays } = shortageMethod;
   let sum = 0;
+  let hours = tally[foldedHoursKey] ?? 0;
   for (const key of Object.keys(tally).sort()) {
+    const value = tally[key] ?? 0;
     const day = demandDay(key);
-    if (!day) continue;
-    const age = Math.max(0, now - dayNumber(day));
-    sum += ((tally[key] ?? 0) / shortageMethod.fullTimeHours) * 2 ** (-age / shortageMethod.halfLifeDays);
+    if (day) {
+      hours += value;
+      const age = Math.max(0, now - dayNumber(day));
+      sum += (value / fullTimeHours) * 2 ** (-age / halfLifeDays);
+      continue;
+    }
+    const anchor = fadedDay(key);
+    if (anchor) sum += (value / fullTimeHours) * 2 ** (-(now - dayNumber(anchor)) / halfLifeDays);
   }
-  return sum;
+  // Hours are exact integers and never negative per day: none left means no demand at all, whatever
+  // rounding the folded sum kept from hours that have since left.
+  return hours === 0 ? 0 : sum;
 }
 
 export function weightedSupply(tally: Tally): number {
@@ -86,8 +100,15 @@ export interface ShortageRanking {
 /** Rounds for display and open data; ranks are decided on the unrounded values. */
 export const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 
+/**
+ * Scores are compared to 12 significant digits: the same demand summed day by day or folded by the sweep
+ * differs in the last bits, and equal shortages must tie (then rank by demand, then by id) either way.
+ */
+export const significant = (value: number) => Number(value.toPrecision(12));
 const byScore = (a: { score: number; demand: number; id: string }, b: { score: number; demand: number; id: string }) =>
-  b.score - a.score || b.demand - a.demand || a.id.localeCompare(b.id);
+  significant(b.score) - significant(a.score) ||
+  significant(b.demand) - significant(a.demand) ||
+  a.id.localeCompare(b.id);
 
 /** Every skill of the commons, ranked overall and within its trade; and the trades ranked. */
 export function rankShortages(
