@@ -235,6 +235,9 @@ async function routeList(): Promise<Sample[]> {
       personId: personId(50),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
+      // /api/payment-requests/{requestId}: the generated data holds no payment request, so it answers 404
+      // at both sizes after reading the one key (as /api/me/cv does).
+      requestId: 'bench-no-such-request',
       // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
       token: unsubscribeToken(emailServices(services).emailLinkKey, {
         personId: jobsHot.person,
