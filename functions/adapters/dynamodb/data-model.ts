@@ -1318,7 +1318,7 @@ export const accessPatterns = {
   })),
   'shortage-source-state': pattern(() => ({
     entity: ['opening', 'person', 'enrollment'],
-    does: 'One source’s current state (an opening, a person or an enrollment), strongly consistent.',
+    does: 'One source’s current state (an opening, a person, an enrollment, or a want or an order by the key its stream record carried), strongly consistent.',
     operation: 'GetItem',
     key: k.openingLookup(v('openingId')),
     reads: 'one item',

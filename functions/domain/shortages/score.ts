@@ -14,7 +14,7 @@ export const shortageMethod = {
   supplyWeights: { credentialed: 1, declared: 0.5, learners: 0.25 },
   formula: 'score = demand / (supply + 1)',
   description:
-    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each). Score: demand ÷ (supply + 1); the higher, the scarcer.',
+    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted; plus the hours members want (open wants, and orders not yet delivered), 40 hours counting as one full-time position, in full while the want is open. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each). Score: demand ÷ (supply + 1); the higher, the scarcer.',
 } as const;
 
 const dayMs = 86_400_000;
@@ -56,11 +56,24 @@ export function weightedSupply(tally: Tally): number {
   );
 }
 
+/**
+ * What members want, in full-time positions: hours wanted ÷ 40. Not faded: a want counts while it is
+ * open and leaves the index when it is withdrawn, expires or is fulfilled.
+ */
+export const wantedDemand = (tally: Tally) => counter(tally, 'wantedMinutes') / 60 / shortageMethod.fullTimeHours;
+
+/** Hours members want, for display: minutes are stored, so sums stay integers. */
+export const wantedHours = (tally: Tally) => round(counter(tally, 'wantedMinutes') / 60, 2);
+
 export const shortageScore = (demand: number, supply: number) => demand / (supply + 1);
 
 export interface ShortageInputs {
   openings: number;
   positions: number;
+  /** Open wants and undelivered orders asking for the skill. */
+  wants: number;
+  /** The hours they want. */
+  wantedHours: number;
   credentialed: number;
   declared: number;
   learners: number;
@@ -123,7 +136,7 @@ export function rankShortages(
   }
   const scored = [...commons.skills.values()].map((skill) => {
     const tally = tallies.get(skill.id) ?? {};
-    const demand = fadedDemand(tally, today);
+    const demand = fadedDemand(tally, today) + wantedDemand(tally);
     const supply = weightedSupply(tally);
     return { id: skill.id, skill, tally, demand, supply, score: shortageScore(demand, supply) };
   });
@@ -144,6 +157,8 @@ export function rankShortages(
       inputs: {
         openings: counter(entry.tally, 'openings'),
         positions: counter(entry.tally, 'positions'),
+        wants: counter(entry.tally, 'wants'),
+        wantedHours: wantedHours(entry.tally),
         credentialed: counter(entry.tally, 'credentialed'),
         declared: counter(entry.tally, 'declared'),
         learners: counter(entry.tally, 'learners'),

@@ -9,7 +9,16 @@ export type Tally = Record<string, number>;
 /** What one source adds to the index: a tally per skill id. */
 export type Contribution = Record<string, Tally>;
 
-export const counterNames = ['openings', 'positions', 'credentialed', 'declared', 'learners'] as const;
+/** `wants` counts open wants and undelivered orders, `wantedMinutes` the hours they want, in minutes. */
+export const counterNames = [
+  'openings',
+  'positions',
+  'credentialed',
+  'declared',
+  'learners',
+  'wants',
+  'wantedMinutes',
+] as const;
 export type CounterName = (typeof counterNames)[number];
 
 const demandPrefix = 'demand:';

@@ -50,7 +50,7 @@ describe('the ranking', () => {
     expect(ranking.skills[1]).toMatchObject({
       demand: 2,
       supply: 1,
-      inputs: { openings: 1, positions: 2, credentialed: 0, declared: 2, learners: 0 },
+      inputs: { openings: 1, positions: 2, wants: 0, wantedHours: 0, credentialed: 0, declared: 2, learners: 0 },
       trade: 'construction',
       tradeRank: 2,
     });
