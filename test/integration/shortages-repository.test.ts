@@ -127,6 +127,21 @@ describe('the DynamoDB shortage repository', () => {
     expect((await recomputeIndex(services)).differed).toEqual([]);
   });
 
+  it('keeps the folded sum of demand posted years ago, however small it has faded', async () => {
+    const { services } = await apiOnFreshTable();
+    const id = uniqueId('o');
+    const old = { ...opening(id), skills: [{ skill: 'door-hanging', level: 'working' as const }] };
+    await services.openings.create({ ...old, datePosted: '2021-01-01T09:00:00.000Z' });
+    await refreshSource(services, { kind: 'opening', openingId: id });
+    const deps = { ...services, now: () => new Date('2026-12-06T04:00:00Z') };
+    const before = (await currentShortages(deps)).skills.find((s) => s.skill === 'door-hanging');
+    expect(await foldDemandIndex(deps)).toEqual({ folded: 1, skipped: [] });
+    const [aggregate] = await services.shortages.listAggregates();
+    // 40 hours halved every 30 days for 2,165 days: about 8 × 10⁻²¹ hours, stored and read back as it is.
+    expect(aggregate?.tally['faded:2026-12-06']).toBeCloseTo(40 * 2 ** (-2165 / 30), 30);
+    expect((await currentShortages(deps)).skills.find((s) => s.skill === 'door-hanging')).toEqual(before);
+  });
+
   it('marks an opening expired only at the version and date it was listed with, and takes it off the board by skill', async () => {
     const { services } = await apiOnFreshTable();
     const id = uniqueId('o');
