@@ -109,11 +109,12 @@ export function sourceOf(item: Record<string, unknown> | undefined): SourceRef |
     }
     default: {
       if (!isDemandItemType(item.type)) return null;
-      const id = text(item.id);
+      // Written by other features: an item without an `id` attribute is still one want, named by its key,
+      // rather than a record the stream retries until it gives up.
       const pk = text(item.pk);
       const sk = text(item.sk);
-      if (!id || !pk || !sk) throw malformed();
-      return { kind: 'demand', itemType: item.type, id, item: { pk, sk } };
+      if (!pk || !sk) throw malformed();
+      return { kind: 'demand', itemType: item.type, id: text(item.id) ?? pk, item: { pk, sk } };
     }
   }
 }

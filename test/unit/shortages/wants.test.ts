@@ -82,10 +82,16 @@ describe('what a want or an order adds to the shortage index', () => {
     }
   });
 
-  it('names the want or order a stream record is about from its type, and refuses one without its id or key', () => {
+  it('names the want or order a stream record is about from its type, by its id or else its key, and refuses one without a key', () => {
     expect(sourceOf(wantItem('w7', open))).toEqual(wantRef('w7'));
     expect(sourceOf({ pk: 'ORDER#o2', sk: 'ORDER', type: 'order', id: 'o2' })).toEqual(orderRef('o2'));
-    expect(() => sourceOf({ type: 'want', pk: 'WANT#w8', sk: 'WANT' })).toThrow(/want item without its ids/);
+    expect(sourceOf({ type: 'want', pk: 'WANT#w8', sk: 'WANT' })).toEqual({
+      kind: 'demand',
+      itemType: 'want',
+      id: 'WANT#w8',
+      item: { pk: 'WANT#w8', sk: 'WANT' },
+    });
+    expect(() => sourceOf({ type: 'want', id: 'w9' })).toThrow(/want item without its ids/);
   });
 });
 
