@@ -42,9 +42,10 @@ export const hot = {
  * reads at 1k and at full size compare full pages with full pages: a row whose first page was short at
  * 1k only showed the page filling up, not the table growing. The hot record's first 41 settled reports,
  * log entries (one in 40 of the first 1,640, one in 200 after) and registry records of the first skill;
- * the hot person's first 1,001 incoming transfers (a CSV page of a statement holds 1,000 lines).
+ * the hot person's first 1,001 incoming transfers (a CSV page of a statement holds 1,000 lines); and, in
+ * bench/scale.ts, the hot person's applications (to the first 41 openings, then one in 500).
  */
-const pageFill = 41;
+export const pageFill = 41;
 const csvPageFill = 1001;
 
 type Item = Record<string, unknown>;

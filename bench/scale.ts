@@ -5,6 +5,12 @@
 // 1.5× its p95 at 1,000. Routes are called through the API's router in this process (no HTTP), in
 // rounds over all routes, so a burst of load from elsewhere on the machine falls on every route alike.
 //
+// Two routes cost more at full size by nature, not by the store: `/api/search` and `/api/me/best-matches`
+// ask the embedded search engine, an index in this process's memory whose cost grows with its documents
+// (in AWS, Meilisearch answers them; their store reads stay the same at both sizes). /api/shortages reads
+// one aggregate per skill at both sizes, folded by the daily sweep as in production (fold.ts), so each
+// holds the same few counters however many days of demand were posted; the log says how many.
+//
 //   npm run bench:scale -- --scale=0.1     a tenth of full size (or BENCH_SCALE=0.1)
 //   BENCH_RUNS=60                          calls a route at each size (default 60; at most 60 s a route)
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -15,10 +21,11 @@ import { currentMatches } from '#domain/openings/applicant-match.ts';
 import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
+import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { takeQuizDirectly } from '../test/support/quiz.ts';
 import { benchApi, call, createBenchTable, startBenchStore } from './bench-store.ts';
-import { createSeeder, hot, type Sizes } from './innovations-seed.ts';
+import { createSeeder, hot, pageFill, type Sizes } from './innovations-seed.ts';
 import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
 import { percentile } from './percentile.ts';
 import { type Sample, samples, secondPages } from './scale-routes.ts';
@@ -85,7 +92,8 @@ async function grow(size: Size) {
   }
   // Applications through the repository, which keeps each opening's count beside them: one person in a
   // hundred applies to the hot opening, up to the most an opening takes; the hot person to one opening
-  // in five hundred.
+  // in five hundred, and to each of the first `pageFill` openings, so that /api/me/applications reads a
+  // full page at 1k too (4 items read at 1k against 41 at full was only its first page filling up).
   const applications: Array<{ openingId: string; personId: string }> = [];
   for (let n = before.people; n < size.jobs.people; n++) {
     if (n % 100 === 50 && (n - 50) / 100 < maxApplicationsPerOpening) {
@@ -93,7 +101,9 @@ async function grow(size: Size) {
     }
   }
   for (let n = before.openings; n < size.jobs.openings; n++) {
-    if (n % 500 === 5) applications.push({ openingId: openingId(n), personId: jobsHot.person });
+    if (n % 500 === 5 || (n >= 1 && n <= pageFill)) {
+      applications.push({ openingId: openingId(n), personId: jobsHot.person });
+    }
   }
   const opened = new Map(written.openings.map((o) => [o.id, o]));
   for (let i = 0; i < applications.length; i += 8) {
@@ -143,11 +153,21 @@ async function grow(size: Size) {
     { kind: 'person', personId: jobsHot.person },
     { kind: 'enrollment', personId: jobsHot.person, courseId: course.id },
   ]);
+  // As the daily sweep leaves it: each skill's demand days folded into one faded sum (fold.ts), so the
+  // aggregates /api/shortages reads hold the same counters at both sizes, however many days were posted.
+  const unfolded = counters(await services.shortages.listAggregates());
+  const fold = await foldDemandIndex(services);
   await recordSnapshot(services);
   log(
-    `shortage index built from ${shortageIndex.sources.toLocaleString('en')} sources (${shortageIndex.written.toLocaleString('en')} items written) in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `shortage index built from ${shortageIndex.sources.toLocaleString('en')} sources (${shortageIndex.written.toLocaleString('en')} items written) in ${((performance.now() - started) / 1000).toFixed(0)} s; the daily fold took ${fold.folded} skills' aggregates from ${unfolded} to ${counters(await services.shortages.listAggregates())}`,
   );
   return { items, seconds };
+}
+
+/** How many counters the shortage aggregates hold, and the most one holds: what /api/shortages reads. */
+function counters(aggregates: Array<{ tally: Record<string, number> }>) {
+  const each = aggregates.map((a) => Object.keys(a.tally).length);
+  return `${each.reduce((a, b) => a + b, 0).toLocaleString('en')} counters (at most ${Math.max(0, ...each)} in one)`;
 }
 
 type Figures = { p50: number; p95: number; status: number; n: number; requests: number; items: number };
@@ -215,6 +235,9 @@ async function routeList(): Promise<Sample[]> {
       personId: personId(50),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
+      // /api/payment-requests/{requestId}: the generated data holds no payment request, so it answers 404
+      // at both sizes after reading the one key (as /api/me/cv does).
+      requestId: 'bench-no-such-request',
       // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
       token: unsubscribeToken(emailServices(services).emailLinkKey, {
         personId: jobsHot.person,

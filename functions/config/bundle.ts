@@ -26,7 +26,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * never the ledger; the data download reads the person's account through the person-data repository);
  * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
- * expiry mark: the stream's, the sweep's and readiness's) from people-api.
+ * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
+ * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
@@ -43,6 +44,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
   },
   'people-api': {
     GUILDHALL_WITHOUT_LEDGER: 'true',

@@ -1,12 +1,14 @@
 // The sweep on one machine: once at start and then every minute (in AWS: once a day, on a schedule),
-// each run followed by today's shortage snapshot, so the trend has a point for every day the stack runs;
-// the daily saved-search alerts on the first run of each day (UTC), and the instant ones every run (in
-// AWS every ten minutes), mailed to the local catcher.
+// each run followed by the fold of the shortage index's demand days (fold.ts) and today's shortage
+// snapshot, so the trend has a point for every day the stack runs; the daily saved-search alerts on the
+// first run of each day (UTC), and the instant ones every run (in AWS every ten minutes), mailed to the
+// local catcher.
 import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
+import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 
 export interface ExpirySweep {
@@ -28,6 +30,7 @@ export async function startExpirySweep(
       try {
         const startedAt = services.now();
         const report = await expireOpenings(services);
+        await foldDemandIndex(services);
         await recordSnapshot(services);
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
         const day = startedAt.toISOString().slice(0, 10);

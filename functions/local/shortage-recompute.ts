@@ -8,6 +8,7 @@ import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createServices } from '#app/services.ts';
 import { parseConfig } from '#config/config.ts';
 import { root } from './compile-commons.ts';
+import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recomputeIndex } from '#domain/shortages/recompute.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 
@@ -24,6 +25,8 @@ const config = parseConfig({
 const services = createServices(config, { commons: loadCommons(join(root, 'content')) });
 const started = performance.now();
 const report = await recomputeIndex(services);
+// The recompute writes demand by posted day; fold it at once, as the daily sweep would (fold.ts).
+await foldDemandIndex(services);
 await recordSnapshot(services);
 console.log(
   `Recomputed the shortage index of table "${config.TABLE_NAME}" in ${Math.round(performance.now() - started)} ms: ` +

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { shortageHolderKeys, shortageKeys } from '#adapters/dynamodb/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Opening } from '#domain/openings/opening.ts';
+import { foldDemand, foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recomputeIndex } from '#domain/shortages/recompute.ts';
+import { currentShortages } from '#domain/shortages/shortage-use-cases.ts';
 import { refreshSource } from '#domain/shortages/refresh-source.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { documentClient, uniqueId } from '../support/dynamodb.ts';
@@ -95,6 +97,49 @@ describe('the DynamoDB shortage repository', () => {
     // Run again: nothing left to repair or write.
     expect(await recomputeIndex(services)).toMatchObject({ differed: [], written: 0, deleted: 0 });
     client.destroy();
+  });
+
+  it('folds a skill’s demand days into one faded sum that ranks as before, and refuses a fold over a changed aggregate', async () => {
+    const { services } = await apiOnFreshTable();
+    const ids = [uniqueId('o'), uniqueId('o')];
+    await services.openings.create(opening(ids[0] ?? ''));
+    await services.openings.create({ ...opening(ids[1] ?? ''), datePosted: '2026-10-01T09:00:00.000Z' });
+    for (const openingId of ids) await refreshSource(services, { kind: 'opening', openingId });
+    const deps = { ...services, now: () => new Date('2026-12-06T04:00:00Z') };
+    const before = await currentShortages(deps);
+    const stale = await services.shortages.listAggregates();
+    expect(await foldDemandIndex(deps)).toEqual({ folded: 2, skipped: [] });
+    const folded = new Map((await services.shortages.listAggregates()).map((a) => [a.skill, a.tally]));
+    expect(Object.keys(folded.get('stud-wall-framing') ?? {}).sort()).toEqual([
+      'faded:2026-12-06',
+      'foldedHours',
+      'openings',
+      'positions',
+    ]);
+    expect(await currentShortages(deps)).toEqual(before);
+    // A fold computed from what the aggregate held before is refused, and changes nothing.
+    const old = stale.find((a) => a.skill === 'stud-wall-framing');
+    const fold = old && foldDemand(old.skill, old.tally, '2026-12-06');
+    if (!fold) throw new Error('expected a fold of the stale aggregate');
+    await expect(services.shortages.foldAggregate(fold)).rejects.toBeInstanceOf(ConflictError);
+    expect(await currentShortages(deps)).toEqual(before);
+    // The recompute sees no drift in a folded index.
+    expect((await recomputeIndex(services)).differed).toEqual([]);
+  });
+
+  it('keeps the folded sum of demand posted years ago, however small it has faded', async () => {
+    const { services } = await apiOnFreshTable();
+    const id = uniqueId('o');
+    const old = { ...opening(id), skills: [{ skill: 'door-hanging', level: 'working' as const }] };
+    await services.openings.create({ ...old, datePosted: '2021-01-01T09:00:00.000Z' });
+    await refreshSource(services, { kind: 'opening', openingId: id });
+    const deps = { ...services, now: () => new Date('2026-12-06T04:00:00Z') };
+    const before = (await currentShortages(deps)).skills.find((s) => s.skill === 'door-hanging');
+    expect(await foldDemandIndex(deps)).toEqual({ folded: 1, skipped: [] });
+    const [aggregate] = await services.shortages.listAggregates();
+    // 40 hours halved every 30 days for 2,165 days: about 8 × 10⁻²¹ hours, stored and read back as it is.
+    expect(aggregate?.tally['faded:2026-12-06']).toBeCloseTo(40 * 2 ** (-2165 / 30), 30);
+    expect((await currentShortages(deps)).skills.find((s) => s.skill === 'door-hanging')).toEqual(before);
   });
 
   it('marks an opening expired only at the version and date it was listed with, and takes it off the board by skill', async () => {

@@ -1,5 +1,6 @@
 // The shortage index kept by DynamoDB Local's stream, as in AWS: people publish, fill and let openings
 // expire, learn and earn credentials; the index follows, equals a recompute, and shrugs off replays.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
@@ -10,7 +11,7 @@ import { buildIndex, compareAggregates, recomputeIndex } from '#domain/shortages
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
-import { localEndpoint } from '../support/dynamodb.ts';
+import { documentClient, localEndpoint, uniqueId } from '../support/dynamodb.ts';
 import { courseNamed, takeQuiz } from '../support/quiz.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -110,6 +111,8 @@ describe('the shortage index through the stream', () => {
     expect(inputs('plasterboard-hanging')).toEqual({
       openings: 1,
       positions: 1,
+      wants: 0,
+      wantedHours: 0,
       credentialed: 0,
       declared: 0,
       learners: 1,
@@ -117,6 +120,8 @@ describe('the shortage index through the stream', () => {
     expect(inputs('stud-wall-framing')).toEqual({
       openings: 1,
       positions: 1,
+      wants: 0,
+      wantedHours: 0,
       credentialed: 1,
       declared: 0,
       learners: 0,
@@ -133,6 +138,43 @@ describe('the shortage index through the stream', () => {
     expect(compareAggregates(await services.shortages.listAggregates(), expected)).toEqual([]);
     expect((await recomputeIndex(services)).differed).toEqual([]);
     expect(compareAggregates(await services.shortages.listAggregates(), expected)).toEqual([]);
+  });
+
+  it('counts the hours members want, from want items as the offers-and-wants work writes them, until each want closes', async () => {
+    const { services, call } = await setUp();
+    const client = documentClient();
+    const table = services.config.TABLE_NAME;
+    // The store contract of wants (issue 16): written here directly, as the want feature will write them.
+    const putWant = (id: string, status: string, skillIds: string[], demandHours: number) =>
+      client.send(
+        new PutCommand({
+          TableName: table,
+          Item: { pk: `WANT#${id}`, sk: 'WANT', type: 'want', id, status, skillIds, demandHours, title: 'Hang doors' },
+        }),
+      );
+    const skill = async (id: string) => {
+      const body = (await call('GET', '/api/shortages?trade=construction&pageSize=100', null)).body as {
+        items: Array<{ skill: string; demand: number; inputs: Record<string, number> }>;
+      };
+      return body.items.find((s) => s.skill === id);
+    };
+    const w1 = uniqueId('want');
+    const w2 = uniqueId('want');
+    await putWant(w1, 'open', ['door-hanging'], 12);
+    await putWant(w2, 'open', ['door-hanging', 'stud-wall-framing'], 8);
+    await poller?.drain(20_000);
+    expect(poller?.failures()).toEqual([]);
+    expect(await skill('door-hanging')).toMatchObject({ demand: 0.5, inputs: { wants: 2, wantedHours: 20 } });
+    expect((await skill('stud-wall-framing'))?.inputs).toMatchObject({ wants: 1, wantedHours: 8 });
+    const csv = (await call('GET', '/api/shortages?format=csv&trade=construction', null)).body as string;
+    expect(csv.split('\r\n')[0]).toMatch(/,open_wants,wanted_hours$/);
+
+    await putWant(w1, 'withdrawn', ['door-hanging'], 12);
+    await putWant(w2, 'fulfilled', ['door-hanging', 'stud-wall-framing'], 8);
+    await poller?.drain(20_000);
+    expect(await skill('door-hanging')).toMatchObject({ demand: 0, inputs: { wants: 0, wantedHours: 0 } });
+    expect((await recomputeIndex(services)).differed).toEqual([]);
+    client.destroy();
   });
 
   it('tells a syndicate admin who could fill an opening, and a learner what to learn next and why', async () => {

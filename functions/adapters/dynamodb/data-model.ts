@@ -276,6 +276,8 @@ export const entities = {
     about: 'One skill’s shortage aggregate (demand and supply tallies); gsi1 lists every aggregate.',
     keys: k.shortageKeys(v('skillId')),
     foundBy: ['skillId'],
+    notes:
+      'Demand arrives per posted day (`demand:<day>`, added by the stream); the daily sweep folds the days up to its own into one faded sum (`faded:<day>`, `foldedHours`), so an aggregate holds a few counters however many days of demand it has seen.',
   })),
   'shortage-holder': entity(() => ({
     about: 'An available person holding a skill, beside the skill’s aggregate.',
@@ -1316,7 +1318,7 @@ export const accessPatterns = {
   })),
   'shortage-source-state': pattern(() => ({
     entity: ['opening', 'person', 'enrollment'],
-    does: 'One source’s current state (an opening, a person or an enrollment), strongly consistent.',
+    does: 'One source’s current state (an opening, a person, an enrollment, or a want or an order by the key its stream record carried), strongly consistent.',
     operation: 'GetItem',
     key: k.openingLookup(v('openingId')),
     reads: 'one item',
@@ -1329,7 +1331,7 @@ export const accessPatterns = {
     key: { gsi1pk: k.shortageListKey },
     reads: 'a bounded set',
     bound:
-      'one item per skill of the commons (compiled at deploy, 128 today), however many openings, people and enrollments the table holds',
+      'one item per skill of the commons (compiled at deploy, 128 today), however many openings, people and enrollments the table holds; each item a few counters, the days of demand folded daily by the sweep',
     usedBy: [
       'GET /api/shortages',
       'GET /api/me/recommendations',
@@ -1343,6 +1345,14 @@ export const accessPatterns = {
       single:
         'only the shortage stream consumer writes it, one transaction per source change, so a burst waits in the stream rather than refusing a person’s write, at the pace of people’s edits, far below the 1,000 writes a second one partition of an index takes',
     },
+  })),
+  'shortage-fold': pattern(() => ({
+    entity: 'shortage',
+    does: 'Folds one skill’s demand days into its faded sum, on condition that what it replaces is as read (fold.ts).',
+    operation: 'UpdateItem',
+    key: k.shortageKeys(v('skillId')),
+    reads: 'writes',
+    usedBy: ['sweep: expire openings', 'job: shortage recompute'],
   })),
   'holders-of-skill': pattern(() => ({
     entity: 'shortage-holder',

@@ -7,8 +7,11 @@ import {
   PutCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type {
+  AggregateFold,
   ContributionChange,
   Holder,
   ShortageIndex,
@@ -103,6 +106,44 @@ export function changeTransaction(tableName: string, change: ContributionChange)
         : { Delete: { TableName: tableName, Key: shortageHolderKeys(skill, personId) } },
   );
   return [record, ...aggregates, ...holders];
+}
+
+/** Pure: the conditional update that applies one fold of a skill's demand days (exported for tests). */
+export function foldUpdate(tableName: string, fold: AggregateFold): UpdateCommandInput {
+  const keys = shortageKeys(fold.skill);
+  const names = [...new Set([...Object.keys(fold.expected), ...Object.keys(fold.next)])];
+  const name = (key: string) => `#a${names.indexOf(key)}`;
+  const values: Record<string, number> = {};
+  const conditions = ['attribute_exists(pk)'];
+  for (const [key, value] of Object.entries(fold.expected)) {
+    if (value === null) conditions.push(`attribute_not_exists(${name(key)})`);
+    else {
+      values[`:e${names.indexOf(key)}`] = value;
+      conditions.push(`${name(key)} = :e${names.indexOf(key)}`);
+    }
+  }
+  const sets: string[] = [];
+  const removes: string[] = [];
+  for (const [key, value] of Object.entries(fold.next)) {
+    if (value === null) removes.push(name(key));
+    else {
+      values[`:n${names.indexOf(key)}`] = value;
+      sets.push(`${name(key)} = :n${names.indexOf(key)}`);
+    }
+  }
+  return {
+    TableName: tableName,
+    Key: { pk: keys.pk, sk: keys.sk },
+    UpdateExpression: [
+      sets.length > 0 ? `SET ${sets.join(', ')}` : '',
+      removes.length > 0 ? `REMOVE ${removes.join(', ')}` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: Object.fromEntries(names.map((key, i) => [`#a${i}`, key])),
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
 }
 
 /**
@@ -213,6 +254,14 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
         ExpressionAttributeValues: { ':pk': shortageListKey },
       });
       return items.map((item) => ({ skill: String(item.skill), tally: tallyOf(item) }));
+    },
+
+    // Access pattern `shortage-fold`: the daily sweep folds one skill’s demand days, if the aggregate is still as read.
+    async foldAggregate(fold) {
+      await storeCall(
+        () => client.send(new UpdateCommand(foldUpdate(tableName, fold))),
+        'The skill’s demand changed meanwhile; it is read and folded again.',
+      );
     },
 
     // Access pattern `shortage-recompute-scan`: batch job only (recompute check), every stored contribution.

@@ -2,7 +2,16 @@
 // strongly consistent: the stream consumer reads right after a write and must never see an older state.
 import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
-import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from '#domain/shortages/sources.ts';
+import {
+  type DemandFacts,
+  type DemandItemType,
+  demandItems,
+  type EnrollmentFacts,
+  type OpeningFacts,
+  type PersonFacts,
+  type SourceState,
+  sourceOf,
+} from '#domain/shortages/sources.ts';
 import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { getItem, type Item, pageOf, queryAll, queryPage } from './items.ts';
@@ -66,7 +75,21 @@ export const toPersonFacts = (item: Item): PersonFacts => ({
     : [],
 });
 
+/**
+ * A want or an order as the index counts it. Written by other features, so read leniently: a field of the
+ * wrong shape counts as nothing rather than failing the stream record forever.
+ */
+export const toDemandFacts = (item: Item): DemandFacts => ({
+  status: optionalStr(item, 'status') ?? '',
+  skillIds: Array.isArray(item.skillIds) ? item.skillIds.filter((s): s is string => typeof s === 'string') : [],
+  demandHours: typeof item.demandHours === 'number' ? item.demandHours : 0,
+});
+
+const demandTypes = Object.keys(demandItems) as DemandItemType[];
+
 const sourceAttributes = [
+  'pk',
+  'sk',
   'type',
   'id',
   'syndicateId',
@@ -84,6 +107,8 @@ const sourceAttributes = [
   'available',
   'declaredSkills',
   'skillId',
+  'skillIds',
+  'demandHours',
 ];
 
 export function createShortageSourceReader(client: DynamoDBDocumentClient, tableName: string): SourceReader {
@@ -99,6 +124,10 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
       if (ref.kind === 'enrollment') {
         const item = await get(enrollmentKeys(ref.personId, ref.courseId));
         return { ref, enrollment: item ? toEnrollmentFacts(item) : null };
+      }
+      if (ref.kind === 'demand') {
+        const item = await get(ref.item);
+        return { ref, demand: item?.type === ref.itemType ? toDemandFacts(item) : null };
       }
       const [person, held] = await Promise.all([
         get(personKeys(ref.personId)),
@@ -124,7 +153,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
     async readAllSources() {
       const items = await scanAll(client, {
         TableName: tableName,
-        FilterExpression: '#type IN (:opening, :enrollment, :person, :held)',
+        FilterExpression: `#type IN (:opening, :enrollment, :person, :held, ${demandTypes.map((_, i) => `:demand${i}`).join(', ')})`,
         ProjectionExpression: sourceAttributes.map((_, i) => `#a${i}`).join(', '),
         ExpressionAttributeNames: {
           '#type': 'type',
@@ -135,6 +164,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
           ':enrollment': 'enrollment',
           ':person': 'person',
           ':held': 'held-skill',
+          ...Object.fromEntries(demandTypes.map((type, i) => [`:demand${i}`, type])),
         },
       });
       const people = new Map<string, { person: PersonFacts | null; credentialedSkills: string[] }>();
@@ -155,6 +185,9 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         } else if (item.type === 'person') {
           const person = toPersonFacts(item);
           personEntry(person.id).person = person;
+        } else if (demandTypes.includes(item.type as DemandItemType)) {
+          const ref = sourceOf(item);
+          if (ref?.kind === 'demand') states.push({ ref, demand: toDemandFacts(item) });
         } else {
           personEntry(str(item, 'personId')).credentialedSkills.push(str(item, 'skillId'));
         }

@@ -1,5 +1,6 @@
 // The ranking as open data in CSV (RFC 4180, through the project's one writer): one row per skill,
-// every input beside its score, so a spreadsheet can check the arithmetic.
+// every input beside its score, so a spreadsheet can check the arithmetic. Columns added later go last,
+// so a sheet reading the earlier ones by position keeps working.
 import { toCsv } from '../csv.ts';
 import type { SkillShortage } from './score.ts';
 
@@ -18,6 +19,8 @@ export const shortageCsvColumns = [
   'declared_available',
   'learners',
   'courses',
+  'open_wants',
+  'wanted_hours',
 ] as const;
 
 export function shortagesCsv(skills: readonly SkillShortage[]): string {
@@ -38,6 +41,8 @@ export function shortagesCsv(skills: readonly SkillShortage[]): string {
       s.inputs.declared,
       s.inputs.learners,
       s.courses.join(' '),
+      s.inputs.wants,
+      s.inputs.wantedHours,
     ]),
   );
 }

@@ -11,7 +11,7 @@ import type {
   ShortageSnapshot,
   StoredContribution,
 } from './shortage-repository.ts';
-import type { EnrollmentFacts, OpeningFacts, PersonFacts, SourceState } from './sources.ts';
+import type { DemandFacts, EnrollmentFacts, OpeningFacts, PersonFacts, SourceRef, SourceState } from './sources.ts';
 import { addContribution, canonical, type Tally } from './tally.ts';
 
 export interface MemorySourceTable {
@@ -21,6 +21,8 @@ export interface MemorySourceTable {
   people: Map<string, PersonFacts>;
   /** Credentialed skill ids by person. */
   credentials: Map<string, Set<string>>;
+  /** Wants and orders, by source key (`want#<id>`). */
+  demands: Map<string, { ref: Extract<SourceRef, { kind: 'demand' }>; demand: DemandFacts }>;
 }
 
 export const memorySourceTable = (): MemorySourceTable => ({
@@ -28,6 +30,7 @@ export const memorySourceTable = (): MemorySourceTable => ({
   enrollments: new Map(),
   people: new Map(),
   credentials: new Map(),
+  demands: new Map(),
 });
 
 export interface MemoryShortageRepository extends ShortageRepository {
@@ -73,6 +76,10 @@ export function memoryShortageRepository(
         const enrollment = table.enrollments.get(`${ref.personId}|${ref.courseId}`);
         return { ref, enrollment: enrollment ? copy(enrollment) : null };
       }
+      if (ref.kind === 'demand') {
+        const stored = table.demands.get(`${ref.itemType}#${ref.id}`);
+        return { ref, demand: stored ? copy(stored.demand) : null };
+      }
       return personState(ref.personId);
     },
 
@@ -86,6 +93,7 @@ export function memoryShortageRepository(
         const { personId, courseId } = enrollment;
         states.push({ ref: { kind: 'enrollment', personId, courseId }, enrollment });
       }
+      for (const { ref, demand } of table.demands.values()) states.push({ ref, demand });
       for (const personId of new Set([...table.people.keys(), ...table.credentials.keys()])) {
         const person = table.people.get(personId);
         states.push({
@@ -145,6 +153,19 @@ export function memoryShortageRepository(
     async listAggregates() {
       await pause();
       return [...aggregates].map(([skill, tally]) => ({ skill, tally: { ...tally } }));
+    },
+
+    async foldAggregate(fold) {
+      await pause();
+      const tally = aggregates.get(fold.skill) ?? {};
+      const changed = Object.entries(fold.expected).some(([key, value]) => (tally[key] ?? null) !== value);
+      if (changed) throw new ConflictError('The aggregate changed meanwhile.');
+      for (const [key, value] of Object.entries(fold.next)) {
+        if (value === null) delete tally[key];
+        else tally[key] = value;
+      }
+      if (Object.keys(tally).length === 0) aggregates.delete(fold.skill);
+      else aggregates.set(fold.skill, tally);
     },
 
     async listContributions() {

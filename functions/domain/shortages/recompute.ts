@@ -3,7 +3,16 @@
 import type { Commons } from '../content/commons.ts';
 import type { Holder, ShortageIndex, ShortageRepository } from './shortage-repository.ts';
 import { contributionOf, holderKind, type SourceState, sourceKey } from './sources.ts';
-import { addContribution, canonical, type Contribution, type Tally } from './tally.ts';
+import { fadedDemand, significant } from './score.ts';
+import {
+  addContribution,
+  canonical,
+  type Contribution,
+  demandDay,
+  fadedDay,
+  foldedHoursKey,
+  type Tally,
+} from './tally.ts';
 
 type Catalog = Pick<Commons, 'skills' | 'courses'>;
 
@@ -58,7 +67,11 @@ export async function recomputeIndex(deps: {
   };
 }
 
-/** Skills whose stored aggregate is not exactly the expected one (zeros ignored). */
+/**
+ * Skills whose stored aggregate is not the expected one (zeros ignored): exactly, counter by counter; or,
+ * where the sweep folded a side's demand days (fold.ts), its other counters exactly, its demand hours
+ * exactly, and its faded demand to 12 significant digits (folding sums the same terms in another order).
+ */
 export function compareAggregates(
   stored: Array<{ skill: string; tally: Tally }>,
   expected: Map<string, Tally>,
@@ -66,6 +79,30 @@ export function compareAggregates(
   const left = canonical(new Map(stored.map((a) => [a.skill, a.tally])));
   const right = canonical(expected);
   return [...new Set([...Object.keys(left), ...Object.keys(right)])]
-    .filter((skill) => JSON.stringify(left[skill] ?? {}) !== JSON.stringify(right[skill] ?? {}))
+    .filter((skill) => !sameAggregate(left[skill] ?? {}, right[skill] ?? {}))
     .sort();
+}
+
+function sameAggregate(a: Tally, b: Tally): boolean {
+  const anchors = [...Object.keys(a), ...Object.keys(b)].flatMap((key) => fadedDay(key) ?? []).sort();
+  const day = anchors.at(-1);
+  if (day === undefined) return JSON.stringify(a) === JSON.stringify(b);
+  const { other: otherA, hours: hoursA } = splitDemand(a);
+  const { other: otherB, hours: hoursB } = splitDemand(b);
+  return (
+    JSON.stringify(otherA) === JSON.stringify(otherB) &&
+    hoursA === hoursB &&
+    significant(fadedDemand(a, day)) === significant(fadedDemand(b, day))
+  );
+}
+
+/** The counters that are not demand, and the exact demand hours (folded and by day). */
+function splitDemand(tally: Tally): { other: Tally; hours: number } {
+  const other: Tally = {};
+  let hours = 0;
+  for (const [key, value] of Object.entries(tally)) {
+    if (key === foldedHoursKey || demandDay(key) !== undefined) hours += value;
+    else if (fadedDay(key) === undefined) other[key] = value;
+  }
+  return { other, hours };
 }

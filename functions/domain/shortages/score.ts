@@ -4,7 +4,7 @@
 // the inputs can recompute the scores.
 import type { Commons, TradeId } from '../content/commons.ts';
 import type { SkillAggregate } from './shortage-repository.ts';
-import { counter, demandDay, type Tally } from './tally.ts';
+import { counter, demandDay, fadedDay, foldedHoursKey, type Tally } from './tally.ts';
 
 export const shortageMethod = {
   halfLifeDays: 30,
@@ -14,23 +14,37 @@ export const shortageMethod = {
   supplyWeights: { credentialed: 1, declared: 0.5, learners: 0.25 },
   formula: 'score = demand / (supply + 1)',
   description:
-    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each). Score: demand ÷ (supply + 1); the higher, the scarcer.',
+    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted; plus the hours members want (open wants, and orders not yet delivered), 40 hours counting as one full-time position, in full while the want is open. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each). Score: demand ÷ (supply + 1); the higher, the scarcer.',
 } as const;
 
 const dayMs = 86_400_000;
 const dayNumber = (day: string) => Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs);
 
-/** Faded demand in full-time positions. Days are summed in date order so the float result is stable. */
+/**
+ * Faded demand in full-time positions. Days are summed in date order so the float result is stable. The
+ * daily sweep folds the days up to its own into one sum anchored at that day (fold.ts), which fades from
+ * its anchor as each of its days would have: the result equals summing every day, to float rounding.
+ */
 export function fadedDemand(tally: Tally, today: string): number {
   const now = dayNumber(today);
+  const { fullTimeHours, halfLifeDays } = shortageMethod;
   let sum = 0;
+  let hours = tally[foldedHoursKey] ?? 0;
   for (const key of Object.keys(tally).sort()) {
+    const value = tally[key] ?? 0;
     const day = demandDay(key);
-    if (!day) continue;
-    const age = Math.max(0, now - dayNumber(day));
-    sum += ((tally[key] ?? 0) / shortageMethod.fullTimeHours) * 2 ** (-age / shortageMethod.halfLifeDays);
+    if (day) {
+      hours += value;
+      const age = Math.max(0, now - dayNumber(day));
+      sum += (value / fullTimeHours) * 2 ** (-age / halfLifeDays);
+      continue;
+    }
+    const anchor = fadedDay(key);
+    if (anchor) sum += (value / fullTimeHours) * 2 ** (-(now - dayNumber(anchor)) / halfLifeDays);
   }
-  return sum;
+  // Hours are exact integers and never negative per day: none left means no demand at all, whatever
+  // rounding the folded sum kept from hours that have since left.
+  return hours === 0 ? 0 : sum;
 }
 
 export function weightedSupply(tally: Tally): number {
@@ -42,11 +56,24 @@ export function weightedSupply(tally: Tally): number {
   );
 }
 
+/**
+ * What members want, in full-time positions: hours wanted ÷ 40. Not faded: a want counts while it is
+ * open and leaves the index when it is withdrawn, expires or is fulfilled.
+ */
+export const wantedDemand = (tally: Tally) => counter(tally, 'wantedMinutes') / 60 / shortageMethod.fullTimeHours;
+
+/** Hours members want, for display: minutes are stored, so sums stay integers. */
+export const wantedHours = (tally: Tally) => round(counter(tally, 'wantedMinutes') / 60, 2);
+
 export const shortageScore = (demand: number, supply: number) => demand / (supply + 1);
 
 export interface ShortageInputs {
   openings: number;
   positions: number;
+  /** Open wants and undelivered orders asking for the skill. */
+  wants: number;
+  /** The hours they want. */
+  wantedHours: number;
   credentialed: number;
   declared: number;
   learners: number;
@@ -86,8 +113,15 @@ export interface ShortageRanking {
 /** Rounds for display and open data; ranks are decided on the unrounded values. */
 export const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 
+/**
+ * Scores are compared to 12 significant digits: the same demand summed day by day or folded by the sweep
+ * differs in the last bits, and equal shortages must tie (then rank by demand, then by id) either way.
+ */
+export const significant = (value: number) => Number(value.toPrecision(12));
 const byScore = (a: { score: number; demand: number; id: string }, b: { score: number; demand: number; id: string }) =>
-  b.score - a.score || b.demand - a.demand || a.id.localeCompare(b.id);
+  significant(b.score) - significant(a.score) ||
+  significant(b.demand) - significant(a.demand) ||
+  a.id.localeCompare(b.id);
 
 /** Every skill of the commons, ranked overall and within its trade; and the trades ranked. */
 export function rankShortages(
@@ -102,7 +136,7 @@ export function rankShortages(
   }
   const scored = [...commons.skills.values()].map((skill) => {
     const tally = tallies.get(skill.id) ?? {};
-    const demand = fadedDemand(tally, today);
+    const demand = fadedDemand(tally, today) + wantedDemand(tally);
     const supply = weightedSupply(tally);
     return { id: skill.id, skill, tally, demand, supply, score: shortageScore(demand, supply) };
   });
@@ -123,6 +157,8 @@ export function rankShortages(
       inputs: {
         openings: counter(entry.tally, 'openings'),
         positions: counter(entry.tally, 'positions'),
+        wants: counter(entry.tally, 'wants'),
+        wantedHours: wantedHours(entry.tally),
         credentialed: counter(entry.tally, 'credentialed'),
         declared: counter(entry.tally, 'declared'),
         learners: counter(entry.tally, 'learners'),

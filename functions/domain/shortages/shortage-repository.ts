@@ -38,6 +38,16 @@ export interface SkillAggregate {
   tally: Tally;
 }
 
+/**
+ * The daily fold of one skill's demand days (fold.ts): the attributes it replaces with the values read
+ * (null: absent), and what they become (null: removed). Applied only if all still hold what was read.
+ */
+export interface AggregateFold {
+  skill: string;
+  expected: Record<string, number | null>;
+  next: Record<string, number | null>;
+}
+
 /** The whole index, as a recompute builds it. */
 export interface ShortageIndex {
   contributions: Map<string, Contribution>;
@@ -63,6 +73,8 @@ export interface ShortageRepository {
   /** Replaces the whole index with a recomputed one; assumes no concurrent `applyChange`. */
   replaceIndex(index: ShortageIndex): Promise<{ written: number; deleted: number }>;
   listAggregates(): Promise<SkillAggregate[]>;
+  /** Applies one fold of a skill's demand days; ConflictError when the aggregate changed since it was read. */
+  foldAggregate(fold: AggregateFold): Promise<void>;
   /** Every stored contribution (the equality check of a recompute). */
   listContributions(): Promise<StoredContribution[]>;
   /** A page of the available people holding a skill, by person id. */

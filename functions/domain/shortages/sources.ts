@@ -9,7 +9,34 @@ export type SourceRef =
   | { kind: 'opening'; openingId: string }
   | { kind: 'enrollment'; personId: string; courseId: string }
   /** A person's supply: the profile (available, declared skills) and their credentialed skills together. */
-  | { kind: 'person'; personId: string };
+  | { kind: 'person'; personId: string }
+  /**
+   * What members plan to consume: a want, or an order not yet delivered (demandItems). `item` is the
+   * item's table key as the stream record carried it, passed through untouched so the adapter can read
+   * the item again (its key is composed where the item is written, in keys.ts).
+   */
+  | { kind: 'demand'; itemType: DemandItemType; id: string; item: { pk: string; sk: string } };
+
+/**
+ * The item types that are demand, and the statuses in which they count: a want while it is open; an
+ * order until it is delivered (the orders' statuses before delivery, as issue 16 names the steps). Any
+ * other status (withdrawn, expired, fulfilled, declined, delivered, confirmed…) counts nothing.
+ */
+export const demandItems = {
+  want: { openStatuses: ['open'] },
+  order: { openStatuses: ['ordered', 'accepted'] },
+} as const;
+export type DemandItemType = keyof typeof demandItems;
+const isDemandItemType = (type: unknown): type is DemandItemType =>
+  typeof type === 'string' && Object.hasOwn(demandItems, type);
+
+/** What the index needs of a want or an order. */
+export interface DemandFacts {
+  status: string;
+  skillIds: string[];
+  /** Hours of work wanted (≥ 0); counted in whole minutes so the stored sums stay integers. */
+  demandHours: number;
+}
 
 /** What the index needs of an opening. `expiredOn` is written by the expiry sweep (expire-openings.ts). */
 export interface OpeningFacts {
@@ -42,12 +69,14 @@ export interface PersonFacts {
 export type SourceState =
   | { ref: Extract<SourceRef, { kind: 'opening' }>; opening: OpeningFacts | null }
   | { ref: Extract<SourceRef, { kind: 'enrollment' }>; enrollment: EnrollmentFacts | null }
-  | { ref: Extract<SourceRef, { kind: 'person' }>; person: PersonFacts | null; credentialedSkills: string[] };
+  | { ref: Extract<SourceRef, { kind: 'person' }>; person: PersonFacts | null; credentialedSkills: string[] }
+  | { ref: Extract<SourceRef, { kind: 'demand' }>; demand: DemandFacts | null };
 
 /** A stable key per source, used for its stored contribution. */
 export function sourceKey(ref: SourceRef): string {
   if (ref.kind === 'opening') return `opening#${ref.openingId}`;
   if (ref.kind === 'enrollment') return `enrollment#${ref.personId}#${ref.courseId}`;
+  if (ref.kind === 'demand') return `${ref.itemType}#${ref.id}`;
   return `person#${ref.personId}`;
 }
 
@@ -78,8 +107,15 @@ export function sourceOf(item: Record<string, unknown> | undefined): SourceRef |
       if (!personId) throw malformed();
       return { kind: 'person', personId };
     }
-    default:
-      return null;
+    default: {
+      if (!isDemandItemType(item.type)) return null;
+      // Written by other features: an item without an `id` attribute is still one want, named by its key,
+      // rather than a record the stream retries until it gives up.
+      const pk = text(item.pk);
+      const sk = text(item.sk);
+      if (!pk || !sk) throw malformed();
+      return { kind: 'demand', itemType: item.type, id: text(item.id) ?? pk, item: { pk, sk } };
+    }
   }
 }
 
@@ -120,6 +156,16 @@ export function contributionOf(state: SourceState, commons: Catalog): Contributi
     }
     return result;
   }
+  if ('demand' in state) {
+    const demand = state.demand;
+    const counts = (demandItems[state.ref.itemType].openStatuses as readonly string[]).includes(demand?.status ?? '');
+    if (!demand || !counts) return result;
+    const minutes = wantedMinutes(demand.demandHours);
+    for (const skill of new Set(demand.skillIds)) {
+      if (known(skill)) result[skill] = { wants: 1, ...(minutes > 0 ? { wantedMinutes: minutes } : {}) };
+    }
+    return result;
+  }
   // Only available people are supply; a credential outranks a declaration of the same skill.
   const person = state.person;
   if (!person?.available) return result;
@@ -130,6 +176,9 @@ export function contributionOf(state: SourceState, commons: Catalog): Contributi
   }
   return result;
 }
+
+/** Hours as whole minutes; anything but a finite number of hours ≥ 0 counts as none. */
+export const wantedMinutes = (hours: number) => (Number.isFinite(hours) && hours > 0 ? Math.round(hours * 60) : 0);
 
 /** How a person holds a skill in the index (for "members who qualify"), from their contribution. */
 export function holderKind(tally: Record<string, number> | undefined): 'credentialed' | 'declared' | null {

@@ -9,7 +9,16 @@ export type Tally = Record<string, number>;
 /** What one source adds to the index: a tally per skill id. */
 export type Contribution = Record<string, Tally>;
 
-export const counterNames = ['openings', 'positions', 'credentialed', 'declared', 'learners'] as const;
+/** `wants` counts open wants and undelivered orders, `wantedMinutes` the hours they want, in minutes. */
+export const counterNames = [
+  'openings',
+  'positions',
+  'credentialed',
+  'declared',
+  'learners',
+  'wants',
+  'wantedMinutes',
+] as const;
 export type CounterName = (typeof counterNames)[number];
 
 const demandPrefix = 'demand:';
@@ -24,9 +33,26 @@ export const demandKey = (day: string) => `${demandPrefix}${day}`;
 export const demandDay = (key: string): string | undefined =>
   key.startsWith(demandPrefix) ? key.slice(demandPrefix.length) : undefined;
 
-/** A counter name the index accepts: the fixed counters and `demand:YYYY-MM-DD`. */
+const fadedPrefix = 'faded:';
+
+/**
+ * The demand of every day up to one day, folded by the daily sweep into one faded sum (fold.ts): hours
+ * weighted by the age fade as of that day. Not an integer; only the sweep writes it, never the stream.
+ */
+export const fadedKey = (day: string) => `${fadedPrefix}${day}`;
+
+/** The day a folded sum is anchored at, or undefined for the other counters. */
+export const fadedDay = (key: string): string | undefined =>
+  key.startsWith(fadedPrefix) ? key.slice(fadedPrefix.length) : undefined;
+
+/** The exact hours the folded sum holds (an integer), so the index knows when no demand is left at all. */
+export const foldedHoursKey = 'foldedHours';
+
+/** A counter name the index accepts: the fixed counters, `demand:YYYY-MM-DD` and the folded demand. */
 export const isCounter = (key: string) =>
-  (counterNames as readonly string[]).includes(key) || /^demand:\d{4}-\d{2}-\d{2}$/.test(key);
+  (counterNames as readonly string[]).includes(key) ||
+  key === foldedHoursKey ||
+  /^(demand|faded):\d{4}-\d{2}-\d{2}$/.test(key);
 
 export const counter = (tally: Tally | undefined, name: CounterName) => tally?.[name] ?? 0;
 

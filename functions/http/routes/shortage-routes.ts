@@ -20,6 +20,8 @@ const inputsSchema = lazySchema(() =>
   z.object({
     openings: z.number(),
     positions: z.number(),
+    wants: z.number().check(z.describe('Open wants and orders not yet delivered asking for the skill.')),
+    wantedHours: z.number().check(z.describe('The hours members want: those wants and orders, summed.')),
     credentialed: z.number(),
     declared: z.number(),
     learners: z.number(),

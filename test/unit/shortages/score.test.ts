@@ -26,6 +26,23 @@ describe('demand, supply and the score', () => {
 });
 
 describe('the ranking', () => {
+  it('ranks skills with the same demand by id, whether the sweep folded their demand days or not', () => {
+    // 40 hours posted two days ago, summed by day, and the same hours folded yesterday: equal demand,
+    // whose floats differ in the last bit.
+    const ranked = rankShortages(
+      [
+        { skill: 'stud-wall-framing', tally: { 'demand:2026-11-19': 40 } },
+        { skill: 'door-hanging', tally: { 'faded:2026-11-20': 40 * 2 ** (-1 / 30), foldedHours: 40 } },
+      ],
+      commons,
+      '2026-11-21',
+    );
+    expect(ranked.skills.slice(0, 2).map((s) => [s.skill, s.demand])).toEqual([
+      ['door-hanging', 0.955],
+      ['stud-wall-framing', 0.955],
+    ]);
+  });
+
   const today = '2026-11-21';
   const ranking = rankShortages(
     [
@@ -50,7 +67,7 @@ describe('the ranking', () => {
     expect(ranking.skills[1]).toMatchObject({
       demand: 2,
       supply: 1,
-      inputs: { openings: 1, positions: 2, credentialed: 0, declared: 2, learners: 0 },
+      inputs: { openings: 1, positions: 2, wants: 0, wantedHours: 0, credentialed: 0, declared: 2, learners: 0 },
       trade: 'construction',
       tradeRank: 2,
     });
