@@ -110,14 +110,17 @@ export interface ShortageRanking {
   trades: TradeShortage[];
 }
 
-/** Rounds for display and open data; ranks are decided on the unrounded values. */
-export const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
-
 /**
  * Scores are compared to 12 significant digits: the same demand summed day by day or folded by the sweep
  * differs in the last bits, and equal shortages must tie (then rank by demand, then by id) either way.
  */
 export const significant = (value: number) => Number(value.toPrecision(12));
+
+/**
+ * Rounds for display and open data; ranks are decided on the unrounded values. From 12 significant digits
+ * first, so a value on a half (0.5625, summed or folded, a last bit either side) rounds the same either way.
+ */
+export const round = (value: number, places = 3) => Math.round(significant(value) * 10 ** places) / 10 ** places;
 const byScore = (a: { score: number; demand: number; id: string }, b: { score: number; demand: number; id: string }) =>
   significant(b.score) - significant(a.score) ||
   significant(b.demand) - significant(a.demand) ||

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
-import { fadedDemand, rankShortages, shortageScore, weightedSupply } from '#domain/shortages/score.ts';
+import { fadedDemand, rankShortages, round, shortageScore, weightedSupply } from '#domain/shortages/score.ts';
 import { commons } from '../../support/services.ts';
 
 describe('demand, supply and the score', () => {
@@ -87,6 +87,16 @@ describe('the ranking', () => {
   it('breaks ties by demand, then by skill id, so the order never depends on the store', () => {
     const tied = rankShortages([], commons, today).skills.map((s) => s.skill);
     expect(tied).toEqual([...commons.skills.keys()].sort());
+  });
+});
+
+describe('the rounded figures', () => {
+  it('round a value on a half the same whether it was summed or folded a last bit either side', () => {
+    const half = 0.5625;
+    for (const nearby of [half, half - Number.EPSILON / 2, half + Number.EPSILON / 2, 562.5 / 1000 - 1e-16]) {
+      expect(round(nearby)).toBe(0.563);
+    }
+    expect(round(0.5624)).toBe(0.562);
   });
 });
 
