@@ -1,5 +1,5 @@
-// Runs on two EventBridge schedules. Once a day: marks openings whose date passed, so the stream carries
-// their expiry to the shortage index and search, keeps the day's shortage snapshot for the trend, then
+// Runs on two EventBridge schedules. Once a day: marks openings, offers and wants whose date passed, so
+// the stream carries their expiry to the shortage index and search, keeps the day's shortage snapshot for the trend, then
 // sends the daily saved-search alerts. Every ten minutes (the input `{ "alerts": "instant" }`): the
 // instant alerts alone. The snapshot is read seconds before this sweep's expiries arrive through the
 // stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
@@ -9,6 +9,7 @@ import { createSearchIndex } from '#app/search-index.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
+import { expireListings } from '#domain/market/expire-listings.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
@@ -36,11 +37,16 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
   const startedAt = services.now();
   if (event?.alerts === 'instant') return { alerts: await sendAlerts('instant', startedAt) };
   const report = await expireOpenings(services);
+  // Offers and wants past their instant: the stream then takes them off the marketplace.
+  const listings = await expireListings(services);
   const snapshot = await recordSnapshot(services);
   services.log.info('openings expired and shortages snapshotted', {
     checked: report.checked,
     expired: report.expired.length,
     skipped: report.skipped.length,
+    offersExpired: listings.expired.offers.length,
+    wantsExpired: listings.expired.wants.length,
+    listingsLeftForNextRun: listings.more,
     day: snapshot.day,
     skills: Object.keys(snapshot.skills).length,
   });
