@@ -1228,6 +1228,8 @@ export const accessPatterns = {
       'GET /api/offers/{offerId}/matches',
       'POST /api/offers/{offerId}/withdraw',
       'page /market/offers/[id]/',
+      'page /me/market/',
+      'page /me/market/new/',
     ],
   })),
   'want-by-id': pattern(() => ({
@@ -1242,6 +1244,8 @@ export const accessPatterns = {
       'GET /api/wants/{wantId}/matches',
       'POST /api/wants/{wantId}/withdraw',
       'page /market/wants/[id]/',
+      'page /me/market/',
+      'page /me/market/new/',
     ],
   })),
   'offers-of-account': pattern(() => ({
@@ -1290,7 +1294,7 @@ export const accessPatterns = {
     operation: 'PutItem',
     key: k.offerKey(v('offerId')),
     reads: 'writes',
-    usedBy: ['POST /api/offers', 'POST /api/wants', 'page /me/market/'],
+    usedBy: ['POST /api/offers', 'POST /api/wants', 'page /me/market/new/'],
   })),
   'listing-close': pattern(() => ({
     entity: ['offer', 'want'],

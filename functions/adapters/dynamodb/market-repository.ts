@@ -76,16 +76,18 @@ function listingStore<T extends { id: string }>(
       conflict,
     );
   return {
-    // Access patterns `offer-by-id` and `want-by-id`: one listing, strongly consistent.
+    // Access pattern `offer-by-id` for offers, Access pattern `want-by-id` for wants: strongly consistent.
     async get(id) {
       const item = await getItem(client, tableName, side.key(id), { consistent: true });
       return item ? side.fromItem(item) : null;
     },
 
+    // Access pattern `listing-create-once`: once per id, which the Idempotency-Key derives.
     async create(listing) {
       await put(listing, { ConditionExpression: 'attribute_not_exists(pk)' }, `An ${side.type} with this id exists.`);
     },
 
+    // Access pattern `listing-close`: the whole listing, without its gsi2 keys, while it is still open.
     async close(listing) {
       await put(
         listing,
@@ -98,13 +100,13 @@ function listingStore<T extends { id: string }>(
       );
     },
 
-    // Access patterns `offers-of-account` and `wants-of-account`: an account's own, newest first (gsi1).
+    // Access pattern `offers-of-account`, Access pattern `wants-of-account`: an account's own, newest first (gsi1).
     async ofAccount(accountId, request: PageRequest) {
       const page = await queryIndexPage(client, tableName, side.ofAccount(accountId), request, { newestFirst: true });
       return pageOf(page, side.fromItem);
     },
 
-    // Access patterns `open-offers-by-expiry` and `open-wants-by-expiry`: open listings expired by `instant` (gsi2).
+    // Access pattern `open-offers-by-expiry`, Access pattern `open-wants-by-expiry`: open and expired by `instant` (gsi2).
     async openExpiringBefore(instant, request) {
       const page = await queryPage(
         client,
