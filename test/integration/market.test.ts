@@ -193,7 +193,7 @@ describe('a want', () => {
 describe('withdrawal and expiry', () => {
   it('lets the owner withdraw once, and nobody else at all', async () => {
     const made = body(await call('POST', '/api/offers', 'ada', offer({ title: 'Payroll for small crews' }))).offer;
-    expect((await call('POST', `/api/offers/${made.id}/withdraw`, 'carla')).status).toBe(403);
+    expect((await call('POST', `/api/offers/${made.id}/withdraw`, 'carla')).status).toBe(404);
     const withdrawn = await call('POST', `/api/offers/${made.id}/withdraw`, 'ada');
     expect(withdrawn.status).toBe(200);
     expect(body(withdrawn)).toMatchObject({ status: 'withdrawn', withdrawnBy: 'ada' });

@@ -42,16 +42,15 @@ export function viewOf<T extends Offer | Want>(deps: Pick<MarketDependencies, 'c
   } as ListingView<T>;
 }
 
-/**
- * Whether `personId` may list and withdraw for `account`: their own, or a syndicate's they are an active
- * admin of. Refused with 403 otherwise (the account's listings are public, so hiding them would not help).
- */
+/** Whether `personId` lists and withdraws for `account`: their own, or a syndicate's they actively administer. */
+async function actsFor(deps: MarketDependencies, personId: string, account: AccountId): Promise<boolean> {
+  if (account.startsWith('person:')) return account === personAccount(personId);
+  return isAdmin(deps, account.slice('syndicate:'.length), personId);
+}
+
+/** Listing for an account one does not act for is refused with 403, naming the field that chose it. */
 async function requireActsFor(deps: MarketDependencies, personId: string, account: AccountId, field: string) {
-  if (account.startsWith('person:')) {
-    if (account === personAccount(personId)) return;
-  } else if (await isAdmin(deps, account.slice('syndicate:'.length), personId)) {
-    return;
-  }
+  if (await actsFor(deps, personId, account)) return;
   throw new ForbiddenError(`You list for yourself, or for a syndicate you are an admin of (${field} names neither).`);
 }
 
@@ -155,7 +154,9 @@ export async function withdrawListing<S extends Side>(
   const store = storeOf(deps, side);
   const listing = await store.get(id);
   if (!listing) throw new NotFoundError(side, id);
-  await requireActsFor(deps, identity.personId, ownerOf(listing), `this ${side}’s owner`);
+  // Someone else's listing answers as a missing one would (the house rule for foreign objects): the
+  // marketplace shows it to everyone, but nothing about withdrawing it is theirs to learn.
+  if (!(await actsFor(deps, identity.personId, ownerOf(listing)))) throw new NotFoundError(side, id);
   const now = deps.now();
   const status = effectiveListingStatus(listing, now);
   if (status !== 'open') throw new ConflictError(`This ${side} is ${status} already; it changes no more.`);

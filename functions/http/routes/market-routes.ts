@@ -127,8 +127,7 @@ function sideRoutes(side: Side): AnyRoute[] {
         tags: ['market'],
         responses: {
           200: { description: `The withdrawn ${side}.`, schema: () => listingItem(side) },
-          403: { description: `An ${side} that is neither yours nor a syndicate’s you are an admin of.` },
-          404: { description: `No such ${side}.` },
+          404: { description: `No such ${side} of yours (nor of a syndicate you are an admin of).` },
           409: { description: `The ${side} was withdrawn or expired already.` },
         },
       },
