@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#
 import { expireListings, maxPages } from '#domain/market/expire-listings.ts';
 import { effectiveListingStatus, expiryOf, listingIssues } from '#domain/market/listing.ts';
 import { createOffer, createWant, type MarketDependencies, withdrawListing } from '#domain/market/market-use-cases.ts';
-import { offerInputSchema, offerPrice, rateForService } from '#domain/market/offer.ts';
+import { type Offer, offerInputSchema, offerPrice, rateForService } from '#domain/market/offer.ts';
 import { demandHoursOf, wantInputSchema } from '#domain/market/want.ts';
 import { memoryMarket } from '../../support/memory-market.ts';
 import { memorySyndicates } from '../../support/memory-syndicates.ts';
@@ -136,7 +136,7 @@ describe('listing for a syndicate', () => {
   let ids = 0;
   beforeEach(async () => {
     const syndicates = memorySyndicates();
-    const founded = { id: 'taller', ...card, trade: 'repair', description: 'x'.repeat(20), place: 'Valencia' };
+    const founded = { id: 'taller', ...card, trade: 'repair' as const, description: 'x'.repeat(20), place: 'Valencia' };
     await syndicates.create(
       { ...founded, createdAt: now.toISOString(), createdBy: 'bram', memberCount: 1, adminCount: 1 },
       { syndicateId: 'taller', personId: 'bram', role: 'admin', status: 'active', requestedAt: now.toISOString() },
@@ -200,23 +200,22 @@ describe('listing for a syndicate', () => {
 });
 
 describe('the expiry sweep', () => {
-  const listing = (id: string, expiresAt: string) =>
-    ({
-      id,
-      seller: 'person:ada',
-      title: id,
-      description: 'd',
-      kind: 'good',
-      trade: 'repair',
-      skillIds: [],
-      remote: true,
-      unit: 'item',
-      price: 100n,
-      status: 'open',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      createdBy: 'ada',
-      expiresAt,
-    }) as const;
+  const listing = (id: string, expiresAt: string): Offer => ({
+    id,
+    seller: 'person:ada',
+    title: id,
+    description: 'd',
+    kind: 'good',
+    trade: 'repair',
+    skillIds: [],
+    remote: true,
+    unit: 'item',
+    price: 100n,
+    status: 'open',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'ada',
+    expiresAt,
+  });
 
   it('marks only the open listings whose instant passed, and finds nothing more when run again', async () => {
     const market = memoryMarket();
