@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { offerKey, wantKey } from '#adapters/dynamodb/keys.ts';
 import type { Services } from '#app/services.ts';
+import { reconcile, reindex } from '#app/search-sync.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { documentClient } from '../support/dynamodb.ts';
@@ -214,6 +215,33 @@ describe('withdrawal and expiry', () => {
     expect((await stored(wantKey(soon.want.id)))?.status).toBe('expired');
     const again = await expireListings({ ...services, now: () => tomorrow });
     expect(again.expired.wants).not.toContain(soon.want.id);
+  });
+});
+
+describe('the marketplace', () => {
+  it('is rebuilt from the open listings alone, found by facet, with each listing’s matches on the other side', async () => {
+    const offered = body(await call('POST', '/api/offers', 'ada', offer({ title: 'Year-end accounts' }))).offer;
+    const wanted = body(await call('POST', '/api/wants', 'carla', want({ title: 'Accounts for our co-op' }))).want;
+    await reindex(services);
+    expect((await reconcile(services)).missing).toEqual([]);
+    const page = body(await call('GET', '/api/market?side=offer&kind=service&trade=bookkeeping&pageSize=100', null));
+    const found = page.items.map((hit: { document: { id: string } }) => hit.document.id);
+    expect(found).toContain(`offer:${offered.id}`);
+    // Withdrawn and expired offers are not on the marketplace.
+    expect(page.items.every((hit: { document: { status: string } }) => hit.document.status === 'open')).toBe(true);
+    expect(page.facets.kind).toMatchObject({ service: expect.any(Number) });
+    const none = body(await call('GET', '/api/market?side=offer&kind=labour&trade=bookkeeping', null));
+    expect(none.items.map((hit: { document: { id: string } }) => hit.document.id)).not.toContain(`offer:${offered.id}`);
+    const matches = body(await call('GET', `/api/wants/${wanted.id}/matches`, null));
+    expect(matches.total).toBeGreaterThanOrEqual(1);
+    expect(matches.items.map((document: { id: string }) => document.id)).toContain(`offer:${offered.id}`);
+    expect(matches.items.length).toBeLessThanOrEqual(5);
+  });
+
+  it('refuses a filter it does not know with a 400 naming it', async () => {
+    const refused = await call('GET', '/api/market?side=offer&kind=favour', null);
+    expect(refused.status).toBe(400);
+    expect(body(refused).errors[0].field).toBe('query.kind');
   });
 });
 
