@@ -46,7 +46,9 @@ describe('the marketplace', () => {
     await hamid.waitForURL(/\/market\/offers\/[^/]+\/\?listed=1/);
     await expect(hamid.getByRole('status').textContent()).resolves.toContain('Your offer is listed');
     // 120.50 Bound at the agreed 20.00 Bound an hour.
-    await expect(hamid.locator('main').textContent()).resolves.toContain('120.50 Bound per item (6.03 hours of agreed work');
+    await expect(hamid.locator('main').textContent()).resolves.toContain(
+      '120.50 Bound per item (6.03 hours of agreed work',
+    );
     const offerUrl = hamid.url().replace(/\?.*$/, '');
 
     // Found on the marketplace by the kind facet, and not under another kind.
