@@ -26,6 +26,9 @@ import { createShortageLoader } from './scale-shortages.ts';
 import { storeCalls } from './store-calls.ts';
 import { emailServices } from '#app/email-services.ts';
 import { unsubscribeToken } from '#domain/notifications/unsubscribe.ts';
+import { createOffer, createWant } from '#domain/market/market-use-cases.ts';
+import { offerInputSchema } from '#domain/market/offer.ts';
+import { wantInputSchema } from '#domain/market/want.ts';
 
 const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
 const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
@@ -200,6 +203,24 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
   return figures;
 }
 
+/** One offer and one want of the hot person's, for the marketplace's routes by id (made once per run). */
+async function marketSamples() {
+  const identity = { personId: jobsHot.person };
+  const listing = {
+    title: 'Benchmark stud walls',
+    description: 'Stud walls framed by the metre.',
+    kind: 'service',
+    trade: 'construction',
+    place: 'Rotterdam, NL',
+    unit: 'job',
+  };
+  const [{ offer }, { want }] = await Promise.all([
+    createOffer(services, identity, offerInputSchema().parse({ ...listing, price: 40_000 })),
+    createWant(services, identity, wantInputSchema().parse({ ...listing, hours: 8 })),
+  ]);
+  return { offerId: offer.id, wantId: want.id };
+}
+
 async function routeList(): Promise<Sample[]> {
   const list = samples(
     {
@@ -215,6 +236,7 @@ async function routeList(): Promise<Sample[]> {
       personId: personId(50),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
+      ...(await marketSamples()),
       // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
       token: unsubscribeToken(emailServices(services).emailLinkKey, {
         personId: jobsHot.person,
