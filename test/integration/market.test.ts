@@ -245,4 +245,20 @@ describe('the marketplace', () => {
   });
 });
 
+describe('an account deleted', () => {
+  it('takes its offers and wants with it, and its data download holds them before', async () => {
+    await call('GET', '/api/me', 'dora');
+    const offered = body(await call('POST', '/api/offers', 'dora', offer({ title: 'Dora’s bookkeeping' }))).offer;
+    const wanted = body(await call('POST', '/api/wants', 'dora', want({ title: 'Dora needs a ledger' }))).want;
+    const download = JSON.stringify(body(await call('GET', '/api/me/export', 'dora')));
+    expect(download).toContain(offered.id);
+    expect(download).toContain(wanted.id);
+    const deleted = await call('DELETE', '/api/me', 'dora');
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect(await stored(offerKey(offered.id))).toBeUndefined();
+    expect(await stored(wantKey(wanted.id))).toBeUndefined();
+    expect((await call('GET', `/api/offers/${offered.id}`, null)).status).toBe(404);
+  });
+});
+
 const today = () => new Date().toISOString().slice(0, 10);

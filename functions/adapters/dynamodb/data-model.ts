@@ -247,7 +247,7 @@ export const entities = {
   })),
   offer: entity(() => ({
     about:
-      'An offer on the marketplace (seller, title, kind, unit, price in minor units, skills, trade, status, expiry); gsi1 lists its seller’s, gsi2 holds it while open, by expiry.',
+      'An offer on the marketplace (seller, title, kind, unit, price in minor units, skills, trade, status, expiry); gsi1 lists it under its seller (a person’s listing: their deletion and export find it), gsi2 holds it while open, by expiry.',
     keys: k.offerKeys({
       id: v('offerId'),
       seller: v('sellerAccountId'),
@@ -261,7 +261,7 @@ export const entities = {
   })),
   want: entity(() => ({
     about:
-      'A want on the marketplace (buyer, title, skills, trade, unit, quantity, demandHours, status, expiry); gsi1 lists its buyer’s, gsi2 holds it while open, by expiry.',
+      'A want on the marketplace (buyer, title, skills, trade, unit, quantity, demandHours, status, expiry); gsi1 lists it under its buyer (a person’s listing: their deletion and export find it), gsi2 holds it while open, by expiry.',
     keys: k.wantKeys({
       id: v('wantId'),
       buyer: v('buyerAccountId'),
@@ -1250,7 +1250,7 @@ export const accessPatterns = {
   })),
   'offers-of-account': pattern(() => ({
     entity: 'offer',
-    does: 'An account’s offers, any status, newest first, a page at a time (one partition per account).',
+    does: 'An account’s offers, any status, newest first, a page at a time (under the person’s or syndicate’s own gsi1 listing).',
     operation: 'Query',
     key: k.accountOffersKey(v('accountId')),
     reads: 'a page',
@@ -1258,7 +1258,7 @@ export const accessPatterns = {
   })),
   'wants-of-account': pattern(() => ({
     entity: 'want',
-    does: 'An account’s wants, any status, newest first, a page at a time (one partition per account).',
+    does: 'An account’s wants, any status, newest first, a page at a time (under the person’s or syndicate’s own gsi1 listing).',
     operation: 'Query',
     key: k.accountWantsKey(v('accountId')),
     reads: 'a page',

@@ -1,5 +1,6 @@
 // Offers and wants in the table. Each is one item by id (`offerKey`, `wantKey`): what orders and the
-// shortage index read. gsi1 lists an account's own, newest first; gsi2 holds a listing only while it is
+// shortage index read. gsi1 lists an account's own, newest first, under the person's own listing (so an
+// account's deletion and its data export find them) or the syndicate's; gsi2 holds a listing only while it is
 // open, by expiry, so the sweep reads exactly the open ones that expired. A listing that leaves `open`
 // is put whole without its gsi2 keys, on condition it was still open, so it leaves that index at once.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,7 +11,7 @@ import type { Want } from '#domain/market/want.ts';
 import type { PageRequest } from '#domain/paging.ts';
 import { storeCall } from './errors.ts';
 import { big, optionalBig } from './innovation-items.ts';
-import { fromItem, getItem, type Item, pageOf, queryIndexPage, queryPage } from './items.ts';
+import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
 import {
   accountOffersKey,
   accountWantsKey,
@@ -26,7 +27,7 @@ interface Side<T> {
   type: 'offer' | 'want';
   key: (id: string) => { pk: string; sk: string };
   keys: (listing: T) => Record<string, string>;
-  ofAccount: (accountId: string) => { gsi1pk: string };
+  ofAccount: (accountId: string) => { gsi1pk: string; prefix: string };
   open: { gsi2pk: string };
   fromItem: (item: Item) => T;
 }
@@ -102,7 +103,19 @@ function listingStore<T extends { id: string }>(
 
     // Access pattern `offers-of-account`, Access pattern `wants-of-account`: an account's own, newest first (gsi1).
     async ofAccount(accountId, request: PageRequest) {
-      const page = await queryIndexPage(client, tableName, side.ofAccount(accountId), request, { newestFirst: true });
+      const { gsi1pk, prefix } = side.ofAccount(accountId);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+          ScanIndexForward: false,
+        },
+        request,
+        { name: 'gsi1pk', value: gsi1pk },
+      );
       return pageOf(page, side.fromItem);
     },
 
