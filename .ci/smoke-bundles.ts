@@ -126,6 +126,15 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     ],
   },
   {
+    // The API's fifth function (its route group: the marketplace's offers and wants).
+    bundle: 'MarketApiFunction',
+    label: 'market-api',
+    checks: [
+      { path: '/api/me/offers', status: 401, contains: '"status":401', policy: "default-src 'none'" },
+      { path: '/api/me/offers', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
     bundle: 'SiteFunction',
     label: 'site',
     checks: [

@@ -33,6 +33,9 @@ import { createShortageLoader } from './scale-shortages.ts';
 import { storeCalls } from './store-calls.ts';
 import { emailServices } from '#app/email-services.ts';
 import { unsubscribeToken } from '#domain/notifications/unsubscribe.ts';
+import { createOffer, createWant } from '#domain/market/market-use-cases.ts';
+import { offerInputSchema } from '#domain/market/offer.ts';
+import { wantInputSchema } from '#domain/market/want.ts';
 
 const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
 const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
@@ -220,6 +223,24 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
   return figures;
 }
 
+/** One offer and one want of the hot person's, for the marketplace's routes by id (made once per run). */
+async function marketSamples() {
+  const identity = { personId: jobsHot.person };
+  const listing = {
+    title: 'Benchmark stud walls',
+    description: 'Stud walls framed by the metre.',
+    kind: 'service',
+    trade: 'construction',
+    place: 'Rotterdam, NL',
+    unit: 'job',
+  };
+  const [{ offer }, { want }] = await Promise.all([
+    createOffer(services, identity, offerInputSchema().parse({ ...listing, price: 40_000 })),
+    createWant(services, identity, wantInputSchema().parse({ ...listing, hours: 8 })),
+  ]);
+  return { offerId: offer.id, wantId: want.id };
+}
+
 async function routeList(): Promise<Sample[]> {
   const list = samples(
     {
@@ -238,6 +259,7 @@ async function routeList(): Promise<Sample[]> {
       // /api/payment-requests/{requestId}: the generated data holds no payment request, so it answers 404
       // at both sizes after reading the one key (as /api/me/cv does).
       requestId: 'bench-no-such-request',
+      ...(await marketSamples()),
       // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
       token: unsubscribeToken(emailServices(services).emailLinkKey, {
         personId: jobsHot.person,

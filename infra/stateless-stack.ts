@@ -201,6 +201,11 @@ export class StatelessStack extends Stack {
       'functions/handlers/bound-api.ts',
       'Guildhall API: Bound payments and payment requests',
     );
+    const marketApiFunction = apiGroupFunction(
+      'MarketApi',
+      'functions/handlers/market-api.ts',
+      'Guildhall API: the marketplace (offers and wants)',
+    );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
@@ -340,6 +345,7 @@ export class StatelessStack extends Stack {
         'innovations-api': innovationsApiFunction,
         'people-api': peopleApiFunction,
         'bound-api': boundApiFunction,
+        'market-api': marketApiFunction,
       },
       siteFunction,
       issuer: identity.issuer,
@@ -364,7 +370,14 @@ export class StatelessStack extends Stack {
     });
 
     acknowledgeFunctions(props.table, {
-      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, boundApiFunction, siteFunction],
+      synchronous: [
+        apiFunction,
+        innovationsApiFunction,
+        peopleApiFunction,
+        boundApiFunction,
+        marketApiFunction,
+        siteFunction,
+      ],
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });

@@ -6,6 +6,7 @@ import {
   contentDocuments,
   innovationDocument,
   isSearchable,
+  listingDocument,
   openingDocument,
   syndicateDocument,
 } from '#domain/search/documents.ts';
@@ -13,7 +14,10 @@ import type { IndexLookups } from '#domain/search/index-changes.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
 import type { Services } from './services.ts';
 
-type SyncServices = Pick<Services, 'commons' | 'syndicates' | 'openings' | 'innovations' | 'search' | 'now'>;
+type SyncServices = Pick<Services, 'commons' | 'syndicates' | 'openings' | 'innovations' | 'market' | 'search' | 'now'>;
+
+/** Later than any listing's expiry: every open listing expires before it. */
+const endOfTime = '9999-12-31T23:59:59.999Z';
 
 /** An innovation's trade: its practice guide's, else its first skill's. */
 export function tradeOf(commons: Services['commons'], version: Pick<InnovationVersion, 'practice' | 'skills'>) {
@@ -52,6 +56,11 @@ export async function expectedDocuments(services: SyncServices): Promise<SearchD
     )
   ).flat();
   const records = await everyItem((request) => services.innovations.publishedPage(request));
+  // Only open listings are documents; the store keeps exactly those in its by-expiry index.
+  const [offers, wants] = await Promise.all([
+    everyItem((request) => services.market.offers.openExpiringBefore(endOfTime, request)),
+    everyItem((request) => services.market.wants.openExpiringBefore(endOfTime, request)),
+  ]);
   const versions = new Map(
     (
       await Promise.all(
@@ -74,6 +83,8 @@ export async function expectedDocuments(services: SyncServices): Promise<SearchD
     ),
     ...syndicates.map(syndicateDocument),
     ...openings.filter(isSearchable).map((o) => openingDocument(o, byId.get(o.syndicateId) ?? null, now)),
+    ...offers.map(listingDocument),
+    ...wants.map(listingDocument),
   ];
 }
 

@@ -11,6 +11,7 @@ import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
+import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
@@ -33,6 +34,7 @@ import type {
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
+import type { MarketRepository } from '#domain/market/market-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
 import type { NotificationRepository } from '#domain/notifications/notification-repository.ts';
@@ -59,6 +61,8 @@ declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
 declare const GUILDHALL_WITHOUT_SAVED_SEARCHES: true | undefined;
 /** Defined `true` in the bundles whose routes make no payment (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_PAYMENTS: true | undefined;
+/** Defined `true` in the bundles whose routes and jobs read no offer or want (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_MARKET: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -86,6 +90,8 @@ export interface StoreServices {
   ledger: LedgerRepository;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
+  /** Offers and wants on the marketplace. */
+  market: MarketRepository;
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
@@ -182,6 +188,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
         : notCarried('payments'),
+    market:
+      typeof GUILDHALL_WITHOUT_MARKET === 'undefined'
+        ? createMarketRepository(client, config.TABLE_NAME)
+        : notCarried('market'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

@@ -25,6 +25,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
  * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
+ * GUILDHALL_WITHOUT_MARKET the offers' and wants' repository from the functions that read neither (the
+ * market-api function, the site and the sweep, which expires them, keep it; so do bound-api and the
+ * shortage stream, where orders and wants-as-demand are to read them);
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
@@ -34,12 +37,14 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  */
 export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   api: {
+    GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_REGISTRY: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
   },
   'innovations-api': {
+    GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -47,6 +52,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
   },
   'people-api': {
+    GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
@@ -56,10 +62,29 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
   },
-  indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'market-api': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_REGISTRY: 'true',
+  },
+  indexer: {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+  },
+  reindex: {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+  },
   'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   // The daily sweep sends saved-search alerts: it keeps their repository.
   'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'email-events': {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+  },
 };

@@ -175,6 +175,11 @@ export const configSchema = lazySchema(() => {
     /** Days inventors have to dispute a value report; an undisputed report then counts as confirmed. */
     ROYALTY_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 14),
     /**
+     * The commons' agreed hourly rate: minor units of Bound one hour of agreed work is worth. Every price
+     * on the marketplace is also shown in hours at this rate, and a rate card's rate in hours is priced by it.
+     */
+    AGREED_HOURLY_RATE: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 2_000),
+    /**
      * Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a
      * logged decision.
      */

@@ -1,7 +1,7 @@
-// Runs on two EventBridge schedules. Once a day: marks openings whose date passed, so the stream carries
-// their expiry to the shortage index and search, folds each skill's demand days (fold.ts), keeps the
-// day's shortage snapshot for the trend, then sends the daily saved-search alerts. Every ten minutes
-// (the input `{ "alerts": "instant" }`): the instant alerts alone. The snapshot is read seconds before this sweep's expiries arrive through the
+// Runs on two EventBridge schedules. Once a day: marks openings, offers and wants whose date passed, so
+// the stream carries their expiry to the shortage index and search, folds each skill's demand days
+// (fold.ts), keeps the day's shortage snapshot for the trend, then sends the daily saved-search alerts.
+// Every ten minutes (the input `{ "alerts": "instant" }`): the instant alerts alone. The snapshot is read seconds before this sweep's expiries arrive through the
 // stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
 import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
@@ -9,6 +9,7 @@ import { createSearchIndex } from '#app/search-index.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
+import { expireListings } from '#domain/market/expire-listings.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
@@ -37,6 +38,8 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
   const startedAt = services.now();
   if (event?.alerts === 'instant') return { alerts: await sendAlerts('instant', startedAt) };
   const report = await expireOpenings(services);
+  // Offers and wants past their instant: the stream then takes them off the marketplace.
+  const listings = await expireListings(services);
   const fold = await foldDemandIndex(services);
   const snapshot = await recordSnapshot(services);
   services.log.info('openings expired and shortages snapshotted', {
@@ -45,6 +48,9 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
     skipped: report.skipped.length,
     demandFolded: fold.folded,
     demandFoldSkipped: fold.skipped,
+    offersExpired: listings.expired.offers.length,
+    wantsExpired: listings.expired.wants.length,
+    listingsLeftForNextRun: listings.more,
     day: snapshot.day,
     skills: Object.keys(snapshot.skills).length,
   });

@@ -7,12 +7,13 @@ import { createApiRouter } from './api-handler.ts';
 import { apiGroup } from './groups/api-group.ts';
 import { boundGroup } from './groups/bound-group.ts';
 import { innovationsGroup } from './groups/innovations-group.ts';
+import { marketGroup } from './groups/market-group.ts';
 import { peopleGroup } from './groups/people-group.ts';
 import type { RouteGroup } from './groups/route-group.ts';
 import type { AnyRoute } from './route.ts';
 
 /** The groups, each served by its own function; the first (`api`) also answers unknown /api paths. */
-export const routeGroups: RouteGroup[] = [apiGroup, innovationsGroup, peopleGroup, boundGroup];
+export const routeGroups: RouteGroup[] = [apiGroup, innovationsGroup, peopleGroup, boundGroup, marketGroup];
 
 /** What the OpenAPI document says of itself. */
 export const apiInfo = { title: 'Guildhall API', version: '0.1.0' };

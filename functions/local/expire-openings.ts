@@ -7,6 +7,7 @@ import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
+import { expireListings } from '#domain/market/expire-listings.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
@@ -30,6 +31,10 @@ export async function startExpirySweep(
       try {
         const startedAt = services.now();
         const report = await expireOpenings(services);
+        const listings = await expireListings(services);
+        if (listings.expired.offers.length + listings.expired.wants.length > 0) {
+          services.log.info('offers and wants expired', listings.expired);
+        }
         await foldDemandIndex(services);
         await recordSnapshot(services);
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });

@@ -72,6 +72,11 @@ const pages = [
   '/dev/mail/',
   '/me/pay/?to=syndicate:taller-comun-valencia',
   '/me/payment-requests/',
+  '/market/',
+  '/market/?side=want&kind=labour',
+  '/me/market/',
+  '/me/market/new/?side=offer',
+  '/me/market/new/?side=want',
   // Another person's profile: the pay form beside it.
   '/people/demo-ada/',
   '/auth/sign-in',

@@ -53,6 +53,8 @@ describe('the site’s form posts', () => {
       '/me/saved-searches/',
       '/me/pay/',
       '/me/payment-requests/',
+      '/me/market/',
+      '/me/market/new/?side=offer',
     ];
     const before = await (await fetch(`${baseUrl}/api/ledger`)).text();
     for (const path of paths) {

@@ -87,6 +87,8 @@ export const fixtures: SearchDocument[] = [
     skills: ['Shopfitting'],
     place: 'Leeds',
     status: 'open',
+    // Any document may carry a kind; the marketplace's offers and wants do (a service, a good, labour).
+    kind: 'service',
     updatedAt: '2026-03-05T09:00:00.000Z',
   }),
   document('innovation:sink', {
@@ -181,6 +183,7 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
         ['status', { status: ['filled'] }, ['opening:plaster']],
         ['pay unit', { payUnit: ['GBP/day'] }, ['opening:plaster']],
         ['practice guide', { practice: ['push-fit-joints'] }, ['innovation:sink']],
+        ['kind (any of)', { kind: ['service', 'labour'] }, ['syndicate:cafe']],
         ['pay range, both ends included', { pay: { min: 2100, max: 2400 } }, ['opening:plaster', 'opening:staircase']],
         ['hours range, both ends included', { hours: { min: 20, max: 37 } }, ['opening:flooring', 'opening:staircase']],
         ['several filters at once', { trade: ['Carpentry'], remote: false }, ['opening:staircase']],

@@ -5,6 +5,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
+import { marketGroup } from '#http/groups/market-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
@@ -15,6 +16,7 @@ let apiFunction: string;
 let innovationsFunction: string;
 let peopleFunction: string;
 let boundFunction: string;
+let marketFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
@@ -23,6 +25,7 @@ beforeAll(() => {
   innovationsFunction = functionId(app, /^Guildhall API: innovations/);
   peopleFunction = functionId(app, /^Guildhall API: profiles/);
   boundFunction = functionId(app, /^Guildhall API: Bound/);
+  marketFunction = functionId(app, /^Guildhall API: the marketplace/);
 });
 
 /** The logical id of the function a route's integration invokes. */
@@ -43,7 +46,8 @@ describe('the API’s three functions', () => {
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
       expect(
-        only && [apiFunction, innovationsFunction, peopleFunction, boundFunction].includes(functionOf(only)),
+        only &&
+          [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction].includes(functionOf(only)),
         key,
       ).toBe(true);
     }
@@ -71,7 +75,9 @@ describe('the API’s three functions', () => {
           ? peopleFunction
           : boundGroup.routes.includes(route)
             ? boundFunction
-            : apiFunction;
+            : marketGroup.routes.includes(route)
+              ? marketFunction
+              : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -100,14 +106,23 @@ describe('the API’s three functions', () => {
     }
   });
 
+  it('sends a marketplace path’s every method to the market function, so it answers 405 there', () => {
+    for (const path of new Set(marketGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(marketFunction);
+    }
+  });
+
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect([apiFunction, innovationsFunction, peopleFunction, boundFunction], route.Properties.RouteKey).toContain(
-        functionOf(route),
-      );
+      expect(
+        [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction],
+        route.Properties.RouteKey,
+      ).toContain(functionOf(route));
     }
   });
 });

@@ -25,6 +25,8 @@ const ids = {
   notification: '',
   savedSearch: '',
   paymentRequest: '',
+  offer: '',
+  want: '',
 };
 const roles = {
   anonymous: null,
@@ -158,6 +160,29 @@ beforeAll(async () => {
       'ask to be paid',
     ),
   ).id;
+
+  // The owner's offer and want on the marketplace: only the owner withdraws them.
+  const listing = {
+    description: 'Bench repairs for small appliances.',
+    kind: 'service',
+    trade: 'repair',
+    place: 'Valencia, ES',
+    unit: 'job',
+  };
+  ids.offer = body(
+    await expectStatus(
+      call('POST', '/api/offers', 'owner', { ...listing, title: 'Kettle repairs', price: 1500 }),
+      201,
+      'offer',
+    ),
+  ).offer.id;
+  ids.want = body(
+    await expectStatus(
+      call('POST', '/api/wants', 'owner', { ...listing, title: 'Spare parts', hours: 2 }),
+      201,
+      'want',
+    ),
+  ).want.id;
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -391,6 +416,30 @@ const cells: Cell[] = [
     path: () => `/api/me/saved-searches/${ids.savedSearch}`,
     owner: 'owner',
     ownerStatus: 204,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/offers',
+    path: () => '/api/syndicates/own-syn/offers',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/wants',
+    path: () => '/api/syndicates/own-syn/wants',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/offers/{offerId}/withdraw',
+    path: () => `/api/offers/${ids.offer}/withdraw`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/wants/{wantId}/withdraw',
+    path: () => `/api/wants/${ids.want}/withdraw`,
+    owner: 'owner',
+    ownerStatus: 200,
   },
   {
     route: 'PUT /api/payment-requests/{requestId}/decision',

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { notificationId } from '#domain/notifications/produce.ts';
 import { encodeCursor } from '#domain/paging.ts';
-import { contentDocuments, openingDocument } from '#domain/search/documents.ts';
+import { contentDocuments, listingDocument, openingDocument } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
@@ -46,6 +46,16 @@ const syndicate = (id: string) => ({
   description: 'Carpenters who share work fairly.',
   place: 'Rotterdam, NL',
   rateCard: [],
+});
+const marketListing = (title: string) => ({
+  title,
+  description: 'Stud walls framed by the metre.',
+  kind: 'service',
+  trade: 'construction',
+  skillIds: ['stud-wall-framing'],
+  place: 'Rotterdam, NL',
+  unit: 'job',
+  price: 40_000,
 });
 const people = ['p0', 'p1', 'p2', 'p3', 'p4'];
 const syndicateIds = ['riverside', 'alder', 'birch', 'cedar', 'damson'];
@@ -180,6 +190,20 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
       }),
       201,
     );
+  }
+  // Five offers and five wants of ana's and of riverside's, on the marketplace too.
+  for (let i = 0; i < 5; i++) {
+    for (const [as, owner] of [
+      ['ana', {}],
+      ['admin', { seller: 'syndicate:riverside' }],
+    ] as const) {
+      const listing = { ...marketListing(`Framing job ${i}`), ...owner };
+      const made = await ok(call('POST', '/api/offers', as, listing), 201);
+      const stored = await services.market.offers.get(made.offer.id);
+      if (stored) await services.search.upsert([listingDocument(stored)]);
+      const buyer = 'seller' in owner ? { buyer: owner.seller } : {};
+      await ok(call('POST', '/api/wants', as, { ...marketListing(`Doors hung ${i}`), ...buyer, hours: 8 }), 201);
+    }
   }
   for (let i = 0; i < 2; i++) {
     await ok(
@@ -357,7 +381,34 @@ const paymentRows: ListRow[] = [
   },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows];
+// Rows of issue 16's marketplace: ana's and riverside's five offers and wants, and the marketplace.
+const marketRows: ListRow[] = [
+  { route: '/api/me/offers', path: '/api/me/offers', as: 'ana', pageSize: 2, id: byId },
+  { route: '/api/me/wants', path: '/api/me/wants', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/syndicates/{syndicateId}/offers',
+    path: '/api/syndicates/riverside/offers',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/wants',
+    path: '/api/syndicates/riverside/wants',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
+  {
+    route: '/api/market',
+    path: '/api/market?side=offer&trade=construction',
+    as: null,
+    pageSize: 3,
+    id: (hit) => String((hit.document as { id: string }).id),
+  },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...marketRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>
@@ -381,6 +432,10 @@ const boundedLists: Record<string, string> = {
     'courses of the commons, ranked; qualifyNow among the newest 200 open openings only (recommendationWindow)',
   '/api/shortages/trend': 'one snapshot a day, for at most 366 days (the `days` query)',
   '/api/registry-log/entries': 'a window of at most 1,000 entries by index: start and end are its cursor',
+  '/api/offers/{offerId}': 'skillIds: an offer names at most 12 skills (maxListingSkills, domain/market/listing.ts)',
+  '/api/wants/{wantId}': 'skillIds: a want names at most 12 skills (maxListingSkills, domain/market/listing.ts)',
+  '/api/offers/{offerId}/matches': 'at most 5 wants (shownMatches, domain/market/marketplace.ts) and their count',
+  '/api/wants/{wantId}/matches': 'at most 5 offers (shownMatches, domain/market/marketplace.ts) and their count',
   '/api/openings/{openingId}/readiness':
     'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
 };

@@ -67,6 +67,28 @@ export const syndicate = (id: string) => ({
   rateCard: [{ service: 'Bench repair', rate: { amount: 3000, currency: 'EUR', per: 'hour' } }],
 });
 
+/** An offer and a want on the marketplace, each with every field it takes. */
+export const marketOffer = (title: string) => ({
+  title,
+  description: 'Bench repairs for **small appliances**.',
+  kind: 'service',
+  trade: 'repair',
+  skillIds: ['repair-systematic-fault-finding'],
+  place: 'Valencia, ES',
+  remote: false,
+  unit: 'hour',
+  price: 1500,
+  quantity: 10,
+  expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+});
+export const marketWant = (title: string) => ({
+  ...marketOffer(title),
+  kind: 'good',
+  unit: 'item',
+  quantity: 2,
+  hours: 0,
+});
+
 async function expectStatus(response: Promise<ApiResponse>, status: number, what: string) {
   const answer = await response;
   expect(answer.status, `${what}: ${JSON.stringify(answer.body).slice(0, 300)}`).toBe(status);
@@ -92,6 +114,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     confirmed: '',
     savedSearch: '',
     paymentRequest: '',
+    offer: '',
+    want: '',
   };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
@@ -189,6 +213,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
   }
 
   // An invoice to the owner's syndicate, for its admin to pay (the syndicate has credit from readyToPay).
+  // The owner's offer and want on the marketplace, for the withdrawals below.
+  ids.offer = body(
+    await expectStatus(call('POST', '/api/offers', 'owner', marketOffer('Kettle repairs')), 201, 'offer'),
+  ).offer.id;
+  ids.want = body(
+    await expectStatus(call('POST', '/api/wants', 'owner', marketWant('Spare parts')), 201, 'want'),
+  ).want.id;
   ids.paymentRequest = body(
     await expectStatus(
       call('POST', '/api/payment-requests', 'joiner', { payer: 'syndicate:own-syn', amount: 700, memo: 'Bench hire' }),
@@ -393,6 +424,32 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       body: () => ({ payer: 'syndicate:own-syn', amount: 900, memo: 'Invoice 12: fault finding' }),
       as: 'joiner',
       ok: 201,
+    },
+    {
+      route: 'POST /api/offers',
+      path: () => '/api/offers',
+      body: () => ({ ...marketOffer('Bench time by the hour'), seller: 'syndicate:own-syn' }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'POST /api/wants',
+      path: () => '/api/wants',
+      body: () => marketWant('A kettle element'),
+      as: 'joiner',
+      ok: 201,
+    },
+    {
+      route: 'POST /api/offers/{offerId}/withdraw',
+      path: () => `/api/offers/${ids.offer}/withdraw`,
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/wants/{wantId}/withdraw',
+      path: () => `/api/wants/${ids.want}/withdraw`,
+      as: 'owner',
+      ok: 200,
     },
     {
       route: 'PUT /api/payment-requests/{requestId}/decision',

@@ -14,7 +14,7 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api'];
+const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api'];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -76,6 +76,7 @@ describe('the functions bundled for AWS', () => {
     expect(routeModules('api').filter((input) => /people-routes/.test(input))).toEqual([]);
     expect(routeModules('people-api').map((input) => input.replace(/^.*\//, ''))).toContain('people-routes.ts');
     expect(routeModules('bound-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['payment-routes.ts']);
+    expect(routeModules('market-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['market-routes.ts']);
   });
 
   it.each(handlers)('%s carries neither the embedded search engine nor the local stack', (name) => {

@@ -245,6 +245,34 @@ export const entities = {
     }),
     foundBy: ['requestId'],
   })),
+  offer: entity(() => ({
+    about:
+      'An offer on the marketplace (seller, title, kind, unit, price in minor units, skills, trade, status, expiry); gsi1 lists it under its seller (a person’s listing: their deletion and export find it), gsi2 holds it while open, by expiry.',
+    keys: k.offerKeys({
+      id: v('offerId'),
+      seller: v('sellerAccountId'),
+      createdAt: v('createdAt'),
+      status: 'open',
+      expiresAt: v('expiresAt'),
+    }),
+    foundBy: ['offerId'],
+    notes:
+      'Read by id through `offerKey` (orders do). Only an open offer carries the gsi2 keys; withdrawn or expired, it is put whole without them. `expiresAt` is an ISO string, never a number: it is the table’s TTL attribute.',
+  })),
+  want: entity(() => ({
+    about:
+      'A want on the marketplace (buyer, title, skills, trade, unit, quantity, demandHours, status, expiry); gsi1 lists it under its buyer (a person’s listing: their deletion and export find it), gsi2 holds it while open, by expiry.',
+    keys: k.wantKeys({
+      id: v('wantId'),
+      buyer: v('buyerAccountId'),
+      createdAt: v('createdAt'),
+      status: 'open',
+      expiresAt: v('expiresAt'),
+    }),
+    foundBy: ['wantId'],
+    notes:
+      'Read by id through `wantKey`. `demandHours` of open wants is demand for the shortage index. Only an open want carries the gsi2 keys. `expiresAt` is an ISO string (the TTL attribute counts only numbers).',
+  })),
   'credit-limit-change': entity(() => ({
     about: 'One change of an account’s credit limit, in time order.',
     keys: k.creditLimitChangeKeys(v('accountId'), v('at'), n('logIndex', 12)),
@@ -1188,6 +1216,100 @@ export const accessPatterns = {
     key: k.accountRequestsKey(v('accountId'), 'received'),
     reads: 'a page',
     usedBy: ['GET /api/me/payment-requests', 'GET /api/syndicates/{syndicateId}/payment-requests'],
+  })),
+  // The marketplace.
+  'offer-by-id': pattern(() => ({
+    entity: 'offer',
+    does: 'One offer, strongly consistent: a retried listing finds what it made, a withdrawal decides from it.',
+    operation: 'GetItem',
+    key: k.offerKey(v('offerId')),
+    reads: 'one item',
+    usedBy: [
+      'POST /api/offers',
+      'GET /api/offers/{offerId}',
+      'GET /api/offers/{offerId}/matches',
+      'POST /api/offers/{offerId}/withdraw',
+      'page /market/offers/[id]/',
+      'page /me/market/',
+      'page /me/market/new/',
+    ],
+  })),
+  'want-by-id': pattern(() => ({
+    entity: 'want',
+    does: 'One want, strongly consistent: a retried listing finds what it made, a withdrawal decides from it.',
+    operation: 'GetItem',
+    key: k.wantKey(v('wantId')),
+    reads: 'one item',
+    usedBy: [
+      'POST /api/wants',
+      'GET /api/wants/{wantId}',
+      'GET /api/wants/{wantId}/matches',
+      'POST /api/wants/{wantId}/withdraw',
+      'page /market/wants/[id]/',
+      'page /me/market/',
+      'page /me/market/new/',
+    ],
+  })),
+  'offers-of-account': pattern(() => ({
+    entity: 'offer',
+    does: 'An account’s offers, any status, newest first, a page at a time (under the person’s or syndicate’s own gsi1 listing).',
+    operation: 'Query',
+    key: k.accountOffersKey(v('accountId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/offers', 'GET /api/syndicates/{syndicateId}/offers', 'page /me/market/'],
+  })),
+  'wants-of-account': pattern(() => ({
+    entity: 'want',
+    does: 'An account’s wants, any status, newest first, a page at a time (under the person’s or syndicate’s own gsi1 listing).',
+    operation: 'Query',
+    key: k.accountWantsKey(v('accountId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/wants', 'GET /api/syndicates/{syndicateId}/wants', 'page /me/market/'],
+  })),
+  'open-offers-by-expiry': pattern(() => ({
+    entity: 'offer',
+    does: 'Open offers that expired by now (gsi2sk before now), soonest first, a page at a time: the sweep marks them.',
+    operation: 'Query',
+    key: k.openOffersByExpiry,
+    reads: 'a page',
+    usedBy: ['sweep: expire openings'],
+    partition: {
+      single:
+        'its writes are offers listed, withdrawn and expired, by people at the pace they trade, far below the 1,000 writes a second one partition of an index takes; the sweep reads only what expired, a page at a time, at most 50 pages a run',
+    },
+  })),
+  'open-wants-by-expiry': pattern(() => ({
+    entity: 'want',
+    does: 'Open wants that expired by now (gsi2sk before now), soonest first, a page at a time: the sweep marks them.',
+    operation: 'Query',
+    key: k.openWantsByExpiry,
+    reads: 'a page',
+    usedBy: ['sweep: expire openings'],
+    partition: {
+      single:
+        'its writes are wants listed, withdrawn, fulfilled and expired, by people at the pace they trade, far below the 1,000 writes a second one partition of an index takes; the sweep reads only what expired, a page at a time, at most 50 pages a run',
+    },
+  })),
+  'listing-create-once': pattern(() => ({
+    entity: ['offer', 'want'],
+    does: 'Lists an offer or a want once per id (attribute_not_exists): the id comes from the Idempotency-Key.',
+    operation: 'PutItem',
+    key: k.offerKey(v('offerId')),
+    reads: 'writes',
+    usedBy: ['POST /api/offers', 'POST /api/wants', 'page /me/market/new/'],
+  })),
+  'listing-close': pattern(() => ({
+    entity: ['offer', 'want'],
+    does: 'Puts a withdrawn or expired listing whole, without its gsi2 keys, on condition it is still open.',
+    operation: 'PutItem',
+    key: k.wantKey(v('wantId')),
+    reads: 'writes',
+    usedBy: [
+      'POST /api/offers/{offerId}/withdraw',
+      'POST /api/wants/{wantId}/withdraw',
+      'page /me/market/',
+      'sweep: expire openings',
+    ],
   })),
   'limit-changes-of-account': pattern(() => ({
     entity: 'credit-limit-change',

@@ -506,3 +506,56 @@ export const savedSearchCountKeys = (personId: string) => ({ pk: `PERSON#${perso
 export const savedSearchAlerts = (alert: 'instant' | 'daily') => ({ gsi2pk: `SAVEDSEARCH-ALERTS#${alert}` });
 /** A feed address, by the SHA-256 of its token (the token itself is kept only on the saved search). */
 export const feedTokenKeys = (tokenHash: string) => ({ pk: `FEED#${tokenHash}`, sk: 'FEED' });
+
+/**
+ * Where an account's own listings are on gsi1: under the person (`PERSON#<id>`, beside their other
+ * items, so deleting or exporting a person's data finds them) or the syndicate (`SYND#<id>`).
+ */
+const accountListing = (accountId: string) => {
+  const [kind, id] = [accountId.slice(0, accountId.indexOf(':')), accountId.slice(accountId.indexOf(':') + 1)];
+  return kind === 'person' ? personListing(id).gsi1pk : `SYND#${id}`;
+};
+
+/** An offer on the marketplace, by id: how anything that refers to an offer (an order) reads it. */
+export const offerKey = (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' });
+/**
+ * An offer's keys: gsi1 lists its seller's offers, any status, newest first (under the seller's own
+ * listing); gsi2 holds it only while open, under every open offer by expiry, so the sweep reads only
+ * what expired.
+ */
+export const offerKeys = (offer: {
+  id: string;
+  seller: string;
+  createdAt: string;
+  status: string;
+  expiresAt: string;
+}) => ({
+  ...offerKey(offer.id),
+  gsi1pk: accountListing(offer.seller),
+  gsi1sk: `OFFER#${offer.createdAt}#${offer.id}`,
+  ...(offer.status === 'open' ? { gsi2pk: openOffersByExpiry.gsi2pk, gsi2sk: `${offer.expiresAt}#${offer.id}` } : {}),
+});
+/** An account's offers on gsi1 (the keys above put them there), by creation. */
+export const accountOffersKey = (accountId: string) => ({ gsi1pk: accountListing(accountId), prefix: 'OFFER#' });
+/** Every open offer on gsi2, soonest expiry first: what the sweep reads up to now. */
+export const openOffersByExpiry = { gsi2pk: 'OFFERS-OPEN' } as const;
+
+/** A want on the marketplace, by id: how the shortage index and anything else that refers to a want reads it. */
+export const wantKey = (wantId: string) => ({ pk: `WANT#${wantId}`, sk: 'WANT' });
+/** A want's keys: gsi1 lists its buyer's wants newest first (under the buyer's own listing); gsi2 holds it only while open, by expiry. */
+export const wantKeys = (want: {
+  id: string;
+  buyer: string;
+  createdAt: string;
+  status: string;
+  expiresAt: string;
+}) => ({
+  ...wantKey(want.id),
+  gsi1pk: accountListing(want.buyer),
+  gsi1sk: `WANT#${want.createdAt}#${want.id}`,
+  ...(want.status === 'open' ? { gsi2pk: openWantsByExpiry.gsi2pk, gsi2sk: `${want.expiresAt}#${want.id}` } : {}),
+});
+/** An account's wants on gsi1 (the keys above put them there), by creation. */
+export const accountWantsKey = (accountId: string) => ({ gsi1pk: accountListing(accountId), prefix: 'WANT#' });
+/** Every open want on gsi2, soonest expiry first: what the sweep reads up to now. */
+export const openWantsByExpiry = { gsi2pk: 'WANTS-OPEN' } as const;

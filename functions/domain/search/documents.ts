@@ -3,6 +3,8 @@
 import type { Commons } from '../content/commons.ts';
 import type { InnovationRecord, InnovationVersion } from '../innovations/innovation.ts';
 import { markdownToText } from '../content/markdown.ts';
+import type { Offer } from '../market/offer.ts';
+import type { Want } from '../market/want.ts';
 import { isListed, type Opening } from '../openings/opening.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
 import type { SearchDocument } from './search-port.ts';
@@ -120,6 +122,37 @@ export function innovationDocument(
     ...(version.practice ? { practice: version.practice } : {}),
     status: (record.adopterCount ?? 0) > 0 ? 'adopted' : 'published',
     updatedAt: version.publishedAt ?? version.updatedAt,
+  };
+}
+
+/**
+ * An open offer or want on the marketplace: faceted by side (`type`), kind, trade, skills, unit
+ * (`payUnit`), place and remote; its price per unit is `pay` (minor units of Bound), a want's hours of
+ * work `hours`, its last instant `closes`. Only open listings are documents (see index-changes.ts).
+ */
+export function listingDocument(listing: Offer | Want): SearchDocument {
+  const side = 'seller' in listing ? 'offer' : 'want';
+  const owner = 'seller' in listing ? listing.seller : listing.buyer;
+  return {
+    id: `${side}:${listing.id}`,
+    type: side,
+    title: listing.title,
+    summary: `${listing.kind} · ${listing.remote ? 'Remote' : (listing.place ?? '')} · ${owner}`,
+    body: cut(markdownToText(listing.description)),
+    url: `/market/${side}s/${listing.id}/`,
+    skills: [...listing.skillIds],
+    trade: listing.trade,
+    kind: listing.kind,
+    ...(listing.place === undefined ? {} : { place: listing.place }),
+    remote: listing.remote,
+    status: listing.status,
+    // Minor units fit a double exactly up to 2^53, far past the largest price (10^12).
+    ...(listing.price === undefined ? {} : { pay: Number(listing.price) }),
+    payUnit: listing.unit,
+    ...('demandHours' in listing ? { hours: listing.demandHours } : {}),
+    updatedAt: listing.withdrawnAt ?? listing.createdAt,
+    posted: listing.createdAt,
+    closes: listing.expiresAt,
   };
 }
 

@@ -3,7 +3,9 @@
 import type { Opening } from '../openings/opening.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
 import type { InnovationRecord, InnovationVersion } from '../innovations/innovation.ts';
-import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from './documents.ts';
+import { innovationDocument, isSearchable, listingDocument, openingDocument, syndicateDocument } from './documents.ts';
+import type { Offer } from '../market/offer.ts';
+import type { Want } from '../market/want.ts';
 import type { SearchDocument } from './search-port.ts';
 
 export interface ChangedItem {
@@ -62,6 +64,22 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
     if (version?.status !== 'published')
       throw new Error(`record ${record.id} has no published version ${record.currentVersion}`);
     return { upsert: [innovationDocument(version, lookups.tradeOf?.(version), record)], delete: [] };
+  }
+  if (type === 'offer' || type === 'want') {
+    // Only open listings are on the marketplace: a withdrawn, expired or fulfilled one (or a deleted
+    // item) leaves it. The document is built from the item alone, so a replay repeats harmlessly.
+    const id = String(item?.id ?? '');
+    if (!id) throw new Error(`${type} item without id`);
+    const listing = change.newItem as unknown as Offer | Want | undefined;
+    if (listing?.status !== 'open') return { upsert: [], delete: [`${type}:${id}`] };
+    if (typeof listing.title !== 'string' || !Array.isArray(listing.skillIds)) {
+      throw new Error(`${type} ${id} is malformed`);
+    }
+    const price = (listing as { price?: unknown }).price;
+    return {
+      upsert: [listingDocument({ ...listing, ...(price === undefined ? {} : { price: BigInt(String(price)) }) })],
+      delete: [],
+    };
   }
   if (type === 'syndicate') {
     const id = String(item?.id ?? '');

@@ -3,7 +3,16 @@
 // functions/adapters/search/meilisearch/). One contract suite (test/contract/search-port.ts) runs
 // against both. Behaviour follows Meilisearch's: see the comments on each field.
 
-export const documentTypes = ['course', 'lesson', 'practice', 'opening', 'syndicate', 'innovation'] as const;
+export const documentTypes = [
+  'course',
+  'lesson',
+  'practice',
+  'opening',
+  'syndicate',
+  'innovation',
+  'offer',
+  'want',
+] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
 /** One searchable thing. `id` is stable (`<type>:<natural id>`) so "add or replace" can repeat safely. */
@@ -20,10 +29,12 @@ export interface SearchDocument {
   trade?: string | undefined;
   /** The practice guide an innovation improves (a commons id). */
   practice?: string | undefined;
+  /** Offers and wants: a service, a good or labour (the marketplace's facet). */
+  kind?: string | undefined;
   place?: string | undefined;
   remote?: boolean | undefined;
   status?: string | undefined;
-  /** Pay in minor units of `payUnit`, for range filters and sorting (openings). */
+  /** Pay in minor units of `payUnit`, for range filters and sorting (openings; an offer's or want's price per unit). */
   pay?: number | undefined;
   payUnit?: string | undefined;
   hours?: number | undefined;
@@ -34,7 +45,7 @@ export interface SearchDocument {
   closes?: string | undefined;
 }
 
-export type FacetName = 'type' | 'skills' | 'trade' | 'practice' | 'place' | 'remote' | 'status' | 'payUnit';
+export type FacetName = 'type' | 'skills' | 'trade' | 'practice' | 'kind' | 'place' | 'remote' | 'status' | 'payUnit';
 export type SortField = 'updatedAt' | 'pay' | 'hours' | 'title' | 'posted' | 'closes';
 
 export interface SearchQuery {
@@ -46,6 +57,7 @@ export interface SearchQuery {
     skills?: string[];
     trade?: string[];
     practice?: string[];
+    kind?: string[];
     place?: string[];
     remote?: boolean;
     status?: string[];

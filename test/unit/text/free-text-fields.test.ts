@@ -75,6 +75,36 @@ const examples: Record<string, unknown[]> = {
   'POST /api/payment-requests': [
     { payer: 'person:demo-ada', payee: 'syndicate:taller-comun-valencia', amount: 1250, memo: 'Kettle repair' },
   ],
+  'POST /api/offers': [
+    {
+      title: 'Kettle repair at the bench',
+      description: 'Descaling, new elements and **thermostats**.',
+      kind: 'service',
+      trade: 'repair',
+      skillIds: ['repair-systematic-fault-finding'],
+      place: 'Valencia, ES',
+      unit: 'job',
+      service: 'Kettle repair',
+      seller: 'syndicate:taller-comun-valencia',
+      quantity: 3,
+      expiresOn: '2099-01-01',
+    },
+  ],
+  'POST /api/wants': [
+    {
+      title: 'Someone to keep our books',
+      description: 'A small food co-op needs its books kept.',
+      kind: 'service',
+      trade: 'bookkeeping',
+      skillIds: ['bookkeeping-fundamentals'],
+      place: 'Valencia, ES',
+      unit: 'job',
+      price: 5000,
+      hours: 12,
+      buyer: 'person:demo-ada',
+      expiresOn: '2099-01-01',
+    },
+  ],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */

@@ -14,6 +14,7 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     skills: filters?.skills,
     trade: filters?.trade,
     practice: filters?.practice,
+    kind: filters?.kind,
     place: filters?.place,
     status: filters?.status,
     payUnit: filters?.payUnit,

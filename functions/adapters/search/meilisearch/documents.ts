@@ -28,7 +28,18 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
     skills: [...skills],
     updatedAt: document.updatedAt,
   };
-  const optional = { trade, practice, place, remote, status, pay, payUnit, hours, ...datesOf(document) };
+  const optional = {
+    trade,
+    practice,
+    kind: document.kind,
+    place,
+    remote,
+    status,
+    pay,
+    payUnit,
+    hours,
+    ...datesOf(document),
+  };
   for (const [name, value] of Object.entries(optional)) if (value !== undefined) stored[name] = value;
   return stored;
 }
@@ -51,6 +62,7 @@ export const hitSchema = lazySchema(() =>
     skills: z.array(z.string()),
     trade: optionalString(),
     practice: optionalString(),
+    kind: optionalString(),
     place: optionalString(),
     remote: z.nullish(z.boolean()),
     status: optionalString(),
@@ -68,10 +80,12 @@ export type Hit = z.infer<ReturnType<typeof hitSchema>>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
-  const { _formatted, trade, practice, place, remote, status, pay, payUnit, hours, posted, closes, ...required } = hit;
+  const { _formatted, trade, practice, kind, place, remote, status, pay, payUnit, hours, posted, closes, ...required } =
+    hit;
   const document: SearchDocument = { ...required, body: '' };
   if (trade != null) document.trade = trade;
   if (practice != null) document.practice = practice;
+  if (kind != null) document.kind = kind;
   if (place != null) document.place = place;
   if (remote != null) document.remote = remote;
   if (status != null) document.status = status;

@@ -15,6 +15,7 @@ export const filterableAttributes = [
   'skills',
   'trade',
   'practice',
+  'kind',
   'place',
   'remote',
   'status',
@@ -39,6 +40,7 @@ export const displayedAttributes = [
   'skills',
   'trade',
   'practice',
+  'kind',
   'place',
   'remote',
   'status',
@@ -91,7 +93,7 @@ export function indexSettings(): Settings {
  * the index from the table. A change to `indexSettings()` needs no raise: `indexVersion()` includes
  * their fingerprint.
  */
-export const indexSettingsVersion = 2;
+export const indexSettingsVersion = 3;
 
 /**
  * The version a deploy compares with the last one: the reindex after a deploy runs only when it

@@ -1,0 +1,11 @@
+// The `market-api` function's routes: the marketplace of issue 16 (offers and wants, an account's own
+// lists, the faceted marketplace and each listing's matches). A group of its own: `bound-api` keeps
+// its room for the orders and payments that move Bound, and the marketplace's reads are public and
+// searched, which the payment routes never are.
+import type { RouteGroup } from './route-group.ts';
+import { marketRoutes } from '../routes/market-routes.ts';
+
+export const marketGroup: RouteGroup = {
+  name: 'market-api',
+  routes: [...marketRoutes],
+};

@@ -1,0 +1,71 @@
+// Hamid lists an offer from /me/market/ (a mistyped price is refused beside its field, the rest kept),
+// finds it on the marketplace by the kind facet, and withdraws it after the page asks him to confirm.
+// Every step is a plain HTML form: no JavaScript runs, on a phone-sized screen.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../support/browser.ts';
+import { signIn } from '../support/sign-in.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/** The marketplace reads search, which the stream indexer fills a moment after the write. */
+async function untilListed(page: Page, url: string, title: string) {
+  for (let tries = 0; tries < 40; tries++) {
+    await page.goto(url);
+    if ((await page.getByRole('link', { name: title }).count()) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`“${title}” never appeared on ${url}`);
+}
+
+describe('the marketplace', () => {
+  it('lets Hamid list an offer, find it by its kind, and withdraw it after confirming', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const hamid = await context.newPage();
+    await signIn(hamid, baseUrl, /Hamid Rahimi/, '/me/market/');
+    const title = `Hand-built bookshelves ${Date.now()}`;
+    await hamid.getByRole('link', { name: 'List an offer' }).click();
+    await hamid.getByLabel(/^Title/).fill(title);
+    await hamid.getByLabel(/^Description/).fill('Solid oak, **made to measure**.');
+    await hamid.getByLabel(/^Kind/).selectOption('good');
+    await hamid.getByLabel(/^Trade/).selectOption('construction');
+    await hamid.getByLabel(/^Place/).fill('Leeds, GB');
+    await hamid.getByLabel(/^Priced per/).selectOption('item');
+    await hamid.getByLabel(/^Price, in Bound/).fill('120.505');
+    await hamid.getByRole('button', { name: 'List an offer' }).click();
+    await expect(hamid.getByRole('alert').textContent()).resolves.toMatch(/price: Bound has two decimal places/);
+    await expect(hamid.getByLabel(/^Title/).inputValue()).resolves.toBe(title);
+
+    await hamid.getByLabel(/^Price, in Bound/).fill('120.50');
+    await hamid.getByRole('button', { name: 'List an offer' }).click();
+    await hamid.waitForURL(/\/market\/offers\/[^/]+\/\?listed=1/);
+    await expect(hamid.getByRole('status').textContent()).resolves.toContain('Your offer is listed');
+    // 120.50 Bound at the agreed 20.00 Bound an hour.
+    await expect(hamid.locator('main').textContent()).resolves.toContain(
+      '120.50 Bound per item (6.03 hours of agreed work',
+    );
+    const offerUrl = hamid.url().replace(/\?.*$/, '');
+
+    // Found on the marketplace by the kind facet, and not under another kind.
+    await untilListed(hamid, `${baseUrl}/market/?side=offer&kind=good&trade=construction`, title);
+    await expect(hamid.getByLabel('Kind').locator('option:checked').textContent()).resolves.toMatch(/^good \(\d+\)$/);
+    await hamid.goto(`${baseUrl}/market/?side=offer&kind=labour&trade=construction`);
+    await expect(hamid.getByRole('link', { name: title }).count()).resolves.toBe(0);
+
+    // Withdrawing asks first, naming what it does, then takes it off the marketplace.
+    await hamid.goto(offerUrl);
+    await hamid.getByRole('link', { name: 'Withdraw this offer' }).click();
+    await expect(hamid.getByRole('heading', { name: `Withdraw “${title}”?` }).count()).resolves.toBe(1);
+    await expect(hamid.locator('main').textContent()).resolves.toContain('It leaves the marketplace at once');
+    await hamid.getByRole('button', { name: 'Withdraw this offer' }).click();
+    await expect(hamid.getByRole('status').textContent()).resolves.toContain(`“${title}” is withdrawn`);
+    await hamid.goto(offerUrl);
+    await expect(hamid.locator('main').textContent()).resolves.toContain('This offer is withdrawn');
+    await context.close();
+  });
+});
