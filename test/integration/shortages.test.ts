@@ -144,12 +144,33 @@ describe('the shortage index through the stream', () => {
     const { services, call } = await setUp();
     const client = documentClient();
     const table = services.config.TABLE_NAME;
-    // The store contract of wants (issue 16): written here directly, as the want feature will write them.
+    // A want item as the marketplace stores it (issue 16), written directly so each status can be set,
+    // `fulfilled` included, which no route writes yet.
     const putWant = (id: string, status: string, skillIds: string[], demandHours: number) =>
       client.send(
         new PutCommand({
           TableName: table,
-          Item: { pk: `WANT#${id}`, sk: 'WANT', type: 'want', id, status, skillIds, demandHours, title: 'Hang doors' },
+          Item: {
+            pk: `WANT#${id}`,
+            sk: 'WANT',
+            type: 'want',
+            id,
+            buyer: 'person:ana',
+            title: 'Hang doors',
+            description: 'Four doors to hang in a co-op’s new flats.',
+            kind: 'service',
+            trade: 'construction',
+            skillIds,
+            remote: false,
+            place: 'Valencia',
+            unit: 'hour',
+            quantity: demandHours,
+            demandHours,
+            status,
+            createdAt: '2026-12-01T09:00:00.000Z',
+            createdBy: 'ana',
+            expiresAt: '2027-01-31T09:00:00.000Z',
+          },
         }),
       );
     const skill = async (id: string) => {
