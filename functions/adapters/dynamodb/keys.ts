@@ -405,6 +405,29 @@ export const accountRequestsKey = (accountId: string, box: 'sent' | 'received') 
     : ({ index: 'gsi2', name: 'gsi2pk', value: `PAYREQS#sent#${accountId}` } as const);
 
 /**
+ * A work log, by id. gsi1 lists a member's logs, newest first; gsi2 lists a syndicate's logs while they
+ * await approval (the keys are left off once decided, so that list holds only what waits, however many
+ * were approved before).
+ */
+export const workLogKeys = (
+  log: { id: string; personId: string; syndicateId: string; createdAt: string },
+  awaiting: boolean,
+) => ({
+  pk: `WORKLOG#${log.id}`,
+  sk: 'WORKLOG',
+  gsi1pk: `WORKLOGS#person#${log.personId}`,
+  gsi1sk: `${log.createdAt}#${log.id}`,
+  ...(awaiting ? { gsi2pk: `WORKLOGS#awaiting#${log.syndicateId}`, gsi2sk: `${log.createdAt}#${log.id}` } : {}),
+});
+export const workLogLookup = (workLogId: string) => ({ pk: `WORKLOG#${workLogId}`, sk: 'WORKLOG' });
+/** A member's work logs (gsi1): the keys above put them there. */
+export const workLogsOfPerson = (personId: string) => ({ gsi1pk: `WORKLOGS#person#${personId}` });
+/** A syndicate's work logs awaiting approval (gsi2). */
+export const workLogsAwaiting = (syndicateId: string) => ({ gsi2pk: `WORKLOGS#awaiting#${syndicateId}` });
+/** The quarter hours a member logged for one day, kept at most 24 hours by the logs' own transactions. */
+export const workDayKeys = (personId: string, date: string) => ({ pk: `WORKDAY#${personId}#${date}`, sk: 'WORKDAY' });
+
+/**
  * One credit-limit change, in time order. The log index makes two changes in the same millisecond two
  * items (changes written before it was added keep their `LIMIT#<at>` keys and still sort by time).
  */
