@@ -177,6 +177,7 @@ function nthWriteFails(config: Services['config']) {
     'innovations',
     'ledger',
     'payments',
+    'workLogs',
     'registryLog',
     'storeClient',
     'notifications',

@@ -34,18 +34,18 @@ async function expectOk(answer: Promise<ApiResponse>, status: number) {
   return response;
 }
 
-/** Makes `person` a member of riverside who fills a position of it; returns the opening's id. */
-export async function hire(call: Call, person: string): Promise<string> {
-  await expectOk(call('POST', '/api/syndicates/riverside/join-requests', person), 201);
-  await expectOk(call('PUT', `/api/syndicates/riverside/members/${person}`, 'admin', { decision: 'approve' }), 200);
+/** Makes `person` a member of the syndicate who fills a position of it; returns the opening's id. */
+export async function hire(call: Call, person: string, syndicateId = 'riverside', admin = 'admin'): Promise<string> {
+  await expectOk(call('POST', `/api/syndicates/${syndicateId}/join-requests`, person), 201);
+  await expectOk(call('PUT', `/api/syndicates/${syndicateId}/members/${person}`, admin, { decision: 'approve' }), 200);
   const made = await expectOk(
-    call('POST', '/api/syndicates/riverside/openings', 'admin', { ...opening, positions: 5 }),
+    call('POST', `/api/syndicates/${syndicateId}/openings`, admin, { ...opening, positions: 5 }),
     201,
   );
   const id = String(body(made).id);
-  await expectOk(call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'open' }), 200);
+  await expectOk(call('PUT', `/api/openings/${id}/status`, admin, { status: 'open' }), 200);
   await expectOk(call('PUT', `/api/openings/${id}/applications/me`, person, { note: 'I can start Monday.' }), 200);
-  await expectOk(call('PUT', `/api/openings/${id}/applicants/${person}/stage`, 'admin', { stage: 'offered' }), 200);
+  await expectOk(call('PUT', `/api/openings/${id}/applicants/${person}/stage`, admin, { stage: 'offered' }), 200);
   await expectOk(call('PUT', `/api/openings/${id}/applications/me/offer`, person, { answer: 'accept' }), 200);
   return id;
 }
@@ -56,4 +56,25 @@ export async function workWorld(): Promise<{ call: Call; services: Services; ope
   await expectOk(world.call('POST', '/api/syndicates', 'admin', { ...syndicate('riverside'), rateCard }), 201);
   await readyToPay(world.call, 'riverside', 'admin');
   return { ...world, openingId: await hire(world.call, 'worker') };
+}
+
+/** Hires `person` into the syndicate, gives it the rate card above and logs 2 hours of theirs. */
+export async function loggedHours(call: Call, person: string, syndicateId: string, admin: string) {
+  const openingId = await hire(call, person, syndicateId, admin);
+  const current = body(await call('GET', `/api/syndicates/${syndicateId}`, admin));
+  const { name, trade, description, place } = current;
+  await expectOk(
+    call('PUT', `/api/syndicates/${syndicateId}`, admin, { name, trade, description, place, rateCard }),
+    200,
+  );
+  const input = {
+    syndicateId,
+    for: { kind: 'position', openingId },
+    date: '2026-11-02',
+    hours: 2,
+    service: 'Sweeping up',
+    note: 'Swept the workshop.',
+  };
+  const workLogId = String(body(await expectOk(call('POST', '/api/work-logs', person, input), 201)).id);
+  return { workLogId, openingId };
 }

@@ -3,7 +3,6 @@
 // only inside the payment that pays it (payment-repository.ts, settledItem), on condition that it
 // still awaits approval, so approvals that race or repeat pay once.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { maxQuartersPerDay, quartersOf } from '#domain/ledger/work-pay.ts';
 import type { WorkLog, WorkLogRepository } from '#domain/work/work-log.ts';
 import { big, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryIndexPage } from './items.ts';
@@ -39,8 +38,8 @@ export function decidedLogPut(tableName: string, log: WorkLog): TransactItem {
   };
 }
 
-/** The member's hours for the log's day, by `quarters` (less for a rejection); never past 24 hours. */
-function dayUpdate(tableName: string, log: WorkLog, quarters: number): TransactItem {
+/** The member's quarter hours for the log's day, up by `quarters` (down for a rejection), never past `most`. */
+function dayUpdate(tableName: string, log: WorkLog, quarters: number, most = 0): TransactItem {
   return {
     Update: {
       TableName: tableName,
@@ -50,7 +49,7 @@ function dayUpdate(tableName: string, log: WorkLog, quarters: number): TransactI
       ExpressionAttributeValues: {
         ':type': 'work-day',
         ':quarters': quarters,
-        ...(quarters > 0 ? { ':room': maxQuartersPerDay - quarters } : {}),
+        ...(quarters > 0 ? { ':room': most - quarters } : {}),
       },
       ...(quarters > 0 ? { ConditionExpression: 'attribute_not_exists(quarters) OR quarters <= :room' } : {}),
     },
@@ -65,13 +64,14 @@ export function createWorkLogRepository(client: DynamoDBDocumentClient, tableNam
       return item ? toWorkLog(item) : null;
     },
 
-    async create(log) {
+    // Access pattern `work-log-write`: the log once per id, and its day's hours at most 96 quarters.
+    async create(log, day) {
       const put: TransactItem = {
         Put: { TableName: tableName, Item: workLogItem(log), ConditionExpression: 'attribute_not_exists(pk)' },
       };
       await transact(
         client,
-        [put, dayUpdate(tableName, log, quartersOf(log.hours))],
+        [put, dayUpdate(tableName, log, day.quarters, day.most)],
         'This log exists, or the day would pass 24 hours.',
       );
     },
@@ -82,10 +82,11 @@ export function createWorkLogRepository(client: DynamoDBDocumentClient, tableNam
       return typeof item?.quarters === 'number' ? item.quarters : 0;
     },
 
-    async reject(log) {
+    // Access pattern `work-log-write`: only while it awaits approval, giving its hours back to the day.
+    async reject(log, quarters) {
       await transact(
         client,
-        [decidedLogPut(tableName, log), dayUpdate(tableName, log, -quartersOf(log.hours))],
+        [decidedLogPut(tableName, log), dayUpdate(tableName, log, -quarters)],
         'The log was decided meanwhile.',
       );
     },

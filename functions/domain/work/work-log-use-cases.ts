@@ -5,7 +5,15 @@ import type { Identity } from '../identity.ts';
 import { personAccount } from '../ledger/account.ts';
 import type { Payment } from '../ledger/payment.ts';
 import { movePayment, type PaymentDependencies, type Settling } from '../ledger/payment-use-cases.ts';
-import { checkWorkApprover, maxHoursPerDay, payFor, quartersOf, workRate } from '../ledger/work-pay.ts';
+import {
+  checkWorkApprover,
+  maxHoursPerDay,
+  maxQuartersPerDay,
+  payFor,
+  quartersOf,
+  quartersPerHour,
+  workRate,
+} from '../ledger/work-pay.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
@@ -67,13 +75,13 @@ export async function logWork(deps: WorkDependencies, identity: Identity, input:
     createdAt: deps.now().toISOString(),
   };
   try {
-    await deps.workLogs.create(log);
+    await deps.workLogs.create(log, { quarters: quartersOf(log.hours), most: maxQuartersPerDay });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     // The same id again: the log a run with this idempotency key made. Otherwise the day is full.
     const made = await deps.workLogs.get(log.id);
     if (made) return made;
-    const logged = (await deps.workLogs.dayQuarters(personId, input.date)) / 4;
+    const logged = (await deps.workLogs.dayQuarters(personId, input.date)) / quartersPerHour;
     throw new RuleViolationError(
       'hours-per-day',
       `You have logged ${logged} hours for ${input.date} already; a day holds at most ${maxHoursPerDay}.`,
@@ -173,7 +181,7 @@ export async function decideWork(
         decidedBy: identity.personId,
         decidedAt: deps.now().toISOString(),
       };
-      await deps.workLogs.reject(rejected);
+      await deps.workLogs.reject(rejected, quartersOf(rejected.hours));
       return { workLog: rejected, paidNow: false };
     });
   } catch (error) {

@@ -95,14 +95,14 @@ export interface WorkLogRepository {
   /** One work log, strongly consistent (a decision decides from it). */
   get(workLogId: string): Promise<WorkLog | null>;
   /**
-   * A new log, once per id, with the member's hours for its day, which stay at most 24: ConflictError
-   * when the id is taken or the day would pass 24 hours (the use case tells which).
+   * A new log, once per id, adding its `quarters` to the member's day, which stays at most `most`:
+   * ConflictError when the id is taken or the day would pass it (the use case tells which).
    */
-  create(log: WorkLog): Promise<void>;
+  create(log: WorkLog, day: { quarters: number; most: number }): Promise<void>;
   /** The quarter hours a member has logged (and not had rejected) for a day. */
   dayQuarters(personId: string, date: string): Promise<number>;
-  /** Saves a rejected log, on condition that it still awaits approval, and gives its hours back to its day. */
-  reject(log: WorkLog): Promise<void>;
+  /** Saves a rejected log, on condition that it still awaits approval, and gives its `quarters` back to its day. */
+  reject(log: WorkLog, quarters: number): Promise<void>;
   /** A page of a member's logs, newest first. */
   pageOfPerson(personId: string, request: PageRequest): Promise<Page<WorkLog>>;
   /** A page of a syndicate's logs awaiting approval, oldest first. */

@@ -31,7 +31,11 @@ const card: RateLine[] = [
 describe('the rate-card line that prices work', () => {
   it.each([
     ['a skill at the level its own line names', { skillId: 'carpentry', level: 'proficient' }, 'Carpentry, proficient'],
-    ['a skill at a level without a line of its own: the skill’s every-level line', { skillId: 'carpentry', level: 'working' }, 'Carpentry, any level'],
+    [
+      'a skill at a level without a line of its own: the skill’s every-level line',
+      { skillId: 'carpentry', level: 'working' },
+      'Carpentry, any level',
+    ],
     ['a skill at its only level', { skillId: 'drains', level: 'working' }, 'Sewer clearing'],
     ['a service without a skill, by name', { service: 'Sweeping up' }, 'Sweeping up'],
   ] as const)('finds %s', (_what, work, service) => {
@@ -49,7 +53,9 @@ describe('the rate-card line that prices work', () => {
 
   it('prefers the skill over a service of the same name', () => {
     const named = [{ service: 'drains', rate: bound(1) }, ...card];
-    expect(rateLineFor(named, { skillId: 'drains', level: 'working', service: 'drains' })?.service).toBe('Sewer clearing');
+    expect(rateLineFor(named, { skillId: 'drains', level: 'working', service: 'drains' })?.service).toBe(
+      'Sewer clearing',
+    );
   });
 });
 
@@ -97,12 +103,24 @@ describe('the rate work is paid at', () => {
   });
 
   it.each([
-    [{ skillId: 'welding', level: 'working' }, "The syndicate's rate card has no line for welding at working level: pick one of its lines."],
+    [
+      { skillId: 'welding', level: 'working' },
+      "The syndicate's rate card has no line for welding at working level: pick one of its lines.",
+    ],
     [{ skillId: 'welding' }, "The syndicate's rate card has no line for welding: pick one of its lines."],
-    [{ service: 'Mopping' }, 'The syndicate\'s rate card has no line for the service "Mopping": pick one of its lines.'],
+    [
+      { service: 'Mopping' },
+      'The syndicate\'s rate card has no line for the service "Mopping": pick one of its lines.',
+    ],
     [{}, 'The syndicate\'s rate card has no line for the service "": pick one of its lines.'],
-    [{ skillId: 'plastering', level: 'working' }, 'The rate card prices plastering at working level in EUR per hour; work is paid from lines in Bound per hour.'],
-    [{ skillId: 'bricks', level: 'working' }, 'The rate card prices bricks at working level in BOUND per day; work is paid from lines in Bound per hour.'],
+    [
+      { skillId: 'plastering', level: 'working' },
+      'The rate card prices plastering at working level in EUR per hour; work is paid from lines in Bound per hour.',
+    ],
+    [
+      { skillId: 'bricks', level: 'working' },
+      'The rate card prices bricks at working level in BOUND per day; work is paid from lines in Bound per hour.',
+    ],
   ] as const)('refuses %j, saying why', (work, problem) => {
     expect(workRate(card, work)).toEqual({ problem });
   });
@@ -163,7 +181,10 @@ describe('who approves logged hours', () => {
     ['a member who is not an admin', 'bram'],
     ['the member who worked, not an admin', 'ada'],
   ])('refuses %s', (_what, personId) => {
-    const error = thrown(() => checkWorkApprover({ personId, memberId: 'ada', adminOfSyndicate: false }), ForbiddenError);
+    const error = thrown(
+      () => checkWorkApprover({ personId, memberId: 'ada', adminOfSyndicate: false }),
+      ForbiddenError,
+    );
     expect(error).toMatchObject({ message: 'Only an admin of the syndicate approves or rejects logged hours.' });
   });
 });
