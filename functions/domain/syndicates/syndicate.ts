@@ -60,6 +60,7 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'statement',
   'verify',
   'versions',
+  'work',
 ]);
 
 /**
