@@ -141,4 +141,26 @@ describe('pay for work', () => {
     await carmenContext.close();
     await femiContext.close();
   });
+
+  it('lets Femi mark a skill’s line of the rate card unpleasant, refusing a level without a skill beside its row', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const femi = await context.newPage();
+    await signIn(femi, baseUrl, /Femi Adeyemi/, `/syndicates/${syndicateId}/`);
+    const added = femi.getByRole('group', { name: 'New line 1' });
+    await added.getByLabel('Service').fill('Clearing a flooded archive');
+    await added.getByLabel('Rate').fill('20');
+    await added.getByLabel('Level').selectOption('working');
+    await femi.getByRole('button', { name: 'Save the rate card' }).click();
+    const refused = femi.getByRole('group', { name: 'Line 2: Clearing a flooded archive' });
+    await expect(refused.getByRole('alert').textContent()).resolves.toContain('A level prices a skill');
+
+    await refused.getByLabel(/^Skill/).fill('bank-reconciliation');
+    await refused.getByRole('checkbox', { name: /Unpleasant work/ }).check();
+    await femi.getByRole('button', { name: 'Save the rate card' }).click();
+    await expect(femi.getByRole('status').textContent()).resolves.toBe('Rate card saved.');
+    const line = femi.getByRole('row').filter({ hasText: 'Clearing a flooded archive' });
+    await expect(line.textContent()).resolves.toMatch(/unpleasant: paid 1\.5×.*, working.*20 Bound per hour/);
+    await expect(axeViolations(/Femi Adeyemi/, `/syndicates/${syndicateId}/`)).resolves.toEqual([]);
+    await context.close();
+  });
 });
