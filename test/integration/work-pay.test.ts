@@ -108,6 +108,22 @@ describe('logging hours', () => {
   });
 });
 
+describe('a member’s data', () => {
+  it('holds their logs and their logged days, in their export like everything else kept about them', async () => {
+    const log = body(await logHours({ hours: 1.75 }));
+    const items: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    do {
+      const query = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = body(await call('GET', `/api/me/export?pageSize=100${query}`, 'worker'));
+      items.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    expect(items.find((item) => item.type === 'work-log' && item.id === log.id)).toMatchObject({ hours: 1.75 });
+    expect(items.find((item) => item.type === 'work-day' && item.quarters === 7)).toBeDefined();
+  });
+});
+
 describe('approving hours', () => {
   it('pays hours × rate from the syndicate to the member, both statements naming the work, in the log', async () => {
     const log = body(await logHours({ hours: 2.5 }));

@@ -257,22 +257,27 @@ export function queryPrefixPage(
   );
 }
 
-/** One page of a whole partition of a secondary index (a key builder's `{ gsi1pk }` or `{ gsi2pk }`), by its sort key. */
+/**
+ * One page of a partition of a secondary index (a key builder's `{ gsi1pk }` or `{ gsi2pk }`), by its
+ * sort key; with `prefix`, only the items whose index sort key starts with it.
+ */
 export function queryIndexPage(
   client: DynamoDBDocumentClient,
   tableName: string,
-  key: { gsi1pk: string } | { gsi2pk: string },
+  key: ({ gsi1pk: string } | { gsi2pk: string }) & { prefix?: string },
   request: PageRequest,
   options: { newestFirst?: boolean; keep?: KeepItems | undefined; keepsMost?: boolean | undefined } = {},
 ): Promise<PageOfItems> {
   const [name, value] = 'gsi1pk' in key ? (['gsi1pk', key.gsi1pk] as const) : (['gsi2pk', key.gsi2pk] as const);
+  const sortKey = name === 'gsi1pk' ? 'gsi1sk' : 'gsi2sk';
   return queryPage(
     client,
     {
       TableName: tableName,
       IndexName: name === 'gsi1pk' ? 'gsi1' : 'gsi2',
-      KeyConditionExpression: `${name} = :pk`,
-      ExpressionAttributeValues: { ':pk': value },
+      KeyConditionExpression:
+        key.prefix === undefined ? `${name} = :pk` : `${name} = :pk AND begins_with(${sortKey}, :prefix)`,
+      ExpressionAttributeValues: { ':pk': value, ...(key.prefix === undefined ? {} : { ':prefix': key.prefix }) },
       ...(options.newestFirst ? { ScanIndexForward: false } : {}),
     },
     request,
