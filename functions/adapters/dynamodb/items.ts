@@ -257,32 +257,52 @@ export function queryPrefixPage(
   );
 }
 
-/**
- * One page of a partition of a secondary index (a key builder's `{ gsi1pk }` or `{ gsi2pk }`), by its
- * sort key; with `prefix`, only the items whose index sort key starts with it.
- */
+/** One page of a whole partition of a secondary index (a key builder's `{ gsi1pk }` or `{ gsi2pk }`), by its sort key. */
 export function queryIndexPage(
   client: DynamoDBDocumentClient,
   tableName: string,
-  key: ({ gsi1pk: string } | { gsi2pk: string }) & { prefix?: string },
+  key: { gsi1pk: string } | { gsi2pk: string },
   request: PageRequest,
   options: { newestFirst?: boolean; keep?: KeepItems | undefined; keepsMost?: boolean | undefined } = {},
 ): Promise<PageOfItems> {
   const [name, value] = 'gsi1pk' in key ? (['gsi1pk', key.gsi1pk] as const) : (['gsi2pk', key.gsi2pk] as const);
-  const sortKey = name === 'gsi1pk' ? 'gsi1sk' : 'gsi2sk';
   return queryPage(
     client,
     {
       TableName: tableName,
       IndexName: name === 'gsi1pk' ? 'gsi1' : 'gsi2',
-      KeyConditionExpression:
-        key.prefix === undefined ? `${name} = :pk` : `${name} = :pk AND begins_with(${sortKey}, :prefix)`,
-      ExpressionAttributeValues: { ':pk': value, ...(key.prefix === undefined ? {} : { ':prefix': key.prefix }) },
+      KeyConditionExpression: `${name} = :pk`,
+      ExpressionAttributeValues: { ':pk': value },
       ...(options.newestFirst ? { ScanIndexForward: false } : {}),
     },
     request,
     { name, value },
     { keep: options.keep, keepsMost: options.keepsMost },
+  );
+}
+
+/**
+ * One page of the items gsi1 lists under one key whose sort key starts with `prefix` (a key builder's
+ * `{ gsi1pk, prefix }`: a person's applications, their work logs), by that sort key.
+ */
+export function queryListingPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { gsi1pk, prefix }: { gsi1pk: string; prefix: string },
+  request: PageRequest,
+  options: { newestFirst?: boolean } = {},
+): Promise<PageOfItems> {
+  return queryPage(
+    client,
+    {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+      ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    request,
+    { name: 'gsi1pk', value: gsi1pk },
   );
 }
 

@@ -5,7 +5,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { WorkLog, WorkLogRepository } from '#domain/work/work-log.ts';
 import { big, transact } from './innovation-items.ts';
-import { fromItem, getItem, type Item, pageOf, queryIndexPage } from './items.ts';
+import { fromItem, getItem, type Item, pageOf, queryIndexPage, queryListingPage } from './items.ts';
 import type { TransactItem } from './ledger-items.ts';
 import { workDayKeys, workLogKeys, workLogLookup, workLogsAwaiting, workLogsOfPerson } from './keys.ts';
 
@@ -93,7 +93,9 @@ export function createWorkLogRepository(client: DynamoDBDocumentClient, tableNam
 
     // Access pattern `work-logs-of-person`: a member's logs, newest first, a page at a time (gsi1).
     async pageOfPerson(personId, request) {
-      const page = await queryIndexPage(client, tableName, workLogsOfPerson(personId), request, { newestFirst: true });
+      const page = await queryListingPage(client, tableName, workLogsOfPerson(personId), request, {
+        newestFirst: true,
+      });
       return pageOf(page, toWorkLog);
     },
 

@@ -148,11 +148,13 @@ describe('hours a member logs', () => {
     ['1.255', hoursProblems.notANumber],
     [null, hoursProblems.notANumber],
     [true, hoursProblems.notANumber],
+    // An array whose text reads like hours is still not a number of hours.
+    [[1.5], hoursProblems.notANumber],
   ])('refuses %j: %s', (hours, problem) => {
     expect(hoursProblem(hours)).toBe(problem);
     const parsed = hoursSchema().safeParse(hours);
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toBe(problem);
+    expect(parsed.error?.issues[0]).toMatchObject({ code: 'custom', message: problem });
   });
 
   it('counts hours in quarters', () => {
