@@ -224,20 +224,27 @@ describe('a payment', () => {
   });
 });
 
+/** The dependencies with every payment the store is asked to write kept in `writes`, in order. */
+function watchWrites(deps: PaymentDependencies) {
+  const { payments } = deps;
+  const writes: Array<Parameters<typeof payments.pay>[0]> = [];
+  const watched: PaymentDependencies = {
+    ...deps,
+    payments: {
+      ...payments,
+      pay: (write, log) => {
+        writes.push(write);
+        return payments.pay(write, log);
+      },
+    },
+  };
+  return { watched, writes };
+}
+
 describe('what a payment asks the store to write', () => {
   it('names the balances it read, the payer’s limit and the floor the payer must stay above', async () => {
-    const { deps, payments } = await world();
-    const writes: Array<Parameters<typeof payments.pay>[0]> = [];
-    const watched: PaymentDependencies = {
-      ...deps,
-      payments: {
-        ...payments,
-        pay: (write, log) => {
-          writes.push(write);
-          return payments.pay(write, log);
-        },
-      },
-    };
+    const { deps } = await world();
+    const { watched, writes } = watchWrites(deps);
     await pay(watched, ada, input('syndicate:taller', 1250n));
     await pay(watched, ada, input('syndicate:taller', 250n));
     expect(writes.map((w) => [w.payer, w.payee])).toEqual([
@@ -295,18 +302,8 @@ describe('what a payment asks the store to write', () => {
   });
 
   it('names approved work on the payment, both lines and the log entry, and saves the work settled with it', async () => {
-    const { deps, payments, ledger, registryLog } = await world();
-    const writes: Array<Parameters<typeof payments.pay>[0]> = [];
-    const watched: PaymentDependencies = {
-      ...deps,
-      payments: {
-        ...payments,
-        pay: (write, log) => {
-          writes.push(write);
-          return payments.pay(write, log);
-        },
-      },
-    };
+    const { deps, ledger, registryLog } = await world();
+    const { watched, writes } = watchWrites(deps);
     const log = { id: 'w1', status: 'awaiting' } as unknown as WorkLog;
     const settling: Settling = {
       ref: { workLogId: 'w1' },
