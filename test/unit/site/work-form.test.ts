@@ -1,6 +1,7 @@
 // The log-hours and rate-card forms: which rate-card lines a member may pick (and how each reads), the
 // form read into the body the command takes, and the command's refusals placed beside the form's fields.
 import { describe, expect, it } from 'vitest';
+import type { RateCardEntry } from '#domain/syndicates/syndicate.ts';
 import { rateCardFromForm, rateRows } from '../../../site/src/lib/rate-card-form.ts';
 import { rateOptions, workErrors, workFromForm } from '../../../site/src/lib/work-form.ts';
 
@@ -57,9 +58,15 @@ describe('the log-hours form', () => {
 
 describe('the rate-card form', () => {
   it('reads its rows back into the card it showed, leaving out rows without a service', () => {
-    const card = [
-      { service: 'Sewers', rate: bound(2050), skillId: 'drains', level: 'working' as const, unpleasant: true },
-      { service: 'Sweeping up', rate: bound(1000), unpleasant: false },
+    const card: RateCardEntry[] = [
+      {
+        service: 'Sewers',
+        rate: { ...bound(2050), per: 'hour' },
+        skillId: 'drains',
+        level: 'working',
+        unpleasant: true,
+      },
+      { service: 'Sweeping up', rate: { ...bound(1000), per: 'hour' }, unpleasant: false },
     ];
     const fields: Record<string, string> = { rows: '3' };
     rateRows(card).forEach((row, i) => {
