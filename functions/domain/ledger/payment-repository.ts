@@ -26,8 +26,8 @@ export interface PaymentWrite {
 
 /**
  * What a payment pays for, as it must be saved in the payment's own transaction: each kind is saved on
- * condition that it still waits for payment (a request still open), so payments that race or repeat
- * for it pay once. A new kind (an order, approved work) adds a member here and its case in the adapter.
+ * condition that it still waits for payment (a request still open, work still awaiting approval), so payments that race or repeat
+ * for it pay once. A new kind (an order) adds a member here and its case in the adapter.
  */
 export type Settles =
   | { kind: 'payment-request'; request: PaymentRequest }

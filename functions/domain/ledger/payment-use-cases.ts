@@ -70,8 +70,8 @@ export async function pay(deps: PaymentDependencies, identity: Identity, input: 
 }
 
 /**
- * What a payment pays for (a request; later an order, approved work), as movePayment needs it: how it
- * names it on the payment, its lines and its log entry; how to read it again at each try; and how it is
+ * What a payment pays for (a request, approved work; later an order), as movePayment needs it: how it
+ * names it on the payment, its lines and its log entry (`requestId` or `workLogId`); how to read it again at each try; and how it is
  * saved once paid (in the payment's own transaction, on condition that it still waits: see Settles).
  */
 export interface Settling {
