@@ -27,6 +27,7 @@ import { takeQuizDirectly } from '../test/support/quiz.ts';
 import { benchApi, call, createBenchTable, startBenchStore } from './bench-store.ts';
 import { createSeeder, hot, pageFill, type Sizes } from './innovations-seed.ts';
 import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
+import { seedWorkLogs, workLogId } from './work-seed.ts';
 import { percentile } from './percentile.ts';
 import { type Sample, samples, secondPages } from './scale-routes.ts';
 import { createShortageLoader } from './scale-shortages.ts';
@@ -80,6 +81,7 @@ const jobs = createJobsSeeder(client, tableName, commons);
 const shortages = createShortageLoader(client, tableName, services);
 const [course = missing('a course in content/')] = commons.courses.values();
 let credentialId = '';
+const benchRequestId = 'bench-request-0';
 
 /** Grows both worlds to `size`, indexes what was written, rebuilds the shortage index; returns items/s. */
 async function grow(size: Size) {
@@ -128,7 +130,22 @@ async function grow(size: Size) {
       }),
     );
   }
+  // Work logs, one per person of the jobs world: half the hot person's, one in a hundred awaiting approval.
+  const workLogs = await seedWorkLogs(client, tableName, before.people, size.jobs.people);
   const seconds = (performance.now() - started) / 1000;
+  // One payment request the hot person sent the hot syndicate, for GET /api/payment-requests/{requestId}.
+  if (!(await services.payments.getRequest(benchRequestId))) {
+    await services.payments.createRequest({
+      id: benchRequestId,
+      payer: `syndicate:${jobsHot.syndicate}`,
+      payee: `person:${jobsHot.person}`,
+      amount: 1250n,
+      memo: 'Benchmark request',
+      requestedBy: jobsHot.person,
+      createdAt: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+      status: 'open',
+    });
+  }
   // The hot person's learning, through the use cases, once: a course passed, so a credential to download.
   if (!credentialId) {
     const outcome = await takeQuizDirectly(services, { personId: jobsHot.person, claimedName: 'Bench person' }, course);
@@ -139,7 +156,8 @@ async function grow(size: Size) {
     (size.innovations.ledgerEntries - before.ledgerEntries) +
     (size.innovations.logEntries - before.logEntries) +
     written.items.length +
-    applications.length;
+    applications.length +
+    workLogs;
   log(
     `wrote ~${items.toLocaleString('en')} items in ${seconds.toFixed(0)} s (innovations, ledger and log ${innovationSeconds.toFixed(0)} s): ${Math.round(items / seconds)} items/s`,
   );
@@ -254,11 +272,11 @@ async function routeList(): Promise<Sample[]> {
       id: jobsHot.person,
       // The applicant routes: the first person who applied to the hot opening (seeded in `grow`).
       personId: personId(50),
+      requestId: benchRequestId,
+      // /api/work-logs/{workLogId}: the hot person's first log (bench/work-seed.ts).
+      workLogId: workLogId(0),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
-      // /api/payment-requests/{requestId}: the generated data holds no payment request, so it answers 404
-      // at both sizes after reading the one key (as /api/me/cv does).
-      requestId: 'bench-no-such-request',
       ...(await marketSamples()),
       // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
       token: unsubscribeToken(emailServices(services).emailLinkKey, {

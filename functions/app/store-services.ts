@@ -15,6 +15,7 @@ import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts'
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
+import { createWorkLogRepository } from '#adapters/dynamodb/work-log-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createPersonDataRepository } from '#adapters/dynamodb/person-data-repository.ts';
 import { createSavedSearchRepository } from '#adapters/dynamodb/saved-search-repository.ts';
@@ -33,6 +34,7 @@ import type {
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
+import type { WorkLogRepository } from '#domain/work/work-log.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { MarketRepository } from '#domain/market/market-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
@@ -92,6 +94,8 @@ export interface StoreServices {
   payments: PaymentRepository;
   /** Offers and wants on the marketplace. */
   market: MarketRepository;
+  /** Hours members logged for their syndicates, awaiting approval, approved (paid) or rejected. */
+  workLogs: WorkLogRepository;
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
@@ -192,6 +196,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_MARKET === 'undefined'
         ? createMarketRepository(client, config.TABLE_NAME)
         : notCarried('market'),
+    workLogs:
+      typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
+        ? createWorkLogRepository(client, config.TABLE_NAME)
+        : notCarried('workLogs'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

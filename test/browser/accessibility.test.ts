@@ -77,6 +77,7 @@ const pages = [
   '/me/market/',
   '/me/market/new/?side=offer',
   '/me/market/new/?side=want',
+  '/me/work/',
   // Another person's profile: the pay form beside it.
   '/people/demo-ada/',
   '/auth/sign-in',

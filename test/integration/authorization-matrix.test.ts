@@ -9,6 +9,7 @@ import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.t
 import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
 import { readyToPay } from '../support/innovation-world.ts';
+import { loggedHours } from '../support/work-world.ts';
 import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
@@ -27,6 +28,7 @@ const ids = {
   paymentRequest: '',
   offer: '',
   want: '',
+  workLog: '',
 };
 const roles = {
   anonymous: null,
@@ -183,6 +185,8 @@ beforeAll(async () => {
       'want',
     ),
   ).want.id;
+  // A member of own-syn logs hours for a position she fills: hers and its admins', nobody else's.
+  ids.workLog = (await loggedHours(call, 'worker', 'own-syn', 'owner')).workLogId;
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -424,8 +428,20 @@ const cells: Cell[] = [
     ownerStatus: 200,
   },
   {
+    route: 'GET /api/work-logs/{workLogId}',
+    path: () => `/api/work-logs/${ids.workLog}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
     route: 'GET /api/syndicates/{syndicateId}/wants',
     path: () => '/api/syndicates/own-syn/wants',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/work-logs',
+    path: () => '/api/syndicates/own-syn/work-logs',
     owner: 'owner',
     ownerStatus: 200,
   },
@@ -438,6 +454,14 @@ const cells: Cell[] = [
   {
     route: 'POST /api/wants/{wantId}/withdraw',
     path: () => `/api/wants/${ids.want}/withdraw`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/work-logs/{workLogId}/decision',
+    path: () => `/api/work-logs/${ids.workLog}/decision`,
+    // A rejection: an edit of own-syn by an earlier owner call leaves it no line to pay these hours from.
+    body: { decision: 'reject', reason: 'Those hours were the planning meeting.' },
     owner: 'owner',
     ownerStatus: 200,
   },

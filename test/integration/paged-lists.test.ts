@@ -10,6 +10,7 @@ import { contentDocuments, listingDocument, openingDocument } from '#domain/sear
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
+import { loggedHours } from '../support/work-world.ts';
 import { dayReportInput, draftInput } from '../unit/innovations/fixtures.ts';
 
 type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -109,6 +110,15 @@ beforeAll(async () => {
     );
   }
   await innovationWorld(api.services);
+  // Ben fills a position at alder and logs five days of hours, all awaiting approval.
+  const { openingId } = await loggedHours(call, 'ben', 'alder', 'admin');
+  for (let day = 3; day < 7; day++) {
+    const input = { syndicateId: 'alder', for: { kind: 'position', openingId }, date: `2026-11-0${day}` };
+    await ok(
+      call('POST', '/api/work-logs', 'ben', { ...input, hours: 1, service: 'Sweeping up', note: 'Swept.' }),
+      201,
+    );
+  }
   // Seven notifications in p0's inbox, as the stream consumer stores them.
   for (let i = 0; i < 7; i++) {
     const at = new Date(Date.UTC(2026, 11, 6, 10, i)).toISOString();
@@ -408,7 +418,19 @@ const marketRows: ListRow[] = [
   },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...marketRows];
+// Rows of issue 16's pay for work: ben's five logs at alder, from each side.
+const workRows: ListRow[] = [
+  { route: '/api/me/work-logs', path: '/api/me/work-logs', as: 'ben', pageSize: 2, id: byId },
+  {
+    route: '/api/syndicates/{syndicateId}/work-logs',
+    path: '/api/syndicates/alder/work-logs',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...marketRows, ...workRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>

@@ -178,6 +178,7 @@ function nthWriteFails(config: Services['config']) {
     'ledger',
     'payments',
     'market',
+    'workLogs',
     'registryLog',
     'storeClient',
     'notifications',

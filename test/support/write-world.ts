@@ -14,6 +14,7 @@ import { documentClient } from './dynamodb.ts';
 import { pdf } from './pdf.ts';
 import { answersTo, finishLessons, openDraw } from './quiz.ts';
 import { readyToPay } from './innovation-world.ts';
+import { loggedHours, rateCard } from './work-world.ts';
 import { commons } from './services.ts';
 
 type Call = (method: string, path: string, as: string | null, body?: unknown) => Promise<ApiResponse>;
@@ -116,6 +117,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     paymentRequest: '',
     offer: '',
     want: '',
+    workLog: '',
+    position: '',
   };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
@@ -130,6 +133,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     'invitee',
     'editor',
     'departing',
+    'worker',
   ]) {
     await call('GET', '/api/me', person);
   }
@@ -145,6 +149,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     200,
     'apply',
   );
+  // The worker fills a position of own-syn and has logged hours, which the owner approves below.
+  ({ workLogId: ids.workLog, openingId: ids.position } = await loggedHours(call, 'worker', 'own-syn', 'owner'));
   ids.savedSearch = body(
     await expectStatus(
       call('POST', '/api/me/saved-searches', 'editor', { name: 'Repairs', query: { trade: 'repair' } }),
@@ -243,7 +249,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'PUT /api/syndicates/{syndicateId}',
       path: () => '/api/syndicates/own-syn',
-      body: () => (({ id: _id, ...rest }) => rest)(syndicate('own-syn')),
+      body: () => (({ id: _id, ...rest }) => ({ ...rest, rateCard }))(syndicate('own-syn')),
       as: 'owner',
       ok: 200,
     },
@@ -455,6 +461,28 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       route: 'PUT /api/payment-requests/{requestId}/decision',
       path: () => `/api/payment-requests/${ids.paymentRequest}/decision`,
       body: () => ({ decision: 'accept' }),
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/work-logs',
+      path: () => '/api/work-logs',
+      body: () => ({
+        syndicateId: 'own-syn',
+        for: { kind: 'position', openingId: ids.position },
+        date: '2026-11-03',
+        hours: '7.5',
+        skillId: 'repair-systematic-fault-finding',
+        level: 'foundation',
+        note: 'Cleared the flooded cellar under the workshop.',
+      }),
+      as: 'worker',
+      ok: 201,
+    },
+    {
+      route: 'PUT /api/work-logs/{workLogId}/decision',
+      path: () => `/api/work-logs/${ids.workLog}/decision`,
+      body: () => ({ decision: 'approve' }),
       as: 'owner',
       ok: 200,
     },

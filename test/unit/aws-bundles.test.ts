@@ -75,7 +75,11 @@ describe('the functions bundled for AWS', () => {
     ).toEqual(['innovation-routes.ts', 'ledger-routes.ts']);
     expect(routeModules('api').filter((input) => /people-routes/.test(input))).toEqual([]);
     expect(routeModules('people-api').map((input) => input.replace(/^.*\//, ''))).toContain('people-routes.ts');
-    expect(routeModules('bound-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['payment-routes.ts']);
+    expect(
+      routeModules('bound-api')
+        .map((input) => input.replace(/^.*\//, ''))
+        .sort(),
+    ).toEqual(['payment-routes.ts', 'work-routes.ts']);
     expect(routeModules('market-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['market-routes.ts']);
   });
 

@@ -273,6 +273,21 @@ export const entities = {
     notes:
       'Read by id through `wantKey`. `demandHours` of open wants is demand for the shortage index. Only an open want carries the gsi2 keys. `expiresAt` is an ISO string (the TTL attribute counts only numbers).',
   })),
+  'work-log': entity(() => ({
+    about:
+      'Hours a member logged for their syndicate (awaiting approval, approved and paid, or rejected); gsi1 lists a member’s, gsi2 a syndicate’s awaiting approval.',
+    keys: k.workLogKeys(
+      { id: v('workLogId'), personId: v('personId'), syndicateId: v('syndicateId'), createdAt: v('createdAt') },
+      true,
+    ),
+    foundBy: ['workLogId'],
+    notes: 'gsi2pk and gsi2sk are written only while it awaits approval: the awaiting list holds nothing decided.',
+  })),
+  'work-day': entity(() => ({
+    about: 'The quarter hours a member logged (and did not have rejected) for one day: at most 96.',
+    keys: k.workDayKeys(v('personId'), v('date')),
+    foundBy: ['personId', 'date'],
+  })),
   'credit-limit-change': entity(() => ({
     about: 'One change of an account’s credit limit, in time order.',
     keys: k.creditLimitChangeKeys(v('accountId'), v('at'), n('logIndex', 12)),
@@ -767,6 +782,7 @@ export const accessPatterns = {
     reads: 'one item',
     usedBy: [
       'PUT /api/openings/{openingId}/applications/me',
+      'POST /api/work-logs',
       'DELETE /api/openings/{openingId}/applications/me',
       'PUT /api/openings/{openingId}/applicants/{personId}/stage',
       'PUT /api/openings/{openingId}/applications/me/offer',
@@ -1147,6 +1163,7 @@ export const accessPatterns = {
       'GET /api/ledger',
       'POST /api/payments',
       'PUT /api/payment-requests/{requestId}/decision',
+      'PUT /api/work-logs/{workLogId}/decision',
       'page /me/pay/',
       'page /me/payment-requests/',
     ],
@@ -1194,7 +1211,12 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.paymentKeys(v('paymentId')),
     reads: 'one item',
-    usedBy: ['POST /api/payments', 'PUT /api/payment-requests/{requestId}/decision', 'page /me/pay/'],
+    usedBy: [
+      'POST /api/payments',
+      'PUT /api/payment-requests/{requestId}/decision',
+      'PUT /api/work-logs/{workLogId}/decision',
+      'page /me/pay/',
+    ],
   })),
   'payment-request-by-id': pattern(() => ({
     entity: 'payment-request',
@@ -1310,6 +1332,46 @@ export const accessPatterns = {
       'page /me/market/',
       'sweep: expire openings',
     ],
+  })),
+  'work-log-by-id': pattern(() => ({
+    entity: 'work-log',
+    does: 'One work log, strongly consistent: a decision decides from it, and a retried log finds it made.',
+    operation: 'GetItem',
+    key: k.workLogLookup(v('workLogId')),
+    reads: 'one item',
+    usedBy: ['GET /api/work-logs/{workLogId}', 'PUT /api/work-logs/{workLogId}/decision', 'POST /api/work-logs'],
+  })),
+  'work-log-write': pattern(() => ({
+    entity: ['work-log', 'work-day'],
+    does: 'A new log (once per id) with its day’s hours (never past 96 quarters), or a rejection (only while it awaits approval) that gives them back. Approval is written in the payment’s transaction.',
+    operation: 'TransactWriteItems',
+    key: k.workDayKeys(v('personId'), v('date')),
+    reads: 'writes',
+    usedBy: ['POST /api/work-logs', 'PUT /api/work-logs/{workLogId}/decision'],
+  })),
+  'work-day': pattern(() => ({
+    entity: 'work-day',
+    does: 'The hours a member logged for one day: the sentence a refusal past 24 hours names.',
+    operation: 'GetItem',
+    key: k.workDayKeys(v('personId'), v('date')),
+    reads: 'one item',
+    usedBy: ['POST /api/work-logs'],
+  })),
+  'work-logs-of-person': pattern(() => ({
+    entity: 'work-log',
+    does: 'A member’s work logs, newest first, a page at a time (gsi1).',
+    operation: 'Query',
+    key: k.workLogsOfPerson(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/work-logs'],
+  })),
+  'work-logs-awaiting': pattern(() => ({
+    entity: 'work-log',
+    does: 'A syndicate’s work logs awaiting approval, oldest first, a page at a time (gsi2, which holds only those).',
+    operation: 'Query',
+    key: k.workLogsAwaiting(v('syndicateId')),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates/{syndicateId}/work-logs'],
   })),
   'limit-changes-of-account': pattern(() => ({
     entity: 'credit-limit-change',

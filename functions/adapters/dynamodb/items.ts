@@ -281,6 +281,31 @@ export function queryIndexPage(
   );
 }
 
+/**
+ * One page of the items gsi1 lists under one key whose sort key starts with `prefix` (a key builder's
+ * `{ gsi1pk, prefix }`: a person's applications, their work logs), by that sort key.
+ */
+export function queryListingPage(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  { gsi1pk, prefix }: { gsi1pk: string; prefix: string },
+  request: PageRequest,
+  options: { newestFirst?: boolean } = {},
+): Promise<PageOfItems> {
+  return queryPage(
+    client,
+    {
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+      ...(options.newestFirst ? { ScanIndexForward: false } : {}),
+    },
+    request,
+    { name: 'gsi1pk', value: gsi1pk },
+  );
+}
+
 /** Reads from `start` until more than `limit` items are kept, the query ends, or `maxReads` calls. */
 async function readRun(
   client: DynamoDBDocumentClient,

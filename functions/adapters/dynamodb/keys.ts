@@ -405,6 +405,33 @@ export const accountRequestsKey = (accountId: string, box: 'sent' | 'received') 
     : ({ index: 'gsi2', name: 'gsi2pk', value: `PAYREQS#sent#${accountId}` } as const);
 
 /**
+ * A work log, by id. gsi1 lists a member's logs under the person, newest first (so their export and an
+ * account deletion find them with everything else listed there); gsi2 lists a syndicate's logs while
+ * they await approval (the keys are left off once decided, so that list holds only what waits, however
+ * many were approved before).
+ */
+export const workLogKeys = (
+  log: { id: string; personId: string; syndicateId: string; createdAt: string },
+  awaiting: boolean,
+) => ({
+  pk: `WORKLOG#${log.id}`,
+  sk: 'WORKLOG',
+  gsi1pk: `PERSON#${log.personId}`,
+  gsi1sk: `WORKLOG#${log.createdAt}#${log.id}`,
+  ...(awaiting ? { gsi2pk: `WORKLOGS#awaiting#${log.syndicateId}`, gsi2sk: `${log.createdAt}#${log.id}` } : {}),
+});
+export const workLogLookup = (workLogId: string) => ({ pk: `WORKLOG#${workLogId}`, sk: 'WORKLOG' });
+/** A member's work logs (gsi1, under the person): the keys above put them there. */
+export const workLogsOfPerson = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'WORKLOG#' });
+/** A syndicate's work logs awaiting approval (gsi2). */
+export const workLogsAwaiting = (syndicateId: string) => ({ gsi2pk: `WORKLOGS#awaiting#${syndicateId}` });
+/**
+ * The quarter hours a member logged for one day, kept at most 24 hours by the logs' own transactions;
+ * in the person's partition, so it goes with their data.
+ */
+export const workDayKeys = (personId: string, date: string) => ({ pk: `PERSON#${personId}`, sk: `WORKDAY#${date}` });
+
+/**
  * One credit-limit change, in time order. The log index makes two changes in the same millisecond two
  * items (changes written before it was added keep their `LIMIT#<at>` keys and still sort by time).
  */

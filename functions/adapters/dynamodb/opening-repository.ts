@@ -14,7 +14,17 @@ import type { Opening } from '#domain/openings/opening.ts';
 import { maxApplicationsPerOpening, type OpeningRepository } from '#domain/openings/opening-repository.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { messagePuts } from './thread-repository.ts';
-import { fromItem, getItem, getItems, keepBy, pageOf, queryIndexPage, queryPage, queryPrefixPage } from './items.ts';
+import {
+  fromItem,
+  getItem,
+  getItems,
+  keepBy,
+  pageOf,
+  queryIndexPage,
+  queryListingPage,
+  queryPage,
+  queryPrefixPage,
+} from './items.ts';
 import {
   applicantRankKeys,
   applicationCountKeys,
@@ -262,19 +272,7 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
 
     // Access pattern `applications-of-person`: a person's applications, newest first, a page at a time (gsi1).
     async pageApplicationsOf(personId, request) {
-      const { gsi1pk, prefix } = applicationsOf(personId);
-      const page = await queryPage(
-        client,
-        {
-          TableName: tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
-          ScanIndexForward: false,
-        },
-        request,
-        { name: 'gsi1pk', value: gsi1pk },
-      );
+      const page = await queryListingPage(client, tableName, applicationsOf(personId), request, { newestFirst: true });
       return pageOf(page, fromItem<Application>);
     },
 

@@ -1,6 +1,6 @@
 // Payments and payment requests in the table. A payment is one transaction: the payment itself (once
 // per id), both balances with their guards, both statement lines, the ledger's totals, the log append,
-// and, when it pays a request, the request (only while open).
+// and what it pays for: a request (only while open) or approved work (only while it awaits approval).
 import { type DynamoDBDocumentClient, PutCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { LogAppend } from '#domain/innovations/log-head.ts';
 import type { Payment, PaymentRequest } from '#domain/ledger/payment.ts';
@@ -10,6 +10,7 @@ import { big, logAppendItems, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
 import { type BalanceChange, balanceUpdate, entryPut, type TransactItem, totalsUpdate } from './ledger-items.ts';
 import { accountRequestsKey, paymentKeys, paymentRequestKeys, paymentRequestLookup } from './keys.ts';
+import { decidedLogPut } from './work-log-repository.ts';
 
 const toPayment = (item: Item): Payment => {
   const payment = fromItem<Payment>(item);
@@ -61,6 +62,9 @@ function settledItem(tableName: string, settles: Settles): TransactItem {
     case 'payment-request':
       // Paid once: accepts that race all aim at the open request, and one lands.
       return { Put: { TableName: tableName, Item: requestItem(settles.request), ...whileOpen } };
+    case 'work':
+      // Paid once: approvals that race all aim at the log while it awaits approval, and one lands.
+      return decidedLogPut(tableName, settles.workLog);
   }
 }
 
@@ -81,7 +85,7 @@ export function createPaymentRepository(client: DynamoDBDocumentClient, tableNam
       await transact(
         client,
         paymentItems(tableName, write, log),
-        'A balance, the request or the log changed meanwhile.',
+        'A balance, what it pays for or the log changed meanwhile.',
       );
     },
 

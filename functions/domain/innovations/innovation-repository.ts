@@ -144,6 +144,8 @@ export interface PaymentEntry extends EntryBase {
   /** Who made the payment (the admin, for a syndicate's). */
   by: string;
   requestId?: string | undefined;
+  /** The work log it paid for (pay for work), if any. */
+  workLogId?: string | undefined;
 }
 
 /** One line of an account's statement. */

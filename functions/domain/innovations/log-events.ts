@@ -71,6 +71,8 @@ export type LogEvent =
       by: string;
       /** The payment request it paid, or null for a direct payment. */
       requestId: string | null;
+      /** The work log whose approved hours it paid; absent otherwise (entries logged before pay for work lack it). */
+      workLogId?: string;
       /** memoDigest(paymentId, memo): the log commits to the memo without publishing it. */
       memoDigest: string;
     };

@@ -23,6 +23,8 @@ export interface StatementRow {
   /** What a payment was: its id and its memo. */
   paymentId?: string | undefined;
   memo?: string | undefined;
+  /** The work log a payment paid for (pay for work). */
+  workLogId?: string | undefined;
   /** The other side: an account id, or for an implementer's share the syndicate that keeps it. */
   counterparty: string;
   amount: bigint;
@@ -52,6 +54,7 @@ export function accountRows(entries: readonly LedgerEntry[], titles: ReadonlyMap
         kind: entry.amount < 0n ? 'payment-sent' : 'payment-received',
         paymentId: entry.paymentId,
         memo: entry.memo,
+        workLogId: entry.workLogId,
         balance: entry.balanceAfter,
       };
     }

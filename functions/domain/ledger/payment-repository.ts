@@ -4,6 +4,7 @@ import type { PaymentEntry } from '../innovations/innovation-repository.ts';
 import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { AccountId } from './account.ts';
+import type { WorkLog } from '../work/work-log.ts';
 import type { Payment, PaymentRequest } from './payment.ts';
 
 /**
@@ -25,10 +26,13 @@ export interface PaymentWrite {
 
 /**
  * What a payment pays for, as it must be saved in the payment's own transaction: each kind is saved on
- * condition that it still waits for payment (a request still open), so payments that race or repeat
- * for it pay once. A new kind (an order, approved work) adds a member here and its case in the adapter.
+ * condition that it still waits for payment (a request still open, work still awaiting approval), so payments that race or repeat
+ * for it pay once. A new kind (an order) adds a member here and its case in the adapter.
  */
-export type Settles = { kind: 'payment-request'; request: PaymentRequest };
+export type Settles =
+  | { kind: 'payment-request'; request: PaymentRequest }
+  /** Logged hours, approved: saved on condition that they still await approval. */
+  | { kind: 'work'; workLog: WorkLog };
 
 export type RequestBox = 'sent' | 'received';
 

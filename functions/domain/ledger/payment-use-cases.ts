@@ -70,12 +70,12 @@ export async function pay(deps: PaymentDependencies, identity: Identity, input: 
 }
 
 /**
- * What a payment pays for (a request; later an order, approved work), as movePayment needs it: how it
- * names it on the payment, its lines and its log entry; how to read it again at each try; and how it is
+ * What a payment pays for (a request, approved work; later an order), as movePayment needs it: how it
+ * names it on the payment, its lines and its log entry (`requestId` or `workLogId`); how to read it again at each try; and how it is
  * saved once paid (in the payment's own transaction, on condition that it still waits: see Settles).
  */
 export interface Settling {
-  ref: { requestId: string };
+  ref: { requestId: string } | { workLogId: string };
   /** Read again (strongly consistent) at each try: still waiting to be paid, or closed (by which payment, if any). */
   recheck(): Promise<{ waiting: true } | { waiting: false; paymentId?: string | undefined; closed: Error }>;
   settled(paid: { by: string; at: string; paymentId: string }): Settles;
@@ -111,7 +111,9 @@ export async function movePayment(
   settling?: Settling,
 ): Promise<PaymentResult> {
   const { from, to, amount } = draft;
-  const requestId = settling?.ref.requestId;
+  const ref = settling?.ref;
+  const requestId = ref && 'requestId' in ref ? ref.requestId : undefined;
+  const workLogId = ref && 'workLogId' in ref ? ref.workLogId : undefined;
   return retryOnConflict(async () => {
     const [existing, accounts, head, current] = await Promise.all([
       deps.payments.getPayment(draft.id),
@@ -146,13 +148,15 @@ export async function movePayment(
         amount: amount.toString(),
         by,
         requestId: requestId ?? null,
+        // Only where it pays for work: entries of every other payment hash as they always did.
+        ...(workLogId ? { workLogId } : {}),
         memoDigest: memoDigest(draft.id, draft.memo),
       },
       now,
       deps.logSigner,
     );
-    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId };
-    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId, logIndex: log.entry.index };
+    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId, workLogId };
+    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId, workLogId, logIndex: log.entry.index };
     const entries: [PaymentEntry, PaymentEntry] = [
       { ...line, kind: 'payment', accountId: from, counterparty: to, amount: -amount, sequence: 0 },
       { ...line, kind: 'payment', accountId: to, counterparty: from, amount, sequence: 1 },

@@ -26,6 +26,8 @@ export interface Payment {
   at: string;
   /** The payment request it paid, if any. */
   requestId?: string | undefined;
+  /** The work log whose approved hours it paid, if any. */
+  workLogId?: string | undefined;
   logIndex: number;
 }
 

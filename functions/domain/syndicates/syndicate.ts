@@ -2,7 +2,7 @@
 // A syndicate always keeps at least one admin; membership is asked for and decided by admins.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { tradeIds } from '../content/commons.ts';
+import { commonsIdSchema, skillLevels, tradeIds } from '../content/commons.ts';
 import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { text } from '../text.ts';
@@ -60,7 +60,49 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'statement',
   'verify',
   'versions',
+  'work',
 ]);
+
+/**
+ * One line of a rate card: a service at a rate; optionally the skill (and level) of the commons it pays
+ * for, which is how work paid by the hour finds its rate (ledger/work-pay.ts), and whether the syndicate
+ * marked that work unpleasant (paid 1.5×). Lines stored before skills and the flag existed have neither
+ * and read as a service that is not unpleasant. The one definition: the votes that set rate cards take it.
+ */
+export const rateCardEntrySchema = lazySchema(() =>
+  z.strictObject({
+    service: text(2, 120, { label: 'service' }),
+    rate: moneySchema(),
+    skillId: z.optional(commonsIdSchema().check(z.maxLength(80))),
+    /** The level of the skill this line pays; none: every level of it without a line of its own. */
+    level: z.optional(z.enum(skillLevels)),
+    unpleasant: z._default(z.boolean(), false),
+  }),
+);
+export type RateCardEntry = z.infer<ReturnType<typeof rateCardEntrySchema>>;
+
+/** A rate card: at most 30 lines, a level only beside a skill, each skill and level priced once. */
+export const rateCardSchema = lazySchema(() =>
+  z.array(rateCardEntrySchema()).check(
+    z.maxLength(30),
+    z.superRefine((entries, ctx) => {
+      const seen = new Set<string>();
+      entries.forEach((entry, i) => {
+        if (entry.level !== undefined && entry.skillId === undefined) {
+          const message = 'A level prices a skill: name the skill (skillId) or leave the level out.';
+          ctx.issues.push({ code: 'custom', message, input: entry, path: [i, 'level'] });
+        }
+        if (entry.skillId === undefined) return;
+        const key = `${entry.skillId}#${entry.level ?? ''}`;
+        if (seen.has(key)) {
+          const message = `${entry.skillId}${entry.level ? ` at ${entry.level} level` : ''} has a rate already; keep one line for it.`;
+          ctx.issues.push({ code: 'custom', message, input: entry, path: [i, 'skillId'] });
+        }
+        seen.add(key);
+      });
+    }),
+  ),
+);
 
 /** What a person may send to create or edit a syndicate: nothing the server owns. */
 export const syndicateInputSchema = lazySchema(() =>
@@ -69,12 +111,7 @@ export const syndicateInputSchema = lazySchema(() =>
     trade: z.enum(tradeIds),
     description: text(20, 4000, { multiline: true, label: 'description' }),
     place: text(2, 80, { label: 'place' }),
-    rateCard: z._default(
-      z
-        .array(z.strictObject({ service: text(2, 120, { label: 'service' }), rate: moneySchema() }))
-        .check(z.maxLength(30)),
-      [],
-    ),
+    rateCard: z._default(rateCardSchema(), []),
   }),
 );
 export type SyndicateInput = z.infer<ReturnType<typeof syndicateInputSchema>>;

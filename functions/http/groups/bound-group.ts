@@ -4,8 +4,9 @@
 // 250 KB budget (257.8 KB with the payment routes in it).
 import type { RouteGroup } from './route-group.ts';
 import { paymentRoutes } from '../routes/payment-routes.ts';
+import { workRoutes } from '../routes/work-routes.ts';
 
 export const boundGroup: RouteGroup = {
   name: 'bound-api',
-  routes: [...paymentRoutes],
+  routes: [...paymentRoutes, ...workRoutes],
 };

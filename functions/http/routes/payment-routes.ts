@@ -30,6 +30,7 @@ const paymentItem = () =>
     by: z.string(),
     at: z.string(),
     requestId: z.optional(z.string()),
+    workLogId: z.optional(z.string()),
     logIndex: z.number().check(z.int()),
   });
 const requestItem = () =>

@@ -30,6 +30,11 @@ export function tradeLabel(trade: TradeId): string {
   return getCommons().trades.find((candidate) => candidate.id === trade)?.label ?? trade;
 }
 
+/** A skill of the commons by its label, or its id when the commons has no such skill. */
+export function skillName(skillId: string): string {
+  return getCommons().skills.get(skillId)?.label ?? skillId;
+}
+
 export const levelLabel = { foundation: 'Foundation', working: 'Working', proficient: 'Proficient' } as const;
 
 /** How an applicant holds a skill an opening asks for, as the applicant list and page say it. */

@@ -24,7 +24,7 @@ export function fieldError(errors: FieldErrors, field: string): string | undefin
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 /** Major units as typed ("42.50") to minor units (4250); anything else stays as typed so zod names it. */
-function minorUnits(value: string): number | string {
+export function minorUnits(value: string): number | string {
   return /^\d{1,9}(\.\d{1,2})?$/.test(value) ? Math.round(Number(value) * 100) : value;
 }
 

@@ -16,10 +16,12 @@ import { memoDigest, parseEvent } from '#domain/innovations/log-events.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import {
   answerRequest,
+  movePayment,
   myRequests,
   type PaymentDependencies,
   pay,
   requestPayment,
+  type Settling,
   syndicateRequests,
   viewPayment,
   viewRequest,
@@ -33,6 +35,7 @@ import { memorySyndicates } from '../../support/memory-syndicates.ts';
 import { perTest } from '../../support/per-test.ts';
 import { rejected } from '../../support/thrown.ts';
 import { memoryPeople } from '../../support/services.ts';
+import type { WorkLog } from '#domain/work/work-log.ts';
 import { syndicateInput } from '../innovations/fixtures.ts';
 
 const instanceKey = perTest(() => generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }));
@@ -221,20 +224,27 @@ describe('a payment', () => {
   });
 });
 
+/** The dependencies with every payment the store is asked to write kept in `writes`, in order. */
+function watchWrites(deps: PaymentDependencies) {
+  const { payments } = deps;
+  const writes: Array<Parameters<typeof payments.pay>[0]> = [];
+  const watched: PaymentDependencies = {
+    ...deps,
+    payments: {
+      ...payments,
+      pay: (write, log) => {
+        writes.push(write);
+        return payments.pay(write, log);
+      },
+    },
+  };
+  return { watched, writes };
+}
+
 describe('what a payment asks the store to write', () => {
   it('names the balances it read, the payer’s limit and the floor the payer must stay above', async () => {
-    const { deps, payments } = await world();
-    const writes: Array<Parameters<typeof payments.pay>[0]> = [];
-    const watched: PaymentDependencies = {
-      ...deps,
-      payments: {
-        ...payments,
-        pay: (write, log) => {
-          writes.push(write);
-          return payments.pay(write, log);
-        },
-      },
-    };
+    const { deps } = await world();
+    const { watched, writes } = watchWrites(deps);
     await pay(watched, ada, input('syndicate:taller', 1250n));
     await pay(watched, ada, input('syndicate:taller', 250n));
     expect(writes.map((w) => [w.payer, w.payee])).toEqual([
@@ -289,6 +299,45 @@ describe('what a payment asks the store to write', () => {
       paidNow: false,
     });
     expect(balance('person:carla')).toBe(10n);
+  });
+
+  it('names approved work on the payment, both lines and the log entry, and saves the work settled with it', async () => {
+    const { deps, ledger, registryLog } = await world();
+    const { watched, writes } = watchWrites(deps);
+    const log = { id: 'w1', status: 'awaiting' } as unknown as WorkLog;
+    const settling: Settling = {
+      ref: { workLogId: 'w1' },
+      recheck: async () => ({ waiting: true }),
+      settled: (paid) => ({ kind: 'work', workLog: { ...log, status: 'approved', ...paid } as unknown as WorkLog }),
+    };
+    const draft = {
+      id: 'work-w1',
+      from: 'syndicate:taller',
+      to: 'person:dan',
+      amount: 5000n,
+      memo: 'Work: 2.5 h',
+    } as const;
+    const { payment } = await movePayment(watched, 'bram', draft, settling);
+    expect(payment).toMatchObject({ id: 'work-w1', workLogId: 'w1', requestId: undefined, by: 'bram' });
+    const [line] = (await ledger.entriesPage('person:dan', { limit: 10 })).items;
+    expect(line).toMatchObject({ paymentId: 'work-w1', workLogId: 'w1', amount: 5000n });
+    expect(line && 'requestId' in line ? line.requestId : undefined).toBeUndefined();
+    expect(parseEvent((await registryLog.entry(payment.logIndex))?.data ?? '')).toEqual({
+      kind: 'payment',
+      at: payment.at,
+      paymentId: 'work-w1',
+      from: 'syndicate:taller',
+      to: 'person:dan',
+      amount: '5000',
+      by: 'bram',
+      requestId: null,
+      workLogId: 'w1',
+      memoDigest: memoDigest('work-w1', 'Work: 2.5 h'),
+    });
+    expect(writes[0]?.settles).toEqual({
+      kind: 'work',
+      workLog: { id: 'w1', status: 'approved', by: 'bram', at: payment.at, paymentId: 'work-w1' },
+    });
   });
 
   it('passes on a store failure while asking, instead of answering with nothing', async () => {

@@ -16,9 +16,9 @@ const now = new Date('2026-12-06T12:00:00.000Z');
 const card = {
   name: 'Taller Común',
   rateCard: [
-    { service: 'Bike repair', rate: { amount: 3000, currency: 'BOUND', per: 'hour' as const } },
-    { service: 'Wheel truing', rate: { amount: 150, currency: 'HOURS', per: 'job' as const } },
-    { service: 'Bench day', rate: { amount: 200, currency: 'EUR', per: 'day' as const } },
+    { service: 'Bike repair', rate: { amount: 3000, currency: 'BOUND', per: 'hour' as const }, unpleasant: false },
+    { service: 'Wheel truing', rate: { amount: 150, currency: 'HOURS', per: 'job' as const }, unpleasant: false },
+    { service: 'Bench day', rate: { amount: 200, currency: 'EUR', per: 'day' as const }, unpleasant: false },
   ],
 };
 

@@ -12,13 +12,23 @@ type Path = Array<string | number>;
 
 const syndicate = validSyndicate('river-fix');
 const { id: _id, ...syndicateEdit } = syndicate;
+// A rate card whose line prices a skill at a level, and unpleasant work.
+const skillRateCard = [
+  {
+    service: 'Clearing flooded cellars',
+    rate: { amount: 2000, currency: 'BOUND', per: 'hour' },
+    skillId: 'repair-systematic-fault-finding',
+    level: 'working',
+    unpleasant: true,
+  },
+];
 // The write world's opening, with a country, so the example reaches that string too.
 const opening = { ...validOpening, applicantCountries: ['ES'] };
 
 /** Valid bodies for every route whose body holds a string; together they reach every string field. */
 const examples: Record<string, unknown[]> = {
-  'POST /api/syndicates': [syndicate],
-  'PUT /api/syndicates/{syndicateId}': [syndicateEdit],
+  'POST /api/syndicates': [syndicate, { ...syndicate, rateCard: skillRateCard }],
+  'PUT /api/syndicates/{syndicateId}': [syndicateEdit, { ...syndicateEdit, rateCard: skillRateCard }],
   'POST /api/syndicates/{syndicateId}/openings': [opening],
   'PUT /api/openings/{openingId}': [opening],
   'PUT /api/openings/{openingId}/applications/me': [{ note: 'I can start on Monday.' }],
@@ -105,6 +115,26 @@ const examples: Record<string, unknown[]> = {
       expiresOn: '2099-01-01',
     },
   ],
+  'POST /api/work-logs': [
+    {
+      syndicateId: 'taller-comun-valencia',
+      for: { kind: 'position', openingId: 'bench-technician' },
+      date: '2026-11-02',
+      hours: '2.5',
+      skillId: 'repair-systematic-fault-finding',
+      level: 'working',
+      note: 'Found the fault in the dryer’s thermostat.',
+    },
+    {
+      syndicateId: 'taller-comun-valencia',
+      for: { kind: 'position', openingId: 'bench-technician' },
+      date: '2026-11-02',
+      hours: 1,
+      service: 'Sweeping up',
+      note: 'Swept the workshop.',
+    },
+  ],
+  'PUT /api/work-logs/{workLogId}/decision': [{ decision: 'reject', reason: 'That was the planning meeting.' }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */

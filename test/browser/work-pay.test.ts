@@ -1,0 +1,166 @@
+// Pay for work in Chromium, without JavaScript, on a phone-sized screen: Carmen, a member of a new
+// bookkeeping syndicate who fills a position of it, logs two and a half hours (a mistyped number of
+// hours is refused beside its field first); Femi, its admin, approves them through a confirmation step
+// that names the amount; Carmen finds hours × rate in her statement. The syndicate and the opening are
+// new, so no other browser test meets them.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { lastPage, launchBrowser } from '../support/browser.ts';
+import { apiAs, signIn } from '../support/sign-in.ts';
+
+const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const stamp = Date.now().toString(36);
+const syndicateId = `ledger-helpers-${stamp}`;
+const title = `Month-end bookkeeper ${stamp}`;
+let browser: Browser;
+
+/** The axe violations (WCAG 2.1 A and AA) of a page as `person` sees it, one line each (axe needs scripts on). */
+async function axeViolations(person: RegExp, path: string) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  await context.addInitScript({ content: axeSource });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, person, path);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+  await context.close();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await apiAs(baseUrl, 'demo-femi', 'POST', '/api/syndicates', {
+    id: syndicateId,
+    name: `Ledger Helpers ${stamp}`,
+    trade: 'bookkeeping',
+    description: 'Bookkeepers who keep the accounts of small co-operatives, sharing the month-end rush.',
+    place: 'Bristol',
+    rateCard: [
+      {
+        service: 'Month-end bookkeeping',
+        rate: { amount: 2500, currency: 'BOUND', per: 'hour' },
+        skillId: 'bookkeeping-fundamentals',
+        level: 'working',
+      },
+    ],
+  });
+  await apiAs(baseUrl, 'demo-grace', 'PUT', `/api/syndicates/${syndicateId}/credit-limit`, {
+    credit: 100_000,
+    reason: 'Agreed by its members at the founding meeting.',
+  });
+  await apiAs(baseUrl, 'demo-carmen', 'POST', `/api/syndicates/${syndicateId}/join-requests`);
+  await apiAs(baseUrl, 'demo-femi', 'PUT', `/api/syndicates/${syndicateId}/members/demo-carmen`, {
+    decision: 'approve',
+  });
+  const opening = await apiAs(baseUrl, 'demo-femi', 'POST', `/api/syndicates/${syndicateId}/openings`, {
+    title,
+    description: 'Keep the books of three food co-operatives through the month-end close, with a shared checklist.',
+    skills: [{ skill: 'bookkeeping-fundamentals', level: 'working' }],
+    positions: 1,
+    hoursPerWeek: 10,
+    pay: [{ amount: 2500, currency: 'BOUND', per: 'hour' }],
+    place: 'Bristol',
+    remote: true,
+    employmentType: 'CONTRACTOR',
+    validThrough: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+  });
+  const id = String(opening.id);
+  await apiAs(baseUrl, 'demo-femi', 'PUT', `/api/openings/${id}/status`, { status: 'open' });
+  await apiAs(baseUrl, 'demo-carmen', 'PUT', `/api/openings/${id}/applications/me`, { note: 'I keep two co-ops.' });
+  await apiAs(baseUrl, 'demo-femi', 'PUT', `/api/openings/${id}/applicants/demo-carmen/stage`, { stage: 'offered' });
+  await apiAs(baseUrl, 'demo-carmen', 'PUT', `/api/openings/${id}/applications/me/offer`, { answer: 'accept' });
+}, 60_000);
+afterAll(() => browser?.close());
+
+describe('pay for work', () => {
+  it('pays Carmen hours × rate once Femi approves the hours she logged', async () => {
+    const phone = { javaScriptEnabled: false, viewport: { width: 360, height: 800 } };
+    const carmenContext = await browser.newContext(phone);
+    const carmen = await carmenContext.newPage();
+    await signIn(carmen, baseUrl, /Carmen Ruiz/, '/me/work/');
+    const note = `Reconciled the bank for the bakery co-op ${stamp}`;
+    await carmen.getByLabel(/^Position/).selectOption({ label: `${title}, Ledger Helpers ${stamp}` });
+    await carmen
+      .getByLabel(/^Work, at the syndicate/)
+      .selectOption({ label: 'Month-end bookkeeping: 25.00 Bound an hour' });
+    await carmen.getByLabel(/^What you did/).fill(note);
+
+    // Hours that are not quarter hours are refused beside the field, the note kept, nothing logged.
+    await carmen.getByLabel(/^Hours/).fill('2.6');
+    await carmen.getByRole('button', { name: 'Log hours' }).click();
+    await expect(carmen.locator('.field-error').first().textContent()).resolves.toMatch(/quarter hours/);
+    await expect(carmen.getByLabel(/^What you did/).inputValue()).resolves.toBe(note);
+
+    await carmen.getByLabel(/^Hours/).fill('2.5');
+    await carmen.getByRole('button', { name: 'Log hours' }).click();
+    await carmen.waitForURL(/\/me\/work\/\?logged=/);
+    await expect(carmen.getByRole('status').textContent()).resolves.toContain('Logged');
+    await expect(
+      carmen
+        .getByRole('row')
+        .filter({ hasText: `Ledger Helpers ${stamp}` })
+        .first()
+        .textContent(),
+    ).resolves.toMatch(/Month-end bookkeeping.*2\.5.*awaiting approval/);
+    await expect(axeViolations(/Carmen Ruiz/, '/me/work/')).resolves.toEqual([]);
+
+    const femiContext = await browser.newContext(phone);
+    const femi = await femiContext.newPage();
+    await signIn(femi, baseUrl, /Femi Adeyemi/, `/syndicates/${syndicateId}/`);
+    await femi.getByRole('link', { name: 'Hours to approve' }).click();
+    const card = femi.getByRole('listitem').filter({ hasText: note });
+    await expect(card.textContent()).resolves.toContain('Approving pays 62.50 Bound (2.5 h × 25.00 Bound).');
+    await card.getByRole('link', { name: 'Approve…' }).click();
+    const confirm = femi.getByRole('listitem').filter({ hasText: note });
+    await expect(confirm.textContent()).resolves.toContain(
+      `Pay Carmen Ruiz 62.50 Bound from Ledger Helpers ${stamp}’s account?`,
+    );
+    const confirmPath = new URL(femi.url()).pathname + new URL(femi.url()).search;
+    await expect(axeViolations(/Femi Adeyemi/, confirmPath)).resolves.toEqual([]);
+    await confirm.getByRole('button', { name: 'Yes, pay 62.50 Bound' }).click();
+    await expect(femi.getByRole('status').textContent()).resolves.toContain('paid 62.50 Bound');
+    await expect(femi.getByRole('listitem').filter({ hasText: note }).count()).resolves.toBe(0);
+
+    await carmen.goto(`${baseUrl}/ledger/me/`);
+    await lastPage(carmen);
+    const memo = /Work: 2\.5 h of Month-end bookkeeping on \d{4}-\d{2}-\d{2}/;
+    await expect(carmen.getByRole('row').filter({ hasText: memo }).last().textContent()).resolves.toMatch(
+      new RegExp(`Payment received.*Ledger Helpers ${stamp}.*62\\.50 Bound`),
+    );
+    await carmen.goto(`${baseUrl}/me/work/`);
+    await expect(
+      carmen
+        .getByRole('row')
+        .filter({ hasText: `Ledger Helpers ${stamp}` })
+        .first()
+        .textContent(),
+    ).resolves.toMatch(/approved.*62\.50 Bound \(2\.5 h × 25\.00 Bound\)/);
+    await carmenContext.close();
+    await femiContext.close();
+  });
+
+  it('lets Femi mark a skill’s line of the rate card unpleasant, refusing a level without a skill beside its row', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    const femi = await context.newPage();
+    await signIn(femi, baseUrl, /Femi Adeyemi/, `/syndicates/${syndicateId}/`);
+    const added = femi.getByRole('group', { name: 'New line 1' });
+    await added.getByLabel('Service').fill('Clearing a flooded archive');
+    await added.getByLabel('Rate').fill('20');
+    await added.getByLabel('Level').selectOption('working');
+    await femi.getByRole('button', { name: 'Save the rate card' }).click();
+    const refused = femi.getByRole('group', { name: 'Line 2: Clearing a flooded archive' });
+    await expect(refused.getByRole('alert').textContent()).resolves.toContain('A level prices a skill');
+
+    await refused.getByLabel(/^Skill/).fill('bank-reconciliation');
+    await refused.getByRole('checkbox', { name: /Unpleasant work/ }).check();
+    await femi.getByRole('button', { name: 'Save the rate card' }).click();
+    await expect(femi.getByRole('status').textContent()).resolves.toBe('Rate card saved.');
+    const line = femi.getByRole('row').filter({ hasText: 'Clearing a flooded archive' });
+    await expect(line.textContent()).resolves.toMatch(/unpleasant: paid 1\.5×.*, working.*20 Bound per hour/);
+    await expect(axeViolations(/Femi Adeyemi/, `/syndicates/${syndicateId}/`)).resolves.toEqual([]);
+    await context.close();
+  });
+});
