@@ -85,7 +85,10 @@ export class GuildhallHttpApi extends Construct {
       if (!fn) throw new Error(`No function is given for the route group ${group.name}.`);
       // The first group keeps the integration's id of the days when one function served every route.
       const id = group === routeGroups[0] ? 'Api' : `Api-${group.name}`;
-      return { group, integration: new HttpLambdaIntegration(id, fn) };
+      // One invoke permission per function (for this API, any of its routes), not one per route: a
+      // permission per route put the stack past CloudFormation's 500 resources once the decisions'
+      // routes came, and every route makes the function's resource policy longer towards its 20 KB.
+      return { group, integration: new HttpLambdaIntegration(id, fn, { scopePermissionToRoute: false }) };
     });
     if (!catchAll) throw new Error('The API has no route group.');
     for (const { group, integration } of [catchAll, ...others]) {
