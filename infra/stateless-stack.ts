@@ -193,6 +193,11 @@ export class StatelessStack extends Stack {
       'functions/handlers/bound-api.ts',
       'Guildhall API: Bound payments and payment requests',
     );
+    const decisionsApiFunction = apiGroupFunction(
+      'DecisionsApi',
+      'functions/handlers/decisions-api.ts',
+      'Guildhall API: proposals, votes and what they enact',
+    );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
@@ -330,6 +335,7 @@ export class StatelessStack extends Stack {
         'innovations-api': innovationsApiFunction,
         'people-api': peopleApiFunction,
         'bound-api': boundApiFunction,
+        'decisions-api': decisionsApiFunction,
       },
       siteFunction,
       issuer: identity.issuer,
@@ -354,7 +360,14 @@ export class StatelessStack extends Stack {
     });
 
     acknowledgeFunctions(props.table, {
-      synchronous: [apiFunction, innovationsApiFunction, peopleApiFunction, boundApiFunction, siteFunction],
+      synchronous: [
+        apiFunction,
+        innovationsApiFunction,
+        peopleApiFunction,
+        boundApiFunction,
+        decisionsApiFunction,
+        siteFunction,
+      ],
       streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });

@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createApplicationNoteRepository } from '#adapters/dynamodb/application-note-repository.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createDecisionRepository } from '#adapters/dynamodb/decision-repository.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
@@ -32,6 +33,7 @@ import type {
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
+import type { DecisionRepository } from '#domain/decisions/proposal.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
@@ -59,6 +61,8 @@ declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
 declare const GUILDHALL_WITHOUT_SAVED_SEARCHES: true | undefined;
 /** Defined `true` in the bundles whose routes make no payment (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_PAYMENTS: true | undefined;
+/** Defined `true` in the bundles whose routes neither propose, vote nor close (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_DECISIONS: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -87,6 +91,8 @@ export interface StoreServices {
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
   registryLog: RegistryLogRepository;
+  /** Proposals and votes: what the commons and the syndicates decide together. */
+  decisions: DecisionRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
@@ -186,6 +192,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)
         : notCarried('registryLog'),
+    decisions:
+      typeof GUILDHALL_WITHOUT_DECISIONS === 'undefined'
+        ? createDecisionRepository(client, config.TABLE_NAME)
+        : notCarried('decisions'),
     notifications:
       typeof GUILDHALL_WITHOUT_INBOX === 'undefined'
         ? createNotificationRepository(client, config.TABLE_NAME)

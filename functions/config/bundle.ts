@@ -25,6 +25,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
  * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
+ * GUILDHALL_WITHOUT_DECISIONS the proposals' and votes' from every function but decisions-api, the site
+ * and the sweep (which closes the proposals whose window ended);
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
@@ -37,27 +39,54 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'innovations-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'people-api': {
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'bound-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
-  indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  // The daily sweep sends saved-search alerts: it keeps their repository.
+  // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
+  'decisions-api': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+  },
+  indexer: {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+  },
+  reindex: {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+  },
+  'shortage-stream': {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+  },
+  // The daily sweep sends saved-search alerts and closes the proposals due: it keeps both repositories.
   'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'email-events': {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+  },
 };

@@ -1,10 +1,11 @@
-// The API is served by four functions, by route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, its group's (innovations, people, Bound, or the API function, which
-// also takes every /api path no route names).
+// The API is served by five functions, by route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, its group's (innovations, people, Bound, decisions, or the API
+// function, which also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
+import { decisionsGroup } from '#http/groups/decisions-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
@@ -15,6 +16,7 @@ let apiFunction: string;
 let innovationsFunction: string;
 let peopleFunction: string;
 let boundFunction: string;
+let decisionsFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
@@ -23,6 +25,7 @@ beforeAll(() => {
   innovationsFunction = functionId(app, /^Guildhall API: innovations/);
   peopleFunction = functionId(app, /^Guildhall API: profiles/);
   boundFunction = functionId(app, /^Guildhall API: Bound/);
+  decisionsFunction = functionId(app, /^Guildhall API: proposals/);
 });
 
 /** The logical id of the function a route's integration invokes. */
@@ -34,7 +37,7 @@ function functionOf(route: Resource): string {
 
 const routesWithKey = (key: string) => routes.filter((route) => route.Properties.RouteKey === key);
 
-describe('the API’s three functions', () => {
+describe('the API’s functions', () => {
   it('serves every route of the route table from exactly one function', () => {
     expect(apiRoutes.length).toBeGreaterThan(60);
     for (const route of apiRoutes) {
@@ -43,7 +46,10 @@ describe('the API’s three functions', () => {
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
       expect(
-        only && [apiFunction, innovationsFunction, peopleFunction, boundFunction].includes(functionOf(only)),
+        only &&
+          [apiFunction, innovationsFunction, peopleFunction, boundFunction, decisionsFunction].includes(
+            functionOf(only),
+          ),
         key,
       ).toBe(true);
     }
@@ -71,7 +77,9 @@ describe('the API’s three functions', () => {
           ? peopleFunction
           : boundGroup.routes.includes(route)
             ? boundFunction
-            : apiFunction;
+            : decisionsGroup.routes.includes(route)
+              ? decisionsFunction
+              : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -100,14 +108,23 @@ describe('the API’s three functions', () => {
     }
   });
 
+  it('sends a proposal path’s every method to the decisions function, so it answers 405 there', () => {
+    for (const path of new Set(decisionsGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(decisionsFunction);
+    }
+  });
+
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect([apiFunction, innovationsFunction, peopleFunction, boundFunction], route.Properties.RouteKey).toContain(
-        functionOf(route),
-      );
+      expect(
+        [apiFunction, innovationsFunction, peopleFunction, boundFunction, decisionsFunction],
+        route.Properties.RouteKey,
+      ).toContain(functionOf(route));
     }
   });
 });

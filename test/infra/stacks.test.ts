@@ -223,8 +223,8 @@ describe('search infrastructure', () => {
     const withSearch = functions.filter(
       (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
     );
-    // The four API functions, the site, the indexer, the reindex and the sweep (its alerts search).
-    expect(withSearch.length).toBe(8);
+    // The five API functions, the site, the indexer, the reindex and the sweep (its alerts search).
+    expect(withSearch.length).toBe(9);
     const keys = withSearch.map((f) => f.Properties.Environment.Variables.MEILISEARCH_KEY_SECRET);
     expect(new Set(keys)).toEqual(new Set(['guildhall/meilisearch-search-key', 'guildhall/meilisearch-documents-key']));
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
@@ -242,7 +242,7 @@ describe('search infrastructure', () => {
     const fromParameter = functions.filter(
       (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
     );
-    expect(fromParameter.length).toBe(8);
+    expect(fromParameter.length).toBe(9);
   });
 });
 

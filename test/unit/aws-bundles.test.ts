@@ -14,7 +14,7 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api'];
+const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'decisions-api'];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -76,6 +76,16 @@ describe('the functions bundled for AWS', () => {
     expect(routeModules('api').filter((input) => /people-routes/.test(input))).toEqual([]);
     expect(routeModules('people-api').map((input) => input.replace(/^.*\//, ''))).toContain('people-routes.ts');
     expect(routeModules('bound-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['payment-routes.ts']);
+    expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
+  });
+
+  it('carries the proposals’ repository only where proposals are made, voted, closed or swept', () => {
+    const carries = (name: string) =>
+      (bundles.get(name)?.inputs ?? []).some((input) => input.endsWith('adapters/dynamodb/decision-repository.ts'));
+    expect(['decisions-api', 'expire-openings'].filter(carries)).toEqual(['decisions-api', 'expire-openings']);
+    expect(['api', 'innovations-api', 'people-api', 'bound-api', 'indexer', 'shortage-stream'].filter(carries)).toEqual(
+      [],
+    );
   });
 
   it.each(handlers)('%s carries neither the embedded search engine nor the local stack', (name) => {

@@ -98,6 +98,7 @@ export async function createSyndicate(
     requestedAt: at,
     decidedAt: at,
     decidedBy: identity.personId,
+    memberSince: at,
   });
   return syndicate;
 }
@@ -138,11 +139,13 @@ export async function decideMembership(
   if (!current) throw new NotFoundError('membership request', personId);
   if (current.status !== 'requested')
     throw new ConflictError(`That request was already ${current.status === 'active' ? 'approved' : 'declined'}.`);
+  const at = deps.now().toISOString();
   const next: Membership = {
     ...current,
     status: decision === 'approve' ? 'active' : 'declined',
-    decidedAt: deps.now().toISOString(),
+    decidedAt: at,
     decidedBy: identity.personId,
+    ...(decision === 'approve' ? { memberSince: at } : {}),
   };
   await deps.syndicates.changeMembership(current, next);
   return next;

@@ -6,6 +6,7 @@ import { apiRoutes, createApi, routeGroups } from '#http/api.ts';
 import { createApiRouter } from '#http/api-handler.ts';
 import { apiGroup } from '#http/groups/api-group.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
+import { decisionsGroup } from '#http/groups/decisions-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import type { HttpRequest } from '#http/router.ts';
@@ -31,7 +32,13 @@ const request = (method: string, path: string): HttpRequest => ({
 
 describe('the route groups', () => {
   it('make up the whole table, each route in exactly one group', () => {
-    expect(routeGroups.map((group) => group.name)).toEqual(['api', 'innovations-api', 'people-api', 'bound-api']);
+    expect(routeGroups.map((group) => group.name)).toEqual([
+      'api',
+      'innovations-api',
+      'people-api',
+      'bound-api',
+      'decisions-api',
+    ]);
     const grouped = routeGroups.flatMap((group) => group.routes);
     expect(new Set(grouped).size).toBe(grouped.length);
     expect(new Set(grouped)).toEqual(new Set(apiRoutes));
@@ -78,5 +85,15 @@ describe('the route groups', () => {
       404,
     );
     expect((await boundOnly.handle(request('GET', '/api/health'))).status).toBe(404);
+  });
+
+  it('answer a proposal path from the decisions router alone, and leave the catch-all to the api router', async () => {
+    const services = fakeServices();
+    const decisionsOnly = createApiRouter(decisionsGroup.routes, services);
+    expect((await decisionsOnly.handle(request('DELETE', '/api/proposals'))).status).toBe(405);
+    expect((await createApiRouter(apiGroup.routes, services).handle(request('DELETE', '/api/proposals'))).status).toBe(
+      404,
+    );
+    expect((await decisionsOnly.handle(request('GET', '/api/health'))).status).toBe(404);
   });
 });

@@ -1,0 +1,94 @@
+// What a passed proposal changes, planned from what its closing read: a change that can no longer be
+// made is said, never half made.
+import { describe, expect, it } from 'vitest';
+import { planEnactment } from '#domain/decisions/enactment.ts';
+import type { Proposal } from '#domain/decisions/proposal.ts';
+import type { Membership, Syndicate } from '#domain/syndicates/syndicate.ts';
+
+const at = '2026-03-05T00:00:00.000Z';
+const base = {
+  id: 'p1',
+  scope: 'syndicate:mill',
+  title: 'A change',
+  description: '',
+  days: 3,
+  threshold: { num: 1, den: 2 },
+  createdBy: 'ada',
+  createdAt: at,
+  status: 'open',
+  tally: { yes: 0, no: 0, abstain: 0 },
+} as const;
+const membership = (role: 'admin' | 'member', status: Membership['status'] = 'active'): Membership => ({
+  syndicateId: 'mill',
+  personId: 'bo',
+  role,
+  status,
+  requestedAt: '2026-01-01T00:00:00.000Z',
+});
+const syndicate = (adminCount: number) => ({ id: 'mill', adminCount, memberCount: 3 }) as Syndicate;
+const admit = { ...base, kind: 'membership', change: { action: 'admit', personId: 'bo' } } as Proposal;
+const remove = { ...base, kind: 'membership', change: { action: 'remove', personId: 'bo' } } as Proposal;
+
+describe('planning what a passed proposal enacts', () => {
+  it('admits a person with a pending request as an active member since the closing', () => {
+    const plan = planEnactment(
+      admit,
+      { syndicate: syndicate(1), membership: membership('member', 'requested'), personExists: true },
+      at,
+      7,
+    );
+    expect(plan).toMatchObject({
+      effect: {
+        kind: 'membership',
+        to: { status: 'active', role: 'member', memberSince: at, decidedBy: 'proposal:p1' },
+      },
+      enacted: { syndicate: 'mill', admit: 'bo' },
+    });
+  });
+
+  it.each([
+    [
+      'admitting someone who became a member meanwhile',
+      admit,
+      { syndicate: syndicate(1), membership: membership('member'), personExists: true },
+      /member already/,
+    ],
+    [
+      'admitting someone whose account was deleted',
+      admit,
+      { syndicate: syndicate(1), membership: null, personExists: false },
+      /no longer has an account/,
+    ],
+    ['removing someone who has left', remove, { syndicate: syndicate(2), membership: null }, /no longer a member/],
+    ['removing the last admin', remove, { syndicate: syndicate(1), membership: membership('admin') }, /last admin/],
+    [
+      'anything in a syndicate that is gone',
+      remove,
+      { syndicate: null, membership: membership('member') },
+      /no longer exists/,
+    ],
+  ] as const)('says why it changes nothing for %s', (_what, proposal, state, reason) => {
+    const plan = planEnactment(proposal, state, at, 7);
+    expect('notEnacted' in plan && plan.notEnacted).toMatch(reason);
+  });
+
+  it('sets a credit limit as the negative of the credit, over the limit it read, with the log index', () => {
+    const credit = {
+      ...base,
+      scope: 'commons',
+      kind: 'credit-limit',
+      change: { account: 'person:eli', credit: 2000n },
+    } as Proposal;
+    expect(planEnactment(credit, { account: { creditLimit: -500n } }, at, 9)).toMatchObject({
+      effect: {
+        kind: 'credit-limit',
+        change: { accountId: 'person:eli', limit: -2000n, previous: -500n, logIndex: 9, by: 'proposal:p1' },
+      },
+      enacted: { account: 'person:eli', limit: '-2000', previous: '-500' },
+    });
+    const none = { ...credit, change: { account: 'person:eli', credit: 0n } } as Proposal;
+    expect(planEnactment(none, { account: null }, at, 9)).toMatchObject({
+      effect: { change: { limit: null, previous: null } },
+    });
+  });
+});
