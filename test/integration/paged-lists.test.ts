@@ -192,6 +192,15 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
       201,
     );
   }
+  // Ana proposes five sense checks to the commons, and keeps five more as drafts.
+  for (const draft of [false, true]) {
+    for (let i = 0; i < 5; i++) {
+      await ok(
+        call('POST', '/api/proposals', 'ana', { kind: 'sense-check', scope: 'commons', title: `Question ${i}`, draft }),
+        201,
+      );
+    }
+  }
 }
 
 const byId = (item: Record<string, unknown>) => String(item.id);
@@ -357,7 +366,13 @@ const paymentRows: ListRow[] = [
   },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows];
+// Rows of issue 17's decisions: the commons' open proposals, and ana's drafts.
+const decisionRows: ListRow[] = [
+  { route: '/api/proposals', path: '/api/proposals?scope=commons&status=open', as: null, pageSize: 2, id: byId },
+  { route: '/api/me/proposal-drafts', path: '/api/me/proposal-drafts', as: 'ana', pageSize: 2, id: byId },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...decisionRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>

@@ -177,6 +177,7 @@ function nthWriteFails(config: Services['config']) {
     'innovations',
     'ledger',
     'payments',
+    'decisions',
     'registryLog',
     'storeClient',
     'notifications',
