@@ -143,6 +143,28 @@ describe('a syndicate’s rate card, decided by its members', () => {
   });
 });
 
+describe('a rate card edited directly', () => {
+  it('is refused once the syndicate has more than one member, and nothing changes; a one-member syndicate edits its own', async () => {
+    const { id: _id, ...edit } = syndicateInput('riverside');
+    const card = [{ service: 'Gutters', rate: { amount: 3000, currency: 'BOUND', per: 'hour' } }];
+    const before = await tableSnapshot(services.config.TABLE_NAME);
+    const refused = await call('PUT', '/api/syndicates/riverside', 'bram', { ...edit, rateCard: card });
+    expect([refused.status, body(refused).rule]).toEqual([422, 'rate-card-by-vote']);
+    expect(await tableSnapshot(services.config.TABLE_NAME)).toBe(before);
+    const current = body(await call('GET', '/api/syndicates/riverside', null)).rateCard;
+    const kept = await call('PUT', '/api/syndicates/riverside', 'bram', {
+      ...edit,
+      place: 'Leiden, NL',
+      rateCard: current,
+    });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+
+    expect((await call('POST', '/api/syndicates', 'dev', syndicateInput('solo'))).status).toBe(201);
+    const { id: _solo, ...soloEdit } = syndicateInput('solo');
+    expect((await call('PUT', '/api/syndicates/solo', 'dev', { ...soloEdit, rateCard: card })).status).toBe(200);
+  });
+});
+
 describe('a credit limit, decided by the commons', () => {
   it('moves the payer’s floor when half of all members vote yes, and its holder cannot vote on it', async () => {
     const refused = await call('POST', '/api/payments', 'eli', { to: 'person:ada', amount: 500, memo: 'Seedlings' });
