@@ -8,7 +8,7 @@ import { canonicalJson, type LogEvent } from '../innovations/log-events.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
 import type { Effect, Proposal, ProposalChange } from './proposal.ts';
 
-/** What the closing read to plan the change: only what its kind needs. */
+/** What the closing read to plan the change: only what its kind needs (the syndicate its scope names). */
 export interface EnactmentState {
   syndicate?: Syndicate | null;
   membership?: Membership | null;
@@ -54,8 +54,8 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
     case 'sense-check':
       return { effect: { kind: 'none' }, enacted: null };
     case 'rate-card': {
-      const syndicateId = syndicateOf(proposal) ?? '';
       if (!state.syndicate) return { notEnacted: 'The syndicate no longer exists.' };
+      const syndicateId = state.syndicate.id;
       return {
         effect: { kind: 'rate-card', syndicateId, rateCard: proposal.change.rateCard },
         enacted: { syndicate: syndicateId, rateCard: proposal.change.rateCard },
@@ -76,10 +76,10 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
       };
     }
     case 'membership': {
-      const syndicateId = syndicateOf(proposal) ?? '';
       const { action, personId } = proposal.change;
       const current = state.membership ?? null;
       if (!state.syndicate) return { notEnacted: 'The syndicate no longer exists.' };
+      const syndicateId = state.syndicate.id;
       if (action === 'admit') {
         if (current?.status === 'active') return { notEnacted: `${personId} is a member already.` };
         if (!state.personExists) return { notEnacted: `${personId} no longer has an account here.` };

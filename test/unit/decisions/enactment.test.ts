@@ -1,7 +1,8 @@
 // What a passed proposal changes, planned from what its closing read: a change that can no longer be
 // made is said, never half made.
 import { describe, expect, it } from 'vitest';
-import { planEnactment } from '#domain/decisions/enactment.ts';
+import { createHash } from 'node:crypto';
+import { changeForLog, planEnactment, proposalHash, syndicateOf } from '#domain/decisions/enactment.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { Membership, Syndicate } from '#domain/syndicates/syndicate.ts';
 
@@ -90,5 +91,77 @@ describe('planning what a passed proposal enacts', () => {
     expect(planEnactment(none, { account: null }, at, 9)).toMatchObject({
       effect: { change: { limit: null, previous: null } },
     });
+  });
+
+  it('changes nothing for a sense check, and sets a rate card only on a syndicate that still exists', () => {
+    const sense = { ...base, kind: 'sense-check' } as Proposal;
+    expect(planEnactment(sense, {}, at, 1)).toEqual({ effect: { kind: 'none' }, enacted: null });
+    const rateCard = [{ service: 'Roofs', rate: { amount: 4500, currency: 'BOUND', per: 'hour' as const } }];
+    const card = { ...base, kind: 'rate-card', change: { rateCard } } as Proposal;
+    expect(planEnactment(card, { syndicate: syndicate(1) }, at, 1)).toEqual({
+      effect: { kind: 'rate-card', syndicateId: 'mill', rateCard },
+      enacted: { syndicate: 'mill', rateCard },
+    });
+    expect(planEnactment(card, { syndicate: null }, at, 1)).toEqual({ notEnacted: 'The syndicate no longer exists.' });
+  });
+
+  it('admits someone who never asked with the closing as their request, and removes a member or one of two admins', () => {
+    const admitted = planEnactment(admit, { syndicate: syndicate(1), membership: null, personExists: true }, at, 7);
+    expect(admitted).toEqual({
+      effect: {
+        kind: 'membership',
+        from: null,
+        to: {
+          syndicateId: 'mill',
+          personId: 'bo',
+          role: 'member',
+          status: 'active',
+          requestedAt: at,
+          decidedAt: at,
+          decidedBy: 'proposal:p1',
+          memberSince: at,
+        },
+      },
+      enacted: { syndicate: 'mill', admit: 'bo' },
+    });
+    const pending = planEnactment(
+      admit,
+      { syndicate: syndicate(1), membership: membership('member', 'requested'), personExists: true },
+      at,
+      7,
+    );
+    expect('effect' in pending && pending.effect.kind === 'membership' && pending.effect.to?.requestedAt).toBe(
+      '2026-01-01T00:00:00.000Z',
+    );
+    for (const [who, admins] of [
+      [membership('member'), 1],
+      [membership('admin'), 2],
+    ] as const) {
+      expect(planEnactment(remove, { syndicate: syndicate(admins), membership: who }, at, 7)).toEqual({
+        effect: { kind: 'membership', from: who, to: null },
+        enacted: { syndicate: 'mill', remove: 'bo' },
+      });
+    }
+  });
+});
+
+describe('what the log fixes of a proposal', () => {
+  it('names the syndicate of a syndicate scope, and none for the commons', () => {
+    expect([syndicateOf({ scope: 'syndicate:mill' }), syndicateOf({ scope: 'commons' })]).toEqual(['mill', undefined]);
+  });
+
+  it('writes a credit limit’s amount as digits, a sense check’s change as null, and other changes as they are', () => {
+    const credit = { ...base, kind: 'credit-limit', change: { account: 'person:eli', credit: 2000n } } as Proposal;
+    expect(changeForLog(credit)).toEqual({ account: 'person:eli', credit: '2000' });
+    expect(changeForLog({ ...base, kind: 'sense-check' } as Proposal)).toBeNull();
+    expect(changeForLog(admit)).toEqual({ action: 'admit', personId: 'bo' });
+  });
+
+  it('hashes the title, description, kind, scope and change as canonical JSON (a known answer)', () => {
+    const credit = { ...base, kind: 'credit-limit', change: { account: 'person:eli', credit: 2000n } } as Proposal;
+    const canonical =
+      '{"change":{"account":"person:eli","credit":"2000"},"description":"","kind":"credit-limit","scope":"syndicate:mill","title":"A change"}';
+    expect(proposalHash(credit)).toBe(createHash('sha256').update(canonical).digest('base64'));
+    expect(proposalHash({ ...credit, title: 'Another change' })).not.toBe(proposalHash(credit));
   });
 });

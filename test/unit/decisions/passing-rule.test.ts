@@ -22,6 +22,7 @@ describe('the passing rule', () => {
     ['1 yes of 3 fails two thirds', tally(1, 2), 3, twoThirds, 'rejected'],
     ['the one eligible member voting yes passes', tally(1), 1, half, 'passed'],
     ['nobody eligible: nothing can pass', tally(0), 0, half, 'without-quorum'],
+    ['nobody eligible: not even a stray yes passes', tally(1), 0, half, 'without-quorum'],
   ] as const)('%s', (_what, votes, eligible, threshold, outcome) => {
     expect(outcomeOf(votes, eligible, threshold)).toBe(outcome);
   });
@@ -38,6 +39,9 @@ describe('the passing rule', () => {
     expect(atLeastHalf({ num: 49, den: 100 })).toBe(false);
     expect(atLeastHalf({ num: 3, den: 2 })).toBe(false);
     expect(atLeastHalf({ num: 1, den: 0 })).toBe(false);
+    expect(atLeastHalf({ num: 0, den: 0 })).toBe(false);
+    expect(atLeastHalf({ num: 1.5, den: 2 })).toBe(false);
+    expect(atLeastHalf({ num: 1, den: 1.5 })).toBe(false);
     expect([half, twoThirds, { num: 1, den: 1 }].every(atLeastHalf)).toBe(true);
     expect(() => outcomeOf(tally(10), 10, { num: 1, den: 3 })).toThrow(/never less/);
   });
