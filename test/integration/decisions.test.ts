@@ -238,6 +238,35 @@ describe('closing', () => {
     expect((await services.syndicates.getMembership('riverside', 'outsider'))?.status).toBe('active');
   });
 
+  it('makes a member an admin when half the members vote for it, and refuses to propose it for an admin', async () => {
+    const already = await propose('ada', {
+      kind: 'membership',
+      scope: 'syndicate:riverside',
+      title: 'Bram as admin',
+      change: { action: 'make-admin', personId: 'bram' },
+    });
+    expect([already.status, body(already).errors?.[0]]).toEqual([
+      422,
+      { field: 'body.change.personId', message: 'bram is an admin already.' },
+    ]);
+    const proposal = body(
+      await propose('ada', {
+        kind: 'membership',
+        scope: 'syndicate:riverside',
+        title: 'Carla as admin',
+        change: { action: 'make-admin', personId: 'carla' },
+      }),
+    );
+    for (const person of ['ada', 'bram', 'dev']) await vote(person, proposal.id, 'yes');
+    later(3);
+    expect(body(await close('eli', proposal.id)).proposal).toMatchObject({ status: 'enacted', outcome: 'passed' });
+    expect(await services.syndicates.getMembership('riverside', 'carla')).toMatchObject({
+      role: 'admin',
+      status: 'active',
+    });
+    expect(body(await call('GET', '/api/syndicates/riverside', null)).adminCount).toBe(2);
+  });
+
   it('is done by the sweep for every proposal whose window ended, and not for one still open', async () => {
     const due = body(
       await propose('ada', { kind: 'sense-check', scope: 'commons', title: 'Open the hall on Sundays?' }),

@@ -51,6 +51,7 @@ const people = ['p0', 'p1', 'p2', 'p3', 'p4'];
 const syndicateIds = ['riverside', 'alder', 'birch', 'cedar', 'damson'];
 const openingIds: string[] = [];
 const recordIds: string[] = [];
+let proposalId = '';
 
 async function ok(response: Promise<ApiResponse>, status = 200) {
   const answered = await response;
@@ -192,7 +193,13 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
       201,
     );
   }
-  // Ana proposes five sense checks to the commons, and keeps five more as drafts.
+  // Ana proposes five sense checks to the commons, and keeps five more as drafts; five people vote on one.
+  const voted = await ok(
+    call('POST', '/api/proposals', 'ana', { kind: 'sense-check', scope: 'commons', title: 'Voted on' }),
+    201,
+  );
+  proposalId = voted.id;
+  for (const person of people) await ok(call('PUT', `/api/proposals/${proposalId}/votes/me`, person, { choice: 'no' }));
   for (const draft of [false, true]) {
     for (let i = 0; i < 5; i++) {
       await ok(
@@ -370,13 +377,23 @@ const paymentRows: ListRow[] = [
 const decisionRows: ListRow[] = [
   { route: '/api/proposals', path: '/api/proposals?scope=commons&status=open', as: null, pageSize: 2, id: byId },
   { route: '/api/me/proposal-drafts', path: '/api/me/proposal-drafts', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/proposals/{proposalId}/votes',
+    path: '/api/proposals/{proposal}/votes',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.personId),
+  },
 ];
 
 const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...decisionRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>
-  row.path.replace('{first}', String(recordIds[0])).replace('{opening}', String(openingIds[0])) ||
+  row.path
+    .replace('{first}', String(recordIds[0]))
+    .replace('{opening}', String(openingIds[0]))
+    .replace('{proposal}', proposalId) ||
   `/api/openings/${openingIds[0]}/applicants`;
 
 /**

@@ -1264,6 +1264,14 @@ export const accessPatterns = {
       'page /decisions/[id]/',
     ],
   })),
+  'votes-of-proposal': pattern(() => ({
+    entity: 'vote',
+    does: 'A proposal’s votes, by person id, a page at a time: who voted how, and why.',
+    operation: 'Query',
+    key: k.votesOf(v('proposalId')),
+    reads: 'a page',
+    usedBy: ['GET /api/proposals/{proposalId}/votes', 'page /decisions/[id]/'],
+  })),
   'proposals-listed': pattern(() => ({
     entity: 'proposal',
     does: 'A scope’s open proposals (closing soonest first) or closed ones (newest first), or a person’s drafts, a page at a time.',

@@ -6,7 +6,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
 import { syndicateOf } from '#domain/decisions/enactment.ts';
 import { big, logAppendItems, transact } from './innovation-items.ts';
-import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, type Item, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   commonsMembersKeys,
   dueProposals,
@@ -17,6 +17,7 @@ import {
   proposalLookup,
   syndicateLookup,
   voteKeys,
+  votesOf,
 } from './keys.ts';
 import { creditLimitItems } from './ledger-repository.ts';
 import type { TransactItem } from './ledger-items.ts';
@@ -131,6 +132,11 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
     async getVote(proposalId, personId) {
       const item = await getItem(client, tableName, voteKeys(proposalId, personId), { consistent: true });
       return item ? fromItem<Vote>(item) : null;
+    },
+
+    // Access pattern `votes-of-proposal`: a proposal's votes, a page at a time, by person id.
+    async votesPage(proposalId, request) {
+      return pageOf(await queryPrefixPage(client, tableName, votesOf(proposalId), request), fromItem<Vote>);
     },
 
     async castVote(vote, previous, proposal) {

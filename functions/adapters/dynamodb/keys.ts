@@ -542,6 +542,8 @@ export const proposalList = (list: { scope: string; status: 'open' | 'closed' } 
 /** The open proposals on gsi2, by closing time: the sweep reads those whose time has come. */
 export const dueProposals = { gsi2pk: 'PROPOSALS#due' } as const;
 
+/** A proposal's votes, by person id: its own partition, read a page at a time. */
+export const votesOf = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, prefix: 'VOTE#' });
 /** One person's vote on one proposal, beside it: the key makes a second vote impossible. */
 export const voteKeys = (proposalId: string, personId: string) => ({
   pk: `PROPOSAL#${proposalId}`,

@@ -99,8 +99,24 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
         };
       }
       if (current?.status !== 'active') return { notEnacted: `${personId} is no longer a member.` };
+      if (action === 'make-admin') {
+        if (current.role === 'admin') return { notEnacted: `${personId} is an admin already.` };
+        const to: Membership = { ...current, role: 'admin', decidedAt: at, decidedBy: by };
+        return {
+          effect: { kind: 'membership', from: current, to },
+          enacted: { syndicate: syndicateId, makeAdmin: personId },
+        };
+      }
       if (current.role === 'admin' && state.syndicate.adminCount <= 1) {
         return { notEnacted: `${personId} is the syndicate’s last admin: a syndicate always keeps one.` };
+      }
+      if (action === 'unmake-admin') {
+        if (current.role !== 'admin') return { notEnacted: `${personId} is no longer an admin.` };
+        const to: Membership = { ...current, role: 'member', decidedAt: at, decidedBy: by };
+        return {
+          effect: { kind: 'membership', from: current, to },
+          enacted: { syndicate: syndicateId, unmakeAdmin: personId },
+        };
       }
       return {
         effect: { kind: 'membership', from: current, to: null },

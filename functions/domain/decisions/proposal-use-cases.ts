@@ -43,7 +43,10 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
       throw issue('body.change.personId', `Nobody called "${personId}" has an account here.`);
     }
     if (action === 'admit' && active) throw issue('body.change.personId', `${personId} is a member already.`);
-    if (action === 'remove' && !active) throw issue('body.change.personId', `${personId} is not a member.`);
+    if (action !== 'admit' && !active) throw issue('body.change.personId', `${personId} is not a member.`);
+    const admin = active && membership?.role === 'admin';
+    if (action === 'make-admin' && admin) throw issue('body.change.personId', `${personId} is an admin already.`);
+    if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
   }
   return days;
 }

@@ -25,7 +25,11 @@ export type ProposalChange =
   | { kind: 'sense-check' }
   | { kind: 'rate-card'; change: { rateCard: SyndicateInput['rateCard'] } }
   | { kind: 'credit-limit'; change: { account: AccountId; credit: bigint } }
-  | { kind: 'membership'; change: { action: 'admit' | 'remove'; personId: string } };
+  | { kind: 'membership'; change: { action: MembershipAction; personId: string } };
+
+/** What a membership proposal does to one person: admit or remove them, or make or unmake them an admin. */
+export const membershipActions = ['admit', 'remove', 'make-admin', 'unmake-admin'] as const;
+export type MembershipAction = (typeof membershipActions)[number];
 
 interface KindRule {
   /** Where the kind may be proposed. */
@@ -40,7 +44,7 @@ export const kindRules: Record<ProposalKind, KindRule> = {
   'sense-check': { scopes: ['commons', 'syndicate'], minDays: 3, label: 'a sense check (decides nothing by itself)' },
   'rate-card': { scopes: ['syndicate'], minDays: 3, label: 'the syndicate’s rate card' },
   'credit-limit': { scopes: ['commons'], minDays: 3, label: 'an account’s credit limit' },
-  membership: { scopes: ['syndicate'], minDays: 3, label: 'admitting or removing a member' },
+  membership: { scopes: ['syndicate'], minDays: 3, label: 'a member admitted or removed, or made or unmade an admin' },
 };
 
 export const maxDays = 30;
@@ -92,7 +96,7 @@ export const proposalInputSchema = lazySchema(() =>
       kind: z.literal('membership'),
       ...common(),
       change: z.strictObject({
-        action: z.enum(['admit', 'remove']),
+        action: z.enum(membershipActions),
         personId: text(1, 128, { label: 'person id' }),
       }),
     }),
@@ -158,6 +162,8 @@ export interface DecisionRepository {
   /** A draft opened, over the draft as read, with its log entry. */
   open(proposal: Proposal, log: LogAppend): Promise<void>;
   getVote(proposalId: string, personId: string): Promise<Vote | null>;
+  /** A page of a proposal's votes, by person id. */
+  votesPage(proposalId: string, request: PageRequest): Promise<Page<Vote>>;
   /**
    * The vote stored and the tally moved by one count (or set for a first vote), in one transaction, on
    * condition that the proposal is still open and before `closesAt`, the person's previous vote is

@@ -7,6 +7,9 @@ import type { Identity } from '../identity.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
 import { memberOfScopeSince, scopeName } from './eligibility.ts';
+import type { PageRequest } from '../paging.ts';
+import type { PeopleRepository } from '../people/person.ts';
+import { viewProposal } from './proposal-use-cases.ts';
 import type { Proposal, Vote, VoteInput } from './proposal.ts';
 
 /** Refuses a vote on a proposal that is not open now, saying when it closed. */
@@ -100,6 +103,25 @@ async function voteOnce(deps: DecisionDependencies, found: Proposal, personId: s
   if (previous) tally[previous.choice] -= 1;
   tally[vote.choice] += 1;
   return { vote, proposal: { ...proposal, tally } };
+}
+
+/**
+ * A page of a proposal's votes with the voters' names (one batched read a page): no kind built keeps its
+ * votes secret, so who voted how, and why, is as public as the proposal. A draft's are its author's alone.
+ */
+export async function proposalVotes(
+  deps: Pick<DecisionDependencies, 'decisions'> & { people: Pick<PeopleRepository, 'getMany'> },
+  personId: string | null,
+  proposalId: string,
+  request: PageRequest,
+) {
+  await viewProposal(deps, personId, proposalId);
+  const page = await deps.decisions.votesPage(proposalId, request);
+  const people = await deps.people.getMany(page.items.map((vote) => vote.personId));
+  return {
+    ...page,
+    items: page.items.map((vote) => ({ ...vote, name: people.get(vote.personId)?.name ?? vote.personId })),
+  };
 }
 
 /** The caller's own vote on a proposal, or null. */

@@ -6,7 +6,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { closeCommand, openDraftCommand, proposeCommand, voteCommand } from '#app/commands/decision-commands.ts';
 import { listProposals, viewProposal } from '#domain/decisions/proposal-use-cases.ts';
 import { proposalKinds, scopeSchema, voteChoices } from '#domain/decisions/proposal.ts';
-import { myVote } from '#domain/decisions/vote.ts';
+import { myVote, proposalVotes } from '#domain/decisions/vote.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { json, mine } from './answers.ts';
 import { pageSchema } from './paged.ts';
@@ -158,6 +158,27 @@ export const decisionRoutes = [
       },
     },
     respond: (output) => json(output, 200, mine),
+  }),
+  publicRoute({
+    method: 'GET',
+    path: '/api/proposals/{proposalId}/votes',
+    auth: 'none',
+    input: () => ({ params: z.object({ proposalId: id() }), query: z.object({ ...cursorQuery() }) }),
+    doc: documented && {
+      summary: 'Who voted how on a proposal, and why, by person id, a page at a time (no kind keeps its votes secret)',
+      tags: ['decisions'],
+      responses: {
+        200: {
+          description: 'One page of votes, each with the voter’s name.',
+          schema: () => pageSchema(z.object({ ...voteItem().shape, name: z.string() })),
+        },
+        404: notFound,
+      },
+    },
+    async handle({ params, query, services }) {
+      const page = { limit: query.pageSize, cursor: query.cursor };
+      return json(await proposalVotes(services, null, params.proposalId, page));
+    },
   }),
   protectedRoute({
     method: 'GET',

@@ -22,9 +22,12 @@ export function changeInWords(proposal: Proposal): string {
         ? `The credit limit of ${proposal.change.account} is taken back to the commons’ default.`
         : `${proposal.change.account} may go down to −${formatBound(proposal.change.credit)} (its credit limit).`;
     case 'membership':
-      return proposal.change.action === 'admit'
-        ? `${proposal.change.personId} becomes a member of the syndicate.`
-        : `${proposal.change.personId} is removed from the syndicate.`;
+      return {
+        admit: `${proposal.change.personId} becomes a member of the syndicate.`,
+        remove: `${proposal.change.personId} is removed from the syndicate.`,
+        'make-admin': `${proposal.change.personId} becomes an admin of the syndicate.`,
+        'unmake-admin': `${proposal.change.personId} stays a member but is no longer an admin.`,
+      }[proposal.change.action];
   }
 }
 

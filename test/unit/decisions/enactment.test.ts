@@ -145,6 +145,50 @@ describe('planning what a passed proposal enacts', () => {
   });
 });
 
+describe('planning a change of role', () => {
+  const make = { ...base, kind: 'membership', change: { action: 'make-admin', personId: 'bo' } } as Proposal;
+  const unmake = { ...base, kind: 'membership', change: { action: 'unmake-admin', personId: 'bo' } } as Proposal;
+
+  it('makes a member an admin, and an admin a member again while another admin remains', () => {
+    expect(planEnactment(make, { syndicate: syndicate(1), membership: membership('member') }, at, 3)).toEqual({
+      effect: {
+        kind: 'membership',
+        from: membership('member'),
+        to: { ...membership('admin'), decidedAt: at, decidedBy: 'proposal:p1' },
+      },
+      enacted: { syndicate: 'mill', makeAdmin: 'bo' },
+    });
+    expect(planEnactment(unmake, { syndicate: syndicate(2), membership: membership('admin') }, at, 3)).toEqual({
+      effect: {
+        kind: 'membership',
+        from: membership('admin'),
+        to: { ...membership('member'), decidedAt: at, decidedBy: 'proposal:p1' },
+      },
+      enacted: { syndicate: 'mill', unmakeAdmin: 'bo' },
+    });
+  });
+
+  it.each([
+    [
+      'making an admin of someone who is one already',
+      make,
+      { syndicate: syndicate(2), membership: membership('admin') },
+      /an admin already/,
+    ],
+    ['making an admin of someone who left', make, { syndicate: syndicate(2), membership: null }, /no longer a member/],
+    ['unmaking the last admin', unmake, { syndicate: syndicate(1), membership: membership('admin') }, /last admin/],
+    [
+      'unmaking someone who is no admin now',
+      unmake,
+      { syndicate: syndicate(1), membership: membership('member') },
+      /no longer an admin/,
+    ],
+  ] as const)('says why it changes nothing for %s', (_what, proposal, state, reason) => {
+    const plan = planEnactment(proposal, state, at, 3);
+    expect('notEnacted' in plan && plan.notEnacted).toMatch(reason);
+  });
+});
+
 describe('what the log fixes of a proposal', () => {
   it('names the syndicate of a syndicate scope, and none for the commons', () => {
     expect([syndicateOf({ scope: 'syndicate:mill' }), syndicateOf({ scope: 'commons' })]).toEqual(['mill', undefined]);
