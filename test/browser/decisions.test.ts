@@ -51,6 +51,9 @@ describe('deciding together', () => {
     await grace.getByRole('button', { name: 'Change my vote' }).click();
     await expect(grace.getByRole('status').textContent()).resolves.toMatch(/Your vote is counted: no/);
     await expect(grace.locator('.tally').textContent()).resolves.toMatch(/Yes\s*0\s*No\s*1\s*Abstain\s*0/);
+    await expect(grace.getByRole('listitem').filter({ hasText: 'Grace Mensah' }).textContent()).resolves.toBe(
+      'Grace Mensah: no — Families need the space.',
+    );
     await grace.screenshot({ path: join(shots, 'proposal-voted.png'), fullPage: true });
     // Nothing is wider than the phone's screen.
     await expect(grace.evaluate('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(360);

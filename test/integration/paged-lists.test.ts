@@ -199,6 +199,7 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
     201,
   );
   proposalId = voted.id;
+  await createPeople(services, people);
   for (const person of people) await ok(call('PUT', `/api/proposals/${proposalId}/votes/me`, person, { choice: 'no' }));
   for (const draft of [false, true]) {
     for (let i = 0; i < 5; i++) {
@@ -393,8 +394,7 @@ const pathOf = (row: ListRow) =>
   row.path
     .replace('{first}', String(recordIds[0]))
     .replace('{opening}', String(openingIds[0]))
-    .replace('{proposal}', proposalId) ||
-  `/api/openings/${openingIds[0]}/applicants`;
+    .replace('{proposal}', proposalId) || `/api/openings/${openingIds[0]}/applicants`;
 
 /**
  * GET routes that answer a list without a cursor, and why that list cannot grow with the table. A route
