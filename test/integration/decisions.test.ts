@@ -121,6 +121,45 @@ describe('a syndicate’s rate card, decided by its members', () => {
     });
   });
 
+  it.each([
+    [
+      'no kind',
+      { scope: 'commons', title: 'About the hall' },
+      'body.kind',
+      /Choose the kind of proposal: sense-check, rate-card/,
+    ],
+    [
+      'a rate card without its card',
+      { kind: 'rate-card', scope: 'syndicate:riverside', title: 'New prices' },
+      'body.change',
+      /needs its change: the new rate card/,
+    ],
+    [
+      'a window that is not a number of days',
+      { kind: 'sense-check', scope: 'commons', title: 'About the hall', days: 'soon' },
+      'body.days',
+      /whole number of days/,
+    ],
+    [
+      'a change for a sense check',
+      { kind: 'sense-check', scope: 'commons', title: 'About the hall', change: {} },
+      'body.change',
+      /does not take this field/,
+    ],
+  ])('refuses a proposal with %s in a sentence naming the field', async (_what, input, field, message) => {
+    const refused = await propose('bram', input);
+    expect(refused.status).toBe(400);
+    expect(body(refused).errors).toEqual([{ field, message: expect.stringMatching(message) }]);
+  });
+
+  it('refuses a vote that is not yes, no or abstain, naming the choice', async () => {
+    const refused = await call('PUT', '/api/proposals/anything/votes/me', 'bram', { choice: 'maybe' });
+    expect([refused.status, body(refused).errors]).toEqual([
+      400,
+      [{ field: 'body.choice', message: 'Choose yes, no or abstain.' }],
+    ]);
+  });
+
   it('refuses a proposal from a non-member and a kind in the wrong scope, naming the field, and writes nothing', async () => {
     const before = await tableSnapshot(services.config.TABLE_NAME);
     const stranger = await propose('outsider', {

@@ -68,39 +68,58 @@ export const scopeSchema = lazySchema(() =>
   ),
 );
 
+const daysMessage = `Give the voting window as a whole number of days, at most ${maxDays}.`;
+/** A kind's change, required: the message names what the kind changes. */
+const changeOf = <T extends z.core.$ZodLooseShape>(shape: T, what: string) =>
+  z.strictObject(shape, {
+    error: (issue) => (issue.input === undefined ? `This kind needs its change: ${what}.` : undefined),
+  });
+
 const common = () => ({
   scope: scopeSchema(),
   title: text(5, 120, { label: 'title' }),
   description: z._default(text(0, 4000, { multiline: true, label: 'description' }), ''),
   /** The voting window in days, from the kind's shortest up to 30. */
-  days: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(maxDays))),
+  days: z.optional(
+    z
+      .number({ error: daysMessage })
+      .check(
+        z.int({ error: daysMessage }),
+        z.minimum(1, { error: daysMessage }),
+        z.maximum(maxDays, { error: daysMessage }),
+      ),
+  ),
   /** Kept as a draft (only its author sees it) instead of opening at once. */
   draft: z._default(z.boolean(), false),
 });
 
 /** What a person sends to propose: one kind and its typed change; nothing the server keeps. */
 export const proposalInputSchema = lazySchema(() =>
-  z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('sense-check'), ...common() }),
-    z.strictObject({
-      kind: z.literal('rate-card'),
-      ...common(),
-      change: z.strictObject({ rateCard: syndicateInputSchema().shape.rateCard }),
-    }),
-    z.strictObject({
-      kind: z.literal('credit-limit'),
-      ...common(),
-      change: z.strictObject({ account: accountIdSchema(), credit: creditSchema() }),
-    }),
-    z.strictObject({
-      kind: z.literal('membership'),
-      ...common(),
-      change: z.strictObject({
-        action: z.enum(membershipActions),
-        personId: text(1, 128, { label: 'person id' }),
+  z.discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({ kind: z.literal('sense-check'), ...common() }),
+      z.strictObject({
+        kind: z.literal('rate-card'),
+        ...common(),
+        change: changeOf({ rateCard: syndicateInputSchema().shape.rateCard }, 'the new rate card'),
       }),
-    }),
-  ]),
+      z.strictObject({
+        kind: z.literal('credit-limit'),
+        ...common(),
+        change: changeOf({ account: accountIdSchema(), credit: creditSchema() }, 'the account and its credit'),
+      }),
+      z.strictObject({
+        kind: z.literal('membership'),
+        ...common(),
+        change: changeOf(
+          { action: z.enum(membershipActions), personId: text(1, 128, { label: 'person id' }) },
+          'the action and the person',
+        ),
+      }),
+    ],
+    { error: `Choose the kind of proposal: ${proposalKinds.join(', ')}.` },
+  ),
 );
 export type ProposalInput = z.infer<ReturnType<typeof proposalInputSchema>>;
 
@@ -109,7 +128,7 @@ export type VoteChoice = (typeof voteChoices)[number];
 
 export const voteInputSchema = lazySchema(() =>
   z.strictObject({
-    choice: z.enum(voteChoices),
+    choice: z.enum(voteChoices, { error: 'Choose yes, no or abstain.' }),
     reason: z.optional(text(0, 1000, { multiline: true, label: 'reason' })),
   }),
 );
