@@ -60,6 +60,11 @@ describe('deciding together', () => {
 
     await grace.goto(`${baseUrl}/decisions/`);
     await expect(grace.getByRole('link', { name: title }).count()).resolves.toBe(1);
+    // A feed reader follows the commons' decisions: the new proposal is its newest entry.
+    await grace.getByRole('link', { name: 'Follow them in a feed reader' }).click();
+    const feed = await (await fetch(`${baseUrl}/decisions/feed.xml?scope=commons`)).text();
+    expect(feed).toContain(`<title>Open for votes: ${title}</title>`);
+    expect((await fetch(`${baseUrl}/decisions/feed.xml?scope=nowhere`)).status).toBe(404);
     await context.close();
   });
 

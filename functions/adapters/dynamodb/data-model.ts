@@ -1278,7 +1278,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.proposalList({ scope: v('scope'), status: 'open' }),
     reads: 'a page',
-    usedBy: ['GET /api/proposals', 'GET /api/me/proposal-drafts', 'page /decisions/'],
+    usedBy: ['GET /api/proposals', 'GET /api/me/proposal-drafts', 'page /decisions/', 'page /decisions/feed.xml'],
     partition: {
       single:
         'the index copies each change of a proposal’s item: its opening, each vote (the tally) and its closing, at the pace people vote (a commons of 100,000 voting over three days averages under one a second), far below the 1,000 writes a second an index partition takes; reads are pages',
