@@ -116,6 +116,19 @@ describe('the API’s functions', () => {
     }
   });
 
+  it('gives each API function one invoke permission for the whole API, so routes never push the stack past 500 resources', () => {
+    const permissions = Object.values(app.findResources('AWS::Lambda::Permission')).filter(
+      (permission) => permission.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    const apiFunctions = [apiFunction, innovationsFunction, peopleFunction, boundFunction, decisionsFunction];
+    for (const fn of apiFunctions) {
+      const own = permissions.filter((permission) => JSON.stringify(permission.Properties.FunctionName).includes(fn));
+      expect(own, fn).toHaveLength(1);
+    }
+    // CloudFormation's limit is 500 a stack: what each new route costs now is its route alone.
+    expect(Object.keys(app.toJSON().Resources).length).toBeLessThan(400);
+  });
+
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
