@@ -22,6 +22,9 @@ export default {
     'functions/domain/innovations/log-events.ts',
     'functions/domain/innovations/adoption.ts',
     'functions/domain/innovations/innovation.ts',
+    // When a vote passes, and what a passed proposal enacts: the rules by which money follows votes.
+    'functions/domain/decisions/passing-rule.ts',
+    'functions/domain/decisions/enactment.ts',
   ],
   // Each test records which mutants it reaches, so a mutant runs only the tests that reach it.
   coverageAnalysis: 'perTest',

@@ -135,6 +135,16 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     ],
   },
   {
+    // The API's sixth function (its route group: proposals, votes and closing).
+    bundle: 'DecisionsApiFunction',
+    label: 'decisions-api',
+    checks: [
+      { path: '/api/proposals', contains: '"items":[', policy: "default-src 'none'" },
+      { path: '/api/me/proposal-drafts', status: 401, contains: '"status":401' },
+      { path: '/api/proposals', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
     bundle: 'SiteFunction',
     label: 'site',
     checks: [

@@ -206,6 +206,11 @@ export class StatelessStack extends Stack {
       'functions/handlers/market-api.ts',
       'Guildhall API: the marketplace (offers and wants)',
     );
+    const decisionsApiFunction = apiGroupFunction(
+      'DecisionsApi',
+      'functions/handlers/decisions-api.ts',
+      'Guildhall API: proposals, votes and what they enact',
+    );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
@@ -346,6 +351,7 @@ export class StatelessStack extends Stack {
         'people-api': peopleApiFunction,
         'bound-api': boundApiFunction,
         'market-api': marketApiFunction,
+        'decisions-api': decisionsApiFunction,
       },
       siteFunction,
       issuer: identity.issuer,
@@ -376,6 +382,7 @@ export class StatelessStack extends Stack {
         peopleApiFunction,
         boundApiFunction,
         marketApiFunction,
+        decisionsApiFunction,
         siteFunction,
       ],
       streamOrQueue: [indexer, shortageStream, reindex.function],

@@ -8,6 +8,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createApplicationNoteRepository } from '#adapters/dynamodb/application-note-repository.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createDecisionRepository } from '#adapters/dynamodb/decision-repository.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
@@ -35,6 +36,7 @@ import type {
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { WorkLogRepository } from '#domain/work/work-log.ts';
+import type { DecisionRepository } from '#domain/decisions/proposal.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { MarketRepository } from '#domain/market/market-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
@@ -65,6 +67,8 @@ declare const GUILDHALL_WITHOUT_SAVED_SEARCHES: true | undefined;
 declare const GUILDHALL_WITHOUT_PAYMENTS: true | undefined;
 /** Defined `true` in the bundles whose routes and jobs read no offer or want (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_MARKET: true | undefined;
+/** Defined `true` in the bundles whose routes neither propose, vote nor close (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_DECISIONS: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -97,6 +101,8 @@ export interface StoreServices {
   /** Hours members logged for their syndicates, awaiting approval, approved (paid) or rejected. */
   workLogs: WorkLogRepository;
   registryLog: RegistryLogRepository;
+  /** Proposals and votes: what the commons and the syndicates decide together. */
+  decisions: DecisionRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
@@ -204,6 +210,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)
         : notCarried('registryLog'),
+    decisions:
+      typeof GUILDHALL_WITHOUT_DECISIONS === 'undefined'
+        ? createDecisionRepository(client, config.TABLE_NAME)
+        : notCarried('decisions'),
     notifications:
       typeof GUILDHALL_WITHOUT_INBOX === 'undefined'
         ? createNotificationRepository(client, config.TABLE_NAME)

@@ -28,6 +28,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_MARKET the offers' and wants' repository from the functions that read neither (the
  * market-api function, the site and the sweep, which expires them, keep it; so do bound-api and the
  * shortage stream, where orders and wants-as-demand are to read them);
+ * GUILDHALL_WITHOUT_DECISIONS the proposals' and votes' from every function but decisions-api, the site
+ * and the sweep (which closes the proposals whose window ended);
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
@@ -42,6 +44,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'innovations-api': {
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -50,17 +53,20 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'people-api': {
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'bound-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   'market-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
@@ -68,23 +74,39 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_REGISTRY: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+  },
+  // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
+  'decisions-api': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
   },
   indexer: {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
   reindex: {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
-  'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  // The daily sweep sends saved-search alerts: it keeps their repository.
+  'shortage-stream': {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+  },
+  // The daily sweep sends saved-search alerts and closes the proposals due: it keeps both repositories.
   'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
 };

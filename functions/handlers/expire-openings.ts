@@ -1,13 +1,16 @@
 // Runs on two EventBridge schedules. Once a day: marks openings, offers and wants whose date passed, so
 // the stream carries their expiry to the shortage index and search, folds each skill's demand days
 // (fold.ts), keeps the day's shortage snapshot for the trend, then sends the daily saved-search alerts.
-// Every ten minutes (the input `{ "alerts": "instant" }`): the instant alerts alone. The snapshot is read seconds before this sweep's expiries arrive through the
+// Every ten minutes (the input `{ "alerts": "instant" }`): the instant alerts. Both close the proposals
+// whose voting window ended (a bounded number a run; the rest stay due for the next), so a decision is
+// enacted within ten minutes of its window's end. The snapshot is read seconds before this sweep's expiries arrive through the
 // stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
 import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
 import { createSearchIndex } from '#app/search-index.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
+import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
@@ -34,9 +37,17 @@ async function sendAlerts(alert: 'daily' | 'instant', startedAt: Date) {
   return report;
 }
 
+async function closeProposals() {
+  const report = await closeDueProposals(services);
+  services.log.info('proposals closed', { closed: report.closed, failed: report.failed });
+  // Those that failed stay due: the next run closes them. Failing the run would redo the others' work.
+  return { closed: report.closed, failed: report.failed.length };
+}
+
 export const handler = lambdaHandler(services.telemetry, async (event: { alerts?: unknown } | undefined) => {
   const startedAt = services.now();
-  if (event?.alerts === 'instant') return { alerts: await sendAlerts('instant', startedAt) };
+  const proposals = await closeProposals();
+  if (event?.alerts === 'instant') return { proposals, alerts: await sendAlerts('instant', startedAt) };
   const report = await expireOpenings(services);
   // Offers and wants past their instant: the stream then takes them off the marketplace.
   const listings = await expireListings(services);
@@ -54,5 +65,5 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
     day: snapshot.day,
     skills: Object.keys(snapshot.skills).length,
   });
-  return { ...report, snapshotDay: snapshot.day, alerts: await sendAlerts('daily', startedAt) };
+  return { ...report, proposals, snapshotDay: snapshot.day, alerts: await sendAlerts('daily', startedAt) };
 });

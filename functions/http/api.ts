@@ -6,6 +6,7 @@ import type { Services } from '#app/services.ts';
 import { createApiRouter } from './api-handler.ts';
 import { apiGroup } from './groups/api-group.ts';
 import { boundGroup } from './groups/bound-group.ts';
+import { decisionsGroup } from './groups/decisions-group.ts';
 import { innovationsGroup } from './groups/innovations-group.ts';
 import { marketGroup } from './groups/market-group.ts';
 import { peopleGroup } from './groups/people-group.ts';
@@ -13,7 +14,14 @@ import type { RouteGroup } from './groups/route-group.ts';
 import type { AnyRoute } from './route.ts';
 
 /** The groups, each served by its own function; the first (`api`) also answers unknown /api paths. */
-export const routeGroups: RouteGroup[] = [apiGroup, innovationsGroup, peopleGroup, boundGroup, marketGroup];
+export const routeGroups: RouteGroup[] = [
+  apiGroup,
+  innovationsGroup,
+  peopleGroup,
+  boundGroup,
+  marketGroup,
+  decisionsGroup,
+];
 
 /** What the OpenAPI document says of itself. */
 export const apiInfo = { title: 'Guildhall API', version: '0.1.0' };

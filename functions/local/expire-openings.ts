@@ -1,8 +1,9 @@
 // The sweep on one machine: once at start and then every minute (in AWS: once a day, on a schedule),
 // each run followed by the fold of the shortage index's demand days (fold.ts) and today's shortage
-// snapshot, so the trend has a point for every day the stack runs; the daily saved-search alerts on the
-// first run of each day (UTC), and the instant ones every run (in AWS every ten minutes), mailed to the
-// local catcher.
+// snapshot, so the trend has a point for every day the stack runs; the proposals whose window ended
+// closed (and enacted); the daily saved-search alerts on the first run of each day (UTC), and the
+// instant ones every run (in AWS every ten minutes), mailed to the local catcher.
+import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
@@ -37,6 +38,8 @@ export async function startExpirySweep(
         }
         await foldDemandIndex(services);
         await recordSnapshot(services);
+        const decided = await closeDueProposals(services);
+        if (decided.closed > 0 || decided.failed.length > 0) services.log.info('proposals closed', { ...decided });
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
         const day = startedAt.toISOString().slice(0, 10);
         const alerts = dailyAlertsSent === day ? ['instant' as const] : ['instant' as const, 'daily' as const];

@@ -21,6 +21,8 @@ export const businessCounts = [
   'creditGrants',
   'quizPasses',
   'publications',
+  /** One per vote cast or changed on a proposal (a vote sent again unchanged writes nothing). */
+  'votes',
   /** One per notification stored in an inbox (a replayed stream record stores none). */
   'notifications',
   /** A stream record the notification producer failed on (retried; alarmed on in AWS). */

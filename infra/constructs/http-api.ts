@@ -85,10 +85,11 @@ export class GuildhallHttpApi extends Construct {
       if (!fn) throw new Error(`No function is given for the route group ${group.name}.`);
       // The first group keeps the integration's id of the days when one function served every route.
       const id = group === routeGroups[0] ? 'Api' : `Api-${group.name}`;
-      // One invoke permission for the function, from any route of this API, instead of one per route:
-      // a route costs a Route and a Permission, and the stack passed CloudFormation's 500 resources
-      // when the marketplace's routes came (539). The API itself still decides which route reaches
-      // which function; the permission names this API alone.
+      // One invoke permission per function (for this API, any of its routes), not one per route: a
+      // route costs a Route and a Permission, and the stack passed CloudFormation's 500 resources when
+      // the marketplace's and the decisions' routes came (539); every route also made the function's
+      // resource policy longer towards its 20 KB. The API itself still decides which route reaches which
+      // function; the permission names this API alone.
       return { group, integration: new HttpLambdaIntegration(id, fn, { scopePermissionToRoute: false }) };
     });
     if (!catchAll) throw new Error('The API has no route group.');

@@ -1,11 +1,12 @@
-// The API is served by four functions, by route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, its group's (innovations, people, Bound, or the API function, which
-// also takes every /api path no route names).
+// The API is served by five functions, by route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, its group's (innovations, people, Bound, decisions, or the API
+// function, which also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
 import { marketGroup } from '#http/groups/market-group.ts';
+import { decisionsGroup } from '#http/groups/decisions-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
@@ -17,6 +18,7 @@ let innovationsFunction: string;
 let peopleFunction: string;
 let boundFunction: string;
 let marketFunction: string;
+let decisionsFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
@@ -26,6 +28,7 @@ beforeAll(() => {
   peopleFunction = functionId(app, /^Guildhall API: profiles/);
   boundFunction = functionId(app, /^Guildhall API: Bound/);
   marketFunction = functionId(app, /^Guildhall API: the marketplace/);
+  decisionsFunction = functionId(app, /^Guildhall API: proposals/);
 });
 
 /** The logical id of the function a route's integration invokes. */
@@ -37,7 +40,7 @@ function functionOf(route: Resource): string {
 
 const routesWithKey = (key: string) => routes.filter((route) => route.Properties.RouteKey === key);
 
-describe('the API’s three functions', () => {
+describe('the API’s functions', () => {
   it('serves every route of the route table from exactly one function', () => {
     expect(apiRoutes.length).toBeGreaterThan(60);
     for (const route of apiRoutes) {
@@ -47,7 +50,9 @@ describe('the API’s three functions', () => {
       const [only] = declared;
       expect(
         only &&
-          [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction].includes(functionOf(only)),
+          [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction].includes(
+            functionOf(only),
+          ),
         key,
       ).toBe(true);
     }
@@ -77,7 +82,9 @@ describe('the API’s three functions', () => {
             ? boundFunction
             : marketGroup.routes.includes(route)
               ? marketFunction
-              : apiFunction;
+              : decisionsGroup.routes.includes(route)
+                ? decisionsFunction
+                : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -114,13 +121,41 @@ describe('the API’s three functions', () => {
     }
   });
 
+  it('sends a proposal path’s every method to the decisions function, so it answers 405 there', () => {
+    for (const path of new Set(decisionsGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(decisionsFunction);
+    }
+  });
+
+  it('gives each API function one invoke permission for the whole API, so routes never push the stack past 500 resources', () => {
+    const permissions = Object.values(app.findResources('AWS::Lambda::Permission')).filter(
+      (permission) => permission.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    const apiFunctions = [
+      apiFunction,
+      innovationsFunction,
+      peopleFunction,
+      boundFunction,
+      marketFunction,
+      decisionsFunction,
+    ];
+    for (const fn of apiFunctions) {
+      const own = permissions.filter((permission) => JSON.stringify(permission.Properties.FunctionName).includes(fn));
+      expect(own, fn).toHaveLength(1);
+    }
+    // CloudFormation's limit is 500 a stack: what each new route costs now is its route alone.
+    expect(Object.keys(app.toJSON().Resources).length).toBeLessThan(400);
+  });
+
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
       expect(
-        [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction],
+        [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction],
         route.Properties.RouteKey,
       ).toContain(functionOf(route));
     }

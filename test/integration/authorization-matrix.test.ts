@@ -29,6 +29,8 @@ const ids = {
   offer: '',
   want: '',
   workLog: '',
+  proposal: '',
+  draftProposal: '',
 };
 const roles = {
   anonymous: null,
@@ -187,6 +189,16 @@ beforeAll(async () => {
   ).want.id;
   // A member of own-syn logs hours for a position she fills: hers and its admins', nobody else's.
   ids.workLog = (await loggedHours(call, 'worker', 'own-syn', 'owner')).workLogId;
+  // own-syn's members decide its proposals: the owner opens one, and keeps another as a draft.
+  const proposal = (draft: boolean) =>
+    call('POST', '/api/proposals', 'owner', {
+      kind: 'sense-check',
+      scope: 'syndicate:own-syn',
+      title: draft ? 'A question I am still wording' : 'Shall we share the van?',
+      draft,
+    });
+  ids.proposal = body(await expectStatus(proposal(false), 201, 'propose')).id;
+  ids.draftProposal = body(await expectStatus(proposal(true), 201, 'draft a proposal')).id;
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -472,7 +484,33 @@ const cells: Cell[] = [
     owner: 'owner',
     ownerStatus: 200,
   },
+  // A draft proposal is its author's alone until it opens: others are answered as if it did not exist.
+  {
+    route: 'GET /api/proposals/{proposalId}/votes/me',
+    path: () => `/api/proposals/${ids.draftProposal}/votes/me`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/proposals/{proposalId}/opening',
+    path: () => `/api/proposals/${ids.draftProposal}/opening`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
 ];
+
+// A syndicate's open proposal is public, but only its members vote on it: anyone else gets 403.
+const membersOnly = [
+  {
+    route: 'PUT /api/proposals/{proposalId}/votes/me',
+    path: () => `/api/proposals/${ids.proposal}/votes/me`,
+    body: { choice: 'yes' },
+  },
+];
+
+// Anyone signed in may close a proposal whose window has ended (decisions.test.ts: twenty racing closes,
+// by people who did not propose it, enact once); before then it is refused to everyone alike (409).
+const anyoneOnceDue = ['POST /api/proposals/{proposalId}/closing'];
 
 // Not someone's object but a decision of the instance's stewards: anyone else gets 403.
 const stewardsOnly = [
@@ -513,7 +551,12 @@ describe('the authorization matrix', () => {
     expect(
       withIds
         .filter(
-          (key) => !own.has(key) && !readByEveryone.includes(key) && !stewardsOnly.some((cell) => cell.route === key),
+          (key) =>
+            !own.has(key) &&
+            !readByEveryone.includes(key) &&
+            !anyoneOnceDue.includes(key) &&
+            !stewardsOnly.some((cell) => cell.route === key) &&
+            !membersOnly.some((cell) => cell.route === key),
         )
         .sort(),
     ).toEqual(cells.map((c) => c.route).sort());
@@ -526,6 +569,24 @@ describe('the authorization matrix', () => {
         expect(response.status, `${role} → ${cell.route}`).toBe(person === null ? 401 : 403);
       }
       expect((await call('PUT', cell.path, 'steward', cell.body)).status, `steward → ${cell.route}`).toBe(200);
+    }
+  });
+
+  it('refuses a vote on a syndicate’s proposal to everyone who is not its member (403), and takes the member’s', async () => {
+    for (const cell of membersOnly) {
+      for (const [role, person] of Object.entries({ ...roles, 'one who only asked to join': 'pending' })) {
+        const response = await call('PUT', cell.path(), person, cell.body);
+        expect(response.status, `${role} → ${cell.route}`).toBe(person === null ? 401 : 403);
+      }
+      expect((await call('PUT', cell.path(), 'owner', cell.body)).status, `member → ${cell.route}`).toBe(200);
+      const tally = body(await call('GET', `/api/proposals/${ids.proposal}`, null)).tally;
+      expect(tally, 'only the member’s vote counted').toEqual({ yes: 1, no: 0, abstain: 0 });
+    }
+  });
+
+  it('refuses to close a proposal before its window ends, to everyone alike (409)', async () => {
+    for (const person of ['owner', 'learner']) {
+      expect((await call('POST', `/api/proposals/${ids.proposal}/closing`, person)).status, person).toBe(409);
     }
   });
 

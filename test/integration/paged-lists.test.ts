@@ -62,6 +62,7 @@ const people = ['p0', 'p1', 'p2', 'p3', 'p4'];
 const syndicateIds = ['riverside', 'alder', 'birch', 'cedar', 'damson'];
 const openingIds: string[] = [];
 const recordIds: string[] = [];
+let proposalId = '';
 
 async function ok(response: Promise<ApiResponse>, status = 200) {
   const answered = await response;
@@ -225,6 +226,22 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
       }),
       201,
     );
+  }
+  // Ana proposes five sense checks to the commons, and keeps five more as drafts; five people vote on one.
+  const voted = await ok(
+    call('POST', '/api/proposals', 'ana', { kind: 'sense-check', scope: 'commons', title: 'Voted on' }),
+    201,
+  );
+  proposalId = voted.id;
+  await createPeople(services, people);
+  for (const person of people) await ok(call('PUT', `/api/proposals/${proposalId}/votes/me`, person, { choice: 'no' }));
+  for (const draft of [false, true]) {
+    for (let i = 0; i < 5; i++) {
+      await ok(
+        call('POST', '/api/proposals', 'ana', { kind: 'sense-check', scope: 'commons', title: `Question ${i}`, draft }),
+        201,
+      );
+    }
   }
 }
 
@@ -430,12 +447,35 @@ const workRows: ListRow[] = [
   },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...marketRows, ...workRows];
+// Rows of issue 17's decisions: the commons' open proposals, and ana's drafts.
+const decisionRows: ListRow[] = [
+  { route: '/api/proposals', path: '/api/proposals?scope=commons&status=open', as: null, pageSize: 2, id: byId },
+  { route: '/api/me/proposal-drafts', path: '/api/me/proposal-drafts', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/proposals/{proposalId}/votes',
+    path: '/api/proposals/{proposal}/votes',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.personId),
+  },
+];
+
+const rows: ListRow[] = [
+  ...jobRows,
+  ...innovationRows,
+  ...peopleRows,
+  ...paymentRows,
+  ...marketRows,
+  ...workRows,
+  ...decisionRows,
+];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>
-  row.path.replace('{first}', String(recordIds[0])).replace('{opening}', String(openingIds[0])) ||
-  `/api/openings/${openingIds[0]}/applicants`;
+  row.path
+    .replace('{first}', String(recordIds[0]))
+    .replace('{opening}', String(openingIds[0]))
+    .replace('{proposal}', proposalId) || `/api/openings/${openingIds[0]}/applicants`;
 
 /**
  * GET routes that answer a list without a cursor, and why that list cannot grow with the table. A route

@@ -179,6 +179,7 @@ function nthWriteFails(config: Services['config']) {
     'payments',
     'market',
     'workLogs',
+    'decisions',
     'registryLog',
     'storeClient',
     'notifications',

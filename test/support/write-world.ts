@@ -1,9 +1,9 @@
 // One world in which every write route of the API can be called once, successfully, in order: the
 // suites that attack the write paths (mass assignment, store faults) share it, and each checks it
 // covers every write route, so a new route cannot slip past them.
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
-import { valueReportLookup } from '#adapters/dynamodb/keys.ts';
+import { proposalLookup, valueReportLookup } from '#adapters/dynamodb/keys.ts';
 import type { Services } from '#app/services.ts';
 import { notificationId } from '#domain/notifications/produce.ts';
 import { apiRoutes } from '#http/api.ts';
@@ -119,6 +119,9 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     want: '',
     workLog: '',
     position: '',
+    proposal: '',
+    draftProposal: '',
+    dueProposal: '',
   };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
@@ -233,6 +236,36 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       'ask to be paid',
     ),
   ).id;
+
+  // Proposals of own-syn: one open to vote on, one draft to open, and one that passed whose window is
+  // moved into the past by a store call (the world runs on the real clock), so it can be closed.
+  const propose = async (input: Record<string, unknown>, what: string) =>
+    body(
+      await expectStatus(call('POST', '/api/proposals', 'owner', { scope: 'syndicate:own-syn', ...input }), 201, what),
+    ).id;
+  ids.proposal = await propose({ kind: 'sense-check', title: 'Shall we share the van?' }, 'propose');
+  ids.draftProposal = await propose({ kind: 'sense-check', title: 'Bench hours in summer', draft: true }, 'draft');
+  ids.dueProposal = await propose(
+    { kind: 'rate-card', title: 'Dearer bench repair', change: { rateCard: syndicate('own-syn').rateCard } },
+    'propose a rate card',
+  );
+  for (const voter of ['owner', 'co-admin']) {
+    await expectStatus(
+      call('PUT', `/api/proposals/${ids.dueProposal}/votes/me`, voter, { choice: 'yes' }),
+      200,
+      'vote',
+    );
+  }
+  const client = documentClient();
+  await client.send(
+    new UpdateCommand({
+      TableName: services.config.TABLE_NAME,
+      Key: proposalLookup(ids.dueProposal),
+      UpdateExpression: 'SET closesAt = :past',
+      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+    }),
+  );
+  client.destroy();
 
   const lesson = course.lessons[0]?.id ?? '';
   // The quiz takes every lesson done and a drawn set of questions: the learner has both before the cases run.
@@ -484,6 +517,39 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       path: () => `/api/work-logs/${ids.workLog}/decision`,
       body: () => ({ decision: 'approve' }),
       as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/proposals',
+      path: () => '/api/proposals',
+      body: () => ({
+        kind: 'credit-limit',
+        scope: 'commons',
+        title: 'Credit for the joiner’s stall',
+        description: 'Agreed in principle at the **spring** meeting.',
+        days: 5,
+        change: { account: 'person:joiner', credit: '20000' },
+      }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      route: 'POST /api/proposals/{proposalId}/opening',
+      path: () => `/api/proposals/${ids.draftProposal}/opening`,
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/proposals/{proposalId}/votes/me',
+      path: () => `/api/proposals/${ids.proposal}/votes/me`,
+      body: () => ({ choice: 'no', reason: 'The van is too small.' }),
+      as: 'co-admin',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/proposals/{proposalId}/closing',
+      path: () => `/api/proposals/${ids.dueProposal}/closing`,
+      as: 'joiner',
       ok: 200,
     },
     {

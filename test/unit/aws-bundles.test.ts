@@ -14,7 +14,7 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api'];
+const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -81,6 +81,16 @@ describe('the functions bundled for AWS', () => {
         .sort(),
     ).toEqual(['payment-routes.ts', 'work-routes.ts']);
     expect(routeModules('market-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['market-routes.ts']);
+    expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
+  });
+
+  it('carries the proposals’ repository only where proposals are made, voted, closed or swept', () => {
+    const carries = (name: string) =>
+      (bundles.get(name)?.inputs ?? []).some((input) => input.endsWith('adapters/dynamodb/decision-repository.ts'));
+    expect(['decisions-api', 'expire-openings'].filter(carries)).toEqual(['decisions-api', 'expire-openings']);
+    expect(['api', 'innovations-api', 'people-api', 'bound-api', 'indexer', 'shortage-stream'].filter(carries)).toEqual(
+      [],
+    );
   });
 
   it.each(handlers)('%s carries neither the embedded search engine nor the local stack', (name) => {

@@ -288,6 +288,32 @@ export const entities = {
     keys: k.workDayKeys(v('personId'), v('date')),
     foundBy: ['personId', 'date'],
   })),
+  'commons-members': entity(() => ({
+    about:
+      'How many members the commons has: kept with every person made or removed, read when a commons proposal opens.',
+    keys: k.commonsMembersKeys,
+    foundBy: [],
+  })),
+  proposal: entity(() => ({
+    about:
+      'A proposal to the commons or a syndicate: its kind and typed change, window, eligible count, tally and outcome; gsi1 lists it by scope and status (or its author’s drafts), gsi2 holds it while open, by closing time.',
+    keys: k.proposalKeys({
+      id: v('proposalId'),
+      scope: v('scope'),
+      status: 'open',
+      createdBy: v('personId'),
+      createdAt: v('createdAt'),
+      closesAt: v('closesAt'),
+    }),
+    foundBy: ['proposalId'],
+    notes:
+      '`<scope>` is `commons` or `syndicate:<id>`. A draft is listed on gsi1 under its author by `<createdAt>`; a closed proposal under its scope’s closed list by `<closedAt>`, and has no gsi2 keys.',
+  })),
+  vote: entity(() => ({
+    about: 'One person’s vote on one proposal (yes, no or abstain, a reason), beside it: the key allows one.',
+    keys: k.voteKeys(v('proposalId'), v('personId')),
+    foundBy: ['proposalId', 'personId'],
+  })),
   'credit-limit-change': entity(() => ({
     about: 'One change of an account’s credit limit, in time order.',
     keys: k.creditLimitChangeKeys(v('accountId'), v('at'), n('logIndex', 12)),
@@ -376,6 +402,7 @@ export const jobs = {
   'stream: shortage consumer': 'functions/app/stream-shortages.ts',
   'stream: notifications': 'functions/app/stream-notifications.ts',
   'sweep: expire openings': 'functions/handlers/expire-openings.ts',
+  'sweep: close proposals': 'functions/domain/decisions/close-proposal.ts',
   'job: reindex': 'functions/app/reindex-pages.ts',
   'job: shortage recompute': 'functions/local/shortage-recompute.ts',
   'job: verify log': 'functions/local/verify-log.ts',
@@ -1381,6 +1408,87 @@ export const accessPatterns = {
     reads: 'every item',
     bound: 'every change of the account’s limit (the domain’s port; no caller yet)',
     usedBy: [],
+  })),
+
+  // Deciding together.
+  'commons-members': pattern(() => ({
+    entity: 'commons-members',
+    does: 'The commons’ member count: one more with each person made, one fewer with each removed, read (strongly consistent) when a commons proposal opens.',
+    operation: 'TransactWriteItems',
+    key: k.commonsMembersKeys,
+    reads: 'one item',
+    usedBy: ['GET /api/me', 'DELETE /api/me', 'POST /api/proposals', 'POST /api/proposals/{proposalId}/opening'],
+    partition: {
+      single:
+        'one counter, written once per person made or removed (sign-ups and account deletions, a pace people set by hand); its reads are one item',
+    },
+  })),
+  'proposal-by-id': pattern(() => ({
+    entity: 'proposal',
+    does: 'One proposal with its tally, strongly consistent: a vote or a closing decides from it.',
+    operation: 'GetItem',
+    key: k.proposalLookup(v('proposalId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/proposals/{proposalId}',
+      'PUT /api/proposals/{proposalId}/votes/me',
+      'POST /api/proposals/{proposalId}/closing',
+      'POST /api/proposals/{proposalId}/opening',
+      'page /decisions/[id]/',
+      'sweep: close proposals',
+    ],
+  })),
+  'vote-by-proposal-and-person': pattern(() => ({
+    entity: 'vote',
+    does: 'One person’s vote on one proposal, strongly consistent: a changed vote moves the count it read.',
+    operation: 'GetItem',
+    key: k.voteKeys(v('proposalId'), v('personId')),
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/proposals/{proposalId}/votes/me',
+      'GET /api/proposals/{proposalId}/votes/me',
+      'page /decisions/[id]/',
+    ],
+  })),
+  'votes-of-proposal': pattern(() => ({
+    entity: 'vote',
+    does: 'A proposal’s votes, by person id, a page at a time: who voted how, and why.',
+    operation: 'Query',
+    key: k.votesOf(v('proposalId')),
+    reads: 'a page',
+    usedBy: ['GET /api/proposals/{proposalId}/votes', 'page /decisions/[id]/'],
+  })),
+  'proposals-listed': pattern(() => ({
+    entity: 'proposal',
+    does: 'A scope’s open proposals (closing soonest first) or closed ones (newest first), or a person’s drafts, a page at a time.',
+    operation: 'Query',
+    key: k.proposalList({ scope: v('scope'), status: 'open' }),
+    reads: 'a page',
+    usedBy: ['GET /api/proposals', 'GET /api/me/proposal-drafts', 'page /decisions/', 'page /decisions/feed.xml'],
+    partition: {
+      single:
+        'the index copies each change of a proposal’s item: its opening, each vote (the tally) and its closing, at the pace people vote (a commons of 100,000 voting over three days averages under one a second), far below the 1,000 writes a second an index partition takes; reads are pages',
+    },
+  })),
+  'proposals-due': pattern(() => ({
+    entity: 'proposal',
+    does: 'The open proposals whose window has ended, soonest first, a page at a time: the sweep closes them.',
+    operation: 'Query',
+    key: k.dueProposals,
+    reads: 'a page',
+    usedBy: ['sweep: close proposals'],
+    partition: {
+      single:
+        'every open proposal of every scope: written as one opens and as each vote changes its item (gsi2 copies it), a pace of people voting; the sweep reads pages of 25, at most 8 a run',
+    },
+  })),
+  'proposal-close': pattern(() => ({
+    entity: 'proposal',
+    does: 'Closes a proposal over its status and tally as read, with its change (a rate card, a credit limit, a membership) and its log entry, in one transaction.',
+    operation: 'TransactWriteItems',
+    key: k.proposalLookup(v('proposalId')),
+    reads: 'writes',
+    usedBy: ['POST /api/proposals/{proposalId}/closing', 'sweep: close proposals'],
   })),
 
   // The registry log.

@@ -586,3 +586,45 @@ export const wantKeys = (want: {
 export const accountWantsKey = (accountId: string) => ({ gsi1pk: accountListing(accountId), prefix: 'WANT#' });
 /** Every open want on gsi2, soonest expiry first: what the sweep reads up to now. */
 export const openWantsByExpiry = { gsi2pk: 'WANTS-OPEN' } as const;
+/** The commons' member count: one counter kept in the transaction that makes or removes each person. */
+export const commonsMembersKeys = { pk: 'COMMONS', sk: 'MEMBERS' } as const;
+
+/**
+ * A proposal, by id. gsi1 lists it where people look for it: its author's drafts, or its scope's open
+ * proposals (closing soonest first) or closed ones (by closing time). gsi2 holds it while it is open, by
+ * closing time, for the sweep that closes those due.
+ */
+export const proposalKeys = (proposal: {
+  id: string;
+  scope: string;
+  status: string;
+  createdBy: string;
+  createdAt: string;
+  closesAt?: string | undefined;
+  closedAt?: string | undefined;
+}) => {
+  const base = { pk: `PROPOSAL#${proposal.id}`, sk: 'PROPOSAL' };
+  if (proposal.status === 'draft') {
+    return { ...base, gsi1pk: `PROPOSALS#draft#${proposal.createdBy}`, gsi1sk: `${proposal.createdAt}#${proposal.id}` };
+  }
+  if (proposal.status === 'open') {
+    const sort = `${proposal.closesAt}#${proposal.id}`;
+    return { ...base, gsi1pk: `PROPOSALS#open#${proposal.scope}`, gsi1sk: sort, gsi2pk: 'PROPOSALS#due', gsi2sk: sort };
+  }
+  return { ...base, gsi1pk: `PROPOSALS#closed#${proposal.scope}`, gsi1sk: `${proposal.closedAt}#${proposal.id}` };
+};
+export const proposalLookup = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, sk: 'PROPOSAL' });
+/** A list of proposals on gsi1: a scope's open or closed ones, or a person's drafts. */
+export const proposalList = (list: { scope: string; status: 'open' | 'closed' } | { draftsOf: string }) => ({
+  gsi1pk: 'draftsOf' in list ? `PROPOSALS#draft#${list.draftsOf}` : `PROPOSALS#${list.status}#${list.scope}`,
+});
+/** The open proposals on gsi2, by closing time: the sweep reads those whose time has come. */
+export const dueProposals = { gsi2pk: 'PROPOSALS#due' } as const;
+
+/** A proposal's votes, by person id: its own partition, read a page at a time. */
+export const votesOf = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, prefix: 'VOTE#' });
+/** One person's vote on one proposal, beside it: the key makes a second vote impossible. */
+export const voteKeys = (proposalId: string, personId: string) => ({
+  pk: `PROPOSAL#${proposalId}`,
+  sk: `VOTE#${personId}`,
+});

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
+import type { TransactItem } from './ledger-items.ts';
 import { fromItem, getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
 import {
   accountEntriesKey,
@@ -26,6 +27,48 @@ const toEntry = (item: Item): LedgerEntry => {
   const entry = fromItem<LedgerEntry>(item);
   return { ...entry, amount: big(entry.amount), balanceAfter: optionalBig(entry.balanceAfter) };
 };
+
+/**
+ * The writes of a credit-limit change: the account's override, only over the limit the change was decided
+ * against (so two changes cannot cross), and the change's history item. A grant and an enacted proposal
+ * write them, each in its own transaction with its log entry.
+ */
+export function creditLimitItems(tableName: string, change: CreditLimitChange): TransactItem[] {
+  const keys = accountKeys(change.accountId);
+  const setAccount = 'SET accountId = :id, #type = :type, gsi1pk = :g1, gsi1sk = :g1s, updatedAt = :at';
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: { pk: keys.pk, sk: keys.sk },
+        UpdateExpression:
+          change.limit === null ? `${setAccount} REMOVE creditLimit` : `${setAccount}, creditLimit = :limit`,
+        ConditionExpression: change.previous === null ? 'attribute_not_exists(creditLimit)' : 'creditLimit = :previous',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':id': change.accountId,
+          ':type': 'account',
+          ':g1': keys.gsi1pk,
+          ':g1s': keys.gsi1sk,
+          ':at': change.at,
+          ...(change.limit === null ? {} : { ':limit': change.limit }),
+          ...(change.previous === null ? {} : { ':previous': change.previous }),
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...creditLimitChangeKeys(change.accountId, change.at, change.logIndex),
+          type: 'credit-limit-change',
+          ...change,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
 
 export function createLedgerRepository(client: DynamoDBDocumentClient, tableName: string): LedgerRepository {
   const inAccount = (key: { pk: string; prefix: string }) =>
@@ -102,45 +145,9 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
     },
 
     async setCreditLimit(change, log) {
-      const keys = accountKeys(change.accountId);
-      const setAccount = 'SET accountId = :id, #type = :type, gsi1pk = :g1, gsi1sk = :g1s, updatedAt = :at';
       await transact(
         client,
-        [
-          {
-            Update: {
-              TableName: tableName,
-              Key: { pk: keys.pk, sk: keys.sk },
-              UpdateExpression:
-                change.limit === null ? `${setAccount} REMOVE creditLimit` : `${setAccount}, creditLimit = :limit`,
-              // Only over the limit the change was decided against, so two changes cannot cross.
-              ConditionExpression:
-                change.previous === null ? 'attribute_not_exists(creditLimit)' : 'creditLimit = :previous',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: {
-                ':id': change.accountId,
-                ':type': 'account',
-                ':g1': keys.gsi1pk,
-                ':g1s': keys.gsi1sk,
-                ':at': change.at,
-                ...(change.limit === null ? {} : { ':limit': change.limit }),
-                ...(change.previous === null ? {} : { ':previous': change.previous }),
-              },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...creditLimitChangeKeys(change.accountId, change.at, change.logIndex),
-                type: 'credit-limit-change',
-                ...change,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...logAppendItems(tableName, log),
-        ],
+        [...creditLimitItems(tableName, change), ...logAppendItems(tableName, log)],
         'The credit limit or the log changed meanwhile.',
       );
     },

@@ -1,10 +1,11 @@
-import { PutCommand, type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors.ts';
+import { retryOnConflict } from '#domain/retry.ts';
 import { type PeopleRepository, personFromItem } from '#domain/people/person.ts';
 import type { Profile } from '#domain/people/profile.ts';
 import { storeCall } from './errors.ts';
 import { getItem, getItems } from './items.ts';
-import { personKeys } from './keys.ts';
+import { commonsMembersKeys, personKeys } from './keys.ts';
 
 /**
  * The attributes a profile change writes; everything else on the item (id, email, createdAt, and
@@ -26,6 +27,42 @@ const profileAttributes = [
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Profile>;
 
+/**
+ * Removes a person's profile and counts the commons one member fewer, in one transaction (an account
+ * deletion's first step). A profile gone already (a deletion resumed) was counted down then, not again.
+ */
+export async function removePerson(client: DynamoDBDocumentClient, tableName: string, personId: string) {
+  await retryOnConflict(async () => {
+    try {
+      await storeCall(() =>
+        client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: tableName,
+                  Key: personKeys(personId),
+                  ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: commonsMembersKeys,
+                  UpdateExpression: 'ADD members :minusOne',
+                  ExpressionAttributeValues: { ':minusOne': -1 },
+                },
+              },
+            ],
+          }),
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.retryable) throw error;
+    }
+  });
+}
+
 export function createPeopleRepository(client: DynamoDBDocumentClient, tableName: string): PeopleRepository {
   return {
     // Access pattern `person-by-id`: a person by id.
@@ -41,25 +78,45 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
     },
 
     // Access pattern `person-create-once`: create a person once; a repeat returns the stored one.
+    // Access pattern `commons-members`: the commons' member count, one more.
     async createIfAbsent(person) {
-      try {
-        await storeCall(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: { ...personKeys(person.id), type: 'person', ...person },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          ),
-        );
-        return person;
-      } catch (error) {
-        if (error instanceof ConflictError) {
-          const stored = await this.get(person.id);
-          if (stored) return stored;
+      // With the commons' member count, in one transaction: a proposal to the commons counts who may
+      // vote from it when it opens, never by reading every person. Two sign-ups at once may meet on the
+      // counter (a retryable conflict): the loser sends it again.
+      return retryOnConflict(async () => {
+        try {
+          await storeCall(() =>
+            client.send(
+              new TransactWriteCommand({
+                TransactItems: [
+                  {
+                    Put: {
+                      TableName: tableName,
+                      Item: { ...personKeys(person.id), type: 'person', ...person },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                  {
+                    Update: {
+                      TableName: tableName,
+                      Key: commonsMembersKeys,
+                      UpdateExpression: 'ADD members :one',
+                      ExpressionAttributeValues: { ':one': 1 },
+                    },
+                  },
+                ],
+              }),
+            ),
+          );
+          return person;
+        } catch (error) {
+          if (error instanceof ConflictError && !error.retryable) {
+            const stored = await this.get(person.id);
+            if (stored) return stored;
+          }
+          throw error;
         }
-        throw error;
-      }
+      });
     },
 
     // Access pattern `person-save-profile`: a person's profile fields, over the version the change was

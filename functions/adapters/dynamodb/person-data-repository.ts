@@ -18,10 +18,10 @@ import {
   feedTokenKeys,
   idempotencyOf,
   inboxPartition,
-  personKeys,
   personListing,
   personPartition,
 } from './keys.ts';
+import { removePerson } from './people-repository.ts';
 import { tokenHash } from './saved-search-repository.ts';
 
 const refOf = (key: { pk: unknown; sk: unknown }) => JSON.stringify({ pk: key.pk, sk: key.sk });
@@ -120,9 +120,8 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
         request,
       ),
     // Access pattern `person-remove`: a person's profile item.
-    async removeProfile(personId) {
-      await storeCall(() => client.send(new DeleteCommand({ TableName: tableName, Key: personKeys(personId) })));
-    },
+    // Access pattern `commons-members`: the commons' member count, one fewer, with the profile.
+    removeProfile: (personId) => removePerson(client, tableName, personId),
     // Access pattern `person-data-remove`: items by key, in batches of 25.
     async remove(refs) {
       await batchWriteAll(

@@ -29,6 +29,55 @@ const counts = (membership: Membership | null) => ({
   admin: membership?.status === 'active' && membership.role === 'admin' ? 1 : 0,
 });
 
+/**
+ * The writes that move a membership from `from` (null: none stored) to `to` (null: gone), with the
+ * syndicate's counts, in one transaction: over the membership as read, and never losing the last admin
+ * (except, with `lastMember`, the last member of all). The first item is the syndicate's.
+ */
+export function membershipChangeItems(
+  tableName: string,
+  from: Membership | null,
+  to: Membership | null,
+  options: { lastMember?: boolean } = {},
+): TransactItem[] {
+  const memberDelta = counts(to).member - counts(from).member;
+  const adminDelta = counts(to).admin - counts(from).admin;
+  const membership = (from ?? to) as Membership;
+  const keys = membershipKeys(membership.syndicateId, membership.personId);
+  const guard = from
+    ? {
+        ConditionExpression: '#status = :status AND #role = :role',
+        ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
+        ExpressionAttributeValues: { ':status': from.status, ':role': from.role },
+      }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: syndicateLookup(membership.syndicateId),
+        UpdateExpression: 'SET memberCount = memberCount + :m, adminCount = adminCount + :a',
+        // Losing an admin needs another to remain, or (the last member leaving) no one left to need
+        // one: checked here, atomically with the change.
+        ConditionExpression:
+          adminDelta < 0
+            ? options.lastMember
+              ? 'adminCount > :one OR memberCount = :one'
+              : 'adminCount > :one'
+            : 'attribute_exists(pk)',
+        ExpressionAttributeValues: {
+          ':m': memberDelta,
+          ':a': adminDelta,
+          ...(adminDelta < 0 ? { ':one': 1 } : {}),
+        },
+      },
+    },
+    to
+      ? { Put: { TableName: tableName, Item: { ...keys, type: 'membership', ...to }, ...guard } }
+      : { Delete: { TableName: tableName, Key: { pk: keys.pk, sk: keys.sk }, ...guard } },
+  ];
+}
+
 export function createSyndicateRepository(client: DynamoDBDocumentClient, tableName: string): SyndicateRepository {
   // Access pattern `membership-by-syndicate-and-person`: one person's membership of one syndicate.
   const getMembership = async (syndicateId: string, personId: string) => {
@@ -202,41 +251,8 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
     },
 
     async changeMembership(from, to, options = {}) {
-      const before = counts(from);
-      const after = counts(to);
-      const memberDelta = after.member - before.member;
-      const adminDelta = after.admin - before.admin;
-      const keys = membershipKeys(from.syndicateId, from.personId);
-      const guard = {
-        ConditionExpression: '#status = :status AND #role = :role',
-        ExpressionAttributeNames: { '#status': 'status', '#role': 'role' },
-        ExpressionAttributeValues: { ':status': from.status, ':role': from.role },
-      };
-      const items: TransactItem[] = [
-        {
-          Update: {
-            TableName: tableName,
-            Key: syndicateLookup(from.syndicateId),
-            UpdateExpression: 'SET memberCount = memberCount + :m, adminCount = adminCount + :a',
-            // Losing an admin needs another to remain, or (the last member leaving) no one left to need
-            // one: checked here, atomically with the change.
-            ConditionExpression:
-              adminDelta < 0
-                ? options.lastMember
-                  ? 'adminCount > :one OR memberCount = :one'
-                  : 'adminCount > :one'
-                : 'attribute_exists(pk)',
-            ExpressionAttributeValues: {
-              ':m': memberDelta,
-              ':a': adminDelta,
-              ...(adminDelta < 0 ? { ':one': 1 } : {}),
-            },
-          },
-        },
-        to
-          ? { Put: { TableName: tableName, Item: { ...keys, type: 'membership', ...to }, ...guard } }
-          : { Delete: { TableName: tableName, Key: { pk: keys.pk, sk: keys.sk }, ...guard } },
-      ];
+      const adminDelta = counts(to).admin - counts(from).admin;
+      const items = membershipChangeItems(tableName, from, to, options);
       try {
         await storeCall(
           () => client.send(new TransactWriteCommand({ TransactItems: items })),

@@ -75,6 +75,35 @@ export type LogEvent =
       workLogId?: string;
       /** memoDigest(paymentId, memo): the log commits to the memo without publishing it. */
       memoDigest: string;
+    }
+  | {
+      kind: 'proposal-opened';
+      at: string;
+      proposalId: string;
+      scope: string;
+      proposalKind: string;
+      by: string;
+      closesAt: string;
+      /** The members who may vote, counted as it opened. */
+      eligible: number;
+      threshold: { num: number; den: number };
+      /** SHA-256 of the title, description and change in canonical JSON: what is proposed, fixed. */
+      contentHash: string;
+    }
+  | {
+      kind: 'proposal-closed';
+      at: string;
+      proposalId: string;
+      scope: string;
+      proposalKind: string;
+      by: string;
+      outcome: string;
+      tally: { yes: number; no: number; abstain: number };
+      eligible: number;
+      /** What its passing changed, as enacted in the same transaction; null when nothing did. */
+      enacted: Record<string, unknown> | null;
+      /** Why a passed change was not made (its member had left, say); absent otherwise. */
+      notEnacted?: string;
     };
 
 export type LogEventKind = LogEvent['kind'];
@@ -148,6 +177,8 @@ export const eventLabel: Record<LogEventKind, string> = {
   settlement: 'Settled',
   'credit-limit': 'Credit limit changed',
   payment: 'Paid',
+  'proposal-opened': 'Proposal opened',
+  'proposal-closed': 'Proposal closed',
 };
 
 /**

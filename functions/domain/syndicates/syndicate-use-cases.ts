@@ -98,6 +98,7 @@ export async function createSyndicate(
     requestedAt: at,
     decidedAt: at,
     decidedBy: identity.personId,
+    memberSince: at,
   });
   return syndicate;
 }
@@ -110,6 +111,13 @@ export async function updateSyndicate(
 ) {
   const syndicate = await findSyndicate(deps, id);
   await requireAdmin(deps, id, identity);
+  // Money follows votes: once others work under it, the rate card is theirs to decide (issue 17).
+  if (syndicate.memberCount > 1 && !sameValue(input.rateCard, syndicate.rateCard)) {
+    throw new RuleViolationError(
+      'rate-card-by-vote',
+      `${syndicate.name} has ${syndicate.memberCount} members: its rate card changes only by their vote. Propose the new card to them (a rate-card proposal, /decisions/new/?kind=rate-card) and send the card as it is with this edit.`,
+    );
+  }
   const updated = { ...syndicate, ...input };
   await deps.syndicates.update(updated);
   return updated;
@@ -138,11 +146,13 @@ export async function decideMembership(
   if (!current) throw new NotFoundError('membership request', personId);
   if (current.status !== 'requested')
     throw new ConflictError(`That request was already ${current.status === 'active' ? 'approved' : 'declined'}.`);
+  const at = deps.now().toISOString();
   const next: Membership = {
     ...current,
     status: decision === 'approve' ? 'active' : 'declined',
-    decidedAt: deps.now().toISOString(),
+    decidedAt: at,
     decidedBy: identity.personId,
+    ...(decision === 'approve' ? { memberSince: at } : {}),
   };
   await deps.syndicates.changeMembership(current, next);
   return next;
@@ -169,6 +179,19 @@ export async function leaveSyndicate(deps: SyndicateDependencies, identity: Iden
   const current = await deps.syndicates.getMembership(syndicateId, identity.personId);
   if (!current || current.status === 'declined') throw new NotFoundError('membership', syndicateId);
   await deps.syndicates.changeMembership(current, null);
+}
+
+/** Deep equality of plain data, whatever order an object's keys were stored in (absent and undefined alike). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+    return [...keys].every((key) => sameValue(x[key], y[key]));
+  }
+  return a === b;
 }
 
 export function lastAdminError(): RuleViolationError {

@@ -136,6 +136,11 @@ export interface Membership {
   requestedAt: string;
   decidedAt?: string | undefined;
   decidedBy?: string | undefined;
+  /**
+   * When the person became an active member (a role change keeps it): a proposal opened later is theirs
+   * to vote on. Memberships approved before it was kept have only `decidedAt`.
+   */
+  memberSince?: string | undefined;
 }
 
 export interface SyndicateRepository {

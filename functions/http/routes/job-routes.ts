@@ -85,7 +85,14 @@ export const syndicateRoutes = [
     doc: documented && {
       summary: 'Edit a syndicate (admins)',
       tags: ['syndicates'],
-      responses: { 200: { description: 'Updated.' }, 404: { description: 'No such syndicate of yours.' } },
+      responses: {
+        200: { description: 'Updated.' },
+        404: { description: 'No such syndicate of yours.' },
+        422: {
+          description:
+            'A changed rate card for a syndicate of more than one member (rule `rate-card-by-vote`): its members decide it by a rate-card proposal.',
+        },
+      },
     },
   }),
   protectedRoute({

@@ -7,6 +7,7 @@ import { createApiRouter } from '#http/api-handler.ts';
 import { apiGroup } from '#http/groups/api-group.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
 import { marketGroup } from '#http/groups/market-group.ts';
+import { decisionsGroup } from '#http/groups/decisions-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import type { HttpRequest } from '#http/router.ts';
@@ -38,6 +39,7 @@ describe('the route groups', () => {
       'people-api',
       'bound-api',
       'market-api',
+      'decisions-api',
     ]);
     const grouped = routeGroups.flatMap((group) => group.routes);
     expect(new Set(grouped).size).toBe(grouped.length);
@@ -95,5 +97,15 @@ describe('the route groups', () => {
       404,
     );
     expect((await marketOnly.handle(request('GET', '/api/health'))).status).toBe(404);
+  });
+
+  it('answer a proposal path from the decisions router alone, and leave the catch-all to the api router', async () => {
+    const services = fakeServices();
+    const decisionsOnly = createApiRouter(decisionsGroup.routes, services);
+    expect((await decisionsOnly.handle(request('DELETE', '/api/proposals'))).status).toBe(405);
+    expect((await createApiRouter(apiGroup.routes, services).handle(request('DELETE', '/api/proposals'))).status).toBe(
+      404,
+    );
+    expect((await decisionsOnly.handle(request('GET', '/api/health'))).status).toBe(404);
   });
 });

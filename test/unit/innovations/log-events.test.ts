@@ -99,6 +99,8 @@ describe('reading an entry back', () => {
       settlement: 'Settled',
       'credit-limit': 'Credit limit changed',
       payment: 'Paid',
+      'proposal-opened': 'Proposal opened',
+      'proposal-closed': 'Proposal closed',
     });
   });
 });

@@ -135,6 +135,28 @@ const examples: Record<string, unknown[]> = {
     },
   ],
   'PUT /api/work-logs/{workLogId}/decision': [{ decision: 'reject', reason: 'That was the planning meeting.' }],
+  'POST /api/proposals': [
+    { kind: 'sense-check', scope: 'commons', title: 'Open the hall on Sundays?', description: 'From **May**.' },
+    {
+      kind: 'rate-card',
+      scope: 'syndicate:taller-comun-valencia',
+      title: 'Kettle repair rate',
+      change: { rateCard: [{ service: 'Kettle repair', rate: { amount: 1200, currency: 'BOUND', per: 'job' } }] },
+    },
+    {
+      kind: 'credit-limit',
+      scope: 'commons',
+      title: 'Credit for Ada',
+      change: { account: 'person:demo-ada', credit: '1000' },
+    },
+    {
+      kind: 'membership',
+      scope: 'syndicate:taller-comun-valencia',
+      title: 'Welcome Ada',
+      change: { action: 'admit', personId: 'demo-ada' },
+    },
+  ],
+  'PUT /api/proposals/{proposalId}/votes/me': [{ choice: 'no', reason: 'Too soon.' }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */

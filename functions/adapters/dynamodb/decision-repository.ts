@@ -1,0 +1,253 @@
+// Proposals and votes in the table. A vote is one transaction with the proposal's tally (one count
+// moves when a vote changes) and a check that the voter's membership still stands; a closing is one
+// transaction with its change (a rate card, a credit limit, a membership) and its log entry, over the
+// proposal as read, so it enacts once however many closes race.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
+import { syndicateOf } from '#domain/decisions/enactment.ts';
+import { big, logAppendItems, transact } from './innovation-items.ts';
+import { fromItem, getItem, type Item, pageOf, queryPage, queryPrefixPage } from './items.ts';
+import {
+  commonsMembersKeys,
+  dueProposals,
+  membershipKeys,
+  personKeys,
+  proposalKeys,
+  proposalList,
+  proposalLookup,
+  syndicateLookup,
+  voteKeys,
+  votesOf,
+} from './keys.ts';
+import { creditLimitItems } from './ledger-repository.ts';
+import type { TransactItem } from './ledger-items.ts';
+import { membershipChangeItems } from './syndicate-repository.ts';
+
+const toProposal = (item: Item): Proposal => {
+  const proposal = fromItem<Proposal>(item);
+  return proposal.kind === 'credit-limit'
+    ? { ...proposal, change: { ...proposal.change, credit: big(proposal.change.credit) } }
+    : proposal;
+};
+const proposalItem = (proposal: Proposal) => ({ ...proposalKeys(proposal), type: 'proposal', ...proposal });
+
+/** The writes of a passed proposal's change, beside its closing. */
+function effectItems(tableName: string, effect: Effect): TransactItem[] {
+  switch (effect.kind) {
+    case 'none':
+      return [];
+    case 'rate-card':
+      return [
+        {
+          Update: {
+            TableName: tableName,
+            Key: syndicateLookup(effect.syndicateId),
+            UpdateExpression: 'SET rateCard = :card',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':card': effect.rateCard },
+          },
+        },
+      ];
+    case 'credit-limit':
+      return creditLimitItems(tableName, effect.change);
+    case 'membership':
+      return membershipChangeItems(tableName, effect.from, effect.to);
+  }
+}
+
+/** The voter still stands as a member of the proposal's scope, checked in the vote's transaction. */
+function stillMember(tableName: string, proposal: Proposal, personId: string): TransactItem {
+  const syndicateId = syndicateOf(proposal);
+  const membership = syndicateId === undefined ? undefined : membershipKeys(syndicateId, personId);
+  return membership === undefined
+    ? {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: personKeys(personId),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      }
+    : {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: { pk: membership.pk, sk: membership.sk },
+          ConditionExpression: '#status = :active',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':active': 'active' },
+        },
+      };
+}
+
+export function createDecisionRepository(client: DynamoDBDocumentClient, tableName: string): DecisionRepository {
+  return {
+    // Access pattern `proposal-by-id`: one proposal with its tally, strongly consistent (a vote or a closing decides from it).
+    async get(proposalId) {
+      const item = await getItem(client, tableName, proposalLookup(proposalId), { consistent: true });
+      return item ? toProposal(item) : null;
+    },
+
+    // Access pattern `commons-members`: the commons' member count, strongly consistent.
+    async commonsMembers() {
+      const item = await getItem(client, tableName, commonsMembersKeys, { consistent: true });
+      return Number(item?.members ?? 0);
+    },
+
+    async create(proposal, log) {
+      await transact(
+        client,
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: proposalItem(proposal),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...(log ? logAppendItems(tableName, log) : []),
+        ],
+        'The proposal exists already, or the log moved on meanwhile.',
+      );
+    },
+
+    async open(proposal, log) {
+      await transact(
+        client,
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: proposalItem(proposal),
+              ConditionExpression: '#status = :draft',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':draft': 'draft' },
+            },
+          },
+          ...logAppendItems(tableName, log),
+        ],
+        'The proposal was opened meanwhile, or the log moved on.',
+      );
+    },
+
+    // Access pattern `vote-by-proposal-and-person`: one person's vote on one proposal, strongly consistent.
+    async getVote(proposalId, personId) {
+      const item = await getItem(client, tableName, voteKeys(proposalId, personId), { consistent: true });
+      return item ? fromItem<Vote>(item) : null;
+    },
+
+    // Access pattern `votes-of-proposal`: a proposal's votes, a page at a time, by person id.
+    async votesPage(proposalId, request) {
+      return pageOf(await queryPrefixPage(client, tableName, votesOf(proposalId), request), fromItem<Vote>);
+    },
+
+    async castVote(vote, previous, proposal) {
+      const moves = previous?.choice !== vote.choice;
+      const whileOpen = {
+        ConditionExpression: '#status = :open AND closesAt > :at',
+        ExpressionAttributeNames: { '#status': 'status' } as Record<string, string>,
+        ExpressionAttributeValues: { ':open': 'open', ':at': vote.at } as Record<string, unknown>,
+      };
+      const tally: TransactItem = moves
+        ? {
+            Update: {
+              TableName: tableName,
+              Key: proposalLookup(proposal.id),
+              UpdateExpression: previous
+                ? 'SET tally.#new = tally.#new + :one, tally.#old = tally.#old - :one'
+                : 'SET tally.#new = tally.#new + :one',
+              ...whileOpen,
+              ExpressionAttributeNames: {
+                ...whileOpen.ExpressionAttributeNames,
+                '#new': vote.choice,
+                ...(previous ? { '#old': previous.choice } : {}),
+              },
+              ExpressionAttributeValues: { ...whileOpen.ExpressionAttributeValues, ':one': 1 },
+            },
+          }
+        : { ConditionCheck: { TableName: tableName, Key: proposalLookup(proposal.id), ...whileOpen } };
+      await transact(
+        client,
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...voteKeys(vote.proposalId, vote.personId), type: 'vote', ...vote },
+              // Over the vote as read: two changes of one person's vote cannot both move the tally.
+              ...(previous
+                ? {
+                    ConditionExpression: 'choice = :previous',
+                    ExpressionAttributeValues: { ':previous': previous.choice },
+                  }
+                : { ConditionExpression: 'attribute_not_exists(pk)' }),
+            },
+          },
+          tally,
+          stillMember(tableName, proposal, vote.personId),
+        ],
+        'The vote, the proposal or the membership changed meanwhile.',
+      );
+    },
+
+    // Access pattern `proposal-close`: the closing, its change and its log entry, over the proposal as read.
+    async close({ before, after, effect, log }: Closing) {
+      await transact(
+        client,
+        [
+          {
+            Put: {
+              TableName: tableName,
+              Item: proposalItem(after),
+              // Over the proposal as read: closes that race enact once; no vote lands uncounted.
+              ConditionExpression: '#status = :open AND tally.yes = :y AND tally.#no = :n AND tally.abstain = :a',
+              ExpressionAttributeNames: { '#status': 'status', '#no': 'no' },
+              ExpressionAttributeValues: {
+                ':open': 'open',
+                ':y': before.tally.yes,
+                ':n': before.tally.no,
+                ':a': before.tally.abstain,
+              },
+            },
+          },
+          ...effectItems(tableName, effect),
+          ...logAppendItems(tableName, log),
+        ],
+        'The proposal, its change or the log changed meanwhile.',
+      );
+    },
+
+    // Access pattern `proposals-listed`: a scope's open proposals (closing soonest first), its closed ones
+    // or a person's drafts (newest first), a page at a time (gsi1).
+    async page(list, request) {
+      const { gsi1pk } = proposalList(list);
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi1pk },
+          ScanIndexForward: 'status' in list && list.status === 'open',
+        },
+        request,
+        { name: 'gsi1pk', value: gsi1pk },
+      );
+      return pageOf(page, toProposal);
+    },
+
+    // Access pattern `proposals-due`: open proposals whose window ended, soonest first, a page at a time (gsi2).
+    async duePage(now, request) {
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi2',
+          // `<closesAt>#<id>` sorts below `<now>$` exactly when closesAt ≤ now ('$' follows '#').
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :bound',
+          ExpressionAttributeValues: { ':pk': dueProposals.gsi2pk, ':bound': `${now}$` },
+        },
+        request,
+        { name: 'gsi2pk', value: dueProposals.gsi2pk },
+      );
+      return pageOf(page, toProposal);
+    },
+  };
+}

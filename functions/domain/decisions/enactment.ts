@@ -1,0 +1,127 @@
+// What a passed proposal changes, planned from what the closing read: pure, so the closing's one
+// transaction writes exactly this, and the log entry says exactly what was written. When the change can
+// no longer be made (the member to remove has left, the syndicate's last admin would go), the proposal
+// still passed: it is closed with the reason and nothing changes.
+import { createHash } from 'node:crypto';
+import type { AccountState } from '../innovations/innovation-repository.ts';
+import { canonicalJson, type LogEvent } from '../innovations/log-events.ts';
+import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
+import type { Effect, Proposal, ProposalChange } from './proposal.ts';
+
+/** What the closing read to plan the change: only what its kind needs (the syndicate its scope names). */
+export interface EnactmentState {
+  syndicate?: Syndicate | null;
+  membership?: Membership | null;
+  personExists?: boolean;
+  account?: Pick<AccountState, 'creditLimit'> | null;
+}
+
+export type Enactment =
+  | { effect: Effect; enacted: Extract<LogEvent, { kind: 'proposal-closed' }>['enacted'] }
+  | {
+      notEnacted: string;
+    };
+
+/** The syndicate a proposal's scope names, or undefined for the commons. */
+export function syndicateOf(proposal: Pick<Proposal, 'scope'>): string | undefined {
+  return proposal.scope.startsWith('syndicate:') ? proposal.scope.slice('syndicate:'.length) : undefined;
+}
+
+/** A proposal's change as the log carries it: amounts as strings of digits. */
+export function changeForLog(proposal: ProposalChange) {
+  if (proposal.kind === 'credit-limit') {
+    return { account: proposal.change.account, credit: proposal.change.credit.toString() };
+  }
+  return proposal.kind === 'sense-check' ? null : proposal.change;
+}
+
+/** SHA-256 of what is proposed (title, description, kind and change), standard base64: the log fixes it. */
+export function proposalHash(proposal: Proposal): string {
+  const content = {
+    title: proposal.title,
+    description: proposal.description,
+    kind: proposal.kind,
+    scope: proposal.scope,
+    change: changeForLog(proposal),
+  };
+  return createHash('sha256').update(canonicalJson(content)).digest('base64');
+}
+
+/** The change a passed proposal makes at `at`, or why it can make none. `logIndex` is its log entry's. */
+export function planEnactment(proposal: Proposal, state: EnactmentState, at: string, logIndex: number): Enactment {
+  const by = `proposal:${proposal.id}`;
+  switch (proposal.kind) {
+    case 'sense-check':
+      return { effect: { kind: 'none' }, enacted: null };
+    case 'rate-card': {
+      if (!state.syndicate) return { notEnacted: 'The syndicate no longer exists.' };
+      const syndicateId = state.syndicate.id;
+      return {
+        effect: { kind: 'rate-card', syndicateId, rateCard: proposal.change.rateCard },
+        enacted: { syndicate: syndicateId, rateCard: proposal.change.rateCard },
+      };
+    }
+    case 'credit-limit': {
+      const { account, credit } = proposal.change;
+      const limit = credit === 0n ? null : -credit;
+      const previous = state.account?.creditLimit ?? null;
+      const change = { accountId: account, limit, previous, at, by, reason: proposal.title, logIndex };
+      return {
+        effect: { kind: 'credit-limit', change },
+        enacted: {
+          account,
+          limit: limit === null ? null : limit.toString(),
+          previous: previous === null ? null : previous.toString(),
+        },
+      };
+    }
+    case 'membership': {
+      const { action, personId } = proposal.change;
+      const current = state.membership ?? null;
+      if (!state.syndicate) return { notEnacted: 'The syndicate no longer exists.' };
+      const syndicateId = state.syndicate.id;
+      if (action === 'admit') {
+        if (current?.status === 'active') return { notEnacted: `${personId} is a member already.` };
+        if (!state.personExists) return { notEnacted: `${personId} no longer has an account here.` };
+        const to: Membership = {
+          syndicateId,
+          personId,
+          role: 'member',
+          status: 'active',
+          requestedAt: current?.requestedAt ?? at,
+          decidedAt: at,
+          decidedBy: by,
+          memberSince: at,
+        };
+        return {
+          effect: { kind: 'membership', from: current, to },
+          enacted: { syndicate: syndicateId, admit: personId },
+        };
+      }
+      if (current?.status !== 'active') return { notEnacted: `${personId} is no longer a member.` };
+      if (action === 'make-admin') {
+        if (current.role === 'admin') return { notEnacted: `${personId} is an admin already.` };
+        const to: Membership = { ...current, role: 'admin', decidedAt: at, decidedBy: by };
+        return {
+          effect: { kind: 'membership', from: current, to },
+          enacted: { syndicate: syndicateId, makeAdmin: personId },
+        };
+      }
+      if (current.role === 'admin' && state.syndicate.adminCount <= 1) {
+        return { notEnacted: `${personId} is the syndicate’s last admin: a syndicate always keeps one.` };
+      }
+      if (action === 'unmake-admin') {
+        if (current.role !== 'admin') return { notEnacted: `${personId} is no longer an admin.` };
+        const to: Membership = { ...current, role: 'member', decidedAt: at, decidedBy: by };
+        return {
+          effect: { kind: 'membership', from: current, to },
+          enacted: { syndicate: syndicateId, unmakeAdmin: personId },
+        };
+      }
+      return {
+        effect: { kind: 'membership', from: current, to: null },
+        enacted: { syndicate: syndicateId, remove: personId },
+      };
+    }
+  }
+}

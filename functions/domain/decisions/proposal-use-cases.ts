@@ -1,0 +1,157 @@
+// Proposing, opening and reading proposals. A proposal is made by a member of its scope, as a draft or
+// open at once; opening counts who may vote (a counter: the commons' members, or the syndicate's),
+// fixes its window and appends the opening to the registry log with a hash of what is proposed.
+import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
+import { maxCredit } from '../ledger/credit-grant.ts';
+import type { PageRequest } from '../paging.ts';
+import { retryOnConflict } from '../retry.ts';
+import type { DecisionDependencies } from './dependencies.ts';
+import { eligibleNow, requireMember } from './eligibility.ts';
+import { proposalHash, syndicateOf } from './enactment.ts';
+import { kindRules, type Proposal, type ProposalInput, type ProposalList, thresholdOf } from './proposal.ts';
+
+const dayMs = 86_400_000;
+
+/** Refuses, naming the field, a change that could not be enacted as proposed. */
+async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
+  const rule = kindRules[input.kind];
+  const scopeKind = input.scope === 'commons' ? 'commons' : 'syndicate';
+  const issue = (field: string, message: string) => new ValidationError([{ field, message }]);
+  if (!rule.scopes.includes(scopeKind)) {
+    const where = rule.scopes.map((s) => (s === 'commons' ? '"commons"' : '"syndicate:<id>"')).join(' or ');
+    throw issue('body.scope', `A proposal on ${rule.label} is decided in ${where}.`);
+  }
+  const days = input.days ?? rule.minDays;
+  if (days < rule.minDays) {
+    throw issue('body.days', `A proposal on ${rule.label} stays open at least ${rule.minDays} days.`);
+  }
+  if (input.kind === 'credit-limit') {
+    const { account, credit } = input.change;
+    if (credit > maxCredit)
+      throw issue('body.change.credit', `One credit limit gives at most ${maxCredit} minor units.`);
+    const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
+    const holder = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
+    if (!holder) throw issue('body.change.account', `No ${kind} "${id}" has an account here: check its name.`);
+  }
+  if (input.kind === 'membership') {
+    const { action, personId } = input.change;
+    const membership = await deps.syndicates.getMembership(syndicateOf(input) ?? '', personId);
+    const active = membership?.status === 'active';
+    if (action === 'admit' && !(await deps.people.get(personId))) {
+      throw issue('body.change.personId', `Nobody called "${personId}" has an account here.`);
+    }
+    if (action === 'admit' && active) throw issue('body.change.personId', `${personId} is a member already.`);
+    if (action !== 'admit' && !active) throw issue('body.change.personId', `${personId} is not a member.`);
+    const admin = active && membership?.role === 'admin';
+    if (action === 'make-admin' && admin) throw issue('body.change.personId', `${personId} is an admin already.`);
+    if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
+  }
+  return days;
+}
+
+/**
+ * A member proposes. Steps: check they are a member of the scope and that the change could be made;
+ * build the proposal with the id the idempotency key derives (a retry finds it made); keep it as a draft,
+ * or open it (openWith) in one write with its log entry.
+ */
+export async function propose(deps: DecisionDependencies, identity: Identity, input: ProposalInput): Promise<Proposal> {
+  await requireMember(deps, input.scope, identity.personId);
+  const days = await checkChange(deps, input);
+  const { draft: _draft, days: _days, ...fields } = input;
+  const proposal = {
+    ...fields,
+    id: deps.newId(),
+    days,
+    threshold: thresholdOf(input),
+    createdBy: identity.personId,
+    createdAt: deps.now().toISOString(),
+    status: 'draft',
+    tally: { yes: 0, no: 0, abstain: 0 },
+  } as Proposal;
+  if (input.draft) {
+    try {
+      await deps.decisions.create(proposal);
+      return proposal;
+    } catch (error) {
+      return madeAlready(deps, error, proposal.id);
+    }
+  }
+  return openWith(deps, proposal, (opened, log) => deps.decisions.create(opened, log));
+}
+
+/** The same id again: a request that ran before with this key. Answer with what it made. */
+async function madeAlready(deps: DecisionDependencies, error: unknown, id: string): Promise<Proposal> {
+  const made = error instanceof ConflictError ? await deps.decisions.get(id) : null;
+  if (!made) throw error;
+  return made;
+}
+
+/** Opens `draft` now: counts who may vote, fixes the window, writes it with its log entry (retried on a race). */
+async function openWith(
+  deps: DecisionDependencies,
+  draft: Proposal,
+  write: (opened: Proposal, log: ReturnType<typeof prepareAppend>) => Promise<void>,
+): Promise<Proposal> {
+  return retryOnConflict(async () => {
+    const existing = await deps.decisions.get(draft.id);
+    if (existing && existing.status !== 'draft') return existing;
+    const now = deps.now();
+    const openedAt = now.toISOString();
+    // Counted after the opening time is fixed: someone joining meanwhile is counted but may not vote,
+    // which only ever asks more yes votes, never fewer.
+    const [eligible, head] = await Promise.all([eligibleNow(deps, draft.scope), deps.registryLog.head()]);
+    const closesAt = new Date(now.getTime() + draft.days * dayMs).toISOString();
+    const opened: Proposal = { ...draft, status: 'open', openedAt, closesAt, eligible };
+    const log = prepareAppend(
+      head ?? emptyHead(),
+      {
+        kind: 'proposal-opened',
+        at: openedAt,
+        proposalId: draft.id,
+        scope: draft.scope,
+        proposalKind: draft.kind,
+        by: draft.createdBy,
+        closesAt,
+        eligible,
+        threshold: draft.threshold,
+        contentHash: proposalHash(draft),
+      },
+      now,
+      deps.logSigner,
+    );
+    opened.openLogIndex = log.entry.index;
+    await write(opened, log);
+    return opened;
+  });
+}
+
+/** Its author opens a draft; anyone else is answered as if it did not exist. */
+export async function openDraft(deps: DecisionDependencies, identity: Identity, proposalId: string) {
+  const draft = await deps.decisions.get(proposalId);
+  if (!draft || (draft.status === 'draft' && draft.createdBy !== identity.personId)) {
+    throw new NotFoundError('proposal', proposalId);
+  }
+  if (draft.status !== 'draft') return draft;
+  await requireMember(deps, draft.scope, identity.personId);
+  return openWith(deps, draft, (opened, log) => deps.decisions.open(opened, log));
+}
+
+/** A proposal: drafts for their author only, everything else for anyone (decisions are public). */
+export async function viewProposal(deps: Pick<DecisionDependencies, 'decisions'>, personId: string | null, id: string) {
+  const proposal = await deps.decisions.get(id);
+  if (!proposal || (proposal.status === 'draft' && proposal.createdBy !== personId)) {
+    throw new NotFoundError('proposal', id);
+  }
+  return proposal;
+}
+
+/** A page of a scope's open or closed proposals, or of the caller's drafts. */
+export async function listProposals(
+  deps: Pick<DecisionDependencies, 'decisions'>,
+  list: ProposalList,
+  page: PageRequest,
+) {
+  return deps.decisions.page(list, page);
+}

@@ -1,0 +1,56 @@
+// The proposal form: one form per kind (the kind is in the page's address, so it works without
+// JavaScript), read into the body POST /api/proposals takes; the command validates everything. Bound
+// as typed ("45.00") becomes minor units here; what cannot be read is sent as typed, so the command
+// names the field.
+import { boundFromText } from '#domain/ledger/amount.ts';
+import { type ProposalKind, proposalKinds } from '#domain/decisions/proposal.ts';
+
+export const rateRows = 4;
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const minor = (typed: string) => {
+  const read = boundFromText(typed);
+  return 'minor' in read ? read.minor.toString() : typed;
+};
+
+export const isKind = (value: string | null): value is ProposalKind =>
+  (proposalKinds as readonly string[]).includes(value ?? '');
+
+/** The change of a kind's proposal, from its fields. */
+function changeFromForm(kind: ProposalKind, form: FormData) {
+  if (kind === 'rate-card') {
+    const rows = Array.from({ length: rateRows }, (_, i) => ({
+      service: text(form, `service${i}`),
+      amount: text(form, `amount${i}`),
+      currency: text(form, `currency${i}`) || 'BOUND',
+      per: text(form, `per${i}`) || 'hour',
+    })).filter((row) => row.service !== '' || row.amount !== '');
+    return {
+      rateCard: rows.map((row) => {
+        const amount = minor(row.amount);
+        return {
+          service: row.service,
+          rate: { amount: /^\d+$/.test(amount) ? Number(amount) : amount, currency: row.currency, per: row.per },
+        };
+      }),
+    };
+  }
+  if (kind === 'credit-limit') return { account: text(form, 'account'), credit: minor(text(form, 'credit')) };
+  if (kind === 'membership') return { action: text(form, 'action'), personId: text(form, 'personId') };
+  return undefined;
+}
+
+/** The body of POST /api/proposals, from the form of `kind`. */
+export function proposalFromForm(kind: ProposalKind, form: FormData) {
+  const days = text(form, 'days');
+  const change = changeFromForm(kind, form);
+  return {
+    kind,
+    scope: text(form, 'scope'),
+    title: text(form, 'title'),
+    description: String(form.get('description') ?? ''),
+    ...(days ? { days: /^\d{1,3}$/.test(days) ? Number(days) : days } : {}),
+    draft: form.get('draft') === 'yes',
+    ...(change ? { change } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+// What the decisions pages say of a proposal, in words: the change it makes if it passes, the votes it
+// needs, and its state. Pure, so the pages stay markup.
+import { yesNeeded } from '#domain/decisions/passing-rule.ts';
+import type { Proposal } from '#domain/decisions/proposal.ts';
+import { formatBound } from '#domain/innovations/statements.ts';
+
+/** A plain statement of what changes if the proposal passes. */
+export function changeInWords(proposal: Proposal): string {
+  switch (proposal.kind) {
+    case 'sense-check':
+      return 'Nothing changes by itself: this asks whether the members agree with the statement.';
+    case 'rate-card': {
+      const rows = proposal.change.rateCard.map(
+        (row) => `${row.service}: ${(row.rate.amount / 100).toFixed(2)} ${row.rate.currency} per ${row.rate.per}`,
+      );
+      return rows.length > 0
+        ? `The syndicate’s rate card becomes: ${rows.join('; ')}.`
+        : 'The syndicate’s rate card is emptied.';
+    }
+    case 'credit-limit':
+      return proposal.change.credit === 0n
+        ? `The credit limit of ${proposal.change.account} is taken back to the commons’ default.`
+        : `${proposal.change.account} may go down to −${formatBound(proposal.change.credit)} (its credit limit).`;
+    case 'membership':
+      return {
+        admit: `${proposal.change.personId} becomes a member of the syndicate.`,
+        remove: `${proposal.change.personId} is removed from the syndicate.`,
+        'make-admin': `${proposal.change.personId} becomes an admin of the syndicate.`,
+        'unmake-admin': `${proposal.change.personId} stays a member but is no longer an admin.`,
+      }[proposal.change.action];
+  }
+}
+
+/** "at least 3 of 5 members voting yes (half)". */
+export function passingInWords(proposal: Proposal): string {
+  const eligible = proposal.eligible ?? 0;
+  const share = proposal.threshold.num * 3 === proposal.threshold.den * 2 ? 'two thirds' : 'half';
+  if (proposal.status === 'draft') return `It will need ${share} of the members at opening to vote yes.`;
+  return `It passes with at least ${yesNeeded(eligible, proposal.threshold)} yes votes of the ${eligible} ${eligible === 1 ? 'member' : 'members'} who could vote when it opened (${share} of them, not only of those who vote).`;
+}
+
+/** The proposal's state in a few words. */
+export function stateInWords(proposal: Proposal): string {
+  if (proposal.status === 'draft') return 'Draft: only you see it until you open it.';
+  if (proposal.status === 'open')
+    return `Open for votes until ${proposal.closesAt?.slice(0, 16).replace('T', ' ')} UTC.`;
+  const outcome =
+    proposal.outcome === 'passed' ? 'Passed' : proposal.outcome === 'rejected' ? 'Rejected' : 'Closed without quorum';
+  const enacted = proposal.status === 'enacted' ? ', and its change was made' : '';
+  return `${outcome} on ${proposal.closedAt?.slice(0, 10)}${enacted}.`;
+}
+
+/** Where a scope's decisions are listed. */
+export const scopeHref = (scope: string, status: 'open' | 'closed' = 'open') =>
+  `/decisions/?scope=${encodeURIComponent(scope)}${status === 'closed' ? '&status=closed' : ''}`;
