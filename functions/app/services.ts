@@ -42,6 +42,9 @@ export interface Services extends StoreServices {
   healthProbes: DependencyProbe[];
 }
 
+/** Defined `true` in every function's AWS bundle (config/bundle.ts): what runs only off AWS is left out. */
+declare const GUILDHALL_AWS_BUNDLE: true | undefined;
+
 let processServices: Services | undefined;
 
 /**
@@ -108,12 +111,13 @@ function fileStore(config: Config, log: Logger): FileStore {
   let built: FileStore | undefined;
   const build = (): FileStore => {
     if (config.FILES_BUCKET) return createS3FileStore({ bucket: config.FILES_BUCKET, region: config.AWS_REGION });
-    if (config.STAGE === 'aws') {
-      throw new ConfigError('Invalid configuration:\n  FILES_BUCKET: required in AWS where files are read or written');
+    // A folder or memory only off AWS: an AWS bundle leaves both out (config/bundle.ts).
+    if (typeof GUILDHALL_AWS_BUNDLE === 'undefined' && config.STAGE !== 'aws') {
+      if (config.FILES_DIR) return createDiskFileStore(config.FILES_DIR);
+      if (config.STAGE !== 'test') log.warn('FILES_DIR is not set; uploaded files last only as long as this process');
+      return createMemoryFileStore();
     }
-    if (config.FILES_DIR) return createDiskFileStore(config.FILES_DIR);
-    if (config.STAGE !== 'test') log.warn('FILES_DIR is not set; uploaded files last only as long as this process');
-    return createMemoryFileStore();
+    throw new ConfigError('Invalid configuration:\n  FILES_BUCKET: required in AWS where files are read or written');
   };
   const store = () => {
     built ??= build();

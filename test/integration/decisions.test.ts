@@ -22,7 +22,9 @@ const propose = (as: string, input: Record<string, unknown>, headers: Record<str
 const vote = (as: string, id: string, choice: string, reason?: string) =>
   call('PUT', `/api/proposals/${id}/votes/me`, as, { choice, ...(reason ? { reason } : {}) });
 const close = (as: string, id: string) => call('POST', `/api/proposals/${id}/closing`, as);
-const rateCard = [{ service: 'Roof repair', rate: { amount: 4500, currency: 'BOUND', per: 'hour' } }];
+const rateCard = [
+  { service: 'Roof repair', rate: { amount: 4500, currency: 'BOUND', per: 'hour' }, unpleasant: false },
+];
 
 async function join(syndicateId: string, founder: string, person: string) {
   await call('POST', `/api/syndicates/${syndicateId}/join-requests`, person);
