@@ -13,6 +13,7 @@ import { createLearningRepository } from '#adapters/dynamodb/learning-repository
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
+import { createOfferLookup, createOrderRepository } from '#adapters/dynamodb/order-repository.ts';
 import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import { createPersonDataRepository } from '#adapters/dynamodb/person-data-repository.ts';
@@ -32,6 +33,8 @@ import type {
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
+import type { OfferLookup } from '#domain/orders/order.ts';
+import type { OrderRepository } from '#domain/orders/order-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
@@ -86,6 +89,10 @@ export interface StoreServices {
   ledger: LedgerRepository;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
+  /** Orders of offers in the market, paid through the payments. */
+  orders: OrderRepository;
+  /** The offers' terms as an order reads them. */
+  offers: OfferLookup;
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
@@ -182,6 +189,14 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
         : notCarried('payments'),
+    orders:
+      typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
+        ? createOrderRepository(client, config.TABLE_NAME)
+        : notCarried('orders'),
+    offers:
+      typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
+        ? createOfferLookup(client, config.TABLE_NAME)
+        : notCarried('offers'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

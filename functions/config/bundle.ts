@@ -24,7 +24,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
- * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
+ * GUILDHALL_WITHOUT_PAYMENTS the payments' and orders' from every function but bound-api, the site and
+ * the sweep (which confirms the orders whose dispute window has passed);
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
@@ -57,7 +58,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  // The daily sweep sends saved-search alerts: it keeps their repository.
-  'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  // The daily sweep sends saved-search alerts and confirms due orders: it keeps both repositories.
+  'expire-openings': {},
   'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
 };

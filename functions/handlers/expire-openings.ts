@@ -1,6 +1,7 @@
 // Runs on two EventBridge schedules. Once a day: marks openings whose date passed, so the stream carries
 // their expiry to the shortage index and search, keeps the day's shortage snapshot for the trend, then
-// sends the daily saved-search alerts. Every ten minutes (the input `{ "alerts": "instant" }`): the
+// confirms (and pays) the delivered orders undisputed past their window, then sends the daily
+// saved-search alerts. Every ten minutes (the input `{ "alerts": "instant" }`): the
 // instant alerts alone. The snapshot is read seconds before this sweep's expiries arrive through the
 // stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
 import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
@@ -9,6 +10,7 @@ import { createSearchIndex } from '#app/search-index.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
+import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
@@ -37,12 +39,16 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
   if (event?.alerts === 'instant') return { alerts: await sendAlerts('instant', startedAt) };
   const report = await expireOpenings(services);
   const snapshot = await recordSnapshot(services);
+  // Delivered orders undisputed past their window count as confirmed: paid now, once each.
+  const orders = await confirmDueOrders(services);
   services.log.info('openings expired and shortages snapshotted', {
     checked: report.checked,
     expired: report.expired.length,
     skipped: report.skipped.length,
     day: snapshot.day,
     skills: Object.keys(snapshot.skills).length,
+    ordersConfirmed: orders.confirmed.length,
+    ordersRefused: orders.refused.length,
   });
-  return { ...report, snapshotDay: snapshot.day, alerts: await sendAlerts('daily', startedAt) };
+  return { ...report, snapshotDay: snapshot.day, orders, alerts: await sendAlerts('daily', startedAt) };
 });

@@ -6,6 +6,7 @@ import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
+import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 
@@ -30,6 +31,8 @@ export async function startExpirySweep(
         const report = await expireOpenings(services);
         await recordSnapshot(services);
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
+        const orders = await confirmDueOrders(services);
+        if (orders.checked > 0) services.log.info('due orders swept', { ...orders });
         const day = startedAt.toISOString().slice(0, 10);
         const alerts = dailyAlertsSent === day ? ['instant' as const] : ['instant' as const, 'daily' as const];
         for (const alert of alerts) {

@@ -404,6 +404,34 @@ export const accountRequestsKey = (accountId: string, box: 'sent' | 'received') 
     ? ({ index: 'gsi1', name: 'gsi1pk', value: `PAYREQS#received#${accountId}` } as const)
     : ({ index: 'gsi2', name: 'gsi2pk', value: `PAYREQS#sent#${accountId}` } as const);
 
+/** An offer in the market, by id (the offers' own module writes it; orders read its terms). */
+export const offerKey = (id: string) => ({ pk: `OFFER#${id}`, sk: 'OFFER' });
+
+/**
+ * An order, by id; gsi1 lists the orders an account placed (buying), gsi2 those it received
+ * (selling), newest first. Each account's orders on each side are their own partition.
+ */
+export const orderKeys = (order: { id: string; buyer: string; seller: string; createdAt: string }) => ({
+  pk: `ORDER#${order.id}`,
+  sk: 'ORDER',
+  gsi1pk: `ORDERS#buying#${order.buyer}`,
+  gsi1sk: `${order.createdAt}#${order.id}`,
+  gsi2pk: `ORDERS#selling#${order.seller}`,
+  gsi2sk: `${order.createdAt}#${order.id}`,
+});
+export const orderLookup = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
+/** An account's orders as buyer (gsi1) or as seller (gsi2): the keys above put them there. */
+export const accountOrdersKey = (accountId: string, side: 'buying' | 'selling') =>
+  side === 'buying' ? { gsi1pk: `ORDERS#buying#${accountId}` } : { gsi2pk: `ORDERS#selling#${accountId}` };
+
+/**
+ * A delivered order waiting for its dispute window to pass, in one list by when it falls due: present
+ * exactly while the order is delivered (written and deleted in the order's own transactions), so the
+ * sweep reads the due ones from the start of the list.
+ */
+export const ordersDuePartition = 'ORDERS-DUE';
+export const orderDueKeys = (dueAt: string, orderId: string) => ({ pk: ordersDuePartition, sk: `${dueAt}#${orderId}` });
+
 /**
  * One credit-limit change, in time order. The log index makes two changes in the same millisecond two
  * items (changes written before it was added keep their `LIMIT#<at>` keys and still sort by time).

@@ -144,6 +144,8 @@ export interface PaymentEntry extends EntryBase {
   /** Who made the payment (the admin, for a syndicate's). */
   by: string;
   requestId?: string | undefined;
+  /** The order the payment paid, if any. */
+  orderId?: string | undefined;
 }
 
 /** One line of an account's statement. */

@@ -71,6 +71,8 @@ export type LogEvent =
       by: string;
       /** The payment request it paid, or null for a direct payment. */
       requestId: string | null;
+      /** The order it paid; absent for any other payment (entries before orders never carry it). */
+      orderId?: string;
       /** memoDigest(paymentId, memo): the log commits to the memo without publishing it. */
       memoDigest: string;
     };

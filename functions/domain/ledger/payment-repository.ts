@@ -4,6 +4,7 @@ import type { PaymentEntry } from '../innovations/innovation-repository.ts';
 import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { AccountId } from './account.ts';
+import type { Order, OrderStatus } from '../orders/order.ts';
 import type { Payment, PaymentRequest } from './payment.ts';
 
 /**
@@ -28,7 +29,10 @@ export interface PaymentWrite {
  * condition that it still waits for payment (a request still open), so payments that race or repeat
  * for it pay once. A new kind (an order, approved work) adds a member here and its case in the adapter.
  */
-export type Settles = { kind: 'payment-request'; request: PaymentRequest };
+export type Settles =
+  | { kind: 'payment-request'; request: PaymentRequest }
+  /** An order, saved confirmed on condition that its status is still `from` (delivered or disputed). */
+  | { kind: 'order'; order: Order; from: OrderStatus };
 
 export type RequestBox = 'sent' | 'received';
 

@@ -36,13 +36,13 @@ export interface PaymentResult {
 }
 
 /** True when `personId` acts for `account`: it is theirs, or a syndicate's they are an admin of. */
-async function actsFor(deps: PaymentDependencies, personId: string, account: AccountId): Promise<boolean> {
+export async function actsFor(deps: PaymentDependencies, personId: string, account: AccountId): Promise<boolean> {
   if (account.startsWith('person:')) return account === `person:${personId}`;
   return isAdmin(deps, account.slice('syndicate:'.length), personId);
 }
 
 /** Refuses, naming `field`, an account that belongs to no person or syndicate. */
-async function requireHolder(deps: PaymentDependencies, account: AccountId, field: string) {
+export async function requireHolder(deps: PaymentDependencies, account: AccountId, field: string) {
   const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
   const found = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
   if (!found) {
@@ -75,7 +75,8 @@ export async function pay(deps: PaymentDependencies, identity: Identity, input: 
  * saved once paid (in the payment's own transaction, on condition that it still waits: see Settles).
  */
 export interface Settling {
-  ref: { requestId: string };
+  /** What it pays, named on the payment, both statement lines and the log entry. */
+  ref: { requestId: string; orderId?: undefined } | { orderId: string; requestId?: undefined };
   /** Read again (strongly consistent) at each try: still waiting to be paid, or closed (by which payment, if any). */
   recheck(): Promise<{ waiting: true } | { waiting: false; paymentId?: string | undefined; closed: Error }>;
   settled(paid: { by: string; at: string; paymentId: string }): Settles;
@@ -112,6 +113,7 @@ export async function movePayment(
 ): Promise<PaymentResult> {
   const { from, to, amount } = draft;
   const requestId = settling?.ref.requestId;
+  const orderId = settling?.ref.orderId;
   return retryOnConflict(async () => {
     const [existing, accounts, head, current] = await Promise.all([
       deps.payments.getPayment(draft.id),
@@ -146,13 +148,15 @@ export async function movePayment(
         amount: amount.toString(),
         by,
         requestId: requestId ?? null,
+        // Undefined but on an order's payment, and canonical JSON leaves it out: older entries keep their bytes.
+        orderId,
         memoDigest: memoDigest(draft.id, draft.memo),
       },
       now,
       deps.logSigner,
     );
-    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId };
-    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId, logIndex: log.entry.index };
+    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId, orderId };
+    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId, orderId, logIndex: log.entry.index };
     const entries: [PaymentEntry, PaymentEntry] = [
       { ...line, kind: 'payment', accountId: from, counterparty: to, amount: -amount, sequence: 0 },
       { ...line, kind: 'payment', accountId: to, counterparty: from, amount, sequence: 1 },

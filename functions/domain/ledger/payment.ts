@@ -26,6 +26,8 @@ export interface Payment {
   at: string;
   /** The payment request it paid, if any. */
   requestId?: string | undefined;
+  /** The order it paid, if any. */
+  orderId?: string | undefined;
   logIndex: number;
 }
 
