@@ -421,7 +421,10 @@ export const orderKeys = (order: { id: string; buyer: string; seller: string; cr
 });
 export const orderLookup = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 /** An account's orders as buyer (gsi1) or as seller (gsi2): the keys above put them there. */
-export const accountOrdersKey = (accountId: string, side: 'buying' | 'selling') =>
+export const accountOrdersKey = (
+  accountId: string,
+  side: 'buying' | 'selling',
+): { gsi1pk: string } | { gsi2pk: string } =>
   side === 'buying' ? { gsi1pk: `ORDERS#buying#${accountId}` } : { gsi2pk: `ORDERS#selling#${accountId}` };
 
 /**
