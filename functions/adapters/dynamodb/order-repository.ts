@@ -39,6 +39,7 @@ export function createOrderRepository(client: DynamoDBDocumentClient, tableName:
       );
     },
 
+    // Access pattern `order-step`: the order over the status it was decided from, with its due-list item.
     async saveStep(order, from) {
       await transact(client, orderStepItems(tableName, order, from), 'The order changed meanwhile.');
     },

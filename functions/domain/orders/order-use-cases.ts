@@ -79,7 +79,7 @@ export async function placeOrder(deps: OrderDependencies, identity: Identity, in
 }
 
 /** The sides of an order the person acts for; an order they act for on neither side is not found. */
-async function sidesOf(deps: OrderDependencies, identity: Identity, orderId: string) {
+export async function sidesOf(deps: OrderDependencies, identity: Identity, orderId: string) {
   const order = await deps.orders.getOrder(orderId);
   if (!order) throw new NotFoundError('order', orderId);
   const [buyer, seller] = await Promise.all([

@@ -75,6 +75,8 @@ const examples: Record<string, unknown[]> = {
   'POST /api/payment-requests': [
     { payer: 'person:demo-ada', payee: 'syndicate:taller-comun-valencia', amount: 1250, memo: 'Kettle repair' },
   ],
+  'POST /api/orders': [{ offerId: 'kettle-repair', quantity: 1, buyer: 'syndicate:taller-comun-valencia' }],
+  'PUT /api/orders/{orderId}/step': [{ action: 'dispute', reason: 'Only one of the two kettles was repaired.' }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
