@@ -9,6 +9,7 @@ import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.t
 import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
 import { readyToPay } from '../support/innovation-world.ts';
+import { putOffer } from '../support/offers.ts';
 import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
@@ -25,6 +26,7 @@ const ids = {
   notification: '',
   savedSearch: '',
   paymentRequest: '',
+  order: '',
 };
 const roles = {
   anonymous: null,
@@ -156,6 +158,16 @@ beforeAll(async () => {
       call('POST', '/api/payment-requests', 'applicant', { payer: 'person:owner', amount: 1500, memo: 'Site visit' }),
       201,
       'ask to be paid',
+    ),
+  ).id;
+
+  // The applicant orders the owner's offer: the order is the two of theirs, and nobody else's.
+  await putOffer(api.services, { id: 'owner-repairs', seller: 'person:owner' });
+  ids.order = body(
+    await expectStatus(
+      call('POST', '/api/orders', 'applicant', { offerId: 'owner-repairs', quantity: 2 }),
+      201,
+      'order',
     ),
   ).id;
 
@@ -396,6 +408,26 @@ const cells: Cell[] = [
     route: 'PUT /api/payment-requests/{requestId}/decision',
     path: () => `/api/payment-requests/${ids.paymentRequest}/decision`,
     body: { decision: 'refuse' },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  // An order is its buyer's and its seller's (the owner sells here): others get 404 on each of its routes.
+  {
+    route: 'GET /api/orders/{orderId}',
+    path: () => `/api/orders/${ids.order}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/orders',
+    path: () => '/api/syndicates/own-syn/orders?side=selling',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/orders/{orderId}/step',
+    path: () => `/api/orders/${ids.order}/step`,
+    body: { action: 'accept' },
     owner: 'owner',
     ownerStatus: 200,
   },

@@ -10,6 +10,7 @@ import { contentDocuments, openingDocument } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
+import { putOffer } from '../support/offers.ts';
 import { dayReportInput, draftInput } from '../unit/innovations/fixtures.ts';
 
 type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -180,6 +181,11 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
       }),
       201,
     );
+  }
+  // Ana orders riverside's offer five times.
+  await putOffer(services, { id: 'riverside-joinery', seller: 'syndicate:riverside' });
+  for (let i = 0; i < 5; i++) {
+    await ok(call('POST', '/api/orders', 'ana', { offerId: 'riverside-joinery', quantity: i + 1 }), 201);
   }
   for (let i = 0; i < 2; i++) {
     await ok(
@@ -357,7 +363,19 @@ const paymentRows: ListRow[] = [
   },
 ];
 
-const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows];
+// Rows of issue 16's orders: ana's five orders from riverside, from each side.
+const orderRows: ListRow[] = [
+  { route: '/api/me/orders', path: '/api/me/orders', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/syndicates/{syndicateId}/orders',
+    path: '/api/syndicates/riverside/orders?side=selling',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
+];
+
+const rows: ListRow[] = [...jobRows, ...innovationRows, ...peopleRows, ...paymentRows, ...orderRows];
 
 const withQuery = (path: string, query: string) => `${path}${path.includes('?') ? '&' : '?'}${query}`;
 const pathOf = (row: ListRow) =>
@@ -381,6 +399,7 @@ const boundedLists: Record<string, string> = {
     'courses of the commons, ranked; qualifyNow among the newest 200 open openings only (recommendationWindow)',
   '/api/shortages/trend': 'one snapshot a day, for at most 366 days (the `days` query)',
   '/api/registry-log/entries': 'a window of at most 1,000 entries by index: start and end are its cursor',
+  '/api/orders/{orderId}': 'skillIds: at most 20 of its offer’s skills (maxOrderSkills, domain/orders/order.ts)',
   '/api/openings/{openingId}/readiness':
     'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
 };

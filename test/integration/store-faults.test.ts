@@ -177,6 +177,8 @@ function nthWriteFails(config: Services['config']) {
     'innovations',
     'ledger',
     'payments',
+    'orders',
+    'offers',
     'registryLog',
     'storeClient',
     'notifications',

@@ -82,6 +82,8 @@ export interface Order {
 }
 
 export const maxQuantity = 10_000;
+/** An order keeps at most this many of its offer's skills (an offer names fewer: this only bounds a read). */
+export const maxOrderSkills = 20;
 
 export const quantityProblems = {
   notWhole: 'Order a whole number of units, such as 3.',
@@ -290,7 +292,7 @@ export function newOrder(
     quantity: input.quantity,
     total: orderTotal(offer.price, input.quantity),
     trade: offer.trade,
-    skillIds: [...offer.skillIds],
+    skillIds: offer.skillIds.slice(0, maxOrderSkills),
     demandHours: offer.unit === 'hour' ? input.quantity : 0,
     status: 'requested',
     createdAt: input.at,

@@ -248,6 +248,11 @@ describe('the terms an order keeps', () => {
     offer.skillIds.pop();
   });
 
+  it('keeps at most 20 of the offer’s skills', () => {
+    const many = Array.from({ length: 25 }, (_, n) => `skill-${n}`);
+    expect(newOrder({ ...offer, skillIds: many }, input).skillIds).toEqual(many.slice(0, 20));
+  });
+
   it('counts no hours of demand for an offer sold by the item or the job', () => {
     expect(newOrder({ ...offer, unit: 'item' }, input).demandHours).toBe(0);
     expect(newOrder({ ...offer, unit: 'job' }, input).demandHours).toBe(0);
