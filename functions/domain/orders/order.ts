@@ -183,15 +183,17 @@ export function orderStep(
       'You act for both the buyer and the seller of this order: someone else must take this step.',
     );
   }
+  // Either party asking again after a confirmation (the seller's of a due order among them) is answered.
+  const again = step.action === 'confirm' && order.status === 'confirmed' && (side.buyer || side.seller);
   const dueConfirm = step.action === 'confirm' && side.seller && isDue(order, now);
-  if (!side[rule.side] && !dueConfirm) throw new ForbiddenError(forbidden[step.action]);
+  if (!side[rule.side] && !dueConfirm && !again) throw new ForbiddenError(forbidden[step.action]);
   if (step.action === 'dispute' && !step.reason) {
     throw new ValidationError([{ field: 'body.reason', message: 'Say why you dispute the delivery.' }]);
   }
   if (step.action !== 'dispute' && step.reason !== undefined) {
     throw new ValidationError([{ field: 'body.reason', message: 'Only a dispute takes a reason.' }]);
   }
-  if (step.action === 'confirm' && order.status === 'confirmed') return 'already-confirmed';
+  if (again) return 'already-confirmed';
   if (!rule.from.includes(order.status)) {
     throw new ConflictError(`This order is ${order.status}: it cannot be ${pastTense[step.action]} now.`);
   }

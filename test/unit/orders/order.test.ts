@@ -70,6 +70,7 @@ describe('the steps of an order', () => {
           expect(refusal.message).toMatch(new RegExp(`This order is ${status}: it cannot be \\w+ now\\.`));
         });
       }
+      if (action === 'confirm' && status === 'confirmed') continue;
       it(`refuses the other side and outsiders to ${action} a ${status} order`, () => {
         const other = side === 'buyer' ? seller : buyer;
         const refusal = thrown(() => orderStep({ status, dueAt: notDue }, stepOf(action), other, now), ForbiddenError);
@@ -79,8 +80,13 @@ describe('the steps of an order', () => {
     }
   }
 
-  it('answers a confirmation of a confirmed order as already confirmed (a retry pays nothing)', () => {
+  it('answers either party’s confirmation of a confirmed order as already confirmed (a retry pays nothing)', () => {
     expect(orderStep({ status: 'confirmed' }, { action: 'confirm' }, buyer, now)).toBe('already-confirmed');
+    // The seller who confirmed a due order, asking again after the sweep or the buyer did.
+    expect(orderStep({ status: 'confirmed', dueAt: due }, { action: 'confirm' }, seller, now)).toBe(
+      'already-confirmed',
+    );
+    expect(() => orderStep({ status: 'confirmed' }, { action: 'confirm' }, neither, now)).toThrow(ForbiddenError);
   });
 
   it('says in the past tense which step a status refuses', () => {
