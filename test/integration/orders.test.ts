@@ -75,9 +75,11 @@ describe('an order from ordering to payment', () => {
     });
     const ada = await statement('ada');
     expect(ada.account.balance).toBe('6000');
-    expect(ada.items.at(-1)).toMatchObject({ counterparty: 'syndicate:taller', amount: '6000' });
-    const lines = (await services.ledger.entriesPage('syndicate:taller', { limit: 100 })).items;
-    expect(lines.at(-1)).toMatchObject({ orderId: id, amount: -6000n });
+    expect(ada.items.at(-1)).toMatchObject({ counterparty: 'syndicate:taller', amount: '6000', orderId: id });
+    const taller = body(await call('GET', '/api/syndicates/taller/statement', null));
+    expect(taller.items.at(-1)).toMatchObject({ counterparty: 'person:ada', amount: '-6000', orderId: id });
+    const csv = String((await call('GET', '/api/me/statement?format=csv', 'ada')).body);
+    expect(csv).toContain(`,order-${id},Order ${id}: 3 × Bookkeeping,${id}`);
     const entry = await services.registryLog.entry(body(confirmed).payment.logIndex);
     expect(parseEvent(entry?.data ?? '')).toMatchObject({ kind: 'payment', orderId: id, requestId: null });
     const again = await step('co-admin', id, 'confirm');

@@ -20,9 +20,10 @@ export interface StatementRow {
   title?: string | undefined;
   reportId?: string | undefined;
   syndicateId?: string | undefined;
-  /** What a payment was: its id and its memo. */
+  /** What a payment was: its id and its memo, and the order it paid, if any. */
   paymentId?: string | undefined;
   memo?: string | undefined;
+  orderId?: string | undefined;
   /** The other side: an account id, or for an implementer's share the syndicate that keeps it. */
   counterparty: string;
   amount: bigint;
@@ -52,6 +53,7 @@ export function accountRows(entries: readonly LedgerEntry[], titles: ReadonlyMap
         kind: entry.amount < 0n ? 'payment-sent' : 'payment-received',
         paymentId: entry.paymentId,
         memo: entry.memo,
+        orderId: entry.orderId,
         balance: entry.balanceAfter,
       };
     }
@@ -128,6 +130,7 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       'balance_minor',
       'payment',
       'memo',
+      'order',
     ],
     rows.map((row) => [
       row.at,
@@ -142,6 +145,7 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       row.balance,
       row.paymentId,
       row.memo,
+      row.orderId,
     ]),
   );
 }
