@@ -29,6 +29,18 @@ export const stepWords: Record<OrderAction, { button: string; consequence: (tota
   refund: { button: 'Refund', consequence: () => 'The order ends without payment. This cannot be undone.' },
 };
 
+/** A step's words for the viewer's side: the seller confirms only a due order, which collects its payment. */
+export function wordsFor(action: OrderAction, side: { seller: boolean }) {
+  if (action === 'confirm' && side.seller) {
+    return {
+      button: 'Collect payment',
+      consequence: (total: string) =>
+        `Its window passed undisputed, so it counts as confirmed: ${total} moves from the buyer to you now.`,
+    };
+  }
+  return stepWords[action];
+}
+
 /** The steps the viewer may take now: each one the rules would let their side take (orderStep decides). */
 export function stepsFor(order: Order, side: { buyer: boolean; seller: boolean }, now: Date): OrderAction[] {
   return orderActions.filter((action) => {
