@@ -91,14 +91,16 @@ export const quantityProblems = {
   tooMany: `One order takes at most ${maxQuantity} units.`,
 };
 
+/** A quantity written as text: digits, optionally with a decimal part (which must then be zeros). */
+const quantityText = /^-?\d+(\.\d+)?$/;
+
 /** What is wrong with a quantity from a request, or undefined for a whole number of units from 1 up. */
 export function quantityProblem(value: unknown): string | undefined {
-  const number = typeof value === 'string' && /^-?\d+(\.\d*)?$/.test(value) ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number) || !Number.isInteger(number)) {
-    return quantityProblems.notWhole;
-  }
-  if (number < 1) return quantityProblems.notPositive;
-  return number > maxQuantity ? quantityProblems.tooMany : undefined;
+  const number = typeof value === 'string' ? (quantityText.test(value) ? Number(value) : Number.NaN) : value;
+  // Number.isInteger is false for anything but a whole number, so past it `number` is one.
+  if (!Number.isInteger(number)) return quantityProblems.notWhole;
+  if ((number as number) < 1) return quantityProblems.notPositive;
+  return (number as number) > maxQuantity ? quantityProblems.tooMany : undefined;
 }
 
 export const quantitySchema = lazySchema(() =>
@@ -155,7 +157,8 @@ export const orderTransitions: Readonly<
 
 /** Whether a delivered order's window has passed at `now`: it then counts as confirmed. */
 export function isDue(order: Pick<Order, 'status' | 'dueAt'>, now: Date): boolean {
-  return order.status === 'delivered' && order.dueAt !== undefined && order.dueAt <= now.toISOString();
+  // No due instant sorts after every time: an order without one is never due.
+  return order.status === 'delivered' && (order.dueAt ?? '\uffff') <= now.toISOString();
 }
 
 /** When a delivery made at `at` falls due: `windowDays` whole days later. */
@@ -250,8 +253,8 @@ export function checkOrderSides(sides: {
 
 /** Whether an offer takes orders at `now`: open and not past its expiry. */
 export function checkOfferOpen(offer: Pick<OfferTerms, 'status' | 'expiresAt'>, now: Date): void {
-  const expired = offer.status === 'expired' || (offer.expiresAt !== undefined && offer.expiresAt <= now.toISOString());
-  if (offer.status === 'open' && !expired) return;
+  // An offer past its expiry takes no orders even before the offers' sweep marks it expired.
+  if (offer.status === 'open' && (offer.expiresAt ?? '\uffff') > now.toISOString()) return;
   const why = offer.status === 'withdrawn' ? 'was withdrawn' : 'has expired';
   throw new ValidationError(
     [{ field: 'body.offerId', message: `This offer ${why}: it takes no more orders.` }],

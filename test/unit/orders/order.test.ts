@@ -113,8 +113,20 @@ describe('the steps of an order', () => {
         () => orderStep({ status: 'requested' }, stepOf(action), { buyer: true, seller: true }, now),
         RuleViolationError,
       );
-      expect(refusal.rule).toBe('conflict-of-interest');
+      expect([refusal.rule, refusal.message]).toEqual([
+        'conflict-of-interest',
+        'You act for both the buyer and the seller of this order: someone else must take this step.',
+      ]);
     }
+  });
+
+  it('lets the seller take no step of the buyer’s but the confirmation of a due order', () => {
+    for (const action of ['dispute', 'cancel'] as const) {
+      expect(() => orderStep({ status: 'delivered', dueAt: due }, stepOf(action), seller, now)).toThrow(ForbiddenError);
+    }
+    expect(() => orderStep({ status: 'delivered', dueAt: due }, { action: 'refund' }, buyer, now)).toThrow(
+      ForbiddenError,
+    );
   });
 
   it('needs a reason for a dispute, and takes one for nothing else', () => {
@@ -135,7 +147,10 @@ describe('the steps of an order', () => {
       () => orderStep({ status: 'delivered', dueAt: due }, { action: 'dispute', reason: 'Late.' }, buyer, now),
       RuleViolationError,
     );
-    expect(late.rule).toBe('dispute-window-closed');
+    expect([late.rule, late.message]).toEqual([
+      'dispute-window-closed',
+      'The window to dispute this delivery has passed: it counts as confirmed.',
+    ]);
     expect(orderStep({ status: 'delivered', dueAt: due }, { action: 'confirm' }, seller, now)).toBe('confirmed');
     expect(() => orderStep({ status: 'delivered', dueAt: notDue }, { action: 'confirm' }, seller, now)).toThrow(
       ForbiddenError,
@@ -187,6 +202,7 @@ describe('who may order an offer', () => {
     ['a syndicate ordering its own offer', { buyer: 'syndicate:taller' as const, seller: 'syndicate:taller' as const }],
   ])('refuses %s, naming the offer', (_what, over) => {
     const refusal = thrown(() => checkOrderSides(sides(over)), ValidationError);
+    expect(refusal.message).toBe('Nobody orders from themselves.');
     expect(refusal.issues).toEqual([
       { field: 'body.offerId', message: 'This offer is yours (or your syndicate’s): you cannot order it yourself.' },
     ]);
@@ -203,13 +219,20 @@ describe('the offer an order is made from', () => {
     ['withdrawn', { status: 'withdrawn' as const }, 'This offer was withdrawn: it takes no more orders.'],
     ['marked expired', { status: 'expired' as const }, 'This offer has expired: it takes no more orders.'],
     [
+      'marked expired before its date',
+      { status: 'expired' as const, expiresAt: notDue },
+      'This offer has expired: it takes no more orders.',
+    ],
+    [
       'past its expiry',
       { status: 'open' as const, expiresAt: due },
       'This offer has expired: it takes no more orders.',
     ],
   ])('refuses an offer %s, naming it', (_what, offer, message) => {
-    expect(thrown(() => checkOfferOpen(offer, now), ValidationError).issues).toEqual([
-      { field: 'body.offerId', message },
+    const refusal = thrown(() => checkOfferOpen(offer, now), ValidationError);
+    expect([refusal.message, refusal.issues]).toEqual([
+      'The offer takes no orders.',
+      [{ field: 'body.offerId', message }],
     ]);
   });
 });
@@ -268,6 +291,7 @@ describe('the terms an order keeps', () => {
     expect(orderTotal(maxPayment, 1)).toBe(maxPayment);
     expect(orderTotal(7n, 3)).toBe(21n);
     const refusal = thrown(() => orderTotal(maxPayment / 2n + 1n, 2), ValidationError);
+    expect(refusal.message).toBe('The order is too large.');
     expect(refusal.issues[0]?.field).toBe('body.quantity');
     expect(refusal.issues[0]?.message).toMatch(/more than one payment may move \(1000000000000 minor units\)/);
   });
@@ -292,8 +316,25 @@ describe('what an order request takes', () => {
     [Number.POSITIVE_INFINITY, quantityProblems.notWhole],
     [null, quantityProblems.notWhole],
     [10_001, quantityProblems.tooMany],
+    [1e21, quantityProblems.tooMany],
+    ['3.00', undefined],
+    ['3.', quantityProblems.notWhole],
+    [' 3', quantityProblems.notWhole],
+    ['3 ', quantityProblems.notWhole],
+    ['0x10', quantityProblems.notWhole],
+    ['1e3', quantityProblems.notWhole],
+    ['', quantityProblems.notWhole],
+    [3n, quantityProblems.notWhole],
   ])('a quantity of %s: %s', (value, problem) => {
     expect(quantityProblem(value)).toBe(problem);
+  });
+
+  it('says what is wrong with a quantity in words a person can act on', () => {
+    expect(quantityProblems).toEqual({
+      notWhole: 'Order a whole number of units, such as 3.',
+      notPositive: 'Order at least one unit.',
+      tooMany: 'One order takes at most 10000 units.',
+    });
   });
 
   it('parses an order into its offer, a number of units and the buying account', () => {
@@ -303,8 +344,8 @@ describe('what an order request takes', () => {
       buyer: 'syndicate:taller',
     });
     const refused = orderInputSchema().safeParse({ offerId: 'books', quantity: 0 });
-    expect(refused.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
-      ['quantity', quantityProblems.notPositive],
+    expect(refused.error?.issues.map((issue) => [issue.code, issue.path.join('.'), issue.message])).toEqual([
+      ['custom', 'quantity', quantityProblems.notPositive],
     ]);
   });
 
@@ -316,5 +357,11 @@ describe('what an order request takes', () => {
     expect(orderStepSchema().safeParse({ action: 'pay' }).success).toBe(false);
     expect(orderStepSchema().safeParse({ action: 'dispute', reason: 'x'.repeat(2001) }).success).toBe(false);
     expect(orderStepSchema().safeParse({ action: 'dispute', reason: 'x'.repeat(2000) }).success).toBe(true);
+    // A reason may run over several lines, and a refusal names it.
+    expect(orderStepSchema().parse({ action: 'dispute', reason: 'First line.\nSecond line.' }).reason).toBe(
+      'First line.\nSecond line.',
+    );
+    const blank = orderStepSchema().safeParse({ action: 'dispute', reason: '   ' });
+    expect(blank.error?.issues[0]?.message).toMatch(/^The reason /);
   });
 });
