@@ -72,6 +72,8 @@ const pages = [
   '/dev/mail/',
   '/me/pay/?to=syndicate:taller-comun-valencia',
   '/me/payment-requests/',
+  '/me/orders/',
+  '/me/orders/?side=selling',
   // Another person's profile: the pay form beside it.
   '/people/demo-ada/',
   '/auth/sign-in',

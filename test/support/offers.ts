@@ -18,7 +18,8 @@ export interface OfferFixture {
   expiresAt?: string;
 }
 
-export async function putOffer(services: Services, fixture: OfferFixture) {
+/** The offer item as the offers' module stores it, with the defaults above. */
+export function offerItem(fixture: OfferFixture) {
   const offer = {
     title: `Offer ${fixture.id}`,
     kind: 'service',
@@ -31,12 +32,12 @@ export async function putOffer(services: Services, fixture: OfferFixture) {
     expiresAt: '2099-01-01T00:00:00.000Z',
     ...fixture,
   };
-  await services.storeClient.send(
-    new PutCommand({
-      TableName: services.config.TABLE_NAME,
-      // The price as the payments store amounts (a bigint, a DynamoDB number).
-      Item: { ...offerKey(offer.id), type: 'offer', ...offer },
-    }),
-  );
-  return offer;
+  // The price as the payments store amounts (a bigint, a DynamoDB number).
+  return { ...offerKey(offer.id), type: 'offer', ...offer };
+}
+
+export async function putOffer(services: Pick<Services, 'storeClient' | 'config'>, fixture: OfferFixture) {
+  const item = offerItem(fixture);
+  await services.storeClient.send(new PutCommand({ TableName: services.config.TABLE_NAME, Item: item }));
+  return item;
 }
