@@ -59,7 +59,7 @@ describe('an order from ordering to payment', () => {
       total: '6000',
       demandHours: 3,
       skillIds: ['bookkeeping'],
-      status: 'requested',
+      status: 'ordered',
     });
     // A later price change does not change the order.
     await putOffer(services, { id: 'ada-books', seller: 'person:ada', title: 'Bookkeeping', price: 9900n });

@@ -30,7 +30,7 @@ export function orderEvents(oldItem: Image | undefined, newItem: Image): PersonE
   const title = required(newItem, 'title');
   const link = `/me/orders/${id}/`;
   if (!oldItem) {
-    if (status !== 'requested') return [];
+    if (status !== 'ordered') return [];
     return [
       {
         kind: 'order-received',

@@ -13,7 +13,7 @@ import { accountIdSchema } from '../ledger/payment.ts';
 import { text } from '../text.ts';
 
 export type OrderStatus =
-  | 'requested'
+  | 'ordered'
   | 'accepted'
   | 'declined'
   | 'cancelled'
@@ -23,7 +23,7 @@ export type OrderStatus =
   | 'refunded';
 
 /** Statuses of an order not yet delivered: its hours count as demand in the shortage index. */
-export const statusesBeforeDelivery: readonly OrderStatus[] = ['requested', 'accepted'];
+export const statusesBeforeDelivery: readonly OrderStatus[] = ['ordered', 'accepted'];
 
 export type OfferUnit = 'hour' | 'item' | 'job';
 
@@ -144,9 +144,9 @@ type Side = 'buyer' | 'seller';
 export const orderTransitions: Readonly<
   Record<OrderAction, { side: Side; from: readonly OrderStatus[]; to: OrderStatus }>
 > = {
-  accept: { side: 'seller', from: ['requested'], to: 'accepted' },
-  decline: { side: 'seller', from: ['requested'], to: 'declined' },
-  cancel: { side: 'buyer', from: ['requested'], to: 'cancelled' },
+  accept: { side: 'seller', from: ['ordered'], to: 'accepted' },
+  decline: { side: 'seller', from: ['ordered'], to: 'declined' },
+  cancel: { side: 'buyer', from: ['ordered'], to: 'cancelled' },
   deliver: { side: 'seller', from: ['accepted'], to: 'delivered' },
   dispute: { side: 'buyer', from: ['delivered'], to: 'disputed' },
   // From disputed: the buyer withdraws the dispute and confirms in one step.
@@ -299,7 +299,7 @@ export function newOrder(
     trade: offer.trade,
     skillIds: offer.skillIds.slice(0, maxOrderSkills),
     demandHours: offer.unit === 'hour' ? input.quantity : 0,
-    status: 'requested',
+    status: 'ordered',
     createdAt: input.at,
     updatedAt: input.at,
   };

@@ -20,7 +20,7 @@ const sideQuery = lazySchema(() =>
 );
 
 const statuses = [
-  'requested',
+  'ordered',
   'accepted',
   'declined',
   'cancelled',

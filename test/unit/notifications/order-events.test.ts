@@ -11,7 +11,7 @@ const order = (fields: Image = {}): Image => ({
   seller: 'person:ada',
   orderedBy: 'bram',
   title: 'Bookkeeping',
-  status: 'requested',
+  status: 'ordered',
   ...fields,
 });
 const change = (oldItem: Image | undefined, newItem: Image): ItemChange => ({

@@ -32,7 +32,7 @@ const notDue = '2026-03-11T00:00:00.000Z';
 const due = '2026-03-10T12:00:00.000Z';
 
 const statuses: OrderStatus[] = [
-  'requested',
+  'ordered',
   'accepted',
   'declined',
   'cancelled',
@@ -44,9 +44,9 @@ const statuses: OrderStatus[] = [
 
 /** The whole table: for each action and side, the statuses it leads from and where to. */
 const allowed: Array<[OrderAction, 'buyer' | 'seller', Partial<Record<OrderStatus, OrderStatus>>]> = [
-  ['accept', 'seller', { requested: 'accepted' }],
-  ['decline', 'seller', { requested: 'declined' }],
-  ['cancel', 'buyer', { requested: 'cancelled' }],
+  ['accept', 'seller', { ordered: 'accepted' }],
+  ['decline', 'seller', { ordered: 'declined' }],
+  ['cancel', 'buyer', { ordered: 'cancelled' }],
   ['deliver', 'seller', { accepted: 'delivered' }],
   ['dispute', 'buyer', { delivered: 'disputed' }],
   ['confirm', 'buyer', { delivered: 'confirmed', disputed: 'confirmed' }],
@@ -110,7 +110,7 @@ describe('the steps of an order', () => {
   it('refuses anyone acting for both sides, whatever the step', () => {
     for (const [action] of allowed) {
       const refusal = thrown(
-        () => orderStep({ status: 'requested' }, stepOf(action), { buyer: true, seller: true }, now),
+        () => orderStep({ status: 'ordered' }, stepOf(action), { buyer: true, seller: true }, now),
         RuleViolationError,
       );
       expect([refusal.rule, refusal.message]).toEqual([
@@ -173,7 +173,7 @@ describe('the steps of an order', () => {
   });
 
   it('counts as demand exactly the statuses before delivery', () => {
-    expect(statusesBeforeDelivery).toEqual(['requested', 'accepted']);
+    expect(statusesBeforeDelivery).toEqual(['ordered', 'accepted']);
   });
 });
 
@@ -268,7 +268,7 @@ describe('the terms an order keeps', () => {
       trade: 'accounting',
       skillIds: ['bookkeeping'],
       demandHours: 3,
-      status: 'requested',
+      status: 'ordered',
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     });
