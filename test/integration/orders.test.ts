@@ -116,9 +116,11 @@ describe('an order from ordering to payment', () => {
     ['an expired offer', { offerId: 'old' }, 422, 'body.offerId', /expired/],
     ['an offer nobody listed', { offerId: 'nowhere' }, 422, 'body.offerId', /No offer/],
     ['a total past what one payment moves', { quantity: 10_000, offerId: 'huge' }, 422, 'body.quantity', /more than/],
+    ['more units than the offer holds', { quantity: 3, offerId: 'two-left' }, 422, 'body.quantity', /holds 2 at most/],
     ['a status the server keeps', { status: 'confirmed' }, 400, 'body.status', /does not take this field/],
   ])('refuses %s, naming the field, and changes nothing', async (_what, change, status, field, message) => {
     await putOffer(services, { id: 'huge', seller: 'person:ada', price: 999_999_999_999n });
+    await putOffer(services, { id: 'two-left', seller: 'person:ada', quantity: 2 });
     const before = await tableSnapshot(services.config.TABLE_NAME);
     const refused = await order('carla', { offerId: 'ada-books', quantity: 1, ...change });
     expect(refused.status, JSON.stringify(refused.body)).toBe(status);

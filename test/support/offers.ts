@@ -16,6 +16,8 @@ export interface OfferFixture {
   trade?: string;
   status?: 'open' | 'withdrawn' | 'expired';
   expiresAt?: string;
+  /** How many units are on offer; absent: as many as asked. */
+  quantity?: number;
 }
 
 /** The offer item as the offers' module stores it, with the defaults above. */

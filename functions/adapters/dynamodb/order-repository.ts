@@ -89,6 +89,7 @@ export function createOfferLookup(client: DynamoDBDocumentClient, tableName: str
         trade: offer.trade,
         status: offer.status,
         expiresAt: offer.expiresAt,
+        quantity: offer.quantity,
       };
     },
   };

@@ -13,6 +13,7 @@ import { retryOnConflict } from '../retry.ts';
 import {
   checkOfferOpen,
   checkOrderSides,
+  checkQuantityOffered,
   dueAfter,
   isDue,
   newOrder,
@@ -60,6 +61,7 @@ export async function placeOrder(deps: OrderDependencies, identity: Identity, in
   checkOrderSides({ buyer, seller: offer.seller, actsForBuyer, actsForSeller });
   const now = deps.now();
   checkOfferOpen(offer, now);
+  checkQuantityOffered(offer, input.quantity);
   const order = newOrder(offer, {
     id: deps.newId(),
     buyer,

@@ -40,6 +40,8 @@ export interface OfferTerms {
   trade: string;
   status: 'open' | 'withdrawn' | 'expired';
   expiresAt?: string | undefined;
+  /** How many units are on offer; absent: as many as asked. */
+  quantity?: number | undefined;
 }
 
 /** The port orders read offers through (the offers' own store is another module's). */
@@ -259,6 +261,15 @@ export function checkOfferOpen(offer: Pick<OfferTerms, 'status' | 'expiresAt'>, 
   throw new ValidationError(
     [{ field: 'body.offerId', message: `This offer ${why}: it takes no more orders.` }],
     'The offer takes no orders.',
+  );
+}
+
+/** Refuses, naming the quantity, an order of more units than the offer holds (when it says how many). */
+export function checkQuantityOffered(offer: Pick<OfferTerms, 'quantity'>, quantity: number): void {
+  if (offer.quantity === undefined || quantity <= offer.quantity) return;
+  throw new ValidationError(
+    [{ field: 'body.quantity', message: `This offer holds ${offer.quantity} at most: order that many or fewer.` }],
+    'The offer holds fewer units.',
   );
 }
 

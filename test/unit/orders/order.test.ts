@@ -7,6 +7,7 @@ import { maxPayment } from '#domain/ledger/amount.ts';
 import {
   checkOfferOpen,
   checkOrderSides,
+  checkQuantityOffered,
   dueAfter,
   isDue,
   newOrder,
@@ -233,6 +234,21 @@ describe('the offer an order is made from', () => {
     expect([refusal.message, refusal.issues]).toEqual([
       'The offer takes no orders.',
       [{ field: 'body.offerId', message }],
+    ]);
+  });
+});
+
+describe('how many units an order takes', () => {
+  it('takes up to what the offer holds, or any number when it says none', () => {
+    expect(() => checkQuantityOffered({ quantity: 5 }, 5)).not.toThrow();
+    expect(() => checkQuantityOffered({}, 10_000)).not.toThrow();
+  });
+
+  it('refuses more than the offer holds, naming the quantity', () => {
+    const refusal = thrown(() => checkQuantityOffered({ quantity: 5 }, 6), ValidationError);
+    expect([refusal.message, refusal.issues]).toEqual([
+      'The offer holds fewer units.',
+      [{ field: 'body.quantity', message: 'This offer holds 5 at most: order that many or fewer.' }],
     ]);
   });
 });
