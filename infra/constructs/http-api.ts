@@ -85,7 +85,9 @@ export class GuildhallHttpApi extends Construct {
       if (!fn) throw new Error(`No function is given for the route group ${group.name}.`);
       // The first group keeps the integration's id of the days when one function served every route.
       const id = group === routeGroups[0] ? 'Api' : `Api-${group.name}`;
-      return { group, integration: new HttpLambdaIntegration(id, fn) };
+      // One permission per function for the whole API, not one per route: a route's own permission is a
+      // stack resource, and with 170-odd routes those alone took the stack past CloudFormation's 500.
+      return { group, integration: new HttpLambdaIntegration(id, fn, { scopePermissionToRoute: false }) };
     });
     if (!catchAll) throw new Error('The API has no route group.');
     for (const { group, integration } of [catchAll, ...others]) {
