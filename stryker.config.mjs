@@ -12,6 +12,7 @@ export default {
   vitest: { configFile: 'test/mutation/vitest.config.ts' },
   mutate: [
     'functions/domain/ledger/**/*.ts',
+    'functions/domain/orders/order.ts',
     'functions/domain/registry-log/**/*.ts',
     'functions/domain/learning/grade-quiz.ts',
     'functions/domain/learning/quiz-draw.ts',

@@ -15,6 +15,7 @@ import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts'
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
+import { createOfferLookup, createOrderRepository } from '#adapters/dynamodb/order-repository.ts';
 import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
 import { createWorkLogRepository } from '#adapters/dynamodb/work-log-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
@@ -37,6 +38,8 @@ import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.t
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { WorkLogRepository } from '#domain/work/work-log.ts';
 import type { DecisionRepository } from '#domain/decisions/proposal.ts';
+import type { OfferLookup } from '#domain/orders/order.ts';
+import type { OrderRepository } from '#domain/orders/order-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { MarketRepository } from '#domain/market/market-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
@@ -100,6 +103,10 @@ export interface StoreServices {
   market: MarketRepository;
   /** Hours members logged for their syndicates, awaiting approval, approved (paid) or rejected. */
   workLogs: WorkLogRepository;
+  /** Orders of offers in the market, paid through the payments. */
+  orders: OrderRepository;
+  /** The offers' terms as an order reads them. */
+  offers: OfferLookup;
   registryLog: RegistryLogRepository;
   /** Proposals and votes: what the commons and the syndicates decide together. */
   decisions: DecisionRepository;
@@ -206,6 +213,14 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createWorkLogRepository(client, config.TABLE_NAME)
         : notCarried('workLogs'),
+    orders:
+      typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
+        ? createOrderRepository(client, config.TABLE_NAME)
+        : notCarried('orders'),
+    offers:
+      typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
+        ? createOfferLookup(client, config.TABLE_NAME)
+        : notCarried('offers'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

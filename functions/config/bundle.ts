@@ -24,7 +24,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
- * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
+ * GUILDHALL_WITHOUT_PAYMENTS the payments', orders' and work logs' from every function but bound-api, the
+ * site and the sweep (which confirms the orders whose dispute window has passed);
  * GUILDHALL_WITHOUT_MARKET the offers' and wants' repository from the functions that read neither (the
  * market-api function, the site and the sweep, which expires them, keep it; so do bound-api and the
  * shortage stream, where orders and wants-as-demand are to read them);
@@ -101,8 +102,9 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
-  // The daily sweep sends saved-search alerts and closes the proposals due: it keeps both repositories.
-  'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  // The daily sweep sends saved-search alerts, closes the proposals due and confirms (pays) the orders
+  // due: it keeps those repositories and the payments'.
+  'expire-openings': {},
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',

@@ -174,6 +174,8 @@ export const configSchema = lazySchema(() => {
     WRITE_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 120),
     /** Days inventors have to dispute a value report; an undisputed report then counts as confirmed. */
     ROYALTY_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 14),
+    /** Days a buyer has to dispute a delivered order; undisputed, it then counts as confirmed and is paid. */
+    ORDER_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 7),
     /**
      * The commons' agreed hourly rate: minor units of Bound one hour of agreed work is worth. Every price
      * on the marketplace is also shown in hours at this rate, and a rate card's rate in hours is priced by it.

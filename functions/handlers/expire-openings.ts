@@ -1,9 +1,10 @@
 // Runs on two EventBridge schedules. Once a day: marks openings, offers and wants whose date passed, so
 // the stream carries their expiry to the shortage index and search, folds each skill's demand days
-// (fold.ts), keeps the day's shortage snapshot for the trend, then sends the daily saved-search alerts.
-// Every ten minutes (the input `{ "alerts": "instant" }`): the instant alerts. Both close the proposals
-// whose voting window ended (a bounded number a run; the rest stay due for the next), so a decision is
-// enacted within ten minutes of its window's end. The snapshot is read seconds before this sweep's expiries arrive through the
+// (fold.ts), keeps the day's shortage snapshot for the trend, confirms (and pays) the delivered orders
+// undisputed past their window, then sends the daily saved-search alerts. Every ten minutes (the input
+// `{ "alerts": "instant" }`): the instant alerts. Both close the proposals whose voting window ended (a
+// bounded number a run; the rest stay due for the next), so a decision is enacted within ten minutes of
+// its window's end. The snapshot is read seconds before this sweep's expiries arrive through the
 // stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
 import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
@@ -13,6 +14,7 @@ import { getStoreServices } from '#app/store-services.ts';
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
+import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
@@ -53,6 +55,8 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
   const listings = await expireListings(services);
   const fold = await foldDemandIndex(services);
   const snapshot = await recordSnapshot(services);
+  // Delivered orders undisputed past their window count as confirmed: paid now, once each.
+  const orders = await confirmDueOrders(services);
   services.log.info('openings expired and shortages snapshotted', {
     checked: report.checked,
     expired: report.expired.length,
@@ -64,6 +68,8 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
     listingsLeftForNextRun: listings.more,
     day: snapshot.day,
     skills: Object.keys(snapshot.skills).length,
+    ordersConfirmed: orders.confirmed.length,
+    ordersRefused: orders.refused.length,
   });
-  return { ...report, proposals, snapshotDay: snapshot.day, alerts: await sendAlerts('daily', startedAt) };
+  return { ...report, proposals, snapshotDay: snapshot.day, orders, alerts: await sendAlerts('daily', startedAt) };
 });

@@ -9,6 +9,7 @@ import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
+import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { foldDemandIndex } from '#domain/shortages/fold.ts';
 import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
@@ -41,6 +42,8 @@ export async function startExpirySweep(
         const decided = await closeDueProposals(services);
         if (decided.closed > 0 || decided.failed.length > 0) services.log.info('proposals closed', { ...decided });
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
+        const orders = await confirmDueOrders(services);
+        if (orders.checked > 0) services.log.info('due orders swept', { ...orders });
         const day = startedAt.toISOString().slice(0, 10);
         const alerts = dailyAlertsSent === day ? ['instant' as const] : ['instant' as const, 'daily' as const];
         for (const alert of alerts) {

@@ -78,6 +78,8 @@ const pages = [
   '/me/market/new/?side=offer',
   '/me/market/new/?side=want',
   '/me/work/',
+  '/me/orders/',
+  '/me/orders/?side=selling',
   // Another person's profile: the pay form beside it.
   '/people/demo-ada/',
   '/auth/sign-in',

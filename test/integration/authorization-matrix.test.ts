@@ -10,6 +10,7 @@ import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
 import { readyToPay } from '../support/innovation-world.ts';
 import { loggedHours } from '../support/work-world.ts';
+import { putOffer } from '../support/offers.ts';
 import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
@@ -31,6 +32,7 @@ const ids = {
   workLog: '',
   proposal: '',
   draftProposal: '',
+  order: '',
 };
 const roles = {
   anonymous: null,
@@ -199,6 +201,15 @@ beforeAll(async () => {
     });
   ids.proposal = body(await expectStatus(proposal(false), 201, 'propose')).id;
   ids.draftProposal = body(await expectStatus(proposal(true), 201, 'draft a proposal')).id;
+  // The applicant orders the owner's offer: the order is the two of theirs, and nobody else's.
+  await putOffer(api.services, { id: 'owner-repairs', seller: 'person:owner' });
+  ids.order = body(
+    await expectStatus(
+      call('POST', '/api/orders', 'applicant', { offerId: 'owner-repairs', quantity: 2 }),
+      201,
+      'order',
+    ),
+  ).id;
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -491,9 +502,29 @@ const cells: Cell[] = [
     owner: 'owner',
     ownerStatus: 200,
   },
+  // An order is its buyer's and its seller's (the owner sells here): others get 404 on each of its routes.
+  {
+    route: 'GET /api/orders/{orderId}',
+    path: () => `/api/orders/${ids.order}`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
   {
     route: 'POST /api/proposals/{proposalId}/opening',
     path: () => `/api/proposals/${ids.draftProposal}/opening`,
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/orders',
+    path: () => '/api/syndicates/own-syn/orders?side=selling',
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
+    route: 'PUT /api/orders/{orderId}/step',
+    path: () => `/api/orders/${ids.order}/step`,
+    body: { action: 'accept' },
     owner: 'owner',
     ownerStatus: 200,
   },

@@ -124,7 +124,7 @@ describe('settlement on the Bound ledger', () => {
     const memberCsv = String((await call('GET', '/api/me/statement?format=csv', 'member')).body);
     expect(memberCsv).toContain('implementer-share');
     expect(memberCsv.split('\r\n')[0]).toBe(
-      'date,kind,record,title,report,syndicate,counterparty,amount_minor,amount_bound,balance_minor,payment,memo',
+      'date,kind,record,title,report,syndicate,counterparty,amount_minor,amount_bound,balance_minor,payment,memo,order',
     );
     const mill = await call('GET', '/api/syndicates/mill/statement?format=csv', null);
     expect(mill.headers['content-type']).toContain('text/csv');

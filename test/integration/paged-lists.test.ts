@@ -11,6 +11,7 @@ import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
 import { loggedHours } from '../support/work-world.ts';
+import { putOffer } from '../support/offers.ts';
 import { dayReportInput, draftInput } from '../unit/innovations/fixtures.ts';
 
 type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -215,6 +216,11 @@ async function innovationWorld(services: Parameters<typeof createPeople>[0]) {
       const buyer = 'seller' in owner ? { buyer: owner.seller } : {};
       await ok(call('POST', '/api/wants', as, { ...marketListing(`Doors hung ${i}`), ...buyer, hours: 8 }), 201);
     }
+  }
+  // Ana orders riverside's offer five times.
+  await putOffer(services, { id: 'riverside-joinery', seller: 'syndicate:riverside' });
+  for (let i = 0; i < 5; i++) {
+    await ok(call('POST', '/api/orders', 'ana', { offerId: 'riverside-joinery', quantity: i + 1 }), 201);
   }
   for (let i = 0; i < 2; i++) {
     await ok(
@@ -447,6 +453,18 @@ const workRows: ListRow[] = [
   },
 ];
 
+// Rows of issue 16's orders: ana's five orders from riverside, from each side.
+const orderRows: ListRow[] = [
+  { route: '/api/me/orders', path: '/api/me/orders', as: 'ana', pageSize: 2, id: byId },
+  {
+    route: '/api/syndicates/{syndicateId}/orders',
+    path: '/api/syndicates/riverside/orders?side=selling',
+    as: 'admin',
+    pageSize: 2,
+    id: byId,
+  },
+];
+
 // Rows of issue 17's decisions: the commons' open proposals, and ana's drafts.
 const decisionRows: ListRow[] = [
   { route: '/api/proposals', path: '/api/proposals?scope=commons&status=open', as: null, pageSize: 2, id: byId },
@@ -467,6 +485,7 @@ const rows: ListRow[] = [
   ...paymentRows,
   ...marketRows,
   ...workRows,
+  ...orderRows,
   ...decisionRows,
 ];
 
@@ -498,6 +517,7 @@ const boundedLists: Record<string, string> = {
   '/api/wants/{wantId}': 'skillIds: a want names at most 12 skills (maxListingSkills, domain/market/listing.ts)',
   '/api/offers/{offerId}/matches': 'at most 5 wants (shownMatches, domain/market/marketplace.ts) and their count',
   '/api/wants/{wantId}/matches': 'at most 5 offers (shownMatches, domain/market/marketplace.ts) and their count',
+  '/api/orders/{orderId}': 'skillIds: at most 20 of its offer’s skills (maxOrderSkills, domain/orders/order.ts)',
   '/api/openings/{openingId}/readiness':
     'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
 };

@@ -180,6 +180,8 @@ function nthWriteFails(config: Services['config']) {
     'market',
     'workLogs',
     'decisions',
+    'orders',
+    'offers',
     'registryLog',
     'storeClient',
     'notifications',

@@ -7,7 +7,7 @@ import OwnSuiteFirst from './sequencer.ts';
 export default defineConfig({
   test: {
     name: 'unit',
-    include: ['test/unit/{ledger,registry-log,learning,innovations,decisions}/**/*.test.ts'],
+    include: ['test/unit/{ledger,orders,registry-log,learning,innovations,decisions}/**/*.test.ts'],
     // The quiz's use-case suites load the whole commons from content/ on every run (about a second
     // each); the grading, drawing and waiting rules have unit suites of their own that must kill
     // every mutant alone.

@@ -9,6 +9,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The stack's mail catcher (`smtp://127.0.0.1:<port>`): a test may send to it and read /dev/mail/. */
     smtpUrl: string;
+    /** The stack's table, for a test that must write what no page writes yet (an offer, for orders). */
+    store: { endpoint: string; tableName: string };
   }
 }
 
@@ -21,5 +23,6 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', stack.url);
   project.provide('smtpUrl', stack.mail.url);
+  project.provide('store', { endpoint: stack.env.DYNAMODB_ENDPOINT ?? '', tableName: stack.env.TABLE_NAME ?? '' });
   return () => stack.stop();
 }

@@ -15,6 +15,7 @@ import { pdf } from './pdf.ts';
 import { answersTo, finishLessons, openDraw } from './quiz.ts';
 import { readyToPay } from './innovation-world.ts';
 import { loggedHours, rateCard } from './work-world.ts';
+import { putOffer } from './offers.ts';
 import { commons } from './services.ts';
 
 type Call = (method: string, path: string, as: string | null, body?: unknown) => Promise<ApiResponse>;
@@ -122,6 +123,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     proposal: '',
     draftProposal: '',
     dueProposal: '',
+    order: '',
   };
   // A person exists once they have signed in (named inventors and implementers must exist).
   for (const person of [
@@ -266,6 +268,19 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     }),
   );
   client.destroy();
+  // The owner's syndicate orders the joiner's offer, which she accepts and delivers: it waits for the
+  // owner to confirm (and pay). The joiner also offers a second service, for an order to be placed.
+  await putOffer(services, { id: 'joiner-bench', seller: 'person:joiner', price: 800n });
+  ids.order = body(
+    await expectStatus(
+      call('POST', '/api/orders', 'owner', { offerId: 'joiner-bench', quantity: 2, buyer: 'syndicate:own-syn' }),
+      201,
+      'order',
+    ),
+  ).id;
+  for (const action of ['accept', 'deliver']) {
+    await expectStatus(call('PUT', `/api/orders/${ids.order}/step`, 'joiner', { action }), 200, action);
+  }
 
   const lesson = course.lessons[0]?.id ?? '';
   // The quiz takes every lesson done and a drawn set of questions: the learner has both before the cases run.
@@ -534,8 +549,23 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 201,
     },
     {
+      route: 'POST /api/orders',
+      path: () => '/api/orders',
+      body: () => ({ offerId: 'joiner-bench', quantity: 3 }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
       route: 'POST /api/proposals/{proposalId}/opening',
       path: () => `/api/proposals/${ids.draftProposal}/opening`,
+      as: 'owner',
+      ok: 200,
+    },
+    {
+      // The confirmation: the payment, both lines, the log entry and the order with its due-list item, at once.
+      route: 'PUT /api/orders/{orderId}/step',
+      path: () => `/api/orders/${ids.order}/step`,
+      body: () => ({ action: 'confirm' }),
       as: 'owner',
       ok: 200,
     },

@@ -314,6 +314,23 @@ export const entities = {
     keys: k.voteKeys(v('proposalId'), v('personId')),
     foundBy: ['proposalId', 'personId'],
   })),
+  order: entity(() => ({
+    about:
+      'An order of an offer, with the offer’s terms as ordered and its status; gsi1 lists an account’s orders as buyer, gsi2 as seller.',
+    keys: k.orderKeys({
+      id: v('orderId'),
+      buyer: v('buyerAccountId'),
+      seller: v('sellerAccountId'),
+      createdAt: v('createdAt'),
+    }),
+    foundBy: ['orderId'],
+  })),
+  'order-due': entity(() => ({
+    about:
+      'A delivered order in the due list, by when its dispute window passes: present exactly while it is delivered.',
+    keys: k.orderDueKeys(v('dueAt'), v('orderId')),
+    foundBy: ['dueAt', 'orderId'],
+  })),
   'credit-limit-change': entity(() => ({
     about: 'One change of an account’s credit limit, in time order.',
     keys: k.creditLimitChangeKeys(v('accountId'), v('at'), n('logIndex', 12)),
@@ -1399,6 +1416,61 @@ export const accessPatterns = {
     key: k.workLogsAwaiting(v('syndicateId')),
     reads: 'a page',
     usedBy: ['GET /api/syndicates/{syndicateId}/work-logs'],
+  })),
+  'offer-terms-by-id': pattern(() => ({
+    entity: 'offer',
+    does: 'One offer’s terms, strongly consistent: an order snapshots them.',
+    operation: 'GetItem',
+    key: k.offerKey(v('offerId')),
+    reads: 'one item',
+    usedBy: ['POST /api/orders', 'page /me/orders/new/'],
+  })),
+  'order-by-id': pattern(() => ({
+    entity: 'order',
+    does: 'One order, strongly consistent: a step decides from it.',
+    operation: 'GetItem',
+    key: k.orderLookup(v('orderId')),
+    reads: 'one item',
+    usedBy: [
+      'POST /api/orders',
+      'GET /api/orders/{orderId}',
+      'PUT /api/orders/{orderId}/step',
+      'page /me/orders/[id]/',
+      'sweep: expire openings',
+    ],
+  })),
+  'order-step': pattern(() => ({
+    entity: ['order', 'order-due'],
+    does: 'An order after a step, on condition of the status it was decided from, with its due-list item added or deleted.',
+    operation: 'TransactWriteItems',
+    key: k.orderDueKeys(v('dueAt'), v('orderId')),
+    reads: 'writes',
+    usedBy: ['PUT /api/orders/{orderId}/step', 'page /me/orders/[id]/', 'sweep: expire openings'],
+    partition: {
+      single:
+        'the due list is one partition: an item is written at a delivery and deleted when the order leaves delivered, each a person’s step or a payment (which the registry log’s head holds to a few dozen a second), far under a partition’s 1,000 writes a second',
+    },
+  })),
+  'orders-of-account': pattern(() => ({
+    entity: 'order',
+    does: 'An account’s orders as buyer (gsi1) or seller (gsi2), newest first, a page at a time.',
+    operation: 'Query',
+    key: k.accountOrdersKey(v('accountId'), 'buying'),
+    reads: 'a page',
+    usedBy: ['GET /api/me/orders', 'GET /api/syndicates/{syndicateId}/orders', 'page /me/orders/'],
+  })),
+  'orders-due': pattern(() => ({
+    entity: 'order-due',
+    does: 'The delivered orders whose dispute window has passed, the longest due first, a page at a time.',
+    operation: 'Query',
+    key: { pk: k.ordersDuePartition },
+    reads: 'a page',
+    walkedWholeBy: 'the sweep, at most 40 pages of 25 a run (it starts again from the longest due the next run)',
+    usedBy: ['sweep: expire openings'],
+    partition: {
+      single:
+        'one partition: its writes are deliveries, confirmations, disputes and refunds, each a person’s step (a payment’s among them, which the registry log’s head holds to a few dozen a second), far under a partition’s 1,000 writes a second; the sweep reads it a page at a time',
+    },
   })),
   'limit-changes-of-account': pattern(() => ({
     entity: 'credit-limit-change',

@@ -405,6 +405,34 @@ export const accountRequestsKey = (accountId: string, box: 'sent' | 'received') 
     : ({ index: 'gsi2', name: 'gsi2pk', value: `PAYREQS#sent#${accountId}` } as const);
 
 /**
+ * An order, by id; gsi1 lists the orders an account placed (buying), gsi2 those it received
+ * (selling), newest first. Each account's orders on each side are their own partition.
+ */
+export const orderKeys = (order: { id: string; buyer: string; seller: string; createdAt: string }) => ({
+  pk: `ORDER#${order.id}`,
+  sk: 'ORDER',
+  gsi1pk: `ORDERS#buying#${order.buyer}`,
+  gsi1sk: `${order.createdAt}#${order.id}`,
+  gsi2pk: `ORDERS#selling#${order.seller}`,
+  gsi2sk: `${order.createdAt}#${order.id}`,
+});
+export const orderLookup = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
+/** An account's orders as buyer (gsi1) or as seller (gsi2): the keys above put them there. */
+export const accountOrdersKey = (
+  accountId: string,
+  side: 'buying' | 'selling',
+): { gsi1pk: string } | { gsi2pk: string } =>
+  side === 'buying' ? { gsi1pk: `ORDERS#buying#${accountId}` } : { gsi2pk: `ORDERS#selling#${accountId}` };
+
+/**
+ * A delivered order waiting for its dispute window to pass, in one list by when it falls due: present
+ * exactly while the order is delivered (written and deleted in the order's own transactions), so the
+ * sweep reads the due ones from the start of the list.
+ */
+export const ordersDuePartition = 'ORDERS-DUE';
+export const orderDueKeys = (dueAt: string, orderId: string) => ({ pk: ordersDuePartition, sk: `${dueAt}#${orderId}` });
+
+/**
  * A work log, by id. gsi1 lists a member's logs under the person, newest first (so their export and an
  * account deletion find them with everything else listed there); gsi2 lists a syndicate's logs while
  * they await approval (the keys are left off once decided, so that list holds only what waits, however

@@ -11,6 +11,7 @@ import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
 import { type BalanceChange, balanceUpdate, entryPut, type TransactItem, totalsUpdate } from './ledger-items.ts';
 import { accountRequestsKey, paymentKeys, paymentRequestKeys, paymentRequestLookup } from './keys.ts';
 import { decidedLogPut } from './work-log-repository.ts';
+import { orderStepItems } from './order-items.ts';
 
 const toPayment = (item: Item): Payment => {
   const payment = fromItem<Payment>(item);
@@ -32,7 +33,7 @@ const requestItem = (request: PaymentRequest) => ({
   ...request,
 });
 
-/** Every write of a payment, for one transaction (see PaymentWrite): 9 items at most. */
+/** Every write of a payment, for one transaction (see PaymentWrite): 10 items at most, with the log's. */
 export function paymentItems(tableName: string, write: PaymentWrite, log: LogAppend): TransactItem[] {
   const { payment, payer, payee } = write;
   const changes: BalanceChange[] = [
@@ -51,20 +52,23 @@ export function paymentItems(tableName: string, write: PaymentWrite, log: LogApp
     ...changes.map((change) => balanceUpdate(tableName, change, payment.at)),
     ...write.entries.map((entry) => entryPut(tableName, entry)),
     totalsUpdate(tableName, changes, { moved: payer.amount, payments: 1 }),
-    ...(write.settles ? [settledItem(tableName, write.settles)] : []),
+    ...(write.settles ? settledItems(tableName, write.settles) : []),
     ...logAppendItems(tableName, log),
   ];
 }
 
 /** What the payment pays for, saved as paid on condition that it still waits for payment. */
-function settledItem(tableName: string, settles: Settles): TransactItem {
+function settledItems(tableName: string, settles: Settles): TransactItem[] {
   switch (settles.kind) {
     case 'payment-request':
       // Paid once: accepts that race all aim at the open request, and one lands.
-      return { Put: { TableName: tableName, Item: requestItem(settles.request), ...whileOpen } };
+      return [{ Put: { TableName: tableName, Item: requestItem(settles.request), ...whileOpen } }];
     case 'work':
       // Paid once: approvals that race all aim at the log while it awaits approval, and one lands.
-      return decidedLogPut(tableName, settles.workLog);
+      return [decidedLogPut(tableName, settles.workLog)];
+    case 'order':
+      // Paid once: confirmations that race all aim at the order in the status they read, and one lands.
+      return orderStepItems(tableName, settles.order, settles.from);
   }
 }
 

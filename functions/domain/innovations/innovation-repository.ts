@@ -146,6 +146,8 @@ export interface PaymentEntry extends EntryBase {
   requestId?: string | undefined;
   /** The work log it paid for (pay for work), if any. */
   workLogId?: string | undefined;
+  /** The order the payment paid, if any. */
+  orderId?: string | undefined;
 }
 
 /** One line of an account's statement. */

@@ -73,6 +73,8 @@ export type LogEvent =
       requestId: string | null;
       /** The work log whose approved hours it paid; absent otherwise (entries logged before pay for work lack it). */
       workLogId?: string;
+      /** The order it paid; absent for any other payment (entries before orders never carry it). */
+      orderId?: string;
       /** memoDigest(paymentId, memo): the log commits to the memo without publishing it. */
       memoDigest: string;
     }

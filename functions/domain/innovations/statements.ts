@@ -20,11 +20,12 @@ export interface StatementRow {
   title?: string | undefined;
   reportId?: string | undefined;
   syndicateId?: string | undefined;
-  /** What a payment was: its id and its memo. */
+  /** What a payment was: its id and its memo, and the order it paid, if any. */
   paymentId?: string | undefined;
   memo?: string | undefined;
   /** The work log a payment paid for (pay for work). */
   workLogId?: string | undefined;
+  orderId?: string | undefined;
   /** The other side: an account id, or for an implementer's share the syndicate that keeps it. */
   counterparty: string;
   amount: bigint;
@@ -55,6 +56,7 @@ export function accountRows(entries: readonly LedgerEntry[], titles: ReadonlyMap
         paymentId: entry.paymentId,
         memo: entry.memo,
         workLogId: entry.workLogId,
+        orderId: entry.orderId,
         balance: entry.balanceAfter,
       };
     }
@@ -131,6 +133,7 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       'balance_minor',
       'payment',
       'memo',
+      'order',
     ],
     rows.map((row) => [
       row.at,
@@ -145,6 +148,7 @@ export function statementCsv(rows: readonly StatementRow[]): string {
       row.balance,
       row.paymentId,
       row.memo,
+      row.orderId,
     ]),
   );
 }

@@ -5,6 +5,7 @@ import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { AccountId } from './account.ts';
 import type { WorkLog } from '../work/work-log.ts';
+import type { Order, OrderStatus } from '../orders/order.ts';
 import type { Payment, PaymentRequest } from './payment.ts';
 
 /**
@@ -26,13 +27,16 @@ export interface PaymentWrite {
 
 /**
  * What a payment pays for, as it must be saved in the payment's own transaction: each kind is saved on
- * condition that it still waits for payment (a request still open, work still awaiting approval), so payments that race or repeat
- * for it pay once. A new kind (an order) adds a member here and its case in the adapter.
+ * condition that it still waits for payment (a request still open, work still awaiting approval, an
+ * order still delivered or disputed), so payments that race or repeat for it pay once. A new kind adds a
+ * member here and its case in the adapter.
  */
 export type Settles =
   | { kind: 'payment-request'; request: PaymentRequest }
   /** Logged hours, approved: saved on condition that they still await approval. */
-  | { kind: 'work'; workLog: WorkLog };
+  | { kind: 'work'; workLog: WorkLog }
+  /** An order, saved confirmed on condition that its status is still `from` (delivered or disputed). */
+  | { kind: 'order'; order: Order; from: OrderStatus };
 
 export type RequestBox = 'sent' | 'received';
 

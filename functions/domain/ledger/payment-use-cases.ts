@@ -36,13 +36,13 @@ export interface PaymentResult {
 }
 
 /** True when `personId` acts for `account`: it is theirs, or a syndicate's they are an admin of. */
-async function actsFor(deps: PaymentDependencies, personId: string, account: AccountId): Promise<boolean> {
+export async function actsFor(deps: PaymentDependencies, personId: string, account: AccountId): Promise<boolean> {
   if (account.startsWith('person:')) return account === `person:${personId}`;
   return isAdmin(deps, account.slice('syndicate:'.length), personId);
 }
 
 /** Refuses, naming `field`, an account that belongs to no person or syndicate. */
-async function requireHolder(deps: PaymentDependencies, account: AccountId, field: string) {
+export async function requireHolder(deps: PaymentDependencies, account: AccountId, field: string) {
   const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
   const found = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
   if (!found) {
@@ -75,7 +75,8 @@ export async function pay(deps: PaymentDependencies, identity: Identity, input: 
  * saved once paid (in the payment's own transaction, on condition that it still waits: see Settles).
  */
 export interface Settling {
-  ref: { requestId: string } | { workLogId: string };
+  /** What it pays, named on the payment, both statement lines and the log entry. */
+  ref: { requestId: string } | { workLogId: string } | { orderId: string };
   /** Read again (strongly consistent) at each try: still waiting to be paid, or closed (by which payment, if any). */
   recheck(): Promise<{ waiting: true } | { waiting: false; paymentId?: string | undefined; closed: Error }>;
   settled(paid: { by: string; at: string; paymentId: string }): Settles;
@@ -114,6 +115,7 @@ export async function movePayment(
   const ref = settling?.ref;
   const requestId = ref && 'requestId' in ref ? ref.requestId : undefined;
   const workLogId = ref && 'workLogId' in ref ? ref.workLogId : undefined;
+  const orderId = ref && 'orderId' in ref ? ref.orderId : undefined;
   return retryOnConflict(async () => {
     const [existing, accounts, head, current] = await Promise.all([
       deps.payments.getPayment(draft.id),
@@ -148,15 +150,25 @@ export async function movePayment(
         amount: amount.toString(),
         by,
         requestId: requestId ?? null,
-        // Only where it pays for work: entries of every other payment hash as they always did.
+        // Only where it pays for work or an order: entries of every other payment hash as they always did.
         ...(workLogId ? { workLogId } : {}),
+        ...(orderId ? { orderId } : {}),
         memoDigest: memoDigest(draft.id, draft.memo),
       },
       now,
       deps.logSigner,
     );
-    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId, workLogId };
-    const line = { at, paymentId: draft.id, memo: draft.memo, by, requestId, workLogId, logIndex: log.entry.index };
+    const payment: Payment = { ...draft, by, at, logIndex: log.entry.index, requestId, workLogId, orderId };
+    const line = {
+      at,
+      paymentId: draft.id,
+      memo: draft.memo,
+      by,
+      requestId,
+      workLogId,
+      orderId,
+      logIndex: log.entry.index,
+    };
     const entries: [PaymentEntry, PaymentEntry] = [
       { ...line, kind: 'payment', accountId: from, counterparty: to, amount: -amount, sequence: 0 },
       { ...line, kind: 'payment', accountId: to, counterparty: from, amount, sequence: 1 },

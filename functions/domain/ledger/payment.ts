@@ -28,6 +28,8 @@ export interface Payment {
   requestId?: string | undefined;
   /** The work log whose approved hours it paid, if any. */
   workLogId?: string | undefined;
+  /** The order it paid, if any. */
+  orderId?: string | undefined;
   logIndex: number;
 }
 

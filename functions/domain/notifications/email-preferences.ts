@@ -18,6 +18,8 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   'value-report-decided': 'A value report was confirmed or disputed',
   'value-report-settled': 'A value report settled, with what you received',
   'saved-search-match': 'New openings match a search you saved',
+  'order-received': 'Someone ordered one of your offers',
+  'order-changed': 'An order you bought or sold moved on (accepted, delivered, confirmed…)',
 };
 
 /** Every kind with its current setting: absent means on. */

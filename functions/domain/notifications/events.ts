@@ -5,6 +5,7 @@
 // name (an edit, a confirmation that does not decide a report), means nothing to anyone.
 import type { NotificationKind } from './notification.ts';
 import { actor, type Image, required, str, strings } from './images.ts';
+import { orderEvents } from './order-events.ts';
 import { reportEvents } from './report-events.ts';
 
 export type { Image } from './images.ts';
@@ -56,6 +57,8 @@ export function eventsOf(change: ItemChange): PersonEvent[] {
       return invitationEvents(oldItem, newItem);
     case 'value-report':
       return reportEvents(oldItem, newItem);
+    case 'order':
+      return orderEvents(oldItem, newItem);
     default:
       return [];
   }

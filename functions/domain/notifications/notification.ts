@@ -23,6 +23,10 @@ export const notificationKinds = [
   'value-report-settled',
   /** To the owner of a saved search: new openings match it. */
   'saved-search-match',
+  /** To the seller (a person, or a syndicate's admins): someone ordered one of their offers. */
+  'order-received',
+  /** To the other side of an order: it was accepted, declined, cancelled, delivered, disputed, confirmed or refunded. */
+  'order-changed',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

@@ -62,14 +62,14 @@ describe('statements', () => {
   it('writes titles as text in the statement CSV, and amounts, negative ones too, as numbers', () => {
     const rows = accountRows([entry('2026-11-01', -1250n, -1250n)], new Map([['rec', '-1+1|cmd']]));
     expect(statementCsv(rows).split('\r\n')[1]).toBe(
-      "2026-11-01,royalty-paid,rec,'-1+1|cmd,r-2026-11-01,mill,syndicate:mill,-1250,-12.50,-1250,,",
+      "2026-11-01,royalty-paid,rec,'-1+1|cmd,r-2026-11-01,mill,syndicate:mill,-1250,-12.50,-1250,,,",
     );
   });
 
   it('puts one row per movement in the statement CSV', () => {
     const csv = statementCsv(accountRows([entry('2026-11-01', 350n, 350n)], new Map()));
     expect(csv.split('\r\n')[1]).toBe(
-      '2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350,,',
+      '2026-11-01,royalty-received,rec,rec,r-2026-11-01,mill,syndicate:mill,350,3.50,350,,,',
     );
   });
 
@@ -94,9 +94,31 @@ describe('statements', () => {
     ]);
     // The memo is the payer's text: one that starts like a formula is written as text.
     expect(statementCsv(rows).split('\r\n').slice(1, 3)).toEqual([
-      '2026-11-05,payment-sent,,,,,syndicate:mill,-1250,-12.50,-1250,p1,Bike repair',
-      "2026-11-05,payment-received,,,,,syndicate:mill,300,3.00,300,p1,'=SUM(A1)",
+      '2026-11-05,payment-sent,,,,,syndicate:mill,-1250,-12.50,-1250,p1,Bike repair,',
+      "2026-11-05,payment-received,,,,,syndicate:mill,300,3.00,300,p1,'=SUM(A1),",
     ]);
+  });
+
+  it('names the order a payment paid, on the row and in the statement CSV', () => {
+    const entry: LedgerEntry = {
+      accountId: 'syndicate:mill',
+      at: '2026-11-06',
+      amount: 6000n,
+      counterparty: 'person:ana',
+      kind: 'payment',
+      paymentId: 'order-o1',
+      memo: 'Order o1: 3 × Bookkeeping',
+      by: 'ana',
+      orderId: 'o1',
+      sequence: 1,
+      logIndex: 10,
+      balanceAfter: 6000n,
+    };
+    const rows = accountRows([entry], new Map());
+    expect(rows[0]?.orderId).toBe('o1');
+    expect(statementCsv(rows).split('\r\n')[1]).toBe(
+      '2026-11-06,payment-received,,,,,person:ana,6000,60.00,6000,order-o1,Order o1: 3 × Bookkeeping,o1',
+    );
   });
 
   it('pays out exactly the settled value to inventors and implementers, for any value and shares', () => {

@@ -157,6 +157,8 @@ const examples: Record<string, unknown[]> = {
     },
   ],
   'PUT /api/proposals/{proposalId}/votes/me': [{ choice: 'no', reason: 'Too soon.' }],
+  'POST /api/orders': [{ offerId: 'kettle-repair', quantity: 1, buyer: 'syndicate:taller-comun-valencia' }],
+  'PUT /api/orders/{orderId}/step': [{ action: 'dispute', reason: 'Only one of the two kettles was repaired.' }],
 };
 
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
