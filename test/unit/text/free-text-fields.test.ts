@@ -141,7 +141,16 @@ const examples: Record<string, unknown[]> = {
       kind: 'rate-card',
       scope: 'syndicate:taller-comun-valencia',
       title: 'Kettle repair rate',
-      change: { rateCard: [{ service: 'Kettle repair', rate: { amount: 1200, currency: 'BOUND', per: 'job' } }] },
+      change: {
+        rateCard: [
+          {
+            service: 'Kettle repair',
+            rate: { amount: 1200, currency: 'BOUND', per: 'job' },
+            skillId: 'repair-systematic-fault-finding',
+            level: 'working',
+          },
+        ],
+      },
     },
     {
       kind: 'credit-limit',
