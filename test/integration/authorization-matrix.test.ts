@@ -9,7 +9,7 @@ import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.t
 import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
 import { readyToPay } from '../support/innovation-world.ts';
-import { loggedHours } from '../support/work-world.ts';
+import { loggedHours, rateCard } from '../support/work-world.ts';
 import { putOffer } from '../support/offers.ts';
 import { commons } from '../support/services.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
@@ -190,7 +190,7 @@ beforeAll(async () => {
     ),
   ).want.id;
   // A member of own-syn logs hours for a position she fills: hers and its admins', nobody else's.
-  ids.workLog = (await loggedHours(call, 'worker', 'own-syn', 'owner')).workLogId;
+  ids.workLog = (await loggedHours(api, 'worker', 'own-syn', 'owner')).workLogId;
   // own-syn's members decide its proposals: the owner opens one, and keeps another as a draft.
   const proposal = (draft: boolean) =>
     call('POST', '/api/proposals', 'owner', {
@@ -244,7 +244,8 @@ const cells: Cell[] = [
   {
     route: 'PUT /api/syndicates/{syndicateId}',
     path: () => '/api/syndicates/own-syn',
-    body: (({ id: _id, ...rest }) => rest)(syndicateInput('own-syn')),
+    // The card as stored (the work world's, as a vote enacted it): an edit changes it only by a vote.
+    body: (({ id: _id, ...rest }) => ({ ...rest, rateCard }))(syndicateInput('own-syn')),
     owner: 'owner',
     ownerStatus: 200,
   },

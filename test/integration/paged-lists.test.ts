@@ -113,7 +113,7 @@ beforeAll(async () => {
   }
   await innovationWorld(api.services);
   // Ben fills a position at alder and logs five days of hours, all awaiting approval.
-  const { openingId } = await loggedHours(call, 'ben', 'alder', 'admin');
+  const { openingId } = await loggedHours(api, 'ben', 'alder', 'admin');
   for (let day = 3; day < 7; day++) {
     const input = { syndicateId: 'alder', for: { kind: 'position', openingId }, date: `2026-11-0${day}` };
     await ok(

@@ -4,6 +4,7 @@
 // credit of 1,000.00 Bound granted to the syndicate by the steward.
 import { expect } from 'vitest';
 import type { Services } from '#app/services.ts';
+import { rateCardSchema } from '#domain/syndicates/syndicate.ts';
 import { type ApiResponse, apiOnFreshTable, body } from './api-client.ts';
 import { createPeople, readyToPay } from './innovation-world.ts';
 import { opening, syndicate } from './write-world.ts';
@@ -58,15 +59,21 @@ export async function workWorld(): Promise<{ call: Call; services: Services; ope
   return { ...world, openingId: await hire(world.call, 'worker') };
 }
 
-/** Hires `person` into the syndicate, gives it the rate card above and logs 2 hours of theirs. */
-export async function loggedHours(call: Call, person: string, syndicateId: string, admin: string) {
+/**
+ * Hires `person` into the syndicate, gives it the rate card above and logs 2 hours of theirs. The card is
+ * stored as the members' vote would enact it (a syndicate of several members changes its card only so:
+ * decisions.test.ts proves the vote itself).
+ */
+export async function loggedHours(
+  { call, services }: { call: Call; services: Services },
+  person: string,
+  syndicateId: string,
+  admin: string,
+) {
   const openingId = await hire(call, person, syndicateId, admin);
-  const current = body(await call('GET', `/api/syndicates/${syndicateId}`, admin));
-  const { name, trade, description, place } = current;
-  await expectOk(
-    call('PUT', `/api/syndicates/${syndicateId}`, admin, { name, trade, description, place, rateCard }),
-    200,
-  );
+  const current = await services.syndicates.get(syndicateId);
+  if (!current) throw new Error(`No syndicate ${syndicateId}`);
+  await services.syndicates.update({ ...current, rateCard: rateCardSchema().parse(rateCard) });
   const input = {
     syndicateId,
     for: { kind: 'position', openingId },

@@ -155,7 +155,12 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     'apply',
   );
   // The worker fills a position of own-syn and has logged hours, which the owner approves below.
-  ({ workLogId: ids.workLog, openingId: ids.position } = await loggedHours(call, 'worker', 'own-syn', 'owner'));
+  ({ workLogId: ids.workLog, openingId: ids.position } = await loggedHours(
+    { call, services },
+    'worker',
+    'own-syn',
+    'owner',
+  ));
   ids.savedSearch = body(
     await expectStatus(
       call('POST', '/api/me/saved-searches', 'editor', { name: 'Repairs', query: { trade: 'repair' } }),
