@@ -9,6 +9,7 @@ import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createApplicationNoteRepository } from '#adapters/dynamodb/application-note-repository.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
+import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
@@ -31,6 +32,7 @@ import type {
   RegistryLogRepository,
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
+import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
@@ -59,6 +61,8 @@ declare const GUILDHALL_WITHOUT_INBOX: true | undefined;
 declare const GUILDHALL_WITHOUT_SAVED_SEARCHES: true | undefined;
 /** Defined `true` in the bundles whose routes make no payment (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_PAYMENTS: true | undefined;
+/** Defined `true` in the bundles that neither count nor show the economy's figures (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_ECONOMY: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -86,6 +90,8 @@ export interface StoreServices {
   ledger: LedgerRepository;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
+  /** The economy's figures, counted from the stream and read by the public economy page. */
+  economy: EconomyRepository;
   registryLog: RegistryLogRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
@@ -182,6 +188,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
         : notCarried('payments'),
+    economy:
+      typeof GUILDHALL_WITHOUT_ECONOMY === 'undefined'
+        ? createEconomyRepository(client, config.TABLE_NAME)
+        : notCarried('economy'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

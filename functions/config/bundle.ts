@@ -25,6 +25,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
  * never the ledger; the data download reads the person's account through the person-data repository);
  * GUILDHALL_WITHOUT_PAYMENTS the payments' from every function but bound-api and the site;
+ * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but bound-api (which shows them), the
+ * shortage stream (which counts them) and the site;
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
@@ -37,27 +39,42 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'innovations-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'people-api': {
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'bound-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
   },
-  indexer: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  reindex: { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  indexer: {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
+  reindex: {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
   'shortage-stream': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
   // The daily sweep sends saved-search alerts: it keeps their repository.
-  'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true' },
-  'email-events': { GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true', GUILDHALL_WITHOUT_PAYMENTS: 'true' },
+  'expire-openings': { GUILDHALL_WITHOUT_PAYMENTS: 'true', GUILDHALL_WITHOUT_ECONOMY: 'true' },
+  'email-events': {
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
 };

@@ -3,9 +3,10 @@
 // because the innovations function, which serves the ledger's statements, had no room left within the
 // 250 KB budget (257.8 KB with the payment routes in it).
 import type { RouteGroup } from './route-group.ts';
+import { economyRoutes } from '../routes/economy-routes.ts';
 import { paymentRoutes } from '../routes/payment-routes.ts';
 
 export const boundGroup: RouteGroup = {
   name: 'bound-api',
-  routes: [...paymentRoutes],
+  routes: [...paymentRoutes, ...economyRoutes],
 };
