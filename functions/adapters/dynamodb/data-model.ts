@@ -1168,7 +1168,7 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.ledgerTotalsKeys,
     reads: 'one item',
-    usedBy: ['GET /api/ledger', 'page /ledger/'],
+    usedBy: ['GET /api/ledger', 'page /ledger/', 'GET /api/economy', 'page /economy/'],
     partition: {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
@@ -1355,25 +1355,18 @@ export const accessPatterns = {
         'the summary and the day are one item each, written once per counted line; lines come from payments and settlements, which the registry log’s head holds to a few dozen a second, far under an item’s 1,000 writes a second',
     },
   })),
-  'economy-summary-and-totals': pattern(() => ({
-    entity: ['economy-summary', 'ledger-totals'],
-    does: 'The economy’s summary and the ledger’s totals, in one batch read.',
-    operation: 'BatchGetItem',
-    key: k.economySummaryKeys,
-    reads: 'items by key',
-    bound: 'two items',
-    usedBy: ['GET /api/economy', 'page /economy/'],
-    partition: { single: 'two items, each written once per counted line or movement, read by key' },
-  })),
-  'economy-days': pattern(() => ({
-    entity: 'economy-day',
-    does: 'The economy’s days of a period, oldest first, in one query.',
+  'economy-period': pattern(() => ({
+    entity: ['economy-day', 'economy-summary'],
+    does: 'The economy’s days of a period, oldest first, and its summary after them, in one query.',
     operation: 'Query',
-    key: k.economyDaysKey,
+    key: k.economyPeriodRange(v('from')),
     reads: 'a bounded set',
-    bound: 'one small item a day of the period, at most 366',
+    bound: 'one small item a day of the period (at most 366) and the summary',
     usedBy: ['GET /api/economy', 'page /economy/'],
-    partition: { single: 'one item a day, read by a range of days: never more than a year of them' },
+    partition: {
+      single:
+        'the summary and one item a day, each written once per counted line (lines come from payments and settlements, which the registry log’s head holds to a few dozen a second); reads are one range of at most a year',
+    },
   })),
   'economy-backfill-mark': pattern(() => ({
     entity: 'economy-backfill-mark',

@@ -8,13 +8,13 @@ import type { EconomyDay, EconomySummary } from '#domain/ledger/economy-figures.
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { big, transact } from './innovation-items.ts';
-import { fromItem, getItem, getItems, type Item, itemKey } from './items.ts';
+import { fromItem, getItem, type Item } from './items.ts';
 import type { TransactItem } from './ledger-items.ts';
 import {
   economyAccountKeys,
   economyDayKeys,
-  economyDaysKey,
   economyLineMarkKeys,
+  economyPeriodRange,
   economySummaryKeys,
   ledgerTotalsKeys,
 } from './keys.ts';
@@ -52,7 +52,17 @@ function dayUpdate(tableName: string, day: string, delta: DayDelta): TransactIte
     ['lastActive', delta.lastActive],
     ...Object.entries(delta.trades).map(([trade, volume]): [string, bigint] => [`${tradePrefix}${trade}`, volume]),
   ]);
-  return update && { Update: { TableName: tableName, Key: economyDayKeys(day), ...update } };
+  if (!update) return undefined;
+  return {
+    Update: {
+      TableName: tableName,
+      Key: economyDayKeys(day),
+      ...update,
+      UpdateExpression: `SET #day = :day, #type = :type ${update.UpdateExpression}`,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#day': 'day', '#type': 'type' },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':day': day, ':type': 'economy-day' },
+    },
+  };
 }
 
 function figuresPut(tableName: string, figures: AccountFigures, expectedRev: number | null): TransactItem {
@@ -116,7 +126,7 @@ export function toDay(item: Item): EconomyDay {
     if (name.startsWith(tradePrefix)) trades[name.slice(tradePrefix.length)] = big(value);
   }
   return {
-    day: String(item.sk),
+    day: String(item.day),
     movements: count(item.movements),
     volume: item.volume === undefined ? 0n : big(item.volume),
     realValue: item.realValue === undefined ? 0n : big(item.realValue),
@@ -156,26 +166,27 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
       }
     },
 
-    // Two calls, whatever the ledger holds.
+    // Two calls at once, whatever the ledger holds.
     async read(from, to) {
-      const [found, days] = await Promise.all([
-        // Access pattern `economy-summary-and-totals`.
-        getItems(client, tableName, [economySummaryKeys, ledgerTotalsKeys]),
-        // Access pattern `economy-days`.
+      const range = economyPeriodRange(from);
+      const [period, totals] = await Promise.all([
+        // Access pattern `economy-period`.
         storeCall(() =>
           client.send(
             new QueryCommand({
               TableName: tableName,
               KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':pk': economyDaysKey.pk, ':from': from, ':to': to },
+              ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
             }),
           ),
         ),
+        // Access pattern `ledger-totals`.
+        getItem(client, tableName, ledgerTotalsKeys),
       ]);
-      const totals = found.get(itemKey(ledgerTotalsKeys));
+      const items = period.Items ?? [];
       return {
-        summary: toSummary(found.get(itemKey(economySummaryKeys))),
-        days: (days.Items ?? []).map(toDay),
+        summary: toSummary(items.find((item) => item.sk === range.to)),
+        days: items.filter((item) => item.type === 'economy-day' && String(item.day) <= to).map(toDay),
         sumOfBalances: totals?.sum === undefined ? 0n : big(totals.sum),
       };
     },

@@ -383,13 +383,19 @@ export const ledgerEntryKeys = (accountId: string, at: string, sourceId: string,
 });
 
 /**
- * The economy's figures (domain/ledger/economy.ts), kept from the stream. The summary is one item; the
- * days are one partition, a small item a day (a year is 366 items, read as one query); every counted
- * line and every account's figures are their own partition, so no list ever reads them.
+ * The economy's figures (domain/ledger/economy.ts), kept from the stream: one partition holding the
+ * summary and a small item a day, so one query reads a period's days with the summary (`DAY#` sorts
+ * before `SUMMARY`); every counted line and every account's figures are their own partition, so no
+ * list ever reads them.
  */
 export const economySummaryKeys = { pk: 'ECONOMY', sk: 'SUMMARY' } as const;
-export const economyDaysKey = { pk: 'ECONOMY#DAYS' } as const;
-export const economyDayKeys = (day: string) => ({ pk: economyDaysKey.pk, sk: day });
+export const economyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
+/** The days from `from` on, and the summary after them: one key range. */
+export const economyPeriodRange = (from: string) => ({
+  pk: economySummaryKeys.pk,
+  from: economyDayKeys(from).sk,
+  to: economySummaryKeys.sk,
+});
 /** An account's economy figures: its latest balance and limit, and the revision every write is conditional on. */
 export const economyAccountKeys = (accountId: string) => ({ pk: `ECONOMY#ACCOUNT#${accountId}`, sk: 'FIGURES' });
 /** A statement line counted into the figures: written once, with its increments (the line's own key after `ENTRY#`). */
