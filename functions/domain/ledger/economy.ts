@@ -130,7 +130,7 @@ export function summaryDelta(before: AccountFigures | null, after: AccountFigure
 
 /** The trade a line's volume counts under: one of `trades`, else "other". */
 export function tradeOf(line: Pick<CountedLine, 'trade'>, trades: readonly string[]): string {
-  return line.trade !== undefined && trades.includes(line.trade) ? line.trade : otherTrade;
+  return trades.find((trade) => trade === line.trade) ?? otherTrade;
 }
 
 /**

@@ -102,6 +102,16 @@ describe('what one statement line counts', () => {
     expect(change.summary.positiveSum).toBe(bound(5));
   });
 
+  it('counts a line of nothing as no movement', () => {
+    expect(lineChange(null, line({ amount: 0n, balanceAfter: 0n }), trades).days['2026-12-01']).toEqual({
+      movements: 0,
+      volume: 0n,
+      realValue: 0n,
+      lastActive: 1,
+      trades: {},
+    });
+  });
+
   it.each([
     { trade: undefined, counted: 'other' },
     { trade: 'food', counted: 'food' },
