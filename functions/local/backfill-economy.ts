@@ -5,22 +5,13 @@
 //
 //   DYNAMODB_ENDPOINT=http://127.0.0.1:PORT npm run economy:backfill     DynamoDB Local (`npm start` prints it)
 //   AWS_REGION=eu-west-1 TABLE_NAME=guildhall npm run economy:backfill     AWS, with the usual credentials
-import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { backfillEconomy } from '#adapters/dynamodb/economy-backfill.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { countStoredItems } from '#app/stream-economy.ts';
+import { runStoreCommand } from './store-command.ts';
 
-async function main() {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint && !process.env.AWS_REGION) {
-    console.error('Set DYNAMODB_ENDPOINT (the DynamoDB Local endpoint `npm start` prints), or AWS_REGION.');
-    process.exitCode = 2;
-    return;
-  }
-  // A command run by hand, under no function's deadline: a slow store is waited for, not refused.
-  const client = createDocumentClient({ region: process.env.AWS_REGION ?? 'eu-west-1', endpoint, timeoutMs: 30_000 });
-  try {
-    const tableName = process.env.TABLE_NAME ?? 'guildhall';
+if (import.meta.main) {
+  await runStoreCommand(async (client, tableName) => {
     const economy = createEconomyRepository(client, tableName);
     const report = await backfillEconomy(client, tableName, countStoredItems({ economy }), (accounts) => {
       if (accounts % 100 === 0) console.log(`${accounts} accounts counted`);
@@ -30,14 +21,5 @@ async function main() {
         ? 'OK: done already (every account’s lines were counted by an earlier run; the stream counts the rest).'
         : `OK: ${report.accounts} accounts, ${report.items} items looked at; every line is counted once.`,
     );
-  } finally {
-    client.destroy();
-  }
-}
-
-if (import.meta.main) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
   });
 }
