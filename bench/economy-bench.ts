@@ -21,8 +21,9 @@ export function benchLines(from: number, to: number, balances: Map<AccountId, bi
     const payee: AccountId = `person:bench-economy-${(n * 104_729 + 1) % accounts}`;
     if (payer === payee) continue;
     const amount = BigInt(100 + ((n * 31) % 90_000));
-    // Spread over the last year, a day after another, so every size fills a year of days' items.
-    const at = new Date(now - (n % 366) * dayMs - (n % 1_440) * 60_000).toISOString();
+    // Spread over the last year, a day after another, so every size fills a year of days' items; a
+    // second or so before now on its day, so no line falls out of the year the read covers.
+    const at = new Date(now - (n % 365) * dayMs - (n % 60) * 1_000).toISOString();
     const paymentId = `bench-economy-${n}`;
     const base = {
       kind: 'payment' as const,
