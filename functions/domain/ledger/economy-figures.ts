@@ -69,7 +69,8 @@ export function histogramBars(buckets: Record<number, number>): HistogramBar[] {
     const below = index < zeroBucket;
     // Distance from zero bucket k covers (edge[k-1], edge[k]] in magnitude.
     const k = below ? zeroBucket - 1 - index : index - zeroBucket - 1;
-    const near = k === 0 ? 0n : (balanceEdges[k - 1] ?? 0n);
+    // The nearest bucket to zero (k = 0) starts at zero: there is no edge before the first.
+    const near = balanceEdges[k - 1] ?? 0n;
     const far = balanceEdges[k];
     if (below) {
       const from = far === undefined ? undefined : -far;
@@ -97,7 +98,8 @@ export function economyFigures(input: {
 }): EconomyFigures {
   const { summary, now, periodDays } = input;
   const { from, to } = periodOf(now, periodDays);
-  const stored = new Map(input.days.filter((d) => d.day >= from && d.day <= to).map((d) => [d.day, d]));
+  // Only the period's days are looked up: a stored day outside it (a query's edge) is never read.
+  const stored = new Map(input.days.map((d) => [d.day, d]));
   const perDay: EconomyFigures['perDay'] = [];
   const trades = new Map<string, bigint>();
   let activeTraders = 0;

@@ -82,10 +82,7 @@ describe('the economy’s figures for a period', () => {
   it('sums each trade over the period, largest first, ties by name', () => {
     const figures = economyFigures({
       summary,
-      days: [
-        day('2026-12-05', { trades: { food: 300n, care: 500n } }),
-        day('2026-12-06', { trades: { care: 100n, other: 600n } }),
-      ],
+      days: [day('2026-12-05', { trades: { other: 600n, food: 300n } }), day('2026-12-06', { trades: { care: 600n } })],
       sumOfBalances: 0n,
       now,
       periodDays: 2,
