@@ -3,14 +3,17 @@
 // at the same concurrency (a GetItem for reads; the write path's three calls for writes; a payment's
 // reads and its one TransactWriteItems, bench/payments-bench.ts), so the API's own overhead shows as a ratio.
 // Targets (issue 7): p50 under 1.5× the raw store call, p99 under 25 ms at 50 connections, zero errors.
+// The economy rows (issue 16, bench/economy-bench.ts): GET /api/economy beside a raw GetItem of its
+// summary, at 1,000 and 100,000 statement lines counted by the stream: the read must not grow.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
-import { applicationKeys, openingLookup, rateWindowKeys } from '#adapters/dynamodb/keys.ts';
+import { applicationKeys, economySummaryKeys, openingLookup, rateWindowKeys } from '#adapters/dynamodb/keys.ts';
 import { getConfig } from '#config/config.ts';
 import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import { freePort } from '#local/dynamodb-local.ts';
 import { startLocalStack } from '#local/local-stack.ts';
+import { benchLines, countedBy, writeLines } from './economy-bench.ts';
 import { paymentRequests, rawPayment } from './payments-bench.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -62,6 +65,9 @@ const signingKey = getConfig().CREDENTIAL_SIGNING_KEY;
 if (!signingKey) throw new Error('The local stack runs with a signing key.');
 const rawCalls = {
   'raw payment': rawPayment('guildhall', people, logSignerFromJwk(signingKey)),
+  'raw GetItem (economy)': async (client: DynamoDBDocumentClient) => {
+    await client.send(new GetCommand({ TableName: 'guildhall', Key: economySummaryKeys }));
+  },
   'raw GetItem': async (client: DynamoDBDocumentClient, i: number) => {
     await client.send(new GetCommand({ TableName: 'guildhall', Key: openingLookup(openings[i % 20] ?? '') }));
   },
@@ -124,9 +130,9 @@ async function rawStore(label: keyof typeof rawCalls, connections: number) {
   results.push({ label, connections, rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors });
 }
 
-// `BENCH_ONLY=payments` runs the payment rows alone.
+// `BENCH_ONLY=payments` (or `economy`) runs the payment (or the economy) rows alone.
 const only = process.env.BENCH_ONLY;
-for (const connections of only === 'payments' ? [] : [10, 50, 100]) {
+for (const connections of only ? [] : [10, 50, 100]) {
   await rawStore('raw GetItem', connections);
   await run('API reads', connections, reads);
   await rawStore('raw write calls', connections);
@@ -135,9 +141,45 @@ for (const connections of only === 'payments' ? [] : [10, 50, 100]) {
 // Payments take turns at the registry log's head (every movement of Bound is logged), so they are
 // measured at the concurrencies a commons' trade could see, not at 100; one connection shows the
 // API's overhead on an uncontended payment.
-for (const connections of [1, 10, 50]) {
+for (const connections of only === 'economy' ? [] : [1, 10, 50]) {
   await rawStore('raw payment', connections);
   await run('API payments', connections, paymentRequests(people, tokens));
+}
+// The economy's figures at two sizes of the ledger: the lines are written, the stream counts them, then
+// GET /api/economy (a whole year of days) and a raw GetItem are timed at 10 connections.
+if (!only || only === 'economy') {
+  const sizes = (process.env.BENCH_ECONOMY_LINES ?? '1000,100000').split(',').map(Number);
+  const writer = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: stack.dynamo.endpoint,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+    }),
+  );
+  const read = async () =>
+    ((await (await fetch(`${url}/api/economy?days=366`)).json()) as { movements: number }).movements;
+  let expected = await read();
+  const balances = new Map();
+  let written = 0;
+  for (const size of sizes) {
+    const lines = benchLines(written, size, balances, Date.now());
+    const started = performance.now();
+    await writeLines(writer, 'guildhall', lines);
+    const wrote = (performance.now() - started) / 1000;
+    written = size;
+    expected += lines.filter((line) => line.amount < 0n).length;
+    const counting = await countedBy(url, expected);
+    console.error(
+      `economy: ${size} lines written in ${wrote.toFixed(1)} s, counted by the stream in ${counting.toFixed(1)} s`,
+    );
+    const label = size >= 1000 ? `${size / 1000}k lines` : `${size} lines`;
+    await rawStore('raw GetItem (economy)', 10);
+    results[results.length - 1] = { ...(results.at(-1) as Result), label: `raw GetItem (economy, ${label})` };
+    // The page's default period, and a whole year (the most days a read covers).
+    await run(`API economy 30 days (${label})`, 10, [{ method: 'GET', path: '/api/economy' }]);
+    await run(`API economy a year (${label})`, 10, [{ method: 'GET', path: '/api/economy?days=366' }]);
+  }
+  writer.destroy();
 }
 await stack.stop();
 
@@ -145,7 +187,10 @@ console.log(`API over the local gateway, ${seconds} s per run, Node ${process.ve
 console.log('| run | connections | req/s | p50 ms | p99 ms | errors | p50 vs the same store calls raw |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
-  const baseline = { 'API reads': 'raw GetItem', 'API payments': 'raw payment' }[r.label] ?? 'raw write calls';
+  const economy = /^API economy .* \((.*)\)$/.exec(r.label)?.[1];
+  const baseline = economy
+    ? `raw GetItem (economy, ${economy})`
+    : ({ 'API reads': 'raw GetItem', 'API payments': 'raw payment' }[r.label] ?? 'raw write calls');
   const raw = results.find((x) => x.label === baseline && x.connections === r.connections);
   const ratio = raw && r.label.startsWith('API') ? `${(r.p50 / Math.max(raw.p50, 0.01)).toFixed(2)}×` : '';
   console.log(

@@ -255,14 +255,15 @@ export class StatelessStack extends Stack {
       function: { environment: withSearch, secrets: { MEILISEARCH_KEY_SECRET: documentsKey } },
     });
 
-    // Shortages and notifications: a second consumer of the same stream, for what needs the table alone,
-    // keeps the skill-shortage index current and produces people's notifications (each with its own
+    // Shortages, notifications and the economy: a second consumer of the same stream, for what needs the
+    // table alone, keeps the skill-shortage index current, produces people's notifications and counts the
+    // economy's figures (each with its own
     // partial batch failures; why one function rather than a fan-out: ARCHITECTURE.md, "A stream
     // record"). A stream shard serves two readers well; a third would need a fan-out (EventBridge Pipes).
     const shortageStream = new GuildhallFunction(this, 'ShortageStreamFunction', {
       entry: 'functions/handlers/shortage-stream.ts',
       description:
-        "Guildhall shortages and notifications: table stream to the skill-shortage index and people's inboxes",
+        "Guildhall shortages, notifications and economy: table stream to the skill-shortage index, people's inboxes and the economy's figures",
       // It mails each new notification its person allows (SES, through the configuration set).
       environment: { ...environment, ...email.sendingEnvironment },
       secrets: { EMAIL_LINK_KEY_SECRET: email.linkKey },
@@ -273,7 +274,7 @@ export class StatelessStack extends Stack {
       consumer: shortageStream,
       table: props.table,
       monitoring,
-      purpose: 'the shortage index and the notifications',
+      purpose: 'the shortage index, the notifications and the economy’s figures',
     });
     // A record the notification producer failed on is retried (and the shortage index with it); failing
     // in three 5-minute periods running is an outage (the store, or mail once it is sent), not a blip.

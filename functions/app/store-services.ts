@@ -10,6 +10,7 @@ import { createApplicationNoteRepository } from '#adapters/dynamodb/application-
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createDecisionRepository } from '#adapters/dynamodb/decision-repository.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
+import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
@@ -35,6 +36,7 @@ import type {
   RegistryLogRepository,
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
+import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { WorkLogRepository } from '#domain/work/work-log.ts';
 import type { DecisionRepository } from '#domain/decisions/proposal.ts';
@@ -72,6 +74,8 @@ declare const GUILDHALL_WITHOUT_PAYMENTS: true | undefined;
 declare const GUILDHALL_WITHOUT_MARKET: true | undefined;
 /** Defined `true` in the bundles whose routes neither propose, vote nor close (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_DECISIONS: true | undefined;
+/** Defined `true` in the bundles that neither count nor show the economy's figures (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_ECONOMY: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -107,6 +111,8 @@ export interface StoreServices {
   orders: OrderRepository;
   /** The offers' terms as an order reads them. */
   offers: OfferLookup;
+  /** The economy's figures, counted from the stream and read by the public economy page. */
+  economy: EconomyRepository;
   registryLog: RegistryLogRepository;
   /** Proposals and votes: what the commons and the syndicates decide together. */
   decisions: DecisionRepository;
@@ -221,6 +227,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createOfferLookup(client, config.TABLE_NAME)
         : notCarried('offers'),
+    economy:
+      typeof GUILDHALL_WITHOUT_ECONOMY === 'undefined'
+        ? createEconomyRepository(client, config.TABLE_NAME)
+        : notCarried('economy'),
     registryLog:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createRegistryLogRepository(client, config.TABLE_NAME)

@@ -31,6 +31,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * shortage stream, where orders and wants-as-demand are to read them);
  * GUILDHALL_WITHOUT_DECISIONS the proposals' and votes' from every function but decisions-api, the site
  * and the sweep (which closes the proposals whose window ended);
+ * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but bound-api (which shows them), the
+ * shortage stream (which counts them) and the site;
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
@@ -46,6 +48,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'innovations-api': {
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -55,6 +58,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'people-api': {
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -62,6 +66,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'bound-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
@@ -76,6 +81,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_REGISTRY: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
   'decisions-api': {
@@ -84,18 +90,21 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   indexer: {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   reindex: {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'shortage-stream': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -104,11 +113,12 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   },
   // The daily sweep sends saved-search alerts, closes the proposals due and confirms (pays) the orders
   // due: it keeps those repositories and the payments'.
-  'expire-openings': {},
+  'expire-openings': { GUILDHALL_WITHOUT_ECONOMY: 'true' },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
 };

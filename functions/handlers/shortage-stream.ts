@@ -1,5 +1,5 @@
 // Lambda entry point for the table's stream, for what needs the table alone: keeps the shortage index in
-// step with the table and produces people's notifications. Each consumer reports its own failures; the
+// step with the table, produces people's notifications and counts the economy's figures. Each consumer reports its own failures; the
 // earliest in stream order is the batch's, so the retry starts early enough for both (ARCHITECTURE.md,
 // "A stream record", says why they share a function).
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
@@ -7,6 +7,7 @@ import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
 import { loadConfig } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
+import { countEconomyRecords } from '#app/stream-economy.ts';
 import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
@@ -29,8 +30,9 @@ export const handler = lambdaHandler(
   services.telemetry,
   async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const records = event.Records as StreamRecord[];
-    const [shortages, notifications] = await Promise.all([
+    const [shortages, economy, notifications] = await Promise.all([
       applyShortageRecords(services, records),
+      countEconomyRecords(services, records),
       getNotifier().then(
         (deps) => notifyStreamRecords(deps, records),
         (error: unknown) => {
@@ -41,6 +43,6 @@ export const handler = lambdaHandler(
         },
       ),
     ]);
-    return earliestFailure(records, shortages, notifications);
+    return earliestFailure(records, shortages, economy, notifications);
   },
 );

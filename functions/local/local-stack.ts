@@ -160,6 +160,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (!backfill.done) progress(`registry log: ${backfill.written} older entries given their subtree hashes`);
       const listing = await backfillSettlementList(logClient, tableName);
       if (!listing.done) progress(`registry log: ${listing.listed} older settlements listed under their records`);
+      // The economy's figures, for lines stored before they were counted (a table kept from an older start).
+      const { backfillEconomy } = await import('#adapters/dynamodb/economy-backfill.ts');
+      const { countStoredItems } = await import('#app/stream-economy.ts');
+      const economy = await backfillEconomy(logClient, tableName, countStoredItems(services));
+      if (!economy.doneAlready) progress(`economy: ${economy.accounts} accounts’ lines counted`);
     } finally {
       logClient.destroy();
     }
@@ -171,6 +176,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
     const { notificationStreamDependencies, notifyStreamRecords } = await import('#app/stream-notifications.ts');
+    const { countEconomyRecords } = await import('#app/stream-economy.ts');
     // Each notification newly stored is also mailed (to the catcher) where its person allows it.
     const { notificationEmailer } = await import('#app/mailer.ts');
     const sendEmail = notificationEmailer(services, mailer);
@@ -194,6 +200,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
             records,
           ),
           await applyShortageRecords(services, records),
+          await countEconomyRecords(services, records),
           await notifyStreamRecords(notifications, records),
         ),
     });

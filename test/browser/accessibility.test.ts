@@ -46,6 +46,7 @@ const pages = [
   '/syndicates/riverside-builders/',
   '/search/?q=solar',
   '/shortages/',
+  '/economy/',
   '/innovations/',
   '/innovations/log/',
   // A draft whose co-inventor has not accepted yet: the consent section.

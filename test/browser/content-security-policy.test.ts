@@ -56,6 +56,7 @@ const anonymousPages = [
   ['an opening with JSON-LD (on demand)', '/jobs/riverside-builders-site-carpenter/'],
   ['a syndicate (on demand)', '/syndicates/riverside-builders/'],
   ['the shortages with their charts (on demand)', '/shortages/'],
+  ['the economy with its histogram (on demand)', '/economy/'],
   [
     'the registry log, verified, with an inclusion check (on demand)',
     '/innovations/log/?verify=1&record=two-minute-fault-triage-card',

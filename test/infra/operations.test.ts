@@ -234,7 +234,7 @@ describe('the stream consumers', () => {
   it('park what fails in a failure queue that has its own dead-letter queue, and alarm on iterator age and both queues', () => {
     for (const [name, description] of [
       ['Indexer', /search index/],
-      ['Shortages', /skill-shortage index and people's inboxes/],
+      ['Shortages', /skill-shortage index, people's inboxes and the economy's figures/],
     ] as const) {
       const consumer = functionId(app, description);
       const failures = queueId(new RegExp(`^${name}Failures`));

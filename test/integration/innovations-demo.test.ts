@@ -10,6 +10,9 @@ import { seedDemoData } from '#local/seed.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { allAccounts, ledgerSums } from '../support/innovation-world.ts';
 import { everyItem } from '#domain/paged-reads.ts';
+import { backfillEconomy } from '#adapters/dynamodb/economy-backfill.ts';
+import { countStoredItems } from '#app/stream-economy.ts';
+import { economyReport } from '#domain/ledger/economy-use-cases.ts';
 
 let services: Services;
 let first: Awaited<ReturnType<typeof seedDemoData>>;
@@ -78,6 +81,18 @@ describe('the demo innovations', () => {
       expect(grant, JSON.stringify(grant)).toMatchObject({ by: demoSteward, reason: expect.any(String) });
     const changes = await services.ledger.listLimitChanges('syndicate:common-table-kitchens');
     expect(changes.map((c) => c.limit)).toEqual([-100_000n, -250_000n]);
+  });
+
+  it('make payments between members and syndicates, so the economy’s page shows trade from the first start', async () => {
+    // What the local stack does at each start before its stream poller runs (local-stack.ts).
+    await backfillEconomy(services.storeClient, services.config.TABLE_NAME, countStoredItems(services));
+    const economy = await economyReport(services, 30);
+    expect(economy.movements).toBeGreaterThanOrEqual(5);
+    expect(economy.volume).toBeGreaterThanOrEqual(18_050n);
+    expect(economy.activeTraders).toBeGreaterThanOrEqual(7);
+    expect(economy.accounts).toBe((await allAccounts(services)).length);
+    expect(economy.histogram.filter((bar) => bar.accounts > 0).length).toBeGreaterThan(2);
+    expect(economy.sumOfBalances).toBe(0n);
   });
 
   it('add nothing on a second start', async () => {

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { parseEvent } from '#domain/innovations/log-events.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
-import { createPeople, ledgerSums, readyToPay } from '../support/innovation-world.ts';
+import { allEntries, createPeople, ledgerSums, readyToPay } from '../support/innovation-world.ts';
 import { putOffer } from '../support/offers.ts';
 import { tableSnapshot } from '../support/write-world.ts';
 import { syndicateInput } from '../unit/innovations/fixtures.ts';
@@ -78,6 +78,9 @@ describe('an order from ordering to payment', () => {
     expect(ada.items.at(-1)).toMatchObject({ counterparty: 'syndicate:taller', amount: '6000', orderId: id });
     const taller = body(await call('GET', '/api/syndicates/taller/statement', null));
     expect(taller.items.at(-1)).toMatchObject({ counterparty: 'person:ada', amount: '-6000', orderId: id });
+    // Both lines name the offer's trade, which the economy counts the volume under.
+    expect((await allEntries(services, 'person:ada')).at(-1)).toMatchObject({ orderId: id, trade: 'accounting' });
+    expect((await allEntries(services, 'syndicate:taller')).at(-1)).toMatchObject({ trade: 'accounting' });
     const csv = String((await call('GET', '/api/me/statement?format=csv', 'ada')).body);
     expect(csv).toContain(`,order-${id},Order ${id}: 3 × Bookkeeping,${id}`);
     const entry = await services.registryLog.entry(body(confirmed).payment.logIndex);

@@ -79,7 +79,7 @@ describe('the functions bundled for AWS', () => {
       routeModules('bound-api')
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
-    ).toEqual(['order-routes.ts', 'payment-routes.ts', 'work-routes.ts']);
+    ).toEqual(['economy-routes.ts', 'order-routes.ts', 'payment-routes.ts', 'work-routes.ts']);
     expect(routeModules('market-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['market-routes.ts']);
     expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
   });

@@ -358,6 +358,33 @@ export const entities = {
     keys: k.settlementsListedMarkKeys,
     foundBy: [],
   })),
+  'economy-summary': entity(() => ({
+    about:
+      'The economy’s figures over every account (accounts, positive balances, accounts near their limit, the balance histogram), kept from the stream.',
+    keys: k.economySummaryKeys,
+    foundBy: [],
+  })),
+  'economy-day': entity(() => ({
+    about:
+      'One UTC day of the economy: movements, volume (by trade), real value created, accounts last active that day.',
+    keys: k.economyDayKeys(v('day')),
+    foundBy: ['day'],
+  })),
+  'economy-account': entity(() => ({
+    about: 'An account’s figures as the economy counted them: latest balance and limit, by log index, and a revision.',
+    keys: k.economyAccountKeys(v('accountId')),
+    foundBy: ['accountId'],
+  })),
+  'economy-line-mark': entity(() => ({
+    about: 'Says a statement line was counted into the economy’s figures: written once, with its increments.',
+    keys: k.economyLineMarkKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
+    foundBy: ['accountId', 'at', 'sourceId', 'sequence'],
+  })),
+  'economy-backfill-mark': entity(() => ({
+    about: 'How far the economy’s backfill went: the last account whose lines it counted, or done.',
+    keys: k.economyBackfillMarkKeys,
+    foundBy: [],
+  })),
   shortage: entity(() => ({
     about: 'One skill’s shortage aggregate (demand and supply tallies); gsi1 lists every aggregate.',
     keys: k.shortageKeys(v('skillId')),
@@ -426,6 +453,8 @@ export const jobs = {
   'job: log backfill': 'functions/local/backfill-log.ts',
   'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
   'job: rescore applicants': 'functions/local/rescore-applicants.ts',
+  'stream: economy': 'functions/app/stream-economy.ts',
+  'job: economy backfill': 'functions/local/backfill-economy.ts',
   'every write': 'functions/app/commands/command.ts',
   'mail: notification email': 'functions/domain/notifications/email-notification.ts',
   'mail: suppressing mailer': 'functions/domain/notifications/suppression.ts',
@@ -1218,7 +1247,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.accountsListKey,
     reads: 'a page',
-    usedBy: ['GET /api/ledger', 'page /ledger/'],
+    usedBy: ['GET /api/ledger', 'page /ledger/', 'job: economy backfill'],
     partition: {
       single:
         'an account’s index entry is rewritten only when a settlement, a payment or a credit grant changes it, and all three are registry-log writes, which the log’s head holds to a few dozen a second with at most 21 accounts each, far under a partition’s 1,000 writes a second; reads are pages',
@@ -1230,7 +1259,7 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.ledgerTotalsKeys,
     reads: 'one item',
-    usedBy: ['GET /api/ledger', 'page /ledger/'],
+    usedBy: ['GET /api/ledger', 'page /ledger/', 'GET /api/economy', 'page /economy/'],
     partition: {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
@@ -1671,6 +1700,50 @@ export const accessPatterns = {
     usedBy: ['GET /api/innovations/{innovationId}/log', 'page /innovations/[id]/'],
   })),
 
+  // The economy's figures (derived from the stream).
+  'economy-account-figures': pattern(() => ({
+    entity: 'economy-account',
+    does: 'An account’s economy figures, strongly consistent: the count of its next line is conditional on them.',
+    operation: 'GetItem',
+    key: k.economyAccountKeys(v('accountId')),
+    reads: 'one item',
+    usedBy: ['stream: economy', 'job: economy backfill'],
+  })),
+  'economy-count': pattern(() => ({
+    entity: ['economy-line-mark', 'economy-account', 'economy-summary', 'economy-day'],
+    does: 'Counts one line: its mark once, the account’s figures over their revision, the summary’s and the days’ increments.',
+    operation: 'TransactWriteItems',
+    key: k.economyLineMarkKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
+    reads: 'writes',
+    usedBy: ['stream: economy', 'job: economy backfill'],
+    partition: {
+      single:
+        'the summary and the day are one item each, written once per counted line; lines come from payments and settlements, which the registry log’s head holds to a few dozen a second, far under an item’s 1,000 writes a second',
+    },
+  })),
+  'economy-period': pattern(() => ({
+    entity: ['economy-day', 'economy-summary'],
+    does: 'The economy’s days of a period, oldest first, and its summary after them, in one query.',
+    operation: 'Query',
+    key: k.economyPeriodRange(v('from')),
+    reads: 'a bounded set',
+    bound: 'one small item a day of the period (at most 366) and the summary',
+    usedBy: ['GET /api/economy', 'page /economy/'],
+    partition: {
+      single:
+        'the summary and one item a day, each written once per counted line (lines come from payments and settlements, which the registry log’s head holds to a few dozen a second); reads are one range of at most a year',
+    },
+  })),
+  'economy-backfill-mark': pattern(() => ({
+    entity: 'economy-backfill-mark',
+    does: 'Where the economy’s backfill stopped, so a run resumes there and a finished one is one read.',
+    operation: 'GetItem',
+    key: k.economyBackfillMarkKeys,
+    reads: 'one item',
+    usedBy: ['job: economy backfill'],
+    partition: { single: 'one item, written once an account by a job run by hand' },
+  })),
+
   // The shortage index (derived from the stream) and the write limits.
   'shortage-source-applied': pattern(() => ({
     entity: 'shortage-source',
@@ -1853,7 +1926,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.accountPartition(v('accountId')),
     reads: 'a page',
-    usedBy: ['GET /api/me/export', 'page /me/data.json'],
+    usedBy: ['GET /api/me/export', 'page /me/data.json', 'job: economy backfill'],
   })),
   'below-application-paged': pattern(() => ({
     entity: 'any',

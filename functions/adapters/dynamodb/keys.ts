@@ -382,6 +382,30 @@ export const ledgerEntryKeys = (accountId: string, at: string, sourceId: string,
   sk: `ENTRY#${at}#${sourceId}#${pad(sequence, 3)}`,
 });
 
+/**
+ * The economy's figures (domain/ledger/economy.ts), kept from the stream: one partition holding the
+ * summary and a small item a day, so one query reads a period's days with the summary (`DAY#` sorts
+ * before `SUMMARY`); every counted line and every account's figures are their own partition, so no
+ * list ever reads them.
+ */
+export const economySummaryKeys = { pk: 'ECONOMY', sk: 'SUMMARY' } as const;
+export const economyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
+/** The days from `from` on, and the summary after them: one key range. */
+export const economyPeriodRange = (from: string) => ({
+  pk: economySummaryKeys.pk,
+  from: economyDayKeys(from).sk,
+  to: economySummaryKeys.sk,
+});
+/** An account's economy figures: its latest balance and limit, and the revision every write is conditional on. */
+export const economyAccountKeys = (accountId: string) => ({ pk: `ECONOMY#ACCOUNT#${accountId}`, sk: 'FIGURES' });
+/** A statement line counted into the figures: written once, with its increments (the line's own key after `ENTRY#`). */
+export const economyLineMarkKeys = (accountId: string, at: string, sourceId: string, sequence: number) => ({
+  pk: `ECONOMY#LINE#${accountId}`,
+  sk: `${at}#${sourceId}#${pad(sequence, 3)}`,
+});
+/** How far the backfill of the figures from older statements went: the last account it finished. */
+export const economyBackfillMarkKeys = { pk: 'ECONOMY', sk: 'BACKFILL' } as const;
+
 /** A payment, by id: written once, in the transaction that moves its Bound. */
 export const paymentKeys = (paymentId: string) => ({ pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' });
 

@@ -122,6 +122,11 @@ interface EntryBase {
   logIndex: number;
   /** The balance right after a movement; absent on shares and on entries written before it was kept. */
   balanceAfter?: bigint | undefined;
+  /**
+   * The trade (a commons trade id) the movement paid for, where what it settles names one (an order of
+   * an offer); absent otherwise. The economy's figures count volume by it, and under "other" without it.
+   */
+  trade?: string | undefined;
 }
 
 /**

@@ -77,6 +77,8 @@ export async function pay(deps: PaymentDependencies, identity: Identity, input: 
 export interface Settling {
   /** What it pays, named on the payment, both statement lines and the log entry. */
   ref: { requestId: string } | { workLogId: string } | { orderId: string };
+  /** The commons trade it pays for, where it names one (an order of an offer): the economy counts volume by it. */
+  trade?: string | undefined;
   /** Read again (strongly consistent) at each try: still waiting to be paid, or closed (by which payment, if any). */
   recheck(): Promise<{ waiting: true } | { waiting: false; paymentId?: string | undefined; closed: Error }>;
   settled(paid: { by: string; at: string; paymentId: string }): Settles;
@@ -168,6 +170,7 @@ export async function movePayment(
       workLogId,
       orderId,
       logIndex: log.entry.index,
+      ...(settling?.trade ? { trade: settling.trade } : {}),
     };
     const entries: [PaymentEntry, PaymentEntry] = [
       { ...line, kind: 'payment', accountId: from, counterparty: to, amount: -amount, sequence: 0 },

@@ -189,6 +189,7 @@ function orderSettling(deps: OrderDependencies, order: Order, confirmation: { by
   let current = order;
   const settling: Settling = {
     ref: { orderId: order.id },
+    trade: order.trade,
     async recheck() {
       current = (await deps.orders.getOrder(order.id)) ?? order;
       const waiting = confirmation.lapsed

@@ -4,10 +4,11 @@
 // 250 KB budget (257.8 KB with the payment routes in it).
 import type { RouteGroup } from './route-group.ts';
 import { orderRoutes } from '../routes/order-routes.ts';
+import { economyRoutes } from '../routes/economy-routes.ts';
 import { paymentRoutes } from '../routes/payment-routes.ts';
 import { workRoutes } from '../routes/work-routes.ts';
 
 export const boundGroup: RouteGroup = {
   name: 'bound-api',
-  routes: [...paymentRoutes, ...workRoutes, ...orderRoutes],
+  routes: [...paymentRoutes, ...workRoutes, ...orderRoutes, ...economyRoutes],
 };

@@ -18,6 +18,8 @@ import {
   updateDraft,
 } from '#domain/innovations/innovation-use-cases.ts';
 import { grantCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
+import { parseAccountId } from '#domain/ledger/account.ts';
+import { pay } from '#domain/ledger/payment-use-cases.ts';
 import { demoSteward } from './people.ts';
 
 const daysAgo = z.number().check(z.int(), z.minimum(0), z.maximum(3650));
@@ -26,6 +28,16 @@ const demoSchema = z.strictObject({
   /** Credit the steward granted every demo syndicate and person (but herself) when the instance began. */
   foundingCredit: z.strictObject({ credit, reason: z.string(), daysAgo }),
   creditGrants: z.array(z.strictObject({ syndicateId: z.string(), credit, reason: z.string(), daysAgo })),
+  /** A few payments between members and syndicates, so the economy's page has trade to show. */
+  payments: z.array(
+    z.strictObject({
+      from: z.string(),
+      to: z.string(),
+      amount: z.number().check(z.int(), z.minimum(1)),
+      memo: z.string(),
+      daysAgo,
+    }),
+  ),
   records: z.array(
     z.strictObject({
       id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
@@ -99,6 +111,15 @@ export async function seedInnovations(
     }
     for (const extra of demo.creditGrants) {
       step(extra.daysAgo, grant('syndicate', extra.syndicateId, extra.credit, extra.reason));
+    }
+    for (const payment of demo.payments) {
+      step(payment.daysAgo, (s) =>
+        pay(s, as(payment.from), {
+          to: parseAccountId(payment.to, 'to'),
+          amount: BigInt(payment.amount),
+          memo: payment.memo,
+        }).then(() => undefined),
+      );
     }
   }
 

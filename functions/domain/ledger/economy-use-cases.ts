@@ -1,0 +1,62 @@
+// Counting statement lines into the economy's figures, and reading them back for the public page.
+// Steps of a count: read the account's figures, decide the change (economy.ts), write it in one
+// transaction over the figures' revision with the line's marker; a race re-reads and decides again.
+import { tradeIds } from '../content/commons.ts';
+import { retryOnConflict } from '../retry.ts';
+import type { AccountId } from './account.ts';
+import { type AccountFigures, type CountedLine, type EconomyChange, lineChange, limitChange } from './economy.ts';
+import {
+  type EconomyDay,
+  type EconomyFigures,
+  type EconomySummary,
+  economyFigures,
+  periodOf,
+} from './economy-figures.ts';
+
+export interface EconomyRepository {
+  /** An account's figures, strongly consistent; null before its first line or limit change. */
+  accountFigures(accountId: AccountId): Promise<AccountFigures | null>;
+  /**
+   * One transaction: with `line`, its marker, once (false, and nothing written, when it is there: the
+   * line was counted); the account's figures over `expectedRev` (null: none yet); the increments of the
+   * summary and the days. ConflictError when the figures changed since they were read.
+   */
+  apply(change: EconomyChange, options: { line?: CountedLine; expectedRev: number | null }): Promise<boolean>;
+  /** The summary, the stored days from `from` to `to` (at most a year of items) and the ledger's sum. */
+  read(from: string, to: string): Promise<{ summary: EconomySummary; days: EconomyDay[]; sumOfBalances: bigint }>;
+}
+
+export interface EconomyDependencies {
+  economy: EconomyRepository;
+  now: () => Date;
+}
+
+/** Counts a statement line once, however often it is delivered; true when this call counted it. */
+export function countLine(deps: Pick<EconomyDependencies, 'economy'>, line: CountedLine): Promise<boolean> {
+  return retryOnConflict(async () => {
+    const figures = await deps.economy.accountFigures(line.accountId);
+    return deps.economy.apply(lineChange(figures, line, tradeIds), { line, expectedRev: figures?.rev ?? null });
+  });
+}
+
+/** Takes a credit-limit change into the account's figures, unless a later one is there already. */
+export function countLimitChange(
+  deps: Pick<EconomyDependencies, 'economy'>,
+  accountId: AccountId,
+  change: { limit: bigint | null; logIndex: number },
+): Promise<boolean> {
+  return retryOnConflict(async () => {
+    const figures = await deps.economy.accountFigures(accountId);
+    const effect = limitChange(figures, accountId, change);
+    if (!effect.account) return false;
+    return deps.economy.apply(effect, { expectedRev: figures?.rev ?? null });
+  });
+}
+
+/** The figures of the `days` days ending today: two store calls, whatever the number of movements. */
+export async function economyReport(deps: EconomyDependencies, days: number): Promise<EconomyFigures> {
+  const now = deps.now();
+  const { from, to } = periodOf(now, days);
+  const stored = await deps.economy.read(from, to);
+  return economyFigures({ ...stored, now, periodDays: days });
+}

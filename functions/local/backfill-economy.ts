@@ -1,0 +1,25 @@
+// `npm run economy:backfill`: counts into the economy's figures (GET /api/economy, /economy/) every
+// statement line and credit-limit change the table held before the stream counted them
+// (adapters/dynamodb/economy-backfill.ts). Safe beside the running stream and safe to run again: each
+// line is counted once. It resumes after the last account it finished; once done, a run is one read.
+//
+//   DYNAMODB_ENDPOINT=http://127.0.0.1:PORT npm run economy:backfill     DynamoDB Local (`npm start` prints it)
+//   AWS_REGION=eu-west-1 TABLE_NAME=guildhall npm run economy:backfill     AWS, with the usual credentials
+import { backfillEconomy } from '#adapters/dynamodb/economy-backfill.ts';
+import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
+import { countStoredItems } from '#app/stream-economy.ts';
+import { runStoreCommand } from './store-command.ts';
+
+if (import.meta.main) {
+  await runStoreCommand(async (client, tableName) => {
+    const economy = createEconomyRepository(client, tableName);
+    const report = await backfillEconomy(client, tableName, countStoredItems({ economy }), (accounts) => {
+      if (accounts % 100 === 0) console.log(`${accounts} accounts counted`);
+    });
+    console.log(
+      report.doneAlready
+        ? 'OK: done already (every account’s lines were counted by an earlier run; the stream counts the rest).'
+        : `OK: ${report.accounts} accounts, ${report.items} items looked at; every line is counted once.`,
+    );
+  });
+}

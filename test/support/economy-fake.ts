@@ -1,0 +1,73 @@
+// An in-memory economy store with the table's semantics: a line's marker is written once, the account's
+// figures only over the revision read, everything of a change or nothing. For the unit tests of the
+// counting rules (the DynamoDB adapter is held to the same in the integration suite).
+import { ConflictError } from '#domain/errors.ts';
+import type { AccountFigures, CountedLine, EconomyChange } from '#domain/ledger/economy.ts';
+import type { EconomyDay, EconomySummary } from '#domain/ledger/economy-figures.ts';
+import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
+
+export interface FakeEconomy extends EconomyRepository {
+  summary: EconomySummary;
+  days: Map<string, EconomyDay>;
+  figures: Map<string, AccountFigures>;
+  /** Runs once before the next apply's check, as another writer landing in between would. */
+  interleave?: (() => Promise<void>) | undefined;
+}
+
+const lineId = (line: CountedLine) => `${line.accountId} ${line.at} ${line.source} ${line.sequence}`;
+
+export function fakeEconomy(sumOfBalances = 0n): FakeEconomy {
+  const marks = new Set<string>();
+  const store: FakeEconomy = {
+    summary: { accounts: 0, positiveSum: 0n, nearLimit: 0, buckets: {} },
+    days: new Map(),
+    figures: new Map(),
+    async accountFigures(accountId) {
+      const found = store.figures.get(accountId);
+      return found ? { ...found } : null;
+    },
+    async apply(change: EconomyChange, options) {
+      const race = store.interleave;
+      store.interleave = undefined;
+      await race?.();
+      if (options.line && marks.has(lineId(options.line))) return false;
+      if (change.account) {
+        const stored = store.figures.get(change.account.accountId);
+        if ((stored?.rev ?? null) !== options.expectedRev) throw new ConflictError('figures changed');
+        store.figures.set(change.account.accountId, { ...change.account });
+      }
+      if (options.line) marks.add(lineId(options.line));
+      const { summary } = store;
+      summary.accounts += change.summary.accounts;
+      summary.positiveSum += change.summary.positiveSum;
+      summary.nearLimit += change.summary.nearLimit;
+      for (const [bucket, n] of Object.entries(change.summary.buckets)) {
+        summary.buckets[Number(bucket)] = (summary.buckets[Number(bucket)] ?? 0) + n;
+      }
+      for (const [day, delta] of Object.entries(change.days)) {
+        const stored = store.days.get(day) ?? {
+          day,
+          movements: 0,
+          volume: 0n,
+          realValue: 0n,
+          lastActive: 0,
+          trades: {},
+        };
+        stored.movements += delta.movements;
+        stored.volume += delta.volume;
+        stored.realValue += delta.realValue;
+        stored.lastActive += delta.lastActive;
+        for (const [trade, volume] of Object.entries(delta.trades)) {
+          stored.trades[trade] = (stored.trades[trade] ?? 0n) + volume;
+        }
+        store.days.set(day, stored);
+      }
+      return true;
+    },
+    async read(from, to) {
+      const days = [...store.days.values()].filter((d) => d.day >= from && d.day <= to);
+      return { summary: store.summary, days, sumOfBalances };
+    },
+  };
+  return store;
+}
