@@ -7,10 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
-import { verifyTable } from '#local/verify-log.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
-import { localEndpoint } from '../support/dynamodb.ts';
-import { allAccounts, allEntries, createPeople, ledgerSums } from '../support/innovation-world.ts';
+import { createPeople } from '../support/innovation-world.ts';
+import { expectLedgerHolds, expectLogVerifies } from '../support/ledger-holds.ts';
 import { syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -124,30 +123,11 @@ describe('payments in the store', () => {
             }
           }
 
-          expect(await ledgerSums(services)).toEqual({ balances: 0n, kept: 0n });
-          const stored = new Map((await allAccounts(services)).map((a) => [a.accountId, a]));
-          for (const [index, accountId] of accounts.entries()) {
-            const balance = stored.get(accountId)?.balance ?? 0n;
-            expect(balance, accountId).toBe(model[index]);
-            expect(balance >= limit(index), accountId).toBe(true);
-            const lines = await allEntries(services, accountId);
-            // The statement adds up to the balance, and its last line carries it.
-            expect(
-              lines.reduce((sum, line) => sum + line.amount, 0n),
-              accountId,
-            ).toBe(balance);
-            if (lines.length > 0) expect(lines.at(-1)?.balanceAfter, accountId).toBe(balance);
-          }
+          await expectLedgerHolds(services, accounts, model, limit);
         },
       ),
       { numRuns: 15 },
     );
-    const audit = await verifyTable({
-      endpoint: localEndpoint(),
-      tableName: services.config.TABLE_NAME,
-      publicKey: services.logSigner.publicJwk,
-    });
-    expect(audit.result).toMatchObject({ ok: true });
-    expect((await services.ledger.totals()).payments).toBeGreaterThan(0);
+    await expectLogVerifies(services);
   }, 240_000);
 });

@@ -12,15 +12,18 @@ import { maxPayment } from '../ledger/amount.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
 import { text } from '../text.ts';
 
-export type OrderStatus =
-  | 'ordered'
-  | 'accepted'
-  | 'declined'
-  | 'cancelled'
-  | 'delivered'
-  | 'disputed'
-  | 'confirmed'
-  | 'refunded';
+/** Every status an order can have, in the order of its life. */
+export const orderStatuses = [
+  'ordered',
+  'accepted',
+  'declined',
+  'cancelled',
+  'delivered',
+  'disputed',
+  'confirmed',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
 
 /** Statuses of an order not yet delivered: its hours count as demand in the shortage index. */
 export const statusesBeforeDelivery: readonly OrderStatus[] = ['ordered', 'accepted'];

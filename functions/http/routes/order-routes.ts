@@ -4,6 +4,7 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { placeOrderCommand, stepOrderCommand } from '#app/commands/order-commands.ts';
+import { orderStatuses } from '#domain/orders/order.ts';
 import { myOrders, syndicateOrders, viewOrder } from '#domain/orders/order-use-cases.ts';
 import { commandRoute, protectedRoute } from '../route.ts';
 import { json, mine } from './answers.ts';
@@ -18,17 +19,6 @@ const sideQuery = lazySchema(() =>
     ...cursorQuery(),
   }),
 );
-
-const statuses = [
-  'ordered',
-  'accepted',
-  'declined',
-  'cancelled',
-  'delivered',
-  'disputed',
-  'confirmed',
-  'refunded',
-] as const;
 
 // What the routes answer with, for the OpenAPI document only (called from schema factories).
 const orderItem = () =>
@@ -47,7 +37,7 @@ const orderItem = () =>
     trade: z.string(),
     skillIds: z.array(z.string()),
     demandHours: z.number(),
-    status: z.enum(statuses),
+    status: z.enum(orderStatuses),
     createdAt: z.string(),
     updatedAt: z.string(),
     decidedBy: z.optional(z.string()),

@@ -16,6 +16,7 @@ import {
   type OrderStatus,
   orderInputSchema,
   orderPaymentId,
+  orderStatuses,
   orderStep,
   orderStepSchema,
   orderTotal,
@@ -32,16 +33,7 @@ const neither = { buyer: false, seller: false };
 const notDue = '2026-03-11T00:00:00.000Z';
 const due = '2026-03-10T12:00:00.000Z';
 
-const statuses: OrderStatus[] = [
-  'ordered',
-  'accepted',
-  'declined',
-  'cancelled',
-  'delivered',
-  'disputed',
-  'confirmed',
-  'refunded',
-];
+const statuses = orderStatuses;
 
 /** The whole table: for each action and side, the statuses it leads from and where to. */
 const allowed: Array<[OrderAction, 'buyer' | 'seller', Partial<Record<OrderStatus, OrderStatus>>]> = [
