@@ -2,7 +2,8 @@
 // bookkeeping syndicate who fills a position of it, logs two and a half hours (a mistyped number of
 // hours is refused beside its field first); Femi, its admin, approves them through a confirmation step
 // that names the amount; Carmen finds hours × rate in her statement. The syndicate and the opening are
-// new, so no other browser test meets them.
+// new, so no other browser test meets them. Since Carmen works under its rate card too, Femi changes
+// the card only by proposing it to the members' vote.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
@@ -142,25 +143,44 @@ describe('pay for work', () => {
     await femiContext.close();
   });
 
-  it('lets Femi mark a skill’s line of the rate card unpleasant, refusing a level without a skill beside its row', async () => {
+  it('has Femi propose a rate card with a skill’s unpleasant line to the members, refusing a level without a skill beside its row', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
     const femi = await context.newPage();
     await signIn(femi, baseUrl, /Femi Adeyemi/, `/syndicates/${syndicateId}/`);
+    // Carmen works under the card too, so it changes only by the members' vote: the editor says so.
+    const editor = femi.locator('#f-rateCard');
+    await expect(editor.textContent()).resolves.toContain('changes only by their vote');
+    await expect(femi.getByRole('button', { name: 'Save the rate card' }).count()).resolves.toBe(0);
+    await expect(axeViolations(/Femi Adeyemi/, `/syndicates/${syndicateId}/`)).resolves.toEqual([]);
+
     const added = femi.getByRole('group', { name: 'New line 1' });
     await added.getByLabel('Service').fill('Clearing a flooded archive');
     await added.getByLabel('Rate').fill('20');
     await added.getByLabel('Level').selectOption('working');
-    await femi.getByRole('button', { name: 'Save the rate card' }).click();
+    await femi.getByRole('button', { name: 'Propose this rate card to the members' }).click();
     const refused = femi.getByRole('group', { name: 'Line 2: Clearing a flooded archive' });
     await expect(refused.getByRole('alert').textContent()).resolves.toContain('A level prices a skill');
+    await expect(femi.url()).toContain(`/syndicates/${syndicateId}/`);
 
     await refused.getByLabel(/^Skill/).fill('bank-reconciliation');
     await refused.getByRole('checkbox', { name: /Unpleasant work/ }).check();
-    await femi.getByRole('button', { name: 'Save the rate card' }).click();
-    await expect(femi.getByRole('status').textContent()).resolves.toBe('Rate card saved.');
-    const line = femi.getByRole('row').filter({ hasText: 'Clearing a flooded archive' });
-    await expect(line.textContent()).resolves.toMatch(/unpleasant: paid 1\.5×.*, working.*20 Bound per hour/);
-    await expect(axeViolations(/Femi Adeyemi/, `/syndicates/${syndicateId}/`)).resolves.toEqual([]);
+    await femi.getByLabel(/^Title of the proposal/).fill(`Pay flooded archives as unpleasant ${stamp}`);
+    await femi.getByRole('checkbox', { name: /cannot be withdrawn/ }).check();
+    await femi.getByRole('button', { name: 'Propose this rate card to the members' }).click();
+    await femi.waitForURL(/\/decisions\/[^/]+\/\?done=propose$/);
+    await expect(femi.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      `Pay flooded archives as unpleasant ${stamp}`,
+    );
+    await expect(femi.getByRole('status').textContent()).resolves.toContain('The members vote on it');
+    await expect(femi.locator('main').textContent()).resolves.toContain(
+      'Clearing a flooded archive (skill bank-reconciliation, working): 20.00 BOUND per hour, unpleasant: paid 1.5×',
+    );
+    const proposalPath = new URL(femi.url()).pathname;
+    await expect(axeViolations(/Femi Adeyemi/, proposalPath)).resolves.toEqual([]);
+
+    // Nothing was saved behind the members' backs: the card is as it was until they vote it.
+    await femi.goto(`${baseUrl}/syndicates/${syndicateId}/`);
+    await expect(femi.getByRole('row').filter({ hasText: 'Clearing a flooded archive' }).count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import {
   type Membership,
+  rateCardByVote,
   type Role,
   reservedSyndicateIds,
   type Syndicate,
@@ -111,8 +112,7 @@ export async function updateSyndicate(
 ) {
   const syndicate = await findSyndicate(deps, id);
   await requireAdmin(deps, id, identity);
-  // Money follows votes: once others work under it, the rate card is theirs to decide (issue 17).
-  if (syndicate.memberCount > 1 && !sameValue(input.rateCard, syndicate.rateCard)) {
+  if (rateCardByVote(syndicate) && !sameValue(input.rateCard, syndicate.rateCard)) {
     throw new RuleViolationError(
       'rate-card-by-vote',
       `${syndicate.name} has ${syndicate.memberCount} members: its rate card changes only by their vote. Propose the new card to them (a rate-card proposal, /decisions/new/?kind=rate-card) and send the card as it is with this edit.`,

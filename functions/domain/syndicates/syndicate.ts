@@ -125,6 +125,12 @@ export interface Syndicate extends SyndicateInput {
   adminCount: number;
 }
 
+/**
+ * Whether the syndicate's rate card changes only by its members' vote (a rate-card proposal): once
+ * others work under it, money follows votes (issue 17); a syndicate of one still edits it directly.
+ */
+export const rateCardByVote = (syndicate: Pick<Syndicate, 'memberCount'>) => syndicate.memberCount > 1;
+
 export type Role = 'admin' | 'member';
 export type MembershipStatus = 'requested' | 'active' | 'declined';
 

@@ -4,8 +4,7 @@
 // names the field.
 import { boundFromText } from '#domain/ledger/amount.ts';
 import { type ProposalKind, proposalKinds } from '#domain/decisions/proposal.ts';
-
-export const rateRows = 4;
+import { rateCardFromForm } from './rate-card-form.ts';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const minor = (typed: string) => {
@@ -18,23 +17,8 @@ export const isKind = (value: string | null): value is ProposalKind =>
 
 /** The change of a kind's proposal, from its fields. */
 function changeFromForm(kind: ProposalKind, form: FormData) {
-  if (kind === 'rate-card') {
-    const rows = Array.from({ length: rateRows }, (_, i) => ({
-      service: text(form, `service${i}`),
-      amount: text(form, `amount${i}`),
-      currency: text(form, `currency${i}`) || 'BOUND',
-      per: text(form, `per${i}`) || 'hour',
-    })).filter((row) => row.service !== '' || row.amount !== '');
-    return {
-      rateCard: rows.map((row) => {
-        const amount = minor(row.amount);
-        return {
-          service: row.service,
-          rate: { amount: /^\d+$/.test(amount) ? Number(amount) : amount, currency: row.currency, per: row.per },
-        };
-      }),
-    };
-  }
+  // The same rows as the syndicate's editor (skill, level, unpleasant), read the same way.
+  if (kind === 'rate-card') return { rateCard: rateCardFromForm(form).rateCard };
   if (kind === 'credit-limit') return { account: text(form, 'account'), credit: minor(text(form, 'credit')) };
   if (kind === 'membership') return { action: text(form, 'action'), personId: text(form, 'personId') };
   return undefined;

@@ -10,9 +10,11 @@ export function changeInWords(proposal: Proposal): string {
     case 'sense-check':
       return 'Nothing changes by itself: this asks whether the members agree with the statement.';
     case 'rate-card': {
-      const rows = proposal.change.rateCard.map(
-        (row) => `${row.service}: ${(row.rate.amount / 100).toFixed(2)} ${row.rate.currency} per ${row.rate.per}`,
-      );
+      const rows = proposal.change.rateCard.map((row) => {
+        const skill = row.skillId ? ` (skill ${row.skillId}${row.level ? `, ${row.level}` : ', every level'})` : '';
+        const unpleasant = row.unpleasant ? ', unpleasant: paid 1.5×' : '';
+        return `${row.service}${skill}: ${(row.rate.amount / 100).toFixed(2)} ${row.rate.currency} per ${row.rate.per}${unpleasant}`;
+      });
       return rows.length > 0
         ? `The syndicate’s rate card becomes: ${rows.join('; ')}.`
         : 'The syndicate’s rate card is emptied.';

@@ -1,8 +1,9 @@
-// The rate-card form on a syndicate's page, for its admins: one row per line (and a few empty ones to
-// add lines), read into the rate card the API's body takes, so the page edits it with the same command
-// as PUT /api/syndicates/{id} and shows its refusals beside the row and field they name.
+// The rate-card form on a syndicate's page, for its admins, and on a rate-card proposal: one row per
+// line (and a few empty ones to add lines), read into the rate card the API takes, so the page edits it
+// with the same command as PUT /api/syndicates/{id} (or proposes it by POST /api/proposals) and shows
+// the refusals beside the row and field they name.
 import type { Syndicate } from '#domain/syndicates/syndicate.ts';
-import { minorUnits } from './forms.ts';
+import { type FieldErrors, minorUnits } from './forms.ts';
 
 /** Empty rows the form offers beyond the card's lines (at most 30 lines in all). */
 export const spareRows = 2;
@@ -52,4 +53,25 @@ export function rateCardFromForm(form: FormData) {
     unpleasant: row.unpleasant,
   }));
   return { rows, rateCard };
+}
+
+/**
+ * The body of POST /api/proposals that puts the card as edited to the syndicate's members (its rate card
+ * changes only by their vote once it has more than one), with the title and reasons typed beside it.
+ */
+export function rateCardProposal(syndicateId: string, form: FormData, rateCard: unknown[]) {
+  return {
+    kind: 'rate-card' as const,
+    scope: `syndicate:${syndicateId}`,
+    title: text(form, 'title'),
+    description: String(form.get('description') ?? ''),
+    change: { rateCard },
+  };
+}
+
+/** A proposal's refusals keyed as the card's rows are (`change.rateCard.1.level` → `rateCard.1.level`). */
+export function cardErrors(errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [field.replace(/^change\./, ''), message]),
+  );
 }
