@@ -1,17 +1,19 @@
 // A property test through the real store: any sequence of orders (confirmed, confirmed twice, disputed
-// then refunded or withdrawn and paid, declined, cancelled) and direct payments between people and a
-// syndicate keeps the sum of balances at zero, every balance equal to its statement and at or above
+// then refunded or withdrawn and paid, declined, cancelled), direct payments between people and a
+// syndicate, and hours a member logs that the syndicate's admin approves (pay for work) keeps the sum of balances at zero, every balance equal to its statement and at or above
 // its limit, lands exactly the payments a simple model of the limits says it can, and leaves a registry
 // log that verifies end to end.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { setCreditLimit } from '#domain/innovations/ledger-use-cases.ts';
+import { rateCardSchema } from '#domain/syndicates/syndicate.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
 import { expectLedgerHolds, expectLogVerifies } from '../support/ledger-holds.ts';
 import { putOffer } from '../support/offers.ts';
+import { hire, rateCard } from '../support/work-world.ts';
 import { syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -38,6 +40,8 @@ const step = fc.oneof(
     to: accountIndex,
     amount: fc.integer({ min: 1, max: 6000 }),
   }),
+  // Person 1 logs quarter hours of sweeping up (10.00 Bound an hour) for the syndicate; person 0 approves.
+  fc.record({ kind: fc.constant('work' as const), quarters: fc.integer({ min: 1, max: 32 }) }),
 );
 
 describe('orders and payments in the store', () => {
@@ -55,6 +59,10 @@ describe('orders and payments in the store', () => {
           const founded = await call('POST', '/api/syndicates', people[0] ?? '', syndicateInput(syndicateId));
           expect(founded.status).toBe(201);
           const accounts: AccountId[] = [...people.map((p) => `person:${p}` as const), `syndicate:${syndicateId}`];
+          // Person 1 fills a position of the syndicate, whose card (as its members' vote would set it) prices the work.
+          const position = await hire(call, people[1] ?? '', syndicateId, people[0]);
+          const syndicate = await services.syndicates.get(syndicateId);
+          if (syndicate) await services.syndicates.update({ ...syndicate, rateCard: rateCardSchema().parse(rateCard) });
           const owner = (index: number) => people[index === 3 ? 0 : index] ?? '';
           for (const [index, credit] of credits.entries()) {
             if (credit > 0)
@@ -75,7 +83,26 @@ describe('orders and payments in the store', () => {
             model[to] = (model[to] ?? 0n) + amount;
           };
 
-          for (const s of steps) {
+          for (const [index, s] of steps.entries()) {
+            if (s.kind === 'work') {
+              const logged = await call('POST', '/api/work-logs', people[1] ?? '', {
+                syndicateId,
+                for: { kind: 'position', openingId: position },
+                date: `2026-11-${String(index + 1).padStart(2, '0')}`,
+                hours: s.quarters / 4,
+                service: 'Sweeping up',
+                note: `Step ${index}`,
+              });
+              expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+              const approved = await call('PUT', `/api/work-logs/${body(logged).id}/decision`, people[0] ?? '', {
+                decision: 'approve',
+              });
+              const amount = BigInt(s.quarters * 250);
+              const lands = fits(3, amount);
+              expect(approved.status, `${JSON.stringify(s)}: ${JSON.stringify(approved.body)}`).toBe(lands ? 200 : 422);
+              if (lands) land(3, 1, amount);
+              continue;
+            }
             if (s.kind === 'pay') {
               const paid = await call('POST', '/api/payments', owner(s.from), {
                 from: accounts[s.from],
