@@ -73,6 +73,22 @@ async function held(personId: string, part: PersonDataPart) {
   return items.map((item) => item.type).sort();
 }
 
+/** Everything `personId` can download, `pageSize` items a page, following the cursors to the end. */
+async function download(personId: string, pageSize: number) {
+  const items: Array<Record<string, unknown>> = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 100; pages++) {
+    const query = `pageSize=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = await ok(call('GET', `/api/me/export?${query}`, personId));
+    expect(page.items.length).toBeLessThanOrEqual(pageSize);
+    items.push(...page.items);
+    cursor = page.next;
+    if (!cursor) break;
+  }
+  expect(cursor).toBeUndefined();
+  return items;
+}
+
 beforeAll(async () => {
   ({ call, services } = await innovationWorld(clock, { files, signIns }));
   // ana is paid a royalty: her Bound account has entries, and the registry log has her record.
@@ -157,19 +173,7 @@ beforeAll(async () => {
 
 describe('downloading your data', () => {
   it('walks everything held about you, a page at a time, and nothing of anyone else’s', async () => {
-    const items: Array<Record<string, unknown>> = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = await ok(
-        call('GET', `/api/me/export?pageSize=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
-      );
-      expect(page.items.length).toBeLessThanOrEqual(5);
-      items.push(...page.items);
-      cursor = page.next;
-      pages++;
-    } while (cursor && pages < 50);
-    expect(cursor).toBeUndefined();
+    const items = await download('ana', 5);
     const types = new Set(items.map((item) => item.type));
     for (const type of [
       'person',
@@ -194,17 +198,7 @@ describe('downloading your data', () => {
   });
 
   it('holds the orders on both sides of your account, your proposal drafts and your votes, in your words', async () => {
-    const items: Array<Record<string, unknown>> = [];
-    let cursor: string | undefined;
-    for (let pages = 0; pages < 50; pages++) {
-      const page = await ok(
-        call('GET', `/api/me/export?pageSize=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
-      );
-      items.push(...page.items);
-      cursor = page.next;
-      if (!cursor) break;
-    }
-    expect(cursor).toBeUndefined();
+    const items = await download('ana', 7);
     const of = (part: string) => items.filter((item) => item.part === part);
     expect(of('buying')).toEqual([
       expect.objectContaining({ type: 'order', id: boughtId, status: 'disputed', disputeReason }),
@@ -219,18 +213,8 @@ describe('downloading your data', () => {
   });
 
   it('holds the messages of your applications’ threads, both sides, and not the admins’ private notes', async () => {
-    const items: Array<Record<string, unknown>> = [];
-    let cursor: string | undefined;
-    for (let pages = 0; pages < 100; pages++) {
-      // One item a page: the cursor stands between two messages and between two applications.
-      const page = await ok(
-        call('GET', `/api/me/export?pageSize=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
-      );
-      items.push(...page.items);
-      cursor = page.next;
-      if (!cursor) break;
-    }
-    expect(cursor).toBeUndefined();
+    // One item a page: the cursor stands between two messages and between two applications.
+    const items = await download('ana', 1);
     const thread = items.filter((item) => item.part === 'thread');
     // Both were sent on the test's one clock tick: their order in the thread is their ids'.
     expect(thread.map((item) => [item.type, item.openingId, item.authorId, item.body]).sort()).toEqual([
