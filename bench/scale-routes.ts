@@ -42,10 +42,35 @@ const queries: Record<string, string> = {
   '/api/shortages/trend': 'days=30',
 };
 
-export function samples(values: Record<string, string>, person: string): Sample[] {
+/**
+ * The path parameters of the GET routes, each of which bench/scale.ts gives a sample value (the type makes
+ * it give every one; test/unit/bench-scale-routes.test.ts checks that no GET route has one missing here).
+ */
+export const sampledParameters = [
+  'courseId',
+  'lessonId',
+  'credentialId',
+  'syndicateId',
+  'openingId',
+  'innovationId',
+  'id',
+  'personId',
+  'requestId',
+  'workLogId',
+  'version',
+  'skill',
+  'offerId',
+  'wantId',
+  'orderId',
+  'proposalId',
+  'token',
+] as const;
+export type SampledParameter = (typeof sampledParameters)[number];
+
+export function samples(values: Record<SampledParameter, string>, person: string): Sample[] {
   const fill = (text: string, path: string) =>
     text.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = values[name];
+      const value = (values as Record<string, string>)[name];
       if (value === undefined) throw new Error(`bench/scale-routes.ts has no sample for {${name}} in ${path}: add one`);
       return encodeURIComponent(value);
     });

@@ -37,6 +37,10 @@ import { unsubscribeToken } from '#domain/notifications/unsubscribe.ts';
 import { createOffer, createWant } from '#domain/market/market-use-cases.ts';
 import { offerInputSchema } from '#domain/market/offer.ts';
 import { wantInputSchema } from '#domain/market/want.ts';
+import { proposalInputSchema } from '#domain/decisions/proposal.ts';
+import { propose } from '#domain/decisions/proposal-use-cases.ts';
+import { orderInputSchema } from '#domain/orders/order.ts';
+import { placeOrder } from '#domain/orders/order-use-cases.ts';
 
 const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
 const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
@@ -241,7 +245,10 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
   return figures;
 }
 
-/** One offer and one want of the hot person's, for the marketplace's routes by id (made once per run). */
+/**
+ * One offer and one want of the hot person's, an order of the offer and a proposal, for the routes by
+ * id of the marketplace, orders and decisions (made once per run).
+ */
 async function marketSamples() {
   const identity = { personId: jobsHot.person };
   const listing = {
@@ -256,7 +263,17 @@ async function marketSamples() {
     createOffer(services, identity, offerInputSchema().parse({ ...listing, price: 40_000 })),
     createWant(services, identity, wantInputSchema().parse({ ...listing, hours: 8 })),
   ]);
-  return { offerId: offer.id, wantId: want.id };
+  // An order of that offer by the first applicant (the hot person, its seller, reads it), and a commons
+  // proposal the hot person opens, for the routes by order and by proposal.
+  const [order, proposal] = await Promise.all([
+    placeOrder(services, { personId: personId(50) }, orderInputSchema().parse({ offerId: offer.id, quantity: 1 })),
+    propose(
+      services,
+      identity,
+      proposalInputSchema().parse({ kind: 'sense-check', scope: 'commons', title: 'Benchmark: meet monthly?' }),
+    ),
+  ]);
+  return { offerId: offer.id, wantId: want.id, orderId: order.id, proposalId: proposal.id };
 }
 
 async function routeList(): Promise<Sample[]> {

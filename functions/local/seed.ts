@@ -1,4 +1,5 @@
-// Loads the demo data: people, syndicates with their admins and members, and openings. Every write
+// Loads the demo data: people, syndicates with their admins and members, openings, innovations, and
+// a few offers, wants and an open commons proposal. Every write
 // is conditional, so a second start changes nothing; dates are relative to the day it is loaded.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { ConflictError } from '#domain/errors.ts';
 import { type Opening, openingInputSchema } from '#domain/openings/opening.ts';
 import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
 import { seedInnovations } from './demo-data/innovations.ts';
+import { seedMarket } from './demo-data/market.ts';
 import { demoPeople } from './demo-data/people.ts';
 
 const demoSyndicateSchema = z.strictObject({
@@ -36,6 +38,8 @@ export interface SeedReport {
   openings: number;
   /** Innovation records loaded now (0 when they were loaded on an earlier start). */
   innovations: number;
+  /** Offers, wants and proposals made now (0 when they were made on an earlier start). */
+  market: number;
 }
 
 // Innovations are seeded through their use cases, which need every port.
@@ -118,5 +122,14 @@ export async function seedDemoData(services: SeedServices): Promise<SeedReport> 
     syndicates: syndicates.map((syndicate) => syndicate.id),
     people: demoPeople.map((person) => person.id),
   });
-  return { people: demoPeople.length, syndicates: syndicates.length, openings: openings.length, innovations };
+  // After the syndicates (a syndicate's listing needs its admin) and the innovations (whose steps set
+  // the clock back: the listings and the proposal are made today).
+  const market = await seedMarket(services);
+  return {
+    people: demoPeople.length,
+    syndicates: syndicates.length,
+    openings: openings.length,
+    innovations,
+    market,
+  };
 }

@@ -1,5 +1,6 @@
 // Hamid lists an offer from /me/market/ (a mistyped price is refused beside its field, the rest kept),
 // finds it on the marketplace by the kind facet, and withdraws it after the page asks him to confirm.
+// Others are offered the way to order it while it is open; he is not.
 // Every step is a plain HTML form: no JavaScript runs, on a phone-sized screen.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -50,6 +51,16 @@ describe('the marketplace', () => {
       '120.50 Bound per item (6.03 hours of agreed work',
     );
     const offerUrl = hamid.url().replace(/\?.*$/, '');
+    // His own offer gives him no way to order it; someone signed out is asked to sign in to order it.
+    await expect(hamid.getByRole('link', { name: /order this offer/i }).count()).resolves.toBe(0);
+    const visitorContext = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 360, height: 800 },
+    });
+    const visitor = await visitorContext.newPage();
+    await visitor.goto(offerUrl);
+    const orderLink = visitor.getByRole('link', { name: 'Sign in to order this offer' });
+    await expect(orderLink.getAttribute('href')).resolves.toMatch(/^\/me\/orders\/new\/\?offer=/);
 
     // Found on the marketplace by the kind facet, and not under another kind.
     await untilListed(hamid, `${baseUrl}/market/?side=offer&kind=good&trade=construction`, title);
@@ -66,6 +77,10 @@ describe('the marketplace', () => {
     await expect(hamid.getByRole('status').textContent()).resolves.toContain(`“${title}” is withdrawn`);
     await hamid.goto(offerUrl);
     await expect(hamid.locator('main').textContent()).resolves.toContain('This offer is withdrawn');
+    // A withdrawn offer takes no orders: nobody is offered the way to order it.
+    await visitor.goto(offerUrl);
+    await expect(visitor.getByRole('link', { name: /order this offer/i }).count()).resolves.toBe(0);
+    await visitorContext.close();
     await context.close();
   });
 });

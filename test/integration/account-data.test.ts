@@ -17,6 +17,7 @@ import { verifyTable } from '#local/verify-log.ts';
 import { type ApiResponse, body, callerFor } from '../support/api-client.ts';
 import { documentClient, localEndpoint } from '../support/dynamodb.ts';
 import { type Call, innovationSteps, innovationWorld, ledgerSums } from '../support/innovation-world.ts';
+import { putOffer } from '../support/offers.ts';
 import { pdf } from '../support/pdf.ts';
 import { courseNamed, takeQuiz } from '../support/quiz.ts';
 import { syndicateInput } from '../unit/innovations/fixtures.ts';
@@ -35,6 +36,12 @@ let services: Services;
 let openingId = '';
 let credentialId = '';
 let recordId = '';
+let boughtId = '';
+let soldId = '';
+let draftId = '';
+let proposalId = '';
+const disputeReason = 'The pump still leaks at the seal.';
+const voteReason = 'The old stone is cracked along its eye.';
 
 const ok = async (response: Promise<ApiResponse>, status = 200) => {
   const answer = await response;
@@ -64,6 +71,22 @@ async function held(personId: string, part: PersonDataPart) {
     cursor = page.next;
   } while (cursor);
   return items.map((item) => item.type).sort();
+}
+
+/** Everything `personId` can download, `pageSize` items a page, following the cursors to the end. */
+async function download(personId: string, pageSize: number) {
+  const items: Array<Record<string, unknown>> = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 100; pages++) {
+    const query = `pageSize=${pageSize}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = await ok(call('GET', `/api/me/export?${query}`, personId));
+    expect(page.items.length).toBeLessThanOrEqual(pageSize);
+    items.push(...page.items);
+    cursor = page.next;
+    if (!cursor) break;
+  }
+  expect(cursor).toBeUndefined();
+  return items;
 }
 
 beforeAll(async () => {
@@ -117,6 +140,22 @@ beforeAll(async () => {
     call('POST', `/api/openings/${openingId}/applicants/ana/notes`, 'admin', { body: 'Knows the stones.' }),
     201,
   );
+  // Orders on both sides of her own account: one she placed and disputed, in her words, and one of hers
+  // that ben ordered.
+  await putOffer(services, { id: 'ben-pumps', seller: 'person:ben', title: 'Pump repair', unit: 'job' });
+  await putOffer(services, { id: 'ana-books', seller: 'person:ana', title: 'Bookkeeping' });
+  boughtId = String((await ok(call('POST', '/api/orders', 'ana', { offerId: 'ben-pumps', quantity: 1 }), 201)).id);
+  await ok(call('PUT', `/api/orders/${boughtId}/step`, 'ben', { action: 'accept' }));
+  await ok(call('PUT', `/api/orders/${boughtId}/step`, 'ben', { action: 'deliver' }));
+  await ok(call('PUT', `/api/orders/${boughtId}/step`, 'ana', { action: 'dispute', reason: disputeReason }));
+  soldId = String((await ok(call('POST', '/api/orders', 'ben', { offerId: 'ana-books', quantity: 2 }), 201)).id);
+  // A proposal draft of hers, and her vote (with its reason) on a proposal the mill opened after she joined.
+  const draft = { kind: 'sense-check', scope: 'syndicate:mill', title: 'Shall we grind on Sundays?', draft: true };
+  draftId = String((await ok(call('POST', '/api/proposals', 'ana', draft), 201)).id);
+  clock.now = new Date(clock.now.getTime() + 60_000);
+  const opened = { kind: 'sense-check', scope: 'syndicate:mill', title: 'Shall we buy a second millstone?' };
+  proposalId = String((await ok(call('POST', '/api/proposals', 'admin', opened), 201)).id);
+  await ok(call('PUT', `/api/proposals/${proposalId}/votes/me`, 'ana', { choice: 'yes', reason: voteReason }));
   // A notification in her inbox, as the stream consumer stores it.
   const at = new Date().toISOString();
   const eventKey = 'account-data#application-stage-changed#ana';
@@ -134,19 +173,7 @@ beforeAll(async () => {
 
 describe('downloading your data', () => {
   it('walks everything held about you, a page at a time, and nothing of anyone else’s', async () => {
-    const items: Array<Record<string, unknown>> = [];
-    let cursor: string | undefined;
-    let pages = 0;
-    do {
-      const page = await ok(
-        call('GET', `/api/me/export?pageSize=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
-      );
-      expect(page.items.length).toBeLessThanOrEqual(5);
-      items.push(...page.items);
-      cursor = page.next;
-      pages++;
-    } while (cursor && pages < 50);
-    expect(cursor).toBeUndefined();
+    const items = await download('ana', 5);
     const types = new Set(items.map((item) => item.type));
     for (const type of [
       'person',
@@ -170,19 +197,24 @@ describe('downloading your data', () => {
     expect(new Set(items.map((item) => JSON.stringify(item))).size).toBe(items.length);
   });
 
+  it('holds the orders on both sides of your account, your proposal drafts and your votes, in your words', async () => {
+    const items = await download('ana', 7);
+    const of = (part: string) => items.filter((item) => item.part === part);
+    expect(of('buying')).toEqual([
+      expect.objectContaining({ type: 'order', id: boughtId, status: 'disputed', disputeReason }),
+    ]);
+    expect(of('selling')).toEqual([expect.objectContaining({ type: 'order', id: soldId, buyer: 'person:ben' })]);
+    expect(of('drafts')).toEqual([expect.objectContaining({ type: 'proposal', id: draftId, status: 'draft' })]);
+    expect(of('votes')).toEqual([
+      expect.objectContaining({ type: 'vote', proposalId, personId: 'ana', choice: 'yes', reason: voteReason }),
+    ]);
+    // The vote's place in her listing is bookkeeping, not something she holds.
+    expect(of('votes')[0]).not.toHaveProperty('gsi1pk');
+  });
+
   it('holds the messages of your applications’ threads, both sides, and not the admins’ private notes', async () => {
-    const items: Array<Record<string, unknown>> = [];
-    let cursor: string | undefined;
-    for (let pages = 0; pages < 100; pages++) {
-      // One item a page: the cursor stands between two messages and between two applications.
-      const page = await ok(
-        call('GET', `/api/me/export?pageSize=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, 'ana'),
-      );
-      items.push(...page.items);
-      cursor = page.next;
-      if (!cursor) break;
-    }
-    expect(cursor).toBeUndefined();
+    // One item a page: the cursor stands between two messages and between two applications.
+    const items = await download('ana', 1);
     const thread = items.filter((item) => item.part === 'thread');
     // Both were sent on the test's one clock tick: their order in the thread is their ids'.
     expect(thread.map((item) => [item.type, item.openingId, item.authorId, item.body]).sort()).toEqual([
@@ -241,6 +273,23 @@ describe('deleting your account', () => {
     expect(await held('ana', 'listed')).toEqual(['inventor-link']);
     expect(await held('ana', 'answers')).toEqual([]);
     expect(await held('ana', 'inbox')).toEqual([]);
+    // Her draft is gone; the orders and her vote stay as records others share, without her words.
+    expect(await held('ana', 'drafts')).toEqual([]);
+    expect((await call('GET', `/api/proposals/${draftId}`, 'ana')).status).not.toBe(200);
+    const bought = await ok(call('GET', `/api/orders/${boughtId}`, 'ben'));
+    expect(bought).toMatchObject({ id: boughtId, status: 'disputed', buyer: 'person:ana' });
+    expect(bought).not.toHaveProperty('disputeReason');
+    expect(await ok(call('GET', `/api/orders/${soldId}`, 'ben'))).toMatchObject({ seller: 'person:ana' });
+    expect(await held('ana', 'buying')).toEqual(['order']);
+    expect(await held('ana', 'selling')).toEqual(['order']);
+    const votes = (await services.personData.page('ana', 'votes', { limit: 10 })).items.map((item) => item.data);
+    expect(votes).toEqual([expect.objectContaining({ proposalId, choice: 'yes' })]);
+    expect(votes[0]).not.toHaveProperty('reason');
+    const proposal = await ok(call('GET', `/api/proposals/${proposalId}`, 'admin'));
+    expect(proposal.tally).toMatchObject({ yes: 1 });
+    expect(JSON.stringify(await ok(call('GET', `/api/proposals/${proposalId}/votes`, 'admin')))).not.toContain(
+      voteReason,
+    );
     expect(files.keys()).not.toContain(cvFileKey('ana'));
     // Her sign-in account (email, name, password) is forgotten too.
     expect(forgotten).toContain('ana');

@@ -5,7 +5,9 @@ import type { Services } from '#app/services.ts';
 import { ledgerOverview } from '#domain/innovations/ledger-use-cases.ts';
 import { myInnovations, recordView } from '#domain/innovations/record-view.ts';
 import { auditStore } from '#domain/innovations/registry-log-use-cases.ts';
-import { demoSteward } from '#local/demo-data/people.ts';
+import { demoPeople, demoSteward } from '#local/demo-data/people.ts';
+import { listProposals } from '#domain/decisions/proposal-use-cases.ts';
+import { viewListing } from '#domain/market/market-use-cases.ts';
 import { seedDemoData } from '#local/seed.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
 import { allAccounts, ledgerSums } from '../support/innovation-world.ts';
@@ -97,7 +99,38 @@ describe('the demo innovations', () => {
 
   it('add nothing on a second start', async () => {
     const size = (await services.registryLog.head())?.treeSize;
-    expect((await seedDemoData(services)).innovations).toBe(0);
+    const second = await seedDemoData(services);
+    expect(second.innovations).toBe(0);
+    expect(second.market).toBe(0);
     expect((await services.registryLog.head())?.treeSize).toBe(size);
+    expect(await listProposals(services, { scope: 'commons', status: 'open' }, { limit: 10 })).toMatchObject({
+      items: [{ id: 'demo-proposal-repair-cafe' }],
+    });
+  });
+});
+
+describe('the demo marketplace and decisions', () => {
+  it('list open offers and wants of people and syndicates, so the marketplace is not empty on a fresh start', async () => {
+    expect(first.market).toBe(5);
+    const ada = await viewListing(services, 'offer', 'demo-offer-ada-bookkeeping');
+    expect(ada).toMatchObject({ seller: 'person:demo-ada', status: 'open', trade: 'bookkeeping', unit: 'hour' });
+    const taller = await viewListing(services, 'offer', 'demo-offer-taller-repairs');
+    expect(taller).toMatchObject({ seller: 'syndicate:taller-comun-valencia', status: 'open', trade: 'repair' });
+    const wants = await Promise.all(
+      ['demo-want-riverside-vat', 'demo-want-dev-laptop-hinge'].map((id) => viewListing(services, 'want', id)),
+    );
+    expect(wants.map((want) => [want.buyer, want.status])).toEqual([
+      ['syndicate:riverside-builders', 'open'],
+      ['person:demo-dev', 'open'],
+    ]);
+  });
+
+  it('open one commons proposal with every demo person counted, its opening in the log that verifies', async () => {
+    const proposal = await services.decisions.get('demo-proposal-repair-cafe');
+    expect(proposal).toMatchObject({ kind: 'sense-check', scope: 'commons', status: 'open', createdBy: 'demo-eunji' });
+    expect(proposal?.eligible).toBe(demoPeople.length);
+    expect(proposal?.closesAt && proposal.closesAt > services.now().toISOString()).toBe(true);
+    const { result } = await auditStore(services, services.logSigner.publicJwk);
+    expect(result).toMatchObject({ ok: true });
   });
 });

@@ -146,6 +146,7 @@ function memoryPersonData(): PersonDataRepository {
     pageBelowApplication: notFaked,
     removeProfile: notFaked,
     remove: notFaked,
+    removeFields: notFaked,
     startDeletion: notFaked,
     finishDeletion: notFaked,
   };

@@ -310,8 +310,9 @@ export const entities = {
       '`<scope>` is `commons` or `syndicate:<id>`. A draft is listed on gsi1 under its author by `<createdAt>`; a closed proposal under its scope’s closed list by `<closedAt>`, and has no gsi2 keys.',
   })),
   vote: entity(() => ({
-    about: 'One person’s vote on one proposal (yes, no or abstain, a reason), beside it: the key allows one.',
-    keys: k.voteKeys(v('proposalId'), v('personId')),
+    about:
+      'One person’s vote on one proposal (yes, no or abstain, a reason), beside it: the key allows one; gsi1 lists it under its voter.',
+    keys: k.voteItemKeys(v('proposalId'), v('personId')),
     foundBy: ['proposalId', 'personId'],
   })),
   order: entity(() => ({
@@ -1486,7 +1487,15 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.accountOrdersKey(v('accountId'), 'buying'),
     reads: 'a page',
-    usedBy: ['GET /api/me/orders', 'GET /api/syndicates/{syndicateId}/orders', 'page /me/orders/'],
+    usedBy: [
+      'GET /api/me/orders',
+      'GET /api/syndicates/{syndicateId}/orders',
+      'page /me/orders/',
+      'GET /api/me/export',
+      'DELETE /api/me',
+      'page /me/data.json',
+      'page /me/delete/',
+    ],
   })),
   'orders-due': pattern(() => ({
     entity: 'order-due',
@@ -1559,13 +1568,30 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['GET /api/proposals/{proposalId}/votes', 'page /decisions/[id]/'],
   })),
+  'votes-of-person': pattern(() => ({
+    entity: 'vote',
+    does: 'The votes one person cast, by proposal, a page at a time: their data download, and the account deletion taking each reason out.',
+    operation: 'Query',
+    key: k.votesByPerson(v('personId')),
+    reads: 'a page',
+    usedBy: ['GET /api/me/export', 'DELETE /api/me', 'page /me/data.json', 'page /me/delete/'],
+  })),
   'proposals-listed': pattern(() => ({
     entity: 'proposal',
     does: 'A scope’s open proposals (closing soonest first) or closed ones (newest first), or a person’s drafts, a page at a time.',
     operation: 'Query',
     key: k.proposalList({ scope: v('scope'), status: 'open' }),
     reads: 'a page',
-    usedBy: ['GET /api/proposals', 'GET /api/me/proposal-drafts', 'page /decisions/', 'page /decisions/feed.xml'],
+    usedBy: [
+      'GET /api/proposals',
+      'GET /api/me/proposal-drafts',
+      'page /decisions/',
+      'page /decisions/feed.xml',
+      'GET /api/me/export',
+      'DELETE /api/me',
+      'page /me/data.json',
+      'page /me/delete/',
+    ],
     partition: {
       single:
         'the index copies each change of a proposal’s item: its opening, each vote (the tally) and its closing, at the pace people vote (a commons of 100,000 voting over three days averages under one a second), far below the 1,000 writes a second an index partition takes; reads are pages',
@@ -1964,6 +1990,14 @@ export const accessPatterns = {
     entity: 'any',
     does: 'Removes a person’s items by key, 25 to a batch: the account deletion.',
     operation: 'BatchWriteItem',
+    key: {},
+    reads: 'writes',
+    usedBy: ['DELETE /api/me', 'page /me/delete/'],
+  })),
+  'person-data-remove-fields': pattern(() => ({
+    entity: ['order', 'vote'],
+    does: 'Takes the person’s own words out of a record others share (an order’s dispute reason, a vote’s reason), if it is still there: the account deletion.',
+    operation: 'UpdateItem',
     key: {},
     reads: 'writes',
     usedBy: ['DELETE /api/me', 'page /me/delete/'],

@@ -16,6 +16,7 @@ import {
   proposalList,
   proposalLookup,
   syndicateLookup,
+  voteItemKeys,
   voteKeys,
   votesOf,
 } from './keys.ts';
@@ -170,7 +171,7 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
           {
             Put: {
               TableName: tableName,
-              Item: { ...voteKeys(vote.proposalId, vote.personId), type: 'vote', ...vote },
+              Item: { ...voteItemKeys(vote.proposalId, vote.personId), type: 'vote', ...vote },
               // Over the vote as read: two changes of one person's vote cannot both move the tally.
               ...(previous
                 ? {

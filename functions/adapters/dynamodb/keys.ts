@@ -680,3 +680,14 @@ export const voteKeys = (proposalId: string, personId: string) => ({
   pk: `PROPOSAL#${proposalId}`,
   sk: `VOTE#${personId}`,
 });
+/**
+ * A vote as stored: beside its proposal, and listed on gsi1 under its voter (by proposal), so their data
+ * download finds it and an account deletion takes its reason out.
+ */
+export const voteItemKeys = (proposalId: string, personId: string) => ({
+  ...voteKeys(proposalId, personId),
+  gsi1pk: `VOTES#${personId}`,
+  gsi1sk: proposalId,
+});
+/** A person's votes on gsi1, by proposal: the keys above list them there. */
+export const votesByPerson = (personId: string) => ({ gsi1pk: `VOTES#${personId}` });

@@ -10,6 +10,7 @@ import { storeCall } from './errors.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
 import {
   accountDeletionKeys,
+  accountOrdersKey,
   accountPartition,
   applicationNotesPartition,
   applicationScope,
@@ -20,6 +21,8 @@ import {
   inboxPartition,
   personListing,
   personPartition,
+  proposalList,
+  votesByPerson,
 } from './keys.ts';
 import { removePerson } from './people-repository.ts';
 import { tokenHash } from './saved-search-repository.ts';
@@ -44,19 +47,24 @@ function keyOf(ref: string): { pk: string; sk: string } {
 }
 
 export function createPersonDataRepository(client: DynamoDBDocumentClient, tableName: string): PersonDataRepository {
-  /** One page of a partition (base table) or a gsi1 listing, optionally below a sort-key prefix. */
+  /** One page of a partition (base table) or a gsi1 or gsi2 listing, optionally below a sort-key prefix. */
   const pageOfKey = async (
-    key: { pk: string; prefix?: string } | { gsi1pk: string },
+    key: { pk: string; prefix?: string } | { gsi1pk: string } | { gsi2pk: string },
     request: PageRequest,
   ): Promise<Page<StoredItem>> => {
-    const onIndex = 'gsi1pk' in key;
-    const partition = onIndex ? { name: 'gsi1pk', value: key.gsi1pk } : { name: 'pk', value: key.pk };
-    const prefix = !onIndex && key.prefix !== undefined ? key.prefix : undefined;
+    const index = 'gsi1pk' in key ? 'gsi1' : 'gsi2pk' in key ? 'gsi2' : undefined;
+    const partition =
+      'gsi1pk' in key
+        ? { name: 'gsi1pk', value: key.gsi1pk }
+        : 'gsi2pk' in key
+          ? { name: 'gsi2pk', value: key.gsi2pk }
+          : { name: 'pk', value: key.pk };
+    const prefix = 'pk' in key && key.prefix !== undefined ? key.prefix : undefined;
     const page = await queryPage(
       client,
       {
         TableName: tableName,
-        ...(onIndex ? { IndexName: 'gsi1' } : {}),
+        ...(index ? { IndexName: index } : {}),
         KeyConditionExpression: prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
         ExpressionAttributeNames: { '#pk': partition.name, ...(prefix === undefined ? {} : { '#sk': 'sk' }) },
         ExpressionAttributeValues: { ':pk': partition.value, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
@@ -83,6 +91,16 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
       // Access pattern `account-partition-paged`: their Bound account, entries and limit changes.
       case 'ledger':
         return accountPartition(`person:${personId}`);
+      // Access pattern `orders-of-account`: the orders their own account placed (gsi1) or received (gsi2).
+      case 'buying':
+      case 'selling':
+        return accountOrdersKey(`person:${personId}`, part);
+      // Access pattern `proposals-listed`: their proposal drafts (gsi1).
+      case 'drafts':
+        return proposalList({ draftsOf: personId });
+      // Access pattern `votes-of-person`: the votes they cast (gsi1).
+      case 'votes':
+        return votesByPerson(personId);
     }
   };
 
@@ -129,6 +147,26 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
         tableName,
         refs.map((ref) => ({ DeleteRequest: { Key: keyOf(ref) } })),
       );
+    },
+    // Access pattern `person-data-remove-fields`: takes fields out of one item, if it is still there.
+    async removeFields(ref, fields) {
+      if (fields.length === 0) return;
+      try {
+        await storeCall(() =>
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: keyOf(ref),
+              UpdateExpression: `REMOVE ${fields.map((_, i) => `#f${i}`).join(', ')}`,
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeNames: Object.fromEntries(fields.map((field, i) => [`#f${i}`, field])),
+            }),
+          ),
+        );
+      } catch (error) {
+        // Gone already (or never there): nothing of it is left to take out.
+        if (!(error instanceof ConflictError)) throw error;
+      }
     },
     // Access pattern `account-deletion-by-person`: whether (and how far) a person's account was deleted.
     async getDeletion(personId) {

@@ -5,12 +5,15 @@
 // is gone, and that no one can sign in as again): their Bound account and its
 // entries (so balances still sum to zero), the registry log (hashed: changing an entry would break
 // every proof after it), and their inventor links (the shares of published records rest on them).
+// Records others share stay too, without the person's own words: an order (a trade with a
+// counterparty, its payment on both statements) loses its dispute reason, and a vote (counted in its
+// proposal's tally) its reason. Proposal drafts, theirs alone, are removed.
 //
 // Steps: refuse, before changing anything, when the person is the only admin of a syndicate that has
 // other members; record that the deletion started (a cut-short one resumes from here); remove the
 // profile (sign-in is refused from now on), the CV file and the sign-in account; leave every syndicate (keeping its counts); remove what is
-// kept below each application, then everything the person's partition, listing and kept answers hold;
-// record that it is done. Each step can run again: a retry after a fault finishes the work. One
+// kept below each application, then everything the person's partition, listing and kept answers hold,
+// and their proposal drafts; take their words out of the orders and votes that stay; record that it is done. Each step can run again: a retry after a fault finishes the work. One
 // request removes at most `budget` items and answers `deleting` when more remain: calling again goes on.
 import { RuleViolationError } from '../errors.ts';
 import { cvFileKey, type FileStore } from '../files/file-store.ts';
@@ -39,12 +42,22 @@ export interface DeletionProgress {
   status: AccountDeletion['status'];
   startedAt: string;
   finishedAt?: string | undefined;
-  /** Items removed by this call. */
+  /** Items removed, or cleared of the person's words, by this call. */
   removed: number;
 }
 
 /** Kinds that stay under the person's id after deletion (see above); the deletion's own record too. */
 const keptTypes = new Set(['inventor-link', 'account-deletion']);
+
+/**
+ * The records that stay because others share them, by part, and the fields in them that are the
+ * person's own words (what they wrote, not what happened): those are taken out. An order their account
+ * received keeps nothing they wrote; one they placed keeps why they disputed it.
+ */
+export const wordsTakenOut: Partial<Record<PersonDataPart, { type: string; fields: readonly string[] }>> = {
+  buying: { type: 'order', fields: ['disputeReason'] },
+  votes: { type: 'vote', fields: ['reason'] },
+};
 
 /** Items one request removes at most: well inside a function's 10 s at DynamoDB's pace. */
 export const deletionBudget = 2_000;
@@ -124,12 +137,26 @@ export async function deleteAccount(
     }
   }
 
-  for (const part of ['listed', 'own', 'answers', 'inbox'] as const) {
+  for (const part of ['listed', 'own', 'answers', 'inbox', 'drafts'] as const) {
     for await (const page of pagesOf(deps, personId, part)) {
       const going = page.filter((item) => !keptTypes.has(item.type));
       // What lies outside the person's keys (a feed address) goes first: it is found only through its item.
       if (!(await spend(going.flatMap((item) => item.attached ?? [])))) return progress(started, removed);
       if (!(await spend(going.map((item) => item.ref)))) return progress(started, removed);
+    }
+  }
+
+  for (const [part, kept] of Object.entries(wordsTakenOut) as Array<
+    [PersonDataPart, { type: string; fields: readonly string[] }]
+  >) {
+    for await (const page of pagesOf(deps, personId, part)) {
+      // Only those still holding some of the words: a resumed deletion does not spend its budget again.
+      const worded = page.filter((item) => item.type === kept.type && kept.fields.some((field) => field in item.data));
+      for (const item of worded) {
+        if (removed >= budget) return progress(started, removed);
+        await deps.personData.removeFields(item.ref, kept.fields);
+        removed++;
+      }
     }
   }
 

@@ -2,17 +2,31 @@
 // It is found by key, not by a list of item types: everything under the person's own partition,
 // everything gsi1 lists under them, their kept idempotency answers and anything kept below one of
 // their applications' keys. An item type added later under any of those keys is exported and
-// deleted without a change here (see delete-account.ts for the few kinds that are kept).
+// deleted without a change here (see delete-account.ts for the few kinds that are kept). Beside
+// those, what is listed under them elsewhere because others share it: the orders their account
+// placed and received (a trade has two sides), their proposal drafts and the votes they cast.
 import type { Page, PageRequest } from '../paging.ts';
 import type { CvRecord } from './cv.ts';
 
 /**
  * The parts of a person's data, each read a page at a time: `own` (profile, CV, enrollments, attempts,
  * held skills…), `listed` (credentials, memberships, applications, inventor links…), `answers` (the
- * first answer kept for each idempotency key they sent), `inbox` (their notifications and unread count)
- * and `ledger` (their Bound account and its entries and credit-limit changes).
+ * first answer kept for each idempotency key they sent), `inbox` (their notifications and unread count),
+ * `ledger` (their Bound account and its entries and credit-limit changes), `buying` and `selling` (the
+ * orders their own account placed and received), `drafts` (their proposal drafts) and `votes` (the
+ * votes they cast, one a proposal).
  */
-export const personDataParts = ['own', 'listed', 'answers', 'inbox', 'ledger'] as const;
+export const personDataParts = [
+  'own',
+  'listed',
+  'answers',
+  'inbox',
+  'ledger',
+  'buying',
+  'selling',
+  'drafts',
+  'votes',
+] as const;
 export type PersonDataPart = (typeof personDataParts)[number];
 
 /** One stored item: its entity type, its attributes without table keys, and an opaque reference to it. */
@@ -64,6 +78,8 @@ export interface PersonDataRepository {
   removeProfile(personId: string): Promise<void>;
   /** Removes items by reference; removing one already gone is no error. */
   remove(refs: readonly string[]): Promise<void>;
+  /** Takes `fields` out of the item at `ref`, keeping the rest; an item already gone is no error. */
+  removeFields(ref: string, fields: readonly string[]): Promise<void>;
   getDeletion(personId: string): Promise<AccountDeletion | null>;
   /** Records that the deletion started, unless it already did; returns the record as stored. */
   startDeletion(deletion: AccountDeletion): Promise<AccountDeletion>;

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { orderLinkOf } from '../../../site/src/lib/order-link.ts';
+
+const open = { id: 'ada-books', status: 'open' };
+
+describe('the offer page’s order link', () => {
+  it('sends a signed-in person who is not the seller to the order form for this offer', () => {
+    expect(orderLinkOf(open, { signedIn: true, seller: false })).toEqual({
+      href: '/me/orders/new/?offer=ada-books',
+      label: 'Order this offer',
+    });
+  });
+
+  it('asks someone signed out to sign in, through the same form (which sends them to sign in and back)', () => {
+    expect(orderLinkOf(open, { signedIn: false, seller: false })).toEqual({
+      href: '/me/orders/new/?offer=ada-books',
+      label: 'Sign in to order this offer',
+    });
+  });
+
+  it('offers its seller no way to order their own offer', () => {
+    expect(orderLinkOf(open, { signedIn: true, seller: true })).toBeUndefined();
+  });
+
+  it.each(['withdrawn', 'expired'])('offers no way to order a %s offer', (status) => {
+    expect(orderLinkOf({ id: 'ada-books', status }, { signedIn: true, seller: false })).toBeUndefined();
+  });
+});
