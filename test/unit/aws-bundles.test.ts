@@ -80,7 +80,11 @@ describe('the functions bundled for AWS', () => {
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
     ).toEqual(['economy-routes.ts', 'order-routes.ts', 'payment-routes.ts', 'work-routes.ts']);
-    expect(routeModules('market-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['market-routes.ts']);
+    expect(
+      routeModules('market-api')
+        .map((input) => input.replace(/^.*\//, ''))
+        .sort(),
+    ).toEqual(['best-match-routes.ts', 'market-routes.ts']);
     expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
   });
 

@@ -1,11 +1,14 @@
 // The `market-api` function's routes: the marketplace of issue 16 (offers and wants, an account's own
 // lists, the faceted marketplace and each listing's matches). A group of its own: `bound-api` keeps
 // its room for the orders and payments that move Bound, and the marketplace's reads are public and
-// searched, which the payment routes never are.
+// searched, which the payment routes never are. A person's best-matching openings
+// (`GET /api/me/best-matches`) are served here too: matching work to people, searched like the
+// listings, and `people-api` had no room left for them.
 import type { RouteGroup } from './route-group.ts';
+import { bestMatchRoutes } from '../routes/best-match-routes.ts';
 import { marketRoutes } from '../routes/market-routes.ts';
 
 export const marketGroup: RouteGroup = {
   name: 'market-api',
-  routes: [...marketRoutes],
+  routes: [...marketRoutes, ...bestMatchRoutes],
 };

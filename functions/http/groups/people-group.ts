@@ -1,6 +1,8 @@
 // The `people-api` function's routes: a person's own profile (/api/me and its declared skills) and
 // other people's profiles. The people issue's hiring loop, inbox and account routes join this group,
 // so the `api` function's bundle (jobs, learning, credentials, search, shortages) keeps within budget.
+// A person's best-matching openings moved on to `market-api` when the account's data rights (orders,
+// drafts and votes in its download and deletion) took this one past its 256,000 bytes.
 import type { RouteGroup } from './route-group.ts';
 import { hiringRoutes } from '../routes/hiring-routes.ts';
 import { applicantRoutes } from '../routes/applicant-routes.ts';
@@ -8,7 +10,6 @@ import { accountRoutes } from '../routes/account-routes.ts';
 import { cvRoutes } from '../routes/cv-routes.ts';
 import { emailRoutes } from '../routes/email-routes.ts';
 import { notificationRoutes } from '../routes/notification-routes.ts';
-import { bestMatchRoutes } from '../routes/best-match-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
 import { savedSearchRoutes } from '../routes/saved-search-routes.ts';
 
@@ -23,6 +24,5 @@ export const peopleGroup: RouteGroup = {
     ...emailRoutes,
     ...notificationRoutes,
     ...savedSearchRoutes,
-    ...bestMatchRoutes,
   ],
 };
