@@ -501,6 +501,8 @@ const pathOf = (row: ListRow) =>
  * answers a list when its documented answer is an array, or an object with an array among its fields.
  */
 const boundedLists: Record<string, string> = {
+  '/api/economy':
+    'the histogram’s 15 buckets (domain/ledger/economy.ts), a day per day of the period (days is at most 366) and a row per trade of the commons',
   '/api/credentials/{credentialId}':
     'the skills its course teaches: content of the commons, compiled at deploy, never grown by use',
   '/api/me':
