@@ -1,9 +1,12 @@
 // The economy's stored days against DynamoDB Local: a year of counted lines, spread over 13 months and
 // past them, reads back as the same figures the in-memory store keeps, in one request to the table;
-// the sweep's prune drops the months no period reaches and changes no figure a reader can ask for.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+// the sweep's prune drops the months no period reaches and changes no figure a reader can ask for; the
+// days the first version kept an item each move into their months once.
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { foldEconomyDays } from '#adapters/dynamodb/economy-day-fold.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
+import { economyLegacyDayKeys } from '#adapters/dynamodb/keys.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { CountedLine } from '#domain/ledger/economy.ts';
@@ -100,5 +103,35 @@ describe('the economy’s days in the table', () => {
     ]);
     expect(await economyReport({ economy: economy(), now }, 366)).toEqual(before);
     expect(await pruneEconomy({ economy: economy(), now })).toBe(0);
+  });
+});
+
+describe('the days the figures’ first version kept an item each', () => {
+  it('move into their months once, however often the backfill runs, adding to what the month counted', async () => {
+    const before = await economyReport({ economy: economy(), now }, 30);
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...economyLegacyDayKeys('2026-03-14'),
+          type: 'economy-day',
+          day: '2026-03-14',
+          movements: 2,
+          volume: 900n,
+          realValue: 400n,
+          lastActive: 1,
+          trade_care: 900n,
+        },
+      }),
+    );
+    expect(await foldEconomyDays(client, tableName)).toBe(1);
+    expect(await foldEconomyDays(client, tableName)).toBe(0);
+    const after = await economyReport({ economy: economy(), now }, 30);
+    expect(after.movements).toBe(before.movements + 2);
+    expect(after.volume).toBe(before.volume + 900n);
+    expect(after.realValue).toBe(before.realValue + 400n);
+    expect(after.activeTraders).toBe(before.activeTraders + 1);
+    const care = (figures: typeof after) => figures.perTrade.find((t) => t.trade === 'care')?.volume ?? 0n;
+    expect(care(after)).toBe(care(before) + 900n);
   });
 });

@@ -372,6 +372,12 @@ export const entities = {
     notes:
       'At most 14 numbers a day (9 trades and “other”), about 16.5 KB for 31 days: each count rewrites the item, which DynamoDB charges by size, and a year in one item would be ~194 KB (economy-items.ts). Months wholly older than the longest period (366 days) are pruned by the daily sweep.',
   })),
+  'economy-day': entity(() => ({
+    about:
+      'One UTC day of the economy as the figures’ first version kept it; the economy backfill moves each into its month (economy-day-fold.ts) and nothing writes one any more.',
+    keys: k.economyLegacyDayKeys(v('day')),
+    foundBy: [],
+  })),
   'economy-account': entity(() => ({
     about: 'An account’s figures as the economy counted them: latest balance and limit, by log index, and a revision.',
     keys: k.economyAccountKeys(v('accountId')),
@@ -1747,6 +1753,16 @@ export const accessPatterns = {
     partition: {
       single: 'one query a day of a few keys, beside the counts’ writes',
     },
+  })),
+  'economy-legacy-days': pattern(() => ({
+    entity: 'economy-day',
+    does: 'The days the figures’ first version kept an item each, for the backfill to move into their months.',
+    operation: 'Query',
+    key: k.economyLegacyDays,
+    reads: 'a bounded set',
+    bound: 'the days counted before months held them (none once moved): nothing writes them any more',
+    usedBy: ['job: economy backfill'],
+    partition: { single: 'a job run by hand, once, deleting what it reads' },
   })),
   'economy-backfill-mark': pattern(() => ({
     entity: 'economy-backfill-mark',

@@ -58,7 +58,7 @@ const dayIncrements = (day: string, delta: DayDelta): Array<[string, number | bi
  * One update a month: a change's days (the line's and the account's previous active day) may share a
  * month, and a transaction may touch an item only once.
  */
-function monthUpdates(tableName: string, days: Record<string, DayDelta>): TransactItem[] {
+export function monthUpdates(tableName: string, days: Record<string, DayDelta>): TransactItem[] {
   const months = new Map<string, Array<[string, number | bigint]>>();
   for (const [day, delta] of Object.entries(days)) {
     months.set(monthOf(day), [...(months.get(monthOf(day)) ?? []), ...dayIncrements(day, delta)]);

@@ -397,6 +397,9 @@ export const economyMonthsThrough = (through: string) => ({
   from: 'MONTH#',
   to: economyMonthKeys(through).sk,
 });
+/** A day as the figures' first version kept it, an item each: the backfill moves each into its month. */
+export const economyLegacyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
+export const economyLegacyDays = { pk: economySummaryKeys.pk, prefix: 'DAY#' } as const;
 /** An account's economy figures: its latest balance and limit, and the revision every write is conditional on. */
 export const economyAccountKeys = (accountId: string) => ({ pk: `ECONOMY#ACCOUNT#${accountId}`, sk: 'FIGURES' });
 /** A statement line counted into the figures: written once, with its increments (the line's own key after `ENTRY#`). */
