@@ -7,7 +7,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { economyItems } from '#adapters/dynamodb/economy-items.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
-import { economySummaryKeys } from '#adapters/dynamodb/keys.ts';
+import { getItems } from '#adapters/dynamodb/items.ts';
+import { economyMonthKeys, economySummaryKeys, ledgerTotalsKeys } from '#adapters/dynamodb/keys.ts';
+import { monthsOf } from '#adapters/dynamodb/economy-items.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { otherTrade } from '#domain/ledger/economy.ts';
 import { periodOf, utcDay } from '#domain/ledger/economy-figures.ts';
@@ -64,5 +66,10 @@ await time('raw GetItem (economy summary)', () =>
 );
 await time('economy read, 30 days', () => economyReport({ economy, now: () => now }, 30));
 await time('economy read, a year', () => economyReport({ economy, now: () => now }, 366));
+// The floor under the year's read: the same BatchGetItem, raw, and the repository's read without the figures.
+const year = periodOf(now, 366);
+const keys = [economySummaryKeys, ledgerTotalsKeys, ...monthsOf(year.from, year.to).map(economyMonthKeys)];
+await time('raw BatchGetItem of a year’s items', () => getItems(client, 'guildhall', keys));
+await time('repository read of a year (no figures)', () => economy.read(year.from, year.to));
 client.destroy();
 await local.stop();
