@@ -32,7 +32,7 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_DECISIONS the proposals' and votes' from every function but decisions-api, the site
  * and the sweep (which closes the proposals whose window ended);
  * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but bound-api (which shows them), the
- * shortage stream (which counts them) and the site;
+ * shortage stream (which counts them), the sweep (which drops the days older than a year) and the site;
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
@@ -111,9 +111,9 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
-  // The daily sweep sends saved-search alerts, closes the proposals due and confirms (pays) the orders
-  // due: it keeps those repositories and the payments'.
-  'expire-openings': { GUILDHALL_WITHOUT_ECONOMY: 'true' },
+  // The daily sweep sends saved-search alerts, closes the proposals due, confirms (pays) the orders due
+  // and prunes the economy's days: it keeps those repositories and the payments'.
+  'expire-openings': {},
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',

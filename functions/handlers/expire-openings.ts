@@ -1,7 +1,8 @@
 // Runs on two EventBridge schedules. Once a day: marks openings, offers and wants whose date passed, so
 // the stream carries their expiry to the shortage index and search, folds each skill's demand days
 // (fold.ts), keeps the day's shortage snapshot for the trend, confirms (and pays) the delivered orders
-// undisputed past their window, then sends the daily saved-search alerts. Every ten minutes (the input
+// undisputed past their window, drops the economy's days older than a year, then sends the daily
+// saved-search alerts. Every ten minutes (the input
 // `{ "alerts": "instant" }`): the instant alerts. Both close the proposals whose voting window ended (a
 // bounded number a run; the rest stay due for the next), so a decision is enacted within ten minutes of
 // its window's end. The snapshot is read seconds before this sweep's expiries arrive through the
@@ -14,6 +15,7 @@ import { getStoreServices } from '#app/store-services.ts';
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
+import { pruneEconomy } from '#domain/ledger/economy-use-cases.ts';
 import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { foldDemandIndex } from '#domain/shortages/fold.ts';
@@ -57,6 +59,8 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
   const snapshot = await recordSnapshot(services);
   // Delivered orders undisputed past their window count as confirmed: paid now, once each.
   const orders = await confirmDueOrders(services);
+  // The economy's stored days stay a year's worth: the longest period the page may ask.
+  const economyPruned = await pruneEconomy(services);
   services.log.info('openings expired and shortages snapshotted', {
     checked: report.checked,
     expired: report.expired.length,
@@ -70,6 +74,7 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
     skills: Object.keys(snapshot.skills).length,
     ordersConfirmed: orders.confirmed.length,
     ordersRefused: orders.refused.length,
+    economyMonthsPruned: economyPruned,
   });
   return { ...report, proposals, snapshotDay: snapshot.day, orders, alerts: await sendAlerts('daily', startedAt) };
 });

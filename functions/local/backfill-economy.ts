@@ -2,10 +2,12 @@
 // statement line and credit-limit change the table held before the stream counted them
 // (adapters/dynamodb/economy-backfill.ts). Safe beside the running stream and safe to run again: each
 // line is counted once. It resumes after the last account it finished; once done, a run is one read.
+// First it moves the days the figures' first version kept an item each into their months (once each).
 //
 //   DYNAMODB_ENDPOINT=http://127.0.0.1:PORT npm run economy:backfill     DynamoDB Local (`npm start` prints it)
 //   AWS_REGION=eu-west-1 TABLE_NAME=guildhall npm run economy:backfill     AWS, with the usual credentials
 import { backfillEconomy } from '#adapters/dynamodb/economy-backfill.ts';
+import { foldEconomyDays } from '#adapters/dynamodb/economy-day-fold.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { countStoredItems } from '#app/stream-economy.ts';
 import { runStoreCommand } from './store-command.ts';
@@ -13,6 +15,9 @@ import { runStoreCommand } from './store-command.ts';
 if (import.meta.main) {
   await runStoreCommand(async (client, tableName) => {
     const economy = createEconomyRepository(client, tableName);
+    // Days kept by the first version (an item a day) into their months, which the page reads.
+    const folded = await foldEconomyDays(client, tableName);
+    if (folded > 0) console.log(`${folded} stored days moved into their months`);
     const report = await backfillEconomy(client, tableName, countStoredItems({ economy }), (accounts) => {
       if (accounts % 100 === 0) console.log(`${accounts} accounts counted`);
     });

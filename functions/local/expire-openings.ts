@@ -1,7 +1,7 @@
 // The sweep on one machine: once at start and then every minute (in AWS: once a day, on a schedule),
 // each run followed by the fold of the shortage index's demand days (fold.ts) and today's shortage
 // snapshot, so the trend has a point for every day the stack runs; the proposals whose window ended
-// closed (and enacted); the daily saved-search alerts on the first run of each day (UTC), and the
+// closed (and enacted); the economy's days older than a year dropped; the daily saved-search alerts on the first run of each day (UTC), and the
 // instant ones every run (in AWS every ten minutes), mailed to the local catcher.
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
@@ -9,6 +9,7 @@ import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
+import { pruneEconomy } from '#domain/ledger/economy-use-cases.ts';
 import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
 import { expireOpenings } from '#domain/shortages/expire-openings.ts';
 import { foldDemandIndex } from '#domain/shortages/fold.ts';
@@ -44,6 +45,8 @@ export async function startExpirySweep(
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
         const orders = await confirmDueOrders(services);
         if (orders.checked > 0) services.log.info('due orders swept', { ...orders });
+        const economyPruned = await pruneEconomy(services);
+        if (economyPruned > 0) services.log.info('economy months pruned', { economyPruned });
         const day = startedAt.toISOString().slice(0, 10);
         const alerts = dailyAlertsSent === day ? ['instant' as const] : ['instant' as const, 'daily' as const];
         for (const alert of alerts) {

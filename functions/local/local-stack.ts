@@ -162,7 +162,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       if (!listing.done) progress(`registry log: ${listing.listed} older settlements listed under their records`);
       // The economy's figures, for lines stored before they were counted (a table kept from an older start).
       const { backfillEconomy } = await import('#adapters/dynamodb/economy-backfill.ts');
+      const { foldEconomyDays } = await import('#adapters/dynamodb/economy-day-fold.ts');
       const { countStoredItems } = await import('#app/stream-economy.ts');
+      // Days an older start kept an item each, into their months (once each; none left, one empty query).
+      await foldEconomyDays(logClient, tableName);
       const economy = await backfillEconomy(logClient, tableName, countStoredItems(services));
       if (!economy.doneAlready) progress(`economy: ${economy.accounts} accounts’ lines counted`);
     } finally {

@@ -68,6 +68,12 @@ export function fakeEconomy(sumOfBalances = 0n): FakeEconomy {
       const days = [...store.days.values()].filter((d) => d.day >= from && d.day <= to);
       return { summary: store.summary, days, sumOfBalances };
     },
+    // As the table does: whole months, once every day of theirs is before `earliest`.
+    async prune(earliest) {
+      const gone = [...store.days.keys()].filter((day) => day.slice(0, 7) < earliest.slice(0, 7));
+      for (const day of gone) store.days.delete(day);
+      return new Set(gone.map((day) => day.slice(0, 7))).size;
+    },
   };
   return store;
 }

@@ -365,11 +365,19 @@ export const entities = {
     keys: k.economySummaryKeys,
     foundBy: [],
   })),
+  'economy-month': entity(() => ({
+    about:
+      'One UTC month of the economy, a day’s figures as flat attributes (`d06_movements`, `d06_volume`, `d06_realValue`, `d06_lastActive`, `d06_trade_<trade>`): movements, volume (by trade), real value created, accounts last active that day.',
+    keys: k.economyMonthKeys(v('month')),
+    foundBy: ['month'],
+    notes:
+      'At most 14 numbers a day (9 trades and “other”), about 16.5 KB for 31 days: each count rewrites the item, which DynamoDB charges by size, and a year in one item would be ~194 KB (economy-items.ts). Months wholly older than the longest period (366 days) are pruned by the daily sweep.',
+  })),
   'economy-day': entity(() => ({
     about:
-      'One UTC day of the economy: movements, volume (by trade), real value created, accounts last active that day.',
-    keys: k.economyDayKeys(v('day')),
-    foundBy: ['day'],
+      'One UTC day of the economy as the figures’ first version kept it; the economy backfill moves each into its month (economy-day-fold.ts) and nothing writes one any more.',
+    keys: k.economyLegacyDayKeys(v('day')),
+    foundBy: [],
   })),
   'economy-account': entity(() => ({
     about: 'An account’s figures as the economy counted them: latest balance and limit, by log index, and a revision.',
@@ -1260,7 +1268,7 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.ledgerTotalsKeys,
     reads: 'one item',
-    usedBy: ['GET /api/ledger', 'page /ledger/', 'GET /api/economy', 'page /economy/'],
+    usedBy: ['GET /api/ledger', 'page /ledger/'],
     partition: {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
@@ -1736,29 +1744,51 @@ export const accessPatterns = {
     usedBy: ['stream: economy', 'job: economy backfill'],
   })),
   'economy-count': pattern(() => ({
-    entity: ['economy-line-mark', 'economy-account', 'economy-summary', 'economy-day'],
-    does: 'Counts one line: its mark once, the account’s figures over their revision, the summary’s and the days’ increments.',
+    entity: ['economy-line-mark', 'economy-account', 'economy-summary', 'economy-month'],
+    does: 'Counts one line: its mark once, the account’s figures over their revision, the summary’s and its days’ months’ increments.',
     operation: 'TransactWriteItems',
     key: k.economyLineMarkKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
     reads: 'writes',
     usedBy: ['stream: economy', 'job: economy backfill'],
     partition: {
       single:
-        'the summary and the day are one item each, written once per counted line; lines come from payments and settlements, which the registry log’s head holds to a few dozen a second, far under an item’s 1,000 writes a second',
+        'the summary and the day’s month are one item each, written once per counted line (the month at up to ~17 write units, its size); lines come from payments and settlements, which the registry log’s head holds to a few dozen a second, under an item’s 1,000 write units a second',
     },
   })),
   'economy-period': pattern(() => ({
-    entity: ['economy-day', 'economy-summary'],
-    does: 'The economy’s days of a period, oldest first, and its summary after them, in one query.',
-    operation: 'Query',
-    key: k.economyPeriodRange(v('from')),
-    reads: 'a bounded set',
-    bound: 'one small item a day of the period (at most 366) and the summary',
+    entity: ['economy-summary', 'ledger-totals', 'economy-month'],
+    does: 'The economy’s summary, the ledger’s totals and the months of a period (at most 13 for a year), in one BatchGetItem.',
+    operation: 'BatchGetItem',
+    key: k.economyMonthKeys(v('month')),
+    reads: 'items by key',
+    bound: 'the months the period touches (at most 13 for 366 days), with the summary and the totals',
     usedBy: ['GET /api/economy', 'page /economy/'],
     partition: {
       single:
-        'the summary and one item a day, each written once per counted line (lines come from payments and settlements, which the registry log’s head holds to a few dozen a second); reads are one range of at most a year',
+        'the summary and one item a month, each written once per counted line (lines come from payments and settlements, which the registry log’s head holds to a few dozen a second); a read is at most 15 items by key',
     },
+  })),
+  'economy-prune': pattern(() => ({
+    entity: 'economy-month',
+    does: 'The months wholly before the longest period a reader may ask (366 days), deleted once a day.',
+    operation: 'Query',
+    key: k.economyMonthsThrough(v('month')),
+    reads: 'a bounded set',
+    bound: 'the months past a year: none on most days, one on the first after a month leaves the year',
+    usedBy: ['sweep: expire openings'],
+    partition: {
+      single: 'one query a day of a few keys, beside the counts’ writes',
+    },
+  })),
+  'economy-legacy-days': pattern(() => ({
+    entity: 'economy-day',
+    does: 'The days the figures’ first version kept an item each, for the backfill to move into their months.',
+    operation: 'Query',
+    key: k.economyLegacyDays,
+    reads: 'a bounded set',
+    bound: 'the days counted before months held them (none once moved): nothing writes them any more',
+    usedBy: ['job: economy backfill'],
+    partition: { single: 'a job run by hand, once, deleting what it reads' },
   })),
   'economy-backfill-mark': pattern(() => ({
     entity: 'economy-backfill-mark',

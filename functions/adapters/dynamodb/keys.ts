@@ -384,18 +384,22 @@ export const ledgerEntryKeys = (accountId: string, at: string, sourceId: string,
 
 /**
  * The economy's figures (domain/ledger/economy.ts), kept from the stream: one partition holding the
- * summary and a small item a day, so one query reads a period's days with the summary (`DAY#` sorts
- * before `SUMMARY`); every counted line and every account's figures are their own partition, so no
- * list ever reads them.
+ * summary and an item a month (its days as attributes: adapters/dynamodb/economy-items.ts), so a period
+ * of up to a year is one BatchGetItem of at most 13 months with the summary; every counted line and
+ * every account's figures are their own partition, so no list ever reads them.
  */
 export const economySummaryKeys = { pk: 'ECONOMY', sk: 'SUMMARY' } as const;
-export const economyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
-/** The days from `from` on, and the summary after them: one key range. */
-export const economyPeriodRange = (from: string) => ({
+/** One UTC month (YYYY-MM) of the economy's days. */
+export const economyMonthKeys = (month: string) => ({ pk: economySummaryKeys.pk, sk: `MONTH#${month}` });
+/** The months up to `through` (included), oldest first: the prune's range (`MONTH#` sorts after `BACKFILL`). */
+export const economyMonthsThrough = (through: string) => ({
   pk: economySummaryKeys.pk,
-  from: economyDayKeys(from).sk,
-  to: economySummaryKeys.sk,
+  from: 'MONTH#',
+  to: economyMonthKeys(through).sk,
 });
+/** A day as the figures' first version kept it, an item each: the backfill moves each into its month. */
+export const economyLegacyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
+export const economyLegacyDays = { pk: economySummaryKeys.pk, prefix: 'DAY#' } as const;
 /** An account's economy figures: its latest balance and limit, and the revision every write is conditional on. */
 export const economyAccountKeys = (accountId: string) => ({ pk: `ECONOMY#ACCOUNT#${accountId}`, sk: 'FIGURES' });
 /** A statement line counted into the figures: written once, with its increments (the line's own key after `ENTRY#`). */

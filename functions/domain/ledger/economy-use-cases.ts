@@ -10,6 +10,7 @@ import {
   type EconomyFigures,
   type EconomySummary,
   economyFigures,
+  maxPeriodDays,
   periodOf,
 } from './economy-figures.ts';
 
@@ -22,8 +23,13 @@ export interface EconomyRepository {
    * summary and the days. ConflictError when the figures changed since they were read.
    */
   apply(change: EconomyChange, options: { line?: CountedLine; expectedRev: number | null }): Promise<boolean>;
-  /** The summary, the stored days from `from` to `to` (at most a year of items) and the ledger's sum. */
+  /** The summary, the stored days from `from` to `to` (at most a year) and the ledger's sum: one read. */
   read(from: string, to: string): Promise<{ summary: EconomySummary; days: EconomyDay[]; sumOfBalances: bigint }>;
+  /**
+   * Drops stored days before `earliest`, a whole month at a time (a month goes once all its days are
+   * before it); the number of items dropped.
+   */
+  prune(earliest: string): Promise<number>;
 }
 
 export interface EconomyDependencies {
@@ -53,10 +59,18 @@ export function countLimitChange(
   });
 }
 
-/** The figures of the `days` days ending today: two store calls, whatever the number of movements. */
+/** The figures of the `days` days ending today: one store call, whatever the number of movements. */
 export async function economyReport(deps: EconomyDependencies, days: number): Promise<EconomyFigures> {
   const now = deps.now();
   const { from, to } = periodOf(now, days);
   const stored = await deps.economy.read(from, to);
   return economyFigures({ ...stored, now, periodDays: days });
+}
+
+/**
+ * The sweep's daily care: drops the days no reader may ask for any more (before the longest period that
+ * ends today), so the stored days stay a year's worth however long the commons runs.
+ */
+export function pruneEconomy(deps: EconomyDependencies): Promise<number> {
+  return deps.economy.prune(periodOf(deps.now(), maxPeriodDays).from);
 }

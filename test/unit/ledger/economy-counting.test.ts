@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { balanceBucket, type CountedLine } from '#domain/ledger/economy.ts';
-import { countLimitChange, countLine, economyReport } from '#domain/ledger/economy-use-cases.ts';
+import { countLimitChange, countLine, economyReport, pruneEconomy } from '#domain/ledger/economy-use-cases.ts';
 import { fakeEconomy } from '../../support/economy-fake.ts';
 
 const accounts: AccountId[] = ['person:ana', 'person:ben', 'syndicate:mill', 'person:cai'];
@@ -160,5 +160,25 @@ describe('the economy’s report', () => {
       { trade: 'other', volume: 300n },
     ]);
     expect(report.sumOfBalances).toBe(0n);
+  });
+});
+
+describe('the sweep’s prune of the economy’s days', () => {
+  it('drops the months no period reaches any more and leaves a year’s report as it was', async () => {
+    const store = fakeEconomy();
+    // A payment every fifth day for 430 days before 15 March 2026: 15 months, the oldest out of reach.
+    const start = Date.parse('2025-01-11T12:00:00Z');
+    for (let i = 0; i * 5 < 430; i++) {
+      const at = new Date(start + i * 5 * 86_400_000).toISOString();
+      const base = { at, source: `pay${i}`, logIndex: i, trade: i % 2 ? 'care' : undefined };
+      await countLine({ economy: store }, { ...base, accountId: 'person:ana', sequence: 0, amount: -100n });
+      await countLine({ economy: store }, { ...base, accountId: 'person:ben', sequence: 1, amount: 100n });
+    }
+    const deps = { economy: store, now: () => new Date('2026-03-15T18:00:00Z') };
+    const before = await economyReport(deps, 366);
+    expect(await pruneEconomy(deps)).toBe(2);
+    expect([...store.days.keys()].sort()[0]?.slice(0, 7)).toBe('2025-03');
+    expect(await economyReport(deps, 366)).toEqual(before);
+    expect(await pruneEconomy(deps)).toBe(0);
   });
 });

@@ -1,0 +1,75 @@
+// `node bench/economy-read.ts`: the economy's read in process, without HTTP, beside a raw GetItem of its
+// summary, on DynamoDB Local. The read's cost depends on the months it fetches, not on the lines
+// counted into them, so the months are filled at their largest: a year of days, every day every trade
+// paid (a line count only ever adds into these attributes). Prints p50 and p99 over sequential calls,
+// and the store requests and items each read makes (bench/store-calls.ts).
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { economyItems } from '#adapters/dynamodb/economy-items.ts';
+import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
+import { getItems } from '#adapters/dynamodb/items.ts';
+import { economyMonthKeys, economySummaryKeys, ledgerTotalsKeys } from '#adapters/dynamodb/keys.ts';
+import { monthsOf } from '#adapters/dynamodb/economy-items.ts';
+import { tradeIds } from '#domain/content/commons.ts';
+import { otherTrade } from '#domain/ledger/economy.ts';
+import { periodOf, utcDay } from '#domain/ledger/economy-figures.ts';
+import { economyReport } from '#domain/ledger/economy-use-cases.ts';
+import { ensureTable } from '#local/create-tables.ts';
+import { startDynamoDbLocal } from '#local/dynamodb-local.ts';
+import { percentile } from './percentile.ts';
+import { storeCalls } from './store-calls.ts';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
+const local = await startDynamoDbLocal();
+const raw = new DynamoDBClient({
+  endpoint: local.endpoint,
+  region: 'eu-west-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+await ensureTable(raw, 'guildhall');
+const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+
+// A year and a month of days, every figure and every trade set: the largest items a read can meet.
+const now = new Date();
+const trades = Object.fromEntries([...tradeIds, otherTrade].map((trade, i) => [trade, BigInt(1_000_000 + i)]));
+const start = new Date(periodOf(now, 366).from).getTime() - 31 * 86_400_000;
+for (let at = start; at <= now.getTime(); at += 86_400_000) {
+  const day = utcDay(new Date(at));
+  const change = {
+    summary: { accounts: 1, positiveSum: 5_000n, nearLimit: 0, buckets: { 7: 1 } },
+    days: { [day]: { movements: 4_000, volume: 99_000_000n, realValue: 98_000_000n, lastActive: 30, trades } },
+  };
+  await client.send(
+    new TransactWriteCommand({ TransactItems: economyItems('guildhall', change, { expectedRev: null }) }),
+  );
+}
+
+const economy = createEconomyRepository(client, 'guildhall');
+async function time(label: string, call: () => Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await call();
+  Object.assign(storeCalls, { requests: 0, items: 0 });
+  await call();
+  const per = { ...storeCalls };
+  const took: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const started = performance.now();
+    await call();
+    took.push(performance.now() - started);
+  }
+  took.sort((a, b) => a - b);
+  const ms = (p: number) => percentile(took, p).toFixed(2);
+  console.log(`${label}: p50 ${ms(50)} ms, p99 ${ms(99)} ms; ${per.requests} request(s), ${per.items} item(s) a read`);
+}
+
+await time('raw GetItem (economy summary)', () =>
+  client.send(new GetCommand({ TableName: 'guildhall', Key: economySummaryKeys })),
+);
+await time('economy read, 30 days', () => economyReport({ economy, now: () => now }, 30));
+await time('economy read, a year', () => economyReport({ economy, now: () => now }, 366));
+// The floor under the year's read: the same BatchGetItem, raw, and the repository's read without the figures.
+const year = periodOf(now, 366);
+const keys = [economySummaryKeys, ledgerTotalsKeys, ...monthsOf(year.from, year.to).map(economyMonthKeys)];
+await time('raw BatchGetItem of a year’s items', () => getItems(client, 'guildhall', keys));
+await time('repository read of a year (no figures)', () => economy.read(year.from, year.to));
+client.destroy();
+await local.stop();
