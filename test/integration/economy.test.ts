@@ -81,7 +81,7 @@ const shown = (figures: Record<string, any>) => ({
 });
 
 beforeAll(async () => {
-  ({ call, services } = await apiOnFreshTable());
+  ({ call, services } = await apiOnFreshTable({}, {}, { streams: true }));
   poller = await startStreamPoller({
     endpoint: localEndpoint(),
     region: 'eu-west-1',

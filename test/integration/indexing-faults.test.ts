@@ -52,7 +52,7 @@ const faultOf = (n: number) =>
 describe('indexing under faults', () => {
   it('loses nothing across 10,000 writes and at least 1,500 injected faults', async () => {
     const engine = createEmbeddedSearchEngine();
-    const { services } = await apiOnFreshTable({ search: engine });
+    const { services } = await apiOnFreshTable({ search: engine }, {}, { streams: true });
     const tableName = services.config.TABLE_NAME;
     const faults = { throw: 0, timeout: 0, unavailable: 0, poison: 0 };
     const failedOnce = new Set<string>();

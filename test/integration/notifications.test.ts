@@ -26,7 +26,7 @@ const opening = {
 
 async function setUp() {
   const clock = { now: new Date() };
-  const world = await innovationWorld(clock);
+  const world = await innovationWorld(clock, {}, { streams: true });
   const seen: StreamRecord[] = [];
   const deps = { ...notificationStreamDependencies(world.services), log: createLogger('silent') };
   poller = await startStreamPoller({

@@ -31,7 +31,7 @@ async function setUp(
   ) => ReturnType<typeof indexStreamRecords>,
 ) {
   const search = createEmbeddedSearchEngine();
-  const { services, call } = await apiOnFreshTable({ search });
+  const { services, call } = await apiOnFreshTable({ search }, {}, { streams: true });
   const deps = {
     search,
     log: createLogger('silent'),

@@ -33,7 +33,7 @@ afterEach(() => poller?.stop());
 
 async function setUp() {
   const search = createEmbeddedSearchEngine();
-  const { services, call } = await apiOnFreshTable({ search });
+  const { services, call } = await apiOnFreshTable({ search }, {}, { streams: true });
   const log = createLogger('silent');
   const seen: StreamRecord[] = [];
   poller = await startStreamPoller({

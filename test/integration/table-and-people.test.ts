@@ -8,7 +8,7 @@ import { adminClient, documentClient, freshTable, uniqueId } from '../support/dy
 
 describe('the table in DynamoDB Local', () => {
   it('is created from the shared definition, with both indexes and a stream of both images', async () => {
-    const { tableName } = await freshTable();
+    const { tableName } = await freshTable({ streams: true });
     const admin = adminClient();
     const { Table } = await admin.send(new DescribeTableCommand({ TableName: tableName }));
     expect(Table?.KeySchema?.map((key) => key.AttributeName)).toEqual([table.keys.partitionKey, table.keys.sortKey]);

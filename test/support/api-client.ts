@@ -16,8 +16,12 @@ export interface ApiResponse {
 // biome-ignore lint/suspicious/noExplicitAny: responses are read deep and checked by value; typing each one adds nothing.
 export const body = (response: ApiResponse) => response.body as Record<string, any>;
 
-export async function apiOnFreshTable(overrides: Partial<Services> = {}, config: Partial<Config> = {}) {
-  const { tableName } = await freshTable();
+export async function apiOnFreshTable(
+  overrides: Partial<Services> = {},
+  config: Partial<Config> = {},
+  table: { streams?: boolean } = {},
+) {
+  const { tableName } = await freshTable(table);
   const services = createServices(
     {
       ...testConfig,

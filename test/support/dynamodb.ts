@@ -21,11 +21,17 @@ export function adminClient(): DynamoDBClient {
   });
 }
 
-/** A new, empty table with Guildhall's definition and a unique name. */
-export async function freshTable(): Promise<{ tableName: string; endpoint: string }> {
+/**
+ * A new, empty table with Guildhall's definition and a unique name. Its stream is on only when the test
+ * reads it (`streams: true`): see ensureTable for why a stream nobody reads costs the whole suite.
+ */
+export async function freshTable({ streams = false }: { streams?: boolean } = {}): Promise<{
+  tableName: string;
+  endpoint: string;
+}> {
   const tableName = `test-${randomUUID()}`;
   const admin = adminClient();
-  await ensureTable(admin, tableName);
+  await ensureTable(admin, tableName, { streams });
   admin.destroy();
   return { tableName, endpoint: localEndpoint() };
 }

@@ -23,8 +23,12 @@ export async function createPeople(services: Services, ids: string[]) {
 }
 
 /** A fresh table with the people and the syndicate; `clock.now` is the services' time. */
-export async function innovationWorld(clock: { now: Date }, overrides: Partial<Services> = {}) {
-  const world = await apiOnFreshTable({ now: () => clock.now, ...overrides });
+export async function innovationWorld(
+  clock: { now: Date },
+  overrides: Partial<Services> = {},
+  table: { streams?: boolean } = {},
+) {
+  const world = await apiOnFreshTable({ now: () => clock.now, ...overrides }, {}, table);
   await createPeople(world.services, people);
   expect((await world.call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
   await world.call('POST', '/api/syndicates/mill/join-requests', 'member');
