@@ -1,5 +1,6 @@
 // The site's forms call the use cases directly, so they must count against the same per-person write
 // limit as the API: a person past it gets a 429 page with Retry-After, and nothing runs.
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { parseConfig } from '#config/config.ts';
 import { tokenFor } from '../support/sign-in.ts';
@@ -28,6 +29,14 @@ async function postForm(path: string, token: string, fields: Record<string, stri
 }
 
 describe('the per-person write limit on the site’s forms', () => {
+  it('is tried as a person no other browser test signs in as', () => {
+    const others = readdirSync(import.meta.dirname).filter(
+      (file) =>
+        file !== 'form-rate-limit.test.ts' && /hamid/i.test(readFileSync(`${import.meta.dirname}/${file}`, 'utf8')),
+    );
+    expect(others, 'their writes in the same minute would count against his limit').toEqual([]);
+  });
+
   it('answers 429 with Retry-After past the limit, shares the API’s counter, and spares other people', async () => {
     const hamid = await tokenFor(baseUrl, 'demo-hamid');
     const openings = (await (await fetch(`${baseUrl}/api/openings?status=open`)).json()) as { items: { id: string }[] };

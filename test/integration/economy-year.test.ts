@@ -40,7 +40,7 @@ function lines(): CountedLine[] {
     const amount = BigInt(100 + ((i * 7919) % 50_000));
     balances.set(from, (balances.get(from) ?? 0n) - amount);
     balances.set(to, (balances.get(to) ?? 0n) + amount);
-    const base = { at, source: `pay${i}`, logIndex: i, trade: tradeIds[i % 11] };
+    const base = { at, source: `pay${i}`, logIndex: i, trade: tradeIds[i % (tradeIds.length + 2)] };
     all.push({ ...base, accountId: from, sequence: 0, amount: -amount, balanceAfter: balances.get(from) });
     all.push({ ...base, accountId: to, sequence: 1, amount, balanceAfter: balances.get(to) });
   }

@@ -371,7 +371,7 @@ export const entities = {
     keys: k.economyMonthKeys(v('month')),
     foundBy: ['month'],
     notes:
-      'At most 14 numbers a day (9 trades and “other”), about 16.5 KB for 31 days: each count rewrites the item, which DynamoDB charges by size, and a year in one item would be ~194 KB (economy-items.ts). Months wholly older than the longest period (366 days) are pruned by the daily sweep.',
+      'At most 17 numbers a day (12 trades and “other”), about 21.5 KB for 31 days: each count rewrites the item, which DynamoDB charges by size, and a year in one item would be ~253 KB (economy-items.ts). Months wholly older than the longest period (366 days) are pruned by the daily sweep.',
   })),
   'economy-day': entity(() => ({
     about:

@@ -3,12 +3,12 @@
 // each count is one ADD into its month and a year's read is one BatchGetItem of at most 13 months.
 //
 // Why a month, not one item for the whole year: every count rewrites the item it adds to, and DynamoDB
-// charges a write by the item's size (a unit per KB) and caps an item at 400 KB. A day holds at most 14
-// numbers (movements, volume, real value, last active, and the volume of 9 trades and "other"): 236
-// bytes of names and at most 21 bytes a number (294), 530 bytes. A month of 31 such days is about 16.5
-// KB (test/unit/ledger/economy-items.test.ts computes it from these builders); 366 days in one item
-// would be about 194 KB, each count writing ~190 units, and every trade added to the commons would
-// grow it by ~15 KB, past the limit at about 24 trades. A month stays far below it with any likely list.
+// charges a write by the item's size (a unit per KB) and caps an item at 400 KB. A day holds at most 17
+// numbers (movements, volume, real value, last active, and the volume of 12 trades and "other"): a month
+// of 31 such days at their largest is about 21.5 KB (test/unit/ledger/economy-items.test.ts computes it
+// from these builders); 366 days in one item would be about 253 KB, each count writing ~250 units, and
+// every trade added to the commons would grow it by ~15 KB, past the limit at about 22 trades. A month
+// stays far below it with any likely list.
 import type { AccountFigures, CountedLine, DayDelta, EconomyChange, SummaryDelta } from '#domain/ledger/economy.ts';
 import type { EconomyDay, EconomySummary } from '#domain/ledger/economy-figures.ts';
 import { big } from './innovation-items.ts';

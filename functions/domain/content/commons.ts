@@ -13,6 +13,9 @@ export const tradeIds = [
   'bookkeeping',
   'logistics',
   'agriculture',
+  'plumbing-and-heating',
+  'electrical-installation',
+  'welding-and-fabrication',
 ] as const;
 export type TradeId = (typeof tradeIds)[number];
 
@@ -37,6 +40,9 @@ export const skillSchema = lazySchema(() =>
     esco: z.optional(
       z.string().check(z.regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'must be an ESCO skill URI')),
     ),
+    // Who read this skill beside its ESCO match (or beside the closest candidates, when none matches) and
+    // what they found: a match is claimed only after a reading of both, never from the label alone.
+    escoReview: z.optional(z.string().check(z.minLength(20), z.maxLength(600))),
   }),
 );
 
