@@ -1,6 +1,7 @@
 // The ports the innovation use cases need. The DynamoDB adapters implement them; every write that
 // must appear in the registry log takes the log append and makes it in the same transaction.
 import type { AccountId } from '../ledger/account.ts';
+import type { StoredCreditPolicy } from '../ledger/credit-policy.ts';
 import type { Adoption, ValueReport } from './adoption.ts';
 import type { InnovationRecord, InnovationVersion } from './innovation.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -107,6 +108,8 @@ export interface AccountState {
   balance: bigint;
   /** This account's own limit (lowest balance allowed), overriding the community's default. */
   creditLimit?: bigint | undefined;
+  /** When its first statement line was written (set once, never moved): the credit policy's tiers count from it. */
+  firstTradeAt?: string | undefined;
   updatedAt?: string | undefined;
 }
 
@@ -214,6 +217,8 @@ export interface LedgerRepository {
   listLimitChanges(accountId: AccountId): Promise<CreditLimitChange[]>;
   /** One transaction: the override (if still `previous`), the change's history item, the log entry. */
   setCreditLimit(change: CreditLimitChange, log: LogAppend): Promise<void>;
+  /** The commons' credit policy as last enacted (strongly consistent); null before the first. */
+  creditPolicy(): Promise<StoredCreditPolicy | null>;
 }
 
 export interface RegistryLogRepository {

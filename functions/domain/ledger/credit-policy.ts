@@ -16,7 +16,7 @@ export interface CreditTier {
 /** What a passed proposal decides: credit in minor units (zero or more), tiers by months ascending. */
 export interface CreditPolicy {
   defaultCredit: bigint;
-  tiers: CreditTier[];
+  tiers: readonly CreditTier[];
 }
 
 /** The policy as the store keeps it: `version` grows with each enactment, and payments condition on it. */
