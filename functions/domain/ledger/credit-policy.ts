@@ -33,7 +33,8 @@ export const maxTiers = 12;
 export const maxTierMonths = 600;
 
 const monthsMessage = `Give the months as a whole number from 1 to ${maxTierMonths}.`;
-const creditMessage = 'Give the credit as a whole number of minor units, zero or more (for example 5000 for 50.00).';
+const creditMessage =
+  'Give the credit as an amount of Bound, zero or more (in the API, whole minor units: 5000 for 50.00).';
 
 /** Credit in minor units, zero or more, as a JSON integer or a string of digits; one message for any mistake. */
 const creditField = () => {

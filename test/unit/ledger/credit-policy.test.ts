@@ -117,7 +117,10 @@ describe('a credit policy as proposed', () => {
   });
 
   it.each([
-    [{ defaultCredit: -1 }, 'defaultCredit: Give the credit as a whole number of minor units'],
+    [
+      { defaultCredit: -1 },
+      'defaultCredit: Give the credit as an amount of Bound, zero or more (in the API, whole minor units: 5000 for 50.00).',
+    ],
     [{ defaultCredit: 1.5 }, 'defaultCredit: Give the credit'],
     [{ defaultCredit: '12a' }, 'defaultCredit: Give the credit'],
     [{}, 'defaultCredit: Give the credit'],
