@@ -1286,7 +1286,14 @@ export const accessPatterns = {
     operation: 'GetItem',
     key: k.creditPolicyKeys,
     reads: 'one item',
-    usedBy: ['POST /api/payments', 'POST /api/proposals/{proposalId}/close', 'GET /api/ledger', 'page /me/pay/'],
+    usedBy: [
+      'POST /api/payments',
+      'POST /api/proposals/{proposalId}/closing',
+      'GET /api/ledger',
+      'GET /api/me/statement',
+      'page /ledger/',
+      'page /me/pay/',
+    ],
     partition: {
       single:
         'one item, written only when a `credit-policy` proposal is enacted (a vote of at least three days), read by payments: reads of one item, which a partition serves at 3,000 a second',
