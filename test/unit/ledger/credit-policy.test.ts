@@ -123,13 +123,15 @@ describe('a credit policy as proposed', () => {
     ],
     [{ defaultCredit: 1.5 }, 'defaultCredit: Give the credit'],
     [{ defaultCredit: '12a' }, 'defaultCredit: Give the credit'],
+    [{ defaultCredit: 'a12' }, 'defaultCredit: Give the credit'],
     [{}, 'defaultCredit: Give the credit'],
     [
       { defaultCredit: 1, tiers: [{ months: 0, credit: 5 }] },
       'tiers.0.months: Give the months as a whole number from 1 to 600.',
     ],
-    [{ defaultCredit: 1, tiers: [{ months: 601, credit: 5 }] }, 'tiers.0.months: Give the months'],
-    [{ defaultCredit: 1, tiers: [{ months: 1.5, credit: 5 }] }, 'tiers.0.months: Give the months'],
+    [{ defaultCredit: 1, tiers: [{ months: 601, credit: 5 }] }, 'tiers.0.months: Give the months as a whole number'],
+    [{ defaultCredit: 1, tiers: [{ months: 1.5, credit: 5 }] }, 'tiers.0.months: Give the months as a whole number'],
+    [{ defaultCredit: 1, tiers: [{ months: '3', credit: 5 }] }, 'tiers.0.months: Give the months as a whole number'],
     [{ defaultCredit: 1, tiers: [{ months: 2, credit: -5 }] }, 'tiers.0.credit: Give the credit'],
     [{ defaultCredit: 1, tiers: 'many' }, 'tiers: Give the tiers as a list of { months, credit }.'],
     [
