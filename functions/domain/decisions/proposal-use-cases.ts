@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
 import { maxCredit } from '../ledger/credit-grant.ts';
-import { policyIssues } from '../ledger/credit-policy.ts';
+import { policyIssues } from '../ledger/credit-policy-input.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';

@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { creditSchema } from '../ledger/credit-grant.ts';
-import { type CreditPolicy, creditPolicySchema, type StoredCreditPolicy } from '../ledger/credit-policy.ts';
+import type { CreditPolicy, StoredCreditPolicy } from '../ledger/credit-policy.ts';
+import { creditPolicySchema } from '../ledger/credit-policy-input.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
 import type { CreditLimitChange } from '../innovations/innovation-repository.ts';

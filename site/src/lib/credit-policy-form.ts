@@ -2,7 +2,7 @@
 // credit), as rows a form posts without JavaScript. A row left empty is no tier; the tiers sent are
 // shown first again, so a refusal naming `change.tiers.1` lands beside the row it is about.
 import { boundFromText } from '#domain/ledger/amount.ts';
-import { maxTiers } from '#domain/ledger/credit-policy.ts';
+import { maxTiers } from '#domain/ledger/credit-policy-input.ts';
 
 export interface TierRow {
   months: string;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type CreditPolicy,
-  creditPolicySchema,
-  limitOf,
-  maxTierMonths,
-  maxTiers,
-  monthsSince,
-  policyIssues,
-} from '#domain/ledger/credit-policy.ts';
+import { type CreditPolicy, limitOf, monthsSince } from '#domain/ledger/credit-policy.ts';
+import { creditPolicySchema, maxTierMonths, maxTiers, policyIssues } from '#domain/ledger/credit-policy-input.ts';
 
 const policy: CreditPolicy = {
   defaultCredit: 50_00n,

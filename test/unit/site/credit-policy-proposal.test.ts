@@ -3,7 +3,7 @@
 // field, and the proposal's page says plainly what changes if it passes.
 import { describe, expect, it } from 'vitest';
 import { proposalInputSchema } from '#domain/decisions/proposal.ts';
-import { maxTiers } from '#domain/ledger/credit-policy.ts';
+import { maxTiers } from '#domain/ledger/credit-policy-input.ts';
 import { spareTiers, tierRowsFromForm, tierRowsShown } from '../../../site/src/lib/credit-policy-form.ts';
 import { proposalFromForm } from '../../../site/src/lib/proposal-form.ts';
 import { policyInWords } from '../../../site/src/lib/proposal-view.ts';
