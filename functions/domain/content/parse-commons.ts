@@ -125,6 +125,15 @@ export function parseCommons(files: ContentFile[]): Commons {
       const earlier = skillFiles.get(skill.id);
       if (earlier)
         report(file.path, `skills.${index}.id`, `duplicate skill id "${skill.id}" (also in content/${earlier})`);
+      // Every skill carries the note of a person who read it beside ESCO (issue 18), so a URI is never
+      // claimed from a label alone and a skill without a match says why; the schema keeps it optional
+      // only so that this message can name the skill.
+      if (!skill.escoReview)
+        report(
+          file.path,
+          `skills.${index}.escoReview`,
+          `skill "${skill.id}" has no ESCO review: read it beside its ESCO match, or the closest candidates, and say what you compared and found`,
+        );
       skills.set(skill.id, { ...skill, trade: parsed.trade });
       skillFiles.set(skill.id, file.path);
     });
