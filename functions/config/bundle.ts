@@ -23,7 +23,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api, the site and
  * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
- * never the ledger; the data download reads the person's account through the person-data repository);
+ * never the ledger; the data download reads the person's account through the person-data repository),
+ * and from the indexer and reindex (a search document is built from syndicates, openings, records and
+ * listings: app/search-sync.ts);
  * GUILDHALL_WITHOUT_PAYMENTS the payments', orders' and work logs' from every function but bound-api, the
  * site and the sweep (which confirms the orders whose dispute window has passed);
  * GUILDHALL_WITHOUT_MARKET the offers' and wants' repository from the functions that read neither (the
@@ -98,6 +100,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   indexer: {
+    GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -105,6 +108,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   reindex: {
+    GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
