@@ -200,7 +200,18 @@ export interface CreditLimitChange {
 export interface SettlementWrite {
   report: ValueReport;
   lapseCutoff: string;
-  payer: { accountId: AccountId; total: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint } | null;
+  /**
+   * The syndicate paying: its balance may not fall below `floor`, on condition that its own limit is
+   * still `limitSeen` and, when it has none (`null`), that the credit policy is still at `policyVersion`.
+   */
+  payer: {
+    accountId: AccountId;
+    total: bigint;
+    floor: bigint;
+    limitSeen: bigint | null;
+    policyVersion: number | null;
+    seen: bigint;
+  } | null;
   payees: Array<{ accountId: AccountId; amount: bigint; seen: bigint }>;
   entries: RoyaltyEntry[];
 }
