@@ -11,6 +11,15 @@ import { rejected } from '../../support/thrown.ts';
 import { reportedAt, settleWorld, windowDays } from './settle-world.ts';
 
 const as = (personId: string) => ({ personId });
+/** A credit policy as a passed proposal stores it: version `version`, `defaultCredit` for every account. */
+const voted = (version: number, defaultCredit: bigint) => ({
+  version,
+  defaultCredit,
+  tiers: [],
+  proposalId: `prop-${version}`,
+  enactedAt: '2026-03-01T09:00:00.000Z',
+  logIndex: version,
+});
 const entries = (world: Awaited<ReturnType<typeof settleWorld>>, accountId: AccountId) =>
   everyItem((request) => world.ledger.entriesPage(accountId, request));
 const balances = async (world: Awaited<ReturnType<typeof settleWorld>>) =>
@@ -232,7 +241,7 @@ describe('what can be settled', () => {
 
   it('lets a syndicate without a grant settle down to the voted policy’s default and not one unit further', async () => {
     const world = await settleWorld();
-    world.ledger.setPolicy({ version: 1, defaultCredit: 500n, tiers: [] });
+    world.ledger.setPolicy(voted(1, 500n));
     const within = await world.report(1000n, { status: 'confirmed' });
     await settleReport(world.deps, as('bram'), 'rec', within);
     expect((await balances(world))['syndicate:mill']).toBe(-500n);
@@ -243,14 +252,14 @@ describe('what can be settled', () => {
 
   it('plans again when the policy changes between its reads and its write, and checks the new one', async () => {
     const world = await settleWorld();
-    world.ledger.setPolicy({ version: 1, defaultCredit: 5000n, tiers: [] });
+    world.ledger.setPolicy(voted(1, 5000n));
     const id = await world.report(1000n, { status: 'confirmed' });
     const read = world.ledger.creditPolicy;
     let reads = 0;
     // The policy is lowered to nothing just after the settlement first reads it.
     world.ledger.creditPolicy = async () => {
       const seen = await read();
-      if (++reads === 1) world.ledger.setPolicy({ version: 2, defaultCredit: 0n, tiers: [] });
+      if (++reads === 1) world.ledger.setPolicy(voted(2, 0n));
       return seen;
     };
     await expect(settleReport(world.deps, as('bram'), 'rec', id)).rejects.toThrow(CreditLimitError);
