@@ -10,6 +10,10 @@ export const plural = (count: number, one: string, many = `${one}s`) => `${count
 /** A possessive: "Riverside's", "Builders'". */
 export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
 
+/** Amounts of Bound in requests are whole minor units: what to send when one is not. */
+export const wholeAmount = 'Enter the amount in minor units as a whole number above zero, for example 1250 for 12.50.';
+export const wholeCredit = 'Enter the credit in minor units as a whole number, 0 or more, for example 1250 for 12.50.';
+
 export const unknownField = 'This request does not take this field.';
 
 const list = (values: readonly unknown[]) => values.map(String).join(', ');
@@ -51,7 +55,7 @@ export function plainError(issue: z.core.$ZodRawIssue): string {
     case 'not_multiple_of':
       return `Enter a multiple of ${issue.divisor}.`;
     case 'unrecognized_keys':
-      return unknownField;
+      return `This does not take ${list(issue.keys)}: remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
     default:
       return 'Check this value.';
   }

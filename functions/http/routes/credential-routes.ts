@@ -34,7 +34,13 @@ export const credentialRoutes = [
     // What the path may hold; only ids made unguessable exist (any other is 404).
     input: () => ({
       params: z.object({
-        credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
+        credentialId: z
+          .string()
+          .check(
+            z.minLength(1),
+            z.maxLength(300),
+            z.regex(/^[A-Za-z0-9._-]+$/, 'Use the credential id exactly as it was given.'),
+          ),
       }),
     }),
     doc: documented && {

@@ -121,3 +121,16 @@ describe('counts and names in sentences', () => {
     expect(possessive(name)).toBe(said);
   });
 });
+
+describe('fields a schema does not take', () => {
+  it('names each unknown field on its own path in a request', () => {
+    expect(refusal(z.strictObject({ title: z.string() }), { title: 'x', balance: 5 })).toEqual([
+      { field: 'body.balance', message: 'This request does not take this field.' },
+    ]);
+  });
+
+  it('names the unknown fields in the sentence where there is no path to carry them', () => {
+    const issues = z.strictObject({}).safeParse({ colour: 'red', size: 2 }).error?.issues;
+    expect(issues?.[0]?.message).toBe('This does not take colour, size: remove them.');
+  });
+});
