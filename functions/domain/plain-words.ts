@@ -34,6 +34,7 @@ export function plainError(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'Fill this in.';
+      if (issue.expected === 'bigint') return 'Enter a whole number, for example 12.';
       if (issue.expected === 'number' || issue.expected === 'int')
         return whole ? 'Enter a whole number, for example 12.' : 'Enter a number, for example 12.50.';
       if (issue.expected === 'string') return 'Enter this as text.';
@@ -54,6 +55,9 @@ export function plainError(issue: z.core.$ZodRawIssue): string {
       return issue.values.length === 1 ? `Enter ${String(issue.values[0])}.` : `Choose one of: ${list(issue.values)}.`;
     case 'not_multiple_of':
       return `Enter a multiple of ${issue.divisor}.`;
+    case 'invalid_union':
+      // A discriminated union names the kinds it takes; a plain union's closest option speaks instead (validation.ts).
+      return Array.isArray(issue.options) ? `Choose one of: ${list(issue.options)}.` : 'Check this value.';
     case 'unrecognized_keys':
       return `This does not take ${list(issue.keys)}: remove ${issue.keys.length === 1 ? 'it' : 'them'}.`;
     default:
@@ -68,7 +72,10 @@ export function fieldLabel(path: string): string {
     .filter((part) => !/^\d+$/.test(part))
     .pop();
   if (!last || /^(body|path|query)$/.test(last)) return 'This request';
-  const words = last.replace(/([a-z\d])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = last
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
