@@ -14,6 +14,19 @@ export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${
 export const wholeAmount = 'Enter the amount in minor units as a whole number above zero, for example 1250 for 12.50.';
 export const wholeCredit = 'Enter the credit in minor units as a whole number, 0 or more, for example 1250 for 12.50.';
 
+/** A form takes money as typed (12.50), not in minor units: what it says when an amount is not a number. */
+export const amountTyped = 'Enter the amount as a number, for example 12.50.';
+const numberShape = [
+  wholeAmount,
+  wholeCredit,
+  'Enter a whole number, for example 12.',
+  'Enter a number, for example 12.50.',
+];
+
+/** A form's message for a refused money field: a shape refusal as the form takes it, in major units. */
+export const typedAmountMessage = (field: string, message: string) =>
+  /(^|\.)(amount|credit)$/.test(field) && numberShape.includes(message) ? amountTyped : message;
+
 export const unknownField = 'This request does not take this field.';
 
 const list = (values: readonly unknown[]) => values.map(String).join(', ');
@@ -43,6 +56,7 @@ export function plainError(issue: z.core.$ZodRawIssue): string {
       return 'Give the fields this needs.';
     case 'too_small':
       if (sized === 'character' && issue.minimum === 1) return 'Fill this in.';
+      if (sized === 'item' && issue.minimum === 1) return 'Add at least one.';
       if (sized) return `Needs at least ${plural(Number(issue.minimum), sized)}.`;
       return issue.inclusive ? `Enter ${issue.minimum} or more.` : `Enter more than ${issue.minimum}.`;
     case 'too_big':
