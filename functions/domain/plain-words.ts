@@ -7,8 +7,8 @@ import type * as z from 'zod/mini';
 /** A count with its noun agreeing: "1 item", "3 items", "2 people". */
 export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-/** A possessive: "Riverside's", "Builders'". */
-export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+/** A possessive: "Riverside’s", but "Riverside Builders’" (a name ending in s takes the apostrophe alone). */
+export const possessive = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
 
 /** Amounts of Bound in requests are whole minor units: what to send when one is not. */
 export const wholeAmount = 'Enter the amount in minor units as a whole number above zero, for example 1250 for 12.50.';

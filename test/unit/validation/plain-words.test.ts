@@ -115,8 +115,9 @@ describe('counts and names in sentences', () => {
   });
 
   it.each([
-    ['Riverside', "Riverside's"],
-    ['Builders', "Builders'"],
+    ['Riverside', 'Riverside’s'],
+    ['Riverside Builders', 'Riverside Builders’'],
+    ['Ana', 'Ana’s'],
   ])('writes the possessive of %s as %s', (name, said) => {
     expect(possessive(name)).toBe(said);
   });
