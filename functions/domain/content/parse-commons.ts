@@ -49,7 +49,7 @@ export class ContentError extends Error {
 
 export function splitFrontmatter(text: string): { data: unknown; body: string } | { error: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) return { error: 'must start with a YAML frontmatter block between --- lines' };
+  if (!match) return { error: 'Start the file with a YAML frontmatter block between --- lines.' };
   try {
     return { data: parseYaml(match[1] ?? ''), body: (match[2] ?? '').trim() };
   } catch (error) {

@@ -190,7 +190,9 @@ export async function setCreditLimit(
   reason: string,
 ) {
   if (limit !== null && limit > 0n) {
-    throw new ValidationError([{ field: 'limit', message: 'must be zero or negative: the lowest balance allowed' }]);
+    throw new ValidationError([
+      { field: 'limit', message: 'Enter 0 or a negative number: the lowest balance allowed.' },
+    ]);
   }
   return retryOnConflict(async () => {
     const previous = (await deps.ledger.getAccounts([accountId])).get(accountId)?.creditLimit ?? null;
