@@ -76,6 +76,8 @@ declare const GUILDHALL_WITHOUT_MARKET: true | undefined;
 declare const GUILDHALL_WITHOUT_DECISIONS: true | undefined;
 /** Defined `true` in the bundles that neither count nor show the economy's figures (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_ECONOMY: true | undefined;
+/** Defined `true` in the bundles whose routes read no shortage (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_SHORTAGES: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -198,7 +200,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_SAVED_SEARCHES === 'undefined'
         ? createSavedSearchRepository(client, config.TABLE_NAME)
         : notCarried('savedSearches'),
-    shortages: createShortageRepository(client, config.TABLE_NAME),
+    shortages:
+      typeof GUILDHALL_WITHOUT_SHORTAGES === 'undefined'
+        ? createShortageRepository(client, config.TABLE_NAME)
+        : notCarried('shortages'),
     innovations:
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined'
         ? createInnovationRepository(client, config.TABLE_NAME)

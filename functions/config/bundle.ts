@@ -41,6 +41,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
+ * GUILDHALL_WITHOUT_SHORTAGES the shortage repository itself from innovations-api, whose routes (the
+ * registry, the ledger, the log) read no shortage: it keeps that function within its budget once the
+ * credit policy and plain words came.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
@@ -56,6 +59,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'innovations-api': {
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
