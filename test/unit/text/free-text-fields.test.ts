@@ -164,6 +164,12 @@ const examples: Record<string, unknown[]> = {
       title: 'Welcome Ada',
       change: { action: 'admit', personId: 'demo-ada' },
     },
+    {
+      kind: 'credit-policy',
+      scope: 'commons',
+      title: 'Credit for every member',
+      change: { defaultCredit: '5000', tiers: [{ months: 6, credit: '10000' }] },
+    },
   ],
   'PUT /api/proposals/{proposalId}/votes/me': [{ choice: 'no', reason: 'Too soon.' }],
   'POST /api/orders': [{ offerId: 'kettle-repair', quantity: 1, buyer: 'syndicate:taller-comun-valencia' }],
