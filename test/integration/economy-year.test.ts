@@ -5,7 +5,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foldEconomyDays } from '#adapters/dynamodb/economy-day-fold.ts';
-import { monthsOf } from '#adapters/dynamodb/economy-items.ts';
+import { monthsOf } from '#domain/ledger/economy-months.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { economyLegacyDayKeys } from '#adapters/dynamodb/keys.ts';
 import { tradeIds } from '#domain/content/commons.ts';
