@@ -74,7 +74,9 @@ await time('economy read, a year', () => economyReport({ economy, now: () => now
 // The floor under the year's read: the same BatchGetItem, raw, and the repository's read without the figures.
 const year = periodOf(now, 366);
 const whole = wholeMonths(year.from, year.to);
-const monthKeys = monthsOf(year.from, year.to).map((m) => (whole.includes(m) ? economyMonthTotalKeys(m) : economyMonthKeys(m)));
+const monthKeys = monthsOf(year.from, year.to).map((m) =>
+  whole.includes(m) ? economyMonthTotalKeys(m) : economyMonthKeys(m),
+);
 const keys = [economySummaryKeys, ledgerTotalsKeys, ...monthKeys];
 await time('raw BatchGetItem of a year’s items', () => getItems(client, 'guildhall', keys));
 await time('repository read of a year (no figures)', () => economy.read(year.from, year.to, whole));

@@ -120,7 +120,12 @@ export function economyFigures(input: {
     const found = stored.get(day);
     addCounts(month.sum, found);
     if (periodDays <= maxDailyDays) {
-      perDay.push({ day, movements: found?.movements ?? 0, volume: found?.volume ?? 0n, realValue: found?.realValue ?? 0n });
+      perDay.push({
+        day,
+        movements: found?.movements ?? 0,
+        volume: found?.volume ?? 0n,
+        realValue: found?.realValue ?? 0n,
+      });
     }
   }
   const all = emptyCounts();

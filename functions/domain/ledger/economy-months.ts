@@ -44,9 +44,7 @@ export function wholeMonths(from: string, to: string): string[] {
   const dayAfterTo = new Date(Date.parse(`${to}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
   const days = Math.round((Date.parse(to) - Date.parse(from)) / dayMs) + 1;
   if (days <= maxDailyDays) return [];
-  return monthsOf(from, to).filter(
-    (month) => `${month}-01` >= from && `${monthAfter(month)}-01` <= dayAfterTo,
-  );
+  return monthsOf(from, to).filter((month) => `${month}-01` >= from && `${monthAfter(month)}-01` <= dayAfterTo);
 }
 
 export const emptyCounts = (): DayDelta => ({ movements: 0, volume: 0n, realValue: 0n, lastActive: 0, trades: {} });

@@ -146,7 +146,12 @@ describe('the economy’s figures for a period', () => {
     });
     // A month without totals stored moved nothing, whatever days of it are stored.
     expect(figures.perMonth[3]).toMatchObject({ month: '2026-03', movements: 0, volume: 0n });
-    expect(figures.perMonth[12]).toMatchObject({ month: '2026-12', from: '2026-12-01', to: '2026-12-06', movements: 1 });
+    expect(figures.perMonth[12]).toMatchObject({
+      month: '2026-12',
+      from: '2026-12-01',
+      to: '2026-12-06',
+      movements: 1,
+    });
     expect(figures).toMatchObject({ movements: 17, volume: 12_000n, realValue: 10_000n, activeTraders: 6 });
     expect(figures.perTrade).toEqual([
       { trade: 'food', volume: 6000n },
@@ -181,7 +186,14 @@ describe('the economy’s figures for a period', () => {
   });
 
   it('writes every figure as one CSV row of figure, key and value, amounts in Bound', () => {
-    const figures = economyFigures({ summary, days: [day('2026-12-06')], months: [], sumOfBalances: 0n, now, periodDays: 1 });
+    const figures = economyFigures({
+      summary,
+      days: [day('2026-12-06')],
+      months: [],
+      sumOfBalances: 0n,
+      now,
+      periodDays: 1,
+    });
     expect(economyCsv(figures).split('\r\n')).toEqual([
       'figure,key,value',
       'period-from,,2026-12-06',

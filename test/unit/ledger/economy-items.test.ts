@@ -82,12 +82,17 @@ describe('the economy’s month items', () => {
   });
 
   it('keep each month’s totals the sum of its days, and count the writes to its days', () => {
-    const counts = [
+    const counts: Array<Record<string, DayDelta>> = [
       { '2026-12-06': day({ movements: 1, volume: 500n, lastActive: 1, trades: { care: 500n } }) },
       { '2026-12-09': day({ realValue: 500n, lastActive: 1 }) },
-      { '2026-12-20': day({ movements: 1, volume: 30n, lastActive: 1, trades: { other: 30n } }), '2026-12-06': day({ lastActive: -1 }) },
+      {
+        '2026-12-20': day({ movements: 1, volume: 30n, lastActive: 1, trades: { other: 30n } }),
+        '2026-12-06': day({ lastActive: -1 }),
+      },
     ];
-    const items = applied(counts.flatMap((days) => economyItems('t', { summary: noSummary, days }, { expectedRev: null })));
+    const items = applied(
+      counts.flatMap((days) => economyItems('t', { summary: noSummary, days }, { expectedRev: null })),
+    );
     const days = toDays(items.get('MONTH#2026-12') as Item);
     const total = toMonth(items.get('MONTH#2026-12#TOTAL') as Item);
     expect(total).toEqual({
