@@ -67,10 +67,20 @@ const months = async () =>
         ExpressionAttributeValues: { ':pk': 'ECONOMY', ':month': 'MONTH#' },
       }),
     )
-  ).Items?.map((item) => String(item.month)) ?? [];
+  ).Items?.filter((item) => item.type === 'economy-month').map((item) => String(item.month)) ?? [];
+const totals = async () =>
+  (
+    await client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
+        ExpressionAttributeValues: { ':pk': 'ECONOMY', ':month': 'MONTH#' },
+      }),
+    )
+  ).Items?.filter((item) => item.type === 'economy-month-total').map((item) => String(item.month)) ?? [];
 
 describe('the economy’s days in the table', () => {
-  it('read a whole year, 13 months of days, as counted, in one request whatever the period', async () => {
+  it('read a whole year, its whole months’ totals and its edge months’ days, as counted, in one request whatever the period', async () => {
     for (const days of [366, 30, 1]) {
       requests = 0;
       const report = await economyReport({ economy: economy(), now }, days);
@@ -89,6 +99,7 @@ describe('the economy’s days in the table', () => {
     expect(await pruneEconomy({ economy: economy(), now })).toBe(2);
     // The 13 months a year from 15 March 2025 touches (the unit tests name them one by one).
     expect((await months()).sort()).toEqual(monthsOf('2025-03-15', '2026-03-15'));
+    expect((await totals()).sort()).toEqual(monthsOf('2025-03-15', '2026-03-15'));
     expect(await economyReport({ economy: economy(), now }, 366)).toEqual(before);
     expect(await pruneEconomy({ economy: economy(), now })).toBe(0);
   });

@@ -78,7 +78,7 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
     },
 
     // Access pattern `economy-prune`: the months wholly before `earliest` (usually none, or last year's
-    // one), deleted; an old account's return may add a stray `lastActive` back to one, deleted next time.
+    // one), their days and totals, deleted; an old account's return may add a stray `lastActive` back to one, deleted next time.
     async prune(earliest) {
       const range = economyMonthsThrough(monthBefore(monthOf(earliest)));
       let pruned = 0;
@@ -90,7 +90,8 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
               TableName: tableName,
               KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
               ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
-              ProjectionExpression: 'pk, sk',
+              ProjectionExpression: 'pk, sk, #type',
+              ExpressionAttributeNames: { '#type': 'type' },
               Limit: 25,
               ExclusiveStartKey: start,
             }),
@@ -101,7 +102,8 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
           const deletes = keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
           await batchWriteAll(client, tableName, deletes, 1);
         }
-        pruned += keys.length;
+        // A month's days and its totals go together; a month counts once.
+        pruned += keys.filter((key) => key.type === 'economy-month').length;
         start = page.LastEvaluatedKey;
       } while (start);
       return pruned;

@@ -34,8 +34,8 @@ export interface EconomyRepository {
     whole: readonly string[],
   ): Promise<{ summary: EconomySummary; days: EconomyDay[]; months: EconomyMonth[]; sumOfBalances: bigint }>;
   /**
-   * Drops stored days before `earliest`, a whole month at a time (a month goes once all its days are
-   * before it); the number of items dropped.
+   * Drops stored days before `earliest`, a whole month at a time with its totals (a month goes once all
+   * its days are before it); the number of months dropped.
    */
   prune(earliest: string): Promise<number>;
 }
