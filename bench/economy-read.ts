@@ -71,7 +71,8 @@ await time('raw GetItem (economy summary)', () =>
 );
 await time('economy read, 30 days', () => economyReport({ economy, now: () => now }, 30));
 await time('economy read, a year', () => economyReport({ economy, now: () => now }, 366));
-// The floor under the year's read: the same BatchGetItem, raw, and the repository's read without the figures.
+// The floor under the year's read: the same BatchGetItem (whole months' totals, edge months' days), raw,
+// and the repository's read without the figures.
 const year = periodOf(now, 366);
 const whole = wholeMonths(year.from, year.to);
 const monthKeys = monthsOf(year.from, year.to).map((m) =>
@@ -80,5 +81,10 @@ const monthKeys = monthsOf(year.from, year.to).map((m) =>
 const keys = [economySummaryKeys, ledgerTotalsKeys, ...monthKeys];
 await time('raw BatchGetItem of a year’s items', () => getItems(client, 'guildhall', keys));
 await time('repository read of a year (no figures)', () => economy.read(year.from, year.to, whole));
+// What a year read before months kept totals: its 13 months of days, raw, in the same run and load.
+const allDays = [economySummaryKeys, ledgerTotalsKeys, ...monthsOf(year.from, year.to).map(economyMonthKeys)];
+await time('raw BatchGetItem of a year as 13 months of days (before totals)', () =>
+  getItems(client, 'guildhall', allDays),
+);
 client.destroy();
 await local.stop();
