@@ -168,10 +168,11 @@ describe('the economy’s figures for a period', () => {
       months: [{ month: '2026-11', movements: 50, volume: 0n, realValue: 0n, lastActive: 0, trades: {} }],
       sumOfBalances: 0n,
       now: endOfMonth,
-      periodDays: 30,
+      periodDays: 31,
     });
-    expect(figures.perDay).toHaveLength(30);
+    expect(figures.perDay).toHaveLength(31);
     expect(figures.perMonth).toEqual([
+      { month: '2026-10', from: '2026-10-31', to: '2026-10-31', movements: 0, volume: 0n, realValue: 0n },
       { month: '2026-11', from: '2026-11-01', to: '2026-11-30', movements: 1, volume: 1000n, realValue: 1000n },
     ]);
     expect(figures.movements).toBe(1);
