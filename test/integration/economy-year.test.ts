@@ -58,7 +58,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const months = async () =>
+/** The months stored as items of a type: a month's days (`economy-month`) or its totals. */
+const stored = async (type: 'economy-month' | 'economy-month-total') =>
   (
     await client.send(
       new QueryCommand({
@@ -67,17 +68,9 @@ const months = async () =>
         ExpressionAttributeValues: { ':pk': 'ECONOMY', ':month': 'MONTH#' },
       }),
     )
-  ).Items?.filter((item) => item.type === 'economy-month').map((item) => String(item.month)) ?? [];
-const totals = async () =>
-  (
-    await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
-        ExpressionAttributeValues: { ':pk': 'ECONOMY', ':month': 'MONTH#' },
-      }),
-    )
-  ).Items?.filter((item) => item.type === 'economy-month-total').map((item) => String(item.month)) ?? [];
+  ).Items?.filter((item) => item.type === type).map((item) => String(item.month)) ?? [];
+const months = () => stored('economy-month');
+const totals = () => stored('economy-month-total');
 
 describe('the economy’s days in the table', () => {
   it('read a whole year, its whole months’ totals and its edge months’ days, as counted, in one request whatever the period', async () => {
