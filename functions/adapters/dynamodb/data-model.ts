@@ -1796,7 +1796,7 @@ export const accessPatterns = {
     reads: 'a bounded set',
     bound: 'the months a year’s period reaches (at most 14 with their totals, 28 items): the sweep prunes the rest',
     usedBy: ['job: economy backfill'],
-    partition: { single: 'a job run by hand, pages of 10' },
+    partition: { single: 'a job run by hand, a few dozen items at most' },
   })),
   'economy-legacy-days': pattern(() => ({
     entity: 'economy-day',

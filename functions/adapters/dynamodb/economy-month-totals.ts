@@ -4,12 +4,12 @@
 // month no count has touched since the deploy), so a count landing in between makes the step read the
 // month again, and a count landing after adds to the totals the step wrote. Built totals are marked and
 // never written again, so the step is safe beside the stream, safe to stop, and run twice builds once.
-import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addCounts, emptyCounts } from '#domain/ledger/economy-months.ts';
 import { toDays } from './economy-items.ts';
-import { failedConditions, storeCall } from './errors.ts';
+import { failedConditions } from './errors.ts';
 import { transact } from './innovation-items.ts';
-import { getItem, type Item } from './items.ts';
+import { getItem, type Item, queryAll } from './items.ts';
 import { economyMonthKeys, economyMonths, economyMonthTotalKeys } from './keys.ts';
 
 const tries = 10;
@@ -68,29 +68,19 @@ export async function buildMonth(client: DynamoDBDocumentClient, tableName: stri
 
 /** Builds the totals of every stored month that has none built; the number built by this run. */
 export async function buildEconomyMonthTotals(client: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  // Access pattern `economy-months`: each month's days, then its totals, in key order; bounded by the
+  // sweep's prune to the months a year reaches (at most 14, with their totals 28 items).
+  const items = await queryAll(client, {
+    TableName: tableName,
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': economyMonths.pk, ':from': economyMonths.from, ':to': economyMonths.to },
+    ConsistentRead: true,
+  });
+  const done = new Set(items.filter((item) => item.built === true).map((item) => String(item.month)));
   let built = 0;
-  let start: Item | undefined;
-  do {
-    // Access pattern `economy-months`: a month's days, then its totals, in key order.
-    const page = await storeCall(() =>
-      client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': economyMonths.pk, ':from': economyMonths.from, ':to': economyMonths.to },
-          ConsistentRead: true,
-          Limit: 10,
-          ExclusiveStartKey: start,
-        }),
-      ),
-    );
-    const items = page.Items ?? [];
-    const done = new Set(items.filter((item) => item.built === true).map((item) => String(item.month)));
-    for (const item of items) {
-      if (item.type !== 'economy-month' || done.has(String(item.month))) continue;
-      if (await buildMonth(client, tableName, item)) built++;
-    }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for (const item of items) {
+    if (item.type !== 'economy-month' || done.has(String(item.month))) continue;
+    if (await buildMonth(client, tableName, item)) built++;
+  }
   return built;
 }
