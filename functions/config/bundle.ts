@@ -31,7 +31,7 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * shortage stream, where orders and wants-as-demand are to read them);
  * GUILDHALL_WITHOUT_DECISIONS the proposals' and votes' from every function but decisions-api, the site
  * and the sweep (which closes the proposals whose window ended);
- * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but market-api (which shows them), the
+ * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but bound-api (which shows them), the
  * shortage stream (which counts them), the sweep (which drops the days older than a year) and the site;
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
@@ -73,7 +73,6 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
-    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'market-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
@@ -82,6 +81,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_REGISTRY: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
   'decisions-api': {

@@ -79,12 +79,12 @@ describe('the functions bundled for AWS', () => {
       routeModules('bound-api')
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
-    ).toEqual(['order-routes.ts', 'payment-routes.ts', 'work-routes.ts']);
+    ).toEqual(['economy-routes.ts', 'order-routes.ts', 'payment-routes.ts', 'work-routes.ts']);
     expect(
       routeModules('market-api')
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
-    ).toEqual(['best-match-routes.ts', 'economy-routes.ts', 'market-routes.ts']);
+    ).toEqual(['best-match-routes.ts', 'market-routes.ts']);
     expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
   });
 

@@ -3,14 +3,12 @@
 // its room for the orders and payments that move Bound, and the marketplace's reads are public and
 // searched, which the payment routes never are. A person's best-matching openings
 // (`GET /api/me/best-matches`) are served here too: matching work to people, searched like the
-// listings, and `people-api` had no room left for them. The economy's figures (`GET /api/economy`), the
-// market's trade in the open and as public as its listings, since `bound-api` had no room for them.
+// listings, and `people-api` had no room left for them.
 import type { RouteGroup } from './route-group.ts';
 import { bestMatchRoutes } from '../routes/best-match-routes.ts';
-import { economyRoutes } from '../routes/economy-routes.ts';
 import { marketRoutes } from '../routes/market-routes.ts';
 
 export const marketGroup: RouteGroup = {
   name: 'market-api',
-  routes: [...marketRoutes, ...bestMatchRoutes, ...economyRoutes],
+  routes: [...marketRoutes, ...bestMatchRoutes],
 };
