@@ -6,7 +6,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+          // A guard against a hang, never a speed check: a property test's hundred runs took past the
+          // default 5 s while a CI run and eight helpers shared the 2 cores.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

@@ -76,7 +76,14 @@ export function rawPayment(tableName: string, people: readonly string[], signer:
         tableName,
         {
           payment: { id, from, to, amount: 1n, memo, by: 'bench', at, logIndex: log.entry.index },
-          payer: { accountId: from, amount: 1n, floor: (limitSeen ?? 0n) + 1n, limitSeen, seen: seen(from) },
+          payer: {
+            accountId: from,
+            amount: 1n,
+            floor: (limitSeen ?? 0n) + 1n,
+            limitSeen,
+            policyVersion: null,
+            seen: seen(from),
+          },
           payee: { accountId: to, seen: seen(to) },
           entries: [
             { ...line, accountId: from, counterparty: to, amount: -1n, sequence: 0, balanceAfter: seen(from) - 1n },

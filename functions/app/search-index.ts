@@ -11,8 +11,14 @@ import type { SearchIndex } from '#domain/search/search-port.ts';
  * this file is parsed, which is before it inlines constants across modules.
  */
 declare const GUILDHALL_AWS_BUNDLE: true | undefined;
+/** `true` in the bundles of functions whose routes search nothing (config/bundle.ts): no search client. */
+declare const GUILDHALL_WITHOUT_SEARCH: true | undefined;
 
 export function createSearchIndex(config: Config): SearchIndex {
+  return typeof GUILDHALL_WITHOUT_SEARCH === 'undefined' ? configuredSearchIndex(config) : noSearch;
+}
+
+function configuredSearchIndex(config: Config): SearchIndex {
   if (config.MEILISEARCH_URL) {
     return createMeilisearchIndex({ host: config.MEILISEARCH_URL, apiKey: config.MEILISEARCH_KEY });
   }
@@ -23,6 +29,22 @@ export function createSearchIndex(config: Config): SearchIndex {
       : 'Invalid configuration:\n  MEILISEARCH_URL: required by this function, which was bundled for AWS without the embedded search engine',
   );
 }
+
+/** The search of a function bundled without one: asking it is a mistake in the bundle's defines. */
+const noSearch: SearchIndex = {
+  upsert: refuse,
+  delete: refuse,
+  search: refuse,
+  listIds: refuse,
+  health: refuse,
+};
+
+async function refuse(): Promise<never> {
+  throw new ConfigError('This function was bundled without search (GUILDHALL_WITHOUT_SEARCH in config/bundle.ts)');
+}
+
+/** Whether this bundle has a search index: a function without one has no search probe either. */
+export const hasSearch = typeof GUILDHALL_WITHOUT_SEARCH === 'undefined';
 
 /** The embedded engine, loaded when it is first asked something (a dynamic import the AWS bundles drop). */
 function embeddedOnFirstUse(): SearchIndex {

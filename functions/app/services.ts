@@ -21,7 +21,7 @@ import type { AccountDeletions } from '#domain/people/person-data.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
-import { createSearchIndex } from './search-index.ts';
+import { createSearchIndex, hasSearch } from './search-index.ts';
 import { hasUnreadSecrets, loadConfig, once } from './secrets.ts';
 import { createStoreServices, getTelemetry, type StoreServices } from './store-services.ts';
 
@@ -85,7 +85,9 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
     {
       healthProbes: [
         store.storeProbe,
-        { name: 'search', essential: false, probe: async () => ({ ...(await search.health()) }) },
+        ...(hasSearch
+          ? [{ name: 'search', essential: false, probe: async () => ({ ...(await search.health()) }) }]
+          : []),
       ],
       idempotency: createDynamoIdempotencyStore(client, config.TABLE_NAME),
       accountDeletions: createAccountDeletions(client, config.TABLE_NAME),

@@ -23,7 +23,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api, the site and
  * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
- * never the ledger; the data download reads the person's account through the person-data repository);
+ * never the ledger; the data download reads the person's account through the person-data repository),
+ * and from the indexer and reindex (a search document is built from syndicates, openings, records and
+ * listings: app/search-sync.ts);
  * GUILDHALL_WITHOUT_PAYMENTS the payments', orders' and work logs' from every function but bound-api, the
  * site and the sweep (which confirms the orders whose dispute window has passed);
  * GUILDHALL_WITHOUT_MARKET the offers' and wants' repository from the functions that read neither (the
@@ -33,6 +35,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * and the sweep (which closes the proposals whose window ended);
  * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but bound-api (which shows them), the
  * shortage stream (which counts them), the sweep (which drops the days older than a year) and the site;
+ * GUILDHALL_WITHOUT_SEARCH the search client (the Meilisearch adapter, 31 KB) from bound-api and
+ * decisions-api, whose routes (payments, work, orders, the economy; proposals and votes) search nothing
+ * (app/search-index.ts);
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
@@ -69,6 +74,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'bound-api': {
+    GUILDHALL_WITHOUT_SEARCH: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -85,6 +91,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   },
   // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
   'decisions-api': {
+    GUILDHALL_WITHOUT_SEARCH: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -93,6 +100,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   indexer: {
+    GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -100,6 +108,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   reindex: {
+    GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',

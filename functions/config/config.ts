@@ -69,7 +69,7 @@ export const configSchema = lazySchema(() => {
           try {
             return jwksSchema().parse(JSON.parse(text));
           } catch {
-            context.issues.push({ code: 'custom', message: 'must be a JSON Web Key Set: {"keys":[…]}', input: text });
+            context.issues.push({ code: 'custom', message: 'Give a JSON Web Key Set: {"keys":[…]}.', input: text });
             return z.NEVER;
           }
         }),
@@ -109,7 +109,7 @@ export const configSchema = lazySchema(() => {
           } catch {
             context.issues.push({
               code: 'custom',
-              message: 'must be an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}',
+              message: 'Give an Ed25519 private JWK: {"kty":"OKP","crv":"Ed25519","x":…,"d":…}.',
               input: text,
             });
             return z.NEVER;
@@ -135,7 +135,14 @@ export const configSchema = lazySchema(() => {
      * AWS only, memory that lasts as long as the process.
      */
     FILES_BUCKET: z.optional(
-      z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name')),
+      z
+        .string()
+        .check(
+          z.regex(
+            /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+            'Use an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens.',
+          ),
+        ),
     ),
     /** The folder that holds uploaded files on one machine (the local stack sets it under its data folder). */
     FILES_DIR: z.optional(z.string().check(z.minLength(1))),
@@ -144,7 +151,11 @@ export const configSchema = lazySchema(() => {
      * account (the people API and the site, which run that command). Unset on one machine: its development
      * sign-in keeps no accounts.
      */
-    USER_POOL_ID: z.optional(z.string().check(z.regex(/^[a-z]{2}-[a-z]+-\d_[0-9A-Za-z]+$/, 'must be a user pool id'))),
+    USER_POOL_ID: z.optional(
+      z
+        .string()
+        .check(z.regex(/^[a-z]{2}-[a-z]+-\d_[0-9A-Za-z]+$/, 'Use a Cognito user pool id, such as eu-west-1_AbC123.')),
+    ),
     /**
      * The key that signs the one-click unsubscribe link in every email (HMAC-SHA256). Required in AWS where
      * mail is sent or a link is followed (people API, site, notifications); unset elsewhere, a key lasts as
@@ -164,7 +175,9 @@ export const configSchema = lazySchema(() => {
     ),
     /** The SES configuration set every mail is sent with: it publishes bounces and complaints (AWS). */
     SES_CONFIGURATION_SET: z.optional(
-      z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name')),
+      z
+        .string()
+        .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Use an SES configuration set name: letters, digits, _ and -.')),
     ),
     /** Where the local stack's mail catcher listens (`smtp://127.0.0.1:<port>`); set by the local stack only. */
     SMTP_URL: optionalUrl,
@@ -190,7 +203,7 @@ export const configSchema = lazySchema(() => {
         z._default(z.string(), ''),
         z.transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean)),
       ),
-      z.array(z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'must be person ids separated by commas'))),
+      z.array(z.string().check(z.regex(/^[A-Za-z0-9._@-]{1,128}$/, 'List person ids separated by commas.'))),
     ),
     /** Minutes a learner waits after failing a course quiz twice in a row (at most a week). */
     QUIZ_RETRY_WAIT_MINUTES: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_080)), 10),
@@ -204,16 +217,14 @@ export const configSchema = lazySchema(() => {
     // Powertools reads these names itself too; here they are validated and handed to it explicitly.
     /** The `service` key of every log line and the `service` dimension of every metric. */
     POWERTOOLS_SERVICE_NAME: z._default(
-      z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a short name: letters, digits, dots, dashes')),
+      z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'Use a short name: letters, digits, dots and dashes.')),
       'guildhall',
     ),
     /** The CloudWatch namespace the metrics (EMF lines on stdout) are published under. */
     POWERTOOLS_METRICS_NAMESPACE: z._default(
       z
         .string()
-        .check(
-          z.regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'must be a CloudWatch namespace: letters, digits and . _ / # : -'),
-        ),
+        .check(z.regex(/^[A-Za-z0-9._/#:-]{1,255}$/, 'Use a CloudWatch namespace: letters, digits and . _ / # : -')),
       'Guildhall',
     ),
     /** `true` writes no metrics. Unset: written in AWS, not elsewhere (`npm start` writes them at LOG_LEVEL=debug). */

@@ -1,5 +1,6 @@
 // The domain's error taxonomy. Every expected failure is one of these classes; the HTTP layer maps
 // each class to one status in `functions/http/problem.ts`. Anything else is a bug and becomes a bare 500.
+import { refusalDetail } from './plain-words.ts';
 
 export interface FieldIssue {
   /** Where the problem is, as a JSON pointer-like path: `body.title`, `query.limit`, `path.id`. */
@@ -14,10 +15,16 @@ export class DomainError extends Error {
   }
 }
 
-/** Input that does not fit the rules; lists each bad field. */
+/**
+ * Input that does not fit the rules; lists each bad field. Without a message of its own it says each
+ * field by a person's name and what to do ("Valid through: Enter a date …"), the problem's `detail`.
+ */
 export class ValidationError extends DomainError {
   readonly issues: FieldIssue[];
-  constructor(issues: FieldIssue[], message = 'The request has invalid fields.') {
+  constructor(
+    issues: FieldIssue[],
+    message = issues.length > 0 ? refusalDetail(issues) : 'The request has invalid fields.',
+  ) {
     super(message);
     this.issues = issues;
   }

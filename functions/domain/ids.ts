@@ -5,7 +5,13 @@ import { lazySchema } from '#domain/zod.ts';
 
 /** A Guildhall id (a syndicate, an opening, a record, a course…): lowercase words, digits and hyphens. */
 export const idSchema = lazySchema(() =>
-  z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[a-z0-9-]+$/, 'must be a lowercase id')),
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(100),
+      z.regex(/^[a-z0-9-]+$/, 'Use the id as given: lowercase letters, digits and hyphens.'),
+    ),
 );
 
 /** A person's id as it appears in an address (the issuer's subject): at most 128 characters. */

@@ -26,6 +26,7 @@
 // text (a name, a title, a place) is refused, not removed: browsers drop them from one-line inputs, so
 // only an API client can send one, and joining the lines would glue two words together unseen.
 import * as z from 'zod/mini';
+import { plural } from './plain-words.ts';
 
 export interface TextOptions {
   /** Long text (descriptions, notes): keeps line breaks. Short text is one line. */
@@ -128,7 +129,6 @@ function trimEnds(value: string): string {
   return value.slice(start, end);
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const codePointName = (character: string) =>
   `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 

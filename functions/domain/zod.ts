@@ -5,13 +5,15 @@
 // Import zod/mini itself, as a namespace: a module that re-exported it would reach the site's function
 // as a runtime namespace object (Vite leaves zod external), and that bundle would take all of zod.
 //
-// zod/mini sets no language for its messages (they would all read "Invalid input"): English is set
-// here, once. Every module that defines a schema imports `lazySchema` from here, and the modules that
-// parse (validation.ts, config.ts) import this module too, so it is set before anything can parse.
+// zod/mini sets no language for its messages (they would all read "Invalid input"), and zod's English
+// locale writes for developers ("Too small: expected string to have >=5 characters"): Guildhall's own
+// sentences (plain-words.ts) are set here, once. Every module that defines a schema imports
+// `lazySchema` from here, and the modules that parse (validation.ts, config.ts) import this module
+// too, so they are set before anything can parse.
 import { config } from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { plainError } from './plain-words.ts';
 
-config(en());
+config({ customError: plainError });
 
 /**
  * Set on `globalThis` by the mutation tests only (test/mutation/rebuild-schemas.ts): Stryker switches

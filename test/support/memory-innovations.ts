@@ -161,6 +161,7 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
       const settlement = report.settlement;
       if (!settlement) throw new Error('A settled report carries its settlement.');
       const message = 'The report, a balance or the log changed meanwhile.';
+      const policyVersion = (await ledger.creditPolicy())?.version ?? null;
       const changes = [
         ...(payer ? [{ accountId: payer.accountId, delta: -payer.total, seen: payer.seen }] : []),
         ...write.payees.map((payee) => ({ accountId: payee.accountId, delta: payee.amount, seen: payee.seen })),
@@ -179,6 +180,8 @@ export function memoryInnovations(log: MemoryRegistryLog, ledger: MemoryLedger):
             const account = ledger.account(payer.accountId);
             const balanceOk = account === undefined || account.balance >= payer.floor;
             if (!balanceOk || (account?.creditLimit ?? null) !== payer.limitSeen) throw conflict(message);
+            // A limit that came from the policy holds only while the policy is the one read.
+            if (payer.limitSeen === null && policyVersion !== payer.policyVersion) throw conflict(message);
           },
           () => {
             // Every balance is still the one the plan read, so each entry's balance after it is exact.

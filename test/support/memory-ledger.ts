@@ -14,6 +14,7 @@ import type {
 } from '#domain/innovations/innovation-repository.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
+import type { StoredCreditPolicy } from '#domain/ledger/credit-policy.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { nodeId } from '#domain/registry-log/stored-nodes.ts';
 
@@ -77,7 +78,9 @@ export type MemoryLedger = LedgerRepository & {
   seed(account: AccountState): void;
   /** The current state of one account, or undefined if it never moved. */
   account(accountId: AccountId): AccountState | undefined;
-  /** Adds `delta` to a balance, as one item of a transaction the caller has checked. */
+  /** Sets the commons' credit policy as an enacted proposal would. */
+  setPolicy(policy: StoredCreditPolicy | null): void;
+  /** Adds `delta` to a balance (and keeps the first line's time), as one item of a transaction the caller has checked. */
   move(accountId: AccountId, delta: bigint, at: string): void;
   /** Throws ConflictError if any entry's key is taken already. */
   checkEntries(entries: readonly LedgerEntry[]): void;
@@ -94,12 +97,18 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
   const entryKey = (entry: LedgerEntry) =>
     `${entry.accountId}|${entry.at}|${entry.kind === 'payment' ? entry.paymentId : entry.reportId}|${String(entry.sequence).padStart(3, '0')}`;
   const keys = new Set<string>();
+  let policy: StoredCreditPolicy | null = null;
   return {
+    setPolicy: (next) => {
+      policy = copy(next);
+    },
+    creditPolicy: async () => copy(policy),
     seed: (account) => accounts.set(account.accountId, copy(account)),
     account: (accountId) => copy(accounts.get(accountId)),
     move(accountId, delta, at) {
       const current = accounts.get(accountId) ?? { accountId, balance: 0n };
-      accounts.set(accountId, { ...current, balance: current.balance + delta, updatedAt: at });
+      const firstTradeAt = current.firstTradeAt ?? at;
+      accounts.set(accountId, { ...current, balance: current.balance + delta, firstTradeAt, updatedAt: at });
     },
     checkEntries(added) {
       if (added.some((entry) => keys.has(entryKey(entry)))) throw new ConflictError('A ledger entry exists already.');

@@ -17,12 +17,15 @@ export function memoryPayments(log: MemoryRegistryLog, ledger: MemoryLedger): Pa
   return {
     getPayment: async (paymentId) => copy(payments.get(paymentId) ?? null),
     async pay(write, append) {
+      // Read first: everything after it, through the writes, runs without yielding, as one transaction.
+      const policyVersion = (await ledger.creditPolicy())?.version ?? null;
       const { payment, payer, payee } = write;
       const from = ledger.account(payer.accountId);
       const balance = from?.balance ?? 0n;
       if (payments.has(payment.id)) throw conflict();
       if (balance !== payer.seen || (from !== undefined && balance < payer.floor)) throw conflict();
       if ((from?.creditLimit ?? null) !== payer.limitSeen) throw conflict();
+      if (payer.limitSeen === null && policyVersion !== payer.policyVersion) throw conflict();
       if ((ledger.account(payee.accountId)?.balance ?? 0n) !== payee.seen) throw conflict();
       ledger.checkEntries(write.entries);
       const request = write.settles?.kind === 'payment-request' ? write.settles.request : undefined;

@@ -224,6 +224,12 @@ export const entities = {
     keys: k.ledgerTotalsKeys,
     foundBy: [],
   })),
+  'credit-policy': entity(() => ({
+    about:
+      'The commons’ credit policy (default credit, tiers earned by months since a first trade, its version), written by the closing of a passed `credit-policy` proposal.',
+    keys: k.creditPolicyKeys,
+    foundBy: [],
+  })),
   'ledger-entry': entity(() => ({
     about: 'A statement line of an account, in time order: a royalty, an implementer’s share or a payment.',
     keys: k.ledgerEntryKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
@@ -1280,6 +1286,25 @@ export const accessPatterns = {
     partition: {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
+    },
+  })),
+  'credit-policy': pattern(() => ({
+    entity: 'credit-policy',
+    does: 'The commons’ credit policy, strongly consistent: every payment checks its limit by it and conditions on its version.',
+    operation: 'GetItem',
+    key: k.creditPolicyKeys,
+    reads: 'one item',
+    usedBy: [
+      'POST /api/payments',
+      'POST /api/proposals/{proposalId}/closing',
+      'GET /api/ledger',
+      'GET /api/me/statement',
+      'page /ledger/',
+      'page /me/pay/',
+    ],
+    partition: {
+      single:
+        'one item, written only when a `credit-policy` proposal is enacted (a vote of at least three days), read by payments: reads of one item, which a partition serves at 3,000 a second',
     },
   })),
   'entries-of-account': pattern(() => ({

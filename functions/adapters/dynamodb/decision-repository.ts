@@ -1,6 +1,6 @@
 // Proposals and votes in the table. A vote is one transaction with the proposal's tally (one count
 // moves when a vote changes) and a check that the voter's membership still stands; a closing is one
-// transaction with its change (a rate card, a credit limit, a membership) and its log entry, over the
+// transaction with its change (a rate card, a credit limit, the credit policy, a membership) and its log entry, over the
 // proposal as read, so it enacts once however many closes race.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
@@ -20,12 +20,17 @@ import {
   voteKeys,
   votesOf,
 } from './keys.ts';
-import { creditLimitItems } from './ledger-repository.ts';
+import { creditLimitItems, creditPolicyItem } from './ledger-repository.ts';
 import type { TransactItem } from './ledger-items.ts';
 import { membershipChangeItems } from './syndicate-repository.ts';
 
 const toProposal = (item: Item): Proposal => {
   const proposal = fromItem<Proposal>(item);
+  if (proposal.kind === 'credit-policy') {
+    const { defaultCredit, tiers } = proposal.change;
+    const read = tiers.map((tier) => ({ months: Number(tier.months), credit: big(tier.credit) }));
+    return { ...proposal, change: { defaultCredit: big(defaultCredit), tiers: read } };
+  }
   return proposal.kind === 'credit-limit'
     ? { ...proposal, change: { ...proposal.change, credit: big(proposal.change.credit) } }
     : proposal;
@@ -51,6 +56,8 @@ function effectItems(tableName: string, effect: Effect): TransactItem[] {
       ];
     case 'credit-limit':
       return creditLimitItems(tableName, effect.change);
+    case 'credit-policy':
+      return [creditPolicyItem(tableName, effect.policy)];
     case 'membership':
       return membershipChangeItems(tableName, effect.from, effect.to);
   }

@@ -11,7 +11,14 @@ import type { SettlementWrite } from '#domain/innovations/innovation-repository.
 import type { LogAppend, LogHead, StoredLogEntry } from '#domain/innovations/log-head.ts';
 import { storeCall } from './errors.ts';
 import { fromItem, type Item } from './items.ts';
-import { type BalanceChange, balanceUpdate, entryPut, type TransactItem, totalsUpdate } from './ledger-items.ts';
+import {
+  type BalanceChange,
+  balanceUpdate,
+  entryPut,
+  policyCheck,
+  type TransactItem,
+  totalsUpdate,
+} from './ledger-items.ts';
 import {
   innovationKeys,
   innovationLookup,
@@ -261,6 +268,8 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
       },
     },
     totalsUpdate(tableName, changes, { moved: payer?.total ?? 0n, settlements: 1 }),
+    // The payer's limit came from the policy only without a limit of its own (limitSeen guards that).
+    ...(payer && payer.limitSeen === null ? [policyCheck(tableName, payer.policyVersion)] : []),
     ...logAppendItems(tableName, log),
   ] satisfies TransactItem[];
 }

@@ -4,7 +4,7 @@
 import type { LedgerEntry } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { accountKeys, ledgerEntryKeys, ledgerTotalsKeys } from './keys.ts';
+import { accountKeys, creditPolicyKeys, ledgerEntryKeys, ledgerTotalsKeys } from './keys.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -29,7 +29,8 @@ export function balanceUpdate(tableName: string, change: BalanceChange, at: stri
       TableName: tableName,
       Key: { pk: keys.pk, sk: keys.sk },
       UpdateExpression:
-        'SET accountId = :id, #type = :type, gsi1pk = :g1, gsi1sk = :g1s, updatedAt = :at ADD balance :delta',
+        // The first line's time is kept once (if_not_exists): the credit policy's tiers count months from it.
+        'SET accountId = :id, #type = :type, gsi1pk = :g1, gsi1sk = :g1s, updatedAt = :at, firstTradeAt = if_not_exists(firstTradeAt, :at) ADD balance :delta',
       ExpressionAttributeNames: { '#type': 'type' },
       ExpressionAttributeValues: {
         ':id': accountId,
@@ -48,6 +49,21 @@ export function balanceUpdate(tableName: string, change: BalanceChange, at: stri
       ConditionExpression: guard
         ? `${balanceIs} AND (attribute_not_exists(balance) OR balance >= :floor) AND ${limitGuard}`
         : balanceIs,
+    },
+  };
+}
+
+/**
+ * The credit policy is still at the version a payment's limit was decided by (null: none enacted yet),
+ * so a policy enacted between the read and the write sends the payment back to be planned again.
+ */
+export function policyCheck(tableName: string, version: number | null): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: creditPolicyKeys,
+      ConditionExpression: version === null ? 'attribute_not_exists(pk)' : 'version = :version',
+      ...(version === null ? {} : { ExpressionAttributeValues: { ':version': version } }),
     },
   };
 }

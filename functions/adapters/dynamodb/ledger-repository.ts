@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
+import type { StoredCreditPolicy } from '#domain/ledger/credit-policy.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
 import type { TransactItem } from './ledger-items.ts';
 import { fromItem, getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
@@ -10,6 +11,7 @@ import {
   accountLookup,
   accountsListKey,
   creditLimitChangeKeys,
+  creditPolicyKeys,
   ledgerTotalsKeys,
   limitChangesOf,
 } from './keys.ts';
@@ -19,7 +21,36 @@ function toAccount(item: Item) {
     accountId: String(item.accountId) as AccountId,
     balance: optionalBig(item.balance) ?? 0n,
     creditLimit: optionalBig(item.creditLimit),
+    firstTradeAt: typeof item.firstTradeAt === 'string' ? item.firstTradeAt : undefined,
     updatedAt: typeof item.updatedAt === 'string' ? item.updatedAt : undefined,
+  };
+}
+
+const toCreditPolicy = (item: Item): StoredCreditPolicy => {
+  const policy = fromItem<StoredCreditPolicy>(item);
+  return {
+    defaultCredit: big(policy.defaultCredit),
+    tiers: policy.tiers.map((tier) => ({ months: Number(tier.months), credit: big(tier.credit) })),
+    version: Number(policy.version),
+    proposalId: policy.proposalId,
+    enactedAt: policy.enactedAt,
+    logIndex: Number(policy.logIndex),
+  };
+};
+
+/**
+ * The write of an enacted credit policy: the one policy item, over the version the closing read (none:
+ * the first policy), so two enactments cannot cross and a payment that read the old one is refused.
+ */
+export function creditPolicyItem(tableName: string, policy: StoredCreditPolicy): TransactItem {
+  const first = policy.version === 1;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...creditPolicyKeys, type: 'credit-policy', ...policy },
+      ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :previous',
+      ...(first ? {} : { ExpressionAttributeValues: { ':previous': policy.version - 1 } }),
+    },
   };
 }
 
@@ -142,6 +173,12 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
         const change = fromItem<CreditLimitChange>(item);
         return { ...change, limit: optionalBig(change.limit) ?? null, previous: optionalBig(change.previous) ?? null };
       });
+    },
+
+    // Access pattern `credit-policy`: the commons' credit policy, strongly consistent (a payment conditions on its version).
+    async creditPolicy() {
+      const item = await getItem(client, tableName, creditPolicyKeys, { consistent: true });
+      return item ? toCreditPolicy(item) : null;
     },
 
     async setCreditLimit(change, log) {

@@ -8,7 +8,14 @@ import type { PaymentRepository, PaymentWrite, Settles } from '#domain/ledger/pa
 import { storeCall } from './errors.ts';
 import { big, logAppendItems, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
-import { type BalanceChange, balanceUpdate, entryPut, type TransactItem, totalsUpdate } from './ledger-items.ts';
+import {
+  type BalanceChange,
+  balanceUpdate,
+  entryPut,
+  policyCheck,
+  type TransactItem,
+  totalsUpdate,
+} from './ledger-items.ts';
 import { accountRequestsKey, paymentKeys, paymentRequestKeys, paymentRequestLookup } from './keys.ts';
 import { decidedLogPut } from './work-log-repository.ts';
 import { orderStepItems } from './order-items.ts';
@@ -33,7 +40,7 @@ const requestItem = (request: PaymentRequest) => ({
   ...request,
 });
 
-/** Every write of a payment, for one transaction (see PaymentWrite): 10 items at most, with the log's. */
+/** Every write of a payment, for one transaction (see PaymentWrite): 11 items at most, with the log's. */
 export function paymentItems(tableName: string, write: PaymentWrite, log: LogAppend): TransactItem[] {
   const { payment, payer, payee } = write;
   const changes: BalanceChange[] = [
@@ -52,6 +59,8 @@ export function paymentItems(tableName: string, write: PaymentWrite, log: LogApp
     ...changes.map((change) => balanceUpdate(tableName, change, payment.at)),
     ...write.entries.map((entry) => entryPut(tableName, entry)),
     totalsUpdate(tableName, changes, { moved: payer.amount, payments: 1 }),
+    // The payer's limit came from the policy only without an override of its own (limitSeen guards that).
+    ...(payer.limitSeen === null ? [policyCheck(tableName, payer.policyVersion)] : []),
     ...(write.settles ? settledItems(tableName, write.settles) : []),
     ...logAppendItems(tableName, log),
   ];

@@ -22,11 +22,11 @@ export const quizAnswersSchema = lazySchema(() =>
   z.strictObject({
     drawId: z
       .string()
-      .check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9]+$/, 'must be the draw id that GET …/quiz gave')),
+      .check(z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9]+$/, 'Send the draw id that GET …/quiz gave.')),
     answers: z
       .array(
         z.strictObject({
-          question: z.string().check(z.regex(/^[0-9a-f]{12}$/, 'must be a question id from the draw')),
+          question: z.string().check(z.regex(/^[0-9a-f]{12}$/, 'Use a question id from the draw.')),
           option: z.number().check(z.int(), z.minimum(0), z.maximum(20)),
         }),
       )

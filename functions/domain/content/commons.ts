@@ -26,7 +26,9 @@ export type SkillLevel = (typeof skillLevels)[number];
 export const levelRank: Record<SkillLevel, number> = { foundation: 1, working: 2, proficient: 3 };
 
 const id = lazySchema(() =>
-  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase kebab-case, e.g. timber-framing')),
+  z
+    .string()
+    .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase words joined by hyphens, such as timber-framing.')),
 );
 /** The id of a skill, course or practice guide, where other schemas name one. */
 export const commonsIdSchema = id;
@@ -38,7 +40,14 @@ export const skillSchema = lazySchema(() =>
     description: z.string().check(z.minLength(20), z.maxLength(1200)),
     related: z._default(z.array(id()), []),
     esco: z.optional(
-      z.string().check(z.regex(/^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/, 'must be an ESCO skill URI')),
+      z
+        .string()
+        .check(
+          z.regex(
+            /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36}$/,
+            'Use an ESCO skill URI, such as http://data.europa.eu/esco/skill/ followed by its id.',
+          ),
+        ),
     ),
     // Who read this skill beside its ESCO match (or beside the closest candidates, when none matches) and
     // what they found: a match is claimed only after a reading of both, never from the label alone.
@@ -81,7 +90,7 @@ export const courseFrontmatterSchema = lazySchema(() =>
     prerequisites: z._default(z.array(id()), []),
     hours: z.number().check(z.positive(), z.maximum(500)),
     lessons: z
-      .array(z.string().check(z.regex(/^\d{2}-[a-z0-9-]+$/, 'must be a lesson file name like 01-first-steps')))
+      .array(z.string().check(z.regex(/^\d{2}-[a-z0-9-]+$/, 'Name a lesson file such as 01-first-steps.')))
       .check(z.minLength(1)),
     authors: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     license: z.literal('CC-BY-SA-4.0'),

@@ -49,7 +49,7 @@ export class ContentError extends Error {
 
 export function splitFrontmatter(text: string): { data: unknown; body: string } | { error: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-  if (!match) return { error: 'must start with a YAML frontmatter block between --- lines' };
+  if (!match) return { error: 'Start the file with a YAML frontmatter block between --- lines.' };
   try {
     return { data: parseYaml(match[1] ?? ''), body: (match[2] ?? '').trim() };
   } catch (error) {
@@ -125,6 +125,15 @@ export function parseCommons(files: ContentFile[]): Commons {
       const earlier = skillFiles.get(skill.id);
       if (earlier)
         report(file.path, `skills.${index}.id`, `duplicate skill id "${skill.id}" (also in content/${earlier})`);
+      // Every skill carries the note of a person who read it beside ESCO (issue 18), so a URI is never
+      // claimed from a label alone and a skill without a match says why; the schema keeps it optional
+      // only so that this message can name the skill.
+      if (!skill.escoReview)
+        report(
+          file.path,
+          `skills.${index}.escoReview`,
+          `skill "${skill.id}" has no ESCO review: read it beside its ESCO match, or the closest candidates, and say what you compared and found`,
+        );
       skills.set(skill.id, { ...skill, trade: parsed.trade });
       skillFiles.set(skill.id, file.path);
     });

@@ -11,13 +11,14 @@ import { type EnactmentState, planEnactment, syndicateOf } from './enactment.ts'
 import { outcomeOf } from './passing-rule.ts';
 import type { Proposal } from './proposal.ts';
 
-/** What the change needs read, by kind: the syndicate, the member's membership and person, the account. */
+/** What the change needs read, by kind: the syndicate, the member's membership and person, the account, the policy. */
 async function stateFor(deps: DecisionDependencies, proposal: Proposal): Promise<EnactmentState> {
   const syndicateId = syndicateOf(proposal);
   if (proposal.kind === 'credit-limit') {
     const account = proposal.change.account;
     return { account: (await deps.ledger.getAccounts([account])).get(account) ?? null };
   }
+  if (proposal.kind === 'credit-policy') return { policy: await deps.ledger.creditPolicy() };
   if (proposal.kind === 'rate-card' && syndicateId) return { syndicate: await deps.syndicates.get(syndicateId) };
   if (proposal.kind === 'membership' && syndicateId) {
     const personId = proposal.change.personId;

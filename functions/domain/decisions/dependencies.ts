@@ -9,7 +9,7 @@ export interface DecisionDependencies {
   decisions: DecisionRepository;
   people: Pick<PeopleRepository, 'get'>;
   syndicates: Pick<SyndicateRepository, 'get' | 'getMembership'>;
-  ledger: Pick<LedgerRepository, 'getAccounts'>;
+  ledger: Pick<LedgerRepository, 'getAccounts' | 'creditPolicy'>;
   registryLog: Pick<RegistryLogRepository, 'head'>;
   logSigner: LogSigner;
   newId: () => string;

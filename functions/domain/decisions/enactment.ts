@@ -4,6 +4,7 @@
 // still passed: it is closed with the reason and nothing changes.
 import { createHash } from 'node:crypto';
 import type { AccountState } from '../innovations/innovation-repository.ts';
+import type { CreditPolicy, StoredCreditPolicy } from '../ledger/credit-policy.ts';
 import { canonicalJson, type LogEvent } from '../innovations/log-events.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
 import type { Effect, Proposal, ProposalChange } from './proposal.ts';
@@ -14,6 +15,8 @@ export interface EnactmentState {
   membership?: Membership | null;
   personExists?: boolean;
   account?: Pick<AccountState, 'creditLimit'> | null;
+  /** The commons' credit policy as the closing read it: the new one is written over its version. */
+  policy?: Pick<StoredCreditPolicy, 'version'> | null;
 }
 
 export type Enactment =
@@ -27,11 +30,20 @@ export function syndicateOf(proposal: Pick<Proposal, 'scope'>): string | undefin
   return proposal.scope.startsWith('syndicate:') ? proposal.scope.slice('syndicate:'.length) : undefined;
 }
 
+/** A credit policy as the log carries it: amounts as strings of digits. */
+export function policyForLog(policy: CreditPolicy) {
+  return {
+    defaultCredit: policy.defaultCredit.toString(),
+    tiers: policy.tiers.map((tier) => ({ months: tier.months, credit: tier.credit.toString() })),
+  };
+}
+
 /** A proposal's change as the log carries it: amounts as strings of digits. */
 export function changeForLog(proposal: ProposalChange) {
   if (proposal.kind === 'credit-limit') {
     return { account: proposal.change.account, credit: proposal.change.credit.toString() };
   }
+  if (proposal.kind === 'credit-policy') return policyForLog(proposal.change);
   return proposal.kind === 'sense-check' ? null : proposal.change;
 }
 
@@ -73,6 +85,17 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
           limit: limit === null ? null : limit.toString(),
           previous: previous === null ? null : previous.toString(),
         },
+      };
+    }
+    case 'credit-policy': {
+      // The next version over the one read: two enactments cannot cross, and payments that read the
+      // old version are planned again (they condition on it).
+      const version = (state.policy?.version ?? 0) + 1;
+      const { defaultCredit, tiers } = proposal.change;
+      const policy = { defaultCredit, tiers, version, proposalId: proposal.id, enactedAt: at, logIndex };
+      return {
+        effect: { kind: 'credit-policy', policy },
+        enacted: { creditPolicy: { ...policyForLog(proposal.change), version } },
       };
     }
     case 'membership': {

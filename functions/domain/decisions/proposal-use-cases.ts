@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
 import { maxCredit } from '../ledger/credit-grant.ts';
+import { policyIssues } from '../ledger/credit-policy-input.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
@@ -34,6 +35,10 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
     const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
     const holder = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
     if (!holder) throw issue('body.change.account', `No ${kind} "${id}" has an account here: check its name.`);
+  }
+  if (input.kind === 'credit-policy') {
+    const issues = policyIssues(input.change, maxCredit);
+    if (issues.length > 0) throw new ValidationError(issues, 'The credit policy cannot be proposed as it stands.');
   }
   if (input.kind === 'membership') {
     const { action, personId } = input.change;

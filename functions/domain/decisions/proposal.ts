@@ -6,6 +6,8 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { creditSchema } from '../ledger/credit-grant.ts';
+import type { CreditPolicy, StoredCreditPolicy } from '../ledger/credit-policy.ts';
+import { creditPolicySchema } from '../ledger/credit-policy-input.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
 import type { CreditLimitChange } from '../innovations/innovation-repository.ts';
@@ -18,13 +20,14 @@ import { half, type Outcome, type Tally, type Threshold, twoThirds } from './pas
 /** `commons` (every member of this instance) or `syndicate:<id>` (its members). */
 export type Scope = 'commons' | `syndicate:${string}`;
 
-export const proposalKinds = ['sense-check', 'rate-card', 'credit-limit', 'membership'] as const;
+export const proposalKinds = ['sense-check', 'rate-card', 'credit-limit', 'credit-policy', 'membership'] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 export type ProposalChange =
   | { kind: 'sense-check' }
   | { kind: 'rate-card'; change: { rateCard: SyndicateInput['rateCard'] } }
   | { kind: 'credit-limit'; change: { account: AccountId; credit: bigint } }
+  | { kind: 'credit-policy'; change: CreditPolicy }
   | { kind: 'membership'; change: { action: MembershipAction; personId: string } };
 
 /** What a membership proposal does to one person: admit or remove them, or make or unmake them an admin. */
@@ -44,6 +47,11 @@ export const kindRules: Record<ProposalKind, KindRule> = {
   'sense-check': { scopes: ['commons', 'syndicate'], minDays: 3, label: 'a sense check (decides nothing by itself)' },
   'rate-card': { scopes: ['syndicate'], minDays: 3, label: 'the syndicate’s rate card' },
   'credit-limit': { scopes: ['commons'], minDays: 3, label: 'an account’s credit limit' },
+  'credit-policy': {
+    scopes: ['commons'],
+    minDays: 3,
+    label: 'the commons’ credit policy (the credit of every account without its own limit)',
+  },
   membership: { scopes: ['syndicate'], minDays: 3, label: 'a member admitted or removed, or made or unmade an admin' },
 };
 
@@ -108,6 +116,11 @@ export const proposalInputSchema = lazySchema(() =>
         kind: z.literal('credit-limit'),
         ...common(),
         change: changeOf({ account: accountIdSchema(), credit: creditSchema() }, 'the account and its credit'),
+      }),
+      z.strictObject({
+        kind: z.literal('credit-policy'),
+        ...common(),
+        change: changeOf(creditPolicySchema().shape, 'the default credit and any tiers earned by months of trading'),
       }),
       z.strictObject({
         kind: z.literal('membership'),
@@ -201,6 +214,8 @@ export type Effect =
   | { kind: 'none' }
   | { kind: 'rate-card'; syndicateId: string; rateCard: SyndicateInput['rateCard'] }
   | { kind: 'credit-limit'; change: CreditLimitChange }
+  /** The commons' policy, written over the version the closing read (`policy.version` one more). */
+  | { kind: 'credit-policy'; policy: StoredCreditPolicy }
   | { kind: 'membership'; from: Membership | null; to: Membership | null };
 
 export interface Closing {

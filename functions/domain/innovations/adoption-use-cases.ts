@@ -108,14 +108,16 @@ export async function reportValue(
   const today = deps.now().toISOString().slice(0, 10);
   // Rules a schema cannot say, answered 422: the period's order, the largest amount, no future.
   if (input.periodFrom > input.periodTo) {
-    throw new ValidationError([{ field: 'body.periodTo', message: 'must be on or after the start of the period' }]);
+    throw new ValidationError([
+      { field: 'body.periodTo', message: 'Choose a date on or after the start of the period.' },
+    ]);
   }
   if (input.amount > maxReportAmount) {
-    throw new ValidationError([{ field: 'body.amount', message: `must be at most ${maxReportAmount} minor units` }]);
+    throw new ValidationError([{ field: 'body.amount', message: `Enter at most ${maxReportAmount} minor units.` }]);
   }
   if (input.periodTo > today) {
     throw new ValidationError([
-      { field: 'body.periodTo', message: 'must not be in the future: report value realised' },
+      { field: 'body.periodTo', message: 'Choose a date that has passed: report value already realised.' },
     ]);
   }
   const { syndicate, ...parties } = await partiesNow(deps, adopted, identity.personId);

@@ -4,6 +4,7 @@
 // counts as confirmed, by itself, without anyone writing to it (like an opening's expiry).
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
+import { wholeAmount } from '../plain-words.ts';
 import { slugSchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
 import { holdersInputSchema, type PersonShare } from './innovation.ts';
@@ -55,8 +56,8 @@ export const maxReportAmount = 100_000_000_000_000n;
 export const minorUnitsSchema = lazySchema(() =>
   z.pipe(
     z.union([
-      z.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
-      z.string().check(z.regex(/^[1-9]\d{0,19}$/)),
+      z.number({ error: wholeAmount }).check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
+      z.string().check(z.regex(/^[1-9]\d{0,19}$/, wholeAmount)),
     ]),
     z.transform((value) => BigInt(value)),
   ),

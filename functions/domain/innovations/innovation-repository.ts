@@ -1,6 +1,7 @@
 // The ports the innovation use cases need. The DynamoDB adapters implement them; every write that
 // must appear in the registry log takes the log append and makes it in the same transaction.
 import type { AccountId } from '../ledger/account.ts';
+import type { StoredCreditPolicy } from '../ledger/credit-policy.ts';
 import type { Adoption, ValueReport } from './adoption.ts';
 import type { InnovationRecord, InnovationVersion } from './innovation.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -107,6 +108,8 @@ export interface AccountState {
   balance: bigint;
   /** This account's own limit (lowest balance allowed), overriding the community's default. */
   creditLimit?: bigint | undefined;
+  /** When its first statement line was written (set once, never moved): the credit policy's tiers count from it. */
+  firstTradeAt?: string | undefined;
   updatedAt?: string | undefined;
 }
 
@@ -197,7 +200,18 @@ export interface CreditLimitChange {
 export interface SettlementWrite {
   report: ValueReport;
   lapseCutoff: string;
-  payer: { accountId: AccountId; total: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint } | null;
+  /**
+   * The syndicate paying: its balance may not fall below `floor`, on condition that its own limit is
+   * still `limitSeen` and, when it has none (`null`), that the credit policy is still at `policyVersion`.
+   */
+  payer: {
+    accountId: AccountId;
+    total: bigint;
+    floor: bigint;
+    limitSeen: bigint | null;
+    policyVersion: number | null;
+    seen: bigint;
+  } | null;
   payees: Array<{ accountId: AccountId; amount: bigint; seen: bigint }>;
   entries: RoyaltyEntry[];
 }
@@ -214,6 +228,8 @@ export interface LedgerRepository {
   listLimitChanges(accountId: AccountId): Promise<CreditLimitChange[]>;
   /** One transaction: the override (if still `previous`), the change's history item, the log entry. */
   setCreditLimit(change: CreditLimitChange, log: LogAppend): Promise<void>;
+  /** The commons' credit policy as last enacted (strongly consistent); null before the first. */
+  creditPolicy(): Promise<StoredCreditPolicy | null>;
 }
 
 export interface RegistryLogRepository {

@@ -39,7 +39,7 @@ async function draftContent(deps: InnovationDependencies, identity: Identity, in
   if (new Set(input.skills).size !== input.skills.length)
     issues.push({ field: 'body.skills', message: 'lists a skill twice' });
   if (!inventors.some((inventor) => inventor.personId === identity.personId)) {
-    issues.push({ field: 'body.inventors', message: 'must include you: only inventors edit a draft' });
+    issues.push({ field: 'body.inventors', message: 'Include yourself: only inventors edit a draft.' });
   }
   const people = await Promise.all(inventors.map((inventor) => deps.people.get(inventor.personId)));
   people.forEach((person, index) => {

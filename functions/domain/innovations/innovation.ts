@@ -27,7 +27,14 @@ export const maxVersions = 50;
 
 const personId = lazySchema(() => text(1, 128, { label: 'person id' }));
 const commonsId = lazySchema(() =>
-  z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a commons id, e.g. care-shift-handover')),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+        'Use a commons id: lowercase words joined by hyphens, such as care-shift-handover.',
+      ),
+    ),
 );
 
 /** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
@@ -58,7 +65,7 @@ export const effectSchema = lazySchema(() =>
  */
 const evidenceLink = lazySchema(() =>
   z
-    .url({ protocol: /^https?$/, error: 'must be an http or https link' })
+    .url({ protocol: /^https?$/, error: 'Enter a web address starting with https:// or http://.' })
     .check(z.overwrite((link) => URL.parse(link)?.href ?? link)),
 );
 

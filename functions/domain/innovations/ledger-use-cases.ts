@@ -2,13 +2,14 @@
 import { NotFoundError, ValidationError } from '../errors.ts';
 import type { PageRequest } from '../paging.ts';
 import type { Identity } from '../identity.ts';
-import { type AccountId, agreedDefaultLimit, personAccount, syndicateAccount } from '../ledger/account.ts';
+import { type AccountId, personAccount, syndicateAccount } from '../ledger/account.ts';
+import { type CreditPolicy, limitOf } from '../ledger/credit-policy.ts';
 import { checkGrant, type CreditGrantInput } from '../ledger/credit-grant.ts';
 import { findSyndicate } from '../syndicates/syndicate-use-cases.ts';
 import { publicRecord } from './consent.ts';
 import { appendFor, type InnovationDependencies } from './dependencies.ts';
 import { retryOnConflict } from '../retry.ts';
-import type { CreditLimitChange } from './innovation-repository.ts';
+import type { AccountState, CreditLimitChange } from './innovation-repository.ts';
 import { reportView } from './record-view.ts';
 import { accountRows, recordParts } from './statements.ts';
 
@@ -17,22 +18,39 @@ import { accountRows, recordParts } from './statements.ts';
  * and the Bound moved, as the settlements kept them (never a read of every account); who grants credit.
  */
 export async function ledgerOverview(deps: InnovationDependencies, request: PageRequest) {
-  const [totals, page] = await Promise.all([deps.ledger.totals(), deps.ledger.accountsPage(request)]);
+  const [totals, page, policy] = await Promise.all([
+    deps.ledger.totals(),
+    deps.ledger.accountsPage(request),
+    deps.ledger.creditPolicy(),
+  ]);
+  const now = deps.now();
   return {
     stewards: deps.config.STEWARDS,
-    defaultLimit: agreedDefaultLimit,
+    // What an account without a grant or any history may go down to: the policy's default, once voted.
+    defaultLimit: limitOf({ policy, now }),
+    creditPolicy: policy,
     ...totals,
     ...page,
-    items: page.items.map((account) => ({ ...account, limit: account.creditLimit ?? agreedDefaultLimit })),
+    items: page.items.map((account) => ({ ...account, limit: accountLimit(account, policy, now) })),
   };
 }
 
+/** The limit a payment from this account would check now: the same rule movePayment applies. */
+export function accountLimit(
+  state: Pick<AccountState, 'creditLimit' | 'firstTradeAt'> | undefined,
+  policy: CreditPolicy | null,
+  now: Date,
+) {
+  return limitOf({ grant: state?.creditLimit, policy, firstTradeAt: state?.firstTradeAt, now });
+}
+
 async function account(deps: InnovationDependencies, accountId: AccountId) {
-  const state = (await deps.ledger.getAccounts([accountId])).get(accountId);
+  const [accounts, policy] = await Promise.all([deps.ledger.getAccounts([accountId]), deps.ledger.creditPolicy()]);
+  const state = accounts.get(accountId);
   return {
     accountId,
     balance: state?.balance ?? 0n,
-    limit: state?.creditLimit ?? agreedDefaultLimit,
+    limit: accountLimit(state, policy, deps.now()),
     overridden: state?.creditLimit !== undefined,
   };
 }
@@ -172,7 +190,9 @@ export async function setCreditLimit(
   reason: string,
 ) {
   if (limit !== null && limit > 0n) {
-    throw new ValidationError([{ field: 'limit', message: 'must be zero or negative: the lowest balance allowed' }]);
+    throw new ValidationError([
+      { field: 'limit', message: 'Enter 0 or a negative number: the lowest balance allowed.' },
+    ]);
   }
   return retryOnConflict(async () => {
     const previous = (await deps.ledger.getAccounts([accountId])).get(accountId)?.creditLimit ?? null;

@@ -65,7 +65,7 @@ function nodeReader(log: Pick<RegistryLogRepository, 'nodes'>): NodeReader {
 async function headOfSize(deps: ReadDependencies, treeSize: number, current: LogHead): Promise<SignedTreeHead> {
   if (treeSize < 1 || treeSize > current.treeSize) {
     throw new ValidationError([
-      { field: 'query.treeSize', message: `must be from 1 to the log's size, ${current.treeSize}` },
+      { field: 'query.treeSize', message: `Enter a size from 1 to the log's size, ${current.treeSize}.` },
     ]);
   }
   if (treeSize === current.treeSize) return publicHead(current);
@@ -79,7 +79,9 @@ export async function inclusion(deps: ReadDependencies, leafIndex: number, treeS
   const current = (await deps.registryLog.head()) ?? emptyHead();
   const size = treeSize ?? current.treeSize;
   if (leafIndex >= size) {
-    throw new ValidationError([{ field: 'query.leafIndex', message: `must be below the tree size, ${size}` }]);
+    throw new ValidationError([
+      { field: 'query.leafIndex', message: `Enter a leaf index below the tree size, ${size}.` },
+    ]);
   }
   const [treeHead, { proof, leaf }] = await Promise.all([
     headOfSize(deps, size, current),
@@ -94,7 +96,7 @@ export async function inclusion(deps: ReadDependencies, leafIndex: number, treeS
 /** PROOF(m, D[n]) between two sizes the log has had. */
 export async function consistency(deps: ReadDependencies, firstSize: number, secondSize: number) {
   if (firstSize > secondSize) {
-    throw new ValidationError([{ field: 'query.first', message: 'must not be larger than second' }]);
+    throw new ValidationError([{ field: 'query.first', message: 'Enter a first size no larger than the second.' }]);
   }
   const current = (await deps.registryLog.head()) ?? emptyHead();
   const [firstHead, secondHead, proof] = await Promise.all([
@@ -164,7 +166,7 @@ export async function auditFrom(
 ) {
   const head = (await deps.registryLog.head()) ?? emptyHead();
   if (start > head.treeSize) {
-    throw new ValidationError([{ field: 'query.from', message: `must be at most the log's size, ${head.treeSize}` }]);
+    throw new ValidationError([{ field: 'query.from', message: `Enter at most the log's size, ${head.treeSize}.` }]);
   }
   const end = Math.min(head.treeSize, start + auditWindowSize);
   const [entries, frontier, anchor] = await Promise.all([

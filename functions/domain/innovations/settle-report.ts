@@ -9,6 +9,7 @@ import {
   personAccount,
   syndicateAccount,
 } from '../ledger/account.ts';
+import { limitOf } from '../ledger/credit-policy.ts';
 import { planSettlement } from '../ledger/plan-settlement.ts';
 import { splitByShares } from '../ledger/shares.ts';
 import { effectiveReportStatus, hasLapsed, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
@@ -63,10 +64,11 @@ export async function settleReport(
   const inventors = adoption.inventors.map((i) => ({ id: personAccount(i.personId), basisPoints: i.basisPoints }));
   let lapsedParties: ReturnType<typeof partiesNow> | undefined;
   return retryOnConflict(async () => {
-    const [report, accounts, head] = await Promise.all([
+    const [report, accounts, head, policy] = await Promise.all([
       deps.innovations.getReport(innovationId, reportId),
       deps.ledger.getAccounts([payer, ...inventors.map((i) => i.id)]),
       deps.registryLog.head(),
+      deps.ledger.creditPolicy(),
     ]);
     if (!report) throw new NotFoundError('value report', reportId);
     if (report.status === 'settled') return { report, settledNow: false };
@@ -87,10 +89,10 @@ export async function settleReport(
         );
       }
     }
-    const overrides: Array<[AccountId, bigint]> = [...accounts.values()].flatMap((account) =>
-      account.creditLimit === undefined ? [] : [[account.accountId, account.creditLimit] as [AccountId, bigint]],
-    );
-    const limits = creditLimits(agreedDefaultLimit, overrides);
+    // The payer's limit by the one rule a payment checks too: its own grant, else the voted policy.
+    const payerState = accounts.get(payer);
+    const payerLimit = limitOf({ grant: payerState?.creditLimit, policy, firstTradeAt: payerState?.firstTradeAt, now });
+    const limits = creditLimits(agreedDefaultLimit, [[payer, payerLimit]]);
     const plan = planSettlement({
       syndicate: payer,
       value: report.amount,
@@ -160,7 +162,6 @@ export async function settleReport(
         })),
     ];
     const moved = plan.transfers.reduce((sum, t) => sum + t.amount, 0n);
-    const payerState = accounts.get(payer);
     const limitSeen = payerState?.creditLimit ?? null;
     const seen = (accountId: AccountId) => accounts.get(accountId)?.balance ?? 0n;
     const write: SettlementWrite = {
@@ -171,8 +172,9 @@ export async function settleReport(
           ? {
               accountId: payer,
               total: moved,
-              floor: (limitSeen ?? limits.defaultLimit) + moved,
+              floor: payerLimit + moved,
               limitSeen,
+              policyVersion: policy?.version ?? null,
               seen: seen(payer),
             }
           : null,

@@ -64,7 +64,7 @@ function answerIssues(questions: QuizQuestion[], answers: QuizAnswer[]): FieldIs
       if (!(Number.isInteger(answer.option) && answer.option >= 0 && answer.option < options)) {
         issues.push({
           field: `body.answers.${index}.option`,
-          message: `must be an option number from 0 to ${options - 1}`,
+          message: `Choose an option number from 0 to ${options - 1}.`,
         });
       }
     }

@@ -19,7 +19,7 @@ export function isAccountId(value: string): value is AccountId {
 /** Parses an account id from outside (a request, a stored item); throws ValidationError if malformed. */
 export function parseAccountId(value: string, field = 'accountId'): AccountId {
   if (!isAccountId(value)) {
-    throw new ValidationError([{ field, message: 'must be "person:<id>" or "syndicate:<id>"' }]);
+    throw new ValidationError([{ field, message: 'Name an account as "person:<id>" or "syndicate:<id>".' }]);
   }
   return value;
 }
@@ -53,10 +53,10 @@ export interface CreditLimits {
 /** Builds limits, refusing any above zero. */
 export function creditLimits(defaultLimit: bigint, overrides: Iterable<[AccountId, bigint]> = []): CreditLimits {
   const issues: FieldIssue[] = [];
-  if (defaultLimit > 0n) issues.push({ field: 'defaultLimit', message: 'must be zero or negative' });
+  if (defaultLimit > 0n) issues.push({ field: 'defaultLimit', message: 'Enter 0 or a negative number.' });
   const map = new Map<AccountId, bigint>();
   for (const [account, limit] of overrides) {
-    if (limit > 0n) issues.push({ field: `overrides.${account}`, message: 'must be zero or negative' });
+    if (limit > 0n) issues.push({ field: `overrides.${account}`, message: 'Enter 0 or a negative number.' });
     map.set(account, limit);
   }
   if (issues.length > 0) throw new ValidationError(issues, 'Credit limits must be zero or negative.');

@@ -4,6 +4,7 @@
 // syndicate they belong to, so those grants are refused: someone else must make them.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
+import { wholeCredit } from '../plain-words.ts';
 import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
 import type { AccountId } from './account.ts';
@@ -15,8 +16,8 @@ export const maxCredit = 1_000_000_000_000n;
 export const creditSchema = lazySchema(() =>
   z.pipe(
     z.union([
-      z.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
-      z.string().check(z.regex(/^(0|[1-9]\d{0,14})$/)),
+      z.number({ error: wholeCredit }).check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
+      z.string().check(z.regex(/^(0|[1-9]\d{0,14})$/, wholeCredit)),
     ]),
     z.transform((value) => BigInt(value)),
   ),

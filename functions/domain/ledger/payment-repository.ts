@@ -12,14 +12,22 @@ import type { Payment, PaymentRequest } from './payment.ts';
  * A payment as the store must apply it, all or nothing:
  * - the payment, once per id (a run that repeats with the same id changes nothing);
  * - the payer's balance down by the amount, on condition that it is still `seen`, at least `floor`
- *   (its limit plus the amount) and its limit override is still `limitSeen`;
+ *   (its limit plus the amount) and its limit override is still `limitSeen`; without an override, on
+ *   condition that the credit policy is still at `policyVersion` (null: none enacted), as its limit came from it;
  * - the payee's balance up, on condition that it is still `seen`;
  * - both statement lines; the ledger's totals; with `settles`, what it pays for, saved as paid only if it
  *   still waits to be paid (see Settles).
  */
 export interface PaymentWrite {
   payment: Payment;
-  payer: { accountId: AccountId; amount: bigint; floor: bigint; limitSeen: bigint | null; seen: bigint };
+  payer: {
+    accountId: AccountId;
+    amount: bigint;
+    floor: bigint;
+    limitSeen: bigint | null;
+    policyVersion: number | null;
+    seen: bigint;
+  };
   payee: { accountId: AccountId; seen: bigint };
   entries: [PaymentEntry, PaymentEntry];
   settles?: Settles | undefined;

@@ -10,7 +10,8 @@ import { memoDigest } from '../innovations/log-events.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
 import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
-import { type AccountId, agreedDefaultLimit, creditLimits, personAccount } from './account.ts';
+import { type AccountId, creditLimits, personAccount } from './account.ts';
+import { limitOf } from './credit-policy.ts';
 import {
   checkPaymentSides,
   checkRequestSides,
@@ -119,10 +120,11 @@ export async function movePayment(
   const workLogId = ref && 'workLogId' in ref ? ref.workLogId : undefined;
   const orderId = ref && 'orderId' in ref ? ref.orderId : undefined;
   return retryOnConflict(async () => {
-    const [existing, accounts, head, current] = await Promise.all([
+    const [existing, accounts, head, policy, current] = await Promise.all([
       deps.payments.getPayment(draft.id),
       deps.ledger.getAccounts([from, to]),
       deps.registryLog.head(),
+      deps.ledger.creditPolicy(),
       settling?.recheck(),
     ]);
     if (existing) return { payment: existing, paidNow: false };
@@ -135,11 +137,12 @@ export async function movePayment(
     }
     const payerState = accounts.get(from);
     const limitSeen = payerState?.creditLimit ?? null;
-    // Only the payer's limit counts (a payee is never refused for being paid): it is the whole rule here.
-    const limits = creditLimits(limitSeen ?? agreedDefaultLimit);
-    const seen = (account: AccountId) => accounts.get(account)?.balance ?? 0n;
-    const after = planPayment(draft, new Map([...accounts].map(([id, state]) => [id, state.balance])), limits);
     const now = deps.now();
+    // Only the payer's limit counts (a payee is never refused for being paid): its grant, else the policy.
+    const limit = limitOf({ grant: limitSeen, policy, firstTradeAt: payerState?.firstTradeAt, now });
+    const seen = (account: AccountId) => accounts.get(account)?.balance ?? 0n;
+    const balances = new Map([...accounts].map(([id, state]) => [id, state.balance]));
+    const after = planPayment(draft, balances, creditLimits(limit));
     const at = now.toISOString();
     const log = prepareAppend(
       head ?? emptyHead(),
@@ -184,8 +187,9 @@ export async function movePayment(
         payer: {
           accountId: from,
           amount,
-          floor: (limitSeen ?? agreedDefaultLimit) + amount,
+          floor: limit + amount,
           limitSeen,
+          policyVersion: policy?.version ?? null,
           seen: seen(from),
         },
         payee: { accountId: to, seen: seen(to) },

@@ -37,7 +37,7 @@ export interface SettlementPlan {
 export function planSettlement(request: SettlementRequest): SettlementPlan {
   const { syndicate, value, inventors, balances, limits } = request;
   if (!syndicate.startsWith('syndicate:')) {
-    throw new ValidationError([{ field: 'syndicate', message: 'must be a syndicate account' }]);
+    throw new ValidationError([{ field: 'syndicate', message: 'Name a syndicate account.' }]);
   }
   const royalty = royaltySplit(value, inventors);
   const transfers: Transfer[] = royalty.inventors

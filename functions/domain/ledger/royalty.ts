@@ -19,7 +19,7 @@ export interface RoyaltySplit<Id extends string = string> {
 
 export function royaltySplit<Id extends string>(value: bigint, inventors: readonly Share<Id>[]): RoyaltySplit<Id> {
   const issues = shareIssues(inventors, 'inventors');
-  if (value < 0n) issues.unshift({ field: 'value', message: 'must be zero or more' });
+  if (value < 0n) issues.unshift({ field: 'value', message: 'Enter 0 or more.' });
   if (issues.length > 0) throw new ValidationError(issues, 'The royalty cannot be split.');
   const inventorsTotal = value / 2n; // bigint division truncates, which is floor for V ≥ 0
   return {

@@ -31,7 +31,7 @@ export function splitByShares<Id extends string>(
   field = 'shares',
 ): Part<Id>[] {
   const issues = shareIssues(shares, field);
-  if (total < 0n) issues.unshift({ field: 'total', message: 'must be zero or more' });
+  if (total < 0n) issues.unshift({ field: 'total', message: 'Enter 0 or more.' });
   if (issues.length > 0) throw new ValidationError(issues, 'The shares cannot split this amount.');
 
   return largestRemainder(total, shares, BigInt(WHOLE));
@@ -46,8 +46,8 @@ export function splitInProportion<Id extends string>(total: bigint, weights: rea
   const valid = weights.every((weight) => Number.isSafeInteger(weight.basisPoints) && weight.basisPoints >= 0);
   const sum = valid ? weights.reduce((acc, weight) => acc + BigInt(weight.basisPoints), 0n) : 0n;
   const issues: FieldIssue[] = [];
-  if (sum === 0n) issues.push({ field: 'weights', message: 'must be non-negative integers, not all zero' });
-  if (total < 0n) issues.push({ field: 'total', message: 'must be zero or more' });
+  if (sum === 0n) issues.push({ field: 'weights', message: 'Give whole numbers, 0 or more, not all 0.' });
+  if (total < 0n) issues.push({ field: 'total', message: 'Enter 0 or more.' });
   if (issues.length > 0) throw new ValidationError(issues, 'The weights cannot split this amount.');
   return largestRemainder(total, weights, sum);
 }
@@ -77,7 +77,7 @@ function largestRemainder<Id extends string>(total: bigint, shares: readonly Sha
  */
 export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'): Share<Id>[] {
   const issues: FieldIssue[] = [];
-  if (ids.length === 0) issues.push({ field, message: 'must name at least one holder' });
+  if (ids.length === 0) issues.push({ field, message: 'Name at least one holder.' });
   issues.push(...duplicateIssues(ids, field));
   if (issues.length > 0) throw new ValidationError(issues, 'Equal shares need distinct holders.');
 
@@ -90,11 +90,11 @@ export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'
 /** Every problem with a list of shares; empty when they are a valid division of a whole. */
 export function shareIssues(shares: readonly Share[], field = 'shares'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (shares.length === 0) return [{ field, message: 'must name at least one holder' }];
+  if (shares.length === 0) return [{ field, message: 'Name at least one holder.' }];
   let sum = 0;
   for (const [index, share] of shares.entries()) {
     if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > WHOLE) {
-      issues.push({ field: `${field}[${index}].basisPoints`, message: `must be an integer from 0 to ${WHOLE}` });
+      issues.push({ field: `${field}[${index}].basisPoints`, message: `Enter a whole number from 0 to ${WHOLE}.` });
     } else {
       sum += share.basisPoints;
     }

@@ -51,9 +51,9 @@ export function applyTransfers(
 ): Map<AccountId, bigint> {
   const issues: FieldIssue[] = [];
   for (const [index, transfer] of transfers.entries()) {
-    if (transfer.amount <= 0n) issues.push({ field: `transfers[${index}].amount`, message: 'must be more than zero' });
+    if (transfer.amount <= 0n) issues.push({ field: `transfers[${index}].amount`, message: 'Enter more than 0.' });
     if (transfer.from === transfer.to) {
-      issues.push({ field: `transfers[${index}].to`, message: 'must differ from the paying account' });
+      issues.push({ field: `transfers[${index}].to`, message: 'Choose an account other than the paying one.' });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues, 'The transfers are malformed.');

@@ -9,6 +9,7 @@ import { paymentAmountSchema } from '../ledger/amount.ts';
 import { cardPrice } from '../ledger/market-price.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
+import { possessive } from '../plain-words.ts';
 import { text } from '../text.ts';
 import { type Listing, type ListingUnit, listingFields, maxQuantity } from './listing.ts';
 
@@ -71,7 +72,10 @@ export function offerPrice(
     }
     const rate = rateForService(seller.syndicate, input.service);
     if (!rate) {
-      return refuse('body.service', `${seller.syndicate.name}’s rate card has no service "${input.service}".`);
+      return refuse(
+        'body.service',
+        `${possessive(seller.syndicate.name)} rate card has no service "${input.service}".`,
+      );
     }
     const priced = cardPrice(rate, agreedHourlyRate);
     if ('problem' in priced) return refuse('body.service', priced.problem);

@@ -24,7 +24,7 @@ export const openingInputSchema = lazySchema(() =>
     remote: z.boolean(),
     applicantCountries: z._default(
       z
-        .array(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as NL')))
+        .array(z.string().check(z.regex(/^[A-Z]{2}$/, 'Use two-letter country codes, such as NL.')))
         .check(z.maxLength(50)),
       [],
     ),

@@ -26,7 +26,7 @@ export const savedQuerySchema = lazySchema(() =>
     place: z.optional(text(1, 80, { label: 'place' })),
     remote: z.optional(z.boolean()),
     payUnit: z.optional(
-      z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'must be BOUND, HOURS or a currency such as EUR')),
+      z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'Choose BOUND, HOURS or a currency code such as EUR.')),
     ),
     sort: z.optional(z.enum(boardSorts)),
   }),

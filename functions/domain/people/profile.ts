@@ -52,7 +52,7 @@ export interface DeclaredSkill {
 /** At most this many declared skills: more than a working life's worth, and one item stays small. */
 export const maxDeclaredSkills = 50;
 
-const webAddressMessage = 'must be a web address starting with https:// or http://, such as https://example.org/work';
+const webAddressMessage = 'Enter a web address starting with https:// or http://, such as https://example.org/work.';
 
 /**
  * The shape the OpenAPI document gives a link, so a client (or a fuzzer) can make one: letters beyond
@@ -89,7 +89,7 @@ export function isWebAddress(value: string): boolean {
 
 /** A skill's id as sent (the commons decides whether it is one of its skills). */
 export const skillIdSchema = lazySchema(() =>
-  z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a skill id such as timber-framing')),
+  z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use a skill id such as timber-framing.')),
 );
 
 /** A declared skill as sent: the skill, the level the person claims, and optional evidence. */

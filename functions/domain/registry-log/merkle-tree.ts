@@ -61,7 +61,7 @@ function checkedLeafHash(index: number, getLeafHash: LeafHashSource): Hash {
 /** MTH of the leaves D[start:end] read through sources (with stored nodes: O(log n) lookups). */
 export function subtreeRoot(start: number, end: number, getLeafHash: LeafHashSource, getNode?: NodeHashSource): Hash {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
-    throw new ValidationError([{ field: 'range', message: 'must be whole numbers with 0 ≤ start ≤ end' }]);
+    throw new ValidationError([{ field: 'range', message: 'Give whole numbers with 0 ≤ start ≤ end.' }]);
   }
   return subtreeHash(start, end, getLeafHash, getNode);
 }
@@ -90,7 +90,7 @@ export function inclusionProof(
   requireSize(treeSize, 'treeSize');
   if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize) {
     const message =
-      treeSize === 0 ? 'cannot name a leaf of an empty tree' : `must be an integer from 0 to ${treeSize - 1}`;
+      treeSize === 0 ? 'There is no leaf in an empty tree.' : `Enter a whole number from 0 to ${treeSize - 1}.`;
     throw new ValidationError([{ field: 'leafIndex', message }]);
   }
   const proof: Hash[] = [];
@@ -131,7 +131,7 @@ export function consistencyProof(
 ): Hash[] {
   requireSize(newSize, 'newSize');
   if (!Number.isSafeInteger(oldSize) || oldSize < 0 || oldSize > newSize) {
-    throw new ValidationError([{ field: 'oldSize', message: `must be an integer from 0 to ${newSize}` }]);
+    throw new ValidationError([{ field: 'oldSize', message: `Enter a whole number from 0 to ${newSize}.` }]);
   }
   const proof: Hash[] = [];
   if (oldSize > 0 && oldSize < newSize) subproof(oldSize, 0, newSize, true, getLeafHash, proof, getNode);
@@ -165,6 +165,6 @@ function subproof(
 
 function requireSize(size: number, field: string): void {
   if (!Number.isSafeInteger(size) || size < 0) {
-    throw new ValidationError([{ field, message: 'must be a non-negative integer' }]);
+    throw new ValidationError([{ field, message: 'Enter a whole number, 0 or more.' }]);
   }
 }

@@ -40,10 +40,10 @@ export function treeHead(treeSize: number, rootHash: Hash, timestamp: number): T
 export function serialiseTreeHead(head: TreeHead): Uint8Array {
   const root = fromBase64(head.rootHash);
   const issues: FieldIssue[] = [];
-  if (!isUint53(head.treeSize)) issues.push({ field: 'treeSize', message: 'must be a non-negative integer' });
-  if (!isUint53(head.timestamp)) issues.push({ field: 'timestamp', message: 'must be a non-negative integer' });
+  if (!isUint53(head.treeSize)) issues.push({ field: 'treeSize', message: 'Enter a whole number, 0 or more.' });
+  if (!isUint53(head.timestamp)) issues.push({ field: 'timestamp', message: 'Enter a whole number, 0 or more.' });
   if (!root || root.length !== HASH_BYTES) {
-    issues.push({ field: 'rootHash', message: `must be ${HASH_BYTES} bytes in standard base64` });
+    issues.push({ field: 'rootHash', message: `Give ${HASH_BYTES} bytes in standard base64.` });
   }
   if (issues.length > 0 || !root) throw new ValidationError(issues, 'The tree head is malformed.');
 

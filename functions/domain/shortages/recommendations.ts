@@ -4,6 +4,7 @@ import type { Commons, Course, SkillLevel } from '../content/commons.ts';
 import { shortageSkills } from '../openings/best-match.ts';
 import { listInWords } from '../people/goal.ts';
 import type { SkillShortage } from './score.ts';
+import { plural } from '../plain-words.ts';
 
 export interface LearnerSkills {
   credentialed: Array<{ skillId: string; level: SkillLevel }>;
@@ -50,8 +51,6 @@ export interface Recommendations {
 /** Qualifies: holds every skill the opening asks for, by credential or by declaration. */
 export const qualifies = (opening: Pick<OpenOpening, 'skills'>, held: ReadonlySet<string>) =>
   opening.skills.every((s) => held.has(s.skill));
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function recommendCourses(input: {
   skills: LearnerSkills;

@@ -11,7 +11,7 @@ export const currencies = lazySchema(() =>
   z
     .string()
     .check(
-      z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'must be BOUND, HOURS (hours of labour) or an ISO 4217 code such as EUR'),
+      z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'Choose BOUND, HOURS (hours of labour) or a currency code such as EUR.'),
     ),
 );
 export const payPeriods = ['hour', 'day', 'week', 'month', 'job'] as const;
@@ -32,7 +32,7 @@ export const slugSchema = lazySchema(() =>
     .check(
       z.minLength(3),
       z.maxLength(60),
-      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. riverside-builders'),
+      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase words joined by hyphens, such as riverside-builders.'),
     ),
 );
 

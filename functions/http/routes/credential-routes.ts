@@ -6,6 +6,7 @@ import { documented } from '#config/bundle.ts';
 import { getPublicCredential } from '#domain/learning/public-credential.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { publicRoute } from '../route.ts';
+import { credentialIdParam } from './params.ts';
 
 const publicCredentialSchema = lazySchema(() =>
   z.object({
@@ -34,7 +35,7 @@ export const credentialRoutes = [
     // What the path may hold; only ids made unguessable exist (any other is 404).
     input: () => ({
       params: z.object({
-        credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
+        credentialId: credentialIdParam(),
       }),
     }),
     doc: documented && {

@@ -59,7 +59,7 @@ export const decisionRoutes = [
     path: '/api/proposals',
     doc: documented && {
       summary:
-        'Propose to the commons or a syndicate you are a member of: a sense check, a rate card, a credit limit or a member admitted or removed; open at once, or kept as a draft. Send an Idempotency-Key so a retry never proposes twice',
+        'Propose to the commons or a syndicate you are a member of: a sense check, a rate card, a credit limit, the commons’ credit policy or a member admitted or removed; open at once, or kept as a draft. Send an Idempotency-Key so a retry never proposes twice',
       tags: ['decisions'],
       responses: {
         201: {
@@ -71,7 +71,7 @@ export const decisionRoutes = [
         404: { description: 'No such syndicate.' },
         422: {
           description:
-            'A kind proposed where it is not decided, a window shorter than the kind’s, or a change that could not be made (an account nobody holds, a member already a member).',
+            'A kind proposed where it is not decided, a window shorter than the kind’s, or a change that could not be made (an account nobody holds, a member already a member, a credit policy above the most credit allowed or with its tiers out of order).',
         },
       },
     },

@@ -13,7 +13,7 @@ import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { text } from '#domain/text.ts';
 import { pageSchema } from './paged.ts';
-import { cursorQuery, idParam } from './params.ts';
+import { credentialIdParam, cursorQuery, idParam } from './params.ts';
 import { courseHours } from './queries.ts';
 
 const progressSchema = lazySchema(() =>
@@ -296,7 +296,7 @@ export const learningRoutes = [
     auth: 'required',
     input: () => ({
       params: z.object({
-        credentialId: z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z0-9._-]+$/)),
+        credentialId: credentialIdParam(),
       }),
     }),
     doc: documented && {

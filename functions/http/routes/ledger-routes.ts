@@ -120,7 +120,7 @@ export const ledgerRoutes = [
     input: () => ({ query: z.object(cursorQuery()) }),
     doc: documented && {
       summary:
-        'The Bound accounts, by id, a page at a time, with their balances and credit limits; and the sum of all balances (always zero), kept by every settlement',
+        'The Bound accounts, by id, a page at a time, with their balances and credit limits (a grant, else the commons’ credit policy); the policy; and the sum of all balances (always zero), kept by every settlement',
       tags: ['ledger'],
       responses: {
         200: {
@@ -133,6 +133,23 @@ export const ledgerRoutes = [
               settlements: z.number().check(z.int()),
               payments: z.number().check(z.int()),
               moved: minorUnits(),
+              defaultLimit: minorUnits().check(
+                z.describe(
+                  'What an account without a grant or history may go down to: minus the policy’s default credit.',
+                ),
+              ),
+              creditPolicy: z.nullable(
+                z
+                  .object({
+                    defaultCredit: minorUnits(),
+                    tiers: z.array(z.object({ months: z.number().check(z.int()), credit: minorUnits() })),
+                    version: z.number().check(z.int()),
+                    proposalId: z.string(),
+                    enactedAt: z.string(),
+                    logIndex: z.number().check(z.int()),
+                  })
+                  .check(z.describe('The commons’ credit policy as last voted; null before the first vote.')),
+              ),
             }),
         },
       },

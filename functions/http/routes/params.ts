@@ -8,6 +8,17 @@ import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts
 /** A Guildhall id in a path or query: lowercase words, digits and hyphens (see domain/ids.ts). */
 export const idParam = idSchema;
 
+/** A credential's id in a path, as it was issued (only ids made unguessable exist; any other is 404). */
+export const credentialIdParam = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(300),
+      z.regex(/^[A-Za-z0-9._-]+$/, 'Use the credential id exactly as it was given.'),
+    ),
+);
+
 export interface WholeNumberRange {
   min: number;
   max: number;

@@ -18,7 +18,9 @@ export const boardQuerySchema = lazySchema(() =>
         z.transform((value) => value === 'true'),
       ),
     ),
-    payUnit: z.optional(z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/))),
+    payUnit: z.optional(
+      z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'Choose BOUND, HOURS or a currency code such as EUR.')),
+    ),
     ...cursorQuery(),
   }),
 );

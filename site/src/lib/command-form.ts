@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from '#domain/errors.ts';
 import type { Identity } from '#domain/identity.ts';
+import type { Services } from '#app/services.ts';
 import { type FieldErrors, fieldErrors } from './forms.ts';
 import { getServices } from './services.ts';
 
@@ -53,16 +54,16 @@ export type FormOutcome<O> = ({ ok: true } & CommandResult<O>) | ({ ok: false } 
 /**
  * Runs a command from a form. `params` are the ids from the page's address (or hidden fields), `body`
  * is the form read into the shape the API takes; the form's idempotency key makes a double submission
- * one change. A refusal comes back as a FormRefusal; anything else is thrown on.
+ * one change; `services` are the process's own unless a test passes fakes. A refusal comes back as a FormRefusal; anything else is thrown on.
  */
 export async function submitCommand<P, B, O>(
   command: Command<P, B, O>,
-  input: { identity: Identity; params?: unknown; body?: unknown; form?: FormData | null },
+  input: { identity: Identity; params?: unknown; body?: unknown; form?: FormData | null; services?: Services },
 ): Promise<FormOutcome<O>> {
   const key = input.form?.get(idempotencyField);
   try {
     const result = await runCommand(command, {
-      services: getServices(),
+      services: input.services ?? getServices(),
       identity: input.identity,
       params: input.params ?? {},
       body: input.body,

@@ -2,16 +2,21 @@
 // API's own schemas, see command-form.ts), and its refusals into errors per field, so a form can say
 // exactly what is wrong and keep what the person typed.
 
+import { typedAmountMessage } from '#domain/plain-words.ts';
+
 export type FieldErrors = Record<string, string>;
 
-/** The first message per field, from the domain's issues (`body.title`) or zod's (`['title']`). */
+/**
+ * The first message per field, from the domain's issues (`body.title`) or zod's (`['title']`). A form
+ * takes money as typed ("12.50") and sends minor units, so an amount it could not read is asked for as typed.
+ */
 export function fieldErrors(
   issues: ReadonlyArray<{ field?: string; path?: PropertyKey[]; message: string }>,
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.field?.replace(/^(body|path)\./, '') ?? (issue.path ?? []).map(String).join('.');
-    errors[field || 'form'] ??= issue.message;
+    errors[field || 'form'] ??= typedAmountMessage(field, issue.message);
   }
   return errors;
 }

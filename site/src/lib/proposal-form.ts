@@ -4,6 +4,7 @@
 // names the field.
 import { boundFromText } from '#domain/ledger/amount.ts';
 import { type ProposalKind, proposalKinds } from '#domain/decisions/proposal.ts';
+import { policyFromForm } from './credit-policy-form.ts';
 import { rateCardFromForm } from './rate-card-form.ts';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -20,6 +21,7 @@ function changeFromForm(kind: ProposalKind, form: FormData) {
   // The same rows as the syndicate's editor (skill, level, unpleasant), read the same way.
   if (kind === 'rate-card') return { rateCard: rateCardFromForm(form).rateCard };
   if (kind === 'credit-limit') return { account: text(form, 'account'), credit: minor(text(form, 'credit')) };
+  if (kind === 'credit-policy') return policyFromForm(form);
   if (kind === 'membership') return { action: text(form, 'action'), personId: text(form, 'personId') };
   return undefined;
 }

@@ -2,6 +2,7 @@
 // needs, and its state. Pure, so the pages stay markup.
 import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
+import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
 import { formatBound } from '#domain/innovations/statements.ts';
 
 /** A plain statement of what changes if the proposal passes. */
@@ -23,6 +24,8 @@ export function changeInWords(proposal: Proposal): string {
       return proposal.change.credit === 0n
         ? `The credit limit of ${proposal.change.account} is taken back to the commons’ default.`
         : `${proposal.change.account} may go down to −${formatBound(proposal.change.credit)} (its credit limit).`;
+    case 'credit-policy':
+      return policyInWords(proposal.change);
     case 'membership':
       return {
         admit: `${proposal.change.personId} becomes a member of the syndicate.`,
@@ -31,6 +34,17 @@ export function changeInWords(proposal: Proposal): string {
         'unmake-admin': `${proposal.change.personId} stays a member but is no longer an admin.`,
       }[proposal.change.action];
   }
+}
+
+/** What a credit policy gives, in a sentence: the default, then each tier. */
+export function policyInWords(policy: CreditPolicy): string {
+  const start = `Every account without a credit limit of its own may go down to −${formatBound(policy.defaultCredit)}`;
+  const tiers = policy.tiers.map(
+    (tier) =>
+      `to −${formatBound(tier.credit)} once ${tier.months} ${tier.months === 1 ? 'month has' : 'months have'} passed since its first trade`,
+  );
+  const grants = 'Accounts with a limit of their own (granted by a steward or by a vote) keep it.';
+  return `${[start, ...tiers].join(tiers.length > 0 ? '; ' : '')}. ${grants}`;
 }
 
 /** "at least 3 of 5 members voting yes (half)". */

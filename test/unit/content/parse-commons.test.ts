@@ -17,9 +17,12 @@ skills:
     label: Soldering
     description: Joins wires and components with solder, cleanly and safely.
     related: [fault-finding]
+    esco: http://data.europa.eu/esco/skill/26ed52cf-30ca-451e-9699-a6c04a30649f
+    escoReview: Read beside ESCO "solder electronics" (label and description), the same work.
   - id: fault-finding
     label: Fault finding
     description: Finds faults by method rather than guesswork, one test at a time.
+    escoReview: No ESCO skill matches; "troubleshoot" was read beside it and is broader.
 `;
 
 const quiz = Array.from(
@@ -262,6 +265,28 @@ describe('parsing the commons', () => {
         },
       ]);
       expect(questionPoolIssues({ questionsPerAttempt: 6, quiz: poolOf(6) })[0]?.message).toContain('add 6');
+    });
+  });
+
+  describe('the ESCO review note', () => {
+    it('keeps the review note and the ESCO URI of a skill', () => {
+      const soldering = parseCommons(files()).skills.get('soldering');
+      expect(soldering?.esco).toBe('http://data.europa.eu/esco/skill/26ed52cf-30ca-451e-9699-a6c04a30649f');
+      expect(soldering?.escoReview).toMatch(/solder electronics/);
+    });
+
+    it('fails on a skill without its ESCO review note, naming the file and the skill', () => {
+      const unreviewed = files({
+        'skills/repair.yaml': skills.replace(/\n {4}escoReview: No ESCO skill matches[^\n]*/, ''),
+      });
+      expect(issuesOf(unreviewed)).toEqual([
+        {
+          file: 'skills/repair.yaml',
+          field: 'skills.1.escoReview',
+          message: expect.stringMatching(/^skill "fault-finding" has no ESCO review/),
+        },
+      ]);
+      expect(() => parseCommons(unreviewed)).toThrow(/content\/skills\/repair\.yaml: skills\.1\.escoReview/);
     });
   });
 

@@ -211,3 +211,30 @@ describe('what the log fixes of a proposal', () => {
     expect(proposalHash({ ...credit, title: 'Another change' })).not.toBe(proposalHash(credit));
   });
 });
+
+describe('enacting the commons’ credit policy', () => {
+  const change = { defaultCredit: 5000n, tiers: [{ months: 6, credit: 20_000n }] };
+  const policy = { ...base, scope: 'commons', kind: 'credit-policy', change } as Proposal;
+
+  it('writes the first policy as version 1, with the proposal, the time and the log index', () => {
+    expect(planEnactment(policy, { policy: null }, at, 9)).toEqual({
+      effect: {
+        kind: 'credit-policy',
+        policy: { ...change, version: 1, proposalId: 'p1', enactedAt: at, logIndex: 9 },
+      },
+      enacted: { creditPolicy: { defaultCredit: '5000', tiers: [{ months: 6, credit: '20000' }], version: 1 } },
+    });
+    expect(planEnactment(policy, {}, at, 9)).toMatchObject({ effect: { policy: { version: 1 } } });
+  });
+
+  it('writes a later policy as the version after the one the closing read', () => {
+    expect(planEnactment(policy, { policy: { version: 4 } }, at, 9)).toMatchObject({
+      effect: { policy: { version: 5 } },
+      enacted: { creditPolicy: { version: 5 } },
+    });
+  });
+
+  it('logs the policy’s amounts as digits', () => {
+    expect(changeForLog(policy)).toEqual({ defaultCredit: '5000', tiers: [{ months: 6, credit: '20000' }] });
+  });
+});

@@ -31,7 +31,9 @@ describe('the commons ids a draft names', () => {
   it.each(['Care-shift', 'care shift', '-care', 'care-', 'care--shift', 'x/care', 'care-shift.md', ''])(
     'refuses "%s", saying what an id looks like',
     (id) => {
-      expect(refusal({ practice: id })).toEqual(['practice: must be a commons id, e.g. care-shift-handover']);
+      expect(refusal({ practice: id })).toEqual([
+        'practice: Use a commons id: lowercase words joined by hyphens, such as care-shift-handover.',
+      ]);
     },
   );
 
@@ -69,7 +71,9 @@ describe('the evidence a draft links', () => {
   it.each(['ftp://example.org/study', 'git+https://example.org/study', 'httpx://example.org', 'javascript:alert(1)'])(
     'refuses a link that is not http or https: %s',
     (link) => {
-      expect(refusal({ evidence: [link] })).toEqual(['evidence.0: must be an http or https link']);
+      expect(refusal({ evidence: [link] })).toEqual([
+        'evidence.0: Enter a web address starting with https:// or http://.',
+      ]);
     },
   );
 });

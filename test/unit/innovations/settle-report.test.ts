@@ -11,6 +11,15 @@ import { rejected } from '../../support/thrown.ts';
 import { reportedAt, settleWorld, windowDays } from './settle-world.ts';
 
 const as = (personId: string) => ({ personId });
+/** A credit policy as a passed proposal stores it: version `version`, `defaultCredit` for every account. */
+const voted = (version: number, defaultCredit: bigint) => ({
+  version,
+  defaultCredit,
+  tiers: [],
+  proposalId: `prop-${version}`,
+  enactedAt: '2026-03-01T09:00:00.000Z',
+  logIndex: version,
+});
 const entries = (world: Awaited<ReturnType<typeof settleWorld>>, accountId: AccountId) =>
   everyItem((request) => world.ledger.entriesPage(accountId, request));
 const balances = async (world: Awaited<ReturnType<typeof settleWorld>>) =>
@@ -230,6 +239,34 @@ describe('what can be settled', () => {
     await expect(settleReport(world.deps, as('bram'), 'rec', id)).rejects.toThrow(CreditLimitError);
   });
 
+  it('lets a syndicate without a grant settle down to the voted policy’s default and not one unit further', async () => {
+    const world = await settleWorld();
+    world.ledger.setPolicy(voted(1, 500n));
+    const within = await world.report(1000n, { status: 'confirmed' });
+    await settleReport(world.deps, as('bram'), 'rec', within);
+    expect((await balances(world))['syndicate:mill']).toBe(-500n);
+    const past = await world.report(2n, { status: 'confirmed' });
+    const error = await rejected(() => settleReport(world.deps, as('bram'), 'rec', past), CreditLimitError);
+    expect(error).toMatchObject({ accountId: 'syndicate:mill', limit: -500n });
+  });
+
+  it('plans again when the policy changes between its reads and its write, and checks the new one', async () => {
+    const world = await settleWorld();
+    world.ledger.setPolicy(voted(1, 5000n));
+    const id = await world.report(1000n, { status: 'confirmed' });
+    const read = world.ledger.creditPolicy;
+    let reads = 0;
+    // The policy is lowered to nothing just after the settlement first reads it.
+    world.ledger.creditPolicy = async () => {
+      const seen = await read();
+      if (++reads === 1) world.ledger.setPolicy(voted(2, 0n));
+      return seen;
+    };
+    await expect(settleReport(world.deps, as('bram'), 'rec', id)).rejects.toThrow(CreditLimitError);
+    expect((await balances(world))['syndicate:mill'] ?? 0n).toBe(0n);
+    expect((await world.innovations.getReport('rec', id))?.status).toBe('confirmed');
+  });
+
   it('settles down to exactly the granted limit', async () => {
     const world = await settleWorld();
     await world.grant('syndicate:mill', -500n);
@@ -328,13 +365,27 @@ describe('a settlement that loses a race', () => {
       case: 'a syndicate granted credit',
       value: 1000n,
       account: { balance: 0n, creditLimit: -100_000n },
-      payer: { accountId: 'syndicate:mill', total: 500n, floor: -99_500n, limitSeen: -100_000n, seen: 0n },
+      payer: {
+        accountId: 'syndicate:mill',
+        total: 500n,
+        floor: -99_500n,
+        limitSeen: -100_000n,
+        policyVersion: null,
+        seen: 0n,
+      },
     },
     {
       case: 'a syndicate paying from what it holds, with no credit granted',
       value: 1000n,
       account: { balance: 800n },
-      payer: { accountId: 'syndicate:mill', total: 500n, floor: 500n, limitSeen: null, seen: 800n },
+      payer: {
+        accountId: 'syndicate:mill',
+        total: 500n,
+        floor: 500n,
+        limitSeen: null,
+        policyVersion: null,
+        seen: 800n,
+      },
     },
     { case: 'a settlement that moves nothing', value: 1n, account: { balance: 0n }, payer: null },
   ])('tells the store what the payer must still hold for $case', async ({ value, account, payer }) => {

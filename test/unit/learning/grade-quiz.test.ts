@@ -100,7 +100,7 @@ describe('grading an attempt', () => {
     const asked = questions(3);
     const sent = answers(asked, 3).map((answer, index) => (index === 1 ? { ...answer, option } : answer));
     expect(issuesOf(() => gradeQuiz(asked, 0.5, sent))).toEqual([
-      { field: 'body.answers.1.option', message: 'must be an option number from 0 to 2' },
+      { field: 'body.answers.1.option', message: 'Choose an option number from 0 to 2.' },
     ]);
   });
 

@@ -41,10 +41,10 @@ describe('account ids', () => {
 
   it('says what an account id must look like, naming the field it came from', () => {
     expect(thrown(() => parseAccountId('guild:abc'), ValidationError).issues).toEqual([
-      { field: 'accountId', message: 'must be "person:<id>" or "syndicate:<id>"' },
+      { field: 'accountId', message: 'Name an account as "person:<id>" or "syndicate:<id>".' },
     ]);
     expect(thrown(() => parseAccountId('guild:abc', 'body.to'), ValidationError).issues).toEqual([
-      { field: 'body.to', message: 'must be "person:<id>" or "syndicate:<id>"' },
+      { field: 'body.to', message: 'Name an account as "person:<id>" or "syndicate:<id>".' },
     ]);
     expect(thrown(() => personAccount('a b'), ValidationError).issues[0]?.field).toBe('personId');
     expect(thrown(() => syndicateAccount(''), ValidationError).issues[0]?.field).toBe('syndicateId');
@@ -82,8 +82,8 @@ describe('credit limits', () => {
     const refusal = thrown(() => creditLimits(1n, [['person:ana', 5n]]), ValidationError);
     expect(refusal.message).toBe('Credit limits must be zero or negative.');
     expect(refusal.issues).toEqual([
-      { field: 'defaultLimit', message: 'must be zero or negative' },
-      { field: 'overrides.person:ana', message: 'must be zero or negative' },
+      { field: 'defaultLimit', message: 'Enter 0 or a negative number.' },
+      { field: 'overrides.person:ana', message: 'Enter 0 or a negative number.' },
     ]);
   });
 });

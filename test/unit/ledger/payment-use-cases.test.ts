@@ -249,11 +249,11 @@ describe('what a payment asks the store to write', () => {
     await pay(watched, ada, input('syndicate:taller', 250n));
     expect(writes.map((w) => [w.payer, w.payee])).toEqual([
       [
-        { accountId: 'person:ada', amount: 1250n, floor: -3750n, limitSeen: -5000n, seen: 0n },
+        { accountId: 'person:ada', amount: 1250n, floor: -3750n, limitSeen: -5000n, policyVersion: null, seen: 0n },
         { accountId: 'syndicate:taller', seen: 0n },
       ],
       [
-        { accountId: 'person:ada', amount: 250n, floor: -4750n, limitSeen: -5000n, seen: -1250n },
+        { accountId: 'person:ada', amount: 250n, floor: -4750n, limitSeen: -5000n, policyVersion: null, seen: -1250n },
         { accountId: 'syndicate:taller', seen: 1250n },
       ],
     ]);

@@ -91,7 +91,7 @@ describe('planSettlement', () => {
       () => planSettlement({ syndicate: ana, value: 10n, inventors: equalShares([ben]), balances: new Map(), limits }),
       ValidationError,
     );
-    expect(error.issues).toEqual([{ field: 'syndicate', message: 'must be a syndicate account' }]);
+    expect(error.issues).toEqual([{ field: 'syndicate', message: 'Name a syndicate account.' }]);
   });
 
   it('moves exactly the inventors’ half out of the syndicate and keeps the ledger summing to zero', () => {

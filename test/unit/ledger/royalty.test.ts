@@ -31,7 +31,7 @@ describe('royaltySplit', () => {
   it.each([-1n, -2n, -1001n])('refuses a negative value (%s), naming the value rather than a half of it', (value) => {
     const error = thrown(() => royaltySplit(value, inventors), ValidationError);
     expect(error.message).toBe('The royalty cannot be split.');
-    expect(error.issues).toEqual([{ field: 'value', message: 'must be zero or more' }]);
+    expect(error.issues).toEqual([{ field: 'value', message: 'Enter 0 or more.' }]);
   });
 
   it('names the inventors in errors about their shares', () => {

@@ -121,12 +121,12 @@ describe('splitByShares', () => {
     );
     expect(error.message).toBe('The shares cannot split this amount.');
     expect(error.issues).toEqual([
-      { field: 'total', message: 'must be zero or more' },
-      { field: 'shares[0].basisPoints', message: 'must be an integer from 0 to 10000' },
+      { field: 'total', message: 'Enter 0 or more.' },
+      { field: 'shares[0].basisPoints', message: 'Enter a whole number from 0 to 10000.' },
       { field: 'shares[1].id', message: 'repeats the holder "a"' },
     ]);
-    expect(shareIssues([])).toEqual([{ field: 'shares', message: 'must name at least one holder' }]);
-    expect(shareIssues([], 'inventors')).toEqual([{ field: 'inventors', message: 'must name at least one holder' }]);
+    expect(shareIssues([])).toEqual([{ field: 'shares', message: 'Name at least one holder.' }]);
+    expect(shareIssues([], 'inventors')).toEqual([{ field: 'inventors', message: 'Name at least one holder.' }]);
   });
 
   it('rounds up only holders whose remainder is at least that of every holder it rounds down', () => {
@@ -228,7 +228,7 @@ describe('equalShares', () => {
   });
 
   it.each([
-    { case: 'no holders', ids: [], issues: [{ field: 'ids', message: 'must name at least one holder' }] },
+    { case: 'no holders', ids: [], issues: [{ field: 'ids', message: 'Name at least one holder.' }] },
     {
       case: 'a holder named twice',
       ids: ['a', 'b', 'a'],

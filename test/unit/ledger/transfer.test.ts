@@ -163,17 +163,17 @@ describe('applyTransfers', () => {
     {
       case: 'a zero amount',
       transfer: { from: ana, to: ben, amount: 0n },
-      issue: { field: 'transfers[0].amount', message: 'must be more than zero' },
+      issue: { field: 'transfers[0].amount', message: 'Enter more than 0.' },
     },
     {
       case: 'a negative amount',
       transfer: { from: ana, to: ben, amount: -5n },
-      issue: { field: 'transfers[0].amount', message: 'must be more than zero' },
+      issue: { field: 'transfers[0].amount', message: 'Enter more than 0.' },
     },
     {
       case: 'a transfer to the paying account',
       transfer: { from: ana, to: ana, amount: 5n },
-      issue: { field: 'transfers[0].to', message: 'must differ from the paying account' },
+      issue: { field: 'transfers[0].to', message: 'Choose an account other than the paying one.' },
     },
   ])('refuses $case as malformed, saying what is wrong', ({ transfer, issue }) => {
     const error = thrown(() => applyTransfers(new Map(), [transfer], limits), ValidationError);

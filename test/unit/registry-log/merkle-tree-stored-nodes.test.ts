@@ -68,7 +68,7 @@ describe('a subtree read through stored nodes', () => {
         }),
       ValidationError,
     );
-    expect(error.issues).toEqual([{ field: 'range', message: 'must be whole numbers with 0 ≤ start ≤ end' }]);
+    expect(error.issues).toEqual([{ field: 'range', message: 'Give whole numbers with 0 ≤ start ≤ end.' }]);
     expect(reads).toBe(0);
   });
 

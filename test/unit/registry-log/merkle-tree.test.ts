@@ -50,27 +50,27 @@ describe('building trees and proofs', () => {
   });
 
   it.each([
-    { leafIndex: -1, treeSize: 4, issue: { field: 'leafIndex', message: 'must be an integer from 0 to 3' } },
-    { leafIndex: 4, treeSize: 4, issue: { field: 'leafIndex', message: 'must be an integer from 0 to 3' } },
-    { leafIndex: 1.5, treeSize: 4, issue: { field: 'leafIndex', message: 'must be an integer from 0 to 3' } },
-    { leafIndex: 0, treeSize: 0, issue: { field: 'leafIndex', message: 'cannot name a leaf of an empty tree' } },
-    { leafIndex: 0, treeSize: -1, issue: { field: 'treeSize', message: 'must be a non-negative integer' } },
-    { leafIndex: 0, treeSize: 2.5, issue: { field: 'treeSize', message: 'must be a non-negative integer' } },
+    { leafIndex: -1, treeSize: 4, issue: { field: 'leafIndex', message: 'Enter a whole number from 0 to 3.' } },
+    { leafIndex: 4, treeSize: 4, issue: { field: 'leafIndex', message: 'Enter a whole number from 0 to 3.' } },
+    { leafIndex: 1.5, treeSize: 4, issue: { field: 'leafIndex', message: 'Enter a whole number from 0 to 3.' } },
+    { leafIndex: 0, treeSize: 0, issue: { field: 'leafIndex', message: 'There is no leaf in an empty tree.' } },
+    { leafIndex: 0, treeSize: -1, issue: { field: 'treeSize', message: 'Enter a whole number, 0 or more.' } },
+    { leafIndex: 0, treeSize: 2.5, issue: { field: 'treeSize', message: 'Enter a whole number, 0 or more.' } },
   ])('refuses an inclusion proof for leaf $leafIndex of $treeSize, saying why', ({ leafIndex, treeSize, issue }) => {
     expect(thrown(() => inclusionProof(leafIndex, treeSize, getLeafHash), ValidationError).issues).toEqual([issue]);
   });
 
   it.each([
-    { oldSize: 5, newSize: 4, issue: { field: 'oldSize', message: 'must be an integer from 0 to 4' } },
-    { oldSize: -1, newSize: 4, issue: { field: 'oldSize', message: 'must be an integer from 0 to 4' } },
-    { oldSize: 1, newSize: Number.NaN, issue: { field: 'newSize', message: 'must be a non-negative integer' } },
+    { oldSize: 5, newSize: 4, issue: { field: 'oldSize', message: 'Enter a whole number from 0 to 4.' } },
+    { oldSize: -1, newSize: 4, issue: { field: 'oldSize', message: 'Enter a whole number from 0 to 4.' } },
+    { oldSize: 1, newSize: Number.NaN, issue: { field: 'newSize', message: 'Enter a whole number, 0 or more.' } },
   ])('refuses a consistency proof from $oldSize to $newSize, saying why', ({ oldSize, newSize, issue }) => {
     expect(thrown(() => consistencyProof(oldSize, newSize, getLeafHash), ValidationError).issues).toEqual([issue]);
   });
 
   it.each([-1, 0.5, Number.POSITIVE_INFINITY])('refuses the root of a tree of %d leaves, naming its size', (size) => {
     expect(thrown(() => rootFromSource(size, getLeafHash), ValidationError).issues).toEqual([
-      { field: 'treeSize', message: 'must be a non-negative integer' },
+      { field: 'treeSize', message: 'Enter a whole number, 0 or more.' },
     ]);
   });
 

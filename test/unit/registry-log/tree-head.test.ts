@@ -50,17 +50,17 @@ describe('serialiseTreeHead', () => {
     expect(encoded.size).toBe(variants.length);
   });
 
-  const rootIssue = { field: 'rootHash', message: 'must be 32 bytes in standard base64' };
+  const rootIssue = { field: 'rootHash', message: 'Give 32 bytes in standard base64.' };
   it.each([
     {
       case: 'a negative size',
       change: { treeSize: -1 },
-      issue: { field: 'treeSize', message: 'must be a non-negative integer' },
+      issue: { field: 'treeSize', message: 'Enter a whole number, 0 or more.' },
     },
     {
       case: 'a fractional timestamp',
       change: { timestamp: 1.5 },
-      issue: { field: 'timestamp', message: 'must be a non-negative integer' },
+      issue: { field: 'timestamp', message: 'Enter a whole number, 0 or more.' },
     },
     { case: 'a root of 31 bytes', change: { rootHash: `${'A'.repeat(42)}==` }, issue: rootIssue },
     { case: 'a root that is not base64', change: { rootHash: '***' }, issue: rootIssue },

@@ -3,7 +3,8 @@
 // 100 syndicates sees the first 100 here (the API takes any of them).
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
-import { agreedDefaultLimit, isAccountId } from '#domain/ledger/account.ts';
+import { accountLimit } from '#domain/innovations/ledger-use-cases.ts';
+import { isAccountId } from '#domain/ledger/account.ts';
 import { accountNames } from '../../innovations/_lib/names.ts';
 
 export async function ownAccounts(services: Services, identity: Identity) {
@@ -20,6 +21,14 @@ export async function ownAccounts(services: Services, identity: Identity) {
 /** An account's balance and limit, with its name, for a refusal past the limit. */
 export async function payerState(services: Services, accountId: string, name: string) {
   if (!isAccountId(accountId)) return undefined;
-  const state = (await services.ledger.getAccounts([accountId])).get(accountId);
-  return { balance: state?.balance ?? 0n, limit: state?.creditLimit ?? agreedDefaultLimit, name };
+  const [accounts, policy] = await Promise.all([
+    services.ledger.getAccounts([accountId]),
+    services.ledger.creditPolicy(),
+  ]);
+  // The limit the refused payment checked: the same rule as movePayment's.
+  return {
+    balance: accounts.get(accountId)?.balance ?? 0n,
+    limit: accountLimit(accounts.get(accountId), policy, services.now()),
+    name,
+  };
 }
