@@ -1,15 +1,20 @@
 // `node bench/economy-read.ts`: the economy's read in process, without HTTP, beside a raw GetItem of its
 // summary, on DynamoDB Local. The read's cost depends on the months it fetches, not on the lines
 // counted into them, so the months are filled at their largest: a year of days, every day every trade
-// paid (a line count only ever adds into these attributes). Prints p50 and p99 over sequential calls,
+// paid (a line count only ever adds into these attributes); each month's totals are written with its days. Prints p50 and p99 over sequential calls,
 // and the store requests and items each read makes (bench/store-calls.ts).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { economyItems } from '#adapters/dynamodb/economy-items.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { getItems } from '#adapters/dynamodb/items.ts';
-import { economyMonthKeys, economySummaryKeys, ledgerTotalsKeys } from '#adapters/dynamodb/keys.ts';
-import { monthsOf } from '#adapters/dynamodb/economy-items.ts';
+import {
+  economyMonthKeys,
+  economyMonthTotalKeys,
+  economySummaryKeys,
+  ledgerTotalsKeys,
+} from '#adapters/dynamodb/keys.ts';
+import { monthsOf, wholeMonths } from '#domain/ledger/economy-months.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { otherTrade } from '#domain/ledger/economy.ts';
 import { periodOf, utcDay } from '#domain/ledger/economy-figures.ts';
@@ -66,10 +71,20 @@ await time('raw GetItem (economy summary)', () =>
 );
 await time('economy read, 30 days', () => economyReport({ economy, now: () => now }, 30));
 await time('economy read, a year', () => economyReport({ economy, now: () => now }, 366));
-// The floor under the year's read: the same BatchGetItem, raw, and the repository's read without the figures.
+// The floor under the year's read: the same BatchGetItem (whole months' totals, edge months' days), raw,
+// and the repository's read without the figures.
 const year = periodOf(now, 366);
-const keys = [economySummaryKeys, ledgerTotalsKeys, ...monthsOf(year.from, year.to).map(economyMonthKeys)];
+const whole = wholeMonths(year.from, year.to);
+const monthKeys = monthsOf(year.from, year.to).map((m) =>
+  whole.includes(m) ? economyMonthTotalKeys(m) : economyMonthKeys(m),
+);
+const keys = [economySummaryKeys, ledgerTotalsKeys, ...monthKeys];
 await time('raw BatchGetItem of a year’s items', () => getItems(client, 'guildhall', keys));
-await time('repository read of a year (no figures)', () => economy.read(year.from, year.to));
+await time('repository read of a year (no figures)', () => economy.read(year.from, year.to, whole));
+// What a year read before months kept totals: its 13 months of days, raw, in the same run and load.
+const allDays = [economySummaryKeys, ledgerTotalsKeys, ...monthsOf(year.from, year.to).map(economyMonthKeys)];
+await time('raw BatchGetItem of a year as 13 months of days (before totals)', () =>
+  getItems(client, 'guildhall', allDays),
+);
 client.destroy();
 await local.stop();

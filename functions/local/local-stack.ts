@@ -166,6 +166,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const { countStoredItems } = await import('#app/stream-economy.ts');
       // Days an older start kept an item each, into their months (once each; none left, one empty query).
       await foldEconomyDays(logClient, tableName);
+      // Each month's totals, for months an older start counted before totals were kept (once each).
+      const { buildEconomyMonthTotals } = await import('#adapters/dynamodb/economy-month-totals.ts');
+      await buildEconomyMonthTotals(logClient, tableName);
       const economy = await backfillEconomy(logClient, tableName, countStoredItems(services));
       if (!economy.doneAlready) progress(`economy: ${economy.accounts} accounts’ lines counted`);
     } finally {

@@ -64,6 +64,22 @@ describe('the economy page', () => {
     expect(csvUrl).toBe('/api/economy?days=7&format=csv');
     const csv = await (await fetch(`${baseUrl}${csvUrl}`)).text();
     expect(csv.split('\r\n')[0]).toBe('figure,key,value');
+
+    // A year is shown month by month (its whole months read as their totals), 13 months it touches.
+    await page.getByLabel('Period').selectOption('365');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(/\/economy\/\?days=365$/);
+    await expect(page.getByRole('heading', { name: 'Day by day' }).count()).resolves.toBe(0);
+    const months = page.getByRole('table', { name: /Each month of the period/ }).locator('tbody tr');
+    await expect(months.count()).resolves.toBeGreaterThanOrEqual(12);
+    const movements = (await months.locator('td:nth-child(3)').allTextContents()).map(Number);
+    await expect(page.locator('dt:text-is("Payments and settlements in the period") + dd').textContent()).resolves.toBe(
+      String(movements.reduce((sum, n) => sum + n, 0)),
+    );
+    const overflowYear = await page.evaluate(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+    );
+    expect(overflowYear).toBe(0);
     await context.close();
   });
 });

@@ -5,7 +5,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { foldEconomyDays } from '#adapters/dynamodb/economy-day-fold.ts';
-import { monthsOf } from '#adapters/dynamodb/economy-items.ts';
+import { monthsOf } from '#domain/ledger/economy-months.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { economyLegacyDayKeys } from '#adapters/dynamodb/keys.ts';
 import { tradeIds } from '#domain/content/commons.ts';
@@ -58,7 +58,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-const months = async () =>
+/** The months stored as items of a type: a month's days (`economy-month`) or its totals. */
+const stored = async (type: 'economy-month' | 'economy-month-total') =>
   (
     await client.send(
       new QueryCommand({
@@ -67,10 +68,12 @@ const months = async () =>
         ExpressionAttributeValues: { ':pk': 'ECONOMY', ':month': 'MONTH#' },
       }),
     )
-  ).Items?.map((item) => String(item.month)) ?? [];
+  ).Items?.filter((item) => item.type === type).map((item) => String(item.month)) ?? [];
+const months = () => stored('economy-month');
+const totals = () => stored('economy-month-total');
 
 describe('the economy’s days in the table', () => {
-  it('read a whole year, 13 months of days, as counted, in one request whatever the period', async () => {
+  it('read a whole year, its whole months’ totals and its edge months’ days, as counted, in one request whatever the period', async () => {
     for (const days of [366, 30, 1]) {
       requests = 0;
       const report = await economyReport({ economy: economy(), now }, days);
@@ -89,6 +92,7 @@ describe('the economy’s days in the table', () => {
     expect(await pruneEconomy({ economy: economy(), now })).toBe(2);
     // The 13 months a year from 15 March 2025 touches (the unit tests name them one by one).
     expect((await months()).sort()).toEqual(monthsOf('2025-03-15', '2026-03-15'));
+    expect((await totals()).sort()).toEqual(monthsOf('2025-03-15', '2026-03-15'));
     expect(await economyReport({ economy: economy(), now }, 366)).toEqual(before);
     expect(await pruneEconomy({ economy: economy(), now })).toBe(0);
   });

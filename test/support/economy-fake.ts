@@ -4,6 +4,7 @@
 import { ConflictError } from '#domain/errors.ts';
 import type { AccountFigures, CountedLine, EconomyChange } from '#domain/ledger/economy.ts';
 import type { EconomyDay, EconomySummary } from '#domain/ledger/economy-figures.ts';
+import { addCounts, emptyCounts, monthOf } from '#domain/ledger/economy-months.ts';
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 
 export interface FakeEconomy extends EconomyRepository {
@@ -64,9 +65,15 @@ export function fakeEconomy(sumOfBalances = 0n): FakeEconomy {
       }
       return true;
     },
-    async read(from, to) {
-      const days = [...store.days.values()].filter((d) => d.day >= from && d.day <= to);
-      return { summary: store.summary, days, sumOfBalances };
+    // As the table does: the whole months' totals (the sum of their days), the other months' days.
+    async read(from, to, whole) {
+      const inPeriod = [...store.days.values()].filter((d) => d.day >= from && d.day <= to);
+      const days = inPeriod.filter((d) => !whole.includes(monthOf(d.day)));
+      const months = whole.map((month) => ({
+        month,
+        ...inPeriod.filter((d) => monthOf(d.day) === month).reduce((sum, d) => addCounts(sum, d), emptyCounts()),
+      }));
+      return { summary: store.summary, days, months, sumOfBalances };
     },
     // As the table does: whole months, once every day of theirs is before `earliest`.
     async prune(earliest) {

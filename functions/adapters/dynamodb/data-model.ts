@@ -379,6 +379,14 @@ export const entities = {
     notes:
       'At most 17 numbers a day (12 trades and “other”), about 21.5 KB for 31 days: each count rewrites the item, which DynamoDB charges by size, and a year in one item would be ~253 KB (economy-items.ts). Months wholly older than the longest period (366 days) are pruned by the daily sweep.',
   })),
+  'economy-month-total': entity(() => ({
+    about:
+      'One UTC month’s totals: the sum of its days’ figures (`movements`, `volume`, `realValue`, `lastActive`, `trade_<trade>`), counted in the same transaction as the days; `built` when the backfill made it from the days.',
+    keys: k.economyMonthTotalKeys(v('month')),
+    foundBy: ['month'],
+    notes:
+      'At most 17 numbers, under 800 bytes: a period longer than a month reads the months it covers whole as these (economy-months.ts), so a year reads 11 or 12 of them and at most two months of days.',
+  })),
   'economy-day': entity(() => ({
     about:
       'One UTC day of the economy as the figures’ first version kept it; the economy backfill moves each into its month (economy-day-fold.ts) and nothing writes one any more.',
@@ -1769,20 +1777,20 @@ export const accessPatterns = {
     usedBy: ['stream: economy', 'job: economy backfill'],
   })),
   'economy-count': pattern(() => ({
-    entity: ['economy-line-mark', 'economy-account', 'economy-summary', 'economy-month'],
-    does: 'Counts one line: its mark once, the account’s figures over their revision, the summary’s and its days’ months’ increments.',
+    entity: ['economy-line-mark', 'economy-account', 'economy-summary', 'economy-month', 'economy-month-total'],
+    does: 'Counts one line: its mark once, the account’s figures over their revision, the summary’s and its days’ months’ increments, and those months’ totals.',
     operation: 'TransactWriteItems',
     key: k.economyLineMarkKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
     reads: 'writes',
     usedBy: ['stream: economy', 'job: economy backfill'],
     partition: {
       single:
-        'the summary and the day’s month are one item each, written once per counted line (the month at up to ~17 write units, its size); lines come from payments and settlements, which the registry log’s head holds to a few dozen a second, under an item’s 1,000 write units a second',
+        'the summary, the day’s month and its totals are one item each, written once per counted line (the month at up to ~17 write units, its size); lines come from payments and settlements, which the registry log’s head holds to a few dozen a second, under an item’s 1,000 write units a second',
     },
   })),
   'economy-period': pattern(() => ({
-    entity: ['economy-summary', 'ledger-totals', 'economy-month'],
-    does: 'The economy’s summary, the ledger’s totals and the months of a period (at most 13 for a year), in one BatchGetItem.',
+    entity: ['economy-summary', 'ledger-totals', 'economy-month', 'economy-month-total'],
+    does: 'The economy’s summary, the ledger’s totals and the months of a period (at most 13 for a year: the totals of those it covers whole, the days of the others), in one BatchGetItem.',
     operation: 'BatchGetItem',
     key: k.economyMonthKeys(v('month')),
     reads: 'items by key',
@@ -1794,8 +1802,8 @@ export const accessPatterns = {
     },
   })),
   'economy-prune': pattern(() => ({
-    entity: 'economy-month',
-    does: 'The months wholly before the longest period a reader may ask (366 days), deleted once a day.',
+    entity: ['economy-month', 'economy-month-total'],
+    does: 'The months (days and totals) wholly before the longest period a reader may ask (366 days), deleted once a day.',
     operation: 'Query',
     key: k.economyMonthsThrough(v('month')),
     reads: 'a bounded set',
@@ -1804,6 +1812,16 @@ export const accessPatterns = {
     partition: {
       single: 'one query a day of a few keys, beside the counts’ writes',
     },
+  })),
+  'economy-months': pattern(() => ({
+    entity: ['economy-month', 'economy-month-total'],
+    does: 'Every stored month’s days and totals, for the backfill to build the totals a month lacks.',
+    operation: 'Query',
+    key: k.economyMonths,
+    reads: 'a bounded set',
+    bound: 'the months a year’s period reaches (at most 14 with their totals, 28 items): the sweep prunes the rest',
+    usedBy: ['job: economy backfill'],
+    partition: { single: 'a job run by hand, a few dozen items at most' },
   })),
   'economy-legacy-days': pattern(() => ({
     entity: 'economy-day',

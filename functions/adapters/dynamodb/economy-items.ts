@@ -1,6 +1,9 @@
 // The economy's items, built and read back purely (economy-repository.ts only sends them). A month's
 // days are flat attributes of one item a month, `d<DD>_<figure>` (`d06_volume`, `d06_trade_care`), so
-// each count is one ADD into its month and a year's read is one BatchGetItem of at most 13 months.
+// each count is one ADD into its month. Each month also has a small item of its totals (the sum of
+// its days, 17 numbers at most), added to in the same transaction: a period longer than a month reads
+// the months it covers whole as totals and only its edge months' days (domain/ledger/economy-months.ts),
+// so a year's read carries ~11 totals and two months of days instead of 13 months of days.
 //
 // Why a month, not one item for the whole year: every count rewrites the item it adds to, and DynamoDB
 // charges a write by the item's size (a unit per KB) and caps an item at 400 KB. A day holds at most 17
@@ -11,16 +14,23 @@
 // stays far below it with any likely list.
 import type { AccountFigures, CountedLine, DayDelta, EconomyChange, SummaryDelta } from '#domain/ledger/economy.ts';
 import type { EconomyDay, EconomySummary } from '#domain/ledger/economy-figures.ts';
+import { addCounts, type EconomyMonth, emptyCounts, monthOf } from '#domain/ledger/economy-months.ts';
 import { big } from './innovation-items.ts';
 import type { Item } from './items.ts';
 import type { TransactItem } from './ledger-items.ts';
-import { economyAccountKeys, economyLineMarkKeys, economyMonthKeys, economySummaryKeys } from './keys.ts';
+import {
+  economyAccountKeys,
+  economyLineMarkKeys,
+  economyMonthKeys,
+  economyMonthTotalKeys,
+  economySummaryKeys,
+} from './keys.ts';
 
 const bucketPrefix = 'bucket';
+const tradePrefix = 'trade_';
 /** A day's figure in its month's item: `d06_movements`; a trade's volume `d06_trade_care`. */
 const dayFigure = /^d(\d\d)_(movements|volume|realValue|lastActive|trade_(.+))$/;
 export const dayAttribute = (day: string, figure: string) => `d${day.slice(8, 10)}_${figure}`;
-export const monthOf = (day: string) => day.slice(0, 7);
 
 /** `ADD name :value` for each non-zero increment, with its placeholders. */
 function adds(increments: Array<[string, number | bigint]>) {
@@ -43,41 +53,65 @@ function summaryUpdate(tableName: string, delta: SummaryDelta): TransactItem | u
   return update && { Update: { TableName: tableName, Key: economySummaryKeys, ...update } };
 }
 
-const dayIncrements = (day: string, delta: DayDelta): Array<[string, number | bigint]> => [
-  [dayAttribute(day, 'movements'), delta.movements],
-  [dayAttribute(day, 'volume'), delta.volume],
-  [dayAttribute(day, 'realValue'), delta.realValue],
-  [dayAttribute(day, 'lastActive'), delta.lastActive],
-  ...Object.entries(delta.trades).map(([trade, volume]): [string, bigint] => [
-    dayAttribute(day, `trade_${trade}`),
-    volume,
-  ]),
+/** `ADD` updates of one item, keeping its month and type: the days' item, or the totals'. */
+function monthItemUpdate(
+  tableName: string,
+  key: { pk: string; sk: string },
+  type: string,
+  month: string,
+  increments: Array<[string, number | bigint]>,
+): TransactItem | undefined {
+  const update = adds(increments);
+  if (!update) return undefined;
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      ...update,
+      UpdateExpression: `SET #month = :month, #type = :type ${update.UpdateExpression}`,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#month': 'month', '#type': 'type' },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':month': month, ':type': type },
+    },
+  };
+}
+
+/** A day's or a month's figures under their names (`d06_volume` in a month's days, `volume` in its totals). */
+const countIncrements = (name: (figure: string) => string, delta: DayDelta): Array<[string, number | bigint]> => [
+  [name('movements'), delta.movements],
+  [name('volume'), delta.volume],
+  [name('realValue'), delta.realValue],
+  [name('lastActive'), delta.lastActive],
+  ...Object.entries(delta.trades).map(([trade, volume]): [string, bigint] => [name(`trade_${trade}`), volume]),
 ];
 
 /**
- * One update a month: a change's days (the line's and the account's previous active day) may share a
- * month, and a transaction may touch an item only once.
+ * Two updates a month: its days and its totals, in the same transaction as the line's marker, so both
+ * count a line once and the totals are always the sum of the days. A change's days (the line's and the
+ * account's previous active day) may share a month, and a transaction may touch an item only once. The
+ * days' item counts its writes (`counts`), so the backfill can build totals from a month it read as is.
  */
 export function monthUpdates(tableName: string, days: Record<string, DayDelta>): TransactItem[] {
-  const months = new Map<string, Array<[string, number | bigint]>>();
+  const months = new Map<string, Array<[string, DayDelta]>>();
   for (const [day, delta] of Object.entries(days)) {
-    months.set(monthOf(day), [...(months.get(monthOf(day)) ?? []), ...dayIncrements(day, delta)]);
+    months.set(monthOf(day), [...(months.get(monthOf(day)) ?? []), [day, delta]]);
   }
-  return [...months].flatMap(([month, increments]) => {
-    const update = adds(increments);
-    if (!update) return [];
+  return [...months].flatMap(([month, deltas]) => {
+    const dayIncrements = deltas.flatMap(([day, delta]) => countIncrements((f) => dayAttribute(day, f), delta));
+    const total = deltas.reduce((sum, [, delta]) => addCounts(sum, delta), emptyCounts());
+    const counted = dayIncrements.some(([, value]) => value !== 0 && value !== 0n);
     return [
-      {
-        Update: {
-          TableName: tableName,
-          Key: economyMonthKeys(month),
-          ...update,
-          UpdateExpression: `SET #month = :month, #type = :type ${update.UpdateExpression}`,
-          ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#month': 'month', '#type': 'type' },
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':month': month, ':type': 'economy-month' },
-        },
-      },
-    ];
+      monthItemUpdate(tableName, economyMonthKeys(month), 'economy-month', month, [
+        ...dayIncrements,
+        ['counts', counted ? 1 : 0],
+      ]),
+      monthItemUpdate(
+        tableName,
+        economyMonthTotalKeys(month),
+        'economy-month-total',
+        month,
+        countIncrements((f) => f, total),
+      ),
+    ].filter((item): item is TransactItem => item !== undefined);
   });
 }
 
@@ -121,23 +155,6 @@ export function economyItems(
   ].filter((item): item is TransactItem => item !== undefined);
 }
 
-/** The months (YYYY-MM) from the one of `from` to the one of `to`, both included: at most 13 for a year. */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  for (let at = monthOf(from); at <= monthOf(to); at = `${year}-${String(month).padStart(2, '0')}`) {
-    months.push(at);
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  }
-  return months;
-}
-
-/** The month before `month` (YYYY-MM). */
-export function monthBefore(month: string): string {
-  const [year, number] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  return number === 1 ? `${year - 1}-12` : `${year}-${String(number - 1).padStart(2, '0')}`;
-}
-
 const count = (value: unknown) => (value === undefined ? 0 : Number(value));
 
 export function toSummary(item: Item | undefined): EconomySummary {
@@ -169,4 +186,19 @@ export function toDays(item: Item): EconomyDay[] {
     days.set(day, stored);
   }
   return [...days.values()];
+}
+
+/** A month's totals as stored (a figure it lacks is zero). */
+export function toMonth(item: Item): EconomyMonth {
+  const month: EconomyMonth = { month: String(item.month), ...emptyCounts() };
+  for (const [name, value] of Object.entries(item)) {
+    if (name.startsWith(tradePrefix)) month.trades[name.slice(tradePrefix.length)] = big(value);
+  }
+  return {
+    ...month,
+    movements: count(item.movements),
+    volume: item.volume === undefined ? 0n : big(item.volume),
+    realValue: item.realValue === undefined ? 0n : big(item.realValue),
+    lastActive: count(item.lastActive),
+  };
 }

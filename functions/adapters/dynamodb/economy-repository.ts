@@ -2,12 +2,14 @@
 // items; this only sends). A count is one transaction: the line's marker (once), the account's figures
 // over the revision read, the summary's and the day's month's increments, so a line delivered twice, or
 // two lines of one account racing, count once. A period's read is one BatchGetItem, whatever its length.
+// (A month's totals are counted with its days: economy-items.ts.)
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { AccountFigures } from '#domain/ledger/economy.ts';
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import { batchWriteAll } from './bulk.ts';
-import { economyItems, monthBefore, monthOf, monthsOf, toDays, toSummary } from './economy-items.ts';
+import { monthBefore, monthOf, monthsOf } from '#domain/ledger/economy-months.ts';
+import { economyItems, toDays, toMonth, toSummary } from './economy-items.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { big, transact } from './innovation-items.ts';
 import { fromItem, getItem, getItems, type Item, itemKey } from './items.ts';
@@ -15,6 +17,7 @@ import {
   economyAccountKeys,
   economyMonthKeys,
   economyMonthsThrough,
+  economyMonthTotalKeys,
   economySummaryKeys,
   ledgerTotalsKeys,
 } from './keys.ts';
@@ -51,25 +54,31 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
     },
 
     // Access pattern `economy-period`: the summary, the ledger's totals and the period's months (at
-    // most 13 for a year), one BatchGetItem.
-    async read(from, to) {
-      const months = monthsOf(from, to).map(economyMonthKeys);
-      const found = await getItems(client, tableName, [economySummaryKeys, ledgerTotalsKeys, ...months]);
+    // most 13 for a year: the whole ones' totals, the others' days), one BatchGetItem.
+    async read(from, to, whole) {
+      const months = monthsOf(from, to);
+      const dayKeys = months.filter((month) => !whole.includes(month)).map(economyMonthKeys);
+      const totalKeys = months.filter((month) => whole.includes(month)).map(economyMonthTotalKeys);
+      const keys = [economySummaryKeys, ledgerTotalsKeys, ...dayKeys, ...totalKeys];
+      const found = await getItems(client, tableName, keys);
+      const stored = (list: Array<{ pk: string; sk: string }>) =>
+        list.flatMap((key): Item[] => {
+          const item = found.get(itemKey(key));
+          return item ? [item] : [];
+        });
       const totals = found.get(itemKey(ledgerTotalsKeys));
       return {
         summary: toSummary(found.get(itemKey(economySummaryKeys))),
-        days: months
-          .flatMap((key) => {
-            const month = found.get(itemKey(key));
-            return month ? toDays(month) : [];
-          })
+        days: stored(dayKeys)
+          .flatMap(toDays)
           .filter((day) => day.day >= from && day.day <= to),
+        months: stored(totalKeys).map(toMonth),
         sumOfBalances: totals?.sum === undefined ? 0n : big(totals.sum),
       };
     },
 
     // Access pattern `economy-prune`: the months wholly before `earliest` (usually none, or last year's
-    // one), deleted; an old account's return may add a stray `lastActive` back to one, deleted next time.
+    // one), their days and totals, deleted; an old account's return may add a stray `lastActive` back to one, deleted next time.
     async prune(earliest) {
       const range = economyMonthsThrough(monthBefore(monthOf(earliest)));
       let pruned = 0;
@@ -81,7 +90,8 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
               TableName: tableName,
               KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
               ExpressionAttributeValues: { ':pk': range.pk, ':from': range.from, ':to': range.to },
-              ProjectionExpression: 'pk, sk',
+              ProjectionExpression: 'pk, sk, #type',
+              ExpressionAttributeNames: { '#type': 'type' },
               Limit: 25,
               ExclusiveStartKey: start,
             }),
@@ -92,7 +102,8 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
           const deletes = keys.map((key) => ({ DeleteRequest: { Key: { pk: key.pk, sk: key.sk } } }));
           await batchWriteAll(client, tableName, deletes, 1);
         }
-        pruned += keys.length;
+        // A month's days and its totals go together; a month counts once.
+        pruned += keys.filter((key) => key.type === 'economy-month').length;
         start = page.LastEvaluatedKey;
       } while (start);
       return pruned;

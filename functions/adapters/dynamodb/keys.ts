@@ -387,19 +387,26 @@ export const ledgerEntryKeys = (accountId: string, at: string, sourceId: string,
 
 /**
  * The economy's figures (domain/ledger/economy.ts), kept from the stream: one partition holding the
- * summary and an item a month (its days as attributes: adapters/dynamodb/economy-items.ts), so a period
- * of up to a year is one BatchGetItem of at most 13 months with the summary; every counted line and
+ * summary, an item a month (its days as attributes: adapters/dynamodb/economy-items.ts) and one of each
+ * month's totals, so a period of up to a year is one BatchGetItem of at most 13 months with the summary; every counted line and
  * every account's figures are their own partition, so no list ever reads them.
  */
 export const economySummaryKeys = { pk: 'ECONOMY', sk: 'SUMMARY' } as const;
 /** One UTC month (YYYY-MM) of the economy's days. */
 export const economyMonthKeys = (month: string) => ({ pk: economySummaryKeys.pk, sk: `MONTH#${month}` });
-/** The months up to `through` (included), oldest first: the prune's range (`MONTH#` sorts after `BACKFILL`). */
+/** One UTC month's totals (the sum of its days): what a longer period reads of a month it covers whole. */
+export const economyMonthTotalKeys = (month: string) => ({ pk: economySummaryKeys.pk, sk: `MONTH#${month}#TOTAL` });
+/**
+ * The months' days and totals up to `through` (included), oldest first: the prune's range and the
+ * backfill's (`MONTH#` sorts after `BACKFILL`; a month's totals right after its days).
+ */
 export const economyMonthsThrough = (through: string) => ({
   pk: economySummaryKeys.pk,
   from: 'MONTH#',
-  to: economyMonthKeys(through).sk,
+  to: economyMonthTotalKeys(through).sk,
 });
+/** Every month's days and totals, oldest first: the range the backfill builds totals over. */
+export const economyMonths = { pk: economySummaryKeys.pk, from: 'MONTH#', to: 'MONTH#~' } as const;
 /** A day as the figures' first version kept it, an item each: the backfill moves each into its month. */
 export const economyLegacyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
 export const economyLegacyDays = { pk: economySummaryKeys.pk, prefix: 'DAY#' } as const;

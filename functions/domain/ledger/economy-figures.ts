@@ -1,6 +1,8 @@
-// The economy's public figures, from the items the stream keeps (economy.ts): the summary, one bucket a
-// day for the period, and the ledger's totals. Pure: the route, the page and the CSV share it.
+// The economy's public figures, from the items the stream keeps (economy.ts): the summary, a bucket a
+// day (or a month's totals, economy-months.ts) for the period, and the ledger's totals. Pure: the
+// route, the page and the CSV share it.
 import { balanceEdges, bucketCount, type DayDelta, zeroBucket } from './economy.ts';
+import { addCounts, type EconomyMonth, emptyCounts, maxDailyDays, monthOf, wholeMonths } from './economy-months.ts';
 
 /** The summary as stored: counts over every account that has moved Bound or been granted credit. */
 export interface EconomySummary {
@@ -36,7 +38,10 @@ export interface EconomyFigures {
   /** Volume in the period over the sum of positive balances now; null when nobody holds any Bound. */
   velocity: number | null;
   positiveBalances: bigint;
-  perDay: Array<{ day: string; movements: number; volume: bigint; realValue: bigint }>;
+  /** Every day of the period, for a period of at most `maxDailyDays` (economy-months.ts); absent for a longer one. */
+  perDay?: Array<{ day: string; movements: number; volume: bigint; realValue: bigint }>;
+  /** Every month the period touches, with the period's first and last day in it. */
+  perMonth: Array<{ month: string; from: string; to: string; movements: number; volume: bigint; realValue: bigint }>;
   perTrade: Array<{ trade: string; volume: bigint }>;
   histogram: HistogramBar[];
   nearLimit: number;
@@ -85,51 +90,64 @@ export function histogramBars(buckets: Record<number, number>): HistogramBar[] {
 }
 
 /**
- * The figures for the period: the days' buckets summed (a missing day moved nothing), active traders as
- * the accounts whose latest active day lies in the period (each account is counted on one day only, its
- * latest, so the sum counts each once), and velocity as the period's volume over the positive balances.
+ * The figures for the period: the months it covers whole from their totals, the other days from their
+ * own counts (a missing day moved nothing); active traders as the accounts whose latest active day lies
+ * in the period (each account is counted on one day only, its latest, so the sum counts each once), and
+ * velocity as the period's volume over the positive balances. Day by day for a period of at most
+ * `maxDailyDays`, month by month always.
  */
 export function economyFigures(input: {
   summary: EconomySummary;
   days: readonly EconomyDay[];
+  /** The totals of the months the period covers whole (`wholeMonths`); any other is ignored. */
+  months: readonly EconomyMonth[];
   sumOfBalances: bigint;
   now: Date;
   periodDays: number;
 }): EconomyFigures {
   const { summary, now, periodDays } = input;
   const { from, to } = periodOf(now, periodDays);
-  // Only the period's days are looked up: a stored day outside it (a query's edge) is never read.
-  const stored = new Map(input.days.map((d) => [d.day, d]));
+  const whole = new Set(wholeMonths(from, to));
+  const totals = new Map(input.months.filter((m) => whole.has(m.month)).map((m) => [m.month, m]));
+  // Only the period's days outside its whole months are looked up: a stored day outside them is never read.
+  const stored = new Map(input.days.filter((d) => !whole.has(monthOf(d.day))).map((d) => [d.day, d]));
   const perDay: EconomyFigures['perDay'] = [];
-  const trades = new Map<string, bigint>();
-  let activeTraders = 0;
+  const months = new Map<string, { from: string; to: string; sum: DayDelta }>();
   for (let i = periodDays - 1; i >= 0; i--) {
     const day = utcDay(new Date(now.getTime() - i * dayMs));
+    const month = months.get(monthOf(day)) ?? { from: day, to: day, sum: emptyCounts() };
+    months.set(monthOf(day), { ...month, to: day });
     const found = stored.get(day);
-    perDay.push({
-      day,
-      movements: found?.movements ?? 0,
-      volume: found?.volume ?? 0n,
-      realValue: found?.realValue ?? 0n,
-    });
-    activeTraders += found?.lastActive ?? 0;
-    for (const [trade, volume] of Object.entries(found?.trades ?? {})) {
-      trades.set(trade, (trades.get(trade) ?? 0n) + volume);
+    addCounts(month.sum, found);
+    if (periodDays <= maxDailyDays) {
+      perDay.push({
+        day,
+        movements: found?.movements ?? 0,
+        volume: found?.volume ?? 0n,
+        realValue: found?.realValue ?? 0n,
+      });
     }
   }
-  const volume = perDay.reduce((sum, d) => sum + d.volume, 0n);
+  const all = emptyCounts();
+  const perMonth = [...months].map(([month, row]) => {
+    addCounts(row.sum, totals.get(month));
+    addCounts(all, row.sum);
+    const { movements, volume, realValue } = row.sum;
+    return { month, from: row.from, to: row.to, movements, volume, realValue };
+  });
   const positiveBalances = summary.positiveSum;
   return {
     period: { from, to, days: periodDays },
     accounts: summary.accounts,
-    activeTraders,
-    movements: perDay.reduce((sum, d) => sum + d.movements, 0),
-    volume,
-    realValue: perDay.reduce((sum, d) => sum + d.realValue, 0n),
-    velocity: positiveBalances > 0n ? Number((volume * 100n) / positiveBalances) / 100 : null,
+    activeTraders: all.lastActive,
+    movements: all.movements,
+    volume: all.volume,
+    realValue: all.realValue,
+    velocity: positiveBalances > 0n ? Number((all.volume * 100n) / positiveBalances) / 100 : null,
     positiveBalances,
-    perDay,
-    perTrade: [...trades]
+    ...(periodDays <= maxDailyDays ? { perDay } : {}),
+    perMonth,
+    perTrade: Object.entries(all.trades)
       .map(([trade, tradeVolume]) => ({ trade, volume: tradeVolume }))
       .sort((a, b) => (a.volume === b.volume ? a.trade.localeCompare(b.trade) : a.volume > b.volume ? -1 : 1)),
     histogram: histogramBars(summary.buckets),

@@ -13,6 +13,7 @@ import {
   maxPeriodDays,
   periodOf,
 } from './economy-figures.ts';
+import { type EconomyMonth, wholeMonths } from './economy-months.ts';
 
 export interface EconomyRepository {
   /** An account's figures, strongly consistent; null before its first line or limit change. */
@@ -23,11 +24,18 @@ export interface EconomyRepository {
    * summary and the days. ConflictError when the figures changed since they were read.
    */
   apply(change: EconomyChange, options: { line?: CountedLine; expectedRev: number | null }): Promise<boolean>;
-  /** The summary, the stored days from `from` to `to` (at most a year) and the ledger's sum: one read. */
-  read(from: string, to: string): Promise<{ summary: EconomySummary; days: EconomyDay[]; sumOfBalances: bigint }>;
   /**
-   * Drops stored days before `earliest`, a whole month at a time (a month goes once all its days are
-   * before it); the number of items dropped.
+   * The summary, the totals of `whole` (months from `from` to `to` it covers whole), the stored days of
+   * the period's other months and the ledger's sum: one read.
+   */
+  read(
+    from: string,
+    to: string,
+    whole: readonly string[],
+  ): Promise<{ summary: EconomySummary; days: EconomyDay[]; months: EconomyMonth[]; sumOfBalances: bigint }>;
+  /**
+   * Drops stored days before `earliest`, a whole month at a time with its totals (a month goes once all
+   * its days are before it); the number of months dropped.
    */
   prune(earliest: string): Promise<number>;
 }
@@ -59,11 +67,14 @@ export function countLimitChange(
   });
 }
 
-/** The figures of the `days` days ending today: one store call, whatever the number of movements. */
+/**
+ * The figures of the `days` days ending today: one store call, whatever the number of movements, of
+ * the months the period covers whole as their totals and its other months day by day.
+ */
 export async function economyReport(deps: EconomyDependencies, days: number): Promise<EconomyFigures> {
   const now = deps.now();
   const { from, to } = periodOf(now, days);
-  const stored = await deps.economy.read(from, to);
+  const stored = await deps.economy.read(from, to, wholeMonths(from, to));
   return economyFigures({ ...stored, now, periodDays: days });
 }
 

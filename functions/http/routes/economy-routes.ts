@@ -27,7 +27,21 @@ const figuresSchema = () => {
       .nullable(z.number())
       .check(z.describe('Volume in the period over the sum of positive balances now; null when nobody holds Bound.')),
     positiveBalances: minorUnits(),
-    perDay: z.array(z.object({ day: z.string(), movements: int(), volume: minorUnits(), realValue: minorUnits() })),
+    perDay: z
+      .optional(z.array(z.object({ day: z.string(), movements: int(), volume: minorUnits(), realValue: minorUnits() })))
+      .check(z.describe('Every day of the period, for a period of 31 days or fewer; absent for a longer one.')),
+    perMonth: z
+      .array(
+        z.object({
+          month: z.string(),
+          from: z.string(),
+          to: z.string(),
+          movements: int(),
+          volume: minorUnits(),
+          realValue: minorUnits(),
+        }),
+      )
+      .check(z.describe('Every month the period touches, with the period’s first and last day in it.')),
     perTrade: z.array(z.object({ trade: z.string(), volume: minorUnits() })),
     histogram: z.array(
       z.object({ from: z.optional(minorUnits()), to: z.optional(minorUnits()), label: z.string(), accounts: int() }),

@@ -1,7 +1,8 @@
 // The economy's month items as the adapter builds and reads them: a count adds into its days' months
 // only, a month's attributes read back as its days, and the busiest month fits well inside an item.
 import { describe, expect, it } from 'vitest';
-import { economyItems, monthBefore, monthsOf, toDays } from '#adapters/dynamodb/economy-items.ts';
+import { economyItems, toDays, toMonth } from '#adapters/dynamodb/economy-items.ts';
+import { monthBefore, monthsOf } from '#domain/ledger/economy-months.ts';
 import type { Item } from '#adapters/dynamodb/items.ts';
 import type { TransactItem } from '#adapters/dynamodb/ledger-items.ts';
 import { tradeIds } from '#domain/content/commons.ts';
@@ -63,8 +64,47 @@ describe('the economy’s month items', () => {
     const updates = economyItems('t', change, { expectedRev: null }).filter((item) => item.Update);
     expect(updates.map((item) => item.Update?.Key)).toEqual([
       { pk: 'ECONOMY', sk: 'MONTH#2026-12' },
+      { pk: 'ECONOMY', sk: 'MONTH#2026-12#TOTAL' },
       { pk: 'ECONOMY', sk: 'MONTH#2026-11' },
+      { pk: 'ECONOMY', sk: 'MONTH#2026-11#TOTAL' },
     ]);
+    // The account leaving 1 December for the 6th stays one active account in December's totals.
+    const items = applied(updates);
+    expect(items.get('MONTH#2026-12#TOTAL') && toMonth(items.get('MONTH#2026-12#TOTAL') as Item)).toEqual({
+      month: '2026-12',
+      movements: 1,
+      volume: 500n,
+      realValue: 0n,
+      lastActive: 0,
+      trades: { care: 500n },
+    });
+    expect(items.get('MONTH#2026-11#TOTAL')).toMatchObject({ type: 'economy-month-total', realValue: 7n });
+  });
+
+  it('keep each month’s totals the sum of its days, and count the writes to its days', () => {
+    const counts: Array<Record<string, DayDelta>> = [
+      { '2026-12-06': day({ movements: 1, volume: 500n, lastActive: 1, trades: { care: 500n } }) },
+      { '2026-12-09': day({ realValue: 500n, lastActive: 1 }) },
+      {
+        '2026-12-20': day({ movements: 1, volume: 30n, lastActive: 1, trades: { other: 30n } }),
+        '2026-12-06': day({ lastActive: -1 }),
+      },
+    ];
+    const items = applied(
+      counts.flatMap((days) => economyItems('t', { summary: noSummary, days }, { expectedRev: null })),
+    );
+    const days = toDays(items.get('MONTH#2026-12') as Item);
+    const total = toMonth(items.get('MONTH#2026-12#TOTAL') as Item);
+    expect(total).toEqual({
+      month: '2026-12',
+      movements: days.reduce((sum, d) => sum + d.movements, 0),
+      volume: days.reduce((sum, d) => sum + d.volume, 0n),
+      realValue: days.reduce((sum, d) => sum + d.realValue, 0n),
+      lastActive: days.reduce((sum, d) => sum + d.lastActive, 0),
+      trades: { care: 500n, other: 30n },
+    });
+    expect(total.lastActive).toBe(2);
+    expect(items.get('MONTH#2026-12')?.counts).toBe(3);
   });
 
   it('read back as the days they counted, each day’s figures and trades its own', () => {
@@ -130,6 +170,9 @@ describe('the economy’s month items', () => {
     // About 21.5 KB with 12 trades (economy-items.ts); a year in one item would be 366 / 31 of it, ~253 KB.
     expect(bytes).toBeGreaterThan(18_000);
     expect(bytes).toBeLessThan(24_000);
+    // Its totals, what a year's read fetches of it, are a thirty-first of that.
+    const total = applied(updates).get('MONTH#2026-12#TOTAL');
+    expect(total ? itemBytes(total) : Number.POSITIVE_INFINITY).toBeLessThan(800);
   });
 
   it('name the months a period touches: 13 for a year that starts mid-month, across the new year', () => {
