@@ -132,7 +132,10 @@ describe('a credit policy as proposed', () => {
       `tiers: A policy has at most ${maxTiers} tiers.`,
     ],
     [{ defaultCredit: 1, extra: true }, ': This does not take extra: remove it.'],
-    [{ defaultCredit: 1, tiers: [{ months: 2, credit: 5, note: 'x' }] }, 'tiers.0: This does not take note: remove it.'],
+    [
+      { defaultCredit: 1, tiers: [{ months: 2, credit: 5, note: 'x' }] },
+      'tiers.0: This does not take note: remove it.',
+    ],
   ])('refuses %j, saying what to fix', (input, message) => {
     expect(messages(input).join('\n')).toContain(message);
   });
