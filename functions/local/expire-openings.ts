@@ -44,7 +44,8 @@ export async function startExpirySweep(
         const decided = await closeDueProposals(services);
         if (decided.closed > 0 || decided.failed.length > 0) services.log.info('proposals closed', { ...decided });
         const reminders = await markClosingSoon(services);
-        if (reminders.marked > 0 || reminders.failed.length > 0) services.log.info('proposals closing soon', { ...reminders });
+        if (reminders.marked > 0 || reminders.failed.length > 0)
+          services.log.info('proposals closing soon', { ...reminders });
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
         const orders = await confirmDueOrders(services);
         if (orders.checked > 0) services.log.info('due orders swept', { ...orders });

@@ -8,12 +8,7 @@ import type { ProposalNoticeRepository } from '#domain/notifications/proposal-fa
 import type { Membership } from '#domain/syndicates/syndicate.ts';
 
 export function memoryProposalNotices(
-  state: {
-    proposals?: Proposal[];
-    members?: Membership[];
-    votes?: Vote[];
-    names?: Record<string, string>;
-  } = {},
+  state: { proposals?: Proposal[]; members?: Membership[]; votes?: Vote[]; names?: Record<string, string> } = {},
 ): ProposalNoticeRepository & { advanced: ProposalNotice[]; memberReads: number } {
   const notices = new Map<string, ProposalNotice>();
   const store = {

@@ -12,12 +12,7 @@ import type { DecisionRepository, Proposal, Vote } from '../decisions/proposal.t
 import type { Page, PageRequest } from '../paging.ts';
 import type { Membership } from '../syndicates/syndicate.ts';
 import { deliver, type ProduceDependencies } from './produce.ts';
-import {
-  type ProposalNotice,
-  proposalNotification,
-  proposalRecipients,
-  votersOf,
-} from './proposal-events.ts';
+import { type ProposalNotice, proposalNotification, proposalRecipients, votersOf } from './proposal-events.ts';
 
 /** What the fan-out reads and writes (adapters/dynamodb/proposal-notice-repository.ts). */
 export interface ProposalNoticeRepository {
