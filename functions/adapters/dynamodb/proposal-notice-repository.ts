@@ -22,7 +22,7 @@ export function createProposalNoticeRepository(
       return item ? fromItem<Proposal>(item) : null;
     },
 
-    // Access pattern `vote-by-proposal-and-person`, batched: the votes of one page of members.
+    // Access pattern `votes-of-people`: the votes of one page of members, batched.
     async getVotes(proposalId, personIds) {
       const items = await getItems(
         client,
@@ -33,7 +33,7 @@ export function createProposalNoticeRepository(
       return [...items.values()].map((item) => fromItem<Vote>(item));
     },
 
-    // Access pattern `memberships-of-syndicate`: a page of members by person id.
+    // Access pattern `members-of-syndicate-paged`: a page of members by person id.
     async pageMembers(syndicateId, request) {
       return pageOf(await queryPrefixPage(client, tableName, syndicateMembers(syndicateId), request), (item) =>
         fromItem<Membership>(item),
