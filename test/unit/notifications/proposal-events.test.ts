@@ -10,7 +10,9 @@ import {
   proposalRecipients,
   type ProposalStage,
 } from '#domain/notifications/proposal-events.ts';
+import { emailLinks, renderEmail } from '#domain/notifications/render-email.ts';
 import type { Membership } from '#domain/syndicates/syndicate.ts';
+import { key, site } from './fixtures.ts';
 
 const item = (fields: Image = {}): Image => ({
   type: 'proposal',
@@ -159,5 +161,17 @@ describe('what each member is told', () => {
     [{ outcome: 'passed', notEnacted: 'dev had left already.' }, 'Nothing changed: dev had left already.'],
   ])('says what changed: %j', (fields, words) => {
     expect(changedWords(proposal(fields))).toBe(words);
+  });
+});
+
+describe('a proposal’s email', () => {
+  it('goes through the one renderer: plain words, a link to the proposal, and the unsubscribe link', () => {
+    const note = proposalNotification('opened', proposal(), 'Riverside Builders', 'bram');
+    const mail = renderEmail(note, { address: 'bram@example.org' }, emailLinks(site, key, note));
+    expect(mail.subject).toBe('Riverside Builders is voting on New roof rate, until 2026-03-04 09:00 UTC');
+    expect(mail.text).toContain(`Open it on Guildhall: ${site}/decisions/p1/`);
+    expect(mail.text).toContain(`Stop these emails: ${site}/unsubscribe/`);
+    expect(mail.text).toContain('"A syndicate you belong to opened a proposal for your vote" is on');
+    expect(mail.headers['List-Unsubscribe']).toMatch(/^<https:\/\/guildhall\.example\/api\/unsubscribe\//);
   });
 });
