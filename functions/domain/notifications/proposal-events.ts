@@ -82,6 +82,16 @@ export function proposalRecipients(
     .filter((personId) => !(stage === 'closing-soon' && voted.has(personId)));
 }
 
+/**
+ * Who hears the result beyond the members read page by page: a member the proposal removed is no longer
+ * on the roll when the stream reads it, but could vote on it, so the first page tells them too.
+ */
+export function removedBy(stage: ProposalStage, proposal: Proposal, page: number): string[] {
+  const removed =
+    proposal.kind === 'membership' && proposal.change.action === 'remove' && proposal.status === 'enacted';
+  return stage === 'decided' && page === 0 && removed ? [proposal.change.personId] : [];
+}
+
 /** The people on a page who voted: the reminder skips them. */
 export const votersOf = (votes: Iterable<Vote>) => new Set([...votes].map((vote) => vote.personId));
 

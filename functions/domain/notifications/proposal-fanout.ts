@@ -12,7 +12,13 @@ import type { DecisionRepository, Proposal, Vote } from '../decisions/proposal.t
 import type { Page, PageRequest } from '../paging.ts';
 import type { Membership } from '../syndicates/syndicate.ts';
 import { deliver, type ProduceDependencies } from './produce.ts';
-import { type ProposalNotice, proposalNotification, proposalRecipients, votersOf } from './proposal-events.ts';
+import {
+  type ProposalNotice,
+  proposalNotification,
+  proposalRecipients,
+  removedBy,
+  votersOf,
+} from './proposal-events.ts';
 
 /** What the fan-out reads and writes (adapters/dynamodb/proposal-notice-repository.ts). */
 export interface ProposalNoticeRepository {
@@ -71,7 +77,9 @@ async function recipientsOn(
   memberships: readonly Membership[],
 ): Promise<string[]> {
   const eligible = proposalRecipients(notice.stage, proposal, memberships);
-  if (notice.stage !== 'closing-soon' || eligible.length === 0) return eligible;
+  if (notice.stage !== 'closing-soon' || eligible.length === 0) {
+    return [...new Set([...eligible, ...removedBy(notice.stage, proposal, notice.page)])];
+  }
   const voted = votersOf(await store.getVotes(proposal.id, eligible));
   return proposalRecipients(notice.stage, proposal, memberships, voted);
 }

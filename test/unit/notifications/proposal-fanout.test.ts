@@ -129,3 +129,28 @@ describe('telling a syndicate’s members of a proposal', () => {
     expect(proposalNotices.memberReads).toBe(0);
   });
 });
+
+describe('the result of a removal', () => {
+  it('reaches the member it removed, who could vote on it and is no longer on the roll', async () => {
+    const removal = {
+      ...proposal,
+      kind: 'membership',
+      change: { action: 'remove', personId: 'gone' },
+      status: 'enacted',
+      outcome: 'passed',
+      closedAt: '2026-03-04T09:05:00.000Z',
+    } as Proposal;
+    const notifications = memoryNotifications();
+    const deps: ProposalFanoutDependencies = {
+      notifications,
+      proposalNotices: memoryProposalNotices({ proposals: [removal], members: members(3) }),
+      proposalPageSize: 2,
+      now: () => new Date('2026-03-04T09:06:00.000Z'),
+    };
+    expect(await fanOutProposal(deps, { proposalId: 'p1', stage: 'decided', page: 0 })).toBe(3);
+    expect(notifications.all('gone')[0]?.summary).toContain('gone was removed as a member.');
+    // Told once: not again with the next page.
+    expect(await fanOutProposal(deps, { proposalId: 'p1', stage: 'decided', page: 1, cursor: 'Mg' })).toBe(1);
+    expect(notifications.all('gone')).toHaveLength(1);
+  });
+});
