@@ -1656,7 +1656,8 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['sweep: proposals closing soon'],
     partition: {
-      single: 'the same gsi2 partition as `proposals-due`, read by the same sweep: pages of 25, at most 8 a run',
+      single:
+        'the same gsi2 partition as `proposals-due`, read by the same sweep: pages of 25 not yet flagged (a filter reads past those flagged), at most 8 a run',
     },
   })),
   'proposal-closing-soon': pattern(() => ({

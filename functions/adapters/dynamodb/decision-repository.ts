@@ -252,7 +252,7 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
       return pageOf(page, toProposal);
     },
 
-    // Access pattern `proposals-closing`: open proposals whose window ends within the next day (gsi2).
+    // Access pattern `proposals-closing`: open proposals not yet flagged whose window ends within the next day (gsi2).
     async closingPage(from, until, request) {
       const page = await queryPage(
         client,
@@ -261,6 +261,8 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
           IndexName: 'gsi2',
           // After `<from>` and below `<until>$`: closing after now and at most at `until` ('$' follows '#').
           KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :until',
+          // Those flagged already are read past (up to ~1,000 a page), not returned: they never crowd out the rest.
+          FilterExpression: 'attribute_not_exists(closingSoonAt)',
           ExpressionAttributeValues: { ':pk': dueProposals.gsi2pk, ':from': `${from}$`, ':until': `${until}$` },
         },
         request,

@@ -14,9 +14,8 @@ export interface ReminderReport {
 }
 
 /**
- * Marks the open proposals closing within a day, soonest first, at most `maxPages` pages a run (what a
- * run leaves is found by the next; a proposal closing sooner than the sweep comes back is reminded late
- * rather than never, until it closes).
+ * Marks the open proposals closing within a day, soonest first, at most `maxPages` pages a run. The
+ * store reads past those flagged already, so what a run leaves is what the next one reads first.
  */
 export async function markClosingSoon(
   deps: Pick<DecisionDependencies, 'decisions' | 'now'>,
@@ -30,6 +29,7 @@ export async function markClosingSoon(
   for (let pages = 0; pages < maxPages; pages++) {
     const page = await deps.decisions.closingPage(from, until, request);
     for (const proposal of page.items) {
+      // Flagged between the read and now (another sweep): the conditional write below refuses it too.
       if (proposal.closingSoonAt) continue;
       try {
         await deps.decisions.markClosingSoon(proposal.id, from);

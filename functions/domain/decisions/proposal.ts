@@ -196,7 +196,7 @@ export interface DecisionRepository {
   page(list: ProposalList, request: PageRequest): Promise<Page<Proposal>>;
   /** A page of open proposals whose window ended by `now`, soonest first: the sweep closes them. */
   duePage(now: string, request: PageRequest): Promise<Page<Proposal>>;
-  /** A page of open proposals whose window ends after `from` and by `until`, soonest first. */
+  /** A page of open proposals not yet flagged as closing soon whose window ends after `from` and by `until`, soonest first. */
   closingPage(from: string, until: string, request: PageRequest): Promise<Page<Proposal>>;
   /** Flags an open proposal as closing within a day, at `at`; ConflictError if flagged already or closed. */
   markClosingSoon(proposalId: string, at: string): Promise<void>;
