@@ -120,6 +120,9 @@ export function changedWords(proposal: Proposal): string {
       return `The credit limit of ${proposal.change.account} is now the one proposed.`;
     case 'membership':
       return `${proposal.change.personId} ${membershipWords[proposal.change.action]}.`;
+    default:
+      // A kind added later says at least this much until it has words of its own.
+      return 'The change proposed is now in force.';
   }
 }
 
