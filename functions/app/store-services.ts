@@ -15,6 +15,7 @@ import { createLearningRepository } from '#adapters/dynamodb/learning-repository
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
+import { createProposalNoticeRepository } from '#adapters/dynamodb/proposal-notice-repository.ts';
 import { createOpeningRepository } from '#adapters/dynamodb/opening-repository.ts';
 import { createOfferLookup, createOrderRepository } from '#adapters/dynamodb/order-repository.ts';
 import { createPaymentRepository } from '#adapters/dynamodb/payment-repository.ts';
@@ -40,6 +41,7 @@ import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { WorkLogRepository } from '#domain/work/work-log.ts';
 import type { DecisionRepository } from '#domain/decisions/proposal.ts';
+import type { ProposalNoticeRepository } from '#domain/notifications/proposal-fanout.ts';
 import type { OfferLookup } from '#domain/orders/order.ts';
 import type { OrderRepository } from '#domain/orders/order-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
@@ -120,6 +122,8 @@ export interface StoreServices {
   decisions: DecisionRepository;
   /** People's inboxes: notifications and unread counts. */
   notifications: NotificationRepository;
+  /** What the stream's fan-out of a syndicate proposal's notifications reads, and its place in the members. */
+  proposalNotices: ProposalNoticeRepository;
   /** Signs the registry log's tree heads with the instance key (the one that signs credentials). */
   logSigner: LogSigner;
   /** The table's client, for the parts of the composition root only some functions import (email-services.ts). */
@@ -248,6 +252,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_INBOX === 'undefined'
         ? createNotificationRepository(client, config.TABLE_NAME)
         : notCarried('notifications'),
+    proposalNotices:
+      typeof GUILDHALL_WITHOUT_INBOX === 'undefined'
+        ? createProposalNoticeRepository(client, config.TABLE_NAME)
+        : notCarried('proposalNotices'),
     logSigner: lazyLogSigner(config),
     storeClient: client,
     storeProbe: {

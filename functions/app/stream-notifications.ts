@@ -10,13 +10,15 @@ import {
   type ProduceDependencies,
   produceNotifications,
 } from '#domain/notifications/produce.ts';
+import { fanOutProposal, type ProposalFanoutDependencies } from '#domain/notifications/proposal-fanout.ts';
+import { proposalNoticeOf } from '#domain/notifications/proposal-events.ts';
 import type { Logger } from '#platform/log.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 import type { StoreServices } from './store-services.ts';
 import type { StreamRecord } from './stream-indexer.ts';
 import type { BatchResult } from './stream-shortages.ts';
 
-export interface NotificationStreamDependencies extends ProduceDependencies {
+export interface NotificationStreamDependencies extends ProduceDependencies, ProposalFanoutDependencies {
   log: Logger;
   count: (name: BusinessCount) => void;
 }
@@ -49,7 +51,9 @@ export async function notifyStreamRecords(
     try {
       const change = changeOf(record, deps.now());
       if (!change) continue;
-      const created = await produceNotifications(batch, change);
+      // A syndicate proposal's members are told a page per record (proposal-fanout.ts), not in one event.
+      const notice = proposalNoticeOf(change.oldItem, change.newItem);
+      const created = (await produceNotifications(batch, change)) + (notice ? await fanOutProposal(deps, notice) : 0);
       for (let i = 0; i < created; i++) deps.count('notifications');
     } catch (error) {
       const itemIdentifier = record.dynamodb?.SequenceNumber ?? '';

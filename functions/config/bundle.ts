@@ -19,7 +19,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * function (jobs, learning, credentials, search, shortages), which keeps it within issue 14's 250 KB;
  * GUILDHALL_WITHOUT_HIRING leaves out the application threads', notes' and person-data repositories
  * where no route uses them (the `innovations-api` function); GUILDHALL_WITHOUT_INBOX the notifications'
- * repository from both (the inbox's routes are people-api's; the producer runs in the shortage stream);
+ * repository and the proposal fan-out's reads from both and from reindex (the inbox's routes are
+ * people-api's; the producer runs in the shortage stream);
  * GUILDHALL_WITHOUT_SAVED_SEARCHES the saved searches' from every function but people-api, the site and
  * the sweep (which sends their alerts);
  * GUILDHALL_WITHOUT_LEDGER the ledger's and the registry log's from people-api (a profile reads records,
@@ -113,6 +114,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   },
   reindex: {
     GUILDHALL_WITHOUT_LEDGER: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',

@@ -5,7 +5,7 @@
 // saved-search alerts. Every ten minutes (the input
 // `{ "alerts": "instant" }`): the instant alerts. Both close the proposals whose voting window ended (a
 // bounded number a run; the rest stay due for the next), so a decision is enacted within ten minutes of
-// its window's end. The snapshot is read seconds before this sweep's expiries arrive through the
+// its window's end, and flag those closing within a day (the stream reminds who has not voted). The snapshot is read seconds before this sweep's expiries arrive through the
 // stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
 import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
@@ -13,6 +13,7 @@ import { createSearchIndex } from '#app/search-index.ts';
 import { loadConfig, once } from '#app/secrets.ts';
 import { getStoreServices } from '#app/store-services.ts';
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
+import { markClosingSoon } from '#domain/decisions/closing-soon.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
 import { pruneEconomy } from '#domain/ledger/economy-use-cases.ts';
@@ -43,9 +44,11 @@ async function sendAlerts(alert: 'daily' | 'instant', startedAt: Date) {
 
 async function closeProposals() {
   const report = await closeDueProposals(services);
-  services.log.info('proposals closed', { closed: report.closed, failed: report.failed });
+  // Then those closing within a day are flagged, once each: the stream reminds who has not voted.
+  const reminders = await markClosingSoon(services);
+  services.log.info('proposals closed', { closed: report.closed, failed: report.failed, reminders });
   // Those that failed stay due: the next run closes them. Failing the run would redo the others' work.
-  return { closed: report.closed, failed: report.failed.length };
+  return { closed: report.closed, failed: report.failed.length, reminded: reminders.marked };
 }
 
 export const handler = lambdaHandler(services.telemetry, async (event: { alerts?: unknown } | undefined) => {

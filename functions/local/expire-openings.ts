@@ -4,6 +4,7 @@
 // closed (and enacted); the economy's days older than a year dropped; the daily saved-search alerts on the first run of each day (UTC), and the
 // instant ones every run (in AWS every ten minutes), mailed to the local catcher.
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
+import { markClosingSoon } from '#domain/decisions/closing-soon.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
@@ -42,6 +43,9 @@ export async function startExpirySweep(
         await recordSnapshot(services);
         const decided = await closeDueProposals(services);
         if (decided.closed > 0 || decided.failed.length > 0) services.log.info('proposals closed', { ...decided });
+        const reminders = await markClosingSoon(services);
+        if (reminders.marked > 0 || reminders.failed.length > 0)
+          services.log.info('proposals closing soon', { ...reminders });
         if (report.expired.length > 0) services.log.info('openings expired', { expired: report.expired });
         const orders = await confirmDueOrders(services);
         if (orders.checked > 0) services.log.info('due orders swept', { ...orders });

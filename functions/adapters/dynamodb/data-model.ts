@@ -315,6 +315,13 @@ export const entities = {
     notes:
       '`<scope>` is `commons` or `syndicate:<id>`. A draft is listed on gsi1 under its author by `<createdAt>`; a closed proposal under its scope’s closed list by `<closedAt>`, and has no gsi2 keys.',
   })),
+  'proposal-notice': entity(() => ({
+    about:
+      'Where a syndicate proposal’s notification fan-out has got to, one per stage (opened, closing soon, decided): its page number and the cursor of its next page of members; each write carries that page to the stream.',
+    keys: k.proposalNoticeKeys(v('proposalId'), v('stage')),
+    foundBy: ['proposalId', 'stage'],
+    notes: 'Written only forwards (conditional on a lower page): a replayed record cannot fork the chain.',
+  })),
   vote: entity(() => ({
     about:
       'One person’s vote on one proposal (yes, no or abstain, a reason), beside it: the key allows one; gsi1 lists it under its voter.',
@@ -470,6 +477,7 @@ export const jobs = {
   'stream: notifications': 'functions/app/stream-notifications.ts',
   'sweep: expire openings': 'functions/handlers/expire-openings.ts',
   'sweep: close proposals': 'functions/domain/decisions/close-proposal.ts',
+  'sweep: proposals closing soon': 'functions/domain/decisions/closing-soon.ts',
   'job: reindex': 'functions/app/reindex-pages.ts',
   'job: shortage recompute': 'functions/local/shortage-recompute.ts',
   'job: verify log': 'functions/local/verify-log.ts',
@@ -777,7 +785,12 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.syndicateMembers(v('syndicateId')),
     reads: 'a page',
-    usedBy: ['GET /api/syndicates/{syndicateId}/members', 'page /syndicates/[id]/', 'page /innovations/[id]/adopt'],
+    usedBy: [
+      'GET /api/syndicates/{syndicateId}/members',
+      'page /syndicates/[id]/',
+      'page /innovations/[id]/adopt',
+      'stream: notifications',
+    ],
   })),
   'memberships-by-people': pattern(() => ({
     entity: 'membership',
@@ -1587,6 +1600,7 @@ export const accessPatterns = {
       'POST /api/proposals/{proposalId}/opening',
       'page /decisions/[id]/',
       'sweep: close proposals',
+      'stream: notifications',
     ],
   })),
   'vote-by-proposal-and-person': pattern(() => ({
@@ -1657,6 +1671,43 @@ export const accessPatterns = {
     key: k.proposalLookup(v('proposalId')),
     reads: 'writes',
     usedBy: ['POST /api/proposals/{proposalId}/closing', 'sweep: close proposals'],
+  })),
+  'votes-of-people': pattern(() => ({
+    entity: 'vote',
+    does: 'The votes of one page of a syndicate’s members on one proposal, batched: the reminder skips those who voted.',
+    operation: 'BatchGetItem',
+    key: k.voteKeys(v('proposalId'), v('personId')),
+    reads: 'items by key',
+    bound: 'one page of members (100)',
+    usedBy: ['stream: notifications'],
+  })),
+  'proposals-closing': pattern(() => ({
+    entity: 'proposal',
+    does: 'The open proposals whose window ends within the next day, soonest first, a page at a time: the sweep flags them.',
+    operation: 'Query',
+    key: k.dueProposals,
+    reads: 'a page',
+    usedBy: ['sweep: proposals closing soon'],
+    partition: {
+      single:
+        'the same gsi2 partition as `proposals-due`, read by the same sweep: pages of 25 not yet flagged (a filter reads past those flagged), at most 8 a run',
+    },
+  })),
+  'proposal-closing-soon': pattern(() => ({
+    entity: 'proposal',
+    does: 'Flags an open proposal as closing within a day, once (conditional on the flag being absent): the stream reminds who has not voted.',
+    operation: 'UpdateItem',
+    key: k.proposalLookup(v('proposalId')),
+    reads: 'writes',
+    usedBy: ['sweep: proposals closing soon'],
+  })),
+  'proposal-notice': pattern(() => ({
+    entity: 'proposal-notice',
+    does: 'Moves a proposal’s notification fan-out to its next page of members, only forwards.',
+    operation: 'PutItem',
+    key: k.proposalNoticeKeys(v('proposalId'), v('stage')),
+    reads: 'writes',
+    usedBy: ['stream: notifications'],
   })),
 
   // The registry log.

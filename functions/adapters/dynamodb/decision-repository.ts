@@ -2,9 +2,10 @@
 // moves when a vote changes) and a check that the voter's membership still stands; a closing is one
 // transaction with its change (a rate card, a credit limit, the credit policy, a membership) and its log entry, over the
 // proposal as read, so it enacts once however many closes race.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
 import { syndicateOf } from '#domain/decisions/enactment.ts';
+import { storeCall } from './errors.ts';
 import { big, logAppendItems, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
@@ -256,6 +257,43 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
         { name: 'gsi2pk', value: dueProposals.gsi2pk },
       );
       return pageOf(page, toProposal);
+    },
+
+    // Access pattern `proposals-closing`: open proposals not yet flagged whose window ends within the next day (gsi2).
+    async closingPage(from, until, request) {
+      const page = await queryPage(
+        client,
+        {
+          TableName: tableName,
+          IndexName: 'gsi2',
+          // After `<from>` and below `<until>$`: closing after now and at most at `until` ('$' follows '#').
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :from AND :until',
+          // Those flagged already are read past (up to ~1,000 a page), not returned: they never crowd out the rest.
+          FilterExpression: 'attribute_not_exists(closingSoonAt)',
+          ExpressionAttributeValues: { ':pk': dueProposals.gsi2pk, ':from': `${from}$`, ':until': `${until}$` },
+        },
+        request,
+        { name: 'gsi2pk', value: dueProposals.gsi2pk },
+      );
+      return pageOf(page, toProposal);
+    },
+
+    // Access pattern `proposal-closing-soon`: the reminder's flag, set once on an open proposal.
+    async markClosingSoon(proposalId, at) {
+      await storeCall(
+        () =>
+          client.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: proposalLookup(proposalId),
+              UpdateExpression: 'SET closingSoonAt = :at',
+              ConditionExpression: '#status = :open AND attribute_not_exists(closingSoonAt)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':open': 'open', ':at': at },
+            }),
+          ),
+        'The proposal is flagged already, or closed.',
+      );
     },
   };
 }

@@ -687,6 +687,15 @@ export const proposalList = (list: { scope: string; status: 'open' | 'closed' } 
 /** The open proposals on gsi2, by closing time: the sweep reads those whose time has come. */
 export const dueProposals = { gsi2pk: 'PROPOSALS#due' } as const;
 
+/**
+ * Where a syndicate proposal's notification fan-out has got to, one item per stage (opened, closing
+ * soon, decided), beside the proposal: each write of it carries the next page of members to the stream.
+ */
+export const proposalNoticeKeys = (proposalId: string, stage: string) => ({
+  pk: `PROPOSAL#${proposalId}`,
+  sk: `NOTICE#${stage}`,
+});
+
 /** A proposal's votes, by person id: its own partition, read a page at a time. */
 export const votesOf = (proposalId: string) => ({ pk: `PROPOSAL#${proposalId}`, prefix: 'VOTE#' });
 /** One person's vote on one proposal, beside it: the key makes a second vote impossible. */

@@ -1,14 +1,28 @@
-// An Atom feed of a scope's decisions: what is open for votes and what was decided, newest page of
-// each. It stands in for notifications to every member (a commons of 100,000 is no inbox broadcast):
-// a member's reader polls it.
+// An Atom feed of a scope's decisions: what is open for votes, what closes within a day and what was
+// decided, newest page of each. For the commons it stands in for notifications to every member (a
+// commons of 100,000 is no inbox broadcast: a member's reader polls it); a syndicate's members are also
+// told in their inbox (notifications/proposal-fanout.ts), and its feed is there for anyone following it.
 import { xmlEscape } from '../openings/feeds.ts';
+import { reminderMs } from './closing-soon.ts';
 import type { Proposal } from './proposal.ts';
 
 const outcomeWords = { passed: 'Passed', rejected: 'Rejected', 'without-quorum': 'Without quorum' } as const;
 
-/** The entry title: what happened to the proposal, then its title. */
-export function entryTitle(proposal: Proposal): string {
-  const state = proposal.status === 'open' ? 'Open for votes' : outcomeWords[proposal.outcome ?? 'without-quorum'];
+/** When an open proposal came within a day of closing, if it has by `now`: its feed entry changes then. */
+function closingSoonSince(proposal: Proposal, now: Date): string | undefined {
+  if (proposal.status !== 'open' || !proposal.closesAt) return undefined;
+  const since = new Date(Date.parse(proposal.closesAt) - reminderMs);
+  return since <= now ? since.toISOString() : undefined;
+}
+
+/** The entry title: what happened to the proposal (or, a day before it closes, that it soon will), then its title. */
+export function entryTitle(proposal: Proposal, now?: Date): string {
+  const state =
+    proposal.status === 'open'
+      ? now && closingSoonSince(proposal, now)
+        ? 'Closes within a day'
+        : 'Open for votes'
+      : outcomeWords[proposal.outcome ?? 'without-quorum'];
   return `${state}: ${proposal.title}`;
 }
 
@@ -20,17 +34,19 @@ export function decisionsFeed(input: {
   proposals: readonly Proposal[];
   now: Date;
 }): string {
+  const changedAt = (proposal: Proposal) =>
+    proposal.closedAt ?? closingSoonSince(proposal, input.now) ?? proposal.openedAt ?? proposal.createdAt;
   const sorted = [...input.proposals].sort((a, b) => changedAt(b).localeCompare(changedAt(a)));
   const entries = sorted.map((proposal) => {
     const url = `${input.siteUrl}/decisions/${proposal.id}/`;
     const { yes, no, abstain } = proposal.tally;
     const window =
       proposal.status === 'open'
-        ? `Voting closes ${proposal.closesAt}.`
+        ? `Voting closes ${proposal.closesAt}${closingSoonSince(proposal, input.now) ? ', within a day: vote now if you have not' : ''}.`
         : `Closed ${proposal.closedAt}${proposal.status === 'enacted' ? '; its change was made' : ''}.`;
     return `  <entry>
     <id>${xmlEscape(`${url}#${proposal.status === 'open' ? 'opened' : 'closed'}`)}</id>
-    <title>${xmlEscape(entryTitle(proposal))}</title>
+    <title>${xmlEscape(entryTitle(proposal, input.now))}</title>
     <link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>
     <updated>${xmlEscape(changedAt(proposal))}</updated>
     <published>${xmlEscape(proposal.openedAt ?? proposal.createdAt)}</published>
@@ -52,6 +68,3 @@ ${entries.join('\n')}
 </feed>
 `;
 }
-
-/** When a proposal last changed state: closed, or opened. */
-const changedAt = (proposal: Proposal) => proposal.closedAt ?? proposal.openedAt ?? proposal.createdAt;

@@ -163,6 +163,8 @@ export type Proposal = ProposalChange & {
   tally: Tally;
   openedAt?: string | undefined;
   closesAt?: string | undefined;
+  /** When the sweep found it closing within a day (set once): the stream reminds those who have not voted. */
+  closingSoonAt?: string | undefined;
   /** How many members could vote, counted when it opened. */
   eligible?: number | undefined;
   openLogIndex?: number | undefined;
@@ -207,6 +209,10 @@ export interface DecisionRepository {
   page(list: ProposalList, request: PageRequest): Promise<Page<Proposal>>;
   /** A page of open proposals whose window ended by `now`, soonest first: the sweep closes them. */
   duePage(now: string, request: PageRequest): Promise<Page<Proposal>>;
+  /** A page of open proposals not yet flagged as closing soon whose window ends after `from` and by `until`, soonest first. */
+  closingPage(from: string, until: string, request: PageRequest): Promise<Page<Proposal>>;
+  /** Flags an open proposal as closing within a day, at `at`; ConflictError if flagged already or closed. */
+  markClosingSoon(proposalId: string, at: string): Promise<void>;
 }
 
 /** What a passed proposal changes, as the store must apply it in the closing's transaction. */

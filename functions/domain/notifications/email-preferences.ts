@@ -20,6 +20,9 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   'saved-search-match': 'New openings match a search you saved',
   'order-received': 'Someone ordered one of your offers',
   'order-changed': 'An order you bought or sold moved on (accepted, delivered, confirmed…)',
+  'proposal-opened': 'A syndicate you belong to opened a proposal for your vote',
+  'proposal-closing-soon': 'A proposal you have not voted on closes within a day',
+  'proposal-decided': 'A proposal you could vote on was decided',
 };
 
 /** Every kind with its current setting: absent means on. */

@@ -27,6 +27,12 @@ export const notificationKinds = [
   'order-received',
   /** To the other side of an order: it was accepted, declined, cancelled, delivered, disputed, confirmed or refunded. */
   'order-changed',
+  /** To each member of a syndicate who may vote: one of its proposals opened for votes. */
+  'proposal-opened',
+  /** To each member who may vote and has not yet: a proposal closes within a day. */
+  'proposal-closing-soon',
+  /** To each member who could vote: a proposal closed, with its outcome, tally and what changed. */
+  'proposal-decided',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];

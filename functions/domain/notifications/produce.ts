@@ -49,19 +49,24 @@ export async function produceNotifications(deps: ProduceDependencies, change: It
     ]);
     if (recipients.length === 0) continue;
     const stored = await Promise.all(
-      recipients.map(async (personId) => {
-        const notification = notificationFor(change, event, personId, name);
-        const result = await deps.notifications.add(notification);
-        if (deps.sendEmail && !result.mailedAt) {
-          await deps.sendEmail(notification);
-          await deps.notifications.markMailed(personId, notification.id, deps.now().toISOString());
-        }
-        return result.created;
-      }),
+      recipients.map((personId) => deliver(deps, notificationFor(change, event, personId, name))),
     );
     created += stored.filter(Boolean).length;
   }
   return created;
+}
+
+/** Stores one notification and runs its email step unless it ran; answers whether it was new. */
+export async function deliver(
+  deps: Pick<ProduceDependencies, 'notifications' | 'sendEmail' | 'now'>,
+  notification: Notification,
+): Promise<boolean> {
+  const result = await deps.notifications.add(notification);
+  if (deps.sendEmail && !result.mailedAt) {
+    await deps.sendEmail(notification);
+    await deps.notifications.markMailed(notification.personId, notification.id, deps.now().toISOString());
+  }
+  return result.created;
 }
 
 export async function recipientsOf(lookups: NotificationLookups, event: PersonEvent): Promise<string[]> {

@@ -35,7 +35,8 @@ describe('the decisions feed', () => {
       selfUrl: 'https://g.example/decisions/feed.xml?scope=commons',
       alternateUrl: 'https://g.example/decisions/?scope=commons',
       siteUrl: 'https://g.example',
-      now: new Date('2026-03-10T00:00:00.000Z'),
+      // Before the open one's last day, while it reads "Open for votes".
+      now: new Date('2026-03-02T00:00:00.000Z'),
       proposals: [
         proposal({ id: 'old', title: 'Fish & <chips>' }),
         proposal({ id: 'new', status: 'closed', outcome: 'rejected', closedAt: '2026-03-05T00:00:00.000Z' }),
@@ -60,4 +61,27 @@ describe('the decisions feed', () => {
     expect(xml).toContain('<updated>2026-03-10T00:00:00.000Z</updated>');
     expect(xml).not.toContain('<entry>');
   });
+
+  it.each([
+    ['two days before it closes', '2026-03-02T00:00:00.000Z', 'Open for votes', '2026-03-01T00:00:00.000Z'],
+    ['a second before the last day', '2026-03-02T23:59:59.000Z', 'Open for votes', '2026-03-01T00:00:00.000Z'],
+    ['when its last day starts', '2026-03-03T00:00:00.000Z', 'Closes within a day', '2026-03-03T00:00:00.000Z'],
+    ['an hour before it closes', '2026-03-03T23:00:00.000Z', 'Closes within a day', '2026-03-03T00:00:00.000Z'],
+  ])(
+    'updates an open proposal’s entry (same id) when it comes within a day of closing: %s',
+    (_, now, state, updated) => {
+      const xml = decisionsFeed({
+        title: 'Decisions',
+        selfUrl: 'https://g.example/decisions/feed.xml?scope=commons',
+        alternateUrl: 'https://g.example/decisions/?scope=commons',
+        siteUrl: 'https://g.example',
+        now: new Date(now),
+        proposals: [proposal({})],
+      });
+      expect(xml).toContain('<id>https://g.example/decisions/p1/#opened</id>');
+      expect(xml).toContain(`<title>${state}: Open the hall</title>`);
+      expect(xml).toContain(`<updated>${updated}</updated>`);
+      expect(xml.includes('within a day: vote now')).toBe(state === 'Closes within a day');
+    },
+  );
 });

@@ -6,6 +6,7 @@ import type { StreamRecord } from '#app/stream-indexer.ts';
 import { type NotificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { createLogger } from '#platform/log.ts';
 import { memoryNotifications } from '../../support/memory-notifications.ts';
+import { memoryProposalNotices } from '../../support/memory-proposal-notices.ts';
 
 const applied = (n: number): StreamRecord => ({
   eventID: `e${n}`,
@@ -46,6 +47,7 @@ function consumer(options: { failAdd?: (personId: string) => boolean } = {}) {
         return store.add(notification);
       },
     },
+    proposalNotices: memoryProposalNotices(),
     now: () => new Date('2026-12-06T10:00:00.000Z'),
     log: createLogger('silent'),
     count: (name) => counted.push(name),

@@ -1,0 +1,184 @@
+// What a syndicate proposal's changes mean for its members: it opened (each member who may vote is
+// asked), it closes within a day (those who have not voted are reminded) and it was decided (each who
+// could vote hears the outcome, the tally and what changed). Pure: the stream consumer reads who the
+// members are a page at a time (proposal-fanout.ts), since a syndicate may have thousands.
+//
+// The commons' proposals notify nobody here: a commons of 100,000 is no inbox broadcast, so its
+// decisions feed (decisions/feed.ts) is how its members follow them.
+import type { Proposal, Vote } from '../decisions/proposal.ts';
+import type { Membership } from '../syndicates/syndicate.ts';
+import { memberSince } from '../decisions/eligibility.ts';
+import type { Image } from './images.ts';
+import { str } from './images.ts';
+import type { Notification, NotificationKind } from './notification.ts';
+import { notificationId } from './produce.ts';
+
+export const proposalStages = ['opened', 'closing-soon', 'decided'] as const;
+export type ProposalStage = (typeof proposalStages)[number];
+
+export const stageKinds: Record<ProposalStage, NotificationKind> = {
+  opened: 'proposal-opened',
+  'closing-soon': 'proposal-closing-soon',
+  decided: 'proposal-decided',
+};
+
+/** One page of a stage's fan-out: the first comes from the proposal's change, the rest from its notice item. */
+export interface ProposalNotice {
+  proposalId: string;
+  stage: ProposalStage;
+  /** 0 for the first page of members; each later page is one more. */
+  page: number;
+  /** Where the page of members starts; absent for the first. */
+  cursor?: string | undefined;
+}
+
+const isStage = (value: unknown): value is ProposalStage => proposalStages.includes(value as ProposalStage);
+
+/**
+ * The fan-out page a change starts or continues, if any: a syndicate proposal opening, flagged as
+ * closing within a day, or closed; or a notice item moved on to its next page. Votes (which move the
+ * tally), edits and the commons' proposals start nothing.
+ */
+export function proposalNoticeOf(oldItem: Image | undefined, newItem: Image | undefined): ProposalNotice | undefined {
+  if (!newItem) return undefined;
+  if (newItem.type === 'proposal-notice') {
+    const page = newItem.page;
+    const proposalId = str(newItem, 'proposalId');
+    if (!proposalId || !isStage(newItem.stage) || typeof page !== 'number' || oldItem?.page === page) return undefined;
+    return { proposalId, stage: newItem.stage, page, cursor: str(newItem, 'cursor') };
+  }
+  if (newItem.type !== 'proposal' || !str(newItem, 'scope')?.startsWith('syndicate:')) return undefined;
+  const proposalId = str(newItem, 'id');
+  if (!proposalId) return undefined;
+  const [was, is] = [str(oldItem, 'status'), str(newItem, 'status')];
+  const first = (stage: ProposalStage): ProposalNotice => ({ proposalId, stage, page: 0 });
+  if (is === 'open' && (was === undefined || was === 'draft')) return first('opened');
+  if (is === 'open' && was === 'open' && str(newItem, 'closingSoonAt') && !str(oldItem, 'closingSoonAt')) {
+    return first('closing-soon');
+  }
+  if (was === 'open' && (is === 'closed' || is === 'enacted')) return first('decided');
+  return undefined;
+}
+
+/**
+ * Who on a page of memberships hears of the stage: active members who were members before it opened
+ * (who may vote on it), not its proposer when it opens (their own act), and for the reminder only
+ * those without a vote.
+ */
+export function proposalRecipients(
+  stage: ProposalStage,
+  proposal: Pick<Proposal, 'openedAt' | 'createdBy'>,
+  memberships: readonly Membership[],
+  voted: ReadonlySet<string> = new Set(),
+): string[] {
+  const openedAt = proposal.openedAt ?? '';
+  return memberships
+    .filter((membership) => {
+      const since = memberSince(membership);
+      return membership.status === 'active' && since !== undefined && since < openedAt;
+    })
+    .map((membership) => membership.personId)
+    .filter((personId) => !(stage === 'opened' && personId === proposal.createdBy))
+    .filter((personId) => !(stage === 'closing-soon' && voted.has(personId)));
+}
+
+/**
+ * Who hears the result beyond the members read page by page: a member the proposal removed is no longer
+ * on the roll when the stream reads it, but could vote on it, so the first page tells them too.
+ */
+export function removedBy(stage: ProposalStage, proposal: Proposal, page: number): string[] {
+  const removed =
+    proposal.kind === 'membership' && proposal.change.action === 'remove' && proposal.status === 'enacted';
+  return stage === 'decided' && page === 0 && removed ? [proposal.change.personId] : [];
+}
+
+/** The people on a page who voted: the reminder skips them. */
+export const votersOf = (votes: Iterable<Vote>) => new Set([...votes].map((vote) => vote.personId));
+
+/** A time as people read it in a sentence, to the minute. */
+const when = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'its close');
+
+const outcomeWords = { passed: 'passed', rejected: 'was rejected', 'without-quorum': 'closed without quorum' } as const;
+
+const membershipWords = {
+  admit: 'was admitted as a member',
+  remove: 'was removed as a member',
+  'make-admin': 'was made an admin',
+  'unmake-admin': 'is no longer an admin',
+} as const;
+
+/** What a decided proposal changed, in a sentence. */
+export function changedWords(proposal: Proposal): string {
+  if (proposal.outcome !== 'passed') return 'Nothing changed.';
+  if (proposal.notEnacted) return `Nothing changed: ${proposal.notEnacted}`;
+  switch (proposal.kind) {
+    case 'sense-check':
+      return 'A sense check changes nothing by itself.';
+    case 'rate-card':
+      return 'The rate card proposed is now the syndicate’s rate card.';
+    case 'credit-limit':
+      return `The credit limit of ${proposal.change.account} is now the one proposed.`;
+    case 'membership':
+      return `${proposal.change.personId} ${membershipWords[proposal.change.action]}.`;
+    case 'credit-policy':
+      return 'The commons’ credit policy is now the one proposed.';
+    default:
+      // A kind added later says at least this much until it has words of its own.
+      return 'The change proposed is now in force.';
+  }
+}
+
+/** A stage's text, with the syndicate's name. */
+export function proposalText(
+  stage: ProposalStage,
+  proposal: Proposal,
+  syndicate: string,
+): { title: string; summary: string } {
+  if (stage === 'opened') {
+    return {
+      title: `${syndicate} is voting on ${proposal.title}, until ${when(proposal.closesAt)}`,
+      summary: `${syndicate} opened a proposal: ${proposal.title}. You may vote yes, no or abstain until ${when(proposal.closesAt)}, and change your vote until then.`,
+    };
+  }
+  if (stage === 'closing-soon') {
+    return {
+      title: `Voting on ${proposal.title} closes within a day`,
+      summary: `You have not voted on ${proposal.title} in ${syndicate}. Voting closes at ${when(proposal.closesAt)}; it passes only if half of the members who may vote say yes.`,
+    };
+  }
+  const { yes, no, abstain } = proposal.tally;
+  const outcome = outcomeWords[proposal.outcome ?? 'without-quorum'];
+  return {
+    title: `${proposal.title} ${outcome}`,
+    summary: `${syndicate}’s proposal ${proposal.title} ${outcome}: yes ${yes}, no ${no}, abstain ${abstain} of ${proposal.eligible ?? 0} who could vote. ${changedWords(proposal)}`,
+  };
+}
+
+/** When a stage happened: its notifications sort by it. */
+const stageAt = (stage: ProposalStage, proposal: Proposal) =>
+  (stage === 'opened' ? proposal.openedAt : stage === 'closing-soon' ? proposal.closingSoonAt : proposal.closedAt) ??
+  proposal.createdAt;
+
+/**
+ * The notification of one stage for one member. Its key names the proposal and the stage, not the
+ * stream record, so a page read twice (a replayed record, a notice written again) stores it once.
+ */
+export function proposalNotification(
+  stage: ProposalStage,
+  proposal: Proposal,
+  syndicate: string,
+  personId: string,
+): Notification {
+  const kind = stageKinds[stage];
+  const eventKey = `proposal:${proposal.id}:${stage}#${kind}#${personId}`;
+  const at = stageAt(stage, proposal);
+  return {
+    id: notificationId(at, eventKey),
+    personId,
+    kind,
+    at,
+    ...proposalText(stage, proposal, syndicate),
+    link: `/decisions/${proposal.id}/`,
+    eventKey,
+  };
+}
