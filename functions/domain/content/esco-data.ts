@@ -38,7 +38,9 @@ export function parseEscoData(json: string): EscoData {
   const result = escoDataSchema.safeParse(JSON.parse(json));
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new EscoDataError(`The ESCO data file is not valid at ${issue?.path.join('.') || '(top)'}: ${issue?.message}`);
+    throw new EscoDataError(
+      `The ESCO data file is not valid at ${issue?.path.join('.') || '(top)'}: ${issue?.message}`,
+    );
   }
   return result.data;
 }

@@ -90,7 +90,7 @@ export function splitEscoText(text: string, lexicon: EscoLexicon, isco = false):
  * Learns the lexicon from every text and from labels known exactly (the playground's). A stem is a label
  * start when it opens a label at least `startRatio` of the times it appears in a label run.
  */
-export function learnLexicon(texts: readonly string[], exactLabels: readonly string[], startRatio = 0.3): EscoLexicon {
+export function learnLexicon(texts: readonly string[], exactLabels: readonly string[], startRatio = 0.1): EscoLexicon {
   const openers = new Set<string>();
   for (const text of texts) {
     const first = text.split(/\s+/, 1)[0] ?? '';
