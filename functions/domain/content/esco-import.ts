@@ -71,12 +71,20 @@ export function buildEscoData(sources: EscoSources): EscoData {
     [...exact.values()].flatMap((concept) => [concept.label, ...concept.altLabel]),
   );
   const concept = ({ id, text }: ExtractorRow): EscoConcept => {
+    const split = splitEscoText(text, lexicon, id.startsWith('isco/'));
+    // The searchable text keeps every label and the description's opening (its first sentence, at most
+    // 12 words): the rest adds half the file and little that a skills picker would match on.
+    const firstSentence = (/^.*?[.!?](?=\s|$)/.exec(split.description)?.[0] ?? split.description)
+      .split(' ')
+      .slice(0, 12)
+      .join(' ');
+    const searchable = text.slice(0, text.length - split.description.length) + firstSentence;
     const known = exact.get(id);
     if (known && text.toLowerCase().startsWith(`${known.label.toLowerCase()} `)) {
       const alternatives = [...new Set(known.altLabel)].filter((label) => label !== known.label);
-      return [id, known.label, alternatives, text];
+      return [id, known.label, alternatives, searchable.trim()];
     }
-    return [id, splitEscoText(text, lexicon, id.startsWith('isco/')).label, null, text];
+    return [id, split.label, null, searchable.trim()];
   };
   const byId = (a: ExtractorRow, b: ExtractorRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const occupationSkills: Record<string, string[]> = {};
