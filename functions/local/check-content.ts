@@ -1,19 +1,28 @@
-// `npm run content:check`: validate the commons and print what it holds.
+// `npm run content:check`: validate the commons, and every skill's ESCO URI against the committed ESCO
+// data file, and print what it holds.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { readContentFiles } from '#adapters/content/load-commons.ts';
+import { danglingEscoIssues } from '#domain/content/esco-check.ts';
+import { EscoDataError, escoSkillUris, parseEscoData } from '#domain/content/esco-data.ts';
 import { ContentError, parseCommons } from '#domain/content/parse-commons.ts';
 
 const dir = join(resolve(import.meta.dirname, '../..'), 'content');
 try {
   const commons = parseCommons(readContentFiles(dir));
+  const escoData = parseEscoData(gunzipSync(readFileSync(join(dir, 'esco/esco.json.gz'))).toString('utf8'));
+  const dangling = danglingEscoIssues(commons.skills, escoSkillUris(escoData));
+  if (dangling.length > 0) throw new ContentError(dangling);
   const lessons = [...commons.courses.values()].reduce((sum, course) => sum + course.lessons.length, 0);
   const esco = [...commons.skills.values()].filter((skill) => skill.esco).length;
   console.log(
-    `content/ is valid: ${commons.trades.length} trades, ${commons.skills.size} skills (${esco} with an ESCO URI), ` +
-      `${commons.courses.size} courses, ${lessons} lessons, ${commons.practices.size} practice guides`,
+    `content/ is valid: ${commons.trades.length} trades, ${commons.skills.size} skills (${esco} with an ESCO URI, ` +
+      `all in ESCO ${escoData.escoVersion}), ${commons.courses.size} courses, ${lessons} lessons, ` +
+      `${commons.practices.size} practice guides`,
   );
 } catch (error) {
-  if (!(error instanceof ContentError)) throw error;
+  if (!(error instanceof ContentError || error instanceof EscoDataError)) throw error;
   console.error(error.message);
   process.exit(1);
 }

@@ -1,0 +1,161 @@
+// Splits one text of the ESCO skill extractor into a display label and a description. The extractor
+// ships, per concept, one column that runs the preferred label, the alternative labels and the
+// description together with single spaces and nothing else between them. Nothing marks where one
+// label ends, so the split is a heuristic, learned from the corpus itself (README, "ESCO"):
+//  1. The description starts at the first capitalised word that opens a sentence: an article or
+//     determiner ("The", "A", "This"), or a word that opens some concept's text in lower case ("Manage",
+//     "Metal") and does not follow another capitalised word (so "Adobe Photoshop" stays a name).
+//  2. The label run is cut into labels by dynamic programming: each label scores how often its first
+//     word starts a label and its last word ends one (log-odds, counted over every text's label run and
+//     the playground's exact labels), a bonus when it ends on the run's last word (alternatives share the
+//     head noun: "design cloud architecture … engineer cloud architecture") and when it opens on the
+//     run's first word again ("manage musical staff manage staff of music"), less a cost per label.
+//     The preferred label is the first one. Weights were tuned on the 950 concepts whose preferred label
+//     the playground knows, in two folds (README, "ESCO").
+//  3. An ISCO group repeats its title as the description's subject ("Dentists Dentists diagnose …"), so
+//     its label is the longest prefix that is immediately repeated.
+
+const determiners = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'any', 'all', 'each', 'in', 'to', 'for']);
+
+/** What the split learns from the corpus: words that open texts, and how often a word starts a label. */
+export interface EscoLexicon {
+  /** Lower-case words that open some concept's text, as that text writes them in lower case. */
+  openers: ReadonlySet<string>;
+  /** Per lower-case word: how often it starts a label, ends one, and appears in a label run. */
+  starts: ReadonlyMap<string, number>;
+  ends: ReadonlyMap<string, number>;
+  seen: ReadonlyMap<string, number>;
+}
+
+const bare = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}-]+$/u, '');
+const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+const titleCase = (word: string) => /^\p{Lu}\p{Ll}/u.test(word) || /^(A|I)$/.test(word);
+
+/** Where the description starts in `words` (its length when the whole text is labels). */
+export function descriptionStart(words: readonly string[], lexicon: EscoLexicon): number {
+  const candidates: number[] = [];
+  for (let i = 1; i < words.length; i++) if (titleCase(words[i] as string)) candidates.push(i);
+  const opens = (i: number) => {
+    const word = bare(words[i] as string);
+    return determiners.has(word) || (lexicon.openers.has(word) && !capitalised(words[i - 1] as string));
+  };
+  const sentence = candidates.find(opens) ?? candidates.find((i) => !capitalised(words[i - 1] as string));
+  return sentence ?? candidates[0] ?? words.length;
+}
+
+const weights = { end: 0.5, head: 4, again: 8, perLabel: -3 };
+
+/** How many of the label run's words make the preferred label (the first label of the best cut). */
+export function preferredLength(labels: readonly string[], lexicon: EscoLexicon): number {
+  const n = labels.length;
+  if (n <= 1) return n;
+  const odds = (counts: ReadonlyMap<string, number>, word: string) => {
+    const all = lexicon.seen.get(bare(word)) ?? 0;
+    const hits = counts.get(bare(word)) ?? 0;
+    return Math.log((hits + 0.5) / (all - hits + 0.5));
+  };
+  const head = bare(labels[n - 1] as string);
+  // "prepare" → "prepar", so "preparing" counts as the first word again.
+  const first = bare(labels[0] as string).replace(/e$/, '');
+  // One label does not repeat a content word ("products of tobacco" follows "tobacco products") nor end
+  // on a word that joins ("of", "in"); a later label that opens on the first word's form ("tending"
+  // after "tend …") is another label.
+  const joins = new Set(['of', 'in', 'and', 'or', 'the', 'a', 'an', 'for', 'to', 'with', 'on', 'at', 'by', 'from']);
+  const valid = (i: number, j: number) => {
+    const last = bare(labels[j - 1] as string);
+    // Nor on a word seen often in label runs but never at a label's end ("senior" in "credit manager senior credit officer").
+    if (joins.has(last) || (!lexicon.ends.has(last) && (lexicon.seen.get(last) ?? 0) >= 20)) return false;
+    const words = new Set<string>();
+    for (let k = i; k < j; k++) {
+      const word = bare(labels[k] as string);
+      if (word.length > 3 && words.has(word)) return false;
+      words.add(word);
+    }
+    return true;
+  };
+  const again = (i: number) => i > 0 && first.length > 2 && bare(labels[i] as string).startsWith(first);
+  const score = (i: number, j: number) =>
+    valid(i, j)
+      ? odds(lexicon.starts, labels[i] as string) +
+        weights.end * odds(lexicon.ends, labels[j - 1] as string) +
+        (bare(labels[j - 1] as string) === head ? weights.head : 0) +
+        (again(i) ? weights.again : 0) -
+        weights.perLabel
+      : -1000; // not impossible: a run with no valid cut must still be cut somewhere
+  // best[j]: the best score of cutting the first j words into labels; from[j]: where its last label starts.
+  const best = new Array<number>(n + 1).fill(Number.NEGATIVE_INFINITY);
+  const from = new Array<number>(n + 1).fill(0);
+  best[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    for (let i = Math.max(0, j - 14); i < j; i++) {
+      const value = (best[i] as number) + score(i, j);
+      if (value > (best[j] as number)) {
+        best[j] = value;
+        from[j] = i;
+      }
+    }
+  }
+  let end = n;
+  while ((from[end] as number) > 0) end = from[end] as number;
+  return end;
+}
+
+/** The longest prefix of `words` that is immediately repeated (an ISCO group's title), or 0. */
+export function repeatedPrefix(words: readonly string[]): number {
+  for (let k = Math.floor(words.length / 2); k >= 1; k--) {
+    let same = true;
+    for (let i = 0; i < k && same; i++) same = words[i] === words[k + i];
+    if (same) return k;
+  }
+  return 0;
+}
+
+export interface SplitText {
+  label: string;
+  /** The alternative labels, run together as the source has them (empty when there are none). */
+  otherLabels: string;
+  description: string;
+}
+
+/** Splits one extractor text; `isco` for an ISCO group, whose text has its own shape. */
+export function splitEscoText(text: string, lexicon: EscoLexicon, isco = false): SplitText {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (isco) {
+    const k = repeatedPrefix(words) || Math.min(words.length, 1);
+    return { label: words.slice(0, k).join(' '), otherLabels: '', description: words.slice(k).join(' ') };
+  }
+  const start = descriptionStart(words, lexicon);
+  const labels = words.slice(0, start);
+  const k = preferredLength(labels, lexicon);
+  return {
+    label: labels.slice(0, k).join(' '),
+    otherLabels: labels.slice(k).join(' '),
+    description: words.slice(start).join(' '),
+  };
+}
+
+/** Learns the lexicon from every text's label run and from labels known exactly (the playground's). */
+export function learnLexicon(texts: readonly string[], exactLabels: readonly string[]): EscoLexicon {
+  const openers = new Set<string>();
+  for (const text of texts) {
+    const first = text.split(/\s+/, 1)[0] ?? '';
+    if (/^\p{Ll}/u.test(first)) openers.add(bare(first));
+  }
+  const starts = new Map<string, number>();
+  const ends = new Map<string, number>();
+  const seen = new Map<string, number>();
+  const add = (counts: Map<string, number>, word: string) => counts.set(bare(word), (counts.get(bare(word)) ?? 0) + 1);
+  const count = (words: readonly string[]) => {
+    if (words.length === 0) return;
+    add(starts, words[0] as string);
+    add(ends, words[words.length - 1] as string);
+    for (const word of words) add(seen, word);
+  };
+  const bootstrap: EscoLexicon = { openers, starts, ends, seen };
+  for (const text of texts) {
+    const words = text.split(/\s+/).filter(Boolean);
+    count(words.slice(0, descriptionStart(words, bootstrap)));
+  }
+  for (const label of exactLabels) count(label.split(/\s+/).filter(Boolean));
+  return bootstrap;
+}

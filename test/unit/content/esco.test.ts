@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { danglingEscoIssues } from '#domain/content/esco-check.ts';
+import { escoSkillUris, parseEscoData, writeEscoData } from '#domain/content/esco-data.ts';
+import { EscoSourceError, readExtractorCsv } from '#domain/content/esco-import.ts';
+import { learnLexicon, splitEscoText } from '#domain/content/esco-split.ts';
+
+const data = parseEscoData(
+  gunzipSync(readFileSync(new URL('../../../content/esco/esco.json.gz', import.meta.url))).toString('utf8'),
+);
+const uuid = '0005c151-5b5a-4a66-8aac-60e734beb1ab';
+
+describe('the committed ESCO data file', () => {
+  it('reads back to the same data after it is written again', () => {
+    expect(parseEscoData(writeEscoData(data))).toEqual(data);
+    expect(data.skills).toHaveLength(13_939);
+    expect(data.occupations).toHaveLength(3_658);
+    expect(data.attribution).toContain('ESCO, © European Union, CC BY 4.0');
+  });
+
+  it('gives each of 200 seeded random concepts a non-empty label that opens its text', () => {
+    const all = [...data.skills, ...data.occupations];
+    let seed = 42;
+    for (let i = 0; i < 200; i++) {
+      seed = (seed * 48271) % 2147483647;
+      const [id, label, , text] = all[seed % all.length] ?? [];
+      expect(label?.trim(), id).not.toBe('');
+      expect(text?.toLowerCase().startsWith(label?.toLowerCase() ?? '?'), id).toBe(true);
+    }
+  });
+});
+
+describe('reading an extractor CSV', () => {
+  const row = `http://data.europa.eu/esco/skill/${uuid},"manage musical staff Assign staff tasks."`;
+
+  it('reads a row into an id and its text', () => {
+    expect(readExtractorCsv(`id,description\n${row}\n`, 'skills.csv', 'skill')).toEqual([
+      { id: `skill/${uuid}`, text: 'manage musical staff Assign staff tasks.' },
+    ]);
+  });
+
+  it('refuses a file whose header is not id,description, saying which header it found', () => {
+    expect(() => readExtractorCsv(`uri,text\n${row}\n`, 'skills.csv', 'skill')).toThrow(
+      new EscoSourceError('skills.csv: the header must be "id,description", not "uri,text".'),
+    );
+  });
+
+  it('refuses a row without an ESCO URI, naming the file and line', () => {
+    expect(() => readExtractorCsv(`id,description\n${row}\n,"a text"\n`, 'skills.csv', 'skill')).toThrow(
+      /^skills\.csv line 3: each row must be an ESCO skill URI and a text/,
+    );
+    expect(() => readExtractorCsv(`id,description\n"unclosed\n`, 'skills.csv', 'skill')).toThrow(
+      'skills.csv line 2: a quoted field is never closed.',
+    );
+  });
+});
+
+describe('splitting an extractor text into a label', () => {
+  const lexicon = learnLexicon(
+    [...data.skills, ...data.occupations].filter(([id]) => !id.startsWith('isco/')).map(([, , , text]) => text),
+    [...data.skills, ...data.occupations].flatMap(([, label, alt]) => (alt ? [label, ...alt] : [])),
+  );
+  it.each([
+    [
+      'manage musical staff manage staff of music coordinate duties of musical staff Assign tasks.',
+      'manage musical staff',
+    ],
+    [
+      'supervise correctional procedures oversee prison procedures manage prison procedures Supervise the operations.',
+      'supervise correctional procedures',
+    ],
+    [
+      'tobacco products products of tobacco cigar tobacco tobacco product The varieties of products.',
+      'tobacco products',
+    ],
+    ['prepare rubber plies preparing rubber plies arrange rubber plies Prepare the plies.', 'prepare rubber plies'],
+    ['credit manager senior credit officer credit controller Credit managers are in charge.', 'credit manager'],
+    ['Haskell Haskell techniques The techniques and principles of software development.', 'Haskell'],
+    ['aerospace engineering The engineering discipline that combines technologies.', 'aerospace engineering'],
+  ])('takes the preferred label from %j', (text, label) => {
+    expect(splitEscoText(text, lexicon).label).toBe(label);
+  });
+
+  it('takes an ISCO group title from the repeat that opens its description', () => {
+    expect(splitEscoText('Dentists Dentists diagnose, treat and prevent diseases.', lexicon, true).label).toBe(
+      'Dentists',
+    );
+  });
+});
+
+describe('the dangling ESCO URI rule', () => {
+  const skill = (esco?: string) =>
+    new Map([
+      ['soldering', { id: 'soldering', trade: 'repair', label: 'Soldering', description: 'x', related: [], esco }],
+    ]);
+  const known = escoSkillUris(data);
+
+  it('passes a skill whose ESCO URI is in the data file', () => {
+    expect(danglingEscoIssues(skill(`http://data.europa.eu/esco/skill/${uuid}`) as never, known)).toEqual([]);
+  });
+
+  it('names the file and the skill whose ESCO URI is not in the data file', () => {
+    const dangling = 'http://data.europa.eu/esco/skill/00000000-0000-0000-0000-000000000000';
+    expect(danglingEscoIssues(skill(dangling) as never, known)).toEqual([
+      {
+        file: 'skills/repair.yaml',
+        field: 'soldering.esco',
+        message: `${dangling} is not an ESCO skill in content/esco/esco.json.gz; check the URI on esco.ec.europa.eu or remove it`,
+      },
+    ]);
+  });
+});
