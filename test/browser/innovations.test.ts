@@ -36,7 +36,7 @@ describe('an improvement from draft to settled royalty', () => {
     // An empty form is refused with the problems named, and nothing is created.
     await inventor.getByLabel('Inventors').fill('');
     await inventor.getByRole('button', { name: 'Save as draft' }).click();
-    await expect(inventor.getByRole('alert').textContent()).resolves.toMatch(/title[\s\S]*problem[\s\S]*inventors/);
+    await expect(inventor.getByRole('alert').textContent()).resolves.toMatch(/title[\s\S]*problem[\s\S]*inventors/i);
 
     const title = `Colour-coded parts trays ${Date.now()}`;
     await inventor.getByLabel('Title').fill(title);

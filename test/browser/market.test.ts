@@ -39,7 +39,7 @@ describe('the marketplace', () => {
     await femi.getByLabel(/^Priced per/).selectOption('item');
     await femi.getByLabel(/^Price, in Bound/).fill('120.505');
     await femi.getByRole('button', { name: 'List an offer' }).click();
-    await expect(femi.getByRole('alert').textContent()).resolves.toMatch(/price: Bound has two decimal places/);
+    await expect(femi.getByRole('alert').textContent()).resolves.toMatch(/Price: Bound has two decimal places/);
     await expect(femi.getByLabel(/^Title/).inputValue()).resolves.toBe(title);
 
     await femi.getByLabel(/^Price, in Bound/).fill('120.50');

@@ -26,7 +26,7 @@ describe('paying in Bound', () => {
     await ada.getByLabel(/^Amount, in Bound/).fill('12.505');
     await ada.getByLabel(/^What it is for/).fill(memo);
     await ada.getByRole('button', { name: 'Pay Taller Común Valencia' }).click();
-    await expect(ada.getByRole('alert').textContent()).resolves.toMatch(/amount: Bound has two decimal places/);
+    await expect(ada.getByRole('alert').textContent()).resolves.toMatch(/Amount: Bound has two decimal places/);
     await expect(ada.getByLabel(/^What it is for/).inputValue()).resolves.toBe(memo);
 
     await ada.getByLabel(/^Amount, in Bound/).fill('12.50');
