@@ -79,9 +79,16 @@ const accountItem = () => z.object({ accountId: z.string(), balance: minorUnits(
 const statementRow = () =>
   z.object({
     at: z.string(),
-    kind: z.enum(['royalty-received', 'royalty-paid', 'implementer-share']),
-    innovationId: z.string(),
-    title: z.string(),
+    kind: z.enum(['royalty-received', 'royalty-paid', 'implementer-share', 'payment-received', 'payment-sent']),
+    // A royalty or a share names its record; a payment names itself, its memo and what it paid, if anything.
+    innovationId: z.optional(z.string()),
+    title: z.optional(z.string()),
+    reportId: z.optional(z.string()),
+    syndicateId: z.optional(z.string()),
+    paymentId: z.optional(z.string()),
+    memo: z.optional(z.string()),
+    workLogId: z.optional(z.string()),
+    orderId: z.optional(z.string()),
     counterparty: z.string(),
     amount: minorUnits(),
     balance: z.optional(minorUnits()).check(z.describe('The balance after a royalty; none on an implementer’s share.')),
