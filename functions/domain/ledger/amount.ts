@@ -38,10 +38,14 @@ export function minorUnitsProblem(value: unknown): string | undefined {
 /** A payable amount in minor units: more than zero, whole, at most `maxPayment`; a JSON integer or digits. */
 export const paymentAmountSchema = lazySchema(() =>
   z.pipe(
-    z.unknown().check((ctx) => {
-      const problem = minorUnitsProblem(ctx.value);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-    }),
+    z.unknown().check(
+      (ctx) => {
+        const problem = minorUnitsProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+      },
+      // What the OpenAPI document says it takes (a JSON integer; digits as a string are taken too).
+      z.meta({ type: 'integer', minimum: 1, maximum: Number(maxPayment) }),
+    ),
     z.transform((value) => BigInt(value as number | string)),
   ),
 );

@@ -37,10 +37,14 @@ export function hoursProblem(value: unknown): string | undefined {
 /** Hours as people give them (a number or a decimal string): quarter hours, more than zero, at most 24. */
 export const hoursSchema = lazySchema(() =>
   z.pipe(
-    z.unknown().check((ctx) => {
-      const problem = hoursProblem(ctx.value);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-    }),
+    z.unknown().check(
+      (ctx) => {
+        const problem = hoursProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+      },
+      // What the OpenAPI document says it takes (a JSON number; the same as text is taken too).
+      z.meta({ type: 'number', exclusiveMinimum: 0, maximum: maxHoursPerDay, multipleOf: 1 / quartersPerHour }),
+    ),
     z.transform((value) => Number(value)),
   ),
 );

@@ -110,10 +110,14 @@ export function quantityProblem(value: unknown): string | undefined {
 
 export const quantitySchema = lazySchema(() =>
   z.pipe(
-    z.unknown().check((ctx) => {
-      const problem = quantityProblem(ctx.value);
-      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
-    }),
+    z.unknown().check(
+      (ctx) => {
+        const problem = quantityProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+      },
+      // What the OpenAPI document says it takes (a JSON integer; the same as text is taken too).
+      z.meta({ type: 'integer', minimum: 1, maximum: maxQuantity }),
+    ),
     z.transform((value) => Number(value)),
   ),
 );

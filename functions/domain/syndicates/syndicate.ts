@@ -70,14 +70,19 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
  * and read as a service that is not unpleasant. The one definition: the votes that set rate cards take it.
  */
 export const rateCardEntrySchema = lazySchema(() =>
-  z.strictObject({
-    service: text(2, 120, { label: 'service' }),
-    rate: moneySchema(),
-    skillId: z.optional(commonsIdSchema().check(z.maxLength(80))),
-    /** The level of the skill this line pays; none: every level of it without a line of its own. */
-    level: z.optional(z.enum(skillLevels)),
-    unpleasant: z._default(z.boolean(), false),
-  }),
+  z
+    .strictObject({
+      service: text(2, 120, { label: 'service' }),
+      rate: moneySchema(),
+      skillId: z.optional(commonsIdSchema().check(z.maxLength(80))),
+      /** The level of the skill this line pays; none: every level of it without a line of its own. */
+      level: z.optional(z.enum(skillLevels)),
+      unpleasant: z._default(z.boolean(), false),
+    })
+    .check(
+      // The OpenAPI document says what rateCardSchema refuses: a level only beside the skill it prices.
+      z.meta({ dependentRequired: { level: ['skillId'] } }),
+    ),
 );
 export type RateCardEntry = z.infer<ReturnType<typeof rateCardEntrySchema>>;
 
