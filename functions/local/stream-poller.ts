@@ -76,9 +76,7 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
     // Attempts count per failing record: progress past a record starts the count again.
     let attempt = 0;
     while (pending.length > 0) {
-      const { batchItemFailures } = await options.handler(pending);
-      const failed = batchItemFailures[0]?.itemIdentifier;
-      const index = failed === undefined ? -1 : pending.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
+      const index = await firstFailure(pending);
       if (index === -1) {
         handled += pending.length;
         return;
@@ -97,6 +95,20 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
       // Capped exponential backoff with full jitter (the one policy, domain/retry.ts), as Lambda's
       // event source retries; the attempts, not a time budget, decide when a record is parked.
       await sleep(backoffDelay(attempt, { baseMs: 2 * backoffMs, capMs: 1000 }));
+    }
+  }
+
+  /**
+   * Where the handler failed in the batch, or -1. A handler that throws failed the whole batch, as
+   * Lambda's event source treats it: the batch is retried, never skipped (its iterator has moved on).
+   */
+  async function firstFailure(pending: StreamRecord[]): Promise<number> {
+    try {
+      const { batchItemFailures } = await options.handler(pending);
+      const failed = batchItemFailures[0]?.itemIdentifier;
+      return failed === undefined ? -1 : pending.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
+    } catch {
+      return 0;
     }
   }
 
@@ -146,8 +158,7 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
     async redrive() {
       const records = parked.splice(0);
       for (const record of records) {
-        const { batchItemFailures } = await options.handler([record]);
-        if (batchItemFailures.length > 0) parked.push(record);
+        if ((await firstFailure([record])) !== -1) parked.push(record);
         else handled++;
       }
       return parked.length;

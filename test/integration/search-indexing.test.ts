@@ -110,4 +110,24 @@ describe('indexing through the stream', () => {
     expect(await poller?.redrive()).toBe(0);
     expect(await reconcile(services)).toMatchObject({ missing: [], extra: [], stale: [] });
   });
+
+  it('retries a batch whose handler threw (a table read that timed out), and loses none of it', async () => {
+    let throws = 1;
+    const { search, call } = await setUp(async (records, real) => {
+      if (throws > 0 && records.some((r) => JSON.stringify(r.dynamodb?.NewImage ?? {}).includes('Thrown'))) {
+        throws--;
+        throw new Error('injected: the table did not answer in time');
+      }
+      return real(records);
+    });
+    const created = await call('POST', '/api/syndicates/leeds-heat/openings', 'admin', {
+      ...opening,
+      title: 'Thrown batch fitter',
+    });
+    await call('PUT', `/api/openings/${(created.body as { id: string }).id}/status`, 'admin', { status: 'open' });
+    await poller?.drain();
+    expect(throws).toBe(0);
+    expect(poller?.failures()).toEqual([]);
+    expect((await search.search({ text: 'thrown batch fitter' })).hits[0]?.document.title).toBe('Thrown batch fitter');
+  });
 });
