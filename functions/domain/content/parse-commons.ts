@@ -134,6 +134,14 @@ export function parseCommons(files: ContentFile[]): Commons {
           `skills.${index}.escoReview`,
           `skill "${skill.id}" has no ESCO review: read it beside its ESCO match, or the closest candidates, and say what you compared and found`,
         );
+      // In single-quoted YAML '' is one apostrophe, so '''' shows a reader two ("customer''s").
+      for (const field of ['label', 'description', 'escoReview'] as const)
+        if (skill[field]?.includes("''"))
+          report(
+            file.path,
+            `skills.${index}.${field}`,
+            `skill "${skill.id}" shows two apostrophes in a row: inside single quotes write '' for one apostrophe`,
+          );
       skills.set(skill.id, { ...skill, trade: parsed.trade });
       skillFiles.set(skill.id, file.path);
     });

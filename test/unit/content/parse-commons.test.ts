@@ -288,6 +288,22 @@ describe('parsing the commons', () => {
       ]);
       expect(() => parseCommons(unreviewed)).toThrow(/content\/skills\/repair\.yaml: skills\.1\.escoReview/);
     });
+
+    it('fails on a note that would show a reader two apostrophes in a row', () => {
+      const doubled = files({
+        'skills/repair.yaml': skills.replace(
+          'escoReview: No ESCO skill matches; "troubleshoot" was read beside it and is broader.',
+          `escoReview: 'No ESCO skill matches: "identify customer''''s needs" is a sales task.'`,
+        ),
+      });
+      expect(issuesOf(doubled)).toEqual([
+        {
+          file: 'skills/repair.yaml',
+          field: 'skills.1.escoReview',
+          message: expect.stringMatching(/two apostrophes in a row/),
+        },
+      ]);
+    });
   });
 
   it('reports every problem at once, each with content/ and its field in the message', () => {
