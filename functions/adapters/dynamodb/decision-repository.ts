@@ -1,12 +1,12 @@
 // Proposals and votes in the table. A vote is one transaction with the proposal's tally (one count
 // moves when a vote changes) and a check that the voter's membership still stands; a closing is one
-// transaction with its change (a rate card, a credit limit, the credit policy, a membership) and its log entry, over the
+// transaction with its change (a rate card, a credit limit, the credit policy, a membership, an adoption) and its log entry, over the
 // proposal as read, so it enacts once however many closes race.
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
 import { syndicateOf } from '#domain/decisions/enactment.ts';
 import { storeCall } from './errors.ts';
-import { big, logAppendItems, transact } from './innovation-items.ts';
+import { adoptionItems, big, logAppendItems, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   commonsMembersKeys,
@@ -61,6 +61,8 @@ function effectItems(tableName: string, effect: Effect): TransactItem[] {
       return [creditPolicyItem(tableName, effect.policy)];
     case 'membership':
       return membershipChangeItems(tableName, effect.from, effect.to);
+    case 'adoption':
+      return adoptionItems(tableName, effect.adoption);
   }
 }
 

@@ -20,6 +20,7 @@ import {
   totalsUpdate,
 } from './ledger-items.ts';
 import {
+  adoptionKeys,
   innovationKeys,
   innovationLookup,
   innovationVersionKeys,
@@ -43,6 +44,36 @@ export const optionalBig = (value: unknown) => (value === undefined || value ===
 /** Sends one transaction; what a cancellation means is decided in one place (errors.ts). */
 export async function transact(client: DynamoDBDocumentClient, items: TransactItem[], conflictMessage: string) {
   await storeCall(() => client.send(new TransactWriteCommand({ TransactItems: items })), conflictMessage);
+}
+
+/**
+ * The writes of an adoption, made once per syndicate and record, while the record is published: the
+ * direct adoption and an adopt-innovation proposal's closing both write these.
+ */
+export function adoptionItems(tableName: string, adoption: Adoption): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...adoptionKeys(adoption.innovationId, adoption.syndicateId, adoption.adoptedAt),
+          type: 'adoption',
+          ...adoption,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: innovationLookup(adoption.innovationId),
+        UpdateExpression: 'ADD adopterCount :one',
+        ConditionExpression: '#status = :published',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
+      },
+    },
+  ];
 }
 
 /** The two writes of an append: the entry at its index (never twice) and the head over its old size. */

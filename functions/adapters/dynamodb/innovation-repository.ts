@@ -4,6 +4,7 @@ import { maxVersions } from '#domain/innovations/innovation.ts';
 import type { InnovationRepository } from '#domain/innovations/innovation-repository.ts';
 import { storeCall } from './errors.ts';
 import {
+  adoptionItems,
   inventorLinkItems,
   logAppendItems,
   recordUpdate,
@@ -118,30 +119,7 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
     async adopt(adoption, log) {
       await transact(
         client,
-        [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...adoptionKeys(adoption.innovationId, adoption.syndicateId, adoption.adoptedAt),
-                type: 'adoption',
-                ...adoption,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: innovationLookup(adoption.innovationId),
-              UpdateExpression: 'ADD adopterCount :one',
-              ConditionExpression: '#status = :published',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ':published': 'published' },
-            },
-          },
-          ...logAppendItems(tableName, log),
-        ],
+        [...adoptionItems(tableName, adoption), ...logAppendItems(tableName, log)],
         'The adoption or the log changed meanwhile.',
       );
     },

@@ -8,7 +8,8 @@ import {
   type ValueReport,
   valueReportInputSchema,
 } from '#domain/innovations/adoption.ts';
-import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
+import { adoptInnovation } from '#domain/innovations/adopt-innovation.ts';
+import { decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
 import { innovationInputSchema } from '#domain/innovations/innovation.ts';
 import {

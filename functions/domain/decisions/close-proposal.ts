@@ -20,6 +20,7 @@ async function stateFor(deps: DecisionDependencies, proposal: Proposal): Promise
   }
   if (proposal.kind === 'credit-policy') return { policy: await deps.ledger.creditPolicy() };
   if (proposal.kind === 'rate-card' && syndicateId) return { syndicate: await deps.syndicates.get(syndicateId) };
+  if (proposal.kind === 'adopt-innovation' && syndicateId) return adoptionState(deps, syndicateId, proposal.change);
   if (proposal.kind === 'membership' && syndicateId) {
     const personId = proposal.change.personId;
     const [syndicate, membership, person] = await Promise.all([
@@ -30,6 +31,23 @@ async function stateFor(deps: DecisionDependencies, proposal: Proposal): Promise
     return { syndicate, membership, personExists: person !== null };
   }
   return {};
+}
+
+/** What an adoption needs: the syndicate, the record's current published version, an adoption made meanwhile, the implementers. */
+async function adoptionState(
+  deps: DecisionDependencies,
+  syndicateId: string,
+  change: Extract<Proposal, { kind: 'adopt-innovation' }>['change'],
+): Promise<EnactmentState> {
+  const [syndicate, record, existing, implementers] = await Promise.all([
+    deps.syndicates.get(syndicateId),
+    deps.innovations.get(change.innovationId),
+    deps.innovations.getAdoption(change.innovationId, syndicateId),
+    Promise.all(change.implementers.map((i) => deps.syndicates.getMembership(syndicateId, i.personId))),
+  ]);
+  const published = record?.status === 'published' ? record : null;
+  const version = published ? await deps.innovations.getVersion(published.id, published.currentVersion) : null;
+  return { syndicate, adoption: { version, existing, implementers } };
 }
 
 /**
@@ -75,6 +93,7 @@ export async function closeProposal(
         eligible,
         enacted: enacted?.enacted ?? null,
         ...(notEnacted ? { notEnacted } : {}),
+        ...(proposal.kind === 'adopt-innovation' ? { innovationId: proposal.change.innovationId } : {}),
       },
       now,
       deps.logSigner,

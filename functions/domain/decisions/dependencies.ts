@@ -1,5 +1,9 @@
 // What the decisions' use cases are given: narrow ports, so a unit test passes fakes.
-import type { LedgerRepository, RegistryLogRepository } from '../innovations/innovation-repository.ts';
+import type {
+  InnovationRepository,
+  LedgerRepository,
+  RegistryLogRepository,
+} from '../innovations/innovation-repository.ts';
 import type { LogSigner } from '../innovations/log-head.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import type { SyndicateRepository } from '../syndicates/syndicate.ts';
@@ -10,6 +14,7 @@ export interface DecisionDependencies {
   people: Pick<PeopleRepository, 'get'>;
   syndicates: Pick<SyndicateRepository, 'get' | 'getMembership'>;
   ledger: Pick<LedgerRepository, 'getAccounts' | 'creditPolicy'>;
+  innovations: Pick<InnovationRepository, 'get' | 'getVersion' | 'getAdoption'>;
   registryLog: Pick<RegistryLogRepository, 'head'>;
   logSigner: LogSigner;
   newId: () => string;

@@ -7,6 +7,9 @@ import type { AccountState } from '../innovations/innovation-repository.ts';
 import type { CreditPolicy, StoredCreditPolicy } from '../ledger/credit-policy.ts';
 import { canonicalJson, type LogEvent } from '../innovations/log-events.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
+import { planAdoption } from '../innovations/adopt-innovation.ts';
+import type { Adoption } from '../innovations/adoption.ts';
+import type { InnovationVersion } from '../innovations/innovation.ts';
 import type { Effect, Proposal, ProposalChange } from './proposal.ts';
 
 /** What the closing read to plan the change: only what its kind needs (the syndicate its scope names). */
@@ -17,6 +20,13 @@ export interface EnactmentState {
   account?: Pick<AccountState, 'creditLimit'> | null;
   /** The commons' credit policy as the closing read it: the new one is written over its version. */
   policy?: Pick<StoredCreditPolicy, 'version'> | null;
+  /** For an adoption: the record's published version (null when it is no longer published), the
+   * syndicate's adoption of it if one was made meanwhile, and each implementer's membership. */
+  adoption?: {
+    version: Pick<InnovationVersion, 'innovationId' | 'version' | 'inventors'> | null;
+    existing: Pick<Adoption, 'adoptedAt'> | null;
+    implementers: ReadonlyArray<Membership | null>;
+  };
 }
 
 export type Enactment =
@@ -45,6 +55,33 @@ export function changeForLog(proposal: ProposalChange) {
   }
   if (proposal.kind === 'credit-policy') return policyForLog(proposal.change);
   return proposal.kind === 'sense-check' ? null : proposal.change;
+}
+
+/** The adoption a passed adopt-innovation proposal makes: planAdoption's, as a direct adoption makes it. */
+function planAdopt(
+  proposal: Extract<Proposal, { kind: 'adopt-innovation' }>,
+  state: EnactmentState,
+  at: string,
+): Enactment {
+  const { innovationId, implementers, note } = proposal.change;
+  const read = state.adoption;
+  if (!state.syndicate || !read) return { notEnacted: 'The syndicate no longer exists.' };
+  const syndicateId = state.syndicate.id;
+  if (read.existing)
+    return { notEnacted: `${syndicateId} adopted this record already, at ${read.existing.adoptedAt}.` };
+  if (!read.version) return { notEnacted: `The record ${innovationId} is no longer published.` };
+  const left = implementers.filter((_, i) => read.implementers[i]?.status !== 'active').map((i) => i.personId);
+  if (left.length > 0) return { notEnacted: `${left.join(', ')} no longer implement it as members of ${syndicateId}.` };
+  const { adoption, event } = planAdoption({
+    version: read.version,
+    syndicateId,
+    implementers,
+    note,
+    at,
+    by: `proposal:${proposal.id}`,
+  });
+  const { kind: _kind, at: _at, ...logged } = event;
+  return { effect: { kind: 'adoption', adoption }, enacted: { adoption: logged } };
 }
 
 /** SHA-256 of what is proposed (title, description, kind and change), standard base64: the log fixes it. */
@@ -98,6 +135,8 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
         enacted: { creditPolicy: { ...policyForLog(proposal.change), version } },
       };
     }
+    case 'adopt-innovation':
+      return planAdopt(proposal, state, at);
     case 'membership': {
       const { action, personId } = proposal.change;
       const current = state.membership ?? null;

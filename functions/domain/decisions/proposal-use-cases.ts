@@ -11,7 +11,15 @@ import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
 import { eligibleNow, requireMember } from './eligibility.ts';
 import { proposalHash, syndicateOf } from './enactment.ts';
-import { kindRules, type Proposal, type ProposalInput, type ProposalList, thresholdOf } from './proposal.ts';
+import { checkImplementers } from '../innovations/adopt-innovation.ts';
+import {
+  kindRules,
+  type Proposal,
+  type ProposalChange,
+  type ProposalInput,
+  type ProposalList,
+  thresholdOf,
+} from './proposal.ts';
 
 const dayMs = 86_400_000;
 
@@ -53,7 +61,30 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
     if (action === 'make-admin' && admin) throw issue('body.change.personId', `${personId} is an admin already.`);
     if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
   }
-  return days;
+  if (input.kind === 'adopt-innovation') return { days, change: await adoptionChange(deps, input) };
+  return { days, change: 'change' in input ? input.change : undefined };
+}
+
+/** An adoption as it would be enacted: the record published and not adopted yet, the shares resolved. */
+async function adoptionChange(deps: DecisionDependencies, input: Extract<ProposalInput, { kind: 'adopt-innovation' }>) {
+  const syndicateId = syndicateOf(input) ?? '';
+  const { innovationId, implementers, note } = input.change;
+  const record = await deps.innovations.get(innovationId);
+  if (record?.status !== 'published') {
+    throw new ValidationError([
+      { field: 'body.change.innovationId', message: `No published record "${innovationId}".` },
+    ]);
+  }
+  if (await deps.innovations.getAdoption(innovationId, syndicateId)) {
+    throw new ValidationError([
+      { field: 'body.change.innovationId', message: `${syndicateId} has adopted this record already.` },
+    ]);
+  }
+  return {
+    innovationId,
+    note,
+    implementers: await checkImplementers(deps, syndicateId, implementers, 'body.change.implementers'),
+  };
 }
 
 /**
@@ -63,13 +94,14 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
  */
 export async function propose(deps: DecisionDependencies, identity: Identity, input: ProposalInput): Promise<Proposal> {
   await requireMember(deps, input.scope, identity.personId);
-  const days = await checkChange(deps, input);
+  const { days, change } = await checkChange(deps, input);
   const { draft: _draft, days: _days, ...fields } = input;
   const proposal = {
     ...fields,
+    ...(change ? { change } : {}),
     id: deps.newId(),
     days,
-    threshold: thresholdOf(input),
+    threshold: thresholdOf({ ...fields, change } as ProposalChange),
     createdBy: identity.personId,
     createdAt: deps.now().toISOString(),
     status: 'draft',

@@ -10,6 +10,9 @@ import type { CreditPolicy, StoredCreditPolicy } from '../ledger/credit-policy.t
 import { creditPolicySchema } from '../ledger/credit-policy-input.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
+import { idSchema } from '../ids.ts';
+import { type Adoption, adoptionInputSchema } from '../innovations/adoption.ts';
+import type { PersonShare } from '../innovations/innovation.ts';
 import type { CreditLimitChange } from '../innovations/innovation-repository.ts';
 import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -20,7 +23,14 @@ import { half, type Outcome, type Tally, type Threshold, twoThirds } from './pas
 /** `commons` (every member of this instance) or `syndicate:<id>` (its members). */
 export type Scope = 'commons' | `syndicate:${string}`;
 
-export const proposalKinds = ['sense-check', 'rate-card', 'credit-limit', 'credit-policy', 'membership'] as const;
+export const proposalKinds = [
+  'sense-check',
+  'rate-card',
+  'credit-limit',
+  'credit-policy',
+  'membership',
+  'adopt-innovation',
+] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
 export type ProposalChange =
@@ -28,7 +38,9 @@ export type ProposalChange =
   | { kind: 'rate-card'; change: { rateCard: SyndicateInput['rateCard'] } }
   | { kind: 'credit-limit'; change: { account: AccountId; credit: bigint } }
   | { kind: 'credit-policy'; change: CreditPolicy }
-  | { kind: 'membership'; change: { action: MembershipAction; personId: string } };
+  | { kind: 'membership'; change: { action: MembershipAction; personId: string } }
+  /** The syndicate adopts a published record; the implementers' shares are resolved when it is proposed. */
+  | { kind: 'adopt-innovation'; change: { innovationId: string; implementers: PersonShare[]; note: string } };
 
 /** What a membership proposal does to one person: admit or remove them, or make or unmake them an admin. */
 export const membershipActions = ['admit', 'remove', 'make-admin', 'unmake-admin'] as const;
@@ -53,6 +65,7 @@ export const kindRules: Record<ProposalKind, KindRule> = {
     label: 'the commons’ credit policy (the credit of every account without its own limit)',
   },
   membership: { scopes: ['syndicate'], minDays: 3, label: 'a member admitted or removed, or made or unmade an admin' },
+  'adopt-innovation': { scopes: ['syndicate'], minDays: 3, label: 'an innovation record the syndicate adopts' },
 };
 
 export const maxDays = 30;
@@ -128,6 +141,14 @@ export const proposalInputSchema = lazySchema(() =>
         change: changeOf(
           { action: z.enum(membershipActions), personId: text(1, 128, { label: 'person id' }) },
           'the action and the person',
+        ),
+      }),
+      z.strictObject({
+        kind: z.literal('adopt-innovation'),
+        ...common(),
+        change: changeOf(
+          { innovationId: idSchema(), ...z.omit(adoptionInputSchema(), { syndicateId: true }).shape },
+          'the record and who implements it',
         ),
       }),
     ],
@@ -222,7 +243,8 @@ export type Effect =
   | { kind: 'credit-limit'; change: CreditLimitChange }
   /** The commons' policy, written over the version the closing read (`policy.version` one more). */
   | { kind: 'credit-policy'; policy: StoredCreditPolicy }
-  | { kind: 'membership'; from: Membership | null; to: Membership | null };
+  | { kind: 'membership'; from: Membership | null; to: Membership | null }
+  | { kind: 'adoption'; adoption: Adoption };
 
 export interface Closing {
   /** The proposal as read (open): the write is conditional on its status and tally. */

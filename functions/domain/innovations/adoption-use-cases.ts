@@ -1,13 +1,12 @@
-// What syndicates and inventors do once a record is public: adopt it, report the value it created,
-// confirm or dispute that value, and settle it on the Bound ledger.
+// What syndicates and inventors do once a record is adopted (adopt-innovation.ts): report the value it
+// created, confirm or dispute that value, and settle it on the Bound ledger.
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { CreditLimitError } from '../ledger/transfer.ts';
-import { findSyndicate, isAdmin, requireAdmin } from '../syndicates/syndicate-use-cases.ts';
+import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
 import { partiesNow } from './report-parties.ts';
 import {
   type Adoption,
-  type AdoptionInput,
   effectiveReportStatus,
   lapseCutoff,
   maxReportAmount,
@@ -17,7 +16,6 @@ import {
 } from './adoption.ts';
 import { appendFor, type InnovationDependencies } from './dependencies.ts';
 import { retryOnConflict } from '../retry.ts';
-import { resolveShares } from './innovation.ts';
 import { awaiting, deciderRole, isConfirmedByDecisions } from './separation-of-duties.ts';
 import { settleReport } from './settle-report.ts';
 
@@ -28,53 +26,6 @@ export async function publishedRecord(deps: Pick<InnovationDependencies, 'innova
   const record = await deps.innovations.get(innovationId);
   if (record?.status !== 'published') throw new NotFoundError('innovation', innovationId);
   return record;
-}
-
-/** Records, once per syndicate, that it implements the record; a repeat returns the first adoption. */
-export async function adoptInnovation(
-  deps: InnovationDependencies,
-  identity: Identity,
-  innovationId: string,
-  input: AdoptionInput,
-) {
-  await publishedRecord(deps, innovationId);
-  await findSyndicate(deps, input.syndicateId);
-  await requireAdmin(deps, input.syndicateId, identity);
-  const implementers = resolveShares(input.implementers, 'body.implementers');
-  const memberships = await Promise.all(
-    implementers.map((i) => deps.syndicates.getMembership(input.syndicateId, i.personId)),
-  );
-  const issues = memberships.flatMap((membership, index) =>
-    membership?.status === 'active'
-      ? []
-      : [{ field: `body.implementers.${index}.personId`, message: 'is not an active member of the syndicate' }],
-  );
-  if (issues.length > 0) throw new ValidationError(issues);
-
-  return retryOnConflict(async () => {
-    const existing = await deps.innovations.getAdoption(innovationId, input.syndicateId);
-    if (existing) return { adoption: existing, created: false };
-    const record = await publishedRecord(deps, innovationId);
-    const version = await deps.innovations.getVersion(innovationId, record.currentVersion);
-    if (!version) throw new NotFoundError('innovation', innovationId);
-    const at = deps.now().toISOString();
-    const adoption: Adoption = {
-      innovationId,
-      syndicateId: input.syndicateId,
-      version: version.version,
-      inventors: version.inventors,
-      implementers,
-      note: input.note,
-      adoptedAt: at,
-      adoptedBy: identity.personId,
-      reported: [],
-      rev: 0,
-    };
-    const { note: _note, adoptedBy: _by, adoptedAt: _when, reported: _none, rev: _rev, ...logged } = adoption;
-    const log = await appendFor(deps, { kind: 'adoption', at, ...logged });
-    await deps.innovations.adopt(adoption, log);
-    return { adoption, created: true, logIndex: log.entry.index };
-  });
 }
 
 /** Only the adopting syndicate's admins report; anyone else is told there is no such adoption. */

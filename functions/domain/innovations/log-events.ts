@@ -106,6 +106,8 @@ export type LogEvent =
       enacted: Record<string, unknown> | null;
       /** Why a passed change was not made (its member had left, say); absent otherwise. */
       notEnacted?: string;
+      /** The record a proposal on one is about (an adoption): the record's own log lists the closing. */
+      innovationId?: string;
     };
 
 export type LogEventKind = LogEvent['kind'];

@@ -131,10 +131,13 @@ export interface Syndicate extends SyndicateInput {
 }
 
 /**
- * Whether the syndicate's rate card changes only by its members' vote (a rate-card proposal): once
- * others work under it, money follows votes (issue 17); a syndicate of one still edits it directly.
+ * Whether the syndicate's rate card, and which records it adopts, change only by its members' vote (a
+ * rate-card or adopt-innovation proposal): once others work under it, money follows votes (issue 17);
+ * a syndicate of one still decides them directly.
  */
-export const rateCardByVote = (syndicate: Pick<Syndicate, 'memberCount'>) => syndicate.memberCount > 1;
+export const decidesByVote = (syndicate: Pick<Syndicate, 'memberCount'>) => syndicate.memberCount > 1;
+/** The rate card's case of `decidesByVote`, by the name the site and its tests use. */
+export const rateCardByVote = decidesByVote;
 
 export type Role = 'admin' | 'member';
 export type MembershipStatus = 'requested' | 'active' | 'declined';

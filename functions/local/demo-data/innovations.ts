@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
 import type { Services } from '#app/services.ts';
-import { adoptInnovation, decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
+import { recordAdoption } from '#domain/innovations/adopt-innovation.ts';
+import { decideReport, reportValue } from '#domain/innovations/adoption-use-cases.ts';
 import { decideConsent } from '#domain/innovations/consent-use-cases.ts';
 import { holdersInputSchema, innovationInputSchema } from '#domain/innovations/innovation.ts';
 import {
@@ -147,9 +148,7 @@ export async function seedInnovations(
       });
     }
     for (const adoption of record.adoptions) {
-      step(adoption.daysAgo, (s) =>
-        adoptInnovation(s, as(adoption.by), record.id, { ...adoption }).then(() => undefined),
-      );
+      step(adoption.daysAgo, (s) => recordAdoption(s, adoption.by, record.id, { ...adoption }).then(() => undefined));
       for (const report of adoption.reports) {
         const date = (days: number) => new Date(base - days * day).toISOString().slice(0, 10);
         let reportId = '';

@@ -4,6 +4,7 @@ import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
 import { formatBound } from '#domain/innovations/statements.ts';
+import { formatShare } from '#domain/innovations/separation-of-duties.ts';
 
 /** A plain statement of what changes if the proposal passes. */
 export function changeInWords(proposal: Proposal): string {
@@ -33,6 +34,10 @@ export function changeInWords(proposal: Proposal): string {
         'make-admin': `${proposal.change.personId} becomes an admin of the syndicate.`,
         'unmake-admin': `${proposal.change.personId} stays a member but is no longer an admin.`,
       }[proposal.change.action];
+    case 'adopt-innovation': {
+      const shares = proposal.change.implementers.map((i) => `${i.personId} ${formatShare(i.basisPoints)}`).join(', ');
+      return `The syndicate adopts innovation record ${proposal.change.innovationId} (its current published version), implemented by ${shares}; the record’s inventors are then paid half of the value it reports.`;
+    }
   }
 }
 
