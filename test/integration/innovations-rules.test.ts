@@ -6,8 +6,8 @@ import { SearchUnavailableError } from '#domain/errors.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 import { createApi } from '#http/api.ts';
 import { callerFor } from '../support/api-client.ts';
-import { body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
-import { draftInput, reportInput } from '../unit/innovations/fixtures.ts';
+import { adoptDirectly, body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
+import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Call;
 let services: Services;
@@ -167,33 +167,34 @@ describe('publishing and corrections', () => {
     expect(await found('q=triage+card')).toEqual([1, 1]);
     expect(await found('q=plasterboard')).toEqual([0, 1]);
     expect(await found('adopted=yes')).toEqual([0, 0]);
-    await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
+    await adoptDirectly(services, id, 'mill', [{ personId: 'admin' }]);
     expect(await found('adopted=yes')).toEqual([1, 1]);
     expect(await found('adopted=no')).toEqual([0, 0]);
   });
 });
 
 describe('adoption and value reports', () => {
-  it('lets only the syndicate’s admins adopt, naming active members as implementers, once', async () => {
+  it('lets only the admin of a syndicate of one adopt, naming active members as implementers, once', async () => {
     const id = await published();
-    const implementers = [{ personId: 'member' }];
-    expect((await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'member', { implementers })).status).toBe(404);
-    const outsider = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
+    expect((await call('POST', '/api/syndicates', 'ben', syndicateInput('bench'))).status).toBe(201);
+    const implementers = [{ personId: 'ben' }];
+    expect((await call('PUT', `/api/innovations/${id}/adoptions/bench`, 'member', { implementers })).status).toBe(404);
+    const outsider = await call('PUT', `/api/innovations/${id}/adoptions/bench`, 'ben', {
       implementers: [{ personId: 'stranger' }],
     });
-    expect(outsider.status).toBe(422);
-    expect((await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers })).status).toBe(201);
-    const again = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
-      implementers: [{ personId: 'admin' }],
+    expect([outsider.status, body(outsider).errors?.[0]?.field]).toEqual([422, 'body.implementers.0.personId']);
+    expect((await call('PUT', `/api/innovations/${id}/adoptions/bench`, 'ben', { implementers })).status).toBe(201);
+    const again = await call('PUT', `/api/innovations/${id}/adoptions/bench`, 'ben', {
+      implementers: [{ personId: 'ben', basisPoints: 10000 }],
     });
     expect(again.status).toBe(200);
-    expect(body(again).adoption.implementers).toEqual([{ personId: 'member', basisPoints: 10000 }]);
+    expect(body(again).adoption.implementers).toEqual([{ personId: 'ben', basisPoints: 10000 }]);
     expect(body(await call('GET', `/api/innovations/${id}`, null)).record.adopterCount).toBe(1);
   });
 
   it('lets only the adopting syndicate’s admins report value, never for a future period', async () => {
     const id = await published();
-    await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', { implementers: [{ personId: 'admin' }] });
+    await adoptDirectly(services, id, 'mill', [{ personId: 'admin' }]);
     expect(
       (await call('POST', `/api/innovations/${id}/adoptions/mill/reports`, 'member', reportInput(500))).status,
     ).toBe(404);

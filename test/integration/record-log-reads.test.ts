@@ -7,7 +7,7 @@ import { createInnovationRepository } from '#adapters/dynamodb/innovation-reposi
 import { createRegistryLogRepository } from '#adapters/dynamodb/registry-log-repository.ts';
 import type { Services } from '#app/services.ts';
 import { documentClient } from '../support/dynamodb.ts';
-import { body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
+import { adoptDirectly, body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
 
 let call: Call;
 let services: Services;
@@ -49,10 +49,7 @@ function countReads() {
 describe('a record’s registry log, through the API', () => {
   it('reads the record, the head and the page at once, then the proofs’ nodes in one batch', async () => {
     const id = await published();
-    const adopted = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
-      implementers: [{ personId: 'admin' }],
-    });
-    expect(adopted.status).toBe(201);
+    await adoptDirectly(services, id, 'mill', [{ personId: 'admin' }]);
     const reads = countReads();
     const answer = await call('GET', `/api/innovations/${id}/log`, null);
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);

@@ -10,7 +10,7 @@ import { backfillSettlementList } from '#adapters/dynamodb/settlement-list-backf
 import type { Services } from '#app/services.ts';
 import { recordStatement } from '#domain/innovations/ledger-use-cases.ts';
 import { documentClient } from '../support/dynamodb.ts';
-import { body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
+import { adoptDirectly, body, type Call, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
 import { dayReportInput } from '../unit/innovations/fixtures.ts';
 
 let call: Call;
@@ -61,10 +61,7 @@ async function asSettledBeforeTheList(id: string, settled: readonly string[]) {
 /** A published record adopted by the mill, with `settled` reports settled and then `pending` left pending. */
 async function recordWithReports(settled: number, pending: number) {
   const id = await published();
-  const adopted = await call('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
-    implementers: [{ personId: 'admin' }, { personId: 'member' }],
-  });
-  expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+  await adoptDirectly(services, id, 'mill', [{ personId: 'admin' }, { personId: 'member' }]);
   const reportIds: string[] = [];
   for (let n = 0; n < settled + pending; n++) {
     const reported = await call(

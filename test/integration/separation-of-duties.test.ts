@@ -3,17 +3,20 @@
 // alone. Proved from the outside, through the API router, against DynamoDB Local.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
-import { createPeople } from '../support/innovation-world.ts';
+import type { Services } from '#app/services.ts';
+import { adoptDirectly, createPeople } from '../support/innovation-world.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let call: Call;
+let services: Services;
 const clock = { now: new Date('2026-11-21T12:00:00.000Z') };
 
 beforeEach(async () => {
   clock.now = new Date('2026-11-21T12:00:00.000Z');
   const world = await apiOnFreshTable({ now: () => clock.now });
   call = world.call;
+  services = world.services;
   await createPeople(world.services, ['mallory', 'ana', 'ben', 'carol', 'bram', 'member', 'steward']);
 });
 
@@ -52,10 +55,8 @@ async function adopted(
     await ok(call('PUT', `/api/innovations/${id}/draft/consent`, personId, { decision: 'accept' }));
   }
   await ok(call('POST', `/api/innovations/${id}/publication`, author));
-  await ok(
-    call('PUT', `/api/innovations/${id}/adoptions/${syndicateId}`, admin, { implementers: [{ personId: admin }] }),
-    201,
-  );
+  // Its syndicates have several members, who adopt by vote: made here as the vote makes it.
+  await adoptDirectly(services, id, syndicateId, [{ personId: admin }]);
   return id;
 }
 

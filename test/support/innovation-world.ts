@@ -6,6 +6,7 @@ import type { Services } from '#app/services.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { newPerson } from '#domain/people/person.ts';
 import { everyItem } from '#domain/paged-reads.ts';
+import { recordAdoption } from '#domain/innovations/adopt-innovation.ts';
 import { apiOnFreshTable, body } from './api-client.ts';
 import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
@@ -14,6 +15,28 @@ export type Call = Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 export { body };
 
 const people = ['ana', 'ben', 'admin', 'member', 'stranger'];
+/** Each world's services, found from its `call`, so the steps below need only `call`. */
+const servicesOf = new WeakMap<Call, Services>();
+
+/**
+ * The adoption a passed adopt-innovation proposal writes (the one plan, recordAdoption), made without
+ * the vote: for tests of what follows an adoption by a syndicate of several members, whose admins no
+ * longer adopt alone (decisions-adoption.test.ts tests the vote itself).
+ */
+export async function adoptDirectly(
+  services: Services,
+  innovationId: string,
+  syndicateId: string,
+  implementers: Array<{ personId: string; basisPoints?: number }>,
+) {
+  const { adoption, created } = await recordAdoption(services, 'proposal:test', innovationId, {
+    syndicateId,
+    implementers,
+    note: '',
+  });
+  expect(created).toBe(true);
+  return adoption;
+}
 
 /** Profiles for these ids, named after them: what the innovation rules need of a person. */
 export async function createPeople(services: Services, ids: string[]) {
@@ -29,6 +52,7 @@ export async function innovationWorld(
   table: { streams?: boolean } = {},
 ) {
   const world = await apiOnFreshTable({ now: () => clock.now, ...overrides }, {}, table);
+  servicesOf.set(world.call, world.services);
   await createPeople(world.services, people);
   expect((await world.call('POST', '/api/syndicates', 'admin', syndicateInput('mill'))).status).toBe(201);
   await world.call('POST', '/api/syndicates/mill/join-requests', 'member');
@@ -73,10 +97,10 @@ export function innovationSteps(call: () => Call, input = draftInput) {
 
   async function adoptedAndReported(amount: number | string = 1001) {
     const id = await published();
-    const adopted = await call()('PUT', `/api/innovations/${id}/adoptions/mill`, 'admin', {
-      implementers: [{ personId: 'admin' }, { personId: 'member' }],
-    });
-    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+    const services = servicesOf.get(call());
+    if (!services) throw new Error('adoptedAndReported runs in an innovationWorld.');
+    // The mill has two members: its adoption is theirs to vote, so it is made as the vote makes it.
+    await adoptDirectly(services, id, 'mill', [{ personId: 'admin' }, { personId: 'member' }]);
     const reported = await call()(
       'POST',
       `/api/innovations/${id}/adoptions/mill/reports`,
