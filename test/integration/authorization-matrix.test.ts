@@ -8,7 +8,7 @@ import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
-import { readyToPay } from '../support/innovation-world.ts';
+import { adoptDirectly, readyToPay } from '../support/innovation-world.ts';
 import { loggedHours, rateCard } from '../support/work-world.ts';
 import { putOffer } from '../support/offers.ts';
 import { commons } from '../support/services.ts';
@@ -69,6 +69,8 @@ beforeAll(async () => {
   for (const [founder, id] of [
     ['owner', 'own-syn'],
     ['other-admin', 'other-syn'],
+    // A syndicate of one, whose admin adopts a record directly (own-syn's members adopt by vote).
+    ['owner', 'own-solo'],
   ] as const) {
     await expectStatus(call('POST', '/api/syndicates', founder, syndicateInput(id)), 201, `found ${id}`);
   }
@@ -129,13 +131,7 @@ beforeAll(async () => {
     await call('POST', '/api/innovations', 'other-inventor', draftInput([{ personId: 'other-inventor' }])),
   ).record.id;
   await call('POST', `/api/innovations/${ids.othersRecord}/publication`, 'other-inventor');
-  await expectStatus(
-    call('PUT', `/api/innovations/${ids.published}/adoptions/own-syn`, 'owner', {
-      implementers: [{ personId: 'owner' }],
-    }),
-    201,
-    'adopt',
-  );
+  await adoptDirectly(api.services, ids.published, 'own-syn', [{ personId: 'owner' }]);
   ids.report = body(
     await expectStatus(
       call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'co-admin', reportInput(1000)),
@@ -387,7 +383,7 @@ const cells: Cell[] = [
   },
   {
     route: 'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
-    path: () => `/api/innovations/${ids.othersRecord}/adoptions/own-syn`,
+    path: () => `/api/innovations/${ids.othersRecord}/adoptions/own-solo`,
     body: { implementers: [{ personId: 'owner' }] },
     owner: 'owner',
     ownerStatus: 201,
@@ -644,7 +640,8 @@ describe('the authorization matrix', () => {
       expect(hidden, role).toHaveLength(6);
     }
     const own = body(await call('GET', '/api/people/owner', 'owner'));
-    expect(own).toMatchObject({ relation: 'self', hidden: [], syndicates: { items: [{ id: 'own-syn' }] } });
+    expect(own).toMatchObject({ relation: 'self', hidden: [] });
+    expect(own.syndicates.items.map((s: { id: string }) => s.id).sort()).toEqual(['own-solo', 'own-syn']);
   });
 
   it('lets each owner make the same calls (so the refusals above are the rule, not a broken call)', async () => {

@@ -13,7 +13,7 @@ import { body } from './api-client.ts';
 import { documentClient } from './dynamodb.ts';
 import { pdf } from './pdf.ts';
 import { answersTo, finishLessons, openDraw } from './quiz.ts';
-import { readyToPay } from './innovation-world.ts';
+import { adoptDirectly, readyToPay } from './innovation-world.ts';
 import { loggedHours, rateCard } from './work-world.ts';
 import { putOffer } from './offers.ts';
 import { commons } from './services.ts';
@@ -143,6 +143,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     await call('GET', '/api/me', person);
   }
   await expectStatus(call('POST', '/api/syndicates', 'owner', syndicate('own-syn')), 201, 'found own-syn');
+  // A syndicate of one, whose admin adopts a record directly (own-syn's members adopt by vote).
+  await expectStatus(call('POST', '/api/syndicates', 'owner', syndicate('own-solo')), 201, 'found own-solo');
   await readyToPay(call, 'own-syn', 'owner');
   await expectStatus(call('POST', '/api/syndicates/own-syn/join-requests', 'pending'), 201, 'join');
   ids.opening = body(
@@ -183,13 +185,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     await call('POST', '/api/innovations', 'inventor', draftInput([{ personId: 'inventor' }])),
   ).record.id;
   await expectStatus(call('POST', `/api/innovations/${ids.othersRecord}/publication`, 'inventor'), 200, 'publish');
-  await expectStatus(
-    call('PUT', `/api/innovations/${ids.published}/adoptions/own-syn`, 'owner', {
-      implementers: [{ personId: 'owner' }],
-    }),
-    201,
-    'adopt',
-  );
+  await adoptDirectly(services, ids.published, 'own-syn', [{ personId: 'owner' }]);
   // Reported by the admin who is no inventor, so the owner's confirmation (the only inventor) confirms it.
   const report = (month: string) =>
     expectStatus(
@@ -423,7 +419,7 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     },
     {
       route: 'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
-      path: () => `/api/innovations/${ids.othersRecord}/adoptions/own-syn`,
+      path: () => `/api/innovations/${ids.othersRecord}/adoptions/own-solo`,
       body: () => ({ implementers: [{ personId: 'owner' }] }),
       as: 'owner',
       ok: 201,

@@ -170,6 +170,12 @@ const examples: Record<string, unknown[]> = {
       title: 'Credit for every member',
       change: { defaultCredit: '5000', tiers: [{ months: 6, credit: '10000' }] },
     },
+    {
+      kind: 'adopt-innovation',
+      scope: 'syndicate:taller-comun-valencia',
+      title: 'Adopt the triage card',
+      change: { innovationId: 'triage-card', implementers: [{ personId: 'demo-ada' }], note: 'From **May**.' },
+    },
   ],
   'PUT /api/proposals/{proposalId}/votes/me': [{ choice: 'no', reason: 'Too soon.' }],
   'POST /api/orders': [{ offerId: 'kettle-repair', quantity: 1, buyer: 'syndicate:taller-comun-valencia' }],
