@@ -6,6 +6,7 @@ import { boundFromText } from '#domain/ledger/amount.ts';
 import { type ProposalKind, proposalKinds } from '#domain/decisions/proposal.ts';
 import { policyFromForm } from './credit-policy-form.ts';
 import { rateCardFromForm } from './rate-card-form.ts';
+import { parseHolders } from '../pages/innovations/_lib/forms.ts';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const minor = (typed: string) => {
@@ -23,6 +24,11 @@ function changeFromForm(kind: ProposalKind, form: FormData) {
   if (kind === 'credit-limit') return { account: text(form, 'account'), credit: minor(text(form, 'credit')) };
   if (kind === 'credit-policy') return policyFromForm(form);
   if (kind === 'membership') return { action: text(form, 'action'), personId: text(form, 'personId') };
+  // Implementers one a line, as the adoption page's "other implementers" box reads them.
+  if (kind === 'adopt-innovation') {
+    const note = String(form.get('note') ?? '');
+    return { innovationId: text(form, 'innovationId'), implementers: parseHolders(text(form, 'implementers')), note };
+  }
   return undefined;
 }
 

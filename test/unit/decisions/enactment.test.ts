@@ -238,3 +238,54 @@ describe('enacting the commons’ credit policy', () => {
     expect(changeForLog(policy)).toEqual({ defaultCredit: '5000', tiers: [{ months: 6, credit: '20000' }] });
   });
 });
+
+describe('enacting an adoption', () => {
+  const implementers = [
+    { personId: 'bo', basisPoints: 6000 },
+    { personId: 'cy', basisPoints: 4000 },
+  ];
+  const adopt = {
+    ...base,
+    kind: 'adopt-innovation',
+    change: { innovationId: 'rack', implementers, note: 'In the workshop.' },
+  } as Proposal;
+  const version = { innovationId: 'rack', version: 2, inventors: [{ personId: 'ana', basisPoints: 10000 }] };
+  const active = (personId: string) => ({ ...membership('member'), personId });
+  const state = (over: Partial<NonNullable<Parameters<typeof planEnactment>[1]['adoption']>> = {}) => ({
+    syndicate: syndicate(1),
+    adoption: { version, existing: null, implementers: [active('bo'), active('cy')], ...over },
+  });
+
+  it('adopts the current published version with the proposed implementers, made by the proposal, and logs what a direct adoption logs', () => {
+    expect(planEnactment(adopt, state(), at, 7)).toEqual({
+      effect: {
+        kind: 'adoption',
+        adoption: {
+          innovationId: 'rack',
+          syndicateId: 'mill',
+          version: 2,
+          inventors: version.inventors,
+          implementers,
+          note: 'In the workshop.',
+          adoptedAt: at,
+          adoptedBy: 'proposal:p1',
+          reported: [],
+          rev: 0,
+        },
+      },
+      enacted: {
+        adoption: { innovationId: 'rack', syndicateId: 'mill', version: 2, inventors: version.inventors, implementers },
+      },
+    });
+  });
+
+  it.each([
+    ['a record the syndicate adopted meanwhile', state({ existing: { adoptedAt: at } }), /adopted this record already/],
+    ['a record no longer published', state({ version: null }), /no longer published/],
+    ['an implementer who has left', state({ implementers: [active('bo'), null] }), /cy no longer implement/],
+    ['a syndicate that is gone', { ...state(), syndicate: null }, /no longer exists/],
+  ] as const)('changes nothing for %s, and says why', (_what, read, reason) => {
+    const plan = planEnactment(adopt, read, at, 7);
+    expect('notEnacted' in plan && plan.notEnacted).toMatch(reason);
+  });
+});
