@@ -19,7 +19,6 @@ import {
 import { createInnovationLists } from './innovation-lists.ts';
 import { getItem, type Item, queryAll } from './items.ts';
 import {
-  adoptionKeys,
   adoptionLookup,
   innovationKeys,
   innovationLookup,
