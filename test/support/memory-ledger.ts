@@ -103,6 +103,7 @@ export function memoryLedger(log: MemoryRegistryLog): MemoryLedger {
       policy = copy(next);
     },
     creditPolicy: async () => copy(policy),
+    stewardRemovals: async () => [],
     seed: (account) => accounts.set(account.accountId, copy(account)),
     account: (accountId) => copy(accounts.get(accountId)),
     move(accountId, delta, at) {

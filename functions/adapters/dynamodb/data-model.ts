@@ -230,6 +230,12 @@ export const entities = {
     keys: k.creditPolicyKeys,
     foundBy: [],
   })),
+  'steward-removals': entity(() => ({
+    about:
+      'The bootstrap stewards the commons removed (who, by which proposal, when, at which log entry), written by the closing of a passed `remove-steward` proposal.',
+    keys: k.stewardRemovalsKeys,
+    foundBy: [],
+  })),
   'ledger-entry': entity(() => ({
     about: 'A statement line of an account, in time order: a royalty, an implementer’s share or a payment.',
     keys: k.ledgerEntryKeys(v('accountId'), v('at'), v('sourceId'), n('sequence', 3)),
@@ -1300,6 +1306,21 @@ export const accessPatterns = {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
     },
+  })),
+  'steward-removals': pattern(() => ({
+    entity: 'steward-removals',
+    does: 'The stewards the commons removed, strongly consistent: a grant is refused to one of them, and its write conditions on it.',
+    operation: 'GetItem',
+    key: k.stewardRemovalsKeys,
+    reads: 'one item',
+    usedBy: [
+      'PUT /api/people/{personId}/credit-limit',
+      'PUT /api/syndicates/{syndicateId}/credit-limit',
+      'POST /api/proposals',
+      'POST /api/proposals/{proposalId}/closing',
+      'GET /api/ledger',
+      'page /ledger/',
+    ],
   })),
   'credit-policy': pattern(() => ({
     entity: 'credit-policy',

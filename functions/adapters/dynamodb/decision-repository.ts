@@ -1,6 +1,6 @@
 // Proposals and votes in the table. A vote is one transaction with the proposal's tally (one count
 // moves when a vote changes) and a check that the voter's membership still stands; a closing is one
-// transaction with its change (a rate card, a credit limit, the credit policy, a membership, an adoption) and its log entry, over the
+// transaction with its change (a rate card, a credit limit, the credit policy, a membership, an adoption, a steward's removal) and its log entry, over the
 // proposal as read, so it enacts once however many closes race.
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
@@ -21,7 +21,7 @@ import {
   voteKeys,
   votesOf,
 } from './keys.ts';
-import { creditLimitItems, creditPolicyItem } from './ledger-repository.ts';
+import { creditLimitItems, creditPolicyItem, stewardRemovalItem } from './ledger-repository.ts';
 import type { TransactItem } from './ledger-items.ts';
 import { membershipChangeItems } from './syndicate-repository.ts';
 
@@ -63,6 +63,8 @@ function effectItems(tableName: string, effect: Effect): TransactItem[] {
       return membershipChangeItems(tableName, effect.from, effect.to);
     case 'adoption':
       return adoptionItems(tableName, effect.adoption);
+    case 'remove-steward':
+      return [stewardRemovalItem(tableName, effect.removal)];
   }
 }
 

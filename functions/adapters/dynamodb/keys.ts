@@ -369,6 +369,9 @@ export const accountLookup = (accountId: string) => ({ pk: `ACCOUNT#${accountId}
 /** The ledger's totals (sum of balances, settlements, Bound moved), kept by every settlement. */
 export const ledgerTotalsKeys = { pk: 'LEDGER', sk: 'TOTALS' } as const;
 
+/** The stewards the commons removed by `remove-steward` proposals: one item. */
+export const stewardRemovalsKeys = { pk: 'LEDGER', sk: 'STEWARD-REMOVALS' } as const;
+
 /** The commons' credit policy, as the last passed `credit-policy` proposal set it: one item. */
 export const creditPolicyKeys = { pk: 'LEDGER', sk: 'CREDIT-POLICY' } as const;
 

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CreditLimitChange, LedgerEntry, LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { StoredCreditPolicy } from '#domain/ledger/credit-policy.ts';
+import type { StewardRemoval } from '#domain/ledger/stewards.ts';
 import { big, logAppendItems, optionalBig, transact } from './innovation-items.ts';
 import type { TransactItem } from './ledger-items.ts';
 import { fromItem, getItem, getItems, type Item, pageOf, queryAll, queryPage } from './items.ts';
@@ -12,6 +13,7 @@ import {
   accountsListKey,
   creditLimitChangeKeys,
   creditPolicyKeys,
+  stewardRemovalsKeys,
   ledgerTotalsKeys,
   limitChangesOf,
 } from './keys.ts';
@@ -50,6 +52,42 @@ export function creditPolicyItem(tableName: string, policy: StoredCreditPolicy):
       Item: { ...creditPolicyKeys, type: 'credit-policy', ...policy },
       ConditionExpression: first ? 'attribute_not_exists(pk)' : 'version = :previous',
       ...(first ? {} : { ExpressionAttributeValues: { ':previous': policy.version - 1 } }),
+    },
+  };
+}
+
+/**
+ * The write of a steward's removal by a passed `remove-steward` proposal: appended to the one item,
+ * once (a second removal of the same person is refused by its condition).
+ */
+export function stewardRemovalItem(tableName: string, removal: StewardRemoval): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: stewardRemovalsKeys,
+      UpdateExpression:
+        'SET #type = :type, removed = list_append(if_not_exists(removed, :none), :id), removals = list_append(if_not_exists(removals, :none), :removal)',
+      ConditionExpression: 'attribute_not_exists(pk) OR NOT contains(removed, :person)',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: {
+        ':type': 'steward-removals',
+        ':none': [],
+        ':id': [removal.personId],
+        ':person': removal.personId,
+        ':removal': [removal],
+      },
+    },
+  };
+}
+
+/** A grant's check, in its transaction, that the commons has not removed the steward making it. */
+function stillSteward(tableName: string, steward: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: stewardRemovalsKeys,
+      ConditionExpression: 'attribute_not_exists(pk) OR NOT contains(removed, :person)',
+      ExpressionAttributeValues: { ':person': steward },
     },
   };
 }
@@ -181,12 +219,22 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
       return item ? toCreditPolicy(item) : null;
     },
 
-    async setCreditLimit(change, log) {
+    async setCreditLimit(change, log, steward) {
       await transact(
         client,
-        [...creditLimitItems(tableName, change), ...logAppendItems(tableName, log)],
-        'The credit limit or the log changed meanwhile.',
+        [
+          ...creditLimitItems(tableName, change),
+          ...logAppendItems(tableName, log),
+          ...(steward === undefined ? [] : [stillSteward(tableName, steward)]),
+        ],
+        'The credit limit, the stewards or the log changed meanwhile.',
       );
+    },
+
+    // Access pattern `steward-removals`: the stewards the commons removed, strongly consistent.
+    async stewardRemovals() {
+      const item = await getItem(client, tableName, stewardRemovalsKeys, { consistent: true });
+      return item ? (fromItem<{ removals?: StewardRemoval[] }>(item).removals ?? []) : [];
     },
   };
 }

@@ -19,6 +19,10 @@ async function stateFor(deps: DecisionDependencies, proposal: Proposal): Promise
     return { account: (await deps.ledger.getAccounts([account])).get(account) ?? null };
   }
   if (proposal.kind === 'credit-policy') return { policy: await deps.ledger.creditPolicy() };
+  if (proposal.kind === 'remove-steward') {
+    const removals = await deps.ledger.stewardRemovals();
+    return { stewardRemoved: removals.some((removal) => removal.personId === proposal.change.personId) };
+  }
   if (proposal.kind === 'rate-card' && syndicateId) return { syndicate: await deps.syndicates.get(syndicateId) };
   if (proposal.kind === 'adopt-innovation' && syndicateId) return adoptionState(deps, syndicateId, proposal.change);
   if (proposal.kind === 'membership' && syndicateId) {

@@ -13,10 +13,12 @@ export interface DecisionDependencies {
   decisions: DecisionRepository;
   people: Pick<PeopleRepository, 'get'>;
   syndicates: Pick<SyndicateRepository, 'get' | 'getMembership'>;
-  ledger: Pick<LedgerRepository, 'getAccounts' | 'creditPolicy'>;
+  ledger: Pick<LedgerRepository, 'getAccounts' | 'creditPolicy' | 'stewardRemovals'>;
   innovations: Pick<InnovationRepository, 'get' | 'getVersion' | 'getAdoption'>;
   registryLog: Pick<RegistryLogRepository, 'head'>;
   logSigner: LogSigner;
   newId: () => string;
+  /** The bootstrap stewards a commons vote may remove. */
+  config: { STEWARDS: readonly string[] };
   now: () => Date;
 }

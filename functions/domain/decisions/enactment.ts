@@ -20,6 +20,8 @@ export interface EnactmentState {
   account?: Pick<AccountState, 'creditLimit'> | null;
   /** The commons' credit policy as the closing read it: the new one is written over its version. */
   policy?: Pick<StoredCreditPolicy, 'version'> | null;
+  /** For a steward's removal: whether the commons removed them already. */
+  stewardRemoved?: boolean;
   /** For an adoption: the record's published version (null when it is no longer published), the
    * syndicate's adoption of it if one was made meanwhile, and each implementer's membership. */
   adoption?: {
@@ -137,6 +139,14 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
     }
     case 'adopt-innovation':
       return planAdopt(proposal, state, at);
+    case 'remove-steward': {
+      const { personId } = proposal.change;
+      if (state.stewardRemoved) return { notEnacted: `${personId} was removed as a steward already.` };
+      return {
+        effect: { kind: 'remove-steward', removal: { personId, proposalId: proposal.id, at, logIndex } },
+        enacted: { removeSteward: personId },
+      };
+    }
     case 'membership': {
       const { action, personId } = proposal.change;
       const current = state.membership ?? null;

@@ -12,6 +12,7 @@ import type { DecisionDependencies } from './dependencies.ts';
 import { eligibleNow, requireMember } from './eligibility.ts';
 import { proposalHash, syndicateOf } from './enactment.ts';
 import { checkImplementers } from '../innovations/adopt-innovation.ts';
+import { stewardsNow } from '../ledger/stewards.ts';
 import {
   kindRules,
   type Proposal,
@@ -62,6 +63,12 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
     if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
   }
   if (input.kind === 'adopt-innovation') return { days, change: await adoptionChange(deps, input) };
+  if (input.kind === 'remove-steward') {
+    const { personId } = input.change;
+    if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(personId)) {
+      throw issue('body.change.personId', `${personId} is not a steward here (the ledger page lists them).`);
+    }
+  }
   return { days, change: 'change' in input ? input.change : undefined };
 }
 

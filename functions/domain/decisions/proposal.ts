@@ -13,6 +13,7 @@ import { accountIdSchema } from '../ledger/payment.ts';
 import { idSchema } from '../ids.ts';
 import { type Adoption, adoptionInputSchema } from '../innovations/adoption.ts';
 import type { PersonShare } from '../innovations/innovation.ts';
+import type { StewardRemoval } from '../ledger/stewards.ts';
 import type { CreditLimitChange } from '../innovations/innovation-repository.ts';
 import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -30,6 +31,7 @@ export const proposalKinds = [
   'credit-policy',
   'membership',
   'adopt-innovation',
+  'remove-steward',
 ] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
@@ -40,7 +42,9 @@ export type ProposalChange =
   | { kind: 'credit-policy'; change: CreditPolicy }
   | { kind: 'membership'; change: { action: MembershipAction; personId: string } }
   /** The syndicate adopts a published record; the implementers' shares are resolved when it is proposed. */
-  | { kind: 'adopt-innovation'; change: { innovationId: string; implementers: PersonShare[]; note: string } };
+  | { kind: 'adopt-innovation'; change: { innovationId: string; implementers: PersonShare[]; note: string } }
+  /** A bootstrap steward (named in configuration) no longer grants credit. */
+  | { kind: 'remove-steward'; change: { personId: string } };
 
 /** What a membership proposal does to one person: admit or remove them, or make or unmake them an admin. */
 export const membershipActions = ['admit', 'remove', 'make-admin', 'unmake-admin'] as const;
@@ -66,6 +70,11 @@ export const kindRules: Record<ProposalKind, KindRule> = {
   },
   membership: { scopes: ['syndicate'], minDays: 3, label: 'a member admitted or removed, or made or unmade an admin' },
   'adopt-innovation': { scopes: ['syndicate'], minDays: 3, label: 'an innovation record the syndicate adopts' },
+  'remove-steward': {
+    scopes: ['commons'],
+    minDays: 3,
+    label: 'a steward removed (who grants credit until the commons votes it)',
+  },
 };
 
 export const maxDays = 30;
@@ -150,6 +159,11 @@ export const proposalInputSchema = lazySchema(() =>
           { innovationId: idSchema(), ...z.omit(adoptionInputSchema(), { syndicateId: true }).shape },
           'the record and who implements it',
         ),
+      }),
+      z.strictObject({
+        kind: z.literal('remove-steward'),
+        ...common(),
+        change: changeOf({ personId: text(1, 128, { label: 'person id' }) }, 'the steward to remove'),
       }),
     ],
     { error: `Choose the kind of proposal: ${proposalKinds.join(', ')}.` },
@@ -244,7 +258,8 @@ export type Effect =
   /** The commons' policy, written over the version the closing read (`policy.version` one more). */
   | { kind: 'credit-policy'; policy: StoredCreditPolicy }
   | { kind: 'membership'; from: Membership | null; to: Membership | null }
-  | { kind: 'adoption'; adoption: Adoption };
+  | { kind: 'adoption'; adoption: Adoption }
+  | { kind: 'remove-steward'; removal: StewardRemoval };
 
 export interface Closing {
   /** The proposal as read (open): the write is conditional on its status and tally. */

@@ -6,6 +6,7 @@ import type { Adoption, ValueReport } from './adoption.ts';
 import type { InnovationRecord, InnovationVersion } from './innovation.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { NodeKey } from '../registry-log/stored-nodes.ts';
+import type { StewardRemoval } from '../ledger/stewards.ts';
 import type { LogAppend, LogHead, StoredLogEntry } from './log-head.ts';
 
 /** What the registry's table listing can narrow by (words need search). */
@@ -226,8 +227,13 @@ export interface LedgerRepository {
   entriesPage(accountId: AccountId, request: PageRequest): Promise<Page<LedgerEntry>>;
   /** An account's credit-limit changes, oldest first (a handful: each is a steward's logged decision). */
   listLimitChanges(accountId: AccountId): Promise<CreditLimitChange[]>;
-  /** One transaction: the override (if still `previous`), the change's history item, the log entry. */
-  setCreditLimit(change: CreditLimitChange, log: LogAppend): Promise<void>;
+  /**
+   * One transaction: the override (if still `previous`), the change's history item, the log entry; when
+   * `steward` is given, also on condition that the commons has not removed them (ConflictError if it has).
+   */
+  setCreditLimit(change: CreditLimitChange, log: LogAppend, steward?: string): Promise<void>;
+  /** The stewards the commons removed by vote (a handful; one item, strongly consistent). */
+  stewardRemovals(): Promise<StewardRemoval[]>;
   /** The commons' credit policy as last enacted (strongly consistent); null before the first. */
   creditPolicy(): Promise<StoredCreditPolicy | null>;
 }

@@ -4,7 +4,8 @@ import type { PageRequest } from '../paging.ts';
 import type { Identity } from '../identity.ts';
 import { type AccountId, personAccount, syndicateAccount } from '../ledger/account.ts';
 import { type CreditPolicy, limitOf } from '../ledger/credit-policy.ts';
-import { checkGrant, type CreditGrantInput } from '../ledger/credit-grant.ts';
+import { checkGrant, type CreditGrantInput, refuseRemoved } from '../ledger/credit-grant.ts';
+import { stewardsNow } from '../ledger/stewards.ts';
 import { findSyndicate } from '../syndicates/syndicate-use-cases.ts';
 import { publicRecord } from './consent.ts';
 import { appendFor, type InnovationDependencies } from './dependencies.ts';
@@ -18,14 +19,15 @@ import { accountRows, recordParts } from './statements.ts';
  * and the Bound moved, as the settlements kept them (never a read of every account); who grants credit.
  */
 export async function ledgerOverview(deps: InnovationDependencies, request: PageRequest) {
-  const [totals, page, policy] = await Promise.all([
+  const [totals, page, policy, removals] = await Promise.all([
     deps.ledger.totals(),
     deps.ledger.accountsPage(request),
     deps.ledger.creditPolicy(),
+    deps.ledger.stewardRemovals(),
   ]);
   const now = deps.now();
   return {
-    stewards: deps.config.STEWARDS,
+    stewards: stewardsNow(deps.config.STEWARDS, removals),
     // What an account without a grant or any history may go down to: the policy's default, once voted.
     defaultLimit: limitOf({ policy, now }),
     creditPolicy: policy,
@@ -162,18 +164,23 @@ export async function grantCreditLimit(
   const accountId = account.kind === 'person' ? personAccount(account.id) : syndicateAccount(account.id);
   const exists = account.kind === 'person' ? await deps.people.get(account.id) : await deps.syndicates.get(account.id);
   if (!exists) throw new NotFoundError(account.kind, account.id);
-  const membership =
-    account.kind === 'syndicate' ? await deps.syndicates.getMembership(account.id, identity.personId) : null;
+  const [membership, removed] = await Promise.all([
+    account.kind === 'syndicate' ? deps.syndicates.getMembership(account.id, identity.personId) : null,
+    deps.ledger.stewardRemovals(),
+  ]);
   checkGrant(
     {
       stewardId: identity.personId,
       stewards: deps.config.STEWARDS,
+      removed,
       accountId,
       memberOf: membership?.status === 'active',
     },
     input.credit,
   );
-  return setCreditLimit(deps, identity.personId, accountId, input.credit === 0n ? null : -input.credit, input.reason);
+  const limit = input.credit === 0n ? null : -input.credit;
+  // The write conditions on the steward still standing: a removal voted meanwhile refuses it.
+  return setCreditLimit(deps, identity.personId, accountId, limit, input.reason, { asSteward: true });
 }
 
 /**
@@ -188,6 +195,7 @@ export async function setCreditLimit(
   accountId: AccountId,
   limit: bigint | null,
   reason: string,
+  { asSteward = false }: { asSteward?: boolean } = {},
 ) {
   if (limit !== null && limit > 0n) {
     throw new ValidationError([
@@ -195,7 +203,13 @@ export async function setCreditLimit(
     ]);
   }
   return retryOnConflict(async () => {
-    const previous = (await deps.ledger.getAccounts([accountId])).get(accountId)?.creditLimit ?? null;
+    const [accounts, removed] = await Promise.all([
+      deps.ledger.getAccounts([accountId]),
+      asSteward ? deps.ledger.stewardRemovals() : [],
+    ]);
+    // A removal that landed after the grant was checked: refused as the check would have, not retried.
+    refuseRemoved(by, removed);
+    const previous = accounts.get(accountId)?.creditLimit ?? null;
     const at = deps.now().toISOString();
     const log = await appendFor(deps, {
       kind: 'credit-limit',
@@ -207,7 +221,7 @@ export async function setCreditLimit(
       reason,
     });
     const change: CreditLimitChange = { accountId, limit, previous, at, by, reason, logIndex: log.entry.index };
-    await deps.ledger.setCreditLimit(change, log);
+    await deps.ledger.setCreditLimit(change, log, asSteward ? by : undefined);
     return change;
   });
 }

@@ -8,6 +8,7 @@ import { wholeCredit } from '../plain-words.ts';
 import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
 import type { AccountId } from './account.ts';
+import { type StewardRemoval, stewardsNow } from './stewards.ts';
 
 /** The most credit one grant may give: ten billion Bound, in minor units. */
 export const maxCredit = 1_000_000_000_000n;
@@ -32,12 +33,32 @@ export const creditGrantInputSchema = lazySchema(() =>
 );
 export type CreditGrantInput = z.infer<ReturnType<typeof creditGrantInputSchema>>;
 
-/** The stewards' rule for one grant: who may make it, and to whom. Throws when it is refused. */
+/** Refuses a steward the commons removed by vote; a grant's write checks it again (see setCreditLimit). */
+export function refuseRemoved(stewardId: string, removed: readonly StewardRemoval[]) {
+  const removal = removed.find((r) => r.personId === stewardId);
+  if (removal) {
+    throw new ForbiddenError(
+      `The commons removed you as a steward by vote (proposal ${removal.proposalId}): credit limits are now granted by commons proposals.`,
+    );
+  }
+}
+
+/**
+ * The stewards' rule for one grant, the one place a steward is authorised: who may make it (a steward
+ * configured and not removed by the commons' vote), and to whom. Throws when it is refused.
+ */
 export function checkGrant(
-  grant: { stewardId: string; stewards: readonly string[]; accountId: AccountId; memberOf: boolean },
+  grant: {
+    stewardId: string;
+    stewards: readonly string[];
+    removed: readonly StewardRemoval[];
+    accountId: AccountId;
+    memberOf: boolean;
+  },
   credit: bigint,
 ): void {
-  if (!grant.stewards.includes(grant.stewardId)) {
+  refuseRemoved(grant.stewardId, grant.removed);
+  if (!stewardsNow(grant.stewards, grant.removed).includes(grant.stewardId)) {
     throw new ForbiddenError(
       'Only the stewards of this instance grant credit limits; ask one of them (they are listed on the ledger page).',
     );

@@ -24,6 +24,7 @@ function changeFromForm(kind: ProposalKind, form: FormData) {
   if (kind === 'credit-limit') return { account: text(form, 'account'), credit: minor(text(form, 'credit')) };
   if (kind === 'credit-policy') return policyFromForm(form);
   if (kind === 'membership') return { action: text(form, 'action'), personId: text(form, 'personId') };
+  if (kind === 'remove-steward') return { personId: text(form, 'personId') };
   // Implementers one a line, as the adoption page's "other implementers" box reads them.
   if (kind === 'adopt-innovation') {
     const note = String(form.get('note') ?? '');

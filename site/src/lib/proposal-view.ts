@@ -34,6 +34,8 @@ export function changeInWords(proposal: Proposal): string {
         'make-admin': `${proposal.change.personId} becomes an admin of the syndicate.`,
         'unmake-admin': `${proposal.change.personId} stays a member but is no longer an admin.`,
       }[proposal.change.action];
+    case 'remove-steward':
+      return `${proposal.change.personId} is no longer a steward: they can no longer grant credit limits (the commons grants them by vote).`;
     case 'adopt-innovation': {
       const shares = proposal.change.implementers.map((i) => `${i.personId} ${formatShare(i.basisPoints)}`).join(', ');
       return `The syndicate adopts innovation record ${proposal.change.innovationId} (its current published version), implemented by ${shares}; the record’s inventors are then paid half of the value it reports.`;

@@ -220,7 +220,14 @@ describe('one report per period', () => {
 });
 
 describe('granting credit', () => {
-  const base = { stewardId: 'grace', stewards: ['grace'], accountId: 'syndicate:mill' as const, memberOf: false };
+  const base = {
+    stewardId: 'grace',
+    stewards: ['grace'],
+    removed: [],
+    accountId: 'syndicate:mill' as const,
+    memberOf: false,
+  };
+  const removal = { personId: 'grace', proposalId: 'p7', at: '2026-03-01T00:00:00.000Z', logIndex: 4 };
 
   it('lets a steward grant credit to an account that is not hers', () => {
     expect(() => checkGrant(base, 100_000n)).not.toThrow();
@@ -229,6 +236,13 @@ describe('granting credit', () => {
 
   it.each([
     ['someone who is not a steward', { ...base, stewardId: 'mallory' }, 100n, undefined, 'ask one of them'],
+    [
+      'a steward the commons removed by vote, though the configuration still names her',
+      { ...base, removed: [removal] },
+      100n,
+      undefined,
+      'removed you as a steward by vote (proposal p7)',
+    ],
     [
       'a steward, to her own account',
       { ...base, accountId: 'person:grace' as const },
