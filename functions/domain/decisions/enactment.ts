@@ -7,7 +7,7 @@ import type { AccountState } from '../innovations/innovation-repository.ts';
 import type { CreditPolicy, StoredCreditPolicy } from '../ledger/credit-policy.ts';
 import { canonicalJson, type LogEvent } from '../innovations/log-events.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
-import { planAdoption } from '../innovations/adopt-innovation.ts';
+import { planAdoption } from '../innovations/adoption-plan.ts';
 import type { Adoption } from '../innovations/adoption.ts';
 import type { InnovationVersion } from '../innovations/innovation.ts';
 import type { Effect, Proposal, ProposalChange } from './proposal.ts';

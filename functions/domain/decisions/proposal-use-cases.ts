@@ -11,7 +11,7 @@ import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
 import { eligibleNow, requireMember } from './eligibility.ts';
 import { proposalHash, syndicateOf } from './enactment.ts';
-import { checkImplementers } from '../innovations/adopt-innovation.ts';
+import { checkImplementers } from '../innovations/adoption-plan.ts';
 import { stewardsNow } from '../ledger/stewards.ts';
 import {
   kindRules,
