@@ -196,7 +196,8 @@ export const configSchema = lazySchema(() => {
     AGREED_HOURLY_RATE: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000_000)), 2_000),
     /**
      * Person ids (comma-separated) of the instance stewards, who grant Bound credit limits above zero by a
-     * logged decision.
+     * logged decision: the bootstrap of a new instance. A steward the commons removed by vote (a
+     * `remove-steward` proposal) stays removed even if still listed here.
      */
     STEWARDS: z.pipe(
       z.pipe(

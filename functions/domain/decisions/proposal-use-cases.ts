@@ -24,7 +24,10 @@ import {
 
 const dayMs = 86_400_000;
 
-/** Refuses, naming the field, a change that could not be enacted as proposed. */
+/**
+ * Refuses, naming the field, a change that could not be enacted as proposed; answers with the voting
+ * window and the change as it is kept (an adoption's shares resolved, so the vote is on exact shares).
+ */
 async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
   const rule = kindRules[input.kind];
   const scopeKind = input.scope === 'commons' ? 'commons' : 'syndicate';
