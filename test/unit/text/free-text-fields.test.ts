@@ -176,6 +176,12 @@ const examples: Record<string, unknown[]> = {
       title: 'Adopt the triage card',
       change: { innovationId: 'triage-card', implementers: [{ personId: 'demo-ada' }], note: 'From **May**.' },
     },
+    {
+      kind: 'remove-steward',
+      scope: 'commons',
+      title: 'Credit by our votes only',
+      change: { personId: 'demo-grace' },
+    },
   ],
   'PUT /api/proposals/{proposalId}/votes/me': [{ choice: 'no', reason: 'Too soon.' }],
   'POST /api/orders': [{ offerId: 'kettle-repair', quantity: 1, buyer: 'syndicate:taller-comun-valencia' }],
