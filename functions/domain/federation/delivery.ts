@@ -24,8 +24,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-/** Eight tries over about four hours: a peer that is down for an afternoon still gets its Accept. */
-export const deliveryRetryPolicy: RetryPolicy = { maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 2 * 60 * 60_000 };
+/** Ten tries over about four hours (the last wait capped at two): a peer down for an afternoon still gets its Accept. */
+export const deliveryRetryPolicy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 30_000, maxDelayMs: 2 * 60 * 60_000 };
 
 /** A failure the peer says will not change (404, 410, a refusal of the activity), or a refusal of ours. */
 export class PermanentDeliveryError extends Error {
