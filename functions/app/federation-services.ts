@@ -31,6 +31,11 @@ export function federationServices(services: Services): FederationServices {
   let federation = built.get(services.storeClient);
   if (!federation) {
     const { config } = services;
+    if (config.FEDERATION_ALLOW_LOOPBACK && config.STAGE === 'aws') {
+      throw new ConfigError(
+        'Invalid configuration:\n  FEDERATION_ALLOW_LOOPBACK: loopback fetches are for one machine; unset it in AWS',
+      );
+    }
     const keys = once(() => readActorKey(config));
     const fetch = guardedFetch({ ...remoteFetchLimits, allowLoopback: config.FEDERATION_ALLOW_LOOPBACK === true });
     const origin = config.PUBLIC_URL;

@@ -173,12 +173,13 @@ export const configSchema = lazySchema(() => {
      * environment: locally in this file (functions/local/instance-keys.ts makes it), in AWS in the secret
      * FEDERATION_KEY_SECRET names (federation function only), read on its first request.
      */
-    FEDERATION_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
+    FEDERATION_KEY_FILE: secretId,
     /** Secrets Manager name or ARN holding the instance's ActivityPub key (AWS, federation function only). */
     FEDERATION_KEY_SECRET: secretId,
     /**
      * Whether remote fetches may reach loopback addresses (two instances on one machine). Only the local
-     * stack and the tests set it; refused in AWS. Private, link-local and metadata addresses stay refused.
+     * stack and the tests set it; the federation function refuses it in AWS
+     * (app/federation-services.ts, so no other bundle carries the check). Private, link-local and metadata addresses stay refused.
      */
     FEDERATION_ALLOW_LOOPBACK: booleanText,
     /** Who notification emails come from, e.g. `Guildhall <notifications@guildhall.example>` (the SES identity's domain). */
@@ -265,11 +266,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   if (!result.data.AUTH_JWKS_URL && !result.data.AUTH_JWKS) {
     throw new ConfigError('Invalid configuration:\n  AUTH_JWKS_URL: set it, or AUTH_JWKS for local keys');
-  }
-  if (result.data.FEDERATION_ALLOW_LOOPBACK && result.data.STAGE === 'aws') {
-    throw new ConfigError(
-      'Invalid configuration:\n  FEDERATION_ALLOW_LOOPBACK: loopback fetches are for one machine; unset it in AWS',
-    );
   }
   for (const [value, secret] of secretBackedValues) {
     if (result.data[value] !== undefined && result.data[secret] !== undefined) {
