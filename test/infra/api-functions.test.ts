@@ -1,4 +1,4 @@
-// The API is served by five functions, by route group (functions/http/api.ts): every route of the one
+// The API is served by seven functions, by route group (functions/http/api.ts): every route of the one
 // table reaches exactly one function, its group's (innovations, people, Bound, decisions, or the API
 // function, which also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
@@ -7,6 +7,7 @@ import { apiRoutes } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
 import { marketGroup } from '#http/groups/market-group.ts';
 import { decisionsGroup } from '#http/groups/decisions-group.ts';
+import { federationGroup } from '#http/groups/federation-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
@@ -19,6 +20,7 @@ let peopleFunction: string;
 let boundFunction: string;
 let marketFunction: string;
 let decisionsFunction: string;
+let federationFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
@@ -29,6 +31,7 @@ beforeAll(() => {
   boundFunction = functionId(app, /^Guildhall API: Bound/);
   marketFunction = functionId(app, /^Guildhall API: the marketplace/);
   decisionsFunction = functionId(app, /^Guildhall API: proposals/);
+  federationFunction = functionId(app, /^Guildhall federation/);
 });
 
 /** The logical id of the function a route's integration invokes. */
@@ -50,9 +53,15 @@ describe('the API’s functions', () => {
       const [only] = declared;
       expect(
         only &&
-          [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction].includes(
-            functionOf(only),
-          ),
+          [
+            apiFunction,
+            innovationsFunction,
+            peopleFunction,
+            boundFunction,
+            marketFunction,
+            decisionsFunction,
+            federationFunction,
+          ].includes(functionOf(only)),
         key,
       ).toBe(true);
     }
@@ -84,7 +93,9 @@ describe('the API’s functions', () => {
               ? marketFunction
               : decisionsGroup.routes.includes(route)
                 ? decisionsFunction
-                : apiFunction;
+                : federationGroup.routes.includes(route)
+                  ? federationFunction
+                  : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -156,7 +167,15 @@ describe('the API’s functions', () => {
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
       expect(
-        [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction],
+        [
+          apiFunction,
+          innovationsFunction,
+          peopleFunction,
+          boundFunction,
+          marketFunction,
+          decisionsFunction,
+          federationFunction,
+        ],
         route.Properties.RouteKey,
       ).toContain(functionOf(route));
     }
