@@ -28,7 +28,8 @@ export function memoryFollowers(): FollowerRepository & { all(): Follower[] } {
     save: async (follower) => void followers.set(key(follower.syndicateId, follower.actorId), { ...follower }),
     remove: async (syndicate, actor) => void followers.delete(key(syndicate, actor)),
     get: async (syndicate, actor) => followers.get(key(syndicate, actor)) ?? null,
-    count: async (syndicate, max) => Math.min(max, [...followers.values()].filter((f) => f.syndicateId === syndicate).length),
+    count: async (syndicate, max) =>
+      Math.min(max, [...followers.values()].filter((f) => f.syndicateId === syndicate).length),
     all: () => [...followers.values()],
   };
 }

@@ -36,7 +36,12 @@ export async function startRemoteActor(name = 'alice'): Promise<RemoteActor> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const path = request.url ?? '/';
-      received.push({ method: request.method ?? 'GET', path, headers: request.headers, body: Buffer.concat(chunks).toString() });
+      received.push({
+        method: request.method ?? 'GET',
+        path,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       if (request.method === 'GET' && path === `/users/${name}`) {
         response.writeHead(200, { 'content-type': 'application/activity+json' });
         response.end(JSON.stringify(actorDocument()));
@@ -107,10 +112,17 @@ export function cavageHeaders(options: SignOptions): Record<string, string> {
   if (options.body !== undefined) {
     headers.digest = `SHA-256=${createHash('sha256').update(options.body).digest('base64')}`;
   }
-  const covered = options.covered ?? ['(request-target)', 'host', 'date', ...(options.body !== undefined ? ['digest'] : [])];
+  const covered = options.covered ?? [
+    '(request-target)',
+    'host',
+    'date',
+    ...(options.body !== undefined ? ['digest'] : []),
+  ];
   const text = covered
     .map((name) =>
-      name === '(request-target)' ? `(request-target): ${options.method.toLowerCase()} ${url.pathname}` : `${name}: ${headers[name]}`,
+      name === '(request-target)'
+        ? `(request-target): ${options.method.toLowerCase()} ${url.pathname}`
+        : `${name}: ${headers[name]}`,
     )
     .join('\n');
   const signature = sign('sha256', Buffer.from(text), options.privateKey).toString('base64');
@@ -119,7 +131,10 @@ export function cavageHeaders(options: SignOptions): Record<string, string> {
 }
 
 /** Whether a received request's draft-cavage signature verifies with `publicKeyPem` over the headers it names. */
-export function verifiesCavage(request: Received, publicKeyPem: string): { ok: boolean; covered: string[]; keyId: string } {
+export function verifiesCavage(
+  request: Received,
+  publicKeyPem: string,
+): { ok: boolean; covered: string[]; keyId: string } {
   const signature = String(request.headers.signature ?? '');
   const params = Object.fromEntries(
     [...signature.matchAll(/(\w+)="([^"]*)"/g)].map((match) => [match[1] ?? '', match[2] ?? '']),

@@ -14,7 +14,15 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api', 'decisions-api', 'federation-api'];
+const apiFunctions = [
+  'api',
+  'innovations-api',
+  'people-api',
+  'bound-api',
+  'market-api',
+  'decisions-api',
+  'federation-api',
+];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -52,7 +60,11 @@ describe('the functions bundled for AWS', () => {
   it('keeps Fedify out of every function but federation-api', () => {
     for (const [name, { inputs }] of bundles) {
       if (name === 'federation-api') expect(inputs.some((input) => input.includes('@fedify/'))).toBe(true);
-      else expect(inputs.filter((input) => input.includes('@fedify/') || input.includes('activitypub/')), name).toEqual([]);
+      else
+        expect(
+          inputs.filter((input) => input.includes('@fedify/') || input.includes('activitypub/')),
+          name,
+        ).toEqual([]);
     }
   });
 

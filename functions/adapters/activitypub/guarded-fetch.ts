@@ -52,7 +52,8 @@ export function guardedFetch(options: GuardOptions): GuardedFetch {
       if (response.status < 300 || response.status > 399 || !location) return response;
       // Only reads follow a redirect: a delivery redirected elsewhere is not delivered.
       if (input.method !== 'GET' && input.method !== 'HEAD') return response;
-      if (hop >= maxRedirects) throw new RemoteFetchLimitError(`${input.url} redirects more than ${maxRedirects} times`);
+      if (hop >= maxRedirects)
+        throw new RemoteFetchLimitError(`${input.url} redirects more than ${maxRedirects} times`);
       url = new URL(location, url);
     }
   };

@@ -52,7 +52,8 @@ export function createInProcessQueue(options: {
     try {
       await options.run(tried);
     } catch (error) {
-      const delay = error instanceof PermanentDeliveryError ? undefined : retryDelay(options.policy, tried.attempt, random());
+      const delay =
+        error instanceof PermanentDeliveryError ? undefined : retryDelay(options.policy, tried.attempt, random());
       if (delay === undefined) {
         parked.push({ job: tried, error });
         options.log.warn('delivery given up', { inbox: tried.inbox, activity: tried.activity.id, error });

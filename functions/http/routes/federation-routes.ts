@@ -115,13 +115,22 @@ export const federationRoutes = [
       summary: 'WebFinger: a syndicate’s Group actor by acct:<syndicate>@<host>',
       tags,
       responses: {
-        200: { description: 'The account’s links (RFC 7033), its ActivityPub actor among them.', contentType: 'application/jrd+json' },
+        200: {
+          description: 'The account’s links (RFC 7033), its ActivityPub actor among them.',
+          contentType: 'application/jrd+json',
+        },
         404: { description: 'No such account here.' },
       },
     },
     handle: (context) => viaFedify('GET', context),
   }),
-  read(federationPaths.nodeInfoPointer, 'Where the NodeInfo document is', 'Links to NodeInfo 2.1.', 'application/json', false),
+  read(
+    federationPaths.nodeInfoPointer,
+    'Where the NodeInfo document is',
+    'Links to NodeInfo 2.1.',
+    'application/json',
+    false,
+  ),
   read(
     federationPaths.nodeInfo,
     'NodeInfo 2.1: the software and protocols of this instance',

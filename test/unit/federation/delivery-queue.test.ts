@@ -93,7 +93,9 @@ describe('a delivery to a real inbox', () => {
   it('is tried again after a 503 and given up at once after a 410', async () => {
     peer = await startRemoteActor();
     const keys = await importActorKeyPair(
-      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ format: 'pem', type: 'pkcs8' })
+        .toString(),
     );
     const queue = createInProcessQueue({
       run: createDeliverer({
@@ -118,7 +120,9 @@ describe('a delivery to a real inbox', () => {
   it('is given up without a request when the inbox is at a refused address', async () => {
     peer = await startRemoteActor();
     const keys = await importActorKeyPair(
-      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      generateKeyPairSync('rsa', { modulusLength: 2048 })
+        .privateKey.export({ format: 'pem', type: 'pkcs8' })
+        .toString(),
     );
     const queue = createInProcessQueue({
       run: createDeliverer({

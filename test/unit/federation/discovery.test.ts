@@ -18,16 +18,23 @@ describe('finding a syndicate from the fediverse', () => {
     expect(response.headers['content-type']).toMatch(/^application\/jrd\+json/);
     const jrd = json(response);
     expect(jrd.subject).toBe(`acct:${syndicateId}@guildhall.test`);
-    expect(jrd.links).toContainEqual(expect.objectContaining({ rel: 'self', type: 'application/activity+json', href: groupId }));
+    expect(jrd.links).toContainEqual(
+      expect.objectContaining({ rel: 'self', type: 'application/activity+json', href: groupId }),
+    );
   });
 
   it('answers 404 for an account that is not here, and names the missing resource as a 400', async () => {
     const { call } = await federationWorld();
-    const missing = await call({ path: '/.well-known/webfinger', rawQuery: `resource=${encodeURIComponent('acct:nobody-here@guildhall.test')}` });
+    const missing = await call({
+      path: '/.well-known/webfinger',
+      rawQuery: `resource=${encodeURIComponent('acct:nobody-here@guildhall.test')}`,
+    });
     expect(missing.status).toBe(404);
     const bare = await call({ path: '/.well-known/webfinger' });
     expect(bare.status).toBe(400);
-    expect(json(bare).errors ?? json(bare)).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'query.resource' })]));
+    expect(json(bare).errors ?? json(bare)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'query.resource' })]),
+    );
   });
 
   it('serves the syndicate as a Group with everything Mastodon requires, its description as escaped text', async () => {
@@ -50,7 +57,9 @@ describe('finding a syndicate from the fediverse', () => {
     });
     expect(group.publicKey.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
     expect(group.summary).toContain('&#60;b&#62;on the river&#60;/b&#62;');
-    expect(group['@context']).toEqual(expect.arrayContaining(['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1']));
+    expect(group['@context']).toEqual(
+      expect.arrayContaining(['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1']),
+    );
   });
 
   it('serves the instance as a Service actor with its own key id', async () => {
@@ -60,7 +69,10 @@ describe('finding a syndicate from the fediverse', () => {
       type: 'Service',
       preferredUsername: 'guildhall.test',
       inbox: `${origin}/api/federation/actors/_instance/inbox`,
-      publicKey: { id: `${origin}/api/federation/actors/_instance#main-key`, owner: `${origin}/api/federation/actors/_instance` },
+      publicKey: {
+        id: `${origin}/api/federation/actors/_instance#main-key`,
+        owner: `${origin}/api/federation/actors/_instance`,
+      },
     });
   });
 
@@ -79,7 +91,9 @@ describe('finding a syndicate from the fediverse', () => {
       followId: 'https://elsewhere.example/follows/1',
       followedAt: '2026-12-01T00:00:00.000Z',
     });
-    const collection = json(await world.call({ path: `${new URL(groupId).pathname}/followers`, headers: activityJson }));
+    const collection = json(
+      await world.call({ path: `${new URL(groupId).pathname}/followers`, headers: activityJson }),
+    );
     expect(collection).toMatchObject({ type: 'OrderedCollection', totalItems: 1 });
     expect(JSON.stringify(collection)).not.toContain('elsewhere.example');
   });

@@ -46,7 +46,12 @@ describe('a syndicate’s inbox', () => {
     const response = await world.call(signedPost(alice, followOf(alice)));
     expect(response.status).toBe(202);
     expect(world.followers.all()).toEqual([
-      expect.objectContaining({ syndicateId, actorId: alice.actorId, inbox: alice.inbox, followId: `${alice.actorId}/follows/1` }),
+      expect.objectContaining({
+        syndicateId,
+        actorId: alice.actorId,
+        inbox: alice.inbox,
+        followId: `${alice.actorId}/follows/1`,
+      }),
     ]);
     await world.deliveries.idle();
     const [accept] = alice.inboxPosts();
@@ -58,7 +63,9 @@ describe('a syndicate’s inbox', () => {
       object: { id: `${alice.actorId}/follows/1`, type: 'Follow', actor: alice.actorId, object: groupId },
     });
     // The Accept verifies with the key the Group actor publishes, over what Mastodon requires.
-    const group = JSON.parse((await world.call({ path: new URL(groupId).pathname, headers: { accept: 'application/activity+json' } })).body);
+    const group = JSON.parse(
+      (await world.call({ path: new URL(groupId).pathname, headers: { accept: 'application/activity+json' } })).body,
+    );
     const check = verifiesCavage(accept as NonNullable<typeof accept>, group.publicKey.publicKeyPem);
     expect(check).toMatchObject({ ok: true, keyId: `${groupId}#main-key` });
     expect(check.covered).toEqual(expect.arrayContaining(['(request-target)', 'host', 'date', 'digest']));
@@ -80,13 +87,28 @@ describe('a syndicate’s inbox', () => {
   });
 
   const refusals: Array<[string, (alice: RemoteActor, body: string) => ReturnType<typeof signedPost>]> = [
-    ['an unsigned post', (_alice, body) => ({ method: 'POST', path: new URL(groupInbox).pathname, headers: { 'content-type': 'application/activity+json' }, body })],
+    [
+      'an unsigned post',
+      (_alice, body) => ({
+        method: 'POST',
+        path: new URL(groupInbox).pathname,
+        headers: { 'content-type': 'application/activity+json' },
+        body,
+      }),
+    ],
     [
       'a post signed with a key that is not the actor’s',
-      (alice, body) => signedPost(alice, body, { privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }),
+      (alice, body) =>
+        signedPost(alice, body, { privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey }),
     ],
-    ['a replayed post (Date six minutes old)', (alice, body) => signedPost(alice, body, { date: new Date(Date.now() - 6 * 60_000) })],
-    ['a post dated six minutes ahead', (alice, body) => signedPost(alice, body, { date: new Date(Date.now() + 6 * 60_000) })],
+    [
+      'a replayed post (Date six minutes old)',
+      (alice, body) => signedPost(alice, body, { date: new Date(Date.now() - 6 * 60_000) }),
+    ],
+    [
+      'a post dated six minutes ahead',
+      (alice, body) => signedPost(alice, body, { date: new Date(Date.now() + 6 * 60_000) }),
+    ],
     [
       'a post whose body was altered after signing',
       (alice, body) => ({ ...signedPost(alice, body), body: body.replace('follows/1', 'follows/2') }),
@@ -134,7 +156,13 @@ describe('a syndicate’s inbox', () => {
     const alice = await remote();
     const inbox = groupInbox.replace(syndicateId, 'no-such-syndicate');
     const body = followOf(alice, groupId.replace(syndicateId, 'no-such-syndicate'));
-    const headers = cavageHeaders({ method: 'POST', url: inbox, body, keyId: alice.keyId, privateKey: alice.privateKey });
+    const headers = cavageHeaders({
+      method: 'POST',
+      url: inbox,
+      body,
+      keyId: alice.keyId,
+      privateKey: alice.privateKey,
+    });
     const response = await world.call({ method: 'POST', path: new URL(inbox).pathname, headers, body });
     expect(response.status).toBe(404);
   });

@@ -3,7 +3,12 @@
 // (the local stack and the tests). A listener on loopback proves no request reached it.
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { guardedFetch, RemoteFetchLimitError, RemoteFetchRefusedError, type Resolve } from '#adapters/activitypub/guarded-fetch.ts';
+import {
+  guardedFetch,
+  RemoteFetchLimitError,
+  RemoteFetchRefusedError,
+  type Resolve,
+} from '#adapters/activitypub/guarded-fetch.ts';
 import { addressKind } from '#domain/federation/address-policy.ts';
 import { cavageHeaders, startRemoteActor } from '../../support/fediverse.ts';
 import { federationWorld, groupInbox } from '../../support/federation-world.ts';
@@ -18,7 +23,9 @@ afterEach(async () => {
   for (const listener of listeners.splice(0)) await listener.close();
 });
 
-async function listen(answer: (path: string) => { status: number; headers?: Record<string, string>; body?: string } | 'hang'): Promise<Listener> {
+async function listen(
+  answer: (path: string) => { status: number; headers?: Record<string, string>; body?: string } | 'hang',
+): Promise<Listener> {
   const hits: string[] = [];
   const server: Server = createServer((request, response) => {
     hits.push(request.url ?? '/');
@@ -84,13 +91,15 @@ describe('the address policy', () => {
 describe('a guarded fetch', () => {
   it('reaches a loopback listener only when loopback is allowed', async () => {
     const listener = await listen(() => ({ status: 200, body: '{}' }));
-    await expect(guardedFetch({ allowLoopback: false })(get(`${listener.url}/actor`))).rejects.toThrow(RemoteFetchRefusedError);
-    await expect(guardedFetch({ allowLoopback: false })(get(listener.url.replace('127.0.0.1', 'localhost')))).rejects.toThrow(
+    await expect(guardedFetch({ allowLoopback: false })(get(`${listener.url}/actor`))).rejects.toThrow(
       RemoteFetchRefusedError,
     );
-    await expect(guardedFetch({ allowLoopback: false })(get(listener.url.replace('127.0.0.1', '[::ffff:127.0.0.1]')))).rejects.toThrow(
-      RemoteFetchRefusedError,
-    );
+    await expect(
+      guardedFetch({ allowLoopback: false })(get(listener.url.replace('127.0.0.1', 'localhost'))),
+    ).rejects.toThrow(RemoteFetchRefusedError);
+    await expect(
+      guardedFetch({ allowLoopback: false })(get(listener.url.replace('127.0.0.1', '[::ffff:127.0.0.1]'))),
+    ).rejects.toThrow(RemoteFetchRefusedError);
     expect(listener.hits).toEqual([]);
     const allowed = await guardedFetch({ allowLoopback: true })(get(`${listener.url}/actor`));
     expect(allowed.status).toBe(200);
@@ -133,10 +142,14 @@ describe('a guarded fetch', () => {
 
   it('stops reading past the size limit and waiting past the time limit', async () => {
     const big = await listen(() => ({ status: 200, body: 'x'.repeat(200_000) }));
-    await expect(guardedFetch({ allowLoopback: true, maxBytes: 100_000 })(get(big.url))).rejects.toThrow(RemoteFetchLimitError);
+    await expect(guardedFetch({ allowLoopback: true, maxBytes: 100_000 })(get(big.url))).rejects.toThrow(
+      RemoteFetchLimitError,
+    );
     const silent = await listen(() => 'hang');
     const started = Date.now();
-    await expect(guardedFetch({ allowLoopback: true, timeoutMs: 200 })(get(silent.url))).rejects.toThrow(RemoteFetchLimitError);
+    await expect(guardedFetch({ allowLoopback: true, timeoutMs: 200 })(get(silent.url))).rejects.toThrow(
+      RemoteFetchLimitError,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
@@ -153,7 +166,13 @@ describe('an inbox post whose key lives at a refused address', () => {
         actor: alice.actorId,
         object: groupInbox.replace(/\/inbox$/, ''),
       });
-      const headers = cavageHeaders({ method: 'POST', url: groupInbox, body, keyId: alice.keyId, privateKey: alice.privateKey });
+      const headers = cavageHeaders({
+        method: 'POST',
+        url: groupInbox,
+        body,
+        keyId: alice.keyId,
+        privateKey: alice.privateKey,
+      });
       const response = await world.call({ method: 'POST', path: new URL(groupInbox).pathname, headers, body });
       expect(response.status).toBe(401);
       expect(alice.received).toEqual([]);
