@@ -35,6 +35,17 @@ beforeAll(() => {
 });
 
 /** The logical id of the function a route's integration invokes. */
+/** Every route group's function. */
+const groupFunctions = () => [
+  apiFunction,
+  innovationsFunction,
+  peopleFunction,
+  boundFunction,
+  marketFunction,
+  decisionsFunction,
+  federationFunction,
+];
+
 function functionOf(route: Resource): string {
   const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
   const integration = app.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
@@ -51,19 +62,7 @@ describe('the API’s functions', () => {
       const declared = routesWithKey(key);
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
-      expect(
-        only &&
-          [
-            apiFunction,
-            innovationsFunction,
-            peopleFunction,
-            boundFunction,
-            marketFunction,
-            decisionsFunction,
-            federationFunction,
-          ].includes(functionOf(only)),
-        key,
-      ).toBe(true);
+      expect(only && groupFunctions().includes(functionOf(only)), key).toBe(true);
     }
   });
 
@@ -166,18 +165,7 @@ describe('the API’s functions', () => {
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect(
-        [
-          apiFunction,
-          innovationsFunction,
-          peopleFunction,
-          boundFunction,
-          marketFunction,
-          decisionsFunction,
-          federationFunction,
-        ],
-        route.Properties.RouteKey,
-      ).toContain(functionOf(route));
+      expect(groupFunctions(), route.Properties.RouteKey).toContain(functionOf(route));
     }
   });
 });

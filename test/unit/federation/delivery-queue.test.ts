@@ -90,22 +90,27 @@ describe('a delivery to a real inbox', () => {
     await peer?.close();
   });
 
-  it('is tried again after a 503 and given up at once after a 410', async () => {
-    peer = await startRemoteActor();
+  /** The real deliverer over the real guard, signing with a fresh key. */
+  async function signingQueue(allowLoopback: boolean) {
     const keys = await importActorKeyPair(
       generateKeyPairSync('rsa', { modulusLength: 2048 })
         .privateKey.export({ format: 'pem', type: 'pkcs8' })
         .toString(),
     );
-    const queue = createInProcessQueue({
+    return createInProcessQueue({
       run: createDeliverer({
-        fetch: guardedFetch({ allowLoopback: true }),
+        fetch: guardedFetch({ allowLoopback }),
         keys: async () => keys,
         keyIdOf: (signer) => new URL(`https://guildhall.test/actors/${signer}#main-key`),
       }),
       policy,
       log,
     });
+  }
+
+  it('is tried again after a 503 and given up at once after a 410', async () => {
+    peer = await startRemoteActor();
+    const queue = await signingQueue(true);
     peer.inboxStatus.push(503, 202, 410);
     await queue.enqueue(job(peer.inbox));
     await queue.idle();
@@ -119,20 +124,7 @@ describe('a delivery to a real inbox', () => {
 
   it('is given up without a request when the inbox is at a refused address', async () => {
     peer = await startRemoteActor();
-    const keys = await importActorKeyPair(
-      generateKeyPairSync('rsa', { modulusLength: 2048 })
-        .privateKey.export({ format: 'pem', type: 'pkcs8' })
-        .toString(),
-    );
-    const queue = createInProcessQueue({
-      run: createDeliverer({
-        fetch: guardedFetch({ allowLoopback: false }),
-        keys: async () => keys,
-        keyIdOf: (signer) => new URL(`https://guildhall.test/actors/${signer}#main-key`),
-      }),
-      policy,
-      log,
-    });
+    const queue = await signingQueue(false);
     await queue.enqueue(job(peer.inbox));
     await queue.idle();
     expect(peer.received).toEqual([]);
