@@ -48,7 +48,15 @@ const env = {
 };
 
 /** The API's functions, one per route group (functions/http/api.ts): each has the import target. */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'];
+const apiFunctions = [
+  'api',
+  'innovations-api',
+  'people-api',
+  'bound-api',
+  'market-api',
+  'decisions-api',
+  'federation-api',
+];
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const rows: string[] = [];
 const sdkImports: number[] = [];

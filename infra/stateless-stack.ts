@@ -57,6 +57,11 @@ export interface StatelessStackProps extends StackProps {
   authDomainPrefix: string;
   /** Secrets Manager name of the credential signing key. */
   credentialKeySecretName: string;
+  /**
+   * Secrets Manager name of the instance's ActivityPub key (an RSA private key, PKCS#8 PEM; made once,
+   * like the credential key): only the federation function may read it.
+   */
+  federationKeySecretName?: string | undefined;
   search: SearchSettings;
   /** The WAF WebACL for CloudFront (the edge stack's, in us-east-1). */
   webAclArn: string;
@@ -212,6 +217,20 @@ export class StatelessStack extends Stack {
       'Guildhall API: proposals, votes and what they enact',
     );
 
+    // Federation (ActivityPub): its own function, since Fedify alone is 2.7 MB (ARCHITECTURE.md,
+    // Federation). It signs with the instance's ActivityPub key, read from its secret at run time.
+    const federationKey = Secret.fromSecretNameV2(
+      this,
+      'FederationKey',
+      props.federationKeySecretName ?? 'guildhall/federation-key',
+    );
+    const federationApiFunction = apiGroupFunction(
+      'FederationApi',
+      'functions/handlers/federation-api.ts',
+      'Guildhall federation: WebFinger, NodeInfo, ActivityPub actors and inboxes',
+      { secrets: { ...signs(searchKey), FEDERATION_KEY_SECRET: federationKey } },
+    );
+
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
       description: 'Guildhall site: pages rendered on demand',
@@ -353,6 +372,7 @@ export class StatelessStack extends Stack {
         'bound-api': boundApiFunction,
         'market-api': marketApiFunction,
         'decisions-api': decisionsApiFunction,
+        'federation-api': federationApiFunction,
       },
       siteFunction,
       issuer: identity.issuer,
@@ -384,6 +404,7 @@ export class StatelessStack extends Stack {
         boundApiFunction,
         marketApiFunction,
         decisionsApiFunction,
+        federationApiFunction,
         siteFunction,
       ],
       streamOrQueue: [indexer, shortageStream, reindex.function],

@@ -7,6 +7,7 @@ import { createApiRouter } from './api-handler.ts';
 import { apiGroup } from './groups/api-group.ts';
 import { boundGroup } from './groups/bound-group.ts';
 import { decisionsGroup } from './groups/decisions-group.ts';
+import { federationGroup } from './groups/federation-group.ts';
 import { innovationsGroup } from './groups/innovations-group.ts';
 import { marketGroup } from './groups/market-group.ts';
 import { peopleGroup } from './groups/people-group.ts';
@@ -21,6 +22,7 @@ export const routeGroups: RouteGroup[] = [
   boundGroup,
   marketGroup,
   decisionsGroup,
+  federationGroup,
 ];
 
 /** What the OpenAPI document says of itself. */

@@ -1,4 +1,4 @@
-// The API is served by five functions, by route group (functions/http/api.ts): every route of the one
+// The API is served by seven functions, by route group (functions/http/api.ts): every route of the one
 // table reaches exactly one function, its group's (innovations, people, Bound, decisions, or the API
 // function, which also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
@@ -7,6 +7,7 @@ import { apiRoutes } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
 import { marketGroup } from '#http/groups/market-group.ts';
 import { decisionsGroup } from '#http/groups/decisions-group.ts';
+import { federationGroup } from '#http/groups/federation-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
@@ -19,6 +20,7 @@ let peopleFunction: string;
 let boundFunction: string;
 let marketFunction: string;
 let decisionsFunction: string;
+let federationFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
@@ -29,9 +31,21 @@ beforeAll(() => {
   boundFunction = functionId(app, /^Guildhall API: Bound/);
   marketFunction = functionId(app, /^Guildhall API: the marketplace/);
   decisionsFunction = functionId(app, /^Guildhall API: proposals/);
+  federationFunction = functionId(app, /^Guildhall federation/);
 });
 
 /** The logical id of the function a route's integration invokes. */
+/** Every route group's function. */
+const groupFunctions = () => [
+  apiFunction,
+  innovationsFunction,
+  peopleFunction,
+  boundFunction,
+  marketFunction,
+  decisionsFunction,
+  federationFunction,
+];
+
 function functionOf(route: Resource): string {
   const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
   const integration = app.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
@@ -48,13 +62,7 @@ describe('the API’s functions', () => {
       const declared = routesWithKey(key);
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
-      expect(
-        only &&
-          [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction].includes(
-            functionOf(only),
-          ),
-        key,
-      ).toBe(true);
+      expect(only && groupFunctions().includes(functionOf(only)), key).toBe(true);
     }
   });
 
@@ -84,7 +92,9 @@ describe('the API’s functions', () => {
               ? marketFunction
               : decisionsGroup.routes.includes(route)
                 ? decisionsFunction
-                : apiFunction;
+                : federationGroup.routes.includes(route)
+                  ? federationFunction
+                  : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -155,10 +165,7 @@ describe('the API’s functions', () => {
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect(
-        [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction],
-        route.Properties.RouteKey,
-      ).toContain(functionOf(route));
+      expect(groupFunctions(), route.Properties.RouteKey).toContain(functionOf(route));
     }
   });
 });

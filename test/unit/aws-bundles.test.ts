@@ -14,7 +14,15 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'];
+const apiFunctions = [
+  'api',
+  'innovations-api',
+  'people-api',
+  'bound-api',
+  'market-api',
+  'decisions-api',
+  'federation-api',
+];
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -42,8 +50,22 @@ describe('the functions bundled for AWS', () => {
   });
 
   // 250 KB is issue 14's budget for the API, stream and sweep bundles (minified, as the CDK app builds them).
-  it.each(handlers)('%s stays within 250 KB minified', (name) => {
-    expect(Buffer.byteLength(bundles.get(name)?.code ?? '')).toBeLessThanOrEqual(250 * 1024);
+  // The federation function carries Fedify (ActivityPub), 2.7 MB of it: its own function, outside that
+  // budget by decision (ARCHITECTURE.md, Federation), held to its own so it cannot grow unseen.
+  const budgets: Record<string, number> = { 'federation-api': 3 * 1024 * 1024 };
+  it.each(handlers)('%s stays within its budget minified (250 KB unless named)', (name) => {
+    expect(Buffer.byteLength(bundles.get(name)?.code ?? '')).toBeLessThanOrEqual(budgets[name] ?? 250 * 1024);
+  });
+
+  it('keeps Fedify out of every function but federation-api', () => {
+    for (const [name, { inputs }] of bundles) {
+      if (name === 'federation-api') expect(inputs.some((input) => input.includes('@fedify/'))).toBe(true);
+      else
+        expect(
+          inputs.filter((input) => input.includes('@fedify/') || input.includes('activitypub/')),
+          name,
+        ).toEqual([]);
+    }
   });
 
   it('leaves the repositories no route of a function uses out of its bundle (registry, ledger and log from api; threads, notes and person data from innovations-api)', () => {
@@ -148,7 +170,8 @@ describe('the functions bundled for AWS', () => {
     expect(code).not.toContain('One page of syndicates.');
   });
 
-  it.each(apiFunctions)(
+  // Not federation-api: Fedify, which it exists to carry, loads it, and fetching remote actors is its work.
+  it.each(apiFunctions.filter((name) => name !== 'federation-api'))(
     '%s starts without loading Node’s fetch machinery, which an import of node:http would load',
     (name) => {
       const script = `await import(BUNDLE); console.log(process.moduleLoadList.filter((m) => m.includes('undici')).length)`;

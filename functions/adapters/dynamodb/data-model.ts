@@ -72,6 +72,12 @@ export const entities = {
     foundBy: ['syndicateId'],
     notes: '`<name>` is lower-cased in gsi1sk.',
   })),
+  follower: entity(() => ({
+    about: 'A remote ActivityPub actor following a syndicate’s Group actor, with its inbox (deliveries go there).',
+    keys: k.followerKeys(v('syndicateId'), v('actorDigest')),
+    foundBy: ['syndicateId', 'actorId'],
+    notes: 'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be).',
+  })),
   membership: entity(() => ({
     about: 'A person’s membership of (or request to join) a syndicate; gsi1 lists a person’s.',
     keys: k.membershipKeys(v('syndicateId'), v('personId')),
@@ -778,6 +784,23 @@ export const accessPatterns = {
       'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
       'page /syndicates/[id]/',
     ],
+  })),
+  'follower-by-syndicate-and-actor': pattern(() => ({
+    entity: 'follower',
+    does: 'One remote follower of a syndicate: kept on Follow, removed on Undo.',
+    operation: 'GetItem',
+    key: k.followerKeys(v('syndicateId'), v('actorDigest')),
+    reads: 'one item',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'followers-of-syndicate-count': pattern(() => ({
+    entity: 'follower',
+    does: 'How many remote actors follow a syndicate (its followers collection’s total).',
+    operation: 'Query',
+    key: k.syndicateFollowers(v('syndicateId')),
+    reads: 'a bounded set',
+    bound: 'counted with Select COUNT and a Limit of 10,000: past that the collection says 10,000',
+    usedBy: ['GET /api/federation/actors/{identifier}/followers'],
   })),
   'members-of-syndicate-paged': pattern(() => ({
     entity: 'membership',

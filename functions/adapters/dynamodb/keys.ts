@@ -94,7 +94,8 @@ export type EntityType =
   | 'email-suppression'
   | 'saved-search'
   | 'saved-search-count'
-  | 'saved-search-feed';
+  | 'saved-search-feed'
+  | 'follower';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -114,6 +115,17 @@ export const membershipKeys = (syndicateId: string, personId: string) => ({
   gsi1pk: `PERSON#${personId}`,
   gsi1sk: `MEMBER#${syndicateId}`,
 });
+
+/**
+ * A remote actor following a syndicate's Group actor, kept with the syndicate. Actor ids are URLs (up to
+ * 2 KB, past a sort key's limit), so the key holds their SHA-256 (`actorDigest`, base64url).
+ */
+export const followerKeys = (syndicateId: string, actorDigest: string) => ({
+  pk: `SYND#${syndicateId}`,
+  sk: `FOLLOWER#${actorDigest}`,
+});
+/** A syndicate's remote followers. */
+export const syndicateFollowers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'FOLLOWER#' });
 
 /** A syndicate's memberships, members and requests, by person id. */
 export const syndicateMembers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'MEMBER#' });

@@ -40,6 +40,7 @@ describe('the route groups', () => {
       'bound-api',
       'market-api',
       'decisions-api',
+      'federation-api',
     ]);
     const grouped = routeGroups.flatMap((group) => group.routes);
     expect(new Set(grouped).size).toBe(grouped.length);
