@@ -54,7 +54,12 @@ function rng(seed: number): () => number {
   };
 }
 
-const labelWords = esco.skills.map(([, label]) => label.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 1));
+const labelWords = esco.skills.map(([, label]) =>
+  label
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 1),
+);
 type Kind = 'typing a word' | 'one word' | 'two words' | 'one typo';
 const kinds: Kind[] = ['typing a word', 'one word', 'two words', 'one typo'];
 
