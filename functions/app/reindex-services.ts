@@ -34,7 +34,9 @@ export async function createReindexDependencies(): Promise<ReindexDependencies> 
     get commons() {
       return store.commons;
     },
-    esco: () => readEscoFile(resolve(config.ESCO_FILE)),
+    // Beside the bundle, where its bundling hook copied it (infra/constructs/search-reindex.ts); only
+    // this function reads it, so it is no setting of the shared configuration.
+    esco: () => readEscoFile(resolve('esco.json.gz')),
     // One FIFO group per scan segment keeps each chain in order; the commons and ESCO steps have their own.
     send: (steps) =>
       send(

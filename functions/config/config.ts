@@ -94,11 +94,6 @@ export const configSchema = lazySchema(() => {
     ),
     /** The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts. */
     COMMONS_FILE: z._default(z.string(), 'commons.json'),
-    /**
-     * ESCO's skills and occupations (content/esco/esco.json.gz): read only where they are indexed (the
-     * reindex function, beside whose bundle it is copied; the local start). No API function has it.
-     */
-    ESCO_FILE: z._default(z.string(), 'esco.json.gz'),
     /** The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts. */
     OPENAPI_FILE: z._default(z.string(), 'openapi.json'),
     /**

@@ -1,9 +1,9 @@
 // The committed ESCO data file (content/esco/esco.json.gz): its shape, and the one writer and reader.
 // Concepts are tuples to keep the file small; `id` is the URI after `http://data.europa.eu/esco/`.
 import * as z from 'zod/mini';
+import { escoBase } from './esco-names.ts';
 
-export const escoBase = 'http://data.europa.eu/esco/';
-export const escoAttribution = 'ESCO, © European Union, CC BY 4.0';
+export { escoAttribution, escoBase } from './esco-names.ts';
 
 /** [id, label, alternative labels (null when the source does not separate them), searchable text] */
 const conceptSchema = z.tuple([

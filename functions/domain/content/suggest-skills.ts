@@ -6,7 +6,7 @@
 import { SearchUnavailableError } from '../errors.ts';
 import { escoUriOf } from '../search/esco-documents.ts';
 import type { SearchIndex } from '../search/search-port.ts';
-import { escoAttribution } from './esco-data.ts';
+import { escoAttribution } from './esco-names.ts';
 import type { Commons, Skill } from './commons.ts';
 import { rankSkills } from './find-skills.ts';
 

@@ -2,7 +2,8 @@
 // skills) through the search port, not only the commons' own. Built from the committed data file
 // (content/esco/esco.json.gz), which no API function carries: the reindex function and the local start
 // read it and index these.
-import { escoBase, type EscoConcept, type EscoData } from '../content/esco-data.ts';
+import type { EscoConcept, EscoData } from '../content/esco-data.ts';
+import { escoBase } from '../content/esco-names.ts';
 import type { SearchDocument } from './search-port.ts';
 
 /** What indexing ESCO needs from the data file: its skills and the date they were imported. */
