@@ -37,6 +37,8 @@ export async function suggestSkills(
   text: string,
   limit: number = suggestLimits.default,
 ): Promise<SkillSuggestions> {
+  // Without a letter or digit there is nothing to match: a search engine would answer every skill.
+  if (!/[\p{L}\p{N}]/u.test(text)) return { items: [], attribution: escoAttribution };
   const commons = rankSkills(deps.commons, text).map((found) => found.skill);
   const byEsco = new Map<string, Skill>();
   for (const skill of deps.commons.skills.values()) if (skill.esco) byEsco.set(skill.esco, skill);

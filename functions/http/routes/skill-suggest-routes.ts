@@ -44,10 +44,9 @@ export const skillSuggestRoutes = [
       },
     },
     async handle({ query, services }) {
-      return {
-        body: await suggestSkills(services, query.q, query.limit),
-        headers: { 'cache-control': 'public, max-age=300' },
-      };
+      const body = await suggestSkills(services, query.q, query.limit);
+      // An answer without ESCO (search was down) is not kept: the next keystroke asks again.
+      return { body, headers: { 'cache-control': body.escoUnavailable ? 'no-store' : 'public, max-age=300' } };
     },
   }),
 ];

@@ -2,12 +2,18 @@
 // refusal sits beside an accepted call, so a refusal can never come from a broken route.
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
+import { SearchUnavailableError } from '#domain/errors.ts';
 import { escoSkillDocuments } from '#domain/search/esco-documents.ts';
 import { createApi } from '#http/api.ts';
 import { fakeServices } from '../../support/services.ts';
 
-async function api() {
+async function api(down = false) {
   const search = createEmbeddedSearchEngine();
+  if (down) {
+    search.search = async () => {
+      throw new SearchUnavailableError('search is down');
+    };
+  }
   await search.upsert(
     escoSkillDocuments({
       imported: '2026-12-06',
@@ -25,7 +31,12 @@ async function api() {
       identity: null,
       requestId: 't',
     });
-    return { status: response.status, type: response.headers['content-type'], body: JSON.parse(response.body) };
+    return {
+      status: response.status,
+      type: response.headers['content-type'],
+      cache: response.headers['cache-control'],
+      body: JSON.parse(response.body),
+    };
   };
 }
 
@@ -42,6 +53,19 @@ describe('GET /api/skills/suggest', () => {
       'esco http://data.europa.eu/esco/skill/20f56226-24ed-495f-8bf5-0b2aa6413ba1',
     ]);
     expect(body.attribution).toContain('CC BY 4.0');
+  });
+
+  it('answers the commons skills while search is down, says so, and lets no cache keep that answer', async () => {
+    const up = await (await api())('q=plaster');
+    expect(up.cache).toBe('public, max-age=300');
+    const { status, cache, body } = await (await api(true))('q=plaster');
+    expect(status).toBe(200);
+    expect(body.escoUnavailable).toBe(true);
+    expect(body.items.map((item: { id: string }) => item.id)).toEqual([
+      'plasterboard-hanging',
+      'plasterboard-jointing',
+    ]);
+    expect(cache).toBe('no-store');
   });
 
   it.each([

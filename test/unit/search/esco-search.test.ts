@@ -83,6 +83,12 @@ describe('the skills picker suggestions', () => {
     expect(items.map((item) => item.label)).toContain('install photovoltaic systems');
   });
 
+  it('suggests nothing for text without a letter or digit, rather than every skill', async () => {
+    for (const text of ['!!!', '—', '  ', '%']) {
+      expect((await suggestSkills({ commons, search }, text, 10)).items).toEqual([]);
+    }
+  });
+
   it('never lists more than the limit', async () => {
     for (const limit of [1, 3, 20]) {
       expect((await suggestSkills({ commons, search }, 'install', limit)).items).toHaveLength(limit);
