@@ -13,6 +13,7 @@ import { suggestSkills } from '#domain/content/suggest-skills.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
 import { escoSkillDocuments } from '#domain/search/esco-documents.ts';
 import { percentile } from './percentile.ts';
+import { rng } from './seeded-random.ts';
 
 const root = join(import.meta.dirname, '..');
 const queriesPerKind = 500;
@@ -41,18 +42,6 @@ const documents = escoSkillDocuments(esco);
 for (let i = 0; i < documents.length; i += 500) await search.upsert(documents.slice(i, i + 500));
 const buildMs = performance.now() - started;
 const afterBuild = memory();
-
-/** mulberry32: the same queries on every run. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const labelWords = esco.skills.map(([, label]) =>
   label
