@@ -218,7 +218,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { startExpirySweep } = await import('./expire-openings.ts');
     const sweep = await startExpirySweep(services, { sendEmail });
     cleanups.push(() => sweep.stop());
-    const indexed = await reindex(services);
+    // ESCO's skills too, for the skills picker: the data file is read here, never by the API's code.
+    const { readEscoFile } = await import('#adapters/content/esco-file.ts');
+    const indexed = await reindex(services, readEscoFile(join(root, 'content/esco/esco.json.gz')));
     progress(
       `search index built: ${indexed.indexed} documents (reconcile: ${indexed.missing.length + indexed.extra.length + indexed.stale.length} differences)`,
     );

@@ -85,6 +85,17 @@ describe('the functions bundled for AWS', () => {
     );
   });
 
+  it('reads ESCO’s data file only in the reindex function, and carries no ESCO data in any bundle', () => {
+    const readers = handlers.filter((name) =>
+      (bundles.get(name)?.inputs ?? []).includes('functions/adapters/content/esco-file.ts'),
+    );
+    expect(readers).toEqual(['reindex']);
+    // Labels from the data file (ESCO's first skill and a plastering skill) appear in no bundle.
+    for (const name of handlers) {
+      expect(bundles.get(name)?.code, name).not.toMatch(/manage musical staff|prepare surface for plastering/);
+    }
+  });
+
   it('gives each API function only its own group’s routes', () => {
     const routeModules = (name: string) =>
       (bundles.get(name)?.inputs ?? []).filter((input) => /http\/routes\/[a-z-]+-routes\.ts$/.test(input));
@@ -106,7 +117,7 @@ describe('the functions bundled for AWS', () => {
       routeModules('market-api')
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
-    ).toEqual(['best-match-routes.ts', 'market-routes.ts']);
+    ).toEqual(['best-match-routes.ts', 'market-routes.ts', 'skill-suggest-routes.ts']);
     expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
   });
 
