@@ -9,6 +9,7 @@ import { boundGroup } from './groups/bound-group.ts';
 import { decisionsGroup } from './groups/decisions-group.ts';
 import { federationGroup } from './groups/federation-group.ts';
 import { innovationsGroup } from './groups/innovations-group.ts';
+import { learningGroup } from './groups/learning-group.ts';
 import { marketGroup } from './groups/market-group.ts';
 import { peopleGroup } from './groups/people-group.ts';
 import type { RouteGroup } from './groups/route-group.ts';
@@ -17,6 +18,7 @@ import type { AnyRoute } from './route.ts';
 /** The groups, each served by its own function; the first (`api`) also answers unknown /api paths. */
 export const routeGroups: RouteGroup[] = [
   apiGroup,
+  learningGroup,
   innovationsGroup,
   peopleGroup,
   boundGroup,

@@ -35,6 +35,7 @@ describe('the route groups', () => {
   it('make up the whole table, each route in exactly one group', () => {
     expect(routeGroups.map((group) => group.name)).toEqual([
       'api',
+      'learning-api',
       'innovations-api',
       'people-api',
       'bound-api',
