@@ -21,6 +21,8 @@ export function vocabularyOf(texts: Iterable<string>): Map<string, number> {
   return counts;
 }
 
+const maxWords = 10;
+
 /** Edits allowed to reach a known word: one up to 4 letters, two up to 8, three beyond. */
 function editBudget(word: string): number {
   return word.length <= 4 ? 1 : word.length <= 8 ? 2 : 3;
@@ -55,24 +57,28 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 /** The query with each unknown word replaced by its nearest known word, or undefined if none changed. */
 export function spellingSuggestion(query: string, vocabulary: ReadonlyMap<string, number>): string | undefined {
   let changed = false;
-  const suggested = wordsOf(query).map((word) => {
-    if (vocabulary.has(word) || /^\d+$/.test(word)) return word;
-    const budget = editBudget(word);
-    let best: { word: string; distance: number; count: number } | undefined;
-    for (const [known, count] of vocabulary) {
-      const distance = editDistance(word, known, budget);
-      if (distance > budget) continue;
-      // Nearest first; between equals, the word the commons uses most, then the alphabet (stable answers).
-      if (
-        !best ||
-        distance < best.distance ||
-        (distance === best.distance && (count > best.count || (count === best.count && known < best.word)))
-      )
-        best = { word: known, distance, count };
-    }
-    if (!best) return word;
-    changed = true;
-    return best.word;
-  });
+  // The engine reads the first 10 words of a query; so does this.
+  const suggested = wordsOf(query)
+    .slice(0, maxWords)
+    .map((word) => {
+      // Numbers, and words of one or two letters (any of which is a typo of many), stay as typed.
+      if (vocabulary.has(word) || /^\d+$/.test(word) || word.length < 3) return word;
+      const budget = editBudget(word);
+      let best: { word: string; distance: number; count: number } | undefined;
+      for (const [known, count] of vocabulary) {
+        const distance = editDistance(word, known, budget);
+        if (distance > budget) continue;
+        // Nearest first; between equals, the word the commons uses most, then the alphabet (stable answers).
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && (count > best.count || (count === best.count && known < best.word)))
+        )
+          best = { word: known, distance, count };
+      }
+      if (!best) return word;
+      changed = true;
+      return best.word;
+    });
   return changed ? suggested.join(' ') : undefined;
 }

@@ -25,8 +25,10 @@ describe('spelling suggestions for a search that found nothing', () => {
     expect(spellingSuggestion('', vocabulary)).toBeUndefined();
   });
 
-  it('keeps numbers as typed', () => {
+  it('keeps numbers and words of one or two letters as typed', () => {
     expect(spellingSuggestion('solr 2024', vocabulary)).toBe('solar 2024');
+    expect(spellingSuggestion('x', vocabulary)).toBeUndefined();
+    expect(spellingSuggestion('solr pv', vocabulary)).toBe('solar pv');
   });
 
   it('counts a swap of two neighbouring letters as one edit, and stops past its limit', () => {
