@@ -40,3 +40,33 @@ export function proposalFromForm(kind: ProposalKind, form: FormData) {
     ...(change ? { change } : {}),
   };
 }
+
+/** The ids of a change's own fields on the proposal form, by the name the command's refusals use. */
+const changeFieldIds: Record<string, string> = {
+  account: 'f-account',
+  credit: 'f-credit',
+  action: 'f-action',
+  personId: 'f-person',
+  defaultCredit: 'f-default-credit',
+  tiers: 'f-tiers',
+  rateCard: 'f-rate-card',
+};
+/** Where a refusal of the change as a whole lands: the kind's first field. */
+const firstChangeField: Partial<Record<ProposalKind, string>> = {
+  'credit-limit': 'f-account',
+  'credit-policy': 'f-default-credit',
+  membership: 'f-action',
+  'rate-card': 'f-rate-card',
+};
+
+/**
+ * The id of the field a refusal names (`change.tiers.1.credit` is `f-tier-credit-1`), so each link of the
+ * error summary lands on the field it is about; the form's own fields are `f-<name>`.
+ */
+export function proposalFieldAnchor(kind: ProposalKind, field: string): string {
+  const [first = '', name, index, part] = field.split('.');
+  if (first !== 'change') return `f-${first}`;
+  if (name === 'tiers' && index !== undefined) return `f-tier-${part === 'credit' ? 'credit' : 'months'}-${index}`;
+  if (name === 'rateCard' && index !== undefined) return `f-rate-line-${index}`;
+  return (name && changeFieldIds[name]) || firstChangeField[kind] || 'f-title';
+}
