@@ -11,6 +11,7 @@ import type { PageRequest } from '#domain/paging.ts';
 import { newPerson } from '#domain/people/person.ts';
 import type { SearchIndex, SearchQuery } from '#domain/search/search-port.ts';
 import { openingDocument } from '#domain/search/documents.ts';
+import type { SkillAggregate } from '#domain/shortages/shortage-repository.ts';
 import { wholeBoard } from '#domain/shortages/sources.ts';
 import type { Syndicate } from '#domain/syndicates/syndicate.ts';
 import { manyFrom, pagedFrom } from '../../support/memory-pages.ts';
@@ -54,7 +55,7 @@ async function setUp(overrides: Partial<HomeDependencies> = {}) {
   const deps: HomeDependencies = {
     commons,
     shortages: {
-      listAggregates: async () => [
+      listAggregates: async (): Promise<SkillAggregate[]> => [
         { skill: scarce, tally: { openings: 2, positions: 2, 'demand:2026-11-02': 60 } },
         { skill: alsoScarce, tally: { openings: 1, positions: 1, 'demand:2026-11-05': 30 } },
         { skill: 'bookkeeping-fundamentals', tally: { declared: 4 } },
