@@ -301,7 +301,8 @@ export const entities = {
     foundBy: [],
   })),
   'commons-credentials': entity(() => ({
-    about: 'How many credentials the commons has issued: one more in the transaction that stores each, read by the home page.',
+    about:
+      'How many credentials the commons has issued: one more in the transaction that stores each, read by the home page.',
     keys: k.commonsCredentialsKeys,
     foundBy: [],
   })),
@@ -1598,7 +1599,13 @@ export const accessPatterns = {
     operation: 'TransactWriteItems',
     key: k.commonsMembersKeys,
     reads: 'one item',
-    usedBy: ['GET /api/me', 'DELETE /api/me', 'POST /api/proposals', 'POST /api/proposals/{proposalId}/opening', 'page /'],
+    usedBy: [
+      'GET /api/me',
+      'DELETE /api/me',
+      'POST /api/proposals',
+      'POST /api/proposals/{proposalId}/opening',
+      'page /',
+    ],
     partition: {
       single:
         'one counter, written once per person made or removed (sign-ups and account deletions, a pace people set by hand); its reads are one item',

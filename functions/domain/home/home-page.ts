@@ -127,6 +127,13 @@ export async function shortageOpenings(
     if (!(error instanceof SearchUnavailableError)) throw error;
     const [scarcest = ''] = skills;
     const page = await deps.openings.pageOpenAsking(scarcest, { limit: homeSizes.openings });
-    return { place, near: false, items: await listedItems(deps, page.items.map((opening) => opening.id)) };
+    return {
+      place,
+      near: false,
+      items: await listedItems(
+        deps,
+        page.items.map((opening) => opening.id),
+      ),
+    };
   }
 }
