@@ -41,4 +41,4 @@ export const themeScript = `(() => {
 })();`;
 
 /** The script's hash as Astro's `security.csp.scriptDirective.hashes` takes it. */
-export const themeScriptHash = `sha256-${createHash('sha256').update(themeScript, 'utf8').digest('base64')}`;
+export const themeScriptHash: `sha256-${string}` = `sha256-${createHash('sha256').update(themeScript, 'utf8').digest('base64')}`;
