@@ -95,7 +95,7 @@ describe('the home page', () => {
 });
 
 const lesson = '/learn/solar-pv-fundamentals-and-site-survey/01-volts-amps-watts-and-kilowatt-hours/';
-const background = (page: Page) => page.evaluate('getComputedStyle(document.body).backgroundColor');
+const background = (page: Page) => page.evaluate('getComputedStyle(document.documentElement).backgroundColor');
 /** The page's background in each theme (--paper in site/src/styles/global.css). */
 const paper = { light: 'rgb(250, 248, 243)', dark: 'rgb(21, 23, 27)' };
 
