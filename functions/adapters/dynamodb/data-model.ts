@@ -306,6 +306,12 @@ export const entities = {
     keys: k.commonsMembersKeys,
     foundBy: [],
   })),
+  'commons-credentials': entity(() => ({
+    about:
+      'How many credentials the commons has issued: one more in the transaction that stores each, read by the home page.',
+    keys: k.commonsCredentialsKeys,
+    foundBy: [],
+  })),
   proposal: entity(() => ({
     about:
       'A proposal to the commons or a syndicate: its kind and typed change, window, eligible count, tally and outcome; gsi1 lists it by scope and status (or its author’s drafts), gsi2 holds it while open, by closing time.',
@@ -687,6 +693,18 @@ export const accessPatterns = {
       'page /me/credentials/[id]',
       'page /credentials/[id]/',
     ],
+  })),
+  'commons-credentials': pattern(() => ({
+    entity: 'commons-credentials',
+    does: 'How many credentials the commons has issued: one more with each pass, in its transaction; read for the home page’s figures.',
+    operation: 'TransactWriteItems',
+    key: k.commonsCredentialsKeys,
+    reads: 'one item',
+    usedBy: ['POST /api/me/enrollments/{courseId}/quiz-attempts', 'page /learn/[course]/quiz', 'page /'],
+    partition: {
+      single:
+        'one counter, written once per credential issued (a learner passing a quiz, a pace people set by hand, far under one item’s 1,000 writes a second); its reads are one item',
+    },
   })),
   'credentials-of-person': pattern(() => ({
     entity: 'credential',
@@ -1604,7 +1622,13 @@ export const accessPatterns = {
     operation: 'TransactWriteItems',
     key: k.commonsMembersKeys,
     reads: 'one item',
-    usedBy: ['GET /api/me', 'DELETE /api/me', 'POST /api/proposals', 'POST /api/proposals/{proposalId}/opening'],
+    usedBy: [
+      'GET /api/me',
+      'DELETE /api/me',
+      'POST /api/proposals',
+      'POST /api/proposals/{proposalId}/opening',
+      'page /',
+    ],
     partition: {
       single:
         'one counter, written once per person made or removed (sign-ups and account deletions, a pace people set by hand); its reads are one item',

@@ -666,6 +666,8 @@ export const accountWantsKey = (accountId: string) => ({ gsi1pk: accountListing(
 export const openWantsByExpiry = { gsi2pk: 'WANTS-OPEN' } as const;
 /** The commons' member count: one counter kept in the transaction that makes or removes each person. */
 export const commonsMembersKeys = { pk: 'COMMONS', sk: 'MEMBERS' } as const;
+/** How many credentials the commons has issued: one counter kept in the transaction that stores each. */
+export const commonsCredentialsKeys = { pk: 'COMMONS', sk: 'CREDENTIALS' } as const;
 
 /**
  * A proposal, by id. gsi1 lists it where people look for it: its author's drafts, or its scope's open
