@@ -1,20 +1,22 @@
-// The API is served by seven functions, by route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, its group's (innovations, people, Bound, decisions, or the API
-// function, which also takes every /api path no route names).
+// The API is served by one function per route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, its group's (learning, innovations, people, Bound, the market,
+// decisions, federation, or the API function, which also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '#http/api.ts';
+import { apiRoutes, routeGroups } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
 import { marketGroup } from '#http/groups/market-group.ts';
 import { decisionsGroup } from '#http/groups/decisions-group.ts';
 import { federationGroup } from '#http/groups/federation-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import { learningGroup } from '#http/groups/learning-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
 
 let app: Template;
 let routes: Resource[];
 let apiFunction: string;
+let learningFunction: string;
 let innovationsFunction: string;
 let peopleFunction: string;
 let boundFunction: string;
@@ -26,6 +28,7 @@ beforeAll(() => {
   ({ app } = synth());
   routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
   apiFunction = functionId(app, /^Guildhall API: jobs/);
+  learningFunction = functionId(app, /^Guildhall API: learning/);
   innovationsFunction = functionId(app, /^Guildhall API: innovations/);
   peopleFunction = functionId(app, /^Guildhall API: profiles/);
   boundFunction = functionId(app, /^Guildhall API: Bound/);
@@ -38,6 +41,7 @@ beforeAll(() => {
 /** Every route group's function. */
 const groupFunctions = () => [
   apiFunction,
+  learningFunction,
   innovationsFunction,
   peopleFunction,
   boundFunction,
@@ -84,17 +88,19 @@ describe('the API’s functions', () => {
       const [declared] = routesWithKey(key);
       const expected = innovations.has(route)
         ? innovationsFunction
-        : peopleGroup.routes.includes(route)
-          ? peopleFunction
-          : boundGroup.routes.includes(route)
-            ? boundFunction
-            : marketGroup.routes.includes(route)
-              ? marketFunction
-              : decisionsGroup.routes.includes(route)
-                ? decisionsFunction
-                : federationGroup.routes.includes(route)
-                  ? federationFunction
-                  : apiFunction;
+        : learningGroup.routes.includes(route)
+          ? learningFunction
+          : peopleGroup.routes.includes(route)
+            ? peopleFunction
+            : boundGroup.routes.includes(route)
+              ? boundFunction
+              : marketGroup.routes.includes(route)
+                ? marketFunction
+                : decisionsGroup.routes.includes(route)
+                  ? decisionsFunction
+                  : federationGroup.routes.includes(route)
+                    ? federationFunction
+                    : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -104,6 +110,14 @@ describe('the API’s functions', () => {
       const [any] = routesWithKey(`ANY ${path}`);
       expect(any, path).toBeDefined();
       expect(any && functionOf(any), path).toBe(innovationsFunction);
+    }
+  });
+
+  it('sends a course or credential path’s every method to the learning function, so it answers 405 there', () => {
+    for (const path of new Set(learningGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(learningFunction);
     }
   });
 
@@ -143,15 +157,8 @@ describe('the API’s functions', () => {
     const permissions = Object.values(app.findResources('AWS::Lambda::Permission')).filter(
       (permission) => permission.Properties.Principal === 'apigateway.amazonaws.com',
     );
-    const apiFunctions = [
-      apiFunction,
-      innovationsFunction,
-      peopleFunction,
-      boundFunction,
-      marketFunction,
-      decisionsFunction,
-    ];
-    for (const fn of apiFunctions) {
+    expect(groupFunctions()).toHaveLength(routeGroups.length);
+    for (const fn of groupFunctions()) {
       const own = permissions.filter((permission) => JSON.stringify(permission.Properties.FunctionName).includes(fn));
       expect(own, fn).toHaveLength(1);
     }
