@@ -44,7 +44,9 @@ async function sweep(context: BrowserContext, paths: string[]) {
     }),
   );
   // One line per kind of misfit, with how many pages show it and the first few.
-  return [...problems].map(([problem, where]) => `${problem} on ${where.length} page(s): ${where.slice(0, 3).join(' ')}`);
+  return [...problems].map(
+    ([problem, where]) => `${problem} on ${where.length} page(s): ${where.slice(0, 3).join(' ')}`,
+  );
 }
 
 describe('on a 360 px phone', () => {
