@@ -35,17 +35,26 @@ async function sweep(context: BrowserContext, paths: string[]) {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         await page.goto(`${baseUrl}${path}`);
         const measure = (await page.evaluate(measureScript)) as Measure;
-        if (measure.documentWidth > measure.viewport)
-          note(`wider than the screen: ${measure.documentWidth} px (${measure.wider.join(', ')})`, path);
+        // Grouped by the kind of element (a page's own words and widths go beside its path).
+        if (measure.documentWidth > measure.viewport) {
+          const kinds = new Set(measure.wider.map((what) => what.replace(/ ".*$/, '')));
+          note(
+            `wider than the screen, pushed by ${[...kinds].join(', ')}`,
+            `${path} (${measure.documentWidth} px: ${measure.wider.join(', ')})`,
+          );
+        }
         for (const target of targetsTooSmall(measure.targets))
-          note(`too small to tap: ${target.what} ${target.width.toFixed(1)} × ${target.height.toFixed(1)} px`, path);
+          note(
+            `too small to tap: ${target.what}`,
+            `${path} (${target.width.toFixed(1)} × ${target.height.toFixed(1)} px)`,
+          );
       }
       await page.close();
     }),
   );
   // One line per kind of misfit, with how many pages show it and the first few.
   return [...problems].map(
-    ([problem, where]) => `${problem} on ${where.length} page(s): ${where.slice(0, 3).join(' ')}`,
+    ([problem, where]) => `${problem} on ${where.length} page(s): ${where.slice(0, 3).join('; ')}`,
   );
 }
 
@@ -70,4 +79,67 @@ describe('on a 360 px phone', () => {
     expect(await sweep(context, pages)).toEqual([]);
     await context.close();
   }, 900_000);
+});
+
+describe('the pages people read most, on a phone', () => {
+  it('keeps the header to one line with a Menu button that opens to every section, and shows the links themselves on a wide screen', async () => {
+    // Without JavaScript: the menu is a details element.
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/learn/`);
+    const header = await page.locator('.site-header').boundingBox();
+    expect(header?.height).toBeLessThanOrEqual(64);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Jobs' }).isVisible()).resolves.toBe(false);
+    await page.locator('.site-header summary', { hasText: 'Menu' }).click();
+    for (const label of ['Learn', 'Jobs', 'Market', 'Shortages', 'Innovations', 'Search', 'My profile', 'Sign in'])
+      await expect(page.locator('.site-header').getByRole('link', { name: label }).isVisible(), label).resolves.toBe(
+        true,
+      );
+    await nav.getByRole('link', { name: 'Jobs' }).click();
+    await page.waitForURL(`${baseUrl}/jobs/`);
+    await context.close();
+
+    const wide = await browser.newPage({ viewport: { width: 1280, height: 740 } });
+    await wide.goto(`${baseUrl}/learn/`);
+    await expect(wide.locator('.site-header summary').isVisible()).resolves.toBe(false);
+    await expect(
+      wide.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Jobs' }).isVisible(),
+    ).resolves.toBe(true);
+    expect((await wide.locator('.site-header').boundingBox())?.height).toBeLessThanOrEqual(80);
+    await wide.close();
+  });
+
+  it('shows each movement’s amount and balance on the screen, not past its edge', async () => {
+    const context = await browser.newContext(phone);
+    const token = await tokenFor(baseUrl, 'demo-carmen');
+    await context.addCookies([{ name: 'guildhall_session', value: encodeURIComponent(token), url: baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/ledger/me/`);
+    const rows = page.locator('table.data tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const label of ['Amount', 'Balance']) {
+      const column = (await page.locator('table.data thead th').allTextContents()).indexOf(label);
+      const cell = await rows.first().locator('td').nth(column).boundingBox();
+      expect(cell && cell.x >= 0 && cell.x + cell.width <= 360, `${label}: ${JSON.stringify(cell)}`).toBe(true);
+    }
+    await context.close();
+  });
+
+  it('summarises the shortages: the top 20 skills in a page a few screens long, the rest a tap away by page or trade', async () => {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/shortages/`);
+    await expect(page.locator('table.data').last().locator('tbody tr').count()).resolves.toBe(20);
+    const height = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+    // About eight screens (6,254 px when written; 8,106 px before the phone's summary, 12,146 px with every
+    // figure stacked): the figures behind each score show from 40rem up and in the CSV.
+    expect(height).toBeLessThanOrEqual(7000);
+    await expect(
+      page.getByRole('navigation', { name: 'Pages of skills' }).getByRole('link', { name: 'Next →' }).count(),
+    ).resolves.toBe(1);
+    await page.getByRole('navigation', { name: 'Trades' }).getByRole('link', { name: 'Care' }).click();
+    await page.waitForURL(/trade=care/);
+    await context.close();
+  });
 });

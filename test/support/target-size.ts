@@ -3,7 +3,14 @@
 // target's circle (the spacing exception); an inline link in a sentence is exempt. The page measures
 // (`measureScript`), this decides, so the rule can be tried on shapes without a browser.
 
-export interface Target {
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface Target extends Box {
   id: number;
   /** What a person would recognise: the element, its text, its class. */
   what: string;
@@ -11,6 +18,11 @@ export interface Target {
   top: number;
   width: number;
   height: number;
+  /**
+   * The boxes it is drawn in, when not one: a link wrapped over two lines is two boxes, and its
+   * bounding box (the fields above) would cover the words and links beside it on both lines.
+   */
+  fragments?: Box[];
   /** An inline link in a sentence: exempt, though other targets keep their distance from it. */
   inline: boolean;
   /** Targets inside this one or around it (a link in a summary): not each other's neighbours. */
@@ -21,11 +33,13 @@ const minimum = 24;
 
 const small = (t: Target) => t.width < minimum - 0.01 || t.height < minimum - 0.01;
 const centre = (t: Target) => ({ x: t.left + t.width / 2, y: t.top + t.height / 2 });
-function distanceToBox(point: { x: number; y: number }, t: Target) {
+function distanceToBox(point: { x: number; y: number }, t: Box) {
   const dx = Math.max(t.left - point.x, 0, point.x - (t.left + t.width));
   const dy = Math.max(t.top - point.y, 0, point.y - (t.top + t.height));
   return Math.hypot(dx, dy);
 }
+const distanceToTarget = (point: { x: number; y: number }, t: Target) =>
+  Math.min(...(t.fragments?.length ? t.fragments : [t]).map((box) => distanceToBox(point, box)));
 
 /** The targets smaller than 24 × 24 px whose 24 px circle reaches another target or another small one's circle. */
 export function targetsTooSmall(targets: Target[]): Target[] {
@@ -34,7 +48,7 @@ export function targetsTooSmall(targets: Target[]): Target[] {
     const c = centre(target);
     return targets.some((other) => {
       if (other.id === target.id || target.family.includes(other.id)) return false;
-      if (distanceToBox(c, other) < minimum / 2) return true;
+      if (distanceToTarget(c, other) < minimum / 2) return true;
       if (other.inline || !small(other)) return false;
       const o = centre(other);
       return Math.hypot(c.x - o.x, c.y - o.y) < minimum;
@@ -77,7 +91,8 @@ export const measureScript = `(() => {
       rects = rects.concat([...el.labels].map((label) => label.getBoundingClientRect()));
     const left = Math.min(...rects.map((r) => r.left)), top = Math.min(...rects.map((r) => r.top));
     const right = Math.max(...rects.map((r) => r.right)), bottom = Math.max(...rects.map((r) => r.bottom));
-    return { left: left + scrollX, top: top + scrollY, width: right - left, height: bottom - top };
+    const fragments = [...el.getClientRects()].map((r) => ({ left: r.left + scrollX, top: r.top + scrollY, width: r.width, height: r.height }));
+    return { left: left + scrollX, top: top + scrollY, width: right - left, height: bottom - top, fragments: rects.length === 1 && fragments.length > 1 ? fragments : undefined };
   };
   const controls = [...document.querySelectorAll(selector)].filter(
     (el) => !el.disabled && el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }),

@@ -46,4 +46,18 @@ describe('the target-size rule the phone sweep applies', () => {
     const inside = box(10, 2, 40, 16, { family: [summary.id] });
     expect(names([{ ...summary, family: [inside.id] }, inside])).toEqual([]);
   });
+
+  it('measures a link wrapped over two lines by its lines, not by the box around both', () => {
+    // "Open · Decided · Follow them in a feed reader", the last link wrapping onto the next line.
+    const open = box(0, 0, 40, 20);
+    const decided = box(60, 0, 60, 20);
+    const wrapped = box(0, 0, 340, 47, {
+      fragments: [
+        { left: 140, top: 0, width: 200, height: 20 },
+        { left: 0, top: 27, width: 120, height: 20 },
+      ],
+    });
+    expect(names([open, decided, wrapped])).toEqual([]);
+    expect(names([open, decided, { ...wrapped, fragments: undefined }])).toEqual(['box 0,0', 'box 60,0']);
+  });
 });
