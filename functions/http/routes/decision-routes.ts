@@ -3,7 +3,13 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { closeCommand, openDraftCommand, proposeCommand, voteCommand } from '#app/commands/decision-commands.ts';
+import {
+  closeCommand,
+  editDraftCommand,
+  openDraftCommand,
+  proposeCommand,
+  voteCommand,
+} from '#app/commands/decision-commands.ts';
 import { listProposals, viewProposal } from '#domain/decisions/proposal-use-cases.ts';
 import { proposalKinds, scopeSchema, voteChoices } from '#domain/decisions/proposal.ts';
 import { myVote, proposalVotes } from '#domain/decisions/vote.ts';
@@ -120,6 +126,30 @@ export const decisionRoutes = [
     async handle({ params, services }) {
       return json(await viewProposal(services, null, params.proposalId));
     },
+  }),
+  commandRoute(editDraftCommand, {
+    method: 'PUT',
+    path: '/api/proposals/{proposalId}',
+    doc: documented && {
+      summary:
+        'Edit your draft: send it whole, as POST /api/proposals takes it but without `draft`, with the `version` you read (0 before its first edit); it stays a draft until you open it',
+      tags: ['decisions'],
+      responses: {
+        200: { description: 'The draft as saved, its version one on.', schema: proposalItem },
+        400: { description: 'A field the edit does not take, or a change that is not the kind’s shape.' },
+        403: { description: 'You are not a member of the scope it names.' },
+        404: notFound,
+        409: {
+          description:
+            'It was saved again after the version you read (read it again), or it is open already: what it proposes is fixed.',
+        },
+        422: {
+          description:
+            'As for a new proposal: a kind where it is not decided, a short window, a change that could not be made.',
+        },
+      },
+    },
+    respond: (proposal) => json(proposal, 200, mine),
   }),
   commandRoute(openDraftCommand, {
     method: 'POST',
