@@ -511,6 +511,13 @@ const cells: Cell[] = [
     ownerStatus: 200,
   },
   {
+    route: 'PUT /api/proposals/{proposalId}',
+    path: () => `/api/proposals/${ids.draftProposal}`,
+    body: { kind: 'sense-check', scope: 'syndicate:own-syn', title: 'A question worded at last', version: 0 },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
     route: 'POST /api/proposals/{proposalId}/opening',
     path: () => `/api/proposals/${ids.draftProposal}/opening`,
     owner: 'owner',
