@@ -41,7 +41,7 @@ describe('a secret vote', () => {
       ['ada', 'yes'],
       ['bram', 'yes'],
       ['dev', 'no'],
-    ]) {
+    ] as const) {
       const voted = await call('PUT', `/api/proposals/${id}/votes/me`, person, { choice });
       expect(voted.status, person).toBe(200);
     }
