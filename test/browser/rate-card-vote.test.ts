@@ -4,7 +4,11 @@
 // or more, so it passes. Then Kwame logs hours on the new line and Bram's approval pays him 1.5× its
 // rate. Three days pass in the stack's table: the test moves the proposal's closing time into the past
 // (as the write world does; the sweep's index keeps the old time, so the closing is Bram's click).
-// Joost, Lotte, Sanne and Kwame are demo people no other browser test signs in as; the opening is new.
+// Then Joost proposes Lotte as an admin: a membership keeps its votes secret, so Sanne (a member) sees
+// the counts and no names, and a visitor sees neither. Joost, Lotte, Sanne and Kwame are demo people no
+// other browser test signs in as; the opening is new.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,6 +24,7 @@ const opening = `Damp flat strip-out ${stamp}`;
 const title = `Pay mouldy strip-outs as unpleasant ${stamp}`;
 const line = 'Stripping mouldy plaster';
 const phone = { javaScriptEnabled: false, viewport: { width: 360, height: 800 } };
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -30,6 +35,19 @@ async function as(name: RegExp, path: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, baseUrl, name, path);
   return page;
+}
+
+/** The axe violations (WCAG 2.1 A and AA) of a page as `person` sees it, one line each (axe needs scripts on). */
+async function axeViolations(person: RegExp, path: string) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  await context.addInitScript({ content: axeSource });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, person, path);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+  await context.close();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 beforeAll(async () => {
@@ -75,6 +93,7 @@ describe('a rate card voted by Riverside Builders', () => {
 
     // He edits the draft: the rate was meant to be 40.00; the other lines stay as they were.
     await bram.getByRole('link', { name: 'Edit the draft' }).click();
+    await expect(axeViolations(/Bram Jansen/, new URL(bram.url()).pathname)).resolves.toEqual([]);
     const edited = bram.getByRole('group', { name: `Line 5: ${line}` });
     await expect(edited.getByLabel('Rate').inputValue()).resolves.toBe('30.00');
     await expect(edited.getByRole('checkbox', { name: /Unpleasant work/ }).isChecked()).resolves.toBe(true);
@@ -165,5 +184,37 @@ describe('a rate card voted by Riverside Builders', () => {
     await expect(kwame.getByRole('row').filter({ hasText: memo }).last().textContent()).resolves.toMatch(
       /Payment received.*Riverside Builders.*120\.00 Bound/,
     );
+  });
+
+  it('keeps a membership vote secret: counts for the members only until it closes, and no voter named', async () => {
+    const joost = await as(/Joost de Vries/, '/decisions/new/?kind=membership&scope=syndicate:riverside-builders');
+    await expect(joost.locator('main').textContent()).resolves.toContain('Its votes are secret');
+    await joost.getByLabel(/^Title/).fill(`Lotte as an admin ${stamp}`);
+    await joost.getByLabel(/^What happens to them/).selectOption('make-admin');
+    await joost.getByLabel(/^Person’s id/).fill('demo-lotte');
+    await joost.getByLabel(/I understand that once open/).check();
+    await joost.getByRole('button', { name: 'Propose' }).click();
+    await joost.waitForURL(/\/decisions\/[a-z0-9-]+\/$/);
+    const path = new URL(joost.url()).pathname;
+    await joost.getByRole('radio', { name: 'Yes' }).check();
+    await joost.getByRole('button', { name: 'Vote' }).click();
+    await expect(joost.getByRole('status').textContent()).resolves.toContain('Your vote is counted: yes');
+
+    // A member sees the counts, and nobody's name beside a vote, not even her own.
+    const sanne = await as(/Sanne Visser/, path);
+    await expect(sanne.locator('.tally').textContent()).resolves.toMatch(/Yes\s*1\s*No\s*0\s*Abstain\s*0/);
+    await expect(sanne.getByRole('heading', { name: 'How members voted' }).count()).resolves.toBe(0);
+    await expect(sanne.locator('main').textContent()).resolves.toContain('nobody is shown who voted how');
+    // A visitor sees neither the counts nor the names, on the page or in the list.
+    const visitor = await browser.newContext(phone);
+    contexts.push(visitor);
+    const page = await visitor.newPage();
+    await page.goto(`${baseUrl}${path}`);
+    await expect(page.locator('.tally').count()).resolves.toBe(0);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Joost de Vries');
+    await page.goto(`${baseUrl}/decisions/?scope=syndicate:riverside-builders`);
+    const listed = page.getByRole('listitem').filter({ hasText: `Lotte as an admin ${stamp}` });
+    await expect(listed.textContent()).resolves.toContain('Its votes are secret: the counts are shown once it closes.');
+    await expect(axeViolations(/Sanne Visser/, path)).resolves.toEqual([]);
   });
 });

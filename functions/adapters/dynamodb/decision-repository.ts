@@ -138,6 +138,7 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
       );
     },
 
+    // Access pattern `proposal-draft-save`: a draft's edit, over its status and version as read.
     async saveDraft(before, after) {
       await storeCall(
         () =>
