@@ -7,14 +7,12 @@
 // Then Joost proposes Lotte as an admin: a membership keeps its votes secret, so Sanne (a member) sees
 // the counts and no names, and a visitor sees neither. Joost, Lotte, Sanne and Kwame are demo people no
 // other browser test signs in as; the opening is new.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { proposalLookup } from '#adapters/dynamodb/keys.ts';
-import { lastPage, launchBrowser } from '../support/browser.ts';
+import { axeViolationsAs, lastPage, launchBrowser } from '../support/browser.ts';
 import { apiAs, signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
@@ -24,7 +22,6 @@ const opening = `Damp flat strip-out ${stamp}`;
 const title = `Pay mouldy strip-outs as unpleasant ${stamp}`;
 const line = 'Stripping mouldy plaster';
 const phone = { javaScriptEnabled: false, viewport: { width: 360, height: 800 } };
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -37,18 +34,8 @@ async function as(name: RegExp, path: string): Promise<Page> {
   return page;
 }
 
-/** The axe violations (WCAG 2.1 A and AA) of a page as `person` sees it, one line each (axe needs scripts on). */
-async function axeViolations(person: RegExp, path: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-  await context.addInitScript({ content: axeSource });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, person, path);
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
-  await context.close();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+/** The axe violations of a page as `person` sees it (support/browser.ts). */
+const axeViolations = (person: RegExp, path: string) => axeViolationsAs(browser, baseUrl, person, path);
 
 beforeAll(async () => {
   browser = await launchBrowser();

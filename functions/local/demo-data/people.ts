@@ -93,13 +93,15 @@ export const demoPeople: Person[] = [
   }),
   // Riverside Builders' other four members (it votes its rate card: "3 of 5" needs five). Only the
   // rate-card vote's browser test (rate-card-vote.test.ts) signs in as them; no other test reads them.
+  // They declare no skills: four more builders would drop the construction skills out of the demo's
+  // top shortages, which the shortages page's browser test reads.
   newPerson({
     id: 'demo-joost',
     name: 'Joost de Vries',
     email: 'joost@demo.guildhall.coop',
     bio: 'Bricklayer and member of Riverside Builders.',
     place: 'Rotterdam',
-    declaredSkills: declared('construction-site-safety', 'brickwork-laying', 'mortar-mixing'),
+    declaredSkills: [],
     createdAt: '2026-01-12T09:00:00.000Z',
   }),
   newPerson({
@@ -108,7 +110,7 @@ export const demoPeople: Person[] = [
     email: 'lotte@demo.guildhall.coop',
     bio: 'Plasterer and member of Riverside Builders.',
     place: 'Rotterdam',
-    declaredSkills: declared('construction-site-safety', 'plasterboard-hanging', 'plasterboard-jointing'),
+    declaredSkills: [],
     createdAt: '2026-01-13T09:00:00.000Z',
   }),
   newPerson({
@@ -117,7 +119,7 @@ export const demoPeople: Person[] = [
     email: 'sanne@demo.guildhall.coop',
     bio: 'Carpenter and member of Riverside Builders.',
     place: 'Schiedam',
-    declaredSkills: declared('construction-site-safety', 'stud-wall-framing', 'door-hanging'),
+    declaredSkills: [],
     createdAt: '2026-01-14T09:00:00.000Z',
   }),
   newPerson({
@@ -126,7 +128,7 @@ export const demoPeople: Person[] = [
     email: 'kwame@demo.guildhall.coop',
     bio: 'Labourer and apprentice plasterer with Riverside Builders.',
     place: 'Rotterdam',
-    declaredSkills: declared('construction-site-safety', 'construction-hand-tools'),
+    declaredSkills: [],
     createdAt: '2026-01-15T09:00:00.000Z',
   }),
 ];
