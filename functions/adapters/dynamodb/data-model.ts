@@ -1642,10 +1642,13 @@ export const accessPatterns = {
     reads: 'one item',
     usedBy: [
       'GET /api/proposals/{proposalId}',
+      'PUT /api/proposals/{proposalId}',
+      'GET /api/proposals/{proposalId}/tally',
       'PUT /api/proposals/{proposalId}/votes/me',
       'POST /api/proposals/{proposalId}/closing',
       'POST /api/proposals/{proposalId}/opening',
       'page /decisions/[id]/',
+      'page /decisions/[id]/edit/',
       'sweep: close proposals',
       'stream: notifications',
     ],
@@ -1718,6 +1721,14 @@ export const accessPatterns = {
     key: k.proposalLookup(v('proposalId')),
     reads: 'writes',
     usedBy: ['POST /api/proposals/{proposalId}/closing', 'sweep: close proposals'],
+  })),
+  'proposal-draft-save': pattern(() => ({
+    entity: 'proposal',
+    does: 'Saves its author’s edit of a draft over the draft as read: still a draft, at the version the edit was made from.',
+    operation: 'PutItem',
+    key: k.proposalLookup(v('proposalId')),
+    reads: 'writes',
+    usedBy: ['PUT /api/proposals/{proposalId}', 'page /decisions/[id]/edit/'],
   })),
   'votes-of-people': pattern(() => ({
     entity: 'vote',

@@ -15,8 +15,15 @@ import { kindRules, type Proposal, type ProposalInput, type ProposalList, thresh
 
 const dayMs = 86_400_000;
 
-/** Refuses, naming the field, a change that could not be enacted as proposed. */
-async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
+/** What a proposal's author sends, whichever kind, without `draft` (how to keep it, not what it says). */
+export type ProposalContent = ProposalInput extends infer Kind
+  ? Kind extends unknown
+    ? Omit<Kind, 'draft'>
+    : never
+  : never;
+
+/** Refuses, naming the field, a change that could not be enacted as proposed; answers its window in days. */
+export async function checkChange(deps: DecisionDependencies, input: ProposalContent) {
   const rule = kindRules[input.kind];
   const scopeKind = input.scope === 'commons' ? 'commons' : 'syndicate';
   const issue = (field: string, message: string) => new ValidationError([{ field, message }]);
@@ -64,18 +71,16 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
 export async function propose(deps: DecisionDependencies, identity: Identity, input: ProposalInput): Promise<Proposal> {
   await requireMember(deps, input.scope, identity.personId);
   const days = await checkChange(deps, input);
-  const { draft: _draft, days: _days, ...fields } = input;
+  const { draft, ...content } = input;
   const proposal = {
-    ...fields,
+    ...proposed(content, days),
     id: deps.newId(),
-    days,
-    threshold: thresholdOf(input),
     createdBy: identity.personId,
     createdAt: deps.now().toISOString(),
     status: 'draft',
     tally: { yes: 0, no: 0, abstain: 0 },
   } as Proposal;
-  if (input.draft) {
+  if (draft) {
     try {
       await deps.decisions.create(proposal);
       return proposal;
@@ -86,6 +91,20 @@ export async function propose(deps: DecisionDependencies, identity: Identity, in
   return openWith(deps, proposal, (opened, log) => deps.decisions.create(opened, log));
 }
 
+/**
+ * What a proposal says, from what its author sent (checked): its kind and change, words, window, the
+ * share it needs and whether its kind keeps votes secret. A new proposal and a draft's edit both make it.
+ */
+export function proposed(input: ProposalContent, days: number) {
+  const { days: _asked, ...fields } = input;
+  return {
+    ...fields,
+    days,
+    threshold: thresholdOf(input),
+    ...(kindRules[input.kind].secret ? { secret: true as const } : {}),
+  };
+}
+
 /** The same id again: a request that ran before with this key. Answer with what it made. */
 async function madeAlready(deps: DecisionDependencies, error: unknown, id: string): Promise<Proposal> {
   const made = error instanceof ConflictError ? await deps.decisions.get(id) : null;
@@ -93,15 +112,21 @@ async function madeAlready(deps: DecisionDependencies, error: unknown, id: strin
   return made;
 }
 
-/** Opens `draft` now: counts who may vote, fixes the window, writes it with its log entry (retried on a race). */
+/**
+ * Opens `first` now: counts who may vote, fixes the window, writes it with its log entry (retried on a
+ * race). A draft opens as stored when the write is made, over its version: an edit landing meanwhile is
+ * opened, never overwritten by the draft as first read.
+ */
 async function openWith(
   deps: DecisionDependencies,
-  draft: Proposal,
+  first: Proposal,
   write: (opened: Proposal, log: ReturnType<typeof prepareAppend>) => Promise<void>,
 ): Promise<Proposal> {
   return retryOnConflict(async () => {
-    const existing = await deps.decisions.get(draft.id);
+    const existing = await deps.decisions.get(first.id);
     if (existing && existing.status !== 'draft') return existing;
+    // The draft as stored now (an edit may have landed since it was first read): the write is over it.
+    const draft = existing ?? first;
     const now = deps.now();
     const openedAt = now.toISOString();
     // Counted after the opening time is fixed: someone joining meanwhile is counted but may not vote,
@@ -141,6 +166,13 @@ export async function openDraft(deps: DecisionDependencies, identity: Identity, 
   if (draft.status !== 'draft') return draft;
   await requireMember(deps, draft.scope, identity.personId);
   return openWith(deps, draft, (opened, log) => deps.decisions.open(opened, log));
+}
+
+/** The refusal of a change made from a draft as it was before its last save. */
+export function staleDraft(draft: Proposal, read: number) {
+  return new ConflictError(
+    `This draft was saved again after you read it (it is at version ${draft.version ?? 0}; you read version ${read}): read it again before you change or open it.`,
+  );
 }
 
 /** A proposal: drafts for their author only, everything else for anyone (decisions are public). */

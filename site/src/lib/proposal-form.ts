@@ -3,9 +3,10 @@
 // as typed ("45.00") becomes minor units here; what cannot be read is sent as typed, so the command
 // names the field.
 import { boundFromText } from '#domain/ledger/amount.ts';
-import { type ProposalKind, proposalKinds } from '#domain/decisions/proposal.ts';
+import { boundDecimal } from '#domain/innovations/statements.ts';
+import { type Proposal, type ProposalKind, proposalKinds } from '#domain/decisions/proposal.ts';
 import { policyFromForm } from './credit-policy-form.ts';
-import { rateCardFromForm } from './rate-card-form.ts';
+import { rateCardFromForm, rateRows } from './rate-card-form.ts';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const minor = (typed: string) => {
@@ -69,4 +70,46 @@ export function proposalFieldAnchor(kind: ProposalKind, field: string): string {
   if (name === 'tiers' && index !== undefined) return `f-tier-${part === 'credit' ? 'credit' : 'months'}-${index}`;
   if (name === 'rateCard' && index !== undefined) return `f-rate-line-${index}`;
   return (name && changeFieldIds[name]) || firstChangeField[kind] || 'f-title';
+}
+
+/** The body of PUT /api/proposals/{id}, a draft's edit, from its form: the same fields, and the version it showed. */
+export function draftEditFromForm(kind: ProposalKind, form: FormData) {
+  const { draft: _kept, ...fields } = proposalFromForm(kind, form);
+  const version = text(form, 'version');
+  return { ...fields, version: /^\d{1,9}$/.test(version) ? Number(version) : version };
+}
+
+/** A draft as its edit form posts it, so the form shows what is saved (amounts in Bound, "45.00"). */
+export function formOfProposal(proposal: Proposal): FormData {
+  const form = new FormData();
+  const fields: Array<[string, string]> = [
+    ['scope', proposal.scope],
+    ['title', proposal.title],
+    ['description', proposal.description],
+    ['days', String(proposal.days)],
+    ['version', String(proposal.version ?? 0)],
+  ];
+  if (proposal.kind === 'rate-card') {
+    const rows = rateRows(proposal.change.rateCard);
+    fields.push(['rows', String(rows.length)]);
+    rows.forEach((row, i) => {
+      fields.push([`service${i}`, row.service], [`amount${i}`, row.amount], [`currency${i}`, row.currency]);
+      fields.push([`per${i}`, row.per], [`skill${i}`, row.skillId], [`level${i}`, row.level]);
+      if (row.unpleasant) fields.push([`unpleasant${i}`, 'on']);
+    });
+  }
+  if (proposal.kind === 'credit-limit') {
+    fields.push(['account', proposal.change.account], ['credit', boundDecimal(proposal.change.credit)]);
+  }
+  if (proposal.kind === 'credit-policy') {
+    fields.push(['defaultCredit', boundDecimal(proposal.change.defaultCredit)]);
+    proposal.change.tiers.forEach((tier, i) => {
+      fields.push([`tierMonths${i}`, String(tier.months)], [`tierCredit${i}`, boundDecimal(tier.credit)]);
+    });
+  }
+  if (proposal.kind === 'membership') {
+    fields.push(['action', proposal.change.action], ['personId', proposal.change.personId]);
+  }
+  for (const [name, value] of fields) form.append(name, value);
+  return form;
 }
