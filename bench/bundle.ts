@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { routeGroups } from '../functions/http/api.ts';
 import { compileCommons } from '../functions/local/compile-commons.ts';
 import { awsBuildOptions, awsBuildOptionsFor } from '../test/support/aws-bundle.ts';
 
@@ -48,7 +49,7 @@ const env = {
 };
 
 /** The API's functions, one per route group (functions/http/api.ts): each has the import target. */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'];
+const apiFunctions = routeGroups.map((group) => group.name);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const rows: string[] = [];
 const sdkImports: number[] = [];

@@ -6,6 +6,7 @@
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { DocumentType, SearchDocument, SearchIndex, SearchQuery } from '#domain/search/search-port.ts';
 import { percentile } from './percentile.ts';
+import { rng } from './seeded-random.ts';
 
 const sizes = process.argv.slice(2).map(Number).filter(Number.isFinite);
 const corpora = sizes.length > 0 ? sizes : [10_000, 100_000];
@@ -17,18 +18,6 @@ const queriesPerKind = 500;
 const warmup = 100;
 
 // --- A deterministic corpus -------------------------------------------------------------------------
-
-/** mulberry32: small, fast and good enough to make the same corpus on every run. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const list = (text: string) => text.trim().split(/\s+/);
 const glue = list(`the and with for of to in on a an is are we you our your will be have has as at by from this

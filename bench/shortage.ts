@@ -10,22 +10,12 @@ import { compareAggregates, buildIndex, recomputeIndex } from '#domain/shortages
 import { refreshSource } from '#domain/shortages/refresh-source.ts';
 import { rankShortages } from '#domain/shortages/score.ts';
 import type { SourceRef } from '#domain/shortages/sources.ts';
+import { rng } from './seeded-random.ts';
 
 const [openingCount = 100_000, memberCount = 200_000] = process.argv.slice(2).map(Number).filter(Number.isFinite);
 const updates = 2_000;
 const commons = loadCommons(join(import.meta.dirname, '../content'));
 
-/** mulberry32: the same data on every run. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = rng(6);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -1,6 +1,6 @@
 // The CDK app: `npm run synth` (offline, no credentials), `npx cdk deploy --all` to deploy.
 // Context (cdk.json or -c): tableName, apiRateLimit, apiBurstLimit, publicUrl, certificateArn (ACM, us-east-1,
-// for publicUrl's host), authDomainPrefix, credentialKeySecretName, meilisearchUrl or meilisearchUrlParameter
+// for publicUrl's host), authDomainPrefix, credentialKeySecretName, federationKeySecretName, meilisearchUrl or meilisearchUrlParameter
 // (SSM, default /guildhall/meilisearch-url), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret,
 // alarmEmail, emailDomain (the SES sender identity; publicUrl's host by default), wafRateLimit (requests per IP per 5 minutes), region (when CDK_DEFAULT_REGION is unset).
 // Three stacks: GuildhallData (the table), GuildhallEdge (the WAF WebACL, always in us-east-1, as
@@ -44,6 +44,7 @@ export function buildApp(
     // Person ids (Cognito subs, comma-separated) of the stewards who grant credit limits; none by default.
     stewards: context('stewards', ''),
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
+    federationKeySecretName: context('federationKeySecretName', 'guildhall/federation-key'),
     search: {
       url: optional('meilisearchUrl'),
       // Without a URL in context, functions read it from this SSM parameter at deploy time: a deploy

@@ -57,6 +57,11 @@ export interface StatelessStackProps extends StackProps {
   authDomainPrefix: string;
   /** Secrets Manager name of the credential signing key. */
   credentialKeySecretName: string;
+  /**
+   * Secrets Manager name of the instance's ActivityPub key (an RSA private key, PKCS#8 PEM; made once,
+   * like the credential key): only the federation function may read it.
+   */
+  federationKeySecretName?: string | undefined;
   search: SearchSettings;
   /** The WAF WebACL for CloudFront (the edge stack's, in us-east-1). */
   webAclArn: string;
@@ -128,12 +133,11 @@ export class StatelessStack extends Stack {
       senderDomain: props.emailDomain ?? new URL(publicUrl).host,
     });
 
-    // The API, as four functions by route group (functions/http/api.ts), so each bundle carries only its
-    // routes' code and starts faster. The first two sign (credentials and the /api/credentials/keys
-    // answer; the registry log's heads) and search (the job and people searches and health; the
-    // innovation registry); the people function shows credentials and searches skills; the Bound function
-    // signs the log's heads its payments append. All four share the composition root, which reads the
-    // signing key and the search-only key, so all four are given them.
+    // The API, as one function per route group (functions/http/api.ts), so each bundle carries only its
+    // routes' code and starts faster. Learning signs credentials (and answers /api/credentials/keys), the
+    // innovations function the registry log's heads, the Bound function the heads its payments append;
+    // most search (jobs, people, the registry, the marketplace). All share the composition root, which
+    // reads the signing key and the search-only key, so all are given them.
     const apiGroupFunction = (
       name: string,
       entry: string,
@@ -154,13 +158,18 @@ export class StatelessStack extends Stack {
     const apiFunction = apiGroupFunction(
       'Api',
       'functions/handlers/api.ts',
-      'Guildhall API: jobs, learning, shortages, search, and unknown /api paths',
+      'Guildhall API: jobs, shortages, search, and unknown /api paths',
       {
         // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
         extraFiles: (inputDir, outputDir) => [
           `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
         ],
       },
+    );
+    const learningApiFunction = apiGroupFunction(
+      'LearningApi',
+      'functions/handlers/learning-api.ts',
+      'Guildhall API: learning (enrolments, lessons, quizzes) and credentials',
     );
     const innovationsApiFunction = apiGroupFunction(
       'InnovationsApi',
@@ -210,6 +219,20 @@ export class StatelessStack extends Stack {
       'DecisionsApi',
       'functions/handlers/decisions-api.ts',
       'Guildhall API: proposals, votes and what they enact',
+    );
+
+    // Federation (ActivityPub): its own function, since Fedify alone is 2.7 MB (ARCHITECTURE.md,
+    // Federation). It signs with the instance's ActivityPub key, read from its secret at run time.
+    const federationKey = Secret.fromSecretNameV2(
+      this,
+      'FederationKey',
+      props.federationKeySecretName ?? 'guildhall/federation-key',
+    );
+    const federationApiFunction = apiGroupFunction(
+      'FederationApi',
+      'functions/handlers/federation-api.ts',
+      'Guildhall federation: WebFinger, NodeInfo, ActivityPub actors and inboxes',
+      { secrets: { ...signs(searchKey), FEDERATION_KEY_SECRET: federationKey } },
     );
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
@@ -348,11 +371,13 @@ export class StatelessStack extends Stack {
     const api = new GuildhallHttpApi(this, 'Api', {
       apiFunctions: {
         api: apiFunction,
+        'learning-api': learningApiFunction,
         'innovations-api': innovationsApiFunction,
         'people-api': peopleApiFunction,
         'bound-api': boundApiFunction,
         'market-api': marketApiFunction,
         'decisions-api': decisionsApiFunction,
+        'federation-api': federationApiFunction,
       },
       siteFunction,
       issuer: identity.issuer,
@@ -379,11 +404,13 @@ export class StatelessStack extends Stack {
     acknowledgeFunctions(props.table, {
       synchronous: [
         apiFunction,
+        learningApiFunction,
         innovationsApiFunction,
         peopleApiFunction,
         boundApiFunction,
         marketApiFunction,
         decisionsApiFunction,
+        federationApiFunction,
         siteFunction,
       ],
       streamOrQueue: [indexer, shortageStream, reindex.function],

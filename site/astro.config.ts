@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { pageDirectives } from '../functions/http/security-headers.ts';
 import guildhallAdapter from './adapter/index.ts';
+import { themeScriptHash } from './src/lib/theme.ts';
 
 // Static by default: pages built from `content/` are prerendered; pages whose data changes opt out with
 // `export const prerender = false` and are rendered on demand by the adapter's handler.
@@ -12,7 +13,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // Each page's script-src and style-src list the hashes of exactly the scripts and styles Astro emits
   // for it; the other directives are the project's one page policy. Not applied by `astro dev`.
-  security: { csp: { directives: [...pageDirectives] } },
+  // The one inline script Astro does not hash itself, the theme's (src/lib/theme.ts), is listed by its hash.
+  security: { csp: { directives: [...pageDirectives], scriptDirective: { hashes: [themeScriptHash] } } },
   // Shiki colours code with inline styles, which the policy refuses; no page renders Astro markdown.
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },

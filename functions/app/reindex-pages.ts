@@ -7,11 +7,16 @@
 // Three kinds of step:
 // - `start` (sent by the deploy when the index version changes): fans out one scan chain per segment;
 // - `table`: one page of one segment of a parallel Scan, through the stream indexer's rules;
-// - `commons` (sent by the deploy when the content changes): the courses, lessons and practice guides.
+// - `commons` (sent by the deploy when the content changes): the courses, lessons and practice guides,
+//   then it queues the first `esco` step;
+// - `esco`: one slice of ESCO's skills (13,939 in all, from the data file beside the function's bundle),
+//   then the next slice. ESCO skills a newer data file drops are not removed here (the engine pages a
+//   placeholder search only to its 10,000 hits); `npm run reindex` removes them.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import { contentDocuments } from '#domain/search/documents.ts';
+import { type EscoSkillSet, escoSkillDocuments } from '#domain/search/esco-documents.ts';
 import { type IndexLookups, indexChangesFor } from '#domain/search/index-changes.ts';
 import type { DocumentType, SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
@@ -34,6 +39,7 @@ export const reindexStepSchema = lazySchema(() => {
       page: z.number().check(z.int(), z.minimum(0)),
     }),
     z.object({ kind: z.literal('commons'), version }),
+    z.object({ kind: z.literal('esco'), version, offset: z.number().check(z.int(), z.minimum(0)) }),
   ]);
 });
 
@@ -57,6 +63,8 @@ export interface ReindexDependencies {
   search: Pick<SearchIndex, 'upsert' | 'delete' | 'search'>;
   lookups: IndexLookups;
   commons: Commons;
+  /** ESCO's skills (the data file, read on first use: only the `esco` steps need it). */
+  esco(): EscoSkillSet;
   /** Queues the next steps (in AWS: the reindex queue, which invokes this again). */
   send(steps: ReindexStep[]): Promise<void>;
   log: Pick<Logger, 'info' | 'warn'>;
@@ -77,8 +85,10 @@ export async function runReindexStep(
   deps: ReindexDependencies,
   step: ReindexStep,
   pageSize = 200,
+  escoSliceSize = 2000,
 ): Promise<ReindexStepReport> {
-  if (step.kind === 'commons') return indexCommons(deps);
+  if (step.kind === 'commons') return indexCommons(deps, step.version);
+  if (step.kind === 'esco') return indexEscoSlice(deps, step, escoSliceSize);
   // A newer deploy changed the version again: its own reindex covers everything; this chain stops.
   if (step.version !== deps.indexVersion) {
     deps.log.warn('reindex step for an older index version dropped', { step: step.kind, version: step.version });
@@ -133,7 +143,7 @@ export async function runReindexStep(
 }
 
 /** The commons shipped with this deploy, and removal of what it no longer has (bounded by its size). */
-async function indexCommons(deps: ReindexDependencies): Promise<ReindexStepReport> {
+async function indexCommons(deps: ReindexDependencies, version: string): Promise<ReindexStepReport> {
   const documents = contentDocuments(deps.commons, contentUpdatedAt);
   for (let start = 0; start < documents.length; start += 500) {
     await deps.search.upsert(documents.slice(start, start + 500));
@@ -146,8 +156,28 @@ async function indexCommons(deps: ReindexDependencies): Promise<ReindexStepRepor
     if (page * result.pageSize >= result.total || result.hits.length === 0) break;
   }
   if (stale.length > 0) await deps.search.delete(stale);
+  // ESCO travels with the commons (both change only with a deploy): its skills follow, a slice a step.
+  await deps.send([{ kind: 'esco', version, offset: 0 }]);
   deps.log.info('commons indexed', { upserted: documents.length, deleted: stale.length });
-  return { kind: 'commons', upserted: documents.length, deleted: stale.length, next: 0 };
+  return { kind: 'commons', upserted: documents.length, deleted: stale.length, next: 1 };
+}
+
+/** One slice of ESCO's skills, then the next: a step stays well inside its minute however big ESCO is. */
+async function indexEscoSlice(
+  deps: ReindexDependencies,
+  step: Extract<ReindexStep, { kind: 'esco' }>,
+  size: number,
+): Promise<ReindexStepReport> {
+  const esco = deps.esco();
+  const documents = escoSkillDocuments({ ...esco, skills: esco.skills.slice(step.offset, step.offset + size) });
+  for (let start = 0; start < documents.length; start += 500) {
+    await deps.search.upsert(documents.slice(start, start + 500));
+  }
+  const end = step.offset + size;
+  const next = end < esco.skills.length ? [{ ...step, offset: end }] : [];
+  if (next.length > 0) await deps.send(next);
+  deps.log.info('ESCO skills indexed', { offset: step.offset, upserted: documents.length, of: esco.skills.length });
+  return { kind: 'esco', upserted: documents.length, deleted: 0, next: next.length };
 }
 
 /** Openings of one syndicate share a page often: one read of the syndicate per page. */

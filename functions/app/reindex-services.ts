@@ -1,5 +1,7 @@
 // What the reindex function is given: the table's pages, the search index (its key read at run time),
 // the stream indexer's lookups, and the queue the next step goes to.
+import { resolve } from 'node:path';
+import { readEscoFile } from '#adapters/content/esco-file.ts';
 import { scanPage } from '#adapters/dynamodb/bulk.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
@@ -32,7 +34,10 @@ export async function createReindexDependencies(): Promise<ReindexDependencies> 
     get commons() {
       return store.commons;
     },
-    // One FIFO group per scan segment keeps each chain in order; the commons step has its own.
+    // Beside the bundle, where its bundling hook copied it (infra/constructs/search-reindex.ts); only
+    // this function reads it, so it is no setting of the shared configuration.
+    esco: () => readEscoFile(resolve('esco.json.gz')),
+    // One FIFO group per scan segment keeps each chain in order; the commons and ESCO steps have their own.
     send: (steps) =>
       send(
         steps.map((step) => ({

@@ -10,6 +10,7 @@ import {
   openingDocument,
   syndicateDocument,
 } from '#domain/search/documents.ts';
+import { type EscoSkillSet, escoSkillDocuments } from '#domain/search/esco-documents.ts';
 import type { IndexLookups } from '#domain/search/index-changes.ts';
 import type { SearchDocument } from '#domain/search/search-port.ts';
 import type { Services } from './services.ts';
@@ -43,7 +44,11 @@ const chunks = <T>(list: readonly T[], size: number) =>
 /** Content documents carry one fixed date: they change only with a deploy, which reindexes them all. */
 export const contentUpdatedAt = '2026-01-01T00:00:00.000Z';
 
-export async function expectedDocuments(services: SyncServices): Promise<SearchDocument[]> {
+/**
+ * Every document the index should hold. ESCO's skills are among them when `esco` is given (the local
+ * start and `npm run reindex` read the data file; the API functions never carry it).
+ */
+export async function expectedDocuments(services: SyncServices, esco?: EscoSkillSet): Promise<SearchDocument[]> {
   const now = services.now();
   // A job, not a request: it walks every page of the lists it rebuilds from.
   const syndicates = await everyItem((request) => services.syndicates.page(request));
@@ -78,6 +83,7 @@ export async function expectedDocuments(services: SyncServices): Promise<SearchD
   });
   return [
     ...contentDocuments(services.commons, contentUpdatedAt),
+    ...(esco ? escoSkillDocuments(esco) : []),
     ...innovations.flatMap((found) =>
       found ? [innovationDocument(found.version, tradeOf(services.commons, found.version), found.record)] : [],
     ),
@@ -96,8 +102,8 @@ export interface ReconcileReport {
   stale: string[];
 }
 
-export async function reconcile(services: SyncServices): Promise<ReconcileReport> {
-  const [expected, indexed] = await Promise.all([expectedDocuments(services), services.search.listIds()]);
+export async function reconcile(services: SyncServices, esco?: EscoSkillSet): Promise<ReconcileReport> {
+  const [expected, indexed] = await Promise.all([expectedDocuments(services, esco), services.search.listIds()]);
   const inIndex = new Map(indexed.map((entry) => [entry.id, entry.updatedAt]));
   const wanted = new Map(expected.map((doc) => [doc.id, doc.updatedAt]));
   return {
@@ -110,13 +116,13 @@ export async function reconcile(services: SyncServices): Promise<ReconcileReport
 }
 
 /** Rebuilds the index from the table and the commons, in batches; removes what should not be there. */
-export async function reindex(services: SyncServices, batchSize = 500): Promise<ReconcileReport> {
-  const expected = await expectedDocuments(services);
+export async function reindex(services: SyncServices, esco?: EscoSkillSet, batchSize = 500): Promise<ReconcileReport> {
+  const expected = await expectedDocuments(services, esco);
   for (let start = 0; start < expected.length; start += batchSize) {
     await services.search.upsert(expected.slice(start, start + batchSize));
   }
   const wanted = new Set(expected.map((doc) => doc.id));
   const extra = (await services.search.listIds()).filter((entry) => !wanted.has(entry.id)).map((entry) => entry.id);
   if (extra.length > 0) await services.search.delete(extra);
-  return reconcile(services);
+  return reconcile(services, esco);
 }

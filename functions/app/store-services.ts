@@ -57,6 +57,7 @@ import type { ShortageRepository } from '#domain/shortages/shortage-repository.t
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import type { Logger } from '#platform/log.ts';
 import type { EmailServices } from './email-services.ts';
+import type { FederationServices } from './federation-services.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { createTelemetry, type Telemetry } from '#platform/telemetry.ts';
 
@@ -130,6 +131,8 @@ export interface StoreServices {
   storeClient: DynamoDBDocumentClient;
   /** The email services, when a test passes its own (otherwise email-services.ts builds them on first use). */
   email?: EmailServices | undefined;
+  /** The federation services, when a test passes its own (otherwise federation-services.ts builds them on first use). */
+  federation?: FederationServices | undefined;
   /** Whether the table answers: the one essential dependency. */
   storeProbe: DependencyProbe;
   /** New ids for things people create (openings): short, random, URL-safe. */

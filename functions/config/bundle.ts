@@ -59,6 +59,17 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
+  // Learning and credentials: enrolments, quizzes, the credentials they issue; no listing, payment,
+  // proposal or inbox.
+  'learning-api': {
+    GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_REGISTRY: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
   'innovations-api': {
     GUILDHALL_WITHOUT_SHORTAGES: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',

@@ -168,6 +168,20 @@ export const configSchema = lazySchema(() => {
     ),
     /** Secrets Manager name or ARN holding EMAIL_LINK_KEY (AWS); read once per cold start, instead of the value. */
     EMAIL_LINK_KEY_SECRET: secretId,
+    /**
+     * The instance's ActivityPub key (an RSA private key, PKCS#8 PEM) is kept by the instance, never in an
+     * environment: locally in this file (functions/local/instance-keys.ts makes it), in AWS in the secret
+     * FEDERATION_KEY_SECRET names (federation function only), read on its first request.
+     */
+    FEDERATION_KEY_FILE: secretId,
+    /** Secrets Manager name or ARN holding the instance's ActivityPub key (AWS, federation function only). */
+    FEDERATION_KEY_SECRET: secretId,
+    /**
+     * Whether remote fetches may reach loopback addresses (two instances on one machine). Only the local
+     * stack and the tests set it; the federation function refuses it in AWS
+     * (app/federation-services.ts, so no other bundle carries the check). Private, link-local and metadata addresses stay refused.
+     */
+    FEDERATION_ALLOW_LOOPBACK: booleanText,
     /** Who notification emails come from, e.g. `Guildhall <notifications@guildhall.example>` (the SES identity's domain). */
     EMAIL_FROM: z._default(
       z.string().check(z.minLength(3), z.maxLength(320)),

@@ -7,7 +7,9 @@ import { createApiRouter } from './api-handler.ts';
 import { apiGroup } from './groups/api-group.ts';
 import { boundGroup } from './groups/bound-group.ts';
 import { decisionsGroup } from './groups/decisions-group.ts';
+import { federationGroup } from './groups/federation-group.ts';
 import { innovationsGroup } from './groups/innovations-group.ts';
+import { learningGroup } from './groups/learning-group.ts';
 import { marketGroup } from './groups/market-group.ts';
 import { peopleGroup } from './groups/people-group.ts';
 import type { RouteGroup } from './groups/route-group.ts';
@@ -16,11 +18,13 @@ import type { AnyRoute } from './route.ts';
 /** The groups, each served by its own function; the first (`api`) also answers unknown /api paths. */
 export const routeGroups: RouteGroup[] = [
   apiGroup,
+  learningGroup,
   innovationsGroup,
   peopleGroup,
   boundGroup,
   marketGroup,
   decisionsGroup,
+  federationGroup,
 ];
 
 /** What the OpenAPI document says of itself. */

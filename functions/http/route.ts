@@ -21,6 +21,11 @@ export interface RouteContext<P, Q, B> {
   services: Services;
   /** Request headers, names in lower case (content negotiation: `accept`). */
   headers: Record<string, string | undefined>;
+  /**
+   * The request as it came (within the body limit): for routes whose answer depends on the exact bytes
+   * (an inbox post's signature covers its path and its body's digest).
+   */
+  raw: { path: string; query: string; body: string | undefined };
 }
 
 export interface AuthedRouteContext<P, Q, B> extends RouteContext<P, Q, B> {

@@ -149,6 +149,7 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
       log,
       services: options.services,
       headers: request.headers,
+      raw: { path: request.path, query: request.rawQuery, body: request.body },
     };
     // The auth check above guarantees `identity` for protected routes.
     const result = await (route.handle as (c: typeof context) => Promise<RouteResult>)(context);

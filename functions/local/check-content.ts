@@ -1,9 +1,10 @@
-// `npm run content:check`: validate the commons, and every skill's ESCO URI against the committed ESCO
-// data file, and print what it holds.
+// `npm run content:check`: validate the commons, every skill's ESCO URI against the committed ESCO
+// data file and every course's stated hours against its lessons' minutes, and print what it holds.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readContentFiles } from '#adapters/content/load-commons.ts';
+import { courseHoursIssues } from '#domain/content/course-hours-check.ts';
 import { danglingEscoIssues } from '#domain/content/esco-check.ts';
 import { EscoDataError, escoSkillUris, parseEscoData } from '#domain/content/esco-data.ts';
 import { ContentError, parseCommons } from '#domain/content/parse-commons.ts';
@@ -12,8 +13,11 @@ const dir = join(resolve(import.meta.dirname, '../..'), 'content');
 try {
   const commons = parseCommons(readContentFiles(dir));
   const escoData = parseEscoData(gunzipSync(readFileSync(join(dir, 'esco/esco.json.gz'))).toString('utf8'));
-  const dangling = danglingEscoIssues(commons.skills, escoSkillUris(escoData));
-  if (dangling.length > 0) throw new ContentError(dangling);
+  const issues = [
+    ...danglingEscoIssues(commons.skills, escoSkillUris(escoData)),
+    ...courseHoursIssues(commons.courses.values()),
+  ];
+  if (issues.length > 0) throw new ContentError(issues);
   const lessons = [...commons.courses.values()].reduce((sum, course) => sum + course.lessons.length, 0);
   const esco = [...commons.skills.values()].filter((skill) => skill.esco).length;
   console.log(

@@ -98,8 +98,9 @@ async function handle(options: GatewayOptions, request: IncomingMessage, respons
   const mail = options.devMail && devMail(options.devMail, method, path);
   if (mail) return send(response, mail.status, mail.headers, method === 'HEAD' ? '' : mail.body);
 
-  if (path === '/api' || path.startsWith('/api/')) {
-    const { found } = matchRoute(options.apiRoutes, method, path);
+  // /api, and the few routes the fediverse looks for at the root (/.well-known/webfinger, /.well-known/nodeinfo).
+  const { found, allowed } = matchRoute(options.apiRoutes, method, path);
+  if (path === '/api' || path.startsWith('/api/') || allowed.length > 0) {
     let claims: Record<string, unknown> | undefined;
     if (found?.route.auth === 'required') {
       // What API Gateway's JWT authorizer does: no valid token, no Lambda call.

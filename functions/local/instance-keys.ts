@@ -25,3 +25,16 @@ export function emailLinkKey(file: string): string {
   writeFileSync(file, key, { mode: 0o600 });
   return key;
 }
+
+/**
+ * The instance's ActivityPub key (RSA 2048, PKCS#8 PEM), made once and kept, so the followers of its
+ * syndicates keep verifying its deliveries across restarts. The local stack names the file, never the key.
+ */
+export function federationKeyFile(file: string): string {
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  }
+  return file;
+}

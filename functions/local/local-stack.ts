@@ -21,7 +21,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
 import { createGateway, type LambdaHandler } from './gateway.ts';
 import { seedDemoData } from './seed.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
-import { emailLinkKey, instanceKey } from './instance-keys.ts';
+import { emailLinkKey, federationKeyFile, instanceKey } from './instance-keys.ts';
 import { type MailCatcher, startMailCatcher } from './mail-catcher.ts';
 import type { Mailer } from '#domain/notifications/notification.ts';
 
@@ -115,6 +115,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       // Kept like the instance key, so the unsubscribe links in caught mail work across restarts.
       EMAIL_LINK_KEY: emailLinkKey(join(root, '.cache/instance-key/email-link-key.txt')),
       SMTP_URL: mail.url,
+      // The ActivityPub key stays in its file; the functions are told where it is.
+      FEDERATION_KEY_FILE: federationKeyFile(join(root, '.cache/instance-key/federation-rsa.pem')),
+      // Two instances on one machine reach each other on loopback; private and metadata addresses stay refused.
+      FEDERATION_ALLOW_LOOPBACK: 'true',
       // The demo's steward, who granted the demo's accounts their credit (functions/local/demo-data/), and
       // any others given in STEWARDS.
       STEWARDS: [demoSteward, process.env.STEWARDS ?? ''].filter(Boolean).join(','),
@@ -214,7 +218,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { startExpirySweep } = await import('./expire-openings.ts');
     const sweep = await startExpirySweep(services, { sendEmail });
     cleanups.push(() => sweep.stop());
-    const indexed = await reindex(services);
+    // ESCO's skills too, for the skills picker: the data file is read here, never by the API's code.
+    const { readEscoFile } = await import('#adapters/content/esco-file.ts');
+    const indexed = await reindex(services, readEscoFile(join(root, 'content/esco/esco.json.gz')));
     progress(
       `search index built: ${indexed.indexed} documents (reconcile: ${indexed.missing.length + indexed.extra.length + indexed.stale.length} differences)`,
     );

@@ -72,7 +72,8 @@ export type SecretVariable =
   | 'CREDENTIAL_SIGNING_KEY_SECRET'
   | 'MEILISEARCH_KEY_SECRET'
   | 'ORIGIN_VERIFY_SECRET'
-  | 'EMAIL_LINK_KEY_SECRET';
+  | 'EMAIL_LINK_KEY_SECRET'
+  | 'FEDERATION_KEY_SECRET';
 
 export interface GuildhallFunctionProps {
   /** The handler module, relative to the project (or absolute: the site's server entry). */

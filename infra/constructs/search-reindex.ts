@@ -4,7 +4,8 @@
 // from its cursor, then kept in a dead-letter queue for a redrive that resumes it.
 // The deploy queues a `start` only when the index version changes (its settings' fingerprint or
 // the documents' version: functions/adapters/search/meilisearch/settings.ts), and a `commons` step
-// only when the function's bundle (which carries the compiled commons) changes.
+// (which queues ESCO's skills after it) only when the function's bundle (which carries the compiled
+// commons and the ESCO data file) changes.
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -51,6 +52,9 @@ export class SearchReindex extends Construct {
       description: 'Guildhall reindex after deploy: one page of the table a step',
       timeout: stepTimeout,
       environment: { ...props.function.environment, REINDEX_QUEUE_URL: this.steps.queueUrl },
+      // ESCO's skills, indexed by the `esco` steps: the data file beside this bundle alone (1.9 MB; no
+      // API function carries it). A changed file changes the bundle's hash, so the commons step reruns.
+      extraFiles: (inputDir, outputDir) => [`cp "${inputDir}/content/esco/esco.json.gz" "${outputDir}/esco.json.gz"`],
       ...(props.function.secrets ? { secrets: props.function.secrets } : {}),
     });
     props.table.grantReadData(this.function);

@@ -129,6 +129,12 @@ export class SiteDistribution extends Construct {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           cachePolicy: CachePolicy.CACHING_DISABLED,
         },
+        // WebFinger and NodeInfo's pointer (the federation function): never cached, query strings and all.
+        '/.well-known/*': {
+          ...pages,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+        },
         '/_astro/*': asset,
         '/favicon.svg': asset,
       },

@@ -1,4 +1,5 @@
-// An axe sweep (WCAG 2.1 A and AA rules) of every kind of page, signed in, in Chromium.
+// An axe sweep (WCAG 2.1 A and AA rules) of every kind of page, signed in, in Chromium: in the light theme
+// and again in the dark one (the system setting each page follows), so contrast is checked in both.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -11,15 +12,21 @@ import { signIn, tokenFor } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const themes = ['light', 'dark'] as const;
 let browser: Browser;
-let context: BrowserContext;
+const contexts = {} as Record<(typeof themes)[number], BrowserContext>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext();
-  // As an init script: a <script> tag added to the page would be refused by its CSP, rightly.
-  await context.addInitScript({ content: axeSource });
-  await signIn(await context.newPage(), baseUrl, /Carmen Ruiz/, '/me/');
+  const light = await browser.newContext({ colorScheme: 'light' });
+  await signIn(await light.newPage(), baseUrl, /Carmen Ruiz/, '/me/');
+  // The same session, with the system set to dark.
+  const dark = await browser.newContext({ colorScheme: 'dark', storageState: await light.storageState() });
+  for (const context of [light, dark]) {
+    // As an init script: a <script> tag added to the page would be refused by its CSP, rightly.
+    await context.addInitScript({ content: axeSource });
+  }
+  Object.assign(contexts, { light, dark });
   // With the lessons done, the quiz page below shows its form of drawn questions, not only a notice.
   const pv = courseNamed('solar-pv-fundamentals-and-site-survey');
   await finishLessonsOverHttp(baseUrl, await tokenFor(baseUrl, 'demo-carmen'), pv);
@@ -87,10 +94,11 @@ const pages = [
   '/no-such-page/',
 ];
 
-describe('accessibility', () => {
+describe.each(themes)('accessibility in the %s theme', (theme) => {
   it.each(pages)('%s has no axe violations', async (path) => {
-    const page = await context.newPage();
+    const page = await contexts[theme].newPage();
     await page.goto(`${baseUrl}${path}`);
+    expect(await page.evaluate(`matchMedia('(prefers-color-scheme: dark)').matches`)).toBe(theme === 'dark');
     const result = (await page.evaluate(
       `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
     )) as { violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> };

@@ -48,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const anonymousPages = [
-  ['the home page (prerendered)', '/'],
+  ['the home page, with the theme’s inline script (on demand)', '/'],
   ['a lesson (prerendered)', '/learn/solar-pv-fundamentals-and-site-survey/01-volts-amps-watts-and-kilowatt-hours/'],
   ['a practice guide (prerendered)', '/learn/practices/care-shift-handover/'],
   ['the course catalog (on demand)', '/learn/?trade=care'],

@@ -135,14 +135,18 @@ describe('a learner takes a course', () => {
     await context.close();
   });
 
-  it('sends a visitor who is not signed in to sign in before enrolling, then back, and to the lessons before the quiz', async () => {
+  it('sends a visitor who is not signed in to sign in before enrolling, then to confirm it, and to the lessons before the quiz', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/learn/${course.id}/`);
     await page.getByRole('button', { name: 'Start or resume this course' }).click();
     await page.waitForURL(/\/auth\/sign-in\?returnTo=/);
     await page.getByRole('button', { name: /Dev Patel/ }).click();
-    await page.waitForURL(`${baseUrl}/learn/${course.id}/`);
+    // The post is not replayed behind his back: the page asks, and starting takes him to the first lesson.
+    await page.waitForURL(`${baseUrl}/learn/${course.id}/enroll/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(`Start ${course.title}`);
+    await page.getByRole('button', { name: 'Start the course' }).click();
+    await page.waitForURL(`${baseUrl}/learn/${course.id}/${course.lessons[0]?.id}/`);
 
     // The quiz waits for the lessons: no questions yet, only how many lessons are left and the next one.
     await page.goto(`${baseUrl}/learn/${course.id}/quiz/`);

@@ -2,6 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
+import { commons } from '../support/services.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -63,8 +64,14 @@ describe('the search page', () => {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/learn/?q=bookkeping`);
     const titles = await page.locator('.cards h2').allTextContents();
-    expect(titles.length).toBeGreaterThan(0);
-    expect(titles.every((title) => /bookkeeping/i.test(title))).toBe(true);
+    // Every course named for bookkeeping is found, and nothing from another trade is.
+    const named = [...commons.courses.values()].filter((c) => /bookkeeping/i.test(c.title)).map((c) => c.title);
+    const bookkeeping = new Set(
+      [...commons.courses.values()].filter((c) => c.trade === 'bookkeeping').map((c) => c.title),
+    );
+    expect(named.length).toBeGreaterThan(0);
+    expect(titles).toEqual(expect.arrayContaining(named));
+    expect(titles.filter((title) => !bookkeeping.has(title))).toEqual([]);
     await context.close();
   });
 });

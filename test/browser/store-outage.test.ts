@@ -88,6 +88,16 @@ describe('the site while the store does not answer', () => {
     expectOutage(await render('GET', '/syndicates/'));
   }, 25_000);
 
+  it('still opens the home page, with its search box and new courses, and says what is missing', async () => {
+    const home = await render('GET', '/');
+    expect(home.statusCode, home.body.slice(0, 300)).toBe(200);
+    expect(home.headers['cache-control']).toBe('private, no-store');
+    expect(home.body).toContain('action="/search/"');
+    expect(home.body).toContain('New courses');
+    expect(home.body).toContain('Not available just now');
+    expect(home.ms).toBeLessThan(functionsTimeoutMs);
+  }, 25_000);
+
   it('answers a signed-in person’s form post with the outage page, within the functions’ timeout', async () => {
     const token = await identity.sign({ id: 'demo-ada', name: 'Ada' });
     const cookie = `guildhall_session=${encodeURIComponent(token)}`;

@@ -4,32 +4,19 @@
 // that names the amount; Carmen finds hours × rate in her statement. The syndicate and the opening are
 // new, so no other browser test meets them. Since Carmen works under its rate card too, Femi changes
 // the card only by proposing it to the members' vote.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { lastPage, launchBrowser } from '../support/browser.ts';
+import { axeViolationsAs, lastPage, launchBrowser } from '../support/browser.ts';
 import { apiAs, signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const stamp = Date.now().toString(36);
 const syndicateId = `ledger-helpers-${stamp}`;
 const title = `Month-end bookkeeper ${stamp}`;
 let browser: Browser;
 
-/** The axe violations (WCAG 2.1 A and AA) of a page as `person` sees it, one line each (axe needs scripts on). */
-async function axeViolations(person: RegExp, path: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
-  await context.addInitScript({ content: axeSource });
-  const page = await context.newPage();
-  await signIn(page, baseUrl, person, path);
-  const result = (await page.evaluate(
-    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
-  )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
-  await context.close();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+/** The axe violations of a page as `person` sees it (support/browser.ts). */
+const axeViolations = (person: RegExp, path: string) => axeViolationsAs(browser, baseUrl, person, path);
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -138,6 +138,17 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
         expect(idSet(await search({ text: 'roofi' }))).toEqual(['course:slate']);
       });
 
+      it('finds a document by a synonym of a query word from the trades vocabulary', async () => {
+        const pv = document('course:pv-survey', { title: 'Photovoltaic array survey', skills: [] });
+        await index.upsert([pv]);
+        try {
+          // Three typos by Meilisearch's count (a first letter changed, a letter missing): only the synonym reaches it.
+          expect(idSet(await search({ text: 'fotovoltaic' }))).toEqual(['course:pv-survey']);
+        } finally {
+          await index.delete([pv.id]);
+        }
+      });
+
       it('matches only the last word as a prefix', async () => {
         expect((await search({ text: 'stairca oak' })).total).toBe(0);
       });

@@ -1,37 +1,55 @@
-// The API is served by five functions, by route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, its group's (innovations, people, Bound, decisions, or the API
-// function, which also takes every /api path no route names).
+// The API is served by one function per route group (functions/http/api.ts): every route of the one
+// table reaches exactly one function, its group's (learning, innovations, people, Bound, the market,
+// decisions, federation, or the API function, which also takes every /api path no route names).
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes } from '#http/api.ts';
+import { apiRoutes, routeGroups } from '#http/api.ts';
 import { boundGroup } from '#http/groups/bound-group.ts';
 import { marketGroup } from '#http/groups/market-group.ts';
 import { decisionsGroup } from '#http/groups/decisions-group.ts';
+import { federationGroup } from '#http/groups/federation-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import { learningGroup } from '#http/groups/learning-group.ts';
 import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
 
 let app: Template;
 let routes: Resource[];
 let apiFunction: string;
+let learningFunction: string;
 let innovationsFunction: string;
 let peopleFunction: string;
 let boundFunction: string;
 let marketFunction: string;
 let decisionsFunction: string;
+let federationFunction: string;
 
 beforeAll(() => {
   ({ app } = synth());
   routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
   apiFunction = functionId(app, /^Guildhall API: jobs/);
+  learningFunction = functionId(app, /^Guildhall API: learning/);
   innovationsFunction = functionId(app, /^Guildhall API: innovations/);
   peopleFunction = functionId(app, /^Guildhall API: profiles/);
   boundFunction = functionId(app, /^Guildhall API: Bound/);
   marketFunction = functionId(app, /^Guildhall API: the marketplace/);
   decisionsFunction = functionId(app, /^Guildhall API: proposals/);
+  federationFunction = functionId(app, /^Guildhall federation/);
 });
 
 /** The logical id of the function a route's integration invokes. */
+/** Every route group's function. */
+const groupFunctions = () => [
+  apiFunction,
+  learningFunction,
+  innovationsFunction,
+  peopleFunction,
+  boundFunction,
+  marketFunction,
+  decisionsFunction,
+  federationFunction,
+];
+
 function functionOf(route: Resource): string {
   const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
   const integration = app.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
@@ -48,13 +66,7 @@ describe('the API’s functions', () => {
       const declared = routesWithKey(key);
       expect(declared, key).toHaveLength(1);
       const [only] = declared;
-      expect(
-        only &&
-          [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction].includes(
-            functionOf(only),
-          ),
-        key,
-      ).toBe(true);
+      expect(only && groupFunctions().includes(functionOf(only)), key).toBe(true);
     }
   });
 
@@ -76,15 +88,19 @@ describe('the API’s functions', () => {
       const [declared] = routesWithKey(key);
       const expected = innovations.has(route)
         ? innovationsFunction
-        : peopleGroup.routes.includes(route)
-          ? peopleFunction
-          : boundGroup.routes.includes(route)
-            ? boundFunction
-            : marketGroup.routes.includes(route)
-              ? marketFunction
-              : decisionsGroup.routes.includes(route)
-                ? decisionsFunction
-                : apiFunction;
+        : learningGroup.routes.includes(route)
+          ? learningFunction
+          : peopleGroup.routes.includes(route)
+            ? peopleFunction
+            : boundGroup.routes.includes(route)
+              ? boundFunction
+              : marketGroup.routes.includes(route)
+                ? marketFunction
+                : decisionsGroup.routes.includes(route)
+                  ? decisionsFunction
+                  : federationGroup.routes.includes(route)
+                    ? federationFunction
+                    : apiFunction;
       expect(declared && functionOf(declared), key).toBe(expected);
     }
   });
@@ -94,6 +110,14 @@ describe('the API’s functions', () => {
       const [any] = routesWithKey(`ANY ${path}`);
       expect(any, path).toBeDefined();
       expect(any && functionOf(any), path).toBe(innovationsFunction);
+    }
+  });
+
+  it('sends a course or credential path’s every method to the learning function, so it answers 405 there', () => {
+    for (const path of new Set(learningGroup.routes.map((route) => route.path))) {
+      const [any] = routesWithKey(`ANY ${path}`);
+      expect(any, path).toBeDefined();
+      expect(any && functionOf(any), path).toBe(learningFunction);
     }
   });
 
@@ -133,15 +157,8 @@ describe('the API’s functions', () => {
     const permissions = Object.values(app.findResources('AWS::Lambda::Permission')).filter(
       (permission) => permission.Properties.Principal === 'apigateway.amazonaws.com',
     );
-    const apiFunctions = [
-      apiFunction,
-      innovationsFunction,
-      peopleFunction,
-      boundFunction,
-      marketFunction,
-      decisionsFunction,
-    ];
-    for (const fn of apiFunctions) {
+    expect(groupFunctions()).toHaveLength(routeGroups.length);
+    for (const fn of groupFunctions()) {
       const own = permissions.filter((permission) => JSON.stringify(permission.Properties.FunctionName).includes(fn));
       expect(own, fn).toHaveLength(1);
     }
@@ -155,10 +172,7 @@ describe('the API’s functions', () => {
     expect(unknown && functionOf(unknown)).toBe(apiFunction);
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
-      expect(
-        [apiFunction, innovationsFunction, peopleFunction, boundFunction, marketFunction, decisionsFunction],
-        route.Properties.RouteKey,
-      ).toContain(functionOf(route));
+      expect(groupFunctions(), route.Properties.RouteKey).toContain(functionOf(route));
     }
   });
 });

@@ -36,7 +36,7 @@ const alarmsOn = (metric: string, dimension: unknown) =>
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
     const functions = guildhallFunctions(app);
-    expect(functions).toHaveLength(12);
+    expect(functions).toHaveLength(14);
     const logGroups = app.findResources('AWS::Logs::LogGroup');
     for (const [id, fn] of functions) {
       expect(fn.Properties, id).toMatchObject({
@@ -113,12 +113,12 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 12 functions (six of them the API's, one the SES events'), 5xx rate and p99 latency, table
+    // Errors and throttles of 14 functions (eight of them the API's, one the SES events'), 5xx rate and p99 latency, table
     // throttles, the sweep's failed invocations (its daily and its instant-alerts rule) and dead-letter queue, each
     // stream consumer's iterator age and two queues, the reindex's dead-letter queue, the SES events' failure queue,
     // the notification producer's failures: each is asserted in these infra tests (email.test.ts for the SES queue).
     // A new alarm needs its test.
-    expect(alarms()).toHaveLength(24 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1);
+    expect(alarms()).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1);
     for (const [id, alarm] of alarms()) {
       expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
       expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);

@@ -18,6 +18,7 @@ function secretLabel(value: unknown): string {
   if (text.includes('meilisearch-documents-key')) return 'documents key';
   if (text.includes('OriginVerify')) return 'origin header';
   if (text.includes('EmailLinkKey')) return 'email link key';
+  if (text.includes('federation-key')) return 'federation key';
   return `unknown: ${text}`;
 }
 
@@ -50,6 +51,8 @@ describe('secrets', () => {
       'API: jobs': ['origin header', 'search key', 'signing key'],
       'API: innovations': ['origin header', 'search key', 'signing key'],
       'API: profiles': ['email link key', 'origin header', 'search key', 'signing key'],
+      // The instance's ActivityPub key: the federation function's alone.
+      federation: ['federation key', 'origin header', 'search key', 'signing key'],
       site: ['email link key', 'origin header', 'search key', 'signing key'],
       indexer: ['documents key'],
       reindex: ['documents key'],

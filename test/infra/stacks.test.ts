@@ -188,6 +188,7 @@ describe('security headers through CloudFront', () => {
     expect(behaviours.map((behaviour) => behaviour.PathPattern ?? 'default')).toEqual([
       'default',
       '/api/*',
+      '/.well-known/*',
       '/_astro/*',
       '/favicon.svg',
     ]);
@@ -248,8 +249,8 @@ describe('search infrastructure', () => {
     const withSearch = functions.filter(
       (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
     );
-    // The six API functions, the site, the indexer, the reindex and the sweep (its alerts search).
-    expect(withSearch.length).toBe(10);
+    // The eight API functions, the site, the indexer, the reindex and the sweep (its alerts search).
+    expect(withSearch.length).toBe(12);
     const keys = withSearch.map((f) => f.Properties.Environment.Variables.MEILISEARCH_KEY_SECRET);
     expect(new Set(keys)).toEqual(new Set(['guildhall/meilisearch-search-key', 'guildhall/meilisearch-documents-key']));
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
@@ -267,7 +268,7 @@ describe('search infrastructure', () => {
     const fromParameter = functions.filter(
       (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
     );
-    expect(fromParameter.length).toBe(10);
+    expect(fromParameter.length).toBe(12);
   });
 });
 

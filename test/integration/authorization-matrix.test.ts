@@ -32,6 +32,7 @@ const ids = {
   workLog: '',
   proposal: '',
   draftProposal: '',
+  secretProposal: '',
   order: '',
 };
 const roles = {
@@ -197,6 +198,19 @@ beforeAll(async () => {
     });
   ids.proposal = body(await expectStatus(proposal(false), 201, 'propose')).id;
   ids.draftProposal = body(await expectStatus(proposal(true), 201, 'draft a proposal')).id;
+  // A membership keeps its votes secret: the owner proposes the worker as an admin, and votes for it.
+  const secret = call('POST', '/api/proposals', 'owner', {
+    kind: 'membership',
+    scope: 'syndicate:own-syn',
+    title: 'The worker as an admin',
+    change: { action: 'make-admin', personId: 'worker' },
+  });
+  ids.secretProposal = body(await expectStatus(secret, 201, 'propose a membership')).id;
+  await expectStatus(
+    call('PUT', `/api/proposals/${ids.secretProposal}/votes/me`, 'owner', { choice: 'yes' }),
+    200,
+    'vote in secret',
+  );
   // The applicant orders the owner's offer: the order is the two of theirs, and nobody else's.
   await putOffer(api.services, { id: 'owner-repairs', seller: 'person:owner' });
   ids.order = body(
@@ -507,6 +521,13 @@ const cells: Cell[] = [
     ownerStatus: 200,
   },
   {
+    route: 'PUT /api/proposals/{proposalId}',
+    path: () => `/api/proposals/${ids.draftProposal}`,
+    body: { kind: 'sense-check', scope: 'syndicate:own-syn', title: 'A question worded at last', version: 0 },
+    owner: 'owner',
+    ownerStatus: 200,
+  },
+  {
     route: 'POST /api/proposals/{proposalId}/opening',
     path: () => `/api/proposals/${ids.draftProposal}/opening`,
     owner: 'owner',
@@ -539,6 +560,9 @@ const membersOnly = [
 // Anyone signed in may close a proposal whose window has ended (decisions.test.ts: twenty racing closes,
 // by people who did not propose it, enact once); before then it is refused to everyone alike (409).
 const anyoneOnceDue = ['POST /api/proposals/{proposalId}/closing'];
+
+// A secret vote's counts, while it is open, are its scope's members' alone: anyone else gets 403.
+const membersWhileSecret = ['GET /api/proposals/{proposalId}/tally'];
 
 // Not someone's object but a decision of the instance's stewards: anyone else gets 403.
 const stewardsOnly = [
@@ -583,6 +607,7 @@ describe('the authorization matrix', () => {
             !own.has(key) &&
             !readByEveryone.includes(key) &&
             !anyoneOnceDue.includes(key) &&
+            !membersWhileSecret.includes(key) &&
             !stewardsOnly.some((cell) => cell.route === key) &&
             !membersOnly.some((cell) => cell.route === key),
         )
@@ -610,6 +635,36 @@ describe('the authorization matrix', () => {
       const tally = body(await call('GET', `/api/proposals/${ids.proposal}`, null)).tally;
       expect(tally, 'only the member’s vote counted').toEqual({ yes: 1, no: 0, abstain: 0 });
     }
+  });
+
+  it('shows an open secret vote’s counts only to its members (403 to the rest), and who voted how to nobody', async () => {
+    const id = ids.secretProposal;
+    const outsiders = { ...roles, 'one who only asked to join': 'pending' };
+    for (const [role, person] of Object.entries(outsiders)) {
+      const tally = await call('GET', `/api/proposals/${id}/tally`, person);
+      expect(tally.status, `${role} → its tally`).toBe(person === null ? 401 : 403);
+    }
+    for (const [role, person] of Object.entries({ ...outsiders, 'its proposer': 'owner', 'a member': 'worker' })) {
+      const read = body(await call('GET', `/api/proposals/${id}`, person));
+      expect([read.secret, read.tally], `${role} → the proposal`).toEqual([true, undefined]);
+      const listed = body(await call('GET', '/api/proposals?scope=syndicate:own-syn', person)).items;
+      expect(listed.find((p: { id: string }) => p.id === id)?.tally, `${role} → the list`).toBeUndefined();
+      const names = await call('GET', `/api/proposals/${id}/votes`, person);
+      expect([names.status, body(names).detail], `${role} → who voted how`).toEqual([
+        403,
+        expect.stringMatching(/nobody is shown who voted how/),
+      ]);
+    }
+    for (const member of ['owner', 'co-admin', 'worker']) {
+      const tally = await call('GET', `/api/proposals/${id}/tally`, member);
+      expect([tally.status, body(tally)], member).toEqual([
+        200,
+        expect.objectContaining({ status: 'open', tally: { yes: 1, no: 0, abstain: 0 }, secret: true }),
+      ]);
+    }
+    // A vote that is not secret is counted and named for anyone to read.
+    expect((await call('GET', `/api/proposals/${ids.proposal}/tally`, 'learner')).status).toBe(200);
+    expect((await call('GET', `/api/proposals/${ids.proposal}/votes`, null)).status).toBe(200);
   });
 
   it('refuses to close a proposal before its window ends, to everyone alike (409)', async () => {

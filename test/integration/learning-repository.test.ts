@@ -76,6 +76,18 @@ describe('learning against DynamoDB Local', () => {
     }
     expect(await services.learning.listCredentials(learner.personId)).toHaveLength(1);
     expect(await attemptsOf(services, learner.personId)).toHaveLength(1);
+    // The commons' figure counts the one credential, not the submissions that lost.
+    expect(await services.learning.credentialsIssued()).toBe(1);
+  });
+
+  it('counts every credential the commons issues, from none, for the home page’s figures', async () => {
+    const services = await deps();
+    expect(await services.learning.credentialsIssued()).toBe(0);
+    for (const name of ['Femi', 'Ada']) {
+      const outcome = await takeQuizDirectly(services, { personId: uniqueId('learner'), claimedName: name }, course);
+      expect(outcome.grade.passed).toBe(true);
+    }
+    expect(await services.learning.credentialsIssued()).toBe(2);
   });
 
   it('counts two failed submissions of one draw at once as one attempt, so neither brings the wait nearer', async () => {

@@ -22,6 +22,17 @@ const opening = (title: string) => ({
   validThrough: inAMonth,
 });
 
+/** A slice of ESCO (the reindex reads the whole data file in AWS): three skills, indexed after the commons. */
+const esco = {
+  imported: '2026-12-06',
+  skills: ['plaster walls', 'install heat pumps', 'tile roofs'].map((label, i): [string, string, null, string] => [
+    `skill/00000000-0000-4000-8000-00000000000${i}`,
+    label,
+    null,
+    label,
+  ]),
+};
+
 describe('the paged reindex against the real table', () => {
   it('rebuilds an empty index from the table a page per run until reconcile finds no difference', async () => {
     const search = createEmbeddedSearchEngine();
@@ -61,6 +72,7 @@ describe('the paged reindex against the real table', () => {
         tradeOf: (version: Parameters<typeof tradeOf>[1]) => tradeOf(services.commons, version),
       },
       commons: services.commons,
+      esco: () => esco,
       // Through JSON, as through the queue: the cursor must survive being a message.
       send: async (steps: ReindexStep[]) => {
         queue.push(...steps.map((step) => reindexStepSchema().parse(JSON.parse(JSON.stringify(step)))));
@@ -72,9 +84,10 @@ describe('the paged reindex against the real table', () => {
 
     expect(Math.max(...pages)).toBeLessThanOrEqual(3);
     expect(pages.length).toBeGreaterThan(2);
-    const report = await reconcile(services);
+    const report = await reconcile(services, esco);
     expect(report).toMatchObject({ missing: [], extra: [], stale: [] });
     expect(report.indexed).toBe(report.expected);
+    expect((await search.listIds()).filter((entry) => entry.id.startsWith('skill:'))).toHaveLength(3);
   });
 
   it('refuses a cursor the table never gave out', async () => {

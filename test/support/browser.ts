@@ -1,6 +1,8 @@
 // Debian's Chromium driven by Playwright; no browser is ever downloaded.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { signIn } from './sign-in.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -32,4 +34,22 @@ export async function lastPage(page: Page) {
     if ((await next.count()) === 0) return;
     await Promise.all([page.waitForNavigation(), next.click()]);
   }
+}
+
+/**
+ * The axe violations (WCAG 2.1 A and AA) of a page as `person` sees it on a phone, one line each: in a
+ * context of its own, since axe needs scripts on and the flows it checks run without them.
+ */
+export async function axeViolationsAs(browser: Browser, baseUrl: string, person: RegExp, path: string) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  await context.addInitScript({
+    content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
+  });
+  const page = await context.newPage();
+  await signIn(page, baseUrl, person, path);
+  const result = (await page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })`,
+  )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+  await context.close();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

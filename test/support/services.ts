@@ -94,6 +94,8 @@ export function memoryLearning(): LearningRepository & { attempts: QuizAttempt[]
           .sort((a, b) => b.attempt - a.attempt),
       )(request),
     getCredential: async (id) => credentials.get(id) ?? null,
+    // Credentials are never deleted here, so the count of those stored is the count issued.
+    credentialsIssued: async () => credentials.size,
     listCredentials: async (personId) => [...credentials.values()].filter((c) => c.personId === personId),
     listCredentialedSkills: async (personId) => [...skills.values()].filter((s) => s.personId === personId),
     findCredentialedSkills: async (personIds, skillIds) =>

@@ -557,6 +557,21 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 201,
     },
     {
+      // The draft as first saved (version 0), edited whole by its author before it opens.
+      route: 'PUT /api/proposals/{proposalId}',
+      path: () => `/api/proposals/${ids.draftProposal}`,
+      body: () => ({
+        kind: 'sense-check',
+        scope: 'syndicate:own-syn',
+        title: 'Bench hours in the summer',
+        description: 'Open the bench **an hour earlier** from June.',
+        days: 4,
+        version: 0,
+      }),
+      as: 'owner',
+      ok: 200,
+    },
+    {
       route: 'POST /api/proposals/{proposalId}/opening',
       path: () => `/api/proposals/${ids.draftProposal}/opening`,
       as: 'owner',

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeGroups } from '#http/api.ts';
 import { awsBuildOptions, awsBuildOptionsFor } from '../support/aws-bundle.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -14,7 +15,7 @@ const handlers = readdirSync(join(root, 'functions/handlers'))
   .filter((name) => name.endsWith('.ts'))
   .map((name) => name.replace(/\.ts$/, ''));
 /** The API's functions, one per route group (functions/http/api.ts). */
-const apiFunctions = ['api', 'innovations-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'];
+const apiFunctions = routeGroups.map((group) => group.name);
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 
 beforeAll(async () => {
@@ -42,8 +43,22 @@ describe('the functions bundled for AWS', () => {
   });
 
   // 250 KB is issue 14's budget for the API, stream and sweep bundles (minified, as the CDK app builds them).
-  it.each(handlers)('%s stays within 250 KB minified', (name) => {
-    expect(Buffer.byteLength(bundles.get(name)?.code ?? '')).toBeLessThanOrEqual(250 * 1024);
+  // The federation function carries Fedify (ActivityPub), 2.7 MB of it: its own function, outside that
+  // budget by decision (ARCHITECTURE.md, Federation), held to its own so it cannot grow unseen.
+  const budgets: Record<string, number> = { 'federation-api': 3 * 1024 * 1024 };
+  it.each(handlers)('%s stays within its budget minified (250 KB unless named)', (name) => {
+    expect(Buffer.byteLength(bundles.get(name)?.code ?? '')).toBeLessThanOrEqual(budgets[name] ?? 250 * 1024);
+  });
+
+  it('keeps Fedify out of every function but federation-api', () => {
+    for (const [name, { inputs }] of bundles) {
+      if (name === 'federation-api') expect(inputs.some((input) => input.includes('@fedify/'))).toBe(true);
+      else
+        expect(
+          inputs.filter((input) => input.includes('@fedify/') || input.includes('activitypub/')),
+          name,
+        ).toEqual([]);
+    }
   });
 
   it('leaves the repositories no route of a function uses out of its bundle (registry, ledger and log from api; threads, notes and person data from innovations-api)', () => {
@@ -63,11 +78,27 @@ describe('the functions bundled for AWS', () => {
     );
   });
 
+  it('reads ESCO’s data file only in the reindex function, and carries no ESCO data in any bundle', () => {
+    const readers = handlers.filter((name) =>
+      (bundles.get(name)?.inputs ?? []).includes('functions/adapters/content/esco-file.ts'),
+    );
+    expect(readers).toEqual(['reindex']);
+    // Labels from the data file (ESCO's first skill and a plastering skill) appear in no bundle.
+    for (const name of handlers) {
+      expect(bundles.get(name)?.code, name).not.toMatch(/manage musical staff|prepare surface for plastering/);
+    }
+  });
+
   it('gives each API function only its own group’s routes', () => {
     const routeModules = (name: string) =>
       (bundles.get(name)?.inputs ?? []).filter((input) => /http\/routes\/[a-z-]+-routes\.ts$/.test(input));
     expect(routeModules('api').filter((input) => /innovation-routes|ledger-routes/.test(input))).toEqual([]);
-    expect(routeModules('api').length).toBeGreaterThan(5);
+    const names = (name: string) =>
+      routeModules(name)
+        .map((input) => input.replace(/^.*\//, ''))
+        .sort();
+    expect(names('api')).toEqual(['job-routes.ts', 'search-routes.ts', 'shortage-routes.ts', 'system-routes.ts']);
+    expect(names('learning-api')).toEqual(['credential-routes.ts', 'learning-routes.ts']);
     expect(
       routeModules('innovations-api')
         .map((input) => input.replace(/^.*\//, ''))
@@ -84,7 +115,7 @@ describe('the functions bundled for AWS', () => {
       routeModules('market-api')
         .map((input) => input.replace(/^.*\//, ''))
         .sort(),
-    ).toEqual(['best-match-routes.ts', 'market-routes.ts']);
+    ).toEqual(['best-match-routes.ts', 'market-routes.ts', 'skill-suggest-routes.ts']);
     expect(routeModules('decisions-api').map((input) => input.replace(/^.*\//, ''))).toEqual(['decision-routes.ts']);
   });
 
@@ -148,7 +179,8 @@ describe('the functions bundled for AWS', () => {
     expect(code).not.toContain('One page of syndicates.');
   });
 
-  it.each(apiFunctions)(
+  // Not federation-api: Fedify, which it exists to carry, loads it, and fetching remote actors is its work.
+  it.each(apiFunctions.filter((name) => name !== 'federation-api'))(
     '%s starts without loading Node’s fetch machinery, which an import of node:http would load',
     (name) => {
       const script = `await import(BUNDLE); console.log(process.moduleLoadList.filter((m) => m.includes('undici')).length)`;

@@ -17,7 +17,7 @@ import { createMeilisearchIndex } from '#adapters/search/meilisearch/meilisearch
 import { buildSearchRequest } from '#adapters/search/meilisearch/search-request.ts';
 import { mapSearchResponse } from '#adapters/search/meilisearch/search-response.ts';
 import { indexSettings } from '#adapters/search/meilisearch/settings.ts';
-import { synonymGroups } from '#adapters/search/meilisearch/synonyms.ts';
+import { synonymGroups } from '#adapters/search/synonyms.ts';
 import { SearchUnavailableError, ValidationError } from '#domain/errors.ts';
 import type { SearchDocument, SearchQuery } from '#domain/search/search-port.ts';
 import { fixtures } from '../contract/search-port.ts';
@@ -220,7 +220,7 @@ describe('index settings', () => {
     expect(synonymGroups.length).toBeGreaterThanOrEqual(15);
     expect(new Set(terms).size).toBe(terms.length);
     expect(terms.every((term) => term === term.toLowerCase())).toBe(true);
-    expect(settings.synonyms?.photovoltaic).toEqual(['pv', 'solar pv', 'solar']);
+    expect(settings.synonyms?.photovoltaic).toEqual(['pv', 'fotovoltaic', 'solar pv', 'solar']);
     expect(settings.synonyms?.carpentry).toEqual(['joinery']);
   });
 });

@@ -15,6 +15,8 @@ interface NumericParameter {
   name: string;
   min: number;
   max: number;
+  /** The route's required query words (a search's `q`), each given a plain word so the number is what is tried. */
+  words: string[];
 }
 
 interface DocumentedParameter {
@@ -43,6 +45,9 @@ const numeric: NumericParameter[] = operations.flatMap(({ method, path, paramete
       name: p.name,
       min: p.schema.minimum ?? Number.NaN,
       max: p.schema.maximum ?? Number.NaN,
+      words: parameters
+        .filter((q) => q.in === 'query' && q.required && q.schema.type !== 'integer' && q.schema.type !== 'number')
+        .map((q) => q.name),
     })),
 );
 
@@ -56,9 +61,10 @@ function callWith(parameter: NumericParameter, value: string) {
   const valueFor = (p: { name: string }) =>
     p.name === parameter.name ? value : String(siblings.find((s) => s.name === p.name)?.min ?? 'x');
   const path = parameter.path.replace(/\{(\w+)\}/g, (_all, name: string) => encodeURIComponent(valueFor({ name })));
-  const query = new URLSearchParams(
-    [parameter, ...siblings].filter((p) => p.where === 'query').map((p): [string, string] => [p.name, valueFor(p)]),
-  ).toString();
+  const query = new URLSearchParams([
+    ...[parameter, ...siblings].filter((p) => p.where === 'query').map((p): [string, string] => [p.name, valueFor(p)]),
+    ...parameter.words.map((name): [string, string] => [name, 'plaster']),
+  ]).toString();
   return router.handle({
     method: parameter.method,
     path,

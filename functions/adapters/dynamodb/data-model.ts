@@ -72,6 +72,12 @@ export const entities = {
     foundBy: ['syndicateId'],
     notes: '`<name>` is lower-cased in gsi1sk.',
   })),
+  follower: entity(() => ({
+    about: 'A remote ActivityPub actor following a syndicate’s Group actor, with its inbox (deliveries go there).',
+    keys: k.followerKeys(v('syndicateId'), v('actorDigest')),
+    foundBy: ['syndicateId', 'actorId'],
+    notes: 'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be).',
+  })),
   membership: entity(() => ({
     about: 'A person’s membership of (or request to join) a syndicate; gsi1 lists a person’s.',
     keys: k.membershipKeys(v('syndicateId'), v('personId')),
@@ -304,6 +310,12 @@ export const entities = {
     about:
       'How many members the commons has: kept with every person made or removed, read when a commons proposal opens.',
     keys: k.commonsMembersKeys,
+    foundBy: [],
+  })),
+  'commons-credentials': entity(() => ({
+    about:
+      'How many credentials the commons has issued: one more in the transaction that stores each, read by the home page.',
+    keys: k.commonsCredentialsKeys,
     foundBy: [],
   })),
   proposal: entity(() => ({
@@ -688,6 +700,18 @@ export const accessPatterns = {
       'page /credentials/[id]/',
     ],
   })),
+  'commons-credentials': pattern(() => ({
+    entity: 'commons-credentials',
+    does: 'How many credentials the commons has issued: one more with each pass, in its transaction; read for the home page’s figures.',
+    operation: 'TransactWriteItems',
+    key: k.commonsCredentialsKeys,
+    reads: 'one item',
+    usedBy: ['POST /api/me/enrollments/{courseId}/quiz-attempts', 'page /learn/[course]/quiz', 'page /'],
+    partition: {
+      single:
+        'one counter, written once per credential issued (a learner passing a quiz, a pace people set by hand, far under one item’s 1,000 writes a second); its reads are one item',
+    },
+  })),
   'credentials-of-person': pattern(() => ({
     entity: 'credential',
     does: 'A person’s credentials, oldest first.',
@@ -784,6 +808,23 @@ export const accessPatterns = {
       'PUT /api/innovations/{innovationId}/adoptions/{syndicateId}',
       'page /syndicates/[id]/',
     ],
+  })),
+  'follower-by-syndicate-and-actor': pattern(() => ({
+    entity: 'follower',
+    does: 'One remote follower of a syndicate: kept on Follow, removed on Undo.',
+    operation: 'GetItem',
+    key: k.followerKeys(v('syndicateId'), v('actorDigest')),
+    reads: 'one item',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'followers-of-syndicate-count': pattern(() => ({
+    entity: 'follower',
+    does: 'How many remote actors follow a syndicate (its followers collection’s total).',
+    operation: 'Query',
+    key: k.syndicateFollowers(v('syndicateId')),
+    reads: 'a bounded set',
+    bound: 'counted with Select COUNT and a Limit of 10,000: past that the collection says 10,000',
+    usedBy: ['GET /api/federation/actors/{identifier}/followers'],
   })),
   'members-of-syndicate-paged': pattern(() => ({
     entity: 'membership',
@@ -1606,7 +1647,13 @@ export const accessPatterns = {
     operation: 'TransactWriteItems',
     key: k.commonsMembersKeys,
     reads: 'one item',
-    usedBy: ['GET /api/me', 'DELETE /api/me', 'POST /api/proposals', 'POST /api/proposals/{proposalId}/opening'],
+    usedBy: [
+      'GET /api/me',
+      'DELETE /api/me',
+      'POST /api/proposals',
+      'POST /api/proposals/{proposalId}/opening',
+      'page /',
+    ],
     partition: {
       single:
         'one counter, written once per person made or removed (sign-ups and account deletions, a pace people set by hand); its reads are one item',
@@ -1620,10 +1667,13 @@ export const accessPatterns = {
     reads: 'one item',
     usedBy: [
       'GET /api/proposals/{proposalId}',
+      'PUT /api/proposals/{proposalId}',
+      'GET /api/proposals/{proposalId}/tally',
       'PUT /api/proposals/{proposalId}/votes/me',
       'POST /api/proposals/{proposalId}/closing',
       'POST /api/proposals/{proposalId}/opening',
       'page /decisions/[id]/',
+      'page /decisions/[id]/edit/',
       'sweep: close proposals',
       'stream: notifications',
     ],
@@ -1696,6 +1746,14 @@ export const accessPatterns = {
     key: k.proposalLookup(v('proposalId')),
     reads: 'writes',
     usedBy: ['POST /api/proposals/{proposalId}/closing', 'sweep: close proposals'],
+  })),
+  'proposal-draft-save': pattern(() => ({
+    entity: 'proposal',
+    does: 'Saves its author’s edit of a draft over the draft as read: still a draft, at the version the edit was made from.',
+    operation: 'PutItem',
+    key: k.proposalLookup(v('proposalId')),
+    reads: 'writes',
+    usedBy: ['PUT /api/proposals/{proposalId}', 'page /decisions/[id]/edit/'],
   })),
   'votes-of-people': pattern(() => ({
     entity: 'vote',

@@ -2,7 +2,7 @@
 // moves when a vote changes) and a check that the voter's membership still stands; a closing is one
 // transaction with its change (a rate card, a credit limit, the credit policy, a membership, an adoption, a steward's removal) and its log entry, over the
 // proposal as read, so it enacts once however many closes race.
-import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
 import { syndicateOf } from '#domain/decisions/enactment.ts';
 import { storeCall } from './errors.ts';
@@ -68,6 +68,15 @@ function effectItems(tableName: string, effect: Effect): TransactItem[] {
   }
 }
 
+/** A write over a draft as read: still a draft, at the version read (absent until its first edit). */
+function overDraft(version: number | undefined) {
+  return {
+    ConditionExpression: `#status = :draft AND ${version === undefined ? 'attribute_not_exists(#version)' : '#version = :version'}`,
+    ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+    ExpressionAttributeValues: { ':draft': 'draft', ...(version === undefined ? {} : { ':version': version }) },
+  };
+}
+
 /** The voter still stands as a member of the proposal's scope, checked in the vote's transaction. */
 function stillMember(tableName: string, proposal: Proposal, personId: string): TransactItem {
   const syndicateId = syndicateOf(proposal);
@@ -126,18 +135,21 @@ export function createDecisionRepository(client: DynamoDBDocumentClient, tableNa
       await transact(
         client,
         [
-          {
-            Put: {
-              TableName: tableName,
-              Item: proposalItem(proposal),
-              ConditionExpression: '#status = :draft',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':draft': 'draft' },
-            },
-          },
+          { Put: { TableName: tableName, Item: proposalItem(proposal), ...overDraft(proposal.version) } },
           ...logAppendItems(tableName, log),
         ],
-        'The proposal was opened meanwhile, or the log moved on.',
+        'The proposal was opened or edited meanwhile, or the log moved on.',
+      );
+    },
+
+    // Access pattern `proposal-draft-save`: a draft's edit, over its status and version as read.
+    async saveDraft(before, after) {
+      await storeCall(
+        () =>
+          client.send(
+            new PutCommand({ TableName: tableName, Item: proposalItem(after), ...overDraft(before.version) }),
+          ),
+        'The draft was opened or saved again meanwhile.',
       );
     },
 

@@ -94,7 +94,8 @@ export type EntityType =
   | 'email-suppression'
   | 'saved-search'
   | 'saved-search-count'
-  | 'saved-search-feed';
+  | 'saved-search-feed'
+  | 'follower';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -114,6 +115,17 @@ export const membershipKeys = (syndicateId: string, personId: string) => ({
   gsi1pk: `PERSON#${personId}`,
   gsi1sk: `MEMBER#${syndicateId}`,
 });
+
+/**
+ * A remote actor following a syndicate's Group actor, kept with the syndicate. Actor ids are URLs (up to
+ * 2 KB, past a sort key's limit), so the key holds their SHA-256 (`actorDigest`, base64url).
+ */
+export const followerKeys = (syndicateId: string, actorDigest: string) => ({
+  pk: `SYND#${syndicateId}`,
+  sk: `FOLLOWER#${actorDigest}`,
+});
+/** A syndicate's remote followers. */
+export const syndicateFollowers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'FOLLOWER#' });
 
 /** A syndicate's memberships, members and requests, by person id. */
 export const syndicateMembers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'MEMBER#' });
@@ -657,6 +669,8 @@ export const accountWantsKey = (accountId: string) => ({ gsi1pk: accountListing(
 export const openWantsByExpiry = { gsi2pk: 'WANTS-OPEN' } as const;
 /** The commons' member count: one counter kept in the transaction that makes or removes each person. */
 export const commonsMembersKeys = { pk: 'COMMONS', sk: 'MEMBERS' } as const;
+/** How many credentials the commons has issued: one counter kept in the transaction that stores each. */
+export const commonsCredentialsKeys = { pk: 'COMMONS', sk: 'CREDENTIALS' } as const;
 
 /**
  * A proposal, by id. gsi1 lists it where people look for it: its author's drafts, or its scope's open

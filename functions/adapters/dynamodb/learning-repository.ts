@@ -18,6 +18,7 @@ import { fromItem, getItem, getItems, pageOf, queryKeys, queryPage } from './ite
 import {
   attemptKeys,
   attemptList,
+  commonsCredentialsKeys,
   credentialKeys,
   credentialLookup,
   credentialsOf,
@@ -115,6 +116,16 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
+          // Access pattern `commons-credentials`: one more issued, in the transaction that stores it, so a
+          // refused or repeated pass never counts.
+          {
+            Update: {
+              TableName: tableName,
+              Key: commonsCredentialsKeys,
+              UpdateExpression: 'ADD issued :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
           ...upgrades.map(
             (skill): TransactItem => ({
               Put: {
@@ -148,6 +159,12 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
     },
 
     // Access pattern `credential-by-id`: a credential by id (download, verification page).
+    // Access pattern `commons-credentials`: how many credentials the commons has issued.
+    async credentialsIssued() {
+      const item = await getItem(client, tableName, commonsCredentialsKeys);
+      return Number(item?.issued ?? 0);
+    },
+
     async getCredential(credentialId) {
       const item = await getItem(client, tableName, credentialLookup(credentialId));
       return item ? fromItem<StoredCredential>(item) : null;

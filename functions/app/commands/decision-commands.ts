@@ -5,6 +5,7 @@ import { idSchema } from '#domain/ids.ts';
 import { closeProposal } from '#domain/decisions/close-proposal.ts';
 import { proposalInputSchema, voteInputSchema } from '#domain/decisions/proposal.ts';
 import { openDraft, propose } from '#domain/decisions/proposal-use-cases.ts';
+import { editDraft, proposalEditSchema } from '#domain/decisions/edit-draft.ts';
 import { castVote } from '#domain/decisions/vote.ts';
 import { command } from './command.ts';
 
@@ -14,6 +15,12 @@ export const proposeCommand = command({
   name: 'decisions.propose',
   input: () => ({ body: proposalInputSchema() }),
   run: ({ services, identity, body }) => propose(services, identity, body),
+});
+
+export const editDraftCommand = command({
+  name: 'decisions.edit-draft',
+  input: () => ({ params: proposalParams(), body: proposalEditSchema() }),
+  run: ({ services, identity, params, body }) => editDraft(services, identity, params.proposalId, body),
 });
 
 export const openDraftCommand = command({

@@ -99,6 +99,8 @@ export const courseFrontmatterSchema = lazySchema(() =>
     questionsPerAttempt: z.number().check(z.int(), z.minimum(5), z.maximum(50)),
     /** A course whose lessons could hurt someone if wrong: each lesson must name a reviewer who is not its author. */
     safetyCritical: z._default(z.boolean(), false),
+    /** The day the course joined the commons (YYYY-MM-DD): the home page lists the newest first. */
+    published: z.optional(z.iso.date('Write the day the course was published as YYYY-MM-DD, for example 2026-11-21.')),
     quiz: z.array(quizQuestionSchema()).check(z.minLength(5, 'needs at least 5 questions')),
   }),
 );

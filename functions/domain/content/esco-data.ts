@@ -1,32 +1,39 @@
 // The committed ESCO data file (content/esco/esco.json.gz): its shape, and the one writer and reader.
 // Concepts are tuples to keep the file small; `id` is the URI after `http://data.europa.eu/esco/`.
 import * as z from 'zod/mini';
+import { lazySchema } from '../zod.ts';
+import { escoBase } from './esco-names.ts';
 
-export const escoBase = 'http://data.europa.eu/esco/';
-export const escoAttribution = 'ESCO, © European Union, CC BY 4.0';
+export { escoAttribution, escoBase } from './esco-names.ts';
 
+// Built on first use, like every schema (#domain/zod.ts): the reindex function imports this module and
+// must build no schema until it parses the file.
 /** [id, label, alternative labels (null when the source does not separate them), searchable text] */
-const conceptSchema = z.tuple([
-  z.string().check(z.regex(/^(skill|occupation)\/[0-9a-f-]{36}$|^isco\/C\d{1,4}$/)),
-  z.string().check(z.minLength(1)),
-  z.nullable(z.array(z.string())),
-  z.string().check(z.minLength(1)),
-]);
+const conceptSchema = lazySchema(() =>
+  z.tuple([
+    z.string().check(z.regex(/^(skill|occupation)\/[0-9a-f-]{36}$|^isco\/C\d{1,4}$/)),
+    z.string().check(z.minLength(1)),
+    z.nullable(z.array(z.string())),
+    z.string().check(z.minLength(1)),
+  ]),
+);
 
-export const escoDataSchema = z.strictObject({
-  format: z.literal('guildhall-esco/1'),
-  escoVersion: z.string(),
-  imported: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
-  sources: z.array(z.strictObject({ package: z.string(), version: z.string(), files: z.array(z.string()) })),
-  licence: z.literal('CC BY 4.0'),
-  attribution: z.string(),
-  skills: z.array(conceptSchema),
-  occupations: z.array(conceptSchema),
-  /** Occupation id → the ids of its skills, where the playground knows them. */
-  occupationSkills: z.record(z.string(), z.array(z.string())),
-});
+export const escoDataSchema = lazySchema(() =>
+  z.strictObject({
+    format: z.literal('guildhall-esco/1'),
+    escoVersion: z.string(),
+    imported: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+    sources: z.array(z.strictObject({ package: z.string(), version: z.string(), files: z.array(z.string()) })),
+    licence: z.literal('CC BY 4.0'),
+    attribution: z.string(),
+    skills: z.array(conceptSchema()),
+    occupations: z.array(conceptSchema()),
+    /** Occupation id → the ids of its skills, where the playground knows them. */
+    occupationSkills: z.record(z.string(), z.array(z.string())),
+  }),
+);
 
-export type EscoData = z.infer<typeof escoDataSchema>;
+export type EscoData = z.infer<ReturnType<typeof escoDataSchema>>;
 export type EscoConcept = EscoData['skills'][number];
 
 export class EscoDataError extends Error {
@@ -35,7 +42,7 @@ export class EscoDataError extends Error {
 
 /** Reads the data file's JSON text; a file of the wrong shape is refused with the field named. */
 export function parseEscoData(json: string): EscoData {
-  const result = escoDataSchema.safeParse(JSON.parse(json));
+  const result = escoDataSchema().safeParse(JSON.parse(json));
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new EscoDataError(

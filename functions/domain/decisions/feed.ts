@@ -5,6 +5,7 @@
 import { xmlEscape } from '../openings/feeds.ts';
 import { reminderMs } from './closing-soon.ts';
 import type { Proposal } from './proposal.ts';
+import { tallySealed } from './secrecy.ts';
 
 const outcomeWords = { passed: 'Passed', rejected: 'Rejected', 'without-quorum': 'Without quorum' } as const;
 
@@ -40,6 +41,10 @@ export function decisionsFeed(input: {
   const entries = sorted.map((proposal) => {
     const url = `${input.siteUrl}/decisions/${proposal.id}/`;
     const { yes, no, abstain } = proposal.tally;
+    // A secret vote's counts are its members' until it closes; a feed is read by anyone.
+    const counts = tallySealed(proposal)
+      ? `Its votes are secret: the counts are shown once it closes, never who voted how; ${proposal.eligible ?? 0} could vote.`
+      : `Yes ${yes}, no ${no}, abstain ${abstain} of ${proposal.eligible ?? 0} who could vote.`;
     const window =
       proposal.status === 'open'
         ? `Voting closes ${proposal.closesAt}${closingSoonSince(proposal, input.now) ? ', within a day: vote now if you have not' : ''}.`
@@ -51,7 +56,7 @@ export function decisionsFeed(input: {
     <updated>${xmlEscape(changedAt(proposal))}</updated>
     <published>${xmlEscape(proposal.openedAt ?? proposal.createdAt)}</published>
     <author><name>${xmlEscape(proposal.createdBy)}</name></author>
-    <summary type="text">${xmlEscape(`${window} Yes ${yes}, no ${no}, abstain ${abstain} of ${proposal.eligible ?? 0} who could vote.`)}</summary>
+    <summary type="text">${xmlEscape(`${window} ${counts}`)}</summary>
     <category term="${xmlEscape(proposal.kind)}"/>
   </entry>`;
   });

@@ -24,11 +24,18 @@ import {
 
 const dayMs = 86_400_000;
 
+/** What a proposal's author sends, whichever kind, without `draft` (how to keep it, not what it says). */
+export type ProposalContent = ProposalInput extends infer Kind
+  ? Kind extends unknown
+    ? Omit<Kind, 'draft'>
+    : never
+  : never;
+
 /**
  * Refuses, naming the field, a change that could not be enacted as proposed; answers with the voting
  * window and the change as it is kept (an adoption's shares resolved, so the vote is on exact shares).
  */
-async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
+export async function checkChange(deps: DecisionDependencies, input: ProposalContent) {
   const rule = kindRules[input.kind];
   const scopeKind = input.scope === 'commons' ? 'commons' : 'syndicate';
   const issue = (field: string, message: string) => new ValidationError([{ field, message }]);
@@ -76,7 +83,10 @@ async function checkChange(deps: DecisionDependencies, input: ProposalInput) {
 }
 
 /** An adoption as it would be enacted: the record published and not adopted yet, the shares resolved. */
-async function adoptionChange(deps: DecisionDependencies, input: Extract<ProposalInput, { kind: 'adopt-innovation' }>) {
+async function adoptionChange(
+  deps: DecisionDependencies,
+  input: Extract<ProposalContent, { kind: 'adopt-innovation' }>,
+) {
   const syndicateId = syndicateOf(input) ?? '';
   const { innovationId, implementers, note } = input.change;
   const record = await deps.innovations.get(innovationId);
@@ -105,19 +115,16 @@ async function adoptionChange(deps: DecisionDependencies, input: Extract<Proposa
 export async function propose(deps: DecisionDependencies, identity: Identity, input: ProposalInput): Promise<Proposal> {
   await requireMember(deps, input.scope, identity.personId);
   const { days, change } = await checkChange(deps, input);
-  const { draft: _draft, days: _days, ...fields } = input;
+  const { draft, ...content } = input;
   const proposal = {
-    ...fields,
-    ...(change ? { change } : {}),
+    ...proposed(content, days, change),
     id: deps.newId(),
-    days,
-    threshold: thresholdOf({ ...fields, change } as ProposalChange),
     createdBy: identity.personId,
     createdAt: deps.now().toISOString(),
     status: 'draft',
     tally: { yes: 0, no: 0, abstain: 0 },
   } as Proposal;
-  if (input.draft) {
+  if (draft) {
     try {
       await deps.decisions.create(proposal);
       return proposal;
@@ -128,6 +135,25 @@ export async function propose(deps: DecisionDependencies, identity: Identity, in
   return openWith(deps, proposal, (opened, log) => deps.decisions.create(opened, log));
 }
 
+/**
+ * What a proposal says, from what its author sent (checked): its kind and change, words, window, the
+ * share it needs and whether its kind keeps votes secret. A new proposal and a draft's edit both make it.
+ */
+export function proposed(
+  input: ProposalContent,
+  days: number,
+  change: Extract<ProposalChange, { change: unknown }>['change'] | undefined,
+) {
+  const { days: _asked, ...fields } = input;
+  const kept = { ...fields, ...(change ? { change } : {}) } as ProposalChange;
+  return {
+    ...kept,
+    days,
+    threshold: thresholdOf(kept),
+    ...(kindRules[input.kind].secret ? { secret: true as const } : {}),
+  };
+}
+
 /** The same id again: a request that ran before with this key. Answer with what it made. */
 async function madeAlready(deps: DecisionDependencies, error: unknown, id: string): Promise<Proposal> {
   const made = error instanceof ConflictError ? await deps.decisions.get(id) : null;
@@ -135,15 +161,21 @@ async function madeAlready(deps: DecisionDependencies, error: unknown, id: strin
   return made;
 }
 
-/** Opens `draft` now: counts who may vote, fixes the window, writes it with its log entry (retried on a race). */
+/**
+ * Opens `first` now: counts who may vote, fixes the window, writes it with its log entry (retried on a
+ * race). A draft opens as stored when the write is made, over its version: an edit landing meanwhile is
+ * opened, never overwritten by the draft as first read.
+ */
 async function openWith(
   deps: DecisionDependencies,
-  draft: Proposal,
+  first: Proposal,
   write: (opened: Proposal, log: ReturnType<typeof prepareAppend>) => Promise<void>,
 ): Promise<Proposal> {
   return retryOnConflict(async () => {
-    const existing = await deps.decisions.get(draft.id);
+    const existing = await deps.decisions.get(first.id);
     if (existing && existing.status !== 'draft') return existing;
+    // The draft as stored now (an edit may have landed since it was first read): the write is over it.
+    const draft = existing ?? first;
     const now = deps.now();
     const openedAt = now.toISOString();
     // Counted after the opening time is fixed: someone joining meanwhile is counted but may not vote,
@@ -183,6 +215,13 @@ export async function openDraft(deps: DecisionDependencies, identity: Identity, 
   if (draft.status !== 'draft') return draft;
   await requireMember(deps, draft.scope, identity.personId);
   return openWith(deps, draft, (opened, log) => deps.decisions.open(opened, log));
+}
+
+/** The refusal of a change made from a draft as it was before its last save. */
+export function staleDraft(draft: Proposal, read: number) {
+  return new ConflictError(
+    `This draft was saved again after you read it (it is at version ${draft.version ?? 0}; you read version ${read}): read it again before you change or open it.`,
+  );
 }
 
 /** A proposal: drafts for their author only, everything else for anyone (decisions are public). */

@@ -57,6 +57,11 @@ interface KindRule {
   minDays: number;
   /** What a person reads of the kind, on the site and in refusals. */
   label: string;
+  /**
+   * Who voted how is never shown, and the counts only to the scope's members until it closes (secrecy.ts):
+   * votes on a person, where a name beside a vote invites pressure before and grudges after.
+   */
+  secret?: true;
 }
 
 export const kindRules: Record<ProposalKind, KindRule> = {
@@ -68,7 +73,12 @@ export const kindRules: Record<ProposalKind, KindRule> = {
     minDays: 3,
     label: 'the commons’ credit policy (the credit of every account without its own limit)',
   },
-  membership: { scopes: ['syndicate'], minDays: 3, label: 'a member admitted or removed, or made or unmade an admin' },
+  membership: {
+    scopes: ['syndicate'],
+    minDays: 3,
+    label: 'a member admitted or removed, or made or unmade an admin',
+    secret: true,
+  },
   'adopt-innovation': { scopes: ['syndicate'], minDays: 3, label: 'an innovation record the syndicate adopts' },
   'remove-steward': {
     scopes: ['commons'],
@@ -193,6 +203,12 @@ export type Proposal = ProposalChange & {
   threshold: Threshold;
   createdBy: string;
   createdAt: string;
+  /** A draft's last edit: each edit is written over the `version` its author read, and moves it on by one. */
+  updatedAt?: string | undefined;
+  /** Absent until a draft is first edited (read as 0). */
+  version?: number | undefined;
+  /** Its kind kept votes secret when it was proposed: kept with it, so a later rule never reveals them. */
+  secret?: true | undefined;
   status: ProposalStatus;
   /** Kept by every vote in the vote's own transaction: one count moves when a vote changes. */
   tally: Tally;
@@ -228,8 +244,10 @@ export interface DecisionRepository {
   commonsMembers(): Promise<number>;
   /** A new draft or opened proposal, with its log entry if it opens; ConflictError if the id is taken. */
   create(proposal: Proposal, log?: LogAppend): Promise<void>;
-  /** A draft opened, over the draft as read, with its log entry. */
+  /** A draft opened, over the draft as read (its status and version), with its log entry. */
   open(proposal: Proposal, log: LogAppend): Promise<void>;
+  /** A draft's edit, over `before` as read (still a draft, at its version); ConflictError otherwise. */
+  saveDraft(before: Proposal, after: Proposal): Promise<void>;
   getVote(proposalId: string, personId: string): Promise<Vote | null>;
   /** A page of a proposal's votes, by person id. */
   votesPage(proposalId: string, request: PageRequest): Promise<Page<Vote>>;

@@ -11,6 +11,7 @@ import type { PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { viewProposal } from './proposal-use-cases.ts';
 import type { Proposal, Vote, VoteInput } from './proposal.ts';
+import { refuseNamesOfSecretVote } from './secret-tally.ts';
 
 /** Refuses a vote on a proposal that is not open now, saying when it closed. */
 export function checkOpen(proposal: Proposal, now: Date) {
@@ -106,8 +107,9 @@ async function voteOnce(deps: DecisionDependencies, found: Proposal, personId: s
 }
 
 /**
- * A page of a proposal's votes with the voters' names (one batched read a page): no kind built keeps its
- * votes secret, so who voted how, and why, is as public as the proposal. A draft's are its author's alone.
+ * A page of a proposal's votes with the voters' names (one batched read a page): who voted how, and why,
+ * is as public as the proposal, unless its kind keeps votes secret (secrecy.ts): then to nobody. A
+ * draft's are its author's alone.
  */
 export async function proposalVotes(
   deps: Pick<DecisionDependencies, 'decisions'> & { people: Pick<PeopleRepository, 'getMany'> },
@@ -115,7 +117,7 @@ export async function proposalVotes(
   proposalId: string,
   request: PageRequest,
 ) {
-  await viewProposal(deps, personId, proposalId);
+  refuseNamesOfSecretVote(await viewProposal(deps, personId, proposalId));
   const page = await deps.decisions.votesPage(proposalId, request);
   const people = await deps.people.getMany(page.items.map((vote) => vote.personId));
   return {

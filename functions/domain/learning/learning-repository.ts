@@ -46,7 +46,10 @@ export interface LearningRepository {
   saveEnrollment(enrollment: Enrollment): Promise<void>;
   /** Stores a failed attempt and the enrollment's new attempt count together. */
   recordAttempt(enrollment: Enrollment, attempt: QuizAttempt): Promise<void>;
-  /** Stores a pass in one transaction: attempt, completed enrollment, credential, credentialed skills. */
+  /**
+   * Stores a pass in one transaction: attempt, completed enrollment, credential, credentialed skills, and
+   * one more on the commons' count of credentials issued.
+   */
   recordPass(
     enrollment: Enrollment,
     attempt: QuizAttempt,
@@ -59,6 +62,8 @@ export interface LearningRepository {
    */
   pageAttempts(personId: string, courseId: string, request: PageRequest): Promise<Page<QuizAttempt>>;
   getCredential(credentialId: string): Promise<StoredCredential | null>;
+  /** How many credentials the commons has issued: a counter `recordPass` keeps, never a count of them. */
+  credentialsIssued(): Promise<number>;
   listCredentials(personId: string): Promise<StoredCredential[]>;
   listCredentialedSkills(personId: string): Promise<CredentialedSkill[]>;
   /** Which of these skills these people hold by credential, in batched reads by key (ranking applicants). */

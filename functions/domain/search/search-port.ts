@@ -12,6 +12,8 @@ export const documentTypes = [
   'innovation',
   'offer',
   'want',
+  /** An ESCO skill (esco-documents.ts): the whole taxonomy, for the skills picker and search. */
+  'skill',
 ] as const;
 export type DocumentType = (typeof documentTypes)[number];
 

@@ -132,6 +132,19 @@ export const needsExpiry = (opening: OpeningFacts, today: string) =>
 
 type Catalog = Pick<Commons, 'skills' | 'courses'>;
 
+/**
+ * The aggregate that counts every open opening once, and its remaining positions: the commons' figure
+ * of open positions, kept by the stream like any skill's (no skill id has a colon, so none can clash).
+ * The ranking reads skills of the commons only, so it never sees this one.
+ */
+export const wholeBoard = 'board:all';
+
+/** The open openings and remaining positions on the whole board, from the index's aggregates. */
+export function boardTotals(aggregates: ReadonlyArray<{ skill: string; tally: Record<string, number> }>) {
+  const tally = aggregates.find((aggregate) => aggregate.skill === wholeBoard)?.tally;
+  return { openings: tally?.openings ?? 0, positions: tally?.positions ?? 0 };
+}
+
 /** What a source adds to the index, from its state alone: the same state always gives the same tallies. */
 export function contributionOf(state: SourceState, commons: Catalog): Contribution {
   const known = (skill: string) => commons.skills.has(skill);
@@ -146,6 +159,8 @@ export function contributionOf(state: SourceState, commons: Catalog): Contributi
       if (!known(skill)) continue;
       result[skill] = { openings: 1, positions: remaining, [demandKey(day)]: remaining * opening.hoursPerWeek };
     }
+    // Once for the whole board, whatever skills it asks: an opening of two skills counts twice above.
+    result[wholeBoard] = { openings: 1, positions: remaining };
     return result;
   }
   if ('enrollment' in state) {

@@ -1,10 +1,8 @@
-// The `api` function's routes: jobs (syndicates and openings), learning and credentials,
-// shortages, search, the OpenAPI document and health. It also answers every /api path no route names
-// (404 or 405), so it is the HTTP API's catch-all.
+// The `api` function's routes: jobs (syndicates and openings), shortages, search, the OpenAPI
+// document and health (learning and credentials are `learning-api`'s). It also answers every /api
+// path no route names (404 or 405), so it is the HTTP API's catch-all.
 import type { RouteGroup } from './route-group.ts';
-import { credentialRoutes } from '../routes/credential-routes.ts';
 import { openingRoutes, syndicateRoutes } from '../routes/job-routes.ts';
-import { learningRoutes } from '../routes/learning-routes.ts';
 import { openApiRoute } from '../routes/openapi-route.ts';
 import { searchRoutes } from '../routes/search-routes.ts';
 import { shortageRoutes } from '../routes/shortage-routes.ts';
@@ -12,15 +10,5 @@ import { systemRoutes } from '../routes/system-routes.ts';
 
 export const apiGroup: RouteGroup = {
   name: 'api',
-  routes: [
-    ...systemRoutes,
-    ...learningRoutes,
-    // After learning's: /api/credentials/keys must not read as a credential id.
-    ...credentialRoutes,
-    ...syndicateRoutes,
-    ...openingRoutes,
-    ...searchRoutes,
-    ...shortageRoutes,
-    openApiRoute,
-  ],
+  routes: [...systemRoutes, ...syndicateRoutes, ...openingRoutes, ...searchRoutes, ...shortageRoutes, openApiRoute],
 };

@@ -3,12 +3,15 @@
 // its room for the orders and payments that move Bound, and the marketplace's reads are public and
 // searched, which the payment routes never are. A person's best-matching openings
 // (`GET /api/me/best-matches`) are served here too: matching work to people, searched like the
-// listings, and `people-api` had no room left for them.
+// listings, and `people-api` had no room left for them. So are the skills picker's suggestions
+// (`GET /api/skills/suggest`, which search all of ESCO): `api`, where the skills' other routes are, had
+// a few hundred bytes left.
 import type { RouteGroup } from './route-group.ts';
 import { bestMatchRoutes } from '../routes/best-match-routes.ts';
 import { marketRoutes } from '../routes/market-routes.ts';
+import { skillSuggestRoutes } from '../routes/skill-suggest-routes.ts';
 
 export const marketGroup: RouteGroup = {
   name: 'market-api',
-  routes: [...marketRoutes, ...bestMatchRoutes],
+  routes: [...marketRoutes, ...bestMatchRoutes, ...skillSuggestRoutes],
 };

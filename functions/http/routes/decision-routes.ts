@@ -3,10 +3,18 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { closeCommand, openDraftCommand, proposeCommand, voteCommand } from '#app/commands/decision-commands.ts';
+import {
+  closeCommand,
+  editDraftCommand,
+  openDraftCommand,
+  proposeCommand,
+  voteCommand,
+} from '#app/commands/decision-commands.ts';
 import { listProposals, viewProposal } from '#domain/decisions/proposal-use-cases.ts';
 import { proposalKinds, scopeSchema, voteChoices } from '#domain/decisions/proposal.ts';
 import { myVote, proposalVotes } from '#domain/decisions/vote.ts';
+import { proposalTally } from '#domain/decisions/secret-tally.ts';
+import { publicView } from '#domain/decisions/secrecy.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { json, mine } from './answers.ts';
 import { pageSchema } from './paged.ts';
@@ -34,7 +42,11 @@ const proposalItem = () =>
     change: z.optional(z.record(z.string(), z.unknown())),
     status: z.enum(['draft', 'open', 'closed', 'enacted']),
     threshold: z.object({ num: z.number(), den: z.number() }),
-    tally: tally(),
+    /** Left out while a secret vote is open: its members read it at …/tally. */
+    tally: z.optional(tally()),
+    secret: z.optional(z.boolean()),
+    version: z.optional(z.number()),
+    updatedAt: z.optional(z.string()),
     eligible: z.optional(z.number()),
     openedAt: z.optional(z.string()),
     closesAt: z.optional(z.string()),
@@ -83,13 +95,15 @@ export const decisionRoutes = [
     auth: 'none',
     input: () => ({ query: listQuery() }),
     doc: documented && {
-      summary: 'A scope’s open or closed proposals with their tallies, a page at a time',
+      summary:
+        'A scope’s open or closed proposals with their tallies (none for a secret vote still open), a page at a time',
       tags: ['decisions'],
       responses: { 200: { description: 'One page of proposals.', schema: () => pageSchema(proposalItem()) } },
     },
     async handle({ query, services }) {
       const page = { limit: query.pageSize, cursor: query.cursor };
-      return json(await listProposals(services, { scope: query.scope, status: query.status }, page));
+      const found = await listProposals(services, { scope: query.scope, status: query.status }, page);
+      return json({ ...found, items: found.items.map(publicView) });
     },
   }),
   protectedRoute({
@@ -113,13 +127,38 @@ export const decisionRoutes = [
     auth: 'none',
     input: params,
     doc: documented && {
-      summary: 'A proposal: what it changes, its window, the tally so far and, once closed, its outcome',
+      summary:
+        'A proposal: what it changes, its window, the tally so far (not while a secret vote is open: see …/tally) and, once closed, its outcome',
       tags: ['decisions'],
       responses: { 200: { description: 'The proposal.', schema: proposalItem }, 404: notFound },
     },
     async handle({ params, services }) {
-      return json(await viewProposal(services, null, params.proposalId));
+      return json(publicView(await viewProposal(services, null, params.proposalId)));
     },
+  }),
+  commandRoute(editDraftCommand, {
+    method: 'PUT',
+    path: '/api/proposals/{proposalId}',
+    doc: documented && {
+      summary:
+        'Edit your draft: send it whole, as POST /api/proposals takes it but without `draft`, with the `version` you read (0 before its first edit); it stays a draft until you open it',
+      tags: ['decisions'],
+      responses: {
+        200: { description: 'The draft as saved, its version one on.', schema: proposalItem },
+        400: { description: 'A field the edit does not take, or a change that is not the kind’s shape.' },
+        403: { description: 'You are not a member of the scope it names.' },
+        404: notFound,
+        409: {
+          description:
+            'It was saved again after the version you read (read it again), or it is open already: what it proposes is fixed.',
+        },
+        422: {
+          description:
+            'As for a new proposal: a kind where it is not decided, a short window, a change that could not be made.',
+        },
+      },
+    },
+    respond: (proposal) => json(proposal, 200, mine),
   }),
   commandRoute(openDraftCommand, {
     method: 'POST',
@@ -165,19 +204,50 @@ export const decisionRoutes = [
     auth: 'none',
     input: () => ({ params: z.object({ proposalId: id() }), query: z.object({ ...cursorQuery() }) }),
     doc: documented && {
-      summary: 'Who voted how on a proposal, and why, by person id, a page at a time (no kind keeps its votes secret)',
+      summary:
+        'Who voted how on a proposal, and why, by person id, a page at a time; never for a kind that keeps its votes secret (a membership)',
       tags: ['decisions'],
       responses: {
         200: {
           description: 'One page of votes, each with the voter’s name.',
           schema: () => pageSchema(z.object({ ...voteItem().shape, name: z.string() })),
         },
+        403: { description: 'Its votes are secret: nobody is shown who voted how, whoever asks.' },
         404: notFound,
       },
     },
     async handle({ params, query, services }) {
       const page = { limit: query.pageSize, cursor: query.cursor };
       return json(await proposalVotes(services, null, params.proposalId, page));
+    },
+  }),
+  protectedRoute({
+    method: 'GET',
+    path: '/api/proposals/{proposalId}/tally',
+    auth: 'required',
+    input: params,
+    doc: documented && {
+      summary:
+        'The counts so far: of a secret vote still open, for the members of its scope only (they decide it); of any other, for anyone',
+      tags: ['decisions'],
+      responses: {
+        200: {
+          description:
+            'Its status, the yes, no and abstain counts, how many could vote, and whether its votes are secret.',
+          schema: () =>
+            z.object({
+              status: z.enum(['draft', 'open', 'closed', 'enacted']),
+              tally: tally(),
+              eligible: z.optional(z.number()),
+              secret: z.boolean(),
+            }),
+        },
+        403: { description: 'A secret vote still open, and you are not a member of its scope.' },
+        404: notFound,
+      },
+    },
+    async handle({ params, identity, services }) {
+      return json(await proposalTally(services, identity, params.proposalId), 200, mine);
     },
   }),
   protectedRoute({

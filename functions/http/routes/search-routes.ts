@@ -12,7 +12,8 @@ export const searchRoutes = [
     auth: 'none',
     input: () => ({ query: searchQuerySchema() }),
     doc: documented && {
-      summary: 'Search courses, lessons, practice guides, openings and syndicates (typo-tolerant, with facets)',
+      summary:
+        'Search courses, lessons, practice guides, openings, syndicates, innovations, the marketplace and ESCO skills (typo-tolerant, with facets)',
       tags: ['search'],
       responses: {
         200: {

@@ -91,6 +91,46 @@ export const demoPeople: Person[] = [
     availability: { status: 'unavailable' },
     createdAt: '2026-01-02T09:00:00.000Z',
   }),
+  // Riverside Builders' other four members (it votes its rate card: "3 of 5" needs five). Only the
+  // rate-card vote's browser test (rate-card-vote.test.ts) signs in as them; no other test reads them.
+  // They declare no skills: four more builders would drop the construction skills out of the demo's
+  // top shortages, which the shortages page's browser test reads.
+  newPerson({
+    id: 'demo-joost',
+    name: 'Joost de Vries',
+    email: 'joost@demo.guildhall.coop',
+    bio: 'Bricklayer and member of Riverside Builders.',
+    place: 'Rotterdam',
+    declaredSkills: [],
+    createdAt: '2026-01-12T09:00:00.000Z',
+  }),
+  newPerson({
+    id: 'demo-lotte',
+    name: 'Lotte Bakker',
+    email: 'lotte@demo.guildhall.coop',
+    bio: 'Plasterer and member of Riverside Builders.',
+    place: 'Rotterdam',
+    declaredSkills: [],
+    createdAt: '2026-01-13T09:00:00.000Z',
+  }),
+  newPerson({
+    id: 'demo-sanne',
+    name: 'Sanne Visser',
+    email: 'sanne@demo.guildhall.coop',
+    bio: 'Carpenter and member of Riverside Builders.',
+    place: 'Schiedam',
+    declaredSkills: [],
+    createdAt: '2026-01-14T09:00:00.000Z',
+  }),
+  newPerson({
+    id: 'demo-kwame',
+    name: 'Kwame Boateng',
+    email: 'kwame@demo.guildhall.coop',
+    bio: 'Labourer and apprentice plasterer with Riverside Builders.',
+    place: 'Rotterdam',
+    declaredSkills: [],
+    createdAt: '2026-01-15T09:00:00.000Z',
+  }),
 ];
 
 /** The demo's steward (STEWARDS on one machine): she granted every demo syndicate its credit. */

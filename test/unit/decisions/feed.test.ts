@@ -49,6 +49,25 @@ describe('the decisions feed', () => {
     expect(xml).toContain('href="https://g.example/decisions/feed.xml?scope=commons"');
   });
 
+  it('gives no counts for a secret vote still open, and gives them once it has closed', () => {
+    const feed = (fields: Partial<Proposal>) =>
+      decisionsFeed({
+        title: 'Decisions',
+        selfUrl: 's',
+        alternateUrl: 'a',
+        siteUrl: 'x',
+        now: new Date('2026-03-02T00:00:00.000Z'),
+        proposals: [proposal({ kind: 'membership', scope: 'syndicate:r', ...fields } as Partial<Proposal>)],
+      });
+    const open = feed({});
+    expect(open).not.toContain('Yes 3');
+    expect(open).toContain(
+      'Its votes are secret: the counts are shown once it closes, never who voted how; 10 could vote.',
+    );
+    const closed = feed({ status: 'enacted', outcome: 'passed', closedAt: '2026-03-05T00:00:00.000Z' });
+    expect(closed).toContain('Yes 3, no 1, abstain 0 of 10 who could vote.');
+  });
+
   it('is a valid empty feed, updated now, when nothing was proposed', () => {
     const xml = decisionsFeed({
       title: 'Decisions',

@@ -35,11 +35,13 @@ describe('the route groups', () => {
   it('make up the whole table, each route in exactly one group', () => {
     expect(routeGroups.map((group) => group.name)).toEqual([
       'api',
+      'learning-api',
       'innovations-api',
       'people-api',
       'bound-api',
       'market-api',
       'decisions-api',
+      'federation-api',
     ]);
     const grouped = routeGroups.flatMap((group) => group.routes);
     expect(new Set(grouped).size).toBe(grouped.length);

@@ -34,6 +34,16 @@ const syndicate = {
 };
 const person = { type: 'person', id: 'p1', name: 'Private Person', email: 'p@example.org' };
 
+const esco = {
+  imported: '2026-12-06',
+  skills: Array.from({ length: 5 }, (_, i): [string, string, null, string] => [
+    `skill/00000000-0000-4000-8000-00000000000${i}`,
+    `plaster walls ${i}`,
+    null,
+    `plaster walls ${i} apply plaster`,
+  ]),
+};
+
 /** A table of items, scanned in two segments (even and odd positions), `limit` items a page. */
 function world(items: Array<Record<string, unknown>>) {
   const search = createEmbeddedSearchEngine();
@@ -58,6 +68,7 @@ function world(items: Array<Record<string, unknown>>) {
       now: () => new Date('2026-11-21'),
     },
     commons,
+    esco: () => esco,
     send: async (steps) => {
       queue.push(...steps.map((step) => reindexStepSchema().parse(JSON.parse(JSON.stringify(step)))));
     },
@@ -169,5 +180,20 @@ describe('the reindex after a deploy', () => {
   it('refuses a queued step that is not one it knows, so a malformed message lands in the dead-letter queue', () => {
     expect(() => reindexStepSchema().parse({ kind: 'table', version: 'v2', segment: 0, segments: 1 })).toThrow();
     expect(() => reindexStepSchema().parse({ kind: 'everything' })).toThrow();
+  });
+
+  it('indexes the commons and then ESCO skills a slice a step, each slice queueing the next', async () => {
+    const { deps, search, queue } = world([]);
+    const report = await runReindexStep(deps, { kind: 'commons', version: 'bundle-1' });
+    expect(report.next).toBe(1);
+    expect(queue).toEqual([{ kind: 'esco', version: 'bundle-1', offset: 0 }]);
+    const slices: number[] = [];
+    for (let step = queue.shift(); step; step = queue.shift()) {
+      slices.push((await runReindexStep(deps, step, 200, 2)).upserted);
+    }
+    expect(slices).toEqual([2, 2, 1]);
+    const skills = (await ids(search)).filter((id) => id.startsWith('skill:'));
+    expect(skills).toEqual(esco.skills.map(([id]) => `skill:esco/${id.slice('skill/'.length)}`));
+    expect((await ids(search)).filter((id) => id.startsWith('course:'))).toHaveLength(commons.courses.size);
   });
 });

@@ -78,7 +78,8 @@ describe('the shortage stream consumer', () => {
       record('4', { type: 'opening', id: 'today' }),
     ];
     expect(await applyShortageRecords({ shortages: repo, commons, log }, records)).toEqual({ batchItemFailures: [] });
-    expect(repo.touched).toEqual([1]);
+    // The opening's one skill, and the whole board's count of open positions.
+    expect(repo.touched).toEqual([2]);
     expect(repo.aggregateMap().get('door-hanging')).toEqual({ openings: 1, positions: 2, 'demand:2026-10-01': 80 });
   });
 
@@ -92,7 +93,7 @@ describe('the shortage stream consumer', () => {
     expect(await applyShortageRecords({ shortages: repo, commons, log }, records)).toEqual({
       batchItemFailures: [{ itemIdentifier: '2' }],
     });
-    expect(repo.touched).toEqual([1]);
+    expect(repo.touched).toEqual([2]);
   });
 
   it('reports to the poller the earliest failure of either consumer', () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { planChanges } from '#domain/shortages/refresh-source.ts';
 import {
+  boardTotals,
   contributionOf,
   needsExpiry,
   type OpeningFacts,
   type SourceState,
   sourceKey,
   sourceOf,
+  wholeBoard,
 } from '#domain/shortages/sources.ts';
 import { addContribution, canonical, difference } from '#domain/shortages/tally.ts';
 import { commons } from '../../support/services.ts';
@@ -38,7 +40,24 @@ describe('what each source adds to the index', () => {
     expect(contributionOf(openingState({}), commons)).toEqual({
       'stud-wall-framing': { openings: 1, positions: 2, 'demand:2026-11-02': 40 },
       'door-hanging': { openings: 1, positions: 2, 'demand:2026-11-02': 40 },
+      [wholeBoard]: { openings: 1, positions: 2 },
     });
+  });
+
+  it('counts an opening once on the whole board, however many skills it asks and even if it asks none the commons knows', () => {
+    expect(contributionOf(openingState({}), commons)[wholeBoard]).toEqual({ openings: 1, positions: 2 });
+    expect(contributionOf(openingState({ skills: [{ skill: 'juggling' }] }), commons)).toEqual({
+      [wholeBoard]: { openings: 1, positions: 2 },
+    });
+  });
+
+  it('reads the whole board’s open openings and positions from the aggregates, and zero before any', () => {
+    const aggregates = [
+      { skill: 'door-hanging', tally: { openings: 3, positions: 7 } },
+      { skill: wholeBoard, tally: { openings: 2, positions: 5 } },
+    ];
+    expect(boardTotals(aggregates)).toEqual({ openings: 2, positions: 5 });
+    expect(boardTotals(aggregates.slice(0, 1))).toEqual({ openings: 0, positions: 0 });
   });
 
   it.each([
@@ -53,7 +72,7 @@ describe('what each source adds to the index', () => {
   it('counts an expired opening again as soon as its date is moved forward', () => {
     expect(
       Object.keys(contributionOf(openingState({ validThrough: '2027-01-31', expiredOn: '2026-11-20' }), commons)),
-    ).toHaveLength(2);
+    ).toHaveLength(3);
   });
 
   it('counts a learner part-way through a course for every skill it teaches, and nothing once completed', () => {

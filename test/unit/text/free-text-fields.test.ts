@@ -188,6 +188,12 @@ const examples: Record<string, unknown[]> = {
   'PUT /api/orders/{orderId}/step': [{ action: 'dispute', reason: 'Only one of the two kettles was repaired.' }],
 };
 
+// A draft's edit takes each kind's body as a new proposal does, with the version it was made from.
+examples['PUT /api/proposals/{proposalId}'] = (examples['POST /api/proposals'] ?? []).map((input) => ({
+  ...(input as object),
+  version: 0,
+}));
+
 /** Strings a route takes that are never stored, each with the reason it may stay a plain string. */
 const notStored: Record<string, string> = {
   // Checked as a signed credential and answered valid or not; nothing of it is kept.

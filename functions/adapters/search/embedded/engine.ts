@@ -10,6 +10,7 @@ import { type Candidates, deriveWords, everything, Matcher } from './match.ts';
 import { best, comparator } from './rank.ts';
 import { fieldBits, maxSlots, TermIndex } from './term-index.ts';
 import { parseQuery, words } from './text.ts';
+import { synonymGroups, wordSynonyms } from '../synonyms.ts';
 
 export interface EmbeddedSearchOptions {
   /**
@@ -23,6 +24,7 @@ export interface EmbeddedSearchOptions {
 /** Meilisearch returns at most 100 values per facet (`maxValuesPerFacet`), in alphabetical order. */
 const maxValuesPerFacet = 100;
 const defaultPageSize = 20;
+const synonyms = wordSynonyms(synonymGroups);
 
 export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}): SearchIndex {
   const compactAfter = options.compactAfter ?? 1000;
@@ -54,7 +56,7 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
       const started = performance.now();
       const test = compileFilters(store, query.filters);
       const queryWords = parseQuery(query.text);
-      const derived = deriveWords(index, queryWords);
+      const derived = deriveWords(index, queryWords, synonyms);
       let candidates: Candidates;
       if (test === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
       else if (queryWords.length === 0) candidates = everything(test, store.slotCount);

@@ -21,11 +21,21 @@ export interface Derived {
   highlight: number;
 }
 
-/** Each query word's derivations that exist in the index: the word itself, typo variants, prefixes. */
-export function deriveWords(index: TermIndex, words: readonly QueryWord[]): Derived[][] {
+/**
+ * Each query word's derivations that exist in the index: the word itself, its one-word synonyms (as
+ * Meilisearch, whole query words only, counted as exact), typo variants, prefixes.
+ */
+export function deriveWords(
+  index: TermIndex,
+  words: readonly QueryWord[],
+  synonyms: ReadonlyMap<string, readonly string[]> = new Map(),
+): Derived[][] {
   return words.map((word) => {
     const derived: Derived[] = [];
     if (index.has(word.text)) derived.push({ term: word.text, points: 201, highlight: word.text.length });
+    for (const synonym of synonyms.get(word.text) ?? []) {
+      if (index.has(synonym)) derived.push({ term: synonym, points: 200, highlight: synonym.length });
+    }
     for (const { term, typos } of index.dictionary.derive(word)) {
       // A word that starts with the typed prefix is marked as far as the prefix; a typo variant, whole.
       const partial = word.prefix && term.startsWith(word.text);

@@ -2,7 +2,7 @@
 // back. They mirror what the embedded engine does, so both adapters keep the same contract.
 import { createHash } from 'node:crypto';
 import type { Settings } from 'meilisearch';
-import { synonymGroups, synonymsFrom } from './synonyms.ts';
+import { synonymGroups, synonymsFrom } from '../synonyms.ts';
 
 /** The primary key. Search document ids contain `:`, which Meilisearch refuses in ids (see documents.ts). */
 export const primaryKey = 'key';

@@ -1,0 +1,24 @@
+// Fedify's document loaders over the guarded fetch: every actor, key and object Fedify fetches (an
+// inbox post's signing key among them) goes through the SSRF guard. The JSON-LD contexts the fediverse
+// uses are preloaded in Fedify and never fetched.
+import { type DocumentLoader, preloadedContexts, signRequest } from '@fedify/fedify';
+import type { webcrypto } from 'node:crypto';
+import type { GuardedFetch } from './guarded-fetch.ts';
+
+const accept = 'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"';
+
+/** A document loader; with `signer`, each GET is signed (draft-cavage), as servers in secure mode require. */
+export function guardedDocumentLoader(
+  fetch: GuardedFetch,
+  signer?: { keyId: URL; privateKey: webcrypto.CryptoKey },
+): DocumentLoader {
+  return async (url) => {
+    const preloaded = preloadedContexts[url];
+    if (preloaded !== undefined) return { contextUrl: null, documentUrl: url, document: preloaded };
+    let request = new Request(url, { headers: { accept } });
+    if (signer) request = await signRequest(request, signer.privateKey, signer.keyId);
+    const response = await fetch(request);
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    return { contextUrl: null, documentUrl: url, document: (await response.json()) as unknown };
+  };
+}

@@ -1,0 +1,131 @@
+// Guildhall's ActivityPub surface, on Fedify: WebFinger, NodeInfo 2.1, the instance's `Service` actor,
+// each syndicate as a `Group` actor, and the inboxes, whose posts Fedify verifies (HTTP Signatures:
+// draft-cavage and RFC 9421; the Date within the window below; the Digest against the body; the key
+// fetched from its keyId through the SSRF guard, and owned by the activity's actor) before a listener
+// runs. Fedify's own delivery fetch takes no guard, so nothing is sent with it: a Follow's Accept goes
+// through the delivery queue (domain/federation/delivery.ts) and the guarded deliverer.
+import { createFederation, type Federation, MemoryKvStore, type KvStore } from '@fedify/fedify';
+import { Endpoints, Follow, Group, type Recipient, Service, Undo } from '@fedify/vocab';
+import { acceptFollow, type FollowerRepository } from '#domain/federation/follower.ts';
+import type { DeliveryQueue } from '#domain/federation/delivery.ts';
+import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
+import { guardedDocumentLoader } from './document-loader.ts';
+import type { ActorKeyPair } from './actor-keys.ts';
+import type { GuardedFetch } from './guarded-fetch.ts';
+import { federationPaths, instanceActor } from './paths.ts';
+
+export interface FederationDeps {
+  /** The instance's public origin (PUBLIC_URL): every id is under it, whatever host a request came to. */
+  origin: string;
+  software: { name: string; version: string };
+  syndicates: Pick<SyndicateRepository, 'get'>;
+  followers: Pick<FollowerRepository, 'save' | 'remove' | 'get' | 'count'>;
+  deliveries: DeliveryQueue;
+  keys: () => Promise<ActorKeyPair>;
+  fetch: GuardedFetch;
+  now: () => Date;
+  newId: () => string;
+  /** Fedify's cache of remote documents and keys; memory by default (per function instance). */
+  kv?: KvStore;
+}
+
+/** Signed requests older or newer than this are refused (replays). */
+export const signatureWindowMinutes = 5;
+
+/** The ActivityPub federation over Guildhall's syndicates; `fetch` it a Request for one of its paths. */
+export function createGuildhallFederation(deps: FederationDeps): Federation<void> {
+  const federation = createFederation<void>({
+    kv: deps.kv ?? new MemoryKvStore(),
+    origin: deps.origin,
+    signatureTimeWindow: { minutes: signatureWindowMinutes },
+    documentLoaderFactory: () => guardedDocumentLoader(deps.fetch),
+    contextLoaderFactory: () => guardedDocumentLoader(deps.fetch),
+    authenticatedDocumentLoaderFactory: (identity) => guardedDocumentLoader(deps.fetch, identity),
+  });
+  const site = deps.origin;
+
+  federation
+    .setActorDispatcher(federationPaths.actor, async (ctx, identifier) => {
+      const keys = await ctx.getActorKeyPairs(identifier);
+      const common = {
+        id: ctx.getActorUri(identifier),
+        inbox: ctx.getInboxUri(identifier),
+        outbox: ctx.getOutboxUri(identifier),
+        followers: ctx.getFollowersUri(identifier),
+        endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
+        publicKey: keys[0]?.cryptographicKey ?? null,
+        assertionMethods: keys.map((key) => key.multikey),
+        manuallyApprovesFollowers: false,
+      };
+      if (identifier === instanceActor) {
+        return new Service({
+          ...common,
+          preferredUsername: new URL(site).hostname,
+          name: `Guildhall at ${new URL(site).host}`,
+          url: new URL(`${site}/`),
+        });
+      }
+      const syndicate = await deps.syndicates.get(identifier);
+      if (!syndicate) return null;
+      return new Group({
+        ...common,
+        preferredUsername: syndicate.id,
+        name: syndicate.name,
+        summary: escapeHtml(syndicate.description),
+        url: new URL(`${site}/syndicates/${syndicate.id}/`),
+      });
+    })
+    .mapHandle((_ctx, username) => (username === instanceActor ? null : username.toLowerCase()))
+    .setKeyPairsDispatcher(async () => [await deps.keys()]);
+
+  federation.setNodeInfoDispatcher(federationPaths.nodeInfo, () => ({
+    software: { name: deps.software.name, version: deps.software.version, homepage: new URL(`${site}/`) },
+    protocols: ['activitypub'],
+    openRegistrations: false,
+    usage: { users: {}, localPosts: 0, localComments: 0 },
+  }));
+
+  federation.setOutboxDispatcher(federationPaths.outbox, () => ({ items: [] })).setCounter(() => 0);
+
+  // The followers' count is public; who they are is not listed (their instances know).
+  federation
+    .setFollowersDispatcher(federationPaths.followers, (): { items: Recipient[] } => ({ items: [] }))
+    .setCounter((_ctx, identifier) => (identifier === instanceActor ? 0 : deps.followers.count(identifier, 10_000)));
+
+  federation
+    .setInboxListeners(federationPaths.inbox, federationPaths.sharedInbox)
+    .on(Follow, async (ctx, follow) => {
+      if (!follow.id || !follow.actorId || !follow.objectId) return;
+      const target = ctx.parseUri(follow.objectId);
+      if (target?.type !== 'actor' || target.identifier === instanceActor) return;
+      if (!(await deps.syndicates.get(target.identifier))) return;
+      const actor = await follow.getActor(ctx);
+      if (!actor?.id || !actor.inboxId || actor.id.href !== follow.actorId.href) return;
+      await acceptFollow(deps, {
+        syndicateId: target.identifier,
+        groupId: ctx.getActorUri(target.identifier).href,
+        follower: {
+          actorId: actor.id.href,
+          inbox: actor.inboxId.href,
+          sharedInbox: actor.endpoints?.sharedInbox?.href,
+        },
+        // The Follow by its ids, as Mastodon embeds it: the follower matches it by id, actor and object.
+        follow: { id: follow.id.href, type: 'Follow', actor: follow.actorId.href, object: follow.objectId.href },
+        activityBase: `${site}${federationPaths.activities}`,
+      });
+    })
+    .on(Undo, async (ctx, undo) => {
+      const object = await undo.getObject(ctx);
+      if (!(object instanceof Follow) || !object.objectId || !undo.actorId) return;
+      if (object.actorId?.href !== undo.actorId.href) return;
+      const target = ctx.parseUri(object.objectId);
+      if (target?.type !== 'actor') return;
+      await deps.followers.remove(target.identifier, undo.actorId.href);
+    });
+
+  return federation;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');
+}

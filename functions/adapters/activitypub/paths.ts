@@ -1,0 +1,19 @@
+// Where the federation answers. Actors, inboxes and collections live under /api/federation, so they
+// reach the API through the behaviours and routes /api already has; only WebFinger and the NodeInfo
+// pointer must sit at the root (/.well-known/). The route table (http/routes/federation-routes.ts) and
+// Fedify's dispatchers both take their paths from here.
+
+/** The instance's own `Service` actor: not a syndicate id, since ids are lowercase words and hyphens. */
+export const instanceActor = '_instance';
+
+export const federationPaths = {
+  actor: '/api/federation/actors/{identifier}',
+  inbox: '/api/federation/actors/{identifier}/inbox',
+  outbox: '/api/federation/actors/{identifier}/outbox',
+  followers: '/api/federation/actors/{identifier}/followers',
+  sharedInbox: '/api/federation/inbox',
+  nodeInfo: '/api/federation/nodeinfo/2.1',
+  activities: '/api/federation/activities',
+  webFinger: '/.well-known/webfinger',
+  nodeInfoPointer: '/.well-known/nodeinfo',
+} as const;

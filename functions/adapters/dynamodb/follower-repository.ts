@@ -1,0 +1,62 @@
+// A syndicate's remote followers (ActivityPub), kept with the syndicate in the one table (keys.ts).
+import { createHash } from 'node:crypto';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import { storeCall } from './errors.ts';
+import { fromItem, getItem } from './items.ts';
+import { followerKeys, syndicateFollowers } from './keys.ts';
+
+const digest = (actorId: string) => createHash('sha256').update(actorId).digest('base64url');
+
+export function createFollowerRepository(client: DynamoDBDocumentClient, tableName: string): FollowerRepository {
+  return {
+    // Access pattern `follower-by-syndicate-and-actor`: a repeated Follow replaces the item (newest inbox).
+    async save(follower) {
+      await storeCall(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...followerKeys(follower.syndicateId, digest(follower.actorId)), type: 'follower', ...follower },
+          }),
+        ),
+      );
+    },
+
+    // Access pattern `follower-by-syndicate-and-actor`.
+    async remove(syndicateId, actorId) {
+      await storeCall(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: followerKeys(syndicateId, digest(actorId)) })),
+      );
+    },
+
+    // Access pattern `follower-by-syndicate-and-actor`.
+    async get(syndicateId, actorId) {
+      const item = await getItem(client, tableName, followerKeys(syndicateId, digest(actorId)));
+      return item ? fromItem<Follower>(item) : null;
+    },
+
+    // Access pattern `followers-of-syndicate-count`: counted in pages of the query, never read out.
+    async count(syndicateId, max) {
+      const { pk, prefix } = syndicateFollowers(syndicateId);
+      let counted = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await storeCall(() =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+              Select: 'COUNT',
+              Limit: max - counted,
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        counted += page.Count ?? 0;
+        start = page.LastEvaluatedKey;
+      } while (start && counted < max);
+      return counted;
+    },
+  };
+}

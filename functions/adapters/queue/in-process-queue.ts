@@ -1,0 +1,80 @@
+// The delivery queue on one machine (SQS's part in AWS): a job runs on a later turn of the event loop,
+// never inside the request that queued it; a failure is tried again after the policy's backoff, and a
+// permanent one, or one past the last try, is parked (kept for a look, as SQS's dead-letter queue would).
+import {
+  type DeliveryJob,
+  type DeliveryQueue,
+  PermanentDeliveryError,
+  type RetryPolicy,
+  retryDelay,
+} from '#domain/federation/delivery.ts';
+import type { Logger } from '#platform/log.ts';
+
+export interface InProcessQueue extends DeliveryQueue {
+  /** Settles when no job is running or waiting for a retry. */
+  idle(): Promise<void>;
+  /** Jobs given up, with the last error. */
+  parked: Array<{ job: DeliveryJob; error: unknown }>;
+  /** Drops the waiting retries (at the stack's stop). */
+  stop(): void;
+}
+
+export function createInProcessQueue(options: {
+  run: (job: DeliveryJob) => Promise<void>;
+  policy: RetryPolicy;
+  log: Pick<Logger, 'warn'>;
+  random?: () => number;
+}): InProcessQueue {
+  const random = options.random ?? Math.random;
+  const timers = new Set<NodeJS.Timeout>();
+  const parked: InProcessQueue['parked'] = [];
+  let pending = 0;
+  let waiters: Array<() => void> = [];
+  const settle = () => {
+    pending -= 1;
+    if (pending === 0) {
+      for (const wake of waiters) wake();
+      waiters = [];
+    }
+  };
+
+  function schedule(job: DeliveryJob, delayMs: number) {
+    pending += 1;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void attempt(job).finally(settle);
+    }, delayMs);
+    timers.add(timer);
+  }
+
+  async function attempt(job: DeliveryJob) {
+    const tried = { ...job, attempt: job.attempt + 1 };
+    try {
+      await options.run(tried);
+    } catch (error) {
+      const delay =
+        error instanceof PermanentDeliveryError ? undefined : retryDelay(options.policy, tried.attempt, random());
+      if (delay === undefined) {
+        parked.push({ job: tried, error });
+        options.log.warn('delivery given up', { inbox: tried.inbox, activity: tried.activity.id, error });
+        return;
+      }
+      schedule(tried, delay);
+    }
+  }
+
+  return {
+    async enqueue(job) {
+      schedule(job, 0);
+    },
+    idle: () => (pending === 0 ? Promise.resolve() : new Promise<void>((wake) => waiters.push(wake))),
+    parked,
+    stop() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      pending = 0;
+      for (const wake of waiters) wake();
+      waiters = [];
+    },
+  };
+}

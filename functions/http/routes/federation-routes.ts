@@ -1,0 +1,151 @@
+// The federation's routes (ActivityPub): WebFinger, NodeInfo, the actors, their collections and
+// inboxes. Each passes the request, as it came, to Fedify (adapters/activitypub/federation.ts), which
+// answers with JSON-LD and verifies inbox posts; the route table only says where they answer, so API
+// Gateway, the local gateway and the OpenAPI document know them like any other route.
+import { documented } from '#config/bundle.ts';
+import * as z from 'zod/mini';
+import { federationServices } from '#app/federation-services.ts';
+import { federationPaths } from '#adapters/activitypub/paths.ts';
+import { uncoveredHeaders } from '#domain/federation/signature-policy.ts';
+import { type Method, publicRoute, type RouteContext, type RouteResult } from '../route.ts';
+
+const activityJson = 'application/activity+json';
+const tags = ['federation'];
+/** An inbox post is one activity: Mastodon's are a few KB; 256 KB leaves room for a long note. */
+const inboxLimit = { bytes: 256 * 1024, message: 'An activity may be at most 256 KB.' };
+
+const identifierParams = () => ({
+  params: z.object({ identifier: z.string().check(z.minLength(1), z.maxLength(80)) }),
+});
+
+/** The request for Fedify, at the instance's public origin (whatever host API Gateway was called at). */
+function webRequest(method: Method, context: RouteContext<unknown, unknown, unknown>): Request {
+  const origin = context.services.config.PUBLIC_URL;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(context.headers)) {
+    if (value !== undefined && name !== 'host' && name !== 'content-length') headers.set(name, value);
+  }
+  // The host a signature covers is the one the sender addressed: ours, never the execute-api domain.
+  headers.set('host', new URL(origin).host);
+  const url = `${origin}${context.raw.path}${context.raw.query ? `?${context.raw.query}` : ''}`;
+  return new Request(url, { method, headers, ...(method === 'POST' ? { body: context.raw.body ?? '' } : {}) });
+}
+
+async function viaFedify(method: Method, context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult> {
+  if (method === 'POST') {
+    const signature = context.headers.signature;
+    if (signature && !context.headers['signature-input']) {
+      const missing = uncoveredHeaders(signature, method);
+      if (missing.length > 0) {
+        return problem(401, `The signature must cover ${missing.join(', ')}.`);
+      }
+    }
+  }
+  const { federation } = federationServices(context.services);
+  const response = await federation.fetch(webRequest(method, context), { contextData: undefined });
+  const body = await response.text();
+  const headers: Record<string, string> = {};
+  for (const name of ['vary', 'cache-control', 'link', 'access-control-allow-origin']) {
+    const value = response.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  return {
+    status: response.status,
+    headers,
+    ...(body ? { body, contentType: response.headers.get('content-type') ?? 'text/plain; charset=utf-8' } : {}),
+  };
+}
+
+function problem(status: number, detail: string): RouteResult {
+  return {
+    status,
+    contentType: 'application/problem+json',
+    body: JSON.stringify({ type: 'about:blank', title: 'Signature refused', status, detail }),
+  };
+}
+
+const read = (path: string, summary: string, description: string, contentType: string, params = true) =>
+  publicRoute<{ identifier: string }>({
+    method: 'GET',
+    path,
+    auth: 'none',
+    ...(params ? { input: identifierParams } : {}),
+    doc: documented && {
+      summary,
+      tags,
+      responses: {
+        200: { description, contentType },
+        404: { description: 'No such actor here.' },
+        406: { description: 'Ask for application/activity+json (or application/ld+json).' },
+      },
+    },
+    handle: (context) => viaFedify('GET', context),
+  });
+
+const inbox = (path: string, summary: string) =>
+  publicRoute({
+    method: 'POST',
+    path,
+    auth: 'none',
+    bodyLimit: inboxLimit,
+    doc: documented && {
+      summary,
+      tags,
+      responses: {
+        202: { description: 'The activity was verified and accepted (a Follow’s Accept follows through the queue).' },
+        400: { description: 'Not an activity.' },
+        401: {
+          description:
+            'Unsigned, or the signature does not verify: it must cover (request-target), host, date and digest, its Date within 5 minutes, its Digest the body’s, its keyId the sending actor’s key.',
+        },
+        404: { description: 'No such actor here.' },
+        413: { description: 'Larger than 256 KB.' },
+      },
+    },
+    handle: (context) => viaFedify('POST', context),
+  });
+
+export const federationRoutes = [
+  publicRoute<Record<string, never>, { resource: string }>({
+    method: 'GET',
+    path: federationPaths.webFinger,
+    auth: 'none',
+    input: () => ({ query: z.object({ resource: z.string().check(z.minLength(1), z.maxLength(512)) }) }),
+    doc: documented && {
+      summary: 'WebFinger: a syndicate’s Group actor by acct:<syndicate>@<host>',
+      tags,
+      responses: {
+        200: {
+          description: 'The account’s links (RFC 7033), its ActivityPub actor among them.',
+          contentType: 'application/jrd+json',
+        },
+        404: { description: 'No such account here.' },
+      },
+    },
+    handle: (context) => viaFedify('GET', context),
+  }),
+  read(
+    federationPaths.nodeInfoPointer,
+    'Where the NodeInfo document is',
+    'Links to NodeInfo 2.1.',
+    'application/json',
+    false,
+  ),
+  read(
+    federationPaths.nodeInfo,
+    'NodeInfo 2.1: the software and protocols of this instance',
+    'The NodeInfo 2.1 document.',
+    'application/json; profile="http://nodeinfo.diaspora.software/ns/schema/2.1#"',
+    false,
+  ),
+  read(
+    federationPaths.actor,
+    'An actor: the instance (`_instance`, a Service) or a syndicate (a Group)',
+    'The actor, with its inbox, outbox, followers and public key.',
+    activityJson,
+  ),
+  read(federationPaths.outbox, 'An actor’s outbox', 'An OrderedCollection.', activityJson),
+  read(federationPaths.followers, 'An actor’s followers (their number)', 'An OrderedCollection.', activityJson),
+  inbox(federationPaths.inbox, 'An actor’s inbox: signed activities from other servers'),
+  inbox(federationPaths.sharedInbox, 'The instance’s shared inbox'),
+];

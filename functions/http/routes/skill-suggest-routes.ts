@@ -1,0 +1,52 @@
+// The skills picker's suggestions (market-api group: the `api` function had no room left, and this one
+// searches already). Public and cacheable: the same words give the same answer until a deploy.
+import * as z from 'zod/mini';
+import { documented } from '#config/bundle.ts';
+import { suggestLimits, suggestSkills } from '#domain/content/suggest-skills.ts';
+import { text } from '#domain/text.ts';
+import { publicRoute } from '../route.ts';
+import { wholeNumber } from './params.ts';
+
+const suggestionSchema = () =>
+  z.object({
+    source: z.enum(['commons', 'esco']),
+    id: z.string(),
+    label: z.string(),
+    trade: z.optional(z.string()),
+    esco: z.optional(z.string()),
+  });
+
+export const skillSuggestRoutes = [
+  publicRoute({
+    method: 'GET',
+    path: '/api/skills/suggest',
+    auth: 'none',
+    input: () => ({
+      query: z.object({
+        q: text(1, 100, { label: 'search' }),
+        limit: z.optional(wholeNumber({ min: 1, max: suggestLimits.max })),
+      }),
+    }),
+    doc: documented && {
+      summary: `Suggestions for a skills picker: the commons' skills first, then ESCO's (at most ${suggestLimits.max}, ${suggestLimits.default} unless \`limit\` says)`,
+      tags: ['learn'],
+      responses: {
+        200: {
+          description:
+            "The commons' skills that match (by id, with their ESCO URI where they have one), then ESCO skills (by URI); an ESCO skill that a commons skill stands for appears as that commons skill only. `attribution` is ESCO's licence notice, to show with them; `escoUnavailable` says search did not answer and only the commons' skills are listed.",
+          schema: () =>
+            z.object({
+              items: z.array(suggestionSchema()),
+              attribution: z.string(),
+              escoUnavailable: z.optional(z.boolean()),
+            }),
+        },
+      },
+    },
+    async handle({ query, services }) {
+      const body = await suggestSkills(services, query.q, query.limit);
+      // An answer without ESCO (search was down) is not kept: the next keystroke asks again.
+      return { body, headers: { 'cache-control': body.escoUnavailable ? 'no-store' : 'public, max-age=300' } };
+    },
+  }),
+];

@@ -1,0 +1,94 @@
+// Guildhall's federation with fake ports, behind the real router: a syndicate to follow, followers in
+// memory, the real in-process delivery queue and deliverer over the real SSRF guard (loopback allowed,
+// as the local stack allows it, unless a test says otherwise).
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { importActorKeyPair } from '#adapters/activitypub/actor-keys.ts';
+import { createDeliverer } from '#adapters/activitypub/deliver.ts';
+import { createGuildhallFederation } from '#adapters/activitypub/federation.ts';
+import { guardedFetch } from '#adapters/activitypub/guarded-fetch.ts';
+import { federationPaths } from '#adapters/activitypub/paths.ts';
+import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
+import { createApiRouter } from '#http/api-handler.ts';
+import { federationGroup } from '#http/groups/federation-group.ts';
+import type { HttpRequest } from '#http/router.ts';
+import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import { createLogger } from '#platform/log.ts';
+import { memorySyndicates } from './memory-syndicates.ts';
+import { fakeServices } from './services.ts';
+
+export const origin = 'http://guildhall.test';
+export const syndicateId = 'riverside-builders';
+export const groupId = `${origin}/api/federation/actors/${syndicateId}`;
+export const groupInbox = `${groupId}/inbox`;
+
+export function memoryFollowers(): FollowerRepository & { all(): Follower[] } {
+  const followers = new Map<string, Follower>();
+  const key = (syndicate: string, actor: string) => `${syndicate} ${actor}`;
+  return {
+    save: async (follower) => void followers.set(key(follower.syndicateId, follower.actorId), { ...follower }),
+    remove: async (syndicate, actor) => void followers.delete(key(syndicate, actor)),
+    get: async (syndicate, actor) => followers.get(key(syndicate, actor)) ?? null,
+    count: async (syndicate, max) =>
+      Math.min(max, [...followers.values()].filter((f) => f.syndicateId === syndicate).length),
+    all: () => [...followers.values()],
+  };
+}
+
+const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ format: 'pem', type: 'pkcs8' })
+  .toString();
+
+export async function federationWorld(options: { allowLoopback?: boolean } = {}) {
+  const syndicates = memorySyndicates();
+  await syndicates.create(
+    {
+      id: syndicateId,
+      name: 'Riverside Builders',
+      trade: 'construction',
+      description: 'A co-operative of builders <b>on the river</b>, repairing homes.',
+      place: 'Rotterdam',
+      rateCard: [],
+      createdAt: '2026-11-01T00:00:00.000Z',
+      createdBy: 'p-founder',
+      memberCount: 1,
+      adminCount: 1,
+    },
+    { syndicateId, personId: 'p-founder', role: 'admin', status: 'active', requestedAt: '2026-11-01T00:00:00.000Z' },
+  );
+  const followers = memoryFollowers();
+  const keys = await importActorKeyPair(privateKeyPem);
+  const fetch = guardedFetch({ allowLoopback: options.allowLoopback ?? true, timeoutMs: 2_000 });
+  const deliveries = createInProcessQueue({
+    run: createDeliverer({
+      fetch,
+      keys: async () => keys,
+      keyIdOf: (signer) => new URL(`${origin}${federationPaths.actor.replace('{identifier}', signer)}#main-key`),
+    }),
+    policy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    log: createLogger('silent'),
+  });
+  const federation = createGuildhallFederation({
+    origin,
+    software: { name: 'guildhall', version: '0.1.0' },
+    syndicates,
+    followers,
+    deliveries,
+    keys: async () => keys,
+    fetch,
+    now: () => new Date(),
+    newId: () => randomUUID(),
+  });
+  const services = fakeServices({ syndicates, federation: { federation, deliveries } }, { PUBLIC_URL: origin });
+  const router = createApiRouter(federationGroup.routes, services);
+  const call = (request: Partial<HttpRequest> & { path: string }) =>
+    router.handle({
+      method: 'GET',
+      rawQuery: '',
+      headers: {},
+      body: undefined,
+      identity: null,
+      requestId: 'test',
+      ...request,
+    });
+  return { call, followers, deliveries, syndicates };
+}
