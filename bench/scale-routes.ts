@@ -64,6 +64,7 @@ export const sampledParameters = [
   'orderId',
   'proposalId',
   'token',
+  'identifier',
 ] as const;
 export type SampledParameter = (typeof sampledParameters)[number];
 

@@ -283,6 +283,8 @@ async function routeList(): Promise<Sample[]> {
       lessonId: course.lessons[0]?.id ?? missing('a lesson in the first course'),
       credentialId,
       syndicateId: jobsHot.syndicate,
+      // /api/federation/actors/{identifier}: the hot syndicate as its ActivityPub Group.
+      identifier: jobsHot.syndicate,
       openingId: jobsHot.opening,
       innovationId: hot.record,
       // /api/people/{id}: a person's public profile.

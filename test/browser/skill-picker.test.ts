@@ -1,6 +1,6 @@
 // The skills pickers over the commons and all of ESCO (issue 18): without JavaScript the profile's
 // search page answers as the picker does; with it, suggestions arrive as you type in a native datalist,
-// and on the opening form choosing one fills the first empty skill row. Nothing here writes: Hamid only
+// and on the opening form choosing one fills the first empty skill row. Nothing here writes: Sanne (who declares no skill) only
 // searches, Bram only fills the form without saving it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -23,7 +23,7 @@ describe('the skills pickers', () => {
   it('answers a search of the profile’s skills with the commons first and ESCO’s others apart, without JavaScript', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, baseUrl, /Hamid Rahimi/, '/me/profile/skills/');
+    await signIn(page, baseUrl, /Sanne Visser/, '/me/profile/skills/');
     await page.getByLabel(/^Search the skills/).fill('fotovoltaic');
     await page.getByRole('button', { name: 'Search' }).click();
     // A misspelling the commons' own words miss, reaching its skills through ESCO's labels.
@@ -39,7 +39,7 @@ describe('the skills pickers', () => {
   it('suggests as you type on the profile, and Enter searches what was chosen', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signIn(page, baseUrl, /Hamid Rahimi/, '/me/profile/skills/');
+    await signIn(page, baseUrl, /Sanne Visser/, '/me/profile/skills/');
     const input = page.getByLabel(/^Search the skills/);
     await expect(input.getAttribute('list')).resolves.toBe('f-q-suggestions');
     await input.pressSequentially('drywal', { delay: 30 });

@@ -522,6 +522,8 @@ const boundedLists: Record<string, string> = {
   '/api/orders/{orderId}': 'skillIds: at most 20 of its offer’s skills (maxOrderSkills, domain/orders/order.ts)',
   '/api/openings/{openingId}/readiness':
     'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
+  '/api/skills/suggest':
+    'at most `limit` suggestions, 1 to 20 (suggestLimits, domain/content/suggest-skills.ts): a picker shows a few, never a list to walk',
 };
 
 /**
@@ -544,6 +546,14 @@ const oneThing: Record<string, string> = {
   '/api/me/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
   '/api/openings/{openingId}/applications/{personId}/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
   '/api/unsubscribe/{token}': 'a redirect to the unsubscribe page (the one-click POST changes the setting)',
+  // ActivityPub's documents, answered by Fedify in the formats the fediverse reads (JRD, NodeInfo, JSON-LD).
+  '/.well-known/webfinger': 'one account’s JRD',
+  '/.well-known/nodeinfo': 'the link to the NodeInfo document',
+  '/api/federation/nodeinfo/2.1': 'the NodeInfo 2.1 document',
+  '/api/federation/actors/{identifier}': 'one actor',
+  '/api/federation/actors/{identifier}/outbox': 'an empty collection until openings federate (federation.ts)',
+  '/api/federation/actors/{identifier}/followers':
+    'a count only: who follows is not listed (federation.ts), so the collection has no items to page',
 };
 
 const unwrap = (schema: unknown): unknown =>
