@@ -2,7 +2,7 @@
 // memory, the real in-process delivery queue and deliverer over the real SSRF guard (loopback allowed,
 // as the local stack allows it, unless a test says otherwise).
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { importActorKeyPair } from '#adapters/activitypub/actor-keys.ts';
+import { type ActorKeyPair, importActorKeyPair } from '#adapters/activitypub/actor-keys.ts';
 import { createDeliverer } from '#adapters/activitypub/deliver.ts';
 import { createGuildhallFederation } from '#adapters/activitypub/federation.ts';
 import { guardedFetch } from '#adapters/activitypub/guarded-fetch.ts';
@@ -38,7 +38,7 @@ const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ format: 'pem', type: 'pkcs8' })
   .toString();
 
-export async function federationWorld(options: { allowLoopback?: boolean } = {}) {
+export async function federationWorld(options: { allowLoopback?: boolean; keys?: () => Promise<ActorKeyPair> } = {}) {
   const syndicates = memorySyndicates();
   await syndicates.create(
     {
@@ -73,7 +73,7 @@ export async function federationWorld(options: { allowLoopback?: boolean } = {})
     syndicates,
     followers,
     deliveries,
-    keys: async () => keys,
+    keys: options.keys ?? (async () => keys),
     fetch,
     now: () => new Date(),
     newId: () => randomUUID(),

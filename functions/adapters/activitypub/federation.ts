@@ -46,6 +46,10 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
 
   federation
     .setActorDispatcher(federationPaths.actor, async (ctx, identifier) => {
+      // Whether the actor exists first: an inbox post or a lookup for one that does not is a 404, and
+      // must not wait on (or fail with) the instance's key, which only an existing actor publishes.
+      const syndicate = identifier === instanceActor ? null : await deps.syndicates.get(identifier);
+      if (identifier !== instanceActor && !syndicate) return null;
       const keys = await ctx.getActorKeyPairs(identifier);
       const common = {
         id: ctx.getActorUri(identifier),
@@ -65,7 +69,6 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
           url: new URL(`${site}/`),
         });
       }
-      const syndicate = await deps.syndicates.get(identifier);
       if (!syndicate) return null;
       return new Group({
         ...common,
@@ -76,7 +79,11 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
       });
     })
     .mapHandle((_ctx, username) => (username === instanceActor ? null : username.toLowerCase()))
-    .setKeyPairsDispatcher(async () => [await deps.keys()]);
+    // Only an actor that exists has keys. Fedify asks for an inbox's recipient's keys (for its signed
+    // fetches) before it asks whether the recipient exists: a post to no one must not need the key.
+    .setKeyPairsDispatcher(async (_ctx, identifier) =>
+      identifier === instanceActor || (await deps.syndicates.get(identifier)) ? [await deps.keys()] : [],
+    );
 
   federation.setNodeInfoDispatcher(federationPaths.nodeInfo, () => ({
     software: { name: deps.software.name, version: deps.software.version, homepage: new URL(`${site}/`) },

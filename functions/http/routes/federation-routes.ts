@@ -37,7 +37,7 @@ async function viaFedify(method: Method, context: RouteContext<unknown, unknown,
     if (signature && !context.headers['signature-input']) {
       const missing = uncoveredHeaders(signature, method);
       if (missing.length > 0) {
-        return problem(401, `The signature must cover ${missing.join(', ')}.`);
+        return problem(401, 'Signature refused', `The signature must cover ${missing.join(', ')}.`);
       }
     }
   }
@@ -49,6 +49,12 @@ async function viaFedify(method: Method, context: RouteContext<unknown, unknown,
     const value = response.headers.get(name);
     if (value) headers[name] = value;
   }
+  // Fedify refuses in plain text ("Invalid JSON.", "Not Found"); the API refuses in problem+json.
+  const type = response.headers.get('content-type') ?? '';
+  if (response.status >= 400 && !/json/i.test(type)) {
+    const title = refusalTitles[response.status] ?? 'Request refused';
+    return { ...problem(response.status, title, body.trim() || title), headers };
+  }
   return {
     status: response.status,
     headers,
@@ -56,11 +62,19 @@ async function viaFedify(method: Method, context: RouteContext<unknown, unknown,
   };
 }
 
-function problem(status: number, detail: string): RouteResult {
+/** The titles of Fedify's refusals, as the inbox's documented answers name them. */
+const refusalTitles: Record<number, string> = {
+  400: 'Not an activity',
+  401: 'Signature refused',
+  404: 'No such actor here',
+  406: 'Not acceptable',
+};
+
+function problem(status: number, title: string, detail: string): RouteResult {
   return {
     status,
     contentType: 'application/problem+json',
-    body: JSON.stringify({ type: 'about:blank', title: 'Signature refused', status, detail }),
+    body: JSON.stringify({ type: 'about:blank', title, status, detail }),
   };
 }
 
@@ -82,12 +96,13 @@ const read = (path: string, summary: string, description: string, contentType: s
     handle: (context) => viaFedify('GET', context),
   });
 
-const inbox = (path: string, summary: string) =>
+const inbox = (path: string, summary: string, params = true) =>
   publicRoute({
     method: 'POST',
     path,
     auth: 'none',
     bodyLimit: inboxLimit,
+    ...(params ? { input: identifierParams } : {}),
     doc: documented && {
       summary,
       tags,
@@ -147,5 +162,5 @@ export const federationRoutes = [
   read(federationPaths.outbox, 'An actor’s outbox', 'An OrderedCollection.', activityJson),
   read(federationPaths.followers, 'An actor’s followers (their number)', 'An OrderedCollection.', activityJson),
   inbox(federationPaths.inbox, 'An actor’s inbox: signed activities from other servers'),
-  inbox(federationPaths.sharedInbox, 'The instance’s shared inbox'),
+  inbox(federationPaths.sharedInbox, 'The instance’s shared inbox', false),
 ];

@@ -151,6 +151,35 @@ describe('a syndicate’s inbox', () => {
     expect(alice.received).toEqual([]);
   });
 
+  // Found by the API fuzzer: an unsigned, empty post to an unknown actor's inbox was a 500 wherever the
+  // instance's key is not configured: Fedify asks for the recipient's keys before whether it exists.
+  it('refuses malformed posts with a 4xx problem, never a 500, even with no instance key configured', async () => {
+    const unkeyed = await federationWorld({
+      keys: () => Promise.reject(new Error('FEDERATION_KEY_SECRET: name the secret holding the key')),
+    });
+    const keyed = await federationWorld();
+    const post = (world: typeof keyed, path: string, body?: string) =>
+      world.call({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body });
+    const nobody = new URL(groupInbox.replace(syndicateId, 'x')).pathname;
+    const inbox = new URL(groupInbox).pathname;
+    const cases: Array<[Awaited<ReturnType<typeof post>>, number]> = [
+      [await post(unkeyed, nobody), 404],
+      [await post(unkeyed, nobody, '{"type":"Follow"}'), 404],
+      [await post(unkeyed, new URL(groupInbox.replace(syndicateId, 'x'.repeat(5000))).pathname), 400],
+      [await post(unkeyed, '/api/federation/inbox', '[1, 2'), 400],
+      [await post(keyed, inbox), 400],
+      [await post(keyed, inbox, 'null'), 400],
+      [await post(keyed, inbox, '{}'), 400],
+      [await post(keyed, inbox, followOf({ actorId: 'https://elsewhere.test/users/a' } as RemoteActor)), 401],
+    ];
+    for (const [response, status] of cases) {
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(response.body)).toMatchObject({ status });
+    }
+    expect([...unkeyed.followers.all(), ...keyed.followers.all()]).toEqual([]);
+  });
+
   it('answers 404 for the inbox of a syndicate that does not exist', async () => {
     const world = await federationWorld();
     const alice = await remote();
