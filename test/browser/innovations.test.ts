@@ -69,11 +69,13 @@ describe('an improvement from draft to settled royalty', () => {
 
     const bram = await browser.newContext({ javaScriptEnabled: false });
     const admin = await bram.newPage();
+    // Zonnewerk, where Bram is the only member, adopts directly; a syndicate of several (Riverside) adopts
+    // by a vote of its members (test/integration/decisions-adoption.test.ts).
     await signIn(admin, baseUrl, /Bram Jansen/, `${new URL(recordUrl).pathname}adopt/`);
     await expectAccessibleForms(admin);
-    await admin.getByRole('button', { name: 'Adopt for Riverside Builders' }).click();
+    await admin.getByRole('button', { name: 'Adopt for Zonnewerk Rotterdam' }).click();
     await expect(statusText(admin)).resolves.toContain('adoption is recorded');
-    await admin.getByRole('link', { name: 'Report value for Riverside Builders' }).click();
+    await admin.getByRole('link', { name: 'Report value for Zonnewerk Rotterdam' }).click();
     await expectAccessibleForms(admin);
     await admin.getByLabel(/^Value realised/).fill('100.00');
     await admin.getByLabel('How it was measured').fill('Parts lost and re-ordered, at what they cost us in Bound.');
@@ -93,19 +95,19 @@ describe('an improvement from draft to settled royalty', () => {
     await lastPage(inventor);
     await expect(inventor.locator('main').textContent()).resolves.toMatch(new RegExp(`${title}[\\s\\S]*50\\.00 Bound`));
 
-    await admin.goto(`${baseUrl}/ledger/syndicates/riverside-builders/`);
+    await admin.goto(`${baseUrl}/ledger/syndicates/zonnewerk-rotterdam/`);
     await lastPage(admin);
     const statement = await admin.locator('main').textContent();
     expect(statement).toContain(title);
     expect(statement).toContain('−50.00 Bound');
     // The CSV link of a page downloads from that page's first movement on.
     const csvHref = await admin.getByRole('link', { name: 'Download as CSV' }).getAttribute('href');
-    expect(csvHref).toMatch(/^\/ledger\/syndicates\/riverside-builders\.csv/);
+    expect(csvHref).toMatch(/^\/ledger\/syndicates\/zonnewerk-rotterdam\.csv/);
     const csv = await (await fetch(`${baseUrl}${csvHref}`)).text();
     expect(csv).toContain(',royalty-paid,');
     expect(csv).toContain(',-5000,-50.00,');
     // A cursor the statement never gave out is refused, saying which parameter, not answered with a 500.
-    const forged = await fetch(`${baseUrl}/ledger/syndicates/riverside-builders.csv?cursor=v1.eyJwayI6IngifQ`);
+    const forged = await fetch(`${baseUrl}/ledger/syndicates/zonnewerk-rotterdam.csv?cursor=v1.eyJwayI6IngifQ`);
     expect(forged.status).toBe(400);
     await expect(forged.text()).resolves.toContain('query.cursor');
     await admin.screenshot({ path: join(shots, 'syndicate-statement.png'), fullPage: true });

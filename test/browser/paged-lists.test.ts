@@ -25,8 +25,9 @@ async function call(token: string, method: string, path: string, body?: unknown)
 }
 
 /**
- * A new record of Carmen's, adopted by Riverside Builders, with `count` value reports settled, report n
- * for (n + 1) × 0.02 Bound: Carmen receives 0.(n + 1) Bound each time (a cent each, so the syndicate's
+ * A new record of Carmen's, adopted by Zonnewerk Rotterdam (Bram, its one member, adopts directly), with
+ * `count` value reports settled, report n for (n + 1) × 0.02 Bound: Carmen receives 0.(n + 1) Bound each
+ * time (a cent each, so the syndicate's
  * credit is never in the way), an amount no other line of hers has.
  */
 async function settledRoyalties(count: number): Promise<string> {
@@ -43,12 +44,12 @@ async function settledRoyalties(count: number): Promise<string> {
   })) as { record: { id: string } };
   const id = record.id;
   await call(carmen, 'POST', `/api/innovations/${id}/publication`);
-  await call(bram, 'PUT', `/api/innovations/${id}/adoptions/riverside-builders`, {
+  await call(bram, 'PUT', `/api/innovations/${id}/adoptions/zonnewerk-rotterdam`, {
     implementers: [{ personId: 'demo-bram' }],
   });
   for (let n = 0; n < count; n++) {
     const day = new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10);
-    const { report } = (await call(bram, 'POST', `/api/innovations/${id}/adoptions/riverside-builders/reports`, {
+    const { report } = (await call(bram, 'POST', `/api/innovations/${id}/adoptions/zonnewerk-rotterdam/reports`, {
       amount: (n + 1) * 2,
       periodFrom: day,
       periodTo: day,
