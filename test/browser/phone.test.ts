@@ -82,6 +82,38 @@ describe('on a 360 px phone', () => {
 });
 
 describe('the pages people read most, on a phone', () => {
+  it('breaks an address longer than the line in a record’s text rather than widen the page', async () => {
+    // The XSS suite's hostile record once made its page 398 px wide: a pasted URL is one long word.
+    const token = await tokenFor(baseUrl, 'demo-bram');
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const address = `https://example.org/${'averylongpathsegment'.repeat(3)}`;
+    const created = await fetch(`${baseUrl}/api/innovations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: 'A record with a long address in it',
+        problem: `Written down at ${address} for anyone to read.`,
+        improvement: `See [${address}](${address}) and ${address} for the whole method.`,
+        skills: ['stud-wall-framing'],
+        effect: { unit: 'minutes', before: 10, after: 5, method: 'Timed ten jobs each way.' },
+        inventors: [{ personId: 'demo-bram' }],
+        license: 'CC-BY-SA-4.0',
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { record } = (await created.json()) as { record: { id: string } };
+    const published = await fetch(`${baseUrl}/api/innovations/${record.id}/publication`, { method: 'POST', headers });
+    expect(published.status).toBe(200);
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    for (const path of [`/innovations/${record.id}/`, `/innovations/${record.id}/versions/1/`]) {
+      await page.goto(`${baseUrl}${path}`);
+      const measure = (await page.evaluate(measureScript)) as Measure;
+      expect(measure.documentWidth, `${path}: ${measure.wider.join(', ')}`).toBeLessThanOrEqual(measure.viewport);
+    }
+    await context.close();
+  });
+
   it('keeps the header to one line with a Menu button that opens to every section, and shows the links themselves on a wide screen', async () => {
     // Without JavaScript: the menu is a details element.
     const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
