@@ -27,8 +27,7 @@ async function call(token: string, method: string, path: string, body?: unknown)
 /**
  * A new record of Carmen's, adopted by Zonnewerk Rotterdam (Bram, its one member, adopts directly), with
  * `count` value reports settled, report n for (n + 1) × 0.02 Bound: Carmen receives 0.(n + 1) Bound each
- * time (a cent each, so the syndicate's
- * credit is never in the way), an amount no other line of hers has.
+ * time (a cent each, so the syndicate's credit is never in the way), an amount no other line of hers has.
  */
 async function settledRoyalties(count: number): Promise<string> {
   const [carmen, bram] = await Promise.all([tokenFor(baseUrl, 'demo-carmen'), tokenFor(baseUrl, 'demo-bram')]);
