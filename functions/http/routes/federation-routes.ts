@@ -31,7 +31,20 @@ function webRequest(method: Method, context: RouteContext<unknown, unknown, unkn
   return new Request(url, { method, headers, ...(method === 'POST' ? { body: context.raw.body ?? '' } : {}) });
 }
 
+/** Whether a posted body is a JSON object, as every activity is (Fedify answered a bare string with a 500). */
+function isActivityShaped(body: string | undefined): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body ?? '');
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  } catch {
+    return false;
+  }
+}
+
 async function viaFedify(method: Method, context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult> {
+  if (method === 'POST' && !isActivityShaped(context.raw.body)) {
+    return problem(400, 'Not an activity', 'Post one activity: a JSON object with its type, actor and object.');
+  }
   if (method === 'POST') {
     const signature = context.headers.signature;
     if (signature && !context.headers['signature-input']) {

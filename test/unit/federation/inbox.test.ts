@@ -163,13 +163,17 @@ describe('a syndicate’s inbox', () => {
     const nobody = new URL(groupInbox.replace(syndicateId, 'x')).pathname;
     const inbox = new URL(groupInbox).pathname;
     const cases: Array<[Awaited<ReturnType<typeof post>>, number]> = [
-      [await post(unkeyed, nobody), 404],
+      // No body is no activity: refused before anything is looked up.
+      [await post(unkeyed, nobody), 400],
       [await post(unkeyed, nobody, '{"type":"Follow"}'), 404],
       [await post(unkeyed, new URL(groupInbox.replace(syndicateId, 'x'.repeat(5000))).pathname), 400],
       [await post(unkeyed, '/api/federation/inbox', '[1, 2'), 400],
       [await post(keyed, inbox), 400],
       [await post(keyed, inbox, 'null'), 400],
       [await post(keyed, inbox, '{}'), 400],
+      // A JSON string is no activity (the fuzz test's find: Fedify answered it with a 500).
+      [await post(keyed, '/api/federation/inbox', '" "'), 400],
+      [await post(keyed, inbox, '[]'), 400],
       [await post(keyed, inbox, followOf({ actorId: 'https://elsewhere.test/users/a' } as RemoteActor)), 401],
     ];
     for (const [response, status] of cases) {
