@@ -4,52 +4,39 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, routeGroups } from '#http/api.ts';
-import { boundGroup } from '#http/groups/bound-group.ts';
-import { marketGroup } from '#http/groups/market-group.ts';
-import { decisionsGroup } from '#http/groups/decisions-group.ts';
-import { federationGroup } from '#http/groups/federation-group.ts';
 import { innovationsGroup } from '#http/groups/innovations-group.ts';
-import { learningGroup } from '#http/groups/learning-group.ts';
-import { peopleGroup } from '#http/groups/people-group.ts';
 import { functionId, type Resource, synth } from './support.ts';
 
 let app: Template;
 let routes: Resource[];
-let apiFunction: string;
-let learningFunction: string;
-let innovationsFunction: string;
-let peopleFunction: string;
-let boundFunction: string;
-let marketFunction: string;
-let decisionsFunction: string;
-let federationFunction: string;
+/** Each route group's function, found by its description in the template. */
+const described: Record<string, RegExp> = {
+  api: /^Guildhall API: jobs/,
+  'learning-api': /^Guildhall API: learning/,
+  'innovations-api': /^Guildhall API: innovations/,
+  'people-api': /^Guildhall API: profiles/,
+  'bound-api': /^Guildhall API: Bound/,
+  'market-api': /^Guildhall API: the marketplace/,
+  'decisions-api': /^Guildhall API: proposals/,
+  'federation-api': /^Guildhall federation/,
+};
+const groupFunction = new Map<string, string>();
 
 beforeAll(() => {
   ({ app } = synth());
   routes = Object.values(app.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
-  apiFunction = functionId(app, /^Guildhall API: jobs/);
-  learningFunction = functionId(app, /^Guildhall API: learning/);
-  innovationsFunction = functionId(app, /^Guildhall API: innovations/);
-  peopleFunction = functionId(app, /^Guildhall API: profiles/);
-  boundFunction = functionId(app, /^Guildhall API: Bound/);
-  marketFunction = functionId(app, /^Guildhall API: the marketplace/);
-  decisionsFunction = functionId(app, /^Guildhall API: proposals/);
-  federationFunction = functionId(app, /^Guildhall federation/);
+  for (const group of routeGroups) {
+    const description = described[group.name];
+    if (!description) throw new Error(`no description to find ${group.name}'s function by: add it above`);
+    groupFunction.set(group.name, functionId(app, description));
+  }
 });
 
-/** The logical id of the function a route's integration invokes. */
 /** Every route group's function. */
-const groupFunctions = () => [
-  apiFunction,
-  learningFunction,
-  innovationsFunction,
-  peopleFunction,
-  boundFunction,
-  marketFunction,
-  decisionsFunction,
-  federationFunction,
-];
+const groupFunctions = () => [...groupFunction.values()];
+const functionOfGroup = (name: string) => groupFunction.get(name) ?? `(no function for ${name})`;
 
+/** The logical id of the function a route's integration invokes. */
 function functionOf(route: Resource): string {
   const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
   const integration = app.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
@@ -70,8 +57,7 @@ describe('the API’s functions', () => {
     }
   });
 
-  it('sends innovations, adoptions, the ledger, statements, credit limits and the registry log to the innovations function', () => {
-    const innovations = new Set(innovationsGroup.routes);
+  it('sends each route to its group’s function: innovations, adoptions, the ledger, statements, credit limits and the log to innovations’', () => {
     // Nested under other nouns' paths too: these must not fall to the API function's catch-all.
     const keys = innovationsGroup.routes.map((route) => `${route.method} ${route.path}`);
     expect(keys).toEqual(
@@ -83,81 +69,35 @@ describe('the API’s functions', () => {
         'GET /api/registry-log/head',
       ]),
     );
-    for (const route of apiRoutes) {
-      const key = `${route.method} ${route.path}`;
-      const [declared] = routesWithKey(key);
-      const expected = innovations.has(route)
-        ? innovationsFunction
-        : learningGroup.routes.includes(route)
-          ? learningFunction
-          : peopleGroup.routes.includes(route)
-            ? peopleFunction
-            : boundGroup.routes.includes(route)
-              ? boundFunction
-              : marketGroup.routes.includes(route)
-                ? marketFunction
-                : decisionsGroup.routes.includes(route)
-                  ? decisionsFunction
-                  : federationGroup.routes.includes(route)
-                    ? federationFunction
-                    : apiFunction;
-      expect(declared && functionOf(declared), key).toBe(expected);
+    for (const group of routeGroups) {
+      for (const route of group.routes) {
+        const key = `${route.method} ${route.path}`;
+        const [declared] = routesWithKey(key);
+        expect(declared && functionOf(declared), key).toBe(functionOfGroup(group.name));
+      }
     }
   });
 
-  it('sends another method on an innovations path to the innovations function, so it answers 405 as before', () => {
-    for (const path of new Set(innovationsGroup.routes.map((route) => route.path))) {
-      const [any] = routesWithKey(`ANY ${path}`);
-      expect(any, path).toBeDefined();
-      expect(any && functionOf(any), path).toBe(innovationsFunction);
-    }
-  });
-
-  it('sends a course or credential path’s every method to the learning function, so it answers 405 there', () => {
-    for (const path of new Set(learningGroup.routes.map((route) => route.path))) {
-      const [any] = routesWithKey(`ANY ${path}`);
-      expect(any, path).toBeDefined();
-      expect(any && functionOf(any), path).toBe(learningFunction);
-    }
-  });
-
-  it('sends a profile’s every method to the people function, so it answers 405 there', () => {
-    for (const path of new Set(peopleGroup.routes.map((route) => route.path))) {
-      const [any] = routesWithKey(`ANY ${path}`);
-      expect(any, path).toBeDefined();
-      expect(any && functionOf(any), path).toBe(peopleFunction);
-    }
-  });
-
-  it('sends a payment path’s every method to the Bound function, so it answers 405 there', () => {
-    for (const path of new Set(boundGroup.routes.map((route) => route.path))) {
-      const [any] = routesWithKey(`ANY ${path}`);
-      expect(any, path).toBeDefined();
-      expect(any && functionOf(any), path).toBe(boundFunction);
-    }
-  });
-
-  it('sends a marketplace path’s every method to the market function, so it answers 405 there', () => {
-    for (const path of new Set(marketGroup.routes.map((route) => route.path))) {
-      const [any] = routesWithKey(`ANY ${path}`);
-      expect(any, path).toBeDefined();
-      expect(any && functionOf(any), path).toBe(marketFunction);
-    }
-  });
-
-  it('sends a proposal path’s every method to the decisions function, so it answers 405 there', () => {
-    for (const path of new Set(decisionsGroup.routes.map((route) => route.path))) {
-      const [any] = routesWithKey(`ANY ${path}`);
-      expect(any, path).toBeDefined();
-      expect(any && functionOf(any), path).toBe(decisionsFunction);
-    }
-  });
+  // Another method on a group's path reaches that group's function, so it answers 405 there, not the API
+  // function's catch-all.
+  it.each(['innovations-api', 'learning-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'])(
+    'sends every method on a path of %s to its function, so a wrong one answers 405 there',
+    (name) => {
+      const group = routeGroups.find((candidate) => candidate.name === name);
+      expect(group, name).toBeDefined();
+      for (const path of new Set(group?.routes.map((route) => route.path))) {
+        const [any] = routesWithKey(`ANY ${path}`);
+        expect(any, path).toBeDefined();
+        expect(any && functionOf(any), path).toBe(functionOfGroup(name));
+      }
+    },
+  );
 
   it('gives each API function one invoke permission for the whole API, so routes never push the stack past 500 resources', () => {
     const permissions = Object.values(app.findResources('AWS::Lambda::Permission')).filter(
       (permission) => permission.Properties.Principal === 'apigateway.amazonaws.com',
     );
-    expect(groupFunctions()).toHaveLength(routeGroups.length);
+    expect(new Set(groupFunctions()).size, 'one function a group').toBe(routeGroups.length);
     for (const fn of groupFunctions()) {
       const own = permissions.filter((permission) => JSON.stringify(permission.Properties.FunctionName).includes(fn));
       expect(own, fn).toHaveLength(1);
@@ -171,7 +111,7 @@ describe('the API’s functions', () => {
 
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
     const [unknown] = routesWithKey('ANY /api/{proxy+}');
-    expect(unknown && functionOf(unknown)).toBe(apiFunction);
+    expect(unknown && functionOf(unknown)).toBe(functionOfGroup('api'));
     const underApi = routes.filter((route) => / \/api\//.test(route.Properties.RouteKey));
     for (const route of underApi) {
       expect(groupFunctions(), route.Properties.RouteKey).toContain(functionOf(route));
