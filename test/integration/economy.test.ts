@@ -26,10 +26,13 @@ const pay = async (as: string, to: string, amount: number, memo: string) => {
 };
 const economy = async (query = '') => body(await call('GET', `/api/economy${query}`, null));
 
-/** Waits until the stream has counted `movements` movements today. */
+/**
+ * Waits until the stream has counted `movements` movements today and kept the 30 days' snapshot after
+ * them (the snapshot follows the counts by one recomputation).
+ */
 async function counted(movements: number) {
   for (let i = 0; i < 200; i++) {
-    if ((await economy('?days=1')).movements >= movements) return;
+    if ((await economy('?days=30')).movements >= movements) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the stream did not count ${movements} movements`);
