@@ -2,16 +2,16 @@
 // items; this only sends). A count is one transaction: the line's marker (once), the account's figures
 // over the revision read, the summary's and the day's month's increments, so a line delivered twice, or
 // two lines of one account racing, count once. A period's read is one BatchGetItem, whatever its length.
-// (A month's totals are counted with its days: economy-items.ts.)
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, TransactGetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
+// (A month's totals are counted with its days: economy-items.ts; the standard periods' snapshots, one
+// item each, are kept by economy-snapshot-store.ts.)
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { AccountFigures } from '#domain/ledger/economy.ts';
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import { batchWriteAll } from './bulk.ts';
 import { monthBefore, monthOf, monthsOf } from '#domain/ledger/economy-months.ts';
 import { economyItems, toDays, toMonth, toSummary } from './economy-items.ts';
-import { snapshotPut, toSnapshot } from './economy-snapshot-items.ts';
+import { createEconomySnapshotStore } from './economy-snapshot-store.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { big, transact } from './innovation-items.ts';
 import { fromItem, getItem, getItems, type Item, itemKey } from './items.ts';
@@ -20,7 +20,6 @@ import {
   economyMonthKeys,
   economyMonthsThrough,
   economyMonthTotalKeys,
-  economySnapshotKeys,
   economySummaryKeys,
   ledgerTotalsKeys,
 } from './keys.ts';
@@ -37,8 +36,16 @@ function toFigures(item: Item): AccountFigures {
   };
 }
 
+/** Defined `true` in the bundles that neither read nor keep the standard periods' snapshots (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: true | undefined;
+
 export function createEconomyRepository(client: DynamoDBDocumentClient, tableName: string): EconomyRepository {
   return {
+    // The standard periods' snapshots: the bundles defined without them (the sweep, which only prunes)
+    // leave them out, and esbuild drops the module.
+    ...(typeof GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS === 'undefined'
+      ? createEconomySnapshotStore(client, tableName)
+      : ({} as ReturnType<typeof createEconomySnapshotStore>)),
     // Access pattern `economy-account-figures`.
     async accountFigures(accountId: AccountId) {
       const item = await getItem(client, tableName, economyAccountKeys(accountId), { consistent: true });
@@ -78,58 +85,6 @@ export function createEconomyRepository(client: DynamoDBDocumentClient, tableNam
         months: stored(totalKeys).map(toMonth),
         sumOfBalances: totals?.sum === undefined ? 0n : big(totals.sum),
       };
-    },
-
-    // Access pattern `economy-snapshot-read`: the summary, the ledger's totals, the standard periods'
-    // months (at most 16: four months of days, a year's totals), one TransactGetItems, so the revision
-    // read and the counts read are of one moment.
-    async readRevision(dayMonths, totalMonths) {
-      const keys = [
-        economySummaryKeys,
-        ledgerTotalsKeys,
-        ...dayMonths.map(economyMonthKeys),
-        ...totalMonths.map(economyMonthTotalKeys),
-      ];
-      const result = await storeCall(
-        () =>
-          client.send(
-            new TransactGetCommand({
-              TransactItems: keys.map((key) => ({ Get: { TableName: tableName, Key: { pk: key.pk, sk: key.sk } } })),
-            }),
-          ),
-        'A count was landing on the economy’s figures.',
-      );
-      const items = (result.Responses ?? []).map((response) => response.Item);
-      const [summary, totals] = items;
-      const stored = (from: number, count: number) =>
-        items.slice(from, from + count).filter((item): item is Item => item !== undefined);
-      return {
-        summary: toSummary(summary),
-        rev: summary?.rev === undefined ? 0 : Number(summary.rev),
-        days: stored(2, dayMonths.length).flatMap(toDays),
-        months: stored(2 + dayMonths.length, totalMonths.length).map(toMonth),
-        sumOfBalances: totals?.sum === undefined ? 0n : big(totals.sum),
-      };
-    },
-
-    // Access pattern `economy-snapshot`.
-    async snapshot(days) {
-      const item = await getItem(client, tableName, economySnapshotKeys(days));
-      return item ? toSnapshot(item) : null;
-    },
-
-    // Access pattern `economy-snapshot-keep`.
-    async keepSnapshot(snapshot) {
-      try {
-        await storeCall(
-          () => client.send(new PutCommand(snapshotPut(tableName, snapshot))),
-          'A newer snapshot is kept.',
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError && !error.retryable) return false;
-        throw error;
-      }
     },
 
     // Access pattern `economy-prune`: the months wholly before `earliest` (usually none, or last year's
