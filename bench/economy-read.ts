@@ -72,6 +72,33 @@ async function time(label: string, call: () => Promise<unknown>) {
   console.log(`${label}: p50 ${ms(50)} ms, p99 ${ms(99)} ms; ${per.requests} request(s), ${per.items} item(s) a read`);
 }
 
+/**
+ * `call` and a raw GetItem of the summary in turns, round by round, so both meet the same load (on a
+ * shared machine it swings within seconds): p50 of each and their ratio, the issue's measure.
+ */
+async function beside(label: string, call: () => Promise<unknown>) {
+  const raw = () => client.send(new GetCommand({ TableName: 'guildhall', Key: economySummaryKeys }));
+  for (let i = 0; i < 20; i++) await Promise.all([call(), raw()]);
+  const took: [number[], number[]] = [[], []];
+  for (let i = 0; i < rounds; i++) {
+    for (const [n, step] of [call, raw].entries()) {
+      const started = performance.now();
+      await step();
+      took[n]?.push(performance.now() - started);
+    }
+  }
+  const [mine, rawGet] = took.map((list) =>
+    percentile(
+      [...list].sort((a, b) => a - b),
+      50,
+    ),
+  );
+  const ratio = (mine ?? 0) / Math.max(rawGet ?? 0, 0.01);
+  console.log(
+    `${label} beside a raw GetItem in turns: p50 ${mine?.toFixed(2)} ms against ${rawGet?.toFixed(2)} ms, ${ratio.toFixed(2)}×`,
+  );
+}
+
 const deps = { economy, now: () => now };
 /** A period read from the counts: what every period did before snapshots. */
 const fromCounts = async (days: number) => {
@@ -88,6 +115,10 @@ await time('raw GetItem (30 days’ snapshot)', () =>
 for (const days of standardPeriods) {
   await time(`economy read, ${days} days (snapshot)`, () => economyReport(deps, days));
 }
+for (const days of standardPeriods)
+  await beside(`economy read, ${days} days (snapshot)`, () => economyReport(deps, days));
+await beside('economy read, 30 days from the counts (before)', () => fromCounts(30));
+await beside('economy read, 365 days from the counts (before)', () => fromCounts(365));
 await time('economy read, 30 days from the counts (before)', () => fromCounts(30));
 await time('economy read, 365 days from the counts (before)', () => fromCounts(365));
 await time('economy read, 366 days (not standard: from the counts)', () => economyReport(deps, 366));

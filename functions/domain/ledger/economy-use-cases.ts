@@ -93,7 +93,7 @@ export async function economyReport(deps: EconomyDependencies, days: number): Pr
     const kept = await deps.economy.snapshot(days);
     if (kept && isCurrent(kept, now)) return kept.figures;
     try {
-      const fresh = await keepSnapshots(deps, now);
+      const fresh = await keepSnapshots(deps, now, 'best effort');
       const mine = fresh.find((snapshot) => snapshot.days === days);
       if (mine) return mine.figures;
     } catch (error) {
@@ -106,12 +106,22 @@ export async function economyReport(deps: EconomyDependencies, days: number): Pr
   return economyFigures({ ...stored, now, periodDays: days });
 }
 
-/** Recomputes every standard period's snapshot from one serializable read and keeps each. */
-async function keepSnapshots(deps: EconomyDependencies, now: Date): Promise<EconomySnapshot[]> {
+/**
+ * Recomputes every standard period's snapshot from one serializable read and keeps each. A reader keeps
+ * them at best effort: it has its figures, and a snapshot not kept is recomputed by the next reader or
+ * batch; the stream must keep them, or have its batch retried.
+ */
+async function keepSnapshots(
+  deps: EconomyDependencies,
+  now: Date,
+  keeping: 'best effort' | 'required',
+): Promise<EconomySnapshot[]> {
   const { dayMonths, totalMonths } = monthsToRead(now, standardPeriods);
   const stored = await deps.economy.readRevision(dayMonths, totalMonths);
   const snapshots = snapshotsOf(stored, now, standardPeriods);
-  await Promise.all(snapshots.map((snapshot) => deps.economy.keepSnapshot(snapshot)));
+  const kept = snapshots.map((snapshot) => deps.economy.keepSnapshot(snapshot));
+  if (keeping === 'required') await Promise.all(kept);
+  else await Promise.allSettled(kept);
   return snapshots;
 }
 
@@ -120,7 +130,7 @@ async function keepSnapshots(deps: EconomyDependencies, now: Date): Promise<Econ
  * flight tried again (the stream's other shards count meanwhile).
  */
 export function refreshEconomySnapshots(deps: EconomyDependencies): Promise<EconomySnapshot[]> {
-  return retryOnConflict(() => keepSnapshots(deps, deps.now()));
+  return retryOnConflict(() => keepSnapshots(deps, deps.now(), 'required'));
 }
 
 /**

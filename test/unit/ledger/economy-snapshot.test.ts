@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '#domain/errors.ts';
+import { ConflictError, StoreUnavailableError } from '#domain/errors.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
 import { economyFigures, periodOf } from '#domain/ledger/economy-figures.ts';
 import { wholeMonths } from '#domain/ledger/economy-months.ts';
@@ -170,6 +170,18 @@ describe('the economy’s report for a standard period', () => {
     const figures = await economyReport({ economy: busy, now: () => noon }, 30);
     expect(figures).toEqual(await fromCounts(economy, noon, 30));
     expect(economy.snapshots.size).toBe(0);
+  });
+
+  it('answers with the recomputed figures even when the store refuses to keep them', async () => {
+    const economy = fakeEconomy();
+    await pay(economy, 0, noon, 100n);
+    const full = {
+      ...economy,
+      keepSnapshot: async () => {
+        throw new StoreUnavailableError('busy');
+      },
+    };
+    expect(await economyReport({ economy: full, now: () => noon }, 90)).toEqual(await fromCounts(economy, noon, 90));
   });
 
   it('reads any other period from the counts', async () => {
