@@ -5,14 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { countEconomyRecords } from '#app/stream-economy.ts';
-import { balanceBucket, nearLimit } from '#domain/ledger/economy.ts';
 import { periodOf } from '#domain/ledger/economy-figures.ts';
 import { standardPeriods } from '#domain/ledger/economy-snapshot.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';
-import { allAccounts, allEntries, createPeople } from '../support/innovation-world.ts';
+import { figuresFromStatements, shownFigures } from '../support/economy-statements.ts';
+import { createPeople } from '../support/innovation-world.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Services;
@@ -49,50 +49,14 @@ async function randomPayments(count: number, random: (below: number) => number) 
 
 /** The figures of the period of `days` days ending on the clock's day, from every account and statement line. */
 async function fromStatements(days: number) {
-  const { from, to } = periodOf(clock, days);
-  const accounts = await allAccounts(services);
-  let [volume, realValue, movements] = [0n, 0n, 0];
-  const active = new Set<string>();
-  for (const account of accounts) {
-    for (const line of await allEntries(services, account.accountId)) {
-      const day = line.at.slice(0, 10);
-      if (line.kind === 'implementer-share' || day < from || day > to) continue;
-      active.add(account.accountId);
-      if (line.amount < 0n) {
-        volume -= line.amount;
-        movements++;
-      } else realValue += line.amount;
-    }
-  }
-  const buckets = new Map<number, number>();
-  for (const a of accounts) buckets.set(balanceBucket(a.balance), (buckets.get(balanceBucket(a.balance)) ?? 0) + 1);
-  return {
-    period: { from, to, days },
-    accounts: accounts.length,
-    activeTraders: active.size,
-    movements,
-    volume: String(volume),
-    realValue: String(realValue),
-    nearLimit: accounts.filter((a) => nearLimit(a.balance, a.creditLimit ?? 0n)).length,
-    positiveBalances: String(accounts.reduce((sum, a) => (a.balance > 0n ? sum + a.balance : sum), 0n)),
-    histogram: [...buckets].sort(([a], [b]) => a - b),
-    sumOfBalances: '0',
-  };
+  const period = periodOf(clock, days);
+  return { period: { ...period, days }, ...(await figuresFromStatements(services, period)), sumOfBalances: '0' };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, as the test client gives it.
 const shown = (figures: Record<string, any>) => ({
   period: figures.period,
-  accounts: figures.accounts,
-  activeTraders: figures.activeTraders,
-  movements: figures.movements,
-  volume: figures.volume,
-  realValue: figures.realValue,
-  nearLimit: figures.nearLimit,
-  positiveBalances: figures.positiveBalances,
-  histogram: figures.histogram.flatMap(
-    (bar: { accounts: number }, i: number): Array<[number, number]> => (bar.accounts > 0 ? [[i, bar.accounts]] : []),
-  ),
+  ...shownFigures(figures),
   sumOfBalances: figures.sumOfBalances,
 });
 
