@@ -4,7 +4,12 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type AccountId, isAccountId } from '#domain/ledger/account.ts';
 import type { CountedLine } from '#domain/ledger/economy.ts';
-import { countLimitChange, countLine, type EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
+import {
+  countLimitChange,
+  countLine,
+  type EconomyRepository,
+  refreshEconomySnapshots,
+} from '#domain/ledger/economy-use-cases.ts';
 import type { Logger } from '#platform/log.ts';
 import type { StreamRecord } from './stream-indexer.ts';
 import type { BatchResult } from './stream-shortages.ts';
@@ -12,6 +17,7 @@ import type { BatchResult } from './stream-shortages.ts';
 export interface EconomyStreamDependencies {
   economy: EconomyRepository;
   log: Logger;
+  now: () => Date;
 }
 
 const moving = new Set(['payment', 'royalty']);
@@ -56,12 +62,16 @@ export function limitChangeOf(
 
 /**
  * Records in order; only inserts count (lines and limit changes are written once and never changed). At
- * the first failure the rest of the batch is left for the retry, which counts nothing twice.
+ * the first failure the rest of the batch is left for the retry, which counts nothing twice. Once a
+ * batch held anything the figures count (counted now or by an earlier delivery, whose refresh may have
+ * failed), the standard periods' snapshots are recomputed; when that fails, the batch's last such
+ * record is reported, so the retry counts it again (nothing, being counted) and recomputes them.
  */
 export async function countEconomyRecords(
   deps: EconomyStreamDependencies,
   records: StreamRecord[],
 ): Promise<BatchResult> {
+  let lastCounted: StreamRecord | undefined;
   for (const record of records) {
     try {
       const image = record.eventName === 'INSERT' ? record.dynamodb?.NewImage : undefined;
@@ -71,13 +81,25 @@ export async function countEconomyRecords(
       if (line) await countLine(deps, line);
       const limit = limitChangeOf(item);
       if (limit) await countLimitChange(deps, limit.accountId, limit);
+      if (line || limit) lastCounted = record;
     } catch (error) {
-      const itemIdentifier = record.dynamodb?.SequenceNumber ?? '';
-      deps.log.warn('the economy figures failed to count a record; it will be retried', { itemIdentifier, error });
-      return { batchItemFailures: [{ itemIdentifier }] };
+      return failed(deps, record, 'the economy figures failed to count a record; it will be retried', error);
+    }
+  }
+  if (lastCounted) {
+    try {
+      await refreshEconomySnapshots(deps);
+    } catch (error) {
+      return failed(deps, lastCounted, 'the economy’s snapshots failed to refresh; the batch’s end is retried', error);
     }
   }
   return { batchItemFailures: [] };
+}
+
+function failed(deps: EconomyStreamDependencies, record: StreamRecord, message: string, error: unknown): BatchResult {
+  const itemIdentifier = record.dynamodb?.SequenceNumber ?? '';
+  deps.log.warn(message, { itemIdentifier, error });
+  return { batchItemFailures: [{ itemIdentifier }] };
 }
 
 /**

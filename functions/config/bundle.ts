@@ -36,6 +36,8 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * and the sweep (which closes the proposals whose window ended);
  * GUILDHALL_WITHOUT_ECONOMY the economy's figures from every function but bound-api (which shows them), the
  * shortage stream (which counts them), the sweep (which drops the days older than a year) and the site;
+ * GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS the standard periods' snapshots (adapters/dynamodb/economy-snapshot-store.ts)
+ * from the sweep, which only prunes the economy's days: it keeps the sweep within 250 KB;
  * GUILDHALL_WITHOUT_SEARCH the search client (the Meilisearch adapter, 31 KB) from bound-api and
  * decisions-api, whose routes (payments, work, orders, the economy; proposals and votes) search nothing
  * (app/search-index.ts);
@@ -134,7 +136,7 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   },
   // The daily sweep sends saved-search alerts, closes the proposals due, confirms (pays) the orders due
   // and prunes the economy's days: it keeps those repositories and the payments'.
-  'expire-openings': {},
+  'expire-openings': { GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: 'true' },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',

@@ -4,16 +4,18 @@
 // script and loads nothing, so a mail can never act on the local site.
 import { escapeHtml } from '#domain/content/html.ts';
 import { pageContentSecurityPolicy } from '#http/security-headers.ts';
+import { localPalette } from './local-page-palette.ts';
 import type { CaughtMail, MailCatcher } from './mail-catcher.ts';
 
-export const devMailStyles = `
-  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #faf8f3; }
+/** The pages' one style block, light or dark as the system is (a mail's own HTML keeps its own). */
+export const devMailStyles = `${localPalette}
+  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0; }
   main { max-width: 48rem; margin: 0 auto; padding: 1.5rem 1rem; }
-  a { color: #0b4f8a; }
-  .note { background: #fff4d6; border-left: 4px solid #8a5a00; padding: .5rem .75rem; }
+  a { color: var(--accent); }
+  .note { background: var(--caution-soft); border-left: 4px solid var(--caution); padding: .5rem .75rem; }
   ol { padding: 0; list-style: none; display: grid; gap: .5rem; }
-  li { background: #fff; border: 1px solid #ccc; border-radius: .5rem; padding: .5rem .75rem; overflow-wrap: anywhere; }
-  pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; border: 1px solid #ccc; padding: .75rem; }
+  li { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: .5rem .75rem; overflow-wrap: anywhere; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--card); border: 1px solid var(--line); padding: .75rem; }
   dt { font-weight: bold; } dd { margin: 0 0 .5rem; overflow-wrap: anywhere; }
 `;
 

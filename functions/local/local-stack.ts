@@ -175,6 +175,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await buildEconomyMonthTotals(logClient, tableName);
       const economy = await backfillEconomy(logClient, tableName, countStoredItems(services));
       if (!economy.doneAlready) progress(`economy: ${economy.accounts} accounts’ lines counted`);
+      // The standard periods' snapshots, over whatever the steps above counted.
+      const { refreshEconomySnapshots } = await import('#domain/ledger/economy-use-cases.ts');
+      await refreshEconomySnapshots(services);
     } finally {
       logClient.destroy();
     }

@@ -1,21 +1,21 @@
 // The local sign-in page: one button per demo person. Served by the local gateway only.
 import { escapeHtml } from '#domain/content/html.ts';
 import type { Person } from '#domain/people/person.ts';
+import { localPalette } from './local-page-palette.ts';
 
-/** The page's one style block; the gateway allows it by its hash (no 'unsafe-inline'). */
-export const signInStyles = `
-  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #faf8f3; }
+/** The page's one style block, light or dark as the system is; the gateway allows it by its hash (no 'unsafe-inline'). */
+export const signInStyles = `${localPalette}
+  body { font: 1rem/1.5 system-ui, sans-serif; margin: 0; }
   main { max-width: 40rem; margin: 0 auto; padding: 1.5rem 1rem; }
-  a { color: #0b4f8a; }
-  .note { background: #fff4d6; border-left: 4px solid #8a5a00; padding: .5rem .75rem; }
+  a { color: var(--accent); }
+  .note { background: var(--caution-soft); border-left: 4px solid var(--caution); padding: .5rem .75rem; }
   ul { list-style: none; padding: 0; display: grid; gap: .75rem; }
-  button { width: 100%; text-align: left; font: inherit; padding: .75rem 1rem; border: 2px solid #0b4f8a;
-    border-radius: .5rem; background: #fff; cursor: pointer; display: grid; gap: .25rem; color: inherit; }
-  button:hover { background: #eaf2fb; }
-  button:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
-  button span { color: #444; font-size: .9rem; }
+  button { width: 100%; text-align: left; font: inherit; padding: .75rem 1rem; border: 2px solid var(--accent);
+    border-radius: .5rem; background: var(--card); cursor: pointer; display: grid; gap: .25rem; color: inherit; }
+  button:hover { background: var(--accent-soft); }
+  button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+  button span { color: var(--ink-soft); font-size: .9rem; }
 `;
-
 export function signInPage(people: Person[], returnTo: string, signedInAs?: string): string {
   const items = people
     .map(

@@ -105,7 +105,8 @@ describe('the colour theme', () => {
       for (const colorScheme of ['dark', 'light'] as const) {
         const context = await browser.newContext({ javaScriptEnabled, colorScheme });
         const page = await context.newPage();
-        for (const path of ['/', lesson, '/jobs/']) {
+        // The local gateway's own pages (sign-in, caught mail) too: they are not built with the site.
+        for (const path of ['/auth/sign-in', '/dev/mail/', '/', lesson, '/jobs/']) {
           await page.goto(`${baseUrl}${path}`);
           expect(await background(page), `${path}, ${colorScheme}, JavaScript ${javaScriptEnabled}`).toBe(
             paper[colorScheme],

@@ -6,12 +6,12 @@ import type { Services } from '#app/services.ts';
 import { countEconomyRecords, countStoredItems } from '#app/stream-economy.ts';
 import type { StreamRecord } from '#app/stream-indexer.ts';
 import { backfillEconomy } from '#adapters/dynamodb/economy-backfill.ts';
-import { balanceBucket, nearLimit } from '#domain/ledger/economy.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { localEndpoint } from '../support/dynamodb.ts';
-import { allAccounts, allEntries, createPeople, readyToPay } from '../support/innovation-world.ts';
+import { figuresFromStatements, shownFigures } from '../support/economy-statements.ts';
+import { createPeople, readyToPay } from '../support/innovation-world.ts';
 import { syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -26,59 +26,20 @@ const pay = async (as: string, to: string, amount: number, memo: string) => {
 };
 const economy = async (query = '') => body(await call('GET', `/api/economy${query}`, null));
 
-/** Waits until the stream has counted `movements` movements today. */
+/**
+ * Waits until the stream has counted `movements` movements today and kept the 30 days' snapshot after
+ * them (the snapshot follows the counts by one recomputation).
+ */
 async function counted(movements: number) {
   for (let i = 0; i < 200; i++) {
-    if ((await economy('?days=1')).movements >= movements) return;
+    if ((await economy('?days=30')).movements >= movements) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`the stream did not count ${movements} movements`);
 }
 
-/** The figures recomputed from every account and every statement line: what the stream spares the page. */
-async function recomputed() {
-  const accounts = await allAccounts(services);
-  let volume = 0n;
-  let realValue = 0n;
-  let movements = 0;
-  const active = new Set<string>();
-  for (const account of accounts) {
-    for (const line of await allEntries(services, account.accountId)) {
-      if (line.kind === 'implementer-share') continue;
-      active.add(account.accountId);
-      if (line.amount < 0n) {
-        volume -= line.amount;
-        movements++;
-      } else realValue += line.amount;
-    }
-  }
-  const buckets = new Map<number, number>();
-  for (const a of accounts) buckets.set(balanceBucket(a.balance), (buckets.get(balanceBucket(a.balance)) ?? 0) + 1);
-  return {
-    accounts: accounts.length,
-    activeTraders: active.size,
-    movements,
-    volume: String(volume),
-    realValue: String(realValue),
-    nearLimit: accounts.filter((a) => nearLimit(a.balance, a.creditLimit ?? 0n)).length,
-    positiveBalances: String(accounts.reduce((sum, a) => (a.balance > 0n ? sum + a.balance : sum), 0n)),
-    histogram: [...buckets].sort(([a], [b]) => a - b),
-  };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the API's JSON, as the test client gives it.
-const shown = (figures: Record<string, any>) => ({
-  accounts: figures.accounts,
-  activeTraders: figures.activeTraders,
-  movements: figures.movements,
-  volume: figures.volume,
-  realValue: figures.realValue,
-  nearLimit: figures.nearLimit,
-  positiveBalances: figures.positiveBalances,
-  histogram: figures.histogram.flatMap(
-    (bar: { accounts: number }, i: number): Array<[number, number]> => (bar.accounts > 0 ? [[i, bar.accounts]] : []),
-  ),
-});
+const recomputed = () => figuresFromStatements(services);
+const shown = shownFigures;
 
 beforeAll(async () => {
   ({ call, services } = await apiOnFreshTable({}, {}, { streams: true }));

@@ -6,11 +6,15 @@ import type { AccountFigures, CountedLine, EconomyChange } from '#domain/ledger/
 import type { EconomyDay, EconomySummary } from '#domain/ledger/economy-figures.ts';
 import { addCounts, emptyCounts, monthOf } from '#domain/ledger/economy-months.ts';
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
+import { type EconomySnapshot, supersedes } from '#domain/ledger/economy-snapshot.ts';
 
 export interface FakeEconomy extends EconomyRepository {
   summary: EconomySummary;
   days: Map<string, EconomyDay>;
   figures: Map<string, AccountFigures>;
+  /** The summary's revision: bumped by every change, as the table's summary item is. */
+  rev: number;
+  snapshots: Map<number, EconomySnapshot>;
   /** Runs once before the next apply's check, as another writer landing in between would. */
   interleave?: (() => Promise<void>) | undefined;
 }
@@ -23,6 +27,8 @@ export function fakeEconomy(sumOfBalances = 0n): FakeEconomy {
     summary: { accounts: 0, positiveSum: 0n, nearLimit: 0, buckets: {} },
     days: new Map(),
     figures: new Map(),
+    rev: 0,
+    snapshots: new Map(),
     async accountFigures(accountId) {
       const found = store.figures.get(accountId);
       return found ? { ...found } : null;
@@ -38,6 +44,7 @@ export function fakeEconomy(sumOfBalances = 0n): FakeEconomy {
         store.figures.set(change.account.accountId, { ...change.account });
       }
       if (options.line) marks.add(lineId(options.line));
+      store.rev++;
       const { summary } = store;
       summary.accounts += change.summary.accounts;
       summary.positiveSum += change.summary.positiveSum;
@@ -74,6 +81,34 @@ export function fakeEconomy(sumOfBalances = 0n): FakeEconomy {
         ...inPeriod.filter((d) => monthOf(d.day) === month).reduce((sum, d) => addCounts(sum, d), emptyCounts()),
       }));
       return { summary: store.summary, days, months, sumOfBalances };
+    },
+    // As the table's TransactGetItems does: one moment's summary (a copy), revision, days and totals.
+    async readRevision(dayMonths, totalMonths) {
+      const days = [...store.days.values()].filter((d) => dayMonths.includes(monthOf(d.day)));
+      const months = totalMonths.map((month) => ({
+        month,
+        ...[...store.days.values()]
+          .filter((d) => monthOf(d.day) === month)
+          .reduce((sum, d) => addCounts(sum, d), emptyCounts()),
+      }));
+      const summary = { ...store.summary, buckets: { ...store.summary.buckets } };
+      return {
+        summary,
+        rev: store.rev,
+        days: days.map((d) => ({ ...d, trades: { ...d.trades } })),
+        months,
+        sumOfBalances,
+      };
+    },
+    async snapshot(days) {
+      return store.snapshots.get(days) ?? null;
+    },
+    // As the table's conditional put does: a later day, or the same day at a later revision.
+    async keepSnapshot(snapshot) {
+      const kept = store.snapshots.get(snapshot.days);
+      if (kept && !supersedes(snapshot, kept)) return false;
+      store.snapshots.set(snapshot.days, snapshot);
+      return true;
     },
     // As the table does: whole months, once every day of theirs is before `earliest`.
     async prune(earliest) {

@@ -28,11 +28,12 @@ const record = (item: Record<string, unknown>, eventName = 'INSERT', seq = '1'):
   dynamodb: { SequenceNumber: seq, NewImage: marshall(item) as never },
 });
 const log = createLogger('silent');
+const now = () => new Date('2026-12-01T18:00:00Z');
 
 describe('what the economy counts from the stream', () => {
   it('reads a payment’s line exactly, amounts past 2^53 included, with its trade when it names one', async () => {
     const economy = fakeEconomy();
-    await countEconomyRecords({ economy, log }, [record({ ...line, trade: 'care' })]);
+    await countEconomyRecords({ economy, log, now }, [record({ ...line, trade: 'care' })]);
     expect(economy.days.get('2026-12-01')).toMatchObject({
       movements: 1,
       volume: 12_000_000_000_000_123n,
@@ -57,7 +58,7 @@ describe('what the economy counts from the stream', () => {
 
   it('counts only inserts: a line changed or removed later is not counted again', async () => {
     const economy = fakeEconomy();
-    await countEconomyRecords({ economy, log }, [record(line, 'MODIFY'), record(line, 'REMOVE')]);
+    await countEconomyRecords({ economy, log, now }, [record(line, 'MODIFY'), record(line, 'REMOVE')]);
     expect(economy.days.size).toBe(0);
   });
 
@@ -90,9 +91,49 @@ describe('what the economy counts from the stream', () => {
       record({ ...line, sk: 'x', paymentId: 'pay2' }, 'INSERT', '2'),
       record(line, 'INSERT', '3'),
     ];
-    expect(await countEconomyRecords({ economy: failing, log }, records)).toEqual({
+    expect(await countEconomyRecords({ economy: failing, log, now }, records)).toEqual({
       batchItemFailures: [{ itemIdentifier: '2' }],
     });
     expect(economy.days.get('2026-12-01')?.movements).toBe(1);
+  });
+
+  it('keeps every standard period’s snapshot after a batch, and the same after the batch comes again', async () => {
+    const economy = fakeEconomy();
+    const batch = [
+      record(line, 'INSERT', '1'),
+      record({ ...line, sk: 'y', paymentId: 'pay2', amount: -5n }, 'INSERT', '2'),
+    ];
+    await countEconomyRecords({ economy, log, now }, batch);
+    expect([...economy.snapshots.keys()].sort((a, b) => a - b)).toEqual([7, 30, 90, 365]);
+    const first = economy.snapshots.get(30);
+    expect(first?.figures).toMatchObject({ movements: 2, volume: 12_000_000_000_000_128n });
+    expect(await countEconomyRecords({ economy, log, now }, [...batch].reverse())).toEqual({ batchItemFailures: [] });
+    expect(economy.snapshots.get(30)?.figures).toEqual(first?.figures);
+  });
+
+  it('reports the batch’s last counted record when the snapshots fail to refresh, and refreshes on the retry', async () => {
+    const economy = fakeEconomy();
+    let down = true;
+    const flaky = {
+      ...economy,
+      async keepSnapshot(...args: Parameters<typeof economy.keepSnapshot>) {
+        if (down) throw new StoreUnavailableError('busy');
+        return economy.keepSnapshot(...args);
+      },
+    };
+    const batch = [record(line, 'INSERT', '1'), record({ ...line, type: 'payment' }, 'INSERT', '2')];
+    expect(await countEconomyRecords({ economy: flaky, log, now }, batch)).toEqual({
+      batchItemFailures: [{ itemIdentifier: '1' }],
+    });
+    expect(economy.snapshots.size).toBe(0);
+    down = false;
+    expect(await countEconomyRecords({ economy: flaky, log, now }, batch)).toEqual({ batchItemFailures: [] });
+    expect(economy.snapshots.get(7)?.figures.movements).toBe(1);
+  });
+
+  it('keeps no snapshot for a batch that holds nothing the figures count', async () => {
+    const economy = fakeEconomy();
+    await countEconomyRecords({ economy, log, now }, [record({ ...line, type: 'payment' }), record(line, 'MODIFY')]);
+    expect(economy.snapshots.size).toBe(0);
   });
 });

@@ -412,6 +412,14 @@ export const entities = {
     notes:
       'At most 17 numbers, under 800 bytes: a period longer than a month reads the months it covers whole as these (economy-months.ts), so a year reads 11 or 12 of them and at most two months of days.',
   })),
+  'economy-snapshot': entity(() => ({
+    about:
+      'A standard period’s figures (7, 30, 90 or 365 days: domain/ledger/economy-snapshot.ts) as the API answers them, one JSON string, with the day the period ends on and the summary’s revision they were computed at.',
+    keys: k.economySnapshotKeys(n('days', 3)),
+    foundBy: ['days'],
+    notes:
+      'Recomputed whole after each stream batch that counted anything, and on the first read of a day none has reached yet; kept only over an earlier day, or the same day at an earlier revision. A few KB at most (30 days of per-day rows).',
+  })),
   'economy-day': entity(() => ({
     about:
       'One UTC day of the economy as the figures’ first version kept it; the economy backfill moves each into its month (economy-day-fold.ts) and nothing writes one any more.',
@@ -535,6 +543,7 @@ export interface AccessPattern {
     | 'UpdateItem'
     | 'DeleteItem'
     | 'BatchWriteItem'
+    | 'TransactGetItems'
     | 'TransactWriteItems';
   /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: begins_with. */
   key: Key;
@@ -1934,6 +1943,39 @@ export const accessPatterns = {
       single:
         'the summary and one item a month, each written once per counted line (lines come from payments and settlements, which the registry log’s head holds to a few dozen a second); a read is at most 15 items by key',
     },
+  })),
+  'economy-snapshot': pattern(() => ({
+    entity: 'economy-snapshot',
+    does: 'A standard period’s figures as last kept: the whole answer of GET /api/economy for 7, 30, 90 or 365 days while its day is today.',
+    operation: 'GetItem',
+    key: k.economySnapshotKeys(n('days', 3)),
+    reads: 'one item',
+    usedBy: ['GET /api/economy', 'page /economy/'],
+    partition: {
+      single:
+        'four small items read by every visitor, each rewritten once per stream batch that counted anything (the registry log’s head holds lines to a few dozen a second) and the answer cached a minute (`max-age=60`): far under an item’s 3,000 reads a second',
+    },
+  })),
+  'economy-snapshot-read': pattern(() => ({
+    entity: ['economy-summary', 'ledger-totals', 'economy-month', 'economy-month-total'],
+    does: 'What the standard periods’ snapshots are computed from, serializably with the summary’s revision: the summary, the ledger’s totals, the days of their edge months and the totals of the months a year covers whole.',
+    operation: 'TransactGetItems',
+    key: k.economyMonthKeys(v('month')),
+    reads: 'items by key',
+    bound: 'at most 17: the summary, the totals, four months of days and twelve months’ totals',
+    usedBy: ['stream: economy', 'GET /api/economy', 'page /economy/', 'job: economy backfill'],
+    partition: {
+      single: 'once per stream batch that counted anything, and once a day on a read when no batch came since midnight',
+    },
+  })),
+  'economy-snapshot-keep': pattern(() => ({
+    entity: 'economy-snapshot',
+    does: 'Keeps a standard period’s snapshot over one of an earlier day, or of the same day at an earlier revision.',
+    operation: 'PutItem',
+    key: k.economySnapshotKeys(n('days', 3)),
+    reads: 'writes',
+    usedBy: ['stream: economy', 'GET /api/economy', 'page /economy/', 'job: economy backfill'],
+    partition: { single: 'four items, each written once per stream batch that counted anything, and once a day' },
   })),
   'economy-prune': pattern(() => ({
     entity: ['economy-month', 'economy-month-total'],

@@ -5,7 +5,7 @@
 // step runs, or however many run at once. Nothing writes day items any more, so once none is left
 // every later run is one empty query.
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { monthUpdates } from './economy-items.ts';
+import { monthUpdates, summaryUpdate } from './economy-items.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { big, transact } from './innovation-items.ts';
 import type { Item } from './items.ts';
@@ -56,7 +56,9 @@ export async function foldEconomyDays(client: DynamoDBDocumentClient, tableName:
         },
       };
       try {
-        await transact(client, [remove, ...monthUpdates(tableName, { [day]: dayDelta(item) })], 'moved already');
+        // The summary's revision too: a snapshot computed before the move is then older than the month.
+        const moves = [remove, ...monthUpdates(tableName, { [day]: dayDelta(item) }), summaryUpdate(tableName)];
+        await transact(client, moves, 'moved already');
         moved++;
       } catch (error) {
         // The day's delete found it gone: another run moved it in between, into the month once. Any other

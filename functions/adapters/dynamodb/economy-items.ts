@@ -27,6 +27,7 @@ import {
 } from './keys.ts';
 
 const bucketPrefix = 'bucket';
+const noSummaryChange: SummaryDelta = { accounts: 0, positiveSum: 0n, nearLimit: 0, buckets: {} };
 const tradePrefix = 'trade_';
 /** A day's figure in its month's item: `d06_movements`; a trade's volume `d06_trade_care`. */
 const dayFigure = /^d(\d\d)_(movements|volume|realValue|lastActive|trade_(.+))$/;
@@ -35,7 +36,11 @@ export const dayAttribute = (day: string, figure: string) => `d${day.slice(8, 10
 /** `ADD name :value` for each non-zero increment, with its placeholders. */
 function adds(increments: Array<[string, number | bigint]>) {
   const kept = increments.filter(([, value]) => value !== 0 && value !== 0n);
-  if (kept.length === 0) return undefined;
+  return kept.length === 0 ? undefined : addAll(kept);
+}
+
+/** `ADD name :value` for each increment (at least one), with its placeholders. */
+function addAll(kept: Array<[string, number | bigint]>) {
   return {
     UpdateExpression: `ADD ${kept.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
     ExpressionAttributeNames: Object.fromEntries(kept.map(([name], i) => [`#a${i}`, name])),
@@ -43,14 +48,20 @@ function adds(increments: Array<[string, number | bigint]>) {
   };
 }
 
-function summaryUpdate(tableName: string, delta: SummaryDelta): TransactItem | undefined {
-  const update = adds([
+/**
+ * The summary's increments, and its revision bumped: every write that changes what a period's figures
+ * are made of bumps it (`summaryUpdate(tableName)` alone does only that), so a snapshot names the counts
+ * it was computed from (domain/ledger/economy-snapshot.ts).
+ */
+export function summaryUpdate(tableName: string, delta: SummaryDelta = noSummaryChange): TransactItem {
+  const increments: Array<[string, number | bigint]> = [
     ['accounts', delta.accounts],
     ['positiveSum', delta.positiveSum],
     ['nearLimit', delta.nearLimit],
     ...Object.entries(delta.buckets).map(([bucket, n]): [string, number] => [`${bucketPrefix}${bucket}`, n]),
-  ]);
-  return update && { Update: { TableName: tableName, Key: economySummaryKeys, ...update } };
+  ];
+  const update = addAll([['rev', 1], ...increments.filter(([, value]) => value !== 0 && value !== 0n)]);
+  return { Update: { TableName: tableName, Key: economySummaryKeys, ...update } };
 }
 
 /** `ADD` updates of one item, keeping its month and type: the days' item, or the totals'. */

@@ -6,7 +6,7 @@
 // never written again, so the step is safe beside the stream, safe to stop, and run twice builds once.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { addCounts, emptyCounts } from '#domain/ledger/economy-months.ts';
-import { toDays } from './economy-items.ts';
+import { summaryUpdate, toDays } from './economy-items.ts';
 import { failedConditions } from './errors.ts';
 import { transact } from './innovation-items.ts';
 import { getItem, type Item, queryAll } from './items.ts';
@@ -51,6 +51,8 @@ export async function buildMonth(client: DynamoDBDocumentClient, tableName: stri
             },
           },
           { Put: { TableName: tableName, Item: totalsItem(days), ConditionExpression: 'attribute_not_exists(built)' } },
+          // The summary's revision: a snapshot computed before the totals existed is older than them.
+          summaryUpdate(tableName),
         ],
         'The month was counted into meanwhile.',
       );

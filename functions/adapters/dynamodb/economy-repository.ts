@@ -2,7 +2,8 @@
 // items; this only sends). A count is one transaction: the line's marker (once), the account's figures
 // over the revision read, the summary's and the day's month's increments, so a line delivered twice, or
 // two lines of one account racing, count once. A period's read is one BatchGetItem, whatever its length.
-// (A month's totals are counted with its days: economy-items.ts.)
+// (A month's totals are counted with its days: economy-items.ts; the standard periods' snapshots, one
+// item each, are kept by economy-snapshot-store.ts.)
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountId } from '#domain/ledger/account.ts';
 import type { AccountFigures } from '#domain/ledger/economy.ts';
@@ -10,6 +11,7 @@ import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import { batchWriteAll } from './bulk.ts';
 import { monthBefore, monthOf, monthsOf } from '#domain/ledger/economy-months.ts';
 import { economyItems, toDays, toMonth, toSummary } from './economy-items.ts';
+import { createEconomySnapshotStore } from './economy-snapshot-store.ts';
 import { failedConditions, storeCall } from './errors.ts';
 import { big, transact } from './innovation-items.ts';
 import { fromItem, getItem, getItems, type Item, itemKey } from './items.ts';
@@ -34,8 +36,16 @@ function toFigures(item: Item): AccountFigures {
   };
 }
 
+/** Defined `true` in the bundles that neither read nor keep the standard periods' snapshots (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: true | undefined;
+
 export function createEconomyRepository(client: DynamoDBDocumentClient, tableName: string): EconomyRepository {
   return {
+    // The standard periods' snapshots: the bundles defined without them (the sweep, which only prunes)
+    // leave them out, and esbuild drops the module.
+    ...(typeof GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS === 'undefined'
+      ? createEconomySnapshotStore(client, tableName)
+      : ({} as ReturnType<typeof createEconomySnapshotStore>)),
     // Access pattern `economy-account-figures`.
     async accountFigures(accountId: AccountId) {
       const item = await getItem(client, tableName, economyAccountKeys(accountId), { consistent: true });

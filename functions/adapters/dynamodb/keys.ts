@@ -422,6 +422,8 @@ export const economyMonthsThrough = (through: string) => ({
 });
 /** Every month's days and totals, oldest first: the range the backfill builds totals over. */
 export const economyMonths = { pk: economySummaryKeys.pk, from: 'MONTH#', to: 'MONTH#~' } as const;
+/** A standard period's snapshot (domain/ledger/economy-snapshot.ts): its figures as of the day it names. */
+export const economySnapshotKeys = (days: number) => ({ pk: economySummaryKeys.pk, sk: `SNAPSHOT#${pad(days, 3)}` });
 /** A day as the figures' first version kept it, an item each: the backfill moves each into its month. */
 export const economyLegacyDayKeys = (day: string) => ({ pk: economySummaryKeys.pk, sk: `DAY#${day}` });
 export const economyLegacyDays = { pk: economySummaryKeys.pk, prefix: 'DAY#' } as const;

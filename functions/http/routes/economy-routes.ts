@@ -1,5 +1,6 @@
 // The economy in the open: GET /api/economy, the figures the stream keeps (domain/ledger/economy.ts),
-// as JSON or CSV. One store call whatever the number of movements (economy-use-cases.ts).
+// as JSON or CSV. One store call whatever the number of movements (economy-use-cases.ts): for the
+// periods the page offers (7, 30, 90, 365 days), one small item, their snapshot (economy-snapshot.ts).
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { economyCsv } from '#domain/ledger/economy-csv.ts';

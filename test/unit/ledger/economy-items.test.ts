@@ -51,6 +51,17 @@ function itemBytes(item: Item) {
   );
 }
 
+describe('the economy’s summary item', () => {
+  it('has its revision bumped by every count, even one that moves no summary figure, so a snapshot names the counts it holds', () => {
+    const change: EconomyChange = { summary: noSummary, days: { '2026-12-06': day({ realValue: 7n }) } };
+    const summary = economyItems('t', change, { expectedRev: null }).find((item) => item.Update?.Key?.sk === 'SUMMARY');
+    const update = summary?.Update;
+    expect(update?.UpdateExpression).toBe('ADD #a0 :a0');
+    expect(update?.ExpressionAttributeNames).toEqual({ '#a0': 'rev' });
+    expect(update?.ExpressionAttributeValues).toEqual({ ':a0': 1 });
+  });
+});
+
 describe('the economy’s month items', () => {
   it('count a line into its month only, once even when the day it leaves lies in the same month', () => {
     const change: EconomyChange = {
@@ -63,6 +74,8 @@ describe('the economy’s month items', () => {
     };
     const updates = economyItems('t', change, { expectedRev: null }).filter((item) => item.Update);
     expect(updates.map((item) => item.Update?.Key)).toEqual([
+      // The summary, whose revision every count bumps (see below).
+      { pk: 'ECONOMY', sk: 'SUMMARY' },
       { pk: 'ECONOMY', sk: 'MONTH#2026-12' },
       { pk: 'ECONOMY', sk: 'MONTH#2026-12#TOTAL' },
       { pk: 'ECONOMY', sk: 'MONTH#2026-11' },
