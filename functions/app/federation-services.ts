@@ -2,6 +2,7 @@
 // repository, the instance's actor key and the delivery queue. Only the federation function imports
 // this module (Fedify weighs 2.7 MB bundled: ARCHITECTURE.md), and it reuses the store services' client.
 import { createGuildhallFederation } from '#adapters/activitypub/federation.ts';
+import { createFedifyKvStore } from '#adapters/dynamodb/fedify-kv-store.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
 import { createSqsDeliveryQueue } from '#adapters/queue/sqs-delivery-queue.ts';
@@ -38,6 +39,8 @@ export function federationServices(services: Services): FederationServices {
         fetch: sender.fetch,
         now: () => services.now(),
         newId: () => services.newId(),
+        // Shared by every instance: a key fetched once is cached for all, an activity seen once is seen.
+        kv: createFedifyKvStore(services.storeClient, config.TABLE_NAME, () => services.now()),
       }),
       deliveries,
     };
