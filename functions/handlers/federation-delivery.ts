@@ -19,11 +19,12 @@ function deliveryConsumer() {
   if (!config.FEDERATION_DELIVERY_QUEUE_URL) {
     throw new ConfigError('Invalid configuration:\n  FEDERATION_DELIVERY_QUEUE_URL: required by the delivery consumer');
   }
+  const { log } = getTelemetry();
   consumer = {
-    deliver: federationSender(config).deliver,
+    deliver: federationSender(config, log).deliver,
     policy: deliveryRetryPolicy,
     retryLater: createSqsRetryLater(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL),
-    log: getTelemetry().log,
+    log,
   };
   return consumer;
 }
