@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { federationSender } from '#app/federation-deliverer.ts';
 import { createLogger } from '#platform/log.ts';
-import { cavageHeaders, type RemoteActor, startRemoteActor } from '../../support/fediverse.ts';
-import { federationWorld, groupId, groupInbox } from '../../support/federation-world.ts';
+import { type RemoteActor, startRemoteActor } from '../../support/fediverse.ts';
+import { federationWorld, signedFollowOfGroup } from '../../support/federation-world.ts';
 import { fakeServices } from '../../support/services.ts';
 
 const opened: RemoteActor[] = [];
@@ -27,21 +27,7 @@ describe('an instance with no ActivityPub key', () => {
       const world = await federationWorld({ keys: federationSender(config, createLogger('silent')).keys });
       const alice = await startRemoteActor('alice');
       opened.push(alice);
-      const body = JSON.stringify({
-        '@context': 'https://www.w3.org/ns/activitystreams',
-        id: `${alice.actorId}/follows/1`,
-        type: 'Follow',
-        actor: alice.actorId,
-        object: groupId,
-      });
-      const headers = cavageHeaders({
-        method: 'POST',
-        url: groupInbox,
-        body,
-        keyId: alice.keyId,
-        privateKey: alice.privateKey,
-      });
-      const posted = await world.call({ method: 'POST', path: new URL(groupInbox).pathname, headers, body });
+      const posted = await world.call(signedFollowOfGroup(alice));
       expect(posted.status).toBe(503);
       expect(posted.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(JSON.parse(posted.body)).toMatchObject({
