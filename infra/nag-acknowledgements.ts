@@ -82,6 +82,15 @@ export function acknowledgeReindexSource(reindex: IFunction): void {
   });
 }
 
+/** The federation's delivery queue (constructs/federation-delivery.ts). */
+export function acknowledgeFederationDelivery(delivery: { function: IFunction; deadLetters: IQueue }): void {
+  acknowledge(delivery.function, {
+    'Serverless-LambdaEventSourceMappingDestination':
+      'An SQS event source keeps failed messages in the queue (each hidden for its backoff); after the last try its redrive policy moves them to the federation dead-letter queue.',
+  });
+  acknowledgeDeadLetterQueues([delivery.deadLetters]);
+}
+
 export function acknowledgeEdge(parts: {
   distribution: IConstruct;
   originSecret: ISecret;

@@ -28,11 +28,13 @@ import { Monitoring } from './constructs/monitoring.ts';
 import { SearchReindex } from './constructs/search-reindex.ts';
 import { SiteDistribution } from './constructs/site-distribution.ts';
 import { Email } from './constructs/email.ts';
+import { FederationDelivery } from './constructs/federation-delivery.ts';
 import { StreamConsumer } from './constructs/stream-consumer.ts';
 import {
   acknowledgeCdkInternals,
   acknowledgeDeadLetterQueues,
   acknowledgeEdge,
+  acknowledgeFederationDelivery,
   acknowledgeFileAccess,
   acknowledgeEmail,
   acknowledgeFunctions,
@@ -234,6 +236,11 @@ export class StatelessStack extends Stack {
       'Guildhall federation: WebFinger, NodeInfo, ActivityPub actors and inboxes',
       { secrets: { ...signs(searchKey), FEDERATION_KEY_SECRET: federationKey } },
     );
+    const federationDelivery = new FederationDelivery(this, 'FederationDelivery', {
+      producer: federationApiFunction,
+      monitoring,
+      function: { environment, secrets: { FEDERATION_KEY_SECRET: federationKey } },
+    });
 
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
@@ -413,11 +420,12 @@ export class StatelessStack extends Stack {
         federationApiFunction,
         siteFunction,
       ],
-      streamOrQueue: [indexer, shortageStream, reindex.function],
+      streamOrQueue: [indexer, shortageStream, reindex.function, federationDelivery.function],
       sweep: expireOpenings,
     });
     acknowledgeEmail(email);
     acknowledgeReindexSource(reindex.function);
+    acknowledgeFederationDelivery(federationDelivery);
     acknowledgeFileAccess(props.files, [peopleApiFunction, siteFunction]);
     acknowledgeDeadLetterQueues([
       indexing.deadLetters,

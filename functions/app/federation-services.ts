@@ -1,29 +1,24 @@
 // The federation part of the composition root: Fedify's federation over the syndicates, the followers'
 // repository, the instance's actor key and the delivery queue. Only the federation function imports
 // this module (Fedify weighs 2.7 MB bundled: ARCHITECTURE.md), and it reuses the store services' client.
-import { readFile } from 'node:fs/promises';
-import { guardedFetch } from '#adapters/activitypub/guarded-fetch.ts';
-import { type ActorKeyPair, importActorKeyPair } from '#adapters/activitypub/actor-keys.ts';
-import { createDeliverer } from '#adapters/activitypub/deliver.ts';
 import { createGuildhallFederation } from '#adapters/activitypub/federation.ts';
-import { federationPaths } from '#adapters/activitypub/paths.ts';
+import { createFedifyKvStore } from '#adapters/dynamodb/fedify-kv-store.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
-import { createInProcessQueue, type InProcessQueue } from '#adapters/queue/in-process-queue.ts';
+import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
+import { createSqsDeliveryQueue } from '#adapters/queue/sqs-delivery-queue.ts';
+import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { ConfigError } from '#config/config.ts';
-import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
+import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import type { Federation } from '@fedify/fedify';
-import { getSecretReader, once } from './secrets.ts';
+import { type FederationSender, federationSender } from './federation-deliverer.ts';
 import type { Services } from './services.ts';
 
 export interface FederationServices {
   federation: Federation<void>;
-  deliveries: InProcessQueue;
+  deliveries: DeliveryQueue;
 }
 
 const built = new WeakMap<Services['storeClient'], FederationServices>();
-
-/** Limits on what a remote answers: an actor document is a few KB, a key smaller. */
-export const remoteFetchLimits = { maxBytes: 512 * 1024, timeoutMs: 5_000, maxRedirects: 3 };
 
 /** The federation services of these services: built on first use, then kept with them. */
 export function federationServices(services: Services): FederationServices {
@@ -31,32 +26,21 @@ export function federationServices(services: Services): FederationServices {
   let federation = built.get(services.storeClient);
   if (!federation) {
     const { config } = services;
-    if (config.FEDERATION_ALLOW_LOOPBACK && config.STAGE === 'aws') {
-      throw new ConfigError(
-        'Invalid configuration:\n  FEDERATION_ALLOW_LOOPBACK: loopback fetches are for one machine; unset it in AWS',
-      );
-    }
-    const keys = once(() => readActorKey(config));
-    const fetch = guardedFetch({ ...remoteFetchLimits, allowLoopback: config.FEDERATION_ALLOW_LOOPBACK === true });
-    const origin = config.PUBLIC_URL;
-    const deliver = createDeliverer({
-      fetch,
-      keys,
-      keyIdOf: (signer) => new URL(`${origin}${federationPaths.actor.replace('{identifier}', signer)}#main-key`),
-    });
-    // In AWS the deliveries belong on SQS (left for the next step: ARCHITECTURE.md, Federation).
-    const deliveries = createInProcessQueue({ run: deliver, policy: deliveryRetryPolicy, log: services.log });
+    const sender = federationSender(config, services.log);
+    const deliveries = deliveryQueue(services, sender);
     federation = {
       federation: createGuildhallFederation({
-        origin,
+        origin: config.PUBLIC_URL,
         software: { name: 'guildhall', version: '0.1.0' },
         syndicates: services.syndicates,
         followers: createFollowerRepository(services.storeClient, config.TABLE_NAME),
         deliveries,
-        keys,
-        fetch,
+        keys: sender.keys,
+        fetch: sender.fetch,
         now: () => services.now(),
         newId: () => services.newId(),
+        // Shared by every instance: a key fetched once is cached for all, an activity seen once is seen.
+        kv: createFedifyKvStore(services.storeClient, config.TABLE_NAME, () => services.now()),
       }),
       deliveries,
     };
@@ -65,12 +49,20 @@ export function federationServices(services: Services): FederationServices {
   return federation;
 }
 
-async function readActorKey(config: Services['config']): Promise<ActorKeyPair> {
-  if (config.FEDERATION_KEY_SECRET) {
-    return importActorKeyPair(await getSecretReader()(config.FEDERATION_KEY_SECRET));
+/**
+ * SQS in AWS, consumed by the delivery function; on one machine the in-process queue, which runs the
+ * same deliverer and retry decision after the request has answered. In AWS an in-process queue would
+ * lose its retries when the instance is frozen, so it is refused there.
+ */
+function deliveryQueue(services: Services, sender: FederationSender): DeliveryQueue {
+  const { config } = services;
+  if (config.FEDERATION_DELIVERY_QUEUE_URL) {
+    return createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL));
   }
-  if (config.FEDERATION_KEY_FILE) return importActorKeyPair(await readFile(config.FEDERATION_KEY_FILE, 'utf8'));
-  throw new ConfigError(
-    'Invalid configuration:\n  FEDERATION_KEY_SECRET: name the secret holding the instance’s ActivityPub key (or FEDERATION_KEY_FILE locally)',
-  );
+  if (config.STAGE === 'aws') {
+    throw new ConfigError(
+      'Invalid configuration:\n  FEDERATION_DELIVERY_QUEUE_URL: required in AWS, where deliveries go through SQS',
+    );
+  }
+  return createInProcessQueue({ run: sender.deliver, policy: deliveryRetryPolicy, log: services.log });
 }

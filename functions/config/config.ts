@@ -87,6 +87,11 @@ export const configSchema = lazySchema(() => {
     MEILISEARCH_KEY_SECRET: secretId,
     /** The SQS FIFO queue of reindex steps (AWS, reindex function only): each step queues the next page there. */
     REINDEX_QUEUE_URL: optionalUrl,
+    /**
+     * The SQS queue of federation deliveries (AWS: the federation function sends to it, the delivery
+     * function consumes it). Unset on one machine, where the federation function's in-process queue runs them.
+     */
+    FEDERATION_DELIVERY_QUEUE_URL: optionalUrl,
     /** The public origin of the site; credentials and feeds link to it. */
     PUBLIC_URL: z.pipe(
       z._default(z.url(), 'http://localhost:3000'),

@@ -123,6 +123,12 @@ export class BusyError extends StoreUnavailableError {}
 export class SearchUnavailableError extends DomainError {}
 
 /**
+ * A part of Guildhall this instance's operator has not set up (federation without its ActivityPub key):
+ * nothing the caller can change, and it answers the same until the operator acts.
+ */
+export class NotConfiguredError extends DomainError {}
+
+/**
  * Why a credential (a compact JWS) did not verify. Each subclass is one answer a person can be given;
  * `verifyCredential` catches them all, so none reaches the HTTP layer.
  */

@@ -10,6 +10,7 @@ import {
   RateLimitedError,
   RequestShapeError,
   RuleViolationError,
+  NotConfiguredError,
   SearchUnavailableError,
   StoreUnavailableError,
   UnauthenticatedError,
@@ -57,6 +58,7 @@ const registry: Array<[ErrorClass, Mapping]> = [
   [BusyError, { status: 503, slug: 'busy', title: 'Too many changes at once' }],
   [StoreUnavailableError, { status: 503, slug: 'store-unavailable', title: 'Storage is unavailable' }],
   [SearchUnavailableError, { status: 503, slug: 'search-unavailable', title: 'Search is unavailable' }],
+  [NotConfiguredError, { status: 503, slug: 'not-configured', title: 'Not configured on this instance' }],
 ];
 
 export const problemTypeBase = 'https://guildhall.coop/problems/';

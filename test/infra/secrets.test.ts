@@ -53,6 +53,8 @@ describe('secrets', () => {
       'API: profiles': ['email link key', 'origin header', 'search key', 'signing key'],
       // The instance's ActivityPub key: the federation function's alone.
       federation: ['federation key', 'origin header', 'search key', 'signing key'],
+      // It signs the queued deliveries with that key, and reads nothing else.
+      deliveries: ['federation key'],
       site: ['email link key', 'origin header', 'search key', 'signing key'],
       indexer: ['documents key'],
       reindex: ['documents key'],

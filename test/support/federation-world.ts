@@ -13,6 +13,7 @@ import { federationGroup } from '#http/groups/federation-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
 import { createLogger } from '#platform/log.ts';
+import { cavageHeaders, type RemoteActor } from './fediverse.ts';
 import { memorySyndicates } from './memory-syndicates.ts';
 import { fakeServices } from './services.ts';
 
@@ -91,4 +92,23 @@ export async function federationWorld(options: { allowLoopback?: boolean; keys?:
       ...request,
     });
   return { call, followers, deliveries, syndicates };
+}
+
+/** A remote actor's Follow of the syndicate's Group, signed (draft-cavage) and posted to its inbox. */
+export function signedFollowOfGroup(actor: RemoteActor): Partial<HttpRequest> & { path: string } {
+  const body = JSON.stringify({
+    '@context': 'https://www.w3.org/ns/activitystreams',
+    id: `${actor.actorId}/follows/1`,
+    type: 'Follow',
+    actor: actor.actorId,
+    object: groupId,
+  });
+  const headers = cavageHeaders({
+    method: 'POST',
+    url: groupInbox,
+    body,
+    keyId: actor.keyId,
+    privateKey: actor.privateKey,
+  });
+  return { method: 'POST', path: new URL(groupInbox).pathname, headers, body };
 }

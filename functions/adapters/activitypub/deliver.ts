@@ -2,7 +2,7 @@
 // id (draft-cavage HTTP Signatures, rsa-sha256, over (request-target), host, date, digest and the
 // content type, as Mastodon verifies them), through the SSRF guard. A refusal the peer will repeat
 // (404, 410, …) or a refused address is permanent; anything else the queue tries again.
-import { signRequest } from '@fedify/fedify';
+import { signRequest } from '@fedify/fedify/sig';
 import { type DeliveryJob, PermanentDeliveryError, permanentStatuses } from '#domain/federation/delivery.ts';
 import type { ActorKeyPair } from './actor-keys.ts';
 import { type GuardedFetch, RemoteFetchRefusedError } from './guarded-fetch.ts';

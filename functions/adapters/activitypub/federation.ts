@@ -25,7 +25,7 @@ export interface FederationDeps {
   fetch: GuardedFetch;
   now: () => Date;
   newId: () => string;
-  /** Fedify's cache of remote documents and keys; memory by default (per function instance). */
+  /** Fedify’s key-value store (remote documents and keys, activities seen): the table’s in the federation function, memory by default. */
   kv?: KvStore;
 }
 

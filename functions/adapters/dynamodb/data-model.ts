@@ -78,6 +78,14 @@ export const entities = {
     foundBy: ['syndicateId', 'actorId'],
     notes: 'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be).',
   })),
+  'fedify-kv': entity(() => ({
+    about:
+      'An entry of Fedify’s key-value store: a cached remote document or key, an inbox activity already seen; expires by TTL.',
+    keys: k.fedifyKvKeys(v('namespace'), v('entry')),
+    foundBy: ['namespace', 'entry'],
+    notes:
+      'namespace is the key’s first two parts, entry the rest, each URI-encoded and ended with `/`; an entry past 900 bytes is `#` and the SHA-256 of the whole key. The value is JSON (gzipped past 64 KB).',
+  })),
   membership: entity(() => ({
     about: 'A person’s membership of (or request to join) a syndicate; gsi1 lists a person’s.',
     keys: k.membershipKeys(v('syndicateId'), v('personId')),
@@ -825,6 +833,28 @@ export const accessPatterns = {
     key: k.followerKeys(v('syndicateId'), v('actorDigest')),
     reads: 'one item',
     usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'fedify-kv-entry': pattern(() => ({
+    entity: 'fedify-kv',
+    does: 'One entry of Fedify’s key-value store: read, written (with its TTL) or deleted by key.',
+    operation: 'GetItem',
+    key: k.fedifyKvKeys(v('namespace'), v('entry')),
+    reads: 'one item',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+    partition: {
+      single:
+        'one partition per namespace (remote documents, public keys, activities seen): inbox traffic from other servers, at most a few writes a second per namespace here, far under a partition’s 1,000; DynamoDB splits a hot one by sort key',
+    },
+  })),
+  'fedify-kv-entries-by-prefix': pattern(() => ({
+    entity: 'fedify-kv',
+    does: 'Fedify’s `list`: the entries of a namespace whose key starts with a prefix (its circuit breaker’s hosts).',
+    operation: 'Query',
+    key: k.fedifyKvEntries(v('namespace'), v('entryPrefix')),
+    reads: 'a bounded set',
+    bound:
+      'the hosts Fedify’s outbound circuit breaker tracks; Guildhall delivers through its own queue, so none today',
+    usedBy: ['POST /api/federation/inbox'],
   })),
   'followers-of-syndicate-count': pattern(() => ({
     entity: 'follower',

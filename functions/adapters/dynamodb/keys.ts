@@ -95,7 +95,8 @@ export type EntityType =
   | 'saved-search'
   | 'saved-search-count'
   | 'saved-search-feed'
-  | 'follower';
+  | 'follower'
+  | 'fedify-kv';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
 export const syndicateKeys = (syndicateId: string, name: string) => ({
@@ -126,6 +127,18 @@ export const followerKeys = (syndicateId: string, actorDigest: string) => ({
 });
 /** A syndicate's remote followers. */
 export const syndicateFollowers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'FOLLOWER#' });
+
+/**
+ * One entry of Fedify's key-value store (its cache of remote documents and keys, its inbox's record of
+ * activities seen), under its namespace (the key's first two parts) and its entry (the rest), both
+ * encoded by adapters/dynamodb/fedify-kv-store.ts; expires by TTL where Fedify gives one.
+ */
+export const fedifyKvKeys = (namespace: string, entry: string) => ({ pk: `FEDKV#${namespace}`, sk: `KV#${entry}` });
+/** The entries of one namespace whose entry starts with `entryPrefix` (Fedify's `list`). */
+export const fedifyKvEntries = (namespace: string, entryPrefix: string) => ({
+  pk: `FEDKV#${namespace}`,
+  prefix: `KV#${entryPrefix}`,
+});
 
 /** A syndicate's memberships, members and requests, by person id. */
 export const syndicateMembers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'MEMBER#' });

@@ -1,13 +1,7 @@
 // The delivery queue on one machine (SQS's part in AWS): a job runs on a later turn of the event loop,
 // never inside the request that queued it; a failure is tried again after the policy's backoff, and a
 // permanent one, or one past the last try, is parked (kept for a look, as SQS's dead-letter queue would).
-import {
-  type DeliveryJob,
-  type DeliveryQueue,
-  PermanentDeliveryError,
-  type RetryPolicy,
-  retryDelay,
-} from '#domain/federation/delivery.ts';
+import { afterFailure, type DeliveryJob, type DeliveryQueue, type RetryPolicy } from '#domain/federation/delivery.ts';
 import type { Logger } from '#platform/log.ts';
 
 export interface InProcessQueue extends DeliveryQueue {
@@ -52,14 +46,13 @@ export function createInProcessQueue(options: {
     try {
       await options.run(tried);
     } catch (error) {
-      const delay =
-        error instanceof PermanentDeliveryError ? undefined : retryDelay(options.policy, tried.attempt, random());
-      if (delay === undefined) {
+      const next = afterFailure(options.policy, tried.attempt, error, random());
+      if ('giveUp' in next) {
         parked.push({ job: tried, error });
         options.log.warn('delivery given up', { inbox: tried.inbox, activity: tried.activity.id, error });
         return;
       }
-      schedule(tried, delay);
+      schedule(tried, next.retryInMs);
     }
   }
 

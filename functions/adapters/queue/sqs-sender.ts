@@ -1,12 +1,15 @@
-// Sends messages to an SQS FIFO queue, ten to a batch. The SDK client is imported on first use (the
+// Sends messages to an SQS queue (FIFO with a group id, standard without), ten to a batch. The SDK client is imported on first use (the
 // Lambda runtime provides it, so bundles do not carry it). A batch with a failed entry throws, so the
 // caller's step is retried rather than a message silently lost.
 import type { SQSClient } from '@aws-sdk/client-sqs';
 
 export interface QueueMessage {
   body: string;
-  /** FIFO order holds within a group; content-based deduplication drops a repeat within five minutes. */
-  groupId: string;
+  /**
+   * FIFO queues only: order holds within a group; content-based deduplication drops a repeat within
+   * five minutes. Left out for a standard queue.
+   */
+  groupId?: string;
 }
 
 export class QueueUnavailableError extends Error {
@@ -27,7 +30,7 @@ export function createSqsSender(region: string, queueUrl: string): (messages: Qu
       const entries = messages.slice(start, start + 10).map((message, index) => ({
         Id: String(index),
         MessageBody: message.body,
-        MessageGroupId: message.groupId,
+        ...(message.groupId === undefined ? {} : { MessageGroupId: message.groupId }),
       }));
       let failed: number;
       try {

@@ -1,5 +1,7 @@
 // Deliveries to remote inboxes go through a queue (SQS in AWS, an in-process queue locally), with
 // retries on an exponential backoff, so what caused them never waits for a peer. Pure.
+import * as z from 'zod/mini';
+import { lazySchema } from '../zod.ts';
 
 /** One activity for one inbox, signed with the key of the local actor `signer` when it is sent. */
 export interface DeliveryJob {
@@ -10,6 +12,16 @@ export interface DeliveryJob {
   /** How many times it was tried already. */
   attempt: number;
 }
+
+/** A job as a queue message carries it (read back by the consumer, which trusts no message's shape). */
+export const deliveryJobSchema = lazySchema(() =>
+  z.object({
+    inbox: z.url({ protocol: /^https?$/ }),
+    signer: z.string().check(z.minLength(1), z.maxLength(80)),
+    activity: z.looseObject({ id: z.string().check(z.minLength(1)), type: z.string().check(z.minLength(1)) }),
+    attempt: z.number().check(z.int(), z.minimum(0)),
+  }),
+);
 
 export interface DeliveryQueue {
   enqueue(job: DeliveryJob): Promise<void>;
@@ -41,6 +53,20 @@ export function retryDelay(policy: RetryPolicy, attempt: number, random: number)
   if (attempt >= policy.maxAttempts) return undefined;
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
+}
+
+/** What a queue does after a failed try: wait and try again, or give the job up, saying why. */
+export type AfterFailure = { retryInMs: number } | { giveUp: 'refused' | 'exhausted' };
+
+/**
+ * The one retry decision both queues make (the in-process one and the SQS consumer), after the
+ * `attempt`th try failed with `error`: a permanent refusal is given up at once, a failure past the
+ * last try is exhausted, anything else waits its backoff.
+ */
+export function afterFailure(policy: RetryPolicy, attempt: number, error: unknown, random: number): AfterFailure {
+  if (error instanceof PermanentDeliveryError) return { giveUp: 'refused' };
+  const delay = retryDelay(policy, attempt, random);
+  return delay === undefined ? { giveUp: 'exhausted' } : { retryInMs: delay };
 }
 
 /** Statuses after which trying again cannot help (a 401 can: the peer may not have fetched our key yet). */

@@ -128,6 +128,7 @@ const inbox = (path: string, summary: string, params = true) =>
         },
         404: { description: 'No such actor here.' },
         413: { description: 'Larger than 256 KB.' },
+        503: { description: 'This instance is not configured for federation: it has no ActivityPub key to sign with.' },
       },
     },
     handle: (context) => viaFedify('POST', context),

@@ -10,8 +10,8 @@ import {
   type Resolve,
 } from '#adapters/activitypub/guarded-fetch.ts';
 import { addressKind } from '#domain/federation/address-policy.ts';
-import { cavageHeaders, startRemoteActor } from '../../support/fediverse.ts';
-import { federationWorld, groupInbox } from '../../support/federation-world.ts';
+import { startRemoteActor } from '../../support/fediverse.ts';
+import { federationWorld, signedFollowOfGroup } from '../../support/federation-world.ts';
 
 interface Listener {
   url: string;
@@ -159,21 +159,7 @@ describe('an inbox post whose key lives at a refused address', () => {
     const world = await federationWorld({ allowLoopback: false });
     const alice = await startRemoteActor();
     try {
-      const body = JSON.stringify({
-        '@context': 'https://www.w3.org/ns/activitystreams',
-        id: `${alice.actorId}/follows/1`,
-        type: 'Follow',
-        actor: alice.actorId,
-        object: groupInbox.replace(/\/inbox$/, ''),
-      });
-      const headers = cavageHeaders({
-        method: 'POST',
-        url: groupInbox,
-        body,
-        keyId: alice.keyId,
-        privateKey: alice.privateKey,
-      });
-      const response = await world.call({ method: 'POST', path: new URL(groupInbox).pathname, headers, body });
+      const response = await world.call(signedFollowOfGroup(alice));
       expect(response.status).toBe(401);
       expect(alice.received).toEqual([]);
       expect(world.followers.all()).toEqual([]);

@@ -1,0 +1,125 @@
+// Interoperability with an ActivityPub server written independently of Guildhall: bovine-herd 0.5.19
+// (PyPI), installed by .ci/bovine-herd into .cache/, started on a free port beside the local stack
+// (what `npm start` runs, without the site). A bovine actor follows a syndicate's Group actor: bovine
+// signs the Follow (draft-cavage) and fetches the Group with a signed GET; Guildhall verifies, keeps the
+// follower and queues a signed Accept; bovine verifies that Accept against the Group's key and only
+// then records the follow. Nothing here is skipped: without Python and venv the suite fails and says
+// how to install them.
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '#local/dynamodb-local.ts';
+import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const python = join(root, '.cache/bovine-venv/bin/python');
+const hypercorn = join(root, '.cache/bovine-venv/bin/hypercorn');
+const harness = join(root, 'test/support/bovine');
+/** A demo syndicate the local stack seeds. */
+const syndicateId = 'riverside-builders';
+
+let stack: LocalStack;
+let herd: ChildProcess;
+let herdLog = '';
+let herdUrl: string;
+let scratch: string;
+
+function ensureBovine() {
+  if (existsSync(hypercorn)) return;
+  const install = spawnSync('bash', [join(root, '.ci/bovine-herd')], { encoding: 'utf8' });
+  if (install.status !== 0 || !existsSync(hypercorn)) {
+    throw new Error(
+      `bovine-herd could not be installed (${install.stderr.trim() || install.error?.message}). ` +
+        'It needs Python 3 with venv and pip (Debian/Ubuntu: apt-get install python3 python3-venv); ' +
+        'then run `bash .ci/bovine-herd`.',
+    );
+  }
+}
+
+/**
+ * Runs one of the harness's scripts with bovine's venv; its last stdout line is JSON. Never spawnSync:
+ * the local stack answers bovine from this very process, whose event loop must keep turning.
+ */
+async function runScript(script: string, args: string[], timeoutMs: number): Promise<unknown> {
+  const run = await promisify(execFile)(python, [join(harness, script), ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    env: bovineEnv(),
+  }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`${script} failed: ${error.message}\n${error.stderr?.slice(-2000)}\n${herdLog.slice(-2000)}`);
+  });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last);
+}
+
+const bovineEnv = () => ({
+  ...process.env,
+  PYTHONPATH: harness,
+  BOVINE_DB_URL: `sqlite://${join(scratch, 'bovine.sqlite3')}`,
+  // bovine looks handles up over https first; these peers speak plain http on loopback.
+  BUTCHER_ALLOW_HTTP: '1',
+});
+
+/** bovine with one actor, on a free port: its URL and the actor's client key. */
+async function startHerd(): Promise<string> {
+  herdUrl = `http://127.0.0.1:${await freePort()}`;
+  const { secret } = (await runScript('provision.py', [herdUrl, 'alice'], 30_000)) as { secret: string };
+  herd = spawn(hypercorn, ['--bind', herdUrl.replace('http://', ''), 'app:app'], {
+    cwd: scratch,
+    env: bovineEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [herd.stdout, herd.stderr]) stream?.on('data', (chunk) => (herdLog += String(chunk)));
+  await waitFor(`${herdUrl}/.well-known/nodeinfo`, 20_000);
+  return secret;
+}
+
+async function waitFor(url: string, deadlineMs: number) {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (herd.exitCode !== null) throw new Error(`bovine-herd exited (${herd.exitCode}):\n${herdLog.slice(-2000)}`);
+    const answered = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  throw new Error(`bovine-herd did not answer at ${url} within ${deadlineMs} ms:\n${herdLog.slice(-2000)}`);
+}
+
+let secret: string;
+beforeAll(async () => {
+  ensureBovine();
+  scratch = mkdtempSync(join(root, '.tmp', 'bovine-'));
+  // Side by side: DynamoDB Local, the demo data and the search index; bovine's tables and start.
+  [stack, secret] = await Promise.all([
+    startLocalStack({ port: await freePort(), build: 'never', serveSite: false, logLevel: 'error' }),
+    startHerd(),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  if (herd && herd.exitCode === null) herd.kill('SIGTERM');
+  await stack?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('a bovine-herd actor following a syndicate', () => {
+  it('records the follow once Guildhall’s signed Accept has reached it, and Guildhall counts the follower', async () => {
+    const group = `${stack.url}/api/federation/actors/${syndicateId}`;
+    const result = (await runScript('follow.py', [herdUrl, secret, group, '20'], 40_000)) as {
+      outbox_status: number;
+      following: string[];
+      inbox: string[];
+    };
+    expect(result.outbox_status).toBeLessThan(300);
+    expect(result.inbox).toContain('Accept');
+    expect(result.following).toEqual([group]);
+    const followers = await fetch(`${group}/followers`, { headers: { accept: 'application/activity+json' } });
+    expect(((await followers.json()) as { totalItems: number }).totalItems).toBe(1);
+  });
+});
