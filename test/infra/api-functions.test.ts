@@ -119,10 +119,7 @@ describe('the API’s functions', () => {
       expect(own, fn).toHaveLength(1);
     }
     // CloudFormation's limit is 500 a stack: what each new route costs now is its route alone (two, with
-    // its ANY catch-all).
-    for (const template of [app, ...apis]) {
-      expect(Object.keys(template.toJSON().Resources).length, stackNames.get(template)).toBeLessThanOrEqual(460);
-    }
+    // its ANY catch-all), in the stack of its group; stack-split.test.ts keeps every stack within 400.
   });
 
   it('sends every other /api path to the API function, and nothing under /api anywhere else', () => {
