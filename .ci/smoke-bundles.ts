@@ -8,7 +8,7 @@
 // "N passed, N failed" line; exits 1 on any failure.
 import { generateKeyPairSync } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,11 +23,20 @@ import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
 const root = resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
 const cdkOut = join(root, '.tmp/cdk.out');
-const template = JSON.parse(readFileSync(join(cdkOut, 'GuildhallApp.template.json'), 'utf8')) as {
-  Resources: Record<string, { Type: string; Metadata?: Record<string, string> }>;
-};
+// The functions are spread over several stacks (the app stack and the API stacks): read every template.
+const resources = readdirSync(cdkOut)
+  .filter((file) => /^Guildhall.*\.template\.json$/.test(file))
+  .flatMap((file) =>
+    Object.entries(
+      (
+        JSON.parse(readFileSync(join(cdkOut, file), 'utf8')) as {
+          Resources?: Record<string, { Type: string; Metadata?: Record<string, string> }>;
+        }
+      ).Resources ?? {},
+    ),
+  );
 const assetOf = (logicalPrefix: string) => {
-  const entry = Object.entries(template.Resources).find(
+  const entry = resources.find(
     ([id, resource]) => resource.Type === 'AWS::Lambda::Function' && id.startsWith(logicalPrefix),
   );
   const path = entry?.[1].Metadata?.['aws:asset:path'];

@@ -3,15 +3,21 @@
 // for publicUrl's host), authDomainPrefix, credentialKeySecretName, federationKeySecretName, meilisearchUrl or meilisearchUrlParameter
 // (SSM, default /guildhall/meilisearch-url), meilisearchSearchKeySecret, meilisearchDocumentsKeySecret,
 // alarmEmail, emailDomain (the SES sender identity; publicUrl's host by default), wafRateLimit (requests per IP per 5 minutes), region (when CDK_DEFAULT_REGION is unset).
-// Three stacks: GuildhallData (the table), GuildhallEdge (the WAF WebACL, always in us-east-1, as
-// CloudFront requires) and GuildhallApp, which takes the WebACL's ARN by a cross-region reference.
+// Six stacks: GuildhallData (the table and the files), GuildhallEdge (the WAF WebACL, always in
+// us-east-1, as CloudFront requires), GuildhallApp (identity, the HTTP API, the site, CloudFront, mail
+// and the event-driven side), which takes the WebACL's ARN by a cross-region reference, and the API
+// stacks that hold the route groups' functions and routes: GuildhallWorkApi, GuildhallEconomyApi and
+// GuildhallFederation (why this seam: ARCHITECTURE.md, "The stacks").
 // `npm run synth` builds the site first and runs cdk-nag's AwsSolutions and Serverless packs.
 import { join } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { EconomyApiStack } from './economy-api-stack.ts';
 import { EdgeStack } from './edge-stack.ts';
+import { FederationStack } from './federation-stack.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
+import { WorkApiStack } from './work-api-stack.ts';
 
 const siteDist = join(import.meta.dirname, '../site/dist');
 
@@ -44,7 +50,6 @@ export function buildApp(
     // Person ids (Cognito subs, comma-separated) of the stewards who grant credit limits; none by default.
     stewards: context('stewards', ''),
     credentialKeySecretName: context('credentialKeySecretName', 'guildhall/credential-signing-key'),
-    federationKeySecretName: context('federationKeySecretName', 'guildhall/federation-key'),
     search: {
       url: optional('meilisearchUrl'),
       // Without a URL in context, functions read it from this SSM parameter at deploy time: a deploy
@@ -62,7 +67,16 @@ export function buildApp(
     emailDomain: optional('emailDomain'),
   });
   stateless.addStackDependency(edge);
-  return { app, stateful, edge, stateless };
+  // Each takes what it needs from the app stack by reference (CDK makes the exports), and the app
+  // stack nothing from them.
+  const apiProps = { env, foundation: stateless.forApi };
+  const workApi = new WorkApiStack(app, 'GuildhallWorkApi', apiProps);
+  const economyApi = new EconomyApiStack(app, 'GuildhallEconomyApi', apiProps);
+  const federation = new FederationStack(app, 'GuildhallFederation', {
+    ...apiProps,
+    federationKeySecretName: context('federationKeySecretName', 'guildhall/federation-key'),
+  });
+  return { app, stateful, edge, stateless, workApi, economyApi, federation, apis: [workApi, economyApi, federation] };
 }
 
 if (import.meta.main) {

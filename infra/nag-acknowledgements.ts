@@ -16,7 +16,7 @@ const basicExecutionRole =
 /** Our own functions: what their roles hold beyond their grants, and why a Lambda DLQ would not apply. */
 export function acknowledgeFunctions(
   table: ITableV2,
-  functions: { synchronous: IFunction[]; streamOrQueue: IFunction[]; sweep: IFunction },
+  functions: { synchronous?: IFunction[]; streamOrQueue?: IFunction[]; sweep?: IFunction },
 ): void {
   const producer = Stack.of(table);
   const tableId = producer.getLogicalId(table.node.defaultChild as CfnElement);
@@ -24,7 +24,8 @@ export function acknowledgeFunctions(
   // exportValue names that same export (it is what CDK creates for the reference anyway).
   const imported = producer.resolve(producer.exportValue(table.tableArn)) as { 'Fn::ImportValue': string };
   const indexes = "The table's grant covers its global secondary indexes, which the access patterns query by design.";
-  for (const fn of [...functions.synchronous, ...functions.streamOrQueue, functions.sweep]) {
+  const { synchronous = [], streamOrQueue = [], sweep } = functions;
+  for (const fn of [...synchronous, ...streamOrQueue, ...(sweep ? [sweep] : [])]) {
     acknowledge(fn, {
       [basicExecutionRole]: 'The managed policy grants only writing to CloudWatch Logs, which every function needs.',
       'AwsSolutions-IAM5[Resource::*]':
@@ -33,22 +34,24 @@ export function acknowledgeFunctions(
       [`AwsSolutions-IAM5[Resource::${imported['Fn::ImportValue']}/index/*]`]: indexes,
     });
   }
-  for (const fn of functions.synchronous) {
+  for (const fn of synchronous) {
     acknowledge(fn, {
       'Serverless-LambdaDLQ':
         'Invoked synchronously by API Gateway: a Lambda dead-letter queue applies only to asynchronous invocations; errors answer 5xx and raise the 5xx alarm.',
     });
   }
-  for (const fn of functions.streamOrQueue) {
+  for (const fn of streamOrQueue) {
     acknowledge(fn, {
       'Serverless-LambdaDLQ':
         'Invoked by an event source mapping: failures go to the mapping’s failure queue (stream) or the queue’s dead-letter queue (reindex), not to a Lambda DLQ.',
     });
   }
-  acknowledge(functions.sweep, {
-    'Serverless-LambdaAsyncFailureDestination':
-      'A sweep that fails after its two retries goes to its dead-letter queue (SweepFailures), which an alarm watches.',
-  });
+  if (sweep) {
+    acknowledge(sweep, {
+      'Serverless-LambdaAsyncFailureDestination':
+        'A sweep that fails after its two retries goes to its dead-letter queue (SweepFailures), which an alarm watches.',
+    });
+  }
 }
 
 /** Queues that are themselves the last stop: a dead-letter queue needs no dead-letter queue. */

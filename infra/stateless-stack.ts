@@ -1,5 +1,10 @@
-// Everything that can be replaced on every deploy: identity, the HTTP API and its functions, the
-// site behind CloudFront, the reindex after a deploy, the daily sweep, and the alarms on all of it.
+// GuildhallApp: what holds a name, a key or a place that cannot move to another stack without being
+// replaced (the user pool and everyone's accounts, the unsubscribe links' key, the origin value,
+// CloudFront and its domain, the SES identity, the stream consumers' positions in the table's stream),
+// the HTTP API with its stage and authorizer, the site, and the event-driven side: the search indexer,
+// the shortage and notification consumer, the reindex after a deploy and the daily sweep. The API's
+// route groups, their functions and routes live in the API stacks (api-stack.ts), which take what they
+// need from `forApi`; nothing here refers to them, so they never form a cycle with this stack.
 // Secrets are never placed in a function's environment: each function is told where the secrets it
 // needs live and is granted to read those alone (constructs/guildhall-function.ts).
 import { dirname, join } from 'node:path';
@@ -9,37 +14,32 @@ import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
-import {
-  GuildhallFunction,
-  type GuildhallFunctionProps,
-  telemetryEnvironment,
-} from './constructs/guildhall-function.ts';
+import type { ApiFoundation } from './api-stack.ts';
+import { GuildhallFunction, telemetryEnvironment } from './constructs/guildhall-function.ts';
 import { GuildhallHttpApi } from './constructs/http-api.ts';
 import { Identity } from './constructs/identity.ts';
+import { meilisearchUrl, type SearchSettings } from './constructs/meilisearch-url.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { SearchReindex } from './constructs/search-reindex.ts';
 import { SiteDistribution } from './constructs/site-distribution.ts';
 import { Email } from './constructs/email.ts';
-import { FederationDelivery } from './constructs/federation-delivery.ts';
 import { StreamConsumer } from './constructs/stream-consumer.ts';
 import {
   acknowledgeCdkInternals,
   acknowledgeDeadLetterQueues,
   acknowledgeEdge,
-  acknowledgeFederationDelivery,
   acknowledgeFileAccess,
   acknowledgeEmail,
   acknowledgeFunctions,
   acknowledgeReindexSource,
 } from './nag-acknowledgements.ts';
+import { grantCvFiles, grantForgetSignIn } from './people-grants.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -59,11 +59,6 @@ export interface StatelessStackProps extends StackProps {
   authDomainPrefix: string;
   /** Secrets Manager name of the credential signing key. */
   credentialKeySecretName: string;
-  /**
-   * Secrets Manager name of the instance's ActivityPub key (an RSA private key, PKCS#8 PEM; made once,
-   * like the credential key): only the federation function may read it.
-   */
-  federationKeySecretName?: string | undefined;
   search: SearchSettings;
   /** The WAF WebACL for CloudFront (the edge stack's, in us-east-1). */
   webAclArn: string;
@@ -73,19 +68,10 @@ export interface StatelessStackProps extends StackProps {
   emailDomain?: string | undefined;
 }
 
-/**
- * Where Meilisearch runs, from configuration: a URL from context, or the name of an SSM parameter
- * holding it. Two keys live in Secrets Manager: a search-only key (API and site) and a documents key
- * (the indexer and the reindex). The master key is never given to any function.
- */
-export interface SearchSettings {
-  url?: string | undefined;
-  urlParameterName?: string | undefined;
-  searchKeySecretName: string;
-  documentsKeySecretName: string;
-}
-
 export class StatelessStack extends Stack {
+  /** What the API stacks take from this one. */
+  readonly forApi: ApiFoundation;
+
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const publicUrl = props.publicUrl ?? 'https://example.invalid';
@@ -109,14 +95,6 @@ export class StatelessStack extends Stack {
       ORIGIN_VERIFY_SECRET: originVerify,
     });
 
-    const meilisearchUrl =
-      props.search.url ??
-      (props.search.urlParameterName
-        ? StringParameter.valueForStringParameter(this, props.search.urlParameterName)
-        : undefined);
-    if (!meilisearchUrl) {
-      throw new Error('A Meilisearch host is required: set the meilisearchUrl or meilisearchUrlParameter context.');
-    }
     const environment = {
       STAGE: 'aws',
       PUBLIC_URL: publicUrl,
@@ -127,7 +105,7 @@ export class StatelessStack extends Stack {
       AUTH_JWKS_URL: `${identity.issuer}/.well-known/jwks.json`,
       STEWARDS: props.stewards ?? '',
     };
-    const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl };
+    const withSearch = { ...environment, MEILISEARCH_URL: meilisearchUrl(this, props.search) };
     const email = new Email(this, 'Email', {
       table: props.table,
       monitoring,
@@ -135,113 +113,8 @@ export class StatelessStack extends Stack {
       senderDomain: props.emailDomain ?? new URL(publicUrl).host,
     });
 
-    // The API, as one function per route group (functions/http/api.ts), so each bundle carries only its
-    // routes' code and starts faster. Learning signs credentials (and answers /api/credentials/keys), the
-    // innovations function the registry log's heads, the Bound function the heads its payments append;
-    // most search (jobs, people, the registry, the marketplace). All share the composition root, which
-    // reads the signing key and the search-only key, so all are given them.
-    const apiGroupFunction = (
-      name: string,
-      entry: string,
-      description: string,
-      extra: Partial<GuildhallFunctionProps> = {},
-    ) => {
-      const fn = new GuildhallFunction(this, `${name}Function`, {
-        entry,
-        description,
-        environment: withSearch,
-        secrets: signs(searchKey),
-        ...extra,
-      });
-      props.table.grantReadWriteData(fn);
-      monitoring.watchFunction(name, fn);
-      return fn;
-    };
-    const apiFunction = apiGroupFunction(
-      'Api',
-      'functions/handlers/api.ts',
-      'Guildhall API: jobs, shortages, search, and unknown /api paths',
-      {
-        // The OpenAPI document it serves, generated from the route table here rather than at a cold start.
-        extraFiles: (inputDir, outputDir) => [
-          `node "${inputDir}/functions/local/compile-openapi.ts" "${outputDir}/openapi.json"`,
-        ],
-      },
-    );
-    const learningApiFunction = apiGroupFunction(
-      'LearningApi',
-      'functions/handlers/learning-api.ts',
-      'Guildhall API: learning (enrolments, lessons, quizzes) and credentials',
-    );
-    const innovationsApiFunction = apiGroupFunction(
-      'InnovationsApi',
-      'functions/handlers/innovations-api.ts',
-      'Guildhall API: innovations, adoptions, the ledger and the registry log',
-    );
-    const peopleApiFunction = apiGroupFunction(
-      'PeopleApi',
-      'functions/handlers/people-api.ts',
-      'Guildhall API: profiles and people',
-      // It also keeps email preferences and answers the one-click unsubscribe.
-      {
-        environment: {
-          ...withSearch,
-          FILES_BUCKET: props.files.bucketName,
-          USER_POOL_ID: identity.userPool.userPoolId,
-        },
-        secrets: { ...signs(searchKey), EMAIL_LINK_KEY_SECRET: email.linkKey },
-      },
-    );
-    // CVs: only the people API (the CV routes) and the site (the same commands, run by its forms and its
-    // CV downloads) are given the bucket; put, get and delete under cv/ alone, no listing.
-    const grantFiles = (fn: GuildhallFunction) => {
-      fn.addToRolePolicy(
-        new PolicyStatement({
-          actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-          resources: [props.files.arnForObjects('cv/*')],
-        }),
-      );
-    };
-    grantFiles(peopleApiFunction);
-    // An account deletion forgets the person's sign-in account: the people API and the site run that
-    // command, and may delete a user from the pool, nothing more.
-    const grantForgetSignIn = (fn: GuildhallFunction) => identity.userPool.grant(fn, 'cognito-idp:AdminDeleteUser');
-    grantForgetSignIn(peopleApiFunction);
-    const boundApiFunction = apiGroupFunction(
-      'BoundApi',
-      'functions/handlers/bound-api.ts',
-      'Guildhall API: Bound payments and payment requests',
-    );
-    const marketApiFunction = apiGroupFunction(
-      'MarketApi',
-      'functions/handlers/market-api.ts',
-      'Guildhall API: the marketplace (offers and wants)',
-    );
-    const decisionsApiFunction = apiGroupFunction(
-      'DecisionsApi',
-      'functions/handlers/decisions-api.ts',
-      'Guildhall API: proposals, votes and what they enact',
-    );
-
-    // Federation (ActivityPub): its own function, since Fedify alone is 2.7 MB (ARCHITECTURE.md,
-    // Federation). It signs with the instance's ActivityPub key, read from its secret at run time.
-    const federationKey = Secret.fromSecretNameV2(
-      this,
-      'FederationKey',
-      props.federationKeySecretName ?? 'guildhall/federation-key',
-    );
-    const federationApiFunction = apiGroupFunction(
-      'FederationApi',
-      'functions/handlers/federation-api.ts',
-      'Guildhall federation: WebFinger, NodeInfo, ActivityPub actors and inboxes',
-      { secrets: { ...signs(searchKey), FEDERATION_KEY_SECRET: federationKey } },
-    );
-    const federationDelivery = new FederationDelivery(this, 'FederationDelivery', {
-      producer: federationApiFunction,
-      monitoring,
-      function: { environment, secrets: { FEDERATION_KEY_SECRET: federationKey } },
-    });
-
+    // The CVs and a sign-in account's deletion: the site runs the people API's account commands in its
+    // forms and its CV downloads, so it is given what the people API is (work-api-stack.ts).
     const siteFunction = new GuildhallFunction(this, 'SiteFunction', {
       entry: props.site.serverEntry,
       description: 'Guildhall site: pages rendered on demand',
@@ -260,8 +133,8 @@ export class StatelessStack extends Stack {
       ],
     });
     props.table.grantReadWriteData(siteFunction);
-    grantFiles(siteFunction);
-    grantForgetSignIn(siteFunction);
+    grantCvFiles(props.files, siteFunction);
+    grantForgetSignIn(identity, siteFunction);
     monitoring.watchFunction('Site', siteFunction);
 
     // Search: the indexer follows the table's stream; failures are retried, bisected, then parked.
@@ -376,16 +249,6 @@ export class StatelessStack extends Stack {
     );
 
     const api = new GuildhallHttpApi(this, 'Api', {
-      apiFunctions: {
-        api: apiFunction,
-        'learning-api': learningApiFunction,
-        'innovations-api': innovationsApiFunction,
-        'people-api': peopleApiFunction,
-        'bound-api': boundApiFunction,
-        'market-api': marketApiFunction,
-        'decisions-api': decisionsApiFunction,
-        'federation-api': federationApiFunction,
-      },
       siteFunction,
       issuer: identity.issuer,
       audience: identity.client.userPoolClientId,
@@ -409,24 +272,13 @@ export class StatelessStack extends Stack {
     });
 
     acknowledgeFunctions(props.table, {
-      synchronous: [
-        apiFunction,
-        learningApiFunction,
-        innovationsApiFunction,
-        peopleApiFunction,
-        boundApiFunction,
-        marketApiFunction,
-        decisionsApiFunction,
-        federationApiFunction,
-        siteFunction,
-      ],
-      streamOrQueue: [indexer, shortageStream, reindex.function, federationDelivery.function],
+      synchronous: [siteFunction],
+      streamOrQueue: [indexer, shortageStream, reindex.function],
       sweep: expireOpenings,
     });
     acknowledgeEmail(email);
     acknowledgeReindexSource(reindex.function);
-    acknowledgeFederationDelivery(federationDelivery);
-    acknowledgeFileAccess(props.files, [peopleApiFunction, siteFunction]);
+    acknowledgeFileAccess(props.files, [siteFunction]);
     acknowledgeDeadLetterQueues([
       indexing.deadLetters,
       shortages.deadLetters,
@@ -441,6 +293,19 @@ export class StatelessStack extends Stack {
       customDomain: site.customDomain,
     });
     acknowledgeCdkInternals(this, site.assets);
+    this.forApi = {
+      table: props.table,
+      files: props.files,
+      identity,
+      httpApi: api.httpApi,
+      authorizer: api.authorizer,
+      environment,
+      search: props.search,
+      credentialKeySecretName: props.credentialKeySecretName,
+      originVerify,
+      emailLinkKey: email.linkKey,
+      alarms: monitoring.topic,
+    };
     new CfnOutput(this, 'SiteUrl', { value: `https://${site.distribution.distributionDomainName}` });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });

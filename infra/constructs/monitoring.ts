@@ -1,6 +1,9 @@
 // What tells an operator something is wrong: one SNS topic (an email subscription when the
-// `alarmEmail` context is set), an alarm for each failure that needs a person, and one dashboard
-// holding every alarm. Each `watch…` names what it watches and why the threshold is where it is.
+// `alarmEmail` context is set), an alarm for each failure that needs a person, and a dashboard holding
+// every alarm. The app stack makes the topic and the `Guildhall` dashboard; each API stack watches its
+// own functions on a dashboard of its own, sending to that one topic (a dashboard in one stack showing
+// another's alarms would tie the two stacks both ways). Each `watch…` names what it watches and why
+// the threshold is where it is.
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
@@ -18,7 +21,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import type { IRule } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -26,6 +29,10 @@ import { Construct } from 'constructs';
 export interface MonitoringProps {
   /** Where alarm notices go by email; none without it (subscribe to the topic another way). */
   alarmEmail?: string | undefined;
+  /** Another stack's alarm topic to send to, instead of making one here. */
+  topic?: ITopic | undefined;
+  /** The dashboard's name: unique in the account and region. */
+  dashboardName?: string | undefined;
 }
 
 export interface AlarmSpec {
@@ -41,16 +48,21 @@ export interface AlarmSpec {
 const fiveMinutes = Duration.minutes(5);
 
 export class Monitoring extends Construct {
-  readonly topic: Topic;
+  readonly topic: ITopic;
   readonly dashboard: Dashboard;
   private readonly action: SnsAction;
 
   constructor(scope: Construct, id: string, props: MonitoringProps = {}) {
     super(scope, id);
-    this.topic = new Topic(this, 'Alarms', { displayName: 'Guildhall alarms', enforceSSL: true });
-    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    if (props.topic) {
+      this.topic = props.topic;
+    } else {
+      const topic = new Topic(this, 'Alarms', { displayName: 'Guildhall alarms', enforceSSL: true });
+      if (props.alarmEmail) topic.addSubscription(new EmailSubscription(props.alarmEmail));
+      this.topic = topic;
+    }
     this.action = new SnsAction(this.topic);
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: 'Guildhall' });
+    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: props.dashboardName ?? 'Guildhall' });
   }
 
   /** An alarm that notifies the topic, when it fires and when it clears, and shows on the dashboard. */

@@ -4,13 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prerenderedCacheControl, prerenderedEdgeSeconds } from '#http/cache-control.ts';
 import { originVerifyHeader } from '#http/origin-check.ts';
 import { sessionCookieName } from '#http/session.ts';
-import { functionId, type Resource, synth } from './support.ts';
+import { exported, functionId, functionIn, type Resource, synth } from './support.ts';
 
 let app: Template;
 let edge: Template;
+let stateless: Template[];
 let built: ReturnType<typeof synth>['built'];
 beforeAll(() => {
-  ({ app, edge, built } = synth());
+  ({ app, edge, built, stateless } = synth());
 });
 
 // CloudFront's managed cache policies, by their fixed ids.
@@ -84,9 +85,11 @@ describe('the API answers only through CloudFront', () => {
       OriginSSLProtocols: ['TLSv1.2'],
     });
     const secret = Object.keys(app.findResources('AWS::SecretsManager::Secret'))[0];
+    // The API functions, in their own stacks, name the app stack's secret by its export.
     for (const description of [/API: jobs/, /API: innovations/, /pages rendered on demand/]) {
-      const fn = app.findResources('AWS::Lambda::Function')[functionId(app, description)];
-      expect(fn?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET).toEqual({ Ref: secret });
+      const [template, id] = functionIn(stateless, description);
+      const fn = template.findResources('AWS::Lambda::Function')[id];
+      expect(exported(fn?.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET, app), id).toEqual({ Ref: secret });
     }
   });
 });

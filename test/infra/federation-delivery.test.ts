@@ -13,7 +13,7 @@ let deadLetters: string;
 let consumer: string;
 let producer: string;
 beforeAll(() => {
-  ({ app } = synth());
+  ({ federation: app } = synth());
   queues = app.findResources('AWS::SQS::Queue') as Record<string, Resource>;
   const queue = (prefix: string) => {
     const id = Object.keys(queues).find((key) => key.startsWith(prefix));

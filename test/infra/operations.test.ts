@@ -6,15 +6,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { configSchema } from '#config/config.ts';
 import { powertoolsLayerParameter } from '../../infra/constructs/guildhall-function.ts';
-import { functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
+import { exported, functionId, functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
 
 let app: Template;
+/** The app stack and the API stacks: every stack with functions, each watching its own. */
+let stateless: Template[];
 beforeAll(() => {
-  ({ app } = synth());
+  ({ app, stateless } = synth());
 });
 
-const alarms = () => Object.entries(app.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Resource]>;
-const topicRef = () => ({ Ref: Object.keys(app.findResources('AWS::SNS::Topic'))[0] });
+const alarmsIn = (template: Template) =>
+  Object.entries(template.findResources('AWS::CloudWatch::Alarm')) as Array<[string, Resource]>;
+const alarms = () => alarmsIn(app);
+/** The one alarm topic, the app stack's: an API stack's alarms name it by its export. */
+const topicRef = () => ({
+  Ref: Object.keys(app.findResources('AWS::SNS::Topic', { Properties: { DisplayName: 'Guildhall alarms' } }))[0],
+});
+const topicOf = (actions: unknown[] | undefined) => (actions ?? []).map((action) => exported(action, app));
 const queueId = (pattern: RegExp) => {
   const found = Object.keys(app.findResources('AWS::SQS::Queue')).find((id) => pattern.test(id));
   if (!found) throw new Error(`no queue ${pattern}`);
@@ -25,9 +33,9 @@ const ruleId = (pattern: RegExp) => {
   if (!found) throw new Error(`no rule ${pattern}`);
   return found;
 };
-/** Alarms on a plain metric with this dimension value. */
-const alarmsOn = (metric: string, dimension: unknown) =>
-  alarms().filter(
+/** Alarms on a plain metric with this dimension value (in the app stack, or the given one). */
+const alarmsOn = (metric: string, dimension: unknown, template = app) =>
+  alarmsIn(template).filter(
     ([, a]) =>
       a.Properties.MetricName === metric &&
       JSON.stringify(a.Properties.Dimensions ?? []).includes(JSON.stringify(dimension)),
@@ -35,33 +43,37 @@ const alarmsOn = (metric: string, dimension: unknown) =>
 
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
-    const functions = guildhallFunctions(app);
-    expect(functions).toHaveLength(14);
-    const logGroups = app.findResources('AWS::Logs::LogGroup');
-    for (const [id, fn] of functions) {
-      expect(fn.Properties, id).toMatchObject({
-        Runtime: 'nodejs24.x',
-        Architectures: ['arm64'],
-        TracingConfig: { Mode: 'Active' },
-      });
-      const group = fn.Properties.LoggingConfig?.LogGroup?.Ref;
-      expect(logGroups[group]?.Properties.RetentionInDays, id).toBe(30);
+    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(15);
+    for (const template of stateless) {
+      const logGroups = template.findResources('AWS::Logs::LogGroup');
+      for (const [id, fn] of guildhallFunctions(template)) {
+        expect(fn.Properties, id).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+        });
+        const group = fn.Properties.LoggingConfig?.LogGroup?.Ref;
+        expect(logGroups[group]?.Properties.RetentionInDays, id).toBe(30);
+      }
     }
   });
 
   it('carries Powertools’ layer at the installed version, for the tracer its bundle leaves out', () => {
-    // The layer's ARN is resolved at deploy time from the SSM parameter AWS publishes for that version.
-    const parameters = Object.entries(app.toJSON().Parameters ?? {}) as Array<[string, { Default?: string }]>;
-    const layer = parameters.filter(([, p]) => p.Default === powertoolsLayerParameter);
-    expect(layer).toHaveLength(1);
+    // The layer's ARN is resolved at deploy time from the SSM parameter AWS publishes for that version,
+    // by each stack for its own functions.
     expect(powertoolsLayerParameter).toMatch(/^\/aws\/service\/powertools\/typescript\/generic\/all\/\d+\.\d+\.\d+$/);
-    for (const [id, fn] of guildhallFunctions(app)) {
-      expect(fn.Properties.Layers, id).toEqual([{ Ref: layer[0]?.[0] }]);
+    for (const template of stateless) {
+      const parameters = Object.entries(template.toJSON().Parameters ?? {}) as Array<[string, { Default?: string }]>;
+      const layer = parameters.filter(([, p]) => p.Default === powertoolsLayerParameter);
+      expect(layer).toHaveLength(1);
+      for (const [id, fn] of guildhallFunctions(template)) {
+        expect(fn.Properties.Layers, id).toEqual([{ Ref: layer[0]?.[0] }]);
+      }
     }
   });
 
   it('logs JSON lines at info and up for the one service, with its metrics under the Guildhall namespace', () => {
-    for (const [id, fn] of guildhallFunctions(app)) {
+    for (const [id, fn] of stateless.flatMap(guildhallFunctions)) {
       const variables = fn.Properties.Environment.Variables;
       expect(variables, id).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'guildhall',
@@ -82,7 +94,7 @@ describe('every function', () => {
   });
 
   it('keeps no log group for ever, the API’s access logs included', () => {
-    const groups = Object.entries(app.findResources('AWS::Logs::LogGroup'));
+    const groups = stateless.flatMap((template) => Object.entries(template.findResources('AWS::Logs::LogGroup')));
     expect(groups.length).toBeGreaterThanOrEqual(9);
     for (const [id, group] of groups) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
     const [stage] = Object.values(app.findResources('AWS::ApiGatewayV2::Stage'));
@@ -101,11 +113,14 @@ describe('every function', () => {
   });
 
   it('has an alarm on its errors and one on its throttles, each sent to the alarm topic', () => {
-    for (const [id] of guildhallFunctions(app)) {
-      for (const metric of ['Errors', 'Throttles']) {
-        const found = alarmsOn(metric, { Name: 'FunctionName', Value: { Ref: id } });
-        expect(found, `${id} ${metric}`).toHaveLength(1);
-        expect(found[0]?.[1].Properties).toMatchObject({ Threshold: 1, AlarmActions: [topicRef()] });
+    for (const template of stateless) {
+      for (const [id] of guildhallFunctions(template)) {
+        for (const metric of ['Errors', 'Throttles']) {
+          const found = alarmsOn(metric, { Name: 'FunctionName', Value: { Ref: id } }, template);
+          expect(found, `${id} ${metric}`).toHaveLength(1);
+          expect(found[0]?.[1].Properties).toMatchObject({ Threshold: 1 });
+          expect(topicOf(found[0]?.[1].Properties.AlarmActions), id).toEqual([topicRef()]);
+        }
       }
     }
   });
@@ -113,21 +128,27 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 14 functions (eight of them the API's, one the SES events'), 5xx rate and p99 latency, table
+    // Errors and throttles of 15 functions (eight of them the API's, one the SES events', one federation's delivery), 5xx rate and p99 latency, table
     // throttles, the sweep's failed invocations (its daily and its instant-alerts rule) and dead-letter queue, each
     // stream consumer's iterator age and two queues, the reindex's dead-letter queue, the SES events' failure queue,
     // the notification producer's failures: each is asserted in these infra tests (email.test.ts for the SES queue).
     // A new alarm needs its test.
-    expect(alarms()).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1);
-    for (const [id, alarm] of alarms()) {
-      expect(alarm.Properties.AlarmActions, id).toEqual([topicRef()]);
-      expect(alarm.Properties.OKActions, id).toEqual([topicRef()]);
-      expect(alarm.Properties.TreatMissingData, id).toBe('notBreaching');
+    // Each stack shows its own alarms on its own dashboard (the app stack's is `Guildhall`), all sending to
+    // the app stack's one topic.
+    // Federation's delivery adds three (its dead-letter depth, its consumer's errors and throttles: federation-delivery.test.ts).
+    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3);
+    for (const template of stateless) {
+      for (const [id, alarm] of alarmsIn(template)) {
+        expect(topicOf(alarm.Properties.AlarmActions), id).toEqual([topicRef()]);
+        expect(topicOf(alarm.Properties.OKActions), id).toEqual([topicRef()]);
+        expect(alarm.Properties.TreatMissingData, id).toBe('notBreaching');
+      }
+      template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+      const [dashboard] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+      const body = JSON.stringify(dashboard?.Properties.DashboardBody);
+      for (const [id] of alarmsIn(template)) expect(body, id).toContain(id);
     }
-    app.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
-    const [dashboard] = Object.values(app.findResources('AWS::CloudWatch::Dashboard'));
-    const body = JSON.stringify(dashboard?.Properties.DashboardBody);
-    for (const [id] of alarms()) expect(body, id).toContain(id);
+    app.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'Guildhall' });
   });
 
   it('watches the share of 5xx answers and the p99 latency of the HTTP API', () => {
@@ -163,6 +184,8 @@ describe('alarms', () => {
   it('sends alarms by email only when an address is configured', () => {
     // The one subscription without an address is the SES events function's (email.test.ts).
     expect(JSON.stringify(app.findResources('AWS::SNS::Subscription'))).not.toContain('"Protocol":"email"');
+    // The API stacks make no topic of their own: their alarms reach the same subscribers.
+    for (const template of stateless.slice(1)) template.resourceCountIs('AWS::SNS::Topic', 0);
     const { app: withEmail } = synth({ alarmEmail: 'ops@example.org' });
     withEmail.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
   });

@@ -6,8 +6,10 @@ import { originVerifyHeader } from '#http/origin-check.ts';
 import { functionsOf, guildhallFunctions, type Resource, synth } from './support.ts';
 
 let app: Template;
+/** The app stack and the API stacks: every stack with functions. */
+let stateless: Template[];
 beforeAll(() => {
-  ({ app } = synth());
+  ({ app, stateless } = synth());
 });
 
 /** Which secret a policy resource or a variable points at. */
@@ -22,8 +24,14 @@ function secretLabel(value: unknown): string {
   return `unknown: ${text}`;
 }
 
-/** The secrets each function's role may read, by the function's description. */
-function secretGrants(template: Template): Record<string, string[]> {
+/** The secrets each function's role may read, by the function's description, in every stack with functions. */
+function secretGrants(templates: Template[]): Record<string, string[]> {
+  const grants: Record<string, string[]> = {};
+  for (const template of templates) Object.assign(grants, secretGrantsIn(template));
+  return grants;
+}
+
+function secretGrantsIn(template: Template): Record<string, string[]> {
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
   const grants: Record<string, string[]> = {};
   for (const [, fn] of functionsOf(template)) {
@@ -41,7 +49,7 @@ function secretGrants(template: Template): Record<string, string[]> {
 describe('secrets', () => {
   it('grants the signing key, search key and origin value to the two API functions and the site only, the documents key to the indexer and reindex only; the search key to the sweep for alerts', () => {
     const byPurpose = Object.fromEntries(
-      Object.entries(secretGrants(app)).map(([description, secrets]) => [
+      Object.entries(secretGrants(stateless)).map(([description, secrets]) => [
         description.replace(/^Guildhall (API: \w+|[\w-]+).*$/, '$1'),
         secrets,
       ]),
@@ -64,12 +72,12 @@ describe('secrets', () => {
       daily: ['email link key', 'search key'],
     });
     // And nothing else in the stack (CDK's deploy-time helpers) may read any secret.
-    const others = Object.entries(secretGrants(app)).filter(([description]) => !/^Guildhall/.test(description));
+    const others = Object.entries(secretGrants(stateless)).filter(([description]) => !/^Guildhall/.test(description));
     expect(others.every(([, secrets]) => secrets.length === 0)).toBe(true);
   });
 
   it('puts no secret value in any function’s environment: only where each secret lives', () => {
-    for (const [id, fn] of functionsOf(app)) {
+    for (const [id, fn] of stateless.flatMap(functionsOf)) {
       const variables = fn.Properties.Environment?.Variables ?? {};
       const text = JSON.stringify(variables);
       expect(text, id).not.toContain('resolve:secretsmanager');
@@ -81,8 +89,8 @@ describe('secrets', () => {
   });
 
   it('tells each function the names of exactly the secrets it is granted, so the two cannot drift apart', () => {
-    const grants = secretGrants(app);
-    for (const [, fn] of guildhallFunctions(app)) {
+    const grants = secretGrants(stateless);
+    for (const [, fn] of stateless.flatMap(guildhallFunctions)) {
       const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
       const named = Object.entries(variables)
         .filter(([name]) => name.endsWith('_SECRET'))

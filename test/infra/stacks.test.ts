@@ -4,14 +4,21 @@ import { table } from '#adapters/dynamodb/table.ts';
 import { apiRoutes } from '#http/api.ts';
 import { commonSecurityHeaders, dataContentSecurityPolicy } from '#http/security-headers.ts';
 import { securityHeadersPolicyProps } from '../../infra/security-headers-policy.ts';
-import { functionId, guildhallFunctions, synth } from './support.ts';
+import { exported, functionId, guildhallFunctions, type Resource, resourcesIn, synth } from './support.ts';
 
 let data: Template;
 let app: Template;
+let apis: Template[];
+/** The app stack and the API stacks: every stack with functions. */
+let stateless: Template[];
 
 beforeAll(() => {
-  ({ data, app } = synth());
+  ({ data, app, apis, stateless } = synth());
 });
+
+/** Every IAM policy of the stacks with functions. */
+const policies = () =>
+  resourcesIn(stateless, 'AWS::IAM::Policy').map(([, id, policy]) => [id, policy] as [string, Resource]);
 
 describe('the stateful stack', () => {
   it('declares the table with the keys and indexes of the shared definition', () => {
@@ -75,9 +82,7 @@ describe('the bucket of people’s files', () => {
   });
 
   it('is given only to the people API and the site, and only for put, get and delete under cv/', () => {
-    const granted = Object.entries(app.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
-      JSON.stringify(policy).includes('PeopleFiles'),
-    );
+    const granted = policies().filter(([, policy]) => JSON.stringify(policy).includes('PeopleFiles'));
     const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles));
     expect(holders).toHaveLength(2);
     expect(holders.join(' ')).toMatch(/PeopleApiFunction/);
@@ -94,9 +99,7 @@ describe('the bucket of people’s files', () => {
 
 describe('people’s sign-in accounts', () => {
   it('may be deleted only by the functions that delete accounts (the people API and the site), and only deleted', () => {
-    const granted = Object.entries(app.findResources('AWS::IAM::Policy')).filter(([, policy]) =>
-      JSON.stringify(policy).includes('cognito-idp:'),
-    );
+    const granted = policies().filter(([, policy]) => JSON.stringify(policy).includes('cognito-idp:'));
     const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles)).join(' ');
     expect(granted).toHaveLength(2);
     expect(holders).toMatch(/PeopleApiFunction/);
@@ -107,9 +110,9 @@ describe('people’s sign-in accounts', () => {
       expect(cognito.map((statement) => statement.Action)).toEqual(['cognito-idp:AdminDeleteUser']);
       expect(JSON.stringify(cognito[0]?.Resource)).toContain('People');
     }
-    const withPool = Object.values(app.findResources('AWS::Lambda::Function')).filter(
-      (fn) => fn.Properties.Environment?.Variables?.USER_POOL_ID,
-    );
+    const withPool = resourcesIn(stateless, 'AWS::Lambda::Function')
+      .map(([, , fn]) => fn)
+      .filter((fn) => fn.Properties.Environment?.Variables?.USER_POOL_ID);
     expect(withPool.map((fn) => fn.Properties.Description).sort()).toEqual([
       'Guildhall API: profiles and people',
       'Guildhall site: pages rendered on demand',
@@ -117,22 +120,32 @@ describe('people’s sign-in accounts', () => {
   });
 });
 
-describe('the stateless stack', () => {
+describe('the stateless stacks', () => {
   it('runs the API and site functions on Node 24, arm64', () => {
-    const functions = app.findResources('AWS::Lambda::Function', {
-      Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] },
-    });
-    const descriptions = Object.values(functions).map((resource) => resource.Properties.Description);
+    const descriptions = stateless.flatMap((template) =>
+      Object.values(
+        template.findResources('AWS::Lambda::Function', {
+          Properties: { Runtime: 'nodejs24.x', Architectures: ['arm64'] },
+        }),
+      ).map((resource) => resource.Properties.Description),
+    );
     expect(descriptions).toEqual(expect.arrayContaining([expect.stringMatching(/API/), expect.stringMatching(/site/)]));
   });
 
   it('declares one HTTP API route per API route, with the JWT authorizer exactly on protected ones', () => {
-    const routes = app.findResources('AWS::ApiGatewayV2::Route');
+    const routes = resourcesIn(apis, 'AWS::ApiGatewayV2::Route');
+    // The one authorizer is the app stack's, beside the API; every protected route names it by its export.
+    const authorizers = Object.keys(app.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizers).toHaveLength(1);
     for (const route of apiRoutes) {
       const key = `${route.method} ${route.path}`;
-      const found = Object.values(routes).find((resource) => resource.Properties.RouteKey === key);
+      const found = routes.find(([, , resource]) => resource.Properties.RouteKey === key);
       expect(found, key).toBeDefined();
-      expect(found?.Properties.AuthorizationType, key).toBe(route.auth === 'required' ? 'JWT' : 'NONE');
+      const [template, , resource] = found ?? [];
+      expect(resource?.Properties.AuthorizationType, key).toBe(route.auth === 'required' ? 'JWT' : 'NONE');
+      if (route.auth === 'required' && template) {
+        expect(exported(resource?.Properties.AuthorizerId, app), key).toEqual({ Ref: authorizers[0] });
+      }
     }
     app.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -244,8 +257,8 @@ describe('search infrastructure', () => {
   });
 
   it('gives functions the Meilisearch host and keys from configuration, never a master key', () => {
-    const { app: template } = synth({ meilisearchUrl: 'https://search.example.org' });
-    const functions = guildhallFunctions(template).map(([, f]) => f);
+    const { stateless: templates } = synth({ meilisearchUrl: 'https://search.example.org' });
+    const functions = templates.flatMap((template) => guildhallFunctions(template).map(([, f]) => f));
     const withSearch = functions.filter(
       (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
     );
@@ -257,17 +270,19 @@ describe('search infrastructure', () => {
   });
 
   it('reads the Meilisearch host from an SSM parameter when none is given, so a deploy without one fails', () => {
-    const template = app;
-    const parameters = Object.entries(template.toJSON().Parameters ?? {}) as [
-      string,
-      { Type: string; Default?: string },
-    ][];
-    const [name] = parameters.find(([, p]) => p.Default === '/guildhall/meilisearch-url') ?? [];
-    expect(name).toBeDefined();
-    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
-    const fromParameter = functions.filter(
-      (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
-    );
+    // Each stack reads the parameter itself, so no stack exports the host to another.
+    const fromParameter = stateless.flatMap((template) => {
+      const parameters = Object.entries(template.toJSON().Parameters ?? {}) as [
+        string,
+        { Type: string; Default?: string },
+      ][];
+      const [name] = parameters.find(([, p]) => p.Default === '/guildhall/meilisearch-url') ?? [];
+      expect(name).toBeDefined();
+      const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+      return functions.filter(
+        (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
+      );
+    });
     expect(fromParameter.length).toBe(12);
   });
 });

@@ -20,12 +20,58 @@ export function standInSite() {
 
 export function synth(context: Record<string, unknown> = {}) {
   const built = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } }), standInSite());
+  const app = Template.fromStack(built.stateless);
+  const work = Template.fromStack(built.workApi);
+  const economy = Template.fromStack(built.economyApi);
+  const federation = Template.fromStack(built.federation);
   return {
     built,
     data: Template.fromStack(built.stateful),
     edge: Template.fromStack(built.edge),
-    app: Template.fromStack(built.stateless),
+    /** GuildhallApp: identity, the HTTP API, the site, CloudFront, mail and the event-driven side. */
+    app,
+    work,
+    economy,
+    federation,
+    /** The stacks that hold the API's route groups. */
+    apis: [work, economy, federation],
+    /** Every stack with functions: the app stack first, then the API stacks. */
+    stateless: [app, work, economy, federation],
   };
+}
+
+/**
+ * What a cross-stack import stands for: the value the producing stack exports under that name (CDK
+ * makes the export when one stack refers to another's resource). Anything else is returned as it is.
+ */
+export function exported(value: unknown, producer: Template): unknown {
+  const name = (value as { 'Fn::ImportValue'?: unknown } | null)?.['Fn::ImportValue'];
+  if (typeof name !== 'string') return value;
+  const outputs = Object.values(producer.toJSON().Outputs ?? {}) as Array<{
+    Value: unknown;
+    Export?: { Name: string };
+  }>;
+  const output = outputs.find((candidate) => candidate.Export?.Name === name);
+  if (!output) throw new Error(`no export ${name} in the producing stack`);
+  return output.Value;
+}
+
+/** A resource of any of these templates, with the template that holds it. */
+export function resourcesIn(templates: Template[], type: string): Array<[Template, string, Resource]> {
+  return templates.flatMap((template) =>
+    (Object.entries(template.findResources(type)) as Array<[string, Resource]>).map(
+      ([id, resource]) => [template, id, resource] as [Template, string, Resource],
+    ),
+  );
+}
+
+/** The template holding the Guildhall function with this description, and the function's logical id. */
+export function functionIn(templates: Template[], description: RegExp): [Template, string] {
+  for (const template of templates) {
+    const found = guildhallFunctions(template).find(([, f]) => description.test(f.Properties.Description));
+    if (found) return [template, found[0]];
+  }
+  throw new Error(`no function described ${description}`);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation resources are read deep and checked by value.
