@@ -97,6 +97,31 @@ export function documentFromHit(hit: Hit): SearchDocument {
   return document;
 }
 
+/** The fields `get` reads: a hit's, without `_formatted` (the documents route highlights nothing). */
+export const hitFields = [
+  'id',
+  'type',
+  'title',
+  'summary',
+  'url',
+  'skills',
+  'trade',
+  'practice',
+  'kind',
+  'place',
+  'remote',
+  'status',
+  'pay',
+  'payUnit',
+  'hours',
+  'updatedAt',
+  'posted',
+  'closes',
+] as const;
+
+/** `GET /indexes/{uid}/documents?ids=…`: the documents read by key. */
+export const documentPageSchema = lazySchema(() => z.object({ results: z.array(hitSchema()) }));
+
 /** One page of `GET /indexes/{uid}/documents?fields=id,updatedAt`. */
 export const idPageSchema = lazySchema(() =>
   z.object({
