@@ -21,7 +21,10 @@ export async function escoSearch(): Promise<SearchIndex> {
   const search = createEmbeddedSearchEngine();
   const at = '2026-11-01T00:00:00.000Z';
   await search.upsert([
-    escoSkillDocument([escoOnly.uri.slice('http://data.europa.eu/esco/'.length), escoOnly.label, [], escoOnly.label], at),
+    escoSkillDocument(
+      [escoOnly.uri.slice('http://data.europa.eu/esco/'.length), escoOnly.label, [], escoOnly.label],
+      at,
+    ),
     escoSkillDocument([escoMatched.uri.slice('http://data.europa.eu/esco/'.length), 'monitor composting', [], ''], at),
   ]);
   return search;

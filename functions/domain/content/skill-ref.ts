@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { escoSkillDocumentId, escoUriOf } from '../search/esco-documents.ts';
-import type { SearchIndex } from '../search/search-port.ts';
+import { maxGetIds, type SearchDocument, type SearchIndex } from '../search/search-port.ts';
 import type { Commons } from './commons.ts';
 import { escoBase } from './esco-names.ts';
 
@@ -44,9 +44,12 @@ export function escoLabelsFrom(search: Pick<SearchIndex, 'get'>): EscoLabels {
   return async (uris) => {
     const wanted = [...new Set(uris.filter(isEscoSkillUri))];
     if (wanted.length === 0) return new Map();
-    const documents = await search.get(wanted.map((uri) => escoSkillDocumentId(uri.slice(escoBase.length))));
+    const ids = wanted.map((uri) => escoSkillDocumentId(uri.slice(escoBase.length)));
+    const reads: Promise<SearchDocument[]>[] = [];
+    for (let start = 0; start < ids.length; start += maxGetIds)
+      reads.push(search.get(ids.slice(start, start + maxGetIds)));
     const labels = new Map<string, string>();
-    for (const document of documents) {
+    for (const document of (await Promise.all(reads)).flat()) {
       const uri = escoUriOf(document);
       if (uri) labels.set(uri, document.title);
     }

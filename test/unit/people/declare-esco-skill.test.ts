@@ -34,8 +34,8 @@ describe('declaring an ESCO skill', () => {
   it('stores a commons skill sent as its ESCO URI by its commons id, so the two are one skill', async () => {
     const d = deps();
     await declareSkill(d, me, { skill: escoMatched.commonsId, level: 'foundation' });
-    const person = await declareSkill(d, me, { skill: escoMatched.uri, level: 'expert' });
-    expect(person.declaredSkills).toEqual([{ skill: escoMatched.commonsId, level: 'expert' }]);
+    const person = await declareSkill(d, me, { skill: escoMatched.uri, level: 'proficient' });
+    expect(person.declaredSkills).toEqual([{ skill: escoMatched.commonsId, level: 'proficient' }]);
   });
 
   it('refuses a well-formed URI that is no skill of ESCO, naming the path and saving nothing', async () => {
@@ -97,7 +97,9 @@ describe('declaring skills in a profile change', () => {
         ],
       }),
     );
-    expect(twice).toEqual([{ field: 'body.declaredSkills.1.skill', message: 'A skill is listed twice; keep it once.' }]);
+    expect(twice).toEqual([
+      { field: 'body.declaredSkills.1.skill', message: 'A skill is listed twice; keep it once.' },
+    ]);
     expect(d.people.all().every((p) => p.declaredSkills.length === 0)).toBe(true);
   });
 });

@@ -22,7 +22,14 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
-import { documentFromHit, documentKey, documentPageSchema, hitFields, idPageSchema, toMeilisearchDocument } from './documents.ts';
+import {
+  documentFromHit,
+  documentKey,
+  documentPageSchema,
+  hitFields,
+  idPageSchema,
+  toMeilisearchDocument,
+} from './documents.ts';
 import { apiErrorOf, checkTask, parseAnswer, searchCall, toSearchUnavailable } from './errors.ts';
 import { createHttpTransport, type HttpTransportOptions } from './http-transport.ts';
 import { buildSearchRequest } from './search-request.ts';
