@@ -34,10 +34,10 @@ describe('the skills pickers', () => {
     const link = esco.getByRole('link').first();
     await expect(link.getAttribute('href')).resolves.toMatch(/^http:\/\/data\.europa\.eu\/esco\/skill\//);
     const label = String(await link.textContent());
-    await esco.getByRole('button', { name: `Add ${label}` }).click();
+    await esco.getByRole('button', { name: `Add ${label}`, exact: true }).click();
     await expect(page.getByRole('status').first().textContent()).resolves.toBe(`Saved ${label}.`);
     const declared = page.locator('li.card', { has: page.getByRole('heading', { name: label, exact: true }) });
-    await declared.getByRole('button', { name: `Remove ${label}` }).click();
+    await declared.getByRole('button', { name: `Remove ${label}`, exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Declared (0)' }).count()).resolves.toBe(1);
     await context.close();
   });
