@@ -41,7 +41,12 @@ export async function currentShortages(
 
 /** Today's scores, kept for the trend; a second snapshot on the same day replaces the first. */
 export async function recordSnapshot(deps: ShortageDependencies): Promise<ShortageSnapshot> {
-  const ranking = await currentShortages(deps);
+  // Scores by skill alone: a snapshot names no skill, so ESCO's labels are not asked for.
+  const aggregates = await deps.shortages.listAggregates();
+  const ranking = {
+    ...rankShortages(aggregates, deps.commons, today(deps)),
+    escoSkills: rankEscoShortages(aggregates, today(deps), new Map()),
+  };
   const pick = (e: { score: number; demand: number; supply: number }) => ({
     score: round(e.score),
     demand: round(e.demand),

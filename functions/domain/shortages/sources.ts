@@ -2,7 +2,7 @@
 // current state in the table, never from the stream record that announced a change: so a replayed, late
 // or reordered record finds the same state and changes nothing (see refresh-source.ts).
 import type { Commons } from '../content/commons.ts';
-import { isEscoSkillUri } from '../content/skill-ref.ts';
+import { isEscoSkillUri } from '../content/esco-names.ts';
 import type { Contribution } from './tally.ts';
 import { demandKey } from './tally.ts';
 

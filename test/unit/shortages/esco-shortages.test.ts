@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { SearchUnavailableError } from '#domain/errors.ts';
 import { escoLabelsOf, rankEscoShortages } from '#domain/shortages/esco-shortages.ts';
+import type { SkillAggregate } from '#domain/shortages/shortage-repository.ts';
 import { demandKey } from '#domain/shortages/tally.ts';
 
 const plumbing = 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1';
 const welding = 'http://data.europa.eu/esco/skill/050dc15e-a41f-4958-bb2c-3fa46c2182be';
 const idle = 'http://data.europa.eu/esco/skill/03305638-bd08-410a-a960-f963ad89cce6';
 const today = '2026-12-01';
-const aggregates = [
+const aggregates: SkillAggregate[] = [
   // One full-time position posted today, one declared holder: 1 / (0.5 + 1).
   { skill: plumbing, tally: { openings: 1, positions: 1, [demandKey(today)]: 40, declared: 1 } },
   // Two full-time positions, nobody: 2 / 1.

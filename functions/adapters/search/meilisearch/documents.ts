@@ -98,26 +98,7 @@ export function documentFromHit(hit: Hit): SearchDocument {
 }
 
 /** The fields `get` reads: a hit's, without `_formatted` (the documents route highlights nothing). */
-export const hitFields = [
-  'id',
-  'type',
-  'title',
-  'summary',
-  'url',
-  'skills',
-  'trade',
-  'practice',
-  'kind',
-  'place',
-  'remote',
-  'status',
-  'pay',
-  'payUnit',
-  'hours',
-  'updatedAt',
-  'posted',
-  'closes',
-] as const;
+export const hitFields = () => Object.keys(hitSchema().shape).filter((field) => field !== '_formatted');
 
 /** `GET /indexes/{uid}/documents?ids=…`: the documents read by key. */
 export const documentPageSchema = lazySchema(() => z.object({ results: z.array(hitSchema()) }));

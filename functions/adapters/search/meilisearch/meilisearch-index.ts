@@ -140,7 +140,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
     async get(ids) {
       const keys = [...new Set(ids)].map(documentKey);
       if (keys.length === 0) return [];
-      const query = { ids: keys, fields: [...hitFields], limit: keys.length };
+      const query = { ids: keys, fields: hitFields(), limit: keys.length };
       const answer = await searchCall('read documents', () => meili().index.getDocuments(query));
       return parseAnswer(documentPageSchema(), answer, 'the documents read').results.map(documentFromHit);
     },
