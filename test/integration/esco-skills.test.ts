@@ -66,6 +66,13 @@ describe('an opening asking for ESCO skills', () => {
     expect(fields(labelled)).toEqual(['body.skills.0.label']);
   });
 
+  it('is found on the board by the ESCO skill’s URI', async () => {
+    const found = body(
+      await expectStatus(call('GET', `/api/openings?skill=${encodeURIComponent(escoOnly.uri)}`, null), 200, 'board'),
+    );
+    expect(found.items.map((o: { id: string }) => o.id)).toEqual([openingId]);
+  });
+
   it('ranks an applicant who declared the ESCO skill as holding it', async () => {
     await expectStatus(
       call('PUT', `/api/me/skills/${encodeURIComponent(escoOnly.uri)}`, 'ana', { level: 'working' }),
