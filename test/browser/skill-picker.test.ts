@@ -39,6 +39,7 @@ describe('the skills pickers', () => {
     const declared = page.locator('li.card', { has: page.getByRole('heading', { name: label, exact: true }) });
     await declared.getByRole('button', { name: `Remove ${label}`, exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Declared (0)' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe('Removed the ESCO skill.');
     await context.close();
   });
 
