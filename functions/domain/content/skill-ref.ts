@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { escoSkillDocumentId, escoUriOf } from '../search/esco-documents.ts';
 import { maxGetIds, type SearchDocument, type SearchIndex } from '../search/search-port.ts';
+import { type FieldIssue, ValidationError } from '../errors.ts';
 import type { Commons } from './commons.ts';
 import { escoBase, isEscoSkillUri } from './esco-names.ts';
 
@@ -99,6 +100,30 @@ export async function resolveSkillRefs(
     else unknown.push({ index, ref: refs[index] ?? skill });
   });
   return { resolved, unknown };
+}
+
+/**
+ * Each reference resolved (resolveSkillRefs), or a ValidationError naming, by `fieldOf(position)`, each
+ * one that names no skill, then each that repeats a skill listed before it (a commons id and its URI).
+ */
+export async function requireSkillRefs(
+  deps: { commons: SkillCatalog; escoLabels: EscoLabels },
+  refs: readonly string[],
+  fieldOf: (index: number) => string,
+): Promise<SkillRef[]> {
+  const { resolved, unknown } = await resolveSkillRefs(deps, refs);
+  const issues: FieldIssue[] = unknown.map(({ index, ref }) => ({
+    field: fieldOf(index),
+    message: unknownSkillMessage(ref),
+  }));
+  if (issues.length > 0) throw new ValidationError(issues);
+  const seen = new Set<string>();
+  resolved.forEach(({ skill }, index) => {
+    if (seen.has(skill)) issues.push({ field: fieldOf(index), message: 'A skill is listed twice; keep it once.' });
+    seen.add(skill);
+  });
+  if (issues.length > 0) throw new ValidationError(issues);
+  return resolved;
 }
 
 /** The sentence for a reference that names no skill. */

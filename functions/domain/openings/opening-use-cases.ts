@@ -1,14 +1,7 @@
 // What syndicate admins and members do with openings: post, edit, publish, close, apply, decide.
 import type { Commons } from '../content/commons.ts';
-import { escoLabelsFrom, resolveSkillRefs, unknownSkillMessage } from '../content/skill-ref.ts';
-import {
-  ConflictError,
-  type FieldIssue,
-  NotFoundError,
-  RuleViolationError,
-  StoreUnavailableError,
-  ValidationError,
-} from '../errors.ts';
+import { escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
+import { ConflictError, NotFoundError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -44,23 +37,11 @@ export interface OpeningDependencies extends SyndicateDependencies {
  * refused by position.
  */
 async function withCanonicalSkills(deps: OpeningDependencies, input: OpeningInput) {
-  const escoLabels = escoLabelsFrom(deps.search);
-  const { resolved, unknown } = await resolveSkillRefs(
-    { commons: deps.commons, escoLabels },
+  const resolved = await requireSkillRefs(
+    { commons: deps.commons, escoLabels: escoLabelsFrom(deps.search) },
     input.skills.map((s) => s.skill),
+    (index) => `body.skills.${index}.skill`,
   );
-  const issues: FieldIssue[] = unknown.map(({ index, ref }) => ({
-    field: `body.skills.${index}.skill`,
-    message: unknownSkillMessage(ref),
-  }));
-  if (issues.length > 0) throw new ValidationError(issues);
-  const seen = new Set<string>();
-  resolved.forEach(({ skill }, index) => {
-    if (seen.has(skill))
-      issues.push({ field: `body.skills.${index}.skill`, message: 'A skill is listed twice; keep it once.' });
-    seen.add(skill);
-  });
-  if (issues.length > 0) throw new ValidationError(issues);
   return { ...input, skills: input.skills.map(({ level }, index) => ({ ...resolved[index], level }) as OpeningSkill) };
 }
 

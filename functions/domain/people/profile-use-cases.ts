@@ -1,8 +1,8 @@
 // The writes a person makes to their own profile. Only you edit yourself: each use case acts on the
 // signed-in person's id and takes no other, so there is no one else's profile to reach.
 import type { Commons } from '../content/commons.ts';
-import { canonicalSkill, escoLabelsFrom, resolveSkillRefs, unknownSkillMessage } from '../content/skill-ref.ts';
-import { ConflictError, type FieldIssue, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { canonicalSkill, escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
 import type { SearchIndex } from '../search/search-port.ts';
 import type { Identity } from '../identity.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
@@ -50,12 +50,9 @@ export async function declareSkill(
   identity: Identity,
   declared: DeclaredSkill,
 ): Promise<Person> {
-  const { resolved, unknown } = await resolveSkillRefs(skillDeps(deps), [declared.skill]);
-  if (unknown.length > 0 || !resolved[0]) {
-    throw new ValidationError([{ field: 'path.skillId', message: unknownSkillMessage(declared.skill) }]);
-  }
+  const [resolved] = await requireSkillRefs(skillDeps(deps), [declared.skill], () => 'path.skillId');
   const { label: _label, ...sent } = declared;
-  const canonical: DeclaredSkill = { ...sent, ...resolved[0] };
+  const canonical: DeclaredSkill = { ...sent, ...resolved };
   return retried(deps, identity, (person, now) => {
     const known = person.declaredSkills.some((s) => s.skill === canonical.skill);
     if (!known && person.declaredSkills.length >= maxDeclaredSkills) {
@@ -115,22 +112,10 @@ const skillDeps = (deps: ProfileDependencies) => ({ commons: deps.commons, escoL
  * the commons lacks, or the same skill twice (a commons id and its URI), is refused by position.
  */
 async function canonicalDeclarations(deps: ProfileDependencies, declarations: DeclaredSkill[]) {
-  const { resolved, unknown } = await resolveSkillRefs(
+  const resolved = await requireSkillRefs(
     skillDeps(deps),
     declarations.map((d) => d.skill),
+    (i) => `body.declaredSkills.${i}.skill`,
   );
-  const issues: FieldIssue[] = unknown.map(({ index, ref }) => ({
-    field: `body.declaredSkills.${index}.skill`,
-    message: unknownSkillMessage(ref),
-  }));
-  if (issues.length > 0) throw new ValidationError(issues);
-  const seen = new Set<string>();
-  resolved.forEach(({ skill }, i) => {
-    if (seen.has(skill)) {
-      issues.push({ field: `body.declaredSkills.${i}.skill`, message: 'A skill is listed twice; keep it once.' });
-    }
-    seen.add(skill);
-  });
-  if (issues.length > 0) throw new ValidationError(issues);
   return declarations.map(({ label: _label, ...declared }, i) => ({ ...declared, ...resolved[i] }));
 }
