@@ -35,6 +35,7 @@ const noSearch: SearchIndex = {
   upsert: refuse,
   delete: refuse,
   search: refuse,
+  get: refuse,
   listIds: refuse,
   health: refuse,
 };
@@ -55,6 +56,7 @@ function embeddedOnFirstUse(): SearchIndex {
     upsert: async (documents) => (await load()).upsert(documents),
     delete: async (ids) => (await load()).delete(ids),
     search: async (query) => (await load()).search(query),
+    get: async (ids) => (await load()).get(ids),
     listIds: async () => (await load()).listIds(),
     health: async () => (await load()).health(),
   };

@@ -88,6 +88,8 @@ const pages = [
   '/me/work/',
   '/me/orders/',
   '/me/orders/?side=selling',
+  // The opening form, with its skill finder and the form's hidden default button (Carmen admins it).
+  '/syndicates/taller-comun-valencia/openings/new/',
   // Another person's profile: the pay form beside it.
   '/people/demo-ada/',
   '/auth/sign-in',

@@ -1,7 +1,8 @@
 // The skills pickers over the commons and all of ESCO (issue 18): without JavaScript the profile's
 // search page answers as the picker does; with it, suggestions arrive as you type in a native datalist,
-// and on the opening form choosing one fills the first empty skill row. Nothing here writes: Sanne (who declares no skill) only
-// searches, Bram only fills the form without saving it.
+// and on the opening form choosing one fills the first empty skill row. ESCO's other skills are declared
+// and asked for as the commons' are. Sanne (who declares no skill) declares one of ESCO's and removes it
+// again; Bram only fills the form without saving it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
@@ -20,7 +21,7 @@ const optionsOf = (page: import('playwright-core').Page, list: string) =>
     .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
 
 describe('the skills pickers', () => {
-  it('answers a search of the profile’s skills with the commons first and ESCO’s others apart, without JavaScript', async () => {
+  it('answers a search of the profile’s skills with the commons first and ESCO’s others apart, and declares one of ESCO’s, without JavaScript', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
     const page = await context.newPage();
     await signIn(page, baseUrl, /Sanne Visser/, '/me/profile/skills/');
@@ -32,7 +33,13 @@ describe('the skills pickers', () => {
     await expect(esco.textContent()).resolves.toContain('ESCO, © European Union, CC BY 4.0');
     const link = esco.getByRole('link').first();
     await expect(link.getAttribute('href')).resolves.toMatch(/^http:\/\/data\.europa\.eu\/esco\/skill\//);
-    await expect(esco.getByRole('button').count()).resolves.toBe(0);
+    const label = String(await link.textContent());
+    await esco.getByRole('button', { name: `Add ${label}`, exact: true }).click();
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe(`Saved ${label}.`);
+    const declared = page.locator('li.card', { has: page.getByRole('heading', { name: label, exact: true }) });
+    await declared.getByRole('button', { name: `Remove ${label}`, exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Declared (0)' }).count()).resolves.toBe(1);
+    await expect(page.getByRole('status').first().textContent()).resolves.toBe('Removed the ESCO skill.');
     await context.close();
   });
 
@@ -54,29 +61,48 @@ describe('the skills pickers', () => {
     await context.close();
   });
 
-  it('fills the first empty skill row of the opening form with a commons skill found by an ESCO word', async () => {
+  it('fills the first empty skill rows of the opening form with a commons skill found by an ESCO word and with one of ESCO’s', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, baseUrl, /Bram Jansen/, '/syndicates/riverside-builders/openings/new/');
     const finder = page.getByLabel(/^Find a skill/);
     await expect(finder.isVisible()).resolves.toBe(true);
     await finder.pressSequentially('drywall', { delay: 30 });
-    // Only the commons' skills: an opening asks for those (ESCO's "use sander" is not offered here).
-    await expect
-      .poll(() => optionsOf(page, 'f-skill-find-suggestions'), { timeout: 5000 })
-      .toEqual(['Plasterboard hanging', 'Plasterboard taping and jointing']);
+    // The commons' skills first, then ESCO's: an opening may ask for either.
+    await expect.poll(() => optionsOf(page, 'f-skill-find-suggestions'), { timeout: 5000 }).toContain('use sander');
+    const offered = await optionsOf(page, 'f-skill-find-suggestions');
+    expect(offered.slice(0, 2)).toEqual(['Plasterboard hanging', 'Plasterboard taping and jointing']);
     await finder.fill('Plasterboard hanging');
     await expect.poll(() => page.locator('select[name="skill0"]').inputValue()).toBe('plasterboard-hanging');
     await expect(page.locator('[data-skill-status]').textContent()).resolves.toBe(
       'Plasterboard hanging added as Skill 1.',
     );
     await expect(finder.inputValue()).resolves.toBe('');
+    await finder.pressSequentially('drywall', { delay: 30 });
+    await expect.poll(() => optionsOf(page, 'f-skill-find-suggestions'), { timeout: 5000 }).toContain('use sander');
+    await finder.fill('use sander');
+    await expect
+      .poll(() => page.locator('select[name="skill1"]').inputValue())
+      .toMatch(/^http:\/\/data\.europa\.eu\/esco\/skill\//);
+    await expect(page.locator('select[name="skill0"]').inputValue()).resolves.toBe('plasterboard-hanging');
 
+    // Without JavaScript, Find sends the form back with ESCO's matches in every row, the rows kept.
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
     await signIn(plain, baseUrl, /Bram Jansen/, '/syndicates/riverside-builders/openings/new/');
-    await expect(plain.getByLabel(/^Find a skill/).isVisible()).resolves.toBe(false);
-    await expect(plain.locator('select[name="skill0"]').count()).resolves.toBe(1);
+    await plain.getByLabel(/^Title/).fill('Drywall finisher');
+    await plain.locator('select[name="skill0"]').selectOption('plasterboard-hanging');
+    await plain.getByLabel(/^Find a skill/).fill('drywall');
+    await plain.getByRole('button', { name: 'Find', exact: true }).click();
+    await expect(plain.getByLabel(/^Title/).inputValue()).resolves.toBe('Drywall finisher');
+    await expect(plain.locator('select[name="skill0"]').inputValue()).resolves.toBe('plasterboard-hanging');
+    await expect(plain.locator('[data-skill-status]').textContent()).resolves.toMatch(
+      /ESCO skills? found for “drywall”/,
+    );
+    const sander = plain.locator('select[name="skill1"] optgroup[label="From ESCO"] option', { hasText: 'use sander' });
+    await expect(sander.count()).resolves.toBe(1);
+    await plain.locator('select[name="skill1"]').selectOption({ label: 'use sander' });
+    await expect(plain.locator('select[name="skill1"]').inputValue()).resolves.toMatch(/^http:\/\/data\.europa\.eu\//);
     await noScript.close();
     await context.close();
   });

@@ -335,5 +335,25 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
         expect((await index.health()).documents).toBe(fixtures.length - 1);
       });
     });
+
+    describe('reading documents by id', () => {
+      it('gives back the documents asked for by id, without their body, and leaves unknown ids out', async () => {
+        const index = await makeIndex();
+        await index.upsert(fixtures);
+        const [first, second] = fixtures as [SearchDocument, SearchDocument];
+        const found = await index.get([second.id, 'opening:never-indexed', first.id, first.id]);
+        expect(found.map(({ id }) => id).sort()).toEqual([first.id, second.id].sort());
+        expect(found.find(({ id }) => id === first.id)).toEqual({ ...first, body: '' });
+        expect(await index.get([])).toEqual([]);
+      });
+
+      it('no longer gives back a deleted document', async () => {
+        const index = await makeIndex();
+        await index.upsert(fixtures);
+        const first = fixtures[0] as SearchDocument;
+        await index.delete([first.id]);
+        expect(await index.get([first.id])).toEqual([]);
+      });
+    });
   });
 }

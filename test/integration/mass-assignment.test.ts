@@ -48,6 +48,8 @@ const serverOwned = [
   'messageId',
   'at',
   'stagedBy',
+  // ESCO's label beside a skill is read from ESCO, never taken from a body (content/skill-ref.ts).
+  'label',
 ];
 // A plausible hostile value for a field (a huge balance, a privileged role or status); any other gets a string.
 const hostile = (field: string) =>

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { refreshSource } from '#domain/shortages/refresh-source.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { syndicateInput } from '../unit/innovations/fixtures.ts';
+import { escoMatched, escoOnly, escoSearch, escoUnknown } from '../support/esco-skills.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 let services: Awaited<ReturnType<typeof apiOnFreshTable>>['services'];
@@ -19,7 +20,7 @@ async function expectStatus(response: Promise<ApiResponse>, status: number, what
 }
 
 beforeAll(async () => {
-  ({ call, services } = await apiOnFreshTable());
+  ({ call, services } = await apiOnFreshTable({ search: await escoSearch() }));
   for (const person of ['ada', 'bram', 'carl', 'tabs', 'bad', 'skills']) await call('GET', '/api/me', person);
   // Ada and Bram share a syndicate; Carl belongs to another.
   await expectStatus(call('POST', '/api/syndicates', 'ada', syndicateInput('ada-syn')), 201, 'found ada-syn');
@@ -135,6 +136,38 @@ describe('declaring skills', () => {
       'x',
     );
     expect(fields(answer)).toEqual(['path.skillId']);
+  });
+
+  it('declares an ESCO skill the commons lacks by its URI in the address, shows it with ESCO’s label, and removes it', async () => {
+    const path = `/api/me/skills/${encodeURIComponent(escoOnly.uri)}`;
+    const declared = await expectStatus(call('PUT', path, 'skills', { level: 'working' }), 200, 'declare ESCO');
+    expect(body(declared).declaredSkills).toEqual([{ skill: escoOnly.uri, label: escoOnly.label, level: 'working' }]);
+    const seen = body(await call('GET', '/api/people/skills', 'skills'));
+    expect(seen.skills.items).toEqual([{ skill: escoOnly.uri, label: escoOnly.label, level: 'working' }]);
+    await expectStatus(call('DELETE', path, 'skills'), 200, 'remove ESCO');
+  });
+
+  it('declares a commons skill sent as its ESCO URI under its commons id', async () => {
+    const path = `/api/me/skills/${encodeURIComponent(escoMatched.uri)}`;
+    const declared = await expectStatus(call('PUT', path, 'skills', { level: 'working' }), 200, 'declare');
+    expect(body(declared).declaredSkills).toEqual([{ skill: escoMatched.commonsId, level: 'working' }]);
+    await expectStatus(call('DELETE', `/api/me/skills/${escoMatched.commonsId}`, 'skills'), 200, 'remove');
+  });
+
+  it('refuses an ESCO URI that names no skill, and a label sent with a declaration, naming the field', async () => {
+    const unknown = await expectStatus(
+      call('PUT', `/api/me/skills/${encodeURIComponent(escoUnknown)}`, 'skills', { level: 'working' }),
+      422,
+      'unknown URI',
+    );
+    expect(fields(unknown)).toEqual(['path.skillId']);
+    expect(body(unknown).errors[0].message).toMatch(/is not a skill in ESCO/);
+    const labelled = await expectStatus(
+      call('PUT', `/api/me/skills/${encodeURIComponent(escoOnly.uri)}`, 'skills', { level: 'working', label: 'Mine' }),
+      400,
+      'label sent',
+    );
+    expect(fields(labelled)).toEqual(['body.label']);
   });
 });
 

@@ -167,7 +167,9 @@ export async function startFakeMeilisearch(): Promise<FakeMeilisearch> {
         if (!index) return missing();
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const limit = Number(url.searchParams.get('limit') ?? 20);
-        const all = [...index.documents.values()];
+        // `ids` (comma-separated primary keys) narrows the list to those documents, as Meilisearch does.
+        const ids = url.searchParams.get('ids')?.split(',');
+        const all = [...index.documents].filter(([key]) => !ids || ids.includes(key)).map(([, d]) => d);
         return [200, { results: all.slice(offset, offset + limit), offset, limit, total: all.length }];
       }
       case 'POST /search':

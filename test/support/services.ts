@@ -126,6 +126,7 @@ const emptySearch: SearchIndex = {
     facets: {},
     processingTimeMs: 0,
   }),
+  get: async () => [],
   listIds: async () => [],
   health: async () => ({ engine: 'embedded', documents: 0 }),
 };

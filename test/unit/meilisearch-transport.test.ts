@@ -77,6 +77,18 @@ describe('the Meilisearch adapter over HTTP', () => {
     );
   });
 
+  it('reads documents by id in one request naming their keys, and leaves an unknown id out', async () => {
+    const index = adapter();
+    await index.upsert(fixtures);
+    const [first, second] = fixtures as [SearchDocument, SearchDocument];
+    const before = fake.requests.length;
+    const found = await index.get([first.id, 'opening:never-indexed', second.id]);
+    expect(found.map(({ id }) => id).sort()).toEqual([first.id, second.id].sort());
+    expect(found.find(({ id }) => id === first.id)).toEqual({ ...first, body: '' });
+    const sent = fake.requests.slice(before);
+    expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([`GET /indexes/index-${uid}/documents`]);
+  });
+
   it('carries documents and answers through JSON unchanged, unicode included', async () => {
     const index = adapter();
     const cafe = { ...(fixtures[0] as SearchDocument), title: 'Café – 東京 🦀 "quoted" \\ back' };

@@ -3,11 +3,12 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { goalSchema } from '#domain/people/goal.ts';
 import { setGoal } from '#domain/people/set-goal.ts';
-import { profilePatchSchema, skillDeclarationSchema, skillIdSchema } from '#domain/people/profile.ts';
+import { skillRefSchema } from '#domain/content/skill-ref.ts';
+import { profilePatchSchema, skillDeclarationSchema } from '#domain/people/profile.ts';
 import { declareSkill, removeDeclaredSkill, updateProfile } from '#domain/people/profile-use-cases.ts';
 import { command } from './command.ts';
 
-const skill = lazySchema(() => z.object({ skillId: skillIdSchema() }));
+const skill = lazySchema(() => z.object({ skillId: skillRefSchema() }));
 
 export const updateProfileCommand = command({
   name: 'people.update-profile',

@@ -4,6 +4,7 @@
 // The order is the goal first (how many of the opening's skills the person aims for), then fit (the
 // share of its skills they hold already), then shortage (how many of its skills are scarce), then the
 // newest posting: someone aiming for carpentry sees carpentry first, among it what they can do now.
+import { type SkillRef, skillLabelOf } from '../content/skill-ref.ts';
 import type { Commons } from '../content/commons.ts';
 import { listInWords } from '../people/goal.ts';
 
@@ -94,7 +95,7 @@ export function rankMatches<T>(
  * teaches it, if the commons has one ("you hold 2 of 3: …; the course X teaches the third").
  */
 export function skillsHeld(
-  skills: readonly string[],
+  asked: ReadonlyArray<SkillRef>,
   held: ReadonlySet<string>,
   commons: Pick<Commons, 'skills' | 'courses'>,
 ): {
@@ -102,8 +103,11 @@ export function skillsHeld(
   missing: Array<{ skill: string; label: string; course?: { id: string; title: string } | undefined }>;
   total: number;
 } {
+  const skills = asked.map((ref) => ref.skill);
   const unique = [...new Set(skills)];
-  const label = (skill: string) => commons.skills.get(skill)?.label ?? skill;
+  // An ESCO-only skill is named by the label stored beside it.
+  const stored = new Map(asked.map((ref) => [ref.skill, ref]));
+  const label = (skill: string) => skillLabelOf(commons, stored.get(skill) ?? { skill });
   // The shortest course that teaches the skill: the quickest way to it.
   const courseFor = (skill: string) =>
     [...commons.courses.values()]

@@ -1,15 +1,24 @@
 // What syndicate admins and members do with openings: post, edit, publish, close, apply, decide.
 import type { Commons } from '../content/commons.ts';
+import { escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
 import { ConflictError, NotFoundError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import type { PersonDataRepository } from '../people/person-data.ts';
+import type { SearchIndex } from '../search/search-port.ts';
 import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
 import type { Application } from './application.ts';
 import { currentMatches, type ScoredApplication, sameMatch } from './applicant-match.ts';
-import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
+import {
+  type Opening,
+  type OpeningInput,
+  type OpeningSkill,
+  effectiveStatus,
+  isListed,
+  transition,
+} from './opening.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 
 export interface OpeningDependencies extends SyndicateDependencies {
@@ -17,16 +26,23 @@ export interface OpeningDependencies extends SyndicateDependencies {
   openings: OpeningRepository;
   people: PeopleRepository;
   learning: Pick<LearningRepository, 'findCredentialedSkills'>;
+  /** Where an ESCO skill's URI is checked and its label read. */
+  search: Pick<SearchIndex, 'get'>;
   newId: () => string;
 }
 
-function checkSkills(commons: Commons, input: OpeningInput) {
-  const issues = input.skills.flatMap((s, index) =>
-    commons.skills.has(s.skill)
-      ? []
-      : [{ field: `body.skills.${index}.skill`, message: `unknown skill id "${s.skill}"` }],
+/**
+ * The input with each skill canonical (content/skill-ref.ts) and ESCO's label beside an ESCO-only one.
+ * A skill neither the commons nor ESCO has, or one skill asked twice (a commons id and its URI), is
+ * refused by position.
+ */
+async function withCanonicalSkills(deps: OpeningDependencies, input: OpeningInput) {
+  const resolved = await requireSkillRefs(
+    { commons: deps.commons, escoLabels: escoLabelsFrom(deps.search) },
+    input.skills.map((s) => s.skill),
+    (index) => `body.skills.${index}.skill`,
   );
-  if (issues.length > 0) throw new ValidationError(issues);
+  return { ...input, skills: input.skills.map(({ level }, index) => ({ ...resolved[index], level }) as OpeningSkill) };
 }
 
 /** An opening as its viewer may see it: drafts exist only for the syndicate's admins. */
@@ -60,10 +76,10 @@ export async function createOpening(
 ) {
   await findSyndicate(deps, syndicateId);
   await requireAdmin(deps, syndicateId, identity);
-  checkSkills(deps.commons, input);
+  const canonical = await withCanonicalSkills(deps, input);
   const at = deps.now().toISOString();
   const opening: Opening = {
-    ...input,
+    ...canonical,
     id: deps.newId(),
     syndicateId,
     status: 'draft',
@@ -91,13 +107,18 @@ export async function updateOpening(
   input: OpeningInput,
 ) {
   const opening = await adminOpening(deps, identity, openingId);
-  checkSkills(deps.commons, input);
+  const canonical = await withCanonicalSkills(deps, input);
   if (opening.status === 'closed')
     throw new RuleViolationError('opening-lifecycle', 'A closed opening cannot be edited.');
   if (input.positions < opening.filled) {
     throw new ValidationError([{ field: 'body.positions', message: `${opening.filled} positions are already filled` }]);
   }
-  const updated: Opening = { ...opening, ...input, updatedAt: deps.now().toISOString(), version: opening.version + 1 };
+  const updated: Opening = {
+    ...opening,
+    ...canonical,
+    updatedAt: deps.now().toISOString(),
+    version: opening.version + 1,
+  };
   await deps.openings.save(updated);
   return updated;
 }

@@ -2,7 +2,8 @@
 // past its valid-through date is expired, by itself, without anyone writing to it.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { commonsIdSchema, skillLevels } from '../content/commons.ts';
+import { skillLevels } from '../content/commons.ts';
+import { skillRefSchema } from '../content/skill-ref.ts';
 import { RuleViolationError } from '../errors.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
@@ -15,7 +16,8 @@ export const openingInputSchema = lazySchema(() =>
     title: text(5, 120, { label: 'title' }),
     description: text(30, 8000, { multiline: true, label: 'description' }),
     skills: z
-      .array(z.strictObject({ skill: commonsIdSchema().check(z.maxLength(80)), level: z.enum(skillLevels) }))
+      // A commons skill's id or an ESCO skill's URI (content/skill-ref.ts); ESCO's label is the server's.
+      .array(z.strictObject({ skill: skillRefSchema(), level: z.enum(skillLevels) }))
       .check(z.minLength(1), z.maxLength(12)),
     positions: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
     hoursPerWeek: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
@@ -36,7 +38,11 @@ export type OpeningInput = z.infer<ReturnType<typeof openingInputSchema>>;
 
 export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';
 
-export interface Opening extends OpeningInput {
+/** A skill an opening asks for, as stored: canonical, with ESCO's label beside an ESCO-only skill. */
+export type OpeningSkill = OpeningInput['skills'][number] & { label?: string | undefined };
+
+export interface Opening extends Omit<OpeningInput, 'skills'> {
+  skills: OpeningSkill[];
   id: string;
   syndicateId: string;
   status: OpeningStatus;

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '../content/commons.ts';
 import type { Page, PageRequest } from '../paging.ts';
-import { skillIdSchema } from '../people/profile.ts';
+import { skillRefSchema } from '../content/skill-ref.ts';
 import { text } from '../text.ts';
 import type { BoardSearch } from './broader-searches.ts';
 import { boardSorts } from './search-board.ts';
@@ -21,7 +21,7 @@ export const maxSavedSearches = 50;
 export const savedQuerySchema = lazySchema(() =>
   z.strictObject({
     q: z.optional(text(1, 200, { label: 'words' })),
-    skill: z.optional(skillIdSchema()),
+    skill: z.optional(skillRefSchema()),
     trade: z.optional(z.enum(tradeIds)),
     place: z.optional(text(1, 80, { label: 'place' })),
     remote: z.optional(z.boolean()),

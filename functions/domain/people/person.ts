@@ -46,6 +46,8 @@ export const personSchema = lazySchema(() =>
         z.union([
           z.object({
             skill: z.string(),
+            /** ESCO's label, beside an ESCO-only skill (content/skill-ref.ts). */
+            label: z.optional(z.string()),
             level: z.enum(skillLevels),
             link: z.optional(z.string()),
             note: z.optional(z.string()),

@@ -1,7 +1,9 @@
 // The writes a person makes to their own profile. Only you edit yourself: each use case acts on the
 // signed-in person's id and takes no other, so there is no one else's profile to reach.
 import type { Commons } from '../content/commons.ts';
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { canonicalSkill, escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
+import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
+import type { SearchIndex } from '../search/search-port.ts';
 import type { Identity } from '../identity.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
 import { getMe } from './get-me.ts';
@@ -19,23 +21,21 @@ import {
 export interface ProfileDependencies {
   people: PeopleRepository;
   commons: Pick<Commons, 'skills'>;
+  /** Where an ESCO skill's URI is checked and its label read (content/skill-ref.ts). */
+  search: Pick<SearchIndex, 'get'>;
   now: () => Date;
 }
 
 /**
- * Steps: read (or first create) the profile; check each declared skill is one of the commons'; apply
- * the change over the version it was made from; write it on condition that nobody wrote since. A
- * change from an older version, or one that loses a race to another, is a 409 and writes nothing.
+ * Steps: read (or first create) the profile; resolve each declared skill to its canonical reference (a
+ * commons skill, or an ESCO skill with its label); apply the change over the version it was made from;
+ * write it on condition that nobody wrote since. A change from an older version, or one that loses a
+ * race to another, is a 409 and writes nothing.
  */
 export async function updateProfile(deps: ProfileDependencies, identity: Identity, patch: ProfilePatch) {
   const person = await getMe(deps, identity);
-  if (patch.declaredSkills) {
-    const unknown = patch.declaredSkills.flatMap(({ skill }, i) =>
-      deps.commons.skills.has(skill) ? [] : [{ field: `body.declaredSkills.${i}.skill`, message: unknownSkill(skill) }],
-    );
-    if (unknown.length > 0) throw new ValidationError(unknown);
-  }
-  const updated = applyProfilePatch(person, patch, deps.now());
+  const declaredSkills = patch.declaredSkills && (await canonicalDeclarations(deps, patch.declaredSkills));
+  const updated = applyProfilePatch(person, declaredSkills ? { ...patch, declaredSkills } : patch, deps.now());
   await save(deps, updated);
   return updated;
 }
@@ -50,23 +50,24 @@ export async function declareSkill(
   identity: Identity,
   declared: DeclaredSkill,
 ): Promise<Person> {
-  if (!deps.commons.skills.has(declared.skill)) {
-    throw new ValidationError([{ field: 'path.skillId', message: unknownSkill(declared.skill) }]);
-  }
+  const [resolved] = await requireSkillRefs(skillDeps(deps), [declared.skill], () => 'path.skillId');
+  const { label: _label, ...sent } = declared;
+  const canonical: DeclaredSkill = { ...sent, ...resolved };
   return retried(deps, identity, (person, now) => {
-    const known = person.declaredSkills.some((s) => s.skill === declared.skill);
+    const known = person.declaredSkills.some((s) => s.skill === canonical.skill);
     if (!known && person.declaredSkills.length >= maxDeclaredSkills) {
       throw new RuleViolationError(
         'too-many-skills',
         `You have declared ${maxDeclaredSkills} skills, the most a profile holds: remove one before adding another.`,
       );
     }
-    return withDeclaredSkill(person, declared, now);
+    return withDeclaredSkill(person, canonical, now);
   });
 }
 
-/** Removes a declared skill; a skill that is not declared is a 404. */
-export async function removeDeclaredSkill(deps: ProfileDependencies, identity: Identity, skillId: string) {
+/** Removes a declared skill (named as declared, or a commons skill by its ESCO URI); not declared is a 404. */
+export async function removeDeclaredSkill(deps: ProfileDependencies, identity: Identity, ref: string) {
+  const skillId = canonicalSkill(deps.commons, ref);
   return retried(deps, identity, (person, now) => {
     if (!person.declaredSkills.some((s) => s.skill === skillId)) throw new NotFoundError('declared skill', skillId);
     return withoutDeclaredSkill(person, skillId, now);
@@ -104,5 +105,17 @@ async function save(deps: ProfileDependencies, person: Person) {
   }
 }
 
-const unknownSkill = (skill: string) =>
-  `"${skill}" is not a skill of the commons: search the skills and pick one from the list.`;
+const skillDeps = (deps: ProfileDependencies) => ({ commons: deps.commons, escoLabels: escoLabelsFrom(deps.search) });
+
+/**
+ * The declarations with each skill canonical and ESCO's label beside an ESCO-only one. A skill ESCO or
+ * the commons lacks, or the same skill twice (a commons id and its URI), is refused by position.
+ */
+async function canonicalDeclarations(deps: ProfileDependencies, declarations: DeclaredSkill[]) {
+  const resolved = await requireSkillRefs(
+    skillDeps(deps),
+    declarations.map((d) => d.skill),
+    (i) => `body.declaredSkills.${i}.skill`,
+  );
+  return declarations.map(({ label: _label, ...declared }, i) => ({ ...declared, ...resolved[i] }));
+}

@@ -10,6 +10,7 @@
 // others. Whether two people share a syndicate is read from the first `membershipWindow` active
 // memberships of each: someone in more syndicates than that may be seen as an outsider by a co-member
 // (only ever less shown, never more).
+import { skillLabelOf } from '../content/skill-ref.ts';
 import type { Commons } from '../content/commons.ts';
 import { NotFoundError } from '../errors.ts';
 import type { InnovationRepository } from '../innovations/innovation-repository.ts';
@@ -102,8 +103,7 @@ export async function viewProfile(
   };
   if (shown.has('about')) view.about = about(person);
   if (shown.has('skills')) {
-    const label = (id: string) => deps.commons.skills.get(id)?.label ?? id;
-    view.skills = capped(person.declaredSkills.map((s) => ({ ...s, label: label(s.skill) })));
+    view.skills = capped(person.declaredSkills.map((s) => ({ ...s, label: skillLabelOf(deps.commons, s) })));
   }
   // Only the sections shown are read, side by side.
   const none = Promise.resolve(undefined);

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type SkillLevel, skillLevels } from '../content/commons.ts';
+import { skillRefSchema } from '../content/skill-ref.ts';
 import { ConflictError } from '../errors.ts';
 import { text } from '../text.ts';
 import type { Goal } from './goal.ts';
@@ -42,7 +43,10 @@ export type LinkKind = (typeof linkKinds)[number];
 export type Links = Partial<Record<LinkKind, string>>;
 
 export interface DeclaredSkill {
+  /** Canonical (content/skill-ref.ts): a commons skill's id, or an ESCO-only skill's URI. */
   skill: string;
+  /** ESCO's label, stored beside an ESCO-only skill for display; never sent by the person. */
+  label?: string | undefined;
   level: SkillLevel;
   /** Evidence, both optional: a link to work done, and a short description of it. */
   link?: string | undefined;
@@ -92,10 +96,10 @@ export const skillIdSchema = lazySchema(() =>
   z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use a skill id such as timber-framing.')),
 );
 
-/** A declared skill as sent: the skill, the level the person claims, and optional evidence. */
+/** A declared skill as sent: the skill (a commons id or an ESCO URI), the level claimed, optional evidence. */
 export const declaredSkillSchema = lazySchema(() =>
   z.strictObject({
-    skill: skillIdSchema(),
+    skill: skillRefSchema(),
     level: z.enum(skillLevels),
     link: z.optional(webAddressSchema()),
     note: z.optional(text(1, 280, { multiline: true, label: 'note' })),

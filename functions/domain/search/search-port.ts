@@ -102,12 +102,20 @@ export interface SearchHealth {
   degraded?: string;
 }
 
+/** Ids one `get` reads: a request's worth (an opening's or a profile's skills, a ranking's ESCO skills). */
+export const maxGetIds = 100;
+
 export interface SearchIndex {
   /** Adds or replaces by id; resolves once the documents are searchable. */
   upsert(documents: SearchDocument[]): Promise<void>;
   /** Removes by id; unknown ids are ignored. Resolves once they no longer appear. */
   delete(ids: string[]): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
+  /**
+   * The stored documents with these ids (at most `maxGetIds`), in no set order; unknown ids are left out.
+   * Hits' shape: `body` is empty. How a declared ESCO skill is checked and labelled without the data file.
+   */
+  get(ids: string[]): Promise<SearchDocument[]>;
   /** Every stored document's id with its `updatedAt`, for reconcile (table vs index). */
   listIds(): Promise<Array<{ id: string; updatedAt: string }>>;
   health(): Promise<SearchHealth>;

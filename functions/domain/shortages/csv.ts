@@ -2,6 +2,7 @@
 // every input beside its score, so a spreadsheet can check the arithmetic. Columns added later go last,
 // so a sheet reading the earlier ones by position keeps working.
 import { toCsv } from '../csv.ts';
+import type { EscoSkillShortage } from './esco-shortages.ts';
 import type { SkillShortage } from './score.ts';
 
 export const shortageCsvColumns = [
@@ -23,26 +24,31 @@ export const shortageCsvColumns = [
   'wanted_hours',
 ] as const;
 
-export function shortagesCsv(skills: readonly SkillShortage[]): string {
-  return toCsv(
-    shortageCsvColumns,
-    skills.map((s) => [
-      s.rank,
-      s.skill,
-      s.label,
-      s.trade,
-      s.tradeRank,
-      s.score,
-      s.demand,
-      s.supply,
-      s.inputs.openings,
-      s.inputs.positions,
-      s.inputs.credentialed,
-      s.inputs.declared,
-      s.inputs.learners,
-      s.courses.join(' '),
-      s.inputs.wants,
-      s.inputs.wantedHours,
-    ]),
-  );
+/** The commons' skills, then the ESCO skills in the index (no trade, no course; `skill` is the URI). */
+export function shortagesCsv(skills: readonly SkillShortage[], escoSkills: readonly EscoSkillShortage[] = []): string {
+  return toCsv(shortageCsvColumns, [
+    ...skills.map((s) => row(s, s.trade, s.tradeRank, s.courses.join(' '))),
+    ...escoSkills.map((s) => row(s, '', '', '')),
+  ]);
 }
+
+type Row = Pick<SkillShortage, 'rank' | 'skill' | 'label' | 'score' | 'demand' | 'supply' | 'inputs'>;
+
+const row = (s: Row, trade: string, tradeRank: number | '', courses: string) => [
+  s.rank,
+  s.skill,
+  s.label,
+  trade,
+  tradeRank,
+  s.score,
+  s.demand,
+  s.supply,
+  s.inputs.openings,
+  s.inputs.positions,
+  s.inputs.credentialed,
+  s.inputs.declared,
+  s.inputs.learners,
+  courses,
+  s.inputs.wants,
+  s.inputs.wantedHours,
+];

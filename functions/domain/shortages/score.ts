@@ -110,6 +110,17 @@ export interface ShortageRanking {
   trades: TradeShortage[];
 }
 
+/** Every input of a skill's score, as stored. */
+export const inputsOf = (tally: Tally): ShortageInputs => ({
+  openings: counter(tally, 'openings'),
+  positions: counter(tally, 'positions'),
+  wants: counter(tally, 'wants'),
+  wantedHours: wantedHours(tally),
+  credentialed: counter(tally, 'credentialed'),
+  declared: counter(tally, 'declared'),
+  learners: counter(tally, 'learners'),
+});
+
 /**
  * Scores are compared to 12 significant digits: the same demand summed day by day or folded by the sweep
  * differs in the last bits, and equal shortages must tie (then rank by demand, then by id) either way.
@@ -121,7 +132,10 @@ export const significant = (value: number) => Number(value.toPrecision(12));
  * first, so a value on a half (0.5625, summed or folded, a last bit either side) rounds the same either way.
  */
 export const round = (value: number, places = 3) => Math.round(significant(value) * 10 ** places) / 10 ** places;
-const byScore = (a: { score: number; demand: number; id: string }, b: { score: number; demand: number; id: string }) =>
+export const byScore = (
+  a: { score: number; demand: number; id: string },
+  b: { score: number; demand: number; id: string },
+) =>
   significant(b.score) - significant(a.score) ||
   significant(b.demand) - significant(a.demand) ||
   a.id.localeCompare(b.id);
@@ -157,15 +171,7 @@ export function rankShortages(
       score: round(entry.score),
       demand: round(entry.demand),
       supply: round(entry.supply),
-      inputs: {
-        openings: counter(entry.tally, 'openings'),
-        positions: counter(entry.tally, 'positions'),
-        wants: counter(entry.tally, 'wants'),
-        wantedHours: wantedHours(entry.tally),
-        credentialed: counter(entry.tally, 'credentialed'),
-        declared: counter(entry.tally, 'declared'),
-        learners: counter(entry.tally, 'learners'),
-      },
+      inputs: inputsOf(entry.tally),
       courses: coursesBySkill.get(entry.id) ?? [],
     };
   });

@@ -1,6 +1,9 @@
 // What people read from the shortage index: the ranking (open data), its trend and a learner's
 // recommendations. Who could fill an opening, for its syndicate's admins: opening-readiness.ts.
 import type { Commons } from '../content/commons.ts';
+import { escoLabelsFrom } from '../content/skill-ref.ts';
+import type { SearchIndex } from '../search/search-port.ts';
+import { type EscoSkillShortage, escoLabelsOf, rankEscoShortages } from './esco-shortages.ts';
 import type { Identity } from '../identity.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import { isListed } from '../openings/opening.ts';
@@ -17,18 +20,33 @@ import type { ShortageRepository, ShortageSnapshot } from './shortage-repository
 export interface ShortageDependencies {
   commons: Commons;
   shortages: ShortageRepository;
+  /** Where ESCO skills' labels are read; without it (or while it is down) they are named by URI. */
+  search?: Pick<SearchIndex, 'get'> | undefined;
   now: () => Date;
 }
 
 const today = (deps: { now: () => Date }) => deps.now().toISOString().slice(0, 10);
 
-export async function currentShortages(deps: ShortageDependencies): Promise<ShortageRanking> {
-  return rankShortages(await deps.shortages.listAggregates(), deps.commons, today(deps));
+/** The commons' skills and trades ranked, and after them the ESCO skills asked for or held (esco-shortages.ts). */
+export async function currentShortages(
+  deps: ShortageDependencies,
+): Promise<ShortageRanking & { escoSkills: EscoSkillShortage[] }> {
+  const aggregates = await deps.shortages.listAggregates();
+  const labels = deps.search ? await escoLabelsOf(aggregates, escoLabelsFrom(deps.search)) : new Map<string, string>();
+  return {
+    ...rankShortages(aggregates, deps.commons, today(deps)),
+    escoSkills: rankEscoShortages(aggregates, today(deps), labels),
+  };
 }
 
 /** Today's scores, kept for the trend; a second snapshot on the same day replaces the first. */
 export async function recordSnapshot(deps: ShortageDependencies): Promise<ShortageSnapshot> {
-  const ranking = await currentShortages(deps);
+  // Scores by skill alone: a snapshot names no skill, so ESCO's labels are not asked for.
+  const aggregates = await deps.shortages.listAggregates();
+  const ranking = {
+    ...rankShortages(aggregates, deps.commons, today(deps)),
+    escoSkills: rankEscoShortages(aggregates, today(deps), new Map()),
+  };
   const pick = (e: { score: number; demand: number; supply: number }) => ({
     score: round(e.score),
     demand: round(e.demand),
@@ -38,7 +56,9 @@ export async function recordSnapshot(deps: ShortageDependencies): Promise<Shorta
     day: ranking.day,
     // Skills nobody asks for and nobody holds would only pad every snapshot with zeros.
     skills: Object.fromEntries(
-      ranking.skills.filter((s) => s.demand > 0 || s.supply > 0).map((s) => [s.skill, pick(s)]),
+      [...ranking.skills, ...ranking.escoSkills]
+        .filter((s) => s.demand > 0 || s.supply > 0)
+        .map((s) => [s.skill, pick(s)]),
     ),
     trades: Object.fromEntries(ranking.trades.map((t) => [t.trade, pick(t)])),
   };

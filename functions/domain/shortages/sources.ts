@@ -2,6 +2,7 @@
 // current state in the table, never from the stream record that announced a change: so a replayed, late
 // or reordered record finds the same state and changes nothing (see refresh-source.ts).
 import type { Commons } from '../content/commons.ts';
+import { isEscoSkillUri } from '../content/esco-names.ts';
 import type { Contribution } from './tally.ts';
 import { demandKey } from './tally.ts';
 
@@ -134,7 +135,8 @@ type Catalog = Pick<Commons, 'skills' | 'courses'>;
 
 /**
  * The aggregate that counts every open opening once, and its remaining positions: the commons' figure
- * of open positions, kept by the stream like any skill's (no skill id has a colon, so none can clash).
+ * of open positions, kept by the stream like any skill's (no commons id has a colon, and every ESCO URI
+ * starts `http:`, so none can clash).
  * The ranking reads skills of the commons only, so it never sees this one.
  */
 export const wholeBoard = 'board:all';
@@ -147,7 +149,9 @@ export function boardTotals(aggregates: ReadonlyArray<{ skill: string; tally: Re
 
 /** What a source adds to the index, from its state alone: the same state always gives the same tallies. */
 export function contributionOf(state: SourceState, commons: Catalog): Contribution {
-  const known = (skill: string) => commons.skills.has(skill);
+  // A commons skill, or an ESCO skill stored by its URI (content/skill-ref.ts): only a checked URI is ever
+  // stored, so its shape is enough here, and the index needs no ESCO data to count it.
+  const known = (skill: string) => commons.skills.has(skill) || isEscoSkillUri(skill);
   const result: Contribution = {};
   if ('opening' in state) {
     const opening = state.opening;

@@ -104,7 +104,7 @@ export const peopleRoutes = [
       tags: ['people'],
       responses: {
         200: { description: 'The profile with the skill declared.' },
-        422: { description: 'Not a skill of the commons, or the most skills a profile holds.' },
+        422: { description: 'Not a skill of the commons or of ESCO, or the most skills a profile holds.' },
       },
     },
     respond: answer,

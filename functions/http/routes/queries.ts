@@ -4,12 +4,14 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
+import { skillRefSchema } from '#domain/content/skill-ref.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
 export const boardQuerySchema = lazySchema(() =>
   z.object({
-    skill: z.optional(id()),
+    // A commons skill's id or an ESCO skill's URI, as openings store them (content/skill-ref.ts).
+    skill: z.optional(skillRefSchema()),
     trade: z.optional(z.enum(tradeIds)),
     place: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
     remote: z.optional(

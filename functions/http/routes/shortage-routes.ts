@@ -2,6 +2,7 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
+import { escoAttribution } from '#domain/content/esco-names.ts';
 import { pageOfList } from '#domain/paging.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { openingReadiness, readinessCap, readinessMaxAgeMs } from '#domain/shortages/opening-readiness.ts';
@@ -56,9 +57,31 @@ const shortagesSchema = lazySchema(() =>
           supply: z.number(),
         }),
       ),
+      esco: z.object({
+        attribution: z.string(),
+        skills: z
+          .array(
+            z.object({
+              rank: z.number(),
+              skill: z.string().check(z.describe('The ESCO skill’s URI, its page on the ESCO portal.')),
+              label: z.string(),
+              score: z.number(),
+              demand: z.number(),
+              supply: z.number(),
+              inputs: inputsSchema(),
+            }),
+          )
+          .check(
+            z.maxLength(escoListed),
+            z.describe('ESCO skills the commons lacks that openings ask for or members declare, scarcest first.'),
+          ),
+      }),
     },
   ),
 );
+
+/** ESCO skills a JSON answer lists, scarcest first; the CSV lists every one. */
+const escoListed = 100;
 
 // Open data: anyone may fetch it, from any origin.
 const openData = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
@@ -81,21 +104,24 @@ export const shortageRoutes = [
       responses: {
         200: {
           description:
-            'The ranking: JSON by default, a page of skills (scarcest first) with every trade; CSV with `?format=csv` or `Accept: text/csv`, every skill at once (one row per skill of the commons, so its size is bounded by the commons, not by the table; the cursor does not apply).',
+            'The ranking: JSON by default, a page of the commons’ skills (scarcest first) with every trade, and the ESCO skills the commons lacks that are asked for or held; CSV with `?format=csv` or `Accept: text/csv`, every skill at once (one row per skill of the commons, then per ESCO skill in the index, so its size is bounded by the two taxonomies, not by the table; the cursor does not apply).',
           schema: shortagesSchema,
           alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
         },
       },
     },
-    // The ranking is read whole: one aggregate per skill of the commons (compiled at deploy), so its size
-    // is the commons', whatever the table holds; ranks are relative, so they need every skill at once.
+    // The ranking is read whole: one aggregate per skill of the commons (compiled at deploy) and per ESCO
+    // skill asked for or held, so its size is bounded by the two taxonomies, whatever the table holds;
+    // ranks are relative, so they need every skill at once.
     async handle({ query, services, headers }) {
       const ranking = await currentShortages(services);
       const wantsCsv = query.format === 'csv' || /\btext\/csv\b/.test(headers.accept ?? '');
       const skills = query.trade ? ranking.skills.filter((s) => s.trade === query.trade) : ranking.skills;
+      // ESCO skills belong to no trade: a trade's ranking has none.
+      const escoSkills = query.trade ? [] : ranking.escoSkills;
       if (wantsCsv) {
         return {
-          body: shortagesCsv(skills),
+          body: shortagesCsv(skills, escoSkills),
           contentType: 'text/csv; charset=utf-8; header=present',
           headers: { ...openData, 'content-disposition': `inline; filename="shortages-${ranking.day}.csv"` },
         };
@@ -107,6 +133,7 @@ export const shortageRoutes = [
           method: { halfLifeDays, formula, description, supplyWeights: shortageMethod.supplyWeights },
           ...pageOfList(skills, { limit: query.pageSize, cursor: query.cursor }),
           trades: query.trade ? ranking.trades.filter((t) => t.trade === query.trade) : ranking.trades,
+          esco: { attribution: escoAttribution, skills: escoSkills.slice(0, escoListed) },
         },
         headers: openData,
       };

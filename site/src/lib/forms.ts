@@ -36,6 +36,13 @@ export function minorUnits(value: string): number | string {
 export const skillRows = 5;
 export const payRows = 2;
 
+/**
+ * The words of the opening form's skill finder when its Find button sent the form (the form then comes
+ * back with ESCO's matches offered, nothing saved); undefined when the form was sent to be saved.
+ */
+export const skillFinder = (form: FormData): string | undefined =>
+  form.get('find') === 'skill' ? text(form, 'skillQuery').slice(0, 100) : undefined;
+
 /** The opening form's fields, read into the shape of the API's body. */
 export function openingFromForm(form: FormData): unknown {
   const skills = Array.from({ length: skillRows }, (_, i) => ({

@@ -97,7 +97,8 @@ describe('best match for me', () => {
 
 describe('the skills of an opening a person holds', () => {
   it('lists those held and, for each missing one, the shortest course that teaches it', () => {
-    const result = skillsHeld(['framing', 'safety', 'boarding', 'haccp'], new Set(['safety', 'framing']), commons);
+    const asked = ['framing', 'safety', 'boarding', 'haccp'].map((skill) => ({ skill }));
+    const result = skillsHeld(asked, new Set(['safety', 'framing']), commons);
     expect(result.total).toBe(4);
     expect(result.held.map((s) => s.label)).toEqual(['Timber framing', 'Site safety']);
     expect(result.missing).toEqual([
@@ -108,6 +109,15 @@ describe('the skills of an opening a person holds', () => {
       },
       { skill: 'haccp', label: 'HACCP' },
     ]);
+  });
+
+  it('names an ESCO skill the opening asks for by ESCO’s label, and counts it held when declared', () => {
+    const uri = 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1';
+    const asked = [{ skill: 'framing' }, { skill: uri, label: 'repair plumbing systems' }];
+    expect(skillsHeld(asked, new Set(['framing']), commons).missing).toEqual([
+      { skill: uri, label: 'repair plumbing systems' },
+    ]);
+    expect(skillsHeld(asked, new Set([uri]), commons).held).toEqual([{ skill: uri, label: 'repair plumbing systems' }]);
   });
 });
 

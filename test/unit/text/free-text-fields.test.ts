@@ -24,13 +24,16 @@ const skillRateCard = [
 ];
 // The write world's opening, with a country, so the example reaches that string too.
 const opening = { ...validOpening, applicantCountries: ['ES'] };
+// A skill may be an ESCO skill's URI: invisible text slipped into one is refused like any id's.
+const escoSkill = 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1';
+const escoOpening = { ...opening, skills: [{ skill: escoSkill, level: 'working' }] };
 
 /** Valid bodies for every route whose body holds a string; together they reach every string field. */
 const examples: Record<string, unknown[]> = {
   'POST /api/syndicates': [syndicate, { ...syndicate, rateCard: skillRateCard }],
   'PUT /api/syndicates/{syndicateId}': [syndicateEdit, { ...syndicateEdit, rateCard: skillRateCard }],
-  'POST /api/syndicates/{syndicateId}/openings': [opening],
-  'PUT /api/openings/{openingId}': [opening],
+  'POST /api/syndicates/{syndicateId}/openings': [opening, escoOpening],
+  'PUT /api/openings/{openingId}': [opening, escoOpening],
   'PUT /api/openings/{openingId}/applications/me': [{ note: 'I can start on Monday.' }],
   'POST /api/innovations': [draftInput([{ personId: 'demo-ada' }])],
   'PUT /api/innovations/{innovationId}/draft': [draftInput([{ personId: 'demo-ada', basisPoints: 10_000 }])],
@@ -59,6 +62,7 @@ const examples: Record<string, unknown[]> = {
       links: { portfolio: 'https://ada.example/work', code: 'https://git.example/ada', other: 'https://ada.example' },
       declaredSkills: [
         { skill: 'solar-site-survey', level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' },
+        { skill: escoSkill, level: 'foundation' },
       ],
     },
   ],

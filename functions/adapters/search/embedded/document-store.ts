@@ -71,6 +71,12 @@ export class DocumentStore {
     return true;
   }
 
+  /** The live document with this id, if any. */
+  byId(id: string): StoredDocument | undefined {
+    const slot = this.#slots.get(id);
+    return slot === undefined ? undefined : this.#documents[slot];
+  }
+
   document(slot: number): StoredDocument | undefined {
     return this.#documents[slot];
   }

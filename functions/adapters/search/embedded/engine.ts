@@ -87,6 +87,13 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
       } satisfies SearchResult;
     },
 
+    async get(ids) {
+      return [...new Set(ids)].flatMap((id) => {
+        const stored = store.byId(id);
+        return stored ? [{ ...stored, skills: [...stored.skills], body: '' }] : [];
+      });
+    },
+
     async listIds() {
       return store.ids();
     },

@@ -97,6 +97,12 @@ export function documentFromHit(hit: Hit): SearchDocument {
   return document;
 }
 
+/** The fields `get` reads: a hit's, without `_formatted` (the documents route highlights nothing). */
+export const hitFields = () => Object.keys(hitSchema().shape).filter((field) => field !== '_formatted');
+
+/** `GET /indexes/{uid}/documents?ids=…`: the documents read by key. */
+export const documentPageSchema = lazySchema(() => z.object({ results: z.array(hitSchema()) }));
+
 /** One page of `GET /indexes/{uid}/documents?fields=id,updatedAt`. */
 export const idPageSchema = lazySchema(() =>
   z.object({

@@ -6,14 +6,15 @@
 //   search                         search()
 //   documents.add + tasks.get      upsert()          (waiting for a write means reading its task)
 //   documents.delete + tasks.get   delete()
-//   documents.get                  listIds()
+//   documents.get                  listIds(), get()  (so the API's functions need it too: a declared
+//                                                     ESCO skill is checked by reading its document)
 //   stats.get + settings.get       health()          (`/health` itself needs no key; settings.get to
 //                                                     report settings that differ from settings.ts)
 //   settings.get                   before the first write of each process (see settings-guard.ts),
 //   + settings.update + tasks.get  and ensureSettings()
 // plus `indexes.create` until the index exists: Meilisearch creates an index on its first settings or
 // document write only for a key that may create indexes. So the API's functions, which search and report
-// health, need `search`, `stats.get` and `settings.get`; the indexer and reindex need the rest.
+// health, need `search`, `documents.get`, `stats.get` and `settings.get`; the indexer and reindex need the rest.
 //
 // Requests go through our own HTTP transport (http-transport.ts), not Node's fetch.
 import { Index } from 'meilisearch';
@@ -21,7 +22,14 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { SearchDocument, SearchIndex } from '#domain/search/search-port.ts';
 import type { EnqueuedWrite, MeilisearchClient, MeilisearchIndexClient } from './client.ts';
-import { documentKey, idPageSchema, toMeilisearchDocument } from './documents.ts';
+import {
+  documentFromHit,
+  documentKey,
+  documentPageSchema,
+  hitFields,
+  idPageSchema,
+  toMeilisearchDocument,
+} from './documents.ts';
 import { apiErrorOf, checkTask, parseAnswer, searchCall, toSearchUnavailable } from './errors.ts';
 import { createHttpTransport, type HttpTransportOptions } from './http-transport.ts';
 import { buildSearchRequest } from './search-request.ts';
@@ -127,6 +135,14 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       const { q, ...params } = buildSearchRequest(query);
       const response = await searchCall('search', () => meili().index.search(q, params));
       return mapSearchResponse(response, query);
+    },
+
+    async get(ids) {
+      const keys = [...new Set(ids)].map(documentKey);
+      if (keys.length === 0) return [];
+      const query = { ids: keys, fields: hitFields(), limit: keys.length };
+      const answer = await searchCall('read documents', () => meili().index.getDocuments(query));
+      return parseAnswer(documentPageSchema(), answer, 'the documents read').results.map(documentFromHit);
     },
 
     async listIds() {
