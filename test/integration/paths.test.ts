@@ -128,4 +128,35 @@ describe('paths', () => {
     const recommendations = body(await call('GET', '/api/me/recommendations', 'gia'));
     expect(recommendations.courses[0].reason).toMatch(/because you aim for the Electrician path/i);
   });
+
+  it('lets an opening name an ESCO occupation the commons has a path to, refuses others by field, and drops it on an edit without it', async () => {
+    const { call } = api;
+    const uri = commons.paths.get('electrician')?.esco;
+    const named = await call('POST', '/api/syndicates/sparks/openings', 'admin', {
+      ...opening('Electrician, named', 'electrical-safe-isolation'),
+      occupation: uri,
+    });
+    expect(named.status).toBe(201);
+    expect(body(named).occupation).toBe(uri);
+    const unknown = await call('POST', '/api/syndicates/sparks/openings', 'admin', {
+      ...opening('Electrician, unknown', 'electrical-safe-isolation'),
+      occupation: 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000',
+    });
+    expect(unknown.status).toBe(422);
+    expect(fields(unknown)).toEqual(['body.occupation']);
+    const shape = await call('POST', '/api/syndicates/sparks/openings', 'admin', {
+      ...opening('Electrician, shape', 'electrical-safe-isolation'),
+      occupation: 'electrician',
+    });
+    expect(shape.status).toBe(400);
+    expect(fields(shape)).toEqual(['body.occupation']);
+    const edited = await call(
+      'PUT',
+      `/api/openings/${body(named).id}`,
+      'admin',
+      opening('Electrician, named', 'electrical-safe-isolation'),
+    );
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(body(edited).occupation).toBeNull();
+  });
 });

@@ -10,6 +10,7 @@ import { findSyndicate, isAdmin, requireAdmin, type SyndicateDependencies } from
 import type { Application } from './application.ts';
 import { currentMatches, type ScoredApplication, sameMatch } from './applicant-match.ts';
 import { type Opening, type OpeningInput, effectiveStatus, isListed, transition } from './opening.ts';
+import { checkOccupation } from './opening-occupation.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 
 export interface OpeningDependencies extends SyndicateDependencies {
@@ -61,6 +62,7 @@ export async function createOpening(
   await findSyndicate(deps, syndicateId);
   await requireAdmin(deps, syndicateId, identity);
   checkSkills(deps.commons, input);
+  checkOccupation(deps.commons, input);
   const at = deps.now().toISOString();
   const opening: Opening = {
     ...input,
@@ -92,6 +94,7 @@ export async function updateOpening(
 ) {
   const opening = await adminOpening(deps, identity, openingId);
   checkSkills(deps.commons, input);
+  checkOccupation(deps.commons, input);
   if (opening.status === 'closed')
     throw new RuleViolationError('opening-lifecycle', 'A closed opening cannot be edited.');
   if (input.positions < opening.filled) {

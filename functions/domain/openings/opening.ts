@@ -6,6 +6,7 @@ import { commonsIdSchema, skillLevels } from '../content/commons.ts';
 import { RuleViolationError } from '../errors.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
+import { occupationFieldSchema } from './opening-occupation.ts';
 
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
@@ -30,13 +31,17 @@ export const openingInputSchema = lazySchema(() =>
     ),
     employmentType: z.enum(employmentTypes),
     validThrough: z.iso.date(),
+    /** The ESCO occupation it is for (opening-occupation.ts); null or left out for none. */
+    occupation: occupationFieldSchema(),
   }),
 );
 export type OpeningInput = z.infer<ReturnType<typeof openingInputSchema>>;
 
 export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';
 
-export interface Opening extends OpeningInput {
+export interface Opening extends Omit<OpeningInput, 'occupation'> {
+  /** Absent on openings stored before openings named one. */
+  occupation?: string | null | undefined;
   id: string;
   syndicateId: string;
   status: OpeningStatus;

@@ -77,7 +77,8 @@ export function viewPath(commons: Pick<Commons, 'paths' | 'courses'>, id: string
   const path = findPath(commons, id);
   const courses = coursePlan(path, commons);
   const taughtBy: Record<string, string[]> = {};
-  for (const course of courses) for (const skill of course.teaches) (taughtBy[skill] ??= []).push(course.courseId);
+  for (const course of courses)
+    for (const skill of course.teaches) taughtBy[skill] = [...(taughtBy[skill] ?? []), course.courseId];
   return { path, courses, taughtBy };
 }
 
