@@ -48,6 +48,11 @@ describe('a path to an occupation', () => {
     await expect(section.textContent()).resolves.toMatch(
       new RegExp(`of ${electrician.skills.length}[\\s\\S]*Next course: ${title('electrical-safety-and-circuits')}`),
     );
+    // The opening form's occupation picker (Femi is an admin of Severn Sun) fits the phone too.
+    await page.goto(`${baseUrl}/syndicates/severn-sun-coop/openings/new/`);
+    await expect(page.getByLabel(/^Occupation/).locator('option').count()).resolves.toBeGreaterThan(50);
+    expect(await documentWidth(page)).toBeLessThanOrEqual(360);
+    await page.goto(`${baseUrl}/me/`);
     await section.getByRole('link', { name: 'Electrician' }).click();
     await page.getByRole('button', { name: 'Stop aiming for it' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/no longer your goal/);
