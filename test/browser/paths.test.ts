@@ -50,7 +50,12 @@ describe('a path to an occupation', () => {
     );
     // The opening form's occupation picker (Femi is an admin of Severn Sun) fits the phone too.
     await page.goto(`${baseUrl}/syndicates/severn-sun-coop/openings/new/`);
-    await expect(page.getByLabel(/^Occupation/).locator('option').count()).resolves.toBeGreaterThan(50);
+    await expect(
+      page
+        .getByLabel(/^Occupation/)
+        .locator('option')
+        .count(),
+    ).resolves.toBeGreaterThan(50);
     expect(await documentWidth(page)).toBeLessThanOrEqual(360);
     await page.goto(`${baseUrl}/me/`);
     await section.getByRole('link', { name: 'Electrician' }).click();
