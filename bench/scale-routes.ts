@@ -65,6 +65,7 @@ export const sampledParameters = [
   'proposalId',
   'token',
   'identifier',
+  'pathId',
 ] as const;
 export type SampledParameter = (typeof sampledParameters)[number];
 

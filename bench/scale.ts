@@ -296,6 +296,8 @@ async function routeList(): Promise<Sample[]> {
       workLogId: workLogId(0),
       version: '1',
       skill: [...commons.skills.keys()][0] ?? '',
+      // /api/paths/{pathId}: a path whose skills generated openings ask for (they ask any skill but one).
+      pathId: 'carpenter',
       ...(await marketSamples()),
       // /api/unsubscribe/{token}: a link from one of the hot person's emails (the GET redirects to its page).
       token: unsubscribeToken(emailServices(services).emailLinkKey, {

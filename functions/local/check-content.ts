@@ -8,14 +8,20 @@ import { courseHoursIssues } from '#domain/content/course-hours-check.ts';
 import { danglingEscoIssues } from '#domain/content/esco-check.ts';
 import { EscoDataError, escoSkillUris, parseEscoData } from '#domain/content/esco-data.ts';
 import { ContentError, parseCommons } from '#domain/content/parse-commons.ts';
+import { commonsPaths } from '#domain/paths/commons-paths.ts';
+import { occupationsFilePath } from '#domain/paths/occupations-file.ts';
 
 const dir = join(resolve(import.meta.dirname, '../..'), 'content');
 try {
-  const commons = parseCommons(readContentFiles(dir));
+  const files = readContentFiles(dir);
+  const commons = parseCommons(files);
   const escoData = parseEscoData(gunzipSync(readFileSync(join(dir, 'esco/esco.json.gz'))).toString('utf8'));
+  const occupations = files.find((file) => file.path === occupationsFilePath)?.text;
+  const paths = commonsPaths(occupations, commons, escoData);
   const issues = [
     ...danglingEscoIssues(commons.skills, escoSkillUris(escoData)),
     ...courseHoursIssues(commons.courses.values()),
+    ...paths.issues,
   ];
   if (issues.length > 0) throw new ContentError(issues);
   const lessons = [...commons.courses.values()].reduce((sum, course) => sum + course.lessons.length, 0);
@@ -23,7 +29,8 @@ try {
   console.log(
     `content/ is valid: ${commons.trades.length} trades, ${commons.skills.size} skills (${esco} with an ESCO URI, ` +
       `all in ESCO ${escoData.escoVersion}), ${commons.courses.size} courses, ${lessons} lessons, ` +
-      `${commons.practices.size} practice guides`,
+      `${commons.practices.size} practice guides, ${paths.paths.length} paths ` +
+      `(${paths.paths.filter((path) => path.source === 'commons').length} mapped by the commons)`,
   );
 } catch (error) {
   if (!(error instanceof ContentError || error instanceof EscoDataError)) throw error;

@@ -44,6 +44,8 @@ const pages = [
   '/learn/skills/pv-module-mounting/',
   '/learn/practices/',
   '/learn/practices/care-shift-handover/',
+  '/paths/',
+  '/paths/electrician/',
   '/jobs/',
   '/jobs/?sort=match',
   // Nothing matches: the broader searches.

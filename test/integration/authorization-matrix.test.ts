@@ -594,6 +594,8 @@ describe('the authorization matrix', () => {
       'POST /api/me/enrollments/{courseId}/quiz-attempts',
       'PUT /api/me/skills/{skillId}',
       'DELETE /api/me/skills/{skillId}',
+      // The path is the commons' (public); what it answers is the caller's own progress along it.
+      'GET /api/me/paths/{pathId}',
     ]);
     const withIds = apiRoutes
       .filter((r) => r.auth === 'required' && r.path.includes('{'))

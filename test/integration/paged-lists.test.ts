@@ -322,6 +322,9 @@ const jobRows: ListRow[] = [
     id: byId,
   },
   { route: '/api/courses', path: '/api/courses', as: null, pageSize: 2, id: byId },
+  { route: '/api/paths', path: '/api/paths', as: null, pageSize: 25, id: byId },
+  // The carpenter's path asks for stud-wall-framing, which the five openings above ask for.
+  { route: '/api/paths/{pathId}/openings', path: '/api/paths/carpenter/openings', as: null, pageSize: 2, id: byId },
   { route: '/api/skills', path: '/api/skills', as: null, pageSize: 40, id: byId },
   {
     route: '/api/search',
@@ -522,6 +525,9 @@ const boundedLists: Record<string, string> = {
   '/api/orders/{orderId}': 'skillIds: at most 20 of its offer’s skills (maxOrderSkills, domain/orders/order.ts)',
   '/api/openings/{openingId}/readiness':
     'one row per skill the opening asks for: at most 12 (domain/openings/opening.ts)',
+  '/api/paths/{pathId}':
+    'the skills of one occupation (ESCO lists at most 54) and the courses of the commons that teach them: compiled at deploy',
+  '/api/me/paths/{pathId}': 'coursesDone: the planned courses of one path, courses of the commons compiled at deploy',
   '/api/skills/suggest':
     'at most `limit` suggestions, 1 to 20 (suggestLimits, domain/content/suggest-skills.ts): a picker shows a few, never a list to walk',
 };

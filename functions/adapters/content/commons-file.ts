@@ -5,9 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Commons, Course, Practice, Skill, Trade } from '#domain/content/commons.ts';
+import { type CompactPaths, compactPaths, expandPaths } from '#domain/paths/compact-paths.ts';
 
-/** Bumped whenever the shape changes, so a function never reads a file compiled for another (3: question ids). */
-const format = 3;
+/** Bumped whenever the shape changes, so a function never reads a file compiled for another (4: paths). */
+const format = 4;
 
 interface CommonsFile {
   format: typeof format;
@@ -15,6 +16,7 @@ interface CommonsFile {
   skills: Skill[];
   courses: Course[];
   practices: Practice[];
+  paths: CompactPaths;
 }
 
 export function writeCommonsFile(commons: Commons, file: string): void {
@@ -24,6 +26,7 @@ export function writeCommonsFile(commons: Commons, file: string): void {
     skills: [...commons.skills.values()],
     courses: [...commons.courses.values()],
     practices: [...commons.practices.values()],
+    paths: compactPaths([...commons.paths.values()]),
   };
   // Written aside and renamed: a process reading it (two local stacks may share the file) never sees half.
   const partial = `${file}.${randomBytes(4).toString('hex')}.partial`;
@@ -40,11 +43,13 @@ export function readCommonsFile(file: string): Commons {
     if (compiled.format !== format) {
       throw new Error(`${file} is compiled commons format ${compiled.format}; this code reads format ${format}`);
     }
+    const skills = new Map(compiled.skills.map((skill) => [skill.id, skill]));
     commons = {
       trades: compiled.trades,
-      skills: new Map(compiled.skills.map((skill) => [skill.id, skill])),
+      skills,
       courses: new Map(compiled.courses.map((course) => [course.id, course])),
       practices: new Map(compiled.practices.map((practice) => [practice.id, practice])),
+      paths: expandPaths(compiled.paths, skills),
     };
     cache.set(file, commons);
   }

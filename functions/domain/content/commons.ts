@@ -2,6 +2,7 @@
 // lessons and quizzes, and practice guides. Parsed and cross-checked by parse-commons.ts.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
+import type { OccupationPath } from '../paths/occupation-path.ts';
 
 export const tradeIds = [
   'construction',
@@ -174,6 +175,8 @@ export interface Commons {
   skills: Map<string, Skill>;
   courses: Map<string, Course>;
   practices: Map<string, Practice>;
+  /** The occupations a learner can aim for, by id (paths/path-catalogue.ts builds them at compile time). */
+  paths: ReadonlyMap<string, OccupationPath>;
 }
 
 /** The minimum length of a lesson, in words, for it to count as real instruction. */

@@ -95,7 +95,10 @@ export function questionPoolIssues(course: {
   ];
 }
 
-export function parseCommons(files: ContentFile[]): Commons {
+/** The commons as its own files give it; the paths need ESCO's data too (paths/commons-paths.ts). */
+export type ParsedCommons = Omit<Commons, 'paths'>;
+
+export function parseCommons(files: ContentFile[]): ParsedCommons {
   const issues: ContentIssue[] = [];
   const report = (file: string, field: string, message: string) => issues.push({ file, field, message });
   const check = <T>(schema: z.ZodMiniType<T>, data: unknown, file: string): T | undefined => {

@@ -3,6 +3,7 @@
 // validThrough) and the pay. Expired and closed openings get none: they must drop out of job search.
 import type { Syndicate } from '../syndicates/syndicate.ts';
 import type { Opening } from './opening.ts';
+import type { OccupationChoice } from './opening-occupation.ts';
 
 const units: Record<string, string> = { hour: 'HOUR', day: 'DAY', week: 'WEEK', month: 'MONTH', job: 'YEAR' };
 
@@ -12,7 +13,27 @@ export function splitPlace(place: string): { locality: string; country?: string 
   return match?.[1] && match[2] ? { locality: match[1], country: match[2] } : { locality: place.trim() };
 }
 
-export function jobPosting(opening: Opening, syndicate: Syndicate, siteUrl: string, descriptionHtml: string) {
+/** An ESCO occupation as schema.org writes a code from a classification. */
+function escoCategory(occupation: OccupationChoice) {
+  return {
+    '@type': 'CategoryCode',
+    codeValue: occupation.uri,
+    name: occupation.label,
+    inCodeSet: {
+      '@type': 'CategoryCodeSet',
+      name: 'ESCO occupations',
+      url: 'https://esco.ec.europa.eu/en/classification/occupation_main',
+    },
+  };
+}
+
+export function jobPosting(
+  opening: Opening,
+  syndicate: Syndicate,
+  siteUrl: string,
+  descriptionHtml: string,
+  occupation?: OccupationChoice,
+) {
   const place = splitPlace(opening.place);
   // Google reads baseSalary only in ISO 4217 currencies; Bound and hours of labour stay in the text.
   const money = opening.pay.find((p) => /^[A-Z]{3}$/.test(p.currency) && p.currency !== 'BOUND' && p.per !== 'job');
@@ -54,6 +75,16 @@ export function jobPosting(opening: Opening, syndicate: Syndicate, siteUrl: stri
             '@type': 'MonetaryAmount',
             currency: money.currency,
             value: { '@type': 'QuantitativeValue', value: money.amount / 100, unitText: units[money.per] },
+          },
+        }
+      : {}),
+    ...(occupation
+      ? {
+          occupationalCategory: escoCategory(occupation),
+          relevantOccupation: {
+            '@type': 'Occupation',
+            name: occupation.label,
+            occupationalCategory: escoCategory(occupation),
           },
         }
       : {}),

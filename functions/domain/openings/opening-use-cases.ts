@@ -19,6 +19,7 @@ import {
   isListed,
   transition,
 } from './opening.ts';
+import { checkOccupation } from './opening-occupation.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 
 export interface OpeningDependencies extends SyndicateDependencies {
@@ -77,6 +78,7 @@ export async function createOpening(
   await findSyndicate(deps, syndicateId);
   await requireAdmin(deps, syndicateId, identity);
   const canonical = await withCanonicalSkills(deps, input);
+  checkOccupation(deps.commons, input);
   const at = deps.now().toISOString();
   const opening: Opening = {
     ...canonical,
@@ -108,6 +110,7 @@ export async function updateOpening(
 ) {
   const opening = await adminOpening(deps, identity, openingId);
   const canonical = await withCanonicalSkills(deps, input);
+  checkOccupation(deps.commons, input);
   if (opening.status === 'closed')
     throw new RuleViolationError('opening-lifecycle', 'A closed opening cannot be edited.');
   if (input.positions < opening.filled) {

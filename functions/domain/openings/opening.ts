@@ -7,6 +7,7 @@ import { skillRefSchema } from '../content/skill-ref.ts';
 import { RuleViolationError } from '../errors.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
+import { occupationFieldSchema } from './opening-occupation.ts';
 
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
@@ -32,6 +33,8 @@ export const openingInputSchema = lazySchema(() =>
     ),
     employmentType: z.enum(employmentTypes),
     validThrough: z.iso.date(),
+    /** The ESCO occupation it is for (opening-occupation.ts); null or left out for none. */
+    occupation: occupationFieldSchema(),
   }),
 );
 export type OpeningInput = z.infer<ReturnType<typeof openingInputSchema>>;
@@ -41,8 +44,10 @@ export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';
 /** A skill an opening asks for, as stored: canonical, with ESCO's label beside an ESCO-only skill. */
 export type OpeningSkill = OpeningInput['skills'][number] & { label?: string | undefined };
 
-export interface Opening extends Omit<OpeningInput, 'skills'> {
+export interface Opening extends Omit<OpeningInput, 'skills' | 'occupation'> {
   skills: OpeningSkill[];
+  /** Absent on openings stored before openings named one. */
+  occupation?: string | null | undefined;
   id: string;
   syndicateId: string;
   status: OpeningStatus;

@@ -60,7 +60,13 @@ export const personSchema = lazySchema(() =>
       ),
       [],
     ),
-    goal: z.optional(z.object({ trade: z.optional(z.enum(tradeIds)), skills: z._default(z.array(z.string()), []) })),
+    goal: z.optional(
+      z.object({
+        trade: z.optional(z.enum(tradeIds)),
+        skills: z._default(z.array(z.string()), []),
+        path: z.optional(z.string()),
+      }),
+    ),
     version: z._default(z.number(), 0),
     updatedAt: z.optional(z.string()),
     createdAt: z.iso.datetime(),

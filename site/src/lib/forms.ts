@@ -70,5 +70,6 @@ export function openingFromForm(form: FormData): unknown {
       .map((code) => code.toUpperCase()),
     employmentType: text(form, 'employmentType'),
     validThrough: text(form, 'validThrough'),
+    occupation: text(form, 'occupation') || null,
   };
 }
