@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { lazySchema } from '../zod.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { requireMember } from './eligibility.ts';
+import { requireProposer } from './circle.ts';
 import { type Proposal, proposalInputSchema, proposalKinds } from './proposal.ts';
 import { checkChange, type ProposalContent, proposed, staleDraft } from './proposal-use-cases.ts';
 
@@ -48,7 +48,7 @@ export async function editDraft(
   }
   const { version, ...input } = edit;
   if (version !== (found.version ?? 0)) throw staleDraft(found, version);
-  await requireMember(deps, input.scope, identity.personId);
+  await requireProposer(deps, input, identity.personId);
   const { days, change } = await checkChange(deps, input);
   const after = {
     ...proposed(input, days, change),

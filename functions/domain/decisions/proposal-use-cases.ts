@@ -9,7 +9,8 @@ import { policyIssues } from '../ledger/credit-policy-input.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { eligibleNow, requireMember } from './eligibility.ts';
+import { eligibleNow } from './eligibility.ts';
+import { checkCircleChange, circleKind, circleRoll, requireProposer } from './circle.ts';
 import { proposalHash, syndicateOf } from './enactment.ts';
 import { checkImplementers } from '../innovations/adoption-plan.ts';
 import { stewardsNow } from '../ledger/stewards.ts';
@@ -73,6 +74,7 @@ export async function checkChange(deps: DecisionDependencies, input: ProposalCon
     if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
   }
   if (input.kind === 'adopt-innovation') return { days, change: await adoptionChange(deps, input) };
+  if (input.kind === circleKind) return { days, change: await checkCircleChange(deps, input.scope, input.change) };
   if (input.kind === 'remove-steward') {
     const { personId } = input.change;
     if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(personId)) {
@@ -113,7 +115,7 @@ async function adoptionChange(
  * or open it (openWith) in one write with its log entry.
  */
 export async function propose(deps: DecisionDependencies, identity: Identity, input: ProposalInput): Promise<Proposal> {
-  await requireMember(deps, input.scope, identity.personId);
+  await requireProposer(deps, input, identity.personId);
   const { days, change } = await checkChange(deps, input);
   const { draft, ...content } = input;
   const proposal = {
@@ -180,9 +182,14 @@ async function openWith(
     const openedAt = now.toISOString();
     // Counted after the opening time is fixed: someone joining meanwhile is counted but may not vote,
     // which only ever asks more yes votes, never fewer.
-    const [eligible, head] = await Promise.all([eligibleNow(deps, draft.scope), deps.registryLog.head()]);
+    // A circle's roll is drawn now (its panel seeded by the proposal's id, so a retry draws the same).
+    const roll = draft.kind === circleKind ? await circleRoll(deps, draft) : null;
+    const [eligible, head] = await Promise.all([
+      roll ? roll.eligible : eligibleNow(deps, draft.scope),
+      deps.registryLog.head(),
+    ]);
     const closesAt = new Date(now.getTime() + draft.days * dayMs).toISOString();
-    const opened: Proposal = { ...draft, status: 'open', openedAt, closesAt, eligible };
+    const opened: Proposal = { ...draft, status: 'open', openedAt, closesAt, eligible, ...(roll ? { circle: roll.circle } : {}) };
     const log = prepareAppend(
       head ?? emptyHead(),
       {
@@ -196,6 +203,7 @@ async function openWith(
         eligible,
         threshold: draft.threshold,
         contentHash: proposalHash(draft),
+        ...(roll ? { circle: roll.circle } : {}),
       },
       now,
       deps.logSigner,
@@ -213,7 +221,7 @@ export async function openDraft(deps: DecisionDependencies, identity: Identity, 
     throw new NotFoundError('proposal', proposalId);
   }
   if (draft.status !== 'draft') return draft;
-  await requireMember(deps, draft.scope, identity.personId);
+  await requireProposer(deps, draft, identity.personId);
   return openWith(deps, draft, (opened, log) => deps.decisions.open(opened, log));
 }
 

@@ -201,6 +201,8 @@ export interface CreditLimitChange {
 export interface SettlementWrite {
   report: ValueReport;
   lapseCutoff: string;
+  /** Settled by a restorative circle: over the report still disputed (never one confirmed meanwhile). */
+  over?: 'disputed' | undefined;
   /**
    * The syndicate paying: its balance may not fall below `floor`, on condition that its own limit is
    * still `limitSeen` and, when it has none (`null`), that the credit policy is still at `policyVersion`.
