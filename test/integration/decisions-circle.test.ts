@@ -7,6 +7,12 @@ import type { Services } from '#app/services.ts';
 import { parseEvent } from '#domain/innovations/log-events.ts';
 import { body, type Call, createPeople, innovationSteps, innovationWorld } from '../support/innovation-world.ts';
 import { tableSnapshot } from '../support/write-world.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { personKeys } from '#adapters/dynamodb/keys.ts';
+import { backfillPeopleDraw } from '#adapters/dynamodb/people-draw-backfill.ts';
+import { drawKey } from '#domain/decisions/circle.ts';
+import { newPerson } from '#domain/people/person.ts';
+import { documentClient } from '../support/dynamodb.ts';
 
 const clock = { now: new Date('2026-11-05T09:00:00.000Z') };
 const later = (days: number) => {
@@ -85,7 +91,8 @@ describe('a restorative circle on a disputed report', () => {
       innovationId: id,
       enacted: { settlement: { reportId, value: '600', transfers: [{ amount: '210' }, { amount: '90' }] } },
     });
-    expect(report?.settlement?.logIndex).toBe(body(closes.find((c) => body(c).closedNow) ?? closes[0]).proposal.closeLogIndex);
+    const winner = closes.find((c) => body(c).closedNow);
+    expect(report?.settlement?.logIndex).toBe(winner && body(winner).proposal.closeLogIndex);
   });
 
   it('closes the report with nothing owed when the circle passes none, moving no Bound', async () => {
@@ -139,5 +146,21 @@ describe('a restorative circle on a disputed report', () => {
     const pending = await steps.adoptedAndReported(300);
     const notDisputed = await openCircle('ana', { innovationId: pending.id, reportId: pending.reportId, amount: 1 });
     expect([notDisputed.status, body(notDisputed).errors?.[0]?.field]).toEqual([422, 'body.change.reportId']);
+  });
+});
+
+describe('the panel draw', () => {
+  it('places people made before it was kept, once, so a circle can draw them', async () => {
+    const client = documentClient();
+    const table = services.config.TABLE_NAME;
+    const early = newPerson({ id: 'early-bird', name: 'Early Bird', createdAt: '2025-01-01T00:00:00.000Z' });
+    await client.send(new PutCommand({ TableName: table, Item: { ...personKeys(early.id), type: 'person', ...early } }));
+    const key = drawKey(early.id);
+    const justBefore = (await services.people.drawPage('', 100)).filter((p) => p.key < key).at(-1)?.key ?? '';
+    expect((await services.people.drawPage(justBefore, 1)).map((p) => p.personId)).not.toContain(early.id);
+    expect(await backfillPeopleDraw(client, table)).toEqual({ found: 1, placed: 1 });
+    expect(await services.people.drawPage(justBefore, 1)).toEqual([{ personId: early.id, key }]);
+    expect(await backfillPeopleDraw(client, table)).toEqual({ found: 0, placed: 0 });
+    client.destroy();
   });
 });

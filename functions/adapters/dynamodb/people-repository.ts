@@ -85,8 +85,9 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
           new QueryCommand({
             TableName: tableName,
             IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk > :after',
-            ExpressionAttributeValues: { ':pk': peopleDraw.gsi2pk, ':after': after },
+            // From the first: a key condition may not compare with an empty string.
+            KeyConditionExpression: after === '' ? 'gsi2pk = :pk' : 'gsi2pk = :pk AND gsi2sk > :after',
+            ExpressionAttributeValues: { ':pk': peopleDraw.gsi2pk, ...(after === '' ? {} : { ':after': after }) },
             ProjectionExpression: 'id, gsi2sk',
             Limit: limit,
           }),

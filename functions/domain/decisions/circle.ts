@@ -107,7 +107,9 @@ export async function checkCircleChange(deps: Pick<DecisionDependencies, 'innova
  * The circle's roll as it opens: every inventor by name, the panel drawn with the proposal's id as the
  * seed, and how many may vote (the syndicate's members, the inventors who are not among them, the panel).
  */
-export async function circleRoll(deps: DecisionDependencies, proposal: Proposal & { kind: typeof circleKind }) {
+export async function circleRoll(
+  deps: Pick<DecisionDependencies, 'innovations' | 'syndicates' | 'people'>,
+  proposal: Proposal & { kind: typeof circleKind }) {
   const { report, adoption } = await disputedReport(deps, proposal.scope, proposal.change);
   const syndicateId = report.syndicateId;
   const syndicate = await deps.syndicates.get(syndicateId);
