@@ -45,7 +45,10 @@ const close = (as: string, id: string) => call('POST', `/api/proposals/${id}/clo
 
 beforeAll(async () => {
   ({ call, services } = await innovationWorld(clock));
-  await createPeople(services, outsiders.filter((person) => person !== 'stranger'));
+  await createPeople(
+    services,
+    outsiders.filter((person) => person !== 'stranger'),
+  );
   later(1);
 });
 
@@ -82,7 +85,9 @@ describe('a restorative circle on a disputed report', () => {
       (after.get(account)?.balance ?? 0n) - (before.get(account)?.balance ?? 0n);
     expect([moved('syndicate:mill'), moved('person:ana'), moved('person:ben')]).toEqual([-300n, 210n, 90n]);
     const head = await services.registryLog.head();
-    const events = await Promise.all(Array.from({ length: head?.treeSize ?? 0 }, (_, i) => services.registryLog.entry(i)));
+    const events = await Promise.all(
+      Array.from({ length: head?.treeSize ?? 0 }, (_, i) => services.registryLog.entry(i)),
+    );
     const closings = events
       .map((entry) => parseEvent(entry?.data ?? ''))
       .filter((event) => event?.kind === 'proposal-closed' && event.proposalId === proposal.id);
@@ -154,7 +159,9 @@ describe('the panel draw', () => {
     const client = documentClient();
     const table = services.config.TABLE_NAME;
     const early = newPerson({ id: 'early-bird', name: 'Early Bird', createdAt: '2025-01-01T00:00:00.000Z' });
-    await client.send(new PutCommand({ TableName: table, Item: { ...personKeys(early.id), type: 'person', ...early } }));
+    await client.send(
+      new PutCommand({ TableName: table, Item: { ...personKeys(early.id), type: 'person', ...early } }),
+    );
     const key = drawKey(early.id);
     const justBefore = (await services.people.drawPage('', 100)).filter((p) => p.key < key).at(-1)?.key ?? '';
     expect((await services.people.drawPage(justBefore, 1)).map((p) => p.personId)).not.toContain(early.id);

@@ -294,7 +294,9 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     await expectStatus(call('PUT', `/api/proposals/${ids.dueCircle}/votes/me`, voter, { choice: 'yes' }), 200, 'vote');
   }
   const voted = body(await call('GET', `/api/proposals/${ids.dueCircle}`, null));
-  expect(voted.tally.yes * 2, 'the circle passes, so its closing settles the report').toBeGreaterThanOrEqual(voted.eligible);
+  expect(voted.tally.yes * 2, 'the circle passes, so its closing settles the report').toBeGreaterThanOrEqual(
+    voted.eligible,
+  );
   const client = documentClient();
   for (const due of [ids.dueProposal, ids.dueCircle]) {
     await client.send(
@@ -595,7 +597,11 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
         kind: 'adopt-innovation',
         scope: 'syndicate:own-syn',
         title: 'Adopt the inventor’s record',
-        change: { innovationId: ids.othersRecord, implementers: [{ personId: 'owner', basisPoints: 10000 }], note: 'At the bench.' },
+        change: {
+          innovationId: ids.othersRecord,
+          implementers: [{ personId: 'owner', basisPoints: 10000 }],
+          note: 'At the bench.',
+        },
       }),
       as: 'owner',
       ok: 201,

@@ -90,7 +90,11 @@ export async function disputedReport(
 }
 
 /** Refuses an amount above the reported one: a circle may agree the report, less, or nothing, never more. */
-export async function checkCircleChange(deps: Pick<DecisionDependencies, 'innovations'>, scope: Scope, change: CircleChange) {
+export async function checkCircleChange(
+  deps: Pick<DecisionDependencies, 'innovations'>,
+  scope: Scope,
+  change: CircleChange,
+) {
   const { report } = await disputedReport(deps, scope, change);
   if (change.amount !== null && change.amount > report.amount) {
     throw new ValidationError([
@@ -109,7 +113,8 @@ export async function checkCircleChange(deps: Pick<DecisionDependencies, 'innova
  */
 export async function circleRoll(
   deps: Pick<DecisionDependencies, 'innovations' | 'syndicates' | 'people'>,
-  proposal: Proposal & { kind: typeof circleKind }) {
+  proposal: Proposal & { kind: typeof circleKind },
+) {
   const { report, adoption } = await disputedReport(deps, proposal.scope, proposal.change);
   const syndicateId = report.syndicateId;
   const syndicate = await deps.syndicates.get(syndicateId);

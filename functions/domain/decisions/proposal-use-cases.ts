@@ -189,7 +189,14 @@ async function openWith(
       deps.registryLog.head(),
     ]);
     const closesAt = new Date(now.getTime() + draft.days * dayMs).toISOString();
-    const opened: Proposal = { ...draft, status: 'open', openedAt, closesAt, eligible, ...(roll ? { circle: roll.circle } : {}) };
+    const opened: Proposal = {
+      ...draft,
+      status: 'open',
+      openedAt,
+      closesAt,
+      eligible,
+      ...(roll ? { circle: roll.circle } : {}),
+    };
     const log = prepareAppend(
       head ?? emptyHead(),
       {

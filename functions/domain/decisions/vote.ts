@@ -53,7 +53,9 @@ export async function castVote(
   checkOpen(found, deps.now());
   const since = await voterSince(deps, found, personId);
   if (since === null) {
-    throw found.circle ? notOnTheCircle() : new ForbiddenError(`Only members of ${scopeName(found.scope)} vote on its proposals.`);
+    throw found.circle
+      ? notOnTheCircle()
+      : new ForbiddenError(`Only members of ${scopeName(found.scope)} vote on its proposals.`);
   }
   if (since >= (found.openedAt ?? '')) {
     throw new ForbiddenError(

@@ -3,7 +3,13 @@
 // statement lines and the conditions the write is made over. Pure, so a settlement confirmed by its
 // parties (settle-report.ts) and one a restorative circle decided (the closing of its proposal) write
 // exactly the same thing, each in its own transaction with its own log entry.
-import { type AccountId, agreedDefaultLimit, creditLimits, personAccount, syndicateAccount } from '../ledger/account.ts';
+import {
+  type AccountId,
+  agreedDefaultLimit,
+  creditLimits,
+  personAccount,
+  syndicateAccount,
+} from '../ledger/account.ts';
 import { limitOf } from '../ledger/credit-policy.ts';
 import type { StoredCreditPolicy } from '../ledger/credit-policy.ts';
 import { planSettlement } from '../ledger/plan-settlement.ts';
@@ -67,7 +73,13 @@ export function planReportSettlement(read: SettlementRead) {
       logIndex,
     },
   };
-  const base = { at, innovationId: report.innovationId, reportId: report.id, syndicateId: report.syndicateId, logIndex };
+  const base = {
+    at,
+    innovationId: report.innovationId,
+    reportId: report.id,
+    syndicateId: report.syndicateId,
+    logIndex,
+  };
   const royalty = { ...base, kind: 'royalty' as const };
   const entries: RoyaltyEntry[] = [
     ...plan.transfers.flatMap((t, i) => [

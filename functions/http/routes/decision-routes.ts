@@ -53,6 +53,8 @@ const proposalItem = () =>
     outcome: z.optional(z.enum(['passed', 'rejected', 'without-quorum'])),
     closedAt: z.optional(z.string()),
     notEnacted: z.optional(z.string()),
+    /** A restorative circle's roll by name: the record's inventors and the panel drawn as it opened. */
+    circle: z.optional(z.object({ inventors: z.array(z.string()), panel: z.array(z.string()) })),
   });
 const voteItem = () =>
   z.object({
@@ -71,7 +73,7 @@ export const decisionRoutes = [
     path: '/api/proposals',
     doc: documented && {
       summary:
-        'Propose to the commons or a syndicate you are a member of: a sense check, a rate card, a credit limit, the commons’ credit policy or a member admitted or removed; open at once, or kept as a draft. Send an Idempotency-Key so a retry never proposes twice',
+        'Propose to the commons or a syndicate you are a member of: a sense check, a rate card, a credit limit, the commons’ credit policy, a member admitted or removed, an innovation adopted, a steward removed, or a restorative circle on a disputed value report (its parties and three members of the commons drawn at random vote on the amount it settles at); open at once, or kept as a draft. Send an Idempotency-Key so a retry never proposes twice',
       tags: ['decisions'],
       responses: {
         201: {

@@ -1,5 +1,6 @@
 // What the decisions pages say of a proposal, in words: the change it makes if it passes, the votes it
 // needs, and its state. Pure, so the pages stay markup.
+import { panelSize } from '#domain/decisions/circle.ts';
 import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
@@ -60,9 +61,9 @@ export const circleWords = {
     `The disputed value report ${reportId} is closed with nothing owed: nobody is paid on it.`,
   who: 'The circle votes: the record’s inventors, the members of the syndicate when it opened, and a panel of members of the commons drawn at random who stand on neither side.',
   panel: (count: number) =>
-    count >= 3
+    count >= panelSize
       ? 'The panel drawn when it opened:'
-      : `The panel drawn when it opened has ${count} of 3 members: the commons had no more who are neither an inventor of the record nor a member of the syndicate.`,
+      : `The panel drawn when it opened has ${count} of ${panelSize} members: the commons had no more who are neither an inventor of the record nor a member of the syndicate.`,
   inventors: 'The record’s inventors:',
   openCircle: 'Open a circle',
   openCircleHint:
@@ -72,6 +73,8 @@ export const circleWords = {
   reportLabel: 'Value report’s id',
   recordLabel: 'Innovation record’s id',
   circleVoter: 'Only the circle votes: the parties to the report and its panel.',
+  settledByCircle: 'Settled by a restorative circle',
+  title: (reportId: string) => `Settle the disputed report ${reportId}`,
 } as const;
 
 /** What a credit policy gives, in a sentence: the default, then each tier. */

@@ -19,7 +19,9 @@ import type { Membership, Syndicate } from '#domain/syndicates/syndicate.ts';
 
 /** A commons of `ids` in draw order, counting how many people each draw reads. */
 function commonsOf(ids: string[]) {
-  const ordered = ids.map((personId) => ({ personId, key: drawKey(personId) })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const ordered = ids
+    .map((personId) => ({ personId, key: drawKey(personId) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
   const counter = { read: 0 };
   const page: DrawPage = async (after, limit) => {
     const got = ordered.filter((p) => p.key > after).slice(0, limit);
@@ -166,7 +168,9 @@ describe('the amount a circle may propose', () => {
 });
 
 describe('what a passed circle enacts', () => {
-  const accounts = new Map([['syndicate:mill', { accountId: 'syndicate:mill', balance: 0n, creditLimit: -100_000n }]] as const);
+  const accounts = new Map([
+    ['syndicate:mill', { accountId: 'syndicate:mill', balance: 0n, creditLimit: -100_000n }],
+  ] as const);
   const state = (status: ValueReport['status']) => ({
     report: { report: report(status), adoption, accounts, policy: null },
   });
@@ -192,7 +196,14 @@ describe('what a passed circle enacts', () => {
   });
 
   it('changes nothing, saying why, when the syndicate’s credit cannot pay it', () => {
-    const poor = { report: { ...state('disputed').report, accounts: new Map([['syndicate:mill', { accountId: 'syndicate:mill', balance: 0n, creditLimit: -10n }]] as const) } };
+    const poor = {
+      report: {
+        ...state('disputed').report,
+        accounts: new Map([
+          ['syndicate:mill', { accountId: 'syndicate:mill', balance: 0n, creditLimit: -10n }],
+        ] as const),
+      },
+    };
     const plan = planEnactment(circle(), poor, '2026-11-06T00:00:00.000Z', 9);
     expect(plan).toMatchObject({ notEnacted: expect.stringMatching(/cannot pay it now/) });
   });
