@@ -559,6 +559,8 @@ const cells: Cell[] = [
   {
     route: 'POST /api/proposals/{proposalId}/opening',
     path: () => `/api/proposals/${ids.draftProposal}/opening`,
+    // The version its owner saw: the edit above moved it to 1.
+    body: { version: 1 },
     owner: 'owner',
     ownerStatus: 200,
   },

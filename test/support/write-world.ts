@@ -657,6 +657,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'POST /api/proposals/{proposalId}/opening',
       path: () => `/api/proposals/${ids.draftProposal}/opening`,
+      // The version its author saw: the edit above made it version 1.
+      body: () => ({ version: 1 }),
       as: 'owner',
       ok: 200,
     },

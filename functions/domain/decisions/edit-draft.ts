@@ -14,6 +14,15 @@ import { checkChange, type ProposalContent, proposed, staleDraft } from './propo
 
 const versionMessage = 'Send the version of the draft you edited, as you read it (a whole number).';
 
+/** POST /api/proposals/{id}/opening: the version of the draft its author read, so they open what they saw. */
+export const openDraftInputSchema = lazySchema(() =>
+  z.strictObject({
+    version: z
+      .int({ error: 'Send the version of the draft you read before opening it (a whole number).' })
+      .check(z.minimum(0, { error: 'Send the version of the draft you read before opening it (a whole number).' })),
+  }),
+);
+
 /** A draft's edit: a proposal's body, as a new one is sent, but no `draft` (it stays one) and the `version` read. */
 export type ProposalEdit = ProposalContent & { version: number };
 

@@ -166,11 +166,13 @@ export const decisionRoutes = [
     method: 'POST',
     path: '/api/proposals/{proposalId}/opening',
     doc: documented && {
-      summary: 'Open your draft: who may vote is fixed now (the members at this moment) and its window starts',
+      summary:
+        'Open your draft at the version you read: who may vote is fixed now (the members at this moment, or a circle’s roll, its panel drawn now) and its window starts',
       tags: ['decisions'],
       responses: {
         200: { description: 'The open proposal (or as it is, if it was opened already).', schema: proposalItem },
         403: { description: 'You are no longer a member of its scope.' },
+        409: { description: 'The draft was saved again after the version you sent: read it again, then open it.' },
         404: notFound,
       },
     },
