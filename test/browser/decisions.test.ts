@@ -79,6 +79,7 @@ describe('deciding together', () => {
       '/decisions/new/?kind=rate-card&scope=syndicate:riverside-builders',
       '/decisions/new/?kind=credit-limit',
       '/decisions/new/?kind=membership',
+      '/decisions/new/?kind=resolve-disputed-report&scope=syndicate:zonnewerk-rotterdam&report=a-report',
       proposalPath || '/decisions/',
     ]) {
       await page.goto(`${baseUrl}${path}`);

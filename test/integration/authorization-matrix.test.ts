@@ -12,7 +12,7 @@ import { adoptDirectly, readyToPay } from '../support/innovation-world.ts';
 import { loggedHours, rateCard } from '../support/work-world.ts';
 import { putOffer } from '../support/offers.ts';
 import { commons } from '../support/services.ts';
-import { draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
+import { dayReportInput, draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
 const ids = {
@@ -33,6 +33,7 @@ const ids = {
   proposal: '',
   draftProposal: '',
   secretProposal: '',
+  circle: '',
   order: '',
 };
 const roles = {
@@ -140,6 +141,34 @@ beforeAll(async () => {
       'report',
     ),
   ).report.id;
+  // A second report, disputed by the record's inventor, goes to a restorative circle: only its roll votes.
+  const disputedReport = body(
+    await expectStatus(
+      call('POST', `/api/innovations/${ids.published}/adoptions/own-syn/reports`, 'co-admin', dayReportInput(500, 1)),
+      201,
+      'a report to dispute',
+    ),
+  ).report.id;
+  await expectStatus(
+    call('PUT', `/api/innovations/${ids.published}/reports/${disputedReport}/decision`, 'owner', {
+      decision: 'dispute',
+      reason: 'The hours saved were counted twice.',
+    }),
+    200,
+    'dispute',
+  );
+  ids.circle = body(
+    await expectStatus(
+      call('POST', '/api/proposals', 'owner', {
+        kind: 'resolve-disputed-report',
+        scope: 'syndicate:own-syn',
+        title: 'Settle the disputed report',
+        change: { innovationId: ids.published, reportId: disputedReport, amount: 400 },
+      }),
+      201,
+      'open a circle',
+    ),
+  ).id;
 
   // The owner's inbox holds the application, as the stream consumer stores it.
   const at = new Date().toISOString();
@@ -530,6 +559,8 @@ const cells: Cell[] = [
   {
     route: 'POST /api/proposals/{proposalId}/opening',
     path: () => `/api/proposals/${ids.draftProposal}/opening`,
+    // The version its owner saw: the edit above moved it to 1.
+    body: { version: 1 },
     owner: 'owner',
     ownerStatus: 200,
   },
@@ -667,6 +698,24 @@ describe('the authorization matrix', () => {
     // A vote that is not secret is counted and named for anyone to read.
     expect((await call('GET', `/api/proposals/${ids.proposal}/tally`, 'learner')).status).toBe(200);
     expect((await call('GET', `/api/proposals/${ids.proposal}/votes`, null)).status).toBe(200);
+  });
+
+  it('takes a circle’s votes only from its roll: 403 to everyone neither a party nor on the panel', async () => {
+    const { circle } = body(await call('GET', `/api/proposals/${ids.circle}`, null));
+    const path = `/api/proposals/${ids.circle}/votes/me`;
+    const refused: string[] = [];
+    for (const [role, person] of Object.entries({ ...roles, 'one who only asked to join': 'pending' })) {
+      // The panel is drawn from members of the commons on neither side, so any of these may sit on it.
+      const onPanel = person !== null && circle.panel.includes(person);
+      const response = await call('PUT', path, person, { choice: 'no' });
+      expect(response.status, `${role} → a circle's vote`).toBe(person === null ? 401 : onPanel ? 200 : 403);
+      if (response.status === 403) refused.push(role);
+    }
+    expect(refused.length, 'someone off the panel was asked').toBeGreaterThan(0);
+    // The parties vote: the record's inventor (an admin too) and a member of the syndicate.
+    for (const party of ['owner', 'co-admin']) {
+      expect((await call('PUT', path, party, { choice: 'yes' })).status, party).toBe(200);
+    }
   });
 
   it('refuses to close a proposal before its window ends, to everyone alike (409)', async () => {

@@ -60,7 +60,7 @@ describe('a draft’s edit', () => {
       draft.id,
     );
 
-    const opened = await call('POST', `/api/proposals/${draft.id}/opening`, 'bram');
+    const opened = await call('POST', `/api/proposals/${draft.id}/opening`, 'bram', { version: 2 });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     const proposal = body(opened) as Proposal;
     expect(proposal).toMatchObject({ status: 'open', days: 5, eligible: 2, change: { rateCard: card(4000, true) } });
@@ -105,7 +105,7 @@ describe('a draft’s edit', () => {
 
   it('refuses to edit a proposal once it is open (409), and what it proposes stays as opened', async () => {
     const draft = await newDraft('Fixed once open');
-    expect((await call('POST', `/api/proposals/${draft.id}/opening`, 'bram')).status).toBe(200);
+    expect((await call('POST', `/api/proposals/${draft.id}/opening`, 'bram', { version: 0 })).status).toBe(200);
     const before = await tableSnapshot(services.config.TABLE_NAME);
     const late = await edit('bram', draft.id, { ...edited, version: 0 });
     expect([late.status, body(late).detail]).toEqual([409, expect.stringMatching(/open already/)]);
@@ -154,8 +154,8 @@ describe('opening a draft while it is edited', () => {
     expect(await services.decisions.get(draft.id)).toMatchObject({ status: 'draft', title: 'Edited meanwhile' });
   });
 
-  it('opens the edit that landed between the opening’s first read and its write', async () => {
-    const draft = await newDraft('Opened as last saved');
+  it('never opens an edit that landed between the opening’s first read and its write unseen: 409, and it stays a draft', async () => {
+    const draft = await newDraft('Opened as last seen');
     let reads = 0;
     const decisions = {
       ...services.decisions,
@@ -166,9 +166,29 @@ describe('opening a draft while it is edited', () => {
         return found;
       },
     };
-    const opened = await openDraft({ ...services, decisions }, { personId: 'bram' }, draft.id);
-    expect(opened).toMatchObject({ status: 'open', title: 'Saved in the other tab', version: 1 });
-    expect(await services.decisions.get(draft.id)).toMatchObject({ status: 'open', title: 'Saved in the other tab' });
+    const opening = openDraft({ ...services, decisions }, { personId: 'bram' }, draft.id, 0);
+    await expect(opening).rejects.toThrow(/you read version 0/);
+    expect(await services.decisions.get(draft.id)).toMatchObject({
+      status: 'draft',
+      title: 'Saved in the other tab',
+      version: 1,
+    });
+  });
+
+  it('opens only the version its author saw: a stale opening gets 409 naming both versions, and nothing is written', async () => {
+    const draft = await newDraft('Seen before opening');
+    expect((await edit('bram', draft.id, { ...edited, title: 'Saved from the phone', version: 0 })).status).toBe(200);
+    const before = await tableSnapshot(services.config.TABLE_NAME);
+    const stale = await call('POST', `/api/proposals/${draft.id}/opening`, 'bram', { version: 0 });
+    expect([stale.status, body(stale).detail]).toEqual([
+      409,
+      expect.stringMatching(/it is at version 1; you read version 0/),
+    ]);
+    expect(await tableSnapshot(services.config.TABLE_NAME)).toBe(before);
+    const missing = await call('POST', `/api/proposals/${draft.id}/opening`, 'bram', {});
+    expect([missing.status, body(missing).errors?.[0]?.field]).toEqual([400, 'body.version']);
+    const opened = await call('POST', `/api/proposals/${draft.id}/opening`, 'bram', { version: 1 });
+    expect([opened.status, body(opened).title]).toEqual([200, 'Saved from the phone']);
   });
 });
 

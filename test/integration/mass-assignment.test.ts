@@ -101,12 +101,10 @@ beforeAll(async () => {
 describe('mass assignment', () => {
   it('has a case for every route that takes a body', () => {
     const withBody = apiRoutes.filter((route) => route.input?.().body).map((route) => `${route.method} ${route.path}`);
-    expect(
-      writes
-        .filter((write) => write.body)
-        .map((write) => write.route)
-        .sort(),
-    ).toEqual(withBody.sort());
+    // At least once each: a route that takes several kinds of body (POST /api/proposals) has a case for each.
+    expect([...new Set(writes.filter((write) => write.body).map((write) => write.route))].sort()).toEqual(
+      withBody.sort(),
+    );
   });
 
   // In the world's order: each case ends with the valid call the next one builds on (routes without

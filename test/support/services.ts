@@ -21,6 +21,8 @@ import { pagedFrom } from './memory-pages.ts';
 import { createLogger } from '#platform/log.ts';
 import { testOpenApiFile } from './open-api-file.ts';
 
+import { drawKey } from '#domain/decisions/circle.ts';
+
 export const commons = loadCommons(join(import.meta.dirname, '../../content'));
 
 export function memoryPeople(initial: Person[] = []): PeopleRepository & { all(): Person[] } {
@@ -31,6 +33,13 @@ export function memoryPeople(initial: Person[] = []): PeopleRepository & { all()
     },
     async getMany(ids) {
       return new Map(ids.flatMap((id) => (people.has(id) ? [[id, people.get(id) as Person]] : [])));
+    },
+    async drawPage(after, limit) {
+      const ordered = [...people.keys()].map((personId) => ({ personId, key: drawKey(personId) }));
+      return ordered
+        .filter((person) => person.key > after)
+        .sort((a, b) => (a.key < b.key ? -1 : 1))
+        .slice(0, limit);
     },
     async createIfAbsent(person) {
       const existing = people.get(person.id);

@@ -123,6 +123,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     proposal: '',
     draftProposal: '',
     dueProposal: '',
+    disputed: '',
+    dueCircle: '',
     order: '',
   };
   // A person exists once they have signed in (named inventors and implementers must exist).
@@ -205,6 +207,21 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     { ...confirmed, status: 'confirmed', decidedBy: 'owner', decidedAt: confirmed.reportedAt },
     confirmed.rev,
   );
+  // Two reports the owner (their record's inventor) disputes: one for a circle to be opened on, one for
+  // a circle that passed and is due to close (below).
+  const disputed = async (month: string) => {
+    const id = body(await report(month)).report.id;
+    const reason = 'The hours saved were counted twice.';
+    const decision = { decision: 'dispute', reason };
+    await expectStatus(
+      call('PUT', `/api/innovations/${ids.published}/reports/${id}/decision`, 'owner', decision),
+      200,
+      'dispute',
+    );
+    return String(id);
+  };
+  ids.disputed = await disputed('06');
+  const dueCircleReport = await disputed('04');
 
   // Two notifications in the editor's inbox, as the stream consumer stores them: one to mark read, then all.
   const notificationIds: string[] = [];
@@ -259,15 +276,38 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       'vote',
     );
   }
-  const client = documentClient();
-  await client.send(
-    new UpdateCommand({
-      TableName: services.config.TABLE_NAME,
-      Key: proposalLookup(ids.dueProposal),
-      UpdateExpression: 'SET closesAt = :past',
-      ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
-    }),
+  // A circle on a disputed report: every party and the whole panel vote yes, so closing it settles the report.
+  const circle = body(
+    await expectStatus(
+      call('POST', '/api/proposals', 'owner', {
+        kind: 'resolve-disputed-report',
+        scope: 'syndicate:own-syn',
+        title: 'Settle the April report',
+        change: { innovationId: ids.published, reportId: dueCircleReport, amount: 600 },
+      }),
+      201,
+      'open a circle',
+    ),
   );
+  ids.dueCircle = circle.id;
+  for (const voter of ['owner', 'co-admin', ...circle.circle.panel]) {
+    await expectStatus(call('PUT', `/api/proposals/${ids.dueCircle}/votes/me`, voter, { choice: 'yes' }), 200, 'vote');
+  }
+  const voted = body(await call('GET', `/api/proposals/${ids.dueCircle}`, null));
+  expect(voted.tally.yes * 2, 'the circle passes, so its closing settles the report').toBeGreaterThanOrEqual(
+    voted.eligible,
+  );
+  const client = documentClient();
+  for (const due of [ids.dueProposal, ids.dueCircle]) {
+    await client.send(
+      new UpdateCommand({
+        TableName: services.config.TABLE_NAME,
+        Key: proposalLookup(due),
+        UpdateExpression: 'SET closesAt = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+      }),
+    );
+  }
   client.destroy();
   // The owner's syndicate orders the joiner's offer, which she accepts and delivers: it waits for the
   // owner to confirm (and pay). The joiner also offers a second service, for an order to be placed.
@@ -550,6 +590,49 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 201,
     },
     {
+      // Each kind's body, checked as the others: an adoption by vote (implementers resolved to shares)…
+      route: 'POST /api/proposals',
+      path: () => '/api/proposals',
+      body: () => ({
+        kind: 'adopt-innovation',
+        scope: 'syndicate:own-syn',
+        title: 'Adopt the inventor’s record',
+        change: {
+          innovationId: ids.othersRecord,
+          implementers: [{ personId: 'owner', basisPoints: 10000 }],
+          note: 'At the bench.',
+        },
+      }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      // …a steward's removal…
+      route: 'POST /api/proposals',
+      path: () => '/api/proposals',
+      body: () => ({
+        kind: 'remove-steward',
+        scope: 'commons',
+        title: 'The commons grants credit by vote now',
+        change: { personId: 'steward' },
+      }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
+      // …and a restorative circle on a disputed report (its panel drawn as it opens).
+      route: 'POST /api/proposals',
+      path: () => '/api/proposals',
+      body: () => ({
+        kind: 'resolve-disputed-report',
+        scope: 'syndicate:own-syn',
+        title: 'Settle the June report',
+        change: { innovationId: ids.published, reportId: ids.disputed, amount: '400' },
+      }),
+      as: 'owner',
+      ok: 201,
+    },
+    {
       route: 'POST /api/orders',
       path: () => '/api/orders',
       body: () => ({ offerId: 'joiner-bench', quantity: 3 }),
@@ -574,6 +657,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'POST /api/proposals/{proposalId}/opening',
       path: () => `/api/proposals/${ids.draftProposal}/opening`,
+      // The version its author saw: the edit above made it version 1.
+      body: () => ({ version: 1 }),
       as: 'owner',
       ok: 200,
     },
@@ -595,6 +680,13 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'POST /api/proposals/{proposalId}/closing',
       path: () => `/api/proposals/${ids.dueProposal}/closing`,
+      as: 'joiner',
+      ok: 200,
+    },
+    {
+      // A passed circle: its closing, the report's settlement, the transfers and the log entry, at once.
+      route: 'POST /api/proposals/{proposalId}/closing',
+      path: () => `/api/proposals/${ids.dueCircle}/closing`,
       as: 'joiner',
       ok: 200,
     },

@@ -42,9 +42,12 @@ const entity = (build: () => EntityDeclaration) => traced(build);
 
 export const entities = {
   person: entity(() => ({
-    about: 'A person: name, contact, availability, declared skills.',
-    keys: k.personKeys(v('personId')),
+    about:
+      'A person: name, contact, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
+    keys: { ...k.personKeys(v('personId')), ...k.personDrawKeys(v('drawKey')) },
     foundBy: ['personId'],
+    notes:
+      '`<drawKey>` is SHA-256 of the person’s id (decisions/circle.ts `drawKey`), written at sign-up. People made before it was kept have none and are not drawn until `npm run people:draw-backfill` gives them one.',
   })),
   enrollment: entity(() => ({
     about: "A learner's enrollment in a course (progress, status); gsi1 lists a course's learners.",
@@ -517,6 +520,7 @@ export const jobs = {
   'job: verify log': 'functions/local/verify-log.ts',
   'job: log backfill': 'functions/local/backfill-log.ts',
   'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
+  'job: people draw backfill': 'functions/local/backfill-people-draw.ts',
   'job: rescore applicants': 'functions/local/rescore-applicants.ts',
   'stream: economy': 'functions/app/stream-economy.ts',
   'job: economy backfill': 'functions/local/backfill-economy.ts',
@@ -585,6 +589,19 @@ export const accessPatterns = {
       'page /ledger/',
       'page /innovations/[id]/',
     ],
+  })),
+  'people-in-draw-order': pattern(() => ({
+    entity: 'person',
+    does: 'A few people after a place in the draw order (ids and keys only): a restorative circle draws its panel from a random place.',
+    operation: 'Query',
+    key: k.peopleDraw,
+    reads: 'a bounded set',
+    bound: 'at most 60 people a circle (decisions/circle.ts `maxDrawn`), 12 a query, however large the commons',
+    usedBy: ['POST /api/proposals', 'POST /api/proposals/{proposalId}/opening', 'page /decisions/new/'],
+    partition: {
+      single:
+        'one index partition for everyone, written once per person made or removed (a pace people set by hand) and read a dozen keys at a time when a circle opens',
+    },
   })),
   'people-by-ids': pattern(() => ({
     entity: 'person',
@@ -2331,6 +2348,14 @@ export const accessPatterns = {
     key: {},
     reads: 'the table',
     usedBy: ['job: reindex'],
+  })),
+  'people-draw-backfill-scan': pattern(() => ({
+    entity: 'person',
+    does: 'Every profile without a place in the panel draw, by Scan, each given one: the draw backfill, once after a deploy.',
+    operation: 'Scan',
+    key: {},
+    reads: 'the table',
+    usedBy: ['job: people draw backfill'],
   })),
   'shortage-recompute-scan': pattern(() => ({
     entity: 'any',

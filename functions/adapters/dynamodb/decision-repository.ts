@@ -1,12 +1,13 @@
 // Proposals and votes in the table. A vote is one transaction with the proposal's tally (one count
 // moves when a vote changes) and a check that the voter's membership still stands; a closing is one
-// transaction with its change (a rate card, a credit limit, the credit policy, a membership, an adoption, a steward's removal) and its log entry, over the
+// transaction with its change (a rate card, a credit limit, the credit policy, a membership, an adoption, a steward's removal, a circle's settlement) and its log entry, over the
 // proposal as read, so it enacts once however many closes race.
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Closing, DecisionRepository, Effect, Proposal, Vote } from '#domain/decisions/proposal.ts';
 import { syndicateOf } from '#domain/decisions/enactment.ts';
+import { onRoll } from '#domain/decisions/circle.ts';
 import { storeCall } from './errors.ts';
-import { adoptionItems, big, logAppendItems, transact } from './innovation-items.ts';
+import { adoptionItems, big, logAppendItems, settlementWriteItems, transact } from './innovation-items.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   commonsMembersKeys,
@@ -31,6 +32,10 @@ const toProposal = (item: Item): Proposal => {
     const { defaultCredit, tiers } = proposal.change;
     const read = tiers.map((tier) => ({ months: Number(tier.months), credit: big(tier.credit) }));
     return { ...proposal, change: { defaultCredit: big(defaultCredit), tiers: read } };
+  }
+  if (proposal.kind === 'resolve-disputed-report') {
+    const { amount } = proposal.change;
+    return { ...proposal, change: { ...proposal.change, amount: amount === null ? null : big(amount) } };
   }
   return proposal.kind === 'credit-limit'
     ? { ...proposal, change: { ...proposal.change, credit: big(proposal.change.credit) } }
@@ -65,6 +70,8 @@ function effectItems(tableName: string, effect: Effect): TransactItem[] {
       return adoptionItems(tableName, effect.adoption);
     case 'remove-steward':
       return [stewardRemovalItem(tableName, effect.removal)];
+    case 'settlement':
+      return settlementWriteItems(tableName, effect.write);
   }
 }
 
@@ -77,9 +84,12 @@ function overDraft(version: number | undefined) {
   };
 }
 
-/** The voter still stands as a member of the proposal's scope, checked in the vote's transaction. */
+/**
+ * The voter still stands as a member of the proposal's scope, checked in the vote's transaction; on a
+ * circle's roll by name (an inventor, the panel), that they still have an account here.
+ */
 function stillMember(tableName: string, proposal: Proposal, personId: string): TransactItem {
-  const syndicateId = syndicateOf(proposal);
+  const syndicateId = onRoll(proposal, personId) ? undefined : syndicateOf(proposal);
   const membership = syndicateId === undefined ? undefined : membershipKeys(syndicateId, personId);
   return membership === undefined
     ? {

@@ -258,7 +258,12 @@ function toSettlement(settlement: Settlement): Settlement {
  * 1 report + 1 payer + 20 payees + 40 royalty entries + 20 implementer shares + the record + the
  * ledger's totals + 2 for the log = 86 items, inside DynamoDB's 100 (maxHolders keeps it so).
  */
-export function settlementItems(tableName: string, write: SettlementWrite, log: LogAppend) {
+export function settlementItems(tableName: string, write: SettlementWrite, log: LogAppend): TransactItem[] {
+  return [...settlementWriteItems(tableName, write), ...logAppendItems(tableName, log)];
+}
+
+/** A settlement's writes without its log entry: a circle's is written beside its proposal's closing entry. */
+export function settlementWriteItems(tableName: string, write: SettlementWrite) {
   const { report, payer } = write;
   const settlement = report.settlement;
   if (!settlement) throw new Error('A settled report carries its settlement.');
@@ -281,10 +286,23 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
       Put: {
         TableName: tableName,
         Item: { ...valueReportKeys(report), type: 'value-report', ...report },
-        // Settles once: only a report still confirmed-unsettled (explicitly, or by its window lapsing).
-        ConditionExpression: '#status = :confirmed OR (#status = :pending AND reportedAt <= :cutoff)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':confirmed': 'confirmed', ':pending': 'pending', ':cutoff': write.lapseCutoff },
+        // Settles once: only a report still confirmed-unsettled (explicitly, or by its window lapsing),
+        // or, for a circle, still disputed.
+        ...(write.over === 'disputed'
+          ? {
+              ConditionExpression: '#status = :disputed',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':disputed': 'disputed' },
+            }
+          : {
+              ConditionExpression: '#status = :confirmed OR (#status = :pending AND reportedAt <= :cutoff)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':confirmed': 'confirmed',
+                ':pending': 'pending',
+                ':cutoff': write.lapseCutoff,
+              },
+            }),
       },
     },
     ...changes.map((change) => balanceUpdate(tableName, change, at)),
@@ -301,6 +319,5 @@ export function settlementItems(tableName: string, write: SettlementWrite, log: 
     totalsUpdate(tableName, changes, { moved: payer?.total ?? 0n, settlements: 1 }),
     // The payer's limit came from the policy only without a limit of its own (limitSeen guards that).
     ...(payer && payer.limitSeen === null ? [policyCheck(tableName, payer.policyVersion)] : []),
-    ...logAppendItems(tableName, log),
   ] satisfies TransactItem[];
 }

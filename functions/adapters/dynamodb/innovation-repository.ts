@@ -13,6 +13,7 @@ import {
   toRecord,
   toReport,
   toVersion,
+  type TransactItem,
   versionPut,
   transact,
 } from './innovation-items.ts';
@@ -24,6 +25,7 @@ import {
   innovationLookup,
   innovationVersionKeys,
   recordItemsKey,
+  syndicateLookup,
   valueReportKeys,
   valueReportLookup,
 } from './keys.ts';
@@ -115,11 +117,25 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       return item ? toAdoption(item) : null;
     },
 
-    async adopt(adoption, log) {
+    async adopt(adoption, log, options = {}) {
+      // A direct adoption is an admin's alone only while the syndicate has one member: a join landing
+      // after the rule was read makes it theirs to vote, so the write is conditional on the count.
+      const soleMember: TransactItem[] = options.soleMember
+        ? [
+            {
+              ConditionCheck: {
+                TableName: tableName,
+                Key: syndicateLookup(adoption.syndicateId),
+                ConditionExpression: 'memberCount <= :one',
+                ExpressionAttributeValues: { ':one': 1 },
+              },
+            },
+          ]
+        : [];
       await transact(
         client,
-        [...adoptionItems(tableName, adoption), ...logAppendItems(tableName, log)],
-        'The adoption or the log changed meanwhile.',
+        [...adoptionItems(tableName, adoption), ...soleMember, ...logAppendItems(tableName, log)],
+        'The adoption, the syndicate’s members or the log changed meanwhile.',
       );
     },
 

@@ -682,6 +682,10 @@ export const wantKeys = (want: {
 export const accountWantsKey = (accountId: string) => ({ gsi1pk: accountListing(accountId), prefix: 'WANT#' });
 /** Every open want on gsi2, soonest expiry first: what the sweep reads up to now. */
 export const openWantsByExpiry = { gsi2pk: 'WANTS-OPEN' } as const;
+/** A person's place in the panel draw (gsi2): `drawKey` of their id, kept on their profile item from sign-up. */
+export const personDrawKeys = (key: string) => ({ gsi2pk: 'PEOPLE#draw', gsi2sk: key });
+/** Everyone in draw order (gsi2): a circle reads a few from a random place, never the whole list. */
+export const peopleDraw = { gsi2pk: 'PEOPLE#draw' } as const;
 /** The commons' member count: one counter kept in the transaction that makes or removes each person. */
 export const commonsMembersKeys = { pk: 'COMMONS', sk: 'MEMBERS' } as const;
 /** How many credentials the commons has issued: one counter kept in the transaction that stores each. */

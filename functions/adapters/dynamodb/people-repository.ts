@@ -1,11 +1,12 @@
-import { type DynamoDBDocumentClient, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { drawKey } from '#domain/decisions/circle.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { retryOnConflict } from '#domain/retry.ts';
 import { type PeopleRepository, personFromItem } from '#domain/people/person.ts';
 import type { Profile } from '#domain/people/profile.ts';
 import { storeCall } from './errors.ts';
 import { getItem, getItems } from './items.ts';
-import { commonsMembersKeys, personKeys } from './keys.ts';
+import { commonsMembersKeys, peopleDraw, personDrawKeys, personKeys } from './keys.ts';
 
 /**
  * The attributes a profile change writes; everything else on the item (id, email, createdAt, and
@@ -77,6 +78,24 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
       return new Map([...items.values()].map((item) => [String(item.id), personFromItem(item)]));
     },
 
+    // Access pattern `people-in-draw-order`: a few people after a place in the draw order (gsi2), keys only.
+    async drawPage(after, limit) {
+      const answer = await storeCall(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi2',
+            // From the first: a key condition may not compare with an empty string.
+            KeyConditionExpression: after === '' ? 'gsi2pk = :pk' : 'gsi2pk = :pk AND gsi2sk > :after',
+            ExpressionAttributeValues: { ':pk': peopleDraw.gsi2pk, ...(after === '' ? {} : { ':after': after }) },
+            ProjectionExpression: 'id, gsi2sk',
+            Limit: limit,
+          }),
+        ),
+      );
+      return (answer.Items ?? []).map((item) => ({ personId: String(item.id), key: String(item.gsi2sk) }));
+    },
+
     // Access pattern `person-create-once`: create a person once; a repeat returns the stored one.
     // Access pattern `commons-members`: the commons' member count, one more.
     async createIfAbsent(person) {
@@ -92,7 +111,12 @@ export function createPeopleRepository(client: DynamoDBDocumentClient, tableName
                   {
                     Put: {
                       TableName: tableName,
-                      Item: { ...personKeys(person.id), type: 'person', ...person },
+                      Item: {
+                        ...personKeys(person.id),
+                        ...personDrawKeys(drawKey(person.id)),
+                        type: 'person',
+                        ...person,
+                      },
                       ConditionExpression: 'attribute_not_exists(pk)',
                     },
                   },

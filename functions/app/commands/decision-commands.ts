@@ -5,7 +5,7 @@ import { idSchema } from '#domain/ids.ts';
 import { closeProposal } from '#domain/decisions/close-proposal.ts';
 import { proposalInputSchema, voteInputSchema } from '#domain/decisions/proposal.ts';
 import { openDraft, propose } from '#domain/decisions/proposal-use-cases.ts';
-import { editDraft, proposalEditSchema } from '#domain/decisions/edit-draft.ts';
+import { editDraft, openDraftInputSchema, proposalEditSchema } from '#domain/decisions/edit-draft.ts';
 import { castVote } from '#domain/decisions/vote.ts';
 import { command } from './command.ts';
 
@@ -25,8 +25,8 @@ export const editDraftCommand = command({
 
 export const openDraftCommand = command({
   name: 'decisions.open',
-  input: () => ({ params: proposalParams() }),
-  run: ({ services, identity, params }) => openDraft(services, identity, params.proposalId),
+  input: () => ({ params: proposalParams(), body: openDraftInputSchema() }),
+  run: ({ services, identity, params, body }) => openDraft(services, identity, params.proposalId, body.version),
 });
 
 export const voteCommand = command({

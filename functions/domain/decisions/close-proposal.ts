@@ -10,6 +10,7 @@ import type { DecisionDependencies } from './dependencies.ts';
 import { type EnactmentState, planEnactment, syndicateOf } from './enactment.ts';
 import { outcomeOf } from './passing-rule.ts';
 import type { Proposal } from './proposal.ts';
+import { settlementAccounts } from '../innovations/settlement-plan.ts';
 
 /** What the change needs read, by kind: the syndicate, the member's membership and person, the account, the policy. */
 async function stateFor(deps: DecisionDependencies, proposal: Proposal): Promise<EnactmentState> {
@@ -25,6 +26,7 @@ async function stateFor(deps: DecisionDependencies, proposal: Proposal): Promise
   }
   if (proposal.kind === 'rate-card' && syndicateId) return { syndicate: await deps.syndicates.get(syndicateId) };
   if (proposal.kind === 'adopt-innovation' && syndicateId) return adoptionState(deps, syndicateId, proposal.change);
+  if (proposal.kind === 'resolve-disputed-report') return reportState(deps, proposal.change);
   if (proposal.kind === 'membership' && syndicateId) {
     const personId = proposal.change.personId;
     const [syndicate, membership, person] = await Promise.all([
@@ -52,6 +54,20 @@ async function adoptionState(
   const published = record?.status === 'published' ? record : null;
   const version = published ? await deps.innovations.getVersion(published.id, published.currentVersion) : null;
   return { syndicate, adoption: { version, existing, implementers } };
+}
+
+/** What a circle's settlement needs: the report, its adoption, the accounts it moves and the credit policy. */
+async function reportState(
+  deps: DecisionDependencies,
+  change: Extract<Proposal, { kind: 'resolve-disputed-report' }>['change'],
+): Promise<EnactmentState> {
+  const report = await deps.innovations.getReport(change.innovationId, change.reportId);
+  const adoption = report ? await deps.innovations.getAdoption(report.innovationId, report.syndicateId) : null;
+  const [accounts, policy] = await Promise.all([
+    adoption ? deps.ledger.getAccounts(settlementAccounts(adoption)) : new Map(),
+    deps.ledger.creditPolicy(),
+  ]);
+  return { report: { report, adoption, accounts, policy } };
 }
 
 /**
@@ -97,7 +113,9 @@ export async function closeProposal(
         eligible,
         enacted: enacted?.enacted ?? null,
         ...(notEnacted ? { notEnacted } : {}),
-        ...(proposal.kind === 'adopt-innovation' ? { innovationId: proposal.change.innovationId } : {}),
+        ...(proposal.kind === 'adopt-innovation' || proposal.kind === 'resolve-disputed-report'
+          ? { innovationId: proposal.change.innovationId }
+          : {}),
       },
       now,
       deps.logSigner,

@@ -11,10 +11,10 @@ import type { DecisionRepository } from './proposal.ts';
 
 export interface DecisionDependencies {
   decisions: DecisionRepository;
-  people: Pick<PeopleRepository, 'get'>;
+  people: Pick<PeopleRepository, 'get' | 'drawPage'>;
   syndicates: Pick<SyndicateRepository, 'get' | 'getMembership'>;
   ledger: Pick<LedgerRepository, 'getAccounts' | 'creditPolicy' | 'stewardRemovals'>;
-  innovations: Pick<InnovationRepository, 'get' | 'getVersion' | 'getAdoption'>;
+  innovations: Pick<InnovationRepository, 'get' | 'getVersion' | 'getAdoption' | 'getReport'>;
   registryLog: Pick<RegistryLogRepository, 'head'>;
   logSigner: LogSigner;
   newId: () => string;

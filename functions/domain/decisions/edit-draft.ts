@@ -8,11 +8,20 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { lazySchema } from '../zod.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { requireMember } from './eligibility.ts';
+import { requireProposer } from './circle.ts';
 import { type Proposal, proposalInputSchema, proposalKinds } from './proposal.ts';
 import { checkChange, type ProposalContent, proposed, staleDraft } from './proposal-use-cases.ts';
 
 const versionMessage = 'Send the version of the draft you edited, as you read it (a whole number).';
+
+/** POST /api/proposals/{id}/opening: the version of the draft its author read, so they open what they saw. */
+export const openDraftInputSchema = lazySchema(() =>
+  z.strictObject({
+    version: z
+      .int({ error: 'Send the version of the draft you read before opening it (a whole number).' })
+      .check(z.minimum(0, { error: 'Send the version of the draft you read before opening it (a whole number).' })),
+  }),
+);
 
 /** A draft's edit: a proposal's body, as a new one is sent, but no `draft` (it stays one) and the `version` read. */
 export type ProposalEdit = ProposalContent & { version: number };
@@ -48,7 +57,7 @@ export async function editDraft(
   }
   const { version, ...input } = edit;
   if (version !== (found.version ?? 0)) throw staleDraft(found, version);
-  await requireMember(deps, input.scope, identity.personId);
+  await requireProposer(deps, input, identity.personId);
   const { days, change } = await checkChange(deps, input);
   const after = {
     ...proposed(input, days, change),

@@ -11,6 +11,10 @@ import { planAdoption } from '../innovations/adoption-plan.ts';
 import type { Adoption } from '../innovations/adoption.ts';
 import type { InnovationVersion } from '../innovations/innovation.ts';
 import type { Effect, Proposal, ProposalChange } from './proposal.ts';
+import type { ValueReport } from '../innovations/adoption.ts';
+import type { AccountId } from '../ledger/account.ts';
+import { CreditLimitError } from '../ledger/transfer.ts';
+import { planReportSettlement, type SettlementRead } from '../innovations/settlement-plan.ts';
 
 /** What the closing read to plan the change: only what its kind needs (the syndicate its scope names). */
 export interface EnactmentState {
@@ -28,6 +32,13 @@ export interface EnactmentState {
     version: Pick<InnovationVersion, 'innovationId' | 'version' | 'inventors'> | null;
     existing: Pick<Adoption, 'adoptedAt'> | null;
     implementers: ReadonlyArray<Membership | null>;
+  };
+  /** For a circle: the report (null when gone), its adoption, the accounts it moves and the credit policy. */
+  report?: {
+    report: ValueReport | null;
+    adoption: SettlementRead['adoption'] | null;
+    accounts: ReadonlyMap<AccountId, AccountState>;
+    policy: SettlementRead['policy'];
   };
 }
 
@@ -56,6 +67,9 @@ export function changeForLog(proposal: ProposalChange) {
     return { account: proposal.change.account, credit: proposal.change.credit.toString() };
   }
   if (proposal.kind === 'credit-policy') return policyForLog(proposal.change);
+  if (proposal.kind === 'resolve-disputed-report') {
+    return { ...proposal.change, amount: proposal.change.amount === null ? null : proposal.change.amount.toString() };
+  }
   return proposal.kind === 'sense-check' ? null : proposal.change;
 }
 
@@ -84,6 +98,42 @@ function planAdopt(
   });
   const { kind: _kind, at: _at, ...logged } = event;
   return { effect: { kind: 'adoption', adoption }, enacted: { adoption: logged } };
+}
+
+/**
+ * A passed circle settles its report at the amount voted (nothing, for none: the report closes settled at
+ * zero), over the report still disputed; when it is no longer disputed, or the syndicate's credit cannot
+ * pay it now, the circle passed and nothing changes (the report stays as it is).
+ */
+function planCircle(
+  proposal: Extract<Proposal, { kind: 'resolve-disputed-report' }>,
+  state: EnactmentState,
+  at: string,
+  logIndex: number,
+): Enactment {
+  const { innovationId, reportId, amount } = proposal.change;
+  const read = state.report;
+  if (!read?.report || !read.adoption) return { notEnacted: `The value report ${reportId} no longer exists.` };
+  if (read.report.status !== 'disputed') {
+    return { notEnacted: `The value report is no longer disputed (it is ${read.report.status}).` };
+  }
+  const report = { ...read.report, resolvedBy: proposal.id, rev: read.report.rev + 1 };
+  try {
+    const { write, logged } = planReportSettlement({
+      ...read,
+      report,
+      adoption: read.adoption,
+      value: amount ?? 0n,
+      now: new Date(at),
+      logIndex,
+      lapseCutoff: at,
+      over: 'disputed',
+    });
+    return { effect: { kind: 'settlement', write }, enacted: { settlement: { innovationId, reportId, ...logged } } };
+  } catch (error) {
+    if (!(error instanceof CreditLimitError)) throw error;
+    return { notEnacted: `The syndicate cannot pay it now: ${error.message}` };
+  }
 }
 
 /** SHA-256 of what is proposed (title, description, kind and change), standard base64: the log fixes it. */
@@ -139,6 +189,8 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
     }
     case 'adopt-innovation':
       return planAdopt(proposal, state, at);
+    case 'resolve-disputed-report':
+      return planCircle(proposal, state, at, logIndex);
     case 'remove-steward': {
       const { personId } = proposal.change;
       if (state.stewardRemoved) return { notEnacted: `${personId} was removed as a steward already.` };

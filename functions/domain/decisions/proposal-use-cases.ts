@@ -9,7 +9,8 @@ import { policyIssues } from '../ledger/credit-policy-input.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { eligibleNow, requireMember } from './eligibility.ts';
+import { eligibleNow } from './eligibility.ts';
+import { checkCircleChange, circleKind, circleRoll, requireProposer } from './circle.ts';
 import { proposalHash, syndicateOf } from './enactment.ts';
 import { checkImplementers } from '../innovations/adoption-plan.ts';
 import { stewardsNow } from '../ledger/stewards.ts';
@@ -73,6 +74,7 @@ export async function checkChange(deps: DecisionDependencies, input: ProposalCon
     if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
   }
   if (input.kind === 'adopt-innovation') return { days, change: await adoptionChange(deps, input) };
+  if (input.kind === circleKind) return { days, change: await checkCircleChange(deps, input.scope, input.change) };
   if (input.kind === 'remove-steward') {
     const { personId } = input.change;
     if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(personId)) {
@@ -113,7 +115,7 @@ async function adoptionChange(
  * or open it (openWith) in one write with its log entry.
  */
 export async function propose(deps: DecisionDependencies, identity: Identity, input: ProposalInput): Promise<Proposal> {
-  await requireMember(deps, input.scope, identity.personId);
+  await requireProposer(deps, input, identity.personId);
   const { days, change } = await checkChange(deps, input);
   const { draft, ...content } = input;
   const proposal = {
@@ -161,60 +163,99 @@ async function madeAlready(deps: DecisionDependencies, error: unknown, id: strin
   return made;
 }
 
+/** Thrown inside the retried step when the draft moved past the version its author saw: a 409, never retried. */
+class StaleOpen extends Error {
+  readonly conflict: ConflictError;
+  constructor(conflict: ConflictError) {
+    super(conflict.message);
+    this.conflict = conflict;
+  }
+}
+
 /**
  * Opens `first` now: counts who may vote, fixes the window, writes it with its log entry (retried on a
- * race). A draft opens as stored when the write is made, over its version: an edit landing meanwhile is
- * opened, never overwritten by the draft as first read.
+ * race). A draft opens as stored when the write is made, over its version, and only at `seen`, the
+ * version its author read: an edit landing meanwhile is neither overwritten nor opened unseen (409).
  */
 async function openWith(
   deps: DecisionDependencies,
   first: Proposal,
   write: (opened: Proposal, log: ReturnType<typeof prepareAppend>) => Promise<void>,
+  seen?: number,
 ): Promise<Proposal> {
-  return retryOnConflict(async () => {
-    const existing = await deps.decisions.get(first.id);
-    if (existing && existing.status !== 'draft') return existing;
-    // The draft as stored now (an edit may have landed since it was first read): the write is over it.
-    const draft = existing ?? first;
-    const now = deps.now();
-    const openedAt = now.toISOString();
-    // Counted after the opening time is fixed: someone joining meanwhile is counted but may not vote,
-    // which only ever asks more yes votes, never fewer.
-    const [eligible, head] = await Promise.all([eligibleNow(deps, draft.scope), deps.registryLog.head()]);
-    const closesAt = new Date(now.getTime() + draft.days * dayMs).toISOString();
-    const opened: Proposal = { ...draft, status: 'open', openedAt, closesAt, eligible };
-    const log = prepareAppend(
-      head ?? emptyHead(),
-      {
-        kind: 'proposal-opened',
-        at: openedAt,
-        proposalId: draft.id,
-        scope: draft.scope,
-        proposalKind: draft.kind,
-        by: draft.createdBy,
-        closesAt,
-        eligible,
-        threshold: draft.threshold,
-        contentHash: proposalHash(draft),
-      },
-      now,
-      deps.logSigner,
-    );
-    opened.openLogIndex = log.entry.index;
-    await write(opened, log);
-    return opened;
-  });
+  try {
+    return await retryOnConflict(() => openOnce(deps, first, write, seen));
+  } catch (error) {
+    throw error instanceof StaleOpen ? error.conflict : error;
+  }
 }
 
-/** Its author opens a draft; anyone else is answered as if it did not exist. */
-export async function openDraft(deps: DecisionDependencies, identity: Identity, proposalId: string) {
+async function openOnce(
+  deps: DecisionDependencies,
+  first: Proposal,
+  write: (opened: Proposal, log: ReturnType<typeof prepareAppend>) => Promise<void>,
+  seen: number | undefined,
+): Promise<Proposal> {
+  const existing = await deps.decisions.get(first.id);
+  if (existing && existing.status !== 'draft') return existing;
+  // The draft as stored now (an edit may have landed since it was first read): the write is over it.
+  const draft = existing ?? first;
+  if (seen !== undefined && (draft.version ?? 0) !== seen) throw new StaleOpen(staleDraft(draft, seen));
+  const now = deps.now();
+  const openedAt = now.toISOString();
+  // A circle's roll is drawn now (its panel seeded by the proposal's id, so a retry draws the same).
+  const roll = draft.kind === circleKind ? await circleRoll(deps, draft) : null;
+  // Counted after the opening time is fixed: someone joining meanwhile is counted but may not vote,
+  // which only ever asks more yes votes, never fewer.
+  const [eligible, head] = await Promise.all([
+    roll ? roll.eligible : eligibleNow(deps, draft.scope),
+    deps.registryLog.head(),
+  ]);
+  const closesAt = new Date(now.getTime() + draft.days * dayMs).toISOString();
+  const opened: Proposal = {
+    ...draft,
+    status: 'open',
+    openedAt,
+    closesAt,
+    eligible,
+    ...(roll ? { circle: roll.circle } : {}),
+  };
+  const log = prepareAppend(
+    head ?? emptyHead(),
+    {
+      kind: 'proposal-opened',
+      at: openedAt,
+      proposalId: draft.id,
+      scope: draft.scope,
+      proposalKind: draft.kind,
+      by: draft.createdBy,
+      closesAt,
+      eligible,
+      threshold: draft.threshold,
+      contentHash: proposalHash(draft),
+      ...(roll ? { circle: roll.circle } : {}),
+    },
+    now,
+    deps.logSigner,
+  );
+  opened.openLogIndex = log.entry.index;
+  await write(opened, log);
+  return opened;
+}
+
+/**
+ * Its author opens a draft at `seen`, the version they read (anyone else is answered as if it did not
+ * exist); a draft saved again since gets 409 and nothing is written. One opened already is answered as it is.
+ */
+export async function openDraft(deps: DecisionDependencies, identity: Identity, proposalId: string, seen: number) {
   const draft = await deps.decisions.get(proposalId);
   if (!draft || (draft.status === 'draft' && draft.createdBy !== identity.personId)) {
     throw new NotFoundError('proposal', proposalId);
   }
   if (draft.status !== 'draft') return draft;
-  await requireMember(deps, draft.scope, identity.personId);
-  return openWith(deps, draft, (opened, log) => deps.decisions.open(opened, log));
+  if ((draft.version ?? 0) !== seen) throw staleDraft(draft, seen);
+  await requireProposer(deps, draft, identity.personId);
+  return openWith(deps, draft, (opened, log) => deps.decisions.open(opened, log), seen);
 }
 
 /** The refusal of a change made from a draft as it was before its last save. */

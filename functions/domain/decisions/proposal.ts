@@ -11,10 +11,10 @@ import { creditPolicySchema } from '../ledger/credit-policy-input.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
 import { idSchema } from '../ids.ts';
-import { type Adoption, adoptionInputSchema } from '../innovations/adoption.ts';
+import { type Adoption, adoptionInputSchema, minorUnitsSchema } from '../innovations/adoption.ts';
 import type { PersonShare } from '../innovations/innovation.ts';
 import type { StewardRemoval } from '../ledger/stewards.ts';
-import type { CreditLimitChange } from '../innovations/innovation-repository.ts';
+import type { CreditLimitChange, SettlementWrite } from '../innovations/innovation-repository.ts';
 import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { type Membership, type SyndicateInput, syndicateInputSchema } from '../syndicates/syndicate.ts';
@@ -32,6 +32,7 @@ export const proposalKinds = [
   'membership',
   'adopt-innovation',
   'remove-steward',
+  'resolve-disputed-report',
 ] as const;
 export type ProposalKind = (typeof proposalKinds)[number];
 
@@ -44,7 +45,9 @@ export type ProposalChange =
   /** The syndicate adopts a published record; the implementers' shares are resolved when it is proposed. */
   | { kind: 'adopt-innovation'; change: { innovationId: string; implementers: PersonShare[]; note: string } }
   /** A bootstrap steward (named in configuration) no longer grants credit. */
-  | { kind: 'remove-steward'; change: { personId: string } };
+  | { kind: 'remove-steward'; change: { personId: string } }
+  /** A restorative circle settles a disputed value report at `amount` (at most the reported one), or nothing (null). */
+  | { kind: 'resolve-disputed-report'; change: { innovationId: string; reportId: string; amount: bigint | null } };
 
 /** What a membership proposal does to one person: admit or remove them, or make or unmake them an admin. */
 export const membershipActions = ['admit', 'remove', 'make-admin', 'unmake-admin'] as const;
@@ -84,6 +87,12 @@ export const kindRules: Record<ProposalKind, KindRule> = {
     scopes: ['commons'],
     minDays: 3,
     label: 'a steward removed (who grants credit until the commons votes it)',
+  },
+  // Listed with the syndicate whose report it is; who votes is the circle (circle.ts), not its members alone.
+  'resolve-disputed-report': {
+    scopes: ['syndicate'],
+    minDays: 3,
+    label: 'a disputed value report, settled by a restorative circle',
   },
 };
 
@@ -175,6 +184,18 @@ export const proposalInputSchema = lazySchema(() =>
         ...common(),
         change: changeOf({ personId: text(1, 128, { label: 'person id' }) }, 'the steward to remove'),
       }),
+      z.strictObject({
+        kind: z.literal('resolve-disputed-report'),
+        ...common(),
+        change: changeOf(
+          {
+            innovationId: idSchema(),
+            reportId: idSchema(),
+            amount: z.nullable(minorUnitsSchema()),
+          },
+          'the record, the report and the amount to settle (null for nothing)',
+        ),
+      }),
     ],
     { error: `Choose the kind of proposal: ${proposalKinds.join(', ')}.` },
   ),
@@ -225,6 +246,8 @@ export type Proposal = ProposalChange & {
   closeLogIndex?: number | undefined;
   /** Why a passed change could not be made (its member had left, say): it passed, and nothing changed. */
   notEnacted?: string | undefined;
+  /** A restorative circle's roll by name, fixed as it opened: the record's inventors and the panel drawn. */
+  circle?: { inventors: string[]; panel: string[] } | undefined;
 };
 
 export interface Vote {
@@ -277,7 +300,9 @@ export type Effect =
   | { kind: 'credit-policy'; policy: StoredCreditPolicy }
   | { kind: 'membership'; from: Membership | null; to: Membership | null }
   | { kind: 'adoption'; adoption: Adoption }
-  | { kind: 'remove-steward'; removal: StewardRemoval };
+  | { kind: 'remove-steward'; removal: StewardRemoval }
+  /** A circle's settlement of a disputed report, over the report still disputed. */
+  | { kind: 'settlement'; write: SettlementWrite };
 
 export interface Closing {
   /** The proposal as read (open): the write is conditional on its status and tally. */

@@ -6,7 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from
 import type { Identity } from '../identity.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { memberOfScopeSince, scopeName } from './eligibility.ts';
+import { scopeName } from './eligibility.ts';
+import { notOnTheCircle, voterSince } from './circle.ts';
 import type { PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { viewProposal } from './proposal-use-cases.ts';
@@ -50,8 +51,12 @@ export async function castVote(
     throw new NotFoundError('proposal', proposalId);
   }
   checkOpen(found, deps.now());
-  const since = await memberOfScopeSince(deps, found.scope, personId);
-  if (since === null) throw new ForbiddenError(`Only members of ${scopeName(found.scope)} vote on its proposals.`);
+  const since = await voterSince(deps, found, personId);
+  if (since === null) {
+    throw found.circle
+      ? notOnTheCircle()
+      : new ForbiddenError(`Only members of ${scopeName(found.scope)} vote on its proposals.`);
+  }
   if (since >= (found.openedAt ?? '')) {
     throw new ForbiddenError(
       `You became a member at ${since}, after this proposal opened (${found.openedAt}): who votes on it was fixed then.`,

@@ -22,6 +22,8 @@ export async function recordAdoption(
   by: string,
   innovationId: string,
   input: AdoptionInput,
+  /** A direct adoption's rule, checked again on every try and held by the write (see adoptInnovation). */
+  direct?: { check: () => Promise<void> },
 ) {
   await publishedRecord(deps, innovationId);
   await findSyndicate(deps, input.syndicateId);
@@ -29,6 +31,7 @@ export async function recordAdoption(
   return retryOnConflict(async () => {
     const existing = await deps.innovations.getAdoption(innovationId, input.syndicateId);
     if (existing) return { adoption: existing, created: false };
+    await direct?.check();
     const record = await publishedRecord(deps, innovationId);
     const version = await deps.innovations.getVersion(innovationId, record.currentVersion);
     if (!version) throw new NotFoundError('innovation', innovationId);
@@ -42,14 +45,16 @@ export async function recordAdoption(
       by,
     });
     const log = await appendFor(deps, event);
-    await deps.innovations.adopt(adoption, log);
+    await deps.innovations.adopt(adoption, log, { soleMember: direct !== undefined });
     return { adoption, created: true, logIndex: log.entry.index };
   });
 }
 
 /**
  * An admin adopts a record for their syndicate: directly while it has one member; once it has more,
- * the members decide it by an adopt-innovation proposal (as they decide their rate card).
+ * the members decide it by an adopt-innovation proposal (as they decide their rate card). The rule is
+ * read again on each try, and the write holds it (the syndicate still has one member), so a member
+ * joining between the check and the write turns the adoption away with the rule, never lets it through.
  */
 export async function adoptInnovation(
   deps: InnovationDependencies,
@@ -58,13 +63,17 @@ export async function adoptInnovation(
   input: AdoptionInput,
 ) {
   await publishedRecord(deps, innovationId);
-  const syndicate = await findSyndicate(deps, input.syndicateId);
+  const check = async () => {
+    const syndicate = await findSyndicate(deps, input.syndicateId);
+    if (decidesByVote(syndicate)) {
+      throw new RuleViolationError(
+        'adoption-by-vote',
+        `${syndicate.name} has ${syndicate.memberCount} members: it adopts a record only by their vote. Propose the adoption to them (an adopt-innovation proposal, /decisions/new/?kind=adopt-innovation).`,
+      );
+    }
+  };
+  await findSyndicate(deps, input.syndicateId);
   await requireAdmin(deps, input.syndicateId, identity);
-  if (decidesByVote(syndicate)) {
-    throw new RuleViolationError(
-      'adoption-by-vote',
-      `${syndicate.name} has ${syndicate.memberCount} members: it adopts a record only by their vote. Propose the adoption to them (an adopt-innovation proposal, /decisions/new/?kind=adopt-innovation).`,
-    );
-  }
-  return recordAdoption(deps, identity.personId, innovationId, input);
+  await check();
+  return recordAdoption(deps, identity.personId, innovationId, input, { check });
 }

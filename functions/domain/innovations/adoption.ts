@@ -103,6 +103,8 @@ export interface ValueReport extends Omit<ValueReportInput, 'amount'>, ReportDec
   decidedAt?: string | undefined;
   decidedBy?: string | undefined;
   disputeReason?: string | undefined;
+  /** The restorative circle (a proposal's id) that settled it, when its parties could not agree. */
+  resolvedBy?: string | undefined;
   settlement?: Settlement | undefined;
   logIndex: number;
   /** Optimistic concurrency: each decision is written over the revision it read. */

@@ -59,7 +59,11 @@ export interface InnovationRepository {
   /** A page of a syndicate's adoptions, newest first. */
   adoptionsBySyndicatePage(syndicateId: string, request: PageRequest): Promise<Page<Adoption>>;
   /** One transaction: the adoption (once per syndicate), the record's adopter count, the log entry. */
-  adopt(adoption: Adoption, log: LogAppend): Promise<void>;
+  /**
+   * The adoption with its log entry; with `soleMember`, on condition that the syndicate still has at most
+   * one member (a direct adoption: once it has more, its members adopt by vote). ConflictError otherwise.
+   */
+  adopt(adoption: Adoption, log: LogAppend, options?: { soleMember?: boolean }): Promise<void>;
 
   getReport(innovationId: string, reportId: string): Promise<ValueReport | null>;
   /**
@@ -201,6 +205,8 @@ export interface CreditLimitChange {
 export interface SettlementWrite {
   report: ValueReport;
   lapseCutoff: string;
+  /** Settled by a restorative circle: over the report still disputed (never one confirmed meanwhile). */
+  over?: 'disputed' | undefined;
   /**
    * The syndicate paying: its balance may not fall below `floor`, on condition that its own limit is
    * still `limitSeen` and, when it has none (`null`), that the credit policy is still at `policyVersion`.

@@ -91,6 +91,8 @@ export type LogEvent =
       threshold: { num: number; den: number };
       /** SHA-256 of the title, description and change in canonical JSON: what is proposed, fixed. */
       contentHash: string;
+      /** A restorative circle's roll by name: the record's inventors and the panel drawn (with the syndicate's members). */
+      circle?: { inventors: string[]; panel: string[] };
     }
   | {
       kind: 'proposal-closed';

@@ -2,28 +2,16 @@
 // to the inventors, by share, in one transaction that also appends the settlement to the registry log.
 import { NotFoundError, RuleViolationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import {
-  type AccountId,
-  agreedDefaultLimit,
-  creditLimits,
-  personAccount,
-  syndicateAccount,
-} from '../ledger/account.ts';
-import { limitOf } from '../ledger/credit-policy.ts';
-import { planSettlement } from '../ledger/plan-settlement.ts';
-import { splitByShares } from '../ledger/shares.ts';
-import { effectiveReportStatus, hasLapsed, isSettleable, lapseCutoff, type ValueReport } from './adoption.ts';
+import { effectiveReportStatus, hasLapsed, isSettleable, lapseCutoff } from './adoption.ts';
 import type { Adoption } from './adoption.ts';
 import { isAdmin } from '../syndicates/syndicate-use-cases.ts';
 import type { InnovationDependencies } from './dependencies.ts';
 import { retryOnConflict } from '../retry.ts';
 import { partiesNow } from './report-parties.ts';
 import { emptyHead, prepareAppend } from './log-head.ts';
-import type { RoyaltyEntry, SettlementWrite } from './innovation-repository.ts';
+import { planReportSettlement, settlementAccounts } from './settlement-plan.ts';
 
 const windowDays = (deps: InnovationDependencies) => deps.config.ROYALTY_DISPUTE_WINDOW_DAYS;
-/** Implementers' shares follow a settlement's royalty entries (at most 40) in its statement order. */
-const implementerShareSequence = 100;
 const isInventor = (adoption: Adoption, personId: string) => adoption.inventors.some((i) => i.personId === personId);
 
 /** A report and its adoption, for a caller who is one of its inventors or one of its syndicate's admins. */
@@ -60,13 +48,11 @@ export async function settleReport(
   // the balances and the log's head: each try reads those three together, in one round trip, which keeps
   // the window in which another settlement can get in first as short as the store allows.
   const { adoption } = await reportFor(deps, identity, innovationId, reportId, 'party');
-  const payer = syndicateAccount(adoption.syndicateId);
-  const inventors = adoption.inventors.map((i) => ({ id: personAccount(i.personId), basisPoints: i.basisPoints }));
   let lapsedParties: ReturnType<typeof partiesNow> | undefined;
   return retryOnConflict(async () => {
     const [report, accounts, head, policy] = await Promise.all([
       deps.innovations.getReport(innovationId, reportId),
-      deps.ledger.getAccounts([payer, ...inventors.map((i) => i.id)]),
+      deps.ledger.getAccounts(settlementAccounts(adoption)),
       deps.registryLog.head(),
       deps.ledger.creditPolicy(),
     ]);
@@ -89,30 +75,27 @@ export async function settleReport(
         );
       }
     }
-    // The payer's limit by the one rule a payment checks too: its own grant, else the voted policy.
-    const payerState = accounts.get(payer);
-    const payerLimit = limitOf({ grant: payerState?.creditLimit, policy, firstTradeAt: payerState?.firstTradeAt, now });
-    const limits = creditLimits(agreedDefaultLimit, [[payer, payerLimit]]);
-    const plan = planSettlement({
-      syndicate: payer,
-      value: report.amount,
-      inventors,
-      balances: new Map([...accounts].map(([id, account]) => [id, account.balance])),
-      limits,
-    });
     const at = now.toISOString();
-    const total = plan.royalty.inventorsTotal;
+    const base = head ?? emptyHead();
+    const { settled, write, logged } = planReportSettlement({
+      report,
+      adoption,
+      accounts,
+      policy,
+      value: report.amount,
+      now,
+      logIndex: base.treeSize,
+      lapseCutoff: lapseCutoff(now, windowDays(deps)),
+    });
     const log = prepareAppend(
-      head ?? emptyHead(),
+      base,
       {
         kind: 'settlement',
         at,
         innovationId,
         syndicateId: report.syndicateId,
         reportId,
-        value: report.amount.toString(),
-        transfers: plan.transfers.map((t) => ({ from: t.from, to: t.to, amount: t.amount.toString() })),
-        implementersKeep: plan.royalty.implementers.toString(),
+        ...logged,
         basis: {
           confirmedBy: report.confirmations.map((c) => c.personId),
           endorsedBy: report.endorsement?.personId ?? null,
@@ -122,65 +105,6 @@ export async function settleReport(
       now,
       deps.logSigner,
     );
-    const implementerParts = splitByShares(
-      plan.royalty.implementers,
-      adoption.implementers.map((i) => ({ id: i.personId, basisPoints: i.basisPoints })),
-    );
-    const settled: ValueReport = {
-      ...report,
-      status: 'settled',
-      settlement: {
-        settledAt: at,
-        value: report.amount,
-        inventorsTotal: total,
-        implementersTotal: plan.royalty.implementers,
-        inventorParts: plan.royalty.inventors.map((p) => ({
-          personId: p.id.slice('person:'.length),
-          amount: p.amount,
-        })),
-        implementerParts: implementerParts.map((p) => ({ personId: p.id, amount: p.amount })),
-        logIndex: log.entry.index,
-      },
-    };
-    const base = { at, innovationId, reportId, syndicateId: report.syndicateId, logIndex: log.entry.index };
-    const royalty = { ...base, kind: 'royalty' as const };
-    const entries: RoyaltyEntry[] = [
-      ...plan.transfers.flatMap((t, i) => [
-        { ...royalty, accountId: t.from, counterparty: t.to, amount: -t.amount, sequence: 2 * i },
-        { ...royalty, accountId: t.to, counterparty: t.from, amount: t.amount, sequence: 2 * i + 1 },
-      ]),
-      // What the syndicate keeps for each implementer, on that person's statement: it moves nothing.
-      ...implementerParts
-        .filter((part) => part.amount > 0n)
-        .map((part, i) => ({
-          ...base,
-          kind: 'implementer-share' as const,
-          accountId: personAccount(part.id),
-          counterparty: payer,
-          amount: part.amount,
-          sequence: implementerShareSequence + i,
-        })),
-    ];
-    const moved = plan.transfers.reduce((sum, t) => sum + t.amount, 0n);
-    const limitSeen = payerState?.creditLimit ?? null;
-    const seen = (accountId: AccountId) => accounts.get(accountId)?.balance ?? 0n;
-    const write: SettlementWrite = {
-      report: settled,
-      lapseCutoff: lapseCutoff(now, windowDays(deps)),
-      payer:
-        moved > 0n
-          ? {
-              accountId: payer,
-              total: moved,
-              floor: payerLimit + moved,
-              limitSeen,
-              policyVersion: policy?.version ?? null,
-              seen: seen(payer),
-            }
-          : null,
-      payees: plan.transfers.map((t) => ({ accountId: t.to, amount: t.amount, seen: seen(t.to) })),
-      entries,
-    };
     await deps.innovations.settle(write, log);
     return { report: settled, settledNow: true, logIndex: log.entry.index };
   });

@@ -92,6 +92,16 @@ export function removedBy(stage: ProposalStage, proposal: Proposal, page: number
   return stage === 'decided' && page === 0 && removed ? [proposal.change.personId] : [];
 }
 
+/**
+ * Who a circle has on its roll by name beyond the syndicate's members (its record's inventors, its
+ * panel): they may vote, so the first page tells them too; not its proposer of its own opening.
+ */
+export function circleRollOn(stage: ProposalStage, proposal: Proposal, page: number): string[] {
+  if (page !== 0 || !proposal.circle) return [];
+  const roll = [...proposal.circle.inventors, ...proposal.circle.panel];
+  return roll.filter((personId) => !(stage === 'opened' && personId === proposal.createdBy));
+}
+
 /** The people on a page who voted: the reminder skips them. */
 export const votersOf = (votes: Iterable<Vote>) => new Set([...votes].map((vote) => vote.personId));
 
@@ -122,6 +132,10 @@ export function changedWords(proposal: Proposal): string {
       return `${proposal.change.personId} ${membershipWords[proposal.change.action]}.`;
     case 'credit-policy':
       return 'The commons’ credit policy is now the one proposed.';
+    case 'resolve-disputed-report':
+      return proposal.change.amount === null
+        ? `The disputed report ${proposal.change.reportId} is closed with nothing owed.`
+        : `The disputed report ${proposal.change.reportId} is settled at the amount the circle agreed.`;
     default:
       // A kind added later says at least this much until it has words of its own.
       return 'The change proposed is now in force.';

@@ -15,6 +15,7 @@ import { deliver, type ProduceDependencies } from './produce.ts';
 import {
   type ProposalNotice,
   proposalNotification,
+  circleRollOn,
   proposalRecipients,
   removedBy,
   votersOf,
@@ -76,10 +77,11 @@ async function recipientsOn(
   proposal: Proposal,
   memberships: readonly Membership[],
 ): Promise<string[]> {
-  const eligible = proposalRecipients(notice.stage, proposal, memberships);
+  const named = circleRollOn(notice.stage, proposal, notice.page);
+  const eligible = [...new Set([...proposalRecipients(notice.stage, proposal, memberships), ...named])];
   if (notice.stage !== 'closing-soon' || eligible.length === 0) {
     return [...new Set([...eligible, ...removedBy(notice.stage, proposal, notice.page)])];
   }
   const voted = votersOf(await store.getVotes(proposal.id, eligible));
-  return proposalRecipients(notice.stage, proposal, memberships, voted);
+  return eligible.filter((personId) => !voted.has(personId));
 }

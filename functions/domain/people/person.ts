@@ -119,6 +119,11 @@ export interface PeopleRepository {
   get(personId: string): Promise<Person | null>;
   /** People by id in batched reads; ids with no person are absent from the map. */
   getMany(personIds: readonly string[]): Promise<Map<string, Person>>;
+  /**
+   * People in draw order (`drawKey` of their id, decisions/circle.ts): those after `after` ('' for the
+   * first), at most `limit`. A restorative circle draws its panel from it without reading everyone.
+   */
+  drawPage(after: string, limit: number): Promise<Array<{ personId: string; key: string }>>;
   /** Creates the person unless one with the same id exists; returns the stored person either way. */
   createIfAbsent(person: Person): Promise<Person>;
   /**

@@ -1,4 +1,5 @@
 // What people do with syndicates: found one, ask to join, decide on requests, change roles, leave.
+import { retryOnConflict } from '../retry.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -104,23 +105,31 @@ export async function createSyndicate(
   return syndicate;
 }
 
+/**
+ * An admin edits the syndicate. Its rate card changes directly only while it has one member; the write
+ * is conditional on the counts as read, so a member joining between the check and the write makes it
+ * try again from the reads, and the rule (rate-card-by-vote) answers, never a direct change let through.
+ */
 export async function updateSyndicate(
   deps: SyndicateDependencies,
   identity: Identity,
   id: string,
   input: SyndicateInput,
 ) {
-  const syndicate = await findSyndicate(deps, id);
+  await findSyndicate(deps, id);
   await requireAdmin(deps, id, identity);
-  if (rateCardByVote(syndicate) && !sameValue(input.rateCard, syndicate.rateCard)) {
-    throw new RuleViolationError(
-      'rate-card-by-vote',
-      `${syndicate.name} has ${syndicate.memberCount} members: its rate card changes only by their vote. Propose the new card to them (a rate-card proposal, /decisions/new/?kind=rate-card) and send the card as it is with this edit.`,
-    );
-  }
-  const updated = { ...syndicate, ...input };
-  await deps.syndicates.update(updated);
-  return updated;
+  return retryOnConflict(async () => {
+    const syndicate = await findSyndicate(deps, id);
+    if (rateCardByVote(syndicate) && !sameValue(input.rateCard, syndicate.rateCard)) {
+      throw new RuleViolationError(
+        'rate-card-by-vote',
+        `${syndicate.name} has ${syndicate.memberCount} members: its rate card changes only by their vote. Propose the new card to them (a rate-card proposal, /decisions/new/?kind=rate-card) and send the card as it is with this edit.`,
+      );
+    }
+    const updated = { ...syndicate, ...input };
+    await deps.syndicates.update(updated);
+    return updated;
+  });
 }
 
 export async function requestToJoin(deps: SyndicateDependencies, identity: Identity, syndicateId: string) {

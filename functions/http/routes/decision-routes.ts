@@ -53,6 +53,8 @@ const proposalItem = () =>
     outcome: z.optional(z.enum(['passed', 'rejected', 'without-quorum'])),
     closedAt: z.optional(z.string()),
     notEnacted: z.optional(z.string()),
+    /** A restorative circle's roll by name: the record's inventors and the panel drawn as it opened. */
+    circle: z.optional(z.object({ inventors: z.array(z.string()), panel: z.array(z.string()) })),
   });
 const voteItem = () =>
   z.object({
@@ -71,7 +73,7 @@ export const decisionRoutes = [
     path: '/api/proposals',
     doc: documented && {
       summary:
-        'Propose to the commons or a syndicate you are a member of: a sense check, a rate card, a credit limit, the commons’ credit policy or a member admitted or removed; open at once, or kept as a draft. Send an Idempotency-Key so a retry never proposes twice',
+        'Propose to the commons or a syndicate you are a member of: a sense check, a rate card, a credit limit, the commons’ credit policy, a member admitted or removed, an innovation adopted, a steward removed, or a restorative circle on a disputed value report (its parties and three members of the commons drawn at random vote on the amount it settles at); open at once, or kept as a draft. Send an Idempotency-Key so a retry never proposes twice',
       tags: ['decisions'],
       responses: {
         201: {
@@ -164,11 +166,13 @@ export const decisionRoutes = [
     method: 'POST',
     path: '/api/proposals/{proposalId}/opening',
     doc: documented && {
-      summary: 'Open your draft: who may vote is fixed now (the members at this moment) and its window starts',
+      summary:
+        'Open your draft at the version you read: who may vote is fixed now (the members at this moment, or a circle’s roll, its panel drawn now) and its window starts',
       tags: ['decisions'],
       responses: {
         200: { description: 'The open proposal (or as it is, if it was opened already).', schema: proposalItem },
         403: { description: 'You are no longer a member of its scope.' },
+        409: { description: 'The draft was saved again after the version you sent: read it again, then open it.' },
         404: notFound,
       },
     },

@@ -31,6 +31,15 @@ function changeFromForm(kind: ProposalKind, form: FormData) {
     const note = String(form.get('note') ?? '');
     return { innovationId: text(form, 'innovationId'), implementers: parseHolders(text(form, 'implementers')), note };
   }
+  // An empty amount is none: the report closes with nothing owed.
+  if (kind === 'resolve-disputed-report') {
+    const amount = text(form, 'amount');
+    return {
+      innovationId: text(form, 'innovationId'),
+      reportId: text(form, 'reportId'),
+      amount: amount ? minor(amount) : null,
+    };
+  }
   return undefined;
 }
 
@@ -61,6 +70,8 @@ const changeFieldIds: Record<string, string> = {
   innovationId: 'f-innovation',
   implementers: 'f-implementers',
   note: 'f-note',
+  reportId: 'f-report',
+  amount: 'f-amount',
 };
 /** Where a refusal of the change as a whole lands: the kind's first field. */
 const firstChangeField: Partial<Record<ProposalKind, string>> = {
@@ -70,6 +81,7 @@ const firstChangeField: Partial<Record<ProposalKind, string>> = {
   'rate-card': 'f-rate-card',
   'adopt-innovation': 'f-innovation',
   'remove-steward': 'f-person',
+  'resolve-disputed-report': 'f-report',
 };
 
 /**
@@ -126,6 +138,14 @@ export function formOfProposal(proposal: Proposal): FormData {
   if (proposal.kind === 'adopt-innovation') {
     const { innovationId, implementers, note } = proposal.change;
     fields.push(['innovationId', innovationId], ['implementers', holdersText(implementers)], ['note', note]);
+  }
+  if (proposal.kind === 'resolve-disputed-report') {
+    const { innovationId, reportId, amount } = proposal.change;
+    fields.push(
+      ['innovationId', innovationId],
+      ['reportId', reportId],
+      ['amount', amount === null ? '' : boundDecimal(amount)],
+    );
   }
   for (const [name, value] of fields) form.append(name, value);
   return form;

@@ -1,5 +1,6 @@
 // What the decisions pages say of a proposal, in words: the change it makes if it passes, the votes it
 // needs, and its state. Pure, so the pages stay markup.
+import { panelSize } from '#domain/decisions/circle.ts';
 import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
@@ -40,8 +41,41 @@ export function changeInWords(proposal: Proposal): string {
       const shares = proposal.change.implementers.map((i) => `${i.personId} ${formatShare(i.basisPoints)}`).join(', ');
       return `The syndicate adopts innovation record ${proposal.change.innovationId} (its current published version), implemented by ${shares}; the record’s inventors are then paid half of the value it reports.`;
     }
+    case 'resolve-disputed-report': {
+      const { amount, reportId } = proposal.change;
+      return amount === null
+        ? circleWords.settlesNothing(reportId)
+        : circleWords.settlesAt(reportId, formatBound(amount), formatBound(amount / 2n));
+    }
   }
 }
+
+/**
+ * What the pages say of a restorative circle, in one place (for translation): who sits in it and what
+ * it decides. The panel is smaller than three only when the commons has no more who stand on neither side.
+ */
+export const circleWords = {
+  settlesAt: (reportId: string, amount: string, half: string) =>
+    `The disputed value report ${reportId} is settled at ${amount}: the syndicate pays its record’s inventors half of it (${half}), by their shares. Nothing else is owed on it.`,
+  settlesNothing: (reportId: string) =>
+    `The disputed value report ${reportId} is closed with nothing owed: nobody is paid on it.`,
+  who: 'The circle votes: the record’s inventors, the members of the syndicate when it opened, and a panel of members of the commons drawn at random who stand on neither side.',
+  panel: (count: number) =>
+    count >= panelSize
+      ? 'The panel drawn when it opened:'
+      : `The panel drawn when it opened has ${count} of ${panelSize} members: the commons had no more who are neither an inventor of the record nor a member of the syndicate.`,
+  inventors: 'The record’s inventors:',
+  openCircle: 'Open a circle',
+  openCircleHint:
+    'A disputed report is settled by a restorative circle: its parties and three members of the commons drawn at random vote on an amount (the reported one, less, or nothing).',
+  amountLabel: 'Amount to settle, in Bound',
+  amountHint: 'At most the reported amount; leave it empty to close the report with nothing owed.',
+  reportLabel: 'Value report’s id',
+  recordLabel: 'Innovation record’s id',
+  circleVoter: 'Only the circle votes: the parties to the report and its panel.',
+  settledByCircle: 'Settled by a restorative circle',
+  title: (reportId: string) => `Settle the disputed report ${reportId}`,
+} as const;
 
 /** What a credit policy gives, in a sentence: the default, then each tier. */
 export function policyInWords(policy: CreditPolicy): string {
@@ -59,7 +93,8 @@ export function passingInWords(proposal: Proposal): string {
   const eligible = proposal.eligible ?? 0;
   const share = proposal.threshold.num * 3 === proposal.threshold.den * 2 ? 'two thirds' : 'half';
   if (proposal.status === 'draft') return `It will need ${share} of the members at opening to vote yes.`;
-  return `It passes with at least ${yesNeeded(eligible, proposal.threshold)} yes votes of the ${eligible} ${eligible === 1 ? 'member' : 'members'} who could vote when it opened (${share} of them, not only of those who vote).`;
+  const who = proposal.circle ? 'people in the circle' : eligible === 1 ? 'member' : 'members';
+  return `It passes with at least ${yesNeeded(eligible, proposal.threshold)} yes votes of the ${eligible} ${who} who could vote when it opened (${share} of them, not only of those who vote).`;
 }
 
 /** The proposal's state in a few words. */

@@ -154,3 +154,43 @@ describe('the result of a removal', () => {
     expect(notifications.all('gone')).toHaveLength(1);
   });
 });
+
+describe('a restorative circle', () => {
+  const circle = {
+    ...proposal,
+    kind: 'resolve-disputed-report',
+    change: { innovationId: 'rack', reportId: 'r1', amount: 600n },
+    createdBy: 'inventor-a',
+    circle: { inventors: ['inventor-a', 'm0001'], panel: ['panel-x', 'panel-y', 'panel-z'] },
+  } as Proposal;
+  const circleWorld = (votes: Vote[] = []) => {
+    const notifications = memoryNotifications();
+    const deps: ProposalFanoutDependencies = {
+      notifications,
+      proposalNotices: memoryProposalNotices({ proposals: [circle], members: members(3), votes }),
+      proposalPageSize: 2,
+      now: () => new Date('2026-03-03T10:00:01.000Z'),
+    };
+    return { deps, notifications };
+  };
+
+  it('asks its panel and its inventors to vote as it opens, once each, but not its proposer', async () => {
+    const { deps, notifications } = circleWorld();
+    const first = await fanOutProposal(deps, { proposalId: 'p1', stage: 'opened', page: 0 });
+    await fanOutProposal(deps, { proposalId: 'p1', stage: 'opened', page: 1, cursor: 'Mg' });
+    for (const person of ['panel-x', 'panel-y', 'panel-z', 'm0001'])
+      expect(notifications.all(person), person).toHaveLength(1);
+    expect(notifications.all('inventor-a')).toHaveLength(0);
+    // Two members on the first page (m0001 is also an inventor), and the three on the panel.
+    expect(first).toBe(5);
+  });
+
+  it('reminds only those on its roll who have not voted', async () => {
+    const votes: Vote[] = [{ proposalId: 'p1', personId: 'panel-y', choice: 'no', at: '2026-03-02T00:00:00.000Z' }];
+    const { deps, notifications } = circleWorld(votes);
+    await fanOutProposal(deps, { proposalId: 'p1', stage: 'closing-soon', page: 0 });
+    expect(notifications.all('panel-y')).toHaveLength(0);
+    expect(notifications.all('panel-x')).toHaveLength(1);
+    expect(notifications.all('inventor-a')).toHaveLength(1);
+  });
+});

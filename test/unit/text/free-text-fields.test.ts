@@ -186,6 +186,13 @@ const examples: Record<string, unknown[]> = {
       title: 'Credit by our votes only',
       change: { personId: 'demo-grace' },
     },
+    {
+      kind: 'resolve-disputed-report',
+      scope: 'syndicate:taller-comun-valencia',
+      title: 'Settle the triage card’s spring report',
+      description: 'The circle met on **Tuesday**.',
+      change: { innovationId: 'triage-card', reportId: 'spring-report', amount: '40000' },
+    },
   ],
   'PUT /api/proposals/{proposalId}/votes/me': [{ choice: 'no', reason: 'Too soon.' }],
   'POST /api/orders': [{ offerId: 'kettle-repair', quantity: 1, buyer: 'syndicate:taller-comun-valencia' }],
