@@ -81,6 +81,8 @@ declare const GUILDHALL_WITHOUT_DECISIONS: true | undefined;
 declare const GUILDHALL_WITHOUT_ECONOMY: true | undefined;
 /** Defined `true` in the bundles whose routes read no shortage (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_SHORTAGES: true | undefined;
+/** Defined `true` in the bundles that read no enrolment, progress or credential (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_LEARNING: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -192,7 +194,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
         ? createPersonDataRepository(client, config.TABLE_NAME)
         : notCarried('personData'),
-    learning: createLearningRepository(client, config.TABLE_NAME),
+    learning:
+      typeof GUILDHALL_WITHOUT_LEARNING === 'undefined'
+        ? createLearningRepository(client, config.TABLE_NAME)
+        : notCarried('learning'),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),
     threads:

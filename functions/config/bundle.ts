@@ -47,6 +47,9 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_SHORTAGES the shortage repository itself from innovations-api, whose routes (the
  * registry, the ledger, the log) read no shortage: it keeps that function within its budget once the
  * credit policy and plain words came.
+ * GUILDHALL_WITHOUT_LEARNING the enrolments', progress's and credentials' repository from the sweep, whose
+ * jobs (expiries, the shortage fold and snapshot, closing proposals, confirming orders, alerts) read none;
+ * with GUILDHALL_WITHOUT_HIRING it keeps the sweep within 250 KB once the restorative circle's settlement came.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
@@ -136,7 +139,12 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
   },
   // The daily sweep sends saved-search alerts, closes the proposals due, confirms (pays) the orders due
   // and prunes the economy's days: it keeps those repositories and the payments'.
-  'expire-openings': { GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: 'true' },
+  // No hiring thread, note or person's data, and no learning: none of its jobs reads them.
+  'expire-openings': {
+    GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: 'true',
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
+  },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
