@@ -4,7 +4,10 @@
 // - While the store or search is not answering, a page shows /outage/ (503, Retry-After), as the API
 //   answers 503, instead of failing with 500.
 // - Signed in as an account that was deleted, the page says so (403) and the session ends.
-import { defineMiddleware } from 'astro:middleware';
+// Before them, the reader's language (language-routing.ts): `/es/…` and `/nl/…` are the same pages.
+import type { APIContext } from 'astro';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { isLocale, type Locale, languageCookie, localeOfPath } from '#domain/i18n/locales.ts';
 import { escapeHtml } from '#domain/content/html.ts';
 import {
   AccountDeletedError,
@@ -13,6 +16,8 @@ import {
   StoreUnavailableError,
 } from '#domain/errors.ts';
 import { sessionCookieName } from '#http/session.ts';
+import { requestLanguage } from './lib/i18n.ts';
+import { homeRedirect, localizeHref, localizeHtml } from './lib/language-routing.ts';
 
 function tooManyChanges(retryAfterSeconds: number, back: string): Response {
   const html = `<!doctype html>
@@ -48,7 +53,73 @@ function accountDeleted(message: string): Response {
 
 const outagePath = '/outage/';
 
-export const onRequest = defineMiddleware(async (context, next) => {
+const yearSeconds = 365 * 24 * 60 * 60;
+
+/**
+ * `/es/jobs/` is `/jobs/` read in Spanish: the page at `/jobs/` renders with `locals.locale` set, and its
+ * links, forms and redirects are prefixed on the way out. A `?lang=` (the switcher's links) is the
+ * reader's explicit choice and is remembered; `/` sends a reader to their language (homeRedirect).
+ */
+const language = defineMiddleware(async (context, next) => {
+  // A rewrite runs the middleware again for the same request: its language is already known.
+  if (context.locals.locale) return next();
+  const { locale, rest } = localeOfPath(context.url.pathname);
+  context.locals.locale = locale;
+  // Code far from the page (a form's refusals, lib/forms.ts) reads the language from here.
+  return requestLanguage.run(locale, async () => {
+    const chosen = context.isPrerendered ? null : context.url.searchParams.get('lang');
+    if (isLocale(chosen) && context.cookies.get(languageCookie)?.value !== chosen) {
+      context.cookies.set(languageCookie, chosen, { path: '/', maxAge: yearSeconds, sameSite: 'lax', httpOnly: true });
+    }
+    if (locale !== 'en') return localized(await inLanguage(context, rest + context.url.search), locale);
+    if (context.url.pathname !== '/' || context.isPrerendered) return next();
+    const target = homeRedirect({
+      cookie: context.cookies.get(languageCookie)?.value,
+      acceptLanguage: context.request.headers.get('accept-language'),
+      lang: chosen,
+    });
+    if (target) {
+      return new Response(null, {
+        status: 302,
+        headers: { location: `/${target}/`, vary: 'accept-language, cookie', 'cache-control': 'private, no-store' },
+      });
+    }
+    const response = await next();
+    response.headers.append('vary', 'accept-language, cookie');
+    return response;
+  });
+});
+
+/**
+ * The unprefixed page. A prerendered page exists as a file under each prefix, served before this
+ * function is asked; a prefixed address that reaches it on demand under a prerendered route (a course
+ * that does not exist) has no page to render, and is not found, as its English address is. Astro says
+ * so only in its message: the server bundle does not carry the prerendered page's component.
+ */
+async function inLanguage(context: APIContext, path: string): Promise<Response> {
+  try {
+    return await context.rewrite(path);
+  } catch (error) {
+    if (!(error instanceof Error && /unable to find a component instance/i.test(error.message))) throw error;
+    const page = await context.rewrite('/404/');
+    return new Response(page.body, { status: 404, headers: page.headers });
+  }
+}
+
+/** The page's links and its redirect, kept in the reader's language. */
+async function localized(response: Response, locale: Locale) {
+  const headers = new Headers(response.headers);
+  const location = headers.get('location');
+  if (location) headers.set('location', localizeHref(locale, location));
+  if (!headers.get('content-type')?.includes('text/html')) {
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+  const html = localizeHtml(await response.text(), locale);
+  headers.delete('content-length');
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+}
+
+const failures = defineMiddleware(async (context, next) => {
   if (context.url.pathname === outagePath) return next();
   try {
     return await next();
@@ -64,3 +135,5 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return context.rewrite(new Request(new URL(outagePath, context.url), { headers: context.request.headers }));
   }
 });
+
+export const onRequest = sequence(language, failures);
