@@ -272,6 +272,18 @@ export const en = {
   'search.pressSearch': 'Press Search for suggestions, or',
   'search.browseEvery': 'browse every course',
 
+  // Sign-in prompts on pages a visitor may open before signing in.
+  'me.title': 'Your profile',
+  'me.signInText': 'Sign in to see your profile, your courses and your applications.',
+  'quiz.crumb': 'Quiz',
+  'quiz.title': (course: string) => `Quiz: ${course}`,
+  'quiz.rules': (asked: number, pool: number, needed: number, wait: number) =>
+    `Each attempt asks ${asked} questions drawn from the course’s ${pool}; you pass with ${needed} right. After two failed attempts in a row you wait ${wait} minutes before the next. The right answers are shown once you pass.`,
+  'quiz.signIn': 'and finish the course’s lessons to take the quiz and earn the credential.',
+  'ledger.signIn': 'Sign in to see your statement',
+  'syndicate.signInToJoin': 'Sign in to ask to join',
+  'syndicate.comeBack': ': you come back here to send the request.',
+
   // Pages every reader may land on.
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address. Try',

@@ -275,6 +275,17 @@ export const es: Messages = {
   'search.pressSearch': 'Pulsa «Buscar» para ver sugerencias, o',
   'search.browseEvery': 'recorre todos los cursos',
 
+  'me.title': 'Tu perfil',
+  'me.signInText': 'Entra para ver tu perfil, tus cursos y tus candidaturas.',
+  'quiz.crumb': 'Cuestionario',
+  'quiz.title': (course) => `Cuestionario: ${course}`,
+  'quiz.rules': (asked, pool, needed, wait) =>
+    `Cada intento hace ${asked} preguntas sacadas de las ${pool} del curso; apruebas con ${needed} aciertos. Tras dos intentos fallidos seguidos esperas ${wait} minutos antes del siguiente. Las respuestas correctas se muestran cuando apruebas.`,
+  'quiz.signIn': 'y termina las lecciones del curso para hacer el cuestionario y obtener la credencial.',
+  'ledger.signIn': 'Entra para ver tu extracto',
+  'syndicate.signInToJoin': 'Entra para pedir el ingreso',
+  'syndicate.comeBack': ': volverás aquí para enviar la solicitud.',
+
   'notFound.title': 'Página no encontrada',
   'notFound.text': 'No hay nada en esta dirección. Prueba a',
   'notFound.searching': 'buscar',

@@ -270,6 +270,17 @@ export const nl: Messages = {
   'search.pressSearch': 'Druk op Zoeken voor suggesties, of',
   'search.browseEvery': 'blader door alle cursussen',
 
+  'me.title': 'Je profiel',
+  'me.signInText': 'Log in om je profiel, je cursussen en je sollicitaties te zien.',
+  'quiz.crumb': 'Toets',
+  'quiz.title': (course) => `Toets: ${course}`,
+  'quiz.rules': (asked, pool, needed, wait) =>
+    `Elke poging stelt ${asked} vragen uit de ${pool} van de cursus; je slaagt met ${needed} goed. Na twee mislukte pogingen achter elkaar wacht je ${wait} minuten voor de volgende. De goede antwoorden zie je zodra je geslaagd bent.`,
+  'quiz.signIn': 'en rond de lessen van de cursus af om de toets te doen en het diploma te halen.',
+  'ledger.signIn': 'Log in om je overzicht te zien',
+  'syndicate.signInToJoin': 'Log in om lid te worden',
+  'syndicate.comeBack': ': je komt hier terug om het verzoek te versturen.',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets. Probeer te',
   'notFound.searching': 'zoeken',
