@@ -284,6 +284,28 @@ export const en = {
   'syndicate.signInToJoin': 'Sign in to ask to join',
   'syndicate.comeBack': ': you come back here to send the request.',
 
+  // The syndicates, the skills taxonomy, the practice guides.
+  'syndicates.title': 'Syndicates',
+  'syndicates.description': 'Groups of self-employed workers who agree their rates and share work.',
+  'syndicates.lede': 'Self-employed workers who band together, agree their rates and share the work.',
+  'syndicates.found': 'Found a syndicate',
+  'syndicates.members': (n: number) => count(n, 'member', 'members'),
+  'syndicates.none': 'No syndicates yet.',
+  'syndicates.first': 'Found the first',
+  'syndicates.pages': 'Pages of syndicates',
+  'skills.title': 'Skills',
+  'skills.titlePage': (n: number, of: number) => `Skills, page ${n} of ${of}`,
+  'skills.description': 'The commons’ skills taxonomy, by trade.',
+  'skills.lede': (skills: number, trades: number) =>
+    `${skills} skills across ${trades} trades. Where a skill matches one in ESCO, the European skills classification, it links there.`,
+  'skills.pages': 'Pages of skills',
+  'practices.title': 'Practice guides',
+  'practices.titlePage': (n: number, of: number) => `Practice guides, page ${n} of ${of}`,
+  'practices.description': 'How jobs are done best today, written by the people who do them.',
+  'practices.lede': 'How a job is done best today. Innovation records improve on these.',
+  'practices.pages': 'Pages of practice guides',
+  'common.pageOf': (n: number, of: number) => `Page ${n} of ${of}.`,
+
   // Pages every reader may land on.
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address. Try',
