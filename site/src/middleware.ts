@@ -9,6 +9,7 @@ import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { isLocale, type Locale, languageCookie, localeOfPath } from '#domain/i18n/locales.ts';
 import { escapeHtml } from '#domain/content/html.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
 import {
   AccountDeletedError,
   RateLimitedError,
@@ -19,16 +20,18 @@ import { sessionCookieName } from '#http/session.ts';
 import { requestLanguage } from './lib/i18n.ts';
 import { homeRedirect, localizeHref, localizeHtml } from './lib/language-routing.ts';
 
-function tooManyChanges(retryAfterSeconds: number, back: string): Response {
+// Both are said in the reader's language; their links are prefixed with the rest of the page's (`localized`).
+function tooManyChanges(retryAfterSeconds: number, back: string, locale: Locale): Response {
+  const t = translator(locale);
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Too many changes at once · Guildhall</title></head>
+<title>${escapeHtml(t('limit.title'))} · Guildhall</title></head>
 <body><main>
-<h1>Too many changes at once</h1>
-<p>You have sent more changes in the last minute than Guildhall takes from one person. Nothing was changed this time.</p>
-<p>Wait ${retryAfterSeconds} ${retryAfterSeconds === 1 ? 'second' : 'seconds'}, then send the form again.</p>
-<p><a href="${escapeHtml(back)}">Back to the page</a></p>
+<h1>${escapeHtml(t('limit.title'))}</h1>
+<p>${escapeHtml(t('limit.text'))}</p>
+<p>${escapeHtml(t('limit.wait', retryAfterSeconds))}</p>
+<p><a href="${escapeHtml(back)}">${escapeHtml(t('limit.back'))}</a></p>
 </main></body>
 </html>`;
   return new Response(html, {
@@ -37,15 +40,16 @@ function tooManyChanges(retryAfterSeconds: number, back: string): Response {
   });
 }
 
-function accountDeleted(message: string): Response {
+function accountDeleted(message: string, locale: Locale): Response {
+  const t = translator(locale);
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Account deleted · Guildhall</title></head>
+<title>${escapeHtml(t('deleted.title'))} · Guildhall</title></head>
 <body><main>
-<h1>This account was deleted</h1>
-<p>${escapeHtml(message)}</p>
-<p><a href="/">Guildhall’s home page</a></p>
+<h1>${escapeHtml(t('deleted.heading'))}</h1>
+<p lang="en">${escapeHtml(message)}</p>
+<p><a href="/">${escapeHtml(t('deleted.home'))}</a></p>
 </main></body>
 </html>`;
   return new Response(html, { status: 403, headers: { 'content-type': 'text/html; charset=utf-8' } });
@@ -124,10 +128,12 @@ const failures = defineMiddleware(async (context, next) => {
   try {
     return await next();
   } catch (error) {
-    if (error instanceof RateLimitedError) return tooManyChanges(error.retryAfterSeconds, context.url.pathname);
+    if (error instanceof RateLimitedError) {
+      return tooManyChanges(error.retryAfterSeconds, context.url.pathname, context.locals.locale);
+    }
     if (error instanceof AccountDeletedError) {
       context.cookies.delete(sessionCookieName, { path: '/' });
-      return accountDeleted(error.message);
+      return accountDeleted(error.message, context.locals.locale);
     }
     if (!(error instanceof StoreUnavailableError || error instanceof SearchUnavailableError)) throw error;
     // A fresh GET, not the original request: a form post's body was read by its page already, and

@@ -306,6 +306,16 @@ export const en = {
   'practices.pages': 'Pages of practice guides',
   'common.pageOf': (n: number, of: number) => `Page ${n} of ${of}.`,
 
+  // The answers the middleware gives itself (site/src/middleware.ts).
+  'limit.title': 'Too many changes at once',
+  'limit.text':
+    'You have sent more changes in the last minute than Guildhall takes from one person. Nothing was changed this time.',
+  'limit.wait': (seconds: number) => `Wait ${count(seconds, 'second', 'seconds')}, then send the form again.`,
+  'limit.back': 'Back to the page',
+  'deleted.title': 'Account deleted',
+  'deleted.heading': 'This account was deleted',
+  'deleted.home': 'Guildhall’s home page',
+
   // Pages every reader may land on.
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address. Try',

@@ -307,6 +307,15 @@ export const es: Messages = {
   'practices.pages': 'Páginas de guías prácticas',
   'common.pageOf': (n, of) => `Página ${n} de ${of}.`,
 
+  'limit.title': 'Demasiados cambios a la vez',
+  'limit.text':
+    'En el último minuto has enviado más cambios de los que Guildhall acepta de una persona. Esta vez no se ha cambiado nada.',
+  'limit.wait': (seconds) => `Espera ${count(seconds, 'segundo', 'segundos')} y vuelve a enviar el formulario.`,
+  'limit.back': 'Volver a la página',
+  'deleted.title': 'Cuenta eliminada',
+  'deleted.heading': 'Esta cuenta se eliminó',
+  'deleted.home': 'La página de inicio de Guildhall',
+
   'notFound.title': 'Página no encontrada',
   'notFound.text': 'No hay nada en esta dirección. Prueba a',
   'notFound.searching': 'buscar',

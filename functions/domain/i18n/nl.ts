@@ -302,6 +302,15 @@ export const nl: Messages = {
   'practices.pages': 'Pagina’s met praktijkgidsen',
   'common.pageOf': (n, of) => `Pagina ${n} van ${of}.`,
 
+  'limit.title': 'Te veel wijzigingen tegelijk',
+  'limit.text':
+    'Je hebt in de afgelopen minuut meer wijzigingen gestuurd dan Guildhall van één persoon aanneemt. Deze keer is er niets gewijzigd.',
+  'limit.wait': (seconds) => `Wacht ${count(seconds, 'seconde', 'seconden')} en verstuur het formulier dan opnieuw.`,
+  'limit.back': 'Terug naar de pagina',
+  'deleted.title': 'Account verwijderd',
+  'deleted.heading': 'Dit account is verwijderd',
+  'deleted.home': 'De startpagina van Guildhall',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets. Probeer te',
   'notFound.searching': 'zoeken',
