@@ -316,6 +316,30 @@ export const en = {
   'deleted.heading': 'This account was deleted',
   'deleted.home': 'Guildhall’s home page',
 
+  // The innovations list.
+  'innovations.title': 'Innovations',
+  'innovations.description': 'Open records of improvements to how work is done.',
+  'innovations.lede':
+    'Open records of improvements to how work is done. When a syndicate adopts one, the value it realises is shared 50/50 between the people who implement it and the people who invented it, settled in Bound, the commons’ mutual credit.',
+  'innovations.log': 'The registry log',
+  'innovations.ledger': 'The Bound ledger',
+  'innovations.filters': 'Filter innovations',
+  'innovations.words': 'Words in the title',
+  'innovations.practice': 'Practice guide',
+  'innovations.anyGuide': 'Any guide',
+  'innovations.adopted': 'Adopted',
+  'innovations.notYet': 'Not yet',
+  'innovations.show': 'Show records',
+  'innovations.searchDown': (words: string) =>
+    `Search is unavailable just now, so the words “${words}” were not used: these are the records that match the other filters.`,
+  'innovations.noneOnPage': 'No published record on this page matches these filters; more follow.',
+  'innovations.none': 'No published record matches these filters.',
+  'innovations.seeAll': 'See them all',
+  'innovations.pages': 'Pages of records',
+  'innovation.meta': (inventors: string, version: number, adopters: number, paid: string) =>
+    `By ${inventors} · version ${version} · ${adopters === 0 ? 'not adopted yet' : `adopted by ${count(adopters, 'syndicate', 'syndicates')}`} · ${paid} paid to its inventors`,
+  'innovation.improves': 'What it improves',
+
   // Pages every reader may land on.
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address. Try',

@@ -316,6 +316,29 @@ export const es: Messages = {
   'deleted.heading': 'Esta cuenta se eliminó',
   'deleted.home': 'La página de inicio de Guildhall',
 
+  'innovations.title': 'Innovaciones',
+  'innovations.description': 'Registros abiertos de mejoras en la forma de trabajar.',
+  'innovations.lede':
+    'Registros abiertos de mejoras en la forma de trabajar. Cuando un colectivo adopta una, el valor que obtiene se reparte a partes iguales entre quienes la aplican y quienes la inventaron, liquidado en Bound, el crédito mutuo del procomún.',
+  'innovations.log': 'El registro público',
+  'innovations.ledger': 'El libro de Bound',
+  'innovations.filters': 'Filtrar innovaciones',
+  'innovations.words': 'Palabras del título',
+  'innovations.practice': 'Guía práctica',
+  'innovations.anyGuide': 'Cualquier guía',
+  'innovations.adopted': 'Adoptada',
+  'innovations.notYet': 'Todavía no',
+  'innovations.show': 'Ver registros',
+  'innovations.searchDown': (words) =>
+    `La búsqueda no está disponible ahora mismo, así que no se han usado las palabras «${words}»: estos son los registros que cumplen los demás filtros.`,
+  'innovations.noneOnPage': 'Ningún registro publicado de esta página cumple estos filtros; hay más en las siguientes.',
+  'innovations.none': 'Ningún registro publicado cumple estos filtros.',
+  'innovations.seeAll': 'Verlos todos',
+  'innovations.pages': 'Páginas de registros',
+  'innovation.meta': (inventors, version, adopters, paid) =>
+    `De ${inventors} · versión ${version} · ${adopters === 0 ? 'aún sin adoptar' : `adoptada por ${count(adopters, 'colectivo', 'colectivos')}`} · ${paid} pagados a quienes la inventaron`,
+  'innovation.improves': 'Qué mejora',
+
   'notFound.title': 'Página no encontrada',
   'notFound.text': 'No hay nada en esta dirección. Prueba a',
   'notFound.searching': 'buscar',

@@ -311,6 +311,29 @@ export const nl: Messages = {
   'deleted.heading': 'Dit account is verwijderd',
   'deleted.home': 'De startpagina van Guildhall',
 
+  'innovations.title': 'Innovaties',
+  'innovations.description': 'Open verslagen van verbeteringen in hoe werk wordt gedaan.',
+  'innovations.lede':
+    'Open verslagen van verbeteringen in hoe werk wordt gedaan. Als een collectief er een overneemt, wordt de opgeleverde waarde half om half gedeeld tussen wie haar toepast en wie haar bedacht, verrekend in Bound, het onderlinge krediet van het gemeengoed.',
+  'innovations.log': 'Het openbare register',
+  'innovations.ledger': 'Het Bound-grootboek',
+  'innovations.filters': 'Innovaties filteren',
+  'innovations.words': 'Woorden in de titel',
+  'innovations.practice': 'Praktijkgids',
+  'innovations.anyGuide': 'Elke gids',
+  'innovations.adopted': 'Overgenomen',
+  'innovations.notYet': 'Nog niet',
+  'innovations.show': 'Verslagen tonen',
+  'innovations.searchDown': (words) =>
+    `Zoeken werkt nu even niet, dus de woorden ‘${words}’ zijn niet gebruikt: dit zijn de verslagen die aan de andere filters voldoen.`,
+  'innovations.noneOnPage': 'Geen gepubliceerd verslag op deze pagina voldoet aan deze filters; er volgen er meer.',
+  'innovations.none': 'Geen gepubliceerd verslag voldoet aan deze filters.',
+  'innovations.seeAll': 'Bekijk ze allemaal',
+  'innovations.pages': 'Pagina’s met verslagen',
+  'innovation.meta': (inventors, version, adopters, paid) =>
+    `Door ${inventors} · versie ${version} · ${adopters === 0 ? 'nog niet overgenomen' : `overgenomen door ${count(adopters, 'collectief', 'collectieven')}`} · ${paid} uitbetaald aan de uitvinders`,
+  'innovation.improves': 'Wat het verbetert',
+
   'notFound.title': 'Pagina niet gevonden',
   'notFound.text': 'Op dit adres staat niets. Probeer te',
   'notFound.searching': 'zoeken',
