@@ -11,6 +11,12 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:3000',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  i18n: {
+    locales: ['en', 'es', 'nl'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false, fallbackType: 'rewrite' },
+    fallback: { es: 'en', nl: 'en' },
+  },
   // Each page's script-src and style-src list the hashes of exactly the scripts and styles Astro emits
   // for it; the other directives are the project's one page policy. Not applied by `astro dev`.
   // The one inline script Astro does not hash itself, the theme's (src/lib/theme.ts), is listed by its hash.

@@ -19,6 +19,9 @@ import {
   type DomainError,
   type FieldIssue,
 } from '#domain/errors.ts';
+import { defaultLocale, type Locale } from '#domain/i18n/locales.ts';
+import { issuesIn, refusalDetailIn, translatePlain } from '#domain/i18n/translate-plain.ts';
+import { refusalDetail } from '#domain/plain-words.ts';
 
 export interface Problem {
   type: string;
@@ -63,18 +66,34 @@ const registry: Array<[ErrorClass, Mapping]> = [
 
 export const problemTypeBase = 'https://guildhall.coop/problems/';
 
-export function problemFor(error: unknown, options: { instance?: string; exposeInternals: boolean }): ProblemResponse {
+/**
+ * The `detail` in the reader's language (the request's `Accept-Language`): a refusal's sentences are
+ * translated (translate-plain.ts), its field paths kept as they are for the machines that read them.
+ */
+function detailIn(error: DomainError, locale: Locale): string {
+  if (locale === defaultLocale) return error.message;
+  if (error instanceof ValidationError && error.message === refusalDetail(error.issues)) {
+    return refusalDetailIn(error.issues, locale);
+  }
+  return translatePlain(error.message, locale);
+}
+
+export function problemFor(
+  error: unknown,
+  options: { instance?: string; exposeInternals: boolean; locale?: Locale },
+): ProblemResponse {
+  const locale = options.locale ?? defaultLocale;
   for (const [errorClass, mapping] of registry) {
     if (error instanceof errorClass) {
       const problem: Problem = {
         type: problemTypeBase + mapping.slug,
         title: mapping.title,
         status: mapping.status,
-        detail: error.message,
+        detail: detailIn(error, locale),
         ...(options.instance ? { instance: options.instance } : {}),
       };
-      const headers: Record<string, string> = {};
-      if (error instanceof ValidationError) problem.errors = error.issues;
+      const headers: Record<string, string> = { 'content-language': locale };
+      if (error instanceof ValidationError) problem.errors = issuesIn(error.issues, locale);
       if (error instanceof RuleViolationError) problem.rule = error.rule;
       if (error instanceof RateLimitedError) headers['retry-after'] = String(error.retryAfterSeconds);
       if (error instanceof StoreUnavailableError || error instanceof SearchUnavailableError) {

@@ -12,6 +12,7 @@ import { runCommand } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import { parseInto } from '#domain/validation.ts';
+import { negotiateLocale } from '#domain/i18n/locales.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Telemetry } from '#platform/telemetry.ts';
 import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
@@ -77,7 +78,11 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     try {
       response = await dispatch(request, log, matched);
     } catch (error) {
-      const mapped = problemFor(error, { instance: request.path, exposeInternals: options.exposeInternals });
+      const mapped = problemFor(error, {
+        instance: request.path,
+        exposeInternals: options.exposeInternals,
+        locale: negotiateLocale(request.headers['accept-language']),
+      });
       if (mapped.status >= 500) log.error('request failed', { correlation_id: request.requestId, error });
       response = problemResponse(mapped);
     }

@@ -96,6 +96,11 @@ const pages = [
   '/people/demo-ada/',
   '/auth/sign-in',
   '/no-such-page/',
+  // The same templates in Spanish and Dutch: a few of them, not every page three times.
+  '/es/',
+  '/nl/jobs/',
+  '/es/learn/solar-pv-fundamentals-and-site-survey/',
+  '/nl/search/?q=solar',
 ];
 
 describe.each(themes)('accessibility in the %s theme', (theme) => {

@@ -21,10 +21,14 @@ export function linksOf(html: string, from: URL): string[] {
  * What a link shows again under another address: a list's later page (its `cursor`) and the sign-in
  * page with another address to return to. The search page pages through every document, all of
  * ESCO's 13,939 skills included (1,400 pages of ten), and every page links to sign in with its own
- * return address: the crawl opens a few of each, not thousands of the same page.
+ * return address: the crawl opens a few of each, not thousands of the same page. Every page is also
+ * in Spanish and Dutch (`/es/…`, `/nl/…`) and its language switcher links each (`?lang=`): the same
+ * templates, so a few pages of each language stand for all of them.
  */
 function sameAs(link: string): string {
   const url = new URL(link, 'http://crawl.invalid');
+  const language = /^\/(es|nl)(?:\/|$)/.exec(url.pathname)?.[1] ?? url.searchParams.get('lang');
+  if (language) return `language:${language}`;
   url.searchParams.delete('cursor');
   if (url.pathname.startsWith('/auth/')) url.searchParams.delete('returnTo');
   return `${url.pathname}?${url.searchParams}`;

@@ -202,6 +202,32 @@ describe('router', () => {
     expect(problem.detail).toBe('Title: Fill this in. Count: Enter a whole number, for example 12.');
   });
 
+  it('explains a refusal in the language of Accept-Language, keeping the same field paths', async () => {
+    const send = (language: string) =>
+      router().handle(
+        request({
+          method: 'POST',
+          path: '/api/things/abc',
+          headers: { ...json, 'accept-language': language },
+          body: '{"title":"","count":1.5}',
+        }),
+      );
+    const spanish = await send('es-ES,es;q=0.9,en;q=0.5');
+    expect(spanish.headers['content-language']).toBe('es');
+    const problem = JSON.parse(spanish.body);
+    expect(problem.errors).toEqual([
+      { field: 'body.title', message: 'Rellena este campo.' },
+      { field: 'body.count', message: 'Escribe un número entero; por ejemplo, 12.' },
+    ]);
+    expect(problem.detail).toBe('Título: Rellena este campo. Count: Escribe un número entero; por ejemplo, 12.');
+    const dutch = JSON.parse((await send('nl')).body);
+    expect(dutch.errors.map((issue: { field: string }) => issue.field)).toEqual(['body.title', 'body.count']);
+    expect(dutch.detail).toBe('Titel: Vul dit in. Count: Vul een heel getal in, bijvoorbeeld 12.');
+    expect(JSON.parse((await send('fr-FR')).body).detail).toBe(
+      'Title: Fill this in. Count: Enter a whole number, for example 12.',
+    );
+  });
+
   it('builds a route’s schemas the first time the route is matched, once, and no other route’s', async () => {
     const builds = { a: 0, b: 0 };
     const counted = (name: 'a' | 'b') =>

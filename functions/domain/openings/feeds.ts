@@ -47,10 +47,27 @@ ${entries.join('\n')}
 `;
 }
 
-export function sitemap(urls: Array<{ loc: string; lastmod?: string | undefined }>): string {
+export interface SitemapEntry {
+  loc: string;
+  lastmod?: string | undefined;
+  /** The same page in each language (hreflang), its own included, as search engines ask. */
+  alternates?: ReadonlyArray<{ hreflang: string; href: string }>;
+}
+
+export function sitemap(urls: readonly SitemapEntry[]): string {
+  const languages = urls.some((url) => url.alternates?.length);
+  const entry = (url: SitemapEntry) =>
+    `  <url><loc>${xmlEscape(url.loc)}</loc>${url.lastmod ? `<lastmod>${xmlEscape(url.lastmod)}</lastmod>` : ''}${(
+      url.alternates ?? []
+    )
+      .map(
+        (other) =>
+          `<xhtml:link rel="alternate" hreflang="${xmlEscape(other.hreflang)}" href="${xmlEscape(other.href)}"/>`,
+      )
+      .join('')}</url>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((url) => `  <url><loc>${xmlEscape(url.loc)}</loc>${url.lastmod ? `<lastmod>${xmlEscape(url.lastmod)}</lastmod>` : ''}</url>`).join('\n')}
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${languages ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : ''}>
+${urls.map(entry).join('\n')}
 </urlset>
 `;
 }

@@ -2,13 +2,16 @@
 // API's own schemas, see command-form.ts), and its refusals into errors per field, so a form can say
 // exactly what is wrong and keep what the person typed.
 
+import { translatePlain } from '#domain/i18n/translate-plain.ts';
 import { typedAmountMessage } from '#domain/plain-words.ts';
+import { currentLocale } from './i18n.ts';
 
 export type FieldErrors = Record<string, string>;
 
 /**
  * The first message per field, from the domain's issues (`body.title`) or zod's (`['title']`). A form
  * takes money as typed ("12.50") and sends minor units, so an amount it could not read is asked for as typed.
+ * Each is said in the language of the page being rendered (translate-plain.ts).
  */
 export function fieldErrors(
   issues: ReadonlyArray<{ field?: string; path?: PropertyKey[]; message: string }>,
@@ -16,7 +19,7 @@ export function fieldErrors(
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.field?.replace(/^(body|path)\./, '') ?? (issue.path ?? []).map(String).join('.');
-    errors[field || 'form'] ??= typedAmountMessage(field, issue.message);
+    errors[field || 'form'] ??= translatePlain(typedAmountMessage(field, issue.message), currentLocale());
   }
   return errors;
 }

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { sitemap } from '#domain/openings/feeds.ts';
+import { locales, localizedPath } from '#domain/i18n/locales.ts';
+import { type SitemapEntry, sitemap } from '#domain/openings/feeds.ts';
 import { isListed } from '#domain/openings/opening.ts';
 import { firstItems } from '#domain/paged-reads.ts';
 import { getServices } from '../lib/services.ts';
@@ -12,6 +13,12 @@ export const prerender = false;
  * Next links of /syndicates/ and /jobs/, which the sitemap lists.
  */
 const sitemapEntries = 1000;
+
+/** Each page in every language, each entry naming the others (hreflang), as search engines ask. */
+function inEveryLanguage(site: string, path: string, lastmod?: string): SitemapEntry[] {
+  const alternates = locales.map((locale) => ({ hreflang: locale, href: site + localizedPath(locale, path) }));
+  return alternates.map(({ href }) => ({ loc: href, lastmod, alternates }));
+}
 
 /** Content pages, syndicates and the newest open, unexpired openings; expired ones leave it by themselves. */
 export const GET: APIRoute = async () => {
@@ -26,7 +33,7 @@ export const GET: APIRoute = async () => {
       sitemapEntries,
     ).then((found) => found.items),
   ]);
-  const urls = [
+  const pages: Array<[path: string, lastmod?: string]> = [
     ...[
       '/',
       '/learn/',
@@ -36,16 +43,19 @@ export const GET: APIRoute = async () => {
       '/syndicates/',
       '/innovations/',
       '/search/',
-    ].map((path) => ({ loc: site + path })),
-    ...[...commons.courses.values()].flatMap((course) => [
-      { loc: `${site}/learn/${course.id}/` },
-      ...course.lessons.map((lesson) => ({ loc: `${site}/learn/${course.id}/${lesson.id}/` })),
-    ]),
-    ...[...commons.skills.keys()].map((id) => ({ loc: `${site}/learn/skills/${id}/` })),
-    ...[...commons.practices.keys()].map((id) => ({ loc: `${site}/learn/practices/${id}/` })),
-    ...syndicates.map((s) => ({ loc: `${site}/syndicates/${s.id}/` })),
-    ...openings.map((o) => ({ loc: `${site}/jobs/${o.id}/`, lastmod: o.updatedAt.slice(0, 10) })),
+    ].map((path): [string] => [path]),
+    ...[...commons.courses.values()].flatMap(
+      (course): Array<[string]> => [
+        [`/learn/${course.id}/`],
+        ...course.lessons.map((lesson): [string] => [`/learn/${course.id}/${lesson.id}/`]),
+      ],
+    ),
+    ...[...commons.skills.keys()].map((id): [string] => [`/learn/skills/${id}/`]),
+    ...[...commons.practices.keys()].map((id): [string] => [`/learn/practices/${id}/`]),
+    ...syndicates.map((s): [string] => [`/syndicates/${s.id}/`]),
+    ...openings.map((o): [string, string] => [`/jobs/${o.id}/`, o.updatedAt.slice(0, 10)]),
   ];
+  const urls = pages.flatMap(([path, lastmod]) => inEveryLanguage(site, path, lastmod));
   return new Response(sitemap(urls), {
     headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=300' },
   });

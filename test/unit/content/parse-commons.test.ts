@@ -6,6 +6,7 @@ import {
   questionId,
   questionPoolIssues,
 } from '#domain/content/parse-commons.ts';
+import { courseLanguages } from '#domain/content/course-translations.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -314,5 +315,45 @@ describe('parsing the commons', () => {
     });
     expect(() => parseCommons(broken)).toThrow(/content\/courses\/soldering-basics\/index\.md: prerequisites\.0/);
     expect(issuesOf(broken)).toHaveLength(2);
+  });
+});
+
+describe('a course’s translations in sibling files', () => {
+  const index = (language: string) =>
+    `---\ntitle: ${language === 'es' ? 'Soldadura básica' : 'Solderen voor beginners'}\nsummary: ${language === 'es' ? 'Aprende a soldar bien juntas pequeñas.' : 'Leer kleine verbindingen goed solderen.'}\ntranslators: [Ana]\n---\n${language === 'es' ? 'Introducción.' : 'Inleiding.'}\n`;
+
+  it('reads a translated index and lesson, and lists the course in a language only when every lesson is translated', () => {
+    const commons = parseCommons(
+      files({
+        'courses/soldering-basics/index.es.md': index('es'),
+        'courses/soldering-basics/01-the-iron.es.md': `---\ntitle: El soldador\n---\n${words(40)}\n`,
+        'courses/soldering-basics/index.nl.md': index('nl'),
+      }),
+    );
+    const soldering = commons.courses.get('soldering-basics');
+    expect(soldering?.translations?.es?.title).toBe('Soldadura básica');
+    expect(soldering?.translations?.es?.introduction.trim()).toBe('Introducción.');
+    expect(soldering?.translations?.es?.lessons['01-the-iron']?.title).toBe('El soldador');
+    expect(soldering?.translations?.es?.lessons['01-the-iron']?.html).toContain('<p>word0');
+    // Dutch has its index but not the lesson: readable in part, not listed as a language of the course.
+    expect(soldering && courseLanguages(soldering)).toEqual(['en', 'es']);
+  });
+
+  it('names a translation of no lesson, one without its index, and a translated title left out', () => {
+    expect(
+      issuesOf(
+        files({
+          'courses/soldering-basics/02-missing.es.md': `---\ntitle: Nada\n---\nTexto.\n`,
+          'courses/soldering-basics/01-the-iron.nl.md': `---\ntitle: De bout\n---\nTekst.\n`,
+          'courses/soldering-basics/index.es.md': `---\nsummary: Aprende a soldar bien juntas pequeñas.\n---\nIntro.\n`,
+        }),
+      )
+        .map((issue) => `${issue.file} ${issue.field}`)
+        .sort(),
+    ).toEqual([
+      'courses/soldering-basics/01-the-iron.nl.md (file)',
+      'courses/soldering-basics/02-missing.es.md (file)',
+      'courses/soldering-basics/index.es.md title',
+    ]);
   });
 });
