@@ -170,6 +170,8 @@ export class StatelessStack extends Stack {
       'LearningApi',
       'functions/handlers/learning-api.ts',
       'Guildhall API: learning (enrolments, lessons, quizzes) and credentials',
+      // Practical work's evidence photos (issue 18) are files.
+      { environment: { ...withSearch, FILES_BUCKET: props.files.bucketName } },
     );
     const innovationsApiFunction = apiGroupFunction(
       'InnovationsApi',
@@ -191,16 +193,19 @@ export class StatelessStack extends Stack {
       },
     );
     // CVs: only the people API (the CV routes) and the site (the same commands, run by its forms and its
-    // CV downloads) are given the bucket; put, get and delete under cv/ alone, no listing.
-    const grantFiles = (fn: GuildhallFunction) => {
+    // CV downloads) are given the bucket; put, get and delete under cv/ alone, no listing. Evidence photos
+    // of practical work (evidence/): the learning API and the site, which show and store them, and the
+    // people API, whose account deletion removes them.
+    const grantFiles = (fn: GuildhallFunction, prefixes: string[] = ['cv/*', 'evidence/*']) => {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
-          resources: [props.files.arnForObjects('cv/*')],
+          resources: prefixes.map((prefix) => props.files.arnForObjects(prefix)),
         }),
       );
     };
     grantFiles(peopleApiFunction);
+    grantFiles(learningApiFunction, ['evidence/*']);
     // An account deletion forgets the person's sign-in account: the people API and the site run that
     // command, and may delete a user from the pool, nothing more.
     const grantForgetSignIn = (fn: GuildhallFunction) => identity.userPool.grant(fn, 'cognito-idp:AdminDeleteUser');
@@ -418,7 +423,7 @@ export class StatelessStack extends Stack {
     });
     acknowledgeEmail(email);
     acknowledgeReindexSource(reindex.function);
-    acknowledgeFileAccess(props.files, [peopleApiFunction, siteFunction]);
+    acknowledgeFileAccess(props.files, [peopleApiFunction, siteFunction, learningApiFunction]);
     acknowledgeDeadLetterQueues([
       indexing.deadLetters,
       shortages.deadLetters,

@@ -60,7 +60,7 @@ const jobsAndLearning = {
   GUILDHALL_WITHOUT_ECONOMY: 'true',
 };
 
-export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   api: jobsAndLearning,
   // Learning and credentials: enrolments, quizzes, the credentials they issue; no listing, payment,
   // proposal or inbox (they were `api`'s routes until it reached its 250 KB).
@@ -143,3 +143,16 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
 };
+
+/**
+ * GUILDHALL_WITHOUT_PRACTICAL leaves practical sign-off's repository (issue 18) out of every function but
+ * learning-api (its routes) and the sweep (which carries every repository): the `api` bundle had a few
+ * hundred bytes to spare, and no other function reads practical work (an account's deletion finds it by key).
+ */
+const carryPractical = new Set(['learning-api', 'expire-openings']);
+export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
+  Object.entries(definesByFunction).map(([name, defines]) => [
+    name,
+    carryPractical.has(name) ? defines : { ...defines, GUILDHALL_WITHOUT_PRACTICAL: 'true' },
+  ]),
+);

@@ -119,7 +119,10 @@ export function practicalTaskIssues(
       const field = `${at}.skills.${skillIndex}`;
       if (!skillExists(skillId)) issues.push({ field, message: `unknown skill id "${skillId}"` });
       else if (!taught.has(skillId))
-        issues.push({ field, message: `"${skillId}" is not a skill this course teaches: list it under skills, or prove another` });
+        issues.push({
+          field,
+          message: `"${skillId}" is not a skill this course teaches: list it under skills, or prove another`,
+        });
     });
   });
   return issues;

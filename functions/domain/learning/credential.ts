@@ -53,7 +53,33 @@ export interface AchievementCredential {
     };
     result: Array<{ type: ['Result']; value: string }>;
   };
+  /** A course with practical tasks: each task and its assessor. Absent when the quiz alone earned it. */
+  evidence?: CredentialEvidence[];
 }
+
+/** Open Badges 3.0 Evidence: one practical task and who signed it off (the narrative names them by profile URL). */
+export interface CredentialEvidence {
+  type: ['Evidence'];
+  id: string;
+  name: string;
+  description: string;
+  genre: string;
+  narrative: string;
+}
+
+/** A signed-off task as the credential records it. */
+export interface PracticalEvidence {
+  taskId: string;
+  title: string;
+  shown: string;
+  assessor: { name: string; profileUrl: string };
+  syndicateName: string;
+  signedAt: string;
+  comment: string;
+}
+
+/** The genre every practical task's evidence carries, so a reader can tell it from other evidence. */
+export const practicalEvidenceGenre = 'Practical task assessed by a syndicate member';
 
 export const credentialContexts = [
   'https://www.w3.org/ns/credentials/v2',
@@ -93,12 +119,16 @@ export function buildAchievementCredential(input: {
   siteUrl: string;
   issuedAt: Date;
   score: { correct: number; total: number };
+  /** Each practical task's sign-off; none when the course has no practical tasks. */
+  evidence?: PracticalEvidence[];
 }): AchievementCredential {
   const { course, siteUrl } = input;
+  const evidence = input.evidence ?? [];
+  const id = credentialUrl(siteUrl, input.credentialId);
   const levels = new Map(course.skills.map((taught) => [taught.skill, taught.level]));
   return {
     '@context': credentialContexts,
-    id: credentialUrl(siteUrl, input.credentialId),
+    id,
     type: ['VerifiableCredential', 'AchievementCredential'],
     issuer: { id: input.issuer.id, type: ['Profile'], name: input.issuer.name },
     validFrom: input.issuedAt.toISOString(),
@@ -117,7 +147,11 @@ export function buildAchievementCredential(input: {
         name: course.title,
         description: course.summary,
         criteria: {
-          narrative: `Completed the Guildhall commons course "${course.title}" and passed its quiz with at least ${Math.round(course.passMark * 100)}% of answers right.`,
+          narrative: `Completed the Guildhall commons course "${course.title}" and passed its quiz with at least ${Math.round(course.passMark * 100)}% of answers right.${
+            evidence.length > 0
+              ? ` Each of its ${evidence.length} practical tasks was then shown to an assessor from a syndicate of the trade, who holds its skills by credential, and signed off (see the evidence).`
+              : ' Earned by the quiz alone: no practical task was assessed.'
+          }`,
         },
         alignment: input.skills.map((skill) => ({
           type: ['Alignment'],
@@ -130,5 +164,17 @@ export function buildAchievementCredential(input: {
       },
       result: [{ type: ['Result'], value: `${input.score.correct}/${input.score.total}` }],
     },
+    ...(evidence.length > 0
+      ? {
+          evidence: evidence.map((task) => ({
+            type: ['Evidence'] as ['Evidence'],
+            id: `${id}#task-${task.taskId}`,
+            name: task.title,
+            description: task.shown,
+            genre: practicalEvidenceGenre,
+            narrative: `Signed off on ${issuedOnWords(task.signedAt)} by ${task.assessor.name} (${task.assessor.profileUrl}), a member of ${task.syndicateName}. ${task.comment}`,
+          })),
+        }
+      : {}),
   };
 }

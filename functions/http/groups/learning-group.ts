@@ -5,9 +5,10 @@
 import type { RouteGroup } from './route-group.ts';
 import { credentialRoutes } from '../routes/credential-routes.ts';
 import { learningRoutes } from '../routes/learning-routes.ts';
+import { practicalRoutes } from '../routes/practical-routes.ts';
 
 export const learningGroup: RouteGroup = {
   name: 'learning-api',
   // Credentials after learning's: /api/credentials/keys must not read as a credential id.
-  routes: [...learningRoutes, ...credentialRoutes],
+  routes: [...learningRoutes, ...practicalRoutes, ...credentialRoutes],
 };

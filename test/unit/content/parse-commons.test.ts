@@ -307,7 +307,11 @@ describe('parsing the commons', () => {
   });
 
   describe('practical tasks', () => {
-    const task = (fields: { id?: string; lesson?: string; skills?: string }) => `  - id: ${fields.id ?? 'solder-a-joint'}
+    const task = (fields: {
+      id?: string;
+      lesson?: string;
+      skills?: string;
+    }) => `  - id: ${fields.id ?? 'solder-a-joint'}
     title: Solder a joint on a board
     lesson: ${fields.lesson ?? '01-the-iron'}
     show: A through-hole joint soldered in front of the assessor, shiny and concave, with no bridge to its neighbour.
@@ -329,14 +333,26 @@ describe('parsing the commons', () => {
     });
 
     it.each([
-      ['two tasks with one id', [task({}), task({})], at('practical.1.id', 'duplicate practical task id "solder-a-joint"')],
-      ['a skill that does not exist', [task({ skills: 'brazing' })], at('practical.0.skills.0', 'unknown skill id "brazing"')],
+      [
+        'two tasks with one id',
+        [task({}), task({})],
+        at('practical.1.id', 'duplicate practical task id "solder-a-joint"'),
+      ],
+      [
+        'a skill that does not exist',
+        [task({ skills: 'brazing' })],
+        at('practical.0.skills.0', 'unknown skill id "brazing"'),
+      ],
       [
         'a skill the course does not teach',
         [task({ skills: 'fault-finding' })],
         at('practical.0.skills.0', '"fault-finding" is not a skill this course teaches'),
       ],
-      ['a lesson the course does not have', [task({ lesson: '02-the-board' })], at('practical.0.lesson', '"02-the-board"')],
+      [
+        'a lesson the course does not have',
+        [task({ lesson: '02-the-board' })],
+        at('practical.0.lesson', '"02-the-board"'),
+      ],
     ])('fails on %s, naming the field', (_, tasks, issue) => {
       expect(issuesOf(withTasks(...tasks))).toEqual([issue]);
     });
