@@ -65,6 +65,8 @@ export const sampledParameters = [
   'proposalId',
   'token',
   'identifier',
+  'taskId',
+  'imageId',
 ] as const;
 export type SampledParameter = (typeof sampledParameters)[number];
 
