@@ -196,6 +196,10 @@ describe('practical sign-off over the API', () => {
         expect.objectContaining({ task: task.title, assessorUrl: 'https://guildhall.test/people/lotte/' }),
       ),
     );
+    // The verifier reads the same evidence from the signed credential itself.
+    const verified = body(await call('POST', '/api/credentials/verify', null, { credential: shared.jws }));
+    expect(verified).toMatchObject({ valid: true, earnedBy: 'quiz-and-practical' });
+    expect(verified.evidence.map((item: { task: string }) => item.task)).toEqual(course.practical.map((t) => t.title));
     // The queue is empty once nothing waits.
     expect(body(await call('GET', '/api/syndicates/riverside/practical-work', 'lotte')).items).toEqual([]);
   });

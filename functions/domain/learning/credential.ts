@@ -81,6 +81,30 @@ export interface PracticalEvidence {
 /** The genre every practical task's evidence carries, so a reader can tell it from other evidence. */
 export const practicalEvidenceGenre = 'Practical task assessed by a syndicate member';
 
+/** How a credential was earned, as its pages show it, read from its signed `evidence`. */
+export interface EarnedBy {
+  /** The quiz alone, or the quiz and each practical task signed off (listed in `evidence`). */
+  earnedBy: 'quiz' | 'quiz-and-practical';
+  /** Each practical task, what was shown, and who signed it off (their profile's address). */
+  evidence: Array<{ task: string; shown: string; narrative: string; assessorUrl?: string | undefined }>;
+}
+
+/** The practical tasks a signed credential lists as evidence, each with its assessor's profile address. */
+export function practicalEvidenceOf(evidence: unknown): EarnedBy {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const items = (Array.isArray(evidence) ? evidence : []) as Array<Record<string, unknown>>;
+  const tasks = items
+    .filter((item) => item?.genre === practicalEvidenceGenre)
+    .map((item) => ({
+      task: text(item.name),
+      shown: text(item.description),
+      narrative: text(item.narrative),
+      // The narrative names the assessor as "Name (https://…/people/<id>/)", written by buildAchievementCredential.
+      assessorUrl: /\((https?:\/\/[^\s)]+\/people\/[^\s)/]+\/)\)/.exec(text(item.narrative))?.[1],
+    }));
+  return { earnedBy: tasks.length > 0 ? 'quiz-and-practical' : 'quiz', evidence: tasks };
+}
+
 export const credentialContexts = [
   'https://www.w3.org/ns/credentials/v2',
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',

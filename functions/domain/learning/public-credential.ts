@@ -5,7 +5,13 @@ import { renderBadgePng, renderBadgeSvg } from '../credentials/badge-image.ts';
 import { bakePng } from '../credentials/png.ts';
 import { bakeSvg } from '../credentials/svg.ts';
 import { NotFoundError } from '../errors.ts';
-import { credentialUrl, isShareableCredentialId, issuedOnWords, practicalEvidenceGenre } from './credential.ts';
+import {
+  type EarnedBy,
+  credentialUrl,
+  isShareableCredentialId,
+  issuedOnWords,
+  practicalEvidenceOf,
+} from './credential.ts';
 import type { LearningDependencies } from './learning-use-cases.ts';
 import { type VerificationStatus, verifyCredential } from './verify-credential.ts';
 
@@ -17,10 +23,8 @@ export interface PublicCredential {
   recipient: { name: string; emailHashed: boolean };
   achievement: { name: string; description: string; criteria: string; url: string };
   skills: Array<{ id: string; name: string; url: string; framework?: string | undefined }>;
-  /** How it was earned: the quiz alone, or the quiz and each practical task signed off (listed in `evidence`). */
-  earnedBy: 'quiz' | 'quiz-and-practical';
-  /** Each practical task, what was shown, and who signed it off (their profile's address). */
-  evidence: Array<{ task: string; shown: string; narrative: string; assessorUrl?: string | undefined }>;
+  earnedBy: EarnedBy['earnedBy'];
+  evidence: EarnedBy['evidence'];
   issuer: { id: string; name: string };
   verification: { status: VerificationStatus; sentence: string };
   /** The signed credential (compact JWS), the same bytes as every download. */
@@ -81,7 +85,7 @@ export async function getPublicCredential(deps: Deps, credentialId: string): Pro
       url: stringOf(alignment.targetUrl),
       ...(stringOf(alignment.targetFramework) ? { framework: stringOf(alignment.targetFramework) } : {}),
     })),
-    ...practicalEvidenceOf(payload, deps.siteUrl),
+    ...practicalEvidenceOf(payload.evidence),
     issuer: deps.signer.issuer,
     verification: { status: verification.status, sentence: verification.reason },
     jws: stored.jws,
@@ -94,23 +98,6 @@ export async function getPublicCredential(deps: Deps, credentialId: string): Pro
       certId: stored.id,
     }),
   };
-}
-
-/** The practical tasks a credential lists as evidence, each with its assessor's profile address. */
-export function practicalEvidenceOf(
-  payload: Pick<StoredPayload, 'evidence'>,
-  siteUrl: string,
-): Pick<PublicCredential, 'earnedBy' | 'evidence'> {
-  const profile = new RegExp(`\\((${siteUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/people/[^\\s)]+/)\\)`);
-  const evidence = (Array.isArray(payload.evidence) ? payload.evidence : [])
-    .filter((item) => item.genre === practicalEvidenceGenre)
-    .map((item) => ({
-      task: stringOf(item.name),
-      shown: stringOf(item.description),
-      narrative: stringOf(item.narrative),
-      assessorUrl: profile.exec(stringOf(item.narrative))?.[1],
-    }));
-  return { earnedBy: evidence.length > 0 ? 'quiz-and-practical' : 'quiz', evidence };
 }
 
 /**
