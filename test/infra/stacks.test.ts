@@ -82,9 +82,8 @@ describe('the bucket of people’s files', () => {
     expect(holders).toHaveLength(3);
     const resources = (holder: RegExp) => {
       const policy = granted.find(([, p]) => holder.test(JSON.stringify(p.Properties.Roles)))?.[1];
-      const statement = (policy?.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>).find((s) =>
-        JSON.stringify(s).includes('PeopleFiles'),
-      );
+      const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Array<Record<string, unknown>>;
+      const statement = statements.find((s) => JSON.stringify(s).includes('PeopleFiles'));
       expect(statement?.Action).toEqual(['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
       return JSON.stringify(statement?.Resource);
     };

@@ -29,7 +29,7 @@ const signOff = { outcome: 'signed-off', comment: 'Watched by video: screws set 
 
 async function world() {
   const api = await apiOnFreshTable();
-  const { services, call } = api;
+  const { services } = api;
   const at = new Date().toISOString();
   for (const [id, name] of [
     ['femi', 'Femi Adeyemi'],

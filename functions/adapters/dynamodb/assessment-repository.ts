@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@
 import { type Assessment, waitsForReview } from '#domain/learning/practical.ts';
 import type { AssessmentRepository } from '#domain/learning/practical-repository.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, pageOf, queryIndexPage, queryKeys } from './items.ts';
+import { fromItem, getItem, pageOf, queryIndexPage } from './items.ts';
 import { assessmentKeys, assessmentLookup, assessmentsWaitingFor, heldSkillKeys, membershipKeys } from './keys.ts';
 import { credentialIssueItems, type TransactItem } from './learning-repository.ts';
 
