@@ -146,10 +146,10 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
 
 /**
  * GUILDHALL_WITHOUT_PRACTICAL leaves practical sign-off's repository (issue 18) out of every function but
- * learning-api (its routes) and the sweep (which carries every repository): the `api` bundle had a few
- * hundred bytes to spare, and no other function reads practical work (an account's deletion finds it by key).
+ * learning-api (its routes): no other function reads practical work (an account's deletion finds it by
+ * key), and the `api` bundle and the sweep's were within a few KB of their budget.
  */
-const carryPractical = new Set(['learning-api', 'expire-openings']);
+const carryPractical = new Set(['learning-api']);
 export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = Object.fromEntries(
   Object.entries(definesByFunction).map(([name, defines]) => [
     name,
