@@ -4,7 +4,7 @@
 // member holding it, from the demo data) signs both off, and the credential shows the evidence and verifies.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { axeViolationsAs, launchBrowser } from '../support/browser.ts';
 import { answersTo, courseNamed, finishLessonsOverHttp } from '../support/quiz.ts';
 import { apiAs, signIn, tokenFor } from '../support/sign-in.ts';
 
@@ -72,6 +72,10 @@ describe('practical sign-off', () => {
     await femi.getByLabel(/Riverside Builders/).check();
     await femi.getByRole('button', { name: 'Ask for an assessment' }).click();
     await femi.waitForURL(/done=asked/);
+
+    // The evidence page with its forms, and the review page with its own, on a phone: no axe violations.
+    expect(await axeViolationsAs(browser, baseUrl, /Femi Adeyemi/, `/learn/${course.id}/practical/`)).toEqual([]);
+    expect(await axeViolationsAs(browser, baseUrl, /Lotte Bakker/, work)).toEqual([]);
 
     // Femi, on his own work's review page, is told he cannot assess it; and no form is offered.
     await femi.goto(`${baseUrl}${work}`);
