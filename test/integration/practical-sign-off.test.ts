@@ -4,6 +4,7 @@
 // issues the credential once, listing the tasks and their assessor. Beside every refusal, the call that
 // succeeds with the same request from someone allowed.
 import { describe, expect, it } from 'vitest';
+import { evidenceImageKey } from '#domain/files/file-store.ts';
 import { grantCourseCredential } from '#local/demo-data/credentials.ts';
 import { newPerson } from '#domain/people/person.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
@@ -128,6 +129,21 @@ describe('practical sign-off over the API', () => {
       expect(bytes.includes('GPSLatitude')).toBe(false);
     }
     expect((await call('GET', path, 'cy')).status).toBe(404);
+  });
+
+  it('removes the evidence photos, and the work, with the learner’s account', async () => {
+    const { call, services } = await asked();
+    const added = await call('POST', `/api/me/enrollments/${course.id}/practical/${boarding.id}/images`, 'femi', {
+      image: photo().toString('base64'),
+    });
+    const key = evidenceImageKey('femi', course.id, boarding.id, body(added).evidence.images[0].id);
+    expect(await services.files.get(key)).not.toBeNull();
+    let deletion = await call('DELETE', '/api/me', 'femi');
+    while (body(deletion).status === 'deleting') deletion = await call('DELETE', '/api/me', 'femi');
+    expect(body(deletion).status).toBe('deleted');
+    expect(await services.files.get(key)).toBeNull();
+    expect(await services.assessments.get('femi', course.id)).toBeNull();
+    expect(body(await call('GET', '/api/syndicates/riverside/practical-work', 'lotte')).items).toEqual([]);
   });
 
   it('refuses asking a syndicate before every task has evidence, naming the task', async () => {
