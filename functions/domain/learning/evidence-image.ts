@@ -91,13 +91,7 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
     if (kept) parts.push(bytes.subarray(at, end));
     at = end;
   }
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 /**

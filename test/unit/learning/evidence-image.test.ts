@@ -6,15 +6,7 @@ import { PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
 import { cleanEvidenceImage, maxImageBytes } from '#domain/learning/evidence-image.ts';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-};
+const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
 /** A JPEG segment: marker, two-byte length (counting itself), payload. */
 const segment = (marker: number, payload: Uint8Array) =>
   concat(Uint8Array.of(0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff), payload);
