@@ -180,6 +180,24 @@ describe('practical sign-off over the API', () => {
     expect((await review(call, 'lotte', boarding.id)).status).toBe(200);
   });
 
+  it('takes new evidence after a request for more, and puts the task back before the assessors', async () => {
+    const { call } = await asked();
+    const more = { outcome: 'more-asked', comment: 'Show the screws by the door opening, closer.' };
+    expect(body(await review(call, 'lotte', boarding.id, more)).status).toBe('more-asked');
+    expect((await review(call, 'lotte', boarding.id)).status).toBe(409);
+    const queue = () => call('GET', '/api/syndicates/riverside/practical-work', 'lotte').then((r) => body(r).items);
+    expect(await queue()).toEqual([expect.objectContaining({ waiting: 1 })]);
+    const path = `/api/me/enrollments/${course.id}/practical/${boarding.id}/evidence`;
+    await call('PUT', path, 'femi', {
+      ...evidence,
+      description: `${evidence.description} Close-up of the screws added.`,
+    });
+    expect(await queue()).toEqual([expect.objectContaining({ waiting: 2 })]);
+    expect(body(await review(call, 'lotte', boarding.id)).status).toBe('signed-off');
+    // A signed-off task's evidence stays as the assessor saw it.
+    expect((await call('PUT', path, 'femi', evidence)).status).toBe(409);
+  });
+
   it('refuses an assessor while the learner asks to join their syndicate', async () => {
     const { call } = await asked();
     expect((await call('POST', '/api/syndicates/riverside/join-requests', 'femi')).status).toBe(201);
