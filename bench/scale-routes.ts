@@ -66,6 +66,8 @@ export const sampledParameters = [
   'token',
   'identifier',
   'pathId',
+  'taskId',
+  'imageId',
 ] as const;
 export type SampledParameter = (typeof sampledParameters)[number];
 

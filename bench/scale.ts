@@ -295,6 +295,10 @@ async function routeList(): Promise<Sample[]> {
       // /api/work-logs/{workLogId}: the hot person's first log (bench/work-seed.ts).
       workLogId: workLogId(0),
       version: '1',
+      // Practical work's routes (issue 18): a task of a practical course and a photo id; with no practical
+      // work in the generated data they time the reads of the assessment, the syndicate and the refusal.
+      taskId: [...commons.courses.values()].find((c) => c.practical.length > 0)?.practical[0]?.id ?? '',
+      imageId: 'bench-photo',
       skill: [...commons.skills.keys()][0] ?? '',
       // /api/paths/{pathId}: a path whose skills generated openings ask for (they ask any skill but one).
       pathId: 'carpenter',

@@ -155,17 +155,24 @@ export function acknowledgeCdkInternals(stack: Stack, assets: IBucket): void {
   }
 }
 
-/** The functions given the people-files bucket: their grant is on `cv/*`, the CVs and nothing else. */
+/**
+ * The functions given the people-files bucket: their grant is on `cv/*` and `evidence/*` (the CVs and the
+ * practical work's photos) and nothing else.
+ */
 export function acknowledgeFileAccess(files: IBucket, functions: IFunction[]): void {
   const producer = Stack.of(files);
   const bucketId = producer.getLogicalId(files.node.defaultChild as CfnElement);
   const imported = producer.resolve(producer.exportValue(files.bucketArn)) as { 'Fn::ImportValue': string };
   const reason =
-    'CVs are one object per person under cv/ (keys made from person ids); the grant is put, get and delete on that prefix alone, never list.';
+    'CVs (cv/) and evidence photos (evidence/) are objects under keys made from person ids; the grant is put, get and delete on those prefixes alone, never list.';
   for (const fn of functions) {
     acknowledge(fn, {
-      [`AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/cv/*]`]: reason,
-      [`AwsSolutions-IAM5[Resource::${imported['Fn::ImportValue']}/cv/*]`]: reason,
+      ...Object.fromEntries(
+        ['cv', 'evidence'].flatMap((prefix) => [
+          [`AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}/*]`, reason],
+          [`AwsSolutions-IAM5[Resource::${imported['Fn::ImportValue']}/${prefix}/*]`, reason],
+        ]),
+      ),
     });
   }
 }

@@ -39,7 +39,7 @@ import {
   acknowledgeFunctions,
   acknowledgeReindexSource,
 } from './nag-acknowledgements.ts';
-import { grantCvFiles, grantForgetSignIn } from './people-grants.ts';
+import { grantPersonFiles, grantForgetSignIn } from './people-grants.ts';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -133,7 +133,7 @@ export class StatelessStack extends Stack {
       ],
     });
     props.table.grantReadWriteData(siteFunction);
-    grantCvFiles(props.files, siteFunction);
+    grantPersonFiles(props.files, siteFunction);
     grantForgetSignIn(identity, siteFunction);
     monitoring.watchFunction('Site', siteFunction);
 

@@ -5,7 +5,7 @@
 import type { Construct } from 'constructs';
 import { ApiStack, type ApiStackProps } from './api-stack.ts';
 import { acknowledgeFileAccess } from './nag-acknowledgements.ts';
-import { grantCvFiles, grantForgetSignIn } from './people-grants.ts';
+import { grantPersonFiles, grantForgetSignIn } from './people-grants.ts';
 
 export class WorkApiStack extends ApiStack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -23,13 +23,16 @@ export class WorkApiStack extends ApiStack {
         ],
       },
     );
-    // Learning signs credentials (and answers /api/credentials/keys).
-    this.groupFunction(
+    // Learning signs credentials (and answers /api/credentials/keys), and stores and shows practical
+    // work's evidence photos (issue 18), never a CV.
+    const learning = this.groupFunction(
       'learning-api',
       'LearningApi',
       'functions/handlers/learning-api.ts',
       'Guildhall API: learning (enrolments, lessons, quizzes) and credentials',
+      { environment: { ...this.withSearch, FILES_BUCKET: files.bucketName } },
     );
+    grantPersonFiles(files, learning, ['evidence/*']);
     // It also keeps email preferences and answers the one-click unsubscribe.
     const people = this.groupFunction(
       'people-api',
@@ -42,8 +45,8 @@ export class WorkApiStack extends ApiStack {
       },
     );
     // The CV routes, and the account deletion that forgets the sign-in account (as the site's forms do).
-    grantCvFiles(files, people);
+    grantPersonFiles(files, people);
     grantForgetSignIn(identity, people);
-    acknowledgeFileAccess(files, [people]);
+    acknowledgeFileAccess(files, [people, learning]);
   }
 }

@@ -11,6 +11,7 @@ import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createDecisionRepository } from '#adapters/dynamodb/decision-repository.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
+import { createAssessmentRepository } from '#adapters/dynamodb/assessment-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
@@ -45,6 +46,7 @@ import type { ProposalNoticeRepository } from '#domain/notifications/proposal-fa
 import type { OfferLookup } from '#domain/orders/order.ts';
 import type { OrderRepository } from '#domain/orders/order-repository.ts';
 import type { LearningRepository } from '#domain/learning/learning-repository.ts';
+import type { AssessmentRepository } from '#domain/learning/practical-repository.ts';
 import type { MarketRepository } from '#domain/market/market-repository.ts';
 import type { ThreadRepository } from '#domain/openings/application-thread.ts';
 import type { ApplicationNoteRepository } from '#domain/openings/application-notes.ts';
@@ -83,6 +85,8 @@ declare const GUILDHALL_WITHOUT_ECONOMY: true | undefined;
 declare const GUILDHALL_WITHOUT_SHORTAGES: true | undefined;
 /** Defined `true` in the bundles that read no enrolment, progress or credential (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_LEARNING: true | undefined;
+/** Defined `true` in the bundles whose routes read no practical work (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_PRACTICAL: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -96,6 +100,8 @@ export interface StoreServices {
   /** A person's data as a whole, by key: the export and the account deletion; and their CV's record. */
   personData: PersonDataRepository;
   learning: LearningRepository;
+  /** Practical work on courses: evidence, the syndicate asked, reviews (issue 18). */
+  assessments: AssessmentRepository;
   syndicates: SyndicateRepository;
   openings: OpeningRepository;
   /** Each application's message thread between the applicant and the syndicate's admins. */
@@ -198,6 +204,10 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_LEARNING === 'undefined'
         ? createLearningRepository(client, config.TABLE_NAME)
         : notCarried('learning'),
+    assessments:
+      typeof GUILDHALL_WITHOUT_PRACTICAL === 'undefined'
+        ? createAssessmentRepository(client, config.TABLE_NAME)
+        : notCarried('assessments'),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
     openings: createOpeningRepository(client, config.TABLE_NAME),
     threads:

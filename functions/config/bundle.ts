@@ -65,7 +65,7 @@ const jobsAndLearning = {
   GUILDHALL_WITHOUT_ECONOMY: 'true',
 };
 
-export const bundleDefines: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   api: jobsAndLearning,
   // Learning and credentials: enrolments, quizzes, the credentials they issue; no listing, payment,
   // proposal or inbox (they were `api`'s routes until it reached its 250 KB).
@@ -153,3 +153,21 @@ export const bundleDefines: Readonly<Record<string, Readonly<Record<string, stri
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
 };
+
+/**
+ * GUILDHALL_WITHOUT_PRACTICAL leaves practical sign-off's repository (issue 18) out of every function but
+ * learning-api (its routes): no other function reads practical work (an account's deletion finds it by
+ * key), and the `api` bundle and the sweep's were within a few KB of their budget.
+ */
+const carryPractical = new Set(['learning-api']);
+function withPracticalDefine(): Readonly<Record<string, Readonly<Record<string, string>>>> {
+  return Object.fromEntries(
+    Object.entries(definesByFunction).map(([name, defines]) => [
+      name,
+      carryPractical.has(name) ? defines : { ...defines, GUILDHALL_WITHOUT_PRACTICAL: 'true' },
+    ]),
+  );
+}
+// Built by a call marked pure, with no arguments: the route modules import `documented` from here, and
+// esbuild drops a pure call only with its arguments, so this table (2.6 KB) stays out of every bundle.
+export const bundleDefines = /* @__PURE__ */ withPracticalDefine();

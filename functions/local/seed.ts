@@ -8,6 +8,7 @@ import type { Services } from '#app/services.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { type Opening, openingInputSchema } from '#domain/openings/opening.ts';
 import { slugSchema, syndicateInputSchema } from '#domain/syndicates/syndicate.ts';
+import { seedCredentials } from './demo-data/credentials.ts';
 import { seedInnovations } from './demo-data/innovations.ts';
 import { seedMarket } from './demo-data/market.ts';
 import { demoPeople } from './demo-data/people.ts';
@@ -125,6 +126,8 @@ export async function seedDemoData(services: SeedServices): Promise<SeedReport> 
   // After the syndicates (a syndicate's listing needs its admin) and the innovations (whose steps set
   // the clock back: the listings and the proposal are made today).
   const market = await seedMarket(services);
+  // After the syndicates: Lotte assesses plasterboard work for Riverside Builders.
+  await seedCredentials(services);
   return {
     people: demoPeople.length,
     syndicates: syndicates.length,

@@ -40,6 +40,9 @@ const pages = [
   '/learn/solar-pv-fundamentals-and-site-survey/',
   '/learn/solar-pv-fundamentals-and-site-survey/01-volts-amps-watts-and-kilowatt-hours/',
   '/learn/solar-pv-fundamentals-and-site-survey/quiz/',
+  // A course with practical tasks, and its evidence page (before the quiz: the tasks, no forms yet).
+  '/learn/plasterboard-hanging-and-jointing/',
+  '/learn/plasterboard-hanging-and-jointing/practical/',
   '/learn/skills/',
   '/learn/skills/pv-module-mounting/',
   '/learn/practices/',

@@ -81,19 +81,24 @@ describe('the bucket of people’s files', () => {
     expect(policies).toContain('aws:SecureTransport');
   });
 
-  it('is given only to the people API and the site, and only for put, get and delete under cv/', () => {
+  it('is given only to the people API, the site and the learning API, for put, get and delete under cv/ and evidence/ alone', () => {
     const granted = policies().filter(([, policy]) => JSON.stringify(policy).includes('PeopleFiles'));
     const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles));
-    expect(holders).toHaveLength(2);
-    expect(holders.join(' ')).toMatch(/PeopleApiFunction/);
-    expect(holders.join(' ')).toMatch(/SiteFunction/);
-    for (const [, policy] of granted) {
-      const statement = (policy.Properties.PolicyDocument.Statement as Array<Record<string, unknown>>).find((s) =>
-        JSON.stringify(s).includes('PeopleFiles'),
-      );
+    expect(holders).toHaveLength(3);
+    const resources = (holder: RegExp) => {
+      const policy = granted.find(([, p]) => holder.test(JSON.stringify(p.Properties.Roles)))?.[1];
+      const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Array<Record<string, unknown>>;
+      const statement = statements.find((s) => JSON.stringify(s).includes('PeopleFiles'));
       expect(statement?.Action).toEqual(['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
-      expect(JSON.stringify(statement?.Resource)).toContain('/cv/*');
+      return JSON.stringify(statement?.Resource);
+    };
+    for (const holder of [/PeopleApiFunction/, /SiteFunction/]) {
+      expect(resources(holder)).toContain('/cv/*');
+      expect(resources(holder)).toContain('/evidence/*');
     }
+    // The learning API stores and shows evidence photos, never a CV.
+    expect(resources(/LearningApiFunction/)).toContain('/evidence/*');
+    expect(resources(/LearningApiFunction/)).not.toContain('/cv/*');
   });
 });
 

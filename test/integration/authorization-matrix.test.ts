@@ -8,6 +8,7 @@ import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { pdf } from '../support/pdf.ts';
 import { takeQuiz } from '../support/quiz.ts';
+import { grantCourseCredential } from '#local/demo-data/credentials.ts';
 import { adoptDirectly, readyToPay } from '../support/innovation-world.ts';
 import { loggedHours, rateCard } from '../support/work-world.ts';
 import { putOffer } from '../support/offers.ts';
@@ -35,6 +36,7 @@ const ids = {
   secretProposal: '',
   circle: '',
   order: '',
+  evidenceImage: '',
 };
 const roles = {
   anonymous: null,
@@ -46,6 +48,11 @@ const roles = {
 
 const course = commons.courses.get('double-entry-bookkeeping-basics');
 if (!course) throw new Error('course missing');
+// A course with practical tasks: an apprentice's work on it is the assessor's (a member of the syndicate
+// asked, holding its skills) to see and review, and nobody else's.
+const practical = commons.courses.get('plasterboard-hanging-and-jointing');
+const [firstTask] = practical?.practical ?? [];
+if (!practical || !firstTask) throw new Error('practical course missing');
 const opening = {
   title: 'Repair bench technician',
   description: 'Diagnose and repair small appliances at the shared bench, with work shared at a weekly meeting.',
@@ -249,6 +256,35 @@ beforeAll(async () => {
       'order',
     ),
   ).id;
+
+  // The apprentice asks own-build (construction), whose founder holds the plasterboard course's credential.
+  await expectStatus(
+    call('POST', '/api/syndicates', 'assessor', { ...syndicateInput('own-build'), trade: 'construction' }),
+    201,
+    'found own-build',
+  );
+  await grantCourseCredential(api.services, 'assessor', practical.id);
+  await expectStatus(takeQuiz(call, 'apprentice', practical), 200, 'pass the practical course’s quiz');
+  for (const task of practical.practical) {
+    const evidence = { description: `What I did for ${task.title}, shown by video.`, links: [] };
+    await expectStatus(
+      call('PUT', `/api/me/enrollments/${practical.id}/practical/${task.id}/evidence`, 'apprentice', evidence),
+      200,
+      'send evidence',
+    );
+  }
+  const photo = Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 1, 0xff, 0xd9]).toString('base64');
+  const added = call('POST', `/api/me/enrollments/${practical.id}/practical/${firstTask.id}/images`, 'apprentice', {
+    image: photo,
+  });
+  ids.evidenceImage = body(await expectStatus(added, 201, 'add a photo')).evidence.images[0].id;
+  await expectStatus(
+    call('POST', `/api/me/enrollments/${practical.id}/practical/assessment-request`, 'apprentice', {
+      syndicateId: 'own-build',
+    }),
+    200,
+    'ask own-build to assess',
+  );
 
   const passed = await expectStatus(takeQuiz(call, 'owner', course), 200, 'pass the quiz');
   ids.credential = body(passed).credentialId;
@@ -577,6 +613,31 @@ const cells: Cell[] = [
     owner: 'owner',
     ownerStatus: 200,
   },
+  {
+    route: 'GET /api/syndicates/{syndicateId}/practical-work',
+    path: () => '/api/syndicates/own-build/practical-work',
+    owner: 'assessor',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/practical-work/{personId}/{courseId}',
+    path: () => `/api/practical-work/apprentice/${practical.id}`,
+    owner: 'assessor',
+    ownerStatus: 200,
+  },
+  {
+    route: 'GET /api/practical-work/{personId}/{courseId}/tasks/{taskId}/images/{imageId}',
+    path: () => `/api/practical-work/apprentice/${practical.id}/tasks/${firstTask.id}/images/${ids.evidenceImage}`,
+    owner: 'assessor',
+    ownerStatus: 200,
+  },
+  {
+    route: 'POST /api/practical-work/{personId}/{courseId}/tasks/{taskId}/reviews',
+    path: () => `/api/practical-work/apprentice/${practical.id}/tasks/${firstTask.id}/reviews`,
+    body: { outcome: 'signed-off', comment: 'Watched it done, by video, and it was right.' },
+    owner: 'assessor',
+    ownerStatus: 200,
+  },
 ];
 
 // A syndicate's open proposal is public, but only its members vote on it: anyone else gets 403.
@@ -627,6 +688,11 @@ describe('the authorization matrix', () => {
       'DELETE /api/me/skills/{skillId}',
       // The path is the commons' (public); what it answers is the caller's own progress along it.
       'GET /api/me/paths/{pathId}',
+      'GET /api/me/enrollments/{courseId}/practical',
+      'PUT /api/me/enrollments/{courseId}/practical/{taskId}/evidence',
+      'POST /api/me/enrollments/{courseId}/practical/{taskId}/images',
+      'DELETE /api/me/enrollments/{courseId}/practical/{taskId}/images/{imageId}',
+      'POST /api/me/enrollments/{courseId}/practical/assessment-request',
     ]);
     const withIds = apiRoutes
       .filter((r) => r.auth === 'required' && r.path.includes('{'))

@@ -78,6 +78,24 @@ beforeAll(async () => {
   for (const id of syndicateIds) {
     await ok(call('POST', '/api/syndicates', 'admin', syndicate(id)), 201);
   }
+  // Five learners' practical work waits for riverside's assessors (stored as the learners' requests store it).
+  for (let i = 0; i < 5; i++) {
+    const at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
+    await api.services.assessments.save({
+      personId: `apprentice-${i}`,
+      courseId: 'plasterboard-hanging-and-jointing',
+      tasks: [
+        {
+          taskId: 'board-a-stud-wall',
+          evidence: { description: 'Boarded a wall.', links: [], images: [], updatedAt: at },
+        },
+      ],
+      syndicateId: 'riverside',
+      requestedAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+  }
   for (let i = 0; i < 5; i++) {
     const created = await ok(
       call('POST', '/api/syndicates/riverside/openings', 'admin', opening(`Carpenter ${i}`)),
@@ -263,6 +281,13 @@ const jobRows: ListRow[] = [
     as: null,
     pageSize: 2,
     id: byId,
+  },
+  {
+    route: '/api/syndicates/{syndicateId}/practical-work',
+    path: '/api/syndicates/riverside/practical-work',
+    as: 'admin',
+    pageSize: 2,
+    id: (item) => String(item.personId),
   },
   {
     route: '/api/syndicates/{syndicateId}/members',
@@ -528,6 +553,10 @@ const boundedLists: Record<string, string> = {
   '/api/paths/{pathId}':
     'the skills of one occupation (ESCO lists at most 54) and the courses of the commons that teach them: compiled at deploy',
   '/api/me/paths/{pathId}': 'coursesDone: the planned courses of one path, courses of the commons compiled at deploy',
+  '/api/me/enrollments/{courseId}/practical':
+    'the course’s practical tasks, at most 8 (practicalTaskSchema, domain/content/commons.ts), each with at most 5 links and 6 photos (domain/learning/practical.ts)',
+  '/api/practical-work/{personId}/{courseId}':
+    'the course’s practical tasks, at most 8 (practicalTaskSchema, domain/content/commons.ts), each with at most 5 links and 6 photos (domain/learning/practical.ts)',
   '/api/skills/suggest':
     'at most `limit` suggestions, 1 to 20 (suggestLimits, domain/content/suggest-skills.ts): a picker shows a few, never a list to walk',
 };
@@ -551,6 +580,8 @@ const oneThing: Record<string, string> = {
   '/api/openapi.json': 'this API’s description',
   '/api/me/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
   '/api/openings/{openingId}/applications/{personId}/cv': 'one PDF, at most 2 MB (domain/people/cv.ts)',
+  '/api/practical-work/{personId}/{courseId}/tasks/{taskId}/images/{imageId}':
+    'one photo, at most 3 MB (domain/learning/evidence-image.ts)',
   '/api/unsubscribe/{token}': 'a redirect to the unsubscribe page (the one-click POST changes the setting)',
   // ActivityPub's documents, answered by Fedify in the formats the fediverse reads (JRD, NodeInfo, JSON-LD).
   '/.well-known/webfinger': 'one account’s JRD',

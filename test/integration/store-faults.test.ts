@@ -168,6 +168,7 @@ function nthWriteFails(config: Services['config']) {
     'people',
     'personData',
     'learning',
+    'assessments',
     'syndicates',
     'openings',
     'savedSearches',

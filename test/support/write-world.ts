@@ -12,7 +12,8 @@ import type { ApiResponse } from './api-client.ts';
 import { body } from './api-client.ts';
 import { documentClient } from './dynamodb.ts';
 import { pdf } from './pdf.ts';
-import { answersTo, finishLessons, openDraw } from './quiz.ts';
+import { answersTo, finishLessons, openDraw, takeQuiz } from './quiz.ts';
+import { grantCourseCredential } from '#local/demo-data/credentials.ts';
 import { adoptDirectly, readyToPay } from './innovation-world.ts';
 import { loggedHours, rateCard } from './work-world.ts';
 import { putOffer } from './offers.ts';
@@ -51,6 +52,21 @@ const course = (() => {
   if (!found) throw new Error('course missing');
   return found;
 })();
+// A course with practical tasks, and a photo (a JPEG's bare frame) its evidence can carry.
+const practical = (() => {
+  const found = commons.courses.get('plasterboard-hanging-and-jointing');
+  if (!found) throw new Error('practical course missing');
+  return found;
+})();
+const task = (index: number) => {
+  const found = practical.practical[index];
+  if (!found) throw new Error('the practical course declares two tasks');
+  return found;
+};
+const firstTask = task(0);
+const secondTask = task(1);
+const evidencePhoto = Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 1, 0xff, 0xd9]).toString('base64');
+
 export const opening = {
   title: 'Repair bench technician',
   description: 'Diagnose and repair small appliances at the shared bench, with work shared at a weekly meeting.',
@@ -322,6 +338,38 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
   for (const action of ['accept', 'deliver']) {
     await expectStatus(call('PUT', `/api/orders/${ids.order}/step`, 'joiner', { action }), 200, action);
   }
+
+  // Practical work: the apprentice passed the plasterboard course's quiz and has one photo on its first
+  // task; the assessor founded a construction syndicate and holds the course's credential.
+  for (const person of ['apprentice', 'assessor']) await call('GET', '/api/me', person);
+  await expectStatus(
+    call('POST', '/api/syndicates', 'assessor', {
+      id: 'assess-syn',
+      name: 'Assessing builders',
+      trade: 'construction',
+      description: 'Builders who assess the practical work of learners.',
+      place: 'Rotterdam',
+    }),
+    201,
+    'found assess-syn',
+  );
+  await grantCourseCredential(services, 'assessor', practical.id);
+  await expectStatus(takeQuiz(call, 'apprentice', practical), 200, 'pass the practical course’s quiz');
+  const added = call('POST', `/api/me/enrollments/${practical.id}/practical/${firstTask.id}/images`, 'apprentice', {
+    image: evidencePhoto,
+  });
+  const imageId = body(await expectStatus(added, 201, 'add a photo')).evidence.images[0].id as string;
+  const secondEvidence = { description: 'What I did for the second task, shown by video.', links: [] };
+  await expectStatus(
+    call(
+      'PUT',
+      `/api/me/enrollments/${practical.id}/practical/${secondTask.id}/evidence`,
+      'apprentice',
+      secondEvidence,
+    ),
+    200,
+    'send evidence',
+  );
 
   const lesson = course.lessons[0]?.id ?? '';
   // The quiz takes every lesson done and a drawn set of questions: the learner has both before the cases run.
@@ -802,6 +850,40 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       path: () => `/api/me/enrollments/${course.id}/quiz-attempts`,
       body: () => ({ drawId: draw.id, answers: answersTo(course, draw.questions) }),
       as: 'learner',
+      ok: 200,
+    },
+    {
+      route: 'PUT /api/me/enrollments/{courseId}/practical/{taskId}/evidence',
+      path: () => `/api/me/enrollments/${practical.id}/practical/${firstTask.id}/evidence`,
+      body: () => ({ description: 'What I did for the first task, shown by video.', links: ['https://example.org/v'] }),
+      as: 'apprentice',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/enrollments/{courseId}/practical/{taskId}/images',
+      path: () => `/api/me/enrollments/${practical.id}/practical/${secondTask.id}/images`,
+      body: () => ({ image: evidencePhoto }),
+      as: 'apprentice',
+      ok: 201,
+    },
+    {
+      route: 'DELETE /api/me/enrollments/{courseId}/practical/{taskId}/images/{imageId}',
+      path: () => `/api/me/enrollments/${practical.id}/practical/${firstTask.id}/images/${imageId}`,
+      as: 'apprentice',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/me/enrollments/{courseId}/practical/assessment-request',
+      path: () => `/api/me/enrollments/${practical.id}/practical/assessment-request`,
+      body: () => ({ syndicateId: 'assess-syn' }),
+      as: 'apprentice',
+      ok: 200,
+    },
+    {
+      route: 'POST /api/practical-work/{personId}/{courseId}/tasks/{taskId}/reviews',
+      path: () => `/api/practical-work/apprentice/${practical.id}/tasks/${firstTask.id}/reviews`,
+      body: () => ({ outcome: 'more-asked', comment: 'Show the screws at the door opening closer, please.' }),
+      as: 'assessor',
       ok: 200,
     },
     {

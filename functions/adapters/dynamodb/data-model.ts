@@ -64,6 +64,16 @@ export const entities = {
     keys: k.credentialKeys(v('credentialId'), v('personId'), v('issuedAt')),
     foundBy: ['credentialId'],
   })),
+  assessment: entity(() => ({
+    about:
+      "A learner's practical work on one course (evidence per task, the syndicate asked, reviews); gsi2 lists it under that syndicate while a task waits for review.",
+    keys: k.assessmentKeys(v('personId'), v('courseId'), {
+      syndicateId: v('syndicateId'),
+      requestedAt: v('requestedAt'),
+    }),
+    foundBy: ['personId', 'courseId'],
+    notes: 'Off gsi2 (no gsi2pk) until a syndicate is asked and while no task waits for review.',
+  })),
   'held-skill': entity(() => ({
     about: 'A skill a person holds by credential; gsi1 lists a skill’s holders.',
     keys: k.heldSkillKeys(v('personId'), v('skillId')),
@@ -754,6 +764,58 @@ export const accessPatterns = {
     reads: 'a bounded set',
     bound: 'one per course passed (the commons has 15)',
     usedBy: ['GET /api/me/learning', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
+  })),
+  'assessment-by-learner-and-course': pattern(() => ({
+    entity: 'assessment',
+    does: 'One learner’s practical work on one course.',
+    operation: 'GetItem',
+    key: k.assessmentLookup(v('personId'), v('courseId')),
+    reads: 'one item',
+    usedBy: [
+      'GET /api/me/enrollments/{courseId}/practical',
+      'PUT /api/me/enrollments/{courseId}/practical/{taskId}/evidence',
+      'POST /api/me/enrollments/{courseId}/practical/{taskId}/images',
+      'DELETE /api/me/enrollments/{courseId}/practical/{taskId}/images/{imageId}',
+      'POST /api/me/enrollments/{courseId}/practical/assessment-request',
+      'GET /api/practical-work/{personId}/{courseId}',
+      'POST /api/practical-work/{personId}/{courseId}/tasks/{taskId}/reviews',
+      'GET /api/practical-work/{personId}/{courseId}/tasks/{taskId}/images/{imageId}',
+    ],
+  })),
+  'assessment-save': pattern(() => ({
+    entity: 'assessment',
+    does: 'Saves a learner’s evidence or request over the version read (version 1 creates).',
+    operation: 'PutItem',
+    key: k.assessmentKeys(v('personId'), v('courseId'), {
+      syndicateId: v('syndicateId'),
+      requestedAt: v('requestedAt'),
+    }),
+    reads: 'writes',
+    usedBy: [
+      'PUT /api/me/enrollments/{courseId}/practical/{taskId}/evidence',
+      'POST /api/me/enrollments/{courseId}/practical/{taskId}/images',
+      'DELETE /api/me/enrollments/{courseId}/practical/{taskId}/images/{imageId}',
+      'POST /api/me/enrollments/{courseId}/practical/assessment-request',
+    ],
+  })),
+  'assessment-review': pattern(() => ({
+    entity: ['assessment', 'membership', 'held-skill', 'enrollment', 'credential', 'commons-credentials'],
+    does: 'A review over the version read, checking the assessor’s membership and credentials and the learner’s request to join; the last sign-off issues the credential in it.',
+    operation: 'TransactWriteItems',
+    key: k.assessmentKeys(v('personId'), v('courseId'), {
+      syndicateId: v('syndicateId'),
+      requestedAt: v('requestedAt'),
+    }),
+    reads: 'writes',
+    usedBy: ['POST /api/practical-work/{personId}/{courseId}/tasks/{taskId}/reviews'],
+  })),
+  'assessments-waiting-for-syndicate': pattern(() => ({
+    entity: 'assessment',
+    does: 'The practical work waiting for one syndicate’s assessors, oldest request first.',
+    operation: 'Query',
+    key: k.assessmentsWaitingFor(v('syndicateId')),
+    reads: 'a page',
+    usedBy: ['GET /api/syndicates/{syndicateId}/practical-work'],
   })),
   'held-skills-of-person': pattern(() => ({
     entity: 'held-skill',

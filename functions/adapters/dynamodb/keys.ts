@@ -62,6 +62,28 @@ export const credentialLookup = (credentialId: string) => ({ pk: `CRED#${credent
 /** A person's credentials (gsi1), by issue date. */
 export const credentialsOf = (personId: string) => ({ gsi1pk: `PERSON#${personId}`, prefix: 'CRED#' });
 
+/**
+ * A learner's practical work on one course (evidence, the syndicate asked, reviews), with the learner. While
+ * a syndicate is asked and tasks wait, gsi2 lists it under that syndicate (its assessors' queue), oldest first.
+ */
+export const assessmentKeys = (
+  personId: string,
+  courseId: string,
+  waiting?: { syndicateId: string; requestedAt: string } | undefined,
+) => ({
+  pk: `PERSON#${personId}`,
+  sk: `PRACTICAL#${courseId}`,
+  ...(waiting
+    ? { gsi2pk: `ASSESS#${waiting.syndicateId}`, gsi2sk: `${waiting.requestedAt}#${personId}#${courseId}` }
+    : {}),
+});
+export const assessmentLookup = (personId: string, courseId: string) => ({
+  pk: `PERSON#${personId}`,
+  sk: `PRACTICAL#${courseId}`,
+});
+/** The practical work waiting for one syndicate's assessors (gsi2), oldest request first. */
+export const assessmentsWaitingFor = (syndicateId: string) => ({ gsi2pk: `ASSESS#${syndicateId}` });
+
 /** A skill a person holds by credential; gsi1 lists a skill's holders (supply for shortages). */
 export const heldSkillKeys = (personId: string, skillId: string) => ({
   pk: `PERSON#${personId}`,
@@ -79,6 +101,7 @@ export type EntityType =
   | 'enrollment'
   | 'attempt'
   | 'credential'
+  | 'assessment'
   | 'held-skill'
   | 'syndicate'
   | 'membership'

@@ -28,18 +28,10 @@ import {
   heldSkillsOf,
 } from './keys.ts';
 
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export function createLearningRepository(client: DynamoDBDocumentClient, tableName: string): LearningRepository {
-  // The enrollment write shared by save, attempt and pass: only over the version that was read.
-  const enrollmentPut = (enrollment: Enrollment): TransactItem => ({
-    Put: {
-      TableName: tableName,
-      Item: { ...enrollmentKeys(enrollment.personId, enrollment.courseId), type: 'enrollment', ...enrollment },
-      ConditionExpression: 'version = :expected',
-      ExpressionAttributeValues: { ':expected': enrollment.version - 1 },
-    },
-  });
+  const enrollmentPut = (enrollment: Enrollment) => enrollmentWrite(tableName, enrollment);
   const attemptPut = (attempt: QuizAttempt): TransactItem => ({
     Put: {
       TableName: tableName,
@@ -95,46 +87,8 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
     },
 
     async recordPass(enrollment, attempt, credential, skills) {
-      // Grant each skill unless the learner already holds it at the same or a higher level.
-      const held = new Map((await this.listCredentialedSkills(enrollment.personId)).map((s) => [s.skillId, s]));
-      const upgrades = skills.filter((skill) => {
-        const current = held.get(skill.skillId);
-        return !current || levelRank[current.level] < levelRank[skill.level];
-      });
       await transact(
-        [
-          enrollmentPut(enrollment),
-          attemptPut(attempt),
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...credentialKeys(credential.id, credential.personId, credential.issuedAt),
-                type: 'credential',
-                ...credential,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          // Access pattern `commons-credentials`: one more issued, in the transaction that stores it, so a
-          // refused or repeated pass never counts.
-          {
-            Update: {
-              TableName: tableName,
-              Key: commonsCredentialsKeys,
-              UpdateExpression: 'ADD issued :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            },
-          },
-          ...upgrades.map(
-            (skill): TransactItem => ({
-              Put: {
-                TableName: tableName,
-                Item: { ...heldSkillKeys(skill.personId, skill.skillId), type: 'held-skill', ...skill },
-              },
-            }),
-          ),
-        ],
+        [attemptPut(attempt), ...(await credentialIssueItems(client, tableName, enrollment, credential, skills))],
         'The course was completed by another submission first.',
       );
     },
@@ -189,6 +143,69 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
       return [...(await getItems(client, tableName, keys)).values()].map((item) => fromItem<CredentialedSkill>(item));
     },
   };
+}
+
+// The enrollment write shared by save, attempt, pass and sign-off: only over the version that was read.
+const enrollmentWrite = (tableName: string, enrollment: Enrollment): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: { ...enrollmentKeys(enrollment.personId, enrollment.courseId), type: 'enrollment', ...enrollment },
+    ConditionExpression: 'version = :expected',
+    ExpressionAttributeValues: { ':expected': enrollment.version - 1 },
+  },
+});
+
+/**
+ * The writes that issue a credential, for the transaction that earns it (a quiz pass, or a practical
+ * course's last sign-off): the completed enrollment over its version, the credential once, one more on
+ * the commons' count, and each skill unless the learner already holds it at the same or a higher level.
+ */
+export async function credentialIssueItems(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  enrollment: Enrollment,
+  credential: StoredCredential,
+  skills: CredentialedSkill[],
+): Promise<TransactItem[]> {
+  const { pk: partition, prefix } = heldSkillsOf(enrollment.personId);
+  const current = await queryKeys<CredentialedSkill>(client, tableName, { partition, prefix });
+  const held = new Map(current.map((s) => [s.skillId, s]));
+  const upgrades = skills.filter((skill) => {
+    const had = held.get(skill.skillId);
+    return !had || levelRank[had.level] < levelRank[skill.level];
+  });
+  return [
+    enrollmentWrite(tableName, enrollment),
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...credentialKeys(credential.id, credential.personId, credential.issuedAt),
+          type: 'credential',
+          ...credential,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    // Access pattern `commons-credentials`: one more issued, in the transaction that stores it, so a
+    // refused or repeated pass never counts.
+    {
+      Update: {
+        TableName: tableName,
+        Key: commonsCredentialsKeys,
+        UpdateExpression: 'ADD issued :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    },
+    ...upgrades.map(
+      (skill): TransactItem => ({
+        Put: {
+          TableName: tableName,
+          Item: { ...heldSkillKeys(skill.personId, skill.skillId), type: 'held-skill', ...skill },
+        },
+      }),
+    ),
+  ];
 }
 
 function pk(keys: { pk: string; sk: string }) {

@@ -82,6 +82,23 @@ export const quizQuestionSchema = lazySchema(() =>
     ),
 );
 
+/**
+ * A practical task: hands-on work a quiz cannot prove, drawn from one of the course's lessons' exercises.
+ * The learner shows it to an assessor from a syndicate of the course's trade (practical.ts), who signs it off.
+ */
+export const practicalTaskSchema = lazySchema(() =>
+  z.strictObject({
+    id: id(),
+    title: z.string().check(z.minLength(5), z.maxLength(120)),
+    /** The lesson whose exercise the task is drawn from (its file name, as in `lessons`). */
+    lesson: z.string().check(z.regex(/^\d{2}-[a-z0-9-]+$/, 'Name the lesson the task comes from, such as 02-cutting.')),
+    /** What the learner shows the assessor, and what the assessor looks for. */
+    show: z.string().check(z.minLength(40), z.maxLength(1200)),
+    /** The skills the task proves: taught by the course; an assessor holds each at the course's level. */
+    skills: z.array(id()).check(z.minLength(1), z.maxLength(6)),
+  }),
+);
+
 export const courseFrontmatterSchema = lazySchema(() =>
   z.strictObject({
     title: z.string().check(z.minLength(3), z.maxLength(120)),
@@ -104,6 +121,8 @@ export const courseFrontmatterSchema = lazySchema(() =>
     /** The day the course joined the commons (YYYY-MM-DD): the home page lists the newest first. */
     published: z.optional(z.iso.date('Write the day the course was published as YYYY-MM-DD, for example 2026-11-21.')),
     quiz: z.array(quizQuestionSchema()).check(z.minLength(5, 'needs at least 5 questions')),
+    /** Hands-on tasks an assessor signs off before the credential is issued (issue 18); none: the quiz alone. */
+    practical: z._default(z.array(practicalTaskSchema()).check(z.maxLength(8)), []),
   }),
 );
 
@@ -129,6 +148,7 @@ export const practiceFrontmatterSchema = lazySchema(() =>
   }),
 );
 
+export type PracticalTask = z.infer<ReturnType<typeof practicalTaskSchema>>;
 export type Skill = z.infer<ReturnType<typeof skillSchema>> & { trade: TradeId };
 export type QuizQuestion = z.infer<ReturnType<typeof quizQuestionSchema>> & {
   /**

@@ -24,6 +24,8 @@ export interface PublicCourse extends CourseSummary {
   lessons: Array<{ id: string; title: string; minutes: number; position: number }>;
   /** The question pool: questions and options only; answers and explanations come with a pass. */
   quiz: Array<{ id: string; question: string; options: string[] }>;
+  /** Hands-on tasks an assessor from a syndicate of the trade signs off before the credential; may be none. */
+  practical: Course['practical'];
 }
 
 export function courseSummary(course: Course, commons: Commons): CourseSummary {
@@ -56,6 +58,7 @@ export function publicCourse(course: Course, commons: Commons): PublicCourse {
     questionsPerAttempt: questionsPerAttempt(course),
     lessons: course.lessons.map(({ id, title, minutes, position }) => ({ id, title, minutes, position })),
     quiz: course.quiz.map(({ id, question, options }) => ({ id, question, options })),
+    practical: course.practical,
   };
 }
 

@@ -15,6 +15,7 @@ import {
   lessonFrontmatterSchema,
   minimumLessonWords,
   type Practice,
+  type PracticalTask,
   practiceFrontmatterSchema,
   type QuizQuestion,
   type Skill,
@@ -95,6 +96,39 @@ export function questionPoolIssues(course: {
     },
   ];
 }
+
+/**
+ * A course's practical tasks: ids unique, each drawn from one of its lessons, and proving only skills that
+ * exist and that the course teaches (an assessor is asked to hold them at the course's level, so a skill
+ * the course does not teach would ask the assessor for more than the credential gives).
+ */
+export function practicalTaskIssues(
+  course: { skills: ReadonlyArray<{ skill: string }>; lessons: readonly string[]; practical: readonly PracticalTask[] },
+  skillExists: (skillId: string) => boolean,
+): Array<Omit<ContentIssue, 'file'>> {
+  const issues: Array<Omit<ContentIssue, 'file'>> = [];
+  const taught = new Set(course.skills.map((s) => s.skill));
+  const lessons = new Set(course.lessons);
+  const seen = new Set<string>();
+  course.practical.forEach((task, index) => {
+    const at = `practical.${index}`;
+    if (seen.has(task.id)) issues.push({ field: `${at}.id`, message: `duplicate practical task id "${task.id}"` });
+    seen.add(task.id);
+    if (!lessons.has(task.lesson))
+      issues.push({ field: `${at}.lesson`, message: `"${task.lesson}" is not one of this course's lessons` });
+    task.skills.forEach((skillId, skillIndex) => {
+      const field = `${at}.skills.${skillIndex}`;
+      if (!skillExists(skillId)) issues.push({ field, message: `unknown skill id "${skillId}"` });
+      else if (!taught.has(skillId))
+        issues.push({
+          field,
+          message: `"${skillId}" is not a skill this course teaches: list it under skills, or prove another`,
+        });
+    });
+  });
+  return issues;
+}
+
 
 /** The commons as its own files give it; the paths need ESCO's data too (paths/commons-paths.ts). */
 export type ParsedCommons = Omit<Commons, 'paths'>;
@@ -189,6 +223,9 @@ export function parseCommons(files: ContentFile[]): ParsedCommons {
         report(file.path, `quiz.${index}.question`, `asks the same question with the same options as quiz.${first}`);
       }
     });
+
+    for (const issue of practicalTaskIssues(front, (skillId) => skills.has(skillId)))
+      report(file.path, issue.field, issue.message);
 
     const lessons: Lesson[] = [];
     front.lessons.forEach((lessonId, index) => {

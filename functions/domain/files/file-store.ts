@@ -18,3 +18,13 @@ export interface FileStore {
 export function cvFileKey(personId: string): string {
   return `cv/${Buffer.from(personId, 'utf8').toString('base64url')}.pdf`;
 }
+
+/**
+ * An evidence photo's key (practical.ts): the learner's id in base64url as above, then ids the server
+ * checked (the course and task are the commons', the image id is made here), so nothing a client names
+ * reaches the key. All of a learner's evidence sits under one prefix, which the account's deletion clears.
+ */
+export function evidenceImageKey(personId: string, courseId: string, taskId: string, imageId: string): string {
+  return `${evidencePrefix(personId)}${courseId}/${taskId}/${imageId}`;
+}
+export const evidencePrefix = (personId: string) => `evidence/${Buffer.from(personId, 'utf8').toString('base64url')}/`;

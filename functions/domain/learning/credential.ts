@@ -53,6 +53,56 @@ export interface AchievementCredential {
     };
     result: Array<{ type: ['Result']; value: string }>;
   };
+  /** A course with practical tasks: each task and its assessor. Absent when the quiz alone earned it. */
+  evidence?: CredentialEvidence[];
+}
+
+/** Open Badges 3.0 Evidence: one practical task and who signed it off (the narrative names them by profile URL). */
+export interface CredentialEvidence {
+  type: ['Evidence'];
+  id: string;
+  name: string;
+  description: string;
+  genre: string;
+  narrative: string;
+}
+
+/** A signed-off task as the credential records it. */
+export interface PracticalEvidence {
+  taskId: string;
+  title: string;
+  shown: string;
+  assessor: { name: string; profileUrl: string };
+  syndicateName: string;
+  signedAt: string;
+  comment: string;
+}
+
+/** The genre every practical task's evidence carries, so a reader can tell it from other evidence. */
+export const practicalEvidenceGenre = 'Practical task assessed by a syndicate member';
+
+/** How a credential was earned, as its pages show it, read from its signed `evidence`. */
+export interface EarnedBy {
+  /** The quiz alone, or the quiz and each practical task signed off (listed in `evidence`). */
+  earnedBy: 'quiz' | 'quiz-and-practical';
+  /** Each practical task, what was shown, and who signed it off (their profile's address). */
+  evidence: Array<{ task: string; shown: string; narrative: string; assessorUrl?: string | undefined }>;
+}
+
+/** The practical tasks a signed credential lists as evidence, each with its assessor's profile address. */
+export function practicalEvidenceOf(evidence: unknown): EarnedBy {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const items = (Array.isArray(evidence) ? evidence : []) as Array<Record<string, unknown>>;
+  const tasks = items
+    .filter((item) => item?.genre === practicalEvidenceGenre)
+    .map((item) => ({
+      task: text(item.name),
+      shown: text(item.description),
+      narrative: text(item.narrative),
+      // The narrative names the assessor as "Name (https://…/people/<id>/)", written by buildAchievementCredential.
+      assessorUrl: /\((https?:\/\/[^\s)]+\/people\/[^\s)/]+\/)\)/.exec(text(item.narrative))?.[1],
+    }));
+  return { earnedBy: tasks.length > 0 ? 'quiz-and-practical' : 'quiz', evidence: tasks };
 }
 
 export const credentialContexts = [
@@ -93,12 +143,16 @@ export function buildAchievementCredential(input: {
   siteUrl: string;
   issuedAt: Date;
   score: { correct: number; total: number };
+  /** Each practical task's sign-off; none when the course has no practical tasks. */
+  evidence?: PracticalEvidence[];
 }): AchievementCredential {
   const { course, siteUrl } = input;
+  const evidence = input.evidence ?? [];
+  const id = credentialUrl(siteUrl, input.credentialId);
   const levels = new Map(course.skills.map((taught) => [taught.skill, taught.level]));
   return {
     '@context': credentialContexts,
-    id: credentialUrl(siteUrl, input.credentialId),
+    id,
     type: ['VerifiableCredential', 'AchievementCredential'],
     issuer: { id: input.issuer.id, type: ['Profile'], name: input.issuer.name },
     validFrom: input.issuedAt.toISOString(),
@@ -117,7 +171,11 @@ export function buildAchievementCredential(input: {
         name: course.title,
         description: course.summary,
         criteria: {
-          narrative: `Completed the Guildhall commons course "${course.title}" and passed its quiz with at least ${Math.round(course.passMark * 100)}% of answers right.`,
+          narrative: `Completed the Guildhall commons course "${course.title}" and passed its quiz with at least ${Math.round(course.passMark * 100)}% of answers right.${
+            evidence.length > 0
+              ? ` Each of its ${evidence.length} practical tasks was then shown to an assessor from a syndicate of the trade, who holds its skills by credential, and signed off (see the evidence).`
+              : ' Earned by the quiz alone: no practical task was assessed.'
+          }`,
         },
         alignment: input.skills.map((skill) => ({
           type: ['Alignment'],
@@ -130,5 +188,17 @@ export function buildAchievementCredential(input: {
       },
       result: [{ type: ['Result'], value: `${input.score.correct}/${input.score.total}` }],
     },
+    ...(evidence.length > 0
+      ? {
+          evidence: evidence.map((task) => ({
+            type: ['Evidence'] as ['Evidence'],
+            id: `${id}#task-${task.taskId}`,
+            name: task.title,
+            description: task.shown,
+            genre: practicalEvidenceGenre,
+            narrative: `Signed off on ${issuedOnWords(task.signedAt)} by ${task.assessor.name} (${task.assessor.profileUrl}), a member of ${task.syndicateName}. ${task.comment}`,
+          })),
+        }
+      : {}),
   };
 }

@@ -21,6 +21,11 @@ export interface Enrollment {
   failedInRow?: number | undefined;
   lastFailedAt?: string | undefined;
   passedAt?: string | undefined;
+  /**
+   * A course with practical tasks: when the quiz was first passed. The credential (and `passedAt`,
+   * `completed`) wait for every task's sign-off (practical-use-cases.ts).
+   */
+  quizPassedAt?: string | undefined;
   credentialId?: string | undefined;
   /** Optimistic concurrency: each save must match the version it read. */
   version: number;

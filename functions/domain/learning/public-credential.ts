@@ -5,7 +5,13 @@ import { renderBadgePng, renderBadgeSvg } from '../credentials/badge-image.ts';
 import { bakePng } from '../credentials/png.ts';
 import { bakeSvg } from '../credentials/svg.ts';
 import { NotFoundError } from '../errors.ts';
-import { credentialUrl, isShareableCredentialId, issuedOnWords } from './credential.ts';
+import {
+  type EarnedBy,
+  credentialUrl,
+  isShareableCredentialId,
+  issuedOnWords,
+  practicalEvidenceOf,
+} from './credential.ts';
 import type { LearningDependencies } from './learning-use-cases.ts';
 import { type VerificationStatus, verifyCredential } from './verify-credential.ts';
 
@@ -17,6 +23,8 @@ export interface PublicCredential {
   recipient: { name: string; emailHashed: boolean };
   achievement: { name: string; description: string; criteria: string; url: string };
   skills: Array<{ id: string; name: string; url: string; framework?: string | undefined }>;
+  earnedBy: EarnedBy['earnedBy'];
+  evidence: EarnedBy['evidence'];
   issuer: { id: string; name: string };
   verification: { status: VerificationStatus; sentence: string };
   /** The signed credential (compact JWS), the same bytes as every download. */
@@ -29,6 +37,7 @@ type Deps = Pick<LearningDependencies, 'learning' | 'signer' | 'siteUrl'>;
 
 interface StoredPayload {
   validFrom?: unknown;
+  evidence?: Array<{ name?: unknown; description?: unknown; narrative?: unknown; genre?: unknown }>;
   credentialSubject?: {
     name?: unknown;
     identifier?: unknown;
@@ -76,6 +85,7 @@ export async function getPublicCredential(deps: Deps, credentialId: string): Pro
       url: stringOf(alignment.targetUrl),
       ...(stringOf(alignment.targetFramework) ? { framework: stringOf(alignment.targetFramework) } : {}),
     })),
+    ...practicalEvidenceOf(payload.evidence),
     issuer: deps.signer.issuer,
     verification: { status: verification.status, sentence: verification.reason },
     jws: stored.jws,

@@ -4,12 +4,11 @@
 import type { Course } from '../content/commons.ts';
 import { ConflictError, QuizWaitError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
-import { getMe } from '../people/get-me.ts';
-import { randomToken } from '../credentials/recipient.ts';
-import { buildAchievementCredential, newCredentialId } from './credential.ts';
+import { newCredentialId } from './credential.ts';
+import { grantedSkills, issueCredential } from './issue-credential.ts';
 import { type Enrollment, progressOf } from './enrollment.ts';
 import { gradeQuiz, type QuizAnswer, type QuizGrade, rightAnswersNeeded } from './grade-quiz.ts';
-import type { CredentialedSkill, QuizAttempt, StoredCredential } from './learning-repository.ts';
+import type { QuizAttempt } from './learning-repository.ts';
 import { findCourse, type LearningDependencies, requireEnrollment } from './learning-use-cases.ts';
 import { drawnQuestions, newDraw, questionsPerAttempt, type RandomInt } from './quiz-draw.ts';
 import { failsBeforeWait, quizWait, secondsUntil, tryAgainSentence } from './quiz-wait.ts';
@@ -53,6 +52,8 @@ export interface QuizOutcome {
   credentialId?: string | undefined;
   /** After a fail that starts a wait: when the next attempt is allowed. */
   retryAt?: string | undefined;
+  /** After a pass of a course with practical tasks: the credential waits for their sign-off. */
+  practicalTasksLeft?: number | undefined;
 }
 
 /** What the quiz page and the API show, before any draw: lessons left and any wait. */
@@ -187,22 +188,27 @@ export async function submitQuiz(
     updatedAt: at,
     version: enrollment.version + 1,
   };
-  if (!grade.passed || enrollment.status === 'completed') {
-    await deps.learning.recordAttempt(counted, attempt);
+  // A course with practical tasks issues its credential with the last sign-off (practical-use-cases.ts):
+  // a first pass is recorded on the enrollment, which is what lets the learner send evidence.
+  const practicalFirstPass = grade.passed && course.practical.length > 0 && !enrollment.quizPassedAt;
+  if (!grade.passed || enrollment.status === 'completed' || course.practical.length > 0) {
+    await deps.learning.recordAttempt(practicalFirstPass ? { ...counted, quizPassedAt: at } : counted, attempt);
     const waits = failedInRow >= failsBeforeWait;
     const retryAt = waits ? new Date(now.getTime() + deps.config.QUIZ_RETRY_WAIT_MINUTES * 60_000) : undefined;
-    return { grade, attempt: number, credentialId: enrollment.credentialId, retryAt: retryAt?.toISOString() };
+    return {
+      grade,
+      attempt: number,
+      credentialId: enrollment.credentialId,
+      retryAt: retryAt?.toISOString(),
+      ...(grade.passed && course.practical.length > 0 && !enrollment.credentialId
+        ? { practicalTasksLeft: course.practical.length }
+        : {}),
+    };
   }
 
   const credentialId = newCredentialId(deps.randomInt);
   const credential = await issueCredential(deps, identity, course, credentialId, grade, now);
-  const held: CredentialedSkill[] = course.skills.map((taught) => ({
-    personId: identity.personId,
-    skillId: taught.skill,
-    level: taught.level,
-    credentialId,
-    since: at,
-  }));
+  const held = grantedSkills(course, identity.personId, credentialId, at);
   await deps.learning.recordPass(
     { ...counted, status: 'completed', passedAt: at, credentialId },
     attempt,
@@ -210,46 +216,4 @@ export async function submitQuiz(
     held,
   );
   return { grade, attempt: number, credentialId };
-}
-
-/** The Open Badges credential for a pass, signed with the instance key. */
-async function issueCredential(
-  deps: QuizDependencies,
-  identity: Identity,
-  course: Course,
-  credentialId: string,
-  grade: QuizGrade,
-  now: Date,
-): Promise<StoredCredential> {
-  const person = await getMe(deps, identity);
-  const skills = course.skills.flatMap((taught) => {
-    const skill = deps.commons.skills.get(taught.skill);
-    return skill ? [skill] : [];
-  });
-  // The profile's address, else the token's (a profile made before it carried one): hashed, never shown.
-  const email = person.email ?? identity.email;
-  const credential = buildAchievementCredential({
-    credentialId,
-    person,
-    recipientEmail: email ? { email, salt: randomToken(deps.randomInt) } : undefined,
-    course,
-    skills,
-    issuer: deps.signer.issuer,
-    siteUrl: deps.siteUrl,
-    issuedAt: now,
-    score: grade,
-  });
-  const jws = await deps.signer.sign(credential, {
-    subject: credential.credentialSubject.id,
-    jti: credential.id,
-    issuedAt: now,
-  });
-  return {
-    id: credentialId,
-    personId: identity.personId,
-    courseId: course.id,
-    issuedAt: now.toISOString(),
-    skills: course.skills.map((taught) => taught.skill),
-    jws,
-  };
 }

@@ -5,7 +5,7 @@
 // random file is "not a credential" rather than "altered".
 import { type CredentialFormat, type Unwrapped, unwrapText } from '../credentials/extract.ts';
 import { recipientEmailCheck } from '../credentials/recipient.ts';
-import { type CredentialSigner, issuedOnWords } from './credential.ts';
+import { type CredentialSigner, type EarnedBy, issuedOnWords, practicalEvidenceOf } from './credential.ts';
 
 export type VerificationStatus = 'valid' | 'not-a-credential' | 'altered' | 'unknown-key' | 'other-issuer';
 
@@ -21,6 +21,8 @@ export type VerificationResult =
       achievement: string;
       skills: Array<{ name: string; url: string }>;
       validFrom: string;
+      earnedBy: EarnedBy['earnedBy'];
+      evidence: EarnedBy['evidence'];
       /** Only when an email was given to check against the credential's hashed recipient. */
       recipientEmail?: 'matches' | 'differs' | 'unknown';
     }
@@ -109,6 +111,7 @@ export async function verifyCredential(
       url: String(alignment.targetUrl ?? ''),
     })),
     validFrom,
+    ...practicalEvidenceOf(check.payload.evidence),
     ...(options.recipientEmail
       ? { recipientEmail: recipientEmailCheck(subject?.identifier, options.recipientEmail) }
       : {}),

@@ -18,6 +18,7 @@
 import { RuleViolationError } from '../errors.ts';
 import { cvFileKey, type FileStore } from '../files/file-store.ts';
 import type { Identity } from '../identity.ts';
+import { evidenceImageKeys } from '../learning/practical.ts';
 import { everyPage } from '../paged-reads.ts';
 import { maxPageSize } from '../paging.ts';
 import type { Membership, SyndicateRepository } from '../syndicates/syndicate.ts';
@@ -140,6 +141,9 @@ export async function deleteAccount(
   for (const part of ['listed', 'own', 'answers', 'inbox', 'drafts'] as const) {
     for await (const page of pagesOf(deps, personId, part)) {
       const going = page.filter((item) => !keptTypes.has(item.type));
+      // Evidence photos of practical work are files, found only through their assessment: removed first.
+      for (const key of going.flatMap((item) => (item.type === 'assessment' ? evidenceImageKeys(item.data) : [])))
+        await deps.files.delete(key);
       // What lies outside the person's keys (a feed address) goes first: it is found only through its item.
       if (!(await spend(going.flatMap((item) => item.attached ?? [])))) return progress(started, removed);
       if (!(await spend(going.map((item) => item.ref)))) return progress(started, removed);

@@ -55,6 +55,7 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
   'log',
   'new',
   'openings',
+  'practical-work',
   'report',
   'saved',
   'statement',

@@ -307,6 +307,58 @@ describe('parsing the commons', () => {
     });
   });
 
+  describe('practical tasks', () => {
+    const task = (fields: {
+      id?: string;
+      lesson?: string;
+      skills?: string;
+    }) => `  - id: ${fields.id ?? 'solder-a-joint'}
+    title: Solder a joint on a board
+    lesson: ${fields.lesson ?? '01-the-iron'}
+    show: A through-hole joint soldered in front of the assessor, shiny and concave, with no bridge to its neighbour.
+    skills: [${fields.skills ?? 'soldering'}]
+`;
+    const withTasks = (...tasks: string[]) =>
+      files({ 'courses/soldering-basics/index.md': course(`practical:\n${tasks.join('')}`) });
+    const at = (field: string, message: string) => ({
+      file: 'courses/soldering-basics/index.md',
+      field,
+      message: expect.stringContaining(message),
+    });
+
+    it('reads a course’s practical tasks, and a course without any has none', () => {
+      expect(parseCommons(withTasks(task({}))).courses.get('soldering-basics')?.practical).toEqual([
+        expect.objectContaining({ id: 'solder-a-joint', lesson: '01-the-iron', skills: ['soldering'] }),
+      ]);
+      expect(parseCommons(files()).courses.get('soldering-basics')?.practical).toEqual([]);
+    });
+
+    it.each([
+      [
+        'two tasks with one id',
+        [task({}), task({})],
+        at('practical.1.id', 'duplicate practical task id "solder-a-joint"'),
+      ],
+      [
+        'a skill that does not exist',
+        [task({ skills: 'brazing' })],
+        at('practical.0.skills.0', 'unknown skill id "brazing"'),
+      ],
+      [
+        'a skill the course does not teach',
+        [task({ skills: 'fault-finding' })],
+        at('practical.0.skills.0', '"fault-finding" is not a skill this course teaches'),
+      ],
+      [
+        'a lesson the course does not have',
+        [task({ lesson: '02-the-board' })],
+        at('practical.0.lesson', '"02-the-board"'),
+      ],
+    ])('fails on %s, naming the field', (_, tasks, issue) => {
+      expect(issuesOf(withTasks(...tasks))).toEqual([issue]);
+    });
+  });
+
   it('reports every problem at once, each with content/ and its field in the message', () => {
     const broken = files({
       'courses/soldering-basics/index.md': course()

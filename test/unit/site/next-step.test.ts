@@ -22,6 +22,12 @@ describe('the next step the profile offers in a course in progress', () => {
     });
   });
 
+  it('sends a learner past a practical course’s quiz to the practical tasks, whose sign-off the credential waits for', () => {
+    expect(
+      nextStep(course.id, progressOf({ lessonsDone: lessons }, course), { quizPassedAt: '2026-12-07T00:00:00.000Z' }),
+    ).toEqual({ href: `/learn/${course.id}/practical/`, label: 'Send practical evidence' });
+  });
+
   it('says “Take the quiz”, not “Resume”, once the last lesson is done', () => {
     expect(nextStep(course.id, progressOf({ lessonsDone: lessons }, course))).toEqual({
       href: `/learn/${course.id}/quiz/`,

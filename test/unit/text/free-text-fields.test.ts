@@ -83,6 +83,14 @@ const examples: Record<string, unknown[]> = {
   'POST /api/openings/{openingId}/applications/{personId}/messages': [{ body: 'Can you come on **Tuesday**?' }],
   'POST /api/openings/{openingId}/applicants/{personId}/notes': [{ body: 'Strong on stud walls.' }],
   'PUT /api/me/cv': [{ pdf: 'JVBERi0xLjQKJcfsj6IK' }],
+  'PUT /api/me/enrollments/{courseId}/practical/{taskId}/evidence': [
+    { description: 'Boarded one face of the practice wall to my layout.', links: ['https://example.org/video'] },
+  ],
+  'POST /api/me/enrollments/{courseId}/practical/{taskId}/images': [{ image: '/9j/2gAIAQEAAD8AAf/Z' }],
+  'POST /api/me/enrollments/{courseId}/practical/assessment-request': [{ syndicateId: 'riverside-builders' }],
+  'POST /api/practical-work/{personId}/{courseId}/tasks/{taskId}/reviews': [
+    { outcome: 'signed-off', comment: 'Watched it done by video, and it was right.' },
+  ],
   'POST /api/payments': [
     { from: 'syndicate:taller-comun-valencia', to: 'person:demo-ada', amount: 1250, memo: 'Kettle repair' },
   ],
