@@ -104,7 +104,12 @@ describe('the functions bundled for AWS', () => {
         .map((input) => input.replace(/^.*\//, ''))
         .sort();
     expect(names('api')).toEqual(['job-routes.ts', 'search-routes.ts', 'shortage-routes.ts', 'system-routes.ts']);
-    expect(names('learning-api')).toEqual(['credential-routes.ts', 'learning-routes.ts', 'path-routes.ts', 'practical-routes.ts']);
+    expect(names('learning-api')).toEqual([
+      'credential-routes.ts',
+      'learning-routes.ts',
+      'path-routes.ts',
+      'practical-routes.ts',
+    ]);
     expect(
       routeModules('innovations-api')
         .map((input) => input.replace(/^.*\//, ''))

@@ -129,7 +129,6 @@ export function practicalTaskIssues(
   return issues;
 }
 
-
 /** The commons as its own files give it; the paths need ESCO's data too (paths/commons-paths.ts). */
 export type ParsedCommons = Omit<Commons, 'paths'>;
 
