@@ -26,7 +26,12 @@ const skillRateCard = [
 const opening = { ...validOpening, applicantCountries: ['ES'] };
 // A skill may be an ESCO skill's URI: invisible text slipped into one is refused like any id's.
 const escoSkill = 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1';
-const escoOpening = { ...opening, skills: [{ skill: escoSkill, level: 'working' }] };
+// An opening may name the ESCO occupation it is for (one the commons has a path to): an electrician.
+const escoOpening = {
+  ...opening,
+  skills: [{ skill: escoSkill, level: 'working' }],
+  occupation: 'http://data.europa.eu/esco/occupation/5dbb9cf0-b226-402c-a295-2f42ef05ff8b',
+};
 
 /** Valid bodies for every route whose body holds a string; together they reach every string field. */
 const examples: Record<string, unknown[]> = {
@@ -75,7 +80,7 @@ const examples: Record<string, unknown[]> = {
     },
   ],
   'PUT /api/me/saved-searches/{savedSearchId}': [{ name: 'Heat pumps anywhere' }],
-  'PUT /api/me/goal': [{ trade: 'renewable-energy', skills: ['pv-system-sizing'] }],
+  'PUT /api/me/goal': [{ trade: 'renewable-energy', skills: ['pv-system-sizing'], path: 'electrician' }],
   'PUT /api/openings/{openingId}/applicants/{personId}/stage': [
     { stage: 'declined', message: 'Thank you for applying.', reason: 'another-applicant', note: 'We chose a roofer.' },
   ],
