@@ -2,6 +2,7 @@
 // lessons and quizzes, and practice guides. Parsed and cross-checked by parse-commons.ts.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
+import type { CourseTranslations } from './course-translations.ts';
 
 export const tradeIds = [
   'construction',
@@ -160,6 +161,8 @@ export interface Course extends Omit<z.infer<ReturnType<typeof courseFrontmatter
   lessons: Lesson[];
   /** The question pool; one attempt draws `questionsPerAttempt` of them. */
   quiz: QuizQuestion[];
+  /** Its translations, from sibling files (`index.es.md`, `01-lesson.es.md`): course-translations.ts. */
+  translations?: CourseTranslations;
 }
 
 export interface Practice extends z.infer<ReturnType<typeof practiceFrontmatterSchema>> {

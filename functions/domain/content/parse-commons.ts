@@ -21,6 +21,7 @@ import {
   skillFileSchema,
   type Trade,
 } from './commons.ts';
+import { courseTranslations, translationOf } from './course-translations.ts';
 import { renderMarkdown } from './markdown.ts';
 
 export interface ContentFile {
@@ -225,13 +226,26 @@ export function parseCommons(files: ContentFile[]): Commons {
       });
     });
     for (const other of files.filter(
-      (f) => f.path.startsWith(`courses/${courseId}/`) && !f.path.endsWith('/index.md'),
+      (f) => f.path.startsWith(`courses/${courseId}/`) && !f.path.endsWith('/index.md') && !translationOf(f.path),
     )) {
       const lessonId = other.path.split('/')[2]?.replace(/\.md$/, '') ?? '';
       if (!front.lessons.includes(lessonId))
         report(other.path, '(file)', `not listed in the lessons of content/${file.path}`);
     }
-    courses.set(courseId, { ...front, quiz, id: courseId, introduction: split.body, lessons });
+    const readTranslation = <T>(path: string, schema: z.ZodMiniType<T>) => {
+      const parts = splitFrontmatter(byPath.get(path)?.text ?? '');
+      if ('error' in parts) return void report(path, '(frontmatter)', parts.error);
+      const data = check(schema, parts.data, path);
+      return data === undefined ? undefined : { data, body: parts.body };
+    };
+    const translations = courseTranslations(
+      { ...front, quiz, id: courseId, introduction: split.body, lessons },
+      files.map((f) => f.path),
+      readTranslation,
+      report,
+      countWords,
+    );
+    courses.set(courseId, { ...front, quiz, id: courseId, introduction: split.body, lessons, translations });
   }
 
   const practices = new Map<string, Practice>();
