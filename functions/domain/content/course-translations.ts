@@ -248,6 +248,25 @@ export function courseLanguages(course: Pick<Course, 'lessons'> & { translations
   return ['en', ...complete];
 }
 
+/** The languages one lesson can be read in: the course's own, then each translation that carries it. */
+export function lessonLanguages(course: { translations?: CourseTranslations }, lessonId: string): string[] {
+  return ['en', ...translationLocales.filter((locale) => course.translations?.[locale]?.lessons[lessonId])];
+}
+
+/**
+ * What a reader of the site in `locale` is shown of a course: its translation into that language when
+ * it has one, else nothing (the course's own text, in English). `locale` is the page's language, which
+ * the site's language routing sets; anything else reads as English.
+ */
+export function translationFor(
+  course: { translations?: CourseTranslations },
+  locale: unknown,
+): { locale: TranslationLocale; translation: CourseTranslation } | undefined {
+  if (!isLocale(String(locale))) return undefined;
+  const translation = course.translations?.[locale as TranslationLocale];
+  return translation && { locale: locale as TranslationLocale, translation };
+}
+
 /** A quiz question as a learner reading a translation sees it; the id, and so the grading, stay the source's. */
 export function questionIn<Q extends { id: string; question: string; options: string[]; explanation?: string }>(
   question: Q,

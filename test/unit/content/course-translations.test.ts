@@ -3,8 +3,10 @@ import type { Course } from '#domain/content/commons.ts';
 import {
   courseLanguages,
   indexSourceVersion,
+  lessonLanguages,
   lessonSourceVersion,
   questionIn,
+  translationFor,
 } from '#domain/content/course-translations.ts';
 import { type ContentFile, ContentError, parseCommons, questionId } from '#domain/content/parse-commons.ts';
 import { staleTranslations } from '#domain/content/translation-checks.ts';
@@ -173,6 +175,15 @@ describe('a course translated in sibling files', () => {
 
   it('accepts the same fixtures with nothing broken', () => {
     expect(issuesOf(files())).toEqual([]);
+  });
+
+  it('offers a lesson in each language it is translated into, and a reader the translation of their language only', () => {
+    const partial = course(files({ 'courses/soldering-basics/02-the-joint.es.md': undefined }));
+    expect(lessonLanguages(partial, '01-the-iron')).toEqual(['en', 'es']);
+    expect(lessonLanguages(partial, '02-the-joint')).toEqual(['en']);
+    expect(translationFor(partial, 'es')?.translation.title).toBe('Soldadura básica');
+    // English, a language the course is not translated into, and whatever else a page might hold.
+    for (const locale of ['en', 'nl', undefined, 'es-ES', {}]) expect(translationFor(partial, locale)).toBeUndefined();
   });
 
   it('asks a translated quiz question in the translation, with the source id and right answer', () => {
