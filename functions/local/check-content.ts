@@ -32,7 +32,7 @@ try {
   console.log(
     `content/ is valid: ${commons.trades.length} trades, ${commons.skills.size} skills (${esco} with an ESCO URI, ` +
       `all in ESCO ${escoData.escoVersion}), ${commons.courses.size} courses, ${lessons} lessons, ` +
-      `${commons.practices.size} practice guides, ${translations} course translations (${stale.warnings.length} behind their source)`,
+      `${commons.practices.size} practice guides, ${translations} course translations (${stale.warnings.length} translated files behind their source)`,
   );
 } catch (error) {
   if (!(error instanceof ContentError || error instanceof EscoDataError)) throw error;
