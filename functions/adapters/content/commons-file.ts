@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Commons, Course, Practice, Skill, Trade } from '#domain/content/commons.ts';
 
-/** Bumped whenever the shape changes, so a function never reads a file compiled for another (3: question ids; 4: course translations). */
-const format = 4;
+/** Bumped whenever the shape changes, so a function never reads a file compiled for another (3: question ids). */
+const format = 3;
 
 interface CommonsFile {
   format: typeof format;
