@@ -80,6 +80,8 @@ const questionTranslationSchema = lazySchema(() =>
     question: z.string().check(z.minLength(5), z.maxLength(400)),
     options: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.minLength(2), z.maxLength(6)),
     explanation: z.string().check(z.minLength(5), z.maxLength(600)),
+    // Accepted here only so that its presence is refused with the reason (see `quizTranslation`).
+    answer: z.optional(z.unknown()),
   }),
 );
 export const indexTranslationSchema = lazySchema(() =>
@@ -215,14 +217,20 @@ export function courseTranslations(
 /** The quiz's wording in another language, refused where it would ask something the source does not. */
 function quizTranslation(
   course: Pick<Course, 'quiz'>,
-  quiz: Record<string, QuestionTranslation>,
+  quiz: Record<string, QuestionTranslation & { answer?: unknown }>,
   path: string,
   report: (file: string, field: string, message: string) => void,
 ): Record<string, QuestionTranslation> {
   const kept: Record<string, QuestionTranslation> = {};
-  for (const [id, question] of Object.entries(quiz)) {
+  for (const [id, { answer, ...question }] of Object.entries(quiz)) {
     const source = course.quiz.find((candidate) => candidate.id === id);
-    if (!source) {
+    if (answer !== undefined) {
+      report(
+        path,
+        `quiz.${id}.answer`,
+        "a translation cannot set the right answer: remove answer; the source's counts in every language",
+      );
+    } else if (!source) {
       report(
         path,
         `quiz.${id}`,

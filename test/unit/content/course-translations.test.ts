@@ -149,7 +149,7 @@ describe('a course translated in sibling files', () => {
           `translatedFrom: ${indexVersion}\nquiz:\n  ${firstId}: { question: ¿Pregunta cero?, options: [A, B, C], answer: 2, explanation: Porque sí. }\n`,
         ),
       },
-      `courses/soldering-basics/index.es.md quiz.${firstId}`,
+      `courses/soldering-basics/index.es.md quiz.${firstId}.answer: a translation cannot set the right answer`,
     ],
     [
       'a quiz translation with fewer options than the source',
