@@ -7,8 +7,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Commons, Course, Practice, Skill, Trade } from '#domain/content/commons.ts';
 import { type CompactPaths, compactPaths, expandPaths } from '#domain/paths/compact-paths.ts';
 
-/** Bumped whenever the shape changes, so a function never reads a file compiled for another (3: question ids; 4: paths; 5: course translations). */
-const format = 5;
+/** Bumped whenever the shape changes, so a function never reads a file compiled for another (3: question ids; 4: paths; 5: course translations; 6: their quiz wording and versions). */
+const format = 6;
 
 interface CommonsFile {
   format: typeof format;

@@ -278,7 +278,7 @@ export function parseCommons(files: ContentFile[]): ParsedCommons {
       return data === undefined ? undefined : { data, body: parts.body };
     };
     const translations = courseTranslations(
-      { id: courseId, lessons },
+      { ...front, quiz, id: courseId, introduction: split.body, lessons },
       files.map((f) => f.path),
       readTranslation,
       report,

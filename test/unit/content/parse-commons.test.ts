@@ -6,7 +6,7 @@ import {
   questionId,
   questionPoolIssues,
 } from '#domain/content/parse-commons.ts';
-import { courseLanguages } from '#domain/content/course-translations.ts';
+import { courseLanguages, indexSourceVersion, lessonSourceVersion } from '#domain/content/course-translations.ts';
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -372,13 +372,13 @@ describe('parsing the commons', () => {
 
 describe('a course’s translations in sibling files', () => {
   const index = (language: string) =>
-    `---\ntitle: ${language === 'es' ? 'Soldadura básica' : 'Solderen voor beginners'}\nsummary: ${language === 'es' ? 'Aprende a soldar bien juntas pequeñas.' : 'Leer kleine verbindingen goed solderen.'}\ntranslators: [Ana]\n---\n${language === 'es' ? 'Introducción.' : 'Inleiding.'}\n`;
+    `---\ntitle: ${language === 'es' ? 'Soldadura básica' : 'Solderen voor beginners'}\nsummary: ${language === 'es' ? 'Aprende a soldar bien juntas pequeñas.' : 'Leer kleine verbindingen goed solderen.'}\ntranslators: [Ana]\ntranslatedFrom: ${indexSourceVersion({ title: 'Soldering basics', summary: 'Learn to solder small joints well.', introduction: 'Intro.' })}\n---\n${language === 'es' ? 'Introducción.' : 'Inleiding.'}\n`;
 
   it('reads a translated index and lesson, and lists the course in a language only when every lesson is translated', () => {
     const commons = parseCommons(
       files({
         'courses/soldering-basics/index.es.md': index('es'),
-        'courses/soldering-basics/01-the-iron.es.md': `---\ntitle: El soldador\n---\n${words(40)}\n`,
+        'courses/soldering-basics/01-the-iron.es.md': `---\ntitle: El soldador\ntranslatedFrom: ${lessonSourceVersion({ title: 'The iron', markdown: words(320) })}\n---\n${words(40)}\n`,
         'courses/soldering-basics/index.nl.md': index('nl'),
       }),
     );
