@@ -43,7 +43,7 @@ const alarmsOn = (metric: string, dimension: unknown, template = app) =>
 
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
-    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(15);
+    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(18);
     for (const template of stateless) {
       const logGroups = template.findResources('AWS::Logs::LogGroup');
       for (const [id, fn] of guildhallFunctions(template)) {
@@ -128,7 +128,7 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 15 functions (eight of them the API's, one the SES events', one federation's delivery), 5xx rate and p99 latency, table
+    // Errors and throttles of 18 functions (eleven of them the API's, one the SES events', one federation's delivery), 5xx rate and p99 latency, table
     // throttles, the sweep's failed invocations (its daily and its instant-alerts rule) and dead-letter queue, each
     // stream consumer's iterator age and two queues, the reindex's dead-letter queue, the SES events' failure queue,
     // the notification producer's failures: each is asserted in these infra tests (email.test.ts for the SES queue).
@@ -136,7 +136,8 @@ describe('alarms', () => {
     // Each stack shows its own alarms on its own dashboard (the app stack's is `Guildhall`), all sending to
     // the app stack's one topic.
     // Federation's delivery adds three (its dead-letter depth, its consumer's errors and throttles: federation-delivery.test.ts).
-    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3);
+    // The practical, ledger and hiring API functions (issue 14's budget) add their errors and throttles.
+    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3 + 3 * 2);
     for (const template of stateless) {
       for (const [id, alarm] of alarmsIn(template)) {
         expect(topicOf(alarm.Properties.AlarmActions), id).toEqual([topicRef()]);

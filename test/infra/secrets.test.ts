@@ -58,7 +58,11 @@ describe('secrets', () => {
       // Both API functions sign (credentials; the registry log's heads) and search (jobs, people; the registry).
       'API: jobs': ['origin header', 'search key', 'signing key'],
       'API: innovations': ['origin header', 'search key', 'signing key'],
+      'API: ledger': ['origin header', 'search key', 'signing key'],
       'API: profiles': ['email link key', 'origin header', 'search key', 'signing key'],
+      // The hiring loop and practical sign-off mail nothing themselves (the stream does): no link key.
+      'API: hiring': ['origin header', 'search key', 'signing key'],
+      'API: practical': ['origin header', 'search key', 'signing key'],
       // The instance's ActivityPub key: the federation function's alone.
       federation: ['federation key', 'origin header', 'search key', 'signing key'],
       // It signs the queued deliveries with that key, and reads nothing else.

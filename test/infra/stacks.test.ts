@@ -84,7 +84,7 @@ describe('the bucket of people’s files', () => {
   it('is given only to the people API, the site and the learning API, for put, get and delete under cv/ and evidence/ alone', () => {
     const granted = policies().filter(([, policy]) => JSON.stringify(policy).includes('PeopleFiles'));
     const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles));
-    expect(holders).toHaveLength(3);
+    expect(holders).toHaveLength(4);
     const resources = (holder: RegExp) => {
       const policy = granted.find(([, p]) => holder.test(JSON.stringify(p.Properties.Roles)))?.[1];
       const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Array<Record<string, unknown>>;
@@ -96,9 +96,13 @@ describe('the bucket of people’s files', () => {
       expect(resources(holder)).toContain('/cv/*');
       expect(resources(holder)).toContain('/evidence/*');
     }
-    // The learning API stores and shows evidence photos, never a CV.
-    expect(resources(/LearningApiFunction/)).toContain('/evidence/*');
-    expect(resources(/LearningApiFunction/)).not.toContain('/cv/*');
+    // Practical sign-off stores and shows evidence photos, never a CV; the hiring loop CVs, never a photo.
+    expect(resources(/PracticalApiFunction/)).toContain('/evidence/*');
+    expect(resources(/PracticalApiFunction/)).not.toContain('/cv/*');
+    expect(resources(/HiringApiFunction/)).toContain('/cv/*');
+    expect(resources(/HiringApiFunction/)).not.toContain('/evidence/*');
+    // Learning keeps no file at all since practical sign-off has its own function.
+    expect(holders.filter((roles) => /LearningApiFunction/.test(roles))).toEqual([]);
   });
 });
 
