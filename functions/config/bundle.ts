@@ -178,13 +178,28 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
-  // The daily sweep sends saved-search alerts, closes the proposals due, confirms (pays) the orders due
-  // and prunes the economy's days: it keeps those repositories and the payments'.
-  // No hiring thread, note or person's data, and no learning: none of its jobs reads them.
+  // The sweep closes the proposals due, confirms (pays) the orders due and prunes the economy's days: it
+  // keeps those repositories and the payments'. No hiring thread, note or person's data, no learning,
+  // and no saved search or inbox since the alerts have their own function: none of its jobs reads them.
   'expire-openings': {
     GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+  },
+  // The saved-search alerts: saved searches, the openings they match (searched), their syndicates, the
+  // inbox they land in and the people they mail. Nothing of the registry, the ledger or the economy.
+  'saved-search-alerts': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_REGISTRY: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
