@@ -271,8 +271,8 @@ describe('search infrastructure', () => {
     const withSearch = functions.filter(
       (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
     );
-    // The eight API functions, the site, the indexer, the reindex and the sweep (its alerts search).
-    expect(withSearch.length).toBe(12);
+    // The eleven API functions, the site, the indexer, the reindex and the saved-search alerts (the sweep searches nothing).
+    expect(withSearch.length).toBe(15);
     const keys = withSearch.map((f) => f.Properties.Environment.Variables.MEILISEARCH_KEY_SECRET);
     expect(new Set(keys)).toEqual(new Set(['guildhall/meilisearch-search-key', 'guildhall/meilisearch-documents-key']));
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
@@ -292,7 +292,7 @@ describe('search infrastructure', () => {
         (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
       );
     });
-    expect(fromParameter.length).toBe(12);
+    expect(fromParameter.length).toBe(15);
   });
 });
 
