@@ -1,4 +1,4 @@
-// After `npm run synth`: the two API functions and the site function exactly as CDK bundled them, each copied alone into
+// After `npm run synth`: the API's functions (all but federation's) and the site function exactly as CDK bundled them, each copied alone into
 // a fresh folder (as Lambda unpacks it into /var/task, with nothing of the repository beside it), then
 // invoked with API Gateway v2 events against DynamoDB Local. It catches what only the bundle can get
 // wrong: a file the function reads that the bundling did not ship, a module that fails to load alone.
@@ -112,14 +112,41 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     ],
   },
   {
-    // The API's second function (its route group: innovations, the ledger, the registry log).
+    // Practical sign-off, a function of its own since learning-api reached its budget.
+    bundle: 'PracticalApiFunction',
+    label: 'practical-api',
+    checks: [
+      {
+        path: '/api/me/enrollments/timber-stud-partition-walls/practical',
+        status: 401,
+        contains: '"status":401',
+        policy: "default-src 'none'",
+      },
+      {
+        path: '/api/syndicates/x/practical-work',
+        contains: 'answers only through the site',
+        status: 403,
+        direct: true,
+      },
+    ],
+  },
+  {
+    // The API's second function (its route group: innovations, adoptions, value reports).
     bundle: 'InnovationsApiFunction',
     label: 'innovations-api',
     checks: [
       // The registry, searched in (stand-in) Meilisearch.
       { path: '/api/innovations', contains: '"items":[', policy: "default-src 'none'" },
+      { path: '/api/innovations', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
+    // The ledger and the registry log, a function of their own since innovations-api reached its budget.
+    bundle: 'LedgerApiFunction',
+    label: 'ledger-api',
+    checks: [
       // Signed with the key the function read from (stand-in) Secrets Manager: its public half.
-      { path: '/api/registry-log/head', contains: `"x":"${signingKey.x}"` },
+      { path: '/api/registry-log/head', contains: `"x":"${signingKey.x}"`, policy: "default-src 'none'" },
       { path: '/api/registry-log/head', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
@@ -131,6 +158,15 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
       // Sign-in is checked by the function itself here (no authorizer in front of a bare bundle).
       { path: '/api/me', status: 401, contains: '"status":401', policy: "default-src 'none'" },
       { path: '/api/me', contains: 'answers only through the site', status: 403, direct: true },
+    ],
+  },
+  {
+    // The hiring loop and CVs, a function of their own since people-api reached its budget.
+    bundle: 'HiringApiFunction',
+    label: 'hiring-api',
+    checks: [
+      { path: '/api/me/cv', status: 401, contains: '"status":401', policy: "default-src 'none'" },
+      { path: '/api/me/cv', contains: 'answers only through the site', status: 403, direct: true },
     ],
   },
   {

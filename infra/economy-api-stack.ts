@@ -1,6 +1,6 @@
 // GuildhallEconomyApi: the API's functions for the co-operative economy: `innovations-api` (the
-// innovation registry, adoptions, value reports, the Bound ledger's statements and credit limits, and
-// the registry log, whose heads it signs), `bound-api` (payments, payment requests, the economy's
+// innovation registry, adoptions, value reports and settlements), `ledger-api` (the Bound ledger's
+// statements and credit limits, and the registry log, whose heads it signs), `bound-api` (payments, payment requests, the economy's
 // figures), `market-api` (offers and wants, best matches, the skills picker) and `decisions-api`
 // (proposals, votes, and what they enact). Each is its own function so its bundle carries only its
 // routes' code (ARCHITECTURE.md says why each split was made).
@@ -14,7 +14,14 @@ export class EconomyApiStack extends ApiStack {
       'innovations-api',
       'InnovationsApi',
       'functions/handlers/innovations-api.ts',
-      'Guildhall API: innovations, adoptions, the ledger and the registry log',
+      'Guildhall API: innovations, adoptions, value reports and settlements',
+    );
+    // It signs the registry log's heads it serves.
+    this.groupFunction(
+      'ledger-api',
+      'LedgerApi',
+      'functions/handlers/ledger-api.ts',
+      'Guildhall API: ledger (statements, credit limits) and the registry log',
     );
     // It signs the heads its payments append to the registry log.
     this.groupFunction(

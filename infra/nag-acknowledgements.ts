@@ -16,7 +16,7 @@ const basicExecutionRole =
 /** Our own functions: what their roles hold beyond their grants, and why a Lambda DLQ would not apply. */
 export function acknowledgeFunctions(
   table: ITableV2,
-  functions: { synchronous?: IFunction[]; streamOrQueue?: IFunction[]; sweep?: IFunction },
+  functions: { synchronous?: IFunction[]; streamOrQueue?: IFunction[]; sweeps?: IFunction[] },
 ): void {
   const producer = Stack.of(table);
   const tableId = producer.getLogicalId(table.node.defaultChild as CfnElement);
@@ -24,8 +24,8 @@ export function acknowledgeFunctions(
   // exportValue names that same export (it is what CDK creates for the reference anyway).
   const imported = producer.resolve(producer.exportValue(table.tableArn)) as { 'Fn::ImportValue': string };
   const indexes = "The table's grant covers its global secondary indexes, which the access patterns query by design.";
-  const { synchronous = [], streamOrQueue = [], sweep } = functions;
-  for (const fn of [...synchronous, ...streamOrQueue, ...(sweep ? [sweep] : [])]) {
+  const { synchronous = [], streamOrQueue = [], sweeps = [] } = functions;
+  for (const fn of [...synchronous, ...streamOrQueue, ...sweeps]) {
     acknowledge(fn, {
       [basicExecutionRole]: 'The managed policy grants only writing to CloudWatch Logs, which every function needs.',
       'AwsSolutions-IAM5[Resource::*]':
@@ -46,7 +46,7 @@ export function acknowledgeFunctions(
         'Invoked by an event source mapping: failures go to the mapping’s failure queue (stream) or the queue’s dead-letter queue (reindex), not to a Lambda DLQ.',
     });
   }
-  if (sweep) {
+  for (const sweep of sweeps) {
     acknowledge(sweep, {
       'Serverless-LambdaAsyncFailureDestination':
         'A sweep that fails after its two retries goes to its dead-letter queue (SweepFailures), which an alarm watches.',

@@ -196,25 +196,35 @@ export class StatelessStack extends Stack {
     });
 
     // An opening past its date expires without a write; once a day the sweep writes it down (so the
-    // stream carries it to search and the shortage index) and keeps the day's shortage snapshot. A run
-    // that fails after its retries, or that EventBridge cannot deliver, is kept in the sweep's queue.
+    // stream carries it to search and the shortage index) and keeps the day's shortage snapshot; every ten
+    // minutes it closes the proposals due. The saved-search alerts are a function of their own (its bundle
+    // within 250 KB): it searches (the search-only key) and mails (SES); the sweep does neither. A run of
+    // either that fails after its retries, or that EventBridge cannot deliver, is kept in the sweep's queue.
     const sweepFailures = new Queue(this, 'SweepFailures', {
       retentionPeriod: Duration.days(14),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    // It also sends the saved-search alerts: it searches (the search-only key) and mails (SES).
     const expireOpenings = new GuildhallFunction(this, 'ExpireOpeningsFunction', {
       entry: 'functions/handlers/expire-openings.ts',
-      description: 'Guildhall daily expiry sweep, shortage snapshot and saved-search alerts',
+      description: 'Guildhall daily expiry sweep, shortage snapshot and proposals closing',
+      timeout: Duration.minutes(5),
+      environment,
+      deadLetterQueue: sweepFailures,
+      retryAttempts: 2,
+    });
+    props.table.grantReadWriteData(expireOpenings);
+    const alerts = new GuildhallFunction(this, 'SavedSearchAlertsFunction', {
+      entry: 'functions/handlers/saved-search-alerts.ts',
+      description: 'Guildhall saved-search alerts, instant and daily',
       timeout: Duration.minutes(5),
       environment: { ...withSearch, ...email.sendingEnvironment },
       secrets: { MEILISEARCH_KEY_SECRET: searchKey, EMAIL_LINK_KEY_SECRET: email.linkKey },
       deadLetterQueue: sweepFailures,
       retryAttempts: 2,
     });
-    props.table.grantReadWriteData(expireOpenings);
-    email.grantSend(expireOpenings);
+    props.table.grantReadWriteData(alerts);
+    email.grantSend(alerts);
     const sweep = new Rule(this, 'ExpireOpeningsDaily', {
       description: 'Marks expired openings and snapshots shortages, 00:15 UTC daily',
       schedule: Schedule.cron({ minute: '15', hour: '0' }),
@@ -226,12 +236,37 @@ export class StatelessStack extends Stack {
         }),
       ],
     });
-    // The instant saved-search alerts: the same function, told by its input to send those alone.
+    // The proposals whose window ended, closed within ten minutes: the same function, told by its input.
+    const proposals = new Rule(this, 'ProposalsClosing', {
+      description: 'Closes the proposals whose voting window ended, every 10 minutes',
+      schedule: Schedule.rate(Duration.minutes(10)),
+      targets: [
+        new LambdaFunction(expireOpenings, {
+          event: RuleTargetInput.fromObject({ run: 'proposals' }),
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(10),
+          deadLetterQueue: sweepFailures,
+        }),
+      ],
+    });
+    // The daily alerts after the sweep has marked the night's expired openings (and the stream has taken
+    // them off the index), so no alert offers an opening that closed overnight.
+    const dailyAlerts = new Rule(this, 'SavedSearchAlertsDaily', {
+      description: 'Sends the daily saved-search alerts, 00:45 UTC daily',
+      schedule: Schedule.cron({ minute: '45', hour: '0' }),
+      targets: [
+        new LambdaFunction(alerts, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: sweepFailures,
+        }),
+      ],
+    });
     const instantAlerts = new Rule(this, 'SavedSearchAlertsInstant', {
       description: 'Sends the instant saved-search alerts, every 10 minutes',
       schedule: Schedule.rate(Duration.minutes(10)),
       targets: [
-        new LambdaFunction(expireOpenings, {
+        new LambdaFunction(alerts, {
           event: RuleTargetInput.fromObject({ alerts: 'instant' }),
           retryAttempts: 2,
           maxEventAge: Duration.minutes(10),
@@ -240,12 +275,15 @@ export class StatelessStack extends Stack {
       ],
     });
     monitoring.watchFunction('Sweep', expireOpenings);
+    monitoring.watchFunction('Alerts', alerts);
     monitoring.watchRule('Sweep', sweep);
+    monitoring.watchRule('Proposals', proposals);
+    monitoring.watchRule('DailyAlerts', dailyAlerts);
     monitoring.watchRule('InstantAlerts', instantAlerts);
     monitoring.watchQueue(
       'SweepFailures',
       sweepFailures,
-      'a sweep (the daily one, or an instant alert run) failed after its retries; run it again',
+      'a sweep (the daily one, the proposals closing, or a saved-search alert run) failed after its retries; run it again',
     );
 
     const api = new GuildhallHttpApi(this, 'Api', {
@@ -274,7 +312,7 @@ export class StatelessStack extends Stack {
     acknowledgeFunctions(props.table, {
       synchronous: [siteFunction],
       streamOrQueue: [indexer, shortageStream, reindex.function],
-      sweep: expireOpenings,
+      sweeps: [expireOpenings, alerts],
     });
     acknowledgeEmail(email);
     acknowledgeReindexSource(reindex.function);

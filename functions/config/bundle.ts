@@ -44,9 +44,13 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_SHORTAGE_SOURCES the shortage repository's source reading (refresh, learners, the
  * expiry mark: the stream's, the sweep's and readiness's) from people-api and innovations-api (whose
  * routes read no shortage at all; it keeps innovations-api within 250 KB since wants became demand).
- * GUILDHALL_WITHOUT_SHORTAGES the shortage repository itself from innovations-api, whose routes (the
- * registry, the ledger, the log) read no shortage: it keeps that function within its budget once the
- * credit policy and plain words came.
+ * GUILDHALL_WITHOUT_SHORTAGES the shortage repository itself from innovations-api and ledger-api, whose
+ * routes (the registry, the ledger, the log) read no shortage: it kept that function within its budget once
+ * the credit policy and plain words came; from people-api and hiring-api (profiles, inboxes, saved
+ * searches, accounts, the hiring loop: no route reads a shortage, and an account's deletion finds its
+ * data by key); and from the indexer and reindex, whose documents read syndicates and records alone
+ * (app/search-sync.ts `indexLookups`), as GUILDHALL_WITHOUT_HIRING and GUILDHALL_WITHOUT_LEARNING also
+ * leave out there.
  * GUILDHALL_WITHOUT_LEARNING the enrolments', progress's and credentials' repository from the sweep, whose
  * jobs (expiries, the shortage fold and snapshot, closing proposals, confirming orders, alerts) read none;
  * with GUILDHALL_WITHOUT_HIRING it keeps the sweep within 250 KB once the restorative circle's settlement came.
@@ -70,6 +74,9 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
   // Learning and credentials: enrolments, quizzes, the credentials they issue; no listing, payment,
   // proposal or inbox (they were `api`'s routes until it reached its 250 KB).
   'learning-api': jobsAndLearning,
+  // Practical sign-off: a learner's tasks and evidence, a syndicate's reviews (learning's, until learning-api
+  // reached its 250 KB); the same repositories as learning, and practical work's besides.
+  'practical-api': jobsAndLearning,
   'innovations-api': {
     GUILDHALL_WITHOUT_SHORTAGES: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -81,11 +88,37 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
+  'ledger-api': {
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
   'people-api': {
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
+  // The hiring loop and CVs: openings, syndicates, people and their profiles as an admin sees them
+  // (credentials, enrolments, records), threads, notes and CVs; no inbox (the stream writes it), saved
+  // search, shortage, ledger, listing, payment or proposal.
+  'hiring-api': {
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_LEDGER: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
@@ -116,6 +149,10 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   indexer: {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
@@ -124,6 +161,10 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   reindex: {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_LEDGER: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -137,13 +178,28 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
   },
-  // The daily sweep sends saved-search alerts, closes the proposals due, confirms (pays) the orders due
-  // and prunes the economy's days: it keeps those repositories and the payments'.
-  // No hiring thread, note or person's data, and no learning: none of its jobs reads them.
+  // The sweep closes the proposals due, confirms (pays) the orders due and prunes the economy's days: it
+  // keeps those repositories and the payments'. No hiring thread, note or person's data, no learning,
+  // and no saved search or inbox since the alerts have their own function: none of its jobs reads them.
   'expire-openings': {
     GUILDHALL_WITHOUT_ECONOMY_SNAPSHOTS: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+  },
+  // The saved-search alerts: saved searches, the openings they match (searched), their syndicates, the
+  // inbox they land in and the people they mail. Nothing of the registry, the ledger or the economy.
+  'saved-search-alerts': {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_REGISTRY: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -156,10 +212,10 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
 
 /**
  * GUILDHALL_WITHOUT_PRACTICAL leaves practical sign-off's repository (issue 18) out of every function but
- * learning-api (its routes): no other function reads practical work (an account's deletion finds it by
+ * practical-api (its routes): no other function reads practical work (an account's deletion finds it by
  * key), and the `api` bundle and the sweep's were within a few KB of their budget.
  */
-const carryPractical = new Set(['learning-api']);
+const carryPractical = new Set(['practical-api']);
 function withPracticalDefine(): Readonly<Record<string, Readonly<Record<string, string>>>> {
   return Object.fromEntries(
     Object.entries(definesByFunction).map(([name, defines]) => [

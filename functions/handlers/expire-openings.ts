@@ -1,20 +1,16 @@
 // Runs on two EventBridge schedules. Once a day: marks openings, offers and wants whose date passed, so
 // the stream carries their expiry to the shortage index and search, folds each skill's demand days
 // (fold.ts), keeps the day's shortage snapshot for the trend, confirms (and pays) the delivered orders
-// undisputed past their window, drops the economy's days older than a year, then sends the daily
-// saved-search alerts. Every ten minutes (the input
-// `{ "alerts": "instant" }`): the instant alerts. Both close the proposals whose voting window ended (a
-// bounded number a run; the rest stay due for the next), so a decision is enacted within ten minutes of
-// its window's end, and flag those closing within a day (the stream reminds who has not voted). The snapshot is read seconds before this sweep's expiries arrive through the
-// stream, so it still counts the openings that expired overnight; the next day's snapshot does not.
-import { createAwsMailer, notificationEmailer } from '#app/mailer.ts';
-import { alertDependencies } from '#app/saved-search-alerts.ts';
-import { createSearchIndex } from '#app/search-index.ts';
-import { loadConfig, once } from '#app/secrets.ts';
+// undisputed past their window and drops the economy's days older than a year. Every ten minutes (the
+// input `{ "run": "proposals" }`) and at the start of the daily run: closes the proposals whose voting
+// window ended (a bounded number a run; the rest stay due for the next), so a decision is enacted within
+// ten minutes of its window's end, and flags those closing within a day (the stream reminds who has not
+// voted). The snapshot is read seconds before this sweep's expiries arrive through the stream, so it still
+// counts the openings that expired overnight; the next day's snapshot does not. The saved-search alerts,
+// which search and mail, are a function of their own (saved-search-alerts.ts).
 import { getStoreServices } from '#app/store-services.ts';
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { markClosingSoon } from '#domain/decisions/closing-soon.ts';
-import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
 import { pruneEconomy } from '#domain/ledger/economy-use-cases.ts';
 import { confirmDueOrders } from '#domain/orders/confirm-due-orders.ts';
@@ -24,24 +20,6 @@ import { recordSnapshot } from '#domain/shortages/shortage-use-cases.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
 
 const services = getStoreServices();
-/** Search and mail need secrets (the search key, the unsubscribe link key): read once per cold start. */
-const alerting = once(async () => {
-  const withSecrets = { ...services, config: await loadConfig() };
-  return alertDependencies(
-    services,
-    createSearchIndex(withSecrets.config),
-    notificationEmailer(withSecrets, createAwsMailer(withSecrets)),
-  );
-});
-
-async function sendAlerts(alert: 'daily' | 'instant', startedAt: Date) {
-  const report = await sendSavedSearchAlerts(await alerting(), alert, startedAt);
-  services.log.info('saved search alerts sent', { alert, ...report });
-  // Every alert is safe to run again (none is told twice), so a failure fails the run, to be retried.
-  if (report.failed > 0) throw new Error(`${report.failed} ${alert} saved search alerts failed; see the warnings`);
-  return report;
-}
-
 async function closeProposals() {
   const report = await closeDueProposals(services);
   // Then those closing within a day are flagged, once each: the stream reminds who has not voted.
@@ -51,10 +29,9 @@ async function closeProposals() {
   return { closed: report.closed, failed: report.failed.length, reminded: reminders.marked };
 }
 
-export const handler = lambdaHandler(services.telemetry, async (event: { alerts?: unknown } | undefined) => {
-  const startedAt = services.now();
+export const handler = lambdaHandler(services.telemetry, async (event: { run?: unknown } | undefined) => {
   const proposals = await closeProposals();
-  if (event?.alerts === 'instant') return { proposals, alerts: await sendAlerts('instant', startedAt) };
+  if (event?.run === 'proposals') return { proposals };
   const report = await expireOpenings(services);
   // Offers and wants past their instant: the stream then takes them off the marketplace.
   const listings = await expireListings(services);
@@ -79,5 +56,5 @@ export const handler = lambdaHandler(services.telemetry, async (event: { alerts?
     ordersRefused: orders.refused.length,
     economyMonthsPruned: economyPruned,
   });
-  return { ...report, proposals, snapshotDay: snapshot.day, orders, alerts: await sendAlerts('daily', startedAt) };
+  return { ...report, proposals, snapshotDay: snapshot.day, orders };
 });

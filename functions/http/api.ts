@@ -8,10 +8,13 @@ import { apiGroup } from './groups/api-group.ts';
 import { boundGroup } from './groups/bound-group.ts';
 import { decisionsGroup } from './groups/decisions-group.ts';
 import { federationGroup } from './groups/federation-group.ts';
+import { hiringGroup } from './groups/hiring-group.ts';
 import { innovationsGroup } from './groups/innovations-group.ts';
 import { learningGroup } from './groups/learning-group.ts';
+import { ledgerGroup } from './groups/ledger-group.ts';
 import { marketGroup } from './groups/market-group.ts';
 import { peopleGroup } from './groups/people-group.ts';
+import { practicalGroup } from './groups/practical-group.ts';
 import type { RouteGroup } from './groups/route-group.ts';
 import type { AnyRoute } from './route.ts';
 
@@ -19,8 +22,11 @@ import type { AnyRoute } from './route.ts';
 export const routeGroups: RouteGroup[] = [
   apiGroup,
   learningGroup,
+  practicalGroup,
   innovationsGroup,
+  ledgerGroup,
   peopleGroup,
+  hiringGroup,
   boundGroup,
   marketGroup,
   decisionsGroup,

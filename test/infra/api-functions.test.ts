@@ -1,11 +1,11 @@
 // The API is served by one function per route group (functions/http/api.ts): every route of the one
-// table reaches exactly one function, its group's (learning, innovations, people, Bound, the market,
-// decisions, federation, or the API function, which also takes every /api path no route names).
+// table reaches exactly one function, its group's (learning, practical sign-off, innovations, the ledger,
+// people, hiring, Bound, the market, decisions, federation, or the API function, which also takes every /api path no route names).
 // The groups' functions and routes live in the API stacks; the HTTP API itself in the app stack.
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes, routeGroups } from '#http/api.ts';
-import { innovationsGroup } from '#http/groups/innovations-group.ts';
+import { ledgerGroup } from '#http/groups/ledger-group.ts';
 import { functionIn, type Resource, resourcesIn, synth } from './support.ts';
 
 let app: Template;
@@ -17,8 +17,11 @@ let routes: Array<[Template, Resource]>;
 const described: Record<string, RegExp> = {
   api: /^Guildhall API: jobs/,
   'learning-api': /^Guildhall API: learning/,
+  'practical-api': /^Guildhall API: practical/,
   'innovations-api': /^Guildhall API: innovations/,
+  'ledger-api': /^Guildhall API: ledger/,
   'people-api': /^Guildhall API: profiles/,
+  'hiring-api': /^Guildhall API: hiring/,
   'bound-api': /^Guildhall API: Bound/,
   'market-api': /^Guildhall API: the marketplace/,
   'decisions-api': /^Guildhall API: proposals/,
@@ -70,13 +73,12 @@ describe('the API’s functions', () => {
     }
   });
 
-  it('sends each route to its group’s function: innovations, adoptions, the ledger, statements, credit limits and the log to innovations’', () => {
+  it('sends each route to its group’s function: a syndicate’s adoptions, the ledger, statements, credit limits and the log to the ledger’s', () => {
     // Nested under other nouns' paths too: these must not fall to the API function's catch-all.
-    const keys = innovationsGroup.routes.map((route) => `${route.method} ${route.path}`);
+    const keys = ledgerGroup.routes.map((route) => `${route.method} ${route.path}`);
     expect(keys).toEqual(
       expect.arrayContaining([
         'GET /api/syndicates/{syndicateId}/adoptions',
-        'GET /api/me/innovations',
         'GET /api/me/statement',
         'PUT /api/people/{id}/credit-limit',
         'GET /api/registry-log/head',
@@ -93,7 +95,7 @@ describe('the API’s functions', () => {
 
   // Another method on a group's path reaches that group's function, so it answers 405 there, not the API
   // function's catch-all.
-  it.each(['innovations-api', 'learning-api', 'people-api', 'bound-api', 'market-api', 'decisions-api'])(
+  it.each(routeGroups.map((group) => group.name).filter((name) => !['api', 'federation-api'].includes(name)))(
     'sends every method on a path of %s to its function, so a wrong one answers 405 there',
     (name) => {
       const group = routeGroups.find((candidate) => candidate.name === name);

@@ -129,12 +129,12 @@ describe('mail in AWS', () => {
     expect(resources).toContain(':configuration-set/');
   });
 
-  it('sends mail from the notification producer and the alert sweep alone: no API function, nor the site, may call SES', () => {
+  it('sends mail from the notification producer and the saved-search alerts alone: no API function, nor the site, nor the sweep may call SES', () => {
     // In every stack with functions: the API stacks' too.
     const policies = stateless.flatMap((template) => Object.entries(template.findResources('AWS::IAM::Policy')));
     const sending = policies.filter(([, policy]) => JSON.stringify(policy).includes('ses:SendEmail'));
     expect(sending.map(([id]) => id).sort()).toEqual([
-      expect.stringMatching(/^ExpireOpeningsFunction/),
+      expect.stringMatching(/^SavedSearchAlertsFunction/),
       expect.stringMatching(/^ShortageStreamFunction/),
     ]);
     expect(guildhallFunctions(app).length).toBeGreaterThan(5);

@@ -43,7 +43,7 @@ const alarmsOn = (metric: string, dimension: unknown, template = app) =>
 
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
-    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(15);
+    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(19);
     for (const template of stateless) {
       const logGroups = template.findResources('AWS::Logs::LogGroup');
       for (const [id, fn] of guildhallFunctions(template)) {
@@ -128,15 +128,17 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 15 functions (eight of them the API's, one the SES events', one federation's delivery), 5xx rate and p99 latency, table
-    // throttles, the sweep's failed invocations (its daily and its instant-alerts rule) and dead-letter queue, each
+    // Errors and throttles of 19 functions (eleven of them the API's, one the SES events', one federation's delivery), 5xx rate and p99 latency, table
+    // throttles, the sweep's and the alerts' failed invocations (their four rules) and dead-letter queue, each
     // stream consumer's iterator age and two queues, the reindex's dead-letter queue, the SES events' failure queue,
     // the notification producer's failures: each is asserted in these infra tests (email.test.ts for the SES queue).
     // A new alarm needs its test.
     // Each stack shows its own alarms on its own dashboard (the app stack's is `Guildhall`), all sending to
     // the app stack's one topic.
     // Federation's delivery adds three (its dead-letter depth, its consumer's errors and throttles: federation-delivery.test.ts).
-    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3);
+    // The practical, ledger and hiring API functions and the saved-search alerts' (issue 14's budget) add
+    // their errors and throttles; the proposals' and the daily alerts' rules their failed invocations.
+    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3 + 4 * 2 + 2);
     for (const template of stateless) {
       for (const [id, alarm] of alarmsIn(template)) {
         expect(topicOf(alarm.Properties.AlarmActions), id).toEqual([topicRef()]);
@@ -222,34 +224,62 @@ describe('the daily sweep', () => {
   });
 });
 
-describe('the instant saved-search alerts', () => {
-  it('run the sweep every 10 minutes with an input that asks for them alone, retried, kept in the sweep’s queue when they still fail, and alarmed', () => {
-    const sweep = functionId(app, /expiry sweep/);
-    const rule = ruleId(/^SavedSearchAlertsInstant/);
-    expect(app.findResources('AWS::Events::Rule')[rule]?.Properties).toMatchObject({
+describe('the saved-search alerts and the proposals closing', () => {
+  const target = (rule: RegExp) => app.findResources('AWS::Events::Rule')[ruleId(rule)]?.Properties;
+  it('run the alerts every 10 minutes with an input that asks for the instant ones, retried, kept in the sweep’s queue when they still fail, and alarmed', () => {
+    const alerts = functionId(app, /saved-search alerts/);
+    expect(target(/^SavedSearchAlertsInstant/)).toMatchObject({
       ScheduleExpression: 'rate(10 minutes)',
       Targets: [
         {
-          Arn: { 'Fn::GetAtt': [sweep, 'Arn'] },
+          Arn: { 'Fn::GetAtt': [alerts, 'Arn'] },
           Input: JSON.stringify({ alerts: 'instant' }),
           DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId(/^SweepFailures/), 'Arn'] } },
           RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
         },
       ],
     });
-    expect(alarmsOn('FailedInvocations', { Name: 'RuleName', Value: { Ref: rule } })).toHaveLength(1);
-    // The daily run gives no input: the handler reads that as the daily sweep.
-    expect(app.findResources('AWS::Events::Rule')[ruleId(/^ExpireOpeningsDaily/)]?.Properties.Targets[0].Input).toBe(
-      undefined,
-    );
+    // The daily alerts give no input (the handler reads that as daily), half an hour after the sweep's expiries.
+    expect(target(/^SavedSearchAlertsDaily/)).toMatchObject({
+      ScheduleExpression: 'cron(45 0 * * ? *)',
+      Targets: [{ Arn: { 'Fn::GetAtt': [alerts, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2 } }],
+    });
+    expect(target(/^SavedSearchAlertsDaily/)?.Targets[0].Input).toBe(undefined);
+    expect(guildhallFunctions(app).find(([id]) => id === alerts)?.[1].Properties.DeadLetterConfig).toEqual({
+      TargetArn: { 'Fn::GetAtt': [queueId(/^SweepFailures/), 'Arn'] },
+    });
+    for (const rule of [/^SavedSearchAlertsInstant/, /^SavedSearchAlertsDaily/]) {
+      expect(alarmsOn('FailedInvocations', { Name: 'RuleName', Value: { Ref: ruleId(rule) } })).toHaveLength(1);
+    }
   });
 
-  it('let the sweep search with the search-only key and mail through SES', () => {
-    const sweep = guildhallFunctions(app).find(([id]) => id === functionId(app, /expiry sweep/))?.[1];
-    const variables = sweep?.Properties.Environment.Variables ?? {};
-    expect(Object.keys(variables)).toEqual(
-      expect.arrayContaining(['MEILISEARCH_URL', 'MEILISEARCH_KEY_SECRET', 'EMAIL_FROM', 'SES_CONFIGURATION_SET']),
-    );
+  it('close the proposals due every 10 minutes through the sweep, told by its input to do that alone, and alarmed', () => {
+    const sweep = functionId(app, /expiry sweep/);
+    expect(target(/^ProposalsClosing/)).toMatchObject({
+      ScheduleExpression: 'rate(10 minutes)',
+      Targets: [
+        {
+          Arn: { 'Fn::GetAtt': [sweep, 'Arn'] },
+          Input: JSON.stringify({ run: 'proposals' }),
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId(/^SweepFailures/), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 600 },
+        },
+      ],
+    });
+    expect(
+      alarmsOn('FailedInvocations', { Name: 'RuleName', Value: { Ref: ruleId(/^ProposalsClosing/) } }),
+    ).toHaveLength(1);
+    // The daily run gives no input: the handler reads that as the daily sweep.
+    expect(target(/^ExpireOpeningsDaily/)?.Targets[0].Input).toBe(undefined);
+  });
+
+  it('let the alerts search with the search-only key and mail through SES, and give the sweep neither', () => {
+    const variablesOf = (description: RegExp) =>
+      guildhallFunctions(app).find(([id]) => id === functionId(app, description))?.[1].Properties.Environment
+        .Variables ?? {};
+    const searchAndMail = ['MEILISEARCH_URL', 'MEILISEARCH_KEY_SECRET', 'EMAIL_FROM', 'SES_CONFIGURATION_SET'];
+    expect(Object.keys(variablesOf(/saved-search alerts/))).toEqual(expect.arrayContaining(searchAndMail));
+    expect(Object.keys(variablesOf(/expiry sweep/)).filter((name) => searchAndMail.includes(name))).toEqual([]);
   });
 });
 

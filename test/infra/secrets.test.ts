@@ -47,7 +47,7 @@ function secretGrantsIn(template: Template): Record<string, string[]> {
 }
 
 describe('secrets', () => {
-  it('grants the signing key, search key and origin value to the two API functions and the site only, the documents key to the indexer and reindex only; the search key to the sweep for alerts', () => {
+  it('grants the signing key, search key and origin value to the two API functions and the site only, the documents key to the indexer and reindex only; the search key to the saved-search alerts', () => {
     const byPurpose = Object.fromEntries(
       Object.entries(secretGrants(stateless)).map(([description, secrets]) => [
         description.replace(/^Guildhall (API: \w+|[\w-]+).*$/, '$1'),
@@ -58,7 +58,11 @@ describe('secrets', () => {
       // Both API functions sign (credentials; the registry log's heads) and search (jobs, people; the registry).
       'API: jobs': ['origin header', 'search key', 'signing key'],
       'API: innovations': ['origin header', 'search key', 'signing key'],
+      'API: ledger': ['origin header', 'search key', 'signing key'],
       'API: profiles': ['email link key', 'origin header', 'search key', 'signing key'],
+      // The hiring loop and practical sign-off mail nothing themselves (the stream does): no link key.
+      'API: hiring': ['origin header', 'search key', 'signing key'],
+      'API: practical': ['origin header', 'search key', 'signing key'],
       // The instance's ActivityPub key: the federation function's alone.
       federation: ['federation key', 'origin header', 'search key', 'signing key'],
       // It signs the queued deliveries with that key, and reads nothing else.
@@ -68,8 +72,9 @@ describe('secrets', () => {
       reindex: ['documents key'],
       // It mails new notifications, with unsubscribe links signed by the link key.
       shortages: ['email link key'],
-      // It sends the saved-search alerts: it searches, and mails with unsubscribe links.
-      daily: ['email link key', 'search key'],
+      // The alerts search, and mail with unsubscribe links; the sweep does neither, and reads no secret.
+      'saved-search': ['email link key', 'search key'],
+      daily: [],
     });
     // And nothing else in the stack (CDK's deploy-time helpers) may read any secret.
     const others = Object.entries(secretGrants(stateless)).filter(([description]) => !/^Guildhall/.test(description));

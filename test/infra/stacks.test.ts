@@ -84,7 +84,7 @@ describe('the bucket of people’s files', () => {
   it('is given only to the people API, the site and the learning API, for put, get and delete under cv/ and evidence/ alone', () => {
     const granted = policies().filter(([, policy]) => JSON.stringify(policy).includes('PeopleFiles'));
     const holders = granted.map(([, policy]) => JSON.stringify(policy.Properties.Roles));
-    expect(holders).toHaveLength(3);
+    expect(holders).toHaveLength(4);
     const resources = (holder: RegExp) => {
       const policy = granted.find(([, p]) => holder.test(JSON.stringify(p.Properties.Roles)))?.[1];
       const statements = (policy?.Properties.PolicyDocument.Statement ?? []) as Array<Record<string, unknown>>;
@@ -96,9 +96,13 @@ describe('the bucket of people’s files', () => {
       expect(resources(holder)).toContain('/cv/*');
       expect(resources(holder)).toContain('/evidence/*');
     }
-    // The learning API stores and shows evidence photos, never a CV.
-    expect(resources(/LearningApiFunction/)).toContain('/evidence/*');
-    expect(resources(/LearningApiFunction/)).not.toContain('/cv/*');
+    // Practical sign-off stores and shows evidence photos, never a CV; the hiring loop CVs, never a photo.
+    expect(resources(/PracticalApiFunction/)).toContain('/evidence/*');
+    expect(resources(/PracticalApiFunction/)).not.toContain('/cv/*');
+    expect(resources(/HiringApiFunction/)).toContain('/cv/*');
+    expect(resources(/HiringApiFunction/)).not.toContain('/evidence/*');
+    // Learning keeps no file at all since practical sign-off has its own function.
+    expect(holders.filter((roles) => /LearningApiFunction/.test(roles))).toEqual([]);
   });
 });
 
@@ -267,8 +271,8 @@ describe('search infrastructure', () => {
     const withSearch = functions.filter(
       (f) => f.Properties.Environment?.Variables?.MEILISEARCH_URL === 'https://search.example.org',
     );
-    // The eight API functions, the site, the indexer, the reindex and the sweep (its alerts search).
-    expect(withSearch.length).toBe(12);
+    // The eleven API functions, the site, the indexer, the reindex and the saved-search alerts (the sweep searches nothing).
+    expect(withSearch.length).toBe(15);
     const keys = withSearch.map((f) => f.Properties.Environment.Variables.MEILISEARCH_KEY_SECRET);
     expect(new Set(keys)).toEqual(new Set(['guildhall/meilisearch-search-key', 'guildhall/meilisearch-documents-key']));
     expect(JSON.stringify(functions)).not.toMatch(/master/i);
@@ -288,7 +292,7 @@ describe('search infrastructure', () => {
         (f) => JSON.stringify(f.Properties.Environment?.Variables?.MEILISEARCH_URL) === JSON.stringify({ Ref: name }),
       );
     });
-    expect(fromParameter.length).toBe(12);
+    expect(fromParameter.length).toBe(15);
   });
 });
 

@@ -104,17 +104,19 @@ describe('the functions bundled for AWS', () => {
         .map((input) => input.replace(/^.*\//, ''))
         .sort();
     expect(names('api')).toEqual(['job-routes.ts', 'search-routes.ts', 'shortage-routes.ts', 'system-routes.ts']);
-    expect(names('learning-api')).toEqual([
-      'credential-routes.ts',
-      'learning-routes.ts',
-      'path-routes.ts',
-      'practical-routes.ts',
+    expect(names('learning-api')).toEqual(['credential-routes.ts', 'learning-routes.ts', 'path-routes.ts']);
+    expect(names('practical-api')).toEqual(['practical-routes.ts']);
+    // The ledger's routes share the registry's item schemas (innovation-schemas.ts), not its route table.
+    expect(names('innovations-api')).toEqual(['innovation-routes.ts']);
+    expect(names('ledger-api')).toEqual(['ledger-routes.ts']);
+    expect(names('people-api')).toEqual([
+      'account-routes.ts',
+      'email-routes.ts',
+      'notification-routes.ts',
+      'people-routes.ts',
+      'saved-search-routes.ts',
     ]);
-    expect(
-      routeModules('innovations-api')
-        .map((input) => input.replace(/^.*\//, ''))
-        .sort(),
-    ).toEqual(['innovation-routes.ts', 'ledger-routes.ts']);
+    expect(names('hiring-api')).toEqual(['applicant-routes.ts', 'cv-routes.ts', 'hiring-routes.ts']);
     expect(routeModules('api').filter((input) => /people-routes/.test(input))).toEqual([]);
     expect(routeModules('people-api').map((input) => input.replace(/^.*\//, ''))).toContain('people-routes.ts');
     expect(
@@ -152,12 +154,17 @@ describe('the functions bundled for AWS', () => {
     ).toEqual([]);
   });
 
-  it.each(['api', 'innovations-api'])('%s carries no email code (preferences, rendering, mailers)', (name) => {
-    const inputs = bundles.get(name)?.inputs ?? [];
-    expect(
-      inputs.filter((input) => /domain\/notifications\/(?!notification\.ts)|adapters\/mail\/|email-|ses-/.test(input)),
-    ).toEqual([]);
-  });
+  it.each(['api', 'innovations-api', 'ledger-api'])(
+    '%s carries no email code (preferences, rendering, mailers)',
+    (name) => {
+      const inputs = bundles.get(name)?.inputs ?? [];
+      expect(
+        inputs.filter((input) =>
+          /domain\/notifications\/(?!notification\.ts)|adapters\/mail\/|email-|ses-/.test(input),
+        ),
+      ).toEqual([]);
+    },
+  );
 
   it('gives the SES events function the suppression list and the people API the email routes', () => {
     expect(

@@ -4,9 +4,8 @@
 // Payments in Bound are the bound-api function's (bound-group.ts).
 import type { RouteGroup } from './route-group.ts';
 import { innovationRoutes } from '../routes/innovation-routes.ts';
-import { ledgerRoutes, registryLogRoutes } from '../routes/ledger-routes.ts';
 
 export const innovationsGroup: RouteGroup = {
   name: 'innovations-api',
-  routes: [...innovationRoutes, ...ledgerRoutes, ...registryLogRoutes],
+  routes: [...innovationRoutes],
 };

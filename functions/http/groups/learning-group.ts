@@ -6,11 +6,10 @@ import type { RouteGroup } from './route-group.ts';
 import { credentialRoutes } from '../routes/credential-routes.ts';
 import { learningRoutes } from '../routes/learning-routes.ts';
 import { pathRoutes } from '../routes/path-routes.ts';
-import { practicalRoutes } from '../routes/practical-routes.ts';
 
 export const learningGroup: RouteGroup = {
   name: 'learning-api',
   // Credentials after learning's: /api/credentials/keys must not read as a credential id.
   // Paths (issue 18) are learning's too: they order its courses and read its credentials.
-  routes: [...learningRoutes, ...practicalRoutes, ...credentialRoutes, ...pathRoutes],
+  routes: [...learningRoutes, ...credentialRoutes, ...pathRoutes],
 };

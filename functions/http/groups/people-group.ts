@@ -4,10 +4,7 @@
 // A person's best-matching openings moved on to `market-api` when the account's data rights (orders,
 // drafts and votes in its download and deletion) took this one past its 256,000 bytes.
 import type { RouteGroup } from './route-group.ts';
-import { hiringRoutes } from '../routes/hiring-routes.ts';
-import { applicantRoutes } from '../routes/applicant-routes.ts';
 import { accountRoutes } from '../routes/account-routes.ts';
-import { cvRoutes } from '../routes/cv-routes.ts';
 import { emailRoutes } from '../routes/email-routes.ts';
 import { notificationRoutes } from '../routes/notification-routes.ts';
 import { peopleRoutes } from '../routes/people-routes.ts';
@@ -15,14 +12,5 @@ import { savedSearchRoutes } from '../routes/saved-search-routes.ts';
 
 export const peopleGroup: RouteGroup = {
   name: 'people-api',
-  routes: [
-    ...peopleRoutes,
-    ...hiringRoutes,
-    ...applicantRoutes,
-    ...cvRoutes,
-    ...accountRoutes,
-    ...emailRoutes,
-    ...notificationRoutes,
-    ...savedSearchRoutes,
-  ],
+  routes: [...peopleRoutes, ...accountRoutes, ...emailRoutes, ...notificationRoutes, ...savedSearchRoutes],
 };

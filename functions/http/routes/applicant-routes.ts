@@ -10,7 +10,7 @@ import { viewApplicant } from '#domain/openings/applicant-view.ts';
 import { commandRoute, protectedRoute } from '../route.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery } from './params.ts';
-import { profileViewSchema } from './people-routes.ts';
+import { profileViewSchema } from './profile-schemas.ts';
 
 const applicantParams = () => z.object({ openingId: idSchema(), personId: personIdSchema() });
 const noteSchema = () =>

@@ -2,7 +2,6 @@
 // The ledger and the registry log answer in ledger-routes.ts.
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
-import { lazySchema } from '#domain/zod.ts';
 import { viewInnovation } from '#domain/innovations/innovation-use-cases.ts';
 import { myInnovations, recordView, reportsOf } from '#domain/innovations/record-view.ts';
 import { registry } from '#domain/innovations/registry.ts';
@@ -20,48 +19,11 @@ import {
 } from '#app/commands/innovation-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { json, mine } from './answers.ts';
+import { adoptionItem, innovation, recordItem, reportItem } from './innovation-schemas.ts';
 import { cursorQuery, idParam as id } from './params.ts';
 import { pageSchema } from './paged.ts';
 import { registryQuerySchema, versionNumber } from './queries.ts';
 
-export const innovation = lazySchema(() => z.object({ innovationId: id() }));
-
-export { json, mine };
-
-/**
- * What lists of innovation things answer with, item by item (open: answers carry more fields). For the
- * OpenAPI document only: called from a response's schema factory.
- */
-export const recordItem = lazySchema(() =>
-  z.object({
-    id: z.string(),
-    title: z.string(),
-    status: z.enum(['draft', 'published']),
-    currentVersion: z.number().check(z.int()),
-    skills: z.array(z.string()),
-    practice: z.optional(z.string()),
-    inventorIds: z.array(z.string()),
-    adopterCount: z.optional(z.number().check(z.int())),
-  }),
-);
-export const adoptionItem = lazySchema(() =>
-  z.object({
-    innovationId: z.string(),
-    syndicateId: z.string(),
-    version: z.number().check(z.int()),
-    adoptedAt: z.string(),
-  }),
-);
-export const reportItem = lazySchema(() =>
-  z.object({
-    id: z.string(),
-    innovationId: z.string(),
-    syndicateId: z.string(),
-    amount: z.string(),
-    reportedAt: z.string(),
-    effectiveStatus: z.enum(['pending', 'confirmed', 'disputed', 'settled']),
-  }),
-);
 const page = (request: { pageSize: number; cursor?: string | undefined }) => ({
   limit: request.pageSize,
   cursor: request.cursor,

@@ -17,7 +17,8 @@ import {
 import { consistency, inclusion, publishedRecordLog, signedHead } from '#domain/innovations/registry-log-use-cases.ts';
 import { recordCsv, statementCsv } from '#domain/innovations/statements.ts';
 import { commandRoute, protectedRoute, publicRoute, type ResponseDoc, type RouteResult } from '../route.ts';
-import { adoptionItem, innovation, json, mine, reportItem } from './innovation-routes.ts';
+import { json, mine } from './answers.ts';
+import { adoptionItem, innovation, reportItem } from './innovation-schemas.ts';
 import { cursorQuery, idParam as id, minorUnits, wholeNumber } from './params.ts';
 import { pageSchema } from './paged.ts';
 import { csvHeaders, csvLines, csvSettlements, logIndex } from './queries.ts';

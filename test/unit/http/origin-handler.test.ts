@@ -12,7 +12,7 @@ import { compileOpenApi } from '#local/compile-openapi.ts';
 const origin = 'a-value-only-cloudfront-knows-0123456789abcdef';
 type Handler = (event: ApiEvent) => Promise<{ statusCode?: number; body?: string }>;
 let handler: Handler;
-let innovationsHandler: Handler;
+let ledgerHandler: Handler;
 
 const saved = { ...process.env };
 afterAll(() => {
@@ -34,7 +34,7 @@ beforeAll(async () => {
     OPENAPI_FILE: compileOpenApi(join(mkdtempSync(join(tmpdir(), 'guildhall-openapi-')), 'openapi.json')),
   });
   ({ handler } = await import('#handlers/api.ts'));
-  ({ handler: innovationsHandler } = await import('#handlers/innovations-api.ts'));
+  ({ handler: ledgerHandler } = await import('#handlers/ledger-api.ts'));
 });
 
 const event = (headers: Record<string, string>, method = 'GET', path = '/api/openapi.json') =>
@@ -68,15 +68,13 @@ describe('the API entry point behind CloudFront', () => {
     expect(result.body).toContain('"openapi":"3.1.0"');
   });
 
-  it('refuses a direct request to the innovations function too, and serves its own routes through CloudFront', async () => {
+  it('refuses a direct request to the ledger function too, and serves its own routes through CloudFront', async () => {
     // A wrong method on a path it serves: the router answers it without reaching the store.
-    const direct = await innovationsHandler(event({}, 'DELETE', '/api/registry-log/head'));
+    const direct = await ledgerHandler(event({}, 'DELETE', '/api/registry-log/head'));
     expect(direct.statusCode).toBe(403);
-    const through = await innovationsHandler(
-      event({ [originVerifyHeader]: origin }, 'DELETE', '/api/registry-log/head'),
-    );
+    const through = await ledgerHandler(event({ [originVerifyHeader]: origin }, 'DELETE', '/api/registry-log/head'));
     expect(through.statusCode).toBe(405);
-    // The document is the API function's: the innovations function does not know the path.
-    expect((await innovationsHandler(event({ [originVerifyHeader]: origin }))).statusCode).toBe(404);
+    // The document is the API function's: the ledger function does not know the path.
+    expect((await ledgerHandler(event({ [originVerifyHeader]: origin }))).statusCode).toBe(404);
   });
 });
