@@ -32,6 +32,7 @@ import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from '
 import { Construct } from 'constructs';
 import { prerenderedEdgeSeconds } from '../../functions/http/cache-control.ts';
 import { originVerifyHeader } from '../../functions/http/origin-check.ts';
+import { languageCookie } from '../../functions/domain/i18n/locales.ts';
 import { sessionCookieName } from '../../functions/http/session.ts';
 import { securityHeadersPolicyProps } from '../security-headers-policy.ts';
 import { deployTimeLogs } from './guildhall-function.ts';
@@ -91,11 +92,14 @@ export class SiteDistribution extends Construct {
     });
     // Only what the origin declares is kept: no Cache-Control (or private, no-store) means not cached.
     this.pagesCachePolicy = new CachePolicy(this, 'Pages', {
-      comment: 'Guildhall pages: kept only as long as their Cache-Control says; the session cookie keys the cache',
+      comment:
+        'Guildhall pages: kept only as long as their Cache-Control says; the session and language cookies key the cache',
       minTtl: Duration.seconds(0),
       defaultTtl: Duration.seconds(0),
       maxTtl: Duration.seconds(prerenderedEdgeSeconds),
-      cookieBehavior: CacheCookieBehavior.allowList(sessionCookieName),
+      // The language cookie too: `/` sends a reader who chose Spanish or Dutch there, so a copy of `/` made
+      // for one choice must not be served to another (site/src/middleware.ts).
+      cookieBehavior: CacheCookieBehavior.allowList(sessionCookieName, languageCookie),
       queryStringBehavior: CacheQueryStringBehavior.all(),
       headerBehavior: CacheHeaderBehavior.none(),
       enableAcceptEncodingGzip: true,

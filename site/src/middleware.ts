@@ -90,6 +90,11 @@ const language = defineMiddleware(async (context, next) => {
     }
     const response = await next();
     response.headers.append('vary', 'accept-language, cookie');
+    // Without a chosen language, `/` answers by the browser's language, which CloudFront's cache key leaves
+    // out (every browser words it differently): such a copy is kept by nobody, or a cached English home
+    // would stop the next Dutch browser's redirect. Once a language is chosen, its cookie keys the cache.
+    if (!isLocale(context.cookies.get(languageCookie)?.value))
+      response.headers.set('cache-control', 'private, no-store');
     return response;
   });
 });

@@ -86,8 +86,10 @@ describe('Guildhall in Spanish and Dutch', () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
     // A visitor whose browser prefers none of them stays in English.
     const other = await visitor('fr-FR');
-    await other.goto(`${baseUrl}/`);
+    const home = await other.goto(`${baseUrl}/`);
     expect(new URL(other.url()).pathname).toBe('/');
+    // Not kept by a shared cache: the next browser to ask for `/` may prefer Dutch.
+    expect(home?.headers()['cache-control']).toBe('private, no-store');
   });
 
   it('remembers a language chosen with the switcher over the browser’s', async () => {

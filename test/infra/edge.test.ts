@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prerenderedCacheControl, prerenderedEdgeSeconds } from '#http/cache-control.ts';
 import { originVerifyHeader } from '#http/origin-check.ts';
 import { sessionCookieName } from '#http/session.ts';
+import { languageCookie } from '#domain/i18n/locales.ts';
 import { exported, functionId, functionIn, type Resource, synth } from './support.ts';
 
 let app: Template;
@@ -33,13 +34,13 @@ describe('caching', () => {
     expect(pages.CachedMethods).toEqual(['GET', 'HEAD']);
   });
 
-  it('keys cached pages by the session cookie, so a signed-in person never gets a copy made for someone else', () => {
+  it('keys cached pages by the session and language cookies, so nobody gets a copy made for someone else’s sign-in or language', () => {
     const pages = distributionConfig(app).DefaultCacheBehavior;
     const policy =
       app.findResources('AWS::CloudFront::CachePolicy')[pages.CachePolicyId.Ref]?.Properties.CachePolicyConfig
         .ParametersInCacheKeyAndForwardedToOrigin;
     expect(policy).toMatchObject({
-      CookiesConfig: { CookieBehavior: 'whitelist', Cookies: [sessionCookieName] },
+      CookiesConfig: { CookieBehavior: 'whitelist', Cookies: [sessionCookieName, languageCookie] },
       QueryStringsConfig: { QueryStringBehavior: 'all' },
       HeadersConfig: { HeaderBehavior: 'none' },
     });
