@@ -236,6 +236,7 @@ export const en = {
   'money.period.job': 'job',
   'money.bound': (amount: string) => `${amount} Bound`,
 
+  // The account pages (me/*), the profile's sections and the ledger's statements.
   // Search.
   'search.title': 'Search',
   'search.titleFor': (words: string) => `${words} · Search`,
@@ -361,4 +362,5 @@ export const en = {
   'outage.stillOpen': 'still open.',
   'errors.fix': (n: number) => (n === 1 ? 'Please correct this field' : 'Please correct these fields'),
   'errors.form': 'This form',
+  // Decisions, the market, innovation records and the shortages page.
 };
