@@ -239,6 +239,7 @@ export const es: Messages = {
   'money.period.job': 'encargo',
   'money.bound': (amount) => `${amount} Bound`,
 
+  // The account pages (me/*), the profile's sections and the ledger's statements.
   'search.title': 'Buscar',
   'search.titleFor': (words) => `${words} · Buscar`,
   'search.description': 'Busca cursos, ofertas, colectivos, guías prácticas y las competencias de ESCO.',
@@ -359,4 +360,5 @@ export const es: Messages = {
   'outage.stillOpen': 'siguen abiertos.',
   'errors.fix': (n) => (n === 1 ? 'Corrige este campo' : 'Corrige estos campos'),
   'errors.form': 'Este formulario',
+  // Decisions, the market, innovation records and the shortages page.
 };

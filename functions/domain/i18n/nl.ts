@@ -235,6 +235,7 @@ export const nl: Messages = {
   'money.period.job': 'klus',
   'money.bound': (amount) => `${amount} Bound`,
 
+  // The account pages (me/*), the profile's sections and the ledger's statements.
   'search.title': 'Zoeken',
   'search.titleFor': (words) => `${words} · Zoeken`,
   'search.description': 'Zoek cursussen, vacatures, collectieven, praktijkgidsen en de vaardigheden van ESCO.',
@@ -354,4 +355,5 @@ export const nl: Messages = {
   'outage.stillOpen': 'gewoon bereikbaar.',
   'errors.fix': (n) => (n === 1 ? 'Verbeter dit veld' : 'Verbeter deze velden'),
   'errors.form': 'Dit formulier',
+  // Decisions, the market, innovation records and the shortages page.
 };
