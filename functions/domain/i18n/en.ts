@@ -396,6 +396,26 @@ export const en = {
   'me.skills.saveSkill': (skill: string) => `Save ${skill}`,
   'me.skills.remove': 'Remove',
   'me.skills.removeSkill': (skill: string) => `Remove ${skill}`,
+  'me.delete.title': 'Delete my account',
+  'me.delete.tick': 'Tick the box to say you understand that this cannot be undone.',
+  'me.delete.done': 'Your account is deleted',
+  'me.delete.doneText':
+    'Your profile, skills, CV, learning, credentials, applications and memberships are gone, and you are signed out.',
+  'me.delete.doneStays':
+    'What stays, under an id no longer tied to you: the Bound entries of your account (so every balance still adds up) and the registry log of the innovations you were named on, your orders (the other side keeps its record of the trade, without your dispute reasons) and your votes (still counted, without your reasons). Your proposal drafts are gone. Signing in with this account again is refused; to come back, sign up afresh.',
+  'me.delete.home': 'Guildhall’s home page',
+  'me.delete.goingOn': 'Your account is being deleted, and there is more to remove. Press the button again to go on.',
+  'me.delete.cannotUndo': 'This cannot be undone.',
+  'me.delete.removes':
+    ' Deleting your account removes your profile, declared skills, CV, enrollments and quiz attempts, credentials (their public pages stop working), applications, proposal drafts and memberships of syndicates. You will be signed out, and this sign-in cannot be used on Guildhall again.',
+  'me.delete.stays':
+    'What stays, under an id no longer tied to you: the entries of your Bound account, so every balance still adds up, and the registry log, which cannot be changed without breaking its proofs. Innovation records you are named on keep their inventors’ shares. Your orders stay as the other side’s record of the trade, and your votes stay counted, each without the reasons you wrote.',
+  'me.delete.admin':
+    'If you are the only admin of a syndicate with other members, make one of them an admin first. You may want to ',
+  'me.delete.download': 'download your data',
+  'me.delete.beforeYouGo': ' before you go.',
+  'me.delete.understand': 'I understand that my account and its data will be deleted for good',
+  'me.delete.goOn': 'Go on deleting my account',
   // Search.
   'search.title': 'Search',
   'search.titleFor': (words: string) => `${words} · Search`,

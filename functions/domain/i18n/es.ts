@@ -400,6 +400,26 @@ export const es: Messages = {
   'me.skills.saveSkill': (skill) => `Guardar ${skill}`,
   'me.skills.remove': 'Quitar',
   'me.skills.removeSkill': (skill) => `Quitar ${skill}`,
+  'me.delete.title': 'Eliminar mi cuenta',
+  'me.delete.tick': 'Marca la casilla para indicar que entiendes que esto no se puede deshacer.',
+  'me.delete.done': 'Tu cuenta está eliminada',
+  'me.delete.doneText':
+    'Tu perfil, tus competencias, tu CV, tu aprendizaje, tus credenciales, tus candidaturas y tus membresías han desaparecido, y has cerrado sesión.',
+  'me.delete.doneStays':
+    'Lo que se queda, con un id que ya no está ligado a ti: los apuntes de Bound de tu cuenta (para que todos los saldos sigan cuadrando) y el registro de las innovaciones en las que se te nombraba, tus pedidos (la otra parte conserva su constancia del intercambio, sin los motivos de tus reclamaciones) y tus votos (siguen contando, sin tus motivos). Tus borradores de propuestas han desaparecido. Volver a entrar con esta cuenta no está permitido; para volver, regístrate de nuevo.',
+  'me.delete.home': 'La página de inicio de Guildhall',
+  'me.delete.goingOn': 'Tu cuenta se está eliminando y aún queda por quitar. Pulsa el botón otra vez para continuar.',
+  'me.delete.cannotUndo': 'Esto no se puede deshacer.',
+  'me.delete.removes':
+    ' Eliminar tu cuenta quita tu perfil, tus competencias declaradas, tu CV, tus matrículas e intentos de cuestionario, tus credenciales (sus páginas públicas dejan de funcionar), tus candidaturas, tus borradores de propuestas y tus membresías de colectivos. Se cerrará tu sesión, y este acceso no se podrá volver a usar en Guildhall.',
+  'me.delete.stays':
+    'Lo que se queda, con un id que ya no está ligado a ti: los apuntes de tu cuenta de Bound, para que todos los saldos sigan cuadrando, y el registro, que no se puede cambiar sin romper sus pruebas. Los registros de innovaciones en los que se te nombra conservan las participaciones de quienes inventan. Tus pedidos se quedan como constancia del intercambio para la otra parte, y tus votos siguen contando, cada uno sin los motivos que escribiste.',
+  'me.delete.admin':
+    'Si eres la única persona que administra un colectivo con más socios, haz antes administrador a uno de ellos. Quizá quieras ',
+  'me.delete.download': 'descargar tus datos',
+  'me.delete.beforeYouGo': ' antes de irte.',
+  'me.delete.understand': 'Entiendo que mi cuenta y sus datos se eliminarán para siempre',
+  'me.delete.goOn': 'Seguir eliminando mi cuenta',
   'search.title': 'Buscar',
   'search.titleFor': (words) => `${words} · Buscar`,
   'search.description': 'Busca cursos, ofertas, colectivos, guías prácticas y las competencias de ESCO.',

@@ -396,6 +396,27 @@ export const nl: Messages = {
   'me.skills.saveSkill': (skill) => `${skill} opslaan`,
   'me.skills.remove': 'Verwijderen',
   'me.skills.removeSkill': (skill) => `${skill} verwijderen`,
+  'me.delete.title': 'Mijn account verwijderen',
+  'me.delete.tick': 'Vink het vakje aan om te laten weten dat je begrijpt dat dit niet ongedaan kan worden.',
+  'me.delete.done': 'Je account is verwijderd',
+  'me.delete.doneText':
+    'Je profiel, vaardigheden, cv, leren, diploma’s, sollicitaties en lidmaatschappen zijn weg, en je bent uitgelogd.',
+  'me.delete.doneStays':
+    'Wat blijft, onder een id dat niet meer aan jou gekoppeld is: de Bound-boekingen van je rekening (zodat elk saldo blijft kloppen) en het registerlogboek van de innovaties waarop je genoemd werd, je bestellingen (de andere partij houdt haar vastlegging van de handel, zonder de redenen van je geschillen) en je stemmen (die blijven tellen, zonder je redenen). Je conceptvoorstellen zijn weg. Opnieuw inloggen met dit account wordt geweigerd; wil je terugkomen, meld je dan opnieuw aan.',
+  'me.delete.home': 'De startpagina van Guildhall',
+  'me.delete.goingOn':
+    'Je account wordt verwijderd en er is nog meer te verwijderen. Druk nogmaals op de knop om door te gaan.',
+  'me.delete.cannotUndo': 'Dit kan niet ongedaan worden.',
+  'me.delete.removes':
+    ' Je account verwijderen wist je profiel, opgegeven vaardigheden, cv, inschrijvingen en toetspogingen, diploma’s (hun openbare pagina’s werken dan niet meer), sollicitaties, conceptvoorstellen en lidmaatschappen van collectieven. Je wordt uitgelogd, en deze inlog kan niet meer op Guildhall worden gebruikt.',
+  'me.delete.stays':
+    'Wat blijft, onder een id dat niet meer aan jou gekoppeld is: de boekingen van je Bound-rekening, zodat elk saldo blijft kloppen, en het registerlogboek, dat niet kan veranderen zonder zijn bewijzen te breken. Innovatieregistraties waarop je genoemd wordt, houden de aandelen van hun uitvinders. Je bestellingen blijven als de vastlegging van de handel voor de andere partij, en je stemmen blijven tellen, elk zonder de redenen die je schreef.',
+  'me.delete.admin':
+    'Ben je de enige beheerder van een collectief met andere leden, maak dan eerst een van hen beheerder. Misschien wil je ',
+  'me.delete.download': 'je gegevens downloaden',
+  'me.delete.beforeYouGo': ' voordat je gaat.',
+  'me.delete.understand': 'Ik begrijp dat mijn account en de gegevens ervan voorgoed worden verwijderd',
+  'me.delete.goOn': 'Doorgaan met het verwijderen van mijn account',
   'search.title': 'Zoeken',
   'search.titleFor': (words) => `${words} · Zoeken`,
   'search.description': 'Zoek cursussen, vacatures, collectieven, praktijkgidsen en de vaardigheden van ESCO.',
