@@ -461,4 +461,10 @@ export const en = {
   'shortages.escoSome': (shown: number, all: number) => ` The ${shown} scarcest of ${all}; the CSV has every one.`,
   'shortages.escoFrom': 'Skills from',
   'shortages.escoCaption': 'ESCO skills, scarcest first',
+  'market.offered': 'Offered',
+  'market.wanted': 'Wanted',
+  'market.remote': 'Remote',
+  'market.inHours': (hours: string) => `${hours} hours of agreed work`,
+  'market.aboutHours': (hours: string) => `About ${hours} hours of work`,
+  'market.skills': 'Skills',
 };

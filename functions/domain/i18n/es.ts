@@ -361,9 +361,9 @@ export const es: Messages = {
   'errors.fix': (n) => (n === 1 ? 'Corrige este campo' : 'Corrige estos campos'),
   'errors.form': 'Este formulario',
   // Decisions, the market, innovation records and the shortages page.
-  'decisions.ofCommons': 'el procomún',
-  'decisions.ofSyndicate': (id) => `el colectivo ${id}`,
-  'decisions.title': (where) => `Decisiones de ${where}`,
+  'decisions.ofCommons': 'del procomún',
+  'decisions.ofSyndicate': (id) => `del colectivo ${id}`,
+  'decisions.title': (where) => `Decisiones ${where}`,
   'decisions.description': 'Lo que los miembros deciden juntos, por votación.',
   'decisions.lede':
     'Los miembros proponen; una propuesta se aprueba cuando vota sí al menos la mitad de todos los miembros que podían votar al abrirse (algunos tipos piden más).',
@@ -459,4 +459,10 @@ export const es: Messages = {
   'shortages.escoSome': (shown, all) => ` Las ${shown} más escasas de ${all}; el CSV las tiene todas.`,
   'shortages.escoFrom': 'Habilidades de',
   'shortages.escoCaption': 'Habilidades ESCO, de más a menos escasas',
+  'market.offered': 'Se ofrece',
+  'market.wanted': 'Se busca',
+  'market.remote': 'A distancia',
+  'market.inHours': (hours) => `${hours} horas de trabajo acordado`,
+  'market.aboutHours': (hours) => `Unas ${hours} horas de trabajo`,
+  'market.skills': 'Habilidades',
 };

@@ -357,7 +357,7 @@ export const nl: Messages = {
   'errors.form': 'Dit formulier',
   // Decisions, the market, innovation records and the shortages page.
   'decisions.ofCommons': 'het gemeengoed',
-  'decisions.ofSyndicate': (id) => `collectief ${id}`,
+  'decisions.ofSyndicate': (id) => `het collectief ${id}`,
   'decisions.title': (where) => `Besluiten van ${where}`,
   'decisions.description': 'Wat de leden samen besluiten, door te stemmen.',
   'decisions.lede':
@@ -454,4 +454,10 @@ export const nl: Messages = {
   'shortages.escoSome': (shown, all) => ` De ${shown} schaarste van ${all}; de CSV bevat ze allemaal.`,
   'shortages.escoFrom': 'Vaardigheden uit',
   'shortages.escoCaption': 'ESCO-vaardigheden, schaarste eerst',
+  'market.offered': 'Aangeboden',
+  'market.wanted': 'Gevraagd',
+  'market.remote': 'Op afstand',
+  'market.inHours': (hours) => `${hours} uur afgesproken werk`,
+  'market.aboutHours': (hours) => `Ongeveer ${hours} uur werk`,
+  'market.skills': 'Vaardigheden',
 };
