@@ -467,4 +467,24 @@ export const en = {
   'market.inHours': (hours: string) => `${hours} hours of agreed work`,
   'market.aboutHours': (hours: string) => `About ${hours} hours of work`,
   'market.skills': 'Skills',
+  'market.isListed': (offer: boolean) => `Your ${offer ? 'offer' : 'want'} is listed on the marketplace.`,
+  'market.by': (offer: boolean, name: string) => `${offer ? 'Offered' : 'Wanted'} by ${name}`,
+  'market.status.withdrawn': 'withdrawn',
+  'market.status.expired': 'expired',
+  'market.status.fulfilled': 'fulfilled',
+  'market.gone': (offer: boolean, status: string) =>
+    `This ${offer ? 'offer' : 'want'} is ${status}: it is no longer on the marketplace.`,
+  'market.rateFor': (service: string) => `; the rate card’s rate for ${service}`,
+  'market.aboutHoursAfter': (hours: string) => `, about ${hours} hours of work`,
+  'market.available': (quantity: string) => `${quantity} available`,
+  'market.listedOn': 'Listed',
+  'market.openUntil': 'Open until',
+  'market.withdraw': (offer: boolean) => (offer ? 'Withdraw this offer' : 'Withdraw this want'),
+  'market.matching': (offer: boolean) => (offer ? 'Matching wants' : 'Matching offers'),
+  'market.matchCount': (total: string, offer: boolean, one: boolean) =>
+    `${total} ${one ? (offer ? 'member wants' : 'member offers') : offer ? 'members want' : 'members offer'} this`,
+  'market.matchesDown': 'Matches cannot be shown just now: search is not answering. Try again in a minute.',
+  'market.noMatch': (offer: boolean, withSkills: boolean) =>
+    `No open ${offer ? 'want' : 'offer'} in this trade${withSkills ? ' with these skills' : ''} yet.`,
+  'market.seeMatches': (offer: boolean) => (offer ? 'See every want they want' : 'See every offer they offer'),
 };

@@ -465,4 +465,24 @@ export const es: Messages = {
   'market.inHours': (hours) => `${hours} horas de trabajo acordado`,
   'market.aboutHours': (hours) => `Unas ${hours} horas de trabajo`,
   'market.skills': 'Habilidades',
+  'market.isListed': (offer) => `Tu ${offer ? 'oferta' : 'demanda'} ya está publicada en el mercado.`,
+  'market.by': (offer, name) => `${offer ? 'Lo ofrece' : 'Lo busca'} ${name}`,
+  'market.status.withdrawn': 'retirada',
+  'market.status.expired': 'caducada',
+  'market.status.fulfilled': 'cubierta',
+  'market.gone': (offer, status) => `Esta ${offer ? 'oferta' : 'demanda'} está ${status}: ya no aparece en el mercado.`,
+  'market.rateFor': (service) => `; la tarifa de la carta de tarifas para ${service}`,
+  'market.aboutHoursAfter': (hours) => `, unas ${hours} horas de trabajo`,
+  'market.available': (quantity) => `${quantity} disponibles`,
+  'market.listedOn': 'Publicada el',
+  'market.openUntil': 'Abierta hasta el',
+  'market.withdraw': (offer) => (offer ? 'Retirar esta oferta' : 'Retirar esta demanda'),
+  'market.matching': (offer) => (offer ? 'Demandas que encajan' : 'Ofertas que encajan'),
+  'market.matchCount': (total, offer, one) =>
+    `${total} ${one ? (offer ? 'miembro busca' : 'miembro ofrece') : offer ? 'miembros buscan' : 'miembros ofrecen'} esto`,
+  'market.matchesDown':
+    'Ahora mismo no se pueden mostrar coincidencias: la búsqueda no responde. Vuelve a intentarlo en un minuto.',
+  'market.noMatch': (offer, withSkills) =>
+    `Todavía no hay ninguna ${offer ? 'demanda' : 'oferta'} abierta en este oficio${withSkills ? ' con estas habilidades' : ''}.`,
+  'market.seeMatches': (offer) => (offer ? 'Ver todas las demandas que encajan' : 'Ver todas las ofertas que encajan'),
 };

@@ -460,4 +460,25 @@ export const nl: Messages = {
   'market.inHours': (hours) => `${hours} uur afgesproken werk`,
   'market.aboutHours': (hours) => `Ongeveer ${hours} uur werk`,
   'market.skills': 'Vaardigheden',
+  'market.isListed': (offer) => `Je ${offer ? 'aanbod' : 'vraag'} staat op de markt.`,
+  'market.by': (offer, name) => `${offer ? 'Aangeboden' : 'Gevraagd'} door ${name}`,
+  'market.status.withdrawn': 'ingetrokken',
+  'market.status.expired': 'verlopen',
+  'market.status.fulfilled': 'vervuld',
+  'market.gone': (offer, status) =>
+    `${offer ? 'Dit aanbod' : 'Deze vraag'} is ${status}: ${offer ? 'het' : 'ze'} staat niet meer op de markt.`,
+  'market.rateFor': (service) => `; het tarief op de tarievenkaart voor ${service}`,
+  'market.aboutHoursAfter': (hours) => `, ongeveer ${hours} uur werk`,
+  'market.available': (quantity) => `${quantity} beschikbaar`,
+  'market.listedOn': 'Geplaatst',
+  'market.openUntil': 'Open tot',
+  'market.withdraw': (offer) => (offer ? 'Dit aanbod intrekken' : 'Deze vraag intrekken'),
+  'market.matching': (offer) => (offer ? 'Passende vragen' : 'Passend aanbod'),
+  'market.matchCount': (total, offer, one) =>
+    `${total} ${one ? (offer ? 'lid vraagt' : 'lid biedt') : offer ? 'leden vragen' : 'leden bieden'} dit${offer ? '' : ' aan'}`,
+  'market.matchesDown':
+    'Passende resultaten zijn nu even niet te tonen: zoeken reageert niet. Probeer het over een minuut opnieuw.',
+  'market.noMatch': (offer, withSkills) =>
+    `Nog ${offer ? 'geen open vraag' : 'geen open aanbod'} in dit vakgebied${withSkills ? ' met deze vaardigheden' : ''}.`,
+  'market.seeMatches': (offer) => (offer ? 'Bekijk alle passende vragen' : 'Bekijk al het passende aanbod'),
 };
