@@ -51,8 +51,13 @@ describe('the home page', () => {
 
   it('shows the commons’ figures: its members, the board’s open positions, the credentials issued', async () => {
     const page = await browser.newPage();
+    // Rendered for each request. Before a language is chosen, `/` answers by the browser's language, so
+    // no shared cache keeps it (site/src/middleware.ts); once chosen (the switcher's `?lang=`, then its
+    // cookie keys CloudFront's cache), signed out, shared caches may keep it a minute.
+    const first = await page.goto(`${baseUrl}/`);
+    expect(first?.headers()['cache-control']).toBe('private, no-store');
+    await page.goto(`${baseUrl}/?lang=en`);
     const response = await page.goto(`${baseUrl}/`);
-    // Rendered for each request; signed out, shared caches may keep it a minute.
     expect(response?.headers()['cache-control']).toBe('public, max-age=60');
     expect(await figure(page, 'Members')).toBeGreaterThanOrEqual(demoPeople.length);
     expect(await figure(page, 'Open positions')).toBe(await boardPositions());
