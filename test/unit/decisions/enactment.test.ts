@@ -203,6 +203,17 @@ describe('what the log fixes of a proposal', () => {
     expect(changeForLog(admit)).toEqual({ action: 'admit', personId: 'bo' });
   });
 
+  it('writes a circle’s amount as digits, and its choice of nothing as null', () => {
+    const circle = (amount: bigint | null) =>
+      ({
+        ...base,
+        kind: 'resolve-disputed-report',
+        change: { innovationId: 'card', reportId: 'r1', amount },
+      }) as Proposal;
+    expect(changeForLog(circle(600n))).toEqual({ innovationId: 'card', reportId: 'r1', amount: '600' });
+    expect(changeForLog(circle(null))).toEqual({ innovationId: 'card', reportId: 'r1', amount: null });
+  });
+
   it('hashes the title, description, kind, scope and change as canonical JSON (a known answer)', () => {
     const credit = { ...base, kind: 'credit-limit', change: { account: 'person:eli', credit: 2000n } } as Proposal;
     const canonical =

@@ -184,6 +184,49 @@ describe('the economy’s report for a standard period', () => {
     expect(await economyReport({ economy: full, now: () => noon }, 90)).toEqual(await fromCounts(economy, noon, 90));
   });
 
+  it('answers a stale standard period from its recomputation, reading the counts once, not twice', async () => {
+    const economy = fakeEconomy();
+    await pay(economy, 0, noon, 400n);
+    let reads = 0;
+    const watched = {
+      ...economy,
+      read(...args: Parameters<FakeEconomy['read']>) {
+        reads++;
+        return economy.read(...args);
+      },
+    };
+    const figures = await economyReport({ economy: watched, now: () => noon }, 30);
+    expect(figures).toEqual(await fromCounts(economy, noon, 30));
+    // The one consistent read of the recomputation (readRevision) served it: no second read of the counts.
+    expect(reads).toBe(0);
+    expect(economy.snapshots.get(30)?.figures).toEqual(figures);
+  });
+
+  it('passes on a store failure that is not a count in flight, rather than hiding it', async () => {
+    const economy = fakeEconomy();
+    const down = {
+      ...economy,
+      readRevision: async () => {
+        throw new StoreUnavailableError('the table does not answer');
+      },
+    };
+    await expect(economyReport({ economy: down, now: () => noon }, 30)).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('fails the stream’s refresh when a snapshot cannot be kept, so its batch is retried', async () => {
+    const economy = fakeEconomy();
+    await pay(economy, 0, noon, 100n);
+    const full = {
+      ...economy,
+      keepSnapshot: async () => {
+        throw new StoreUnavailableError('busy');
+      },
+    };
+    await expect(refreshEconomySnapshots({ economy: full, now: () => noon })).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+  });
+
   it('reads any other period from the counts', async () => {
     const economy = fakeEconomy();
     await pay(economy, 0, noon, 100n);
