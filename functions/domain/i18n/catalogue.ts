@@ -1,13 +1,18 @@
-// One message catalogue for the site, the API and the emails. English (en.ts) is the source; `Messages`
-// is derived from it, so a translation declared `const es: Messages` fails `tsc` when it lacks a key,
-// has one English does not, or gives a function where English gives text (and the other way round).
-import { en } from './en.ts';
-import { es } from './es.ts';
+// One message catalogue for the site, the API and the emails. English is the source; each part's
+// translation is declared `MessagesOf` its English (messages.ts), so it fails `tsc` when it lacks a key, has
+// one English does not, or gives a function where English gives text (and the other way round). The
+// core (en.ts, es.ts, nl.ts) and the areas (areas.ts) are joined here.
+import { areasEn, areasEs, areasNl } from './areas.ts';
+import { en as coreEn } from './en.ts';
+import { es as coreEs } from './es.ts';
 import type { Locale } from './locales.ts';
-import { nl } from './nl.ts';
+import type { MessagesOf } from './messages.ts';
+import { nl as coreNl } from './nl.ts';
 
-type Widen<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;
-export type Messages = { readonly [K in keyof typeof en]: Widen<(typeof en)[K]> };
+const en = { ...coreEn, ...areasEn };
+export type Messages = MessagesOf<typeof en>;
+const es: Messages = { ...coreEs, ...areasEs };
+const nl: Messages = { ...coreNl, ...areasNl };
 export type MessageKey = keyof Messages;
 type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
 

@@ -1,9 +1,10 @@
 // Guildhall's interface in Spanish (Spain): tú, as co-operatives speak to their members.
-import type { Messages } from './catalogue.ts';
+import type { en } from './en.ts';
+import type { MessagesOf } from './messages.ts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export const es: Messages = {
+export const es: MessagesOf<typeof en> = {
   'layout.skip': 'Saltar al contenido',
   'layout.menu': 'Menú',
   'layout.unread': 'sin leer',

@@ -1,9 +1,10 @@
 // Guildhall's interface in Dutch: je/jij, as co-operatives speak to their members.
-import type { Messages } from './catalogue.ts';
+import type { en } from './en.ts';
+import type { MessagesOf } from './messages.ts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export const nl: Messages = {
+export const nl: MessagesOf<typeof en> = {
   'layout.skip': 'Naar de inhoud',
   'layout.menu': 'Menu',
   'layout.unread': 'ongelezen',

@@ -1,6 +1,8 @@
 // The message catalogue is complete in every language, and nothing in it was left in English by mistake.
 import { describe, expect, it } from 'vitest';
+import { areas } from '#domain/i18n/areas.ts';
 import { catalogue, translator } from '#domain/i18n/catalogue.ts';
+import { en as coreEn } from '#domain/i18n/en.ts';
 import { locales } from '#domain/i18n/locales.ts';
 import { fieldNamesEn, plainEn } from '#domain/i18n/plain-en.ts';
 import { fieldNamesEs, plainEs } from '#domain/i18n/plain-es.ts';
@@ -10,7 +12,7 @@ import { fieldNamesNl, plainNl } from '#domain/i18n/plain-nl.ts';
  * Words that are rightly the same as the English: brand and unit names, and Dutch words English shares
  * ("Menu", "Open", "per week"). Anything else that reads as the English is a translation forgotten.
  */
-const sameOnPurpose: Record<string, readonly string[]> = {
+const coreSameOnPurpose: Record<string, readonly string[]> = {
   es: ['money.bound', 'course.minutes'],
   nl: [
     'money.bound',
@@ -23,11 +25,24 @@ const sameOnPurpose: Record<string, readonly string[]> = {
     'per',
   ],
 };
+/** The core's list, and each area's own (its es.ts and nl.ts export `sameAsEnglish`). */
+const sameOnPurpose: Record<string, readonly string[]> = {
+  es: [...(coreSameOnPurpose.es ?? []), ...Object.values(areas).flatMap((area) => area.es.sameAsEnglish)],
+  nl: [...(coreSameOnPurpose.nl ?? []), ...Object.values(areas).flatMap((area) => area.nl.sameAsEnglish)],
+};
 
 const text = (value: unknown) => (typeof value === 'function' ? value.toString() : String(value));
 
 describe('the message catalogue', () => {
   const english = catalogue.en;
+
+  it('keeps each key in one part only, so joining the core and the areas never replaces a message', () => {
+    const parts = [coreEn, ...Object.values(areas).map((area) => area.en)];
+    const keys = parts.flatMap((part) => Object.keys(part));
+    const twice = keys.filter((key, index) => keys.indexOf(key) !== index);
+    expect(twice).toEqual([]);
+    expect(Object.keys(english)).toHaveLength(keys.length);
+  });
   for (const locale of locales.filter((l) => l !== 'en')) {
     const messages = catalogue[locale];
 

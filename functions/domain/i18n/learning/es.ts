@@ -1,0 +1,8 @@
+// Learning beyond the catalogue, in Spanish (tú).
+import type { MessagesOf } from '../messages.ts';
+import type { en } from './en.ts';
+
+export const es: MessagesOf<typeof en> = {};
+
+/** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */
+export const sameAsEnglish: readonly (keyof typeof en)[] = [];
