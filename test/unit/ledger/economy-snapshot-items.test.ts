@@ -51,10 +51,11 @@ describe('a snapshot item', () => {
   it('gives every reader of the same snapshot figures none of them can change for the others', () => {
     const item = snapshotPut('t', { days: 7, day: '2026-12-07', rev: 5, figures: figures(7) }).Item;
     const first = toSnapshot(item)?.figures;
+    if (!first) throw new Error('the snapshot should read back');
     expect(() => {
       (first as { movements: number }).movements = 999;
     }).toThrow(TypeError);
-    expect(() => (first?.perMonth as unknown[]).push({})).toThrow(TypeError);
+    expect(() => (first.perMonth as unknown[]).push({})).toThrow(TypeError);
     expect(toSnapshot(item)?.figures).toEqual(figures(7));
   });
 });
