@@ -67,7 +67,7 @@ describe('the work pages in Spanish and Dutch', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Hacer una propuesta');
     await expect(page.getByRole('button', { name: 'Proponer' }).count()).resolves.toBe(1);
     await expect(page.getByLabel('Quién decide').count()).resolves.toBe(1);
-    await expect(page.getByText('Esta decide las tarifas del colectivo.').count()).resolves.toBe(1);
+    await expect(page.getByText('Esta propuesta decide las tarifas del colectivo.').count()).resolves.toBe(1);
   });
 
   it('shows the forms for a new opening and a new syndicate in Dutch', async () => {

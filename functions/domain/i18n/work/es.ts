@@ -104,7 +104,7 @@ export const es: MessagesOf<typeof en> = {
   'proposalNew.kinds': 'Tipos de propuesta',
   'proposalNew.whatItDecides': 'Qué decide:',
   'proposalNew.rule': (label, minDays, membership) =>
-    `Esta decide ${label}. Está abierta al menos ${minDays} días y se aprueba cuando al menos la mitad de todos los miembros que podían votar al abrirse votan sí${membership ? ' (dos tercios para dar de baja a un miembro)' : ''}.`,
+    `Esta propuesta decide ${label}. Está abierta al menos ${minDays} días y se aprueba cuando al menos la mitad de todos los miembros que podían votar al abrirse votan sí${membership ? ' (dos tercios para dar de baja a un miembro)' : ''}.`,
   'proposalNew.secret':
     ' Su votación es secreta: no se muestra quién votó qué, y solo los miembros ven los recuentos antes de que se cierre.',
   'proposalNew.confirmNeeded': 'Marca esta casilla para abrirla ya, o guárdala como borrador.',
