@@ -567,7 +567,7 @@ export interface AccessPattern {
     | 'BatchWriteItem'
     | 'TransactGetItems'
     | 'TransactWriteItems';
-  /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: begins_with. */
+  /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: the sort keys that start with it. */
   key: Key;
   reads: Reads;
   /** For a bounded set, items by key or every item: how many, and why. */
