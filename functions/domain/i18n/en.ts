@@ -4,6 +4,10 @@
 // here: it stays in the language it is written in.
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "A", "A and B", "A, B and C", with each language's word for "and". */
+export const listWith = (items: readonly string[], and: string) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+
 export const en = {
   // The layout: header, menu, footer, the language switcher.
   'layout.skip': 'Skip to content',
@@ -41,6 +45,7 @@ export const en = {
   'common.search': 'Search',
   'common.lessons': (n: number) => count(n, 'lesson', 'lessons'),
   'common.hours': (n: number) => count(n, 'hour', 'hours'),
+  'common.list': (items: readonly string[]) => listWith(items, 'and'),
 
   // The home page.
   'home.heading': 'Learn the skills your community needs. Find work with people who share it.',
@@ -138,6 +143,11 @@ export const en = {
   'course.quiz': 'Take the quiz',
   'course.byline': (authors: string, license: string) => `By ${authors}. Licence: ${license}.`,
   'course.writtenIn': 'This course is written in English.',
+  'course.practical': 'Practical tasks',
+  'course.practicalHow': (trade: string) =>
+    `A quiz cannot show that you can do the work. After passing the quiz, show each task to an assessor from a ${trade} syndicate, in person or by video, and send your evidence here. The credential is issued once every task is signed off.`,
+  'course.practicalFrom': (lesson: string) => `(from “${lesson}”)`,
+  'course.practicalEvidence': 'Your evidence and assessment',
   'lesson.position': (n: number, of: number) => `Lesson ${n} of ${of}`,
   'lesson.meta': (minutes: number, words: number) => `About ${minutes} minutes · ${words} words`,
   'lesson.doneNext': 'Mark done and go to the next lesson',
@@ -171,6 +181,28 @@ export const en = {
   'jobs.broader': 'Try a broader search:',
   'jobs.seeAll': 'See all openings',
   'jobs.pages': 'Pages of openings',
+  'jobs.matchNeeds': 'Best match needs to know what you can do or aim for:',
+  'jobs.matchNeedsSkills': 'declare the skills you hold',
+  'jobs.matchNeedsOr': 'or',
+  'jobs.matchNeedsGoal': 'set a goal',
+  'jobs.matchNeedsAfter': '. Until then, the newest first.',
+  'jobs.matchGoalFirst': (goal: string | undefined) =>
+    `Best match for you: openings asking for what you aim for come first (because ${goal};`,
+  'jobs.changeGoal': 'change your goal',
+  'jobs.matchGoalThen': '), then those asking for more of the skills you hold, then skills in shortage.',
+  'jobs.matchHeldFirst':
+    'Best match for you: openings asking for more of the skills you hold come first, then skills in shortage.',
+  'jobs.setGoal': 'Set a goal',
+  'jobs.setGoalAfter': 'to put what you aim for first.',
+  'jobs.rankedWindow': (n: number) => ` Ranked among the ${n} newest openings asking for a skill you hold or aim for.`,
+  'jobs.saveSearch': 'Save this search',
+  'jobs.saveName': 'Name',
+  'jobs.saveAlerts': 'Alerts',
+  'jobs.alertOff': 'No alerts (the feed only)',
+  'jobs.alertDaily': 'Once a day',
+  'jobs.alertInstant': 'As matches appear',
+  'jobs.savedAreOn': 'Saved searches, with their private feeds, are on',
+  'jobs.mySavedSearches': 'my saved searches',
   'filters.openings': 'Filter openings',
   'filters.words': 'Words',
   'filters.wordsExample': 'e.g. heat pump',
@@ -227,6 +259,29 @@ export const en = {
   'opening.applied': 'Your application is in. You can see its status on your profile.',
   'opening.notSent': 'Your application was not sent.',
   'opening.waits': 'You are signed in. Your application is not sent yet: write a short note below and press Apply.',
+  'opening.noSuch': 'No such opening.',
+  'opening.withdrawn': 'Your application is withdrawn.',
+  'opening.published': 'The opening is published.',
+  'opening.closedNow': 'The opening is closed.',
+  'opening.holdAll': (n: number) => `You hold all ${n} of its skills.`,
+  'opening.holdNone': (n: number) => `You hold none of its ${n} skills yet`,
+  'opening.holdSome': (held: number, total: number, skills: string) => `You hold ${held} of ${total}: ${skills}`,
+  'opening.theCourse': '; the course',
+  'opening.teaches': (skill: string) => `teaches ${skill}`,
+  'opening.noCourse': (skill: string) => `; no course here teaches ${skill} yet`,
+  'opening.adminsOf': (possessive: string, _name: string) => `For ${possessive} admins`,
+  'opening.seeApplicants': 'See applicants, ranked by skill match',
+  'opening.edit': 'Edit',
+  'opening.publish': 'Publish',
+  'opening.close': 'Close',
+  'opening.appliedOn': 'You applied on',
+  'opening.stage': '. Stage:',
+  'opening.answerOffer': 'Answer the offer, and your messages',
+  'opening.yourApplication': 'Your application and messages',
+  'opening.attachCv': 'Attach my CV (the PDF on my profile): the syndicate’s admins may download it',
+  'opening.noCv': 'No CV on your profile:',
+  'opening.addCv': 'add one',
+  'opening.addCvAfter': 'to attach it to applications.',
   'money.per': (amount: string, per: string) => `${amount} per ${per}`,
   'money.hoursOfLabour': (amount: string, one: boolean) => `${amount} ${one ? 'hour' : 'hours'} of labour`,
   'money.period.hour': 'hour',
@@ -465,6 +520,22 @@ export const en = {
   'quiz.rules': (asked: number, pool: number, needed: number, wait: number) =>
     `Each attempt asks ${asked} questions drawn from the course’s ${pool}; you pass with ${needed} right. After two failed attempts in a row you wait ${wait} minutes before the next. The right answers are shown once you pass.`,
   'quiz.signIn': 'and finish the course’s lessons to take the quiz and earn the credential.',
+  'quiz.noSuchCourse': 'No such course.',
+  'quiz.notAForm': 'These answers did not arrive as the quiz form: answer the questions below and submit again.',
+  'quiz.stale':
+    'These answers were for questions that are no longer waiting (the quiz was submitted in another tab, or its questions changed). Here is the quiz as it stands now.',
+  'quiz.lessonsLeft': (left: number, of: number) =>
+    `Finish the lessons before the quiz: ${left} of ${of} ${left === 1 ? 'is' : 'are'} left.`,
+  'quiz.next': 'Next:',
+  'quiz.failedTwice': 'You have failed this quiz twice in a row.',
+  'quiz.tryAgain': (minutes: number) => `You can try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  'quiz.meanwhile': 'Meanwhile,',
+  'quiz.revisit': 'revisit the lessons',
+  'quiz.unanswered': 'Some questions have no answer',
+  'quiz.question': (n: number) => `Question ${n}`,
+  'quiz.needsAnswer': 'needs an answer.',
+  'quiz.chooseOne': 'Choose one answer.',
+  'quiz.submit': 'Submit my answers',
   'ledger.signIn': 'Sign in to see your statement',
   'syndicate.signInToJoin': 'Sign in to ask to join',
   'syndicate.comeBack': ': you come back here to send the request.',

@@ -1,5 +1,5 @@
 // Guildhall's interface in Spanish (Spain): tú, as co-operatives speak to their members.
-import type { en } from './en.ts';
+import { type en, listWith } from './en.ts';
 import type { MessagesOf } from './messages.ts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -39,6 +39,7 @@ export const es: MessagesOf<typeof en> = {
   'common.search': 'Buscar',
   'common.lessons': (n) => count(n, 'lección', 'lecciones'),
   'common.hours': (n) => count(n, 'hora', 'horas'),
+  'common.list': (items) => listWith(items, 'y'),
 
   'home.heading': 'Aprende los oficios que necesita tu comunidad. Encuentra trabajo con quienes los comparten.',
   'home.lede':
@@ -137,6 +138,11 @@ export const es: MessagesOf<typeof en> = {
   'course.quiz': 'Hacer el cuestionario',
   'course.byline': (authors, license) => `Por ${authors}. Licencia: ${license}.`,
   'course.writtenIn': 'Este curso está escrito en inglés.',
+  'course.practical': 'Tareas prácticas',
+  'course.practicalHow': (trade) =>
+    `Un cuestionario no puede demostrar que sabes hacer el trabajo. Cuando apruebes el cuestionario, muestra cada tarea a un evaluador de un colectivo de ${trade}, en persona o por vídeo, y envía aquí tus pruebas. La credencial se emite cuando todas las tareas están validadas.`,
+  'course.practicalFrom': (lesson) => `(de «${lesson}»)`,
+  'course.practicalEvidence': 'Tus pruebas y tu evaluación',
   'lesson.position': (n, of) => `Lección ${n} de ${of}`,
   'lesson.meta': (minutes, words) => `Unos ${minutes} minutos · ${words} palabras`,
   'lesson.doneNext': 'Marcar como hecha e ir a la siguiente lección',
@@ -173,6 +179,31 @@ export const es: MessagesOf<typeof en> = {
   'jobs.broader': 'Prueba una búsqueda más amplia:',
   'jobs.seeAll': 'Ver todas las ofertas',
   'jobs.pages': 'Páginas de ofertas',
+  'jobs.matchNeeds': '«Lo más adecuado para mí» necesita saber qué sabes hacer o a qué aspiras:',
+  'jobs.matchNeedsSkills': 'declara las competencias que tienes',
+  'jobs.matchNeedsOr': 'o',
+  'jobs.matchNeedsGoal': 'márcate un objetivo',
+  'jobs.matchNeedsAfter': '. Mientras tanto, primero las más recientes.',
+  // The goal in words is still English (goal.ts), so Spanish says "your goal" instead of quoting it.
+  'jobs.matchGoalFirst': () =>
+    'Lo más adecuado para ti: primero las ofertas que piden aquello a lo que aspiras (según tu objetivo;',
+  'jobs.changeGoal': 'cambia tu objetivo',
+  'jobs.matchGoalThen':
+    '), después las que piden más de las competencias que tienes y luego las competencias con carencia.',
+  'jobs.matchHeldFirst':
+    'Lo más adecuado para ti: primero las ofertas que piden más de las competencias que tienes y luego las competencias con carencia.',
+  'jobs.setGoal': 'Márcate un objetivo',
+  'jobs.setGoalAfter': 'para poner primero aquello a lo que aspiras.',
+  'jobs.rankedWindow': (n) =>
+    ` Ordenadas entre las ${n} ofertas más recientes que piden una competencia que tienes o buscas.`,
+  'jobs.saveSearch': 'Guardar esta búsqueda',
+  'jobs.saveName': 'Nombre',
+  'jobs.saveAlerts': 'Avisos',
+  'jobs.alertOff': 'Sin avisos (solo el canal)',
+  'jobs.alertDaily': 'Una vez al día',
+  'jobs.alertInstant': 'En cuanto aparezcan',
+  'jobs.savedAreOn': 'Las búsquedas guardadas, con sus canales privados, están en',
+  'jobs.mySavedSearches': 'mis búsquedas guardadas',
   'filters.openings': 'Filtrar ofertas',
   'filters.words': 'Palabras',
   'filters.wordsExample': 'p. ej., bomba de calor',
@@ -231,6 +262,30 @@ export const es: MessagesOf<typeof en> = {
   'opening.notSent': 'Tu candidatura no se ha enviado.',
   'opening.waits':
     'Has entrado. Tu candidatura todavía no se ha enviado: escribe abajo una nota breve y pulsa «Presentar candidatura».',
+  'opening.noSuch': 'No existe esa oferta.',
+  'opening.withdrawn': 'Has retirado tu candidatura.',
+  'opening.published': 'La oferta está publicada.',
+  'opening.closedNow': 'La oferta está cerrada.',
+  'opening.holdAll': (n) => (n === 1 ? 'Tienes la competencia que pide.' : `Tienes las ${n} competencias que pide.`),
+  'opening.holdNone': (n) =>
+    n === 1 ? 'Aún no tienes la competencia que pide' : `Aún no tienes ninguna de las ${n} competencias que pide`,
+  'opening.holdSome': (held, total, skills) => `Tienes ${held} de ${total}: ${skills}`,
+  'opening.theCourse': '; el curso',
+  'opening.teaches': (skill) => `enseña ${skill}`,
+  'opening.noCourse': (skill) => `; aún no hay aquí ningún curso que enseñe ${skill}`,
+  'opening.adminsOf': (_possessive, name) => `Para quienes administran ${name}`,
+  'opening.seeApplicants': 'Ver las candidaturas, ordenadas por competencias',
+  'opening.edit': 'Editar',
+  'opening.publish': 'Publicar',
+  'opening.close': 'Cerrar',
+  'opening.appliedOn': 'Presentaste tu candidatura el',
+  'opening.stage': '. Fase:',
+  'opening.answerOffer': 'Responder a la oferta, y tus mensajes',
+  'opening.yourApplication': 'Tu candidatura y tus mensajes',
+  'opening.attachCv': 'Adjuntar mi CV (el PDF de mi perfil): quienes administran el colectivo podrán descargarlo',
+  'opening.noCv': 'No tienes CV en tu perfil:',
+  'opening.addCv': 'añade uno',
+  'opening.addCvAfter': 'para adjuntarlo a tus candidaturas.',
   'money.per': (amount, per) => `${amount} por ${per}`,
   'money.hoursOfLabour': (amount, one) => `${amount} ${one ? 'hora' : 'horas'} de trabajo`,
   'money.period.hour': 'hora',
@@ -469,6 +524,23 @@ export const es: MessagesOf<typeof en> = {
   'quiz.rules': (asked, pool, needed, wait) =>
     `Cada intento hace ${asked} preguntas sacadas de las ${pool} del curso; apruebas con ${needed} aciertos. Tras dos intentos fallidos seguidos esperas ${wait} minutos antes del siguiente. Las respuestas correctas se muestran cuando apruebas.`,
   'quiz.signIn': 'y termina las lecciones del curso para hacer el cuestionario y obtener la credencial.',
+  'quiz.noSuchCourse': 'No existe ese curso.',
+  'quiz.notAForm':
+    'Estas respuestas no llegaron como el formulario del cuestionario: responde a las preguntas de abajo y envíalas de nuevo.',
+  'quiz.stale':
+    'Estas respuestas eran para preguntas que ya no están pendientes (el cuestionario se envió en otra pestaña o sus preguntas cambiaron). Aquí tienes el cuestionario tal como está ahora.',
+  'quiz.lessonsLeft': (left, of) =>
+    `Termina las lecciones antes del cuestionario: ${left === 1 ? 'te queda' : 'te quedan'} ${left} de ${of}.`,
+  'quiz.next': 'La siguiente:',
+  'quiz.failedTwice': 'Has suspendido este cuestionario dos veces seguidas.',
+  'quiz.tryAgain': (minutes) => `Podrás volver a intentarlo dentro de ${count(minutes, 'minuto', 'minutos')}.`,
+  'quiz.meanwhile': 'Mientras tanto,',
+  'quiz.revisit': 'repasa las lecciones',
+  'quiz.unanswered': 'Hay preguntas sin respuesta',
+  'quiz.question': (n) => `La pregunta ${n}`,
+  'quiz.needsAnswer': 'necesita una respuesta.',
+  'quiz.chooseOne': 'Elige una respuesta.',
+  'quiz.submit': 'Enviar mis respuestas',
   'ledger.signIn': 'Entra para ver tu extracto',
   'syndicate.signInToJoin': 'Entra para pedir el ingreso',
   'syndicate.comeBack': ': volverás aquí para enviar la solicitud.',

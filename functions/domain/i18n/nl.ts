@@ -1,5 +1,5 @@
 // Guildhall's interface in Dutch: je/jij, as co-operatives speak to their members.
-import type { en } from './en.ts';
+import { type en, listWith } from './en.ts';
 import type { MessagesOf } from './messages.ts';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -39,6 +39,7 @@ export const nl: MessagesOf<typeof en> = {
   'common.search': 'Zoeken',
   'common.lessons': (n) => count(n, 'les', 'lessen'),
   'common.hours': (n) => count(n, 'uur', 'uur'),
+  'common.list': (items) => listWith(items, 'en'),
 
   'home.heading': 'Leer het vak dat je buurt nodig heeft. Vind werk met mensen die het met je delen.',
   'home.lede':
@@ -135,6 +136,11 @@ export const nl: MessagesOf<typeof en> = {
   'course.quiz': 'Doe de toets',
   'course.byline': (authors, license) => `Door ${authors}. Licentie: ${license}.`,
   'course.writtenIn': 'Deze cursus is in het Engels geschreven.',
+  'course.practical': 'Praktijkopdrachten',
+  'course.practicalHow': (trade) =>
+    `Een toets kan niet laten zien dat je het werk kunt doen. Laat na het halen van de toets elke opdracht zien aan een beoordelaar van een collectief in ${trade}, persoonlijk of via video, en stuur je bewijs hier in. Het diploma wordt uitgereikt zodra elke opdracht is afgetekend.`,
+  'course.practicalFrom': (lesson) => `(uit ‘${lesson}’)`,
+  'course.practicalEvidence': 'Je bewijs en beoordeling',
   'lesson.position': (n, of) => `Les ${n} van ${of}`,
   'lesson.meta': (minutes, words) => `Ongeveer ${minutes} minuten · ${words} woorden`,
   'lesson.doneNext': 'Afronden en naar de volgende les',
@@ -169,6 +175,30 @@ export const nl: MessagesOf<typeof en> = {
   'jobs.broader': 'Zoek wat breder:',
   'jobs.seeAll': 'Bekijk alle vacatures',
   'jobs.pages': 'Pagina’s met vacatures',
+  'jobs.matchNeeds': '‘Beste match voor mij’ moet weten wat je kunt of nastreeft:',
+  'jobs.matchNeedsSkills': 'geef de vaardigheden op die je hebt',
+  'jobs.matchNeedsOr': 'of',
+  'jobs.matchNeedsGoal': 'stel een doel in',
+  'jobs.matchNeedsAfter': '. Tot dan staan de nieuwste bovenaan.',
+  // The goal in words is still English (goal.ts), so Dutch says "your goal" instead of quoting it.
+  'jobs.matchGoalFirst': () => 'Beste match voor jou: eerst vacatures die vragen om wat je nastreeft (volgens je doel;',
+  'jobs.changeGoal': 'wijzig je doel',
+  'jobs.matchGoalThen':
+    '), dan vacatures die meer vragen van de vaardigheden die je hebt, dan vaardigheden met een tekort.',
+  'jobs.matchHeldFirst':
+    'Beste match voor jou: eerst vacatures die meer vragen van de vaardigheden die je hebt, dan vaardigheden met een tekort.',
+  'jobs.setGoal': 'Stel een doel in',
+  'jobs.setGoalAfter': 'om wat je nastreeft bovenaan te zetten.',
+  'jobs.rankedWindow': (n) =>
+    ` Gerangschikt binnen de ${n} nieuwste vacatures die vragen om een vaardigheid die je hebt of nastreeft.`,
+  'jobs.saveSearch': 'Deze zoekopdracht bewaren',
+  'jobs.saveName': 'Naam',
+  'jobs.saveAlerts': 'Meldingen',
+  'jobs.alertOff': 'Geen meldingen (alleen de feed)',
+  'jobs.alertDaily': 'Eén keer per dag',
+  'jobs.alertInstant': 'Zodra er treffers zijn',
+  'jobs.savedAreOn': 'Bewaarde zoekopdrachten, met hun eigen feeds, staan bij',
+  'jobs.mySavedSearches': 'mijn bewaarde zoekopdrachten',
   'filters.openings': 'Vacatures filteren',
   'filters.words': 'Woorden',
   'filters.wordsExample': 'bijv. warmtepomp',
@@ -227,6 +257,34 @@ export const nl: MessagesOf<typeof en> = {
   'opening.notSent': 'Je sollicitatie is niet verstuurd.',
   'opening.waits':
     'Je bent ingelogd. Je sollicitatie is nog niet verstuurd: schrijf hieronder een korte notitie en druk op Solliciteren.',
+  'opening.noSuch': 'Deze vacature bestaat niet.',
+  'opening.withdrawn': 'Je sollicitatie is ingetrokken.',
+  'opening.published': 'De vacature is gepubliceerd.',
+  'opening.closedNow': 'De vacature is gesloten.',
+  'opening.holdAll': (n) =>
+    n === 1 ? 'Je hebt de vaardigheid die ze vraagt.' : `Je hebt alle ${n} vaardigheden die ze vraagt.`,
+  'opening.holdNone': (n) =>
+    n === 1
+      ? 'Je hebt de vaardigheid die ze vraagt nog niet'
+      : `Je hebt nog geen van de ${n} vaardigheden die ze vraagt`,
+  'opening.holdSome': (held, total, skills) => `Je hebt ${held} van de ${total}: ${skills}`,
+  'opening.theCourse': '; de cursus',
+  'opening.teaches': (skill) => `leert je ${skill}`,
+  'opening.noCourse': (skill) => `; hier leert nog geen cursus je ${skill}`,
+  'opening.adminsOf': (_possessive, name) => `Voor de beheerders van ${name}`,
+  'opening.seeApplicants': 'Bekijk de sollicitanten, gerangschikt op vaardigheden',
+  'opening.edit': 'Bewerken',
+  'opening.publish': 'Publiceren',
+  'opening.close': 'Sluiten',
+  'opening.appliedOn': 'Je solliciteerde op',
+  'opening.stage': '. Fase:',
+  'opening.answerOffer': 'Het aanbod beantwoorden, en je berichten',
+  'opening.yourApplication': 'Je sollicitatie en berichten',
+  'opening.attachCv':
+    'Mijn cv bijvoegen (de pdf op mijn profiel): de beheerders van het collectief kunnen het downloaden',
+  'opening.noCv': 'Er staat geen cv op je profiel:',
+  'opening.addCv': 'voeg er een toe',
+  'opening.addCvAfter': 'om het bij sollicitaties te voegen.',
   'money.per': (amount, per) => `${amount} per ${per}`,
   'money.hoursOfLabour': (amount, one) => `${amount} ${one ? 'arbeidsuur' : 'arbeidsuren'}`,
   'money.period.hour': 'uur',
@@ -465,6 +523,23 @@ export const nl: MessagesOf<typeof en> = {
   'quiz.rules': (asked, pool, needed, wait) =>
     `Elke poging stelt ${asked} vragen uit de ${pool} van de cursus; je slaagt met ${needed} goed. Na twee mislukte pogingen achter elkaar wacht je ${wait} minuten voor de volgende. De goede antwoorden zie je zodra je geslaagd bent.`,
   'quiz.signIn': 'en rond de lessen van de cursus af om de toets te doen en het diploma te halen.',
+  'quiz.noSuchCourse': 'Deze cursus bestaat niet.',
+  'quiz.notAForm':
+    'Deze antwoorden kwamen niet binnen als het formulier van de toets: beantwoord de vragen hieronder en verstuur ze opnieuw.',
+  'quiz.stale':
+    'Deze antwoorden hoorden bij vragen die niet meer openstaan (de toets is in een ander tabblad verstuurd, of de vragen zijn veranderd). Hier is de toets zoals hij nu is.',
+  'quiz.lessonsLeft': (left, of) =>
+    `Rond de lessen af voor de toets: er ${left === 1 ? 'is' : 'zijn'} nog ${left} van de ${of} over.`,
+  'quiz.next': 'Volgende:',
+  'quiz.failedTwice': 'Je bent twee keer op rij voor deze toets gezakt.',
+  'quiz.tryAgain': (minutes) => `Je kunt het over ${count(minutes, 'minuut', 'minuten')} opnieuw proberen.`,
+  'quiz.meanwhile': 'Neem intussen',
+  'quiz.revisit': 'de lessen nog eens door',
+  'quiz.unanswered': 'Sommige vragen hebben geen antwoord',
+  'quiz.question': (n) => `Vraag ${n}`,
+  'quiz.needsAnswer': 'heeft een antwoord nodig.',
+  'quiz.chooseOne': 'Kies één antwoord.',
+  'quiz.submit': 'Mijn antwoorden versturen',
   'ledger.signIn': 'Log in om je overzicht te zien',
   'syndicate.signInToJoin': 'Log in om lid te worden',
   'syndicate.comeBack': ': je komt hier terug om het verzoek te versturen.',

@@ -2,7 +2,7 @@
 // then check them with the API's own schemas), and the confirmation steps that name what an
 // irreversible action does before it is taken.
 import { type Translate, translator } from '#domain/i18n/catalogue.ts';
-import { declineReasons, stageLabel, type ApplicationStatus } from '#domain/openings/stages.ts';
+import { declineReasons } from '#domain/openings/stages.ts';
 
 /** Optional text as the API takes it: a field left empty is no text at all. */
 function optionalText(form: FormData, name: string): string | undefined {
@@ -62,9 +62,3 @@ export const isConfirmation = (value: string | null): value is Confirmation =>
 /** The decline reasons as a select's options, in a page's words. */
 export const declineReasonOptions = (t: Translate) =>
   declineReasons.map((value) => ({ value, label: t(`decline.${value}`) }));
-
-/** A stage as the page shows it, capitalised. */
-export const stageText = (stage: ApplicationStatus) => {
-  const label = stageLabel[stage];
-  return label.charAt(0).toUpperCase() + label.slice(1);
-};

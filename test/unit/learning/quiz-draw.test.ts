@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Course } from '#domain/content/commons.ts';
 import { drawnQuestions, drawQuestionIds, newDraw, questionsPerAttempt } from '#domain/learning/quiz-draw.ts';
-import { quizWait, tryAgainSentence } from '#domain/learning/quiz-wait.ts';
+import { minutesUntil, quizWait, tryAgainSentence } from '#domain/learning/quiz-wait.ts';
 
 const pool = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'];
 /** A random source that answers from a fixed list, and records what it was asked. */
@@ -150,5 +150,11 @@ describe('the wait after failed attempts', () => {
     [0.1, 'You can try again in 1 minute.'],
   ])('says, %f minutes before the end, when to try again, rounding up', (minutesLeft, sentence) => {
     expect(tryAgainSentence(at(10), at(10 - minutesLeft))).toBe(sentence);
+  });
+
+  it('gives a page the whole minutes left to word in its own language, never fewer than one', () => {
+    expect(minutesUntil(at(10), at(6.99))).toBe(4);
+    expect(minutesUntil(at(10), at(9))).toBe(1);
+    expect(minutesUntil(at(10), at(10))).toBe(1);
   });
 });
