@@ -1,4 +1,5 @@
 // The board's filters, read from a page's query string the same way the API reads them.
+import type { Translate } from '#domain/i18n/catalogue.ts';
 import { type BoardSort, boardSorts } from '#domain/openings/search-board.ts';
 import { encodeCursor } from '#domain/paging.ts';
 import { maxSearchOffset } from '#domain/search/search-page.ts';
@@ -65,13 +66,14 @@ export function searchName(
     remote?: boolean | undefined;
   },
   labels: { skill: (id: string) => string; trade: (id: string) => string },
+  t: Translate,
 ): string {
   const parts = [
     search.text,
     search.skill && labels.skill(search.skill),
     search.trade && labels.trade(search.trade),
-    search.place && `in ${search.place}`,
-    search.remote === undefined ? undefined : search.remote ? 'remote' : 'on site',
+    search.place && t('jobs.nameIn', search.place),
+    search.remote === undefined ? undefined : t(search.remote ? 'jobs.nameRemote' : 'jobs.nameOnSite'),
   ].filter((part): part is string => Boolean(part));
-  return (parts.length > 0 ? parts.join(' · ') : 'All openings').slice(0, 80);
+  return (parts.length > 0 ? parts.join(' · ') : t('jobs.nameAll')).slice(0, 80);
 }

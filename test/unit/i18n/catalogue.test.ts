@@ -23,6 +23,8 @@ const coreSameOnPurpose: Record<string, readonly string[]> = {
     'opening.perWeek',
     'money.period.week',
     'per',
+    'syndicate.status',
+    'jobs.nameIn',
   ],
 };
 /** The core's list, and each area's own (its es.ts and nl.ts export `sameAsEnglish`). */

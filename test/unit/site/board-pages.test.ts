@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor } from '#domain/paging.ts';
 import { maxSearchOffset } from '#domain/search/search-page.ts';
-import { boardPageNumber, boardSort, pageCursor, pageNumbers } from '../../../site/src/lib/board.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
+import { boardPageNumber, boardSort, pageCursor, pageNumbers, searchName } from '../../../site/src/lib/board.ts';
 
 describe('the job board’s page numbers', () => {
   it.each([
@@ -40,5 +41,22 @@ describe('the job board’s page numbers', () => {
       undefined,
       undefined,
     ]);
+  });
+});
+
+describe('a saved search’s suggested name', () => {
+  const labels = { skill: (id: string) => `skill ${id}`, trade: (id: string) => `trade ${id}` };
+
+  it('names the filters in English as before', () => {
+    expect(searchName({ text: 'pump', place: 'Leeds', remote: false }, labels, translator('en'))).toBe(
+      'pump · in Leeds · on site',
+    );
+    expect(searchName({}, labels, translator('en'))).toBe('All openings');
+  });
+
+  it('names the filters in the reader’s language', () => {
+    expect(searchName({ place: 'Valencia', remote: true }, labels, translator('es'))).toBe('en Valencia · en remoto');
+    expect(searchName({ remote: false }, labels, translator('nl'))).toBe('op locatie');
+    expect(searchName({}, labels, translator('nl'))).toBe('Alle vacatures');
   });
 });
