@@ -1,5 +1,5 @@
 // The parts of already-converted pages a signed-in member reads (the board's saved-search form, an
-// opening's admin box, a syndicate's admin section) in Spanish and Dutch, not left in English.
+// opening's admin box, my page's recommendations, a syndicate's admin section) in Spanish and Dutch.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
@@ -33,6 +33,12 @@ describe('the signed-in parts of the board, an opening and a syndicate in Spanis
       page.getByRole('link', { name: 'Ver las candidaturas, ordenadas por competencias' }).count(),
     ).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Editar', exact: true }).count()).resolves.toBe(1);
+
+    await page.goto(`${baseUrl}/es/me/`);
+    await expect(page.getByRole('heading', { name: 'Recomendado para ti' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('heading', { name: 'Ofertas para las que ya cumples los requisitos' }).count(),
+    ).resolves.toBe(1);
 
     await page.goto(`${baseUrl}/nl/syndicates/riverside-builders/`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');

@@ -207,6 +207,9 @@ export const en = {
   'jobs.nameRemote': 'remote',
   'jobs.nameOnSite': 'on site',
   'jobs.nameAll': 'All openings',
+  'match.hold': (held: number, of: number) => `You hold ${held} of ${of} ${of === 1 ? 'skill' : 'skills'}`,
+  'match.because': (goal: string) => `because ${goal}`,
+  'match.inShortage': (skills: string, one: boolean) => `${skills} ${one ? 'is' : 'are'} in shortage`,
   'filters.openings': 'Filter openings',
   'filters.words': 'Words',
   'filters.wordsExample': 'e.g. heat pump',
@@ -334,6 +337,24 @@ export const en = {
   'me.home.seeOpenings': 'See the openings',
   'me.home.applicationPages': 'Pages of my applications',
   'me.home.syndicates': 'My syndicates',
+  'me.recommend.heading': 'Recommended for you',
+  'me.recommend.byGoal': (goal: string) => `Courses ranked first by your goal (${goal};`,
+  'me.recommend.changeIt': 'change it',
+  'me.recommend.byGoalThen':
+    '), then by how much they would close a skill shortage and how well they fit the skills you hold.',
+  'me.recommend.byShortage':
+    'Courses ranked by how much they would close a skill shortage and how well they fit the skills you hold.',
+  'me.recommend.seeShortages': 'See every shortage',
+  'me.recommend.about': (hours: number, gains: number) =>
+    `About ${hours} hours · teaches you ${gains} new ${gains === 1 ? 'skill' : 'skills'}`,
+  'me.recommend.allStarted':
+    'Every course that would teach you something new is one you have started: see them under “Courses in progress”.',
+  'me.recommend.holdAll': "You hold every skill the commons' courses teach. Thank you: share it.",
+  'me.recommend.qualify': 'Openings you qualify for now',
+  'me.recommend.andMore': 'and more on',
+  'me.recommend.theBoard': 'the board',
+  'me.recommend.qualifyNone':
+    'None yet: you qualify for an opening when you hold every skill it asks for. The courses above are the shortest way there.',
   'me.role.admin': 'admin',
   'me.role.member': 'member',
   'me.home.requestPending': 'request pending',

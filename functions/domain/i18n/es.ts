@@ -208,6 +208,10 @@ export const es: MessagesOf<typeof en> = {
   'jobs.nameRemote': 'en remoto',
   'jobs.nameOnSite': 'presencial',
   'jobs.nameAll': 'Todas las ofertas',
+  'match.hold': (held, of) => `Tienes ${held} de ${count(of, 'competencia', 'competencias')}`,
+  // The goal in words is still English (goal.ts): Spanish names it without quoting it.
+  'match.because': () => 'pide aquello a lo que aspiras',
+  'match.inShortage': (skills) => `hay carencia de ${skills}`,
   'filters.openings': 'Filtrar ofertas',
   'filters.words': 'Palabras',
   'filters.wordsExample': 'p. ej., bomba de calor',
@@ -338,6 +342,25 @@ export const es: MessagesOf<typeof en> = {
   'me.home.seeOpenings': 'Mira las ofertas',
   'me.home.applicationPages': 'Páginas de mis candidaturas',
   'me.home.syndicates': 'Mis colectivos',
+  'me.recommend.heading': 'Recomendado para ti',
+  // The goal in words is still English (goal.ts): Spanish names it without quoting it.
+  'me.recommend.byGoal': () => 'Cursos ordenados primero por tu objetivo (puedes',
+  'me.recommend.changeIt': 'cambiarlo',
+  'me.recommend.byGoalThen':
+    '), después por cuánto ayudarían a cubrir una carencia de competencias y por lo bien que encajan con las que tienes.',
+  'me.recommend.byShortage':
+    'Cursos ordenados por cuánto ayudarían a cubrir una carencia de competencias y por lo bien que encajan con las que tienes.',
+  'me.recommend.seeShortages': 'Ver todas las carencias',
+  'me.recommend.about': (hours, gains) =>
+    `Unas ${count(hours, 'hora', 'horas')} · te enseña ${gains === 1 ? '1 competencia nueva' : `${gains} competencias nuevas`}`,
+  'me.recommend.allStarted':
+    'Todos los cursos que te enseñarían algo nuevo ya los has empezado: los tienes en «Cursos en curso».',
+  'me.recommend.holdAll': 'Tienes todas las competencias que enseñan los cursos del procomún. Gracias: compártelas.',
+  'me.recommend.qualify': 'Ofertas para las que ya cumples los requisitos',
+  'me.recommend.andMore': 'y más en',
+  'me.recommend.theBoard': 'el tablón',
+  'me.recommend.qualifyNone':
+    'Aún ninguna: cumples los requisitos de una oferta cuando tienes todas las competencias que pide. Los cursos de arriba son el camino más corto.',
   'me.role.admin': 'administración',
   'me.role.member': 'socio',
   'me.home.requestPending': 'solicitud pendiente',

@@ -203,6 +203,10 @@ export const nl: MessagesOf<typeof en> = {
   'jobs.nameRemote': 'op afstand',
   'jobs.nameOnSite': 'op locatie',
   'jobs.nameAll': 'Alle vacatures',
+  'match.hold': (held, of) => `Je hebt ${held} van ${count(of, 'vaardigheid', 'vaardigheden')}`,
+  // The goal in words is still English (goal.ts): Dutch names it without quoting it.
+  'match.because': () => 'ze vraagt om wat je nastreeft',
+  'match.inShortage': (skills) => `er is een tekort aan ${skills}`,
   'filters.openings': 'Vacatures filteren',
   'filters.words': 'Woorden',
   'filters.wordsExample': 'bijv. warmtepomp',
@@ -337,6 +341,25 @@ export const nl: MessagesOf<typeof en> = {
   'me.home.seeOpenings': 'Bekijk de vacatures',
   'me.home.applicationPages': 'Pagina’s van mijn sollicitaties',
   'me.home.syndicates': 'Mijn collectieven',
+  'me.recommend.heading': 'Aanbevolen voor jou',
+  // The goal in words is still English (goal.ts): Dutch names it without quoting it.
+  'me.recommend.byGoal': () => 'Cursussen eerst gerangschikt op je doel (je kunt het',
+  'me.recommend.changeIt': 'wijzigen',
+  'me.recommend.byGoalThen':
+    '), dan op hoeveel ze een tekort aan vaardigheden zouden verkleinen en hoe goed ze passen bij de vaardigheden die je hebt.',
+  'me.recommend.byShortage':
+    'Cursussen gerangschikt op hoeveel ze een tekort aan vaardigheden zouden verkleinen en hoe goed ze passen bij de vaardigheden die je hebt.',
+  'me.recommend.seeShortages': 'Bekijk alle tekorten',
+  'me.recommend.about': (hours, gains) =>
+    `Ongeveer ${hours} uur · leert je ${gains} ${gains === 1 ? 'nieuwe vaardigheid' : 'nieuwe vaardigheden'}`,
+  'me.recommend.allStarted':
+    'Elke cursus die je iets nieuws zou leren, ben je al begonnen: je vindt ze onder ‘Lopende cursussen’.',
+  'me.recommend.holdAll': 'Je hebt alle vaardigheden die de cursussen van het gemeengoed leren. Dank je: deel ze.',
+  'me.recommend.qualify': 'Vacatures waarvoor je nu al in aanmerking komt',
+  'me.recommend.andMore': 'en meer op',
+  'me.recommend.theBoard': 'het vacaturebord',
+  'me.recommend.qualifyNone':
+    'Nog geen: je komt in aanmerking voor een vacature als je elke vaardigheid hebt die ze vraagt. De cursussen hierboven zijn de kortste weg daarheen.',
   'me.role.admin': 'beheerder',
   'me.role.member': 'lid',
   'me.home.requestPending': 'aanvraag in behandeling',

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Commons, Skill } from '#domain/content/commons.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
+import { matchOf, type Seeker } from '#domain/openings/best-match.ts';
+import { matchReason } from '../../../site/src/lib/match-reason.ts';
+
+const labels: Record<string, string> = {
+  framing: 'Timber framing',
+  boarding: 'Plasterboard hanging',
+  safety: 'Site safety',
+};
+const commons = {
+  skills: new Map(Object.entries(labels).map(([id, label]) => [id, { id, label } as Skill])),
+} as Pick<Commons, 'skills'>;
+const label = (skill: string) => labels[skill] ?? skill;
+const seeker = (held: string[], goal: string[], shortage: string[], goalPhrase?: string): Seeker => ({
+  held: new Set(held),
+  goal: new Set(goal),
+  shortage: new Set(shortage),
+  goalPhrase,
+});
+
+describe('why an opening suits me, on the job board', () => {
+  it.each([
+    [['framing'], ['framing'], [], [], undefined],
+    [
+      ['framing', 'boarding', 'framing'],
+      ['framing'],
+      ['boarding'],
+      ['boarding', 'framing'],
+      'you aim for Plasterboard hanging',
+    ],
+    [['framing', 'boarding', 'safety'], [], [], ['boarding', 'safety'], undefined],
+    [['boarding'], [], ['boarding'], [], undefined],
+  ])('says in English exactly what the API says (skills %j)', (skills, held, goal, shortage, phrase) => {
+    const who = seeker(held, goal, shortage, phrase);
+    const match = matchOf(skills, who, commons);
+    expect(matchReason(translator('en'), match, label, phrase)).toBe(match.reason);
+  });
+
+  it('says it in Spanish and Dutch, naming the skills in shortage in a list of that language', () => {
+    const who = seeker(['framing'], ['boarding'], ['boarding', 'safety'], 'you aim for Plasterboard hanging');
+    const match = matchOf(['framing', 'boarding', 'safety'], who, commons);
+    expect(matchReason(translator('es'), match, label, who.goalPhrase)).toBe(
+      'Tienes 1 de 3 competencias; pide aquello a lo que aspiras; hay carencia de Plasterboard hanging y Site safety.',
+    );
+    expect(matchReason(translator('nl'), match, label, who.goalPhrase)).toBe(
+      'Je hebt 1 van 3 vaardigheden; ze vraagt om wat je nastreeft; er is een tekort aan Plasterboard hanging en Site safety.',
+    );
+  });
+});
