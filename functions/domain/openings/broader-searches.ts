@@ -1,7 +1,8 @@
 // What the board suggests when nothing matches: the same search with one filter dropped, a nearby trade
 // or a related skill, and the skills in shortage (where openings are). Pure; each suggestion is a query
-// the board page takes, so a suggestion is a plain link.
+// the board page takes, so a suggestion is a plain link, worded in the reader's language (`t`).
 import type { Commons } from '../content/commons.ts';
+import type { Translate } from '../i18n/catalogue.ts';
 import type { BoardFilter } from './board.ts';
 
 export interface BoardSearch extends Omit<BoardFilter, 'syndicateId'> {
@@ -32,6 +33,7 @@ export function broaderSearches(
   search: BoardSearch,
   commons: Pick<Commons, 'skills' | 'trades'>,
   shortage: readonly string[],
+  t: Translate,
   limit = 3,
 ): Suggestion[] {
   const skillLabel = (id: string) => commons.skills.get(id)?.label ?? id;
@@ -41,28 +43,34 @@ export function broaderSearches(
     return rest;
   };
   const suggestions: Suggestion[] = [];
-  if (search.text) suggestions.push({ label: `Without the words “${search.text}”`, search: without('text') });
+  if (search.text) suggestions.push({ label: t('broader.withoutWords', search.text), search: without('text') });
   if (search.skill)
-    suggestions.push({ label: `Any skill, not only ${skillLabel(search.skill)}`, search: without('skill') });
+    suggestions.push({ label: t('broader.anySkill', skillLabel(search.skill)), search: without('skill') });
   if (search.trade)
-    suggestions.push({ label: `Any trade, not only ${tradeLabel(search.trade)}`, search: without('trade') });
-  if (search.place) suggestions.push({ label: `Anywhere, not only ${search.place}`, search: without('place') });
+    suggestions.push({ label: t('broader.anyTrade', tradeLabel(search.trade)), search: without('trade') });
+  if (search.place) suggestions.push({ label: t('broader.anywhere', search.place), search: without('place') });
   if (search.remote !== undefined)
-    suggestions.push({ label: search.remote ? 'On site too' : 'Remote too', search: without('remote') });
-  if (search.payUnit) suggestions.push({ label: 'Paid in any unit', search: without('payUnit') });
+    suggestions.push({
+      label: t(search.remote ? 'broader.onSiteToo' : 'broader.remoteToo'),
+      search: without('remote'),
+    });
+  if (search.payUnit) suggestions.push({ label: t('broader.anyUnit'), search: without('payUnit') });
 
   if (search.trade) {
     for (const trade of nearbyTrades(search.trade, commons).slice(0, 2)) {
-      suggestions.push({ label: `The nearby trade ${tradeLabel(trade)}`, search: { ...search, trade } });
+      suggestions.push({ label: t('broader.nearbyTrade', tradeLabel(trade)), search: { ...search, trade } });
     }
   }
   if (search.skill) {
     for (const related of (commons.skills.get(search.skill)?.related ?? []).slice(0, 2)) {
-      suggestions.push({ label: `The related skill ${skillLabel(related)}`, search: { ...search, skill: related } });
+      suggestions.push({
+        label: t('broader.relatedSkill', skillLabel(related)),
+        search: { ...search, skill: related },
+      });
     }
   }
   for (const skill of shortage.filter((s) => s !== search.skill).slice(0, limit)) {
-    suggestions.push({ label: `${skillLabel(skill)}, a skill in shortage`, search: { skill } });
+    suggestions.push({ label: t('broader.inShortage', skillLabel(skill)), search: { skill } });
   }
   return suggestions;
 }

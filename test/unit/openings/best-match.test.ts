@@ -11,6 +11,7 @@ import {
 import { broaderSearches, nearbyTrades } from '#domain/openings/broader-searches.ts';
 import { goalFrom, goalPhrase, goalSkills, listInWords } from '#domain/people/goal.ts';
 import { ValidationError } from '#domain/errors.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
 import { thrown } from '../../support/thrown.ts';
 
 const skill = (id: string, label: string, trade: Skill['trade']): Skill =>
@@ -173,7 +174,13 @@ describe('broader searches when nothing matches', () => {
 
   it('drops each filter in turn, offers nearby trades and related skills, then the shortage skills', () => {
     const search = { text: 'oak', skill: 'boarding', trade: 'construction' as const, remote: true };
-    const suggestions = broaderSearches(search, world, ['haccp', 'boarding', 'roof-pv', 'framing'], 2);
+    const suggestions = broaderSearches(
+      search,
+      world,
+      ['haccp', 'boarding', 'roof-pv', 'framing'],
+      translator('en'),
+      2,
+    );
     expect(suggestions.map((s) => s.label)).toEqual([
       'Without the words “oak”',
       'Any skill, not only Plasterboard hanging',
@@ -188,6 +195,23 @@ describe('broader searches when nothing matches', () => {
     expect(suggestions[1]?.search).toEqual({ text: 'oak', trade: 'construction', remote: true });
     expect(suggestions[4]?.search).toEqual({ ...search, trade: 'food' });
     expect(suggestions.at(-1)?.search).toEqual({ skill: 'roof-pv' });
+  });
+
+  it('words each suggestion in the reader’s language', () => {
+    const search = { skill: 'boarding', place: 'Leeds', remote: false, payUnit: 'HOURS' as const };
+    expect(broaderSearches(search, world, ['haccp'], translator('es')).map((s) => s.label)).toEqual([
+      'Cualquier competencia, no solo Plasterboard hanging',
+      'En cualquier lugar, no solo en Leeds',
+      'También en remoto',
+      'Pagadas en cualquier unidad',
+      'La competencia relacionada Timber framing',
+      'HACCP, una competencia con carencia',
+    ]);
+    expect(broaderSearches({ text: 'eik', trade: 'food' }, world, [], translator('nl')).map((s) => s.label)).toEqual([
+      'Zonder de woorden ‘eik’',
+      'Elk vak, niet alleen Food',
+      'Het aanverwante vak Construction',
+    ]);
   });
 
   it('ranks nearby trades by how many related skills link them, in either direction', () => {
