@@ -33,6 +33,8 @@ export const notificationKinds = [
   'proposal-closing-soon',
   /** To each member who could vote: a proposal closed, with its outcome, tally and what changed. */
   'proposal-decided',
+  /** To each member of a syndicate who may assess it (the assessor rule): a learner asks for an assessment. */
+  'assessment-requested',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
