@@ -4,6 +4,9 @@
 // succeeds with the same request from someone allowed.
 import { describe, expect, it } from 'vitest';
 import { newPerson } from '#domain/people/person.ts';
+import { recomputeIndex } from '#domain/shortages/recompute.ts';
+import { refreshSource } from '#domain/shortages/refresh-source.ts';
+import { weightedSupply } from '#domain/shortages/score.ts';
 import { grantCourseCredential } from '#local/demo-data/credentials.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { courseNamed } from '../support/quiz.ts';
@@ -85,6 +88,31 @@ describe('training places over the API', () => {
     const accepted = await call('PUT', `/api/openings/${id}/applications/me/offer`, 'femi', { answer: 'accept' });
     expect(body(accepted)).toMatchObject({ application: { status: 'accepted' }, opening: { filled: 1 } });
     expect(body(await call('GET', `/api/openings/${id}`, null))).toMatchObject({ status: 'filled', kind: 'training' });
+  });
+
+  it('counts a learner in a filled place once in the shortage index’s supply, as a trainee instead of a learner', async () => {
+    const { call, services } = await world();
+    const source = { kind: 'enrollment', personId: 'femi', courseId: course.id } as const;
+    const tallyOf = async (skill: string) =>
+      new Map((await services.shortages.listAggregates()).map((a) => [a.skill, a.tally])).get(skill);
+    await refreshSource(services, source);
+    expect(await tallyOf('plasterboard-hanging')).toEqual({ learners: 1 });
+    const id = String(body(await call('POST', '/api/syndicates/riverside/openings', 'lotte', place())).id);
+    await call('PUT', `/api/openings/${id}/status`, 'lotte', { status: 'open' });
+    await call('PUT', `/api/openings/${id}/applications/me`, 'femi', { note: 'I am keen.' });
+    await call('PUT', `/api/openings/${id}/applicants/femi/stage`, 'lotte', { stage: 'offered' });
+    await call('PUT', `/api/openings/${id}/applications/me/offer`, 'femi', { answer: 'accept' });
+    // The stream refreshes the source for the trainee mark's record and the enrollment's alike: twice here.
+    await refreshSource(services, source);
+    await refreshSource(services, source);
+    const tally = await tallyOf('plasterboard-hanging');
+    expect(tally).toEqual({ trainees: 1 });
+    expect(weightedSupply(tally ?? {})).toBe(0.5);
+    // A recompute from the whole table (which also counts the filled place's opening and the credentials
+    // granted here, never refreshed above) counts the learner the same: the mark is read beside the enrollment.
+    await recomputeIndex(services);
+    expect(await tallyOf('plasterboard-hanging')).toMatchObject({ trainees: 1 });
+    expect((await tallyOf('plasterboard-hanging'))?.learners).toBeUndefined();
   });
 
   it('keeps a place’s kind on edit: a job cannot become a training place', async () => {

@@ -54,6 +54,12 @@ export const entities = {
     keys: k.enrollmentKeys(v('personId'), v('courseId')),
     foundBy: ['personId', 'courseId'],
   })),
+  trainee: entity(() => ({
+    about:
+      'A learner in a filled training place for a course (the opening, its syndicate, the mentor): the shortage index counts their enrollment at the trainee weight.',
+    keys: k.traineeKeys(v('personId'), v('courseId')),
+    foundBy: ['personId', 'courseId'],
+  })),
   attempt: entity(() => ({
     about: "One attempt at a course's quiz.",
     keys: k.attemptKeys(v('personId'), v('courseId'), n('attempt', 4)),
@@ -1083,8 +1089,8 @@ export const accessPatterns = {
     ],
   })),
   'accept-offer': pattern(() => ({
-    entity: ['application', 'opening', 'application-message', 'application-message-id'],
-    does: 'The offer accepted and the opening one position fuller over the version read, in one transaction.',
+    entity: ['application', 'opening', 'application-message', 'application-message-id', 'trainee'],
+    does: 'The offer accepted and the opening one position fuller over the version read, in one transaction; for a training place, the learner marked as its trainee.',
     operation: 'TransactWriteItems',
     key: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
     reads: 'writes',
@@ -2138,8 +2144,8 @@ export const accessPatterns = {
     usedBy: ['stream: shortage consumer'],
   })),
   'shortage-source-state': pattern(() => ({
-    entity: ['opening', 'person', 'enrollment'],
-    does: 'One source’s current state (an opening, a person, an enrollment, or a want or an order by the key its stream record carried), strongly consistent.',
+    entity: ['opening', 'person', 'enrollment', 'trainee'],
+    does: 'One source’s current state (an opening, a person, an enrollment with its trainee mark, or a want or an order by the key its stream record carried), strongly consistent.',
     operation: 'GetItem',
     key: k.openingLookup(v('openingId')),
     reads: 'one item',

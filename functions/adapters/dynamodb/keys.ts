@@ -37,6 +37,14 @@ export const enrollmentKeys = (personId: string, courseId: string) => ({
   gsi1sk: `ENROLL#${personId}`,
 });
 const enrollmentPrefix = 'ENROLL#';
+/**
+ * A learner in a filled training place for a course (openings/training-place.ts): one per learner and
+ * course, beside their enrollment, so the shortage index reads both by key and counts them once.
+ */
+export const traineeKeys = (personId: string, courseId: string) => ({
+  pk: `PERSON#${personId}`,
+  sk: `TRAINEE#${courseId}`,
+});
 /** A learner's enrollments, by course id: one person's partition. */
 export const enrollmentsOf = (personId: string) => ({ pk: `PERSON#${personId}`, prefix: enrollmentPrefix });
 
