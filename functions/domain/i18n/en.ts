@@ -195,6 +195,7 @@ export const en = {
   'filters.bestMeSignIn': 'Best match for me (sign in first)',
   'filters.bestMeHint': 'Best match ranks by the skills you hold and aim for: it needs you signed in.',
   'filters.show': 'Show openings',
+  'opening.trainingPlace': 'Training place',
   'opening.remote': 'Remote',
   'opening.hoursWeek': (n: number) => `${n} h/week`,
   'opening.open': (open: number, of: number) => `${open} of ${of} open`,

@@ -198,6 +198,7 @@ export const es: MessagesOf<typeof en> = {
   'filters.bestMeHint':
     '«Lo más adecuado para mí» ordena según las competencias que tienes y buscas: tienes que haber entrado.',
   'filters.show': 'Ver ofertas',
+  'opening.trainingPlace': 'Plaza de formación',
   'opening.remote': 'En remoto',
   'opening.hoursWeek': (n) => `${n} h/semana`,
   'opening.open': (open, of) => `${open} de ${of} ${of === 1 ? 'libre' : 'libres'}`,

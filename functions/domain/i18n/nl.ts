@@ -194,6 +194,7 @@ export const nl: MessagesOf<typeof en> = {
   'filters.bestMeHint':
     '‘Beste match’ rangschikt naar de vaardigheden die je hebt en nastreeft: daarvoor moet je ingelogd zijn.',
   'filters.show': 'Vacatures tonen',
+  'opening.trainingPlace': 'Leerplek',
   'opening.remote': 'Op afstand',
   'opening.hoursWeek': (n) => `${n} u/week`,
   'opening.open': (open, of) => `${open} van ${of} open`,
