@@ -355,4 +355,11 @@ export const en = {
   'listing.signInToOrder': 'Sign in to order this offer',
   'listing.noSuch': (side: 'offer' | 'want') => `No such ${side}.`,
   'listing.open': 'open',
+  // The accounts a person acts for (pages/me/_lib/accounts.ts) and a payment refused past a credit limit (lib/pay-form.ts).
+  'accounts.own': 'My own account',
+  'accounts.asAdmin': (name: string) => `${name} (as its admin)`,
+  'pay.creditRoom': (name: string, balance: string, limit: string, room: string) =>
+    `${name} holds ${balance} and may go down to ${limit}, so it can pay at most ${room}. Nothing was paid.`,
+  'pay.creditNone': (name: string, balance: string, limit: string) =>
+    `${name} holds ${balance}, at its credit limit of ${limit}: it cannot pay until it is paid. Nothing was paid.`,
 };

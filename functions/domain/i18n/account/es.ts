@@ -364,6 +364,12 @@ export const es: MessagesOf<typeof en> = {
   'listing.signInToOrder': 'Entra para pedir esta oferta',
   'listing.noSuch': (side) => (side === 'offer' ? 'No existe esa oferta.' : 'No existe esa demanda.'),
   'listing.open': 'abierta',
+  'accounts.own': 'Mi propia cuenta',
+  'accounts.asAdmin': (name) => `${name} (como administrador)`,
+  'pay.creditRoom': (name, balance, limit, room) =>
+    `${name} tiene ${balance} y puede bajar hasta ${limit}, así que puede pagar como mucho ${room}. No se ha pagado nada.`,
+  'pay.creditNone': (name, balance, limit) =>
+    `${name} tiene ${balance}, en su límite de crédito de ${limit}: no puede pagar hasta que reciba un pago. No se ha pagado nada.`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

@@ -368,6 +368,12 @@ export const nl: MessagesOf<typeof en> = {
   'listing.signInToOrder': 'Log in om dit aanbod te bestellen',
   'listing.noSuch': (side) => (side === 'offer' ? 'Dit aanbod bestaat niet.' : 'Deze vraag bestaat niet.'),
   'listing.open': 'open',
+  'accounts.own': 'Mijn eigen rekening',
+  'accounts.asAdmin': (name) => `${name} (als beheerder)`,
+  'pay.creditRoom': (name, balance, limit, room) =>
+    `${name} heeft ${balance} en mag tot ${limit} zakken, dus kan hoogstens ${room} betalen. Er is niets betaald.`,
+  'pay.creditNone': (name, balance, limit) =>
+    `${name} heeft ${balance}, op de kredietlimiet van ${limit}: er kan pas worden betaald als er iets binnenkomt. Er is niets betaald.`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
