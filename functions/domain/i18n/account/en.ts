@@ -362,4 +362,7 @@ export const en = {
     `${name} holds ${balance} and may go down to ${limit}, so it can pay at most ${room}. Nothing was paid.`,
   'pay.creditNone': (name: string, balance: string, limit: string) =>
     `${name} holds ${balance}, at its credit limit of ${limit}: it cannot pay until it is paid. Nothing was paid.`,
+  // A rate-card line a member may log hours at (lib/work-form.ts), its level in words when the line is every level's.
+  'myWork.rateOption': (service: string, level: string | undefined, rate: string, unpleasant: boolean) =>
+    `${service}${level === undefined ? '' : ` (${level.toLowerCase()})`}: ${rate} an hour${unpleasant ? ', unpleasant work paid 1.5×' : ''}`,
 };

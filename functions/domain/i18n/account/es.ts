@@ -370,6 +370,8 @@ export const es: MessagesOf<typeof en> = {
     `${name} tiene ${balance} y puede bajar hasta ${limit}, así que puede pagar como mucho ${room}. No se ha pagado nada.`,
   'pay.creditNone': (name, balance, limit) =>
     `${name} tiene ${balance}, en su límite de crédito de ${limit}: no puede pagar hasta que reciba un pago. No se ha pagado nada.`,
+  'myWork.rateOption': (service, level, rate, unpleasant) =>
+    `${service}${level === undefined ? '' : ` (${level.toLowerCase()})`}: ${rate} la hora${unpleasant ? ', trabajo penoso pagado a 1,5×' : ''}`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

@@ -374,6 +374,8 @@ export const nl: MessagesOf<typeof en> = {
     `${name} heeft ${balance} en mag tot ${limit} zakken, dus kan hoogstens ${room} betalen. Er is niets betaald.`,
   'pay.creditNone': (name, balance, limit) =>
     `${name} heeft ${balance}, op de kredietlimiet van ${limit}: er kan pas worden betaald als er iets binnenkomt. Er is niets betaald.`,
+  'myWork.rateOption': (service, level, rate, unpleasant) =>
+    `${service}${level === undefined ? '' : ` (${level.toLowerCase()})`}: ${rate} per uur${unpleasant ? ', onaangenaam werk betaald tegen 1,5×' : ''}`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
