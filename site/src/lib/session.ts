@@ -41,7 +41,9 @@ const profiles = new WeakMap<AstroCookies, Promise<Person | null>>();
 export function currentPerson(cookies: AstroCookies): Promise<Person | null> {
   let person = profiles.get(cookies);
   if (!person) {
-    person = currentIdentity(cookies).then((identity) => (identity ? getMe(getServices(), identity, requestLanguage.getStore()) : null));
+    person = currentIdentity(cookies).then((identity) =>
+      identity ? getMe(getServices(), identity, requestLanguage.getStore()) : null,
+    );
     profiles.set(cookies, person);
   }
   return person;
