@@ -1,6 +1,5 @@
 // What a value report's changes mean for people: made (its deciders are asked), decided (confirmed or
 // disputed), settled (each person paid hears their own amount). Pure, as events.ts, which dispatches here.
-import { formatBound } from '../innovations/statements.ts';
 import type { PersonEvent, Subject } from './events.ts';
 import { actor, type Image, required, str } from './images.ts';
 import { told } from './notification-text.ts';
@@ -68,8 +67,8 @@ function settledEvent(amounts: Paid, about: Subject): PersonEvent {
     link: '/ledger/me/',
     text: (name, personId) => {
       const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
-      // An amount of none is not said at all.
-      const said = (minor: bigint) => (minor > 0n ? formatBound(minor) : '');
+      // Minor units, which each language formats in its own way; an amount of none is not said at all.
+      const said = (minor: bigint) => (minor > 0n ? minor.toString() : '');
       return told('email.reportSettled', { name, received: said(part.received), kept: said(part.kept) });
     },
   };

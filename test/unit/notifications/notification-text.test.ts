@@ -29,7 +29,7 @@ const samples: { [K in MessageKey]: MessageValues<K> } = {
   'email.coInventorInvited': { name },
   'email.reportAwaiting': { name },
   'email.reportDecided': { name, confirmed: true, paid: false },
-  'email.reportSettled': { name, received: '12.50 Bound', kept: '' },
+  'email.reportSettled': { name, received: '1250', kept: '' },
   'email.orderReceived': { name },
   'email.orderChanged': { name, status: 'delivered' },
   'email.savedSearch': { search: name, count: 3, more: false, titles: 'Joiner; Roofer', rest: 1 },
@@ -66,6 +66,15 @@ describe('a notification’s words in each language', () => {
     expect(renderMessage(told('email.proposalDecided', samples['email.proposalDecided']), 'es')?.summary).toBe(
       `La propuesta Tarifa 2027 de ${name} fue aprobada: sí 3, no 1, abstención 0 de 5 que podían votar. La tabla de tarifas propuesta es ahora la del colectivo.`,
     );
+  });
+
+  it('says an amount of Bound exactly, in the reader’s number format', () => {
+    const settled = told('email.reportSettled', { name: 'Kiln', received: '123456789012345678', kept: '5' });
+    expect(renderMessage(settled, 'en')?.summary).toBe(
+      "The value report on Kiln was settled: you received 1,234,567,890,123,456.78 Bound; your implementer's share is 0.05 Bound, kept by the syndicate. Your statement shows it.",
+    );
+    expect(renderMessage(settled, 'es')?.summary).toContain('recibiste 1.234.567.890.123.456,78 Bound');
+    expect(renderMessage(settled, 'nl')?.summary).toContain('je ontving 1.234.567.890.123.456,78 Bound');
   });
 
   it('words what a notification is about in the reader’s language when its name is gone', () => {

@@ -63,6 +63,19 @@ const orderWords = (status: string) =>
     confirmed: 'was confirmed and paid',
   })[status] ?? `is now ${status}`;
 
+/**
+ * Bound from its minor units (digits, as a settled report's notification keeps them) in a language's
+ * number format: "1,234.50 Bound", "1.234,50 Bound". Intl formats the decimal string exactly.
+ */
+export function boundIn(tag: string): (minor: string) => string {
+  const cents = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (minor) => {
+    const digits = minor.padStart(3, '0');
+    return `${cents.format(`${digits.slice(0, -2)}.${digits.slice(-2)}` as unknown as number)} Bound`;
+  };
+}
+const bound = boundIn('en-GB');
+
 /** A time as people read it in a sentence, to the minute, in UTC (the same in every language). */
 export const toTheMinute = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 const when = (iso: string) => (iso ? toTheMinute(iso) : 'its close');
@@ -177,7 +190,7 @@ export const en = {
   'email.coInventorInvited.summary': ({ name }: Named) =>
     `A draft names you as a co-inventor of ${name}. Accept or decline the inventors and shares before it is published.`,
 
-  // Value reports. Amounts arrive already in words (the reader's format of Bound).
+  // Value reports. Amounts are minor units of Bound (digits), or empty when none was paid.
   'email.reportAwaiting.title': ({ name }: Named) => `A value report on ${name} awaits your decision`,
   'email.reportAwaiting.summary': ({ name }: Named) =>
     `A syndicate reported value from ${name}. Confirm or dispute it before its window closes.`,
@@ -191,8 +204,8 @@ export const en = {
     `A value report on ${name} was settled`,
   'email.reportSettled.summary': ({ name, received, kept }: Named & { received: string; kept: string }) => {
     const said = [
-      received && `you received ${received}`,
-      kept && `your implementer's share is ${kept}, kept by the syndicate`,
+      received && `you received ${bound(received)}`,
+      kept && `your implementer's share is ${bound(kept)}, kept by the syndicate`,
     ].filter(Boolean);
     return `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`;
   },

@@ -1,6 +1,8 @@
 // Emails and notifications, written in the language the person chose, in Spanish (tú).
 import type { MessagesOf } from '../messages.ts';
-import { type en, type ProposalChange, toTheMinute } from './en.ts';
+import { boundIn, type en, type ProposalChange, toTheMinute } from './en.ts';
+
+const bound = boundIn('es-ES');
 
 const stageWords: Record<string, string> = {
   submitted: 'enviada',
@@ -156,8 +158,8 @@ export const es: MessagesOf<typeof en> = {
   'email.reportSettled.title': ({ name }) => `Un informe de valor sobre ${name} se liquidó`,
   'email.reportSettled.summary': ({ name, received, kept }) => {
     const said = [
-      received && `recibiste ${received}`,
-      kept && `tu parte como implementador es ${kept}, que guarda el colectivo`,
+      received && `recibiste ${bound(received)}`,
+      kept && `tu parte como implementador es ${bound(kept)}, que guarda el colectivo`,
     ].filter(Boolean);
     return `El informe de valor sobre ${name} se liquidó${said.length > 0 ? `: ${said.join('; ')}` : ''}. Tu extracto lo muestra.`;
   },

@@ -1,6 +1,8 @@
 // Emails and notifications, written in the language the person chose, in Dutch (je).
 import type { MessagesOf } from '../messages.ts';
-import { type en, type ProposalChange, toTheMinute } from './en.ts';
+import { boundIn, type en, type ProposalChange, toTheMinute } from './en.ts';
+
+const bound = boundIn('nl-NL');
 
 const stageWords: Record<string, string> = {
   submitted: 'verstuurd',
@@ -158,8 +160,8 @@ export const nl: MessagesOf<typeof en> = {
   'email.reportSettled.title': ({ name }) => `Een waarderapport over ${name} is afgerekend`,
   'email.reportSettled.summary': ({ name, received, kept }) => {
     const said = [
-      received && `je ontving ${received}`,
-      kept && `je deel als uitvoerder is ${kept}, dat het collectief houdt`,
+      received && `je ontving ${bound(received)}`,
+      kept && `je deel als uitvoerder is ${bound(kept)}, dat het collectief houdt`,
     ].filter(Boolean);
     return `Het waarderapport over ${name} is afgerekend${said.length > 0 ? `: ${said.join('; ')}` : ''}. Je overzicht laat het zien.`;
   },
