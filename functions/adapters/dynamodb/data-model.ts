@@ -43,7 +43,7 @@ const entity = (build: () => EntityDeclaration) => traced(build);
 export const entities = {
   person: entity(() => ({
     about:
-      'A person: name, contact, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
+      'A person: name, contact, the language of their emails, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
     keys: { ...k.personKeys(v('personId')), ...k.personDrawKeys(v('drawKey')) },
     foundBy: ['personId'],
     notes:
