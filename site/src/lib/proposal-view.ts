@@ -1,11 +1,13 @@
 // What the decisions pages say of a proposal, in words: the change it makes if it passes, the votes it
 // needs, and its state. Pure, so the pages stay markup.
 import { panelSize } from '#domain/decisions/circle.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
 import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
 import { formatBound } from '#domain/innovations/statements.ts';
 import { formatShare } from '#domain/innovations/separation-of-duties.ts';
+import { currentLocale } from './i18n.ts';
 
 /** A plain statement of what changes if the proposal passes. */
 export function changeInWords(proposal: Proposal): string {
@@ -51,31 +53,49 @@ export function changeInWords(proposal: Proposal): string {
 }
 
 /**
- * What the pages say of a restorative circle, in one place (for translation): who sits in it and what
- * it decides. The panel is smaller than three only when the commons has no more who stand on neither side.
+ * What the pages say of a restorative circle, in the language of the request being rendered (the
+ * catalogue's `circle.*`; `currentLocale`, which the middleware sets, so its callers need no `t`): who sits
+ * in it and what it decides. The panel is smaller than three only when the commons has no more who stand
+ * on neither side.
  */
+const circleT = () => translator(currentLocale());
 export const circleWords = {
-  settlesAt: (reportId: string, amount: string, half: string) =>
-    `The disputed value report ${reportId} is settled at ${amount}: the syndicate pays its record’s inventors half of it (${half}), by their shares. Nothing else is owed on it.`,
-  settlesNothing: (reportId: string) =>
-    `The disputed value report ${reportId} is closed with nothing owed: nobody is paid on it.`,
-  who: 'The circle votes: the record’s inventors, the members of the syndicate when it opened, and a panel of members of the commons drawn at random who stand on neither side.',
+  settlesAt: (reportId: string, amount: string, half: string) => circleT()('circle.settlesAt', reportId, amount, half),
+  settlesNothing: (reportId: string) => circleT()('circle.settlesNothing', reportId),
+  get who() {
+    return circleT()('circle.who');
+  },
   panel: (count: number) =>
-    count >= panelSize
-      ? 'The panel drawn when it opened:'
-      : `The panel drawn when it opened has ${count} of ${panelSize} members: the commons had no more who are neither an inventor of the record nor a member of the syndicate.`,
-  inventors: 'The record’s inventors:',
-  openCircle: 'Open a circle',
-  openCircleHint:
-    'A disputed report is settled by a restorative circle: its parties and three members of the commons drawn at random vote on an amount (the reported one, less, or nothing).',
-  amountLabel: 'Amount to settle, in Bound',
-  amountHint: 'At most the reported amount; leave it empty to close the report with nothing owed.',
-  reportLabel: 'Value report’s id',
-  recordLabel: 'Innovation record’s id',
-  circleVoter: 'Only the circle votes: the parties to the report and its panel.',
-  settledByCircle: 'Settled by a restorative circle',
-  title: (reportId: string) => `Settle the disputed report ${reportId}`,
-} as const;
+    count >= panelSize ? circleT()('circle.panelFull') : circleT()('circle.panelShort', count, panelSize),
+  get inventors() {
+    return circleT()('circle.inventors');
+  },
+  get openCircle() {
+    return circleT()('circle.open');
+  },
+  get openCircleHint() {
+    return circleT()('circle.openHint');
+  },
+  get amountLabel() {
+    return circleT()('circle.amountLabel');
+  },
+  get amountHint() {
+    return circleT()('circle.amountHint');
+  },
+  get reportLabel() {
+    return circleT()('circle.reportLabel');
+  },
+  get recordLabel() {
+    return circleT()('circle.recordLabel');
+  },
+  get circleVoter() {
+    return circleT()('circle.voter');
+  },
+  get settledByCircle() {
+    return circleT()('circle.settledBy');
+  },
+  title: (reportId: string) => circleT()('circle.title', reportId),
+};
 
 /** What a credit policy gives, in a sentence: the default, then each tier. */
 export function policyInWords(policy: CreditPolicy): string {
