@@ -59,7 +59,7 @@ describe('the learning pages in Spanish and Dutch', () => {
     expect(trend).toMatch(/^(Nog geen momentopnamen\.|Eén momentopname|Van \d|Onveranderd op \d)/);
   });
 
-  it('recommends courses on my page in Dutch and asks me to start one in Spanish', async () => {
+  it('recommends courses on my page in Dutch, asks me to start one in Spanish, and says its quiz waits in Dutch', async () => {
     const page = await newPage();
     await signIn(page, baseUrl, /Bram Jansen/, '/nl/me/');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
@@ -77,5 +77,11 @@ describe('the learning pages in Spanish and Dutch', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe(`Empezar ${course.title}`);
     await expect(page.getByRole('button', { name: 'Empezar el curso' }).count()).resolves.toBe(1);
     await expect(page.getByRole('link', { name: 'Volver a la página del curso' }).count()).resolves.toBe(1);
+    // Not started, so its quiz waits for the lessons, and says so in Dutch.
+    await page.goto(`${baseUrl}/nl/learn/${course.id}/quiz/`);
+    const lessons = course.lessons.length;
+    await expect(page.getByRole('status').textContent()).resolves.toContain(
+      `Rond eerst de lessen af voor de toets: er ${lessons === 1 ? 'is' : 'zijn'} nog ${lessons} van de ${lessons} over.`,
+    );
   });
 });

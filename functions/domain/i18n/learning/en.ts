@@ -231,4 +231,18 @@ export const en = {
   'circle.voter': 'Only the circle votes: the parties to the report and its panel.',
   'circle.settledBy': 'Settled by a restorative circle',
   'circle.title': (reportId: string) => `Settle the disputed report ${reportId}`,
+  // Taking a quiz (learn/[course]/quiz): what the core's `quiz.*` does not say.
+  'quizPage.notAForm': 'These answers did not arrive as the quiz form: answer the questions below and submit again.',
+  'quizPage.stale':
+    'These answers were for questions that are no longer waiting (the quiz was submitted in another tab, or its questions changed). Here is the quiz as it stands now.',
+  'quizPage.lessonsLeft': (left: number, of: number) =>
+    `Finish the lessons before the quiz: ${left} of ${of} ${left === 1 ? 'is' : 'are'} left.`,
+  'quizPage.next': ' Next: ',
+  'quizPage.meanwhile': ' Meanwhile, ',
+  'quizPage.revisit': 'revisit the lessons',
+  'quizPage.unanswered': 'Some questions have no answer',
+  'quizPage.question': (n: number) => `Question ${n}`,
+  'quizPage.needsAnswer': ' needs an answer.',
+  'quizPage.chooseOne': 'Choose one answer.',
+  'quizPage.submit': 'Submit my answers',
 };

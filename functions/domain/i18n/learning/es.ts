@@ -26,7 +26,7 @@ export const es: MessagesOf<typeof en> = {
   'recommend.noOpenings':
     'Ninguna todavía: cumples los requisitos de una vacante cuando tienes todas las habilidades que pide. Los cursos de arriba son el camino más corto.',
   'demand.asked': (positions, openings) =>
-    ` la piden ${count(positions, 'puesto abierto', 'puestos abiertos')} en ${count(openings, 'vacante', 'vacantes')}`,
+    ` la ${positions === 1 ? 'pide' : 'piden'} ${count(positions, 'puesto abierto', 'puestos abiertos')} en ${count(openings, 'vacante', 'vacantes')}`,
   'demand.none': ' ningún puesto abierto la pide ahora mismo',
   'demand.wanted': (hours) => `; los miembros piden ${count(hours, 'hora', 'horas')}`,
   'demand.rank': (rank, of) => `puesto ${rank} de ${of} en carencias`,
@@ -223,6 +223,20 @@ export const es: MessagesOf<typeof en> = {
   'circle.voter': 'Solo vota el círculo: las partes del informe y su grupo.',
   'circle.settledBy': 'Resuelto por un círculo restaurativo',
   'circle.title': (reportId) => `Liquidar el informe en disputa ${reportId}`,
+  'quizPage.notAForm':
+    'Estas respuestas no llegaron como el formulario del cuestionario: responde a las preguntas de abajo y vuelve a enviarlas.',
+  'quizPage.stale':
+    'Estas respuestas eran para preguntas que ya no están pendientes (el cuestionario se envió en otra pestaña o sus preguntas cambiaron). Aquí tienes el cuestionario tal como está ahora.',
+  'quizPage.lessonsLeft': (left, of) =>
+    `Termina las lecciones antes del cuestionario: ${left === 1 ? 'queda' : 'quedan'} ${left} de ${of}.`,
+  'quizPage.next': ' Siguiente: ',
+  'quizPage.meanwhile': ' Mientras tanto, ',
+  'quizPage.revisit': 'repasa las lecciones',
+  'quizPage.unanswered': 'Hay preguntas sin responder',
+  'quizPage.question': (n) => `La pregunta ${n}`,
+  'quizPage.needsAnswer': ' necesita una respuesta.',
+  'quizPage.chooseOne': 'Elige una respuesta.',
+  'quizPage.submit': 'Enviar mis respuestas',
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

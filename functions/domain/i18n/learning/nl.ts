@@ -227,6 +227,20 @@ export const nl: MessagesOf<typeof en> = {
   'circle.voter': 'Alleen de kring stemt: de partijen bij het rapport en het panel.',
   'circle.settledBy': 'Beslecht door een herstelkring',
   'circle.title': (reportId) => `Het betwiste rapport ${reportId} afwikkelen`,
+  'quizPage.notAForm':
+    'Deze antwoorden kwamen niet binnen als het toetsformulier: beantwoord de vragen hieronder en verstuur ze opnieuw.',
+  'quizPage.stale':
+    'Deze antwoorden hoorden bij vragen die niet meer openstaan (de toets is in een ander tabblad verstuurd, of de vragen zijn veranderd). Hier is de toets zoals hij nu is.',
+  'quizPage.lessonsLeft': (left, of) =>
+    `Rond eerst de lessen af voor de toets: er ${left === 1 ? 'is' : 'zijn'} nog ${left} van de ${of} over.`,
+  'quizPage.next': ' Volgende: ',
+  'quizPage.meanwhile': ' Bekijk intussen ',
+  'quizPage.revisit': 'de lessen opnieuw',
+  'quizPage.unanswered': 'Sommige vragen hebben geen antwoord',
+  'quizPage.question': (n) => `Vraag ${n}`,
+  'quizPage.needsAnswer': ' heeft een antwoord nodig.',
+  'quizPage.chooseOne': 'Kies één antwoord.',
+  'quizPage.submit': 'Mijn antwoorden versturen',
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
