@@ -67,6 +67,9 @@ describe('the learning pages in Spanish and Dutch', () => {
     await expect(
       page.getByRole('heading', { name: 'Vacatures waarvoor je nu al in aanmerking komt' }).count(),
     ).resolves.toBe(1);
+    await expect(page.locator('.recommended ol.cards li > p').first().textContent()).resolves.toMatch(
+      /^(Past bij je doel|\d+ open plaats|Nog geen open plaats)/,
+    );
     // A recommended course is one I have not started: its start page asks me to confirm.
     const href = await page.locator('.recommended ol.cards h3 a').first().getAttribute('href');
     const courseId = href?.match(/\/learn\/([^/]+)\//)?.[1] ?? '';

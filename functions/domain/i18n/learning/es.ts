@@ -237,6 +237,23 @@ export const es: MessagesOf<typeof en> = {
   'quizPage.needsAnswer': ' necesita una respuesta.',
   'quizPage.chooseOne': 'Elige una respuesta.',
   'quizPage.submit': 'Enviar mis respuestas',
+  'words.and': ' y ',
+  'goal.path': (label) => `el itinerario de ${label}`,
+  'goal.trade': (label) => `trabajar en ${label.toLowerCase()}`,
+  'goal.skills': (list) => `aprender ${list}`,
+  'goal.phrase': (parts) => `buscas ${parts}`,
+  'reason.asked': (positions, syndicates, skill) =>
+    `${count(positions, 'puesto abierto', 'puestos abiertos')} en ${count(syndicates, 'colectivo', 'colectivos')} ${positions === 1 ? 'pide' : 'piden'} ${skill}`,
+  'reason.noneAsked': 'aún ningún puesto abierto pide lo que enseña',
+  'reason.needsNothing': 'no necesita habilidades previas',
+  'reason.holdPrerequisites': (held, total) =>
+    `tienes ${held} de ${count(total, 'requisito previo', 'requisitos previos')}`,
+  'reason.buildsOn': (skill) => `parte de ${skill}, que ya tienes`,
+  'reason.unlocks': (openings) =>
+    `después de este curso cumplirías los requisitos de ${count(openings, 'vacante más', 'vacantes más')}`,
+  'reason.alreadyHold': (skills) => `ya tienes ${skills} de las habilidades que enseña`,
+  'reason.inShortage': (list, n) => `${list} ${n === 1 ? 'escasea' : 'escasean'}`,
+  'reason.because': (goal, list) => `como ${goal}, enseña ${list}`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */
