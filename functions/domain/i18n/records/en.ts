@@ -503,4 +503,8 @@ export const en = {
   'person.more.courses': 'Showing the newest courses; there are more.',
   'person.more.records': 'Showing the newest records; there are more.',
   'person.more.syndicates': (n: number) => `Showing the first ${n}, by name of address; there are more.`,
+  'reports.need.shares': (share: string) =>
+    `confirmation by inventors holding more than half of the shares (${share}% so far)`,
+  'reports.need.unconflicted': (syndicate: string) =>
+    `a decision by someone who does not stand on both sides: an inventor who is not an admin of ${syndicate}, or an admin of ${syndicate} who is not an inventor`,
 };

@@ -495,6 +495,10 @@ export const es: MessagesOf<typeof en> = {
   'person.more.courses': 'Se muestran los cursos más recientes; hay más.',
   'person.more.records': 'Se muestran los registros más recientes; hay más.',
   'person.more.syndicates': (n) => `Se muestran los ${n} primeros, por nombre de dirección; hay más.`,
+  'reports.need.shares': (share) =>
+    `la confirmación de inventores con más de la mitad de las participaciones (de momento, un ${share} %)`,
+  'reports.need.unconflicted': (syndicate) =>
+    `la decisión de alguien que no esté en ambos lados: un inventor que no administre ${syndicate}, o alguien que administre ${syndicate} y no sea inventor`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

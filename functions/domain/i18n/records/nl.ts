@@ -495,6 +495,10 @@ export const nl: MessagesOf<typeof en> = {
   'person.more.courses': 'De nieuwste cursussen worden getoond; er zijn er meer.',
   'person.more.records': 'De nieuwste verslagen worden getoond; er zijn er meer.',
   'person.more.syndicates': (n) => `De eerste ${n} worden getoond, op naam van het adres; er zijn er meer.`,
+  'reports.need.shares': (share) =>
+    `bevestiging door uitvinders met meer dan de helft van de aandelen (tot nu toe ${share}%)`,
+  'reports.need.unconflicted': (syndicate) =>
+    `een besluit van iemand die niet aan beide kanten staat: een uitvinder die geen beheerder van ${syndicate} is, of een beheerder van ${syndicate} die geen uitvinder is`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
