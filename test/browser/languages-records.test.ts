@@ -60,6 +60,12 @@ describe('the records pages in Spanish and Dutch', () => {
       page.getByRole('table', { name: 'Cuentas por saldo, primero las que más deben' }).count(),
     ).resolves.toBe(1);
     await expect(page.locator('dt:text-is("Suma de todos los saldos") + dd').textContent()).resolves.toBe('0,00 Bound');
+    const ranges = await page
+      .getByRole('table', { name: 'Cuentas por saldo, primero las que más deben' })
+      .locator('tbody th')
+      .allTextContents();
+    expect(ranges[0]).toMatch(/^menos de −/);
+    expect(ranges.at(-1)).toMatch(/^más de /);
   });
 
   it('shows a syndicate’s Bound statement in Dutch', async () => {

@@ -507,4 +507,8 @@ export const en = {
     `confirmation by inventors holding more than half of the shares (${share}% so far)`,
   'reports.need.unconflicted': (syndicate: string) =>
     `a decision by someone who does not stand on both sides: an inventor who is not an admin of ${syndicate}, or an admin of ${syndicate} who is not an inventor`,
+  'economy.bar.under': (edge: string) => `under ${edge}`,
+  'economy.bar.range': (from: string, edge: string) => `${from} to under ${edge}`,
+  'economy.bar.over': (edge: string) => `over ${edge}`,
+  'economy.bar.overTo': (edge: string, to: string) => `over ${edge} to ${to}`,
 };

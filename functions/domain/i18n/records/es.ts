@@ -499,6 +499,10 @@ export const es: MessagesOf<typeof en> = {
     `la confirmación de inventores con más de la mitad de las participaciones (de momento, un ${share} %)`,
   'reports.need.unconflicted': (syndicate) =>
     `la decisión de alguien que no esté en ambos lados: un inventor que no administre ${syndicate}, o alguien que administre ${syndicate} y no sea inventor`,
+  'economy.bar.under': (edge) => `menos de ${edge}`,
+  'economy.bar.range': (from, edge) => `de ${from} a menos de ${edge}`,
+  'economy.bar.over': (edge) => `más de ${edge}`,
+  'economy.bar.overTo': (edge, to) => `más de ${edge} hasta ${to}`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

@@ -499,6 +499,10 @@ export const nl: MessagesOf<typeof en> = {
     `bevestiging door uitvinders met meer dan de helft van de aandelen (tot nu toe ${share}%)`,
   'reports.need.unconflicted': (syndicate) =>
     `een besluit van iemand die niet aan beide kanten staat: een uitvinder die geen beheerder van ${syndicate} is, of een beheerder van ${syndicate} die geen uitvinder is`,
+  'economy.bar.under': (edge) => `onder ${edge}`,
+  'economy.bar.range': (from, edge) => `${from} tot onder ${edge}`,
+  'economy.bar.over': (edge) => `boven ${edge}`,
+  'economy.bar.overTo': (edge, to) => `boven ${edge} tot en met ${to}`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
