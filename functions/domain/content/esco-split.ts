@@ -207,7 +207,44 @@ export function trimmedLength(labels: readonly string[], k: number, lexicon: Esc
   if (k === 1 && labels.length > 1 && verb) {
     return 1 + preferredLength(labels.slice(1), lexicon);
   }
-  return k;
+  return k === 1 ? Math.max(1, recurringPrefix(labels)) : k;
+}
+
+/**
+ * The longest prefix of two words or more that the run repeats later, its first word in any form
+ * ("report facts detail the facts … reporting facts", "review construction projects … reviewing
+ * construction projects"): one word alone, it would stop short. 0 when none recurs, or the run opens on a
+ * name ("Christianity christian beliefs … religion of christianity christian religion").
+ */
+export function recurringPrefix(labels: readonly string[]): number {
+  const stem = bare(labels[0] ?? '').replace(/e$/, '');
+  let longest = 0;
+  for (let p = 2; p < labels.length; p++) {
+    if (stem.length < 3 || !/^\p{Ll}/u.test(labels[0] ?? '') || !bare(labels[p] as string).startsWith(stem)) continue;
+    let m = 1;
+    while (m < p && p + m < labels.length && bare(labels[p + m] as string) === bare(labels[m] as string)) m++;
+    if (m >= 2 && m > longest) longest = m;
+  }
+  return longest;
+}
+
+/**
+ * How many words an ISCO group's title has: the description repeats it as its subject, exactly
+ * ("Dentists Dentists diagnose …") or nearly ("… heads of village Traditional chiefs and heads of villages
+ * perform …": up to its first word again), unless a sentence opens on a determiner first: then the title
+ * runs to it ("… not elsewhere classified This unit group covers … Minor Group 815: Textile, …"); else it
+ * is the first word ("Fire-fighters Firefighters prevent …").
+ */
+export function iscoTitleLength(words: readonly string[], lexicon: EscoLexicon): number {
+  const exact = repeatedPrefix(words);
+  if (exact > 0) return exact;
+  const start = descriptionStart(words, lexicon);
+  const title = words.slice(0, start);
+  const short = start <= 14 && !title.some((word) => /[.;:]$/.test(word));
+  if (start < words.length && short && determiners.has(bare(words[start] as string))) return start;
+  const again = words.indexOf(words[0] as string, 1);
+  const near = again > 0 && again <= 14 && bare(words[again + 1] ?? '') === bare(words[1] ?? '');
+  return near ? again : Math.min(words.length, 1);
 }
 
 export type EscoKind = 'skill' | 'occupation' | 'isco';
@@ -215,20 +252,16 @@ export type EscoKind = 'skill' | 'occupation' | 'isco';
 /** Splits one extractor text; an ISCO group's text and an occupation's have shapes of their own. */
 export function splitEscoText(text: string, lexicon: EscoLexicon, kind: EscoKind = 'skill'): SplitText {
   const words = text.split(/\s+/).filter(Boolean);
-  const repeated = kind === 'isco' ? repeatedPrefix(words) : 0;
-  if (repeated > 0) {
-    return { label: words.slice(0, repeated).join(' '), otherLabels: '', description: words.slice(repeated).join(' ') };
+  if (kind === 'isco') {
+    const k = iscoTitleLength(words, lexicon);
+    return { label: words.slice(0, k).join(' '), otherLabels: '', description: words.slice(k).join(' ') };
   }
-  // An ISCO group that does not repeat its title opens its description like any other ("Textile, fur and
-  // leather products machine operators not elsewhere classified This unit group …"): its title is the run.
   const start = descriptionStart(words, lexicon);
   const labels = words.slice(0, start);
   const description = words.slice(start);
   const subject = kind === 'occupation' ? namedSubject(labels, description) : 0;
   const k =
-    kind === 'isco'
-      ? labels.length
-      : subject || namedLabel(labels, description, trimmedLength(labels, preferredLength(labels, lexicon), lexicon));
+    subject || namedLabel(labels, description, trimmedLength(labels, preferredLength(labels, lexicon), lexicon));
   return {
     label: labels.slice(0, k).join(' '),
     otherLabels: labels.slice(k).join(' '),

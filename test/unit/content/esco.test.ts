@@ -118,6 +118,11 @@ describe('splitting an extractor text into a label', () => {
       'pest biology study of the biological aspects of pests biology of pests Biological characteristics of insect pests.',
       'pest biology',
     ],
+    [
+      'a lone first word takes the words the run repeats after it',
+      'report facts detail the facts write minutes give an account of the facts communicate facts reporting facts report report facts or ideas Relay information.',
+      'report facts',
+    ],
   ])('takes the preferred label when %s', (_, text, label) => {
     expect(splitEscoText(text, lexicon).label).toBe(label);
   });
@@ -139,12 +144,21 @@ describe('splitting an extractor text into a label', () => {
     expect(splitEscoText(text, lexicon, 'occupation').label).toBe(label);
   });
 
-  it('takes the whole title of an ISCO group that does not repeat it', () => {
-    const text =
-      'Textile, fur and leather products machine operators not elsewhere classified This unit group covers textile machine operators.';
-    expect(splitEscoText(text, lexicon, 'isco').label).toBe(
+  it.each([
+    [
+      'Textile, fur and leather products machine operators not elsewhere classified This unit group covers textile machine operators not classified elsewhere in Minor Group 815: Textile, Fur and Leather Products Machine Operators.',
       'Textile, fur and leather products machine operators not elsewhere classified',
-    );
+    ],
+    [
+      'Traditional chiefs and heads of village Traditional chiefs and heads of villages perform a variety of legislative duties.',
+      'Traditional chiefs and heads of village',
+    ],
+    [
+      'Fire-fighters Firefighters prevent, fight and extinguish fires. Tasks include - (a) responding to alarms.',
+      'Fire-fighters',
+    ],
+  ])('takes the whole title of an ISCO group that does not repeat it exactly: %j', (text, label) => {
+    expect(splitEscoText(text, lexicon, 'isco').label).toBe(label);
   });
 
   it('takes an ISCO group title from the repeat that opens its description', () => {
