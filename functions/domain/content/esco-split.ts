@@ -56,6 +56,9 @@ export function descriptionStart(words: readonly string[], lexicon: EscoLexicon)
 
 const joins = new Set(['of', 'in', 'and', 'or', 'the', 'a', 'an', 'for', 'to', 'with', 'on', 'at', 'by', 'from']);
 
+/** A word no label ends on: one that joins, or one with a comma. */
+const endsBadly = (word: string) => joins.has(bare(word)) || word.endsWith(',');
+
 const weights = { end: 0.5, head: 4, again: 8, perLabel: -3 };
 
 /** How many of the label run's words make the preferred label (the first label of the best cut). */
@@ -184,6 +187,7 @@ export function namedLabel(labels: readonly string[], description: readonly stri
       (joins.has(run[n] as string) || !run.slice(0, n).includes(run[n] as string))
     )
       n++;
+    while (n > 0 && endsBadly(labels[n - 1] as string)) n--;
     if (n > longest) longest = n;
   }
   return longest;
@@ -213,16 +217,24 @@ export function trimmedLength(labels: readonly string[], k: number, lexicon: Esc
 /**
  * The longest prefix of two words or more that the run repeats later, its first word in any form
  * ("report facts detail the facts … reporting facts", "review construction projects … reviewing
- * construction projects"): one word alone, it would stop short. 0 when none recurs, or the run opens on a
+ * construction projects", "animal positions … animal position"): one word alone, it would stop short. 0 when none recurs, or the run opens on a
  * name ("Christianity christian beliefs … religion of christianity christian religion").
  */
+const singular = (word: string) => bare(word).replace(/(?<=\p{L}{3})s$/u, '');
+
 export function recurringPrefix(labels: readonly string[]): number {
   const stem = bare(labels[0] ?? '').replace(/e$/, '');
   let longest = 0;
   for (let p = 2; p < labels.length; p++) {
     if (stem.length < 3 || !/^\p{Ll}/u.test(labels[0] ?? '') || !bare(labels[p] as string).startsWith(stem)) continue;
     let m = 1;
-    while (m < p && p + m < labels.length && bare(labels[p + m] as string) === bare(labels[m] as string)) m++;
+    // It does not take its own first word again ("sanding techniques sanding skills … sanding technique").
+    const more = (m: number) =>
+      !bare(labels[m] as string).startsWith(stem) &&
+      singular(labels[p + m] as string) === singular(labels[m] as string);
+    while (m < p && p + m < labels.length && more(m)) m++;
+    // Nor does it end on a word that joins or a comma ("hydraulics field of hydraulic … hydraulics field of").
+    while (m > 1 && endsBadly(labels[m - 1] as string)) m--;
     if (m >= 2 && m > longest) longest = m;
   }
   return longest;

@@ -123,6 +123,16 @@ describe('splitting an extractor text into a label', () => {
       'report facts detail the facts write minutes give an account of the facts communicate facts reporting facts report report facts or ideas Relay information.',
       'report facts',
     ],
+    [
+      'a lone first word takes the words the run repeats after it in the singular',
+      'animal positions animal position animal stance animal posture animal deportment position of animal The various positions animals take.',
+      'animal positions',
+    ],
+    [
+      'a lone first word takes what the run repeats after it in the plural',
+      'business law the law of business business laws business regulation business legislation The field of law concerned with trade.',
+      'business law',
+    ],
   ])('takes the preferred label when %s', (_, text, label) => {
     expect(splitEscoText(text, lexicon).label).toBe(label);
   });
