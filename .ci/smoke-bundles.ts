@@ -6,43 +6,21 @@
 // run time as in AWS (the signing key and the origin value), from a stand-in Secrets Manager in this
 // process; a request without CloudFront's origin header must get 403. Prints one
 // "N passed, N failed" line; exits 1 on any failure.
-import { generateKeyPairSync } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
 import { indexSettings } from '../functions/adapters/search/meilisearch/settings.ts';
 import { startFakeMeilisearch } from '../test/support/fake-meilisearch.ts';
-
-const root = resolve(import.meta.dirname, '..');
-const run = promisify(execFile);
-const cdkOut = join(root, '.tmp/cdk.out');
-// The functions are spread over several stacks (the app stack and the API stacks): read every template.
-const resources = readdirSync(cdkOut)
-  .filter((file) => /^Guildhall.*\.template\.json$/.test(file))
-  .flatMap((file) =>
-    Object.entries(
-      (
-        JSON.parse(readFileSync(join(cdkOut, file), 'utf8')) as {
-          Resources?: Record<string, { Type: string; Metadata?: Record<string, string> }>;
-        }
-      ).Resources ?? {},
-    ),
-  );
-const assetOf = (logicalPrefix: string) => {
-  const entry = resources.find(
-    ([id, resource]) => resource.Type === 'AWS::Lambda::Function' && id.startsWith(logicalPrefix),
-  );
-  const path = entry?.[1].Metadata?.['aws:asset:path'];
-  if (!path) throw new Error(`no bundled asset for ${logicalPrefix} in ${cdkOut}; run npm run synth first`);
-  return join(cdkOut, path);
-};
+import {
+  bundleAlone,
+  bundleEnvironment,
+  originValue,
+  root,
+  run,
+  signingKey,
+  startSecretsManager,
+} from './smoke-support.ts';
 
 interface Check {
   path: string;
@@ -54,39 +32,7 @@ interface Check {
   policy?: string;
 }
 
-const signingKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
-const originValue = 'smoke-origin-value-that-cloudfront-would-send-0123456789';
-const secrets: Record<string, string> = {
-  'guildhall/credential-signing-key': JSON.stringify(signingKey),
-  'guildhall/origin-verify': originValue,
-};
-
-/** Secrets Manager's GetSecretValue, as the SDK calls it (JSON 1.1 over HTTP), for the secrets above. */
-const secretsManager = createServer((request, response) => {
-  let body = '';
-  request.on('data', (chunk) => {
-    body += chunk;
-  });
-  request.on('end', () => {
-    const { SecretId } = JSON.parse(body || '{}') as { SecretId?: string };
-    const value = SecretId === undefined ? undefined : secrets[SecretId];
-    const ok = request.headers['x-amz-target'] === 'secretsmanager.GetSecretValue' && value !== undefined;
-    response.writeHead(ok ? 200 : 400, { 'content-type': 'application/x-amz-json-1.1' });
-    response.end(
-      JSON.stringify(
-        ok
-          ? {
-              ARN: `arn:aws:secretsmanager:eu-west-1:000000000000:secret:${SecretId}`,
-              Name: SecretId,
-              SecretString: value,
-            }
-          : { __type: 'ResourceNotFoundException', message: `no secret ${SecretId}` },
-      ),
-    );
-  });
-});
-await new Promise<void>((done) => secretsManager.listen(0, '127.0.0.1', done));
-const secretsEndpoint = `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`;
+const secretsManager = await startSecretsManager();
 
 /** GET requests each bundle must answer (200 unless said), and something each body must contain. */
 const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: Check[] }> = [
@@ -237,10 +183,7 @@ try {
     tableName,
   );
   for (const { bundle, label, storeDown, checks: requests } of runs) {
-    const dir = mkdtempSync(join(tmpdir(), `smoke-${bundle}-`));
-    cpSync(assetOf(bundle), dir, { recursive: true });
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    // STAGE=local only spares the smoke a credential signing key (AWS refuses to start without one).
+    const dir = bundleAlone(bundle);
     const script = `
       const { handler } = await import(${JSON.stringify(join(dir, 'index.mjs'))});
       const results = [];
@@ -260,27 +203,13 @@ try {
     const { stdout: output } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: dir,
       encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        STAGE: 'local',
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
-        TABLE_NAME: tableName,
+      env: bundleEnvironment({
+        tableName,
         // Nothing listens on port 9 here: the store is unreachable, and the page must say so with 503.
-        DYNAMODB_ENDPOINT: storeDown ? 'http://127.0.0.1:9' : dynamo.endpoint,
-        AUTH_ISSUER: 'https://issuer.smoke',
-        AUTH_AUDIENCE: 'smoke',
-        AUTH_JWKS: JSON.stringify({ keys: [{ kty: 'RSA', n: 'AQAB', e: 'AQAB' }] }),
-        COMMONS_FILE: 'commons.json',
-        MEILISEARCH_URL: search.url,
-        // As in AWS: where the secrets live, not their values.
-        CREDENTIAL_SIGNING_KEY_SECRET: 'guildhall/credential-signing-key',
-        ORIGIN_VERIFY_SECRET: 'guildhall/origin-verify',
-        LOG_LEVEL: 'error',
-      },
+        dynamoEndpoint: storeDown ? 'http://127.0.0.1:9' : dynamo.endpoint,
+        searchUrl: search.url,
+        secretsEndpoint: secretsManager.endpoint,
+      }),
     });
     const results = JSON.parse(output) as Array<{ status: number; body: string; policy: string }>;
     requests.forEach((request, i) => {

@@ -8,6 +8,7 @@ import { createServices } from '#app/services.ts';
 import { parseConfig } from '#config/config.ts';
 import { createApi } from '#http/api.ts';
 import { compileOpenApi } from '#local/compile-openapi.ts';
+import type { SearchIndex } from '#domain/search/search-port.ts';
 import { ensureTable } from '#local/create-tables.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from '#local/dynamodb-local.ts';
 
@@ -30,8 +31,11 @@ export async function createBenchTable(dynamo: DynamoDbLocal, tableName: string)
   admin.destroy();
 }
 
-/** The API's services and router over `tableName`, with the embedded search engine. */
-export function benchApi(dynamo: DynamoDbLocal, tableName: string) {
+/**
+ * The API's services and router over `tableName`, with the embedded search engine in this process unless
+ * `search` is given (bench/remote-search.ts: the engine in a process of its own).
+ */
+export function benchApi(dynamo: DynamoDbLocal, tableName: string, search?: SearchIndex) {
   const commons = loadCommons(resolve(root, 'content'));
   const config = parseConfig({
     STAGE: 'test',
@@ -46,7 +50,7 @@ export function benchApi(dynamo: DynamoDbLocal, tableName: string) {
     // As the local stack does: /api/openapi.json sends the document built from the route table.
     OPENAPI_FILE: compileOpenApi(),
   });
-  const services = createServices(config, { commons });
+  const services = createServices(config, search ? { commons, search } : { commons });
   return { commons, services, api: createApi(services) };
 }
 

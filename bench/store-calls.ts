@@ -5,6 +5,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export const storeCalls = { requests: 0, items: 0 };
 
+/** With BENCH_TRACE set: each request of the call being timed, what it asked and how long it took. */
+export const storeTrace: string[] = [];
+const tracing = Boolean(process.env.BENCH_TRACE);
+
 type Output = {
   Item?: unknown;
   ScannedCount?: number;
@@ -16,8 +20,10 @@ const send = DynamoDBDocumentClient.prototype.send;
 // biome-ignore lint/suspicious/noExplicitAny: wraps the client's overloaded send as it is, whatever its arguments.
 DynamoDBDocumentClient.prototype.send = async function (this: DynamoDBDocumentClient, ...args: any[]) {
   storeCalls.requests++;
+  const started = performance.now();
   const output = (await (send as (...a: unknown[]) => Promise<Output>).apply(this, args)) ?? {};
   storeCalls.items += itemsRead(output);
+  if (tracing) storeTrace.push(describe(args[0], output, performance.now() - started));
   return output;
 } as typeof send;
 
@@ -28,4 +34,11 @@ function itemsRead(output: Output): number {
   if (Array.isArray(responses)) return responses.length;
   if (responses) return Object.values(responses).reduce((sum, list) => sum + list.length, 0);
   return 0;
+}
+
+function describe(command: unknown, output: Output, ms: number): string {
+  const input = (command as { input?: Record<string, unknown> })?.input ?? {};
+  const values = JSON.stringify(input.ExpressionAttributeValues ?? input.Key ?? '');
+  const asked = [input.IndexName, input.KeyConditionExpression, input.FilterExpression, values].filter(Boolean);
+  return `${ms.toFixed(1).padStart(6)} ms  ${(command as object)?.constructor?.name ?? '?'} ${asked.join(' ')} → ${itemsRead(output)}`;
 }

@@ -22,7 +22,11 @@ export function indexOf(key: Key): string {
 const code = (value: unknown) => `\`${String(value)}\``;
 const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
-/** The key condition a pattern sends, in DynamoDB's words: `pk = … AND begins_with(sk, …)`. */
+/**
+ * The key condition a pattern sends, in DynamoDB's words: `pk = … AND sk BETWEEN …`. A prefix goes as a range up
+ * to the prefix and U+10FFFF, not as begins_with, which DynamoDB Local answers by reading the whole partition
+ * (adapters/dynamodb/key-prefix.ts).
+ */
 export function keyCondition(key: Key): string {
   const index = table.indexes.find((candidate) => candidate.indexName === indexOf(key));
   const names = index ?? table.keys;
@@ -31,7 +35,9 @@ export function keyCondition(key: Key): string {
   const parts = [`${names.partitionKey} = ${code(partition)}`];
   const sort = key[names.sortKey];
   if (sort !== undefined) parts.push(`${names.sortKey} = ${code(sort)}`);
-  if (key.prefix !== undefined) parts.push(`begins_with(${names.sortKey}, ${code(key.prefix)})`);
+  if (key.prefix !== undefined) {
+    parts.push(`${names.sortKey} BETWEEN ${code(key.prefix)} AND ${code(`${key.prefix}<U+10FFFF>`)}`);
+  }
   if (Array.isArray(key.between)) {
     parts.push(`${names.sortKey} BETWEEN ${code(key.between[0])} AND ${code(key.between[1])}`);
   }

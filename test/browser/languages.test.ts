@@ -79,6 +79,13 @@ describe('Guildhall in Spanish and Dutch', () => {
     expect([url.pathname, url.searchParams.get('remote')]).toEqual(['/nl/jobs/', 'true']);
   });
 
+  it('answers an address under /es/ or /nl/ with no page behind it as not found, as its English address is', async () => {
+    for (const path of ['/learn/no-such-course/', '/es/learn/no-such-course/', '/nl/learn/no-such-course/']) {
+      const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+      expect([path, response.status]).toEqual([path, 404]);
+    }
+  });
+
   it('opens the home page in the browser’s language on a first visit', async () => {
     const page = await visitor('nl-NL');
     await page.goto(`${baseUrl}/`);

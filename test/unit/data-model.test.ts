@@ -26,7 +26,7 @@ describe('the data-model catalogue', () => {
     });
     expect(entities['log-entry'].keys.sk).toBe('LOG#<index, 12 digits>');
     expect(keyCondition(accessPatterns['openings-of-syndicate'].key)).toBe(
-      'gsi2pk = `SYND#<syndicateId>` AND begins_with(gsi2sk, `OPENING#`)',
+      'gsi2pk = `SYND#<syndicateId>` AND gsi2sk BETWEEN `OPENING#` AND `OPENING#<U+10FFFF>`',
     );
     expect(keyCondition(accessPatterns['person-by-id'].key)).toBe('pk = `PERSON#<personId>` AND sk = `PROFILE`');
   });

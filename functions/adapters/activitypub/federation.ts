@@ -50,6 +50,9 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
       // must not wait on (or fail with) the instance's key, which only an existing actor publishes.
       const syndicate = identifier === instanceActor ? null : await deps.syndicates.get(identifier);
       if (identifier !== instanceActor && !syndicate) return null;
+      // The key first, so an instance without one answers 503 (NotConfiguredError) as its inboxes do:
+      // Fedify would serve the actor without `publicKey`, which no peer can verify a delivery by.
+      await deps.keys();
       const keys = await ctx.getActorKeyPairs(identifier);
       const common = {
         id: ctx.getActorUri(identifier),

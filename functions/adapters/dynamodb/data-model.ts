@@ -43,7 +43,7 @@ const entity = (build: () => EntityDeclaration) => traced(build);
 export const entities = {
   person: entity(() => ({
     about:
-      'A person: name, contact, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
+      'A person: name, contact, the language of their emails, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
     keys: { ...k.personKeys(v('personId')), ...k.personDrawKeys(v('drawKey')) },
     foundBy: ['personId'],
     notes:
@@ -573,7 +573,7 @@ export interface AccessPattern {
     | 'BatchWriteItem'
     | 'TransactGetItems'
     | 'TransactWriteItems';
-  /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: begins_with. */
+  /** The key it goes through, from keys.ts: `pk`/`sk` the table, `gsi1pk`… an index; `prefix`: the sort keys that start with it. */
   key: Key;
   reads: Reads;
   /** For a bounded set, items by key or every item: how many, and why. */

@@ -10,6 +10,7 @@ import { failedConditions, storeCall } from './errors.ts';
 import { big, transact } from './innovation-items.ts';
 import type { Item } from './items.ts';
 import { economyLegacyDays } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 const tradePrefix = 'trade_';
 const count = (value: unknown) => (value === undefined ? 0 : Number(value));
@@ -40,8 +41,8 @@ export async function foldEconomyDays(client: DynamoDBDocumentClient, tableName:
       client.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :day)',
-          ExpressionAttributeValues: { ':pk': economyLegacyDays.pk, ':day': economyLegacyDays.prefix },
+          KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+          ExpressionAttributeValues: { ':pk': economyLegacyDays.pk, ...prefixValues(economyLegacyDays.prefix) },
           ExclusiveStartKey: start,
         }),
       ),

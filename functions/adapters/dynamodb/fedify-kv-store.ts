@@ -19,6 +19,7 @@ import type { KvKey, KvStore, KvStoreListEntry, KvStoreSetOptions } from '@fedif
 import { storeCall } from './errors.ts';
 import { type Item, queryAll } from './items.ts';
 import { fedifyKvEntries, fedifyKvKeys } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 /** A sort key may hold 1,024 bytes; `KV#` and some room are kept back. */
 const maxEntryBytes = 900;
@@ -99,8 +100,8 @@ export function createFedifyKvStore(
       const { pk, prefix: sortPrefix } = fedifyKvEntries(namespace, entry);
       const query: Omit<QueryCommandInput, 'ExclusiveStartKey'> = {
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': sortPrefix },
+        KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+        ExpressionAttributeValues: { ':pk': pk, ...prefixValues(sortPrefix) },
       };
       for (const item of await queryAll(client, query)) {
         if (live(item)) yield { key: item.key as KvKey, value: decode(item) };

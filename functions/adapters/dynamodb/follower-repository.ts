@@ -5,6 +5,7 @@ import type { Follower, FollowerRepository } from '#domain/federation/follower.t
 import { storeCall } from './errors.ts';
 import { fromItem, getItem } from './items.ts';
 import { followerKeys, syndicateFollowers } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 const digest = (actorId: string) => createHash('sha256').update(actorId).digest('base64url');
 
@@ -45,8 +46,8 @@ export function createFollowerRepository(client: DynamoDBDocumentClient, tableNa
           client.send(
             new QueryCommand({
               TableName: tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-              ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+              KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+              ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
               Select: 'COUNT',
               Limit: max - counted,
               ExclusiveStartKey: start,

@@ -19,6 +19,7 @@ import {
   syndicateInnovationItemsKey,
   valueReportLookup,
 } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 type ListMethods = Pick<
   InnovationRepository,
@@ -92,8 +93,8 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
   const byGsi1 = (gsi1pk: string, prefix: string | undefined, newestFirst: boolean): QueryInput => ({
     TableName: tableName,
     IndexName: 'gsi1',
-    KeyConditionExpression: prefix === undefined ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': gsi1pk, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+    KeyConditionExpression: prefix === undefined ? 'gsi1pk = :pk' : `gsi1pk = :pk AND ${startsWith('gsi1sk')}`,
+    ExpressionAttributeValues: { ':pk': gsi1pk, ...(prefix === undefined ? {} : prefixValues(prefix)) },
     ...(newestFirst ? { ScanIndexForward: false } : {}),
   });
   const gsi1Page = (input: QueryInput, request: PageRequest) =>
@@ -158,8 +159,8 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
         client,
         {
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+          KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+          ExpressionAttributeValues: { ':pk': key.pk, ...prefixValues(key.prefix) },
         },
         request,
         { name: 'pk', value: key.pk },
@@ -184,7 +185,7 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
           ExpressionAttributeNames: { '#kind': 'kind' },
           ExpressionAttributeValues: {
             ':pk': key.gsi1pk,
-            ':prefix': key.prefix,
+            ...prefixValues(key.prefix),
             ':kind': which === 'settled' ? 'settlement' : 'value-report',
           },
         },
@@ -207,8 +208,8 @@ export function createInnovationLists(client: DynamoDBDocumentClient, tableName:
         {
           TableName: tableName,
           IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': key.gsi2pk, ':prefix': key.prefix },
+          KeyConditionExpression: `gsi2pk = :pk AND ${startsWith('gsi2sk')}`,
+          ExpressionAttributeValues: { ':pk': key.gsi2pk, ...prefixValues(key.prefix) },
           ScanIndexForward: false,
         },
         request,

@@ -29,6 +29,7 @@ import {
   valueReportKeys,
   valueReportLookup,
 } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 /** The item is at revision `:expected`; one stored before revisions were kept counts as revision 0. */
 const revIs = (name: string, expected: number) =>
@@ -60,8 +61,8 @@ export function createInnovationRepository(client: DynamoDBDocumentClient, table
       const key = recordItemsKey(innovationId, 'versions');
       const items = await queryAll(client, {
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+        KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+        ExpressionAttributeValues: { ':pk': key.pk, ...prefixValues(key.prefix) },
         ConsistentRead: true,
       });
       if (items.length > maxVersions + 1) throw new Error(`Record ${innovationId} has more versions than allowed.`);

@@ -15,6 +15,7 @@ import { encodeCursor, type Page, type PageRequest, readCursor } from '#domain/p
 import { type RetryClock, startRetries, systemClock, unprocessedKeysRetry } from '#domain/retry.ts';
 import { storeCall } from './errors.ts';
 import { type IndexName, table } from './table.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 export type Item = Record<string, unknown>;
 
@@ -141,14 +142,14 @@ export async function queryKeys<T>(client: DynamoDBDocumentClient, tableName: st
   const items = await queryAll(client, {
     TableName: tableName,
     ...(query.index ? { IndexName: query.index } : {}),
-    KeyConditionExpression: query.prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+    KeyConditionExpression: query.prefix === undefined ? '#pk = :pk' : `#pk = :pk AND ${startsWith('#sk')}`,
     ExpressionAttributeNames: {
       '#pk': keys.partitionKey,
       ...(query.prefix === undefined ? {} : { '#sk': keys.sortKey }),
     },
     ExpressionAttributeValues: {
       ':pk': query.partition,
-      ...(query.prefix === undefined ? {} : { ':prefix': query.prefix }),
+      ...(query.prefix === undefined ? {} : prefixValues(query.prefix)),
     },
     ...(query.newestFirst ? { ScanIndexForward: false } : {}),
   });
@@ -247,8 +248,8 @@ export function queryPrefixPage(
     client,
     {
       TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+      ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
       ...(options.newestFirst ? { ScanIndexForward: false } : {}),
     },
     request,
@@ -297,8 +298,8 @@ export function queryListingPage(
     {
       TableName: tableName,
       IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+      KeyConditionExpression: `gsi1pk = :pk AND ${startsWith('gsi1sk')}`,
+      ExpressionAttributeValues: { ':pk': gsi1pk, ...prefixValues(prefix) },
       ...(options.newestFirst ? { ScanIndexForward: false } : {}),
     },
     request,

@@ -27,6 +27,7 @@ import {
   heldSkillKeys,
   heldSkillsOf,
 } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -101,8 +102,8 @@ export function createLearningRepository(client: DynamoDBDocumentClient, tableNa
           client,
           {
             TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': list.pk, ':prefix': list.prefix },
+            KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+            ExpressionAttributeValues: { ':pk': list.pk, ...prefixValues(list.prefix) },
             ScanIndexForward: false,
           },
           request,

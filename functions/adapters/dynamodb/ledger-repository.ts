@@ -17,6 +17,7 @@ import {
   ledgerTotalsKeys,
   limitChangesOf,
 } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 function toAccount(item: Item) {
   return {
@@ -143,8 +144,8 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
   const inAccount = (key: { pk: string; prefix: string }) =>
     queryAll(client, {
       TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+      KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+      ExpressionAttributeValues: { ':pk': key.pk, ...prefixValues(key.prefix) },
       ConsistentRead: true,
     });
 
@@ -196,8 +197,8 @@ export function createLedgerRepository(client: DynamoDBDocumentClient, tableName
         client,
         {
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': key.pk, ':prefix': key.prefix },
+          KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+          ExpressionAttributeValues: { ':pk': key.pk, ...prefixValues(key.prefix) },
         },
         request,
         { name: 'pk', value: key.pk },

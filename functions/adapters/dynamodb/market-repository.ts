@@ -22,6 +22,7 @@ import {
   wantKey,
   wantKeys,
 } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 interface Side<T> {
   type: 'offer' | 'want';
@@ -109,8 +110,8 @@ function listingStore<T extends { id: string }>(
         {
           TableName: tableName,
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+          KeyConditionExpression: `gsi1pk = :pk AND ${startsWith('gsi1sk')}`,
+          ExpressionAttributeValues: { ':pk': gsi1pk, ...prefixValues(prefix) },
           ScanIndexForward: false,
         },
         request,

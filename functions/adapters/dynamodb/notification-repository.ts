@@ -20,6 +20,7 @@ import type { NotificationRepository } from '#domain/notifications/notification-
 import { failedConditions, storeCall } from './errors.ts';
 import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
 import { inboxCounterKeys, inboxOf, notificationKeys } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 interface Counter {
   unread: number;
@@ -173,8 +174,8 @@ export function createNotificationRepository(
           client,
           {
             TableName: tableName,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+            KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+            ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
             ScanIndexForward: false,
           },
           request,
@@ -253,8 +254,8 @@ export function createNotificationRepository(
             client.send(
               new QueryCommand({
                 TableName: tableName,
-                KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-                ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+                KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+                ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
                 ScanIndexForward: false,
                 Limit: 1,
                 ConsistentRead: true,

@@ -41,6 +41,7 @@ import {
 } from './keys.ts';
 import { skillIndexWrites } from './opening-skill-index.ts';
 import { pageOpenAsking } from './opening-skill-pages.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -140,8 +141,8 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
       {
         TableName: tableName,
         IndexName: index,
-        KeyConditionExpression: prefix ? `${index}pk = :pk AND begins_with(${index}sk, :prefix)` : `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
+        KeyConditionExpression: prefix ? `${index}pk = :pk AND ${startsWith(`${index}sk`)}` : `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition, ...(prefix ? prefixValues(prefix) : {}) },
         ScanIndexForward: false,
       },
       request,

@@ -26,6 +26,7 @@ import {
 } from './keys.ts';
 import { removePerson } from './people-repository.ts';
 import { tokenHash } from './saved-search-repository.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 const refOf = (key: { pk: unknown; sk: unknown }) => JSON.stringify({ pk: key.pk, sk: key.sk });
 
@@ -65,9 +66,9 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
       {
         TableName: tableName,
         ...(index ? { IndexName: index } : {}),
-        KeyConditionExpression: prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+        KeyConditionExpression: prefix === undefined ? '#pk = :pk' : `#pk = :pk AND ${startsWith('#sk')}`,
         ExpressionAttributeNames: { '#pk': partition.name, ...(prefix === undefined ? {} : { '#sk': 'sk' }) },
-        ExpressionAttributeValues: { ':pk': partition.value, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+        ExpressionAttributeValues: { ':pk': partition.value, ...(prefix === undefined ? {} : prefixValues(prefix)) },
       },
       request,
       partition,

@@ -20,6 +20,7 @@ import { nodeId } from '#domain/registry-log/stored-nodes.ts';
 import { logAppendItems, toLogEntry, toLogHead, transact } from './innovation-items.ts';
 import { getItem, getItems, itemKey, pageOf, queryAll, queryPage } from './items.ts';
 import { logEntryLookup, logHeadKeys, recordLogEntriesKey, registryLogPartition, logEntryKeys } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 /** At most this many entries in one range read (the API's and the audit's window). */
 export const maxEntriesRead = 1000;
@@ -88,8 +89,8 @@ export function createRegistryLogRepository(client: DynamoDBDocumentClient, tabl
         {
           TableName: tableName,
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': key.gsi1pk, ':prefix': key.prefix },
+          KeyConditionExpression: `gsi1pk = :pk AND ${startsWith('gsi1sk')}`,
+          ExpressionAttributeValues: { ':pk': key.gsi1pk, ...prefixValues(key.prefix) },
         },
         request,
         { name: 'gsi1pk', value: key.gsi1pk },

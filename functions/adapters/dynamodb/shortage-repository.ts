@@ -36,6 +36,7 @@ import {
 } from './keys.ts';
 import { createReadinessSnapshots } from './readiness-snapshots.ts';
 import { createShortageSourceReader } from './shortage-sources.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 /** Defined `true` in the bundles that never read a shortage source (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_SHORTAGE_SOURCES: true | undefined;
@@ -282,8 +283,8 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
         client,
         {
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': shortageHolderPrefix },
+          KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+          ExpressionAttributeValues: { ':pk': pk, ...prefixValues(shortageHolderPrefix) },
         },
         request,
         { name: 'pk', value: pk },

@@ -17,6 +17,7 @@ import { storeCall } from './errors.ts';
 import { getItem, type Item, pageOf, queryAll, queryPage } from './items.ts';
 import { skillIndexDeletes } from './opening-skill-index.ts';
 import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys, traineeKeys } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'pageLearners' | 'markExpired'>;
 
@@ -137,10 +138,10 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         queryAll(client, {
           TableName: tableName,
           ConsistentRead: true,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
           ExpressionAttributeValues: {
             ':pk': heldSkillsOf(ref.personId).pk,
-            ':prefix': heldSkillsOf(ref.personId).prefix,
+            ...prefixValues(heldSkillsOf(ref.personId).prefix),
           },
         }),
       ]);
@@ -217,8 +218,8 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         {
           TableName: tableName,
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+          KeyConditionExpression: `gsi1pk = :pk AND ${startsWith('gsi1sk')}`,
+          ExpressionAttributeValues: { ':pk': gsi1pk, ...prefixValues(prefix) },
         },
         request,
         { name: 'gsi1pk', value: gsi1pk },

@@ -18,6 +18,7 @@ import {
   syndicateLookup,
   syndicateMembers,
 } from './keys.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
 
 /** Reads of a syndicate's memberships for its admins: 1 MB each, so thousands of memberships a read. */
 const maxMemberReads = 5;
@@ -172,11 +173,11 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
           client.send(
             new QueryCommand({
               TableName: tableName,
-              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
               FilterExpression: '#role = :admin AND #status = :active',
               ProjectionExpression: 'personId',
               ExpressionAttributeNames: { '#role': 'role', '#status': 'status' },
-              ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix, ':admin': 'admin', ':active': 'active' },
+              ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix), ':admin': 'admin', ':active': 'active' },
               ExclusiveStartKey: start,
             }),
           ),
@@ -213,8 +214,8 @@ export function createSyndicateRepository(client: DynamoDBDocumentClient, tableN
         {
           TableName: tableName,
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': gsi1pk, ':prefix': prefix },
+          KeyConditionExpression: `gsi1pk = :pk AND ${startsWith('gsi1sk')}`,
+          ExpressionAttributeValues: { ':pk': gsi1pk, ...prefixValues(prefix) },
         },
         request,
         { name: 'gsi1pk', value: gsi1pk },

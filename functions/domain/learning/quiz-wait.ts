@@ -28,8 +28,11 @@ export function secondsUntil(retryAt: Date, now: Date): number {
   return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
 }
 
-/** "You can try again in 7 minutes.": rounded up, so the learner never comes back too early. */
+/** Whole minutes until `retryAt`, rounded up, so the learner never comes back too early. */
+export const minutesUntil = (retryAt: Date, now: Date): number => Math.ceil(secondsUntil(retryAt, now) / 60);
+
+/** "You can try again in 7 minutes." */
 export function tryAgainSentence(retryAt: Date, now: Date): string {
-  const minutes = Math.ceil(secondsUntil(retryAt, now) / 60);
+  const minutes = minutesUntil(retryAt, now);
   return `You can try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
 }

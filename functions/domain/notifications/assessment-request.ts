@@ -15,6 +15,7 @@ import { assessorRefusal } from '../learning/practical.ts';
 import type { Membership, SyndicateRepository } from '../syndicates/syndicate.ts';
 import type { ItemChange, PersonEvent } from './events.ts';
 import { type Image, str } from './images.ts';
+import { told } from './notification-text.ts';
 import { deliver, maxRecipients, notificationFor, type ProduceDependencies } from './produce.ts';
 
 export interface AssessmentRequest {
@@ -114,10 +115,7 @@ export function assessmentRequestEvent(request: AssessmentRequest, assessors: As
     except: [request.learnerId],
     about: { named: assessors.syndicateName },
     link: `/syndicates/${encodeURIComponent(request.syndicateId)}/practical-work/`,
-    text: (name) => ({
-      title: `A learner asks ${name} to assess their practical work`,
-      summary: `A learner of “${assessors.courseTitle}” sent evidence of their practical tasks and asked ${name} to assess it. You hold the credentials to sign it off: it waits on ${name}’s practical-work page.`,
-    }),
+    text: (name) => told('email.assessmentRequested', { name, course: assessors.courseTitle }),
   };
 }
 
@@ -130,7 +128,9 @@ export async function notifyAssessors(deps: AssessorNoticeDependencies, change: 
   // The rule already refuses the learner their own work; `except` says so once more, as every event does.
   const recipients = assessors.personIds.filter((personId) => !event.except.includes(personId));
   const stored = await Promise.all(
-    recipients.map((personId) => deliver(deps, notificationFor(change, event, personId, assessors.syndicateName))),
+    recipients.map((personId) =>
+      deliver(deps, notificationFor(change, event, personId, { name: assessors.syndicateName })),
+    ),
   );
   return stored.filter(Boolean).length;
 }

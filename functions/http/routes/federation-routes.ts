@@ -104,6 +104,7 @@ const read = (path: string, summary: string, description: string, contentType: s
         200: { description, contentType },
         404: { description: 'No such actor here.' },
         406: { description: 'Ask for application/activity+json (or application/ld+json).' },
+        503: { description: 'This instance is not configured for federation: it has no ActivityPub key to publish.' },
       },
     },
     handle: (context) => viaFedify('GET', context),

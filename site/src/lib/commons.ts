@@ -36,11 +36,3 @@ export function skillName(skillId: string): string {
 }
 
 export const levelLabel = { foundation: 'Foundation', working: 'Working', proficient: 'Proficient' } as const;
-
-/** How an applicant holds a skill an opening asks for, as the applicant list and page say it. */
-export const heldLabel = {
-  credential: 'credential',
-  'credential-below': 'credential, lower level',
-  declared: 'self-declared',
-  missing: 'missing',
-} as const;

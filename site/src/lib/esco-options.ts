@@ -7,6 +7,7 @@ import { escoAttribution } from '#domain/content/esco-names.ts';
 import { escoLabelsFrom, isEscoSkillUri } from '#domain/content/skill-ref.ts';
 import { suggestSkills } from '#domain/content/suggest-skills.ts';
 import { SearchUnavailableError } from '#domain/errors.ts';
+import { type Translate, translator } from '#domain/i18n/catalogue.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 
 /** How many of ESCO's matches Find offers. */
@@ -17,6 +18,7 @@ export async function escoOptions(
   commons: Pick<Commons, 'skills' | 'trades'>,
   asked: ReadonlyArray<{ skill: string; label?: string | undefined }>,
   find: string | undefined,
+  t: Translate = translator('en'),
 ): Promise<{ options: Array<{ uri: string; label: string }>; status: string }> {
   const options = new Map<string, string>();
   const unlabelled = asked.filter((s) => isEscoSkillUri(s.skill) && !s.label).map((s) => s.skill);
@@ -33,7 +35,7 @@ export async function escoOptions(
   for (const item of fromEsco) options.set(item.id, item.label);
   const ownCount = suggested.items.length - fromEsco.length;
   const status = suggested.escoUnavailable
-    ? 'ESCO’s skills cannot be searched right now; the commons’ skills are listed by trade in each row.'
-    : `${fromEsco.length === 0 ? 'No ESCO skill' : `${fromEsco.length} ESCO ${fromEsco.length === 1 ? 'skill' : 'skills'}`} found for “${find.trim()}”${fromEsco.length > 0 ? ': choose from “From ESCO” in a row' : ''}${ownCount > 0 ? `, and ${ownCount} of the commons’ own, listed by trade` : ''}. Skills from ${escoAttribution}.`;
+    ? t('esco.unavailable')
+    : t('esco.found', fromEsco.length, find.trim(), ownCount, escoAttribution);
   return { options: [...options].map(([uri, label]) => ({ uri, label })), status };
 }

@@ -1,111 +1,126 @@
 // What the decisions pages say of a proposal, in words: the change it makes if it passes, the votes it
-// needs, and its state. Pure, so the pages stay markup.
+// needs, and its state, in the page's language (its `t` and `format`). Pure, so the pages stay markup.
 import { panelSize } from '#domain/decisions/circle.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
 import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
-import { formatBound } from '#domain/innovations/statements.ts';
 import { formatShare } from '#domain/innovations/separation-of-duties.ts';
+import { currentLocale, type PageLanguage, pageLanguage } from './i18n.ts';
+
+/**
+ * The words of one language (a page's `pageLanguage`); where a caller gives none, those of the request
+ * being rendered (`currentLocale`, set by the middleware), which is English outside a request.
+ */
+type Words = Pick<PageLanguage, 't' | 'format'>;
+const current = (): Words => pageLanguage({ locale: currentLocale() });
 
 /** A plain statement of what changes if the proposal passes. */
-export function changeInWords(proposal: Proposal): string {
+export function changeInWords(proposal: Proposal, { t, format }: Words = current()): string {
   switch (proposal.kind) {
     case 'sense-check':
-      return 'Nothing changes by itself: this asks whether the members agree with the statement.';
+      return t('proposalView.senseCheck');
     case 'rate-card': {
       const rows = proposal.change.rateCard.map((row) => {
-        const skill = row.skillId ? ` (skill ${row.skillId}${row.level ? `, ${row.level}` : ', every level'})` : '';
-        const unpleasant = row.unpleasant ? ', unpleasant: paid 1.5×' : '';
-        return `${row.service}${skill}: ${(row.rate.amount / 100).toFixed(2)} ${row.rate.currency} per ${row.rate.per}${unpleasant}`;
+        const skill = row.skillId ? t('proposalView.rateSkill', row.skillId, row.level) : '';
+        const unpleasant = row.unpleasant ? t('proposalView.rateUnpleasant') : '';
+        const amount = (row.rate.amount / 100).toFixed(2);
+        const period = `money.period.${row.rate.per}` as const;
+        return t('proposalView.rateLine', row.service, skill, amount, row.rate.currency, t(period), unpleasant);
       });
-      return rows.length > 0
-        ? `The syndicate’s rate card becomes: ${rows.join('; ')}.`
-        : 'The syndicate’s rate card is emptied.';
+      return rows.length > 0 ? t('proposalView.rateCard', rows.join('; ')) : t('proposalView.rateCardEmptied');
     }
     case 'credit-limit':
       return proposal.change.credit === 0n
-        ? `The credit limit of ${proposal.change.account} is taken back to the commons’ default.`
-        : `${proposal.change.account} may go down to −${formatBound(proposal.change.credit)} (its credit limit).`;
+        ? t('proposalView.creditDefault', proposal.change.account)
+        : t('proposalView.credit', proposal.change.account, format.bound(proposal.change.credit));
     case 'credit-policy':
-      return policyInWords(proposal.change);
-    case 'membership':
+      return policyInWords(proposal.change, { t, format });
+    case 'membership': {
+      const person = proposal.change.personId;
       return {
-        admit: `${proposal.change.personId} becomes a member of the syndicate.`,
-        remove: `${proposal.change.personId} is removed from the syndicate.`,
-        'make-admin': `${proposal.change.personId} becomes an admin of the syndicate.`,
-        'unmake-admin': `${proposal.change.personId} stays a member but is no longer an admin.`,
+        admit: t('proposalView.admit', person),
+        remove: t('proposalView.remove', person),
+        'make-admin': t('proposalView.makeAdmin', person),
+        'unmake-admin': t('proposalView.unmakeAdmin', person),
       }[proposal.change.action];
+    }
     case 'remove-steward':
-      return `${proposal.change.personId} is no longer a steward: they can no longer grant credit limits (the commons grants them by vote).`;
+      return t('proposalView.removeSteward', proposal.change.personId);
     case 'adopt-innovation': {
       const shares = proposal.change.implementers.map((i) => `${i.personId} ${formatShare(i.basisPoints)}`).join(', ');
-      return `The syndicate adopts innovation record ${proposal.change.innovationId} (its current published version), implemented by ${shares}; the record’s inventors are then paid half of the value it reports.`;
+      return t('proposalView.adopt', proposal.change.innovationId, shares);
     }
     case 'resolve-disputed-report': {
       const { amount, reportId } = proposal.change;
+      const words = circleWordsIn({ t });
       return amount === null
-        ? circleWords.settlesNothing(reportId)
-        : circleWords.settlesAt(reportId, formatBound(amount), formatBound(amount / 2n));
+        ? words.settlesNothing(reportId)
+        : words.settlesAt(reportId, format.bound(amount), format.bound(amount / 2n));
     }
   }
 }
 
 /**
- * What the pages say of a restorative circle, in one place (for translation): who sits in it and what
- * it decides. The panel is smaller than three only when the commons has no more who stand on neither side.
+ * What the pages say of a restorative circle, in one place: who sits in it and what it decides. The
+ * panel is smaller than three only when the commons has no more who stand on neither side.
  */
-export const circleWords = {
-  settlesAt: (reportId: string, amount: string, half: string) =>
-    `The disputed value report ${reportId} is settled at ${amount}: the syndicate pays its record’s inventors half of it (${half}), by their shares. Nothing else is owed on it.`,
-  settlesNothing: (reportId: string) =>
-    `The disputed value report ${reportId} is closed with nothing owed: nobody is paid on it.`,
-  who: 'The circle votes: the record’s inventors, the members of the syndicate when it opened, and a panel of members of the commons drawn at random who stand on neither side.',
-  panel: (count: number) =>
-    count >= panelSize
-      ? 'The panel drawn when it opened:'
-      : `The panel drawn when it opened has ${count} of ${panelSize} members: the commons had no more who are neither an inventor of the record nor a member of the syndicate.`,
-  inventors: 'The record’s inventors:',
-  openCircle: 'Open a circle',
-  openCircleHint:
-    'A disputed report is settled by a restorative circle: its parties and three members of the commons drawn at random vote on an amount (the reported one, less, or nothing).',
-  amountLabel: 'Amount to settle, in Bound',
-  amountHint: 'At most the reported amount; leave it empty to close the report with nothing owed.',
-  reportLabel: 'Value report’s id',
-  recordLabel: 'Innovation record’s id',
-  circleVoter: 'Only the circle votes: the parties to the report and its panel.',
-  settledByCircle: 'Settled by a restorative circle',
-  title: (reportId: string) => `Settle the disputed report ${reportId}`,
-} as const;
+export const circleWordsIn = ({ t }: Pick<Words, 't'>) =>
+  ({
+    settlesAt: (reportId: string, amount: string, half: string) => t('circle.settlesAt', reportId, amount, half),
+    settlesNothing: (reportId: string) => t('circle.settlesNothing', reportId),
+    who: t('circle.who'),
+    panel: (count: number) => (count >= panelSize ? t('circle.panelFull') : t('circle.panelShort', count, panelSize)),
+    inventors: t('circle.inventors'),
+    openCircle: t('circle.openCircle'),
+    openCircleHint: t('circle.openCircleHint'),
+    amountLabel: t('circle.amountLabel'),
+    amountHint: t('circle.amountHint'),
+    reportLabel: t('circle.reportLabel'),
+    recordLabel: t('circle.recordLabel'),
+    circleVoter: t('circle.circleVoter'),
+    settledByCircle: t('circle.settledByCircle'),
+    title: (reportId: string) => t('circle.title', reportId),
+  }) as const;
+
+type CircleWords = ReturnType<typeof circleWordsIn>;
+/**
+ * The circle's words in the language of the request being rendered (`currentLocale`, which the middleware
+ * sets), for the pages that pass no `t`: each word is looked up when it is read.
+ */
+export const circleWords: CircleWords = new Proxy({} as CircleWords, {
+  get: (_target, name) => circleWordsIn({ t: translator(currentLocale()) })[name as keyof CircleWords],
+});
 
 /** What a credit policy gives, in a sentence: the default, then each tier. */
-export function policyInWords(policy: CreditPolicy): string {
-  const start = `Every account without a credit limit of its own may go down to −${formatBound(policy.defaultCredit)}`;
-  const tiers = policy.tiers.map(
-    (tier) =>
-      `to −${formatBound(tier.credit)} once ${tier.months} ${tier.months === 1 ? 'month has' : 'months have'} passed since its first trade`,
-  );
-  const grants = 'Accounts with a limit of their own (granted by a steward or by a vote) keep it.';
-  return `${[start, ...tiers].join(tiers.length > 0 ? '; ' : '')}. ${grants}`;
+export function policyInWords(policy: CreditPolicy, { t, format }: Words = current()): string {
+  const start = t('proposalView.policyStart', format.bound(policy.defaultCredit));
+  const tiers = policy.tiers.map((tier) => t('proposalView.policyTier', format.bound(tier.credit), tier.months));
+  return `${[start, ...tiers].join(tiers.length > 0 ? '; ' : '')}. ${t('proposalView.policyGrants')}`;
 }
 
 /** "at least 3 of 5 members voting yes (half)". */
-export function passingInWords(proposal: Proposal): string {
+export function passingInWords(proposal: Proposal, { t }: Words = current()): string {
   const eligible = proposal.eligible ?? 0;
-  const share = proposal.threshold.num * 3 === proposal.threshold.den * 2 ? 'two thirds' : 'half';
-  if (proposal.status === 'draft') return `It will need ${share} of the members at opening to vote yes.`;
-  const who = proposal.circle ? 'people in the circle' : eligible === 1 ? 'member' : 'members';
-  return `It passes with at least ${yesNeeded(eligible, proposal.threshold)} yes votes of the ${eligible} ${who} who could vote when it opened (${share} of them, not only of those who vote).`;
+  const twoThirds = proposal.threshold.num * 3 === proposal.threshold.den * 2;
+  const share = t(twoThirds ? 'proposalView.twoThirds' : 'proposalView.half');
+  if (proposal.status === 'draft') return t('proposalView.willNeed', share);
+  return t('proposalView.passes', yesNeeded(eligible, proposal.threshold), eligible, Boolean(proposal.circle), share);
 }
 
 /** The proposal's state in a few words. */
-export function stateInWords(proposal: Proposal): string {
-  if (proposal.status === 'draft') return 'Draft: only you see it until you open it.';
+export function stateInWords(proposal: Proposal, { t }: Words = current()): string {
+  if (proposal.status === 'draft') return t('proposalView.draft');
   if (proposal.status === 'open')
-    return `Open for votes until ${proposal.closesAt?.slice(0, 16).replace('T', ' ')} UTC.`;
-  const outcome =
-    proposal.outcome === 'passed' ? 'Passed' : proposal.outcome === 'rejected' ? 'Rejected' : 'Closed without quorum';
-  const enacted = proposal.status === 'enacted' ? ', and its change was made' : '';
-  return `${outcome} on ${proposal.closedAt?.slice(0, 10)}${enacted}.`;
+    return t('proposalView.openUntil', proposal.closesAt?.slice(0, 16).replace('T', ' ') ?? '');
+  const outcome = t(
+    proposal.outcome === 'passed'
+      ? 'proposalView.passed'
+      : proposal.outcome === 'rejected'
+        ? 'proposalView.rejected'
+        : 'proposalView.noQuorum',
+  );
+  return t('proposalView.closedOn', outcome, proposal.closedAt?.slice(0, 10) ?? '', proposal.status === 'enacted');
 }
 
 /** Where a scope's decisions are listed. */

@@ -38,4 +38,19 @@ describe('an instance with no ActivityPub key', () => {
       expect(world.followers.all()).toEqual([]);
     },
   );
+
+  it.each(Object.entries(unconfigured))(
+    'answers a fetch of a syndicate’s Group actor with 503 rather than an actor with no key to verify it by (%s)',
+    async (_, settings) => {
+      const { config } = fakeServices({}, { ...settings, FEDERATION_ALLOW_LOOPBACK: true });
+      const world = await federationWorld({ keys: federationSender(config, createLogger('silent')).keys });
+      const fetched = await world.call({
+        method: 'GET',
+        path: '/api/federation/actors/riverside-builders',
+        headers: { accept: 'application/activity+json' },
+      });
+      expect(fetched.status).toBe(503);
+      expect(JSON.parse(fetched.body)).toMatchObject({ status: 503, title: 'Not configured on this instance' });
+    },
+  );
 });

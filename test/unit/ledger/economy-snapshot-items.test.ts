@@ -36,4 +36,26 @@ describe('a snapshot item', () => {
     const item = snapshotPut('t', { days: 7, day: '2026-12-07', rev: 1, figures: figures(7) }).Item;
     expect(toSnapshot({ ...item, ...change })).toBeNull();
   });
+
+  it('answers a changed snapshot with its own figures, never with those of a text read before', () => {
+    const item = (volume: bigint, rev: number) =>
+      snapshotPut('t', { days: 30, day: '2026-12-07', rev, figures: { ...figures(30), volume } }).Item;
+    expect(toSnapshot(item(10n, 1))?.figures.volume).toBe(10n);
+    expect(toSnapshot(item(11n, 2))?.figures.volume).toBe(11n);
+    expect(toSnapshot(item(10n, 1))?.figures.volume).toBe(10n);
+    // Read again after a damaged text, the good one still parses as it did.
+    expect(toSnapshot({ ...item(10n, 1), figures: '{not json' })).toBeNull();
+    expect(toSnapshot(item(12n, 3))?.figures.volume).toBe(12n);
+  });
+
+  it('gives every reader of the same snapshot figures none of them can change for the others', () => {
+    const item = snapshotPut('t', { days: 7, day: '2026-12-07', rev: 5, figures: figures(7) }).Item;
+    const first = toSnapshot(item)?.figures;
+    if (!first) throw new Error('the snapshot should read back');
+    expect(() => {
+      (first as { movements: number }).movements = 999;
+    }).toThrow(TypeError);
+    expect(() => (first.perMonth as unknown[]).push({})).toThrow(TypeError);
+    expect(toSnapshot(item)?.figures).toEqual(figures(7));
+  });
 });
