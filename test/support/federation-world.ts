@@ -12,6 +12,7 @@ import { createApiRouter } from '#http/api-handler.ts';
 import { federationGroup } from '#http/groups/federation-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import { createLogger } from '#platform/log.ts';
 import { cavageHeaders, type RemoteActor } from './fediverse.ts';
 import { memorySyndicates } from './memory-syndicates.ts';
@@ -39,7 +40,14 @@ const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ format: 'pem', type: 'pkcs8' })
   .toString();
 
-export async function federationWorld(options: { allowLoopback?: boolean; keys?: () => Promise<ActorKeyPair> } = {}) {
+export async function federationWorld(
+  options: {
+    allowLoopback?: boolean;
+    keys?: () => Promise<ActorKeyPair>;
+    inboxRateLimit?: number;
+    now?: () => Date;
+  } = {},
+) {
   const syndicates = memorySyndicates();
   await syndicates.create(
     {
@@ -79,7 +87,11 @@ export async function federationWorld(options: { allowLoopback?: boolean; keys?:
     now: () => new Date(),
     newId: () => randomUUID(),
   });
-  const services = fakeServices({ syndicates, federation: { federation, deliveries } }, { PUBLIC_URL: origin });
+  const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });
+  const services = fakeServices(
+    { syndicates, federation: { federation, deliveries, inboxLimiter }, ...(options.now ? { now: options.now } : {}) },
+    { PUBLIC_URL: origin },
+  );
   const router = createApiRouter(federationGroup.routes, services);
   const call = (request: Partial<HttpRequest> & { path: string }) =>
     router.handle({

@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
 import { federationServices } from '#app/federation-services.ts';
 import { federationPaths } from '#adapters/activitypub/paths.ts';
 import { uncoveredHeaders } from '#domain/federation/signature-policy.ts';
+import { senderHosts } from '#domain/federation/instance-host.ts';
+import { RateLimitedError } from '#domain/errors.ts';
 import { type Method, publicRoute, type RouteContext, type RouteResult } from '../route.ts';
 
 const activityJson = 'application/activity+json';
@@ -31,21 +33,42 @@ function webRequest(method: Method, context: RouteContext<unknown, unknown, unkn
   return new Request(url, { method, headers, ...(method === 'POST' ? { body: context.raw.body ?? '' } : {}) });
 }
 
-/** Whether a posted body is a JSON object, as every activity is (Fedify answered a bare string with a 500). */
-function isActivityShaped(body: string | undefined): boolean {
+/** The posted activity when the body is a JSON object, as every activity is (Fedify answered a bare string with a 500). */
+function activityOf(body: string | undefined): object | null {
   try {
     const parsed: unknown = JSON.parse(body ?? '');
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/**
+ * Counts a post against its sending instance's limit before anything is verified, so a flood costs one
+ * counter update per post and never a key fetch. A post naming no host counts against one shared bucket.
+ */
+async function admitPost(context: RouteContext<unknown, unknown, unknown>, activity: object): Promise<void> {
+  const { inboxLimiter } = federationServices(context.services);
+  const [sender] = senderHosts(
+    { signature: context.headers.signature, signatureInput: context.headers['signature-input'] },
+    activity,
+  );
+  const verdict = await inboxLimiter.take(`inbox#${sender?.hostname ?? '-'}`, context.services.now());
+  if (!verdict.allowed) {
+    throw new RateLimitedError(
+      verdict.retryAfterSeconds,
+      `Your instance has posted too many activities this minute; try again in ${verdict.retryAfterSeconds} seconds.`,
+    );
   }
 }
 
 async function viaFedify(method: Method, context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult> {
-  if (method === 'POST' && !isActivityShaped(context.raw.body)) {
-    return problem(400, 'Not an activity', 'Post one activity: a JSON object with its type, actor and object.');
-  }
   if (method === 'POST') {
+    const activity = activityOf(context.raw.body);
+    if (!activity) {
+      return problem(400, 'Not an activity', 'Post one activity: a JSON object with its type, actor and object.');
+    }
+    await admitPost(context, activity);
     const signature = context.headers.signature;
     if (signature && !context.headers['signature-input']) {
       const missing = uncoveredHeaders(signature, method);
@@ -129,6 +152,7 @@ const inbox = (path: string, summary: string, params = true) =>
         },
         404: { description: 'No such actor here.' },
         413: { description: 'Larger than 256 KB.' },
+        429: { description: 'The sending instance posted too many activities this minute; retry after Retry-After.' },
         503: { description: 'This instance is not configured for federation: it has no ActivityPub key to sign with.' },
       },
     },
