@@ -30,7 +30,7 @@ export function federationServices(services: Services): FederationServices {
   let federation = built.get(services.storeClient);
   if (!federation) {
     const { config } = services;
-    const sender = federationSender(config, services.log);
+    const sender = federationSender(config, services.log, services.instanceBlocks);
     const deliveries = deliveryQueue(services, sender);
     federation = {
       federation: createGuildhallFederation({

@@ -8,7 +8,8 @@ import { federationServices } from '#app/federation-services.ts';
 import { federationPaths } from '#adapters/activitypub/paths.ts';
 import { uncoveredHeaders } from '#domain/federation/signature-policy.ts';
 import { senderHosts } from '#domain/federation/instance-host.ts';
-import { RateLimitedError } from '#domain/errors.ts';
+import { blockKeysOf } from '#domain/federation/instance-block.ts';
+import { ForbiddenError, RateLimitedError } from '#domain/errors.ts';
 import { type Method, publicRoute, type RouteContext, type RouteResult } from '../route.ts';
 
 const activityJson = 'application/activity+json';
@@ -44,16 +45,22 @@ function activityOf(body: string | undefined): object | null {
 }
 
 /**
- * Counts a post against its sending instance's limit before anything is verified, so a flood costs one
- * counter update per post and never a key fetch. A post naming no host counts against one shared bucket.
+ * Refuses a post from a blocked instance (its key's host or its actor's) and counts it against its
+ * sending instance's limit, both before anything is verified: a flood costs one counter update and one
+ * batch read per post, never a key fetch. A post naming no host counts against one shared bucket.
  */
 async function admitPost(context: RouteContext<unknown, unknown, unknown>, activity: object): Promise<void> {
-  const { inboxLimiter } = federationServices(context.services);
-  const [sender] = senderHosts(
+  const { services } = context;
+  const { inboxLimiter } = federationServices(services);
+  const hosts = senderHosts(
     { signature: context.headers.signature, signatureInput: context.headers['signature-input'] },
     activity,
   );
-  const verdict = await inboxLimiter.take(`inbox#${sender?.hostname ?? '-'}`, context.services.now());
+  const [blocked, verdict] = await Promise.all([
+    services.instanceBlocks.firstBlocked(blockKeysOf(hosts)),
+    inboxLimiter.take(`inbox#${hosts[0]?.hostname ?? '-'}`, services.now()),
+  ]);
+  if (blocked) throw new ForbiddenError(`This instance does not accept activities from ${blocked.host}.`);
   if (!verdict.allowed) {
     throw new RateLimitedError(
       verdict.retryAfterSeconds,
@@ -150,6 +157,7 @@ const inbox = (path: string, summary: string, params = true) =>
           description:
             'Unsigned, or the signature does not verify: it must cover (request-target), host, date and digest, its Date within 5 minutes, its Digest the body’s, its keyId the sending actor’s key.',
         },
+        403: { description: 'The sending instance (its key’s or its actor’s host) is blocked here.' },
         404: { description: 'No such actor here.' },
         413: { description: 'Larger than 256 KB.' },
         429: { description: 'The sending instance posted too many activities this minute; retry after Retry-After.' },
