@@ -263,6 +263,13 @@ export const entities = {
     keys: k.creditPolicyKeys,
     foundBy: [],
   })),
+  'instance-block': entity(() => ({
+    about:
+      'A remote instance the stewards blocked (its host, why, who, when): its inbox posts are refused and nothing is delivered to it.',
+    keys: k.instanceBlockKeys(v('host')),
+    foundBy: ['host'],
+    notes: '`<host>` is a hostname, lower case, with a port only when the block names one.',
+  })),
   'steward-removals': entity(() => ({
     about:
       'The bootstrap stewards the commons removed (who, by which proposal, when, at which log entry), written by the closing of a passed `remove-steward` proposal.',
@@ -1470,6 +1477,55 @@ export const accessPatterns = {
     partition: {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
+    },
+  })),
+  'block-instance': pattern(() => ({
+    entity: 'instance-block',
+    does: 'Keeps a steward’s block of a host, replacing an earlier one of the same host.',
+    operation: 'PutItem',
+    key: k.instanceBlockKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['PUT /api/federation/blocks/{host}'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
+    },
+  })),
+  'unblock-instance': pattern(() => ({
+    entity: 'instance-block',
+    does: 'Removes a host’s block.',
+    operation: 'DeleteItem',
+    key: k.instanceBlockKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/federation/blocks/{host}'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
+    },
+  })),
+  'instance-blocked': pattern(() => ({
+    entity: 'instance-block',
+    does: 'Whether a post’s or a delivery’s hosts (its host with the port, its hostname) are blocked.',
+    operation: 'BatchGetItem',
+    key: k.instanceBlockKeys(v('host')),
+    reads: 'items by key',
+    bound: 'the hostnames a post names (its keyId’s and its actor’s), each with and without its port: four at most',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
+    },
+  })),
+  'instance-blocks': pattern(() => ({
+    entity: 'instance-block',
+    does: 'The blocked instances, by host, a page at a time.',
+    operation: 'Query',
+    key: k.instanceBlocksOf,
+    reads: 'a page',
+    usedBy: ['GET /api/federation/blocks'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
     },
   })),
   'steward-removals': pattern(() => ({

@@ -781,3 +781,8 @@ export const voteItemKeys = (proposalId: string, personId: string) => ({
 });
 /** A person's votes on gsi1, by proposal: the keys above list them there. */
 export const votesByPerson = (personId: string) => ({ gsi1pk: `VOTES#${personId}` });
+
+/** A blocked instance, one item per host, in one partition: the stewards' list, by host. */
+const instanceBlocksPk = 'INSTANCE-BLOCKS';
+export const instanceBlockKeys = (host: string) => ({ pk: instanceBlocksPk, sk: `HOST#${host}` });
+export const instanceBlocksOf = { pk: instanceBlocksPk, prefix: 'HOST#' } as const;
