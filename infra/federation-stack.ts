@@ -43,6 +43,8 @@ export class FederationStack extends ApiStack {
       monitoring: this.monitoring,
       function: { environment: this.foundation.environment, secrets: { FEDERATION_KEY_SECRET: federationKey } },
     });
+    // It reads the stewards' blocks before each send: a blocked instance is delivered nothing.
+    this.foundation.table.grantReadData(federationDelivery.function);
     acknowledgeFunctions(this.foundation.table, { streamOrQueue: [federationDelivery.function] });
     acknowledgeFederationDelivery(federationDelivery);
   }

@@ -10,6 +10,7 @@ import { federationPaths } from '#adapters/activitypub/paths.ts';
 import { type Config, ConfigError } from '#config/config.ts';
 import { NotConfiguredError } from '#domain/errors.ts';
 import type { DeliveryJob } from '#domain/federation/delivery.ts';
+import { type InstanceBlockRepository, isBlockedUrl } from '#domain/federation/instance-block.ts';
 import type { Logger } from '#platform/log.ts';
 import { getSecretReader, once } from './secrets.ts';
 
@@ -23,7 +24,11 @@ export interface FederationSender {
 }
 
 /** The instance's key, its guarded fetch, and the deliverer over both, from the configuration. */
-export function federationSender(config: Config, log: Pick<Logger, 'error'>): FederationSender {
+export function federationSender(
+  config: Config,
+  log: Pick<Logger, 'error'>,
+  blocks: Pick<InstanceBlockRepository, 'firstBlocked'>,
+): FederationSender {
   if (config.FEDERATION_ALLOW_LOOPBACK && config.STAGE === 'aws') {
     throw new ConfigError(
       'Invalid configuration:\n  FEDERATION_ALLOW_LOOPBACK: loopback fetches are for one machine; unset it in AWS',
@@ -36,6 +41,7 @@ export function federationSender(config: Config, log: Pick<Logger, 'error'>): Fe
     fetch,
     keys,
     keyIdOf: (signer) => new URL(`${origin}${federationPaths.actor.replace('{identifier}', signer)}#main-key`),
+    blocked: (inbox) => isBlockedUrl(blocks, inbox),
   });
   return { keys, fetch, deliver };
 }

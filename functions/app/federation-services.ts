@@ -4,11 +4,13 @@
 import { createGuildhallFederation } from '#adapters/activitypub/federation.ts';
 import { createFedifyKvStore } from '#adapters/dynamodb/fedify-kv-store.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
+import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
 import { createSqsDeliveryQueue } from '#adapters/queue/sqs-delivery-queue.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { ConfigError } from '#config/config.ts';
 import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/delivery.ts';
+import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
 import type { Services } from './services.ts';
@@ -16,6 +18,8 @@ import type { Services } from './services.ts';
 export interface FederationServices {
   federation: Federation<void>;
   deliveries: DeliveryQueue;
+  /** Inbox posts per sending instance (host) and minute, counted before anything is verified. */
+  inboxLimiter: RateLimiter;
 }
 
 const built = new WeakMap<Services['storeClient'], FederationServices>();
@@ -26,7 +30,7 @@ export function federationServices(services: Services): FederationServices {
   let federation = built.get(services.storeClient);
   if (!federation) {
     const { config } = services;
-    const sender = federationSender(config, services.log);
+    const sender = federationSender(config, services.log, services.instanceBlocks);
     const deliveries = deliveryQueue(services, sender);
     federation = {
       federation: createGuildhallFederation({
@@ -43,6 +47,10 @@ export function federationServices(services: Services): FederationServices {
         kv: createFedifyKvStore(services.storeClient, config.TABLE_NAME, () => services.now()),
       }),
       deliveries,
+      inboxLimiter: createDynamoRateLimiter(services.storeClient, config.TABLE_NAME, {
+        limit: config.INBOX_RATE_LIMIT,
+        windowSeconds: 60,
+      }),
     };
     built.set(services.storeClient, federation);
   }

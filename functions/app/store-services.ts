@@ -14,6 +14,7 @@ import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.t
 import { createAssessmentRepository } from '#adapters/dynamodb/assessment-repository.ts';
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
+import { createInstanceBlockRepository } from '#adapters/dynamodb/instance-block-repository.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createProposalNoticeRepository } from '#adapters/dynamodb/proposal-notice-repository.ts';
@@ -39,6 +40,7 @@ import type {
 } from '#domain/innovations/innovation-repository.ts';
 import { type LogSigner, logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
+import type { InstanceBlockRepository } from '#domain/federation/instance-block.ts';
 import type { PaymentRepository } from '#domain/ledger/payment-repository.ts';
 import type { WorkLogRepository } from '#domain/work/work-log.ts';
 import type { DecisionRepository } from '#domain/decisions/proposal.ts';
@@ -114,6 +116,8 @@ export interface StoreServices {
   shortages: ShortageRepository;
   innovations: InnovationRepository;
   ledger: LedgerRepository;
+  /** The remote instances the stewards blocked (the federation function and the delivery consumer). */
+  instanceBlocks: InstanceBlockRepository;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
   /** Offers and wants on the marketplace. */
@@ -234,6 +238,7 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
+    instanceBlocks: createInstanceBlockRepository(client, config.TABLE_NAME),
     payments:
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)

@@ -10,6 +10,7 @@ import {
   type ProduceDependencies,
   produceNotifications,
 } from '#domain/notifications/produce.ts';
+import { type AssessorNoticeDependencies, notifyAssessors } from '#domain/notifications/assessment-request.ts';
 import { fanOutProposal, type ProposalFanoutDependencies } from '#domain/notifications/proposal-fanout.ts';
 import { proposalNoticeOf } from '#domain/notifications/proposal-events.ts';
 import type { Logger } from '#platform/log.ts';
@@ -18,7 +19,10 @@ import type { StoreServices } from './store-services.ts';
 import type { StreamRecord } from './stream-indexer.ts';
 import type { BatchResult } from './stream-shortages.ts';
 
-export interface NotificationStreamDependencies extends ProduceDependencies, ProposalFanoutDependencies {
+export interface NotificationStreamDependencies
+  extends ProduceDependencies,
+    ProposalFanoutDependencies,
+    AssessorNoticeDependencies {
   log: Logger;
   count: (name: BusinessCount) => void;
 }
@@ -53,7 +57,11 @@ export async function notifyStreamRecords(
       if (!change) continue;
       // A syndicate proposal's members are told a page per record (proposal-fanout.ts), not in one event.
       const notice = proposalNoticeOf(change.oldItem, change.newItem);
-      const created = (await produceNotifications(batch, change)) + (notice ? await fanOutProposal(deps, notice) : 0);
+      // A request for an assessment is told to the members the assessor rule allows (assessment-request.ts).
+      const created =
+        (await produceNotifications(batch, change)) +
+        (notice ? await fanOutProposal(deps, notice) : 0) +
+        (await notifyAssessors(deps, change));
       for (let i = 0; i < created; i++) deps.count('notifications');
     } catch (error) {
       const itemIdentifier = record.dynamodb?.SequenceNumber ?? '';

@@ -204,6 +204,8 @@ export const configSchema = lazySchema(() => {
     MAX_BODY_BYTES: z._default(z.coerce.number().check(z.int(), z.minimum(1024), z.maximum(1_048_576)), 65_536),
     /** Writes one person may make per minute before the API answers 429. */
     WRITE_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10_000)), 120),
+    /** Inbox posts one remote instance (by host) may make per minute before its inboxes answer 429. */
+    INBOX_RATE_LIMIT: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100_000)), 300),
     /** Days inventors have to dispute a value report; an undisputed report then counts as confirmed. */
     ROYALTY_DISPUTE_WINDOW_DAYS: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(365)), 14),
     /** Days a buyer has to dispute a delivered order; undisputed, it then counts as confirmed and is paid. */

@@ -7,9 +7,22 @@ import { createSqsRetryLater } from '#adapters/queue/sqs-delivery-queue.ts';
 import { federationSender } from '#app/federation-deliverer.ts';
 import { consumeDeliveries } from '#app/federation-delivery.ts';
 import { getTelemetry } from '#app/store-services.ts';
-import { ConfigError, getConfig } from '#config/config.ts';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import { createInstanceBlockRepository } from '#adapters/dynamodb/instance-block-repository.ts';
+import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
+
+/** The stewards' blocks, read before each send; the table alone, not every repository of the store. */
+function instanceBlocks(config: Config) {
+  const client = createDocumentClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+    timeoutMs: config.STORE_TIMEOUT_MS,
+  });
+  getTelemetry().traceAwsClient(client);
+  return createInstanceBlockRepository(client, config.TABLE_NAME);
+}
 
 let consumer: Parameters<typeof consumeDeliveries>[0] | undefined;
 
@@ -21,7 +34,7 @@ function deliveryConsumer() {
   }
   const { log } = getTelemetry();
   consumer = {
-    deliver: federationSender(config, log).deliver,
+    deliver: federationSender(config, log, instanceBlocks(config)).deliver,
     policy: deliveryRetryPolicy,
     retryLater: createSqsRetryLater(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL),
     log,

@@ -19,6 +19,7 @@ import {
   type DomainError,
   type FieldIssue,
 } from '#domain/errors.ts';
+import { type ProblemSlug, problemTitle } from '#domain/i18n/learning/problem-titles.ts';
 import { defaultLocale, type Locale } from '#domain/i18n/locales.ts';
 import { issuesIn, refusalDetailIn, translatePlain } from '#domain/i18n/translate-plain.ts';
 import { refusalDetail } from '#domain/plain-words.ts';
@@ -43,25 +44,25 @@ type ErrorClass = abstract new (...args: never[]) => DomainError;
 
 interface Mapping {
   status: number;
-  slug: string;
-  title: string;
+  /** The `type` URI's last part, the same in every language; the title is looked up by it. */
+  slug: ProblemSlug;
 }
 
 const registry: Array<[ErrorClass, Mapping]> = [
-  [RequestShapeError, { status: 400, slug: 'validation', title: 'Your request has invalid fields' }],
-  [UnauthenticatedError, { status: 401, slug: 'unauthenticated', title: 'Sign in required' }],
-  [ForbiddenError, { status: 403, slug: 'forbidden', title: 'Not allowed' }],
-  [NotFoundError, { status: 404, slug: 'not-found', title: 'Not found' }],
-  [ConflictError, { status: 409, slug: 'conflict', title: 'Conflict with the current state' }],
-  [PayloadTooLargeError, { status: 413, slug: 'payload-too-large', title: 'Request body too large' }],
-  [UnsupportedMediaTypeError, { status: 415, slug: 'unsupported-media-type', title: 'Unsupported media type' }],
-  [ValidationError, { status: 422, slug: 'unprocessable', title: 'Some values cannot be accepted' }],
-  [RuleViolationError, { status: 422, slug: 'rule-violation', title: 'The change breaks a rule' }],
-  [RateLimitedError, { status: 429, slug: 'rate-limited', title: 'Too many requests' }],
-  [BusyError, { status: 503, slug: 'busy', title: 'Too many changes at once' }],
-  [StoreUnavailableError, { status: 503, slug: 'store-unavailable', title: 'Storage is unavailable' }],
-  [SearchUnavailableError, { status: 503, slug: 'search-unavailable', title: 'Search is unavailable' }],
-  [NotConfiguredError, { status: 503, slug: 'not-configured', title: 'Not configured on this instance' }],
+  [RequestShapeError, { status: 400, slug: 'validation' }],
+  [UnauthenticatedError, { status: 401, slug: 'unauthenticated' }],
+  [ForbiddenError, { status: 403, slug: 'forbidden' }],
+  [NotFoundError, { status: 404, slug: 'not-found' }],
+  [ConflictError, { status: 409, slug: 'conflict' }],
+  [PayloadTooLargeError, { status: 413, slug: 'payload-too-large' }],
+  [UnsupportedMediaTypeError, { status: 415, slug: 'unsupported-media-type' }],
+  [ValidationError, { status: 422, slug: 'unprocessable' }],
+  [RuleViolationError, { status: 422, slug: 'rule-violation' }],
+  [RateLimitedError, { status: 429, slug: 'rate-limited' }],
+  [BusyError, { status: 503, slug: 'busy' }],
+  [StoreUnavailableError, { status: 503, slug: 'store-unavailable' }],
+  [SearchUnavailableError, { status: 503, slug: 'search-unavailable' }],
+  [NotConfiguredError, { status: 503, slug: 'not-configured' }],
 ];
 
 export const problemTypeBase = 'https://guildhall.coop/problems/';
@@ -87,7 +88,7 @@ export function problemFor(
     if (error instanceof errorClass) {
       const problem: Problem = {
         type: problemTypeBase + mapping.slug,
-        title: mapping.title,
+        title: problemTitle(mapping.slug, locale),
         status: mapping.status,
         detail: detailIn(error, locale),
         ...(options.instance ? { instance: options.instance } : {}),

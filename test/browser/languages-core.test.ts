@@ -37,7 +37,7 @@ describe('the signed-in parts of the board, an opening and a syndicate in Spanis
     await page.goto(`${baseUrl}/es/me/`);
     await expect(page.getByRole('heading', { name: 'Recomendado para ti' }).count()).resolves.toBe(1);
     await expect(
-      page.getByRole('heading', { name: 'Ofertas para las que ya cumples los requisitos' }).count(),
+      page.getByRole('heading', { name: 'Vacantes para las que ya cumples los requisitos' }).count(),
     ).resolves.toBe(1);
 
     await page.goto(`${baseUrl}/nl/syndicates/riverside-builders/`);

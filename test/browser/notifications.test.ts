@@ -1,6 +1,6 @@
 // A person's inbox on a phone without JavaScript: Carmen asks to join Havenlijn Logistics, Bram
-// approves; the stream tells her, the header counts it, and she marks it read, then everything. No
-// other browser test joins Havenlijn or reads Carmen's inbox.
+// approves; the stream tells her, the header counts it, she reads it in Dutch under /nl/, and she marks
+// it read, then everything. No other browser test joins Havenlijn or reads Carmen's inbox.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
@@ -46,6 +46,14 @@ describe('the inbox', () => {
     const before = await count();
     expect(before).toBeGreaterThan(0);
     await expect(header.textContent()).resolves.toMatch(/Notifications \d+ unread/);
+
+    // The same notification read under /nl/: its title and summary in Dutch, the syndicate's name as written.
+    await page.goto(`${baseUrl}/nl/me/notifications/`);
+    const dutch = page.locator('li.notification', { hasText: 'Je bent lid geworden van Havenlijn Logistics' });
+    await expect(dutch.locator('p').first().textContent()).resolves.toBe(
+      'Je verzoek om lid te worden van Havenlijn Logistics is geaccepteerd.',
+    );
+    await page.goto(`${baseUrl}/me/notifications/`);
 
     const item = page.locator('li.notification', { hasText: 'You joined Havenlijn Logistics' });
     await expect(item.getAttribute('class')).resolves.toContain('unread');

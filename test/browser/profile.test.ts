@@ -22,12 +22,21 @@ describe('a profile people edit', () => {
     const page = await context.newPage();
     await signIn(page, baseUrl, /Grace Mensah/, '/me/profile/');
 
+    // Until she chooses, the language for her emails is offered as the page's; she chooses Dutch.
+    const emailLanguage = page.getByLabel(/^Language for emails/);
+    await expect(emailLanguage.inputValue()).resolves.toBe('en');
+    await page.goto(`${baseUrl}/es/me/profile/`);
+    await expect(page.locator('#f-language').inputValue()).resolves.toBe('es');
+    await page.goto(`${baseUrl}/me/profile/`);
+    await emailLanguage.selectOption('nl');
+
     // A link that is no web address is refused beside its field, and what she typed stays.
     await page.getByRole('textbox', { name: /^Place/ }).fill('Leeds, West Yorkshire');
     await page.getByLabel('Portfolio').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Save my profile' }).click();
     await expect(page.locator('#f-links .field-error').textContent()).resolves.toMatch(/https:\/\//);
     await expect(page.getByRole('textbox', { name: /^Place/ }).inputValue()).resolves.toBe('Leeds, West Yorkshire');
+    await expect(emailLanguage.inputValue()).resolves.toBe('nl');
 
     await page.getByLabel('Portfolio').fill('https://grace.example/stewardship');
     await page
@@ -39,6 +48,7 @@ describe('a profile people edit', () => {
     await page.getByLabel('About me: place').selectOption('members');
     await page.getByRole('button', { name: 'Save my profile' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('saved');
+    await expect(emailLanguage.inputValue()).resolves.toBe('nl');
     await page.screenshot({ path: join(shots, 'profile-edit.png'), fullPage: true });
     const fitsThePhone = async (on: typeof page) =>
       expect(await on.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);

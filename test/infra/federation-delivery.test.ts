@@ -95,6 +95,19 @@ describe('federation deliveries in AWS', () => {
     expect(JSON.stringify(policy?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 
+  it('lets the consumer read the table (the stewards’ blocks) but never write to it', () => {
+    const fn = app.findResources('AWS::Lambda::Function')[consumer]?.Properties;
+    const role = fn.Role['Fn::GetAtt'][0];
+    const actions = (Object.values(app.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .flatMap((statement) => [statement.Action].flat() as string[])
+      .filter((action) => action.startsWith('dynamodb:'));
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:BatchGetItem', 'dynamodb:GetItem']));
+    expect(actions.filter((action) => /Put|Update|Delete|Write/.test(action))).toEqual([]);
+    expect(fn.Environment.Variables.TABLE_NAME).toBeDefined();
+  });
+
   it('raises an alarm for a parked delivery, and for any error or throttle of the consumer', () => {
     const alarms = Object.values(app.findResources('AWS::CloudWatch::Alarm')) as Resource[];
     const on = (target: string) => alarms.filter((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(target));

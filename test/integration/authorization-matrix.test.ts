@@ -657,7 +657,7 @@ const anyoneOnceDue = ['POST /api/proposals/{proposalId}/closing'];
 const membersWhileSecret = ['GET /api/proposals/{proposalId}/tally'];
 
 // Not someone's object but a decision of the instance's stewards: anyone else gets 403.
-const stewardsOnly = [
+const stewardsOnly: Array<{ route: string; path: string; body?: unknown; method?: string; done?: number }> = [
   {
     route: 'PUT /api/syndicates/{id}/credit-limit',
     path: '/api/syndicates/own-syn/credit-limit',
@@ -667,6 +667,18 @@ const stewardsOnly = [
     route: 'PUT /api/people/{id}/credit-limit',
     path: '/api/people/learner/credit-limit',
     body: { credit: 10_000, reason: 'Agreed at the members’ meeting.' },
+  },
+  // Blocking a remote instance (issue 20); the unblock runs after the block, so it finds one.
+  {
+    route: 'PUT /api/federation/blocks/{host}',
+    path: '/api/federation/blocks/spam.example',
+    body: { reason: 'Spam from every account.' },
+  },
+  {
+    route: 'DELETE /api/federation/blocks/{host}',
+    path: '/api/federation/blocks/spam.example',
+    method: 'DELETE',
+    done: 204,
   },
 ];
 
@@ -714,13 +726,15 @@ describe('the authorization matrix', () => {
     ).toEqual(cells.map((c) => c.route).sort());
   });
 
-  it('refuses a credit grant to everyone but a steward (403), and lets the steward make it', async () => {
+  it('refuses a credit grant or an instance block to everyone but a steward (403), and lets the steward make it', async () => {
     for (const cell of stewardsOnly) {
+      const method = cell.method ?? 'PUT';
       for (const [role, person] of Object.entries({ ...roles, 'admin of the syndicate': 'owner' })) {
-        const response = await call('PUT', cell.path, person, cell.body);
+        const response = await call(method, cell.path, person, cell.body);
         expect(response.status, `${role} → ${cell.route}`).toBe(person === null ? 401 : 403);
       }
-      expect((await call('PUT', cell.path, 'steward', cell.body)).status, `steward → ${cell.route}`).toBe(200);
+      const done = cell.done ?? 200;
+      expect((await call(method, cell.path, 'steward', cell.body)).status, `steward → ${cell.route}`).toBe(done);
     }
   });
 

@@ -8,7 +8,10 @@ import { createSmtpMailer } from '#adapters/mail/smtp-mailer.ts';
 import { emailServices } from '#app/email-services.ts';
 import { notificationEmailer } from '#app/mailer.ts';
 import { applySesEvents } from '#app/ses-events.ts';
+import { notificationStreamDependencies } from '#app/stream-notifications.ts';
+import type { Locale } from '#domain/i18n/locales.ts';
 import type { Notification } from '#domain/notifications/notification.ts';
+import { produceNotifications } from '#domain/notifications/produce.ts';
 import { suppressingMailer } from '#domain/notifications/suppression.ts';
 import { newPerson } from '#domain/people/person.ts';
 import { createApi } from '#http/api.ts';
@@ -21,10 +24,16 @@ let setup: Awaited<ReturnType<typeof apiOnFreshTable>>;
 let send: ReturnType<typeof notificationEmailer>;
 
 /** A person of this test alone, with an address, so tests never see each other's mail or settings. */
-async function person(address = `${randomUUID()}@example.org`) {
+async function person(address = `${randomUUID()}@example.org`, language?: Locale) {
   const id = `p-${randomUUID().slice(0, 8)}`;
   await setup.services.people.createIfAbsent(
-    newPerson({ id, name: 'Ada', createdAt: new Date().toISOString(), email: address }),
+    newPerson({
+      id,
+      name: 'Ada',
+      createdAt: new Date().toISOString(),
+      email: address,
+      ...(language ? { language } : {}),
+    }),
   );
   return { id, address };
 }
@@ -95,6 +104,49 @@ describe('a notification by email, through the local SMTP server', () => {
     );
     expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
   });
+
+  it.each([
+    [
+      'chose Spanish',
+      'es',
+      'Nuevo pedido: Mesa de roble',
+      'Alguien pidió Mesa de roble. Acéptalo o recházalo.',
+      'Ábrelo en Guildhall',
+    ],
+    [
+      'chose no language',
+      undefined,
+      'New order: Mesa de roble',
+      'Someone ordered Mesa de roble. Accept or decline it.',
+      'Open it on Guildhall',
+    ],
+  ] as const)(
+    'tells a seller who %s of a new order in theirs (English when none), from the order itself to the mail read back',
+    async (_who, language, subject, summary, open) => {
+      const seller = await person(undefined, language);
+      const arriving = catcher.next();
+      const deps = { ...notificationStreamDependencies(setup.services, send), now: () => new Date() };
+      const newItem = {
+        type: 'order',
+        id: `o-${randomUUID().slice(0, 8)}`,
+        buyer: 'person:buyer',
+        seller: `person:${seller.id}`,
+        orderedBy: 'buyer',
+        title: 'Mesa de roble',
+        status: 'ordered',
+      };
+      await produceNotifications(deps, { eventId: randomUUID(), at: new Date().toISOString(), newItem });
+      const mail = await arriving;
+      expect(mail.to).toEqual([seller.address]);
+      expect(mail.subject).toBe(subject);
+      expect(mail.headers['content-language']).toBe(language ?? 'en');
+      expect(mail.html).toContain(`<html lang="${language ?? 'en'}">`);
+      for (const part of [mail.text, mail.html]) {
+        expect(part).toContain(summary);
+        expect(part).toContain(open);
+      }
+    },
+  );
 
   it('stops that kind, and only that kind, once the one-click address in its header is posted; again changes nothing', async () => {
     const ada = await person();

@@ -78,6 +78,15 @@ beforeAll(async () => {
   for (const id of syndicateIds) {
     await ok(call('POST', '/api/syndicates', 'admin', syndicate(id)), 201);
   }
+  // Five instances the stewards blocked (issue 20), kept as the block route keeps them.
+  for (const id of syndicateIds) {
+    await api.services.instanceBlocks.put({
+      host: `${id}.example`,
+      reason: 'Spam',
+      blockedBy: 'steward',
+      blockedAt: '2026-12-01T00:00:00.000Z',
+    });
+  }
   // Five learners' practical work waits for riverside's assessors (stored as the learners' requests store it).
   for (let i = 0; i < 5; i++) {
     const at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
@@ -506,7 +515,19 @@ const decisionRows: ListRow[] = [
   },
 ];
 
+// Issue 20's blocked instances, by host.
+const federationRows: ListRow[] = [
+  {
+    route: '/api/federation/blocks',
+    path: '/api/federation/blocks',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.host),
+  },
+];
+
 const rows: ListRow[] = [
+  ...federationRows,
   ...jobRows,
   ...innovationRows,
   ...peopleRows,

@@ -9,6 +9,7 @@ import { grantCourseCredential } from '#local/demo-data/credentials.ts';
 import { newPerson } from '#domain/people/person.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { courseNamed, takeQuiz } from '../support/quiz.ts';
+import { riversideBuilders } from '../support/riverside.ts';
 
 const course = courseNamed('plasterboard-hanging-and-jointing');
 const [boarding, jointing] = course.practical;
@@ -39,21 +40,7 @@ async function world() {
     ['cy', 'Cy Moreau'],
   ] as const)
     await services.people.createIfAbsent(newPerson({ id, name, email: `${id}@example.org`, createdAt: at }));
-  await services.syndicates.create(
-    {
-      id: 'riverside',
-      name: 'Riverside Builders',
-      trade: 'construction',
-      description: 'Builders who share work along the river.',
-      place: 'Rotterdam',
-      rateCard: [],
-      createdAt: at,
-      createdBy: 'lotte',
-      memberCount: 1,
-      adminCount: 1,
-    },
-    { syndicateId: 'riverside', personId: 'lotte', role: 'admin', status: 'active', requestedAt: at },
-  );
+  await services.syndicates.create(...riversideBuilders(at));
   const request = await services.syndicates.requestMembership({
     syndicateId: 'riverside',
     personId: 'bo',

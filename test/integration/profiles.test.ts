@@ -60,6 +60,14 @@ describe('editing your own profile', () => {
     });
   });
 
+  it('keeps the language for emails a person chooses, which no later change of other fields undoes', async () => {
+    await call('GET', '/api/me', 'lang');
+    expect(body(await call('GET', '/api/me', 'lang')).language).toBeUndefined();
+    await expectStatus(call('PATCH', '/api/me', 'lang', { version: 0, language: 'es' }), 200, 'choose Spanish');
+    await expectStatus(call('PATCH', '/api/me', 'lang', { version: 1, place: 'Bilbao' }), 200, 'move');
+    expect(body(await call('GET', '/api/me', 'lang'))).toMatchObject({ language: 'es', place: 'Bilbao' });
+  });
+
   it('refuses a change from a tab that read an older version (409, a plain sentence), and keeps the other', async () => {
     await expectStatus(call('PATCH', '/api/me', 'tabs', { version: 0, place: 'Tab one' }), 200, 'tab one');
     const stale = await expectStatus(
@@ -94,6 +102,7 @@ describe('editing your own profile', () => {
       ['body.declaredSkills.0.skill'],
     ],
     ['no version', { place: 'Hull' }, 400, ['body.version']],
+    ['a language for emails Guildhall does not write in', { version: 0, language: 'fr' }, 400, ['body.language']],
   ])('refuses %s as problem+json naming the field, and writes nothing', async (_what, patch, status, named) => {
     const answer = await expectStatus(call('PATCH', '/api/me', 'bad', patch), status, 'refused');
     expect(answer.headers['content-type']).toContain('application/problem+json');

@@ -116,6 +116,7 @@ describe('the shortage index through the stream', () => {
       credentialed: 0,
       declared: 0,
       learners: 1,
+      trainees: 0,
     });
     expect(inputs('stud-wall-framing')).toEqual({
       openings: 1,
@@ -125,6 +126,7 @@ describe('the shortage index through the stream', () => {
       credentialed: 1,
       declared: 0,
       learners: 0,
+      trainees: 0,
     });
 
     // Search agrees that b expired.
@@ -188,7 +190,7 @@ describe('the shortage index through the stream', () => {
     expect(await skill('door-hanging')).toMatchObject({ demand: 0.5, inputs: { wants: 2, wantedHours: 20 } });
     expect((await skill('stud-wall-framing'))?.inputs).toMatchObject({ wants: 1, wantedHours: 8 });
     const csv = (await call('GET', '/api/shortages?format=csv&trade=construction', null)).body as string;
-    expect(csv.split('\r\n')[0]).toMatch(/,open_wants,wanted_hours$/);
+    expect(csv.split('\r\n')[0]).toMatch(/,open_wants,wanted_hours,trainees$/);
 
     await putWant(w1, 'withdrawn', ['door-hanging'], 12);
     await putWant(w2, 'fulfilled', ['door-hanging', 'stud-wall-framing'], 8);

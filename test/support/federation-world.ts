@@ -12,9 +12,14 @@ import { createApiRouter } from '#http/api-handler.ts';
 import { federationGroup } from '#http/groups/federation-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
+import { isBlockedUrl } from '#domain/federation/instance-block.ts';
 import { createLogger } from '#platform/log.ts';
 import { cavageHeaders, type RemoteActor } from './fediverse.ts';
+import { memoryInstanceBlocks } from './memory-instance-blocks.ts';
 import { memorySyndicates } from './memory-syndicates.ts';
+import type { Services } from '#app/services.ts';
+import type { Config } from '#config/config.ts';
 import { fakeServices } from './services.ts';
 
 export const origin = 'http://guildhall.test';
@@ -39,7 +44,16 @@ const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
   .privateKey.export({ format: 'pem', type: 'pkcs8' })
   .toString();
 
-export async function federationWorld(options: { allowLoopback?: boolean; keys?: () => Promise<ActorKeyPair> } = {}) {
+export async function federationWorld(
+  options: {
+    allowLoopback?: boolean;
+    keys?: () => Promise<ActorKeyPair>;
+    inboxRateLimit?: number;
+    now?: () => Date;
+    services?: Partial<Services>;
+    config?: Partial<Config>;
+  } = {},
+) {
   const syndicates = memorySyndicates();
   await syndicates.create(
     {
@@ -57,6 +71,7 @@ export async function federationWorld(options: { allowLoopback?: boolean; keys?:
     { syndicateId, personId: 'p-founder', role: 'admin', status: 'active', requestedAt: '2026-11-01T00:00:00.000Z' },
   );
   const followers = memoryFollowers();
+  const instanceBlocks = memoryInstanceBlocks();
   const keys = await importActorKeyPair(privateKeyPem);
   const fetch = guardedFetch({ allowLoopback: options.allowLoopback ?? true, timeoutMs: 2_000 });
   const deliveries = createInProcessQueue({
@@ -64,6 +79,7 @@ export async function federationWorld(options: { allowLoopback?: boolean; keys?:
       fetch,
       keys: async () => keys,
       keyIdOf: (signer) => new URL(`${origin}${federationPaths.actor.replace('{identifier}', signer)}#main-key`),
+      blocked: (inbox) => isBlockedUrl(instanceBlocks, inbox),
     }),
     policy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     log: createLogger('silent'),
@@ -79,7 +95,17 @@ export async function federationWorld(options: { allowLoopback?: boolean; keys?:
     now: () => new Date(),
     newId: () => randomUUID(),
   });
-  const services = fakeServices({ syndicates, federation: { federation, deliveries } }, { PUBLIC_URL: origin });
+  const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });
+  const services = fakeServices(
+    {
+      syndicates,
+      instanceBlocks,
+      federation: { federation, deliveries, inboxLimiter },
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.services ?? {}),
+    },
+    { PUBLIC_URL: origin, ...(options.config ?? {}) },
+  );
   const router = createApiRouter(federationGroup.routes, services);
   const call = (request: Partial<HttpRequest> & { path: string }) =>
     router.handle({
@@ -91,7 +117,7 @@ export async function federationWorld(options: { allowLoopback?: boolean; keys?:
       requestId: 'test',
       ...request,
     });
-  return { call, followers, deliveries, syndicates };
+  return { call, followers, deliveries, syndicates, instanceBlocks, services };
 }
 
 /** A remote actor's Follow of the syndicate's Group, signed (draft-cavage) and posted to its inbox. */

@@ -12,10 +12,15 @@ export interface DelivererDeps {
   keys: () => Promise<ActorKeyPair>;
   /** The key id an actor's signatures name (its actor id and `#main-key`). */
   keyIdOf: (signer: string) => URL;
+  /** Whether the stewards blocked the inbox's instance: then nothing is sent, for good. */
+  blocked?: ((inbox: string) => Promise<boolean>) | undefined;
 }
 
 export function createDeliverer(deps: DelivererDeps): (job: DeliveryJob) => Promise<void> {
   return async (job) => {
+    if (await deps.blocked?.(job.inbox)) {
+      throw new PermanentDeliveryError(`${job.inbox}: its instance is blocked here; nothing is sent to it.`);
+    }
     const { privateKey } = await deps.keys();
     const request = new Request(job.inbox, {
       method: 'POST',

@@ -43,7 +43,7 @@ const entity = (build: () => EntityDeclaration) => traced(build);
 export const entities = {
   person: entity(() => ({
     about:
-      'A person: name, contact, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
+      'A person: name, contact, the language of their emails, availability, declared skills; gsi2 places them in the draw a restorative circle’s panel is drawn from.',
     keys: { ...k.personKeys(v('personId')), ...k.personDrawKeys(v('drawKey')) },
     foundBy: ['personId'],
     notes:
@@ -52,6 +52,12 @@ export const entities = {
   enrollment: entity(() => ({
     about: "A learner's enrollment in a course (progress, status); gsi1 lists a course's learners.",
     keys: k.enrollmentKeys(v('personId'), v('courseId')),
+    foundBy: ['personId', 'courseId'],
+  })),
+  trainee: entity(() => ({
+    about:
+      'A learner in a filled training place for a course (the opening, its syndicate, the mentor): the shortage index counts their enrollment at the trainee weight.',
+    keys: k.traineeKeys(v('personId'), v('courseId')),
     foundBy: ['personId', 'courseId'],
   })),
   attempt: entity(() => ({
@@ -256,6 +262,13 @@ export const entities = {
       'The commons’ credit policy (default credit, tiers earned by months since a first trade, its version), written by the closing of a passed `credit-policy` proposal.',
     keys: k.creditPolicyKeys,
     foundBy: [],
+  })),
+  'instance-block': entity(() => ({
+    about:
+      'A remote instance the stewards blocked (its host, why, who, when): its inbox posts are refused and nothing is delivered to it.',
+    keys: k.instanceBlockKeys(v('host')),
+    foundBy: ['host'],
+    notes: '`<host>` is a hostname, lower case, with a port only when the block names one.',
   })),
   'steward-removals': entity(() => ({
     about:
@@ -1083,8 +1096,8 @@ export const accessPatterns = {
     ],
   })),
   'accept-offer': pattern(() => ({
-    entity: ['application', 'opening', 'application-message', 'application-message-id'],
-    does: 'The offer accepted and the opening one position fuller over the version read, in one transaction.',
+    entity: ['application', 'opening', 'application-message', 'application-message-id', 'trainee'],
+    does: 'The offer accepted and the opening one position fuller over the version read, in one transaction; for a training place, the learner marked as its trainee.',
     operation: 'TransactWriteItems',
     key: k.applicationKeys(v('openingId'), v('personId'), v('createdAt')),
     reads: 'writes',
@@ -1464,6 +1477,55 @@ export const accessPatterns = {
     partition: {
       single:
         'one item, written only inside settlements and payments, which the registry log’s head already serialises: it adds no limit of its own',
+    },
+  })),
+  'block-instance': pattern(() => ({
+    entity: 'instance-block',
+    does: 'Keeps a steward’s block of a host, replacing an earlier one of the same host.',
+    operation: 'PutItem',
+    key: k.instanceBlockKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['PUT /api/federation/blocks/{host}'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
+    },
+  })),
+  'unblock-instance': pattern(() => ({
+    entity: 'instance-block',
+    does: 'Removes a host’s block.',
+    operation: 'DeleteItem',
+    key: k.instanceBlockKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/federation/blocks/{host}'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
+    },
+  })),
+  'instance-blocked': pattern(() => ({
+    entity: 'instance-block',
+    does: 'Whether a post’s or a delivery’s hosts (its host with the port, its hostname) are blocked.',
+    operation: 'BatchGetItem',
+    key: k.instanceBlockKeys(v('host')),
+    reads: 'items by key',
+    bound: 'the hostnames a post names (its keyId’s and its actor’s), each with and without its port: four at most',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
+    },
+  })),
+  'instance-blocks': pattern(() => ({
+    entity: 'instance-block',
+    does: 'The blocked instances, by host, a page at a time.',
+    operation: 'Query',
+    key: k.instanceBlocksOf,
+    reads: 'a page',
+    usedBy: ['GET /api/federation/blocks'],
+    partition: {
+      single:
+        'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
     },
   })),
   'steward-removals': pattern(() => ({
@@ -2138,8 +2200,8 @@ export const accessPatterns = {
     usedBy: ['stream: shortage consumer'],
   })),
   'shortage-source-state': pattern(() => ({
-    entity: ['opening', 'person', 'enrollment'],
-    does: 'One source’s current state (an opening, a person, an enrollment, or a want or an order by the key its stream record carried), strongly consistent.',
+    entity: ['opening', 'person', 'enrollment', 'trainee'],
+    does: 'One source’s current state (an opening, a person, an enrollment with its trainee mark, or a want or an order by the key its stream record carried), strongly consistent.',
     operation: 'GetItem',
     key: k.openingLookup(v('openingId')),
     reads: 'one item',

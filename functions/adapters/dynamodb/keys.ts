@@ -37,6 +37,14 @@ export const enrollmentKeys = (personId: string, courseId: string) => ({
   gsi1sk: `ENROLL#${personId}`,
 });
 const enrollmentPrefix = 'ENROLL#';
+/**
+ * A learner in a filled training place for a course (openings/training-place.ts): one per learner and
+ * course, beside their enrollment, so the shortage index reads both by key and counts them once.
+ */
+export const traineeKeys = (personId: string, courseId: string) => ({
+  pk: `PERSON#${personId}`,
+  sk: `TRAINEE#${courseId}`,
+});
 /** A learner's enrollments, by course id: one person's partition. */
 export const enrollmentsOf = (personId: string) => ({ pk: `PERSON#${personId}`, prefix: enrollmentPrefix });
 
@@ -773,3 +781,8 @@ export const voteItemKeys = (proposalId: string, personId: string) => ({
 });
 /** A person's votes on gsi1, by proposal: the keys above list them there. */
 export const votesByPerson = (personId: string) => ({ gsi1pk: `VOTES#${personId}` });
+
+/** A blocked instance, one item per host, in one partition: the stewards' list, by host. */
+const instanceBlocksPk = 'INSTANCE-BLOCKS';
+export const instanceBlockKeys = (host: string) => ({ pk: instanceBlocksPk, sk: `HOST#${host}` });
+export const instanceBlocksOf = { pk: instanceBlocksPk, prefix: 'HOST#' } as const;

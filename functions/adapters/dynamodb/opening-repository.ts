@@ -37,12 +37,28 @@ import {
   openingsInStatus,
   rankedApplicantsOf,
   syndicateOpenings,
+  traineeKeys,
 } from './keys.ts';
 import { skillIndexWrites } from './opening-skill-index.ts';
 import { pageOpenAsking } from './opening-skill-pages.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The trainee mark a filled training place writes (keys.ts `traineeKeys`): who, which course, where. */
+function traineeItem(application: Application, opening: Opening) {
+  const courseId = opening.training?.courseId ?? '';
+  return {
+    ...traineeKeys(application.personId, courseId),
+    type: 'trainee',
+    personId: application.personId,
+    courseId,
+    openingId: opening.id,
+    syndicateId: opening.syndicateId,
+    mentorId: opening.training?.mentorId,
+    at: application.updatedAt,
+  };
+}
 
 export function createOpeningRepository(client: DynamoDBDocumentClient, tableName: string): OpeningRepository {
   const openingItem = (opening: Opening) => ({ ...openingKeys(opening), type: 'opening', ...opening });
@@ -297,6 +313,10 @@ export function createOpeningRepository(client: DynamoDBDocumentClient, tableNam
                 // Filled only over the version read: two accepts on the last position cannot both win.
                 { Put: { TableName: tableName, Item: openingItem(opening), ...versionGuard(opening) } },
                 ...(message ? messagePuts(tableName, message) : []),
+                // A training place filled: the learner is its trainee, which the shortage index counts.
+                ...(opening.training
+                  ? [{ Put: { TableName: tableName, Item: traineeItem(application, opening) } }]
+                  : []),
               ],
             }),
           ),

@@ -24,6 +24,7 @@ const profileAttributes = [
   'privacy',
   'declaredSkills',
   'goal',
+  'language',
   'version',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Profile>;

@@ -16,7 +16,7 @@ import { scanAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { getItem, type Item, pageOf, queryAll, queryPage } from './items.ts';
 import { skillIndexDeletes } from './opening-skill-index.ts';
-import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys } from './keys.ts';
+import { courseEnrollmentsKey, enrollmentKeys, heldSkillsOf, openingLookup, personKeys, traineeKeys } from './keys.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 
 type SourceReader = Pick<ShortageRepository, 'readSource' | 'readAllSources' | 'pageLearners' | 'markExpired'>;
@@ -123,8 +123,11 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         return { ref, opening: item ? toOpeningFacts(item) : null };
       }
       if (ref.kind === 'enrollment') {
-        const item = await get(enrollmentKeys(ref.personId, ref.courseId));
-        return { ref, enrollment: item ? toEnrollmentFacts(item) : null };
+        const [item, mark] = await Promise.all([
+          get(enrollmentKeys(ref.personId, ref.courseId)),
+          get(traineeKeys(ref.personId, ref.courseId)),
+        ]);
+        return { ref, enrollment: item ? { ...toEnrollmentFacts(item), inTraining: Boolean(mark) } : null };
       }
       if (ref.kind === 'demand') {
         const item = await get(ref.item);
@@ -154,7 +157,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
     async readAllSources() {
       const items = await scanAll(client, {
         TableName: tableName,
-        FilterExpression: `#type IN (:opening, :enrollment, :person, :held, ${demandTypes.map((_, i) => `:demand${i}`).join(', ')})`,
+        FilterExpression: `#type IN (:opening, :enrollment, :trainee, :person, :held, ${demandTypes.map((_, i) => `:demand${i}`).join(', ')})`,
         ProjectionExpression: sourceAttributes.map((_, i) => `#a${i}`).join(', '),
         ExpressionAttributeNames: {
           '#type': 'type',
@@ -163,6 +166,7 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         ExpressionAttributeValues: {
           ':opening': 'opening',
           ':enrollment': 'enrollment',
+          ':trainee': 'trainee',
           ':person': 'person',
           ':held': 'held-skill',
           ...Object.fromEntries(demandTypes.map((type, i) => [`:demand${i}`, type])),
@@ -175,14 +179,16 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         return entry;
       };
       const states: SourceState[] = [];
+      const trainees = new Set<string>();
+      const enrollments: EnrollmentFacts[] = [];
       for (const item of items) {
         if (item.type === 'opening') {
           const opening = toOpeningFacts(item);
           states.push({ ref: { kind: 'opening', openingId: opening.id }, opening });
         } else if (item.type === 'enrollment') {
-          const enrollment = toEnrollmentFacts(item);
-          const { personId, courseId } = enrollment;
-          states.push({ ref: { kind: 'enrollment', personId, courseId }, enrollment });
+          enrollments.push(toEnrollmentFacts(item));
+        } else if (item.type === 'trainee') {
+          trainees.add(`${str(item, 'personId')}|${str(item, 'courseId')}`);
         } else if (item.type === 'person') {
           const person = toPersonFacts(item);
           personEntry(person.id).person = person;
@@ -192,6 +198,12 @@ export function createShortageSourceReader(client: DynamoDBDocumentClient, table
         } else {
           personEntry(str(item, 'personId')).credentialedSkills.push(str(item, 'skillId'));
         }
+      }
+      // Each enrollment with its trainee mark, as `readSource` reads the two by key.
+      for (const enrollment of enrollments) {
+        const { personId, courseId } = enrollment;
+        const inTraining = trainees.has(`${personId}|${courseId}`);
+        states.push({ ref: { kind: 'enrollment', personId, courseId }, enrollment: { ...enrollment, inTraining } });
       }
       for (const [personId, entry] of people) states.push({ ref: { kind: 'person', personId }, ...entry });
       return states;

@@ -5,7 +5,7 @@
 // occupations' skills.
 import { CsvShapeError, readCsv } from './csv-read.ts';
 import { type EscoConcept, type EscoData, escoBase } from './esco-data.ts';
-import { learnLexicon, splitEscoText } from './esco-split.ts';
+import { type EscoKind, learnLexicon, splitEscoText } from './esco-split.ts';
 
 export class EscoSourceError extends Error {
   override name = 'EscoSourceError';
@@ -71,7 +71,7 @@ export function buildEscoData(sources: EscoSources): EscoData {
     [...exact.values()].flatMap((concept) => [concept.label, ...concept.altLabel]),
   );
   const concept = ({ id, text }: ExtractorRow): EscoConcept => {
-    const split = splitEscoText(text, lexicon, id.startsWith('isco/'));
+    const split = splitEscoText(text, lexicon, id.split('/')[0] as EscoKind);
     // The searchable text keeps every label and the description's opening (its first sentence, at most
     // 12 words): the rest adds half the file and little that a skills picker would match on.
     const firstSentence = (/^.*?[.!?](?=\s|$)/.exec(split.description)?.[0] ?? split.description)

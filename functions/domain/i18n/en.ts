@@ -244,6 +244,7 @@ export const en = {
   'filters.bestMeSignIn': 'Best match for me (sign in first)',
   'filters.bestMeHint': 'Best match ranks by the skills you hold and aim for: it needs you signed in.',
   'filters.show': 'Show openings',
+  'opening.trainingPlace': 'Training place',
   'opening.remote': 'Remote',
   'opening.hoursWeek': (n: number) => `${n} h/week`,
   'opening.open': (open: number, of: number) => `${open} of ${of} open`,
@@ -347,24 +348,6 @@ export const en = {
   'me.home.seeOpenings': 'See the openings',
   'me.home.applicationPages': 'Pages of my applications',
   'me.home.syndicates': 'My syndicates',
-  'me.recommend.heading': 'Recommended for you',
-  'me.recommend.byGoal': (goal: string) => `Courses ranked first by your goal (${goal};`,
-  'me.recommend.changeIt': 'change it',
-  'me.recommend.byGoalThen':
-    '), then by how much they would close a skill shortage and how well they fit the skills you hold.',
-  'me.recommend.byShortage':
-    'Courses ranked by how much they would close a skill shortage and how well they fit the skills you hold.',
-  'me.recommend.seeShortages': 'See every shortage',
-  'me.recommend.about': (hours: number, gains: number) =>
-    `About ${hours} hours · teaches you ${gains} new ${gains === 1 ? 'skill' : 'skills'}`,
-  'me.recommend.allStarted':
-    'Every course that would teach you something new is one you have started: see them under “Courses in progress”.',
-  'me.recommend.holdAll': "You hold every skill the commons' courses teach. Thank you: share it.",
-  'me.recommend.qualify': 'Openings you qualify for now',
-  'me.recommend.andMore': 'and more on',
-  'me.recommend.theBoard': 'the board',
-  'me.recommend.qualifyNone':
-    'None yet: you qualify for an opening when you hold every skill it asks for. The courses above are the shortest way there.',
   'me.role.admin': 'admin',
   'me.role.member': 'member',
   'me.home.requestPending': 'request pending',
@@ -555,22 +538,6 @@ export const en = {
   'quiz.rules': (asked: number, pool: number, needed: number, wait: number) =>
     `Each attempt asks ${asked} questions drawn from the course’s ${pool}; you pass with ${needed} right. After two failed attempts in a row you wait ${wait} minutes before the next. The right answers are shown once you pass.`,
   'quiz.signIn': 'and finish the course’s lessons to take the quiz and earn the credential.',
-  'quiz.noSuchCourse': 'No such course.',
-  'quiz.notAForm': 'These answers did not arrive as the quiz form: answer the questions below and submit again.',
-  'quiz.stale':
-    'These answers were for questions that are no longer waiting (the quiz was submitted in another tab, or its questions changed). Here is the quiz as it stands now.',
-  'quiz.lessonsLeft': (left: number, of: number) =>
-    `Finish the lessons before the quiz: ${left} of ${of} ${left === 1 ? 'is' : 'are'} left.`,
-  'quiz.next': 'Next:',
-  'quiz.failedTwice': 'You have failed this quiz twice in a row.',
-  'quiz.tryAgain': (minutes: number) => `You can try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-  'quiz.meanwhile': 'Meanwhile,',
-  'quiz.revisit': 'revisit the lessons',
-  'quiz.unanswered': 'Some questions have no answer',
-  'quiz.question': (n: number) => `Question ${n}`,
-  'quiz.needsAnswer': 'needs an answer.',
-  'quiz.chooseOne': 'Choose one answer.',
-  'quiz.submit': 'Submit my answers',
   'ledger.signIn': 'Sign in to see your statement',
   'syndicate.signInToJoin': 'Sign in to ask to join',
   'syndicate.comeBack': ': you come back here to send the request.',

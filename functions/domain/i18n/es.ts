@@ -247,6 +247,7 @@ export const es: MessagesOf<typeof en> = {
   'filters.bestMeHint':
     '«Lo más adecuado para mí» ordena según las competencias que tienes y buscas: tienes que haber entrado.',
   'filters.show': 'Ver ofertas',
+  'opening.trainingPlace': 'Plaza de formación',
   'opening.remote': 'En remoto',
   'opening.hoursWeek': (n) => `${n} h/semana`,
   'opening.open': (open, of) => `${open} de ${of} ${of === 1 ? 'libre' : 'libres'}`,
@@ -352,25 +353,7 @@ export const es: MessagesOf<typeof en> = {
   'me.home.seeOpenings': 'Mira las ofertas',
   'me.home.applicationPages': 'Páginas de mis candidaturas',
   'me.home.syndicates': 'Mis colectivos',
-  'me.recommend.heading': 'Recomendado para ti',
   // The goal in words is still English (goal.ts): Spanish names it without quoting it.
-  'me.recommend.byGoal': () => 'Cursos ordenados primero por tu objetivo (puedes',
-  'me.recommend.changeIt': 'cambiarlo',
-  'me.recommend.byGoalThen':
-    '), después por cuánto ayudarían a cubrir una carencia de competencias y por lo bien que encajan con las que tienes.',
-  'me.recommend.byShortage':
-    'Cursos ordenados por cuánto ayudarían a cubrir una carencia de competencias y por lo bien que encajan con las que tienes.',
-  'me.recommend.seeShortages': 'Ver todas las carencias',
-  'me.recommend.about': (hours, gains) =>
-    `Unas ${count(hours, 'hora', 'horas')} · te enseña ${gains === 1 ? '1 competencia nueva' : `${gains} competencias nuevas`}`,
-  'me.recommend.allStarted':
-    'Todos los cursos que te enseñarían algo nuevo ya los has empezado: los tienes en «Cursos en curso».',
-  'me.recommend.holdAll': 'Tienes todas las competencias que enseñan los cursos del procomún. Gracias: compártelas.',
-  'me.recommend.qualify': 'Ofertas para las que ya cumples los requisitos',
-  'me.recommend.andMore': 'y más en',
-  'me.recommend.theBoard': 'el tablón',
-  'me.recommend.qualifyNone':
-    'Aún ninguna: cumples los requisitos de una oferta cuando tienes todas las competencias que pide. Los cursos de arriba son el camino más corto.',
   'me.role.admin': 'administración',
   'me.role.member': 'socio',
   'me.home.requestPending': 'solicitud pendiente',
@@ -561,23 +544,6 @@ export const es: MessagesOf<typeof en> = {
   'quiz.rules': (asked, pool, needed, wait) =>
     `Cada intento hace ${asked} preguntas sacadas de las ${pool} del curso; apruebas con ${needed} aciertos. Tras dos intentos fallidos seguidos esperas ${wait} minutos antes del siguiente. Las respuestas correctas se muestran cuando apruebas.`,
   'quiz.signIn': 'y termina las lecciones del curso para hacer el cuestionario y obtener la credencial.',
-  'quiz.noSuchCourse': 'No existe ese curso.',
-  'quiz.notAForm':
-    'Estas respuestas no llegaron como el formulario del cuestionario: responde a las preguntas de abajo y envíalas de nuevo.',
-  'quiz.stale':
-    'Estas respuestas eran para preguntas que ya no están pendientes (el cuestionario se envió en otra pestaña o sus preguntas cambiaron). Aquí tienes el cuestionario tal como está ahora.',
-  'quiz.lessonsLeft': (left, of) =>
-    `Termina las lecciones antes del cuestionario: ${left === 1 ? 'te queda' : 'te quedan'} ${left} de ${of}.`,
-  'quiz.next': 'La siguiente:',
-  'quiz.failedTwice': 'Has suspendido este cuestionario dos veces seguidas.',
-  'quiz.tryAgain': (minutes) => `Podrás volver a intentarlo dentro de ${count(minutes, 'minuto', 'minutos')}.`,
-  'quiz.meanwhile': 'Mientras tanto,',
-  'quiz.revisit': 'repasa las lecciones',
-  'quiz.unanswered': 'Hay preguntas sin respuesta',
-  'quiz.question': (n) => `La pregunta ${n}`,
-  'quiz.needsAnswer': 'necesita una respuesta.',
-  'quiz.chooseOne': 'Elige una respuesta.',
-  'quiz.submit': 'Enviar mis respuestas',
   'ledger.signIn': 'Entra para ver tu extracto',
   'syndicate.signInToJoin': 'Entra para pedir el ingreso',
   'syndicate.comeBack': ': volverás aquí para enviar la solicitud.',

@@ -242,6 +242,7 @@ export const nl: MessagesOf<typeof en> = {
   'filters.bestMeHint':
     '‘Beste match’ rangschikt naar de vaardigheden die je hebt en nastreeft: daarvoor moet je ingelogd zijn.',
   'filters.show': 'Vacatures tonen',
+  'opening.trainingPlace': 'Leerplek',
   'opening.remote': 'Op afstand',
   'opening.hoursWeek': (n) => `${n} u/week`,
   'opening.open': (open, of) => `${open} van ${of} open`,
@@ -351,25 +352,7 @@ export const nl: MessagesOf<typeof en> = {
   'me.home.seeOpenings': 'Bekijk de vacatures',
   'me.home.applicationPages': 'Pagina’s van mijn sollicitaties',
   'me.home.syndicates': 'Mijn collectieven',
-  'me.recommend.heading': 'Aanbevolen voor jou',
   // The goal in words is still English (goal.ts): Dutch names it without quoting it.
-  'me.recommend.byGoal': () => 'Cursussen eerst gerangschikt op je doel (je kunt het',
-  'me.recommend.changeIt': 'wijzigen',
-  'me.recommend.byGoalThen':
-    '), dan op hoeveel ze een tekort aan vaardigheden zouden verkleinen en hoe goed ze passen bij de vaardigheden die je hebt.',
-  'me.recommend.byShortage':
-    'Cursussen gerangschikt op hoeveel ze een tekort aan vaardigheden zouden verkleinen en hoe goed ze passen bij de vaardigheden die je hebt.',
-  'me.recommend.seeShortages': 'Bekijk alle tekorten',
-  'me.recommend.about': (hours, gains) =>
-    `Ongeveer ${hours} uur · leert je ${gains} ${gains === 1 ? 'nieuwe vaardigheid' : 'nieuwe vaardigheden'}`,
-  'me.recommend.allStarted':
-    'Elke cursus die je iets nieuws zou leren, ben je al begonnen: je vindt ze onder ‘Lopende cursussen’.',
-  'me.recommend.holdAll': 'Je hebt alle vaardigheden die de cursussen van het gemeengoed leren. Dank je: deel ze.',
-  'me.recommend.qualify': 'Vacatures waarvoor je nu al in aanmerking komt',
-  'me.recommend.andMore': 'en meer op',
-  'me.recommend.theBoard': 'het vacaturebord',
-  'me.recommend.qualifyNone':
-    'Nog geen: je komt in aanmerking voor een vacature als je elke vaardigheid hebt die ze vraagt. De cursussen hierboven zijn de kortste weg daarheen.',
   'me.role.admin': 'beheerder',
   'me.role.member': 'lid',
   'me.home.requestPending': 'aanvraag in behandeling',
@@ -560,23 +543,6 @@ export const nl: MessagesOf<typeof en> = {
   'quiz.rules': (asked, pool, needed, wait) =>
     `Elke poging stelt ${asked} vragen uit de ${pool} van de cursus; je slaagt met ${needed} goed. Na twee mislukte pogingen achter elkaar wacht je ${wait} minuten voor de volgende. De goede antwoorden zie je zodra je geslaagd bent.`,
   'quiz.signIn': 'en rond de lessen van de cursus af om de toets te doen en het diploma te halen.',
-  'quiz.noSuchCourse': 'Deze cursus bestaat niet.',
-  'quiz.notAForm':
-    'Deze antwoorden kwamen niet binnen als het formulier van de toets: beantwoord de vragen hieronder en verstuur ze opnieuw.',
-  'quiz.stale':
-    'Deze antwoorden hoorden bij vragen die niet meer openstaan (de toets is in een ander tabblad verstuurd, of de vragen zijn veranderd). Hier is de toets zoals hij nu is.',
-  'quiz.lessonsLeft': (left, of) =>
-    `Rond de lessen af voor de toets: er ${left === 1 ? 'is' : 'zijn'} nog ${left} van de ${of} over.`,
-  'quiz.next': 'Volgende:',
-  'quiz.failedTwice': 'Je bent twee keer op rij voor deze toets gezakt.',
-  'quiz.tryAgain': (minutes) => `Je kunt het over ${count(minutes, 'minuut', 'minuten')} opnieuw proberen.`,
-  'quiz.meanwhile': 'Neem intussen',
-  'quiz.revisit': 'de lessen nog eens door',
-  'quiz.unanswered': 'Sommige vragen hebben geen antwoord',
-  'quiz.question': (n) => `Vraag ${n}`,
-  'quiz.needsAnswer': 'heeft een antwoord nodig.',
-  'quiz.chooseOne': 'Kies één antwoord.',
-  'quiz.submit': 'Mijn antwoorden versturen',
   'ledger.signIn': 'Log in om je overzicht te zien',
   'syndicate.signInToJoin': 'Log in om lid te worden',
   'syndicate.comeBack': ': je komt hier terug om het verzoek te versturen.',

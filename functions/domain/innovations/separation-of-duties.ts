@@ -85,19 +85,28 @@ export function isConfirmedByDecisions(report: ReportDecisions, inventors: reado
   return confirmedShares(report, inventors) * 2 > WHOLE && hasUnconflictedDecision(report);
 }
 
+/**
+ * What a pending report still waits for: more confirmed shares (with the shares confirmed so far), a
+ * decision by someone on one side only, or both; empty when the decisions confirm it. A page words each
+ * need in its reader's language; `awaiting` words them in English for the API.
+ */
+export type ReportNeed = { kind: 'shares'; soFar: number } | { kind: 'unconflicted' };
+
+export function awaitingNeeds(report: ReportDecisions, inventors: readonly PersonShare[]): ReportNeed[] {
+  const needs: ReportNeed[] = [];
+  const shares = confirmedShares(report, inventors);
+  if (shares * 2 <= WHOLE) needs.push({ kind: 'shares', soFar: shares });
+  if (!hasUnconflictedDecision(report)) needs.push({ kind: 'unconflicted' });
+  return needs;
+}
+
 /** What a pending report still waits for, in words; empty when the decisions confirm it. */
 export function awaiting(report: ReportDecisions, inventors: readonly PersonShare[], syndicateName: string): string[] {
-  const needs: string[] = [];
-  const shares = confirmedShares(report, inventors);
-  if (shares * 2 <= WHOLE) {
-    needs.push(`confirmation by inventors holding more than half of the shares (${formatShare(shares)} so far)`);
-  }
-  if (!hasUnconflictedDecision(report)) {
-    needs.push(
-      `a decision by someone who does not stand on both sides: an inventor who is not an admin of ${syndicateName}, or an admin of ${syndicateName} who is not an inventor`,
-    );
-  }
-  return needs;
+  return awaitingNeeds(report, inventors).map((need) =>
+    need.kind === 'shares'
+      ? `confirmation by inventors holding more than half of the shares (${formatShare(need.soFar)} so far)`
+      : `a decision by someone who does not stand on both sides: an inventor who is not an admin of ${syndicateName}, or an admin of ${syndicateName} who is not an inventor`,
+  );
 }
 
 export type DeciderRole = 'inventor' | 'admin';

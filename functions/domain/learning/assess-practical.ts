@@ -6,7 +6,6 @@ import { levelRank, skillLevels } from '../content/commons.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { evidenceImageKey } from '../files/file-store.ts';
 import type { Identity } from '../identity.ts';
-import { isOpenApplication } from '../openings/applicant-view.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -14,6 +13,7 @@ import type { PeopleRepository } from '../people/person.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
 import { newCredentialId, type PracticalEvidence } from './credential.ts';
 import { grantedSkills, issueCredential } from './issue-credential.ts';
+import { learnerApplied } from './learner-applied.ts';
 import { requireEnrollment } from './learning-use-cases.ts';
 import {
   allSignedOff,
@@ -39,24 +39,6 @@ export interface AssessDependencies extends PracticalDependencies {
   openings: Pick<OpeningRepository, 'pageApplicationsOf'>;
   people: PeopleRepository;
   randomInt: RandomInt;
-}
-
-/**
- * How many of a learner's applications, newest first, the conflict check reads. Past it the check cannot
- * say there is no open application to the syndicate, so it counts the learner as conflicted: a refusal
- * nobody near the bound meets, rather than a read without end in a request.
- */
-export const applicationsChecked = 500;
-
-/** The learner has an open application to the syndicate: a pending request to join, or to one of its openings. */
-async function learnerApplied(deps: AssessDependencies, learnerId: string, syndicateId: string): Promise<boolean> {
-  const membership = await deps.syndicates.getMembership(syndicateId, learnerId);
-  if (membership?.status === 'requested') return true;
-  const { items, more } = await firstItems(
-    (request) => deps.openings.pageApplicationsOf(learnerId, request),
-    applicationsChecked,
-  );
-  return more || items.some((application) => application.syndicateId === syndicateId && isOpenApplication(application));
 }
 
 /** Who is looking at a learner's practical work, and whether they may review it (null) or why not. */

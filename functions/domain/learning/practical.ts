@@ -4,7 +4,7 @@
 // or asks for more. The credential waits for every sign-off. Pure rules; the use cases store the result.
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { type Course, levelRank, type PracticalTask } from '../content/commons.ts';
+import { type Course, levelRank, type PracticalTask, type SkillLevel } from '../content/commons.ts';
 import { evidenceImageKey } from '../files/file-store.ts';
 import { webAddressSchema } from '../people/profile.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
@@ -126,6 +126,20 @@ export function evidenceImageKeys(data: Partial<Pick<Assessment, 'personId' | 'c
   );
 }
 
+/**
+ * The skills a person does not hold by credential at the level asked or above: what a practical task's
+ * assessor (each task's skills at the course's level) and a training place's mentor (each skill the
+ * course teaches, at the level it teaches it: openings/training-place.ts) must hold.
+ */
+export function skillsLacking(
+  required: readonly { skill: string; level: SkillLevel }[],
+  held: readonly Pick<CredentialedSkill, 'skillId' | 'level'>[],
+): string[] {
+  const levels = new Map(held.map((skill) => [skill.skillId, levelRank[skill.level]]));
+  const lacking = required.filter(({ skill, level }) => (levels.get(skill) ?? 0) < levelRank[level]);
+  return [...new Set(lacking.map(({ skill }) => skill))];
+}
+
 /** What stands between a person and assessing a task: one refusal, in words they can act on. */
 export interface AssessorRefusal {
   rule: 'own-work' | 'not-asked' | 'not-a-member' | 'other-trade' | 'lacks-credential' | 'conflicted';
@@ -168,10 +182,9 @@ export function assessorRefusal(facts: AssessorFacts): AssessorRefusal | null {
       rule: 'other-trade',
       message: `${facts.syndicate.name} is not a syndicate of this course's trade, so its members cannot assess it.`,
     };
-  const needed = levelRank[facts.course.level];
-  const held = new Map(facts.held.map((skill) => [skill.skillId, levelRank[skill.level]]));
-  const missing = [...new Set(facts.tasks.flatMap((task) => task.skills))].filter(
-    (skillId) => (held.get(skillId) ?? 0) < needed,
+  const missing = skillsLacking(
+    facts.tasks.flatMap((task) => task.skills.map((skill) => ({ skill, level: facts.course.level }))),
+    facts.held,
   );
   if (missing.length > 0)
     return {

@@ -29,11 +29,9 @@ export function secondsUntil(retryAt: Date, now: Date): number {
 }
 
 /** Whole minutes until `retryAt`, rounded up, so the learner never comes back too early. */
-export function minutesUntil(retryAt: Date, now: Date): number {
-  return Math.ceil(secondsUntil(retryAt, now) / 60);
-}
+export const minutesUntil = (retryAt: Date, now: Date): number => Math.ceil(secondsUntil(retryAt, now) / 60);
 
-/** "You can try again in 7 minutes." (a page words it in its reader's language from `minutesUntil`). */
+/** "You can try again in 7 minutes." */
 export function tryAgainSentence(retryAt: Date, now: Date): string {
   const minutes = minutesUntil(retryAt, now);
   return `You can try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;

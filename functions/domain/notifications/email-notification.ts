@@ -25,7 +25,8 @@ export type EmailOutcome = 'sent' | 'no-address' | 'unsubscribed' | 'suppressed'
 
 /**
  * Steps: read the person (their address) and their preferences; stop if there is no address, the
- * kind is off or the address bounced or complained before; render the mail with signed unsubscribe links; hand it to the mailer, whose rejection
+ * kind is off or the address bounced or complained before; render the mail in the person's language with
+ * signed unsubscribe links; hand it to the mailer, whose rejection
  * (a transient failure) reaches the caller to retry.
  */
 export async function emailNotification(
@@ -40,6 +41,8 @@ export async function emailNotification(
   if (!emailAllowed(preferences, notification.kind)) return 'unsubscribed';
   if (await deps.suppressions.isSuppressed(normaliseAddress(person.email))) return 'suppressed';
   const links = emailLinks(deps.siteUrl, deps.emailLinkKey, notification);
-  await deps.mailer.send(renderEmail(notification, { address: person.email }, links));
+  await deps.mailer.send(
+    renderEmail(notification, { address: person.email, name: person.name, language: person.language }, links),
+  );
   return 'sent';
 }

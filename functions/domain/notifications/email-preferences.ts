@@ -23,6 +23,7 @@ export const emailKindLabels: Record<NotificationKind, string> = {
   'proposal-opened': 'A syndicate you belong to opened a proposal for your vote',
   'proposal-closing-soon': 'A proposal you have not voted on closes within a day',
   'proposal-decided': 'A proposal you could vote on was decided',
+  'assessment-requested': 'A learner asks a syndicate you belong to to assess their practical work',
 };
 
 /** Every kind with its current setting: absent means on. */

@@ -4,6 +4,7 @@
 // names those and `produce.ts` resolves them. Every other item type, and every change these rules do not
 // name (an edit, a confirmation that does not decide a report), means nothing to anyone.
 import type { NotificationKind } from './notification.ts';
+import { type NotificationMessage, told } from './notification-text.ts';
 import { actor, type Image, required, str, strings } from './images.ts';
 import { orderEvents } from './order-events.ts';
 import { reportEvents } from './report-events.ts';
@@ -37,8 +38,8 @@ export interface PersonEvent {
   except: string[];
   about: Subject;
   link: string;
-  /** The text for one recipient, with the subject's name (or a plain description when it is gone). */
-  text(name: string, personId: string): { title: string; summary: string };
+  /** The message for one recipient, with the subject's name (produce.ts marks it when the name is gone). */
+  text(name: string, personId: string): NotificationMessage;
 }
 
 /** Every event a change means, in no particular order; none for most changes. */
@@ -64,13 +65,8 @@ export function eventsOf(change: ItemChange): PersonEvent[] {
   }
 }
 
-const stageTitles: Record<string, (name: string) => string> = {
-  shortlisted: (name) => `You are shortlisted for ${name}`,
-  interview: (name) => `You are invited to an interview for ${name}`,
-  offered: (name) => `You have an offer for ${name}`,
-  accepted: (name) => `Your application to ${name} was accepted`,
-  declined: (name) => `Your application to ${name} was declined`,
-};
+/** The stages an applicant hears of when the syndicate moves their application there. */
+const toldStages = new Set(['shortlisted', 'interview', 'offered', 'accepted', 'declined']);
 
 function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
   const openingId = required(newItem, 'openingId');
@@ -88,10 +84,7 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
         except: [applicant],
         about,
         link: applicants,
-        text: (name) => ({
-          title: `New application for ${name}`,
-          summary: `Someone applied to ${name}. The applicants are ranked by skill match on the opening's page.`,
-        }),
+        text: (name) => told('email.applicationReceived', { name }),
       },
     ];
   }
@@ -107,22 +100,16 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
         except: [applicant],
         about,
         link: applicants,
-        text: (name) => ({
-          title: `An applicant ${stage === 'withdrawn' ? 'withdrew from' : `${stage} the offer for`} ${name}`,
-          summary: `An application to ${name} is now ${stage}.`,
-        }),
+        text: (name) => told('email.applicantMoved', { name, stage }),
       },
     ];
   }
-  const title = stageTitles[stage];
-  if (!title) return [];
-  const added = [
-    // Only a message sent with this change: one kept from an earlier stage was told then.
-    str(newItem, 'stageMessage') &&
-      str(newItem, 'stageMessage') !== str(oldItem, 'stageMessage') &&
-      'The syndicate wrote a message with it.',
-    stage === 'declined' && str(newItem, 'declineReason') && 'The syndicate gave a reason.',
-  ].filter(Boolean);
+  if (!toldStages.has(stage)) return [];
+  // Only a message sent with this change: one kept from an earlier stage was told then.
+  const withMessage = Boolean(
+    str(newItem, 'stageMessage') && str(newItem, 'stageMessage') !== str(oldItem, 'stageMessage'),
+  );
+  const withReason = Boolean(stage === 'declined' && str(newItem, 'declineReason'));
   return [
     {
       kind: 'application-stage-changed',
@@ -131,10 +118,7 @@ function applicationEvents(oldItem: Image | undefined, newItem: Image): PersonEv
       about,
       // The application's own page: its stage, the thread and what the applicant may do next.
       link: `/jobs/${openingId}/applications/${applicant}/`,
-      text: (name) => ({
-        title: title(name),
-        summary: [`${title(name)}.`, ...added, 'Read it on your application’s page.'].join(' '),
-      }),
+      text: (name) => told('email.applicationStage', { name, stage, withMessage, withReason }),
     },
   ];
 }
@@ -153,12 +137,7 @@ function messageEvents(message: Image): PersonEvent[] {
       // The thread, on the application's page, which both sides (and only they) can read.
       link: `/jobs/${openingId}/applications/${applicant}/`,
       // Never the body: the thread is read where only its two sides can see it.
-      text: (name) => ({
-        title: `New message about ${name}`,
-        summary: fromApplicant
-          ? `An applicant to ${name} wrote in their application's thread.`
-          : `The syndicate wrote to you about your application to ${name}.`,
-      }),
+      text: (name) => told('email.applicationMessage', { name, fromApplicant }),
     },
   ];
 }
@@ -174,10 +153,7 @@ function membershipEvents(oldItem: Image | undefined, newItem: Image): PersonEve
       except: [],
       about: { syndicate: syndicateId },
       link: `/syndicates/${syndicateId}/`,
-      text: (name) =>
-        status === 'active'
-          ? { title: `You joined ${name}`, summary: `Your request to join ${name} was accepted.` }
-          : { title: `Your request to join ${name} was declined`, summary: `${name} declined your request to join.` },
+      text: (name) => told('email.joinDecided', { name, accepted: status === 'active' }),
     },
   ];
 }
@@ -195,10 +171,7 @@ function invitationEvents(oldItem: Image | undefined, newItem: Image): PersonEve
       except: actor(newItem, 'createdBy'),
       about: { named: str(newItem, 'title') ?? 'a draft' },
       link: `/innovations/${innovationId}/`,
-      text: (name) => ({
-        title: `You are named as a co-inventor of ${name}`,
-        summary: `A draft names you as a co-inventor of ${name}. Accept or decline the inventors and shares before it is published.`,
-      }),
+      text: (name) => told('email.coInventorInvited', { name }),
     },
   ];
 }

@@ -2,6 +2,7 @@
 // the contract the stream consumer that produces them, the inbox and the mailers share; it holds types
 // and the list of kinds only. Notifications are produced from the table's stream, never by the write
 // that caused them, so a write never waits on mail and a replayed stream record never tells twice.
+import type { NotificationMessage } from './notification-text.ts';
 
 /** Every event a person can hear about. A kind can be switched off for email, never for the inbox. */
 export const notificationKinds = [
@@ -33,6 +34,8 @@ export const notificationKinds = [
   'proposal-closing-soon',
   /** To each member who could vote: a proposal closed, with its outcome, tally and what changed. */
   'proposal-decided',
+  /** To each member of a syndicate who may assess it (the assessor rule): a learner asks for an assessment. */
+  'assessment-requested',
 ] as const;
 
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -48,6 +51,11 @@ export interface Notification {
   title: string;
   /** A sentence or two, plain text. Never a message's whole body or anything the person may not see. */
   summary: string;
+  /**
+   * The message `title` and `summary` were written from (a key in the email area and its values), so each
+   * reader gets them in their language (notification-text.ts). Absent on notifications made before it was kept.
+   */
+  message?: NotificationMessage | undefined;
   /** A site path (starting with `/`) where the person acts on it. */
   link: string;
   /**

@@ -4,6 +4,7 @@
 // events.ts, which dispatches here; a status unchanged (a replayed or edited item) tells nobody.
 import type { PersonEvent, Recipients } from './events.ts';
 import { actor, type Image, required, str } from './images.ts';
+import { told } from './notification-text.ts';
 
 /** Who hears for an account: the person, or the syndicate's admins. */
 function side(account: string): Recipients {
@@ -12,14 +13,15 @@ function side(account: string): Recipients {
     : { people: [account.slice('person:'.length)] };
 }
 
-const changed: Record<string, { by: 'buyer' | 'seller'; words: string }> = {
-  accepted: { by: 'seller', words: 'was accepted' },
-  declined: { by: 'seller', words: 'was declined' },
-  delivered: { by: 'seller', words: 'was delivered: confirm it, or dispute it within its window' },
-  refunded: { by: 'seller', words: 'was refunded: nothing was paid' },
-  cancelled: { by: 'buyer', words: 'was cancelled by the buyer' },
-  disputed: { by: 'buyer', words: 'was disputed by the buyer' },
-  confirmed: { by: 'buyer', words: 'was confirmed and paid' },
+/** Who takes each step (the other side hears of it); each language words the step (`email.orderChanged`). */
+const changed: Record<string, { by: 'buyer' | 'seller' }> = {
+  accepted: { by: 'seller' },
+  declined: { by: 'seller' },
+  delivered: { by: 'seller' },
+  refunded: { by: 'seller' },
+  cancelled: { by: 'buyer' },
+  disputed: { by: 'buyer' },
+  confirmed: { by: 'buyer' },
 };
 
 export function orderEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
@@ -38,10 +40,7 @@ export function orderEvents(oldItem: Image | undefined, newItem: Image): PersonE
         except: actor(newItem, 'orderedBy'),
         about: { named: title },
         link,
-        text: (name) => ({
-          title: `New order: ${name}`,
-          summary: `Someone ordered ${name}. Accept or decline it.`,
-        }),
+        text: (name) => told('email.orderReceived', { name }),
       },
     ];
   }
@@ -57,10 +56,7 @@ export function orderEvents(oldItem: Image | undefined, newItem: Image): PersonE
       except: lapsed ? [] : actor(newItem, 'decidedBy'),
       about: { named: title },
       link,
-      text: (name) => ({
-        title: `Order ${name}: ${status}`,
-        summary: `The order ${name} ${step.words}.`,
-      }),
+      text: (name) => told('email.orderChanged', { name, status }),
     },
   ];
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { type ItemChange, type PersonEvent, type Subject, eventsOf } from './events.ts';
 import type { Notification } from './notification.ts';
 import type { NotificationRepository } from './notification-repository.ts';
+import { englishWords, type NotificationMessage, type Unnamed } from './notification-text.ts';
 
 export interface NotificationLookups {
   /** The active admins of a syndicate (read by key, bounded). */
@@ -83,26 +84,29 @@ export async function recipientsOf(lookups: NotificationLookups, event: PersonEv
   return [...new Set(sets.flat())].filter((id) => !except.has(id)).slice(0, maxRecipients);
 }
 
-const fallbackNames = { opening: 'an opening', syndicate: 'a syndicate', innovation: 'an innovation' };
+/** The subject's name, or (when it is gone) what it is, for each language to word ("an opening"). */
+type Name = { name: string; unnamed?: Unnamed };
 
-async function nameOf(lookups: NotificationLookups, subject: Subject): Promise<string> {
-  if ('named' in subject) return subject.named;
+async function nameOf(lookups: NotificationLookups, subject: Subject): Promise<Name> {
+  if ('named' in subject) return { name: subject.named };
   const found = await lookups.nameOf(subject);
-  const kind = Object.keys(subject)[0] as keyof typeof fallbackNames;
-  return found ?? fallbackNames[kind];
+  return found === undefined ? { name: '', unnamed: Object.keys(subject)[0] as Unnamed } : { name: found };
 }
 
 /** The notification one event means for one person: its id derives from its event key. */
-export function notificationFor(change: ItemChange, event: PersonEvent, personId: string, name: string): Notification {
+export function notificationFor(change: ItemChange, event: PersonEvent, personId: string, name: Name): Notification {
   const eventKey = `${change.eventId}#${event.kind}#${personId}`;
-  const { title, summary } = event.text(name, personId);
+  const told = event.text(name.name, personId);
+  const message = (
+    name.unnamed ? { ...told, values: { ...told.values, unnamed: name.unnamed } } : told
+  ) as NotificationMessage;
   return {
     id: notificationId(change.at, eventKey),
     personId,
     kind: event.kind,
     at: change.at,
-    title,
-    summary,
+    ...englishWords(message),
+    message,
     link: event.link,
     eventKey,
   };

@@ -10,7 +10,9 @@ import type { Membership } from '../syndicates/syndicate.ts';
 import { memberSince } from '../decisions/eligibility.ts';
 import type { Image } from './images.ts';
 import { str } from './images.ts';
+import { en, type ProposalChange } from '../i18n/email/en.ts';
 import type { Notification, NotificationKind } from './notification.ts';
+import { englishWords, type NotificationMessage, told } from './notification-text.ts';
 import { notificationId } from './produce.ts';
 
 export const proposalStages = ['opened', 'closing-soon', 'decided'] as const;
@@ -105,67 +107,51 @@ export function circleRollOn(stage: ProposalStage, proposal: Proposal, page: num
 /** The people on a page who voted: the reminder skips them. */
 export const votersOf = (votes: Iterable<Vote>) => new Set([...votes].map((vote) => vote.personId));
 
-/** A time as people read it in a sentence, to the minute. */
-const when = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'its close');
-
-const outcomeWords = { passed: 'passed', rejected: 'was rejected', 'without-quorum': 'closed without quorum' } as const;
-
-const membershipWords = {
-  admit: 'was admitted as a member',
-  remove: 'was removed as a member',
-  'make-admin': 'was made an admin',
-  'unmake-admin': 'is no longer an admin',
-} as const;
-
-/** What a decided proposal changed, in a sentence. */
-export function changedWords(proposal: Proposal): string {
-  if (proposal.outcome !== 'passed') return 'Nothing changed.';
-  if (proposal.notEnacted) return `Nothing changed: ${proposal.notEnacted}`;
+/** What a decided proposal changed, for each language to word (`email.proposalDecided`). */
+export function changeOf(proposal: Proposal): ProposalChange {
+  if (proposal.outcome !== 'passed') return { change: 'nothing' };
+  if (proposal.notEnacted) return { change: 'not-enacted', subject: proposal.notEnacted };
   switch (proposal.kind) {
     case 'sense-check':
-      return 'A sense check changes nothing by itself.';
     case 'rate-card':
-      return 'The rate card proposed is now the syndicate’s rate card.';
-    case 'credit-limit':
-      return `The credit limit of ${proposal.change.account} is now the one proposed.`;
-    case 'membership':
-      return `${proposal.change.personId} ${membershipWords[proposal.change.action]}.`;
     case 'credit-policy':
-      return 'The commons’ credit policy is now the one proposed.';
+      return { change: proposal.kind };
+    case 'credit-limit':
+      return { change: 'credit-limit', subject: proposal.change.account };
+    case 'membership':
+      return { change: proposal.change.action, subject: proposal.change.personId };
     case 'resolve-disputed-report':
-      return proposal.change.amount === null
-        ? `The disputed report ${proposal.change.reportId} is closed with nothing owed.`
-        : `The disputed report ${proposal.change.reportId} is settled at the amount the circle agreed.`;
+      return {
+        change: proposal.change.amount === null ? 'report-closed' : 'report-settled',
+        subject: proposal.change.reportId,
+      };
     default:
-      // A kind added later says at least this much until it has words of its own.
-      return 'The change proposed is now in force.';
+      // A kind added later says at least "the change proposed is now in force" until it has words of its own.
+      return { change: 'other' };
   }
 }
 
-/** A stage's text, with the syndicate's name. */
-export function proposalText(
-  stage: ProposalStage,
-  proposal: Proposal,
-  syndicate: string,
-): { title: string; summary: string } {
-  if (stage === 'opened') {
-    return {
-      title: `${syndicate} is voting on ${proposal.title}, until ${when(proposal.closesAt)}`,
-      summary: `${syndicate} opened a proposal: ${proposal.title}. You may vote yes, no or abstain until ${when(proposal.closesAt)}, and change your vote until then.`,
-    };
-  }
-  if (stage === 'closing-soon') {
-    return {
-      title: `Voting on ${proposal.title} closes within a day`,
-      summary: `You have not voted on ${proposal.title} in ${syndicate}. Voting closes at ${when(proposal.closesAt)}; it passes only if half of the members who may vote say yes.`,
-    };
-  }
-  const { yes, no, abstain } = proposal.tally;
-  const outcome = outcomeWords[proposal.outcome ?? 'without-quorum'];
+/** What a decided proposal changed, in an English sentence. */
+export const changedWords = (proposal: Proposal): string => en['email.proposalChanged'](changeOf(proposal));
+
+function decidedValues(proposal: Proposal, syndicate: string) {
   return {
-    title: `${proposal.title} ${outcome}`,
-    summary: `${syndicate}’s proposal ${proposal.title} ${outcome}: yes ${yes}, no ${no}, abstain ${abstain} of ${proposal.eligible ?? 0} who could vote. ${changedWords(proposal)}`,
+    syndicate,
+    title: proposal.title,
+    closesAt: proposal.closesAt ?? '',
+    outcome: proposal.outcome ?? ('without-quorum' as const),
+    ...proposal.tally,
+    eligible: proposal.eligible ?? 0,
+    ...changeOf(proposal),
   };
+}
+
+/** A stage's message, with the syndicate's name. */
+export function proposalMessage(stage: ProposalStage, proposal: Proposal, syndicate: string): NotificationMessage {
+  const values = { syndicate, title: proposal.title, closesAt: proposal.closesAt ?? '' };
+  if (stage === 'opened') return told('email.proposalOpened', values);
+  if (stage === 'closing-soon') return told('email.proposalClosing', values);
+  return told('email.proposalDecided', decidedValues(proposal, syndicate));
 }
 
 /** When a stage happened: its notifications sort by it. */
@@ -186,12 +172,14 @@ export function proposalNotification(
   const kind = stageKinds[stage];
   const eventKey = `proposal:${proposal.id}:${stage}#${kind}#${personId}`;
   const at = stageAt(stage, proposal);
+  const message = proposalMessage(stage, proposal, syndicate);
   return {
     id: notificationId(at, eventKey),
     personId,
     kind,
     at,
-    ...proposalText(stage, proposal, syndicate),
+    ...englishWords(message),
+    message,
     link: `/decisions/${proposal.id}/`,
     eventKey,
   };

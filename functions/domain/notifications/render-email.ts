@@ -1,15 +1,21 @@
 // An email made from a notification, and nothing else: its title is the subject, its summary the body,
 // its link the one place to act. Plain text plus simple HTML (every value escaped), and in every mail a
 // one-click unsubscribe for its kind, as a link in the body and as the RFC 8058 headers mail clients
-// show as their own "Unsubscribe" button.
+// show as their own "Unsubscribe" button. Written in the recipient's language: the notification's
+// message (notification-text.ts) and the email's own words, from the email area of the catalogue alone.
 import { escapeHtml } from '../content/html.ts';
-import { emailKindLabels } from './email-preferences.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import type { Notification, OutgoingMail } from './notification.ts';
+import { emailMessages, notificationWords } from './notification-text.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
 
 export interface EmailRecipient {
   /** The address the mail goes to. */
   address: string;
+  /** The name they are greeted by; none, no greeting. */
+  name?: string | undefined;
+  /** The language they chose for emails; none means English. */
+  language?: Locale | undefined;
 }
 
 /** Absolute URLs the mail points to; the caller builds them (see `emailLinks`). */
@@ -56,36 +62,41 @@ function siteLink(site: string, link: string): string {
 }
 
 export function renderEmail(notification: Notification, recipient: EmailRecipient, links: EmailLinks): OutgoingMail {
-  const subject = oneLine(notification.title, 200) || 'News from Guildhall';
-  const summary = notification.summary.trim();
+  const language = recipient.language ?? defaultLocale;
+  const say = emailMessages[language];
+  const words = notificationWords(notification, language);
+  const subject = oneLine(words.title, 200) || say['email.subjectFallback'];
+  const summary = words.summary.trim();
+  const greeting = recipient.name ? say['email.greeting'](oneLine(recipient.name, 120)) : undefined;
   const open = siteLink(links.site, notification.link);
-  const kindLabel = emailKindLabels[notification.kind];
+  const why = say['email.why'](say[`email.kind.${notification.kind}`]);
   const text = [
+    ...(greeting ? [greeting, ''] : []),
     subject,
     '',
     summary,
     '',
-    `Open it on Guildhall: ${open}`,
+    `${say['email.open']}: ${open}`,
     '',
     '-- ',
-    `You get this email because "${kindLabel}" is on in your Guildhall email settings.`,
-    `Stop these emails: ${links.unsubscribePage}`,
-    `All email settings: ${links.settings}`,
+    why,
+    `${say['email.stop']}: ${links.unsubscribePage}`,
+    `${say['email.settings']}: ${links.settings}`,
     '',
   ].join('\n');
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family: sans-serif; line-height: 1.5; max-width: 36em; margin: 0 auto; padding: 1em;">
-<h1 style="font-size: 1.25em;">${escapeHtml(subject)}</h1>
+${greeting ? `<p>${escapeHtml(greeting)}</p>\n` : ''}<h1 style="font-size: 1.25em;">${escapeHtml(subject)}</h1>
 ${summary
   .split(/\n{2,}/)
   .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
   .join('\n')}
-<p><a href="${escapeHtml(open)}">Open it on Guildhall</a></p>
+<p><a href="${escapeHtml(open)}">${escapeHtml(say['email.open'])}</a></p>
 <hr>
-<p style="font-size: 0.875em; color: #555;">You get this email because “${escapeHtml(kindLabel)}” is on in your Guildhall email settings.
-<a href="${escapeHtml(links.unsubscribePage)}">Stop these emails</a> · <a href="${escapeHtml(links.settings)}">All email settings</a></p>
+<p style="font-size: 0.875em; color: #555;">${escapeHtml(why)}
+<a href="${escapeHtml(links.unsubscribePage)}">${escapeHtml(say['email.stop'])}</a> · <a href="${escapeHtml(links.settings)}">${escapeHtml(say['email.settings'])}</a></p>
 </body>
 </html>
 `;
@@ -97,6 +108,7 @@ ${summary
     headers: {
       'List-Unsubscribe': `<${links.unsubscribeOneClick}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      'Content-Language': language,
     },
     kind: notification.kind,
   };

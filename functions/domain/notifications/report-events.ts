@@ -1,8 +1,8 @@
 // What a value report's changes mean for people: made (its deciders are asked), decided (confirmed or
 // disputed), settled (each person paid hears their own amount). Pure, as events.ts, which dispatches here.
-import { formatBound } from '../innovations/statements.ts';
 import type { PersonEvent, Subject } from './events.ts';
 import { actor, type Image, required, str } from './images.ts';
+import { told } from './notification-text.ts';
 
 export function reportEvents(oldItem: Image | undefined, newItem: Image): PersonEvent[] {
   const innovationId = required(newItem, 'innovationId');
@@ -21,10 +21,7 @@ export function reportEvents(oldItem: Image | undefined, newItem: Image): Person
         except: [reporter],
         about,
         link: record,
-        text: (name) => ({
-          title: `A value report on ${name} awaits your decision`,
-          summary: `A syndicate reported value from ${name}. Confirm or dispute it before its window closes.`,
-        }),
+        text: (name) => told('email.reportAwaiting', { name }),
       },
     ];
   }
@@ -33,20 +30,14 @@ export function reportEvents(oldItem: Image | undefined, newItem: Image): Person
   // A confirmation that completes a report settles it in the same write: those it paid hear of the
   // settlement (with their amount), the reporter and any inventor it did not pay hear it was confirmed.
   if (was === 'pending' && (status === 'confirmed' || status === 'disputed' || paid)) {
-    const decision = status === 'disputed' ? 'disputed' : 'confirmed';
+    const confirmed = status !== 'disputed';
     events.push({
       kind: 'value-report-decided',
       to: [{ people: [reporter] }, { inventorsOf: { innovationId, syndicateId } }],
       except: [...actor(newItem, 'decidedBy'), ...(paid?.keys() ?? [])],
       about,
       link: record,
-      text: (name) => ({
-        title: `A value report on ${name} was ${decision}`,
-        summary:
-          decision === 'confirmed'
-            ? `The value report on ${name} was confirmed${paid ? ' and settled' : ' and can be settled'}.`
-            : `The value report on ${name} was disputed; it will not be settled as reported.`,
-      }),
+      text: (name) => told('email.reportDecided', { name, confirmed, paid: Boolean(paid) }),
     });
   }
   if (paid && paid.size > 0) events.push(settledEvent(paid, about));
@@ -76,14 +67,9 @@ function settledEvent(amounts: Paid, about: Subject): PersonEvent {
     link: '/ledger/me/',
     text: (name, personId) => {
       const part = amounts.get(personId) ?? { received: 0n, kept: 0n };
-      const said = [
-        part.received > 0n && `you received ${formatBound(part.received)}`,
-        part.kept > 0n && `your implementer's share is ${formatBound(part.kept)}, kept by the syndicate`,
-      ].filter(Boolean);
-      return {
-        title: `A value report on ${name} was settled`,
-        summary: `The value report on ${name} was settled${said.length > 0 ? `: ${said.join('; ')}` : ''}. Your statement shows it.`,
-      };
+      // Minor units, which each language formats in its own way; an amount of none is not said at all.
+      const said = (minor: bigint) => (minor > 0n ? minor.toString() : '');
+      return told('email.reportSettled', { name, received: said(part.received), kept: said(part.kept) });
     },
   };
 }

@@ -21,12 +21,13 @@ import {
 } from './opening.ts';
 import { checkOccupation } from './opening-occupation.ts';
 import type { OpeningRepository } from './opening-repository.ts';
+import { kindFor, requireTrainee } from './training-use-cases.ts';
 
 export interface OpeningDependencies extends SyndicateDependencies {
   commons: Commons;
   openings: OpeningRepository;
   people: PeopleRepository;
-  learning: Pick<LearningRepository, 'findCredentialedSkills'>;
+  learning: Pick<LearningRepository, 'findCredentialedSkills' | 'getEnrollment'>;
   /** Where an ESCO skill's URI is checked and its label read. */
   search: Pick<SearchIndex, 'get'>;
   newId: () => string;
@@ -75,13 +76,15 @@ export async function createOpening(
   syndicateId: string,
   input: OpeningInput,
 ) {
-  await findSyndicate(deps, syndicateId);
+  const syndicate = await findSyndicate(deps, syndicateId);
   await requireAdmin(deps, syndicateId, identity);
   const canonical = await withCanonicalSkills(deps, input);
   checkOccupation(deps.commons, input);
+  const kind = await kindFor(deps, syndicate, input);
   const at = deps.now().toISOString();
   const opening: Opening = {
     ...canonical,
+    ...kind,
     id: deps.newId(),
     syndicateId,
     status: 'draft',
@@ -111,6 +114,7 @@ export async function updateOpening(
   const opening = await adminOpening(deps, identity, openingId);
   const canonical = await withCanonicalSkills(deps, input);
   checkOccupation(deps.commons, input);
+  await kindFor(deps, await findSyndicate(deps, opening.syndicateId), input, opening);
   if (opening.status === 'closed')
     throw new RuleViolationError('opening-lifecycle', 'A closed opening cannot be edited.');
   if (input.positions < opening.filled) {
@@ -154,6 +158,7 @@ export async function apply(
   if (!isListed(opening, deps.now())) {
     throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
   }
+  await requireTrainee(deps, opening, identity);
   if (withCv && !(await deps.personData.getCv(identity.personId))) {
     throw new RuleViolationError(
       'no-cv',

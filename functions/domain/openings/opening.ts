@@ -8,6 +8,7 @@ import { RuleViolationError } from '../errors.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
 import { occupationFieldSchema } from './opening-occupation.ts';
+import { trainingInputSchema } from './training-place.ts';
 
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
@@ -35,11 +36,18 @@ export const openingInputSchema = lazySchema(() =>
     validThrough: z.iso.date(),
     /** The ESCO occupation it is for (opening-occupation.ts); null or left out for none. */
     occupation: occupationFieldSchema(),
+    /** Makes it a training place (training-place.ts): the course it trains toward and the mentor. */
+    training: z.optional(trainingInputSchema()),
   }),
 );
 export type OpeningInput = z.infer<ReturnType<typeof openingInputSchema>>;
 
 export type OpeningStatus = 'draft' | 'open' | 'filled' | 'closed';
+
+/** A job (every opening stored before training places, which has no `kind`) or a training place. */
+export const openingKinds = ['job', 'training'] as const;
+export type OpeningKind = (typeof openingKinds)[number];
+export const kindOf = (opening: Pick<Opening, 'kind'>): OpeningKind => opening.kind ?? 'job';
 
 /** A skill an opening asks for, as stored: canonical, with ESCO's label beside an ESCO-only skill. */
 export type OpeningSkill = OpeningInput['skills'][number] & { label?: string | undefined };
@@ -48,6 +56,8 @@ export interface Opening extends Omit<OpeningInput, 'skills' | 'occupation'> {
   skills: OpeningSkill[];
   /** Absent on openings stored before openings named one. */
   occupation?: string | null | undefined;
+  /** `training` when the input named a training place; absent for a job. */
+  kind?: OpeningKind | undefined;
   id: string;
   syndicateId: string;
   status: OpeningStatus;

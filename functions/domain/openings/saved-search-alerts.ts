@@ -9,6 +9,7 @@
 // falls between them while the index lags by less than the margin.
 import type { Notification } from '../notifications/notification.ts';
 import type { NotificationRepository } from '../notifications/notification-repository.ts';
+import { englishWords, told } from '../notifications/notification-text.ts';
 import { type EmailStep, notificationId } from '../notifications/produce.ts';
 import type { BoardItem } from './board.ts';
 import { type AlertFrequency, boardQueryOf, type SavedSearch, type SavedSearchRepository } from './saved-search.ts';
@@ -96,9 +97,14 @@ const postedOf = (item: BoardItem) => item.opening.datePosted ?? item.opening.cr
  */
 export function alertNotification(search: SavedSearch, items: BoardItem[], more: boolean): Notification {
   const newest = items[0] as BoardItem;
-  const count = more ? `${items.length} or more new openings match` : `${items.length} new openings match`;
   const titles = items.slice(0, listedTitles).map((item) => item.opening.title);
-  const rest = items.length - titles.length;
+  const message = told('email.savedSearch', {
+    search: search.name,
+    count: items.length,
+    more,
+    titles: titles.join('; '),
+    rest: items.length - titles.length,
+  });
   const eventKey = `saved-search#${search.id}#${newest.opening.id}`;
   const at = postedOf(newest);
   return {
@@ -106,8 +112,8 @@ export function alertNotification(search: SavedSearch, items: BoardItem[], more:
     personId: search.personId,
     kind: 'saved-search-match',
     at,
-    title: items.length === 1 ? `A new opening matches “${search.name}”` : `${count} “${search.name}”`,
-    summary: `${titles.join('; ')}${rest > 0 || more ? `; and ${more ? 'more' : `${rest} more`}` : ''}.`,
+    ...englishWords(message),
+    message,
     link: `/jobs/${boardQueryOf({ ...search.query, sort: 'newest' })}`,
     eventKey,
   };

@@ -1,7 +1,9 @@
 // The signed-in person's own record. A first call after signing up creates the profile from the
 // token's name and email, so a new Cognito user needs no separate registration step; after that the
-// profile is what counts, whatever name a later token claims.
+// profile is what counts, whatever name a later token claims. The language of the page the person signed
+// in from becomes the language of their emails, until they choose another on their profile.
 import { AccountDeletedError } from '../errors.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { Identity } from '../identity.ts';
 import { newPerson, type PeopleRepository, type Person, personNameSchema } from './person.ts';
 import type { PersonDataRepository } from './person-data.ts';
@@ -17,7 +19,7 @@ export interface GetMeDependencies {
  * A deleted account is never made again: its id keeps the ledger's and the log's entries, which a new
  * profile under it would tie back to a person. Checked only where a profile would be created.
  */
-export async function getMe(deps: GetMeDependencies, identity: Identity): Promise<Person> {
+export async function getMe(deps: GetMeDependencies, identity: Identity, language?: Locale): Promise<Person> {
   const existing = await deps.people.get(identity.personId);
   if (existing) return existing;
   const deleted = await deps.personData?.getDeletion(identity.personId);
@@ -27,6 +29,7 @@ export async function getMe(deps: GetMeDependencies, identity: Identity): Promis
       id: identity.personId,
       name: displayName(identity),
       ...(identity.email ? { email: identity.email } : {}),
+      ...(language ? { language } : {}),
       createdAt: deps.now().toISOString(),
     }),
   );

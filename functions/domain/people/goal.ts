@@ -7,6 +7,7 @@ import type { OccupationPath } from '../paths/occupation-path.ts';
 import { ValidationError } from '../errors.ts';
 import { idSchema } from '../ids.ts';
 import { skillAliases } from '../paths/occupation-path.ts';
+import { type GoalWords, goalWordsEn, listJoinedBy } from '../shortages/reason-words.ts';
 import { type Profile, skillIdSchema, touched } from './profile.ts';
 
 export interface Goal {
@@ -86,23 +87,21 @@ export function goalSkills(goal: Goal | undefined, commons: Pick<Commons, 'skill
 export function goalPhrase(
   goal: Goal | undefined,
   commons: Pick<Commons, 'skills' | 'trades'> & WithPaths,
+  words: GoalWords = goalWordsEn,
 ): string | undefined {
   if (!goal) return undefined;
   const parts: string[] = [];
   const path = goal.path ? commons.paths?.get(goal.path) : undefined;
-  if (path) parts.push(`for the ${path.label} path`);
+  if (path) parts.push(words.path(path.label));
   const trade = goal.trade && commons.trades.find((t) => t.id === goal.trade);
-  if (trade) parts.push(`to work in ${trade.label.toLowerCase()}`);
+  if (trade) parts.push(words.trade(trade.label));
   const labels = goal.skills.map((skill) => commons.skills.get(skill)?.label ?? skill);
-  if (labels.length > 0) parts.push(`for ${listInWords(labels)}`);
-  return parts.length > 0 ? `you aim ${parts.join(' and ')}` : undefined;
+  if (labels.length > 0) parts.push(words.skills(labels));
+  return parts.length > 0 ? words.phrase(parts) : undefined;
 }
 
 /** "A", "A and B", "A, B and C". */
-export function listInWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
+export const listInWords = listJoinedBy(' and ');
 
 /** The profile with its goal set, or cleared when the goal is empty. */
 export function withGoal<P extends Profile>(profile: P, goal: Goal | undefined, now: Date): P {

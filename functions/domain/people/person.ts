@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { skillLevels, tradeIds } from '../content/commons.ts';
+import { locales } from '../i18n/locales.ts';
 import { text } from '../text.ts';
 import { languageTags } from './languages.ts';
 import {
@@ -67,6 +68,7 @@ export const personSchema = lazySchema(() =>
         path: z.optional(z.string()),
       }),
     ),
+    language: z.optional(z.enum(locales)),
     version: z._default(z.number(), 0),
     updatedAt: z.optional(z.string()),
     createdAt: z.iso.datetime(),

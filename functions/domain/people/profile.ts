@@ -6,6 +6,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { type SkillLevel, skillLevels } from '../content/commons.ts';
 import { skillRefSchema } from '../content/skill-ref.ts';
 import { ConflictError } from '../errors.ts';
+import { type Locale, locales } from '../i18n/locales.ts';
 import { text } from '../text.ts';
 import type { Goal } from './goal.ts';
 import { type LanguageTag, languageTags } from './languages.ts';
@@ -173,6 +174,7 @@ export const profilePatchSchema = lazySchema(() =>
         unique((s) => s.skill, 'A skill', 'skill'),
       ),
     ),
+    language: z.optional(z.enum(locales)),
   }),
 );
 export type ProfilePatch = z.infer<ReturnType<typeof profilePatchSchema>>;
@@ -190,6 +192,8 @@ export interface Profile {
   links: Links;
   privacy: Privacy;
   declaredSkills: DeclaredSkill[];
+  /** The language Guildhall writes to them in (emails); none (a profile made before it was kept) means English. */
+  language?: Locale | undefined;
   /** What the person aims for (goal.ts); set through `PUT /api/me/goal`, not the profile patch. */
   goal?: Goal | undefined;
   /** Optimistic concurrency: 0 for a profile never edited; every change adds one. */

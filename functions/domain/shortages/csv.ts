@@ -22,6 +22,8 @@ export const shortageCsvColumns = [
   'courses',
   'open_wants',
   'wanted_hours',
+  // Last, so the columns before it keep their places for anyone reading them by position.
+  'trainees',
 ] as const;
 
 /** The commons' skills, then the ESCO skills in the index (no trade, no course; `skill` is the URI). */
@@ -51,4 +53,5 @@ const row = (s: Row, trade: string, tradeRank: number | '', courses: string) => 
   courses,
   s.inputs.wants,
   s.inputs.wantedHours,
+  s.inputs.trainees,
 ];

@@ -2,9 +2,8 @@
 // skills, the open openings and the shortage ranking, and this decides and explains.
 import type { Commons, Course, SkillLevel } from '../content/commons.ts';
 import { shortageSkills } from '../openings/best-match.ts';
-import { listInWords } from '../people/goal.ts';
 import type { SkillShortage } from './score.ts';
-import { plural } from '../plain-words.ts';
+import { type ReasonWords, reasonWordsEn } from './reason-words.ts';
 
 export interface LearnerSkills {
   credentialed: Array<{ skillId: string; level: SkillLevel }>;
@@ -61,6 +60,8 @@ export function recommendCourses(input: {
   commons: Pick<Commons, 'skills' | 'courses'>;
   /** The skills the learner's goal points at, and the goal in words ("you aim to …"). */
   goal?: { skills: ReadonlySet<string>; phrase?: string | undefined } | undefined;
+  /** The reasons' words: English unless a page passes its language's. */
+  words?: ReasonWords | undefined;
 }): Recommendations {
   const { commons } = input;
   const held = new Set([...input.skills.credentialed.map((s) => s.skillId), ...input.skills.declared]);
@@ -120,7 +121,12 @@ export function recommendCourses(input: {
         aimedFor: gains.filter((skill) => goal.has(skill)),
         inShortage: gains.filter((skill) => scarce.has(skill)),
       };
-      return [{ ...recommendation, reason: explain(recommendation, course, asking, label, input.goal?.phrase) }];
+      return [
+        {
+          ...recommendation,
+          reason: explain(recommendation, course, asking, label, input.goal?.phrase, input.words ?? reasonWordsEn),
+        },
+      ];
     })
     // The goal first (how many skills it teaches that the learner aims for), the shortage second.
     .sort(
@@ -142,35 +148,27 @@ function explain(
   asking: Map<string, { positions: number; syndicates: Set<string> }>,
   label: (skill: string) => string,
   goalPhrase: string | undefined,
+  words: ReasonWords,
 ): string {
   const wanted = r.gains
     .map((skill) => ({ skill, ...(asking.get(skill) ?? { positions: 0, syndicates: new Set<string>() }) }))
     .sort((a, b) => b.positions - a.positions || a.skill.localeCompare(b.skill))[0];
   const parts: string[] = [];
   if (wanted && wanted.positions > 0) {
-    const verb = wanted.positions === 1 ? 'asks' : 'ask';
-    parts.push(
-      `${plural(wanted.positions, 'open position')} in ${plural(wanted.syndicates.size, 'syndicate')} ${verb} for ${label(wanted.skill)}`,
-    );
+    parts.push(words.asked(wanted.positions, wanted.syndicates.size, label(wanted.skill)));
   } else {
-    parts.push('no open position asks for what it teaches yet');
+    parts.push(words.noneAsked);
   }
   parts.push(
     r.prerequisites.total === 0
-      ? 'it needs no earlier skills'
-      : `you hold ${r.prerequisites.held} of its ${plural(r.prerequisites.total, 'prerequisite')}`,
+      ? words.needsNothing
+      : words.holdPrerequisites(r.prerequisites.held, r.prerequisites.total),
   );
   const first = r.adjacent[0];
-  if (first) parts.push(`it builds on ${label(first.via)}, which you hold`);
-  if (r.unlocks.length > 0)
-    parts.push(`after this course you would qualify for ${plural(r.unlocks.length, 'more opening')}`);
-  if (course.skills.length > r.gains.length)
-    parts.push(`you already hold ${course.skills.length - r.gains.length} of what it teaches`);
-  if (r.inShortage.length > 0) {
-    parts.push(`${listInWords(r.inShortage.map(label))} ${r.inShortage.length === 1 ? 'is' : 'are'} in shortage`);
-  }
-  if (r.aimedFor.length > 0 && goalPhrase)
-    parts.unshift(`because ${goalPhrase}, it teaches ${listInWords(r.aimedFor.map(label))}`);
-  const sentence = parts.join('; ');
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  if (first) parts.push(words.buildsOn(label(first.via)));
+  if (r.unlocks.length > 0) parts.push(words.unlocks(r.unlocks.length));
+  if (course.skills.length > r.gains.length) parts.push(words.alreadyHold(course.skills.length - r.gains.length));
+  if (r.inShortage.length > 0) parts.push(words.inShortage(r.inShortage.map(label)));
+  if (r.aimedFor.length > 0 && goalPhrase) parts.unshift(words.because(goalPhrase, r.aimedFor.map(label)));
+  return words.sentence(parts);
 }

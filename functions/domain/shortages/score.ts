@@ -10,11 +10,17 @@ export const shortageMethod = {
   halfLifeDays: 30,
   /** Demand is counted in full-time positions: remaining positions × hours per week ÷ 40. */
   fullTimeHours: 40,
-  /** What one available person counts for as supply, by how they hold the skill. */
-  supplyWeights: { credentialed: 1, declared: 0.5, learners: 0.25 },
+  /**
+   * What one available person counts for as supply, by how they hold the skill. A learner in a filled
+   * training place (`trainees`) counts 0.5, instead of a learner's 0.25: they do the syndicate's work
+   * beside a mentor who holds the course by credential and checks it, so about half what a credentialed
+   * holder supplies, as much as a self-declared holder whose skill nobody checked, and twice a learner
+   * studying alone, who works nowhere yet. Below a holder's 1: they cannot yet work unsupervised.
+   */
+  supplyWeights: { credentialed: 1, declared: 0.5, learners: 0.25, trainees: 0.5 },
   formula: 'score = demand / (supply + 1)',
   description:
-    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted; plus the hours members want (open wants, and orders not yet delivered), 40 hours counting as one full-time position, in full while the want is open. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each). Score: demand ÷ (supply + 1); the higher, the scarcer.',
+    'Demand: remaining positions of open, unexpired openings asking for the skill, in full-time equivalents (hours per week ÷ 40), halved for every 30 days since the opening was posted; plus the hours members want (open wants, and orders not yet delivered), 40 hours counting as one full-time position, in full while the want is open. Supply: available members holding the skill (1 with a credential, 0.5 self-declared) plus learners part-way through a course that teaches it (0.25 each), or 0.5 each for learners in a filled training place for that course, who work beside a mentor holding it (counted once, as trainees instead of learners). Score: demand ÷ (supply + 1); the higher, the scarcer.',
 } as const;
 
 const dayMs = 86_400_000;
@@ -52,7 +58,8 @@ export function weightedSupply(tally: Tally): number {
   return (
     counter(tally, 'credentialed') * w.credentialed +
     counter(tally, 'declared') * w.declared +
-    counter(tally, 'learners') * w.learners
+    counter(tally, 'learners') * w.learners +
+    counter(tally, 'trainees') * w.trainees
   );
 }
 
@@ -77,6 +84,8 @@ export interface ShortageInputs {
   credentialed: number;
   declared: number;
   learners: number;
+  /** Learners in a filled training place for a course that teaches the skill. */
+  trainees: number;
 }
 
 export interface SkillShortage {
@@ -119,6 +128,7 @@ export const inputsOf = (tally: Tally): ShortageInputs => ({
   credentialed: counter(tally, 'credentialed'),
   declared: counter(tally, 'declared'),
   learners: counter(tally, 'learners'),
+  trainees: counter(tally, 'trainees'),
 });
 
 /**

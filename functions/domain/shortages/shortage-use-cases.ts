@@ -13,6 +13,7 @@ import type { PeopleRepository } from '../people/person.ts';
 import { getMe } from '../people/get-me.ts';
 import { goalPhrase, goalSkills } from '../people/goal.ts';
 import { declaredSkillIds } from '../people/profile.ts';
+import type { GoalWords, ReasonWords } from './reason-words.ts';
 import { type Recommendations, recommendCourses } from './recommendations.ts';
 import { rankShortages, round, type ShortageRanking } from './score.ts';
 import type { ShortageRepository, ShortageSnapshot } from './shortage-repository.ts';
@@ -91,7 +92,12 @@ export const recommendationWindow = 200;
  * ranking, then rank the courses. A learner's enrollments and credentialed skills are at most one per
  * course and one per skill of the commons, so reading them whole is bounded by the commons.
  */
-export async function learnerRecommendations(deps: LearnerDependencies, identity: Identity): Promise<Recommendations> {
+export async function learnerRecommendations(
+  deps: LearnerDependencies,
+  identity: Identity,
+  /** The goal's and the reasons' words, for a page in another language; English otherwise. */
+  words: { goal?: GoalWords; reason?: ReasonWords } = {},
+): Promise<Recommendations> {
   const now = deps.now();
   const [person, enrollments, credentialed, open, ranking] = await Promise.all([
     getMe(deps, identity),
@@ -110,6 +116,7 @@ export async function learnerRecommendations(deps: LearnerDependencies, identity
     openings: open.items,
     shortages: ranking.skills,
     commons: deps.commons,
-    goal: { skills: goalSkills(person.goal, deps.commons), phrase: goalPhrase(person.goal, deps.commons) },
+    goal: { skills: goalSkills(person.goal, deps.commons), phrase: goalPhrase(person.goal, deps.commons, words.goal) },
+    words: words.reason,
   });
 }

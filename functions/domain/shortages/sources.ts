@@ -3,11 +3,12 @@
 // or reordered record finds the same state and changes nothing (see refresh-source.ts).
 import type { Commons } from '../content/commons.ts';
 import { isEscoSkillUri } from '../content/esco-names.ts';
-import type { Contribution } from './tally.ts';
+import type { Contribution, Tally } from './tally.ts';
 import { demandKey } from './tally.ts';
 
 export type SourceRef =
   | { kind: 'opening'; openingId: string }
+  /** A learner's enrollment, with their trainee mark for the course if they fill a training place. */
   | { kind: 'enrollment'; personId: string; courseId: string }
   /** A person's supply: the profile (available, declared skills) and their credentialed skills together. */
   | { kind: 'person'; personId: string }
@@ -58,6 +59,8 @@ export interface EnrollmentFacts {
   personId: string;
   courseId: string;
   status: string;
+  /** The learner holds a filled training place for the course (its trainee mark is stored). */
+  inTraining?: boolean | undefined;
 }
 
 export interface PersonFacts {
@@ -96,6 +99,8 @@ export function sourceOf(item: Record<string, unknown> | undefined): SourceRef |
       if (!openingId) throw malformed();
       return { kind: 'opening', openingId };
     }
+    // A trainee mark changes what its learner's enrollment counts: the enrollment is the source.
+    case 'trainee':
     case 'enrollment': {
       const personId = text(item.personId);
       const courseId = text(item.courseId);
@@ -170,8 +175,10 @@ export function contributionOf(state: SourceState, commons: Catalog): Contributi
   if ('enrollment' in state) {
     const enrollment = state.enrollment;
     if (enrollment?.status !== 'in-progress') return result;
+    // A learner in a training place counts once, as a trainee instead of a learner (score.ts's weights).
+    const counted: Tally = enrollment.inTraining ? { trainees: 1 } : { learners: 1 };
     for (const { skill } of commons.courses.get(enrollment.courseId)?.skills ?? []) {
-      if (known(skill)) result[skill] = { learners: 1 };
+      if (known(skill)) result[skill] = { ...counted };
     }
     return result;
   }

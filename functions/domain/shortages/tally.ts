@@ -16,6 +16,7 @@ export const counterNames = [
   'credentialed',
   'declared',
   'learners',
+  'trainees',
   'wants',
   'wantedMinutes',
 ] as const;

@@ -2,9 +2,10 @@
 // ActivityPub library, adds 2.7 MB to a bundle and ~250 ms to its import, far past the 250 KB and 20 ms
 // the other API functions keep to (figures in ARCHITECTURE.md); its traffic is servers, not people.
 import type { RouteGroup } from './route-group.ts';
+import { federationBlockRoutes } from '../routes/federation-block-routes.ts';
 import { federationRoutes } from '../routes/federation-routes.ts';
 
 export const federationGroup: RouteGroup = {
   name: 'federation-api',
-  routes: [...federationRoutes],
+  routes: [...federationRoutes, ...federationBlockRoutes],
 };

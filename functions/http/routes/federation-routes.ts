@@ -7,6 +7,9 @@ import * as z from 'zod/mini';
 import { federationServices } from '#app/federation-services.ts';
 import { federationPaths } from '#adapters/activitypub/paths.ts';
 import { uncoveredHeaders } from '#domain/federation/signature-policy.ts';
+import { senderHosts } from '#domain/federation/instance-host.ts';
+import { blockKeysOf } from '#domain/federation/instance-block.ts';
+import { ForbiddenError, RateLimitedError } from '#domain/errors.ts';
 import { type Method, publicRoute, type RouteContext, type RouteResult } from '../route.ts';
 
 const activityJson = 'application/activity+json';
@@ -31,21 +34,48 @@ function webRequest(method: Method, context: RouteContext<unknown, unknown, unkn
   return new Request(url, { method, headers, ...(method === 'POST' ? { body: context.raw.body ?? '' } : {}) });
 }
 
-/** Whether a posted body is a JSON object, as every activity is (Fedify answered a bare string with a 500). */
-function isActivityShaped(body: string | undefined): boolean {
+/** The posted activity when the body is a JSON object, as every activity is (Fedify answered a bare string with a 500). */
+function activityOf(body: string | undefined): object | null {
   try {
     const parsed: unknown = JSON.parse(body ?? '');
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? parsed : null;
   } catch {
-    return false;
+    return null;
+  }
+}
+
+/**
+ * Refuses a post from a blocked instance (its key's host or its actor's) and counts it against its
+ * sending instance's limit, both before anything is verified: a flood costs one counter update and one
+ * batch read per post, never a key fetch. A post naming no host counts against one shared bucket.
+ */
+async function admitPost(context: RouteContext<unknown, unknown, unknown>, activity: object): Promise<void> {
+  const { services } = context;
+  const { inboxLimiter } = federationServices(services);
+  const hosts = senderHosts(
+    { signature: context.headers.signature, signatureInput: context.headers['signature-input'] },
+    activity,
+  );
+  const [blocked, verdict] = await Promise.all([
+    services.instanceBlocks.firstBlocked(blockKeysOf(hosts)),
+    inboxLimiter.take(`inbox#${hosts[0]?.hostname ?? '-'}`, services.now()),
+  ]);
+  if (blocked) throw new ForbiddenError(`This instance does not accept activities from ${blocked.host}.`);
+  if (!verdict.allowed) {
+    throw new RateLimitedError(
+      verdict.retryAfterSeconds,
+      `Your instance has posted too many activities this minute; try again in ${verdict.retryAfterSeconds} seconds.`,
+    );
   }
 }
 
 async function viaFedify(method: Method, context: RouteContext<unknown, unknown, unknown>): Promise<RouteResult> {
-  if (method === 'POST' && !isActivityShaped(context.raw.body)) {
-    return problem(400, 'Not an activity', 'Post one activity: a JSON object with its type, actor and object.');
-  }
   if (method === 'POST') {
+    const activity = activityOf(context.raw.body);
+    if (!activity) {
+      return problem(400, 'Not an activity', 'Post one activity: a JSON object with its type, actor and object.');
+    }
+    await admitPost(context, activity);
     const signature = context.headers.signature;
     if (signature && !context.headers['signature-input']) {
       const missing = uncoveredHeaders(signature, method);
@@ -127,8 +157,10 @@ const inbox = (path: string, summary: string, params = true) =>
           description:
             'Unsigned, or the signature does not verify: it must cover (request-target), host, date and digest, its Date within 5 minutes, its Digest the body’s, its keyId the sending actor’s key.',
         },
+        403: { description: 'The sending instance (its key’s or its actor’s host) is blocked here.' },
         404: { description: 'No such actor here.' },
         413: { description: 'Larger than 256 KB.' },
+        429: { description: 'The sending instance posted too many activities this minute; retry after Retry-After.' },
         503: { description: 'This instance is not configured for federation: it has no ActivityPub key to sign with.' },
       },
     },

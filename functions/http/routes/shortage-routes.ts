@@ -26,6 +26,9 @@ const inputsSchema = lazySchema(() =>
     credentialed: z.number(),
     declared: z.number(),
     learners: z.number(),
+    trainees: z
+      .number()
+      .check(z.describe('Learners in a filled training place for a course that teaches the skill (0.5 each).')),
   }),
 );
 const shortagesSchema = lazySchema(() =>

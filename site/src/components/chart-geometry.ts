@@ -1,5 +1,6 @@
 // Geometry of the shortage charts, as pure functions: the components only draw what these return.
 // Drawn at request time as plain SVG; no chart library.
+import type { Translate } from '#domain/i18n/catalogue.ts';
 
 export interface BarInput {
   label: string;
@@ -29,7 +30,10 @@ export interface BarLayout {
  * Horizontal bars, each under its label (labels keep their full length, which a phone could not fit
  * beside the bars). Bars scale to the largest value; a zero value still shows a hairline.
  */
-export function layoutBars(inputs: BarInput[], options: { width?: number; places?: number } = {}): BarLayout {
+export function layoutBars(
+  inputs: BarInput[],
+  options: { width?: number; places?: number; format?: (value: number) => string } = {},
+): BarLayout {
   const width = options.width ?? 640;
   const barHeight = 14;
   const rowHeight = 40;
@@ -45,7 +49,7 @@ export function layoutBars(inputs: BarInput[], options: { width?: number; places
       barWidth: round(barWidth),
       valueX: round(valueInside ? barWidth - 6 : barWidth + 6),
       valueInside,
-      valueText: input.value.toFixed(options.places ?? 2),
+      valueText: options.format ? options.format(input.value) : input.value.toFixed(options.places ?? 2),
     };
   });
   return { width, height: Math.max(rowHeight, inputs.length * rowHeight), barHeight, rows };
@@ -76,15 +80,20 @@ export function sparkline(values: Array<number | null>, width = 96, height = 24)
 }
 
 /** The trend in words, for people who cannot see the line. */
-export function describeTrend(values: Array<number | null>, days: string[]): string {
+export function describeTrend(
+  values: Array<number | null>,
+  days: string[],
+  t: Translate,
+  number: (value: number) => string = (value) => value.toFixed(2),
+): string {
   const known = values.flatMap((value, index) => (value === null ? [] : [{ value, day: days[index] ?? '' }]));
   const first = known[0];
   const last = known.at(-1);
-  if (!first || !last) return 'No snapshots yet.';
-  if (known.length === 1) return `One snapshot so far: ${last.value.toFixed(2)} on ${last.day}.`;
+  if (!first || !last) return t('trend.none');
+  if (known.length === 1) return t('trend.one', number(last.value), last.day);
   const change = last.value - first.value;
-  const direction = Math.abs(change) < 0.005 ? 'unchanged at' : change > 0 ? 'up to' : 'down to';
-  return `From ${first.value.toFixed(2)} on ${first.day}, ${direction} ${last.value.toFixed(2)} on ${last.day}.`;
+  const direction = Math.abs(change) < 0.005 ? 'same' : change > 0 ? 'up' : 'down';
+  return t('trend.change', number(first.value), first.day, direction, number(last.value), last.day);
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

@@ -1,6 +1,7 @@
 // What an offer's or a want's page reads before it renders: the listing by the id in its address, or
 // nothing (the page answers 404), so an id no page could have never reaches the store.
 import { NotFoundError } from '#domain/errors.ts';
+import type { Translate } from '#domain/i18n/catalogue.ts';
 import { isId } from '#domain/ids.ts';
 import { type Side, viewListing } from '#domain/market/market-use-cases.ts';
 import { getServices } from './services.ts';
@@ -17,5 +18,5 @@ export async function findListing(side: Side, id: string | undefined): Promise<L
   }
 }
 
-export const noSuchListing = (side: Side) =>
-  new Response(`No such ${side}.`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export const noSuchListing = (side: Side, t: Translate) =>
+  new Response(t('listing.noSuch', side), { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -3,8 +3,8 @@
 // validate everything. An amount that cannot be read as Bound is still sent (as nothing), so the
 // command names every other field's problem too; the form's own sentence then replaces its message.
 import { boundFromText } from '#domain/ledger/amount.ts';
-import { formatBound } from '#domain/innovations/statements.ts';
 import type { FormRefusal } from './command-form.ts';
+import type { PageLanguage } from './i18n.ts';
 import type { FieldErrors } from './forms.ts';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -35,14 +35,16 @@ export function payErrors(
   refusal: FormRefusal,
   amountProblem: string | undefined,
   payer?: { balance: bigint; limit: bigint; name: string },
+  language?: Pick<PageLanguage, 't' | 'format'>,
 ): FieldErrors {
   const errors: FieldErrors = { ...refusal.errors, ...(amountProblem ? { amount: amountProblem } : {}) };
-  if (refusal.rule === 'credit-limit' && payer) {
+  if (refusal.rule === 'credit-limit' && payer && language) {
+    const { t, format } = language;
     const room = payer.balance - payer.limit;
     errors.form =
       room > 0n
-        ? `${payer.name} holds ${formatBound(payer.balance)} and may go down to ${formatBound(payer.limit)}, so it can pay at most ${formatBound(room)}. Nothing was paid.`
-        : `${payer.name} holds ${formatBound(payer.balance)}, at its credit limit of ${formatBound(payer.limit)}: it cannot pay until it is paid. Nothing was paid.`;
+        ? t('pay.creditRoom', payer.name, format.bound(payer.balance), format.bound(payer.limit), format.bound(room))
+        : t('pay.creditNone', payer.name, format.bound(payer.balance), format.bound(payer.limit));
   }
   return errors;
 }

@@ -21,6 +21,8 @@ export function profileFromForm(form: FormData): unknown {
     languages: form.getAll('languages').map(String),
     links: Object.fromEntries(linkKinds.map((kind) => [kind, text(form, `link-${kind}`) || null])),
     privacy: Object.fromEntries(profileSections.map((section) => [section, text(form, `privacy-${section}`)])),
+    // Absent from a form that has no such field (an older copy): the stored language stays.
+    ...(form.has('language') ? { language: text(form, 'language') } : {}),
   };
 }
 

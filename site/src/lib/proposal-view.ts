@@ -1,18 +1,22 @@
 // What the decisions pages say of a proposal, in words: the change it makes if it passes, the votes it
 // needs, and its state, in the page's language (its `t` and `format`). Pure, so the pages stay markup.
 import { panelSize } from '#domain/decisions/circle.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
 import { yesNeeded } from '#domain/decisions/passing-rule.ts';
 import type { Proposal } from '#domain/decisions/proposal.ts';
 import type { CreditPolicy } from '#domain/ledger/credit-policy.ts';
 import { formatShare } from '#domain/innovations/separation-of-duties.ts';
-import { type PageLanguage, pageLanguage } from './i18n.ts';
+import { currentLocale, type PageLanguage, pageLanguage } from './i18n.ts';
 
-/** The words of one language (a page's `pageLanguage`); English where a caller gives none. */
+/**
+ * The words of one language (a page's `pageLanguage`); where a caller gives none, those of the request
+ * being rendered (`currentLocale`, set by the middleware), which is English outside a request.
+ */
 type Words = Pick<PageLanguage, 't' | 'format'>;
-const english: Words = pageLanguage({});
+const current = (): Words => pageLanguage({ locale: currentLocale() });
 
 /** A plain statement of what changes if the proposal passes. */
-export function changeInWords(proposal: Proposal, { t, format }: Words = english): string {
+export function changeInWords(proposal: Proposal, { t, format }: Words = current()): string {
   switch (proposal.kind) {
     case 'sense-check':
       return t('proposalView.senseCheck');
@@ -79,18 +83,24 @@ export const circleWordsIn = ({ t }: Pick<Words, 't'>) =>
     title: (reportId: string) => t('circle.title', reportId),
   }) as const;
 
-/** The circle's words in English, for the pages not yet given a language. */
-export const circleWords = circleWordsIn(english);
+type CircleWords = ReturnType<typeof circleWordsIn>;
+/**
+ * The circle's words in the language of the request being rendered (`currentLocale`, which the middleware
+ * sets), for the pages that pass no `t`: each word is looked up when it is read.
+ */
+export const circleWords: CircleWords = new Proxy({} as CircleWords, {
+  get: (_target, name) => circleWordsIn({ t: translator(currentLocale()) })[name as keyof CircleWords],
+});
 
 /** What a credit policy gives, in a sentence: the default, then each tier. */
-export function policyInWords(policy: CreditPolicy, { t, format }: Words = english): string {
+export function policyInWords(policy: CreditPolicy, { t, format }: Words = current()): string {
   const start = t('proposalView.policyStart', format.bound(policy.defaultCredit));
   const tiers = policy.tiers.map((tier) => t('proposalView.policyTier', format.bound(tier.credit), tier.months));
   return `${[start, ...tiers].join(tiers.length > 0 ? '; ' : '')}. ${t('proposalView.policyGrants')}`;
 }
 
 /** "at least 3 of 5 members voting yes (half)". */
-export function passingInWords(proposal: Proposal, { t }: Words = english): string {
+export function passingInWords(proposal: Proposal, { t }: Words = current()): string {
   const eligible = proposal.eligible ?? 0;
   const twoThirds = proposal.threshold.num * 3 === proposal.threshold.den * 2;
   const share = t(twoThirds ? 'proposalView.twoThirds' : 'proposalView.half');
@@ -99,7 +109,7 @@ export function passingInWords(proposal: Proposal, { t }: Words = english): stri
 }
 
 /** The proposal's state in a few words. */
-export function stateInWords(proposal: Proposal, { t }: Words = english): string {
+export function stateInWords(proposal: Proposal, { t }: Words = current()): string {
   if (proposal.status === 'draft') return t('proposalView.draft');
   if (proposal.status === 'open')
     return t('proposalView.openUntil', proposal.closesAt?.slice(0, 16).replace('T', ' ') ?? '');

@@ -6,6 +6,7 @@ import { getMe } from '#domain/people/get-me.ts';
 import type { Person } from '#domain/people/person.ts';
 import { sessionCookieName, signInLocation } from '#http/session.ts';
 import { identityFromClaims } from '#adapters/auth/token-verifier.ts';
+import { requestLanguage } from './i18n.ts';
 import { getServices, getTokenVerifier } from './services.ts';
 
 // A request's cookies are one object for the middleware and the page: the token is verified once.
@@ -34,12 +35,15 @@ const profiles = new WeakMap<AstroCookies, Promise<Person | null>>();
 
 /**
  * The signed-in person's profile, read once per request (and made on their first visit from the
- * token's claims); null if signed out. Names shown on a page come from here, never from the token.
+ * token's claims, in the language of the page they arrived on); null if signed out. Names shown on a
+ * page come from here, never from the token.
  */
 export function currentPerson(cookies: AstroCookies): Promise<Person | null> {
   let person = profiles.get(cookies);
   if (!person) {
-    person = currentIdentity(cookies).then((identity) => (identity ? getMe(getServices(), identity) : null));
+    person = currentIdentity(cookies).then((identity) =>
+      identity ? getMe(getServices(), identity, requestLanguage.getStore()) : null,
+    );
     profiles.set(cookies, person);
   }
   return person;

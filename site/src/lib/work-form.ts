@@ -2,31 +2,37 @@
 // every-level line once per level), and the form read into the body POST /api/work-logs takes, so the
 // page runs the same command and shows its refusals beside the fields they name.
 import { skillLevels } from '#domain/content/commons.ts';
-import { formatBound } from '#domain/innovations/statements.ts';
 import { type RateLine, workRate } from '#domain/ledger/work-pay.ts';
 import type { FieldErrors } from './forms.ts';
+import { type PageLanguage, pageLanguage } from './i18n.ts';
 
 export interface RateOption {
   value: string;
   label: string;
 }
 
-/** The lines of a rate card that pay work, as options: `skill:<skillId>:<level>` or `service:<name>`. */
-export function rateOptions(card: readonly RateLine[]): RateOption[] {
+/**
+ * The lines of a rate card that pay work, as options: `skill:<skillId>:<level>` or `service:<name>`, in
+ * the page's language (English unless given).
+ */
+export function rateOptions(
+  card: readonly RateLine[],
+  { t, format, level: levelWord }: Pick<PageLanguage, 't' | 'format' | 'level'> = pageLanguage({}),
+): RateOption[] {
   return card.flatMap((line) => {
     const keys =
       line.skillId === undefined
-        ? [{ value: `service:${line.service}`, work: { service: line.service }, level: '' }]
+        ? [{ value: `service:${line.service}`, work: { service: line.service }, level: undefined }]
         : (line.level === undefined ? skillLevels : [line.level]).map((level) => ({
             value: `skill:${line.skillId}:${level}`,
             work: { skillId: line.skillId, level },
-            level: line.level === undefined ? ` (${level})` : '',
+            level: line.level === undefined ? levelWord(level) : undefined,
           }));
     return keys.flatMap(({ value, work, level }) => {
       const rate = workRate(card, work);
       if ('problem' in rate || rate.line !== line) return [];
-      const unpleasant = line.unpleasant === true ? ', unpleasant work paid 1.5×' : '';
-      return [{ value, label: `${line.service}${level}: ${formatBound(rate.hourly)} an hour${unpleasant}` }];
+      const label = t('myWork.rateOption', line.service, level, format.bound(rate.hourly), line.unpleasant === true);
+      return [{ value, label }];
     });
   });
 }

@@ -82,8 +82,97 @@ describe('splitting an extractor text into a label', () => {
     expect(splitEscoText(text, lexicon).label).toBe(label);
   });
 
+  it.each([
+    [
+      'a name the text repeats is not where the description starts',
+      'interact verbally in Estonian speak Estonian verbally interact in Estonian be fluent in Estonian Communicate orally in Estonian.',
+      'interact verbally in Estonian',
+    ],
+    [
+      'a bracketed qualifier stays with the name it qualifies',
+      'Java (computer programming) Java The techniques and principles of software development, such as analysis.',
+      'Java (computer programming)',
+    ],
+    [
+      'a label does not end on a comma',
+      'browse, search and filter data, information and digital content search, browse, and filter information and digital content Articulate information needs.',
+      'browse, search and filter data, information and digital content',
+    ],
+    [
+      'the label runs on as far as the description names it',
+      'Apache Maven Maven The tool Apache Maven is a software program to perform configuration identification.',
+      'Apache Maven',
+    ],
+    [
+      'a word that opens the next label as the run repeats the label is not the label’s last',
+      'initiate contact with sellers inaugurate contact with sellers commence contact with sellers institute contact with sellers initiate contacts with sellers initiating contact with sellers begin contact with sellers initiate a contact with a seller Identify sellers of goods.',
+      'initiate contact with sellers',
+    ],
+    [
+      'a common verb alone is not a label: it takes its object',
+      'use paint safety equipment operate paint safety equipment apply paint safety equipment use of paint safety equipment handle paint safety equipment adopt paint safety equipment using paint safety equipment paint safety equipment use Wear safety equipment appropriately.',
+      'use paint safety equipment',
+    ],
+    [
+      'a label does not repeat a word in the plural',
+      'pest biology study of the biological aspects of pests biology of pests Biological characteristics of insect pests.',
+      'pest biology',
+    ],
+    [
+      'a lone first word takes the words the run repeats after it',
+      'report facts detail the facts write minutes give an account of the facts communicate facts reporting facts report report facts or ideas Relay information.',
+      'report facts',
+    ],
+    [
+      'a lone first word takes the words the run repeats after it in the singular',
+      'animal positions animal position animal stance animal posture animal deportment position of animal The various positions animals take.',
+      'animal positions',
+    ],
+    [
+      'a lone first word takes what the run repeats after it in the plural',
+      'business law the law of business business laws business regulation business legislation The field of law concerned with trade.',
+      'business law',
+    ],
+  ])('takes the preferred label when %s', (_, text, label) => {
+    expect(splitEscoText(text, lexicon).label).toBe(label);
+  });
+
+  it.each([
+    [
+      'gaming dealer game operator gaming operator table gaming dealer casino dealer croupier Gaming dealers operate table games.',
+      'gaming dealer',
+    ],
+    [
+      'police officer state police officer policewoman law enforcement officer Police officers use investigation methods.',
+      'police officer',
+    ],
+    [
+      'import export specialist in watches and jewellery assistant import export specialist in watches and jewellery Import export specialists in watches and jewellery apply knowledge.',
+      'import export specialist in watches and jewellery',
+    ],
+  ])('ends an occupation label where its description names it in the plural: %j', (text, label) => {
+    expect(splitEscoText(text, lexicon, 'occupation').label).toBe(label);
+  });
+
+  it.each([
+    [
+      'Textile, fur and leather products machine operators not elsewhere classified This unit group covers textile machine operators not classified elsewhere in Minor Group 815: Textile, Fur and Leather Products Machine Operators.',
+      'Textile, fur and leather products machine operators not elsewhere classified',
+    ],
+    [
+      'Traditional chiefs and heads of village Traditional chiefs and heads of villages perform a variety of legislative duties.',
+      'Traditional chiefs and heads of village',
+    ],
+    [
+      'Fire-fighters Firefighters prevent, fight and extinguish fires. Tasks include - (a) responding to alarms.',
+      'Fire-fighters',
+    ],
+  ])('takes the whole title of an ISCO group that does not repeat it exactly: %j', (text, label) => {
+    expect(splitEscoText(text, lexicon, 'isco').label).toBe(label);
+  });
+
   it('takes an ISCO group title from the repeat that opens its description', () => {
-    expect(splitEscoText('Dentists Dentists diagnose, treat and prevent diseases.', lexicon, true).label).toBe(
+    expect(splitEscoText('Dentists Dentists diagnose, treat and prevent diseases.', lexicon, 'isco').label).toBe(
       'Dentists',
     );
   });

@@ -7,6 +7,7 @@ import { federationSender } from '#app/federation-deliverer.ts';
 import { createLogger } from '#platform/log.ts';
 import { type RemoteActor, startRemoteActor } from '../../support/fediverse.ts';
 import { federationWorld, signedFollowOfGroup } from '../../support/federation-world.ts';
+import { memoryInstanceBlocks } from '../../support/memory-instance-blocks.ts';
 import { fakeServices } from '../../support/services.ts';
 
 const opened: RemoteActor[] = [];
@@ -24,7 +25,9 @@ describe('an instance with no ActivityPub key', () => {
     'answers a signed Follow to an existing syndicate with 503, saying federation is not configured (%s)',
     async (_, settings) => {
       const { config } = fakeServices({}, { ...settings, FEDERATION_ALLOW_LOOPBACK: true });
-      const world = await federationWorld({ keys: federationSender(config, createLogger('silent')).keys });
+      const world = await federationWorld({
+        keys: federationSender(config, createLogger('silent'), memoryInstanceBlocks()).keys,
+      });
       const alice = await startRemoteActor('alice');
       opened.push(alice);
       const posted = await world.call(signedFollowOfGroup(alice));
@@ -43,7 +46,9 @@ describe('an instance with no ActivityPub key', () => {
     'answers a fetch of a syndicate’s Group actor with 503 rather than an actor with no key to verify it by (%s)',
     async (_, settings) => {
       const { config } = fakeServices({}, { ...settings, FEDERATION_ALLOW_LOOPBACK: true });
-      const world = await federationWorld({ keys: federationSender(config, createLogger('silent')).keys });
+      const world = await federationWorld({
+        keys: federationSender(config, createLogger('silent'), memoryInstanceBlocks()).keys,
+      });
       const fetched = await world.call({
         method: 'GET',
         path: '/api/federation/actors/riverside-builders',

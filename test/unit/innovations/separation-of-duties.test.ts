@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { overlappingPeriod } from '#domain/innovations/adoption.ts';
 import {
   awaiting,
+  awaitingNeeds,
   confirmedShares,
   deciderRole,
   hasUnconflictedDecision,
@@ -180,6 +181,19 @@ describe('when the decisions confirm a report', () => {
       'a decision by someone who does not stand on both sides: an inventor who is not an admin of Mill, or an admin of Mill who is not an inventor',
     ]);
     expect(awaiting(report({ confirmations: [decision('ana')] }), inventors, 'Mill')).toEqual([]);
+  });
+
+  it('names what a pending report waits for as needs a page can word in any language', () => {
+    const conflictedOnly = report({ reportedBy: 'ben', conflicted: ['ben'], confirmations: [decision('ben')] });
+    expect(awaitingNeeds(conflictedOnly, inventors)).toEqual([
+      { kind: 'shares', soFar: 3_000 },
+      { kind: 'unconflicted' },
+    ]);
+    const unconflictedMinority = report({ reportedBy: 'bram', confirmations: [decision('ben')] });
+    expect(awaitingNeeds(unconflictedMinority, inventors)).toEqual([{ kind: 'shares', soFar: 3_000 }]);
+    const conflictedMajority = report({ reportedBy: 'ana', conflicted: ['ana'], confirmations: [decision('ana')] });
+    expect(awaitingNeeds(conflictedMajority, inventors)).toEqual([{ kind: 'unconflicted' }]);
+    expect(awaitingNeeds(report({ confirmations: [decision('ana')] }), inventors)).toEqual([]);
   });
 
   it('still waits for more confirmations when inventors holding exactly half have confirmed', () => {

@@ -3,6 +3,7 @@
 // means nothing to anyone.
 import { describe, expect, it } from 'vitest';
 import { eventsOf, type Image, type ItemChange } from '#domain/notifications/events.ts';
+import { englishWords } from '#domain/notifications/notification-text.ts';
 
 const application = (fields: Image = {}): Image => ({
   type: 'application',
@@ -245,7 +246,7 @@ describe('what the text says', () => {
   const textOf = (input: ItemChange, personId = 'ada', name = 'Carpenter') => {
     const [event] = eventsOf(input);
     if (!event) throw new Error('no event');
-    return { ...event.text(name, personId), link: event.link };
+    return { ...englishWords(event.text(name, personId)), link: event.link };
   };
 
   it('names the opening and the stage, and links to where the applicant acts', () => {

@@ -3,6 +3,7 @@
 // unchanged status (a replayed record) nobody.
 import { describe, expect, it } from 'vitest';
 import { eventsOf, type Image, type ItemChange } from '#domain/notifications/events.ts';
+import { englishWords } from '#domain/notifications/notification-text.ts';
 
 const order = (fields: Image = {}): Image => ({
   type: 'order',
@@ -74,7 +75,7 @@ describe('what an order’s changes tell', () => {
     const [event] = eventsOf(change(order({ status: 'accepted' }), order({ status: 'delivered', decidedBy: 'ada' })));
     expect(event?.link).toBe('/me/orders/o1/');
     expect(event?.about).toEqual({ named: 'Bookkeeping' });
-    expect(event?.text('Bookkeeping', 'bram')).toEqual({
+    expect(event && englishWords(event.text('Bookkeeping', 'bram'))).toEqual({
       title: 'Order Bookkeeping: delivered',
       summary: 'The order Bookkeeping was delivered: confirm it, or dispute it within its window.',
     });

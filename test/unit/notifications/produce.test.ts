@@ -101,6 +101,11 @@ describe('producing notifications', () => {
     };
     await produceNotifications(deps, joined);
     expect(notifications.all('ada')[0]?.title).toBe('You joined a syndicate');
+    // Kept as what it is about, so a Spanish reader reads "un colectivo", not the English.
+    expect(notifications.all('ada')[0]?.message).toEqual({
+      key: 'email.joinDecided',
+      values: { name: '', accepted: true, unnamed: 'syndicate' },
+    });
   });
 
   it('tells at most the bounded number of admins', async () => {

@@ -171,7 +171,7 @@ describe('a proposal’s email', () => {
     expect(mail.subject).toBe('Riverside Builders is voting on New roof rate, until 2026-03-04 09:00 UTC');
     expect(mail.text).toContain(`Open it on Guildhall: ${site}/decisions/p1/`);
     expect(mail.text).toContain(`Stop these emails: ${site}/unsubscribe/`);
-    expect(mail.text).toContain('"A syndicate you belong to opened a proposal for your vote" is on');
+    expect(mail.text).toContain('“A syndicate you belong to opened a proposal for your vote” is on');
     expect(mail.headers['List-Unsubscribe']).toMatch(/^<https:\/\/guildhall\.example\/api\/unsubscribe\//);
   });
 });

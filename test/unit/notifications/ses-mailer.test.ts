@@ -50,6 +50,7 @@ describe('the SES mailer', () => {
     expect(input?.Content?.Simple?.Headers).toEqual([
       { Name: 'List-Unsubscribe', Value: mail.headers['List-Unsubscribe'] },
       { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+      { Name: 'Content-Language', Value: 'en' },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { type NotificationStreamDependencies, notifyStreamRecords } from '#app/s
 import { createLogger } from '#platform/log.ts';
 import { memoryNotifications } from '../../support/memory-notifications.ts';
 import { memoryProposalNotices } from '../../support/memory-proposal-notices.ts';
+import { memorySyndicates } from '../../support/memory-syndicates.ts';
 
 const applied = (n: number): StreamRecord => ({
   eventID: `e${n}`,
@@ -48,6 +49,10 @@ function consumer(options: { failAdd?: (personId: string) => boolean } = {}) {
       },
     },
     proposalNotices: memoryProposalNotices(),
+    commons: { courses: new Map() },
+    syndicates: memorySyndicates(),
+    learning: { findCredentialedSkills: async () => [] },
+    openings: { pageApplicationsOf: async () => ({ items: [] }) },
     now: () => new Date('2026-12-06T10:00:00.000Z'),
     log: createLogger('silent'),
     count: (name) => counted.push(name),

@@ -35,3 +35,18 @@ describe('the name a new profile starts with', () => {
     expect(await firstName(identity)).toBe(expected);
   });
 });
+
+describe('the language a new profile starts with', () => {
+  it('is the language of the page the person signed in from', async () => {
+    const people = memoryPeople();
+    await getMe({ people, now }, { personId: 'p-es' }, 'es');
+    expect(people.all()[0]?.language).toBe('es');
+  });
+
+  it('is none (English) when the page said nothing, and a later page in another language does not change it', async () => {
+    const people = memoryPeople();
+    await getMe({ people, now }, { personId: 'p-en' });
+    await getMe({ people, now }, { personId: 'p-en' }, 'nl');
+    expect(people.all()[0]?.language).toBeUndefined();
+  });
+});

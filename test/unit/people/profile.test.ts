@@ -40,6 +40,7 @@ describe('the profile change a person may send', () => {
       { version: 0, links: { portfolio: 'https://münchen.example/café', other: 'https://x.example/a?q=1#top' } },
     ],
     ['privacy for some sections', { version: 0, privacy: { skills: 'public', about: 'private' } }],
+    ['a language for emails Guildhall speaks', { version: 0, language: 'nl' }],
     [
       'declared skills with a level and evidence',
       {
@@ -55,6 +56,8 @@ describe('the profile change a person may send', () => {
 
   it.each([
     ['no version', { name: 'Ada' }, ['body.version']],
+    ['a language for emails Guildhall does not speak', { version: 0, language: 'fr' }, ['body.language']],
+    ['a language for emails in capitals', { version: 0, language: 'ES' }, ['body.language']],
     ['a server-owned field', { version: 0, available: true }, ['body.available']],
     ['an unknown key inside links', { version: 0, links: { blog: 'https://a.example' } }, ['body.links.blog']],
     ['a javascript: link', { version: 0, links: { portfolio: 'javascript:alert(1)' } }, ['body.links.portfolio']],
@@ -120,6 +123,12 @@ describe('applying a profile change', () => {
     const updated = applyProfilePatch(ada(), { version: 0, place: 'York' }, now);
     expect(updated).toMatchObject({ place: 'York', bio: 'Hello', name: 'Ada Okafor', version: 1 });
     expect(updated.updatedAt).toBe(now.toISOString());
+  });
+
+  it('keeps the language for emails a person chose, and the one they had when a change leaves it out', () => {
+    const spanish = applyProfilePatch(ada(), { version: 0, language: 'es' }, now);
+    expect(spanish.language).toBe('es');
+    expect(applyProfilePatch(spanish, { version: 1, place: 'Bilbao' }, now).language).toBe('es');
   });
 
   it('refuses a change made from an older version, with a sentence that says to reload', () => {

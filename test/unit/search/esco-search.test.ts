@@ -70,7 +70,12 @@ describe('the skills picker suggestions', () => {
     // "place drywall" is plasterboard-hanging's ESCO match; the commons skill's own words say no "drywall".
     const drywall = `${escoBase}skill/fd8a3c14-fe25-4490-a85d-0215d0a5aa6f`;
     const { items } = await suggestSkills({ commons, search }, 'drywall', 20);
-    expect(items[0]).toMatchObject({ source: 'commons', id: 'plasterboard-hanging', esco: drywall });
+    // "tape drywall" (plasterboard-jointing's match) may rank above it: both are the commons' skills.
+    expect(items.slice(0, 2).map((item) => item.source)).toEqual(['commons', 'commons']);
+    expect(items.find((item) => item.esco === drywall)).toMatchObject({
+      source: 'commons',
+      id: 'plasterboard-hanging',
+    });
     expect(items.filter((item) => item.esco === drywall)).toHaveLength(1);
     expect(items.filter((item) => item.source === 'commons').map((item) => item.id)).toEqual([
       ...new Set(items.filter((item) => item.source === 'commons').map((item) => item.id)),

@@ -10,6 +10,7 @@ import {
   sourceOf,
   wholeBoard,
 } from '#domain/shortages/sources.ts';
+import { weightedSupply } from '#domain/shortages/score.ts';
 import { addContribution, canonical, difference } from '#domain/shortages/tally.ts';
 import { commons } from '../../support/services.ts';
 
@@ -87,6 +88,19 @@ describe('what each source adds to the index', () => {
     expect(contributionOf(state('completed'), commons)).toEqual({});
   });
 
+  it('counts a learner in a filled training place once, as a trainee instead of a learner, until they complete', () => {
+    const state = (status: string, inTraining: boolean): SourceState => ({
+      ref: { kind: 'enrollment', personId: 'p1', courseId: 'plasterboard-hanging-and-jointing' },
+      enrollment: { personId: 'p1', courseId: 'plasterboard-hanging-and-jointing', status, inTraining },
+    });
+    const inTraining = contributionOf(state('in-progress', true), commons);
+    expect(inTraining['plasterboard-hanging']).toEqual({ trainees: 1 });
+    expect(contributionOf(state('in-progress', false), commons)['plasterboard-hanging']).toEqual({ learners: 1 });
+    expect(contributionOf(state('completed', true), commons)).toEqual({});
+    // One learner, one trainee: 0.5 of supply, between a learner's 0.25 and a credentialed holder's 1.
+    expect(weightedSupply(inTraining['plasterboard-hanging'] ?? {})).toBe(0.5);
+  });
+
   it('counts an available person’s credential over their declaration of the same skill, and ignores unknown skills', () => {
     expect(
       contributionOf(personState(true, ['door-hanging', 'stud-wall-framing', 'juggling'], ['door-hanging']), commons),
@@ -102,6 +116,7 @@ describe('which source a changed item belongs to', () => {
   it.each([
     [{ type: 'opening', id: 'o1' }, 'opening#o1'],
     [{ type: 'enrollment', personId: 'p1', courseId: 'c1' }, 'enrollment#p1#c1'],
+    [{ type: 'trainee', personId: 'p1', courseId: 'c1', openingId: 'o1' }, 'enrollment#p1#c1'],
     [{ type: 'person', id: 'p1' }, 'person#p1'],
     [{ type: 'held-skill', personId: 'p1', skillId: 'door-hanging' }, 'person#p1'],
   ])('maps %o to %s', (item, key) => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Proposal, proposalInputSchema } from '#domain/decisions/proposal.ts';
 import { formOfProposal, proposalFieldAnchor, proposalFromForm } from '../../../site/src/lib/proposal-form.ts';
+import { requestLanguage } from '../../../site/src/lib/i18n.ts';
 import { changeInWords, circleWords, passingInWords } from '../../../site/src/lib/proposal-view.ts';
 
 const form = (fields: Record<string, string>) => {
@@ -69,5 +70,15 @@ describe('a circle’s page', () => {
   it('counts the people in the circle, and says when the panel is short', () => {
     expect(passingInWords(circle(1n))).toMatch(/at least 4 yes votes of the 7 people in the circle/);
     expect(circleWords.panel(2)).toMatch(/has 2 of 3 members/);
+  });
+
+  it('speaks the language of the page being rendered, and English outside one', () => {
+    expect(circleWords.who).toMatch(/^The circle votes/);
+    requestLanguage.run('es', () => {
+      expect(circleWords.who).toMatch(/^Vota el círculo/);
+      expect(circleWords.panel(2)).toMatch(/tiene 2 de 3 miembros/);
+      expect(changeInWords(circle(null))).toMatch(/se cierra sin nada que pagar/);
+    });
+    requestLanguage.run('nl', () => expect(circleWords.title('r1')).toBe('Het betwiste rapport r1 beslechten'));
   });
 });

@@ -2,6 +2,7 @@
 // form read into the body the command takes, and the command's refusals placed beside the form's fields.
 import { describe, expect, it } from 'vitest';
 import type { RateCardEntry } from '#domain/syndicates/syndicate.ts';
+import { pageLanguage } from '../../../site/src/lib/i18n.ts';
 import { rateCardFromForm, rateRows } from '../../../site/src/lib/rate-card-form.ts';
 import { rateOptions, workErrors, workFromForm } from '../../../site/src/lib/work-form.ts';
 
@@ -29,6 +30,22 @@ describe('the rate lines a member may log hours at', () => {
       { value: 'skill:carpentry:proficient', label: 'Carpentry, proficient: 45.00 Bound an hour' },
       { value: 'skill:drains:working', label: 'Sewers: 30.02 Bound an hour, unpleasant work paid 1.5×' },
     ]);
+  });
+
+  it('says each line in the page’s language, a level in its words and Bound as the language writes it', () => {
+    const card = [
+      { service: 'Carpentry', rate: bound(300000), skillId: 'carpentry', level: undefined },
+      { service: 'Sewers', rate: bound(2001), skillId: 'drains', level: 'working' as const, unpleasant: true },
+    ];
+    expect(rateOptions(card, pageLanguage({ locale: 'es' })).map((option) => option.label)).toEqual([
+      'Carpentry (básico): 3000,00 Bound la hora',
+      'Carpentry (intermedio): 3000,00 Bound la hora',
+      'Carpentry (avanzado): 3000,00 Bound la hora',
+      'Sewers: 30,02 Bound la hora, trabajo penoso pagado a 1,5×',
+    ]);
+    expect(rateOptions(card.slice(1), pageLanguage({ locale: 'nl' }))[0]?.label).toBe(
+      'Sewers: 30,02 Bound per uur, onaangenaam werk betaald tegen 1,5×',
+    );
   });
 });
 

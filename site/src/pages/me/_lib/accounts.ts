@@ -2,19 +2,20 @@
 // as the pay and request forms offer them. One page of memberships: a person who administers more than
 // 100 syndicates sees the first 100 here (the API takes any of them).
 import type { Services } from '#app/services.ts';
+import type { Translate } from '#domain/i18n/catalogue.ts';
 import type { Identity } from '#domain/identity.ts';
 import { accountLimit } from '#domain/innovations/ledger-use-cases.ts';
 import { isAccountId } from '#domain/ledger/account.ts';
 import { accountNames } from '../../innovations/_lib/names.ts';
 
-export async function ownAccounts(services: Services, identity: Identity) {
+export async function ownAccounts(services: Services, identity: Identity, t: Translate) {
   const memberships = await services.syndicates.pageMembershipsOf(identity.personId, { limit: 100 });
   const administered = memberships.items.filter((m) => m.status === 'active' && m.role === 'admin');
   const accounts = [`person:${identity.personId}`, ...administered.map((m) => `syndicate:${m.syndicateId}`)];
   const name = await accountNames(services, accounts);
   return accounts.map((accountId, index) => ({
     accountId,
-    label: index === 0 ? 'My own account' : `${name(accountId)} (as its admin)`,
+    label: index === 0 ? t('accounts.own') : t('accounts.asAdmin', name(accountId)),
   }));
 }
 

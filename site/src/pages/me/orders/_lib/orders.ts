@@ -1,44 +1,29 @@
 // What the order pages say about an order: its unit in words, each step's button and the consequence
 // its confirmation names, and which steps the viewer's side may take in its status (asked of the rule
 // the use case decides by, so a button is never offered that the command would refuse for its side).
+import type { Translate } from '#domain/i18n/catalogue.ts';
 import { type Order, type OrderAction, orderActions, orderStep } from '#domain/orders/order.ts';
 
-export function unitLabel(unit: Order['unit'], count: number): string {
-  const one = { hour: 'hour', item: 'item', job: 'job' }[unit];
-  return count === 1 ? one : `${one}s`;
+export function unitLabel(t: Translate, unit: Order['unit'], count: number): string {
+  return t(`orders.unit.${unit}`, count);
 }
 
-/** The button of each step, and what its confirmation says will happen. */
-export const stepWords: Record<OrderAction, { button: string; consequence: (total: string) => string }> = {
-  accept: { button: 'Accept', consequence: () => 'You commit to deliver this order; it can no longer be declined.' },
-  decline: { button: 'Decline', consequence: () => 'The order ends here; the buyer is not charged.' },
-  cancel: { button: 'Cancel order', consequence: () => 'The order ends here; nothing is paid.' },
-  deliver: {
-    button: 'Mark delivered',
-    consequence: () => 'The buyer is asked to confirm; undisputed, it counts as confirmed when the window passes.',
-  },
-  dispute: {
-    button: 'Dispute',
-    consequence: () =>
-      'Automatic confirmation stops; the seller may refund it, or you may withdraw the dispute and pay.',
-  },
-  confirm: {
-    button: 'Confirm and pay',
-    consequence: (total) => `${total} moves to the seller now. This cannot be undone.`,
-  },
-  refund: { button: 'Refund', consequence: () => 'The order ends without payment. This cannot be undone.' },
-};
+/** A status in the reader's words. */
+export const statusLabel = (t: Translate, status: Order['status']): string => t(`orders.status.${status}`);
 
-/** A step's words for the viewer's side: the seller confirms only a due order, which collects its payment. */
-export function wordsFor(action: OrderAction, side: { seller: boolean }) {
+/** A step's button and what its confirmation says will happen, for the viewer's side: the seller confirms
+ * only a due order, which collects its payment. */
+export function wordsFor(t: Translate, action: OrderAction, side: { seller: boolean }) {
   if (action === 'confirm' && side.seller) {
     return {
-      button: 'Collect payment',
-      consequence: (total: string) =>
-        `Its window passed undisputed, so it counts as confirmed: ${total} moves from the buyer to you now.`,
+      button: t('orders.step.collect'),
+      consequence: (total: string) => t('orders.step.collect.then', total),
     };
   }
-  return stepWords[action];
+  if (action === 'confirm') {
+    return { button: t('orders.step.confirm'), consequence: (total: string) => t('orders.step.confirm.then', total) };
+  }
+  return { button: t(`orders.step.${action}`), consequence: () => t(`orders.step.${action}.then`) };
 }
 
 /** The steps the viewer may take now: each one the rules would let their side take (orderStep decides). */

@@ -1,0 +1,94 @@
+// Blocking an instance: the commons' stewards refuse a remote host. Its inbox posts are refused before
+// anything is verified, nothing is delivered to it, and a Follow from it is never kept. One item per
+// host; a block on a hostname covers it at any port. Who may block is the stewards' rule
+// (ledger/stewards.ts), as for credit grants. Pure, over its ports.
+import * as z from 'zod/mini';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
+import type { Page, PageRequest } from '../paging.ts';
+import { hostOf, instanceHostPattern } from './instance-host.ts';
+
+export interface InstanceBlock {
+  host: string;
+  reason: string;
+  blockedBy: string;
+  blockedAt: string;
+}
+
+export interface InstanceBlockRepository {
+  /** Keeps the block, replacing an earlier one of the same host. */
+  put(block: InstanceBlock): Promise<void>;
+  /** Removes the host's block; false when there was none. */
+  remove(host: string): Promise<boolean>;
+  /** The first of these hosts that is blocked, if any. */
+  firstBlocked(hosts: readonly string[]): Promise<InstanceBlock | null>;
+  page(request: PageRequest): Promise<Page<InstanceBlock>>;
+}
+
+export interface InstanceBlockDependencies {
+  config: { STEWARDS: readonly string[] };
+  ledger: { stewardRemovals(): Promise<Pick<StewardRemoval, 'personId'>[]> };
+  instanceBlocks: InstanceBlockRepository;
+  now: () => Date;
+}
+
+export const instanceHostSchema = () =>
+  z
+    .string()
+    .check(
+      z.maxLength(259, 'A host is at most 253 characters, and a port.'),
+      z.regex(
+        instanceHostPattern,
+        'Name the instance by its host, lower case, such as mastodon.example (a port only if it uses one).',
+      ),
+    );
+export const instanceBlockInputSchema = () =>
+  z.object({
+    reason: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'Say why the instance is blocked: its stewards and its people will read it.'),
+        z.maxLength(500),
+      ),
+  });
+
+async function requireSteward(deps: InstanceBlockDependencies, identity: Identity): Promise<void> {
+  if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(identity.personId)) {
+    throw new ForbiddenError('Only the commons’ stewards block or unblock an instance.');
+  }
+}
+
+export async function blockInstance(
+  deps: InstanceBlockDependencies,
+  identity: Identity,
+  host: string,
+  input: { reason: string },
+): Promise<InstanceBlock> {
+  await requireSteward(deps, identity);
+  const block = { host, reason: input.reason, blockedBy: identity.personId, blockedAt: deps.now().toISOString() };
+  await deps.instanceBlocks.put(block);
+  return block;
+}
+
+export async function unblockInstance(
+  deps: InstanceBlockDependencies,
+  identity: Identity,
+  host: string,
+): Promise<{ host: string }> {
+  await requireSteward(deps, identity);
+  if (!(await deps.instanceBlocks.remove(host))) throw new NotFoundError('instance block', host);
+  return { host };
+}
+
+/** The blocks that could cover a URL's host: its host with the port, and its bare hostname. */
+export function blockKeysOf(hosts: readonly { host: string; hostname: string }[]): string[] {
+  return [...new Set(hosts.flatMap(({ host, hostname }) => [host, hostname]))];
+}
+
+/** Whether a URL's instance is blocked (the deliverer asks before sending). */
+export async function isBlockedUrl(blocks: Pick<InstanceBlockRepository, 'firstBlocked'>, url: string) {
+  const host = hostOf(url);
+  return host !== null && (await blocks.firstBlocked(blockKeysOf([host]))) !== null;
+}

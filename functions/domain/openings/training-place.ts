@@ -1,0 +1,86 @@
+// Training places (issue 18): an opening of kind `training`, for a learner part way through a course that
+// teaches the syndicate's skills, with a mentor from its members. Pure rules, each in one place: what a
+// place must name (a course the syndicate can teach, a mentor who holds it), and who may apply (a learner
+// of the course, not yet holding its credential). The use cases (opening-use-cases.ts) read the facts.
+import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
+import { type Course, commonsIdSchema, type Skill } from '../content/commons.ts';
+import { personIdSchema } from '../ids.ts';
+import type { Enrollment } from '../learning/enrollment.ts';
+import type { CredentialedSkill } from '../learning/learning-repository.ts';
+import { skillsLacking } from '../learning/practical.ts';
+import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
+
+/** What an admin names for a training place: the course it trains toward and the member who mentors. */
+export const trainingInputSchema = lazySchema(() =>
+  z.strictObject({
+    courseId: commonsIdSchema(),
+    mentorId: personIdSchema(),
+  }),
+);
+export type TrainingPlace = z.infer<ReturnType<typeof trainingInputSchema>>;
+
+/** A refusal of a training place's terms, naming the field a person corrects. */
+export interface TrainingPlaceRefusal {
+  field: 'body.training.courseId' | 'body.training.mentorId';
+  message: string;
+}
+
+export interface TrainingPlaceFacts {
+  course: Pick<Course, 'title' | 'level' | 'skills'> | undefined;
+  syndicate: Pick<Syndicate, 'name' | 'trade'>;
+  /** The skills the place itself names (the opening's skills). */
+  named: readonly string[];
+  skillOf: (skillId: string) => Pick<Skill, 'trade'> | undefined;
+  /** The mentor's membership of the syndicate, and the course's skills they hold by credential. */
+  mentorship: Pick<Membership, 'status'> | null;
+  mentorHeld: readonly Pick<CredentialedSkill, 'skillId' | 'level'>[];
+  skillLabel: (skillId: string) => string;
+}
+
+/**
+ * The place's terms: the course exists and teaches at least one skill of the syndicate's trade or one the
+ * place names; the mentor is an active member holding each of the course's skills by credential at the
+ * level the course teaches it or above (the assessor rule's own test of credentials: learning/practical.ts).
+ */
+export function trainingPlaceRefusal(facts: TrainingPlaceFacts): TrainingPlaceRefusal | null {
+  const course = facts.course;
+  if (!course) return { field: 'body.training.courseId', message: 'There is no course with this id in the commons.' };
+  const taught = course.skills.map((s) => s.skill);
+  const fits = taught.some(
+    (skillId) => facts.skillOf(skillId)?.trade === facts.syndicate.trade || facts.named.includes(skillId),
+  );
+  if (!fits)
+    return {
+      field: 'body.training.courseId',
+      message: `“${course.title}” teaches none of the skills of ${facts.syndicate.name}’s trade or of this place: choose a course that teaches one, or name a skill it teaches.`,
+    };
+  if (facts.mentorship?.status !== 'active')
+    return {
+      field: 'body.training.mentorId',
+      message: `The mentor must be an active member of ${facts.syndicate.name}.`,
+    };
+  const missing = skillsLacking(course.skills, facts.mentorHeld);
+  if (missing.length > 0)
+    return {
+      field: 'body.training.mentorId',
+      message: `The mentor needs a credential for ${missing.map(facts.skillLabel).join(', ')}, at the level “${course.title}” teaches or above, to mentor it.`,
+    };
+  return null;
+}
+
+/**
+ * Who may apply for a training place: a learner with an in-progress enrollment in its course, which
+ * includes one who passed the quiz and awaits the practical sign-off; not someone who holds the
+ * credential already, nor someone not enrolled. Null when they may, else a sentence saying why not.
+ */
+export function traineeRefusal(
+  enrollment: Pick<Enrollment, 'status' | 'credentialId'> | null,
+  course: Pick<Course, 'title'>,
+): string | null {
+  if (!enrollment)
+    return `This training place is for learners of “${course.title}”: enroll in the course first, then apply.`;
+  if (enrollment.credentialId || enrollment.status !== 'in-progress')
+    return `You hold the credential for “${course.title}” already: a training place is for learners part way through it.`;
+  return null;
+}

@@ -1,0 +1,67 @@
+// Reads the facts of a training place's rules (training-place.ts) for the opening use cases: the course,
+// the mentor's membership and credentials when a place is posted or edited, and the applicant's
+// enrollment when they apply. Each refusal is the rule's own sentence.
+import type { Commons } from '../content/commons.ts';
+import { RuleViolationError, ValidationError } from '../errors.ts';
+import type { Identity } from '../identity.ts';
+import type { LearningRepository } from '../learning/learning-repository.ts';
+import type { Syndicate, SyndicateRepository } from '../syndicates/syndicate.ts';
+import type { Opening, OpeningInput, OpeningKind } from './opening.ts';
+import { traineeRefusal, trainingPlaceRefusal } from './training-place.ts';
+
+export interface TrainingDependencies {
+  commons: Pick<Commons, 'courses' | 'skills'>;
+  syndicates: Pick<SyndicateRepository, 'getMembership'>;
+  learning: Pick<LearningRepository, 'findCredentialedSkills' | 'getEnrollment'>;
+}
+
+/**
+ * The kind an opening's input makes, once a training place's terms are checked (422 naming the field);
+ * an edit keeps the kind it was posted with, since its applicants applied to that.
+ */
+export async function kindFor(
+  deps: TrainingDependencies,
+  syndicate: Syndicate,
+  input: OpeningInput,
+  posted?: Pick<Opening, 'kind'>,
+): Promise<{ kind?: OpeningKind }> {
+  const kind: OpeningKind = input.training ? 'training' : 'job';
+  if (posted && (posted.kind ?? 'job') !== kind)
+    throw new ValidationError([
+      {
+        field: 'body.training',
+        message:
+          kind === 'training'
+            ? 'A job cannot become a training place: post the training place as a new opening.'
+            : 'A training place keeps its course and mentor: send them with every edit.',
+      },
+    ]);
+  if (!input.training) return {};
+  const { courseId, mentorId } = input.training;
+  const course = deps.commons.courses.get(courseId);
+  const taught = course?.skills.map((s) => s.skill) ?? [];
+  const [mentorship, mentorHeld] = await Promise.all([
+    deps.syndicates.getMembership(syndicate.id, mentorId),
+    taught.length ? deps.learning.findCredentialedSkills([mentorId], taught) : [],
+  ]);
+  const refusal = trainingPlaceRefusal({
+    course,
+    syndicate,
+    named: input.skills.map((s) => s.skill),
+    skillOf: (skillId) => deps.commons.skills.get(skillId),
+    mentorship,
+    mentorHeld,
+    skillLabel: (skillId) => deps.commons.skills.get(skillId)?.label ?? skillId,
+  });
+  if (refusal) throw new ValidationError([refusal]);
+  return { kind: 'training' };
+}
+
+/** A training place takes applications from learners of its course only (422 with the rule's sentence). */
+export async function requireTrainee(deps: TrainingDependencies, opening: Opening, identity: Identity) {
+  if (!opening.training) return;
+  const course = deps.commons.courses.get(opening.training.courseId);
+  const enrollment = await deps.learning.getEnrollment(identity.personId, opening.training.courseId);
+  const refusal = traineeRefusal(enrollment, course ?? { title: opening.training.courseId });
+  if (refusal) throw new RuleViolationError('not-a-learner-of-the-course', refusal);
+}
