@@ -35,8 +35,10 @@ function fakeSearch(table: Record<string, SearchDocument[]>, fail = false) {
       if (fail) throw new SearchUnavailableError('search is down');
       const hits = Object.entries(table)
         .filter(([word]) => query.text.split(' ').includes(word))
-        .flatMap(([, docs]) => docs.map((document) => ({ document })));
-      return { hits, total: hits.length, page: 1, pageSize: query.pageSize ?? 10, facets: {} };
+        .flatMap(([, docs]) =>
+          docs.map((document) => ({ document, highlighted: { title: document.title, summary: '' } })),
+        );
+      return { hits, total: hits.length, page: 1, pageSize: query.pageSize ?? 10, facets: {}, processingTimeMs: 0 };
     },
   };
   return { search, asked };
