@@ -79,6 +79,17 @@ describe('skills suggested from an opening’s description', () => {
     expect(attribution).toBe('ESCO, © European Union, CC BY 4.0');
   });
 
+  it('puts a commons skill a later phrase finds before an ESCO skill an earlier phrase found', async () => {
+    const { search, asked } = fakeSearch({ screed: [screed] });
+    const { items } = await suggestFromDescription(
+      { commons, search },
+      'Screed, screed and more screed; some plasterboard.',
+    );
+    expect(asked[0]?.text).toBe('screed');
+    expect(items.map((item) => item.id).slice(0, 1)).toEqual(['plasterboard-hanging']);
+    expect(items.map((item) => item.id)).toContain(screed.url);
+  });
+
   it('leaves out the skills the opening asks for already, by id or by ESCO address', async () => {
     const { search } = fakeSearch({ plasterboard: [drywall, plaster] });
     const text = 'Hang and joint plasterboard in a loft conversion.';
