@@ -68,7 +68,8 @@ export async function suggestFromDescription(
   const esco: SkillSuggestion[] = [];
   let escoUnavailable = false;
   for (const phrase of descriptionPhrases(description)) {
-    const found = await suggestSkills(deps, phrase, descriptionSuggestLimits.perPhrase);
+    // A description's word that only a skill's own description holds ("walls") says little: labels only.
+    const found = await suggestSkills(deps, phrase, descriptionSuggestLimits.perPhrase, 'label');
     if (found.escoUnavailable) escoUnavailable = true;
     for (const item of found.items) (item.source === 'commons' ? own : esco).push(item);
   }

@@ -101,6 +101,13 @@ describe('skills suggested from an opening’s description', () => {
     expect(byUri.items.map((item) => item.id)).not.toContain('plasterboard-hanging');
   });
 
+  it('suggests no commons skill for a word only the skill’s own description holds, so ESCO’s matches keep their room', async () => {
+    const { search } = fakeSearch({});
+    // "ceilings" is in Plasterboard hanging's description, not in any commons skill's label.
+    const found = await suggestFromDescription({ commons, search }, 'Ceilings, ceilings and more ceilings.');
+    expect(found.items).toEqual([]);
+  });
+
   it('never lists more than the limit', async () => {
     const { search } = fakeSearch({ plasterboard: [drywall, plaster, screed] });
     const text = 'Plasterboard hanging and plasterboard jointing.';
