@@ -6,7 +6,7 @@ import { skillRefSchema } from '#domain/content/skill-ref.ts';
 import { suggestLimits, suggestSkills } from '#domain/content/suggest-skills.ts';
 import { descriptionSuggestLimits, suggestFromDescription } from '#domain/openings/description-skills.ts';
 import { text } from '#domain/text.ts';
-import { protectedRoute, publicRoute } from '../route.ts';
+import { publicRoute } from '../route.ts';
 import { wholeNumber } from './params.ts';
 
 const suggestionSchema = () =>
@@ -50,14 +50,15 @@ export const skillSuggestRoutes = [
     },
   }),
   // The skills an opening's description mentions (issue 18), for the admin to confirm: a POST only because
-  // a description (up to 8,000 characters) does not fit a URL; nothing is written. Signed in, since each
-  // call costs up to eight searches.
-  protectedRoute({
+  // a description (up to 8,000 characters) does not fit a URL; nothing is written, so it is public like
+  // the picker's suggestions (and not a write: the write suites' cases change the store). Each call costs
+  // at most eight searches, whatever the description's length.
+  publicRoute({
     method: 'POST',
     path: '/api/skills/suggest-from-text',
-    auth: 'required',
+    auth: 'none',
     input: () => ({
-      body: z.object({
+      body: z.strictObject({
         description: text(1, 8000, { label: 'description', multiline: true }),
         skills: z.optional(
           z.array(skillRefSchema()).check(z.maxLength(20, 'Send at most 20 skills the opening asks for already.')),
@@ -65,7 +66,7 @@ export const skillSuggestRoutes = [
       }),
     }),
     doc: documented && {
-      summary: `The skills a description mentions, for an opening's admin to confirm: the commons' first, then ESCO's (at most ${descriptionSuggestLimits.items}; none of \`skills\`)`,
+      summary: `The skills a description mentions, for an opening's admin to confirm; nothing is saved: the commons' first, then ESCO's (at most ${descriptionSuggestLimits.items}; none of \`skills\`)`,
       tags: ['learn'],
       responses: {
         200: {
