@@ -108,4 +108,33 @@ describe('the skills pickers', () => {
     await noScript.close();
     await context.close();
   });
+  it('suggests the plasterboard skill from a plasterboard description, adds it when the admin says so, and saves the opening with it, without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, baseUrl, /Bram Jansen/, '/syndicates/riverside-builders/openings/new/');
+    const title = `Plasterboard fixer ${Date.now()}`;
+    await page.getByLabel(/^Title/).fill(title);
+    await page
+      .getByLabel(/^Description/)
+      .fill('Hang plasterboard on new stud walls and ceilings in a community hall, then tape and fill the joints.');
+    await page.getByLabel('Hours per week').fill('30');
+    await page.getByLabel('Amount 1').fill('38.50');
+    await page.getByRole('button', { name: 'Suggest skills from the description' }).click();
+    // Suggested, not added: every skill row is still empty until the admin picks one.
+    const suggestions = page.locator('[data-description-suggestions]');
+    await expect(suggestions.textContent()).resolves.toContain('Skills the description mentions');
+    await expect(page.locator('select[name="skill0"]').inputValue()).resolves.toBe('');
+    await expect(page.getByLabel(/^Title/).inputValue()).resolves.toBe(title);
+    await suggestions.getByRole('button', { name: 'Add Plasterboard hanging', exact: true }).click();
+    await expect(page.locator('select[name="skill0"]').inputValue()).resolves.toBe('plasterboard-hanging');
+    // What the opening asks for already is not suggested again.
+    await expect(
+      suggestions.getByRole('button', { name: 'Add Plasterboard hanging', exact: true }).count(),
+    ).resolves.toBe(0);
+    await expect(page.getByLabel('Amount 1').inputValue()).resolves.toBe('38.50');
+    await page.getByRole('button', { name: 'Save as draft' }).click();
+    await page.waitForURL(/\/jobs\/[a-z0-9-]+\/$/);
+    await expect(page.locator('main').textContent()).resolves.toContain('Plasterboard hanging');
+    await context.close();
+  });
 });

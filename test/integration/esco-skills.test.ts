@@ -118,4 +118,27 @@ describe('the shortage index', () => {
     const answer = body(await call('GET', '/api/shortages?trade=repair', null));
     expect(answer.esco.skills).toEqual([]);
   });
+
+  it('suggests from a description the ESCO skill it names and the commons skill it mentions, leaving out what is asked already', async () => {
+    const description = {
+      description: 'Repair plumbing systems in the barns, and turn the farm composting heaps weekly.',
+    };
+    const found = body(
+      await expectStatus(call('POST', '/api/skills/suggest-from-text', 'admin', description), 200, 'suggest'),
+    );
+    const ids = (found.items as Array<{ id: string; source: string }>).map((item) => item.id);
+    expect(ids).toContain(escoOnly.uri);
+    expect(ids).toContain(escoMatched.commonsId);
+    expect(ids.indexOf(escoMatched.commonsId)).toBeLessThan(ids.indexOf(escoOnly.uri));
+    const asked = { ...description, skills: [escoOnly.uri, escoMatched.uri] };
+    const rest = body(await expectStatus(call('POST', '/api/skills/suggest-from-text', 'admin', asked), 200, 'asked'));
+    expect((rest.items as Array<{ id: string }>).map((item) => item.id)).not.toContain(escoOnly.uri);
+    expect((rest.items as Array<{ id: string }>).map((item) => item.id)).not.toContain(escoMatched.commonsId);
+    const empty = await expectStatus(
+      call('POST', '/api/skills/suggest-from-text', 'admin', { description: ' ' }),
+      400,
+      'empty',
+    );
+    expect(fields(empty)).toEqual(['body.description']);
+  });
 });

@@ -86,7 +86,15 @@ beforeAll(async () => {
   tableName = api.services.config.TABLE_NAME;
   writes = [
     ...(await createWriteWorld(call, api.services)),
-    // The one public route with a body.
+    // The public routes with a body (they change nothing).
+    {
+      route: 'POST /api/skills/suggest-from-text',
+      method: 'POST',
+      path: () => '/api/skills/suggest-from-text',
+      body: () => ({ description: 'Hang plasterboard on stud walls.', skills: ['plasterboard-jointing'] }),
+      as: 'learner',
+      ok: 200,
+    },
     {
       route: 'POST /api/credentials/verify',
       method: 'POST',

@@ -36,10 +36,14 @@ export async function suggestSkills(
   deps: { commons: Pick<Commons, 'skills' | 'trades'>; search: Pick<SearchIndex, 'search'> },
   text: string,
   limit: number = suggestLimits.default,
+  /** `label`: only the commons skills whose label holds the words (a word of a long text, not a query). */
+  commonsBy: 'label' | 'text' = 'text',
 ): Promise<SkillSuggestions> {
   // Without a letter or digit there is nothing to match: a search engine would answer every skill.
   if (!/[\p{L}\p{N}]/u.test(text)) return { items: [], attribution: escoAttribution };
-  const commons = rankSkills(deps.commons, text).map((found) => found.skill);
+  const commons = rankSkills(deps.commons, text)
+    .filter((found) => commonsBy === 'text' || found.matchedIn === 'label')
+    .map((found) => found.skill);
   const byEsco = new Map<string, Skill>();
   for (const skill of deps.commons.skills.values()) if (skill.esco) byEsco.set(skill.esco, skill);
   let hits: Awaited<ReturnType<SearchIndex['search']>>['hits'] = [];

@@ -46,12 +46,31 @@ export const payRows = 2;
 export const skillFinder = (form: FormData): string | undefined =>
   form.get('find') === 'skill' ? text(form, 'skillQuery').slice(0, 100) : undefined;
 
+const addedSkill = (form: FormData) => text(form, 'addSkill').slice(0, 200);
+
+/**
+ * When the opening form was sent by "Suggest skills from the description" or by one suggestion's Add
+ * button: the form comes back with the suggestions listed (and the added skill in a row), nothing saved.
+ * Undefined when the form was sent for anything else.
+ */
+export function descriptionSuggest(form: FormData): { added?: string } | undefined {
+  const added = addedSkill(form);
+  if (added !== '') return { added };
+  return form.get('find') === 'description' ? {} : undefined;
+}
+
 /** The opening form's fields, read into the shape of the API's body. */
 export function openingFromForm(form: FormData): unknown {
   const skills = Array.from({ length: skillRows }, (_, i) => ({
     skill: text(form, `skill${i}`),
     level: text(form, `level${i}`),
   })).filter((row) => row.skill !== '');
+  // A skill the description suggested and the admin added goes in the first empty row, once; with every
+  // row used it is left out (the form says so). It is checked like any other row when the form is saved.
+  const added = addedSkill(form);
+  if (added && skills.length < skillRows && !skills.some((row) => row.skill === added)) {
+    skills.push({ skill: added, level: 'working' });
+  }
   const pay = Array.from({ length: payRows }, (_, i) => ({
     amount: minorUnits(text(form, `payAmount${i}`)),
     currency: text(form, `payCurrency${i}`).toUpperCase(),

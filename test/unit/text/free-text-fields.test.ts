@@ -72,6 +72,9 @@ const examples: Record<string, unknown[]> = {
     },
   ],
   'PUT /api/me/skills/{skillId}': [{ level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' }],
+  'POST /api/skills/suggest-from-text': [
+    { description: 'Hang plasterboard on stud walls.', skills: ['plasterboard-hanging', escoSkill] },
+  ],
   'POST /api/me/saved-searches': [
     {
       name: 'Heat pumps in Leeds',

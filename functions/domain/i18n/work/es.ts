@@ -380,6 +380,17 @@ export const es: MessagesOf<typeof en> = {
   'openingForm.findHint':
     'Cualquier palabra que la nombre, también las de ESCO («pladur», «fotovoltaica»): al elegir una sugerencia se pone en la primera fila vacía; Buscar muestra las coincidencias de ESCO en «De ESCO» en cada fila.',
   'openingForm.findButton': 'Buscar',
+  'openingForm.suggestButton': 'Sugerir competencias a partir de la descripción',
+  'openingForm.suggested': 'Competencias que menciona la descripción: añade las que pide el trabajo.',
+  'openingForm.suggestedNone':
+    'La descripción no menciona ninguna competencia que conozcamos: prueba Buscar con otras palabras.',
+  'openingForm.suggestedEsco': (attribution) => `Competencias de ESCO: ${attribution}.`,
+  'openingForm.suggestedUnavailable':
+    'Solo se sugieren las competencias propias del procomún: ahora no se puede buscar en ESCO.',
+  'openingForm.add': 'Añadir',
+  'openingForm.addSkill': (label) => `Añadir ${label}`,
+  'openingForm.rowsFull': (n) =>
+    `Las ${n} filas de competencias están ocupadas: pon una en (ninguna) para añadir otra.`,
   'openingForm.skill': (n) => `Competencia ${n}`,
   'openingForm.none': '(ninguna)',
   'openingForm.level': 'Nivel',

@@ -382,6 +382,17 @@ export const nl: MessagesOf<typeof en> = {
   'openingForm.findHint':
     'Elk woord ervoor, ook die van ESCO (‘gipsplaat’, ‘fotovoltaïsch’): een suggestie kiezen zet haar in de eerste lege rij; Zoeken toont de treffers van ESCO onder ‘Uit ESCO’ in elke rij.',
   'openingForm.findButton': 'Zoeken',
+  'openingForm.suggestButton': 'Vaardigheden voorstellen uit de beschrijving',
+  'openingForm.suggested': 'Vaardigheden die de beschrijving noemt: voeg toe wat het werk vraagt.',
+  'openingForm.suggestedNone':
+    'De beschrijving noemt geen vaardigheid die we kennen: probeer Zoeken met andere woorden.',
+  'openingForm.suggestedEsco': (attribution) => `Vaardigheden uit ESCO: ${attribution}.`,
+  'openingForm.suggestedUnavailable':
+    'Alleen de eigen vaardigheden van de commons worden voorgesteld: in ESCO zoeken lukt nu niet.',
+  'openingForm.add': 'Toevoegen',
+  'openingForm.addSkill': (label) => `${label} toevoegen`,
+  'openingForm.rowsFull': (n) =>
+    `Alle ${n} vaardigheidsrijen zijn gebruikt: zet er een op (geen) om een andere toe te voegen.`,
   'openingForm.skill': (n) => `Vaardigheid ${n}`,
   'openingForm.none': '(geen)',
   'openingForm.level': 'Niveau',
