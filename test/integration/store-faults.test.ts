@@ -186,6 +186,7 @@ function nthWriteFails(config: Services['config']) {
     'registryLog',
     'storeClient',
     'notifications',
+    'instanceBlocks',
   ] as const;
   return {
     repositories: Object.fromEntries(names.map((name) => [name, store[name]])) as Pick<

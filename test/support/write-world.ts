@@ -555,6 +555,19 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       ok: 200,
     },
     {
+      route: 'PUT /api/federation/blocks/{host}',
+      path: () => '/api/federation/blocks/spam.example',
+      body: () => ({ reason: 'Sends spam to our syndicates.' }),
+      as: 'steward',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/federation/blocks/{host}',
+      path: () => '/api/federation/blocks/spam.example',
+      as: 'steward',
+      ok: 204,
+    },
+    {
       route: 'POST /api/payments',
       path: () => '/api/payments',
       body: () => ({ from: 'syndicate:own-syn', to: 'person:joiner', amount: 1250, memo: 'Two hours at the bench' }),

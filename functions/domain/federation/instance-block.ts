@@ -3,6 +3,7 @@
 // host; a block on a hostname covers it at any port. Who may block is the stewards' rule
 // (ledger/stewards.ts), as for credit grants. Pure, over its ports.
 import * as z from 'zod/mini';
+import { text } from '../text.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
@@ -44,14 +45,9 @@ export const instanceHostSchema = () =>
       ),
     );
 export const instanceBlockInputSchema = () =>
-  z.object({
-    reason: z
-      .string()
-      .check(
-        z.trim(),
-        z.minLength(1, 'Say why the instance is blocked: its stewards and its people will read it.'),
-        z.maxLength(500),
-      ),
+  z.strictObject({
+    // Read by the stewards and by the people of the blocked instance: normalised like every free text.
+    reason: text(1, 500, { label: 'reason', multiline: true }),
   });
 
 async function requireSteward(deps: InstanceBlockDependencies, identity: Identity): Promise<void> {

@@ -3,9 +3,9 @@
 // place must name (a course the syndicate can teach, a mentor who holds it), and who may apply (a learner
 // of the course, not yet holding its credential). The use cases (opening-use-cases.ts) read the facts.
 import * as z from 'zod/mini';
+import { text } from '../text.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { type Course, commonsIdSchema, type Skill } from '../content/commons.ts';
-import { personIdSchema } from '../ids.ts';
 import type { Enrollment } from '../learning/enrollment.ts';
 import type { CredentialedSkill } from '../learning/learning-repository.ts';
 import { skillsLacking } from '../learning/practical.ts';
@@ -15,7 +15,8 @@ import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
 export const trainingInputSchema = lazySchema(() =>
   z.strictObject({
     courseId: commonsIdSchema(),
-    mentorId: personIdSchema(),
+    // A person's id as the issuer gave it, normalised like every string a body carries (text.ts).
+    mentorId: text(1, 128, { label: 'mentor' }),
   }),
 );
 export type TrainingPlace = z.infer<ReturnType<typeof trainingInputSchema>>;

@@ -33,12 +33,18 @@ const escoOpening = {
   occupation: 'http://data.europa.eu/esco/occupation/5dbb9cf0-b226-402c-a295-2f42ef05ff8b',
 };
 
+// A training place names the course it trains for and the member who mentors.
+const trainingPlace = {
+  ...opening,
+  training: { courseId: 'plasterboard-hanging-and-jointing', mentorId: 'demo-lotte' },
+};
+
 /** Valid bodies for every route whose body holds a string; together they reach every string field. */
 const examples: Record<string, unknown[]> = {
   'POST /api/syndicates': [syndicate, { ...syndicate, rateCard: skillRateCard }],
   'PUT /api/syndicates/{syndicateId}': [syndicateEdit, { ...syndicateEdit, rateCard: skillRateCard }],
-  'POST /api/syndicates/{syndicateId}/openings': [opening, escoOpening],
-  'PUT /api/openings/{openingId}': [opening, escoOpening],
+  'POST /api/syndicates/{syndicateId}/openings': [opening, escoOpening, trainingPlace],
+  'PUT /api/openings/{openingId}': [opening, escoOpening, trainingPlace],
   'PUT /api/openings/{openingId}/applications/me': [{ note: 'I can start on Monday.' }],
   'POST /api/innovations': [draftInput([{ personId: 'demo-ada' }])],
   'PUT /api/innovations/{innovationId}/draft': [draftInput([{ personId: 'demo-ada', basisPoints: 10_000 }])],
@@ -72,6 +78,7 @@ const examples: Record<string, unknown[]> = {
     },
   ],
   'PUT /api/me/skills/{skillId}': [{ level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' }],
+  'PUT /api/federation/blocks/{host}': [{ reason: 'Sends spam to our syndicates.' }],
   'POST /api/skills/suggest-from-text': [
     { description: 'Hang plasterboard on stud walls.', skills: ['plasterboard-hanging', escoSkill] },
   ],
