@@ -2,26 +2,16 @@
 // language finds their orders, payments, saved searches, email settings, goal and work in it, under
 // /es/ and /nl/, with the page's language declared; and an unsubscribe link that does not work says
 // so in the reader's language.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 import { signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: 'en-GB' });
-  contexts.push(context);
   return context.newPage();
 }
 

@@ -1,26 +1,15 @@
 // The parts of already-converted pages a signed-in member reads (the board's saved-search form, an
 // opening's admin box, my page's recommendations, a syndicate's admin section) in Spanish and Dutch.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 import { signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('the signed-in parts of the board, an opening and a syndicate in Spanish and Dutch', () => {
   it('shows a syndicate admin the saved-search form and the opening’s admin box in Spanish, the syndicate in Dutch', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     const page = await context.newPage();
     await signIn(page, baseUrl, /Bram Jansen/, '/es/jobs/');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');

@@ -1,24 +1,13 @@
 // The decisions list, the marketplace and the skill shortages in Spanish and Dutch: the same page files
 // under /es/ and /nl/, their headings, labels and counts in the language of the address.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function visitor(locale = 'en-GB') {
   const context = await browser.newContext({ locale });
-  contexts.push(context);
   return context.newPage();
 }
 

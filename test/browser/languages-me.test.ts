@@ -1,26 +1,15 @@
 // The account pages in Spanish and Dutch: a member who reads Guildhall in their language sees their
 // own page and the profile form in it, under /es/ and /nl/, with the page's language declared.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 import { signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('the account pages in Spanish and Dutch', () => {
   it('shows my page in Spanish under /es/ and my profile form in Dutch under /nl/', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     const page = await context.newPage();
     await signIn(page, baseUrl, /Bram Jansen/, '/es/me/');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');

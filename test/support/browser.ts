@@ -1,7 +1,8 @@
 // Debian's Chromium driven by Playwright; no browser is ever downloaded.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { signIn } from './sign-in.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,4 +53,28 @@ export async function axeViolationsAs(browser: Browser, baseUrl: string, person:
   )) as { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
   await context.close();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them with every context opened
+ * through it, so each file need not keep its own list.
+ */
+export function browserForFile(): { newContext(options?: BrowserContextOptions): Promise<BrowserContext> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+  return {
+    async newContext(options) {
+      if (!browser) throw new Error('browserForFile: the browser opens before the file’s tests');
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
 }
