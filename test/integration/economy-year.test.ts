@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { foldEconomyDays } from '#adapters/dynamodb/economy-day-fold.ts';
 import { monthsOf } from '#domain/ledger/economy-months.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
+import { prefixValues, startsWith } from '#adapters/dynamodb/key-prefix.ts';
 import { economyLegacyDayKeys } from '#adapters/dynamodb/keys.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
@@ -65,8 +66,8 @@ const stored = async (type: 'economy-month' | 'economy-month-total') =>
     await client.send(
       new QueryCommand({
         TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
-        ExpressionAttributeValues: { ':pk': 'ECONOMY', ':month': 'MONTH#' },
+        KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+        ExpressionAttributeValues: { ':pk': 'ECONOMY', ...prefixValues('MONTH#') },
       }),
     )
   ).Items?.filter((item) => item.type === type).map((item) => String(item.month)) ?? [];
