@@ -1,6 +1,6 @@
 // Blocking an instance: the commons' stewards refuse a remote host. Its inbox posts are refused before
 // anything is verified, nothing is delivered to it, and a Follow from it is never kept. One item per
-// host; a block on a hostname covers it at any port. Who may block is the stewards' rule
+// host; a block on a hostname covers it at any port, and its subdomains. Who may block is the stewards' rule
 // (ledger/stewards.ts), as for credit grants. Pure, over its ports.
 import * as z from 'zod/mini';
 import { text } from '../text.ts';
@@ -78,9 +78,27 @@ export async function unblockInstance(
   return { host };
 }
 
-/** The blocks that could cover a URL's host: its host with the port, and its bare hostname. */
+/**
+ * How many of a hostname's parent domains a block is looked up under, counted from the top: a block on
+ * `example.org` covers `a.b.example.org`. Eight levels cover any registrable domain and the zones an
+ * instance runs under; a block on a domain nine or more labels deep covers it, not what is below it.
+ */
+export const maxParentDomains = 8;
+
+/** `a.b.example.org` → `b.example.org`, `example.org`, `org` (at most `maxParentDomains`); none for an IPv4 address. */
+export function parentDomainsOf(hostname: string): string[] {
+  if (/^[0-9.]+$/.test(hostname)) return [];
+  const labels = hostname.split('.');
+  const parents: string[] = [];
+  for (let depth = Math.min(labels.length - 1, maxParentDomains); depth >= 1; depth--) {
+    parents.push(labels.slice(-depth).join('.'));
+  }
+  return parents;
+}
+
+/** The blocks that could cover a URL's host: its host with the port, its bare hostname, and its parent domains. */
 export function blockKeysOf(hosts: readonly { host: string; hostname: string }[]): string[] {
-  return [...new Set(hosts.flatMap(({ host, hostname }) => [host, hostname]))];
+  return [...new Set(hosts.flatMap(({ host, hostname }) => [host, hostname, ...parentDomainsOf(hostname)]))];
 }
 
 /** Whether a URL's instance is blocked (the deliverer asks before sending). */

@@ -13,7 +13,7 @@ const tags = ['federation'];
 const blockPath = '/api/federation/blocks/{host}';
 const block = () =>
   z.object({
-    host: z.string().check(z.describe('The blocked host: a hostname covers every port of it.')),
+    host: z.string().check(z.describe('The blocked host: a hostname covers every port of it and its subdomains.')),
     reason: z.string(),
     blockedBy: z.string(),
     blockedAt: z.string(),

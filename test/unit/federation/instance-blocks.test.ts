@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDeliverer } from '#adapters/activitypub/deliver.ts';
 import type { ActorKeyPair } from '#adapters/activitypub/actor-keys.ts';
 import { PermanentDeliveryError } from '#domain/federation/delivery.ts';
+import { blockKeysOf, isBlockedUrl, maxParentDomains, parentDomainsOf } from '#domain/federation/instance-block.ts';
 import type { LedgerRepository } from '#domain/innovations/innovation-repository.ts';
 import { type RemoteActor, startRemoteActor } from '../../support/fediverse.ts';
 import { federationWorld, signedFollowOfGroup } from '../../support/federation-world.ts';
@@ -73,6 +74,45 @@ describe('blocking an instance', () => {
     });
     expect(unsignedFromBlocked.status).toBe(403);
     expect(w.followers.all()).toEqual([]);
+  });
+
+  it('covers the subdomains of a blocked domain, in the inbox and for deliveries, and not its neighbours', async () => {
+    const w = await world();
+    await asPerson(w, 'steward', 'PUT', '/api/federation/blocks/mallory.example', { reason: 'Spam farm' });
+    const fromSubdomain = (host: string) =>
+      w.call({
+        method: 'POST',
+        path: '/api/federation/inbox',
+        headers: {
+          'content-type': 'application/activity+json',
+          signature: `keyId="https://${host}/users/m#main-key",algorithm="rsa-sha256",headers="date",signature="AAAA"`,
+        },
+        body: JSON.stringify({ type: 'Follow', actor: `https://${host}/users/m`, object: 'x' }),
+      });
+    for (const host of ['social.mallory.example', 'a.b.c.mallory.example:8443']) {
+      const refused = await fromSubdomain(host);
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body).detail).toContain('mallory.example');
+    }
+    // A neighbour sharing only the suffix is not covered: its post goes on to verification (and fails it).
+    expect((await fromSubdomain('notmallory.example')).status).not.toBe(403);
+    expect(await isBlockedUrl(w.instanceBlocks, 'https://media.mallory.example/inbox')).toBe(true);
+    expect(await isBlockedUrl(w.instanceBlocks, 'https://mallory.example.org/inbox')).toBe(false);
+  });
+
+  it('looks a host up under its hostname, its port and at most eight parent domains, and no parents for an address', () => {
+    expect(blockKeysOf([{ host: 'a.b.example.org:8443', hostname: 'a.b.example.org' }])).toEqual([
+      'a.b.example.org:8443',
+      'a.b.example.org',
+      'b.example.org',
+      'example.org',
+      'org',
+    ]);
+    expect(parentDomainsOf('10.0.0.1')).toEqual([]);
+    const deep = `${Array.from({ length: 12 }, (_, i) => `l${i}`).join('.')}.example`;
+    expect(parentDomainsOf(deep)).toHaveLength(maxParentDomains);
+    expect(parentDomainsOf(deep)[0]).toBe('l5.l6.l7.l8.l9.l10.l11.example');
+    expect(parentDomainsOf(deep).at(-1)).toBe('example');
   });
 
   it('delivers nothing to a blocked instance and gives up at once', async () => {
