@@ -123,8 +123,8 @@ try {
   }
   if (values.sample) {
     // mulberry32, seeded, so the sample a person read can be printed again (docs/esco-label-review.md names
-    // the seed of each review; 20261210 is the last).
-    let seed = Number(values.seed ?? 20261210);
+    // the seed of each review; 20261212 is the last).
+    let seed = Number(values.seed ?? 20261212);
     const random = () => {
       seed = (seed + 0x6d2b79f5) | 0;
       let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
