@@ -3,7 +3,15 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { danglingEscoIssues } from '#domain/content/esco-check.ts';
 import { escoSkillUris, parseEscoData, writeEscoData } from '#domain/content/esco-data.ts';
-import { EscoSourceError, readExtractorCsv } from '#domain/content/esco-import.ts';
+import {
+  buildEscoData,
+  type EscoSources,
+  EscoSourceError,
+  type ExactLabel,
+  readExtractorCsv,
+  readLaiserSkillsCsv,
+  readNestaEscoCsv,
+} from '#domain/content/esco-import.ts';
 import { learnLexicon, splitEscoText } from '#domain/content/esco-split.ts';
 
 const data = parseEscoData(
@@ -56,10 +64,114 @@ describe('reading an extractor CSV', () => {
   });
 });
 
+describe('exact skill labels from further packages', () => {
+  const skillUri = 'http://data.europa.eu/esco/skill/';
+  const roughCut = '3375cf3c-7090-4394-8896-58b1fb1dc540';
+  const roadTesting = '923dc3f7-5e76-4159-a736-402be592fbfe';
+  const customs = '00ff06cc-103f-4c85-b5df-6f75acff6abf';
+  // Three texts of the extractor (ESCO v1.2.0), as its CSV runs them.
+  const skills = [
+    {
+      id: `skill/${roughCut}`,
+      text: 'create rough cut assemble different clips create rough cut create a rough cut make a rough cut creating a rough cut Deliver a programme/film following the first editing process. Indicate future improvements.',
+    },
+    {
+      id: `skill/${roadTesting}`,
+      text: 'perform road testing of vehicles undertake road testing implement road testing perform a road test complete road testing perform road testing performing road testing performing a road test Perform road tests with vehicles; ensure that all functions are working safely and correctly.',
+    },
+    {
+      id: `skill/${customs}`,
+      text: 'advise on customs regulations guide on import and export regulations advise customers on tariff systems counsel on custom-related topics advise customers counsel on trade regulations Give information to people regarding import and export restrictions.',
+    },
+  ];
+  const build = (exactLabels: EscoSources['exactLabels']) =>
+    buildEscoData({
+      skills,
+      occupations: [],
+      playgroundSkills: [],
+      playgroundOccupations: [],
+      exactLabels,
+      header: { ...data, skills: undefined, occupations: undefined, occupationSkills: undefined } as never,
+    }).skills;
+  const exact = (uuid: string, label: string, alternatives: string[] = []): ExactLabel => ({
+    id: `skill/${uuid}`,
+    label,
+    alternatives,
+  });
+
+  it("reads Nesta's ESCO rows into each skill's preferred label and alternatives, leaving skill groups out", () => {
+    const csv = [
+      'id,description,hierarchy_levels,type',
+      `${roadTesting},perform road testing,"[['S', 'S6']]",preferredLabel`,
+      `${roadTesting},undertake road testing,"[['S', 'S6']]",altLabels`,
+      `${roadTesting},perform  a road test,"[['S', 'S6']]",altLabels`,
+      'S1.2,liaising and networking,,level_2',
+    ].join('\n');
+    expect(readNestaEscoCsv(csv, 'esco.csv')).toEqual([
+      exact(roadTesting, 'perform road testing', ['undertake road testing', 'perform a road test']),
+    ]);
+  });
+
+  it("reads LAiSER's ESCO rows with their spacing made plain and their aliases one a line, leaving other taxonomies out", () => {
+    const csv = [
+      'skill_id,skill_name,aliases,description,taxonomy,original_id',
+      `SKILL_0004567,assess\u00a0candidates,"evaluate candidates vocational skills\nevaluate applicants",Assess.,ESCO,${skillUri}550e2d00-bd89-4614-8e15-330ae5277af3`,
+      `SKILL_0000002,use e-services,"apply e-services, use electronic services",Participate.,ESCO,${skillUri}${customs}`,
+      'SKILL_0010716,Reading Comprehension,,,ONET_SKILL,https://www.onetcenter.org/dictionary/30.2/excel/skills.html',
+    ].join('\n');
+    expect(readLaiserSkillsCsv(csv, 'faiss_skills.csv')).toEqual([
+      exact('550e2d00-bd89-4614-8e15-330ae5277af3', 'assess candidates', [
+        'evaluate candidates vocational skills',
+        'evaluate applicants',
+      ]),
+      exact(customs, 'use e-services', ['apply e-services', 'use electronic services']),
+    ]);
+  });
+
+  it('refuses a further source of the wrong shape, naming the file and what is wrong', () => {
+    expect(() => readNestaEscoCsv('id,label\n', 'esco.csv')).toThrow(
+      new EscoSourceError('esco.csv: the header must be "id,description,hierarchy_levels,type", not "id,label".'),
+    );
+    expect(() =>
+      readLaiserSkillsCsv(
+        'skill_id,skill_name,aliases,description,taxonomy,original_id\nS1,a,,,ESCO,http://example.org/x\n',
+        'faiss_skills.csv',
+      ),
+    ).toThrow('faiss_skills.csv line 2: "http://example.org/x" is not an ESCO skill\'s id.');
+  });
+
+  it('labels a skill the playground does not know with the first further label that opens its text', () => {
+    // Ordered by id: the customs skill, then these two.
+    const [, rough, road] = build([
+      [exact(roughCut, 'create rough cut', ['assemble different clips', 'make a rough cut', 'cut roughly'])],
+      [exact(roadTesting, 'perform road testing'), exact(roughCut, 'create a cut')],
+      [exact(roadTesting, 'perform road testing of vehicles')],
+    ]);
+    // The split alone gave "create rough"; an alternative the text does not hold is left out.
+    expect(rough?.slice(1, 3)).toEqual(['create rough cut', ['assemble different clips', 'make a rough cut']]);
+    expect(road?.[1]).toBe('perform road testing');
+  });
+
+  it("keeps the split where a further label (another ESCO version's) does not open the text", () => {
+    const [split] = build([]);
+    const [further] = build([[exact(customs, 'advise customers', ['advise customers on tariff systems'])]]);
+    expect(further?.[1]).not.toBe('advise customers');
+    expect(further).toEqual(split);
+    expect(further?.[2]).toBeNull();
+  });
+
+  it('gives exact labels to at least 97% of the skills in the committed file', () => {
+    expect(data.skills.filter(([, , alt]) => alt !== null).length).toBeGreaterThanOrEqual(13_500);
+  });
+});
+
 describe('splitting an extractor text into a label', () => {
   const lexicon = learnLexicon(
     [...data.skills, ...data.occupations].filter(([id]) => !id.startsWith('isco/')).map(([, , , text]) => text),
-    [...data.skills, ...data.occupations].flatMap(([, label, alt]) => (alt ? [label, ...alt] : [])),
+    // The file's exact preferred labels: the import learns from the playground's labels and alternatives
+    // only, which the file no longer tells apart from LAiSER's and Nesta's (whose alternatives would count
+    // "use" as ending labels: "paint safety equipment use").
+    [...data.skills, ...data.occupations].flatMap(([, label, alt]) => (alt ? [label] : [])),
   );
   it.each([
     [
