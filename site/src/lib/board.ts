@@ -8,7 +8,7 @@ import { boardQuerySchema } from '#http/routes/queries.ts';
 
 export function boardFilter(params: URLSearchParams) {
   const raw: Record<string, string> = {};
-  for (const key of ['skill', 'trade', 'place', 'remote', 'payUnit']) {
+  for (const key of ['skill', 'trade', 'place', 'remote', 'payUnit', 'kind', 'course']) {
     const value = params.get(key);
     if (value) raw[key] = value;
   }
