@@ -472,4 +472,6 @@ export const en = {
   'syndicateTraining.lede': (syndicate: string) =>
     `Places to learn the trade at ${syndicate}, beside a mentor, for learners part way through a course.`,
   'syndicateTraining.pages': 'Pages of training places',
+  'jobTraining.forLearners': 'For learners part way through',
+  'jobTraining.mentor': (mentor: string, syndicate: string) => `, mentored by ${mentor} of ${syndicate}.`,
 };

@@ -449,6 +449,8 @@ export const es: MessagesOf<typeof en> = {
   'syndicateTraining.lede': (syndicate) =>
     `Plazas para aprender el oficio en ${syndicate}, junto a un mentor, para quien está a mitad de un curso.`,
   'syndicateTraining.pages': 'Páginas de plazas de formación',
+  'jobTraining.forLearners': 'Para quien está a mitad del curso',
+  'jobTraining.mentor': (mentor, syndicate) => `, con ${mentor}, de ${syndicate}, como mentor.`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

@@ -452,6 +452,8 @@ export const nl: MessagesOf<typeof en> = {
   'syndicateTraining.lede': (syndicate) =>
     `Plekken om het vak te leren bij ${syndicate}, naast een mentor, voor wie halverwege een cursus is.`,
   'syndicateTraining.pages': 'Pagina’s met leerplekken',
+  'jobTraining.forLearners': 'Voor wie halverwege de cursus is',
+  'jobTraining.mentor': (mentor, syndicate) => `, met ${mentor} van ${syndicate} als mentor.`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
