@@ -59,6 +59,15 @@ describe('training places', () => {
     await admin.getByRole('button', { name: 'Publish' }).click();
     await expect(admin.getByRole('status').textContent()).resolves.toContain('published');
 
+    // Its edit keeps the kind (no choice to make it a job) and offers the course and mentor again.
+    await admin.goto(`${baseUrl}${placePath}edit/`);
+    await expect(admin.getByLabel('This is a training place').count()).resolves.toBe(0);
+    await expect(admin.getByLabel(/^Mentor/).inputValue()).resolves.toBe('demo-lotte');
+    await admin.getByLabel('Hours per week').fill('24');
+    await admin.getByRole('button', { name: 'Save changes' }).click();
+    await admin.waitForURL(`${baseUrl}${placePath}`);
+    await expect(admin.locator('.facts').textContent()).resolves.toContain('mentored by Lotte Bakker');
+
     // The board, filtered by its own control to training places, lists it; filtered to jobs, not.
     await untilListed(admin, '/jobs/', title);
     await admin.getByLabel('Kind of opening').selectOption('training');
