@@ -51,6 +51,9 @@ export const fixtures: SearchDocument[] = [
     pay: 1900,
     payUnit: 'GBP/hour',
     hours: 20,
+    // A training place: its kind, and the course it trains toward (the board's and a course page's filters).
+    kind: 'training',
+    course: 'oak-floors',
     updatedAt: '2026-03-02T09:00:00.000Z',
     posted: '2026-03-01T12:00:00.000Z',
     closes: '2026-05-15',
@@ -195,6 +198,8 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
         ['pay unit', { payUnit: ['GBP/day'] }, ['opening:plaster']],
         ['practice guide', { practice: ['push-fit-joints'] }, ['innovation:sink']],
         ['kind (any of)', { kind: ['service', 'labour'] }, ['syndicate:cafe']],
+        ['kind', { kind: ['training'] }, ['opening:flooring']],
+        ['course', { course: ['oak-floors', 'no-such-course'] }, ['opening:flooring']],
         ['pay range, both ends included', { pay: { min: 2100, max: 2400 } }, ['opening:plaster', 'opening:staircase']],
         ['hours range, both ends included', { hours: { min: 20, max: 37 } }, ['opening:flooring', 'opening:staircase']],
         ['several filters at once', { trade: ['Carpentry'], remote: false }, ['opening:staircase']],

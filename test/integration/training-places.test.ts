@@ -124,4 +124,27 @@ describe('training places over the API', () => {
     expect(body(edit).errors[0].field).toBe('body.training');
     expect((await call('PUT', `/api/openings/${id}`, 'lotte', job)).status).toBe(200);
   });
+
+  it('lists training places apart from jobs on the board and the syndicate’s board, and by course', async () => {
+    const { call } = await world();
+    const { training: _, ...job } = place();
+    const post = async (input: unknown) => {
+      const id = String(body(await call('POST', '/api/syndicates/riverside/openings', 'lotte', input)).id);
+      expect((await call('PUT', `/api/openings/${id}/status`, 'lotte', { status: 'open' })).status).toBe(200);
+      return id;
+    };
+    const jobId = await post({ ...job, title: 'Plasterer, experienced' });
+    const placeId = await post(place());
+    const ids = async (path: string) =>
+      (body(await call('GET', path, null)).items as Array<{ id: string }>).map((o) => o.id);
+    expect(await ids('/api/openings?kind=training')).toEqual([placeId]);
+    expect(await ids('/api/openings?kind=job')).toEqual([jobId]);
+    expect(await ids(`/api/openings?course=${course.id}`)).toEqual([placeId]);
+    expect(await ids('/api/openings?course=haccp-for-small-kitchens')).toEqual([]);
+    expect(await ids('/api/syndicates/riverside/openings?kind=training')).toEqual([placeId]);
+    expect((await ids('/api/openings')).sort()).toEqual([jobId, placeId].sort());
+    const wrong = await call('GET', '/api/openings?kind=apprentice', null);
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(body(wrong))).toContain('kind');
+  });
 });

@@ -198,7 +198,7 @@ describe('index settings', () => {
 
   it('can filter on every field a filter or facet names', () => {
     const x = ['x'];
-    const lists = { skills: x, trade: x, practice: x, kind: x, place: x, status: x, payUnit: x };
+    const lists = { skills: x, trade: x, practice: x, kind: x, course: x, place: x, status: x, payUnit: x };
     const clauses = buildFilter({ ...lists, type: ['course'], remote: true, pay: { min: 1 }, hours: { min: 1 } });
     const names = clauses.flat().map((clause) => clause.split(' ')[0]);
     expect([...new Set(names)].sort()).toEqual([...(settings.filterableAttributes as string[])].sort());

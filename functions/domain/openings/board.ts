@@ -7,7 +7,7 @@
 import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { Syndicate, SyndicateRepository } from '../syndicates/syndicate.ts';
-import { isListed, type Opening } from './opening.ts';
+import { isListed, kindOf, type Opening, type OpeningKind } from './opening.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 
 export interface BoardFilter {
@@ -17,6 +17,10 @@ export interface BoardFilter {
   place?: string | undefined;
   remote?: boolean | undefined;
   payUnit?: string | undefined;
+  /** Jobs or training places only. */
+  kind?: OpeningKind | undefined;
+  /** The training places toward this course. */
+  course?: string | undefined;
 }
 
 export interface BoardItem {
@@ -38,7 +42,9 @@ export function matchesBoard(opening: Opening, filter: BoardFilter, now: Date): 
     (!filter.skill || opening.skills.some((s) => s.skill === filter.skill)) &&
     (!place || opening.place.toLowerCase().includes(place)) &&
     (filter.remote === undefined || opening.remote === filter.remote) &&
-    (!filter.payUnit || opening.pay.some((p) => p.currency === filter.payUnit))
+    (!filter.payUnit || opening.pay.some((p) => p.currency === filter.payUnit)) &&
+    (!filter.kind || kindOf(opening) === filter.kind) &&
+    (!filter.course || opening.training?.courseId === filter.course)
   );
 }
 

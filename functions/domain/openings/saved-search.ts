@@ -3,11 +3,12 @@
 // or daily; the notification work sends them, from what is stored here).
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
-import { tradeIds } from '../content/commons.ts';
+import { commonsIdSchema, tradeIds } from '../content/commons.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { skillRefSchema } from '../content/skill-ref.ts';
 import { text } from '../text.ts';
 import type { BoardSearch } from './broader-searches.ts';
+import { openingKinds } from './opening.ts';
 import { boardSorts } from './search-board.ts';
 
 /** How often a person is told of new matches: never, as they appear, or once a day. */
@@ -29,6 +30,9 @@ export const savedQuerySchema = lazySchema(() =>
       z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'Choose BOUND, HOURS or a currency code such as EUR.')),
     ),
     sort: z.optional(z.enum(boardSorts)),
+    // Jobs or training places only, and the training places toward one course: a learner's alert.
+    kind: z.optional(z.enum(openingKinds)),
+    course: z.optional(commonsIdSchema()),
   }),
 );
 export type SavedQuery = z.infer<ReturnType<typeof savedQuerySchema>>;

@@ -40,6 +40,8 @@ export function boardSearchFilters(filter: BoardFilter): NonNullable<SearchQuery
     ...(filter.trade ? { trade: [filter.trade] } : {}),
     ...(filter.remote !== undefined ? { remote: filter.remote } : {}),
     ...(filter.payUnit ? { payUnit: [filter.payUnit] } : {}),
+    ...(filter.kind ? { kind: [filter.kind] } : {}),
+    ...(filter.course ? { course: [filter.course] } : {}),
   };
 }
 

@@ -73,6 +73,9 @@ export function openingDocument(
     url: `/jobs/${opening.id}/`,
     skills: opening.skills.map((s) => s.skill),
     trade: syndicate?.trade,
+    // A job or a training place (the board's kind filter), and the course a training place trains toward.
+    kind: opening.kind ?? 'job',
+    ...(opening.training ? { course: opening.training.courseId } : {}),
     place: opening.place,
     remote: opening.remote,
     status: isListed(opening, now) ? 'open' : opening.status === 'open' ? 'expired' : opening.status,

@@ -31,8 +31,10 @@ export interface SearchDocument {
   trade?: string | undefined;
   /** The practice guide an innovation improves (a commons id). */
   practice?: string | undefined;
-  /** Offers and wants: a service, a good or labour (the marketplace's facet). */
+  /** Offers and wants: a service, a good or labour (the marketplace's facet); openings: a job or training. */
   kind?: string | undefined;
+  /** A training place: the commons course it trains toward (a commons id). */
+  course?: string | undefined;
   place?: string | undefined;
   remote?: boolean | undefined;
   status?: string | undefined;
@@ -47,7 +49,17 @@ export interface SearchDocument {
   closes?: string | undefined;
 }
 
-export type FacetName = 'type' | 'skills' | 'trade' | 'practice' | 'kind' | 'place' | 'remote' | 'status' | 'payUnit';
+export type FacetName =
+  | 'type'
+  | 'skills'
+  | 'trade'
+  | 'practice'
+  | 'kind'
+  | 'course'
+  | 'place'
+  | 'remote'
+  | 'status'
+  | 'payUnit';
 export type SortField = 'updatedAt' | 'pay' | 'hours' | 'title' | 'posted' | 'closes';
 
 export interface SearchQuery {
@@ -60,6 +72,7 @@ export interface SearchQuery {
     trade?: string[];
     practice?: string[];
     kind?: string[];
+    course?: string[];
     place?: string[];
     remote?: boolean;
     status?: string[];

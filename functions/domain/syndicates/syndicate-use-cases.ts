@@ -47,20 +47,25 @@ export async function requireAdmin(
 
 /**
  * A page of a syndicate's members and requests, for its admins only, each with the person's name (one
- * batched read per page). `hideDeclined` leaves declined requests out, as the syndicate's page does.
+ * batched read per page). `hideDeclined` leaves declined requests out, as the syndicate's page does;
+ * `activeOnly` lists active members only (a training place's mentor is one).
  */
 export async function syndicateMembers(
   deps: SyndicateDependencies & { people: Pick<PeopleRepository, 'getMany'> },
   identity: Identity,
   syndicateId: string,
   request: PageRequest,
-  { hideDeclined = false }: { hideDeclined?: boolean } = {},
+  { hideDeclined = false, activeOnly = false }: { hideDeclined?: boolean; activeOnly?: boolean } = {},
 ): Promise<Page<{ membership: Membership; name: string }>> {
   await requireAdmin(deps, syndicateId, identity);
   const page = await deps.syndicates.pageMemberships(
     syndicateId,
     request,
-    hideDeclined ? (batch) => batch.filter((m) => m.status !== 'declined') : undefined,
+    activeOnly
+      ? (batch) => batch.filter((m) => m.status === 'active')
+      : hideDeclined
+        ? (batch) => batch.filter((m) => m.status !== 'declined')
+        : undefined,
   );
   const people = await deps.people.getMany(page.items.map((m) => m.personId));
   return {

@@ -169,7 +169,7 @@ export const openingRoutes = [
     auth: 'none',
     input: () => ({ query: boardQuerySchema() }),
     doc: documented && {
-      summary: 'The job board: open openings, filtered by skill, trade, place, remote and pay unit',
+      summary: 'The job board: open openings, filtered by skill, trade, place, remote, pay unit, kind and course',
       tags: ['jobs'],
       responses: {
         200: {

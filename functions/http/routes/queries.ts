@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { skillRefSchema } from '#domain/content/skill-ref.ts';
+import { openingKinds } from '#domain/openings/opening.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
@@ -23,6 +24,9 @@ export const boardQuerySchema = lazySchema(() =>
     payUnit: z.optional(
       z.string().check(z.regex(/^(BOUND|HOURS|[A-Z]{3})$/, 'Choose BOUND, HOURS or a currency code such as EUR.')),
     ),
+    // Jobs or training places only; and the training places toward one course (a commons id).
+    kind: z.optional(z.enum(openingKinds)),
+    course: z.optional(id()),
     ...cursorQuery(),
   }),
 );

@@ -8,7 +8,7 @@ import { boardQuerySchema } from '#http/routes/queries.ts';
 
 export function boardFilter(params: URLSearchParams) {
   const raw: Record<string, string> = {};
-  for (const key of ['skill', 'trade', 'place', 'remote', 'payUnit']) {
+  for (const key of ['skill', 'trade', 'place', 'remote', 'payUnit', 'kind', 'course']) {
     const value = params.get(key);
     if (value) raw[key] = value;
   }
@@ -64,6 +64,7 @@ export function searchName(
     trade?: string | undefined;
     place?: string | undefined;
     remote?: boolean | undefined;
+    kind?: string | undefined;
   },
   labels: { skill: (id: string) => string; trade: (id: string) => string },
   t: Translate,
@@ -74,6 +75,7 @@ export function searchName(
     search.trade && labels.trade(search.trade),
     search.place && t('jobs.nameIn', search.place),
     search.remote === undefined ? undefined : t(search.remote ? 'jobs.nameRemote' : 'jobs.nameOnSite'),
+    search.kind === 'training' ? t('filters.kindTraining') : search.kind === 'job' ? t('filters.kindJob') : undefined,
   ].filter((part): part is string => Boolean(part));
   return (parts.length > 0 ? parts.join(' · ') : t('jobs.nameAll')).slice(0, 80);
 }

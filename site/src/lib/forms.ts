@@ -77,6 +77,17 @@ export function openingFromForm(form: FormData): unknown {
     per: text(form, `payPer${i}`),
   })).filter((row) => row.amount !== '');
   const whole = (name: string) => (/^\d+$/.test(text(form, name)) ? Number(text(form, name)) : text(form, name));
+  // A training place (training-place.ts): its course, and its mentor chosen from the listed members or,
+  // past those the select lists, named by id (training-form.ts).
+  const training =
+    form.get('training') === 'on'
+      ? {
+          training: {
+            courseId: text(form, 'trainingCourse'),
+            mentorId: text(form, 'trainingMentorId') || text(form, 'trainingMentor'),
+          },
+        }
+      : {};
   return {
     title: text(form, 'title'),
     description: text(form, 'description'),
@@ -93,5 +104,6 @@ export function openingFromForm(form: FormData): unknown {
     employmentType: text(form, 'employmentType'),
     validThrough: text(form, 'validThrough'),
     occupation: text(form, 'occupation') || null,
+    ...training,
   };
 }

@@ -1,6 +1,6 @@
 // The board's search as a form carries it (hidden fields of "Save this search"), read into the shape
 // of the API's body: the command's schema then checks each field as it checks the API's.
-const keys = ['q', 'skill', 'trade', 'place', 'payUnit', 'sort'] as const;
+const keys = ['q', 'skill', 'trade', 'place', 'payUnit', 'sort', 'kind', 'course'] as const;
 
 export function savedQueryFromForm(form: FormData): Record<string, unknown> {
   const query: Record<string, unknown> = {};

@@ -158,4 +158,21 @@ describe('new matches for an alert', () => {
     expect(ids(found)).toEqual(['new', 'mid']);
     expect(found.more).toBe(true);
   });
+
+  it('alerts a learner of new training places only, or of those toward one course, as the form saved them', async () => {
+    const place = (id: string, courseId: string) => ({
+      ...opening(id, '2026-12-04T09:00:00.000Z'),
+      kind: 'training' as const,
+      training: { courseId, mentorId: 'lotte' },
+    });
+    const deps = await world([...openings, place('pv', 'solar-pv-basics'), place('heat', 'heat-pump-basics')]);
+    const form = new FormData();
+    form.set('kind', 'training');
+    const query = savedQueryFromForm(form);
+    expect(query).toEqual({ kind: 'training' });
+    const since = '2026-11-01T00:00:00Z';
+    expect(ids(await newMatchesSince(deps, { query: { kind: 'training' } }, since)).sort()).toEqual(['heat', 'pv']);
+    expect(ids(await newMatchesSince(deps, { query: { course: 'solar-pv-basics' } }, since))).toEqual(['pv']);
+    expect(ids(await newMatchesSince(deps, { query: { kind: 'job' } }, since))).toEqual(['new', 'mid', 'old']);
+  });
 });

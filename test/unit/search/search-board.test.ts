@@ -43,6 +43,21 @@ describe('the job board through search', () => {
     const page = await searchBoard(deps, { skill: 'heat-pump-installation' }, { limit: 20 });
     expect(page.items.map((item) => item.opening.id)).toEqual(['a']);
   });
+
+  it('lists jobs or training places by kind, and the training places toward one course', async () => {
+    const place = (id: string, courseId: string) =>
+      opening(id, `Trainee ${id}`, { kind: 'training', training: { courseId, mentorId: 'lotte' } });
+    // An opening stored before training places has no kind: it is a job.
+    const job = opening('job', 'Heat pump fitter');
+    const openings = [job, place('pv', 'solar-pv-basics'), place('heat', 'heat-pump-basics')];
+    const deps = await setUp(openings, openings);
+    const ids = async (filter: Parameters<typeof searchBoard>[1]) =>
+      (await searchBoard(deps, filter, { limit: 20 })).items.map((item) => item.opening.id).sort();
+    expect(await ids({ kind: 'training' })).toEqual(['heat', 'pv']);
+    expect(await ids({ kind: 'job' })).toEqual(['job']);
+    expect(await ids({ course: 'solar-pv-basics' })).toEqual(['pv']);
+    expect(await ids({})).toEqual(['heat', 'job', 'pv']);
+  });
 });
 
 describe('the job board while search is unavailable', () => {
@@ -77,6 +92,28 @@ describe('the job board while search is unavailable', () => {
     const second = await boardPage(deps, filter, { limit: 1, cursor: first.next });
     expect(second.items.map((item) => item.opening.id)).toEqual(['b']);
     expect(second.next).toBeUndefined();
+  });
+
+  it('filters by kind and course from the table as search does', async () => {
+    const openings = [
+      opening('a', 'Heat pump fitter'),
+      opening('b', 'Heat pump trainee', {
+        kind: 'training',
+        training: { courseId: 'heat-pump-basics', mentorId: 'm' },
+      }),
+      opening('c', 'PV trainee', { kind: 'training', training: { courseId: 'solar-pv-basics', mentorId: 'm' } }),
+    ];
+    const deps = {
+      search: down(new SearchUnavailableError('Meilisearch could not be reached to search.')),
+      openings: table(openings),
+      syndicates: { getMany: manyFrom<Syndicate>(() => undefined) },
+      now: () => now,
+    };
+    const ids = async (filter: Parameters<typeof boardPage>[1]) =>
+      (await boardPage(deps, filter, { limit: 20 })).items.map((item) => item.opening.id);
+    expect(await ids({ kind: 'job' })).toEqual(['a']);
+    expect(await ids({ kind: 'training' })).toEqual(['b', 'c']);
+    expect(await ids({ kind: 'training', course: 'solar-pv-basics' })).toEqual(['c']);
   });
 
   it('does not hide other failures behind the fallback', async () => {

@@ -58,5 +58,9 @@ describe('a saved search’s suggested name', () => {
     expect(searchName({ place: 'Valencia', remote: true }, labels, translator('es'))).toBe('en Valencia · en remoto');
     expect(searchName({ remote: false }, labels, translator('nl'))).toBe('op locatie');
     expect(searchName({}, labels, translator('nl'))).toBe('Alle vacatures');
+    expect(searchName({ kind: 'training' }, labels, translator('nl'))).toBe('Alleen leerplekken');
+    expect(searchName({ text: 'yeso', kind: 'training' }, labels, translator('es'))).toBe(
+      'yeso · Solo plazas de formación',
+    );
   });
 });

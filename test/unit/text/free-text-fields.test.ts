@@ -85,7 +85,14 @@ const examples: Record<string, unknown[]> = {
   'POST /api/me/saved-searches': [
     {
       name: 'Heat pumps in Leeds',
-      query: { q: 'heat pump', place: 'Leeds', skill: 'pv-system-sizing', payUnit: 'GBP' },
+      query: {
+        q: 'heat pump',
+        place: 'Leeds',
+        skill: 'pv-system-sizing',
+        payUnit: 'GBP',
+        kind: 'training',
+        course: 'plasterboard-hanging-and-jointing',
+      },
       alert: 'daily',
     },
   ],

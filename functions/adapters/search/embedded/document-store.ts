@@ -20,6 +20,7 @@ export class DocumentStore {
     trade: new KeywordColumn(),
     practice: new KeywordColumn(),
     kind: new KeywordColumn(),
+    course: new KeywordColumn(),
     place: new KeywordColumn(),
     remote: new KeywordColumn(),
     status: new KeywordColumn(),
@@ -47,6 +48,7 @@ export class DocumentStore {
     keywords.trade.set(slot, optional(stored.trade));
     keywords.practice.set(slot, optional(stored.practice));
     keywords.kind.set(slot, optional(stored.kind));
+    keywords.course.set(slot, optional(stored.course));
     keywords.place.set(slot, optional(stored.place));
     // Booleans facet as "true"/"false", as in Meilisearch.
     keywords.remote.set(slot, stored.remote === undefined ? [] : [String(stored.remote)]);
@@ -137,11 +139,12 @@ function optional(value: string | undefined): string[] {
 function withoutBody(document: SearchDocument): StoredDocument {
   const { id, type, title, summary, url, skills, trade, practice, place, remote, status, pay, payUnit, hours } =
     document;
-  const { posted, closes, kind } = document;
+  const { posted, closes, kind, course } = document;
   const stored: StoredDocument = { id, type, title, summary, url, skills: [...skills], updatedAt: document.updatedAt };
   if (trade !== undefined) stored.trade = trade;
   if (practice !== undefined) stored.practice = practice;
   if (kind !== undefined) stored.kind = kind;
+  if (course !== undefined) stored.course = course;
   if (place !== undefined) stored.place = place;
   if (remote !== undefined) stored.remote = remote;
   if (status !== undefined) stored.status = status;

@@ -15,6 +15,7 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     trade: filters?.trade,
     practice: filters?.practice,
     kind: filters?.kind,
+    course: filters?.course,
     place: filters?.place,
     status: filters?.status,
     payUnit: filters?.payUnit,

@@ -32,6 +32,7 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
     trade,
     practice,
     kind: document.kind,
+    course: document.course,
     place,
     remote,
     status,
@@ -63,6 +64,7 @@ export const hitSchema = lazySchema(() =>
     trade: optionalString(),
     practice: optionalString(),
     kind: optionalString(),
+    course: optionalString(),
     place: optionalString(),
     remote: z.nullish(z.boolean()),
     status: optionalString(),
@@ -80,12 +82,27 @@ export type Hit = z.infer<ReturnType<typeof hitSchema>>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
-  const { _formatted, trade, practice, kind, place, remote, status, pay, payUnit, hours, posted, closes, ...required } =
-    hit;
+  const {
+    _formatted,
+    trade,
+    practice,
+    kind,
+    course,
+    place,
+    remote,
+    status,
+    pay,
+    payUnit,
+    hours,
+    posted,
+    closes,
+    ...required
+  } = hit;
   const document: SearchDocument = { ...required, body: '' };
   if (trade != null) document.trade = trade;
   if (practice != null) document.practice = practice;
   if (kind != null) document.kind = kind;
+  if (course != null) document.course = course;
   if (place != null) document.place = place;
   if (remote != null) document.remote = remote;
   if (status != null) document.status = status;

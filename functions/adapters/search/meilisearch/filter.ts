@@ -12,7 +12,7 @@ export type MeilisearchFilter = Array<string | string[]>;
 
 type Filters = NonNullable<SearchQuery['filters']>;
 
-const listFilters = ['type', 'skills', 'trade', 'practice', 'kind', 'place', 'status', 'payUnit'] as const;
+const listFilters = ['type', 'skills', 'trade', 'practice', 'kind', 'course', 'place', 'status', 'payUnit'] as const;
 const rangeFilters = ['pay', 'hours'] as const;
 
 export function buildFilter(filters: SearchQuery['filters']): MeilisearchFilter {

@@ -16,6 +16,7 @@ export const filterableAttributes = [
   'trade',
   'practice',
   'kind',
+  'course',
   'place',
   'remote',
   'status',
@@ -41,6 +42,7 @@ export const displayedAttributes = [
   'trade',
   'practice',
   'kind',
+  'course',
   'place',
   'remote',
   'status',
@@ -93,7 +95,7 @@ export function indexSettings(): Settings {
  * the index from the table. A change to `indexSettings()` needs no raise: `indexVersion()` includes
  * their fingerprint.
  */
-export const indexSettingsVersion = 3;
+export const indexSettingsVersion = 4;
 
 /**
  * The version a deploy compares with the last one: the reindex after a deploy runs only when it

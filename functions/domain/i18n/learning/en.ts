@@ -243,4 +243,12 @@ export const en = {
   'reason.alreadyHold': (skills: number) => `you already hold ${skills} of what it teaches`,
   'reason.inShortage': (list: string, n: number) => `${list} ${n === 1 ? 'is' : 'are'} in shortage`,
   'reason.because': (goal: string, list: string) => `because ${goal}, it teaches ${list}`,
+  // A course page's training places (CourseTrainingPlaces.astro) and the shortage table's supply with trainees.
+  'courseTraining.heading': 'Train with a syndicate',
+  'courseTraining.lede': (course: string) =>
+    `Syndicates take learners of “${course}” into training places, to work beside a mentor while they finish it.`,
+  'courseTraining.all': (total: number | undefined) =>
+    total === undefined ? 'Every training place for this course' : `All ${total} training places for this course`,
+  'courseTraining.fallback': (course: string) => `Training places for learners of “${course}”`,
+  'shortages.supplyPartsTrainees': 'Supply: credentialed, declared, learning, in training places',
 };

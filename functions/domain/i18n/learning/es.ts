@@ -234,6 +234,15 @@ export const es: MessagesOf<typeof en> = {
   'reason.alreadyHold': (skills) => `ya tienes ${skills} de las habilidades que enseña`,
   'reason.inShortage': (list, n) => `${list} ${n === 1 ? 'escasea' : 'escasean'}`,
   'reason.because': (goal, list) => `como ${goal}, enseña ${list}`,
+  'courseTraining.heading': 'Fórmate con un colectivo',
+  'courseTraining.lede': (course) =>
+    `Los colectivos acogen a quienes estudian «${course}» en plazas de formación, para trabajar junto a un mentor mientras lo terminan.`,
+  'courseTraining.all': (total) =>
+    total === undefined
+      ? 'Todas las plazas de formación de este curso'
+      : `Las ${total} plazas de formación de este curso`,
+  'courseTraining.fallback': (course) => `Plazas de formación para quienes estudian «${course}»`,
+  'shortages.supplyPartsTrainees': 'Oferta: acreditadas, declaradas, aprendiendo, en plazas de formación',
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

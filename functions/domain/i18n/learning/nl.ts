@@ -237,6 +237,13 @@ export const nl: MessagesOf<typeof en> = {
   'reason.alreadyHold': (skills) => `je hebt al ${skills} van wat hij leert`,
   'reason.inShortage': (list) => `aan ${list} is een tekort`,
   'reason.because': (goal, list) => `past bij je doel (${goal}): hij leert ${list}`,
+  'courseTraining.heading': 'Leer het vak bij een collectief',
+  'courseTraining.lede': (course) =>
+    `Collectieven nemen cursisten van ‘${course}’ op in leerplekken, om naast een mentor te werken terwijl ze de cursus afmaken.`,
+  'courseTraining.all': (total) =>
+    total === undefined ? 'Alle leerplekken voor deze cursus' : `Alle ${total} leerplekken voor deze cursus`,
+  'courseTraining.fallback': (course) => `Leerplekken voor cursisten van ‘${course}’`,
+  'shortages.supplyPartsTrainees': 'Aanbod: gecertificeerd, opgegeven, lerend, op een leerplek',
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */

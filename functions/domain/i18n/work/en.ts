@@ -446,4 +446,32 @@ export const en = {
     'ESCO’s skills cannot be searched right now; the commons’ skills are listed by trade in each row.',
   'esco.found': (esco: number, words: string, own: number, attribution: string) =>
     `${esco === 0 ? 'No ESCO skill' : `${esco} ESCO ${esco === 1 ? 'skill' : 'skills'}`} found for “${words}”${esco > 0 ? ': choose from “From ESCO” in a row' : ''}${own > 0 ? `, and ${own} of the commons’ own, listed by trade` : ''}. Skills from ${attribution}.`,
+  // Training places on the opening form, the board's kind filter and a syndicate's page (training-place.ts).
+  'trainingForm.legend': 'Training place',
+  'trainingForm.isTraining': 'This is a training place',
+  'trainingForm.hint':
+    'A place for a learner part way through a course, who works beside a mentor from the syndicate. Only learners of the course can apply.',
+  'trainingForm.fixed': 'This is a training place: its kind stays as posted, its course and mentor can change.',
+  'trainingForm.course': 'Course',
+  'trainingForm.courseHint': 'It must teach a skill of the syndicate’s trade or one this place asks for.',
+  'trainingForm.chooseCourse': 'Choose a course',
+  'trainingForm.coursesOfTrade': 'Courses of the syndicate’s trade',
+  'trainingForm.coursesOther': 'Other courses',
+  'trainingForm.mentor': 'Mentor',
+  'trainingForm.mentorHint': 'An active member holding a credential for each skill the course teaches.',
+  'trainingForm.chooseMentor': 'Choose a member',
+  'trainingForm.mentorId': 'Or another member, by id',
+  'trainingForm.mentorIdHint': (listed: number) =>
+    `The list shows the first ${listed} members; for anyone else, type their id (from their profile’s address). Leave it empty to use the list.`,
+  'filters.kind': 'Kind of opening',
+  'filters.anyKind': 'Jobs and training places',
+  'filters.kindJob': 'Jobs only',
+  'filters.kindTraining': 'Training places only',
+  'filters.course': (course: string) => `Only training places for “${course}”`,
+  'syndicateTraining.heading': 'Training places',
+  'syndicateTraining.lede': (syndicate: string) =>
+    `Places to learn the trade at ${syndicate}, beside a mentor, for learners part way through a course.`,
+  'syndicateTraining.pages': 'Pages of training places',
+  'jobTraining.forLearners': 'For learners part way through',
+  'jobTraining.mentor': (mentor: string, syndicate: string) => `, mentored by ${mentor} of ${syndicate}.`,
 };

@@ -423,7 +423,39 @@ export const es: MessagesOf<typeof en> = {
     'Ahora mismo no se pueden buscar las competencias de ESCO; las del procomún aparecen por oficio en cada fila.',
   'esco.found': (esco, words, own, attribution) =>
     `${esco === 0 ? 'Ninguna competencia de ESCO encontrada' : `${esco} ${esco === 1 ? 'competencia de ESCO encontrada' : 'competencias de ESCO encontradas'}`} para «${words}»${esco > 0 ? ': elige en «De ESCO» en una fila' : ''}${own > 0 ? `, y ${own} del propio procomún, por oficio` : ''}. Competencias de ${attribution}.`,
+  'trainingForm.legend': 'Plaza de formación',
+  'trainingForm.isTraining': 'Es una plaza de formación',
+  'trainingForm.hint':
+    'Una plaza para alguien que está a mitad de un curso y trabaja junto a un mentor del colectivo. Solo pueden presentarse quienes estudian el curso.',
+  'trainingForm.fixed':
+    'Es una plaza de formación: su tipo se queda como se publicó; su curso y su mentor pueden cambiar.',
+  'trainingForm.course': 'Curso',
+  'trainingForm.courseHint': 'Debe enseñar una competencia del oficio del colectivo o una que pida esta plaza.',
+  'trainingForm.chooseCourse': 'Elige un curso',
+  'trainingForm.coursesOfTrade': 'Cursos del oficio del colectivo',
+  'trainingForm.coursesOther': 'Otros cursos',
+  'trainingForm.mentor': 'Mentor',
+  'trainingForm.mentorHint': 'Un miembro activo con una credencial de cada competencia que enseña el curso.',
+  'trainingForm.chooseMentor': 'Elige un miembro',
+  'trainingForm.mentorId': 'U otro miembro, por su id',
+  'trainingForm.mentorIdHint': (listed) =>
+    `La lista muestra los primeros ${listed} miembros; para cualquier otro, escribe su id (la de la dirección de su perfil). Déjalo vacío para usar la lista.`,
+  'filters.kind': 'Tipo de vacante',
+  'filters.anyKind': 'Empleos y plazas de formación',
+  'filters.kindJob': 'Solo empleos',
+  'filters.kindTraining': 'Solo plazas de formación',
+  'filters.course': (course) => `Solo plazas de formación para «${course}»`,
+  'syndicateTraining.heading': 'Plazas de formación',
+  'syndicateTraining.lede': (syndicate) =>
+    `Plazas para aprender el oficio en ${syndicate}, junto a un mentor, para quien está a mitad de un curso.`,
+  'syndicateTraining.pages': 'Páginas de plazas de formación',
+  'jobTraining.forLearners': 'Para quien está a mitad del curso',
+  'jobTraining.mentor': (mentor, syndicate) => `, con ${mentor}, de ${syndicate}, como mentor.`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */
-export const sameAsEnglish: readonly (keyof typeof en)[] = ['decision.choice.no', 'decision.vote.no'];
+export const sameAsEnglish: readonly (keyof typeof en)[] = [
+  'decision.choice.no',
+  'decision.vote.no',
+  'trainingForm.mentor',
+];

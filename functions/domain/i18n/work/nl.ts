@@ -425,7 +425,41 @@ export const nl: MessagesOf<typeof en> = {
     'De vaardigheden van ESCO zijn nu niet doorzoekbaar; die van het gemeengoed staan per vak in elke rij.',
   'esco.found': (esco, words, own, attribution) =>
     `${esco === 0 ? 'Geen ESCO-vaardigheid' : `${esco} ${esco === 1 ? 'ESCO-vaardigheid' : 'ESCO-vaardigheden'}`} gevonden voor ‘${words}’${esco > 0 ? ': kies uit ‘Uit ESCO’ in een rij' : ''}${own > 0 ? `, en ${own} van het gemeengoed zelf, per vak` : ''}. Vaardigheden uit ${attribution}.`,
+  'trainingForm.legend': 'Leerplek',
+  'trainingForm.isTraining': 'Dit is een leerplek',
+  'trainingForm.hint':
+    'Een plek voor iemand die halverwege een cursus is en naast een mentor van het collectief werkt. Alleen cursisten van de cursus kunnen reageren.',
+  'trainingForm.fixed':
+    'Dit is een leerplek: de soort blijft zoals geplaatst, de cursus en de mentor kunnen veranderen.',
+  'trainingForm.course': 'Cursus',
+  'trainingForm.courseHint':
+    'Ze moet een vaardigheid van het vak van het collectief leren, of een die deze plek vraagt.',
+  'trainingForm.chooseCourse': 'Kies een cursus',
+  'trainingForm.coursesOfTrade': 'Cursussen in het vak van het collectief',
+  'trainingForm.coursesOther': 'Andere cursussen',
+  'trainingForm.mentor': 'Mentor',
+  'trainingForm.mentorHint': 'Een actief lid met een diploma voor elke vaardigheid die de cursus leert.',
+  'trainingForm.chooseMentor': 'Kies een lid',
+  'trainingForm.mentorId': 'Of een ander lid, met zijn of haar id',
+  'trainingForm.mentorIdHint': (listed) =>
+    `De lijst toont de eerste ${listed} leden; typ voor iemand anders het id (uit het adres van het profiel). Laat het leeg om de lijst te gebruiken.`,
+  'filters.kind': 'Soort vacature',
+  'filters.anyKind': 'Banen en leerplekken',
+  'filters.kindJob': 'Alleen banen',
+  'filters.kindTraining': 'Alleen leerplekken',
+  'filters.course': (course) => `Alleen leerplekken voor ‘${course}’`,
+  'syndicateTraining.heading': 'Leerplekken',
+  'syndicateTraining.lede': (syndicate) =>
+    `Plekken om het vak te leren bij ${syndicate}, naast een mentor, voor wie halverwege een cursus is.`,
+  'syndicateTraining.pages': 'Pagina’s met leerplekken',
+  'jobTraining.forLearners': 'Voor wie halverwege de cursus is',
+  'jobTraining.mentor': (mentor, syndicate) => `, met ${mentor} van ${syndicate} als mentor.`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
-export const sameAsEnglish: readonly (keyof typeof en)[] = ['proposalView.rateLine', 'rateCard.per', 'openingForm.per'];
+export const sameAsEnglish: readonly (keyof typeof en)[] = [
+  'proposalView.rateLine',
+  'rateCard.per',
+  'openingForm.per',
+  'trainingForm.mentor',
+];
