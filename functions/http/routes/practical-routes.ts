@@ -10,7 +10,7 @@ import {
   reviewTaskCommand,
   submitEvidenceCommand,
 } from '#app/commands/practical-commands.ts';
-import { negotiateLocale } from '#domain/i18n/locales.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { personIdSchema } from '#domain/ids.ts';
 import { learnerPractical, readEvidenceImage, waitingForSyndicate } from '#domain/learning/assess-practical.ts';
 import { evidenceImageHeaders, maxImageBodyBytes, maxImageBytes } from '#domain/learning/evidence-image.ts';
@@ -202,7 +202,7 @@ export const practicalRoutes = [
     },
     async handle({ params, identity, services, headers }) {
       // `refusal` in the reader's language (Accept-Language); English when none of ours is asked for.
-      const locale = negotiateLocale(headers['accept-language']);
+      const locale = negotiateLocale(headers['accept-language']) ?? defaultLocale;
       const work = await learnerPractical(services, identity, params.personId, params.courseId, locale);
       return { body: work, headers: { ...noStore, 'content-language': locale } };
     },
