@@ -1,31 +1,17 @@
 // Learning beyond the catalogue in Spanish and Dutch: the paths to an occupation, a skill's page, the
 // shortages' method and trends, a member's recommendations and starting a course, each under /es/ or
 // /nl/ with the page's language declared.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 import { commons } from '../support/services.ts';
 import { signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const browser = browserForFile();
 const taught = [...commons.courses.values()][0]?.skills[0]?.skill;
 if (!taught) throw new Error('the commons has no course that teaches a skill');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-const newPage = async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  contexts.push(context);
-  return context.newPage();
-};
+const newPage = async () => (await browser.newContext({ locale: 'en-GB' })).newPage();
 
 describe('the learning pages in Spanish and Dutch', () => {
   it('lists the paths in Spanish, shows one path in Dutch, and a skill’s page in Spanish', async () => {
