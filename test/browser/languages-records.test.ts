@@ -28,6 +28,9 @@ describe('the records pages in Spanish and Dutch', () => {
     await expect(page.getByRole('heading', { name: 'Informes de valor' }).count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { name: 'Cómo se midió el efecto' }).count()).resolves.toBe(1);
     await expect(page.locator('dt:text-is("Inventores")').count()).resolves.toBe(1);
+    await expect(page.locator('dt:text-is("Licencia") + dd').first().textContent()).resolves.toBe(
+      'Creative Commons Atribución-CompartirIgual 4.0',
+    );
     const proofs = page.getByRole('link', { name: 'Comprobar las pruebas de inclusión de este registro' });
     await expect(proofs.getAttribute('href')).resolves.toBe('/es/innovations/log/?record=two-minute-fault-triage-card');
   });
