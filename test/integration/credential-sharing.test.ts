@@ -119,7 +119,13 @@ describe('the verifier over the API', () => {
       expect(body(answer)).toEqual({ valid: false, status, reason: expect.stringMatching(sentence as RegExp) });
     }
     // The same answers in the reader's language (Accept-Language).
-    const spanish = await call('POST', '/api/credentials/verify', null, { credential: altered }, { 'accept-language': 'es' });
+    const spanish = await call(
+      'POST',
+      '/api/credentials/verify',
+      null,
+      { credential: altered },
+      { 'accept-language': 'es' },
+    );
     expect(spanish.headers['content-language']).toBe('es');
     expect(body(spanish)).toEqual({
       valid: false,
@@ -130,7 +136,9 @@ describe('the verifier over the API', () => {
     expect(dutch.headers.vary).toBe('Accept-Language');
     expect(body(dutch).verification).toEqual({
       status: 'valid',
-      sentence: expect.stringMatching(/^Echt: ondertekend met de sleutel van deze Guildhall en niet gewijzigd sinds de uitgifte op \d+ \p{L}+ \d{4}\.$/u),
+      sentence: expect.stringMatching(
+        /^Echt: ondertekend met de sleutel van deze Guildhall en niet gewijzigd sinds de uitgifte op \d+ \p{L}+ \d{4}\.$/u,
+      ),
     });
   });
 

@@ -180,8 +180,7 @@ export async function reviewTask(
   for (let attempt = 0; ; attempt++) {
     const assessment = await assessmentOf(deps, learnerId, course);
     const { syndicate, refusal } = await assessorStanding(deps, identity, assessment, [taskId]);
-    if (refusal)
-      throw new ForbiddenError(refusal.message, { wordsIn: (locale) => assessorRefusalIn(refusal, locale) });
+    if (refusal) throw new ForbiddenError(refusal.message, { wordsIn: (locale) => assessorRefusalIn(refusal, locale) });
     const status = taskStatus(stateOf(assessment, taskId));
     if (status !== 'submitted')
       throw new ConflictError(

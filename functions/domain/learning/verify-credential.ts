@@ -41,7 +41,10 @@ const invalid = (status: 'altered' | 'unknown-key' | 'other-issuer') => {
 };
 
 const notCredential = (why: NotCredentialWhy, detail?: string) => {
-  const said: VerificationSaid = { key: 'not-a-credential', values: { why, ...(detail === undefined ? {} : { detail }) } };
+  const said: VerificationSaid = {
+    key: 'not-a-credential',
+    values: { why, ...(detail === undefined ? {} : { detail }) },
+  };
   return { valid: false, status: 'not-a-credential', reason: verificationReasonIn(said, 'en'), said } as const;
 };
 

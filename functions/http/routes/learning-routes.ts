@@ -364,7 +364,10 @@ export const learningRoutes = [
       const { said, ...result } = await verifyCredential(services.signer, body.credential, {
         recipientEmail: body.recipientEmail,
       });
-      return { body: { ...result, reason: verificationReasonIn(said, locale) }, headers: { 'content-language': locale } };
+      return {
+        body: { ...result, reason: verificationReasonIn(said, locale) },
+        headers: { 'content-language': locale },
+      };
     },
   }),
 

@@ -169,7 +169,9 @@ describe('auditing the stored log', () => {
     expect(auditProblemIn(found, 'es')).toBe(
       'La cabeza firmada abarca 12.345 entradas, pero el almacén guarda 12.344.',
     );
-    expect(auditProblemIn(found, 'nl')).toBe('De ondertekende kop omvat 12.345 regels, maar de opslag bevat er 12.344.');
+    expect(auditProblemIn(found, 'nl')).toBe(
+      'De ondertekende kop omvat 12.345 regels, maar de opslag bevat er 12.344.',
+    );
     expect(auditProblemIn({ problem: 'leaf-mismatch', index: 4 }, 'es')).toBe(
       'La entrada 4 se cambió después de registrarse: sus bytes ya no coinciden con su hash de hoja.',
     );

@@ -261,7 +261,9 @@ describe('the verifier’s reason in Spanish and Dutch', () => {
     expect(verificationReasonIn(result.said, 'es')).toBe(
       `Auténtica: firmada con la clave de este Guildhall y sin ningún cambio desde que se emitió el ${dayIn(result.validFrom, 'es')}.`,
     );
-    expect(dayIn(result.validFrom, 'es')).toMatch(new RegExp(`^${day.getUTCDate()} de \\p{L}+ de ${day.getUTCFullYear()}$`, 'u'));
+    expect(dayIn(result.validFrom, 'es')).toMatch(
+      new RegExp(`^${day.getUTCDate()} de \\p{L}+ de ${day.getUTCFullYear()}$`, 'u'),
+    );
     expect(verificationReasonIn(result.said, 'nl')).toBe(
       `Echt: ondertekend met de sleutel van deze Guildhall en niet gewijzigd sinds de uitgifte op ${dayIn(result.validFrom, 'nl')}.`,
     );

@@ -22,7 +22,11 @@ type Sentences = {
 const list = (locale: string, items: readonly string[]) =>
   new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 
-const levelsEs: Record<SkillLevelName, string> = { foundation: 'básico', working: 'intermedio', proficient: 'avanzado' };
+const levelsEs: Record<SkillLevelName, string> = {
+  foundation: 'básico',
+  working: 'intermedio',
+  proficient: 'avanzado',
+};
 const levelsNl: Record<SkillLevelName, string> = { foundation: 'basis', working: 'gevorderd', proficient: 'vakkundig' };
 
 const sentences: Record<Locale, Sentences> = {

@@ -5,7 +5,12 @@
 import type { AuditProblem } from '../../innovations/audit-log.ts';
 import { intlTags, type Locale } from '../locales.ts';
 
-type Sentences = { [P in AuditProblem['problem']]: (found: Extract<AuditProblem, { problem: P }>, n: (value: number) => string) => string };
+type Sentences = {
+  [P in AuditProblem['problem']]: (
+    found: Extract<AuditProblem, { problem: P }>,
+    n: (value: number) => string,
+  ) => string;
+};
 
 const sentences: Record<Locale, Sentences> = {
   en: {

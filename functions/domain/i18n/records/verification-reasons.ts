@@ -95,7 +95,12 @@ const sentences: Record<Locale, Sentences> = {
 
 /** A day in words in `locale`: "3 March 2026", "3 de marzo de 2026", "3 maart 2026" (the UTC calendar day). */
 export const dayIn = (iso: string, locale: Locale) =>
-  new Date(iso).toLocaleDateString(intlTags[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  new Date(iso).toLocaleDateString(intlTags[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /** Why there is no credential, as a sentence of its own in `locale` ("This SVG image carries no …"). */
 export function notCredentialWhyIn(why: NotCredentialWhy, locale: Locale, detail?: string): string {
