@@ -95,8 +95,8 @@ export class ConflictError extends DomainError {
 /** The change is well-formed but breaks a business rule (credit limit, position count). */
 export class RuleViolationError extends DomainError {
   readonly rule: string;
-  constructor(rule: string, message: string) {
-    super(message);
+  constructor(rule: string, message: string, options?: { wordsIn?: WordsIn }) {
+    super(message, options);
     this.rule = rule;
   }
 }

@@ -92,7 +92,8 @@ export function formRefusal(error: unknown): FormRefusal | undefined {
   }
   // A rule that keeps its sentence as a message says it in the page's language; any other in English.
   const said = error instanceof DomainError ? (error.wordsIn?.(currentLocale()) ?? error.message) : '';
-  if (error instanceof RuleViolationError) return { status: 422, errors: { form: said }, message: said, rule: error.rule };
+  if (error instanceof RuleViolationError)
+    return { status: 422, errors: { form: said }, message: said, rule: error.rule };
   if (error instanceof ConflictError) return { status: 409, errors: { form: said }, message: said };
   if (error instanceof ForbiddenError) return { status: 403, errors: { form: said }, message: said };
   if (error instanceof NotFoundError) return { status: 404, errors: { form: said }, message: said };
