@@ -23,6 +23,7 @@ const slugs: ProblemSlug[] = [
   'store-unavailable',
   'search-unavailable',
   'not-configured',
+  'method-not-allowed',
 ];
 
 describe('a problem’s title', () => {
