@@ -56,6 +56,12 @@ describe('the learning pages in Spanish and Dutch', () => {
     await expect(page.locator('.recommended ol.cards li > p').first().textContent()).resolves.toMatch(
       /^(Past bij je doel|\d+ open plaats|Nog geen open plaats)/,
     );
+    // The jobs board's best match quotes my goal in Spanish, as the recommendations do.
+    await page.goto(`${baseUrl}/es/jobs/?sort=match`);
+    await expect(page.locator('main p.notice').first().textContent()).resolves.toMatch(
+      /^Lo más adecuado para ti: primero las ofertas que piden aquello a lo que aspiras \(buscas .+; cambia tu objetivo\)/,
+    );
+    await page.goto(`${baseUrl}/nl/me/`);
     // A recommended course is one I have not started: its start page asks me to confirm.
     const href = await page.locator('.recommended ol.cards h3 a').first().getAttribute('href');
     const courseId = href?.match(/\/learn\/([^/]+)\//)?.[1] ?? '';
