@@ -1,4 +1,5 @@
 // Emails and notifications, written in the language the person chose, in Spanish (tú).
+import { notEnactedIn } from '../work/not-enacted.ts';
 import type { MessagesOf } from '../messages.ts';
 import { boundIn, type en, type ProposalChange, toTheMinute } from './en.ts';
 
@@ -56,12 +57,12 @@ const when = (iso: string) => (iso ? toTheMinute(iso) : 'su cierre');
 
 const resultados = { passed: 'fue aprobada', rejected: 'fue rechazada', 'without-quorum': 'se cerró sin quórum' };
 
-function changed({ change, subject }: ProposalChange): string {
+function changed({ change, subject, why }: ProposalChange): string {
   switch (change) {
     case 'nothing':
       return 'No cambió nada.';
     case 'not-enacted':
-      return `No cambió nada: ${subject}`;
+      return `No cambió nada: ${(why && notEnactedIn(why, 'es')) ?? subject}`;
     case 'sense-check':
       return 'Una consulta de opinión no cambia nada por sí misma.';
     case 'rate-card':
