@@ -1,5 +1,6 @@
 // The domain's error taxonomy. Every expected failure is one of these classes; the HTTP layer maps
 // each class to one status in `functions/http/problem.ts`. Anything else is a bug and becomes a bare 500.
+import type { Locale } from './i18n/locales.ts';
 import { refusalDetail } from './plain-words.ts';
 
 export interface FieldIssue {
@@ -8,10 +9,19 @@ export interface FieldIssue {
   message: string;
 }
 
+/** An error's sentence in another language: a rule that keeps its sentence as a key and values words it. */
+export type WordsIn = (locale: Locale) => string;
+
 export class DomainError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  /**
+   * The `message` in the reader's language, when the rule that refused keeps its sentence as a message
+   * (a key and values) rather than English alone; the API's `detail` and the site's forms use it.
+   */
+  readonly wordsIn: WordsIn | undefined;
+  constructor(message: string, options?: ErrorOptions & { wordsIn?: WordsIn }) {
     super(message, options);
     this.name = new.target.name;
+    this.wordsIn = options?.wordsIn;
   }
 }
 
@@ -85,8 +95,8 @@ export class ConflictError extends DomainError {
 /** The change is well-formed but breaks a business rule (credit limit, position count). */
 export class RuleViolationError extends DomainError {
   readonly rule: string;
-  constructor(rule: string, message: string) {
-    super(message);
+  constructor(rule: string, message: string, options?: { wordsIn?: WordsIn }) {
+    super(message, options);
     this.rule = rule;
   }
 }

@@ -73,6 +73,7 @@ export const problemTypeBase = 'https://guildhall.coop/problems/';
  */
 function detailIn(error: DomainError, locale: Locale): string {
   if (locale === defaultLocale) return error.message;
+  if (error.wordsIn) return error.wordsIn(locale);
   if (error instanceof ValidationError && error.message === refusalDetail(error.issues)) {
     return refusalDetailIn(error.issues, locale);
   }

@@ -12,7 +12,8 @@ import { runCommand } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import { parseInto } from '#domain/validation.ts';
-import { negotiateLocale } from '#domain/i18n/locales.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
+import { allowedDetail, noRouteDetail, problemTitle } from '#domain/i18n/learning/problem-titles.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Telemetry } from '#platform/telemetry.ts';
 import { problemFor, simpleProblem, type ProblemResponse } from './problem.ts';
@@ -104,14 +105,16 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
   async function dispatch(request: HttpRequest, log: Logger, matched: { route: string }): Promise<HttpResponse> {
     const { found, allowed } = matchRoute(compiled, request.method, request.path);
     if (found) matched.route = `${found.route.method} ${found.route.path}`;
-    if (allowed.length === 0) {
-      return problemResponse(simpleProblem(404, 'not-found', 'Not found', `No API route at ${request.path}.`));
-    }
     if (!found) {
-      const response = problemResponse(
-        simpleProblem(405, 'method-not-allowed', 'Method not allowed', `${request.path} allows ${allowed.join(', ')}.`),
-      );
-      response.headers.allow = allowed.join(', ');
+      // The router's own answers, titled (problem-titles.ts) and told in the reader's language.
+      const locale = negotiateLocale(request.headers['accept-language']) ?? defaultLocale;
+      const [status, slug, detail] =
+        allowed.length === 0
+          ? ([404, 'not-found', noRouteDetail(request.path, locale)] as const)
+          : ([405, 'method-not-allowed', allowedDetail(request.path, allowed, locale)] as const);
+      const response = problemResponse(simpleProblem(status, slug, problemTitle(slug, locale), detail));
+      response.headers['content-language'] = locale;
+      if (status === 405) response.headers.allow = allowed.join(', ');
       return response;
     }
     const { route, rawParams } = found;

@@ -44,8 +44,9 @@ describe('the account pages in Spanish and Dutch', () => {
     await signIn(page, baseUrl, /Bram Jansen/, '/nl/me/email/');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
     await expect(page.locator('h1').textContent()).resolves.toBe('E-mailinstellingen');
-    await expect(page.getByRole('group', { name: 'Mail me wanneer' }).count()).resolves.toBe(1);
-    await expect(page.getByLabel('Iemand een van je aanbiedingen bestelt').count()).resolves.toBe(1);
+    await expect(page.getByRole('group', { name: 'Mail me in deze gevallen' }).count()).resolves.toBe(1);
+    // Each kind named as the emails' footers name it (one list: the email area's).
+    await expect(page.getByLabel('Iemand heeft een van je aanbiedingen besteld').count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: 'E-mailinstellingen opslaan' }).count()).resolves.toBe(1);
 
     await page.goto(`${baseUrl}/nl/me/profile/goal/`);

@@ -1,31 +1,17 @@
 // Learning beyond the catalogue in Spanish and Dutch: the paths to an occupation, a skill's page, the
 // shortages' method and trends, a member's recommendations and starting a course, each under /es/ or
 // /nl/ with the page's language declared.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 import { commons } from '../support/services.ts';
-import { signIn } from '../support/sign-in.ts';
+import { apiAs, signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const browser = browserForFile();
 const taught = [...commons.courses.values()][0]?.skills[0]?.skill;
 if (!taught) throw new Error('the commons has no course that teaches a skill');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-const newPage = async () => {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  contexts.push(context);
-  return context.newPage();
-};
+const newPage = async () => (await browser.newContext({ locale: 'en-GB' })).newPage();
 
 describe('the learning pages in Spanish and Dutch', () => {
   it('lists the paths in Spanish, shows one path in Dutch, and a skill’s page in Spanish', async () => {
@@ -86,5 +72,19 @@ describe('the learning pages in Spanish and Dutch', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain(
       `Rond eerst de lessen af voor de toets: er ${lessons === 1 ? 'is' : 'zijn'} nog ${lessons} van de ${lessons} over.`,
     );
+  });
+
+  it('quotes my goal in Spanish on the jobs board’s best match, as the recommendations do', async () => {
+    // Kwame, whom no other language test signs in as, aims for a trade for the length of this test.
+    await apiAs(baseUrl, 'demo-kwame', 'PUT', '/api/me/goal', { trade: 'construction', skills: [] });
+    try {
+      const page = await newPage();
+      await signIn(page, baseUrl, /Kwame Boateng/, '/es/jobs/?sort=match');
+      await expect(page.locator('main p.notice').first().textContent()).resolves.toMatch(
+        /^Lo más adecuado para ti: primero las ofertas que piden aquello a lo que aspiras \(buscas trabajar en .+; cambia tu objetivo\)/,
+      );
+    } finally {
+      await apiAs(baseUrl, 'demo-kwame', 'PUT', '/api/me/goal', { skills: [] });
+    }
   });
 });

@@ -1,23 +1,16 @@
 // The records pages in Spanish and Dutch: a visitor who reads Guildhall in their language sees an
 // innovation record, the registry log, the economy, a syndicate's statement, a person's public page and
 // the credential verifier in it, under /es/ and /nl/, with the page's language declared. No JavaScript runs.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
+const browser = browserForFile();
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
+  page = await (await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false })).newPage();
 });
 
 /** Opens a page and checks it answered, in the language its address names. */
@@ -35,6 +28,9 @@ describe('the records pages in Spanish and Dutch', () => {
     await expect(page.getByRole('heading', { name: 'Informes de valor' }).count()).resolves.toBe(1);
     await expect(page.getByRole('heading', { name: 'Cómo se midió el efecto' }).count()).resolves.toBe(1);
     await expect(page.locator('dt:text-is("Inventores")').count()).resolves.toBe(1);
+    await expect(page.locator('dt:text-is("Licencia") + dd').first().textContent()).resolves.toBe(
+      'Creative Commons Atribución-CompartirIgual 4.0',
+    );
     const proofs = page.getByRole('link', { name: 'Comprobar las pruebas de inclusión de este registro' });
     await expect(proofs.getAttribute('href')).resolves.toBe('/es/innovations/log/?record=two-minute-fault-triage-card');
   });
@@ -91,6 +87,12 @@ describe('the records pages in Spanish and Dutch', () => {
     await page.getByRole('button', { name: 'Verificar' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain(
       'Pega una credencial o elige su archivo o su imagen de insignia.',
+    );
+    // Why what was handed in is no credential, in Spanish too.
+    await page.getByLabel(/^Credencial/).fill('<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await page.getByRole('button', { name: 'Verificar' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toBe(
+      'No válida. Esto no es una credencial: esta imagen SVG no lleva ninguna credencial (no tiene el elemento openbadges:credential).',
     );
   });
 });

@@ -2,20 +2,17 @@
 // awaiting approval, a new proposal, a new opening and the form to found a syndicate in the language of
 // the address, with the page's language declared. The syndicate and its opening are new, so no other
 // browser test meets them.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserForFile } from '../support/browser.ts';
 import { apiAs, signIn } from '../support/sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 const stamp = Date.now().toString(36);
 const syndicateId = `idiomas-${stamp}`;
 let openingId = '';
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const browser = browserForFile();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   await apiAs(baseUrl, 'demo-femi', 'POST', '/api/syndicates', {
     id: syndicateId,
     name: `Contables ${stamp}`,
@@ -40,15 +37,10 @@ beforeAll(async () => {
   await apiAs(baseUrl, 'demo-femi', 'PUT', `/api/openings/${openingId}/status`, { status: 'open' });
   await apiAs(baseUrl, 'demo-carmen', 'PUT', `/api/openings/${openingId}/applications/me`, { note: 'Llevo dos.' });
 }, 60_000);
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
 
 describe('the work pages in Spanish and Dutch', () => {
   it('shows an admin the applicants, the hours to approve and a new proposal in the language of the address', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     const page = await context.newPage();
     await signIn(page, baseUrl, /Femi Adeyemi/, `/es/jobs/${openingId}/applicants/`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('es');
@@ -72,7 +64,6 @@ describe('the work pages in Spanish and Dutch', () => {
 
   it('shows the forms for a new opening and a new syndicate in Dutch', async () => {
     const context = await browser.newContext({ locale: 'en-GB' });
-    contexts.push(context);
     const page = await context.newPage();
     await signIn(page, baseUrl, /Femi Adeyemi/, `/nl/syndicates/${syndicateId}/openings/new/`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');

@@ -81,11 +81,20 @@ describe('practical sign-off', () => {
     await femi.goto(`${baseUrl}${work}`);
     await expect(femi.getByText(/cannot assess your own work/).count()).resolves.toBe(1);
     await expect(femi.getByRole('button', { name: 'Record my assessment' }).count()).resolves.toBe(0);
+    // The same refusal in Spanish on the Spanish page.
+    await femi.goto(`${baseUrl}/es${work}`);
+    await expect(femi.locator('p.notice').textContent()).resolves.toBe(
+      'No puedes evaluar tu propio trabajo: tiene que hacerlo alguien de otro colectivo.',
+    );
 
     const joost = await session(/Joost de Vries/, '/syndicates/riverside-builders/practical-work/');
     await expect(joost.getByRole('link', { name: new RegExp(course.title) }).count()).resolves.toBe(1);
     await joost.goto(`${baseUrl}${work}`);
     await expect(joost.getByText(/you need a credential for/).count()).resolves.toBe(1);
+    await joost.goto(`${baseUrl}/nl${work}`);
+    await expect(joost.locator('p.notice').textContent()).resolves.toMatch(
+      /^Om „.+” te beoordelen heb je een diploma nodig voor .+ op niveau gevorderd of hoger\.$/,
+    );
     await expect(joost.getByRole('button', { name: 'Record my assessment' }).count()).resolves.toBe(0);
 
     const lotte = await session(/Lotte Bakker/, '/syndicates/riverside-builders/practical-work/');

@@ -118,6 +118,28 @@ describe('the verifier over the API', () => {
       expect(answer.status).toBe(200);
       expect(body(answer)).toEqual({ valid: false, status, reason: expect.stringMatching(sentence as RegExp) });
     }
+    // The same answers in the reader's language (Accept-Language).
+    const spanish = await call(
+      'POST',
+      '/api/credentials/verify',
+      null,
+      { credential: altered },
+      { 'accept-language': 'es' },
+    );
+    expect(spanish.headers['content-language']).toBe('es');
+    expect(body(spanish)).toEqual({
+      valid: false,
+      status: 'altered',
+      reason: expect.stringMatching(/^Esta credencial se ha alterado: tiene la forma de una credencial de Guildhall/),
+    });
+    const dutch = await call('GET', `/api/credentials/${id}`, null, undefined, { 'accept-language': 'nl-NL,nl;q=0.9' });
+    expect(dutch.headers.vary).toBe('Accept-Language');
+    expect(body(dutch).verification).toEqual({
+      status: 'valid',
+      sentence: expect.stringMatching(
+        /^Echt: ondertekend met de sleutel van deze Guildhall en niet gewijzigd sinds de uitgifte op \d+ \p{L}+ \d{4}\.$/u,
+      ),
+    });
   });
 
   it.each([

@@ -138,6 +138,11 @@ describe('adopting a record in a syndicate of several members', () => {
     const twice = body(await close('ana', second.id)).proposal;
     expect(twice).toMatchObject({ status: 'closed', outcome: 'passed' });
     expect(twice.notEnacted).toMatch(/adopted this record already/);
+    // Kept as a message too, for a client (and the proposal's page) to word in its reader's language.
+    expect(twice.notEnactedMessage).toEqual({
+      key: 'adopted-already',
+      values: { syndicate: expect.any(String), at: expect.any(String) },
+    });
     expect((await services.innovations.get(id))?.adopterCount).toBe(1);
     const again = await proposeAdoption('admin', id);
     expect([again.status, body(again).errors?.[0]?.message]).toEqual([

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamRecord } from '#app/stream-indexer.ts';
 import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
+import { type NotificationMessage, renderMessage } from '#domain/notifications/notification-text.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { localEndpoint } from '../support/dynamodb.ts';
@@ -43,7 +44,15 @@ async function setUp() {
   return { ...world, seen, deps };
 }
 
-type Item = { id: string; kind: string; title: string; summary: string; link: string; readAt?: string };
+type Item = {
+  id: string;
+  kind: string;
+  title: string;
+  summary: string;
+  link: string;
+  readAt?: string;
+  message?: NotificationMessage;
+};
 
 async function inbox(call: Call, person: string): Promise<{ items: Item[]; unread: number }> {
   const items: Item[] = [];
@@ -152,10 +161,16 @@ describe('notifications from the stream', () => {
 
     // What the applicant reads: the stage and where to act, never the thread's body.
     const ana = (await inbox(call, 'ana')).items;
-    expect(ana.find((n) => n.kind === 'application-stage-changed')).toMatchObject({
+    const staged = ana.find((n) => n.kind === 'application-stage-changed');
+    expect(staged).toMatchObject({
       title: 'You are shortlisted for Bench repairer',
       link: `/jobs/${openingId}/applications/ana/`,
+      message: { key: expect.any(String), values: expect.objectContaining({ name: 'Bench repairer' }) },
     });
+    // Beside its English, the message a client words in its reader's language, as the inbox page does.
+    expect(renderMessage(staged?.message, 'en')).toEqual({ title: staged?.title, summary: staged?.summary });
+    expect(renderMessage(staged?.message, 'es')?.title).toMatch(/Bench repairer/);
+    expect(renderMessage(staged?.message, 'es')?.title).not.toBe(staged?.title);
     expect(JSON.stringify(ana)).not.toMatch(/multimeter|Calle Mayor/);
     expect(ana.find((n) => n.kind === 'value-report-settled')?.summary).toContain('you received 3.50 Bound');
   }, 90_000);

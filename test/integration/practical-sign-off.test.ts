@@ -164,6 +164,27 @@ describe('practical sign-off over the API', () => {
     expect((await review(call, 'cy', boarding.id)).status).toBe(404);
     const view = await call('GET', `/api/practical-work/femi/${course.id}`, 'bo');
     expect(body(view)).toMatchObject({ mayAssess: false, refusal: expect.stringMatching(/credential/) });
+    // The same refusals in the reader's language (Accept-Language).
+    const spanish = await call(
+      'POST',
+      `/api/practical-work/femi/${course.id}/tasks/${boarding.id}/reviews`,
+      'femi',
+      signOff,
+      {
+        'accept-language': 'es',
+      },
+    );
+    expect(spanish.status).toBe(403);
+    expect(body(spanish).detail).toBe(
+      'No puedes evaluar tu propio trabajo: tiene que hacerlo alguien de otro colectivo.',
+    );
+    const dutch = await call('GET', `/api/practical-work/femi/${course.id}`, 'bo', undefined, {
+      'accept-language': 'nl',
+    });
+    expect(dutch.headers['content-language']).toBe('nl');
+    expect(body(dutch).refusal).toMatch(
+      /heb je een diploma nodig voor Plasterboard hanging en .+ op niveau gevorderd of hoger\./,
+    );
     expect((await review(call, 'lotte', boarding.id)).status).toBe(200);
   });
 

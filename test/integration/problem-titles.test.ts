@@ -46,4 +46,22 @@ describe('a problem’s title in the reader’s language', () => {
       title: 'Some values cannot be accepted',
     });
   });
+
+  it('says the router’s own answers in the reader’s language: no route at a path, a method it does not allow', async () => {
+    const dutch = await call('GET', '/api/no-such-thing', null, undefined, { 'accept-language': 'nl' });
+    expect(problemOf(dutch)).toMatchObject({ status: 404, language: 'nl', title: 'Niet gevonden' });
+    expect(body(dutch).detail).toBe('Geen API-route op /api/no-such-thing.');
+    const english = await call('DELETE', '/api/courses', null);
+    expect(problemOf(english)).toMatchObject({ status: 405, title: 'Method not allowed' });
+    expect(body(english).detail).toBe('/api/courses allows GET.');
+    const wrong = await call('DELETE', '/api/courses', null, undefined, spanish);
+    expect(problemOf(wrong)).toMatchObject({
+      status: 405,
+      language: 'es',
+      title: 'Método no permitido',
+      type: problemOf(english).type,
+    });
+    expect(body(wrong).detail).toBe('/api/courses admite GET.');
+    expect(wrong.headers.allow).toBe('GET');
+  });
 });

@@ -3,9 +3,19 @@
 // sentence that says why there is none.
 import { extractFromPng, isPng, PngFormatError } from './png.ts';
 import { extractFromSvg, looksLikeSvg } from './svg.ts';
+import { type NotCredentialWhy, notCredentialWhyIn } from '../i18n/records/verification-reasons.ts';
 
 export type CredentialFormat = 'jws' | 'svg' | 'png';
-export type Unwrapped = { jws: string; format: CredentialFormat } | { problem: string };
+/** A JWS, or why there is none: `why` for any language (i18n/records/verification-reasons.ts), `problem` in English. */
+export type Unwrapped =
+  | { jws: string; format: CredentialFormat }
+  | { problem: string; why: NotCredentialWhy; detail?: string };
+
+const noCredential = (why: NotCredentialWhy, detail?: string): Unwrapped => ({
+  problem: notCredentialWhyIn(why, 'en', detail),
+  why,
+  ...(detail === undefined ? {} : { detail }),
+});
 
 /** A baked image may be this large; a signed credential alone is a few kilobytes. */
 export const maxUploadBytes = 512 * 1024;
@@ -18,12 +28,9 @@ export function unwrapText(text: string): Unwrapped {
   if (png?.[1]) return unwrapPng(Buffer.from(png[1].replace(/\s/g, ''), 'base64'));
   if (looksLikeSvg(trimmed)) {
     const jws = extractFromSvg(trimmed);
-    return jws
-      ? { jws, format: 'svg' }
-      : { problem: 'This SVG image carries no credential (it has no openbadges:credential element).' };
+    return jws ? { jws, format: 'svg' } : noCredential('svg-empty');
   }
-  if (trimmed.startsWith('<'))
-    return { problem: 'This looks like an XML or HTML file, not a credential or badge image.' };
+  if (trimmed.startsWith('<')) return noCredential('markup');
   return { jws: trimmed, format: 'jws' };
 }
 
@@ -34,7 +41,7 @@ export function unwrapBytes(bytes: Uint8Array): Unwrapped {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { problem: 'This file is neither a credential nor a PNG or SVG badge image.' };
+    return noCredential('not-a-file');
   }
   return unwrapText(text);
 }
@@ -42,11 +49,9 @@ export function unwrapBytes(bytes: Uint8Array): Unwrapped {
 function unwrapPng(bytes: Uint8Array): Unwrapped {
   try {
     const jws = extractFromPng(bytes);
-    return jws
-      ? { jws, format: 'png' }
-      : { problem: 'This PNG image carries no credential (it has no openbadgecredential chunk).' };
+    return jws ? { jws, format: 'png' } : noCredential('png-empty');
   } catch (error) {
-    if (error instanceof PngFormatError) return { problem: `This PNG image cannot be read: ${error.message}.` };
+    if (error instanceof PngFormatError) return noCredential('png-unreadable', error.message);
     throw error;
   }
 }

@@ -99,6 +99,7 @@ export async function closeProposal(
     const plan = outcome === 'passed' ? planEnactment(proposal, await stateFor(deps, proposal), at, index) : null;
     const enacted = plan && 'effect' in plan ? plan : null;
     const notEnacted = plan && 'notEnacted' in plan ? plan.notEnacted : undefined;
+    const notEnactedMessage = plan && 'notEnacted' in plan ? plan.notEnactedMessage : undefined;
     const log = prepareAppend(
       head,
       {
@@ -128,6 +129,7 @@ export async function closeProposal(
       closedBy: by,
       closeLogIndex: log.entry.index,
       ...(notEnacted ? { notEnacted } : {}),
+      ...(notEnactedMessage ? { notEnactedMessage } : {}),
     };
     await deps.decisions.close({ before: proposal, after, effect: enacted?.effect ?? { kind: 'none' }, log });
     return { proposal: after, closedNow: true };

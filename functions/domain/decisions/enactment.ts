@@ -14,6 +14,7 @@ import type { Effect, Proposal, ProposalChange } from './proposal.ts';
 import type { ValueReport } from '../innovations/adoption.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { CreditLimitError } from '../ledger/transfer.ts';
+import { type NotEnactedMessage, notEnacted } from '../i18n/work/not-enacted.ts';
 import { planReportSettlement, type SettlementRead } from '../innovations/settlement-plan.ts';
 
 /** What the closing read to plan the change: only what its kind needs (the syndicate its scope names). */
@@ -45,7 +46,9 @@ export interface EnactmentState {
 export type Enactment =
   | { effect: Effect; enacted: Extract<LogEvent, { kind: 'proposal-closed' }>['enacted'] }
   | {
+      /** Why nothing changed, in English (the log and the API), written from `notEnactedMessage`. */
       notEnacted: string;
+      notEnactedMessage: NotEnactedMessage;
     };
 
 /** The syndicate a proposal's scope names, or undefined for the commons. */
@@ -81,13 +84,14 @@ function planAdopt(
 ): Enactment {
   const { innovationId, implementers, note } = proposal.change;
   const read = state.adoption;
-  if (!state.syndicate || !read) return { notEnacted: 'The syndicate no longer exists.' };
+  if (!state.syndicate || !read) return notEnacted({ key: 'syndicate-gone', values: {} });
   const syndicateId = state.syndicate.id;
   if (read.existing)
-    return { notEnacted: `${syndicateId} adopted this record already, at ${read.existing.adoptedAt}.` };
-  if (!read.version) return { notEnacted: `The record ${innovationId} is no longer published.` };
+    return notEnacted({ key: 'adopted-already', values: { syndicate: syndicateId, at: read.existing.adoptedAt } });
+  if (!read.version) return notEnacted({ key: 'record-unpublished', values: { record: innovationId } });
   const left = implementers.filter((_, i) => read.implementers[i]?.status !== 'active').map((i) => i.personId);
-  if (left.length > 0) return { notEnacted: `${left.join(', ')} no longer implement it as members of ${syndicateId}.` };
+  if (left.length > 0)
+    return notEnacted({ key: 'implementers-left', values: { people: left, syndicate: syndicateId } });
   const { adoption, event } = planAdoption({
     version: read.version,
     syndicateId,
@@ -113,9 +117,9 @@ function planCircle(
 ): Enactment {
   const { innovationId, reportId, amount } = proposal.change;
   const read = state.report;
-  if (!read?.report || !read.adoption) return { notEnacted: `The value report ${reportId} no longer exists.` };
+  if (!read?.report || !read.adoption) return notEnacted({ key: 'report-gone', values: { report: reportId } });
   if (read.report.status !== 'disputed') {
-    return { notEnacted: `The value report is no longer disputed (it is ${read.report.status}).` };
+    return notEnacted({ key: 'report-not-disputed', values: { status: read.report.status } });
   }
   const report = { ...read.report, resolvedBy: proposal.id, rev: read.report.rev + 1 };
   try {
@@ -132,7 +136,10 @@ function planCircle(
     return { effect: { kind: 'settlement', write }, enacted: { settlement: { innovationId, reportId, ...logged } } };
   } catch (error) {
     if (!(error instanceof CreditLimitError)) throw error;
-    return { notEnacted: `The syndicate cannot pay it now: ${error.message}` };
+    return notEnacted({
+      key: 'cannot-pay',
+      values: { account: error.accountId, balance: String(error.balance), limit: String(error.limit) },
+    });
   }
 }
 
@@ -155,7 +162,7 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
     case 'sense-check':
       return { effect: { kind: 'none' }, enacted: null };
     case 'rate-card': {
-      if (!state.syndicate) return { notEnacted: 'The syndicate no longer exists.' };
+      if (!state.syndicate) return notEnacted({ key: 'syndicate-gone', values: {} });
       const syndicateId = state.syndicate.id;
       return {
         effect: { kind: 'rate-card', syndicateId, rateCard: proposal.change.rateCard },
@@ -193,7 +200,7 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
       return planCircle(proposal, state, at, logIndex);
     case 'remove-steward': {
       const { personId } = proposal.change;
-      if (state.stewardRemoved) return { notEnacted: `${personId} was removed as a steward already.` };
+      if (state.stewardRemoved) return notEnacted({ key: 'steward-removed', values: { person: personId } });
       return {
         effect: { kind: 'remove-steward', removal: { personId, proposalId: proposal.id, at, logIndex } },
         enacted: { removeSteward: personId },
@@ -202,11 +209,11 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
     case 'membership': {
       const { action, personId } = proposal.change;
       const current = state.membership ?? null;
-      if (!state.syndicate) return { notEnacted: 'The syndicate no longer exists.' };
+      if (!state.syndicate) return notEnacted({ key: 'syndicate-gone', values: {} });
       const syndicateId = state.syndicate.id;
       if (action === 'admit') {
-        if (current?.status === 'active') return { notEnacted: `${personId} is a member already.` };
-        if (!state.personExists) return { notEnacted: `${personId} no longer has an account here.` };
+        if (current?.status === 'active') return notEnacted({ key: 'member-already', values: { person: personId } });
+        if (!state.personExists) return notEnacted({ key: 'no-account', values: { person: personId } });
         const to: Membership = {
           syndicateId,
           personId,
@@ -222,9 +229,9 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
           enacted: { syndicate: syndicateId, admit: personId },
         };
       }
-      if (current?.status !== 'active') return { notEnacted: `${personId} is no longer a member.` };
+      if (current?.status !== 'active') return notEnacted({ key: 'not-a-member', values: { person: personId } });
       if (action === 'make-admin') {
-        if (current.role === 'admin') return { notEnacted: `${personId} is an admin already.` };
+        if (current.role === 'admin') return notEnacted({ key: 'admin-already', values: { person: personId } });
         const to: Membership = { ...current, role: 'admin', decidedAt: at, decidedBy: by };
         return {
           effect: { kind: 'membership', from: current, to },
@@ -232,10 +239,10 @@ export function planEnactment(proposal: Proposal, state: EnactmentState, at: str
         };
       }
       if (current.role === 'admin' && state.syndicate.adminCount <= 1) {
-        return { notEnacted: `${personId} is the syndicate’s last admin: a syndicate always keeps one.` };
+        return notEnacted({ key: 'last-admin', values: { person: personId } });
       }
       if (action === 'unmake-admin') {
-        if (current.role !== 'admin') return { notEnacted: `${personId} is no longer an admin.` };
+        if (current.role !== 'admin') return notEnacted({ key: 'not-admin', values: { person: personId } });
         const to: Membership = { ...current, role: 'member', decidedAt: at, decidedBy: by };
         return {
           effect: { kind: 'membership', from: current, to },

@@ -19,6 +19,7 @@ import type { LogAppend } from '../innovations/log-head.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { type Membership, type SyndicateInput, syndicateInputSchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
+import type { NotEnactedMessage } from '../i18n/work/not-enacted.ts';
 import { half, type Outcome, type Tally, type Threshold, twoThirds } from './passing-rule.ts';
 
 /** `commons` (every member of this instance) or `syndicate:<id>` (its members). */
@@ -246,6 +247,8 @@ export type Proposal = ProposalChange & {
   closeLogIndex?: number | undefined;
   /** Why a passed change could not be made (its member had left, say): it passed, and nothing changed. */
   notEnacted?: string | undefined;
+  /** The same as a message (i18n/work/not-enacted.ts), for a page to say in the reader's language; none on proposals closed before. */
+  notEnactedMessage?: NotEnactedMessage | undefined;
   /** A restorative circle's roll by name, fixed as it opened: the record's inventors and the panel drawn. */
   circle?: { inventors: string[]; panel: string[] } | undefined;
 };

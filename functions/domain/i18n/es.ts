@@ -194,9 +194,8 @@ export const es: MessagesOf<typeof en> = {
   'jobs.matchNeedsOr': 'o',
   'jobs.matchNeedsGoal': 'márcate un objetivo',
   'jobs.matchNeedsAfter': '. Mientras tanto, primero las más recientes.',
-  // The goal in words is still English (goal.ts), so Spanish says "your goal" instead of quoting it.
-  'jobs.matchGoalFirst': () =>
-    'Lo más adecuado para ti: primero las ofertas que piden aquello a lo que aspiras (según tu objetivo;',
+  'jobs.matchGoalFirst': (goal) =>
+    `Lo más adecuado para ti: primero las ofertas que piden aquello a lo que aspiras (${goal};`,
   'jobs.changeGoal': 'cambia tu objetivo',
   'jobs.matchGoalThen':
     '), después las que piden más de las competencias que tienes y luego las competencias con carencia.',
@@ -220,7 +219,7 @@ export const es: MessagesOf<typeof en> = {
   'jobs.nameAll': 'Todas las ofertas',
   'match.hold': (held, of) => `Tienes ${held} de ${count(of, 'competencia', 'competencias')}`,
   // The goal in words is still English (goal.ts): Spanish names it without quoting it.
-  'match.because': () => 'pide aquello a lo que aspiras',
+  'match.because': (goal) => `porque ${goal}`,
   'match.inShortage': (skills) => `hay carencia de ${skills}`,
   'filters.openings': 'Filtrar ofertas',
   'filters.words': 'Palabras',

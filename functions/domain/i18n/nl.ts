@@ -190,8 +190,8 @@ export const nl: MessagesOf<typeof en> = {
   'jobs.matchNeedsOr': 'of',
   'jobs.matchNeedsGoal': 'stel een doel in',
   'jobs.matchNeedsAfter': '. Tot dan staan de nieuwste bovenaan.',
-  // The goal in words is still English (goal.ts), so Dutch says "your goal" instead of quoting it.
-  'jobs.matchGoalFirst': () => 'Beste match voor jou: eerst vacatures die vragen om wat je nastreeft (volgens je doel;',
+  'jobs.matchGoalFirst': (goal) =>
+    `Beste match voor jou: eerst vacatures die vragen om wat je nastreeft (je doel: ${goal};`,
   'jobs.changeGoal': 'wijzig je doel',
   'jobs.matchGoalThen':
     '), dan vacatures die meer vragen van de vaardigheden die je hebt, dan vaardigheden met een tekort.',
@@ -215,7 +215,7 @@ export const nl: MessagesOf<typeof en> = {
   'jobs.nameAll': 'Alle vacatures',
   'match.hold': (held, of) => `Je hebt ${held} van ${count(of, 'vaardigheid', 'vaardigheden')}`,
   // The goal in words is still English (goal.ts): Dutch names it without quoting it.
-  'match.because': () => 'ze vraagt om wat je nastreeft',
+  'match.because': (goal) => `ze vraagt om wat je nastreeft (${goal})`,
   'match.inShortage': (skills) => `er is een tekort aan ${skills}`,
   'filters.openings': 'Vacatures filteren',
   'filters.words': 'Woorden',

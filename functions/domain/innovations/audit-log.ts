@@ -13,6 +13,7 @@
 // starting from the frontier the stored subtree hashes give for that index, anchored to the head signed
 // when the entry before the window was appended (so stored nodes cannot vouch for themselves). Windows
 // one after another check the whole log; `npm run verify-log` does it in one go.
+import { auditProblemIn } from '../i18n/records/audit-sentences.ts';
 import { type Hash, fromBase64, hashesEqual, leafHash, toBase64 } from '../registry-log/hashing.ts';
 import { type Ed25519Key, type SignedTreeHead, verifyTreeHead } from '../registry-log/tree-head.ts';
 import { verifyLog } from '../registry-log/verify-log.ts';
@@ -33,30 +34,10 @@ export type AuditProblem =
 
 export type AuditResult = { ok: true; treeSize: number; rootHash: string } | ({ ok: false } & AuditProblem);
 
+/** The audit's finding in English (`npm run verify-log`); the registry log page says it in the reader's language. */
 export function describeAudit(result: AuditResult): string {
   if (result.ok) return `The log verifies: ${result.treeSize} entries, root ${result.rootHash}.`;
-  switch (result.problem) {
-    case 'bad-signature':
-      return result.index === undefined
-        ? 'The tree head is not signed by the instance key.'
-        : `The tree head stored with entry ${result.index} is not signed by the instance key.`;
-    case 'size-mismatch':
-      return `The signed head covers ${result.expected} entries but the store holds ${result.actual}.`;
-    case 'missing-entry':
-      return `Entry ${result.index} is missing from the store.`;
-    case 'leaf-mismatch':
-      return `Entry ${result.index} was changed after it was logged: its bytes no longer match its leaf hash.`;
-    case 'history-rewritten':
-      return `Entry ${result.index} was rewritten: the root after it no longer matches the head signed when it was appended.`;
-    case 'root-mismatch':
-      return `The entries rebuild root ${result.actual}, not the signed root ${result.expected}.`;
-    case 'version-mismatch':
-      return `Version ${result.version} of record ${result.innovationId} differs from what entry ${result.index} recorded when it was published.`;
-    case 'node-mismatch':
-      return `The subtree hashes stored with entry ${result.index} are not the ones its leaf completes: proofs that use them fail. Run \`npm run log:backfill\` to rewrite them from the entries.`;
-    case 'anchor-mismatch':
-      return `The stored subtree hashes do not rebuild the head signed at entry ${result.index}: verify the log from its start.`;
-  }
+  return auditProblemIn(result, 'en');
 }
 
 export function auditLog(

@@ -9,11 +9,6 @@ import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
 import { text } from '../text.ts';
 
 export const licenses = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
-export const licenseLabel: Record<(typeof licenses)[number], string> = {
-  'CC-BY-4.0': 'Creative Commons Attribution 4.0',
-  'CC-BY-SA-4.0': 'Creative Commons Attribution-ShareAlike 4.0',
-  'CC0-1.0': 'CC0 1.0 (public domain dedication)',
-};
 
 /** At most this many inventors or implementers: a settlement must fit one DynamoDB transaction. */
 export const maxHolders = 20;

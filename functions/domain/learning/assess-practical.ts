@@ -5,6 +5,8 @@
 import { levelRank, skillLevels } from '../content/commons.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { evidenceImageKey } from '../files/file-store.ts';
+import { assessorRefusalIn } from '../i18n/learning/assessor-refusals.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import type { Identity } from '../identity.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
@@ -110,12 +112,16 @@ export async function waitingForSyndicate(
   };
 }
 
-/** One learner's practical work as an assessor sees it, with whether they may review it and why not. */
+/**
+ * One learner's practical work as an assessor sees it, with whether they may review it and why not (in
+ * `locale`: the page's, or the API's `Accept-Language`).
+ */
 export async function learnerPractical(
   deps: AssessDependencies,
   identity: Identity,
   learnerId: string,
   courseId: string,
+  locale: Locale = defaultLocale,
 ): Promise<
   PracticalView & { learner: { id: string; name: string }; mayAssess: boolean; refusal?: string | undefined }
 > {
@@ -130,7 +136,7 @@ export async function learnerPractical(
     ...viewPractical(course, assessment, enrollment, syndicate),
     learner: { id: learnerId, name: learner?.name ?? 'A learner' },
     mayAssess: refusal === null,
-    refusal: refusal?.message,
+    refusal: refusal ? assessorRefusalIn(refusal, locale) : undefined,
   };
 }
 
@@ -174,7 +180,7 @@ export async function reviewTask(
   for (let attempt = 0; ; attempt++) {
     const assessment = await assessmentOf(deps, learnerId, course);
     const { syndicate, refusal } = await assessorStanding(deps, identity, assessment, [taskId]);
-    if (refusal) throw new ForbiddenError(refusal.message);
+    if (refusal) throw new ForbiddenError(refusal.message, { wordsIn: (locale) => assessorRefusalIn(refusal, locale) });
     const status = taskStatus(stateOf(assessment, taskId));
     if (status !== 'submitted')
       throw new ConflictError(

@@ -8,6 +8,7 @@ import { type Course, levelRank, type PracticalTask, type SkillLevel } from '../
 import { evidenceImageKey } from '../files/file-store.ts';
 import { webAddressSchema } from '../people/profile.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
+import { type AssessorRefusalSaid, assessorRefusalIn } from '../i18n/learning/assessor-refusals.ts';
 import { text } from '../text.ts';
 import type { CredentialedSkill } from './learning-repository.ts';
 
@@ -140,11 +141,12 @@ export function skillsLacking(
   return [...new Set(lacking.map(({ skill }) => skill))];
 }
 
-/** What stands between a person and assessing a task: one refusal, in words they can act on. */
-export interface AssessorRefusal {
-  rule: 'own-work' | 'not-asked' | 'not-a-member' | 'other-trade' | 'lacks-credential' | 'conflicted';
-  message: string;
-}
+/**
+ * What stands between a person and assessing a task: one refusal, in words they can act on. `said` is the
+ * sentence as a key (the rule) and values, for a page or the API to word in the reader's language
+ * (i18n/learning/assessor-refusals.ts); `message` is its English.
+ */
+export type AssessorRefusal = AssessorRefusalSaid & { message: string };
 
 export interface AssessorFacts {
   assessorId: string;
@@ -169,32 +171,21 @@ export interface AssessorFacts {
  * application to that syndicate, which the assessor might be weighing). Null when the person may assess.
  */
 export function assessorRefusal(facts: AssessorFacts): AssessorRefusal | null {
-  if (facts.assessorId === facts.learnerId)
-    return { rule: 'own-work', message: 'You cannot assess your own work: a member of another syndicate must.' };
-  if (!facts.syndicate) return { rule: 'not-asked', message: 'The learner has not asked a syndicate to assess yet.' };
-  if (facts.membership?.status !== 'active')
-    return {
-      rule: 'not-a-member',
-      message: `Only active members of ${facts.syndicate.name}, the syndicate the learner asked, can assess this work.`,
-    };
-  if (facts.syndicate.trade !== facts.course.trade)
-    return {
-      rule: 'other-trade',
-      message: `${facts.syndicate.name} is not a syndicate of this course's trade, so its members cannot assess it.`,
-    };
+  const refuse = (said: AssessorRefusalSaid): AssessorRefusal => ({ ...said, message: assessorRefusalIn(said, 'en') });
+  if (facts.assessorId === facts.learnerId) return refuse({ rule: 'own-work', values: {} });
+  if (!facts.syndicate) return refuse({ rule: 'not-asked', values: {} });
+  const syndicate = facts.syndicate.name;
+  if (facts.membership?.status !== 'active') return refuse({ rule: 'not-a-member', values: { syndicate } });
+  if (facts.syndicate.trade !== facts.course.trade) return refuse({ rule: 'other-trade', values: { syndicate } });
   const missing = skillsLacking(
     facts.tasks.flatMap((task) => task.skills.map((skill) => ({ skill, level: facts.course.level }))),
     facts.held,
   );
   if (missing.length > 0)
-    return {
+    return refuse({
       rule: 'lacks-credential',
-      message: `To assess “${facts.course.title}” you need a credential for ${missing.map(facts.skillLabel).join(', ')} at ${facts.course.level} level or above.`,
-    };
-  if (facts.learnerApplied)
-    return {
-      rule: 'conflicted',
-      message: `The learner has an open application to ${facts.syndicate.name}; while it stands, its members cannot assess their work.`,
-    };
+      values: { course: facts.course.title, skills: missing.map(facts.skillLabel), level: facts.course.level },
+    });
+  if (facts.learnerApplied) return refuse({ rule: 'conflicted', values: { syndicate } });
   return null;
 }

@@ -5,6 +5,8 @@ import { renderBadgePng, renderBadgeSvg } from '../credentials/badge-image.ts';
 import { bakePng } from '../credentials/png.ts';
 import { bakeSvg } from '../credentials/svg.ts';
 import { NotFoundError } from '../errors.ts';
+import { defaultLocale, type Locale } from '../i18n/locales.ts';
+import { verificationReasonIn } from '../i18n/records/verification-reasons.ts';
 import {
   type EarnedBy,
   credentialUrl,
@@ -59,7 +61,12 @@ function payloadOf(jws: string): StoredPayload {
   return typeof value === 'object' && value !== null ? value : {};
 }
 
-export async function getPublicCredential(deps: Deps, credentialId: string): Promise<PublicCredential> {
+/** A credential's public face, its verification sentence in `locale` (the page's, or the API's Accept-Language). */
+export async function getPublicCredential(
+  deps: Deps,
+  credentialId: string,
+  locale: Locale = defaultLocale,
+): Promise<PublicCredential> {
   const stored = isShareableCredentialId(credentialId) ? await deps.learning.getCredential(credentialId) : null;
   if (!stored) throw new NotFoundError('credential', credentialId);
   const payload = payloadOf(stored.jws);
@@ -87,7 +94,7 @@ export async function getPublicCredential(deps: Deps, credentialId: string): Pro
     })),
     ...practicalEvidenceOf(payload.evidence),
     issuer: deps.signer.issuer,
-    verification: { status: verification.status, sentence: verification.reason },
+    verification: { status: verification.status, sentence: verificationReasonIn(verification.said, locale) },
     jws: stored.jws,
     downloads: { jwt: `${url}credential.jwt`, svg: `${url}badge.svg`, png: `${url}badge.png` },
     linkedIn: linkedInAddUrl({

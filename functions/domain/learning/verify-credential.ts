@@ -5,7 +5,12 @@
 // random file is "not a credential" rather than "altered".
 import { type CredentialFormat, type Unwrapped, unwrapText } from '../credentials/extract.ts';
 import { recipientEmailCheck } from '../credentials/recipient.ts';
-import { type CredentialSigner, type EarnedBy, issuedOnWords, practicalEvidenceOf } from './credential.ts';
+import {
+  type NotCredentialWhy,
+  type VerificationSaid,
+  verificationReasonIn,
+} from '../i18n/records/verification-reasons.ts';
+import { type CredentialSigner, type EarnedBy, practicalEvidenceOf } from './credential.ts';
 
 export type VerificationStatus = 'valid' | 'not-a-credential' | 'altered' | 'unknown-key' | 'other-issuer';
 
@@ -14,6 +19,7 @@ export type VerificationResult =
       valid: true;
       status: 'valid';
       reason: string;
+      said: VerificationSaid;
       format: CredentialFormat;
       credentialId: string;
       issuer: string;
@@ -26,18 +32,21 @@ export type VerificationResult =
       /** Only when an email was given to check against the credential's hashed recipient. */
       recipientEmail?: 'matches' | 'differs' | 'unknown';
     }
-  | { valid: false; status: Exclude<VerificationStatus, 'valid'>; reason: string };
+  | { valid: false; status: Exclude<VerificationStatus, 'valid'>; reason: string; said: VerificationSaid };
 
-const sentences = {
-  altered:
-    'This credential was altered: it has the shape of a Guildhall credential, but its content no longer matches the signature made when it was issued, so nothing it says can be trusted.',
-  'unknown-key':
-    'This credential was signed by a key this Guildhall does not know: it was not issued here, or its signature was replaced.',
-  'other-issuer': 'The signature is this Guildhall’s, but the credential names another issuer.',
-} as const;
+/** A refusal, its reason kept as a key and values and said in English (the API's `reason`). */
+const invalid = (status: 'altered' | 'unknown-key' | 'other-issuer') => {
+  const said: VerificationSaid = { key: status, values: {} };
+  return { valid: false, status, reason: verificationReasonIn(said, 'en'), said } as const;
+};
 
-const notCredential = (why: string) =>
-  ({ valid: false, status: 'not-a-credential', reason: `This is not a credential: ${why}` }) as const;
+const notCredential = (why: NotCredentialWhy, detail?: string) => {
+  const said: VerificationSaid = {
+    key: 'not-a-credential',
+    values: { why, ...(detail === undefined ? {} : { detail }) },
+  };
+  return { valid: false, status: 'not-a-credential', reason: verificationReasonIn(said, 'en'), said } as const;
+};
 
 interface CredentialShape {
   id?: unknown;
@@ -76,31 +85,34 @@ export async function verifyCredential(
   options: { recipientEmail?: string | undefined } = {},
 ): Promise<VerificationResult> {
   const unwrapped = typeof input === 'string' ? unwrapText(input) : input;
-  if ('problem' in unwrapped) return notCredential(unwrapped.problem.replace(/^This /, 'this '));
+  if ('problem' in unwrapped) return notCredential(unwrapped.why, unwrapped.detail);
   const parts = unwrapped.jws.split('.');
   const header = parts.length === 3 ? segmentObject(parts[0] ?? '') : null;
   const claimed = parts.length === 3 ? segmentObject(parts[1] ?? '') : null;
   if (!header || typeof header.alg !== 'string' || !claimed || !/^[A-Za-z0-9_-]*$/.test(parts[2] ?? '')) {
-    return notCredential(
-      'a signed credential is a compact JWS, three base64url parts joined by dots (the text of a .jwt file), or a badge image that carries one.',
-    );
+    return notCredential('not-jws');
   }
   if (!isAchievementCredential(claimed)) {
-    return notCredential('it is signed data, but not an Open Badges AchievementCredential.');
+    return notCredential('not-achievement');
   }
   const check = await signer.verify(unwrapped.jws);
-  if (check.outcome === 'unknown-key') return { valid: false, status: 'unknown-key', reason: sentences['unknown-key'] };
-  if (check.outcome === 'bad-signature') return { valid: false, status: 'altered', reason: sentences.altered };
+  if (check.outcome === 'unknown-key') return invalid('unknown-key');
+  if (check.outcome === 'bad-signature') return invalid('altered');
   const credential: CredentialShape = check.payload;
   const subject = credential.credentialSubject;
   if (credential.issuer?.id !== signer.issuer.id || check.payload.iss !== signer.issuer.id) {
-    return { valid: false, status: 'other-issuer', reason: sentences['other-issuer'] };
+    return invalid('other-issuer');
   }
   const validFrom = String(credential.validFrom ?? '');
+  const said: VerificationSaid = {
+    key: 'valid',
+    values: Number.isNaN(Date.parse(validFrom)) ? {} : { issuedOn: validFrom },
+  };
   return {
     valid: true,
     status: 'valid',
-    reason: `Genuine: signed with this Guildhall’s key and unaltered since it was issued${Number.isNaN(Date.parse(validFrom)) ? '' : ` on ${issuedOnWords(validFrom)}`}.`,
+    reason: verificationReasonIn(said, 'en'),
+    said,
     format: unwrapped.format,
     credentialId: String(credential.id),
     issuer: signer.issuer.name,

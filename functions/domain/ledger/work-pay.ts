@@ -11,6 +11,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { SkillLevel } from '../content/commons.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
+import { type RateProblem, rateProblemIn } from '../i18n/work/rate-problems.ts';
 
 /** The most hours one member may log for one day. */
 export const maxHoursPerDay = 24;
@@ -94,20 +95,25 @@ export function payFor(quarters: number, hourly: bigint): bigint {
   return halfUp(BigInt(quarters) * hourly, BigInt(quartersPerHour));
 }
 
-export type WorkRate = { line: RateLine; hourly: bigint } | { problem: string };
+export type WorkRate = { line: RateLine; hourly: bigint } | { problem: string; said: RateProblem };
+
+/** A refusal kept as its message (i18n/work/rate-problems.ts) and said in English. */
+const refuse = (said: RateProblem) => ({ problem: rateProblemIn(said, 'en'), said });
 
 /** The rate a piece of work is paid at, or why the card cannot pay it (no line; a line not in Bound an hour). */
 export function workRate(card: readonly RateLine[], work: WorkRateKey): WorkRate {
   const line = rateLineFor(card, work);
-  const what =
+  // Only what names the work: a caller may pass a whole work log.
+  const named =
     work.skillId !== undefined
-      ? `${work.skillId}${work.level ? ` at ${work.level} level` : ''}`
-      : `the service "${work.service ?? ''}"`;
-  if (!line) return { problem: `The syndicate's rate card has no line for ${what}: pick one of its lines.` };
+      ? { skillId: work.skillId, ...(work.level ? { level: work.level } : {}) }
+      : { service: work.service ?? '' };
+  if (!line) return refuse({ key: 'no-line', values: { work: named } });
   if (line.rate.currency !== 'BOUND' || line.rate.per !== 'hour') {
-    return {
-      problem: `The rate card prices ${what} in ${line.rate.currency} per ${line.rate.per}; work is paid from lines in Bound per hour.`,
-    };
+    return refuse({
+      key: 'not-bound-hours',
+      values: { work: named, currency: line.rate.currency, per: line.rate.per },
+    });
   }
   return { line, hourly: hourlyRate(line) };
 }

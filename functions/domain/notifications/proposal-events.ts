@@ -110,7 +110,10 @@ export const votersOf = (votes: Iterable<Vote>) => new Set([...votes].map((vote)
 /** What a decided proposal changed, for each language to word (`email.proposalDecided`). */
 export function changeOf(proposal: Proposal): ProposalChange {
   if (proposal.outcome !== 'passed') return { change: 'nothing' };
-  if (proposal.notEnacted) return { change: 'not-enacted', subject: proposal.notEnacted };
+  if (proposal.notEnacted) {
+    const why = proposal.notEnactedMessage;
+    return { change: 'not-enacted', subject: proposal.notEnacted, ...(why ? { why } : {}) };
+  }
   switch (proposal.kind) {
     case 'sense-check':
     case 'rate-card':

@@ -3,6 +3,7 @@
 // `bestMatchWindow` open openings that pass the filters and ask for a skill the person holds or aims
 // for (or the one skill filtered by), read through the search port; the page is a slice of that ranking,
 // addressed by the same offset cursor as every search page, so page numbers work the same way.
+import type { GoalWords } from '../shortages/reason-words.ts';
 import type { Commons } from '../content/commons.ts';
 import { SearchUnavailableError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
@@ -48,8 +49,11 @@ export async function heldSkills(
   return new Set([...credentialed.map((s) => s.skillId), ...declaredSkillIds(person)]);
 }
 
-/** What the person holds (credentials and declarations), aims for, and which skills are in shortage. */
-export async function seekerFor(deps: SeekerDependencies, identity: Identity): Promise<Seeker> {
+/**
+ * What the person holds (credentials and declarations), aims for, and which skills are in shortage; the
+ * goal in `goalWords` (a page's language; English for the API's `match.reason`).
+ */
+export async function seekerFor(deps: SeekerDependencies, identity: Identity, goalWords?: GoalWords): Promise<Seeker> {
   const [person, held, aggregates] = await Promise.all([
     getMe(deps, identity),
     heldSkills(deps, identity),
@@ -59,7 +63,7 @@ export async function seekerFor(deps: SeekerDependencies, identity: Identity): P
   return {
     held,
     goal: goalSkills(person.goal, deps.commons),
-    goalPhrase: goalPhrase(person.goal, deps.commons),
+    goalPhrase: goalPhrase(person.goal, deps.commons, goalWords),
     shortage: shortageSkills(ranking.skills),
   };
 }

@@ -1,5 +1,6 @@
 // Pay for work: a member logs hours for their syndicate, an admin approves them (the syndicate pays the
 // member hours × the rate card's rate, through movePayment, once) or rejects them with a reason.
+import { rateProblemIn } from '../i18n/work/rate-problems.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { personAccount } from '../ledger/account.ts';
@@ -158,7 +159,10 @@ export async function decideWork(
     if (decision.decision === 'approve') {
       const syndicate = await deps.syndicates.get(log.syndicateId);
       const rate = workRate(syndicate?.rateCard ?? [], log);
-      if ('problem' in rate) throw new RuleViolationError('no-rate', rate.problem);
+      if ('problem' in rate) {
+        const { said } = rate;
+        throw new RuleViolationError('no-rate', rate.problem, { wordsIn: (locale) => rateProblemIn(said, locale) });
+      }
       const amount = payFor(quartersOf(log.hours), rate.hourly);
       const paid = { hourlyRate: rate.hourly, unpleasant: rate.line.unpleasant === true, amount };
       const draft = {

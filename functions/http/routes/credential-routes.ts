@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { documented } from '#config/bundle.ts';
 import { getPublicCredential } from '#domain/learning/public-credential.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { lazySchema } from '#domain/zod.ts';
 import { publicRoute } from '../route.ts';
 import { credentialIdParam } from './params.ts';
@@ -51,10 +52,12 @@ export const credentialRoutes = [
         404: { description: 'No such credential (ids are not guessable; the earner shares the link).' },
       },
     },
-    async handle({ params, services }) {
+    async handle({ params, services, headers }) {
+      // `verification.sentence` in the reader's language (Accept-Language), so a shared cache keys on it.
+      const locale = negotiateLocale(headers['accept-language']) ?? defaultLocale;
       return {
-        body: await getPublicCredential(services, params.credentialId),
-        headers: { 'cache-control': 'public, max-age=300' },
+        body: await getPublicCredential(services, params.credentialId, locale),
+        headers: { 'cache-control': 'public, max-age=300', 'content-language': locale, vary: 'Accept-Language' },
       };
     },
   }),

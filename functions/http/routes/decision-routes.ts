@@ -53,6 +53,8 @@ const proposalItem = () =>
     outcome: z.optional(z.enum(['passed', 'rejected', 'without-quorum'])),
     closedAt: z.optional(z.string()),
     notEnacted: z.optional(z.string()),
+    /** The same as a message key and its values, for a client that words it in its reader's language. */
+    notEnactedMessage: z.optional(z.object({ key: z.string(), values: z.record(z.string(), z.unknown()) })),
     /** A restorative circle's roll by name: the record's inventors and the panel drawn as it opened. */
     circle: z.optional(z.object({ inventors: z.array(z.string()), panel: z.array(z.string()) })),
   });

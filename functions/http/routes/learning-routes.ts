@@ -8,6 +8,8 @@ import { NotFoundError } from '#domain/errors.ts';
 import { findCourse, getMyCredential, myLearning } from '#domain/learning/learning-use-cases.ts';
 import { openQuiz } from '#domain/learning/quiz-use-cases.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
+import { verificationReasonIn } from '#domain/i18n/records/verification-reasons.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { completeLessonCommand, enrollCommand, submitQuizCommand } from '#app/commands/learning-commands.ts';
 import { commandRoute, protectedRoute, publicRoute } from '../route.ts';
 import { pageOfList } from '#domain/paging.ts';
@@ -356,9 +358,15 @@ export const learningRoutes = [
         },
       },
     },
-    async handle({ body, services }) {
+    async handle({ body, services, headers }) {
+      // `reason` in the reader's language (Accept-Language); English when none of ours is asked for.
+      const locale = negotiateLocale(headers['accept-language']) ?? defaultLocale;
+      const { said, ...result } = await verifyCredential(services.signer, body.credential, {
+        recipientEmail: body.recipientEmail,
+      });
       return {
-        body: await verifyCredential(services.signer, body.credential, { recipientEmail: body.recipientEmail }),
+        body: { ...result, reason: verificationReasonIn(said, locale) },
+        headers: { 'content-language': locale },
       };
     },
   }),

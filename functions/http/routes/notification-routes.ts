@@ -18,10 +18,22 @@ const notificationSchema = () =>
     id: z.string(),
     kind: z.enum(notificationKinds),
     at: z.string(),
-    title: z.string(),
-    summary: z.string(),
+    title: z.string().check(z.describe('In English.')),
+    summary: z.string().check(z.describe('In English.')),
     link: z.string(),
     readAt: z.optional(z.string()),
+    // `key` names a `<key>.title`/`<key>.summary` pair in the email area of the catalogue (English,
+    // Spanish, Dutch); names and titles in `values` are people's own words; `unnamed` stands in for a
+    // name that was gone. The catalogue itself stays out of this function (ARCHITECTURE.md).
+    message: z.optional(
+      z
+        .object({ key: z.string(), values: z.record(z.string(), z.unknown()) })
+        .check(
+          z.describe(
+            'The message that tells it, a key of the email catalogue and its values: for a client to word it in its reader’s language. Absent on older notifications.',
+          ),
+        ),
+    ),
   });
 
 export const notificationRoutes = [
@@ -45,7 +57,7 @@ export const notificationRoutes = [
       return {
         body: {
           unread: page.unread,
-          ...pageBody(page, ({ id, kind, at, title, summary, link, readAt }) => ({
+          ...pageBody(page, ({ id, kind, at, title, summary, link, readAt, message }) => ({
             id,
             kind,
             at,
@@ -53,6 +65,9 @@ export const notificationRoutes = [
             summary,
             link,
             ...(readAt ? { readAt } : {}),
+            // The words in the reader's language are the client's to render: the email area in three
+            // languages would take this function past its bundle budget (ARCHITECTURE.md, Languages).
+            ...(message ? { message } : {}),
           })),
         },
         headers: privateAnswer,

@@ -10,6 +10,7 @@ import {
   reviewTaskCommand,
   submitEvidenceCommand,
 } from '#app/commands/practical-commands.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { personIdSchema } from '#domain/ids.ts';
 import { learnerPractical, readEvidenceImage, waitingForSyndicate } from '#domain/learning/assess-practical.ts';
 import { evidenceImageHeaders, maxImageBodyBytes, maxImageBytes } from '#domain/learning/evidence-image.ts';
@@ -199,8 +200,11 @@ export const practicalRoutes = [
         404: { description: 'No such work, or not asked of a syndicate I am an active member of.' },
       },
     },
-    async handle({ params, identity, services }) {
-      return { body: await learnerPractical(services, identity, params.personId, params.courseId), headers: noStore };
+    async handle({ params, identity, services, headers }) {
+      // `refusal` in the reader's language (Accept-Language); English when none of ours is asked for.
+      const locale = negotiateLocale(headers['accept-language']) ?? defaultLocale;
+      const work = await learnerPractical(services, identity, params.personId, params.courseId, locale);
+      return { body: work, headers: { ...noStore, 'content-language': locale } };
     },
   }),
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type Command, type CommandResult, runCommand } from '#app/commands/command.ts';
 import {
   ConflictError,
+  DomainError,
   ForbiddenError,
   NotFoundError,
   QuizWaitError,
@@ -17,6 +18,7 @@ import {
 import type { Identity } from '#domain/identity.ts';
 import type { Services } from '#app/services.ts';
 import { type FieldErrors, fieldErrors } from './forms.ts';
+import { currentLocale } from './i18n.ts';
 import { getServices } from './services.ts';
 
 /** The hidden field every form that writes carries: a fresh idempotency key per page shown. */
@@ -88,11 +90,13 @@ export function formRefusal(error: unknown): FormRefusal | undefined {
       message: first ?? error.message,
     };
   }
+  // A rule that keeps its sentence as a message says it in the page's language; any other in English.
+  const said = error instanceof DomainError ? (error.wordsIn?.(currentLocale()) ?? error.message) : '';
   if (error instanceof RuleViolationError)
-    return { status: 422, errors: { form: error.message }, message: error.message, rule: error.rule };
-  if (error instanceof ConflictError) return { status: 409, errors: { form: error.message }, message: error.message };
-  if (error instanceof ForbiddenError) return { status: 403, errors: { form: error.message }, message: error.message };
-  if (error instanceof NotFoundError) return { status: 404, errors: { form: error.message }, message: error.message };
+    return { status: 422, errors: { form: said }, message: said, rule: error.rule };
+  if (error instanceof ConflictError) return { status: 409, errors: { form: said }, message: said };
+  if (error instanceof ForbiddenError) return { status: 403, errors: { form: said }, message: said };
+  if (error instanceof NotFoundError) return { status: 404, errors: { form: said }, message: said };
   // The wait after two failed quiz attempts is the quiz page's to show; the write limit is the middleware's.
   if (error instanceof QuizWaitError) return { status: 429, errors: { form: error.message }, message: error.message };
   return undefined;

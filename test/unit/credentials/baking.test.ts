@@ -164,8 +164,12 @@ describe('what the verifier is handed', () => {
       `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
       { jws, format: 'png' },
     ],
-    ['an SVG with no credential', '<svg></svg>', { problem: expect.stringMatching(/no openbadges:credential/) }],
-    ['an HTML page', '<!doctype html><p>hi', { problem: expect.stringMatching(/XML or HTML/) }],
+    [
+      'an SVG with no credential',
+      '<svg></svg>',
+      { problem: expect.stringMatching(/no openbadges:credential/), why: 'svg-empty' },
+    ],
+    ['an HTML page', '<!doctype html><p>hi', { problem: expect.stringMatching(/XML or HTML/), why: 'markup' }],
   ])('unwraps %s', (_case, text, expected) => {
     expect(unwrapText(text)).toEqual(expected);
   });
@@ -174,9 +178,25 @@ describe('what the verifier is handed', () => {
     ['a baked PNG file', png, { jws, format: 'png' }],
     ['a baked SVG file', new TextEncoder().encode(svg), { jws, format: 'svg' }],
     ['a .jwt file', new TextEncoder().encode(jws), { jws, format: 'jws' }],
-    ['a PNG with no credential', renderBadgePng(), { problem: expect.stringMatching(/no openbadgecredential/) }],
-    ['a damaged PNG', png.subarray(0, 100), { problem: expect.stringMatching(/cannot be read/) }],
-    ['bytes that are not text', Uint8Array.of(0xff, 0xfe, 0xfd), { problem: expect.stringMatching(/neither/) }],
+    [
+      'a PNG with no credential',
+      renderBadgePng(),
+      { problem: expect.stringMatching(/no openbadgecredential/), why: 'png-empty' },
+    ],
+    [
+      'a damaged PNG',
+      png.subarray(0, 100),
+      {
+        problem: 'This PNG image cannot be read: a PNG chunk runs past the end of the file.',
+        why: 'png-unreadable',
+        detail: 'a PNG chunk runs past the end of the file',
+      },
+    ],
+    [
+      'bytes that are not text',
+      Uint8Array.of(0xff, 0xfe, 0xfd),
+      { problem: expect.stringMatching(/neither/), why: 'not-a-file' },
+    ],
   ])('unwraps %s', (_case, bytes, expected) => {
     expect(unwrapBytes(bytes)).toEqual(expected);
   });

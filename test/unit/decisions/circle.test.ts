@@ -1,5 +1,6 @@
 // The restorative circle's rules: the panel's seeded, bounded draw; its roll and how many may vote;
 // an amount never above the reported one; what a passed circle settles, and what it leaves alone.
+import { notEnactedIn } from '#domain/i18n/work/not-enacted.ts';
 import { describe, expect, it } from 'vitest';
 import {
   checkCircleChange,
@@ -192,6 +193,7 @@ describe('what a passed circle enacts', () => {
   it('changes nothing, saying why, when the report is no longer disputed', () => {
     expect(planEnactment(circle(), state('settled'), '2026-11-06T00:00:00.000Z', 9)).toEqual({
       notEnacted: 'The value report is no longer disputed (it is settled).',
+      notEnactedMessage: { key: 'report-not-disputed', values: { status: 'settled' } },
     });
   });
 
@@ -205,6 +207,15 @@ describe('what a passed circle enacts', () => {
       },
     };
     const plan = planEnactment(circle(), poor, '2026-11-06T00:00:00.000Z', 9);
-    expect(plan).toMatchObject({ notEnacted: expect.stringMatching(/cannot pay it now/) });
+    expect(plan).toMatchObject({
+      notEnacted: expect.stringMatching(
+        /^The syndicate cannot pay it now: Account "syndicate:mill" would be left at -\d+ minor units, below its credit limit of -10\.$/,
+      ),
+      notEnactedMessage: { key: 'cannot-pay', values: { account: 'syndicate:mill', limit: '-10' } },
+    });
+    if (!('notEnacted' in plan)) throw new Error('expected nothing to change');
+    expect(notEnactedIn(plan.notEnactedMessage, 'es')).toMatch(
+      /^El colectivo no puede pagarlo ahora: la cuenta «syndicate:mill» quedaría en -\d+ centésimas de Bound, por debajo de su límite de crédito de -10\.$/,
+    );
   });
 });

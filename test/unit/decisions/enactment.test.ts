@@ -1,5 +1,6 @@
 // What a passed proposal changes, planned from what its closing read: a change that can no longer be
 // made is said, never half made.
+import { type NotEnactedMessage, notEnactedIn } from '#domain/i18n/work/not-enacted.ts';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { changeForLog, planEnactment, proposalHash, syndicateOf } from '#domain/decisions/enactment.ts';
@@ -71,6 +72,30 @@ describe('planning what a passed proposal enacts', () => {
   ] as const)('says why it changes nothing for %s', (_what, proposal, state, reason) => {
     const plan = planEnactment(proposal, state, at, 7);
     expect('notEnacted' in plan && plan.notEnacted).toMatch(reason);
+    expect('notEnacted' in plan && plan.notEnacted).not.toMatch(/undefined|null/);
+    // The English is the message's, so the page can say the same in Spanish and Dutch.
+    if (!('notEnacted' in plan)) throw new Error('expected nothing to change');
+    expect(notEnactedIn(plan.notEnactedMessage, 'en')).toBe(plan.notEnacted);
+    expect(notEnactedIn(plan.notEnactedMessage, 'es')).not.toBe(plan.notEnacted);
+  });
+
+  it('says why nothing changed in Spanish and Dutch, naming the person', () => {
+    const plan = planEnactment(remove, { syndicate: syndicate(1), membership: membership('admin') }, at, 7);
+    if (!('notEnacted' in plan)) throw new Error('expected nothing to change');
+    const person = 'bo';
+    expect(plan.notEnactedMessage).toEqual({ key: 'last-admin', values: { person } });
+    expect(plan.notEnacted).toBe(`${person} is the syndicate’s last admin: a syndicate always keeps one.`);
+    expect(notEnactedIn(plan.notEnactedMessage, 'es')).toBe(
+      `${person} es el último admin del colectivo, y un colectivo siempre conserva uno.`,
+    );
+    expect(notEnactedIn(plan.notEnactedMessage, 'nl')).toBe(
+      `${person} is de laatste beheerder van het collectief, en een collectief houdt er altijd één.`,
+    );
+  });
+
+  it('shows the stored English for a message this version cannot say', () => {
+    const unknown = { key: 'from-a-later-version', values: {} } as unknown as NotEnactedMessage;
+    expect(notEnactedIn(unknown, 'es')).toBeUndefined();
   });
 
   it('sets a credit limit as the negative of the credit, over the limit it read, with the log index', () => {
@@ -104,7 +129,10 @@ describe('planning what a passed proposal enacts', () => {
       effect: { kind: 'rate-card', syndicateId: 'mill', rateCard },
       enacted: { syndicate: 'mill', rateCard },
     });
-    expect(planEnactment(card, { syndicate: null }, at, 1)).toEqual({ notEnacted: 'The syndicate no longer exists.' });
+    expect(planEnactment(card, { syndicate: null }, at, 1)).toEqual({
+      notEnacted: 'The syndicate no longer exists.',
+      notEnactedMessage: { key: 'syndicate-gone', values: {} },
+    });
   });
 
   it('admits someone who never asked with the closing as their request, and removes a member or one of two admins', () => {
@@ -188,6 +216,7 @@ describe('planning a change of role', () => {
   ] as const)('says why it changes nothing for %s', (_what, proposal, state, reason) => {
     const plan = planEnactment(proposal, state, at, 3);
     expect('notEnacted' in plan && plan.notEnacted).toMatch(reason);
+    expect('notEnacted' in plan && plan.notEnacted).not.toMatch(/undefined|null/);
   });
 });
 
@@ -298,5 +327,6 @@ describe('enacting an adoption', () => {
   ] as const)('changes nothing for %s, and says why', (_what, read, reason) => {
     const plan = planEnactment(adopt, read, at, 7);
     expect('notEnacted' in plan && plan.notEnacted).toMatch(reason);
+    expect('notEnacted' in plan && plan.notEnacted).not.toMatch(/undefined|null/);
   });
 });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { type ProblemSlug, problemTitle } from '#domain/i18n/learning/problem-titles.ts';
 import { locales } from '#domain/i18n/locales.ts';
 import { problemFor } from '#http/problem.ts';
-import { NotFoundError, RuleViolationError } from '#domain/errors.ts';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '#domain/errors.ts';
+import { formRefusal } from '../../../site/src/lib/command-form.ts';
+import { requestLanguage } from '../../../site/src/lib/i18n.ts';
 
 const slugs: ProblemSlug[] = [
   'validation',
@@ -21,6 +23,7 @@ const slugs: ProblemSlug[] = [
   'store-unavailable',
   'search-unavailable',
   'not-configured',
+  'method-not-allowed',
 ];
 
 describe('a problem’s title', () => {
@@ -42,5 +45,37 @@ describe('a problem’s title', () => {
     expect(
       problemFor(new RuleViolationError('x', 'A rule.'), { exposeInternals: false, locale: 'es' }).problem.title,
     ).toBe('El cambio incumple una regla');
+  });
+});
+
+// A rule that keeps its sentence as a message (the assessor rule, the rate card's) gives its error the
+// words in every language: the API's detail and the site's forms say it in the reader's language.
+describe('a refusal kept as a message', () => {
+  const refused = () =>
+    new RuleViolationError('no-rate', 'The card has no line.', {
+      wordsIn: (locale) =>
+        ({ en: 'The card has no line.', es: 'Las tarifas no tienen línea.', nl: 'Geen regel.' })[locale],
+    });
+
+  it('is the problem’s detail in the reader’s language, and its English unchanged', () => {
+    expect(problemFor(refused(), { exposeInternals: false }).problem.detail).toBe('The card has no line.');
+    expect(problemFor(refused(), { exposeInternals: false, locale: 'es' }).problem).toMatchObject({
+      detail: 'Las tarifas no tienen línea.',
+      rule: 'no-rate',
+    });
+    expect(problemFor(new ForbiddenError('Not yours.'), { exposeInternals: false, locale: 'nl' }).problem.detail).toBe(
+      'Not yours.',
+    );
+  });
+
+  it('is what a form shows on a page in that language', () => {
+    requestLanguage.run('nl', () => {
+      expect(formRefusal(refused())).toMatchObject({
+        status: 422,
+        message: 'Geen regel.',
+        errors: { form: 'Geen regel.' },
+      });
+    });
+    expect(formRefusal(refused())?.message).toBe('The card has no line.');
   });
 });

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { auditProblemIn } from '#domain/i18n/records/audit-sentences.ts';
 import { auditLog, describeAudit, versionKey } from '#domain/innovations/audit-log.ts';
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
 import { contentHash } from '#domain/innovations/log-events.ts';
@@ -151,6 +152,28 @@ describe('auditing the stored log', () => {
     expect(result).toMatchObject({ ok: false, problem: 'version-mismatch', index: 0, innovationId: 'rec', version: 1 });
     expect(describeAudit(result)).toBe(
       'Version 1 of record rec differs from what entry 0 recorded when it was published.',
+    );
+    // The registry log page says the same in the reader's language.
+    if (result.ok) throw new Error('expected a finding');
+    expect(auditProblemIn(result, 'es')).toBe(
+      'La versión 1 del registro rec no es la que anotó la entrada 0 al publicarse.',
+    );
+    expect(auditProblemIn(result, 'nl')).toBe(
+      'Versie 1 van verslag rec wijkt af van wat regel 0 vastlegde toen die werd gepubliceerd.',
+    );
+  });
+
+  it('says where the log breaks in Spanish and Dutch, with the numbers grouped as each reader writes them', () => {
+    const found = { problem: 'size-mismatch', expected: 12_345, actual: 12_344 } as const;
+    expect(auditProblemIn(found, 'en')).toBe('The signed head covers 12345 entries but the store holds 12344.');
+    expect(auditProblemIn(found, 'es')).toBe(
+      'La cabeza firmada abarca 12.345 entradas, pero el almacén guarda 12.344.',
+    );
+    expect(auditProblemIn(found, 'nl')).toBe(
+      'De ondertekende kop omvat 12.345 regels, maar de opslag bevat er 12.344.',
+    );
+    expect(auditProblemIn({ problem: 'leaf-mismatch', index: 4 }, 'es')).toBe(
+      'La entrada 4 se cambió después de registrarse: sus bytes ya no coinciden con su hash de hoja.',
     );
   });
 });

@@ -7,11 +7,12 @@ import {
   commonsIssues,
   innovationInputSchema,
   inventorIdsOf,
-  licenseLabel,
   listingOf,
   resolveShares,
   describeEffect,
+  licenses,
 } from '#domain/innovations/innovation.ts';
+import { translator } from '#domain/i18n/catalogue.ts';
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
 import { thrown } from '../../support/thrown.ts';
 import { draftInput } from './fixtures.ts';
@@ -132,12 +133,23 @@ describe('what a record shows of its newest version', () => {
     expect(describeEffect({ unit: 'u', before, after, method: 'm' })).toBe(`u: ${before} → ${after} (${change})`);
   });
 
-  it('names each licence in full', () => {
-    expect(licenseLabel).toEqual({
-      'CC-BY-4.0': 'Creative Commons Attribution 4.0',
-      'CC-BY-SA-4.0': 'Creative Commons Attribution-ShareAlike 4.0',
-      'CC0-1.0': 'CC0 1.0 (public domain dedication)',
-    });
+  it('names each licence in full, in each language', () => {
+    const names = (locale: 'en' | 'es' | 'nl') => licenses.map((licence) => translator(locale)(`licence.${licence}`));
+    expect(names('en')).toEqual([
+      'Creative Commons Attribution 4.0',
+      'Creative Commons Attribution-ShareAlike 4.0',
+      'CC0 1.0 (public domain dedication)',
+    ]);
+    expect(names('es')).toEqual([
+      'Creative Commons Atribución 4.0',
+      'Creative Commons Atribución-CompartirIgual 4.0',
+      'CC0 1.0 (dedicación al dominio público)',
+    ]);
+    expect(names('nl')).toEqual([
+      'Creative Commons Naamsvermelding 4.0',
+      'Creative Commons Naamsvermelding-GelijkDelen 4.0',
+      'CC0 1.0 (verklaring tot publiek domein)',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@
 // sign off a learner's practical task. Each refusal beside the same facts that pass, so a refusal can
 // never come from facts broken some other way.
 import { describe, expect, it } from 'vitest';
+import { assessorRefusalIn } from '#domain/i18n/learning/assessor-refusals.ts';
 import { type AssessorFacts, assessorRefusal } from '#domain/learning/practical.ts';
 
 const facts = (overrides: Partial<AssessorFacts> = {}): AssessorFacts => ({
@@ -36,6 +37,7 @@ describe('who may assess a practical task', () => {
   it('refuses a member who holds no credential for the task’s skill, naming the skill and the level', () => {
     expect(assessorRefusal(facts({ held: [] }))).toEqual({
       rule: 'lacks-credential',
+      values: { course: 'Plasterboard hanging and jointing', skills: ['Plasterboard hanging'], level: 'working' },
       message: expect.stringMatching(/credential for Plasterboard hanging at working level or above/),
     });
   });
@@ -82,5 +84,51 @@ describe('who may assess a practical task', () => {
 
   it('refuses everyone while the learner has asked no syndicate', () => {
     expect(assessorRefusal(facts({ syndicate: null }))?.rule).toBe('not-asked');
+  });
+});
+
+// The refusal is kept as its rule and values, so the practical-work page and the API say it in the
+// reader's language; English is the sentence the API has always answered.
+describe('the assessor refusal in Spanish and Dutch', () => {
+  const refused = (overrides: Partial<AssessorFacts>) => {
+    const refusal = assessorRefusal(facts(overrides));
+    if (!refusal) throw new Error('expected a refusal');
+    return refusal;
+  };
+
+  it('keeps the English message the API answered, and says the same from its values in English', () => {
+    const refusal = refused({ assessorId: 'femi' });
+    expect(refusal.message).toBe('You cannot assess your own work: a member of another syndicate must.');
+    expect(assessorRefusalIn(refusal, 'en')).toBe(refusal.message);
+  });
+
+  it('tells a learner in Spanish and Dutch that they cannot assess their own work', () => {
+    const refusal = refused({ assessorId: 'femi' });
+    expect(assessorRefusalIn(refusal, 'es')).toBe(
+      'No puedes evaluar tu propio trabajo: tiene que hacerlo alguien de otro colectivo.',
+    );
+    expect(assessorRefusalIn(refusal, 'nl')).toBe(
+      'Je kunt je eigen werk niet beoordelen: dat moet iemand van een ander collectief doen.',
+    );
+  });
+
+  it('names the course, each skill lacking and the level in the reader’s words', () => {
+    const tasks = [{ title: 'Board and joint', skills: ['plasterboard-hanging', 'plasterboard-jointing'] }];
+    const refusal = refused({ tasks, held: [] });
+    expect(assessorRefusalIn(refusal, 'en')).toBe(
+      'To assess “Plasterboard hanging and jointing” you need a credential for Plasterboard hanging, plasterboard-jointing at working level or above.',
+    );
+    expect(assessorRefusalIn(refusal, 'es')).toBe(
+      'Para evaluar «Plasterboard hanging and jointing» necesitas una credencial de Plasterboard hanging y plasterboard-jointing de nivel intermedio o superior.',
+    );
+    expect(assessorRefusalIn(refusal, 'nl')).toBe(
+      'Om „Plasterboard hanging and jointing” te beoordelen heb je een diploma nodig voor Plasterboard hanging en plasterboard-jointing op niveau gevorderd of hoger.',
+    );
+  });
+
+  it('names the asked syndicate in each language when the learner has applied to it', () => {
+    const refusal = refused({ learnerApplied: true });
+    expect(assessorRefusalIn(refusal, 'es')).toContain('candidatura abierta en Riverside Builders');
+    expect(assessorRefusalIn(refusal, 'nl')).toContain('open sollicitatie bij Riverside Builders');
   });
 });

@@ -11,6 +11,7 @@ import type { Identity } from '#domain/identity.ts';
 import { isShareableCredentialId, newCredentialId } from '#domain/learning/credential.ts';
 import { getMyCredential } from '#domain/learning/learning-use-cases.ts';
 import { bakedBadge, getPublicCredential, linkedInAddUrl } from '#domain/learning/public-credential.ts';
+import { dayIn, verificationReasonIn } from '#domain/i18n/records/verification-reasons.ts';
 import { verifyCredential } from '#domain/learning/verify-credential.ts';
 import { courseNamed, takeQuizDirectly } from '../../support/quiz.ts';
 import { fakeServices, memoryPeople } from '../../support/services.ts';
@@ -241,5 +242,60 @@ describe('the public credential', () => {
       certUrl: 'https://guildhall.example/credentials/abc/',
       certId: 'abc',
     });
+  });
+});
+
+// The verifier keeps its reason as a key and values: the API's English `reason` is unchanged, and the
+// verify page and a credential's public page say it in the reader's language.
+describe('the verifier’s reason in Spanish and Dutch', () => {
+  it('says a genuine credential is genuine, with the day it was issued in the reader’s words', async () => {
+    const { services, stored } = await passed();
+    const result = await verifyCredential(services.signer, stored.jws);
+    if (!result.valid) throw new Error('expected a genuine credential');
+    const day = new Date(result.validFrom);
+    expect(result.reason).toBe(
+      `Genuine: signed with this Guildhall’s key and unaltered since it was issued on ${dayIn(result.validFrom, 'en')}.`,
+    );
+    expect(dayIn(result.validFrom, 'en')).toContain(String(day.getUTCFullYear()));
+    expect(verificationReasonIn(result.said, 'en')).toBe(result.reason);
+    expect(verificationReasonIn(result.said, 'es')).toBe(
+      `Auténtica: firmada con la clave de este Guildhall y sin ningún cambio desde que se emitió el ${dayIn(result.validFrom, 'es')}.`,
+    );
+    expect(dayIn(result.validFrom, 'es')).toMatch(
+      new RegExp(`^${day.getUTCDate()} de \\p{L}+ de ${day.getUTCFullYear()}$`, 'u'),
+    );
+    expect(verificationReasonIn(result.said, 'nl')).toBe(
+      `Echt: ondertekend met de sleutel van deze Guildhall en niet gewijzigd sinds de uitgifte op ${dayIn(result.validFrom, 'nl')}.`,
+    );
+  });
+
+  it('says why something is not a credential, and that one was altered, in Spanish and Dutch', async () => {
+    const svg = await verifyCredential(fakeServices().signer, '<svg></svg>');
+    expect(svg.reason).toBe(
+      'This is not a credential: this SVG image carries no credential (it has no openbadges:credential element).',
+    );
+    expect(verificationReasonIn(svg.said, 'es')).toBe(
+      'Esto no es una credencial: esta imagen SVG no lleva ninguna credencial (no tiene el elemento openbadges:credential).',
+    );
+    expect(verificationReasonIn(svg.said, 'nl')).toBe(
+      'Dit is geen diploma: deze SVG-afbeelding bevat geen diploma (er zit geen openbadges:credential-element in).',
+    );
+    const { services, stored } = await passed();
+    const forged = withPayload(stored.jws, (claims) => {
+      claims.credentialSubject.name = 'Mallory';
+    });
+    const altered = await verifyCredential(services.signer, forged);
+    expect(verificationReasonIn(altered.said, 'es')).toMatch(/^Esta credencial se ha alterado: /);
+    expect(verificationReasonIn(altered.said, 'nl')).toMatch(/^Dit diploma is gewijzigd: /);
+  });
+
+  it('gives a credential’s public page its verification sentence in the page’s language', async () => {
+    const { services, stored } = await passed();
+    const dutch = await getPublicCredential(services, stored.id, 'nl');
+    expect(dutch.verification).toEqual({
+      status: 'valid',
+      sentence: `Echt: ondertekend met de sleutel van deze Guildhall en niet gewijzigd sinds de uitgifte op ${dayIn(dutch.issuedAt, 'nl')}.`,
+    });
+    expect((await getPublicCredential(services, stored.id)).verification.sentence).toMatch(/^Genuine: /);
   });
 });

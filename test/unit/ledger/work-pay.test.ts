@@ -1,6 +1,7 @@
 // Pay for work, rule by rule: which rate-card line prices a piece of work, its hourly rate (1.5× where
 // unpleasant), what quarter hours pay with a half minor unit rounding up, which hours can be logged,
 // and who may approve them.
+import { rateProblemIn } from '#domain/i18n/work/rate-problems.ts';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, RuleViolationError } from '#domain/errors.ts';
 import {
@@ -106,23 +107,65 @@ describe('the rate work is paid at', () => {
     [
       { skillId: 'welding', level: 'working' },
       "The syndicate's rate card has no line for welding at working level: pick one of its lines.",
+      { key: 'no-line', values: { work: { skillId: 'welding', level: 'working' } } },
     ],
-    [{ skillId: 'welding' }, "The syndicate's rate card has no line for welding: pick one of its lines."],
+    [
+      { skillId: 'welding' },
+      "The syndicate's rate card has no line for welding: pick one of its lines.",
+      { key: 'no-line', values: { work: { skillId: 'welding' } } },
+    ],
     [
       { service: 'Mopping' },
       'The syndicate\'s rate card has no line for the service "Mopping": pick one of its lines.',
+      { key: 'no-line', values: { work: { service: 'Mopping' } } },
     ],
-    [{}, 'The syndicate\'s rate card has no line for the service "": pick one of its lines.'],
+    [
+      {},
+      'The syndicate\'s rate card has no line for the service "": pick one of its lines.',
+      { key: 'no-line', values: { work: { service: '' } } },
+    ],
     [
       { skillId: 'plastering', level: 'working' },
       'The rate card prices plastering at working level in EUR per hour; work is paid from lines in Bound per hour.',
+      {
+        key: 'not-bound-hours',
+        values: { work: { skillId: 'plastering', level: 'working' }, currency: 'EUR', per: 'hour' },
+      },
     ],
     [
       { skillId: 'bricks', level: 'working' },
       'The rate card prices bricks at working level in BOUND per day; work is paid from lines in Bound per hour.',
+      {
+        key: 'not-bound-hours',
+        values: { work: { skillId: 'bricks', level: 'working' }, currency: 'BOUND', per: 'day' },
+      },
     ],
-  ] as const)('refuses %j, saying why', (work, problem) => {
-    expect(workRate(card, work)).toEqual({ problem });
+  ] as const)('refuses %j, saying why', (work, problem, said) => {
+    expect(workRate(card, work)).toEqual({ problem, said });
+  });
+
+  it('names only the work, not the rest of a work log it is handed', () => {
+    const log = { skillId: 'welding', level: 'working', service: 'Welding', hours: 2, note: 'Gate' } as const;
+    expect(workRate(card, log)).toMatchObject({ said: { values: { work: { skillId: 'welding', level: 'working' } } } });
+    expect(workRate(card, { service: 'Mopping', level: 'working' })).toMatchObject({
+      said: { values: { work: { service: 'Mopping' } } },
+    });
+  });
+
+  it('says why in Spanish and Dutch, the level and the period in the reader’s words', () => {
+    const refused = workRate(card, { skillId: 'bricks', level: 'working' });
+    if (!('said' in refused)) throw new Error('expected a refusal');
+    expect(rateProblemIn(refused.said, 'es')).toBe(
+      'Las tarifas ponen precio a bricks de nivel intermedio en BOUND por día; el trabajo se paga con líneas en Bound por hora.',
+    );
+    expect(rateProblemIn(refused.said, 'nl')).toBe(
+      'De tariefkaart prijst bricks op niveau gevorderd in BOUND per dag; werk wordt betaald uit regels in Bound per uur.',
+    );
+    const none = workRate(card, { service: 'Mopping' });
+    if (!('said' in none)) throw new Error('expected a refusal');
+    expect(rateProblemIn(none.said, 'es')).toBe(
+      'Las tarifas del colectivo no tienen ninguna línea para el servicio «Mopping»: elige una de sus líneas.',
+    );
   });
 });
 

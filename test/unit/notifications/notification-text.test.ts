@@ -124,7 +124,7 @@ describe('an email in the recipient’s language', () => {
       expect(part).toContain('Hola, Ana:');
       expect(part).toContain('Alguien pidió Mesa de roble. Acéptalo o recházalo.');
       expect(part).toContain('Ábrelo en Guildhall');
-      expect(part).toContain('«Alguien pidió una de tus ofertas» está activado');
+      expect(part).toContain('«Alguien pide una de tus ofertas» está activado');
       expect(part).toContain('Dejar de recibir estos correos');
       expect(part).toContain('Todos los ajustes de correo');
       expect(part).not.toContain('Open it on Guildhall');

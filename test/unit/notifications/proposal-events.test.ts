@@ -10,6 +10,7 @@ import {
   proposalRecipients,
   type ProposalStage,
 } from '#domain/notifications/proposal-events.ts';
+import { renderMessage } from '#domain/notifications/notification-text.ts';
 import { emailLinks, renderEmail } from '#domain/notifications/render-email.ts';
 import type { Membership } from '#domain/syndicates/syndicate.ts';
 import { key, site } from './fixtures.ts';
@@ -161,6 +162,22 @@ describe('what each member is told', () => {
     [{ outcome: 'passed', notEnacted: 'dev had left already.' }, 'Nothing changed: dev had left already.'],
   ])('says what changed: %j', (fields, words) => {
     expect(changedWords(proposal(fields))).toBe(words);
+  });
+
+  it('says why a passed proposal changed nothing in the reader’s language, where the reason was kept as a message', () => {
+    const decided = proposal({
+      outcome: 'passed',
+      closedAt: '2026-03-04T09:00:00.000Z',
+      notEnacted: 'dev is no longer a member.',
+      notEnactedMessage: { key: 'not-a-member', values: { person: 'dev' } },
+    });
+    const note = proposalNotification('decided', decided, 'Riverside Builders', 'bram');
+    expect(note.summary).toContain('Nothing changed: dev is no longer a member.');
+    expect(renderMessage(note.message, 'es')?.summary).toContain('No cambió nada: dev ya no es miembro.');
+    expect(renderMessage(note.message, 'nl')?.summary).toContain('Er is niets veranderd: dev is geen lid meer.');
+    // A proposal closed before reasons were kept says its stored English in every language.
+    const older = proposalNotification('decided', { ...decided, notEnactedMessage: undefined }, 'R', 'bram');
+    expect(renderMessage(older.message, 'es')?.summary).toContain('No cambió nada: dev is no longer a member.');
   });
 });
 

@@ -40,17 +40,19 @@ describe('a goal said on the goal page', () => {
 });
 
 describe('a kind of notification in words', () => {
+  // One list (the email area's `email.kind.*`): the email settings, the unsubscribe page and each email's
+  // footer say a kind the same way.
   it('keeps each kind’s English label in English', () => {
     const t = translator('en');
-    for (const kind of notificationKinds)
-      expect(t('emailSettings.kind', kind, emailKindLabels[kind])).toBe(emailKindLabels[kind]);
+    for (const kind of notificationKinds) expect(t(`email.kind.${kind}`)).toBe(emailKindLabels[kind]);
   });
 
   it.each(['es', 'nl'] as const)('names every kind in %s, none left in English', (locale) => {
     const t = translator(locale);
-    const english = notificationKinds.filter(
-      (kind) => t('emailSettings.kind', kind, emailKindLabels[kind]) === emailKindLabels[kind],
-    );
+    const english = notificationKinds.filter((kind) => t(`email.kind.${kind}`) === emailKindLabels[kind]);
     expect(english).toEqual([]);
+    expect(t('email.kind.application-stage-changed')).toBe(
+      locale === 'es' ? 'Tu candidatura pasa a otra fase' : 'Je sollicitatie is naar een andere fase gegaan',
+    );
   });
 });

@@ -335,9 +335,6 @@ export const en = {
   'emailSettings.saved': 'Saved.',
   'emailSettings.when': 'Email me when',
   'emailSettings.save': 'Save email settings',
-  // A kind of notification in words: English keeps its label where the kind is declared
-  // (notifications/email-preferences.ts); a translation names each kind it knows and falls back to it.
-  'emailSettings.kind': (_kind: string, english: string) => english,
   'unsubscribe.done': 'Unsubscribed',
   'unsubscribe.title': 'Stop these emails',
   'unsubscribe.badLink': 'This link does not work',

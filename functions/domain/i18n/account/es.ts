@@ -4,25 +4,6 @@ import type { en } from './en.ts';
 
 const units = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** Each kind of notification in words, for the email settings and the unsubscribe page. */
-const esKinds: Readonly<Record<string, string>> = {
-  'application-received': 'Alguien se presenta a una oferta de un colectivo que administras',
-  'application-stage-changed': 'Tu candidatura pasa a otra fase',
-  'application-message': 'Hay un mensaje sobre una candidatura',
-  'join-request-decided': 'Se decide tu solicitud para unirte a un colectivo',
-  'co-inventor-invited': 'Te nombran coinventor',
-  'value-report-awaiting': 'Un informe de valor espera tu decisión',
-  'value-report-decided': 'Un informe de valor se confirma o se disputa',
-  'value-report-settled': 'Un informe de valor se liquida, con lo que has recibido',
-  'saved-search-match': 'Hay ofertas nuevas que coinciden con una búsqueda que guardaste',
-  'order-received': 'Alguien pide una de tus ofertas',
-  'order-changed': 'Un pedido que compraste o vendiste avanza (aceptado, entregado, confirmado…)',
-  'proposal-opened': 'Un colectivo del que formas parte abre una propuesta para que votes',
-  'proposal-closing-soon': 'Una propuesta que no has votado se cierra en menos de un día',
-  'proposal-decided': 'Se decide una propuesta que podías votar',
-  'assessment-requested': 'Un aprendiz pide a un colectivo del que formas parte que evalúe su trabajo práctico',
-};
-
 export const es: MessagesOf<typeof en> = {
   'orders.title': 'Mis pedidos',
   'orders.crumb': 'Pedidos',
@@ -346,9 +327,8 @@ export const es: MessagesOf<typeof en> = {
   'emailSettings.noAddress':
     'Tu cuenta no tiene dirección de correo, así que no se envía ningún correo elijas lo que elijas aquí.',
   'emailSettings.saved': 'Guardado.',
-  'emailSettings.when': 'Envíame un correo cuando',
+  'emailSettings.when': 'Envíame un correo en estos casos',
   'emailSettings.save': 'Guardar los ajustes de correo',
-  'emailSettings.kind': (kind, english) => esKinds[kind] ?? english,
   'unsubscribe.done': 'Baja confirmada',
   'unsubscribe.title': 'Dejar de recibir estos correos',
   'unsubscribe.badLink': 'Este enlace no funciona',

@@ -4,25 +4,6 @@ import type { en } from './en.ts';
 
 const units = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-/** Each kind of notification in words, for the email settings and the unsubscribe page. */
-const nlKinds: Readonly<Record<string, string>> = {
-  'application-received': 'Iemand solliciteert op een vacature van een collectief dat je beheert',
-  'application-stage-changed': 'Je sollicitatie naar een andere fase gaat',
-  'application-message': 'Er een bericht over een sollicitatie is',
-  'join-request-decided': 'Er over je aanvraag om lid te worden van een collectief is besloten',
-  'co-inventor-invited': 'Je als mede-uitvinder wordt genoemd',
-  'value-report-awaiting': 'Een waarderapport op je besluit wacht',
-  'value-report-decided': 'Een waarderapport bevestigd of betwist is',
-  'value-report-settled': 'Een waarderapport afgerekend is, met wat je ontving',
-  'saved-search-match': 'Nieuwe vacatures bij een zoekopdracht passen die je bewaarde',
-  'order-received': 'Iemand een van je aanbiedingen bestelt',
-  'order-changed': 'Een bestelling die je kocht of verkocht verder gaat (geaccepteerd, geleverd, bevestigd…)',
-  'proposal-opened': 'Een collectief waar je lid van bent een voorstel opent waarover je stemt',
-  'proposal-closing-soon': 'Een voorstel waarover je nog niet stemde binnen een dag sluit',
-  'proposal-decided': 'Er over een voorstel waarover je kon stemmen is besloten',
-  'assessment-requested': 'Een leerling een collectief waar je lid van bent vraagt zijn praktijkwerk te beoordelen',
-};
-
 export const nl: MessagesOf<typeof en> = {
   'orders.title': 'Mijn bestellingen',
   'orders.crumb': 'Bestellingen',
@@ -350,9 +331,8 @@ export const nl: MessagesOf<typeof en> = {
   'emailSettings.noAddress':
     'Je account heeft geen e-mailadres, dus er wordt geen e-mail verstuurd, wat je hier ook kiest.',
   'emailSettings.saved': 'Opgeslagen.',
-  'emailSettings.when': 'Mail me wanneer',
+  'emailSettings.when': 'Mail me in deze gevallen',
   'emailSettings.save': 'E-mailinstellingen opslaan',
-  'emailSettings.kind': (kind, english) => nlKinds[kind] ?? english,
   'unsubscribe.done': 'Afgemeld',
   'unsubscribe.title': 'Deze e-mails stoppen',
   'unsubscribe.badLink': 'Deze link werkt niet',

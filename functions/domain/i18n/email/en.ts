@@ -6,6 +6,7 @@
 // reader's language). Values that are people's own words (names, titles they wrote) pass through as they
 // are; words the values stand for (a stage, a status, an outcome) are worded by each language here.
 
+import type { NotEnactedMessage } from '../work/not-enacted.ts';
 import { emailKindLabels } from '../../notifications/email-preferences.ts';
 
 /** What a proposal that passed changed (notifications/proposal-events.ts `changeOf`). */
@@ -26,6 +27,8 @@ export type ProposalChange = {
     | 'other';
   /** Whom or what the change names (an account, a person, a report), or why it was not enacted. */
   subject?: string | undefined;
+  /** Why it was not enacted, as a message each language says (none on proposals closed before). */
+  why?: NotEnactedMessage | undefined;
 };
 
 const kinds = emailKindLabels;

@@ -1,4 +1,5 @@
 // Emails and notifications, written in the language the person chose, in Spanish (tú).
+import { notEnactedIn } from '../work/not-enacted.ts';
 import type { MessagesOf } from '../messages.ts';
 import { boundIn, type en, type ProposalChange, toTheMinute } from './en.ts';
 
@@ -56,12 +57,12 @@ const when = (iso: string) => (iso ? toTheMinute(iso) : 'su cierre');
 
 const resultados = { passed: 'fue aprobada', rejected: 'fue rechazada', 'without-quorum': 'se cerró sin quórum' };
 
-function changed({ change, subject }: ProposalChange): string {
+function changed({ change, subject, why }: ProposalChange): string {
   switch (change) {
     case 'nothing':
       return 'No cambió nada.';
     case 'not-enacted':
-      return `No cambió nada: ${subject}`;
+      return `No cambió nada: ${(why && notEnactedIn(why, 'es')) ?? subject}`;
     case 'sense-check':
       return 'Una consulta de opinión no cambia nada por sí misma.';
     case 'rate-card':
@@ -98,21 +99,22 @@ export const es: MessagesOf<typeof en> = {
   'email.stop': 'Dejar de recibir estos correos',
   'email.settings': 'Todos los ajustes de correo',
 
-  'email.kind.application-received': 'Alguien se presentó a una oferta de un colectivo que administras',
-  'email.kind.application-stage-changed': 'Tu candidatura pasó a otra etapa',
-  'email.kind.application-message': 'Un mensaje sobre una candidatura',
-  'email.kind.join-request-decided': 'Se decidió tu solicitud para unirte a un colectivo',
+  'email.kind.application-received': 'Alguien se presenta a una oferta de un colectivo que administras',
+  'email.kind.application-stage-changed': 'Tu candidatura pasa a otra fase',
+  'email.kind.application-message': 'Hay un mensaje sobre una candidatura',
+  'email.kind.join-request-decided': 'Se decide tu solicitud para unirte a un colectivo',
   'email.kind.co-inventor-invited': 'Te nombran coinventor',
   'email.kind.value-report-awaiting': 'Un informe de valor espera tu decisión',
-  'email.kind.value-report-decided': 'Un informe de valor fue confirmado o disputado',
-  'email.kind.value-report-settled': 'Un informe de valor se liquidó, con lo que recibiste',
-  'email.kind.saved-search-match': 'Nuevas ofertas coinciden con una búsqueda que guardaste',
-  'email.kind.order-received': 'Alguien pidió una de tus ofertas',
-  'email.kind.order-changed': 'Un pedido que compraste o vendiste avanzó (aceptado, entregado, confirmado…)',
-  'email.kind.proposal-opened': 'Un colectivo al que perteneces abrió una propuesta a votación',
+  'email.kind.value-report-decided': 'Un informe de valor se confirma o se disputa',
+  'email.kind.value-report-settled': 'Un informe de valor se liquida, con lo que has recibido',
+  'email.kind.saved-search-match': 'Hay ofertas nuevas que coinciden con una búsqueda que guardaste',
+  'email.kind.order-received': 'Alguien pide una de tus ofertas',
+  'email.kind.order-changed': 'Un pedido que compraste o vendiste avanza (aceptado, entregado, confirmado…)',
+  'email.kind.proposal-opened': 'Un colectivo del que formas parte abre una propuesta para que votes',
   'email.kind.proposal-closing-soon': 'Una propuesta que no has votado se cierra en menos de un día',
-  'email.kind.proposal-decided': 'Se decidió una propuesta en la que podías votar',
-  'email.kind.assessment-requested': 'Un aprendiz pide a un colectivo tuyo que evalúe su trabajo práctico',
+  'email.kind.proposal-decided': 'Se decide una propuesta que podías votar',
+  'email.kind.assessment-requested':
+    'Un aprendiz pide a un colectivo del que formas parte que evalúe su trabajo práctico',
 
   'email.unnamed.opening': 'una oferta',
   'email.unnamed.syndicate': 'un colectivo',

@@ -1,4 +1,5 @@
 // Emails and notifications, written in the language the person chose, in Dutch (je).
+import { notEnactedIn } from '../work/not-enacted.ts';
 import type { MessagesOf } from '../messages.ts';
 import { boundIn, type en, type ProposalChange, toTheMinute } from './en.ts';
 
@@ -56,12 +57,12 @@ const when = (iso: string) => (iso ? toTheMinute(iso) : 'de sluiting');
 
 const uitkomsten = { passed: 'is aangenomen', rejected: 'is verworpen', 'without-quorum': 'is gesloten zonder quorum' };
 
-function changed({ change, subject }: ProposalChange): string {
+function changed({ change, subject, why }: ProposalChange): string {
   switch (change) {
     case 'nothing':
       return 'Er is niets veranderd.';
     case 'not-enacted':
-      return `Er is niets veranderd: ${subject}`;
+      return `Er is niets veranderd: ${(why && notEnactedIn(why, 'nl')) ?? subject}`;
     case 'sense-check':
       return 'Een peiling verandert op zichzelf niets.';
     case 'rate-card':

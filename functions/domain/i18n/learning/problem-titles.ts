@@ -18,6 +18,7 @@ const en = {
   'store-unavailable': 'Storage is unavailable',
   'search-unavailable': 'Search is unavailable',
   'not-configured': 'Not configured on this instance',
+  'method-not-allowed': 'Method not allowed',
 };
 
 export type ProblemSlug = keyof typeof en;
@@ -39,6 +40,7 @@ const titles: Record<Locale, Record<ProblemSlug, string>> = {
     'store-unavailable': 'El almacenamiento no está disponible',
     'search-unavailable': 'La búsqueda no está disponible',
     'not-configured': 'No está configurado en esta instancia',
+    'method-not-allowed': 'Método no permitido',
   },
   nl: {
     validation: 'Je verzoek heeft ongeldige velden',
@@ -55,8 +57,28 @@ const titles: Record<Locale, Record<ProblemSlug, string>> = {
     'store-unavailable': 'Opslag is niet beschikbaar',
     'search-unavailable': 'Zoeken is niet beschikbaar',
     'not-configured': 'Niet ingesteld op deze instantie',
+    'method-not-allowed': 'Methode niet toegestaan',
   },
 };
 
 /** A problem's title in the reader's language. */
 export const problemTitle = (slug: ProblemSlug, locale: Locale): string => titles[locale][slug];
+
+/** The router's own answers (no route at a path, a method the path does not allow): their `detail`. */
+const routerDetails: Record<
+  Locale,
+  { noRoute: (path: string) => string; allows: (path: string, methods: string) => string }
+> = {
+  en: { noRoute: (path) => `No API route at ${path}.`, allows: (path, methods) => `${path} allows ${methods}.` },
+  es: {
+    noRoute: (path) => `No hay ninguna ruta de la API en ${path}.`,
+    allows: (path, methods) => `${path} admite ${methods}.`,
+  },
+  nl: { noRoute: (path) => `Geen API-route op ${path}.`, allows: (path, methods) => `${path} staat ${methods} toe.` },
+};
+
+/** The router's detail for a path it has no route at, in the reader's language. */
+export const noRouteDetail = (path: string, locale: Locale) => routerDetails[locale].noRoute(path);
+/** The router's detail for a method the path does not allow, naming those it does. */
+export const allowedDetail = (path: string, methods: readonly string[], locale: Locale) =>
+  routerDetails[locale].allows(path, methods.join(', '));

@@ -511,4 +511,8 @@ export const en = {
   'economy.bar.range': (from: string, edge: string) => `${from} to under ${edge}`,
   'economy.bar.over': (edge: string) => `over ${edge}`,
   'economy.bar.overTo': (edge: string, to: string) => `over ${edge} to ${to}`,
+  // Licence names (innovations): the licence's own name in each language.
+  'licence.CC-BY-4.0': 'Creative Commons Attribution 4.0',
+  'licence.CC-BY-SA-4.0': 'Creative Commons Attribution-ShareAlike 4.0',
+  'licence.CC0-1.0': 'CC0 1.0 (public domain dedication)',
 };

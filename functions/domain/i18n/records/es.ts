@@ -503,6 +503,9 @@ export const es: MessagesOf<typeof en> = {
   'economy.bar.range': (from, edge) => `de ${from} a menos de ${edge}`,
   'economy.bar.over': (edge) => `más de ${edge}`,
   'economy.bar.overTo': (edge, to) => `más de ${edge} hasta ${to}`,
+  'licence.CC-BY-4.0': 'Creative Commons Atribución 4.0',
+  'licence.CC-BY-SA-4.0': 'Creative Commons Atribución-CompartirIgual 4.0',
+  'licence.CC0-1.0': 'CC0 1.0 (dedicación al dominio público)',
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

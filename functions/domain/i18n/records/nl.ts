@@ -503,6 +503,9 @@ export const nl: MessagesOf<typeof en> = {
   'economy.bar.range': (from, edge) => `${from} tot onder ${edge}`,
   'economy.bar.over': (edge) => `boven ${edge}`,
   'economy.bar.overTo': (edge, to) => `boven ${edge} tot en met ${to}`,
+  'licence.CC-BY-4.0': 'Creative Commons Naamsvermelding 4.0',
+  'licence.CC-BY-SA-4.0': 'Creative Commons Naamsvermelding-GelijkDelen 4.0',
+  'licence.CC0-1.0': 'CC0 1.0 (verklaring tot publiek domein)',
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
