@@ -6,6 +6,7 @@ import { openingLookup } from '#adapters/dynamodb/keys.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { reconcile, reindex } from '#app/search-sync.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
+import type { SearchQuery } from '#domain/search/search-port.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
@@ -151,7 +152,7 @@ describe('indexing through the stream', () => {
     await poller?.drain();
     const whileOpen = recordsOf(seen, id).filter((r) => r.dynamodb?.NewImage?.status?.S === 'open');
     expect(whileOpen.length).toBeGreaterThan(0);
-    const open = { text: 'heat pump fitter', filters: { type: ['opening'], status: ['open'] } };
+    const open: SearchQuery = { text: 'heat pump fitter', filters: { type: ['opening'], status: ['open'] } };
     expect((await search.search(open)).total).toBe(1);
 
     await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'closed' });
