@@ -1,0 +1,114 @@
+// What ran beside each call bench:scale times (Linux /proc): the CPU the emulator's JVM used (all its
+// threads, and its VM thread alone: the serial collector's stop-the-world collections run there), the
+// search process's main thread, how long this process's and the JVM's threads waited for a core (the
+// run queue: other work on the machine), and how many tasks were runnable. Read before and after each
+// call, outside the timed span, in nanoseconds (schedstat), so a 2 ms call's share is measured, not guessed.
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Nanoseconds a thread has run (schedstat's first field) or waited runnable for a core (its second). */
+function runNs(path: string, field = 0): number {
+  try {
+    return Number(readFileSync(path, 'utf8').split(' ')[field] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The threads of `pid` whose name is `name` (e.g. the JVM's "VM Thread"). */
+function threadsNamed(pid: number, name: string): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`)
+      .map(Number)
+      .filter((tid) => {
+        try {
+          return readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === name;
+        } catch {
+          return false;
+        }
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** Every thread's run time of `pid` (or, with field 1, time waiting for a core), summed. */
+function processRunNs(pid: number, field = 0): number {
+  try {
+    return readdirSync(`/proc/${pid}/task`).reduce(
+      (sum, tid) => sum + runNs(`/proc/${pid}/task/${tid}/schedstat`, field),
+      0,
+    );
+  } catch {
+    return 0;
+  }
+}
+
+/** Tasks runnable on the machine now, this one included (procs_running). */
+function runnable(): number {
+  const line = readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('procs_running '));
+  return Number(line?.split(' ')[1] ?? 0);
+}
+
+export interface Beside {
+  /** The JVM's CPU during the call, all threads, ms. */
+  jvmMs: number;
+  /** Its VM thread's (the collector's pauses, safepoints), ms. */
+  gcMs: number;
+  /** The search process's main thread, ms (its work for the call, on the rows that search). */
+  searchMs: number;
+  /** How long this process's main thread waited for a core during the call, ms: the machine's other work. */
+  ownWaitMs: number;
+  /** How long the JVM's threads waited for a core, summed, ms. */
+  jvmWaitMs: number;
+  /** This process's own collections overlapping the call, ms (filled in after measuring). */
+  ownGcMs: number;
+  /** Runnable tasks on the machine when the call started (this one included; 2 cores). */
+  runnable: number;
+}
+
+export function processProbe(jvmPid: number, searchPid: number) {
+  const vmThreads = threadsNamed(jvmPid, 'VM Thread');
+  const snapshot = () => ({
+    jvm: processRunNs(jvmPid),
+    gc: vmThreads.reduce((sum, tid) => sum + runNs(`/proc/${jvmPid}/task/${tid}/schedstat`), 0),
+    search: runNs(`/proc/${searchPid}/schedstat`),
+    ownWait: runNs(`/proc/${process.pid}/task/${process.pid}/schedstat`, 1),
+    jvmWait: processRunNs(jvmPid, 1),
+    runnable: runnable(),
+  });
+  return {
+    vmThreadFound: vmThreads.length > 0,
+    /** Runs `timed` between two snapshots: what ran beside it. */
+    async around<T>(timed: () => Promise<T>): Promise<{ result: T; beside: Beside; span: [number, number] }> {
+      const before = snapshot();
+      const start = performance.now();
+      const result = await timed();
+      const end = performance.now();
+      const after = snapshot();
+      return {
+        result,
+        span: [start, end],
+        beside: {
+          ownWaitMs: (after.ownWait - before.ownWait) / 1e6,
+          jvmWaitMs: (after.jvmWait - before.jvmWait) / 1e6,
+          ownGcMs: 0,
+          jvmMs: (after.jvm - before.jvm) / 1e6,
+          gcMs: (after.gc - before.gc) / 1e6,
+          searchMs: (after.search - before.search) / 1e6,
+          runnable: before.runnable,
+        },
+      };
+    },
+    /** CPU ms the JVM and the search process used over the last `ms` (the settling wait's measure). */
+    async busyOver(ms: number): Promise<{ jvmMs: number; searchMs: number }> {
+      const before = { jvm: processRunNs(jvmPid), search: processRunNs(searchPid) };
+      await new Promise((resolveWait) => setTimeout(resolveWait, ms));
+      return {
+        jvmMs: (processRunNs(jvmPid) - before.jvm) / 1e6,
+        searchMs: (processRunNs(searchPid) - before.search) / 1e6,
+      };
+    },
+  };
+}
