@@ -31,17 +31,25 @@ function threadsNamed(pid: number, name: string): number[] {
   }
 }
 
-/** Every thread's run time of `pid` (or, with field 1, time waiting for a core), summed. */
-function processRunNs(pid: number, field = 0): number {
+/** Each thread's run time of `pid` (or, with field 1, its time waiting for a core), by thread id. */
+function threadRunNs(pid: number, field = 0): Map<string, number> {
   try {
-    return readdirSync(`/proc/${pid}/task`).reduce(
-      (sum, tid) => sum + runNs(`/proc/${pid}/task/${tid}/schedstat`, field),
-      0,
+    return new Map(
+      readdirSync(`/proc/${pid}/task`).map((tid) => [tid, runNs(`/proc/${pid}/task/${tid}/schedstat`, field)]),
     );
   } catch {
-    return 0;
+    return new Map();
   }
 }
+
+/** What the threads alive at both readings added between them: a thread that ended takes nothing away. */
+function grown(before: Map<string, number>, after: Map<string, number>): number {
+  let sum = 0;
+  for (const [tid, ns] of after) sum += ns - (before.get(tid) ?? ns);
+  return sum;
+}
+
+const processRunNs = (pid: number) => [...threadRunNs(pid).values()].reduce((a, b) => a + b, 0);
 
 /** Tasks runnable on the machine now, this one included (procs_running). */
 function runnable(): number {
@@ -71,11 +79,11 @@ export interface Beside {
 export function processProbe(jvmPid: number, searchPid: number) {
   const vmThreads = threadsNamed(jvmPid, 'VM Thread');
   const snapshot = () => ({
-    jvm: processRunNs(jvmPid),
+    jvm: threadRunNs(jvmPid),
     gc: vmThreads.reduce((sum, tid) => sum + runNs(`/proc/${jvmPid}/task/${tid}/schedstat`), 0),
     search: runNs(`/proc/${searchPid}/schedstat`),
     ownWait: runNs(`/proc/${process.pid}/task/${process.pid}/schedstat`, 1),
-    jvmWait: processRunNs(jvmPid, 1),
+    jvmWait: threadRunNs(jvmPid, 1),
     runnable: runnable(),
   });
   return {
@@ -92,9 +100,9 @@ export function processProbe(jvmPid: number, searchPid: number) {
         span: [start, end],
         beside: {
           ownWaitMs: (after.ownWait - before.ownWait) / 1e6,
-          jvmWaitMs: (after.jvmWait - before.jvmWait) / 1e6,
+          jvmWaitMs: grown(before.jvmWait, after.jvmWait) / 1e6,
           ownGcMs: 0,
-          jvmMs: (after.jvm - before.jvm) / 1e6,
+          jvmMs: grown(before.jvm, after.jvm) / 1e6,
           gcMs: (after.gc - before.gc) / 1e6,
           searchMs: (after.search - before.search) / 1e6,
           runnable: before.runnable,

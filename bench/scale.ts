@@ -231,7 +231,7 @@ type Figures = {
   /** What ran beside the calls at or over p95 (the tail), and beside the others, on average. */
   tail: Beside;
   rest: Beside;
-  /** p95 of the calls that waited under 1 ms for a core and met none of this process's collections, and how many. */
+  /** p95 of the calls whose thread and the JVM's waited under 1 ms for a core and met no collection here, and how many. */
   quiet: { p95: number; n: number };
 };
 
@@ -363,9 +363,8 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
         percentile(sorted(inOrder.filter((_, i) => i % 2 === 1)), 95),
       ]) as [number, number],
       quiet: (() => {
-        const kept = sorted(
-          inOrder.filter((_, i) => (beside[i]?.ownWaitMs ?? 0) < 1 && (beside[i]?.ownGcMs ?? 0) === 0),
-        );
+        const quiet = (b: Beside | undefined) => !!b && b.ownWaitMs + b.jvmWaitMs < 1 && b.ownGcMs === 0;
+        const kept = sorted(inOrder.filter((_, i) => quiet(beside[i])));
         return { p95: percentile(kept, 95), n: kept.length };
       })(),
       tail: mean(beside.filter((_, i) => (inOrder[i] ?? 0) >= p95)),
@@ -542,13 +541,18 @@ function besideTable(before: Map<string, Figures>, after: Map<string, Figures>) 
   for (const [label, b] of after) {
     const a = before.get(label);
     if (!a || b.p95 / a.p95 <= 1.5) continue;
+    // Fewer than 20 quiet calls at a size: too few for a p95.
+    const enough = a.quiet.n >= 20 && b.quiet.n >= 20;
     const quiet = b.quiet.p95 / a.quiet.p95;
-    if (quiet > 1.5) quietOver++;
+    if (enough && quiet > 1.5) quietOver++;
+    const quietCell = enough
+      ? `${a.quiet.p95.toFixed(1)} → ${b.quiet.p95.toFixed(1)} ms (${quiet.toFixed(2)}×, n ${a.quiet.n} → ${b.quiet.n})`
+      : `— (n ${a.quiet.n} → ${b.quiet.n})`;
     console.log(
-      `  over: ${label}: quiet calls' p95 ${a.quiet.p95.toFixed(1)} → ${b.quiet.p95.toFixed(1)} ms (${quiet.toFixed(2)}×, n ${a.quiet.n} → ${b.quiet.n}); at full, its tail: ${f(b.tail)}; its other calls: ${f(b.rest)}`,
+      `  over: ${label}: quiet calls' p95 ${quietCell}; at full, its tail: ${f(b.tail)}; its other calls: ${f(b.rest)}`,
     );
   }
   console.log(
-    `  Of the rows over target, ${quietOver} are over on the p95 of their quiet calls (those that waited under 1 ms for a core and met no collection here): a diagnosis, not the target.`,
+    `  Of the rows over target, ${quietOver} are over on the p95 of their quiet calls (this thread and the JVM's waited under 1 ms for a core, no collection here; at least 20 at each size): a diagnosis, not the target.`,
   );
 }
