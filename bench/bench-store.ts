@@ -18,7 +18,8 @@ const root = resolve(import.meta.dirname, '..');
  * DynamoDB Local on a free port. startDynamoDbLocal trusts an answer only while its own child lives, so
  * another emulator on the machine is never measured by mistake.
  */
-export const startBenchStore = () => startDynamoDbLocal({ cacheDir: resolve(root, '.cache/dynamodb-local') });
+export const startBenchStore = (javaOptions: readonly string[] = []) =>
+  startDynamoDbLocal({ cacheDir: resolve(root, '.cache/dynamodb-local'), javaOptions });
 
 /** A table with Guildhall's definition on that emulator. */
 export async function createBenchTable(dynamo: DynamoDbLocal, tableName: string) {

@@ -6,6 +6,8 @@ import type { SearchIndex } from '#domain/search/search-port.ts';
 
 export interface SearchProcess {
   index: SearchIndex;
+  /** The child's process id (bench:scale samples its CPU beside each call). */
+  pid: number;
   /** The child's heap after a collection, in MB: the index's share of what the measuring process held. */
   heapMb(): Promise<number>;
   stop(): void;
@@ -51,6 +53,7 @@ export async function startSearchProcess(): Promise<SearchProcess> {
   };
   return {
     index,
+    pid: child.pid ?? 0,
     heapMb: async () => ((await send('/memory')) as { heapMb: number }).heapMb,
     stop: () => {
       agent.destroy();

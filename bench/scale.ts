@@ -15,10 +15,14 @@
 // holds the same few counters however many days of demand were posted; the log says how many.
 //
 //   npm run bench:scale -- --scale=0.1     a tenth of full size (or BENCH_SCALE=0.1)
-//   BENCH_RUNS=60                          calls a route at each size (default 60; at most 60 s a route)
+//   BENCH_RUNS=200                         calls a route at each size, after 10 warm rounds (at most 60 s a route)
 //   BENCH_ROUTES=/api/me/offers,/api/people/{id}   only these rows (and their variants and second pages)
 //   BENCH_TRACE=1                          prints each row's store requests in its last round, with their times
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { tradeOf } from '#app/search-sync.ts';
 import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
@@ -34,6 +38,7 @@ import { createSeeder, hot, pageFill, type Sizes } from './innovations-seed.ts';
 import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
 import { seedWorkLogs, workLogId } from './work-seed.ts';
 import { percentile } from './percentile.ts';
+import { type Beside, processProbe } from './process-load.ts';
 import { startSearchProcess } from './remote-search.ts';
 import { type Sample, samples, secondPages } from './scale-routes.ts';
 import { createShortageLoader } from './scale-shortages.ts';
@@ -50,7 +55,8 @@ import { placeOrder } from '#domain/orders/order-use-cases.ts';
 
 const scaleArgument = process.argv.find((arg) => arg.startsWith('--scale='))?.slice('--scale='.length);
 const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
-const runs = Number(process.env.BENCH_RUNS ?? 60);
+const runs = Number(process.env.BENCH_RUNS ?? 200);
+const warmRounds = 10;
 const only = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
 const chosen = (label: string) => !only || only.some((route) => label === route || label.startsWith(`${route}, `));
 if (!(scale > 0 && scale <= 1) || !(runs >= 5)) throw new Error('--scale must be in (0, 1] and BENCH_RUNS at least 5');
@@ -71,10 +77,16 @@ const sized = (fraction: number): Size => {
 const large = sized(scale);
 const small = sized(Math.min(scale, 0.01));
 
-const dynamo = await startBenchStore();
+// The emulator logs its collections for this run (the local stack's does not): their pauses while
+// measuring are printed beside the table.
+const gcLog = resolve(import.meta.dirname, '../.tmp/bench-scale-gc.log');
+mkdirSync(resolve(gcLog, '..'), { recursive: true });
+const dynamo = await startBenchStore([`-Xlog:gc:file=${gcLog}::filecount=0`]);
 log(`DynamoDB Local answers at ${dynamo.endpoint} (pid ${dynamo.process.pid})`);
 await createBenchTable(dynamo, tableName);
 const searchProcess = await startSearchProcess();
+const probe = processProbe(dynamo.process.pid ?? 0, searchProcess.pid);
+if (!probe.vmThreadFound) log('the JVM has no "VM Thread" to sample: its collections are not told apart');
 const { commons, services, api } = benchApi(dynamo, tableName, searchProcess.index);
 const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 120_000 });
 
@@ -207,22 +219,101 @@ function counters(aggregates: Array<{ tally: Record<string, number> }>) {
 /** The rows whose answer the search engine gives (their store reads only fill in what it found). */
 const searching = ['/api/search', '/api/me/best-matches', '/api/innovations, a skill', '/api/innovations, words'];
 
-type Figures = { p50: number; p95: number; status: number; n: number; requests: number; items: number };
+type Figures = {
+  p50: number;
+  p95: number;
+  /** p95 of the odd and of the even calls: how far p95 moves on the same row, same size, same run. */
+  halves: [number, number];
+  status: number;
+  n: number;
+  requests: number;
+  items: number;
+  /** What ran beside the calls at or over p95 (the tail), and beside the others, on average. */
+  tail: Beside;
+  rest: Beside;
+  /** p95 of the calls whose thread and the JVM's waited under 1 ms for a core and met no collection here, and how many. */
+  quiet: { p95: number; n: number };
+};
+
+const mean = (list: readonly Beside[]): Beside => {
+  const n = Math.max(1, list.length);
+  const sum = (key: keyof Beside) => list.reduce((total, b) => total + b[key], 0) / n;
+  return {
+    jvmMs: sum('jvmMs'),
+    gcMs: sum('gcMs'),
+    searchMs: sum('searchMs'),
+    ownWaitMs: sum('ownWaitMs'),
+    jvmWaitMs: sum('jvmWaitMs'),
+    ownGcMs: sum('ownGcMs'),
+    runnable: sum('runnable'),
+  };
+};
+
+/** The emulator's collections logged since `offset` of its GC log: how many, their pauses in ms. */
+function gcPausesSince(offset: number) {
+  let text = '';
+  try {
+    text = readFileSync(gcLog, 'utf8').slice(offset);
+  } catch {
+    return { count: 0, total: 0, longest: 0 };
+  }
+  const pauses = [...text.matchAll(/Pause[^\n]* ([\d.]+)ms/g)].map((m) => Number(m[1]));
+  return { count: pauses.length, total: pauses.reduce((a, b) => a + b, 0), longest: Math.max(0, ...pauses) };
+}
+const gcLogSize = () => {
+  try {
+    return statSync(gcLog).size;
+  } catch {
+    return 0;
+  }
+};
+
+/**
+ * Steady state before measuring: the JVM collects (jcmd GC.run), the search process and this one too,
+ * then a bounded wait (60 s) until the JVM and the search process use under 2% of a core for two
+ * seconds running, so what loading left behind (promotions, the engine's post-load work) is not measured.
+ */
+async function settle() {
+  const started = performance.now();
+  const collected = await promisify(execFile)('jcmd', [String(dynamo.process.pid), 'GC.run']).then(
+    () => 'collected (jcmd GC.run)',
+    (error: Error) => `not collected (jcmd: ${error.message.split('\n')[0]})`,
+  );
+  await searchProcess.heapMb();
+  globalThis.gc?.();
+  let quiet = 0;
+  let last = { jvmMs: 0, searchMs: 0 };
+  while (quiet < 2 && performance.now() - started < 60_000) {
+    last = await probe.busyOver(1000);
+    quiet = last.jvmMs + last.searchMs < 20 ? quiet + 1 : 0;
+  }
+  log(
+    `settled in ${((performance.now() - started) / 1000).toFixed(1)} s: the JVM ${collected}; over the last second the JVM used ${last.jvmMs.toFixed(0)} ms of CPU, the search process ${last.searchMs.toFixed(0)} ms${quiet < 2 ? ' (not idle after 60 s: measured anyway)' : ''}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  );
+}
 
 /** Garbage collection in this process (the API; the search engine is in its own) while measuring. */
 const pauses: number[] = [];
+const pauseSpans: Array<[number, number]> = [];
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) pauses.push(entry.duration);
+  for (const entry of list.getEntries()) {
+    pauses.push(entry.duration);
+    pauseSpans.push([entry.startTime, entry.startTime + entry.duration]);
+  }
 }).observe({ entryTypes: ['gc'] });
 
 /** Every sample, in rounds: warm rounds, then `runs` rounds, dropping a route once it used its 60 s. */
 async function measure(list: Sample[]): Promise<Map<string, Figures>> {
-  // Three warm rounds: the first calls at 1,000 would otherwise pay for the JIT of both processes.
-  for (let round = 0; round < 3; round++) for (const sample of list) await call(api, sample);
-  globalThis.gc?.();
+  // Warm rounds, discarded: the first calls at 1,000 would otherwise pay for the JIT of both processes.
+  for (let round = 0; round < warmRounds; round++) for (const sample of list) await call(api, sample);
+  await settle();
+  const gcOffset = gcLogSize();
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
   pauses.length = 0;
+  pauseSpans.length = 0;
+  const spans: Array<{ span: [number, number]; beside: Beside }> = [];
   const times = new Map<string, number[]>(list.map((s) => [s.label, []]));
+  const besides = new Map<string, Beside[]>(list.map((s) => [s.label, []]));
   const spent = new Map<string, number>();
   const status = new Map<string, number>();
   const reads = new Map<string, { requests: number; items: number }>();
@@ -232,7 +323,9 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
       if (mine.length >= 5 && (spent.get(sample.label) ?? 0) > 60_000) continue;
       Object.assign(storeCalls, { requests: 0, items: 0 });
       storeTrace.length = 0;
-      const result = await call(api, sample);
+      const { result, beside, span } = await probe.around(() => call(api, sample));
+      besides.get(sample.label)?.push(beside);
+      spans.push({ span, beside });
       if (round === runs - 1 && storeTrace.length > 0) console.log(`${sample.label}\n  ${storeTrace.join('\n  ')}`);
       reads.set(sample.label, { ...storeCalls });
       mine.push(result.ms);
@@ -241,16 +334,41 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
     }
   }
   await new Promise((resolveTick) => setImmediate(resolveTick));
+  // This process's collections, onto the calls they overlapped.
+  for (const [from, to] of pauseSpans) {
+    for (const { span, beside } of spans) {
+      const overlap = Math.min(to, span[1]) - Math.max(from, span[0]);
+      if (overlap > 0) beside.ownGcMs += overlap;
+    }
+  }
   const total = pauses.reduce((sum, ms) => sum + ms, 0);
   log(
     `heap ${heap.toFixed(0)} MB after a collection (the search process's ${(await searchProcess.heapMb()).toFixed(0)} MB); ${pauses.length} collections here while measuring, ${total.toFixed(0)} ms in all, the longest ${Math.max(0, ...pauses).toFixed(0)} ms`,
   );
+  const jvm = gcPausesSince(gcOffset);
+  log(
+    `the emulator's JVM paused ${jvm.count} times for its collector while measuring, ${jvm.total.toFixed(0)} ms in all, the longest ${jvm.longest.toFixed(1)} ms; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+  );
   const figures = new Map<string, Figures>();
-  for (const [label, values] of times) {
-    values.sort((a, b) => a - b);
+  const sorted = (list: readonly number[]) => [...list].sort((a, b) => a - b);
+  for (const [label, inOrder] of times) {
+    const values = sorted(inOrder);
+    const p95 = percentile(values, 95);
+    const beside = besides.get(label) ?? [];
     figures.set(label, {
       p50: percentile(values, 50),
-      p95: percentile(values, 95),
+      p95,
+      halves: sorted([
+        percentile(sorted(inOrder.filter((_, i) => i % 2 === 0)), 95),
+        percentile(sorted(inOrder.filter((_, i) => i % 2 === 1)), 95),
+      ]) as [number, number],
+      quiet: (() => {
+        const quiet = (b: Beside | undefined) => !!b && b.ownWaitMs + b.jvmWaitMs < 1 && b.ownGcMs === 0;
+        const kept = sorted(inOrder.filter((_, i) => quiet(beside[i])));
+        return { p95: percentile(kept, 95), n: kept.length };
+      })(),
+      tail: mean(beside.filter((_, i) => (inOrder[i] ?? 0) >= p95)),
+      rest: mean(beside.filter((_, i) => (inOrder[i] ?? 0) < p95)),
       status: status.get(label) ?? 0,
       n: values.length,
       ...(reads.get(label) ?? { requests: 0, items: 0 }),
@@ -370,7 +488,7 @@ function printTable(
   let failed = 0;
   console.log(`\nNode ${process.versions.node}, scale ${scale}: ${describe(large)}`);
   console.log(
-    '| route | p50 / p95 at 1k | p50 / p95 at full | p95 ratio | target ≤ 1.5× | p50 ratio | store requests / items read at 1k → full | status |',
+    '| route | p50 / p95 (p95 of each half) at 1k | p50 / p95 (halves) at full | p95 ratio | target ≤ 1.5× | p50 ratio | store requests / items read at 1k → full | status |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const label of labels) {
@@ -379,7 +497,10 @@ function printTable(
     const ratio = a && b ? b.p95 / a.p95 : Number.NaN;
     const pass = Number.isNaN(ratio) ? '—' : ratio <= 1.5 ? 'pass' : 'FAIL';
     if (pass === 'FAIL') failed++;
-    const cell = (f?: Figures) => (f ? `${ms(f.p50)} / ${ms(f.p95)}${f.n < runs ? ` (n=${f.n})` : ''}` : '—');
+    const cell = (f?: Figures) =>
+      f
+        ? `${ms(f.p50)} / ${ms(f.p95)} (${f.halves.map((h) => h.toFixed(1)).join('–')})${f.n < runs ? ` (n=${f.n})` : ''}`
+        : '—';
     const status = [a?.status, b?.status].filter(Boolean).join(' → ');
     const p50 = a && b ? `${(b.p50 / a.p50).toFixed(2)}×` : '—';
     const store = (f?: Figures) => (f ? `${f.requests} / ${f.items.toLocaleString('en')}` : '—');
@@ -391,7 +512,47 @@ function printTable(
     `\nLoad to full size: ${load.items.toLocaleString('en')} items in ${load.seconds.toFixed(0)} s (${Math.round(load.items / load.seconds)} items/s). ` +
       `Total time ${((performance.now() - startedAll) / 1000).toFixed(0)} s. ${failed} of ${labels.length} over target.`,
   );
+  besideTable(before, after);
   console.log(
     `Rows that ask the search engine (${searching.join(', ')}) grow with its documents: it runs in a process of its own, as Meilisearch does in AWS, and its growth is the engine's, not the store's.`,
+  );
+}
+
+/**
+ * What ran beside the slowest calls: for each size, the calls at or over a row's p95 against its other
+ * calls, over every row: the JVM's CPU (its collector's alone), the search process's, the runnable tasks.
+ * Then the rows over target, one line each.
+ */
+function besideTable(before: Map<string, Figures>, after: Map<string, Figures>) {
+  const f = (b: Beside) =>
+    `waited for a core ${b.ownWaitMs.toFixed(2)} ms (the JVM's threads ${b.jvmWaitMs.toFixed(2)} ms); own GC ${b.ownGcMs.toFixed(2)} ms; JVM CPU ${b.jvmMs.toFixed(2)} ms (its collector ${b.gcMs.toFixed(2)} ms); search CPU ${b.searchMs.toFixed(2)} ms; ${b.runnable.toFixed(1)} runnable`;
+  const over = (figures: Map<string, Figures>, key: 'tail' | 'rest') => mean([...figures.values()].map((x) => x[key]));
+  console.log(
+    '\nBeside each call, on average: how long it waited for a core, this process’s collections, the CPU the other processes used while it ran, tasks runnable as it started:',
+  );
+  for (const [name, figures] of [
+    ['1k', before],
+    ['full', after],
+  ] as const) {
+    console.log(`  ${name}, calls at or over their row's p95: ${f(over(figures, 'tail'))}`);
+    console.log(`  ${name}, the other calls:                    ${f(over(figures, 'rest'))}`);
+  }
+  let quietOver = 0;
+  for (const [label, b] of after) {
+    const a = before.get(label);
+    if (!a || b.p95 / a.p95 <= 1.5) continue;
+    // Fewer than 20 quiet calls at a size: too few for a p95.
+    const enough = a.quiet.n >= 20 && b.quiet.n >= 20;
+    const quiet = b.quiet.p95 / a.quiet.p95;
+    if (enough && quiet > 1.5) quietOver++;
+    const quietCell = enough
+      ? `${a.quiet.p95.toFixed(1)} → ${b.quiet.p95.toFixed(1)} ms (${quiet.toFixed(2)}×, n ${a.quiet.n} → ${b.quiet.n})`
+      : `— (n ${a.quiet.n} → ${b.quiet.n})`;
+    console.log(
+      `  over: ${label}: quiet calls' p95 ${quietCell}; at full, its tail: ${f(b.tail)}; its other calls: ${f(b.rest)}`,
+    );
+  }
+  console.log(
+    `  Of the rows over target, ${quietOver} are over on the p95 of their quiet calls (this thread and the JVM's waited under 1 ms for a core, no collection here; at least 20 at each size): a diagnosis, not the target.`,
   );
 }

@@ -2,6 +2,7 @@
 // stack runs it (stream poller every 100 ms → the indexer → the embedded engine). Target: p95 under 2 s.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createCurrentItems } from '#adapters/dynamodb/indexed-items.ts';
 import { openingKeys } from '#adapters/dynamodb/keys.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
@@ -24,6 +25,8 @@ const deps = {
   search,
   log: createLogger('silent'),
   lookups: { syndicate: async () => ({ name: 'Lag', trade: 'care' as const }), now: () => new Date() },
+  // As the indexer does: each record's item read back from the table (one BatchGetItem a batch).
+  items: createCurrentItems(client, 'lag'),
 };
 const poller = await startStreamPoller({
   endpoint: dynamo.endpoint,

@@ -1,6 +1,7 @@
 // Lambda entry point for the table's stream: keeps the search index in step with the table. The
 // Meilisearch key is read at run time, once per cold start (app/secrets.ts).
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createCurrentItems } from '#adapters/dynamodb/indexed-items.ts';
 import { createSearchIndex } from '#app/search-index.ts';
 import { indexLookups } from '#app/search-sync.ts';
 import { loadConfig, once } from '#app/secrets.ts';
@@ -14,6 +15,7 @@ const deps = once(
     search: createSearchIndex(await loadConfig()),
     log: services.log,
     lookups: indexLookups(services),
+    items: createCurrentItems(services.storeClient, services.config.TABLE_NAME),
   }),
 );
 

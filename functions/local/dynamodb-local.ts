@@ -27,6 +27,8 @@ export interface StartOptions {
   dbPath?: string;
   port?: number;
   onProgress?: (message: string) => void;
+  /** More options for the JVM, before `-jar` (bench:scale's GC log). */
+  javaOptions?: readonly string[];
 }
 
 export function isLocalEndpoint(endpoint: string): boolean {
@@ -97,6 +99,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
       // Client-tier JIT and the serial collector start the emulator about a second sooner.
       '-XX:TieredStopAtLevel=1',
       '-XX:+UseSerialGC',
+      ...(options.javaOptions ?? []),
       `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(emulatorDir, 'DynamoDBLocal.jar'),

@@ -185,6 +185,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Search: the commons and the table indexed now, then every change through the stream, as in AWS.
     const { indexStreamRecords } = await import('#app/stream-indexer.ts');
     const { reindex, indexLookups } = await import('#app/search-sync.ts');
+    const { createCurrentItems } = await import('#adapters/dynamodb/indexed-items.ts');
     // Shortages: rebuilt before the poller starts (a recompute must not race the stream consumer); the
     // records the poller then replays from the stream's start find nothing left to change.
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
@@ -209,6 +210,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
               search: services.search,
               log: services.log,
               lookups: indexLookups(services),
+              items: createCurrentItems(services.storeClient, tableName),
             },
             records,
           ),

@@ -4,6 +4,7 @@
 // redrive, reconcile finds no difference.
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCurrentItems } from '#adapters/dynamodb/indexed-items.ts';
 import { openingKeys } from '#adapters/dynamodb/keys.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { contentUpdatedAt, reconcile } from '#app/search-sync.ts';
@@ -81,6 +82,7 @@ describe('indexing under faults', () => {
         syndicate: async () => ({ name: 'Faults', trade: 'renewable-energy' as const }),
         now: () => new Date(),
       },
+      items: createCurrentItems(services.storeClient, tableName),
     };
     // A handler that fails at the first record due a fault, after indexing the records before it,
     // exactly as the real one reports a partial batch.

@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reindex } from '#app/search-sync.ts';
 import { indexStreamRecords } from '#app/stream-indexer.ts';
+import { createCurrentItems } from '#adapters/dynamodb/indexed-items.ts';
+import { syndicateLookup } from '#adapters/dynamodb/keys.ts';
 import { createApi } from '#http/api.ts';
 import { createLogger } from '#platform/log.ts';
 import { apiOnFreshTable, body, callerFor } from '../support/api-client.ts';
@@ -45,10 +47,15 @@ describe('the local stack with Meilisearch configured', () => {
     const before = fake.requests.length;
     const lookups = { syndicate: async () => null, now: services.now, tradeOf: () => undefined };
     const log = createLogger('silent');
-    const outcome = await indexStreamRecords({ search: services.search, lookups, log }, [
+    const items = createCurrentItems(services.storeClient, services.config.TABLE_NAME);
+    const gone = syndicateLookup('gone');
+    const outcome = await indexStreamRecords({ search: services.search, lookups, log, items }, [
       {
         eventName: 'REMOVE',
-        dynamodb: { SequenceNumber: '1', OldImage: { type: { S: 'syndicate' }, id: { S: 'gone' } } },
+        dynamodb: {
+          SequenceNumber: '1',
+          OldImage: { pk: { S: gone.pk }, sk: { S: gone.sk }, type: { S: 'syndicate' }, id: { S: 'gone' } },
+        },
       },
     ]);
     expect(outcome.batchItemFailures).toEqual([]);

@@ -1,8 +1,12 @@
 // Writes flow from the table through DynamoDB Local's stream to the search index, as in AWS.
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createCurrentItems } from '#adapters/dynamodb/indexed-items.ts';
+import { openingLookup } from '#adapters/dynamodb/keys.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { reconcile, reindex } from '#app/search-sync.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
+import type { SearchQuery } from '#domain/search/search-port.ts';
 import { createLogger } from '#platform/log.ts';
 import { type StreamPoller, startStreamPoller } from '#local/stream-poller.ts';
 import { apiOnFreshTable } from '../support/api-client.ts';
@@ -36,6 +40,7 @@ async function setUp(
     search,
     log: createLogger('silent'),
     lookups: { syndicate: (id: string) => services.syndicates.get(id), now: () => new Date() },
+    items: createCurrentItems(services.storeClient, services.config.TABLE_NAME),
   };
   const real = (records: StreamRecord[]) => indexStreamRecords(deps, records);
   poller = await startStreamPoller({
@@ -54,8 +59,12 @@ async function setUp(
     place: 'Leeds, GB',
     rateCard: [],
   });
-  return { search, services, call };
+  return { search, services, call, real };
 }
+
+/** The stream records of one item (by its `id`), in the order the stream gave them. */
+const recordsOf = (seen: StreamRecord[], id: string) =>
+  seen.filter((r) => (r.dynamodb?.NewImage ?? r.dynamodb?.OldImage)?.id?.S === id);
 
 describe('indexing through the stream', () => {
   it('makes a published opening searchable, and drops a draft or a closed one from the open results', async () => {
@@ -129,5 +138,56 @@ describe('indexing through the stream', () => {
     expect(throws).toBe(0);
     expect(poller?.failures()).toEqual([]);
     expect((await search.search({ text: 'thrown batch fitter' })).hits[0]?.document.title).toBe('Thrown batch fitter');
+  });
+
+  it('leaves the newer state in search when an older record is replayed after it (a redrive, a TRIM_HORIZON start)', async () => {
+    const seen: StreamRecord[] = [];
+    const { search, call, real } = await setUp((records, index) => {
+      seen.push(...records);
+      return index(records);
+    });
+    const created = await call('POST', '/api/syndicates/leeds-heat/openings', 'admin', opening);
+    const id = (created.body as { id: string }).id;
+    await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'open' });
+    await poller?.drain();
+    const whileOpen = recordsOf(seen, id).filter((r) => r.dynamodb?.NewImage?.status?.S === 'open');
+    expect(whileOpen.length).toBeGreaterThan(0);
+    const open: SearchQuery = { text: 'heat pump fitter', filters: { type: ['opening'], status: ['open'] } };
+    expect((await search.search(open)).total).toBe(1);
+
+    await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'closed' });
+    await poller?.drain();
+    expect((await search.search(open)).total).toBe(0);
+
+    // The stream again from its start: every record of the opening, the open one last.
+    expect(await real([...recordsOf(seen, id), ...whileOpen])).toEqual({ batchItemFailures: [] });
+    expect((await search.search(open)).total).toBe(0);
+    const all = await search.search({ text: 'heat pump fitter', filters: { type: ['opening'] } });
+    expect(all.hits.map((hit) => [hit.document.id, hit.document.status])).toEqual([[`opening:${id}`, 'closed']]);
+  });
+
+  it('keeps a removed item out of search when its insert is replayed after the remove', async () => {
+    const seen: StreamRecord[] = [];
+    const { search, call, real, services } = await setUp((records, index) => {
+      seen.push(...records);
+      return index(records);
+    });
+    const created = await call('POST', '/api/syndicates/leeds-heat/openings', 'admin', opening);
+    const id = (created.body as { id: string }).id;
+    await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'open' });
+    await poller?.drain();
+    const written = recordsOf(seen, id).filter((r) => r.eventName !== 'REMOVE');
+    expect(written.map((r) => r.eventName)).toContain('INSERT');
+    expect((await search.search({ text: 'heat pump fitter', filters: { type: ['opening'] } })).total).toBe(1);
+
+    await services.storeClient.send(
+      new DeleteCommand({ TableName: services.config.TABLE_NAME, Key: openingLookup(id) }),
+    );
+    await poller?.drain();
+    expect(recordsOf(seen, id).some((r) => r.eventName === 'REMOVE')).toBe(true);
+    expect((await search.search({ text: 'heat pump fitter', filters: { type: ['opening'] } })).total).toBe(0);
+
+    expect(await real(written)).toEqual({ batchItemFailures: [] });
+    expect((await search.search({ text: 'heat pump fitter', filters: { type: ['opening'] } })).total).toBe(0);
   });
 });

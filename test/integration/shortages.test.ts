@@ -3,6 +3,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
+import { createCurrentItems } from '#adapters/dynamodb/indexed-items.ts';
 import { indexStreamRecords, type StreamRecord } from '#app/stream-indexer.ts';
 import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts';
 import type { Opening } from '#domain/openings/opening.ts';
@@ -46,7 +47,10 @@ async function setUp() {
       const lookups = { syndicate: (id: string) => services.syndicates.get(id), now: () => new Date() };
       return earliestFailure(
         records,
-        await indexStreamRecords({ search, log, lookups }, records),
+        await indexStreamRecords(
+          { search, log, lookups, items: createCurrentItems(services.storeClient, services.config.TABLE_NAME) },
+          records,
+        ),
         await applyShortageRecords({ ...services, log }, records),
       );
     },

@@ -893,6 +893,15 @@ export const accessPatterns = {
     bound: 'the syndicates of one page of openings (at most its page size)',
     usedBy: ['GET /api/openings', 'page /jobs/', 'page /me/', 'GET /api/people/{id}', 'page /people/[id]/'],
   })),
+  'indexed-items-by-key': pattern(() => ({
+    entity: ['opening', 'syndicate', 'innovation', 'offer', 'want'],
+    does: 'The current state of the items a batch of stream records names, strongly consistent: the index follows the table, not the order records arrive in.',
+    operation: 'BatchGetItem',
+    key: k.syndicateLookup(v('syndicateId')),
+    reads: 'items by key',
+    bound: 'the distinct items of one stream batch (at most its batch size)',
+    usedBy: ['stream: search indexer'],
+  })),
   'syndicates-by-name': pattern(() => ({
     entity: 'syndicate',
     does: 'Every syndicate by name, a page at a time.',

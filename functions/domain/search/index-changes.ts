@@ -28,6 +28,10 @@ export interface IndexLookups {
   innovationVersion?: (innovationId: string, version: number) => Promise<InnovationVersion | null>;
 }
 
+/** The item types that become search documents: the indexer reads only these back from the table. */
+const indexedTypes: ReadonlySet<unknown> = new Set(['opening', 'syndicate', 'innovation', 'offer', 'want']);
+export const isIndexedType = (type: unknown) => indexedTypes.has(type);
+
 /**
  * Openings and syndicates are indexed; every other item type (people, enrollments, credentials…) is
  * private or not searchable and is ignored. A malformed item throws, so the record is reported as a
