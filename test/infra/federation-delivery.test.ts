@@ -74,7 +74,7 @@ describe('federation deliveries in AWS', () => {
     expect(fn.Environment.Variables.FEDERATION_DELIVERY_QUEUE_URL).toEqual({ Ref: deliveries });
   });
 
-  it('lets only the federation function send deliveries, and only the delivery function receive them or delay their retries', () => {
+  it('lets only the federation function and the outbox (a page of followers’ deliveries) send deliveries, and only the delivery function receive them or delay their retries', () => {
     expect(sqsActions(deliveries)).toEqual({
       [producer]: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
       [consumer]: [
@@ -83,6 +83,7 @@ describe('federation deliveries in AWS', () => {
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'sqs:ReceiveMessage',
+        'sqs:SendMessage',
       ],
     });
     expect(sqsActions(deadLetters)).toEqual({});
@@ -93,6 +94,20 @@ describe('federation deliveries in AWS', () => {
       JSON.stringify(p.Properties.Queues).includes(deliveries),
     );
     expect(JSON.stringify(policy?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('consumes the app stack’s federation outbox too, in batches it may answer in part', () => {
+    const fn = app.findResources('AWS::Lambda::Function')[consumer]?.Properties;
+    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping')) as Resource[];
+    const fromOutbox = mappings.filter(
+      (mapping) =>
+        mapping.Properties.FunctionName.Ref === consumer &&
+        JSON.stringify(mapping.Properties.EventSourceArn).includes('FederationOutbox'),
+    );
+    expect(
+      fromOutbox.map((mapping) => [mapping.Properties.BatchSize, mapping.Properties.FunctionResponseTypes]),
+    ).toEqual([[10, ['ReportBatchItemFailures']]]);
+    expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
   });
 
   it('lets the consumer read the table (the stewards’ blocks) but never write to it', () => {
