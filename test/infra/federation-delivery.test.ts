@@ -7,13 +7,14 @@ import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import { functionId, guildhallFunctions, type Resource, synth } from './support.ts';
 
 let app: Template;
+let appStack: Template;
 let queues: Record<string, Resource>;
 let deliveries: string;
 let deadLetters: string;
 let consumer: string;
 let producer: string;
 beforeAll(() => {
-  ({ federation: app } = synth());
+  ({ federation: app, app: appStack } = synth());
   queues = app.findResources('AWS::SQS::Queue') as Record<string, Resource>;
   const queue = (prefix: string) => {
     const id = Object.keys(queues).find((key) => key.startsWith(prefix));
@@ -108,6 +109,28 @@ describe('federation deliveries in AWS', () => {
       fromOutbox.map((mapping) => [mapping.Properties.BatchSize, mapping.Properties.FunctionResponseTypes]),
     ).toEqual([[10, ['ReportBatchItemFailures']]]);
     expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
+  });
+
+  it('has the app stack’s stream function queue opening changes on the outbox, which retries as the policy says and parks in a watched dead-letter queue', () => {
+    const appQueues = appStack.findResources('AWS::SQS::Queue') as Record<string, Resource>;
+    const outbox = Object.keys(appQueues).find((id) => /^FederationOutbox(?!DeadLetters)/.test(id)) ?? '';
+    const outboxDead = Object.keys(appQueues).find((id) => id.startsWith('FederationOutboxDeadLetters')) ?? '';
+    expect(appQueues[outbox]?.Properties).toMatchObject({
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [outboxDead, 'Arn'] },
+        maxReceiveCount: deliveryRetryPolicy.maxAttempts,
+      },
+      SqsManagedSseEnabled: true,
+    });
+    const stream = functionId(appStack, /^Guildhall shortages, notifications and economy/);
+    const fn = appStack.findResources('AWS::Lambda::Function')[stream]?.Properties;
+    expect(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL).toEqual({ Ref: outbox });
+    const alarms = Object.values(appStack.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    expect(
+      alarms
+        .filter((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(outboxDead))
+        .map((a) => [a.Properties.MetricName, a.Properties.Threshold]),
+    ).toEqual([['ApproximateNumberOfMessagesVisible', 1]]);
   });
 
   it('lets the consumer read the table (the stewards’ blocks) but never write to it', () => {
