@@ -9,6 +9,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { addApiGroupRoutes } from './constructs/api-routes.ts';
 import { GuildhallFunction, type GuildhallFunctionProps } from './constructs/guildhall-function.ts';
@@ -35,6 +36,11 @@ export interface ApiFoundation {
   emailLinkKey: ISecret;
   /** The one topic every alarm notifies. */
   alarms: ITopic;
+  /**
+   * The federation outbox (issue 20): the table-only stream function queues each opening change for a
+   * syndicate's followers there; the federation stack's delivery function consumes it.
+   */
+  federationOutbox: IQueue;
 }
 
 export interface ApiStackProps extends StackProps {

@@ -42,8 +42,11 @@ export class FederationStack extends ApiStack {
       producer: federationApiFunction,
       monitoring: this.monitoring,
       function: { environment: this.foundation.environment, secrets: { FEDERATION_KEY_SECRET: federationKey } },
+      // Opening changes from the app stack's stream function, fanned out to the followers here.
+      outbox: this.foundation.federationOutbox,
     });
-    // It reads the stewards' blocks before each send: a blocked instance is delivered nothing.
+    // It reads the stewards' blocks before each send (a blocked instance is delivered nothing), and for
+    // the outbox a syndicate and a page of its followers.
     this.foundation.table.grantReadData(federationDelivery.function);
     acknowledgeFunctions(this.foundation.table, { streamOrQueue: [federationDelivery.function] });
     acknowledgeFederationDelivery(federationDelivery);

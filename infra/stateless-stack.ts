@@ -19,6 +19,7 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
+import { deliveryRetryPolicy } from '../functions/domain/federation/delivery.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
 import type { ApiFoundation } from './api-stack.ts';
 import { GuildhallFunction, telemetryEnvironment } from './constructs/guildhall-function.ts';
@@ -173,6 +174,30 @@ export class StatelessStack extends Stack {
     });
     props.table.grantReadWriteData(shortageStream);
     email.grantSend(shortageStream);
+    // The federation outbox (issue 20): the same consumer queues each opening change a syndicate's
+    // fediverse followers must hear of (plain JSON; no ActivityPub code in this bundle). The federation
+    // stack's delivery function consumes it (it builds, fans out, signs and sends), with the deliveries'
+    // retry policy: after the last try the redrive parks a job in its dead-letter queue, which is watched.
+    const outboxDeadLetters = new Queue(this, 'FederationOutboxDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const federationOutbox = new Queue(this, 'FederationOutbox', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // Six times the delivery function's 30 s, as Lambda advises for a queue it consumes.
+      visibilityTimeout: Duration.seconds(180),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: outboxDeadLetters, maxReceiveCount: deliveryRetryPolicy.maxAttempts },
+    });
+    shortageStream.addEnvironment('FEDERATION_OUTBOX_QUEUE_URL', federationOutbox.queueUrl);
+    federationOutbox.grantSendMessages(shortageStream);
+    monitoring.watchQueue(
+      'FederationOutboxDeadLetters',
+      outboxDeadLetters,
+      'an opening change was not published to its followers after every try (the delivery function or the table failed); redrive once fixed',
+    );
     const shortages = new StreamConsumer(this, 'Shortages', {
       consumer: shortageStream,
       table: props.table,
@@ -323,6 +348,7 @@ export class StatelessStack extends Stack {
       reindex.deadLetters,
       sweepFailures,
       email.failures,
+      outboxDeadLetters,
     ]);
     acknowledgeEdge({
       distribution: site.distribution,
@@ -343,6 +369,7 @@ export class StatelessStack extends Stack {
       originVerify,
       emailLinkKey: email.linkKey,
       alarms: monitoring.topic,
+      federationOutbox,
     };
     new CfnOutput(this, 'SiteUrl', { value: `https://${site.distribution.distributionDomainName}` });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });

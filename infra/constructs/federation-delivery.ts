@@ -6,7 +6,7 @@
 // function may send to the queue and only the delivery function receives from it.
 import { Duration } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { deliveryRetryPolicy } from '../../functions/domain/federation/delivery.ts';
 import { GuildhallFunction, type GuildhallFunctionProps } from './guildhall-function.ts';
@@ -18,6 +18,11 @@ export interface FederationDeliveryProps {
   monitoring: Monitoring;
   /** The delivery function's settings (the base environment) and the instance key's secret it signs with. */
   function: Pick<GuildhallFunctionProps, 'environment' | 'secrets'>;
+  /**
+   * The federation outbox (the app stack's: its stream function queues opening changes there): this
+   * function consumes it too, queuing each page of followers' deliveries here and the next page there.
+   */
+  outbox?: IQueue | undefined;
 }
 
 /** A batch's deliveries run side by side, each within the guard's 5 s; the queue hides a message six times as long, as Lambda advises. */
@@ -39,7 +44,10 @@ export class FederationDelivery extends Construct {
       retentionPeriod: Duration.days(4),
       deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: deliveryRetryPolicy.maxAttempts },
     });
-    const queueUrl = { FEDERATION_DELIVERY_QUEUE_URL: this.queue.queueUrl };
+    const queueUrl = {
+      FEDERATION_DELIVERY_QUEUE_URL: this.queue.queueUrl,
+      ...(props.outbox ? { FEDERATION_OUTBOX_QUEUE_URL: props.outbox.queueUrl } : {}),
+    };
     this.function = new GuildhallFunction(scope, 'FederationDeliveryFunction', {
       entry: 'functions/handlers/federation-delivery.ts',
       description: 'Guildhall deliveries: signed ActivityPub activities from the federation queue to remote inboxes',
@@ -48,6 +56,12 @@ export class FederationDelivery extends Construct {
       ...(props.function.secrets ? { secrets: props.function.secrets } : {}),
     });
     this.function.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
+    if (props.outbox) {
+      // An outbox job reads a page of followers and queues up to 100 deliveries and the next page.
+      this.function.addEventSource(new SqsEventSource(props.outbox, { batchSize: 10, reportBatchItemFailures: true }));
+      props.outbox.grantSendMessages(this.function);
+      this.queue.grantSendMessages(this.function);
+    }
     props.producer.addEnvironment('FEDERATION_DELIVERY_QUEUE_URL', this.queue.queueUrl);
     this.queue.grantSendMessages(props.producer);
 

@@ -7,13 +7,14 @@ import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import { functionId, guildhallFunctions, type Resource, synth } from './support.ts';
 
 let app: Template;
+let appStack: Template;
 let queues: Record<string, Resource>;
 let deliveries: string;
 let deadLetters: string;
 let consumer: string;
 let producer: string;
 beforeAll(() => {
-  ({ federation: app } = synth());
+  ({ federation: app, app: appStack } = synth());
   queues = app.findResources('AWS::SQS::Queue') as Record<string, Resource>;
   const queue = (prefix: string) => {
     const id = Object.keys(queues).find((key) => key.startsWith(prefix));
@@ -74,7 +75,7 @@ describe('federation deliveries in AWS', () => {
     expect(fn.Environment.Variables.FEDERATION_DELIVERY_QUEUE_URL).toEqual({ Ref: deliveries });
   });
 
-  it('lets only the federation function send deliveries, and only the delivery function receive them or delay their retries', () => {
+  it('lets only the federation function and the outbox (a page of followers’ deliveries) send deliveries, and only the delivery function receive them or delay their retries', () => {
     expect(sqsActions(deliveries)).toEqual({
       [producer]: ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
       [consumer]: [
@@ -83,6 +84,7 @@ describe('federation deliveries in AWS', () => {
         'sqs:GetQueueAttributes',
         'sqs:GetQueueUrl',
         'sqs:ReceiveMessage',
+        'sqs:SendMessage',
       ],
     });
     expect(sqsActions(deadLetters)).toEqual({});
@@ -93,6 +95,42 @@ describe('federation deliveries in AWS', () => {
       JSON.stringify(p.Properties.Queues).includes(deliveries),
     );
     expect(JSON.stringify(policy?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('consumes the app stack’s federation outbox too, in batches it may answer in part', () => {
+    const fn = app.findResources('AWS::Lambda::Function')[consumer]?.Properties;
+    const mappings = Object.values(app.findResources('AWS::Lambda::EventSourceMapping')) as Resource[];
+    const fromOutbox = mappings.filter(
+      (mapping) =>
+        mapping.Properties.FunctionName.Ref === consumer &&
+        JSON.stringify(mapping.Properties.EventSourceArn).includes('FederationOutbox'),
+    );
+    expect(
+      fromOutbox.map((mapping) => [mapping.Properties.BatchSize, mapping.Properties.FunctionResponseTypes]),
+    ).toEqual([[10, ['ReportBatchItemFailures']]]);
+    expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
+  });
+
+  it('has the app stack’s stream function queue opening changes on the outbox, which retries as the policy says and parks in a watched dead-letter queue', () => {
+    const appQueues = appStack.findResources('AWS::SQS::Queue') as Record<string, Resource>;
+    const outbox = Object.keys(appQueues).find((id) => /^FederationOutbox(?!DeadLetters)/.test(id)) ?? '';
+    const outboxDead = Object.keys(appQueues).find((id) => id.startsWith('FederationOutboxDeadLetters')) ?? '';
+    expect(appQueues[outbox]?.Properties).toMatchObject({
+      RedrivePolicy: {
+        deadLetterTargetArn: { 'Fn::GetAtt': [outboxDead, 'Arn'] },
+        maxReceiveCount: deliveryRetryPolicy.maxAttempts,
+      },
+      SqsManagedSseEnabled: true,
+    });
+    const stream = functionId(appStack, /^Guildhall shortages, notifications and economy/);
+    const fn = appStack.findResources('AWS::Lambda::Function')[stream]?.Properties;
+    expect(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL).toEqual({ Ref: outbox });
+    const alarms = Object.values(appStack.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    expect(
+      alarms
+        .filter((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(outboxDead))
+        .map((a) => [a.Properties.MetricName, a.Properties.Threshold]),
+    ).toEqual([['ApproximateNumberOfMessagesVisible', 1]]);
   });
 
   it('lets the consumer read the table (the stewards’ blocks) but never write to it', () => {
