@@ -26,12 +26,11 @@ export function createRemoteFollowRepository(client: DynamoDBDocumentClient, tab
       const item = await getItem(client, tableName, remoteFollowKeys(id));
       return item ? fromItem<RemoteFollow>(item) : null;
     },
-    // Access patterns `remote-follow` and `remote-openings-of-follow`: the follow first (so nothing more
-    // is kept from it), then its openings, a page of keys at a time.
+    // Access patterns `remote-openings-of-follow` and `remote-follow`: its openings first, a page of keys
+    // at a time, then the follow, so a removal cut short leaves the follow, and the same request sent
+    // again finishes it. (A Create that lands between the two could leave one opening behind: rare, and
+    // its Delete or expiry takes it out of the board.)
     async remove(id) {
-      const removed = await storeCall(() =>
-        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
-      );
       const { pk, prefix } = remoteOpeningsOf(id);
       let start: Record<string, unknown> | undefined;
       do {
@@ -51,6 +50,9 @@ export function createRemoteFollowRepository(client: DynamoDBDocumentClient, tab
         if (keys.length > 0) await batchWriteAll(client, tableName, keys.map((Key) => ({ DeleteRequest: { Key } })));
         start = page.LastEvaluatedKey;
       } while (start);
+      const removed = await storeCall(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
+      );
       return removed.Attributes !== undefined;
     },
     // Access pattern `remote-follows`: the stewards' list, a page at a time.

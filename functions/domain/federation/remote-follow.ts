@@ -93,6 +93,7 @@ export const remoteFollowInputSchema = () =>
     actor: z.string().check(
       z.minLength(3, 'Name the syndicate to follow, such as acct:riverside-builders@guildhall.example.'),
       z.maxLength(500, 'An actor is at most 500 characters.'),
+      z.regex(/^[\x21-\x7e]+$/, 'Name the syndicate without spaces or other invisible characters, such as acct:riverside-builders@guildhall.example.'),
       z.refine(
         (value) => parseActorReference(value) !== null,
         'Name the syndicate as acct:<syndicate>@<host> or by its https actor URL.',
