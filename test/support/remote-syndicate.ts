@@ -65,6 +65,8 @@ export async function startRemoteSyndicate(
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A suite may leave it open to its end (the write world's peer): it does not keep the process alive.
+  server.unref();
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const actorId = `${base}/actors/${name}`;
