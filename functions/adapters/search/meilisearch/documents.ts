@@ -44,7 +44,7 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
   return stored;
 }
 
-const datesOf = ({ posted, closes }: SearchDocument) => ({ posted, closes });
+const datesOf = ({ posted, closes, origin }: SearchDocument) => ({ posted, closes, origin });
 
 // Absent optional fields are omitted when stored; null is accepted too, in case a document was written
 // by another tool.
@@ -72,6 +72,7 @@ export const hitSchema = lazySchema(() =>
     updatedAt: z.string(),
     posted: optionalString(),
     closes: optionalString(),
+    origin: optionalString(),
     _formatted: z.optional(z.partial(z.object({ title: z.unknown(), summary: z.unknown() }))),
   }),
 );
@@ -80,8 +81,22 @@ export type Hit = z.infer<ReturnType<typeof hitSchema>>;
 
 /** The port's document from a hit; `body` is not displayed, so it is empty, as in the embedded engine. */
 export function documentFromHit(hit: Hit): SearchDocument {
-  const { _formatted, trade, practice, kind, place, remote, status, pay, payUnit, hours, posted, closes, ...required } =
-    hit;
+  const {
+    _formatted,
+    trade,
+    practice,
+    kind,
+    place,
+    remote,
+    status,
+    pay,
+    payUnit,
+    hours,
+    posted,
+    closes,
+    origin,
+    ...required
+  } = hit;
   const document: SearchDocument = { ...required, body: '' };
   if (trade != null) document.trade = trade;
   if (practice != null) document.practice = practice;
@@ -94,6 +109,7 @@ export function documentFromHit(hit: Hit): SearchDocument {
   if (hours != null) document.hours = hours;
   if (posted != null) document.posted = posted;
   if (closes != null) document.closes = closes;
+  if (origin != null) document.origin = origin;
   return document;
 }
 

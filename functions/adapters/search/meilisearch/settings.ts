@@ -50,6 +50,7 @@ export const displayedAttributes = [
   'updatedAt',
   'posted',
   'closes',
+  'origin',
 ];
 
 /**
