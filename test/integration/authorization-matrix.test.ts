@@ -685,7 +685,12 @@ const stewardsOnly: Array<{ route: string; path: string; body?: unknown; method?
     done: 204,
   },
   // Following a remote syndicate (issue 20), a loopback peer; the unfollow runs after the follow.
-  { route: 'POST /api/federation/follows', path: '/api/federation/follows', method: 'POST', body: { actor: peer.handle } },
+  {
+    route: 'POST /api/federation/follows',
+    path: '/api/federation/follows',
+    method: 'POST',
+    body: { actor: peer.handle },
+  },
   {
     route: 'DELETE /api/federation/follows/{id}',
     path: `/api/federation/follows/${remoteFollowId(peer.actorId)}`,

@@ -50,7 +50,10 @@ export async function startRemoteSyndicate(
         if (url.searchParams.get('resource') !== `acct:${name}@${new URL(base).host}`) return send(404);
         return send(
           200,
-          { subject: url.searchParams.get('resource'), links: [{ rel: 'self', type: 'application/activity+json', href: actorId }] },
+          {
+            subject: url.searchParams.get('resource'),
+            links: [{ rel: 'self', type: 'application/activity+json', href: actorId }],
+          },
           'application/jrd+json',
         );
       }
@@ -121,7 +124,10 @@ export function openingNote(
 ): Record<string, unknown> {
   const id = syndicate.noteId(openingId);
   return {
-    '@context': ['https://www.w3.org/ns/activitystreams', { schema: 'https://schema.org/', jobPosting: 'schema:mainEntity' }],
+    '@context': [
+      'https://www.w3.org/ns/activitystreams',
+      { schema: 'https://schema.org/', jobPosting: 'schema:mainEntity' },
+    ],
     id,
     type: 'Note',
     attributedTo: syndicate.actorId,
@@ -143,8 +149,15 @@ export function openingNote(
       validThrough: fields.validThrough ?? '2027-01-31T23:59:59Z',
       employmentType: 'CONTRACTOR',
       hiringOrganization: { '@type': 'Organization', name: 'Valencia Carpenters' },
-      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Valencia', addressCountry: 'ES' } },
-      baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', value: 24, unitText: 'HOUR' } },
+      jobLocation: {
+        '@type': 'Place',
+        address: { '@type': 'PostalAddress', addressLocality: 'Valencia', addressCountry: 'ES' },
+      },
+      baseSalary: {
+        '@type': 'MonetaryAmount',
+        currency: 'EUR',
+        value: { '@type': 'QuantitativeValue', value: 24, unitText: 'HOUR' },
+      },
       url: `${syndicate.base}/jobs/${openingId}/`,
       skills: fields.skills ?? [{ id: 'timber-framing', label: 'Timber framing', level: 'skilled' }],
       'guildhall:kind': 'job',

@@ -5,7 +5,19 @@
 // runs. Fedify's own delivery fetch takes no guard, so nothing is sent with it: a Follow's Accept goes
 // through the delivery queue (domain/federation/delivery.ts) and the guarded deliverer.
 import { createFederation, type Federation, MemoryKvStore, type KvStore } from '@fedify/fedify';
-import { Accept, Create, Delete, Endpoints, Follow, Group, type Recipient, Reject, Service, Undo, Update } from '@fedify/vocab';
+import {
+  Accept,
+  Create,
+  Delete,
+  Endpoints,
+  Follow,
+  Group,
+  type Recipient,
+  Reject,
+  Service,
+  Undo,
+  Update,
+} from '@fedify/vocab';
 import { acceptFollow, type FollowerRepository } from '#domain/federation/follower.ts';
 import type { DeliveryQueue } from '#domain/federation/delivery.ts';
 import { followAccepted, followRejected, type RemoteFollowRepository } from '#domain/federation/remote-follow.ts';

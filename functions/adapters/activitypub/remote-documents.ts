@@ -6,13 +6,16 @@ import type { ActorReference, ActorResolver, ResolvedActor } from '#domain/feder
 import type { DocumentFetch } from '#domain/federation/remote-opening.ts';
 import type { GuardedFetch } from './guarded-fetch.ts';
 
-const activityAccept = 'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"';
+const activityAccept =
+  'application/activity+json, application/ld+json; profile="https://www.w3.org/ns/activitystreams"';
 /** A remote document may be at most this large (the guard cuts off at its own limit too). */
 export const remoteDocumentMaxBytes = 256 * 1024;
 
 const url = () => z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//));
 const webFingerSchema = z.looseObject({
-  links: z.array(z.looseObject({ rel: z.optional(z.string()), type: z.optional(z.string()), href: z.optional(z.string()) })),
+  links: z.array(
+    z.looseObject({ rel: z.optional(z.string()), type: z.optional(z.string()), href: z.optional(z.string()) }),
+  ),
 });
 const actorSchema = z.looseObject({
   id: url(),
@@ -70,7 +73,8 @@ export function remoteActorResolver(options: RemoteDocumentOptions): ActorResolv
     }
     const actor = actorSchema.safeParse(await fetchJson(options.fetch, actorUrl, activityAccept));
     if (!actor.success) throw new Error('its actor document is not one (no id, type or inbox)');
-    if (new URL(actor.data.id).host !== new URL(actorUrl).host) throw new Error('its actor document is on another host');
+    if (new URL(actor.data.id).host !== new URL(actorUrl).host)
+      throw new Error('its actor document is on another host');
     return {
       id: actor.data.id,
       type: actor.data.type,

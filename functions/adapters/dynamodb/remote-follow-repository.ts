@@ -11,13 +11,19 @@ import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 import { remoteFollowKeys, remoteFollowsOf, remoteOpeningKeys, remoteOpeningsOf } from './keys.ts';
 
-export function createRemoteFollowRepository(client: DynamoDBDocumentClient, tableName: string): RemoteFollowRepository {
+export function createRemoteFollowRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): RemoteFollowRepository {
   return {
     // Access pattern `remote-follow`: one item per remote actor, replaced as it changes (pending → accepted).
     async put(follow) {
       await storeCall(() =>
         client.send(
-          new PutCommand({ TableName: tableName, Item: { ...remoteFollowKeys(follow.id), type: 'remote-follow', ...follow } }),
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...remoteFollowKeys(follow.id), type: 'remote-follow', ...follow },
+          }),
         ),
       );
     },
@@ -47,7 +53,12 @@ export function createRemoteFollowRepository(client: DynamoDBDocumentClient, tab
           ),
         );
         const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
-        if (keys.length > 0) await batchWriteAll(client, tableName, keys.map((Key) => ({ DeleteRequest: { Key } })));
+        if (keys.length > 0)
+          await batchWriteAll(
+            client,
+            tableName,
+            keys.map((Key) => ({ DeleteRequest: { Key } })),
+          );
         start = page.LastEvaluatedKey;
       } while (start);
       const removed = await storeCall(() =>

@@ -93,7 +93,10 @@ export const remoteFollowInputSchema = () =>
     actor: z.string().check(
       z.minLength(3, 'Name the syndicate to follow, such as acct:riverside-builders@guildhall.example.'),
       z.maxLength(500, 'An actor is at most 500 characters.'),
-      z.regex(/^[\x21-\x7e]+$/, 'Name the syndicate without spaces or other invisible characters, such as acct:riverside-builders@guildhall.example.'),
+      z.regex(
+        /^[\x21-\x7e]+$/,
+        'Name the syndicate without spaces or other invisible characters, such as acct:riverside-builders@guildhall.example.',
+      ),
       z.refine(
         (value) => parseActorReference(value) !== null,
         'Name the syndicate as acct:<syndicate>@<host> or by its https actor URL.',
@@ -194,11 +197,7 @@ function followActivity(instanceActorId: string, follow: RemoteFollow) {
 }
 
 /** Steps: a steward only; the follow must exist; the Undo is queued, then the follow and its openings forgotten. */
-export async function unfollowRemote(
-  deps: RemoteFollowDeps,
-  identity: Identity,
-  id: string,
-): Promise<{ id: string }> {
+export async function unfollowRemote(deps: RemoteFollowDeps, identity: Identity, id: string): Promise<{ id: string }> {
   await requireSteward(deps, identity);
   const follow = await deps.remoteFollows.get(id);
   if (!follow) throw new NotFoundError('remote follow', id);
@@ -266,7 +265,8 @@ export async function forgetFollowsOfBlockedHost(
   deps: Pick<RemoteFollowDeps, 'remoteFollows'>,
   blockedHost: string,
 ): Promise<number> {
-  const covers = (host: string) => host === blockedHost || (!blockedHost.includes(':') && host.split(':')[0] === blockedHost);
+  const covers = (host: string) =>
+    host === blockedHost || (!blockedHost.includes(':') && host.split(':')[0] === blockedHost);
   // The list is read to its end first (only the ids on the host kept), then those removed, so no
   // removal moves a page under the reading.
   const onHost: string[] = [];

@@ -63,8 +63,16 @@ export interface RemoteOpeningDeps {
 
 export const summaryMax = 2000;
 const shortText = (max: number) => z.string().check(z.maxLength(max));
-const httpUrl = () => z.string().check(z.maxLength(2048), z.refine((value) => hostOf(value) !== null, 'an http(s) URL'));
-const isoTime = () => z.string().check(z.maxLength(40), z.refine((value) => !Number.isNaN(Date.parse(value)), 'a time'));
+const httpUrl = () =>
+  z.string().check(
+    z.maxLength(2048),
+    z.refine((value) => hostOf(value) !== null, 'an http(s) URL'),
+  );
+const isoTime = () =>
+  z.string().check(
+    z.maxLength(40),
+    z.refine((value) => !Number.isNaN(Date.parse(value)), 'a time'),
+  );
 const skillShape =
   /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 

@@ -92,7 +92,8 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
     }
     const id = remoteOpeningDocumentId(kept.followId, kept.noteId);
     if (!change.newItem) return { upsert: [], delete: [id] };
-    if (typeof kept.title !== 'string' || !Array.isArray(kept.skills)) throw new Error(`remote opening ${id} is malformed`);
+    if (typeof kept.title !== 'string' || !Array.isArray(kept.skills))
+      throw new Error(`remote opening ${id} is malformed`);
     return { upsert: [remoteOpeningDocument(kept, lookups.now())], delete: [] };
   }
   if (type === 'syndicate') {

@@ -49,7 +49,10 @@ export const federationFollowRoutes = [
       responses: { 200: { description: 'One page of follows.', schema: () => pageSchema(follow()) } },
     },
     async handle({ query, services }) {
-      const page = await federationServices(services).remoteFollows.page({ limit: query.pageSize, cursor: query.cursor });
+      const page = await federationServices(services).remoteFollows.page({
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
       return json(pageBody(page, shown));
     },
   }),

@@ -66,7 +66,11 @@ describe('following a remote syndicate', () => {
 
     const [post] = peer.inboxPosts();
     expect(post?.path).toBe(new URL(peer.inbox).pathname);
-    expect(JSON.parse(post?.body ?? '{}')).toMatchObject({ type: 'Follow', actor: instanceActorId, object: peer.actorId });
+    expect(JSON.parse(post?.body ?? '{}')).toMatchObject({
+      type: 'Follow',
+      actor: instanceActorId,
+      object: peer.actorId,
+    });
     expect(String(post?.headers.signature)).toContain(`keyId="${instanceActorId}#main-key"`);
 
     const list = await w.call({ path: '/api/federation/follows' });
@@ -155,7 +159,7 @@ describe('a followed syndicate’s openings', () => {
     await followed(w, peer);
     peer.setNote('o1', openingNote(peer, 'o1'));
     const lie = { ...openingNote(peer, 'o1', { title: 'Free money, click here' }) };
-    const created = await w.call(peer.signedPost(instanceInbox, { type: "Create", object: lie }));
+    const created = await w.call(peer.signedPost(instanceInbox, { type: 'Create', object: lie }));
     expect(created.status).toBe(202);
 
     expect(w.remoteOpenings.all()).toEqual([
@@ -242,7 +246,11 @@ describe('a followed syndicate’s openings', () => {
     expect((await asPerson(w, 'steward', 'DELETE', `/api/federation/follows/${id}`)).status).toBe(204);
     await w.deliveries.idle();
     const undo = JSON.parse(peer.inboxPosts().at(-1)?.body ?? '{}');
-    expect(undo).toMatchObject({ type: 'Undo', actor: instanceActorId, object: { type: 'Follow', object: peer.actorId } });
+    expect(undo).toMatchObject({
+      type: 'Undo',
+      actor: instanceActorId,
+      object: { type: 'Follow', object: peer.actorId },
+    });
     expect(w.remoteFollows.all()).toEqual([]);
     expect(w.remoteOpenings.all()).toEqual([]);
     expect((await asPerson(w, 'steward', 'DELETE', `/api/federation/follows/${id}`)).status).toBe(404);
@@ -254,7 +262,9 @@ describe('a followed syndicate’s openings', () => {
     await followed(w, peer);
     peer.setNote('o1', openingNote(peer, 'o1'));
     await w.call(peer.signedPost(instanceInbox, { type: 'Create', object: peer.noteId('o1') }));
-    expect((await asPerson(w, 'steward', 'PUT', '/api/federation/blocks/127.0.0.1', { reason: 'Spam' })).status).toBe(200);
+    expect((await asPerson(w, 'steward', 'PUT', '/api/federation/blocks/127.0.0.1', { reason: 'Spam' })).status).toBe(
+      200,
+    );
     expect(w.remoteFollows.all()).toEqual([]);
     expect(w.remoteOpenings.all()).toEqual([]);
   });

@@ -19,8 +19,9 @@ const at = new Date('2026-12-03T00:00:00Z');
 
 describe('a remote Note read as an opening', () => {
   it('reduces remote HTML to text: no tag, script or style survives, entities decoded', () => {
-    expect(htmlToText('<p>One &amp; <b>two</b></p><script>alert(1)</script><style>p{}</style><img src=x onerror=y>'))
-      .toBe('One & two');
+    expect(
+      htmlToText('<p>One &amp; <b>two</b></p><script>alert(1)</script><style>p{}</style><img src=x onerror=y>'),
+    ).toBe('One & two');
     expect(htmlToText('a &lt;script&gt; b')).toBe('a script b');
   });
 
@@ -41,7 +42,11 @@ describe('a remote Note read as an opening', () => {
   });
 
   it('never links elsewhere than the origin: a url on another host falls back to the Note id', () => {
-    const opening = remoteOpeningOf(note({ url: 'https://phish.example/' }, { url: 'https://phish.example/' }), follow, at);
+    const opening = remoteOpeningOf(
+      note({ url: 'https://phish.example/' }, { url: 'https://phish.example/' }),
+      follow,
+      at,
+    );
     expect(opening?.url).toBe('https://a.example/ap/openings/o1');
   });
 
@@ -52,7 +57,11 @@ describe('a remote Note read as an opening', () => {
 
 describe('naming a remote syndicate', () => {
   it('reads acct:, @user@host and user@host, and an http(s) URL; nothing else', () => {
-    expect(parseActorReference('acct:river@a.example:8443')).toEqual({ kind: 'acct', user: 'river', host: 'a.example:8443' });
+    expect(parseActorReference('acct:river@a.example:8443')).toEqual({
+      kind: 'acct',
+      user: 'river',
+      host: 'a.example:8443',
+    });
     expect(parseActorReference('@river@A.example')).toEqual({ kind: 'acct', user: 'river', host: 'a.example' });
     expect(parseActorReference('https://a.example/actors/river')).toEqual({
       kind: 'url',

@@ -34,7 +34,12 @@ const remote = (overrides: Partial<RemoteOpening> = {}): RemoteOpening => ({
   receivedAt: '2026-11-20T09:00:01.000Z',
   ...overrides,
 });
-const item = (opening: RemoteOpening) => ({ pk: 'REMOTE-FOLLOW#x', sk: 'OPENING#y', type: 'remote-opening', ...opening });
+const item = (opening: RemoteOpening) => ({
+  pk: 'REMOTE-FOLLOW#x',
+  sk: 'OPENING#y',
+  type: 'remote-opening',
+  ...opening,
+});
 
 describe('a remote opening in search', () => {
   it('is an open opening with its instance and the origin’s link, until its item is removed', async () => {
@@ -54,7 +59,10 @@ describe('a remote opening in search', () => {
   });
 
   it('is expired once its validThrough has passed', async () => {
-    const changes = await indexChangesFor({ newItem: item(remote({ validThrough: '2026-11-01T00:00:00.000Z' })) }, lookups);
+    const changes = await indexChangesFor(
+      { newItem: item(remote({ validThrough: '2026-11-01T00:00:00.000Z' })) },
+      lookups,
+    );
     expect(changes.upsert[0]?.status).toBe('expired');
   });
 });
@@ -64,7 +72,8 @@ describe('the board with remote openings', () => {
     const search = createEmbeddedSearchEngine();
     const local = openOpening('a', { title: 'Heat pump fitter in Leeds' });
     await search.upsert([openingDocument(local, { name: 'Leeds Heat', trade: 'renewable-energy' }, now)]);
-    for (const opening of openings) await search.upsert((await indexChangesFor({ newItem: item(opening) }, lookups)).upsert);
+    for (const opening of openings)
+      await search.upsert((await indexChangesFor({ newItem: item(opening) }, lookups)).upsert);
     return searchBoard(
       {
         search,
@@ -91,12 +100,20 @@ describe('the board with remote openings', () => {
 
   it('drops one whose last day has passed, even before the stream comes by again', async () => {
     const stale = remote({ validThrough: '2026-11-20T23:59:59.000Z' });
-    const index = await indexChangesFor({ newItem: item(stale) }, { ...lookups, now: () => new Date('2026-11-19T00:00:00Z') });
+    const index = await indexChangesFor(
+      { newItem: item(stale) },
+      { ...lookups, now: () => new Date('2026-11-19T00:00:00Z') },
+    );
     expect(index.upsert[0]?.status).toBe('open');
     const search = createEmbeddedSearchEngine();
     await search.upsert(index.upsert);
     const page = await searchBoard(
-      { search, openings: { getMany: manyFrom(() => undefined) }, syndicates: { getMany: manyFrom<Syndicate>(() => undefined) }, now: () => now },
+      {
+        search,
+        openings: { getMany: manyFrom(() => undefined) },
+        syndicates: { getMany: manyFrom<Syndicate>(() => undefined) },
+        now: () => now,
+      },
       { text: 'heat pump' },
       { limit: 20 },
     );
