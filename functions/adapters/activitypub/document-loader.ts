@@ -1,7 +1,7 @@
 // Fedify's document loaders over the guarded fetch: every actor, key and object Fedify fetches (an
 // inbox post's signing key among them) goes through the SSRF guard. The JSON-LD contexts the fediverse
 // uses are preloaded in Fedify and never fetched; so is schema.org's, which an opening's Note carries on its
-// `jobPosting` (ARCHITECTURE.md, "Openings over ActivityPub"): as a vocabulary alone, since nothing here
+// `jobPosting` (ARCHITECTURE.md, "Following remote syndicates"): as a vocabulary alone, since nothing here
 // reads the posting through JSON-LD (its fields are read from the Note fetched again, with zod), and the
 // real context is 100 KB of HTML-negotiated JSON that a Note must not make every inbox fetch.
 import { type DocumentLoader, preloadedContexts, signRequest } from '@fedify/fedify';
