@@ -1,9 +1,10 @@
 // Openings of a followed remote syndicate (ARCHITECTURE.md, "Following remote syndicates"). A
-// `Create` or `Update` from a Group we follow (accepted) names a Note; nothing in the activity's body is trusted: the Note is fetched again by its id, which must be on the Group's host,
-// and read with the schema below (every length bounded, skills as commons ids or ESCO URIs, the
-// description's HTML reduced to plain text, so no remote markup is ever shown). A newer `updated`
-// wins; an older or equal one is a replay and changes nothing. A `Delete` removes what it names. What
-// an actor we do not follow sends is ignored. Pure, over its ports.
+// `Create` or `Update` from a Group we follow (accepted) names a Note; nothing in the activity's body
+// is trusted: the Note is fetched again by its id, which must be on the Group's host, and read with the
+// schema below (every length bounded, skills as commons ids or ESCO URIs, the description's HTML
+// reduced to plain text, so no remote markup is ever shown). A newer `updated` wins; an older or equal
+// one is a replay and changes nothing. A `Delete` removes what it names. What an actor we do not follow
+// sends is ignored. Pure, over its ports.
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
