@@ -8,7 +8,10 @@
 //      could not change the answer, so it would only be noise in the dead-letter queue.
 //   5. Past the last try: reported failed and left for the redrive, which parks it in the dead-letter
 //      queue (its maxReceiveCount is the policy's maxAttempts) for an alarm and a person.
+//   The same queue consumer takes the federation outbox's messages (domain/federation/outbox.ts: an
+//   opening change to publish, a page of followers to fan out to), with the same retry decision.
 import { afterFailure, type DeliveryJob, deliveryJobSchema, type RetryPolicy } from '#domain/federation/delivery.ts';
+import { type OutboxJob, outboxJobSchema } from '#domain/federation/outbox.ts';
 import type { Logger } from '#platform/log.ts';
 
 /** A received message, as the event source hands it over. */
@@ -22,6 +25,8 @@ export interface QueuedDelivery {
 
 export interface DeliveryConsumerDeps {
   deliver: (job: DeliveryJob) => Promise<void>;
+  /** Runs an outbox job (publish, fan-out page); absent where the queue carries deliveries only. */
+  runOutbox?: ((job: OutboxJob) => Promise<void>) | undefined;
   policy: RetryPolicy;
   /** Keeps a received message out of sight for this many seconds. */
   retryLater: (receiptHandle: string, seconds: number) => Promise<void>;
@@ -38,7 +43,11 @@ export async function consumeDeliveries(deps: DeliveryConsumerDeps, messages: Qu
 }
 
 async function keeps(deps: DeliveryConsumerDeps, message: QueuedDelivery): Promise<boolean> {
-  const parsed = deliveryJobSchema().safeParse(parseJson(message.body));
+  const body = parseJson(message.body);
+  if (deps.runOutbox && typeof body === 'object' && body !== null && 'kind' in body) {
+    return keepsOutbox(deps, deps.runOutbox, message, body);
+  }
+  const parsed = deliveryJobSchema().safeParse(body);
   if (!parsed.success) {
     deps.log.error('not a delivery job', { messageId: message.messageId, issues: parsed.error.issues });
     return true;
@@ -60,6 +69,38 @@ async function keeps(deps: DeliveryConsumerDeps, message: QueuedDelivery): Promi
       return true;
     }
     deps.log.warn(next.giveUp === 'refused' ? 'delivery refused for good' : 'delivery given up', about);
+    return next.giveUp === 'exhausted';
+  }
+}
+
+/** An outbox job: run, and on failure the same decision as a delivery's (hidden for its backoff, or kept). */
+async function keepsOutbox(
+  deps: DeliveryConsumerDeps,
+  run: (job: OutboxJob) => Promise<void>,
+  message: QueuedDelivery,
+  body: object,
+): Promise<boolean> {
+  const parsed = outboxJobSchema().safeParse(body);
+  if (!parsed.success) {
+    deps.log.error('not an outbox job', { messageId: message.messageId, issues: parsed.error.issues });
+    return true;
+  }
+  const job = { ...parsed.data, attempt: message.receiveCount } as OutboxJob;
+  try {
+    await run(job);
+    return false;
+  } catch (error) {
+    const next = afterFailure(deps.policy, job.attempt, error, (deps.random ?? Math.random)());
+    const about = { outbox: job.kind, attempt: job.attempt, error };
+    if ('retryInMs' in next) {
+      try {
+        await deps.retryLater(message.receiptHandle, next.retryInMs / 1000);
+      } catch (hideError) {
+        deps.log.warn('outbox retry not delayed', { ...about, hideError });
+      }
+      return true;
+    }
+    deps.log.warn('outbox job given up', about);
     return next.giveUp === 'exhausted';
   }
 }

@@ -12,11 +12,13 @@ import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/
 import type { ActorResolver, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
-import { createSqsDeliveryQueue } from '#adapters/queue/sqs-delivery-queue.ts';
+import { createSqsDeliveryQueue, createSqsOutboxQueue } from '#adapters/queue/sqs-delivery-queue.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { ConfigError } from '#config/config.ts';
 import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
+import { type OutboxJob, type OutboxQueue, runOutboxJob } from '#domain/federation/outbox.ts';
+import { outboxDeps } from './federation-outbox.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
 import type { Services } from './services.ts';
@@ -24,6 +26,11 @@ import type { Services } from './services.ts';
 export interface FederationServices {
   federation: Federation<void>;
   deliveries: DeliveryQueue;
+  /**
+   * Opening changes to publish and their fan-out pages (domain/federation/outbox.ts): SQS in AWS, where
+   * the table-only stream function queues them; in process on one machine, where the local poller does.
+   */
+  outbox?: OutboxQueue | undefined;
   /** Inbox posts per sending instance (host) and minute, counted before anything is verified. */
   inboxLimiter: RateLimiter;
   /** The remote syndicates this instance follows (with the openings they brought). */
@@ -43,12 +50,13 @@ export function federationServices(services: Services): FederationServices {
     const sender = federationSender(config, services.log, services.instanceBlocks);
     const deliveries = deliveryQueue(services, sender);
     const remoteFollows = createRemoteFollowRepository(services.storeClient, config.TABLE_NAME);
+    const followers = createFollowerRepository(services.storeClient, config.TABLE_NAME);
     federation = {
       federation: createGuildhallFederation({
         origin: config.PUBLIC_URL,
         software: { name: 'guildhall', version: '0.1.0' },
         syndicates: services.syndicates,
-        followers: createFollowerRepository(services.storeClient, config.TABLE_NAME),
+        followers,
         deliveries,
         keys: sender.keys,
         fetch: sender.fetch,
@@ -63,6 +71,7 @@ export function federationServices(services: Services): FederationServices {
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
       deliveries,
+      outbox: outboxQueue(services, deliveries, followers),
       inboxLimiter: createDynamoRateLimiter(services.storeClient, config.TABLE_NAME, {
         limit: config.INBOX_RATE_LIMIT,
         windowSeconds: 60,
@@ -95,4 +104,42 @@ function deliveryQueue(services: Services, sender: FederationSender): DeliveryQu
 function plainHttpOf(config: Services['config']): (host: string) => boolean {
   return (host) =>
     config.FEDERATION_ALLOW_LOOPBACK === true && /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/.test(host);
+}
+
+/**
+ * SQS in AWS (the delivery function consumes it); on one machine the in-process queue, running each
+ * job with the same outbox steps, its deliveries into the delivery queue beside it.
+ */
+function outboxQueue(
+  services: Services,
+  deliveries: DeliveryQueue,
+  followers: ReturnType<typeof createFollowerRepository>,
+): OutboxQueue | undefined {
+  const { config } = services;
+  if (config.FEDERATION_OUTBOX_QUEUE_URL) {
+    return createSqsOutboxQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_OUTBOX_QUEUE_URL));
+  }
+  // In AWS the outbox is the stream function's and the delivery function's, never this one's.
+  if (config.STAGE === 'aws') return undefined;
+  const queue = createInProcessQueue<OutboxJob>({
+    run: async (job) => {
+      await runOutboxJob(deps, job);
+    },
+    policy: deliveryRetryPolicy,
+    log: services.log,
+    about: (job) => ({
+      outbox: job.kind,
+      syndicate: job.kind === 'publish' ? job.opening.syndicateId : job.syndicateId,
+    }),
+  });
+  const deps = outboxDeps({
+    origin: config.PUBLIC_URL,
+    syndicates: services.syndicates,
+    followers,
+    instanceBlocks: services.instanceBlocks,
+    deliveries,
+    outbox: queue,
+    commons: () => services.commons,
+  });
+  return queue;
 }

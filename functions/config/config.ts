@@ -92,6 +92,12 @@ export const configSchema = lazySchema(() => {
      * function consumes it). Unset on one machine, where the federation function's in-process queue runs them.
      */
     FEDERATION_DELIVERY_QUEUE_URL: optionalUrl,
+    /**
+     * The SQS queue of the federation outbox (AWS: the table-only stream function queues opening changes
+     * there, the delivery function consumes them and queues each page's deliveries). Unset on one machine,
+     * where the local stack runs the outbox in process.
+     */
+    FEDERATION_OUTBOX_QUEUE_URL: optionalUrl,
     /** The public origin of the site; credentials and feeds link to it. */
     PUBLIC_URL: z.pipe(
       z._default(z.url(), 'http://localhost:3000'),

@@ -3,7 +3,16 @@
 // inbox (app/federation-delivery.ts says what happens to it); the ones to try again or park are
 // reported as partial batch failures, so the rest of the batch is not sent twice.
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { createSqsRetryLater } from '#adapters/queue/sqs-delivery-queue.ts';
+import {
+  createSqsDeliveryQueue,
+  createSqsOutboxQueue,
+  createSqsRetryLater,
+} from '#adapters/queue/sqs-delivery-queue.ts';
+import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
+import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
+import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { outboxDeps } from '#app/federation-outbox.ts';
+import { runOutboxJob } from '#domain/federation/outbox.ts';
 import { federationSender } from '#app/federation-deliverer.ts';
 import { consumeDeliveries } from '#app/federation-delivery.ts';
 import { getTelemetry } from '#app/store-services.ts';
@@ -13,44 +22,82 @@ import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
 
-/** The stewards' blocks, read before each send; the table alone, not every repository of the store. */
-function instanceBlocks(config: Config) {
+/** The table alone, not every repository of the store: the stewards' blocks, and for the outbox the followers and syndicates. */
+function tableClient(config: Config) {
   const client = createDocumentClient({
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
     timeoutMs: config.STORE_TIMEOUT_MS,
   });
   getTelemetry().traceAwsClient(client);
-  return createInstanceBlockRepository(client, config.TABLE_NAME);
+  return client;
 }
 
-let consumer: Parameters<typeof consumeDeliveries>[0] | undefined;
+type Consumer = Parameters<typeof consumeDeliveries>[0];
+let consumers: { deliveries: Consumer; outbox: Consumer | undefined; outboxArn: string | undefined } | undefined;
 
-function deliveryConsumer() {
-  if (consumer) return consumer;
+function deliveryConsumers() {
+  if (consumers) return consumers;
   const config = getConfig();
   if (!config.FEDERATION_DELIVERY_QUEUE_URL) {
     throw new ConfigError('Invalid configuration:\n  FEDERATION_DELIVERY_QUEUE_URL: required by the delivery consumer');
   }
   const { log } = getTelemetry();
-  consumer = {
-    deliver: federationSender(config, log, instanceBlocks(config)).deliver,
+  const client = tableClient(config);
+  const instanceBlocks = createInstanceBlockRepository(client, config.TABLE_NAME);
+  const deliveries: Consumer = {
+    deliver: federationSender(config, log, instanceBlocks).deliver,
     policy: deliveryRetryPolicy,
     retryLater: createSqsRetryLater(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL),
     log,
   };
-  return consumer;
+  // The outbox (opening changes from the stream, fan-out pages): each job queues its deliveries.
+  const outboxUrl = config.FEDERATION_OUTBOX_QUEUE_URL;
+  const outbox: Consumer | undefined = outboxUrl
+    ? (() => {
+        const deps = outboxDeps({
+          origin: config.PUBLIC_URL,
+          syndicates: createSyndicateRepository(client, config.TABLE_NAME),
+          followers: createFollowerRepository(client, config.TABLE_NAME),
+          instanceBlocks,
+          deliveries: createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL)),
+          outbox: createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl)),
+        });
+        return {
+          ...deliveries,
+          runOutbox: async (job) => {
+            await runOutboxJob(deps, job);
+          },
+          retryLater: createSqsRetryLater(config.AWS_REGION, outboxUrl),
+        };
+      })()
+    : undefined;
+  consumers = { deliveries, outbox, outboxArn: outboxUrl ? queueArnOf(outboxUrl) : undefined };
+  return consumers;
+}
+
+/** A queue's ARN from its URL (https://sqs.<region>.amazonaws.com/<account>/<name>), as SQS events name their source. */
+function queueArnOf(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  const [, account, name] = pathname.split('/');
+  const region = hostname.split('.')[1];
+  return `arn:aws:sqs:${region}:${account}:${name}`;
 }
 
 export const handler = lambdaHandler(getTelemetry, async (event: SQSEvent): Promise<SQSBatchResponse> => {
-  const kept = await consumeDeliveries(
-    deliveryConsumer(),
-    event.Records.map((record) => ({
-      messageId: record.messageId,
-      receiptHandle: record.receiptHandle,
-      body: record.body,
-      receiveCount: Number(record.attributes.ApproximateReceiveCount) || 1,
-    })),
-  );
-  return { batchItemFailures: kept.map((itemIdentifier) => ({ itemIdentifier })) };
+  const { deliveries, outbox, outboxArn } = deliveryConsumers();
+  const message = (record: SQSEvent['Records'][number]) => ({
+    messageId: record.messageId,
+    receiptHandle: record.receiptHandle,
+    body: record.body,
+    receiveCount: Number(record.attributes.ApproximateReceiveCount) || 1,
+  });
+  // Each queue's messages are hidden for their retry on their own queue.
+  const fromOutbox = event.Records.filter((record) => outbox && record.eventSourceARN === outboxArn);
+  const fromDeliveries = event.Records.filter((record) => !fromOutbox.includes(record));
+  const kept = await Promise.all([
+    consumeDeliveries(deliveries, fromDeliveries.map(message)),
+    outbox ? consumeDeliveries(outbox, fromOutbox.map(message)) : [],
+  ]);
+  return { batchItemFailures: kept.flat().map((itemIdentifier) => ({ itemIdentifier })) };
 });

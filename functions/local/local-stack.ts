@@ -190,6 +190,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { applyShortageRecords, earliestFailure } = await import('#app/stream-shortages.ts');
     const { notificationStreamDependencies, notifyStreamRecords } = await import('#app/stream-notifications.ts');
     const { countEconomyRecords } = await import('#app/stream-economy.ts');
+    // Opening changes to the syndicates' fediverse followers, through the federation's in-process outbox.
+    const { publishOpeningRecords } = await import('#app/stream-federation.ts');
+    const { federationServices } = await import('#app/federation-services.ts');
+    const federation = { outbox: federationServices(services).outbox, log: services.log };
     // Each notification newly stored is also mailed (to the catcher) where its person allows it.
     const { notificationEmailer } = await import('#app/mailer.ts');
     const sendEmail = notificationEmailer(services, mailer);
@@ -215,6 +219,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           await applyShortageRecords(services, records),
           await countEconomyRecords(services, records),
           await notifyStreamRecords(notifications, records),
+          await publishOpeningRecords(federation, records),
         ),
     });
     cleanups.push(() => poller.stop());

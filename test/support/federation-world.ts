@@ -38,6 +38,16 @@ export function memoryFollowers(): FollowerRepository & { all(): Follower[] } {
     get: async (syndicate, actor) => followers.get(key(syndicate, actor)) ?? null,
     count: async (syndicate, max) =>
       Math.min(max, [...followers.values()].filter((f) => f.syndicateId === syndicate).length),
+    // By actor id, a page from the cursor (the last actor id of the page before), as the table pages them.
+    page: async (syndicate, request) => {
+      const mine = [...followers.values()]
+        .filter((f) => f.syndicateId === syndicate)
+        .sort((a, b) => a.actorId.localeCompare(b.actorId));
+      const from = request.cursor ? mine.findIndex((f) => f.actorId === request.cursor) + 1 : 0;
+      const items = mine.slice(from, from + request.limit);
+      const last = items.at(-1);
+      return { items, ...(from + request.limit < mine.length && last ? { next: last.actorId } : {}) };
+    },
     all: () => [...followers.values()],
   };
 }

@@ -14,6 +14,20 @@ export const federationPaths = {
   sharedInbox: '/api/federation/inbox',
   nodeInfo: '/api/federation/nodeinfo/2.1',
   activities: '/api/federation/activities',
+  /** An opening's Note (domain/federation/opening-activity.ts): dereferenceable while it is open. */
+  opening: '/api/federation/openings/{identifier}',
   webFinger: '/.well-known/webfinger',
   nodeInfoPointer: '/.well-known/nodeinfo',
 } as const;
+
+/** Where this instance's ids live, as the opening activities name them (no Fedify needed to say so). */
+export function federationIds(origin: string) {
+  const actor = (syndicateId: string) => `${origin}${federationPaths.actor.replace('{identifier}', syndicateId)}`;
+  return {
+    origin,
+    actorOf: actor,
+    followersOf: (syndicateId: string) => `${origin}${federationPaths.followers.replace('{identifier}', syndicateId)}`,
+    noteOf: (openingId: string) => `${origin}${federationPaths.opening.replace('{identifier}', openingId)}`,
+    activityBase: `${origin}${federationPaths.activities}`,
+  };
+}

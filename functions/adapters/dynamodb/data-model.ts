@@ -567,6 +567,7 @@ export const jobs = {
   'ses events: suppression': 'functions/handlers/email-events.ts',
   // newMatchesSince there; the sweep that calls it is the notification work's.
   'job: saved-search alerts': 'functions/domain/openings/saved-search-use-cases.ts',
+  'job: federation outbox': 'functions/domain/federation/outbox.ts',
 } as const;
 export type Job = keyof typeof jobs;
 type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
@@ -970,6 +971,14 @@ export const accessPatterns = {
     reads: 'a bounded set',
     bound: 'counted with Select COUNT and a Limit of 10,000: past that the collection says 10,000',
     usedBy: ['GET /api/federation/actors/{identifier}/followers'],
+  })),
+  'followers-of-syndicate-paged': pattern(() => ({
+    entity: 'follower',
+    does: 'A syndicate’s followers, a page at a time: the inboxes an opening’s Create, Update or Delete is delivered to.',
+    operation: 'Query',
+    key: k.syndicateFollowers(v('syndicateId')),
+    reads: 'a page',
+    usedBy: ['job: federation outbox'],
   })),
   'members-of-syndicate-paged': pattern(() => ({
     entity: 'membership',

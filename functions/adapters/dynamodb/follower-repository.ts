@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem } from './items.ts';
+import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { followerKeys, syndicateFollowers } from './keys.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 
@@ -58,6 +58,14 @@ export function createFollowerRepository(client: DynamoDBDocumentClient, tableNa
         start = page.LastEvaluatedKey;
       } while (start && counted < max);
       return counted;
+    },
+
+    // Access pattern `followers-of-syndicate-paged`: an opening's fan-out, a page of followers per job.
+    async page(syndicateId, request) {
+      const page = pageOf(await queryPrefixPage(client, tableName, syndicateFollowers(syndicateId), request), (item) =>
+        fromItem<Follower>(item),
+      );
+      return { items: page.items, ...(page.next ? { next: page.next } : {}) };
     },
   };
 }

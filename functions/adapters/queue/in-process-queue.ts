@@ -1,27 +1,36 @@
 // The delivery queue on one machine (SQS's part in AWS): a job runs on a later turn of the event loop,
 // never inside the request that queued it; a failure is tried again after the policy's backoff, and a
 // permanent one, or one past the last try, is parked (kept for a look, as SQS's dead-letter queue would).
-import { afterFailure, type DeliveryJob, type DeliveryQueue, type RetryPolicy } from '#domain/federation/delivery.ts';
+import { afterFailure, type DeliveryJob, type RetryPolicy } from '#domain/federation/delivery.ts';
 import type { Logger } from '#platform/log.ts';
 
-export interface InProcessQueue extends DeliveryQueue {
+export interface InProcessQueue<J extends { attempt: number } = DeliveryJob> {
+  enqueue(job: J): Promise<void>;
   /** Settles when no job is running or waiting for a retry. */
   idle(): Promise<void>;
   /** Jobs given up, with the last error. */
-  parked: Array<{ job: DeliveryJob; error: unknown }>;
+  parked: Array<{ job: J; error: unknown }>;
   /** Drops the waiting retries (at the stack's stop). */
   stop(): void;
 }
 
-export function createInProcessQueue(options: {
-  run: (job: DeliveryJob) => Promise<void>;
+export function createInProcessQueue<J extends { attempt: number } = DeliveryJob>(options: {
+  run: (job: J) => Promise<void>;
   policy: RetryPolicy;
   log: Pick<Logger, 'warn'>;
   random?: () => number;
-}): InProcessQueue {
+  /** What the log says of a job given up (a delivery's inbox and activity by default). */
+  about?: (job: J) => Record<string, unknown>;
+}): InProcessQueue<J> {
+  const about =
+    options.about ??
+    ((job: J) => {
+      const delivery = job as unknown as Partial<DeliveryJob>;
+      return { inbox: delivery.inbox, activity: delivery.activity?.id };
+    });
   const random = options.random ?? Math.random;
   const timers = new Set<NodeJS.Timeout>();
-  const parked: InProcessQueue['parked'] = [];
+  const parked: InProcessQueue<J>['parked'] = [];
   let pending = 0;
   let waiters: Array<() => void> = [];
   const settle = () => {
@@ -32,7 +41,7 @@ export function createInProcessQueue(options: {
     }
   };
 
-  function schedule(job: DeliveryJob, delayMs: number) {
+  function schedule(job: J, delayMs: number) {
     pending += 1;
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -41,7 +50,7 @@ export function createInProcessQueue(options: {
     timers.add(timer);
   }
 
-  async function attempt(job: DeliveryJob) {
+  async function attempt(job: J) {
     const tried = { ...job, attempt: job.attempt + 1 };
     try {
       await options.run(tried);
@@ -49,7 +58,7 @@ export function createInProcessQueue(options: {
       const next = afterFailure(options.policy, tried.attempt, error, random());
       if ('giveUp' in next) {
         parked.push({ job: tried, error });
-        options.log.warn('delivery given up', { inbox: tried.inbox, activity: tried.activity.id, error });
+        options.log.warn('delivery given up', { ...about(tried), error });
         return;
       }
       schedule(tried, next.retryInMs);

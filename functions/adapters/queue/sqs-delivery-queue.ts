@@ -3,10 +3,22 @@
 // backoff's delay (ChangeMessageVisibility, up to SQS's 12 hours, past the policy's 2-hour cap), so the
 // message's receive count is the attempt count and the queue's redrive parks it after the last one.
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import type { DeliveryQueue } from '#domain/federation/delivery.ts';
+import type { DeliveryJob, DeliveryQueue } from '#domain/federation/delivery.ts';
+import type { OutboxQueue } from '#domain/federation/outbox.ts';
 import { type QueueMessage, QueueUnavailableError } from './sqs-sender.ts';
 
-export function createSqsDeliveryQueue(send: (messages: QueueMessage[]) => Promise<void>): DeliveryQueue {
+export function createSqsDeliveryQueue(
+  send: (messages: QueueMessage[]) => Promise<void>,
+): DeliveryQueue & { enqueueAll: (jobs: DeliveryJob[]) => Promise<void> } {
+  return {
+    enqueue: (job) => send([{ body: JSON.stringify(job) }]),
+    // A fan-out page's deliveries, ten to a SendMessageBatch.
+    enqueueAll: (jobs) => send(jobs.map((job) => ({ body: JSON.stringify(job) }))),
+  };
+}
+
+/** The federation outbox in AWS: opening changes to publish and fan-out pages, one message each. */
+export function createSqsOutboxQueue(send: (messages: QueueMessage[]) => Promise<void>): OutboxQueue {
   return { enqueue: (job) => send([{ body: JSON.stringify(job) }]) };
 }
 

@@ -26,6 +26,11 @@ export interface FollowerRepository {
   get(syndicateId: string, actorId: string): Promise<Follower | null>;
   /** How many follow the syndicate, at most `max` counted (the followers collection's total). */
   count(syndicateId: string, max: number): Promise<number>;
+  /** One page of the syndicate's followers (what an opening's activity is fanned out to: outbox.ts). */
+  page(
+    syndicateId: string,
+    request: { limit: number; cursor?: string | undefined },
+  ): Promise<{ items: Follower[]; next?: string | undefined }>;
 }
 
 export interface FollowDeps {

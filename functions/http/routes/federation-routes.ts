@@ -10,6 +10,9 @@ import { uncoveredHeaders } from '#domain/federation/signature-policy.ts';
 import { senderHosts } from '#domain/federation/instance-host.ts';
 import { blockKeysOf } from '#domain/federation/instance-block.ts';
 import { ForbiddenError, RateLimitedError } from '#domain/errors.ts';
+import { noteOf } from '#app/federation-outbox.ts';
+import { isPublished, type StoredOpening } from '#domain/federation/opening-activity.ts';
+import { effectiveStatus } from '#domain/openings/opening.ts';
 import { type Method, publicRoute, type RouteContext, type RouteResult } from '../route.ts';
 
 const activityJson = 'application/activity+json';
@@ -167,6 +170,38 @@ const inbox = (path: string, summary: string, params = true) =>
     handle: (context) => viaFedify('POST', context),
   });
 
+/**
+ * An opening's Note, as its Create named it: a receiver re-fetches it by id rather than trust a body.
+ * Open: the Note. Closed, filled or expired: 410 with a Tombstone, so peers drop it. A draft, or no such
+ * opening: 404, as a draft is nobody's business outside its syndicate.
+ */
+async function openingNote(context: RouteContext<{ identifier: string }, unknown, unknown>): Promise<RouteResult> {
+  const { services } = context;
+  const opening = (await services.openings.get(context.params.identifier)) as StoredOpening | null;
+  if (!opening || opening.status === 'draft') {
+    return problem(404, 'No such opening here', 'No open opening has this id on this instance.');
+  }
+  const syndicate = await services.syndicates.get(opening.syndicateId);
+  const origin = services.config.PUBLIC_URL;
+  const headers = { 'cache-control': 'public, max-age=60', vary: 'accept' };
+  if (!syndicate || !isPublished(opening) || effectiveStatus(opening, services.now()) !== 'open') {
+    return {
+      status: 410,
+      headers,
+      contentType: activityJson,
+      body: JSON.stringify({
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: `${origin}${federationPaths.opening.replace('{identifier}', opening.id)}`,
+        type: 'Tombstone',
+        formerType: 'Note',
+        deleted: opening.expiredOn ? `${opening.expiredOn}T23:59:59Z` : opening.updatedAt,
+      }),
+    };
+  }
+  const note = noteOf(opening, syndicate, origin, () => services.commons);
+  return { status: 200, headers, contentType: activityJson, body: JSON.stringify(note) };
+}
+
 export const federationRoutes = [
   publicRoute<Record<string, never>, { resource: string }>({
     method: 'GET',
@@ -207,6 +242,25 @@ export const federationRoutes = [
     activityJson,
   ),
   read(federationPaths.outbox, 'An actor’s outbox', 'An OrderedCollection.', activityJson),
+  publicRoute<{ identifier: string }>({
+    method: 'GET',
+    path: federationPaths.opening,
+    auth: 'none',
+    input: identifierParams,
+    doc: documented && {
+      summary: 'An opening as an ActivityPub Note, with its schema.org JobPosting',
+      tags,
+      responses: {
+        200: {
+          description: 'The open opening’s Note (what its Create and Update carried).',
+          contentType: activityJson,
+        },
+        404: { description: 'No such opening here (or a draft).' },
+        410: { description: 'Closed, filled or expired: a Tombstone.', contentType: activityJson },
+      },
+    },
+    handle: openingNote,
+  }),
   read(federationPaths.followers, 'An actor’s followers (their number)', 'An OrderedCollection.', activityJson),
   inbox(federationPaths.inbox, 'An actor’s inbox: signed activities from other servers'),
   inbox(federationPaths.sharedInbox, 'The instance’s shared inbox', false),

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { RemoteOpening } from '#domain/federation/remote-opening.ts';
+import type { Opening } from '#domain/openings/opening.ts';
 import { searchBoard } from '#domain/openings/search-board.ts';
 import type { Syndicate } from '#domain/syndicates/syndicate.ts';
 import { indexChangesFor } from '#domain/search/index-changes.ts';
@@ -110,7 +111,7 @@ describe('the board with remote openings', () => {
     const page = await searchBoard(
       {
         search,
-        openings: { getMany: manyFrom(() => undefined) },
+        openings: { getMany: manyFrom<Opening>(() => undefined) },
         syndicates: { getMany: manyFrom<Syndicate>(() => undefined) },
         now: () => now,
       },

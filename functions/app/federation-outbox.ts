@@ -1,0 +1,59 @@
+// What runs an outbox job (domain/federation/outbox.ts), wherever the queue is: the delivery consumer in
+// AWS (handlers/federation-delivery.ts, beside the deliveries), the federation services' in-process
+// queue on one machine. And the opening's Note as GET /api/federation/openings/{id} serves it. No Fedify
+// here: the Note is plain JSON, signing stays in the deliverer.
+import { federationIds } from '#adapters/activitypub/paths.ts';
+import type { Commons } from '#domain/content/commons.ts';
+import { renderMarkdown } from '#domain/content/markdown.ts';
+import type { DeliveryJob } from '#domain/federation/delivery.ts';
+import type { FollowerRepository } from '#domain/federation/follower.ts';
+import { type InstanceBlockRepository, isBlockedUrl } from '#domain/federation/instance-block.ts';
+import {
+  type OpeningActivityType,
+  openingActivity,
+  openingNote,
+  type StoredOpening,
+} from '#domain/federation/opening-activity.ts';
+import type { OutboxDeps } from '#domain/federation/outbox.ts';
+import type { Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
+
+export interface OutboxServices {
+  origin: string;
+  syndicates: Pick<SyndicateRepository, 'get'>;
+  followers: Pick<FollowerRepository, 'page'>;
+  instanceBlocks: Pick<InstanceBlockRepository, 'firstBlocked'>;
+  deliveries: OutboxDeps['deliveries'];
+  outbox: OutboxDeps['outbox'];
+  /** The commons, for its skills' labels (read on first use). */
+  commons?: (() => Pick<Commons, 'skills'>) | undefined;
+}
+
+/** The opening's Note: its description through the one markdown pipeline, commons skills by their labels. */
+export function noteOf(
+  opening: StoredOpening,
+  syndicate: Syndicate,
+  origin: string,
+  commons?: () => Pick<Commons, 'skills'>,
+) {
+  return openingNote(opening, syndicate, {
+    ids: federationIds(origin),
+    descriptionHtml: renderMarkdown(opening.description, { topLevel: 2 }),
+    skillLabel: commons ? (id) => commons().skills.get(id)?.label : undefined,
+  });
+}
+
+export function outboxDeps(services: OutboxServices): OutboxDeps {
+  const ids = federationIds(services.origin);
+  return {
+    followers: services.followers,
+    blocked: (inbox) => isBlockedUrl(services.instanceBlocks, inbox),
+    deliveries: services.deliveries,
+    outbox: services.outbox,
+    async activityFor(type: OpeningActivityType, opening: StoredOpening): Promise<DeliveryJob['activity'] | null> {
+      if (type === 'Delete') return openingActivity(type, opening, ids);
+      const syndicate = await services.syndicates.get(opening.syndicateId);
+      if (!syndicate) return null;
+      return openingActivity(type, opening, ids, noteOf(opening, syndicate, services.origin, services.commons));
+    },
+  };
+}
