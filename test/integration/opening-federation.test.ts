@@ -134,7 +134,11 @@ describe('openings federated from the stream', () => {
         type: 'Note',
         name: 'Bench repairer',
         url: `${origin}/jobs/${id}/`,
-        jobPosting: { '@type': 'JobPosting', title: 'Bench repairer', description: expect.stringContaining('<strong>bench</strong>') },
+        jobPosting: {
+          '@type': 'JobPosting',
+          title: 'Bench repairer',
+          description: expect.stringContaining('<strong>bench</strong>'),
+        },
       },
     });
     const [post] = alice.inboxPosts();
@@ -146,7 +150,10 @@ describe('openings federated from the stream', () => {
     const edited = await call('PUT', `/api/openings/${id}`, 'admin', { ...opening, title: 'Bench repairer, evenings' });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     await settle();
-    expect(posted(alice)[1]).toMatchObject({ type: 'Update', object: { id: noteId, name: 'Bench repairer, evenings' } });
+    expect(posted(alice)[1]).toMatchObject({
+      type: 'Update',
+      object: { id: noteId, name: 'Bench repairer, evenings' },
+    });
 
     expect((await call('PUT', `/api/openings/${id}/status`, 'admin', { status: 'closed' })).status).toBe(200);
     await settle();

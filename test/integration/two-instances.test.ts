@@ -36,7 +36,9 @@ async function startInstance(): Promise<Instance> {
       if (ready?.[1]) resolveUrl(ready[1]);
     };
     child.stdout?.on('data', check);
-    child.once('exit', (code) => reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)),
+    );
   });
   return { url, host: new URL(url).host, process: child, log: () => output };
 }
@@ -63,7 +65,10 @@ afterAll(async () => {
 
 const searchB = async (words: string) => {
   const response = await fetch(`${b.url}/api/search?q=${encodeURIComponent(words)}&pageSize=20`);
-  const body = (await response.json()) as { items?: Array<Record<string, unknown>>; hits?: Array<Record<string, unknown>> };
+  const body = (await response.json()) as {
+    items?: Array<Record<string, unknown>>;
+    hits?: Array<Record<string, unknown>>;
+  };
   return body.items ?? body.hits ?? [];
 };
 
