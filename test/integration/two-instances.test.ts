@@ -80,7 +80,7 @@ describe('two instances side by side', () => {
     expect(follow).toMatchObject({ host: a.host, state: 'pending' });
     await vi.waitFor(
       async () => {
-        const follows = await (await fetch(`${b.url}/api/federation/follows`)).json();
+        const follows = (await (await fetch(`${b.url}/api/federation/follows`)).json()) as { items: unknown[] };
         expect(follows.items).toEqual([expect.objectContaining({ host: a.host, state: 'accepted' })]);
       },
       { timeout: 30_000, interval: 200 },
