@@ -2,6 +2,7 @@
 // URL, and a JSON-LD object fetched by its id (a Note a Create named). The guard limits every fetch (public
 // addresses only, 512 KB, 5 s); the answers are read with zod, nothing else of them trusted.
 import * as z from 'zod/mini';
+import { lazySchema } from '#domain/zod.ts';
 import type { ActorReference, ActorResolver, ResolvedActor } from '#domain/federation/remote-follow.ts';
 import type { DocumentFetch } from '#domain/federation/remote-opening.ts';
 import type { GuardedFetch } from './guarded-fetch.ts';
@@ -12,19 +13,24 @@ const activityAccept =
 export const remoteDocumentMaxBytes = 256 * 1024;
 
 const url = () => z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//));
-const webFingerSchema = z.looseObject({
-  links: z.array(
-    z.looseObject({ rel: z.optional(z.string()), type: z.optional(z.string()), href: z.optional(z.string()) }),
-  ),
-});
-const actorSchema = z.looseObject({
-  id: url(),
-  type: z.string().check(z.maxLength(40)),
-  inbox: url(),
-  name: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
-  preferredUsername: z.optional(z.string().check(z.maxLength(200))),
-  endpoints: z.optional(z.looseObject({ sharedInbox: z.optional(url()) })),
-});
+// Built on first use, not at import: a cold start builds no schema (test/unit/aws-bundles.test.ts).
+const webFingerSchema = lazySchema(() =>
+  z.looseObject({
+    links: z.array(
+      z.looseObject({ rel: z.optional(z.string()), type: z.optional(z.string()), href: z.optional(z.string()) }),
+    ),
+  }),
+);
+const actorSchema = lazySchema(() =>
+  z.looseObject({
+    id: url(),
+    type: z.string().check(z.maxLength(40)),
+    inbox: url(),
+    name: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+    preferredUsername: z.optional(z.string().check(z.maxLength(200))),
+    endpoints: z.optional(z.looseObject({ sharedInbox: z.optional(url()) })),
+  }),
+);
 
 export interface RemoteDocumentOptions {
   fetch: GuardedFetch;
@@ -56,7 +62,7 @@ export function remoteActorResolver(options: RemoteDocumentOptions): ActorResolv
     if (reference.kind === 'acct') {
       const scheme = options.plainHttp?.(reference.host) ? 'http' : 'https';
       const resource = `acct:${reference.user}@${reference.host}`;
-      const finger = webFingerSchema.safeParse(
+      const finger = webFingerSchema().safeParse(
         await fetchJson(
           options.fetch,
           `${scheme}://${reference.host}/.well-known/webfinger?resource=${encodeURIComponent(resource)}`,
@@ -71,7 +77,7 @@ export function remoteActorResolver(options: RemoteDocumentOptions): ActorResolv
     } else {
       actorUrl = reference.url;
     }
-    const actor = actorSchema.safeParse(await fetchJson(options.fetch, actorUrl, activityAccept));
+    const actor = actorSchema().safeParse(await fetchJson(options.fetch, actorUrl, activityAccept));
     if (!actor.success) throw new Error('its actor document is not one (no id, type or inbox)');
     if (new URL(actor.data.id).host !== new URL(actorUrl).host)
       throw new Error('its actor document is on another host');
