@@ -4,6 +4,12 @@
 import { createGuildhallFederation } from '#adapters/activitypub/federation.ts';
 import { createFedifyKvStore } from '#adapters/dynamodb/fedify-kv-store.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
+import {
+  createRemoteFollowRepository,
+  createRemoteOpeningRepository,
+} from '#adapters/dynamodb/remote-follow-repository.ts';
+import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/remote-documents.ts';
+import type { ActorResolver, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
 import { createSqsDeliveryQueue, createSqsOutboxQueue } from '#adapters/queue/sqs-delivery-queue.ts';
@@ -27,6 +33,10 @@ export interface FederationServices {
   outbox?: OutboxQueue | undefined;
   /** Inbox posts per sending instance (host) and minute, counted before anything is verified. */
   inboxLimiter: RateLimiter;
+  /** The remote syndicates this instance follows (with the openings they brought). */
+  remoteFollows: RemoteFollowRepository;
+  /** Finds a remote actor by WebFinger or URL, through the guard. */
+  resolveActor: ActorResolver;
 }
 
 const built = new WeakMap<Services['storeClient'], FederationServices>();
@@ -39,6 +49,7 @@ export function federationServices(services: Services): FederationServices {
     const { config } = services;
     const sender = federationSender(config, services.log, services.instanceBlocks);
     const deliveries = deliveryQueue(services, sender);
+    const remoteFollows = createRemoteFollowRepository(services.storeClient, config.TABLE_NAME);
     const followers = createFollowerRepository(services.storeClient, config.TABLE_NAME);
     federation = {
       federation: createGuildhallFederation({
@@ -53,7 +64,12 @@ export function federationServices(services: Services): FederationServices {
         newId: () => services.newId(),
         // Shared by every instance: a key fetched once is cached for all, an activity seen once is seen.
         kv: createFedifyKvStore(services.storeClient, config.TABLE_NAME, () => services.now()),
+        remoteFollows,
+        remoteOpenings: createRemoteOpeningRepository(services.storeClient, config.TABLE_NAME),
+        fetchDocument: remoteDocumentFetch(sender.fetch),
       }),
+      remoteFollows,
+      resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
       deliveries,
       outbox: outboxQueue(services, deliveries, followers),
       inboxLimiter: createDynamoRateLimiter(services.storeClient, config.TABLE_NAME, {
@@ -82,6 +98,12 @@ function deliveryQueue(services: Services, sender: FederationSender): DeliveryQu
     );
   }
   return createInProcessQueue({ run: sender.deliver, policy: deliveryRetryPolicy, log: services.log });
+}
+
+/** Loopback hosts are reached over plain http where loopback is allowed at all (the local stack, tests). */
+function plainHttpOf(config: Services['config']): (host: string) => boolean {
+  return (host) =>
+    config.FEDERATION_ALLOW_LOOPBACK === true && /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/.test(host);
 }
 
 /**

@@ -57,6 +57,8 @@ export const fixtures: SearchDocument[] = [
     updatedAt: '2026-03-02T09:00:00.000Z',
     posted: '2026-03-01T12:00:00.000Z',
     closes: '2026-05-15',
+    // An opening of a followed remote syndicate: the instance it is at.
+    origin: 'guildhall.york.example',
   }),
   document('opening:plaster', {
     title: 'Heritage plasterer',
@@ -342,6 +344,23 @@ export function searchPortContract(name: string, makeIndex: () => Promise<Search
     });
 
     describe('reading documents by id', () => {
+      it('keeps a remote opening’s instance (origin) and its link to it, in hits and by id', async () => {
+        const index = await makeIndex();
+        const remote = document('opening:remote-f1-n1', {
+          title: 'Roofer wanted in Valencia',
+          url: 'https://guildhall.valencia.example/jobs/o1/',
+          origin: 'guildhall.valencia.example',
+          status: 'open',
+          updatedAt: '2026-03-01T09:00:00.000Z',
+        });
+        await index.upsert([...fixtures, remote]);
+        const [hit] = (await index.search({ text: 'roofer valencia' })).hits;
+        expect(hit?.document).toMatchObject({ id: remote.id, origin: remote.origin, url: remote.url });
+        expect(await index.get([remote.id])).toEqual([{ ...remote, body: '' }]);
+        // Everything of this instance has none.
+        expect((await index.get([(fixtures[0] as SearchDocument).id]))[0]).not.toHaveProperty('origin');
+      });
+
       it('gives back the documents asked for by id, without their body, and leaves unknown ids out', async () => {
         const index = await makeIndex();
         await index.upsert(fixtures);

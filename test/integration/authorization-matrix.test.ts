@@ -2,7 +2,8 @@
 // against an object that is not theirs. Not one foreign read or write succeeds, and a foreign object
 // answers like a missing one (404; 401 without a token). The owner's call is made too, so a 404 can
 // never come from a broken call rather than from the rule.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { remoteFollowId } from '#domain/federation/remote-follow.ts';
 import { notificationId } from '#domain/notifications/produce.ts';
 import { apiRoutes } from '#http/api.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
@@ -13,6 +14,7 @@ import { adoptDirectly, readyToPay } from '../support/innovation-world.ts';
 import { loggedHours, rateCard } from '../support/work-world.ts';
 import { putOffer } from '../support/offers.ts';
 import { commons } from '../support/services.ts';
+import { startRemoteSyndicate } from '../support/remote-syndicate.ts';
 import { dayReportInput, draftInput, reportInput, syndicateInput } from '../unit/innovations/fixtures.ts';
 
 let call: Awaited<ReturnType<typeof apiOnFreshTable>>['call'];
@@ -73,7 +75,7 @@ async function expectStatus(response: Promise<ApiResponse>, status: number, what
 }
 
 beforeAll(async () => {
-  const api = await apiOnFreshTable();
+  const api = await apiOnFreshTable({}, { FEDERATION_ALLOW_LOOPBACK: true });
   ({ call } = api);
   for (const [founder, id] of [
     ['owner', 'own-syn'],
@@ -657,6 +659,8 @@ const anyoneOnceDue = ['POST /api/proposals/{proposalId}/closing'];
 const membersWhileSecret = ['GET /api/proposals/{proposalId}/tally'];
 
 // Not someone's object but a decision of the instance's stewards: anyone else gets 403.
+const peer = await startRemoteSyndicate('matrix-peer');
+afterAll(() => peer.close());
 const stewardsOnly: Array<{ route: string; path: string; body?: unknown; method?: string; done?: number }> = [
   {
     route: 'PUT /api/syndicates/{id}/credit-limit',
@@ -677,6 +681,19 @@ const stewardsOnly: Array<{ route: string; path: string; body?: unknown; method?
   {
     route: 'DELETE /api/federation/blocks/{host}',
     path: '/api/federation/blocks/spam.example',
+    method: 'DELETE',
+    done: 204,
+  },
+  // Following a remote syndicate (issue 20), a loopback peer; the unfollow runs after the follow.
+  {
+    route: 'POST /api/federation/follows',
+    path: '/api/federation/follows',
+    method: 'POST',
+    body: { actor: peer.handle },
+  },
+  {
+    route: 'DELETE /api/federation/follows/{id}',
+    path: `/api/federation/follows/${remoteFollowId(peer.actorId)}`,
     method: 'DELETE',
     done: 204,
   },

@@ -81,7 +81,7 @@ function withExtra(value: unknown, path: Array<string | number>, extra: string):
 
 beforeAll(async () => {
   // Hundreds of refused writes a minute by one person: this suite is not about the write limit.
-  const api = await apiOnFreshTable({}, { WRITE_RATE_LIMIT: 10_000 });
+  const api = await apiOnFreshTable({}, { WRITE_RATE_LIMIT: 10_000, FEDERATION_ALLOW_LOOPBACK: true });
   call = api.call;
   tableName = api.services.config.TABLE_NAME;
   writes = [

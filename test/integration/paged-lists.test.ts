@@ -8,6 +8,8 @@ import { notificationId } from '#domain/notifications/produce.ts';
 import { encodeCursor } from '#domain/paging.ts';
 import { contentDocuments, listingDocument, openingDocument } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
+import { federationServices } from '#app/federation-services.ts';
+import { remoteFollowId } from '#domain/federation/remote-follow.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
 import { loggedHours } from '../support/work-world.ts';
@@ -85,6 +87,21 @@ beforeAll(async () => {
       reason: 'Spam',
       blockedBy: 'steward',
       blockedAt: '2026-12-01T00:00:00.000Z',
+    });
+  }
+  // Five remote syndicates the stewards follow (issue 20), kept as the follow route keeps them.
+  for (const id of syndicateIds) {
+    const actorId = `https://${id}.example/api/federation/actors/${id}`;
+    await federationServices(api.services).remoteFollows.put({
+      id: remoteFollowId(actorId),
+      actorId,
+      handle: `acct:${id}@${id}.example`,
+      host: `${id}.example`,
+      inbox: `${actorId}/inbox`,
+      state: 'accepted',
+      followActivityId: `https://guildhall.test/api/federation/activities/${id}`,
+      requestedBy: 'steward',
+      requestedAt: '2026-12-01T00:00:00.000Z',
     });
   }
   // Five learners' practical work waits for riverside's assessors (stored as the learners' requests store it).
@@ -523,6 +540,13 @@ const federationRows: ListRow[] = [
     as: null,
     pageSize: 2,
     id: (item) => String(item.host),
+  },
+  {
+    route: '/api/federation/follows',
+    path: '/api/federation/follows',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.id),
   },
 ];
 

@@ -17,6 +17,8 @@ import { isBlockedUrl } from '#domain/federation/instance-block.ts';
 import { createLogger } from '#platform/log.ts';
 import { cavageHeaders, type RemoteActor } from './fediverse.ts';
 import { memoryInstanceBlocks } from './memory-instance-blocks.ts';
+import { memoryRemoteFollows } from './memory-remote-follows.ts';
+import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/remote-documents.ts';
 import { memorySyndicates } from './memory-syndicates.ts';
 import type { Services } from '#app/services.ts';
 import type { Config } from '#config/config.ts';
@@ -94,6 +96,7 @@ export async function federationWorld(
     policy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     log: createLogger('silent'),
   });
+  const { remoteFollows, remoteOpenings } = memoryRemoteFollows();
   const federation = createGuildhallFederation({
     origin,
     software: { name: 'guildhall', version: '0.1.0' },
@@ -104,13 +107,17 @@ export async function federationWorld(
     fetch,
     now: () => new Date(),
     newId: () => randomUUID(),
+    remoteFollows,
+    remoteOpenings,
+    fetchDocument: remoteDocumentFetch(fetch),
   });
+  const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });
   const services = fakeServices(
     {
       syndicates,
       instanceBlocks,
-      federation: { federation, deliveries, inboxLimiter },
+      federation: { federation, deliveries, inboxLimiter, remoteFollows, resolveActor },
       ...(options.now ? { now: options.now } : {}),
       ...(options.services ?? {}),
     },
@@ -127,7 +134,7 @@ export async function federationWorld(
       requestId: 'test',
       ...request,
     });
-  return { call, followers, deliveries, syndicates, instanceBlocks, services };
+  return { call, followers, deliveries, syndicates, instanceBlocks, services, remoteFollows, remoteOpenings };
 }
 
 /** A remote actor's Follow of the syndicate's Group, signed (draft-cavage) and posted to its inbox. */

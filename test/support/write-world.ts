@@ -18,6 +18,8 @@ import { adoptDirectly, readyToPay } from './innovation-world.ts';
 import { loggedHours, rateCard } from './work-world.ts';
 import { putOffer } from './offers.ts';
 import { commons } from './services.ts';
+import { remoteFollowId } from '#domain/federation/remote-follow.ts';
+import { startRemoteSyndicate } from './remote-syndicate.ts';
 
 type Call = (method: string, path: string, as: string | null, body?: unknown) => Promise<ApiResponse>;
 
@@ -122,6 +124,8 @@ export const writeRoutes = () =>
  * returns the cases, in an order where each successful call leaves the world ready for the next.
  */
 export async function createWriteWorld(call: Call, services: Services): Promise<WriteCase[]> {
+  // A remote syndicate on loopback for the stewards to follow (the suites allow loopback fetches).
+  const remotePeer = await startRemoteSyndicate('write-world-peer');
   const ids = {
     opening: '',
     draft: '',
@@ -564,6 +568,19 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
     {
       route: 'DELETE /api/federation/blocks/{host}',
       path: () => '/api/federation/blocks/spam.example',
+      as: 'steward',
+      ok: 204,
+    },
+    {
+      route: 'POST /api/federation/follows',
+      path: () => '/api/federation/follows',
+      body: () => ({ actor: remotePeer.handle }),
+      as: 'steward',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/federation/follows/{id}',
+      path: () => `/api/federation/follows/${remoteFollowId(remotePeer.actorId)}`,
       as: 'steward',
       ok: 204,
     },

@@ -5,9 +5,28 @@
 // runs. Fedify's own delivery fetch takes no guard, so nothing is sent with it: a Follow's Accept goes
 // through the delivery queue (domain/federation/delivery.ts) and the guarded deliverer.
 import { createFederation, type Federation, MemoryKvStore, type KvStore } from '@fedify/fedify';
-import { Endpoints, Follow, Group, type Recipient, Service, Undo } from '@fedify/vocab';
+import {
+  Accept,
+  Create,
+  Delete,
+  Endpoints,
+  Follow,
+  Group,
+  type Recipient,
+  Reject,
+  Service,
+  Undo,
+  Update,
+} from '@fedify/vocab';
 import { acceptFollow, type FollowerRepository } from '#domain/federation/follower.ts';
 import type { DeliveryQueue } from '#domain/federation/delivery.ts';
+import { followAccepted, followRejected, type RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import {
+  type DocumentFetch,
+  receiveOpening,
+  removeOpening,
+  type RemoteOpeningRepository,
+} from '#domain/federation/remote-opening.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { guardedDocumentLoader } from './document-loader.ts';
 import type { ActorKeyPair } from './actor-keys.ts';
@@ -27,6 +46,11 @@ export interface FederationDeps {
   newId: () => string;
   /** Fedify’s key-value store (remote documents and keys, activities seen): the table’s in the federation function, memory by default. */
   kv?: KvStore;
+  /** The remote syndicates this instance follows, and the openings they sent (absent: none are followed). */
+  remoteFollows?: RemoteFollowRepository;
+  remoteOpenings?: RemoteOpeningRepository;
+  /** A remote object by its id, guarded (the Note a Create or Update names is read again from its origin). */
+  fetchDocument?: DocumentFetch;
 }
 
 /** Signed requests older or newer than this are refused (replays). */
@@ -131,9 +155,48 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
       const target = ctx.parseUri(object.objectId);
       if (target?.type !== 'actor') return;
       await deps.followers.remove(target.identifier, undo.actorId.href);
+    })
+    // The answers to the instance's own Follows of remote syndicates (domain/federation/remote-follow.ts):
+    // only from the actor followed, of our Follow; anything else changes nothing.
+    .on(Accept, async (_ctx, accept) => {
+      if (!deps.remoteFollows || !accept.actorId) return;
+      await followAccepted(
+        { remoteFollows: deps.remoteFollows, now: deps.now },
+        { actorId: accept.actorId.href, followActivityId: accept.objectId?.href },
+      );
+    })
+    .on(Reject, async (_ctx, reject) => {
+      if (!deps.remoteFollows || !reject.actorId) return;
+      await followRejected(
+        { remoteFollows: deps.remoteFollows },
+        { actorId: reject.actorId.href, followActivityId: reject.objectId?.href },
+      );
+    })
+    // A followed Group's openings: the Note is read again from its origin, never from the activity's body.
+    .on(Create, (_ctx, create) => receiveNote(deps, create.actorId, create.objectId))
+    .on(Update, (_ctx, update) => receiveNote(deps, update.actorId, update.objectId))
+    .on(Delete, async (_ctx, deletion) => {
+      if (!deps.remoteFollows || !deps.remoteOpenings || !deletion.actorId || !deletion.objectId) return;
+      await removeOpening(
+        { remoteFollows: deps.remoteFollows, remoteOpenings: deps.remoteOpenings },
+        { actorId: deletion.actorId.href, objectId: deletion.objectId.href },
+      );
     });
 
   return federation;
+}
+
+async function receiveNote(deps: FederationDeps, actorId: URL | null, objectId: URL | null): Promise<void> {
+  if (!deps.remoteFollows || !deps.remoteOpenings || !deps.fetchDocument || !actorId || !objectId) return;
+  await receiveOpening(
+    {
+      remoteFollows: deps.remoteFollows,
+      remoteOpenings: deps.remoteOpenings,
+      fetchDocument: deps.fetchDocument,
+      now: deps.now,
+    },
+    { actorId: actorId.href, noteId: objectId.href },
+  );
 }
 
 function escapeHtml(text: string): string {

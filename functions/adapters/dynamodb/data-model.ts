@@ -270,6 +270,20 @@ export const entities = {
     foundBy: ['host'],
     notes: '`<host>` is a hostname, lower case, with a port only when the block names one.',
   })),
+  'remote-follow': entity(() => ({
+    about:
+      'A remote syndicate (a Group actor on another instance) the stewards follow: its actor, inbox, host, and whether its Accept came (pending or accepted).',
+    keys: k.remoteFollowKeys(v('followId')),
+    foundBy: ['followId', 'actorId'],
+    notes: '`<followId>` is the SHA-256 of the actor id, base64url, its first 22 characters.',
+  })),
+  'remote-opening': entity(() => ({
+    about:
+      'An opening a followed remote syndicate published (its Note fetched again and read): title, summary as plain text, place, pay text, skills, kind, validThrough, its origin URL and host.',
+    keys: k.remoteOpeningKeys(v('followId'), v('noteDigest')),
+    foundBy: ['followId', 'noteId'],
+    notes: '`<noteDigest>` is the SHA-256 of the Note id (a URL); kept under its follow, so an unfollow removes it.',
+  })),
   'steward-removals': entity(() => ({
     about:
       'The bootstrap stewards the commons removed (who, by which proposal, when, at which log entry), written by the closing of a passed `remove-steward` proposal.',
@@ -1545,6 +1559,51 @@ export const accessPatterns = {
       single:
         'one partition for every block: stewards write a block by hand, and each inbox post and delivery reads two or three keys of it, well under a partition’s 3,000 reads a second at the inboxes’ limits',
     },
+  })),
+  'remote-follow': pattern(() => ({
+    entity: 'remote-follow',
+    does: 'One remote follow by its id (the actor id’s digest): kept, marked accepted, read for each activity from its actor, removed.',
+    operation: 'GetItem',
+    key: k.remoteFollowKeys(v('followId')),
+    reads: 'one item',
+    usedBy: [
+      'POST /api/federation/follows',
+      'DELETE /api/federation/follows/{id}',
+      'POST /api/federation/actors/{identifier}/inbox',
+      'POST /api/federation/inbox',
+    ],
+    partition: {
+      single:
+        'one partition for every follow: stewards follow a remote syndicate by hand, and each inbox post from a followed Group reads one key of it',
+    },
+  })),
+  'remote-follows': pattern(() => ({
+    entity: 'remote-follow',
+    does: 'The remote syndicates this instance follows, a page at a time (and a block’s end of its host’s follows).',
+    operation: 'Query',
+    key: k.remoteFollowsOf,
+    reads: 'a page',
+    usedBy: ['GET /api/federation/follows', 'PUT /api/federation/blocks/{host}'],
+    partition: {
+      single:
+        'one partition for every follow: stewards follow a remote syndicate by hand, and each inbox post from a followed Group reads one key of it',
+    },
+  })),
+  'remote-opening': pattern(() => ({
+    entity: 'remote-opening',
+    does: 'One remote opening: kept if newer (a conditional put on `updated`), removed by a Delete.',
+    operation: 'GetItem',
+    key: k.remoteOpeningKeys(v('followId'), v('noteDigest')),
+    reads: 'one item',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'remote-openings-of-follow': pattern(() => ({
+    entity: 'remote-opening',
+    does: 'The openings a follow brought, their keys a page of 100 at a time, removed with the follow.',
+    operation: 'Query',
+    key: k.remoteOpeningsOf(v('followId')),
+    reads: 'a page',
+    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
   })),
   'steward-removals': pattern(() => ({
     entity: 'steward-removals',

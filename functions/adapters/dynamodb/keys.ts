@@ -786,3 +786,17 @@ export const votesByPerson = (personId: string) => ({ gsi1pk: `VOTES#${personId}
 const instanceBlocksPk = 'INSTANCE-BLOCKS';
 export const instanceBlockKeys = (host: string) => ({ pk: instanceBlocksPk, sk: `HOST#${host}` });
 export const instanceBlocksOf = { pk: instanceBlocksPk, prefix: 'HOST#' } as const;
+
+/**
+ * A remote syndicate (Group actor) this instance follows, one item per actor, in one partition: the
+ * stewards' list, by follow id (the SHA-256 of the actor id, domain/federation/remote-follow.ts).
+ */
+const remoteFollowsPk = 'REMOTE-FOLLOWS';
+export const remoteFollowKeys = (followId: string) => ({ pk: remoteFollowsPk, sk: `ACTOR#${followId}` });
+export const remoteFollowsOf = { pk: remoteFollowsPk, prefix: 'ACTOR#' } as const;
+/** An opening a followed remote syndicate published, under its follow (removed with it), by its Note id's SHA-256. */
+export const remoteOpeningKeys = (followId: string, noteDigest: string) => ({
+  pk: `REMOTE-FOLLOW#${followId}`,
+  sk: `OPENING#${noteDigest}`,
+});
+export const remoteOpeningsOf = (followId: string) => ({ pk: `REMOTE-FOLLOW#${followId}`, prefix: 'OPENING#' });

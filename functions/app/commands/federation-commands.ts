@@ -7,6 +7,17 @@ import {
   instanceHostSchema,
   unblockInstance,
 } from '#domain/federation/instance-block.ts';
+import {
+  followRemote,
+  forgetFollowsOfBlockedHost,
+  type RemoteFollowDeps,
+  remoteFollowIdSchema,
+  remoteFollowInputSchema,
+  unfollowRemote,
+} from '#domain/federation/remote-follow.ts';
+import { federationPaths, instanceActor } from '#adapters/activitypub/paths.ts';
+import type { Services } from '#app/services.ts';
+import { federationServices } from '../federation-services.ts';
 import { command } from './command.ts';
 
 const hostParams = () => z.object({ host: instanceHostSchema() });
@@ -14,11 +25,47 @@ const hostParams = () => z.object({ host: instanceHostSchema() });
 export const blockInstanceCommand = command({
   name: 'federation.block-instance',
   input: () => ({ params: hostParams(), body: instanceBlockInputSchema() }),
-  run: ({ services, identity, params, body }) => blockInstance(services, identity, params.host, body),
+  // A block ends the follows of its host too, with the openings they brought.
+  run: async ({ services, identity, params, body }) => {
+    const block = await blockInstance(services, identity, params.host, body);
+    await forgetFollowsOfBlockedHost(federationServices(services), params.host);
+    return block;
+  },
 });
 
 export const unblockInstanceCommand = command({
   name: 'federation.unblock-instance',
   input: () => ({ params: hostParams() }),
   run: ({ services, identity, params }) => unblockInstance(services, identity, params.host),
+});
+
+/** What following a remote syndicate needs: the services, and the federation's own (its queue, its guard). */
+function remoteFollowDeps(services: Services): RemoteFollowDeps {
+  const { remoteFollows, resolveActor, deliveries } = federationServices(services);
+  const origin = services.config.PUBLIC_URL;
+  return {
+    config: services.config,
+    ledger: services.ledger,
+    instanceBlocks: services.instanceBlocks,
+    remoteFollows,
+    resolveActor,
+    deliveries,
+    instanceActorId: `${origin}${federationPaths.actor.replace('{identifier}', instanceActor)}`,
+    activityBase: `${origin}${federationPaths.activities}`,
+    signer: instanceActor,
+    now: () => services.now(),
+    newId: () => services.newId(),
+  };
+}
+
+export const followRemoteCommand = command({
+  name: 'federation.follow-remote',
+  input: () => ({ body: remoteFollowInputSchema() }),
+  run: ({ services, identity, body }) => followRemote(remoteFollowDeps(services), identity, body),
+});
+
+export const unfollowRemoteCommand = command({
+  name: 'federation.unfollow-remote',
+  input: () => ({ params: z.object({ id: remoteFollowIdSchema() }) }),
+  run: ({ services, identity, params }) => unfollowRemote(remoteFollowDeps(services), identity, params.id),
 });

@@ -20,6 +20,24 @@ export interface SearchBoardDependencies {
 export interface BoardPage extends Page<BoardItem> {
   /** How many openings match, when search counted them; the table's board does not count. */
   total?: number | undefined;
+  /**
+   * The openings of followed remote syndicates among this page's matches (federation), shown with their
+   * instance and linking to it: they are not this instance's openings, and never reach its hiring flow.
+   */
+  remote?: RemoteBoardItem[] | undefined;
+}
+
+/** A followed remote syndicate's opening as the board shows it: its instance, and where one applies. */
+export interface RemoteBoardItem {
+  title: string;
+  /** The instance it is at (a host). */
+  origin: string;
+  /** The origin's page of it, where one reads and applies. */
+  url: string;
+  /** Its syndicate and place, as search keeps them. */
+  summary: string;
+  skills: string[];
+  closes?: string | undefined;
 }
 
 /** The orders the board offers: newest posted, closing soonest, best match for the signed-in person. */
@@ -63,11 +81,29 @@ export async function searchBoard(
     { text: boardText(filter), filters: boardSearchFilters(filter), ...(sort ? { sort } : {}), facets: [] },
     request,
   );
+  // A followed remote syndicate's opening is shown from its document (the table holds no Opening of it),
+  // unless its last day has passed since the stream last came by.
+  const today = deps.now().toISOString().slice(0, 10);
+  const remote = found.items.flatMap(({ document }): RemoteBoardItem[] =>
+    document.origin !== undefined && (document.closes === undefined || document.closes >= today)
+      ? [
+          {
+            title: document.title,
+            origin: document.origin,
+            url: document.url,
+            summary: document.summary,
+            skills: document.skills,
+            ...(document.closes ? { closes: document.closes } : {}),
+          },
+        ]
+      : [],
+  );
   return {
     items: await listedItems(
       deps,
-      found.items.map((hit) => hit.document.id),
+      found.items.filter((hit) => hit.document.origin === undefined).map((hit) => hit.document.id),
     ),
+    ...(remote.length > 0 ? { remote } : {}),
     total: found.total,
     ...(found.next ? { next: found.next } : {}),
     ...(found.previous ? { previous: found.previous } : {}),

@@ -7,6 +7,8 @@ import { innovationDocument, isSearchable, listingDocument, openingDocument, syn
 import type { Offer } from '../market/offer.ts';
 import type { Want } from '../market/want.ts';
 import type { SearchDocument } from './search-port.ts';
+import type { RemoteOpening } from '../federation/remote-opening.ts';
+import { remoteOpeningDocument, remoteOpeningDocumentId } from './remote-opening-document.ts';
 
 export interface ChangedItem {
   /** The item after the change; absent when it was removed. */
@@ -84,6 +86,19 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
       upsert: [listingDocument({ ...listing, ...(price === undefined ? {} : { price: BigInt(String(price)) }) })],
       delete: [],
     };
+  }
+  if (type === 'remote-opening') {
+    // A followed remote syndicate's opening (federation): in while it is kept, out when it is removed
+    // (its Delete, an unfollow, a block of its instance).
+    const kept = item as unknown as RemoteOpening;
+    if (typeof kept.followId !== 'string' || typeof kept.noteId !== 'string') {
+      throw new Error('remote opening item is malformed');
+    }
+    const id = remoteOpeningDocumentId(kept.followId, kept.noteId);
+    if (!change.newItem) return { upsert: [], delete: [id] };
+    if (typeof kept.title !== 'string' || !Array.isArray(kept.skills))
+      throw new Error(`remote opening ${id} is malformed`);
+    return { upsert: [remoteOpeningDocument(kept, lookups.now())], delete: [] };
   }
   if (type === 'syndicate') {
     const id = String(item?.id ?? '');

@@ -47,6 +47,11 @@ export interface SearchDocument {
   /** Openings: when first published (ISO date-time) and the last day they take applications (ISO date). */
   posted?: string | undefined;
   closes?: string | undefined;
+  /**
+   * An opening of a followed remote syndicate: the instance it is at (its host), shown as "at <host>";
+   * its `url` is then the origin's page, where one applies. Absent for everything of this instance.
+   */
+  origin?: string | undefined;
 }
 
 export type FacetName =

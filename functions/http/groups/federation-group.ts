@@ -4,8 +4,9 @@
 import type { RouteGroup } from './route-group.ts';
 import { federationBlockRoutes } from '../routes/federation-block-routes.ts';
 import { federationRoutes } from '../routes/federation-routes.ts';
+import { federationFollowRoutes } from '../routes/federation-follow-routes.ts';
 
 export const federationGroup: RouteGroup = {
   name: 'federation-api',
-  routes: [...federationRoutes, ...federationBlockRoutes],
+  routes: [...federationRoutes, ...federationBlockRoutes, ...federationFollowRoutes],
 };

@@ -79,6 +79,7 @@ const examples: Record<string, unknown[]> = {
   ],
   'PUT /api/me/skills/{skillId}': [{ level: 'working', link: 'https://ada.example/pv', note: 'Twelve roofs.' }],
   'PUT /api/federation/blocks/{host}': [{ reason: 'Sends spam to our syndicates.' }],
+  'POST /api/federation/follows': [{ actor: 'acct:riverside-builders@guildhall.example' }],
   'POST /api/skills/suggest-from-text': [
     { description: 'Hang plasterboard on stud walls.', skills: ['plasterboard-hanging', escoSkill] },
   ],

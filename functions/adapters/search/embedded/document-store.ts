@@ -139,7 +139,7 @@ function optional(value: string | undefined): string[] {
 function withoutBody(document: SearchDocument): StoredDocument {
   const { id, type, title, summary, url, skills, trade, practice, place, remote, status, pay, payUnit, hours } =
     document;
-  const { posted, closes, kind, course } = document;
+  const { posted, closes, kind, course, origin } = document;
   const stored: StoredDocument = { id, type, title, summary, url, skills: [...skills], updatedAt: document.updatedAt };
   if (trade !== undefined) stored.trade = trade;
   if (practice !== undefined) stored.practice = practice;
@@ -153,5 +153,6 @@ function withoutBody(document: SearchDocument): StoredDocument {
   if (hours !== undefined) stored.hours = hours;
   if (posted !== undefined) stored.posted = posted;
   if (closes !== undefined) stored.closes = closes;
+  if (origin !== undefined) stored.origin = origin;
   return stored;
 }

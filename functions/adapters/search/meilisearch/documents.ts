@@ -45,7 +45,7 @@ export function toMeilisearchDocument(document: SearchDocument): Record<string, 
   return stored;
 }
 
-const datesOf = ({ posted, closes }: SearchDocument) => ({ posted, closes });
+const datesOf = ({ posted, closes, origin }: SearchDocument) => ({ posted, closes, origin });
 
 // Absent optional fields are omitted when stored; null is accepted too, in case a document was written
 // by another tool.
@@ -74,6 +74,7 @@ export const hitSchema = lazySchema(() =>
     updatedAt: z.string(),
     posted: optionalString(),
     closes: optionalString(),
+    origin: optionalString(),
     _formatted: z.optional(z.partial(z.object({ title: z.unknown(), summary: z.unknown() }))),
   }),
 );
@@ -96,6 +97,7 @@ export function documentFromHit(hit: Hit): SearchDocument {
     hours,
     posted,
     closes,
+    origin,
     ...required
   } = hit;
   const document: SearchDocument = { ...required, body: '' };
@@ -111,6 +113,7 @@ export function documentFromHit(hit: Hit): SearchDocument {
   if (hours != null) document.hours = hours;
   if (posted != null) document.posted = posted;
   if (closes != null) document.closes = closes;
+  if (origin != null) document.origin = origin;
   return document;
 }
 

@@ -52,6 +52,7 @@ export const displayedAttributes = [
   'updatedAt',
   'posted',
   'closes',
+  'origin',
 ];
 
 /**

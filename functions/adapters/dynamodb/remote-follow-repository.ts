@@ -1,0 +1,125 @@
+// The remote syndicates this instance follows, and the openings they sent (domain/federation/
+// remote-follow.ts and remote-opening.ts): a follow is one item in the stewards' list; its openings
+// live in a partition of their own, so an unfollow removes them a page at a time.
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RemoteFollow, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import { noteDigest, type RemoteOpening, type RemoteOpeningRepository } from '#domain/federation/remote-opening.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { batchWriteAll } from './bulk.ts';
+import { storeCall } from './errors.ts';
+import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
+import { prefixValues, startsWith } from './key-prefix.ts';
+import { remoteFollowKeys, remoteFollowsOf, remoteOpeningKeys, remoteOpeningsOf } from './keys.ts';
+
+export function createRemoteFollowRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): RemoteFollowRepository {
+  return {
+    // Access pattern `remote-follow`: one item per remote actor, replaced as it changes (pending → accepted).
+    async put(follow) {
+      await storeCall(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...remoteFollowKeys(follow.id), type: 'remote-follow', ...follow },
+          }),
+        ),
+      );
+    },
+    // Access pattern `remote-follow`.
+    async get(id) {
+      const item = await getItem(client, tableName, remoteFollowKeys(id));
+      return item ? fromItem<RemoteFollow>(item) : null;
+    },
+    // Access patterns `remote-openings-of-follow` and `remote-follow`: its openings first, a page of keys
+    // at a time, then the follow, so a removal cut short leaves the follow, and the same request sent
+    // again finishes it. (A Create that lands between the two could leave one opening behind: rare, and
+    // its Delete or expiry takes it out of the board.)
+    async remove(id) {
+      const { pk, prefix } = remoteOpeningsOf(id);
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await storeCall(() =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+              ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
+              ProjectionExpression: 'pk, sk',
+              Limit: 100,
+              ExclusiveStartKey: start,
+            }),
+          ),
+        );
+        const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
+        if (keys.length > 0)
+          await batchWriteAll(
+            client,
+            tableName,
+            keys.map((Key) => ({ DeleteRequest: { Key } })),
+          );
+        start = page.LastEvaluatedKey;
+      } while (start);
+      const removed = await storeCall(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
+      );
+      return removed.Attributes !== undefined;
+    },
+    // Access pattern `remote-follows`: the stewards' list, a page at a time.
+    async page(request) {
+      return pageOf(await queryPrefixPage(client, tableName, remoteFollowsOf, request), fromItem<RemoteFollow>);
+    },
+  };
+}
+
+export function createRemoteOpeningRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): RemoteOpeningRepository {
+  return {
+    // Access pattern `remote-opening`: written only when none is kept or the kept one is older, in one
+    // conditional put, so a replay or a late older Update never wins over a newer one.
+    async putIfNewer(opening) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...remoteOpeningKeys(opening.followId, noteDigest(opening.noteId)),
+                type: 'remote-opening',
+                ...opening,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR #updated < :updated',
+              ExpressionAttributeNames: { '#updated': 'updated' },
+              ExpressionAttributeValues: { ':updated': opening.updated },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConflictError) return false;
+        throw error;
+      }
+    },
+    // Access pattern `remote-opening`.
+    async get(followId, noteId) {
+      const item = await getItem(client, tableName, remoteOpeningKeys(followId, noteDigest(noteId)));
+      return item ? fromItem<RemoteOpening>(item) : null;
+    },
+    // Access pattern `remote-opening`.
+    async remove(followId, noteId) {
+      const removed = await storeCall(() =>
+        client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: remoteOpeningKeys(followId, noteDigest(noteId)),
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      return removed.Attributes !== undefined;
+    },
+  };
+}
