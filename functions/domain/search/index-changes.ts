@@ -31,7 +31,14 @@ export interface IndexLookups {
 }
 
 /** The item types that become search documents: the indexer reads only these back from the table. */
-const indexedTypes: ReadonlySet<unknown> = new Set(['opening', 'syndicate', 'innovation', 'offer', 'want']);
+const indexedTypes: ReadonlySet<unknown> = new Set([
+  'opening',
+  'syndicate',
+  'innovation',
+  'offer',
+  'want',
+  'remote-opening',
+]);
 export const isIndexedType = (type: unknown) => indexedTypes.has(type);
 
 /**

@@ -2,7 +2,10 @@
 // opening with its instance (`origin`) and the origin's link; it leaves search when the item is removed;
 // the board shows it apart from this instance's openings (never as one of them, so never in the local
 // hiring flow), and drops it once its last day has passed.
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { indexStreamRecords } from '#app/stream-indexer.ts';
+import { createLogger } from '#platform/log.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { RemoteOpening } from '#domain/federation/remote-opening.ts';
 import type { Opening } from '#domain/openings/opening.ts';
@@ -57,6 +60,24 @@ describe('a remote opening in search', () => {
     ]);
     const removed = await indexChangesFor({ oldItem: item(remote()) }, lookups);
     expect(removed).toEqual({ upsert: [], delete: [added.upsert[0]?.id] });
+  });
+
+  it('reaches search from the table’s stream, read back as the table holds it', async () => {
+    const engine = createEmbeddedSearchEngine();
+    const stored = item(remote());
+    const image = marshall(stored, { removeUndefinedValues: true });
+    const outcome = await indexStreamRecords(
+      {
+        search: engine,
+        lookups,
+        log: createLogger('silent'),
+        items: async () => new Map([[`${stored.pk}\n${stored.sk}`, stored]]),
+      },
+      [{ eventName: 'INSERT', dynamodb: { SequenceNumber: '1', NewImage: image } }],
+    );
+    expect(outcome.batchItemFailures).toEqual([]);
+    const found = await engine.search({ text: 'heat pump', filters: { type: ['opening'] } });
+    expect(found.hits.map((hit) => hit.document.origin)).toEqual(['127.0.0.1:4001']);
   });
 
   it('is expired once its validThrough has passed', async () => {
