@@ -82,3 +82,98 @@ export async function countedBy(url: string, movements: number): Promise<number>
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
+
+/** One thing timed in turns: a call made `concurrency` at a time, each timed on its own. */
+export interface Timed {
+  label: string;
+  call: (i: number) => Promise<void>;
+}
+
+export interface InterleavedRow {
+  label: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  /** Per round, this one's p50 (ms), so a ratio can be taken round by round. */
+  roundP50: number[];
+}
+
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** The median of a list of numbers (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** `concurrency` workers calling `call` in a loop for `ms` milliseconds; each call's time in ms (sub-ms). */
+async function phase(timed: Timed, concurrency: number, ms: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = worker; performance.now() < deadline; i += concurrency) {
+        const started = performance.now();
+        const ok = await timed.call(i).then(
+          () => true,
+          () => false,
+        );
+        if (ok) latencies.push(performance.now() - started);
+        else errors++;
+      }
+    }),
+  );
+  return { latencies, errors };
+}
+
+/**
+ * Times each of `timed` for `rounds` rounds of `seconds` each, in turns (a round runs every one of them
+ * once, the order reversed every other round), so drift in the machine's load between phases meets
+ * every one alike; a first short round warms up and is not counted. Each call is timed with
+ * `performance.now()`, so the p50 has sub-millisecond resolution.
+ */
+export async function interleaved(
+  timed: readonly Timed[],
+  options: { rounds: number; seconds: number; concurrency: number },
+): Promise<InterleavedRow[]> {
+  const all = timed.map(() => ({ latencies: [] as number[], errors: 0, roundP50: [] as number[] }));
+  for (const t of timed) await phase(t, options.concurrency, 500);
+  for (let round = 0; round < options.rounds; round++) {
+    const order = timed.map((_, index) => index);
+    if (round % 2) order.reverse();
+    for (const index of order) {
+      const { latencies, errors } = await phase(timed[index] as Timed, options.concurrency, options.seconds * 1000);
+      const into = all[index] as (typeof all)[number];
+      latencies.sort((a, b) => a - b);
+      into.roundP50.push(quantile(latencies, 0.5));
+      into.latencies.push(...latencies);
+      into.errors += errors;
+    }
+  }
+  return timed.map((t, index) => {
+    const { latencies, errors, roundP50 } = all[index] as (typeof all)[number];
+    latencies.sort((a, b) => a - b);
+    return {
+      label: t.label,
+      connections: options.concurrency,
+      rps: latencies.length / (options.rounds * options.seconds),
+      p50: quantile(latencies, 0.5),
+      p95: quantile(latencies, 0.95),
+      p99: quantile(latencies, 0.99),
+      errors,
+      roundP50,
+    };
+  });
+}
+
+/** The median over rounds of `row`'s p50 over `baseline`'s p50 in the same round. */
+export function roundRatio(row: InterleavedRow, baseline: InterleavedRow): number {
+  return median(row.roundP50.map((p50, round) => p50 / Math.max(baseline.roundP50[round] ?? 0, 0.001)));
+}
