@@ -8,9 +8,8 @@
 // statement lines counted by the stream: the read must not grow.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Agent, get } from 'node:http';
 import autocannon from 'autocannon';
-import { applicationKeys, economySnapshotKeys, openingLookup, rateWindowKeys } from '#adapters/dynamodb/keys.ts';
+import { applicationKeys, openingLookup, rateWindowKeys } from '#adapters/dynamodb/keys.ts';
 import { getConfig } from '#config/config.ts';
 import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import { freePort } from '#local/dynamodb-local.ts';
@@ -150,17 +149,6 @@ for (const connections of only === 'economy' ? [] : [1, 10, 50]) {
 const economyRounds = Number(process.env.BENCH_ECONOMY_ROUNDS ?? 8);
 const economySeconds = Number(process.env.BENCH_ECONOMY_ROUND_SECONDS ?? 2);
 const economyRows: InterleavedRow[] = [];
-// A GET over kept-alive connections, ten at most (the same concurrency as the raw reads), its body read
-// whole; refused unless 200. node:http, lighter than fetch, so the client's own cost stays small.
-const agent = new Agent({ keepAlive: true, maxSockets: 10 });
-const httpGet = (target: string) =>
-  new Promise<void>((resolve, reject) => {
-    get(target, { agent }, (response) => {
-      response.on('data', () => {});
-      response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${response.statusCode}`))));
-      response.on('error', reject);
-    }).on('error', reject);
-  });
 if (!only || only === 'economy') {
   const sizes = (process.env.BENCH_ECONOMY_LINES ?? '1000,100000').split(',').map(Number);
   const writer = DynamoDBDocumentClient.from(
@@ -190,13 +178,13 @@ if (!only || only === 'economy') {
     // Route and raw read in turns, at the same concurrency, each call timed to the microsecond.
     const raw = (days: number) => ({
       label: `raw GetItem (economy${days === 365 ? ' year' : ''}, ${label})`,
-      call: async () => {
-        await writer.send(new GetCommand({ TableName: 'guildhall', Key: economySnapshotKeys(days) }));
-      },
+      kind: 'get' as const,
+      days,
     });
     const route = (name: string, path: string) => ({
       label: `API economy ${name} (${label})`,
-      call: () => httpGet(`${url}${path}`),
+      kind: 'http' as const,
+      path,
     });
     economyRows.push(
       ...(await interleaved(
@@ -208,13 +196,19 @@ if (!only || only === 'economy') {
           // 366 days (the most a read covers, outside the standard periods: read from the counts).
           route('366 days, from the counts', '/api/economy?days=366'),
         ],
-        { rounds: economyRounds, seconds: economySeconds, concurrency: 10 },
+        {
+          url,
+          endpoint: stack.dynamo.endpoint,
+          tableName: 'guildhall',
+          concurrency: 10,
+          rounds: economyRounds,
+          seconds: economySeconds,
+        },
       )),
     );
   }
   writer.destroy();
 }
-agent.destroy();
 await stack.stop();
 
 console.log(`API over the local gateway, ${seconds} s per run, Node ${process.versions.node}\n`);

@@ -4,11 +4,13 @@
 // year among a few thousand accounts; the stack's own stream poller then counts them, as the stream
 // function does in AWS, and the rows are measured once every line is counted. So the figures read are
 // the ones real counting made, and the read's cost can be compared across sizes.
+import { Worker } from 'node:worker_threads';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
 import { entryPut } from '#adapters/dynamodb/ledger-items.ts';
 import type { PaymentEntry } from '#domain/innovations/innovation-repository.ts';
 import type { AccountId } from '#domain/ledger/account.ts';
+import type { LoadSpec, PhaseResult, WorkerSetup } from './economy-worker.ts';
 
 const dayMs = 86_400_000;
 
@@ -83,11 +85,7 @@ export async function countedBy(url: string, movements: number): Promise<number>
   }
 }
 
-/** One thing timed in turns: a call made `concurrency` at a time, each timed on its own. */
-export interface Timed {
-  label: string;
-  call: (i: number) => Promise<void>;
-}
+export type { LoadSpec } from './economy-worker.ts';
 
 export interface InterleavedRow {
   label: string;
@@ -101,7 +99,7 @@ export interface InterleavedRow {
   roundP50: number[];
 }
 
-const quantile = (sorted: readonly number[], q: number) =>
+const quantile = (sorted: ArrayLike<number>, q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */
@@ -112,58 +110,55 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** `concurrency` workers calling `call` in a loop for `ms` milliseconds; each call's time in ms (sub-ms). */
-async function phase(timed: Timed, concurrency: number, ms: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + ms;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      for (let i = worker; performance.now() < deadline; i += concurrency) {
-        const started = performance.now();
-        const ok = await timed.call(i).then(
-          () => true,
-          () => false,
-        );
-        if (ok) latencies.push(performance.now() - started);
-        else errors++;
-      }
-    }),
-  );
-  return { latencies, errors };
-}
-
 /**
- * Times each of `timed` for `rounds` rounds of `seconds` each, in turns (a round runs every one of them
+ * Times each of `specs` for `rounds` rounds of `seconds` each, in turns (a round runs every one of them
  * once, the order reversed every other round), so drift in the machine's load between phases meets
- * every one alike; a first short round warms up and is not counted. Each call is timed with
- * `performance.now()`, so the p50 has sub-millisecond resolution.
+ * every one alike; a first short round warms up and is not counted. The load runs in a worker thread
+ * (bench/economy-worker.ts), route and raw read alike, so neither client shares the stack's event loop.
  */
 export async function interleaved(
-  timed: readonly Timed[],
-  options: { rounds: number; seconds: number; concurrency: number },
+  specs: LoadSpec[],
+  options: Omit<WorkerSetup, 'specs'> & { rounds: number; seconds: number },
 ): Promise<InterleavedRow[]> {
-  const all = timed.map(() => ({ latencies: [] as number[], errors: 0, roundP50: [] as number[] }));
-  for (const t of timed) await phase(t, options.concurrency, 500);
-  for (let round = 0; round < options.rounds; round++) {
-    const order = timed.map((_, index) => index);
-    if (round % 2) order.reverse();
-    for (const index of order) {
-      const { latencies, errors } = await phase(timed[index] as Timed, options.concurrency, options.seconds * 1000);
-      const into = all[index] as (typeof all)[number];
-      latencies.sort((a, b) => a - b);
-      into.roundP50.push(quantile(latencies, 0.5));
-      into.latencies.push(...latencies);
-      into.errors += errors;
+  const { rounds, seconds, ...setup } = options;
+  const worker = new Worker(new URL('./economy-worker.ts', import.meta.url), {
+    workerData: { ...setup, specs } satisfies WorkerSetup,
+  });
+  const phase = (index: number, ms: number) =>
+    new Promise<PhaseResult>((resolve, reject) => {
+      const failed = (error: Error) => reject(error);
+      worker.once('error', failed);
+      worker.once('message', (result: PhaseResult) => {
+        worker.off('error', failed);
+        resolve(result);
+      });
+      worker.postMessage({ index, ms });
+    });
+  const all = specs.map(() => ({ latencies: [] as number[], errors: 0, roundP50: [] as number[] }));
+  try {
+    for (let index = 0; index < specs.length; index++) await phase(index, 500);
+    for (let round = 0; round < rounds; round++) {
+      const order = specs.map((_, index) => index);
+      if (round % 2) order.reverse();
+      for (const index of order) {
+        const { latencies, errors } = await phase(index, seconds * 1000);
+        const into = all[index] as (typeof all)[number];
+        latencies.sort();
+        into.roundP50.push(quantile(latencies, 0.5));
+        for (const latency of latencies) into.latencies.push(latency);
+        into.errors += errors;
+      }
     }
+  } finally {
+    await worker.terminate();
   }
-  return timed.map((t, index) => {
+  return specs.map((spec, index) => {
     const { latencies, errors, roundP50 } = all[index] as (typeof all)[number];
     latencies.sort((a, b) => a - b);
     return {
-      label: t.label,
-      connections: options.concurrency,
-      rps: latencies.length / (options.rounds * options.seconds),
+      label: spec.label,
+      connections: setup.concurrency,
+      rps: latencies.length / (rounds * seconds),
       p50: quantile(latencies, 0.5),
       p95: quantile(latencies, 0.95),
       p99: quantile(latencies, 0.99),
