@@ -3,7 +3,8 @@
 // (the same builder, `entryPut`: two lines a payment, with the balance after), spread over the last
 // year among a few thousand accounts; the stack's own stream poller then counts them, as the stream
 // function does in AWS, and the rows are measured once every line is counted. So the figures read are
-// the ones real counting made, and the read's cost can be compared across sizes.
+// the ones real counting made, and the read's cost can be compared across sizes. `interleaved` times the
+// route and the raw read in turns (the load itself runs in bench/economy-worker.ts).
 import { Worker } from 'node:worker_threads';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from '#adapters/dynamodb/bulk.ts';
