@@ -15,7 +15,7 @@ const odd = [
   ['PUT', '/{kind}/{id}'],
   ['GET', '/api'],
   ['DELETE', '/api/things/{id}'],
-].map(([method, path]) => ({ method, path }));
+].map(([method, path]) => ({ method: method as string, path: path as string }));
 const oddTable = compileRoutes(odd as unknown as typeof apiRoutes);
 
 /** Every route tried in turn, as matchRoute did before it had an index. */
