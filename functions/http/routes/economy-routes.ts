@@ -4,14 +4,30 @@
 import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { economyCsv } from '#domain/ledger/economy-csv.ts';
-import { maxPeriodDays } from '#domain/ledger/economy-figures.ts';
+import { type EconomyFigures, maxPeriodDays } from '#domain/ledger/economy-figures.ts';
 import { economyReport } from '#domain/ledger/economy-use-cases.ts';
 import { publicRoute } from '../route.ts';
-import { json } from './answers.ts';
 import { minorUnits, wholeNumber } from './params.ts';
 
 // Open data: anyone may fetch it, from any origin; a minute old at most.
 const openData = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
+
+/**
+ * The figures as the answer's JSON, amounts as strings of digits: one pass (the `json` answer's copy
+ * through a string and back, then its serialisation, cost three). A standard period's figures come from
+ * the snapshot's parse cache (economy-snapshot-items.ts), frozen to the bottom and shared by every reader
+ * of the same stored text, so their JSON is made once per stored text, and a new snapshot, new figures,
+ * is answered from its own the moment it is read. Figures not frozen (a period read from the counts, a
+ * snapshot just recomputed) are serialised each time.
+ */
+const answered = new WeakMap<EconomyFigures, string>();
+export function figuresJson(figures: EconomyFigures): string {
+  const kept = answered.get(figures);
+  if (kept !== undefined) return kept;
+  const text = JSON.stringify(figures, (_key, value) => (typeof value === 'bigint' ? value.toString() : value));
+  if (Object.isFrozen(figures)) answered.set(figures, text);
+  return text;
+}
 
 const figuresSchema = () => {
   const int = () => z.number().check(z.int());
@@ -84,7 +100,12 @@ export const economyRoutes = [
           headers: { ...openData, 'content-disposition': `inline; filename="economy-${figures.period.to}.csv"` },
         };
       }
-      return json(figures, 200, openData);
+      return {
+        status: 200,
+        body: figuresJson(figures),
+        contentType: 'application/json; charset=utf-8',
+        headers: openData,
+      };
     },
   }),
 ];
