@@ -322,6 +322,7 @@ function lazyLogSigner(config: Config): LogSigner {
   };
   return {
     sign: (head) => signer().sign(head),
+    signStatement: (statement) => signer().signStatement(statement),
     get publicJwk() {
       return signer().publicJwk;
     },

@@ -13,6 +13,7 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { emptyRootHash, fromBase64, type Hash, leafHash, nodeHash, toBase64 } from '../registry-log/hashing.ts';
 import { type SignedTreeHead, signTreeHead, type TreeHead, verifyTreeHead } from '../registry-log/tree-head.ts';
+import { signStatement, type WitnessStatement } from '../registry-log/witness.ts';
 import { eventBytes, type LogEvent, type LogEventKind, subjectOf } from './log-events.ts';
 
 export interface LogHead extends SignedTreeHead {
@@ -48,6 +49,8 @@ export interface LogAppend {
 /** Signs tree heads with the instance key; the public half is what anyone verifies with. */
 export interface LogSigner {
   sign(head: TreeHead): SignedTreeHead;
+  /** Signs a witness statement about another log with the same key (registry-log/witness.ts). */
+  signStatement(statement: WitnessStatement): string;
   publicJwk: JsonWebKey;
 }
 
@@ -56,6 +59,7 @@ export function logSignerFromJwk(privateJwk: JsonWebKey): LogSigner {
   let publicJwk: JsonWebKey | undefined;
   return {
     sign: (head) => signTreeHead(head, privateJwk),
+    signStatement: (statement) => signStatement(statement, privateJwk),
     // Derived when first asked for (importing a key costs a cold start ~1 ms; most requests never sign).
     get publicJwk() {
       publicJwk ??= {
