@@ -112,7 +112,8 @@ export function statementBytes(statement: WitnessStatement): Uint8Array {
     issues.push({ field: 'origin', message: 'Name the log by its host, lower case, such as guildhall.example.' });
   }
   if (!isUint53(statement.time)) issues.push({ field: 'time', message: 'Enter a whole number of seconds, 0 or more.' });
-  const heads = statement.kind === 'cosignature' ? [statement.head] : [statement.seen, statement.served];
+  const heads: (Pick<TreeHead, 'treeSize' | 'rootHash'> | SignedTreeHead)[] =
+    statement.kind === 'cosignature' ? [statement.head] : [statement.seen, statement.served];
   for (const [at, head] of heads.entries()) {
     const prefix = statement.kind === 'cosignature' ? '' : at === 0 ? 'seen.' : 'served.';
     if (!isUint53(head.treeSize))
