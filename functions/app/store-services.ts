@@ -15,6 +15,11 @@ import { createAssessmentRepository } from '#adapters/dynamodb/assessment-reposi
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createInstanceBlockRepository } from '#adapters/dynamodb/instance-block-repository.ts';
+import { createWitnessedLogRepository, createWitnessReportRepository } from '#adapters/dynamodb/witness-repository.ts';
+import { guardedFetch } from '#adapters/activitypub/guarded-fetch.ts';
+import { createRemoteLogs } from '#adapters/activitypub/remote-logs.ts';
+import type { WitnessReportRepository } from '#domain/federation/witness-reports.ts';
+import type { RemoteLogs, WitnessedLogRepository } from '#domain/federation/witnessing.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createProposalNoticeRepository } from '#adapters/dynamodb/proposal-notice-repository.ts';
@@ -118,6 +123,12 @@ export interface StoreServices {
   ledger: LedgerRepository;
   /** The remote instances the stewards blocked (the federation function and the delivery consumer). */
   instanceBlocks: InstanceBlockRepository;
+  /** The registry logs this instance witnesses (issue 20). */
+  witnessedLogs: WitnessedLogRepository;
+  /** Cosignatures and fork reports other instances' witnesses sent about this log. */
+  witnessReports: WitnessReportRepository;
+  /** Other instances' registry logs over the guarded fetch. */
+  remoteLogs: RemoteLogs;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
   /** Offers and wants on the marketplace. */
@@ -239,6 +250,9 @@ export function createStoreServices(
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
     instanceBlocks: createInstanceBlockRepository(client, config.TABLE_NAME),
+    witnessedLogs: createWitnessedLogRepository(client, config.TABLE_NAME),
+    witnessReports: createWitnessReportRepository(client, config.TABLE_NAME),
+    remoteLogs: lazyRemoteLogs(config),
     payments:
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
@@ -302,10 +316,32 @@ export function createStoreServices(
   };
 }
 
+/** Built on first use: only the witness run and a witness's report fetch another instance's log. */
+function lazyRemoteLogs(config: Config): RemoteLogs {
+  let built: RemoteLogs | undefined;
+  const remote = () => {
+    const loopback = config.FEDERATION_ALLOW_LOOPBACK === true;
+    built ??= createRemoteLogs({
+      fetch: guardedFetch({ ...remoteLogLimits, allowLoopback: loopback }),
+      ownHost: new URL(config.PUBLIC_URL).host,
+      scheme: loopback && config.STAGE !== 'aws' ? 'http' : 'https',
+    });
+    return built;
+  };
+  return {
+    head: (host) => remote().head(host),
+    consistency: (host, first, second) => remote().consistency(host, first, second),
+    deliver: (host, statement, signature) => remote().deliver(host, statement, signature),
+  };
+}
+
 /**
  * Built on first use: the stream consumers and the sweep sign nothing and are given no key. Without a
  * key (tests and the local stack only) heads verify until restart; in AWS that is refused.
  */
+/** A head or a proof is a few kilobytes: a log that answers more, or slowly, is not witnessed that run. */
+const remoteLogLimits = { maxBytes: 64 * 1024, timeoutMs: 5_000, maxRedirects: 3 };
+
 function lazyLogSigner(config: Config): LogSigner {
   let built: LogSigner | undefined;
   const signer = () => {

@@ -6,8 +6,9 @@
 // record's route runs.
 import type { RouteGroup } from './route-group.ts';
 import { ledgerRoutes, registryLogRoutes } from '../routes/ledger-routes.ts';
+import { witnessReportRoutes } from '../routes/witness-routes.ts';
 
 export const ledgerGroup: RouteGroup = {
   name: 'ledger-api',
-  routes: [...ledgerRoutes, ...registryLogRoutes],
+  routes: [...ledgerRoutes, ...registryLogRoutes, ...witnessReportRoutes],
 };
