@@ -15,7 +15,17 @@ type Needs = Pick<
 export const ownHost = (services: Pick<Needs, 'config'>) => new URL(services.config.PUBLIC_URL).host;
 
 export function witnessDependencies(services: Needs): WitnessDependencies {
-  return { ...services, ownHost: ownHost(services) };
+  // Picked one by one: the services object builds some of its members on first use (getters).
+  return {
+    config: services.config,
+    ledger: services.ledger,
+    witnessedLogs: services.witnessedLogs,
+    remoteLogs: services.remoteLogs,
+    logSigner: services.logSigner,
+    ownHost: ownHost(services),
+    now: () => services.now(),
+    log: services.log,
+  };
 }
 
 export function witnessReportDependencies(services: Needs): WitnessReportDependencies {
