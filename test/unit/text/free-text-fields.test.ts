@@ -223,7 +223,7 @@ const examples: Record<string, unknown[]> = {
 };
 
 // A witness's reports about this registry log (issue 20): hosts and base64 only, each refused if bent.
-const witnessedHead = { treeSize: 3, rootHash: 'A'.repeat(43) + '=', timestamp: 1, signature: 'A'.repeat(86) + '==' };
+const witnessedHead = { treeSize: 3, rootHash: `${'A'.repeat(43)}=`, timestamp: 1, signature: `${'A'.repeat(86)}==` };
 examples['POST /api/registry-log/cosignatures'] = [
   {
     kind: 'cosignature',
