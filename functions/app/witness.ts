@@ -52,6 +52,6 @@ export function witnessReportDependencies(services: Needs): WitnessReportDepende
 /** One witness run (the scheduled function, the local stack's timer, the tests). */
 export async function witnessRun(services: Needs) {
   const outcomes = await runWitness(witnessDependencies(services));
-  services.log.info('witness run', { outcomes: Object.fromEntries(outcomes) });
+  if (outcomes.size > 0) services.log.info('witness run', { outcomes: Object.fromEntries(outcomes) });
   return outcomes;
 }
