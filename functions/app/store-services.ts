@@ -16,8 +16,6 @@ import { createLearningRepository } from '#adapters/dynamodb/learning-repository
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createInstanceBlockRepository } from '#adapters/dynamodb/instance-block-repository.ts';
 import { createWitnessedLogRepository, createWitnessReportRepository } from '#adapters/dynamodb/witness-repository.ts';
-import { guardedFetch } from '#adapters/activitypub/guarded-fetch.ts';
-import { createRemoteLogs } from '#adapters/activitypub/remote-logs.ts';
 import type { WitnessReportRepository } from '#domain/federation/witness-reports.ts';
 import type { RemoteLogs, WitnessedLogRepository } from '#domain/federation/witnessing.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
@@ -127,8 +125,8 @@ export interface StoreServices {
   witnessedLogs: WitnessedLogRepository;
   /** Cosignatures and fork reports other instances' witnesses sent about this log. */
   witnessReports: WitnessReportRepository;
-  /** Other instances' registry logs over the guarded fetch. */
-  remoteLogs: RemoteLogs;
+  /** Other instances' registry logs, when a test passes its own (otherwise app/witness.ts builds them on first use). */
+  remoteLogs?: RemoteLogs | undefined;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
   /** Offers and wants on the marketplace. */
@@ -250,9 +248,15 @@ export function createStoreServices(
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
     instanceBlocks: createInstanceBlockRepository(client, config.TABLE_NAME),
-    witnessedLogs: createWitnessedLogRepository(client, config.TABLE_NAME),
-    witnessReports: createWitnessReportRepository(client, config.TABLE_NAME),
-    remoteLogs: lazyRemoteLogs(config),
+    // With the registry log: the functions that leave it out neither witness nor take reports.
+    witnessedLogs:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+        ? createWitnessedLogRepository(client, config.TABLE_NAME)
+        : notCarried('witnessedLogs'),
+    witnessReports:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+        ? createWitnessReportRepository(client, config.TABLE_NAME)
+        : notCarried('witnessReports'),
     payments:
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
@@ -316,32 +320,10 @@ export function createStoreServices(
   };
 }
 
-/** Built on first use: only the witness run and a witness's report fetch another instance's log. */
-function lazyRemoteLogs(config: Config): RemoteLogs {
-  let built: RemoteLogs | undefined;
-  const remote = () => {
-    const loopback = config.FEDERATION_ALLOW_LOOPBACK === true;
-    built ??= createRemoteLogs({
-      fetch: guardedFetch({ ...remoteLogLimits, allowLoopback: loopback }),
-      ownHost: new URL(config.PUBLIC_URL).host,
-      scheme: loopback && config.STAGE !== 'aws' ? 'http' : 'https',
-    });
-    return built;
-  };
-  return {
-    head: (host) => remote().head(host),
-    consistency: (host, first, second) => remote().consistency(host, first, second),
-    deliver: (host, statement, signature) => remote().deliver(host, statement, signature),
-  };
-}
-
 /**
  * Built on first use: the stream consumers and the sweep sign nothing and are given no key. Without a
  * key (tests and the local stack only) heads verify until restart; in AWS that is refused.
  */
-/** A head or a proof is a few kilobytes: a log that answers more, or slowly, is not witnessed that run. */
-const remoteLogLimits = { maxBytes: 64 * 1024, timeoutMs: 5_000, maxRedirects: 3 };
-
 function lazyLogSigner(config: Config): LogSigner {
   let built: LogSigner | undefined;
   const signer = () => {
@@ -358,7 +340,7 @@ function lazyLogSigner(config: Config): LogSigner {
   };
   return {
     sign: (head) => signer().sign(head),
-    signStatement: (statement) => signer().signStatement(statement),
+    withPrivateKey: (use) => signer().withPrivateKey(use),
     get publicJwk() {
       return signer().publicJwk;
     },

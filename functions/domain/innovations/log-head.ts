@@ -13,7 +13,6 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { emptyRootHash, fromBase64, type Hash, leafHash, nodeHash, toBase64 } from '../registry-log/hashing.ts';
 import { type SignedTreeHead, signTreeHead, type TreeHead, verifyTreeHead } from '../registry-log/tree-head.ts';
-import { signStatement, type WitnessStatement } from '../registry-log/witness.ts';
 import { eventBytes, type LogEvent, type LogEventKind, subjectOf } from './log-events.ts';
 
 export interface LogHead extends SignedTreeHead {
@@ -49,8 +48,11 @@ export interface LogAppend {
 /** Signs tree heads with the instance key; the public half is what anyone verifies with. */
 export interface LogSigner {
   sign(head: TreeHead): SignedTreeHead;
-  /** Signs a witness statement about another log with the same key (registry-log/witness.ts). */
-  signStatement(statement: WitnessStatement): string;
+  /**
+   * Lends the private key to `use`, for the witness statements signed with the same key
+   * (registry-log/witness.ts): imported there, so the functions that never witness do not carry it.
+   */
+  withPrivateKey<T>(use: (privateJwk: JsonWebKey) => T): T;
   publicJwk: JsonWebKey;
 }
 
@@ -59,7 +61,7 @@ export function logSignerFromJwk(privateJwk: JsonWebKey): LogSigner {
   let publicJwk: JsonWebKey | undefined;
   return {
     sign: (head) => signTreeHead(head, privateJwk),
-    signStatement: (statement) => signStatement(statement, privateJwk),
+    withPrivateKey: (use) => use(privateJwk),
     // Derived when first asked for (importing a key costs a cold start ~1 ms; most requests never sign).
     get publicJwk() {
       publicJwk ??= {
