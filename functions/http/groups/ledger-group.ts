@@ -6,9 +6,8 @@
 // record's route runs.
 import type { RouteGroup } from './route-group.ts';
 import { ledgerRoutes, registryLogRoutes } from '../routes/ledger-routes.ts';
-import { witnessReportRoutes } from '../routes/witness-routes.ts';
 
 export const ledgerGroup: RouteGroup = {
   name: 'ledger-api',
-  routes: [...ledgerRoutes, ...registryLogRoutes, ...witnessReportRoutes],
+  routes: [...ledgerRoutes, ...registryLogRoutes],
 };
