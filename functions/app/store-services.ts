@@ -15,6 +15,9 @@ import { createAssessmentRepository } from '#adapters/dynamodb/assessment-reposi
 import { createLearningRepository } from '#adapters/dynamodb/learning-repository.ts';
 import { createLedgerRepository } from '#adapters/dynamodb/ledger-repository.ts';
 import { createInstanceBlockRepository } from '#adapters/dynamodb/instance-block-repository.ts';
+import { createWitnessedLogRepository, createWitnessReportRepository } from '#adapters/dynamodb/witness-repository.ts';
+import type { WitnessReportRepository } from '#domain/federation/witness-reports.ts';
+import type { RemoteLogs, WitnessedLogRepository } from '#domain/federation/witnessing.ts';
 import { createMarketRepository } from '#adapters/dynamodb/market-repository.ts';
 import { createNotificationRepository } from '#adapters/dynamodb/notification-repository.ts';
 import { createProposalNoticeRepository } from '#adapters/dynamodb/proposal-notice-repository.ts';
@@ -118,6 +121,12 @@ export interface StoreServices {
   ledger: LedgerRepository;
   /** The remote instances the stewards blocked (the federation function and the delivery consumer). */
   instanceBlocks: InstanceBlockRepository;
+  /** The registry logs this instance witnesses (issue 20). */
+  witnessedLogs: WitnessedLogRepository;
+  /** Cosignatures and fork reports other instances' witnesses sent about this log. */
+  witnessReports: WitnessReportRepository;
+  /** Other instances' registry logs, when a test passes its own (otherwise app/witness.ts builds them on first use). */
+  remoteLogs?: RemoteLogs | undefined;
   /** Payments and payment requests in Bound. */
   payments: PaymentRepository;
   /** Offers and wants on the marketplace. */
@@ -239,6 +248,15 @@ export function createStoreServices(
         ? createLedgerRepository(client, config.TABLE_NAME)
         : notCarried('ledger'),
     instanceBlocks: createInstanceBlockRepository(client, config.TABLE_NAME),
+    // With the registry log: the functions that leave it out neither witness nor take reports.
+    witnessedLogs:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+        ? createWitnessedLogRepository(client, config.TABLE_NAME)
+        : notCarried('witnessedLogs'),
+    witnessReports:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+        ? createWitnessReportRepository(client, config.TABLE_NAME)
+        : notCarried('witnessReports'),
     payments:
       typeof GUILDHALL_WITHOUT_PAYMENTS === 'undefined'
         ? createPaymentRepository(client, config.TABLE_NAME)
@@ -322,6 +340,7 @@ function lazyLogSigner(config: Config): LogSigner {
   };
   return {
     sign: (head) => signer().sign(head),
+    withPrivateKey: (use) => signer().withPrivateKey(use),
     get publicJwk() {
       return signer().publicJwk;
     },

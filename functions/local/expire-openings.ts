@@ -2,11 +2,13 @@
 // each run followed by the fold of the shortage index's demand days (fold.ts) and today's shortage
 // snapshot, so the trend has a point for every day the stack runs; the proposals whose window ended
 // closed (and enacted); the economy's days older than a year dropped; the daily saved-search alerts on the first run of each day (UTC), and the
-// instant ones every run (in AWS every ten minutes), mailed to the local catcher.
+// instant ones every run (in AWS every ten minutes), mailed to the local catcher; and a witness run over
+// the registry logs the stewards chose to witness.
 import { closeDueProposals } from '#domain/decisions/close-proposal.ts';
 import { markClosingSoon } from '#domain/decisions/closing-soon.ts';
 import { alertDependencies } from '#app/saved-search-alerts.ts';
 import type { Services } from '#app/services.ts';
+import { witnessRun } from '#app/witness.ts';
 import type { EmailStep } from '#domain/notifications/produce.ts';
 import { sendSavedSearchAlerts } from '#domain/openings/saved-search-alerts.ts';
 import { expireListings } from '#domain/market/expire-listings.ts';
@@ -58,6 +60,8 @@ export async function startExpirySweep(
           if (sent.notified > 0) services.log.info('saved search alerts sent', { alert, ...sent });
         }
         dailyAlertsSent = day;
+        // The registry logs this instance witnesses (issue 20); in AWS not scheduled yet (ARCHITECTURE.md).
+        await witnessRun(services);
         return report;
       } finally {
         running = undefined;

@@ -697,6 +697,14 @@ const stewardsOnly: Array<{ route: string; path: string; body?: unknown; method?
     method: 'DELETE',
     done: 204,
   },
+  // Witnessing a remote log (issue 20); the removal runs after the addition, so it finds one.
+  { route: 'PUT /api/federation/witnessed-logs/{host}', path: '/api/federation/witnessed-logs/log.example' },
+  {
+    route: 'DELETE /api/federation/witnessed-logs/{host}',
+    path: '/api/federation/witnessed-logs/log.example',
+    method: 'DELETE',
+    done: 204,
+  },
 ];
 
 // Anyone signed in may read a person's profile: what they see is decided section by section (tested

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '#http/api.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
+import { exampleWitnessReport } from '../support/example-logs.ts';
 import { createWriteWorld, tableSnapshot, type WriteCase } from '../support/write-world.ts';
 
 const serverOwned = [
@@ -84,8 +85,29 @@ beforeAll(async () => {
   const api = await apiOnFreshTable({}, { WRITE_RATE_LIMIT: 10_000, FEDERATION_ALLOW_LOOPBACK: true });
   call = api.call;
   tableName = api.services.config.TABLE_NAME;
+  const world = await createWriteWorld(call, api.services);
+  // A witness's cosignature of this log's head as the world left it (a past head stays this log's).
+  const { treeHead } = body(await call('GET', '/api/registry-log/head', null));
+  const cosignature = exampleWitnessReport(
+    {
+      kind: 'cosignature',
+      origin: new URL(api.services.config.PUBLIC_URL).host,
+      head: { treeSize: treeHead.treeSize, rootHash: treeHead.rootHash },
+      time: 1_790_000_000,
+    },
+    'witness.example',
+  );
   writes = [
-    ...(await createWriteWorld(call, api.services)),
+    ...world,
+    {
+      route: 'POST /api/registry-log/cosignatures',
+      method: 'POST',
+      path: () => '/api/registry-log/cosignatures',
+      body: () => cosignature,
+      // Anyone may send one (another instance signs it, not a person): a signed-in caller changes nothing.
+      as: 'learner',
+      ok: 200,
+    },
     // The public routes with a body (they change nothing).
     {
       route: 'POST /api/skills/suggest-from-text',

@@ -104,6 +104,24 @@ beforeAll(async () => {
       requestedAt: '2026-12-01T00:00:00.000Z',
     });
   }
+  // Five logs the stewards witness, each cosigned and reported to this log as a witness would (issue 20).
+  for (const [n, id] of syndicateIds.entries()) {
+    await api.services.witnessedLogs.add({
+      host: `${id}.example`,
+      publicKey: { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' },
+      addedBy: 'steward',
+      addedAt: '2026-12-01T00:00:00.000Z',
+    });
+    const witness = { witness: `${id}.example`, time: n, signature: 'AA==', receivedAt: '2026-12-01T00:00:00.000Z' };
+    await api.services.witnessReports.putCosignature({ ...witness, treeSize: 1, rootHash: 'AA==' });
+    const head = { treeSize: 1, rootHash: 'AA==', timestamp: n, signature: 'AA==' };
+    await api.services.witnessReports.putFork({
+      ...witness,
+      reason: 'same-size-different-root',
+      seen: head,
+      served: head,
+    });
+  }
   // Five learners' practical work waits for riverside's assessors (stored as the learners' requests store it).
   for (let i = 0; i < 5; i++) {
     const at = new Date(Date.UTC(2026, 10, 1 + i)).toISOString();
@@ -547,6 +565,34 @@ const federationRows: ListRow[] = [
     as: null,
     pageSize: 2,
     id: (item) => String(item.id),
+  },
+  {
+    route: '/api/federation/witnessed-logs',
+    path: '/api/federation/witnessed-logs',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.host),
+  },
+  {
+    route: '/api/registry-log/witnesses',
+    path: '/api/registry-log/witnesses',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.origin),
+  },
+  {
+    route: '/api/registry-log/cosignatures',
+    path: '/api/registry-log/cosignatures?treeSize=1',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.witness),
+  },
+  {
+    route: '/api/registry-log/forks',
+    path: '/api/registry-log/forks',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.witness),
   },
 ];
 

@@ -187,6 +187,8 @@ function nthWriteFails(config: Services['config']) {
     'storeClient',
     'notifications',
     'instanceBlocks',
+    'witnessedLogs',
+    'witnessReports',
   ] as const;
   return {
     repositories: Object.fromEntries(names.map((name) => [name, store[name]])) as Pick<

@@ -6,6 +6,7 @@ import type { Config } from '#config/config.ts';
 import { createApi } from '#http/api.ts';
 import { commons, testConfig } from './services.ts';
 import { freshTable, localEndpoint, localStoreTimeoutMs } from './dynamodb.ts';
+import { exampleRemoteLogs } from './example-logs.ts';
 
 export interface ApiResponse {
   status: number;
@@ -22,6 +23,7 @@ export async function apiOnFreshTable(
   table: { streams?: boolean } = {},
 ) {
   const { tableName } = await freshTable(table);
+  const merged = { ...testConfig, ...config };
   const services = createServices(
     {
       ...testConfig,
@@ -30,7 +32,7 @@ export async function apiOnFreshTable(
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: localEndpoint(),
     },
-    { commons, ...overrides },
+    { commons, remoteLogs: exampleRemoteLogs(merged), ...overrides },
   );
   return { services, call: callerFor(createApi(services)) };
 }

@@ -571,6 +571,19 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
       as: 'steward',
       ok: 204,
     },
+    // Witnessing a remote log (issue 20): `.example` instances are served from memory (support/example-logs.ts).
+    {
+      route: 'PUT /api/federation/witnessed-logs/{host}',
+      path: () => '/api/federation/witnessed-logs/log.example',
+      as: 'steward',
+      ok: 200,
+    },
+    {
+      route: 'DELETE /api/federation/witnessed-logs/{host}',
+      path: () => '/api/federation/witnessed-logs/log.example',
+      as: 'steward',
+      ok: 204,
+    },
     {
       route: 'POST /api/federation/follows',
       path: () => '/api/federation/follows',

@@ -284,6 +284,25 @@ export const entities = {
     foundBy: ['followId', 'noteId'],
     notes: '`<noteDigest>` is the SHA-256 of the Note id (a URL); kept under its follow, so an unfollow removes it.',
   })),
+  'witnessed-log': entity(() => ({
+    about:
+      'A registry log this instance witnesses (issue 20): its host, the key pinned when a steward added it, the last head accepted with this instance’s cosignature, or the fork evidence; `lastSize` is what a run’s write is conditional on.',
+    keys: k.witnessedLogKeys(v('host')),
+    foundBy: ['host'],
+    notes: '`<host>` is a hostname, lower case, with a port only when the steward named one.',
+  })),
+  'received-cosignature': entity(() => ({
+    about:
+      'Another instance’s cosignature of this log’s head of one size, checked against its published key and this log’s own head before it is kept.',
+    keys: k.receivedCosignatureKeys(n('treeSize'), v('witness')),
+    foundBy: ['treeSize', 'witness'],
+  })),
+  'fork-report': entity(() => ({
+    about:
+      'Another instance’s signed report of two heads of this log that conflict, both signed with this log’s key, kept only when this log’s own proof does not refute it.',
+    keys: k.forkReportKeys(v('witness')),
+    foundBy: ['witness'],
+  })),
   'steward-removals': entity(() => ({
     about:
       'The bootstrap stewards the commons removed (who, by which proposal, when, at which log entry), written by the closing of a passed `remove-steward` proposal.',
@@ -568,6 +587,7 @@ export const jobs = {
   // newMatchesSince there; the sweep that calls it is the notification work's.
   'job: saved-search alerts': 'functions/domain/openings/saved-search-use-cases.ts',
   'job: federation outbox': 'functions/domain/federation/outbox.ts',
+  'sweep: witness run': 'functions/domain/federation/witnessing.ts',
 } as const;
 export type Job = keyof typeof jobs;
 type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
@@ -1604,6 +1624,106 @@ export const accessPatterns = {
     key: k.remoteOpeningsOf(v('followId')),
     reads: 'a page',
     usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+  })),
+  'add-witnessed-log': pattern(() => ({
+    entity: 'witnessed-log',
+    does: 'Starts witnessing a host’s log, only when it is not witnessed yet (its pinned key never changes).',
+    operation: 'PutItem',
+    key: k.witnessedLogKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['PUT /api/federation/witnessed-logs/{host}'],
+    partition: {
+      single:
+        'one partition for every witnessed log: stewards add a log by hand, and the witness run reads it a page at a time every ten minutes',
+    },
+  })),
+  'witnessed-log': pattern(() => ({
+    entity: 'witnessed-log',
+    does: 'A witnessed log by host, strongly consistent: adding it again answers what is kept.',
+    operation: 'GetItem',
+    key: k.witnessedLogKeys(v('host')),
+    reads: 'one item',
+    usedBy: ['PUT /api/federation/witnessed-logs/{host}'],
+    partition: {
+      single:
+        'one partition for every witnessed log: stewards add a log by hand, and the witness run reads it a page at a time every ten minutes',
+    },
+  })),
+  'remove-witnessed-log': pattern(() => ({
+    entity: 'witnessed-log',
+    does: 'Stops witnessing a host’s log.',
+    operation: 'DeleteItem',
+    key: k.witnessedLogKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['DELETE /api/federation/witnessed-logs/{host}'],
+    partition: {
+      single:
+        'one partition for every witnessed log: stewards add a log by hand, and the witness run reads it a page at a time every ten minutes',
+    },
+  })),
+  'witnessed-logs': pattern(() => ({
+    entity: 'witnessed-log',
+    does: 'The witnessed logs with their last cosignature or fork, by host, a page at a time.',
+    operation: 'Query',
+    key: k.witnessedLogsOf,
+    reads: 'a page',
+    usedBy: ['GET /api/federation/witnessed-logs', 'GET /api/registry-log/witnesses', 'sweep: witness run'],
+    partition: {
+      single:
+        'one partition for every witnessed log: stewards add a log by hand, and the witness run reads it a page at a time every ten minutes',
+    },
+  })),
+  'record-witness-run': pattern(() => ({
+    entity: 'witnessed-log',
+    does: 'Writes a run’s result over a witnessed log, only while its last head is still the size the run read.',
+    operation: 'PutItem',
+    key: k.witnessedLogKeys(v('host')),
+    reads: 'writes',
+    usedBy: ['sweep: witness run'],
+    partition: {
+      single:
+        'one partition for every witnessed log: stewards add a log by hand, and the witness run reads it a page at a time every ten minutes',
+    },
+  })),
+  'keep-cosignature': pattern(() => ({
+    entity: 'received-cosignature',
+    does: 'Keeps a witness’s checked cosignature of one size, replacing its earlier one of that size.',
+    operation: 'PutItem',
+    key: k.receivedCosignatureKeys(n('treeSize'), v('witness')),
+    reads: 'writes',
+    usedBy: ['POST /api/registry-log/cosignatures'],
+  })),
+  'cosignatures-of-size': pattern(() => ({
+    entity: 'received-cosignature',
+    does: 'The cosignatures of this log’s head of one size, by witness, a page at a time.',
+    operation: 'Query',
+    key: k.receivedCosignaturesOf(n('treeSize')),
+    reads: 'a page',
+    usedBy: ['GET /api/registry-log/cosignatures'],
+  })),
+  'keep-fork-report': pattern(() => ({
+    entity: 'fork-report',
+    does: 'Keeps a witness’s checked fork report, replacing its earlier one.',
+    operation: 'PutItem',
+    key: k.forkReportKeys(v('witness')),
+    reads: 'writes',
+    usedBy: ['POST /api/registry-log/cosignatures'],
+    partition: {
+      single:
+        'one partition for every fork report: one per witness, and only a log whose key signed two conflicting heads has any',
+    },
+  })),
+  'fork-reports': pattern(() => ({
+    entity: 'fork-report',
+    does: 'The forks witnesses reported in this log, by witness, a page at a time.',
+    operation: 'Query',
+    key: k.forkReportsOf,
+    reads: 'a page',
+    usedBy: ['GET /api/registry-log/cosignatures'],
+    partition: {
+      single:
+        'one partition for every fork report: one per witness, and only a log whose key signed two conflicting heads has any',
+    },
   })),
   'steward-removals': pattern(() => ({
     entity: 'steward-removals',

@@ -800,3 +800,20 @@ export const remoteOpeningKeys = (followId: string, noteDigest: string) => ({
   sk: `OPENING#${noteDigest}`,
 });
 export const remoteOpeningsOf = (followId: string) => ({ pk: `REMOTE-FOLLOW#${followId}`, prefix: 'OPENING#' });
+/** A registry log this instance witnesses, one item per host, in one partition: the stewards' list, by host. */
+const witnessedLogsPk = 'WITNESSED-LOGS';
+export const witnessedLogKeys = (host: string) => ({ pk: witnessedLogsPk, sk: `HOST#${host}` });
+export const witnessedLogsOf = { pk: witnessedLogsPk, prefix: 'HOST#' } as const;
+
+/** A witness's cosignature of this log's head of one size: a partition per size, by witness. */
+export const receivedCosignatureKeys = (treeSize: number, witness: string) => ({
+  pk: `COSIGNATURES#${treeSize}`,
+  sk: `WITNESS#${witness}`,
+});
+export const receivedCosignaturesOf = (treeSize: number) =>
+  ({ pk: `COSIGNATURES#${treeSize}`, prefix: 'WITNESS#' }) as const;
+
+/** A witness's report of a fork in this log, one per witness, in one partition. */
+const forkReportsPk = 'FORK-REPORTS';
+export const forkReportKeys = (witness: string) => ({ pk: forkReportsPk, sk: `WITNESS#${witness}` });
+export const forkReportsOf = { pk: forkReportsPk, prefix: 'WITNESS#' } as const;

@@ -18,6 +18,8 @@ import {
 import { federationPaths, instanceActor } from '#adapters/activitypub/paths.ts';
 import type { Services } from '#app/services.ts';
 import { federationServices } from '../federation-services.ts';
+import { unwitnessLog, witnessLog } from '#domain/federation/witnessing.ts';
+import { witnessDependencies } from '../witness.ts';
 import { command } from './command.ts';
 
 const hostParams = () => z.object({ host: instanceHostSchema() });
@@ -68,4 +70,17 @@ export const unfollowRemoteCommand = command({
   name: 'federation.unfollow-remote',
   input: () => ({ params: z.object({ id: remoteFollowIdSchema() }) }),
   run: ({ services, identity, params }) => unfollowRemote(remoteFollowDeps(services), identity, params.id),
+});
+
+// The logs this instance witnesses (domain/federation/witnessing.ts): stewards add and remove them.
+export const witnessLogCommand = command({
+  name: 'federation.witness-log',
+  input: () => ({ params: hostParams() }),
+  run: ({ services, identity, params }) => witnessLog(witnessDependencies(services), identity, params.host),
+});
+
+export const unwitnessLogCommand = command({
+  name: 'federation.unwitness-log',
+  input: () => ({ params: hostParams() }),
+  run: ({ services, identity, params }) => unwitnessLog(witnessDependencies(services), identity, params.host),
 });

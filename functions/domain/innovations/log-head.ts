@@ -48,6 +48,11 @@ export interface LogAppend {
 /** Signs tree heads with the instance key; the public half is what anyone verifies with. */
 export interface LogSigner {
   sign(head: TreeHead): SignedTreeHead;
+  /**
+   * Lends the private key to `use`, for the witness statements signed with the same key
+   * (registry-log/witness.ts): imported there, so the functions that never witness do not carry it.
+   */
+  withPrivateKey<T>(use: (privateJwk: JsonWebKey) => T): T;
   publicJwk: JsonWebKey;
 }
 
@@ -56,6 +61,7 @@ export function logSignerFromJwk(privateJwk: JsonWebKey): LogSigner {
   let publicJwk: JsonWebKey | undefined;
   return {
     sign: (head) => signTreeHead(head, privateJwk),
+    withPrivateKey: (use) => use(privateJwk),
     // Derived when first asked for (importing a key costs a cold start ~1 ms; most requests never sign).
     get publicJwk() {
       publicJwk ??= {

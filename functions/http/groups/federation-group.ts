@@ -3,10 +3,18 @@
 // the other API functions keep to (figures in ARCHITECTURE.md); its traffic is servers, not people.
 import type { RouteGroup } from './route-group.ts';
 import { federationBlockRoutes } from '../routes/federation-block-routes.ts';
+import { witnessedLogRoutes, witnessReportRoutes } from '../routes/witness-routes.ts';
 import { federationRoutes } from '../routes/federation-routes.ts';
 import { federationFollowRoutes } from '../routes/federation-follow-routes.ts';
 
 export const federationGroup: RouteGroup = {
   name: 'federation-api',
-  routes: [...federationRoutes, ...federationBlockRoutes, ...federationFollowRoutes],
+  // Witnessing registry logs (issue 20) fetches other instances through the guarded fetch, as federation does.
+  routes: [
+    ...federationRoutes,
+    ...federationBlockRoutes,
+    ...federationFollowRoutes,
+    ...witnessedLogRoutes,
+    ...witnessReportRoutes,
+  ],
 };

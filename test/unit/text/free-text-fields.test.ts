@@ -230,6 +230,27 @@ const examples: Record<string, unknown[]> = {
   'PUT /api/orders/{orderId}/step': [{ action: 'dispute', reason: 'Only one of the two kettles was repaired.' }],
 };
 
+// A witness's reports about this registry log (issue 20): hosts and base64 only, each refused if bent.
+const witnessedHead = { treeSize: 3, rootHash: `${'A'.repeat(43)}=`, timestamp: 1, signature: `${'A'.repeat(86)}==` };
+examples['POST /api/registry-log/cosignatures'] = [
+  {
+    kind: 'cosignature',
+    witness: 'witness.example',
+    treeSize: 3,
+    rootHash: witnessedHead.rootHash,
+    time: 1,
+    signature: witnessedHead.signature,
+  },
+  {
+    kind: 'fork',
+    witness: 'witness.example',
+    seen: witnessedHead,
+    served: witnessedHead,
+    time: 1,
+    signature: witnessedHead.signature,
+  },
+];
+
 // A draft's edit takes each kind's body as a new proposal does, with the version it was made from.
 examples['PUT /api/proposals/{proposalId}'] = (examples['POST /api/proposals'] ?? []).map((input) => ({
   ...(input as object),

@@ -279,6 +279,13 @@ export const en = {
   'log.empty': '(empty log)',
   'log.signatureCheck': 'Signature check',
   'log.verifies': 'Verifies with the instance key',
+  'log.forkHeading': 'Fork seen: two signed heads that cannot both be true',
+  'log.forkReported': (witness: string, size: number) =>
+    `${witness} reports that this log signed two different trees of ${size} entries. Someone holding this instance’s key may have rewritten the log; the stewards should check the key and the log at once.`,
+  'log.forkSeen': (host: string, size: number) =>
+    `This instance saw the log of ${host} sign two conflicting heads (size ${size}). Do not trust that log’s history until its stewards explain it.`,
+  'log.witnessedBy': (witnesses: string) => `Witnessed by: ${witnesses}.`,
+  'log.notWitnessed': 'No other instance has cosigned this head yet.',
   'log.doesNotVerify': 'DOES NOT verify with the instance key',
   'log.publicKey': 'The instance’s public key (JWK)',
   'log.tools': 'For your own tools:',

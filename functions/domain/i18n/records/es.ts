@@ -270,6 +270,13 @@ export const es: MessagesOf<typeof en> = {
   'log.empty': '(registro vacío)',
   'log.signatureCheck': 'Comprobación de la firma',
   'log.verifies': 'Se verifica con la clave de la instancia',
+  'log.forkHeading': 'Bifurcación detectada: dos cabeceras firmadas que no pueden ser ciertas a la vez',
+  'log.forkReported': (witness: string, size: number) =>
+    `${witness} informa de que este registro firmó dos árboles distintos de ${size} entradas. Alguien con la clave de esta instancia puede haber reescrito el registro; los administradores deben revisar la clave y el registro de inmediato.`,
+  'log.forkSeen': (host: string, size: number) =>
+    `Esta instancia vio que el registro de ${host} firmó dos cabeceras contradictorias (tamaño ${size}). No confíe en la historia de ese registro hasta que sus administradores lo expliquen.`,
+  'log.witnessedBy': (witnesses: string) => `Atestiguado por: ${witnesses}.`,
+  'log.notWitnessed': 'Ninguna otra instancia ha cofirmado aún esta cabecera.',
   'log.doesNotVerify': 'NO se verifica con la clave de la instancia',
   'log.publicKey': 'La clave pública de la instancia (JWK)',
   'log.tools': 'Para tus propias herramientas:',

@@ -272,6 +272,13 @@ export const nl: MessagesOf<typeof en> = {
   'log.empty': '(leeg register)',
   'log.signatureCheck': 'Controle van de handtekening',
   'log.verifies': 'Klopt met de sleutel van de instantie',
+  'log.forkHeading': 'Splitsing gezien: twee ondertekende koppen die niet allebei waar kunnen zijn',
+  'log.forkReported': (witness: string, size: number) =>
+    `${witness} meldt dat dit logboek twee verschillende bomen van ${size} items heeft ondertekend. Iemand met de sleutel van deze instantie kan het logboek hebben herschreven; de beheerders moeten de sleutel en het logboek meteen controleren.`,
+  'log.forkSeen': (host: string, size: number) =>
+    `Deze instantie zag het logboek van ${host} twee tegenstrijdige koppen ondertekenen (grootte ${size}). Vertrouw de geschiedenis van dat logboek niet tot de beheerders het uitleggen.`,
+  'log.witnessedBy': (witnesses: string) => `Bevestigd door: ${witnesses}.`,
+  'log.notWitnessed': 'Nog geen andere instantie heeft deze kop medeondertekend.',
   'log.doesNotVerify': 'Klopt NIET met de sleutel van de instantie',
   'log.publicKey': 'De publieke sleutel van de instantie (JWK)',
   'log.tools': 'Voor je eigen hulpmiddelen:',
