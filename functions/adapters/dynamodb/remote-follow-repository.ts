@@ -32,7 +32,7 @@ export function createRemoteFollowRepository(
       const item = await getItem(client, tableName, remoteFollowKeys(id));
       return item ? fromItem<RemoteFollow>(item) : null;
     },
-    // Access patterns `remote-openings-of-follow` and `remote-follow`: its openings first, a page of keys
+    // Access pattern `remote-openings-of-follow`, then Access pattern `remote-follow`: its openings first, a page of keys
     // at a time, then the follow, so a removal cut short leaves the follow, and the same request sent
     // again finishes it. (A Create that lands between the two could leave one opening behind: rare, and
     // its Delete or expiry takes it out of the board.)
