@@ -94,15 +94,17 @@ export function verifyTreeHead(signed: SignedTreeHead, publicKey: Ed25519Key): b
 
 // Bad keys are TypeErrors on purpose: they come from configuration, so a domain ValidationError
 // (a 400 blaming the requester) would be wrong; they should surface as a bug.
-function ed25519PrivateKey(key: Ed25519Key): KeyObject {
+/** The Ed25519 private key to sign with; anything else is refused, the message saying what for (`Signing a tree head`). */
+export function ed25519PrivateKey(key: Ed25519Key, purpose = 'Signing a tree head'): KeyObject {
   const object = key instanceof KeyObject ? key : importKey(() => createPrivateKey({ key, format: 'jwk' }));
   if (object.type !== 'private' || object.asymmetricKeyType !== 'ed25519') {
-    throw new TypeError('Signing a tree head needs an Ed25519 private key.');
+    throw new TypeError(`${purpose} needs an Ed25519 private key.`);
   }
   return object;
 }
 
-function ed25519PublicKey(key: Ed25519Key): KeyObject {
+/** The Ed25519 public key to check with (a private key gives its public half); anything else is refused. */
+export function ed25519PublicKey(key: Ed25519Key, purpose = 'Verifying a tree head'): KeyObject {
   const object =
     key instanceof KeyObject
       ? key.type === 'private'
@@ -110,7 +112,7 @@ function ed25519PublicKey(key: Ed25519Key): KeyObject {
         : key
       : importKey(() => createPublicKey({ key, format: 'jwk' }));
   if (object.type !== 'public' || object.asymmetricKeyType !== 'ed25519') {
-    throw new TypeError('Verifying a tree head needs an Ed25519 public key.');
+    throw new TypeError(`${purpose} needs an Ed25519 public key.`);
   }
   return object;
 }

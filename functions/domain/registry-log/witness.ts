@@ -23,9 +23,16 @@
 // label and a 0x00 byte, so the one key can sign all three.
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { emptyRootHash, fromBase64, type Hash, HASH_BYTES, toBase64 } from './hashing.ts';
-import { type Ed25519Key, type SignedTreeHead, type TreeHead, verifyTreeHead } from './tree-head.ts';
+import {
+  type Ed25519Key,
+  ed25519PrivateKey,
+  ed25519PublicKey,
+  type SignedTreeHead,
+  type TreeHead,
+  verifyTreeHead,
+} from './tree-head.ts';
 import { verifyConsistency } from './verify-proofs.ts';
-import { createPrivateKey, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
+import { sign, verify } from 'node:crypto';
 
 export type ForkReason = 'same-size-different-root' | 'size-went-down' | 'inconsistent';
 
@@ -150,7 +157,7 @@ function headLine(head: SignedTreeHead): string {
 
 /** Signs a statement with the witness's own Ed25519 log key; the signature in standard base64. */
 export function signStatement(statement: WitnessStatement, privateKey: Ed25519Key): string {
-  return toBase64(sign(null, statementBytes(statement), privateKeyOf(privateKey)));
+  return toBase64(sign(null, statementBytes(statement), ed25519PrivateKey(privateKey, 'Signing a witness statement')));
 }
 
 /** True when `signature` is the witness's, made with `witnessKey`, over `statement`. */
@@ -164,7 +171,7 @@ export function verifyStatement(statement: WitnessStatement, signature: string, 
     if (error instanceof ValidationError) return false;
     throw error;
   }
-  return verify(null, data, publicKeyOf(witnessKey), bytes);
+  return verify(null, data, ed25519PublicKey(witnessKey, 'Checking a witness statement'), bytes);
 }
 
 /**
@@ -180,27 +187,6 @@ export function forkStands(
 ): boolean {
   if (isEmptyHead(seen) || !verifyTreeHead(seen, logKey)) return false;
   return judgeHead({ pinnedKey: logKey, last: seen, served, proof }).outcome === 'fork';
-}
-
-function privateKeyOf(key: Ed25519Key): KeyObject {
-  const object = key instanceof KeyObject ? key : createPrivateKey({ key, format: 'jwk' });
-  if (object.type !== 'private' || object.asymmetricKeyType !== 'ed25519') {
-    throw new TypeError('Signing a witness statement needs an Ed25519 private key.');
-  }
-  return object;
-}
-
-function publicKeyOf(key: Ed25519Key): KeyObject {
-  const object =
-    key instanceof KeyObject
-      ? key.type === 'private'
-        ? createPublicKey(key)
-        : key
-      : createPublicKey({ key, format: 'jwk' });
-  if (object.type !== 'public' || object.asymmetricKeyType !== 'ed25519') {
-    throw new TypeError('Checking a witness statement needs an Ed25519 public key.');
-  }
-  return object;
 }
 
 function isUint53(value: number): boolean {

@@ -107,6 +107,22 @@ describe('witness statements', () => {
     time: 1_790_000_123,
   };
 
+  it('signs and checks only with Ed25519 keys, saying what the key was for', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    expect(() => signStatement(cosignature, rsa.privateKey)).toThrow(
+      'Signing a witness statement needs an Ed25519 private key.',
+    );
+    expect(() => signStatement(cosignature, witness.publicKey)).toThrow(
+      'Signing a witness statement needs an Ed25519 private key.',
+    );
+    const signature = signStatement(cosignature, witness.privateKey);
+    expect(() => verifyStatement(cosignature, signature, rsa.publicKey)).toThrow(
+      'Checking a witness statement needs an Ed25519 public key.',
+    );
+    // A private key checks with its public half.
+    expect(verifyStatement(cosignature, signature, witness.privateKey)).toBe(true);
+  });
+
   it('cosigns in the C2SP tlog-cosignature v1 text', () => {
     expect(new TextDecoder().decode(statementBytes(cosignature))).toBe(
       `cosignature/v1\ntime 1790000123\na.example:4321\n5\n${headOf(5).rootHash}\n`,
