@@ -9,6 +9,7 @@ import { type SignedTreeHead, signTreeHead, treeHead } from '#domain/registry-lo
 import {
   type CosignatureStatement,
   type ForkStatement,
+  type WitnessStatement,
   forkStands,
   judgeHead,
   signStatement,
@@ -168,6 +169,84 @@ describe('witness statements', () => {
         witness.publicKey,
       ),
     ).toBe(false);
+  });
+});
+
+describe('a statement that cannot be a real one', () => {
+  const cosignature: CosignatureStatement = {
+    kind: 'cosignature',
+    origin: 'a.example:4321',
+    head: { treeSize: 5, rootHash: headOf(5).rootHash },
+    time: 1_790_000_123,
+  };
+  const issuesOf = (statement: WitnessStatement) => {
+    const error = thrown(() => statementBytes(statement), ValidationError);
+    expect(error.message).toBe('The witness statement is malformed.');
+    return error.issues;
+  };
+
+  it('names each wrong field of a cosignature with a sentence, and takes 0 as a whole number', () => {
+    expect(
+      issuesOf({ ...cosignature, origin: 'A.example', time: -1, head: { treeSize: 1.5, rootHash: 'AAAA' } }),
+    ).toEqual([
+      { field: 'origin', message: 'Name the log by its host, lower case, such as guildhall.example.' },
+      { field: 'time', message: 'Enter a whole number of seconds, 0 or more.' },
+      { field: 'treeSize', message: 'Enter a whole number, 0 or more.' },
+      { field: 'rootHash', message: 'Give 32 bytes in standard base64.' },
+    ]);
+    expect(issuesOf({ ...cosignature, time: 2 ** 53 }).map((issue) => issue.field)).toEqual(['time']);
+    expect(issuesOf({ ...cosignature, head: { treeSize: 5, rootHash: '***' } }).map((i) => i.field)).toEqual([
+      'rootHash',
+    ]);
+    const zero = { ...cosignature, time: 0, head: { treeSize: 0, rootHash: toBase64(emptyRootHash()) } };
+    expect(new TextDecoder().decode(statementBytes(zero))).toBe(
+      `cosignature/v1\ntime 0\na.example:4321\n0\n${toBase64(emptyRootHash())}\n`,
+    );
+  });
+
+  it('names a fork’s wrong head by which one it is, seen or served', () => {
+    const seen = headOf(4, 10);
+    const served = rewrittenHead(4, 20);
+    const fork: ForkStatement = { kind: 'fork', origin: 'a.example', seen, served, time: 7 };
+    expect(issuesOf({ ...fork, seen: { ...seen, timestamp: -5, treeSize: -1 } })).toEqual([
+      { field: 'seen.treeSize', message: 'Enter a whole number, 0 or more.' },
+      { field: 'seen.timestamp', message: 'Enter a whole number, 0 or more.' },
+    ]);
+    expect(issuesOf({ ...fork, served: { ...served, signature: '%%', rootHash: 'AA==' } })).toEqual([
+      { field: 'served.rootHash', message: 'Give 32 bytes in standard base64.' },
+      { field: 'served.signature', message: 'Give the signature in standard base64.' },
+    ]);
+    // A malformed statement is no one's: checking it answers false instead of throwing.
+    const signature = signStatement(fork, witness.privateKey);
+    expect(verifyStatement({ ...fork, served: { ...served, signature: '%%' } }, signature, witness.publicKey)).toBe(
+      false,
+    );
+  });
+});
+
+describe('judgeHead from the first heads and on bad proofs', () => {
+  it('advances from a last head of size 0 to any head the log signed, whatever the proof', () => {
+    const empty = signTreeHead(treeHead(0, emptyRootHash(), 1_790_000_000_000), log.privateKey);
+    expect(judge(empty, headOf(7), ['not a proof'])).toEqual({ outcome: 'advance', head: headOf(7) });
+  });
+
+  it('calls a bigger head a fork when its proof, or the last head’s root, is not base64 at all', () => {
+    const good = proofBetween(4, 9);
+    expect(judge(headOf(4), headOf(9), [...good.slice(0, -1), '%%%'])).toMatchObject({
+      outcome: 'fork',
+      reason: 'inconsistent',
+    });
+    expect(judge({ ...headOf(4), rootHash: '%%%' }, headOf(9), good)).toMatchObject({ outcome: 'fork' });
+    expect(judge(headOf(4), headOf(9), good)).toEqual({ outcome: 'advance', head: headOf(9) });
+  });
+
+  it('takes an unsigned empty head only while nothing larger was seen', () => {
+    const unsigned = { ...treeHead(0, emptyRootHash(), 5), signature: '' };
+    expect(judge(undefined, unsigned)).toEqual({ outcome: 'advance', head: unsigned });
+    expect(judge(headOf(3), unsigned)).toEqual({ outcome: 'bad-signature' });
+    // Size 0 with another root is no empty head: it must carry the log's signature.
+    const notEmpty = { ...treeHead(0, rootFromLeafHashes(leaves.slice(0, 1)), 5), signature: '' };
+    expect(judge(undefined, notEmpty)).toEqual({ outcome: 'bad-signature' });
   });
 });
 
