@@ -148,7 +148,9 @@ export function buildOpenApi(routes: AnyRoute[], info: { title: string; version:
         content[response.contentType ?? 'application/json'] = {
           schema: jsonSchema(response.schema(), 'output', texts),
         };
-      // A refusal a route describes in its own words is still answered as problem+json.
+      // A refusal a route describes in its own words is still answered as problem+json, unless it names
+      // its own content type (a Tombstone's 410 is ActivityPub's).
+      else if (Number(status) >= 400 && response.contentType) content[response.contentType] = {};
       else if (Number(status) >= 400)
         content['application/problem+json'] = { schema: { $ref: '#/components/schemas/Problem' } };
       for (const alternative of response.alternatives ?? []) {

@@ -97,6 +97,12 @@ export const remoteFollowInputSchema = () =>
         /^[\x21-\x7e]+$/,
         'Name the syndicate without spaces or other invisible characters, such as acct:riverside-builders@guildhall.example.',
       ),
+      // The two shapes `parseActorReference` reads, as a pattern the OpenAPI document carries, so a client
+      // (and a fuzzer) knows a handle or a URL is wanted before it is refused.
+      z.regex(
+        /^(?:(?:acct:)?@?[A-Za-z0-9_.-]{1,80}@[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?|[Hh][Tt][Tt][Pp][Ss]?:\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63})*(?::[0-9]{1,5})?(?:\/[\x21-\x7e]*)?)$/,
+        'Name the syndicate as acct:<syndicate>@<host> or by its https actor URL.',
+      ),
       z.refine(
         (value) => parseActorReference(value) !== null,
         'Name the syndicate as acct:<syndicate>@<host> or by its https actor URL.',
