@@ -271,8 +271,9 @@ export async function forgetFollowsOfBlockedHost(
   deps: Pick<RemoteFollowDeps, 'remoteFollows'>,
   blockedHost: string,
 ): Promise<number> {
+  // The one rule of what a block covers (its port, every port of a hostname, its subdomains).
   const covers = (host: string) =>
-    host === blockedHost || (!blockedHost.includes(':') && host.split(':')[0] === blockedHost);
+    blockKeysOf([{ host, hostname: host.replace(/:[0-9]+$/, '') }]).includes(blockedHost);
   // The list is read to its end first (only the ids on the host kept), then those removed, so no
   // removal moves a page under the reading.
   const onHost: string[] = [];
