@@ -258,7 +258,8 @@ if (economyRows.length > 0) {
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of economyRows) {
-    const size = /\((.*)\)$/.exec(r.label)?.[1] ?? '';
+    // The lines counted: what the label's brackets end with (a raw read's also name its period first).
+    const size = /\((?:economy(?: year)?, )?(.*)\)$/.exec(r.label)?.[1] ?? '';
     // The year's rows against a raw read of the year's snapshot; the others against the 30 days' one.
     const year = r.label.includes(' a year ') || r.label.includes('(economy year');
     const ratio = (over: string, applies: boolean) => {
