@@ -18,10 +18,11 @@ import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createEconomyRepository } from '#adapters/dynamodb/economy-repository.ts';
 import { snapshotPut, toSnapshot } from '#adapters/dynamodb/economy-snapshot-items.ts';
+import { economySnapshotKeys } from '#adapters/dynamodb/keys.ts';
 import type { EconomyFigures } from '#domain/ledger/economy-figures.ts';
 import type { EconomyRepository } from '#domain/ledger/economy-use-cases.ts';
 import { apiRoutes } from '#http/api.ts';
@@ -272,9 +273,21 @@ if (process.env.BENCH_HOP_STORE === 'yes') {
   const gateway = gatewayOf(createApiHandler({ routes: apiRoutes, telemetry, services: async () => services }));
   await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
   const raw = await startRawServer(client, 'guildhall');
+  // The gateway in front of a Lambda that is only the raw GetItem: the gateway's share, with the store.
+  const rawLambda = gatewayOf(async () => {
+    const { Item } = await client.send(new GetCommand({ TableName: 'guildhall', Key: economySnapshotKeys(30) }));
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(Item) };
+  });
+  await new Promise<void>((resolve) => rawLambda.listen(0, '127.0.0.1', resolve));
   const specs: LoadSpec[] = [
     { label: 'raw GetItem (worker)', kind: 'get', days: 30 },
     { label: 'raw GetItem over HTTP', kind: 'http', path: '/?days=30', url: raw.url },
+    {
+      label: 'gateway, raw GetItem',
+      kind: 'http',
+      path,
+      url: `http://127.0.0.1:${(rawLambda.address() as AddressInfo).port}`,
+    },
     { label: 'API economy 30 days', kind: 'http', path },
   ];
   const worker = new Worker(new URL('./economy-worker.ts', import.meta.url), {
@@ -319,6 +332,8 @@ if (process.env.BENCH_HOP_STORE === 'yes') {
   await raw.close();
   gateway.closeAllConnections();
   gateway.close();
+  rawLambda.closeAllConnections();
+  rawLambda.close();
   client.destroy();
   admin.destroy();
   await local.stop();
