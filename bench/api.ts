@@ -23,7 +23,15 @@ import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import { freePort } from '#local/dynamodb-local.ts';
 import { startLocalStack } from '#local/local-stack.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
-import { benchLines, countedBy, type InterleavedRow, interleaved, roundRatio, writeLines } from './economy-bench.ts';
+import {
+  benchLines,
+  countedBy,
+  type EconomyBaselines,
+  economyRatios,
+  type InterleavedRow,
+  interleaved,
+  writeLines,
+} from './economy-bench.ts';
 import { paymentRequests, rawPayment } from './payments-bench.ts';
 import { startRawServer } from './raw-over-http.ts';
 
@@ -159,6 +167,7 @@ for (const connections of only === 'economy' ? [] : [1, 10, 50]) {
 const economyRounds = Number(process.env.BENCH_ECONOMY_ROUNDS ?? 8);
 const economySeconds = Number(process.env.BENCH_ECONOMY_ROUND_SECONDS ?? 2);
 const economyRows: InterleavedRow[] = [];
+const economyBaselines = new Map<string, EconomyBaselines>();
 if (!only || only === 'economy') {
   const sizes = (process.env.BENCH_ECONOMY_LINES ?? '1000,100000').split(',').map(Number);
   const writer = DynamoDBDocumentClient.from(
@@ -209,18 +218,27 @@ if (!only || only === 'economy') {
       kind: 'http' as const,
       path,
     });
+    const month = { inProcess: raw(30), overHttp: rawOverHttp(30) };
+    const year = { inProcess: raw(365), overHttp: rawOverHttp(365) };
+    const monthRoute = route('30 days', '/api/economy');
+    const yearRoute = route('a year', '/api/economy?days=365');
+    // 366 days (the most a read covers, outside the standard periods: read from the counts).
+    const countsRoute = route('366 days, from the counts', '/api/economy?days=366');
+    // What each row's ratios are taken against: a route's against both raw reads of its period's
+    // snapshot (the year's for the year, the 30 days' for the others), the raw read over HTTP's against
+    // the raw read in process.
+    for (const [spec, period] of [
+      [monthRoute, month],
+      [yearRoute, year],
+      [countsRoute, month],
+    ] as const) {
+      economyBaselines.set(spec.label, { inProcess: period.inProcess.label, overHttp: period.overHttp.label });
+    }
+    for (const period of [month, year])
+      economyBaselines.set(period.overHttp.label, { inProcess: period.inProcess.label });
     economyRows.push(
       ...(await interleaved(
-        [
-          raw(30),
-          rawOverHttp(30),
-          route('30 days', '/api/economy'),
-          raw(365),
-          rawOverHttp(365),
-          route('a year', '/api/economy?days=365'),
-          // 366 days (the most a read covers, outside the standard periods: read from the counts).
-          route('366 days, from the counts', '/api/economy?days=366'),
-        ],
+        [month.inProcess, month.overHttp, monthRoute, year.inProcess, year.overHttp, yearRoute, countsRoute],
         {
           url,
           endpoint: stack.dynamo.endpoint,
@@ -258,18 +276,10 @@ if (economyRows.length > 0) {
   );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of economyRows) {
-    // The lines counted: what the label's brackets end with (a raw read's also name its period first).
-    const size = /\((?:economy(?: year)?, )?(.*)\)$/.exec(r.label)?.[1] ?? '';
-    // The year's rows against a raw read of the year's snapshot; the others against the 30 days' one.
-    const year = r.label.includes(' a year ') || r.label.includes('(economy year');
-    const ratio = (over: string, applies: boolean) => {
-      const raw = economyRows.find((x) => x.label === `raw GetItem${over} (economy${year ? ' year' : ''}, ${size})`);
-      return raw && applies ? `${roundRatio(r, raw).toFixed(2)}×` : '';
-    };
-    const inProcess = ratio('', r.label.startsWith('API') || r.label.startsWith('raw GetItem over HTTP'));
-    const overHttp = ratio(' over HTTP', r.label.startsWith('API'));
+    const { inProcess, overHttp } = economyRatios(economyRows, r, economyBaselines.get(r.label) ?? {});
+    const shown = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio.toFixed(2)}×`);
     console.log(
-      `| ${r.label} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${inProcess} | ${overHttp} |`,
+      `| ${r.label} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${shown(inProcess)} | ${shown(overHttp)} |`,
     );
   }
 }
