@@ -3,7 +3,7 @@
 // moves it little. The store is stubbed (the snapshot answered from memory, as the parse cache answers
 // a stored one), so what is measured is everything but the GetItem. Servers, each fed by the same
 // kept-alive client in a worker thread, 10 at a time:
-//   bare         a node:http server writing the same answer (headers and 3.5 KB body) from memory;
+//   bare         a node:http server writing the same answer (its headers, its 4 KB body) from memory;
 //   gateway-stub the local gateway with the API Lambda stubbed (returns that answer);
 //   gateway      the local gateway and the real API handler (router, route, telemetry), as bench:api
 //                runs it (logs silent, metrics off);
@@ -136,6 +136,7 @@ const event = buildEvent({
 });
 const canned: ApiResult = await apiHandler(false)(event, lambdaContext('api', event));
 if (canned.statusCode !== 200) throw new Error(`the route answered ${canned.statusCode}: ${canned.body}`);
+out(`the answer: ${Buffer.byteLength(canned.body ?? '')} bytes`);
 
 function bareServer(): Server {
   const { status, headers, body } = readResult(canned);
