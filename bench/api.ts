@@ -10,7 +10,10 @@
 // worker thread off the stack's event loop, 10 at a time each, in interleaved rounds (BENCH_ECONOMY_ROUNDS,
 // default 8, of BENCH_ECONOMY_ROUND_SECONDS, default 2), the order reversed every other round, so drift
 // in a shared machine's load meets route and raw alike; the ratio is the median of the rounds' p50
-// ratios. Target: within 1.5× the raw read at any number of lines.
+// ratios. Target: within 1.5× the raw read at any number of lines. Beside each raw read in process, the
+// same GetItem served over HTTP by a bare `node:http` server on the stack's event loop
+// (bench/raw-over-http.ts): the route's second ratio, against it, is what the gateway and our handler add
+// to one store read answered over the same hop (bench/api-hop.ts says where that hop's time goes).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import autocannon from 'autocannon';
@@ -19,8 +22,18 @@ import { getConfig } from '#config/config.ts';
 import { logSignerFromJwk } from '#domain/innovations/log-head.ts';
 import { freePort } from '#local/dynamodb-local.ts';
 import { startLocalStack } from '#local/local-stack.ts';
-import { benchLines, countedBy, type InterleavedRow, interleaved, roundRatio, writeLines } from './economy-bench.ts';
+import { createDocumentClient } from '#adapters/dynamodb/client.ts';
+import {
+  benchLines,
+  countedBy,
+  type EconomyBaselines,
+  economyRatios,
+  type InterleavedRow,
+  interleaved,
+  writeLines,
+} from './economy-bench.ts';
 import { paymentRequests, rawPayment } from './payments-bench.ts';
+import { startRawServer } from './raw-over-http.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 process.env.WRITE_RATE_LIMIT = '10000';
@@ -154,6 +167,7 @@ for (const connections of only === 'economy' ? [] : [1, 10, 50]) {
 const economyRounds = Number(process.env.BENCH_ECONOMY_ROUNDS ?? 8);
 const economySeconds = Number(process.env.BENCH_ECONOMY_ROUND_SECONDS ?? 2);
 const economyRows: InterleavedRow[] = [];
+const economyBaselines = new Map<string, EconomyBaselines>();
 if (!only || only === 'economy') {
   const sizes = (process.env.BENCH_ECONOMY_LINES ?? '1000,100000').split(',').map(Number);
   const writer = DynamoDBDocumentClient.from(
@@ -166,6 +180,13 @@ if (!only || only === 'economy') {
   const read = async () =>
     ((await (await fetch(`${url}/api/economy?days=366`)).json()) as { movements: number }).movements;
   let expected = await read();
+  // The raw read over HTTP: the stack's own client configuration, on the stack's event loop.
+  const rawClient = createDocumentClient({
+    region: 'eu-west-1',
+    endpoint: stack.dynamo.endpoint,
+    timeoutMs: getConfig().STORE_TIMEOUT_MS,
+  });
+  const rawServer = await startRawServer(rawClient, 'guildhall');
   const balances = new Map();
   let written = 0;
   for (const size of sizes) {
@@ -186,21 +207,38 @@ if (!only || only === 'economy') {
       kind: 'get' as const,
       days,
     });
+    const rawOverHttp = (days: number) => ({
+      label: `raw GetItem over HTTP (economy${days === 365 ? ' year' : ''}, ${label})`,
+      kind: 'http' as const,
+      path: `/?days=${days}`,
+      url: rawServer.url,
+    });
     const route = (name: string, path: string) => ({
       label: `API economy ${name} (${label})`,
       kind: 'http' as const,
       path,
     });
+    const month = { inProcess: raw(30), overHttp: rawOverHttp(30) };
+    const year = { inProcess: raw(365), overHttp: rawOverHttp(365) };
+    const monthRoute = route('30 days', '/api/economy');
+    const yearRoute = route('a year', '/api/economy?days=365');
+    // 366 days (the most a read covers, outside the standard periods: read from the counts).
+    const countsRoute = route('366 days, from the counts', '/api/economy?days=366');
+    // What each row's ratios are taken against: a route's against both raw reads of its period's
+    // snapshot (the year's for the year, the 30 days' for the others), the raw read over HTTP's against
+    // the raw read in process.
+    for (const [spec, period] of [
+      [monthRoute, month],
+      [yearRoute, year],
+      [countsRoute, month],
+    ] as const) {
+      economyBaselines.set(spec.label, { inProcess: period.inProcess.label, overHttp: period.overHttp.label });
+    }
+    for (const period of [month, year])
+      economyBaselines.set(period.overHttp.label, { inProcess: period.inProcess.label });
     economyRows.push(
       ...(await interleaved(
-        [
-          raw(30),
-          route('30 days', '/api/economy'),
-          raw(365),
-          route('a year', '/api/economy?days=365'),
-          // 366 days (the most a read covers, outside the standard periods: read from the counts).
-          route('366 days, from the counts', '/api/economy?days=366'),
-        ],
+        [month.inProcess, month.overHttp, monthRoute, year.inProcess, year.overHttp, yearRoute, countsRoute],
         {
           url,
           endpoint: stack.dynamo.endpoint,
@@ -213,6 +251,8 @@ if (!only || only === 'economy') {
     );
   }
   writer.destroy();
+  await rawServer.close();
+  rawClient.destroy();
 }
 await stack.stop();
 
@@ -231,16 +271,15 @@ if (economyRows.length > 0) {
   console.log(
     `\nThe economy, route and raw read in turns: ${economyRounds} rounds × ${economySeconds} s each, 10 at a time, timed per call\n`,
   );
-  console.log('| run | connections | req/s | p50 ms | p95 ms | p99 ms | errors | p50 vs raw, median of the rounds |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| run | connections | req/s | p50 ms | p95 ms | p99 ms | errors | p50 vs raw in process, median of the rounds | p50 vs raw over HTTP, median of the rounds |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of economyRows) {
-    const size = /\((.*)\)$/.exec(r.label)?.[1] ?? '';
-    // The year's row against a raw read of the year's snapshot; the others against the 30 days' one.
-    const baseline = `raw GetItem (economy${r.label.includes(' a year ') ? ' year' : ''}, ${size})`;
-    const raw = economyRows.find((x) => x.label === baseline);
-    const ratio = raw && r.label.startsWith('API') ? `${roundRatio(r, raw).toFixed(2)}×` : '';
+    const { inProcess, overHttp } = economyRatios(economyRows, r, economyBaselines.get(r.label) ?? {});
+    const shown = (ratio: number | undefined) => (ratio === undefined ? '' : `${ratio.toFixed(2)}×`);
     console.log(
-      `| ${r.label} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${ratio} |`,
+      `| ${r.label} | ${r.connections} | ${Math.round(r.rps)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} | ${shown(inProcess)} | ${shown(overHttp)} |`,
     );
   }
 }

@@ -173,3 +173,22 @@ export async function interleaved(
 export function roundRatio(row: InterleavedRow, baseline: InterleavedRow): number {
   return median(row.roundP50.map((p50, round) => p50 / Math.max(baseline.roundP50[round] ?? 0, 0.001)));
 }
+
+/** The rows a row's ratios are taken against, by label: the raw read in process, the raw read over HTTP. */
+export interface EconomyBaselines {
+  inProcess?: string;
+  overHttp?: string;
+}
+
+/** `row`'s ratios (roundRatio) against its baselines among `rows`; undefined where it has none. */
+export function economyRatios(
+  rows: readonly InterleavedRow[],
+  row: InterleavedRow,
+  baselines: EconomyBaselines,
+): { inProcess: number | undefined; overHttp: number | undefined } {
+  const against = (label: string | undefined) => {
+    const baseline = label === undefined ? undefined : rows.find((candidate) => candidate.label === label);
+    return baseline && roundRatio(row, baseline);
+  };
+  return { inProcess: against(baselines.inProcess), overHttp: against(baselines.overHttp) };
+}

@@ -8,8 +8,14 @@ import { Agent, get } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { economySnapshotKeys } from '#adapters/dynamodb/keys.ts';
 
-/** A raw GetItem of a standard period's snapshot, or a GET of the API. */
-export type LoadSpec = { label: string } & ({ kind: 'get'; days: number } | { kind: 'http'; path: string });
+/**
+ * A raw GetItem of a standard period's snapshot, or a GET of `path` (at `url`, when given, instead of
+ * the stack's: the raw GetItem served by a bare server, bench/raw-over-http.ts).
+ */
+export type LoadSpec = { label: string } & (
+  | { kind: 'get'; days: number }
+  | { kind: 'http'; path: string; url?: string }
+);
 export interface WorkerSetup {
   url: string;
   endpoint: string;
@@ -42,7 +48,7 @@ const httpGet = (target: string) =>
   });
 const calls = setup.specs.map((spec) =>
   spec.kind === 'http'
-    ? () => httpGet(`${setup.url}${spec.path}`)
+    ? () => httpGet(`${spec.url ?? setup.url}${spec.path}`)
     : async () => {
         await client.send(new GetCommand({ TableName: setup.tableName, Key: economySnapshotKeys(spec.days) }));
       },

@@ -237,7 +237,15 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
   response.end(body);
 }
 
+/**
+ * The request's body, or 'too-large' past `limit`. A request with neither Content-Length nor
+ * Transfer-Encoding has none (RFC 9112 §6.3, as Node's parser reads it): answered at once, without
+ * iterating a stream that only ends (most requests: every GET).
+ */
 async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) {
+    return Buffer.alloc(0);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
