@@ -7,6 +7,7 @@ import { createFollowerRepository } from '#adapters/dynamodb/follower-repository
 import {
   createRemoteFollowRepository,
   createRemoteOpeningRepository,
+  createRemoteRecordRepository,
 } from '#adapters/dynamodb/remote-follow-repository.ts';
 import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/remote-documents.ts';
 import type { ActorResolver, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
@@ -20,6 +21,7 @@ import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/deli
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import { type OutboxJob, type OutboxQueue, runOutboxJob } from '#domain/federation/outbox.ts';
 import type { CommonsReceivers } from '#domain/federation/commons-objects.ts';
+import { recordReceiver } from '#domain/federation/remote-record.ts';
 import { outboxDeps } from './federation-outbox.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
@@ -91,8 +93,8 @@ export function federationServices(services: Services): FederationServices {
  * What a followed commons' objects are kept by, by `guildhall:type` (domain/federation/commons-objects.ts):
  * innovation records; courses and shortage snapshots join them here.
  */
-export function commonsReceivers(_services: Services): CommonsReceivers {
-  return {};
+export function commonsReceivers(services: Services): CommonsReceivers {
+  return { record: recordReceiver(createRemoteRecordRepository(services.storeClient, services.config.TABLE_NAME)) };
 }
 
 /**
@@ -154,6 +156,7 @@ function outboxQueue(
     deliveries,
     outbox: queue,
     commons: () => services.commons,
+    records: { innovations: services.innovations, people: services.people, commons: () => services.commons },
   });
   return queue;
 }

@@ -9,12 +9,20 @@ import {
   type RemoteFollowRepository,
 } from '#domain/federation/remote-follow.ts';
 import { noteDigest, type RemoteOpening, type RemoteOpeningRepository } from '#domain/federation/remote-opening.ts';
+import { objectDigest, type RemoteRecord, type RemoteRecordRepository } from '#domain/federation/remote-record.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { batchWriteAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
-import { remoteFollowKeys, remoteFollowsOf, remoteOpeningKeys, remoteOpeningsOf } from './keys.ts';
+import {
+  remoteFollowKeys,
+  remoteFollowsOf,
+  remoteOpeningKeys,
+  remoteOpeningsOf,
+  remoteRecordKeys,
+  remoteRecordsOf,
+} from './keys.ts';
 
 /**
  * What a follow of each kind brought, by where it is kept under the follow: removed with it (an unfollow,
@@ -23,7 +31,7 @@ import { remoteFollowKeys, remoteFollowsOf, remoteOpeningKeys, remoteOpeningsOf 
  */
 export const broughtByKind: Record<FollowKind, readonly ((followId: string) => { pk: string; prefix: string })[]> = {
   syndicate: [remoteOpeningsOf],
-  commons: [],
+  commons: [remoteRecordsOf],
 };
 
 export function createRemoteFollowRepository(
@@ -47,8 +55,8 @@ export function createRemoteFollowRepository(
       const item = await getItem(client, tableName, remoteFollowKeys(id));
       return item ? fromItem<RemoteFollow>(item) : null;
     },
-    // Access pattern `remote-openings-of-follow`, then Access pattern `remote-follow`: what it brought
-    // first (its kind's, `broughtByKind`), a page of keys at a time, then the follow, so a removal cut
+    // Access pattern `remote-openings-of-follow` (a commons': Access pattern `remote-records-of-follow`),
+    // then Access pattern `remote-follow`: what it brought first (its kind's, `broughtByKind`), a page of keys at a time, then the follow, so a removal cut
     // short leaves the follow, and the same request sent again finishes it. (A Create that lands between
     // the two could leave one object behind: rare, and its Delete or expiry takes it out.)
     async remove(id) {
@@ -136,6 +144,57 @@ export function createRemoteOpeningRepository(
           new DeleteCommand({
             TableName: tableName,
             Key: remoteOpeningKeys(followId, noteDigest(noteId)),
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      return removed.Attributes !== undefined;
+    },
+  };
+}
+
+export function createRemoteRecordRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): RemoteRecordRepository {
+  return {
+    // Access pattern `remote-record`: written only when none is kept or the kept one is older, in one
+    // conditional put, so a replay or a late older Update never wins over a newer one.
+    async putIfNewer(record) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...remoteRecordKeys(record.followId, objectDigest(record.objectId)),
+                type: 'remote-record',
+                ...record,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR #updated < :updated',
+              ExpressionAttributeNames: { '#updated': 'updated' },
+              ExpressionAttributeValues: { ':updated': record.updated },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConflictError) return false;
+        throw error;
+      }
+    },
+    // Access pattern `remote-record`.
+    async get(followId, objectId) {
+      const item = await getItem(client, tableName, remoteRecordKeys(followId, objectDigest(objectId)));
+      return item ? fromItem<RemoteRecord>(item) : null;
+    },
+    // Access pattern `remote-record`.
+    async remove(followId, objectId) {
+      const removed = await storeCall(() =>
+        client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: remoteRecordKeys(followId, objectDigest(objectId)),
             ReturnValues: 'ALL_OLD',
           }),
         ),

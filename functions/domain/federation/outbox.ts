@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
 import {
+  type CommonsActivityType,
   type CommonsIds,
   type CommonsObject,
   type CommonsObjectType,
@@ -65,7 +66,18 @@ export interface BackfillJob {
   attempt: number;
 }
 
-export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob;
+/**
+ * A published innovation record's change (record-object.ts decides which), as the stream consumer queues
+ * it: the record by id alone, read again when the job runs (its Delete needs only its id).
+ */
+export interface PublishRecordJob {
+  kind: 'publish-record';
+  type: CommonsActivityType;
+  record: { id: string; updatedAt: string };
+  attempt: number;
+}
+
+export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob | PublishRecordJob;
 
 /** Objects sent a backfill job: a page of one source. */
 export const backfillPageSize = 25;
@@ -109,6 +121,15 @@ export const outboxJobSchema = lazySchema(() =>
       attempt: z.number().check(z.int(), z.minimum(0)),
     }),
     z.object({
+      kind: z.literal('publish-record'),
+      type: z.enum(['Create', 'Update', 'Delete']),
+      record: z.object({
+        id: z.string().check(z.minLength(1), z.maxLength(200)),
+        updatedAt: z.string().check(z.minLength(1), z.maxLength(40)),
+      }),
+      attempt: z.number().check(z.int(), z.minimum(0)),
+    }),
+    z.object({
       kind: z.literal('backfill'),
       inbox: z.string().check(z.minLength(1), z.maxLength(2048)),
       source: z.optional(z.enum(['record', 'course', 'shortages'])),
@@ -145,8 +166,15 @@ export interface OutboxDeps {
   pageSize?: number;
   /** What a new commons follower is sent (none registered: a backfill sends nothing). */
   backfillSources?: BackfillSources | undefined;
-  /** The Service actor's ids, for the backfill's Creates. */
+  /** The Service actor's ids, for the backfill's Creates and the records' activities. */
   commonsIds?: CommonsIds | undefined;
+  /** A record's Document id, and its Document as it is now (null: not published now). */
+  records?:
+    | {
+        objectId: (recordId: string) => string;
+        object: (recordId: string) => Promise<CommonsObject | null>;
+      }
+    | undefined;
 }
 
 /**
@@ -165,7 +193,28 @@ export async function runOutboxJob(deps: OutboxDeps, job: OutboxJob): Promise<{ 
     return fanOutPage(deps, { kind: 'fan-out', syndicateId: serviceActor, activity: job.activity, attempt: 0 });
   }
   if (job.kind === 'backfill') return backfillPage(deps, job);
+  if (job.kind === 'publish-record') return publishRecord(deps, job);
   return fanOutPage(deps, job);
+}
+
+/**
+ * A record's change: a Delete names its Document's id; a Create or Update carries its Document as it is
+ * now (none when it is no longer published: its Delete comes on its own), fanned out to the commons'
+ * followers as the first page.
+ */
+async function publishRecord(deps: OutboxDeps, job: PublishRecordJob): Promise<{ queued: number }> {
+  if (!deps.records || !deps.commonsIds) return { queued: 0 };
+  const ids = deps.commonsIds;
+  const objectId = deps.records.objectId(job.record.id);
+  let activity: DeliveryJob['activity'];
+  if (job.type === 'Delete') {
+    activity = commonsActivity('Delete', { id: objectId, updated: job.record.updatedAt }, ids);
+  } else {
+    const object = await deps.records.object(job.record.id);
+    if (!object) return { queued: 0 };
+    activity = commonsActivity(job.type, object, ids);
+  }
+  return fanOutPage(deps, { kind: 'fan-out', syndicateId: serviceActor, activity, attempt: 0 });
 }
 
 /**
