@@ -21,6 +21,8 @@ import { indexChangesFor } from '#domain/search/index-changes.ts';
 import type { SearchIndex, SearchQuery } from '#domain/search/search-port.ts';
 import type { Person } from '#domain/people/person.ts';
 import { createLogger } from '#platform/log.ts';
+import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
+import { innovationDocument } from '#domain/search/documents.ts';
 import { federationWorld, memoryFollowers, origin } from '../../support/federation-world.ts';
 import { commons, memoryPeople } from '../../support/services.ts';
 
@@ -114,7 +116,7 @@ describe('a record’s Document', () => {
         adoptions: 2,
       },
     });
-    const summary = (document?.['guildhall:record'] as { summary: string }).summary;
+    const summary = (document?.['guildhall:record'] as { summary: string } | undefined)?.summary;
     expect(summary).toContain('Raising a long stud wall alone');
     expect(summary).not.toContain('**');
     expect(String(document?.content)).toContain('Ben &lt;b&gt;Okafor&lt;/b&gt;');
@@ -391,7 +393,11 @@ describe('a followed commons’ record received', () => {
         url: 'https://a.example/innovations/two-person-lift/',
       },
     ]);
-    expect(queries[0]?.filters).toMatchObject({ type: ['innovation'], status: ['remote'], skills: ['stud-wall-framing'] });
+    expect(queries[0]?.filters).toMatchObject({
+      type: ['innovation'],
+      status: ['remote'],
+      skills: ['stud-wall-framing'],
+    });
     expect(queries[0]?.pageSize).toBe(20);
     expect(await remoteRecords({ search }, { adopted: true }, 20)).toEqual([]);
     expect(await remoteRecords({ search }, { practice: 'care-shift-handover' }, 20)).toEqual([]);
@@ -403,5 +409,31 @@ describe('a followed commons’ record received', () => {
       { limit: 20 },
     );
     expect(queries[1]?.filters?.status).toEqual(['published', 'adopted']);
+  });
+
+  it('in the search engine, is found by the remote section and never by this instance’s registry search', async () => {
+    const engine = createEmbeddedSearchEngine();
+    const kept = remoteRecordOf(fromA(), follow, now) as RemoteRecord;
+    const item = { ...kept, type: 'remote-record' } as unknown as Record<string, unknown>;
+    const lookups = { syndicate: async () => null, now: () => now };
+    await engine.upsert([
+      ...(await indexChangesFor({ newItem: item }, lookups)).upsert,
+      innovationDocument({ ...version, innovationId: 'local-lift' }, 'construction', record),
+    ]);
+    const remote = await remoteRecords({ search: engine }, { q: 'lift' }, 20);
+    expect(remote.map((r) => r.origin)).toEqual(['a.example']);
+    const local = await registry(
+      {
+        search: engine,
+        innovations: {
+          getMany: async (ids) => new Map(ids.map((id) => [id, { ...record, id }])),
+          publishedPage: async () => ({ items: [] }),
+        },
+        commons,
+      },
+      { q: 'lift' },
+      { limit: 20 },
+    );
+    expect(local.items.map((r) => r.id)).toEqual(['local-lift']);
   });
 });
