@@ -6,6 +6,7 @@
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { openingActivityType, type StoredOpening } from '#domain/federation/opening-activity.ts';
 import type { OutboxQueue } from '#domain/federation/outbox.ts';
+import { recordActivityType, type StoredRecord } from '#domain/federation/record-object.ts';
 import type { Logger } from '#platform/log.ts';
 import type { StreamRecord } from './stream-indexer.ts';
 import type { BatchResult } from './stream-shortages.ts';
@@ -18,6 +19,22 @@ export interface FederationStreamDependencies {
 
 const openingOf = (item: Record<string, unknown> | undefined): StoredOpening | undefined =>
   item?.type === 'opening' ? (item as unknown as StoredOpening) : undefined;
+const recordOf = (item: Record<string, unknown> | undefined): StoredRecord | undefined =>
+  item?.type === 'innovation' ? (item as unknown as StoredRecord) : undefined;
+
+/** The outbox job a record's change calls for (record-object.ts decides), or null. */
+function recordJob(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined) {
+  const [was, is] = [recordOf(before), recordOf(after)];
+  const type = recordActivityType(was, is);
+  const record = is ?? was;
+  if (!type || !record) return null;
+  return {
+    kind: 'publish-record' as const,
+    type,
+    record: { id: String(record.id), updatedAt: String(record.updatedAt) },
+    attempt: 0,
+  };
+}
 
 /**
  * Queues one job per record whose opening change calls for an activity, in stream order. At the first
@@ -34,6 +51,16 @@ export async function publishOpeningRecords(
     try {
       const oldImage = record.dynamodb?.OldImage;
       const newImage = record.eventName === 'REMOVE' ? undefined : record.dynamodb?.NewImage;
+      // Numbers as strings: a record's money fields are too large for a number, and nothing here reads them.
+      const options = { wrapNumbers: true } as const;
+      const oldItem = oldImage ? unmarshall(oldImage, options) : undefined;
+      const newItem = newImage ? unmarshall(newImage, options) : undefined;
+      // A published innovation record's change: from the Service actor to the commons' followers.
+      const forRecord = recordJob(oldItem, newItem);
+      if (forRecord) {
+        await outbox.enqueue(forRecord);
+        continue;
+      }
       const before = openingOf(oldImage ? unmarshall(oldImage) : undefined);
       const after = openingOf(newImage ? unmarshall(newImage) : undefined);
       const type = openingActivityType(before, after);

@@ -11,6 +11,11 @@ import {
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { resolve } from 'node:path';
+import { readCommonsFile } from '#adapters/content/commons-file.ts';
+import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
+import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
+import type { Commons } from '#domain/content/commons.ts';
 import { outboxDeps } from '#app/federation-outbox.ts';
 import { runOutboxJob } from '#domain/federation/outbox.ts';
 import { federationSender } from '#app/federation-deliverer.ts';
@@ -53,6 +58,7 @@ function deliveryConsumers() {
   };
   // The outbox (opening changes from the stream, fan-out pages): each job queues its deliveries.
   const outboxUrl = config.FEDERATION_OUTBOX_QUEUE_URL;
+  let commons: Commons | undefined;
   const outbox: Consumer | undefined = outboxUrl
     ? (() => {
         const deps = outboxDeps({
@@ -62,6 +68,12 @@ function deliveryConsumers() {
           instanceBlocks,
           deliveries: createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL)),
           outbox: createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl)),
+          // A published record's Document: the record, its version, its inventors' names, the commons' labels.
+          records: {
+            innovations: createInnovationRepository(client, config.TABLE_NAME),
+            people: createPeopleRepository(client, config.TABLE_NAME),
+            commons: () => (commons ??= readCommonsFile(resolve(config.COMMONS_FILE))),
+          },
         });
         return {
           ...deliveries,

@@ -681,6 +681,7 @@ const oneThing: Record<string, string> = {
   '/api/federation/actors/{identifier}': 'one actor',
   '/api/federation/actors/{identifier}/outbox': 'an empty collection until openings federate (federation.ts)',
   '/api/federation/openings/{identifier}': 'one opening’s Note (or its Tombstone)',
+  '/api/federation/records/{identifier}': 'one innovation record’s Document (or its Tombstone)',
   '/api/federation/actors/{identifier}/followers':
     'a count only: who follows is not listed (federation.ts), so the collection has no items to page',
 };

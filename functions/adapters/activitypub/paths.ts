@@ -16,6 +16,8 @@ export const federationPaths = {
   activities: '/api/federation/activities',
   /** An opening's Note (domain/federation/opening-activity.ts): dereferenceable while it is open. */
   opening: '/api/federation/openings/{identifier}',
+  /** An innovation record's Document (domain/federation/record-object.ts): dereferenceable while published. */
+  record: '/api/federation/records/{identifier}',
   webFinger: '/.well-known/webfinger',
   nodeInfoPointer: '/.well-known/nodeinfo',
 } as const;
@@ -29,5 +31,6 @@ export function federationIds(origin: string) {
     followersOf: (syndicateId: string) => `${origin}${federationPaths.followers.replace('{identifier}', syndicateId)}`,
     noteOf: (openingId: string) => `${origin}${federationPaths.opening.replace('{identifier}', openingId)}`,
     activityBase: `${origin}${federationPaths.activities}`,
+    recordOf: (recordId: string) => `${origin}${federationPaths.record.replace('{identifier}', recordId)}`,
   };
 }

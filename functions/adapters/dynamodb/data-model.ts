@@ -284,6 +284,14 @@ export const entities = {
     foundBy: ['followId', 'noteId'],
     notes: '`<noteDigest>` is the SHA-256 of the Note id (a URL); kept under its follow, so an unfollow removes it.',
   })),
+  'remote-record': entity(() => ({
+    about:
+      'An innovation record a followed remote commons published (its Document fetched again and read): title, summary as plain text, trade, skills, licence, inventors’ names, adoptions, its origin URL and host.',
+    keys: k.remoteRecordKeys(v('followId'), v('objectDigest')),
+    foundBy: ['followId', 'objectId'],
+    notes:
+      '`<objectDigest>` is the SHA-256 of the Document id (a URL); kept under its follow, so an unfollow removes it.',
+  })),
   'witnessed-log': entity(() => ({
     about:
       'A registry log this instance witnesses (issue 20): its host, the key pinned when a steward added it, the last head accepted with this instance’s cosignature, or the fork evidence; `lastSize` is what a run’s write is conditional on.',
@@ -1622,6 +1630,22 @@ export const accessPatterns = {
     does: 'The openings a follow brought, their keys a page of 100 at a time, removed with the follow.',
     operation: 'Query',
     key: k.remoteOpeningsOf(v('followId')),
+    reads: 'a page',
+    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+  })),
+  'remote-record': pattern(() => ({
+    entity: 'remote-record',
+    does: 'One remote innovation record: kept if newer (a conditional put on `updated`), removed by a Delete.',
+    operation: 'GetItem',
+    key: k.remoteRecordKeys(v('followId'), v('objectDigest')),
+    reads: 'one item',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'remote-records-of-follow': pattern(() => ({
+    entity: 'remote-record',
+    does: 'The records a commons follow brought, their keys a page of 100 at a time, removed with the follow.',
+    operation: 'Query',
+    key: k.remoteRecordsOf(v('followId')),
     reads: 'a page',
     usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
   })),

@@ -800,6 +800,12 @@ export const remoteOpeningKeys = (followId: string, noteDigest: string) => ({
   sk: `OPENING#${noteDigest}`,
 });
 export const remoteOpeningsOf = (followId: string) => ({ pk: `REMOTE-FOLLOW#${followId}`, prefix: 'OPENING#' });
+/** An innovation record a followed remote commons published, under its follow (removed with it), by its id's SHA-256. */
+export const remoteRecordKeys = (followId: string, objectDigest: string) => ({
+  pk: `REMOTE-FOLLOW#${followId}`,
+  sk: `RECORD#${objectDigest}`,
+});
+export const remoteRecordsOf = (followId: string) => ({ pk: `REMOTE-FOLLOW#${followId}`, prefix: 'RECORD#' });
 /** A registry log this instance witnesses, one item per host, in one partition: the stewards' list, by host. */
 const witnessedLogsPk = 'WITNESSED-LOGS';
 export const witnessedLogKeys = (host: string) => ({ pk: witnessedLogsPk, sk: `HOST#${host}` });

@@ -2,14 +2,37 @@
 // remote-follow.ts and remote-opening.ts): a follow is one item in the stewards' list; its openings
 // live in a partition of their own, so an unfollow removes them a page at a time.
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RemoteFollow, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import {
+  type FollowKind,
+  followKindOf,
+  type RemoteFollow,
+  type RemoteFollowRepository,
+} from '#domain/federation/remote-follow.ts';
 import { noteDigest, type RemoteOpening, type RemoteOpeningRepository } from '#domain/federation/remote-opening.ts';
+import { objectDigest, type RemoteRecord, type RemoteRecordRepository } from '#domain/federation/remote-record.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { batchWriteAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
-import { remoteFollowKeys, remoteFollowsOf, remoteOpeningKeys, remoteOpeningsOf } from './keys.ts';
+import {
+  remoteFollowKeys,
+  remoteFollowsOf,
+  remoteOpeningKeys,
+  remoteOpeningsOf,
+  remoteRecordKeys,
+  remoteRecordsOf,
+} from './keys.ts';
+
+/**
+ * What a follow of each kind brought, by where it is kept under the follow: removed with it (an unfollow,
+ * a Reject, a block). A syndicate brings openings; a commons brings what its receivers keep
+ * (commons-objects.ts), each kind of object adding its key prefix here.
+ */
+export const broughtByKind: Record<FollowKind, readonly ((followId: string) => { pk: string; prefix: string })[]> = {
+  syndicate: [remoteOpeningsOf],
+  commons: [remoteRecordsOf],
+};
 
 export function createRemoteFollowRepository(
   client: DynamoDBDocumentClient,
@@ -32,35 +55,14 @@ export function createRemoteFollowRepository(
       const item = await getItem(client, tableName, remoteFollowKeys(id));
       return item ? fromItem<RemoteFollow>(item) : null;
     },
-    // Access pattern `remote-openings-of-follow`, then Access pattern `remote-follow`: its openings first, a page of keys
-    // at a time, then the follow, so a removal cut short leaves the follow, and the same request sent
-    // again finishes it. (A Create that lands between the two could leave one opening behind: rare, and
-    // its Delete or expiry takes it out of the board.)
+    // Access pattern `remote-openings-of-follow` (a commons': Access pattern `remote-records-of-follow`),
+    // then Access pattern `remote-follow`: what it brought first (its kind's, `broughtByKind`), a page of keys at a time, then the follow, so a removal cut
+    // short leaves the follow, and the same request sent again finishes it. (A Create that lands between
+    // the two could leave one object behind: rare, and its Delete or expiry takes it out.)
     async remove(id) {
-      const { pk, prefix } = remoteOpeningsOf(id);
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await storeCall(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
-              ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
-              ProjectionExpression: 'pk, sk',
-              Limit: 100,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
-        if (keys.length > 0)
-          await batchWriteAll(
-            client,
-            tableName,
-            keys.map((Key) => ({ DeleteRequest: { Key } })),
-          );
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const kept = await getItem(client, tableName, remoteFollowKeys(id));
+      const kind = followKindOf(kept ? fromItem<RemoteFollow>(kept) : {});
+      for (const brought of broughtByKind[kind]) await removeAll(brought(id));
       const removed = await storeCall(() =>
         client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
       );
@@ -71,6 +73,33 @@ export function createRemoteFollowRepository(
       return pageOf(await queryPrefixPage(client, tableName, remoteFollowsOf, request), fromItem<RemoteFollow>);
     },
   };
+
+  /** Every item under a key prefix, a page of keys at a time. */
+  async function removeAll({ pk, prefix }: { pk: string; prefix: string }) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storeCall(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+            ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
+            ProjectionExpression: 'pk, sk',
+            Limit: 100,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
+      if (keys.length > 0)
+        await batchWriteAll(
+          client,
+          tableName,
+          keys.map((Key) => ({ DeleteRequest: { Key } })),
+        );
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
 }
 
 export function createRemoteOpeningRepository(
@@ -115,6 +144,57 @@ export function createRemoteOpeningRepository(
           new DeleteCommand({
             TableName: tableName,
             Key: remoteOpeningKeys(followId, noteDigest(noteId)),
+            ReturnValues: 'ALL_OLD',
+          }),
+        ),
+      );
+      return removed.Attributes !== undefined;
+    },
+  };
+}
+
+export function createRemoteRecordRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): RemoteRecordRepository {
+  return {
+    // Access pattern `remote-record`: written only when none is kept or the kept one is older, in one
+    // conditional put, so a replay or a late older Update never wins over a newer one.
+    async putIfNewer(record) {
+      try {
+        await storeCall(() =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...remoteRecordKeys(record.followId, objectDigest(record.objectId)),
+                type: 'remote-record',
+                ...record,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR #updated < :updated',
+              ExpressionAttributeNames: { '#updated': 'updated' },
+              ExpressionAttributeValues: { ':updated': record.updated },
+            }),
+          ),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConflictError) return false;
+        throw error;
+      }
+    },
+    // Access pattern `remote-record`.
+    async get(followId, objectId) {
+      const item = await getItem(client, tableName, remoteRecordKeys(followId, objectDigest(objectId)));
+      return item ? fromItem<RemoteRecord>(item) : null;
+    },
+    // Access pattern `remote-record`.
+    async remove(followId, objectId) {
+      const removed = await storeCall(() =>
+        client.send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: remoteRecordKeys(followId, objectDigest(objectId)),
             ReturnValues: 'ALL_OLD',
           }),
         ),

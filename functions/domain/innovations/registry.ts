@@ -16,6 +16,7 @@ import type { Commons } from '../content/commons.ts';
 import { SearchUnavailableError } from '../errors.ts';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../paging.ts';
 import type { SearchIndex, SearchQuery } from '../search/search-port.ts';
+import { remoteRecordStatus } from '../search/remote-record-document.ts';
 import { publicRecord } from './consent.ts';
 import type { InnovationRecord } from './innovation.ts';
 import type { InnovationRepository, PublishedFilter } from './innovation-repository.ts';
@@ -96,7 +97,8 @@ async function searchRegistry(
         ...(filter.skill ? { skills: [filter.skill] } : {}),
         ...(filter.trade ? { trade: [filter.trade] } : {}),
         ...(filter.practice ? { practice: [filter.practice] } : {}),
-        ...(filter.adopted === undefined ? {} : { status: [filter.adopted ? 'adopted' : 'published'] }),
+        // This instance's records only: a followed commons' (status `remote`) are shown apart (remoteRecords).
+        status: filter.adopted === undefined ? ['published', 'adopted'] : [filter.adopted ? 'adopted' : 'published'],
       },
       ...(text ? {} : { sort: { field: 'updatedAt' as const, direction: 'desc' as const } }),
       facets: [],
@@ -142,4 +144,60 @@ export async function registry(
     narrowed ? tableFilter(filter, deps.commons) : undefined,
   );
   return { ...page, items: page.items.map(publicRecord), searchDown: narrowed };
+}
+
+/** A followed remote commons' record as the innovations page shows it: its instance, and where to read it. */
+export interface RemoteRegistryItem {
+  title: string;
+  summary: string;
+  /** The inventors' names, as the origin published them. */
+  inventors: string;
+  origin: string;
+  /** The origin's page of it. */
+  url: string;
+}
+
+/**
+ * The newest records of followed remote commons matching the filter (words, trade, skill), at most
+ * `limit`: one search page, shown apart from this instance's records. An adoption or practice filter
+ * (this instance's notions) or search being down shows none.
+ */
+export async function remoteRecords(
+  deps: Pick<RegistryDependencies, 'search'>,
+  filter: RegistryFilter,
+  limit: number,
+): Promise<RemoteRegistryItem[]> {
+  if (filter.adopted !== undefined || filter.practice) return [];
+  const text = (filter.q ?? '').trim();
+  try {
+    const found = await deps.search.search({
+      text,
+      filters: {
+        type: ['innovation'],
+        status: [remoteRecordStatus],
+        ...(filter.skill ? { skills: [filter.skill] } : {}),
+        ...(filter.trade ? { trade: [filter.trade] } : {}),
+      },
+      ...(text ? {} : { sort: { field: 'updatedAt' as const, direction: 'desc' as const } }),
+      facets: [],
+      page: 1,
+      pageSize: limit,
+    });
+    return found.hits.flatMap(({ document }) =>
+      document.origin === undefined
+        ? []
+        : [
+            {
+              title: document.title,
+              summary: document.summary,
+              inventors: document.body,
+              origin: document.origin,
+              url: document.url,
+            },
+          ],
+    );
+  } catch (error) {
+    if (error instanceof SearchUnavailableError) return [];
+    throw error;
+  }
 }

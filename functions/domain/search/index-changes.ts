@@ -9,6 +9,8 @@ import type { Want } from '../market/want.ts';
 import type { SearchDocument } from './search-port.ts';
 import type { RemoteOpening } from '../federation/remote-opening.ts';
 import { remoteOpeningDocument, remoteOpeningDocumentId } from './remote-opening-document.ts';
+import type { RemoteRecord } from '../federation/remote-record.ts';
+import { remoteRecordDocument, remoteRecordDocumentId } from './remote-record-document.ts';
 
 export interface ChangedItem {
   /** The item after the change; absent when it was removed. */
@@ -38,6 +40,7 @@ const indexedTypes: ReadonlySet<unknown> = new Set([
   'offer',
   'want',
   'remote-opening',
+  'remote-record',
 ]);
 export const isIndexedType = (type: unknown) => indexedTypes.has(type);
 
@@ -106,6 +109,20 @@ export async function indexChangesFor(change: ChangedItem, lookups: IndexLookups
     if (typeof kept.title !== 'string' || !Array.isArray(kept.skills))
       throw new Error(`remote opening ${id} is malformed`);
     return { upsert: [remoteOpeningDocument(kept, lookups.now())], delete: [] };
+  }
+  if (type === 'remote-record') {
+    // A followed remote commons' record (federation): in while it is kept, out when it is removed (its
+    // Delete, an unfollow, a block of its instance).
+    const kept = item as unknown as RemoteRecord;
+    if (typeof kept.followId !== 'string' || typeof kept.objectId !== 'string') {
+      throw new Error('remote record item is malformed');
+    }
+    const id = remoteRecordDocumentId(kept.followId, kept.objectId);
+    if (!change.newItem) return { upsert: [], delete: [id] };
+    if (typeof kept.title !== 'string' || !Array.isArray(kept.skills) || !Array.isArray(kept.inventors)) {
+      throw new Error(`remote record ${id} is malformed`);
+    }
+    return { upsert: [remoteRecordDocument(kept)], delete: [] };
   }
   if (type === 'syndicate') {
     const id = String(item?.id ?? '');

@@ -10,7 +10,7 @@ import { uncoveredHeaders } from '#domain/federation/signature-policy.ts';
 import { senderHosts } from '#domain/federation/instance-host.ts';
 import { blockKeysOf } from '#domain/federation/instance-block.ts';
 import { ForbiddenError, RateLimitedError } from '#domain/errors.ts';
-import { noteOf } from '#app/federation-outbox.ts';
+import { noteOf, recordDocument } from '#app/federation-outbox.ts';
 import { isPublished, type StoredOpening } from '#domain/federation/opening-activity.ts';
 import { effectiveStatus } from '#domain/openings/opening.ts';
 import { type Method, publicRoute, type RouteContext, type RouteResult } from '../route.ts';
@@ -202,6 +202,44 @@ async function openingNote(context: RouteContext<{ identifier: string }, unknown
   return { status: 200, headers, contentType: activityJson, body: JSON.stringify(note) };
 }
 
+/**
+ * An innovation record's Document, as its Create named it (domain/federation/record-object.ts): the
+ * published record's Document; a record published once and no longer, 410 with a Tombstone; a draft or
+ * nothing, 404.
+ */
+async function recordObjectRoute(
+  context: RouteContext<{ identifier: string }, unknown, unknown>,
+): Promise<RouteResult> {
+  const { services } = context;
+  const id = context.params.identifier;
+  const origin = services.config.PUBLIC_URL;
+  const headers = { 'cache-control': 'public, max-age=60', vary: 'accept' };
+  const record = await services.innovations.get(id);
+  if (!record || (record.status !== 'published' && record.currentVersion === 0)) {
+    return problem(404, 'No such record here', 'No published innovation record has this id on this instance.');
+  }
+  const document = await recordDocument(
+    { innovations: services.innovations, people: services.people, commons: () => services.commons },
+    origin,
+    id,
+  );
+  if (!document) {
+    return {
+      status: 410,
+      headers,
+      contentType: activityJson,
+      body: JSON.stringify({
+        '@context': 'https://www.w3.org/ns/activitystreams',
+        id: `${origin}${federationPaths.record.replace('{identifier}', id)}`,
+        type: 'Tombstone',
+        formerType: 'Document',
+        deleted: record.updatedAt,
+      }),
+    };
+  }
+  return { status: 200, headers, contentType: activityJson, body: JSON.stringify(document) };
+}
+
 export const federationRoutes = [
   publicRoute<Record<string, never>, { resource: string }>({
     method: 'GET',
@@ -260,6 +298,26 @@ export const federationRoutes = [
       },
     },
     handle: openingNote,
+  }),
+  publicRoute<{ identifier: string }>({
+    method: 'GET',
+    path: federationPaths.record,
+    auth: 'none',
+    input: identifierParams,
+    doc: documented && {
+      summary:
+        'An innovation record as an ActivityStreams Document (guildhall:type record), what a followed commons sends',
+      tags,
+      responses: {
+        200: {
+          description: 'The published record’s Document (what its Create and Update carried).',
+          contentType: activityJson,
+        },
+        404: { description: 'No such record here (or a draft).' },
+        410: { description: 'Published once and no longer: a Tombstone.', contentType: activityJson },
+      },
+    },
+    handle: recordObjectRoute,
   }),
   read(federationPaths.followers, 'An actor’s followers (their number)', 'An OrderedCollection.', activityJson),
   inbox(federationPaths.inbox, 'An actor’s inbox: signed activities from other servers'),

@@ -522,4 +522,7 @@ export const en = {
   'licence.CC-BY-4.0': 'Creative Commons Attribution 4.0',
   'licence.CC-BY-SA-4.0': 'Creative Commons Attribution-ShareAlike 4.0',
   'licence.CC0-1.0': 'CC0 1.0 (public domain dedication)',
+  // The innovations page's records of followed remote commons (federation), shown apart.
+  'innovations.remoteHeading': 'Records at commons this one follows',
+  'innovations.atInstance': (host: string) => `at ${host}`,
 };

@@ -513,6 +513,9 @@ export const es: MessagesOf<typeof en> = {
   'licence.CC-BY-4.0': 'Creative Commons Atribución 4.0',
   'licence.CC-BY-SA-4.0': 'Creative Commons Atribución-CompartirIgual 4.0',
   'licence.CC0-1.0': 'CC0 1.0 (dedicación al dominio público)',
+  // The innovations page's records of followed remote commons (federation), shown apart.
+  'innovations.remoteHeading': 'Registros de las comunidades que sigue esta instancia',
+  'innovations.atInstance': (host) => `en ${host}`,
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

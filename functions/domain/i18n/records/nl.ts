@@ -513,6 +513,9 @@ export const nl: MessagesOf<typeof en> = {
   'licence.CC-BY-4.0': 'Creative Commons Naamsvermelding 4.0',
   'licence.CC-BY-SA-4.0': 'Creative Commons Naamsvermelding-GelijkDelen 4.0',
   'licence.CC0-1.0': 'CC0 1.0 (verklaring tot publiek domein)',
+  // The innovations page's records of followed remote commons (federation), shown apart.
+  'innovations.remoteHeading': 'Registraties bij gemeengoederen die deze instantie volgt',
+  'innovations.atInstance': (host) => `bij ${host}`,
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
