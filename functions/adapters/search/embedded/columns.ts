@@ -14,6 +14,12 @@ export class KeywordColumn {
   #counts = new Uint16Array(1024);
   #values = new Int32Array(1024);
   #used = 0;
+  /**
+   * Each value's slots, ascending (slots only grow): a filter reads the documents that have a value from
+   * here instead of testing every slot in the index (tombstoned slots stay until compaction).
+   */
+  #slots: Uint32Array[] = [];
+  #slotCounts: number[] = [];
 
   set(slot: number, values: readonly string[]): void {
     if (slot >= this.#starts.length) {
@@ -24,7 +30,18 @@ export class KeywordColumn {
     if (this.#used + unique.size > this.#values.length) this.#values = grow(this.#values, this.#used + unique.size);
     this.#starts[slot] = this.#used;
     this.#counts[slot] = unique.size;
-    for (const id of unique) this.#values[this.#used++] = id;
+    for (const id of unique) {
+      this.#values[this.#used++] = id;
+      this.#addSlot(id, slot);
+    }
+  }
+
+  #addSlot(id: number, slot: number): void {
+    let list = this.#slots[id] as Uint32Array;
+    const length = this.#slotCounts[id] as number;
+    if (length === list.length) list = this.#slots[id] = grow(list, length + 1);
+    list[length] = slot;
+    this.#slotCounts[id] = length + 1;
   }
 
   #intern(value: string): number {
@@ -34,6 +51,8 @@ export class KeywordColumn {
       id = this.#labels.length;
       this.#ids.set(key, id);
       this.#labels.push(value);
+      this.#slots.push(new Uint32Array(4));
+      this.#slotCounts.push(0);
     }
     return id;
   }
@@ -50,6 +69,33 @@ export class KeywordColumn {
       }
     }
     return known ? flags : null;
+  }
+
+  /** How many slots hold any of the flagged values (tombstones included): what reading them would cost. */
+  slotCountOf(flags: Uint8Array): number {
+    let total = 0;
+    for (let id = 0; id < flags.length; id++) if (flags[id] === 1) total += this.#slotCounts[id] as number;
+    return total;
+  }
+
+  /** The slots that hold any of the flagged values, ascending, each once (tombstones included). */
+  slotsOf(flags: Uint8Array): Uint32Array {
+    const lists: Uint32Array[] = [];
+    for (let id = 0; id < flags.length; id++) {
+      if (flags[id] === 1) lists.push((this.#slots[id] as Uint32Array).subarray(0, this.#slotCounts[id]));
+    }
+    if (lists.length === 1) return lists[0] as Uint32Array;
+    const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+    let at = 0;
+    for (const list of lists) {
+      all.set(list, at);
+      at += list.length;
+    }
+    // A document with two of the values is in two lists: sorted, its repeats sit together.
+    all.sort();
+    let kept = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i] as number;
+    return all.subarray(0, kept);
   }
 
   hasAny(slot: number, flags: Uint8Array): boolean {
@@ -102,6 +148,17 @@ export class KeywordColumn {
     this.#counts = counts;
     this.#values = values;
     this.#used = used;
+    for (let id = 0; id < this.#slots.length; id++) {
+      const list = this.#slots[id] as Uint32Array;
+      const length = this.#slotCounts[id] as number;
+      let kept = 0;
+      // Kept slots keep their order, so each list stays ascending.
+      for (let i = 0; i < length; i++) {
+        const slot = remap[list[i] as number] ?? -1;
+        if (slot >= 0) list[kept++] = slot;
+      }
+      this.#slotCounts[id] = kept;
+    }
   }
 }
 
@@ -138,7 +195,7 @@ export class NumberColumn {
   }
 }
 
-type Growable = Int32Array | Uint16Array | Float64Array | Uint8Array;
+type Growable = Int32Array | Uint32Array | Uint16Array | Float64Array | Uint8Array;
 
 /** A copy at least `minimum` long, grown by half so repeated single additions stay amortised. */
 function grow<T extends Growable>(array: T, minimum: number): T {

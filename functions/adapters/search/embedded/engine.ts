@@ -54,13 +54,13 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
 
     async search(query) {
       const started = performance.now();
-      const test = compileFilters(store, query.filters);
+      const filters = compileFilters(store, query.filters);
       const queryWords = parseQuery(query.text);
       const derived = deriveWords(index, queryWords, synonyms);
       let candidates: Candidates;
-      if (test === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
-      else if (queryWords.length === 0) candidates = everything(test, store.slotCount);
-      else candidates = matcher.match(index, derived, test, store.slotCount);
+      if (filters === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
+      else if (queryWords.length === 0) candidates = everything(filters.test, store.slotCount, filters.slots);
+      else candidates = matcher.match(index, derived, filters.test, store.slotCount);
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? defaultPageSize)));
       const order = best(candidates.slots.length, page * pageSize, comparator(store, candidates, query.sort));

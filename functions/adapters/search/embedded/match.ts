@@ -126,8 +126,21 @@ export class Matcher {
   }
 }
 
-/** Every slot that passes `test`, all equally relevant: a placeholder search. */
-export function everything(test: SlotTest, slotCount: number): Candidates {
+/**
+ * Every slot that passes `test`, all equally relevant: a placeholder search. With `among` (a list
+ * filter's slots, ascending) only those are tested, so the cost follows the filter's documents rather
+ * than the index's.
+ */
+export function everything(test: SlotTest, slotCount: number, among?: Uint32Array): Candidates {
+  if (among !== undefined) {
+    const buffer = new Uint32Array(among.length);
+    let n = 0;
+    for (let i = 0; i < among.length; i++) {
+      const slot = among[i] as number;
+      if (test(slot)) buffer[n++] = slot;
+    }
+    return { slots: buffer.slice(0, n), keys: new Float64Array(n) };
+  }
   const buffer = new Uint32Array(slotCount);
   let n = 0;
   for (let slot = 0; slot < slotCount; slot++) if (test(slot)) buffer[n++] = slot;
