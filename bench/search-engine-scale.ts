@@ -158,9 +158,11 @@ globalThis.gc?.();
 const us = (value: number) => `${value.toFixed(0)} µs`;
 for (const { label, query } of shapes.filter((_, i) => !only || only.includes(String(i)))) {
   // Both sizes in one process, one after the other, so both meet the same load.
+  const [one, full] = built;
+  if (!one || !full) break;
   for (const fresh of [true, false]) {
-    const small = await measure(built[0]!.engine, query, fresh);
-    const large = await measure(built[1]!.engine, query, fresh);
+    const small = await measure(one.engine, query, fresh);
+    const large = await measure(full.engine, query, fresh);
     console.log(
       `  ${label}, ${fresh ? 'fresh (its own pass)' : (query.page ?? 1) > 1 ? 'after its page 1' : 'asked again'}: hits ${small.total.toLocaleString('en')} → ${large.total.toLocaleString('en')}; CPU p50 ${us(small.p50)} → ${us(large.p50)} (${(large.p50 / Math.max(1, small.p50)).toFixed(2)}×), p95 ${us(small.p95)} → ${us(large.p95)} (${(large.p95 / Math.max(1, small.p95)).toFixed(2)}×)`,
     );

@@ -112,7 +112,9 @@ describe('a query kept for its later pages', () => {
     await fc.assert(
       fc.asyncProperty(
         writesArbitrary,
-        fc.array(fc.record({ query: queryArbitrary, pages: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1 }) })),
+        fc.array(
+          fc.record({ query: queryArbitrary, pages: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1 }) }),
+        ),
         writesArbitrary,
         async (writes, asks, later) => {
           const kept = createEmbeddedSearchEngine({ compactAfter: 3 });
@@ -207,7 +209,16 @@ describe('a query kept for its later pages', () => {
   it('gives each caller facet counts of its own, so changing one answer changes no other', async () => {
     const index = createEmbeddedSearchEngine();
     await index.upsert([
-      { id: 'course:oak', type: 'course', title: 'Oak', summary: '', body: '', url: '/', skills: [], updatedAt: '2026' },
+      {
+        id: 'course:oak',
+        type: 'course',
+        title: 'Oak',
+        summary: '',
+        body: '',
+        url: '/',
+        skills: [],
+        updatedAt: '2026',
+      },
     ]);
     const first = await index.search({ text: 'oak', facets: ['type'] });
     (first.facets.type as Record<string, number>).course = 99;

@@ -13,7 +13,7 @@ import type {
 import { DocumentStore } from './document-store.ts';
 import { compileFilters } from './filters.ts';
 import { highlight, type Marks, marksFor } from './highlight.ts';
-import { type Candidates, deriveWords, everything, Matcher } from './match.ts';
+import { type Candidates, deriveWords, Matcher } from './match.ts';
 import { best, comparator } from './rank.ts';
 import { fieldBits, maxSlots, TermIndex } from './term-index.ts';
 import { parseQuery, type QueryWord, words } from './text.ts';
@@ -55,7 +55,7 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
     const derived = deriveWords(index, queryWords, synonyms);
     let candidates: Candidates;
     if (filters === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
-    else if (queryWords.length === 0) candidates = everything(filters.test, store.slotCount, filters.slots);
+    else if (queryWords.length === 0) candidates = matcher.everything(filters.test, store.slotCount, filters.slots);
     else candidates = matcher.match(index, derived, filters.test, store.slotCount);
     const order = best(candidates.slots.length, limit, comparator(store, candidates, query.sort));
     return {

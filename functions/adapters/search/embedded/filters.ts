@@ -59,9 +59,13 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
 
 function combine(store: DocumentStore, tests: SlotTest[]): SlotTest {
   // Unrolled for the common shapes: this runs once per candidate document.
-  const [first, second] = tests;
+  const [first, second, third] = tests;
   if (first === undefined) return (slot) => store.alive(slot);
   if (second === undefined) return (slot) => store.alive(slot) && first(slot);
+  if (tests.length === 2) return (slot) => store.alive(slot) && first(slot) && second(slot);
+  if (third !== undefined && tests.length === 3) {
+    return (slot) => store.alive(slot) && first(slot) && second(slot) && third(slot);
+  }
   return (slot) => {
     if (!store.alive(slot)) return false;
     for (const test of tests) if (!test(slot)) return false;
