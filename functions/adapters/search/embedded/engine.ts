@@ -55,7 +55,7 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
     const derived = deriveWords(index, queryWords, synonyms);
     let candidates: Candidates;
     if (filters === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
-    else if (queryWords.length === 0) candidates = matcher.everything(filters.test, store.slotCount, filters.slots);
+    else if (queryWords.length === 0) candidates = matcher.everything(filters.test, store.slotCount, filters.slots());
     else candidates = matcher.match(index, derived, filters.test, store.slotCount);
     const order = best(candidates.slots.length, limit, comparator(store, candidates, query.sort));
     return {

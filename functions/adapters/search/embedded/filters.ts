@@ -11,8 +11,9 @@ export interface CompiledFilters {
   /**
    * The slots of the narrowest list filter (ascending; tombstones included, so still test each), or
    * undefined when no list filter narrows: a search without words reads these instead of every slot.
+   * Read on demand: a search with words walks its words' postings instead.
    */
-  slots: Uint32Array | undefined;
+  slots(): Uint32Array | undefined;
 }
 
 /** The test for live documents passing every filter; null when no document can pass. */
@@ -54,7 +55,7 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     const column = numbers[name];
     tests.push((slot) => column.within(slot, min, max));
   }
-  return { test: combine(store, tests), slots: narrowest?.column.slotsOf(narrowest.flags) };
+  return { test: combine(store, tests), slots: () => narrowest?.column.slotsOf(narrowest.flags) };
 }
 
 function combine(store: DocumentStore, tests: SlotTest[]): SlotTest {
