@@ -107,6 +107,37 @@ describe('a search without words, through its narrowest list filter', () => {
   });
 });
 
+describe('facet counts', () => {
+  const valuesOf = (document: SearchDocument, name: 'type' | 'skills' | 'trade' | 'remote' | 'status') => {
+    if (name === 'type') return [document.type];
+    if (name === 'skills') return document.skills;
+    const value = document[name];
+    return value === undefined ? [] : [String(value)];
+  };
+
+  it('count each value over every hit, as counting the hits’ documents does, through replacements and compactions', async () => {
+    await fc.assert(
+      fc.asyncProperty(writesArbitrary, queryArbitrary, async (writes, query) => {
+        const index = createEmbeddedSearchEngine({ compactAfter: 3 });
+        for (const write of writes) await apply(index, write);
+        // Every hit on one page (the corpus holds at most 31 documents), so the page is every hit.
+        const result = await index.search({ ...query, page: 1, pageSize: 100 });
+        expect(result.hits).toHaveLength(result.total);
+        for (const name of query.facets ?? []) {
+          const expected: Record<string, number> = {};
+          for (const { document } of result.hits) {
+            for (const value of valuesOf(document, name as Parameters<typeof valuesOf>[1])) {
+              expected[value] = (expected[value] ?? 0) + 1;
+            }
+          }
+          expect(result.facets[name]).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('a query kept for its later pages', () => {
   it('answers every page, in any order, exactly as a fresh pass does, however the index is written between', async () => {
     await fc.assert(
