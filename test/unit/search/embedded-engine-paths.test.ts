@@ -96,6 +96,42 @@ describe('a search without words, through its narrowest list filter', () => {
     );
   });
 
+  it('finds exactly the documents the filters describe, as reading the last write of each document does', async () => {
+    await fc.assert(
+      fc.asyncProperty(writesArbitrary, filtersArbitrary, async (writes, filters) => {
+        const index = createEmbeddedSearchEngine({ compactAfter: 3 });
+        const live = new Map<string, SearchDocument>();
+        for (const write of writes) {
+          await apply(index, write);
+          if ('upsert' in write) live.set(write.upsert.id, write.upsert);
+          else live.delete(write.delete);
+        }
+        const anyOf = (wanted: readonly string[] | undefined, values: readonly (string | undefined)[]) =>
+          wanted === undefined ||
+          wanted.length === 0 ||
+          values.some((value) => value !== undefined && wanted.includes(value));
+        const expected = [...live.values()]
+          .filter(
+            (document) =>
+              anyOf(filters.type, [document.type]) &&
+              anyOf(filters.skills, document.skills) &&
+              anyOf(filters.trade, [document.trade]) &&
+              anyOf(filters.status, [document.status]) &&
+              (filters.remote === undefined || document.remote === filters.remote) &&
+              // A range, even an open one, passes only documents that have the number.
+              (filters.pay === undefined ||
+                (document.pay !== undefined && document.pay >= (filters.pay.min ?? Number.NEGATIVE_INFINITY))),
+          )
+          .map((document) => document.id)
+          .sort();
+        const result = await index.search({ text: '', filters, page: 1, pageSize: 100 });
+        expect(result.hits.map((hit) => hit.document.id).sort()).toEqual(expected);
+        expect(result.total).toBe(expected.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads a list filter of several values as any of them, each document once', () => {
     const store = new DocumentStore();
     const base = { type: 'opening' as const, title: 'Oak', summary: '', body: '', url: '/', updatedAt: '2026-01-01' };

@@ -108,6 +108,7 @@ export class KeywordColumn {
   }
 
   hasAny(slot: number, flags: Uint8Array): boolean {
+    if (!this.#manyValued) return flags[this.#only[slot] as number] === 1;
     const start = this.#starts[slot] as number;
     const end = start + (this.#counts[slot] as number);
     for (let i = start; i < end; i++) if (flags[this.#values[i] as number] === 1) return true;
