@@ -132,6 +132,21 @@ describe('a search without words, through its narrowest list filter', () => {
     );
   });
 
+  it('reads the list filter with the fewest documents, whichever order the filters come in', () => {
+    const store = new DocumentStore();
+    const base = { title: 'Oak', summary: '', body: '', url: '/', updatedAt: '2026-01-01' };
+    for (let n = 0; n < 6; n++) {
+      store.add({ ...base, id: `opening:${n}`, type: 'opening', skills: n === 4 ? ['Roof slating'] : [] });
+    }
+    store.add({ ...base, id: 'course:slate', type: 'course', skills: ['Roof slating'] });
+    expect([...(compileFilters(store, { type: ['opening'], skills: ['Roof slating'] })?.slots() ?? [])]).toEqual([
+      4, 6,
+    ]);
+    expect([
+      ...(compileFilters(store, { skills: ['Roof slating', 'Bookkeeping'], type: ['course'] })?.slots() ?? []),
+    ]).toEqual([6]);
+  });
+
   it('reads a list filter of several values as any of them, each document once', () => {
     const store = new DocumentStore();
     const base = { type: 'opening' as const, title: 'Oak', summary: '', body: '', url: '/', updatedAt: '2026-01-01' };
