@@ -74,19 +74,20 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
 
   return {
     async upsert(documents) {
+      // Forgotten first, so that even a write that stops part way leaves no answer older than the index.
+      kept.clear();
       for (const document of documents) {
         if (store.slotCount >= maxSlots) index.compact(store.compact());
         const slot = store.add(document);
         index.add(slot, fieldMasks(document));
       }
       compactIfWorthIt();
-      kept.clear();
     },
 
     async delete(ids) {
+      kept.clear();
       for (const id of ids) store.remove(id);
       compactIfWorthIt();
-      kept.clear();
     },
 
     async search(query) {
