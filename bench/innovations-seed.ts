@@ -50,7 +50,8 @@ const csvPageFill = 1001;
 
 type Item = Record<string, unknown>;
 
-const words = [
+/** The words of generated innovation titles (bench/search-engine-scale.ts builds the same records). */
+export const words = [
   'triage',
   'card',
   'bench',

@@ -13,7 +13,10 @@ import type { AddressInfo } from 'node:net';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 
-const engine = createEmbeddedSearchEngine();
+// The engine keeps recent queries' passes until the next write (engine.ts, `keptQueries`), so bench:scale's
+// repeated calls of a row cost their page; BENCH_SEARCH_KEPT=0 makes every call its own pass over the matches.
+const kept = process.env.BENCH_SEARCH_KEPT;
+const engine = createEmbeddedSearchEngine(kept === undefined ? {} : { keptQueries: Number(kept) });
 type Method = keyof SearchIndex;
 const methods: Record<Method, (...args: never[]) => Promise<unknown>> = {
   upsert: (documents) => engine.upsert(documents),

@@ -14,17 +14,43 @@ export class KeywordColumn {
   #counts = new Uint16Array(1024);
   #values = new Int32Array(1024);
   #used = 0;
+  /**
+   * Each value's slots, ascending (slots only grow): a filter reads the documents that have a value from
+   * here instead of testing every slot in the index (tombstoned slots stay until compaction).
+   */
+  #slots: Uint32Array[] = [];
+  #slotCounts: number[] = [];
+  /**
+   * Each slot's one value (-1: none) while no document has two: a facet count over a common word's hits
+   * then reads one number a hit instead of three.
+   */
+  #only = new Int32Array(1024);
+  #manyValued = false;
 
   set(slot: number, values: readonly string[]): void {
     if (slot >= this.#starts.length) {
       this.#starts = grow(this.#starts, slot + 1);
       this.#counts = grow(this.#counts, slot + 1);
     }
+    if (slot >= this.#only.length) this.#only = grow(this.#only, slot + 1);
     const unique = new Set(values.map((value) => this.#intern(value)));
+    if (unique.size > 1) this.#manyValued = true;
+    this.#only[slot] = unique.size === 1 ? ([...unique][0] as number) : -1;
     if (this.#used + unique.size > this.#values.length) this.#values = grow(this.#values, this.#used + unique.size);
     this.#starts[slot] = this.#used;
     this.#counts[slot] = unique.size;
-    for (const id of unique) this.#values[this.#used++] = id;
+    for (const id of unique) {
+      this.#values[this.#used++] = id;
+      this.#addSlot(id, slot);
+    }
+  }
+
+  #addSlot(id: number, slot: number): void {
+    let list = this.#slots[id] as Uint32Array;
+    const length = this.#slotCounts[id] as number;
+    if (length === list.length) list = this.#slots[id] = grow(list, length + 1);
+    list[length] = slot;
+    this.#slotCounts[id] = length + 1;
   }
 
   #intern(value: string): number {
@@ -34,6 +60,8 @@ export class KeywordColumn {
       id = this.#labels.length;
       this.#ids.set(key, id);
       this.#labels.push(value);
+      this.#slots.push(new Uint32Array(4));
+      this.#slotCounts.push(0);
     }
     return id;
   }
@@ -52,7 +80,35 @@ export class KeywordColumn {
     return known ? flags : null;
   }
 
+  /** How many slots hold any of the flagged values (tombstones included): what reading them would cost. */
+  slotCountOf(flags: Uint8Array): number {
+    let total = 0;
+    for (let id = 0; id < flags.length; id++) if (flags[id] === 1) total += this.#slotCounts[id] as number;
+    return total;
+  }
+
+  /** The slots that hold any of the flagged values, ascending, each once (tombstones included). */
+  slotsOf(flags: Uint8Array): Uint32Array {
+    const lists: Uint32Array[] = [];
+    for (let id = 0; id < flags.length; id++) {
+      if (flags[id] === 1) lists.push((this.#slots[id] as Uint32Array).subarray(0, this.#slotCounts[id]));
+    }
+    if (lists.length === 1) return lists[0] as Uint32Array;
+    const all = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+    let at = 0;
+    for (const list of lists) {
+      all.set(list, at);
+      at += list.length;
+    }
+    // A document with two of the values is in two lists: sorted, its repeats sit together.
+    all.sort();
+    let kept = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[kept++] = all[i] as number;
+    return all.subarray(0, kept);
+  }
+
   hasAny(slot: number, flags: Uint8Array): boolean {
+    if (!this.#manyValued) return flags[this.#only[slot] as number] === 1;
     const start = this.#starts[slot] as number;
     const end = start + (this.#counts[slot] as number);
     for (let i = start; i < end; i++) if (flags[this.#values[i] as number] === 1) return true;
@@ -62,6 +118,14 @@ export class KeywordColumn {
   /** Counts each value over the given slots. */
   count(slots: ArrayLike<number>): Map<string, number> {
     const counts = new Int32Array(this.#labels.length);
+    if (!this.#manyValued) {
+      const only = this.#only;
+      for (let s = 0; s < slots.length; s++) {
+        const id = only[slots[s] as number] as number;
+        if (id >= 0) counts[id] = (counts[id] as number) + 1;
+      }
+      return this.#found(counts);
+    }
     // The columns in locals: read once, not once per hit (a search for a common word counts thousands).
     const starts = this.#starts;
     const sizes = this.#counts;
@@ -75,6 +139,10 @@ export class KeywordColumn {
         counts[id] = (counts[id] as number) + 1;
       }
     }
+    return this.#found(counts);
+  }
+
+  #found(counts: Int32Array): Map<string, number> {
     const found = new Map<string, number>();
     counts.forEach((count, id) => {
       if (count > 0) found.set(this.#labels[id] as string, count);
@@ -86,6 +154,7 @@ export class KeywordColumn {
   compact(remap: Int32Array, slotCount: number): void {
     const starts = new Int32Array(Math.max(1024, slotCount));
     const counts = new Uint16Array(starts.length);
+    const only = new Int32Array(starts.length);
     const values = new Int32Array(Math.max(1024, this.#used));
     let used = 0;
     for (let old = 0; old < remap.length; old++) {
@@ -95,13 +164,26 @@ export class KeywordColumn {
       const count = this.#counts[old] as number;
       starts[slot] = used;
       counts[slot] = count;
+      only[slot] = this.#only[old] as number;
       values.set(this.#values.subarray(start, start + count), used);
       used += count;
     }
     this.#starts = starts;
     this.#counts = counts;
+    this.#only = only;
     this.#values = values;
     this.#used = used;
+    for (let id = 0; id < this.#slots.length; id++) {
+      const list = this.#slots[id] as Uint32Array;
+      const length = this.#slotCounts[id] as number;
+      let kept = 0;
+      // Kept slots keep their order, so each list stays ascending.
+      for (let i = 0; i < length; i++) {
+        const slot = remap[list[i] as number] ?? -1;
+        if (slot >= 0) list[kept++] = slot;
+      }
+      this.#slotCounts[id] = kept;
+    }
   }
 }
 
@@ -138,7 +220,7 @@ export class NumberColumn {
   }
 }
 
-type Growable = Int32Array | Uint16Array | Float64Array | Uint8Array;
+type Growable = Int32Array | Uint32Array | Uint16Array | Float64Array | Uint8Array;
 
 /** A copy at least `minimum` long, grown by half so repeated single additions stay amortised. */
 function grow<T extends Growable>(array: T, minimum: number): T {

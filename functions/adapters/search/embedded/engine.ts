@@ -2,14 +2,21 @@
 // its defaults (typo tolerance by word length, prefix on the last word, `last` matching strategy) for
 // the searchable fields title > summary > skills, trade > body. See match.ts for ranking, rank.ts for
 // sorting, document-store.ts for what is kept (not the body: hits carry `body: ''`).
-import type { FacetName, SearchDocument, SearchHit, SearchIndex, SearchResult } from '#domain/search/search-port.ts';
+import type {
+  FacetName,
+  SearchDocument,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+} from '#domain/search/search-port.ts';
 import { DocumentStore } from './document-store.ts';
 import { compileFilters } from './filters.ts';
-import { highlight, marksFor } from './highlight.ts';
-import { type Candidates, deriveWords, everything, Matcher } from './match.ts';
+import { highlight, type Marks, marksFor } from './highlight.ts';
+import { type Candidates, deriveWords, Matcher } from './match.ts';
 import { best, comparator } from './rank.ts';
 import { fieldBits, maxSlots, TermIndex } from './term-index.ts';
-import { parseQuery, words } from './text.ts';
+import { parseQuery, type QueryWord, words } from './text.ts';
 import { synonymGroups, wordSynonyms } from '../synonyms.ts';
 
 export interface EmbeddedSearchOptions {
@@ -19,11 +26,19 @@ export interface EmbeddedSearchOptions {
    * second (bench machine), so it should not run on every small change.
    */
   compactAfter?: number;
+  /**
+   * How many recent queries keep their ranked hits, total, facet counts and derived words (page and page
+   * size aside), until the next write: a later page of one of them, or the same query again, then costs
+   * its page, not another pass over every match. Default 32; 0 keeps none.
+   */
+  keptQueries?: number;
 }
 
 /** Meilisearch returns at most 100 values per facet (`maxValuesPerFacet`), in alphabetical order. */
 const maxValuesPerFacet = 100;
 const defaultPageSize = 20;
+/** A query's first pass ranks at least this many hits, so that its next pages are kept too. */
+const rankedAtLeast = 100;
 const synonyms = wordSynonyms(synonymGroups);
 
 export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}): SearchIndex {
@@ -31,6 +46,26 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
   const store = new DocumentStore();
   const index = new TermIndex();
   const matcher = new Matcher();
+  const kept = new KeptQueries(options.keptQueries ?? 32);
+
+  /** One pass over the matches: the best `limit` hits' slots in order, the total, the facet counts. */
+  function run(query: SearchQuery, limit: number): Ranked {
+    const filters = compileFilters(store, query.filters);
+    const queryWords = parseQuery(query.text);
+    const derived = deriveWords(index, queryWords, synonyms);
+    let candidates: Candidates;
+    if (filters === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
+    else if (queryWords.length === 0) candidates = matcher.everything(filters.test, store.slotCount, filters.slots());
+    else candidates = matcher.match(index, derived, filters.test, store.slotCount);
+    const order = best(candidates.slots.length, limit, comparator(store, candidates, query.sort));
+    return {
+      slots: Uint32Array.from(order, (i) => candidates.slots[i] as number),
+      total: candidates.slots.length,
+      facets: facetCounts(store, candidates.slots, query.facets ?? []),
+      marks: marksFor(derived),
+      queryWords,
+    };
+  }
 
   function compactIfWorthIt(): void {
     const dead = store.tombstones;
@@ -39,6 +74,8 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
 
   return {
     async upsert(documents) {
+      // Forgotten first, so that even a write that stops part way leaves no answer older than the index.
+      kept.clear();
       for (const document of documents) {
         if (store.slotCount >= maxSlots) index.compact(store.compact());
         const slot = store.add(document);
@@ -48,26 +85,26 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
     },
 
     async delete(ids) {
+      kept.clear();
       for (const id of ids) store.remove(id);
       compactIfWorthIt();
     },
 
     async search(query) {
       const started = performance.now();
-      const test = compileFilters(store, query.filters);
-      const queryWords = parseQuery(query.text);
-      const derived = deriveWords(index, queryWords, synonyms);
-      let candidates: Candidates;
-      if (test === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
-      else if (queryWords.length === 0) candidates = everything(test, store.slotCount);
-      else candidates = matcher.match(index, derived, test, store.slotCount);
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? defaultPageSize)));
-      const order = best(candidates.slots.length, page * pageSize, comparator(store, candidates, query.sort));
-      const marks = marksFor(derived);
+      const wanted = page * pageSize;
+      const key = keyOf(query);
+      let ranked = kept.get(key);
+      if (ranked === undefined || (ranked.slots.length < wanted && ranked.slots.length < ranked.total)) {
+        ranked = run(query, Math.max(wanted, rankedAtLeast));
+        kept.set(key, ranked);
+      }
+      const { marks, queryWords } = ranked;
       const hits: SearchHit[] = [];
-      for (const i of order.slice((page - 1) * pageSize)) {
-        const stored = store.document(candidates.slots[i] as number);
+      for (const slot of ranked.slots.subarray((page - 1) * pageSize, wanted)) {
+        const stored = store.document(slot);
         if (stored === undefined) continue;
         hits.push({
           document: { ...stored, skills: [...stored.skills], body: '' },
@@ -77,12 +114,14 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
           },
         });
       }
+      const facets: SearchResult['facets'] = {};
+      for (const [name, counts] of Object.entries(ranked.facets)) facets[name as FacetName] = { ...counts };
       return {
         hits,
-        total: candidates.slots.length,
+        total: ranked.total,
         page,
         pageSize,
-        facets: facetCounts(store, candidates.slots, query.facets ?? []),
+        facets,
         processingTimeMs: Math.round(performance.now() - started),
       } satisfies SearchResult;
     },
@@ -125,4 +164,49 @@ function facetCounts(store: DocumentStore, slots: Uint32Array, names: readonly F
     facets[name] = Object.fromEntries(counts.slice(0, maxValuesPerFacet));
   }
   return facets;
+}
+
+/** What one pass over a query's matches found, kept for its later pages (see `keptQueries`). */
+interface Ranked {
+  /** The best hits' slots, best first: at least the pages asked for so far, or every hit. */
+  slots: Uint32Array;
+  total: number;
+  facets: SearchResult['facets'];
+  marks: Marks;
+  queryWords: QueryWord[];
+}
+
+/** A query without its page: every page of one query shares its ranking, total and facet counts. */
+function keyOf(query: SearchQuery): string {
+  return JSON.stringify([query.text, query.filters ?? null, query.facets ?? null, query.sort ?? null]);
+}
+
+/** The most recently asked queries' passes, the least recent dropped first; emptied by every write. */
+class KeptQueries {
+  readonly #entries = new Map<string, Ranked>();
+  readonly #size: number;
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  get(key: string): Ranked | undefined {
+    const found = this.#entries.get(key);
+    if (found !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, ranked: Ranked): void {
+    if (this.#size <= 0) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, ranked);
+    if (this.#entries.size > this.#size) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
 }

@@ -5,9 +5,22 @@ import type { DocumentStore } from './document-store.ts';
 
 export type SlotTest = (slot: number) => boolean;
 
+export interface CompiledFilters {
+  /** Whether a slot holds a live document that passes every filter. */
+  test: SlotTest;
+  /**
+   * The slots of the narrowest list filter (ascending; tombstones included, so still test each), or
+   * undefined when no list filter narrows: a search without words reads these instead of every slot.
+   * Read on demand: a search with words walks its words' postings instead.
+   */
+  slots(): Uint32Array | undefined;
+}
+
 /** The test for live documents passing every filter; null when no document can pass. */
-export function compileFilters(store: DocumentStore, filters: SearchQuery['filters']): SlotTest | null {
+export function compileFilters(store: DocumentStore, filters: SearchQuery['filters']): CompiledFilters | null {
   const tests: SlotTest[] = [];
+  let narrowest: { column: (typeof store.keywords)[keyof typeof store.keywords]; flags: Uint8Array } | undefined;
+  let narrowestSize = Number.POSITIVE_INFINITY;
   const { keywords, numbers } = store;
   const lists = {
     type: filters?.type,
@@ -27,6 +40,11 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     const flags = column.flags(values);
     if (flags === null) return null;
     tests.push((slot) => column.hasAny(slot, flags));
+    const size = column.slotCountOf(flags);
+    if (size < narrowestSize) {
+      narrowest = { column, flags };
+      narrowestSize = size;
+    }
   }
   for (const name of ['pay', 'hours'] as const) {
     const range = filters?.[name];
@@ -37,14 +55,18 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     const column = numbers[name];
     tests.push((slot) => column.within(slot, min, max));
   }
-  return combine(store, tests);
+  return { test: combine(store, tests), slots: () => narrowest?.column.slotsOf(narrowest.flags) };
 }
 
 function combine(store: DocumentStore, tests: SlotTest[]): SlotTest {
   // Unrolled for the common shapes: this runs once per candidate document.
-  const [first, second] = tests;
+  const [first, second, third] = tests;
   if (first === undefined) return (slot) => store.alive(slot);
   if (second === undefined) return (slot) => store.alive(slot) && first(slot);
+  if (tests.length === 2) return (slot) => store.alive(slot) && first(slot) && second(slot);
+  if (third !== undefined && tests.length === 3) {
+    return (slot) => store.alive(slot) && first(slot) && second(slot) && third(slot);
+  }
   return (slot) => {
     if (!store.alive(slot)) return false;
     for (const test of tests) if (!test(slot)) return false;

@@ -56,12 +56,18 @@ export interface Candidates {
   keys: Float64Array;
 }
 
+/**
+ * Matches a query over flat scratch arrays it keeps from one query to the next. The candidates it returns
+ * are views of those arrays, valid until its next call: a search of a common word no longer allocates (and
+ * leaves the collector) a megabyte of typed arrays per call.
+ */
 export class Matcher {
   #count = new Uint8Array(0);
   #score = new Uint16Array(0);
   #best = new Uint8Array(0);
   #universe = new Uint32Array(0);
   #touched = new Uint32Array(0);
+  #keys = new Float64Array(0);
 
   /** Candidates for the derived words among the slots that pass `test`. */
   match(index: TermIndex, derivedWords: readonly Derived[][], test: SlotTest, slotCount: number): Candidates {
@@ -104,8 +110,8 @@ export class Matcher {
       // A document that misses this word cannot be credited with any later one.
       if (n === 0) break;
     }
-    const slots = this.#universe.slice(0, universeSize);
-    const keys = new Float64Array(universeSize);
+    const slots = this.#universe.subarray(0, universeSize);
+    const keys = this.#keys.subarray(0, universeSize);
     for (let i = 0; i < universeSize; i++) {
       const slot = slots[i] as number;
       keys[i] = (count[slot] as number) * wordsWeight + (score[slot] as number);
@@ -123,13 +129,33 @@ export class Matcher {
     this.#best = new Uint8Array(size);
     this.#universe = new Uint32Array(size);
     this.#touched = new Uint32Array(size);
+    this.#keys = new Float64Array(size);
+  }
+
+  /**
+   * Every slot that passes `test`, all equally relevant: a placeholder search. With `among` (a list
+   * filter's slots, ascending) only those are tested, so the cost follows the filter's documents rather
+   * than the index's.
+   */
+  everything(test: SlotTest, slotCount: number, among?: Uint32Array): Candidates {
+    this.#resize(slotCount);
+    const buffer = this.#universe;
+    let n = 0;
+    if (among !== undefined) {
+      for (let i = 0; i < among.length; i++) {
+        const slot = among[i] as number;
+        if (test(slot)) buffer[n++] = slot;
+      }
+    } else {
+      for (let slot = 0; slot < slotCount; slot++) if (test(slot)) buffer[n++] = slot;
+    }
+    const keys = this.#keys.subarray(0, n);
+    keys.fill(0);
+    return { slots: buffer.subarray(0, n), keys };
   }
 }
 
-/** Every slot that passes `test`, all equally relevant: a placeholder search. */
-export function everything(test: SlotTest, slotCount: number): Candidates {
-  const buffer = new Uint32Array(slotCount);
-  let n = 0;
-  for (let slot = 0; slot < slotCount; slot++) if (test(slot)) buffer[n++] = slot;
-  return { slots: buffer.slice(0, n), keys: new Float64Array(n) };
+/** Every slot that passes `test` (among `among`'s, when given), in arrays of its own: see Matcher.everything. */
+export function everything(test: SlotTest, slotCount: number, among?: Uint32Array): Candidates {
+  return new Matcher().everything(test, slotCount, among);
 }

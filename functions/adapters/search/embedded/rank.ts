@@ -12,6 +12,8 @@ import { type Candidates, wordsWeight } from './match.ts';
 /** Negative when candidate `a` ranks before candidate `b` (indexes into the candidates). */
 type Compare = (a: number, b: number) => number;
 
+let sortValues = new Float64Array(0);
+
 export function comparator(store: DocumentStore, { slots, keys }: Candidates, sort: SearchQuery['sort']): Compare {
   const relevance: Compare = (a, b) =>
     (keys[b] as number) - (keys[a] as number) || (slots[a] as number) - (slots[b] as number);
@@ -19,7 +21,8 @@ export function comparator(store: DocumentStore, { slots, keys }: Candidates, so
   const sign = sort.direction === 'asc' ? 1 : -1;
   const words = (i: number) => Math.floor((keys[i] as number) / wordsWeight);
   if (sort.field === 'title') {
-    const titles = Array.from(slots, (slot) => store.titleKey(slot));
+    const titles: string[] = new Array(slots.length);
+    for (let i = 0; i < slots.length; i++) titles[i] = store.titleKey(slots[i] as number);
     return (a, b) => {
       const ta = titles[a] as string;
       const tb = titles[b] as string;
@@ -27,7 +30,10 @@ export function comparator(store: DocumentStore, { slots, keys }: Candidates, so
     };
   }
   const column = store.numbers[sort.field];
-  const values = Float64Array.from(slots, (slot) => column.get(slot));
+  // Kept from one search to the next (its comparator is used up before the next search begins).
+  if (sortValues.length < slots.length) sortValues = new Float64Array(slots.length + (slots.length >> 1));
+  const values = sortValues;
+  for (let i = 0; i < slots.length; i++) values[i] = column.get(slots[i] as number);
   return (a, b) =>
     words(b) - words(a) || compareNumbers(values[a] as number, values[b] as number, sign) || relevance(a, b);
 }
