@@ -67,6 +67,8 @@ export function federationServices(services: Services): FederationServices {
         remoteFollows,
         remoteOpenings: createRemoteOpeningRepository(services.storeClient, config.TABLE_NAME),
         fetchDocument: remoteDocumentFetch(sender.fetch),
+        // Who shows their profile as a Person actor (domain/federation/person-actor.ts).
+        people: services.people,
       }),
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),

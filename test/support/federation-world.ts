@@ -12,6 +12,7 @@ import { createApiRouter } from '#http/api-handler.ts';
 import { federationGroup } from '#http/groups/federation-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import type { PeopleRepository } from '#domain/people/person.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import { isBlockedUrl } from '#domain/federation/instance-block.ts';
 import { createLogger } from '#platform/log.ts';
@@ -64,6 +65,8 @@ export async function federationWorld(
     now?: () => Date;
     services?: Partial<Services>;
     config?: Partial<Config>;
+    /** People who may show their profile as a Person actor (none by default). */
+    people?: PeopleRepository;
   } = {},
 ) {
   const syndicates = memorySyndicates();
@@ -110,6 +113,7 @@ export async function federationWorld(
     remoteFollows,
     remoteOpenings,
     fetchDocument: remoteDocumentFetch(fetch),
+    ...(options.people ? { people: options.people } : {}),
   });
   const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });
