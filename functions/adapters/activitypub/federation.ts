@@ -154,14 +154,12 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         url: new URL(`${site}/syndicates/${syndicate.id}/`),
       });
     })
-    .mapHandle(async (_ctx, username) => {
+    .mapHandle((_ctx, username) => {
       if (username === instanceActor) return null;
-      // A person is found by WebFinger only while they show their profile: never before, never after.
+      // A person's handle keeps their id as it is (`p.` in any case); the actor dispatcher then decides:
+      // a person not shown is no actor (404), one withdrawn a Tombstone, which the route answers as 404.
       const personId = personIdOfActor(username);
-      if (personId !== null) {
-        return (await personActor(personId)).state === 'shown' ? personActorIdentifier(personId) : null;
-      }
-      return username.toLowerCase();
+      return personId === null ? username.toLowerCase() : personActorIdentifier(personId);
     })
     // Only an actor that exists has keys. Fedify asks for an inbox's recipient's keys (for its signed
     // fetches) before it asks whether the recipient exists: a post to no one must not need the key.

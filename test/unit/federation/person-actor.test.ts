@@ -53,7 +53,12 @@ async function worldWith(...people: Person[]) {
   return { ...(await federationWorld({ people: store })), people: store };
 }
 
-function signedFollow(actor: RemoteActor, object: string, type: 'Follow' | 'Undo' = 'Follow') {
+function signedFollow(
+  actor: RemoteActor,
+  object: string,
+  type: 'Follow' | 'Undo' = 'Follow',
+  inbox = `${object}/inbox`,
+) {
   const follow = {
     id: `${actor.actorId}/follows/1`,
     type: 'Follow',
@@ -71,7 +76,6 @@ function signedFollow(actor: RemoteActor, object: string, type: 'Follow' | 'Undo
           object: follow,
         }),
   });
-  const inbox = `${object}/inbox`;
   const headers = cavageHeaders({
     method: 'POST',
     url: inbox,
@@ -335,8 +339,12 @@ describe('following a person', () => {
     );
     const alice = await startRemoteActor('alice');
     opened.push(alice);
+    // To their own inboxes (no such actor there: 404), and to the shared inbox, where the Follow is read.
     await world.call(signedFollow(alice, actorId('demo-ada')));
     await world.call(signedFollow(alice, actorId('demo-bram')));
+    const shared = `${origin}/api/federation/inbox`;
+    expect((await world.call(signedFollow(alice, actorId('demo-ada'), 'Follow', shared))).status).toBe(202);
+    expect((await world.call(signedFollow(alice, actorId('demo-bram'), 'Follow', shared))).status).toBe(202);
     await world.deliveries.idle();
     expect(world.followers.all()).toEqual([]);
     expect(alice.inboxPosts()).toEqual([]);
