@@ -55,6 +55,13 @@ describe('showing a profile to the fediverse', () => {
     });
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
+    // Her public page names the handle, and points a fediverse server given its address at the actor.
+    await page.goto(`${baseUrl}/people/demo-lotte/`);
+    await expect(page.locator('#fediverse-handle').textContent()).resolves.toMatch(/as @p\.demo-lotte@/);
+    await expect(
+      page.locator('link[rel="alternate"][type="application/activity+json"]').getAttribute('href'),
+    ).resolves.toBe(`${baseUrl}${actorPath}`);
+
     // The same box in Spanish.
     await page.goto(`${baseUrl}/es/me/profile/`);
     await expect(page.getByLabel('Mostrar mi perfil público en el fediverso').isChecked()).resolves.toBe(true);
@@ -65,6 +72,9 @@ describe('showing a profile to the fediverse', () => {
     await expect(page.getByRole('status').textContent()).resolves.toContain('saved');
     await expect(box.isChecked()).resolves.toBe(false);
     expect((await actor()).status()).toBe(410);
+    await page.goto(`${baseUrl}/people/demo-lotte/`);
+    await expect(page.locator('#fediverse-handle').count()).resolves.toBe(0);
+    await expect(page.locator('link[rel="alternate"][type="application/activity+json"]').count()).resolves.toBe(0);
     await context.close();
   });
 });
