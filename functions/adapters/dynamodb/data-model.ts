@@ -654,6 +654,10 @@ export const accessPatterns = {
       'page /people/[id]/',
       'page /ledger/',
       'page /innovations/[id]/',
+      // Whether the person shows their profile as a Person actor (domain/federation/person-actor.ts).
+      'GET /api/federation/actors/{identifier}',
+      'POST /api/federation/actors/{identifier}/inbox',
+      'POST /api/federation/inbox',
     ],
   })),
   'people-in-draw-order': pattern(() => ({
