@@ -45,9 +45,10 @@ export async function updateProfile(
   const updated = applyProfilePatch(person, declaredSkills ? { ...patch, declaredSkills } : patch, deps.now());
   await save(deps, updated);
   // No longer shown to the fediverse: its followers are forgotten, a page at a time. Saved first, so a
-  // Follow that arrives meanwhile finds the actor gone and is ignored; a retry of this change (after
-  // a fault here) finds the profile already off and forgets whatever is left.
-  if (!updated.fediverse && (person.fediverse || patch.fediverse === false)) {
+  // Follow that arrives meanwhile finds the actor gone and is ignored; a retry of this change (after a
+  // fault here) finds the profile already off, once shown, and forgets whatever is left. Someone who
+  // never opted in has no followers to look for.
+  if (!updated.fediverse && (person.fediverse || (patch.fediverse === false && person.fediverseLeftAt))) {
     await forgetPersonFollowers(deps.personData, person.id);
   }
   return updated;

@@ -176,6 +176,25 @@ describe('opting in and out (the profile rule the API and the form share)', () =
     expect(personActorState(await people.get('demo-ada'))).toBe('withdrawn');
   });
 
+  it('looks for followers again when an opted-out person saves the box off, never for one who never opted in', async () => {
+    const calls: string[] = [];
+    const personData = {
+      getDeletion: async () => null,
+      forgetFollowers: async (personId: string) => {
+        calls.push(personId);
+        return 0;
+      },
+    };
+    const people = memoryPeople([
+      person({ id: 'never', fediverse: undefined }),
+      person({ id: 'left', fediverse: false, fediverseLeftAt: now.toISOString() }),
+    ]);
+    const deps = { people, personData, commons, search: { get: async () => null }, now: () => now } as never;
+    await updateProfile(deps, { personId: 'never' } as never, { version: 0, fediverse: false });
+    await updateProfile(deps, { personId: 'left' } as never, { version: 0, fediverse: false });
+    expect(calls).toEqual(['left']);
+  });
+
   it('stops when a page comes back short', async () => {
     const calls: number[] = [];
     const forgotten = await forgetPersonFollowers(
