@@ -74,6 +74,8 @@ export function federationServices(services: Services): FederationServices {
         fetchDocument: remoteDocumentFetch(sender.fetch),
         commonsReceivers: commonsReceivers(services),
         outbox,
+        // Who shows their profile as a Person actor (domain/federation/person-actor.ts).
+        people: services.people,
       }),
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),

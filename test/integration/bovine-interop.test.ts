@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#local/dynamodb-local.ts';
 import { type LocalStack, startLocalStack } from '#local/local-stack.ts';
+import { tokenFor } from '../support/sign-in.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const python = join(root, '.cache/bovine-venv/bin/python');
@@ -120,6 +121,31 @@ describe('a bovine-herd actor following a syndicate', () => {
     expect(result.inbox).toContain('Accept');
     expect(result.following).toEqual([group]);
     const followers = await fetch(`${group}/followers`, { headers: { accept: 'application/activity+json' } });
+    expect(((await followers.json()) as { totalItems: number }).totalItems).toBe(1);
+  });
+});
+
+describe('a bovine-herd actor following a person', () => {
+  it('records the follow of a person who shows their profile (a Person actor), once their signed Accept arrives', async () => {
+    // A demo person opts in, with "About me" public, through the API.
+    const token = await tokenFor(stack.url, 'demo-ada');
+    const auth = { authorization: `Bearer ${token}` };
+    const me = (await (await fetch(`${stack.url}/api/me`, { headers: auth })).json()) as { version: number };
+    const opted = await fetch(`${stack.url}/api/me`, {
+      method: 'PATCH',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: me.version, fediverse: true, privacy: { about: 'public' } }),
+    });
+    expect(opted.status).toBe(200);
+    const person = `${stack.url}/api/federation/actors/p.demo-ada`;
+    const result = (await runScript('follow.py', [herdUrl, secret, person, '20'], 40_000)) as {
+      outbox_status: number;
+      following: string[];
+      inbox: string[];
+    };
+    expect(result.outbox_status).toBeLessThan(300);
+    expect(result.following).toContain(person);
+    const followers = await fetch(`${person}/followers`, { headers: { accept: 'application/activity+json' } });
     expect(((await followers.json()) as { totalItems: number }).totalItems).toBe(1);
   });
 });

@@ -51,6 +51,8 @@ const serverOwned = [
   'stagedBy',
   // ESCO's label beside a skill is read from ESCO, never taken from a body (content/skill-ref.ts).
   'label',
+  // When a person last stopped showing their profile to the fediverse (their actor's Tombstone).
+  'fediverseLeftAt',
 ];
 // A plausible hostile value for a field (a huge balance, a privileged role or status); any other gets a string.
 const hostile = (field: string) =>

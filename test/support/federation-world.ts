@@ -12,6 +12,7 @@ import { createApiRouter } from '#http/api-handler.ts';
 import { federationGroup } from '#http/groups/federation-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import type { PeopleRepository } from '#domain/people/person.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
 import { isBlockedUrl } from '#domain/federation/instance-block.ts';
 import { createLogger } from '#platform/log.ts';
@@ -70,6 +71,8 @@ export async function federationWorld(
     outbox?: OutboxQueue;
     /** A followed commons' objects' receivers, by `guildhall:type` (absent: none). */
     commonsReceivers?: CommonsReceivers;
+    /** People who may show their profile as a Person actor (none by default). */
+    people?: PeopleRepository;
   } = {},
 ) {
   const syndicates = memorySyndicates();
@@ -118,6 +121,7 @@ export async function federationWorld(
     fetchDocument: remoteDocumentFetch(fetch),
     ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.commonsReceivers ? { commonsReceivers: options.commonsReceivers } : {}),
+    ...(options.people ? { people: options.people } : {}),
   });
   const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });

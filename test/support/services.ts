@@ -161,6 +161,8 @@ function memoryPersonData(): PersonDataRepository {
     removeFields: notFaked,
     startDeletion: notFaked,
     finishDeletion: notFaked,
+    // No Person actor has followers here (federation-world.ts keeps them, and forgets them, itself).
+    forgetFollowers: async () => 0,
   };
 }
 

@@ -793,6 +793,8 @@ export async function createWriteWorld(call: Call, services: Services): Promise<
         links: { portfolio: 'https://editor.example/work' },
         privacy: { skills: 'public' },
         declaredSkills: [{ skill: 'solar-site-survey', level: 'working', note: 'Surveyed twelve roofs.' }],
+        // Shown to the fediverse as a Person actor: allowed, since a section is public.
+        fediverse: true,
       }),
       as: 'editor',
       ok: 200,

@@ -1,5 +1,6 @@
 // Guildhall's ActivityPub surface, on Fedify: WebFinger, NodeInfo 2.1, the instance's `Service` actor,
-// each syndicate as a `Group` actor, and the inboxes, whose posts Fedify verifies (HTTP Signatures:
+// each syndicate as a `Group` actor, each person who opted in as a `Person` actor (`p.<id>`:
+// domain/federation/person-actor.ts), and the inboxes, whose posts Fedify verifies (HTTP Signatures:
 // draft-cavage and RFC 9421; the Date within the window below; the Digest against the body; the key
 // fetched from its keyId through the SSRF guard, and owned by the activity's actor) before a listener
 // runs. Fedify's own delivery fetch takes no guard, so nothing is sent with it: a Follow's Accept goes
@@ -12,9 +13,11 @@ import {
   Endpoints,
   Follow,
   Group,
+  Person,
   type Recipient,
   Reject,
   Service,
+  Tombstone,
   Undo,
   Update,
 } from '@fedify/vocab';
@@ -40,6 +43,13 @@ import {
   type RemoteOpeningRepository,
 } from '#domain/federation/remote-opening.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
+import type { PeopleRepository } from '#domain/people/person.ts';
+import {
+  personActorIdentifier,
+  personActorProfile,
+  personActorState,
+  personIdOfActor,
+} from '#domain/federation/person-actor.ts';
 import { guardedDocumentLoader } from './document-loader.ts';
 import type { ActorKeyPair } from './actor-keys.ts';
 import type { GuardedFetch } from './guarded-fetch.ts';
@@ -67,6 +77,8 @@ export interface FederationDeps {
   commonsReceivers?: CommonsReceivers;
   /** Where a new commons follower's backfill is queued (absent: none is sent). */
   outbox?: OutboxQueue | undefined;
+  /** The people who may show their profile as a `Person` actor (absent: no person is an actor here). */
+  people?: Pick<PeopleRepository, 'get'>;
 }
 
 /** Signed requests older or newer than this are refused (replays). */
@@ -83,9 +95,46 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
     authenticatedDocumentLoaderFactory: (identity) => guardedDocumentLoader(deps.fetch, identity),
   });
   const site = deps.origin;
+  /** A person's actor: shown (opted in, with a public profile), withdrawn (410) or none (404). */
+  const personActor = async (personId: string) => {
+    const person = deps.people ? await deps.people.get(personId) : null;
+    return { person, state: personActorState(person) };
+  };
+  /** Whether a local actor exists and may be followed (a person only while they show their profile). */
+  const followable = async (identifier: string) => {
+    if (identifier === instanceActor) return true;
+    const personId = personIdOfActor(identifier);
+    if (personId !== null) return (await personActor(personId)).state === 'shown';
+    return (await deps.syndicates.get(identifier)) !== null;
+  };
 
   federation
     .setActorDispatcher(federationPaths.actor, async (ctx, identifier) => {
+      const personId = personIdOfActor(identifier);
+      if (personId !== null) {
+        const { person, state } = await personActor(personId);
+        if (state === 'withdrawn') return new Tombstone({ id: ctx.getActorUri(identifier), formerType: Person });
+        if (!person || state !== 'shown') return null;
+        await deps.keys();
+        const keys = await ctx.getActorKeyPairs(identifier);
+        const shown = personActorProfile(person, site);
+        return new Person({
+          id: ctx.getActorUri(identifier),
+          inbox: ctx.getInboxUri(identifier),
+          outbox: ctx.getOutboxUri(identifier),
+          followers: ctx.getFollowersUri(identifier),
+          endpoints: new Endpoints({ sharedInbox: ctx.getInboxUri() }),
+          publicKey: keys[0]?.cryptographicKey ?? null,
+          assertionMethods: keys.map((key) => key.multikey),
+          manuallyApprovesFollowers: false,
+          preferredUsername: shown.preferredUsername,
+          name: shown.name,
+          summary: shown.summary ?? null,
+          url: new URL(shown.url),
+          discoverable: shown.discoverable,
+          indexable: shown.indexable,
+        });
+      }
       // Whether the actor exists first: an inbox post or a lookup for one that does not is a 404, and
       // must not wait on (or fail with) the instance's key, which only an existing actor publishes.
       const syndicate = identifier === instanceActor ? null : await deps.syndicates.get(identifier);
@@ -121,13 +170,17 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         url: new URL(`${site}/syndicates/${syndicate.id}/`),
       });
     })
-    // `acct:_instance@<host>` finds the instance's Service actor: how another instance follows this commons.
-    .mapHandle((_ctx, username) => (username === instanceActor ? instanceActor : username.toLowerCase()))
+    .mapHandle((_ctx, username) => {
+      // `acct:_instance@<host>` finds the instance's Service actor: how another instance follows this commons.
+      if (username === instanceActor) return instanceActor;
+      // A person's handle keeps their id as it is (`p.` in any case); the actor dispatcher then decides:
+      // a person not shown is no actor (404), one withdrawn a Tombstone, which the route answers as 404.
+      const personId = personIdOfActor(username);
+      return personId === null ? username.toLowerCase() : personActorIdentifier(personId);
+    })
     // Only an actor that exists has keys. Fedify asks for an inbox's recipient's keys (for its signed
     // fetches) before it asks whether the recipient exists: a post to no one must not need the key.
-    .setKeyPairsDispatcher(async (_ctx, identifier) =>
-      identifier === instanceActor || (await deps.syndicates.get(identifier)) ? [await deps.keys()] : [],
-    );
+    .setKeyPairsDispatcher(async (_ctx, identifier) => ((await followable(identifier)) ? [await deps.keys()] : []));
 
   federation.setNodeInfoDispatcher(federationPaths.nodeInfo, () => ({
     software: { name: deps.software.name, version: deps.software.version, homepage: new URL(`${site}/`) },
@@ -152,7 +205,8 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
       if (target?.type !== 'actor') return;
       // A Follow of the Service actor follows the whole commons: kept under `_instance` as a syndicate's.
       const ofCommons = target.identifier === instanceActor;
-      if (!ofCommons && !(await deps.syndicates.get(target.identifier))) return;
+      // A syndicate, or a person while they show their profile; a Follow of anyone else is ignored.
+      if (!(await followable(target.identifier))) return;
       const actor = await follow.getActor(ctx);
       if (!actor?.id || !actor.inboxId || actor.id.href !== follow.actorId.href) return;
       await acceptFollow(deps, {

@@ -97,6 +97,14 @@ export const entities = {
     foundBy: ['syndicateId', 'actorId'],
     notes: 'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be).',
   })),
+  'person-follower': entity(() => ({
+    about:
+      'A remote ActivityPub actor following a person’s `Person` actor (`p.<personId>`), with its inbox; only while they show their profile to the fediverse.',
+    keys: k.personFollowerKeys(v('personId'), v('actorDigest')),
+    foundBy: ['personId', 'actorId'],
+    notes:
+      'actorDigest is the SHA-256 of the actor id. In the person’s partition: forgotten when they opt out, and with their account.',
+  })),
   'fedify-kv': entity(() => ({
     about:
       'An entry of Fedify’s key-value store: a cached remote document or key, an inbox activity already seen; expires by TTL.',
@@ -654,6 +662,10 @@ export const accessPatterns = {
       'page /people/[id]/',
       'page /ledger/',
       'page /innovations/[id]/',
+      // Whether the person shows their profile as a Person actor (domain/federation/person-actor.ts).
+      'GET /api/federation/actors/{identifier}',
+      'POST /api/federation/actors/{identifier}/inbox',
+      'POST /api/federation/inbox',
     ],
   })),
   'people-in-draw-order': pattern(() => ({
@@ -977,6 +989,31 @@ export const accessPatterns = {
     key: k.followerKeys(v('syndicateId'), v('actorDigest')),
     reads: 'one item',
     usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'follower-by-person-and-actor': pattern(() => ({
+    entity: 'person-follower',
+    does: 'One remote follower of a person’s actor: kept on Follow, removed on Undo.',
+    operation: 'GetItem',
+    key: k.personFollowerKeys(v('personId'), v('actorDigest')),
+    reads: 'one item',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+  })),
+  'followers-of-person-count': pattern(() => ({
+    entity: 'person-follower',
+    does: 'How many remote actors follow a person’s actor (its followers collection’s total).',
+    operation: 'Query',
+    key: k.personFollowers(v('personId')),
+    reads: 'a bounded set',
+    bound: 'counted with Select COUNT and a Limit of 10,000: past that the collection says 10,000',
+    usedBy: ['GET /api/federation/actors/{identifier}/followers'],
+  })),
+  'followers-of-person-paged': pattern(() => ({
+    entity: 'person-follower',
+    does: 'A person’s followers, a page at a time: read and removed by key when they stop showing their profile to the fediverse.',
+    operation: 'Query',
+    key: k.personFollowers(v('personId')),
+    reads: 'a page',
+    usedBy: ['PATCH /api/me', 'page /me/profile/'],
   })),
   'fedify-kv-entry': pattern(() => ({
     entity: 'fedify-kv',

@@ -1,44 +1,63 @@
-// A syndicate's remote followers (ActivityPub), kept with the syndicate in the one table (keys.ts).
+// A local actor's remote followers (ActivityPub), kept in the one table (keys.ts): a syndicate's with the
+// syndicate; a person's (their `Person` actor, `p.<id>`: domain/federation/person-actor.ts) in the
+// person's partition, so opting out and deleting the account find them by the person's key.
 import { createHash } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import { personIdOfActor } from '#domain/federation/person-actor.ts';
 import { storeCall } from './errors.ts';
 import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
-import { followerKeys, syndicateFollowers } from './keys.ts';
+import { followerKeys, personFollowerKeys, personFollowers, syndicateFollowers } from './keys.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 
 const digest = (actorId: string) => createHash('sha256').update(actorId).digest('base64url');
 
+/** The follower item's key: under the person for a Person actor, under the syndicate otherwise. */
+function keysOf(local: string, actorId: string) {
+  const personId = personIdOfActor(local);
+  return personId ? personFollowerKeys(personId, digest(actorId)) : followerKeys(local, digest(actorId));
+}
+
+function followersOf(local: string) {
+  const personId = personIdOfActor(local);
+  return personId ? personFollowers(personId) : syndicateFollowers(local);
+}
+
 export function createFollowerRepository(client: DynamoDBDocumentClient, tableName: string): FollowerRepository {
   return {
     // Access pattern `follower-by-syndicate-and-actor`: a repeated Follow replaces the item (newest inbox).
+    // Access pattern `follower-by-person-and-actor`: the same, of a person's actor.
     async save(follower) {
+      const type = personIdOfActor(follower.syndicateId) ? 'person-follower' : 'follower';
       await storeCall(() =>
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...followerKeys(follower.syndicateId, digest(follower.actorId)), type: 'follower', ...follower },
+            Item: { ...keysOf(follower.syndicateId, follower.actorId), type, ...follower },
           }),
         ),
       );
     },
 
     // Access pattern `follower-by-syndicate-and-actor`.
+    // Access pattern `follower-by-person-and-actor`.
     async remove(syndicateId, actorId) {
       await storeCall(() =>
-        client.send(new DeleteCommand({ TableName: tableName, Key: followerKeys(syndicateId, digest(actorId)) })),
+        client.send(new DeleteCommand({ TableName: tableName, Key: keysOf(syndicateId, actorId) })),
       );
     },
 
     // Access pattern `follower-by-syndicate-and-actor`.
+    // Access pattern `follower-by-person-and-actor`.
     async get(syndicateId, actorId) {
-      const item = await getItem(client, tableName, followerKeys(syndicateId, digest(actorId)));
+      const item = await getItem(client, tableName, keysOf(syndicateId, actorId));
       return item ? fromItem<Follower>(item) : null;
     },
 
     // Access pattern `followers-of-syndicate-count`: counted in pages of the query, never read out.
+    // Access pattern `followers-of-person-count`: the same, of a person's actor.
     async count(syndicateId, max) {
-      const { pk, prefix } = syndicateFollowers(syndicateId);
+      const { pk, prefix } = followersOf(syndicateId);
       let counted = 0;
       let start: Record<string, unknown> | undefined;
       do {
@@ -62,7 +81,7 @@ export function createFollowerRepository(client: DynamoDBDocumentClient, tableNa
 
     // Access pattern `followers-of-syndicate-paged`: an opening's fan-out, a page of followers per job.
     async page(syndicateId, request) {
-      const page = pageOf(await queryPrefixPage(client, tableName, syndicateFollowers(syndicateId), request), (item) =>
+      const page = pageOf(await queryPrefixPage(client, tableName, followersOf(syndicateId), request), (item) =>
         fromItem<Follower>(item),
       );
       return { items: page.items, ...(page.next ? { next: page.next } : {}) };

@@ -127,6 +127,7 @@ export type EntityType =
   | 'saved-search-count'
   | 'saved-search-feed'
   | 'follower'
+  | 'person-follower'
   | 'fedify-kv';
 
 /** A syndicate; gsi1 lists all syndicates by name. */
@@ -158,6 +159,17 @@ export const followerKeys = (syndicateId: string, actorDigest: string) => ({
 });
 /** A syndicate's remote followers. */
 export const syndicateFollowers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'FOLLOWER#' });
+
+/**
+ * A remote actor following a person's `Person` actor (domain/federation/person-actor.ts), kept in the
+ * person's partition: forgotten when they stop showing their profile, and with their account.
+ */
+export const personFollowerKeys = (personId: string, actorDigest: string) => ({
+  pk: `PERSON#${personId}`,
+  sk: `FOLLOWER#${actorDigest}`,
+});
+/** A person's remote followers. */
+export const personFollowers = (personId: string) => ({ pk: `PERSON#${personId}`, prefix: 'FOLLOWER#' });
 
 /**
  * One entry of Fedify's key-value store (its cache of remote documents and keys, its inbox's record of

@@ -25,6 +25,8 @@ const profileAttributes = [
   'declaredSkills',
   'goal',
   'language',
+  'fediverse',
+  'fediverseLeftAt',
   'version',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof Profile>;

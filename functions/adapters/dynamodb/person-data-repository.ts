@@ -7,7 +7,7 @@ import type { CvRecord } from '#domain/people/cv.ts';
 import type { AccountDeletion, PersonDataPart, PersonDataRepository, StoredItem } from '#domain/people/person-data.ts';
 import { batchWriteAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, type Item, pageOf, queryPage } from './items.ts';
+import { fromItem, getItem, type Item, pageOf, queryPage, queryPrefixPage } from './items.ts';
 import {
   accountDeletionKeys,
   accountOrdersKey,
@@ -19,6 +19,7 @@ import {
   feedTokenKeys,
   idempotencyOf,
   inboxPartition,
+  personFollowers,
   personListing,
   personPartition,
   proposalList,
@@ -148,6 +149,16 @@ export function createPersonDataRepository(client: DynamoDBDocumentClient, table
         tableName,
         refs.map((ref) => ({ DeleteRequest: { Key: keyOf(ref) } })),
       );
+    },
+    // Access pattern `followers-of-person-paged`: the first page of the person's followers, removed by key.
+    async forgetFollowers(personId, limit) {
+      const page = await queryPrefixPage(client, tableName, personFollowers(personId), { limit });
+      await batchWriteAll(
+        client,
+        tableName,
+        page.items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+      );
+      return page.items.length;
     },
     // Access pattern `person-data-remove-fields`: takes fields out of one item, if it is still there.
     async removeFields(ref, fields) {

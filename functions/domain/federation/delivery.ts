@@ -6,7 +6,7 @@ import { lazySchema } from '../zod.ts';
 /** One activity for one inbox, signed with the key of the local actor `signer` when it is sent. */
 export interface DeliveryJob {
   inbox: string;
-  /** A syndicate's id, or the instance actor's identifier. */
+  /** A syndicate's id, a person's actor identifier (`p.<id>`), or the instance actor's identifier. */
   signer: string;
   activity: { id: string; type: string } & Record<string, unknown>;
   /** How many times it was tried already. */
@@ -17,7 +17,8 @@ export interface DeliveryJob {
 export const deliveryJobSchema = lazySchema(() =>
   z.object({
     inbox: z.url({ protocol: /^https?$/ }),
-    signer: z.string().check(z.minLength(1), z.maxLength(80)),
+    // A person's actor is `p.` and their id (at most 128 characters).
+    signer: z.string().check(z.minLength(1), z.maxLength(140)),
     activity: z.looseObject({ id: z.string().check(z.minLength(1)), type: z.string().check(z.minLength(1)) }),
     attempt: z.number().check(z.int(), z.minimum(0)),
   }),

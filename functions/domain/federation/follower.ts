@@ -8,7 +8,7 @@ export const activityStreams = 'https://www.w3.org/ns/activitystreams';
 
 /** A remote actor that follows one of our actors, with where its deliveries go. */
 export interface Follower {
-  /** The local actor followed (a syndicate's id). */
+  /** The local actor followed: a syndicate's id, or a person's actor identifier (`p.<id>`: person-actor.ts). */
   syndicateId: string;
   actorId: string;
   inbox: string;

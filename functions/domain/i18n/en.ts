@@ -431,6 +431,12 @@ export const en = {
   'me.profile.visibility.public': 'Anyone',
   'me.profile.visibility.members': 'Members of my syndicates',
   'me.profile.visibility.private': 'Only me',
+  'me.profile.fediverse': 'The fediverse',
+  'me.profile.fediverseBox': 'Show my public profile to the fediverse',
+  'me.profile.fediverseHint': (handle: string) =>
+    `Mastodon and other fediverse servers can then find and follow you as ${handle}. They see your name, your bio when “About me” is shown to anyone, and a link to your public profile. Turning it off removes you there and forgets who followed you.`,
+  'me.profile.fediverseNeedsPublic':
+    'Only a public profile can be shown: set at least one part above to “Anyone” first (you can do both and save once).',
   'me.profile.save': 'Save my profile',
   'me.profile.myData': 'My data',
   'me.profile.myDataText':

@@ -436,6 +436,12 @@ export const es: MessagesOf<typeof en> = {
   'me.profile.visibility.public': 'Cualquiera',
   'me.profile.visibility.members': 'Socios de mis colectivos',
   'me.profile.visibility.private': 'Solo yo',
+  'me.profile.fediverse': 'El fediverso',
+  'me.profile.fediverseBox': 'Mostrar mi perfil público en el fediverso',
+  'me.profile.fediverseHint': (handle: string) =>
+    `Mastodon y otros servidores del fediverso podrán encontrarte y seguirte como ${handle}. Verán tu nombre, tu presentación cuando «Sobre mí» sea visible para cualquiera, y un enlace a tu perfil público. Si lo desactivas, desapareces de allí y se olvida quién te seguía.`,
+  'me.profile.fediverseNeedsPublic':
+    'Solo un perfil público se puede mostrar: primero pon al menos una parte de arriba en «Cualquiera» (puedes hacer ambas cosas y guardar una vez).',
   'me.profile.save': 'Guardar mi perfil',
   'me.profile.myData': 'Mis datos',
   'me.profile.myDataText':

@@ -436,6 +436,12 @@ export const nl: MessagesOf<typeof en> = {
   'me.profile.visibility.public': 'Iedereen',
   'me.profile.visibility.members': 'Leden van mijn collectieven',
   'me.profile.visibility.private': 'Alleen ik',
+  'me.profile.fediverse': 'De fediverse',
+  'me.profile.fediverseBox': 'Mijn openbare profiel in de fediverse tonen',
+  'me.profile.fediverseHint': (handle: string) =>
+    `Mastodon en andere fediverse-servers kunnen je dan vinden en volgen als ${handle}. Ze zien je naam, je bio als „Over mij” voor iedereen zichtbaar is, en een link naar je openbare profiel. Zet je het uit, dan verdwijn je daar en wordt vergeten wie je volgde.`,
+  'me.profile.fediverseNeedsPublic':
+    'Alleen een openbaar profiel kan worden getoond: zet eerst minstens één onderdeel hierboven op „Iedereen” (je kunt beide doen en één keer opslaan).',
   'me.profile.save': 'Mijn profiel opslaan',
   'me.profile.myData': 'Mijn gegevens',
   'me.profile.myDataText':

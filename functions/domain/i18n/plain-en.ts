@@ -44,6 +44,8 @@ export const plainEn = {
   thisRequest: 'This request',
   entry: '{message} This applies to entry {entries}.',
   entries: '{message} This applies to entries {entries}.',
+  publicProfileFirst:
+    'Only a public profile can be shown to the fediverse: make at least one section of your profile visible to anyone, or turn off showing it to the fediverse.',
 } as const;
 
 export type PlainKey = keyof typeof plainEn;
@@ -87,6 +89,7 @@ export const fieldNamesEn = {
   hours: 'Hours',
   memo: 'Memo',
   to: 'To',
+  fediverse: 'Show on the fediverse',
 } as const;
 
 export type FieldNames = { readonly [K in keyof typeof fieldNamesEn]: string };

@@ -41,6 +41,8 @@ export const plainEs: PlainMessages = {
   thisRequest: 'Esta petición',
   entry: '{message} Afecta a la entrada {entries}.',
   entries: '{message} Afecta a las entradas {entries}.',
+  publicProfileFirst:
+    'Solo un perfil público se puede mostrar en el fediverso: haz que al menos una sección de tu perfil sea visible para cualquiera, o deja de mostrarlo en el fediverso.',
 };
 
 export const fieldNamesEs: FieldNames = {
@@ -77,4 +79,5 @@ export const fieldNamesEs: FieldNames = {
   hours: 'Horas',
   memo: 'Concepto',
   to: 'Para',
+  fediverse: 'Mostrar en el fediverso',
 };

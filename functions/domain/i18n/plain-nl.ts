@@ -41,6 +41,8 @@ export const plainNl: PlainMessages = {
   thisRequest: 'Dit verzoek',
   entry: '{message} Dit geldt voor regel {entries}.',
   entries: '{message} Dit geldt voor regels {entries}.',
+  publicProfileFirst:
+    'Alleen een openbaar profiel kan in de fediverse worden getoond: maak minstens één onderdeel van je profiel zichtbaar voor iedereen, of zet het tonen in de fediverse uit.',
 };
 
 export const fieldNamesNl: FieldNames = {
@@ -77,4 +79,5 @@ export const fieldNamesNl: FieldNames = {
   hours: 'Uren',
   memo: 'Omschrijving',
   to: 'Aan',
+  fediverse: 'Tonen in de fediverse',
 };

@@ -5,6 +5,7 @@
 // deleted without a change here (see delete-account.ts for the few kinds that are kept). Beside
 // those, what is listed under them elsewhere because others share it: the orders their account
 // placed and received (a trade has two sides), their proposal drafts and the votes they cast.
+import type { PersonFollowers } from '../federation/person-actor.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { CvRecord } from './cv.ts';
 
@@ -58,7 +59,8 @@ export interface AccountDeletions {
   deletedAt(personId: string): Promise<string | null>;
 }
 
-export interface PersonDataRepository {
+/** With the followers of the person's `Person` actor, kept under their partition (forgotten on opting out). */
+export interface PersonDataRepository extends PersonFollowers {
   getCv(personId: string): Promise<CvRecord | null>;
   saveCv(record: CvRecord): Promise<void>;
   removeCv(personId: string): Promise<void>;

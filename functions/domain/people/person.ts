@@ -69,6 +69,8 @@ export const personSchema = lazySchema(() =>
       }),
     ),
     language: z.optional(z.enum(locales)),
+    fediverse: z.optional(z.boolean()),
+    fediverseLeftAt: z.optional(z.string()),
     version: z._default(z.number(), 0),
     updatedAt: z.optional(z.string()),
     createdAt: z.iso.datetime(),

@@ -1,6 +1,7 @@
 // The writes a person makes to their own profile. Only you edit yourself: each use case acts on the
 // signed-in person's id and takes no other, so there is no one else's profile to reach.
 import type { Commons } from '../content/commons.ts';
+import { forgetPersonFollowers } from '../federation/person-actor.ts';
 import { canonicalSkill, escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
 import type { SearchIndex } from '../search/search-port.ts';
@@ -8,6 +9,7 @@ import type { Identity } from '../identity.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
 import { getMe } from './get-me.ts';
 import type { PeopleRepository, Person } from './person.ts';
+import type { PersonDataRepository } from './person-data.ts';
 import {
   applyProfilePatch,
   type DeclaredSkill,
@@ -29,14 +31,26 @@ export interface ProfileDependencies {
 /**
  * Steps: read (or first create) the profile; resolve each declared skill to its canonical reference (a
  * commons skill, or an ESCO skill with its label); apply the change over the version it was made from;
- * write it on condition that nobody wrote since. A change from an older version, or one that loses a
- * race to another, is a 409 and writes nothing.
+ * write it on condition that nobody wrote since; when it stops showing the profile to the fediverse,
+ * forget the Person actor's followers. A change from an older version, or one that loses a race to
+ * another, is a 409 and writes nothing.
  */
-export async function updateProfile(deps: ProfileDependencies, identity: Identity, patch: ProfilePatch) {
+export async function updateProfile(
+  deps: ProfileDependencies & { personData: Pick<PersonDataRepository, 'getDeletion' | 'forgetFollowers'> },
+  identity: Identity,
+  patch: ProfilePatch,
+) {
   const person = await getMe(deps, identity);
   const declaredSkills = patch.declaredSkills && (await canonicalDeclarations(deps, patch.declaredSkills));
   const updated = applyProfilePatch(person, declaredSkills ? { ...patch, declaredSkills } : patch, deps.now());
   await save(deps, updated);
+  // No longer shown to the fediverse: its followers are forgotten, a page at a time. Saved first, so a
+  // Follow that arrives meanwhile finds the actor gone and is ignored; a retry of this change (after a
+  // fault here) finds the profile already off, once shown, and forgets whatever is left. Someone who
+  // never opted in has no followers to look for.
+  if (!updated.fediverse && (person.fediverse || (patch.fediverse === false && person.fediverseLeftAt))) {
+    await forgetPersonFollowers(deps.personData, person.id);
+  }
   return updated;
 }
 

@@ -5,8 +5,9 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type SkillLevel, skillLevels } from '../content/commons.ts';
 import { skillRefSchema } from '../content/skill-ref.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, ValidationError } from '../errors.ts';
 import { type Locale, locales } from '../i18n/locales.ts';
+import { say } from '../plain-words.ts';
 import { text } from '../text.ts';
 import type { Goal } from './goal.ts';
 import { type LanguageTag, languageTags } from './languages.ts';
@@ -70,7 +71,7 @@ const webAddressShape =
  * A web address a person gives: http or https only (no `javascript:`, `data:` or `file:`), with a host
  * and no user name or password in it, at most 500 characters.
  */
-export const webAddressSchema = lazySchema(() =>
+export const webAddressSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().check(
     z.trim(),
     z.maxLength(500, 'The link can have at most 500 characters.'),
@@ -93,12 +94,12 @@ export function isWebAddress(value: string): boolean {
 }
 
 /** A skill's id as sent (the commons decides whether it is one of its skills). */
-export const skillIdSchema = lazySchema(() =>
+export const skillIdSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use a skill id such as timber-framing.')),
 );
 
 /** A declared skill as sent: the skill (a commons id or an ESCO URI), the level claimed, optional evidence. */
-export const declaredSkillSchema = lazySchema(() =>
+export const declaredSkillSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     skill: skillRefSchema(),
     level: z.enum(skillLevels),
@@ -108,10 +109,12 @@ export const declaredSkillSchema = lazySchema(() =>
 );
 
 /** The body of a single declaration (`PUT /api/me/skills/{skillId}`): the skill is in the address. */
-export const skillDeclarationSchema = lazySchema(() => z.strictObject(omitSkill(declaredSkillSchema().shape)));
+export const skillDeclarationSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject(omitSkill(declaredSkillSchema().shape)),
+);
 const omitSkill = <T extends { skill: unknown }>({ skill: _skill, ...rest }: T) => rest;
 
-const availabilitySchema = lazySchema(() =>
+const availabilitySchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('status', [
     z.strictObject({ status: z.literal('available') }),
     z.strictObject({ status: z.literal('available-from'), from: z.iso.date() }),
@@ -137,7 +140,7 @@ const unique = <T>(key: (item: T) => string, what: string, field?: string) =>
   });
 
 /** `PATCH /api/me`: every field optional but `version`; null clears an optional field. */
-export const profilePatchSchema = lazySchema(() =>
+export const profilePatchSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     version: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
     name: z.optional(text(1, 120, { label: 'name' })),
@@ -175,6 +178,8 @@ export const profilePatchSchema = lazySchema(() =>
       ),
     ),
     language: z.optional(z.enum(locales)),
+    /** Show the public profile to the fediverse as a `Person` actor (domain/federation/person-actor.ts). */
+    fediverse: z.optional(z.boolean()),
   }),
 );
 export type ProfilePatch = z.infer<ReturnType<typeof profilePatchSchema>>;
@@ -196,6 +201,13 @@ export interface Profile {
   language?: Locale | undefined;
   /** What the person aims for (goal.ts); set through `PUT /api/me/goal`, not the profile patch. */
   goal?: Goal | undefined;
+  /**
+   * Whether the person shows their public profile to the fediverse as a `Person` actor: off (absent)
+   * until they opt in, and only while a section of their profile is public (`hasPublicProfile`).
+   */
+  fediverse?: boolean | undefined;
+  /** When they last stopped showing it: their actor then answers as gone (410), not as never there. */
+  fediverseLeftAt?: string | undefined;
   /** Optimistic concurrency: 0 for a profile never edited; every change adds one. */
   version: number;
   updatedAt?: string | undefined;
@@ -223,8 +235,20 @@ export function applyProfilePatch<P extends Profile>(profile: P, patch: ProfileP
   if (privacy) next.privacy = { ...profile.privacy, ...definedOnly(privacy) };
   if (hoursPerWeek === null) delete next.hoursPerWeek;
   else if (hoursPerWeek !== undefined) next.hoursPerWeek = hoursPerWeek;
+  if (next.fediverse && !hasPublicProfile(next.privacy)) {
+    // Named where the change was: the box ticked, or the sections made private under it.
+    const field = patch.fediverse === undefined ? 'body.privacy' : 'body.fediverse';
+    throw new ValidationError([{ field, message: say('publicProfileFirst') }]);
+  }
+  if (profile.fediverse && !next.fediverse) next.fediverseLeftAt = now.toISOString();
   return touched(next, now);
 }
+
+/**
+ * Whether the person has a public profile: a section anyone may see (their name always shows). Only
+ * then may they show it to the fediverse (the profile patch above; the site's form says so beside the box).
+ */
+export const hasPublicProfile = (privacy: Privacy) => profileSections.some((section) => privacy[section] === 'public');
 
 /** The profile with one skill declared (or its level and evidence changed), in the order first declared. */
 export function withDeclaredSkill<P extends Profile>(profile: P, declared: DeclaredSkill, now: Date): P {

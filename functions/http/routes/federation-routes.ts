@@ -20,8 +20,9 @@ const tags = ['federation'];
 /** An inbox post is one activity: Mastodon's are a few KB; 256 KB leaves room for a long note. */
 const inboxLimit = { bytes: 256 * 1024, message: 'An activity may be at most 256 KB.' };
 
+// An actor is a syndicate's id (80 at most), `_instance`, or a person's `p.<id>` (an id is 128 at most).
 const identifierParams = () => ({
-  params: z.object({ identifier: z.string().check(z.minLength(1), z.maxLength(80)) }),
+  params: z.object({ identifier: z.string().check(z.minLength(1), z.maxLength(140)) }),
 });
 
 /** The request for Fedify, at the instance's public origin (whatever host API Gateway was called at). */
@@ -124,7 +125,14 @@ function problem(status: number, title: string, detail: string): RouteResult {
   };
 }
 
-const read = (path: string, summary: string, description: string, contentType: string, params = true) =>
+const read = (
+  path: string,
+  summary: string,
+  description: string,
+  contentType: string,
+  params = true,
+  more: Record<number, { description: string; contentType?: string }> = {},
+) =>
   publicRoute<{ identifier: string }>({
     method: 'GET',
     path,
@@ -138,6 +146,7 @@ const read = (path: string, summary: string, description: string, contentType: s
         404: { description: 'No such actor here.' },
         406: { description: 'Ask for application/activity+json (or application/ld+json).' },
         503: { description: 'This instance is not configured for federation: it has no ActivityPub key to publish.' },
+        ...more,
       },
     },
     handle: (context) => viaFedify('GET', context),
@@ -247,7 +256,7 @@ export const federationRoutes = [
     auth: 'none',
     input: () => ({ query: z.object({ resource: z.string().check(z.minLength(1), z.maxLength(512)) }) }),
     doc: documented && {
-      summary: 'WebFinger: a syndicate’s Group actor by acct:<syndicate>@<host>',
+      summary: 'WebFinger: a syndicate’s Group actor by acct:<syndicate>@<host>, a person’s by acct:p.<id>@<host>',
       tags,
       responses: {
         200: {
@@ -257,7 +266,12 @@ export const federationRoutes = [
         404: { description: 'No such account here.' },
       },
     },
-    handle: (context) => viaFedify('GET', context),
+    // A person who stopped showing their profile is no account here: Fedify answers their actor's
+    // URL with 410 (its Tombstone), WebFinger with 404 like any other account that is not here.
+    handle: async (context) => {
+      const result = await viaFedify('GET', context);
+      return result.status === 410 ? problem(404, 'No such account here', 'No account by this name is here.') : result;
+    },
   }),
   read(
     federationPaths.nodeInfoPointer,
@@ -275,9 +289,16 @@ export const federationRoutes = [
   ),
   read(
     federationPaths.actor,
-    'An actor: the instance (`_instance`, a Service) or a syndicate (a Group)',
+    'An actor: the instance (`_instance`, a Service), a syndicate (a Group) or a person who opted in (`p.<id>`, a Person)',
     'The actor, with its inbox, outbox, followers and public key.',
     activityJson,
+    true,
+    {
+      410: {
+        description: 'A person who stopped showing their profile to the fediverse: a Tombstone.',
+        contentType: activityJson,
+      },
+    },
   ),
   read(federationPaths.outbox, 'An actor’s outbox', 'An OrderedCollection.', activityJson),
   publicRoute<{ identifier: string }>({

@@ -23,6 +23,8 @@ export function profileFromForm(form: FormData): unknown {
     privacy: Object.fromEntries(profileSections.map((section) => [section, text(form, `privacy-${section}`)])),
     // Absent from a form that has no such field (an older copy): the stored language stays.
     ...(form.has('language') ? { language: text(form, 'language') } : {}),
+    // A box sends nothing when it is not ticked: the form says it has the box, so unticked means off.
+    ...(form.has('fediverse-field') ? { fediverse: form.has('fediverse') } : {}),
   };
 }
 

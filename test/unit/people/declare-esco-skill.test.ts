@@ -14,7 +14,13 @@ let search: SearchIndex;
 beforeAll(async () => {
   search = await escoSearch();
 });
-const deps = () => ({ people: memoryPeople(), commons, search, now });
+const deps = () => ({
+  people: memoryPeople(),
+  commons,
+  search,
+  now,
+  personData: { getDeletion: async () => null, forgetFollowers: async () => 0 },
+});
 
 async function refusal(promise: Promise<unknown>) {
   const error = await promise.then(

@@ -484,6 +484,7 @@ export const en = {
   'person.notFound': 'No such person.',
   'person.description': (name: string) => `${name} on Guildhall.`,
   'person.hidden': (sections: string) => `${sections}: not shown to you.`,
+  'person.fediverse': (handle: string) => `On the fediverse (Mastodon and others) as ${handle}.`,
   'person.self': 'This is your profile as you see it. Others see each part as you chose:',
   'person.editProfile': 'Edit my profile and who sees it',
   'person.mySkills': 'My declared skills',

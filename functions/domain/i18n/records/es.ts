@@ -475,6 +475,7 @@ export const es: MessagesOf<typeof en> = {
   'person.notFound': 'No existe esa persona.',
   'person.description': (name) => `${name} en Guildhall.`,
   'person.hidden': (sections) => `${sections}: no se te muestra.`,
+  'person.fediverse': (handle) => `En el fediverso (Mastodon y otros) como ${handle}.`,
   'person.self': 'Este es tu perfil tal como lo ves tú. Los demás ven cada parte como elegiste:',
   'person.editProfile': 'Editar mi perfil y quién lo ve',
   'person.mySkills': 'Mis competencias declaradas',

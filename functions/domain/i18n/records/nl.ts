@@ -475,6 +475,7 @@ export const nl: MessagesOf<typeof en> = {
   'person.notFound': 'Deze persoon bestaat niet.',
   'person.description': (name) => `${name} op Guildhall.`,
   'person.hidden': (sections) => `${sections}: niet zichtbaar voor jou.`,
+  'person.fediverse': (handle) => `In de fediverse (Mastodon en andere) als ${handle}.`,
   'person.self': 'Dit is je profiel zoals jij het ziet. Anderen zien elk deel zoals je koos:',
   'person.editProfile': 'Mijn profiel bewerken en wie het ziet',
   'person.mySkills': 'Mijn opgegeven vaardigheden',
