@@ -7,6 +7,8 @@ export interface FieldIssue {
   /** Where the problem is, as a JSON pointer-like path: `body.title`, `query.limit`, `path.id`. */
   field: string;
   message: string;
+  /** The `message` in the reader's language, when the rule keeps it as a key and values (as DomainError's). */
+  wordsIn?: WordsIn | undefined;
 }
 
 /** An error's sentence in another language: a rule that keeps its sentence as a key and values words it. */
