@@ -71,8 +71,9 @@ const jobsAndLearning = {
 
 const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   // GUILDHALL_WITHOUT_CREDENTIALS (app/services.ts) leaves the credential signer (compact JWS, ~2.5 KB)
-  // out of `api`: jobs, shortages and search sign and verify no credential (learning-api and
-  // practical-api do); the room went to the training place's refusals in Spanish and Dutch.
+  // out of every API function but learning-api and practical-api (which issue, verify and publish the
+  // key) and the federation's: no other route signs or verifies a credential. The room went to the
+  // rules' refusals in Spanish and Dutch (the training place's, logged hours', a recommendation's reason).
   // (Written out, not spread: a spread may run a getter, so esbuild would keep this table in every bundle.)
   api: {
     GUILDHALL_WITHOUT_MARKET: 'true',
@@ -100,6 +101,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   'ledger-api': {
     GUILDHALL_WITHOUT_SHORTAGES: 'true',
@@ -111,6 +113,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   'people-api': {
     GUILDHALL_WITHOUT_SHORTAGES: 'true',
@@ -120,6 +123,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   // The hiring loop and CVs: openings, syndicates, people and their profiles as an admin sees them
   // (credentials, enrolments, records), threads, notes and CVs; no inbox (the stream writes it), saved
@@ -134,6 +138,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   'bound-api': {
     GUILDHALL_WITHOUT_SEARCH: 'true',
@@ -141,6 +146,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   'market-api': {
     GUILDHALL_WITHOUT_HIRING: 'true',
@@ -150,6 +156,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_REGISTRY: 'true',
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
   'decisions-api': {
@@ -160,6 +167,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_PAYMENTS: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
+    GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   indexer: {
     GUILDHALL_WITHOUT_HIRING: 'true',

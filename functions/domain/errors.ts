@@ -88,7 +88,7 @@ export class ConflictError extends DomainError {
    * transaction on the same items at that moment, so the same write may simply be sent again.
    */
   readonly retryable: boolean;
-  constructor(message: string, options: ErrorOptions & { retryable?: boolean } = {}) {
+  constructor(message: string, options: ErrorOptions & { retryable?: boolean; wordsIn?: WordsIn } = {}) {
     super(message, options);
     this.retryable = options.retryable ?? false;
   }

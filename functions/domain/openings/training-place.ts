@@ -69,7 +69,10 @@ export function trainingPlaceRefusal(facts: TrainingPlaceFacts): TrainingPlaceRe
       values: { course: course.title, syndicate: facts.syndicate.name },
     });
   if (facts.mentorship?.status !== 'active')
-    return refusing('body.training.mentorId', { key: 'mentor-not-member', values: { syndicate: facts.syndicate.name } });
+    return refusing('body.training.mentorId', {
+      key: 'mentor-not-member',
+      values: { syndicate: facts.syndicate.name },
+    });
   const missing = skillsLacking(course.skills, facts.mentorHeld);
   if (missing.length > 0)
     return refusing('body.training.mentorId', {

@@ -32,7 +32,9 @@ export async function kindFor(
 ): Promise<{ kind?: OpeningKind }> {
   const kind: OpeningKind = input.training ? 'training' : 'job';
   if (posted && (posted.kind ?? 'job') !== kind)
-    throw refusal(refusing('body.training', { key: kind === 'training' ? 'job-to-training' : 'training-to-job', values: {} }));
+    throw refusal(
+      refusing('body.training', { key: kind === 'training' ? 'job-to-training' : 'training-to-job', values: {} }),
+    );
   if (!input.training) return {};
   const { courseId, mentorId } = input.training;
   const course = deps.commons.courses.get(courseId);
