@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
+import { defaultLocale, intlTags, type Locale } from '../i18n/locales.ts';
 import { text } from '../text.ts';
 
 export const licenses = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
@@ -201,13 +202,14 @@ export function commonsIssues(
   return issues;
 }
 
-/** How a measured effect reads: "minutes per repair: 45 → 30 (−33%)". */
-export function describeEffect(effect: InnovationInput['effect']): string {
-  const change = effect.before === 0 ? '' : ` (${formatChange((effect.after - effect.before) / effect.before)})`;
-  return `${effect.unit}: ${effect.before} → ${effect.after}${change}`;
-}
-
-function formatChange(ratio: number): string {
-  const percent = Math.round(ratio * 1000) / 10;
-  return `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent)}%`;
+/**
+ * How a measured effect reads, its numbers as the reader's language writes them (`Intl`): "minutes per
+ * repair: 45 → 30 (-33.3%)", "1.250,5 → 980 (-21,6 %)" in Spanish. The unit is the inventor's words.
+ */
+export function describeEffect(effect: InnovationInput['effect'], locale: Locale = defaultLocale): string {
+  const tag = intlTags[locale];
+  const number = new Intl.NumberFormat(tag);
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  const change = effect.before === 0 ? '' : ` (${percent.format((effect.after - effect.before) / effect.before)})`;
+  return `${effect.unit}: ${number.format(effect.before)} → ${number.format(effect.after)}${change}`;
 }
