@@ -105,8 +105,12 @@ export class RuleViolationError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly limitBytes: number;
-  constructor(limitBytes: number, message = `The request body is larger than ${limitBytes} bytes.`) {
-    super(message);
+  constructor(
+    limitBytes: number,
+    message = `The request body is larger than ${limitBytes} bytes.`,
+    options?: { wordsIn?: WordsIn },
+  ) {
+    super(message, options);
     this.limitBytes = limitBytes;
   }
 }
