@@ -15,7 +15,7 @@ import { checkChange, type ProposalContent, proposed, staleDraft } from './propo
 const versionMessage = 'Send the version of the draft you edited, as you read it (a whole number).';
 
 /** POST /api/proposals/{id}/opening: the version of the draft its author read, so they open what they saw. */
-export const openDraftInputSchema = lazySchema(() =>
+export const openDraftInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     version: z
       .int({ error: 'Send the version of the draft you read before opening it (a whole number).' })
@@ -30,7 +30,7 @@ export type ProposalEdit = ProposalContent & { version: number };
  * PUT /api/proposals/{id}: each kind's body as POST /api/proposals takes it (its schema, so a kind added
  * there is editable here too) without `draft`, and with the version the edit was made from.
  */
-export const proposalEditSchema = lazySchema(() => {
+export const proposalEditSchema = /* @__PURE__ */ lazySchema(() => {
   const kinds = proposalInputSchema()._zod.def.options.map((option) =>
     z.extend(z.omit(option, { draft: true }), {
       version: z.int({ error: versionMessage }).check(z.minimum(0, { error: versionMessage })),

@@ -14,7 +14,7 @@ export interface DeliveryJob {
 }
 
 /** A job as a queue message carries it (read back by the consumer, which trusts no message's shape). */
-export const deliveryJobSchema = lazySchema(() =>
+export const deliveryJobSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     inbox: z.url({ protocol: /^https?$/ }),
     signer: z.string().check(z.minLength(1), z.maxLength(80)),

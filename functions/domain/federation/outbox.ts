@@ -33,7 +33,7 @@ export interface FanOutJob {
 
 export type OutboxJob = PublishJob | FanOutJob;
 
-export const outboxJobSchema = lazySchema(() =>
+export const outboxJobSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('publish'),

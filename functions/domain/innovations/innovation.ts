@@ -21,8 +21,8 @@ export const maxHolders = 20;
  */
 export const maxVersions = 50;
 
-const personId = lazySchema(() => text(1, 128, { label: 'person id' }));
-const commonsId = lazySchema(() =>
+const personId = /* @__PURE__ */ lazySchema(() => text(1, 128, { label: 'person id' }));
+const commonsId = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -34,7 +34,7 @@ const commonsId = lazySchema(() =>
 );
 
 /** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
-export const holdersInputSchema = lazySchema(() =>
+export const holdersInputSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .array(
       z.strictObject({
@@ -46,7 +46,7 @@ export const holdersInputSchema = lazySchema(() =>
 );
 export type HoldersInput = z.infer<ReturnType<typeof holdersInputSchema>>;
 
-export const effectSchema = lazySchema(() =>
+export const effectSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     unit: text(1, 40, { label: 'unit' }),
     before: z.number(),
@@ -59,14 +59,14 @@ export const effectSchema = lazySchema(() =>
  * A link as the browser will follow it: stored as the URL parser writes it, so a direction override or
  * an invisible character typed into the path is percent-encoded where a reader can see it.
  */
-const evidenceLink = lazySchema(() =>
+const evidenceLink = /* @__PURE__ */ lazySchema(() =>
   z
     .url({ protocol: /^https?$/, error: 'Enter a web address starting with https:// or http://.' })
     .check(z.overwrite((link) => URL.parse(link)?.href ?? link)),
 );
 
 /** What inventors may write in a draft: nothing the server owns. */
-export const innovationInputSchema = lazySchema(() =>
+export const innovationInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: text(5, 120, { label: 'title' }),
     problem: text(20, 4000, { multiline: true, label: 'problem' }),

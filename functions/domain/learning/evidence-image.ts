@@ -15,7 +15,7 @@ export const maxImageBytes = 3 * 1024 * 1024;
 /** The largest body the upload takes: the image in base64 (4 bytes for each 3) and the JSON around it. */
 export const maxImageBodyBytes = Math.ceil(maxImageBytes / 3) * 4 + 1024;
 
-export const imageUploadSchema = lazySchema(() =>
+export const imageUploadSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     image: z
       .string()

@@ -37,7 +37,7 @@ export function hoursProblem(value: unknown): string | undefined {
 }
 
 /** Hours as people give them (a number or a decimal string): quarter hours, more than zero, at most 24. */
-export const hoursSchema = lazySchema(() =>
+export const hoursSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.unknown().check(
       (ctx) => {

@@ -13,7 +13,7 @@ import { trainingInputSchema } from './training-place.ts';
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
 /** What an admin may send to create or edit an opening: nothing the server owns. */
-export const openingInputSchema = lazySchema(() =>
+export const openingInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: text(5, 120, { label: 'title' }),
     description: text(30, 8000, { multiline: true, label: 'description' }),

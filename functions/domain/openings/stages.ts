@@ -89,6 +89,6 @@ export const declineReasonLabel: Record<DeclineReason, string> = {
 };
 
 /** The optional message sent with a stage change, and every message of a thread: markdown. */
-export const messageBodySchema = lazySchema(() => text(1, 4000, { multiline: true, label: 'message' }));
+export const messageBodySchema = /* @__PURE__ */ lazySchema(() => text(1, 4000, { multiline: true, label: 'message' }));
 /** The optional words beside a decline reason. */
-export const declineNoteSchema = lazySchema(() => text(1, 500, { multiline: true, label: 'note' }));
+export const declineNoteSchema = /* @__PURE__ */ lazySchema(() => text(1, 500, { multiline: true, label: 'note' }));

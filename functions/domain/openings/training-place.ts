@@ -13,7 +13,7 @@ import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
 import { type TrainingRefusalSaid, trainingRefusalIn } from '../i18n/work/training-refusals.ts';
 
 /** What an admin names for a training place: the course it trains toward and the member who mentors. */
-export const trainingInputSchema = lazySchema(() =>
+export const trainingInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     courseId: commonsIdSchema(),
     // A person's id as the issuer gave it, normalised like every string a body carries (text.ts).

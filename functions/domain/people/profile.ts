@@ -70,7 +70,7 @@ const webAddressShape =
  * A web address a person gives: http or https only (no `javascript:`, `data:` or `file:`), with a host
  * and no user name or password in it, at most 500 characters.
  */
-export const webAddressSchema = lazySchema(() =>
+export const webAddressSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().check(
     z.trim(),
     z.maxLength(500, 'The link can have at most 500 characters.'),
@@ -93,12 +93,12 @@ export function isWebAddress(value: string): boolean {
 }
 
 /** A skill's id as sent (the commons decides whether it is one of its skills). */
-export const skillIdSchema = lazySchema(() =>
+export const skillIdSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use a skill id such as timber-framing.')),
 );
 
 /** A declared skill as sent: the skill (a commons id or an ESCO URI), the level claimed, optional evidence. */
-export const declaredSkillSchema = lazySchema(() =>
+export const declaredSkillSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     skill: skillRefSchema(),
     level: z.enum(skillLevels),
@@ -108,10 +108,12 @@ export const declaredSkillSchema = lazySchema(() =>
 );
 
 /** The body of a single declaration (`PUT /api/me/skills/{skillId}`): the skill is in the address. */
-export const skillDeclarationSchema = lazySchema(() => z.strictObject(omitSkill(declaredSkillSchema().shape)));
+export const skillDeclarationSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject(omitSkill(declaredSkillSchema().shape)),
+);
 const omitSkill = <T extends { skill: unknown }>({ skill: _skill, ...rest }: T) => rest;
 
-const availabilitySchema = lazySchema(() =>
+const availabilitySchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('status', [
     z.strictObject({ status: z.literal('available') }),
     z.strictObject({ status: z.literal('available-from'), from: z.iso.date() }),
@@ -137,7 +139,7 @@ const unique = <T>(key: (item: T) => string, what: string, field?: string) =>
   });
 
 /** `PATCH /api/me`: every field optional but `version`; null clears an optional field. */
-export const profilePatchSchema = lazySchema(() =>
+export const profilePatchSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     version: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
     name: z.optional(text(1, 120, { label: 'name' })),

@@ -19,7 +19,7 @@ import { protectedRoute, publicRoute } from '../route.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
-const inputsSchema = lazySchema(() =>
+const inputsSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     openings: z.number(),
     positions: z.number(),
@@ -33,7 +33,7 @@ const inputsSchema = lazySchema(() =>
       .check(z.describe('Learners in a filled training place for a course that teaches the skill (0.5 each).')),
   }),
 );
-const shortagesSchema = lazySchema(() =>
+const shortagesSchema = /* @__PURE__ */ lazySchema(() =>
   z.extend(
     pageSchema(
       z.object({
