@@ -21,8 +21,8 @@ export interface PngChunk {
 export class PngFormatError extends Error {
   override name = 'PngFormatError';
   readonly damage: PngDamage;
-  constructor(damage: PngDamage) {
-    super(pngDamageIn(damage, 'en'));
+  constructor(damage: PngDamage, options?: ErrorOptions) {
+    super(pngDamageIn(damage, 'en'), options);
     this.damage = damage;
   }
 }
@@ -98,13 +98,13 @@ export function credentialOfChunk(chunk: PngChunk): string | null {
   const compressed = data[end + 1] === 1;
   const language = data.indexOf(0, end + 3);
   const translated = language < 0 ? -1 : data.indexOf(0, language + 1);
-  if (translated < 0) throw new PngFormatError('the openbadgecredential chunk is malformed');
+  if (translated < 0) throw new PngFormatError({ key: 'credential-malformed' });
   const text = data.subarray(translated + 1);
   try {
     const raw = compressed ? inflateSync(text, { maxOutputLength: maxInflated }) : text;
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch (cause) {
-    throw new PngFormatError('the openbadgecredential chunk cannot be read as text', { cause });
+    throw new PngFormatError({ key: 'credential-unreadable' }, { cause });
   }
 }
 

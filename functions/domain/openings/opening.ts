@@ -5,6 +5,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { skillLevels } from '../content/commons.ts';
 import { skillRefSchema } from '../content/skill-ref.ts';
 import { RuleViolationError } from '../errors.ts';
+import { openingWords } from '../i18n/work/opening-refusals.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
 import { occupationFieldSchema } from './opening-occupation.ts';
@@ -89,10 +90,12 @@ const transitions: Record<OpeningStatus, OpeningStatus[]> = {
 
 export function transition(opening: Opening, to: OpeningStatus, now: Date): Opening {
   if (!transitions[opening.status].includes(to)) {
-    throw new RuleViolationError('opening-lifecycle', `An opening that is ${opening.status} cannot become ${to}.`);
+    const { message, wordsIn } = openingWords({ key: 'lifecycle', values: { from: opening.status, to } });
+    throw new RuleViolationError('opening-lifecycle', message, { wordsIn });
   }
   if (to === 'open' && opening.validThrough < now.toISOString().slice(0, 10)) {
-    throw new RuleViolationError('opening-expired', 'Set a valid-through date in the future before publishing.');
+    const { message, wordsIn } = openingWords({ key: 'expired', values: {} });
+    throw new RuleViolationError('opening-expired', message, { wordsIn });
   }
   return {
     ...opening,

@@ -29,6 +29,8 @@ const every: PngDamage[] = [
   { key: 'bad-type' },
   { key: 'no-end' },
   { key: 'no-image' },
+  { key: 'credential-malformed' },
+  { key: 'credential-unreadable' },
   { key: 'bad-checksum', type: 'IHDR' },
   { key: 'bad-type-name', type: 'abc' },
 ];
@@ -52,7 +54,10 @@ describe('an unreadable PNG in words', () => {
   });
 
   it('tells the verifier’s reader what is wrong in Spanish and Dutch, not only that it is damaged', () => {
-    const said = { key: 'not-a-credential' as const, values: { why: 'png-unreadable' as const, detail: every[6] } };
+    const said = {
+      key: 'not-a-credential' as const,
+      values: { why: 'png-unreadable' as const, detail: { key: 'bad-checksum' as const, type: 'IHDR' } },
+    };
     expect(verificationReasonIn(said, 'es')).toBe(
       'Esto no es una credencial: esta imagen PNG no se puede leer: el bloque IHDR del PNG está dañado (su suma de comprobación no coincide).',
     );

@@ -7,7 +7,15 @@ import type { Locale } from '../locales.ts';
 /** Where the PNG breaks; `type` is the chunk's four letters where one is named. */
 export type PngDamage =
   | {
-      key: 'no-signature' | 'ends-inside-chunk' | 'chunk-past-end' | 'bad-type' | 'no-end' | 'no-image';
+      key:
+        | 'no-signature'
+        | 'ends-inside-chunk'
+        | 'chunk-past-end'
+        | 'bad-type'
+        | 'no-end'
+        | 'no-image'
+        | 'credential-malformed'
+        | 'credential-unreadable';
       type?: undefined;
     }
   | { key: 'bad-checksum' | 'bad-type-name'; type: string };
@@ -24,6 +32,8 @@ const sentences: Record<Locale, Sentences> = {
     'no-end': () => 'the PNG has no end chunk (IEND)',
     'no-image': () => 'it has no image header or no image data',
     'bad-type-name': (type) => `a chunk type has four letters, not "${type}"`,
+    'credential-malformed': () => 'the openbadgecredential chunk is malformed',
+    'credential-unreadable': () => 'the openbadgecredential chunk cannot be read as text',
   },
   es: {
     'no-signature': () => 'el archivo no empieza con la firma de un PNG',
@@ -34,6 +44,8 @@ const sentences: Record<Locale, Sentences> = {
     'no-end': () => 'al PNG le falta el bloque final (IEND)',
     'no-image': () => 'le falta la cabecera de la imagen o los datos de la imagen',
     'bad-type-name': (type) => `el tipo de un bloque tiene cuatro letras, no «${type}»`,
+    'credential-malformed': () => 'el bloque openbadgecredential está mal formado',
+    'credential-unreadable': () => 'el bloque openbadgecredential no se puede leer como texto',
   },
   nl: {
     'no-signature': () => 'het bestand begint niet met de PNG-handtekening',
@@ -44,6 +56,8 @@ const sentences: Record<Locale, Sentences> = {
     'no-end': () => 'de PNG heeft geen eindblok (IEND)',
     'no-image': () => 'er ontbreekt een afbeeldingskop of afbeeldingsdata',
     'bad-type-name': (type) => `een bloktype heeft vier letters, niet „${type}”`,
+    'credential-malformed': () => 'het openbadgecredential-blok is misvormd',
+    'credential-unreadable': () => 'het openbadgecredential-blok is niet als tekst te lezen',
   },
 };
 
