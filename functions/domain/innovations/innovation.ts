@@ -204,12 +204,14 @@ export function commonsIssues(
 
 /**
  * How a measured effect reads, its numbers as the reader's language writes them (`Intl`): "minutes per
- * repair: 45 → 30 (-33.3%)", "1.250,5 → 980 (-21,6 %)" in Spanish. The unit is the inventor's words.
+ * repair: 45 → 30 (−33.3%)", "1250,5 → 980 (−21,6 %)" in Spanish. The unit is the inventor's words.
  */
 export function describeEffect(effect: InnovationInput['effect'], locale: Locale = defaultLocale): string {
   const tag = intlTags[locale];
   const number = new Intl.NumberFormat(tag);
   const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-  const change = effect.before === 0 ? '' : ` (${percent.format((effect.after - effect.before) / effect.before)})`;
+  // A fall is signed with the minus sign (U+2212), as print sets it, rather than Intl's hyphen.
+  const change =
+    effect.before === 0 ? '' : ` (${percent.format((effect.after - effect.before) / effect.before).replace('-', '−')})`;
   return `${effect.unit}: ${number.format(effect.before)} → ${number.format(effect.after)}${change}`;
 }

@@ -12,11 +12,11 @@ const effect = (before: number, after: number) => ({
 
 describe('a measured effect in words', () => {
   it('writes the numbers and the change with the reader’s decimal and thousands marks', () => {
-    expect(describeEffect(effect(1250.5, 980))).toBe('minutes per repair: 1,250.5 → 980 (-21.6%)');
+    expect(describeEffect(effect(1250.5, 980))).toBe('minutes per repair: 1,250.5 → 980 (−21.6%)');
     expect(describeEffect(effect(1250.5, 980), 'es').replace(/\s/g, ' ')).toBe(
-      'minutes per repair: 1250,5 → 980 (-21,6 %)',
+      'minutes per repair: 1250,5 → 980 (−21,6 %)',
     );
-    expect(describeEffect(effect(1250.5, 980), 'nl')).toBe('minutes per repair: 1.250,5 → 980 (-21,6%)');
+    expect(describeEffect(effect(1250.5, 980), 'nl')).toBe('minutes per repair: 1.250,5 → 980 (−21,6%)');
   });
 
   it('signs a gain, leaves no change unsigned, and says no change against nothing before', () => {
