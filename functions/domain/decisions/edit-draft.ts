@@ -3,6 +3,7 @@
 // made from an older version (two tabs, two devices: the later save never silently overwrites the
 // other); check it as a new proposal is checked (a member of the scope, a change that could be made);
 // write it over the version read, one on.
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
@@ -53,7 +54,7 @@ export async function editDraft(
     throw new NotFoundError('proposal', proposalId);
   }
   if (found.status !== 'draft') {
-    throw new ConflictError('This proposal is open already: what it proposes was fixed when it opened.');
+    throw new ConflictError(...voteWords({ key: 'open-already', values: {} }));
   }
   const { version, ...input } = edit;
   if (version !== (found.version ?? 0)) throw staleDraft(found, version);
@@ -76,7 +77,7 @@ export async function editDraft(
     // Opened or saved by another request since the read: say which, and write nothing.
     const now = await deps.decisions.get(proposalId);
     if (now && now.status !== 'draft') {
-      throw new ConflictError('This proposal was opened while you edited it: what it proposes is fixed now.');
+      throw new ConflictError(...voteWords({ key: 'opened-meanwhile', values: {} }));
     }
     throw now ? staleDraft(now, version) : error;
   }
