@@ -24,7 +24,7 @@ import { contentUpdatedAt } from './search-sync.ts';
 
 // Built on first use, like every schema (#domain/zod.ts), so the bundles that only import this module's
 // types and functions build none of it at their cold start.
-export const reindexStepSchema = lazySchema(() => {
+export const reindexStepSchema = /* @__PURE__ */ lazySchema(() => {
   const version = z.string().check(z.minLength(1), z.maxLength(100));
   const segments = z.number().check(z.int(), z.minimum(1), z.maximum(32));
   return z.discriminatedUnion('kind', [

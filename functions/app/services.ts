@@ -23,7 +23,10 @@ import type { SearchIndex } from '#domain/search/search-port.ts';
 import type { Logger } from '#platform/log.ts';
 import { createSearchIndex, hasSearch } from './search-index.ts';
 import { hasUnreadSecrets, loadConfig, once } from './secrets.ts';
-import { createStoreServices, getTelemetry, type StoreServices } from './store-services.ts';
+import { createStoreServices, getTelemetry, notCarried, type StoreServices } from './store-services.ts';
+
+/** Defined `true` in the bundles whose routes neither sign nor verify a credential (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_CREDENTIALS: true | undefined;
 
 export interface Services extends StoreServices {
   /** Per-identity write limit; every command (API route or site form) asks it first. */
@@ -95,7 +98,10 @@ export function createServices(config: Config, overrides: Partial<Services> = {}
         limit: config.WRITE_RATE_LIMIT,
         windowSeconds: 60,
       }),
-      signer: lazySigner(config, store.log),
+      signer:
+        typeof GUILDHALL_WITHOUT_CREDENTIALS === 'undefined'
+          ? lazySigner(config, store.log)
+          : notCarried<Services['signer']>('signer'),
       siteUrl: config.PUBLIC_URL,
       search,
       files: overrides.files ?? fileStore(config, store.log),

@@ -297,7 +297,12 @@ export function createStoreServices(
       typeof GUILDHALL_WITHOUT_INBOX === 'undefined'
         ? createProposalNoticeRepository(client, config.TABLE_NAME)
         : notCarried('proposalNotices'),
-    logSigner: lazyLogSigner(config),
+    // Every use of the log's key appends to or reads the registry log, so a bundle without the log has no
+    // use for it (the tree head's signing and checking: ~2 KB of `api` and people-api).
+    logSigner:
+      typeof GUILDHALL_WITHOUT_REGISTRY === 'undefined' && typeof GUILDHALL_WITHOUT_LEDGER === 'undefined'
+        ? lazyLogSigner(config)
+        : notCarried('logSigner'),
     storeClient: client,
     storeProbe: {
       name: 'store',
@@ -348,7 +353,7 @@ function lazyLogSigner(config: Config): LogSigner {
 }
 
 /** Stands in for a repository this function's bundle leaves out: any use of it is a wiring mistake, said plainly. */
-function notCarried<T extends object>(name: string): T {
+export function notCarried<T extends object>(name: string): T {
   return new Proxy({} as T, {
     get() {
       throw new Error(`The ${name} repository is not in this function's bundle (functions/config/bundle.ts).`);

@@ -14,7 +14,7 @@ export const secretBackedValues = [
   ['EMAIL_LINK_KEY', 'EMAIL_LINK_KEY_SECRET'],
 ] as const;
 
-const ed25519JwkSchema = lazySchema(() =>
+const ed25519JwkSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     kty: z.literal('OKP'),
     crv: z.literal('Ed25519'),
@@ -24,7 +24,7 @@ const ed25519JwkSchema = lazySchema(() =>
   }),
 );
 
-const jwksSchema = lazySchema(() =>
+const jwksSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) }),
 );
 
@@ -32,7 +32,7 @@ const jwksSchema = lazySchema(() =>
  * Built when first parsed (lazySchema), not when a handler's imports are evaluated: every function
  * parses it once, on its first invocation, and a module that only names `Config` builds nothing.
  */
-export const configSchema = lazySchema(() => {
+export const configSchema = /* @__PURE__ */ lazySchema(() => {
   const optionalUrl = z.optional(z.url());
 
   /** Where a secret lives (AWS): the functions read its value once per cold start (app/secrets.ts). */

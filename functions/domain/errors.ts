@@ -7,6 +7,8 @@ export interface FieldIssue {
   /** Where the problem is, as a JSON pointer-like path: `body.title`, `query.limit`, `path.id`. */
   field: string;
   message: string;
+  /** The `message` in the reader's language, when the rule keeps it as a key and values (as DomainError's). */
+  wordsIn?: WordsIn | undefined;
 }
 
 /** An error's sentence in another language: a rule that keeps its sentence as a key and values words it. */
@@ -86,7 +88,7 @@ export class ConflictError extends DomainError {
    * transaction on the same items at that moment, so the same write may simply be sent again.
    */
   readonly retryable: boolean;
-  constructor(message: string, options: ErrorOptions & { retryable?: boolean } = {}) {
+  constructor(message: string, options: ErrorOptions & { retryable?: boolean; wordsIn?: WordsIn } = {}) {
     super(message, options);
     this.retryable = options.retryable ?? false;
   }
@@ -103,8 +105,12 @@ export class RuleViolationError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly limitBytes: number;
-  constructor(limitBytes: number, message = `The request body is larger than ${limitBytes} bytes.`) {
-    super(message);
+  constructor(
+    limitBytes: number,
+    message = `The request body is larger than ${limitBytes} bytes.`,
+    options?: { wordsIn?: WordsIn },
+  ) {
+    super(message, options);
     this.limitBytes = limitBytes;
   }
 }

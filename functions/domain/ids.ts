@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 
 /** A Guildhall id (a syndicate, an opening, a record, a course…): lowercase words, digits and hyphens. */
-export const idSchema = lazySchema(() =>
+export const idSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -15,7 +15,7 @@ export const idSchema = lazySchema(() =>
 );
 
 /** A person's id as it appears in an address (the issuer's subject): at most 128 characters. */
-export const personIdSchema = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128)));
+export const personIdSchema = /* @__PURE__ */ lazySchema(() => z.string().check(z.minLength(1), z.maxLength(128)));
 
 /** Whether `value` can be an id at all (a page answers 404 for one that cannot). */
 export const isId = (value: string | undefined): value is string => idSchema().safeParse(value).success;

@@ -21,7 +21,7 @@ export function pageKey(path: string): string {
 /** A page's policy by its path or its file's path under the client folder; undefined if it has none. */
 export type PrerenderedPolicies = (path: string) => string | undefined;
 
-const policiesSchema = lazySchema(() =>
+const policiesSchema = /* @__PURE__ */ lazySchema(() =>
   z.record(z.string().check(z.startsWith('/')), z.string().check(z.minLength(1))),
 );
 

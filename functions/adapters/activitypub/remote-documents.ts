@@ -14,14 +14,14 @@ export const remoteDocumentMaxBytes = 256 * 1024;
 
 const url = () => z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//));
 // Built on first use, not at import: a cold start builds no schema (test/unit/aws-bundles.test.ts).
-const webFingerSchema = lazySchema(() =>
+const webFingerSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     links: z.array(
       z.looseObject({ rel: z.optional(z.string()), type: z.optional(z.string()), href: z.optional(z.string()) }),
     ),
   }),
 );
-const actorSchema = lazySchema(() =>
+const actorSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     id: url(),
     type: z.string().check(z.maxLength(40)),

@@ -9,7 +9,7 @@ import { lazySchema } from '#domain/zod.ts';
 import type { Item } from './items.ts';
 import { economySnapshotKeys } from './keys.ts';
 
-const figuresSchema = lazySchema(() => {
+const figuresSchema = /* @__PURE__ */ lazySchema(() => {
   const int = () => z.number().check(z.int());
   const amount = () =>
     z.pipe(
@@ -35,7 +35,7 @@ const figuresSchema = lazySchema(() => {
   });
 });
 
-const snapshotSchema = lazySchema(() =>
+const snapshotSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ days: z.number().check(z.int()), day: z.string(), rev: z.number().check(z.int()), figures: z.string() }),
 );
 

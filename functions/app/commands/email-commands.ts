@@ -14,7 +14,7 @@ export const changeEmailPreferencesCommand = command({
   run: ({ services, identity, body }) => changeEmailPreferences(emailServices(services), identity, body),
 });
 
-const token = lazySchema(() =>
+const token = /* @__PURE__ */ lazySchema(() =>
   z.object({
     token: z.string().check(z.minLength(1, 'Open the unsubscribe link from the email whole.'), z.maxLength(400)),
   }),

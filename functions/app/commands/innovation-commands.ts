@@ -22,9 +22,9 @@ import { settleReport } from '#domain/innovations/settle-report.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 import { command } from './command.ts';
 
-const record = lazySchema(() => z.object({ innovationId: idSchema() }));
-const adoption = lazySchema(() => z.object({ innovationId: idSchema(), syndicateId: idSchema() }));
-const report = lazySchema(() => z.object({ innovationId: idSchema(), reportId: idSchema() }));
+const record = /* @__PURE__ */ lazySchema(() => z.object({ innovationId: idSchema() }));
+const adoption = /* @__PURE__ */ lazySchema(() => z.object({ innovationId: idSchema(), syndicateId: idSchema() }));
+const report = /* @__PURE__ */ lazySchema(() => z.object({ innovationId: idSchema(), reportId: idSchema() }));
 
 export const createInnovationCommand = command({
   name: 'innovations.create',

@@ -18,7 +18,7 @@ export const completeLessonCommand = command({
   run: ({ services, identity, params }) => completeLesson(services, identity, params.courseId, params.lessonId),
 });
 
-export const quizAnswersSchema = lazySchema(() =>
+export const quizAnswersSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     drawId: z
       .string()

@@ -8,7 +8,7 @@ import { withdraw } from '#domain/openings/hiring-use-cases.ts';
 import { apply, changeOpeningStatus, createOpening, updateOpening } from '#domain/openings/opening-use-cases.ts';
 import { command } from './command.ts';
 
-const opening = lazySchema(() => z.object({ openingId: idSchema() }));
+const opening = /* @__PURE__ */ lazySchema(() => z.object({ openingId: idSchema() }));
 
 export const createOpeningCommand = command({
   name: 'openings.create',

@@ -8,7 +8,7 @@ import { profilePatchSchema, skillDeclarationSchema } from '#domain/people/profi
 import { declareSkill, removeDeclaredSkill, updateProfile } from '#domain/people/profile-use-cases.ts';
 import { command } from './command.ts';
 
-const skill = lazySchema(() => z.object({ skillId: skillRefSchema() }));
+const skill = /* @__PURE__ */ lazySchema(() => z.object({ skillId: skillRefSchema() }));
 
 export const updateProfileCommand = command({
   name: 'people.update-profile',

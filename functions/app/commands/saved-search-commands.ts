@@ -12,7 +12,7 @@ import {
 } from '#domain/openings/saved-search-use-cases.ts';
 import { command } from './command.ts';
 
-const savedSearch = lazySchema(() => z.object({ savedSearchId: idSchema() }));
+const savedSearch = /* @__PURE__ */ lazySchema(() => z.object({ savedSearchId: idSchema() }));
 
 export const saveSearchCommand = command({
   name: 'saved-searches.save',

@@ -13,8 +13,8 @@ import {
 } from '#domain/syndicates/syndicate-use-cases.ts';
 import { command } from './command.ts';
 
-const syndicate = lazySchema(() => z.object({ syndicateId: idSchema() }));
-const member = lazySchema(() => z.object({ syndicateId: idSchema(), personId: personIdSchema() }));
+const syndicate = /* @__PURE__ */ lazySchema(() => z.object({ syndicateId: idSchema() }));
+const member = /* @__PURE__ */ lazySchema(() => z.object({ syndicateId: idSchema(), personId: personIdSchema() }));
 
 export const createSyndicateCommand = command({
   name: 'syndicates.create',

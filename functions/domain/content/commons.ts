@@ -27,7 +27,7 @@ export type SkillLevel = (typeof skillLevels)[number];
 /** Ordering of levels, so "holds at least working" can be checked. */
 export const levelRank: Record<SkillLevel, number> = { foundation: 1, working: 2, proficient: 3 };
 
-const id = lazySchema(() =>
+const id = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase words joined by hyphens, such as timber-framing.')),
@@ -35,7 +35,7 @@ const id = lazySchema(() =>
 /** The id of a skill, course or practice guide, where other schemas name one. */
 export const commonsIdSchema = id;
 
-export const skillSchema = lazySchema(() =>
+export const skillSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     id: id(),
     label: z.string().check(z.minLength(2), z.maxLength(80)),
@@ -57,7 +57,7 @@ export const skillSchema = lazySchema(() =>
   }),
 );
 
-export const skillFileSchema = lazySchema(() =>
+export const skillFileSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     trade: z.enum(tradeIds),
     label: z.string().check(z.minLength(2), z.maxLength(60)),
@@ -66,7 +66,7 @@ export const skillFileSchema = lazySchema(() =>
   }),
 );
 
-export const quizQuestionSchema = lazySchema(() =>
+export const quizQuestionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       question: z.string().check(z.minLength(5), z.maxLength(400)),
@@ -86,7 +86,7 @@ export const quizQuestionSchema = lazySchema(() =>
  * A practical task: hands-on work a quiz cannot prove, drawn from one of the course's lessons' exercises.
  * The learner shows it to an assessor from a syndicate of the course's trade (practical.ts), who signs it off.
  */
-export const practicalTaskSchema = lazySchema(() =>
+export const practicalTaskSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     id: id(),
     title: z.string().check(z.minLength(5), z.maxLength(120)),
@@ -99,7 +99,7 @@ export const practicalTaskSchema = lazySchema(() =>
   }),
 );
 
-export const courseFrontmatterSchema = lazySchema(() =>
+export const courseFrontmatterSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: z.string().check(z.minLength(3), z.maxLength(120)),
     summary: z.string().check(z.minLength(10), z.maxLength(300)),
@@ -126,7 +126,7 @@ export const courseFrontmatterSchema = lazySchema(() =>
   }),
 );
 
-export const lessonFrontmatterSchema = lazySchema(() =>
+export const lessonFrontmatterSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: z.string().check(z.minLength(3), z.maxLength(120)),
     minutes: z.number().check(z.int(), z.positive(), z.maximum(600)),
@@ -137,7 +137,7 @@ export const lessonFrontmatterSchema = lazySchema(() =>
   }),
 );
 
-export const practiceFrontmatterSchema = lazySchema(() =>
+export const practiceFrontmatterSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: z.string().check(z.minLength(3), z.maxLength(140)),
     summary: z.string().check(z.minLength(10), z.maxLength(300)),

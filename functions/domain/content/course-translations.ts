@@ -75,7 +75,7 @@ const provenance = {
       .check(z.regex(/^[0-9a-f]{12}$/, 'Copy the 12-character version content:check names, such as 3f2a9c0d1b7e.')),
   ),
 };
-const questionTranslationSchema = lazySchema(() =>
+const questionTranslationSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     question: z.string().check(z.minLength(5), z.maxLength(400)),
     options: z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.minLength(2), z.maxLength(6)),
@@ -84,7 +84,7 @@ const questionTranslationSchema = lazySchema(() =>
     answer: z.optional(z.unknown()),
   }),
 );
-export const indexTranslationSchema = lazySchema(() =>
+export const indexTranslationSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: z.string().check(z.minLength(3), z.maxLength(120)),
     summary: z.string().check(z.minLength(10), z.maxLength(300)),
@@ -92,7 +92,7 @@ export const indexTranslationSchema = lazySchema(() =>
     quiz: z._default(z.record(z.string(), questionTranslationSchema()), {}),
   }),
 );
-export const lessonTranslationSchema = lazySchema(() =>
+export const lessonTranslationSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ title: z.string().check(z.minLength(3), z.maxLength(120)), ...provenance }),
 );
 

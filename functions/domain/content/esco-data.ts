@@ -9,7 +9,7 @@ export { escoAttribution, escoBase } from './esco-names.ts';
 // Built on first use, like every schema (#domain/zod.ts): the reindex function imports this module and
 // must build no schema until it parses the file.
 /** [id, label, alternative labels (null when the source does not separate them), searchable text] */
-const conceptSchema = lazySchema(() =>
+const conceptSchema = /* @__PURE__ */ lazySchema(() =>
   z.tuple([
     z.string().check(z.regex(/^(skill|occupation)\/[0-9a-f-]{36}$|^isco\/C\d{1,4}$/)),
     z.string().check(z.minLength(1)),
@@ -18,7 +18,7 @@ const conceptSchema = lazySchema(() =>
   ]),
 );
 
-export const escoDataSchema = lazySchema(() =>
+export const escoDataSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     format: z.literal('guildhall-esco/1'),
     escoVersion: z.string(),

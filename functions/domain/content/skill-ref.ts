@@ -26,7 +26,7 @@ export const skillRefMessage =
   'Pick a skill from the list: a commons skill id such as timber-framing, or an ESCO skill’s address such as http://data.europa.eu/esco/skill/ followed by its id.';
 
 /** A skill as sent: a commons id or an ESCO skill URI, by shape; whether it exists is checked after. */
-export const skillRefSchema = lazySchema(() =>
+export const skillRefSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().check(z.maxLength(80, skillRefMessage), z.regex(skillRefShape, skillRefMessage)),
 );
 

@@ -3,15 +3,16 @@
 // sentence that says why there is none.
 import { extractFromPng, isPng, PngFormatError } from './png.ts';
 import { extractFromSvg, looksLikeSvg } from './svg.ts';
+import type { PngDamage } from '../i18n/records/png-damage.ts';
 import { type NotCredentialWhy, notCredentialWhyIn } from '../i18n/records/verification-reasons.ts';
 
 export type CredentialFormat = 'jws' | 'svg' | 'png';
 /** A JWS, or why there is none: `why` for any language (i18n/records/verification-reasons.ts), `problem` in English. */
 export type Unwrapped =
   | { jws: string; format: CredentialFormat }
-  | { problem: string; why: NotCredentialWhy; detail?: string };
+  | { problem: string; why: NotCredentialWhy; detail?: PngDamage };
 
-const noCredential = (why: NotCredentialWhy, detail?: string): Unwrapped => ({
+const noCredential = (why: NotCredentialWhy, detail?: PngDamage): Unwrapped => ({
   problem: notCredentialWhyIn(why, 'en', detail),
   why,
   ...(detail === undefined ? {} : { detail }),
@@ -51,7 +52,7 @@ function unwrapPng(bytes: Uint8Array): Unwrapped {
     const jws = extractFromPng(bytes);
     return jws ? { jws, format: 'png' } : noCredential('png-empty');
   } catch (error) {
-    if (error instanceof PngFormatError) return noCredential('png-unreadable', error.message);
+    if (error instanceof PngFormatError) return noCredential('png-unreadable', error.damage);
     throw error;
   }
 }

@@ -2,6 +2,7 @@
 // iTXt chunk with the keyword `openbadgecredential` whose text is the signed credential) without an
 // image library. Bytes in, bytes out; the CRC is zlib's CRC-32, the one PNG specifies.
 import { crc32, inflateSync } from 'node:zlib';
+import { type PngDamage, pngDamageIn } from '../i18n/records/png-damage.ts';
 
 export const pngSignature = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 export const credentialKeyword = 'openbadgecredential';
@@ -13,9 +14,17 @@ export interface PngChunk {
   data: Uint8Array;
 }
 
-/** Why bytes could not be read as a PNG: said in words to whoever uploaded them. */
+/**
+ * Why bytes could not be read as a PNG: said in words to whoever uploaded them, in their language
+ * (`damage`, worded by i18n/records/png-damage.ts); the message is its English.
+ */
 export class PngFormatError extends Error {
   override name = 'PngFormatError';
+  readonly damage: PngDamage;
+  constructor(damage: PngDamage, options?: ErrorOptions) {
+    super(pngDamageIn(damage, 'en'), options);
+    this.damage = damage;
+  }
 }
 
 export function isPng(bytes: Uint8Array): boolean {
@@ -25,7 +34,7 @@ export function isPng(bytes: Uint8Array): boolean {
 /** One chunk as stored: length, type, data, and the CRC over type and data. */
 export function encodeChunk(chunk: PngChunk): Uint8Array<ArrayBuffer> {
   const type = new TextEncoder().encode(chunk.type);
-  if (type.length !== 4) throw new PngFormatError(`a chunk type has four letters, not "${chunk.type}"`);
+  if (type.length !== 4) throw new PngFormatError({ key: 'bad-type-name', type: chunk.type });
   const out = new Uint8Array(12 + chunk.data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, chunk.data.length);
@@ -48,24 +57,24 @@ export function encodePng(chunks: readonly PngChunk[]): Uint8Array<ArrayBuffer> 
 
 /** The chunks of a PNG, each CRC checked, up to IEND; anything malformed is a PngFormatError. */
 export function decodePng(bytes: Uint8Array): PngChunk[] {
-  if (!isPng(bytes)) throw new PngFormatError('the file does not start with the PNG signature');
+  if (!isPng(bytes)) throw new PngFormatError({ key: 'no-signature' });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: PngChunk[] = [];
   let at = pngSignature.length;
   while (at < bytes.length) {
-    if (at + 12 > bytes.length) throw new PngFormatError('the PNG ends inside a chunk');
+    if (at + 12 > bytes.length) throw new PngFormatError({ key: 'ends-inside-chunk' });
     const length = view.getUint32(at);
-    if (at + 12 + length > bytes.length) throw new PngFormatError('a PNG chunk runs past the end of the file');
+    if (at + 12 + length > bytes.length) throw new PngFormatError({ key: 'chunk-past-end' });
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
-    if (!/^[A-Za-z]{4}$/.test(type)) throw new PngFormatError('a PNG chunk has no valid type');
+    if (!/^[A-Za-z]{4}$/.test(type)) throw new PngFormatError({ key: 'bad-type' });
     if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== view.getUint32(at + 8 + length)) {
-      throw new PngFormatError(`the PNG's ${type} chunk is damaged (its checksum does not match)`);
+      throw new PngFormatError({ key: 'bad-checksum', type });
     }
     chunks.push({ type, data: bytes.slice(at + 8, at + 8 + length) });
     at += 12 + length;
     if (type === 'IEND') return chunks;
   }
-  throw new PngFormatError('the PNG has no end chunk (IEND)');
+  throw new PngFormatError({ key: 'no-end' });
 }
 
 const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
@@ -89,13 +98,13 @@ export function credentialOfChunk(chunk: PngChunk): string | null {
   const compressed = data[end + 1] === 1;
   const language = data.indexOf(0, end + 3);
   const translated = language < 0 ? -1 : data.indexOf(0, language + 1);
-  if (translated < 0) throw new PngFormatError('the openbadgecredential chunk is malformed');
+  if (translated < 0) throw new PngFormatError({ key: 'credential-malformed' });
   const text = data.subarray(translated + 1);
   try {
     const raw = compressed ? inflateSync(text, { maxOutputLength: maxInflated }) : text;
     return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch (cause) {
-    throw new PngFormatError('the openbadgecredential chunk cannot be read as text', { cause });
+    throw new PngFormatError({ key: 'credential-unreadable' }, { cause });
   }
 }
 

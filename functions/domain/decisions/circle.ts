@@ -4,6 +4,7 @@
 // usual rule; when it passes, the closing settles the report at that amount in its own transaction.
 // The roll is fixed when the circle opens: the syndicate's members then (by `memberSince`, as every
 // syndicate proposal), and by name the inventors and the panel, kept on the proposal and in its log entry.
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { DecisionDependencies } from './dependencies.ts';
@@ -168,5 +169,5 @@ export async function requireProposer(
 
 /** Refuses a vote from anyone not on the roll: only the circle votes. */
 export function notOnTheCircle() {
-  return new ForbiddenError('Only the circle votes on this proposal: the parties to the report and its panel.');
+  return new ForbiddenError(...voteWords({ key: 'not-on-circle', values: {} }));
 }

@@ -3,6 +3,7 @@
 // made from an older version (two tabs, two devices: the later save never silently overwrites the
 // other); check it as a new proposal is checked (a member of the scope, a change that could be made);
 // write it over the version read, one on.
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
@@ -15,7 +16,7 @@ import { checkChange, type ProposalContent, proposed, staleDraft } from './propo
 const versionMessage = 'Send the version of the draft you edited, as you read it (a whole number).';
 
 /** POST /api/proposals/{id}/opening: the version of the draft its author read, so they open what they saw. */
-export const openDraftInputSchema = lazySchema(() =>
+export const openDraftInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     version: z
       .int({ error: 'Send the version of the draft you read before opening it (a whole number).' })
@@ -30,7 +31,7 @@ export type ProposalEdit = ProposalContent & { version: number };
  * PUT /api/proposals/{id}: each kind's body as POST /api/proposals takes it (its schema, so a kind added
  * there is editable here too) without `draft`, and with the version the edit was made from.
  */
-export const proposalEditSchema = lazySchema(() => {
+export const proposalEditSchema = /* @__PURE__ */ lazySchema(() => {
   const kinds = proposalInputSchema()._zod.def.options.map((option) =>
     z.extend(z.omit(option, { draft: true }), {
       version: z.int({ error: versionMessage }).check(z.minimum(0, { error: versionMessage })),
@@ -53,7 +54,7 @@ export async function editDraft(
     throw new NotFoundError('proposal', proposalId);
   }
   if (found.status !== 'draft') {
-    throw new ConflictError('This proposal is open already: what it proposes was fixed when it opened.');
+    throw new ConflictError(...voteWords({ key: 'open-already', values: {} }));
   }
   const { version, ...input } = edit;
   if (version !== (found.version ?? 0)) throw staleDraft(found, version);
@@ -76,7 +77,7 @@ export async function editDraft(
     // Opened or saved by another request since the read: say which, and write nothing.
     const now = await deps.decisions.get(proposalId);
     if (now && now.status !== 'draft') {
-      throw new ConflictError('This proposal was opened while you edited it: what it proposes is fixed now.');
+      throw new ConflictError(...voteWords({ key: 'opened-meanwhile', values: {} }));
     }
     throw now ? staleDraft(now, version) : error;
   }

@@ -1,6 +1,7 @@
 // Proposing, opening and reading proposals. A proposal is made by a member of its scope, as a draft or
 // open at once; opening counts who may vote (a counter: the commons' members, or the syndicate's),
 // fixes its window and appends the opening to the registry log with a hash of what is proposed.
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
@@ -260,9 +261,7 @@ export async function openDraft(deps: DecisionDependencies, identity: Identity, 
 
 /** The refusal of a change made from a draft as it was before its last save. */
 export function staleDraft(draft: Proposal, read: number) {
-  return new ConflictError(
-    `This draft was saved again after you read it (it is at version ${draft.version ?? 0}; you read version ${read}): read it again before you change or open it.`,
-  );
+  return new ConflictError(...voteWords({ key: 'stale', values: { version: draft.version ?? 0, read } }));
 }
 
 /** A proposal: drafts for their author only, everything else for anyone (decisions are public). */

@@ -104,7 +104,7 @@ export function thresholdOf(proposal: ProposalChange): Threshold {
   return proposal.kind === 'membership' && proposal.change.action === 'remove' ? twoThirds : half;
 }
 
-export const scopeSchema = lazySchema(() =>
+export const scopeSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z
       .string()
@@ -144,7 +144,7 @@ const common = () => ({
 });
 
 /** What a person sends to propose: one kind and its typed change; nothing the server keeps. */
-export const proposalInputSchema = lazySchema(() =>
+export const proposalInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion(
     'kind',
     [
@@ -206,7 +206,7 @@ export type ProposalInput = z.infer<ReturnType<typeof proposalInputSchema>>;
 export const voteChoices = ['yes', 'no', 'abstain'] as const;
 export type VoteChoice = (typeof voteChoices)[number];
 
-export const voteInputSchema = lazySchema(() =>
+export const voteInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     choice: z.enum(voteChoices, { error: 'Choose yes, no or abstain.' }),
     reason: z.optional(text(0, 1000, { multiline: true, label: 'reason' })),

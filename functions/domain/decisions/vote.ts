@@ -2,11 +2,11 @@
 // the window ends. The vote and the tally change in one transaction, so a changed vote moves exactly one
 // count; it is conditional on the proposal being open, on the voter's previous vote as read and on
 // their membership still standing.
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { retryOnConflict } from '../retry.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { scopeName } from './eligibility.ts';
 import { notOnTheCircle, voterSince } from './circle.ts';
 import type { PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
@@ -16,9 +16,11 @@ import { refuseNamesOfSecretVote } from './secret-tally.ts';
 
 /** Refuses a vote on a proposal that is not open now, saying when it closed. */
 export function checkOpen(proposal: Proposal, now: Date) {
-  if (proposal.status === 'draft') throw new ConflictError('This proposal is a draft: its author opens it first.');
+  if (proposal.status === 'draft') throw new ConflictError(...voteWords({ key: 'draft', values: {} }));
   if (proposal.status !== 'open' || !proposal.closesAt || now.toISOString() >= proposal.closesAt) {
-    throw new ConflictError(`Voting on this proposal closed at ${proposal.closesAt ?? proposal.closedAt}.`);
+    throw new ConflictError(
+      ...voteWords({ key: 'closed', values: { at: proposal.closesAt ?? proposal.closedAt ?? '' } }),
+    );
   }
 }
 
@@ -31,10 +33,7 @@ async function checkConflict(deps: DecisionDependencies, proposal: Proposal, per
     (account.startsWith('syndicate:') &&
       (await deps.syndicates.getMembership(account.slice('syndicate:'.length), personId))?.status === 'active');
   if (own) {
-    throw new RuleViolationError(
-      'conflict-of-interest',
-      'This credit limit is for your own account or a syndicate you belong to: the other members decide it.',
-    );
+    throw new RuleViolationError('conflict-of-interest', ...voteWords({ key: 'conflict', values: {} }));
   }
 }
 
@@ -55,12 +54,10 @@ export async function castVote(
   if (since === null) {
     throw found.circle
       ? notOnTheCircle()
-      : new ForbiddenError(`Only members of ${scopeName(found.scope)} vote on its proposals.`);
+      : new ForbiddenError(...voteWords({ key: 'not-member', values: { scope: found.scope } }));
   }
   if (since >= (found.openedAt ?? '')) {
-    throw new ForbiddenError(
-      `You became a member at ${since}, after this proposal opened (${found.openedAt}): who votes on it was fixed then.`,
-    );
+    throw new ForbiddenError(...voteWords({ key: 'joined-after', values: { since, openedAt: found.openedAt ?? '' } }));
   }
   await checkConflict(deps, found, personId);
   try {

@@ -14,7 +14,7 @@ export interface DeliveryJob {
 }
 
 /** A job as a queue message carries it (read back by the consumer, which trusts no message's shape). */
-export const deliveryJobSchema = lazySchema(() =>
+export const deliveryJobSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     inbox: z.url({ protocol: /^https?$/ }),
     // A person's actor is `p.` and their id (at most 128 characters).

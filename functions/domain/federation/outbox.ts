@@ -96,7 +96,7 @@ export interface BackfillSource {
 /** The backfill's sources by type: whoever builds a type registers its reader here. */
 export type BackfillSources = Partial<Record<CommonsObjectType, BackfillSource>>;
 
-export const outboxJobSchema = lazySchema(() =>
+export const outboxJobSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('publish'),

@@ -77,7 +77,7 @@ const skillShape =
   /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** The Note, as fetched again by its id: only the fields read here, each bounded. */
-export const remoteNoteSchema = lazySchema(() =>
+export const remoteNoteSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     id: httpUrl(),
     type: z.literal('Note'),

@@ -220,10 +220,6 @@ export const es: MessagesOf<typeof en> = {
   'jobs.nameRemote': 'en remoto',
   'jobs.nameOnSite': 'presencial',
   'jobs.nameAll': 'Todas las ofertas',
-  'match.hold': (held, of) => `Tienes ${held} de ${count(of, 'competencia', 'competencias')}`,
-  // The goal in words is still English (goal.ts): Spanish names it without quoting it.
-  'match.because': (goal) => `porque ${goal}`,
-  'match.inShortage': (skills) => `hay carencia de ${skills}`,
   'filters.openings': 'Filtrar ofertas',
   'filters.words': 'Palabras',
   'filters.wordsExample': 'p. ej., bomba de calor',
@@ -355,7 +351,6 @@ export const es: MessagesOf<typeof en> = {
   'me.home.seeOpenings': 'Mira las ofertas',
   'me.home.applicationPages': 'Páginas de mis candidaturas',
   'me.home.syndicates': 'Mis colectivos',
-  // The goal in words is still English (goal.ts): Spanish names it without quoting it.
   'me.role.admin': 'administración',
   'me.role.member': 'socio',
   'me.home.requestPending': 'solicitud pendiente',

@@ -216,10 +216,6 @@ export const nl: MessagesOf<typeof en> = {
   'jobs.nameRemote': 'op afstand',
   'jobs.nameOnSite': 'op locatie',
   'jobs.nameAll': 'Alle vacatures',
-  'match.hold': (held, of) => `Je hebt ${held} van ${count(of, 'vaardigheid', 'vaardigheden')}`,
-  // The goal in words is still English (goal.ts): Dutch names it without quoting it.
-  'match.because': (goal) => `ze vraagt om wat je nastreeft (${goal})`,
-  'match.inShortage': (skills) => `er is een tekort aan ${skills}`,
   'filters.openings': 'Vacatures filteren',
   'filters.words': 'Woorden',
   'filters.wordsExample': 'bijv. warmtepomp',
@@ -355,7 +351,6 @@ export const nl: MessagesOf<typeof en> = {
   'me.home.seeOpenings': 'Bekijk de vacatures',
   'me.home.applicationPages': 'Pagina’s van mijn sollicitaties',
   'me.home.syndicates': 'Mijn collectieven',
-  // The goal in words is still English (goal.ts): Dutch names it without quoting it.
   'me.role.admin': 'beheerder',
   'me.role.member': 'lid',
   'me.home.requestPending': 'aanvraag in behandeling',

@@ -65,13 +65,15 @@ export function fieldLabelIn(path: string, locale: Locale): string {
   return last && Object.hasOwn(fieldNames[locale], last) ? fieldNames[locale][last as keyof FieldNames] : english;
 }
 
+/** One issue's sentence in `locale`: the rule's own words where it keeps them, else its template's. */
+export const issueIn = (issue: Pick<FieldIssue, 'message' | 'wordsIn'>, locale: Locale): string =>
+  locale === defaultLocale ? issue.message : (issue.wordsIn?.(locale) ?? translatePlain(issue.message, locale));
+
 /** A refusal's issues in `locale`, each field path kept as it is for the machines that read it. */
 export const issuesIn = (issues: readonly FieldIssue[], locale: Locale): FieldIssue[] =>
-  issues.map((issue) => ({ ...issue, message: translatePlain(issue.message, locale) }));
+  issues.map((issue) => ({ field: issue.field, message: issueIn(issue, locale) }));
 
 /** The API's `detail` for a refused request in `locale` (plain-words.ts `refusalDetail`, translated). */
 export function refusalDetailIn(issues: readonly FieldIssue[], locale: Locale): string {
-  return issues
-    .map((issue) => `${fieldLabelIn(issue.field, locale)}: ${translatePlain(issue.message, locale)}`)
-    .join(' ');
+  return issues.map((issue) => `${fieldLabelIn(issue.field, locale)}: ${issueIn(issue, locale)}`).join(' ');
 }

@@ -1,5 +1,6 @@
 // What syndicates and inventors do once a record is adopted (adopt-innovation.ts): report the value it
 // created, confirm or dispute that value, and settle it on the Bound ledger.
+import { reportWords } from '../i18n/records/report-refusals.ts';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { CreditLimitError } from '../ledger/transfer.ts';
@@ -59,25 +60,20 @@ export async function reportValue(
   const today = deps.now().toISOString().slice(0, 10);
   // Rules a schema cannot say, answered 422: the period's order, the largest amount, no future.
   if (input.periodFrom > input.periodTo) {
-    throw new ValidationError([
-      { field: 'body.periodTo', message: 'Choose a date on or after the start of the period.' },
-    ]);
+    throw new ValidationError([{ field: 'body.periodTo', ...reportWords({ key: 'period-order', values: {} }) }]);
   }
   if (input.amount > maxReportAmount) {
-    throw new ValidationError([{ field: 'body.amount', message: `Enter at most ${maxReportAmount} minor units.` }]);
+    throw new ValidationError([
+      { field: 'body.amount', ...reportWords({ key: 'amount-most', values: { most: maxReportAmount } }) },
+    ]);
   }
   if (input.periodTo > today) {
-    throw new ValidationError([
-      { field: 'body.periodTo', message: 'Choose a date that has passed: report value already realised.' },
-    ]);
+    throw new ValidationError([{ field: 'body.periodTo', ...reportWords({ key: 'period-future', values: {} }) }]);
   }
   const { syndicate, ...parties } = await partiesNow(deps, adopted, identity.personId);
   if (!parties.decidable) {
-    throw new RuleViolationError(
-      'conflict-of-interest',
-      `You are an inventor of this record and an admin of ${syndicate.name}, and nobody else could decide your report: ` +
-        `another admin of ${syndicate.name} who is not one of its inventors must report its value.`,
-    );
+    const { message, wordsIn } = reportWords({ key: 'self-report', values: { syndicate: syndicate.name } });
+    throw new RuleViolationError('conflict-of-interest', message, { wordsIn });
   }
   const id = deps.newId();
   return retryOnConflict(async () => {
@@ -88,7 +84,7 @@ export async function reportValue(
       throw new ValidationError([
         {
           field: 'body.periodFrom',
-          message: `overlaps the period ${earlier.from} to ${earlier.to}, reported already: report each period once`,
+          ...reportWords({ key: 'overlaps', values: { from: earlier.from, to: earlier.to } }),
         },
       ]);
     }
@@ -149,9 +145,8 @@ export async function decideReport(
   const role = deciderRole(identity.personId, found, adoption.inventors, adminNow);
   if (role === null) throw new NotFoundError('value report', reportId);
   if (role === 'reporter') {
-    throw new ForbiddenError(
-      'You made this report: its inventors, or another admin of the syndicate who is not an inventor, decide it.',
-    );
+    const { message, wordsIn } = reportWords({ key: 'reporter', values: {} });
+    throw new ForbiddenError(message, { wordsIn });
   }
   const syndicateName = (await deps.syndicates.get(found.syndicateId))?.name ?? found.syndicateId;
 
@@ -162,10 +157,8 @@ export async function decideReport(
     const status = effectiveReportStatus(report, now, windowDays(deps));
     if (decision.decision === 'dispute') {
       if (status !== 'pending') {
-        throw new RuleViolationError(
-          'report-decided',
-          `This report is already ${status}; it can no longer be disputed.`,
-        );
+        const { message, wordsIn } = reportWords({ key: 'already-decided', values: { status } });
+        throw new RuleViolationError('report-decided', message, { wordsIn });
       }
       const disputed: ValueReport = {
         ...report,
@@ -179,7 +172,10 @@ export async function decideReport(
       await deps.innovations.decideReport(disputed, report.rev, lapseCutoff(now, windowDays(deps)));
       return disputed;
     }
-    if (status === 'disputed') throw new RuleViolationError('report-decided', 'This report was disputed.');
+    if (status === 'disputed') {
+      const { message, wordsIn } = reportWords({ key: 'was-disputed', values: {} });
+      throw new RuleViolationError('report-decided', message, { wordsIn });
+    }
     if (status !== 'pending') return report;
     const at = now.toISOString();
     const mine = { personId: identity.personId, at };

@@ -10,7 +10,7 @@ import { text } from '../text.ts';
 import { holdersInputSchema, type PersonShare } from './innovation.ts';
 import type { ReportDecisions } from './separation-of-duties.ts';
 
-export const adoptionInputSchema = lazySchema(() =>
+export const adoptionInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     syndicateId: slugSchema(),
     implementers: holdersInputSchema(),
@@ -53,7 +53,7 @@ export function overlappingPeriod(
 export const maxReportAmount = 100_000_000_000_000n;
 
 /** Whole minor units, sent as a JSON integer or as a string of digits (the form the API answers in). */
-export const minorUnitsSchema = lazySchema(() =>
+export const minorUnitsSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.union([
       z.number({ error: wholeAmount }).check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
@@ -63,7 +63,7 @@ export const minorUnitsSchema = lazySchema(() =>
   ),
 );
 
-export const valueReportInputSchema = lazySchema(() =>
+export const valueReportInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     amount: minorUnitsSchema(),
     periodFrom: z.iso.date(),
@@ -74,7 +74,9 @@ export const valueReportInputSchema = lazySchema(() =>
 export type ValueReportInput = z.infer<ReturnType<typeof valueReportInputSchema>>;
 
 /** Why an inventor disputes a report, from the API and from the record's page alike. */
-export const disputeReasonSchema = lazySchema(() => text(10, 2000, { multiline: true, label: 'reason' }));
+export const disputeReasonSchema = /* @__PURE__ */ lazySchema(() =>
+  text(10, 2000, { multiline: true, label: 'reason' }),
+);
 
 export type StoredReportStatus = 'pending' | 'confirmed' | 'disputed' | 'settled';
 /** What a person sees: a pending report past its window is confirmed. */

@@ -14,6 +14,7 @@
 // - Declining takes a newcomer off the draft, their share spread over the others in proportion;
 //   the others must then accept the new terms. An inventor of the published version cannot be
 //   removed that way: a correction that leaves them out waits for their acceptance instead.
+import { recordWords } from '../i18n/records/record-refusals.ts';
 import { RuleViolationError } from '../errors.ts';
 import { compareIds, equalShares, splitInProportion, WHOLE } from '../ledger/shares.ts';
 import { type InnovationRecord, type InnovationVersion, inventorIdsOf, type PersonShare } from './innovation.ts';
@@ -116,7 +117,7 @@ export function declined<D extends Draft>(draft: D, replaced: (Terms & { version
   if (replaced && inventorIdsOf(replaced).includes(personId)) {
     throw new RuleViolationError(
       'published-inventor',
-      `You are an inventor of version ${replaced.version}, so declining cannot take you off the record. A correction that changes the inventors or shares is not published until you accept it; to change it back, edit the draft.`,
+      ...recordWords({ key: 'published-inventor', values: { version: replaced.version } }),
     );
   }
   const invited = draft.invited.filter((id) => id !== personId);
@@ -124,10 +125,7 @@ export function declined<D extends Draft>(draft: D, replaced: (Terms & { version
   // An invitee can always leave: a first draft keeps its author (or whoever joined), and a
   // correction the person who last saved it. Only someone who joined can be the last.
   if (others.length === 0 || (!replaced && others.every((inventor) => invited.includes(inventor.personId)))) {
-    throw new RuleViolationError(
-      'last-inventor',
-      'You are the only inventor who has joined this draft, so you cannot leave it: a draft needs at least one.',
-    );
+    throw new RuleViolationError('last-inventor', ...recordWords({ key: 'last-inventor', values: {} }));
   }
   const inventors = sharesWithout(draft.inventors, personId);
   return { ...draft, inventors, invited, acceptedBy: consentsAfter(draft, inventors, replaced, null) };

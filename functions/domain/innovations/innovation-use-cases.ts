@@ -1,4 +1,5 @@
 // What inventors do with records: draft, edit, publish, correct; and what anyone may read.
+import { recordWords } from '../i18n/records/record-refusals.ts';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { compareIds } from '../ledger/shares.ts';
@@ -133,7 +134,7 @@ export async function draftFor(deps: InnovationDependencies, identity: Identity,
 async function editableDraft(deps: InnovationDependencies, identity: Identity, innovationId: string) {
   const found = await draftFor(deps, identity, innovationId);
   if (!mayEdit(found.role)) {
-    throw new ForbiddenError('You are invited to this draft: accept the invitation before you edit it.');
+    throw new ForbiddenError(...recordWords({ key: 'invited', values: {} }));
   }
   return found;
 }
@@ -202,7 +203,7 @@ export async function startCorrection(deps: InnovationDependencies, identity: Id
   if (current.version >= maxVersions) {
     throw new RuleViolationError(
       'too-many-versions',
-      `This record has ${maxVersions} versions, the most one record keeps: register the improvement as a new record that names this one.`,
+      ...recordWords({ key: 'too-many-versions', values: { most: maxVersions } }),
     );
   }
   const at = deps.now().toISOString();
@@ -248,7 +249,7 @@ export async function publishInnovation(
   return retryOnConflict(async () => {
     const found = await deps.innovations.get(innovationId);
     if (found && !found.draftVersion && found.status === 'published') {
-      throw new RuleViolationError('nothing-to-publish', 'This record has no draft to publish.');
+      throw new RuleViolationError('nothing-to-publish', ...recordWords({ key: 'nothing-to-publish', values: {} }));
     }
     const { record, version, replaced } = await draftFor(deps, identity, innovationId);
     const missing = missingConsents(version, replaced);

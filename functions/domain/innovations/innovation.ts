@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
+import { defaultLocale, intlTags, type Locale } from '../i18n/locales.ts';
 import { text } from '../text.ts';
 
 export const licenses = ['CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0'] as const;
@@ -20,8 +21,8 @@ export const maxHolders = 20;
  */
 export const maxVersions = 50;
 
-const personId = lazySchema(() => text(1, 128, { label: 'person id' }));
-const commonsId = lazySchema(() =>
+const personId = /* @__PURE__ */ lazySchema(() => text(1, 128, { label: 'person id' }));
+const commonsId = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -33,7 +34,7 @@ const commonsId = lazySchema(() =>
 );
 
 /** Shares as sent: basis points may be left out everywhere, and then everyone gets an equal share. */
-export const holdersInputSchema = lazySchema(() =>
+export const holdersInputSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .array(
       z.strictObject({
@@ -45,7 +46,7 @@ export const holdersInputSchema = lazySchema(() =>
 );
 export type HoldersInput = z.infer<ReturnType<typeof holdersInputSchema>>;
 
-export const effectSchema = lazySchema(() =>
+export const effectSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     unit: text(1, 40, { label: 'unit' }),
     before: z.number(),
@@ -58,14 +59,14 @@ export const effectSchema = lazySchema(() =>
  * A link as the browser will follow it: stored as the URL parser writes it, so a direction override or
  * an invisible character typed into the path is percent-encoded where a reader can see it.
  */
-const evidenceLink = lazySchema(() =>
+const evidenceLink = /* @__PURE__ */ lazySchema(() =>
   z
     .url({ protocol: /^https?$/, error: 'Enter a web address starting with https:// or http://.' })
     .check(z.overwrite((link) => URL.parse(link)?.href ?? link)),
 );
 
 /** What inventors may write in a draft: nothing the server owns. */
-export const innovationInputSchema = lazySchema(() =>
+export const innovationInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: text(5, 120, { label: 'title' }),
     problem: text(20, 4000, { multiline: true, label: 'problem' }),
@@ -201,13 +202,16 @@ export function commonsIssues(
   return issues;
 }
 
-/** How a measured effect reads: "minutes per repair: 45 → 30 (−33%)". */
-export function describeEffect(effect: InnovationInput['effect']): string {
-  const change = effect.before === 0 ? '' : ` (${formatChange((effect.after - effect.before) / effect.before)})`;
-  return `${effect.unit}: ${effect.before} → ${effect.after}${change}`;
-}
-
-function formatChange(ratio: number): string {
-  const percent = Math.round(ratio * 1000) / 10;
-  return `${percent > 0 ? '+' : percent < 0 ? '−' : ''}${Math.abs(percent)}%`;
+/**
+ * How a measured effect reads, its numbers as the reader's language writes them (`Intl`): "minutes per
+ * repair: 45 → 30 (−33.3%)", "1250,5 → 980 (−21,6 %)" in Spanish. The unit is the inventor's words.
+ */
+export function describeEffect(effect: InnovationInput['effect'], locale: Locale = defaultLocale): string {
+  const tag = intlTags[locale];
+  const number = new Intl.NumberFormat(tag);
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  // A fall is signed with the minus sign (U+2212), as print sets it, rather than Intl's hyphen.
+  const change =
+    effect.before === 0 ? '' : ` (${percent.format((effect.after - effect.before) / effect.before).replace('-', '−')})`;
+  return `${effect.unit}: ${number.format(effect.before)} → ${number.format(effect.after)}${change}`;
 }

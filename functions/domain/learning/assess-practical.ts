@@ -8,6 +8,7 @@ import { evidenceImageKey } from '../files/file-store.ts';
 import { assessorRefusalIn } from '../i18n/learning/assessor-refusals.ts';
 import { defaultLocale, type Locale } from '../i18n/locales.ts';
 import type { Identity } from '../identity.ts';
+import { practicalWords } from '../i18n/learning/practical-refusals.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
 import { firstItems } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -184,9 +185,7 @@ export async function reviewTask(
     const status = taskStatus(stateOf(assessment, taskId));
     if (status !== 'submitted')
       throw new ConflictError(
-        status === 'signed-off'
-          ? 'This task is signed off already.'
-          : 'This task has no new evidence to review: the learner has yet to answer the last request for more.',
+        ...practicalWords({ key: status === 'signed-off' ? 'signed-off' : 'no-new-evidence', values: {} }),
       );
     const now = deps.now();
     const state = stateOf(assessment, taskId) ?? { taskId };
@@ -222,7 +221,7 @@ async function credentialFor(deps: AssessDependencies, assessment: Assessment, n
   const course = practicalCourse(deps, assessment.courseId);
   const enrollment = await requireEnrollment(deps, assessment.personId, course.id);
   if (enrollment.credentialId || !enrollment.quizPassedAt)
-    throw new ConflictError('The credential for this course is issued already.');
+    throw new ConflictError(...practicalWords({ key: 'issued', values: {} }));
   const reviews = course.practical.map((task) => ({ task, review: stateOf(assessment, task.id)?.review }));
   const assessors = await deps.people.getMany([
     ...new Set(reviews.flatMap(({ review }) => (review ? [review.assessorId] : []))),

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { decodePng, encodePng, isPng, PngFormatError } from '../credentials/png.ts';
 import { PayloadTooLargeError, ValidationError } from '../errors.ts';
+import { type EvidenceRefusal, evidenceRefusalIn } from '../i18n/learning/evidence-refusals.ts';
 import { megabytes } from '../people/cv.ts';
 
 /** 3 MB: a phone photo saved at a sensible size fits; a raw 48-megapixel one does not, and need not. */
@@ -14,7 +15,7 @@ export const maxImageBytes = 3 * 1024 * 1024;
 /** The largest body the upload takes: the image in base64 (4 bytes for each 3) and the JSON around it. */
 export const maxImageBodyBytes = Math.ceil(maxImageBytes / 3) * 4 + 1024;
 
-export const imageUploadSchema = lazySchema(() =>
+export const imageUploadSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     image: z
       .string()
@@ -31,27 +32,35 @@ export interface CleanImage {
   contentType: 'image/jpeg' | 'image/png';
 }
 
-const refuse = (message: string) => new ValidationError([{ field: 'body.image', message }], message);
+/** A refusal of the image, in the reader's language where it is read (i18n/learning/evidence-refusals.ts). */
+const refuse = (refusal: EvidenceRefusal) => {
+  const message = evidenceRefusalIn(refusal, 'en');
+  return new ValidationError(
+    [{ field: 'body.image', message, wordsIn: (locale) => evidenceRefusalIn(refusal, locale) }],
+    message,
+  );
+};
+const refused = (key: 'empty' | 'jpeg-damaged' | 'not-a-photo') => refuse({ key, values: {} });
 
 /** The image, stripped of its metadata, if the bytes are an acceptable JPEG or PNG; a refusal otherwise. */
 export function cleanEvidenceImage(bytes: Uint8Array): CleanImage {
-  if (bytes.length === 0) throw refuse('The file is empty: choose a photo (JPEG or PNG).');
+  if (bytes.length === 0) throw refused('empty');
   if (bytes.length > maxImageBytes) {
-    throw new PayloadTooLargeError(
-      maxImageBytes,
-      `A photo may be at most ${megabytes(maxImageBytes)}; this one is ${megabytes(bytes.length)}. Save it smaller and try again.`,
-    );
+    const tooLarge: EvidenceRefusal = { key: 'too-large', values: { most: maxImageBytes, size: bytes.length } };
+    throw new PayloadTooLargeError(maxImageBytes, evidenceRefusalIn(tooLarge, 'en'), {
+      wordsIn: (locale) => evidenceRefusalIn(tooLarge, locale),
+    });
   }
   if (isPng(bytes)) {
     try {
       return { bytes: stripPng(bytes), contentType: 'image/png' };
     } catch (error) {
-      if (error instanceof PngFormatError) throw refuse(`This PNG is damaged (${error.message}); save it again.`);
+      if (error instanceof PngFormatError) throw refuse({ key: 'png-damaged', values: { damage: error.damage } });
       throw error;
     }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return { bytes: stripJpeg(bytes), contentType: 'image/jpeg' };
-  throw refuse('Only a photo can be evidence, and this file is not a JPEG or a PNG. Save it as one and try again.');
+  throw refused('not-a-photo');
 }
 
 /** PNG chunks that draw the picture or say how its colours read; every other chunk (text, eXIf, time) goes. */
@@ -60,7 +69,7 @@ const keptPngChunks = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'gAMA', '
 export function stripPng(bytes: Uint8Array): Uint8Array {
   const chunks = decodePng(bytes);
   if (chunks[0]?.type !== 'IHDR' || !chunks.some((chunk) => chunk.type === 'IDAT'))
-    throw new PngFormatError('it has no image header or no image data');
+    throw new PngFormatError({ key: 'no-image' });
   return encodePng(chunks.filter((chunk) => keptPngChunks.has(chunk.type)));
 }
 
@@ -73,7 +82,7 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
   const parts: Uint8Array[] = [bytes.subarray(0, 2)];
   let at = 2;
   for (;;) {
-    if (at + 4 > bytes.length || bytes[at] !== 0xff) throw refuse('This JPEG is damaged; save it again.');
+    if (at + 4 > bytes.length || bytes[at] !== 0xff) throw refused('jpeg-damaged');
     const marker = bytes[at + 1] ?? 0;
     if (marker === 0xff) {
       at += 1; // fill byte
@@ -81,7 +90,7 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
     }
     const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0);
     const end = at + 2 + length;
-    if (length < 2 || end > bytes.length) throw refuse('This JPEG is damaged; save it again.');
+    if (length < 2 || end > bytes.length) throw refused('jpeg-damaged');
     if (marker === 0xda) {
       parts.push(bytes.subarray(at));
       break;

@@ -5,6 +5,7 @@ import type { Course } from '../content/commons.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
 import { evidenceImageKey, type FileStore } from '../files/file-store.ts';
 import type { Identity } from '../identity.ts';
+import { practicalWords } from '../i18n/learning/practical-refusals.ts';
 import type { Syndicate, SyndicateRepository } from '../syndicates/syndicate.ts';
 import type { Enrollment } from './enrollment.ts';
 import { cleanEvidenceImage, type CleanImage } from './evidence-image.ts';
@@ -103,11 +104,14 @@ export async function myPractical(
 async function requireQuizPassed(deps: PracticalDependencies, personId: string, course: Course) {
   const enrollment = await requireEnrollment(deps, personId, course.id);
   if (enrollment.credentialId)
-    throw new RuleViolationError('credential-held', `You hold the credential for “${course.title}” already.`);
+    throw new RuleViolationError(
+      'credential-held',
+      ...practicalWords({ key: 'credential-held', values: { course: course.title } }),
+    );
   if (!enrollment.quizPassedAt)
     throw new RuleViolationError(
       'quiz-not-passed',
-      `Pass the quiz of “${course.title}” first: evidence of practical work is sent after it.`,
+      ...practicalWords({ key: 'quiz-not-passed', values: { course: course.title } }),
     );
   return enrollment;
 }
@@ -131,7 +135,7 @@ async function changeTask(
     const assessment = await assessmentOf(deps, identity.personId, course);
     const state = stateOf(assessment, taskId) ?? { taskId };
     if (taskStatus(state) === 'signed-off')
-      throw new ConflictError('This task is signed off already; its evidence stays as the assessor saw it.');
+      throw new ConflictError(...practicalWords({ key: 'evidence-kept', values: {} }));
     const now = deps.now();
     const updated = withTask(assessment, change(state, now), now);
     try {
@@ -176,7 +180,7 @@ export async function addEvidenceImage(
   if ((current?.evidence?.images.length ?? 0) >= maxImagesPerTask)
     throw new RuleViolationError(
       'too-many-images',
-      `A task's evidence holds at most ${maxImagesPerTask} photos; remove one first.`,
+      ...practicalWords({ key: 'too-many-images', values: { most: maxImagesPerTask } }),
     );
   const imageId = deps.newId();
   await deps.files.put(evidenceImageKey(identity.personId, courseId, taskId, imageId), image.bytes, image.contentType);
@@ -185,7 +189,7 @@ export async function addEvidenceImage(
     if (images.length >= maxImagesPerTask)
       throw new RuleViolationError(
         'too-many-images',
-        `A task's evidence holds at most ${maxImagesPerTask} photos; remove one first.`,
+        ...practicalWords({ key: 'too-many-images', values: { most: maxImagesPerTask } }),
       );
     return {
       taskId,
@@ -238,7 +242,7 @@ export async function requestAssessment(
   if (syndicate.trade !== course.trade)
     throw new RuleViolationError(
       'syndicate-of-another-trade',
-      `${syndicate.name} is not a syndicate of this course's trade; ask one whose members work in it.`,
+      ...practicalWords({ key: 'other-trade', values: { syndicate: syndicate.name } }),
     );
   for (let attempt = 0; ; attempt++) {
     const assessment = await assessmentOf(deps, identity.personId, course);
@@ -246,7 +250,7 @@ export async function requestAssessment(
     if (missing.length > 0)
       throw new RuleViolationError(
         'evidence-missing',
-        `Describe your evidence for every task before asking for an assessment: ${missing.map((t) => `“${t.title}”`).join(', ')} ${missing.length === 1 ? 'has' : 'have'} none yet.`,
+        ...practicalWords({ key: 'evidence-missing', values: { tasks: missing.map((t) => t.title) } }),
       );
     const now = deps.now();
     const updated: Assessment = {

@@ -16,7 +16,7 @@ import type { CredentialedSkill } from './learning-repository.ts';
 export const maxImagesPerTask = 6;
 
 /** What a learner sends about one task: what they did and links to what shows it (a video, say). */
-export const evidenceInputSchema = lazySchema(() =>
+export const evidenceInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     description: text(20, 4000, { multiline: true, label: 'description' }),
     links: z._default(z.array(webAddressSchema()).check(z.maxLength(5, 'Give at most 5 links.')), []),
@@ -25,7 +25,7 @@ export const evidenceInputSchema = lazySchema(() =>
 export type EvidenceInput = z.infer<ReturnType<typeof evidenceInputSchema>>;
 
 /** What an assessor sends: the outcome and what they saw (a request for more says what is missing). */
-export const reviewInputSchema = lazySchema(() =>
+export const reviewInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     outcome: z.enum(['signed-off', 'more-asked']),
     comment: text(10, 2000, { multiline: true, label: 'comment' }),

@@ -5,6 +5,7 @@
 // random file is "not a credential" rather than "altered".
 import { type CredentialFormat, type Unwrapped, unwrapText } from '../credentials/extract.ts';
 import { recipientEmailCheck } from '../credentials/recipient.ts';
+import type { PngDamage } from '../i18n/records/png-damage.ts';
 import {
   type NotCredentialWhy,
   type VerificationSaid,
@@ -40,7 +41,7 @@ const invalid = (status: 'altered' | 'unknown-key' | 'other-issuer') => {
   return { valid: false, status, reason: verificationReasonIn(said, 'en'), said } as const;
 };
 
-const notCredential = (why: NotCredentialWhy, detail?: string) => {
+const notCredential = (why: NotCredentialWhy, detail?: PngDamage) => {
   const said: VerificationSaid = {
     key: 'not-a-credential',
     values: { why, ...(detail === undefined ? {} : { detail }) },

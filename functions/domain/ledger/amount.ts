@@ -36,7 +36,7 @@ export function minorUnitsProblem(value: unknown): string | undefined {
 }
 
 /** A payable amount in minor units: more than zero, whole, at most `maxPayment`; a JSON integer or digits. */
-export const paymentAmountSchema = lazySchema(() =>
+export const paymentAmountSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.unknown().check(
       (ctx) => {

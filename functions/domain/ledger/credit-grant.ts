@@ -14,7 +14,7 @@ import { type StewardRemoval, stewardsNow } from './stewards.ts';
 export const maxCredit = 1_000_000_000_000n;
 
 /** Credit in minor units, zero or more: a JSON integer or a string of digits. */
-export const creditSchema = lazySchema(() =>
+export const creditSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.union([
       z.number({ error: wholeCredit }).check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER)),
@@ -24,7 +24,7 @@ export const creditSchema = lazySchema(() =>
   ),
 );
 
-export const creditGrantInputSchema = lazySchema(() =>
+export const creditGrantInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     /** How far below zero the account may go, in minor units; 0 takes a granted limit back. */
     credit: creditSchema(),

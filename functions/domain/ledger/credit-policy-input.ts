@@ -30,7 +30,7 @@ const creditField = () => {
   );
 };
 
-export const creditPolicySchema = lazySchema(() =>
+export const creditPolicySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     defaultCredit: creditField(),
     tiers: z._default(

@@ -52,7 +52,7 @@ export interface PaymentRequest {
   paymentId?: string | undefined;
 }
 
-export const accountIdSchema = lazySchema(() =>
+export const accountIdSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.string().check(z.regex(accountIdPattern, 'Name an account as "person:<id>" or "syndicate:<id>".')),
     z.transform((value) => parseAccountId(value)),
@@ -60,9 +60,9 @@ export const accountIdSchema = lazySchema(() =>
 );
 
 /** What a payment or a request says it is for: shown on both statements (a syndicate's is public). */
-export const memoSchema = lazySchema(() => text(1, 280, { label: 'memo' }));
+export const memoSchema = /* @__PURE__ */ lazySchema(() => text(1, 280, { label: 'memo' }));
 
-export const paymentInputSchema = lazySchema(() =>
+export const paymentInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     /** The account paid. */
     to: accountIdSchema(),
@@ -75,7 +75,7 @@ export const paymentInputSchema = lazySchema(() =>
 );
 export type PaymentInput = z.infer<ReturnType<typeof paymentInputSchema>>;
 
-export const paymentRequestInputSchema = lazySchema(() =>
+export const paymentRequestInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     /** The account asked to pay. */
     payer: accountIdSchema(),
@@ -89,7 +89,9 @@ export type PaymentRequestInput = z.infer<ReturnType<typeof paymentRequestInputS
 
 export const requestDecisions = ['accept', 'refuse', 'cancel'] as const;
 export type RequestDecision = (typeof requestDecisions)[number];
-export const requestDecisionSchema = lazySchema(() => z.strictObject({ decision: z.enum(requestDecisions) }));
+export const requestDecisionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ decision: z.enum(requestDecisions) }),
+);
 
 const ownOrAdministered = 'You pay from your own account, or from the account of a syndicate you are an admin of.';
 

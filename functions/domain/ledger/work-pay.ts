@@ -12,6 +12,7 @@ import { lazySchema } from '#domain/zod.ts';
 import type { SkillLevel } from '../content/commons.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
 import { type RateProblem, rateProblemIn } from '../i18n/work/rate-problems.ts';
+import { workLogWords } from '../i18n/work/work-log-refusals.ts';
 
 /** The most hours one member may log for one day. */
 export const maxHoursPerDay = 24;
@@ -36,7 +37,7 @@ export function hoursProblem(value: unknown): string | undefined {
 }
 
 /** Hours as people give them (a number or a decimal string): quarter hours, more than zero, at most 24. */
-export const hoursSchema = lazySchema(() =>
+export const hoursSchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.unknown().check(
       (ctx) => {
@@ -124,12 +125,11 @@ export function workRate(card: readonly RateLine[], work: WorkRateKey): WorkRate
  */
 export function checkWorkApprover(decision: { personId: string; memberId: string; adminOfSyndicate: boolean }) {
   if (!decision.adminOfSyndicate) {
-    throw new ForbiddenError('Only an admin of the syndicate approves or rejects logged hours.');
+    const { message, wordsIn } = workLogWords({ key: 'not-admin', values: {} });
+    throw new ForbiddenError(message, { wordsIn });
   }
   if (decision.personId === decision.memberId) {
-    throw new RuleViolationError(
-      'conflict-of-interest',
-      'You cannot approve or reject your own hours: another admin of the syndicate must.',
-    );
+    const { message, wordsIn } = workLogWords({ key: 'own-hours', values: {} });
+    throw new RuleViolationError('conflict-of-interest', message, { wordsIn });
   }
 }

@@ -27,9 +27,11 @@ export interface Offer extends Listing {
   status: OfferStatus;
 }
 
-export const quantitySchema = lazySchema(() => z.number().check(z.int(), z.minimum(1), z.maximum(maxQuantity)));
+export const quantitySchema = /* @__PURE__ */ lazySchema(() =>
+  z.number().check(z.int(), z.minimum(1), z.maximum(maxQuantity)),
+);
 
-export const offerInputSchema = lazySchema(() =>
+export const offerInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     ...listingFields(),
     /** Minor units per unit; taken from the rate card (and refused here) when `service` names one. */

@@ -27,7 +27,7 @@ export interface Want extends Listing {
 /** At most this many hours in one want: a year of full-time work for a small crew. */
 export const maxDemandHours = 10_000;
 
-export const wantInputSchema = lazySchema(() =>
+export const wantInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     ...listingFields(),
     quantity: z._default(quantitySchema(), 1),

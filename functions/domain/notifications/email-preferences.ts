@@ -39,7 +39,7 @@ export function emailAllowed(preferences: EmailPreferences, kind: NotificationKi
 }
 
 /** The body of `PATCH /api/me/email-preferences`: the kinds to change, each on (true) or off (false). */
-export const emailPreferencesPatchSchema = lazySchema(() =>
+export const emailPreferencesPatchSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject(
       Object.fromEntries(notificationKinds.map((kind) => [kind, z.optional(z.boolean())])) as Record<

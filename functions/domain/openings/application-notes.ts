@@ -10,7 +10,9 @@ import { text } from '../text.ts';
 import { type ApplicantAccessDependencies, adminApplication } from './applicant-view.ts';
 
 /** A note's text: markdown, up to 4,000 characters. */
-export const applicationNoteBodySchema = lazySchema(() => text(1, 4000, { multiline: true, label: 'note' }));
+export const applicationNoteBodySchema = /* @__PURE__ */ lazySchema(() =>
+  text(1, 4000, { multiline: true, label: 'note' }),
+);
 
 export interface ApplicationNote {
   id: string;

@@ -2,12 +2,13 @@
 // else may read or write it: to them it does not exist (404), as every foreign object here.
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import { hiringWords } from '../i18n/work/hiring-refusals.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import { isAdmin, type SyndicateDependencies } from '../syndicates/syndicate-use-cases.ts';
 import type { Application } from './application.ts';
 import type { OpeningRepository } from './opening-repository.ts';
-import { type ApplicationStatus, stageLabel } from './stages.ts';
+import type { ApplicationStatus } from './stages.ts';
 
 /**
  * A message of a thread. The item's `type` is `application-message`; the notification producer tells
@@ -94,8 +95,10 @@ export async function postMessage(
   body: string,
 ): Promise<ApplicationMessage> {
   const { application } = await applicationInThread(deps, identity, openingId, applicantId);
-  if (application.status === 'withdrawn')
-    throw new ConflictError(`The application is ${stageLabel.withdrawn}, so its thread takes no more messages.`);
+  if (application.status === 'withdrawn') {
+    const { message, wordsIn } = hiringWords({ key: 'thread-withdrawn', values: {} });
+    throw new ConflictError(message, { wordsIn });
+  }
   return deps.threads.addMessage(threadMessage(deps, application, identity.personId, body));
 }
 

@@ -8,7 +8,9 @@ import type { ApplicationStatus, DeclineReason } from './stages.ts';
 export type { ApplicationStatus } from './stages.ts';
 
 /** The note an applicant sends with an application, from the API and from the opening's page alike. */
-export const applicationNoteSchema = lazySchema(() => text(1, 2000, { multiline: true, label: 'note' }));
+export const applicationNoteSchema = /* @__PURE__ */ lazySchema(() =>
+  text(1, 2000, { multiline: true, label: 'note' }),
+);
 
 export interface Application {
   openingId: string;

@@ -3,7 +3,7 @@
 // `bestMatchWindow` open openings that pass the filters and ask for a skill the person holds or aims
 // for (or the one skill filtered by), read through the search port; the page is a slice of that ranking,
 // addressed by the same offset cursor as every search page, so page numbers work the same way.
-import type { GoalWords } from '../shortages/reason-words.ts';
+import type { GoalWords, MatchWords } from '../shortages/reason-words.ts';
 import type { Commons } from '../content/commons.ts';
 import { SearchUnavailableError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
@@ -51,9 +51,13 @@ export async function heldSkills(
 
 /**
  * What the person holds (credentials and declarations), aims for, and which skills are in shortage; the
- * goal in `goalWords` (a page's language; English for the API's `match.reason`).
+ * goal and the match's reason in `words` (the page's or the API reader's language; English unless given).
  */
-export async function seekerFor(deps: SeekerDependencies, identity: Identity, goalWords?: GoalWords): Promise<Seeker> {
+export async function seekerFor(
+  deps: SeekerDependencies,
+  identity: Identity,
+  words: { goal?: GoalWords; match?: MatchWords } = {},
+): Promise<Seeker> {
   const [person, held, aggregates] = await Promise.all([
     getMe(deps, identity),
     heldSkills(deps, identity),
@@ -63,8 +67,9 @@ export async function seekerFor(deps: SeekerDependencies, identity: Identity, go
   return {
     held,
     goal: goalSkills(person.goal, deps.commons),
-    goalPhrase: goalPhrase(person.goal, deps.commons, goalWords),
+    goalPhrase: goalPhrase(person.goal, deps.commons, words.goal),
     shortage: shortageSkills(ranking.skills),
+    matchWords: words.match,
   };
 }
 

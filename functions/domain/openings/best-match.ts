@@ -6,7 +6,7 @@
 // newest posting: someone aiming for carpentry sees carpentry first, among it what they can do now.
 import { type SkillRef, skillLabelOf } from '../content/skill-ref.ts';
 import type { Commons } from '../content/commons.ts';
-import { listInWords } from '../people/goal.ts';
+import { type MatchWords, matchWordsEn } from '../shortages/reason-words.ts';
 
 /** The person the board ranks for. */
 export interface Seeker {
@@ -17,6 +17,8 @@ export interface Seeker {
   goalPhrase?: string | undefined;
   /** Skills counted as in shortage (`shortageSkills`). */
   shortage: ReadonlySet<string>;
+  /** The reason's words: English (the API's `match.reason`) unless given the reader's. */
+  matchWords?: MatchWords | undefined;
 }
 
 export interface Match {
@@ -49,12 +51,22 @@ export function matchOf(skills: readonly string[], seeker: Seeker, commons: Pick
   const missing = unique.filter((s) => !seeker.held.has(s));
   const aimedFor = unique.filter((s) => seeker.goal.has(s));
   const inShortage = unique.filter((s) => seeker.shortage.has(s));
-  const parts = [`You hold ${held.length} of ${unique.length} ${unique.length === 1 ? 'skill' : 'skills'}`];
-  if (aimedFor.length > 0 && seeker.goalPhrase) parts.push(`because ${seeker.goalPhrase}`);
-  if (inShortage.length > 0) {
-    parts.push(`${listInWords(inShortage.map(label))} ${inShortage.length === 1 ? 'is' : 'are'} in shortage`);
-  }
-  return { held, missing, aimedFor, inShortage, reason: `${parts.join('; ')}.` };
+  const match = { held, missing, aimedFor, inShortage };
+  return { ...match, reason: matchReasonOf(match, label, seeker.goalPhrase, seeker.matchWords) };
+}
+
+/** The reason in `words` (English unless given): what it holds of the skills, the goal, the shortage. */
+export function matchReasonOf(
+  match: Pick<Match, 'held' | 'missing' | 'aimedFor' | 'inShortage'>,
+  label: (skill: string) => string,
+  goalPhrase: string | undefined,
+  words: MatchWords = matchWordsEn,
+): string {
+  // held and missing split the opening's distinct skills, so together they are all it asks for.
+  const parts = [words.hold(match.held.length, match.held.length + match.missing.length)];
+  if (match.aimedFor.length > 0 && goalPhrase) parts.push(words.because(goalPhrase));
+  if (match.inShortage.length > 0) parts.push(words.inShortage(match.inShortage.map(label)));
+  return `${parts.join('; ')}.`;
 }
 
 export interface Ranked<T> {

@@ -2,20 +2,20 @@
 // an offer. Who may make which move is the table in stages.ts; these read, check and write.
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import { type HiringRefusal, hiringWords } from '../i18n/work/hiring-refusals.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
 import { requireAdmin } from '../syndicates/syndicate-use-cases.ts';
 import type { Application } from './application.ts';
 import { type ApplicationMessage, type ThreadDependencies, threadMessage } from './application-thread.ts';
 import type { Opening } from './opening.ts';
 import type { OpeningDependencies } from './opening-use-cases.ts';
-import {
-  type DeclineReason,
-  mayMove,
-  refusedMove,
-  type StageActor,
-  type SyndicateTarget,
-  stageLabel,
-} from './stages.ts';
+import { type DeclineReason, mayMove, moveRefusal, type StageActor, type SyndicateTarget } from './stages.ts';
+
+/** A refusal's English and its words, as an error's arguments after its rule. */
+const said = (refusal: HiringRefusal) => {
+  const { message, wordsIn } = hiringWords(refusal);
+  return [message, { wordsIn }] as const;
+};
 
 export type HiringDependencies = OpeningDependencies & Pick<ThreadDependencies, 'threads'>;
 
@@ -33,14 +33,21 @@ async function ownApplication(deps: Pick<OpeningDependencies, 'openings'>, ident
 }
 
 function checkMove(actor: StageActor, application: Application, to: Application['status']) {
-  if (!mayMove(actor, application.status, to)) throw new ConflictError(refusedMove(actor, application.status, to));
+  if (!mayMove(actor, application.status, to))
+    throw new ConflictError(...said(moveRefusal(actor, application.status, to)));
 }
 
-function positionLeft(opening: Opening, what: string) {
+function positionLeft(opening: Opening, stopped: 'offer' | 'accept') {
   if (opening.status === 'closed' || opening.status === 'draft')
-    throw new RuleViolationError('opening-closed', `This opening is ${opening.status}, so ${what}.`);
+    throw new RuleViolationError(
+      'opening-closed',
+      ...said({ key: 'opening', values: { closing: 'closed', status: opening.status, stopped } }),
+    );
   if (opening.status !== 'open' || opening.filled >= opening.positions)
-    throw new RuleViolationError('opening-full', `Every position of this opening is filled, so ${what}.`);
+    throw new RuleViolationError(
+      'opening-full',
+      ...said({ key: 'opening', values: { closing: 'full', status: opening.status, stopped } }),
+    );
 }
 
 /**
@@ -58,10 +65,8 @@ async function saveMove(
   } catch (error) {
     if (!(error instanceof ConflictError) || error.retryable) throw error;
     const now = await deps.openings.getApplication(updated.openingId, updated.personId);
-    throw new ConflictError(
-      `The application was moved meanwhile: it is ${now ? stageLabel[now.status] : 'gone'} now. Reload it and decide again.`,
-      { cause: error },
-    );
+    const { message, wordsIn } = hiringWords({ key: 'moved-meanwhile', values: { now: now?.status } });
+    throw new ConflictError(message, { cause: error, wordsIn });
   }
 }
 
@@ -107,12 +112,15 @@ export async function moveApplicant(
   if (!application) throw new NotFoundError('application', personId);
   checkMove('syndicate', application, move.stage);
   if (move.stage === 'declined' && !move.reason)
-    throw new ValidationError([{ field: 'body.reason', message: 'Pick the reason the applicant will be told.' }]);
+    throw new ValidationError([{ field: 'body.reason', ...hiringWords({ key: 'pick-reason', values: {} }) }]);
   if (move.stage !== 'declined' && (move.reason || move.note))
     throw new ValidationError([
-      { field: move.reason ? 'body.reason' : 'body.note', message: 'A reason goes only with declining.' },
+      {
+        field: move.reason ? 'body.reason' : 'body.note',
+        ...hiringWords({ key: 'reason-only-declining', values: {} }),
+      },
     ]);
-  if (move.stage === 'offered') positionLeft(opening, 'no offer can be made');
+  if (move.stage === 'offered') positionLeft(opening, 'offer');
   const updated = moved(deps, application, identity, move.stage, move);
   const message = move.message && threadMessage(deps, application, identity.personId, move.message, move.stage);
   await saveMove(deps, updated, application.status, message || undefined);
@@ -156,7 +164,7 @@ export async function answerOffer(
         await deps.openings.saveApplication(updated, 'offered', said);
         return { application: updated, opening };
       }
-      positionLeft(opening, 'the offer can no longer be accepted');
+      positionLeft(opening, 'accept');
       const filled = opening.filled + 1;
       const filledOpening: Opening = {
         ...opening,

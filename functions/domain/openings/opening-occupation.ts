@@ -8,7 +8,7 @@ import { ValidationError } from '../errors.ts';
 import { lazySchema } from '../zod.ts';
 
 /** An ESCO occupation URI, or null for none (a form's empty choice; an edit that drops it). */
-export const occupationFieldSchema = lazySchema(() =>
+export const occupationFieldSchema = /* @__PURE__ */ lazySchema(() =>
   z._default(
     z.nullable(
       z

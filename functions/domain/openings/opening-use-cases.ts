@@ -3,6 +3,7 @@ import type { Commons } from '../content/commons.ts';
 import { escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
 import { ConflictError, NotFoundError, RuleViolationError, StoreUnavailableError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import { type OpeningRefusal, openingWords } from '../i18n/work/opening-refusals.ts';
 import type { LearningRepository } from '../learning/learning-repository.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
@@ -22,6 +23,12 @@ import {
 import { checkOccupation } from './opening-occupation.ts';
 import type { OpeningRepository } from './opening-repository.ts';
 import { kindFor, requireTrainee } from './training-use-cases.ts';
+
+/** A refusal's English and its words, as RuleViolationError's arguments after the rule. */
+const said = (refusal: OpeningRefusal) => {
+  const { message, wordsIn } = openingWords(refusal);
+  return [message, { wordsIn }] as const;
+};
 
 export interface OpeningDependencies extends SyndicateDependencies {
   commons: Commons;
@@ -116,9 +123,10 @@ export async function updateOpening(
   checkOccupation(deps.commons, input);
   await kindFor(deps, await findSyndicate(deps, opening.syndicateId), input, opening);
   if (opening.status === 'closed')
-    throw new RuleViolationError('opening-lifecycle', 'A closed opening cannot be edited.');
+    throw new RuleViolationError('opening-lifecycle', ...said({ key: 'closed-no-edit', values: {} }));
   if (input.positions < opening.filled) {
-    throw new ValidationError([{ field: 'body.positions', message: `${opening.filled} positions are already filled` }]);
+    const words = openingWords({ key: 'positions-filled', values: { filled: opening.filled } });
+    throw new ValidationError([{ field: 'body.positions', ...words }]);
   }
   const updated: Opening = {
     ...opening,
@@ -156,14 +164,11 @@ export async function apply(
   const opening = await deps.openings.get(openingId);
   if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
   if (!isListed(opening, deps.now())) {
-    throw new RuleViolationError('opening-not-open', 'This opening is no longer taking applications.');
+    throw new RuleViolationError('opening-not-open', ...said({ key: 'not-taking', values: {} }));
   }
   await requireTrainee(deps, opening, identity);
   if (withCv && !(await deps.personData.getCv(identity.personId))) {
-    throw new RuleViolationError(
-      'no-cv',
-      'There is no CV on your profile to attach: upload one on your profile first, or apply without it.',
-    );
+    throw new RuleViolationError('no-cv', ...said({ key: 'no-cv', values: {} }));
   }
   const at = deps.now().toISOString();
   // Scored now, so the applicant list reads applications in score order (applicant-match.ts).

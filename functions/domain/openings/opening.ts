@@ -5,6 +5,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { skillLevels } from '../content/commons.ts';
 import { skillRefSchema } from '../content/skill-ref.ts';
 import { RuleViolationError } from '../errors.ts';
+import { openingWords } from '../i18n/work/opening-refusals.ts';
 import { moneySchema } from '../syndicates/syndicate.ts';
 import { text } from '../text.ts';
 import { occupationFieldSchema } from './opening-occupation.ts';
@@ -13,7 +14,7 @@ import { trainingInputSchema } from './training-place.ts';
 export const employmentTypes = ['FULL_TIME', 'PART_TIME', 'CONTRACTOR', 'TEMPORARY', 'VOLUNTEER'] as const;
 
 /** What an admin may send to create or edit an opening: nothing the server owns. */
-export const openingInputSchema = lazySchema(() =>
+export const openingInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     title: text(5, 120, { label: 'title' }),
     description: text(30, 8000, { multiline: true, label: 'description' }),
@@ -89,10 +90,12 @@ const transitions: Record<OpeningStatus, OpeningStatus[]> = {
 
 export function transition(opening: Opening, to: OpeningStatus, now: Date): Opening {
   if (!transitions[opening.status].includes(to)) {
-    throw new RuleViolationError('opening-lifecycle', `An opening that is ${opening.status} cannot become ${to}.`);
+    const { message, wordsIn } = openingWords({ key: 'lifecycle', values: { from: opening.status, to } });
+    throw new RuleViolationError('opening-lifecycle', message, { wordsIn });
   }
   if (to === 'open' && opening.validThrough < now.toISOString().slice(0, 10)) {
-    throw new RuleViolationError('opening-expired', 'Set a valid-through date in the future before publishing.');
+    const { message, wordsIn } = openingWords({ key: 'expired', values: {} });
+    throw new RuleViolationError('opening-expired', message, { wordsIn });
   }
   return {
     ...opening,

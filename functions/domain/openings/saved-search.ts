@@ -19,7 +19,7 @@ export type AlertFrequency = (typeof alertFrequencies)[number];
 export const maxSavedSearches = 50;
 
 /** The search as the board's query string has it (`q`, the filters, `sort`), all optional. */
-export const savedQuerySchema = lazySchema(() =>
+export const savedQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     q: z.optional(text(1, 200, { label: 'words' })),
     skill: z.optional(skillRefSchema()),
@@ -38,7 +38,7 @@ export const savedQuerySchema = lazySchema(() =>
 export type SavedQuery = z.infer<ReturnType<typeof savedQuerySchema>>;
 
 /** `POST /api/me/saved-searches`. */
-export const savedSearchInputSchema = lazySchema(() =>
+export const savedSearchInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     name: text(1, 80, { label: 'name' }),
     query: savedQuerySchema(),
@@ -48,7 +48,7 @@ export const savedSearchInputSchema = lazySchema(() =>
 export type SavedSearchInput = z.infer<ReturnType<typeof savedSearchInputSchema>>;
 
 /** `PUT /api/me/saved-searches/{savedSearchId}`: rename it, or change how often you are alerted. */
-export const savedSearchChangeSchema = lazySchema(() =>
+export const savedSearchChangeSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     name: z.optional(text(1, 80, { label: 'name' })),
     alert: z.optional(z.enum(alertFrequencies)),

@@ -9,6 +9,7 @@
 // The statuses written before the loop had stages (submitted, accepted, declined, withdrawn) are
 // stages of it, so applications stored then keep their meaning.
 import { lazySchema } from '#domain/zod.ts';
+import { type HiringRefusal, hiringRefusalIn } from '../i18n/work/hiring-refusals.ts';
 import { text } from '../text.ts';
 
 export const applicationStatuses = [
@@ -47,26 +48,22 @@ export function mayMove(actor: StageActor, from: ApplicationStatus, to: Applicat
   return from === 'offered' && (to === 'accepted' || to === 'declined');
 }
 
-/** What a stage is called in a sentence ("The application is at interview"). */
-export const stageLabel: Record<ApplicationStatus, string> = {
-  submitted: 'submitted',
-  shortlisted: 'shortlisted',
-  interview: 'at interview',
-  offered: 'offered the position',
-  accepted: 'accepted (the position is filled)',
-  declined: 'declined',
-  withdrawn: 'withdrawn',
-};
-
-/** The sentence an illegal move answers with: it names the stage the application is at now. */
-export function refusedMove(actor: StageActor, from: ApplicationStatus, to: ApplicationStatus): string {
-  const now = `The application is ${stageLabel[from]}`;
-  if (from === to) return `${now} already.`;
-  if (!isOpen(from)) return `${now}, so it cannot change any more.`;
-  if (actor === 'applicant' && (to === 'accepted' || to === 'declined'))
-    return `${now}; only an offer can be accepted or declined.`;
-  return `${now}; it cannot be moved to ${to} from there.`;
+/** Why a move is refused, as a key and values (i18n/work/hiring-refusals.ts words it): it names the stage now. */
+export function moveRefusal(actor: StageActor, from: ApplicationStatus, to: ApplicationStatus): HiringRefusal {
+  const why =
+    from === to
+      ? 'same'
+      : !isOpen(from)
+        ? 'closed'
+        : actor === 'applicant' && (to === 'accepted' || to === 'declined')
+          ? 'not-an-offer'
+          : 'not-from-there';
+  return { key: 'move', values: { from, to, why } };
 }
+
+/** The sentence an illegal move answers with, in English: it names the stage the application is at now. */
+export const refusedMove = (actor: StageActor, from: ApplicationStatus, to: ApplicationStatus): string =>
+  hiringRefusalIn(moveRefusal(actor, from, to), 'en');
 
 /** Why a syndicate declines: a short list, so the applicant is told plainly, plus optional words. */
 export const declineReasons = [
@@ -89,6 +86,6 @@ export const declineReasonLabel: Record<DeclineReason, string> = {
 };
 
 /** The optional message sent with a stage change, and every message of a thread: markdown. */
-export const messageBodySchema = lazySchema(() => text(1, 4000, { multiline: true, label: 'message' }));
+export const messageBodySchema = /* @__PURE__ */ lazySchema(() => text(1, 4000, { multiline: true, label: 'message' }));
 /** The optional words beside a decline reason. */
-export const declineNoteSchema = lazySchema(() => text(1, 500, { multiline: true, label: 'note' }));
+export const declineNoteSchema = /* @__PURE__ */ lazySchema(() => text(1, 500, { multiline: true, label: 'note' }));

@@ -10,9 +10,10 @@ import type { Enrollment } from '../learning/enrollment.ts';
 import type { CredentialedSkill } from '../learning/learning-repository.ts';
 import { skillsLacking } from '../learning/practical.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
+import { type TrainingRefusalSaid, trainingRefusalIn } from '../i18n/work/training-refusals.ts';
 
 /** What an admin names for a training place: the course it trains toward and the member who mentors. */
-export const trainingInputSchema = lazySchema(() =>
+export const trainingInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     courseId: commonsIdSchema(),
     // A person's id as the issuer gave it, normalised like every string a body carries (text.ts).
@@ -21,11 +22,22 @@ export const trainingInputSchema = lazySchema(() =>
 );
 export type TrainingPlace = z.infer<ReturnType<typeof trainingInputSchema>>;
 
-/** A refusal of a training place's terms, naming the field a person corrects. */
+/**
+ * A refusal of a training place's terms, naming the field a person corrects. `said` is the sentence as a
+ * key and values, worded in each language by i18n/work/training-refusals.ts; `message` is its English.
+ */
 export interface TrainingPlaceRefusal {
   field: 'body.training.courseId' | 'body.training.mentorId';
+  said: TrainingRefusalSaid;
   message: string;
 }
+
+/** A refusal with its English sentence beside it (what the API has always answered). */
+export const refusing = <F extends string>(field: F, said: TrainingRefusalSaid) => ({
+  field,
+  said,
+  message: trainingRefusalIn(said, 'en'),
+});
 
 export interface TrainingPlaceFacts {
   course: Pick<Course, 'title' | 'level' | 'skills'> | undefined;
@@ -46,42 +58,42 @@ export interface TrainingPlaceFacts {
  */
 export function trainingPlaceRefusal(facts: TrainingPlaceFacts): TrainingPlaceRefusal | null {
   const course = facts.course;
-  if (!course) return { field: 'body.training.courseId', message: 'There is no course with this id in the commons.' };
+  if (!course) return refusing('body.training.courseId', { key: 'no-course', values: {} });
   const taught = course.skills.map((s) => s.skill);
   const fits = taught.some(
     (skillId) => facts.skillOf(skillId)?.trade === facts.syndicate.trade || facts.named.includes(skillId),
   );
   if (!fits)
-    return {
-      field: 'body.training.courseId',
-      message: `“${course.title}” teaches none of the skills of ${facts.syndicate.name}’s trade or of this place: choose a course that teaches one, or name a skill it teaches.`,
-    };
+    return refusing('body.training.courseId', {
+      key: 'course-off-trade',
+      values: { course: course.title, syndicate: facts.syndicate.name },
+    });
   if (facts.mentorship?.status !== 'active')
-    return {
-      field: 'body.training.mentorId',
-      message: `The mentor must be an active member of ${facts.syndicate.name}.`,
-    };
+    return refusing('body.training.mentorId', {
+      key: 'mentor-not-member',
+      values: { syndicate: facts.syndicate.name },
+    });
   const missing = skillsLacking(course.skills, facts.mentorHeld);
   if (missing.length > 0)
-    return {
-      field: 'body.training.mentorId',
-      message: `The mentor needs a credential for ${missing.map(facts.skillLabel).join(', ')}, at the level “${course.title}” teaches or above, to mentor it.`,
-    };
+    return refusing('body.training.mentorId', {
+      key: 'mentor-lacks',
+      values: { course: course.title, skills: missing.map(facts.skillLabel) },
+    });
   return null;
 }
 
 /**
  * Who may apply for a training place: a learner with an in-progress enrollment in its course, which
  * includes one who passed the quiz and awaits the practical sign-off; not someone who holds the
- * credential already, nor someone not enrolled. Null when they may, else a sentence saying why not.
+ * credential already, nor someone not enrolled. Null when they may, else why not, as a key and values
+ * (i18n/work/training-refusals.ts words it).
  */
 export function traineeRefusal(
   enrollment: Pick<Enrollment, 'status' | 'credentialId'> | null,
   course: Pick<Course, 'title'>,
-): string | null {
-  if (!enrollment)
-    return `This training place is for learners of “${course.title}”: enroll in the course first, then apply.`;
+): TrainingRefusalSaid | null {
+  if (!enrollment) return { key: 'not-enrolled', values: { course: course.title } };
   if (enrollment.credentialId || enrollment.status !== 'in-progress')
-    return `You hold the credential for “${course.title}” already: a training place is for learners part way through it.`;
+    return { key: 'holds-credential', values: { course: course.title } };
   return null;
 }

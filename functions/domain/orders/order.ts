@@ -108,7 +108,7 @@ export function quantityProblem(value: unknown): string | undefined {
   return (number as number) > maxQuantity ? quantityProblems.tooMany : undefined;
 }
 
-export const quantitySchema = lazySchema(() =>
+export const quantitySchema = /* @__PURE__ */ lazySchema(() =>
   z.pipe(
     z.unknown().check(
       (ctx) => {
@@ -122,7 +122,7 @@ export const quantitySchema = lazySchema(() =>
   ),
 );
 
-export const orderInputSchema = lazySchema(() =>
+export const orderInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     offerId: idSchema(),
     /** Units of the offer (hours, items or jobs): a whole number from 1. */
@@ -136,9 +136,11 @@ export type OrderInput = z.infer<ReturnType<typeof orderInputSchema>>;
 export const orderActions = ['accept', 'decline', 'cancel', 'deliver', 'dispute', 'confirm', 'refund'] as const;
 export type OrderAction = (typeof orderActions)[number];
 
-export const disputeReasonSchema = lazySchema(() => text(1, 2000, { label: 'reason', multiline: true }));
+export const disputeReasonSchema = /* @__PURE__ */ lazySchema(() =>
+  text(1, 2000, { label: 'reason', multiline: true }),
+);
 
-export const orderStepSchema = lazySchema(() =>
+export const orderStepSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     action: z.enum(orderActions),
     /** Why the buyer disputes the delivery: required with `dispute`, refused with anything else. */

@@ -18,7 +18,7 @@ const escoUri = (kind: 'skill' | 'occupation') =>
       ),
     );
 
-export const commonsOccupationSchema = lazySchema(() =>
+export const commonsOccupationSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     id: commonsIdSchema(),
     label: z.string().check(z.minLength(2), z.maxLength(80)),
@@ -35,7 +35,9 @@ export const commonsOccupationSchema = lazySchema(() =>
 );
 export type CommonsOccupation = z.infer<ReturnType<typeof commonsOccupationSchema>>;
 
-const fileSchema = lazySchema(() => z.strictObject({ occupations: z.array(commonsOccupationSchema()) }));
+const fileSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ occupations: z.array(commonsOccupationSchema()) }),
+);
 
 /** The file's occupations, or the issues that stop it being read (each naming the field). */
 export function parseOccupationsFile(text: string): { occupations: CommonsOccupation[]; issues: ContentIssue[] } {

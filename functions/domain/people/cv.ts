@@ -14,7 +14,7 @@ export const maxCvBytes = 2 * 1024 * 1024;
 export const maxCvBodyBytes = Math.ceil(maxCvBytes / 3) * 4 + 1024;
 
 /** What a CV's upload sends: the PDF's bytes in base64, since the API speaks JSON. */
-export const cvUploadSchema = lazySchema(() =>
+export const cvUploadSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     pdf: z
       .string()

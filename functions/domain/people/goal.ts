@@ -21,7 +21,7 @@ export interface Goal {
 export const maxGoalSkills = 10;
 
 /** `PUT /api/me/goal`: the whole goal; no trade and no skills clears it. */
-export const goalSchema = lazySchema(() =>
+export const goalSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     trade: z.optional(z.nullable(z.enum(tradeIds))),
     path: z.optional(z.nullable(idSchema())),

@@ -20,13 +20,13 @@ import {
  * A person's display name as it is first stored, normalised like every name a person types. The
  * profile below reads what is stored and does not normalise again: a stored profile is never refused.
  */
-export const personNameSchema = lazySchema(() => text(1, 120, { label: 'name' }));
+export const personNameSchema = /* @__PURE__ */ lazySchema(() => text(1, 120, { label: 'name' }));
 
 /**
  * A person as stored, read leniently: fields a profile gained later take their defaults, and a skill
  * declared before skills had levels (a bare id) reads as declared at foundation level, the least claim.
  */
-export const personSchema = lazySchema(() =>
+export const personSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     id: z.string().check(z.minLength(1), z.maxLength(128)),
     name: z.string().check(z.minLength(1), z.maxLength(120)),

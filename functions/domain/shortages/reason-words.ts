@@ -1,5 +1,6 @@
-// A course recommendation's reason, and a goal, in words: the parts the domain joins, so a page can pass
-// its own language's (site/src/lib/recommendation-words.ts) while the API keeps these English ones.
+// A course recommendation's reason, an opening's best-match reason, and a goal, in words: the parts the
+// domain joins. These are the English; i18n/learning/reason-words.ts says them in Spanish and Dutch, for a
+// page in its language and for the API by Accept-Language.
 import { plural } from '../plain-words.ts';
 
 /** "A", "A and B", "A, B and C", with the language's "and". */
@@ -60,4 +61,20 @@ export const reasonWordsEn: ReasonWords = {
   inShortage: (skills) => `${listInEnglish(skills)} ${skills.length === 1 ? 'is' : 'are'} in shortage`,
   because: (goal, skills) => `because ${goal}, it teaches ${listInEnglish(skills)}`,
   sentence: sentenceOf,
+};
+
+/** Why an opening suits a person (best-match.ts `matchOf`): the parts of `match.reason`. */
+export interface MatchWords {
+  /** "You hold 2 of 3 skills" */
+  hold(held: number, of: number): string;
+  /** "because you aim to work in construction" */
+  because(goal: string): string;
+  /** "Timber framing is in shortage" */
+  inShortage(skills: readonly string[]): string;
+}
+
+export const matchWordsEn: MatchWords = {
+  hold: (held, of) => `You hold ${held} of ${of} ${of === 1 ? 'skill' : 'skills'}`,
+  because: (goal) => `because ${goal}`,
+  inShortage: (skills) => `${listInEnglish(skills)} ${skills.length === 1 ? 'is' : 'are'} in shortage`,
 };

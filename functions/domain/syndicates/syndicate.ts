@@ -7,7 +7,7 @@ import type { Sieve } from '../paged-reads.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import { text } from '../text.ts';
 
-export const currencies = lazySchema(() =>
+export const currencies = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -17,7 +17,7 @@ export const currencies = lazySchema(() =>
 export const payPeriods = ['hour', 'day', 'week', 'month', 'job'] as const;
 
 /** An amount in minor units: cents, hundredths of a Bound, or hundredths of an hour of labour. */
-export const moneySchema = lazySchema(() =>
+export const moneySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     amount: z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000)),
     currency: currencies(),
@@ -26,7 +26,7 @@ export const moneySchema = lazySchema(() =>
 );
 export type Money = z.infer<ReturnType<typeof moneySchema>>;
 
-export const slugSchema = lazySchema(() =>
+export const slugSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -70,7 +70,7 @@ export const reservedSyndicateIds: ReadonlySet<string> = new Set([
  * marked that work unpleasant (paid 1.5×). Lines stored before skills and the flag existed have neither
  * and read as a service that is not unpleasant. The one definition: the votes that set rate cards take it.
  */
-export const rateCardEntrySchema = lazySchema(() =>
+export const rateCardEntrySchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       service: text(2, 120, { label: 'service' }),
@@ -88,7 +88,7 @@ export const rateCardEntrySchema = lazySchema(() =>
 export type RateCardEntry = z.infer<ReturnType<typeof rateCardEntrySchema>>;
 
 /** A rate card: at most 30 lines, a level only beside a skill, each skill and level priced once. */
-export const rateCardSchema = lazySchema(() =>
+export const rateCardSchema = /* @__PURE__ */ lazySchema(() =>
   z.array(rateCardEntrySchema()).check(
     z.maxLength(30),
     z.superRefine((entries, ctx) => {
@@ -111,7 +111,7 @@ export const rateCardSchema = lazySchema(() =>
 );
 
 /** What a person may send to create or edit a syndicate: nothing the server owns. */
-export const syndicateInputSchema = lazySchema(() =>
+export const syndicateInputSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     name: text(3, 80, { label: 'name' }),
     trade: z.enum(tradeIds),

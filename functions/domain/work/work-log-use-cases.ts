@@ -1,7 +1,15 @@
 // Pay for work: a member logs hours for their syndicate, an admin approves them (the syndicate pays the
 // member hours × the rate card's rate, through movePayment, once) or rejects them with a reason.
 import { rateProblemIn } from '../i18n/work/rate-problems.ts';
-import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { type WorkLogRefusal, workLogWords } from '../i18n/work/work-log-refusals.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  RuleViolationError,
+  ValidationError,
+  type WordsIn,
+} from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { personAccount } from '../ledger/account.ts';
 import type { Payment } from '../ledger/payment.ts';
@@ -26,7 +34,10 @@ export type WorkDependencies = PaymentDependencies & {
   openings: Pick<OpeningRepository, 'getApplication'>;
 };
 
-const field = (name: string, message: string) => new ValidationError([{ field: name, message }], message);
+/** A refusal of one field, in the reader's language where it is read (`wordsIn`). */
+const field = (name: string, words: { message: string; wordsIn: WordsIn }) =>
+  new ValidationError([{ field: name, ...words }], words.message);
+const refused = (key: Exclude<WorkLogRefusal['key'], 'day-full' | 'decided'>) => workLogWords({ key, values: {} });
 
 /** The day's date in UTC, and the next: a day worked may be today anywhere on Earth, never later. */
 function latestDay(now: Date): string {
@@ -47,20 +58,24 @@ export async function logWork(deps: WorkDependencies, identity: Identity, input:
   ]);
   if (!syndicate) throw new NotFoundError('syndicate', input.syndicateId);
   if (membership?.status !== 'active') {
-    throw new ForbiddenError('You log hours for a syndicate you are a member of.');
+    const { message, wordsIn } = refused('not-a-member');
+    throw new ForbiddenError(message, { wordsIn });
   }
   const application = await deps.openings.getApplication(input.for.openingId, personId);
   if (application?.status !== 'accepted' || application.syndicateId !== input.syndicateId) {
-    throw field(
-      'body.for.openingId',
-      'You hold no position at this opening of the syndicate: log hours against an opening whose offer you accepted.',
-    );
+    throw field('body.for.openingId', refused('no-position'));
   }
   if (input.date > latestDay(deps.now())) {
-    throw field('body.date', 'Log hours for a day you have worked: the date is in the future.');
+    throw field('body.date', refused('future-date'));
   }
   const rate = workRate(syndicate.rateCard, input);
-  if ('problem' in rate) throw field(input.skillId === undefined ? 'body.service' : 'body.skillId', rate.problem);
+  if ('problem' in rate) {
+    const { said } = rate;
+    throw field(input.skillId === undefined ? 'body.service' : 'body.skillId', {
+      message: rate.problem,
+      wordsIn: (locale) => rateProblemIn(said, locale),
+    });
+  }
   const log: WorkLog = {
     id: deps.newId(),
     syndicateId: input.syndicateId,
@@ -83,10 +98,11 @@ export async function logWork(deps: WorkDependencies, identity: Identity, input:
     const made = await deps.workLogs.get(log.id);
     if (made) return made;
     const logged = (await deps.workLogs.dayQuarters(personId, input.date)) / quartersPerHour;
-    throw new RuleViolationError(
-      'hours-per-day',
-      `You have logged ${logged} hours for ${input.date} already; a day holds at most ${maxHoursPerDay}.`,
-    );
+    const { message, wordsIn } = workLogWords({
+      key: 'day-full',
+      values: { logged, date: input.date, most: maxHoursPerDay },
+    });
+    throw new RuleViolationError('hours-per-day', message, { wordsIn });
   }
   return log;
 }
@@ -195,7 +211,11 @@ export async function decideWork(
       const payment = await deps.payments.getPayment(decided.paymentId ?? paymentId);
       return { workLog: decided, payment: payment ?? undefined, paidNow: false };
     }
-    throw new ConflictError(`These hours were ${decided.status} already; the decision stands.`);
+    const { message, wordsIn } = workLogWords({
+      key: 'decided',
+      values: { status: decided.status === 'approved' ? 'approved' : 'rejected' },
+    });
+    throw new ConflictError(message, { wordsIn });
   }
 }
 

@@ -12,7 +12,7 @@ import { text } from '../text.ts';
 /** What the work was for: a position of the syndicate the member holds (their application was accepted). */
 export type WorkFor = { kind: 'position'; openingId: string };
 
-export const workForSchema = lazySchema(() =>
+export const workForSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('position'), openingId: idSchema() })]),
 );
 
@@ -54,7 +54,7 @@ const hint = {
 };
 
 /** `POST /api/work-logs`: the syndicate, what the work was for, the day, the hours, the rate line and a note. */
-export const workLogInputSchema = lazySchema(() =>
+export const workLogInputSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       syndicateId: idSchema(),
@@ -79,7 +79,7 @@ export const workLogInputSchema = lazySchema(() =>
 );
 export type WorkLogInput = z.infer<ReturnType<typeof workLogInputSchema>>;
 
-export const workDecisionSchema = lazySchema(() =>
+export const workDecisionSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('decision', [
     z.strictObject({ decision: z.literal('approve') }),
     z.strictObject({ decision: z.literal('reject'), reason: text(2, 500, { multiline: true, label: 'reason' }) }),

@@ -4,6 +4,8 @@ import * as z from 'zod/mini';
 import { documented } from '#config/bundle.ts';
 import { canMatch } from '#domain/openings/best-match.ts';
 import { bestMatchBoard, bestMatchWindow, seekerFor } from '#domain/openings/best-match-board.ts';
+import { matchWordsIn, recommendationWordsIn } from '#domain/i18n/learning/reason-words.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { protectedRoute } from '../route.ts';
 import { pageSchema } from './paged.ts';
 import { boardQuerySchema } from './queries.ts';
@@ -39,9 +41,14 @@ export const bestMatchRoutes = [
         },
       },
     },
-    async handle({ query, identity, services }) {
+    async handle({ query, identity, services, headers }) {
       const { q, cursor, pageSize, ...filter } = query;
-      const seeker = await seekerFor(services, identity);
+      // Each `match.reason` in the reader's language (Accept-Language); English when none of ours is asked for.
+      const locale = negotiateLocale(headers['accept-language']) ?? defaultLocale;
+      const seeker = await seekerFor(services, identity, {
+        goal: recommendationWordsIn(locale).goal,
+        match: matchWordsIn(locale),
+      });
       const page = canMatch(seeker)
         ? await bestMatchBoard(services, { ...filter, text: q }, seeker, { limit: pageSize, cursor })
         : { items: [], total: 0, windowFull: false };
@@ -57,7 +64,7 @@ export const bestMatchRoutes = [
           ...('next' in page && page.next ? { next: page.next } : {}),
           ...('previous' in page && page.previous ? { previous: page.previous } : {}),
         },
-        headers: { 'cache-control': 'private, no-store' },
+        headers: { 'cache-control': 'private, no-store', 'content-language': locale },
       };
     },
   }),

@@ -9,7 +9,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { publicRoute } from '../route.ts';
 import { credentialIdParam } from './params.ts';
 
-const publicCredentialSchema = lazySchema(() =>
+const publicCredentialSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     id: z.string(),
     url: z.string(),

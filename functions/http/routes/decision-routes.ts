@@ -20,7 +20,7 @@ import { json, mine } from './answers.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id } from './params.ts';
 
-const listQuery = lazySchema(() =>
+const listQuery = /* @__PURE__ */ lazySchema(() =>
   z.object({
     scope: z._default(scopeSchema(), 'commons'),
     status: z

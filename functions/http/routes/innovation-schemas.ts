@@ -5,13 +5,13 @@ import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { idParam as id } from './params.ts';
 
-export const innovation = lazySchema(() => z.object({ innovationId: id() }));
+export const innovation = /* @__PURE__ */ lazySchema(() => z.object({ innovationId: id() }));
 
 /**
  * What lists of innovation things answer with, item by item (open: answers carry more fields). For the
  * OpenAPI document only: called from a response's schema factory.
  */
-export const recordItem = lazySchema(() =>
+export const recordItem = /* @__PURE__ */ lazySchema(() =>
   z.object({
     id: z.string(),
     title: z.string(),
@@ -23,7 +23,7 @@ export const recordItem = lazySchema(() =>
     adopterCount: z.optional(z.number().check(z.int())),
   }),
 );
-export const adoptionItem = lazySchema(() =>
+export const adoptionItem = /* @__PURE__ */ lazySchema(() =>
   z.object({
     innovationId: z.string(),
     syndicateId: z.string(),
@@ -31,7 +31,7 @@ export const adoptionItem = lazySchema(() =>
     adoptedAt: z.string(),
   }),
 );
-export const reportItem = lazySchema(() =>
+export const reportItem = /* @__PURE__ */ lazySchema(() =>
   z.object({
     id: z.string(),
     innovationId: z.string(),

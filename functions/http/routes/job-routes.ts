@@ -25,16 +25,16 @@ import { cursorQuery, idParam as id } from './params.ts';
 import { boardQuerySchema } from './queries.ts';
 
 // What the lists answer with, item by item, for the OpenAPI document only.
-const openingSchema = lazySchema(() =>
+const openingSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ id: z.string(), syndicateId: z.string(), title: z.string(), status: z.string() }),
 );
-const syndicateSchema = lazySchema(() =>
+const syndicateSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ id: z.string(), name: z.string(), trade: z.string(), place: z.string() }),
 );
-const membershipSchema = lazySchema(() =>
+const membershipSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ personId: z.string(), name: z.string(), role: z.string(), status: z.string() }),
 );
-const applicationSchema = lazySchema(() =>
+const applicationSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ openingId: z.string(), personId: z.string(), status: z.string() }),
 );
 

@@ -18,7 +18,7 @@ import { pageSchema } from './paged.ts';
 import { credentialIdParam, cursorQuery, idParam } from './params.ts';
 import { courseHours } from './queries.ts';
 
-const progressSchema = lazySchema(() =>
+const progressSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     done: z.number(),
     total: z.number(),
@@ -27,7 +27,7 @@ const progressSchema = lazySchema(() =>
     allLessonsDone: z.boolean(),
   }),
 );
-const enrollmentSchema = lazySchema(() =>
+const enrollmentSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     courseId: z.string(),
     enrolledAt: z.string(),
@@ -38,7 +38,7 @@ const enrollmentSchema = lazySchema(() =>
   }),
 );
 
-const quizViewSchema = lazySchema(() =>
+const quizViewSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     courseId: z.string(),
     status: z.enum(['lessons-left', 'waiting', 'open']),
@@ -60,7 +60,7 @@ const quizViewSchema = lazySchema(() =>
     ),
   }),
 );
-const quizOutcomeSchema = lazySchema(() =>
+const quizOutcomeSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     attempt: z.number(),
     credentialId: z.optional(z.string()),

@@ -24,7 +24,7 @@ import { pageSchema } from './paged.ts';
 import { csvHeaders, csvLines, csvSettlements, logIndex } from './queries.ts';
 
 /** A size of the registry log's tree (an entry's index is `logIndex`). */
-const treeSize = lazySchema(() => wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }));
+const treeSize = /* @__PURE__ */ lazySchema(() => wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }));
 
 /** Entries in one read of the registry log: the index range is the cursor, and this its page size. */
 export const logWindow = 1000;
@@ -33,7 +33,7 @@ export const logWindow = 1000;
  * A window of the log, `start` inclusive to `end` exclusive. A wider one is refused, not cut short: a
  * client that asked for more than it got could take the short answer for the log's end.
  */
-const logWindowQuery = lazySchema(() =>
+const logWindowQuery = /* @__PURE__ */ lazySchema(() =>
   z.object({ start: z._default(logIndex(), 0), end: z.optional(logIndex()) }).check(
     z.superRefine((query, context) => {
       if (query.end === undefined) return;
@@ -56,7 +56,7 @@ const logWindowQuery = lazySchema(() =>
   ),
 );
 
-const statementQuery = lazySchema(() =>
+const statementQuery = /* @__PURE__ */ lazySchema(() =>
   z.object({
     format: z
       ._default(z.enum(['json', 'csv']), 'json')
@@ -101,7 +101,7 @@ const statementResponse = (extra: () => Record<string, z.ZodMiniType> = () => ({
   schema: () => pageSchema(statementRow(), { account: account(), ...extra() }),
   alternatives: [{ contentType: 'text/csv', schema: () => z.string() }],
 });
-const syndicate = lazySchema(() => z.object({ syndicateId: id() }));
+const syndicate = /* @__PURE__ */ lazySchema(() => z.object({ syndicateId: id() }));
 
 const creditGrantRoute = (kind: 'person' | 'syndicate') =>
   commandRoute(kind === 'person' ? grantPersonCreditCommand : grantSyndicateCreditCommand, {

@@ -6,7 +6,7 @@ import { listingKinds, listingUnits } from '#domain/market/listing.ts';
 import type { MarketFilters } from '#domain/market/marketplace.ts';
 import { cursorQuery, idParam as id } from './params.ts';
 
-export const marketQuerySchema = lazySchema(() =>
+export const marketQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     side: z
       ._default(z.enum(['offer', 'want']), 'offer')

@@ -11,7 +11,7 @@ import { json, mine } from './answers.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id, minorUnits } from './params.ts';
 
-const sideQuery = lazySchema(() =>
+const sideQuery = /* @__PURE__ */ lazySchema(() =>
   z.object({
     side: z
       ._default(z.enum(['buying', 'selling']), 'buying')

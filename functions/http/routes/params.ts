@@ -9,7 +9,7 @@ import { defaultPageSize, maxCursorLength, maxPageSize } from '#domain/paging.ts
 export const idParam = idSchema;
 
 /** A credential's id in a path, as it was issued (only ids made unguessable exist; any other is 404). */
-export const credentialIdParam = lazySchema(() =>
+export const credentialIdParam = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .check(
@@ -73,7 +73,7 @@ export function wholeNumber(range: WholeNumberRange) {
  * A page of a list read by cursor (see domain/paging.ts): `cursor` from the previous page's `next`,
  * and how many items at most. Every list route takes these and answers `{ items, next? }`.
  */
-export const cursorQuery = lazySchema(() => ({
+export const cursorQuery = /* @__PURE__ */ lazySchema(() => ({
   cursor: z
     .optional(z.string().check(z.minLength(1), z.maxLength(maxCursorLength)))
     .check(z.describe('The `next` of the page before; none for the first page.')),
@@ -81,6 +81,6 @@ export const cursorQuery = lazySchema(() => ({
 }));
 
 /** Amounts of Bound in answers: minor units as a string of digits (JSON numbers cannot hold them all). */
-export const minorUnits = lazySchema(() =>
+export const minorUnits = /* @__PURE__ */ lazySchema(() =>
   z.string().check(z.regex(/^-?\d+$/), z.describe('Minor units of Bound, as a string of digits.')),
 );

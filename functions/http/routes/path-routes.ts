@@ -9,7 +9,7 @@ import { protectedRoute, publicRoute } from '../route.ts';
 import { pageBody, pageSchema } from './paged.ts';
 import { cursorQuery, idParam } from './params.ts';
 
-const pathParams = lazySchema(() => z.object({ pathId: idParam() }));
+const pathParams = /* @__PURE__ */ lazySchema(() => z.object({ pathId: idParam() }));
 
 export const pathRoutes = [
   publicRoute({

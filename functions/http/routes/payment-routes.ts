@@ -10,7 +10,7 @@ import { json, mine } from './answers.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id, minorUnits } from './params.ts';
 
-const boxQuery = lazySchema(() =>
+const boxQuery = /* @__PURE__ */ lazySchema(() =>
   z.object({
     box: z
       ._default(z.enum(['received', 'sent']), 'received')

@@ -9,7 +9,7 @@ import { openingKinds } from '#domain/openings/opening.ts';
 import { documentTypes, type SearchQuery, type SortField } from '#domain/search/search-port.ts';
 import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
-export const boardQuerySchema = lazySchema(() =>
+export const boardQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     // A commons skill's id or an ESCO skill's URI, as openings store them (content/skill-ref.ts).
     skill: z.optional(skillRefSchema()),
@@ -31,7 +31,7 @@ export const boardQuerySchema = lazySchema(() =>
   }),
 );
 
-export const registryQuerySchema = lazySchema(() =>
+export const registryQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     q: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
     trade: z.optional(z.enum(tradeIds)),
@@ -48,10 +48,10 @@ export const registryQuerySchema = lazySchema(() =>
 );
 
 /** The catalog's hours filter: courses of at most this many hours. */
-export const courseHours = lazySchema(() => wholeNumber({ min: 1, max: 1000 }));
+export const courseHours = /* @__PURE__ */ lazySchema(() => wholeNumber({ min: 1, max: 1000 }));
 
 /** An entry of the registry log by its index, and a size of its tree. */
-export const logIndex = lazySchema(() => wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+export const logIndex = /* @__PURE__ */ lazySchema(() => wholeNumber({ min: 0, max: Number.MAX_SAFE_INTEGER }));
 
 /** Lines in one page of a statement's CSV, and settlements in one of a record's (the API's and the site's). */
 export const csvLines = 1000;
@@ -71,7 +71,7 @@ export function csvHeaders(name: string, privacy: 'public' | 'private', next: st
 }
 
 /** A published version of a record, from 1. */
-export const versionNumber = lazySchema(() => wholeNumber({ min: 1, max: 9999 }));
+export const versionNumber = /* @__PURE__ */ lazySchema(() => wholeNumber({ min: 1, max: 9999 }));
 
 /** `?skills=a&skills=b` and `?skills=a` both become a list. */
 const list = <T extends z.ZodMiniType<string>>(item: T) =>
@@ -81,11 +81,11 @@ const list = <T extends z.ZodMiniType<string>>(item: T) =>
       z.transform((value): Array<z.output<T>> => (Array.isArray(value) ? value : [value])),
     ),
   );
-const shortText = lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(80)));
-const pay = lazySchema(() => wholeNumber({ min: 0, max: 100_000_000 }));
+const shortText = /* @__PURE__ */ lazySchema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(80)));
+const pay = /* @__PURE__ */ lazySchema(() => wholeNumber({ min: 0, max: 100_000_000 }));
 const facetNames = ['type', 'skills', 'trade', 'place', 'remote', 'status', 'payUnit'] as const;
 
-export const searchQuerySchema = lazySchema(() =>
+export const searchQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     q: z._default(z.string().check(z.maxLength(200)), ''),
     type: list(z.enum(documentTypes)),

@@ -4,6 +4,8 @@ import { lazySchema } from '#domain/zod.ts';
 import { tradeIds } from '#domain/content/commons.ts';
 import { escoAttribution } from '#domain/content/esco-names.ts';
 import { pageOfList } from '#domain/paging.ts';
+import { recommendationWordsIn } from '#domain/i18n/learning/reason-words.ts';
+import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { shortagesCsv } from '#domain/shortages/csv.ts';
 import { openingReadiness, readinessCap, readinessMaxAgeMs } from '#domain/shortages/opening-readiness.ts';
 import { shortageMethod } from '#domain/shortages/score.ts';
@@ -17,7 +19,7 @@ import { protectedRoute, publicRoute } from '../route.ts';
 import { pageSchema } from './paged.ts';
 import { cursorQuery, idParam as id, wholeNumber } from './params.ts';
 
-const inputsSchema = lazySchema(() =>
+const inputsSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     openings: z.number(),
     positions: z.number(),
@@ -31,7 +33,7 @@ const inputsSchema = lazySchema(() =>
       .check(z.describe('Learners in a filled training place for a course that teaches the skill (0.5 each).')),
   }),
 );
-const shortagesSchema = lazySchema(() =>
+const shortagesSchema = /* @__PURE__ */ lazySchema(() =>
   z.extend(
     pageSchema(
       z.object({
@@ -192,8 +194,10 @@ export const shortageRoutes = [
     },
     // Not paged, and bounded by design: the courses are the commons' (compiled at deploy) and the
     // openings come from the newest open ones only (recommendationWindow, in shortage-use-cases.ts).
-    async handle({ identity, services }) {
-      const { qualifyNow, courses } = await learnerRecommendations(services, identity);
+    async handle({ identity, services, headers }) {
+      // Each course's `reason` in the reader's language (Accept-Language); English when none of ours is asked for.
+      const locale = negotiateLocale(headers['accept-language']) ?? defaultLocale;
+      const { qualifyNow, courses } = await learnerRecommendations(services, identity, recommendationWordsIn(locale));
       return {
         body: {
           qualifyNow: qualifyNow.map(({ id: openingId, title, syndicateId }) => ({
@@ -203,7 +207,7 @@ export const shortageRoutes = [
           })),
           courses,
         },
-        headers: { 'cache-control': 'private, no-store' },
+        headers: { 'cache-control': 'private, no-store', 'content-language': locale },
       };
     },
   }),

@@ -4,7 +4,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { checkHealth } from '#domain/health/check-health.ts';
 import { publicRoute } from '../route.ts';
 
-const dependencyHealth = lazySchema(() =>
+const dependencyHealth = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     status: z.enum(['ok', 'degraded', 'down']),
     latencyMs: z.number(),
@@ -12,7 +12,7 @@ const dependencyHealth = lazySchema(() =>
   }),
 );
 
-export const healthReportSchema = lazySchema(() =>
+export const healthReportSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     status: z.enum(['ok', 'degraded', 'down']),
     checks: z.record(z.string(), dependencyHealth()),

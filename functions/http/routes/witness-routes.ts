@@ -34,7 +34,7 @@ const witnessedLog = () =>
     checkedAt: z.optional(z.string()),
     problem: z.optional(z.string()),
   });
-const treeSizeQuery = lazySchema(() => ({
+const treeSizeQuery = /* @__PURE__ */ lazySchema(() => ({
   treeSize: z.optional(
     wholeNumber({ min: 1, max: Number.MAX_SAFE_INTEGER }).check(
       z.describe('The head’s size; the current one if none.'),

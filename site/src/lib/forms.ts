@@ -2,7 +2,8 @@
 // API's own schemas, see command-form.ts), and its refusals into errors per field, so a form can say
 // exactly what is wrong and keep what the person typed.
 
-import { translatePlain } from '#domain/i18n/translate-plain.ts';
+import { issueIn } from '#domain/i18n/translate-plain.ts';
+import type { WordsIn } from '#domain/errors.ts';
 import { typedAmountMessage } from '#domain/plain-words.ts';
 import { currentLocale } from './i18n.ts';
 
@@ -11,15 +12,17 @@ export type FieldErrors = Record<string, string>;
 /**
  * The first message per field, from the domain's issues (`body.title`) or zod's (`['title']`). A form
  * takes money as typed ("12.50") and sends minor units, so an amount it could not read is asked for as typed.
- * Each is said in the language of the page being rendered (translate-plain.ts).
+ * Each is said in the language of the page being rendered (translate-plain.ts; a rule's own words where it
+ * keeps them, as the training place's do).
  */
 export function fieldErrors(
-  issues: ReadonlyArray<{ field?: string; path?: PropertyKey[]; message: string }>,
+  issues: ReadonlyArray<{ field?: string; path?: PropertyKey[]; message: string; wordsIn?: WordsIn | undefined }>,
 ): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.field?.replace(/^(body|path)\./, '') ?? (issue.path ?? []).map(String).join('.');
-    errors[field || 'form'] ??= translatePlain(typedAmountMessage(field, issue.message), currentLocale());
+    const message = typedAmountMessage(field, issue.message);
+    errors[field || 'form'] ??= issueIn({ message, wordsIn: issue.wordsIn }, currentLocale());
   }
   return errors;
 }

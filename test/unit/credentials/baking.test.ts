@@ -189,7 +189,7 @@ describe('what the verifier is handed', () => {
       {
         problem: 'This PNG image cannot be read: a PNG chunk runs past the end of the file.',
         why: 'png-unreadable',
-        detail: 'a PNG chunk runs past the end of the file',
+        detail: { key: 'chunk-past-end' },
       },
     ],
     [

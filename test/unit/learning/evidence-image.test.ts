@@ -70,7 +70,7 @@ describe('an evidence photo', () => {
       }
     })();
     expect(refusal).toBeInstanceOf(ValidationError);
-    expect((refusal as ValidationError).issues).toEqual([
+    expect((refusal as ValidationError).issues).toMatchObject([
       { field: 'body.image', message: expect.stringContaining('not a JPEG or a PNG') },
     ]);
   });

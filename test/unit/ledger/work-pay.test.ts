@@ -232,4 +232,21 @@ describe('who approves logged hours', () => {
     );
     expect(error).toMatchObject({ message: 'Only an admin of the syndicate approves or rejects logged hours.' });
   });
+
+  it('says either refusal in the reader’s language', () => {
+    const notAdmin = thrown(
+      () => checkWorkApprover({ personId: 'bram', memberId: 'ada', adminOfSyndicate: false }),
+      ForbiddenError,
+    );
+    expect(notAdmin.wordsIn?.('es')).toBe(
+      'Solo una persona administradora del colectivo aprueba o rechaza las horas registradas.',
+    );
+    const own = thrown(
+      () => checkWorkApprover({ personId: 'ada', memberId: 'ada', adminOfSyndicate: true }),
+      RuleViolationError,
+    );
+    expect(own.wordsIn?.('nl')).toBe(
+      'Je kunt je eigen uren niet goedkeuren of afwijzen: dat moet een andere beheerder van het collectief doen.',
+    );
+  });
 });

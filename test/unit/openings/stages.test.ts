@@ -1,9 +1,12 @@
 // The hiring loop's transition table, cell by cell: who may move an application from which stage to which.
 import { describe, expect, it } from 'vitest';
+import { locales } from '#domain/i18n/locales.ts';
+import { type HiringRefusal, hiringRefusalIn } from '#domain/i18n/work/hiring-refusals.ts';
 import {
   type ApplicationStatus,
   applicationStatuses,
   mayMove,
+  moveRefusal,
   refusedMove,
   type StageActor,
 } from '#domain/openings/stages.ts';
@@ -87,5 +90,49 @@ describe('the sentence an illegal move answers with', () => {
         ),
       );
     }
+  });
+});
+
+describe('an illegal move, and the hiring loop’s other refusals, in the reader’s language', () => {
+  it('says every refused move in Spanish and Dutch, each its own sentence naming the stage now', () => {
+    for (const [actor, from, to] of every.filter(([a, f, t]) => !mayMove(a, f, t))) {
+      const refusal = moveRefusal(actor, from, to);
+      const words = locales.map((locale) => hiringRefusalIn(refusal, locale));
+      expect(new Set(words).size, key(actor, from, to)).toBe(locales.length);
+      expect(words[0]).toBe(refusedMove(actor, from, to));
+      for (const sentence of words) expect(sentence).not.toMatch(/undefined/);
+    }
+    expect(hiringRefusalIn(moveRefusal(S, 'accepted', 'interview'), 'es')).toBe(
+      'La candidatura está aceptada (el puesto está cubierto), así que ya no puede cambiar.',
+    );
+    expect(hiringRefusalIn(moveRefusal(A, 'interview', 'accepted'), 'nl')).toBe(
+      'De sollicitatie is in de gespreksfase; alleen een aanbod kan worden aangenomen of afgewezen.',
+    );
+  });
+
+  it('words a closed or full opening, a move made meanwhile and the reasons in each language', () => {
+    const refusals: HiringRefusal[] = [
+      { key: 'opening', values: { closing: 'closed', status: 'closed', stopped: 'offer' } },
+      { key: 'opening', values: { closing: 'full', status: 'open', stopped: 'accept' } },
+      { key: 'moved-meanwhile', values: { now: 'declined' } },
+      { key: 'moved-meanwhile', values: {} },
+      { key: 'pick-reason', values: {} },
+      { key: 'reason-only-declining', values: {} },
+      { key: 'thread-withdrawn', values: {} },
+    ];
+    for (const refusal of refusals) {
+      const words = locales.map((locale) => hiringRefusalIn(refusal, locale));
+      expect(new Set(words).size).toBe(locales.length);
+      for (const sentence of words) expect(sentence).not.toMatch(/undefined/);
+    }
+    expect(hiringRefusalIn(refusals[0] as HiringRefusal, 'en')).toBe(
+      'This opening is closed, so no offer can be made.',
+    );
+    expect(hiringRefusalIn(refusals[0] as HiringRefusal, 'es')).toBe(
+      'Esta vacante está cerrada, así que no se puede hacer ninguna oferta.',
+    );
+    expect(hiringRefusalIn(refusals[2] as HiringRefusal, 'en')).toBe(
+      'The application was moved meanwhile: it is declined now. Reload it and decide again.',
+    );
   });
 });

@@ -1,35 +1,50 @@
-// A member's recommendations in their language: the site's words for a goal and a course's reason read,
-// in English, exactly as the API's, and in Spanish and Dutch as those languages say them.
+// A member's recommendations in their language: the words for a goal, a course's reason and a match's
+// reason (i18n/learning/reason-words.ts, the page's and the API's alike), in Spanish and Dutch as those
+// languages say them.
 import { describe, expect, it } from 'vitest';
-import { translator } from '#domain/i18n/catalogue.ts';
-import { goalWordsEn, reasonWordsEn } from '#domain/shortages/reason-words.ts';
+import { matchWordsIn, type RecommendationWords } from '#domain/i18n/learning/reason-words.ts';
+import { goalWordsEn, type MatchWords, matchWordsEn, reasonWordsEn } from '#domain/shortages/reason-words.ts';
 import { recommendationWords } from '../../../site/src/lib/recommendation-words.ts';
 
-const english = recommendationWords(translator('en'));
+const parts = (words: RecommendationWords & { match: MatchWords }): string[] => {
+  const labels = ['Wiring', 'Testing'];
+  return [
+    words.goal.path('Electrician'),
+    words.goal.trade('Construction'),
+    words.goal.skills(labels),
+    words.goal.phrase(labels),
+    ...[1, 2].flatMap((n) => [
+      words.reason.asked(n, n, 'Wiring'),
+      words.reason.holdPrerequisites(1, n),
+      words.reason.unlocks(n),
+      words.reason.alreadyHold(n),
+      words.match.hold(1, n),
+    ]),
+    words.reason.noneAsked,
+    words.reason.needsNothing,
+    words.reason.buildsOn('Wiring'),
+    words.reason.inShortage(labels),
+    words.reason.because('X', labels),
+    words.match.because('X'),
+    words.match.inShortage(labels),
+  ];
+};
 
 describe('a recommendation in words', () => {
-  it('reads in English exactly as the API words it', () => {
-    for (const labels of [['Wiring'], ['Wiring', 'Testing'], ['Wiring', 'Testing', 'Isolation']]) {
-      expect(english.goal.skills(labels)).toBe(goalWordsEn.skills(labels));
-      expect(english.goal.phrase(labels)).toBe(goalWordsEn.phrase(labels));
-      expect(english.reason.inShortage(labels)).toBe(reasonWordsEn.inShortage(labels));
-      expect(english.reason.because('you aim for X', labels)).toBe(reasonWordsEn.because('you aim for X', labels));
+  it('has every part in Spanish and Dutch, each its own, never "undefined"', () => {
+    const english = parts({ ...recommendationWords('en'), match: matchWordsIn('en') });
+    expect(english).toEqual(parts({ goal: goalWordsEn, reason: reasonWordsEn, match: matchWordsEn }));
+    for (const locale of ['es', 'nl'] as const) {
+      const words = parts({ ...recommendationWords(locale), match: matchWordsIn(locale) });
+      words.forEach((part, i) => {
+        expect(part).not.toBe(english[i]);
+        expect(part).not.toMatch(/undefined|NaN/);
+      });
     }
-    expect(english.goal.path('Electrician')).toBe(goalWordsEn.path('Electrician'));
-    expect(english.goal.trade('Construction')).toBe(goalWordsEn.trade('Construction'));
-    for (const n of [1, 2]) {
-      expect(english.reason.asked(n, n, 'Wiring')).toBe(reasonWordsEn.asked(n, n, 'Wiring'));
-      expect(english.reason.holdPrerequisites(1, n)).toBe(reasonWordsEn.holdPrerequisites(1, n));
-      expect(english.reason.unlocks(n)).toBe(reasonWordsEn.unlocks(n));
-      expect(english.reason.alreadyHold(n)).toBe(reasonWordsEn.alreadyHold(n));
-    }
-    expect(english.reason.buildsOn('Wiring')).toBe(reasonWordsEn.buildsOn('Wiring'));
-    expect(english.reason.noneAsked).toBe(reasonWordsEn.noneAsked);
-    expect(english.reason.needsNothing).toBe(reasonWordsEn.needsNothing);
   });
 
   it('says a reason and a goal in Spanish and Dutch', () => {
-    const spanish = recommendationWords(translator('es'));
+    const spanish = recommendationWords('es');
     const reason = spanish.reason;
     expect(
       reason.sentence([
@@ -40,7 +55,7 @@ describe('a recommendation in words', () => {
     ).toBe(
       'Como buscas trabajar en construcción, enseña Tabiques; 1 puesto abierto en 1 colectivo pide Tabiques; Tabiques y Yeso escasean.',
     );
-    const dutch = recommendationWords(translator('nl'));
+    const dutch = recommendationWords('nl');
     expect(dutch.reason.sentence([dutch.reason.holdPrerequisites(1, 2), dutch.reason.unlocks(3)])).toBe(
       'Je beheerst 1 van de 2 vereiste vaardigheden; na deze cursus kom je in aanmerking voor 3 vacatures meer.',
     );

@@ -49,11 +49,11 @@ const datesOf = ({ posted, closes, origin }: SearchDocument) => ({ posted, close
 
 // Absent optional fields are omitted when stored; null is accepted too, in case a document was written
 // by another tool.
-const optionalString = lazySchema(() => z.nullish(z.string()));
-const optionalNumber = lazySchema(() => z.nullish(z.number()));
+const optionalString = /* @__PURE__ */ lazySchema(() => z.nullish(z.string()));
+const optionalNumber = /* @__PURE__ */ lazySchema(() => z.nullish(z.number()));
 
 /** A hit as Meilisearch returns it: the displayed attributes (not `body`) and `_formatted`. */
-export const hitSchema = lazySchema(() =>
+export const hitSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     id: z.string(),
     type: z.enum(documentTypes),
@@ -121,10 +121,10 @@ export function documentFromHit(hit: Hit): SearchDocument {
 export const hitFields = () => Object.keys(hitSchema().shape).filter((field) => field !== '_formatted');
 
 /** `GET /indexes/{uid}/documents?ids=…`: the documents read by key. */
-export const documentPageSchema = lazySchema(() => z.object({ results: z.array(hitSchema()) }));
+export const documentPageSchema = /* @__PURE__ */ lazySchema(() => z.object({ results: z.array(hitSchema()) }));
 
 /** One page of `GET /indexes/{uid}/documents?fields=id,updatedAt`. */
-export const idPageSchema = lazySchema(() =>
+export const idPageSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     results: z.array(z.object({ id: z.string(), updatedAt: z.string() })),
     total: z.number(),

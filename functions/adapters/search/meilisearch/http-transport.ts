@@ -55,7 +55,7 @@ export class MeilisearchAnswerError extends Error {
 
 // What meilisearch-js reads of an error body; any other JSON is kept out of the error, as it could be
 // anything a proxy in front of the engine sends.
-const errorBodySchema = lazySchema(() =>
+const errorBodySchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     message: z.string(),
     code: z.string(),

@@ -73,7 +73,7 @@ export const writeBatchSize = 1000;
 /** Documents a listIds page reads; ids and dates only, so pages can be large. */
 export const listPageSize = 1000;
 
-const statsSchema = lazySchema(() => z.object({ numberOfDocuments: z.number() }));
+const statsSchema = /* @__PURE__ */ lazySchema(() => z.object({ numberOfDocuments: z.number() }));
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchSearchIndex {
   // Built on first use: constructing the client loads Node's fetch machinery (~30 ms: it builds `Headers`),

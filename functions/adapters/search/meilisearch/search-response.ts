@@ -7,7 +7,7 @@ import { parseAnswer } from './errors.ts';
 import { highlightedHtml } from './highlight.ts';
 import { pageOf } from './search-request.ts';
 
-const responseSchema = lazySchema(() =>
+const responseSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     hits: z.array(hitSchema()),
     // `totalHits` answers a page/hitsPerPage search; `estimatedTotalHits` an offset/limit one.

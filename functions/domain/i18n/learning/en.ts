@@ -224,25 +224,6 @@ export const en = {
   'quizPage.needsAnswer': ' needs an answer.',
   'quizPage.chooseOne': 'Choose one answer.',
   'quizPage.submit': 'Submit my answers',
-  // A goal and a recommendation's reason in words (site/src/lib/recommendation-words.ts; the API's are
-  // domain/shortages/reason-words.ts, which a unit test holds these to).
-  'words.and': ' and ',
-  'goalWords.path': (label: string) => `for the ${label} path`,
-  'goalWords.trade': (label: string) => `to work in ${label.toLowerCase()}`,
-  'goalWords.skills': (list: string) => `for ${list}`,
-  'goalWords.phrase': (parts: string) => `you aim ${parts}`,
-  'reason.asked': (positions: number, syndicates: number, skill: string) =>
-    `${count(positions, 'open position', 'open positions')} in ${count(syndicates, 'syndicate', 'syndicates')} ${positions === 1 ? 'asks' : 'ask'} for ${skill}`,
-  'reason.noneAsked': 'no open position asks for what it teaches yet',
-  'reason.needsNothing': 'it needs no earlier skills',
-  'reason.holdPrerequisites': (held: number, total: number) =>
-    `you hold ${held} of its ${count(total, 'prerequisite', 'prerequisites')}`,
-  'reason.buildsOn': (skill: string) => `it builds on ${skill}, which you hold`,
-  'reason.unlocks': (openings: number) =>
-    `after this course you would qualify for ${count(openings, 'more opening', 'more openings')}`,
-  'reason.alreadyHold': (skills: number) => `you already hold ${skills} of what it teaches`,
-  'reason.inShortage': (list: string, n: number) => `${list} ${n === 1 ? 'is' : 'are'} in shortage`,
-  'reason.because': (goal: string, list: string) => `because ${goal}, it teaches ${list}`,
   // A course page's training places (CourseTrainingPlaces.astro) and the shortage table's supply with trainees.
   'courseTraining.heading': 'Train with a syndicate',
   'courseTraining.lede': (course: string) =>

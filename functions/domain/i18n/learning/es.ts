@@ -217,23 +217,6 @@ export const es: MessagesOf<typeof en> = {
   'quizPage.needsAnswer': ' necesita una respuesta.',
   'quizPage.chooseOne': 'Elige una respuesta.',
   'quizPage.submit': 'Enviar mis respuestas',
-  'words.and': ' y ',
-  'goalWords.path': (label) => `el itinerario de ${label}`,
-  'goalWords.trade': (label) => `trabajar en ${label.toLowerCase()}`,
-  'goalWords.skills': (list) => `aprender ${list}`,
-  'goalWords.phrase': (parts) => `buscas ${parts}`,
-  'reason.asked': (positions, syndicates, skill) =>
-    `${count(positions, 'puesto abierto', 'puestos abiertos')} en ${count(syndicates, 'colectivo', 'colectivos')} ${positions === 1 ? 'pide' : 'piden'} ${skill}`,
-  'reason.noneAsked': 'aún ningún puesto abierto pide lo que enseña',
-  'reason.needsNothing': 'no necesita habilidades previas',
-  'reason.holdPrerequisites': (held, total) =>
-    `tienes ${held} de ${count(total, 'requisito previo', 'requisitos previos')}`,
-  'reason.buildsOn': (skill) => `parte de ${skill}, que ya tienes`,
-  'reason.unlocks': (openings) =>
-    `después de este curso cumplirías los requisitos de ${count(openings, 'vacante más', 'vacantes más')}`,
-  'reason.alreadyHold': (skills) => `ya tienes ${skills} de las habilidades que enseña`,
-  'reason.inShortage': (list, n) => `${list} ${n === 1 ? 'escasea' : 'escasean'}`,
-  'reason.because': (goal, list) => `como ${goal}, enseña ${list}`,
   'courseTraining.heading': 'Fórmate con un colectivo',
   'courseTraining.lede': (course) =>
     `Los colectivos acogen a quienes estudian «${course}» en plazas de formación, para trabajar junto a un mentor mientras lo terminan.`,

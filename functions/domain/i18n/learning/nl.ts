@@ -220,23 +220,6 @@ export const nl: MessagesOf<typeof en> = {
   'quizPage.needsAnswer': ' heeft een antwoord nodig.',
   'quizPage.chooseOne': 'Kies één antwoord.',
   'quizPage.submit': 'Mijn antwoorden versturen',
-  'words.and': ' en ',
-  'goalWords.path': (label) => `het leerpad ${label}`,
-  'goalWords.trade': (label) => `werk in ${label.toLowerCase()}`,
-  'goalWords.skills': (list) => list,
-  'goalWords.phrase': (parts) => parts,
-  'reason.asked': (positions, syndicates, skill) =>
-    `${count(positions, 'open plaats', 'open plaatsen')} bij ${count(syndicates, 'collectief', 'collectieven')} ${positions === 1 ? 'vraagt' : 'vragen'} om ${skill}`,
-  'reason.noneAsked': 'nog geen open plaats vraagt om wat deze cursus leert',
-  'reason.needsNothing': 'er is geen voorkennis nodig',
-  'reason.holdPrerequisites': (held, total) =>
-    `je beheerst ${held} van de ${count(total, 'vereiste vaardigheid', 'vereiste vaardigheden')}`,
-  'reason.buildsOn': (skill) => `hij bouwt voort op ${skill}, dat je al hebt`,
-  'reason.unlocks': (openings) =>
-    `na deze cursus kom je in aanmerking voor ${count(openings, 'vacature', 'vacatures')} meer`,
-  'reason.alreadyHold': (skills) => `je hebt al ${skills} van wat hij leert`,
-  'reason.inShortage': (list) => `aan ${list} is een tekort`,
-  'reason.because': (goal, list) => `past bij je doel (${goal}): hij leert ${list}`,
   'courseTraining.heading': 'Leer het vak bij een collectief',
   'courseTraining.lede': (course) =>
     `Collectieven nemen cursisten van ‘${course}’ op in leerplekken, om naast een mentor te werken terwijl ze de cursus afmaken.`,

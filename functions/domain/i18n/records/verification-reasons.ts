@@ -3,6 +3,7 @@
 // English, and the verify page and the API word it in the reader's language. Kept apart from the site's
 // catalogue, as problem-titles.ts is, so the API function that verifies bundles this file alone.
 import { intlTags, type Locale } from '../locales.ts';
+import { type PngDamage, pngDamageIn } from './png-damage.ts';
 
 /** Why what was handed in holds no credential: unwrapping it (credentials/extract.ts), or its JWS. */
 export type NotCredentialWhy =
@@ -18,8 +19,8 @@ export type VerificationSaid =
   /** `issuedOn`: the credential's `validFrom`, when it is a date. */
   | { key: 'valid'; values: { issuedOn?: string } }
   | { key: 'altered' | 'unknown-key' | 'other-issuer'; values: Record<string, never> }
-  /** `detail`: what is wrong with an unreadable PNG, in English (a format's own words). */
-  | { key: 'not-a-credential'; values: { why: NotCredentialWhy; detail?: string } };
+  /** `detail`: what is wrong with an unreadable PNG (png-damage.ts words it). */
+  | { key: 'not-a-credential'; values: { why: NotCredentialWhy; detail?: PngDamage } };
 
 interface Sentences {
   genuine: (issuedOn: string | undefined) => string;
@@ -27,7 +28,7 @@ interface Sentences {
   'unknown-key': string;
   'other-issuer': string;
   notCredential: (why: string) => string;
-  why: Record<NotCredentialWhy, (detail: string | undefined) => string>;
+  why: Record<NotCredentialWhy, (detail: PngDamage | undefined) => string>;
 }
 
 const sentences: Record<Locale, Sentences> = {
@@ -45,7 +46,8 @@ const sentences: Record<Locale, Sentences> = {
       markup: () => 'this looks like an XML or HTML file, not a credential or badge image.',
       'not-a-file': () => 'this file is neither a credential nor a PNG or SVG badge image.',
       'png-empty': () => 'this PNG image carries no credential (it has no openbadgecredential chunk).',
-      'png-unreadable': (detail) => `this PNG image cannot be read: ${detail ?? 'it is damaged'}.`,
+      'png-unreadable': (detail) =>
+        `this PNG image cannot be read: ${detail ? pngDamageIn(detail, 'en') : 'it is damaged'}.`,
       'not-jws': () =>
         'a signed credential is a compact JWS, three base64url parts joined by dots (the text of a .jwt file), or a badge image that carries one.',
       'not-achievement': () => 'it is signed data, but not an Open Badges AchievementCredential.',
@@ -65,7 +67,8 @@ const sentences: Record<Locale, Sentences> = {
       markup: () => 'parece un archivo XML o HTML, no una credencial ni una imagen de insignia.',
       'not-a-file': () => 'este archivo no es una credencial ni una imagen de insignia PNG o SVG.',
       'png-empty': () => 'esta imagen PNG no lleva ninguna credencial (no tiene el bloque openbadgecredential).',
-      'png-unreadable': () => 'esta imagen PNG no se puede leer: está dañada o incompleta.',
+      'png-unreadable': (detail) =>
+        `esta imagen PNG no se puede leer: ${detail ? pngDamageIn(detail, 'es') : 'está dañada o incompleta'}.`,
       'not-jws': () =>
         'una credencial firmada es un JWS compacto, tres partes en base64url unidas por puntos (el texto de un archivo .jwt), o una imagen de insignia que lo lleve dentro.',
       'not-achievement': () => 'son datos firmados, pero no una AchievementCredential de Open Badges.',
@@ -85,7 +88,8 @@ const sentences: Record<Locale, Sentences> = {
       markup: () => 'dit lijkt een XML- of HTML-bestand, geen diploma of badge-afbeelding.',
       'not-a-file': () => 'dit bestand is geen diploma en ook geen PNG- of SVG-badge-afbeelding.',
       'png-empty': () => 'deze PNG-afbeelding bevat geen diploma (er zit geen openbadgecredential-blok in).',
-      'png-unreadable': () => 'deze PNG-afbeelding is niet te lezen: ze is beschadigd of onvolledig.',
+      'png-unreadable': (detail) =>
+        `deze PNG-afbeelding is niet te lezen: ${detail ? pngDamageIn(detail, 'nl') : 'ze is beschadigd of onvolledig'}.`,
       'not-jws': () =>
         'een ondertekend diploma is een compacte JWS, drie base64url-delen met punten ertussen (de tekst van een .jwt-bestand), of een badge-afbeelding waarin die zit.',
       'not-achievement': () => 'het zijn ondertekende gegevens, maar geen Open Badges AchievementCredential.',
@@ -103,7 +107,7 @@ export const dayIn = (iso: string, locale: Locale) =>
   });
 
 /** Why there is no credential, as a sentence of its own in `locale` ("This SVG image carries no …"). */
-export function notCredentialWhyIn(why: NotCredentialWhy, locale: Locale, detail?: string): string {
+export function notCredentialWhyIn(why: NotCredentialWhy, locale: Locale, detail?: PngDamage): string {
   const words = sentences[locale].why[why](detail);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
