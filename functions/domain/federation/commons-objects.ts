@@ -47,7 +47,7 @@ const isoTime = () =>
   );
 
 /** What every fetched commons object is read by first: a Document, its id, its type; the rest is its receiver's. */
-export const commonsObjectHeadSchema = lazySchema(() =>
+export const commonsObjectHeadSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     id: z.string().check(z.maxLength(2048)),
     type: z.literal('Document'),

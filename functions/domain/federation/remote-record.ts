@@ -55,7 +55,7 @@ const httpUrl = () =>
 const commonsId = () => z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 /** The record's Document as fetched again: only the fields read here, each bounded. */
-export const remoteRecordSchema = lazySchema(() =>
+export const remoteRecordSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     id: httpUrl(),
     type: z.literal('Document'),
