@@ -58,8 +58,12 @@ export class FederationStack extends ApiStack {
       outbox: this.foundation.federationOutbox,
     });
     // It reads the stewards' blocks before each send (a blocked instance is delivered nothing), and for
-    // the outbox a syndicate and a page of its followers.
-    this.foundation.table.grantReadData(federationDelivery.function);
+    // the outbox a syndicate and a page of its followers; the outbox's removal jobs (what an unfollow or a
+    // block leaves: remote openings, follows, a blocked instance's followers) delete, a page per job.
+    this.foundation.table.grantReadWriteData(federationDelivery.function);
+    // An unfollow or a block hands its removals to the outbox, so no request runs thousands of them.
+    this.foundation.federationOutbox.grantSendMessages(federationApiFunction);
+    federationApiFunction.addEnvironment('FEDERATION_OUTBOX_QUEUE_URL', this.foundation.federationOutbox.queueUrl);
     acknowledgeFunctions(this.foundation.table, { streamOrQueue: [federationDelivery.function] });
     acknowledgeFederationDelivery(federationDelivery);
     this.witnessFunction = this.witnessRun();

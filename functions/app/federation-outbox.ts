@@ -26,6 +26,8 @@ export interface OutboxServices {
   outbox: OutboxDeps['outbox'];
   /** The commons, for its skills' labels (read on first use). */
   commons?: (() => Pick<Commons, 'skills'>) | undefined;
+  /** The repositories an unfollow's or a block's removal jobs read and write (forgetting.ts). */
+  forgetting?: OutboxDeps['forgetting'];
 }
 
 /** The opening's Note: its description through the one markdown pipeline, commons skills by their labels. */
@@ -49,6 +51,7 @@ export function outboxDeps(services: OutboxServices): OutboxDeps {
     blocked: (inbox) => isBlockedUrl(services.instanceBlocks, inbox),
     deliveries: services.deliveries,
     outbox: services.outbox,
+    forgetting: services.forgetting,
     async activityFor(type: OpeningActivityType, opening: StoredOpening): Promise<DeliveryJob['activity'] | null> {
       if (type === 'Delete') return openingActivity(type, opening, ids);
       const syndicate = await services.syndicates.get(opening.syndicateId);

@@ -10,6 +10,7 @@ import {
 } from '#adapters/dynamodb/remote-follow-repository.ts';
 import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/remote-documents.ts';
 import type { ActorResolver, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import type { FollowerRepository } from '#domain/federation/follower.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
 import { createSqsDeliveryQueue, createSqsOutboxQueue } from '#adapters/queue/sqs-delivery-queue.ts';
@@ -37,6 +38,8 @@ export interface FederationServices {
   remoteFollows: RemoteFollowRepository;
   /** Finds a remote actor by WebFinger or URL, through the guard. */
   resolveActor: ActorResolver;
+  /** Items an unfollow removes itself before queuing the rest (`forgetPageSize` unless a test sets fewer). */
+  forgetPageSize?: number | undefined;
 }
 
 const built = new WeakMap<Services['storeClient'], FederationServices>();
@@ -71,7 +74,7 @@ export function federationServices(services: Services): FederationServices {
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
       deliveries,
-      outbox: outboxQueue(services, deliveries, followers),
+      outbox: outboxQueue(services, deliveries, { followers, remoteFollows }),
       inboxLimiter: createDynamoRateLimiter(services.storeClient, config.TABLE_NAME, {
         limit: config.INBOX_RATE_LIMIT,
         windowSeconds: 60,
@@ -113,13 +116,13 @@ function plainHttpOf(config: Services['config']): (host: string) => boolean {
 function outboxQueue(
   services: Services,
   deliveries: DeliveryQueue,
-  followers: ReturnType<typeof createFollowerRepository>,
+  { followers, remoteFollows }: { followers: FollowerRepository; remoteFollows: RemoteFollowRepository },
 ): OutboxQueue | undefined {
   const { config } = services;
+  // In AWS this function only sends to it (an unfollow's or a block's removals); the delivery function runs it.
   if (config.FEDERATION_OUTBOX_QUEUE_URL) {
     return createSqsOutboxQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_OUTBOX_QUEUE_URL));
   }
-  // In AWS the outbox is the stream function's and the delivery function's, never this one's.
   if (config.STAGE === 'aws') return undefined;
   const queue = createInProcessQueue<OutboxJob>({
     run: async (job) => {
@@ -129,7 +132,13 @@ function outboxQueue(
     log: services.log,
     about: (job) => ({
       outbox: job.kind,
-      syndicate: job.kind === 'publish' ? job.opening.syndicateId : job.syndicateId,
+      ...(job.kind === 'publish'
+        ? { syndicate: job.opening.syndicateId }
+        : job.kind === 'fan-out'
+          ? { syndicate: job.syndicateId }
+          : job.kind === 'forget-host'
+            ? { host: job.host }
+            : { follow: job.followId }),
     }),
   });
   const deps = outboxDeps({
@@ -140,6 +149,7 @@ function outboxQueue(
     deliveries,
     outbox: queue,
     commons: () => services.commons,
+    forgetting: { followers, remoteFollows },
   });
   return queue;
 }

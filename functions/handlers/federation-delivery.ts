@@ -10,6 +10,7 @@ import {
 } from '#adapters/queue/sqs-delivery-queue.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
+import { createRemoteFollowRepository } from '#adapters/dynamodb/remote-follow-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
 import { outboxDeps } from '#app/federation-outbox.ts';
 import { runOutboxJob } from '#domain/federation/outbox.ts';
@@ -22,7 +23,10 @@ import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
 
-/** The table alone, not every repository of the store: the stewards' blocks, and for the outbox the followers and syndicates. */
+/**
+ * The table alone, not every repository of the store: the stewards' blocks, and for the outbox the
+ * followers and syndicates, and the follows and remote openings an unfollow or a block leaves to remove.
+ */
 function tableClient(config: Config) {
   const client = createDocumentClient({
     region: config.AWS_REGION,
@@ -62,6 +66,11 @@ function deliveryConsumers() {
           instanceBlocks,
           deliveries: createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL)),
           outbox: createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl)),
+          // An unfollow's and a block's removals, a page per job.
+          forgetting: {
+            followers: createFollowerRepository(client, config.TABLE_NAME),
+            remoteFollows: createRemoteFollowRepository(client, config.TABLE_NAME),
+          },
         });
         return {
           ...deliveries,

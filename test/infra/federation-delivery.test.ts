@@ -111,6 +111,18 @@ describe('federation deliveries in AWS', () => {
     expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
   });
 
+  it('lets the federation function send an unfollow’s or a block’s removals to the outbox, and nothing else take from it', () => {
+    const fn = app.findResources('AWS::Lambda::Function')[producer]?.Properties;
+    expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
+    const role = fn.Role['Fn::GetAtt'][0];
+    const onOutbox = (Object.values(app.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => JSON.stringify(statement.Resource).includes('FederationOutbox'))
+      .flatMap((statement) => [statement.Action].flat() as string[]);
+    expect([...new Set(onOutbox)].sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+  });
+
   it('has the app stack’s stream function queue opening changes on the outbox, which retries as the policy says and parks in a watched dead-letter queue', () => {
     const appQueues = appStack.findResources('AWS::SQS::Queue') as Record<string, Resource>;
     const outbox = Object.keys(appQueues).find((id) => /^FederationOutbox(?!DeadLetters)/.test(id)) ?? '';
@@ -133,7 +145,7 @@ describe('federation deliveries in AWS', () => {
     ).toEqual([['ApproximateNumberOfMessagesVisible', 1]]);
   });
 
-  it('lets the consumer read the table (the stewards’ blocks) but never write to it', () => {
+  it('lets the consumer read the table (the stewards’ blocks, a page of followers) and delete what an unfollow or a block leaves', () => {
     const fn = app.findResources('AWS::Lambda::Function')[consumer]?.Properties;
     const role = fn.Role['Fn::GetAtt'][0];
     const actions = (Object.values(app.findResources('AWS::IAM::Policy')) as Resource[])
@@ -141,8 +153,14 @@ describe('federation deliveries in AWS', () => {
       .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
       .flatMap((statement) => [statement.Action].flat() as string[])
       .filter((action) => action.startsWith('dynamodb:'));
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:BatchGetItem', 'dynamodb:GetItem']));
-    expect(actions.filter((action) => /Put|Update|Delete|Write/.test(action))).toEqual([]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:BatchGetItem',
+        'dynamodb:GetItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem',
+      ]),
+    );
     expect(fn.Environment.Variables.TABLE_NAME).toBeDefined();
   });
 

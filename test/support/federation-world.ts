@@ -13,7 +13,8 @@ import { federationGroup } from '#http/groups/federation-group.ts';
 import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
-import { isBlockedUrl } from '#domain/federation/instance-block.ts';
+import { hostSortKey, isBlockedUrl } from '#domain/federation/instance-block.ts';
+import { type OutboxJob, runOutboxJob } from '#domain/federation/outbox.ts';
 import { createLogger } from '#platform/log.ts';
 import { cavageHeaders, type RemoteActor } from './fediverse.ts';
 import { memoryInstanceBlocks } from './memory-instance-blocks.ts';
@@ -48,6 +49,17 @@ export function memoryFollowers(): FollowerRepository & { all(): Follower[] } {
       const last = items.at(-1);
       return { items, ...(from + request.limit < mine.length && last ? { next: last.actorId } : {}) };
     },
+    // Every syndicate's followers by their host's sort key (then syndicate and actor), as gsi1 orders them.
+    pageOnHosts: async (prefix, request) => {
+      const sortKey = (f: Follower) => `${hostSortKey(new URL(f.actorId).host)}#${f.syndicateId}#${f.actorId}`;
+      const under = [...followers.values()]
+        .filter((f) => sortKey(f).startsWith(prefix))
+        .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+      const from = request.cursor ? under.findIndex((f) => sortKey(f) === request.cursor) + 1 : 0;
+      const items = under.slice(from, from + request.limit);
+      const last = items.at(-1);
+      return { items, ...(from + request.limit < under.length && last ? { next: sortKey(last) } : {}) };
+    },
     all: () => [...followers.values()],
   };
 }
@@ -64,6 +76,8 @@ export async function federationWorld(
     now?: () => Date;
     services?: Partial<Services>;
     config?: Partial<Config>;
+    /** Items a removal job (an unfollow's openings, a block's follows and followers) handles at a time. */
+    pageSize?: number;
   } = {},
 ) {
   const syndicates = memorySyndicates();
@@ -111,13 +125,39 @@ export async function federationWorld(
     remoteOpenings,
     fetchDocument: remoteDocumentFetch(fetch),
   });
+  // The outbox as the local stack runs it, for what an unfollow or a block leaves to remove (a page per job).
+  const outbox = createInProcessQueue<OutboxJob>({
+    run: async (job) => {
+      await runOutboxJob(
+        {
+          followers,
+          blocked: (inbox) => isBlockedUrl(instanceBlocks, inbox),
+          deliveries,
+          outbox,
+          activityFor: async () => null,
+          forgetting: { followers, remoteFollows, pageSize: options.pageSize },
+        },
+        job,
+      );
+    },
+    policy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    log: createLogger('silent'),
+  });
   const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });
   const services = fakeServices(
     {
       syndicates,
       instanceBlocks,
-      federation: { federation, deliveries, inboxLimiter, remoteFollows, resolveActor },
+      federation: {
+        federation,
+        deliveries,
+        inboxLimiter,
+        remoteFollows,
+        resolveActor,
+        outbox,
+        forgetPageSize: options.pageSize,
+      },
       ...(options.now ? { now: options.now } : {}),
       ...(options.services ?? {}),
     },
@@ -134,7 +174,7 @@ export async function federationWorld(
       requestId: 'test',
       ...request,
     });
-  return { call, followers, deliveries, syndicates, instanceBlocks, services, remoteFollows, remoteOpenings };
+  return { call, followers, deliveries, outbox, syndicates, instanceBlocks, services, remoteFollows, remoteOpenings };
 }
 
 /** A remote actor's Follow of the syndicate's Group, signed (draft-cavage) and posted to its inbox. */

@@ -93,9 +93,13 @@ export const entities = {
   })),
   follower: entity(() => ({
     about: 'A remote ActivityPub actor following a syndicate’s Group actor, with its inbox (deliveries go there).',
-    keys: k.followerKeys(v('syndicateId'), v('actorDigest')),
+    keys: {
+      ...k.followerKeys(v('syndicateId'), v('actorDigest')),
+      ...k.followerHostKeys(v('hostSortKey'), v('syndicateId'), v('actorDigest')),
+    },
     foundBy: ['syndicateId', 'actorId'],
-    notes: 'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be).',
+    notes:
+      'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be). `<hostSortKey>` is the actor’s host, labels from the top, then `/` and its port (`hostSortKey`, domain/federation/instance-block.ts): gsi1 finds the followers a block covers. Followers kept before gsi1 was written have none until they follow again.',
   })),
   'fedify-kv': entity(() => ({
     about:
@@ -1009,6 +1013,18 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['job: federation outbox'],
   })),
+  'followers-on-hosts-paged': pattern(() => ({
+    entity: 'follower',
+    does: 'The followers on the hosts a block covers, by a prefix of their host’s sort key, a page at a time: each page removed by a job of its own.',
+    operation: 'Query',
+    key: k.followersOnHosts(v('hostPrefix')),
+    reads: 'a page',
+    usedBy: ['job: federation outbox'],
+    partition: {
+      single:
+        'one index partition for every follower of every syndicate, written once per Follow and Undo from other servers (a pace people set by hand, far under the 1,000 writes a second one partition of an index takes); read only by a block’s removal, a page per job',
+    },
+  })),
   'members-of-syndicate-paged': pattern(() => ({
     entity: 'membership',
     does: 'A syndicate’s members and requests, a page at a time, by person id.',
@@ -1599,11 +1615,11 @@ export const accessPatterns = {
   })),
   'remote-follows': pattern(() => ({
     entity: 'remote-follow',
-    does: 'The remote syndicates this instance follows, a page at a time (and a block’s end of its host’s follows).',
+    does: 'The remote syndicates this instance follows, a page at a time (and a block’s end of its host’s follows, a page per outbox job).',
     operation: 'Query',
     key: k.remoteFollowsOf,
     reads: 'a page',
-    usedBy: ['GET /api/federation/follows', 'PUT /api/federation/blocks/{host}'],
+    usedBy: ['GET /api/federation/follows', 'job: federation outbox'],
     partition: {
       single:
         'one partition for every follow: stewards follow a remote syndicate by hand, and each inbox post from a followed Group reads one key of it',
@@ -1619,11 +1635,11 @@ export const accessPatterns = {
   })),
   'remote-openings-of-follow': pattern(() => ({
     entity: 'remote-opening',
-    does: 'The openings a follow brought, their keys a page of 100 at a time, removed with the follow.',
+    does: 'The openings a follow brought, their keys a page of 100 at a time, removed with the follow: the first page in the unfollow, each further page by an outbox job of its own.',
     operation: 'Query',
     key: k.remoteOpeningsOf(v('followId')),
     reads: 'a page',
-    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+    usedBy: ['DELETE /api/federation/follows/{id}', 'job: federation outbox'],
   })),
   'add-witnessed-log': pattern(() => ({
     entity: 'witnessed-log',

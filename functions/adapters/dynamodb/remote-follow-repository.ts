@@ -70,6 +70,37 @@ export function createRemoteFollowRepository(
     async page(request) {
       return pageOf(await queryPrefixPage(client, tableName, remoteFollowsOf, request), fromItem<RemoteFollow>);
     },
+    // Access pattern `remote-openings-of-follow`: one page of keys (one more read than removed, to know
+    // whether some are left), removed in batches; what is left is the next job's (domain/federation/forgetting.ts).
+    async removeOpenings(followId, limit) {
+      const { pk, prefix } = remoteOpeningsOf(followId);
+      const page = await storeCall(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+            ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
+            ProjectionExpression: 'pk, sk',
+            Limit: limit + 1,
+          }),
+        ),
+      );
+      const keys = (page.Items ?? []).slice(0, limit).map((item) => ({ pk: item.pk, sk: item.sk }));
+      if (keys.length > 0)
+        await batchWriteAll(
+          client,
+          tableName,
+          keys.map((Key) => ({ DeleteRequest: { Key } })),
+        );
+      return { removed: keys.length, more: (page.Items?.length ?? 0) > limit };
+    },
+    // Access pattern `remote-follow`: the follow alone.
+    async forget(id) {
+      const removed = await storeCall(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
+      );
+      return removed.Attributes !== undefined;
+    },
   };
 }
 
