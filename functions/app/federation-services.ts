@@ -19,7 +19,11 @@ import { ConfigError } from '#config/config.ts';
 import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import { type OutboxJob, type OutboxQueue, runOutboxJob } from '#domain/federation/outbox.ts';
-import { outboxDeps } from './federation-outbox.ts';
+import { noteOf, outboxDeps } from './federation-outbox.ts';
+import { federationIds } from '#adapters/activitypub/paths.ts';
+import type { GroupOutbox } from '#adapters/activitypub/federation.ts';
+import { isPublished, openingActivityId } from '#domain/federation/opening-activity.ts';
+import type { Opening } from '#domain/openings/opening.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
 import type { Services } from './services.ts';
@@ -70,6 +74,7 @@ export function federationServices(services: Services): FederationServices {
         remoteFollows,
         remoteOpenings: createRemoteOpeningRepository(services.storeClient, config.TABLE_NAME),
         fetchDocument: remoteDocumentFetch(sender.fetch),
+        outbox: groupOutbox(services),
       }),
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
@@ -152,4 +157,43 @@ function outboxQueue(
     forgetting: { followers, remoteFollows },
   });
   return queue;
+}
+
+/**
+ * A Group's outbox from the syndicate's openings, newest first (`openings-of-syndicate`), kept to those
+ * its followers were sent (open, not swept as expired): each as the Note its id serves, under the id of
+ * the Create of its current version.
+ */
+function groupOutbox(services: Services): GroupOutbox {
+  const origin = services.config.PUBLIC_URL;
+  const ids = federationIds(origin);
+  const published = (batch: Opening[]) => batch.filter((opening) => isPublished(opening));
+  return {
+    async page(syndicateId, request) {
+      const syndicate = await services.syndicates.get(syndicateId);
+      if (!syndicate) return { items: [] };
+      const page = await services.openings.pageBySyndicate(syndicateId, request, published);
+      return {
+        items: page.items.map((opening) => ({
+          activityId: openingActivityId(ids, 'Create', opening),
+          note: noteOf(opening, syndicate, origin, () => services.commons),
+        })),
+        ...(page.next ? { next: page.next } : {}),
+      };
+    },
+    async count(syndicateId, max) {
+      let counted = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await services.openings.pageBySyndicate(
+          syndicateId,
+          { limit: Math.min(100, max - counted), cursor },
+          published,
+        );
+        counted += page.items.length;
+        cursor = page.next;
+      } while (cursor && counted < max);
+      return counted;
+    },
+  };
 }

@@ -12,6 +12,8 @@ import {
   Endpoints,
   Follow,
   Group,
+  Hashtag,
+  Note,
   type Recipient,
   Reject,
   Service,
@@ -27,6 +29,7 @@ import {
   removeOpening,
   type RemoteOpeningRepository,
 } from '#domain/federation/remote-opening.ts';
+import type { OpeningNote } from '#domain/federation/opening-activity.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { guardedDocumentLoader } from './document-loader.ts';
 import type { ActorKeyPair } from './actor-keys.ts';
@@ -51,7 +54,24 @@ export interface FederationDeps {
   remoteOpenings?: RemoteOpeningRepository;
   /** A remote object by its id, guarded (the Note a Create or Update names is read again from its origin). */
   fetchDocument?: DocumentFetch;
+  /** A Group's outbox: its open openings' Notes, newest first, a page at a time (absent: every outbox is empty). */
+  outbox?: GroupOutbox | undefined;
 }
+
+/** The Notes a Group's outbox lists as Creates, from the syndicate's openings. */
+export interface GroupOutbox {
+  page(
+    syndicateId: string,
+    request: { limit: number; cursor?: string | undefined },
+  ): Promise<{ items: Array<{ activityId: string; note: OpeningNote }>; next?: string | undefined }>;
+  /** How many it lists, counted to `max` at most. */
+  count(syndicateId: string, max: number): Promise<number>;
+}
+
+/** Creates a page of a Group's outbox holds. */
+export const outboxPageSize = 20;
+/** The outbox's `totalItems` is counted to this at most (a few pages of a syndicate's openings). */
+export const outboxCountMax = 200;
 
 /** Signed requests older or newer than this are refused (replays). */
 export const signatureWindowMinutes = 5;
@@ -119,7 +139,28 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
     usage: { users: {}, localPosts: 0, localComments: 0 },
   }));
 
-  federation.setOutboxDispatcher(federationPaths.outbox, () => ({ items: [] })).setCounter(() => 0);
+  // A Group's outbox: a Create of each open opening's Note, newest first, paged by the openings' own
+  // cursor (Fedify's collection paging: the collection links its first page, `?cursor=`). The Note is
+  // the one its id serves, less `jobPosting`, which Fedify's vocabulary does not carry: a Guildhall peer
+  // reads that from the Note's id, as it does for a delivered Create. The instance's outbox is empty.
+  federation
+    .setOutboxDispatcher(federationPaths.outbox, async (_ctx, identifier, cursor) => {
+      if (identifier === instanceActor) return { items: [] };
+      // Without a cursor only when the first cursor was refused: no such syndicate (404), or no outbox port.
+      if (cursor === null) return !deps.outbox && (await deps.syndicates.get(identifier)) ? { items: [] } : null;
+      if (!deps.outbox) return null;
+      const page = await deps.outbox.page(identifier, { limit: outboxPageSize, cursor: cursor || undefined });
+      return {
+        items: page.items.map(({ activityId, note }) => createOf(activityId, note)),
+        nextCursor: page.next ?? null,
+      };
+    })
+    .setFirstCursor(async (_ctx, identifier) =>
+      identifier !== instanceActor && deps.outbox && (await deps.syndicates.get(identifier)) ? '' : null,
+    )
+    .setCounter((_ctx, identifier) =>
+      identifier === instanceActor || !deps.outbox ? 0 : deps.outbox.count(identifier, outboxCountMax),
+    );
 
   // The followers' count is public; who they are is not listed (their instances know).
   federation
@@ -201,4 +242,23 @@ async function receiveNote(deps: FederationDeps, actorId: URL | null, objectId: 
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');
+}
+
+/** A Create of an opening's Note, in Fedify's vocabulary (public, cc the Group's followers). */
+function createOf(activityId: string, note: OpeningNote): Create {
+  const audience = { tos: note.to.map((to) => new URL(to)), ccs: note.cc.map((cc) => new URL(cc)) };
+  return new Create({
+    id: new URL(activityId),
+    actor: new URL(note.attributedTo),
+    ...audience,
+    object: new Note({
+      id: new URL(note.id),
+      attribution: new URL(note.attributedTo),
+      ...audience,
+      name: note.name,
+      content: note.content,
+      url: new URL(note.url),
+      tags: note.tag.map((tag) => new Hashtag({ name: tag.name, href: new URL(tag.href) })),
+    }),
+  });
 }
