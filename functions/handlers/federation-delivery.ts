@@ -59,16 +59,17 @@ function deliveryConsumers() {
   const outboxUrl = config.FEDERATION_OUTBOX_QUEUE_URL;
   const outbox: Consumer | undefined = outboxUrl
     ? (() => {
+        const followers = createFollowerRepository(client, config.TABLE_NAME);
         const deps = outboxDeps({
           origin: config.PUBLIC_URL,
           syndicates: createSyndicateRepository(client, config.TABLE_NAME),
-          followers: createFollowerRepository(client, config.TABLE_NAME),
+          followers,
           instanceBlocks,
           deliveries: createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL)),
           outbox: createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl)),
           // An unfollow's and a block's removals, a page per job.
           forgetting: {
-            followers: createFollowerRepository(client, config.TABLE_NAME),
+            followers,
             remoteFollows: createRemoteFollowRepository(client, config.TABLE_NAME),
           },
         });
