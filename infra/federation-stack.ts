@@ -11,6 +11,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ApiStack, type ApiStackProps } from './api-stack.ts';
+import { forkReportedLogLine } from '../functions/domain/federation/witness-reports.ts';
 import { forkLogLine } from '../functions/domain/federation/witnessing.ts';
 import { FederationDelivery } from './constructs/federation-delivery.ts';
 import { GuildhallFunction, telemetryEnvironment } from './constructs/guildhall-function.ts';
@@ -116,6 +117,15 @@ export class FederationStack extends ApiStack {
       metricName: 'registryLogForks',
       metricValue: '1',
     });
+    // The same count from the federation function, when a witness reports a fork in this instance's own
+    // log and the report checks out (domain/federation/witness-reports.ts): the alarm on both instances.
+    new MetricFilter(this, 'RegistryLogForksReported', {
+      logGroup: this.federationApiFunction.logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', forkReportedLogLine),
+      metricNamespace: telemetryEnvironment.POWERTOOLS_METRICS_NAMESPACE,
+      metricName: 'registryLogForks',
+      metricValue: '1',
+    });
     this.monitoring.alarm('RegistryLogFork', {
       metric: new Metric({
         namespace: forks.metric().namespace,
@@ -125,7 +135,7 @@ export class FederationStack extends ApiStack {
       }),
       threshold: 1,
       description:
-        'Witnessing: a registry log this instance witnesses served a head inconsistent with one it signed before (a fork); its evidence is on the log page and in the witness function’s log',
+        'Witnessing: a registry log this instance witnesses served a head inconsistent with one it signed before, or a witness reported (and this instance checked) a fork in its own log; the evidence is on the log page and in the witness or federation function’s log',
     });
     this.monitoring.watchFunction('Witness', witness);
     this.monitoring.watchRule('Witness', rule);

@@ -4,6 +4,7 @@
 // raises an alarm.
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { forkReportedLogLine } from '#domain/federation/witness-reports.ts';
 import { forkLogLine } from '#domain/federation/witnessing.ts';
 import { functionId, guildhallFunctions, type Resource, synth } from './support.ts';
 
@@ -75,7 +76,7 @@ describe('the witness run in AWS', () => {
     ).toHaveLength(1);
   });
 
-  it('counts the fork line the run logs in its own log group, and alarms on the first fork', () => {
+  it('counts the fork line the run logs in its own log group, and a checked fork report about this log, and alarms on the first', () => {
     const filters = Object.values(federation.findResources('AWS::Logs::MetricFilter')) as Resource[];
     const group = fn().Properties.LoggingConfig.LogGroup.Ref;
     const forks = filters.filter((filter) => filter.Properties.LogGroupName?.Ref === group);
@@ -85,6 +86,14 @@ describe('the witness run in AWS', () => {
     expect(filter.MetricTransformations).toEqual([
       { MetricNamespace: 'Guildhall', MetricName: 'registryLogForks', MetricValue: '1' },
     ]);
+    // The federation function counts a checked fork report about this instance's own log the same way.
+    const api = functionId(federation, /^Guildhall federation:/);
+    const apiGroup = guildhallFunctions(federation).find(([id]) => id === api)?.[1].Properties.LoggingConfig.LogGroup
+      .Ref;
+    const reported = filters.filter((candidate) => candidate.Properties.LogGroupName?.Ref === apiGroup);
+    expect(
+      reported.map((candidate) => [candidate.Properties.FilterPattern, candidate.Properties.MetricTransformations]),
+    ).toEqual([[`{ $.message = "${forkReportedLogLine}" }`, filter.MetricTransformations]]);
     const alarm = alarms().filter((a) => a.Properties.MetricName === 'registryLogForks');
     expect(alarm).toHaveLength(1);
     expect(alarm[0]?.Properties).toMatchObject({
