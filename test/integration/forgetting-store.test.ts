@@ -3,7 +3,11 @@
 // syndicate's followers found by their instance's host on gsi1 (never a scan), exactly those a block
 // covers, through the jobs the outbox runs.
 import { describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { backfillFollowerHosts } from '#adapters/dynamodb/follower-hosts-backfill.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
+import { followerKeys } from '#adapters/dynamodb/keys.ts';
 import {
   createRemoteFollowRepository,
   createRemoteOpeningRepository,
@@ -17,6 +21,7 @@ import { documentClient, freshTable } from '../support/dynamodb.ts';
 async function stores() {
   const { tableName } = await freshTable();
   return {
+    tableName,
     follows: createRemoteFollowRepository(documentClient(), tableName),
     openings: createRemoteOpeningRepository(documentClient(), tableName),
     followers: createFollowerRepository(documentClient(), tableName),
@@ -118,5 +123,25 @@ describe('a block’s removal of followers', () => {
       expect(kept !== null, host).toBe(host === 'notspam.example' || host === 'spam.example.org');
       expect((await followers.get('weavers', `https://${host}/users/ana`)) !== null, host).toBe(kept !== null);
     }
+  });
+});
+
+describe('the follower-hosts backfill', () => {
+  it('puts followers kept before the host index on it, once, so a block finds them', async () => {
+    const { followers, tableName } = await stores();
+    // As the repository wrote a follower before gsi1 held them: its keys alone.
+    const early = followerAt('spam.example', 'mill');
+    const actorDigest = createHash('sha256').update(early.actorId).digest('base64url');
+    await documentClient().send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...followerKeys(early.syndicateId, actorDigest), type: 'follower', ...early },
+      }),
+    );
+    await followers.save(followerAt('notspam.example', 'mill'));
+    expect((await followers.pageOnHosts('example.spam/', { limit: 10 })).items).toEqual([]);
+    expect(await backfillFollowerHosts(documentClient(), tableName)).toEqual({ found: 1, indexed: 1 });
+    expect((await followers.pageOnHosts('example.spam/', { limit: 10 })).items).toEqual([early]);
+    expect(await backfillFollowerHosts(documentClient(), tableName)).toEqual({ found: 0, indexed: 0 });
   });
 });

@@ -99,7 +99,7 @@ export const entities = {
     },
     foundBy: ['syndicateId', 'actorId'],
     notes:
-      'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be). `<hostSortKey>` is the actor’s host, labels from the top, then `/` and its port (`hostSortKey`, domain/federation/instance-block.ts): gsi1 finds the followers a block covers. Followers kept before gsi1 was written have none until they follow again.',
+      'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be). `<hostSortKey>` is the actor’s host, labels from the top, then `/` and its port (`hostSortKey`, domain/federation/instance-block.ts): gsi1 finds the followers a block covers. Followers kept before gsi1 was written have none until `npm run followers:host-backfill`.',
   })),
   'fedify-kv': entity(() => ({
     about:
@@ -581,6 +581,7 @@ export const jobs = {
   'job: log backfill': 'functions/local/backfill-log.ts',
   'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
   'job: people draw backfill': 'functions/local/backfill-people-draw.ts',
+  'job: follower hosts backfill': 'functions/local/backfill-follower-hosts.ts',
   'job: rescore applicants': 'functions/local/rescore-applicants.ts',
   'stream: economy': 'functions/app/stream-economy.ts',
   'job: economy backfill': 'functions/local/backfill-economy.ts',
@@ -2693,6 +2694,14 @@ export const accessPatterns = {
     key: {},
     reads: 'the table',
     usedBy: ['job: people draw backfill'],
+  })),
+  'follower-hosts-backfill-scan': pattern(() => ({
+    entity: 'follower',
+    does: 'Every follower without the host index (kept before it), by Scan, each put on it: the follower-hosts backfill, once after a deploy.',
+    operation: 'Scan',
+    key: {},
+    reads: 'the table',
+    usedBy: ['job: follower hosts backfill'],
   })),
   'shortage-recompute-scan': pattern(() => ({
     entity: 'any',
