@@ -58,6 +58,7 @@ export function federationServices(services: Services): FederationServices {
     const deliveries = deliveryQueue(services, sender);
     const remoteFollows = createRemoteFollowRepository(services.storeClient, config.TABLE_NAME);
     const followers = createFollowerRepository(services.storeClient, config.TABLE_NAME);
+    const outbox = outboxQueue(services, deliveries, { followers, remoteFollows });
     federation = {
       federation: createGuildhallFederation({
         origin: config.PUBLIC_URL,
@@ -75,11 +76,12 @@ export function federationServices(services: Services): FederationServices {
         remoteOpenings: createRemoteOpeningRepository(services.storeClient, config.TABLE_NAME),
         fetchDocument: remoteDocumentFetch(sender.fetch),
         outbox: groupOutbox(services),
+        forgetQueue: outbox,
       }),
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
       deliveries,
-      outbox: outboxQueue(services, deliveries, { followers, remoteFollows }),
+      outbox,
       inboxLimiter: createDynamoRateLimiter(services.storeClient, config.TABLE_NAME, {
         limit: config.INBOX_RATE_LIMIT,
         windowSeconds: 60,

@@ -111,20 +111,6 @@ export async function federationWorld(
     log: createLogger('silent'),
   });
   const { remoteFollows, remoteOpenings } = memoryRemoteFollows();
-  const federation = createGuildhallFederation({
-    origin,
-    software: { name: 'guildhall', version: '0.1.0' },
-    syndicates,
-    followers,
-    deliveries,
-    keys: options.keys ?? (async () => keys),
-    fetch,
-    now: () => new Date(),
-    newId: () => randomUUID(),
-    remoteFollows,
-    remoteOpenings,
-    fetchDocument: remoteDocumentFetch(fetch),
-  });
   // The outbox as the local stack runs it, for what an unfollow or a block leaves to remove (a page per job).
   const outbox = createInProcessQueue<OutboxJob>({
     run: async (job) => {
@@ -142,6 +128,22 @@ export async function federationWorld(
     },
     policy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
     log: createLogger('silent'),
+  });
+  const federation = createGuildhallFederation({
+    origin,
+    software: { name: 'guildhall', version: '0.1.0' },
+    syndicates,
+    followers,
+    deliveries,
+    keys: options.keys ?? (async () => keys),
+    fetch,
+    now: () => new Date(),
+    newId: () => randomUUID(),
+    remoteFollows,
+    remoteOpenings,
+    fetchDocument: remoteDocumentFetch(fetch),
+    forgetQueue: outbox,
+    forgetPageSize: options.pageSize,
   });
   const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });

@@ -29,6 +29,7 @@ import {
   removeOpening,
   type RemoteOpeningRepository,
 } from '#domain/federation/remote-opening.ts';
+import type { ForgettingDeps } from '#domain/federation/forgetting.ts';
 import type { OpeningNote } from '#domain/federation/opening-activity.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import { guardedDocumentLoader } from './document-loader.ts';
@@ -54,6 +55,9 @@ export interface FederationDeps {
   remoteOpenings?: RemoteOpeningRepository;
   /** A remote object by its id, guarded (the Note a Create or Update names is read again from its origin). */
   fetchDocument?: DocumentFetch;
+  /** Where a Reject hands the rest of its follow's openings (the outbox queue; absent: all removed at once). */
+  forgetQueue?: ForgettingDeps['queue'] | undefined;
+  forgetPageSize?: number | undefined;
   /** A Group's outbox: its open openings' Notes, newest first, a page at a time (absent: every outbox is empty). */
   outbox?: GroupOutbox | undefined;
 }
@@ -209,7 +213,7 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
     .on(Reject, async (_ctx, reject) => {
       if (!deps.remoteFollows || !reject.actorId) return;
       await followRejected(
-        { remoteFollows: deps.remoteFollows },
+        { remoteFollows: deps.remoteFollows, queue: deps.forgetQueue, pageSize: deps.forgetPageSize },
         { actorId: reject.actorId.href, followActivityId: reject.objectId?.href },
       );
     })

@@ -264,15 +264,24 @@ export async function followAccepted(
   return true;
 }
 
-/** A Reject from the actor we follow, of our Follow: the follow is forgotten, with anything it brought. */
+/**
+ * A Reject from the actor we follow, of our Follow: the follow is forgotten, with anything it brought: a
+ * page of its openings here, the rest by a queued job (as an unfollow), so an inbox post does a bounded
+ * amount. Without a queue (a federation given none) the follow and every opening go at once.
+ */
 export async function followRejected(
-  deps: Pick<RemoteFollowDeps, 'remoteFollows'>,
+  deps: Pick<RemoteFollowDeps, 'remoteFollows' | 'pageSize'> & { queue?: RemoteFollowDeps['queue'] | undefined },
   answer: FollowAnswer,
 ): Promise<boolean> {
   const follow = await deps.remoteFollows.get(remoteFollowId(answer.actorId));
   if (!follow || follow.actorId !== answer.actorId) return false;
   if (answer.followActivityId !== undefined && answer.followActivityId !== follow.followActivityId) return false;
-  return deps.remoteFollows.remove(follow.id);
+  if (!deps.queue) return deps.remoteFollows.remove(follow.id);
+  await forgetFollowOpenings(
+    { remoteFollows: deps.remoteFollows, queue: deps.queue, pageSize: deps.pageSize },
+    follow.id,
+  );
+  return deps.remoteFollows.forget(follow.id);
 }
 
 /** The accepted follow of this actor, if any: only what it sends is kept. */

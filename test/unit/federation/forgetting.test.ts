@@ -76,6 +76,19 @@ describe('unfollowing', () => {
   });
 });
 
+describe('a Reject of a follow', () => {
+  it('forgets it with one page of its openings in the inbox post, and queues the rest', async () => {
+    const w = await world(2);
+    const { peer } = await followedWithOpenings(w, 5);
+    const follow = JSON.parse(peer.inboxPosts()[0]?.body ?? '{}') as { id: string };
+    expect((await w.call(peer.signedPost(instanceInbox, { type: 'Reject', object: follow }))).status).toBe(202);
+    expect(w.remoteFollows.all()).toEqual([]);
+    expect(w.remoteOpenings.all()).toHaveLength(3);
+    await w.outbox.idle();
+    expect(w.remoteOpenings.all()).toEqual([]);
+  });
+});
+
 /** A follower of one of our syndicates at `host`. */
 const followerAt = (host: string, syndicateId = 'riverside-builders', name = 'ana'): Follower => ({
   syndicateId,
