@@ -1,5 +1,5 @@
 // After `npm run synth`: the functions that answer no HTTP request (the sweep, the saved-search alerts, the
-// search indexer, the shortage and notification stream, the reindex steps, SES's bounce events), each
+// witness run, the search indexer, the shortage and notification stream, the reindex steps, SES's bounce events), each
 // exactly as CDK bundled it, copied alone into a fresh folder and invoked with the event its trigger
 // sends (EventBridge's input, a DynamoDB stream batch, an SQS message, an SNS notification) against
 // DynamoDB Local, an imitation of Meilisearch and stand-ins for Secrets Manager and SQS. It catches what
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { openingKeys, syndicateKeys } from '../functions/adapters/dynamodb/keys.ts';
+import { openingKeys, syndicateKeys, witnessedLogKeys } from '../functions/adapters/dynamodb/keys.ts';
 import { indexSettings, indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
 import { ensureTable } from '../functions/local/create-tables.ts';
 import { startDynamoDbLocal } from '../functions/local/dynamodb-local.ts';
@@ -90,6 +90,20 @@ const items = [
   { ...openingKeys(opening), type: 'opening', ...opening },
 ];
 for (const item of items) await client.send(new PutCommand({ TableName: tableName, Item: item }));
+// A registry log a steward chose to witness, at an address the guarded fetch refuses (loopback, with no
+// allowance): the witness run reads it from the table, tries it through the guard and keeps its problem.
+const witnessedLog = {
+  host: '127.0.0.1:9',
+  publicKey: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' },
+  addedBy: 'smoke',
+  addedAt: at,
+};
+await client.send(
+  new PutCommand({
+    TableName: tableName,
+    Item: { ...witnessedLogKeys(witnessedLog.host), type: 'witnessed-log', ...witnessedLog, lastSize: 0 },
+  }),
+);
 /** Each item as a stream INSERT record carries it (its image in DynamoDB's own JSON). */
 const streamBatch = {
   Records: await Promise.all(
@@ -197,6 +211,17 @@ const invocations: Invocation[] = [
       if (!found.some((id) => id.startsWith('skill:esco/')))
         return 'the ESCO step indexed no ESCO skill (is esco.json.gz beside the bundle?)';
       return undefined;
+    },
+  },
+  {
+    bundle: 'WitnessFunction',
+    label: 'the witness run, a log it cannot reach (the guard refuses loopback) noted and the run carried on',
+    events: [{}],
+    check: ([result]) => {
+      const run = type<{ witnessed?: number; outcomes?: Record<string, string> }>(result);
+      return run.witnessed === 1 && run.outcomes?.[witnessedLog.host] === 'unreachable'
+        ? undefined
+        : `answered ${JSON.stringify(result)}`;
     },
   },
   {

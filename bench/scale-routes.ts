@@ -71,10 +71,19 @@ export const sampledParameters = [
 ] as const;
 export type SampledParameter = (typeof sampledParameters)[number];
 
+/**
+ * Where one route's parameter names another thing than the parameter's name says elsewhere: `{identifier}`
+ * is a syndicate (a Group actor) under `/api/federation/actors/`, but an opening's Note under
+ * `/api/federation/openings/`, which a syndicate id would time as a 404.
+ */
+const sampledAs: Record<string, Partial<Record<SampledParameter, SampledParameter>>> = {
+  '/api/federation/openings/{identifier}': { identifier: 'openingId' },
+};
+
 export function samples(values: Record<SampledParameter, string>, person: string): Sample[] {
   const fill = (text: string, path: string) =>
     text.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = (values as Record<string, string>)[name];
+      const value = (values as Record<string, string>)[sampledAs[path]?.[name as SampledParameter] ?? name];
       if (value === undefined) throw new Error(`bench/scale-routes.ts has no sample for {${name}} in ${path}: add one`);
       return encodeURIComponent(value);
     });

@@ -49,7 +49,7 @@ export function acknowledgeFunctions(
   for (const sweep of sweeps) {
     acknowledge(sweep, {
       'Serverless-LambdaAsyncFailureDestination':
-        'A sweep that fails after its two retries goes to its dead-letter queue (SweepFailures), which an alarm watches.',
+        'A sweep that fails after its two retries goes to its dead-letter queue (SweepFailures; the witness run’s, WitnessFailures), which an alarm watches.',
     });
   }
 }

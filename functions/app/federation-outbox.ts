@@ -32,6 +32,8 @@ export interface OutboxServices {
   commons?: (() => Pick<Commons, 'skills'>) | undefined;
   /** Innovation records and their inventors' names, for the records' Documents (absent: records are not published). */
   records?: RecordSources | undefined;
+  /** The repositories an unfollow's or a block's removal jobs read and write (forgetting.ts). */
+  forgetting?: OutboxDeps['forgetting'];
 }
 
 /** What a record's Document is read from. */
@@ -114,6 +116,7 @@ export function outboxDeps(services: OutboxServices): OutboxDeps {
           },
         }
       : {}),
+    forgetting: services.forgetting,
     async activityFor(type: OpeningActivityType, opening: StoredOpening): Promise<DeliveryJob['activity'] | null> {
       if (type === 'Delete') return openingActivity(type, opening, ids);
       const syndicate = await services.syndicates.get(opening.syndicateId);

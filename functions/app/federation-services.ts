@@ -11,6 +11,7 @@ import {
 } from '#adapters/dynamodb/remote-follow-repository.ts';
 import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/remote-documents.ts';
 import type { ActorResolver, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import type { FollowerRepository } from '#domain/federation/follower.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
 import { instanceActor } from '#adapters/activitypub/paths.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
@@ -22,7 +23,11 @@ import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import { type OutboxJob, type OutboxQueue, runOutboxJob } from '#domain/federation/outbox.ts';
 import type { CommonsReceivers } from '#domain/federation/commons-objects.ts';
 import { recordReceiver } from '#domain/federation/remote-record.ts';
-import { outboxDeps } from './federation-outbox.ts';
+import { noteOf, outboxDeps } from './federation-outbox.ts';
+import { federationIds } from '#adapters/activitypub/paths.ts';
+import type { GroupOutbox } from '#adapters/activitypub/federation.ts';
+import { isPublished, openingActivityId } from '#domain/federation/opening-activity.ts';
+import type { Opening } from '#domain/openings/opening.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
 import type { Services } from './services.ts';
@@ -41,6 +46,8 @@ export interface FederationServices {
   remoteFollows: RemoteFollowRepository;
   /** Finds a remote actor by WebFinger or URL, through the guard. */
   resolveActor: ActorResolver;
+  /** Items an unfollow removes itself before queuing the rest (`forgetPageSize` unless a test sets fewer). */
+  forgetPageSize?: number | undefined;
 }
 
 const built = new WeakMap<Services['storeClient'], FederationServices>();
@@ -55,7 +62,7 @@ export function federationServices(services: Services): FederationServices {
     const deliveries = deliveryQueue(services, sender);
     const remoteFollows = createRemoteFollowRepository(services.storeClient, config.TABLE_NAME);
     const followers = createFollowerRepository(services.storeClient, config.TABLE_NAME);
-    const outbox = outboxQueue(services, deliveries, followers);
+    const outbox = outboxQueue(services, deliveries, { followers, remoteFollows });
     federation = {
       federation: createGuildhallFederation({
         origin: config.PUBLIC_URL,
@@ -76,6 +83,8 @@ export function federationServices(services: Services): FederationServices {
         outbox,
         // Who shows their profile as a Person actor (domain/federation/person-actor.ts).
         people: services.people,
+        groupOutbox: groupOutbox(services),
+        forgetQueue: outbox,
       }),
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
@@ -130,9 +139,10 @@ function plainHttpOf(config: Services['config']): (host: string) => boolean {
 function outboxQueue(
   services: Services,
   deliveries: DeliveryQueue,
-  followers: ReturnType<typeof createFollowerRepository>,
+  { followers, remoteFollows }: { followers: FollowerRepository; remoteFollows: RemoteFollowRepository },
 ): OutboxQueue | undefined {
   const { config } = services;
+  // In AWS this function only sends to it (an unfollow's or a block's removals); the delivery function runs it.
   if (config.FEDERATION_OUTBOX_QUEUE_URL) {
     return createSqsOutboxQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_OUTBOX_QUEUE_URL));
   }
@@ -146,8 +156,15 @@ function outboxQueue(
     log: services.log,
     about: (job) => ({
       outbox: job.kind,
-      syndicate:
-        job.kind === 'publish' ? job.opening.syndicateId : job.kind === 'fan-out' ? job.syndicateId : instanceActor,
+      ...(job.kind === 'publish'
+        ? { syndicate: job.opening.syndicateId }
+        : job.kind === 'fan-out'
+          ? { syndicate: job.syndicateId }
+          : job.kind === 'forget-host'
+            ? { host: job.host }
+            : job.kind === 'forget-openings'
+              ? { follow: job.followId }
+              : { syndicate: instanceActor }),
     }),
   });
   const deps = outboxDeps({
@@ -159,6 +176,46 @@ function outboxQueue(
     outbox: queue,
     commons: () => services.commons,
     records: { innovations: services.innovations, people: services.people, commons: () => services.commons },
+    forgetting: { followers, remoteFollows },
   });
   return queue;
+}
+
+/**
+ * A Group's outbox from the syndicate's openings, newest first (`openings-of-syndicate`), kept to those
+ * its followers were sent (open, not swept as expired): each as the Note its id serves, under the id of
+ * the Create of its current version.
+ */
+function groupOutbox(services: Services): GroupOutbox {
+  const origin = services.config.PUBLIC_URL;
+  const ids = federationIds(origin);
+  const published = (batch: Opening[]) => batch.filter((opening) => isPublished(opening));
+  return {
+    async page(syndicateId, request) {
+      const syndicate = await services.syndicates.get(syndicateId);
+      if (!syndicate) return { items: [] };
+      const page = await services.openings.pageBySyndicate(syndicateId, request, published);
+      return {
+        items: page.items.map((opening) => ({
+          activityId: openingActivityId(ids, 'Create', opening),
+          note: noteOf(opening, syndicate, origin, () => services.commons),
+        })),
+        ...(page.next ? { next: page.next } : {}),
+      };
+    },
+    async count(syndicateId, max) {
+      let counted = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await services.openings.pageBySyndicate(
+          syndicateId,
+          { limit: Math.min(100, max - counted), cursor },
+          published,
+        );
+        counted += page.items.length;
+        cursor = page.next;
+      } while (cursor && counted < max);
+      return counted;
+    },
+  };
 }

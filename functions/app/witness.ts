@@ -64,6 +64,7 @@ export function witnessReportDependencies(services: Needs): WitnessReportDepende
     remoteLogs: remoteLogsOf(services),
     ownHost: ownHost(services),
     now: services.now,
+    log: services.log,
     ownLog: {
       async headOfSize(treeSize) {
         const size = (await services.registryLog.head())?.treeSize ?? 0;

@@ -222,6 +222,20 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_DECISIONS: 'true',
     GUILDHALL_WITHOUT_ECONOMY: 'true',
   },
+  // The witness run: the witnessed logs, the ledger's steward removals and this instance's log key; the
+  // guarded fetch. Nothing of hiring, learning, shortages, listings, payments, proposals or the inbox.
+  witness: {
+    GUILDHALL_WITHOUT_HIRING: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_INBOX: 'true',
+    GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
+    GUILDHALL_WITHOUT_PAYMENTS: 'true',
+    GUILDHALL_WITHOUT_MARKET: 'true',
+    GUILDHALL_WITHOUT_DECISIONS: 'true',
+    GUILDHALL_WITHOUT_ECONOMY: 'true',
+  },
   'email-events': {
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
     GUILDHALL_WITHOUT_PAYMENTS: 'true',

@@ -10,6 +10,7 @@ import {
 } from '#adapters/queue/sqs-delivery-queue.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
+import { createRemoteFollowRepository } from '#adapters/dynamodb/remote-follow-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
 import { resolve } from 'node:path';
 import { readCommonsFile } from '#adapters/content/commons-file.ts';
@@ -27,7 +28,10 @@ import { type Config, ConfigError, getConfig } from '#config/config.ts';
 import { deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
 
-/** The table alone, not every repository of the store: the stewards' blocks, and for the outbox the followers and syndicates. */
+/**
+ * The table alone, not every repository of the store: the stewards' blocks, and for the outbox the
+ * followers and syndicates, and the follows and remote openings an unfollow or a block leaves to remove.
+ */
 function tableClient(config: Config) {
   const client = createDocumentClient({
     region: config.AWS_REGION,
@@ -61,10 +65,11 @@ function deliveryConsumers() {
   let commons: Commons | undefined;
   const outbox: Consumer | undefined = outboxUrl
     ? (() => {
+        const followers = createFollowerRepository(client, config.TABLE_NAME);
         const deps = outboxDeps({
           origin: config.PUBLIC_URL,
           syndicates: createSyndicateRepository(client, config.TABLE_NAME),
-          followers: createFollowerRepository(client, config.TABLE_NAME),
+          followers,
           instanceBlocks,
           deliveries: createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL)),
           outbox: createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl)),
@@ -73,6 +78,11 @@ function deliveryConsumers() {
             innovations: createInnovationRepository(client, config.TABLE_NAME),
             people: createPeopleRepository(client, config.TABLE_NAME),
             commons: () => (commons ??= readCommonsFile(resolve(config.COMMONS_FILE))),
+          },
+          // An unfollow's and a block's removals, a page per job.
+          forgetting: {
+            followers,
+            remoteFollows: createRemoteFollowRepository(client, config.TABLE_NAME),
           },
         });
         return {

@@ -60,7 +60,7 @@ export async function startExpirySweep(
           if (sent.notified > 0) services.log.info('saved search alerts sent', { alert, ...sent });
         }
         dailyAlertsSent = day;
-        // The registry logs this instance witnesses (issue 20); in AWS not scheduled yet (ARCHITECTURE.md).
+        // The registry logs this instance witnesses (issue 20); in AWS the witness function, every ten minutes.
         await witnessRun(services);
         return report;
       } finally {

@@ -43,7 +43,7 @@ const alarmsOn = (metric: string, dimension: unknown, template = app) =>
 
 describe('every function', () => {
   it('runs on Node 24, arm64, with X-Ray tracing, logging to its own log group kept 30 days', () => {
-    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(19);
+    expect(stateless.flatMap(guildhallFunctions)).toHaveLength(20);
     for (const template of stateless) {
       const logGroups = template.findResources('AWS::Logs::LogGroup');
       for (const [id, fn] of guildhallFunctions(template)) {
@@ -128,7 +128,7 @@ describe('every function', () => {
 
 describe('alarms', () => {
   it('notifies the topic when each alarm fires and when it clears, and shows every alarm on the one dashboard', () => {
-    // Errors and throttles of 19 functions (eleven of them the API's, one the SES events', one federation's delivery), 5xx rate and p99 latency, table
+    // Errors and throttles of 20 functions (eleven of them the API's, one the SES events', one federation's delivery, one the witness run's), 5xx rate and p99 latency, table
     // throttles, the sweep's and the alerts' failed invocations (their four rules) and dead-letter queue, each
     // stream consumer's iterator age and two queues, the reindex's dead-letter queue, the SES events' failure queue,
     // the notification producer's failures: each is asserted in these infra tests (email.test.ts for the SES queue).
@@ -139,7 +139,9 @@ describe('alarms', () => {
     // The practical, ledger and hiring API functions and the saved-search alerts' (issue 14's budget) add
     // their errors and throttles; the proposals' and the daily alerts' rules their failed invocations.
     // The federation outbox's dead-letter depth adds one (federation-delivery.test.ts).
-    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3 + 4 * 2 + 2 + 1);
+    // The witness run adds five: its errors and throttles, its rule's failed invocations, its failure
+    // queue's depth and the registry-log fork (witness.test.ts).
+    expect(stateless.flatMap(alarmsIn)).toHaveLength(28 + 2 + 1 + 2 + 1 + 2 * 3 + 1 + 1 + 1 + 3 + 4 * 2 + 2 + 1 + 5);
     for (const template of stateless) {
       for (const [id, alarm] of alarmsIn(template)) {
         expect(topicOf(alarm.Properties.AlarmActions), id).toEqual([topicRef()]);

@@ -14,7 +14,8 @@ import type { HttpRequest } from '#http/router.ts';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import { memoryRateLimiter } from '#domain/limits/rate-limiter.ts';
-import { isBlockedUrl } from '#domain/federation/instance-block.ts';
+import { hostSortKey, isBlockedUrl } from '#domain/federation/instance-block.ts';
+import { type OutboxJob, runOutboxJob } from '#domain/federation/outbox.ts';
 import { createLogger } from '#platform/log.ts';
 import { cavageHeaders, type RemoteActor } from './fediverse.ts';
 import { memoryInstanceBlocks } from './memory-instance-blocks.ts';
@@ -51,6 +52,17 @@ export function memoryFollowers(): FollowerRepository & { all(): Follower[] } {
       const last = items.at(-1);
       return { items, ...(from + request.limit < mine.length && last ? { next: last.actorId } : {}) };
     },
+    // Every syndicate's followers by their host's sort key (then syndicate and actor), as gsi1 orders them.
+    pageOnHosts: async (prefix, request) => {
+      const sortKey = (f: Follower) => `${hostSortKey(new URL(f.actorId).host)}#${f.syndicateId}#${f.actorId}`;
+      const under = [...followers.values()]
+        .filter((f) => sortKey(f).startsWith(prefix))
+        .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+      const from = request.cursor ? under.findIndex((f) => sortKey(f) === request.cursor) + 1 : 0;
+      const items = under.slice(from, from + request.limit);
+      const last = items.at(-1);
+      return { items, ...(from + request.limit < under.length && last ? { next: sortKey(last) } : {}) };
+    },
     all: () => [...followers.values()],
   };
 }
@@ -73,6 +85,8 @@ export async function federationWorld(
     commonsReceivers?: CommonsReceivers;
     /** People who may show their profile as a Person actor (none by default). */
     people?: PeopleRepository;
+    /** Items a removal job (an unfollow's openings, a block's follows and followers) handles at a time. */
+    pageSize?: number;
   } = {},
 ) {
   const syndicates = memorySyndicates();
@@ -106,6 +120,24 @@ export async function federationWorld(
     log: createLogger('silent'),
   });
   const { remoteFollows, remoteOpenings } = memoryRemoteFollows();
+  // The outbox as the local stack runs it, for what an unfollow or a block leaves to remove (a page per job).
+  const outbox = createInProcessQueue<OutboxJob>({
+    run: async (job) => {
+      await runOutboxJob(
+        {
+          followers,
+          blocked: (inbox) => isBlockedUrl(instanceBlocks, inbox),
+          deliveries,
+          outbox,
+          activityFor: async () => null,
+          forgetting: { followers, remoteFollows, pageSize: options.pageSize },
+        },
+        job,
+      );
+    },
+    policy: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+    log: createLogger('silent'),
+  });
   const federation = createGuildhallFederation({
     origin,
     software: { name: 'guildhall', version: '0.1.0' },
@@ -122,6 +154,8 @@ export async function federationWorld(
     ...(options.outbox ? { outbox: options.outbox } : {}),
     ...(options.commonsReceivers ? { commonsReceivers: options.commonsReceivers } : {}),
     ...(options.people ? { people: options.people } : {}),
+    forgetQueue: outbox,
+    forgetPageSize: options.pageSize,
   });
   const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });
@@ -129,7 +163,15 @@ export async function federationWorld(
     {
       syndicates,
       instanceBlocks,
-      federation: { federation, deliveries, inboxLimiter, remoteFollows, resolveActor },
+      federation: {
+        federation,
+        deliveries,
+        inboxLimiter,
+        remoteFollows,
+        resolveActor,
+        outbox,
+        forgetPageSize: options.pageSize,
+      },
       ...(options.now ? { now: options.now } : {}),
       ...(options.services ?? {}),
     },
@@ -146,7 +188,7 @@ export async function federationWorld(
       requestId: 'test',
       ...request,
     });
-  return { call, followers, deliveries, syndicates, instanceBlocks, services, remoteFollows, remoteOpenings };
+  return { call, followers, deliveries, outbox, syndicates, instanceBlocks, services, remoteFollows, remoteOpenings };
 }
 
 /** A remote actor's Follow of the syndicate's Group, signed (draft-cavage) and posted to its inbox. */

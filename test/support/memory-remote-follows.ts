@@ -2,7 +2,6 @@
 // follow-id order, an opening kept only over an older one, a follow's removal taking its openings along.
 import type { RemoteFollow, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
 import type { RemoteOpening, RemoteOpeningRepository } from '#domain/federation/remote-opening.ts';
-import { pagedFrom } from './memory-pages.ts';
 
 export function memoryRemoteFollows(): {
   remoteFollows: RemoteFollowRepository & { all(): RemoteFollow[] };
@@ -20,7 +19,19 @@ export function memoryRemoteFollows(): {
         for (const [k, opening] of openings) if (opening.followId === id) openings.delete(k);
         return follows.delete(id);
       },
-      page: pagedFrom(all),
+      // By position, as the table's cursor is (the last id read), so removing what a page held moves nothing after it.
+      page: async (request) => {
+        const after = request.cursor ? all().filter((follow) => follow.id > (request.cursor as string)) : all();
+        const items = after.slice(0, request.limit);
+        const last = items.at(-1);
+        return { items, ...(after.length > request.limit && last ? { next: last.id } : {}) };
+      },
+      removeBrought: async (followId, limit) => {
+        const mine = [...openings].filter(([, opening]) => opening.followId === followId);
+        for (const [k] of mine.slice(0, limit)) openings.delete(k);
+        return { removed: Math.min(limit, mine.length), more: mine.length > limit };
+      },
+      forget: async (id) => follows.delete(id),
       all,
     },
     remoteOpenings: {

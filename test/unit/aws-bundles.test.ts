@@ -19,6 +19,8 @@ const apiFunctions = routeGroups.map((group) => group.name);
 const bundles = new Map<string, { inputs: string[]; code: string }>();
 /** The functions that speak ActivityPub, and so carry Fedify: the inboxes and actors, and the deliveries. */
 const federationFunctions = ['federation-api', 'federation-delivery'];
+/** What the witness run fetches other logs with: the guarded fetch and the remote logs' reader, no Fedify. */
+const witnessFetches = /activitypub\/(guarded-fetch|remote-logs)\.ts$/;
 
 beforeAll(async () => {
   for (const name of handlers) {
@@ -41,7 +43,9 @@ beforeAll(async () => {
 
 describe('the functions bundled for AWS', () => {
   it('are built from every handler entry, every API function among them', () => {
-    expect(handlers).toEqual(expect.arrayContaining([...apiFunctions, 'indexer', 'reindex', 'expire-openings']));
+    expect(handlers).toEqual(
+      expect.arrayContaining([...apiFunctions, 'indexer', 'reindex', 'expire-openings', 'witness']),
+    );
   });
 
   // 250 KB is issue 14's budget for the API, stream and sweep bundles (minified, as the CDK app builds them).
@@ -61,10 +65,24 @@ describe('the functions bundled for AWS', () => {
       if (federationFunctions.includes(name)) expect(inputs.some((input) => input.includes('@fedify/'))).toBe(true);
       else
         expect(
-          inputs.filter((input) => input.includes('@fedify/') || input.includes('activitypub/')),
+          inputs.filter(
+            (input) =>
+              input.includes('@fedify/') ||
+              (input.includes('activitypub/') && !(name === 'witness' && witnessFetches.test(input))),
+          ),
           name,
         ).toEqual([]);
     }
+  });
+
+  it('gives the witness run the guarded fetch and the remote logs’ reader, and leaves the sweep without them', () => {
+    const witness = bundles.get('witness')?.inputs ?? [];
+    expect(witness.filter((input) => witnessFetches.test(input)).sort()).toEqual([
+      'functions/adapters/activitypub/guarded-fetch.ts',
+      'functions/adapters/activitypub/remote-logs.ts',
+    ]);
+    expect(witness).toEqual(expect.arrayContaining(['functions/domain/federation/witnessing.ts']));
+    expect((bundles.get('expire-openings')?.inputs ?? []).filter((input) => witnessFetches.test(input))).toEqual([]);
   });
 
   it('leaves the repositories no route of a function uses out of its bundle (registry, ledger and log from api; threads, notes and person data from innovations-api)', () => {

@@ -28,4 +28,14 @@ describe('the scale benchmark’s samples', () => {
     }
     expect(list.every((sample) => !sample.path.includes('{'))).toBe(true);
   });
+
+  it('times an opening’s Note with an opening id, a Group actor with a syndicate id, and the witnesses’ lists', () => {
+    const values = Object.fromEntries(sampledParameters.map((name) => [name, `sample-${name}`]));
+    const list = samples(values as Record<SampledParameter, string>, 'hot');
+    const pathOf = (label: string) => list.find((sample) => sample.label === label)?.path;
+    expect(pathOf('/api/federation/openings/{identifier}')).toBe('/api/federation/openings/sample-openingId');
+    expect(pathOf('/api/federation/actors/{identifier}')).toBe('/api/federation/actors/sample-identifier');
+    expect(pathOf('/api/registry-log/cosignatures')).toMatch(/^\/api\/registry-log\/cosignatures/);
+    expect(pathOf('/api/registry-log/forks')).toMatch(/^\/api\/registry-log\/forks/);
+  });
 });

@@ -14,6 +14,8 @@ import {
   Follow,
   Group,
   Person,
+  Hashtag,
+  Note,
   type Recipient,
   Reject,
   Service,
@@ -42,6 +44,8 @@ import {
   removeOpening,
   type RemoteOpeningRepository,
 } from '#domain/federation/remote-opening.ts';
+import type { ForgettingDeps } from '#domain/federation/forgetting.ts';
+import type { OpeningNote } from '#domain/federation/opening-activity.ts';
 import type { SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 import type { PeopleRepository } from '#domain/people/person.ts';
 import {
@@ -79,7 +83,27 @@ export interface FederationDeps {
   outbox?: OutboxQueue | undefined;
   /** The people who may show their profile as a `Person` actor (absent: no person is an actor here). */
   people?: Pick<PeopleRepository, 'get'>;
+  /** Where a Reject hands the rest of its follow's openings (the outbox queue; absent: all removed at once). */
+  forgetQueue?: ForgettingDeps['queue'] | undefined;
+  forgetPageSize?: number | undefined;
+  /** A Group's outbox: its open openings' Notes, newest first, a page at a time (absent: every outbox is empty). */
+  groupOutbox?: GroupOutbox | undefined;
 }
+
+/** The Notes a Group's outbox lists as Creates, from the syndicate's openings. */
+export interface GroupOutbox {
+  page(
+    syndicateId: string,
+    request: { limit: number; cursor?: string | undefined },
+  ): Promise<{ items: Array<{ activityId: string; note: OpeningNote }>; next?: string | undefined }>;
+  /** How many it lists, counted to `max` at most. */
+  count(syndicateId: string, max: number): Promise<number>;
+}
+
+/** Creates a page of a Group's outbox holds. */
+export const outboxPageSize = 20;
+/** The outbox's `totalItems` is counted to this at most (a few pages of a syndicate's openings). */
+export const outboxCountMax = 200;
 
 /** Signed requests older or newer than this are refused (replays). */
 export const signatureWindowMinutes = 5;
@@ -189,7 +213,36 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
     usage: { users: {}, localPosts: 0, localComments: 0 },
   }));
 
-  federation.setOutboxDispatcher(federationPaths.outbox, () => ({ items: [] })).setCounter(() => 0);
+  // A Group's outbox: a Create of each open opening's Note, newest first, paged by the openings' own
+  // cursor (Fedify's collection paging: the collection links its first page, `?cursor=`). The Note is
+  // the one its id serves, less `jobPosting`, which Fedify's vocabulary does not carry: a Guildhall peer
+  // reads that from the Note's id, as it does for a delivered Create. The instance's outbox is empty.
+  federation
+    .setOutboxDispatcher(federationPaths.outbox, async (_ctx, identifier, cursor) => {
+      // The instance's and a person's outboxes are empty (nothing is published from them yet).
+      if (identifier === instanceActor || personIdOfActor(identifier) !== null) return { items: [] };
+      // Without a cursor only when the first cursor was refused: no such syndicate (404), or no outbox port.
+      if (cursor === null) return !deps.groupOutbox && (await deps.syndicates.get(identifier)) ? { items: [] } : null;
+      if (!deps.groupOutbox) return null;
+      const page = await deps.groupOutbox.page(identifier, { limit: outboxPageSize, cursor: cursor || undefined });
+      return {
+        items: page.items.map(({ activityId, note }) => createOf(activityId, note)),
+        nextCursor: page.next ?? null,
+      };
+    })
+    .setFirstCursor(async (_ctx, identifier) =>
+      identifier !== instanceActor &&
+      personIdOfActor(identifier) === null &&
+      deps.groupOutbox &&
+      (await deps.syndicates.get(identifier))
+        ? ''
+        : null,
+    )
+    .setCounter((_ctx, identifier) =>
+      identifier === instanceActor || personIdOfActor(identifier) !== null || !deps.groupOutbox
+        ? 0
+        : deps.groupOutbox.count(identifier, outboxCountMax),
+    );
 
   // The followers' count is public; who they are is not listed (their instances know).
   federation
@@ -244,7 +297,7 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
     .on(Reject, async (_ctx, reject) => {
       if (!deps.remoteFollows || !reject.actorId) return;
       await followRejected(
-        { remoteFollows: deps.remoteFollows },
+        { remoteFollows: deps.remoteFollows, queue: deps.forgetQueue, pageSize: deps.forgetPageSize },
         { actorId: reject.actorId.href, followActivityId: reject.objectId?.href },
       );
     })
@@ -307,4 +360,23 @@ async function receiveNote(deps: FederationDeps, actorId: URL | null, objectId: 
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, '<br>');
+}
+
+/** A Create of an opening's Note, in Fedify's vocabulary (public, cc the Group's followers). */
+function createOf(activityId: string, note: OpeningNote): Create {
+  const audience = { tos: note.to.map((to) => new URL(to)), ccs: note.cc.map((cc) => new URL(cc)) };
+  return new Create({
+    id: new URL(activityId),
+    actor: new URL(note.attributedTo),
+    ...audience,
+    object: new Note({
+      id: new URL(note.id),
+      attribution: new URL(note.attributedTo),
+      ...audience,
+      name: note.name,
+      content: note.content,
+      url: new URL(note.url),
+      tags: note.tag.map((tag) => new Hashtag({ name: tag.name, href: new URL(tag.href) })),
+    }),
+  });
 }

@@ -93,17 +93,24 @@ export const entities = {
   })),
   follower: entity(() => ({
     about: 'A remote ActivityPub actor following a syndicate’s Group actor, with its inbox (deliveries go there).',
-    keys: k.followerKeys(v('syndicateId'), v('actorDigest')),
+    keys: {
+      ...k.followerKeys(v('syndicateId'), v('actorDigest')),
+      ...k.followerHostKeys(v('hostSortKey'), v('syndicateId'), v('actorDigest')),
+    },
     foundBy: ['syndicateId', 'actorId'],
-    notes: 'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be).',
+    notes:
+      'actorDigest is the SHA-256 of the actor id (a URL, possibly longer than a sort key may be). `<hostSortKey>` is the actor’s host, labels from the top, then `/` and its port (`hostSortKey`, domain/federation/instance-block.ts): gsi1 finds the followers a block covers. Followers kept before gsi1 was written have none until `npm run followers:host-backfill`.',
   })),
   'person-follower': entity(() => ({
     about:
       'A remote ActivityPub actor following a person’s `Person` actor (`p.<personId>`), with its inbox; only while they show their profile to the fediverse.',
-    keys: k.personFollowerKeys(v('personId'), v('actorDigest')),
+    keys: {
+      ...k.personFollowerKeys(v('personId'), v('actorDigest')),
+      ...k.followerHostKeys(v('hostSortKey'), v('personActor'), v('actorDigest')),
+    },
     foundBy: ['personId', 'actorId'],
     notes:
-      'actorDigest is the SHA-256 of the actor id. In the person’s partition: forgotten when they opt out, and with their account.',
+      'actorDigest is the SHA-256 of the actor id. In the person’s partition: forgotten when they opt out, and with their account. On gsi1 by its actor’s host as a syndicate’s follower is (`personActor` is `p.<personId>`), so a block of that instance removes it too.',
   })),
   'fedify-kv': entity(() => ({
     about:
@@ -593,6 +600,7 @@ export const jobs = {
   'job: log backfill': 'functions/local/backfill-log.ts',
   'job: skill-index backfill': 'functions/local/backfill-skill-index.ts',
   'job: people draw backfill': 'functions/local/backfill-people-draw.ts',
+  'job: follower hosts backfill': 'functions/local/backfill-follower-hosts.ts',
   'job: rescore applicants': 'functions/local/rescore-applicants.ts',
   'stream: economy': 'functions/app/stream-economy.ts',
   'job: economy backfill': 'functions/local/backfill-economy.ts',
@@ -1053,6 +1061,18 @@ export const accessPatterns = {
     key: k.syndicateFollowers(v('syndicateId')),
     reads: 'a page',
     usedBy: ['job: federation outbox'],
+  })),
+  'followers-on-hosts-paged': pattern(() => ({
+    entity: ['follower', 'person-follower'],
+    does: 'The followers on the hosts a block covers, by a prefix of their host’s sort key, a page at a time: each page removed by a job of its own.',
+    operation: 'Query',
+    key: k.followersOnHosts(v('hostPrefix')),
+    reads: 'a page',
+    usedBy: ['job: federation outbox'],
+    partition: {
+      single:
+        'one index partition for every follower of every syndicate, written once per Follow and Undo from other servers (a pace people set by hand, far under the 1,000 writes a second one partition of an index takes); read only by a block’s removal, a page per job',
+    },
   })),
   'members-of-syndicate-paged': pattern(() => ({
     entity: 'membership',
@@ -1644,11 +1664,11 @@ export const accessPatterns = {
   })),
   'remote-follows': pattern(() => ({
     entity: 'remote-follow',
-    does: 'The remote syndicates this instance follows, a page at a time (and a block’s end of its host’s follows).',
+    does: 'The remote syndicates this instance follows, a page at a time (and a block’s end of its host’s follows, a page per outbox job).',
     operation: 'Query',
     key: k.remoteFollowsOf,
     reads: 'a page',
-    usedBy: ['GET /api/federation/follows', 'PUT /api/federation/blocks/{host}'],
+    usedBy: ['GET /api/federation/follows', 'job: federation outbox'],
     partition: {
       single:
         'one partition for every follow: stewards follow a remote syndicate by hand, and each inbox post from a followed Group reads one key of it',
@@ -1664,11 +1684,11 @@ export const accessPatterns = {
   })),
   'remote-openings-of-follow': pattern(() => ({
     entity: 'remote-opening',
-    does: 'The openings a follow brought, their keys a page of 100 at a time, removed with the follow.',
+    does: 'The openings a follow brought, their keys a page of 100 at a time, removed with the follow: the first page in the unfollow, each further page by an outbox job of its own.',
     operation: 'Query',
     key: k.remoteOpeningsOf(v('followId')),
     reads: 'a page',
-    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+    usedBy: ['DELETE /api/federation/follows/{id}', 'job: federation outbox'],
   })),
   'remote-record': pattern(() => ({
     entity: 'remote-record',
@@ -1680,11 +1700,11 @@ export const accessPatterns = {
   })),
   'remote-records-of-follow': pattern(() => ({
     entity: 'remote-record',
-    does: 'The records a commons follow brought, their keys a page of 100 at a time, removed with the follow.',
+    does: 'The records a commons follow brought, their keys a page of 100 at a time, removed with the follow: the first page in the unfollow, each further page by an outbox job of its own.',
     operation: 'Query',
     key: k.remoteRecordsOf(v('followId')),
     reads: 'a page',
-    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+    usedBy: ['DELETE /api/federation/follows/{id}', 'job: federation outbox'],
   })),
   'add-witnessed-log': pattern(() => ({
     entity: 'witnessed-log',
@@ -2738,6 +2758,14 @@ export const accessPatterns = {
     key: {},
     reads: 'the table',
     usedBy: ['job: people draw backfill'],
+  })),
+  'follower-hosts-backfill-scan': pattern(() => ({
+    entity: 'follower',
+    does: 'Every follower without the host index (kept before it), by Scan, each put on it: the follower-hosts backfill, once after a deploy.',
+    operation: 'Scan',
+    key: {},
+    reads: 'the table',
+    usedBy: ['job: follower hosts backfill'],
   })),
   'shortage-recompute-scan': pattern(() => ({
     entity: 'any',

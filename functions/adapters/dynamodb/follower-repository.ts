@@ -4,10 +4,18 @@
 import { createHash } from 'node:crypto';
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Follower, FollowerRepository } from '#domain/federation/follower.ts';
+import { hostSortKey } from '#domain/federation/instance-block.ts';
 import { personIdOfActor } from '#domain/federation/person-actor.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
-import { followerKeys, personFollowerKeys, personFollowers, syndicateFollowers } from './keys.ts';
+import { fromItem, getItem, pageOf, queryListingPage, queryPrefixPage } from './items.ts';
+import {
+  followerHostKeys,
+  followerKeys,
+  followersOnHosts,
+  personFollowerKeys,
+  personFollowers,
+  syndicateFollowers,
+} from './keys.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 
 const digest = (actorId: string) => createHash('sha256').update(actorId).digest('base64url');
@@ -33,7 +41,20 @@ export function createFollowerRepository(client: DynamoDBDocumentClient, tableNa
         client.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...keysOf(follower.syndicateId, follower.actorId), type, ...follower },
+            Item: {
+              ...keysOf(follower.syndicateId, follower.actorId),
+              // On gsi1 by its actor's host, so a block of that instance finds it (`followers-on-hosts-paged`),
+              // a person's follower too: the removal goes back through `remove`, which finds either partition.
+              ...(URL.canParse(follower.actorId)
+                ? followerHostKeys(
+                    hostSortKey(new URL(follower.actorId).host),
+                    follower.syndicateId,
+                    digest(follower.actorId),
+                  )
+                : {}),
+              type,
+              ...follower,
+            },
           }),
         ),
       );
@@ -82,6 +103,14 @@ export function createFollowerRepository(client: DynamoDBDocumentClient, tableNa
     // Access pattern `followers-of-syndicate-paged`: an opening's fan-out, a page of followers per job.
     async page(syndicateId, request) {
       const page = pageOf(await queryPrefixPage(client, tableName, followersOf(syndicateId), request), (item) =>
+        fromItem<Follower>(item),
+      );
+      return { items: page.items, ...(page.next ? { next: page.next } : {}) };
+    },
+
+    // Access pattern `followers-on-hosts-paged`: a block's removal of its instance's followers, a page per job.
+    async pageOnHosts(prefix, request) {
+      const page = pageOf(await queryListingPage(client, tableName, followersOnHosts(prefix), request), (item) =>
         fromItem<Follower>(item),
       );
       return { items: page.items, ...(page.next ? { next: page.next } : {}) };

@@ -159,6 +159,17 @@ export const followerKeys = (syndicateId: string, actorDigest: string) => ({
 });
 /** A syndicate's remote followers. */
 export const syndicateFollowers = (syndicateId: string) => ({ pk: `SYND#${syndicateId}`, prefix: 'FOLLOWER#' });
+/**
+ * gsi1 of a follower: every syndicate's followers in one index partition, by their actor's host as
+ * `hostSortKey` writes it (domain/federation/instance-block.ts), so a block finds the followers on the
+ * hosts it covers by a prefix of it, without a scan.
+ */
+export const followerHostKeys = (hostSortKey: string, syndicateId: string, actorDigest: string) => ({
+  gsi1pk: 'FOLLOWER-HOSTS',
+  gsi1sk: `${hostSortKey}#${syndicateId}#${actorDigest}`,
+});
+/** The followers whose host's sort key starts with `prefix` (gsi1). */
+export const followersOnHosts = (prefix: string) => ({ gsi1pk: 'FOLLOWER-HOSTS', prefix });
 
 /**
  * A remote actor following a person's `Person` actor (domain/federation/person-actor.ts), kept in the

@@ -34,6 +34,9 @@ export const broughtByKind: Record<FollowKind, readonly ((followId: string) => {
   commons: [remoteRecordsOf],
 };
 
+/** Every prefix any kind of follow brings, each once (an unfollow's later pages no longer know the kind). */
+const everyBrought = [...new Set(Object.values(broughtByKind).flat())];
+
 export function createRemoteFollowRepository(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -72,7 +75,70 @@ export function createRemoteFollowRepository(
     async page(request) {
       return pageOf(await queryPrefixPage(client, tableName, remoteFollowsOf, request), fromItem<RemoteFollow>);
     },
+    // Access pattern `remote-openings-of-follow`: one page of keys (one more read than removed, to know
+    // whether some are left), removed in batches; what is left is the next job's (domain/federation/forgetting.ts).
+    // Access pattern `remote-records-of-follow`: the same, for what a commons brought: every kind's prefixes
+    // are read, since the follow (and so its kind) is forgotten before the later pages run.
+    async removeBrought(followId, limit) {
+      let removed = 0;
+      for (const brought of everyBrought) {
+        const { pk, prefix } = brought(followId);
+        const page = await storeCall(() =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+              ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
+              ProjectionExpression: 'pk, sk',
+              Limit: limit - removed + 1,
+            }),
+          ),
+        );
+        const keys = (page.Items ?? []).slice(0, limit - removed).map((item) => ({ pk: item.pk, sk: item.sk }));
+        if (keys.length > 0)
+          await batchWriteAll(
+            client,
+            tableName,
+            keys.map((Key) => ({ DeleteRequest: { Key } })),
+          );
+        removed += keys.length;
+        // More under this prefix than the page could take: the rest is the next page's.
+        if ((page.Items?.length ?? 0) > keys.length) return { removed, more: true };
+        if (removed === limit) return { removed, more: await anyLeftAfter(brought, followId) };
+      }
+      return { removed, more: false };
+    },
+    // Access pattern `remote-follow`: the follow alone.
+    async forget(id) {
+      const removed = await storeCall(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
+      );
+      return removed.Attributes !== undefined;
+    },
   };
+
+  /** Whether anything is kept under the prefixes after `current` (a page that ended exactly on a prefix's last item). */
+  async function anyLeftAfter(
+    current: (followId: string) => { pk: string; prefix: string },
+    followId: string,
+  ): Promise<boolean> {
+    for (const brought of everyBrought.slice(everyBrought.indexOf(current))) {
+      const { pk, prefix } = brought(followId);
+      const page = await storeCall(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+            ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
+            ProjectionExpression: 'pk',
+            Limit: 1,
+          }),
+        ),
+      );
+      if ((page.Items?.length ?? 0) > 0) return true;
+    }
+    return false;
+  }
 
   /** Every item under a key prefix, a page of keys at a time. */
   async function removeAll({ pk, prefix }: { pk: string; prefix: string }) {

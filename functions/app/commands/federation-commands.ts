@@ -7,9 +7,10 @@ import {
   instanceHostSchema,
   unblockInstance,
 } from '#domain/federation/instance-block.ts';
+import { startForgettingHost } from '#domain/federation/forgetting.ts';
+import type { OutboxQueue } from '#domain/federation/outbox.ts';
 import {
   followRemote,
-  forgetFollowsOfBlockedHost,
   type RemoteFollowDeps,
   remoteFollowIdSchema,
   remoteFollowInputSchema,
@@ -17,6 +18,7 @@ import {
 } from '#domain/federation/remote-follow.ts';
 import { federationPaths, instanceActor } from '#adapters/activitypub/paths.ts';
 import type { Services } from '#app/services.ts';
+import { ConfigError } from '#config/config.ts';
 import { federationServices } from '../federation-services.ts';
 import { unwitnessLog, witnessLog } from '#domain/federation/witnessing.ts';
 import { witnessDependencies } from '../witness.ts';
@@ -27,13 +29,25 @@ const hostParams = () => z.object({ host: instanceHostSchema() });
 export const blockInstanceCommand = command({
   name: 'federation.block-instance',
   input: () => ({ params: hostParams(), body: instanceBlockInputSchema() }),
-  // A block ends the follows of its host too, with the openings they brought.
+  // A block ends the follows of its host too, with the openings they brought, and removes its followers
+  // of our syndicates: two jobs on the outbox queue, a page each, so the request does a bounded amount.
   run: async ({ services, identity, params, body }) => {
     const block = await blockInstance(services, identity, params.host, body);
-    await forgetFollowsOfBlockedHost(federationServices(services), params.host);
-    return block;
+    await startForgettingHost({ queue: outboxOf(services) }, params.host);
+    return { ...block, underway: true };
   },
 });
+
+/** The outbox queue an unfollow or a block hands its removals to: configured wherever federation runs. */
+function outboxOf(services: Services): OutboxQueue {
+  const { outbox } = federationServices(services);
+  if (!outbox) {
+    throw new ConfigError(
+      'Invalid configuration:\n  FEDERATION_OUTBOX_QUEUE_URL: required in AWS, where an unfollow or a block queues its removals',
+    );
+  }
+  return outbox;
+}
 
 export const unblockInstanceCommand = command({
   name: 'federation.unblock-instance',
@@ -43,7 +57,7 @@ export const unblockInstanceCommand = command({
 
 /** What following a remote syndicate needs: the services, and the federation's own (its queue, its guard). */
 function remoteFollowDeps(services: Services): RemoteFollowDeps {
-  const { remoteFollows, resolveActor, deliveries } = federationServices(services);
+  const { remoteFollows, resolveActor, deliveries, forgetPageSize } = federationServices(services);
   const origin = services.config.PUBLIC_URL;
   return {
     config: services.config,
@@ -57,6 +71,8 @@ function remoteFollowDeps(services: Services): RemoteFollowDeps {
     signer: instanceActor,
     now: () => services.now(),
     newId: () => services.newId(),
+    queue: { enqueue: (job) => outboxOf(services).enqueue(job) },
+    pageSize: forgetPageSize,
   };
 }
 

@@ -31,6 +31,14 @@ export interface FollowerRepository {
     syndicateId: string,
     request: { limit: number; cursor?: string | undefined },
   ): Promise<{ items: Follower[]; next?: string | undefined }>;
+  /**
+   * One page of every syndicate's followers whose actor's host sorts under `prefix` (`hostSortKey` and
+   * `blockedHostPrefixes`, instance-block.ts): what a block of their instance removes.
+   */
+  pageOnHosts(
+    prefix: string,
+    request: { limit: number; cursor?: string | undefined },
+  ): Promise<{ items: Follower[]; next?: string | undefined }>;
 }
 
 export interface FollowDeps {

@@ -106,3 +106,34 @@ export async function isBlockedUrl(blocks: Pick<InstanceBlockRepository, 'firstB
   const host = hostOf(url);
   return host !== null && (await blocks.firstBlocked(blockKeysOf([host]))) !== null;
 }
+
+/** Whether a block of `blockedHost` covers an instance at `host`: the one rule, `blockKeysOf`. */
+export function blockCovers(blockedHost: string, host: string): boolean {
+  return blockKeysOf([{ host, hostname: host.replace(/:[0-9]+$/, '') }]).includes(blockedHost);
+}
+
+/** A hostname's labels from the top (`social.spam.example` → `example.spam.social`). */
+const reversedLabels = (hostname: string) => hostname.split('.').reverse().join('.');
+
+/**
+ * A host as the followers' index sorts it, so that what a block covers is a few ranges of it: the
+ * hostname's labels from the top, then `/` and the port (empty without one): `social.spam.example:8443`
+ * → `example.spam.social/8443`.
+ */
+export function hostSortKey(host: string): string {
+  const port = /:([0-9]+)$/.exec(host)?.[1] ?? '';
+  return `${reversedLabels(host.replace(/:[0-9]+$/, ''))}/${port}`;
+}
+
+/**
+ * The starts of the sort keys (`hostSortKey` then `#`) a block of `blockedHost` can cover: a host with a
+ * port, that port alone; a hostname, every port of it (`example.spam/`) and, where `blockKeysOf` looks
+ * it up as a parent, its subdomains (`example.spam.`). Each item found is still checked by `blockCovers`.
+ */
+export function blockedHostPrefixes(blockedHost: string): string[] {
+  if (/:[0-9]+$/.test(blockedHost)) return [`${hostSortKey(blockedHost)}#`];
+  const labels = blockedHost.split('.').length;
+  return labels <= maxParentDomains
+    ? [`${reversedLabels(blockedHost)}/`, `${reversedLabels(blockedHost)}.`]
+    : [`${reversedLabels(blockedHost)}/`];
+}

@@ -18,6 +18,7 @@ import {
 } from './commons-objects.ts';
 import type { DeliveryJob, DeliveryQueue } from './delivery.ts';
 import type { Follower } from './follower.ts';
+import { type ForgetJob, type ForgettingDeps, runForgetJob } from './forgetting.ts';
 import type { OpeningActivityType, StoredOpening } from './opening-activity.ts';
 
 /** Followers read per fan-out job: one query page, at most this many deliveries queued. */
@@ -77,7 +78,8 @@ export interface PublishRecordJob {
   attempt: number;
 }
 
-export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob | PublishRecordJob;
+/** What an unfollow or a block left to remove, a page per job (forgetting.ts), are outbox jobs too. */
+export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob | PublishRecordJob | ForgetJob;
 
 /** Objects sent a backfill job: a page of one source. */
 export const backfillPageSize = 25;
@@ -136,6 +138,19 @@ export const outboxJobSchema = /* @__PURE__ */ lazySchema(() =>
       cursor: z.optional(z.string().check(z.maxLength(1024))),
       attempt: z.number().check(z.int(), z.minimum(0)),
     }),
+    z.object({
+      kind: z.literal('forget-openings'),
+      followId: z.string().check(z.minLength(1), z.maxLength(64)),
+      attempt: z.number().check(z.int(), z.minimum(0)),
+    }),
+    z.object({
+      kind: z.literal('forget-host'),
+      host: z.string().check(z.minLength(1), z.maxLength(259)),
+      part: z.enum(['follows', 'followers']),
+      range: z.optional(z.number().check(z.int(), z.minimum(0))),
+      cursor: z.optional(z.string().check(z.maxLength(1024))),
+      attempt: z.number().check(z.int(), z.minimum(0)),
+    }),
   ]),
 );
 
@@ -175,6 +190,8 @@ export interface OutboxDeps {
         object: (recordId: string) => Promise<CommonsObject | null>;
       }
     | undefined;
+  /** What runs the jobs of an unfollow or a block (their next pages go to `outbox`). */
+  forgetting?: Omit<ForgettingDeps, 'queue'> | undefined;
 }
 
 /**
@@ -184,6 +201,12 @@ export interface OutboxDeps {
  * carry the same activity id, which a receiver has seen, so it does nothing twice.
  */
 export async function runOutboxJob(deps: OutboxDeps, job: OutboxJob): Promise<{ queued: number }> {
+  if (job.kind === 'forget-openings' || job.kind === 'forget-host') {
+    // A consumer without the repositories cannot do it: failing sends it back to the queue, then its dead letters.
+    if (!deps.forgetting) throw new Error(`This outbox consumer cannot run a ${job.kind} job.`);
+    await runForgetJob({ ...deps.forgetting, queue: deps.outbox }, job);
+    return { queued: 0 };
+  }
   if (job.kind === 'publish') {
     const activity = await deps.activityFor(job.type, job.opening);
     if (!activity) return { queued: 0 };

@@ -13,6 +13,7 @@ import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { DeliveryQueue } from './delivery.ts';
 import { activityStreams } from './follower.ts';
+import { type ForgettingDeps, forgetFollowOpenings } from './forgetting.ts';
 import { blockKeysOf, type InstanceBlockRepository } from './instance-block.ts';
 import { hostOf } from './instance-host.ts';
 
@@ -49,6 +50,10 @@ export interface RemoteFollowRepository {
   /** Forgets the follow and every remote opening it brought; false when there was none. */
   remove(id: string): Promise<boolean>;
   page(request: PageRequest): Promise<Page<RemoteFollow>>;
+  /** Removes at most `limit` of what a follow brought (remote openings, a commons' objects); `more` when some are left. */
+  removeBrought(followId: string, limit: number): Promise<{ removed: number; more: boolean }>;
+  /** Forgets the follow alone (its openings are removed apart, a page at a time); false when there was none. */
+  forget(id: string): Promise<boolean>;
 }
 
 /** A remote actor as WebFinger and its actor document describe it. */
@@ -79,6 +84,10 @@ export interface RemoteFollowDeps {
   signer: string;
   now: () => Date;
   newId: () => string;
+  /** Where an unfollow hands the rest of the follow's openings (the outbox queue: forgetting.ts). */
+  queue: ForgettingDeps['queue'];
+  /** Openings an unfollow removes itself; the rest go to the queue. */
+  pageSize?: number | undefined;
 }
 
 /** A follow's kind, 'syndicate' for one kept before there were kinds. */
@@ -222,8 +231,16 @@ function followActivity(instanceActorId: string, follow: RemoteFollow) {
   };
 }
 
-/** Steps: a steward only; the follow must exist; the Undo is queued, then the follow and its openings forgotten. */
-export async function unfollowRemote(deps: RemoteFollowDeps, identity: Identity, id: string): Promise<{ id: string }> {
+/**
+ * Steps: a steward only; the follow must exist; the Undo is queued; a page of its openings is removed,
+ * the rest (if any) queued as a job before the follow is forgotten, so a failure leaves the follow to
+ * unfollow again. `underway` when openings are still being removed.
+ */
+export async function unfollowRemote(
+  deps: RemoteFollowDeps,
+  identity: Identity,
+  id: string,
+): Promise<{ id: string; underway: boolean }> {
   await requireSteward(deps, identity);
   const follow = await deps.remoteFollows.get(id);
   if (!follow) throw new NotFoundError('remote follow', id);
@@ -239,8 +256,12 @@ export async function unfollowRemote(deps: RemoteFollowDeps, identity: Identity,
     },
     attempt: 0,
   });
-  await deps.remoteFollows.remove(id);
-  return { id };
+  const underway = await forgetFollowOpenings(
+    { remoteFollows: deps.remoteFollows, queue: deps.queue, pageSize: deps.pageSize },
+    id,
+  );
+  await deps.remoteFollows.forget(id);
+  return { id, underway };
 }
 
 export interface FollowAnswer {
@@ -263,15 +284,24 @@ export async function followAccepted(
   return true;
 }
 
-/** A Reject from the actor we follow, of our Follow: the follow is forgotten, with anything it brought. */
+/**
+ * A Reject from the actor we follow, of our Follow: the follow is forgotten, with anything it brought: a
+ * page of its openings here, the rest by a queued job (as an unfollow), so an inbox post does a bounded
+ * amount. Without a queue (a federation given none) the follow and every opening go at once.
+ */
 export async function followRejected(
-  deps: Pick<RemoteFollowDeps, 'remoteFollows'>,
+  deps: Pick<RemoteFollowDeps, 'remoteFollows' | 'pageSize'> & { queue?: RemoteFollowDeps['queue'] | undefined },
   answer: FollowAnswer,
 ): Promise<boolean> {
   const follow = await deps.remoteFollows.get(remoteFollowId(answer.actorId));
   if (!follow || follow.actorId !== answer.actorId) return false;
   if (answer.followActivityId !== undefined && answer.followActivityId !== follow.followActivityId) return false;
-  return deps.remoteFollows.remove(follow.id);
+  if (!deps.queue) return deps.remoteFollows.remove(follow.id);
+  await forgetFollowOpenings(
+    { remoteFollows: deps.remoteFollows, queue: deps.queue, pageSize: deps.pageSize },
+    follow.id,
+  );
+  return deps.remoteFollows.forget(follow.id);
 }
 
 /** The accepted follow of this actor, if any: only what it sends is kept. */
@@ -281,29 +311,4 @@ export async function acceptedFollowOf(
 ): Promise<RemoteFollow | null> {
   const follow = await deps.remoteFollows.get(remoteFollowId(actorId));
   return follow?.actorId === actorId && follow.state === 'accepted' ? follow : null;
-}
-
-/**
- * A block's end of the follows of its host: each follow on it is forgotten with its openings. The
- * follows are the stewards' own, made by hand, read a page at a time.
- */
-export async function forgetFollowsOfBlockedHost(
-  deps: Pick<RemoteFollowDeps, 'remoteFollows'>,
-  blockedHost: string,
-): Promise<number> {
-  // The one rule of what a block covers (its port, every port of a hostname, its subdomains).
-  const covers = (host: string) =>
-    blockKeysOf([{ host, hostname: host.replace(/:[0-9]+$/, '') }]).includes(blockedHost);
-  // The list is read to its end first (only the ids on the host kept), then those removed, so no
-  // removal moves a page under the reading.
-  const onHost: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.remoteFollows.page({ limit: 100, cursor });
-    onHost.push(...page.items.filter((follow) => covers(follow.host)).map((follow) => follow.id));
-    cursor = page.next;
-  } while (cursor);
-  let removed = 0;
-  for (const id of onHost) if (await deps.remoteFollows.remove(id)) removed++;
-  return removed;
 }

@@ -63,7 +63,11 @@ export interface WitnessReportDependencies {
   ownLog: OwnLog;
   ownHost: string;
   now: () => Date;
+  log?: { warn(message: string, details?: Record<string, unknown>): void } | undefined;
 }
+
+/** The warn line a checked fork report about this log is logged with: it raises the same alarm as a fork seen. */
+export const forkReportedLogLine = 'registry-log fork reported';
 
 const base64 = (bytes: number, field: string) =>
   z
@@ -170,6 +174,8 @@ export async function receiveWitnessReport(deps: WitnessReportDependencies, repo
     receivedAt,
   };
   await deps.witnessReports.putFork(kept);
+  // The alarm: this log's own key signed two heads that conflict (infra/ counts this line).
+  deps.log?.warn(forkReportedLogLine, { witness: report.witness, reason, size: served.treeSize });
   return { kind: 'fork' as const, ...kept };
 }
 

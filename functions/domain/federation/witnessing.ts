@@ -128,6 +128,9 @@ export async function unwitnessLog(deps: WitnessDependencies, identity: Identity
   return { host };
 }
 
+/** The warn line a fork is logged with: the federation stack's metric filter counts it and alarms (infra/). */
+export const forkLogLine = 'registry-log fork';
+
 export type RunOutcome = 'advanced' | 'unchanged' | 'forked' | 'bad-signature' | 'stale' | 'unreachable' | 'raced';
 
 /** Logs looked at in one run at most; the rest wait for the next (the run is bounded). */
@@ -224,7 +227,7 @@ async function witnessOne(deps: WitnessDependencies, log: WitnessedLog): Promise
       const kept = await deps.witnessedLogs.record({ ...log, fork, checkedAt, problem: undefined }, lastSize);
       if (!kept) return 'raced';
       // The alarm: a metric filter in AWS matches this line (infra/), and the log page shows the fork.
-      deps.log?.warn('registry-log fork', {
+      deps.log?.warn(forkLogLine, {
         host: log.host,
         reason: judged.reason,
         seenSize: judged.seen.treeSize,

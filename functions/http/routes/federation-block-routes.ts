@@ -43,7 +43,17 @@ export const federationBlockRoutes = [
         'Block a remote instance (stewards): its inbox posts are refused, its Follows never kept, and nothing is delivered to it',
       tags,
       responses: {
-        200: { description: 'The block, with its reason.', schema: block },
+        200: {
+          description:
+            'The block, with its reason; what the instance left here (our follows of it and their openings, its followers of our syndicates) is being removed by queued jobs, a page each.',
+          schema: () =>
+            z.object({
+              ...block().shape,
+              underway: z
+                .literal(true)
+                .check(z.describe('Its follows, their openings and its followers here are being removed.')),
+            }),
+        },
         403: { description: 'Only the commons’ stewards block an instance.' },
       },
     },

@@ -90,11 +90,20 @@ export const federationFollowRoutes = [
         'Unfollow a remote syndicate or commons (stewards): sends Undo, and removes what it brought (openings, records) from here',
       tags,
       responses: {
-        204: { description: 'Unfollowed.' },
+        202: {
+          description:
+            'Unfollowed; it had more openings than one request removes, and the rest are being removed (queued jobs, a page each).',
+          schema: () =>
+            z.object({
+              id: z.string(),
+              underway: z.literal(true).check(z.describe('The rest of its openings are being removed.')),
+            }),
+        },
+        204: { description: 'Unfollowed, with every opening it brought removed.' },
         403: { description: 'Only the commons’ stewards unfollow a remote syndicate.' },
         404: { description: 'No such follow.' },
       },
     },
-    respond: () => ({ status: 204 }),
+    respond: (done) => (done.underway ? json({ id: done.id, underway: true }, 202) : { status: 204 }),
   }),
 ];

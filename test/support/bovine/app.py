@@ -9,6 +9,12 @@ from bovine.jsonld import jsonld_cache
 for url in ("https://w3id.org/security/v1", "https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"):
     if jsonld_cache.retrieve(url) is None:
         jsonld_cache.add(url, [])
+# A Guildhall opening's Note carries its JobPosting under schema.org's context, which pyld cannot expand
+# from an empty one (it fails on the Create): cached as a bare vocabulary, as Guildhall's own document
+# loader answers it (adapters/activitypub/document-loader.ts), since this machine may not reach schema.org.
+for url in ("https://schema.org", "https://schema.org/"):
+    if jsonld_cache.retrieve(url) is None:
+        jsonld_cache.add(url, {"@vocab": "https://schema.org/"})
 
 from quart import Quart
 from bovine_herd import BovineHerd

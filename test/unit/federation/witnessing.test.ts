@@ -78,7 +78,9 @@ function world({ reachable = true } = {}) {
   const bKeys = generateKeyPairSync('ed25519');
   const delivered: WitnessReport[] = [];
   const now = () => new Date('2026-12-07T06:40:00Z');
+  const aWarnings: string[] = [];
   const aDeps = () => ({
+    log: { warn: (message: string) => void aWarnings.push(message) },
     witnessReports: a.reports,
     remoteLogs: {
       head: async (host: string) => ({
@@ -117,7 +119,7 @@ function world({ reachable = true } = {}) {
     now,
     log: { warn: (message: string) => void warnings.push(message) },
   };
-  return { a, b, bKeys, aDeps, delivered, witnessedLogs, warnings };
+  return { a, b, bKeys, aDeps, delivered, witnessedLogs, warnings, aWarnings };
 }
 
 describe('choosing the logs to witness', () => {
@@ -205,6 +207,8 @@ describe('a witness run', () => {
     });
     expect(log?.lastHead).toEqual(await w.a.ownLog.headOfSize(4));
     expect(w.warnings).toEqual(['registry-log fork']);
+    // A logs the report it kept at warn too: the line its alarm counts.
+    expect(w.aWarnings).toEqual(['registry-log fork reported']);
     expect((await w.a.reports.forks({ limit: 10 })).items).toEqual([
       expect.objectContaining({ witness: 'b.example', reason: 'same-size-different-root', served: w.a.servedHead() }),
     ]);
@@ -292,5 +296,6 @@ describe('A receiving a witness report', () => {
     const refusal = await receiveWitnessReport(w.aDeps(), report).catch((error: unknown) => error);
     expect((refusal as ValidationError).issues?.[0]?.field).toBe('body.served');
     expect((await w.a.reports.forks({ limit: 10 })).items).toEqual([]);
+    expect(w.aWarnings).toEqual([]);
   });
 });
