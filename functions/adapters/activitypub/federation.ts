@@ -168,7 +168,10 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         activityBase: `${site}${federationPaths.activities}`,
       });
       // What the commons has already (its courses, its latest shortage snapshot) goes to its new follower.
-      if (ofCommons) await deps.outbox?.enqueue({ kind: 'backfill', inbox: actor.inboxId.href, attempt: 0 });
+      if (ofCommons) {
+        const backfill = { kind: 'backfill', follower: actor.id.href, inbox: actor.inboxId.href, attempt: 0 } as const;
+        await deps.outbox?.enqueue(backfill);
+      }
     })
     .on(Undo, async (ctx, undo) => {
       const object = await undo.getObject(ctx);
