@@ -51,8 +51,33 @@ export interface RemoteOpeningRepository {
   remove(followId: string, noteId: string): Promise<boolean>;
 }
 
-/** Fetches a remote JSON-LD document by its id (guarded: public addresses only, size and time limited). */
+/**
+ * Fetches a remote JSON-LD document by its id (guarded: public addresses only, size and time limited);
+ * throws `DocumentGoneError` when its origin answers that it is not there (404, 410).
+ */
 export type DocumentFetch = (url: string) => Promise<unknown>;
+
+/** The origin answered 404 or 410 at the object's id: it is gone, whatever an activity said of it. */
+export class DocumentGoneError extends Error {
+  override name = 'DocumentGoneError';
+}
+
+/**
+ * Fetches `objectId`, or null when its origin says it is gone: 404 or 410 there, or a `Tombstone` at that
+ * id (a Create or Update that finds it so came after its Delete, or its Delete was lost). Any other
+ * failure is thrown, so the sender tries the activity again later.
+ */
+export async function fetchUnlessGone(fetchDocument: DocumentFetch, objectId: string): Promise<unknown> {
+  let document: unknown;
+  try {
+    document = await fetchDocument(objectId);
+  } catch (error) {
+    if (error instanceof DocumentGoneError) return null;
+    throw error;
+  }
+  const head = typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
+  return head.type === 'Tombstone' && head.id === objectId ? null : document;
+}
 
 export interface RemoteOpeningDeps {
   remoteFollows: Pick<RemoteFollowRepository, 'get'>;
@@ -206,12 +231,16 @@ export function remoteOpeningOf(
   };
 }
 
-/** What became of an activity: kept, a replay or older, or ignored (not from a followed Group, not an opening). */
-export type Received = 'kept' | 'unchanged' | 'ignored';
+/**
+ * What became of an activity: kept, a replay or older, ignored (not from a followed Group, not an
+ * opening), or removed (its origin says the object is gone: what was kept of it is no more).
+ */
+export type Received = 'kept' | 'unchanged' | 'ignored' | 'removed';
 
 /**
  * A Create or Update naming `noteId` from `actorId` (verified by the inbox): from an accepted follow
- * only; the Note is fetched again (on the actor's host), read, and kept if newer.
+ * only; the Note is fetched again (on the actor's host), read, and kept if newer; gone there (404, 410,
+ * a Tombstone), what was kept under it is removed.
  */
 export async function receiveOpening(
   deps: RemoteOpeningDeps,
@@ -220,7 +249,12 @@ export async function receiveOpening(
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow) return 'ignored';
   if (hostOf(activity.noteId)?.host !== follow.host) return 'ignored';
-  const opening = remoteOpeningOf(await deps.fetchDocument(activity.noteId), follow, deps.now());
+  const document = await fetchUnlessGone(deps.fetchDocument, activity.noteId);
+  if (document === null) {
+    await deps.remoteOpenings.remove(follow.id, activity.noteId);
+    return 'removed';
+  }
+  const opening = remoteOpeningOf(document, follow, deps.now());
   if (!opening || opening.noteId !== activity.noteId) return 'ignored';
   return (await deps.remoteOpenings.putIfNewer(opening)) ? 'kept' : 'unchanged';
 }

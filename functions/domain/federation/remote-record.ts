@@ -60,7 +60,9 @@ export const remoteRecordSchema = lazySchema(() =>
     id: httpUrl(),
     type: z.literal('Document'),
     'guildhall:type': z.literal('record'),
-    url: z.optional(httpUrl()),
+    // Read as anything: a link that is not the origin's (javascript:, another host, a Link object) falls
+    // back to the id below, and costs the record nothing.
+    url: z.optional(z.unknown()),
     published: z.optional(isoTime()),
     updated: isoTime(),
     'guildhall:record': z.looseObject({
@@ -104,7 +106,10 @@ export function remoteRecordOf(
     inventors: record.inventors.map((name) => htmlToText(name)).filter((name) => name !== ''),
     adoptions: record.adoptions,
     // Only a link on the origin's host is followed from here.
-    url: object.url !== undefined && hostOf(object.url)?.host === follow.host ? object.url : object.id,
+    url:
+      typeof object.url === 'string' && object.url.length <= 2048 && hostOf(object.url)?.host === follow.host
+        ? object.url
+        : object.id,
     published: new Date(object.published ?? object.updated).toISOString(),
     updated,
     receivedAt: receivedAt.toISOString(),
