@@ -32,7 +32,7 @@ import {
   receiveCommonsObject,
   removeCommonsObject,
 } from '#domain/federation/commons-objects.ts';
-import type { OutboxQueue } from '#domain/federation/outbox.ts';
+import { backfillFor, type OutboxQueue } from '#domain/federation/outbox.ts';
 import {
   type DocumentFetch,
   receiveOpening,
@@ -155,6 +155,7 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
       if (!ofCommons && !(await deps.syndicates.get(target.identifier))) return;
       const actor = await follow.getActor(ctx);
       if (!actor?.id || !actor.inboxId || actor.id.href !== follow.actorId.href) return;
+      const previous = ofCommons ? await deps.followers.get(instanceActor, actor.id.href) : null;
       await acceptFollow(deps, {
         syndicateId: target.identifier,
         groupId: ctx.getActorUri(target.identifier).href,
@@ -167,11 +168,9 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         follow: { id: follow.id.href, type: 'Follow', actor: follow.actorId.href, object: follow.objectId.href },
         activityBase: `${site}${federationPaths.activities}`,
       });
-      // What the commons has already (its courses, its latest shortage snapshot) goes to its new follower.
-      if (ofCommons) {
-        const backfill = { kind: 'backfill', follower: actor.id.href, inbox: actor.inboxId.href, attempt: 0 } as const;
-        await deps.outbox?.enqueue(backfill);
-      }
+      // What the commons has already (its courses, its latest shortage snapshot) goes to its new follower, once.
+      const backfill = ofCommons ? backfillFor(previous, { actorId: actor.id.href, inbox: actor.inboxId.href }) : null;
+      if (backfill) await deps.outbox?.enqueue(backfill);
     })
     .on(Undo, async (ctx, undo) => {
       const object = await undo.getObject(ctx);

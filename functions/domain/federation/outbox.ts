@@ -81,6 +81,22 @@ export interface PublishRecordJob {
 
 export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob | PublishRecordJob;
 
+/**
+ * The backfill a Follow of the commons calls for, or null. What exists is sent once a follower: a repeated
+ * Follow (the same actor from the same inbox, as a peer that retries or a Follow sent in a loop) queues
+ * none, and neither does an inbox on another host than its actor's, so no Follow makes this instance send
+ * its catalogue to someone else's inbox. (The Accept goes either way, as one delivery.)
+ */
+export function backfillFor(
+  previous: Pick<Follower, 'inbox'> | null,
+  follower: { actorId: string; inbox: string },
+): BackfillJob | null {
+  if (previous?.inbox === follower.inbox) return null;
+  const host = (url: string) => URL.parse(url)?.host;
+  if (host(follower.inbox) === undefined || host(follower.inbox) !== host(follower.actorId)) return null;
+  return { kind: 'backfill', follower: follower.actorId, inbox: follower.inbox, attempt: 0 };
+}
+
 /** Objects sent a backfill job: a page of one source. */
 export const backfillPageSize = 25;
 

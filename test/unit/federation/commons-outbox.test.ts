@@ -12,6 +12,7 @@ import {
 } from '#domain/federation/commons-objects.ts';
 import type { DeliveryJob } from '#domain/federation/delivery.ts';
 import {
+  backfillFor,
   type BackfillSource,
   type BackfillSources,
   type OutboxDeps,
@@ -186,6 +187,18 @@ describe('a new commons follower’s backfill', () => {
     await runOutboxJob(deps, { kind: 'backfill', follower, inbox, attempt: 0 });
     expect(delivered).toEqual([]);
     expect(courses.reads).toBe(0);
+  });
+
+  it('is queued once a follower, and never for an inbox on another host than its actor’s', () => {
+    const fresh = { actorId: follower, inbox };
+    expect(backfillFor(null, fresh)).toEqual({ kind: 'backfill', follower, inbox, attempt: 0 });
+    // The same follower again, from the same inbox (a retried Follow): nothing more.
+    expect(backfillFor({ inbox }, fresh)).toBeNull();
+    // From a new inbox: what exists goes there.
+    expect(backfillFor({ inbox: 'https://b.example/old/inbox' }, fresh)).toMatchObject({ inbox });
+    // An actor whose inbox is someone else's is sent no catalogue.
+    expect(backfillFor(null, { actorId: follower, inbox: 'https://victim.example/inbox' })).toBeNull();
+    expect(backfillFor(null, { actorId: follower, inbox: 'not a url' })).toBeNull();
   });
 
   it('sends a follower on a blocked instance nothing', async () => {

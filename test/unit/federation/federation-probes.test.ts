@@ -4,8 +4,10 @@
 // send, replays and out-of-order activities, and Documents of every wrong shape: nothing is kept that
 // the origin does not serve at the id on the followed host, read with the record's bounded schema.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { OutboxJob } from '#domain/federation/outbox.ts';
 import { recordReceiver, type RemoteRecord } from '#domain/federation/remote-record.ts';
 import type { LedgerRepository } from '#domain/innovations/innovation-repository.ts';
+import { cavageHeaders, startRemoteActor } from '../../support/fediverse.ts';
 import { federationWorld, origin } from '../../support/federation-world.ts';
 import { openingNote, type RemoteSyndicate, startRemoteSyndicate } from '../../support/remote-syndicate.ts';
 
@@ -321,5 +323,32 @@ describe('Documents of every wrong shape', () => {
     await post(w, commons, 'Create', `${commons.noteId('r1')}#other`);
     await post(w, commons, 'Create', `${commons.noteId('r1')}?as=someone`);
     expect(w.records.all()).toEqual([]);
+  });
+});
+
+describe('a commons follower’s backfill', () => {
+  it('is queued once for Follows repeated in a loop, and again after an Undo and a new Follow', async () => {
+    const jobs: OutboxJob[] = [];
+    const w = await federationWorld({ outbox: { enqueue: async (job) => void jobs.push(job) } });
+    const b = await startRemoteActor('b-instance');
+    opened.push(b);
+    const serviceId = serviceInbox.replace(/\/inbox$/, '');
+    const follow = { id: `${b.actorId}/follows/1`, type: 'Follow', actor: b.actorId, object: serviceId };
+    const signed = (activity: Record<string, unknown>) => {
+      const body = JSON.stringify({ '@context': 'https://www.w3.org/ns/activitystreams', ...activity });
+      const headers = cavageHeaders({
+        method: 'POST',
+        url: serviceInbox,
+        body,
+        keyId: b.keyId,
+        privateKey: b.privateKey,
+      });
+      return { method: 'POST', path: new URL(serviceInbox).pathname, headers, body };
+    };
+    for (let n = 0; n < 5; n++) expect((await w.call(signed({ ...follow, id: `${follow.id}-${n}` }))).status).toBe(202);
+    expect(jobs.filter((job) => job.kind === 'backfill')).toHaveLength(1);
+    await w.call(signed({ id: `${b.actorId}/undo/1`, type: 'Undo', actor: b.actorId, object: follow }));
+    await w.call(signed({ ...follow, id: `${follow.id}-again` }));
+    expect(jobs.filter((job) => job.kind === 'backfill')).toHaveLength(2);
   });
 });
