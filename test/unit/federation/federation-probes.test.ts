@@ -4,11 +4,15 @@
 // send, replays and out-of-order activities, and Documents of every wrong shape: nothing is kept that
 // the origin does not serve at the id on the followed host, read with the record's bounded schema.
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordDocument } from '#app/federation-outbox.ts';
 import type { OutboxJob } from '#domain/federation/outbox.ts';
 import { recordReceiver, type RemoteRecord } from '#domain/federation/remote-record.ts';
+import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
 import type { LedgerRepository } from '#domain/innovations/innovation-repository.ts';
+import type { Person } from '#domain/people/person.ts';
 import { cavageHeaders, startRemoteActor } from '../../support/fediverse.ts';
 import { federationWorld, origin } from '../../support/federation-world.ts';
+import { commons, memoryPeople } from '../../support/services.ts';
 import { openingNote, type RemoteSyndicate, startRemoteSyndicate } from '../../support/remote-syndicate.ts';
 
 const opened: { close(): Promise<void> }[] = [];
@@ -350,5 +354,77 @@ describe('a commons follower’s backfill', () => {
     await w.call(signed({ id: `${b.actorId}/undo/1`, type: 'Undo', actor: b.actorId, object: follow }));
     await w.call(signed({ ...follow, id: `${follow.id}-again` }));
     expect(jobs.filter((job) => job.kind === 'backfill')).toHaveLength(2);
+  });
+});
+
+describe('a record’s Document, as this instance serves it', () => {
+  const published: InnovationVersion = {
+    innovationId: 'strap-lift',
+    version: 1,
+    status: 'published',
+    title: 'Strap lift',
+    problem: 'Long walls are heavy.',
+    improvement: 'Lift with a strap.',
+    skills: ['stud-wall-framing'],
+    effect: { unit: 'minutes per wall', before: 20, after: 12, method: 'Timed.' },
+    evidence: [],
+    inventors: [{ personId: 'p-ana', basisPoints: 10_000 }],
+    license: 'CC-BY-4.0',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    createdBy: 'p-ana',
+    updatedAt: '2026-11-02T00:00:00.000Z',
+    publishedAt: '2026-11-02T00:00:00.000Z',
+    acceptedBy: ['p-ana'],
+    invited: [],
+    rev: 2,
+    termsRev: 1,
+  };
+  // A correction being drafted: it names Cat, who has not accepted, under a new title.
+  const correction: InnovationVersion = {
+    ...published,
+    version: 2,
+    status: 'draft',
+    title: 'Strap lift, with Cat',
+    inventors: [
+      { personId: 'p-ana', basisPoints: 5_000 },
+      { personId: 'p-cat', basisPoints: 5_000 },
+    ],
+    acceptedBy: ['p-ana'],
+    invited: ['p-cat'],
+    publishedAt: undefined,
+  };
+  const record: InnovationRecord = {
+    id: 'strap-lift',
+    status: 'published',
+    currentVersion: 1,
+    draftVersion: 2,
+    title: 'Strap lift',
+    skills: ['stud-wall-framing'],
+    inventorIds: ['p-ana'],
+    draftPeopleIds: ['p-ana', 'p-cat'],
+    createdAt: '2026-11-01T00:00:00.000Z',
+    createdBy: 'p-ana',
+    updatedAt: '2026-11-05T00:00:00.000Z',
+    publishedAt: '2026-11-02T00:00:00.000Z',
+    rev: 4,
+  };
+  const sources = (records: InnovationRecord[]) => ({
+    innovations: {
+      get: async (id: string) => records.find((r) => r.id === id) ?? null,
+      getVersion: async (_id: string, n: number) => [published, correction].find((v) => v.version === n) ?? null,
+    },
+    people: memoryPeople([{ id: 'p-ana', name: 'Ana Ruiz' } as Person, { id: 'p-cat', name: 'Cat Jones' } as Person]),
+    commons: () => commons,
+  });
+
+  it('names no one a correction only invites, and shows the published version’s words alone', async () => {
+    const document = await recordDocument(sources([record]), origin, record.id);
+    expect(document?.['guildhall:record']).toMatchObject({ title: 'Strap lift', inventors: ['Ana Ruiz'] });
+    expect(JSON.stringify(document)).not.toMatch(/Cat|p-cat|basisPoints|with Cat/);
+  });
+
+  it('is none for a first draft, whoever it names', async () => {
+    const draft = { ...record, status: 'draft' as const, currentVersion: 0, draftVersion: 2 };
+    expect(await recordDocument(sources([draft]), origin, record.id)).toBeNull();
   });
 });
