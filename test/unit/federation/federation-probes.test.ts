@@ -300,6 +300,22 @@ describe('Documents of every wrong shape', () => {
     expect(JSON.stringify(record)).not.toMatch(/[<>]|script|onerror/);
   });
 
+  it('drops control and direction characters, sent as they are or as entities, from every text', async () => {
+    const { records } = await kept((remote) =>
+      recordDoc(
+        remote,
+        'r1',
+        {},
+        {
+          title: 'Lift\u202Eevil\u0000 &#x202E;x&#x2066;y &#xD800;z',
+          summary: 'Cafe\u0301 \u0007bell',
+          inventors: ['Ana\u2067 Ruiz'],
+        },
+      ),
+    );
+    expect(records[0]).toMatchObject({ title: 'Lift evil x y z', summary: 'Café bell', inventors: ['Ana Ruiz'] });
+  });
+
   it('links only to the origin: a javascript: or off-origin url falls back to the id', async () => {
     for (const url of ['javascript:alert(1)', 'https://phish.example/innovations/r1/', 'data:text/html,hi']) {
       const { records, commons } = await kept((remote) => recordDoc(remote, 'r1', { url }));
