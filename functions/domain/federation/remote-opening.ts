@@ -157,28 +157,26 @@ export const remoteNoteSchema = lazySchema(() =>
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**
- * Remote HTML to plain text: tags (and what scripts and styles hold) dropped, entities decoded, control
- * and direction characters dropped, spaces collapsed. Whoever shows it escapes it, as every text here is, so no remote markup is ever rendered.
+ * Remote HTML to plain text: tags (and what scripts and styles hold) dropped, entities decoded, spaces
+ * collapsed. Whoever shows it escapes it, as every text here is, so no remote markup is ever rendered.
+ * As local text (domain/text.ts), it holds no control character, no direction override or isolate
+ * (which could turn what follows it around) and no lone surrogate, whether sent as is or as an entity.
  */
 export function htmlToText(html: string): string {
-  return (
-    html
-      .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<\/?(p|br|li|div|h[1-6])\b[^>]*>/gi, ' ')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, body: string) => {
-        if (body[0] !== '#') return entities[body.toLowerCase()] ?? entity;
-        const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      })
-      .replace(/[<>]/g, '')
-      // As local text is (domain/text.ts): no control character, no direction override or isolate (which
-      // could turn what follows it around), no lone surrogate, whether sent as is or as an entity.
-      .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/gu, ' ')
-      .normalize('NFC')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<\/?(p|br|li|div|h[1-6])\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, body: string) => {
+      if (body[0] !== '#') return entities[body.toLowerCase()] ?? entity;
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    })
+    .replace(/[<>]/g, '')
+    .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/gu, ' ')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 type RemoteNote = z.infer<ReturnType<typeof remoteNoteSchema>>;
