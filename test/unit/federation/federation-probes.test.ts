@@ -141,6 +141,24 @@ describe('what a followed commons sends is kept only as its origin serves it', (
     expect(w.records.all()).toEqual([]);
   });
 
+  it('refuses an activity signed by a followed commons in another actor’s name, and one it names as sender', async () => {
+    const w = await world();
+    const commons = await peer('commons');
+    const other = await peer('other');
+    await follow(w, commons);
+    await follow(w, other);
+    other.setNote('r1', recordDoc(other, 'r1'));
+    // Signed with the commons' key, claiming to come from the other followed commons.
+    const forged = commons.signedPost(serviceInbox, {
+      type: 'Create',
+      actor: other.actorId,
+      object: other.noteId('r1'),
+    });
+    expect((await w.call(forged)).status).toBe(401);
+    expect(w.records.all()).toEqual([]);
+    expect(objectReads(other)).toEqual([]);
+  });
+
   it('reads no record from a followed Group, and no opening from a followed commons', async () => {
     const w = await world();
     const group = await peer('valencia-carpenters', 'Group');
