@@ -16,10 +16,9 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
 import { activityStreams } from './follower.ts';
-import { hostOf } from './instance-host.ts';
 import { publicAudience } from './opening-activity.ts';
 import { acceptedFollowOf, followKindOf, type RemoteFollow, type RemoteFollowRepository } from './remote-follow.ts';
-import { type DocumentFetch, fetchUnlessGone, type Received } from './remote-opening.ts';
+import { type DocumentFetch, fetchUnlessGone, isOnHost, type Received } from './remote-opening.ts';
 
 /** The instance's own `Service` actor's identifier (adapters/activitypub/paths.ts publishes it as `instanceActor`). */
 export const serviceActor = '_instance'; // the same as paths.ts's `instanceActor` (a test holds them equal)
@@ -95,7 +94,7 @@ export async function receiveCommonsObject(
 ): Promise<Received> {
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow || followKindOf(follow) !== 'commons') return 'ignored';
-  if (hostOf(activity.objectId)?.host !== follow.host) return 'ignored';
+  if (!isOnHost(activity.objectId, follow.host)) return 'ignored';
   const document = await fetchUnlessGone(deps.fetchDocument, activity.objectId);
   if (document === null) {
     await removeKept(deps.receivers, follow, activity.objectId);
@@ -116,7 +115,7 @@ export async function removeCommonsObject(
 ): Promise<boolean> {
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow || followKindOf(follow) !== 'commons') return false;
-  if (hostOf(activity.objectId)?.host !== follow.host) return false;
+  if (!isOnHost(activity.objectId, follow.host)) return false;
   return removeKept(deps.receivers, follow, activity.objectId);
 }
 

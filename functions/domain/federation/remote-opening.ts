@@ -52,6 +52,17 @@ export interface RemoteOpeningRepository {
 }
 
 /**
+ * Whether `url` is an http(s) URL on `host` (with its port) that carries no user name or password: the
+ * only ids fetched from a followed actor and the only links shown for what it sent. (A link such as
+ * `https://bank.example@a.example/` is on a.example, but reads as another site's.)
+ */
+export function isOnHost(url: unknown, host: string): url is string {
+  if (typeof url !== 'string' || url.length > 2048 || hostOf(url)?.host !== host) return false;
+  const parsed = new URL(url);
+  return parsed.username === '' && parsed.password === '';
+}
+
+/**
  * Fetches a remote JSON-LD document by its id (guarded: public addresses only, size and time limited);
  * throws `DocumentGoneError` when its origin answers that it is not there (404, 410).
  */
@@ -207,7 +218,7 @@ export function remoteOpeningOf(
   const parsed = remoteNoteSchema().safeParse(document);
   if (!parsed.success) return null;
   const note = parsed.data;
-  if (note.attributedTo !== follow.actorId || hostOf(note.id)?.host !== follow.host) return null;
+  if (note.attributedTo !== follow.actorId || !isOnHost(note.id, follow.host)) return null;
   const posting = note.jobPosting;
   const published = note.published ?? posting.datePosted ?? receivedAt.toISOString();
   return {
@@ -227,7 +238,7 @@ export function remoteOpeningOf(
     })),
     kind: posting['guildhall:kind'],
     // Only a link on the origin's host is followed from here: a Note cannot send people elsewhere.
-    url: [note.url, posting.url].find((url) => url !== undefined && hostOf(url)?.host === follow.host) ?? note.id,
+    url: [note.url, posting.url].find((url) => isOnHost(url, follow.host)) ?? note.id,
     validThrough: posting.validThrough ? new Date(posting.validThrough).toISOString() : null,
     published: new Date(published).toISOString(),
     updated: new Date(note.updated ?? published).toISOString(),
@@ -252,7 +263,7 @@ export async function receiveOpening(
 ): Promise<Received> {
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow) return 'ignored';
-  if (hostOf(activity.noteId)?.host !== follow.host) return 'ignored';
+  if (!isOnHost(activity.noteId, follow.host)) return 'ignored';
   const document = await fetchUnlessGone(deps.fetchDocument, activity.noteId);
   if (document === null) {
     await deps.remoteOpenings.remove(follow.id, activity.noteId);

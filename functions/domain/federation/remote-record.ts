@@ -9,7 +9,7 @@ import { lazySchema } from '../zod.ts';
 import type { CommonsReceiver } from './commons-objects.ts';
 import { hostOf } from './instance-host.ts';
 import type { RemoteFollow } from './remote-follow.ts';
-import { htmlToText, type Received } from './remote-opening.ts';
+import { htmlToText, isOnHost, type Received } from './remote-opening.ts';
 
 /** A remote record as kept here: what the innovations page and search show, and where to read it (its origin). */
 export interface RemoteRecord {
@@ -91,7 +91,7 @@ export function remoteRecordOf(
   const parsed = remoteRecordSchema().safeParse(document);
   if (!parsed.success) return null;
   const object = parsed.data;
-  if (hostOf(object.id)?.host !== follow.host) return null;
+  if (!isOnHost(object.id, follow.host)) return null;
   const record = object['guildhall:record'];
   const updated = new Date(object.updated).toISOString();
   return {
@@ -106,10 +106,7 @@ export function remoteRecordOf(
     inventors: record.inventors.map((name) => htmlToText(name)).filter((name) => name !== ''),
     adoptions: record.adoptions,
     // Only a link on the origin's host is followed from here.
-    url:
-      typeof object.url === 'string' && object.url.length <= 2048 && hostOf(object.url)?.host === follow.host
-        ? object.url
-        : object.id,
+    url: isOnHost(object.url, follow.host) ? object.url : object.id,
     published: new Date(object.published ?? object.updated).toISOString(),
     updated,
     receivedAt: receivedAt.toISOString(),

@@ -335,6 +335,11 @@ describe('Documents of every wrong shape', () => {
   });
 
   it('links only to the origin: a javascript: or off-origin url falls back to the id', async () => {
+    const deceiving = (remote: RemoteSyndicate) => `http://bank.example@${remote.host}/innovations/r1/`;
+    const { records: withCredentials, commons: origin } = await kept((remote) =>
+      recordDoc(remote, 'r1', { url: deceiving(remote) }),
+    );
+    expect(withCredentials.map((record) => record.url)).toEqual([origin.noteId('r1')]);
     for (const url of ['javascript:alert(1)', 'https://phish.example/innovations/r1/', 'data:text/html,hi']) {
       const { records, commons } = await kept((remote) => recordDoc(remote, 'r1', { url }));
       expect(records.map((record) => record.url)).toEqual([commons.noteId('r1')]);
@@ -353,7 +358,8 @@ describe('Documents of every wrong shape', () => {
     const w = await world();
     const commons = await peer('commons');
     await follow(w, commons);
-    for (const id of ['urn:uuid:0b4d', 'ftp://127.0.0.1/r1', 'javascript:alert(1)']) {
+    const withCredentials = commons.noteId('r1').replace('http://', 'http://someone:secret@');
+    for (const id of ['urn:uuid:0b4d', 'ftp://127.0.0.1/r1', 'javascript:alert(1)', withCredentials]) {
       expect((await post(w, commons, 'Create', id)).status).toBe(202);
     }
     expect(objectReads(commons)).toEqual([]);
