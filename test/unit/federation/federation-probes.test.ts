@@ -354,7 +354,7 @@ describe('Documents of every wrong shape', () => {
     }
   });
 
-  it('fetches no id that is not http(s), and keeps nothing at one with a fragment that is not its own', async () => {
+  it('fetches no id that is not http(s) or carries credentials, and keeps nothing at one with a fragment not its own', async () => {
     const w = await world();
     const commons = await peer('commons');
     await follow(w, commons);
