@@ -5,6 +5,8 @@
 // the origin does not serve at the id on the followed host, read with the record's bounded schema.
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordDocument } from '#app/federation-outbox.ts';
+import { countedLineOf, limitChangeOf } from '#app/stream-economy.ts';
+import { sourceOf } from '#domain/shortages/sources.ts';
 import type { OutboxJob } from '#domain/federation/outbox.ts';
 import { recordReceiver, type RemoteRecord } from '#domain/federation/remote-record.ts';
 import type { InnovationRecord, InnovationVersion } from '#domain/innovations/innovation.ts';
@@ -466,5 +468,28 @@ describe('a record’s Document, as this instance serves it', () => {
   it('is none for a first draft, whoever it names', async () => {
     const draft = { ...record, status: 'draft' as const, currentVersion: 0, draftVersion: 2 };
     expect(await recordDocument(sources([draft]), origin, record.id)).toBeNull();
+  });
+});
+
+describe('what followed instances sent, in this instance’s own figures', () => {
+  it('counts in no shortage and no economy figure: a remote record or opening is no source of either', () => {
+    const remote = (type: string) => ({
+      pk: 'REMOTE-FOLLOW#f1',
+      sk: 'X#1',
+      type,
+      id: 'o1',
+      personId: 'p1',
+      accountId: 'person:p1',
+      kind: 'payment',
+      skills: [{ id: 'stud-wall-framing', label: 'Timber stud wall framing' }],
+      adoptions: 3,
+    });
+    for (const type of ['remote-record', 'remote-opening', 'remote-follow']) {
+      expect(sourceOf(remote(type))).toBeNull();
+      expect(countedLineOf(remote(type))).toBeUndefined();
+      expect(limitChangeOf(remote(type))).toBeUndefined();
+    }
+    // The same fields on this instance's own opening do count: the rule reads the type, not the fields.
+    expect(sourceOf({ ...remote('opening') })).toEqual({ kind: 'opening', openingId: 'o1' });
   });
 });
