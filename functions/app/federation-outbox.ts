@@ -24,7 +24,7 @@ import type { Syndicate, SyndicateRepository } from '#domain/syndicates/syndicat
 export interface OutboxServices {
   origin: string;
   syndicates: Pick<SyndicateRepository, 'get'>;
-  followers: Pick<FollowerRepository, 'page'>;
+  followers: Pick<FollowerRepository, 'page' | 'get'>;
   instanceBlocks: Pick<InstanceBlockRepository, 'firstBlocked'>;
   deliveries: OutboxDeps['deliveries'];
   outbox: OutboxDeps['outbox'];

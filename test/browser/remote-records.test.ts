@@ -19,6 +19,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** A remote record written straight into the stack's table, as the record receiver keeps one. */
+async function keep(record: RemoteRecord) {
+  const client = createDocumentClient({ region: 'eu-west-1', endpoint: store.endpoint, timeoutMs: 10_000 });
+  await client.send(
+    new PutCommand({
+      TableName: store.tableName,
+      Item: { ...remoteRecordKeys(record.followId, objectDigest(record.objectId)), type: 'remote-record', ...record },
+    }),
+  );
+  client.destroy();
+}
+
 describe('a remote commons’ record on the innovations page', () => {
   it('is listed apart, at its instance, linking to its origin', async () => {
     const suffix = Date.now().toString(36);
@@ -38,18 +50,7 @@ describe('a remote commons’ record on the innovations page', () => {
       updated: '2026-12-01T09:00:00.000Z',
       receivedAt: '2026-12-01T09:00:01.000Z',
     };
-    const client = createDocumentClient({ region: 'eu-west-1', endpoint: store.endpoint, timeoutMs: 10_000 });
-    await client.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: {
-          ...remoteRecordKeys(record.followId, objectDigest(record.objectId)),
-          type: 'remote-record',
-          ...record,
-        },
-      }),
-    );
-    client.destroy();
+    await keep(record);
 
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
@@ -68,6 +69,55 @@ describe('a remote commons’ record on the innovations page', () => {
     // It fits the narrow screen: nothing wider than the viewport.
     const scrollWidth = await page.evaluate('document.documentElement.scrollWidth');
     expect(scrollWidth).toBeLessThanOrEqual(360);
+    await context.close();
+  }, 60_000);
+
+  it('is marked with its instance in search, linking to its origin, markup shown as text, with or without JavaScript', async () => {
+    const suffix = `${Date.now().toString(36)}s`;
+    // Written past the receiver (which reduces HTML to text): the pages escape what they show all the same.
+    const markup = '<img src=x onerror="window.remoteMarkupRan=1">';
+    const record: RemoteRecord = {
+      objectId: `https://valencia.example/api/federation/records/hoist-${suffix}`,
+      followId: 'followOfValenciaCommons',
+      origin: 'valencia.example',
+      title: `Rope hoist ${markup} ${suffix}`,
+      summary: `A hoist for roof sheets ${markup}`,
+      trade: 'construction',
+      skills: [],
+      licence: 'CC-BY-4.0',
+      inventors: ['Marta Gil'],
+      adoptions: 0,
+      url: `https://valencia.example/innovations/hoist-${suffix}/`,
+      published: '2026-12-01T09:00:00.000Z',
+      updated: '2026-12-01T09:00:00.000Z',
+      receivedAt: '2026-12-01T09:00:01.000Z',
+    };
+    await keep(record);
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    const hit = () => page.locator('.search-results li', { hasText: suffix });
+    await vi.waitFor(
+      async () => {
+        await page.goto(`${baseUrl}/search/?q=${encodeURIComponent(`Rope hoist ${suffix}`)}`);
+        await expect(hit().textContent()).resolves.toContain('at valencia.example');
+      },
+      { timeout: 20_000, interval: 500 },
+    );
+    await expect(hit().getByRole('link').getAttribute('href')).resolves.toBe(record.url);
+    await expect(hit().getByRole('heading').textContent()).resolves.toContain('<img src=x');
+    // The as-you-type results, rendered by the page's script from /api/search, mark it the same way.
+    await page.fill('#q', `hoist ${suffix}`);
+    await vi.waitFor(
+      async () => {
+        // The script has answered once the address is the typed query's (it replaces both at once).
+        expect(new URL(page.url()).searchParams.get('q')).toBe(`hoist ${suffix}`);
+        await expect(hit().textContent()).resolves.toContain('at valencia.example');
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    await expect(hit().getByRole('link').getAttribute('href')).resolves.toBe(record.url);
+    await expect(page.evaluate('window.remoteMarkupRan')).resolves.toBeUndefined();
+    await expect(page.locator('.search-results img').count()).resolves.toBe(0);
     await context.close();
   }, 60_000);
 });

@@ -37,7 +37,7 @@ import {
   receiveCommonsObject,
   removeCommonsObject,
 } from '#domain/federation/commons-objects.ts';
-import type { OutboxQueue } from '#domain/federation/outbox.ts';
+import { backfillFor, type OutboxQueue } from '#domain/federation/outbox.ts';
 import {
   type DocumentFetch,
   receiveOpening,
@@ -262,6 +262,7 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
       if (!(await followable(target.identifier))) return;
       const actor = await follow.getActor(ctx);
       if (!actor?.id || !actor.inboxId || actor.id.href !== follow.actorId.href) return;
+      const previous = ofCommons ? await deps.followers.get(instanceActor, actor.id.href) : null;
       await acceptFollow(deps, {
         syndicateId: target.identifier,
         groupId: ctx.getActorUri(target.identifier).href,
@@ -274,8 +275,9 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         follow: { id: follow.id.href, type: 'Follow', actor: follow.actorId.href, object: follow.objectId.href },
         activityBase: `${site}${federationPaths.activities}`,
       });
-      // What the commons has already (its courses, its latest shortage snapshot) goes to its new follower.
-      if (ofCommons) await deps.outbox?.enqueue({ kind: 'backfill', inbox: actor.inboxId.href, attempt: 0 });
+      // What the commons has already (its courses, its latest shortage snapshot) goes to its new follower, once.
+      const backfill = ofCommons ? backfillFor(previous, { actorId: actor.id.href, inbox: actor.inboxId.href }) : null;
+      if (backfill) await deps.outbox?.enqueue(backfill);
     })
     .on(Undo, async (ctx, undo) => {
       const object = await undo.getObject(ctx);

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { ActorReference, ActorResolver, ResolvedActor } from '#domain/federation/remote-follow.ts';
-import type { DocumentFetch } from '#domain/federation/remote-opening.ts';
+import { type DocumentFetch, DocumentGoneError } from '#domain/federation/remote-opening.ts';
 import type { GuardedFetch } from './guarded-fetch.ts';
 
 const activityAccept =
@@ -40,6 +40,10 @@ export interface RemoteDocumentOptions {
 
 async function fetchJson(fetch: GuardedFetch, target: string, accept: string): Promise<unknown> {
   const response = await fetch(new Request(target, { headers: { accept } }));
+  if (response.status === 404 || response.status === 410) {
+    await response.body?.cancel();
+    throw new DocumentGoneError(`${target} answered ${response.status}`);
+  }
   if (!response.ok) throw new Error(`${target} answered ${response.status}`);
   const body = await response.text();
   if (body.length > remoteDocumentMaxBytes) throw new Error(`${target} is larger than 256 KB`);
@@ -50,7 +54,10 @@ async function fetchJson(fetch: GuardedFetch, target: string, accept: string): P
   }
 }
 
-/** An object by its id, as JSON (a Note): its status not 2xx, too large or not JSON is an error. */
+/**
+ * An object by its id, as JSON (a Note): 404 or 410 is `DocumentGoneError`; any other status not 2xx,
+ * too large or not JSON is an error.
+ */
 export function remoteDocumentFetch(fetch: GuardedFetch): DocumentFetch {
   return (id) => fetchJson(fetch, id, activityAccept);
 }

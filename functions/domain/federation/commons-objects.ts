@@ -16,10 +16,9 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
 import { activityStreams } from './follower.ts';
-import { hostOf } from './instance-host.ts';
 import { publicAudience } from './opening-activity.ts';
 import { acceptedFollowOf, followKindOf, type RemoteFollow, type RemoteFollowRepository } from './remote-follow.ts';
-import type { DocumentFetch, Received } from './remote-opening.ts';
+import { type DocumentFetch, fetchUnlessGone, isOnHost, type Received } from './remote-opening.ts';
 
 /** The instance's own `Service` actor's identifier (adapters/activitypub/paths.ts publishes it as `instanceActor`). */
 export const serviceActor = '_instance'; // the same as paths.ts's `instanceActor` (a test holds them equal)
@@ -86,7 +85,8 @@ const isCommonsType = (value: string): value is CommonsObjectType =>
 /**
  * A Create or Update naming `objectId` from `actorId` (verified by the inbox): from an accepted commons
  * follow only, the id on its host; the object is fetched again, must be a Document at that id, and goes
- * to the receiver of its `guildhall:type` (none: ignored).
+ * to the receiver of its `guildhall:type` (none: ignored). Gone there (404, 410, a Tombstone at the id:
+ * the Create came after its Delete, or the Delete was lost), every receiver removes what it kept under it.
  */
 export async function receiveCommonsObject(
   deps: CommonsObjectDeps,
@@ -94,8 +94,12 @@ export async function receiveCommonsObject(
 ): Promise<Received> {
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow || followKindOf(follow) !== 'commons') return 'ignored';
-  if (hostOf(activity.objectId)?.host !== follow.host) return 'ignored';
-  const document = await deps.fetchDocument(activity.objectId);
+  if (!isOnHost(activity.objectId, follow.host)) return 'ignored';
+  const document = await fetchUnlessGone(deps.fetchDocument, activity.objectId);
+  if (document === null) {
+    await removeKept(deps.receivers, follow, activity.objectId);
+    return 'removed';
+  }
   const head = commonsObjectHeadSchema().safeParse(document);
   if (!head.success || head.data.id !== activity.objectId) return 'ignored';
   const type = head.data['guildhall:type'];
@@ -111,11 +115,16 @@ export async function removeCommonsObject(
 ): Promise<boolean> {
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow || followKindOf(follow) !== 'commons') return false;
-  if (hostOf(activity.objectId)?.host !== follow.host) return false;
+  if (!isOnHost(activity.objectId, follow.host)) return false;
+  return removeKept(deps.receivers, follow, activity.objectId);
+}
+
+/** Every receiver removes what this follow brought under `objectId`: true when one did. */
+async function removeKept(receivers: CommonsReceivers, follow: RemoteFollow, objectId: string): Promise<boolean> {
   let removed = false;
   for (const type of commonsObjectTypes) {
-    const receiver = deps.receivers[type];
-    if (receiver && (await receiver.remove(follow, activity.objectId))) removed = true;
+    const receiver = receivers[type];
+    if (receiver && (await receiver.remove(follow, objectId))) removed = true;
   }
   return removed;
 }

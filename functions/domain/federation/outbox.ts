@@ -59,6 +59,8 @@ export interface CommonsJob {
  */
 export interface BackfillJob {
   kind: 'backfill';
+  /** The new commons follower's actor id: each page first asks whether it still follows (an Undo stops it). */
+  follower: string;
   /** The new commons follower's inbox. */
   inbox: string;
   /** The source this page reads; absent for the first job (the first source registered). */
@@ -80,6 +82,22 @@ export interface PublishRecordJob {
 
 /** What an unfollow or a block left to remove, a page per job (forgetting.ts), are outbox jobs too. */
 export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob | PublishRecordJob | ForgetJob;
+
+/**
+ * The backfill a Follow of the commons calls for, or null. What exists is sent once a follower: a repeated
+ * Follow (the same actor from the same inbox, as a peer that retries or a Follow sent in a loop) queues
+ * none, and neither does an inbox on another host than its actor's, so no Follow makes this instance send
+ * its catalogue to someone else's inbox. (The Accept goes either way, as one delivery.)
+ */
+export function backfillFor(
+  previous: Pick<Follower, 'inbox'> | null,
+  follower: { actorId: string; inbox: string },
+): BackfillJob | null {
+  if (previous?.inbox === follower.inbox) return null;
+  const host = (url: string) => URL.parse(url)?.host;
+  if (host(follower.inbox) === undefined || host(follower.inbox) !== host(follower.actorId)) return null;
+  return { kind: 'backfill', follower: follower.actorId, inbox: follower.inbox, attempt: 0 };
+}
 
 /** Objects sent a backfill job: a page of one source. */
 export const backfillPageSize = 25;
@@ -133,6 +151,7 @@ export const outboxJobSchema = /* @__PURE__ */ lazySchema(() =>
     }),
     z.object({
       kind: z.literal('backfill'),
+      follower: z.string().check(z.minLength(1), z.maxLength(2048)),
       inbox: z.string().check(z.minLength(1), z.maxLength(2048)),
       source: z.optional(z.enum(['record', 'course', 'shortages'])),
       cursor: z.optional(z.string().check(z.maxLength(1024))),
@@ -168,6 +187,8 @@ export interface OutboxDeps {
       items: Follower[];
       next?: string | undefined;
     }>;
+    /** The follower of a local actor, if it still follows (a backfill page asks before it sends). */
+    get(syndicateId: string, actorId: string): Promise<Follower | null>;
   };
   /** Whether the stewards blocked the inbox's instance: it is queued nothing. */
   blocked: (inbox: string) => Promise<boolean>;
@@ -244,7 +265,8 @@ async function publishRecord(deps: OutboxDeps, job: PublishRecordJob): Promise<{
  * Steps: the page's source (the first registered when the job names none); one page of it; the next page
  * queued first (or, at a source's end, the next registered source's first page); then one `Create` per
  * object to the follower's inbox, signed by the Service actor. An inbox on a blocked instance is sent
- * nothing, and nothing more is queued for it.
+ * nothing, and nothing more is queued for it; nor is a follower that no longer follows the commons (it
+ * sent Undo mid-backfill) or now follows from another inbox (its new Follow queued a backfill of its own).
  */
 async function backfillPage(deps: OutboxDeps, job: BackfillJob): Promise<{ queued: number }> {
   const sources = deps.backfillSources ?? {};
@@ -253,12 +275,15 @@ async function backfillPage(deps: OutboxDeps, job: BackfillJob): Promise<{ queue
   const reader = source ? sources[source] : undefined;
   if (!source || !reader || !deps.commonsIds) return { queued: 0 };
   if (await deps.blocked(job.inbox)) return { queued: 0 };
+  const current = await deps.followers.get(serviceActor, job.follower);
+  if (current?.inbox !== job.inbox) return { queued: 0 };
   const page = await reader.page({ limit: backfillPageSize, cursor: job.cursor });
+  const next = { kind: 'backfill', follower: job.follower, inbox: job.inbox, attempt: 0 } as const;
   if (page.next) {
-    await deps.outbox.enqueue({ kind: 'backfill', inbox: job.inbox, source, cursor: page.next, attempt: 0 });
+    await deps.outbox.enqueue({ ...next, source, cursor: page.next });
   } else {
     const following = registered[registered.indexOf(source) + 1];
-    if (following) await deps.outbox.enqueue({ kind: 'backfill', inbox: job.inbox, source: following, attempt: 0 });
+    if (following) await deps.outbox.enqueue({ ...next, source: following });
   }
   const ids = deps.commonsIds;
   const jobs: DeliveryJob[] = page.items.map((object) => ({

@@ -51,8 +51,44 @@ export interface RemoteOpeningRepository {
   remove(followId: string, noteId: string): Promise<boolean>;
 }
 
-/** Fetches a remote JSON-LD document by its id (guarded: public addresses only, size and time limited). */
+/**
+ * Whether `url` is an http(s) URL on `host` (with its port) that carries no user name or password: the
+ * only ids fetched from a followed actor and the only links shown for what it sent. (A link such as
+ * `https://bank.example@a.example/` is on a.example, but reads as another site's.)
+ */
+export function isOnHost(url: unknown, host: string): url is string {
+  if (typeof url !== 'string' || url.length > 2048 || hostOf(url)?.host !== host) return false;
+  const parsed = new URL(url);
+  return parsed.username === '' && parsed.password === '';
+}
+
+/**
+ * Fetches a remote JSON-LD document by its id (guarded: public addresses only, size and time limited);
+ * throws `DocumentGoneError` when its origin answers that it is not there (404, 410).
+ */
 export type DocumentFetch = (url: string) => Promise<unknown>;
+
+/** The origin answered 404 or 410 at the object's id: it is gone, whatever an activity said of it. */
+export class DocumentGoneError extends Error {
+  override name = 'DocumentGoneError';
+}
+
+/**
+ * Fetches `objectId`, or null when its origin says it is gone: 404 or 410 there, or a `Tombstone` at that
+ * id (a Create or Update that finds it so came after its Delete, or its Delete was lost). Any other
+ * failure is thrown, so the sender tries the activity again later.
+ */
+export async function fetchUnlessGone(fetchDocument: DocumentFetch, objectId: string): Promise<unknown> {
+  let document: unknown;
+  try {
+    document = await fetchDocument(objectId);
+  } catch (error) {
+    if (error instanceof DocumentGoneError) return null;
+    throw error;
+  }
+  const head = typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
+  return head.type === 'Tombstone' && head.id === objectId ? null : document;
+}
 
 export interface RemoteOpeningDeps {
   remoteFollows: Pick<RemoteFollowRepository, 'get'>;
@@ -134,6 +170,8 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /**
  * Remote HTML to plain text: tags (and what scripts and styles hold) dropped, entities decoded, spaces
  * collapsed. Whoever shows it escapes it, as every text here is, so no remote markup is ever rendered.
+ * As local text (domain/text.ts), it holds no control character, no direction override or isolate
+ * (which could turn what follows it around) and no lone surrogate, whether sent as is or as an entity.
  */
 export function htmlToText(html: string): string {
   return html
@@ -146,6 +184,8 @@ export function htmlToText(html: string): string {
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     })
     .replace(/[<>]/g, '')
+    .replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/gu, ' ')
+    .normalize('NFC')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -178,7 +218,7 @@ export function remoteOpeningOf(
   const parsed = remoteNoteSchema().safeParse(document);
   if (!parsed.success) return null;
   const note = parsed.data;
-  if (note.attributedTo !== follow.actorId || hostOf(note.id)?.host !== follow.host) return null;
+  if (note.attributedTo !== follow.actorId || !isOnHost(note.id, follow.host)) return null;
   const posting = note.jobPosting;
   const published = note.published ?? posting.datePosted ?? receivedAt.toISOString();
   return {
@@ -198,7 +238,7 @@ export function remoteOpeningOf(
     })),
     kind: posting['guildhall:kind'],
     // Only a link on the origin's host is followed from here: a Note cannot send people elsewhere.
-    url: [note.url, posting.url].find((url) => url !== undefined && hostOf(url)?.host === follow.host) ?? note.id,
+    url: [note.url, posting.url].find((url) => isOnHost(url, follow.host)) ?? note.id,
     validThrough: posting.validThrough ? new Date(posting.validThrough).toISOString() : null,
     published: new Date(published).toISOString(),
     updated: new Date(note.updated ?? published).toISOString(),
@@ -206,12 +246,16 @@ export function remoteOpeningOf(
   };
 }
 
-/** What became of an activity: kept, a replay or older, or ignored (not from a followed Group, not an opening). */
-export type Received = 'kept' | 'unchanged' | 'ignored';
+/**
+ * What became of an activity: kept, a replay or older, ignored (not from a followed Group, not an
+ * opening), or removed (its origin says the object is gone: what was kept of it is no more).
+ */
+export type Received = 'kept' | 'unchanged' | 'ignored' | 'removed';
 
 /**
  * A Create or Update naming `noteId` from `actorId` (verified by the inbox): from an accepted follow
- * only; the Note is fetched again (on the actor's host), read, and kept if newer.
+ * only; the Note is fetched again (on the actor's host), read, and kept if newer; gone there (404, 410,
+ * a Tombstone), what was kept under it is removed.
  */
 export async function receiveOpening(
   deps: RemoteOpeningDeps,
@@ -219,8 +263,13 @@ export async function receiveOpening(
 ): Promise<Received> {
   const follow = await acceptedFollowOf(deps, activity.actorId);
   if (!follow) return 'ignored';
-  if (hostOf(activity.noteId)?.host !== follow.host) return 'ignored';
-  const opening = remoteOpeningOf(await deps.fetchDocument(activity.noteId), follow, deps.now());
+  if (!isOnHost(activity.noteId, follow.host)) return 'ignored';
+  const document = await fetchUnlessGone(deps.fetchDocument, activity.noteId);
+  if (document === null) {
+    await deps.remoteOpenings.remove(follow.id, activity.noteId);
+    return 'removed';
+  }
+  const opening = remoteOpeningOf(document, follow, deps.now());
   if (!opening || opening.noteId !== activity.noteId) return 'ignored';
   return (await deps.remoteOpenings.putIfNewer(opening)) ? 'kept' : 'unchanged';
 }

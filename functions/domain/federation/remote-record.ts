@@ -9,7 +9,7 @@ import { lazySchema } from '../zod.ts';
 import type { CommonsReceiver } from './commons-objects.ts';
 import { hostOf } from './instance-host.ts';
 import type { RemoteFollow } from './remote-follow.ts';
-import { htmlToText, type Received } from './remote-opening.ts';
+import { htmlToText, isOnHost, type Received } from './remote-opening.ts';
 
 /** A remote record as kept here: what the innovations page and search show, and where to read it (its origin). */
 export interface RemoteRecord {
@@ -60,7 +60,9 @@ export const remoteRecordSchema = /* @__PURE__ */ lazySchema(() =>
     id: httpUrl(),
     type: z.literal('Document'),
     'guildhall:type': z.literal('record'),
-    url: z.optional(httpUrl()),
+    // Read as anything: a link that is not the origin's (javascript:, another host, a Link object) falls
+    // back to the id below, and costs the record nothing.
+    url: z.optional(z.unknown()),
     published: z.optional(isoTime()),
     updated: isoTime(),
     'guildhall:record': z.looseObject({
@@ -89,7 +91,7 @@ export function remoteRecordOf(
   const parsed = remoteRecordSchema().safeParse(document);
   if (!parsed.success) return null;
   const object = parsed.data;
-  if (hostOf(object.id)?.host !== follow.host) return null;
+  if (!isOnHost(object.id, follow.host)) return null;
   const record = object['guildhall:record'];
   const updated = new Date(object.updated).toISOString();
   return {
@@ -104,7 +106,7 @@ export function remoteRecordOf(
     inventors: record.inventors.map((name) => htmlToText(name)).filter((name) => name !== ''),
     adoptions: record.adoptions,
     // Only a link on the origin's host is followed from here.
-    url: object.url !== undefined && hostOf(object.url)?.host === follow.host ? object.url : object.id,
+    url: isOnHost(object.url, follow.host) ? object.url : object.id,
     published: new Date(object.published ?? object.updated).toISOString(),
     updated,
     receivedAt: receivedAt.toISOString(),

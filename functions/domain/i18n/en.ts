@@ -532,6 +532,7 @@ export const en = {
   'search.one.opening': 'Opening',
   'search.one.syndicate': 'Syndicate',
   'search.one.innovation': 'Innovation',
+  'search.atInstance': (host: string) => `at ${host}`,
   'search.one.skill': 'ESCO skill',
   'search.pressSearch': 'Press Search for suggestions, or',
   'search.browseEvery': 'browse every course',

@@ -536,6 +536,7 @@ export const es: MessagesOf<typeof en> = {
   'search.one.opening': 'Oferta',
   'search.one.syndicate': 'Colectivo',
   'search.one.innovation': 'Innovación',
+  'search.atInstance': (host) => `en ${host}`,
   'search.one.skill': 'Competencia ESCO',
   'search.pressSearch': 'Pulsa «Buscar» para ver sugerencias, o',
   'search.browseEvery': 'recorre todos los cursos',

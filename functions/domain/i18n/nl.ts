@@ -536,6 +536,7 @@ export const nl: MessagesOf<typeof en> = {
   'search.one.opening': 'Vacature',
   'search.one.syndicate': 'Collectief',
   'search.one.innovation': 'Innovatie',
+  'search.atInstance': (host) => `bij ${host}`,
   'search.one.skill': 'ESCO-vaardigheid',
   'search.pressSearch': 'Druk op Zoeken voor suggesties, of',
   'search.browseEvery': 'blader door alle cursussen',

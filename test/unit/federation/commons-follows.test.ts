@@ -86,7 +86,7 @@ describe('this commons followed as a whole', () => {
     expect(world.followers.all()).toEqual([
       expect.objectContaining({ syndicateId: '_instance', actorId: b.actorId, inbox: b.inbox }),
     ]);
-    expect(outbox.jobs).toEqual([{ kind: 'backfill', inbox: b.inbox, attempt: 0 }]);
+    expect(outbox.jobs).toEqual([{ kind: 'backfill', follower: b.actorId, inbox: b.inbox, attempt: 0 }]);
 
     await world.deliveries.idle();
     const [accept] = b.inboxPosts();

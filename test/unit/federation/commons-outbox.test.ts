@@ -12,6 +12,7 @@ import {
 } from '#domain/federation/commons-objects.ts';
 import type { DeliveryJob } from '#domain/federation/delivery.ts';
 import {
+  backfillFor,
   type BackfillSource,
   type BackfillSources,
   type OutboxDeps,
@@ -27,6 +28,9 @@ const ids: CommonsIds = {
   followers: `${origin}/api/federation/actors/_instance/followers`,
   activityBase: `${origin}/api/federation/activities`,
 };
+
+const follower = 'https://b.example/api/federation/actors/_instance';
+const inbox = `${follower}/inbox`;
 
 const course = (n: number): CommonsObject => ({
   id: `${origin}/api/federation/courses/course-${String(n).padStart(3, '0')}`,
@@ -62,6 +66,14 @@ function outboxWorld(options: { sources?: BackfillSources; blockedHost?: string;
       followedAt: '2026-11-01T00:00:00.000Z',
     });
   }
+  // The new commons follower a backfill is for.
+  void followers.save({
+    syndicateId: '_instance',
+    actorId: follower,
+    inbox,
+    followId: 'fb',
+    followedAt: '2026-11-01T00:00:00.000Z',
+  });
   void followers.save({
     syndicateId: 'a-syndicate',
     actorId: 'https://elsewhere.example/users/x',
@@ -90,10 +102,8 @@ function outboxWorld(options: { sources?: BackfillSources; blockedHost?: string;
     }
     return runs;
   };
-  return { deps, delivered, queued, drain };
+  return { deps, delivered, queued, drain, followers };
 }
-
-const inbox = 'https://b.example/api/federation/actors/_instance/inbox';
 
 describe('a commons activity fanned out', () => {
   it('reaches the Service actor’s followers, signed by it, and no syndicate’s follower', async () => {
@@ -101,7 +111,8 @@ describe('a commons activity fanned out', () => {
     const activity = commonsActivity('Create', course(1), ids);
     const runs = await drain({ kind: 'commons', activity, attempt: 0 });
     expect(runs).toBe(2);
-    expect(delivered).toHaveLength(150);
+    // The 150 and the one every world has (the backfill's follower).
+    expect(delivered).toHaveLength(151);
     expect(delivered.every((job) => job.signer === '_instance' && job.activity.id === activity.id)).toBe(true);
     expect(delivered.some((job) => job.inbox.includes('elsewhere'))).toBe(false);
   });
@@ -118,7 +129,7 @@ describe('a new commons follower’s backfill', () => {
     };
     const shortages = source([snapshot]);
     const { delivered, drain } = outboxWorld({ sources: { course: courses, shortages } });
-    const runs = await drain({ kind: 'backfill', inbox, attempt: 0 });
+    const runs = await drain({ kind: 'backfill', follower, inbox, attempt: 0 });
     expect(runs).toBe(4);
     expect(courses.reads).toBe(3);
     expect(shortages.reads).toBe(1);
@@ -132,22 +143,68 @@ describe('a new commons follower’s backfill', () => {
   it('queues the next page before it sends, each job at most 25', async () => {
     const courses = source(Array.from({ length: 30 }, (_, n) => course(n)));
     const { delivered, queued, deps } = outboxWorld({ sources: { course: courses } });
-    const first = await runOutboxJob(deps, { kind: 'backfill', inbox, attempt: 0 });
+    const first = await runOutboxJob(deps, { kind: 'backfill', follower, inbox, attempt: 0 });
     expect(first.queued).toBe(25);
     expect(delivered).toHaveLength(25);
-    expect(queued).toEqual([{ kind: 'backfill', inbox, source: 'course', cursor: '25', attempt: 0 }]);
+    expect(queued).toEqual([{ kind: 'backfill', follower, inbox, source: 'course', cursor: '25', attempt: 0 }]);
   });
 
   it('with no source registered, sends and queues nothing', async () => {
     const { delivered, drain } = outboxWorld();
-    expect(await drain({ kind: 'backfill', inbox, attempt: 0 })).toBe(1);
+    expect(await drain({ kind: 'backfill', follower, inbox, attempt: 0 })).toBe(1);
     expect(delivered).toEqual([]);
+  });
+
+  it('stops, sending and queuing nothing more, once the follower Undid its follow mid-backfill', async () => {
+    const courses = source(Array.from({ length: 60 }, (_, n) => course(n)));
+    const { delivered, queued, deps, followers } = outboxWorld({ sources: { course: courses } });
+    await runOutboxJob(deps, { kind: 'backfill', follower, inbox, attempt: 0 });
+    expect(delivered).toHaveLength(25);
+    const [next] = queued.splice(0);
+    await followers.remove('_instance', follower);
+    expect(await runOutboxJob(deps, next as OutboxJob)).toEqual({ queued: 0 });
+    expect(delivered).toHaveLength(25);
+    expect(queued).toEqual([]);
+    expect(courses.reads).toBe(1);
+  });
+
+  it('sends nothing to an inbox its follower no longer follows from, nor for an actor that never followed', async () => {
+    const courses = source([course(1)]);
+    const { delivered, deps, followers } = outboxWorld({ sources: { course: courses } });
+    await runOutboxJob(deps, {
+      kind: 'backfill',
+      follower: 'https://c.example/users/never',
+      inbox: 'https://c.example/users/never/inbox',
+      attempt: 0,
+    });
+    await followers.save({
+      syndicateId: '_instance',
+      actorId: follower,
+      inbox: 'https://b.example/moved/inbox',
+      followId: 'fb2',
+      followedAt: '2026-11-02T00:00:00.000Z',
+    });
+    await runOutboxJob(deps, { kind: 'backfill', follower, inbox, attempt: 0 });
+    expect(delivered).toEqual([]);
+    expect(courses.reads).toBe(0);
+  });
+
+  it('is queued once a follower, and never for an inbox on another host than its actor’s', () => {
+    const fresh = { actorId: follower, inbox };
+    expect(backfillFor(null, fresh)).toEqual({ kind: 'backfill', follower, inbox, attempt: 0 });
+    // The same follower again, from the same inbox (a retried Follow): nothing more.
+    expect(backfillFor({ inbox }, fresh)).toBeNull();
+    // From a new inbox: what exists goes there.
+    expect(backfillFor({ inbox: 'https://b.example/old/inbox' }, fresh)).toMatchObject({ inbox });
+    // An actor whose inbox is someone else's is sent no catalogue.
+    expect(backfillFor(null, { actorId: follower, inbox: 'https://victim.example/inbox' })).toBeNull();
+    expect(backfillFor(null, { actorId: follower, inbox: 'not a url' })).toBeNull();
   });
 
   it('sends a follower on a blocked instance nothing', async () => {
     const courses = source([course(1)]);
     const { delivered, drain } = outboxWorld({ sources: { course: courses }, blockedHost: 'b.example' });
-    await drain({ kind: 'backfill', inbox, attempt: 0 });
+    await drain({ kind: 'backfill', follower, inbox, attempt: 0 });
     expect(delivered).toEqual([]);
     expect(courses.reads).toBe(0);
   });
@@ -178,11 +235,13 @@ describe('commons activities and their jobs', () => {
   });
 
   it('read back from the queue as they were sent, and a backfill of an unknown source is refused', () => {
-    const backfill = { kind: 'backfill', inbox, source: 'course', cursor: '25', attempt: 0 };
+    const backfill = { kind: 'backfill', follower, inbox, source: 'course', cursor: '25', attempt: 0 };
     expect(outboxJobSchema().parse(backfill)).toEqual(backfill);
     const commons = { kind: 'commons', activity: commonsActivity('Create', course(1), ids), attempt: 0 };
     expect(outboxJobSchema().parse(commons)).toEqual(commons);
     expect(outboxJobSchema().safeParse({ ...backfill, source: 'openings' }).success).toBe(false);
     expect(outboxJobSchema().safeParse({ ...backfill, inbox: '' }).success).toBe(false);
+    const { follower: _named, ...anonymous } = backfill;
+    expect(outboxJobSchema().safeParse(anonymous).success).toBe(false);
   });
 });
