@@ -95,13 +95,20 @@ function hashtagOf(skill: string): string {
   return skill.startsWith('http') ? (skill.split('/').pop() ?? skill) : skill;
 }
 
+/** A commons skill as an IRI on the instance: the job board's openings that ask it (read back by `skillIdOf`). */
+export function skillIri(site: string, skillId: string): string {
+  return `${site}/jobs/?skill=${encodeURIComponent(skillId)}`;
+}
+
 /** The Note for a published opening (fedfmt: Note with the JobPosting as `jobPosting`). */
 export function openingNote(opening: StoredOpening, syndicate: Syndicate, context: NoteContext) {
   const { ids } = context;
   const site = ids.origin;
   const url = `${site}/jobs/${opening.id}/`;
   const skills = opening.skills.map((s) => ({
-    id: s.skill,
+    // An IRI either way: the JobPosting is JSON-LD, where `id` is `@id`, and a bare commons id is no IRI
+    // (bovine's framing refused the whole Create for one). A commons skill is the board's page for it.
+    id: s.skill.startsWith('http') ? s.skill : skillIri(site, s.skill),
     label: s.label ?? context.skillLabel?.(s.skill) ?? hashtagOf(s.skill),
     level: s.level,
   }));

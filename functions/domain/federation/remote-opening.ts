@@ -112,6 +112,22 @@ const isoTime = () =>
 const skillShape =
   /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
+/**
+ * A skill of a remote JobPosting as this commons names it: an ESCO URI as it is; a commons skill sent as
+ * its IRI on the origin (`<origin>/jobs/?skill=<id>`, `skillIri`), or bare as older peers sent it, by its
+ * id; null for anything else (another host, another path, a shape no skill has): that skill is dropped.
+ */
+export function skillIdOf(value: string, host: string): string | null {
+  if (skillShape.test(value)) return value;
+  if (!isOnHost(value, host)) return null;
+  const url = new URL(value);
+  if (url.pathname !== '/jobs/' || url.hash !== '') return null;
+  const id = url.searchParams.get('skill');
+  return id !== null && [...url.searchParams.keys()].length === 1 && skillShape.test(id) && !id.startsWith('http')
+    ? id
+    : null;
+}
+
 /** The Note, as fetched again by its id: only the fields read here, each bounded. */
 export const remoteNoteSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
@@ -152,7 +168,11 @@ export const remoteNoteSchema = /* @__PURE__ */ lazySchema(() =>
         z
           .array(
             z.object({
-              id: z.string().check(z.maxLength(80), z.regex(skillShape)),
+              // A skill's id or an http(s) IRI (`skillIdOf` reads it against the origin; one elsewhere is dropped).
+              id: z.string().check(
+                z.maxLength(300),
+                z.refine((value) => skillShape.test(value) || hostOf(value) !== null, 'a skill id or IRI'),
+              ),
               label: z.string().check(z.minLength(1), z.maxLength(200)),
               level: z.optional(shortText(40)),
             }),
@@ -231,11 +251,12 @@ export function remoteOpeningOf(
     summary: htmlToText(posting.description ?? '').slice(0, summaryMax),
     ...placeOf(posting),
     payText: payOf(posting),
-    skills: posting.skills.map((skill) => ({
-      id: skill.id,
-      label: htmlToText(skill.label),
-      ...(skill.level ? { level: skill.level } : {}),
-    })),
+    skills: posting.skills.flatMap((skill) => {
+      const id = skillIdOf(skill.id, follow.host);
+      return id === null
+        ? []
+        : [{ id, label: htmlToText(skill.label), ...(skill.level ? { level: skill.level } : {}) }];
+    }),
     kind: posting['guildhall:kind'],
     // Only a link on the origin's host is followed from here: a Note cannot send people elsewhere.
     url: [note.url, posting.url].find((url) => isOnHost(url, follow.host)) ?? note.id,

@@ -12,8 +12,10 @@ import {
   openingActivityId,
   openingActivityType,
   openingNote,
+  skillIri,
   type StoredOpening,
 } from '#domain/federation/opening-activity.ts';
+import { skillIdOf } from '#domain/federation/remote-opening.ts';
 import { type OutboxDeps, type OutboxJob, runOutboxJob } from '#domain/federation/outbox.ts';
 import type { Syndicate } from '#domain/syndicates/syndicate.ts';
 import { createLogger } from '#platform/log.ts';
@@ -96,9 +98,26 @@ describe('the opening as a Note', () => {
       title: 'Fitter <script>alert(1)</script>',
       description: '<p>Shared work.</p>',
       url: `${origin}/jobs/op-1/`,
-      skills: [{ id: 'heat-pump-installation', label: 'Heat pump installation', level: 'working' }],
+      // A commons skill as an IRI (in JSON-LD `id` is `@id`: a bare id made bovine refuse the Create).
+      skills: [
+        { id: `${origin}/jobs/?skill=heat-pump-installation`, label: 'Heat pump installation', level: 'working' },
+      ],
       'guildhall:kind': 'job',
     });
+  });
+
+  it('names a skill so that a receiver reads back the commons id or the ESCO URI, and nothing from another host', () => {
+    const esco = 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1';
+    const host = new URL(origin).host;
+    expect(skillIdOf(skillIri(origin, 'heat-pump-installation'), host)).toBe('heat-pump-installation');
+    expect(skillIdOf(esco, host)).toBe(esco);
+    // What older peers sent, bare.
+    expect(skillIdOf('heat-pump-installation', host)).toBe('heat-pump-installation');
+    expect(skillIdOf(skillIri('https://elsewhere.example', 'heat-pump-installation'), host)).toBeNull();
+    expect(skillIdOf(`${origin}/jobs/?skill=heat-pump-installation&x=1`, host)).toBeNull();
+    expect(skillIdOf(`${origin}/innovations/?skill=heat-pump-installation`, host)).toBeNull();
+    expect(skillIdOf(`${origin}/jobs/?skill=Not%20A%20Skill`, host)).toBeNull();
+    expect(skillIdOf(`${origin}/jobs/?skill=${encodeURIComponent(esco)}`, host)).toBeNull();
   });
 });
 
