@@ -16,6 +16,10 @@ export const federationPaths = {
   activities: '/api/federation/activities',
   /** An opening's Note (domain/federation/opening-activity.ts): dereferenceable while it is open. */
   opening: '/api/federation/openings/{identifier}',
+  /** A course's or practice guide's Document (domain/federation/catalogue-objects.ts): the `practical-api` function's. */
+  course: '/api/federation/courses/{slug}',
+  /** A day's shortage snapshot Document (`YYYY-MM-DD`, or `latest`): the `practical-api` function's. */
+  shortages: '/api/federation/shortages/{date}',
   webFinger: '/.well-known/webfinger',
   nodeInfoPointer: '/.well-known/nodeinfo',
 } as const;
@@ -28,6 +32,19 @@ export function federationIds(origin: string) {
     actorOf: actor,
     followersOf: (syndicateId: string) => `${origin}${federationPaths.followers.replace('{identifier}', syndicateId)}`,
     noteOf: (openingId: string) => `${origin}${federationPaths.opening.replace('{identifier}', openingId)}`,
+    activityBase: `${origin}${federationPaths.activities}`,
+  };
+}
+
+/** Where this instance's catalogue ids live: its courses, guides and shortage snapshots, as the Service's. */
+export function catalogueIds(origin: string) {
+  const service = `${origin}${federationPaths.actor.replace('{identifier}', instanceActor)}`;
+  return {
+    origin,
+    courseOf: (slug: string) => `${origin}${federationPaths.course.replace('{slug}', slug)}`,
+    shortagesOf: (day: string) => `${origin}${federationPaths.shortages.replace('{date}', day)}`,
+    serviceActor: service,
+    serviceFollowers: `${origin}${federationPaths.followers.replace('{identifier}', instanceActor)}`,
     activityBase: `${origin}${federationPaths.activities}`,
   };
 }

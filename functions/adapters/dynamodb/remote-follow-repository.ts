@@ -9,12 +9,45 @@ import { batchWriteAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
 import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
-import { remoteFollowKeys, remoteFollowsOf, remoteOpeningKeys, remoteOpeningsOf } from './keys.ts';
+import {
+  remoteCoursesOf,
+  remoteFollowKeys,
+  remoteFollowsOf,
+  remoteOpeningKeys,
+  remoteOpeningsOf,
+  remoteShortageKeys,
+} from './keys.ts';
 
 export function createRemoteFollowRepository(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): RemoteFollowRepository {
+  /** Every item under a follow with this sort-key prefix, a page of 100 keys at a time. */
+  async function deleteUnder({ pk, prefix }: { pk: string; prefix: string }) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await storeCall(() =>
+        client.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
+            ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
+            ProjectionExpression: 'pk, sk',
+            Limit: 100,
+            ExclusiveStartKey: start,
+          }),
+        ),
+      );
+      const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
+      if (keys.length > 0)
+        await batchWriteAll(
+          client,
+          tableName,
+          keys.map((Key) => ({ DeleteRequest: { Key } })),
+        );
+      start = page.LastEvaluatedKey;
+    } while (start);
+  }
   return {
     // Access pattern `remote-follow`: one item per remote actor, replaced as it changes (pending → accepted).
     async put(follow) {
@@ -36,31 +69,12 @@ export function createRemoteFollowRepository(
     // at a time, then the follow, so a removal cut short leaves the follow, and the same request sent
     // again finishes it. (A Create that lands between the two could leave one opening behind: rare, and
     // its Delete or expiry takes it out of the board.)
+    // Then Access pattern `remote-courses-of-follow` and Access pattern `remote-shortage-snapshot`: the
+    // courses and snapshot a followed commons sent go the same way, before the follow.
     async remove(id) {
-      const { pk, prefix } = remoteOpeningsOf(id);
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await storeCall(() =>
-          client.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: `pk = :pk AND ${startsWith('sk')}`,
-              ExpressionAttributeValues: { ':pk': pk, ...prefixValues(prefix) },
-              ProjectionExpression: 'pk, sk',
-              Limit: 100,
-              ExclusiveStartKey: start,
-            }),
-          ),
-        );
-        const keys = (page.Items ?? []).map((item) => ({ pk: item.pk, sk: item.sk }));
-        if (keys.length > 0)
-          await batchWriteAll(
-            client,
-            tableName,
-            keys.map((Key) => ({ DeleteRequest: { Key } })),
-          );
-        start = page.LastEvaluatedKey;
-      } while (start);
+      await deleteUnder(remoteOpeningsOf(id));
+      await deleteUnder(remoteCoursesOf(id));
+      await storeCall(() => client.send(new DeleteCommand({ TableName: tableName, Key: remoteShortageKeys(id) })));
       const removed = await storeCall(() =>
         client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
       );

@@ -8,7 +8,7 @@
 // repeat is recognised. Pure: the caller says where ids live and when a digest was first announced.
 import { createHash } from 'node:crypto';
 import type { Commons, Course, Practice } from '../content/commons.ts';
-import { courseLanguages } from '../content/course-translations.ts';
+import { courseLanguages } from '../content/course-languages.ts';
 import { escapeHtml } from '../content/html.ts';
 import type { ShortageSnapshot } from '../shortages/shortage-repository.ts';
 import { activityStreams } from './follower.ts';
@@ -279,6 +279,13 @@ export interface AnnouncedCourse {
   updated: string;
   /** Set once its Delete went out: the entry left the catalogue. */
   deleted?: boolean | undefined;
+}
+
+export interface AnnouncedCourseRepository {
+  get(slug: string): Promise<AnnouncedCourse | null>;
+  /** Every entry announced (the catalogue's size, with those deleted since). */
+  list(): Promise<AnnouncedCourse[]>;
+  put(announced: AnnouncedCourse): Promise<void>;
 }
 
 export interface AnnounceAction {
