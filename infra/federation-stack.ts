@@ -36,6 +36,10 @@ export class FederationStack extends ApiStack {
       { secrets: { ...this.signs(), FEDERATION_KEY_SECRET: federationKey } },
     );
     this.federationApiFunction = federationApiFunction;
+    // A new follower of the commons (a Follow of the Service actor) is sent what exists already: its
+    // backfill is queued on the outbox the delivery function consumes, never run in the inbox's request.
+    federationApiFunction.addEnvironment('FEDERATION_OUTBOX_QUEUE_URL', this.foundation.federationOutbox.queueUrl);
+    this.foundation.federationOutbox.grantSendMessages(federationApiFunction);
     // What it sends (signed Accepts, later Creates) goes through SQS to a delivery function that retries
     // with backoff and parks the last failure in a watched dead-letter queue.
     const federationDelivery = new FederationDelivery(this, 'FederationDelivery', {

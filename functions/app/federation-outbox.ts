@@ -2,7 +2,7 @@
 // AWS (handlers/federation-delivery.ts, beside the deliveries), the federation services' in-process
 // queue on one machine. And the opening's Note as GET /api/federation/openings/{id} serves it. No Fedify
 // here: the Note is plain JSON, signing stays in the deliverer.
-import { federationIds } from '#adapters/activitypub/paths.ts';
+import { federationIds, instanceActor } from '#adapters/activitypub/paths.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import { renderMarkdown } from '#domain/content/markdown.ts';
 import type { DeliveryJob } from '#domain/federation/delivery.ts';
@@ -14,7 +14,7 @@ import {
   openingNote,
   type StoredOpening,
 } from '#domain/federation/opening-activity.ts';
-import type { OutboxDeps } from '#domain/federation/outbox.ts';
+import type { BackfillSources, OutboxDeps } from '#domain/federation/outbox.ts';
 import type { Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 
 export interface OutboxServices {
@@ -26,6 +26,15 @@ export interface OutboxServices {
   outbox: OutboxDeps['outbox'];
   /** The commons, for its skills' labels (read on first use). */
   commons?: (() => Pick<Commons, 'skills'>) | undefined;
+}
+
+/**
+ * What a new follower of the commons is sent of what exists (domain/federation/outbox.ts, backfill): the
+ * catalogue's courses and the latest shortage snapshot register their paged readers here. Records are
+ * not backfilled (only new ones federate, as openings).
+ */
+export function backfillSources(_services: OutboxServices): BackfillSources {
+  return {};
 }
 
 /** The opening's Note: its description through the one markdown pipeline, commons skills by their labels. */
@@ -49,6 +58,12 @@ export function outboxDeps(services: OutboxServices): OutboxDeps {
     blocked: (inbox) => isBlockedUrl(services.instanceBlocks, inbox),
     deliveries: services.deliveries,
     outbox: services.outbox,
+    backfillSources: backfillSources(services),
+    commonsIds: {
+      actor: ids.actorOf(instanceActor),
+      followers: ids.followersOf(instanceActor),
+      activityBase: ids.activityBase,
+    },
     async activityFor(type: OpeningActivityType, opening: StoredOpening): Promise<DeliveryJob['activity'] | null> {
       if (type === 'Delete') return openingActivity(type, opening, ids);
       const syndicate = await services.syndicates.get(opening.syndicateId);

@@ -11,6 +11,7 @@ import {
 import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/remote-documents.ts';
 import type { ActorResolver, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
 import { createDynamoRateLimiter } from '#adapters/dynamodb/rate-limiter.ts';
+import { instanceActor } from '#adapters/activitypub/paths.ts';
 import { createInProcessQueue } from '#adapters/queue/in-process-queue.ts';
 import { createSqsDeliveryQueue, createSqsOutboxQueue } from '#adapters/queue/sqs-delivery-queue.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
@@ -18,6 +19,7 @@ import { ConfigError } from '#config/config.ts';
 import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/delivery.ts';
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import { type OutboxJob, type OutboxQueue, runOutboxJob } from '#domain/federation/outbox.ts';
+import type { CommonsReceivers } from '#domain/federation/commons-objects.ts';
 import { outboxDeps } from './federation-outbox.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
@@ -51,6 +53,7 @@ export function federationServices(services: Services): FederationServices {
     const deliveries = deliveryQueue(services, sender);
     const remoteFollows = createRemoteFollowRepository(services.storeClient, config.TABLE_NAME);
     const followers = createFollowerRepository(services.storeClient, config.TABLE_NAME);
+    const outbox = outboxQueue(services, deliveries, followers);
     federation = {
       federation: createGuildhallFederation({
         origin: config.PUBLIC_URL,
@@ -67,11 +70,13 @@ export function federationServices(services: Services): FederationServices {
         remoteFollows,
         remoteOpenings: createRemoteOpeningRepository(services.storeClient, config.TABLE_NAME),
         fetchDocument: remoteDocumentFetch(sender.fetch),
+        commonsReceivers: commonsReceivers(services),
+        outbox,
       }),
       remoteFollows,
       resolveActor: remoteActorResolver({ fetch: sender.fetch, plainHttp: plainHttpOf(config) }),
       deliveries,
-      outbox: outboxQueue(services, deliveries, followers),
+      outbox,
       inboxLimiter: createDynamoRateLimiter(services.storeClient, config.TABLE_NAME, {
         limit: config.INBOX_RATE_LIMIT,
         windowSeconds: 60,
@@ -80,6 +85,14 @@ export function federationServices(services: Services): FederationServices {
     built.set(services.storeClient, federation);
   }
   return federation;
+}
+
+/**
+ * What a followed commons' objects are kept by, by `guildhall:type` (domain/federation/commons-objects.ts):
+ * innovation records; courses and shortage snapshots join them here.
+ */
+export function commonsReceivers(_services: Services): CommonsReceivers {
+  return {};
 }
 
 /**
@@ -119,7 +132,7 @@ function outboxQueue(
   if (config.FEDERATION_OUTBOX_QUEUE_URL) {
     return createSqsOutboxQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_OUTBOX_QUEUE_URL));
   }
-  // In AWS the outbox is the stream function's and the delivery function's, never this one's.
+  // In AWS without the queue's URL nothing is queued here (a new commons follower is sent no backfill).
   if (config.STAGE === 'aws') return undefined;
   const queue = createInProcessQueue<OutboxJob>({
     run: async (job) => {
@@ -129,7 +142,8 @@ function outboxQueue(
     log: services.log,
     about: (job) => ({
       outbox: job.kind,
-      syndicate: job.kind === 'publish' ? job.opening.syndicateId : job.syndicateId,
+      syndicate:
+        job.kind === 'publish' ? job.opening.syndicateId : job.kind === 'fan-out' ? job.syndicateId : instanceActor,
     }),
   });
   const deps = outboxDeps({

@@ -111,6 +111,18 @@ describe('federation deliveries in AWS', () => {
     expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
   });
 
+  it('lets the federation function queue a new commons follower’s backfill on the outbox, and only send there', () => {
+    const fn = app.findResources('AWS::Lambda::Function')[producer]?.Properties;
+    expect(JSON.stringify(fn.Environment.Variables.FEDERATION_OUTBOX_QUEUE_URL)).toContain('FederationOutbox');
+    const role = fn.Role['Fn::GetAtt'][0];
+    const onOutbox = (Object.values(app.findResources('AWS::IAM::Policy')) as Resource[])
+      .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => JSON.stringify(statement.Resource).includes('FederationOutbox'))
+      .flatMap((statement) => [statement.Action].flat() as string[]);
+    expect([...new Set(onOutbox)].sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+  });
+
   it('has the app stack’s stream function queue opening changes on the outbox, which retries as the policy says and parks in a watched dead-letter queue', () => {
     const appQueues = appStack.findResources('AWS::SQS::Queue') as Record<string, Resource>;
     const outbox = Object.keys(appQueues).find((id) => /^FederationOutbox(?!DeadLetters)/.test(id)) ?? '';

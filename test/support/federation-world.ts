@@ -22,6 +22,8 @@ import { remoteActorResolver, remoteDocumentFetch } from '#adapters/activitypub/
 import { memorySyndicates } from './memory-syndicates.ts';
 import type { Services } from '#app/services.ts';
 import type { Config } from '#config/config.ts';
+import type { CommonsReceivers } from '#domain/federation/commons-objects.ts';
+import type { OutboxQueue } from '#domain/federation/outbox.ts';
 import { fakeServices } from './services.ts';
 
 export const origin = 'http://guildhall.test';
@@ -64,6 +66,10 @@ export async function federationWorld(
     now?: () => Date;
     services?: Partial<Services>;
     config?: Partial<Config>;
+    /** Where a new commons follower's backfill is queued (absent: none). */
+    outbox?: OutboxQueue;
+    /** A followed commons' objects' receivers, by `guildhall:type` (absent: none). */
+    commonsReceivers?: CommonsReceivers;
   } = {},
 ) {
   const syndicates = memorySyndicates();
@@ -110,6 +116,8 @@ export async function federationWorld(
     remoteFollows,
     remoteOpenings,
     fetchDocument: remoteDocumentFetch(fetch),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+    ...(options.commonsReceivers ? { commonsReceivers: options.commonsReceivers } : {}),
   });
   const resolveActor = remoteActorResolver({ fetch, plainHttp: (host) => host.startsWith('127.0.0.1:') });
   const inboxLimiter = memoryRateLimiter({ limit: options.inboxRateLimit ?? 300, windowSeconds: 60 });

@@ -20,7 +20,19 @@ import {
 } from '@fedify/vocab';
 import { acceptFollow, type FollowerRepository } from '#domain/federation/follower.ts';
 import type { DeliveryQueue } from '#domain/federation/delivery.ts';
-import { followAccepted, followRejected, type RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import {
+  acceptedFollowOf,
+  followAccepted,
+  followKindOf,
+  followRejected,
+  type RemoteFollowRepository,
+} from '#domain/federation/remote-follow.ts';
+import {
+  type CommonsReceivers,
+  receiveCommonsObject,
+  removeCommonsObject,
+} from '#domain/federation/commons-objects.ts';
+import type { OutboxQueue } from '#domain/federation/outbox.ts';
 import {
   type DocumentFetch,
   receiveOpening,
@@ -51,6 +63,10 @@ export interface FederationDeps {
   remoteOpenings?: RemoteOpeningRepository;
   /** A remote object by its id, guarded (the Note a Create or Update names is read again from its origin). */
   fetchDocument?: DocumentFetch;
+  /** What a followed commons' objects are kept by, by `guildhall:type` (commons-objects.ts). */
+  commonsReceivers?: CommonsReceivers;
+  /** Where a new commons follower's backfill is queued (absent: none is sent). */
+  outbox?: OutboxQueue | undefined;
 }
 
 /** Signed requests older or newer than this are refused (replays). */
@@ -105,7 +121,8 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         url: new URL(`${site}/syndicates/${syndicate.id}/`),
       });
     })
-    .mapHandle((_ctx, username) => (username === instanceActor ? null : username.toLowerCase()))
+    // `acct:_instance@<host>` finds the instance's Service actor: how another instance follows this commons.
+    .mapHandle((_ctx, username) => (username === instanceActor ? instanceActor : username.toLowerCase()))
     // Only an actor that exists has keys. Fedify asks for an inbox's recipient's keys (for its signed
     // fetches) before it asks whether the recipient exists: a post to no one must not need the key.
     .setKeyPairsDispatcher(async (_ctx, identifier) =>
@@ -124,15 +141,18 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
   // The followers' count is public; who they are is not listed (their instances know).
   federation
     .setFollowersDispatcher(federationPaths.followers, (): { items: Recipient[] } => ({ items: [] }))
-    .setCounter((_ctx, identifier) => (identifier === instanceActor ? 0 : deps.followers.count(identifier, 10_000)));
+    // The Service actor's followers are the commons' followers, kept under its identifier as a syndicate's are.
+    .setCounter((_ctx, identifier) => deps.followers.count(identifier, 10_000));
 
   federation
     .setInboxListeners(federationPaths.inbox, federationPaths.sharedInbox)
     .on(Follow, async (ctx, follow) => {
       if (!follow.id || !follow.actorId || !follow.objectId) return;
       const target = ctx.parseUri(follow.objectId);
-      if (target?.type !== 'actor' || target.identifier === instanceActor) return;
-      if (!(await deps.syndicates.get(target.identifier))) return;
+      if (target?.type !== 'actor') return;
+      // A Follow of the Service actor follows the whole commons: kept under `_instance` as a syndicate's.
+      const ofCommons = target.identifier === instanceActor;
+      if (!ofCommons && !(await deps.syndicates.get(target.identifier))) return;
       const actor = await follow.getActor(ctx);
       if (!actor?.id || !actor.inboxId || actor.id.href !== follow.actorId.href) return;
       await acceptFollow(deps, {
@@ -147,6 +167,8 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         follow: { id: follow.id.href, type: 'Follow', actor: follow.actorId.href, object: follow.objectId.href },
         activityBase: `${site}${federationPaths.activities}`,
       });
+      // What the commons has already (its courses, its latest shortage snapshot) goes to its new follower.
+      if (ofCommons) await deps.outbox?.enqueue({ kind: 'backfill', inbox: actor.inboxId.href, attempt: 0 });
     })
     .on(Undo, async (ctx, undo) => {
       const object = await undo.getObject(ctx);
@@ -172,18 +194,48 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         { actorId: reject.actorId.href, followActivityId: reject.objectId?.href },
       );
     })
-    // A followed Group's openings: the Note is read again from its origin, never from the activity's body.
-    .on(Create, (_ctx, create) => receiveNote(deps, create.actorId, create.objectId))
-    .on(Update, (_ctx, update) => receiveNote(deps, update.actorId, update.objectId))
-    .on(Delete, async (_ctx, deletion) => {
-      if (!deps.remoteFollows || !deps.remoteOpenings || !deletion.actorId || !deletion.objectId) return;
-      await removeOpening(
-        { remoteFollows: deps.remoteFollows, remoteOpenings: deps.remoteOpenings },
-        { actorId: deletion.actorId.href, objectId: deletion.objectId.href },
-      );
-    });
+    // A followed Group's openings, a followed commons' objects, by the follow's kind: the object is read
+    // again from its origin, never from the activity's body.
+    .on(Create, (_ctx, create) => received(deps, create.actorId, create.objectId))
+    .on(Update, (_ctx, update) => received(deps, update.actorId, update.objectId))
+    .on(Delete, (_ctx, deletion) => removed(deps, deletion.actorId, deletion.objectId));
 
   return federation;
+}
+
+/** The accepted follow an activity's actor is followed by, or null (its activity is then ignored). */
+async function followOf(deps: FederationDeps, actorId: URL | null) {
+  if (!deps.remoteFollows || !actorId) return null;
+  return acceptedFollowOf({ remoteFollows: deps.remoteFollows }, actorId.href);
+}
+
+async function received(deps: FederationDeps, actorId: URL | null, objectId: URL | null): Promise<void> {
+  const follow = await followOf(deps, actorId);
+  if (!follow || !actorId || !objectId) return;
+  if (followKindOf(follow) === 'syndicate') return receiveNote(deps, actorId, objectId);
+  if (!deps.remoteFollows || !deps.fetchDocument) return;
+  await receiveCommonsObject(
+    {
+      remoteFollows: deps.remoteFollows,
+      fetchDocument: deps.fetchDocument,
+      receivers: deps.commonsReceivers ?? {},
+      now: deps.now,
+    },
+    { actorId: actorId.href, objectId: objectId.href },
+  );
+}
+
+async function removed(deps: FederationDeps, actorId: URL | null, objectId: URL | null): Promise<void> {
+  const follow = await followOf(deps, actorId);
+  if (!follow || !deps.remoteFollows || !actorId || !objectId) return;
+  const activity = { actorId: actorId.href, objectId: objectId.href };
+  if (followKindOf(follow) === 'commons') {
+    await removeCommonsObject({ remoteFollows: deps.remoteFollows, receivers: deps.commonsReceivers ?? {} }, activity);
+    return;
+  }
+  if (deps.remoteOpenings) {
+    await removeOpening({ remoteFollows: deps.remoteFollows, remoteOpenings: deps.remoteOpenings }, activity);
+  }
 }
 
 async function receiveNote(deps: FederationDeps, actorId: URL | null, objectId: URL | null): Promise<void> {

@@ -816,6 +816,8 @@ export const remoteCoursesOf = (followId: string) => ({ pk: remoteCoursesPk, pre
 const remoteShortagesPk = 'REMOTE-SHORTAGES';
 export const remoteShortageKeys = (followId: string) => ({ pk: remoteShortagesPk, sk: `FOLLOW#${followId}` });
 export const remoteShortages = { pk: remoteShortagesPk, prefix: 'FOLLOW#' } as const;
+/** One follow's snapshot as a prefix (follow ids are all 22 characters, so it names that one alone). */
+export const remoteShortageOf = (followId: string) => ({ pk: remoteShortagesPk, prefix: `FOLLOW#${followId}` });
 /** What this commons last announced of each of its catalogue entries (its digest, since when), by slug. */
 const announcedCoursesPk = 'ANNOUNCED-COURSES';
 export const announcedCourseKeys = (slug: string) => ({ pk: announcedCoursesPk, sk: `COURSE#${slug}` });

@@ -2,7 +2,12 @@
 // remote-follow.ts and remote-opening.ts): a follow is one item in the stewards' list; its openings
 // live in a partition of their own, so an unfollow removes them a page at a time.
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { RemoteFollow, RemoteFollowRepository } from '#domain/federation/remote-follow.ts';
+import {
+  type FollowKind,
+  followKindOf,
+  type RemoteFollow,
+  type RemoteFollowRepository,
+} from '#domain/federation/remote-follow.ts';
 import { noteDigest, type RemoteOpening, type RemoteOpeningRepository } from '#domain/federation/remote-opening.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { batchWriteAll } from './bulk.ts';
@@ -15,15 +20,62 @@ import {
   remoteFollowsOf,
   remoteOpeningKeys,
   remoteOpeningsOf,
-  remoteShortageKeys,
+  remoteShortageOf,
 } from './keys.ts';
+
+/**
+ * What a follow of each kind brought, by where it is kept under the follow: removed with it (an unfollow,
+ * a Reject, a block). A syndicate brings openings; a commons brings what its receivers keep
+ * (commons-objects.ts), each kind of object adding its key prefix here.
+ */
+export const broughtByKind: Record<FollowKind, readonly ((followId: string) => { pk: string; prefix: string })[]> = {
+  syndicate: [remoteOpeningsOf],
+  // Its courses (Access pattern `remote-courses-of-follow`) and its newest shortage snapshot (Access pattern `remote-shortage-of-follow`).
+  commons: [remoteCoursesOf, remoteShortageOf],
+};
 
 export function createRemoteFollowRepository(
   client: DynamoDBDocumentClient,
   tableName: string,
 ): RemoteFollowRepository {
-  /** Every item under a follow with this sort-key prefix, a page of 100 keys at a time. */
-  async function deleteUnder({ pk, prefix }: { pk: string; prefix: string }) {
+  return {
+    // Access pattern `remote-follow`: one item per remote actor, replaced as it changes (pending → accepted).
+    async put(follow) {
+      await storeCall(() =>
+        client.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...remoteFollowKeys(follow.id), type: 'remote-follow', ...follow },
+          }),
+        ),
+      );
+    },
+    // Access pattern `remote-follow`.
+    async get(id) {
+      const item = await getItem(client, tableName, remoteFollowKeys(id));
+      return item ? fromItem<RemoteFollow>(item) : null;
+    },
+    // Access pattern `remote-openings-of-follow`, then Access pattern `remote-follow`: what it brought
+    // first (its kind's, `broughtByKind`), a page of keys at a time, then the follow, so a removal cut
+    // short leaves the follow, and the same request sent again finishes it. (A Create that lands between
+    // the two could leave one object behind: rare, and its Delete or expiry takes it out.)
+    async remove(id) {
+      const kept = await getItem(client, tableName, remoteFollowKeys(id));
+      const kind = followKindOf(kept ? fromItem<RemoteFollow>(kept) : {});
+      for (const brought of broughtByKind[kind]) await removeAll(brought(id));
+      const removed = await storeCall(() =>
+        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
+      );
+      return removed.Attributes !== undefined;
+    },
+    // Access pattern `remote-follows`: the stewards' list, a page at a time.
+    async page(request) {
+      return pageOf(await queryPrefixPage(client, tableName, remoteFollowsOf, request), fromItem<RemoteFollow>);
+    },
+  };
+
+  /** Every item under a key prefix, a page of keys at a time. */
+  async function removeAll({ pk, prefix }: { pk: string; prefix: string }) {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await storeCall(() =>
@@ -48,43 +100,6 @@ export function createRemoteFollowRepository(
       start = page.LastEvaluatedKey;
     } while (start);
   }
-  return {
-    // Access pattern `remote-follow`: one item per remote actor, replaced as it changes (pending → accepted).
-    async put(follow) {
-      await storeCall(() =>
-        client.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...remoteFollowKeys(follow.id), type: 'remote-follow', ...follow },
-          }),
-        ),
-      );
-    },
-    // Access pattern `remote-follow`.
-    async get(id) {
-      const item = await getItem(client, tableName, remoteFollowKeys(id));
-      return item ? fromItem<RemoteFollow>(item) : null;
-    },
-    // Access pattern `remote-openings-of-follow`, then Access pattern `remote-follow`: its openings first, a page of keys
-    // at a time, then the follow, so a removal cut short leaves the follow, and the same request sent
-    // again finishes it. (A Create that lands between the two could leave one opening behind: rare, and
-    // its Delete or expiry takes it out of the board.)
-    // Then Access pattern `remote-courses-of-follow` and Access pattern `remote-shortage-snapshot`: the
-    // courses and snapshot a followed commons sent go the same way, before the follow.
-    async remove(id) {
-      await deleteUnder(remoteOpeningsOf(id));
-      await deleteUnder(remoteCoursesOf(id));
-      await storeCall(() => client.send(new DeleteCommand({ TableName: tableName, Key: remoteShortageKeys(id) })));
-      const removed = await storeCall(() =>
-        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
-      );
-      return removed.Attributes !== undefined;
-    },
-    // Access pattern `remote-follows`: the stewards' list, a page at a time.
-    async page(request) {
-      return pageOf(await queryPrefixPage(client, tableName, remoteFollowsOf, request), fromItem<RemoteFollow>);
-    },
-  };
 }
 
 export function createRemoteOpeningRepository(

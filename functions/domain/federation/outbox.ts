@@ -2,9 +2,19 @@
 // stream names each opening change that calls for an activity (opening-activity.ts); the change is queued
 // as an outbox job; the job builds the activity and fans it out to the followers a page at a time, each
 // page queuing one delivery per inbox (shared inboxes once) and the next page as a job of its own, so a
-// syndicate with 100,000 followers is many short jobs, never one long loop. Pure: the ports are passed in.
+// syndicate with 100,000 followers is many short jobs, never one long loop. The commons' own activities
+// (records, courses, shortage snapshots: commons-objects.ts) fan out the same way to the Service actor's
+// followers, and a new commons follower is sent what exists already a page at a time (backfill). Pure:
+// the ports are passed in.
 import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
+import {
+  type CommonsIds,
+  type CommonsObject,
+  type CommonsObjectType,
+  commonsActivity,
+  serviceActor,
+} from './commons-objects.ts';
 import type { DeliveryJob, DeliveryQueue } from './delivery.ts';
 import type { Follower } from './follower.ts';
 import type { OpeningActivityType, StoredOpening } from './opening-activity.ts';
@@ -31,7 +41,48 @@ export interface FanOutJob {
   attempt: number;
 }
 
-export type OutboxJob = PublishJob | FanOutJob;
+/**
+ * A commons activity already built (a course's change at deploy, a shortage snapshot: commons-objects.ts),
+ * to fan out to the Service actor's followers, the commons' followers, as a syndicate's fan-out is.
+ */
+export interface CommonsJob {
+  kind: 'commons';
+  activity: DeliveryJob['activity'];
+  attempt: number;
+}
+
+/**
+ * What a new follower of the commons is sent of what exists already: one page (`backfillPageSize`) of one
+ * source's objects, each a `Create` to its inbox; the next page, or the next source's first, its own job.
+ */
+export interface BackfillJob {
+  kind: 'backfill';
+  /** The new commons follower's inbox. */
+  inbox: string;
+  /** The source this page reads; absent for the first job (the first source registered). */
+  source?: CommonsObjectType | undefined;
+  cursor?: string | undefined;
+  attempt: number;
+}
+
+export type OutboxJob = PublishJob | FanOutJob | CommonsJob | BackfillJob;
+
+/** Objects sent a backfill job: a page of one source. */
+export const backfillPageSize = 25;
+
+/** The sources a backfill reads, in this order (records are not backfilled: only new ones federate). */
+export const backfillOrder: readonly CommonsObjectType[] = ['course', 'shortages', 'record'];
+
+/** A paged reader of the commons objects that exist now (courses, the latest shortage snapshot). */
+export interface BackfillSource {
+  page(request: { limit: number; cursor?: string | undefined }): Promise<{
+    items: CommonsObject[];
+    next?: string | undefined;
+  }>;
+}
+
+/** The backfill's sources by type: whoever builds a type registers its reader here. */
+export type BackfillSources = Partial<Record<CommonsObjectType, BackfillSource>>;
 
 export const outboxJobSchema = lazySchema(() =>
   z.discriminatedUnion('kind', [
@@ -49,6 +100,18 @@ export const outboxJobSchema = lazySchema(() =>
       kind: z.literal('fan-out'),
       syndicateId: z.string().check(z.minLength(1), z.maxLength(80)),
       activity: z.looseObject({ id: z.string().check(z.minLength(1)), type: z.string().check(z.minLength(1)) }),
+      cursor: z.optional(z.string().check(z.maxLength(1024))),
+      attempt: z.number().check(z.int(), z.minimum(0)),
+    }),
+    z.object({
+      kind: z.literal('commons'),
+      activity: z.looseObject({ id: z.string().check(z.minLength(1)), type: z.string().check(z.minLength(1)) }),
+      attempt: z.number().check(z.int(), z.minimum(0)),
+    }),
+    z.object({
+      kind: z.literal('backfill'),
+      inbox: z.string().check(z.minLength(1), z.maxLength(2048)),
+      source: z.optional(z.enum(['record', 'course', 'shortages'])),
       cursor: z.optional(z.string().check(z.maxLength(1024))),
       attempt: z.number().check(z.int(), z.minimum(0)),
     }),
@@ -80,6 +143,10 @@ export interface OutboxDeps {
    */
   activityFor: (type: OpeningActivityType, opening: StoredOpening) => Promise<DeliveryJob['activity'] | null>;
   pageSize?: number;
+  /** What a new commons follower is sent (none registered: a backfill sends nothing). */
+  backfillSources?: BackfillSources | undefined;
+  /** The Service actor's ids, for the backfill's Creates. */
+  commonsIds?: CommonsIds | undefined;
 }
 
 /**
@@ -94,7 +161,43 @@ export async function runOutboxJob(deps: OutboxDeps, job: OutboxJob): Promise<{ 
     if (!activity) return { queued: 0 };
     return fanOutPage(deps, { kind: 'fan-out', syndicateId: job.opening.syndicateId, activity, attempt: 0 });
   }
+  if (job.kind === 'commons') {
+    return fanOutPage(deps, { kind: 'fan-out', syndicateId: serviceActor, activity: job.activity, attempt: 0 });
+  }
+  if (job.kind === 'backfill') return backfillPage(deps, job);
   return fanOutPage(deps, job);
+}
+
+/**
+ * Steps: the page's source (the first registered when the job names none); one page of it; the next page
+ * queued first (or, at a source's end, the next registered source's first page); then one `Create` per
+ * object to the follower's inbox, signed by the Service actor. An inbox on a blocked instance is sent
+ * nothing, and nothing more is queued for it.
+ */
+async function backfillPage(deps: OutboxDeps, job: BackfillJob): Promise<{ queued: number }> {
+  const sources = deps.backfillSources ?? {};
+  const registered = backfillOrder.filter((type) => sources[type] !== undefined);
+  const source = job.source ?? registered[0];
+  const reader = source ? sources[source] : undefined;
+  if (!source || !reader || !deps.commonsIds) return { queued: 0 };
+  if (await deps.blocked(job.inbox)) return { queued: 0 };
+  const page = await reader.page({ limit: backfillPageSize, cursor: job.cursor });
+  if (page.next) {
+    await deps.outbox.enqueue({ kind: 'backfill', inbox: job.inbox, source, cursor: page.next, attempt: 0 });
+  } else {
+    const following = registered[registered.indexOf(source) + 1];
+    if (following) await deps.outbox.enqueue({ kind: 'backfill', inbox: job.inbox, source: following, attempt: 0 });
+  }
+  const ids = deps.commonsIds;
+  const jobs: DeliveryJob[] = page.items.map((object) => ({
+    inbox: job.inbox,
+    signer: serviceActor,
+    activity: commonsActivity('Create', object, ids),
+    attempt: 0,
+  }));
+  if (deps.deliveries.enqueueAll) await deps.deliveries.enqueueAll(jobs);
+  else for (const delivery of jobs) await deps.deliveries.enqueue(delivery);
+  return { queued: jobs.length };
 }
 
 async function fanOutPage(deps: OutboxDeps, job: FanOutJob): Promise<{ queued: number }> {

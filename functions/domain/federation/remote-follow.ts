@@ -16,11 +16,19 @@ import { activityStreams } from './follower.ts';
 import { blockKeysOf, type InstanceBlockRepository } from './instance-block.ts';
 import { hostOf } from './instance-host.ts';
 
+/**
+ * What a follow is of: a remote syndicate (its `Group` actor: its openings come) or a whole commons (an
+ * instance's `Service` actor: its records, courses and shortage snapshots come, commons-objects.ts).
+ */
+export type FollowKind = 'syndicate' | 'commons';
+
 export interface RemoteFollow {
   /** Derived from the actor id: one follow per remote actor, whoever asks and however often. */
   id: string;
-  /** The remote Group's actor id (what its activities name as `actor`). */
+  /** The remote Group's (or Service's) actor id (what its activities name as `actor`). */
   actorId: string;
+  /** Absent on follows kept before commons could be followed: those are all of syndicates. */
+  kind?: FollowKind | undefined;
   /** As the steward named it (`acct:…` or the URL). */
   handle: string;
   /** The actor's instance, its host (with a port when it has one). */
@@ -71,6 +79,14 @@ export interface RemoteFollowDeps {
   signer: string;
   now: () => Date;
   newId: () => string;
+}
+
+/** A follow's kind, 'syndicate' for one kept before there were kinds. */
+export const followKindOf = (follow: Pick<RemoteFollow, 'kind'>): FollowKind => follow.kind ?? 'syndicate';
+
+/** The kind of follow an actor's type makes: a Group a syndicate, a Service a commons; anything else none. */
+export function followKindOfActorType(type: string): FollowKind | null {
+  return type === 'Group' ? 'syndicate' : type === 'Service' ? 'commons' : null;
 }
 
 /** The follow id of a remote actor: the SHA-256 of its id, base64url, cut to 22 characters (132 bits). */
@@ -163,8 +179,11 @@ export async function followRemote(
   if (!host || host !== hostOfReference(reference)) {
     throw actorRefused(`${input.actor} names an actor on another host (${host ?? 'none'}).`);
   }
-  if (actor.type !== 'Group') {
-    throw actorRefused(`${input.actor} is a ${actor.type}, not a syndicate (a Group).`);
+  const kind = followKindOfActorType(actor.type);
+  if (!kind) {
+    throw actorRefused(
+      `${input.actor} is a ${actor.type}, not a syndicate (a Group) nor a commons (an instance’s Service actor).`,
+    );
   }
   await refuseBlocked(deps, actor.id);
   const id = remoteFollowId(actor.id);
@@ -173,6 +192,7 @@ export async function followRemote(
   const follow: RemoteFollow = existing ?? {
     id,
     actorId: actor.id,
+    kind,
     handle: input.actor.trim(),
     host,
     inbox: actor.inbox,

@@ -4,7 +4,7 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { followRemoteCommand, unfollowRemoteCommand } from '#app/commands/federation-commands.ts';
 import { federationServices } from '#app/federation-services.ts';
-import type { RemoteFollow } from '#domain/federation/remote-follow.ts';
+import { followKindOf, type RemoteFollow } from '#domain/federation/remote-follow.ts';
 import { commandRoute, publicRoute } from '../route.ts';
 import { json } from './answers.ts';
 import { cursorQuery } from './params.ts';
@@ -14,7 +14,14 @@ const tags = ['federation'];
 const follow = () =>
   z.object({
     id: z.string(),
-    actorId: z.string().check(z.describe('The remote syndicate’s Group actor.')),
+    actorId: z.string().check(z.describe('The remote syndicate’s Group actor, or the remote commons’ Service actor.')),
+    kind: z
+      .enum(['syndicate', 'commons'])
+      .check(
+        z.describe(
+          'What is followed: a syndicate (a Group: its openings come) or a whole commons (an instance’s Service actor: its records, courses and shortages come).',
+        ),
+      ),
     handle: z.string().check(z.describe('As the steward named it: acct:<syndicate>@<host> or the actor URL.')),
     host: z.string(),
     name: z.optional(z.string()),
@@ -28,6 +35,7 @@ const follow = () =>
 const shown = (item: RemoteFollow) => ({
   id: item.id,
   actorId: item.actorId,
+  kind: followKindOf(item),
   handle: item.handle,
   host: item.host,
   ...(item.name ? { name: item.name } : {}),
@@ -61,14 +69,14 @@ export const federationFollowRoutes = [
     path: '/api/federation/follows',
     doc: documented && {
       summary:
-        'Follow a remote syndicate (stewards): found by WebFinger, kept pending, and sent a signed Follow; its open positions then appear on the board',
+        'Follow a remote syndicate or a whole remote commons (stewards): found by WebFinger, kept pending, and sent a signed Follow; a syndicate’s open positions then appear on the board, a commons’ records, courses and shortages beside this instance’s',
       tags,
       responses: {
         200: { description: 'The follow, pending until the remote syndicate accepts it.', schema: follow },
         403: { description: 'Only the commons’ stewards follow a remote syndicate.' },
         422: {
           description:
-            'The actor could not be found, is not a syndicate (a Group), names another host, or its instance is blocked.',
+            'The actor could not be found, is neither a syndicate (a Group) nor a commons (a Service), names another host, or its instance is blocked.',
         },
       },
     },
@@ -78,7 +86,8 @@ export const federationFollowRoutes = [
     method: 'DELETE',
     path: '/api/federation/follows/{id}',
     doc: documented && {
-      summary: 'Unfollow a remote syndicate (stewards): sends Undo, and removes its openings from here',
+      summary:
+        'Unfollow a remote syndicate or commons (stewards): sends Undo, and removes what it brought (openings, records) from here',
       tags,
       responses: {
         204: { description: 'Unfollowed.' },
