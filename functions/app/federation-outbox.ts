@@ -2,7 +2,7 @@
 // AWS (handlers/federation-delivery.ts, beside the deliveries), the federation services' in-process
 // queue on one machine. And the opening's Note as GET /api/federation/openings/{id} serves it. No Fedify
 // here: the Note is plain JSON, signing stays in the deliverer.
-import { federationIds, instanceActor } from '#adapters/activitypub/paths.ts';
+import { catalogueIds, federationIds, instanceActor } from '#adapters/activitypub/paths.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import { renderMarkdown } from '#domain/content/markdown.ts';
 import type { DeliveryJob } from '#domain/federation/delivery.ts';
@@ -15,6 +15,9 @@ import {
   type StoredOpening,
 } from '#domain/federation/opening-activity.ts';
 import type { BackfillSources, OutboxDeps } from '#domain/federation/outbox.ts';
+import type { AnnouncedCourseRepository } from '#domain/federation/catalogue-objects.ts';
+import { catalogueBackfillSources } from '#domain/federation/catalogue-publishing.ts';
+import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
 import type { Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 
 export interface OutboxServices {
@@ -26,6 +29,19 @@ export interface OutboxServices {
   outbox: OutboxDeps['outbox'];
   /** The commons, for its skills' labels (read on first use). */
   commons?: (() => Pick<Commons, 'skills'>) | undefined;
+  /**
+   * What the catalogue's backfill reads: the commons, its snapshots and what was announced. Absent where
+   * the outbox runs without the commons (the delivery consumer in AWS): a new follower is then sent no
+   * courses or snapshot by backfill, only what is announced after it followed.
+   */
+  catalogue?:
+    | {
+        commons: () => Pick<Commons, 'courses' | 'practices' | 'skills'>;
+        shortages: Pick<ShortageRepository, 'getSnapshot' | 'latestSnapshot'>;
+        announcedCourses: Pick<AnnouncedCourseRepository, 'get'>;
+        now: () => Date;
+      }
+    | undefined;
 }
 
 /**
@@ -33,8 +49,20 @@ export interface OutboxServices {
  * catalogue's courses and the latest shortage snapshot register their paged readers here. Records are
  * not backfilled (only new ones federate, as openings).
  */
-export function backfillSources(_services: OutboxServices): BackfillSources {
-  return {};
+export function backfillSources(services: OutboxServices): BackfillSources {
+  const { catalogue } = services;
+  if (!catalogue) return {};
+  const deps = {
+    // The commons is read when the first backfill page asks, not when the outbox is built.
+    get commons() {
+      return catalogue.commons();
+    },
+    shortages: catalogue.shortages,
+    announcedCourses: catalogue.announcedCourses,
+    ids: catalogueIds(services.origin),
+    now: catalogue.now,
+  };
+  return catalogueBackfillSources(deps);
 }
 
 /** The opening's Note: its description through the one markdown pipeline, commons skills by their labels. */

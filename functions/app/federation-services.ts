@@ -20,6 +20,8 @@ import { type DeliveryQueue, deliveryRetryPolicy } from '#domain/federation/deli
 import type { RateLimiter } from '#domain/limits/rate-limiter.ts';
 import { type OutboxJob, type OutboxQueue, runOutboxJob } from '#domain/federation/outbox.ts';
 import type { CommonsReceivers } from '#domain/federation/commons-objects.ts';
+import { receiveCourse, receiveShortages, removeCourse } from '#domain/federation/remote-catalogue.ts';
+import { catalogueServices } from './catalogue-services.ts';
 import { outboxDeps } from './federation-outbox.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
@@ -91,8 +93,22 @@ export function federationServices(services: Services): FederationServices {
  * What a followed commons' objects are kept by, by `guildhall:type` (domain/federation/commons-objects.ts):
  * innovation records; courses and shortage snapshots join them here.
  */
-export function commonsReceivers(_services: Services): CommonsReceivers {
-  return {};
+export function commonsReceivers(services: Services): CommonsReceivers {
+  const catalogue = catalogueServices(services);
+  return {
+    // Courses and practice guides: kept per follow and id when newer; a Delete of one removes it.
+    course: {
+      receive: (follow, document, receivedAt) =>
+        receiveCourse({ remoteCourses: catalogue.remoteCourses, now: () => receivedAt }, follow, document),
+      remove: (follow, objectId) => removeCourse(catalogue, follow, objectId),
+    },
+    // The daily snapshot: the newest per follow; a later day replaces it, nothing deletes it.
+    shortages: {
+      receive: (follow, document, receivedAt) =>
+        receiveShortages({ remoteShortages: catalogue.remoteShortages, now: () => receivedAt }, follow, document),
+      remove: async () => false,
+    },
+  };
 }
 
 /**
@@ -154,6 +170,12 @@ function outboxQueue(
     deliveries,
     outbox: queue,
     commons: () => services.commons,
+    catalogue: {
+      commons: () => services.commons,
+      shortages: services.shortages,
+      announcedCourses: catalogueServices(services).announcedCourses,
+      now: services.now,
+    },
   });
   return queue;
 }

@@ -4,8 +4,8 @@
 // the day's snapshot is a `Document` with `guildhall:type: "shortages"` and its top rows under
 // `guildhall:shortages`. Both carry an escaped HTML `content` with a link, so ordinary fediverse software
 // shows something. Which activity a course calls for is decided from its digest against the one last
-// announced (announceActions). Activity ids are derived from the object, its version and the type, so a
-// repeat is recognised. Pure: the caller says where ids live and when a digest was first announced.
+// announced (announceActions); the activities themselves are commons-objects.ts's (`commonsActivity`).
+// Pure: the caller says where ids live and when a digest was first announced.
 import { createHash } from 'node:crypto';
 import type { Commons, Course, Practice } from '../content/commons.ts';
 import { courseLanguages } from '../content/course-languages.ts';
@@ -131,7 +131,7 @@ export function courseDocument(entry: CatalogueEntry, commons: Pick<Commons, 'sk
   return {
     '@context': catalogueContext,
     id: ids.courseOf(slugOf(entry)),
-    type: 'Document',
+    type: 'Document' as const,
     attributedTo: ids.serviceActor,
     to: [publicAudience],
     cc: [ids.serviceFollowers],
@@ -215,7 +215,7 @@ export function shortagesDocument(
   return {
     '@context': catalogueContext,
     id: ids.shortagesOf(snapshot.day),
-    type: 'Document',
+    type: 'Document' as const,
     attributedTo: ids.serviceActor,
     to: [publicAudience],
     cc: [ids.serviceFollowers],
@@ -223,6 +223,8 @@ export function shortagesDocument(
     content,
     url,
     published: `${snapshot.day}T23:59:59Z`,
+    // A snapshot never changes once its day is over: its day's end is when it last changed.
+    updated: `${snapshot.day}T23:59:59Z`,
     'guildhall:type': 'shortages' as const,
     'guildhall:shortages': {
       date: snapshot.day,
@@ -237,39 +239,6 @@ export function shortagesDocument(
 export type ShortagesDocument = ReturnType<typeof shortagesDocument>;
 
 export type CatalogueActivityType = 'Create' | 'Update' | 'Delete';
-
-/** The activity id: derived from the object id, its version (digest or day) and the type, shaped as a UUID. */
-export function catalogueActivityId(
-  ids: Pick<CatalogueIds, 'activityBase'>,
-  type: CatalogueActivityType,
-  objectId: string,
-  version: string,
-): string {
-  const hex = createHash('sha256').update(`catalogue\n${objectId}\n${version}\n${type}`).digest('hex');
-  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  return `${ids.activityBase}/${uuid}`;
-}
-
-/** A Create or Update carrying the Document, or a Delete naming its id, from the Service actor. */
-export function catalogueActivity(
-  type: CatalogueActivityType,
-  object: { id: string } | string,
-  version: string,
-  ids: CatalogueIds,
-  published: string,
-) {
-  const objectId = typeof object === 'string' ? object : object.id;
-  return {
-    '@context': catalogueContext,
-    id: catalogueActivityId(ids, type, objectId, version),
-    type,
-    actor: ids.serviceActor,
-    to: [publicAudience],
-    cc: [ids.serviceFollowers],
-    object,
-    published,
-  };
-}
 
 /** What was last announced of one catalogue entry (an item per slug). */
 export interface AnnouncedCourse {

@@ -11,7 +11,6 @@ import {
   type AnnouncedCourseRepository,
   announceActions,
   type CatalogueIds,
-  catalogueActivity,
   catalogueCourse,
   catalogueDigest,
   catalogueEntry,
@@ -21,10 +20,15 @@ import {
   escoRowUris,
   shortagesDocument,
 } from './catalogue-objects.ts';
-import type { OutboxQueue } from './outbox.ts';
+import { type CommonsIds, commonsActivity } from './commons-objects.ts';
+import type { BackfillSources, CommonsJob, OutboxQueue } from './outbox.ts';
 
-/** The Service actor's name among the senders: its followers are the commons' followers. */
-export const serviceSender = '_instance';
+/** The Service actor's ids as commons-objects.ts names them, from the catalogue's. */
+export const commonsIdsOf = (ids: CatalogueIds): CommonsIds => ({
+  actor: ids.serviceActor,
+  followers: ids.serviceFollowers,
+  activityBase: ids.activityBase,
+});
 
 export interface CatalogueServeDeps {
   commons: Pick<Commons, 'courses' | 'practices' | 'skills'>;
@@ -106,20 +110,22 @@ export interface AnnounceDeps {
 }
 
 /**
- * Steps: each entry's digest against the one last announced; for each change, the activity queued as a
- * fan-out to the Service's followers first, then the announced item written, so a run cut short sends
- * again (the same activity id, which a follower has seen) rather than never.
+ * Steps: each entry's digest against the one last announced; for each change, the activity queued for
+ * the Service's followers first (a `commons` outbox job), then the announced item written, so a run cut
+ * short sends again (the same activity id, which a follower has seen) rather than never.
  */
 export async function announceCatalogue(deps: AnnounceDeps): Promise<Record<'Create' | 'Update' | 'Delete', number>> {
   const counts = { Create: 0, Update: 0, Delete: 0 };
   const actions = announceActions(catalogueDigests(deps.commons, deps.ids.origin), await deps.announcedCourses.list());
   for (const action of actions) {
     const updated = deps.now().toISOString();
-    const id = deps.ids.courseOf(action.slug);
     const entry = catalogueEntry(deps.commons, action.slug);
-    const object = action.type === 'Delete' || !entry ? id : courseDocument(entry, deps.commons, deps.ids, updated);
-    const activity = catalogueActivity(action.type, object, action.digest, deps.ids, updated);
-    await deps.outbox.enqueue({ kind: 'fan-out', syndicateId: serviceSender, activity, attempt: 0 });
+    const object =
+      action.type === 'Delete' || !entry
+        ? { id: deps.ids.courseOf(action.slug), updated }
+        : courseDocument(entry, deps.commons, deps.ids, updated);
+    const activity = commonsActivity(action.type, object, commonsIdsOf(deps.ids));
+    await deps.outbox.enqueue({ kind: 'commons', activity, attempt: 0 });
     await deps.announcedCourses.put({
       slug: action.slug,
       digest: action.digest,
@@ -156,11 +162,14 @@ export async function shortageSourcePage(deps: ShortageServeDeps, request: PageR
 }
 
 /** The Create of a day's snapshot to the Service's followers, as the job that kept it queues it. */
-export function snapshotFanOut(document: ReturnType<typeof shortagesDocument>, ids: CatalogueIds) {
+export function snapshotJob(document: ReturnType<typeof shortagesDocument>, ids: CatalogueIds): CommonsJob {
+  return { kind: 'commons', activity: commonsActivity('Create', document, commonsIdsOf(ids)), attempt: 0 };
+}
+
+/** The backfill's readers of the catalogue and the latest snapshot (outbox.ts, `backfill`). */
+export function catalogueBackfillSources(deps: CatalogueServeDeps & ShortageServeDeps): BackfillSources {
   return {
-    kind: 'fan-out' as const,
-    syndicateId: serviceSender,
-    activity: catalogueActivity('Create', document, document['guildhall:shortages'].date, ids, document.published),
-    attempt: 0,
+    course: { page: (request) => catalogueSourcePage(deps, request) },
+    shortages: { page: (request) => shortageSourcePage(deps, request) },
   };
 }

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   announceActions,
-  catalogueActivity,
   catalogueCourse,
   catalogueDigest,
   catalogueEntry,
@@ -172,19 +171,5 @@ describe('what a start announces', () => {
       { type: 'Create', slug: 'back', digest: 'd5' },
       { type: 'Delete', slug: 'gone', digest: 'd4' },
     ]);
-  });
-
-  it('gives an activity the same id for the same object, version and type, another otherwise', () => {
-    const object = { id: ids.courseOf('x') };
-    const a = catalogueActivity('Update', object, 'd1', ids, 't');
-    expect(catalogueActivity('Update', object, 'd1', ids, 'later').id).toBe(a.id);
-    expect(catalogueActivity('Update', object, 'd2', ids, 't').id).not.toBe(a.id);
-    expect(catalogueActivity('Create', object, 'd1', ids, 't').id).not.toBe(a.id);
-    expect(a.id.startsWith(`${ids.activityBase}/`)).toBe(true);
-    expect(catalogueActivity('Delete', object.id, 'd1', ids, 't')).toMatchObject({
-      type: 'Delete',
-      actor: ids.serviceActor,
-      object: object.id,
-    });
   });
 });

@@ -9,7 +9,7 @@ import {
   servedCourse,
   servedShortages,
   shortageSourcePage,
-  snapshotFanOut,
+  snapshotJob,
 } from '#domain/federation/catalogue-publishing.ts';
 import type { OutboxJob } from '#domain/federation/outbox.ts';
 import type { ShortageSnapshot } from '#domain/shortages/shortage-repository.ts';
@@ -99,11 +99,15 @@ describe('a shortage snapshot at its id', () => {
     const document = {
       id: ids.shortagesOf('2026-12-06'),
       published: '2026-12-06T23:59:59Z',
+      updated: '2026-12-06T23:59:59Z',
       'guildhall:shortages': { date: '2026-12-06' },
     } as never;
-    const job = snapshotFanOut(document, ids);
-    expect(job).toMatchObject({ kind: 'fan-out', syndicateId: '_instance', activity: { type: 'Create', object: document } });
-    expect(snapshotFanOut(document, ids).activity.id).toBe(job.activity.id);
+    const job = snapshotJob(document, ids);
+    expect(job).toMatchObject({
+      kind: 'commons',
+      activity: { type: 'Create', actor: ids.serviceActor, cc: [ids.serviceFollowers], object: document },
+    });
+    expect(snapshotJob(document, ids).activity.id).toBe(job.activity.id);
   });
 });
 
@@ -122,8 +126,7 @@ describe('announcing the catalogue on start', () => {
     expect(await announceCatalogue(deps)).toEqual({ Create: total, Update: 0, Delete: 0 });
     expect(jobs).toHaveLength(total);
     expect(jobs[0]).toMatchObject({
-      kind: 'fan-out',
-      syndicateId: '_instance',
+      kind: 'commons',
       activity: { type: 'Create', actor: ids.serviceActor, object: { type: 'Document', updated: '2026-12-07T10:00:00.000Z' } },
     });
     expect(announced.kept.size).toBe(total);
@@ -149,7 +152,7 @@ describe('announcing the catalogue on start', () => {
       Update: 1,
       Delete: 1,
     });
-    expect(jobs.map((j) => j.kind === 'fan-out' && j.activity)).toEqual([
+    expect(jobs.map((j) => j.kind === 'commons' && j.activity)).toEqual([
       expect.objectContaining({ type: 'Update', object: expect.objectContaining({ name: 'A new title' }) }),
       expect.objectContaining({ type: 'Delete', object: ids.courseOf(gone) }),
     ]);
