@@ -1664,7 +1664,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.remoteCourses,
     reads: 'a page',
-    usedBy: ['page /learn/'],
+    usedBy: ['GET /api/federation/remote-courses', 'page /learn/'],
     partition: { single: 'read a page at a time; written only when a followed commons deploys a changed course' },
   })),
   'remote-courses-of-follow': pattern(() => ({
@@ -1701,7 +1701,7 @@ export const accessPatterns = {
     operation: 'Query',
     key: k.remoteShortages,
     reads: 'a page',
-    usedBy: ['page /shortages/'],
+    usedBy: ['GET /api/federation/remote-shortages', 'page /shortages/'],
     partition: { single: 'one item per followed commons' },
   })),
   'announced-course': pattern(() => ({
