@@ -47,7 +47,13 @@ export const handler = lambdaHandler(
       publishOpeningRecords(federation, records),
       // The day's shortage snapshot, as the sweep keeps it, to the commons' followers.
       publishSnapshotRecords(
-        { ...federation, get commons() { return services.commons; }, origin: services.config.PUBLIC_URL },
+        {
+          ...federation,
+          get commons() {
+            return services.commons;
+          },
+          origin: services.config.PUBLIC_URL,
+        },
         records,
       ),
       getNotifier().then(

@@ -254,7 +254,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         now: services.now,
       });
       if (announced.Create + announced.Update + announced.Delete > 0) {
-        progress(`catalogue announced: ${announced.Create} new, ${announced.Update} changed, ${announced.Delete} withdrawn`);
+        progress(
+          `catalogue announced: ${announced.Create} new, ${announced.Update} changed, ${announced.Delete} withdrawn`,
+        );
       }
     }
     // ESCO's skills too, for the skills picker: the data file is read here, never by the API's code.

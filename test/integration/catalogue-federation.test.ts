@@ -14,6 +14,7 @@ import { remoteFollowId } from '#domain/federation/remote-follow.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
 import { documentClient, freshTable } from '../support/dynamodb.ts';
 import { commons, testConfig } from '../support/services.ts';
+import { defined } from '../support/defined.ts';
 
 const activity = { accept: 'application/activity+json' };
 
@@ -21,8 +22,8 @@ describe('the catalogue’s Documents at their ids', () => {
   it('answers a course dated by its announce, a guide, a Tombstone for one gone, and 404 for none', async () => {
     const { services, call } = await apiOnFreshTable();
     const announced = createAnnouncedCourseRepository(services.storeClient, services.config.TABLE_NAME);
-    const course = [...commons.courses.values()][0]!;
-    const digest = catalogueDigests(commons, testConfig.PUBLIC_URL).get(course.id)!;
+    const course = defined([...commons.courses.values()][0], 'such entry in the commons');
+    const digest = defined(catalogueDigests(commons, testConfig.PUBLIC_URL).get(course.id), 'digest');
     await announced.put({ slug: course.id, digest, updated: '2026-12-01T00:00:00.000Z' });
     await announced.put({ slug: 'retired-course', digest: 'd', updated: '2026-12-02T00:00:00.000Z', deleted: true });
 
@@ -37,7 +38,7 @@ describe('the catalogue’s Documents at their ids', () => {
       'guildhall:type': 'course',
       'guildhall:course': { title: course.title, kind: 'course' },
     });
-    const guide = [...commons.practices.values()][0]!;
+    const guide = defined([...commons.practices.values()][0], 'such entry in the commons');
     const guideAnswer = await call('GET', `/api/federation/courses/${guide.id}`, null, undefined, activity);
     expect(body(guideAnswer)['guildhall:course']).toMatchObject({ kind: 'guide', title: guide.title });
     const gone = await call('GET', '/api/federation/courses/retired-course', null, undefined, activity);
@@ -49,7 +50,7 @@ describe('the catalogue’s Documents at their ids', () => {
 
   it('answers a day’s snapshot and the latest, 404 for a day with none, 400 for what is not a day', async () => {
     const { services, call } = await apiOnFreshTable();
-    const skill = [...commons.skills.keys()][0]!;
+    const skill = defined([...commons.skills.keys()][0], 'such entry in the commons');
     await services.shortages.putSnapshot({
       day: '2026-12-05',
       skills: { [skill]: { score: 1, demand: 1, supply: 0 } },

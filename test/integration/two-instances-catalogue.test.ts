@@ -12,6 +12,7 @@ import { writeCommonsFile } from '#adapters/content/commons-file.ts';
 import { loadCommons } from '#adapters/content/load-commons.ts';
 import { freePort } from '#local/dynamodb-local.ts';
 import { apiAs } from '../support/sign-in.ts';
+import { defined } from '../support/defined.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const steward = 'demo-grace';
@@ -38,7 +39,9 @@ async function startInstance(port: number, env: Record<string, string> = {}): Pr
       if (ready?.[1]) resolveUrl(ready[1]);
     };
     child.stdout?.on('data', check);
-    child.once('exit', (code) => reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)),
+    );
   });
   return { url, host: new URL(url).host, port, process: child };
 }
@@ -93,7 +96,9 @@ async function remoteCoursesOnB(): Promise<RemoteCourse[]> {
 
 describe('a commons followed by another', () => {
   it('sends B its catalogue and latest snapshot, then a course it changed at a restart', async () => {
-    const follow = await apiAs(b.url, steward, 'POST', '/api/federation/follows', { actor: `acct:_instance@${a.host}` });
+    const follow = await apiAs(b.url, steward, 'POST', '/api/federation/follows', {
+      actor: `acct:_instance@${a.host}`,
+    });
     expect(follow).toMatchObject({ host: a.host, kind: 'commons' });
 
     // Polled, never slept: A's Accept, its backfill jobs, B's inbox and B's re-fetch of each Document.
@@ -105,15 +110,17 @@ describe('a commons followed by another', () => {
       { timeout: 30_000, interval: 200 },
     );
     const courses = await remoteCoursesOnB();
-    const first = [...commons.courses.values()][0]!;
+    const first = defined([...commons.courses.values()][0], 'such entry in the commons');
     const kept = courses.find((c) => c.id === `${a.url}/api/federation/courses/${first.id}`);
     expect(kept).toMatchObject({ origin: a.host, title: first.title, url: `${a.url}/learn/${first.id}/` });
     expect(kept?.languages[0]).toBe('en');
     const mapped = first.skills.find((s) => commons.skills.get(s.skill)?.esco);
     if (mapped) {
-      expect(kept?.skills).toContainEqual(expect.objectContaining({ id: mapped.skill, esco: commons.skills.get(mapped.skill)?.esco }));
+      expect(kept?.skills).toContainEqual(
+        expect.objectContaining({ id: mapped.skill, esco: commons.skills.get(mapped.skill)?.esco }),
+      );
     }
-    const guide = [...commons.practices.values()][0]!;
+    const guide = defined([...commons.practices.values()][0], 'such entry in the commons');
     expect(courses.find((c) => c.id.endsWith(`/courses/${guide.id}`))).toMatchObject({
       url: `${a.url}/learn/practices/${guide.id}/`,
     });
@@ -133,7 +140,12 @@ describe('a commons followed by another', () => {
     const changedTitle = `${first.title} (second edition)`;
     const changed = join(work, 'commons.json');
     writeCommonsFile(
-      { ...commons, courses: new Map([...commons.courses].map(([id, c]) => [id, id === first.id ? { ...c, title: changedTitle } : c])) },
+      {
+        ...commons,
+        courses: new Map(
+          [...commons.courses].map(([id, c]) => [id, id === first.id ? { ...c, title: changedTitle } : c]),
+        ),
+      },
       changed,
     );
     await stopInstance(a);

@@ -42,7 +42,10 @@ async function putIfAbove(
   }
 }
 
-export function createRemoteCourseRepository(client: DynamoDBDocumentClient, tableName: string): RemoteCourseRepository {
+export function createRemoteCourseRepository(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+): RemoteCourseRepository {
   return {
     // Access pattern `remote-course`: written only when none is kept or the kept one is older, in one
     // conditional put, so a replay or a late older Update never wins over a newer one.

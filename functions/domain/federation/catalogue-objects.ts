@@ -104,7 +104,9 @@ const slugOf = (entry: CatalogueEntry) => (entry.kind === 'course' ? entry.cours
 
 /** The page a person reads the entry on. */
 export function catalogueUrl(origin: string, entry: CatalogueEntry): string {
-  return entry.kind === 'course' ? `${origin}/learn/${entry.course.id}/` : `${origin}/learn/practices/${entry.guide.id}/`;
+  return entry.kind === 'course'
+    ? `${origin}/learn/${entry.course.id}/`
+    : `${origin}/learn/practices/${entry.guide.id}/`;
 }
 
 /**
@@ -119,7 +121,12 @@ export function catalogueDigest(course: CatalogueCourse, url: string): string {
  * The Document for a course or guide. `updated` is when its current digest was first announced (the
  * announce job keeps it), so it is stable between deploys that change nothing and grows with each change.
  */
-export function courseDocument(entry: CatalogueEntry, commons: Pick<Commons, 'skills'>, ids: CatalogueIds, updated: string) {
+export function courseDocument(
+  entry: CatalogueEntry,
+  commons: Pick<Commons, 'skills'>,
+  ids: CatalogueIds,
+  updated: string,
+) {
   const course = catalogueCourse(entry, commons);
   const url = catalogueUrl(ids.origin, entry);
   const content = [
@@ -280,7 +287,8 @@ export function announceActions(
     else if (last.digest !== digest) actions.push({ type: 'Update', slug, digest });
   }
   for (const last of announced) {
-    if (!last.deleted && !current.has(last.slug)) actions.push({ type: 'Delete', slug: last.slug, digest: last.digest });
+    if (!last.deleted && !current.has(last.slug))
+      actions.push({ type: 'Delete', slug: last.slug, digest: last.digest });
   }
   return actions;
 }

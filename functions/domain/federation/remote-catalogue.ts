@@ -93,7 +93,8 @@ const isoTime = () =>
     z.maxLength(40),
     z.refine((value) => !Number.isNaN(Date.parse(value)), 'a time'),
   );
-const escoSkillUri = /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const escoSkillUri =
+  /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const skillId = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36})$/;
 const skillSchema = () =>
   z.object({

@@ -238,7 +238,8 @@ export function memoryShortageRepository(
     async latestSnapshot() {
       await pause();
       const newest = [...snapshots.keys()].sort().pop();
-      return newest ? copy(snapshots.get(newest)!) : null;
+      const kept = newest ? snapshots.get(newest) : undefined;
+      return kept ? copy(kept) : null;
     },
   };
 }

@@ -31,7 +31,10 @@ export const catalogueFederationRoutes = [
       summary: 'A course or practice guide of this commons as an ActivityStreams Document',
       tags,
       responses: {
-        200: { description: 'The Document its Create and Update carried (`guildhall:type` "course").', contentType: activityJson },
+        200: {
+          description: 'The Document its Create and Update carried (`guildhall:type` "course").',
+          contentType: activityJson,
+        },
         404: { description: 'No course or practice guide has this slug here.' },
         410: { description: 'It left the catalogue: a Tombstone.', contentType: activityJson },
       },
@@ -48,7 +51,12 @@ export const catalogueFederationRoutes = [
       );
       if (served.status === 'none') throw new NotFoundError('course or practice guide', params.slug);
       const body = served.status === 'found' ? served.document : served.tombstone;
-      return { status: served.status === 'found' ? 200 : 410, headers, contentType: activityJson, body: JSON.stringify(body) };
+      return {
+        status: served.status === 'found' ? 200 : 410,
+        headers,
+        contentType: activityJson,
+        body: JSON.stringify(body),
+      };
     },
   }),
   publicRoute<{ date: string }>({
@@ -65,7 +73,8 @@ export const catalogueFederationRoutes = [
       tags,
       responses: {
         200: {
-          description: 'The snapshot’s Document (`guildhall:type` "shortages"): its figures and the 100 scarcest skills.',
+          description:
+            'The snapshot’s Document (`guildhall:type` "shortages"): its figures and the 100 scarcest skills.',
           contentType: activityJson,
         },
         404: { description: 'No snapshot was kept that day (or none yet).' },
@@ -94,10 +103,18 @@ export const catalogueFederationRoutes = [
     doc: documented && {
       summary: 'The courses and practice guides of the commons this instance follows, by commons (paged)',
       tags,
-      responses: { 200: { description: 'A page of remote courses, each with its origin host and link there.', schema: () => pageSchema(remoteCourseSchema()) } },
+      responses: {
+        200: {
+          description: 'A page of remote courses, each with its origin host and link there.',
+          schema: () => pageSchema(remoteCourseSchema()),
+        },
+      },
     },
     async handle({ query, services }) {
-      const page = await catalogueServices(services).remoteCourses.page({ limit: query.pageSize, cursor: query.cursor });
+      const page = await catalogueServices(services).remoteCourses.page({
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
       return { body: pageBody(page, remoteCourseView), headers: listHeaders };
     },
   }),
@@ -109,10 +126,18 @@ export const catalogueFederationRoutes = [
     doc: documented && {
       summary: 'The newest shortage snapshot of each commons this instance follows (paged)',
       tags,
-      responses: { 200: { description: 'A page of snapshots, one per followed commons.', schema: () => pageSchema(remoteSnapshotSchema()) } },
+      responses: {
+        200: {
+          description: 'A page of snapshots, one per followed commons.',
+          schema: () => pageSchema(remoteSnapshotSchema()),
+        },
+      },
     },
     async handle({ query, services }) {
-      const page = await catalogueServices(services).remoteShortages.page({ limit: query.pageSize, cursor: query.cursor });
+      const page = await catalogueServices(services).remoteShortages.page({
+        limit: query.pageSize,
+        cursor: query.cursor,
+      });
       return { body: pageBody(page, remoteSnapshotView), headers: listHeaders };
     },
   }),
@@ -124,7 +149,21 @@ const listHeaders = { 'cache-control': 'public, max-age=60' };
 function remoteCourseView(course: RemoteCourse) {
   const { objectId, followId, origin, kind, title, summary, trade, skills, licence, languages, hours, url, updated } =
     course;
-  return { id: objectId, followId, origin, kind, title, summary, trade, skills, licence, languages, hours, url, updated };
+  return {
+    id: objectId,
+    followId,
+    origin,
+    kind,
+    title,
+    summary,
+    trade,
+    skills,
+    licence,
+    languages,
+    hours,
+    url,
+    updated,
+  };
 }
 
 function remoteSnapshotView(snapshot: RemoteShortageSnapshot) {

@@ -13,6 +13,7 @@ import {
   shortagesDocument,
 } from '#domain/federation/catalogue-objects.ts';
 import { commons } from '../../support/services.ts';
+import { defined } from '../../support/defined.ts';
 
 const origin = 'https://a.example';
 const ids = {
@@ -23,8 +24,8 @@ const ids = {
   serviceFollowers: `${origin}/api/federation/actors/_instance/followers`,
   activityBase: `${origin}/api/federation/activities`,
 };
-const firstCourse = [...commons.courses.values()][0]!;
-const firstGuide = [...commons.practices.values()][0]!;
+const firstCourse = defined([...commons.courses.values()][0], 'such entry in the commons');
+const firstGuide = defined([...commons.practices.values()][0], 'such entry in the commons');
 
 describe('a course or practice guide as a Document', () => {
   it('finds a course, then a guide, by its slug, and nothing for another', () => {
@@ -40,7 +41,10 @@ describe('a course or practice guide as a Document', () => {
   });
 
   it('carries the entry as its page shows it, its skills with the ESCO URI the commons maps', () => {
-    const mapped = [...commons.courses.values()].find((c) => c.skills.some((s) => commons.skills.get(s.skill)?.esco))!;
+    const mapped = defined(
+      [...commons.courses.values()].find((c) => c.skills.some((s) => commons.skills.get(s.skill)?.esco)),
+      'such entry in the commons',
+    );
     const document = courseDocument({ kind: 'course', course: mapped }, commons, ids, '2026-12-01T00:00:00.000Z');
     expect(document).toMatchObject({
       id: `${origin}/api/federation/courses/${mapped.id}`,
@@ -62,11 +66,14 @@ describe('a course or practice guide as a Document', () => {
       hours: mapped.hours,
     });
     expect(course.languages[0]).toBe('en');
-    const skill = mapped.skills.find((s) => commons.skills.get(s.skill)?.esco)!.skill;
+    const skill = defined(
+      mapped.skills.find((s) => commons.skills.get(s.skill)?.esco),
+      'mapped skill',
+    ).skill;
     expect(course.skills).toContainEqual({
       id: skill,
-      esco: commons.skills.get(skill)!.esco,
-      label: commons.skills.get(skill)!.label,
+      esco: defined(commons.skills.get(skill), 'skill').esco,
+      label: defined(commons.skills.get(skill), 'skill').label,
     });
   });
 
@@ -103,18 +110,22 @@ describe('a course or practice guide as a Document', () => {
 
 describe('a day’s shortage snapshot as a Document', () => {
   const skillIds = [...commons.skills.keys()];
-  const mapped = [...commons.skills.values()].find((s) => s.esco)!;
+  const mapped = defined(
+    [...commons.skills.values()].find((s) => s.esco),
+    'such entry in the commons',
+  );
   const esco = 'http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000001';
 
   it('keeps the 100 scarcest rows, scarcest first, leaving out skills nobody asks for or holds', () => {
     const skills = Object.fromEntries(
       skillIds.slice(0, 150).map((id, i) => [id, { score: i % 7, demand: i % 7, supply: 1 }]),
     );
-    skills[skillIds[0]!] = { score: 0, demand: 0, supply: 0 };
+    const unasked = defined(skillIds[0], 'skill');
+    skills[unasked] = { score: 0, demand: 0, supply: 0 };
     const rows = shortageRows({ skills }, commons);
     expect(rows).toHaveLength(100);
     expect(rows.map((r) => r.score)).toEqual([...rows.map((r) => r.score)].sort((a, b) => b - a));
-    expect(rows.map((r) => r.skill.id)).not.toContain(skillIds[0]);
+    expect(rows.map((r) => r.skill.id)).not.toContain(unasked);
     // Equal scores keep one order, whatever order the snapshot listed them in.
     const reversed = Object.fromEntries(Object.entries(skills).reverse());
     expect(shortageRows({ skills: reversed }, commons)).toEqual(rows);
@@ -130,12 +141,20 @@ describe('a day’s shortage snapshot as a Document', () => {
       { skill: { id: mapped.id, esco: mapped.esco, label: mapped.label }, demand: 2, supply: 0, score: 2 },
       { skill: { id: esco, esco, label: 'pruning trees' }, demand: 1, supply: 0, score: 1 },
     ]);
-    expect(shortageRows({ skills: { [esco]: { score: 1, demand: 1, supply: 0 } } }, commons)[0]?.skill.label).toBe(esco);
+    expect(shortageRows({ skills: { [esco]: { score: 1, demand: 1, supply: 0 } } }, commons)[0]?.skill.label).toBe(
+      esco,
+    );
   });
 
   it('carries its day, host and figures at the dated id', () => {
     const document = shortagesDocument(
-      { day: '2026-12-06', skills: { [mapped.id]: { score: 2, demand: 2, supply: 0 } }, trades: {}, members: 12, openPositions: 4 },
+      {
+        day: '2026-12-06',
+        skills: { [mapped.id]: { score: 2, demand: 2, supply: 0 } },
+        trades: {},
+        members: 12,
+        openPositions: 4,
+      },
       commons,
       ids,
     );

@@ -14,6 +14,7 @@ import {
 import type { OutboxJob } from '#domain/federation/outbox.ts';
 import type { ShortageSnapshot } from '#domain/shortages/shortage-repository.ts';
 import { commons } from '../../support/services.ts';
+import { defined } from '../../support/defined.ts';
 
 const origin = 'https://a.example';
 const ids = {
@@ -24,7 +25,7 @@ const ids = {
   serviceFollowers: `${origin}/api/federation/actors/_instance/followers`,
   activityBase: `${origin}/api/federation/activities`,
 };
-const course = [...commons.courses.values()][0]!;
+const course = defined([...commons.courses.values()][0], 'such entry in the commons');
 
 function announcedStore(initial: AnnouncedCourse[] = []) {
   const kept = new Map(initial.map((a) => [a.slug, a]));
@@ -41,17 +42,22 @@ const clock = (iso: string) => () => new Date(iso);
 
 describe('a course at its id', () => {
   it('is dated by the announce of its current version; before that, by the time it is asked', async () => {
-    const digest = catalogueDigests(commons, origin).get(course.id)!;
+    const digest = defined(catalogueDigests(commons, origin).get(course.id), 'digest');
     const announced = announcedStore([{ slug: course.id, digest, updated: '2026-12-01T00:00:00.000Z' }]);
     const deps = { commons, announcedCourses: announced, ids, now: clock('2026-12-07T10:00:00.000Z') };
     const served = await servedCourse(deps, course.id);
-    expect(served).toMatchObject({ status: 'found', document: { updated: '2026-12-01T00:00:00.000Z', name: course.title } });
+    expect(served).toMatchObject({
+      status: 'found',
+      document: { updated: '2026-12-01T00:00:00.000Z', name: course.title },
+    });
     announced.kept.set(course.id, { slug: course.id, digest: 'an older version', updated: '2026-11-01T00:00:00.000Z' });
     expect(await servedCourse(deps, course.id)).toMatchObject({ document: { updated: '2026-12-07T10:00:00.000Z' } });
   });
 
   it('is a Tombstone once it left the catalogue after an announce, and nothing if never here', async () => {
-    const announced = announcedStore([{ slug: 'retired', digest: 'd', updated: '2026-12-01T00:00:00.000Z', deleted: true }]);
+    const announced = announcedStore([
+      { slug: 'retired', digest: 'd', updated: '2026-12-01T00:00:00.000Z', deleted: true },
+    ]);
     const deps = { commons, announcedCourses: announced, ids, now: clock('2026-12-07T10:00:00.000Z') };
     expect(await servedCourse(deps, 'retired')).toEqual({
       status: 'gone',
@@ -127,7 +133,11 @@ describe('announcing the catalogue on start', () => {
     expect(jobs).toHaveLength(total);
     expect(jobs[0]).toMatchObject({
       kind: 'commons',
-      activity: { type: 'Create', actor: ids.serviceActor, object: { type: 'Document', updated: '2026-12-07T10:00:00.000Z' } },
+      activity: {
+        type: 'Create',
+        actor: ids.serviceActor,
+        object: { type: 'Document', updated: '2026-12-07T10:00:00.000Z' },
+      },
     });
     expect(announced.kept.size).toBe(total);
     expect(await announceCatalogue(deps)).toEqual({ Create: 0, Update: 0, Delete: 0 });
@@ -142,7 +152,7 @@ describe('announcing the catalogue on start', () => {
     jobs.length = 0;
     const courses = new Map(commons.courses);
     courses.set(course.id, { ...course, title: 'A new title' });
-    const gone = [...commons.practices.keys()][0]!;
+    const gone = defined([...commons.practices.keys()][0], 'such entry in the commons');
     const practices = new Map(commons.practices);
     practices.delete(gone);
     const changed = { ...commons, courses, practices };

@@ -137,7 +137,11 @@ describe('a followed commons’ shortage snapshot', () => {
     expect(remoteShortageSnapshotOf(shortagesDoc({}, { members: -1 }), follow, at)).toBeNull();
     expect(remoteShortageSnapshotOf(shortagesDoc({}, { date: '2026-13-40' }), follow, at)).toBeNull();
     expect(
-      remoteShortageSnapshotOf(shortagesDoc({ id: 'https://b.example/api/federation/shortages/2026-12-06' }), follow, at),
+      remoteShortageSnapshotOf(
+        shortagesDoc({ id: 'https://b.example/api/federation/shortages/2026-12-06' }),
+        follow,
+        at,
+      ),
     ).toBeNull();
   });
 
