@@ -17,7 +17,7 @@ import {
 import type { BackfillSources, OutboxDeps } from '#domain/federation/outbox.ts';
 import type { AnnouncedCourseRepository } from '#domain/federation/catalogue-objects.ts';
 import { catalogueBackfillSources } from '#domain/federation/catalogue-publishing.ts';
-import type { ShortageRepository } from '#domain/shortages/shortage-repository.ts';
+import type { ShortageSnapshotReads } from '#domain/shortages/shortage-repository.ts';
 import type { Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 
 export interface OutboxServices {
@@ -37,7 +37,7 @@ export interface OutboxServices {
   catalogue?:
     | {
         commons: () => Pick<Commons, 'courses' | 'practices' | 'skills'>;
-        shortages: Pick<ShortageRepository, 'getSnapshot' | 'latestSnapshot'>;
+        shortages: ShortageSnapshotReads;
         announcedCourses: Pick<AnnouncedCourseRepository, 'get'>;
         now: () => Date;
       }

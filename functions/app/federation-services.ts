@@ -172,7 +172,7 @@ function outboxQueue(
     commons: () => services.commons,
     catalogue: {
       commons: () => services.commons,
-      shortages: services.shortages,
+      shortages: catalogueServices(services).snapshots,
       announcedCourses: catalogueServices(services).announcedCourses,
       now: services.now,
     },

@@ -5,7 +5,7 @@
 // own) and the commons, and a snapshot written by hand (`npm run shortages:recompute`) goes out the same
 // way. Runs beside the opening publisher in the table-only stream function and the local poller.
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { catalogueIds } from '#adapters/activitypub/paths.ts';
+import { catalogueIds } from '#domain/federation/paths.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import { shortagesDocument } from '#domain/federation/catalogue-objects.ts';
 import { snapshotJob } from '#domain/federation/catalogue-publishing.ts';

@@ -152,6 +152,7 @@ describe('a followed commons’ courses and snapshot in the table', () => {
       id: followId,
       actorId,
       handle: 'acct:_instance@a.example',
+      kind: 'commons',
       host: 'a.example',
       inbox: `${actorId}/inbox`,
       state: 'accepted',

@@ -5,7 +5,6 @@
 import {
   type DynamoDBDocumentClient,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
@@ -328,30 +327,13 @@ export function createShortageRepository(client: DynamoDBDocumentClient, tableNa
         KeyConditionExpression: 'pk = :pk AND sk >= :from',
         ExpressionAttributeValues: { ':pk': shortageSnapshotPartition, ':from': shortageSnapshotKeys(fromDay).sk },
       });
-      return items.map(snapshotOf);
-    },
-
-    // Access pattern `shortage-snapshot`: one day's.
-    async getSnapshot(day) {
-      const item = await getItem(client, tableName, shortageSnapshotKeys(day));
-      return item ? snapshotOf(item) : null;
-    },
-
-    // Access pattern `latest-shortage-snapshot`: the newest day's, reading the partition backwards.
-    async latestSnapshot() {
-      const page = await storeCall(() =>
-        client.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': shortageSnapshotPartition },
-            ScanIndexForward: false,
-            Limit: 1,
-          }),
-        ),
+      return items.map(
+        (item): ShortageSnapshot => ({
+          day: String(item.day),
+          skills: (item.skills ?? {}) as ShortageSnapshot['skills'],
+          trades: (item.trades ?? {}) as ShortageSnapshot['trades'],
+        }),
       );
-      const item = page.Items?.[0];
-      return item ? snapshotOf(item) : null;
     },
   };
 }
@@ -368,14 +350,4 @@ function canonicalJson(value: unknown): unknown {
     );
   }
   return value;
-}
-
-function snapshotOf(item: Record<string, unknown>): ShortageSnapshot {
-  return {
-    day: String(item.day),
-    skills: (item.skills ?? {}) as ShortageSnapshot['skills'],
-    trades: (item.trades ?? {}) as ShortageSnapshot['trades'],
-    ...(typeof item.members === 'number' ? { members: item.members } : {}),
-    ...(typeof item.openPositions === 'number' ? { openPositions: item.openPositions } : {}),
-  };
 }

@@ -6,7 +6,7 @@
 // the latest snapshot a page at a time (the backfill's sources). Pure, over its ports.
 import type { Commons } from '../content/commons.ts';
 import type { Page, PageRequest } from '../paging.ts';
-import type { ShortageRepository } from '../shortages/shortage-repository.ts';
+import type { ShortageSnapshotReads } from '../shortages/shortage-repository.ts';
 import {
   type AnnouncedCourseRepository,
   announceActions,
@@ -82,7 +82,7 @@ export async function servedCourse(deps: CatalogueServeDeps, slug: string): Prom
 
 export interface ShortageServeDeps {
   commons: Pick<Commons, 'skills'>;
-  shortages: Pick<ShortageRepository, 'getSnapshot' | 'latestSnapshot'>;
+  shortages: ShortageSnapshotReads;
   ids: CatalogueIds;
   /** ESCO labels for the rows the commons does not name (search); absent or failing: the URI. */
   escoLabels?: ((uris: string[]) => Promise<Map<string, string>>) | undefined;

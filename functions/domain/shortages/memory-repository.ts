@@ -228,18 +228,5 @@ export function memoryShortageRepository(
       await pause();
       return [...snapshots.values()].filter((s) => s.day >= fromDay).sort((a, b) => a.day.localeCompare(b.day));
     },
-
-    async getSnapshot(day) {
-      await pause();
-      const kept = snapshots.get(day);
-      return kept ? copy(kept) : null;
-    },
-
-    async latestSnapshot() {
-      await pause();
-      const newest = [...snapshots.keys()].sort().pop();
-      const kept = newest ? snapshots.get(newest) : undefined;
-      return kept ? copy(kept) : null;
-    },
   };
 }

@@ -102,6 +102,13 @@ export interface ShortageRepository {
   putReadiness(readiness: OpeningReadiness): Promise<void>;
   /** Snapshots from `fromDay` on, oldest first. */
   listSnapshots(fromDay: string): Promise<ShortageSnapshot[]>;
+}
+
+/**
+ * One snapshot by day, or the newest: what the federated snapshot serves (issue 20). A port of its own,
+ * apart from the repository, so the API functions that never serve it carry none of it.
+ */
+export interface ShortageSnapshotReads {
   /** One day's snapshot, or null when none was kept that day. */
   getSnapshot(day: string): Promise<ShortageSnapshot | null>;
   /** The newest snapshot kept, or null before the first. */

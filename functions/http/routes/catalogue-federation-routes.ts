@@ -5,8 +5,9 @@
 // `learning-api` within a few KB of theirs; ARCHITECTURE.md, Federation, "Courses and shortages").
 import * as z from 'zod/mini';
 import type { RemoteCourse, RemoteShortageSnapshot } from '#domain/federation/remote-catalogue.ts';
-import { catalogueIds, federationPaths } from '#adapters/activitypub/paths.ts';
+import { catalogueIds, federationPaths } from '#domain/federation/paths.ts';
 import { createAnnouncedCourseRepository } from '#adapters/dynamodb/announced-course-repository.ts';
+import { createShortageSnapshotReads } from '#adapters/dynamodb/shortage-snapshot-reads.ts';
 import { documented } from '#config/bundle.ts';
 import { escoLabelsFrom } from '#domain/content/skill-ref.ts';
 import { servedCourse, servedShortages } from '#domain/federation/catalogue-publishing.ts';
@@ -84,7 +85,7 @@ export const catalogueFederationRoutes = [
       const document = await servedShortages(
         {
           commons: services.commons,
-          shortages: services.shortages,
+          shortages: createShortageSnapshotReads(services.storeClient, services.config.TABLE_NAME),
           ids: catalogueIds(services.config.PUBLIC_URL),
           escoLabels: escoLabelsFrom(services.search),
         },
