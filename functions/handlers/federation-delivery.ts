@@ -11,6 +11,10 @@ import {
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { createFollowerRepository } from '#adapters/dynamodb/follower-repository.ts';
 import { createSyndicateRepository } from '#adapters/dynamodb/syndicate-repository.ts';
+import { createAnnouncedCourseRepository } from '#adapters/dynamodb/announced-course-repository.ts';
+import { createShortageSnapshotReads } from '#adapters/dynamodb/shortage-snapshot-reads.ts';
+import { readCommonsFile } from '#adapters/content/commons-file.ts';
+import { resolve } from 'node:path';
 import { outboxDeps } from '#app/federation-outbox.ts';
 import { runOutboxJob } from '#domain/federation/outbox.ts';
 import { federationSender } from '#app/federation-deliverer.ts';
@@ -62,6 +66,14 @@ function deliveryConsumers() {
           instanceBlocks,
           deliveries: createSqsDeliveryQueue(createSqsSender(config.AWS_REGION, config.FEDERATION_DELIVERY_QUEUE_URL)),
           outbox: createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl)),
+          // A new commons follower's backfill: the catalogue (the commons.json this bundle carries), the
+          // newest snapshot and what was announced, read from the table (issue 20).
+          catalogue: {
+            commons: () => readCommonsFile(resolve(config.COMMONS_FILE)),
+            shortages: createShortageSnapshotReads(client, config.TABLE_NAME),
+            announcedCourses: createAnnouncedCourseRepository(client, config.TABLE_NAME),
+            now: () => new Date(),
+          },
         });
         return {
           ...deliveries,
