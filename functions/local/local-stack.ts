@@ -239,26 +239,6 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { startExpirySweep } = await import('./expire-openings.ts');
     const sweep = await startExpirySweep(services, { sendEmail });
     cleanups.push(() => sweep.stop());
-    // The catalogue's changes since the last start, to the commons' followers (in AWS the reindex after a
-    // deploy that changed the commons does it): nothing on a start that changed no course.
-    const outbox = federationServices(services).outbox;
-    if (outbox) {
-      const { announceCatalogue } = await import('#domain/federation/catalogue-publishing.ts');
-      const { catalogueServices } = await import('#app/catalogue-services.ts');
-      const { catalogueIds } = await import('#adapters/activitypub/paths.ts');
-      const announced = await announceCatalogue({
-        commons: services.commons,
-        announcedCourses: catalogueServices(services).announcedCourses,
-        outbox,
-        ids: catalogueIds(services.config.PUBLIC_URL),
-        now: services.now,
-      });
-      if (announced.Create + announced.Update + announced.Delete > 0) {
-        progress(
-          `catalogue announced: ${announced.Create} new, ${announced.Update} changed, ${announced.Delete} withdrawn`,
-        );
-      }
-    }
     // ESCO's skills too, for the skills picker: the data file is read here, never by the API's code.
     const { readEscoFile } = await import('#adapters/content/esco-file.ts');
     const indexed = await reindex(services, readEscoFile(join(root, 'content/esco/esco.json.gz')));
@@ -309,6 +289,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           server.closeAllConnections();
         }),
     );
+    // The catalogue's changes since the last start, to the commons' followers (in AWS the reindex after a
+    // deploy that changed the commons does it): nothing on a start that changed no course. Once the server
+    // listens, so a follower's fetch of the changed Document finds it answering (not refused, then retried
+    // after the delivery's 30 s backoff).
+    const outbox = federationServices(services).outbox;
+    if (outbox) {
+      const { announceCatalogue } = await import('#domain/federation/catalogue-publishing.ts');
+      const { catalogueServices } = await import('#app/catalogue-services.ts');
+      const { catalogueIds } = await import('#adapters/activitypub/paths.ts');
+      const announced = await announceCatalogue({
+        commons: services.commons,
+        announcedCourses: catalogueServices(services).announcedCourses,
+        outbox,
+        ids: catalogueIds(services.config.PUBLIC_URL),
+        now: services.now,
+      });
+      if (announced.Create + announced.Update + announced.Delete > 0) {
+        progress(
+          `catalogue announced: ${announced.Create} new, ${announced.Update} changed, ${announced.Delete} withdrawn`,
+        );
+      }
+    }
     return { url: publicUrl, poller, dynamo, identity, env, mail, mailer, stop };
   } catch (error) {
     await stop();
