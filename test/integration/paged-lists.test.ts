@@ -726,6 +726,8 @@ const oneThing: Record<string, string> = {
   '/api/federation/actors/{identifier}': 'one actor',
   '/api/federation/actors/{identifier}/outbox': 'an empty collection until openings federate (federation.ts)',
   '/api/federation/openings/{identifier}': 'one opening’s Note (or its Tombstone)',
+  '/api/federation/courses/{slug}': 'one course’s or guide’s Document (or its Tombstone)',
+  '/api/federation/shortages/{date}': 'one day’s shortage snapshot Document, its rows the 100 scarcest',
   '/api/federation/actors/{identifier}/followers':
     'a count only: who follows is not listed (federation.ts), so the collection has no items to page',
 };
