@@ -68,6 +68,8 @@ export const sampledParameters = [
   'pathId',
   'taskId',
   'imageId',
+  'slug',
+  'date',
 ] as const;
 export type SampledParameter = (typeof sampledParameters)[number];
 

@@ -431,6 +431,9 @@ async function routeList(): Promise<Sample[]> {
       // work in the generated data they time the reads of the assessment, the syndicate and the refusal.
       taskId: [...commons.courses.values()].find((c) => c.practical.length > 0)?.practical[0]?.id ?? '',
       imageId: 'bench-photo',
+      // The catalogue's federated Documents (issue 20): the first course, and the newest snapshot.
+      slug: course.id,
+      date: 'latest',
       skill: [...commons.skills.keys()][0] ?? '',
       // /api/paths/{pathId}: a path whose skills generated openings ask for (they ask any skill but one).
       pathId: 'carpenter',

@@ -16,8 +16,10 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { announcedCourses } from '../functions/adapters/dynamodb/keys.ts';
 import { indexVersion } from '../functions/adapters/search/meilisearch/settings.ts';
 import { deliveryRetryPolicy } from '../functions/domain/federation/delivery.ts';
 import { prerenderedPoliciesFile } from '../functions/http/prerendered-policies.ts';
@@ -193,6 +195,18 @@ export class StatelessStack extends Stack {
     });
     shortageStream.addEnvironment('FEDERATION_OUTBOX_QUEUE_URL', federationOutbox.queueUrl);
     federationOutbox.grantSendMessages(shortageStream);
+    // The catalogue's announce (issue 20): the reindex's commons step, which a deploy that changed the
+    // commons' bundle queues, queues a Create, Update or Delete of each changed course for the commons'
+    // followers, and writes what it announced: PutItem under that one partition, nothing else of the table.
+    reindex.function.addEnvironment('FEDERATION_OUTBOX_QUEUE_URL', federationOutbox.queueUrl);
+    federationOutbox.grantSendMessages(reindex.function);
+    reindex.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [announcedCourses.pk] } },
+      }),
+    );
     monitoring.watchQueue(
       'FederationOutboxDeadLetters',
       outboxDeadLetters,

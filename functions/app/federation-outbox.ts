@@ -2,7 +2,7 @@
 // AWS (handlers/federation-delivery.ts, beside the deliveries), the federation services' in-process
 // queue on one machine. And the opening's Note as GET /api/federation/openings/{id} serves it. No Fedify
 // here: the Note is plain JSON, signing stays in the deliverer.
-import { federationIds, instanceActor } from '#adapters/activitypub/paths.ts';
+import { catalogueIds, federationIds, instanceActor } from '#adapters/activitypub/paths.ts';
 import type { Commons } from '#domain/content/commons.ts';
 import { markdownToText, renderMarkdown } from '#domain/content/markdown.ts';
 import type { CommonsObject } from '#domain/federation/commons-objects.ts';
@@ -19,6 +19,9 @@ import {
   type StoredOpening,
 } from '#domain/federation/opening-activity.ts';
 import type { BackfillSources, OutboxDeps } from '#domain/federation/outbox.ts';
+import type { AnnouncedCourseRepository } from '#domain/federation/catalogue-objects.ts';
+import { catalogueBackfillSources } from '#domain/federation/catalogue-publishing.ts';
+import type { ShortageSnapshotReads } from '#domain/shortages/shortage-repository.ts';
 import type { Syndicate, SyndicateRepository } from '#domain/syndicates/syndicate.ts';
 
 export interface OutboxServices {
@@ -34,6 +37,19 @@ export interface OutboxServices {
   records?: RecordSources | undefined;
   /** The repositories an unfollow's or a block's removal jobs read and write (forgetting.ts). */
   forgetting?: OutboxDeps['forgetting'];
+  /**
+   * What the catalogue's backfill reads: the commons, its snapshots and what was announced. Absent where
+   * the outbox runs without the commons (the delivery consumer in AWS): a new follower is then sent no
+   * courses or snapshot by backfill, only what is announced after it followed.
+   */
+  catalogue?:
+    | {
+        commons: () => Pick<Commons, 'courses' | 'practices' | 'skills'>;
+        shortages: ShortageSnapshotReads;
+        announcedCourses: Pick<AnnouncedCourseRepository, 'get'>;
+        now: () => Date;
+      }
+    | undefined;
 }
 
 /** What a record's Document is read from. */
@@ -77,8 +93,20 @@ export async function recordDocument(
  * catalogue's courses and the latest shortage snapshot register their paged readers here. Records are
  * not backfilled (only new ones federate, as openings).
  */
-export function backfillSources(_services: OutboxServices): BackfillSources {
-  return {};
+export function backfillSources(services: OutboxServices): BackfillSources {
+  const { catalogue } = services;
+  if (!catalogue) return {};
+  const deps = {
+    // The commons is read when the first backfill page asks, not when the outbox is built.
+    get commons() {
+      return catalogue.commons();
+    },
+    shortages: catalogue.shortages,
+    announcedCourses: catalogue.announcedCourses,
+    ids: catalogueIds(services.origin),
+    now: catalogue.now,
+  };
+  return catalogueBackfillSources(deps);
 }
 
 /** The opening's Note: its description through the one markdown pipeline, commons skills by their labels. */

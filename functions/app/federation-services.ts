@@ -28,6 +28,8 @@ import { federationIds } from '#adapters/activitypub/paths.ts';
 import type { GroupOutbox } from '#adapters/activitypub/federation.ts';
 import { isPublished, openingActivityId } from '#domain/federation/opening-activity.ts';
 import type { Opening } from '#domain/openings/opening.ts';
+import { receiveCourse, receiveShortages, removeCourse } from '#domain/federation/remote-catalogue.ts';
+import { catalogueServices } from './catalogue-services.ts';
 import type { Federation } from '@fedify/fedify';
 import { type FederationSender, federationSender } from './federation-deliverer.ts';
 import type { Services } from './services.ts';
@@ -105,7 +107,22 @@ export function federationServices(services: Services): FederationServices {
  * innovation records; courses and shortage snapshots join them here.
  */
 export function commonsReceivers(services: Services): CommonsReceivers {
-  return { record: recordReceiver(createRemoteRecordRepository(services.storeClient, services.config.TABLE_NAME)) };
+  const catalogue = catalogueServices(services);
+  return {
+    record: recordReceiver(createRemoteRecordRepository(services.storeClient, services.config.TABLE_NAME)),
+    // Courses and practice guides: kept per follow and id when newer; a Delete of one removes it.
+    course: {
+      receive: (follow, document, receivedAt) =>
+        receiveCourse({ remoteCourses: catalogue.remoteCourses, now: () => receivedAt }, follow, document),
+      remove: (follow, objectId) => removeCourse(catalogue, follow, objectId),
+    },
+    // The daily snapshot: the newest per follow; a later day replaces it, nothing deletes it.
+    shortages: {
+      receive: (follow, document, receivedAt) =>
+        receiveShortages({ remoteShortages: catalogue.remoteShortages, now: () => receivedAt }, follow, document),
+      remove: async () => false,
+    },
+  };
 }
 
 /**
@@ -177,6 +194,12 @@ function outboxQueue(
     commons: () => services.commons,
     records: { innovations: services.innovations, people: services.people, commons: () => services.commons },
     forgetting: { followers, remoteFollows },
+    catalogue: {
+      commons: () => services.commons,
+      shortages: catalogueServices(services).snapshots,
+      announcedCourses: catalogueServices(services).announcedCourses,
+      now: services.now,
+    },
   });
   return queue;
 }

@@ -67,6 +67,12 @@ export interface ReindexDependencies {
   esco(): EscoSkillSet;
   /** Queues the next steps (in AWS: the reindex queue, which invokes this again). */
   send(steps: ReindexStep[]): Promise<void>;
+  /**
+   * Announces the catalogue's changes since the last announce to the commons' followers (issue 20:
+   * domain/federation/catalogue-publishing.ts): the commons step runs when a deploy changed the bundle that
+   * carries the commons, so a changed course reaches them then. Absent where the instance has no outbox.
+   */
+  announce?: (() => Promise<Record<'Create' | 'Update' | 'Delete', number>>) | undefined;
   log: Pick<Logger, 'info' | 'warn'>;
 }
 
@@ -156,6 +162,9 @@ async function indexCommons(deps: ReindexDependencies, version: string): Promise
     if (page * result.pageSize >= result.total || result.hits.length === 0) break;
   }
   if (stale.length > 0) await deps.search.delete(stale);
+  // A failed announce fails the step: SQS tries it again, the index's writes repeat harmlessly, and the
+  // entries already announced are not sent twice (their digests are stored).
+  if (deps.announce) deps.log.info('catalogue announced', { ...(await deps.announce()) });
   // ESCO travels with the commons (both change only with a deploy): its skills follow, a slice a step.
   await deps.send([{ kind: 'esco', version, offset: 0 }]);
   deps.log.info('commons indexed', { upserted: documents.length, deleted: stale.length });

@@ -6,7 +6,13 @@ import { scanPage } from '#adapters/dynamodb/bulk.ts';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { indexVersion } from '#adapters/search/meilisearch/settings.ts';
-import { ConfigError } from '#config/config.ts';
+import { type Config, ConfigError } from '#config/config.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAnnouncedCourseRepository } from '#adapters/dynamodb/announced-course-repository.ts';
+import { createSqsOutboxQueue } from '#adapters/queue/sqs-delivery-queue.ts';
+import type { Commons } from '#domain/content/commons.ts';
+import { announceCatalogue } from '#domain/federation/catalogue-publishing.ts';
+import { catalogueIds } from '#domain/federation/paths.ts';
 import type { ReindexDependencies } from './reindex-pages.ts';
 import { createSearchIndex } from './search-index.ts';
 import { indexLookups } from './search-sync.ts';
@@ -46,5 +52,21 @@ export async function createReindexDependencies(): Promise<ReindexDependencies> 
         })),
       ),
     log: store.log,
+    ...(config.FEDERATION_OUTBOX_QUEUE_URL
+      ? { announce: catalogueAnnounce(config, config.FEDERATION_OUTBOX_QUEUE_URL, client, () => store.commons) }
+      : {}),
   };
+}
+
+/** The catalogue's announce, through the federation outbox (the delivery function fans it out). */
+function catalogueAnnounce(config: Config, outboxUrl: string, client: DynamoDBDocumentClient, commons: () => Commons) {
+  const outbox = createSqsOutboxQueue(createSqsSender(config.AWS_REGION, outboxUrl));
+  return () =>
+    announceCatalogue({
+      commons: commons(),
+      announcedCourses: createAnnouncedCourseRepository(client, config.TABLE_NAME),
+      outbox,
+      ids: catalogueIds(config.PUBLIC_URL),
+      now: () => new Date(),
+    });
 }

@@ -17,6 +17,8 @@ import { readCommonsFile } from '#adapters/content/commons-file.ts';
 import { createInnovationRepository } from '#adapters/dynamodb/innovation-repository.ts';
 import { createPeopleRepository } from '#adapters/dynamodb/people-repository.ts';
 import type { Commons } from '#domain/content/commons.ts';
+import { createAnnouncedCourseRepository } from '#adapters/dynamodb/announced-course-repository.ts';
+import { createShortageSnapshotReads } from '#adapters/dynamodb/shortage-snapshot-reads.ts';
 import { outboxDeps } from '#app/federation-outbox.ts';
 import { runOutboxJob } from '#domain/federation/outbox.ts';
 import { federationSender } from '#app/federation-deliverer.ts';
@@ -83,6 +85,14 @@ function deliveryConsumers() {
           forgetting: {
             followers,
             remoteFollows: createRemoteFollowRepository(client, config.TABLE_NAME),
+          },
+          // A new commons follower's backfill: the catalogue (the commons.json this bundle carries), the
+          // newest snapshot and what was announced, read from the table (issue 20).
+          catalogue: {
+            commons: () => (commons ??= readCommonsFile(resolve(config.COMMONS_FILE))),
+            shortages: createShortageSnapshotReads(client, config.TABLE_NAME),
+            announcedCourses: createAnnouncedCourseRepository(client, config.TABLE_NAME),
+            now: () => new Date(),
           },
         });
         return {

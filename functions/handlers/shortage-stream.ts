@@ -12,6 +12,7 @@ import { countEconomyRecords } from '#app/stream-economy.ts';
 import { notificationStreamDependencies, notifyStreamRecords } from '#app/stream-notifications.ts';
 import { applyShortageRecords, earliestFailure } from '#app/stream-shortages.ts';
 import { publishOpeningRecords } from '#app/stream-federation.ts';
+import { publishSnapshotRecords } from '#app/stream-catalogue.ts';
 import { createSqsOutboxQueue } from '#adapters/queue/sqs-delivery-queue.ts';
 import { createSqsSender } from '#adapters/queue/sqs-sender.ts';
 import { lambdaHandler } from '#platform/telemetry.ts';
@@ -40,10 +41,21 @@ export const handler = lambdaHandler(
   services.telemetry,
   async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const records = event.Records as StreamRecord[];
-    const [shortages, economy, openings, notifications] = await Promise.all([
+    const [shortages, economy, openings, snapshots, notifications] = await Promise.all([
       applyShortageRecords(services, records),
       countEconomyRecords(services, records),
       publishOpeningRecords(federation, records),
+      // The day's shortage snapshot, as the sweep keeps it, to the commons' followers.
+      publishSnapshotRecords(
+        {
+          ...federation,
+          get commons() {
+            return services.commons;
+          },
+          origin: services.config.PUBLIC_URL,
+        },
+        records,
+      ),
       getNotifier().then(
         (deps) => notifyStreamRecords(deps, records),
         (error: unknown) => {
@@ -54,6 +66,6 @@ export const handler = lambdaHandler(
         },
       ),
     ]);
-    return earliestFailure(records, shortages, economy, openings, notifications);
+    return earliestFailure(records, shortages, economy, openings, snapshots, notifications);
   },
 );

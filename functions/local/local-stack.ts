@@ -35,6 +35,8 @@ export interface LocalStackOptions {
   /** Serve the site (default true); false serves the API and sign-in pages only (for `astro dev`). */
   serveSite?: boolean;
   seed?: boolean;
+  /** A compiled commons to serve instead of the one compiled from content/ (a test's changed course). */
+  commonsFile?: string | undefined;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   progress?: (message: string) => void;
 }
@@ -109,7 +111,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_AUDIENCE: identity.audience,
       AUTH_JWKS: JSON.stringify(identity.jwks),
       PUBLIC_URL: publicUrl,
-      COMMONS_FILE: compileCommons(),
+      COMMONS_FILE: options.commonsFile ?? compileCommons(),
       OPENAPI_FILE: compileOpenApi(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),
       // Kept like the instance key, so the unsubscribe links in caught mail work across restarts.
@@ -195,6 +197,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { publishOpeningRecords } = await import('#app/stream-federation.ts');
     const { federationServices } = await import('#app/federation-services.ts');
     const federation = { outbox: federationServices(services).outbox, log: services.log };
+    // The day's shortage snapshot to the commons' followers, as the shortage stream sends it in AWS.
+    const { publishSnapshotRecords } = await import('#app/stream-catalogue.ts');
+    const snapshots = { ...federation, commons: services.commons, origin: services.config.PUBLIC_URL };
     // Each notification newly stored is also mailed (to the catcher) where its person allows it.
     const { notificationEmailer } = await import('#app/mailer.ts');
     const sendEmail = notificationEmailer(services, mailer);
@@ -222,6 +227,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           await countEconomyRecords(services, records),
           await notifyStreamRecords(notifications, records),
           await publishOpeningRecords(federation, records),
+          await publishSnapshotRecords(snapshots, records),
         ),
     });
     cleanups.push(() => poller.stop());
@@ -283,6 +289,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           server.closeAllConnections();
         }),
     );
+    // The catalogue's changes since the last start, to the commons' followers (in AWS the reindex after a
+    // deploy that changed the commons does it): nothing on a start that changed no course. Once the server
+    // listens, so a follower's fetch of the changed Document finds it answering (not refused, then retried
+    // after the delivery's 30 s backoff).
+    const outbox = federationServices(services).outbox;
+    if (outbox) {
+      const { announceCatalogue } = await import('#domain/federation/catalogue-publishing.ts');
+      const { catalogueServices } = await import('#app/catalogue-services.ts');
+      const { catalogueIds } = await import('#adapters/activitypub/paths.ts');
+      const announced = await announceCatalogue({
+        commons: services.commons,
+        announcedCourses: catalogueServices(services).announcedCourses,
+        outbox,
+        ids: catalogueIds(services.config.PUBLIC_URL),
+        now: services.now,
+      });
+      if (announced.Create + announced.Update + announced.Delete > 0) {
+        progress(
+          `catalogue announced: ${announced.Create} new, ${announced.Update} changed, ${announced.Delete} withdrawn`,
+        );
+      }
+    }
     return { url: publicUrl, poller, dynamo, identity, env, mail, mailer, stop };
   } catch (error) {
     await stop();

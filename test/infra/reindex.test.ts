@@ -43,6 +43,26 @@ describe('the reindex after a deploy', () => {
     expect(JSON.parse(call.parameters.MessageBody)).toEqual({ kind: 'commons', version: code });
   });
 
+  it('announces the catalogue through the federation outbox, writing only what it announced', () => {
+    const reindex = functionId(app, /reindex after deploy/);
+    const fn = app.findResources('AWS::Lambda::Function')[reindex]?.Properties;
+    expect(Object.keys(fn.Environment.Variables)).toContain('FEDERATION_OUTBOX_QUEUE_URL');
+    const role = fn.Role['Fn::GetAtt'][0];
+    const statements = Object.values(app.findResources('AWS::IAM::Policy'))
+      .filter((policy) => (policy as Resource).Properties.Roles.some((r: { Ref?: string }) => r.Ref === role))
+      .flatMap((policy) => (policy as Resource).Properties.PolicyDocument.Statement);
+    const writes = statements.filter((statement: { Action: string | string[] }) =>
+      [statement.Action].flat().some((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action)),
+    );
+    expect(writes).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['ANNOUNCED-COURSES'] } },
+      }),
+    ]);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['sqs:SendMessage']) }));
+  });
+
   it('queues the steps only after the new reindex function is live, so the old code never takes them', () => {
     const reindex = functionId(app, /reindex after deploy/);
     for (const prefix of ['ReindexStartOnIndexVersion', 'ReindexIndexCommonsOnDeploy']) {

@@ -9,6 +9,7 @@ import { encodeCursor } from '#domain/paging.ts';
 import { contentDocuments, listingDocument, openingDocument } from '#domain/search/documents.ts';
 import { apiRoutes } from '#http/api.ts';
 import { federationServices } from '#app/federation-services.ts';
+import { catalogueServices } from '#app/catalogue-services.ts';
 import { remoteFollowId } from '#domain/federation/remote-follow.ts';
 import { type ApiResponse, apiOnFreshTable, body } from '../support/api-client.ts';
 import { createPeople } from '../support/innovation-world.ts';
@@ -102,6 +103,36 @@ beforeAll(async () => {
       followActivityId: `https://guildhall.test/api/federation/activities/${id}`,
       requestedBy: 'steward',
       requestedAt: '2026-12-01T00:00:00.000Z',
+    });
+  }
+  // Five followed commons' courses and snapshots, as their receivers keep them (issue 20).
+  const catalogue = catalogueServices(api.services);
+  for (const id of syndicateIds) {
+    await catalogue.remoteCourses.putIfNewer({
+      objectId: `https://${id}.example/api/federation/courses/${id}`,
+      followId: remoteFollowId(`https://${id}.example/api/federation/actors/_instance`),
+      origin: `${id}.example`,
+      kind: 'course',
+      title: `Course at ${id}`,
+      summary: 'Frames.',
+      trade: 'construction',
+      skills: [],
+      licence: 'CC-BY-SA-4.0',
+      languages: ['en'],
+      hours: 4,
+      url: `https://${id}.example/learn/${id}/`,
+      updated: '2026-12-01T00:00:00.000Z',
+      receivedAt: '2026-12-01T00:00:00.000Z',
+    });
+    await catalogue.remoteShortages.putIfNewer({
+      objectId: `https://${id}.example/api/federation/shortages/2026-12-01`,
+      followId: remoteFollowId(`https://${id}.example/api/federation/actors/_instance`),
+      origin: `${id}.example`,
+      date: '2026-12-01',
+      members: 3,
+      openPositions: 1,
+      rows: [],
+      receivedAt: '2026-12-01T00:00:00.000Z',
     });
   }
   // Five logs the stewards witness, each cosigned and reported to this log as a witness would (issue 20).
@@ -588,6 +619,20 @@ const federationRows: ListRow[] = [
     id: (item) => String(item.witness),
   },
   {
+    route: '/api/federation/remote-courses',
+    path: '/api/federation/remote-courses',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.id),
+  },
+  {
+    route: '/api/federation/remote-shortages',
+    path: '/api/federation/remote-shortages',
+    as: null,
+    pageSize: 2,
+    id: (item) => String(item.id),
+  },
+  {
     route: '/api/registry-log/forks',
     path: '/api/registry-log/forks',
     as: null,
@@ -682,6 +727,8 @@ const oneThing: Record<string, string> = {
   '/api/federation/actors/{identifier}/outbox': 'an empty collection until openings federate (federation.ts)',
   '/api/federation/openings/{identifier}': 'one opening’s Note (or its Tombstone)',
   '/api/federation/records/{identifier}': 'one innovation record’s Document (or its Tombstone)',
+  '/api/federation/courses/{slug}': 'one course’s or guide’s Document (or its Tombstone)',
+  '/api/federation/shortages/{date}': 'one day’s shortage snapshot Document, its rows the 100 scarcest',
   '/api/federation/actors/{identifier}/followers':
     'a count only: who follows is not listed (federation.ts), so the collection has no items to page',
 };

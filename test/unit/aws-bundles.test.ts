@@ -123,7 +123,8 @@ describe('the functions bundled for AWS', () => {
         .sort();
     expect(names('api')).toEqual(['job-routes.ts', 'search-routes.ts', 'shortage-routes.ts', 'system-routes.ts']);
     expect(names('learning-api')).toEqual(['credential-routes.ts', 'learning-routes.ts', 'path-routes.ts']);
-    expect(names('practical-api')).toEqual(['practical-routes.ts']);
+    // With the catalogue's federated Documents (issue 20): plain JSON over the commons and the snapshots.
+    expect(names('practical-api')).toEqual(['catalogue-federation-routes.ts', 'practical-routes.ts']);
     // The ledger's routes share the registry's item schemas (innovation-schemas.ts), not its route table.
     expect(names('innovations-api')).toEqual(['innovation-routes.ts']);
     expect(names('ledger-api')).toEqual(['ledger-routes.ts']);

@@ -307,6 +307,26 @@ export const entities = {
     notes:
       '`<objectDigest>` is the SHA-256 of the Document id (a URL); kept under its follow, so an unfollow removes it.',
   })),
+  'remote-course': entity(() => ({
+    about:
+      'A course or practice guide a followed commons published (its Document fetched again and read): kind, title, summary as plain text, trade, skills with ESCO URIs, licence, languages, hours, its origin URL and host.',
+    keys: k.remoteCourseKeys(v('followId'), v('objectDigest')),
+    foundBy: ['followId', 'objectId'],
+    notes:
+      '`<objectDigest>` is the SHA-256 of the Document id (a URL); every followed commons’ courses share one partition, under their follow in the sort key, so an unfollow removes them by prefix.',
+  })),
+  'remote-shortage-snapshot': entity(() => ({
+    about:
+      'The newest daily shortage snapshot a followed commons published: its day, members, open positions and its 100 scarcest skills.',
+    keys: k.remoteShortageKeys(v('followId')),
+    foundBy: ['followId'],
+  })),
+  'announced-course': entity(() => ({
+    about:
+      'What this commons last announced to its followers of one catalogue entry: the digest of its Document and since when (its `updated`), or that it left the catalogue.',
+    keys: k.announcedCourseKeys(v('slug')),
+    foundBy: ['slug'],
+  })),
   'witnessed-log': entity(() => ({
     about:
       'A registry log this instance witnesses (issue 20): its host, the key pinned when a steward added it, the last head accepted with this instance’s cosignature, or the fork evidence; `lastSize` is what a run’s write is conditional on.',
@@ -612,6 +632,7 @@ export const jobs = {
   'job: saved-search alerts': 'functions/domain/openings/saved-search-use-cases.ts',
   'job: federation outbox': 'functions/domain/federation/outbox.ts',
   'sweep: witness run': 'functions/domain/federation/witnessing.ts',
+  'job: catalogue announce': 'functions/domain/federation/catalogue-publishing.ts',
 } as const;
 export type Job = keyof typeof jobs;
 type User = Job | `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} /api/${string}` | `page /${string}`;
@@ -1706,6 +1727,83 @@ export const accessPatterns = {
     reads: 'a page',
     usedBy: ['DELETE /api/federation/follows/{id}', 'job: federation outbox'],
   })),
+  'remote-course': pattern(() => ({
+    entity: 'remote-course',
+    does: 'One remote course: kept if newer (a conditional put on `updated`), removed by a Delete.',
+    operation: 'PutItem',
+    key: k.remoteCourseKeys(v('followId'), v('objectDigest')),
+    reads: 'writes',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+    partition: {
+      single:
+        'one partition for every followed commons’ courses: a commons has tens of courses, and they change at its deploys',
+    },
+  })),
+  'remote-courses': pattern(() => ({
+    entity: 'remote-course',
+    does: 'Every followed commons’ courses, by follow, a page at a time: the catalogue’s remote part.',
+    operation: 'Query',
+    key: k.remoteCourses,
+    reads: 'a page',
+    usedBy: ['GET /api/federation/remote-courses', 'page /learn/'],
+    partition: { single: 'read a page at a time; written only when a followed commons deploys a changed course' },
+  })),
+  'remote-courses-of-follow': pattern(() => ({
+    entity: 'remote-course',
+    does: 'The courses one follow brought, their keys a page of 100 at a time, removed with the follow.',
+    operation: 'Query',
+    key: k.remoteCoursesOf(v('followId')),
+    reads: 'a page',
+    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+    partition: { single: 'as `remote-courses`' },
+  })),
+  'remote-shortage-snapshot': pattern(() => ({
+    entity: 'remote-shortage-snapshot',
+    does: 'A followed commons’ snapshot, replaced only by a later day’s; removed with the follow.',
+    operation: 'PutItem',
+    key: k.remoteShortageKeys(v('followId')),
+    reads: 'writes',
+    usedBy: ['POST /api/federation/actors/{identifier}/inbox', 'POST /api/federation/inbox'],
+    partition: { single: 'one item per followed commons, written once a day by each' },
+  })),
+  'remote-shortage-of-follow': pattern(() => ({
+    entity: 'remote-shortage-snapshot',
+    does: 'A follow’s snapshot by its key as a prefix (follow ids are all one length), removed with the follow.',
+    operation: 'Query',
+    key: k.remoteShortageOf(v('followId')),
+    reads: 'a bounded set',
+    bound: 'one item: a follow keeps one snapshot',
+    usedBy: ['DELETE /api/federation/follows/{id}', 'PUT /api/federation/blocks/{host}'],
+    partition: { single: 'as `remote-shortage-snapshots`' },
+  })),
+  'remote-shortage-snapshots': pattern(() => ({
+    entity: 'remote-shortage-snapshot',
+    does: 'The newest snapshot of each followed commons, a page at a time: the shortages page’s region.',
+    operation: 'Query',
+    key: k.remoteShortages,
+    reads: 'a page',
+    usedBy: ['GET /api/federation/remote-shortages', 'page /shortages/'],
+    partition: { single: 'one item per followed commons' },
+  })),
+  'announced-course': pattern(() => ({
+    entity: 'announced-course',
+    does: 'What was last announced of one entry: the `updated` its Document carries, or its Tombstone.',
+    operation: 'GetItem',
+    key: k.announcedCourseKeys(v('slug')),
+    reads: 'one item',
+    usedBy: ['GET /api/federation/courses/{slug}', 'job: catalogue announce'],
+    partition: { single: 'one item per catalogue entry; read by key, written only when a deploy changes one' },
+  })),
+  'announced-courses': pattern(() => ({
+    entity: 'announced-course',
+    does: 'Everything announced, against the catalogue’s digests at a start or deploy.',
+    operation: 'Query',
+    key: k.announcedCourses,
+    reads: 'a bounded set',
+    bound: 'one item per course or practice guide the commons has had (tens)',
+    usedBy: ['job: catalogue announce'],
+    partition: { single: 'one item per catalogue entry, written when a deploy changes it' },
+  })),
   'add-witnessed-log': pattern(() => ({
     entity: 'witnessed-log',
     does: 'Starts witnessing a host’s log, only when it is not witnessed yet (its pinned key never changes).',
@@ -2547,6 +2645,25 @@ export const accessPatterns = {
     key: k.openingReadinessKeys(v('openingId')),
     reads: 'writes',
     usedBy: ['GET /api/openings/{openingId}/readiness', 'page /jobs/[id]/'],
+  })),
+  'shortage-snapshot': pattern(() => ({
+    entity: 'shortage-snapshot',
+    does: 'One day’s snapshot: what its federated Document says.',
+    operation: 'GetItem',
+    key: k.shortageSnapshotKeys(v('day')),
+    reads: 'one item',
+    usedBy: ['GET /api/federation/shortages/{date}'],
+    partition: { single: 'one item a day, written once a day by the sweep; read by key' },
+  })),
+  'latest-shortage-snapshot': pattern(() => ({
+    entity: 'shortage-snapshot',
+    does: 'The newest snapshot: the partition read backwards, one item.',
+    operation: 'Query',
+    key: { pk: k.shortageSnapshotPartition },
+    reads: 'a bounded set',
+    bound: 'one item: the query reads backwards with a limit of 1',
+    usedBy: ['GET /api/federation/shortages/{date}'],
+    partition: { single: 'one item a day, written once a day by the sweep' },
   })),
   'shortage-snapshots': pattern(() => ({
     entity: 'shortage-snapshot',

@@ -829,6 +829,28 @@ export const remoteRecordKeys = (followId: string, objectDigest: string) => ({
   sk: `RECORD#${objectDigest}`,
 });
 export const remoteRecordsOf = (followId: string) => ({ pk: `REMOTE-FOLLOW#${followId}`, prefix: 'RECORD#' });
+/**
+ * A course or practice guide a followed commons published (issue 20), in one partition for every followed
+ * commons, by follow then its Document id's SHA-256: the catalogue reads them a page at a time, and an
+ * unfollow removes its follow's by the prefix.
+ */
+const remoteCoursesPk = 'REMOTE-COURSES';
+export const remoteCourseKeys = (followId: string, objectDigest: string) => ({
+  pk: remoteCoursesPk,
+  sk: `FOLLOW#${followId}#COURSE#${objectDigest}`,
+});
+export const remoteCourses = { pk: remoteCoursesPk, prefix: 'FOLLOW#' } as const;
+export const remoteCoursesOf = (followId: string) => ({ pk: remoteCoursesPk, prefix: `FOLLOW#${followId}#` });
+/** The newest daily shortage snapshot of each followed commons, in one partition: the region view reads it whole. */
+const remoteShortagesPk = 'REMOTE-SHORTAGES';
+export const remoteShortageKeys = (followId: string) => ({ pk: remoteShortagesPk, sk: `FOLLOW#${followId}` });
+export const remoteShortages = { pk: remoteShortagesPk, prefix: 'FOLLOW#' } as const;
+/** One follow's snapshot as a prefix (follow ids are all 22 characters, so it names that one alone). */
+export const remoteShortageOf = (followId: string) => ({ pk: remoteShortagesPk, prefix: `FOLLOW#${followId}` });
+/** What this commons last announced of each of its catalogue entries (its digest, since when), by slug. */
+const announcedCoursesPk = 'ANNOUNCED-COURSES';
+export const announcedCourseKeys = (slug: string) => ({ pk: announcedCoursesPk, sk: `COURSE#${slug}` });
+export const announcedCourses = { pk: announcedCoursesPk, prefix: 'COURSE#' } as const;
 /** A registry log this instance witnesses, one item per host, in one partition: the stewards' list, by host. */
 const witnessedLogsPk = 'WITNESSED-LOGS';
 export const witnessedLogKeys = (host: string) => ({ pk: witnessedLogsPk, sk: `HOST#${host}` });

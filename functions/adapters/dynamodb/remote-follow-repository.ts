@@ -16,12 +16,14 @@ import { storeCall } from './errors.ts';
 import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 import {
+  remoteCoursesOf,
   remoteFollowKeys,
   remoteFollowsOf,
   remoteOpeningKeys,
   remoteOpeningsOf,
   remoteRecordKeys,
   remoteRecordsOf,
+  remoteShortageOf,
 } from './keys.ts';
 
 /**
@@ -31,7 +33,9 @@ import {
  */
 export const broughtByKind: Record<FollowKind, readonly ((followId: string) => { pk: string; prefix: string })[]> = {
   syndicate: [remoteOpeningsOf],
-  commons: [remoteRecordsOf],
+  // Its records (Access pattern `remote-records-of-follow`), courses (Access pattern `remote-courses-of-follow`)
+  // and newest shortage snapshot (Access pattern `remote-shortage-of-follow`).
+  commons: [remoteRecordsOf, remoteCoursesOf, remoteShortageOf],
 };
 
 /** Every prefix any kind of follow brings, each once (an unfollow's later pages no longer know the kind). */

@@ -10,9 +10,11 @@ import { lazySchema } from '#domain/zod.ts';
 import type { Course, Lesson } from './commons.ts';
 import { renderMarkdown } from './markdown.ts';
 
-/** The languages a course may be translated into (the site's, less English, the language courses are written in). */
-export const translationLocales = ['es', 'nl'] as const;
-export type TranslationLocale = (typeof translationLocales)[number];
+import { translationLocales, type TranslationLocale } from './course-languages.ts';
+
+// The languages, and which a course can be read in whole, live in course-languages.ts: modules that need
+// only those (the federated catalogue) then carry no markdown renderer.
+export { courseLanguages, translationLocales, type TranslationLocale } from './course-languages.ts';
 
 /** Who made a translation and from which version of its source (`sourceVersion`). */
 interface Provenance {
@@ -245,15 +247,6 @@ function quizTranslation(
     } else kept[id] = question;
   }
   return kept;
-}
-
-/** The languages a course can be read in whole: its own first, then each complete translation. */
-export function courseLanguages(course: Pick<Course, 'lessons'> & { translations?: CourseTranslations }): string[] {
-  const complete = translationLocales.filter((locale) => {
-    const translation = course.translations?.[locale];
-    return translation !== undefined && course.lessons.every((lesson) => translation.lessons[lesson.id]);
-  });
-  return ['en', ...complete];
 }
 
 /** The languages one lesson can be read in: the course's own, then each translation that carries it. */

@@ -60,6 +60,10 @@ export interface ShortageSnapshot {
   day: string;
   skills: Record<string, { score: number; demand: number; supply: number }>;
   trades: Record<string, { score: number; demand: number; supply: number }>;
+  /** The commons' members that day, as the snapshot federates it (issue 20); absent on older snapshots. */
+  members?: number | undefined;
+  /** The board's remaining positions that day; absent on older snapshots. */
+  openPositions?: number | undefined;
 }
 
 export interface ShortageRepository {
@@ -98,4 +102,15 @@ export interface ShortageRepository {
   putReadiness(readiness: OpeningReadiness): Promise<void>;
   /** Snapshots from `fromDay` on, oldest first. */
   listSnapshots(fromDay: string): Promise<ShortageSnapshot[]>;
+}
+
+/**
+ * One snapshot by day, or the newest: what the federated snapshot serves (issue 20). A port of its own,
+ * apart from the repository, so the API functions that never serve it carry none of it.
+ */
+export interface ShortageSnapshotReads {
+  /** One day's snapshot, or null when none was kept that day. */
+  getSnapshot(day: string): Promise<ShortageSnapshot | null>;
+  /** The newest snapshot kept, or null before the first. */
+  latestSnapshot(): Promise<ShortageSnapshot | null>;
 }

@@ -16,6 +16,7 @@ import { declaredSkillIds } from '../people/profile.ts';
 import type { GoalWords, ReasonWords } from './reason-words.ts';
 import { type Recommendations, recommendCourses } from './recommendations.ts';
 import { rankShortages, round, type ShortageRanking } from './score.ts';
+import { boardTotals } from './sources.ts';
 import type { ShortageRepository, ShortageSnapshot } from './shortage-repository.ts';
 
 export interface ShortageDependencies {
@@ -40,8 +41,14 @@ export async function currentShortages(
   };
 }
 
-/** Today's scores, kept for the trend; a second snapshot on the same day replaces the first. */
-export async function recordSnapshot(deps: ShortageDependencies): Promise<ShortageSnapshot> {
+/**
+ * Today's scores, kept for the trend; a second snapshot on the same day replaces the first. With the
+ * commons' members (where the caller can count them) and the board's remaining positions, as it federates
+ * (domain/federation/catalogue-objects.ts `shortagesDocument`).
+ */
+export async function recordSnapshot(
+  deps: ShortageDependencies & { decisions?: { commonsMembers(): Promise<number> } | undefined },
+): Promise<ShortageSnapshot> {
   // Scores by skill alone: a snapshot names no skill, so ESCO's labels are not asked for.
   const aggregates = await deps.shortages.listAggregates();
   const ranking = {
@@ -62,6 +69,8 @@ export async function recordSnapshot(deps: ShortageDependencies): Promise<Shorta
         .map((s) => [s.skill, pick(s)]),
     ),
     trades: Object.fromEntries(ranking.trades.map((t) => [t.trade, pick(t)])),
+    ...(deps.decisions ? { members: await deps.decisions.commonsMembers() } : {}),
+    openPositions: boardTotals(aggregates).positions,
   };
   await deps.shortages.putSnapshot(snapshot);
   return snapshot;

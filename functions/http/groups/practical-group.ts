@@ -5,8 +5,11 @@
 // photos in the files bucket and ~16 KB of use cases no lesson, quiz or credential route runs.
 import type { RouteGroup } from './route-group.ts';
 import { practicalRoutes } from '../routes/practical-routes.ts';
+import { catalogueFederationRoutes } from '../routes/catalogue-federation-routes.ts';
 
 export const practicalGroup: RouteGroup = {
   name: 'practical-api',
-  routes: [...practicalRoutes],
+  // The catalogue's and shortages' federated Documents (issue 20): plain JSON over the commons and the
+  // snapshots, here for the room (federation-api is at its 3 MB, api and learning-api near their 250 KB).
+  routes: [...practicalRoutes, ...catalogueFederationRoutes],
 };

@@ -5,7 +5,15 @@
 import { startLocalStack } from '#local/local-stack.ts';
 
 const port = Number(process.env.PORT);
-const stack = await startLocalStack({ port, build: 'never', serveSite: false, logLevel: 'error' });
+const stack = await startLocalStack({
+  port,
+  build: 'never',
+  serveSite: false,
+  logLevel: 'error',
+  // A restart on the same data with a changed commons: a deploy that changed a course (the catalogue test).
+  dataDir: process.env.INSTANCE_DATA_DIR,
+  commonsFile: process.env.INSTANCE_COMMONS_FILE,
+});
 process.stdout.write(`ready ${stack.url}\n`);
 const stop = () => {
   void stack.stop().finally(() => process.exit(0));

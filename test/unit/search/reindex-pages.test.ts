@@ -196,4 +196,28 @@ describe('the reindex after a deploy', () => {
     expect(skills).toEqual(esco.skills.map(([id]) => `skill:esco/${id.slice('skill/'.length)}`));
     expect((await ids(search)).filter((id) => id.startsWith('course:'))).toHaveLength(commons.courses.size);
   });
+
+  it('announces the catalogue with the commons step, once a deploy shipped it, and fails the step when the announce fails', async () => {
+    const { deps, queue } = world([]);
+    let announced = 0;
+    const withAnnounce = {
+      ...deps,
+      announce: async () => {
+        announced += 1;
+        return { Create: 0, Update: 1, Delete: 0 };
+      },
+    };
+    await runReindexStep(withAnnounce, { kind: 'commons', version: 'bundle-1' });
+    expect(announced).toBe(1);
+    queue.length = 0;
+    const failing = {
+      ...deps,
+      announce: async () => {
+        throw new Error('the outbox queue did not answer');
+      },
+    };
+    await expect(runReindexStep(failing, { kind: 'commons', version: 'bundle-2' })).rejects.toThrow(/outbox/);
+    // Nothing after it was queued: SQS tries the whole step again.
+    expect(queue).toEqual([]);
+  });
 });

@@ -232,4 +232,24 @@ export const en = {
     total === undefined ? 'Every training place for this course' : `All ${total} training places for this course`,
   'courseTraining.fallback': (course: string) => `Training places for learners of “${course}”`,
   'shortages.supplyPartsTrainees': 'Supply: credentialed, declared, learning, in training places',
+  // The catalogue's courses from the commons this one follows (issue 20).
+  // The region on /shortages/ (issue 20): this commons and the commons it follows.
+  'shortages.regionHeading': 'In the region',
+  'shortages.regionLede':
+    'This commons and the commons it follows, each by its own figures: a skill counts once across them, with each commons’ part. The score is the same formula over the sums.',
+  'shortages.regionHere': (host: string) => `${host} (here, today)`,
+  'shortages.regionInstance': (host: string, date: string, members: number, positions: number) =>
+    `${host}: ${date}, ${count(members, 'member', 'members')}, ${count(positions, 'open position', 'open positions')}`,
+  'shortages.regionCaption': 'The region’s scarcest skills, with each commons’ part',
+  'shortages.regionParts': 'Each commons’ part',
+  'shortages.regionPart': (host: string, demand: string, supply: string) =>
+    `${host}: demand ${demand}, supply ${supply}`,
+  'shortages.regionPages': 'Pages of the commons followed',
+  'learn.remoteHeading': 'From the commons we follow',
+  'learn.remoteLede':
+    'Courses and practice guides other Guildhall commons publish. Each opens on its own commons, where you enrol.',
+  'learn.remoteAt': (host: string) => `At ${host}`,
+  'learn.remoteCourse': 'Course',
+  'learn.remoteGuide': 'Practice guide',
+  'learn.remotePages': 'Pages of courses from other commons',
 };

@@ -226,6 +226,23 @@ export const es: MessagesOf<typeof en> = {
       : `Las ${total} plazas de formación de este curso`,
   'courseTraining.fallback': (course) => `Plazas de formación para quienes estudian «${course}»`,
   'shortages.supplyPartsTrainees': 'Oferta: acreditadas, declaradas, aprendiendo, en plazas de formación',
+  'shortages.regionHeading': 'En la región',
+  'shortages.regionLede':
+    'Este procomún y los procomunes que sigue, cada uno con sus propias cifras: una habilidad cuenta una vez entre todos, con la parte de cada procomún. La puntuación es la misma fórmula sobre las sumas.',
+  'shortages.regionHere': (host) => `${host} (aquí, hoy)`,
+  'shortages.regionInstance': (host, date, members, positions) =>
+    `${host}: ${date}, ${count(members, 'miembro', 'miembros')}, ${count(positions, 'puesto abierto', 'puestos abiertos')}`,
+  'shortages.regionCaption': 'Las habilidades más escasas de la región, con la parte de cada procomún',
+  'shortages.regionParts': 'La parte de cada procomún',
+  'shortages.regionPart': (host, demand, supply) => `${host}: demanda ${demand}, oferta ${supply}`,
+  'shortages.regionPages': 'Páginas de los procomunes seguidos',
+  'learn.remoteHeading': 'De los procomunes que seguimos',
+  'learn.remoteLede':
+    'Cursos y guías de práctica que publican otros procomunes de Guildhall. Cada uno se abre en su propio procomún, donde te inscribes.',
+  'learn.remoteAt': (host) => `En ${host}`,
+  'learn.remoteCourse': 'Curso',
+  'learn.remoteGuide': 'Guía de práctica',
+  'learn.remotePages': 'Páginas de cursos de otros procomunes',
 };
 
 /** Keys whose Spanish is rightly the same as the English (a unit, a brand, a shared word). */

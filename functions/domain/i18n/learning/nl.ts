@@ -227,6 +227,23 @@ export const nl: MessagesOf<typeof en> = {
     total === undefined ? 'Alle leerplekken voor deze cursus' : `Alle ${total} leerplekken voor deze cursus`,
   'courseTraining.fallback': (course) => `Leerplekken voor cursisten van ‘${course}’`,
   'shortages.supplyPartsTrainees': 'Aanbod: gecertificeerd, opgegeven, lerend, op een leerplek',
+  'shortages.regionHeading': 'In de regio',
+  'shortages.regionLede':
+    'Dit gemeengoed en de gemeengoederen die het volgt, elk met zijn eigen cijfers: een vaardigheid telt één keer over allemaal, met het deel van elk gemeengoed. De score is dezelfde formule over de sommen.',
+  'shortages.regionHere': (host) => `${host} (hier, vandaag)`,
+  'shortages.regionInstance': (host, date, members, positions) =>
+    `${host}: ${date}, ${count(members, 'lid', 'leden')}, ${count(positions, 'open plek', 'open plekken')}`,
+  'shortages.regionCaption': 'De schaarste vaardigheden van de regio, met het deel van elk gemeengoed',
+  'shortages.regionParts': 'Het deel van elk gemeengoed',
+  'shortages.regionPart': (host, demand, supply) => `${host}: vraag ${demand}, aanbod ${supply}`,
+  'shortages.regionPages': 'Pagina’s van de gevolgde gemeengoederen',
+  'learn.remoteHeading': 'Van de gemeengoederen die we volgen',
+  'learn.remoteLede':
+    'Cursussen en praktijkgidsen die andere Guildhall-gemeengoederen publiceren. Elk opent op zijn eigen gemeengoed, waar je je inschrijft.',
+  'learn.remoteAt': (host) => `Bij ${host}`,
+  'learn.remoteCourse': 'Cursus',
+  'learn.remoteGuide': 'Praktijkgids',
+  'learn.remotePages': 'Pagina’s met cursussen van andere gemeengoederen',
 };
 
 /** Keys whose Dutch is rightly the same as the English (a unit, a brand, a shared word). */
