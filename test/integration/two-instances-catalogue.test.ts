@@ -3,55 +3,18 @@
 // snapshot, each a Create B re-fetches from A and keeps; then A restarts on the same data with one
 // course changed (a deploy), announces the change, and B keeps the new version. Each instance runs in its
 // own process with its own DynamoDB Local; A's data is kept on disk so its restart finds its followers.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeCommonsFile } from '#adapters/content/commons-file.ts';
 import { loadCommons } from '#adapters/content/load-commons.ts';
-import { freePort } from '#local/dynamodb-local.ts';
+import { type Instance, startInstance, stopInstance } from '../support/two-instances/start.ts';
 import { apiAs } from '../support/sign-in.ts';
 import { defined } from '../support/defined.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const steward = 'demo-grace';
-
-interface Instance {
-  url: string;
-  host: string;
-  port: number;
-  process: ChildProcess;
-}
-
-async function startInstance(port: number, env: Record<string, string> = {}): Promise<Instance> {
-  const child = spawn(process.execPath, [resolve(root, 'test/support/two-instances/instance.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const check = () => {
-      const ready = /ready (http:\/\/\S+)/.exec(output);
-      if (ready?.[1]) resolveUrl(ready[1]);
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) =>
-      reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)),
-    );
-  });
-  return { url, host: new URL(url).host, port, process: child };
-}
-
-async function stopInstance(instance: Instance | undefined) {
-  if (!instance || instance.process.exitCode !== null) return;
-  const exited = new Promise((done) => instance.process.once('exit', done));
-  instance.process.kill('SIGTERM');
-  await exited;
-}
 
 const work = mkdtempSync(join(tmpdir(), 'guildhall-catalogue-'));
 const aData = { INSTANCE_DATA_DIR: join(work, 'a-dynamodb') };
@@ -61,8 +24,8 @@ let a: Instance;
 let b: Instance;
 
 beforeAll(async () => {
-  a = await startInstance(await freePort(), aData);
-  b = await startInstance(await freePort());
+  a = await startInstance({ env: aData });
+  b = await startInstance();
 }, 240_000);
 
 afterAll(async () => {
@@ -149,7 +112,7 @@ describe('a commons followed by another', () => {
       changed,
     );
     await stopInstance(a);
-    a = await startInstance(a.port, { ...aData, INSTANCE_COMMONS_FILE: changed });
+    a = await startInstance({ port: a.port, env: { ...aData, INSTANCE_COMMONS_FILE: changed } });
     await vi.waitFor(
       async () => {
         const now = await remoteCoursesOnB();

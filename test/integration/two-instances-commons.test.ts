@@ -4,53 +4,13 @@
 // B's re-fetch of the record's Document, B's stream indexer and search, marked with A's host; B's
 // steward unfollows A's commons, and the record leaves B. Each instance runs in its own process with its
 // own DynamoDB Local (test/support/two-instances/).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '#local/dynamodb-local.ts';
+import { type Instance, startInstance, stopInstance } from '../support/two-instances/start.ts';
 import { apiAs, tokenFor } from '../support/sign-in.ts';
 import { draftInput } from '../unit/innovations/fixtures.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const inventor = 'demo-bram';
 const steward = 'demo-grace';
-
-interface Instance {
-  url: string;
-  host: string;
-  process: ChildProcess;
-  log: () => string;
-}
-
-async function startInstance(): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve(root, 'test/support/two-instances/instance.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const check = () => {
-      const ready = /ready (http:\/\/\S+)/.exec(output);
-      if (ready?.[1]) resolveUrl(ready[1]);
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) =>
-      reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)),
-    );
-  });
-  return { url, host: new URL(url).host, process: child, log: () => output };
-}
-
-async function stopInstance(instance: Instance | undefined) {
-  if (!instance || instance.process.exitCode !== null) return;
-  const exited = new Promise((done) => instance.process.once('exit', done));
-  instance.process.kill('SIGTERM');
-  await exited;
-}
 
 let a: Instance;
 let b: Instance;

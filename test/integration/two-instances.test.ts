@@ -2,53 +2,13 @@
 // acct:<syndicate>@<A's host>; A accepts; A opens a position, which reaches B through A's stream, outbox
 // and signed Create, B's re-fetch of the Note, B's stream indexer and search; A closes it, and B's
 // Delete takes it out again. Each instance runs in its own process with its own DynamoDB Local.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '#local/dynamodb-local.ts';
+import { type Instance, startInstance, stopInstance } from '../support/two-instances/start.ts';
 import { apiAs } from '../support/sign-in.ts';
 
-const root = resolve(import.meta.dirname, '../..');
 const syndicateId = 'riverside-builders';
 const admin = 'demo-bram';
 const steward = 'demo-grace';
-
-interface Instance {
-  url: string;
-  host: string;
-  process: ChildProcess;
-  log: () => string;
-}
-
-async function startInstance(): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve(root, 'test/support/two-instances/instance.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const check = () => {
-      const ready = /ready (http:\/\/\S+)/.exec(output);
-      if (ready?.[1]) resolveUrl(ready[1]);
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) =>
-      reject(new Error(`the instance on ${port} stopped (${code}):\n${output.slice(-3000)}`)),
-    );
-  });
-  return { url, host: new URL(url).host, process: child, log: () => output };
-}
-
-async function stopInstance(instance: Instance | undefined) {
-  if (!instance || instance.process.exitCode !== null) return;
-  const exited = new Promise((done) => instance.process.once('exit', done));
-  instance.process.kill('SIGTERM');
-  await exited;
-}
 
 let a: Instance;
 let b: Instance;

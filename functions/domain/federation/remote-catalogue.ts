@@ -12,6 +12,13 @@ import type { Page, PageRequest } from '../paging.ts';
 import { lazySchema } from '../zod.ts';
 import { hostOf } from './instance-host.ts';
 import { htmlToText } from './remote-opening.ts';
+import {
+  escoSkillUri,
+  remoteUrl as httpUrl,
+  remoteTime as isoTime,
+  skillShape as skillId,
+  remoteText as text,
+} from './remote-fields.ts';
 
 /** The follow an object came by: its id, the Service actor's id, and its host. */
 export interface CommonsFollow {
@@ -82,20 +89,6 @@ export interface RemoteShortageRepository {
   page(request: PageRequest): Promise<Page<RemoteShortageSnapshot>>;
 }
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const httpUrl = () =>
-  z.string().check(
-    z.maxLength(2048),
-    z.refine((value) => hostOf(value) !== null, 'an http(s) URL'),
-  );
-const isoTime = () =>
-  z.string().check(
-    z.maxLength(40),
-    z.refine((value) => !Number.isNaN(Date.parse(value)), 'a time'),
-  );
-const escoSkillUri =
-  /^http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const skillId = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f-]{36})$/;
 const skillSchema = () =>
   z.object({
     id: z.string().check(z.maxLength(80), z.regex(skillId)),
@@ -105,7 +98,7 @@ const skillSchema = () =>
 const amount = () => z.number().check(z.minimum(0), z.maximum(1e9));
 
 /** A course Document, as fetched again by its id: only the fields read here, each bounded. */
-export const remoteCourseSchema = lazySchema(() =>
+export const remoteCourseSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     id: httpUrl(),
     type: z.literal('Document'),
@@ -126,7 +119,7 @@ export const remoteCourseSchema = lazySchema(() =>
 );
 
 /** A shortage snapshot Document: its day, figures and at most 100 rows. */
-export const remoteShortagesSchema = lazySchema(() =>
+export const remoteShortagesSchema = /* @__PURE__ */ lazySchema(() =>
   z.looseObject({
     id: httpUrl(),
     type: z.literal('Document'),

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
 import { hostOf } from './instance-host.ts';
 import { acceptedFollowOf, type RemoteFollowRepository } from './remote-follow.ts';
+import { remoteUrl as httpUrl, remoteTime as isoTime, remoteText as shortText, skillShape } from './remote-fields.ts';
 
 export interface RemoteSkill {
   id: string;
@@ -98,19 +99,6 @@ export interface RemoteOpeningDeps {
 }
 
 export const summaryMax = 2000;
-const shortText = (max: number) => z.string().check(z.maxLength(max));
-const httpUrl = () =>
-  z.string().check(
-    z.maxLength(2048),
-    z.refine((value) => hostOf(value) !== null, 'an http(s) URL'),
-  );
-const isoTime = () =>
-  z.string().check(
-    z.maxLength(40),
-    z.refine((value) => !Number.isNaN(Date.parse(value)), 'a time'),
-  );
-const skillShape =
-  /^(?:[a-z0-9]+(?:-[a-z0-9]+)*|http:\/\/data\.europa\.eu\/esco\/skill\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /**
  * A skill of a remote JobPosting as this commons names it: an ESCO URI as it is; a commons skill sent as

@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazySchema } from '../zod.ts';
 import type { CommonsReceiver } from './commons-objects.ts';
-import { hostOf } from './instance-host.ts';
 import type { RemoteFollow } from './remote-follow.ts';
 import { htmlToText, isOnHost, type Received } from './remote-opening.ts';
+import { remoteUrl as httpUrl, remoteTime as isoTime, remoteText as text } from './remote-fields.ts';
 
 /** A remote record as kept here: what the innovations page and search show, and where to read it (its origin). */
 export interface RemoteRecord {
@@ -41,17 +41,6 @@ export interface RemoteRecordRepository {
   remove(followId: string, objectId: string): Promise<boolean>;
 }
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const isoTime = () =>
-  z.string().check(
-    z.maxLength(40),
-    z.refine((value) => !Number.isNaN(Date.parse(value)), 'a time'),
-  );
-const httpUrl = () =>
-  z.string().check(
-    z.maxLength(2048),
-    z.refine((value) => hostOf(value) !== null, 'an http(s) URL'),
-  );
 const commonsId = () => z.string().check(z.maxLength(80), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/));
 
 /** The record's Document as fetched again: only the fields read here, each bounded. */
