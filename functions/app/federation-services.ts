@@ -69,6 +69,7 @@ export function federationServices(services: Services): FederationServices {
       federation: createGuildhallFederation({
         origin: config.PUBLIC_URL,
         software: { name: 'guildhall', version: '0.1.0' },
+        instanceName: config.INSTANCE_NAME,
         syndicates: services.syndicates,
         followers,
         deliveries,

@@ -103,6 +103,11 @@ export const configSchema = /* @__PURE__ */ lazySchema(() => {
       z._default(z.url(), 'http://localhost:3000'),
       z.transform((url) => url.replace(/\/+$/, '')),
     ),
+    /**
+     * What the community calls this instance ("Guildhall Valencia"): the name other instances and
+     * fediverse software show for it (its Service actor, NodeInfo). Absent: "Guildhall at <host>".
+     */
+    INSTANCE_NAME: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))),
     /** The compiled commons (skills, courses, practices): see functions/local/compile-commons.ts. */
     COMMONS_FILE: z._default(z.string(), 'commons.json'),
     /** The API’s OpenAPI document, generated at build time: see functions/local/compile-openapi.ts. */

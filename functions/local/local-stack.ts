@@ -37,6 +37,8 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** A compiled commons to serve instead of the one compiled from content/ (a test's changed course). */
   commonsFile?: string | undefined;
+  /** What the community calls this instance (INSTANCE_NAME): how other instances name it. */
+  instanceName?: string | undefined;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   progress?: (message: string) => void;
 }
@@ -111,6 +113,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       AUTH_AUDIENCE: identity.audience,
       AUTH_JWKS: JSON.stringify(identity.jwks),
       PUBLIC_URL: publicUrl,
+      ...(options.instanceName ? { INSTANCE_NAME: options.instanceName } : {}),
       COMMONS_FILE: options.commonsFile ?? compileCommons(),
       OPENAPI_FILE: compileOpenApi(),
       CREDENTIAL_SIGNING_KEY: JSON.stringify(instanceKey(join(root, '.cache/instance-key/ed25519.json'))),

@@ -1,5 +1,7 @@
 // `npm start`: Guildhall on one machine, with demo data. `npm run dev`: the same API behind Astro's
-// dev server. Flags: --persist (keep data under .data/), --rebuild (always build the site).
+// dev server. Flags: --persist (keep data under .data/), --rebuild (always build the site), --name
+// (what the community calls this instance; INSTANCE_NAME too). A second instance beside the first, to
+// federate with it: `PORT=3001 npm start -- --name Rotterdam` (its --persist data under .data/<name>/).
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from './dynamodb-local.ts';
@@ -10,6 +12,7 @@ const { values: flags } = parseArgs({
     dev: { type: 'boolean', default: false },
     persist: { type: 'boolean', default: false },
     rebuild: { type: 'boolean', default: false },
+    name: { type: 'string' },
   },
 });
 
@@ -26,12 +29,28 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}".`);
   process.exit(1);
 }
+const instanceName = (flags.name ?? process.env.INSTANCE_NAME ?? '').trim() || undefined;
+if (instanceName !== undefined && instanceName.length > 80) {
+  console.error('An instance name is at most 80 characters.');
+  process.exit(1);
+}
+// Each named instance keeps its data apart, so two can run side by side with --persist.
+const dataFolder = instanceName
+  ? join(
+      '.data',
+      instanceName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'instance',
+    )
+  : '.data';
 
 try {
   const stack = await startLocalStack({
     port: flags.dev ? await freePort() : port,
     host,
-    dataDir: flags.persist ? join(root, '.data/dynamodb') : undefined,
+    dataDir: flags.persist ? join(root, dataFolder, 'dynamodb') : undefined,
+    instanceName,
     build: flags.rebuild ? 'always' : 'if-needed',
     serveSite: !flags.dev,
     logLevel: (process.env.LOG_LEVEL as 'info' | undefined) ?? 'warn',
@@ -52,7 +71,7 @@ try {
     // shutdown below short and left DynamoDB Local running. The shutdown closes Vite itself (astro.stop).
     process.removeAllListeners('SIGTERM');
   } else {
-    step(`Guildhall is running at ${stack.url}`);
+    step(`Guildhall${instanceName ? ` (${instanceName})` : ''} is running at ${stack.url}`);
     process.stdout.write(
       [
         '',
@@ -60,7 +79,8 @@ try {
         `  API health    ${stack.url}/api/health`,
         `  OpenAPI       ${stack.url}/api/openapi.json`,
         `  Sign in       ${stack.url}/auth/sign-in (demo people, local only)`,
-        `  DynamoDB      ${stack.dynamo.endpoint} (${flags.persist ? 'on disk in .data/' : 'in memory'})`,
+        `  DynamoDB      ${stack.dynamo.endpoint} (${flags.persist ? `on disk in ${dataFolder}/` : 'in memory'})`,
+        `  Federation    acct:_instance@${new URL(stack.url).host} (follow this commons from another instance)`,
         '',
         'Press Ctrl-C to stop.',
         '',

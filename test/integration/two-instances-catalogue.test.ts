@@ -58,7 +58,7 @@ async function remoteCoursesOnB(): Promise<RemoteCourse[]> {
 }
 
 describe('a commons followed by another', () => {
-  it('sends B its catalogue and latest snapshot, then a course it changed at a restart', async () => {
+  it('sends B its catalogue and latest snapshot, then a course it changed and one it retired at a restart', async () => {
     const follow = await apiAs(b.url, steward, 'POST', '/api/federation/follows', {
       actor: `acct:_instance@${a.host}`,
     });
@@ -99,14 +99,18 @@ describe('a commons followed by another', () => {
       { timeout: 30_000, interval: 200 },
     );
 
-    // A deploy that changes one course: A restarts on its data with the changed commons and announces it.
+    // A deploy that changes one course and retires another: A restarts on its data with the changed
+    // commons and announces both (an Update, a Delete).
     const changedTitle = `${first.title} (second edition)`;
+    const retired = defined([...commons.courses.values()].at(-1), 'such entry in the commons');
     const changed = join(work, 'commons.json');
     writeCommonsFile(
       {
         ...commons,
         courses: new Map(
-          [...commons.courses].map(([id, c]) => [id, id === first.id ? { ...c, title: changedTitle } : c]),
+          [...commons.courses]
+            .filter(([id]) => id !== retired.id)
+            .map(([id, c]) => [id, id === first.id ? { ...c, title: changedTitle } : c]),
         ),
       },
       changed,
@@ -117,9 +121,12 @@ describe('a commons followed by another', () => {
       async () => {
         const now = await remoteCoursesOnB();
         expect(now.find((c) => c.id === `${a.url}/api/federation/courses/${first.id}`)?.title).toBe(changedTitle);
-        expect(now).toHaveLength(catalogueSize);
+        expect(now.map((c) => c.id)).not.toContain(`${a.url}/api/federation/courses/${retired.id}`);
+        expect(now).toHaveLength(catalogueSize - 1);
       },
       { timeout: 30_000, interval: 200 },
     );
+    // The retired course's id now answers that it is gone.
+    expect((await fetch(`${a.url}/api/federation/courses/${retired.id}`)).status).toBe(410);
   }, 300_000);
 });

@@ -17,7 +17,8 @@ let b: Instance;
 
 // One after the other: two emulators starting at once on a busy machine miss their start-up window.
 beforeAll(async () => {
-  a = await startInstance();
+  // A named as its community calls it (`npm start -- --name`, INSTANCE_NAME): what B sees it as.
+  a = await startInstance({ env: { INSTANCE_NAME: 'Guildhall Valencia' } });
   b = await startInstance();
 }, 240_000);
 
@@ -39,7 +40,9 @@ describe('two instances following as commons', () => {
     const follow = await apiAs(b.url, steward, 'POST', '/api/federation/follows', {
       actor: `acct:_instance@${a.host}`,
     });
-    expect(follow).toMatchObject({ host: a.host, kind: 'commons', state: 'pending' });
+    expect(follow).toMatchObject({ host: a.host, kind: 'commons', state: 'pending', name: 'Guildhall Valencia' });
+    const nodeInfo = await (await fetch(`${a.url}/api/federation/nodeinfo/2.1`)).json();
+    expect(nodeInfo).toMatchObject({ metadata: { nodeName: 'Guildhall Valencia' } });
     await vi.waitFor(
       async () => {
         const follows = (await (await fetch(`${b.url}/api/federation/follows`)).json()) as { items: unknown[] };

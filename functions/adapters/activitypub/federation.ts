@@ -63,6 +63,8 @@ export interface FederationDeps {
   /** The instance's public origin (PUBLIC_URL): every id is under it, whatever host a request came to. */
   origin: string;
   software: { name: string; version: string };
+  /** What the community calls this instance (INSTANCE_NAME): the Service actor's name and NodeInfo's `nodeName`. */
+  instanceName?: string | undefined;
   syndicates: Pick<SyndicateRepository, 'get'>;
   followers: Pick<FollowerRepository, 'save' | 'remove' | 'get' | 'count'>;
   deliveries: DeliveryQueue;
@@ -181,7 +183,7 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
         return new Service({
           ...common,
           preferredUsername: new URL(site).hostname,
-          name: `Guildhall at ${new URL(site).host}`,
+          name: deps.instanceName ?? `Guildhall at ${new URL(site).host}`,
           url: new URL(`${site}/`),
         });
       }
@@ -211,6 +213,7 @@ export function createGuildhallFederation(deps: FederationDeps): Federation<void
     protocols: ['activitypub'],
     openRegistrations: false,
     usage: { users: {}, localPosts: 0, localComments: 0 },
+    ...(deps.instanceName ? { metadata: { nodeName: deps.instanceName } } : {}),
   }));
 
   // A Group's outbox: a Create of each open opening's Note, newest first, paged by the openings' own

@@ -13,6 +13,7 @@ const stack = await startLocalStack({
   // A restart on the same data with a changed commons: a deploy that changed a course (the catalogue test).
   dataDir: process.env.INSTANCE_DATA_DIR,
   commonsFile: process.env.INSTANCE_COMMONS_FILE,
+  instanceName: process.env.INSTANCE_NAME,
 });
 process.stdout.write(`ready ${stack.url}\n`);
 const stop = () => {
