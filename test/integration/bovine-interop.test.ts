@@ -191,9 +191,12 @@ async function openPosition(): Promise<string> {
   const { id } = await call('POST', `/api/syndicates/${syndicateId}/openings`, {
     title: 'Timber frame carpenter (bovine interop)',
     description: 'Frame and sheathe a two-storey extension with the syndicate’s crew.',
-    // An ESCO skill: its id in the JobPosting is an IRI. A commons skill's id is not, and bovine's JSON-LD
-    // framing refuses the Create then (`invalid @id in frame`): a format question left open (fedops report).
-    skills: [{ skill: 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1', level: 'working' }],
+    // A commons skill and an ESCO one: in JSON-LD a skill's id is its @id, so both go as IRIs (a bare
+    // commons id made bovine's framing refuse the whole Create: `invalid @id in frame`).
+    skills: [
+      { skill: 'construction-working-at-height', level: 'working' },
+      { skill: 'http://data.europa.eu/esco/skill/d809a1d2-b80e-43e4-8984-de7517fb68f1', level: 'working' },
+    ],
     positions: 1,
     hoursPerWeek: 32,
     pay: [{ amount: 4500, currency: 'EUR', per: 'hour' }],
