@@ -3,8 +3,10 @@
 // index from the table).
 import {
   BatchGetCommand,
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -44,6 +46,49 @@ export async function getItem(
     ),
   );
   return result.Item;
+}
+
+/**
+ * Puts the item only when none is kept under its key or the kept one's `field` is below `value` (a
+ * newer copy of something a peer sent: a replay or a late older one never wins), in one conditional
+ * put; false when the kept one was as new or newer.
+ */
+export async function putIfAbove(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  item: Item,
+  field: string,
+  value: string,
+): Promise<boolean> {
+  try {
+    await storeCall(() =>
+      client.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk) OR #field < :value',
+          ExpressionAttributeNames: { '#field': field },
+          ExpressionAttributeValues: { ':value': value },
+        }),
+      ),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConflictError) return false;
+    throw error;
+  }
+}
+
+/** Deletes one item by its primary key: true when there was one. */
+export async function deleteItem(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  key: { pk: string; sk: string },
+): Promise<boolean> {
+  const removed = await storeCall(() =>
+    client.send(new DeleteCommand({ TableName: tableName, Key: { pk: key.pk, sk: key.sk }, ReturnValues: 'ALL_OLD' })),
+  );
+  return removed.Attributes !== undefined;
 }
 
 /** One item's primary key as one string, for the map `getItems` answers with. */

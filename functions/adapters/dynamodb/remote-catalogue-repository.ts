@@ -2,7 +2,7 @@
 // courses share one partition, by follow, so the catalogue pages through them in one query and an
 // unfollow removes its follow's by prefix (remote-follow-repository.ts); snapshots one partition, an item
 // per follow.
-import { type DynamoDBDocumentClient, DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   objectDigest,
   type RemoteCourse,
@@ -10,37 +10,8 @@ import {
   type RemoteShortageRepository,
   type RemoteShortageSnapshot,
 } from '#domain/federation/remote-catalogue.ts';
-import { ConflictError } from '#domain/errors.ts';
-import { storeCall } from './errors.ts';
-import { pageOf, fromItem, queryPrefixPage } from './items.ts';
+import { deleteItem, fromItem, pageOf, putIfAbove, queryPrefixPage } from './items.ts';
 import { remoteCourseKeys, remoteCourses, remoteShortageKeys, remoteShortages } from './keys.ts';
-
-/** A put only when none is kept or the kept one's `field` is below `value`: false when it was not. */
-async function putIfAbove(
-  client: DynamoDBDocumentClient,
-  tableName: string,
-  item: Record<string, unknown>,
-  field: string,
-  value: string,
-): Promise<boolean> {
-  try {
-    await storeCall(() =>
-      client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: item,
-          ConditionExpression: 'attribute_not_exists(pk) OR #field < :value',
-          ExpressionAttributeNames: { '#field': field },
-          ExpressionAttributeValues: { ':value': value },
-        }),
-      ),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConflictError) return false;
-    throw error;
-  }
-}
 
 export function createRemoteCourseRepository(
   client: DynamoDBDocumentClient,
@@ -55,16 +26,7 @@ export function createRemoteCourseRepository(
     },
     // Access pattern `remote-course`.
     async remove(followId, objectId) {
-      const removed = await storeCall(() =>
-        client.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: remoteCourseKeys(followId, objectDigest(objectId)),
-            ReturnValues: 'ALL_OLD',
-          }),
-        ),
-      );
-      return removed.Attributes !== undefined;
+      return deleteItem(client, tableName, remoteCourseKeys(followId, objectDigest(objectId)));
     },
     // Access pattern `remote-courses`: every followed commons' courses, a page at a time.
     async page(request) {

@@ -1,7 +1,7 @@
 // The remote syndicates this instance follows, and the openings they sent (domain/federation/
 // remote-follow.ts and remote-opening.ts): a follow is one item in the stewards' list; its openings
 // live in a partition of their own, so an unfollow removes them a page at a time.
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type FollowKind,
   followKindOf,
@@ -10,10 +10,9 @@ import {
 } from '#domain/federation/remote-follow.ts';
 import { noteDigest, type RemoteOpening, type RemoteOpeningRepository } from '#domain/federation/remote-opening.ts';
 import { objectDigest, type RemoteRecord, type RemoteRecordRepository } from '#domain/federation/remote-record.ts';
-import { ConflictError } from '#domain/errors.ts';
 import { batchWriteAll } from './bulk.ts';
 import { storeCall } from './errors.ts';
-import { fromItem, getItem, pageOf, queryPrefixPage } from './items.ts';
+import { deleteItem, fromItem, getItem, pageOf, putIfAbove, queryPrefixPage } from './items.ts';
 import { prefixValues, startsWith } from './key-prefix.ts';
 import {
   remoteCoursesOf,
@@ -70,10 +69,7 @@ export function createRemoteFollowRepository(
       const kept = await getItem(client, tableName, remoteFollowKeys(id));
       const kind = followKindOf(kept ? fromItem<RemoteFollow>(kept) : {});
       for (const brought of broughtByKind[kind]) await removeAll(brought(id));
-      const removed = await storeCall(() =>
-        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
-      );
-      return removed.Attributes !== undefined;
+      return deleteItem(client, tableName, remoteFollowKeys(id));
     },
     // Access pattern `remote-follows`: the stewards' list, a page at a time.
     async page(request) {
@@ -114,10 +110,7 @@ export function createRemoteFollowRepository(
     },
     // Access pattern `remote-follow`: the follow alone.
     async forget(id) {
-      const removed = await storeCall(() =>
-        client.send(new DeleteCommand({ TableName: tableName, Key: remoteFollowKeys(id), ReturnValues: 'ALL_OLD' })),
-      );
-      return removed.Attributes !== undefined;
+      return deleteItem(client, tableName, remoteFollowKeys(id));
     },
   };
 
@@ -180,27 +173,8 @@ export function createRemoteOpeningRepository(
     // Access pattern `remote-opening`: written only when none is kept or the kept one is older, in one
     // conditional put, so a replay or a late older Update never wins over a newer one.
     async putIfNewer(opening) {
-      try {
-        await storeCall(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...remoteOpeningKeys(opening.followId, noteDigest(opening.noteId)),
-                type: 'remote-opening',
-                ...opening,
-              },
-              ConditionExpression: 'attribute_not_exists(pk) OR #updated < :updated',
-              ExpressionAttributeNames: { '#updated': 'updated' },
-              ExpressionAttributeValues: { ':updated': opening.updated },
-            }),
-          ),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError) return false;
-        throw error;
-      }
+      const keys = remoteOpeningKeys(opening.followId, noteDigest(opening.noteId));
+      return putIfAbove(client, tableName, { ...keys, type: 'remote-opening', ...opening }, 'updated', opening.updated);
     },
     // Access pattern `remote-opening`.
     async get(followId, noteId) {
@@ -209,16 +183,7 @@ export function createRemoteOpeningRepository(
     },
     // Access pattern `remote-opening`.
     async remove(followId, noteId) {
-      const removed = await storeCall(() =>
-        client.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: remoteOpeningKeys(followId, noteDigest(noteId)),
-            ReturnValues: 'ALL_OLD',
-          }),
-        ),
-      );
-      return removed.Attributes !== undefined;
+      return deleteItem(client, tableName, remoteOpeningKeys(followId, noteDigest(noteId)));
     },
   };
 }
@@ -231,27 +196,8 @@ export function createRemoteRecordRepository(
     // Access pattern `remote-record`: written only when none is kept or the kept one is older, in one
     // conditional put, so a replay or a late older Update never wins over a newer one.
     async putIfNewer(record) {
-      try {
-        await storeCall(() =>
-          client.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...remoteRecordKeys(record.followId, objectDigest(record.objectId)),
-                type: 'remote-record',
-                ...record,
-              },
-              ConditionExpression: 'attribute_not_exists(pk) OR #updated < :updated',
-              ExpressionAttributeNames: { '#updated': 'updated' },
-              ExpressionAttributeValues: { ':updated': record.updated },
-            }),
-          ),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConflictError) return false;
-        throw error;
-      }
+      const keys = remoteRecordKeys(record.followId, objectDigest(record.objectId));
+      return putIfAbove(client, tableName, { ...keys, type: 'remote-record', ...record }, 'updated', record.updated);
     },
     // Access pattern `remote-record`.
     async get(followId, objectId) {
@@ -260,16 +206,7 @@ export function createRemoteRecordRepository(
     },
     // Access pattern `remote-record`.
     async remove(followId, objectId) {
-      const removed = await storeCall(() =>
-        client.send(
-          new DeleteCommand({
-            TableName: tableName,
-            Key: remoteRecordKeys(followId, objectDigest(objectId)),
-            ReturnValues: 'ALL_OLD',
-          }),
-        ),
-      );
-      return removed.Attributes !== undefined;
+      return deleteItem(client, tableName, remoteRecordKeys(followId, objectDigest(objectId)));
     },
   };
 }
