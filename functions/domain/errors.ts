@@ -30,6 +30,7 @@ export class DomainError extends Error {
 /**
  * Input that does not fit the rules; lists each bad field. Without a message of its own it says each
  * field by a person's name and what to do ("Valid through: Enter a date …"), the problem's `detail`.
+ * A message of its own may carry its `wordsIn`, as any DomainError's does.
  */
 export class ValidationError extends DomainError {
   readonly issues: FieldIssue[];

@@ -32,10 +32,11 @@ const centsIn: Partial<Record<Locale, Intl.NumberFormat>> = {};
  */
 export function boundNumber(minor: bigint, locale: Locale): string {
   // One formatter per language, made when first used: a page of statements writes hundreds of amounts.
-  const cents = (centsIn[locale] ??= new Intl.NumberFormat(intlTags[locale], {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }));
+  let cents = centsIn[locale];
+  if (!cents) {
+    cents = new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    centsIn[locale] = cents;
+  }
   // A decimal string keeps every digit: Intl formats strings exactly, where a Number would round.
   return `${minor < 0n ? '−' : ''}${cents.format(boundDecimal(minor < 0n ? -minor : minor) as unknown as number)}`;
 }
