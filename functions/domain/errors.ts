@@ -36,8 +36,9 @@ export class ValidationError extends DomainError {
   constructor(
     issues: FieldIssue[],
     message = issues.length > 0 ? refusalDetail(issues) : 'The request has invalid fields.',
+    options?: { wordsIn?: WordsIn },
   ) {
-    super(message);
+    super(message, options);
     this.issues = issues;
   }
 }
