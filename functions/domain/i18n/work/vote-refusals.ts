@@ -25,10 +25,10 @@ type Sentences = {
 };
 
 const syndicateOf = (scope: Scope) => scope.replace(/^syndicate:/, '');
-/** The scope as a sentence names it: "the commons", "syndicate riverside". */
+/** The scope as "members of …" names it: "the commons", "syndicate riverside"; Spanish with its "de" ("del"). */
 const scopeNames: Record<Locale, [commons: string, syndicate: string]> = {
   en: ['the commons', 'syndicate'],
-  es: ['el procomún', 'el colectivo'],
+  es: ['del procomún', 'del colectivo'],
   nl: ['de commons', 'collectief'],
 };
 const scopeIn = (scope: Scope, locale: Locale) => {
@@ -78,16 +78,16 @@ const sentences: Record<Locale, Sentences> = {
     closed: ({ at }) => `La votación de esta propuesta se cerró el ${moment(at, 'es')}.`,
     conflict: () =>
       'Este límite de crédito es para tu propia cuenta o para un colectivo al que perteneces: lo deciden los demás miembros.',
-    'not-member': ({ scope }) => `Solo los miembros de ${scopeIn(scope, 'es')} votan sus propuestas.`,
-    'not-member-open': ({ scope }) => `Solo los miembros de ${scopeIn(scope, 'es')} abren y votan sus propuestas.`,
+    'not-member': ({ scope }) => `Solo los miembros ${scopeIn(scope, 'es')} votan sus propuestas.`,
+    'not-member-open': ({ scope }) => `Solo los miembros ${scopeIn(scope, 'es')} abren y votan sus propuestas.`,
     'open-until': ({ at }) =>
       `La votación de esta propuesta está abierta hasta el ${moment(at, 'es')}; a partir de entonces se puede cerrar.`,
     secret: ({ scope }) =>
-      `Los votos de esta propuesta son secretos: solo los miembros de ${scopeIn(scope, 'es')} ven el recuento antes de que se cierre, y todo el mundo una vez cerrada.`,
+      `Los votos de esta propuesta son secretos: solo los miembros ${scopeIn(scope, 'es')} ven el recuento antes de que se cierre, y todo el mundo una vez cerrada.`,
     'secret-names': () =>
       'Los votos de esta propuesta son secretos: a nadie se le muestra quién votó qué, solo el recuento (todo el mundo lo ve una vez cerrada).',
     'not-party': ({ scope }) =>
-      `Solo las partes del informe de valor (los inventores del registro y los miembros de ${scopeIn(scope, 'es')}) abren un círculo sobre él.`,
+      `Solo las partes del informe de valor (los inventores del registro y los miembros ${scopeIn(scope, 'es')}) abren un círculo sobre él.`,
     'circle-most': ({ amount }) =>
       `Un círculo puede liquidar como máximo las ${count(amount, 'es')} unidades menores del informe (o menos, o nada).`,
     policy: () => 'La política de crédito no se puede proponer tal como está.',
