@@ -17,7 +17,7 @@ export type RecordRefusal =
         | 'changed-meanwhile';
       values: Record<string, never>;
     }
-  | { key: 'not-accepted'; values: { names: string[] } }
+  | { key: 'not-accepted'; values: { names: readonly string[] } }
   | { key: 'too-many-versions'; values: { most: number } }
   | { key: 'published-inventor'; values: { version: number } };
 
@@ -26,7 +26,7 @@ type Sentences = {
 };
 
 /** Names as the reader's language lists them: "Ana, Ben and Cy", "Ana, Ben y Cy", "Ana, Ben en Cy". */
-const list = (names: string[], locale: Locale) =>
+const list = (names: readonly string[], locale: Locale) =>
   new Intl.ListFormat(intlTags[locale], { type: 'conjunction' }).format(names);
 
 const sentences: Record<Locale, Sentences> = {
