@@ -36,8 +36,9 @@ export class ValidationError extends DomainError {
   constructor(
     issues: FieldIssue[],
     message = issues.length > 0 ? refusalDetail(issues) : 'The request has invalid fields.',
+    options?: { wordsIn?: WordsIn },
   ) {
-    super(message);
+    super(message, options);
     this.issues = issues;
   }
 }
@@ -120,8 +121,8 @@ export class UnsupportedMediaTypeError extends DomainError {}
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
   /** `message` says when to try again, in words a person can act on (it becomes the problem's detail). */
-  constructor(retryAfterSeconds: number, message = 'Too many requests; try again later.') {
-    super(message);
+  constructor(retryAfterSeconds: number, message = 'Too many requests; try again later.', options?: { wordsIn?: WordsIn }) {
+    super(message, options);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
