@@ -67,7 +67,7 @@ const sentences: Record<Locale, Sentences> = {
     'draw-not-waiting': () =>
       'is niet de set vragen die op je antwoorden wacht (die is al verstuurd of vervangen); open de toets opnieuw en beantwoord de vragen die je dan krijgt',
     'lessons-left': ({ left, total, next }) =>
-      `Rond eerst de lessen af en maak dan de toets: er ${left === 1 ? 'is' : 'zijn'} nog ${left} van de ${total} over, de volgende is ‘${next}’.`,
+      `Rond eerst de lessen af voor de toets: er ${left === 1 ? 'is' : 'zijn'} nog ${left} van de ${total} over, de volgende is ‘${next}’.`,
     'try-again': ({ minutes }) =>
       `Je kunt het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw proberen.`,
     wait: ({ failed, minutes }) =>
