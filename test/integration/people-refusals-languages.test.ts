@@ -38,7 +38,13 @@ describe('a person’s own refusals in Spanish and Dutch', () => {
       'POST',
       `/api/me/enrollments/${course.id}/quiz-attempts`,
       'ana',
-      { drawId: 'none', answers: answersTo(course, course.quiz.map((question) => question.id)) },
+      {
+        drawId: 'none',
+        answers: answersTo(
+          course,
+          course.quiz.map((question) => question.id),
+        ),
+      },
       { 'accept-language': 'es' },
     );
     expect(early.status).toBe(422);

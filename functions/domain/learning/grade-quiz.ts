@@ -60,7 +60,10 @@ function answerIssues(questions: QuizQuestion[], answers: QuizAnswer[]): FieldIs
       firstAnswer.set(answer.question, index);
       const options = question.options.length;
       if (!(Number.isInteger(answer.option) && answer.option >= 0 && answer.option < options)) {
-        issues.push({ field: `body.answers.${index}.option`, ...quizWords({ key: 'option-range', values: { options } }) });
+        issues.push({
+          field: `body.answers.${index}.option`,
+          ...quizWords({ key: 'option-range', values: { options } }),
+        });
       }
     }
   });

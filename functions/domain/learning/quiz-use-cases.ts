@@ -140,7 +140,11 @@ export async function submitQuiz(
     const next = course.lessons.find((lesson) => lesson.id === status.nextLessonId);
     const { message, wordsIn } = quizWords({
       key: 'lessons-left',
-      values: { left: status.lessonsLeft, total: course.lessons.length, next: next?.title ?? status.nextLessonId },
+      values: {
+        left: status.lessonsLeft,
+        total: course.lessons.length,
+        next: next?.title ?? status.nextLessonId ?? '',
+      },
     });
     throw new RuleViolationError('lessons-not-done', message, { wordsIn });
   }

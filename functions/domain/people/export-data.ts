@@ -65,9 +65,7 @@ const threadKeys = ['part', 'at', 'opening', 'inner'];
 const maxReads = 20;
 
 const foreign = () =>
-  new RequestShapeError([
-    { field: 'query.cursor', ...peopleWords({ key: 'foreign-cursor', values: {} }) },
-  ]);
+  new RequestShapeError([{ field: 'query.cursor', ...peopleWords({ key: 'foreign-cursor', values: {} }) }]);
 
 function readPosition(cursor: string | undefined): Position {
   if (!cursor) return { part: personDataParts[0], at: 'start' };

@@ -33,8 +33,12 @@ const valuesSaid = (values: object) =>
 describe('a person’s own refusals', () => {
   it('are worded in each language, each its own, naming what they name, never "undefined"', () => {
     const said = [
-      ...every.map((refusal) => [refusal.values, (l: (typeof locales)[number]) => peopleRefusalIn(refusal, l)] as const),
-      ...skills.map((refusal) => [refusal.values, (l: (typeof locales)[number]) => skillRefusalIn(refusal, l)] as const),
+      ...every.map(
+        (refusal) => [refusal.values, (l: (typeof locales)[number]) => peopleRefusalIn(refusal, l)] as const,
+      ),
+      ...skills.map(
+        (refusal) => [refusal.values, (l: (typeof locales)[number]) => skillRefusalIn(refusal, l)] as const,
+      ),
     ];
     for (const [values, sayIn] of said) {
       const words = locales.map(sayIn);

@@ -57,6 +57,8 @@ describe('a quiz attempt’s refusals', () => {
   it('give an error or a field issue its English message and its words in the others', () => {
     const { message, wordsIn } = quizWords({ key: 'lessons-left', values: { left: 1, total: 4, next: 'Sanding' } });
     expect(message).toBe('Finish the lessons before the quiz: 1 of 4 is left, the next is “Sanding”.');
-    expect(wordsIn('es')).toBe('Termina las lecciones antes del cuestionario: queda 1 de 4, y la siguiente es «Sanding».');
+    expect(wordsIn('es')).toBe(
+      'Termina las lecciones antes del cuestionario: queda 1 de 4, y la siguiente es «Sanding».',
+    );
   });
 });

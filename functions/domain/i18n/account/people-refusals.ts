@@ -64,8 +64,7 @@ const sentences: Record<Locale, Sentences> = {
       `Este PDF lleva ${{ script: 'un script', launch: 'una acción de inicio', embedded: 'un archivo incrustado' }[active]} (/${found}), y un CV no puede llevarlo. Imprímelo en un PDF nuevo (o vuelve a exportarlo sin adjuntos ni scripts) y sube ese.`,
     'only-admin': ({ name }) =>
       `Eres la única persona que administra ${name}, que tiene otros miembros: nombra administrador a uno de ellos (en la página del colectivo) o traspásalo antes, y después borra tu cuenta.`,
-    'foreign-cursor': () =>
-      'Este cursor no lo ha dado esta exportación: vuelve a empezar desde la primera página.',
+    'foreign-cursor': () => 'Este cursor no lo ha dado esta exportación: vuelve a empezar desde la primera página.',
     'unsubscribe-other': () => 'Este enlace para darse de baja es de otra persona.',
   },
   nl: {
@@ -73,7 +72,8 @@ const sentences: Record<Locale, Sentences> = {
       'Je profiel is ergens anders gewijzigd (in een ander tabblad of op een ander apparaat) nadat je deze versie opende. Er is niets opgeslagen: laad de pagina opnieuw om het huidige profiel te zien en breng je wijziging dan opnieuw aan.',
     'too-many-skills': ({ most }) =>
       `Je hebt ${most} vaardigheden opgegeven, het maximum voor een profiel: haal er een weg voordat je een nieuwe toevoegt.`,
-    'unknown-path': ({ path }) => `‘${path}’ is geen leerpad van het gemeengoed: kies er een uit de lijst met leerpaden.`,
+    'unknown-path': ({ path }) =>
+      `‘${path}’ is geen leerpad van het gemeengoed: kies er een uit de lijst met leerpaden.`,
     'cv-empty': () => 'Het bestand is leeg: kies je cv als pdf.',
     'cv-too-large': ({ most, size }) =>
       `Een cv mag hoogstens ${mb(most, 'nl')} zijn; dit bestand is ${mb(size, 'nl')}. Sla het kleiner op (minder of kleinere afbeeldingen) en probeer het opnieuw.`,
