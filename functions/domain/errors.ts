@@ -122,8 +122,12 @@ export class UnsupportedMediaTypeError extends DomainError {}
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
   /** `message` says when to try again, in words a person can act on (it becomes the problem's detail). */
-  constructor(retryAfterSeconds: number, message = 'Too many requests; try again later.') {
-    super(message);
+  constructor(
+    retryAfterSeconds: number,
+    message = 'Too many requests; try again later.',
+    options?: { wordsIn?: WordsIn },
+  ) {
+    super(message, options);
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ForbiddenError } from '#domain/errors.ts';
+import { peopleWords } from '#domain/i18n/account/people-refusals.ts';
 import { changeEmailPreferences, emailPreferencesPatchSchema } from '#domain/notifications/email-preferences.ts';
 import { unsubscribe, unsubscribeClaim } from '#domain/notifications/unsubscribe.ts';
 import { emailServices } from '../email-services.ts';
@@ -30,7 +31,10 @@ export const unsubscribeCommand = command({
   run: ({ services, identity, params }) => {
     const email = emailServices(services);
     const claim = unsubscribeClaim(email.emailLinkKey, params.token);
-    if (claim.personId !== identity.personId) throw new ForbiddenError('This unsubscribe link is for someone else.');
+    if (claim.personId !== identity.personId) {
+      const { message, wordsIn } = peopleWords({ key: 'unsubscribe-other', values: {} });
+      throw new ForbiddenError(message, { wordsIn });
+    }
     return unsubscribe(email, claim);
   },
 });

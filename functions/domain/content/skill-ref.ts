@@ -13,6 +13,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { escoSkillDocumentId, escoUriOf } from '../search/esco-documents.ts';
 import { maxGetIds, type SearchDocument, type SearchIndex } from '../search/search-port.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
+import { skillWords } from '../i18n/account/skill-refusals.ts';
 import type { Commons } from './commons.ts';
 import { escoBase, isEscoSkillUri } from './esco-names.ts';
 
@@ -114,23 +115,17 @@ export async function requireSkillRefs(
   const { resolved, unknown } = await resolveSkillRefs(deps, refs);
   const issues: FieldIssue[] = unknown.map(({ index, ref }) => ({
     field: fieldOf(index),
-    message: unknownSkillMessage(ref),
+    ...skillWords({ key: 'unknown-skill', values: { ref, where: isEscoSkillUri(ref) ? 'esco' : 'commons' } }),
   }));
   if (issues.length > 0) throw new ValidationError(issues);
   const seen = new Set<string>();
   resolved.forEach(({ skill }, index) => {
-    if (seen.has(skill)) issues.push({ field: fieldOf(index), message: 'A skill is listed twice; keep it once.' });
+    if (seen.has(skill)) issues.push({ field: fieldOf(index), ...skillWords({ key: 'skill-twice', values: {} }) });
     seen.add(skill);
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return resolved;
 }
-
-/** The sentence for a reference that names no skill. */
-export const unknownSkillMessage = (ref: string) =>
-  isEscoSkillUri(ref)
-    ? `"${ref}" is not a skill in ESCO: search the skills and pick one from the list.`
-    : `"${ref}" is not a skill of the commons: search the skills and pick one from the list.`;
 
 /** A stored skill's name for display: the commons' label, else the label stored beside it, else the reference. */
 export const skillLabelOf = (commons: SkillCatalog, ref: SkillRef) =>

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { text } from '../text.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { federationWords } from '../i18n/records/federation-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -52,7 +53,8 @@ export const instanceBlockInputSchema = () =>
 
 async function requireSteward(deps: InstanceBlockDependencies, identity: Identity): Promise<void> {
   if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(identity.personId)) {
-    throw new ForbiddenError('Only the commons’ stewards block or unblock an instance.');
+    const { message, wordsIn } = federationWords({ key: 'stewards-only', values: { act: 'block' } });
+    throw new ForbiddenError(message, { wordsIn });
   }
 }
 

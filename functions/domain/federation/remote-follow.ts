@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { federationWords } from '../i18n/records/federation-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -140,7 +141,8 @@ export const remoteFollowIdSchema = () =>
 
 async function requireSteward(deps: Pick<RemoteFollowDeps, 'config' | 'ledger'>, identity: Identity) {
   if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(identity.personId)) {
-    throw new ForbiddenError('Only the commons’ stewards follow or unfollow a remote syndicate.');
+    const { message, wordsIn } = federationWords({ key: 'stewards-only', values: { act: 'follow' } });
+    throw new ForbiddenError(message, { wordsIn });
   }
 }
 

@@ -7,6 +7,7 @@
 // so the witnessed instance shows what its witnesses saw. Pure, over its ports.
 import type { JsonWebKey } from 'node:crypto';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
+import { federationWords } from '../i18n/records/federation-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -90,7 +91,8 @@ export interface WitnessDependencies {
 
 async function requireSteward(deps: WitnessDependencies, identity: Identity): Promise<void> {
   if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(identity.personId)) {
-    throw new ForbiddenError('Only the commons’ stewards choose which logs this instance witnesses.');
+    const { message, wordsIn } = federationWords({ key: 'stewards-only', values: { act: 'witness' } });
+    throw new ForbiddenError(message, { wordsIn });
   }
 }
 
@@ -98,7 +100,8 @@ async function requireSteward(deps: WitnessDependencies, identity: Identity): Pr
 export async function witnessLog(deps: WitnessDependencies, identity: Identity, host: string): Promise<WitnessedLog> {
   await requireSteward(deps, identity);
   if (host === deps.ownHost) {
-    throw new RuleViolationError('not-own-log', 'This instance cannot witness its own log: name another instance.');
+    const { message, wordsIn } = federationWords({ key: 'not-own-log', values: {} });
+    throw new RuleViolationError('not-own-log', message, { wordsIn });
   }
   const existing = await deps.witnessedLogs.get(host);
   if (existing) return existing;
@@ -108,10 +111,7 @@ export async function witnessLog(deps: WitnessDependencies, identity: Identity, 
   } catch (error) {
     if (!(error instanceof RemoteLogError)) throw error;
     throw new ValidationError([
-      {
-        field: 'path.host',
-        message: `No registry log could be read at ${host} (${error.message}); check the host and try again.`,
-      },
+      { field: 'path.host', ...federationWords({ key: 'log-unreadable', values: { host, why: error.message } }) },
     ]);
   }
   return deps.witnessedLogs.add({

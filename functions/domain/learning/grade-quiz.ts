@@ -3,6 +3,7 @@
 // hand out the answers to copy into the next one. Answers and explanations come with a pass only.
 import type { QuizQuestion } from '../content/commons.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
+import { quizWords } from '../i18n/learning/quiz-refusals.ts';
 
 /** The learner's answer to one drawn question: the number of the option chosen, from 0. */
 export interface QuizAnswer {
@@ -49,14 +50,11 @@ function answerIssues(questions: QuizQuestion[], answers: QuizAnswer[]): FieldIs
     const question = byId.get(answer.question);
     const earlier = firstAnswer.get(answer.question);
     if (!question) {
-      issues.push({
-        field: `body.answers.${index}.question`,
-        message: 'is not one of the questions drawn for this attempt',
-      });
+      issues.push({ field: `body.answers.${index}.question`, ...quizWords({ key: 'not-drawn', values: {} }) });
     } else if (earlier !== undefined) {
       issues.push({
         field: `body.answers.${index}.question`,
-        message: `answers the same question as body.answers.${earlier}; answer each question once`,
+        ...quizWords({ key: 'answered-twice', values: { earlier } }),
       });
     } else {
       firstAnswer.set(answer.question, index);
@@ -64,7 +62,7 @@ function answerIssues(questions: QuizQuestion[], answers: QuizAnswer[]): FieldIs
       if (!(Number.isInteger(answer.option) && answer.option >= 0 && answer.option < options)) {
         issues.push({
           field: `body.answers.${index}.option`,
-          message: `Choose an option number from 0 to ${options - 1}.`,
+          ...quizWords({ key: 'option-range', values: { options } }),
         });
       }
     }
@@ -73,7 +71,7 @@ function answerIssues(questions: QuizQuestion[], answers: QuizAnswer[]): FieldIs
   if (unanswered.length > 0) {
     issues.push({
       field: 'body.answers',
-      message: `answer every question drawn for this attempt: question${unanswered.length === 1 ? '' : 's'} ${unanswered.join(', ')} of ${questions.length} ha${unanswered.length === 1 ? 's' : 've'} no answer`,
+      ...quizWords({ key: 'unanswered', values: { questions: unanswered, total: questions.length } }),
     });
   }
   return issues;

@@ -3,6 +3,7 @@
 // than one attempt, and no more than two quick guesses in a row.
 import type { Course } from '../content/commons.ts';
 import { ConflictError, QuizWaitError, RuleViolationError, ValidationError } from '../errors.ts';
+import { quizWords } from '../i18n/learning/quiz-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { newCredentialId } from './credential.ts';
 import { grantedSkills, issueCredential } from './issue-credential.ts';
@@ -11,7 +12,7 @@ import { gradeQuiz, type QuizAnswer, type QuizGrade, rightAnswersNeeded } from '
 import type { QuizAttempt } from './learning-repository.ts';
 import { findCourse, type LearningDependencies, requireEnrollment } from './learning-use-cases.ts';
 import { drawnQuestions, newDraw, questionsPerAttempt, type RandomInt } from './quiz-draw.ts';
-import { failsBeforeWait, quizWait, secondsUntil, tryAgainSentence } from './quiz-wait.ts';
+import { failsBeforeWait, minutesUntil, quizWait, secondsUntil } from './quiz-wait.ts';
 
 export interface QuizDependencies extends LearningDependencies {
   /** A cryptographic random source for draws, credential ids and the salt of a hashed email. */
@@ -137,30 +138,29 @@ export async function submitQuiz(
   const status = quizStatus(course, enrollment, now, deps.config.QUIZ_RETRY_WAIT_MINUTES);
   if (status.status === 'lessons-left') {
     const next = course.lessons.find((lesson) => lesson.id === status.nextLessonId);
-    throw new RuleViolationError(
-      'lessons-not-done',
-      `Finish the lessons before the quiz: ${status.lessonsLeft} of ${course.lessons.length} ${status.lessonsLeft === 1 ? 'is' : 'are'} left, the next is “${next?.title ?? status.nextLessonId}”.`,
-    );
+    const { message, wordsIn } = quizWords({
+      key: 'lessons-left',
+      values: {
+        left: status.lessonsLeft,
+        total: course.lessons.length,
+        next: next?.title ?? status.nextLessonId ?? '',
+      },
+    });
+    throw new RuleViolationError('lessons-not-done', message, { wordsIn });
   }
   if (status.status === 'waiting' && status.retryAt) {
     const retryAt = new Date(status.retryAt);
-    throw new QuizWaitError(
-      secondsUntil(retryAt, now),
-      `You have failed this quiz ${status.failedInRow} times in a row. ${tryAgainSentence(retryAt, now)}`,
-    );
+    const { message, wordsIn } = quizWords({
+      key: 'wait',
+      values: { failed: status.failedInRow, minutes: minutesUntil(retryAt, now) },
+    });
+    throw new QuizWaitError(secondsUntil(retryAt, now), message, { wordsIn });
   }
   const draw = enrollment.quizDraw;
   const questions = draw?.id === submission.drawId ? drawnQuestions(course, draw) : null;
   if (!draw || !questions) {
-    throw new ValidationError([
-      {
-        field: 'body.drawId',
-        message:
-          draw?.id === submission.drawId
-            ? 'the course’s questions changed after this draw; open the quiz again for a new one'
-            : 'is not the draw waiting for your answers (it was submitted already, or replaced); open the quiz again and answer the questions it gives',
-      },
-    ]);
+    const why = draw?.id === submission.drawId ? 'draw-changed' : 'draw-not-waiting';
+    throw new ValidationError([{ field: 'body.drawId', ...quizWords({ key: why, values: {} }) }]);
   }
 
   const grade = gradeQuiz(questions, course.passMark, submission.answers);

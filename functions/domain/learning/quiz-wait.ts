@@ -1,6 +1,7 @@
 // The wait after failed attempts: two fails in a row and the learner waits before the next, so a
 // credential cannot be had by submitting guesses until one passes. A pass, or the wait ending, starts
 // the count again. Pure: the clock and the length of the wait are passed in.
+import { quizRefusalIn } from '../i18n/learning/quiz-refusals.ts';
 
 /** Failed attempts in a row after which the learner must wait. */
 export const failsBeforeWait = 2;
@@ -33,6 +34,5 @@ export const minutesUntil = (retryAt: Date, now: Date): number => Math.ceil(seco
 
 /** "You can try again in 7 minutes." */
 export function tryAgainSentence(retryAt: Date, now: Date): string {
-  const minutes = minutesUntil(retryAt, now);
-  return `You can try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  return quizRefusalIn({ key: 'try-again', values: { minutes: minutesUntil(retryAt, now) } }, 'en');
 }

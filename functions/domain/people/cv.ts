@@ -6,6 +6,7 @@ import { constants, inflateSync } from 'node:zlib';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { PayloadTooLargeError, ValidationError } from '../errors.ts';
+import { type PeopleRefusal, peopleWords } from '../i18n/account/people-refusals.ts';
 
 /** 2 MB: a CV of several pages with a photo fits; see cv-upload in README for why not more. */
 export const maxCvBytes = 2 * 1024 * 1024;
@@ -39,7 +40,11 @@ const activeNames = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'Embe
 /** Inflated stream content checked in all, at most: a small PDF that inflates past it is a bomb. */
 const maxInflatedBytes = 32 * 1024 * 1024;
 
-const refuse = (message: string) => new ValidationError([{ field: 'body.pdf', message }], message);
+/** A refusal of the file, in the reader's language where it is read (i18n/account/people-refusals.ts). */
+const refuse = (refusal: PeopleRefusal) => {
+  const { message, wordsIn } = peopleWords(refusal);
+  return new ValidationError([{ field: 'body.pdf', message, wordsIn }], message, { wordsIn });
+};
 
 export function megabytes(bytes: number): string {
   const value = bytes / (1024 * 1024);
@@ -48,22 +53,19 @@ export function megabytes(bytes: number): string {
 
 /** The uploaded bytes if they make an acceptable CV; a refusal that says why otherwise. */
 export function checkCv(bytes: Uint8Array): Uint8Array {
-  if (bytes.length === 0) throw refuse('The file is empty: choose your CV as a PDF.');
+  if (bytes.length === 0) throw refuse({ key: 'cv-empty', values: {} });
   if (bytes.length > maxCvBytes) {
-    throw new PayloadTooLargeError(
-      maxCvBytes,
-      `A CV may be at most ${megabytes(maxCvBytes)}; this file is ${megabytes(bytes.length)}. Save it smaller (fewer or smaller images) and try again.`,
-    );
+    const { message, wordsIn } = peopleWords({ key: 'cv-too-large', values: { most: maxCvBytes, size: bytes.length } });
+    throw new PayloadTooLargeError(maxCvBytes, message, { wordsIn });
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (!text.startsWith('%PDF-')) {
-    throw refuse('Only a PDF can be a CV, and this file is not one (a PDF starts with %PDF-). Save your CV as a PDF.');
+    throw refuse({ key: 'cv-not-pdf', values: {} });
   }
   const found = activeNameIn(text) ?? activeNameInStreams(text);
   if (found) {
-    throw refuse(
-      `This PDF carries ${found === 'JavaScript' || found === 'JS' ? 'a script' : found === 'Launch' ? 'a launch action' : 'an embedded file'} (/${found}), which a CV must not. Print it to a new PDF (or export it again without attachments or scripts) and upload that.`,
-    );
+    const active = found === 'JavaScript' || found === 'JS' ? 'script' : found === 'Launch' ? 'launch' : 'embedded';
+    throw refuse({ key: 'cv-active', values: { found, active } });
   }
   return bytes;
 }
@@ -96,9 +98,7 @@ function activeNameInStreams(text: string): string | undefined {
       });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw refuse(
-          'This PDF unpacks to far more than a CV holds, so it cannot be checked. Save it again and upload that.',
-        );
+        throw refuse({ key: 'cv-bomb', values: {} });
       }
       // Not Flate (an image, say), or cut short: nothing readable to check.
       continue;

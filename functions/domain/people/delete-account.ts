@@ -16,6 +16,7 @@
 // and their proposal drafts; take their words out of the orders and votes that stay; record that it is done. Each step can run again: a retry after a fault finishes the work. One
 // request removes at most `budget` items and answers `deleting` when more remain: calling again goes on.
 import { RuleViolationError } from '../errors.ts';
+import { peopleWords } from '../i18n/account/people-refusals.ts';
 import { cvFileKey, type FileStore } from '../files/file-store.ts';
 import type { Identity } from '../identity.ts';
 import { evidenceImageKeys } from '../learning/practical.ts';
@@ -84,10 +85,8 @@ export async function deleteAccount(
     for (const membership of page) {
       const name = await mustHandOver(deps, membership);
       if (name) {
-        throw new RuleViolationError(
-          'hand-over-first',
-          `You are the only admin of ${name}, which has other members: make one of them an admin (on the syndicate’s page) or hand it over first, then delete your account.`,
-        );
+        const { message, wordsIn } = peopleWords({ key: 'only-admin', values: { name } });
+        throw new RuleViolationError('hand-over-first', message, { wordsIn });
       }
     }
   }

@@ -9,6 +9,7 @@
 // are the syndicate's notes about an applicant, kept out of the applicant's view everywhere (the
 // application page, the API, the notifications), and a download of "your data" is no way around that.
 import { RequestShapeError } from '../errors.ts';
+import { peopleWords } from '../i18n/account/people-refusals.ts';
 import type { Identity } from '../identity.ts';
 import type { InnovationRepository } from '../innovations/innovation-repository.ts';
 import type { OpeningRepository } from '../openings/opening-repository.ts';
@@ -64,9 +65,7 @@ const threadKeys = ['part', 'at', 'opening', 'inner'];
 const maxReads = 20;
 
 const foreign = () =>
-  new RequestShapeError([
-    { field: 'query.cursor', message: 'This cursor is not one this export gave out: start again from the first page.' },
-  ]);
+  new RequestShapeError([{ field: 'query.cursor', ...peopleWords({ key: 'foreign-cursor', values: {} }) }]);
 
 function readPosition(cursor: string | undefined): Position {
   if (!cursor) return { part: personDataParts[0], at: 'start' };

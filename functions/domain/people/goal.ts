@@ -5,6 +5,8 @@ import { lazySchema } from '#domain/zod.ts';
 import { type Commons, type TradeId, tradeIds } from '../content/commons.ts';
 import type { OccupationPath } from '../paths/occupation-path.ts';
 import { ValidationError } from '../errors.ts';
+import { peopleWords } from '../i18n/account/people-refusals.ts';
+import { skillWords } from '../i18n/account/skill-refusals.ts';
 import { idSchema } from '../ids.ts';
 import { skillAliases } from '../paths/occupation-path.ts';
 import { type GoalWords, goalWordsEn, listJoinedBy } from '../shortages/reason-words.ts';
@@ -54,13 +56,10 @@ export function goalFrom(input: GoalInput, commons: Pick<Commons, 'skills'> & Wi
   const unknown = input.skills.flatMap((skill, i) =>
     commons.skills.has(skill)
       ? []
-      : [{ field: `body.skills.${i}`, message: `"${skill}" is not a skill of the commons: pick one from the list.` }],
+      : [{ field: `body.skills.${i}`, ...skillWords({ key: 'unknown-skill', values: { ref: skill, where: 'goal' } }) }],
   );
   if (input.path && !commons.paths?.has(input.path))
-    unknown.push({
-      field: 'body.path',
-      message: `"${input.path}" is not a path of the commons: pick one from the list of paths.`,
-    });
+    unknown.push({ field: 'body.path', ...peopleWords({ key: 'unknown-path', values: { path: input.path } }) });
   if (unknown.length > 0) throw new ValidationError(unknown);
   if (!input.trade && input.skills.length === 0 && !input.path) return undefined;
   return {

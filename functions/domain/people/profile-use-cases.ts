@@ -4,6 +4,7 @@ import type { Commons } from '../content/commons.ts';
 import { forgetPersonFollowers } from '../federation/person-actor.ts';
 import { canonicalSkill, escoLabelsFrom, requireSkillRefs } from '../content/skill-ref.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../errors.ts';
+import { peopleWords } from '../i18n/account/people-refusals.ts';
 import type { SearchIndex } from '../search/search-port.ts';
 import type { Identity } from '../identity.ts';
 import { conflictRetry, startRetries } from '../retry.ts';
@@ -15,7 +16,7 @@ import {
   type DeclaredSkill,
   maxDeclaredSkills,
   type ProfilePatch,
-  staleProfileMessage,
+  staleProfile,
   withDeclaredSkill,
   withoutDeclaredSkill,
 } from './profile.ts';
@@ -70,10 +71,8 @@ export async function declareSkill(
   return retried(deps, identity, (person, now) => {
     const known = person.declaredSkills.some((s) => s.skill === canonical.skill);
     if (!known && person.declaredSkills.length >= maxDeclaredSkills) {
-      throw new RuleViolationError(
-        'too-many-skills',
-        `You have declared ${maxDeclaredSkills} skills, the most a profile holds: remove one before adding another.`,
-      );
+      const { message, wordsIn } = peopleWords({ key: 'too-many-skills', values: { most: maxDeclaredSkills } });
+      throw new RuleViolationError('too-many-skills', message, { wordsIn });
     }
     return withDeclaredSkill(person, canonical, now);
   });
@@ -114,7 +113,10 @@ async function save(deps: ProfileDependencies, person: Person) {
     await deps.people.saveProfile(person);
   } catch (error) {
     // The store's refusal says only that the condition failed: say what it means for the person.
-    if (error instanceof ConflictError) throw new ConflictError(staleProfileMessage, { cause: error });
+    if (error instanceof ConflictError) {
+      const { message, wordsIn } = staleProfile();
+      throw new ConflictError(message, { cause: error, wordsIn });
+    }
     throw error;
   }
 }

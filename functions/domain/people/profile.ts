@@ -6,6 +6,7 @@ import { lazySchema } from '#domain/zod.ts';
 import { type SkillLevel, skillLevels } from '../content/commons.ts';
 import { skillRefSchema } from '../content/skill-ref.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
+import { peopleWords } from '../i18n/account/people-refusals.ts';
 import { type Locale, locales } from '../i18n/locales.ts';
 import { say } from '../plain-words.ts';
 import { text } from '../text.ts';
@@ -213,15 +214,18 @@ export interface Profile {
   updatedAt?: string | undefined;
 }
 
-export const staleProfileMessage =
-  'Your profile was changed elsewhere (in another tab or device) after you opened this copy. Nothing was saved: reload to see the current profile, then make your change again.';
+/** The refusal of a change made from an older copy of the profile, in each language (i18n/account). */
+export const staleProfile = () => peopleWords({ key: 'stale-profile', values: {} });
 
 /**
  * The profile after a change: the fields sent replace theirs (privacy and links field by field), null
  * clears, the rest stay. Refused as a conflict when the change was made from an older version.
  */
 export function applyProfilePatch<P extends Profile>(profile: P, patch: ProfilePatch, now: Date): P {
-  if (patch.version !== profile.version) throw new ConflictError(staleProfileMessage);
+  if (patch.version !== profile.version) {
+    const { message, wordsIn } = staleProfile();
+    throw new ConflictError(message, { wordsIn });
+  }
   const { version: _version, links, privacy, hoursPerWeek, ...replaced } = patch;
   const next: P = { ...profile, ...replaced };
   if (links) {

@@ -144,7 +144,7 @@ describe('a goal', () => {
   it('is cleared by no trade and no skills, and refuses a skill the commons does not know, by field', () => {
     expect(goalFrom({ trade: null, skills: [] }, commons)).toBeUndefined();
     const error = thrown(() => goalFrom({ skills: ['framing', 'juggling'] }, commons), ValidationError);
-    expect(error.issues).toEqual([
+    expect(error.issues).toMatchObject([
       { field: 'body.skills.1', message: '"juggling" is not a skill of the commons: pick one from the list.' },
     ]);
   });
