@@ -109,9 +109,9 @@ export function classesWithOwnSentence(): string[] {
     if (!ts.isClassDeclaration(statement) || !statement.name) continue;
     const name = statement.name.text;
     parents.set(name, statement.heritageClauses?.[0]?.types[0]?.expression.getText(source));
-    const constructor = statement.members.find(ts.isConstructorDeclaration);
-    if (!constructor) continue;
-    const message = constructor.parameters.find((p) => p.name.getText(source) === 'message');
+    const ctor = statement.members.find(ts.isConstructorDeclaration);
+    if (!ctor) continue;
+    const message = ctor.parameters.find((p) => p.name.getText(source) === 'message');
     own.set(name, !message || !!message.questionToken || !!message.initializer);
   }
   const writesOwn = (name: string | undefined): boolean =>

@@ -70,7 +70,10 @@ export type EdgeRefusal =
     };
 
 type Sentences = {
-  [K in EdgeRefusal['key']]: (values: NonNullable<Extract<EdgeRefusal, { key: K }>['values']>, locale: Locale) => string;
+  [K in EdgeRefusal['key']]: (
+    values: NonNullable<Extract<EdgeRefusal, { key: K }>['values']>,
+    locale: Locale,
+  ) => string;
 };
 
 /** 2 MB, 1,5 MB, 256 KB, as the reader's language writes the number. */
@@ -80,7 +83,10 @@ const size = (bytes: number, locale: Locale) => {
   return `${amount.toLocaleString(intlTags[locale], { maximumFractionDigits: 1 })} ${mega ? 'MB' : 'KB'}`;
 };
 const day = (iso: string, locale: Locale) =>
-  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(intlTags[locale], { dateStyle: 'long', timeZone: 'UTC' });
+  new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString(intlTags[locale], {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  });
 const count = (value: number, locale: Locale) => value.toLocaleString(intlTags[locale]);
 
 const sentences: Record<Locale, Sentences> = {
@@ -95,13 +101,15 @@ const sentences: Record<Locale, Sentences> = {
       of
         ? `${{ cv: 'A CV', photo: 'A photo', activity: 'An activity' }[of]} may be at most ${size(most, 'en')}.`
         : `The request body is larger than ${most} bytes.`,
-    cursor: ({ why }) => `This cursor is not one this list gave out${why ? ` (${why})` : ''}: start again from the first page.`,
+    cursor: ({ why }) =>
+      `This cursor is not one this list gave out${why ? ` (${why})` : ''}: start again from the first page.`,
     'content-type': ({ type }) => `Send the body as application/json, not ${type || 'no type'}.`,
     'not-json': () => 'The body is not valid JSON.',
     'key-shape': () => 'An idempotency key is 1 to 128 visible ASCII characters, such as a UUID.',
     'key-reused': () =>
       'This Idempotency-Key was sent with a different request in the last 24 hours: send a new key for a new request.',
-    'key-busy': () => 'A request with this Idempotency-Key is still being processed: ask again in a moment for its answer.',
+    'key-busy': () =>
+      'A request with this Idempotency-Key is still being processed: ask again in a moment for its answer.',
   },
   es: {
     'not-found': ({ kind, id }) => `No hay ${kinds[kind][0]} con el id «${id}».`,

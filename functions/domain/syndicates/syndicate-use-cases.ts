@@ -165,9 +165,7 @@ export async function decideMembership(
   const current = await deps.syndicates.getMembership(syndicateId, personId);
   if (!current) throw new NotFoundError('membership request', personId);
   if (current.status !== 'requested')
-    throw new ConflictError(
-      ...saidWords({ key: 'decided', values: { approved: current.status === 'active' } }),
-    );
+    throw new ConflictError(...saidWords({ key: 'decided', values: { approved: current.status === 'active' } }));
   const at = deps.now().toISOString();
   const next: Membership = {
     ...current,

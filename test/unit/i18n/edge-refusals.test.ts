@@ -92,12 +92,16 @@ describe('the refusals every API function can give', () => {
   it('reach the cursors a list refuses, saying why', () => {
     const other = thrown(() => decodeCursor('x', { keys: ['offset'] }), ValidationError);
     const issue = other.issues[0];
-    expect(issue?.message).toBe('This cursor is not one this list gave out (not a cursor): start again from the first page.');
+    expect(issue?.message).toBe(
+      'This cursor is not one this list gave out (not a cursor): start again from the first page.',
+    );
     expect(issue?.wordsIn?.('es')).toBe(
       'Este cursor no pertenece a esta lista (no es un cursor): vuelve a empezar desde la primera página.',
     );
     const search = thrown(() => searchOffset(encodeCursor({ offset: -1 })), ValidationError);
-    expect(search.issues[0]?.message).toBe('This cursor is not one this list gave out: start again from the first page.');
+    expect(search.issues[0]?.message).toBe(
+      'This cursor is not one this list gave out: start again from the first page.',
+    );
     expect(search.issues[0]?.wordsIn?.('nl')).toBe(
       'Deze cursor komt niet van deze lijst: begin opnieuw bij de eerste pagina.',
     );

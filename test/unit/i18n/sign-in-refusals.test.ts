@@ -13,7 +13,11 @@ const every: SignInRefusal[] = [
   { key: 'refused', values: { status: 400 } },
   { key: 'no-token' },
 ];
-const ui = { baseUrl: 'https://sign-in.example', clientId: 'client', redirectUri: 'https://site.example/auth/callback' };
+const ui = {
+  baseUrl: 'https://sign-in.example',
+  clientId: 'client',
+  redirectUri: 'https://site.example/auth/callback',
+};
 const pending = { state: 'state-1', verifier: 'verifier', returnTo: '/es/jobs/' };
 
 describe('a sign-in’s refusals', () => {

@@ -3,11 +3,7 @@
 // English as the API has always answered.
 import { describe, expect, it } from 'vitest';
 import { locales } from '#domain/i18n/locales.ts';
-import {
-  lastAdminWords,
-  type SyndicateRefusal,
-  syndicateRefusalIn,
-} from '#domain/i18n/work/syndicate-refusals.ts';
+import { lastAdminWords, type SyndicateRefusal, syndicateRefusalIn } from '#domain/i18n/work/syndicate-refusals.ts';
 import { RuleViolationError } from '#domain/errors.ts';
 import { lastAdminError } from '#domain/syndicates/syndicate-use-cases.ts';
 
@@ -40,7 +36,9 @@ describe('a syndicate’s refusals', () => {
     const error = lastAdminError();
     expect(error).toBeInstanceOf(RuleViolationError);
     expect(error.message).toBe('A syndicate always keeps at least one admin: make someone else admin first.');
-    expect(error.wordsIn?.('es')).toBe('Un colectivo siempre conserva al menos un admin: nombra admin a otra persona antes.');
+    expect(error.wordsIn?.('es')).toBe(
+      'Un colectivo siempre conserva al menos un admin: nombra admin a otra persona antes.',
+    );
     expect(error.wordsIn?.('nl')).toBe(lastAdminWords.wordsIn('nl'));
     expect(error.wordsIn?.('nl')).not.toBe(error.message);
   });
