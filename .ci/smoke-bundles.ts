@@ -125,12 +125,14 @@ const runs: Array<{ bundle: string; label: string; storeDown?: boolean; checks: 
     ],
   },
   {
-    // The API's fifth function (its route group: the marketplace's offers and wants).
+    // The API's fifth function (its route group: the marketplace's offers and wants, and email preferences).
     bundle: 'MarketApiFunction',
     label: 'market-api',
     checks: [
       { path: '/api/me/offers', status: 401, contains: '"status":401', policy: "default-src 'none'" },
       { path: '/api/me/offers', contains: 'answers only through the site', status: 403, direct: true },
+      // A person's email preferences moved here from people-api (market-group.ts).
+      { path: '/api/me/email-preferences', status: 401, contains: '"status":401', policy: "default-src 'none'" },
     ],
   },
   {

@@ -10,7 +10,7 @@ import { grantPersonFiles, grantForgetSignIn } from './people-grants.ts';
 export class WorkApiStack extends ApiStack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { files, identity, emailLinkKey } = props.foundation;
+    const { files, identity } = props.foundation;
     this.groupFunction(
       'api',
       'Api',
@@ -48,7 +48,6 @@ export class WorkApiStack extends ApiStack {
       { environment: { ...this.withSearch, FILES_BUCKET: files.bucketName } },
     );
     grantPersonFiles(files, hiring, ['cv/*']);
-    // It also keeps email preferences and answers the one-click unsubscribe.
     const people = this.groupFunction(
       'people-api',
       'PeopleApi',
@@ -56,7 +55,6 @@ export class WorkApiStack extends ApiStack {
       'Guildhall API: profiles and people',
       {
         environment: { ...this.withSearch, FILES_BUCKET: files.bucketName, USER_POOL_ID: identity.userPool.userPoolId },
-        secrets: { ...this.signs(), EMAIL_LINK_KEY_SECRET: emailLinkKey },
       },
     );
     // The CV routes, and the account deletion that forgets the sign-in account (as the site's forms do).

@@ -92,6 +92,8 @@ declare const GUILDHALL_WITHOUT_SHORTAGES: true | undefined;
 declare const GUILDHALL_WITHOUT_LEARNING: true | undefined;
 /** Defined `true` in the bundles whose routes read no practical work (config/bundle.ts). */
 declare const GUILDHALL_WITHOUT_PRACTICAL: true | undefined;
+/** Defined `true` in the bundles whose routes read no opening or application (config/bundle.ts). */
+declare const GUILDHALL_WITHOUT_OPENINGS: true | undefined;
 
 export interface StoreServices {
   config: Config;
@@ -222,7 +224,10 @@ export function createStoreServices(
         ? createAssessmentRepository(client, config.TABLE_NAME)
         : notCarried('assessments'),
     syndicates: createSyndicateRepository(client, config.TABLE_NAME),
-    openings: createOpeningRepository(client, config.TABLE_NAME),
+    openings:
+      typeof GUILDHALL_WITHOUT_OPENINGS === 'undefined'
+        ? createOpeningRepository(client, config.TABLE_NAME)
+        : notCarried('openings'),
     threads:
       typeof GUILDHALL_WITHOUT_HIRING === 'undefined'
         ? createThreadRepository(client, config.TABLE_NAME)

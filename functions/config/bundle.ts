@@ -54,12 +54,19 @@ export const documented = typeof GUILDHALL_AWS_BUNDLE === 'undefined';
  * GUILDHALL_WITHOUT_LEARNING the enrolments', progress's and credentials' repository from the sweep, whose
  * jobs (expiries, the shortage fold and snapshot, closing proposals, confirming orders, alerts) read none;
  * with GUILDHALL_WITHOUT_HIRING it keeps the sweep within 250 KB once the restorative circle's settlement came.
+ It also leaves the learning repository out of innovations-api and ledger-api (the registry, the ledger
+ * and the log read no enrolment or credential): room for the refusals every function gives in Spanish
+ * and Dutch (i18n/edge-refusals.ts, issue 19).
+ * GUILDHALL_WITHOUT_OPENINGS the openings' and applications' repository (and the threads' it reads) from
+ * innovations-api, ledger-api, decisions-api, market-api, learning-api and practical-api, whose routes read
+ * no opening: the same room.
  * A define must be read where it is declared (`typeof X` in that module): esbuild drops an import only
  * when the code that used it is ruled out as the module is parsed, not when a constant imported from
  * another module is folded later, as it prints.
  */
-/** What `api` (jobs, shortages, search) and `learning-api` (learning, credentials) both leave out (`api` spells it out). */
-const jobsAndLearning = {
+/** What `learning-api` (learning, credentials) and `practical-api` leave out: what `api` does, and the openings. */
+const learningAndPractical = {
+  GUILDHALL_WITHOUT_OPENINGS: 'true',
   GUILDHALL_WITHOUT_MARKET: 'true',
   GUILDHALL_WITHOUT_REGISTRY: 'true',
   GUILDHALL_WITHOUT_INBOX: 'true',
@@ -86,12 +93,14 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   // Learning and credentials: enrolments, quizzes, the credentials they issue; no listing, payment,
-  // proposal or inbox (they were `api`'s routes until it reached its 250 KB).
-  'learning-api': jobsAndLearning,
+  // proposal, inbox or opening (they were `api`'s routes until it reached its 250 KB).
+  'learning-api': learningAndPractical,
   // Practical sign-off: a learner's tasks and evidence, a syndicate's reviews (learning's, until learning-api
   // reached its 250 KB); the same repositories as learning, and practical work's besides.
-  'practical-api': jobsAndLearning,
+  'practical-api': learningAndPractical,
   'innovations-api': {
+    GUILDHALL_WITHOUT_OPENINGS: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
     GUILDHALL_WITHOUT_SHORTAGES: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
@@ -104,6 +113,8 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   'ledger-api': {
+    GUILDHALL_WITHOUT_OPENINGS: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
     GUILDHALL_WITHOUT_SHORTAGES: 'true',
     GUILDHALL_WITHOUT_MARKET: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
@@ -149,6 +160,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
   'market-api': {
+    GUILDHALL_WITHOUT_OPENINGS: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',
     GUILDHALL_WITHOUT_SAVED_SEARCHES: 'true',
@@ -160,6 +172,7 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
   },
   // Proposals read people, syndicates and accounts, and enact rate cards, memberships and credit limits.
   'decisions-api': {
+    GUILDHALL_WITHOUT_OPENINGS: 'true',
     GUILDHALL_WITHOUT_SEARCH: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',

@@ -1,5 +1,6 @@
 // The domain's error taxonomy. Every expected failure is one of these classes; the HTTP layer maps
 // each class to one status in `functions/http/problem.ts`. Anything else is a bug and becomes a bare 500.
+import { type BodyFor, edgeWords, type FoundKind } from './i18n/edge-refusals.ts';
 import type { Locale } from './i18n/locales.ts';
 import { refusalDetail } from './plain-words.ts';
 
@@ -34,12 +35,13 @@ export class DomainError extends Error {
  */
 export class ValidationError extends DomainError {
   readonly issues: FieldIssue[];
-  constructor(
-    issues: FieldIssue[],
-    message = issues.length > 0 ? refusalDetail(issues) : 'The request has invalid fields.',
-    options?: { wordsIn?: WordsIn },
-  ) {
-    super(message, options);
+  constructor(issues: FieldIssue[], message?: string, options?: { wordsIn?: WordsIn }) {
+    // Without issues or a message of its own: "The request has invalid fields.", in the reader's language.
+    const words =
+      message !== undefined || issues.length > 0
+        ? { message: message ?? refusalDetail(issues), wordsIn: message === undefined ? undefined : options?.wordsIn }
+        : edgeWords({ key: 'invalid' });
+    super(words.message, { wordsIn: words.wordsIn });
     this.issues = issues;
   }
 }
@@ -52,10 +54,12 @@ export class RequestShapeError extends ValidationError {}
 
 /** The thing asked for does not exist, or the caller may not know that it does. */
 export class NotFoundError extends DomainError {
-  readonly kind: string;
+  readonly kind: FoundKind;
   readonly id: string;
-  constructor(kind: string, id: string) {
-    super(`No ${kind} with id "${id}".`);
+  /** `kind` is one the refusal words in every language (i18n/edge-refusals.ts). */
+  constructor(kind: FoundKind, id: string) {
+    const { message, wordsIn } = edgeWords({ key: 'not-found', values: { kind, id } });
+    super(message, { wordsIn });
     this.kind = kind;
     this.id = id;
   }
@@ -63,8 +67,10 @@ export class NotFoundError extends DomainError {
 
 /** No identity, or an identity the server cannot trust. */
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Sign in to do this.', options?: ErrorOptions) {
-    super(message, options);
+  /** Without a message of its own: "Sign in to do this.", in the reader's language. */
+  constructor(message?: string, options?: ErrorOptions & { wordsIn?: WordsIn }) {
+    const words = message === undefined ? edgeWords({ key: 'sign-in' }) : { message, wordsIn: options?.wordsIn };
+    super(words.message, { ...options, wordsIn: words.wordsIn });
   }
 }
 
@@ -77,9 +83,8 @@ export class ForbiddenError extends DomainError {}
  */
 export class AccountDeletedError extends ForbiddenError {
   constructor(deletedAt: string) {
-    super(
-      `This account was deleted on ${deletedAt.slice(0, 10)}: everything it held is gone, and it cannot be used again. To start afresh, sign up with a new sign-in.`,
-    );
+    const { message, wordsIn } = edgeWords({ key: 'deleted', values: { on: deletedAt } });
+    super(message, { wordsIn });
   }
 }
 
@@ -107,12 +112,20 @@ export class RuleViolationError extends DomainError {
 
 export class PayloadTooLargeError extends DomainError {
   readonly limitBytes: number;
+  /**
+   * Without a message of its own it says the limit, in the reader's language: what `says` names ("A CV
+   * may be at most 2 MB.": a route's upload, whose body is larger in base64), or the body's bytes.
+   */
   constructor(
     limitBytes: number,
-    message = `The request body is larger than ${limitBytes} bytes.`,
-    options?: { wordsIn?: WordsIn },
+    message?: string,
+    options?: { wordsIn?: WordsIn; says?: { of: BodyFor; most: number } | undefined },
   ) {
-    super(message, options);
+    const words =
+      message === undefined
+        ? edgeWords({ key: 'too-large', values: options?.says ?? { most: limitBytes } })
+        : { message, wordsIn: options?.wordsIn };
+    super(words.message, { wordsIn: words.wordsIn });
     this.limitBytes = limitBytes;
   }
 }
@@ -121,13 +134,13 @@ export class UnsupportedMediaTypeError extends DomainError {}
 
 export class RateLimitedError extends DomainError {
   readonly retryAfterSeconds: number;
-  /** `message` says when to try again, in words a person can act on (it becomes the problem's detail). */
-  constructor(
-    retryAfterSeconds: number,
-    message = 'Too many requests; try again later.',
-    options?: { wordsIn?: WordsIn },
-  ) {
-    super(message, options);
+  /**
+   * `message` says when to try again, in words a person can act on (it becomes the problem's detail);
+   * without one, "Too many requests; try again later." in the reader's language.
+   */
+  constructor(retryAfterSeconds: number, message?: string, options?: { wordsIn?: WordsIn }) {
+    const words = message === undefined ? edgeWords({ key: 'too-many' }) : { message, wordsIn: options?.wordsIn };
+    super(words.message, { wordsIn: words.wordsIn });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

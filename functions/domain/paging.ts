@@ -7,6 +7,7 @@
 // strings or whole numbers, the list's own partition — a forged cursor is a 400 naming `query.cursor`,
 // never a store error and never a look into another list.
 import { RequestShapeError } from './errors.ts';
+import { edgeWords } from './i18n/edge-refusals.ts';
 
 export interface Page<T> {
   items: T[];
@@ -50,13 +51,8 @@ export interface CursorShape {
   fixed?: Readonly<Record<string, string | number>>;
 }
 
-const invalid = (why: string) =>
-  new RequestShapeError([
-    {
-      field: 'query.cursor',
-      message: `This cursor is not one this list gave out (${why}): start again from the first page.`,
-    },
-  ]);
+const invalid = (why: 'another list' | 'not a cursor' | 'damaged') =>
+  new RequestShapeError([{ field: 'query.cursor', ...edgeWords({ key: 'cursor', values: { why } }) }]);
 
 /**
  * The position a cursor stands for, checked against the list's shape; RequestShapeError if it is not one.

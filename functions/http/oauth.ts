@@ -3,6 +3,7 @@
 // /auth/* endpoints call these. (On one machine the local gateway's sign-in page stands in for it.)
 import { createHash, randomBytes } from 'node:crypto';
 import { UnauthenticatedError } from '#domain/errors.ts';
+import { type SignInRefusal, signInWords } from '#domain/i18n/account/sign-in-refusals.ts';
 import { safeReturnTo } from './session.ts';
 
 export interface HostedUi {
@@ -47,6 +48,12 @@ export function logoutUrl(ui: HostedUi, afterUri: string): string {
   return `${ui.baseUrl}/logout?${new URLSearchParams({ client_id: ui.clientId, logout_uri: afterUri })}`;
 }
 
+/** Why the sign-in did not finish, in English and in the reader's language (the callback page says it). */
+function refused(refusal: SignInRefusal): UnauthenticatedError {
+  const { message, wordsIn } = signInWords(refusal);
+  return new UnauthenticatedError(message, { wordsIn });
+}
+
 /**
  * Checks the state, exchanges the code for tokens, and returns the ID token, which the caller then
  * verifies with the same verifier the API uses before trusting it.
@@ -57,10 +64,8 @@ export async function exchangeCode(
   params: { code: string | null; state: string | null },
   fetchImpl: typeof fetch = fetch,
 ): Promise<string> {
-  if (!pending || !params.state || params.state !== pending.state) {
-    throw new UnauthenticatedError('The sign-in did not start here, or took too long; please sign in again.');
-  }
-  if (!params.code) throw new UnauthenticatedError('The sign-in was cancelled.');
+  if (!pending || !params.state || params.state !== pending.state) throw refused({ key: 'not-started' });
+  if (!params.code) throw refused({ key: 'cancelled' });
   const response = await fetchImpl(`${ui.baseUrl}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -72,9 +77,9 @@ export async function exchangeCode(
       code_verifier: pending.verifier,
     }),
   });
-  if (!response.ok) throw new UnauthenticatedError(`The sign-in service refused the code (${response.status}).`);
+  if (!response.ok) throw refused({ key: 'refused', values: { status: response.status } });
   const tokens = (await response.json()) as { id_token?: unknown };
-  if (typeof tokens.id_token !== 'string') throw new UnauthenticatedError('The sign-in service sent no ID token.');
+  if (typeof tokens.id_token !== 'string') throw refused({ key: 'no-token' });
   return tokens.id_token;
 }
 

@@ -7,6 +7,7 @@ import { lazySchema } from '#domain/zod.ts';
 import type { Command } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
+import type { BodyFor } from '#domain/i18n/edge-refusals.ts';
 import type { Logger } from '#platform/log.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -73,8 +74,8 @@ interface RouteBase<P, Q, B> {
   input?: () => RouteInput<P, Q, B>;
   /** `documented && {…}` (#config/bundle.ts): `false`, and left out, in the functions' AWS bundles. */
   doc: RouteDoc | false;
-  /** A body limit of its own (an upload), in place of MAX_BODY_BYTES, and the sentence a 413 says. */
-  bodyLimit?: { bytes: number; message: string };
+  /** A body limit of its own (an upload), in place of MAX_BODY_BYTES, and what a 413 says: "A CV may be at most 2 MB." */
+  bodyLimit?: { bytes: number; says: { of: BodyFor; most: number } };
 }
 
 export interface PublicRoute<P, Q, B> extends RouteBase<P, Q, B> {

@@ -12,6 +12,7 @@ import { runCommand } from '#app/commands/command.ts';
 import type { Services } from '#app/services.ts';
 import type { Identity } from '#domain/identity.ts';
 import { parseInto } from '#domain/validation.ts';
+import { type BodyFor, edgeWords } from '#domain/i18n/edge-refusals.ts';
 import { defaultLocale, negotiateLocale } from '#domain/i18n/locales.ts';
 import { allowedDetail, noRouteDetail, problemTitle } from '#domain/i18n/learning/problem-titles.ts';
 import type { Logger } from '#platform/log.ts';
@@ -125,7 +126,7 @@ export function createRouter(routes: AnyRoute[], options: RouterOptions) {
     const body = readBody(
       request,
       input.body !== undefined,
-      route.bodyLimit ?? { bytes: options.maxBodyBytes, message: undefined },
+      route.bodyLimit ?? { bytes: options.maxBodyBytes, says: undefined },
     );
     if ('command' in route) {
       if (!request.identity) throw new UnauthenticatedError();
@@ -228,21 +229,22 @@ function candidates(compiled: CompiledRoute[], path: string): CompiledRoute[] {
 function readBody(
   request: HttpRequest,
   takesBody: boolean,
-  limit: { bytes: number; message: string | undefined },
+  limit: { bytes: number; says: { of: BodyFor; most: number } | undefined },
 ): unknown {
   const raw = request.body;
   if (raw === undefined || raw === '') return undefined;
-  if (Buffer.byteLength(raw, 'utf8') > limit.bytes) throw new PayloadTooLargeError(limit.bytes, limit.message);
+  if (Buffer.byteLength(raw, 'utf8') > limit.bytes) throw new PayloadTooLargeError(limit.bytes, undefined, limit);
   if (!takesBody) return undefined;
   const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (contentType !== 'application/json') {
-    throw new UnsupportedMediaTypeError(`Send the body as application/json, not ${contentType || 'no type'}.`);
+    const { message, wordsIn } = edgeWords({ key: 'content-type', values: { type: contentType ?? '' } });
+    throw new UnsupportedMediaTypeError(message, { wordsIn });
   }
   try {
     return JSON.parse(raw) as unknown;
   } catch {
     // The parser's message is about positions in text nobody sees; one plain issue says more.
-    throw new RequestShapeError([{ field: 'body', message: 'The body is not valid JSON.' }]);
+    throw new RequestShapeError([{ field: 'body', ...edgeWords({ key: 'not-json' }) }]);
   }
 }
 

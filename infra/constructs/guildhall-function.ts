@@ -111,6 +111,9 @@ export const awsBundling = {
   // Spanish and Dutch words as UTF-8, not `\u00f3` escapes: a refusal's "’" is 3 bytes, not 6. Node reads
   // its modules as UTF-8, so nothing changes at run time but the bundle's size.
   charset: Charset.UTF8,
+  // The bundled packages' licence comments go to a file beside the bundle (index.mjs.LEGAL.txt, in the
+  // same asset) rather than the code the runtime parses at every cold start: 8.9 KB of federation-api's.
+  esbuildArgs: { '--legal-comments': 'external' as const },
 } satisfies NodejsFunctionProps['bundling'];
 
 export class GuildhallFunction extends NodejsFunction {

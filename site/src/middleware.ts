@@ -48,7 +48,7 @@ function accountDeleted(message: string, locale: Locale): Response {
 <title>${escapeHtml(t('deleted.title'))} · Guildhall</title></head>
 <body><main>
 <h1>${escapeHtml(t('deleted.heading'))}</h1>
-<p lang="en">${escapeHtml(message)}</p>
+<p>${escapeHtml(message)}</p>
 <p><a href="/">${escapeHtml(t('deleted.home'))}</a></p>
 </main></body>
 </html>`;
@@ -138,7 +138,8 @@ const failures = defineMiddleware(async (context, next) => {
     }
     if (error instanceof AccountDeletedError) {
       context.cookies.delete(sessionCookieName, { path: '/' });
-      return accountDeleted(error.message, context.locals.locale);
+      const locale = context.locals.locale;
+      return accountDeleted(error.wordsIn?.(locale) ?? error.message, locale);
     }
     if (!(error instanceof StoreUnavailableError || error instanceof SearchUnavailableError)) throw error;
     // A fresh GET, not the original request: a form post's body was read by its page already, and

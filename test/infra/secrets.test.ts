@@ -59,7 +59,10 @@ describe('secrets', () => {
       'API: jobs': ['origin header', 'search key', 'signing key'],
       'API: innovations': ['origin header', 'search key', 'signing key'],
       'API: ledger': ['origin header', 'search key', 'signing key'],
-      'API: profiles': ['email link key', 'origin header', 'search key', 'signing key'],
+      'API: profiles': ['origin header', 'search key', 'signing key'],
+      // The marketplace ("API: the marketplace"), with the email preferences and the one-click unsubscribe,
+      // whose links the email link key signs.
+      'API: the': ['email link key', 'origin header', 'search key', 'signing key'],
       // The hiring loop and practical sign-off mail nothing themselves (the stream does): no link key.
       'API: hiring': ['origin header', 'search key', 'signing key'],
       'API: practical': ['origin header', 'search key', 'signing key'],

@@ -15,6 +15,7 @@ export const awsBuildOptions = {
   define: awsBundling.define,
   banner: { js: awsBundling.banner },
   charset: awsBundling.charset,
+  legalComments: awsBundling.esbuildArgs['--legal-comments'],
   logLevel: 'error',
 } satisfies BuildOptions;
 

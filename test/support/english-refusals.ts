@@ -49,8 +49,9 @@ function englishIn(path: string): Site[] {
   const found: Site[] = [];
   // `wordsIn` itself, or an i18n file's `…Words(refusal)` that returns the message and its `wordsIn`.
   const hasWordsIn = (node: ts.Node) => /\bwordsIn\b|\b[a-z]\w*Words\(/.test(node.getText(source));
+  // No message (left out, or `undefined`): the class's own sentence, judged by `ownSentences` below.
   const judge = (message: ts.Expression | undefined, whole: ts.Node) => {
-    if (hasWordsIn(whole)) return;
+    if (hasWordsIn(whole) || (message && ts.isIdentifier(message) && message.text === 'undefined')) return;
     if (message && (ts.isStringLiteral(message) || ts.isNoSubstitutionTemplateLiteral(message))) {
       if (!translated(message.text)) found.push({ file, says: message.text.slice(0, 80) });
       return;
@@ -91,6 +92,32 @@ export const scanned = ['functions/domain', 'functions/app', 'functions/http']
   .filter((path) => !path.includes('/i18n/'));
 export const englishRefusals = () => scanned.flatMap(englishIn);
 export const key = (site: Site) => `${site.file} :: ${site.says}`;
+
+/**
+ * The classes of errors.ts that write a sentence of their own (errors.ts read by TypeScript's parser):
+ * a constructor with no `message` parameter (NotFoundError's "No opening with id …"), or one whose
+ * `message` may be left out (UnauthenticatedError's "Sign in to do this."), and every class that
+ * extends one of them without a constructor of its own. Each reaches a reader as the problem's detail.
+ */
+export function classesWithOwnSentence(): string[] {
+  const path = join(root, 'functions/domain/errors.ts');
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const parents = new Map<string, string | undefined>();
+  /** Whether a class's own constructor writes its own sentence; a class without one is its parent's. */
+  const own = new Map<string, boolean>();
+  for (const statement of source.statements) {
+    if (!ts.isClassDeclaration(statement) || !statement.name) continue;
+    const name = statement.name.text;
+    parents.set(name, statement.heritageClauses?.[0]?.types[0]?.expression.getText(source));
+    const ctor = statement.members.find(ts.isConstructorDeclaration);
+    if (!ctor) continue;
+    const message = ctor.parameters.find((p) => p.name.getText(source) === 'message');
+    own.set(name, !message || !!message.questionToken || !!message.initializer);
+  }
+  const writesOwn = (name: string | undefined): boolean =>
+    name !== undefined && (own.get(name) ?? writesOwn(parents.get(name)));
+  return [...parents.keys()].filter(writesOwn);
+}
 
 // What is still English, as `english-refusals.json` lists it (files left in English on purpose apart).
 if (import.meta.main) {

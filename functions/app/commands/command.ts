@@ -28,6 +28,7 @@ import {
   serialiseOutput,
 } from '#domain/limits/idempotency.ts';
 import { parseInto } from '#domain/validation.ts';
+import { edgeWords } from '#domain/i18n/edge-refusals.ts';
 import { inProgressRetry, startRetries } from '#domain/retry.ts';
 import type { BusinessCount } from '#platform/metrics.ts';
 
@@ -103,10 +104,7 @@ export async function runCommand<P, B, O>(
   const issues: FieldIssue[] = [];
   const key = invocation.idempotencyKey;
   if (key !== undefined && !idempotencyKeyPattern.test(key)) {
-    issues.push({
-      field: 'header.Idempotency-Key',
-      message: 'An idempotency key is 1 to 128 visible ASCII characters, such as a UUID.',
-    });
+    issues.push({ field: 'header.Idempotency-Key', ...edgeWords({ key: 'key-shape' }) });
   }
   const input = definition.input?.() ?? {};
   const params = input.params ? parseInto(input.params, invocation.params ?? {}, 'path', issues) : ({} as P);
@@ -168,15 +166,12 @@ async function answerOf<O>(
     current = await services.idempotency.read(scope);
   }
   if (current && current.fingerprint !== fingerprint) {
-    throw new RuleViolationError(
-      'idempotency-key-reused',
-      'This Idempotency-Key was sent with a different request in the last 24 hours: send a new key for a new request.',
-    );
+    const { message, wordsIn } = edgeWords({ key: 'key-reused' });
+    throw new RuleViolationError('idempotency-key-reused', message, { wordsIn });
   }
   if (current?.status !== 'done') {
-    throw new ConflictError(
-      'A request with this Idempotency-Key is still being processed: ask again in a moment for its answer.',
-    );
+    const { message, wordsIn } = edgeWords({ key: 'key-busy' });
+    throw new ConflictError(message, { wordsIn });
   }
   return deserialiseOutput<O>(current.output);
 }

@@ -1,12 +1,15 @@
-// The hiring loop's writes: an admin moves an applicant between stages, the applicant answers an
-// offer, and either side writes in the application's thread.
+// The hiring loop's writes: the applicant applies and withdraws, an admin moves an applicant between
+// stages, the applicant answers an offer, and either side writes in the application's thread.
 import * as z from 'zod/mini';
 import { idSchema, personIdSchema } from '#domain/ids.ts';
 import { postMessage } from '#domain/openings/application-thread.ts';
-import { answerOffer, moveApplicant } from '#domain/openings/hiring-use-cases.ts';
+import { applicationNoteSchema } from '#domain/openings/application.ts';
+import { answerOffer, moveApplicant, withdraw } from '#domain/openings/hiring-use-cases.ts';
+import { apply } from '#domain/openings/opening-use-cases.ts';
 import { declineNoteSchema, declineReasons, messageBodySchema, syndicateTargets } from '#domain/openings/stages.ts';
 import { command } from './command.ts';
 
+const opening = () => z.object({ openingId: idSchema() });
 const applicant = () => z.object({ openingId: idSchema(), personId: personIdSchema() });
 
 export const moveApplicantCommand = command({
@@ -41,4 +44,26 @@ export const postMessageCommand = command({
   input: () => ({ params: applicant(), body: z.strictObject({ body: messageBodySchema() }) }),
   run: ({ services, identity, params, body }) =>
     postMessage(services, identity, params.openingId, params.personId, body.body),
+});
+
+export const applyCommand = command({
+  name: 'openings.apply',
+  input: () => ({
+    params: opening(),
+    body: z.strictObject({ note: applicationNoteSchema(), withCv: z.optional(z.boolean()) }),
+  }),
+  // Applying again answers with the application already made, and that is no new application.
+  async run({ services, identity, params, body }) {
+    const { application, submitted } = await apply(services, identity, params.openingId, body.note, {
+      withCv: body.withCv ?? false,
+    });
+    if (submitted) services.count('applications');
+    return application;
+  },
+});
+
+export const withdrawCommand = command({
+  name: 'openings.withdraw',
+  input: () => ({ params: opening() }),
+  run: ({ services, identity, params }) => withdraw(services, identity, params.openingId),
 });

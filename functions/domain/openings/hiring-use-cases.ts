@@ -12,7 +12,7 @@ import type { OpeningDependencies } from './opening-use-cases.ts';
 import { type DeclineReason, mayMove, moveRefusal, type StageActor, type SyndicateTarget } from './stages.ts';
 
 /** A refusal's English and its words, as an error's arguments after its rule. */
-const said = (refusal: HiringRefusal) => {
+const saidWords = (refusal: HiringRefusal) => {
   const { message, wordsIn } = hiringWords(refusal);
   return [message, { wordsIn }] as const;
 };
@@ -34,19 +34,19 @@ async function ownApplication(deps: Pick<OpeningDependencies, 'openings'>, ident
 
 function checkMove(actor: StageActor, application: Application, to: Application['status']) {
   if (!mayMove(actor, application.status, to))
-    throw new ConflictError(...said(moveRefusal(actor, application.status, to)));
+    throw new ConflictError(...saidWords(moveRefusal(actor, application.status, to)));
 }
 
 function positionLeft(opening: Opening, stopped: 'offer' | 'accept') {
   if (opening.status === 'closed' || opening.status === 'draft')
     throw new RuleViolationError(
       'opening-closed',
-      ...said({ key: 'opening', values: { closing: 'closed', status: opening.status, stopped } }),
+      ...saidWords({ key: 'opening', values: { closing: 'closed', status: opening.status, stopped } }),
     );
   if (opening.status !== 'open' || opening.filled >= opening.positions)
     throw new RuleViolationError(
       'opening-full',
-      ...said({ key: 'opening', values: { closing: 'full', status: opening.status, stopped } }),
+      ...saidWords({ key: 'opening', values: { closing: 'full', status: opening.status, stopped } }),
     );
 }
 

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { Commons } from '../content/commons.ts';
 import { ValidationError } from '../errors.ts';
+import { openingWords } from '../i18n/work/opening-refusals.ts';
 import { lazySchema } from '../zod.ts';
 
 /** An ESCO occupation URI, or null for none (a form's empty choice; an edit that drops it). */
@@ -53,10 +54,5 @@ export function occupationOf(
 /** Refuses an occupation the commons has no path to, naming `body.occupation`. */
 export function checkOccupation(commons: Pick<Commons, 'paths'>, input: { occupation?: string | null }): void {
   if (input.occupation && !occupationOf(commons, input.occupation))
-    throw new ValidationError([
-      {
-        field: 'body.occupation',
-        message: 'This is not an occupation Guildhall has a path to: pick one from the list, or none.',
-      },
-    ]);
+    throw new ValidationError([{ field: 'body.occupation', ...openingWords({ key: 'occupation', values: {} }) }]);
 }

@@ -25,7 +25,7 @@ import type { OpeningRepository } from './opening-repository.ts';
 import { kindFor, requireTrainee } from './training-use-cases.ts';
 
 /** A refusal's English and its words, as RuleViolationError's arguments after the rule. */
-const said = (refusal: OpeningRefusal) => {
+const saidWords = (refusal: OpeningRefusal) => {
   const { message, wordsIn } = openingWords(refusal);
   return [message, { wordsIn }] as const;
 };
@@ -123,7 +123,7 @@ export async function updateOpening(
   checkOccupation(deps.commons, input);
   await kindFor(deps, await findSyndicate(deps, opening.syndicateId), input, opening);
   if (opening.status === 'closed')
-    throw new RuleViolationError('opening-lifecycle', ...said({ key: 'closed-no-edit', values: {} }));
+    throw new RuleViolationError('opening-lifecycle', ...saidWords({ key: 'closed-no-edit', values: {} }));
   if (input.positions < opening.filled) {
     const words = openingWords({ key: 'positions-filled', values: { filled: opening.filled } });
     throw new ValidationError([{ field: 'body.positions', ...words }]);
@@ -164,11 +164,11 @@ export async function apply(
   const opening = await deps.openings.get(openingId);
   if (!opening || opening.status === 'draft') throw new NotFoundError('opening', openingId);
   if (!isListed(opening, deps.now())) {
-    throw new RuleViolationError('opening-not-open', ...said({ key: 'not-taking', values: {} }));
+    throw new RuleViolationError('opening-not-open', ...saidWords({ key: 'not-taking', values: {} }));
   }
   await requireTrainee(deps, opening, identity);
   if (withCv && !(await deps.personData.getCv(identity.personId))) {
-    throw new RuleViolationError('no-cv', ...said({ key: 'no-cv', values: {} }));
+    throw new RuleViolationError('no-cv', ...saidWords({ key: 'no-cv', values: {} }));
   }
   const at = deps.now().toISOString();
   // Scored now, so the applicant list reads applications in score order (applicant-match.ts).

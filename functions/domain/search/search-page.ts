@@ -3,6 +3,7 @@
 // the previous page's while this one is not the first. The search port pages by number: an offset on a
 // page boundary is one search; one between boundaries (a page size changed mid-walk) takes two.
 import { RequestShapeError } from '../errors.ts';
+import { edgeWords } from '../i18n/edge-refusals.ts';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../paging.ts';
 import type { SearchHit, SearchIndex, SearchQuery, SearchResult } from './search-port.ts';
 
@@ -21,9 +22,7 @@ export function searchOffset(cursor: string | undefined): number {
   if (!cursor) return 0;
   const offset = decodeCursor(cursor, { keys: ['offset'] }).offset;
   if (typeof offset !== 'number' || offset < 0 || offset > maxSearchOffset) {
-    throw new RequestShapeError([
-      { field: 'query.cursor', message: 'This cursor is not one this list gave out: start again from the first page.' },
-    ]);
+    throw new RequestShapeError([{ field: 'query.cursor', ...edgeWords({ key: 'cursor', values: {} }) }]);
   }
   return offset;
 }

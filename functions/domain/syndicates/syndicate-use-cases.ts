@@ -2,6 +2,8 @@
 import { retryOnConflict } from '../retry.ts';
 import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
+import type { FoundKind } from '../i18n/edge-refusals.ts';
+import { lastAdminWords, type SyndicateRefusal, syndicateWords } from '../i18n/work/syndicate-refusals.ts';
 import type { Page, PageRequest } from '../paging.ts';
 import type { PeopleRepository } from '../people/person.ts';
 import {
@@ -13,6 +15,12 @@ import {
   type SyndicateInput,
   type SyndicateRepository,
 } from './syndicate.ts';
+
+/** A refusal's English and its words, as an error's arguments after its rule. */
+const saidWords = (refusal: SyndicateRefusal) => {
+  const { message, wordsIn } = syndicateWords(refusal);
+  return [message, { wordsIn }] as const;
+};
 
 export interface SyndicateDependencies {
   syndicates: SyndicateRepository;
@@ -40,7 +48,7 @@ export async function requireAdmin(
   deps: SyndicateDependencies,
   syndicateId: string,
   identity: Identity,
-  kind = 'syndicate',
+  kind: FoundKind = 'syndicate',
 ) {
   if (!(await isAdmin(deps, syndicateId, identity.personId))) throw new NotFoundError(kind, syndicateId);
 }
@@ -84,9 +92,7 @@ export async function createSyndicate(
   input: SyndicateInput,
 ): Promise<Syndicate> {
   if (reservedSyndicateIds.has(id)) {
-    throw new ValidationError([
-      { field: 'body.id', message: `"${id}" is a name the site keeps for its own pages; choose another address` },
-    ]);
+    throw new ValidationError([{ field: 'body.id', ...syndicateWords({ key: 'reserved', values: { id } }) }]);
   }
   const at = deps.now().toISOString();
   const syndicate: Syndicate = {
@@ -128,7 +134,7 @@ export async function updateSyndicate(
     if (rateCardByVote(syndicate) && !sameValue(input.rateCard, syndicate.rateCard)) {
       throw new RuleViolationError(
         'rate-card-by-vote',
-        `${syndicate.name} has ${syndicate.memberCount} members: its rate card changes only by their vote. Propose the new card to them (a rate-card proposal, /decisions/new/?kind=rate-card) and send the card as it is with this edit.`,
+        ...saidWords({ key: 'rate-card-by-vote', values: { name: syndicate.name, members: syndicate.memberCount } }),
       );
     }
     const updated = { ...syndicate, ...input };
@@ -159,7 +165,7 @@ export async function decideMembership(
   const current = await deps.syndicates.getMembership(syndicateId, personId);
   if (!current) throw new NotFoundError('membership request', personId);
   if (current.status !== 'requested')
-    throw new ConflictError(`That request was already ${current.status === 'active' ? 'approved' : 'declined'}.`);
+    throw new ConflictError(...saidWords({ key: 'decided', values: { approved: current.status === 'active' } }));
   const at = deps.now().toISOString();
   const next: Membership = {
     ...current,
@@ -209,8 +215,5 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 export function lastAdminError(): RuleViolationError {
-  return new RuleViolationError(
-    'last-admin',
-    'A syndicate always keeps at least one admin: make someone else admin first.',
-  );
+  return new RuleViolationError('last-admin', lastAdminWords.message, { wordsIn: lastAdminWords.wordsIn });
 }

@@ -20,7 +20,7 @@ export const cvRoutes = [
   commandRoute(uploadCvCommand, {
     method: 'PUT',
     path: '/api/me/cv',
-    bodyLimit: { bytes: maxCvBodyBytes, message: `A CV may be at most ${megabytes(maxCvBytes)}.` },
+    bodyLimit: { bytes: maxCvBodyBytes, says: { of: 'cv', most: maxCvBytes } },
     doc: documented && {
       summary: `Upload your CV: a PDF of at most ${megabytes(maxCvBytes)}, its bytes in base64 (replaces the one before)`,
       tags: ['people'],

@@ -18,7 +18,7 @@ import { type Method, publicRoute, type RouteContext, type RouteResult } from '.
 const activityJson = 'application/activity+json';
 const tags = ['federation'];
 /** An inbox post is one activity: Mastodon's are a few KB; 256 KB leaves room for a long note. */
-const inboxLimit = { bytes: 256 * 1024, message: 'An activity may be at most 256 KB.' };
+const inboxLimit = { bytes: 256 * 1024, says: { of: 'activity', most: 256 * 1024 } } as const;
 
 // An actor is a syndicate's id (80 at most), `_instance`, or a person's `p.<id>` (an id is 128 at most).
 const identifierParams = () => ({

@@ -1,9 +1,16 @@
-// The hiring loop's routes: stages (admins), the applicant's answer to an offer, and each
+// The hiring loop's routes: applying and withdrawing (the applicant), stages (admins), the applicant's answer to an offer, and each
 // application's message thread (the applicant and the syndicate's admins only; 404 to anyone else).
 import * as z from 'zod/mini';
-import { answerOfferCommand, moveApplicantCommand, postMessageCommand } from '#app/commands/hiring-commands.ts';
+import {
+  answerOfferCommand,
+  applyCommand,
+  moveApplicantCommand,
+  postMessageCommand,
+  withdrawCommand,
+} from '#app/commands/hiring-commands.ts';
 import { documented } from '#config/bundle.ts';
 import { personIdSchema } from '#domain/ids.ts';
+import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { readThread } from '#domain/openings/application-thread.ts';
 import { commandRoute, protectedRoute } from '../route.ts';
 import { pageBody, pageSchema } from './paged.ts';
@@ -14,6 +21,34 @@ const privateAnswer = { 'cache-control': 'private, no-store' };
 const refusedMove = 'The move is not open from the application’s current stage, which the message names.';
 
 export const hiringRoutes = [
+  commandRoute(applyCommand, {
+    method: 'PUT',
+    path: '/api/openings/{openingId}/applications/me',
+    doc: documented && {
+      summary: 'Apply with a short note (once; a retry returns the same application)',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'The application.' },
+        404: { description: 'No such opening.' },
+        422: {
+          description: `Not open, or it has taken the most applications one opening can (${maxApplicationsPerOpening}).`,
+        },
+      },
+    },
+  }),
+  commandRoute(withdrawCommand, {
+    method: 'DELETE',
+    path: '/api/openings/{openingId}/applications/me',
+    doc: documented && {
+      summary: 'Withdraw my application',
+      tags: ['jobs'],
+      responses: {
+        200: { description: 'Withdrawn.' },
+        404: { description: 'No application of mine.' },
+        409: { description: 'Already decided.' },
+      },
+    },
+  }),
   commandRoute(moveApplicantCommand, {
     method: 'PUT',
     path: '/api/openings/{openingId}/applicants/{personId}/stage',

@@ -2,15 +2,12 @@ import { documented } from '#config/bundle.ts';
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { board } from '#domain/openings/board.ts';
-import { maxApplicationsPerOpening } from '#domain/openings/opening-repository.ts';
 import { myApplications, rankedApplicants, publicOpening } from '#domain/openings/opening-use-cases.ts';
 import { findSyndicate, syndicateMembers } from '#domain/syndicates/syndicate-use-cases.ts';
 import {
-  applyCommand,
   changeOpeningStatusCommand,
   createOpeningCommand,
   updateOpeningCommand,
-  withdrawCommand,
 } from '#app/commands/opening-commands.ts';
 import {
   createSyndicateCommand,
@@ -254,34 +251,6 @@ export const openingRoutes = [
         200: { description: 'The opening.' },
         404: { description: 'No such opening of yours.' },
         422: { description: 'Not allowed from its status.' },
-      },
-    },
-  }),
-  commandRoute(applyCommand, {
-    method: 'PUT',
-    path: '/api/openings/{openingId}/applications/me',
-    doc: documented && {
-      summary: 'Apply with a short note (once; a retry returns the same application)',
-      tags: ['jobs'],
-      responses: {
-        200: { description: 'The application.' },
-        404: { description: 'No such opening.' },
-        422: {
-          description: `Not open, or it has taken the most applications one opening can (${maxApplicationsPerOpening}).`,
-        },
-      },
-    },
-  }),
-  commandRoute(withdrawCommand, {
-    method: 'DELETE',
-    path: '/api/openings/{openingId}/applications/me',
-    doc: documented && {
-      summary: 'Withdraw my application',
-      tags: ['jobs'],
-      responses: {
-        200: { description: 'Withdrawn.' },
-        404: { description: 'No application of mine.' },
-        409: { description: 'Already decided.' },
       },
     },
   }),

@@ -106,7 +106,7 @@ export const practicalRoutes = [
   commandRoute(addEvidenceImageCommand, {
     method: 'POST',
     path: '/api/me/enrollments/{courseId}/practical/{taskId}/images',
-    bodyLimit: { bytes: maxImageBodyBytes, message: `A photo may be at most ${megabytes(maxImageBytes)}.` },
+    bodyLimit: { bytes: maxImageBodyBytes, says: { of: 'photo', most: maxImageBytes } },
     doc: documented && {
       summary: `Add a photo to a task's evidence: a JPEG or PNG of at most ${megabytes(maxImageBytes)}, in base64; its metadata (location included) is removed`,
       tags: ['learn'],

@@ -10,7 +10,9 @@
 // message held in a variable, is judged where the error is constructed: a message that is not a literal
 // and has no `wordsIn` beside it counts as English.
 import { describe, expect, it } from 'vitest';
-import { englishRefusals, key, scanned } from '../../support/english-refusals.ts';
+import * as errors from '#domain/errors.ts';
+import { locales } from '#domain/i18n/locales.ts';
+import { classesWithOwnSentence, englishRefusals, key, scanned } from '../../support/english-refusals.ts';
 import english from './english-refusals.json' with { type: 'json' };
 
 const sites = englishRefusals();
@@ -42,6 +44,41 @@ describe('refusals in the reader’s language', () => {
         sites.some((site) => site.file === file),
         file,
       ).toBe(true);
+    }
+  });
+});
+
+// A refusal built with no message says its class's own sentence ("No opening with id …", "Sign in to do
+// this."), which the scan above cannot read at the place it is built: each such class words it itself.
+describe('the sentences the error classes write themselves', () => {
+  /** Placeholder arguments that leave the message out, for each class that writes its own. */
+  const placeholders: Record<string, unknown[]> = {
+    ValidationError: [[]],
+    RequestShapeError: [[]],
+    NotFoundError: ['opening', 'nurse-2026'],
+    UnauthenticatedError: [],
+    AccountDeletedError: ['2026-12-07T10:00:00.000Z'],
+    PayloadTooLargeError: [1024],
+    RateLimitedError: [60],
+    QuizWaitError: [60],
+  };
+  const classes = classesWithOwnSentence();
+
+  it('finds the classes that write their own sentence (the reading of errors.ts works)', () => {
+    expect(classes).toEqual(expect.arrayContaining(['NotFoundError', 'UnauthenticatedError', 'QuizWaitError']));
+    expect(classes).not.toContain('ConflictError');
+  });
+
+  it.each(classes)('%s says its own sentence in each language', (name) => {
+    expect(placeholders, `give ${name} placeholder arguments here`).toHaveProperty(name);
+    const ErrorClass = (errors as unknown as Record<string, new (...args: unknown[]) => errors.DomainError>)[name];
+    const error = new (ErrorClass as new (...args: unknown[]) => errors.DomainError)(...(placeholders[name] ?? []));
+    expect(error.wordsIn, name).toBeTypeOf('function');
+    expect(error.wordsIn?.('en')).toBe(error.message);
+    for (const locale of locales.filter((l) => l !== 'en')) {
+      const words = error.wordsIn?.(locale) ?? '';
+      expect(words, `${name} in ${locale}`).not.toBe(error.message);
+      expect(words).not.toMatch(/undefined/);
     }
   });
 });

@@ -94,7 +94,9 @@ describe('syndicate ids that are the site’s own page names', () => {
       const { deps, created } = fakeRepository();
       const refused = await createSyndicate(deps, founder, id, input).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(ValidationError);
-      expect((refused as ValidationError).issues).toEqual([{ field: 'body.id', message: expect.stringContaining(id) }]);
+      expect((refused as ValidationError).issues).toEqual([
+        { field: 'body.id', message: expect.stringContaining(id), wordsIn: expect.any(Function) },
+      ]);
       expect(created).toEqual([]);
     },
   );

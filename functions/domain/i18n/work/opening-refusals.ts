@@ -7,7 +7,7 @@ import type { Locale } from '../locales.ts';
 type Status = 'draft' | 'open' | 'filled' | 'closed';
 
 export type OpeningRefusal =
-  | { key: 'closed-no-edit' | 'not-taking' | 'no-cv' | 'expired'; values: Record<string, never> }
+  | { key: 'closed-no-edit' | 'not-taking' | 'no-cv' | 'expired' | 'occupation'; values: Record<string, never> }
   | { key: 'positions-filled'; values: { filled: number } }
   | { key: 'lifecycle'; values: { from: Status; to: Status } };
 
@@ -29,6 +29,7 @@ const sentences: Record<Locale, Sentences> = {
     'no-cv': () => 'There is no CV on your profile to attach: upload one on your profile first, or apply without it.',
     lifecycle: ({ from, to }) => `An opening that is ${from} cannot become ${to}.`,
     expired: () => 'Set a valid-through date in the future before publishing.',
+    occupation: () => 'This is not an occupation Guildhall has a path to: pick one from the list, or none.',
   },
   es: {
     'closed-no-edit': () => 'Una vacante cerrada ya no se puede modificar.',
@@ -41,6 +42,7 @@ const sentences: Record<Locale, Sentences> = {
     lifecycle: ({ from, to }) =>
       `Una vacante con el estado «${statusEs[from]}» no puede pasar al estado «${statusEs[to]}».`,
     expired: () => 'Antes de publicarla, pon en «Válida hasta» una fecha que esté en el futuro.',
+    occupation: () => 'Guildhall no tiene ninguna ruta para esta ocupación: elige una de la lista, o ninguna.',
   },
   nl: {
     'closed-no-edit': () => 'Een gesloten vacature kan niet meer worden gewijzigd.',
@@ -54,6 +56,7 @@ const sentences: Record<Locale, Sentences> = {
     lifecycle: ({ from, to }) =>
       `Een vacature met de status ‘${statusNl[from]}’ kan niet de status ‘${statusNl[to]}’ krijgen.`,
     expired: () => 'Kies bij ‘Geldig tot’ eerst een datum in de toekomst, en plaats de vacature dan.',
+    occupation: () => 'Voor dit beroep heeft Guildhall geen leerpad: kies er een uit de lijst, of geen.',
   },
 };
 
