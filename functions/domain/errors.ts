@@ -36,8 +36,10 @@ export class ValidationError extends DomainError {
   constructor(
     issues: FieldIssue[],
     message = issues.length > 0 ? refusalDetail(issues) : 'The request has invalid fields.',
+    /** A `message` of its own in the reader's language (the issues carry theirs). */
+    options?: { wordsIn?: WordsIn },
   ) {
-    super(message);
+    super(message, options);
     this.issues = issues;
   }
 }

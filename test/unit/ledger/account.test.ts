@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
 import {
@@ -81,7 +82,7 @@ describe('credit limits', () => {
   it('refuses limits above zero, naming each', () => {
     const refusal = thrown(() => creditLimits(1n, [['person:ana', 5n]]), ValidationError);
     expect(refusal.message).toBe('Credit limits must be zero or negative.');
-    expect(refusal.issues).toEqual([
+    expect(englishIssues(refusal.issues)).toEqual([
       { field: 'defaultLimit', message: 'Enter 0 or a negative number.' },
       { field: 'overrides.person:ana', message: 'Enter 0 or a negative number.' },
     ]);

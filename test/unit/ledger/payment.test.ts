@@ -1,5 +1,6 @@
 // The rules of a payment and of a payment request, table by table: who may pay from which account,
 // who may ask to be paid into which, what each side may answer, and the credit limit on the payer.
+import { englishIssues } from '../../support/issues.ts';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, RuleViolationError, ValidationError } from '#domain/errors.ts';
@@ -50,7 +51,7 @@ describe('the sides of a payment', () => {
     }
     if (error instanceof ValidationError) {
       expect(error.message).toBe('An account cannot pay itself.');
-      expect(error.issues).toEqual([
+      expect(englishIssues(error.issues)).toEqual([
         { field: 'body.to', message: 'An account cannot pay itself: name another person or syndicate.' },
       ]);
     }
@@ -88,7 +89,7 @@ describe('the sides of a request', () => {
     }
     if (error instanceof ValidationError) {
       expect(error.message).toBe('You cannot ask yourself to pay.');
-      expect(error.issues).toEqual([
+      expect(englishIssues(error.issues)).toEqual([
         { field: 'body.payer', message: 'Ask another person or syndicate to pay: you cannot ask yourself.' },
       ]);
     }

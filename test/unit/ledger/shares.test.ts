@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import { compareIds, shareIssues } from '#domain/ledger/shares.ts';
 import { thrown } from '../../support/thrown.ts';
 import fc from 'fast-check';
@@ -120,7 +121,7 @@ describe('splitByShares', () => {
       ValidationError,
     );
     expect(error.message).toBe('The shares cannot split this amount.');
-    expect(error.issues).toEqual([
+    expect(englishIssues(error.issues)).toEqual([
       { field: 'total', message: 'Enter 0 or more.' },
       { field: 'shares[0].basisPoints', message: 'Enter a whole number from 0 to 10000.' },
       { field: 'shares[1].id', message: 'repeats the holder "a"' },
@@ -237,7 +238,7 @@ describe('equalShares', () => {
   ])('says why it refuses $case', ({ ids, issues }) => {
     const error = thrown(() => equalShares(ids), ValidationError);
     expect(error.message).toBe('Equal shares need distinct holders.');
-    expect(error.issues).toEqual(issues);
+    expect(englishIssues(error.issues)).toEqual(issues);
   });
 
   it('gives more than 10,000 holders one point each to the first 10,000 by id', () => {

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
@@ -178,7 +179,7 @@ describe('applyTransfers', () => {
   ])('refuses $case as malformed, saying what is wrong', ({ transfer, issue }) => {
     const error = thrown(() => applyTransfers(new Map(), [transfer], limits), ValidationError);
     expect(error.message).toBe('The transfers are malformed.');
-    expect(error.issues).toEqual([issue]);
+    expect(englishIssues(error.issues)).toEqual([issue]);
   });
 });
 
