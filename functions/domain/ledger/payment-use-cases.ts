@@ -213,10 +213,8 @@ class RequestClosed extends Error {
   }
 }
 
-const closedConflict = (request: PaymentRequest) => {
-  const words = paymentWords({ key: 'closed', values: { status: request.status } });
-  return new ConflictError(words.message, { wordsIn: words.wordsIn });
-};
+const closedConflict = (request: PaymentRequest) =>
+  new ConflictError(...errorArgs(paymentWords({ key: 'closed', values: { status: request.status } })));
 
 /** A payee asks `input.payer` to pay an amount with a memo; the request is open until answered. */
 export async function requestPayment(

@@ -277,6 +277,7 @@ describe('what a payment asks the store to write', () => {
       const started = Date.now();
       const error = await rejected(() => answerRequest(racing, ada, fresh.id, decision), ConflictError);
       expect(error.message).toBe('This request was cancelled already; it changes no more.');
+      expect(error.wordsIn?.('es')).toBe('Esta solicitud ya se canceló; ya no cambia.');
       expect(Date.now() - started).toBeLessThan(1000);
     }
   });

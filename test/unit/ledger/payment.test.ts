@@ -51,6 +51,10 @@ describe('the sides of a payment', () => {
     }
     if (error instanceof ValidationError) {
       expect(error.message).toBe('An account cannot pay itself.');
+      expect(error.wordsIn?.('nl')).toBe('Een rekening kan zichzelf niet betalen.');
+      expect(error.issues[0]?.wordsIn?.('es')).toBe(
+        'Una cuenta no puede pagarse a sí misma: indica otra persona u otro colectivo.',
+      );
       expect(englishIssues(error.issues)).toEqual([
         { field: 'body.to', message: 'An account cannot pay itself: name another person or syndicate.' },
       ]);
@@ -85,6 +89,9 @@ describe('the sides of a request', () => {
     if (error instanceof ForbiddenError) {
       expect(error.message).toBe(
         'You ask to be paid into your own account, or into a syndicate’s you are an admin of.',
+      );
+      expect(error.wordsIn?.('es')).toBe(
+        'Pides que te paguen en tu propia cuenta o en la de un colectivo del que eres persona administradora.',
       );
     }
     if (error instanceof ValidationError) {
