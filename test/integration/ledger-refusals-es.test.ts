@@ -1,7 +1,7 @@
 // The ledger's refusals in the reader's language over the API against DynamoDB Local (issue 19): a
-// payment to the paying account itself, to an account nobody holds, and a grant past the most one grant
-// gives, each in Spanish or Dutch by Accept-Language, with Content-Language; the fields and rules as in
-// English, and amounts of Bound written as the reader writes them.
+// payment to the paying account itself, to an account nobody holds, past the payer's credit limit, and
+// a grant past the most one grant gives, each in Spanish or Dutch by Accept-Language, with
+// Content-Language; the fields and rules as in English, amounts of Bound as the reader writes them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '#app/services.ts';
 import { apiOnFreshTable, body } from '../support/api-client.ts';
@@ -41,6 +41,21 @@ describe('the ledger’s refusals in Spanish and Dutch', () => {
         message: 'Geen persoon ‘nobody’ heeft hier een rekening: controleer de naam van de rekening.',
       },
     ]);
+  });
+
+  it('says in Spanish where a payment past the credit limit would leave the payer, in Bound', async () => {
+    const broke = await call(
+      'POST',
+      '/api/payments',
+      'carla',
+      { to: 'person:ada', amount: 1, memo: 'Semillas' },
+      { 'accept-language': 'es' },
+    );
+    expect(broke.status).toBe(422);
+    expect(body(broke)).toMatchObject({
+      rule: 'credit-limit',
+      detail: 'La cuenta «person:carla» quedaría en −0,01 Bound, por debajo de su límite de crédito de 0,00 Bound.',
+    });
   });
 
   it('writes the most one grant gives as Bound with Spanish separators, under the same rule', async () => {

@@ -29,7 +29,7 @@ export class CreditLimitError extends RuleViolationError {
   constructor(accountId: AccountId, balance: bigint, limit: bigint) {
     super(
       'credit-limit',
-      `Account "${accountId}" would be left at ${balance} minor units, below its credit limit of ${limit}.`,
+      ...errorArgs(transferWords({ key: 'credit-limit', values: { account: accountId, balance, limit } })),
     );
     this.accountId = accountId;
     this.balance = balance;

@@ -43,6 +43,7 @@ const payments: PaymentRefusal[] = [
 const transfers: TransferRefusal[] = [
   { key: 'other-account', values: none },
   { key: 'malformed', values: none },
+  { key: 'credit-limit', values: { account: 'syndicate:mill', balance: -123_456_78n, limit: -100_000_00n } },
 ];
 const limits: LimitRefusal[] = [
   { key: 'not-negative', values: none },
@@ -125,6 +126,22 @@ describe('the ledger’s refusals', () => {
     expect(points.message).toBe('Enter a whole number from 0 to 10000.');
     expect(points.wordsIn('es')).toBe('Introduce un número entero de 0 a 10.000.');
     expect(points.wordsIn('nl')).toBe('Vul een heel getal in van 0 tot 10.000.');
+  });
+
+  it('write a credit limit’s balance and limit as Bound, with a true minus sign', () => {
+    const limit = transferWords({
+      key: 'credit-limit',
+      values: { account: 'syndicate:mill', balance: -123_456_78n, limit: -100_000_00n },
+    });
+    expect(limit.message).toBe(
+      'Account "syndicate:mill" would be left at -12345678 minor units, below its credit limit of -10000000.',
+    );
+    expect(limit.wordsIn('es')).toBe(
+      'La cuenta «syndicate:mill» quedaría en −123.456,78 Bound, por debajo de su límite de crédito de −100.000,00 Bound.',
+    );
+    expect(limit.wordsIn('nl')).toBe(
+      'Rekening ‘syndicate:mill’ zou op −123.456,78 Bound uitkomen, onder de kredietlimiet van −100.000,00 Bound.',
+    );
   });
 
   it('give an error its English message and options carrying the other languages', () => {

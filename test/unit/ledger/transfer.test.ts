@@ -124,7 +124,12 @@ describe('applyTransfers', () => {
   it('refuses a transfer that would pass the credit limit', () => {
     const error = refusal(() => applyTransfers(new Map(), [{ from: ana, to: ben, amount: 101n }], limits));
     expect(error).toMatchObject({ rule: 'credit-limit', accountId: ana, balance: -101n, limit: -100n });
-    expect(error.message).toContain('person:ana');
+    expect(error.message).toBe(
+      'Account "person:ana" would be left at -101 minor units, below its credit limit of -100.',
+    );
+    expect(error.wordsIn?.('es')).toBe(
+      'La cuenta «person:ana» quedaría en −1,01 Bound, por debajo de su límite de crédito de −1,00 Bound.',
+    );
   });
 
   it('refuses the whole batch when one transfer in it would pass a limit', () => {

@@ -3,10 +3,8 @@
 // reader's. Three tables, so a function that only grants credit carries none of the policy's sentences.
 // Amounts are minor units in English (what the API takes) and Bound as the economy page writes it
 // (format.ts) in the other languages, whose readers type Bound into the forms.
-import type { Translate } from '../catalogue.ts';
-import { formats } from '../format.ts';
 import type { Locale } from '../locales.ts';
-import { type Sentences, wordsOf } from './refusal-table.ts';
+import { boundIn as bound, type Sentences, wordsOf } from './refusal-table.ts';
 
 export type LimitRefusal = { key: 'not-negative' | 'limits'; values: Record<string, never> };
 
@@ -18,10 +16,6 @@ export type GrantRefusal =
 export type PolicyRefusal =
   | { key: 'too-much'; values: { most: bigint } }
   | { key: 'months-order' | 'credit-order'; values: Record<string, never> };
-
-/** The page's "1.234,50 Bound": `money.bound` is "{amount} Bound" in every language, so no catalogue is bundled. */
-const bound = (minor: bigint, locale: Locale) =>
-  formats(locale, ((_key: string, amount: string) => `${amount} Bound`) as unknown as Translate).bound(minor);
 
 const limits: Record<Locale, Sentences<LimitRefusal>> = {
   en: {

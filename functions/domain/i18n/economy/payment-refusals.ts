@@ -3,7 +3,7 @@
 // Accept-Language) say it in the reader's. Two tables, so a function that only moves transfers (a
 // royalty's settlement) carries the transfers' sentences alone.
 import type { Locale } from '../locales.ts';
-import { type Sentences, wordsOf } from './refusal-table.ts';
+import { boundIn as bound, type Sentences, wordsOf } from './refusal-table.ts';
 
 export type PaymentRefusal =
   | {
@@ -23,7 +23,10 @@ export type PaymentRefusal =
   | { key: 'no-holder'; values: { kind: 'person' | 'syndicate'; id: string } }
   | { key: 'closed'; values: { status: 'open' | 'paid' | 'refused' | 'cancelled' } };
 
-export type TransferRefusal = { key: 'other-account' | 'malformed'; values: Record<string, never> };
+export type TransferRefusal =
+  | { key: 'other-account' | 'malformed'; values: Record<string, never> }
+  /** A change would leave `account` at `balance`, below its `limit` (minor units). */
+  | { key: 'credit-limit'; values: { account: string; balance: bigint; limit: bigint } };
 
 const payments: Record<Locale, Sentences<PaymentRefusal>> = {
   en: {
@@ -91,14 +94,20 @@ const transfers: Record<Locale, Sentences<TransferRefusal>> = {
   en: {
     'other-account': () => 'Choose an account other than the paying one.',
     malformed: () => 'The transfers are malformed.',
+    'credit-limit': ({ account, balance, limit }) =>
+      `Account "${account}" would be left at ${balance} minor units, below its credit limit of ${limit}.`,
   },
   es: {
     'other-account': () => 'Elige una cuenta distinta de la que paga.',
     malformed: () => 'Las transferencias no son válidas.',
+    'credit-limit': ({ account, balance, limit }) =>
+      `La cuenta «${account}» quedaría en ${bound(balance, 'es')}, por debajo de su límite de crédito de ${bound(limit, 'es')}.`,
   },
   nl: {
     'other-account': () => 'Kies een andere rekening dan de betalende.',
     malformed: () => 'De overboekingen zijn ongeldig.',
+    'credit-limit': ({ account, balance, limit }) =>
+      `Rekening ‘${account}’ zou op ${bound(balance, 'nl')} uitkomen, onder de kredietlimiet van ${bound(limit, 'nl')}.`,
   },
 };
 
