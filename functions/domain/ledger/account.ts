@@ -4,6 +4,7 @@
 // running up debt without end.
 import { type FieldIssue, ValidationError } from '../errors.ts';
 import { limitWords } from '../i18n/economy/credit-refusals.ts';
+import { accountWords } from '../i18n/economy/payment-refusals.ts';
 import { errorArgs } from '../i18n/economy/refusal-table.ts';
 
 /** A person or a syndicate; the prefix keeps the two id spaces from colliding in one ledger. */
@@ -21,7 +22,7 @@ export function isAccountId(value: string): value is AccountId {
 /** Parses an account id from outside (a request, a stored item); throws ValidationError if malformed. */
 export function parseAccountId(value: string, field = 'accountId'): AccountId {
   if (!isAccountId(value)) {
-    throw new ValidationError([{ field, message: 'Name an account as "person:<id>" or "syndicate:<id>".' }]);
+    throw new ValidationError([{ field, ...accountWords({ key: 'account-name', values: {} }) }]);
   }
   return value;
 }

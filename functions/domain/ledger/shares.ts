@@ -11,7 +11,8 @@ import { type SharesRefusal, sharesWords } from '../i18n/economy/shares-refusals
 import { errorArgs } from '../i18n/economy/refusal-table.ts';
 
 /** A refusal that names no value, in the reader's language: a field issue's words. */
-const issueWords = (key: Exclude<SharesRefusal['key'], 'basis-points' | 'repeats'>) => sharesWords({ key, values: {} });
+const issueWords = (key: Exclude<SharesRefusal['key'], 'basis-points' | 'repeats' | 'sum'>) =>
+  sharesWords({ key, values: {} });
 
 /** Basis points: hundredths of a percent. A whole is 10,000. */
 export const WHOLE = 10_000;
@@ -82,7 +83,7 @@ function largestRemainder<Id extends string>(total: bigint, shares: readonly Sha
  */
 export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'): Share<Id>[] {
   const issues: FieldIssue[] = [];
-  if (ids.length === 0) issues.push({ field, message: 'Name at least one holder.' });
+  if (ids.length === 0) issues.push({ field, ...issueWords('holder-needed') });
   issues.push(...duplicateIssues(ids, field));
   if (issues.length > 0) throw new ValidationError(issues, ...errorArgs(issueWords('equal-distinct')));
 
@@ -95,7 +96,7 @@ export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'
 /** Every problem with a list of shares; empty when they are a valid division of a whole. */
 export function shareIssues(shares: readonly Share[], field = 'shares'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (shares.length === 0) return [{ field, message: 'Name at least one holder.' }];
+  if (shares.length === 0) return [{ field, ...issueWords('holder-needed') }];
   let sum = 0;
   for (const [index, share] of shares.entries()) {
     if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > WHOLE) {
@@ -115,7 +116,7 @@ export function shareIssues(shares: readonly Share[], field = 'shares'): FieldIs
     ),
   );
   if (issues.length === 0 && sum !== WHOLE) {
-    issues.push({ field, message: `basis points must sum to ${WHOLE}, not ${sum}` });
+    issues.push({ field, ...sharesWords({ key: 'sum', values: { whole: WHOLE, sum } }) });
   }
   return issues;
 }

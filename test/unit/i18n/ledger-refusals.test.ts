@@ -11,6 +11,7 @@ import {
   policyWords,
 } from '#domain/i18n/economy/credit-refusals.ts';
 import {
+  accountWords,
   type PaymentRefusal,
   paymentWords,
   type TransferRefusal,
@@ -62,14 +63,24 @@ const policies: PolicyRefusal[] = [
 ];
 const shares: SharesRefusal[] = [
   ...(
-    ['shares-split', 'weights', 'weights-split', 'equal-distinct', 'royalty-split', 'syndicate-account'] as const
+    [
+      'shares-split',
+      'weights',
+      'weights-split',
+      'equal-distinct',
+      'royalty-split',
+      'syndicate-account',
+      'holder-needed',
+    ] as const
   ).map((key) => ({ key, values: none })),
   { key: 'basis-points', values: { most: 10_000 } },
   { key: 'repeats', values: { id: 'person:ana' } },
+  { key: 'sum', values: { whole: 10_000, sum: 12_345 } },
 ];
 
 type Words = { message: string; wordsIn: (locale: (typeof locales)[number]) => string };
 const every: Array<[string, Words]> = [
+  ['account account-name', accountWords({ key: 'account-name', values: none })],
   ...payments.map((r): [string, Words] => [`payment ${r.key}`, paymentWords(r)]),
   ...transfers.map((r): [string, Words] => [`transfer ${r.key}`, transferWords(r)]),
   ...limits.map((r): [string, Words] => [`limit ${r.key}`, limitWords(r)]),
@@ -126,6 +137,9 @@ describe('the ledger’s refusals', () => {
     expect(points.message).toBe('Enter a whole number from 0 to 10000.');
     expect(points.wordsIn('es')).toBe('Introduce un número entero de 0 a 10.000.');
     expect(points.wordsIn('nl')).toBe('Vul een heel getal in van 0 tot 10.000.');
+    const sum = sharesWords({ key: 'sum', values: { whole: 10_000, sum: 12_345 } });
+    expect(sum.message).toBe('basis points must sum to 10000, not 12345');
+    expect(sum.wordsIn('nl')).toBe('de basispunten moeten samen 10.000 zijn, niet 12.345');
   });
 
   it('write a credit limit’s balance and limit as Bound, with a true minus sign', () => {

@@ -41,10 +41,10 @@ describe('account ids', () => {
   });
 
   it('says what an account id must look like, naming the field it came from', () => {
-    expect(thrown(() => parseAccountId('guild:abc'), ValidationError).issues).toEqual([
+    expect(englishIssues(thrown(() => parseAccountId('guild:abc'), ValidationError).issues)).toEqual([
       { field: 'accountId', message: 'Name an account as "person:<id>" or "syndicate:<id>".' },
     ]);
-    expect(thrown(() => parseAccountId('guild:abc', 'body.to'), ValidationError).issues).toEqual([
+    expect(englishIssues(thrown(() => parseAccountId('guild:abc', 'body.to'), ValidationError).issues)).toEqual([
       { field: 'body.to', message: 'Name an account as "person:<id>" or "syndicate:<id>".' },
     ]);
     expect(thrown(() => personAccount('a b'), ValidationError).issues[0]?.field).toBe('personId');

@@ -126,8 +126,10 @@ describe('splitByShares', () => {
       { field: 'shares[0].basisPoints', message: 'Enter a whole number from 0 to 10000.' },
       { field: 'shares[1].id', message: 'repeats the holder "a"' },
     ]);
-    expect(shareIssues([])).toEqual([{ field: 'shares', message: 'Name at least one holder.' }]);
-    expect(shareIssues([], 'inventors')).toEqual([{ field: 'inventors', message: 'Name at least one holder.' }]);
+    expect(englishIssues(shareIssues([]))).toEqual([{ field: 'shares', message: 'Name at least one holder.' }]);
+    expect(englishIssues(shareIssues([], 'inventors'))).toEqual([
+      { field: 'inventors', message: 'Name at least one holder.' },
+    ]);
   });
 
   it('rounds up only holders whose remainder is at least that of every holder it rounds down', () => {

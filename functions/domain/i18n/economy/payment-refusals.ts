@@ -28,6 +28,15 @@ export type TransferRefusal =
   /** A change would leave `account` at `balance`, below its `limit` (minor units). */
   | { key: 'credit-limit'; values: { account: string; balance: bigint; limit: bigint } };
 
+/** An account named in no form the ledger knows (account.ts `parseAccountId`). */
+export type AccountRefusal = { key: 'account-name'; values: Record<string, never> };
+
+const accounts: Record<Locale, Sentences<AccountRefusal>> = {
+  en: { 'account-name': () => 'Name an account as "person:<id>" or "syndicate:<id>".' },
+  es: { 'account-name': () => 'Indica una cuenta como «person:<id>» o «syndicate:<id>».' },
+  nl: { 'account-name': () => 'Noem een rekening als ‘person:<id>’ of ‘syndicate:<id>’.' },
+};
+
 const payments: Record<Locale, Sentences<PaymentRefusal>> = {
   en: {
     'own-or-administered': () =>
@@ -111,5 +120,6 @@ const transfers: Record<Locale, Sentences<TransferRefusal>> = {
   },
 };
 
+export const accountWords = /* @__PURE__ */ wordsOf(accounts);
 export const paymentWords = /* @__PURE__ */ wordsOf(payments);
 export const transferWords = /* @__PURE__ */ wordsOf(transfers);

@@ -5,10 +5,18 @@ import { type Sentences, wordsOf } from './refusal-table.ts';
 
 export type SharesRefusal =
   | {
-      key: 'shares-split' | 'weights' | 'weights-split' | 'equal-distinct' | 'royalty-split' | 'syndicate-account';
+      key:
+        | 'shares-split'
+        | 'weights'
+        | 'weights-split'
+        | 'equal-distinct'
+        | 'royalty-split'
+        | 'syndicate-account'
+        | 'holder-needed';
       values: Record<string, never>;
     }
   | { key: 'basis-points'; values: { most: number } }
+  | { key: 'sum'; values: { whole: number; sum: number } }
   | { key: 'repeats'; values: { id: string } };
 
 const number = (value: number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(value);
@@ -23,6 +31,8 @@ const shares: Record<Locale, Sentences<SharesRefusal>> = {
     'syndicate-account': () => 'Name a syndicate account.',
     'basis-points': ({ most }) => `Enter a whole number from 0 to ${most}.`,
     repeats: ({ id }) => `repeats the holder "${id}"`,
+    'holder-needed': () => 'Name at least one holder.',
+    sum: ({ whole, sum }) => `basis points must sum to ${whole}, not ${sum}`,
   },
   es: {
     'shares-split': () => 'Las participaciones no pueden repartir este importe.',
@@ -33,6 +43,8 @@ const shares: Record<Locale, Sentences<SharesRefusal>> = {
     'syndicate-account': () => 'Indica la cuenta de un colectivo.',
     'basis-points': ({ most }) => `Introduce un número entero de 0 a ${number(most, 'es')}.`,
     repeats: ({ id }) => `repite al titular «${id}»`,
+    'holder-needed': () => 'Indica al menos un titular.',
+    sum: ({ whole, sum }) => `los puntos básicos tienen que sumar ${number(whole, 'es')}, no ${number(sum, 'es')}`,
   },
   nl: {
     'shares-split': () => 'De aandelen kunnen dit bedrag niet verdelen.',
@@ -43,6 +55,8 @@ const shares: Record<Locale, Sentences<SharesRefusal>> = {
     'syndicate-account': () => 'Noem de rekening van een collectief.',
     'basis-points': ({ most }) => `Vul een heel getal in van 0 tot ${number(most, 'nl')}.`,
     repeats: ({ id }) => `noemt houder ‘${id}’ opnieuw`,
+    'holder-needed': () => 'Noem minstens één houder.',
+    sum: ({ whole, sum }) => `de basispunten moeten samen ${number(whole, 'nl')} zijn, niet ${number(sum, 'nl')}`,
   },
 };
 
