@@ -30,13 +30,13 @@ export class DomainError extends Error {
 /**
  * Input that does not fit the rules; lists each bad field. Without a message of its own it says each
  * field by a person's name and what to do ("Valid through: Enter a date …"), the problem's `detail`.
+ * A message of its own may carry its `wordsIn`, as any DomainError's does.
  */
 export class ValidationError extends DomainError {
   readonly issues: FieldIssue[];
   constructor(
     issues: FieldIssue[],
     message = issues.length > 0 ? refusalDetail(issues) : 'The request has invalid fields.',
-    /** A `message` of its own in the reader's language (the issues carry theirs). */
     options?: { wordsIn?: WordsIn },
   ) {
     super(message, options);

@@ -14,6 +14,7 @@ export const awsBuildOptions = {
   external: awsBundling.externalModules,
   define: awsBundling.define,
   banner: { js: awsBundling.banner },
+  charset: awsBundling.charset,
   logLevel: 'error',
 } satisfies BuildOptions;
 

@@ -4,11 +4,11 @@
 // usual rule; when it passes, the closing settles the report at that amount in its own transaction.
 // The roll is fixed when the circle opens: the syndicate's members then (by `memberSince`, as every
 // syndicate proposal), and by name the inventors and the panel, kept on the proposal and in its log entry.
-import { voteWords } from '../i18n/work/vote-refusals.ts';
+import { voteIssue, voteWords } from '../i18n/work/vote-refusals.ts';
 import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { memberOfScopeSince, requireMember, scopeName } from './eligibility.ts';
+import { memberOfScopeSince, requireMember } from './eligibility.ts';
 import { syndicateOf } from './enactment.ts';
 import type { Proposal, ProposalChange, ProposalKind, Scope } from './proposal.ts';
 
@@ -99,10 +99,7 @@ export async function checkCircleChange(
   const { report } = await disputedReport(deps, scope, change);
   if (change.amount !== null && change.amount > report.amount) {
     throw new ValidationError([
-      {
-        field: 'body.change.amount',
-        message: `A circle may settle at most the reported ${report.amount} minor units (or less, or nothing).`,
-      },
+      { field: 'body.change.amount', ...voteIssue({ key: 'circle-most', values: { amount: report.amount } }) },
     ]);
   }
   return change;
@@ -162,9 +159,7 @@ export async function requireProposer(
   const adoption = await deps.innovations.getAdoption(proposal.change.innovationId, syndicateOf(proposal) ?? '');
   if (adoption?.inventors.some((i) => i.personId === personId)) return;
   if ((await memberOfScopeSince(deps, proposal.scope, personId)) !== null) return;
-  throw new ForbiddenError(
-    `Only the parties to the report (its record's inventors, the members of ${scopeName(proposal.scope)}) open a circle on it.`,
-  );
+  throw new ForbiddenError(...voteWords({ key: 'not-party', values: { scope: proposal.scope } }));
 }
 
 /** Refuses a vote from anyone not on the roll: only the circle votes. */

@@ -3,6 +3,7 @@
 // transaction with its registry-log entry, over the proposal as read, so closes that race or repeat
 // enact it once: the losers re-read it closed and answer with it.
 import { ConflictError, NotFoundError } from '../errors.ts';
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
@@ -85,7 +86,7 @@ export async function closeProposal(
   if (!found || found.status === 'draft') throw new NotFoundError('open proposal', proposalId);
   // Checked once, before the retries: time only moves on, so a window that has ended stays ended.
   if (found.status === 'open' && deps.now().toISOString() < (found.closesAt ?? '')) {
-    throw new ConflictError(`Voting on this proposal is open until ${found.closesAt}; it can be closed then.`);
+    throw new ConflictError(...voteWords({ key: 'open-until', values: { at: found.closesAt ?? '' } }));
   }
   return retryOnConflict(async () => {
     const proposal = (await deps.decisions.get(proposalId)) ?? found;

@@ -2,6 +2,7 @@
 // or reading it: a voter must have been a member before the opening time (their person's `createdAt`
 // for the commons, their membership's `memberSince` for a syndicate) and still be one when they vote.
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import type { Membership } from '../syndicates/syndicate.ts';
 import type { DecisionDependencies } from './dependencies.ts';
 import { syndicateOf } from './enactment.ts';
@@ -22,10 +23,6 @@ export async function memberOfScopeSince(
   return membership?.status === 'active' ? (memberSince(membership) ?? null) : null;
 }
 
-/** The scope's display name in a sentence. */
-export const scopeName = (scope: Scope) =>
-  scope === 'commons' ? 'the commons' : `syndicate ${syndicateOf({ scope })}`;
-
 /** Refuses anyone who is not a member of the scope now: only members open its proposals. */
 export async function requireMember(
   deps: Pick<DecisionDependencies, 'people' | 'syndicates'>,
@@ -37,7 +34,7 @@ export async function requireMember(
     throw new NotFoundError('syndicate', syndicateId);
   }
   if ((await memberOfScopeSince(deps, scope, personId)) === null) {
-    throw new ForbiddenError(`Only members of ${scopeName(scope)} open and vote on its proposals.`);
+    throw new ForbiddenError(...voteWords({ key: 'not-member-open', values: { scope } }));
   }
 }
 

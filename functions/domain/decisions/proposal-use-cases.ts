@@ -1,7 +1,7 @@
 // Proposing, opening and reading proposals. A proposal is made by a member of its scope, as a draft or
 // open at once; opening counts who may vote (a counter: the commons' members, or the syndicate's),
 // fixes its window and appends the opening to the registry log with a hash of what is proposed.
-import { voteWords } from '../i18n/work/vote-refusals.ts';
+import { voteIssue, voteWords } from '../i18n/work/vote-refusals.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
@@ -59,7 +59,7 @@ export async function checkChange(deps: DecisionDependencies, input: ProposalCon
   }
   if (input.kind === 'credit-policy') {
     const issues = policyIssues(input.change, maxCredit);
-    if (issues.length > 0) throw new ValidationError(issues, 'The credit policy cannot be proposed as it stands.');
+    if (issues.length > 0) throw new ValidationError(issues, ...voteWords({ key: 'policy', values: {} }));
   }
   if (input.kind === 'membership') {
     const { action, personId } = input.change;
@@ -95,12 +95,12 @@ async function adoptionChange(
   const record = await deps.innovations.get(innovationId);
   if (record?.status !== 'published') {
     throw new ValidationError([
-      { field: 'body.change.innovationId', message: `No published record "${innovationId}".` },
+      { field: 'body.change.innovationId', ...voteIssue({ key: 'not-published', values: { id: innovationId } }) },
     ]);
   }
   if (await deps.innovations.getAdoption(innovationId, syndicateId)) {
     throw new ValidationError([
-      { field: 'body.change.innovationId', message: `${syndicateId} has adopted this record already.` },
+      { field: 'body.change.innovationId', ...voteIssue({ key: 'adopted', values: { syndicate: syndicateId } }) },
     ]);
   }
   return {

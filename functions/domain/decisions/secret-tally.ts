@@ -1,9 +1,10 @@
 // Who may read a secret vote's counts (secrecy.ts): its scope's members while it is open, everyone once
 // it closes; and who may read its names: nobody.
 import { ForbiddenError } from '../errors.ts';
+import { voteWords } from '../i18n/work/vote-refusals.ts';
 import type { Identity } from '../identity.ts';
 import type { DecisionDependencies } from './dependencies.ts';
-import { memberOfScopeSince, scopeName } from './eligibility.ts';
+import { memberOfScopeSince } from './eligibility.ts';
 import type { Proposal } from './proposal.ts';
 import { viewProposal } from './proposal-use-cases.ts';
 import { keepsVotesSecret, type ProposalView, publicView, tallySealed } from './secrecy.ts';
@@ -25,9 +26,7 @@ export async function proposalFor(deps: Deps, personId: string | null, proposal:
 export async function proposalTally(deps: Deps, identity: Identity, proposalId: string) {
   const proposal = await viewProposal(deps, identity.personId, proposalId);
   if (!(await seesTally(deps, identity.personId, proposal))) {
-    throw new ForbiddenError(
-      `The votes on this proposal are secret: only members of ${scopeName(proposal.scope)} see the counts before it closes, and everyone once it has.`,
-    );
+    throw new ForbiddenError(...voteWords({ key: 'secret', values: { scope: proposal.scope } }));
   }
   const { status, tally, eligible } = proposal;
   return { status, tally, eligible, secret: keepsVotesSecret(proposal) };
@@ -36,8 +35,6 @@ export async function proposalTally(deps: Deps, identity: Identity, proposalId: 
 /** Refuses to list who voted how on a secret vote, to everyone alike. */
 export function refuseNamesOfSecretVote(proposal: Proposal) {
   if (keepsVotesSecret(proposal)) {
-    throw new ForbiddenError(
-      'The votes on this proposal are secret: nobody is shown who voted how, only the counts (everyone sees them once it closes).',
-    );
+    throw new ForbiddenError(...voteWords({ key: 'secret-names', values: {} }));
   }
 }

@@ -24,17 +24,29 @@ export interface Formats {
   pay(pay: ReadonlyArray<{ amount: number; currency: string; per: string }>): string;
 }
 
+const centsIn: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
+/**
+ * Minor units of Bound as the number `Formats.bound` writes before "Bound" ("1.234,50"), exact at any
+ * size, with a true minus sign: for the sentences kept apart from the catalogue (a refusal's).
+ */
+export function boundNumber(minor: bigint, locale: Locale): string {
+  // One formatter per language, made when first used: a page of statements writes hundreds of amounts.
+  let cents = centsIn[locale];
+  if (!cents) {
+    cents = new Intl.NumberFormat(intlTags[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    centsIn[locale] = cents;
+  }
+  // A decimal string keeps every digit: Intl formats strings exactly, where a Number would round.
+  return `${minor < 0n ? '−' : ''}${cents.format(boundDecimal(minor < 0n ? -minor : minor) as unknown as number)}`;
+}
+
 export function formats(locale: Locale, t: Translate): Formats {
   const tag = intlTags[locale];
   const counts = new Intl.NumberFormat(tag);
   const days = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const cents = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const upToCents = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
-  const bound = (minor: bigint) => {
-    // A decimal string keeps every digit: Intl formats strings exactly, where a Number would round.
-    const text = cents.format(boundDecimal(minor < 0n ? -minor : minor) as unknown as number);
-    return t('money.bound', `${minor < 0n ? '−' : ''}${text}`);
-  };
+  const bound = (minor: bigint) => t('money.bound', boundNumber(minor, locale));
   const money = ({ amount, currency, per }: { amount: number; currency: string; per: string }) => {
     const major = amount / 100;
     const said =

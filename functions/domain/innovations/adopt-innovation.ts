@@ -2,6 +2,7 @@
 // it has more members, an `adopt-innovation` proposal decides it (decisions/enactment.ts). Both write
 // the one plan of adoption-plan.ts.
 import { NotFoundError, RuleViolationError } from '../errors.ts';
+import { reportWords } from '../i18n/records/report-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { decidesByVote } from '../syndicates/syndicate.ts';
 import { findSyndicate, requireAdmin } from '../syndicates/syndicate-use-cases.ts';
@@ -66,10 +67,9 @@ export async function adoptInnovation(
   const check = async () => {
     const syndicate = await findSyndicate(deps, input.syndicateId);
     if (decidesByVote(syndicate)) {
-      throw new RuleViolationError(
-        'adoption-by-vote',
-        `${syndicate.name} has ${syndicate.memberCount} members: it adopts a record only by their vote. Propose the adoption to them (an adopt-innovation proposal, /decisions/new/?kind=adopt-innovation).`,
-      );
+      const values = { syndicate: syndicate.name, members: syndicate.memberCount };
+      const { message, wordsIn } = reportWords({ key: 'by-vote', values });
+      throw new RuleViolationError('adoption-by-vote', message, { wordsIn });
     }
   };
   await findSyndicate(deps, input.syndicateId);

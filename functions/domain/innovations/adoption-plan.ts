@@ -2,6 +2,7 @@
 // adopt-innovation proposal's): light on purpose, so the decisions' closing carries it without the
 // innovation use cases.
 import { ValidationError } from '../errors.ts';
+import { draftWords } from '../i18n/records/draft-refusals.ts';
 import type { Membership, SyndicateRepository } from '../syndicates/syndicate.ts';
 import type { Adoption } from './adoption.ts';
 import { type HoldersInput, type InnovationVersion, type PersonShare, resolveShares } from './innovation.ts';
@@ -12,7 +13,7 @@ export function implementerIssues(memberships: ReadonlyArray<Membership | null>,
   return memberships.flatMap((membership, index) =>
     membership?.status === 'active'
       ? []
-      : [{ field: `${field}.${index}.personId`, message: 'is not an active member of the syndicate' }],
+      : [{ field: `${field}.${index}.personId`, ...draftWords({ key: 'not-active-member', values: {} }) }],
   );
 }
 

@@ -1,6 +1,7 @@
 // What a person does with a draft that names them (or, as a correction, leaves them out): accept its
 // terms or decline and leave; and the drafts waiting for their answer. The rules are in consent.ts.
 import { ConflictError } from '../errors.ts';
+import { recordWords } from '../i18n/records/record-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { declined, missingConsents, roleIn } from './consent.ts';
 import type { InnovationDependencies } from './dependencies.ts';
@@ -48,7 +49,7 @@ export async function decideConsent(
     return { decision, ...saved };
   });
   if (result === 'stale') {
-    throw new ConflictError('The inventors or shares changed after you read them: read them again before you accept.');
+    throw new ConflictError(...recordWords({ key: 'changed-meanwhile', values: {} }));
   }
   return result;
 }

@@ -1,5 +1,5 @@
 // What inventors do with records: draft, edit, publish, correct; and what anyone may read.
-import { recordWords } from '../i18n/records/record-refusals.ts';
+import { recordIssue, recordWords } from '../i18n/records/record-refusals.ts';
 import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { compareIds } from '../ledger/shares.ts';
@@ -35,16 +35,18 @@ async function draftContent(deps: InnovationDependencies, identity: Identity, in
   const issues = commonsIssues(input, deps.commons);
   // Rules a schema cannot say (so a schema-valid draft is refused with 422, not 400).
   if (input.practice === undefined && input.skills.length === 0) {
-    issues.push({ field: 'body.skills', message: 'name the practice guide or at least one skill it improves' });
+    issues.push({ field: 'body.skills', ...recordIssue({ key: 'practice-or-skill', values: {} }) });
   }
   if (new Set(input.skills).size !== input.skills.length)
-    issues.push({ field: 'body.skills', message: 'lists a skill twice' });
+    issues.push({ field: 'body.skills', ...recordIssue({ key: 'skill-twice', values: {} }) });
   if (!inventors.some((inventor) => inventor.personId === identity.personId)) {
-    issues.push({ field: 'body.inventors', message: 'Include yourself: only inventors edit a draft.' });
+    issues.push({ field: 'body.inventors', ...recordIssue({ key: 'include-yourself', values: {} }) });
   }
   const people = await Promise.all(inventors.map((inventor) => deps.people.get(inventor.personId)));
   people.forEach((person, index) => {
-    if (!person) issues.push({ field: `body.inventors.${index}.personId`, message: 'is not a Guildhall member' });
+    if (!person) {
+      issues.push({ field: `body.inventors.${index}.personId`, ...recordIssue({ key: 'not-a-member', values: {} }) });
+    }
   });
   if (issues.length > 0) throw new ValidationError(issues);
   return { ...input, inventors };
@@ -253,7 +255,10 @@ export async function publishInnovation(
     }
     const { record, version, replaced } = await draftFor(deps, identity, innovationId);
     const missing = missingConsents(version, replaced);
-    if (missing.length > 0) throw new RuleViolationError('consent-needed', await stillToAccept(deps, missing));
+    if (missing.length > 0) {
+      const names = await namesOf(deps, missing);
+      throw new RuleViolationError('consent-needed', ...recordWords({ key: 'not-accepted', values: { names } }));
+    }
     // Sorted: who consented is a set, and the log records one text per set.
     const consentedBy = requiredConsents(version, replaced).sort(compareIds);
     const at = deps.now().toISOString();
@@ -294,9 +299,7 @@ export async function publishInnovation(
   });
 }
 
-/** The sentence a refused publication answers with, naming who has not accepted yet. */
-async function stillToAccept(deps: InnovationDependencies, missing: string[]) {
-  const names = await Promise.all(missing.map(async (personId) => (await deps.people.get(personId))?.name ?? personId));
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `Not published: ${list} ${names.length === 1 ? 'has' : 'have'} not accepted these inventors and shares yet. Everyone named, and every inventor of the version a correction changes them in, must accept first.`;
+/** The names a refused publication says, of who has not accepted yet (an id where a person is gone). */
+function namesOf(deps: InnovationDependencies, missing: string[]) {
+  return Promise.all(missing.map(async (personId) => (await deps.people.get(personId))?.name ?? personId));
 }

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
+import { draftWords } from '../i18n/records/draft-refusals.ts';
 import { equalShares, shareIssues, WHOLE } from '../ledger/shares.ts';
 import { defaultLocale, intlTags, type Locale } from '../i18n/locales.ts';
 import { text } from '../text.ts';
@@ -165,11 +166,14 @@ export function resolveShares(holders: HoldersInput, field: string): PersonShare
     return equalShares(ids, field).map((share) => ({ personId: share.id, basisPoints: share.basisPoints }));
   }
   if (given.length !== holders.length) {
-    throw new ValidationError([{ field, message: 'give a share for everyone, or for no one (equal shares)' }]);
+    throw new ValidationError([{ field, ...draftWords({ key: 'share-everyone', values: {} }) }]);
   }
   const shares = holders.map((holder) => ({ id: holder.personId, basisPoints: holder.basisPoints ?? 0 }));
   const issues = shareIssues(shares, field);
-  if (issues.length > 0) throw new ValidationError(issues, 'The shares do not divide a whole.');
+  if (issues.length > 0) {
+    const { message, wordsIn } = draftWords({ key: 'shares-whole', values: {} });
+    throw new ValidationError(issues, message, { wordsIn });
+  }
   return shares.map((share) => ({ personId: share.id, basisPoints: share.basisPoints }));
 }
 
@@ -194,10 +198,15 @@ export function commonsIssues(
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (content.practice && !known.practices.has(content.practice)) {
-    issues.push({ field: 'body.practice', message: `unknown practice guide "${content.practice}"` });
+    issues.push({
+      field: 'body.practice',
+      ...draftWords({ key: 'unknown-practice', values: { id: content.practice } }),
+    });
   }
   content.skills.forEach((skill, index) => {
-    if (!known.skills.has(skill)) issues.push({ field: `body.skills.${index}`, message: `unknown skill "${skill}"` });
+    if (!known.skills.has(skill)) {
+      issues.push({ field: `body.skills.${index}`, ...draftWords({ key: 'unknown-skill', values: { id: skill } }) });
+    }
   });
   return issues;
 }

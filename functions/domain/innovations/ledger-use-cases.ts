@@ -1,5 +1,6 @@
 // Reading the Bound ledger (balances, statements) and changing a credit limit, which is logged.
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { registryWords } from '../i18n/records/registry-refusals.ts';
 import type { PageRequest } from '../paging.ts';
 import type { Identity } from '../identity.ts';
 import { type AccountId, personAccount, syndicateAccount } from '../ledger/account.ts';
@@ -198,9 +199,7 @@ export async function setCreditLimit(
   { asSteward = false }: { asSteward?: boolean } = {},
 ) {
   if (limit !== null && limit > 0n) {
-    throw new ValidationError([
-      { field: 'limit', message: 'Enter 0 or a negative number: the lowest balance allowed.' },
-    ]);
+    throw new ValidationError([{ field: 'limit', ...registryWords({ key: 'limit-positive', values: {} }) }]);
   }
   return retryOnConflict(async () => {
     const [accounts, removed] = await Promise.all([

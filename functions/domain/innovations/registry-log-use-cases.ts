@@ -7,6 +7,7 @@
 // a time, and an audit from a request checks one window of at most 1,000 entries. Only
 // `auditStore` (`npm run verify-log`, the tests) walks the whole log.
 import { NotFoundError, ValidationError } from '../errors.ts';
+import { registryWords } from '../i18n/records/registry-refusals.ts';
 import type { PageRequest } from '../paging.ts';
 import { retryOnConflict } from '../retry.ts';
 import { fromBase64, type Hash, toBase64 } from '../registry-log/hashing.ts';
@@ -65,7 +66,7 @@ function nodeReader(log: Pick<RegistryLogRepository, 'nodes'>): NodeReader {
 async function headOfSize(deps: ReadDependencies, treeSize: number, current: LogHead): Promise<SignedTreeHead> {
   if (treeSize < 1 || treeSize > current.treeSize) {
     throw new ValidationError([
-      { field: 'query.treeSize', message: `Enter a size from 1 to the log's size, ${current.treeSize}.` },
+      { field: 'query.treeSize', ...registryWords({ key: 'size-range', values: { size: current.treeSize } }) },
     ]);
   }
   if (treeSize === current.treeSize) return publicHead(current);
@@ -80,7 +81,7 @@ export async function inclusion(deps: ReadDependencies, leafIndex: number, treeS
   const size = treeSize ?? current.treeSize;
   if (leafIndex >= size) {
     throw new ValidationError([
-      { field: 'query.leafIndex', message: `Enter a leaf index below the tree size, ${size}.` },
+      { field: 'query.leafIndex', ...registryWords({ key: 'leaf-below', values: { size } }) },
     ]);
   }
   const [treeHead, { proof, leaf }] = await Promise.all([
@@ -96,7 +97,7 @@ export async function inclusion(deps: ReadDependencies, leafIndex: number, treeS
 /** PROOF(m, D[n]) between two sizes the log has had. */
 export async function consistency(deps: ReadDependencies, firstSize: number, secondSize: number) {
   if (firstSize > secondSize) {
-    throw new ValidationError([{ field: 'query.first', message: 'Enter a first size no larger than the second.' }]);
+    throw new ValidationError([{ field: 'query.first', ...registryWords({ key: 'first-size', values: {} }) }]);
   }
   const current = (await deps.registryLog.head()) ?? emptyHead();
   const [firstHead, secondHead, proof] = await Promise.all([
@@ -166,7 +167,9 @@ export async function auditFrom(
 ) {
   const head = (await deps.registryLog.head()) ?? emptyHead();
   if (start > head.treeSize) {
-    throw new ValidationError([{ field: 'query.from', message: `Enter at most the log's size, ${head.treeSize}.` }]);
+    throw new ValidationError([
+      { field: 'query.from', ...registryWords({ key: 'from-most', values: { size: head.treeSize } }) },
+    ]);
   }
   const end = Math.min(head.treeSize, start + auditWindowSize);
   const [entries, frontier, anchor] = await Promise.all([

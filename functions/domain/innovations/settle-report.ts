@@ -1,6 +1,7 @@
 // Settling a confirmed value report on the Bound ledger: half the value from the adopting syndicate
 // to the inventors, by share, in one transaction that also appends the settlement to the registry log.
 import { NotFoundError, RuleViolationError } from '../errors.ts';
+import { reportWords } from '../i18n/records/report-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { effectiveReportStatus, hasLapsed, isSettleable, lapseCutoff } from './adoption.ts';
 import type { Adoption } from './adoption.ts';
@@ -60,19 +61,16 @@ export async function settleReport(
     if (report.status === 'settled') return { report, settledNow: false };
     const now = deps.now();
     if (!isSettleable(report, now, windowDays(deps))) {
-      throw new RuleViolationError(
-        'report-not-confirmed',
-        `Only a confirmed report can be settled; this one is ${effectiveReportStatus(report, now, windowDays(deps))}.`,
-      );
+      const status = effectiveReportStatus(report, now, windowDays(deps));
+      const { message, wordsIn } = reportWords({ key: 'not-confirmed', values: { status } });
+      throw new RuleViolationError('report-not-confirmed', message, { wordsIn });
     }
     // Confirmed by its window lapsing: only if someone who stands on one side only could decide it now.
     if (report.status === 'pending') {
       lapsedParties ??= partiesNow(deps, adoption, report.reportedBy, report.conflicted);
       if (!(await lapsedParties).decidable) {
-        throw new RuleViolationError(
-          'conflict-of-interest',
-          'Nobody who stands on only one side of this report can decide it any more, so it does not count as confirmed by time alone: an inventor who is not an admin of the syndicate, or an admin who is not an inventor, must confirm it.',
-        );
+        const { message, wordsIn } = reportWords({ key: 'undecidable', values: {} });
+        throw new RuleViolationError('conflict-of-interest', message, { wordsIn });
       }
     }
     const at = now.toISOString();

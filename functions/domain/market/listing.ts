@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { commonsIdSchema, tradeIds } from '../content/commons.ts';
 import { type FieldIssue, ValidationError } from '../errors.ts';
+import { marketErrorWords, marketWords } from '../i18n/economy/market-refusals.ts';
 import { text } from '../text.ts';
 
 export const listingKinds = ['service', 'good', 'labour'] as const;
@@ -66,10 +67,7 @@ export function expiryOf(expiresOn: string | undefined, now: Date): string {
   const day = expiresOn ?? new Date(now.getTime() + defaultListingDays * 86_400_000).toISOString().slice(0, 10);
   if (day < today || day > last) {
     throw new ValidationError([
-      {
-        field: 'body.expiresOn',
-        message: `Choose a last day from today (${today}) to ${maxListingDays} days from now (${last}).`,
-      },
+      { field: 'body.expiresOn', ...marketWords({ key: 'expiry', values: { today, days: maxListingDays, last } }) },
     ]);
   }
   return `${day}T23:59:59.999Z`;
@@ -85,23 +83,25 @@ export function listingIssues(
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!input.remote && !input.place) {
-    issues.push({ field: 'body.place', message: 'Say where it is, or mark it as remote.' });
+    issues.push({ field: 'body.place', ...marketWords({ key: 'place', values: {} }) });
   }
   if (input.kind === 'labour' && input.skillIds.length === 0) {
-    issues.push({ field: 'body.skillIds', message: 'Labour is work in a skill: name at least one skill.' });
+    issues.push({ field: 'body.skillIds', ...marketWords({ key: 'labour-skill', values: {} }) });
   }
   input.skillIds.forEach((skillId, index) => {
     if (!knownSkill(skillId)) {
-      issues.push({ field: `body.skillIds.${index}`, message: `No skill "${skillId}" in the commons.` });
+      issues.push({ field: `body.skillIds.${index}`, ...marketWords({ key: 'unknown-skill', values: { skillId } }) });
     } else if (input.skillIds.indexOf(skillId) !== index) {
-      issues.push({ field: `body.skillIds.${index}`, message: `The skill "${skillId}" is named twice.` });
+      issues.push({ field: `body.skillIds.${index}`, ...marketWords({ key: 'skill-twice', values: { skillId } }) });
     }
   });
   return issues;
 }
 
 export function refuseIssues(issues: FieldIssue[]): void {
-  if (issues.length > 0) throw new ValidationError(issues, 'The listing has fields to correct.');
+  if (issues.length > 0) {
+    throw new ValidationError(issues, ...marketErrorWords({ key: 'listing-fields', values: {} }));
+  }
 }
 
 /** Open, withdrawn and expired as a reader sees them: an open listing past its instant is expired already. */

@@ -4,6 +4,7 @@
 // which the command derives from the Idempotency-Key, so a retry finds what it made.
 import type { Commons } from '../content/commons.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
+import { marketErrorWords } from '../i18n/economy/market-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { type AccountId, personAccount } from '../ledger/account.ts';
 import { priceInHours } from '../ledger/market-price.ts';
@@ -51,7 +52,7 @@ async function actsFor(deps: MarketDependencies, personId: string, account: Acco
 /** Listing for an account one does not act for is refused with 403, naming the field that chose it. */
 async function requireActsFor(deps: MarketDependencies, personId: string, account: AccountId, field: string) {
   if (await actsFor(deps, personId, account)) return;
-  throw new ForbiddenError(`You list for yourself, or for a syndicate you are an admin of (${field} names neither).`);
+  throw new ForbiddenError(...marketErrorWords({ key: 'not-yours', values: { field } }));
 }
 
 /** Creates once: the same id again (a retry of the same key) answers with what the first run made. */
@@ -159,7 +160,7 @@ export async function withdrawListing<S extends Side>(
   if (!(await actsFor(deps, identity.personId, ownerOf(listing)))) throw new NotFoundError(side, id);
   const now = deps.now();
   const status = effectiveListingStatus(listing, now);
-  if (status !== 'open') throw new ConflictError(`This ${side} is ${status} already; it changes no more.`);
+  if (status !== 'open') throw new ConflictError(...marketErrorWords({ key: 'closed', values: { side, status } }));
   const withdrawn = { ...listing, status: 'withdrawn', withdrawnAt: now.toISOString(), withdrawnBy: identity.personId };
   await store.close(withdrawn as Stored[S]);
   return viewOf(deps, withdrawn as Stored[S]);

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ValidationError } from '../errors.ts';
+import { marketErrorWords } from '../i18n/economy/market-refusals.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { paymentAmountSchema } from '../ledger/amount.ts';
 import { cardPrice } from '../ledger/market-price.ts';
@@ -66,7 +67,7 @@ export function offerPrice(
   agreedHourlyRate: bigint,
 ): { price: bigint; unit: ListingUnit; service?: string } {
   const refuse = (field: string, message: string): never => {
-    throw new ValidationError([{ field, message }], 'The offer’s price cannot be set so.');
+    throw new ValidationError([{ field, message }], ...marketErrorWords({ key: 'offer-price', values: {} }));
   };
   if (input.service !== undefined) {
     if (!seller.syndicate) {

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ValidationError } from '../errors.ts';
+import { marketErrorWords } from '../i18n/economy/market-refusals.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { paymentAmountSchema } from '../ledger/amount.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
@@ -48,7 +49,10 @@ export type WantInput = z.infer<ReturnType<typeof wantInputSchema>>;
  */
 export function demandHoursOf(input: Pick<WantInput, 'unit' | 'quantity' | 'hours' | 'kind'>): number {
   const refuse = (message: string): never => {
-    throw new ValidationError([{ field: 'body.hours', message }], 'The want’s hours cannot be set so.');
+    throw new ValidationError(
+      [{ field: 'body.hours', message }],
+      ...marketErrorWords({ key: 'want-hours', values: {} }),
+    );
   };
   if (input.unit === 'hour') {
     if (input.hours !== undefined && input.hours !== input.quantity) {

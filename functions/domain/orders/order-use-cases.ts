@@ -4,6 +4,7 @@
 // transaction, so confirmations that race or repeat (the buyer's, a party's past the window, the
 // sweep's) pay once.
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { orderErrorWords, orderWords } from '../i18n/economy/order-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { personAccount } from '../ledger/account.ts';
 import type { Payment } from '../ledger/payment.ts';
@@ -49,8 +50,8 @@ export async function placeOrder(deps: OrderDependencies, identity: Identity, in
   const offer = await deps.offers.getOffer(input.offerId);
   if (!offer) {
     throw new ValidationError(
-      [{ field: 'body.offerId', message: `No offer "${input.offerId}" is listed: check the offer's address.` }],
-      'The offer does not exist.',
+      [{ field: 'body.offerId', ...orderWords({ key: 'not-listed', values: { offerId: input.offerId } }) }],
+      ...orderErrorWords({ key: 'no-such-offer', values: {} }),
     );
   }
   const buyer = input.buyer ?? personAccount(identity.personId);
@@ -152,7 +153,7 @@ class StepRefused extends Error {
 }
 
 const changedMeanwhile = (order: Order) =>
-  new ConflictError(`This order was ${order.status} meanwhile: look at it again before you act.`);
+  new ConflictError(...orderErrorWords({ key: 'changed-meanwhile', values: { status: order.status } }));
 
 /**
  * Pays a delivered (or disputed) order, once: the payment's id is the order's, and the order is saved

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ConflictError, ForbiddenError, RuleViolationError, ValidationError } from '../errors.ts';
+import { orderErrorWords, orderWords } from '../i18n/economy/order-refusals.ts';
 import { idSchema } from '../ids.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { maxPayment } from '../ledger/amount.ts';
@@ -192,53 +193,31 @@ export function orderStep(
 ): OrderStatus | 'already-confirmed' {
   const rule = orderTransitions[step.action];
   if (side.buyer && side.seller) {
-    throw new RuleViolationError(
-      'conflict-of-interest',
-      'You act for both the buyer and the seller of this order: someone else must take this step.',
-    );
+    throw new RuleViolationError('conflict-of-interest', ...orderErrorWords({ key: 'both-sides', values: {} }));
   }
   // Either party asking again after a confirmation (the seller's of a due order among them) is answered.
   const again = step.action === 'confirm' && order.status === 'confirmed' && (side.buyer || side.seller);
   const dueConfirm = step.action === 'confirm' && side.seller && isDue(order, now);
-  if (!side[rule.side] && !dueConfirm && !again) throw new ForbiddenError(forbidden[step.action]);
+  if (!side[rule.side] && !dueConfirm && !again) {
+    throw new ForbiddenError(...orderErrorWords({ key: 'not-your-step', values: { action: step.action } }));
+  }
   if (step.action === 'dispute' && !step.reason) {
-    throw new ValidationError([{ field: 'body.reason', message: 'Say why you dispute the delivery.' }]);
+    throw new ValidationError([{ field: 'body.reason', ...orderWords({ key: 'say-why', values: {} }) }]);
   }
   if (step.action !== 'dispute' && step.reason !== undefined) {
-    throw new ValidationError([{ field: 'body.reason', message: 'Only a dispute takes a reason.' }]);
+    throw new ValidationError([{ field: 'body.reason', ...orderWords({ key: 'reason-only-dispute', values: {} }) }]);
   }
   if (again) return 'already-confirmed';
   if (!rule.from.includes(order.status)) {
-    throw new ConflictError(`This order is ${order.status}: it cannot be ${pastTense[step.action]} now.`);
+    throw new ConflictError(
+      ...orderErrorWords({ key: 'cannot-now', values: { status: order.status, action: step.action } }),
+    );
   }
   if (step.action === 'dispute' && isDue(order, now)) {
-    throw new RuleViolationError(
-      'dispute-window-closed',
-      'The window to dispute this delivery has passed: it counts as confirmed.',
-    );
+    throw new RuleViolationError('dispute-window-closed', ...orderErrorWords({ key: 'window-passed', values: {} }));
   }
   return rule.to;
 }
-
-const forbidden: Record<OrderAction, string> = {
-  accept: 'Only the seller accepts an order.',
-  decline: 'Only the seller declines an order.',
-  cancel: 'Only the buyer cancels an order, while it waits for the seller.',
-  deliver: 'Only the seller marks an order delivered.',
-  dispute: 'Only the buyer disputes a delivery.',
-  confirm: 'Only the buyer confirms a delivery before its window has passed.',
-  refund: 'Only the seller refunds an order.',
-};
-
-const pastTense: Record<OrderAction, string> = {
-  accept: 'accepted',
-  decline: 'declined',
-  cancel: 'cancelled',
-  deliver: 'delivered',
-  dispute: 'disputed',
-  confirm: 'confirmed',
-  refund: 'refunded',
-};
 
 /**
  * The sides of an order `personId` places for `buyer` from `seller`, given whether they act for the
@@ -252,12 +231,12 @@ export function checkOrderSides(sides: {
   actsForSeller: boolean;
 }): void {
   if (!sides.actsForBuyer) {
-    throw new ForbiddenError('You order for your own account, or for a syndicate you are an admin of.');
+    throw new ForbiddenError(...orderErrorWords({ key: 'not-your-account', values: {} }));
   }
   if (sides.buyer === sides.seller || sides.actsForSeller) {
     throw new ValidationError(
-      [{ field: 'body.offerId', message: 'This offer is yours (or your syndicate’s): you cannot order it yourself.' }],
-      'Nobody orders from themselves.',
+      [{ field: 'body.offerId', ...orderWords({ key: 'own-offer', values: {} }) }],
+      ...orderErrorWords({ key: 'from-themselves', values: {} }),
     );
   }
 }
@@ -266,10 +245,14 @@ export function checkOrderSides(sides: {
 export function checkOfferOpen(offer: Pick<OfferTerms, 'status' | 'expiresAt'>, now: Date): void {
   // An offer past its expiry takes no orders even before the offers' sweep marks it expired.
   if (offer.status === 'open' && (offer.expiresAt ?? '\uffff') > now.toISOString()) return;
-  const why = offer.status === 'withdrawn' ? 'was withdrawn' : 'has expired';
   throw new ValidationError(
-    [{ field: 'body.offerId', message: `This offer ${why}: it takes no more orders.` }],
-    'The offer takes no orders.',
+    [
+      {
+        field: 'body.offerId',
+        ...orderWords({ key: 'offer-closed', values: { withdrawn: offer.status === 'withdrawn' } }),
+      },
+    ],
+    ...orderErrorWords({ key: 'takes-no-orders', values: {} }),
   );
 }
 
@@ -277,8 +260,8 @@ export function checkOfferOpen(offer: Pick<OfferTerms, 'status' | 'expiresAt'>, 
 export function checkQuantityOffered(offer: Pick<OfferTerms, 'quantity'>, quantity: number): void {
   if (offer.quantity === undefined || quantity <= offer.quantity) return;
   throw new ValidationError(
-    [{ field: 'body.quantity', message: `This offer holds ${offer.quantity} at most: order that many or fewer.` }],
-    'The offer holds fewer units.',
+    [{ field: 'body.quantity', ...orderWords({ key: 'holds', values: { quantity: offer.quantity } }) }],
+    ...orderErrorWords({ key: 'fewer-units', values: {} }),
   );
 }
 
@@ -287,13 +270,8 @@ export function orderTotal(price: bigint, quantity: number): bigint {
   const total = price * BigInt(quantity);
   if (total > maxPayment) {
     throw new ValidationError(
-      [
-        {
-          field: 'body.quantity',
-          message: `That many units would cost more than one payment may move (${maxPayment} minor units).`,
-        },
-      ],
-      'The order is too large.',
+      [{ field: 'body.quantity', ...orderWords({ key: 'costs-too-much', values: { max: maxPayment } }) }],
+      ...orderErrorWords({ key: 'too-large', values: {} }),
     );
   }
   return total;

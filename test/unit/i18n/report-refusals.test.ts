@@ -13,6 +13,9 @@ const every: ReportRefusal[] = [
   { key: 'self-report', values: { syndicate: 'Riverside Builders' } },
   { key: 'overlaps', values: { from: '2026-01-01', to: '2026-03-31' } },
   { key: 'already-decided', values: { status: 'settled' } },
+  { key: 'undecidable', values: {} },
+  { key: 'not-confirmed', values: { status: 'pending' } },
+  { key: 'by-vote', values: { syndicate: 'Riverside Builders', members: 12 } },
 ];
 
 describe('a value report’s refusals', () => {
@@ -23,7 +26,7 @@ describe('a value report’s refusals', () => {
       for (const sentence of words) {
         expect(sentence).not.toMatch(/undefined/);
         for (const value of Object.values(refusal.values)) {
-          if (refusal.key !== 'already-decided') expect(sentence).toContain(String(value));
+          if (!('status' in refusal.values)) expect(sentence).toContain(String(value));
         }
       }
     }
@@ -34,5 +37,12 @@ describe('a value report’s refusals', () => {
     expect(reportRefusalIn(decided, 'en')).toBe('This report is already settled; it can no longer be disputed.');
     expect(reportRefusalIn(decided, 'es')).toBe('Este informe ya está liquidado; ya no se puede impugnar.');
     expect(reportRefusalIn(decided, 'nl')).toBe('Deze melding is al verrekend; ze kan niet meer worden betwist.');
+  });
+
+  it('say why an unconfirmed report cannot be settled, its status in the reader’s words', () => {
+    const pending = { key: 'not-confirmed', values: { status: 'disputed' } } as const;
+    expect(reportRefusalIn(pending, 'en')).toBe('Only a confirmed report can be settled; this one is disputed.');
+    expect(reportRefusalIn(pending, 'es')).toBe('Solo se puede liquidar un informe confirmado; este está impugnado.');
+    expect(reportRefusalIn(pending, 'nl')).toBe('Alleen een bevestigde melding kan worden verrekend; deze is betwist.');
   });
 });

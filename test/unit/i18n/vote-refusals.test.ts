@@ -19,6 +19,15 @@ const every: VoteRefusal[] = [
   { key: 'not-member', values: { scope: 'syndicate:riverside' } },
   { key: 'joined-after', values: { since: '2026-12-02T08:00:00.000Z', openedAt: '2026-12-01T08:00:00.000Z' } },
   { key: 'stale', values: { version: 2, read: 1 } },
+  { key: 'policy', values: {} },
+  { key: 'secret-names', values: {} },
+  { key: 'open-until', values: { at: '2026-12-08T17:00:00.000Z' } },
+  { key: 'not-member-open', values: { scope: 'syndicate:riverside' } },
+  { key: 'secret', values: { scope: 'commons' } },
+  { key: 'not-party', values: { scope: 'syndicate:riverside' } },
+  { key: 'not-published', values: { id: 'rec-7' } },
+  { key: 'adopted', values: { syndicate: 'riverside' } },
+  { key: 'circle-most', values: { amount: 125_000n } },
 ];
 
 describe('a vote’s and a draft’s refusals', () => {
@@ -44,5 +53,35 @@ describe('a vote’s and a draft’s refusals', () => {
     const error = thrown(() => checkOpen(proposal, new Date('2026-12-07T10:00:00Z')), ConflictError);
     expect(error.message).toBe(voteWords(every[5] as VoteRefusal)[0]);
     expect(error.wordsIn?.('es')).toBe(voteRefusalIn(every[5] as VoteRefusal, 'es'));
+  });
+
+  it('name the syndicate, the record and the amount they refuse, the amount grouped as the reader groups digits', () => {
+    for (const refusal of every) {
+      for (const locale of locales) {
+        const sentence = voteRefusalIn(refusal, locale);
+        if ('scope' in refusal.values && refusal.values.scope !== 'commons') expect(sentence).toContain('riverside');
+        if ('syndicate' in refusal.values) expect(sentence).toContain(refusal.values.syndicate);
+        if ('id' in refusal.values) expect(sentence).toContain('"rec-7"');
+      }
+    }
+    const most = { key: 'circle-most', values: { amount: 125_000n } } as const;
+    expect(voteRefusalIn(most, 'en')).toBe(
+      'A circle may settle at most the reported 125000 minor units (or less, or nothing).',
+    );
+    expect(voteRefusalIn(most, 'es')).toContain('125.000 unidades menores');
+    expect(voteRefusalIn(most, 'nl')).toContain('125.000 kleinste eenheden');
+  });
+
+  it('say until when a proposal is open as the reader writes a moment, and the commons in their words', () => {
+    const until = { key: 'open-until', values: { at: '2026-12-08T17:00:00.000Z' } } as const;
+    expect(voteRefusalIn(until, 'en')).toBe(
+      'Voting on this proposal is open until 2026-12-08T17:00:00.000Z; it can be closed then.',
+    );
+    expect(voteRefusalIn(until, 'es')).toContain('hasta el 8 de diciembre de 2026 a las 17:00 UTC');
+    expect(voteRefusalIn(until, 'nl')).toContain('tot 8 december 2026 om 17:00 UTC');
+    const secret = { key: 'secret', values: { scope: 'commons' } } as const;
+    expect(voteRefusalIn(secret, 'en')).toContain('only members of the commons see the counts');
+    expect(voteRefusalIn(secret, 'es')).toContain('solo los miembros del procomún ven el recuento');
+    expect(voteRefusalIn(secret, 'nl')).toContain('alleen leden van de commons zien de tellingen');
   });
 });

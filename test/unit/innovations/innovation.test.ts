@@ -10,6 +10,7 @@ import { ValidationError } from '#domain/errors.ts';
 import { describeEffect, innovationInputSchema, resolveShares } from '#domain/innovations/innovation.ts';
 import { canonicalJson, contentHash } from '#domain/innovations/log-events.ts';
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
+import { thrown } from '../../support/thrown.ts';
 import { draftInput, reportInput } from './fixtures.ts';
 
 function issuesOf(run: () => unknown) {
@@ -52,10 +53,19 @@ describe('an innovation draft', () => {
       { personId: 'b', basisPoints: 2500 },
     ];
     expect(resolveShares(given, 'inventors')).toEqual(given);
-    expect(
-      issuesOf(() => resolveShares([{ personId: 'a', basisPoints: 7500 }, { personId: 'b' }], 'inventors')),
-    ).toEqual([{ field: 'inventors', message: 'give a share for everyone, or for no one (equal shares)' }]);
+    const partial = issuesOf(() =>
+      resolveShares([{ personId: 'a', basisPoints: 7500 }, { personId: 'b' }], 'inventors'),
+    );
+    expect(partial?.map(({ field, message }) => ({ field, message }))).toEqual([
+      { field: 'inventors', message: 'give a share for everyone, or for no one (equal shares)' },
+    ]);
+    expect(partial?.[0]?.wordsIn?.('es')).toBe(
+      'da una participación a cada persona, o a ninguna (participaciones iguales)',
+    );
     expect(() => resolveShares([{ personId: 'a', basisPoints: 9000 }], 'inventors')).toThrow(ValidationError);
+    const short = thrown(() => resolveShares([{ personId: 'a', basisPoints: 9000 }], 'inventors'), ValidationError);
+    expect(short.message).toBe('The shares do not divide a whole.');
+    expect(short.wordsIn?.('nl')).toBe('De aandelen vormen samen geen geheel.');
     expect(() => resolveShares([{ personId: 'a' }, { personId: 'a' }], 'inventors')).toThrow(ValidationError);
   });
 

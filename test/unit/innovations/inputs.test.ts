@@ -43,10 +43,16 @@ describe('the commons ids a draft names', () => {
     const known = { practices: new Map([['care-shift-handover', {}]]), skills: new Map([['lifting', {}]]) };
     expect(commonsIssues({ practice: 'care-shift-handover', skills: ['lifting'] }, known)).toEqual([]);
     expect(commonsIssues({ practice: undefined, skills: [] }, known)).toEqual([]);
-    expect(commonsIssues({ practice: 'night-shifts', skills: ['lifting', 'juggling', 'welding'] }, known)).toEqual([
+    const issues = commonsIssues({ practice: 'night-shifts', skills: ['lifting', 'juggling', 'welding'] }, known);
+    expect(issues.map(({ field, message }) => ({ field, message }))).toEqual([
       { field: 'body.practice', message: 'unknown practice guide "night-shifts"' },
       { field: 'body.skills.1', message: 'unknown skill "juggling"' },
       { field: 'body.skills.2', message: 'unknown skill "welding"' },
+    ]);
+    expect(issues.map((issue) => issue.wordsIn?.('es'))).toEqual([
+      'no hay ninguna guía práctica "night-shifts"',
+      'no hay ninguna competencia "juggling"',
+      'no hay ninguna competencia "welding"',
     ]);
   });
 

@@ -173,15 +173,16 @@ describe('settling a confirmed report', () => {
 
 describe('what can be settled', () => {
   it.each([
-    ['pending within its window', 'pending', 'pending'],
-    ['disputed', 'disputed', 'disputed'],
-  ] as const)('refuses a report that is %s, saying what it is', async (_what, status, says) => {
+    ['pending within its window', 'pending', 'pending', 'pendiente'],
+    ['disputed', 'disputed', 'disputed', 'impugnado'],
+  ] as const)('refuses a report that is %s, saying what it is', async (_what, status, says, saysEs) => {
     const world = await settleWorld();
     await world.grant('syndicate:mill', -100_000n);
     const id = await world.report(1000n, { status });
     const error = await rejected(() => settleReport(world.deps, as('bram'), 'rec', id), RuleViolationError);
     expect(error.rule).toBe('report-not-confirmed');
     expect(error.message).toBe(`Only a confirmed report can be settled; this one is ${says}.`);
+    expect(error.wordsIn?.('es')).toBe(`Solo se puede liquidar un informe confirmado; este está ${saysEs}.`);
     expect(await balances(world)).toEqual({ 'syndicate:mill': 0n });
   });
 
@@ -205,6 +206,7 @@ describe('what can be settled', () => {
     const error = await rejected(() => settleReport(world.deps, as('ana'), 'rec', id), RuleViolationError);
     expect(error.rule).toBe('conflict-of-interest');
     expect(error.message).toContain('does not count as confirmed by time alone');
+    expect(error.wordsIn?.('nl')).toContain('geldt niet als bevestigd alleen doordat de tijd verstreken is');
     expect(await balances(world)).toEqual({ 'syndicate:mill': 0n });
   });
 

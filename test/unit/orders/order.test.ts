@@ -27,6 +27,8 @@ import {
 import { thrown } from '../../support/thrown.ts';
 
 const now = new Date('2026-03-10T12:00:00.000Z');
+/** A refusal's field issues as a client reads them (their `wordsIn` is the i18n file's, tested there). */
+const said = (issues: ValidationError['issues']) => issues.map(({ field, message }) => ({ field, message }));
 const buyer = { buyer: true, seller: false };
 const seller = { buyer: false, seller: true };
 const neither = { buyer: false, seller: false };
@@ -127,12 +129,12 @@ describe('the steps of an order', () => {
       () => orderStep({ status: 'delivered', dueAt: notDue }, { action: 'dispute' }, buyer, now),
       ValidationError,
     );
-    expect(none.issues).toEqual([{ field: 'body.reason', message: 'Say why you dispute the delivery.' }]);
+    expect(said(none.issues)).toEqual([{ field: 'body.reason', message: 'Say why you dispute the delivery.' }]);
     const extra = thrown(
       () => orderStep({ status: 'delivered', dueAt: notDue }, { action: 'confirm', reason: 'x' }, buyer, now),
       ValidationError,
     );
-    expect(extra.issues).toEqual([{ field: 'body.reason', message: 'Only a dispute takes a reason.' }]);
+    expect(said(extra.issues)).toEqual([{ field: 'body.reason', message: 'Only a dispute takes a reason.' }]);
   });
 
   it('closes the dispute window at the due instant, and lets the seller confirm from then on', () => {
@@ -196,7 +198,7 @@ describe('who may order an offer', () => {
   ])('refuses %s, naming the offer', (_what, over) => {
     const refusal = thrown(() => checkOrderSides(sides(over)), ValidationError);
     expect(refusal.message).toBe('Nobody orders from themselves.');
-    expect(refusal.issues).toEqual([
+    expect(said(refusal.issues)).toEqual([
       { field: 'body.offerId', message: 'This offer is yours (or your syndicate’s): you cannot order it yourself.' },
     ]);
   });
@@ -223,7 +225,7 @@ describe('the offer an order is made from', () => {
     ],
   ])('refuses an offer %s, naming it', (_what, offer, message) => {
     const refusal = thrown(() => checkOfferOpen(offer, now), ValidationError);
-    expect([refusal.message, refusal.issues]).toEqual([
+    expect([refusal.message, said(refusal.issues)]).toEqual([
       'The offer takes no orders.',
       [{ field: 'body.offerId', message }],
     ]);
@@ -238,7 +240,7 @@ describe('how many units an order takes', () => {
 
   it('refuses more than the offer holds, naming the quantity', () => {
     const refusal = thrown(() => checkQuantityOffered({ quantity: 5 }, 6), ValidationError);
-    expect([refusal.message, refusal.issues]).toEqual([
+    expect([refusal.message, said(refusal.issues)]).toEqual([
       'The offer holds fewer units.',
       [{ field: 'body.quantity', message: 'This offer holds 5 at most: order that many or fewer.' }],
     ]);

@@ -1,7 +1,6 @@
 // A ledger refusal file's tables (payment-refusals.ts, credit-refusals.ts, shares-refusals.ts): each
 // language's sentence for each key, and the words a DomainError or a field issue takes from them.
-import type { Translate } from '../catalogue.ts';
-import { formats } from '../format.ts';
+import { boundNumber } from '../format.ts';
 import type { Locale } from '../locales.ts';
 
 export type Refusal = { key: string; values: object };
@@ -20,12 +19,8 @@ export const wordsOf =
     return { message: say('en'), wordsIn: say };
   };
 
-/**
- * Minor units as the economy page writes Bound (format.ts): "−1.234,50 Bound". `money.bound` is
- * "{amount} Bound" in every language, so no catalogue is bundled for it.
- */
-export const boundIn = (minor: bigint, locale: Locale) =>
-  formats(locale, ((_key: string, amount: string) => `${amount} Bound`) as unknown as Translate).bound(minor);
+/** Minor units as the economy page writes Bound (format.ts `boundNumber`): "−1.234,50 Bound". */
+export const boundIn = (minor: bigint, locale: Locale) => `${boundNumber(minor, locale)} Bound`;
 
 /** The words as an error's arguments: its English message, and options carrying `wordsIn`. */
 export const errorArgs = <W extends { message: string }>(words: W) => [words.message, words] as const;

@@ -1,5 +1,6 @@
-// Why a vote or a draft's edit is refused (decisions/vote.ts, edit-draft.ts, circle.ts, proposal-use-cases.ts
-// `staleDraft`), in each language: the proposal's page and the API (by Accept-Language) say it in the
+// Why a vote, a draft's edit, a proposal or a look at its tally is refused (decisions/vote.ts,
+// edit-draft.ts, circle.ts, eligibility.ts, secret-tally.ts, close-proposal.ts, proposal-use-cases.ts),
+// in each language: the proposal's page and the API (by Accept-Language) say it in the
 // reader's. Kept apart from the site's catalogue, as not-enacted.ts is: decisions-api bundles it alone.
 import { intlTags, type Locale } from '../locales.ts';
 
@@ -8,11 +9,14 @@ type Scope = string;
 
 export type VoteRefusal =
   | {
-      key: 'draft' | 'conflict' | 'not-on-circle' | 'open-already' | 'opened-meanwhile';
+      key: 'draft' | 'conflict' | 'not-on-circle' | 'open-already' | 'opened-meanwhile' | 'policy' | 'secret-names';
       values: Record<string, never>;
     }
-  | { key: 'closed'; values: { at: string } }
-  | { key: 'not-member'; values: { scope: Scope } }
+  | { key: 'closed' | 'open-until'; values: { at: string } }
+  | { key: 'not-member' | 'not-member-open' | 'secret' | 'not-party'; values: { scope: Scope } }
+  | { key: 'not-published'; values: { id: string } }
+  | { key: 'adopted'; values: { syndicate: string } }
+  | { key: 'circle-most'; values: { amount: bigint | number } }
   | { key: 'joined-after'; values: { since: string; openedAt: string } }
   | { key: 'stale'; values: { version: number; read: number } };
 
@@ -21,6 +25,18 @@ type Sentences = {
 };
 
 const syndicateOf = (scope: Scope) => scope.replace(/^syndicate:/, '');
+/** The scope as "members of …" names it: "the commons", "syndicate riverside"; Spanish with its "de" ("del"). */
+const scopeNames: Record<Locale, [commons: string, syndicate: string]> = {
+  en: ['the commons', 'syndicate'],
+  es: ['del procomún', 'del colectivo'],
+  nl: ['de commons', 'collectief'],
+};
+const scopeIn = (scope: Scope, locale: Locale) => {
+  const [commons, syndicate] = scopeNames[locale];
+  return scope === 'commons' ? commons : `${syndicate} ${syndicateOf(scope)}`;
+};
+/** A whole number as the reader's language groups its digits. */
+const count = (n: bigint | number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(n);
 /** A moment as the reader's language writes it, in UTC: "7 de diciembre de 2026 a las 10:00 UTC". */
 const moment = (iso: string, locale: Locale) => {
   const date = new Date(iso);
@@ -35,8 +51,20 @@ const sentences: Record<Locale, Sentences> = {
     closed: ({ at }) => `Voting on this proposal closed at ${at}.`,
     conflict: () =>
       'This credit limit is for your own account or a syndicate you belong to: the other members decide it.',
-    'not-member': ({ scope }) =>
-      `Only members of ${scope === 'commons' ? 'the commons' : `syndicate ${syndicateOf(scope)}`} vote on its proposals.`,
+    'not-member': ({ scope }) => `Only members of ${scopeIn(scope, 'en')} vote on its proposals.`,
+    'not-member-open': ({ scope }) => `Only members of ${scopeIn(scope, 'en')} open and vote on its proposals.`,
+    'open-until': ({ at }) => `Voting on this proposal is open until ${at}; it can be closed then.`,
+    secret: ({ scope }) =>
+      `The votes on this proposal are secret: only members of ${scopeIn(scope, 'en')} see the counts before it closes, and everyone once it has.`,
+    'secret-names': () =>
+      'The votes on this proposal are secret: nobody is shown who voted how, only the counts (everyone sees them once it closes).',
+    'not-party': ({ scope }) =>
+      `Only the parties to the report (its record's inventors, the members of ${scopeIn(scope, 'en')}) open a circle on it.`,
+    'circle-most': ({ amount }) =>
+      `A circle may settle at most the reported ${amount} minor units (or less, or nothing).`,
+    policy: () => 'The credit policy cannot be proposed as it stands.',
+    'not-published': ({ id }) => `No published record "${id}".`,
+    adopted: ({ syndicate }) => `${syndicate} has adopted this record already.`,
     'joined-after': ({ since, openedAt }) =>
       `You became a member at ${since}, after this proposal opened (${openedAt}): who votes on it was fixed then.`,
     'not-on-circle': () => 'Only the circle votes on this proposal: the parties to the report and its panel.',
@@ -50,8 +78,21 @@ const sentences: Record<Locale, Sentences> = {
     closed: ({ at }) => `La votación de esta propuesta se cerró el ${moment(at, 'es')}.`,
     conflict: () =>
       'Este límite de crédito es para tu propia cuenta o para un colectivo al que perteneces: lo deciden los demás miembros.',
-    'not-member': ({ scope }) =>
-      `Solo los miembros de ${scope === 'commons' ? 'el procomún' : `el colectivo ${syndicateOf(scope)}`} votan sus propuestas.`,
+    'not-member': ({ scope }) => `Solo los miembros ${scopeIn(scope, 'es')} votan sus propuestas.`,
+    'not-member-open': ({ scope }) => `Solo los miembros ${scopeIn(scope, 'es')} abren y votan sus propuestas.`,
+    'open-until': ({ at }) =>
+      `La votación de esta propuesta está abierta hasta el ${moment(at, 'es')}; a partir de entonces se puede cerrar.`,
+    secret: ({ scope }) =>
+      `Los votos de esta propuesta son secretos: solo los miembros ${scopeIn(scope, 'es')} ven el recuento antes de que se cierre, y todo el mundo una vez cerrada.`,
+    'secret-names': () =>
+      'Los votos de esta propuesta son secretos: a nadie se le muestra quién votó qué, solo el recuento (todo el mundo lo ve una vez cerrada).',
+    'not-party': ({ scope }) =>
+      `Solo las partes del informe de valor (los inventores del registro y los miembros ${scopeIn(scope, 'es')}) abren un círculo sobre él.`,
+    'circle-most': ({ amount }) =>
+      `Un círculo puede liquidar como máximo las ${count(amount, 'es')} unidades menores del informe (o menos, o nada).`,
+    policy: () => 'La política de crédito no se puede proponer tal como está.',
+    'not-published': ({ id }) => `No hay ningún registro publicado "${id}".`,
+    adopted: ({ syndicate }) => `${syndicate} ya ha adoptado este registro.`,
     'joined-after': ({ since, openedAt }) =>
       `Te hiciste miembro el ${moment(since, 'es')}, después de que se abriera esta propuesta (el ${moment(openedAt, 'es')}): quién vota quedó fijado entonces.`,
     'not-on-circle': () => 'Solo el círculo vota esta propuesta: las partes del informe de valor y su panel.',
@@ -65,8 +106,22 @@ const sentences: Record<Locale, Sentences> = {
     closed: ({ at }) => `De stemming over dit voorstel sloot op ${moment(at, 'nl')}.`,
     conflict: () =>
       'Deze kredietlimiet is voor je eigen rekening of voor een collectief waar je bij hoort: de andere leden beslissen erover.',
-    'not-member': ({ scope }) =>
-      `Alleen leden van ${scope === 'commons' ? 'de commons' : `collectief ${syndicateOf(scope)}`} stemmen over de voorstellen.`,
+    'not-member': ({ scope }) => `Alleen leden van ${scopeIn(scope, 'nl')} stemmen over de voorstellen.`,
+    'not-member-open': ({ scope }) =>
+      `Alleen leden van ${scopeIn(scope, 'nl')} stellen de voorstellen open en stemmen erover.`,
+    'open-until': ({ at }) =>
+      `De stemming over dit voorstel is open tot ${moment(at, 'nl')}; daarna kan ze worden gesloten.`,
+    secret: ({ scope }) =>
+      `De stemmen over dit voorstel zijn geheim: alleen leden van ${scopeIn(scope, 'nl')} zien de tellingen voordat de stemming sluit, en iedereen zodra ze gesloten is.`,
+    'secret-names': () =>
+      'De stemmen over dit voorstel zijn geheim: niemand ziet wie wat stemde, alleen de tellingen (iedereen ziet ze zodra de stemming gesloten is).',
+    'not-party': ({ scope }) =>
+      `Alleen de partijen bij het waarderapport (de uitvinders van het verslag, de leden van ${scopeIn(scope, 'nl')}) openen er een kring over.`,
+    'circle-most': ({ amount }) =>
+      `Een kring mag hoogstens de gemelde ${count(amount, 'nl')} kleinste eenheden verrekenen (of minder, of niets).`,
+    policy: () => 'Het kredietbeleid kan niet worden voorgesteld zoals het nu is.',
+    'not-published': ({ id }) => `Er is geen gepubliceerd verslag "${id}".`,
+    adopted: ({ syndicate }) => `${syndicate} heeft dit verslag al overgenomen.`,
     'joined-after': ({ since, openedAt }) =>
       `Je werd lid op ${moment(since, 'nl')}, nadat dit voorstel openging (${moment(openedAt, 'nl')}): wie erover stemt, lag toen vast.`,
     'not-on-circle': () => 'Alleen de kring stemt over dit voorstel: de partijen bij het waarderapport en het panel.',
@@ -86,3 +141,9 @@ export function voteRefusalIn(refusal: VoteRefusal, locale: Locale): string {
 /** The refusal's English and its words in each language, as a DomainError's arguments take them. */
 export const voteWords = (refusal: VoteRefusal) =>
   [voteRefusalIn(refusal, 'en'), { wordsIn: (locale: Locale) => voteRefusalIn(refusal, locale) }] as const;
+
+/** The refusal as a field issue's message and words (spread beside its `field`). */
+export const voteIssue = (refusal: VoteRefusal) => ({
+  message: voteRefusalIn(refusal, 'en'),
+  wordsIn: (locale: Locale) => voteRefusalIn(refusal, locale),
+});
