@@ -151,7 +151,13 @@ const definesByFunction: Readonly<Record<string, Readonly<Record<string, string>
     GUILDHALL_WITHOUT_ECONOMY: 'true',
     GUILDHALL_WITHOUT_CREDENTIALS: 'true',
   },
+  // Payments, work, orders and the economy read no shortage, enrolment or credential: leaving those
+  // repositories out (9.6 and 2.6 KB) made room for the orders' and payments' refusals in Spanish and
+  // Dutch (issue 19).
   'bound-api': {
+    GUILDHALL_WITHOUT_SHORTAGES: 'true',
+    GUILDHALL_WITHOUT_SHORTAGE_SOURCES: 'true',
+    GUILDHALL_WITHOUT_LEARNING: 'true',
     GUILDHALL_WITHOUT_SEARCH: 'true',
     GUILDHALL_WITHOUT_HIRING: 'true',
     GUILDHALL_WITHOUT_INBOX: 'true',

@@ -50,6 +50,7 @@ describe('logged hours’ refusals in Spanish and Dutch', () => {
         message: 'Registreer uren voor een dag die je gewerkt hebt: deze datum ligt in de toekomst.',
       },
     ]);
+    expect(body(future).detail).toBe(body(future).errors[0].message);
     const outsider = await log({}, 'es', 'outsider');
     expect(outsider.status).toBe(403);
     expect(body(outsider).detail).toBe('Solo puedes registrar horas en un colectivo del que eres miembro.');

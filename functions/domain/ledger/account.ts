@@ -3,6 +3,9 @@
 // the other up), so balances always sum to zero; the credit limit is what keeps an account from
 // running up debt without end.
 import { type FieldIssue, ValidationError } from '../errors.ts';
+import { limitWords } from '../i18n/economy/credit-refusals.ts';
+import { accountWords } from '../i18n/economy/payment-refusals.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
 
 /** A person or a syndicate; the prefix keeps the two id spaces from colliding in one ledger. */
 export type AccountId = `person:${string}` | `syndicate:${string}`;
@@ -19,7 +22,7 @@ export function isAccountId(value: string): value is AccountId {
 /** Parses an account id from outside (a request, a stored item); throws ValidationError if malformed. */
 export function parseAccountId(value: string, field = 'accountId'): AccountId {
   if (!isAccountId(value)) {
-    throw new ValidationError([{ field, message: 'Name an account as "person:<id>" or "syndicate:<id>".' }]);
+    throw new ValidationError([{ field, ...accountWords({ key: 'account-name', values: {} }) }]);
   }
   return value;
 }
@@ -53,13 +56,15 @@ export interface CreditLimits {
 /** Builds limits, refusing any above zero. */
 export function creditLimits(defaultLimit: bigint, overrides: Iterable<[AccountId, bigint]> = []): CreditLimits {
   const issues: FieldIssue[] = [];
-  if (defaultLimit > 0n) issues.push({ field: 'defaultLimit', message: 'Enter 0 or a negative number.' });
+  if (defaultLimit > 0n) issues.push({ field: 'defaultLimit', ...limitWords({ key: 'not-negative', values: {} }) });
   const map = new Map<AccountId, bigint>();
   for (const [account, limit] of overrides) {
-    if (limit > 0n) issues.push({ field: `overrides.${account}`, message: 'Enter 0 or a negative number.' });
+    if (limit > 0n) issues.push({ field: `overrides.${account}`, ...limitWords({ key: 'not-negative', values: {} }) });
     map.set(account, limit);
   }
-  if (issues.length > 0) throw new ValidationError(issues, 'Credit limits must be zero or negative.');
+  if (issues.length > 0) {
+    throw new ValidationError(issues, ...errorArgs(limitWords({ key: 'limits', values: {} })));
+  }
   return { defaultLimit, overrides: map };
 }
 

@@ -7,6 +7,8 @@ import { lazySchema } from '#domain/zod.ts';
 import { wholeCredit } from '../plain-words.ts';
 import { text } from '../text.ts';
 import { ForbiddenError, RuleViolationError } from '../errors.ts';
+import { type GrantRefusal, grantWords } from '../i18n/economy/credit-refusals.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
 import type { AccountId } from './account.ts';
 import { type StewardRemoval, stewardsNow } from './stewards.ts';
 
@@ -33,13 +35,14 @@ export const creditGrantInputSchema = /* @__PURE__ */ lazySchema(() =>
 );
 export type CreditGrantInput = z.infer<ReturnType<typeof creditGrantInputSchema>>;
 
+/** A refusal's English and its words in the reader's language, as an error's arguments. */
+const errorWords = (refusal: GrantRefusal) => errorArgs(grantWords(refusal));
+
 /** Refuses a steward the commons removed by vote; a grant's write checks it again (see setCreditLimit). */
 export function refuseRemoved(stewardId: string, removed: readonly StewardRemoval[]) {
   const removal = removed.find((r) => r.personId === stewardId);
   if (removal) {
-    throw new ForbiddenError(
-      `The commons removed you as a steward by vote (proposal ${removal.proposalId}): credit limits are now granted by commons proposals.`,
-    );
+    throw new ForbiddenError(...errorWords({ key: 'removed', values: { proposalId: removal.proposalId } }));
   }
 }
 
@@ -59,17 +62,12 @@ export function checkGrant(
 ): void {
   refuseRemoved(grant.stewardId, grant.removed);
   if (!stewardsNow(grant.stewards, grant.removed).includes(grant.stewardId)) {
-    throw new ForbiddenError(
-      'Only the stewards of this instance grant credit limits; ask one of them (they are listed on the ledger page).',
-    );
+    throw new ForbiddenError(...errorWords({ key: 'not-steward', values: {} }));
   }
   if (grant.accountId === `person:${grant.stewardId}` || grant.memberOf) {
-    throw new RuleViolationError(
-      'conflict-of-interest',
-      'You cannot grant credit to your own account or to a syndicate you belong to: another steward must decide it.',
-    );
+    throw new RuleViolationError('conflict-of-interest', ...errorWords({ key: 'conflict', values: {} }));
   }
   if (credit > maxCredit) {
-    throw new RuleViolationError('credit-too-large', `One grant gives at most ${maxCredit} minor units of credit.`);
+    throw new RuleViolationError('credit-too-large', ...errorWords({ key: 'too-large', values: { most: maxCredit } }));
   }
 }

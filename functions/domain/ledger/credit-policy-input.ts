@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import type { FieldIssue } from '../errors.ts';
+import { policyWords } from '../i18n/economy/credit-refusals.ts';
 import type { CreditPolicy } from './credit-policy.ts';
 
 /** A policy stays short enough to read on a phone: a handful of steps is all history needs. */
@@ -58,23 +59,17 @@ export const creditPolicySchema = /* @__PURE__ */ lazySchema(() =>
  */
 export function policyIssues(policy: CreditPolicy, max: bigint, prefix = 'body.change'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const tooMuch = `The most credit a policy may give is ${max} minor units.`;
-  if (policy.defaultCredit > max) issues.push({ field: `${prefix}.defaultCredit`, message: tooMuch });
+  const tooMuch = policyWords({ key: 'too-much', values: { most: max } });
+  if (policy.defaultCredit > max) issues.push({ field: `${prefix}.defaultCredit`, ...tooMuch });
   let before = { months: 0, credit: policy.defaultCredit };
   policy.tiers.forEach((tier, index) => {
     const field = `${prefix}.tiers.${index}`;
     if (tier.months <= before.months) {
-      issues.push({
-        field: `${field}.months`,
-        message: `List the tiers by months, each after more months than the one before.`,
-      });
+      issues.push({ field: `${field}.months`, ...policyWords({ key: 'months-order', values: {} }) });
     }
-    if (tier.credit > max) issues.push({ field: `${field}.credit`, message: tooMuch });
+    if (tier.credit > max) issues.push({ field: `${field}.credit`, ...tooMuch });
     else if (tier.credit <= before.credit) {
-      issues.push({
-        field: `${field}.credit`,
-        message: 'Each tier gives more credit than the default and the tier before it.',
-      });
+      issues.push({ field: `${field}.credit`, ...policyWords({ key: 'credit-order', values: {} }) });
     }
     before = tier;
   });

@@ -2,6 +2,8 @@
 // transaction with both statement lines and its registry-log entry, like a settlement; a request is a
 // payee's invoice that the payer accepts (which makes the payment, once) or refuses.
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
+import { paymentWords } from '../i18n/economy/payment-refusals.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
 import type { Identity } from '../identity.ts';
 import type { InnovationDependencies } from '../innovations/dependencies.ts';
 import type { PaymentEntry } from '../innovations/innovation-repository.ts';
@@ -48,8 +50,8 @@ export async function requireHolder(deps: PaymentDependencies, account: AccountI
   const found = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
   if (!found) {
     throw new ValidationError(
-      [{ field, message: `No ${kind} "${id}" has an account here: check the name of the account.` }],
-      'The account named does not exist.',
+      [{ field, ...paymentWords({ key: 'no-holder', values: { kind: kind as 'person' | 'syndicate', id } }) }],
+      ...errorArgs(paymentWords({ key: 'no-account', values: {} })),
     );
   }
 }
@@ -212,7 +214,7 @@ class RequestClosed extends Error {
 }
 
 const closedConflict = (request: PaymentRequest) =>
-  new ConflictError(`This request was ${request.status} already; it changes no more.`);
+  new ConflictError(...errorArgs(paymentWords({ key: 'closed', values: { status: request.status } })));
 
 /** A payee asks `input.payer` to pay an amount with a memo; the request is open until answered. */
 export async function requestPayment(

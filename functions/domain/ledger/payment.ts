@@ -8,6 +8,8 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ForbiddenError, RuleViolationError, ValidationError } from '../errors.ts';
+import { type PaymentRefusal, paymentWords } from '../i18n/economy/payment-refusals.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
 import { text } from '../text.ts';
 import { type AccountId, accountIdPattern, type CreditLimits, parseAccountId } from './account.ts';
 import { paymentAmountSchema } from './amount.ts';
@@ -93,7 +95,11 @@ export const requestDecisionSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ decision: z.enum(requestDecisions) }),
 );
 
-const ownOrAdministered = 'You pay from your own account, or from the account of a syndicate you are an admin of.';
+type Plain = Exclude<PaymentRefusal['key'], 'no-holder' | 'closed'>;
+/** A refusal's English and its words in the reader's language, as a field issue takes them. */
+const issueWords = (key: Plain) => paymentWords({ key, values: {} });
+/** The same as an error's arguments: its message, and options carrying `wordsIn`. */
+const errorWords = (key: Plain) => errorArgs(issueWords(key));
 
 /**
  * The sides of a payment `personId` makes from `from` to `to`, given whether they are an admin of
@@ -108,18 +114,13 @@ export function checkPaymentSides(payment: {
 }): void {
   const { personId, from, to, adminOfFrom } = payment;
   const fromPerson = from.startsWith('person:');
-  if (fromPerson ? from !== `person:${personId}` : !adminOfFrom) throw new ForbiddenError(ownOrAdministered);
+  if (fromPerson ? from !== `person:${personId}` : !adminOfFrom)
+    throw new ForbiddenError(...errorWords('own-or-administered'));
   if (from === to) {
-    throw new ValidationError(
-      [{ field: 'body.to', message: 'An account cannot pay itself: name another person or syndicate.' }],
-      'An account cannot pay itself.',
-    );
+    throw new ValidationError([{ field: 'body.to', ...issueWords('pay-itself-field') }], ...errorWords('pay-itself'));
   }
   if (!fromPerson && to === `person:${personId}`) {
-    throw new RuleViolationError(
-      'conflict-of-interest',
-      'You cannot pay yourself from a syndicate you are an admin of: another admin must make this payment.',
-    );
+    throw new RuleViolationError('conflict-of-interest', ...errorWords('admin-pays-self'));
   }
 }
 
@@ -137,13 +138,10 @@ export function checkRequestSides(request: {
   const { personId, payer, payee, adminOfPayee } = request;
   const toPerson = payee.startsWith('person:');
   if (toPerson ? payee !== `person:${personId}` : !adminOfPayee) {
-    throw new ForbiddenError('You ask to be paid into your own account, or into a syndicate’s you are an admin of.');
+    throw new ForbiddenError(...errorWords('paid-into'));
   }
   if (payer === payee || payer === `person:${personId}`) {
-    throw new ValidationError(
-      [{ field: 'body.payer', message: 'Ask another person or syndicate to pay: you cannot ask yourself.' }],
-      'You cannot ask yourself to pay.',
-    );
+    throw new ValidationError([{ field: 'body.payer', ...issueWords('ask-self-field') }], ...errorWords('ask-self'));
   }
 }
 
@@ -164,10 +162,10 @@ export function requestStep(
   side: { payer: boolean; payee: boolean },
 ): RequestStep {
   if (decision === 'cancel' && !side.payee) {
-    throw new ForbiddenError('Only whoever asked for the payment cancels a request; the payer accepts or refuses it.');
+    throw new ForbiddenError(...errorWords('only-asker-cancels'));
   }
   if (decision !== 'cancel' && !side.payer) {
-    throw new ForbiddenError('Only the payer accepts or refuses a request; whoever asked for it may cancel it.');
+    throw new ForbiddenError(...errorWords('only-payer-answers'));
   }
   if (request.status === 'open') return decision === 'accept' ? 'pay' : decision;
   return decision === 'accept' && request.status === 'paid' ? 'already-paid' : 'closed';

@@ -10,6 +10,7 @@
 //    if the syndicate would pass its credit limit. Nothing is written here: the caller stores the
 //    transfers and balances in one transaction.
 import { ValidationError } from '../errors.ts';
+import { sharesWords } from '../i18n/economy/shares-refusals.ts';
 import type { AccountId, CreditLimits } from './account.ts';
 import { type RoyaltySplit, royaltySplit } from './royalty.ts';
 import type { Share } from './shares.ts';
@@ -37,7 +38,7 @@ export interface SettlementPlan {
 export function planSettlement(request: SettlementRequest): SettlementPlan {
   const { syndicate, value, inventors, balances, limits } = request;
   if (!syndicate.startsWith('syndicate:')) {
-    throw new ValidationError([{ field: 'syndicate', message: 'Name a syndicate account.' }]);
+    throw new ValidationError([{ field: 'syndicate', ...sharesWords({ key: 'syndicate-account', values: {} }) }]);
   }
   const royalty = royaltySplit(value, inventors);
   const transfers: Transfer[] = royalty.inventors

@@ -6,6 +6,8 @@
 // unit goes to the implementers because they hold it already: the inventors' half is a transfer out of
 // the syndicate, and rounding it down never moves a unit nobody agreed to. Parts always sum to V.
 import { ValidationError } from '../errors.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
+import { sharesWords } from '../i18n/economy/shares-refusals.ts';
 import { type Part, type Share, shareIssues, splitByShares } from './shares.ts';
 
 export interface RoyaltySplit<Id extends string = string> {
@@ -20,7 +22,9 @@ export interface RoyaltySplit<Id extends string = string> {
 export function royaltySplit<Id extends string>(value: bigint, inventors: readonly Share<Id>[]): RoyaltySplit<Id> {
   const issues = shareIssues(inventors, 'inventors');
   if (value < 0n) issues.unshift({ field: 'value', message: 'Enter 0 or more.' });
-  if (issues.length > 0) throw new ValidationError(issues, 'The royalty cannot be split.');
+  if (issues.length > 0) {
+    throw new ValidationError(issues, ...errorArgs(sharesWords({ key: 'royalty-split', values: {} })));
+  }
   const inventorsTotal = value / 2n; // bigint division truncates, which is floor for V ≥ 0
   return {
     // Stryker disable next-line StringLiteral: the shares were checked above under this name, so this split never names them

@@ -7,6 +7,12 @@
 // units (not locale, which varies by machine). The result therefore depends only on the amounts and
 // the id→share pairs, never on the order the shares are listed in.
 import { type FieldIssue, ValidationError } from '../errors.ts';
+import { type SharesRefusal, sharesWords } from '../i18n/economy/shares-refusals.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
+
+/** A refusal that names no value, in the reader's language: a field issue's words. */
+const issueWords = (key: Exclude<SharesRefusal['key'], 'basis-points' | 'repeats' | 'sum'>) =>
+  sharesWords({ key, values: {} });
 
 /** Basis points: hundredths of a percent. A whole is 10,000. */
 export const WHOLE = 10_000;
@@ -32,7 +38,7 @@ export function splitByShares<Id extends string>(
 ): Part<Id>[] {
   const issues = shareIssues(shares, field);
   if (total < 0n) issues.unshift({ field: 'total', message: 'Enter 0 or more.' });
-  if (issues.length > 0) throw new ValidationError(issues, 'The shares cannot split this amount.');
+  if (issues.length > 0) throw new ValidationError(issues, ...errorArgs(issueWords('shares-split')));
 
   return largestRemainder(total, shares, BigInt(WHOLE));
 }
@@ -46,9 +52,9 @@ export function splitInProportion<Id extends string>(total: bigint, weights: rea
   const valid = weights.every((weight) => Number.isSafeInteger(weight.basisPoints) && weight.basisPoints >= 0);
   const sum = valid ? weights.reduce((acc, weight) => acc + BigInt(weight.basisPoints), 0n) : 0n;
   const issues: FieldIssue[] = [];
-  if (sum === 0n) issues.push({ field: 'weights', message: 'Give whole numbers, 0 or more, not all 0.' });
+  if (sum === 0n) issues.push({ field: 'weights', ...issueWords('weights') });
   if (total < 0n) issues.push({ field: 'total', message: 'Enter 0 or more.' });
-  if (issues.length > 0) throw new ValidationError(issues, 'The weights cannot split this amount.');
+  if (issues.length > 0) throw new ValidationError(issues, ...errorArgs(issueWords('weights-split')));
   return largestRemainder(total, weights, sum);
 }
 
@@ -77,9 +83,9 @@ function largestRemainder<Id extends string>(total: bigint, shares: readonly Sha
  */
 export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'): Share<Id>[] {
   const issues: FieldIssue[] = [];
-  if (ids.length === 0) issues.push({ field, message: 'Name at least one holder.' });
+  if (ids.length === 0) issues.push({ field, ...issueWords('holder-needed') });
   issues.push(...duplicateIssues(ids, field));
-  if (issues.length > 0) throw new ValidationError(issues, 'Equal shares need distinct holders.');
+  if (issues.length > 0) throw new ValidationError(issues, ...errorArgs(issueWords('equal-distinct')));
 
   const base = Math.floor(WHOLE / ids.length);
   const extra = WHOLE % ids.length;
@@ -90,11 +96,14 @@ export function equalShares<Id extends string>(ids: readonly Id[], field = 'ids'
 /** Every problem with a list of shares; empty when they are a valid division of a whole. */
 export function shareIssues(shares: readonly Share[], field = 'shares'): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (shares.length === 0) return [{ field, message: 'Name at least one holder.' }];
+  if (shares.length === 0) return [{ field, ...issueWords('holder-needed') }];
   let sum = 0;
   for (const [index, share] of shares.entries()) {
     if (!Number.isInteger(share.basisPoints) || share.basisPoints < 0 || share.basisPoints > WHOLE) {
-      issues.push({ field: `${field}[${index}].basisPoints`, message: `Enter a whole number from 0 to ${WHOLE}.` });
+      issues.push({
+        field: `${field}[${index}].basisPoints`,
+        ...sharesWords({ key: 'basis-points', values: { most: WHOLE } }),
+      });
     } else {
       sum += share.basisPoints;
     }
@@ -107,7 +116,7 @@ export function shareIssues(shares: readonly Share[], field = 'shares'): FieldIs
     ),
   );
   if (issues.length === 0 && sum !== WHOLE) {
-    issues.push({ field, message: `basis points must sum to ${WHOLE}, not ${sum}` });
+    issues.push({ field, ...sharesWords({ key: 'sum', values: { whole: WHOLE, sum } }) });
   }
   return issues;
 }
@@ -116,7 +125,8 @@ function duplicateIssues(ids: readonly string[], field: string, suffix = ''): Fi
   const seen = new Set<string>();
   const issues: FieldIssue[] = [];
   for (const [index, id] of ids.entries()) {
-    if (seen.has(id)) issues.push({ field: `${field}[${index}]${suffix}`, message: `repeats the holder "${id}"` });
+    if (seen.has(id))
+      issues.push({ field: `${field}[${index}]${suffix}`, ...sharesWords({ key: 'repeats', values: { id } }) });
     seen.add(id);
   }
   return issues;

@@ -6,6 +6,8 @@
 // than they receive in the batch are checked, so an account already below a lowered limit can still
 // be paid into.
 import { type FieldIssue, RuleViolationError, ValidationError } from '../errors.ts';
+import { transferWords } from '../i18n/economy/payment-refusals.ts';
+import { errorArgs } from '../i18n/economy/refusal-table.ts';
 import { type AccountId, type CreditLimits, limitFor } from './account.ts';
 
 export interface Transfer {
@@ -27,7 +29,7 @@ export class CreditLimitError extends RuleViolationError {
   constructor(accountId: AccountId, balance: bigint, limit: bigint) {
     super(
       'credit-limit',
-      `Account "${accountId}" would be left at ${balance} minor units, below its credit limit of ${limit}.`,
+      ...errorArgs(transferWords({ key: 'credit-limit', values: { account: accountId, balance, limit } })),
     );
     this.accountId = accountId;
     this.balance = balance;
@@ -53,10 +55,12 @@ export function applyTransfers(
   for (const [index, transfer] of transfers.entries()) {
     if (transfer.amount <= 0n) issues.push({ field: `transfers[${index}].amount`, message: 'Enter more than 0.' });
     if (transfer.from === transfer.to) {
-      issues.push({ field: `transfers[${index}].to`, message: 'Choose an account other than the paying one.' });
+      issues.push({ field: `transfers[${index}].to`, ...transferWords({ key: 'other-account', values: {} }) });
     }
   }
-  if (issues.length > 0) throw new ValidationError(issues, 'The transfers are malformed.');
+  if (issues.length > 0) {
+    throw new ValidationError(issues, ...errorArgs(transferWords({ key: 'malformed', values: {} })));
+  }
 
   const next = new Map(balances);
   const net = new Map<AccountId, bigint>();

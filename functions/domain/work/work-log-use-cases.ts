@@ -36,7 +36,7 @@ export type WorkDependencies = PaymentDependencies & {
 
 /** A refusal of one field, in the reader's language where it is read (`wordsIn`). */
 const field = (name: string, words: { message: string; wordsIn: WordsIn }) =>
-  new ValidationError([{ field: name, ...words }], words.message);
+  new ValidationError([{ field: name, ...words }], words.message, { wordsIn: words.wordsIn });
 const refused = (key: Exclude<WorkLogRefusal['key'], 'day-full' | 'decided'>) => workLogWords({ key, values: {} });
 
 /** The day's date in UTC, and the next: a day worked may be today anywhere on Earth, never later. */

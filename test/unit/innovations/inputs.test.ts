@@ -1,5 +1,6 @@
 // What the innovation routes accept: the ids, links, shares and amounts a draft, an adoption and a
 // value report may carry, at their edges. Free text (titles, notes, methods) has its own tests.
+import { englishIssues } from '../../support/issues.ts';
 import { describe, expect, it } from 'vitest';
 import { adoptionInputSchema, lapseCutoff, reportStatusLabel } from '#domain/innovations/adoption.ts';
 import { ValidationError } from '#domain/errors.ts';
@@ -110,7 +111,9 @@ describe('the shares a draft gives its inventors', () => {
   it('says the shares do not divide a whole when they do not', () => {
     const error = thrown(() => resolveShares([{ personId: 'a', basisPoints: 9000 }], 'inventors'), ValidationError);
     expect(error.message).toBe('The shares do not divide a whole.');
-    expect(error.issues).toEqual([{ field: 'inventors', message: 'basis points must sum to 10000, not 9000' }]);
+    expect(englishIssues(error.issues)).toEqual([
+      { field: 'inventors', message: 'basis points must sum to 10000, not 9000' },
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
 import {
@@ -40,10 +41,10 @@ describe('account ids', () => {
   });
 
   it('says what an account id must look like, naming the field it came from', () => {
-    expect(thrown(() => parseAccountId('guild:abc'), ValidationError).issues).toEqual([
+    expect(englishIssues(thrown(() => parseAccountId('guild:abc'), ValidationError).issues)).toEqual([
       { field: 'accountId', message: 'Name an account as "person:<id>" or "syndicate:<id>".' },
     ]);
-    expect(thrown(() => parseAccountId('guild:abc', 'body.to'), ValidationError).issues).toEqual([
+    expect(englishIssues(thrown(() => parseAccountId('guild:abc', 'body.to'), ValidationError).issues)).toEqual([
       { field: 'body.to', message: 'Name an account as "person:<id>" or "syndicate:<id>".' },
     ]);
     expect(thrown(() => personAccount('a b'), ValidationError).issues[0]?.field).toBe('personId');
@@ -81,7 +82,7 @@ describe('credit limits', () => {
   it('refuses limits above zero, naming each', () => {
     const refusal = thrown(() => creditLimits(1n, [['person:ana', 5n]]), ValidationError);
     expect(refusal.message).toBe('Credit limits must be zero or negative.');
-    expect(refusal.issues).toEqual([
+    expect(englishIssues(refusal.issues)).toEqual([
       { field: 'defaultLimit', message: 'Enter 0 or a negative number.' },
       { field: 'overrides.person:ana', message: 'Enter 0 or a negative number.' },
     ]);

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import { describe, expect, it } from 'vitest';
 import { type CreditPolicy, limitOf, monthsSince } from '#domain/ledger/credit-policy.ts';
 import { creditPolicySchema, maxTierMonths, maxTiers, policyIssues } from '#domain/ledger/credit-policy-input.ts';
@@ -166,15 +167,15 @@ describe('what must be fixed before a policy is proposed', () => {
   });
 
   it('names a default credit above the maximum', () => {
-    expect(policyIssues({ defaultCredit: max + 1n, tiers: [] }, max)).toEqual([
+    expect(englishIssues(policyIssues({ defaultCredit: max + 1n, tiers: [] }, max))).toEqual([
       { field: 'body.change.defaultCredit', message: 'The most credit a policy may give is 1000 minor units.' },
     ]);
   });
 
   it('names a tier above the maximum, under the prefix given', () => {
-    expect(policyIssues({ defaultCredit: 0n, tiers: [{ months: 1, credit: max + 1n }] }, max, 'change')).toEqual([
-      { field: 'change.tiers.0.credit', message: 'The most credit a policy may give is 1000 minor units.' },
-    ]);
+    expect(
+      englishIssues(policyIssues({ defaultCredit: 0n, tiers: [{ months: 1, credit: max + 1n }] }, max, 'change')),
+    ).toEqual([{ field: 'change.tiers.0.credit', message: 'The most credit a policy may give is 1000 minor units.' }]);
   });
 
   it('names a tier that comes no later than the one before it', () => {
@@ -183,7 +184,7 @@ describe('what must be fixed before a policy is proposed', () => {
       { months: 6, credit: 20n },
       { months: 5, credit: 30n },
     ];
-    expect(policyIssues({ defaultCredit: 0n, tiers }, max)).toEqual([
+    expect(englishIssues(policyIssues({ defaultCredit: 0n, tiers }, max))).toEqual([
       {
         field: 'body.change.tiers.1.months',
         message: 'List the tiers by months, each after more months than the one before.',
@@ -202,7 +203,7 @@ describe('what must be fixed before a policy is proposed', () => {
       { months: 3, credit: 101n },
     ];
     const message = 'Each tier gives more credit than the default and the tier before it.';
-    expect(policyIssues({ defaultCredit: 100n, tiers }, max)).toEqual([
+    expect(englishIssues(policyIssues({ defaultCredit: 100n, tiers }, max))).toEqual([
       { field: 'body.change.tiers.0.credit', message },
       { field: 'body.change.tiers.2.credit', message },
     ]);

@@ -1,6 +1,7 @@
 // Paying and asking to be paid, on in-memory stores that keep the DynamoDB adapters' promises: what a
 // payment writes (balances, both statement lines, the totals, its log entry), that it lands once per
 // id, what is refused with nothing changed, and how a request is answered by each of its sides.
+import { englishIssues } from '../../support/issues.ts';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
@@ -174,7 +175,9 @@ describe('a payment', () => {
     const { deps, ledger, registryLog } = await world();
     await rejected(() => pay(deps, carla, input('person:ada', 1n)), CreditLimitError);
     const unknown = await rejected(() => pay(deps, ada, input('person:nobody', 1n)), ValidationError);
-    expect(unknown.issues).toEqual([{ field: 'body.to', message: expect.stringMatching(/No person "nobody"/) }]);
+    expect(englishIssues(unknown.issues)).toEqual([
+      { field: 'body.to', message: expect.stringMatching(/No person "nobody"/) },
+    ]);
     expect(unknown.message).toBe('The account named does not exist.');
     const gone = await rejected(() => pay(deps, ada, input('syndicate:gone', 1n)), ValidationError);
     expect(gone.issues[0]?.message).toMatch(/No syndicate "gone"/);
@@ -274,6 +277,7 @@ describe('what a payment asks the store to write', () => {
       const started = Date.now();
       const error = await rejected(() => answerRequest(racing, ada, fresh.id, decision), ConflictError);
       expect(error.message).toBe('This request was cancelled already; it changes no more.');
+      expect(error.wordsIn?.('es')).toBe('Esta solicitud ya se canceló; ya no cambia.');
       expect(Date.now() - started).toBeLessThan(1000);
     }
   });
@@ -377,7 +381,10 @@ describe('a payment request', () => {
     const self = await rejected(() => ask(deps, carla, 'person:carla'), ValidationError);
     expect(self.issues[0]?.field).toBe('body.payer');
     const unknown = await rejected(() => ask(deps, carla, 'person:nobody'), ValidationError);
-    expect(unknown.issues[0]).toEqual({ field: 'body.payer', message: expect.stringMatching(/No person "nobody"/) });
+    expect(englishIssues(unknown.issues)[0]).toEqual({
+      field: 'body.payer',
+      message: expect.stringMatching(/No person "nobody"/),
+    });
   });
 
   it('asked again with the same id answers with the first, and makes no second', async () => {

@@ -1,5 +1,6 @@
 // The rules of a payment and of a payment request, table by table: who may pay from which account,
 // who may ask to be paid into which, what each side may answer, and the credit limit on the payer.
+import { englishIssues } from '../../support/issues.ts';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, RuleViolationError, ValidationError } from '#domain/errors.ts';
@@ -50,7 +51,11 @@ describe('the sides of a payment', () => {
     }
     if (error instanceof ValidationError) {
       expect(error.message).toBe('An account cannot pay itself.');
-      expect(error.issues).toEqual([
+      expect(error.wordsIn?.('nl')).toBe('Een rekening kan zichzelf niet betalen.');
+      expect(error.issues[0]?.wordsIn?.('es')).toBe(
+        'Una cuenta no puede pagarse a sí misma: indica otra persona u otro colectivo.',
+      );
+      expect(englishIssues(error.issues)).toEqual([
         { field: 'body.to', message: 'An account cannot pay itself: name another person or syndicate.' },
       ]);
     }
@@ -85,10 +90,13 @@ describe('the sides of a request', () => {
       expect(error.message).toBe(
         'You ask to be paid into your own account, or into a syndicate’s you are an admin of.',
       );
+      expect(error.wordsIn?.('es')).toBe(
+        'Pides que te paguen en tu propia cuenta o en la de un colectivo del que eres persona administradora.',
+      );
     }
     if (error instanceof ValidationError) {
       expect(error.message).toBe('You cannot ask yourself to pay.');
-      expect(error.issues).toEqual([
+      expect(englishIssues(error.issues)).toEqual([
         { field: 'body.payer', message: 'Ask another person or syndicate to pay: you cannot ask yourself.' },
       ]);
     }

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
@@ -91,7 +92,7 @@ describe('planSettlement', () => {
       () => planSettlement({ syndicate: ana, value: 10n, inventors: equalShares([ben]), balances: new Map(), limits }),
       ValidationError,
     );
-    expect(error.issues).toEqual([{ field: 'syndicate', message: 'Name a syndicate account.' }]);
+    expect(englishIssues(error.issues)).toEqual([{ field: 'syndicate', message: 'Name a syndicate account.' }]);
   });
 
   it('moves exactly the inventors’ half out of the syndicate and keeps the ledger summing to zero', () => {

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
@@ -37,7 +38,10 @@ describe('royaltySplit', () => {
   it('names the inventors in errors about their shares', () => {
     const error = thrown(() => royaltySplit(10n, [{ id: 'person:ana', basisPoints: 4000 }]), ValidationError);
     expect(error.message).toBe('The royalty cannot be split.');
-    expect(error.issues).toEqual([{ field: 'inventors', message: 'basis points must sum to 10000, not 4000' }]);
+    expect(englishIssues(error.issues)).toEqual([
+      { field: 'inventors', message: 'basis points must sum to 10000, not 4000' },
+    ]);
+    expect(error.issues[0]?.wordsIn?.('es')).toBe('los puntos básicos tienen que sumar 10.000, no 4000');
   });
 
   it('lists a negative value before the problems with the shares', () => {

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import { compareIds, shareIssues } from '#domain/ledger/shares.ts';
 import { thrown } from '../../support/thrown.ts';
 import fc from 'fast-check';
@@ -120,13 +121,15 @@ describe('splitByShares', () => {
       ValidationError,
     );
     expect(error.message).toBe('The shares cannot split this amount.');
-    expect(error.issues).toEqual([
+    expect(englishIssues(error.issues)).toEqual([
       { field: 'total', message: 'Enter 0 or more.' },
       { field: 'shares[0].basisPoints', message: 'Enter a whole number from 0 to 10000.' },
       { field: 'shares[1].id', message: 'repeats the holder "a"' },
     ]);
-    expect(shareIssues([])).toEqual([{ field: 'shares', message: 'Name at least one holder.' }]);
-    expect(shareIssues([], 'inventors')).toEqual([{ field: 'inventors', message: 'Name at least one holder.' }]);
+    expect(englishIssues(shareIssues([]))).toEqual([{ field: 'shares', message: 'Name at least one holder.' }]);
+    expect(englishIssues(shareIssues([], 'inventors'))).toEqual([
+      { field: 'inventors', message: 'Name at least one holder.' },
+    ]);
   });
 
   it('rounds up only holders whose remainder is at least that of every holder it rounds down', () => {
@@ -237,7 +240,7 @@ describe('equalShares', () => {
   ])('says why it refuses $case', ({ ids, issues }) => {
     const error = thrown(() => equalShares(ids), ValidationError);
     expect(error.message).toBe('Equal shares need distinct holders.');
-    expect(error.issues).toEqual(issues);
+    expect(englishIssues(error.issues)).toEqual(issues);
   });
 
   it('gives more than 10,000 holders one point each to the first 10,000 by id', () => {

@@ -1,3 +1,4 @@
+import { englishIssues } from '../../support/issues.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '#domain/errors.ts';
@@ -123,7 +124,12 @@ describe('applyTransfers', () => {
   it('refuses a transfer that would pass the credit limit', () => {
     const error = refusal(() => applyTransfers(new Map(), [{ from: ana, to: ben, amount: 101n }], limits));
     expect(error).toMatchObject({ rule: 'credit-limit', accountId: ana, balance: -101n, limit: -100n });
-    expect(error.message).toContain('person:ana');
+    expect(error.message).toBe(
+      'Account "person:ana" would be left at -101 minor units, below its credit limit of -100.',
+    );
+    expect(error.wordsIn?.('es')).toBe(
+      'La cuenta «person:ana» quedaría en −1,01 Bound, por debajo de su límite de crédito de −1,00 Bound.',
+    );
   });
 
   it('refuses the whole batch when one transfer in it would pass a limit', () => {
@@ -178,7 +184,7 @@ describe('applyTransfers', () => {
   ])('refuses $case as malformed, saying what is wrong', ({ transfer, issue }) => {
     const error = thrown(() => applyTransfers(new Map(), [transfer], limits), ValidationError);
     expect(error.message).toBe('The transfers are malformed.');
-    expect(error.issues).toEqual([issue]);
+    expect(englishIssues(error.issues)).toEqual([issue]);
   });
 });
 
