@@ -154,3 +154,64 @@ describe('a presorted order', () => {
     );
   });
 });
+
+describe('derivations kept between searches', () => {
+  const vocabulary = ['oak', 'oaken', 'slate', 'slater', 'carpenter', 'carpentry', 'carpenters', 'karpenter', 'lime'];
+  const textArbitrary = fc
+    .array(fc.constantFrom(...vocabulary, 'carp', 'carpentr', 'slat', 'oka', 'carpenterz'), {
+      minLength: 1,
+      maxLength: 2,
+    })
+    .map((words) => words.join(' '));
+  const documentArbitrary = (n: number) =>
+    fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 3 }).map(
+      (title): SearchDocument => ({
+        id: `opening:${n}`,
+        type: 'opening',
+        title: title.join(' '),
+        summary: '',
+        body: '',
+        url: `/jobs/${n}/`,
+        skills: [],
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+
+  it('answer as an index built afresh does, after writes that bring new words or drop old ones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            write: fc.oneof(
+              fc.nat(8).chain((n) => documentArbitrary(n).map((document) => ({ upsert: document }))),
+              fc.nat(8).map((n) => ({ delete: `opening:${n}` })),
+            ),
+            text: textArbitrary,
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        async (steps) => {
+          // Compacting at every tombstone, so that words left without documents are dropped.
+          const lived = createEmbeddedSearchEngine({ compactAfter: 1 });
+          const live = new Map<string, SearchDocument>();
+          for (const { write, text } of steps) {
+            if ('upsert' in write) {
+              await lived.upsert([write.upsert]);
+              live.set(write.upsert.id, write.upsert);
+            } else {
+              await lived.delete([write.delete]);
+              live.delete(write.delete);
+            }
+            const afresh = createEmbeddedSearchEngine();
+            await afresh.upsert([...live.values()]);
+            const query = { text, pageSize: 100 };
+            const ids = async (index: SearchIndex) =>
+              (await index.search(query)).hits.map((hit) => hit.document.id).sort();
+            expect(await ids(lived)).toEqual(await ids(afresh));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
