@@ -95,7 +95,8 @@ export class DocumentStore {
   }
 
   alive(slot: number): boolean {
-    return this.#documents[slot] !== undefined;
+    // A bit, not the document: run once per candidate, it then reads 1/32 of the memory.
+    return (((this.#alive[slot >>> 5] ?? 0) >>> (slot & 31)) & 1) === 1;
   }
 
   titleKey(slot: number): string {
