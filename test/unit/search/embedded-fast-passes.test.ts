@@ -11,7 +11,7 @@ import type { SearchDocument, SearchIndex, SearchQuery, SearchResult } from '#do
 const skillNames = ['Timber framing', 'Roof slating', 'Lime plastering', 'Bookkeeping', 'Pipe fitting'];
 const trades = ['Carpentry', 'Roofing', 'Plastering'];
 const types = ['opening', 'course', 'syndicate'] as const;
-// More places than a facet counts by bits (64), so the hit-by-hit count runs too.
+// Many places: a facet with more values than hits per word of bits is counted hit by hit, so that runs too.
 const places = Array.from({ length: 80 }, (_, n) => `Town ${n}`);
 
 /** A corpus of `size` documents from a seed: many ties in the sort fields, some without them. */

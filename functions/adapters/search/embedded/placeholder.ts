@@ -11,9 +11,6 @@ import type { DocumentStore } from './document-store.ts';
 import type { CompiledFilters } from './filters.ts';
 import { best, comparator } from './rank.ts';
 
-/** A facet with at most this many values is counted by ANDs of bits; one with more, hit by hit. */
-const fewValues = 64;
-
 export interface PlaceholderPass {
   /** The best `limit` hits' slots, in order. */
   slots: Uint32Array;
@@ -79,7 +76,8 @@ export class Placeholder {
       const column = store.keywords[name];
       counts.set(
         name,
-        column.valueCount <= fewValues ? column.countBits(hits, words, andCardinality) : column.count(everyHit()),
+        // An AND of bits per value costs the index's words each; counting hit by hit, the hits once.
+        column.valueCount * words <= total ? column.countBits(hits, words, andCardinality) : column.count(everyHit()),
       );
     }
     return { slots, total, counts };
