@@ -1,5 +1,7 @@
 // Filter, facet and sort fields kept column-wise by slot, so that a filter or a facet count over 100,000
 // hits reads flat typed arrays instead of 100,000 objects.
+import { setBit, widen, wordsFor } from './bitsets.ts';
+import { SortedOrder } from './sorted-order.ts';
 import { normalize } from './text.ts';
 
 /**
@@ -26,6 +28,8 @@ export class KeywordColumn {
    */
   #only = new Int32Array(1024);
   #manyValued = false;
+  /** Each value's slots as bits (bitsets.ts), made when a search first needs them and kept up to date. */
+  #bits: (Uint32Array<ArrayBuffer> | undefined)[] = [];
 
   set(slot: number, values: readonly string[]): void {
     if (slot >= this.#starts.length) {
@@ -51,6 +55,47 @@ export class KeywordColumn {
     if (length === list.length) list = this.#slots[id] = grow(list, length + 1);
     list[length] = slot;
     this.#slotCounts[id] = length + 1;
+    const bits = this.#bits[id];
+    if (bits !== undefined) {
+      const wider = widen(bits, wordsFor(slot + 1));
+      this.#bits[id] = wider;
+      setBit(wider, slot);
+    }
+  }
+
+  /** How many values the column has seen. */
+  get valueCount(): number {
+    return this.#labels.length;
+  }
+
+  /** A value's slots as bits, at least `words` words long (tombstones included). */
+  bitsOf(id: number, words: number): Uint32Array {
+    let bits = this.#bits[id];
+    if (bits === undefined) {
+      bits = new Uint32Array(words);
+      const list = this.#slots[id] as Uint32Array;
+      const length = this.#slotCounts[id] as number;
+      for (let i = 0; i < length; i++) setBit(bits, list[i] as number);
+    } else bits = widen(bits, words);
+    this.#bits[id] = bits;
+    return bits;
+  }
+
+  /** The slots holding any flagged value, as bits `words` words long, in `into` (tombstones included). */
+  bitsOfAny(flags: Uint8Array, words: number, into: Uint32Array): void {
+    into.fill(0, 0, words);
+    for (let id = 0; id < flags.length; id++) {
+      if (flags[id] !== 1) continue;
+      const bits = this.bitsOf(id, words);
+      for (let i = 0; i < words; i++) into[i] = (into[i] as number) | (bits[i] as number);
+    }
+  }
+
+  /** Each value's count among the slots of `hits` (bits): a facet over a search without words. */
+  countBits(hits: Uint32Array, words: number, andCount: (a: Uint32Array, b: Uint32Array, words: number) => number) {
+    const counts = new Int32Array(this.#labels.length);
+    for (let id = 0; id < counts.length; id++) counts[id] = andCount(this.bitsOf(id, words), hits, words);
+    return this.#found(counts);
   }
 
   #intern(value: string): number {
@@ -173,6 +218,7 @@ export class KeywordColumn {
     this.#only = only;
     this.#values = values;
     this.#used = used;
+    this.#bits = [];
     for (let id = 0; id < this.#slots.length; id++) {
       const list = this.#slots[id] as Uint32Array;
       const length = this.#slotCounts[id] as number;
@@ -190,7 +236,10 @@ export class KeywordColumn {
 /** A number per document (NaN when it has none), for range filters and sorting. */
 export class NumberColumn {
   #values = new Float64Array(1024).fill(Number.NaN);
+  /** The slots in each direction's sort order, made on first use (sorted-order.ts). */
+  #orders: { asc?: SortedOrder; desc?: SortedOrder } = {};
 
+  /** Sets a new slot's value (slots only grow). */
   set(slot: number, value: number | undefined): void {
     if (slot >= this.#values.length) {
       const grown = grow(this.#values, slot + 1);
@@ -198,6 +247,25 @@ export class NumberColumn {
       this.#values = grown;
     }
     this.#values[slot] = value ?? Number.NaN;
+    this.#orders.asc?.add(slot);
+    this.#orders.desc?.add(slot);
+  }
+
+  /**
+   * The slots below `slotCount` in the order a sort by this column ranks them when relevance ties (a
+   * search without words): by value, those without one last, ties by slot.
+   */
+  order(direction: 'asc' | 'desc', slotCount: number): SortedOrder {
+    const sign = direction === 'asc' ? 1 : -1;
+    this.#orders[direction] ??= new SortedOrder(slotCount, (a, b) => {
+      const va = this.get(a);
+      const vb = this.get(b);
+      const missingA = Number.isNaN(va);
+      const missingB = Number.isNaN(vb);
+      if (missingA || missingB) return missingA === missingB ? a - b : missingA ? 1 : -1;
+      return (va - vb) * sign || a - b;
+    });
+    return this.#orders[direction];
   }
 
   get(slot: number): number {
@@ -217,6 +285,7 @@ export class NumberColumn {
       if (slot >= 0) values[slot] = this.#values[old] as number;
     }
     this.#values = values;
+    this.#orders = {};
   }
 }
 

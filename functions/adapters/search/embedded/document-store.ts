@@ -3,6 +3,7 @@
 // is never reused: replacing a document tombstones its slot and takes a new one (the index cannot forget
 // a body it no longer has), and `compact` drops the tombstones once they are worth the rewrite.
 import type { FacetName, SearchDocument } from '#domain/search/search-port.ts';
+import { clearBit, setBit, widen, wordsFor } from './bitsets.ts';
 import { KeywordColumn, NumberColumn } from './columns.ts';
 import { normalize } from './text.ts';
 
@@ -14,6 +15,8 @@ export class DocumentStore {
   readonly #slots = new Map<string, number>();
   /** Normalized titles, for sorting by title without normalizing on every comparison. */
   #titleKeys: string[] = [];
+  /** The live slots as bits (bitsets.ts). */
+  #alive = new Uint32Array(32);
   readonly keywords: Record<FacetName, KeywordColumn> = {
     type: new KeywordColumn(),
     skills: new KeywordColumn(),
@@ -40,6 +43,8 @@ export class DocumentStore {
     const slot = this.#documents.length;
     const stored = withoutBody(document);
     this.#documents.push(stored);
+    this.#alive = widen(this.#alive, wordsFor(slot + 1));
+    setBit(this.#alive, slot);
     this.#titleKeys.push(normalize(stored.title));
     this.#slots.set(stored.id, slot);
     const { keywords, numbers } = this;
@@ -69,6 +74,7 @@ export class DocumentStore {
     if (slot === undefined) return false;
     this.#slots.delete(id);
     this.#documents[slot] = undefined;
+    clearBit(this.#alive, slot);
     this.#titleKeys[slot] = '';
     return true;
   }
@@ -81,6 +87,11 @@ export class DocumentStore {
 
   document(slot: number): StoredDocument | undefined {
     return this.#documents[slot];
+  }
+
+  /** The live slots as bits, at least `wordsFor(slotCount)` words long. */
+  get aliveBits(): Uint32Array {
+    return this.#alive;
   }
 
   alive(slot: number): boolean {
@@ -124,6 +135,8 @@ export class DocumentStore {
       titleKeys.push(this.#titleKeys[old] as string);
     });
     this.#documents = documents;
+    this.#alive = new Uint32Array(wordsFor(documents.length) + 32);
+    for (let slot = 0; slot < documents.length; slot++) setBit(this.#alive, slot);
     this.#titleKeys = titleKeys;
     for (const column of Object.values(this.keywords)) column.compact(remap, documents.length);
     for (const column of Object.values(this.numbers)) column.compact(remap, documents.length);

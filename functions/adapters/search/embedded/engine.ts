@@ -14,6 +14,7 @@ import { DocumentStore } from './document-store.ts';
 import { compileFilters } from './filters.ts';
 import { highlight, type Marks, marksFor } from './highlight.ts';
 import { type Candidates, deriveWords, Matcher } from './match.ts';
+import { Placeholder } from './placeholder.ts';
 import { best, comparator } from './rank.ts';
 import { fieldBits, maxSlots, TermIndex } from './term-index.ts';
 import { parseQuery, type QueryWord, words } from './text.ts';
@@ -32,6 +33,11 @@ export interface EmbeddedSearchOptions {
    * its page, not another pass over every match. Default 32; 0 keeps none.
    */
   keptQueries?: number;
+  /**
+   * Every pass the plain way: a search without words tests its documents one by one and ranks them with a
+   * heap, rather than reading bits and presorted orders (placeholder.ts). For tests that compare the two.
+   */
+  plainPasses?: boolean;
 }
 
 /** Meilisearch returns at most 100 values per facet (`maxValuesPerFacet`), in alphabetical order. */
@@ -47,12 +53,21 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
   const index = new TermIndex();
   const matcher = new Matcher();
   const kept = new KeptQueries(options.keptQueries ?? 32);
+  const placeholder = options.plainPasses === true ? undefined : new Placeholder();
 
   /** One pass over the matches: the best `limit` hits' slots in order, the total, the facet counts. */
   function run(query: SearchQuery, limit: number): Ranked {
     const filters = compileFilters(store, query.filters);
     const queryWords = parseQuery(query.text);
     const derived = deriveWords(index, queryWords, synonyms);
+    if (filters !== null && queryWords.length === 0 && placeholder !== undefined) {
+      const pass = placeholder.run(store, filters, query.sort, limit, query.facets ?? []);
+      if (pass !== undefined) {
+        const facets: SearchResult['facets'] = {};
+        for (const [name, counts] of pass.counts) facets[name] = facetOf(counts);
+        return { slots: pass.slots, total: pass.total, facets, marks: marksFor(derived), queryWords };
+      }
+    }
     let candidates: Candidates;
     if (filters === null) candidates = { slots: new Uint32Array(0), keys: new Float64Array(0) };
     else if (queryWords.length === 0) candidates = matcher.everything(filters.test, store.slotCount, filters.slots());
@@ -159,11 +174,14 @@ function fieldMasks(document: SearchDocument): Map<string, number> {
 
 function facetCounts(store: DocumentStore, slots: Uint32Array, names: readonly FacetName[]): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
-  for (const name of names) {
-    const counts = [...store.keywords[name].count(slots)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    facets[name] = Object.fromEntries(counts.slice(0, maxValuesPerFacet));
-  }
+  for (const name of names) facets[name] = facetOf(store.keywords[name].count(slots));
   return facets;
+}
+
+/** A facet's counts as Meilisearch shows them: values in alphabetical order, at most 100. */
+function facetOf(counts: Map<string, number>): Record<string, number> {
+  const sorted = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(sorted.slice(0, maxValuesPerFacet));
 }
 
 /** What one pass over a query's matches found, kept for its later pages (see `keptQueries`). */

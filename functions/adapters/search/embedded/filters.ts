@@ -1,6 +1,7 @@
 // SearchQuery.filters as one test per slot. Each filter narrows; a list is "any of these" (an empty list
 // does not narrow); ranges are inclusive and a document without the number never passes them.
 import type { SearchQuery } from '#domain/search/search-port.ts';
+import type { KeywordColumn } from './columns.ts';
 import type { DocumentStore } from './document-store.ts';
 
 export type SlotTest = (slot: number) => boolean;
@@ -14,11 +15,19 @@ export interface CompiledFilters {
    * Read on demand: a search with words walks its words' postings instead.
    */
   slots(): Uint32Array | undefined;
+  /** How many slots `slots()` would read (tombstones included); infinite when no list filter narrows. */
+  narrowestSize: number;
+  /** Each list filter's column and flagged values: a search without words ANDs them as bits. */
+  lists: Array<{ column: KeywordColumn; flags: Uint8Array }>;
+  /** Whether a range filter narrows too (ranges are tested slot by slot, not kept as bits). */
+  ranged: boolean;
 }
 
 /** The test for live documents passing every filter; null when no document can pass. */
 export function compileFilters(store: DocumentStore, filters: SearchQuery['filters']): CompiledFilters | null {
   const tests: SlotTest[] = [];
+  const listed: CompiledFilters['lists'] = [];
+  let ranged = false;
   let narrowest: { column: (typeof store.keywords)[keyof typeof store.keywords]; flags: Uint8Array } | undefined;
   let narrowestSize = Number.POSITIVE_INFINITY;
   const { keywords, numbers } = store;
@@ -40,6 +49,7 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     const flags = column.flags(values);
     if (flags === null) return null;
     tests.push((slot) => column.hasAny(slot, flags));
+    listed.push({ column, flags });
     const size = column.slotCountOf(flags);
     if (size < narrowestSize) {
       narrowest = { column, flags };
@@ -54,8 +64,15 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     if (min > max) return null;
     const column = numbers[name];
     tests.push((slot) => column.within(slot, min, max));
+    ranged = true;
   }
-  return { test: combine(store, tests), slots: () => narrowest?.column.slotsOf(narrowest.flags) };
+  return {
+    test: combine(store, tests),
+    slots: () => narrowest?.column.slotsOf(narrowest.flags),
+    narrowestSize,
+    lists: listed,
+    ranged,
+  };
 }
 
 function combine(store: DocumentStore, tests: SlotTest[]): SlotTest {

@@ -21,18 +21,41 @@ export interface Derivation {
   typos: number;
 }
 
+/** How many query words keep their derivations until the dictionary changes. */
+const keptDerivations = 256;
+
 export class TermDictionary {
   #sorted: string[] = [];
   #pending: string[] = [];
+  /**
+   * Recent query words' derivations, until a word is added or dropped: they depend on the words alone,
+   * so a write that brings no new word (most do not) leaves them true, and a search after it skips the
+   * dictionary walk.
+   */
+  readonly #derived = new Map<string, readonly Derivation[]>();
 
   /** Adds a word not yet in the dictionary (the caller keeps words unique). */
   add(term: string): void {
     this.#pending.push(term);
+    this.#derived.clear();
   }
 
   /** Keeps only the words `keep` accepts, in order (used when the index is compacted). */
   retain(keep: (term: string) => boolean): void {
     this.#sorted = this.sorted().filter(keep);
+    this.#derived.clear();
+  }
+
+  /** Every word in the dictionary that `word` matches, except the word itself, with its typo count. */
+  derive(word: QueryWord): readonly Derivation[] {
+    const key = `${word.typos}${word.prefix ? 'p' : 'w'}${word.text}`;
+    let found = this.#derived.get(key);
+    if (found === undefined) {
+      found = this.#derive(word);
+      if (this.#derived.size >= keptDerivations) this.#derived.delete(this.#derived.keys().next().value as string);
+      this.#derived.set(key, found);
+    }
+    return found;
   }
 
   /** The words in code-unit order; words added since the last call are merged in first. */
@@ -44,8 +67,7 @@ export class TermDictionary {
     return this.#sorted;
   }
 
-  /** Every word in the dictionary that `word` matches, except the word itself, with its typo count. */
-  derive(word: QueryWord): Derivation[] {
+  #derive(word: QueryWord): Derivation[] {
     const terms = this.sorted();
     const found: Derivation[] = [];
     const q = word.text;
