@@ -23,6 +23,9 @@ const refusals = new Set([
   'NotConfiguredError',
 ]);
 
+/** A rule's own helper that builds a field issue from a field and a sentence. */
+const issueHelpers = /^(issue|refused|fieldIssue|issueAt)$/;
+
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -69,17 +72,24 @@ function englishIn(path: string): Site[] {
         judge(args[1], node);
       else judge(args[0], node);
     }
-    // A field issue written out: `{ field: 'body.title', message: '…' }`.
+    // A field issue written out: `{ field: 'body.title', message: '…' }`, either property maybe shorthand.
     if (ts.isObjectLiteralExpression(node)) {
       const named = (key: string) =>
         node.properties.find(
-          (p): p is ts.PropertyAssignment =>
-            ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === key,
+          (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
+            (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) &&
+            ts.isIdentifier(p.name) &&
+            p.name.text === key,
         );
       const field = named('field');
       const message = named('message');
-      if (field && message && !node.properties.some((p) => p.name && p.name.getText(source) === 'wordsIn'))
-        judge(message.initializer, message);
+      if (field && message && !hasWordsIn(node))
+        judge(ts.isPropertyAssignment(message) ? message.initializer : message.name, message);
+    }
+    // A field issue built by a rule's own helper: `issue('body.x', 'sentence')`, `refused(…)`.
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && issueHelpers.test(node.expression.text)) {
+      const [, message] = node.arguments;
+      if (message && !ts.isIdentifier(message)) judge(message, node);
     }
     ts.forEachChild(node, visit);
   };
