@@ -72,7 +72,8 @@ const warmRounds = 10;
 const only = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
 const emptyYoung = process.env.BENCH_MINOR_GC !== '0';
 const collect = globalThis.gc;
-if (emptyYoung && !collect) throw new Error('bench:scale runs with --expose-gc (npm run bench:scale), or BENCH_MINOR_GC=0');
+if (emptyYoung && !collect)
+  throw new Error('bench:scale runs with --expose-gc (npm run bench:scale), or BENCH_MINOR_GC=0');
 /** The forced minor collections before the calls: how many, and the ms they took (outside the timed spans). */
 const emptied = { count: 0, ms: 0 };
 const emptyYoungGeneration = () => {
