@@ -3,6 +3,9 @@
 // search process's main thread, how long this process's and the JVM's threads waited for a core (the
 // run queue: other work on the machine), and how many tasks were runnable. Read before and after each
 // call, outside the timed span, in nanoseconds (schedstat), so a 2 ms call's share is measured, not guessed.
+// Also this process's heap just before and just after the call (`process.memoryUsage().heapUsed`): with no
+// collection here during the call, what the call allocated. `around`'s `before` runs after the first
+// snapshot (whose reads of /proc leave garbage of their own) and before the timed span.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Nanoseconds a thread has run (schedstat's first field) or waited runnable for a core (its second). */
@@ -74,6 +77,11 @@ export interface Beside {
   ownGcMs: number;
   /** Runnable tasks on the machine when the call started (this one included; 2 cores). */
   runnable: number;
+  /**
+   * This process's heap after the call less before it, KB: what the call allocated when no collection
+   * here overlapped it (`ownGcMs` 0); less, or negative, when one did.
+   */
+  heapKb: number;
 }
 
 export function processProbe(jvmPid: number, searchPid: number) {
@@ -89,11 +97,17 @@ export function processProbe(jvmPid: number, searchPid: number) {
   return {
     vmThreadFound: vmThreads.length > 0,
     /** Runs `timed` between two snapshots: what ran beside it. */
-    async around<T>(timed: () => Promise<T>): Promise<{ result: T; beside: Beside; span: [number, number] }> {
+    async around<T>(
+      timed: () => Promise<T>,
+      prepare?: () => void,
+    ): Promise<{ result: T; beside: Beside; span: [number, number] }> {
       const before = snapshot();
+      prepare?.();
+      const heapBefore = process.memoryUsage().heapUsed;
       const start = performance.now();
       const result = await timed();
       const end = performance.now();
+      const heapAfter = process.memoryUsage().heapUsed;
       const after = snapshot();
       return {
         result,
@@ -106,6 +120,7 @@ export function processProbe(jvmPid: number, searchPid: number) {
           gcMs: (after.gc - before.gc) / 1e6,
           searchMs: (after.search - before.search) / 1e6,
           runnable: before.runnable,
+          heapKb: (heapAfter - heapBefore) / 1024,
         },
       };
     },

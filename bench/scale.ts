@@ -18,10 +18,22 @@
 //   BENCH_RUNS=200                         calls a route at each size, after 10 warm rounds (at most 60 s a route)
 //   BENCH_ROUTES=/api/me/offers,/api/people/{id}   only these rows (and their variants and second pages)
 //   BENCH_TRACE=1                          prints each row's store requests in its last round, with their times
+//   BENCH_MINOR_GC=0                       no minor collection before each call (below)
+//
+// One heap, all routes: this process runs every API function's routes, where AWS gives each function a heap
+// of its own, so the garbage one route leaves used to be collected during another's call: a row's slowest
+// calls were those a scavenge of the others' garbage fell in (4–6 ms at full size), not its own work. So each
+// timed call starts with an empty young generation: `gc({ type: 'minor' })` (`--expose-gc`, which
+// `npm run bench:scale` passes) runs before it, outside the timed span, and a call meets a collection here
+// only if its own allocation fills the young generation, or the old generation's marking falls in it. What a
+// call allocates is measured beside it (the heap before and after, with no collection during it) and printed
+// for each row over target at both sizes: a route whose tail is its own allocation growing with the data
+// shows it there. `BENCH_MINOR_GC=0` measures as before, every route's garbage in every route's calls.
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { promisify } from 'node:util';
 import { createDocumentClient } from '#adapters/dynamodb/client.ts';
 import { tradeOf } from '#app/search-sync.ts';
@@ -37,7 +49,7 @@ import { benchApi, call, createBenchTable, startBenchStore } from './bench-store
 import { createSeeder, hot, pageFill, type Sizes } from './innovations-seed.ts';
 import { createJobsSeeder, type JobSizes, jobsHot, openingId, personId } from './jobs-seed.ts';
 import { seedWorkLogs, workLogId } from './work-seed.ts';
-import { percentile } from './percentile.ts';
+import { bootstrapRatio, percentile } from './percentile.ts';
 import { type Beside, processProbe } from './process-load.ts';
 import { startSearchProcess } from './remote-search.ts';
 import { type Sample, samples, secondPages } from './scale-routes.ts';
@@ -58,6 +70,18 @@ const scale = Number(scaleArgument ?? process.env.BENCH_SCALE ?? 1);
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const warmRounds = 10;
 const only = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
+const emptyYoung = process.env.BENCH_MINOR_GC !== '0';
+const collect = globalThis.gc;
+if (emptyYoung && !collect)
+  throw new Error('bench:scale runs with --expose-gc (npm run bench:scale), or BENCH_MINOR_GC=0');
+/** The forced minor collections before the calls: how many, and the ms they took (outside the timed spans). */
+const emptied = { count: 0, ms: 0 };
+const emptyYoungGeneration = () => {
+  const started = performance.now();
+  collect?.({ type: 'minor' });
+  emptied.ms += performance.now() - started;
+  emptied.count++;
+};
 const chosen = (label: string) => !only || only.some((route) => label === route || label.startsWith(`${route}, `));
 if (!(scale > 0 && scale <= 1) || !(runs >= 5)) throw new Error('--scale must be in (0, 1] and BENCH_RUNS at least 5');
 const tableName = 'bench-scale';
@@ -233,6 +257,10 @@ type Figures = {
   rest: Beside;
   /** p95 of the calls whose thread and the JVM's waited under 1 ms for a core and met no collection here, and how many. */
   quiet: { p95: number; n: number };
+  /** Every call's ms, in the order they ran (for the bootstrap interval of a row's p95 ratio). */
+  times: number[];
+  /** What a call allocated, KB, on average over the `n` calls no collection here overlapped; `met` calls one did. */
+  heap: { kb: number; n: number; met: number };
 };
 
 const mean = (list: readonly Beside[]): Beside => {
@@ -246,6 +274,7 @@ const mean = (list: readonly Beside[]): Beside => {
     jvmWaitMs: sum('jvmWaitMs'),
     ownGcMs: sum('ownGcMs'),
     runnable: sum('runnable'),
+    heapKb: sum('heapKb'),
   };
 };
 
@@ -295,10 +324,24 @@ async function settle() {
 /** Garbage collection in this process (the API; the search engine is in its own) while measuring. */
 const pauses: number[] = [];
 const pauseSpans: Array<[number, number]> = [];
+/** The collections here while measuring, by kind (minor, major, incremental marking, weak callbacks). */
+const pauseKinds = new Map<string, { count: number; ms: number }>();
+const gcKinds: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
+    const { detail } = entry as unknown as { detail?: { kind?: number; flags?: number } };
+    // The minor collections this bench forces before each call are counted in `emptied`, not here.
+    if ((detail?.flags ?? 0) & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) continue;
     pauses.push(entry.duration);
     pauseSpans.push([entry.startTime, entry.startTime + entry.duration]);
+    const kind = gcKinds[detail?.kind ?? 0] ?? `kind ${detail?.kind}`;
+    const sofar = pauseKinds.get(kind) ?? { count: 0, ms: 0 };
+    pauseKinds.set(kind, { count: sofar.count + 1, ms: sofar.ms + entry.duration });
   }
 }).observe({ entryTypes: ['gc'] });
 
@@ -311,6 +354,8 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
   pauses.length = 0;
   pauseSpans.length = 0;
+  pauseKinds.clear();
+  Object.assign(emptied, { count: 0, ms: 0 });
   const spans: Array<{ span: [number, number]; beside: Beside }> = [];
   const times = new Map<string, number[]>(list.map((s) => [s.label, []]));
   const besides = new Map<string, Beside[]>(list.map((s) => [s.label, []]));
@@ -323,7 +368,10 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
       if (mine.length >= 5 && (spent.get(sample.label) ?? 0) > 60_000) continue;
       Object.assign(storeCalls, { requests: 0, items: 0 });
       storeTrace.length = 0;
-      const { result, beside, span } = await probe.around(() => call(api, sample));
+      const { result, beside, span } = await probe.around(
+        () => call(api, sample),
+        emptyYoung ? emptyYoungGeneration : undefined,
+      );
       besides.get(sample.label)?.push(beside);
       spans.push({ span, beside });
       if (round === runs - 1 && storeTrace.length > 0) console.log(`${sample.label}\n  ${storeTrace.join('\n  ')}`);
@@ -344,6 +392,10 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
   const total = pauses.reduce((sum, ms) => sum + ms, 0);
   log(
     `heap ${heap.toFixed(0)} MB after a collection (the search process's ${(await searchProcess.heapMb()).toFixed(0)} MB); ${pauses.length} collections here while measuring, ${total.toFixed(0)} ms in all, the longest ${Math.max(0, ...pauses).toFixed(0)} ms`,
+  );
+  const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+  log(
+    `  by kind: ${[...pauseKinds].map(([kind, k]) => `${k.count} ${kind} (${k.ms.toFixed(0)} ms)`).join(', ') || 'none'}; young generation ${((young?.space_size ?? 0) / 2 ** 20).toFixed(0)} MB; ${emptyYoung ? `before each call a minor collection, ${emptied.count} of them, ${emptied.ms.toFixed(0)} ms in all (${(emptied.ms / Math.max(1, emptied.count)).toFixed(2)} ms each, outside the timed spans)` : 'no collection forced before the calls (BENCH_MINOR_GC=0)'}`,
   );
   const jvm = gcPausesSince(gcOffset);
   log(
@@ -367,10 +419,15 @@ async function measure(list: Sample[]): Promise<Map<string, Figures>> {
         const kept = sorted(inOrder.filter((_, i) => quiet(beside[i])));
         return { p95: percentile(kept, 95), n: kept.length };
       })(),
+      heap: (() => {
+        const clean = beside.filter((b) => b.ownGcMs === 0);
+        return { kb: mean(clean).heapKb, n: clean.length, met: beside.length - clean.length };
+      })(),
       tail: mean(beside.filter((_, i) => (inOrder[i] ?? 0) >= p95)),
       rest: mean(beside.filter((_, i) => (inOrder[i] ?? 0) < p95)),
       status: status.get(label) ?? 0,
       n: values.length,
+      times: inOrder,
       ...(reads.get(label) ?? { requests: 0, items: 0 }),
     });
   }
@@ -466,6 +523,10 @@ try {
   const after = await measure(largeRoutes);
   log('done');
   printTable(before, after, load);
+  // Every row's figures at both sizes, for a closer look than the table's (allocation, what ran beside).
+  const figuresFile = resolve(import.meta.dirname, '../.tmp/bench-scale-figures.json');
+  writeFileSync(figuresFile, JSON.stringify({ before: Object.fromEntries(before), after: Object.fromEntries(after) }));
+  console.log(`Each row's figures: ${figuresFile}`);
 } finally {
   client.destroy();
   searchProcess.stop();
@@ -528,7 +589,7 @@ function printTable(
  */
 function besideTable(before: Map<string, Figures>, after: Map<string, Figures>) {
   const f = (b: Beside) =>
-    `waited for a core ${b.ownWaitMs.toFixed(2)} ms (the JVM's threads ${b.jvmWaitMs.toFixed(2)} ms); own GC ${b.ownGcMs.toFixed(2)} ms; JVM CPU ${b.jvmMs.toFixed(2)} ms (its collector ${b.gcMs.toFixed(2)} ms); search CPU ${b.searchMs.toFixed(2)} ms; ${b.runnable.toFixed(1)} runnable`;
+    `waited for a core ${b.ownWaitMs.toFixed(2)} ms (the JVM's threads ${b.jvmWaitMs.toFixed(2)} ms); own GC ${b.ownGcMs.toFixed(2)} ms; heap ${b.heapKb >= 0 ? '+' : ''}${b.heapKb.toFixed(0)} KB; JVM CPU ${b.jvmMs.toFixed(2)} ms (its collector ${b.gcMs.toFixed(2)} ms); search CPU ${b.searchMs.toFixed(2)} ms; ${b.runnable.toFixed(1)} runnable`;
   const over = (figures: Map<string, Figures>, key: 'tail' | 'rest') => mean([...figures.values()].map((x) => x[key]));
   console.log(
     '\nBeside each call, on average: how long it waited for a core, this process’s collections, the CPU the other processes used while it ran, tasks runnable as it started:',
@@ -551,10 +612,19 @@ function besideTable(before: Map<string, Figures>, after: Map<string, Figures>) 
     const quietCell = enough
       ? `${a.quiet.p95.toFixed(1)} → ${b.quiet.p95.toFixed(1)} ms (${quiet.toFixed(2)}×, n ${a.quiet.n} → ${b.quiet.n})`
       : `— (n ${a.quiet.n} → ${b.quiet.n})`;
+    const [low, high] = bootstrapRatio(a.times, b.times);
+    const interval = `p95 ratio ${(b.p95 / a.p95).toFixed(2)}× (90% bootstrap interval ${low.toFixed(2)}–${high.toFixed(2)}×${low <= 1.5 ? ', reaches the target: may be noise' : ''})`;
+    const heap = `allocates ${a.heap.kb.toFixed(0)} → ${b.heap.kb.toFixed(0)} KB a call (n ${a.heap.n} → ${b.heap.n}; ${a.heap.met} → ${b.heap.met} calls met a collection here)`;
     console.log(
-      `  over: ${label}: quiet calls' p95 ${quietCell}; at full, its tail: ${f(b.tail)}; its other calls: ${f(b.rest)}`,
+      `  over: ${label}: ${interval}; quiet calls' p95 ${quietCell}; ${heap}; at full, its tail: ${f(b.tail)}; its other calls: ${f(b.rest)}`,
     );
   }
+  const grown = [...after]
+    .map(([label, b]) => ({ label, a: before.get(label)?.heap, b: b.heap }))
+    .filter(({ a, b }) => a && a.n >= 20 && b.n >= 20 && b.kb > 1.5 * a.kb && b.kb - a.kb > 16);
+  console.log(
+    `  Rows whose calls allocate over 1.5× (and 16 KB) more at full than at 1k (calls no collection here overlapped): ${grown.map(({ label, a, b }) => `${label} ${a?.kb.toFixed(0)} → ${b.kb.toFixed(0)} KB`).join('; ') || 'none'}.`,
+  );
   console.log(
     `  Of the rows over target, ${quietOver} are over on the p95 of their quiet calls (this thread and the JVM's waited under 1 ms for a core, no collection here; at least 20 at each size): a diagnosis, not the target.`,
   );
