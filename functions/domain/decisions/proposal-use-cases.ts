@@ -53,7 +53,7 @@ export async function checkChange(deps: DecisionDependencies, input: ProposalCon
     if (credit > maxCredit) throw refuse('body.change.credit', { key: 'credit-max', values: { amount: maxCredit } });
     const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
     const holder = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
-    if (!holder) throw refuse('body.change.account', { key: 'no-holder', values: { holder: kind, id } });
+    if (!holder) throw refuse('body.change.account', { key: 'no-holder', values: { holder: kind, account: id } });
   }
   if (input.kind === 'credit-policy') {
     const issues = policyIssues(input.change, maxCredit);

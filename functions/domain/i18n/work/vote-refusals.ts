@@ -23,7 +23,7 @@ export type VoteRefusal =
   | { key: 'scope-kind'; values: { kind: ProposalKind; scopes: readonly ('commons' | 'syndicate')[] } }
   | { key: 'min-days'; values: { kind: ProposalKind; days: number } }
   | { key: 'credit-max'; values: { amount: bigint | number } }
-  | { key: 'no-holder'; values: { holder: string; id: string } }
+  | { key: 'no-holder'; values: { holder: string; account: string } }
   | {
       key: 'nobody' | 'member-already' | 'is-not-member' | 'admin-already' | 'not-admin' | 'not-steward';
       values: { person: string };
@@ -129,7 +129,7 @@ const sentences: Record<Locale, Sentences> = {
     'scope-kind': ({ kind, scopes }) => `A proposal on ${kindLabels.en[kind]} is decided in ${scopesIn(scopes, 'or')}.`,
     'min-days': ({ kind, days }) => `A proposal on ${kindLabels.en[kind]} stays open at least ${days} days.`,
     'credit-max': ({ amount }) => `One credit limit gives at most ${amount} minor units.`,
-    'no-holder': ({ holder, id }) => `No ${holder} "${id}" has an account here: check its name.`,
+    'no-holder': ({ holder, account }) => `No ${holder} "${account}" has an account here: check its name.`,
     nobody: ({ person }) => `Nobody called "${person}" has an account here.`,
     'member-already': ({ person }) => `${person} is a member already.`,
     'is-not-member': ({ person }) => `${person} is not a member.`,
@@ -172,8 +172,8 @@ const sentences: Record<Locale, Sentences> = {
     'min-days': ({ kind, days }) =>
       `Una propuesta sobre ${kindLabels.es[kind]} queda abierta al menos ${count(days, 'es')} días.`,
     'credit-max': ({ amount }) => `Un límite de crédito concede como máximo ${count(amount, 'es')} unidades menores.`,
-    'no-holder': ({ holder, id }) =>
-      `No hay ${holder === 'person' ? 'ninguna persona' : 'ningún colectivo'} "${id}" con cuenta aquí: revisa el nombre.`,
+    'no-holder': ({ holder, account }) =>
+      `No hay ${holder === 'person' ? 'ninguna persona' : 'ningún colectivo'} "${account}" con cuenta aquí: revisa el nombre.`,
     nobody: ({ person }) => `Nadie llamado "${person}" tiene cuenta aquí.`,
     'member-already': ({ person }) => `${person} ya es miembro.`,
     'is-not-member': ({ person }) => `${person} no es miembro.`,
@@ -219,8 +219,8 @@ const sentences: Record<Locale, Sentences> = {
     'min-days': ({ kind, days }) =>
       `Een voorstel over ${kindLabels.nl[kind]} staat minstens ${count(days, 'nl')} dagen open.`,
     'credit-max': ({ amount }) => `Eén kredietlimiet geeft hoogstens ${count(amount, 'nl')} kleinste eenheden.`,
-    'no-holder': ({ holder, id }) =>
-      `Er is hier geen ${holder === 'person' ? 'persoon' : 'collectief'} "${id}" met een rekening: controleer de naam.`,
+    'no-holder': ({ holder, account }) =>
+      `Er is hier geen ${holder === 'person' ? 'persoon' : 'collectief'} "${account}" met een rekening: controleer de naam.`,
     nobody: ({ person }) => `Niemand met de naam "${person}" heeft hier een account.`,
     'member-already': ({ person }) => `${person} is al lid.`,
     'is-not-member': ({ person }) => `${person} is geen lid.`,
