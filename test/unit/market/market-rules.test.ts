@@ -30,6 +30,7 @@ describe('the price of an offer', () => {
     for (const [service, rate] of [
       ['Bench day', { amount: 200, currency: 'EUR', per: 'day' }],
       ['Bench hour', { amount: 200, currency: 'EUR', per: 'hour' }],
+      ['Bench job', { amount: 200, currency: 'EUR', per: 'job' }],
     ] as const) {
       const syndicate = { ...card, rateCard: [{ service, rate, unpleasant: false }] };
       const [issue] = thrown(
