@@ -34,7 +34,7 @@ describe('the price of an offer', () => {
     ] as const) {
       const syndicate = { ...card, rateCard: [{ service, rate, unpleasant: false }] };
       const [issue] = thrown(
-        () => offerPrice({ service, unit: rate.per }, { syndicate }, 2000n),
+        () => offerPrice({ service, unit: 'hour' }, { syndicate }, 2000n),
         ValidationError,
       ).issues;
       expect(issue?.message).toBe((cardPrice(rate, 2000n) as { problem: string }).problem);

@@ -57,7 +57,10 @@ const moment = (iso: string, locale: Locale) => {
     : `${date.toLocaleString(intlTags[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 };
 
-/** What a person reads of a proposal's kind (the site's `decision.kind.*`, kept here for decisions-api alone). */
+/**
+ * What a person reads of a proposal's kind in a refusal: the site's `decision.kind.*` say the same, kept
+ * here too so decisions-api bundles these alone, not the work catalogue.
+ */
 const kindLabels: Record<Locale, Record<ProposalKind, string>> = {
   en: {
     'sense-check': 'a sense check (decides nothing by itself)',
