@@ -33,10 +33,7 @@ describe('the price of an offer', () => {
       ['Bench job', { amount: 200, currency: 'EUR', per: 'job' }],
     ] as const) {
       const syndicate = { ...card, rateCard: [{ service, rate, unpleasant: false }] };
-      const [issue] = thrown(
-        () => offerPrice({ service, unit: 'hour' }, { syndicate }, 2000n),
-        ValidationError,
-      ).issues;
+      const [issue] = thrown(() => offerPrice({ service, unit: 'hour' }, { syndicate }, 2000n), ValidationError).issues;
       expect(issue?.message).toBe((cardPrice(rate, 2000n) as { problem: string }).problem);
       expect(issue?.wordsIn?.('es')).toContain(rate.per === 'day' ? 'por día' : 'en EUR');
       expect(issue?.wordsIn?.('nl')).toContain(rate.per === 'day' ? 'per dag' : 'in EUR');
