@@ -4,7 +4,7 @@
 // usual rule; when it passes, the closing settles the report at that amount in its own transaction.
 // The roll is fixed when the circle opens: the syndicate's members then (by `memberSince`, as every
 // syndicate proposal), and by name the inventors and the panel, kept on the proposal and in its log entry.
-import { voteIssue, voteWords } from '../i18n/work/vote-refusals.ts';
+import { type VoteRefusal, voteIssue, voteWords } from '../i18n/work/vote-refusals.ts';
 import { createHash } from 'node:crypto';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { DecisionDependencies } from './dependencies.ts';
@@ -74,16 +74,17 @@ export async function disputedReport(
   scope: Scope,
   change: Pick<CircleChange, 'innovationId' | 'reportId'>,
 ) {
-  const issue = (field: string, message: string) => new ValidationError([{ field, message }]);
+  const refuse = (field: string, refusal: VoteRefusal) => new ValidationError([{ field, ...voteIssue(refusal) }]);
   const report = await deps.innovations.getReport(change.innovationId, change.reportId);
   if (!report) {
-    throw issue('body.change.reportId', `No value report "${change.reportId}" on record "${change.innovationId}".`);
+    const values = { report: change.reportId, record: change.innovationId };
+    throw refuse('body.change.reportId', { key: 'no-report', values });
   }
   if (scope !== `syndicate:${report.syndicateId}`) {
-    throw issue('body.scope', `A circle on this report sits in "syndicate:${report.syndicateId}", whose report it is.`);
+    throw refuse('body.scope', { key: 'circle-scope', values: { syndicate: report.syndicateId } });
   }
   if (report.status !== 'disputed') {
-    throw issue('body.change.reportId', `Only a disputed report goes to a circle; this one is ${report.status}.`);
+    throw refuse('body.change.reportId', { key: 'not-disputed', values: { status: report.status } });
   }
   const adoption = await deps.innovations.getAdoption(report.innovationId, report.syndicateId);
   if (!adoption) throw new NotFoundError('adoption', `${report.innovationId}/${report.syndicateId}`);

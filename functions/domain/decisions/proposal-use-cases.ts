@@ -1,7 +1,7 @@
 // Proposing, opening and reading proposals. A proposal is made by a member of its scope, as a draft or
 // open at once; opening counts who may vote (a counter: the commons' members, or the syndicate's),
 // fixes its window and appends the opening to the registry log with a hash of what is proposed.
-import { voteIssue, voteWords } from '../i18n/work/vote-refusals.ts';
+import { type VoteRefusal, voteIssue, voteWords } from '../i18n/work/vote-refusals.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import type { Identity } from '../identity.ts';
 import { emptyHead, prepareAppend } from '../innovations/log-head.ts';
@@ -40,22 +40,20 @@ export type ProposalContent = ProposalInput extends infer Kind
 export async function checkChange(deps: DecisionDependencies, input: ProposalContent) {
   const rule = kindRules[input.kind];
   const scopeKind = input.scope === 'commons' ? 'commons' : 'syndicate';
-  const issue = (field: string, message: string) => new ValidationError([{ field, message }]);
+  const refuse = (field: string, refusal: VoteRefusal) => new ValidationError([{ field, ...voteIssue(refusal) }]);
   if (!rule.scopes.includes(scopeKind)) {
-    const where = rule.scopes.map((s) => (s === 'commons' ? '"commons"' : '"syndicate:<id>"')).join(' or ');
-    throw issue('body.scope', `A proposal on ${rule.label} is decided in ${where}.`);
+    throw refuse('body.scope', { key: 'scope-kind', values: { kind: input.kind, scopes: rule.scopes } });
   }
   const days = input.days ?? rule.minDays;
   if (days < rule.minDays) {
-    throw issue('body.days', `A proposal on ${rule.label} stays open at least ${rule.minDays} days.`);
+    throw refuse('body.days', { key: 'min-days', values: { kind: input.kind, days: rule.minDays } });
   }
   if (input.kind === 'credit-limit') {
     const { account, credit } = input.change;
-    if (credit > maxCredit)
-      throw issue('body.change.credit', `One credit limit gives at most ${maxCredit} minor units.`);
+    if (credit > maxCredit) throw refuse('body.change.credit', { key: 'credit-max', values: { amount: maxCredit } });
     const [kind, id] = [account.slice(0, account.indexOf(':')), account.slice(account.indexOf(':') + 1)];
     const holder = kind === 'person' ? await deps.people.get(id) : await deps.syndicates.get(id);
-    if (!holder) throw issue('body.change.account', `No ${kind} "${id}" has an account here: check its name.`);
+    if (!holder) throw refuse('body.change.account', { key: 'no-holder', values: { holder: kind, account: id } });
   }
   if (input.kind === 'credit-policy') {
     const issues = policyIssues(input.change, maxCredit);
@@ -65,21 +63,21 @@ export async function checkChange(deps: DecisionDependencies, input: ProposalCon
     const { action, personId } = input.change;
     const membership = await deps.syndicates.getMembership(syndicateOf(input) ?? '', personId);
     const active = membership?.status === 'active';
-    if (action === 'admit' && !(await deps.people.get(personId))) {
-      throw issue('body.change.personId', `Nobody called "${personId}" has an account here.`);
-    }
-    if (action === 'admit' && active) throw issue('body.change.personId', `${personId} is a member already.`);
-    if (action !== 'admit' && !active) throw issue('body.change.personId', `${personId} is not a member.`);
+    const refusePerson = (key: Extract<VoteRefusal, { values: { person: string } }>['key']) =>
+      refuse('body.change.personId', { key, values: { person: personId } });
+    if (action === 'admit' && !(await deps.people.get(personId))) throw refusePerson('nobody');
+    if (action === 'admit' && active) throw refusePerson('member-already');
+    if (action !== 'admit' && !active) throw refusePerson('is-not-member');
     const admin = active && membership?.role === 'admin';
-    if (action === 'make-admin' && admin) throw issue('body.change.personId', `${personId} is an admin already.`);
-    if (action === 'unmake-admin' && !admin) throw issue('body.change.personId', `${personId} is not an admin.`);
+    if (action === 'make-admin' && admin) throw refusePerson('admin-already');
+    if (action === 'unmake-admin' && !admin) throw refusePerson('not-admin');
   }
   if (input.kind === 'adopt-innovation') return { days, change: await adoptionChange(deps, input) };
   if (input.kind === circleKind) return { days, change: await checkCircleChange(deps, input.scope, input.change) };
   if (input.kind === 'remove-steward') {
     const { personId } = input.change;
     if (!stewardsNow(deps.config.STEWARDS, await deps.ledger.stewardRemovals()).includes(personId)) {
-      throw issue('body.change.personId', `${personId} is not a steward here (the ledger page lists them).`);
+      throw refuse('body.change.personId', { key: 'not-steward', values: { person: personId } });
     }
   }
   return { days, change: 'change' in input ? input.change : undefined };

@@ -59,8 +59,6 @@ interface KindRule {
   scopes: ReadonlyArray<'commons' | 'syndicate'>;
   /** The shortest voting window, in days; the proposer may ask for a longer one, up to `maxDays`. */
   minDays: number;
-  /** What a person reads of the kind, on the site and in refusals. */
-  label: string;
   /**
    * Who voted how is never shown, and the counts only to the scope's members until it closes (secrecy.ts):
    * votes on a person, where a name beside a vote invites pressure before and grudges after.
@@ -69,32 +67,15 @@ interface KindRule {
 }
 
 export const kindRules: Record<ProposalKind, KindRule> = {
-  'sense-check': { scopes: ['commons', 'syndicate'], minDays: 3, label: 'a sense check (decides nothing by itself)' },
-  'rate-card': { scopes: ['syndicate'], minDays: 3, label: 'the syndicate’s rate card' },
-  'credit-limit': { scopes: ['commons'], minDays: 3, label: 'an account’s credit limit' },
-  'credit-policy': {
-    scopes: ['commons'],
-    minDays: 3,
-    label: 'the commons’ credit policy (the credit of every account without its own limit)',
-  },
-  membership: {
-    scopes: ['syndicate'],
-    minDays: 3,
-    label: 'a member admitted or removed, or made or unmade an admin',
-    secret: true,
-  },
-  'adopt-innovation': { scopes: ['syndicate'], minDays: 3, label: 'an innovation record the syndicate adopts' },
-  'remove-steward': {
-    scopes: ['commons'],
-    minDays: 3,
-    label: 'a steward removed (who grants credit until the commons votes it)',
-  },
+  'sense-check': { scopes: ['commons', 'syndicate'], minDays: 3 },
+  'rate-card': { scopes: ['syndicate'], minDays: 3 },
+  'credit-limit': { scopes: ['commons'], minDays: 3 },
+  'credit-policy': { scopes: ['commons'], minDays: 3 },
+  membership: { scopes: ['syndicate'], minDays: 3, secret: true },
+  'adopt-innovation': { scopes: ['syndicate'], minDays: 3 },
+  'remove-steward': { scopes: ['commons'], minDays: 3 },
   // Listed with the syndicate whose report it is; who votes is the circle (circle.ts), not its members alone.
-  'resolve-disputed-report': {
-    scopes: ['syndicate'],
-    minDays: 3,
-    label: 'a disputed value report, settled by a restorative circle',
-  },
+  'resolve-disputed-report': { scopes: ['syndicate'], minDays: 3 },
 };
 
 export const maxDays = 30;

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { federationWords } from '../i18n/records/federation-refusals.ts';
+import { type FederationRefusal, federationWords } from '../i18n/records/federation-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { type StewardRemoval, stewardsNow } from '../ledger/stewards.ts';
 import type { Page, PageRequest } from '../paging.ts';
@@ -147,7 +147,8 @@ async function requireSteward(deps: Pick<RemoteFollowDeps, 'config' | 'ledger'>,
 }
 
 /** 422 naming `body.actor`. */
-const actorRefused = (message: string) => new ValidationError([{ field: 'body.actor', message }]);
+const actorRefused = (refusal: FederationRefusal) =>
+  new ValidationError([{ field: 'body.actor', ...federationWords(refusal) }]);
 
 function hostOfReference(reference: ActorReference): string {
   return reference.kind === 'acct' ? reference.host : new URL(reference.url).host;
@@ -157,9 +158,7 @@ async function refuseBlocked(deps: Pick<RemoteFollowDeps, 'instanceBlocks'>, url
   const host = hostOf(url);
   const blocked = host ? await deps.instanceBlocks.firstBlocked(blockKeysOf([host])) : null;
   if (blocked) {
-    throw actorRefused(
-      `The instance ${blocked.host} is blocked here; unblock it before following one of its syndicates.`,
-    );
+    throw actorRefused({ key: 'instance-blocked', values: { host: blocked.host } });
   }
 }
 
@@ -176,25 +175,22 @@ export async function followRemote(
 ): Promise<RemoteFollow> {
   await requireSteward(deps, identity);
   const reference = parseActorReference(input.actor);
-  if (!reference) throw actorRefused('Name the syndicate as acct:<syndicate>@<host>.');
+  if (!reference) throw actorRefused({ key: 'actor-name', values: {} });
   await refuseBlocked(deps, `https://${hostOfReference(reference)}/`);
   let actor: ResolvedActor;
   try {
     actor = await deps.resolveActor(reference);
   } catch (error) {
-    throw actorRefused(
-      `${input.actor} could not be found: ${error instanceof Error ? error.message : 'its instance did not answer'}. Check the name and that the instance is up.`,
-    );
+    const why = error instanceof Error ? error.message : undefined;
+    throw actorRefused({ key: 'actor-unfound', values: { actor: input.actor, why } });
   }
   const host = hostOf(actor.id)?.host;
   if (!host || host !== hostOfReference(reference)) {
-    throw actorRefused(`${input.actor} names an actor on another host (${host ?? 'none'}).`);
+    throw actorRefused({ key: 'actor-host', values: { actor: input.actor, host } });
   }
   const kind = followKindOfActorType(actor.type);
   if (!kind) {
-    throw actorRefused(
-      `${input.actor} is a ${actor.type}, not a syndicate (a Group) nor a commons (an instance’s Service actor).`,
-    );
+    throw actorRefused({ key: 'actor-kind', values: { actor: input.actor, type: actor.type } });
   }
   await refuseBlocked(deps, actor.id);
   const id = remoteFollowId(actor.id);

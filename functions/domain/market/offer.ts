@@ -4,13 +4,12 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ValidationError } from '../errors.ts';
-import { marketErrorWords } from '../i18n/economy/market-refusals.ts';
+import { type MarketRefusal, marketErrorWords, marketWords } from '../i18n/economy/market-refusals.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { paymentAmountSchema } from '../ledger/amount.ts';
 import { cardPrice } from '../ledger/market-price.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
 import type { Syndicate } from '../syndicates/syndicate.ts';
-import { possessive } from '../plain-words.ts';
 import { text } from '../text.ts';
 import { type Listing, type ListingUnit, listingFields, maxQuantity } from './listing.ts';
 
@@ -66,30 +65,42 @@ export function offerPrice(
   seller: { syndicate?: Pick<Syndicate, 'rateCard' | 'name'> | undefined },
   agreedHourlyRate: bigint,
 ): { price: bigint; unit: ListingUnit; service?: string } {
-  const refuse = (field: string, message: string): never => {
-    throw new ValidationError([{ field, message }], ...marketErrorWords({ key: 'offer-price', values: {} }));
+  const refuse = (field: string, refusal: MarketRefusal): never => {
+    throw new ValidationError(
+      [{ field, ...marketWords(refusal) }],
+      ...marketErrorWords({ key: 'offer-price', values: {} }),
+    );
   };
   if (input.service !== undefined) {
     if (!seller.syndicate) {
-      return refuse('body.service', 'Only a syndicate’s offer takes a rate-card service; set your own price.');
+      return refuse('body.service', { key: 'service-syndicate', values: {} });
     }
     const rate = rateForService(seller.syndicate, input.service);
     if (!rate) {
-      return refuse(
-        'body.service',
-        `${possessive(seller.syndicate.name)} rate card has no service "${input.service}".`,
-      );
+      return refuse('body.service', {
+        key: 'no-service',
+        values: { syndicate: seller.syndicate.name, service: input.service },
+      });
     }
     const priced = cardPrice(rate, agreedHourlyRate);
-    if ('problem' in priced) return refuse('body.service', priced.problem);
+    if ('problem' in priced) {
+      // The card's problem (market-price.ts), worded: a rate per another unit, or in another currency.
+      const perHourOrJob = rate.per === 'hour' || rate.per === 'job';
+      return refuse(
+        'body.service',
+        perHourOrJob
+          ? { key: 'card-currency', values: { currency: rate.currency } }
+          : { key: 'card-per', values: { per: rate.per } },
+      );
+    }
     if (input.price !== undefined) {
-      return refuse('body.price', 'This service’s price is the rate card’s rate: leave the price out.');
+      return refuse('body.price', { key: 'card-rate-price', values: {} });
     }
     if (input.unit !== priced.unit) {
-      return refuse('body.unit', `The rate card prices this service per ${priced.unit}: choose that unit.`);
+      return refuse('body.unit', { key: 'card-unit', values: { per: priced.unit } });
     }
     return { price: priced.price, unit: priced.unit, service: input.service };
   }
-  if (input.price === undefined) return refuse('body.price', 'Give a price in Bound per unit.');
+  if (input.price === undefined) return refuse('body.price', { key: 'price-needed', values: {} });
   return { price: input.price, unit: input.unit };
 }

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ValidationError } from '../errors.ts';
-import { marketErrorWords } from '../i18n/economy/market-refusals.ts';
+import { type MarketRefusal, marketErrorWords, marketWords } from '../i18n/economy/market-refusals.ts';
 import type { AccountId } from '../ledger/account.ts';
 import { paymentAmountSchema } from '../ledger/amount.ts';
 import { accountIdSchema } from '../ledger/payment.ts';
@@ -48,22 +48,22 @@ export type WantInput = z.infer<ReturnType<typeof wantInputSchema>>;
  * good may leave out (0: buying a thing asks no one's hours). Rounded to the hundredth.
  */
 export function demandHoursOf(input: Pick<WantInput, 'unit' | 'quantity' | 'hours' | 'kind'>): number {
-  const refuse = (message: string): never => {
+  const refuse = (refusal: MarketRefusal): never => {
     throw new ValidationError(
-      [{ field: 'body.hours', message }],
+      [{ field: 'body.hours', ...marketWords(refusal) }],
       ...marketErrorWords({ key: 'want-hours', values: {} }),
     );
   };
   if (input.unit === 'hour') {
     if (input.hours !== undefined && input.hours !== input.quantity) {
-      return refuse('By the hour, the hours are the quantity: leave the hours out.');
+      return refuse({ key: 'hours-quantity', values: {} });
     }
-    if (input.quantity > maxDemandHours) return refuse(`One want asks at most ${maxDemandHours} hours.`);
+    if (input.quantity > maxDemandHours) return refuse({ key: 'hours-most', values: { most: maxDemandHours } });
     return input.quantity;
   }
   if (input.hours === undefined) {
     if (input.kind === 'good') return 0;
-    return refuse('Say about how many hours of work the whole want takes.');
+    return refuse({ key: 'hours-needed', values: {} });
   }
   return Math.round(input.hours * 100) / 100;
 }

@@ -4,6 +4,7 @@
 // is read months later, and the worst a copied link can do is stop one kind of email to one person.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { RequestShapeError } from '../errors.ts';
+import { peopleWords } from '../i18n/account/people-refusals.ts';
 import type { Identity } from '../identity.ts';
 import { type NotificationKind, notificationKinds } from './notification.ts';
 import type { EmailPreferencesDependencies } from './email-preferences.ts';
@@ -42,13 +43,10 @@ export function readUnsubscribeToken(key: string, token: string): UnsubscribeCla
   return given.length === expected.length && timingSafeEqual(given, expected) ? claim : undefined;
 }
 
-export const notAnUnsubscribeLink =
-  'This unsubscribe link is not one Guildhall made, or it was cut short: open the link from the email whole, or switch emails off in your settings.';
-
 /** The claim of a token from a link, or a 400 naming the token. */
 export function unsubscribeClaim(key: string, token: string, field = 'path.token'): UnsubscribeClaim {
   const claim = readUnsubscribeToken(key, token);
-  if (!claim) throw new RequestShapeError([{ field, message: notAnUnsubscribeLink }]);
+  if (!claim) throw new RequestShapeError([{ field, ...peopleWords({ key: 'not-a-link', values: {} }) }]);
   return claim;
 }
 

@@ -10,6 +10,7 @@ import type { Enrollment } from '../learning/enrollment.ts';
 import type { CredentialedSkill } from '../learning/learning-repository.ts';
 import { skillsLacking } from '../learning/practical.ts';
 import type { Membership, Syndicate } from '../syndicates/syndicate.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { type TrainingRefusalSaid, trainingRefusalIn } from '../i18n/work/training-refusals.ts';
 
 /** What an admin names for a training place: the course it trains toward and the member who mentors. */
@@ -30,6 +31,8 @@ export interface TrainingPlaceRefusal {
   field: 'body.training.courseId' | 'body.training.mentorId';
   said: TrainingRefusalSaid;
   message: string;
+  /** The sentence in the reader's language (the API's problem, the opening form). */
+  wordsIn: (locale: Locale) => string;
 }
 
 /** A refusal with its English sentence beside it (what the API has always answered). */
@@ -37,6 +40,7 @@ export const refusing = <F extends string>(field: F, said: TrainingRefusalSaid) 
   field,
   said,
   message: trainingRefusalIn(said, 'en'),
+  wordsIn: (locale: Locale) => trainingRefusalIn(said, locale),
 });
 
 export interface TrainingPlaceFacts {

@@ -17,8 +17,8 @@ export interface TrainingDependencies {
 }
 
 /** A refused term as the form's and the API's field issue, worded in the reader's language where read. */
-const refusal = ({ field, said, message }: ReturnType<typeof refusing>) =>
-  new ValidationError([{ field, message, wordsIn: (locale) => trainingRefusalIn(said, locale) }]);
+const refusal = ({ field, message, wordsIn }: ReturnType<typeof refusing>) =>
+  new ValidationError([{ field, message, wordsIn }]);
 
 /**
  * The kind an opening's input makes, once a training place's terms are checked (422 naming the field);

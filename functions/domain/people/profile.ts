@@ -8,6 +8,7 @@ import { skillRefSchema } from '../content/skill-ref.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { peopleWords } from '../i18n/account/people-refusals.ts';
 import { type Locale, locales } from '../i18n/locales.ts';
+import { translatePlain } from '../i18n/translate-plain.ts';
 import { say } from '../plain-words.ts';
 import { text } from '../text.ts';
 import type { Goal } from './goal.ts';
@@ -242,7 +243,8 @@ export function applyProfilePatch<P extends Profile>(profile: P, patch: ProfileP
   if (next.fediverse && !hasPublicProfile(next.privacy)) {
     // Named where the change was: the box ticked, or the sections made private under it.
     const field = patch.fediverse === undefined ? 'body.privacy' : 'body.fediverse';
-    throw new ValidationError([{ field, message: say('publicProfileFirst') }]);
+    const message = say('publicProfileFirst');
+    throw new ValidationError([{ field, message, wordsIn: (locale: Locale) => translatePlain(message, locale) }]);
   }
   if (profile.fediverse && !next.fediverse) next.fediverseLeftAt = now.toISOString();
   return touched(next, now);

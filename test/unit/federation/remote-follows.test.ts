@@ -115,6 +115,18 @@ describe('following a remote syndicate', () => {
     const person = await asPerson(w, 'steward', 'POST', '/api/federation/follows', { actor: notGroup.handle });
     expect(person.status).toBe(422);
     expect(JSON.parse(person.body).detail).toContain('not a syndicate');
+    const inSpanish = await w.call({
+      method: 'POST',
+      path: '/api/federation/follows',
+      identity: { personId: 'steward' },
+      headers: { 'content-type': 'application/json', 'accept-language': 'es' },
+      body: JSON.stringify({ actor: notGroup.handle }),
+    });
+    expect(inSpanish.status).toBe(422);
+    expect(JSON.parse(inSpanish.body).errors[0]).toEqual({
+      field: 'body.actor',
+      message: `${notGroup.handle} es un Person, no un colectivo (un Group) ni un procomún (el actor Service de una instancia).`,
+    });
     const missing = await asPerson(w, 'steward', 'POST', '/api/federation/follows', {
       actor: `acct:nobody@${notGroup.host}`,
     });

@@ -14,6 +14,13 @@ const every: FederationRefusal[] = [
   { key: 'stewards-only', values: { act: 'block' } },
   { key: 'not-own-log', values: {} },
   { key: 'log-unreadable', values: { host: 'nowhere.example', why: 'HTTP 404' } },
+  { key: 'instance-blocked', values: { host: 'spam.example' } },
+  { key: 'actor-name', values: {} },
+  { key: 'actor-unfound', values: { actor: 'acct:riverside@far.example', why: 'HTTP 404' } },
+  { key: 'actor-unfound', values: { actor: 'acct:riverside@far.example' } },
+  { key: 'actor-host', values: { actor: 'acct:riverside@far.example', host: 'near.example' } },
+  { key: 'actor-host', values: { actor: 'acct:riverside@far.example', host: undefined } },
+  { key: 'actor-kind', values: { actor: 'acct:riverside@far.example', type: 'Person' } },
 ];
 
 describe('the federation settings’ refusals', () => {
@@ -46,5 +53,25 @@ describe('the federation settings’ refusals', () => {
     expect(wordsIn('es')).toBe(
       'No se ha podido leer ningún registro público en nowhere.example (HTTP 404); comprueba el host y vuelve a intentarlo.',
     );
+  });
+
+  it('word a remote follow’s actor with the host, the actor and why it was not found', () => {
+    for (const refusal of every.slice(5)) {
+      for (const locale of locales) {
+        const sentence = federationRefusalIn(refusal, locale);
+        if ('actor' in refusal.values) expect(sentence).toContain('acct:riverside@far.example');
+        if ('host' in refusal.values && refusal.values.host) expect(sentence).toContain(refusal.values.host);
+      }
+    }
+    const lost = { key: 'actor-unfound', values: { actor: 'acct:riverside@far.example' } } as const;
+    expect(federationRefusalIn(lost, 'en')).toBe(
+      'acct:riverside@far.example could not be found: its instance did not answer. Check the name and that the instance is up.',
+    );
+    expect(federationRefusalIn(lost, 'es')).toContain('su instancia no respondió');
+    expect(federationRefusalIn(lost, 'nl')).toContain('de instantie gaf geen antwoord');
+    const why = { key: 'actor-unfound', values: { actor: 'acct:riverside@far.example', why: 'HTTP 404' } } as const;
+    for (const locale of locales) expect(federationRefusalIn(why, locale)).toContain('HTTP 404');
+    const kind = { key: 'actor-kind', values: { actor: 'acct:x@far.example', type: 'Person' } } as const;
+    for (const locale of locales) expect(federationRefusalIn(kind, locale)).toContain('Person');
   });
 });

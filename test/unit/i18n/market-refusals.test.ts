@@ -20,6 +20,16 @@ const every: MarketRefusal[] = [
   ...(['withdrawn', 'expired', 'fulfilled'] as const).flatMap((status) =>
     (['offer', 'want'] as const).map((side) => ({ key: 'closed', values: { side, status } }) as const),
   ),
+  { key: 'service-syndicate', values: {} },
+  { key: 'card-rate-price', values: {} },
+  { key: 'price-needed', values: {} },
+  { key: 'hours-quantity', values: {} },
+  { key: 'hours-needed', values: {} },
+  { key: 'no-service', values: { syndicate: 'Riverside Builders', service: 'plastering' } },
+  { key: 'card-per', values: { per: 'day' } },
+  { key: 'card-unit', values: { per: 'job' } },
+  { key: 'card-currency', values: { currency: 'EUR' } },
+  { key: 'hours-most', values: { most: 1000 } },
 ];
 
 describe('the market’s refusals', () => {
@@ -62,5 +72,24 @@ describe('the market’s refusals', () => {
       'The offer’s price cannot be set so.',
       'El precio de la oferta no se puede fijar así.',
     ]);
+  });
+
+  it('word an offer’s price and a want’s hours with the syndicate, service, unit and hours they name', () => {
+    const service = { key: 'no-service', values: { syndicate: 'Riverside Builders', service: 'plastering' } } as const;
+    expect(marketRefusalIn(service, 'en')).toBe('Riverside Builders’ rate card has no service "plastering".');
+    for (const locale of locales) expect(marketRefusalIn(service, locale)).toMatch(/Riverside Builders.*"plastering"/);
+    const per = { key: 'card-per', values: { per: 'day' } } as const;
+    expect(marketRefusalIn(per, 'en')).toContain('prices this service per day; an offer is priced per hour');
+    expect(marketRefusalIn(per, 'es')).toContain('por día');
+    expect(marketRefusalIn(per, 'nl')).toContain('per dag');
+    const unit = { key: 'card-unit', values: { per: 'job' } } as const;
+    expect(marketRefusalIn(unit, 'es')).toContain('por encargo');
+    expect(marketRefusalIn(unit, 'nl')).toContain('per klus');
+    for (const locale of locales)
+      expect(marketRefusalIn({ key: 'card-currency', values: { currency: 'EUR' } }, locale)).toContain('EUR');
+    const most = { key: 'hours-most', values: { most: 1000 } } as const;
+    expect(marketRefusalIn(most, 'en')).toBe('One want asks at most 1000 hours.');
+    expect(marketRefusalIn(most, 'es')).toContain('1000 horas');
+    expect(marketRefusalIn(most, 'nl')).toContain('1.000 uur');
   });
 });

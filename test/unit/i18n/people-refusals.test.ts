@@ -18,6 +18,7 @@ const every: PeopleRefusal[] = [
   { key: 'cv-too-large', values: { most: 5 * 1024 * 1024, size: 6 * 1024 * 1024 } },
   { key: 'cv-active', values: { found: 'JavaScript', active: 'script' } },
   { key: 'only-admin', values: { name: 'Riverside Builders' } },
+  { key: 'not-a-link', values: {} },
 ];
 const skills: SkillRefusal[] = [
   { key: 'unknown-skill', values: { ref: 'juggling', where: 'commons' } },

@@ -28,6 +28,21 @@ const every: VoteRefusal[] = [
   { key: 'not-published', values: { id: 'rec-7' } },
   { key: 'adopted', values: { syndicate: 'riverside' } },
   { key: 'circle-most', values: { amount: 125_000n } },
+  { key: 'scope-kind', values: { kind: 'membership', scopes: ['syndicate'] } },
+  { key: 'scope-kind', values: { kind: 'sense-check', scopes: ['commons', 'syndicate'] } },
+  { key: 'min-days', values: { kind: 'credit-limit', days: 3 } },
+  { key: 'credit-max', values: { amount: 10_000_000n } },
+  { key: 'no-holder', values: { holder: 'person', account: 'nobody-7' } },
+  { key: 'no-holder', values: { holder: 'syndicate', account: 'nobody-7' } },
+  { key: 'nobody', values: { person: 'nobody-7' } },
+  { key: 'member-already', values: { person: 'nobody-7' } },
+  { key: 'is-not-member', values: { person: 'nobody-7' } },
+  { key: 'admin-already', values: { person: 'nobody-7' } },
+  { key: 'not-admin', values: { person: 'nobody-7' } },
+  { key: 'not-steward', values: { person: 'nobody-7' } },
+  { key: 'no-report', values: { report: 'rep-3', record: 'rec-7' } },
+  { key: 'circle-scope', values: { syndicate: 'riverside' } },
+  { key: 'not-disputed', values: { status: 'confirmed' } },
 ];
 
 describe('a vote’s and a draft’s refusals', () => {
@@ -83,5 +98,38 @@ describe('a vote’s and a draft’s refusals', () => {
     expect(voteRefusalIn(secret, 'en')).toContain('only members of the commons see the counts');
     expect(voteRefusalIn(secret, 'es')).toContain('solo los miembros del procomún ven el recuento');
     expect(voteRefusalIn(secret, 'nl')).toContain('alleen leden van de commons zien de tellingen');
+  });
+
+  it('word a proposal’s and a circle’s checks with the kind, the person, the report and the days they name', () => {
+    for (const refusal of every) {
+      for (const locale of locales) {
+        const sentence = voteRefusalIn(refusal, locale);
+        if ('person' in refusal.values || 'account' in refusal.values) expect(sentence).toContain('nobody-7');
+        if ('report' in refusal.values) expect(sentence).toMatch(/"rep-3".*"rec-7"/);
+        if ('scopes' in refusal.values) expect(sentence).toContain('"syndicate:<id>"');
+      }
+    }
+    const days = { key: 'min-days', values: { kind: 'credit-limit', days: 3 } } as const;
+    expect(voteRefusalIn(days, 'en')).toBe('A proposal on an account’s credit limit stays open at least 3 days.');
+    expect(voteRefusalIn(days, 'es')).toBe(
+      'Una propuesta sobre el límite de crédito de una cuenta queda abierta al menos 3 días.',
+    );
+    expect(voteRefusalIn(days, 'nl')).toBe(
+      'Een voorstel over de kredietlimiet van een rekening staat minstens 3 dagen open.',
+    );
+    const both = { key: 'scope-kind', values: { kind: 'sense-check', scopes: ['commons', 'syndicate'] } } as const;
+    expect(voteRefusalIn(both, 'en')).toBe(
+      'A proposal on a sense check (decides nothing by itself) is decided in "commons" or "syndicate:<id>".',
+    );
+    expect(voteRefusalIn(both, 'es')).toContain('se decide en "commons" o "syndicate:<id>"');
+    expect(voteRefusalIn(both, 'nl')).toContain('wordt beslist in "commons" of "syndicate:<id>"');
+    const credit = { key: 'credit-max', values: { amount: 10_000_000n } } as const;
+    expect(voteRefusalIn(credit, 'en')).toBe('One credit limit gives at most 10000000 minor units.');
+    expect(voteRefusalIn(credit, 'es')).toContain('10.000.000 unidades menores');
+    expect(voteRefusalIn(credit, 'nl')).toContain('10.000.000 kleinste eenheden');
+    const status = { key: 'not-disputed', values: { status: 'confirmed' } } as const;
+    expect(voteRefusalIn(status, 'en')).toBe('Only a disputed report goes to a circle; this one is confirmed.');
+    expect(voteRefusalIn(status, 'es')).toContain('este está confirmado');
+    expect(voteRefusalIn(status, 'nl')).toContain('dit is bevestigd');
   });
 });

@@ -8,6 +8,7 @@ import { effectiveListingStatus, expiryOf, listingIssues } from '#domain/market/
 import { createOffer, createWant, type MarketDependencies, withdrawListing } from '#domain/market/market-use-cases.ts';
 import { type Offer, offerInputSchema, offerPrice, rateForService } from '#domain/market/offer.ts';
 import { demandHoursOf, wantInputSchema } from '#domain/market/want.ts';
+import { cardPrice } from '#domain/ledger/market-price.ts';
 import { memoryMarket } from '../../support/memory-market.ts';
 import { memorySyndicates } from '../../support/memory-syndicates.ts';
 import { rejected, thrown } from '../../support/thrown.ts';
@@ -25,6 +26,32 @@ const card = {
 const fieldsOf = (run: () => unknown) => thrown(run, ValidationError).issues.map((issue) => issue.field);
 
 describe('the price of an offer', () => {
+  it('says why a rate card’s rate cannot price it as the card says it, in the reader’s language', () => {
+    for (const [service, rate] of [
+      ['Bench day', { amount: 200, currency: 'EUR', per: 'day' }],
+      ['Bench hour', { amount: 200, currency: 'EUR', per: 'hour' }],
+      ['Bench job', { amount: 200, currency: 'EUR', per: 'job' }],
+    ] as const) {
+      const syndicate = { ...card, rateCard: [{ service, rate, unpleasant: false }] };
+      const [issue] = thrown(() => offerPrice({ service, unit: 'hour' }, { syndicate }, 2000n), ValidationError).issues;
+      expect(issue?.message).toBe((cardPrice(rate, 2000n) as { problem: string }).problem);
+      expect(issue?.wordsIn?.('es')).toContain(rate.per === 'day' ? 'por día' : 'en EUR');
+      expect(issue?.wordsIn?.('nl')).toContain(rate.per === 'day' ? 'per dag' : 'in EUR');
+    }
+  });
+
+  it('names in Spanish the syndicate whose rate card lacks the service', () => {
+    const [issue] = thrown(
+      () => offerPrice({ service: 'Welding', unit: 'hour' }, { syndicate: card }, 2000n),
+      ValidationError,
+    ).issues;
+    expect(issue).toMatchObject({
+      field: 'body.service',
+      message: 'Taller Común’s rate card has no service "Welding".',
+    });
+    expect(issue?.wordsIn?.('es')).toBe('Las tarifas de Taller Común no tienen ningún servicio "Welding".');
+  });
+
   it('is the sole trader’s own', () => {
     expect(offerPrice({ price: 2500n, unit: 'hour' }, {}, 2000n)).toEqual({ price: 2500n, unit: 'hour' });
   });

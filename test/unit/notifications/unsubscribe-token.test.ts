@@ -46,9 +46,13 @@ describe('unsubscribe links', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(RequestShapeError);
-      expect((error as RequestShapeError).issues).toEqual([
+      const issues = (error as RequestShapeError).issues;
+      expect(issues).toMatchObject([
         { field: 'path.token', message: expect.stringContaining('open the link from the email whole') },
       ]);
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.wordsIn?.('es')).toContain('abre el enlace del correo completo');
+      expect(issues[0]?.wordsIn?.('nl')).toContain('open de link uit de e-mail in zijn geheel');
     }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '#domain/errors.ts';
+import { ConflictError, ValidationError } from '#domain/errors.ts';
 import { newPerson } from '#domain/people/person.ts';
 import {
   applyProfilePatch,
@@ -10,6 +10,7 @@ import {
 } from '#domain/people/profile.ts';
 import { collectIssues } from '#domain/validation.ts';
 import type { FieldIssue } from '#domain/errors.ts';
+import { thrown } from '../../support/thrown.ts';
 
 const now = new Date('2026-12-06T10:00:00.000Z');
 const ada = () =>
@@ -171,5 +172,15 @@ describe('applying a profile change', () => {
     ]);
     expect(withoutDeclaredSkill(three, 'welding', now).declaredSkills.map((s) => s.skill)).toEqual(['bricklaying']);
     expect(three.version).toBe(3);
+  });
+});
+
+describe('showing a profile to the fediverse', () => {
+  it('is refused beside the box while no section is public, in the reader’s language', () => {
+    const error = thrown(() => applyProfilePatch(ada(), { version: 0, fediverse: true }, now), ValidationError);
+    const [issue] = error.issues;
+    expect(issue).toMatchObject({ field: 'body.fediverse', message: expect.stringMatching(/^Only a public profile/) });
+    expect(issue?.wordsIn?.('es')).toMatch(/^Solo un perfil público se puede mostrar en el fediverso/);
+    expect(issue?.wordsIn?.('nl')).not.toBe(issue?.message);
   });
 });

@@ -9,7 +9,14 @@ type Active = 'script' | 'launch' | 'embedded';
 
 export type PeopleRefusal =
   | {
-      key: 'stale-profile' | 'cv-empty' | 'cv-not-pdf' | 'cv-bomb' | 'foreign-cursor' | 'unsubscribe-other';
+      key:
+        | 'stale-profile'
+        | 'cv-empty'
+        | 'cv-not-pdf'
+        | 'cv-bomb'
+        | 'foreign-cursor'
+        | 'unsubscribe-other'
+        | 'not-a-link';
       values: Record<string, never>;
     }
   | { key: 'too-many-skills'; values: { most: number } }
@@ -46,6 +53,8 @@ const sentences: Record<Locale, Sentences> = {
       `You are the only admin of ${name}, which has other members: make one of them an admin (on the syndicate’s page) or hand it over first, then delete your account.`,
     'foreign-cursor': () => 'This cursor is not one this export gave out: start again from the first page.',
     'unsubscribe-other': () => 'This unsubscribe link is for someone else.',
+    'not-a-link': () =>
+      'This unsubscribe link is not one Guildhall made, or it was cut short: open the link from the email whole, or switch emails off in your settings.',
   },
   es: {
     'stale-profile': () =>
@@ -66,6 +75,8 @@ const sentences: Record<Locale, Sentences> = {
       `Eres la única persona que administra ${name}, que tiene otros miembros: nombra administrador a uno de ellos (en la página del colectivo) o traspásalo antes, y después borra tu cuenta.`,
     'foreign-cursor': () => 'Este cursor no lo ha dado esta exportación: vuelve a empezar desde la primera página.',
     'unsubscribe-other': () => 'Este enlace para darse de baja es de otra persona.',
+    'not-a-link': () =>
+      'Este enlace para darte de baja no lo ha generado Guildhall, o está cortado: abre el enlace del correo completo, o desactiva los correos en tus ajustes.',
   },
   nl: {
     'stale-profile': () =>
@@ -87,6 +98,8 @@ const sentences: Record<Locale, Sentences> = {
       `Je bent de enige beheerder van ${name}, dat nog andere leden heeft: maak eerst een van hen beheerder (op de pagina van het collectief) of draag het over, en verwijder daarna je account.`,
     'foreign-cursor': () => 'Deze cursor komt niet van deze export: begin opnieuw bij de eerste pagina.',
     'unsubscribe-other': () => 'Deze afmeldlink is voor iemand anders.',
+    'not-a-link': () =>
+      'Deze afmeldlink komt niet van Guildhall, of hij is afgebroken: open de link uit de e-mail in zijn geheel, of zet e-mails uit in je instellingen.',
   },
 };
 

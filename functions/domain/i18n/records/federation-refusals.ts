@@ -11,7 +11,13 @@ export type FederationRefusal =
   | { key: 'stewards-only'; values: { act: StewardsAct } }
   | { key: 'not-own-log'; values: Record<string, never> }
   /** `why`: the remote log's own failure, as the fetch reported it (English, technical). */
-  | { key: 'log-unreadable'; values: { host: string; why: string } };
+  | { key: 'log-unreadable'; values: { host: string; why: string } }
+  | { key: 'instance-blocked'; values: { host: string } }
+  | { key: 'actor-name'; values: Record<string, never> }
+  /** `why`: the lookup's own failure (English, technical), or none when the instance did not answer. */
+  | { key: 'actor-unfound'; values: { actor: string; why?: string | undefined } }
+  | { key: 'actor-host'; values: { actor: string; host: string | undefined } }
+  | { key: 'actor-kind'; values: { actor: string; type: string } };
 
 type Sentences = {
   [K in FederationRefusal['key']]: (values: Extract<FederationRefusal, { key: K }>['values']) => string;
@@ -24,6 +30,14 @@ const sentences: Record<Locale, Sentences> = {
     'not-own-log': () => 'This instance cannot witness its own log: name another instance.',
     'log-unreadable': ({ host, why }) =>
       `No registry log could be read at ${host} (${why}); check the host and try again.`,
+    'instance-blocked': ({ host }) =>
+      `The instance ${host} is blocked here; unblock it before following one of its syndicates.`,
+    'actor-name': () => 'Name the syndicate as acct:<syndicate>@<host>.',
+    'actor-unfound': ({ actor, why }) =>
+      `${actor} could not be found: ${why ?? 'its instance did not answer'}. Check the name and that the instance is up.`,
+    'actor-host': ({ actor, host }) => `${actor} names an actor on another host (${host ?? 'none'}).`,
+    'actor-kind': ({ actor, type }) =>
+      `${actor} is a ${type}, not a syndicate (a Group) nor a commons (an instance’s Service actor).`,
   },
   es: {
     'stewards-only': ({ act }) =>
@@ -31,6 +45,14 @@ const sentences: Record<Locale, Sentences> = {
     'not-own-log': () => 'Esta instancia no puede atestiguar su propio registro: indica otra instancia.',
     'log-unreadable': ({ host, why }) =>
       `No se ha podido leer ningún registro público en ${host} (${why}); comprueba el host y vuelve a intentarlo.`,
+    'instance-blocked': ({ host }) =>
+      `La instancia ${host} está bloqueada aquí; desbloquéala antes de seguir a uno de sus colectivos.`,
+    'actor-name': () => 'Indica el colectivo como acct:<colectivo>@<host>.',
+    'actor-unfound': ({ actor, why }) =>
+      `No se ha encontrado ${actor}: ${why ?? 'su instancia no respondió'}. Comprueba el nombre y que la instancia esté en marcha.`,
+    'actor-host': ({ actor, host }) => `${actor} remite a un actor de otro host (${host ?? 'ninguno'}).`,
+    'actor-kind': ({ actor, type }) =>
+      `${actor} es un ${type}, no un colectivo (un Group) ni un procomún (el actor Service de una instancia).`,
   },
   nl: {
     'stewards-only': ({ act }) =>
@@ -38,6 +60,14 @@ const sentences: Record<Locale, Sentences> = {
     'not-own-log': () => 'Deze instantie kan haar eigen logboek niet bevestigen: noem een andere instantie.',
     'log-unreadable': ({ host, why }) =>
       `Op ${host} kon geen openbaar logboek worden gelezen (${why}); controleer de host en probeer het opnieuw.`,
+    'instance-blocked': ({ host }) =>
+      `De instantie ${host} is hier geblokkeerd; hef de blokkade op voordat je een van haar collectieven volgt.`,
+    'actor-name': () => 'Noem het collectief als acct:<collectief>@<host>.',
+    'actor-unfound': ({ actor, why }) =>
+      `${actor} is niet gevonden: ${why ?? 'de instantie gaf geen antwoord'}. Controleer de naam en of de instantie online is.`,
+    'actor-host': ({ actor, host }) => `${actor} verwijst naar een actor op een andere host (${host ?? 'geen'}).`,
+    'actor-kind': ({ actor, type }) =>
+      `${actor} is een ${type}, geen collectief (een Group) en geen gemeengoed (de Service-actor van een instantie).`,
   },
 };
 

@@ -2,6 +2,7 @@
 // edit-draft.ts, circle.ts, eligibility.ts, secret-tally.ts, close-proposal.ts, proposal-use-cases.ts),
 // in each language: the proposal's page and the API (by Accept-Language) say it in the
 // reader's. Kept apart from the site's catalogue, as not-enacted.ts is: decisions-api bundles it alone.
+import type { ProposalKind } from '../../decisions/proposal.ts';
 import { intlTags, type Locale } from '../locales.ts';
 
 /** `commons`, or `syndicate:<id>` (a proposal's scope). */
@@ -18,7 +19,18 @@ export type VoteRefusal =
   | { key: 'adopted'; values: { syndicate: string } }
   | { key: 'circle-most'; values: { amount: bigint | number } }
   | { key: 'joined-after'; values: { since: string; openedAt: string } }
-  | { key: 'stale'; values: { version: number; read: number } };
+  | { key: 'stale'; values: { version: number; read: number } }
+  | { key: 'scope-kind'; values: { kind: ProposalKind; scopes: readonly ('commons' | 'syndicate')[] } }
+  | { key: 'min-days'; values: { kind: ProposalKind; days: number } }
+  | { key: 'credit-max'; values: { amount: bigint | number } }
+  | { key: 'no-holder'; values: { holder: string; account: string } }
+  | {
+      key: 'nobody' | 'member-already' | 'is-not-member' | 'admin-already' | 'not-admin' | 'not-steward';
+      values: { person: string };
+    }
+  | { key: 'no-report'; values: { report: string; record: string } }
+  | { key: 'circle-scope'; values: { syndicate: string } }
+  | { key: 'not-disputed'; values: { status: string } };
 
 type Sentences = {
   [K in VoteRefusal['key']]: (values: Extract<VoteRefusal, { key: K }>['values']) => string;
@@ -43,6 +55,51 @@ const moment = (iso: string, locale: Locale) => {
   return Number.isNaN(date.getTime())
     ? iso
     : `${date.toLocaleString(intlTags[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+};
+
+/**
+ * What a person reads of a proposal's kind in a refusal: the site's `decision.kind.*` say the same, kept
+ * here too so decisions-api bundles these alone, not the work catalogue.
+ */
+const kindLabels: Record<Locale, Record<ProposalKind, string>> = {
+  en: {
+    'sense-check': 'a sense check (decides nothing by itself)',
+    'rate-card': 'the syndicate’s rate card',
+    'credit-limit': 'an account’s credit limit',
+    'credit-policy': 'the commons’ credit policy (the credit of every account without its own limit)',
+    membership: 'a member admitted or removed, or made or unmade an admin',
+    'adopt-innovation': 'an innovation record the syndicate adopts',
+    'remove-steward': 'a steward removed (who grants credit until the commons votes it)',
+    'resolve-disputed-report': 'a disputed value report, settled by a restorative circle',
+  },
+  es: {
+    'sense-check': 'una consulta (no decide nada por sí misma)',
+    'rate-card': 'las tarifas del colectivo',
+    'credit-limit': 'el límite de crédito de una cuenta',
+    'credit-policy': 'la política de crédito del procomún (el crédito de toda cuenta sin límite propio)',
+    membership: 'admitir o dar de baja a un miembro, o nombrarlo o dejar de nombrarlo admin',
+    'adopt-innovation': 'un registro de innovación que adopta el colectivo',
+    'remove-steward': 'retirar a un custodio (que concede crédito hasta que el procomún lo vote)',
+    'resolve-disputed-report': 'un informe de valor en disputa, resuelto por un círculo restaurativo',
+  },
+  nl: {
+    'sense-check': 'een peiling (beslist op zichzelf niets)',
+    'rate-card': 'de tariefkaart van het collectief',
+    'credit-limit': 'de kredietlimiet van een rekening',
+    'credit-policy': 'het kredietbeleid van het gemeengoed (het krediet van elke rekening zonder eigen limiet)',
+    membership: 'een lid toelaten of verwijderen, of tot beheerder maken of dat terugdraaien',
+    'adopt-innovation': 'een innovatieverslag dat het collectief overneemt',
+    'remove-steward': 'een kredietbeheerder ontslaan (die krediet toekent tot het gemeengoed erover stemt)',
+    'resolve-disputed-report': 'een betwist waarderapport, beslecht door een herstelkring',
+  },
+};
+/** The scopes a kind is decided in, as the API names them: "commons" or "syndicate:<id>", joined by "or". */
+const scopesIn = (scopes: readonly string[], or: string) =>
+  scopes.map((s) => (s === 'commons' ? '"commons"' : '"syndicate:<id>"')).join(` ${or} `);
+/** A value report's status in the reader's language. */
+const reportStatus: Record<Exclude<Locale, 'en'>, Record<string, string>> = {
+  es: { pending: 'pendiente', confirmed: 'confirmado', disputed: 'en disputa', settled: 'resuelto' },
+  nl: { pending: 'in afwachting', confirmed: 'bevestigd', disputed: 'betwist', settled: 'beslecht' },
 };
 
 const sentences: Record<Locale, Sentences> = {
@@ -72,6 +129,19 @@ const sentences: Record<Locale, Sentences> = {
     'opened-meanwhile': () => 'This proposal was opened while you edited it: what it proposes is fixed now.',
     stale: ({ version, read }) =>
       `This draft was saved again after you read it (it is at version ${version}; you read version ${read}): read it again before you change or open it.`,
+    'scope-kind': ({ kind, scopes }) => `A proposal on ${kindLabels.en[kind]} is decided in ${scopesIn(scopes, 'or')}.`,
+    'min-days': ({ kind, days }) => `A proposal on ${kindLabels.en[kind]} stays open at least ${days} days.`,
+    'credit-max': ({ amount }) => `One credit limit gives at most ${amount} minor units.`,
+    'no-holder': ({ holder, account }) => `No ${holder} "${account}" has an account here: check its name.`,
+    nobody: ({ person }) => `Nobody called "${person}" has an account here.`,
+    'member-already': ({ person }) => `${person} is a member already.`,
+    'is-not-member': ({ person }) => `${person} is not a member.`,
+    'admin-already': ({ person }) => `${person} is an admin already.`,
+    'not-admin': ({ person }) => `${person} is not an admin.`,
+    'not-steward': ({ person }) => `${person} is not a steward here (the ledger page lists them).`,
+    'no-report': ({ report, record }) => `No value report "${report}" on record "${record}".`,
+    'circle-scope': ({ syndicate }) => `A circle on this report sits in "syndicate:${syndicate}", whose report it is.`,
+    'not-disputed': ({ status }) => `Only a disputed report goes to a circle; this one is ${status}.`,
   },
   es: {
     draft: () => 'Esta propuesta es un borrador: primero tiene que abrirla quien la escribió.',
@@ -100,6 +170,24 @@ const sentences: Record<Locale, Sentences> = {
     'opened-meanwhile': () => 'Alguien abrió esta propuesta mientras la editabas: lo que propone ya ha quedado fijado.',
     stale: ({ version, read }) =>
       `Este borrador se guardó de nuevo después de que lo leyeras (va por la versión ${version}; leíste la ${read}): vuelve a leerlo antes de cambiarlo o abrirlo.`,
+    'scope-kind': ({ kind, scopes }) =>
+      `Una propuesta sobre ${kindLabels.es[kind]} se decide en ${scopesIn(scopes, 'o')}.`,
+    'min-days': ({ kind, days }) =>
+      `Una propuesta sobre ${kindLabels.es[kind]} queda abierta al menos ${count(days, 'es')} días.`,
+    'credit-max': ({ amount }) => `Un límite de crédito concede como máximo ${count(amount, 'es')} unidades menores.`,
+    'no-holder': ({ holder, account }) =>
+      `No hay ${holder === 'person' ? 'ninguna persona' : 'ningún colectivo'} "${account}" con cuenta aquí: revisa el nombre.`,
+    nobody: ({ person }) => `Nadie llamado "${person}" tiene cuenta aquí.`,
+    'member-already': ({ person }) => `${person} ya es miembro.`,
+    'is-not-member': ({ person }) => `${person} no es miembro.`,
+    'admin-already': ({ person }) => `${person} ya es admin.`,
+    'not-admin': ({ person }) => `${person} no es admin.`,
+    'not-steward': ({ person }) => `${person} no es custodio aquí (la página del libro los enumera).`,
+    'no-report': ({ report, record }) => `No hay ningún informe de valor "${report}" en el registro "${record}".`,
+    'circle-scope': ({ syndicate }) =>
+      `Un círculo sobre este informe se celebra en "syndicate:${syndicate}", el colectivo del informe.`,
+    'not-disputed': ({ status }) =>
+      `Solo un informe en disputa va a un círculo; este está ${reportStatus.es[status] ?? status}.`,
   },
   nl: {
     draft: () => 'Dit voorstel is een concept: de indiener moet het eerst openstellen.',
@@ -129,6 +217,24 @@ const sentences: Record<Locale, Sentences> = {
     'opened-meanwhile': () => 'Dit voorstel is opengesteld terwijl je het bewerkte: wat het voorstelt, ligt nu vast.',
     stale: ({ version, read }) =>
       `Dit concept is opnieuw opgeslagen nadat je het las (het is bij versie ${version}; jij las versie ${read}): lees het opnieuw voordat je het wijzigt of openstelt.`,
+    'scope-kind': ({ kind, scopes }) =>
+      `Over een voorstel over ${kindLabels.nl[kind]} wordt beslist in ${scopesIn(scopes, 'of')}.`,
+    'min-days': ({ kind, days }) =>
+      `Een voorstel over ${kindLabels.nl[kind]} staat minstens ${count(days, 'nl')} dagen open.`,
+    'credit-max': ({ amount }) => `Eén kredietlimiet geeft hoogstens ${count(amount, 'nl')} kleinste eenheden.`,
+    'no-holder': ({ holder, account }) =>
+      `Er is hier geen ${holder === 'person' ? 'persoon' : 'collectief'} "${account}" met een rekening: controleer de naam.`,
+    nobody: ({ person }) => `Niemand met de naam "${person}" heeft hier een account.`,
+    'member-already': ({ person }) => `${person} is al lid.`,
+    'is-not-member': ({ person }) => `${person} is geen lid.`,
+    'admin-already': ({ person }) => `${person} is al beheerder.`,
+    'not-admin': ({ person }) => `${person} is geen beheerder.`,
+    'not-steward': ({ person }) => `${person} is hier geen kredietbeheerder (de grootboekpagina noemt ze).`,
+    'no-report': ({ report, record }) => `Er is geen waarderapport "${report}" bij verslag "${record}".`,
+    'circle-scope': ({ syndicate }) =>
+      `Een kring over dit rapport hoort in "syndicate:${syndicate}", het collectief van het rapport.`,
+    'not-disputed': ({ status }) =>
+      `Alleen een betwist rapport gaat naar een kring; dit is ${reportStatus.nl[status] ?? status}.`,
   },
 };
 
