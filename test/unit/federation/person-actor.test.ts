@@ -18,6 +18,7 @@ import { slugSchema } from '#domain/syndicates/syndicate.ts';
 import { cavageHeaders, type RemoteActor, startRemoteActor, verifiesCavage } from '../../support/fediverse.ts';
 import { federationWorld, origin } from '../../support/federation-world.ts';
 import { commons, memoryPeople } from '../../support/services.ts';
+import { englishIssues } from '../../support/issues.ts';
 import { thrown } from '../../support/thrown.ts';
 
 const activityJson = { accept: 'application/activity+json' };
@@ -110,7 +111,9 @@ describe('opting in and out (the profile rule the API and the form share)', () =
   it('refuses to opt in without a public section, naming the box, and allows it with one', () => {
     const closed = person({ fediverse: undefined, privacy: defaultPrivacy });
     const refusal = thrown(() => applyProfilePatch(closed, { version: 0, fediverse: true }, now), ValidationError);
-    expect(refusal.issues).toEqual([
+    // Worded for a Spanish or Dutch reader too (the profile form and the API's errors[] in their language).
+    expect(refusal.issues[0]?.wordsIn?.('es')).not.toBe(refusal.issues[0]?.message);
+    expect(englishIssues(refusal.issues)).toEqual([
       {
         field: 'body.fediverse',
         message: expect.stringContaining('Only a public profile can be shown'),
@@ -127,7 +130,7 @@ describe('opting in and out (the profile rule the API and the form share)', () =
       () => applyProfilePatch(shown, { version: 0, privacy: { about: 'members' } }, now),
       ValidationError,
     );
-    expect(refusal.issues).toEqual([
+    expect(englishIssues(refusal.issues)).toEqual([
       {
         field: 'body.privacy',
         message: expect.stringContaining('Only a public profile can be shown'),
