@@ -4,6 +4,7 @@
 // search-page.ts) and the Idempotency-Key's (app/commands/command.ts). The API's problem `detail` says
 // them by Accept-Language and the site's forms in the page's language. Kept small: every bundle has it.
 import { intlTags, type Locale } from './locales.ts';
+import { countIn as count } from './numbers.ts';
 
 /**
  * What `NotFoundError` can name, as Spanish and Dutch say "no such …": with the word for "no" that goes
@@ -87,7 +88,6 @@ const day = (iso: string, locale: Locale) =>
     dateStyle: 'long',
     timeZone: 'UTC',
   });
-const count = (value: number, locale: Locale) => value.toLocaleString(intlTags[locale]);
 
 const sentences: Record<Locale, Sentences> = {
   en: {

@@ -4,6 +4,7 @@
 // this file alone.
 import { possessive } from '../../plain-words.ts';
 import { intlTags, type Locale } from '../locales.ts';
+import { countIn as count } from '../numbers.ts';
 
 type Side = 'offer' | 'want';
 type None = Record<string, never>;
@@ -37,7 +38,6 @@ const day = (iso: string, locale: Locale) => {
     ? iso
     : date.toLocaleDateString(intlTags[locale], { dateStyle: 'long', timeZone: 'UTC' });
 };
-const count = (value: number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(value);
 
 /** A listing's status as the listing page names it (es.ts, nl.ts `market.status.*`); both sides are feminine in Spanish. */
 const statusEs: Record<string, string> = { withdrawn: 'retirada', expired: 'caducada', fulfilled: 'cubierta' };

@@ -2,7 +2,8 @@
 // the order pages and the API (by Accept-Language) say it in the reader's. Kept apart from the site's
 // catalogue, as work/hiring-refusals.ts is: bound-api, which runs orders, bundles this file alone.
 import { boundNumber } from '../format.ts';
-import { intlTags, type Locale } from '../locales.ts';
+import type { Locale } from '../locales.ts';
+import { countIn as count } from '../numbers.ts';
 
 type Status = 'ordered' | 'accepted' | 'declined' | 'cancelled' | 'delivered' | 'disputed' | 'confirmed' | 'refunded';
 type Action = 'accept' | 'decline' | 'cancel' | 'deliver' | 'dispute' | 'confirm' | 'refund';
@@ -87,8 +88,6 @@ const doneNl: Record<Action, string> = {
   confirm: 'worden bevestigd',
   refund: 'worden terugbetaald',
 };
-
-const count = (value: number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(value);
 
 const sentences: Record<Locale, Sentences> = {
   en: {

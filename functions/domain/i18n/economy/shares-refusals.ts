@@ -1,7 +1,8 @@
 // Why shares cannot split an amount (ledger/shares.ts, royalty.ts, plan-settlement.ts), in each
 // language: the record's and the settlement's pages and the API (by Accept-Language) say it in the reader's.
-import { intlTags, type Locale } from '../locales.ts';
+import type { Locale } from '../locales.ts';
 import { type Sentences, wordsOf } from './refusal-table.ts';
+import { countIn as number } from '../numbers.ts';
 
 export type SharesRefusal =
   | {
@@ -18,8 +19,6 @@ export type SharesRefusal =
   | { key: 'basis-points'; values: { most: number } }
   | { key: 'sum'; values: { whole: number; sum: number } }
   | { key: 'repeats'; values: { id: string } };
-
-const number = (value: number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(value);
 
 const shares: Record<Locale, Sentences<SharesRefusal>> = {
   en: {

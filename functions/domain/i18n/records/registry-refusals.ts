@@ -2,7 +2,8 @@
 // window) or a credit limit (ledger-use-cases.ts) is refused, in each language: the API (by
 // Accept-Language) says it in the reader's. Kept apart from the site's catalogue: ledger-api, which
 // carries these reads, bundles this file alone.
-import { intlTags, type Locale } from '../locales.ts';
+import type { Locale } from '../locales.ts';
+import { countIn as count } from '../numbers.ts';
 
 export type RegistryRefusal =
   | { key: 'first-size' | 'limit-positive'; values: Record<string, never> }
@@ -16,7 +17,6 @@ type Sentences = {
 };
 
 /** A size as the reader's language groups its digits. */
-const count = (n: number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(n);
 
 const sentences: Record<Locale, Sentences> = {
   en: {

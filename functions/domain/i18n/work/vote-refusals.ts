@@ -4,6 +4,7 @@
 // reader's. Kept apart from the site's catalogue, as not-enacted.ts is: decisions-api bundles it alone.
 import type { ProposalKind } from '../../decisions/proposal.ts';
 import { intlTags, type Locale } from '../locales.ts';
+import { countIn as count } from '../numbers.ts';
 
 /** `commons`, or `syndicate:<id>` (a proposal's scope). */
 type Scope = string;
@@ -48,7 +49,6 @@ const scopeIn = (scope: Scope, locale: Locale) => {
   return scope === 'commons' ? commons : `${syndicate} ${syndicateOf(scope)}`;
 };
 /** A whole number as the reader's language groups its digits. */
-const count = (n: bigint | number, locale: Locale) => new Intl.NumberFormat(intlTags[locale]).format(n);
 /** A moment as the reader's language writes it, in UTC: "7 de diciembre de 2026 a las 10:00 UTC". */
 const moment = (iso: string, locale: Locale) => {
   const date = new Date(iso);
