@@ -24,7 +24,7 @@ const refusals = new Set([
 ]);
 
 /** A rule's own helper that builds a field issue from a field and a sentence. */
-const issueHelpers = /^(issue|refused|fieldIssue|issueAt)$/;
+const issueHelpers = /^(issue|refuse|refused|fieldIssue|issueAt)$/;
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -86,10 +86,11 @@ function englishIn(path: string): Site[] {
       if (field && message && !hasWordsIn(node))
         judge(ts.isPropertyAssignment(message) ? message.initializer : message.name, message);
     }
-    // A field issue built by a rule's own helper: `issue('body.x', 'sentence')`, `refused(…)`.
+    // A field issue built by a rule's own helper: `issue('body.x', 'sentence')`, `refuse(…)`, `refused(…)`.
     if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && issueHelpers.test(node.expression.text)) {
       const [, message] = node.arguments;
-      if (message && !ts.isIdentifier(message)) judge(message, node);
+      // A refusal given as its key and values (`{ key: 'min-days', values }`) is worded by the helper.
+      if (message && !ts.isIdentifier(message) && !/\{\s*key\b/.test(message.getText(source))) judge(message, node);
     }
     ts.forEachChild(node, visit);
   };
