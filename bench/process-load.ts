@@ -84,12 +84,13 @@ export interface Beside {
   heapKb: number;
 }
 
-export function processProbe(jvmPid: number, searchPid: number) {
+/** `searchPids`: the search processes (one per bench:scale world); their CPU is summed. */
+export function processProbe(jvmPid: number, searchPids: readonly number[]) {
   const vmThreads = threadsNamed(jvmPid, 'VM Thread');
   const snapshot = () => ({
     jvm: threadRunNs(jvmPid),
     gc: vmThreads.reduce((sum, tid) => sum + runNs(`/proc/${jvmPid}/task/${tid}/schedstat`), 0),
-    search: runNs(`/proc/${searchPid}/schedstat`),
+    search: searchPids.reduce((sum, pid) => sum + runNs(`/proc/${pid}/schedstat`), 0),
     ownWait: runNs(`/proc/${process.pid}/task/${process.pid}/schedstat`, 1),
     jvmWait: threadRunNs(jvmPid, 1),
     runnable: runnable(),
@@ -126,11 +127,12 @@ export function processProbe(jvmPid: number, searchPid: number) {
     },
     /** CPU ms the JVM and the search process used over the last `ms` (the settling wait's measure). */
     async busyOver(ms: number): Promise<{ jvmMs: number; searchMs: number }> {
-      const before = { jvm: processRunNs(jvmPid), search: processRunNs(searchPid) };
+      const searchRunNs = () => searchPids.reduce((sum, pid) => sum + processRunNs(pid), 0);
+      const before = { jvm: processRunNs(jvmPid), search: searchRunNs() };
       await new Promise((resolveWait) => setTimeout(resolveWait, ms));
       return {
         jvmMs: (processRunNs(jvmPid) - before.jvm) / 1e6,
-        searchMs: (processRunNs(searchPid) - before.search) / 1e6,
+        searchMs: (searchRunNs() - before.search) / 1e6,
       };
     },
   };
