@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Four kinds of test, each its own project (see test/README.md for what belongs where).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on CI's 2 cores, so every file ran
+    // after the other with a core idle. Two, because integration files spend most of their time waiting
+    // on DynamoDB Local or importing modules, not computing: the second core has work while one waits.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

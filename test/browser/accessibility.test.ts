@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { unsubscribeToken } from '#domain/notifications/unsubscribe.ts';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { courseNamed, finishLessonsOverHttp } from '../support/quiz.ts';
 import { signIn, tokenFor } from '../support/sign-in.ts';
@@ -106,8 +106,11 @@ const pages = [
   '/nl/search/?q=solar',
 ];
 
+// A few pages at once (vitest's maxConcurrency, 5), each in its own tab: a page and its axe run wait on
+// the stack and on Chromium in turn, so one at a time left the machine's second core idle. Each test
+// checks with its own `expect`, as concurrent tests must.
 describe.each(themes)('accessibility in the %s theme', (theme) => {
-  it.each(pages)('%s has no axe violations', async (path) => {
+  it.concurrent.for(pages)('%s has no axe violations', async (path, { expect }) => {
     const page = await contexts[theme].newPage();
     await page.goto(`${baseUrl}${path}`);
     expect(await page.evaluate(`matchMedia('(prefers-color-scheme: dark)').matches`)).toBe(theme === 'dark');

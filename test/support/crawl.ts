@@ -40,12 +40,17 @@ const repeats = 3;
  * later pages and each sign-in return address at most `repeats` times: sameAs); answers what failed,
  * what was seen, what was left unvisited, and the HTML pages that answered (a page asking a visitor to
  * sign in included: that is a page a person sees).
+ *
+ * The next few pages in the queue are fetched while one is read (`ahead` at once: the stack waits on its
+ * store far more than it computes), but each is read strictly in the queue's order, so the crawl sees the
+ * same pages in the same order, and finds the same links, as one fetch at a time would.
  */
 export async function crawl(
   baseUrl: string,
   headers: Record<string, string>,
   skip: (path: string) => boolean = () => false,
   limit = 3000,
+  ahead = 4,
 ) {
   const seen = new Set<string>(['/']);
   const queue = ['/'];
@@ -53,28 +58,45 @@ export async function crawl(
   const pages: string[] = [];
   const linkedFrom = new Map<string, string>();
   const shown = new Map<string, number>();
-  while (queue.length > 0 && seen.size <= limit) {
-    const path = queue.shift() ?? '/';
+  const fetching = new Map<string, Promise<{ response: Response; body: string }>>();
+  const fetchPage = async (path: string) => {
     const response = await fetch(`${baseUrl}${path}`, { headers, redirect: 'follow' });
-    // A page for signed-in people answers a visitor 401 with a way to sign in: that is not broken.
-    const asksToSignIn =
-      !headers.cookie && response.status === 401 && (await response.clone().text()).includes('/auth/sign-in');
-    if (!response.ok && !asksToSignIn) {
-      broken.push(`${path} → ${response.status} (linked from ${linkedFrom.get(path) ?? 'the start'})`);
-      continue;
+    return { response, body: await response.text() };
+  };
+  try {
+    while (queue.length > 0 && seen.size <= limit) {
+      for (const next of queue.slice(0, ahead)) {
+        if (fetching.has(next)) continue;
+        const fetched = fetchPage(next);
+        // Awaited below in its turn; until then a failure must not count as unhandled.
+        fetched.catch(() => undefined);
+        fetching.set(next, fetched);
+      }
+      const path = queue.shift() ?? '/';
+      const { response, body } = await (fetching.get(path) ?? fetchPage(path));
+      fetching.delete(path);
+      // A page for signed-in people answers a visitor 401 with a way to sign in: that is not broken.
+      const asksToSignIn = !headers.cookie && response.status === 401 && body.includes('/auth/sign-in');
+      if (!response.ok && !asksToSignIn) {
+        broken.push(`${path} → ${response.status} (linked from ${linkedFrom.get(path) ?? 'the start'})`);
+        continue;
+      }
+      if (!response.headers.get('content-type')?.includes('text/html')) continue;
+      pages.push(path);
+      for (const link of linksOf(body, new URL(response.url))) {
+        if (seen.has(link) || skip(link)) continue;
+        const again = sameAs(link);
+        const times = shown.get(again) ?? 0;
+        if (times >= repeats) continue;
+        shown.set(again, times + 1);
+        seen.add(link);
+        linkedFrom.set(link, path);
+        queue.push(link);
+      }
     }
-    if (!response.headers.get('content-type')?.includes('text/html')) continue;
-    pages.push(path);
-    for (const link of linksOf(await response.text(), new URL(response.url))) {
-      if (seen.has(link) || skip(link)) continue;
-      const again = sameAs(link);
-      const times = shown.get(again) ?? 0;
-      if (times >= repeats) continue;
-      shown.set(again, times + 1);
-      seen.add(link);
-      linkedFrom.set(link, path);
-      queue.push(link);
-    }
+  } finally {
+    // Stopped at the limit (or by a failure): the pages fetched ahead finish before the crawl answers.
+    await Promise.allSettled(fetching.values());
   }
   return { broken, seen, unvisited: queue, pages };
 }
