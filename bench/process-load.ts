@@ -84,15 +84,20 @@ export interface Beside {
   heapKb: number;
 }
 
-/** `searchPids`: the search processes (one per bench:scale world); their CPU is summed. */
-export function processProbe(jvmPid: number, searchPids: readonly number[]) {
-  const vmThreads = threadsNamed(jvmPid, 'VM Thread');
+/**
+ * `jvmPids`: the emulators, `searchPids`: the search processes (one each per bench:scale world); what
+ * they ran is summed.
+ */
+export function processProbe(jvmPids: readonly number[], searchPids: readonly number[]) {
+  const vmThreads = jvmPids.flatMap((pid) => threadsNamed(pid, 'VM Thread').map((tid) => ({ pid, tid })));
+  const merged = (field: number) =>
+    new Map(jvmPids.flatMap((pid) => [...threadRunNs(pid, field)].map(([tid, ns]) => [`${pid}/${tid}`, ns] as const)));
   const snapshot = () => ({
-    jvm: threadRunNs(jvmPid),
-    gc: vmThreads.reduce((sum, tid) => sum + runNs(`/proc/${jvmPid}/task/${tid}/schedstat`), 0),
+    jvm: merged(0),
+    gc: vmThreads.reduce((sum, { pid, tid }) => sum + runNs(`/proc/${pid}/task/${tid}/schedstat`), 0),
     search: searchPids.reduce((sum, pid) => sum + runNs(`/proc/${pid}/schedstat`), 0),
     ownWait: runNs(`/proc/${process.pid}/task/${process.pid}/schedstat`, 1),
-    jvmWait: threadRunNs(jvmPid, 1),
+    jvmWait: merged(1),
     runnable: runnable(),
   });
   return {
@@ -128,10 +133,11 @@ export function processProbe(jvmPid: number, searchPids: readonly number[]) {
     /** CPU ms the JVM and the search process used over the last `ms` (the settling wait's measure). */
     async busyOver(ms: number): Promise<{ jvmMs: number; searchMs: number }> {
       const searchRunNs = () => searchPids.reduce((sum, pid) => sum + processRunNs(pid), 0);
-      const before = { jvm: processRunNs(jvmPid), search: searchRunNs() };
+      // By thread, as `around` counts: a thread that ends in the second takes nothing away.
+      const before = { jvm: merged(0), search: searchRunNs() };
       await new Promise((resolveWait) => setTimeout(resolveWait, ms));
       return {
-        jvmMs: (processRunNs(jvmPid) - before.jvm) / 1e6,
+        jvmMs: grown(before.jvm, merged(0)) / 1e6,
         searchMs: (searchRunNs() - before.search) / 1e6,
       };
     },

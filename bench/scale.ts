@@ -110,22 +110,22 @@ const sized = (fraction: number): Size => {
 const large = sized(scale);
 const small = sized(Math.min(scale, 0.01));
 
-// The emulator logs its collections for this run (the local stack's does not): their pauses while
-// measuring are printed beside the table.
-const gcLog = resolve(import.meta.dirname, '../.tmp/bench-scale-gc.log');
-mkdirSync(resolve(gcLog, '..'), { recursive: true });
-const dynamo = await startBenchStore([`-Xlog:gc:file=${gcLog}::filecount=0`]);
-log(`DynamoDB Local answers at ${dynamo.endpoint} (pid ${dynamo.process.pid})`);
-const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 120_000 });
 const benchRequestId = 'bench-request-0';
 
 /**
- * One world: a table of its own on the one emulator, a search process of its own, the API's services and
- * router over them, and the seeders that grow it to `size`. The worlds share nothing but the emulator
- * and this process, as the routes of two deployments would share a machine.
+ * One world: an emulator of its own (a second table on one DynamoDB Local loaded 5× slower than the
+ * first: 261 against 1,396 items/s), a search process of its own, the API's services and router over
+ * them, and the seeders that grow it to `size`. The worlds share nothing but this process and the
+ * machine, as two deployments' routes would share a machine. Each emulator logs its collections (the
+ * local stack's does not): their pauses while measuring are printed beside the table.
  */
 async function createWorld(name: string, size: Size) {
-  const tableName = `bench-scale-${name}`;
+  const tableName = 'bench-scale';
+  const gcLog = resolve(import.meta.dirname, `../.tmp/bench-scale-gc-${name}.log`);
+  mkdirSync(resolve(gcLog, '..'), { recursive: true });
+  const dynamo = await startBenchStore([`-Xlog:gc:file=${gcLog}::filecount=0`]);
+  log(`${name}: DynamoDB Local answers at ${dynamo.endpoint} (pid ${dynamo.process.pid})`);
+  const client = createDocumentClient({ region: 'eu-west-1', endpoint: dynamo.endpoint, timeoutMs: 120_000 });
   await createBenchTable(dynamo, tableName);
   const searchProcess = await startSearchProcess();
   const { commons, services, api } = benchApi(dynamo, tableName, searchProcess.index);
@@ -328,7 +328,21 @@ async function createWorld(name: string, size: Size) {
     return [...kept, ...(await secondPages(api, kept))];
   }
 
-  return { name, size, api, searchProcess, grow, routes };
+  return {
+    name,
+    size,
+    api,
+    searchProcess,
+    dynamo,
+    gcLog,
+    grow,
+    routes,
+    async stop() {
+      client.destroy();
+      searchProcess.stop();
+      await dynamo.stop();
+    },
+  };
 }
 type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -379,46 +393,56 @@ const mean = (list: readonly Beside[]): Beside => {
   };
 };
 
-/** The emulator's collections logged since `offset` of its GC log: how many, their pauses in ms. */
-function gcPausesSince(offset: number) {
-  let text = '';
-  try {
-    text = readFileSync(gcLog, 'utf8').slice(offset);
-  } catch {
-    return { count: 0, total: 0, longest: 0 };
-  }
-  const pauses = [...text.matchAll(/Pause[^\n]* ([\d.]+)ms/g)].map((m) => Number(m[1]));
+/** The emulators' collections logged since `offsets` of their GC logs: how many, their pauses in ms. */
+function gcPausesSince(offsets: readonly number[]) {
+  const pauses = worlds.flatMap((world, i) => {
+    let text = '';
+    try {
+      text = readFileSync(world.gcLog, 'utf8').slice(offsets[i] ?? 0);
+    } catch {
+      return [];
+    }
+    return [...text.matchAll(/Pause[^\n]* ([\d.]+)ms/g)].map((m) => Number(m[1]));
+  });
   return { count: pauses.length, total: pauses.reduce((a, b) => a + b, 0), longest: Math.max(0, ...pauses) };
 }
-const gcLogSize = () => {
-  try {
-    return statSync(gcLog).size;
-  } catch {
-    return 0;
-  }
-};
+const gcLogSizes = () =>
+  worlds.map((world) => {
+    try {
+      return statSync(world.gcLog).size;
+    } catch {
+      return 0;
+    }
+  });
 
 /**
- * Steady state before measuring: the JVM collects (jcmd GC.run), the search process and this one too,
- * then a bounded wait (60 s) until the JVM and the search process use under 2% of a core for two
+ * Steady state before measuring: the JVMs collect (jcmd GC.run), the search processes and this one too,
+ * then a bounded wait (60 s) until the JVMs and the search processes use under 2% of a core each for two
  * seconds running, so what loading left behind (promotions, the engine's post-load work) is not measured.
  */
 async function settle() {
   const started = performance.now();
-  const collected = await promisify(execFile)('jcmd', [String(dynamo.process.pid), 'GC.run']).then(
-    () => 'collected (jcmd GC.run)',
-    (error: Error) => `not collected (jcmd: ${error.message.split('\n')[0]})`,
-  );
+  const collected = (
+    await Promise.all(
+      worlds.map((world) =>
+        promisify(execFile)('jcmd', [String(world.dynamo.process.pid), 'GC.run']).then(
+          () => 'collected (jcmd GC.run)',
+          (error: Error) => `not collected (jcmd: ${error.message.split('\n')[0]})`,
+        ),
+      ),
+    )
+  ).join(', ');
   await Promise.all(worlds.map((world) => world.searchProcess.heapMb()));
   globalThis.gc?.();
   let quiet = 0;
   let last = { jvmMs: 0, searchMs: 0 };
   while (quiet < 2 && performance.now() - started < 60_000) {
     last = await probe.busyOver(1000);
-    quiet = last.jvmMs + last.searchMs < 20 ? quiet + 1 : 0;
+    // 2% of a core for each world's emulator and search process.
+    quiet = last.jvmMs + last.searchMs < 20 * worlds.length ? quiet + 1 : 0;
   }
   log(
-    `settled in ${((performance.now() - started) / 1000).toFixed(1)} s: the JVM ${collected}; over the last second the JVM used ${last.jvmMs.toFixed(0)} ms of CPU, the search process ${last.searchMs.toFixed(0)} ms${quiet < 2 ? ' (not idle after 60 s: measured anyway)' : ''}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    `settled in ${((performance.now() - started) / 1000).toFixed(1)} s: the JVMs ${collected}; over the last second the JVMs used ${last.jvmMs.toFixed(0)} ms of CPU, the search processes ${last.searchMs.toFixed(0)} ms${quiet < 2 ? ' (not idle after 60 s: measured anyway)' : ''}; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
   );
 }
 
@@ -458,7 +482,7 @@ async function measure(lists: Array<{ world: World; list: Sample[] }>): Promise<
   for (let round = 0; round < warmRounds; round++)
     for (const { world, list } of lists) for (const sample of list) await call(world.api, sample);
   await settle();
-  const gcOffset = gcLogSize();
+  const gcOffset = gcLogSizes();
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
   pauses.length = 0;
   pauseSpans.length = 0;
@@ -567,7 +591,7 @@ try {
   if (controlled) worlds.push(await createWorld('1k-again', small));
   worlds.push(await createWorld('full', large));
   probe = processProbe(
-    dynamo.process.pid ?? 0,
+    worlds.map((world) => world.dynamo.process.pid ?? 0),
     worlds.map((world) => world.searchProcess.pid),
   );
   if (!probe.vmThreadFound) log('the JVM has no "VM Thread" to sample: its collections are not told apart');
@@ -593,9 +617,7 @@ try {
   );
   console.log(`Each row's figures: ${figuresFile}`);
 } finally {
-  client.destroy();
-  for (const world of worlds) world.searchProcess.stop();
-  await dynamo.stop();
+  for (const world of worlds) await world.stop();
 }
 
 function missing(what: string): never {
