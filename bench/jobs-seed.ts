@@ -37,6 +37,9 @@ const words = ['Riverside', 'Harbour', 'Oak', 'Commons', 'Northgate', 'Meadow', 
 const pick = <T>(list: readonly T[], n: number, salt = 0): T =>
   list[((n * 2_654_435_761 + salt * 40_503) >>> 0) % list.length] as T;
 
+/** How many skills the hot person declares (see `person`). */
+const hotSkillCount = 40;
+
 /** A skill no generated opening asks: the board filtered by it (bench/scale-routes.ts) finds nothing. */
 export const skillNobodyAsks = 'haccp-planning';
 
@@ -52,8 +55,16 @@ export function createJobsSeeder(client: DynamoDBDocumentClient, tableName: stri
   let hotMembers = 0;
 
   function person(n: number): Person {
-    // A third of people declare no skill; the rest one or two, so a skill's holders grow with people.
-    const declared = n % 3 === 0 ? [] : [pick(skills, n), ...(n % 3 === 2 ? [pick(skills, n, 1)] : [])];
+    // A third of people declare no skill; the rest one or two, so a skill's holders grow with people. The
+    // hot person declares forty, which about three openings in ten ask: their best matches
+    // (/api/me/best-matches) weigh a full window of the newest 200 at 1k as at full size, as they would
+    // weigh 25 at 1k and 200 at full with a few skills, a window filling up rather than the table growing.
+    const declared =
+      n === 0
+        ? askable.slice(0, hotSkillCount)
+        : n % 3 === 0
+          ? []
+          : [pick(skills, n), ...(n % 3 === 2 ? [pick(skills, n, 1)] : [])];
     return newPerson({
       id: n === 0 ? jobsHot.person : personId(n),
       name: `Benchmark person ${n}`,

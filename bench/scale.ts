@@ -602,6 +602,16 @@ try {
   }
   const sampled = new Map<string, Sample[]>();
   for (const world of worlds) sampled.set(world.name, await world.routes());
+  // The hot person's best matches weigh a window of the newest matching openings: full in every world,
+  // or the row compares a window filling up (bench/jobs-seed.ts, `person`).
+  const windows = await Promise.all(
+    worlds.map(async (world) => {
+      const { body } = await call(world.api, { path: '/api/me/best-matches?pageSize=20', as: jobsHot.person });
+      const { total, windowFull } = JSON.parse(String(body)) as { total: number; windowFull: boolean };
+      return `${world.name} ${total}${windowFull ? ' (more matched)' : ''}`;
+    }),
+  );
+  log(`the hot person's best matches weigh ${windows.join(', ')} openings`);
   log(
     `measuring ${sampled.get('full')?.length} reads in ${worlds.length} worlds, ${runs} calls each, a call of each world in turn`,
   );
