@@ -145,7 +145,10 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
   })();
 
   return {
-    async drain(timeoutMs = 10_000) {
+    // A guard against a hang, not a speed check: with two test files at once on two cores, one file's
+    // stream took past 20 s to go idle while the other loaded the same emulator (the integration
+    // project's test timeout is 60 s).
+    async drain(timeoutMs = 50_000) {
       const deadline = Date.now() + timeoutMs;
       idleSince = 0;
       // Idle for two polls in a row means every record written before the call has been read.

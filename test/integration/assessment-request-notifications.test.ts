@@ -54,7 +54,7 @@ async function setUp() {
     maxAttempts: 2,
   });
   const settled = async () => {
-    await poller?.drain(30_000);
+    await poller?.drain();
     expect(poller?.failures()).toEqual([]);
   };
   const told = async (): Promise<Record<string, Notification[]>> =>

@@ -113,7 +113,7 @@ describe('notifications from the stream', () => {
       reason: 'The hours saved were counted twice.',
     });
     expect(disputed.status, JSON.stringify(disputed.body)).toBe(200);
-    await poller?.drain(30_000);
+    await poller?.drain();
     expect(poller?.failures()).toEqual([]);
 
     const expected = {
@@ -181,7 +181,7 @@ describe('notifications from the stream', () => {
     await steps.adoptedAndReported(1001);
     await call('POST', '/api/syndicates/mill/join-requests', 'stranger');
     await call('PUT', '/api/syndicates/mill/members/stranger', 'admin', { decision: 'approve' });
-    await poller?.drain(30_000);
+    await poller?.drain();
     const before = await inbox(call, 'ben');
     expect(before.unread).toBe(2);
     const [newest, older] = before.items;
@@ -209,7 +209,7 @@ describe('notifications from the stream', () => {
     const { call } = await setUp();
     await call('POST', '/api/syndicates/mill/join-requests', 'stranger');
     await call('PUT', '/api/syndicates/mill/members/stranger', 'admin', { decision: 'approve' });
-    await poller?.drain(30_000);
+    await poller?.drain();
     const [theirs] = (await inbox(call, 'stranger')).items;
     if (!theirs) throw new Error('stranger has a notification');
 

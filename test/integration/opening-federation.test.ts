@@ -102,7 +102,7 @@ async function setUp() {
   };
   /** Every record written so far through the stream, the outbox and the deliveries. */
   const settle = async () => {
-    await poller?.drain(30_000);
+    await poller?.drain();
     await outbox.idle();
     await deliveries.idle();
   };

@@ -58,7 +58,7 @@ async function setUp() {
     maxAttempts: 2,
   });
   const settled = async () => {
-    await poller?.drain(30_000);
+    await poller?.drain();
     expect(poller?.failures()).toEqual([]);
   };
   /** Each person's proposal notifications, by kind, read from their own inbox. */

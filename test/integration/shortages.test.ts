@@ -105,7 +105,7 @@ describe('the shortage index through the stream', () => {
     const opening = (await services.openings.get(b)) as Opening;
     await services.openings.save({ ...opening, validThrough: day(-1), version: opening.version + 1 });
     expect((await expireOpenings(services)).expired).toEqual([b]);
-    await poller?.drain(20_000);
+    await poller?.drain();
     expect(poller?.failures()).toEqual([]);
 
     const skills = (await call('GET', '/api/shortages?trade=construction&pageSize=100', null)).body as {
@@ -189,7 +189,7 @@ describe('the shortage index through the stream', () => {
     const w2 = uniqueId('want');
     await putWant(w1, 'open', ['door-hanging'], 12);
     await putWant(w2, 'open', ['door-hanging', 'stud-wall-framing'], 8);
-    await poller?.drain(20_000);
+    await poller?.drain();
     expect(poller?.failures()).toEqual([]);
     expect(await skill('door-hanging')).toMatchObject({ demand: 0.5, inputs: { wants: 2, wantedHours: 20 } });
     expect((await skill('stud-wall-framing'))?.inputs).toMatchObject({ wants: 1, wantedHours: 8 });
@@ -198,7 +198,7 @@ describe('the shortage index through the stream', () => {
 
     await putWant(w1, 'withdrawn', ['door-hanging'], 12);
     await putWant(w2, 'fulfilled', ['door-hanging', 'stud-wall-framing'], 8);
-    await poller?.drain(20_000);
+    await poller?.drain();
     expect(await skill('door-hanging')).toMatchObject({ demand: 0, inputs: { wants: 0, wantedHours: 0 } });
     expect((await recomputeIndex(services)).differed).toEqual([]);
     client.destroy();
@@ -225,7 +225,7 @@ describe('the shortage index through the stream', () => {
     await call('PUT', `/api/openings/${a}/status`, 'admin', { status: 'open' });
     await call('POST', '/api/me/enrollments', 'learner', { courseId: 'plasterboard-hanging-and-jointing' });
     await takeQuiz(call, 'worker', courseNamed('timber-stud-partition-walls'));
-    await poller?.drain(20_000);
+    await poller?.drain();
 
     const readiness = await call('GET', `/api/openings/${a}/readiness`, 'admin');
     expect(readiness.body).toMatchObject({
