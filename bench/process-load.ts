@@ -130,7 +130,7 @@ export function processProbe(jvmPids: readonly number[], searchPids: readonly nu
         },
       };
     },
-    /** CPU ms the JVM and the search process used over the last `ms` (the settling wait's measure). */
+    /** CPU ms the JVMs and the search processes used over the last `ms` (the settling wait's measure). */
     async busyOver(ms: number): Promise<{ jvmMs: number; searchMs: number }> {
       const searchRunNs = () => searchPids.reduce((sum, pid) => sum + processRunNs(pid), 0);
       // By thread, as `around` counts: a thread that ends in the second takes nothing away.

@@ -24,7 +24,7 @@
 //
 //   npm run bench:scale -- --scale=0.1     a tenth of full size (or BENCH_SCALE=0.1)
 //   BENCH_CONTROL=0                        no control world (the 1k again): a third less time measuring
-//   BENCH_RUNS=200                         calls a route at each size, after 10 warm rounds (at most 60 s a route)
+//   BENCH_RUNS=200                         calls a route in each world, after 10 warm rounds (at most 60 s a route there)
 //   BENCH_ROUTES=/api/me/offers,/api/people/{id}   only these rows (and their variants and second pages)
 //   BENCH_TRACE=1                          prints each row's store requests in its last round, with their times
 //   BENCH_MINOR_GC=0                       no minor collection before each call (below)
@@ -548,7 +548,7 @@ async function measure(lists: Array<{ world: World; list: Sample[] }>): Promise<
   );
   const jvm = gcPausesSince(gcOffset);
   log(
-    `the emulator's JVM paused ${jvm.count} times for its collector while measuring, ${jvm.total.toFixed(0)} ms in all, the longest ${jvm.longest.toFixed(1)} ms; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+    `the emulators' JVMs paused ${jvm.count} times for their collectors while measuring, ${jvm.total.toFixed(0)} ms in all, the longest ${jvm.longest.toFixed(1)} ms; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
   );
   const figures = new Map<string, Map<string, Figures>>(lists.map(({ world }) => [world.name, new Map()]));
   const sorted = (list: readonly number[]) => [...list].sort((a, b) => a - b);
