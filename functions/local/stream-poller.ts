@@ -188,9 +188,8 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
   })();
 
   return {
-    // A guard against a hang, not a speed check: with two test files at once on two cores, one file's
-    // stream took past 20 s to go idle while the other loaded the same emulator (the integration
-    // project's test timeout is 60 s).
+    // A guard against a hang, not a speed check (the integration project's test timeout is 60 s; two
+    // test files at once on two cores slow a stream's drain).
     async drain(timeoutMs = 50_000) {
       const deadline = Date.now() + timeoutMs;
       idleSince = 0;
