@@ -4,9 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Vitest's default is one worker fewer than the cores: one worker on CI's 2 cores, so every file ran
-    // after the other with a core idle. Two: integration files spend most of their time waiting on DynamoDB
-    // Local or importing modules, not computing, so the second core has work while one waits. The browser
-    // files run one at a time (below).
+    // after the other with a core idle. Two, for the unit and infra files (import-bound); the integration
+    // and browser files still run one at a time (below).
     maxWorkers: 2,
     projects: [
       {
@@ -26,9 +25,11 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
-          // Two files at once share the one emulator: under that load DynamoDB Local may trim a stream's
-          // shard past the poller's iterator, which the poller now renews (functions/local/stream-poller.ts);
-          // before, shortages.test.ts's stream never went idle in two CI runs in a row.
+          // One file at a time: with two at once on the one emulator, the shortage index's stream in
+          // shortages.test.ts did not go idle within 20 s, then 50 s, in two CI runs in a row (while a file
+          // of 100 racing writers ran beside it), where alone it drains in seconds. Not yet understood, so
+          // not yet run two at a time (the issue 14 note says what to look at).
+          fileParallelism: false,
           // A guard against a hang, never a speed check (benchmarks measure): the heaviest tests (100
           // racing writers, a few thousand log entries) came near 20 s on a loaded 2-core machine.
           testTimeout: 60_000,

@@ -23,8 +23,7 @@ export interface StreamPoller {
   /** Hands every parked record to the handler again; returns how many still fail. */
   redrive(): Promise<number>;
   stop(): Promise<void>;
-  /** `trimmed`: how often a shard was renewed past records DynamoDB Local trimmed before they were read. */
-  stats(): { handled: number; parked: number; lagMs: number[]; trimmed: number };
+  stats(): { handled: number; parked: number; lagMs: number[] };
 }
 
 export interface PollerOptions {
@@ -48,10 +47,6 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
   if (!streamArn) throw new Error(`table ${options.tableName} has no stream`);
 
   const iterators = new Map<string, string | undefined>();
-  /** The last record's sequence number read from each shard. */
-  const lastSequence = new Map<string, string>();
-  /** How many times a shard's iterator pointed before its oldest record kept (records may be lost). */
-  let trimmed = 0;
   const parked: StreamRecord[] = [];
   const lagMs: number[] = [];
   let handled = 0;
@@ -65,43 +60,15 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const shard of StreamDescription?.Shards ?? []) {
       if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
-      iterators.set(shard.ShardId, await iteratorFor(shard.ShardId));
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      );
+      iterators.set(shard.ShardId, ShardIterator);
     }
-  }
-
-  /** An iterator for `shardId`: after `sequence` (the last record handled there), or its oldest record. */
-  async function iteratorFor(shardId: string, sequence?: string): Promise<string | undefined> {
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: streamArn,
-        ShardId: shardId,
-        ...(sequence
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequence }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
-    return ShardIterator;
-  }
-
-  /**
-   * A shard's iterator is dead: expired, or pointing before the oldest record DynamoDB Local still keeps
-   * (it trims a shard under load: `TrimmedDataAccessException` on every read after, while the old
-   * iterator was kept, so the stream never went idle). A new one starts after the last record handled
-   * there, or where the shard now begins if that record is gone too; records trimmed before they were
-   * read are lost, and counted.
-   */
-  async function renew(shardId: string, error: unknown): Promise<boolean> {
-    const name = (error as { name?: string } | undefined)?.name;
-    if (name !== 'TrimmedDataAccessException' && name !== 'ExpiredIteratorException') return false;
-    const sequence = lastSequence.get(shardId);
-    try {
-      iterators.set(shardId, await iteratorFor(shardId, name === 'ExpiredIteratorException' ? sequence : undefined));
-    } catch (again) {
-      if ((again as { name?: string } | undefined)?.name !== 'TrimmedDataAccessException') throw again;
-      iterators.set(shardId, await iteratorFor(shardId));
-    }
-    if (name === 'TrimmedDataAccessException') trimmed++;
-    return true;
   }
 
   async function deliver(records: _Record[]) {
@@ -145,25 +112,15 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
     }
   }
 
-  const readPage = (iterator: string) => streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-
   async function pollOnce(): Promise<boolean> {
     await refreshShards();
     let sawRecords = false;
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
-      let page: Awaited<ReturnType<typeof readPage>>;
-      try {
-        page = await readPage(iterator);
-      } catch (error) {
-        if (await renew(shardId, error)) continue;
-        throw error;
-      }
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
       iterators.set(shardId, page.NextShardIterator);
       const records = page.Records ?? [];
       if (records.length === 0) continue;
-      const last = records.at(-1)?.dynamodb?.SequenceNumber;
-      if (last) lastSequence.set(shardId, last);
       sawRecords = true;
       const now = Date.now();
       for (const record of records) {
@@ -213,7 +170,7 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
       await loop;
       streams.destroy();
     },
-    stats: () => ({ handled, parked: parked.length, lagMs: [...lagMs], trimmed }),
+    stats: () => ({ handled, parked: parked.length, lagMs: [...lagMs] }),
   };
 }
 
