@@ -145,8 +145,7 @@ export async function startStreamPoller(options: PollerOptions): Promise<StreamP
   })();
 
   return {
-    // A guard against a hang, not a speed check (the integration project's test timeout is 60 s; two
-    // test files at once on two cores slow a stream's drain).
+    // A guard against a hang, not a speed check (the integration project's test timeout is 60 s).
     async drain(timeoutMs = 50_000) {
       const deadline = Date.now() + timeoutMs;
       idleSince = 0;
