@@ -3,11 +3,7 @@
 // dead one: indexing stopped without a word and `drain()` never returned). The streams client is a fake
 // shard that answers as DynamoDB Streams does: no DynamoDB Local here, so the trim happens exactly when
 // the test says.
-import {
-  DescribeStreamCommand,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStreamPoller, type StreamPoller } from '#local/stream-poller.ts';
 import type { Logger } from '#platform/log.ts';
@@ -56,9 +52,15 @@ function fakeShard() {
   return {
     clients: { dynamo, streams } as never,
     iteratorRequests,
-    write: (count: number) => void (written += count),
-    trim: (count: number) => void (horizon += count),
-    expire: () => void generation++,
+    write(count: number) {
+      written += count;
+    },
+    trim(count: number) {
+      horizon += count;
+    },
+    expire() {
+      generation++;
+    },
   };
 }
 
