@@ -26,9 +26,9 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/dynamodb-global-setup.ts'],
           // One file at a time: with two at once, DynamoDB Local trimmed a stream's shard under the other
-          // file's load (shortages.test.ts beside 100 racing writers): the poller kept its dead iterator,
-          // and with a poller that renewed it, the records trimmed before they were read were lost and the
-          // index was wrong (test/README.md).
+          // file's load (shortages.test.ts beside 100 racing writers): the poller reads on with a new
+          // iterator, but the records trimmed before they were read are lost and the index was wrong
+          // (test/README.md).
           fileParallelism: false,
           // A guard against a hang, never a speed check (benchmarks measure): the heaviest tests (100
           // racing writers, a few thousand log entries) came near 20 s on a loaded 2-core machine.

@@ -214,6 +214,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       endpoint: dynamo.endpoint,
       region: env.AWS_REGION ?? 'eu-west-1',
       tableName,
+      log: services.log,
       handler: async (records) =>
         earliestFailure(
           records,
