@@ -28,6 +28,15 @@
 //   BENCH_ROUTES=/api/me/offers,/api/people/{id}   only these rows (and their variants and second pages)
 //   BENCH_TRACE=1                          prints each row's store requests in its last round, with their times
 //   BENCH_MINOR_GC=0                       no minor collection before each call (below)
+//   BENCH_SEARCH_WRITES=0                  no write to the search index before each call of a search row (below)
+//   BENCH_SEARCH_KEPT=0                    the search engine keeps no answer: every search a pass over its matches
+//
+// A live index is written while it is read: before each call of a row that searches, the world's search
+// process replaces one of its documents (an edit, untimed), as the stream indexer does when an opening
+// changes. The engine corrects the answers it keeps at a write rather than forgetting them
+// (functions/adapters/search/embedded/kept-queries.ts), so a search row's call times that corrected answer,
+// not a pass over every match (that is what BENCH_SEARCH_KEPT=0 times, and `npm run bench:search-scale`
+// prints beside it).
 //
 // One heap, all routes: this process runs every API function's routes, where AWS gives each function a heap
 // of its own, so the garbage one route leaves used to be collected during another's call: a row's slowest
@@ -130,6 +139,9 @@ async function createWorld(name: string, size: Size) {
   const searchProcess = await startSearchProcess();
   const { commons, services, api } = benchApi(dynamo, tableName, searchProcess.index);
   const pendingDocuments: SearchDocument[] = [];
+  /** Documents the bench edits in the search index before a search row's call (see the top of the file). */
+  const editable: SearchDocument[] = [];
+  let edits = 0;
   const innovations = createSeeder(client, tableName, commons, services.logSigner, (items) => {
     // A record and its version are written in the same batch; the document takes both, as the indexer does.
     const records = new Map<string, InnovationRecord>();
@@ -231,6 +243,9 @@ async function createWorld(name: string, size: Size) {
 
     started = performance.now();
     const documents = pendingDocuments.splice(0);
+    // Every kind of document, spread over the world: an edit lands among a search's hits as often as it would.
+    const stride = Math.max(1, Math.ceil(documents.length / 500));
+    editable.push(...documents.filter((_, i) => i % stride === 0));
     for (let i = 0; i < documents.length; i += 1000) await services.search.upsert(documents.slice(i, i + 1000));
     log(
       `${name}: indexed ${documents.length.toLocaleString('en')} search documents in ${((performance.now() - started) / 1000).toFixed(0)} s`,
@@ -333,6 +348,14 @@ async function createWorld(name: string, size: Size) {
     size,
     api,
     searchProcess,
+    /** Replaces one indexed document with itself, edited, as the stream indexer does after a change. */
+    async edit() {
+      const document = editable[edits % editable.length];
+      edits++;
+      if (!document) return;
+      const updatedAt = new Date(Date.parse(document.updatedAt) + edits * 1000).toISOString();
+      await searchProcess.index.upsert([{ ...document, updatedAt }]);
+    },
     dynamo,
     gcLog,
     grow,
@@ -357,6 +380,7 @@ function counters(aggregates: Array<{ tally: Record<string, number> }>) {
 
 /** The rows whose answer the search engine gives (their store reads only fill in what it found). */
 const searching = ['/api/search', '/api/me/best-matches', '/api/innovations, a skill', '/api/innovations, words'];
+const searchWrites = process.env.BENCH_SEARCH_WRITES !== '0';
 
 type Figures = {
   p50: number;
@@ -509,6 +533,7 @@ async function measure(lists: Array<{ world: World; list: Sample[] }>): Promise<
         const k = key(world, label);
         const mine = times.get(k) ?? [];
         if (mine.length >= 5 && (spent.get(k) ?? 0) > 60_000) continue;
+        if (searchWrites && searching.some((prefix) => label.startsWith(prefix))) await world.edit();
         Object.assign(storeCalls, { requests: 0, items: 0 });
         storeTrace.length = 0;
         const { result, beside, span } = await probe.around(

@@ -4,7 +4,9 @@
 // bench/innovations-seed.ts writes them) and the queries its search-bound rows send. For each query shape
 // it prints the CPU time per query (process.cpuUsage(), so a loaded machine's waits are not counted), p50
 // and p95 over the calls, at both sizes, and their ratio: a query's cost should follow the page asked for,
-// not the index's size (issue 14). `npm run bench:search-scale`; `BENCH_CALLS` calls a shape (300).
+// not the index's size (issue 14), and three ways: fresh (an engine that keeps no answer: each call a
+// pass over its matches), after a write (one document replaced before each call: the kept answer corrected)
+// and asked again. `npm run bench:search-scale`; `BENCH_CALLS` calls a shape (300).
 // Benchmarks are not tests: nothing here asserts; `uptime`'s load is printed with the figures.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +15,7 @@ import { loadCommons } from '#adapters/content/load-commons.ts';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import { tradeOf } from '#app/search-sync.ts';
 import { innovationDocument, isSearchable, openingDocument, syndicateDocument } from '#domain/search/documents.ts';
-import type { SearchDocument, SearchIndex, SearchQuery } from '#domain/search/search-port.ts';
+import type { SearchDocument, SearchQuery } from '#domain/search/search-port.ts';
 import type { InnovationVersion } from '#domain/innovations/innovation.ts';
 import { words } from './innovations-seed.ts';
 import { createJobsSeeder } from './jobs-seed.ts';
@@ -112,26 +114,41 @@ function innovationDocuments(records: number): SearchDocument[] {
   });
 }
 
-async function build(fraction: number): Promise<{ engine: SearchIndex; documents: number }> {
+async function build(fraction: number) {
   const n = (full: number) => Math.max(1, Math.round(full * fraction));
   const documents = [...(await jobsDocuments(n(100_000), n(20_000))), ...innovationDocuments(n(50_000))];
+  // The engine as `npm start` runs it, and one that keeps no answer (every call its own pass).
   const engine = createEmbeddedSearchEngine();
-  for (let i = 0; i < documents.length; i += 1000) await engine.upsert(documents.slice(i, i + 1000));
-  return { engine, documents: documents.length };
+  const passing = createEmbeddedSearchEngine({ keptQueries: 0 });
+  for (let i = 0; i < documents.length; i += 1000) {
+    await engine.upsert(documents.slice(i, i + 1000));
+    await passing.upsert(documents.slice(i, i + 1000));
+  }
+  return { engine, passing, documents };
 }
 
+type Mode = 'fresh' | 'written' | 'again';
+
 /**
- * CPU microseconds of each call (user + system), after a warm-up. `fresh`: the engine forgets the queries
- * it kept (an empty write, untimed) before each call, so each call makes its own pass over the matches, as
- * the first call after a write does; otherwise the query's earlier pass (for page 2: page 1's) is kept.
+ * CPU microseconds of each call (user + system), after a warm-up. `fresh`: the engine that keeps nothing,
+ * so each call makes its own pass over the matches; `written`: one document is replaced (an edit, untimed)
+ * before each call, so the kept answer is corrected, not reused as is; `again`: nothing between calls (for
+ * page 2, page 1 before it).
  */
-async function measure(engine: SearchIndex, query: SearchQuery, fresh: boolean) {
+async function measure(built: Awaited<ReturnType<typeof build>>, query: SearchQuery, mode: Mode) {
+  const engine = mode === 'fresh' ? built.passing : built.engine;
   for (let i = 0; i < 30; i++) await engine.search(query);
   const cpu: number[] = [];
+  const writes: number[] = [];
   let total = 0;
   for (let i = 0; i < calls; i++) {
-    if (fresh) await engine.upsert([]);
-    else if ((query.page ?? 1) > 1) await engine.search({ ...query, page: 1 });
+    if (mode === 'written') {
+      const edited = built.documents[(i * 7919) % built.documents.length] as SearchDocument;
+      const before = process.cpuUsage();
+      await engine.upsert([{ ...edited, updatedAt: new Date(Date.UTC(2026, 6, 1, 0, 0, i)).toISOString() }]);
+      const used = process.cpuUsage(before);
+      writes.push(used.user + used.system);
+    } else if ((query.page ?? 1) > 1) await engine.search({ ...query, page: 1 });
     const before = process.cpuUsage();
     const result = await engine.search(query);
     const used = process.cpuUsage(before);
@@ -139,7 +156,8 @@ async function measure(engine: SearchIndex, query: SearchQuery, fresh: boolean) 
     total = result.total;
   }
   cpu.sort((a, b) => a - b);
-  return { p50: percentile(cpu, 50), p95: percentile(cpu, 95), total };
+  writes.sort((a, b) => a - b);
+  return { p50: percentile(cpu, 50), p95: percentile(cpu, 95), total, write: percentile(writes, 50) };
 }
 
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
@@ -150,7 +168,7 @@ for (const fraction of sizes) {
   const started = performance.now();
   const size = await build(fraction);
   console.log(
-    `  ${size.documents.toLocaleString('en')} documents indexed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `  ${size.documents.length.toLocaleString('en')} documents indexed (twice) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   built.push(size);
 }
@@ -160,11 +178,16 @@ for (const { label, query } of shapes.filter((_, i) => !only || only.includes(St
   // Both sizes in one process, one after the other, so both meet the same load.
   const [one, full] = built;
   if (!one || !full) break;
-  for (const fresh of [true, false]) {
-    const small = await measure(one.engine, query, fresh);
-    const large = await measure(full.engine, query, fresh);
+  const said: Record<Mode, string> = {
+    fresh: 'fresh (its own pass)',
+    written: 'after a write (one document replaced)',
+    again: (query.page ?? 1) > 1 ? 'after its page 1' : 'asked again',
+  };
+  for (const mode of ['fresh', 'written', 'again'] as const) {
+    const small = await measure(one, query, mode);
+    const large = await measure(full, query, mode);
     console.log(
-      `  ${label}, ${fresh ? 'fresh (its own pass)' : (query.page ?? 1) > 1 ? 'after its page 1' : 'asked again'}: hits ${small.total.toLocaleString('en')} → ${large.total.toLocaleString('en')}; CPU p50 ${us(small.p50)} → ${us(large.p50)} (${(large.p50 / Math.max(1, small.p50)).toFixed(2)}×), p95 ${us(small.p95)} → ${us(large.p95)} (${(large.p95 / Math.max(1, small.p95)).toFixed(2)}×)`,
+      `  ${label}, ${said[mode]}: hits ${small.total.toLocaleString('en')} → ${large.total.toLocaleString('en')}; CPU p50 ${us(small.p50)} → ${us(large.p50)} (${(large.p50 / Math.max(1, small.p50)).toFixed(2)}×), p95 ${us(small.p95)} → ${us(large.p95)} (${(large.p95 / Math.max(1, small.p95)).toFixed(2)}×)${mode === 'written' ? `; the write itself p50 ${us(small.write)} → ${us(large.write)}` : ''}`,
     );
   }
 }

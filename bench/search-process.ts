@@ -13,8 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { createEmbeddedSearchEngine } from '#adapters/search/embedded/engine.ts';
 import type { SearchIndex } from '#domain/search/search-port.ts';
 
-// The engine keeps recent queries' passes until the next write (engine.ts, `keptQueries`), so bench:scale's
-// repeated calls of a row cost their page; BENCH_SEARCH_KEPT=0 makes every call its own pass over the matches.
+// The engine keeps recent queries' answers, corrected at each write (kept-queries.ts), so bench:scale's
+// repeated calls of a row cost their page even with a write before each; BENCH_SEARCH_KEPT=0 makes every
+// call its own pass over the matches.
 const kept = process.env.BENCH_SEARCH_KEPT;
 const engine = createEmbeddedSearchEngine(kept === undefined ? {} : { keptQueries: Number(kept) });
 type Method = keyof SearchIndex;

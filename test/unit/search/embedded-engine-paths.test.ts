@@ -189,6 +189,120 @@ describe('facet counts', () => {
   });
 });
 
+describe('a kept answer corrected through writes', () => {
+  // Words that arrive only with later writes: new typo and prefix derivations of asked words ("carpenters",
+  // "karpenter", "oaks"), and a trade no document has when a filter on it is first compiled.
+  const laterWords = ['carpenters', 'karpenter', 'oaks', 'limestone', 'joinery'];
+  const laterDocument = (id: number) =>
+    fc
+      .record({
+        document: documentArbitrary(id),
+        title: fc.array(fc.constantFrom(...vocabulary, ...laterWords), { minLength: 1, maxLength: 3 }),
+        trade: fc.option(fc.constantFrom(...trades, 'Masonry'), { nil: undefined }),
+      })
+      .map(({ document, title, trade }): SearchDocument => ({ ...document, title: title.join(' '), trade }));
+  const stepArbitrary = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .integer({ min: 0, max: 40 })
+        .chain((n) => laterDocument(n))
+        .map((d) => ({ upsert: [d] })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .array(fc.integer({ min: 0, max: 40 }), { minLength: 2, maxLength: 5 })
+        .chain((ns) => fc.tuple(...ns.map((n) => laterDocument(n))))
+        .map((documents) => ({ upsert: documents })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 3 }).map((ns) => ({
+        delete: ns.map((n) => `opening:${n}`),
+      })),
+    },
+    { weight: 4, arbitrary: fc.record({ ask: fc.nat(5), page: fc.integer({ min: 1, max: 5 }) }) },
+  );
+  const askedArbitrary = fc.record(
+    {
+      text: fc
+        .array(fc.constantFrom(...vocabulary, 'carp', 'oak', 'carpenter', 'karpenter', 'lime'), { maxLength: 2 })
+        .map((w) => w.join(' ')),
+      filters: fc.oneof(
+        filtersArbitrary,
+        fc.constant<SearchQuery['filters']>({ trade: ['Masonry'] }),
+        fc.constant<SearchQuery['filters']>({ trade: ['Masonry', 'Roofing'] }),
+      ),
+      facets: fc.uniqueArray(fc.constantFrom('type', 'skills', 'trade', 'remote', 'status' as const), { maxLength: 3 }),
+      sort: fc.record({
+        field: fc.constantFrom('updatedAt', 'pay', 'title' as const),
+        direction: fc.constantFrom('asc', 'desc' as const),
+      }),
+      pageSize: fc.integer({ min: 1, max: 4 }),
+    },
+    { requiredKeys: ['text'] },
+  ) satisfies fc.Arbitrary<SearchQuery>;
+
+  it('answers every page after any run of writes exactly as a fresh pass over the index does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        writesArbitrary,
+        fc.array(askedArbitrary, { minLength: 1, maxLength: 6 }),
+        fc.array(stepArbitrary, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(1000, 8),
+        async (writes, queries, steps, compactAfter) => {
+          const kept = createEmbeddedSearchEngine({ compactAfter });
+          const fresh = createEmbeddedSearchEngine({ compactAfter, keptQueries: 0 });
+          for (const write of writes) for (const index of [kept, fresh]) await apply(index, write);
+          // Every query asked once, so that each is kept before the writes begin.
+          for (const query of queries) await kept.search(query);
+          for (const step of steps) {
+            if ('upsert' in step) for (const index of [kept, fresh]) await index.upsert(step.upsert);
+            else if ('delete' in step) for (const index of [kept, fresh]) await index.delete(step.delete);
+            else {
+              const asked = { ...(queries[step.ask % queries.length] as SearchQuery), page: step.page };
+              expect(withoutTime(await kept.search(asked))).toEqual(withoutTime(await fresh.search(asked)));
+            }
+          }
+          for (const query of queries) {
+            expect(withoutTime(await kept.search(query))).toEqual(withoutTime(await fresh.search(query)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('places an arrival past the end of a ranking that holds only the best hits where a fresh pass would', async () => {
+    // 150 hits, of which the first pass ranks the best 100: a document ranked after them arrives, and a
+    // page just past them must show the 101st best, not the newcomer.
+    const oak = (n: number, day: number): SearchDocument => ({
+      id: `opening:${n}`,
+      type: 'opening',
+      title: 'Oak',
+      summary: '',
+      body: '',
+      url: `/jobs/${n}/`,
+      skills: [],
+      updatedAt: new Date(Date.UTC(2026, 0, 1 + day)).toISOString(),
+    });
+    const documents = Array.from({ length: 150 }, (_, n) => oak(n, 10 + n));
+    const kept = createEmbeddedSearchEngine();
+    const fresh = createEmbeddedSearchEngine({ keptQueries: 0 });
+    const query: SearchQuery = { text: 'oak', sort: { field: 'updatedAt', direction: 'desc' }, pageSize: 1 };
+    for (const index of [kept, fresh]) await index.upsert(documents);
+    await kept.search({ ...query, page: 1 });
+    for (const index of [kept, fresh]) await index.upsert([oak(500, 0)]);
+    for (const page of [101, 1, 151]) {
+      expect(withoutTime(await kept.search({ ...query, page }))).toEqual(
+        withoutTime(await fresh.search({ ...query, page })),
+      );
+    }
+    expect((await kept.search({ ...query, page: 101 })).hits[0]?.document.id).toBe('opening:49');
+  });
+});
+
 describe('a query kept for its later pages', () => {
   it('answers every page, in any order, exactly as a fresh pass does, however the index is written between', async () => {
     await fc.assert(

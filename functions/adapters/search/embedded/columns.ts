@@ -111,6 +111,15 @@ export class KeywordColumn {
     return id;
   }
 
+  /** The values of a slot (a tombstoned one's too, until compaction), as facets show them. */
+  valuesOf(slot: number): string[] {
+    const start = this.#starts[slot] ?? 0;
+    const end = start + (this.#counts[slot] ?? 0);
+    const values: string[] = [];
+    for (let i = start; i < end; i++) values.push(this.#labels[this.#values[i] as number] as string);
+    return values;
+  }
+
   /** Flags the ids of the given values (unknown values flag nothing); null when none is known. */
   flags(values: readonly string[]): Uint8Array | null {
     const flags = new Uint8Array(this.#labels.length);

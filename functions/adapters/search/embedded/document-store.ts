@@ -85,6 +85,18 @@ export class DocumentStore {
     return slot === undefined ? undefined : this.#documents[slot];
   }
 
+  /** The slot of the live document with this id, if any. */
+  slotOf(id: string): number | undefined {
+    return this.#slots.get(id);
+  }
+
+  /** How many distinct values the keyword columns have seen: it grows when a write brings a new one. */
+  get valueCount(): number {
+    let count = 0;
+    for (const column of Object.values(this.keywords)) count += column.valueCount;
+    return count;
+  }
+
   document(slot: number): StoredDocument | undefined {
     return this.#documents[slot];
   }

@@ -10,14 +10,16 @@ import type {
   SearchQuery,
   SearchResult,
 } from '#domain/search/search-port.ts';
+import { setBit, wordsFor } from './bitsets.ts';
 import { DocumentStore } from './document-store.ts';
 import { compileFilters } from './filters.ts';
-import { highlight, type Marks, marksFor } from './highlight.ts';
+import { highlight, marksFor } from './highlight.ts';
+import { correctedWriteSize, KeptQueries, type Ranked } from './kept-queries.ts';
 import { type Candidates, deriveWords, Matcher } from './match.ts';
 import { Placeholder } from './placeholder.ts';
 import { best, comparator } from './rank.ts';
 import { fieldBits, maxSlots, TermIndex } from './term-index.ts';
-import { parseQuery, type QueryWord, words } from './text.ts';
+import { parseQuery, words } from './text.ts';
 import { synonymGroups, wordSynonyms } from '../synonyms.ts';
 
 export interface EmbeddedSearchOptions {
@@ -29,8 +31,8 @@ export interface EmbeddedSearchOptions {
   compactAfter?: number;
   /**
    * How many recent queries keep their ranked hits, total, facet counts and derived words (page and page
-   * size aside), until the next write: a later page of one of them, or the same query again, then costs
-   * its page, not another pass over every match. Default 32; 0 keeps none.
+   * size aside), corrected at every write (kept-queries.ts): a later page of one of them, or the same
+   * query again, then costs its page, not another pass over every match. Default 32; 0 keeps none.
    */
   keptQueries?: number;
   /**
@@ -56,16 +58,16 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
   const placeholder = options.plainPasses === true ? undefined : new Placeholder();
 
   /** One pass over the matches: the best `limit` hits' slots in order, the total, the facet counts. */
-  function run(query: SearchQuery, limit: number): Ranked {
+  function run(query: Omit<SearchQuery, 'page' | 'pageSize'>, limit: number): Ranked {
     const filters = compileFilters(store, query.filters);
     const queryWords = parseQuery(query.text);
     const derived = deriveWords(index, queryWords, synonyms);
+    const kept = { query, derived, marks: marksFor(derived), queryWords, filters, filtersAt: store.valueCount };
     if (filters !== null && queryWords.length === 0 && placeholder !== undefined) {
       const pass = placeholder.run(store, filters, query.sort, limit, query.facets ?? []);
       if (pass !== undefined) {
-        const facets: SearchResult['facets'] = {};
-        for (const [name, counts] of pass.counts) facets[name] = facetOf(counts);
-        return { slots: pass.slots, total: pass.total, facets, marks: marksFor(derived), queryWords };
+        const { slots, total, counts, hits } = pass;
+        return { ...kept, slots, keys: new Float64Array(slots.length), total, counts, hits };
       }
     }
     let candidates: Candidates;
@@ -73,35 +75,63 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
     else if (queryWords.length === 0) candidates = matcher.everything(filters.test, store.slotCount, filters.slots());
     else candidates = matcher.match(index, derived, filters.test, store.slotCount);
     const order = best(candidates.slots.length, limit, comparator(store, candidates, query.sort));
+    const hits = new Uint32Array(wordsFor(store.slotCount));
+    for (const slot of candidates.slots) setBit(hits, slot);
+    const counts = new Map<FacetName, Map<string, number>>();
+    for (const name of query.facets ?? []) counts.set(name, store.keywords[name].count(candidates.slots));
     return {
+      ...kept,
       slots: Uint32Array.from(order, (i) => candidates.slots[i] as number),
+      keys: Float64Array.from(order, (i) => candidates.keys[i] as number),
       total: candidates.slots.length,
-      facets: facetCounts(store, candidates.slots, query.facets ?? []),
-      marks: marksFor(derived),
-      queryWords,
+      counts,
+      hits,
     };
   }
 
   function compactIfWorthIt(): void {
     const dead = store.tombstones;
-    if (dead >= compactAfter && dead * 4 >= store.size) index.compact(store.compact());
+    if (dead >= compactAfter && dead * 4 >= store.size) {
+      index.compact(store.compact());
+      // Slots are renumbered: the kept answers' slots and bits no longer name their documents.
+      kept.clear();
+    }
   }
 
   return {
     async upsert(documents) {
-      // Forgotten first, so that even a write that stops part way leaves no answer older than the index.
-      kept.clear();
-      for (const document of documents) {
-        if (store.slotCount >= maxSlots) index.compact(store.compact());
-        const slot = store.add(document);
-        index.add(slot, fieldMasks(document));
+      // A write of many documents forgets the kept answers; a smaller one corrects them document by document.
+      if (documents.length > correctedWriteSize) kept.clear();
+      const termsBefore = index.termCount;
+      try {
+        for (const document of documents) {
+          if (store.slotCount >= maxSlots) {
+            index.compact(store.compact());
+            kept.clear();
+          }
+          const replaced = store.slotOf(document.id);
+          const masks = fieldMasks(document);
+          const slot = store.add(document);
+          index.add(slot, masks);
+          if (replaced !== undefined) kept.left(store, replaced);
+          kept.arrived(store, slot, masks);
+        }
+        if (index.termCount !== termsBefore) kept.rederive((queryWords) => deriveWords(index, queryWords, synonyms));
+      } catch (error) {
+        // A write that stops part way leaves no kept answer older than the index.
+        kept.clear();
+        throw error;
       }
       compactIfWorthIt();
     },
 
     async delete(ids) {
-      kept.clear();
-      for (const id of ids) store.remove(id);
+      for (const id of ids) {
+        const slot = store.slotOf(id);
+        if (slot === undefined) continue;
+        store.remove(id);
+        kept.left(store, slot);
+      }
       compactIfWorthIt();
     },
 
@@ -110,10 +140,11 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? defaultPageSize)));
       const wanted = page * pageSize;
-      const key = keyOf(query);
+      const { page: _page, pageSize: _pageSize, ...asked } = query;
+      const key = keyOf(asked);
       let ranked = kept.get(key);
       if (ranked === undefined || (ranked.slots.length < wanted && ranked.slots.length < ranked.total)) {
-        ranked = run(query, Math.max(wanted, rankedAtLeast));
+        ranked = run(asked, Math.max(wanted, rankedAtLeast));
         kept.set(key, ranked);
       }
       const { marks, queryWords } = ranked;
@@ -130,7 +161,9 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
         });
       }
       const facets: SearchResult['facets'] = {};
-      for (const [name, counts] of Object.entries(ranked.facets)) facets[name as FacetName] = { ...counts };
+      for (const [name, counts] of Object.entries(kept.facets(ranked, facetsOf))) {
+        facets[name as FacetName] = { ...counts };
+      }
       return {
         hits,
         total: ranked.total,
@@ -172,9 +205,10 @@ function fieldMasks(document: SearchDocument): Map<string, number> {
   return masks;
 }
 
-function facetCounts(store: DocumentStore, slots: Uint32Array, names: readonly FacetName[]): SearchResult['facets'] {
+/** Each facet's counts as results show them. */
+function facetsOf(counts: Ranked['counts']): SearchResult['facets'] {
   const facets: SearchResult['facets'] = {};
-  for (const name of names) facets[name] = facetOf(store.keywords[name].count(slots));
+  for (const [name, byValue] of counts) facets[name] = facetOf(byValue);
   return facets;
 }
 
@@ -184,47 +218,7 @@ function facetOf(counts: Map<string, number>): Record<string, number> {
   return Object.fromEntries(sorted.slice(0, maxValuesPerFacet));
 }
 
-/** What one pass over a query's matches found, kept for its later pages (see `keptQueries`). */
-interface Ranked {
-  /** The best hits' slots, best first: at least the pages asked for so far, or every hit. */
-  slots: Uint32Array;
-  total: number;
-  facets: SearchResult['facets'];
-  marks: Marks;
-  queryWords: QueryWord[];
-}
-
 /** A query without its page: every page of one query shares its ranking, total and facet counts. */
-function keyOf(query: SearchQuery): string {
+function keyOf(query: Omit<SearchQuery, 'page' | 'pageSize'>): string {
   return JSON.stringify([query.text, query.filters ?? null, query.facets ?? null, query.sort ?? null]);
-}
-
-/** The most recently asked queries' passes, the least recent dropped first; emptied by every write. */
-class KeptQueries {
-  readonly #entries = new Map<string, Ranked>();
-  readonly #size: number;
-
-  constructor(size: number) {
-    this.#size = size;
-  }
-
-  get(key: string): Ranked | undefined {
-    const found = this.#entries.get(key);
-    if (found !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, found);
-    }
-    return found;
-  }
-
-  set(key: string, ranked: Ranked): void {
-    if (this.#size <= 0) return;
-    this.#entries.delete(key);
-    this.#entries.set(key, ranked);
-    if (this.#entries.size > this.#size) this.#entries.delete(this.#entries.keys().next().value as string);
-  }
-
-  clear(): void {
-    this.#entries.clear();
-  }
 }

@@ -155,6 +155,33 @@ export class Matcher {
   }
 }
 
+/**
+ * One document's relevance key as Matcher.match computes it, from the document's words (each with the
+ * mask of the fields it occurs in): undefined when it misses the first query word (not a candidate);
+ * 0 for a query without words. For answers kept through writes (kept-queries.ts).
+ */
+export function documentKey(
+  derivedWords: readonly Derived[][],
+  masks: ReadonlyMap<string, number>,
+): number | undefined {
+  let matched = 0;
+  let score = 0;
+  for (const derived of derivedWords) {
+    let best = 0;
+    for (const { term, points } of derived) {
+      const mask = masks.get(term);
+      if (mask === undefined) continue;
+      const value = points + (fieldPoints[mask & fieldMask] as number);
+      if (value > best) best = value;
+    }
+    if (best === 0) break;
+    matched++;
+    score += best;
+  }
+  if (derivedWords.length > 0 && matched === 0) return undefined;
+  return matched * wordsWeight + score;
+}
+
 /** Every slot that passes `test` (among `among`'s, when given), in arrays of its own: see Matcher.everything. */
 export function everything(test: SlotTest, slotCount: number, among?: Uint32Array): Candidates {
   return new Matcher().everything(test, slotCount, among);

@@ -17,6 +17,8 @@ export interface PlaceholderPass {
   total: number;
   /** Each facet's count by value, in the column's value order (unsorted, uncapped). */
   counts: Map<FacetName, Map<string, number>>;
+  /** Every hit, as bits of its own (the pass's are scratch). */
+  hits: Uint32Array<ArrayBuffer>;
 }
 
 export class Placeholder {
@@ -80,6 +82,6 @@ export class Placeholder {
         column.valueCount * words <= total ? column.countBits(hits, words, andCardinality) : column.count(everyHit()),
       );
     }
-    return { slots, total, counts };
+    return { slots, total, counts, hits: hits.slice(0, words) };
   }
 }

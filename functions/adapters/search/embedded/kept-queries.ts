@@ -1,0 +1,198 @@
+// Recent queries' answers, kept up to date through writes. A fresh pass over a query's matches costs its
+// hits (16,666 postings, a top-k and five facets counted over every hit for `carpenter` at 100,000
+// openings); a write changes one document. So a kept answer is not forgotten at a write but corrected: a
+// document that leaves takes its hit, its facet values and its place in the ranking with it; one that
+// arrives is matched against the query alone (its words, as match.ts scores them, and the filters) and,
+// when it is a hit, counted and put where the order puts it. The answer after any write is then what a
+// fresh pass would give, and a popular query keeps costing its page while the index is written.
+//
+// What cannot be corrected is forgotten, and the next search runs a fresh pass:
+// - a query whose words derive differently after a write brought new words (a new typo or prefix match);
+// - everything at a compaction (slots are renumbered) and at a write of many documents at once (a reindex:
+//   correcting every kept answer per document would cost more than the passes it saves);
+// - a kept ranking that loses a hit it held is one shorter, and a page past its end runs a fresh pass.
+import type { FacetName, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
+import { clearBit, hasBit, setBit, widen, wordsFor } from './bitsets.ts';
+import type { DocumentStore } from './document-store.ts';
+import { type CompiledFilters, compileFilters } from './filters.ts';
+import type { Marks } from './highlight.ts';
+import { type Derived, documentKey } from './match.ts';
+import { comparator } from './rank.ts';
+import type { QueryWord } from './text.ts';
+
+/** One query's answer (page and page size aside): what a pass over its matches found, corrected since. */
+export interface Ranked {
+  query: Omit<SearchQuery, 'page' | 'pageSize'>;
+  /** The best hits' slots, best first: a prefix of the full order (at least the pages asked), or every hit. */
+  slots: Uint32Array;
+  /** Each ranked slot's relevance (match.ts: words matched, then points), parallel to `slots`. */
+  keys: Float64Array;
+  total: number;
+  /** Every hit, as bits (bitsets.ts): a document that leaves is looked up here. */
+  hits: Uint32Array<ArrayBuffer>;
+  /** Each asked facet's count by value, uncapped and unsorted. */
+  counts: Map<FacetName, Map<string, number>>;
+  derived: Derived[][];
+  marks: Marks;
+  queryWords: QueryWord[];
+  /** The filters as compiled, and the store's value count they were compiled at (a new value recompiles). */
+  filters: CompiledFilters | null;
+  filtersAt: number;
+}
+
+/** Writes of more documents than this forget every kept query rather than correct each one per document. */
+export const correctedWriteSize = 64;
+
+/** The most recently asked queries' answers, the least recent dropped first. */
+export class KeptQueries {
+  readonly #entries = new Map<string, Ranked>();
+  readonly #size: number;
+  /** The facets of each kept answer as results show them, until its counts change. */
+  readonly #shown = new WeakMap<Ranked, SearchResult['facets']>();
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  get(key: string): Ranked | undefined {
+    const found = this.#entries.get(key);
+    if (found !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, ranked: Ranked): void {
+    if (this.#size <= 0) return;
+    this.#entries.delete(key);
+    this.#entries.set(key, ranked);
+    if (this.#entries.size > this.#size) this.#entries.delete(this.#entries.keys().next().value as string);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** The answer's facets as results show them (`show` renders the counts), rendered once until they change. */
+  facets(ranked: Ranked, show: (counts: Ranked['counts']) => SearchResult['facets']): SearchResult['facets'] {
+    let shown = this.#shown.get(ranked);
+    if (shown === undefined) {
+      shown = show(ranked.counts);
+      this.#shown.set(ranked, shown);
+    }
+    return shown;
+  }
+
+  /** Document `slot` left the index (deleted, or replaced by a new slot): its hit leaves every answer. */
+  left(store: DocumentStore, slot: number): void {
+    for (const ranked of this.#entries.values()) {
+      if (!hasBit(ranked.hits, slot)) continue;
+      clearBit(ranked.hits, slot);
+      ranked.total--;
+      this.#count(store, ranked, slot, -1);
+      const at = ranked.slots.indexOf(slot);
+      if (at >= 0) {
+        ranked.slots = without(ranked.slots, at);
+        ranked.keys = without(ranked.keys, at);
+      }
+    }
+  }
+
+  /** Document `slot` arrived with these words (each word's field mask): a hit where it matches. */
+  arrived(store: DocumentStore, slot: number, masks: ReadonlyMap<string, number>): void {
+    const valuesAt = store.valueCount;
+    for (const ranked of this.#entries.values()) {
+      if (ranked.filtersAt !== valuesAt) {
+        // A filter value unknown when it was compiled may be known now.
+        ranked.filters = compileFilters(store, ranked.query.filters);
+        ranked.filtersAt = valuesAt;
+      }
+      if (ranked.filters === null || !ranked.filters.test(slot)) continue;
+      const key = documentKey(ranked.derived, masks);
+      if (key === undefined) continue;
+      const complete = ranked.slots.length === ranked.total;
+      ranked.hits = widen(ranked.hits, wordsFor(slot + 1));
+      setBit(ranked.hits, slot);
+      ranked.total++;
+      this.#count(store, ranked, slot, 1);
+      const at = placeOf(store, ranked, slot, key);
+      // Past the last ranked hit of an incomplete ranking, its place is unknown (and not needed yet).
+      if (at < ranked.slots.length || complete) {
+        ranked.slots = within(ranked.slots, at, slot);
+        ranked.keys = within(ranked.keys, at, key);
+      }
+    }
+  }
+
+  /**
+   * After a write that brought new words: forgets the answers whose words now derive otherwise (`derive`
+   * gives a query's derivations as the index stands).
+   */
+  rederive(derive: (words: QueryWord[]) => Derived[][]): void {
+    for (const [key, ranked] of this.#entries) {
+      if (ranked.queryWords.length > 0 && !sameDerived(derive(ranked.queryWords), ranked.derived)) {
+        this.#entries.delete(key);
+      }
+    }
+  }
+
+  #count(store: DocumentStore, ranked: Ranked, slot: number, by: 1 | -1): void {
+    for (const [name, counts] of ranked.counts) {
+      for (const value of store.keywords[name].valuesOf(slot)) {
+        const count = (counts.get(value) ?? 0) + by;
+        if (count > 0) counts.set(value, count);
+        else counts.delete(value);
+      }
+    }
+    this.#shown.delete(ranked);
+  }
+}
+
+/** Where the order puts `slot` among the ranked hits: the index of the first one it ranks before. */
+function placeOf(store: DocumentStore, ranked: Ranked, slot: number, key: number): number {
+  const size = ranked.slots.length;
+  const slots = new Uint32Array(size + 1);
+  slots.set(ranked.slots);
+  slots[size] = slot;
+  const keys = new Float64Array(size + 1);
+  keys.set(ranked.keys);
+  keys[size] = key;
+  const compare = comparator(store, { slots, keys }, ranked.query.sort);
+  let low = 0;
+  let high = size;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(size, middle) < 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+function within<T extends Uint32Array | Float64Array>(array: T, at: number, value: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(array.length + 1);
+  grown.set(array.subarray(0, at));
+  grown[at] = value;
+  grown.set(array.subarray(at), at + 1);
+  return grown;
+}
+
+function without<T extends Uint32Array | Float64Array>(array: T, at: number): T {
+  const shrunk = new (array.constructor as new (length: number) => T)(array.length - 1);
+  shrunk.set(array.subarray(0, at));
+  shrunk.set(array.subarray(at + 1), at);
+  return shrunk;
+}
+
+function sameDerived(a: readonly Derived[][], b: readonly Derived[][]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((word, w) => {
+    const other = b[w] as Derived[];
+    return (
+      word.length === other.length &&
+      word.every(
+        (d, i) => d.term === other[i]?.term && d.points === other[i]?.points && d.highlight === other[i]?.highlight,
+      )
+    );
+  });
+}
