@@ -29,7 +29,11 @@ export function collectIssues(found: readonly z.core.$ZodIssue[], at: string[], 
         option.length > 0 && (best.length === 0 || option.length < best.length) ? option : best,
       );
       collectIssues(closest, field, issues);
-    } else issues.push({ field: field.join('.'), message: issue.message });
+    } else {
+      // A check that keeps its sentence in every language passes it on (`params: { wordsIn }`).
+      const wordsIn = issue.code === 'custom' ? (issue.params?.wordsIn as FieldIssue['wordsIn']) : undefined;
+      issues.push({ field: field.join('.'), message: issue.message, ...(wordsIn ? { wordsIn } : {}) });
+    }
   }
 }
 

@@ -8,7 +8,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '#domain/zod.ts';
 import { ForbiddenError, RuleViolationError, ValidationError } from '../errors.ts';
-import { type PaymentRefusal, paymentWords } from '../i18n/economy/payment-refusals.ts';
+import { accountWords, type PaymentRefusal, paymentWords } from '../i18n/economy/payment-refusals.ts';
 import { errorArgs } from '../i18n/economy/refusal-table.ts';
 import { text } from '../text.ts';
 import { type AccountId, accountIdPattern, type CreditLimits, parseAccountId } from './account.ts';
@@ -54,12 +54,14 @@ export interface PaymentRequest {
   paymentId?: string | undefined;
 }
 
-export const accountIdSchema = /* @__PURE__ */ lazySchema(() =>
-  z.pipe(
-    z.string().check(z.regex(accountIdPattern, 'Name an account as "person:<id>" or "syndicate:<id>".')),
+export const accountIdSchema = /* @__PURE__ */ lazySchema(() => {
+  // The refusal in the reader's language too (validation.ts passes a check's `params.wordsIn` on).
+  const { message, wordsIn } = accountWords({ key: 'account-name', values: {} });
+  return z.pipe(
+    z.string().check(z.refine((value) => accountIdPattern.test(value), { error: message, params: { wordsIn } })),
     z.transform((value) => parseAccountId(value)),
-  ),
-);
+  );
+});
 
 /** What a payment or a request says it is for: shown on both statements (a syndicate's is public). */
 export const memoSchema = /* @__PURE__ */ lazySchema(() => text(1, 280, { label: 'memo' }));

@@ -3,7 +3,8 @@
 import { englishIssues } from '../../support/issues.ts';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, RuleViolationError, ValidationError } from '#domain/errors.ts';
+import { type FieldIssue, ForbiddenError, RuleViolationError, ValidationError } from '#domain/errors.ts';
+import { issueIn } from '#domain/i18n/translate-plain.ts';
 import { memoDigest } from '#domain/innovations/log-events.ts';
 import { type AccountId, creditLimits } from '#domain/ledger/account.ts';
 import {
@@ -17,6 +18,7 @@ import {
   requestStep,
 } from '#domain/ledger/payment.ts';
 import { CreditLimitError } from '#domain/ledger/transfer.ts';
+import { parseInto } from '#domain/validation.ts';
 import { thrown } from '../../support/thrown.ts';
 
 const ada = 'person:ada' as const;
@@ -197,6 +199,21 @@ describe('a request’s input and its answer', () => {
     expect(messages.memo).toMatch(/^The memo needs at least 1 visible character/);
     const long = paymentInputSchema().safeParse({ to: taller, amount: 1, memo: 'x'.repeat(281) });
     expect(long.error?.issues[0]?.message).toMatch(/^The memo can have at most 280 characters/);
+  });
+
+  it('refuses a malformed account in the reader’s language, as the API and the pay form show it', () => {
+    const issues: FieldIssue[] = [];
+    parseInto(paymentInputSchema(), { to: 'bob', amount: 100, memo: 'Bread' }, 'body', issues);
+    expect(
+      issues.map((issue) => [issue.field, issueIn(issue, 'en'), issueIn(issue, 'es'), issueIn(issue, 'nl')]),
+    ).toEqual([
+      [
+        'body.to',
+        'Name an account as "person:<id>" or "syndicate:<id>".',
+        'Indica una cuenta como «person:<id>» o «syndicate:<id>».',
+        'Noem een rekening als ‘person:<id>’ of ‘syndicate:<id>’.',
+      ],
+    ]);
   });
 });
 
