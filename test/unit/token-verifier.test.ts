@@ -82,6 +82,20 @@ describe('token verifier', () => {
     await expect(verify(await makeToken())).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
+  it('says why in the reader’s language, as the local gateway’s 401 does', async () => {
+    const error = await verify('not.a.token').then(
+      () => undefined,
+      (refusal: unknown) => refusal,
+    );
+    expect(error).toBeInstanceOf(UnauthenticatedError);
+    const refused = error as UnauthenticatedError;
+    expect([refused.message, refused.wordsIn?.('es'), refused.wordsIn?.('nl')]).toEqual([
+      'The token is not valid.',
+      'El token no es válido.',
+      'Het token is niet geldig.',
+    ]);
+  });
+
   it('rejects a token for another audience', async () => {
     const other = createTokenVerifier({
       issuer: provider.issuer,

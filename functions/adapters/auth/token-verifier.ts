@@ -4,7 +4,14 @@
 // authorizer's place, so a token the cloud rejects is rejected on one machine too.
 import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '#domain/errors.ts';
+import { edgeWords } from '#domain/i18n/edge-refusals.ts';
 import type { Identity } from '#domain/identity.ts';
+
+/** A token refused, in the reader's language too (the local gateway's 401, the site's session). */
+function refused(why: 'future' | 'audience' | 'invalid', cause?: unknown): UnauthenticatedError {
+  const { message, wordsIn } = edgeWords({ key: 'token', values: { why } });
+  return new UnauthenticatedError(message, { wordsIn, ...(cause === undefined ? {} : { cause }) });
+}
 
 export interface TokenVerifierOptions {
   issuer: string;
@@ -32,17 +39,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       // configurable lifetimes make the wrong tool; a token from the future is forged or from a broken
       // clock either way, and API Gateway's authorizer refuses it too.
       if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + tolerance) {
-        throw new UnauthenticatedError('The token was issued in the future.');
+        throw refused('future');
       }
       // Cognito ID tokens carry the app client in `aud`, access tokens in `client_id`:
       // API Gateway's JWT authorizer accepts either, and so do we.
       const audiences = [payload.aud, payload.client_id].flat().filter((value) => typeof value === 'string');
-      if (!audiences.includes(options.audience)) throw new UnauthenticatedError('The token is for another audience.');
+      if (!audiences.includes(options.audience)) {
+        throw refused('audience');
+      }
       return payload;
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
-      if (error instanceof errors.JOSEError)
-        throw new UnauthenticatedError('The token is not valid.', { cause: error });
+      if (error instanceof errors.JOSEError) throw refused('invalid', error);
       throw error;
     }
   };

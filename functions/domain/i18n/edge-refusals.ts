@@ -1,7 +1,8 @@
 // The refusals every API function can give, in each language: a thing not found (errors.ts
 // `NotFoundError`, its kinds named below), sign in, a deleted account, too many requests, a body too
 // large, not JSON or of another type (http/router.ts), a cursor this list did not give out (paging.ts,
-// search-page.ts) and the Idempotency-Key's (app/commands/command.ts). The API's problem `detail` says
+// search-page.ts), the Idempotency-Key's (app/commands/command.ts) and a refused token
+// (adapters/auth/token-verifier.ts). The API's problem `detail` says
 // them by Accept-Language and the site's forms in the page's language. Kept small: every bundle has it.
 import { intlTags, type Locale } from './locales.ts';
 import { countIn as count } from './numbers.ts';
@@ -65,6 +66,8 @@ export type EdgeRefusal =
   | { key: 'too-large'; values: { most: number; of?: BodyFor | undefined } }
   | { key: 'cursor'; values: { why?: 'another list' | 'not a cursor' | 'damaged' | undefined } }
   | { key: 'content-type'; values: { type: string } }
+  /** A bearer token or session the token verifier refuses (adapters/auth/token-verifier.ts). */
+  | { key: 'token'; values: { why: 'future' | 'audience' | 'invalid' } }
   | {
       key: 'sign-in' | 'too-many' | 'invalid' | 'not-json' | 'key-shape' | 'key-reused' | 'key-busy';
       values?: undefined;
@@ -105,6 +108,12 @@ const sentences: Record<Locale, Sentences> = {
       `This cursor is not one this list gave out${why ? ` (${why})` : ''}: start again from the first page.`,
     'content-type': ({ type }) => `Send the body as application/json, not ${type || 'no type'}.`,
     'not-json': () => 'The body is not valid JSON.',
+    token: ({ why }) =>
+      ({
+        future: 'The token was issued in the future.',
+        audience: 'The token is for another audience.',
+        invalid: 'The token is not valid.',
+      })[why],
     'key-shape': () => 'An idempotency key is 1 to 128 visible ASCII characters, such as a UUID.',
     'key-reused': () =>
       'This Idempotency-Key was sent with a different request in the last 24 hours: send a new key for a new request.',
@@ -126,6 +135,12 @@ const sentences: Record<Locale, Sentences> = {
       `Este cursor no pertenece a esta lista${why ? ` (${{ 'another list': 'es de otra lista', 'not a cursor': 'no es un cursor', damaged: 'está dañado' }[why]})` : ''}: vuelve a empezar desde la primera página.`,
     'content-type': ({ type }) => `Envía el cuerpo como application/json, no como ${type || 'sin tipo'}.`,
     'not-json': () => 'El cuerpo no es un JSON válido.',
+    token: ({ why }) =>
+      ({
+        future: 'El token se emitió en el futuro.',
+        audience: 'El token es para otro destinatario.',
+        invalid: 'El token no es válido.',
+      })[why],
     'key-shape': () => 'Una clave de idempotencia tiene de 1 a 128 caracteres ASCII visibles, como un UUID.',
     'key-reused': () =>
       'Esta Idempotency-Key se envió con otra petición en las últimas 24 horas: usa una clave nueva para una petición nueva.',
@@ -147,6 +162,12 @@ const sentences: Record<Locale, Sentences> = {
       `Deze cursor komt niet van deze lijst${why ? ` (${{ 'another list': 'hij is van een andere lijst', 'not a cursor': 'het is geen cursor', damaged: 'hij is beschadigd' }[why]})` : ''}: begin opnieuw bij de eerste pagina.`,
     'content-type': ({ type }) => `Stuur de inhoud als application/json, niet als ${type || 'zonder type'}.`,
     'not-json': () => 'De inhoud is geen geldige JSON.',
+    token: ({ why }) =>
+      ({
+        future: 'Het token is in de toekomst uitgegeven.',
+        audience: 'Het token is voor een andere ontvanger bedoeld.',
+        invalid: 'Het token is niet geldig.',
+      })[why],
     'key-shape': () => 'Een idempotency-sleutel bestaat uit 1 tot 128 zichtbare ASCII-tekens, zoals een UUID.',
     'key-reused': () =>
       'Deze Idempotency-Key is in de afgelopen 24 uur met een ander verzoek verstuurd: gebruik een nieuwe sleutel voor een nieuw verzoek.',

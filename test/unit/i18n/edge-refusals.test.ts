@@ -34,6 +34,9 @@ const every: EdgeRefusal[] = [
   { key: 'too-many' },
   { key: 'invalid' },
   { key: 'not-json' },
+  { key: 'token', values: { why: 'future' } },
+  { key: 'token', values: { why: 'audience' } },
+  { key: 'token', values: { why: 'invalid' } },
   { key: 'key-shape' },
   { key: 'key-reused' },
   { key: 'key-busy' },
@@ -84,7 +87,7 @@ describe('the refusals every API function can give', () => {
     expect(error.wordsIn?.('es')).toBe('Espera medio minuto.');
     expect(new RateLimitedError(30).wordsIn?.('nl')).toBe('Te veel verzoeken; probeer het later opnieuw.');
     expect(new UnauthenticatedError().wordsIn?.('es')).toBe('Inicia sesión para hacer esto.');
-    expect(new UnauthenticatedError('The token is not valid.').wordsIn).toBeUndefined();
+    expect(new UnauthenticatedError('Your session ended.').wordsIn).toBeUndefined();
     expect(new ValidationError([]).wordsIn?.('nl')).toBe('Het verzoek heeft ongeldige velden.');
     expect(new ValidationError([{ field: 'body.title', message: 'Fill this in.' }]).wordsIn).toBeUndefined();
   });
