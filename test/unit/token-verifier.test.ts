@@ -82,7 +82,7 @@ describe('token verifier', () => {
     await expect(verify(await makeToken())).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
-  it('says why in the reader’s language, as the local gateway’s 401 does', async () => {
+  it('says why in the reader’s language, as the sign-in callback shows it', async () => {
     const error = await verify('not.a.token').then(
       () => undefined,
       (refusal: unknown) => refusal,

@@ -7,7 +7,7 @@ import { UnauthenticatedError } from '#domain/errors.ts';
 import { edgeWords } from '#domain/i18n/edge-refusals.ts';
 import type { Identity } from '#domain/identity.ts';
 
-/** A token refused, in the reader's language too (the local gateway's 401, the site's session). */
+/** A token refused, in the reader's language too: the sign-in callback shows it (site/src/pages/auth/callback.ts). */
 function refused(why: 'future' | 'audience' | 'invalid', cause?: unknown): UnauthenticatedError {
   const { message, wordsIn } = edgeWords({ key: 'token', values: { why } });
   return new UnauthenticatedError(message, { wordsIn, ...(cause === undefined ? {} : { cause }) });
