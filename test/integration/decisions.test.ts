@@ -128,7 +128,7 @@ describe('a syndicate’s rate card, decided by its members', () => {
       'no kind',
       { scope: 'commons', title: 'About the hall' },
       'body.kind',
-      /Choose the kind of proposal: sense-check, rate-card/,
+      /Choose one of: sense-check, rate-card/,
     ],
     [
       'a rate card without its card',

@@ -10,7 +10,7 @@ import type { Identity } from '../identity.ts';
 import { lazySchema } from '../zod.ts';
 import type { DecisionDependencies } from './dependencies.ts';
 import { requireProposer } from './circle.ts';
-import { type Proposal, proposalInputSchema, proposalKinds } from './proposal.ts';
+import { type Proposal, proposalInputSchema } from './proposal.ts';
 import { checkChange, type ProposalContent, proposed, staleDraft } from './proposal-use-cases.ts';
 
 const versionMessage = 'Send the version of the draft you edited, as you read it (a whole number).';
@@ -38,9 +38,7 @@ export const proposalEditSchema = /* @__PURE__ */ lazySchema(() => {
     }),
   );
   // The options' own types are lost in the mapping; each is the input's option without `draft`, plus `version`.
-  return z.discriminatedUnion('kind', kinds as never, {
-    error: `Choose the kind of proposal: ${proposalKinds.join(', ')}.`,
-  }) as unknown as z.ZodMiniType<ProposalEdit>;
+  return z.discriminatedUnion('kind', kinds as never) as unknown as z.ZodMiniType<ProposalEdit>;
 });
 
 export async function editDraft(

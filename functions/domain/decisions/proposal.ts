@@ -179,7 +179,8 @@ export const proposalInputSchema = /* @__PURE__ */ lazySchema(() =>
         ),
       }),
     ],
-    { error: `Choose the kind of proposal: ${proposalKinds.join(', ')}.` },
+    // No `error` of its own: a kind missing or not listed is told the kinds in plain words
+    // (plain-words.ts `oneOf`), which every language reads.
   ),
 );
 export type ProposalInput = z.infer<ReturnType<typeof proposalInputSchema>>;
