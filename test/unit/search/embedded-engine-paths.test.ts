@@ -301,6 +301,34 @@ describe('a kept answer corrected through writes', () => {
     }
     expect((await kept.search({ ...query, page: 101 })).hits[0]?.document.id).toBe('opening:49');
   });
+
+  it('answers as a fresh pass after a write cuts a ranking kept for a deep page to its best thousand', async () => {
+    const documents = Array.from(
+      { length: 1200 },
+      (_, n): SearchDocument => ({
+        id: `opening:${n}`,
+        type: 'opening',
+        title: n % 3 === 0 ? 'Oak beam' : 'Oak',
+        summary: '',
+        body: '',
+        url: `/jobs/${n}/`,
+        skills: [],
+        updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+      }),
+    );
+    const kept = createEmbeddedSearchEngine();
+    const fresh = createEmbeddedSearchEngine({ keptQueries: 0 });
+    for (const index of [kept, fresh]) await index.upsert(documents);
+    const query: SearchQuery = { text: 'oak', facets: ['type'], pageSize: 100 };
+    await kept.search({ ...query, page: 12 });
+    const edit = { ...(documents[5] as SearchDocument), title: 'Oak beam', updatedAt: '2027-01-01T00:00:00.000Z' };
+    for (const index of [kept, fresh]) await index.upsert([edit]);
+    for (const page of [10, 1, 11, 12, 13]) {
+      expect(withoutTime(await kept.search({ ...query, page }))).toEqual(
+        withoutTime(await fresh.search({ ...query, page })),
+      );
+    }
+  });
 });
 
 describe('a query kept for its later pages', () => {

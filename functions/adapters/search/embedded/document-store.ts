@@ -90,13 +90,6 @@ export class DocumentStore {
     return this.#slots.get(id);
   }
 
-  /** How many distinct values the keyword columns have seen: it grows when a write brings a new one. */
-  get valueCount(): number {
-    let count = 0;
-    for (const column of Object.values(this.keywords)) count += column.valueCount;
-    return count;
-  }
-
   document(slot: number): StoredDocument | undefined {
     return this.#documents[slot];
   }

@@ -12,9 +12,9 @@ import type {
 } from '#domain/search/search-port.ts';
 import { setBit, wordsFor } from './bitsets.ts';
 import { DocumentStore } from './document-store.ts';
-import { compileFilters } from './filters.ts';
+import { compileFilters, filterValueCount } from './filters.ts';
 import { highlight, marksFor } from './highlight.ts';
-import { correctedWriteSize, KeptQueries, type Ranked } from './kept-queries.ts';
+import { correctedWriteSize, KeptQueries, type Ranked, sameDerived } from './kept-queries.ts';
 import { type Candidates, deriveWords, Matcher } from './match.ts';
 import { Placeholder } from './placeholder.ts';
 import { best, comparator } from './rank.ts';
@@ -62,7 +62,15 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
     const filters = compileFilters(store, query.filters);
     const queryWords = parseQuery(query.text);
     const derived = deriveWords(index, queryWords, synonyms);
-    const kept = { query, derived, marks: marksFor(derived), queryWords, filters, filtersAt: store.valueCount };
+    const kept = {
+      query,
+      derived,
+      marks: marksFor(derived),
+      queryWords,
+      filters,
+      filtersAt: filterValueCount(store, query.filters),
+      termsAt: index.termCount,
+    };
     if (filters !== null && queryWords.length === 0 && placeholder !== undefined) {
       const pass = placeholder.run(store, filters, query.sort, limit, query.facets ?? []);
       if (pass !== undefined) {
@@ -102,7 +110,6 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
     async upsert(documents) {
       // A write of many documents forgets the kept answers; a smaller one corrects them document by document.
       if (documents.length > correctedWriteSize) kept.clear();
-      const termsBefore = index.termCount;
       try {
         for (const document of documents) {
           if (store.slotCount >= maxSlots) {
@@ -116,7 +123,6 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
           if (replaced !== undefined) kept.left(store, replaced);
           kept.arrived(store, slot, masks);
         }
-        if (index.termCount !== termsBefore) kept.rederive((queryWords) => deriveWords(index, queryWords, synonyms));
       } catch (error) {
         // A write that stops part way leaves no kept answer older than the index.
         kept.clear();
@@ -143,6 +149,12 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
       const { page: _page, pageSize: _pageSize, ...asked } = query;
       const key = keyOf(asked);
       let ranked = kept.get(key);
+      if (ranked !== undefined && ranked.termsAt !== index.termCount) {
+        // Words arrived since it was kept: its corrections are true only if its words derive as they did.
+        if (sameDerived(deriveWords(index, ranked.queryWords, synonyms), ranked.derived))
+          ranked.termsAt = index.termCount;
+        else ranked = undefined;
+      }
       if (ranked === undefined || (ranked.slots.length < wanted && ranked.slots.length < ranked.total)) {
         ranked = run(asked, Math.max(wanted, rankedAtLeast));
         kept.set(key, ranked);

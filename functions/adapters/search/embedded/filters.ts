@@ -1,6 +1,6 @@
 // SearchQuery.filters as one test per slot. Each filter narrows; a list is "any of these" (an empty list
 // does not narrow); ranges are inclusive and a document without the number never passes them.
-import type { SearchQuery } from '#domain/search/search-port.ts';
+import type { FacetName, SearchQuery } from '#domain/search/search-port.ts';
 import type { KeywordColumn } from './columns.ts';
 import type { DocumentStore } from './document-store.ts';
 
@@ -31,20 +31,7 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
   let narrowest: { column: (typeof store.keywords)[keyof typeof store.keywords]; flags: Uint8Array } | undefined;
   let narrowestSize = Number.POSITIVE_INFINITY;
   const { keywords, numbers } = store;
-  const lists = {
-    type: filters?.type,
-    skills: filters?.skills,
-    trade: filters?.trade,
-    practice: filters?.practice,
-    kind: filters?.kind,
-    course: filters?.course,
-    place: filters?.place,
-    status: filters?.status,
-    payUnit: filters?.payUnit,
-    remote: filters?.remote === undefined ? undefined : [String(filters.remote)],
-  };
-  for (const [name, values] of Object.entries(lists) as Array<[keyof typeof lists, string[] | undefined]>) {
-    if (values === undefined || values.length === 0) continue;
+  for (const [name, values] of listFilters(filters)) {
     const column = keywords[name];
     const flags = column.flags(values);
     if (flags === null) return null;
@@ -73,6 +60,33 @@ export function compileFilters(store: DocumentStore, filters: SearchQuery['filte
     lists: listed,
     ranged,
   };
+}
+
+/** The list filters that narrow (a value or more), by keyword column. */
+function listFilters(filters: SearchQuery['filters']): Array<[FacetName, string[]]> {
+  const lists: Array<[FacetName, string[] | undefined]> = [
+    ['type', filters?.type],
+    ['skills', filters?.skills],
+    ['trade', filters?.trade],
+    ['practice', filters?.practice],
+    ['kind', filters?.kind],
+    ['course', filters?.course],
+    ['place', filters?.place],
+    ['status', filters?.status],
+    ['payUnit', filters?.payUnit],
+    ['remote', filters?.remote === undefined ? undefined : [String(filters.remote)]],
+  ];
+  return lists.filter((list): list is [FacetName, string[]] => list[1] !== undefined && list[1].length > 0);
+}
+
+/**
+ * How many values the columns the list filters read have seen: compiled filters flag the values known
+ * then, so they are compiled again once this grows (a value named in a filter may have arrived).
+ */
+export function filterValueCount(store: DocumentStore, filters: SearchQuery['filters']): number {
+  let count = 0;
+  for (const [name] of listFilters(filters)) count += store.keywords[name].valueCount;
+  return count;
 }
 
 function combine(store: DocumentStore, tests: SlotTest[]): SlotTest {

@@ -7,14 +7,17 @@
 // fresh pass would give, and a popular query keeps costing its page while the index is written.
 //
 // What cannot be corrected is forgotten, and the next search runs a fresh pass:
-// - a query whose words derive differently after a write brought new words (a new typo or prefix match);
+// - a query whose words derive differently after a write brought new words (a new typo or prefix match):
+//   checked when it is next asked (the engine), so a write pays no dictionary walk; until then its
+//   corrections used the old derivations, and are dropped with it;
 // - everything at a compaction (slots are renumbered) and at a write of many documents at once (a reindex:
 //   correcting every kept answer per document would cost more than the passes it saves);
-// - a kept ranking that loses a hit it held is one shorter, and a page past its end runs a fresh pass.
+// - a kept ranking that loses a hit it held is one shorter, one longer than 1,000 is cut to its best 1,000
+//   at a write, and a page past its end runs a fresh pass.
 import type { FacetName, SearchQuery, SearchResult } from '#domain/search/search-port.ts';
 import { clearBit, hasBit, setBit, widen, wordsFor } from './bitsets.ts';
 import type { DocumentStore } from './document-store.ts';
-import { type CompiledFilters, compileFilters } from './filters.ts';
+import { type CompiledFilters, compileFilters, filterValueCount } from './filters.ts';
 import type { Marks } from './highlight.ts';
 import { type Derived, documentKey } from './match.ts';
 import { comparator } from './rank.ts';
@@ -35,13 +38,20 @@ export interface Ranked {
   derived: Derived[][];
   marks: Marks;
   queryWords: QueryWord[];
-  /** The filters as compiled, and the store's value count they were compiled at (a new value recompiles). */
+  /** The filters as compiled, and their columns' value count then (filters.ts `filterValueCount`). */
   filters: CompiledFilters | null;
   filtersAt: number;
+  /** The index's word count when `derived` was last found true: new words may derive the query otherwise. */
+  termsAt: number;
 }
 
 /** Writes of more documents than this forget every kept query rather than correct each one per document. */
 export const correctedWriteSize = 64;
+/**
+ * A kept ranking is cut to its best this many at a write, so that correcting it costs a bounded amount
+ * however deep a page was asked (a prefix of the order is still the order; a deeper page ranks afresh).
+ */
+export const correctedRanking = 1000;
 
 /** The most recently asked queries' answers, the least recent dropped first. */
 export class KeptQueries {
@@ -87,6 +97,7 @@ export class KeptQueries {
   /** Document `slot` left the index (deleted, or replaced by a new slot): its hit leaves every answer. */
   left(store: DocumentStore, slot: number): void {
     for (const ranked of this.#entries.values()) {
+      bound(ranked);
       if (!hasBit(ranked.hits, slot)) continue;
       clearBit(ranked.hits, slot);
       ranked.total--;
@@ -101,8 +112,9 @@ export class KeptQueries {
 
   /** Document `slot` arrived with these words (each word's field mask): a hit where it matches. */
   arrived(store: DocumentStore, slot: number, masks: ReadonlyMap<string, number>): void {
-    const valuesAt = store.valueCount;
     for (const ranked of this.#entries.values()) {
+      bound(ranked);
+      const valuesAt = filterValueCount(store, ranked.query.filters);
       if (ranked.filtersAt !== valuesAt) {
         // A filter value unknown when it was compiled may be known now.
         ranked.filters = compileFilters(store, ranked.query.filters);
@@ -121,18 +133,6 @@ export class KeptQueries {
       if (at < ranked.slots.length || complete) {
         ranked.slots = within(ranked.slots, at, slot);
         ranked.keys = within(ranked.keys, at, key);
-      }
-    }
-  }
-
-  /**
-   * After a write that brought new words: forgets the answers whose words now derive otherwise (`derive`
-   * gives a query's derivations as the index stands).
-   */
-  rederive(derive: (words: QueryWord[]) => Derived[][]): void {
-    for (const [key, ranked] of this.#entries) {
-      if (ranked.queryWords.length > 0 && !sameDerived(derive(ranked.queryWords), ranked.derived)) {
-        this.#entries.delete(key);
       }
     }
   }
@@ -184,7 +184,14 @@ function without<T extends Uint32Array | Float64Array>(array: T, at: number): T 
   return shrunk;
 }
 
-function sameDerived(a: readonly Derived[][], b: readonly Derived[][]): boolean {
+function bound(ranked: Ranked): void {
+  if (ranked.slots.length <= correctedRanking) return;
+  ranked.slots = ranked.slots.slice(0, correctedRanking);
+  ranked.keys = ranked.keys.slice(0, correctedRanking);
+}
+
+/** Whether a query's words derive as they did (the same terms, points and marks, in the same order). */
+export function sameDerived(a: readonly Derived[][], b: readonly Derived[][]): boolean {
   if (a.length !== b.length) return false;
   return a.every((word, w) => {
     const other = b[w] as Derived[];
