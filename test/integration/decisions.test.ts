@@ -124,12 +124,7 @@ describe('a syndicate’s rate card, decided by its members', () => {
   });
 
   it.each([
-    [
-      'no kind',
-      { scope: 'commons', title: 'About the hall' },
-      'body.kind',
-      /Choose one of: sense-check, rate-card/,
-    ],
+    ['no kind', { scope: 'commons', title: 'About the hall' }, 'body.kind', /Choose one of: sense-check, rate-card/],
     [
       'a rate card without its card',
       { kind: 'rate-card', scope: 'syndicate:riverside', title: 'New prices' },
