@@ -58,7 +58,11 @@ export const accountIdSchema = /* @__PURE__ */ lazySchema(() => {
   // The refusal in the reader's language too (validation.ts passes a check's `params.wordsIn` on).
   const { message, wordsIn } = accountWords({ key: 'account-name', values: {} });
   return z.pipe(
-    z.string().check(z.refine((value) => accountIdPattern.test(value), { error: message, params: { wordsIn } })),
+    z.string().check(
+      z.refine((value) => accountIdPattern.test(value), { error: message, params: { wordsIn } }),
+      // A refinement says nothing in the OpenAPI document: the pattern is written there as a regex check would.
+      z.meta({ pattern: accountIdPattern.source }),
+    ),
     z.transform((value) => parseAccountId(value)),
   );
 });

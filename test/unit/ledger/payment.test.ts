@@ -3,6 +3,7 @@
 import { englishIssues } from '../../support/issues.ts';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { type FieldIssue, ForbiddenError, RuleViolationError, ValidationError } from '#domain/errors.ts';
 import { issueIn } from '#domain/i18n/translate-plain.ts';
 import { memoDigest } from '#domain/innovations/log-events.ts';
@@ -199,6 +200,21 @@ describe('a request’s input and its answer', () => {
     expect(messages.memo).toMatch(/^The memo needs at least 1 visible character/);
     const long = paymentInputSchema().safeParse({ to: taller, amount: 1, memo: 'x'.repeat(281) });
     expect(long.error?.issues[0]?.message).toMatch(/^The memo can have at most 280 characters/);
+  });
+
+  it('documents an account’s form in the OpenAPI document, so a client (and Schemathesis) knows it', () => {
+    const documented = z.toJSONSchema(paymentInputSchema(), { io: 'input' }) as {
+      properties: Record<string, { pattern?: string }>;
+    };
+    for (const field of ['to', 'from']) {
+      const pattern = new RegExp(documented.properties[field]?.pattern ?? '^$');
+      expect([
+        pattern.test('person:ada'),
+        pattern.test('syndicate:taller'),
+        pattern.test(''),
+        pattern.test('ada'),
+      ]).toEqual([true, true, false, false]);
+    }
   });
 
   it('refuses a malformed account in the reader’s language, as the API and the pay form show it', () => {
