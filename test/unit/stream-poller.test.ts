@@ -104,17 +104,27 @@ async function poll(shard: ReturnType<typeof fakeShard>, afterHandling: (sequenc
   return { poller, handled, warnings };
 }
 
+/**
+ * Two records written, a poller started on them, and `afterSecond(shard)` run once the second is handled
+ * (the trim or expiry under test); the poller drained (a hang fails the test), with what it handled.
+ */
+async function drainedAfterSecond(afterSecond: (shard: ReturnType<typeof fakeShard>) => void) {
+  const shard = fakeShard();
+  shard.write(2);
+  const polled = await poll(shard, (sequence) => {
+    if (sequence === '2') afterSecond(shard);
+  });
+  await polled.poller.drain(20_000);
+  return { shard, ...polled };
+}
+
 describe('the local stream poller when a shard iterator dies', () => {
   it('reads on from the oldest record kept after a trim, says the trimmed records are lost, and drains', async () => {
-    const shard = fakeShard();
-    shard.write(2);
-    const { poller, handled, warnings } = await poll(shard, (sequence) => {
-      if (sequence !== '2') return;
+    const { shard, poller, handled, warnings } = await drainedAfterSecond((shard) => {
       // A burst of writes, and the emulator trims the shard past the poller's iterator: "3" is lost.
       shard.write(3);
       shard.trim(3);
     });
-    await poller.drain(20_000);
     expect(handled).toEqual(['1', '2', '4', '5']);
     expect(poller.stats()).toMatchObject({ handled: 4, trimmed: 1 });
     expect(warnings).toEqual([
@@ -127,14 +137,10 @@ describe('the local stream poller when a shard iterator dies', () => {
   });
 
   it('renews an expired iterator after the last record handled, so none is handled twice or skipped', async () => {
-    const shard = fakeShard();
-    shard.write(2);
-    const { poller, handled, warnings } = await poll(shard, (sequence) => {
-      if (sequence !== '2') return;
+    const { shard, poller, handled, warnings } = await drainedAfterSecond((shard) => {
       shard.write(2);
       shard.expire();
     });
-    await poller.drain(20_000);
     expect(handled).toEqual(['1', '2', '3', '4']);
     expect(shard.iteratorRequests).toEqual([
       { type: 'TRIM_HORIZON', after: undefined },
@@ -145,15 +151,11 @@ describe('the local stream poller when a shard iterator dies', () => {
   });
 
   it('reads on from the oldest record kept when an expired iterator was trimmed past too, and says so', async () => {
-    const shard = fakeShard();
-    shard.write(2);
-    const { poller, handled, warnings } = await poll(shard, (sequence) => {
-      if (sequence !== '2') return;
+    const { shard, poller, handled, warnings } = await drainedAfterSecond((shard) => {
       shard.write(3);
       shard.trim(3);
       shard.expire();
     });
-    await poller.drain(20_000);
     expect(handled).toEqual(['1', '2', '4', '5']);
     expect(shard.iteratorRequests.map((request) => request.type)).toEqual([
       'TRIM_HORIZON',
