@@ -173,7 +173,8 @@ export function createEmbeddedSearchEngine(options: EmbeddedSearchOptions = {}):
         });
       }
       const facets: SearchResult['facets'] = {};
-      for (const [name, counts] of Object.entries(kept.facets(ranked, facetsOf))) {
+      ranked.shown ??= facetsOf(ranked.counts);
+      for (const [name, counts] of Object.entries(ranked.shown)) {
         facets[name as FacetName] = { ...counts };
       }
       return {

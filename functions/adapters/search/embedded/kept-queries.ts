@@ -35,6 +35,8 @@ export interface Ranked {
   hits: Uint32Array<ArrayBuffer>;
   /** Each asked facet's count by value, uncapped and unsorted. */
   counts: Map<FacetName, Map<string, number>>;
+  /** The facets as results show them (sorted, capped), made when first shown and dropped when counts change. */
+  shown?: SearchResult['facets'] | undefined;
   derived: Derived[][];
   marks: Marks;
   queryWords: QueryWord[];
@@ -57,8 +59,6 @@ export const correctedRanking = 1000;
 export class KeptQueries {
   readonly #entries = new Map<string, Ranked>();
   readonly #size: number;
-  /** The facets of each kept answer as results show them, until its counts change. */
-  readonly #shown = new WeakMap<Ranked, SearchResult['facets']>();
 
   constructor(size: number) {
     this.#size = size;
@@ -82,16 +82,6 @@ export class KeptQueries {
 
   clear(): void {
     this.#entries.clear();
-  }
-
-  /** The answer's facets as results show them (`show` renders the counts), rendered once until they change. */
-  facets(ranked: Ranked, show: (counts: Ranked['counts']) => SearchResult['facets']): SearchResult['facets'] {
-    let shown = this.#shown.get(ranked);
-    if (shown === undefined) {
-      shown = show(ranked.counts);
-      this.#shown.set(ranked, shown);
-    }
-    return shown;
   }
 
   /** Document `slot` left the index (deleted, or replaced by a new slot): its hit leaves every answer. */
@@ -145,7 +135,7 @@ export class KeptQueries {
         else counts.delete(value);
       }
     }
-    this.#shown.delete(ranked);
+    ranked.shown = undefined;
   }
 }
 
